@@ -1,0 +1,72 @@
+/**
+ * Shared pieces of the top-level commands (start, dev, test): paths, the local secret,
+ * child processes that stop with their parent.
+ */
+import { type ChildProcess, spawn, type SpawnOptions } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const dataDir = join(repoRoot, ".data");
+
+/**
+ * The session secret for local runs: generated once, kept in the git-ignored data folder,
+ * so sessions survive restarts. Deployments set NEXTAUTH_SECRET themselves.
+ */
+export function localSecret(): string {
+  const file = join(dataDir, "nextauth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** Parses PORT: an integer 1..65535, or exits with a sentence saying what is wrong. */
+export function portFromEnv(fallback: number): number {
+  const raw = process.env.PORT;
+  if (raw === undefined || raw === "") return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    fail(`PORT must be a whole number between 1 and 65535 (got "${raw}").`);
+  }
+  return port;
+}
+
+export function fail(message: string): never {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
+
+/** Runs a command to completion, inheriting the terminal; rejects on a non-zero exit. */
+export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", cwd: repoRoot, ...options });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0
+        ? resolvePromise()
+        : reject(new Error(`${command} ${args.join(" ")} exited with ${signal ?? code}`)),
+    );
+  });
+}
+
+/** Forwards Ctrl-C and termination to a long-running child, then runs cleanup. */
+export function superviseChild(child: ChildProcess, cleanup: () => Promise<void>) {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill(signal);
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  child.on("exit", async (code) => {
+    await cleanup();
+    process.exit(code ?? 0);
+  });
+}
+
+export const quietEnv = { NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" };

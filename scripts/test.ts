@@ -1,0 +1,110 @@
+/**
+ * `npm test`: every runner, one verdict. Unit and integration tests (Vitest, per package,
+ * through Turborepo), then the production build and the end-to-end tests (Playwright).
+ * Ends with `tests: N passed, N failed` summed over all runners; exits non-zero on any failure.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { quietEnv, repoRoot } from "./lib";
+
+type Tally = { runner: string; passed: number; failed: number; skipped: number };
+
+const workspaceDirs = ["apps", "packages"].flatMap((group) =>
+  readdirSync(join(repoRoot, group)).map((name) => join(repoRoot, group, name)),
+);
+const vitestReports = workspaceDirs.map((dir) => join(dir, ".test-results", "vitest.json"));
+const playwrightReport = join(repoRoot, "e2e", ".test-results", "playwright.json");
+
+function exec(label: string, command: string, args: string[]): boolean {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, {
+    cwd: repoRoot,
+    stdio: "inherit",
+    env: { ...process.env, ...quietEnv },
+  });
+  return result.status === 0;
+}
+
+function readVitest(file: string): Tally | null {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests?: number;
+    numFailedTestSuites: number;
+    testResults: { assertionResults: unknown[]; status: string }[];
+  };
+  // A test file that fails to load has no assertions but is still a failure.
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === "failed" && file.assertionResults.length === 0,
+  ).length;
+  return {
+    runner: `vitest ${file.replace(`${repoRoot}/`, "").replace("/.test-results/vitest.json", "")}`,
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + brokenFiles,
+    skipped: report.numPendingTests + (report.numTodoTests ?? 0),
+  };
+}
+
+function readPlaywright(file: string): Tally | null {
+  if (!existsSync(file)) return null;
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    errors?: unknown[];
+  };
+  return {
+    runner: "playwright e2e",
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected + (report.errors?.length ?? 0),
+    skipped: report.stats.skipped,
+  };
+}
+
+for (const file of [...vitestReports, playwrightReport]) rmSync(file, { force: true });
+
+console.log(
+  process.env.TEST_DATABASE_URL
+    ? "Integration tests use the PostgreSQL server of TEST_DATABASE_URL (each run creates and drops its own databases)."
+    : "TEST_DATABASE_URL is not set: integration tests use an embedded PostgreSQL (PGlite) each.",
+);
+
+const unitOk = exec("Unit and integration tests (Vitest)", "npx", [
+  "turbo",
+  "run",
+  "test",
+  "--continue",
+  "--concurrency=2",
+  "--output-logs=new-only",
+]);
+const buildOk = exec("Production build", "npx", [
+  "turbo",
+  "run",
+  "build",
+  "--filter=@tradeoff/web",
+  "--output-logs=errors-only",
+]);
+const e2eOk = buildOk && exec("End-to-end tests (Playwright)", "npx", ["playwright", "test", "-c", "e2e/playwright.config.ts"]);
+
+const tallies: Tally[] = [];
+for (const file of vitestReports) {
+  const tally = readVitest(file);
+  if (tally) tallies.push(tally);
+}
+const e2e = readPlaywright(playwrightReport);
+if (e2e) tallies.push(e2e);
+else tallies.push({ runner: "playwright e2e (did not run)", passed: 0, failed: 1, skipped: 0 });
+
+console.log("\nSummary");
+for (const t of tallies) {
+  console.log(`  ${t.runner.padEnd(34)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+}
+if (!buildOk) console.log("  the production build failed");
+
+const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
+let failed = tallies.reduce((sum, t) => sum + t.failed, 0);
+// A runner that failed without reporting a failed test (a crash, a type error) still fails the run.
+if (failed === 0 && (!unitOk || !buildOk || !e2eOk)) failed = 1;
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
