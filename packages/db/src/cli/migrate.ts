@@ -1,0 +1,11 @@
+import { parseDatabaseUrl } from "../client";
+import { migrateDatabase } from "../migrate";
+
+try {
+  const url = process.env.DATABASE_URL;
+  parseDatabaseUrl(url);
+  await migrateDatabase(url as string, { log: (message) => console.log(message) });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}
