@@ -1,0 +1,12 @@
+"use client";
+
+import { useEffect } from "react";
+import { ErrorScreen } from "~/components/ui/error-screen";
+
+export default function RouteError({ error, retry }: { error: unknown; retry: () => void }) {
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+
+  return <ErrorScreen error={error} onRetry={retry} />;
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { Avatar as AvatarPrimitive } from "radix-ui";
+import type { ComponentProps } from "react";
+import { cn } from "~/lib/utils";
+
+const sizes = {
+  sm: "size-6 text-[0.625rem]",
+  md: "size-8 text-xs",
+  lg: "size-10 text-sm",
+} as const;
+
+// Tints drawn from the chart palette so a person keeps the same colour everywhere.
+const tints = [
+  "bg-chart-1/15 text-chart-1",
+  "bg-chart-2/15 text-chart-2",
+  "bg-chart-3/15 text-chart-3",
+  "bg-chart-4/15 text-chart-4",
+  "bg-chart-5/15 text-chart-5",
+  "bg-chart-6/15 text-chart-6",
+] as const;
+
+/** "Ada Lovelace" -> "AL", "ada@example.com" -> "A". */
+export function initialsOf(name: string): string {
+  const words = name
+    .replace(/@.*/, "")
+    .split(/[\s._-]+/)
+    .filter(Boolean);
+  const first = words[0]?.[0] ?? "?";
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? "") : "";
+  return (first + last).toUpperCase();
+}
+
+function tintOf(name: string): string {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  return tints[hash % tints.length] ?? tints[0];
+}
+
+type AvatarProps = Omit<ComponentProps<typeof AvatarPrimitive.Root>, "children"> & {
+  /** Display name or email; initials and colour come from it. */
+  name: string;
+  size?: keyof typeof sizes;
+};
+
+/** Initials only: the app never loads remote profile images. */
+export function Avatar({ name, size = "md", className, ...props }: AvatarProps) {
+  return (
+    <AvatarPrimitive.Root
+      role="img"
+      aria-label={name}
+      title={name}
+      className={cn(
+        "relative inline-flex shrink-0 select-none items-center justify-center overflow-hidden rounded-full",
+        sizes[size],
+        className,
+      )}
+      {...props}
+    >
+      <AvatarPrimitive.Fallback
+        aria-hidden="true"
+        className={cn(
+          "flex size-full items-center justify-center rounded-full font-semibold",
+          tintOf(name),
+        )}
+      >
+        {initialsOf(name)}
+      </AvatarPrimitive.Fallback>
+    </AvatarPrimitive.Root>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+
+import { CircleAlert } from "lucide-react";
+import { Button } from "./button";
+
+type ErrorScreenProps = {
+  /** The thrown value; only its digest is shown, never a message or stack. */
+  error: unknown;
+  onRetry: () => void;
+};
+
+function digestOf(error: unknown): string | undefined {
+  if (error instanceof Error && "digest" in error && typeof error.digest === "string") {
+    return error.digest;
+  }
+  return undefined;
+}
+
+/** The full-page "Something went wrong" used by the route error boundaries. */
+export function ErrorScreen({ error, onRetry }: ErrorScreenProps) {
+  const digest = digestOf(error);
+  return (
+    <main className="flex min-h-dvh flex-col items-center justify-center gap-6 px-6 py-16 text-center">
+      <div
+        aria-hidden="true"
+        className="flex size-12 items-center justify-center rounded-full bg-destructive/10 text-destructive"
+      >
+        <CircleAlert className="size-6" />
+      </div>
+      <div role="alert" className="grid max-w-md gap-2">
+        <h1 className="font-semibold text-2xl tracking-tight">Something went wrong</h1>
+        <p className="text-muted-foreground">
+          We couldn't show this page. Your votes and decisions are saved. Try again, and if it keeps
+          happening, reload the page or come back in a few minutes.
+        </p>
+        {digest ? (
+          <p className="text-muted-foreground text-xs">
+            Reference for support: <code className="font-mono">{digest}</code>
+          </p>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap items-center justify-center gap-2">
+        <Button onClick={onRetry}>Try again</Button>
+        <Button variant="secondary" asChild>
+          {/* A plain link: after a failure the client router may itself be broken. */}
+          <a href="/">Go to your workspace</a>
+        </Button>
+      </div>
+    </main>
+  );
+}
