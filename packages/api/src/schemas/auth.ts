@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: "That email address is too long." })
+  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+
+export const newPasswordSchema = z
+  .string({ error: "Choose a password." })
+  .min(8, { error: "Use at least 8 characters for your password." })
+  .max(200, { error: "Use at most 200 characters for your password." });
+
+export const personNameSchema = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, { error: "Enter your name." })
+  .max(80, { error: "Keep your name under 80 characters." });
+
+export const signUpSchema = z.object({
+  name: personNameSchema,
+  email: emailSchema,
+  password: newPasswordSchema,
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;

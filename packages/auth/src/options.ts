@@ -1,0 +1,81 @@
+import { PrismaAdapter } from "@next-auth/prisma-adapter";
+import type { Adapter } from "next-auth/adapters";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import EmailProvider from "next-auth/providers/email";
+import GitHubProvider from "next-auth/providers/github";
+import { z } from "zod";
+import { type AuthEnv, emailEnabled, githubEnabled, readAuthEnv, requireSecret } from "./env";
+import { getDecoyHash, verifyPassword } from "./password";
+import type { AuthDatabase } from "./types";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(200),
+});
+
+/** Providers offered on the sign-in page; optional ones appear only when configured. */
+export function enabledProviders(env: AuthEnv = readAuthEnv()) {
+  return {
+    credentials: true,
+    github: githubEnabled(env),
+    email: emailEnabled(env),
+  };
+}
+
+export function createAuthOptions(db: AuthDatabase, env: AuthEnv = readAuthEnv()): NextAuthOptions {
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const user = await db.user.findUnique({
+          where: { email },
+          select: { id: true, email: true, name: true, passwordHash: true },
+        });
+        // Always run one hash comparison so the response time does not reveal whether the email exists.
+        const ok = await verifyPassword(password, user?.passwordHash ?? (await getDecoyHash()));
+        if (!user?.passwordHash || !ok) return null;
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ];
+  if (githubEnabled(env) && env.GITHUB_ID && env.GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+  }
+  if (emailEnabled(env) && env.EMAIL_SERVER && env.EMAIL_FROM) {
+    providers.push(EmailProvider({ server: env.EMAIL_SERVER, from: env.EMAIL_FROM }));
+  }
+
+  return {
+    secret: requireSecret(env),
+    // The Prisma adapter stores OAuth accounts and magic-link tokens; sessions stay in signed JWTs.
+    adapter: PrismaAdapter(db as never) as Adapter,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers,
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.email = user.email;
+          token.name = user.name;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) {
+          session.user = { id: token.sub, email: token.email ?? "", name: token.name ?? null };
+        }
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { Database as PrismaClient } from "@tradeoff/db";
+import type { DefaultSession } from "next-auth";
+
+/** The slice of the database client authentication needs. */
+export type AuthDatabase = PrismaClient;
+
+/** The signed-in user as every layer sees it. */
+export type SessionUser = { id: string; email: string; name: string | null };
+
+declare module "next-auth" {
+  interface Session extends Omit<DefaultSession, "user"> {
+    user: SessionUser;
+  }
+}
