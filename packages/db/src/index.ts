@@ -6,6 +6,7 @@ export {
   getDb,
   parseDatabaseUrl,
 } from "./client";
+export { addMember, type CreateTeamInput, createTeam, createUser } from "./factories";
 export type {
   Account,
   Membership,
@@ -15,3 +16,11 @@ export type {
   VerificationToken,
 } from "./generated/prisma/client";
 export { Prisma, PrismaClient, Role } from "./generated/prisma/client";
+export {
+  DEMO_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_TEAM_SLUG,
+  type SeedDemoOptions,
+  type SeedDemoResult,
+  seedDemo,
+} from "./seed";
