@@ -9,6 +9,7 @@ export const metadata: Metadata = {
   description:
     "Team decisions, voted and explained: weigh the options on every criterion, see one recommendation with its full history, and record the decision next to your code.",
   applicationName: "Tradeoff",
+  icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
 };
 
 export const viewport: Viewport = {

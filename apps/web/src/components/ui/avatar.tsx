@@ -12,12 +12,12 @@ const sizes = {
 
 // Tints drawn from the chart palette so a person keeps the same colour everywhere.
 const tints = [
-  "bg-chart-1/15 text-chart-1",
-  "bg-chart-2/15 text-chart-2",
-  "bg-chart-3/15 text-chart-3",
-  "bg-chart-4/15 text-chart-4",
-  "bg-chart-5/15 text-chart-5",
-  "bg-chart-6/15 text-chart-6",
+  "bg-chart-1/20 text-foreground",
+  "bg-chart-2/20 text-foreground",
+  "bg-chart-3/20 text-foreground",
+  "bg-chart-4/20 text-foreground",
+  "bg-chart-5/20 text-foreground",
+  "bg-chart-6/20 text-foreground",
 ] as const;
 
 /** "Ada Lovelace" -> "AL", "ada@example.com" -> "A". */

@@ -30,8 +30,8 @@ export function ErrorScreen({ error, onRetry }: ErrorScreenProps) {
       <div role="alert" className="grid max-w-md gap-2">
         <h1 className="font-semibold text-2xl tracking-tight">Something went wrong</h1>
         <p className="text-muted-foreground">
-          We couldn't show this page. Your votes and decisions are saved. Try again, and if it keeps
-          happening, reload the page or come back in a few minutes.
+          We couldn't show this page. Try again; if it keeps happening, reload the page or come back
+          in a few minutes.
         </p>
         {digest ? (
           <p className="text-muted-foreground text-xs">
