@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "../src/client";
+import { startEmbeddedPostgres } from "../src/embedded";
+import { migrateDatabase } from "../src/migrate";
+
+describe("embedded PostgreSQL", () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "tradeoff-embedded-"));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("keeps its data across a stop and a second start", { timeout: 60_000 }, async () => {
+    const coldStart = performance.now();
+    const first = await startEmbeddedPostgres({ dataDir });
+    console.log(
+      `embedded cold start (new data folder): ${Math.round(performance.now() - coldStart)} ms`,
+    );
+    try {
+      await migrateDatabase(first.url);
+      const db = createPrismaClient(first.url, { poolSize: 2 });
+      await db.team.create({ data: { name: "Kept team", slug: "kept" } });
+      await db.$disconnect();
+    } finally {
+      await first.stop();
+    }
+
+    const warmStart = performance.now();
+    const second = await startEmbeddedPostgres({ dataDir });
+    console.log(`embedded start (existing data): ${Math.round(performance.now() - warmStart)} ms`);
+    try {
+      expect((await migrateDatabase(second.url)).applied).toEqual([]);
+      const db = createPrismaClient(second.url, { poolSize: 2 });
+      const team = await db.team.findUnique({ where: { slug: "kept" } });
+      expect(team?.name).toBe("Kept team");
+      await db.$disconnect();
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it("refuses a data folder another running process holds", async () => {
+    const { writeFile, mkdir } = await import("node:fs/promises");
+    const held = join(dataDir, "held");
+    await mkdir(held, { recursive: true });
+    await writeFile(join(held, "tradeoff.pid"), String(process.ppid));
+    await expect(startEmbeddedPostgres({ dataDir: held })).rejects.toThrow(/in use by process/);
+  });
+
+  it("serves concurrent queries and transactions from a pool of several connections", {
+    timeout: 60_000,
+  }, async () => {
+    const embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "concurrent") });
+    const db = createPrismaClient(embedded.url, { poolSize: 8 });
+    try {
+      await migrateDatabase(embedded.url);
+      const owner = await db.user.create({ data: { email: "owner@example.test" } });
+      const writes = Array.from({ length: 60 }, async (_, i) => {
+        // Large values span several network packets, so messages from connections interleave.
+        const name = `Team ${i} ${"x".repeat(i % 3 === 0 ? 70_000 : 10)}`;
+        const team = await db.team.create({ data: { name, slug: `team-${i}` } });
+        const read = await db.team.findUnique({ where: { slug: `team-${i}` } });
+        expect(read?.name).toBe(name);
+        await db.$transaction(async (tx) => {
+          await tx.membership.create({
+            data: { teamId: team.id, userId: owner.id, role: "OWNER" },
+          });
+          const count = await tx.membership.count({ where: { teamId: team.id } });
+          expect(count).toBe(1);
+        });
+      });
+      const reads = Array.from({ length: 60 }, async (_, i) => {
+        expect(await db.user.findMany({ where: { tokenVersion: { gt: 100 + i } } })).toEqual([]);
+      });
+      const results = await Promise.allSettled([...writes, ...reads]);
+      expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+      expect(await db.team.count()).toBe(60);
+      expect(await db.membership.count({ where: { userId: owner.id } })).toBe(60);
+    } finally {
+      await db.$disconnect();
+      await embedded.stop();
+    }
+  });
+});
