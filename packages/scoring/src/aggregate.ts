@@ -1,0 +1,173 @@
+import { type Engine, makeEngine, type Team } from "./engine";
+import { flipPoint } from "./flip";
+import { buildMatrix, scoreColumn, type VoteMatrix, weightColumn } from "./matrix";
+import { DEFAULT_SEED, seededRandom } from "./random";
+import { marginOf, rankedTotals, scorePoints, winnerIndex } from "./totals";
+import type {
+  AggregateOptions,
+  CriterionResult,
+  DecisionInput,
+  Method,
+  Participation,
+  PersonalResult,
+  Recommendation,
+} from "./types";
+import { checkDecision, DecisionInputError } from "./validate";
+
+export const METHODS: readonly Method[] = ["weighted-mean", "median", "borda"];
+export const DEFAULT_RESAMPLES = 200;
+
+/** The team's recommendation for a decision. Validates the input first. */
+export function aggregate(input: DecisionInput, opts: AggregateOptions = {}): Recommendation {
+  const { method, seed, resamples } = checkOptions(opts);
+  const { decision, index } = checkDecision(input);
+  const m = buildMatrix(decision, index);
+  const engine = makeEngine(m, method);
+
+  const totals = engine.totals();
+  const winner = winnerIndex(totals);
+  const team = engine.team();
+
+  return {
+    method,
+    totals: rankedTotals(m.optionKeys, totals),
+    winner: winner < 0 ? null : (m.optionKeys[winner] ?? null),
+    margin: marginOf(totals, winner),
+    criteria: criterionResults(m, team, method === "borda" ? -1 : winner),
+    participation: participation(decision, m),
+    confidence: confidence(m, engine, winner, resamples, seed),
+    personal: personalResults(m, engine),
+  };
+}
+
+export function checkOptions(opts: AggregateOptions) {
+  const method = opts.method ?? "weighted-mean";
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const resamples = opts.resamples ?? DEFAULT_RESAMPLES;
+  const issues = [];
+  if (!METHODS.includes(method)) {
+    issues.push({ path: "opts.method", message: `must be one of ${METHODS.join(", ")}` });
+  }
+  if (!Number.isInteger(seed))
+    issues.push({ path: "opts.seed", message: "must be a whole number" });
+  if (!Number.isInteger(resamples) || resamples < 0) {
+    issues.push({ path: "opts.resamples", message: "must be a whole number, 0 or more" });
+  }
+  if (issues.length > 0) throw new DecisionInputError(issues);
+  return { method, seed, resamples };
+}
+
+function criterionResults(m: VoteMatrix, team: Team, winner: number): CriterionResult[] {
+  const { optionCount: O, values, given, width } = m;
+  let sumW = 0;
+  for (const w of team.importance) sumW += w;
+
+  return m.criterionKeys.map((key, c) => {
+    const importance = team.importance[c] ?? 0;
+    const weight = sumW > 0 ? importance / sumW : 0;
+    const scores: Record<string, number> = {};
+    const contributions: Record<string, number> = {};
+    m.optionKeys.forEach((optionKey, o) => {
+      const s = team.scores[c * O + o] ?? 3;
+      scores[optionKey] = s;
+      contributions[optionKey] = weight * scorePoints(s);
+    });
+
+    // Spreads: population standard deviations over their largest possible value, so 0..1.
+    const wStats = new Spread();
+    const sStats = Array.from({ length: O }, () => new Spread());
+    let voters = 0;
+    for (let v = 0; v < m.voterIds.length; v++) {
+      const w = v * width + weightColumn(m, c);
+      let expressed = false;
+      if (given[w] === 1) {
+        wStats.add(values[w] ?? 0);
+        expressed = true;
+      }
+      for (let o = 0; o < O; o++) {
+        const s = v * width + scoreColumn(m, c, o);
+        if (given[s] === 1) {
+          sStats[o]?.add(values[s] ?? 0);
+          expressed = true;
+        }
+      }
+      if (expressed) voters++;
+    }
+    const importanceSpread = wStats.sd() / 2.5;
+    const scoreSpread = sStats.reduce((sum, s) => sum + s.sd() / 2, 0) / O;
+
+    return {
+      key,
+      importance,
+      weight,
+      meanImportance: wStats.n > 0 ? wStats.sum / wStats.n : null,
+      scores,
+      contributions,
+      disagreement: Math.min(1, Math.max(importanceSpread, scoreSpread)),
+      importanceSpread,
+      scoreSpread,
+      voters,
+      flipAt: flipPoint(team.importance, team.scores, O, c, winner),
+    };
+  });
+}
+
+class Spread {
+  n = 0;
+  sum = 0;
+  sumSq = 0;
+  add(x: number) {
+    this.n++;
+    this.sum += x;
+    this.sumSq += x * x;
+  }
+  sd() {
+    if (this.n < 2) return 0;
+    const mean = this.sum / this.n;
+    return Math.sqrt(Math.max(0, this.sumSq / this.n - mean * mean));
+  }
+}
+
+function participation(decision: DecisionInput, m: VoteMatrix): Participation {
+  const voted = m.voterIds.length;
+  const eligible = decision.members?.length ?? voted;
+  const quorum = decision.quorum ?? null;
+  return { voted, eligible, quorum, quorumMet: quorum === null || voted >= quorum };
+}
+
+/** Share of bootstrap resamples of the voters that keep the same winner (null: nobody voted). */
+function confidence(
+  m: VoteMatrix,
+  engine: Engine,
+  winner: number,
+  resamples: number,
+  seed: number,
+): number | null {
+  const V = m.voterIds.length;
+  if (resamples === 0 || V === 0) return null;
+  const random = seededRandom(seed);
+  const counts = new Int32Array(V);
+  let same = 0;
+  for (let r = 0; r < resamples; r++) {
+    counts.fill(0);
+    for (let i = 0; i < V; i++) {
+      const v = Math.floor(random() * V);
+      counts[v] = (counts[v] ?? 0) + 1;
+    }
+    if (winnerIndex(engine.totals(counts)) === winner) same++;
+  }
+  return same / resamples;
+}
+
+function personalResults(m: VoteMatrix, engine: Engine): PersonalResult[] {
+  return m.voterIds.map((voterId, v) => {
+    const O = m.optionCount;
+    const totals = engine.personal.subarray(v * O, (v + 1) * O);
+    const winner = winnerIndex(totals);
+    return {
+      voterId,
+      totals: rankedTotals(m.optionKeys, totals),
+      winner: winner < 0 ? null : (m.optionKeys[winner] ?? null),
+    };
+  });
+}

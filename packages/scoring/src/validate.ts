@@ -1,0 +1,245 @@
+import type { DecisionInput } from "./types";
+
+export const LIMITS = {
+  minOptions: 2,
+  maxOptions: 6,
+  minCriteria: 1,
+  maxCriteria: 30,
+  minWeight: 0,
+  maxWeight: 5,
+  minScore: 1,
+  maxScore: 5,
+} as const;
+
+export type DecisionInputIssue = {
+  /** Where the problem is, e.g. `votes[3].scores.drf`; `input` for the whole value. */
+  path: string;
+  message: string;
+};
+
+/** Thrown when a decision cannot be scored; lists every problem, not just the first. */
+export class DecisionInputError extends Error {
+  override readonly name = "DecisionInputError";
+  readonly issues: DecisionInputIssue[];
+
+  constructor(issues: DecisionInputIssue[]) {
+    super(
+      `Invalid decision input (${issues.length} problem${issues.length === 1 ? "" : "s"}):\n` +
+        issues.map((issue) => `${issue.path}: ${issue.message}`).join("\n"),
+    );
+    this.issues = issues;
+  }
+}
+
+type Obj = Record<string, unknown>;
+
+const isObject = (x: unknown): x is Obj => typeof x === "object" && x !== null && !Array.isArray(x);
+
+const describe = (x: unknown): string =>
+  x === null ? "null" : Array.isArray(x) ? "an array" : typeof x;
+
+const isNumberIn = (x: unknown, min: number, max: number): x is number =>
+  typeof x === "number" && Number.isFinite(x) && x >= min && x <= max;
+
+const isKey = (x: unknown): x is string =>
+  typeof x === "string" && x.length > 0 && (x.charCodeAt(0) > 32 || x.trim().length > 0);
+
+/**
+ * Checks that `x` is a decision that can be scored and returns it typed.
+ * Extra fields (descriptions, guidance) are allowed and kept.
+ * @throws DecisionInputError listing every problem with its path.
+ */
+export function validateDecisionInput(x: unknown): DecisionInput {
+  return checkDecision(x).decision;
+}
+
+/** Where each vote belongs, found while validating so that scoring need not look it up again. */
+export type VoteIndex = {
+  /** Voter ids in order of first appearance. */
+  voterIds: string[];
+  /** Per vote: its voter's position in `voterIds`. */
+  voterOf: Int32Array;
+  /** Per vote: its criterion's position in `criteria`. */
+  criterionOf: Int32Array;
+};
+
+/** `validateDecisionInput`, also returning where each vote belongs. */
+export function checkDecision(x: unknown): { decision: DecisionInput; index: VoteIndex } {
+  const issues: DecisionInputIssue[] = [];
+  const problem = (path: string, message: string) => issues.push({ path, message });
+
+  if (!isObject(x)) {
+    problem("input", `must be an object with options, criteria and votes, got ${describe(x)}`);
+    throw new DecisionInputError(issues);
+  }
+
+  const optionKeys = checkKeyedList(x.options, "options", "option", problem, {
+    min: LIMITS.minOptions,
+    max: LIMITS.maxOptions,
+  });
+  const criterionKeys = checkKeyedList(x.criteria, "criteria", "criterion", problem, {
+    min: LIMITS.minCriteria,
+    max: LIMITS.maxCriteria,
+    checkItem: (item, path) => {
+      if (!isNumberIn(item.defaultWeight, LIMITS.minWeight, LIMITS.maxWeight)) {
+        problem(
+          `${path}.defaultWeight`,
+          `must be a number from 0 to 5, got ${show(item.defaultWeight)}`,
+        );
+      }
+    },
+  });
+
+  let members: Set<string> | null = null;
+  if (x.members !== undefined) {
+    if (!Array.isArray(x.members)) {
+      problem("members", `must be an array of voter ids, got ${describe(x.members)}`);
+    } else {
+      members = new Set();
+      x.members.forEach((member, i) => {
+        if (!isKey(member)) problem(`members[${i}]`, "must be a non-empty string");
+        else if (members?.has(member)) problem(`members[${i}]`, `duplicate member "${member}"`);
+        else members?.add(member);
+      });
+    }
+  }
+
+  if (x.quorum !== undefined) {
+    const q = x.quorum;
+    if (typeof q !== "number" || !Number.isInteger(q) || q < 0) {
+      problem("quorum", `must be a whole number of members, 0 or more, got ${show(q)}`);
+    } else if (members && q > members.size) {
+      problem("quorum", `is ${q} but there are only ${members.size} members`);
+    }
+  }
+
+  if (!Array.isArray(x.votes)) {
+    problem("votes", `must be an array (it may be empty), got ${describe(x.votes)}`);
+  }
+  const index = checkVotes(
+    Array.isArray(x.votes) ? x.votes : [],
+    { optionKeys, criterionKeys, members },
+    problem,
+  );
+
+  if (issues.length > 0) throw new DecisionInputError(issues);
+  return { decision: x as DecisionInput, index };
+}
+
+const votePath = (i: number) => `votes[${i}]`;
+
+/** Checks each vote; paths are only built for problems, as decisions can hold many votes. */
+function checkVotes(
+  votes: unknown[],
+  known: {
+    optionKeys: Set<string> | null;
+    criterionKeys: Set<string> | null;
+    members: Set<string> | null;
+  },
+  problem: (path: string, message: string) => void,
+): VoteIndex {
+  const criterionIndex = new Map([...(known.criterionKeys ?? [])].map((key, i) => [key, i]));
+  const voterIndex = new Map<string, number>();
+  const voterIds: string[] = [];
+  const votedOn: Uint8Array[] = [];
+  const voterOf = new Int32Array(votes.length);
+  const criterionOf = new Int32Array(votes.length);
+  for (let i = 0; i < votes.length; i++) {
+    const vote = votes[i];
+    if (!isObject(vote)) {
+      problem(votePath(i), `must be an object, got ${describe(vote)}`);
+      continue;
+    }
+    const { voterId, criterionKey, weight, scores } = vote;
+    const validVoter = isKey(voterId);
+    if (!validVoter) problem(`${votePath(i)}.voterId`, "must be a non-empty string");
+    else if (known.members && !known.members.has(voterId)) {
+      problem(`${votePath(i)}.voterId`, `"${voterId}" is not one of the members`);
+    }
+    const c = isKey(criterionKey) ? criterionIndex.get(criterionKey) : undefined;
+    if (!isKey(criterionKey)) problem(`${votePath(i)}.criterionKey`, "must be a non-empty string");
+    else if (known.criterionKeys && c === undefined) {
+      problem(`${votePath(i)}.criterionKey`, `unknown criterion "${criterionKey}"`);
+    }
+    if (validVoter && c !== undefined) {
+      let v = voterIndex.get(voterId);
+      if (v === undefined) {
+        v = voterIds.length;
+        voterIndex.set(voterId, v);
+        voterIds.push(voterId);
+        votedOn.push(new Uint8Array(criterionIndex.size));
+      }
+      voterOf[i] = v;
+      criterionOf[i] = c;
+      const seen = votedOn[v] as Uint8Array;
+      if (seen[c] === 1) {
+        problem(
+          votePath(i),
+          `second vote of "${voterId}" on "${criterionKey}" (one vote per criterion)`,
+        );
+      }
+      seen[c] = 1;
+    }
+    if (weight !== null && !isNumberIn(weight, LIMITS.minWeight, LIMITS.maxWeight)) {
+      problem(`${votePath(i)}.weight`, `must be null or a number from 0 to 5, got ${show(weight)}`);
+    }
+    if (!isObject(scores)) {
+      problem(
+        `${votePath(i)}.scores`,
+        `must be an object of option key to score, got ${describe(scores)}`,
+      );
+      continue;
+    }
+    for (const optionKey in scores) {
+      const score = scores[optionKey];
+      if (known.optionKeys && !known.optionKeys.has(optionKey)) {
+        problem(`${votePath(i)}.scores.${optionKey}`, `unknown option "${optionKey}"`);
+      } else if (score !== null && !isNumberIn(score, LIMITS.minScore, LIMITS.maxScore)) {
+        problem(
+          `${votePath(i)}.scores.${optionKey}`,
+          `must be null or a number from 1 to 5, got ${show(score)}`,
+        );
+      }
+    }
+  }
+  return { voterIds, voterOf, criterionOf };
+}
+
+function checkKeyedList(
+  list: unknown,
+  path: string,
+  noun: string,
+  problem: (path: string, message: string) => void,
+  rules: { min: number; max: number; checkItem?: (item: Obj, path: string) => void },
+): Set<string> | null {
+  if (!Array.isArray(list)) {
+    problem(path, `must be an array of ${rules.min} to ${rules.max} items, got ${describe(list)}`);
+    return null;
+  }
+  if (list.length < rules.min || list.length > rules.max) {
+    problem(path, `must have ${rules.min} to ${rules.max} items, got ${list.length}`);
+  }
+  const keys = new Set<string>();
+  list.forEach((item, i) => {
+    const itemPath = `${path}[${i}]`;
+    if (!isObject(item)) {
+      problem(itemPath, `must be an object with a key, got ${describe(item)}`);
+      return;
+    }
+    if (!isKey(item.key)) problem(`${itemPath}.key`, "must be a non-empty string");
+    else if (keys.has(item.key)) problem(`${itemPath}.key`, `duplicate ${noun} key "${item.key}"`);
+    else keys.add(item.key);
+    if (item.name !== undefined && typeof item.name !== "string") {
+      problem(`${itemPath}.name`, `must be a string, got ${describe(item.name)}`);
+    }
+    rules.checkItem?.(item, itemPath);
+  });
+  return keys;
+}
+
+function show(x: unknown): string {
+  if (x === undefined) return "nothing";
+  if (typeof x === "string") return JSON.stringify(x);
+  if (typeof x === "number" || typeof x === "boolean" || x === null) return String(x);
+  return describe(x);
+}
