@@ -1,11 +1,13 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import pg from "pg";
 import { createPrismaClient, type Database, parseDatabaseUrl } from "./client";
 import { startEmbeddedPostgres } from "./embedded";
-import { type Logger, migrateDatabase } from "./migrate";
+import { defaultPrismaPaths, type Logger, listMigrations, migrateDatabase } from "./migrate";
 
 export { addMember, createTeam, createUser } from "./factories";
 
@@ -48,7 +50,9 @@ export async function createTestDatabase(
     };
   }
 
+  const template = await migratedTemplate(options.log);
   const dataDir = await mkdtemp(join(tmpdir(), "tradeoff-test-db-"));
+  await cp(join(template, "pgdata"), join(dataDir, "pgdata"), { recursive: true });
   const embedded = await startEmbeddedPostgres({ dataDir });
   const cleanup = async () => {
     await embedded.stop();
@@ -87,4 +91,49 @@ function once(fn: () => Promise<void>): () => Promise<void> {
     running ??= fn();
     return running;
   };
+}
+
+let template: Promise<string> | undefined;
+
+/**
+ * A migrated PGlite data folder shared by every embedded test database of this schema: creating
+ * PGlite's files from scratch takes seconds, copying them well under one. Kept in the temporary
+ * folder, keyed by the migrations and the PGlite version, and built atomically (test files run in
+ * parallel processes).
+ */
+function migratedTemplate(log?: Logger): Promise<string> {
+  template ??= (async () => {
+    const { migrationsDir } = defaultPrismaPaths();
+    const hash = createHash("sha256");
+    const require = createRequire(import.meta.url);
+    const pgliteEntry = require.resolve("@electric-sql/pglite");
+    hash.update(await readFile(join(dirname(pgliteEntry), "..", "package.json")));
+    for (const name of await listMigrations(migrationsDir)) {
+      hash.update(name).update(await readFile(join(migrationsDir, name, "migration.sql")));
+    }
+    const dir = join(tmpdir(), `tradeoff-pglite-template-${hash.digest("hex").slice(0, 16)}`);
+    if (existsSync(join(dir, "ready"))) return dir;
+
+    const building = `${dir}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    try {
+      const embedded = await startEmbeddedPostgres({ dataDir: building });
+      try {
+        await migrateDatabase(embedded.url, { log });
+      } finally {
+        await embedded.stop();
+      }
+      await writeFile(join(building, "ready"), "");
+      await rename(building, dir).catch(async (error: NodeJS.ErrnoException) => {
+        // Another process finished first; use theirs.
+        if (!existsSync(join(dir, "ready"))) throw error;
+      });
+    } finally {
+      await rm(building, { recursive: true, force: true });
+    }
+    return dir;
+  })();
+  template.catch(() => {
+    template = undefined;
+  });
+  return template;
 }
