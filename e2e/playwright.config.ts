@@ -6,9 +6,11 @@ import { defineConfig, devices } from "@playwright/test";
  * support/serve.ts and dropped when the run ends).
  * Browser: CHROMIUM_PATH, else the system Chromium, else Playwright's own download.
  */
-const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (path): path is string => Boolean(path && existsSync(path)),
-);
+const systemChromium = [
+  process.env.CHROMIUM_PATH,
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+].find((path): path is string => Boolean(path && existsSync(path)));
 console.log(
   systemChromium
     ? `e2e browser: system Chromium at ${systemChromium}`

@@ -13,8 +13,8 @@ const port = portFromEnv(3000);
 const log = (message: string) => console.log(`• ${message}`);
 
 async function main() {
-  const database = await prepareDatabase({ log, dataDir: join(dataDir, "pglite") }).catch((error: Error) =>
-    fail(error.message),
+  const database = await prepareDatabase({ log, dataDir: join(dataDir, "pglite") }).catch(
+    (error: Error) => fail(error.message),
   );
   const db = createPrismaClient(database.url);
   const demo = await seedDemo(db, { hashPassword });

@@ -7,7 +7,16 @@ import { join } from "node:path";
 import { hashPassword } from "@tradeoff/auth/password";
 import { createPrismaClient, seedDemo } from "@tradeoff/db";
 import { prepareDatabase } from "@tradeoff/db/prepare";
-import { dataDir, fail, localSecret, portFromEnv, quietEnv, repoRoot, run, superviseChild } from "./lib";
+import {
+  dataDir,
+  fail,
+  localSecret,
+  portFromEnv,
+  quietEnv,
+  repoRoot,
+  run,
+  superviseChild,
+} from "./lib";
 
 const port = portFromEnv(3000);
 const url = `http://localhost:${port}`;
@@ -24,14 +33,20 @@ async function main() {
   }
 
   log("Building (cached builds are reused)…");
-  await run("npx", ["turbo", "run", "build", "--filter=@tradeoff/web", "--output-logs=errors-only"], {
-    env: { ...process.env, ...quietEnv },
-  });
-
-  const database = await prepareDatabase({ log, dataDir: join(dataDir, "pglite") }).catch((error: Error) =>
-    fail(error.message),
+  await run(
+    "npx",
+    ["turbo", "run", "build", "--filter=@tradeoff/web", "--output-logs=errors-only"],
+    {
+      env: { ...process.env, ...quietEnv },
+    },
   );
-  log(database.embedded ? "Embedded PostgreSQL ready (data in .data/pglite)." : "PostgreSQL ready.");
+
+  const database = await prepareDatabase({ log, dataDir: join(dataDir, "pglite") }).catch(
+    (error: Error) => fail(error.message),
+  );
+  log(
+    database.embedded ? "Embedded PostgreSQL ready (data in .data/pglite)." : "PostgreSQL ready.",
+  );
 
   const db = createPrismaClient(database.url);
   const demo = await seedDemo(db, { hashPassword });
@@ -52,7 +67,9 @@ async function main() {
   superviseChild(server, () => database.stop());
 
   console.log(`\n  Tradeoff is starting on ${url}`);
-  console.log(`  Demo account: ${demo.email} / ${demo.password}${demo.created ? " (just created)" : ""}\n`);
+  console.log(
+    `  Demo account: ${demo.email} / ${demo.password}${demo.created ? " (just created)" : ""}\n`,
+  );
 }
 
 main().catch((error: Error) => fail(error.message));

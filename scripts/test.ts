@@ -85,7 +85,14 @@ const buildOk = exec("Production build", "npx", [
   "--filter=@tradeoff/web",
   "--output-logs=errors-only",
 ]);
-const e2eOk = buildOk && exec("End-to-end tests (Playwright)", "npx", ["playwright", "test", "-c", "e2e/playwright.config.ts"]);
+const e2eOk =
+  buildOk &&
+  exec("End-to-end tests (Playwright)", "npx", [
+    "playwright",
+    "test",
+    "-c",
+    "e2e/playwright.config.ts",
+  ]);
 
 const tallies: Tally[] = [];
 for (const file of vitestReports) {
@@ -98,7 +105,9 @@ else tallies.push({ runner: "playwright e2e (did not run)", passed: 0, failed: 1
 
 console.log("\nSummary");
 for (const t of tallies) {
-  console.log(`  ${t.runner.padEnd(34)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+  console.log(
+    `  ${t.runner.padEnd(34)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`,
+  );
 }
 if (!buildOk) console.log("  the production build failed");
 

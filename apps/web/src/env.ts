@@ -15,6 +15,9 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, {
       error: "DATABASE_URL must be a postgres:// or postgresql:// URL.",
     }),
+});
+
+const logSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -29,6 +32,14 @@ export function env(): WebEnv {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Logging settings alone, so a logger never needs the database settings. */
+export function logEnv() {
+  const parsed = logSchema.safeParse(process.env);
+  if (!parsed.success)
+    throw new Error("LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.");
+  return parsed.data;
 }
 
 export const authEnv = () => readAuthEnv(process.env);

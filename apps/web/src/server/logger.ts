@@ -1,9 +1,9 @@
 import pino from "pino";
-import { env } from "~/env";
+import { logEnv } from "~/env";
 
 /** Structured JSON logs. Credentials and session tokens are redacted wherever they appear. */
 export const logger = pino({
-  level: env().LOG_LEVEL,
+  level: logEnv().LOG_LEVEL,
   base: { service: "tradeoff-web" },
   redact: {
     paths: [

@@ -1,0 +1,18 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppHeader } from "~/components/app/app-header";
+import { getSessionUser } from "~/server/auth";
+import { api } from "~/trpc/server";
+
+/** Every page in here needs a signed-in user. */
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in");
+  const teams = await (await api()).team.list();
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <AppHeader user={user} teams={teams.map(({ name, slug, role }) => ({ name, slug, role }))} />
+      <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">{children}</main>
+    </div>
+  );
+}

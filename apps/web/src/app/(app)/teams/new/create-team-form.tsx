@@ -1,0 +1,69 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { FormField } from "~/components/ui/form-field";
+import { Input } from "~/components/ui/input";
+import { toast } from "~/components/ui/toaster";
+import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+
+export function CreateTeamForm() {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const createTeam = useMutation(
+    trpc.team.create.mutationOptions({
+      onSuccess(team) {
+        toast.success(`Team “${team.name}” created.`);
+        router.push(`/t/${team.slug}`);
+        router.refresh();
+      },
+    }),
+  );
+  const fields = fieldErrorsOf(createTeam.error);
+  const generalError =
+    createTeam.error && Object.keys(fields).length === 0 ? messageOf(createTeam.error) : null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    createTeam.mutate({ name: String(new FormData(event.currentTarget).get("name") ?? "") });
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h1">Create a team</CardTitle>
+        <CardDescription>
+          A team is where decisions happen: you invite people, open decision projects and vote
+          together.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {generalError ? <Alert variant="error">{generalError}</Alert> : null}
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          <FormField
+            label="Team name"
+            required
+            error={fields.name?.[0]}
+            description="Up to 80 characters."
+          >
+            <Input
+              name="name"
+              autoComplete="off"
+              placeholder="Billing platform"
+              required
+              autoFocus
+            />
+          </FormField>
+          <Button type="submit" loading={createTeam.isPending}>
+            Create team
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

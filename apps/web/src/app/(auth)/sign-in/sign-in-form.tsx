@@ -1,0 +1,127 @@
+"use client";
+
+import { KeyRound, Mail } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardFooter,
+  CardHeader,
+  CardTitle,
+} from "~/components/ui/card";
+import { FormField } from "~/components/ui/form-field";
+import { Input } from "~/components/ui/input";
+import { Separator } from "~/components/ui/separator";
+
+type Props = { callbackUrl: string; github: boolean; email: boolean; providerError?: string };
+
+export function SignInForm({ callbackUrl, github, email, providerError }: Props) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(
+    providerError ? "That sign-in did not complete. Try again." : null,
+  );
+  const [pending, setPending] = useState(false);
+  const [magicLinkSent, setMagicLinkSent] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    }).catch(() => null);
+    setPending(false);
+    if (!result) {
+      setError("Could not reach Tradeoff. Check your connection and try again.");
+    } else if (result.error) {
+      // One message whatever went wrong, so the form never reveals which emails have accounts.
+      setError("That email and password do not match an account. Check both and try again.");
+    } else {
+      router.push(callbackUrl);
+      router.refresh();
+    }
+  }
+
+  async function sendMagicLink(address: string) {
+    const result = await signIn("email", { email: address, redirect: false, callbackUrl });
+    if (result?.error)
+      setError("The sign-in link could not be sent. Check the address and try again.");
+    else setMagicLinkSent(true);
+  }
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h1">Sign in to Tradeoff</CardTitle>
+        <CardDescription>Your team's decisions, voted and explained.</CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {error ? <Alert variant="error">{error}</Alert> : null}
+        {magicLinkSent ? (
+          <Alert variant="success">Check your inbox for a sign-in link.</Alert>
+        ) : null}
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          <FormField label="Email" required>
+            <Input name="email" type="email" autoComplete="email" required autoFocus />
+          </FormField>
+          <FormField label="Password" required>
+            <Input name="password" type="password" autoComplete="current-password" required />
+          </FormField>
+          <Button type="submit" className="w-full" loading={pending}>
+            Sign in
+          </Button>
+        </form>
+        {github || email ? (
+          <>
+            <div className="flex items-center gap-3 text-muted-foreground text-xs">
+              <Separator className="flex-1" /> or <Separator className="flex-1" />
+            </div>
+            {github ? (
+              <Button
+                variant="secondary"
+                className="w-full"
+                onClick={() => signIn("github", { callbackUrl })}
+              >
+                <KeyRound aria-hidden /> Continue with GitHub
+              </Button>
+            ) : null}
+            {email ? (
+              <form
+                className="flex gap-2"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void sendMagicLink(String(new FormData(event.currentTarget).get("magic") ?? ""));
+                }}
+              >
+                <Input
+                  name="magic"
+                  type="email"
+                  aria-label="Email for a sign-in link"
+                  placeholder="you@example.com"
+                />
+                <Button type="submit" variant="secondary">
+                  <Mail aria-hidden /> Email me a link
+                </Button>
+              </form>
+            ) : null}
+          </>
+        ) : null}
+      </CardContent>
+      <CardFooter className="text-muted-foreground text-sm">
+        New here?&nbsp;
+        <Link className="font-medium text-foreground underline underline-offset-4" href="/sign-up">
+          Create an account
+        </Link>
+      </CardFooter>
+    </Card>
+  );
+}

@@ -1,0 +1,1 @@
+export const LAST_TEAM_COOKIE = "tradeoff-last-team";

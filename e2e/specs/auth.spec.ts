@@ -1,0 +1,94 @@
+import { expect, signInOverHttp, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+
+test("a newcomer signs up, creates a team, signs out, signs in again and finds the team", async ({
+  page,
+  user,
+}) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Create an account" }).first().click();
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+
+  await expect(page.getByRole("heading", { name: "Create a team" })).toBeVisible();
+  await page.getByLabel("Team name").fill("Payments guild");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByRole("heading", { name: "Payments guild", level: 1 })).toBeVisible();
+  await expect(page.getByText("No decisions yet")).toBeVisible();
+  await expect(page).toHaveURL(/\/t\/payments-guild/);
+
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
+
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Payments guild", level: 1 })).toBeVisible();
+});
+
+test("sign-up explains each bad field and creates nothing", async ({ page, request }) => {
+  const existing = uniqueUser("taken");
+  await signUpOverApi(request, existing);
+
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Someone");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByText("Use at least 8 characters")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByLabel("Email").fill(existing.email);
+  await page.getByLabel("Password").fill("long-enough-password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("An account with this email already exists")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-up/);
+});
+
+test("a wrong password gets one generic message that does not reveal whether the email exists", async ({
+  page,
+  request,
+}) => {
+  const known = uniqueUser("known");
+  await signUpOverApi(request, known);
+  const messages: string[] = [];
+  for (const email of [known.email, uniqueUser("unknown").email]) {
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("definitely-wrong");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "do not match" });
+    await expect(alert).toBeVisible();
+    messages.push((await alert.textContent()) ?? "");
+  }
+  expect(messages[0]).toBe(messages[1]);
+});
+
+test("team name rules are shown on the field", async ({ page, signedIn }) => {
+  expect(signedIn.email).toContain("@");
+  await page.goto("/teams/new");
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByText("Enter a team name.")).toBeVisible();
+  await page.getByLabel("Team name").fill("x".repeat(81));
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByText("Keep the team name to 80 characters or fewer.")).toBeVisible();
+});
+
+test("signing in over HTTP gives a session the app recognises", async ({ page, request }) => {
+  const user = uniqueUser("http");
+  await signUpOverApi(request, user);
+  await signInOverHttp(page.request, user);
+  const session = await page.request.get("/api/auth/session");
+  expect(await session.json()).toMatchObject({ user: { email: user.email } });
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/teams\/new/);
+});
+
+test("the health endpoint reports the database as reachable", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: "reachable" });
+});

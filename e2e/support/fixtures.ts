@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import { type APIRequestContext, test as base, expect } from "@playwright/test";
+
+export type TestUser = { name: string; email: string; password: string };
+
+/** A user no other test shares, so tests run in parallel on one database. */
+export function uniqueUser(label = "user"): TestUser {
+  const id = randomBytes(4).toString("hex");
+  return {
+    name: `E2E ${label} ${id}`,
+    email: `${label}-${id}@e2e.tradeoff.dev`,
+    password: `pw-${id}-secret`,
+  };
+}
+
+/** Creates an account through the public API (the same procedure the sign-up form calls). */
+export async function signUpOverApi(request: APIRequestContext, user: TestUser) {
+  const response = await request.post("/api/trpc/auth.signUp", {
+    data: { json: { name: user.name, email: user.email, password: user.password } },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+}
+
+/** Signs in over HTTP (CSRF token, then the credentials callback): the session cookie lands in `request`'s context. */
+export async function signInOverHttp(request: APIRequestContext, user: TestUser) {
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: user.email, password: user.password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(response.status());
+}
+
+type Fixtures = { user: TestUser; signedIn: TestUser };
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this destructuring.
+  user: async ({}, use) => {
+    await use(uniqueUser());
+  },
+  /** A fresh user, signed in through HTTP: the page starts with a valid session. */
+  signedIn: async ({ page, user }, use) => {
+    await signUpOverApi(page.request, user);
+    await signInOverHttp(page.request, user);
+    await use(user);
+  },
+});
+
+export { expect };

@@ -1,0 +1,42 @@
+import { createTestDatabase } from "@tradeoff/db/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, expect } from "vitest";
+import { createCaller } from "../src/root";
+import { createContextInner } from "../src/trpc";
+
+type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/** A fresh, migrated database for one test file, dropped when the file ends. */
+export function useTestDatabase() {
+  const state = {} as { database: TestDatabase };
+  beforeAll(async () => {
+    state.database = await createTestDatabase();
+  }, 60_000);
+  afterAll(async () => {
+    await state.database?.drop();
+  });
+  return {
+    get db() {
+      return state.database.db;
+    },
+    /** A caller signed in as `user`, or signed out with null. */
+    callerAs(user: { id: string; email: string | null; name: string | null } | null) {
+      return createCaller(
+        createContextInner({
+          db: state.database.db,
+          user: user ? { id: user.id, email: user.email ?? "", name: user.name } : null,
+        }),
+      );
+    },
+  };
+}
+
+/** Awaits a rejected call and returns its tRPC error, failing the test if it resolved. */
+export async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
