@@ -1,0 +1,146 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { aggregate, type DecisionInput, METHODS, replay } from "../src/index";
+import { decisionArb, finalVotes, historyArb, shuffledArb } from "./arbitraries";
+
+const scoresOf = (rec: { totals: { score: number }[] }) => rec.totals.map((t) => t.score);
+
+const expectSameTotals = (a: number[], b: number[]) => {
+  expect(a).toHaveLength(b.length);
+  a.forEach((x, i) => {
+    expect(x).toBeCloseTo(b[i] ?? Number.NaN, 9);
+  });
+};
+
+describe("properties of the recommendation", () => {
+  it("every total stays within 0..100, with every method", () => {
+    fc.assert(
+      fc.property(decisionArb, fc.constantFrom(...METHODS), (decision, method) => {
+        const rec = aggregate(decision, { method, resamples: 20 });
+        for (const total of rec.totals) {
+          expect(total.score).toBeGreaterThanOrEqual(0);
+          expect(total.score).toBeLessThanOrEqual(100);
+        }
+        for (const c of rec.criteria) {
+          expect(c.disagreement).toBeGreaterThanOrEqual(0);
+          expect(c.disagreement).toBeLessThanOrEqual(1);
+        }
+        if (rec.confidence !== null) expect(rec.confidence).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it("the order of voters and votes changes nothing, confidence included", () => {
+    const withShuffle = decisionArb.chain((decision) =>
+      shuffledArb(decision.votes).map((votes) => ({ decision, shuffled: { ...decision, votes } })),
+    );
+    fc.assert(
+      fc.property(withShuffle, fc.constantFrom(...METHODS), ({ decision, shuffled }, method) => {
+        const a = aggregate(decision, { method, resamples: 30 });
+        const b = aggregate(shuffled, { method, resamples: 30 });
+        expectSameTotals(scoresOf(a), scoresOf(b));
+        expect(b.winner).toBe(a.winner);
+        expect(b.confidence).toBe(a.confidence);
+        expect(b.personal.map((p) => [p.voterId, p.winner])).toEqual(
+          a.personal.map((p) => [p.voterId, p.winner]),
+        );
+      }),
+    );
+  });
+
+  it("a new member who votes exactly the team's current means changes no total", () => {
+    fc.assert(
+      fc.property(decisionArb, (decision) => {
+        const before = aggregate(decision, { resamples: 0 });
+        const copycat: DecisionInput["votes"] = before.criteria.map((c) => ({
+          voterId: "copycat",
+          criterionKey: c.key,
+          weight: c.importance,
+          scores: { ...c.scores },
+        }));
+        const after = aggregate(
+          { ...decision, votes: [...decision.votes, ...copycat] },
+          { resamples: 0 },
+        );
+        expectSameTotals(scoresOf(after), scoresOf(before));
+      }),
+    );
+  });
+
+  it("unanimous members give full confidence", () => {
+    const unanimous = decisionArb
+      .filter((d) => d.votes.length > 0)
+      .map((d) => {
+        const firstVoter = d.votes[0]?.voterId;
+        const ballot = d.votes.filter((v) => v.voterId === firstVoter);
+        const clones = ["a", "b", "c", "d"].flatMap((voterId) =>
+          ballot.map((v) => ({ ...v, voterId })),
+        );
+        return { ...d, votes: clones };
+      });
+    fc.assert(
+      fc.property(unanimous, fc.constantFrom(...METHODS), (decision, method) => {
+        const rec = aggregate(decision, { method, resamples: 25 });
+        if (rec.participation.voted > 0) expect(rec.confidence).toBe(1);
+      }),
+    );
+  });
+
+  it("replay's last point equals aggregate on the final votes, with every method", () => {
+    fc.assert(
+      fc.property(historyArb, fc.constantFrom(...METHODS), ({ shape, events }, method) => {
+        const timeline = replay(shape, events, { method });
+        expect(timeline).toHaveLength(events.length);
+        const last = timeline.at(-1);
+        if (!last) return;
+        const rec = aggregate({ ...shape, votes: finalVotes(events) }, { method, resamples: 0 });
+        expectSameTotals(scoresOf(last), scoresOf(rec));
+        expect(last.winner).toBe(rec.winner);
+        expect(last.margin).toBeCloseTo(rec.margin, 9);
+      }),
+    );
+  });
+
+  it("flipAt, when set, keeps the winner just before it and changes it just past it", () => {
+    fc.assert(
+      fc.property(
+        decisionArb,
+        fc.constantFrom("weighted-mean", "median") as fc.Arbitrary<"weighted-mean" | "median">,
+        (decision, method) => {
+          const rec = aggregate(decision, { method, resamples: 0 });
+          rec.criteria.forEach((criterion, c) => {
+            const x = criterion.flipAt;
+            if (x === null) return;
+            expect(rec.winner).not.toBeNull();
+            expect(x).toBeGreaterThanOrEqual(0);
+            expect(x).toBeLessThanOrEqual(5);
+            // Sets the team importance of this criterion to w (nobody else's changes): drop its
+            // importances so the default, now w, applies.
+            const winnerAt = (w: number) =>
+              aggregate(
+                {
+                  ...decision,
+                  criteria: decision.criteria.map((k, i) =>
+                    i === c ? { ...k, defaultWeight: w } : k,
+                  ),
+                  votes: decision.votes.map((v) =>
+                    v.criterionKey === criterion.key ? { ...v, weight: null } : v,
+                  ),
+                },
+                { method, resamples: 0 },
+              ).winner;
+            const current = criterion.importance;
+            expect(winnerAt(current)).toBe(rec.winner);
+            const toward = Math.sign(current - x);
+            const step = Math.min(1e-6, Math.abs(current - x) / 2);
+            expect(winnerAt(x + toward * step)).toBe(rec.winner);
+            expect(winnerAt(x)).not.toBe(rec.winner);
+            const past = x - toward * 1e-6;
+            if (past >= 0 && past <= 5) expect(winnerAt(past)).not.toBe(rec.winner);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
