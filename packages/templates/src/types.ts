@@ -1,0 +1,42 @@
+import type { CriterionInput, OptionInput } from "@tradeoff/scoring";
+
+/** What a source says about one option on one criterion, shown to voters; never a vote. */
+export type OptionGuidance = {
+  /** A paraphrase of the source's view, one or two sentences. */
+  summary: string;
+  /** The source's leaning as a score from 1 (poor fit) to 5 (strong fit). */
+  suggestedScore: 1 | 2 | 3 | 4 | 5;
+};
+
+export type TemplateOption = OptionInput & { name: string; description: string };
+
+export type TemplateCriterion = CriterionInput & {
+  name: string;
+  /** One line: what voters weigh here. */
+  description: string;
+  /** Per option key. */
+  guidance: Record<string, OptionGuidance>;
+};
+
+/** How one answer to a context question moves a criterion's starting weight. */
+export type WeightEffect = { criterionKey: string; change: number; reason: string };
+
+/** A yes/no question about the team's situation that proposes starting weights. */
+export type ContextQuestion = {
+  key: string;
+  question: string;
+  ifYes: WeightEffect[];
+  ifNo: WeightEffect[];
+};
+
+export type DecisionTemplate = {
+  key: string;
+  title: string;
+  /** The problem statement a new project starts from (markdown). */
+  context: string;
+  /** Where the guidance comes from. */
+  source: string;
+  options: TemplateOption[];
+  criteria: TemplateCriterion[];
+  contextQuestions: ContextQuestion[];
+};
