@@ -16,9 +16,18 @@ export interface PrismaPaths {
   migrationsDir: string;
 }
 
-/** The repository's prisma folder, found relative to this file. */
+/**
+ * The repository's prisma folder: found relative to this file, or, when bundled (where this file's
+ * location says nothing), in the working directory or one of its parents.
+ */
 export function defaultPrismaPaths(): PrismaPaths {
-  const prismaDir = resolve(dirname(fileURLToPath(import.meta.url)), "../../../prisma");
+  const candidates = [resolve(dirname(fileURLToPath(import.meta.url)), "../../../prisma")];
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    candidates.push(join(dir, "prisma"));
+    if (dirname(dir) === dir) break;
+  }
+  const prismaDir =
+    candidates.find((dir) => existsSync(join(dir, "schema.prisma"))) ?? (candidates[0] as string);
   return {
     schemaFile: join(prismaDir, "schema.prisma"),
     migrationsDir: join(prismaDir, "migrations"),
