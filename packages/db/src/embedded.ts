@@ -22,6 +22,8 @@ export interface EmbeddedPostgres {
   url: string;
   port: number;
   dataDir: string;
+  /** Client connections open now and queries waiting for the database. */
+  stats(): { activeConnections: number; queuedQueries: number };
   /** Closes every client connection, stops listening and flushes the database to disk. */
   stop(): Promise<void>;
 }
@@ -90,6 +92,10 @@ export async function startEmbeddedPostgres(
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     port,
     dataDir,
+    stats() {
+      const { activeConnections, queuedQueries } = running.server.getStats();
+      return { activeConnections, queuedQueries };
+    },
     stop() {
       stopping ??= (async () => {
         await running.server.stop();

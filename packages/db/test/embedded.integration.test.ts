@@ -78,7 +78,13 @@ describe("embedded PostgreSQL", () => {
       const reads = Array.from({ length: 60 }, async (_, i) => {
         expect(await db.user.findMany({ where: { tokenVersion: { gt: 100 + i } } })).toEqual([]);
       });
+      let peakConnections = 0;
+      const sampler = setInterval(() => {
+        peakConnections = Math.max(peakConnections, embedded.stats().activeConnections);
+      }, 5);
       const results = await Promise.allSettled([...writes, ...reads]);
+      clearInterval(sampler);
+      expect(peakConnections).toBeGreaterThan(1);
       expect(results.filter((r) => r.status === "rejected")).toEqual([]);
       expect(await db.team.count()).toBe(60);
       expect(await db.membership.count({ where: { userId: owner.id } })).toBe(60);
