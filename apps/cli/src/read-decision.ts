@@ -1,0 +1,40 @@
+import { readFile } from "node:fs/promises";
+import { type DecisionInput, DecisionInputError, validateDecisionInput } from "@tradeoff/scoring";
+import { InputError } from "./errors";
+import type { Io } from "./io";
+
+const reasons: Record<string, string> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EISDIR: "is a directory, not a file",
+};
+
+/** Reads a decision from a JSON file (`-` for stdin) and validates it. */
+export async function readDecision(file: string, io: Io): Promise<DecisionInput> {
+  let text: string;
+  try {
+    text = file === "-" ? await io.readStdin() : await readFile(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    throw new InputError([
+      `${file}: cannot read the file (${reasons[code] ?? code ?? "unknown error"})`,
+    ]);
+  }
+
+  const source = file === "-" ? "stdin" : file;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError([`${source}: not valid JSON (${(error as Error).message})`]);
+  }
+
+  try {
+    return validateDecisionInput(json);
+  } catch (error) {
+    if (error instanceof DecisionInputError) {
+      throw new InputError(error.issues.map((issue) => `${issue.path}: ${issue.message}`));
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,220 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { aggregate, type DecisionInput, validateDecisionInput } from "@tradeoff/scoring";
+import { beforeAll, describe, expect, it } from "vitest";
+import { repoRoot, runCli } from "./run-cli";
+
+let dir = "";
+const file = (name: string) => join(dir, name);
+
+/** A small team decision on the built-in template's options. */
+const decision: DecisionInput & { title: string } = {
+  title: "Billing service API",
+  options: [
+    { key: "drf", name: "Django REST Framework" },
+    { key: "fastapi", name: "FastAPI" },
+  ],
+  criteria: [
+    { key: "performance", name: "Performance under high concurrency", defaultWeight: 3 },
+    { key: "admin-orm", name: "Admin interface, ORM and relational data", defaultWeight: 3 },
+  ],
+  votes: [
+    { voterId: "ann", criterionKey: "performance", weight: 5, scores: { drf: 2, fastapi: 5 } },
+    { voterId: "bo", criterionKey: "performance", weight: 3, scores: { drf: 3, fastapi: 4 } },
+    { voterId: "bo", criterionKey: "admin-orm", weight: 2, scores: { drf: 5, fastapi: 2 } },
+    { voterId: "cy", criterionKey: "admin-orm", weight: 4, scores: { drf: 4, fastapi: 3 } },
+  ],
+  members: ["ann", "bo", "cy", "dee"],
+  quorum: 3,
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "tradeoff-cli-"));
+  await writeFile(file("decision.json"), JSON.stringify(decision));
+  await writeFile(file("broken.json"), '{ "options": [');
+  const bad = structuredClone(decision);
+  bad.votes[0] = {
+    voterId: "ann",
+    criterionKey: "performance",
+    weight: 5,
+    scores: { drf: 7, fastapi: 5 },
+  };
+  bad.votes[1] = { voterId: "bo", criterionKey: "speed", weight: 3, scores: { drf: 3 } };
+  await writeFile(file("bad-votes.json"), JSON.stringify(bad));
+});
+
+describe("tradeoff score", () => {
+  it("prints a readable table: totals, winner, margin, confidence, contributions, flip points", async () => {
+    const { code, stdout, stderr } = await runCli(["score", file("decision.json")]);
+    const rec = aggregate(decision);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(rec.winner).toBe("fastapi");
+    expect(stdout).toContain("Billing service API");
+    expect(stdout).toMatch(/1\s+FastAPI\s+/);
+    expect(stdout).toContain(`Winner: FastAPI by ${rec.margin.toFixed(1)} points.`);
+    expect(stdout).toContain(`Confidence: ${((rec.confidence ?? 0) * 100).toFixed(0)}%`);
+    expect(stdout).toContain("Participation: 3 of 4 voted, quorum 3 met.");
+    for (const criterion of rec.criteria) {
+      const name = decision.criteria.find((c) => c.key === criterion.key)?.name ?? "";
+      const flip = criterion.flipAt === null ? "-" : criterion.flipAt.toFixed(2);
+      const contribution = (criterion.contributions.fastapi ?? 0).toFixed(1);
+      expect(stdout).toMatch(
+        new RegExp(`${name}\\s+\\d+%.*\\s${contribution}\\s.*${flip.replace(".", "\\.")}`),
+      );
+    }
+  });
+
+  it("prints JSON for scripts: exactly what the scoring package computes", async () => {
+    const { code, stdout } = await runCli(["score", file("decision.json"), "--format", "json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(aggregate(decision))));
+  });
+
+  it("honours --method and --seed", async () => {
+    const { stdout } = await runCli([
+      "score",
+      file("decision.json"),
+      "-f",
+      "json",
+      "--method",
+      "median",
+      "--seed",
+      "42",
+    ]);
+    const printed = JSON.parse(stdout);
+    expect(printed.method).toBe("median");
+    expect(printed).toEqual(
+      JSON.parse(JSON.stringify(aggregate(decision, { method: "median", seed: 42 }))),
+    );
+  });
+
+  it("prints markdown tables ready to paste", async () => {
+    const { code, stdout } = await runCli([
+      "score",
+      file("decision.json"),
+      "--format",
+      "markdown",
+      "--method",
+      "borda",
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^## Recommendation: Billing service API\n/);
+    expect(stdout).toContain("| Rank | Option | Score |");
+    expect(stdout).toContain(
+      "| Criterion | Weight | Django REST Framework | FastAPI | Disagreement | Flips at |",
+    );
+    expect(stdout).toContain("Method: Borda count.");
+  });
+
+  it("reads the decision from standard input with -", async () => {
+    const { code, stdout } = await runCli(["score", "-", "--format", "json"], {
+      stdin: JSON.stringify(decision),
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).winner).toBe("fastapi");
+  });
+});
+
+describe("tradeoff template", () => {
+  it("prints the DRF vs FastAPI template as a decision file that score accepts back", async () => {
+    const { code, stdout } = await runCli(["template", "drf-vs-fastapi"]);
+    expect(code).toBe(0);
+    const template = JSON.parse(stdout);
+    expect(() => validateDecisionInput(template)).not.toThrow();
+    expect(template.options.map((o: { key: string }) => o.key)).toEqual(["drf", "fastapi"]);
+    expect(template.criteria).toHaveLength(13);
+    expect(template.criteria[0].guidance.drf.summary).toEqual(expect.any(String));
+    expect(template.votes).toEqual([]);
+
+    template.votes = [
+      { voterId: "ann", criterionKey: "async-realtime", weight: 5, scores: { drf: 2, fastapi: 5 } },
+    ];
+    await writeFile(file("filled.json"), JSON.stringify(template));
+    const scored = await runCli(["score", file("filled.json"), "--format", "json"]);
+    expect(scored.code).toBe(0);
+    expect(JSON.parse(scored.stdout).winner).toBe("fastapi");
+  });
+
+  it("rejects an unknown template as a usage error, listing the ones that exist", async () => {
+    const { code, stdout, stderr } = await runCli(["template", "rails-vs-django"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain('no built-in template "rails-vs-django"');
+    expect(stderr).toContain("drf-vs-fastapi");
+  });
+});
+
+describe("bad input: every problem with its path on stderr, exit 1, nothing else", () => {
+  it("an unreadable file", async () => {
+    const missing = file("missing.json");
+    expect(await runCli(["score", missing])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `${missing}: cannot read the file (no such file)\n`,
+    });
+  });
+
+  it("invalid JSON", async () => {
+    const { code, stdout, stderr } = await runCli(["score", file("broken.json")]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^.*broken\.json: not valid JSON \(.+\)\n$/);
+  });
+
+  it("a score of 7 and an unknown criterion, one line each", async () => {
+    expect(await runCli(["score", file("bad-votes.json")])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "votes[0].scores.drf: must be null or a number from 1 to 5, got 7\n" +
+        'votes[1].criterionKey: unknown criterion "speed"\n',
+    });
+  });
+
+  it("invalid JSON on standard input", async () => {
+    const { code, stderr } = await runCli(["score", "-"], { stdin: "not json" });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^stdin: not valid JSON/);
+  });
+});
+
+describe("usage", () => {
+  it("--help works on the program and on every command, exit 0", async () => {
+    const top = await runCli(["--help"]);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain("score [options] <file>");
+    expect(top.stdout).toContain("template <name>");
+    const score = await runCli(["score", "--help"]);
+    expect(score.code).toBe(0);
+    expect(score.stdout).toContain("--method <method>");
+    expect(score.stdout).toContain("Exit codes: 0 ok, 1 bad input");
+    const template = await runCli(["template", "--help"]);
+    expect(template.code).toBe(0);
+    expect(template.stdout).toContain("drf-vs-fastapi");
+  });
+
+  it.each([
+    [["score", "decision.json", "--method", "plurality"], "argument 'plurality' is invalid"],
+    [["score", "decision.json", "--format", "xml"], "argument 'xml' is invalid"],
+    [["score", "decision.json", "--seed", "abc"], "the seed must be a whole number"],
+    [["score"], "missing required argument 'file'"],
+    [["publish"], "unknown command 'publish'"],
+    [[], "Usage: tradeoff"],
+  ])("tradeoff %j exits 2 and explains", async (args, message) => {
+    const { code, stdout, stderr } = await runCli(args, { cwd: dir });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(message);
+  });
+
+  it("npx tradeoff works from the workspace root without a build", async () => {
+    const { stdout } = await promisify(execFile)("npx", ["--no", "tradeoff", "--version"], {
+      cwd: repoRoot,
+    });
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
