@@ -2,12 +2,19 @@
  * `npm run dev`: the same database preparation as `npm start`, then Next.js in development
  * mode with hot reload.
  */
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { hashPassword } from "@tradeoff/auth/password";
 import { createPrismaClient, seedDemo } from "@tradeoff/db";
 import { prepareDatabase } from "@tradeoff/db/prepare";
-import { dataDir, fail, localSecret, portFromEnv, quietEnv, repoRoot, superviseChild } from "./lib";
+import {
+  dataDir,
+  fail,
+  localSecret,
+  portFromEnv,
+  quietEnv,
+  spawnNext,
+  superviseChild,
+} from "./lib";
 
 const port = portFromEnv(3000);
 const log = (message: string) => console.log(`• ${message}`);
@@ -20,16 +27,12 @@ async function main() {
   const demo = await seedDemo(db, { hashPassword });
   await db.$disconnect();
 
-  const server = spawn("npx", ["next", "dev", "-p", String(port)], {
-    cwd: join(repoRoot, "apps/web"),
-    stdio: ["inherit", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      ...quietEnv,
-      DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || localSecret(),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
-    },
+  const server = spawnNext(["dev", "-p", String(port)], {
+    ...process.env,
+    ...quietEnv,
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || localSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
   });
   superviseChild(server, () => database.stop());
   console.log(`\n  Demo account: ${demo.email} / ${demo.password}\n`);

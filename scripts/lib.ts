@@ -5,6 +5,7 @@
 import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -53,13 +54,39 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   });
 }
 
+/**
+ * Starts the Next.js server of apps/web in its own process group, so stopping it stops
+ * every process it started.
+ */
+export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const nextBin = createRequire(join(repoRoot, "apps/web/package.json")).resolve(
+    "next/dist/bin/next",
+  );
+  return spawn(process.execPath, [nextBin, ...args], {
+    cwd: join(repoRoot, "apps/web"),
+    stdio: ["ignore", "inherit", "inherit"],
+    env,
+    detached: true,
+  });
+}
+
+/** Signals a child's whole process group (see spawnNext). */
+export function killGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
 /** Forwards Ctrl-C and termination to a long-running child, then runs cleanup. */
 export function superviseChild(child: ChildProcess, cleanup: () => Promise<void>) {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    child.kill(signal);
+    killGroup(child, signal);
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

@@ -2,7 +2,6 @@
  * `npm start`: build what is needed, prepare the database (embedded PostgreSQL unless
  * DATABASE_URL is set), seed the demo on first run, and serve the production build.
  */
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { hashPassword } from "@tradeoff/auth/password";
 import { createPrismaClient, seedDemo } from "@tradeoff/db";
@@ -13,8 +12,8 @@ import {
   localSecret,
   portFromEnv,
   quietEnv,
-  repoRoot,
   run,
+  spawnNext,
   superviseChild,
 } from "./lib";
 
@@ -52,17 +51,13 @@ async function main() {
   const demo = await seedDemo(db, { hashPassword });
   await db.$disconnect();
 
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    cwd: join(repoRoot, "apps/web"),
-    stdio: ["ignore", "inherit", "inherit"],
-    env: {
-      ...process.env,
-      ...quietEnv,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || url,
-    },
+  const server = spawnNext(["start", "-p", String(port)], {
+    ...process.env,
+    ...quietEnv,
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || url,
   });
   superviseChild(server, () => database.stop());
 

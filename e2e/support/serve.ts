@@ -2,35 +2,28 @@
  * Serves the production build for the end-to-end tests on a database of its own:
  * created fresh and migrated on start, dropped on exit.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "@tradeoff/db/testing";
+import { killGroup, spawnNext } from "../../scripts/lib";
 
-const webDir = join(dirname(fileURLToPath(import.meta.url)), "../../apps/web");
 const port = process.env.E2E_PORT ?? "3100";
 
 const database = await createTestDatabase();
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], {
-  cwd: webDir,
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    LOG_LEVEL: "warn",
-  },
+const server = spawnNext(["start", "-p", port, "-H", "127.0.0.1"], {
+  ...process.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: database.url,
+  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  LOG_LEVEL: "warn",
 });
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  server.kill("SIGTERM");
+  killGroup(server);
   await new Promise((resolve) => server.once("exit", resolve));
   await database.drop();
   process.exit(0);

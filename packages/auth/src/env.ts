@@ -13,7 +13,11 @@ const optional = z
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXTAUTH_SECRET: optional,
-  NEXTAUTH_URL: optional.pipe(z.url({ message: "NEXTAUTH_URL must be a full URL such as https://tradeoff.example.com" }).optional()),
+  NEXTAUTH_URL: optional.pipe(
+    z
+      .url({ message: "NEXTAUTH_URL must be a full URL such as https://tradeoff.example.com" })
+      .optional(),
+  ),
   GITHUB_ID: optional,
   GITHUB_SECRET: optional,
   EMAIL_SERVER: optional,
@@ -29,7 +33,9 @@ export class AuthConfigError extends Error {
 export function readAuthEnv(source: Record<string, string | undefined> = process.env): AuthEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new AuthConfigError(`Invalid authentication settings: ${problems.join("; ")}`);
   }
   return parsed.data;

@@ -1,4 +1,9 @@
-import { randomBytes, scrypt as scryptCallback, type ScryptOptions, timingSafeEqual } from "node:crypto";
+import {
+  randomBytes,
+  type ScryptOptions,
+  scrypt as scryptCallback,
+  timingSafeEqual,
+} from "node:crypto";
 
 /**
  * Passwords are hashed with scrypt, a memory-hard function built into Node.

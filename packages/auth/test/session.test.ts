@@ -1,0 +1,65 @@
+import { encode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import { AuthConfigError, readAuthEnv, requireSecret } from "../src/env";
+import { enabledProviders } from "../src/options";
+import { decodeSessionToken } from "../src/session-token";
+
+const secret = "a-test-secret-of-enough-length-0123456789";
+
+describe("session tokens", () => {
+  it("reads the user from a token signed with the secret", async () => {
+    const token = await encode({ token: { sub: "user-1", email: "a@b.dev", name: "Ada" }, secret });
+    expect(await decodeSessionToken(token, secret)).toEqual({
+      id: "user-1",
+      email: "a@b.dev",
+      name: "Ada",
+    });
+  });
+
+  it("treats a token made with another secret, a garbled one, or none as signed out", async () => {
+    const foreign = await encode({
+      token: { sub: "user-1" },
+      secret: "another-secret-entirely-0123456789",
+    });
+    expect(await decodeSessionToken(foreign, secret)).toBeNull();
+    expect(await decodeSessionToken("not.a.jwt", secret)).toBeNull();
+    expect(await decodeSessionToken(undefined, secret)).toBeNull();
+  });
+
+  it("treats an expired token as signed out", async () => {
+    const token = await encode({ token: { sub: "user-1" }, secret, maxAge: -60 }); // past the 15 s clock tolerance
+    expect(await decodeSessionToken(token, secret)).toBeNull();
+  });
+});
+
+describe("authentication settings", () => {
+  it("refuses to run without a secret and says how to make one", () => {
+    expect(() => requireSecret(readAuthEnv({ NODE_ENV: "production" }))).toThrow(AuthConfigError);
+    expect(() => requireSecret(readAuthEnv({ NODE_ENV: "production" }))).toThrow(/openssl rand/);
+  });
+
+  it("rejects a malformed NEXTAUTH_URL with a sentence", () => {
+    expect(() => readAuthEnv({ NEXTAUTH_URL: "not a url" })).toThrow(
+      /NEXTAUTH_URL must be a full URL/,
+    );
+  });
+
+  it("offers GitHub and magic links only when all their variables are set", () => {
+    expect(enabledProviders(readAuthEnv({}))).toEqual({
+      credentials: true,
+      github: false,
+      email: false,
+    });
+    expect(enabledProviders(readAuthEnv({ GITHUB_ID: "id" })).github).toBe(false);
+    expect(
+      enabledProviders(
+        readAuthEnv({
+          GITHUB_ID: "id",
+          GITHUB_SECRET: "s",
+          EMAIL_SERVER: "smtp://x",
+          EMAIL_FROM: "a@b.dev",
+        }),
+      ),
+    ).toEqual({ credentials: true, github: true, email: true });
+  });
+});
