@@ -3,10 +3,12 @@
  *
  * 1. Context: what every procedure receives (the database and the signed-in user, if any).
  * 2. Initialisation: superjson transport and error shaping (field-level validation messages).
- * 3. Procedures: `publicProcedure` and `protectedProcedure` (signed-in users only).
+ * 3. Procedures: `publicProcedure`, `protectedProcedure` (signed-in users only), and the
+ *    one team access mechanism: `teamProcedure(minRole)` for inputs with a `teamId`,
+ *    `projectProcedure(minRole)` for inputs with a `projectId`.
  */
 import type { SessionUser } from "@tradeoff/auth";
-import type { PrismaClient } from "@tradeoff/db";
+import type { PrismaClient, Role } from "@tradeoff/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
@@ -24,27 +26,38 @@ export function createContextInner(opts: { db: PrismaClient; user: SessionUser |
 }
 
 // 2. Initialisation
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    const fieldErrors = zodError
-      ? (z.flattenError(zodError).fieldErrors as Record<string, string[] | undefined>)
-      : error.cause instanceof DomainError
-        ? error.cause.fieldErrors
-        : undefined;
-    return {
-      ...shape,
-      message: zodError ? "Some fields need attention." : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        fieldErrors: fieldErrors ?? null,
-      },
-    };
-  },
-});
+/**
+ * Who may call a procedure. Read by the isolation test, which proves every procedure
+ * refuses signed-out callers, other teams and roles below `minRole`.
+ */
+export type ProcedureMeta = {
+  access?: { scope: "public" | "user" | "team" | "project"; minRole?: Role };
+};
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? error.cause : null;
+      const fieldErrors = zodError
+        ? (z.flattenError(zodError).fieldErrors as Record<string, string[] | undefined>)
+        : error.cause instanceof DomainError
+          ? error.cause.fieldErrors
+          : undefined;
+      return {
+        ...shape,
+        message: zodError ? "Some fields need attention." : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          fieldErrors: fieldErrors ?? null,
+        },
+      };
+    },
+  });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -64,9 +77,80 @@ const domainErrors = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure.use(domainErrors);
 
 /** Signed-in users only; narrows `ctx.user` so handlers never check it again. */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-  }
-  return next({ ctx: { ...ctx, user: ctx.user } });
-});
+export const protectedProcedure = publicProcedure
+  .meta({ access: { scope: "user" } })
+  .use(({ ctx, next }) => {
+    if (!ctx.user) {
+      throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+
+/** Roles from least to most powerful; a role can do everything the ones before it can. */
+export const ROLE_RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
+export const hasRole = (role: Role, minRole: Role) => ROLE_RANK[role] >= ROLE_RANK[minRole];
+
+const forbidden = (minRole: Role) =>
+  new TRPCError({
+    code: "FORBIDDEN",
+    message: `This needs the ${minRole.toLowerCase()} role or higher in the team.`,
+  });
+const teamNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Team was not found." });
+const projectNotFound = () =>
+  new TRPCError({ code: "NOT_FOUND", message: "Decision project was not found." });
+
+const teamInput = z.object({ teamId: z.string().min(1).max(64) });
+const projectInput = z.object({ projectId: z.string().min(1).max(64) });
+
+/**
+ * Team-scoped procedures: the input carries `teamId`; the caller must belong to the team
+ * with at least `minRole`. Another team's id answers NOT_FOUND, never revealing it exists.
+ * Handlers get `ctx.team` ({ id, role }) and must still scope their queries by `ctx.team.id`.
+ */
+export function teamProcedure(minRole: Role) {
+  return protectedProcedure
+    .meta({ access: { scope: "team", minRole } })
+    .input(teamInput)
+    .use(async ({ ctx, input, next }) => {
+      const membership = await ctx.db.membership.findUnique({
+        where: { teamId_userId: { teamId: input.teamId, userId: ctx.user.id } },
+        select: { role: true },
+      });
+      if (!membership) throw teamNotFound();
+      if (!hasRole(membership.role, minRole)) throw forbidden(minRole);
+      return next({ ctx: { ...ctx, team: { id: input.teamId, role: membership.role } } });
+    });
+}
+
+/**
+ * Project-scoped procedures: the input carries `projectId`; the caller must belong to the
+ * project's team with at least `minRole`. Handlers get `ctx.project` ({ id, teamId }) and
+ * `ctx.team` ({ id, role }).
+ */
+export function projectProcedure(minRole: Role) {
+  return protectedProcedure
+    .meta({ access: { scope: "project", minRole } })
+    .input(projectInput)
+    .use(async ({ ctx, input, next }) => {
+      const project = await ctx.db.project.findFirst({
+        where: { id: input.projectId, team: { memberships: { some: { userId: ctx.user.id } } } },
+        select: {
+          id: true,
+          teamId: true,
+          team: {
+            select: { memberships: { where: { userId: ctx.user.id }, select: { role: true } } },
+          },
+        },
+      });
+      const role = project?.team.memberships[0]?.role;
+      if (!project || !role) throw projectNotFound();
+      if (!hasRole(role, minRole)) throw forbidden(minRole);
+      return next({
+        ctx: {
+          ...ctx,
+          project: { id: project.id, teamId: project.teamId },
+          team: { id: project.teamId, role },
+        },
+      });
+    });
+}
