@@ -1,6 +1,6 @@
 import { type Engine, makeEngine, type Team } from "./engine";
 import { flipPoint } from "./flip";
-import { buildMatrix, scoreColumn, type VoteMatrix, weightColumn } from "./matrix";
+import { scoreColumn, type VoteMatrix, weightColumn } from "./matrix";
 import { DEFAULT_SEED, seededRandom } from "./random";
 import { marginOf, rankedTotals, scorePoints, winnerIndex } from "./totals";
 import type {
@@ -20,13 +20,12 @@ export const DEFAULT_RESAMPLES = 200;
 /** The team's recommendation for a decision. Validates the input first. */
 export function aggregate(input: DecisionInput, opts: AggregateOptions = {}): Recommendation {
   const { method, seed, resamples } = checkOptions(opts);
-  const { decision, index } = checkDecision(input);
-  const m = buildMatrix(decision, index);
+  const { decision, matrix: m } = checkDecision(input);
   const engine = makeEngine(m, method);
 
-  const totals = engine.totals();
+  const totals = engine.totals(m.baseCounts);
   const winner = winnerIndex(totals);
-  const team = engine.team();
+  const team = engine.team(m.baseCounts);
 
   return {
     method,
@@ -77,7 +76,7 @@ function criterionResults(m: VoteMatrix, team: Team, winner: number): CriterionR
     const wStats = new Spread();
     const sStats = Array.from({ length: O }, () => new Spread());
     let voters = 0;
-    for (let v = 0; v < m.voterIds.length; v++) {
+    for (let v = 0; v < m.rowCount; v++) {
       const w = v * width + weightColumn(m, c);
       let expressed = false;
       if (given[w] === 1) {
@@ -146,13 +145,13 @@ function confidence(
   const V = m.voterIds.length;
   if (resamples === 0 || V === 0) return null;
   const random = seededRandom(seed);
-  const counts = new Int32Array(V);
+  const counts = new Int32Array(m.rowCount);
   let same = 0;
   for (let r = 0; r < resamples; r++) {
     counts.fill(0);
     for (let i = 0; i < V; i++) {
-      const v = Math.floor(random() * V);
-      counts[v] = (counts[v] ?? 0) + 1;
+      const row = m.rowOf[Math.floor(random() * V)] ?? 0;
+      counts[row] = (counts[row] ?? 0) + 1;
     }
     if (winnerIndex(engine.totals(counts)) === winner) same++;
   }
@@ -160,9 +159,10 @@ function confidence(
 }
 
 function personalResults(m: VoteMatrix, engine: Engine): PersonalResult[] {
-  return m.voterIds.map((voterId, v) => {
-    const O = m.optionCount;
-    const totals = engine.personal.subarray(v * O, (v + 1) * O);
+  const O = m.optionCount;
+  return m.voterIds.map((voterId, i) => {
+    const row = m.rowOf[i] ?? 0;
+    const totals = engine.personal.subarray(row * O, (row + 1) * O);
     const winner = winnerIndex(totals);
     return {
       voterId,

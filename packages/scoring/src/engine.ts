@@ -8,19 +8,19 @@ import type { Method } from "./types";
 export type Team = { importance: Float64Array; scores: Float64Array };
 
 /**
- * One scoring method over a vote matrix. `counts[v]` says how many times voter v is counted
- * (resampling); omitted, everyone counts once.
+ * One scoring method over a vote matrix. `counts[r]` says how many times the voter of row r
+ * is counted: `m.baseCounts` for the team as it is, other counts for resamples.
  */
 export type Engine = {
-  team: (counts?: ArrayLike<number>) => Team;
-  totals: (counts?: ArrayLike<number>) => Float64Array;
-  /** Each voter's personal totals, at [v * optionCount + o] in matrix voter order. */
+  team: (counts: ArrayLike<number>) => Team;
+  totals: (counts: ArrayLike<number>) => Float64Array;
+  /** Each row's personal totals, at [r * optionCount + o]. */
   personal: Float64Array;
 };
 
 export function makeEngine(m: VoteMatrix, method: Method): Engine {
   const personal = personalTotals(m);
-  const meansTeam = (counts?: ArrayLike<number>) => teamMeans(m, sumColumns(m, counts));
+  const meansTeam = (counts: ArrayLike<number>) => teamMeans(m, sumColumns(m, counts));
 
   if (method === "weighted-mean") {
     return {
@@ -35,7 +35,7 @@ export function makeEngine(m: VoteMatrix, method: Method): Engine {
 
   if (method === "median") {
     const columns = medianColumns(m);
-    const team = (counts?: ArrayLike<number>) => teamMedians(m, columns, counts);
+    const team = (counts: ArrayLike<number>) => teamMedians(m, columns, counts);
     return {
       personal,
       team,
@@ -47,8 +47,8 @@ export function makeEngine(m: VoteMatrix, method: Method): Engine {
   }
 
   const O = m.optionCount;
-  const points = new Float64Array(m.voterIds.length * O);
-  for (let v = 0; v < m.voterIds.length; v++) {
+  const points = new Float64Array(m.rowCount * O);
+  for (let v = 0; v < m.rowCount; v++) {
     points.set(bordaPoints(personal.subarray(v * O, (v + 1) * O)), v * O);
   }
   return {
@@ -58,8 +58,8 @@ export function makeEngine(m: VoteMatrix, method: Method): Engine {
     totals: (counts) => {
       const sums = new Float64Array(O);
       let voters = 0;
-      for (let v = 0; v < m.voterIds.length; v++) {
-        const k = counts ? (counts[v] ?? 0) : 1;
+      for (let v = 0; v < m.rowCount; v++) {
+        const k = counts[v] ?? 0;
         if (k === 0) continue;
         voters += k;
         for (let o = 0; o < O; o++) sums[o] = (sums[o] ?? 0) + k * (points[v * O + o] ?? 0);

@@ -8,9 +8,9 @@ export type MedianColumns = SortedColumn[];
 
 const column = (m: VoteMatrix, j: number): SortedColumn => {
   const given: { value: number; voter: number }[] = [];
-  for (let v = 0; v < m.voterIds.length; v++) {
-    if (m.given[v * m.width + j] === 1)
-      given.push({ value: m.values[v * m.width + j] ?? 0, voter: v });
+  for (let r = 0; r < m.rowCount; r++) {
+    if (m.given[r * m.width + j] === 1)
+      given.push({ value: m.values[r * m.width + j] ?? 0, voter: r });
   }
   given.sort((a, b) => a.value - b.value || a.voter - b.voter);
   return {
@@ -32,20 +32,19 @@ export function medianColumns(m: VoteMatrix): MedianColumns {
 }
 
 /**
- * Median of a column where voter v counts `counts[v]` times (once when omitted); the mean of
- * the two middle values for an even count; NaN when the column is empty.
+ * Median of a column where the voter of row r counts `counts[r]` times; the mean of the two
+ * middle values for an even count; NaN when the column is empty.
  */
-function median(col: SortedColumn, counts?: ArrayLike<number>): number {
+function median(col: SortedColumn, counts: ArrayLike<number>): number {
   let total = 0;
-  if (counts) for (let i = 0; i < col.voters.length; i++) total += counts[col.voters[i] ?? 0] ?? 0;
-  else total = col.values.length;
+  for (let i = 0; i < col.voters.length; i++) total += counts[col.voters[i] ?? 0] ?? 0;
   if (total === 0) return Number.NaN;
   const lowPos = Math.floor((total - 1) / 2);
   const highPos = Math.floor(total / 2);
   let seen = 0;
   let low = Number.NaN;
   for (let i = 0; i < col.values.length; i++) {
-    seen += counts ? (counts[col.voters[i] ?? 0] ?? 0) : 1;
+    seen += counts[col.voters[i] ?? 0] ?? 0;
     const value = col.values[i] ?? 0;
     if (Number.isNaN(low) && seen > lowPos) low = value;
     if (seen > highPos) return (low + value) / 2;
@@ -54,7 +53,7 @@ function median(col: SortedColumn, counts?: ArrayLike<number>): number {
 }
 
 /** Team importances and scores as medians: the defaults (and 3) where nobody gave one. */
-export function teamMedians(m: VoteMatrix, columns: MedianColumns, counts?: ArrayLike<number>) {
+export function teamMedians(m: VoteMatrix, columns: MedianColumns, counts: ArrayLike<number>) {
   const { criterionCount: C, optionCount: O } = m;
   const importance = new Float64Array(C);
   const scores = new Float64Array(C * O);

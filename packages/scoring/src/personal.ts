@@ -2,15 +2,15 @@ import { scoreColumn, type VoteMatrix, weightColumn } from "./matrix";
 import { NEUTRAL_SCORE, scorePoints, TIE_EPSILON } from "./totals";
 
 /**
- * Each voter's own totals (at [v * optionCount + o]): the weighted-mean formula on their votes
+ * Each row's voter's own totals (at [r * optionCount + o]): the weighted-mean formula on their votes
  * alone, with the criterion's default weight where they gave no importance and 3 where they
  * gave no score.
  */
 export function personalTotals(m: VoteMatrix): Float64Array {
   const { criterionCount: C, optionCount: O, values, given } = m;
-  const totals = new Float64Array(m.voterIds.length * O);
+  const totals = new Float64Array(m.rowCount * O);
   const points = new Float64Array(O);
-  for (let v = 0; v < m.voterIds.length; v++) {
+  for (let v = 0; v < m.rowCount; v++) {
     let sumW = 0;
     points.fill(0);
     for (let c = 0; c < C; c++) {

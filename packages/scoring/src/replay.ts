@@ -1,6 +1,6 @@
 import { checkOptions } from "./aggregate";
 import { bordaPoints, bordaScores } from "./personal";
-import { marginOf, NEUTRAL_SCORE, rankedTotals, weightedTotals, winnerIndex } from "./totals";
+import { marginOf, NEUTRAL_SCORE, weightedTotals, winnerIndex } from "./totals";
 import type { DecisionShape, ReplayOptions, TimelinePoint, VoteEvent } from "./types";
 import {
   DecisionInputError,
@@ -86,10 +86,12 @@ export function replay(
 
     running.totals(totals);
     const winner = winnerIndex(totals);
+    const scores: number[] = new Array(O);
+    for (let o = 0; o < O; o++) scores[o] = totals[o] ?? 0;
     timeline[i] = {
       at: event.at,
       index: i,
-      totals: rankedTotals(optionKeys, totals),
+      totals: scores,
       winner: winner < 0 ? null : (optionKeys[winner] ?? null),
       margin: marginOf(totals, winner),
     };
@@ -102,7 +104,8 @@ const inRange = (x: unknown, min: number, max: number): x is number =>
 
 /**
  * Writes the vote an event leaves behind into `out` (importance, then scores; NaN: none) and
- * says whether it expresses anything (false: a retraction).
+ * says whether it expresses anything (false: a retraction). Throws, listing every problem,
+ * when the event does not fit the decision.
  */
 function readEvent(
   event: VoteEvent,
@@ -111,47 +114,62 @@ function readEvent(
   optionKeys: readonly string[],
   out: Float64Array,
 ): boolean {
-  const issues: DecisionInputIssue[] = [];
-  if (typeof event.voterId !== "string" || event.voterId.length === 0) {
-    issues.push({ path: `events[${i}].voterId`, message: "must be a non-empty string" });
-  }
-  if (c === undefined) {
-    issues.push({
-      path: `events[${i}].criterionKey`,
-      message: `unknown criterion "${String(event.criterionKey)}"`,
-    });
-  }
-  const { weight, scores } = event;
-  if (weight !== null && !inRange(weight, LIMITS.minWeight, LIMITS.maxWeight)) {
-    issues.push({ path: `events[${i}].weight`, message: "must be null or a number from 0 to 5" });
-  }
+  const { voterId, weight, scores } = event;
+  const fits =
+    c !== undefined &&
+    typeof voterId === "string" &&
+    voterId.length > 0 &&
+    (weight === null || inRange(weight, LIMITS.minWeight, LIMITS.maxWeight));
+  if (!fits) throw new DecisionInputError(eventIssues(event, i, c, optionKeys));
   out.fill(Number.NaN);
   let expresses = weight !== null;
   if (weight !== null) out[0] = weight;
-  let known = 0;
-  for (let o = 0; o < optionKeys.length; o++) {
-    const score = scores?.[optionKeys[o] as string];
-    if (score === undefined) continue;
-    known++;
-    if (score === null) continue;
-    if (!inRange(score, LIMITS.minScore, LIMITS.maxScore)) {
-      issues.push({
-        path: `events[${i}].scores.${optionKeys[o]}`,
-        message: "must be null or a number from 1 to 5",
-      });
+  for (const key in scores) {
+    const o = optionKeys.indexOf(key);
+    const score = scores[key];
+    if (o < 0 || (score != null && !inRange(score, LIMITS.minScore, LIMITS.maxScore))) {
+      throw new DecisionInputError(eventIssues(event, i, c, optionKeys));
     }
+    if (score == null) continue;
     out[1 + o] = score;
     expresses = true;
   }
-  if (scores && known < Object.keys(scores).length) {
-    for (const key in scores) {
-      if (!optionKeys.includes(key)) {
-        issues.push({ path: `events[${i}].scores.${key}`, message: `unknown option "${key}"` });
-      }
+  return expresses;
+}
+
+/** Every problem of an event that does not fit the decision. */
+function eventIssues(
+  event: VoteEvent,
+  i: number,
+  c: number | undefined,
+  optionKeys: readonly string[],
+): DecisionInputIssue[] {
+  const issues: DecisionInputIssue[] = [];
+  const path = `events[${i}]`;
+  if (typeof event.voterId !== "string" || event.voterId.length === 0) {
+    issues.push({ path: `${path}.voterId`, message: "must be a non-empty string" });
+  }
+  if (c === undefined) {
+    issues.push({
+      path: `${path}.criterionKey`,
+      message: `unknown criterion "${String(event.criterionKey)}"`,
+    });
+  }
+  if (event.weight !== null && !inRange(event.weight, LIMITS.minWeight, LIMITS.maxWeight)) {
+    issues.push({ path: `${path}.weight`, message: "must be null or a number from 0 to 5" });
+  }
+  for (const key in event.scores) {
+    const score = event.scores[key];
+    if (!optionKeys.includes(key)) {
+      issues.push({ path: `${path}.scores.${key}`, message: `unknown option "${key}"` });
+    } else if (score != null && !inRange(score, LIMITS.minScore, LIMITS.maxScore)) {
+      issues.push({
+        path: `${path}.scores.${key}`,
+        message: "must be null or a number from 1 to 5",
+      });
     }
   }
-  if (issues.length > 0) throw new DecisionInputError(issues);
-  return expresses;
+  return issues;
 }
 
 function runningMeans({ C, O, defaults }: Shape): Running {

@@ -118,11 +118,16 @@ export type Recommendation = {
   personal: PersonalResult[];
 };
 
+/** The recommendation right after one event of the history. */
 export type TimelinePoint = {
   at: string | number;
   /** Position of the event in the list given to `replay`. */
   index: number;
-  totals: OptionTotal[];
+  /**
+   * Each option's total (0..100), in the order of the decision's options: a series per option,
+   * ready to chart. Kept as plain numbers because a history can hold millions of events.
+   */
+  totals: number[];
   winner: string | null;
   margin: number;
 };

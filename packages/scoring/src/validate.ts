@@ -1,3 +1,4 @@
+import { MatrixBuilder, type VoteMatrix } from "./matrix";
 import type { DecisionInput } from "./types";
 
 export const LIMITS = {
@@ -53,18 +54,8 @@ export function validateDecisionInput(x: unknown): DecisionInput {
   return checkDecision(x).decision;
 }
 
-/** Where each vote belongs, found while validating so that scoring need not look it up again. */
-export type VoteIndex = {
-  /** Voter ids in order of first appearance. */
-  voterIds: string[];
-  /** Per vote: its voter's position in `voterIds`. */
-  voterOf: Int32Array;
-  /** Per vote: its criterion's position in `criteria`. */
-  criterionOf: Int32Array;
-};
-
-/** `validateDecisionInput`, also returning where each vote belongs. */
-export function checkDecision(x: unknown): { decision: DecisionInput; index: VoteIndex } {
+/** `validateDecisionInput`, also returning the votes laid out for scoring (one pass over them). */
+export function checkDecision(x: unknown): { decision: DecisionInput; matrix: VoteMatrix } {
   const issues: DecisionInputIssue[] = [];
   const problem = (path: string, message: string) => issues.push({ path, message });
 
@@ -116,19 +107,33 @@ export function checkDecision(x: unknown): { decision: DecisionInput; index: Vot
   if (!Array.isArray(x.votes)) {
     problem("votes", `must be an array (it may be empty), got ${describe(x.votes)}`);
   }
-  const index = checkVotes(
-    Array.isArray(x.votes) ? x.votes : [],
-    { optionKeys, criterionKeys, members },
-    problem,
-  );
+  const builder =
+    optionKeys && criterionKeys
+      ? new MatrixBuilder(
+          optionKeys.size,
+          criterionKeys.size,
+          expectedVoters(x.votes, criterionKeys.size),
+        )
+      : null;
+  if (Array.isArray(x.votes)) {
+    checkVotes(x.votes, { optionKeys, criterionKeys, members }, builder, problem);
+  }
 
-  if (issues.length > 0) throw new DecisionInputError(issues);
-  return { decision: x as DecisionInput, index };
+  if (issues.length > 0 || !builder) throw new DecisionInputError(issues);
+  const decision = x as DecisionInput;
+  return { decision, matrix: builder.build(decision) };
 }
+
+/** Everyone votes on every criterion in most decisions: a good first guess of the voter count. */
+const expectedVoters = (votes: unknown, criteria: number) =>
+  Array.isArray(votes) && criteria > 0 ? Math.ceil(votes.length / criteria) : 0;
 
 const votePath = (i: number) => `votes[${i}]`;
 
-/** Checks each vote; paths are only built for problems, as decisions can hold many votes. */
+/**
+ * Checks each vote and, while options and criteria are valid, lays it out in the matrix.
+ * Paths are only built for problems, as decisions can hold many votes.
+ */
 function checkVotes(
   votes: unknown[],
   known: {
@@ -136,14 +141,11 @@ function checkVotes(
     criterionKeys: Set<string> | null;
     members: Set<string> | null;
   },
+  builder: MatrixBuilder | null,
   problem: (path: string, message: string) => void,
-): VoteIndex {
+): void {
   const criterionIndex = new Map([...(known.criterionKeys ?? [])].map((key, i) => [key, i]));
-  const voterIndex = new Map<string, number>();
-  const voterIds: string[] = [];
-  const votedOn: Uint8Array[] = [];
-  const voterOf = new Int32Array(votes.length);
-  const criterionOf = new Int32Array(votes.length);
+  const optionKeys = [...(known.optionKeys ?? [])];
   for (let i = 0; i < votes.length; i++) {
     const vote = votes[i];
     if (!isObject(vote)) {
@@ -161,27 +163,20 @@ function checkVotes(
     else if (known.criterionKeys && c === undefined) {
       problem(`${votePath(i)}.criterionKey`, `unknown criterion "${criterionKey}"`);
     }
-    if (validVoter && c !== undefined) {
-      let v = voterIndex.get(voterId);
-      if (v === undefined) {
-        v = voterIds.length;
-        voterIndex.set(voterId, v);
-        voterIds.push(voterId);
-        votedOn.push(new Uint8Array(criterionIndex.size));
-      }
-      voterOf[i] = v;
-      criterionOf[i] = c;
-      const seen = votedOn[v] as Uint8Array;
-      if (seen[c] === 1) {
-        problem(
-          votePath(i),
-          `second vote of "${voterId}" on "${criterionKey}" (one vote per criterion)`,
-        );
-      }
-      seen[c] = 1;
+    const row = builder && validVoter && c !== undefined ? builder.row(voterId) : -1;
+    if (row >= 0 && c !== undefined && !builder?.markVoted(row, c)) {
+      problem(
+        votePath(i),
+        `second vote of "${voterId}" on "${criterionKey}" (one vote per criterion)`,
+      );
     }
-    if (weight !== null && !isNumberIn(weight, LIMITS.minWeight, LIMITS.maxWeight)) {
-      problem(`${votePath(i)}.weight`, `must be null or a number from 0 to 5, got ${show(weight)}`);
+    if (weight !== null) {
+      if (!isNumberIn(weight, LIMITS.minWeight, LIMITS.maxWeight)) {
+        problem(
+          `${votePath(i)}.weight`,
+          `must be null or a number from 0 to 5, got ${show(weight)}`,
+        );
+      } else if (row >= 0 && c !== undefined) builder?.setWeight(row, c, weight);
     }
     if (!isObject(scores)) {
       problem(
@@ -192,17 +187,19 @@ function checkVotes(
     }
     for (const optionKey in scores) {
       const score = scores[optionKey];
-      if (known.optionKeys && !known.optionKeys.has(optionKey)) {
+      const o = optionKeys.indexOf(optionKey);
+      if (known.optionKeys && o < 0) {
         problem(`${votePath(i)}.scores.${optionKey}`, `unknown option "${optionKey}"`);
-      } else if (score !== null && !isNumberIn(score, LIMITS.minScore, LIMITS.maxScore)) {
-        problem(
-          `${votePath(i)}.scores.${optionKey}`,
-          `must be null or a number from 1 to 5, got ${show(score)}`,
-        );
+      } else if (score !== null) {
+        if (!isNumberIn(score, LIMITS.minScore, LIMITS.maxScore)) {
+          problem(
+            `${votePath(i)}.scores.${optionKey}`,
+            `must be null or a number from 1 to 5, got ${show(score)}`,
+          );
+        } else if (row >= 0 && c !== undefined) builder?.setScore(row, c, o, score);
       }
     }
   }
-  return { voterIds, voterOf, criterionOf };
 }
 
 function checkKeyedList(
