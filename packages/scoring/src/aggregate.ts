@@ -57,7 +57,8 @@ export function checkOptions(opts: AggregateOptions) {
 }
 
 function criterionResults(m: VoteMatrix, team: Team, winner: number): CriterionResult[] {
-  const { optionCount: O, values, given, width } = m;
+  const { optionCount: O } = m;
+  const moments = columnMoments(m);
   let sumW = 0;
   for (const w of team.importance) sumW += w;
 
@@ -66,65 +67,61 @@ function criterionResults(m: VoteMatrix, team: Team, winner: number): CriterionR
     const weight = sumW > 0 ? importance / sumW : 0;
     const scores: Record<string, number> = {};
     const contributions: Record<string, number> = {};
+    let scoreSpread = 0;
     m.optionKeys.forEach((optionKey, o) => {
       const s = team.scores[c * O + o] ?? 3;
       scores[optionKey] = s;
       contributions[optionKey] = weight * scorePoints(s);
+      scoreSpread += moments.sd(scoreColumn(m, c, o)) / 2 / O;
     });
-
-    // Spreads: population standard deviations over their largest possible value, so 0..1.
-    const wStats = new Spread();
-    const sStats = Array.from({ length: O }, () => new Spread());
-    let voters = 0;
-    for (let v = 0; v < m.rowCount; v++) {
-      const w = v * width + weightColumn(m, c);
-      let expressed = false;
-      if (given[w] === 1) {
-        wStats.add(values[w] ?? 0);
-        expressed = true;
-      }
-      for (let o = 0; o < O; o++) {
-        const s = v * width + scoreColumn(m, c, o);
-        if (given[s] === 1) {
-          sStats[o]?.add(values[s] ?? 0);
-          expressed = true;
-        }
-      }
-      if (expressed) voters++;
-    }
-    const importanceSpread = wStats.sd() / 2.5;
-    const scoreSpread = sStats.reduce((sum, s) => sum + s.sd() / 2, 0) / O;
+    // Population standard deviations over the largest possible one (half the range), so 0..1.
+    const importanceSpread = moments.sd(weightColumn(m, c)) / 2.5;
+    const given = moments.n[weightColumn(m, c)] ?? 0;
 
     return {
       key,
       importance,
       weight,
-      meanImportance: wStats.n > 0 ? wStats.sum / wStats.n : null,
+      meanImportance: given > 0 ? (moments.sum[weightColumn(m, c)] ?? 0) / given : null,
       scores,
       contributions,
       disagreement: Math.min(1, Math.max(importanceSpread, scoreSpread)),
       importanceSpread,
       scoreSpread,
-      voters,
+      voters: moments.voters[c] ?? 0,
       flipAt: flipPoint(team.importance, team.scores, O, c, winner),
     };
   });
 }
 
-class Spread {
-  n = 0;
-  sum = 0;
-  sumSq = 0;
-  add(x: number) {
-    this.n++;
-    this.sum += x;
-    this.sumSq += x * x;
+/** Per column: how many gave a value, their sum and sum of squares; per criterion: voters. */
+function columnMoments(m: VoteMatrix) {
+  const { width, values, given, optionCount: O } = m;
+  const n = new Float64Array(width);
+  const sum = new Float64Array(width);
+  const sumSq = new Float64Array(width);
+  const voters = new Int32Array(m.criterionCount);
+  for (let r = 0; r < m.rowCount; r++) {
+    for (let c = 0; c < m.criterionCount; c++) {
+      let expressed = 0;
+      for (let j = c * (O + 1); j < (c + 1) * (O + 1); j++) {
+        if (given[r * width + j] !== 1) continue;
+        const x = values[r * width + j] ?? 0;
+        n[j] = (n[j] ?? 0) + 1;
+        sum[j] = (sum[j] ?? 0) + x;
+        sumSq[j] = (sumSq[j] ?? 0) + x * x;
+        expressed = 1;
+      }
+      voters[c] = (voters[c] ?? 0) + expressed;
+    }
   }
-  sd() {
-    if (this.n < 2) return 0;
-    const mean = this.sum / this.n;
-    return Math.sqrt(Math.max(0, this.sumSq / this.n - mean * mean));
-  }
+  const sd = (j: number) => {
+    const count = n[j] ?? 0;
+    if (count < 2) return 0;
+    const mean = (sum[j] ?? 0) / count;
+    return Math.sqrt(Math.max(0, (sumSq[j] ?? 0) / count - mean * mean));
+  };
+  return { n, sum, voters, sd };
 }
 
 function participation(decision: DecisionInput, m: VoteMatrix): Participation {
