@@ -139,6 +139,49 @@ describe("tradeoff template", () => {
     expect(JSON.parse(scored.stdout).winner).toBe("fastapi");
   });
 
+  it("starts from the weights the context answers suggest, with a reason per change", async () => {
+    const { code, stdout } = await runCli([
+      "template",
+      "drf-vs-fastapi",
+      "--answer",
+      "needs-realtime=yes",
+      "-a",
+      "existing-django-codebase=no",
+    ]);
+    expect(code).toBe(0);
+    const filled = JSON.parse(stdout);
+    const weightOf = (key: string) =>
+      filled.criteria.find((c: { key: string }) => c.key === key).defaultWeight;
+    expect(weightOf("async-realtime")).toBe(5);
+    expect(weightOf("django-codebase-fit")).toBe(0);
+    expect(filled.weightChanges).toContainEqual({
+      criterionKey: "async-realtime",
+      questionKey: "needs-realtime",
+      answer: true,
+      from: 2,
+      to: 5,
+      reason: "Real-time features and WebSockets need async support.",
+    });
+    await writeFile(file("answered.json"), stdout);
+    const scored = await runCli(["score", file("answered.json")]);
+    expect(scored.code).toBe(0);
+    expect(scored.stdout).toContain("No winner yet: nobody has voted.");
+    expect(scored.stdout).toContain("Confidence: n/a");
+  });
+
+  it("rejects an unknown context question as a usage error", async () => {
+    const { code, stdout, stderr } = await runCli([
+      "template",
+      "drf-vs-fastapi",
+      "-a",
+      "uses-rails=yes",
+    ]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain('has no context question "uses-rails"');
+    expect(stderr).toContain("team-knows-django");
+  });
+
   it("rejects an unknown template as a usage error, listing the ones that exist", async () => {
     const { code, stdout, stderr } = await runCli(["template", "rails-vs-django"]);
     expect(code).toBe(2);
@@ -187,7 +230,7 @@ describe("usage", () => {
     const top = await runCli(["--help"]);
     expect(top.code).toBe(0);
     expect(top.stdout).toContain("score [options] <file>");
-    expect(top.stdout).toContain("template <name>");
+    expect(top.stdout).toContain("template [options] <name>");
     const score = await runCli(["score", "--help"]);
     expect(score.code).toBe(0);
     expect(score.stdout).toContain("--method <method>");
