@@ -39,6 +39,7 @@ export function aggregate(input: DecisionInput, opts: AggregateOptions = {}): Re
   };
 }
 
+/** Checks the options of `aggregate` and `replay`, filling in the defaults. */
 export function checkOptions(opts: AggregateOptions) {
   const method = opts.method ?? "weighted-mean";
   const seed = opts.seed ?? DEFAULT_SEED;
@@ -47,8 +48,9 @@ export function checkOptions(opts: AggregateOptions) {
   if (!METHODS.includes(method)) {
     issues.push({ path: "opts.method", message: `must be one of ${METHODS.join(", ")}` });
   }
-  if (!Number.isInteger(seed))
+  if (!Number.isInteger(seed)) {
     issues.push({ path: "opts.seed", message: "must be a whole number" });
+  }
   if (!Number.isInteger(resamples) || resamples < 0) {
     issues.push({ path: "opts.resamples", message: "must be a whole number, 0 or more" });
   }
