@@ -13,16 +13,26 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import { DomainError } from "./errors";
+import type { InvitationMailer } from "./services/invitation/mailer";
 
 // 1. Context
 export type Context = {
   db: PrismaClient;
   user: SessionUser | null;
+  /** Sends invitation emails when mail is configured; otherwise admins copy the link. */
+  mailer: InvitationMailer | null;
+  /** The app's own address (https://tradeoff.example.com), for links in emails. */
+  appUrl: string | null;
 };
 
 /** Builds a context from explicit values: used by the HTTP handler and by tests through `createCaller`. */
-export function createContextInner(opts: { db: PrismaClient; user: SessionUser | null }): Context {
-  return { db: opts.db, user: opts.user };
+export function createContextInner(opts: {
+  db: PrismaClient;
+  user: SessionUser | null;
+  mailer?: InvitationMailer | null;
+  appUrl?: string | null;
+}): Context {
+  return { db: opts.db, user: opts.user, mailer: opts.mailer ?? null, appUrl: opts.appUrl ?? null };
 }
 
 // 2. Initialisation
@@ -76,14 +86,28 @@ const domainErrors = t.middleware(async ({ next }) => {
 // 3. Procedures
 export const publicProcedure = t.procedure.use(domainErrors);
 
-/** Signed-in users only; narrows `ctx.user` so handlers never check it again. */
-export const protectedProcedure = publicProcedure
+const signedOut = () => new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+
+/** A session exists; whether it is still current is checked by the procedures below. */
+const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw signedOut();
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/**
+ * Signed-in users only; narrows `ctx.user` so handlers never check it again. One small query
+ * proves the session is current: signing out everywhere, a password change or deleting the
+ * account bumps User.tokenVersion and every older session stops working on its next request.
+ */
+export const protectedProcedure = sessionProcedure
   .meta({ access: { scope: "user" } })
-  .use(({ ctx, next }) => {
-    if (!ctx.user) {
-      throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-    }
-    return next({ ctx: { ...ctx, user: ctx.user } });
+  .use(async ({ ctx, next }) => {
+    const current = await ctx.db.user.findUnique({
+      where: { id: ctx.user.id },
+      select: { tokenVersion: true },
+    });
+    if (current?.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
+    return next();
   });
 
 /** Roles from least to most powerful; a role can do everything the ones before it can. */
@@ -108,14 +132,16 @@ const projectInput = z.object({ projectId: z.string().min(1).max(64) });
  * Handlers get `ctx.team` ({ id, role }) and must still scope their queries by `ctx.team.id`.
  */
 export function teamProcedure(minRole: Role) {
-  return protectedProcedure
+  return sessionProcedure
     .meta({ access: { scope: "team", minRole } })
     .input(teamInput)
     .use(async ({ ctx, input, next }) => {
+      // The session check rides on the membership query: one round trip per request.
       const membership = await ctx.db.membership.findUnique({
         where: { teamId_userId: { teamId: input.teamId, userId: ctx.user.id } },
-        select: { role: true },
+        select: { role: true, user: { select: { tokenVersion: true } } },
       });
+      if (membership && membership.user.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
       if (!membership) throw teamNotFound();
       if (!hasRole(membership.role, minRole)) throw forbidden(minRole);
       return next({ ctx: { ...ctx, team: { id: input.teamId, role: membership.role } } });
@@ -128,7 +154,7 @@ export function teamProcedure(minRole: Role) {
  * `ctx.team` ({ id, role }).
  */
 export function projectProcedure(minRole: Role) {
-  return protectedProcedure
+  return sessionProcedure
     .meta({ access: { scope: "project", minRole } })
     .input(projectInput)
     .use(async ({ ctx, input, next }) => {
@@ -138,11 +164,18 @@ export function projectProcedure(minRole: Role) {
           id: true,
           teamId: true,
           team: {
-            select: { memberships: { where: { userId: ctx.user.id }, select: { role: true } } },
+            select: {
+              memberships: {
+                where: { userId: ctx.user.id },
+                select: { role: true, user: { select: { tokenVersion: true } } },
+              },
+            },
           },
         },
       });
-      const role = project?.team.memberships[0]?.role;
+      const membership = project?.team.memberships[0];
+      if (membership && membership.user.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
+      const role = membership?.role;
       if (!project || !role) throw projectNotFound();
       if (!hasRole(role, minRole)) throw forbidden(minRole);
       return next({

@@ -20,11 +20,20 @@ export function useTestDatabase() {
       return state.database.db;
     },
     /** A caller signed in as `user`, or signed out with null. */
-    callerAs(user: { id: string; email: string | null; name: string | null } | null) {
+    callerAs(
+      user: { id: string; email: string | null; name: string | null; tokenVersion?: number } | null,
+    ) {
       return createCaller(
         createContextInner({
           db: state.database.db,
-          user: user ? { id: user.id, email: user.email ?? "", name: user.name } : null,
+          user: user
+            ? {
+                id: user.id,
+                email: user.email ?? "",
+                name: user.name,
+                tokenVersion: user.tokenVersion ?? 0,
+              }
+            : null,
         }),
       );
     },

@@ -1,5 +1,11 @@
 export { AuthConfigError, type AuthEnv, readAuthEnv, requireSecret } from "./env";
-export { createAuthOptions, enabledProviders } from "./options";
+export { createAuthOptions, enabledProviders, SESSION_MAX_AGE_SECONDS } from "./options";
 export { hashPassword, verifyPassword } from "./password";
 export { decodeSessionToken } from "./session-token";
+export {
+  clientIp,
+  createSignInLimiter,
+  SIGN_IN_LIMITS,
+  type SignInLimiter,
+} from "./sign-in-limiter";
 export type { SessionUser } from "./types";

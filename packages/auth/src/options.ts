@@ -7,6 +7,7 @@ import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
 import { type AuthEnv, emailEnabled, githubEnabled, readAuthEnv, requireSecret } from "./env";
 import { getDecoyHash, verifyPassword } from "./password";
+import { clientIp, createSignInLimiter, type SignInLimiter } from "./sign-in-limiter";
 import type { AuthDatabase } from "./types";
 
 const credentialsSchema = z.object({
@@ -23,7 +24,14 @@ export function enabledProviders(env: AuthEnv = readAuthEnv()) {
   };
 }
 
-export function createAuthOptions(db: AuthDatabase, env: AuthEnv = readAuthEnv()): NextAuthOptions {
+/** Sessions are short-lived JWTs, refreshed while in use; see docs/teams-and-access.md. */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export function createAuthOptions(
+  db: AuthDatabase,
+  env: AuthEnv = readAuthEnv(),
+  { limiter = createSignInLimiter(db) }: { limiter?: SignInLimiter } = {},
+): NextAuthOptions {
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -32,18 +40,25 @@ export function createAuthOptions(db: AuthDatabase, env: AuthEnv = readAuthEnv()
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
+        const ip = clientIp(req?.headers ?? {});
+        // The route answers 429 before reaching here; this holds even if it did not.
+        if ((await limiter.retryAfter(email, ip)) > 0) return null;
         const user = await db.user.findUnique({
           where: { email },
-          select: { id: true, email: true, name: true, passwordHash: true },
+          select: { id: true, email: true, name: true, passwordHash: true, tokenVersion: true },
         });
         // Always run one hash comparison so the response time does not reveal whether the email exists.
         const ok = await verifyPassword(password, user?.passwordHash ?? (await getDecoyHash()));
-        if (!user?.passwordHash || !ok) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        if (!user?.passwordHash || !ok) {
+          await limiter.recordFailure(email, ip);
+          return null;
+        }
+        await limiter.recordSuccess(email, ip);
+        return { id: user.id, email: user.email, name: user.name, tokenVersion: user.tokenVersion };
       },
     }),
   ];
@@ -58,7 +73,10 @@ export function createAuthOptions(db: AuthDatabase, env: AuthEnv = readAuthEnv()
     secret: requireSecret(env),
     // The Prisma adapter stores OAuth accounts and magic-link tokens; sessions stay in signed JWTs.
     adapter: PrismaAdapter(db as never) as Adapter,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
+    // httpOnly and SameSite=Lax are next-auth's defaults; Secure (and the __Secure- prefix)
+    // whenever the app is served over HTTPS.
+    useSecureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers,
     callbacks: {
@@ -67,12 +85,20 @@ export function createAuthOptions(db: AuthDatabase, env: AuthEnv = readAuthEnv()
           token.sub = user.id;
           token.email = user.email;
           token.name = user.name;
+          // The account's token version at sign-in; the API refuses the token once it moves on.
+          const version = (user as { tokenVersion?: unknown }).tokenVersion;
+          token.tv = typeof version === "number" ? version : 0;
         }
         return token;
       },
       session({ session, token }) {
         if (token.sub) {
-          session.user = { id: token.sub, email: token.email ?? "", name: token.name ?? null };
+          session.user = {
+            id: token.sub,
+            email: token.email ?? "",
+            name: token.name ?? null,
+            tokenVersion: typeof token.tv === "number" ? token.tv : 0,
+          };
         }
         return session;
       },

@@ -17,6 +17,8 @@ export async function decodeSessionToken(
       id: payload.sub,
       email: typeof payload.email === "string" ? payload.email : "",
       name: typeof payload.name === "string" ? payload.name : null,
+      // Sessions issued before token versions existed carry none; version 0 is every user's first.
+      tokenVersion: typeof payload.tv === "number" ? payload.tv : 0,
     };
   } catch {
     return null;

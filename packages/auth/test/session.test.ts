@@ -13,7 +13,13 @@ describe("session tokens", () => {
       id: "user-1",
       email: "a@b.dev",
       name: "Ada",
+      tokenVersion: 0,
     });
+  });
+
+  it("carries the account's token version, so the API can refuse sessions ended elsewhere", async () => {
+    const token = await encode({ token: { sub: "user-1", tv: 3 }, secret });
+    expect((await decodeSessionToken(token, secret))?.tokenVersion).toBe(3);
   });
 
   it("treats a token made with another secret, a garbled one, or none as signed out", async () => {

@@ -1,15 +1,49 @@
-import { createTeamSchema, getTeamSchema } from "../schemas/team";
+import {
+  createTeamSchema,
+  deleteTeamSchema,
+  getTeamSchema,
+  renameTeamSchema,
+  teamOnlySchema,
+  transferOwnershipSchema,
+} from "../schemas/team";
 import { createTeam } from "../services/team/create-team";
+import { deleteTeam } from "../services/team/delete-team";
 import { getTeam } from "../services/team/get-team";
+import { leaveTeam } from "../services/team/leave-team";
 import { listMyTeams } from "../services/team/list-my-teams";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { renameTeam } from "../services/team/rename-team";
+import { transferOwnership } from "../services/team/transfer-ownership";
+import { createTRPCRouter, protectedProcedure, teamProcedure } from "../trpc";
 
 export const teamRouter = createTRPCRouter({
   create: protectedProcedure
     .input(createTeamSchema)
     .mutation(({ ctx, input }) => createTeam(ctx.db, { userId: ctx.user.id, name: input.name })),
   list: protectedProcedure.query(({ ctx }) => listMyTeams(ctx.db, { userId: ctx.user.id })),
+  /** By address (slug), for pages: scoped to the caller's memberships, NOT_FOUND otherwise. */
   get: protectedProcedure
     .input(getTeamSchema)
     .query(({ ctx, input }) => getTeam(ctx.db, { userId: ctx.user.id, slug: input.slug })),
+  rename: teamProcedure("ADMIN")
+    .input(renameTeamSchema)
+    .mutation(({ ctx, input }) =>
+      renameTeam(ctx.db, { teamId: ctx.team.id, actorId: ctx.user.id, name: input.name }),
+    ),
+  leave: teamProcedure("VIEWER")
+    .input(teamOnlySchema)
+    .mutation(({ ctx }) => leaveTeam(ctx.db, { teamId: ctx.team.id, userId: ctx.user.id })),
+  transferOwnership: teamProcedure("OWNER")
+    .input(transferOwnershipSchema)
+    .mutation(({ ctx, input }) =>
+      transferOwnership(ctx.db, {
+        teamId: ctx.team.id,
+        actorId: ctx.user.id,
+        userId: input.userId,
+      }),
+    ),
+  delete: teamProcedure("OWNER")
+    .input(deleteTeamSchema)
+    .mutation(({ ctx, input }) =>
+      deleteTeam(ctx.db, { teamId: ctx.team.id, confirmation: input.confirmation }),
+    ),
 });

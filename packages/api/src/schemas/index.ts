@@ -1,2 +1,5 @@
+export * from "./account";
 export * from "./auth";
+export * from "./invitation";
+export * from "./member";
 export * from "./team";

@@ -23,6 +23,9 @@ export async function createTeam(db: PrismaClient, input: { userId: string; name
       name: input.name,
       slug,
       memberships: { create: { userId: input.userId, role: "OWNER" } },
+      auditEvents: {
+        create: { actorId: input.userId, action: "team.created", data: { name: input.name } },
+      },
     },
     select: teamSelect,
   });

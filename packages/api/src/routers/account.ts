@@ -1,0 +1,32 @@
+import { changePasswordSchema, deleteAccountSchema, updateNameSchema } from "../schemas/account";
+import { changePassword } from "../services/account/change-password";
+import { deleteAccount } from "../services/account/delete-account";
+import { signOutEverywhere } from "../services/account/sign-out-everywhere";
+import { updateName } from "../services/account/update-name";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+/** The signed-in person's own account: every service is keyed by `ctx.user.id` alone. */
+export const accountRouter = createTRPCRouter({
+  get: protectedProcedure.query(({ ctx }) =>
+    ctx.db.user
+      .findUniqueOrThrow({
+        where: { id: ctx.user.id },
+        select: { id: true, name: true, email: true, passwordHash: true },
+      })
+      .then(({ passwordHash, ...user }) => ({ ...user, hasPassword: Boolean(passwordHash) })),
+  ),
+  updateName: protectedProcedure
+    .input(updateNameSchema)
+    .mutation(({ ctx, input }) => updateName(ctx.db, { userId: ctx.user.id, name: input.name })),
+  changePassword: protectedProcedure
+    .input(changePasswordSchema)
+    .mutation(({ ctx, input }) => changePassword(ctx.db, { userId: ctx.user.id, ...input })),
+  signOutEverywhere: protectedProcedure.mutation(({ ctx }) =>
+    signOutEverywhere(ctx.db, { userId: ctx.user.id }),
+  ),
+  delete: protectedProcedure
+    .input(deleteAccountSchema)
+    .mutation(({ ctx, input }) =>
+      deleteAccount(ctx.db, { userId: ctx.user.id, confirmation: input.confirmation }),
+    ),
+});

@@ -1,0 +1,54 @@
+import {
+  createInvitationSchema,
+  invitationIdSchema,
+  invitationTokenInput,
+} from "../schemas/invitation";
+import { teamOnlySchema } from "../schemas/team";
+import { acceptInvitation } from "../services/invitation/accept-invitation";
+import { createInvitation } from "../services/invitation/create-invitation";
+import { listPendingInvitations } from "../services/invitation/list-invitations";
+import { previewInvitation } from "../services/invitation/preview-invitation";
+import { revokeInvitation } from "../services/invitation/revoke-invitation";
+import { createTRPCRouter, protectedProcedure, publicProcedure, teamProcedure } from "../trpc";
+
+export const invitationRouter = createTRPCRouter({
+  create: teamProcedure("ADMIN")
+    .input(createInvitationSchema)
+    .mutation(({ ctx, input }) =>
+      createInvitation(
+        ctx.db,
+        {
+          teamId: ctx.team.id,
+          actorId: ctx.user.id,
+          actorRole: ctx.team.role,
+          email: input.email,
+          role: input.role,
+          expiresInDays: input.expiresInDays,
+        },
+        { mailer: ctx.mailer, appUrl: ctx.appUrl },
+      ),
+    ),
+  list: teamProcedure("ADMIN")
+    .input(teamOnlySchema)
+    .query(({ ctx }) => listPendingInvitations(ctx.db, { teamId: ctx.team.id })),
+  revoke: teamProcedure("ADMIN")
+    .input(invitationIdSchema)
+    .mutation(({ ctx, input }) =>
+      revokeInvitation(ctx.db, {
+        teamId: ctx.team.id,
+        actorId: ctx.user.id,
+        invitationId: input.invitationId,
+      }),
+    ),
+  /** Public: the token is the credential. Signed-in callers also learn if they already belong. */
+  preview: publicProcedure
+    .input(invitationTokenInput)
+    .query(({ ctx, input }) =>
+      previewInvitation(ctx.db, { token: input.token, userId: ctx.user?.id ?? null }),
+    ),
+  accept: protectedProcedure
+    .input(invitationTokenInput)
+    .mutation(({ ctx, input }) =>
+      acceptInvitation(ctx.db, { token: input.token, userId: ctx.user.id }),
+    ),
+});

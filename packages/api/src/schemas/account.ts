@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { newPasswordSchema, personNameSchema } from "./auth";
+
+export const updateNameSchema = z.object({ name: personNameSchema });
+
+export const changePasswordSchema = z.object({
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .min(1, { error: "Enter your current password." })
+    .max(200, { error: "Enter your current password." }),
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const deleteAccountSchema = z.object({
+  /** Required for accounts with a password; accounts without one confirm with their email. */
+  confirmation: z
+    .string({ error: "Confirm to delete your account." })
+    .min(1, { error: "Confirm to delete your account." })
+    .max(254, { error: "Confirm to delete your account." }),
+});
+export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;

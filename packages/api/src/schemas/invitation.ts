@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { emailSchema } from "./auth";
+import { roleSchema, teamIdSchema } from "./team";
+
+/** 32 random bytes in base64url: always 43 characters of A-Z, a-z, 0-9, "-" and "_". */
+export const invitationTokenSchema = z
+  .string({ error: "This invitation link is not valid." })
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{43}$/, {
+    error: "This invitation link is not valid. Check that you copied all of it.",
+  });
+
+export const createInvitationSchema = z.object({
+  teamId: teamIdSchema,
+  /** Empty or missing: an open link that anyone holding it can use once. */
+  email: z
+    .union([z.literal("").transform(() => null), z.null(), emailSchema])
+    .optional()
+    .transform((value) => value ?? null),
+  role: roleSchema.default("MEMBER"),
+  expiresInDays: z
+    .number({ error: "Choose how many days the invitation lasts." })
+    .int({ error: "Use a whole number of days." })
+    .min(1, { error: "An invitation lasts at least 1 day." })
+    .max(30, { error: "An invitation lasts at most 30 days." })
+    .default(7),
+});
+export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
+
+export const invitationIdSchema = z.object({
+  teamId: teamIdSchema,
+  invitationId: z
+    .string({ error: "Choose an invitation." })
+    .min(1, { error: "Choose an invitation." })
+    .max(64, { error: "That invitation id is not valid." }),
+});
+export type InvitationIdInput = z.infer<typeof invitationIdSchema>;
+
+export const invitationTokenInput = z.object({ token: invitationTokenSchema });

@@ -1,0 +1,67 @@
+import { verifyPassword } from "@tradeoff/auth/password";
+import type { PrismaClient } from "@tradeoff/db";
+import { DomainError, notFound } from "../../errors";
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+/**
+ * Deletes the account and with it every membership. Refused while the user is the only owner
+ * of a team (named in the message), so no team is left without an owner. Confirmed with the
+ * password, or with the email address for accounts that have none (OAuth, magic link).
+ */
+export async function deleteAccount(
+  db: PrismaClient,
+  input: { userId: string; confirmation: string },
+) {
+  const user = await db.user.findUnique({
+    where: { id: input.userId },
+    select: { email: true, passwordHash: true },
+  });
+  if (!user) throw notFound("Account");
+  const confirmed = user.passwordHash
+    ? await verifyPassword(input.confirmation, user.passwordHash)
+    : input.confirmation.trim().toLowerCase() === user.email?.toLowerCase();
+  if (!confirmed) {
+    const message = user.passwordHash
+      ? "That is not your password."
+      : "Type your email address to confirm.";
+    throw new DomainError("BAD_REQUEST", message, { confirmation: [message] });
+  }
+  return db.$transaction(async (tx) => {
+    const owned = await tx.membership.findMany({
+      where: { userId: input.userId, role: "OWNER" },
+      select: {
+        team: {
+          select: {
+            id: true,
+            name: true,
+            _count: { select: { memberships: { where: { role: "OWNER" } } } },
+          },
+        },
+      },
+    });
+    const soleOwner = owned.filter((m) => m.team._count.memberships <= 1).map((m) => m.team.name);
+    if (soleOwner.length > 0) {
+      throw new DomainError(
+        "CONFLICT",
+        `You are the only owner of ${soleOwner.join(", ")}. Make another member owner, or delete ${
+          soleOwner.length === 1 ? "that team" : "those teams"
+        }, before deleting your account.`,
+      );
+    }
+    const memberships = await tx.membership.findMany({
+      where: { userId: input.userId },
+      select: { teamId: true, role: true },
+    });
+    for (const m of memberships) {
+      await recordAuditEvent(tx, {
+        teamId: m.teamId,
+        actorId: input.userId,
+        action: "member.left",
+        subjectId: input.userId,
+        data: { role: m.role, accountDeleted: true },
+      });
+    }
+    await tx.user.delete({ where: { id: input.userId } });
+    return { deleted: true };
+  });
+}

@@ -1,0 +1,75 @@
+import type { PrismaClient, Role } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { invitationStatus, statusMessages } from "./invitation-status";
+import { invalidLink } from "./preview-invitation";
+import { hashInvitationToken } from "./token";
+
+/**
+ * Joins the team with the invitation's role. Single use even under concurrent clicks: the
+ * invitation row is locked, then marked accepted in the same transaction as the membership.
+ */
+export async function acceptInvitation(
+  db: PrismaClient,
+  input: { token: string; userId: string },
+): Promise<{ teamId: string; teamSlug: string; teamName: string; role: Role }> {
+  const tokenHash = hashInvitationToken(input.token);
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM invitations WHERE token_hash = ${tokenHash} FOR UPDATE`;
+    const id = locked[0]?.id;
+    if (!id) throw invalidLink();
+    const invitation = await tx.invitation.findUniqueOrThrow({
+      where: { id },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        expiresAt: true,
+        acceptedAt: true,
+        revokedAt: true,
+        team: { select: { id: true, name: true, slug: true } },
+      },
+    });
+    const status = invitationStatus(invitation);
+    if (status !== "valid") throw new DomainError("PRECONDITION_FAILED", statusMessages[status]);
+    const { team } = invitation;
+    const existing = await tx.membership.findUnique({
+      where: { teamId_userId: { teamId: team.id, userId: input.userId } },
+      select: { role: true },
+    });
+    if (existing) {
+      throw new DomainError(
+        "CONFLICT",
+        `You are already a member of ${team.name}. The invitation is still there for someone else.`,
+      );
+    }
+    if (invitation.email) {
+      const user = await tx.user.findUnique({
+        where: { id: input.userId },
+        select: { email: true },
+      });
+      if (user?.email?.toLowerCase() !== invitation.email.toLowerCase()) {
+        throw new DomainError(
+          "FORBIDDEN",
+          "This invitation was sent to another email address. Sign in with that address to accept it.",
+        );
+      }
+    }
+    await tx.membership.create({
+      data: { teamId: team.id, userId: input.userId, role: invitation.role },
+    });
+    await tx.invitation.update({
+      where: { id: invitation.id },
+      data: { acceptedAt: new Date(), acceptedById: input.userId },
+    });
+    await recordAuditEvent(tx, {
+      teamId: team.id,
+      actorId: input.userId,
+      action: "invitation.accepted",
+      subjectId: input.userId,
+      data: { invitationId: invitation.id, role: invitation.role },
+    });
+    return { teamId: team.id, teamSlug: team.slug, teamName: team.name, role: invitation.role };
+  });
+}

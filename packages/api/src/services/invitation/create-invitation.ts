@@ -1,0 +1,95 @@
+import type { PrismaClient, Role } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import { ROLE_RANK } from "../../trpc";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { InvitationMailer } from "./mailer";
+import { hashInvitationToken, invitationPath, newInvitationToken } from "./token";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Creates a single-use invitation for an email address (or an open link when `email` is
+ * null). The token is returned once, for the link; only its hash is stored. With mail
+ * configured and an address given, the link is also emailed; a mail failure never loses the
+ * invitation, the admin copies the link instead.
+ */
+export async function createInvitation(
+  db: PrismaClient,
+  input: {
+    teamId: string;
+    actorId: string;
+    actorRole: Role;
+    email: string | null;
+    role: Role;
+    expiresInDays: number;
+  },
+  delivery: { mailer: InvitationMailer | null; appUrl: string | null } = {
+    mailer: null,
+    appUrl: null,
+  },
+) {
+  if (ROLE_RANK[input.role] > ROLE_RANK[input.actorRole]) {
+    const message = `You can invite with at most your own role (${input.actorRole.toLowerCase()}).`;
+    throw new DomainError("FORBIDDEN", message, { role: [message] });
+  }
+  if (input.email) {
+    const member = await db.membership.findFirst({
+      where: { teamId: input.teamId, user: { email: input.email } },
+      select: { id: true },
+    });
+    if (member) {
+      const message = "This person is already a member of the team.";
+      throw new DomainError("CONFLICT", message, { email: [message] });
+    }
+  }
+  const token = newInvitationToken();
+  const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
+  const invitation = await db.$transaction(async (tx) => {
+    const created = await tx.invitation.create({
+      data: {
+        teamId: input.teamId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashInvitationToken(token),
+        expiresAt,
+        createdById: input.actorId,
+      },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        expiresAt: true,
+        createdAt: true,
+        team: { select: { name: true } },
+        createdBy: { select: { name: true, email: true } },
+      },
+    });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actorId: input.actorId,
+      action: "invitation.created",
+      data: { invitationId: created.id, email: input.email, role: input.role },
+    });
+    return created;
+  });
+
+  let emailed = false;
+  let mailError: string | null = null;
+  if (input.email && delivery.mailer && delivery.appUrl) {
+    try {
+      await delivery.mailer.sendInvitation({
+        to: input.email,
+        teamName: invitation.team.name,
+        inviterName: invitation.createdBy?.name ?? invitation.createdBy?.email ?? "A teammate",
+        role: input.role,
+        url: new URL(invitationPath(token), delivery.appUrl).toString(),
+        expiresAt,
+      });
+      emailed = true;
+    } catch {
+      mailError = "The email could not be sent. Copy the link and send it yourself.";
+    }
+  }
+  const { team: _team, createdBy: _createdBy, ...rest } = invitation;
+  return { ...rest, token, path: invitationPath(token), emailed, mailError };
+}

@@ -1,0 +1,29 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+/** Revokes a pending invitation of this team: its link stops working at once. */
+export async function revokeInvitation(
+  db: PrismaClient,
+  input: { teamId: string; actorId: string; invitationId: string },
+) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.invitation.updateMany({
+      where: { id: input.invitationId, teamId: input.teamId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    if (count === 0) {
+      throw new DomainError(
+        "NOT_FOUND",
+        "Invitation was not found or was already used or revoked.",
+      );
+    }
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actorId: input.actorId,
+      action: "invitation.revoked",
+      data: { invitationId: input.invitationId },
+    });
+    return { id: input.invitationId };
+  });
+}

@@ -1,0 +1,61 @@
+import type { PrismaClient, Role } from "@tradeoff/db";
+import { DomainError, notFound } from "../../errors";
+import { ROLE_RANK } from "../../trpc";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { countOwners, lockTeam } from "./lock-team";
+
+const roleName = (role: Role) => role.toLowerCase();
+
+/**
+ * Changes a member's role. Admins cannot give a role above their own nor change someone
+ * above them; the last owner cannot be demoted. Concurrent changes are serialised per team:
+ * the last one wins and each is in the audit trail.
+ */
+export async function changeMemberRole(
+  db: PrismaClient,
+  input: { teamId: string; actorId: string; userId: string; role: Role },
+) {
+  return db.$transaction(async (tx) => {
+    await lockTeam(tx, input.teamId);
+    const [actor, target] = await Promise.all(
+      [input.actorId, input.userId].map((userId) =>
+        tx.membership.findUnique({
+          where: { teamId_userId: { teamId: input.teamId, userId } },
+          select: { role: true },
+        }),
+      ),
+    );
+    if (!actor) throw notFound("Team");
+    if (!target) throw notFound("Member");
+    if (ROLE_RANK[input.role] > ROLE_RANK[actor.role]) {
+      const message = `You can give at most your own role (${roleName(actor.role)}).`;
+      throw new DomainError("FORBIDDEN", message, { role: [message] });
+    }
+    if (ROLE_RANK[target.role] > ROLE_RANK[actor.role]) {
+      throw new DomainError(
+        "FORBIDDEN",
+        `Only an owner can change the role of an ${roleName(target.role)}.`,
+      );
+    }
+    if (target.role === input.role) return { userId: input.userId, role: input.role };
+    if (target.role === "OWNER" && (await countOwners(tx, input.teamId)) <= 1) {
+      throw new DomainError(
+        "CONFLICT",
+        "A team needs at least one owner. Make another member owner first.",
+        { role: ["The last owner cannot be given another role."] },
+      );
+    }
+    await tx.membership.update({
+      where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
+      data: { role: input.role },
+    });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actorId: input.actorId,
+      action: "member.role_changed",
+      subjectId: input.userId,
+      data: { from: target.role, to: input.role },
+    });
+    return { userId: input.userId, role: input.role };
+  });
+}

@@ -1,0 +1,23 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { DomainError, notFound } from "../../errors";
+
+/**
+ * Deletes the team and everything in it (projects, votes, comments, invitations, audit
+ * trail), once the owner has typed the team's exact name.
+ */
+export async function deleteTeam(
+  db: PrismaClient,
+  input: { teamId: string; confirmation: string },
+) {
+  const team = await db.team.findUnique({
+    where: { id: input.teamId },
+    select: { id: true, name: true },
+  });
+  if (!team) throw notFound("Team");
+  if (input.confirmation.trim() !== team.name) {
+    const message = `Type the team's name, ${team.name}, exactly to confirm.`;
+    throw new DomainError("BAD_REQUEST", message, { confirmation: [message] });
+  }
+  await db.team.delete({ where: { id: team.id } });
+  return { id: team.id };
+}

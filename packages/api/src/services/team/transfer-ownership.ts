@@ -1,0 +1,40 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { DomainError, notFound } from "../../errors";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { lockTeam } from "../member/lock-team";
+
+/** Makes another member the owner; the previous owner stays on as an admin. */
+export async function transferOwnership(
+  db: PrismaClient,
+  input: { teamId: string; actorId: string; userId: string },
+) {
+  if (input.userId === input.actorId) {
+    throw new DomainError("BAD_REQUEST", "Choose another member to hand ownership to.", {
+      userId: ["Choose another member."],
+    });
+  }
+  return db.$transaction(async (tx) => {
+    await lockTeam(tx, input.teamId);
+    const target = await tx.membership.findUnique({
+      where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
+      select: { role: true },
+    });
+    if (!target) throw notFound("Member");
+    await tx.membership.update({
+      where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
+      data: { role: "OWNER" },
+    });
+    await tx.membership.update({
+      where: { teamId_userId: { teamId: input.teamId, userId: input.actorId } },
+      data: { role: "ADMIN" },
+    });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actorId: input.actorId,
+      action: "team.ownership_transferred",
+      subjectId: input.userId,
+      data: { from: target.role, to: "OWNER" },
+    });
+    return { userId: input.userId, role: "OWNER" as const };
+  });
+}

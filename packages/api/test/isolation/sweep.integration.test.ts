@@ -1,0 +1,113 @@
+import type { Role } from "@tradeoff/db";
+import { describe, expect, it } from "vitest";
+import { appRouter } from "../../src/root";
+import type { ProcedureMeta } from "../../src/trpc";
+import { useTestDatabase } from "../helpers";
+import { callProcedure, ROLES_LOW_TO_HIGH } from "./call";
+import { loadCases } from "./load-cases";
+import { publicProcedures } from "./public";
+import { createWorld } from "./world";
+
+/**
+ * Every procedure of the app router, called as people who must not get through, with inputs
+ * that point at team A's records. A procedure without a case in ./cases fails here: new
+ * procedures cannot skip the proof. See ./README.md for the case format.
+ */
+const t = useTestDatabase();
+const cases = await loadCases();
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>,
+).map(([path, procedure]) => ({ path, access: procedure._def.meta?.access }));
+
+const REFUSALS = ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"];
+
+describe("isolation sweep: the inventory", () => {
+  it("finds procedures to check", () => {
+    expect(procedures.length).toBeGreaterThan(5);
+  });
+
+  it("has a case for every protected procedure and a reason for every public one", () => {
+    const missing = procedures
+      .filter(({ path, access }) => (access ? !cases.has(path) : !(path in publicProcedures)))
+      .map(({ path, access }) =>
+        access
+          ? `${path}: add a case to test/isolation/cases/<domain>.ts`
+          : `${path}: public; add it to test/isolation/public.ts with a reason, or give it an access check`,
+      );
+    expect(missing).toEqual([]);
+  });
+
+  it("has no case or allowlist entry for a procedure that no longer exists", () => {
+    const paths = new Set(procedures.map((p) => p.path));
+    const stale = [...cases.keys(), ...Object.keys(publicProcedures)].filter((p) => !paths.has(p));
+    expect(stale).toEqual([]);
+  });
+
+  it("lists as public only procedures without an access check", () => {
+    const guarded = procedures.filter((p) => p.access && p.path in publicProcedures);
+    expect(guarded.map((p) => p.path)).toEqual([]);
+  });
+});
+
+describe.each(procedures.filter((p) => p.access))("isolation sweep: $path", ({ path, access }) => {
+  const testCase = cases.get(path);
+  const scope = access?.scope;
+  const minRole: Role = access?.minRole ?? "VIEWER";
+
+  it.skipIf(!testCase)("refuses a signed-out caller with UNAUTHORIZED", async () => {
+    const world = await createWorld(t.db);
+    const outcome = await callProcedure(t.db, null, path, await testCase?.input?.(world));
+    expect(outcome).toMatchObject({ ok: false, code: "UNAUTHORIZED" });
+  });
+
+  if (scope === "team" || scope === "project") {
+    it.skipIf(!testCase)("answers NOT_FOUND to a user of another team", async () => {
+      const world = await createWorld(t.db);
+      const input = await testCase?.input?.(world);
+      const outcome = await callProcedure(t.db, world.outsider, path, input);
+      expect(outcome).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    });
+
+    const below = ROLES_LOW_TO_HIGH[ROLES_LOW_TO_HIGH.indexOf(minRole) - 1];
+    it.skipIf(!testCase || !below)(
+      `answers FORBIDDEN to a ${below?.toLowerCase() ?? "-"} (needs ${minRole.toLowerCase()})`,
+      async () => {
+        const world = await createWorld(t.db);
+        const input = await testCase?.input?.(world);
+        const outcome = await callProcedure(
+          t.db,
+          world.userWithRole(below ?? "VIEWER"),
+          path,
+          input,
+        );
+        expect(outcome).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      },
+    );
+
+    it.skipIf(!testCase || Boolean(testCase?.skipAllowedCheck))(
+      `lets a ${minRole.toLowerCase()} of the team through (the input really points at team A)`,
+      async () => {
+        const world = await createWorld(t.db);
+        const input = await testCase?.input?.(world);
+        const outcome = await callProcedure(t.db, world.userWithRole(minRole), path, input);
+        if (!outcome.ok) expect(REFUSALS, outcome.message).not.toContain(outcome.code);
+      },
+    );
+  }
+
+  if (scope === "user") {
+    it.skipIf(!testCase)("keeps a user of another team out of team A's records", async () => {
+      const world = await createWorld(t.db);
+      const input = await testCase?.input?.(world);
+      const rule = testCase?.outsider;
+      expect(rule, `${path}: a user-scoped case must say how outsiders are kept out`).toBeDefined();
+      if (!rule || "ownDataOnly" in rule) return;
+      const outcome = await callProcedure(t.db, world.outsider, path, input);
+      if ("code" in rule) expect(outcome).toMatchObject({ ok: false, code: rule.code });
+      else {
+        expect(outcome.ok, outcome.ok ? "" : outcome.message).toBe(true);
+        if (outcome.ok) await rule.check(outcome.result, world);
+      }
+    });
+  }
+});
