@@ -23,9 +23,9 @@ export function aggregate(input: DecisionInput, opts: AggregateOptions = {}): Re
   const { decision, matrix: m } = checkDecision(input);
   const engine = makeEngine(m, method);
 
-  const totals = engine.totals(m.baseCounts);
-  const winner = winnerIndex(totals);
   const team = engine.team(m.baseCounts);
+  const totals = engine.totalsOf(team, m.baseCounts);
+  const winner = winnerIndex(totals);
 
   return {
     method,
@@ -159,14 +159,16 @@ function confidence(
 
 function personalResults(m: VoteMatrix, engine: Engine): PersonalResult[] {
   const O = m.optionCount;
-  return m.voterIds.map((voterId, i) => {
+  const results: PersonalResult[] = new Array(m.voterIds.length);
+  for (let i = 0; i < m.voterIds.length; i++) {
     const row = m.rowOf[i] ?? 0;
     const totals = engine.personal.subarray(row * O, (row + 1) * O);
     const winner = winnerIndex(totals);
-    return {
-      voterId,
+    results[i] = {
+      voterId: m.voterIds[i] ?? "",
       totals: rankedTotals(m.optionKeys, totals),
       winner: winner < 0 ? null : (m.optionKeys[winner] ?? null),
     };
-  });
+  }
+  return results;
 }

@@ -13,6 +13,8 @@ export type Team = { importance: Float64Array; scores: Float64Array };
  */
 export type Engine = {
   team: (counts: ArrayLike<number>) => Team;
+  /** Totals given the team already computed for the same counts (saves summing twice). */
+  totalsOf: (team: Team, counts: ArrayLike<number>) => Float64Array;
   totals: (counts: ArrayLike<number>) => Float64Array;
   /** Each row's personal totals, at [r * optionCount + o]. */
   personal: Float64Array;
@@ -21,15 +23,15 @@ export type Engine = {
 export function makeEngine(m: VoteMatrix, method: Method): Engine {
   const personal = personalTotals(m);
   const meansTeam = (counts: ArrayLike<number>) => teamMeans(m, sumColumns(m, counts));
+  const weighted = ({ importance, scores }: Team) =>
+    weightedTotals(importance, scores, m.optionCount);
 
   if (method === "weighted-mean") {
     return {
       personal,
       team: meansTeam,
-      totals: (counts) => {
-        const { importance, scores } = meansTeam(counts);
-        return weightedTotals(importance, scores, m.optionCount);
-      },
+      totalsOf: weighted,
+      totals: (counts) => weighted(meansTeam(counts)),
     };
   }
 
@@ -39,10 +41,8 @@ export function makeEngine(m: VoteMatrix, method: Method): Engine {
     return {
       personal,
       team,
-      totals: (counts) => {
-        const { importance, scores } = team(counts);
-        return weightedTotals(importance, scores, m.optionCount);
-      },
+      totalsOf: weighted,
+      totals: (counts) => weighted(team(counts)),
     };
   }
 
@@ -51,20 +51,22 @@ export function makeEngine(m: VoteMatrix, method: Method): Engine {
   for (let v = 0; v < m.rowCount; v++) {
     points.set(bordaPoints(personal.subarray(v * O, (v + 1) * O)), v * O);
   }
+  const bordaTotals = (counts: ArrayLike<number>) => {
+    const sums = new Float64Array(O);
+    let voters = 0;
+    for (let v = 0; v < m.rowCount; v++) {
+      const k = counts[v] ?? 0;
+      if (k === 0) continue;
+      voters += k;
+      for (let o = 0; o < O; o++) sums[o] = (sums[o] ?? 0) + k * (points[v * O + o] ?? 0);
+    }
+    return bordaScores(sums, voters);
+  };
   return {
     personal,
     // Borda has no team weights; the per-criterion breakdown shows the team means.
     team: meansTeam,
-    totals: (counts) => {
-      const sums = new Float64Array(O);
-      let voters = 0;
-      for (let v = 0; v < m.rowCount; v++) {
-        const k = counts[v] ?? 0;
-        if (k === 0) continue;
-        voters += k;
-        for (let o = 0; o < O; o++) sums[o] = (sums[o] ?? 0) + k * (points[v * O + o] ?? 0);
-      }
-      return bordaScores(sums, voters);
-    },
+    totalsOf: (_team, counts) => bordaTotals(counts),
+    totals: bordaTotals,
   };
 }

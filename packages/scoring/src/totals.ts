@@ -70,12 +70,14 @@ export function rankedTotals(
   optionKeys: readonly string[],
   totals: ArrayLike<number>,
 ): OptionTotal[] {
-  return optionKeys.map((optionKey, o) => {
+  const ranked: OptionTotal[] = new Array(optionKeys.length);
+  for (let o = 0; o < optionKeys.length; o++) {
     const score = totals[o] ?? 0;
     let better = 0;
     for (let p = 0; p < totals.length; p++) {
       if ((totals[p] ?? 0) > score + TIE_EPSILON) better++;
     }
-    return { optionKey, score, rank: better + 1 };
-  });
+    ranked[o] = { optionKey: optionKeys[o] ?? "", score, rank: better + 1 };
+  }
+  return ranked;
 }
