@@ -257,8 +257,8 @@ export const drfVsFastapi: DecisionTemplate = {
       guidance: {
         drf: {
           summary:
-            "Follows classic Django style, where behaviour lives in classes and conventions " +
-            "rather than in type hints, so type checkers see less.",
+            "Built around Django's conventions and classes rather than type hints; the article " +
+            "credits its strength to integration, not to static typing.",
           suggestedScore: 3,
         },
         fastapi: {
