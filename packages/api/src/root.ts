@@ -1,18 +1,24 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { dashboardRouter } from "./routers/dashboard";
 import { invitationRouter } from "./routers/invitation";
 import { memberRouter } from "./routers/member";
+import { projectRouter } from "./routers/project";
 import { teamRouter } from "./routers/team";
+import { voteRouter } from "./routers/vote";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   audit: auditRouter,
   auth: authRouter,
+  dashboard: dashboardRouter,
   invitation: invitationRouter,
   member: memberRouter,
+  project: projectRouter,
   team: teamRouter,
+  vote: voteRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,9 @@
+import { teamIdSchema } from "../schemas/project";
+import { getDashboard } from "../services/dashboard/get-dashboard";
+import { createTRPCRouter, teamProcedure } from "../trpc";
+
+export const dashboardRouter = createTRPCRouter({
+  get: teamProcedure("VIEWER")
+    .input(teamIdSchema)
+    .query(({ ctx }) => getDashboard(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id })),
+});

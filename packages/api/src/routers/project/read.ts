@@ -1,0 +1,21 @@
+import { listProjectsSchema, projectIdSchema } from "../../schemas/project";
+import { getProject } from "../../services/project/get-project";
+import { getRecommendation } from "../../services/project/get-recommendation";
+import { listProjects } from "../../services/project/list-projects";
+import { projectProcedure, teamProcedure } from "../../trpc";
+
+export const get = projectProcedure("VIEWER")
+  .input(projectIdSchema)
+  .query(({ ctx, input }) =>
+    getProject(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id, role: ctx.team.role }, input),
+  );
+
+export const list = teamProcedure("VIEWER")
+  .input(listProjectsSchema)
+  .query(({ ctx, input }) => listProjects(ctx.db, { teamId: ctx.team.id }, input));
+
+export const recommendation = projectProcedure("VIEWER")
+  .input(projectIdSchema)
+  .query(({ ctx, input }) =>
+    getRecommendation(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
+  );

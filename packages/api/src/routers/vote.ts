@@ -1,0 +1,24 @@
+import { projectIdSchema } from "../schemas/project";
+import { castVoteSchema, retractVoteSchema } from "../schemas/vote";
+import { castVote, retractVote } from "../services/vote/cast-vote";
+import { listMyVotes } from "../services/vote/list-my-votes";
+import { createTRPCRouter, projectProcedure } from "../trpc";
+
+export const voteRouter = createTRPCRouter({
+  /** Sets the caller's vote on one criterion; safe to retry. */
+  cast: projectProcedure("MEMBER")
+    .input(castVoteSchema)
+    .mutation(({ ctx, input }) =>
+      castVote(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
+    ),
+  retract: projectProcedure("MEMBER")
+    .input(retractVoteSchema)
+    .mutation(({ ctx, input }) =>
+      retractVote(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
+    ),
+  mine: projectProcedure("VIEWER")
+    .input(projectIdSchema)
+    .query(({ ctx, input }) =>
+      listMyVotes(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
+    ),
+});

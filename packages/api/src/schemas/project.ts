@@ -1,0 +1,175 @@
+import { z } from "zod";
+
+/** Keys name options and criteria in votes and history; they never change once a project opens. */
+export const itemKeySchema = z
+  .string({ error: "Give it a key." })
+  .trim()
+  .min(1, { error: "Give it a key." })
+  .max(40, { error: "Keep keys to 40 characters or fewer." })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, {
+    error: "A key uses lowercase letters, digits and dashes, like fastapi.",
+  });
+
+const idSchema = z.string().min(1).max(64);
+
+export const optionInputSchema = z.object({
+  key: itemKeySchema,
+  name: z
+    .string({ error: "Name the option." })
+    .trim()
+    .min(1, { error: "Name the option." })
+    .max(80, { error: "Keep option names to 80 characters or fewer." }),
+  description: z
+    .string()
+    .trim()
+    .max(1000, { error: "Keep the description to 1,000 characters or fewer." })
+    .default(""),
+});
+export type OptionInput = z.infer<typeof optionInputSchema>;
+
+export const guidanceSchema = z.object({
+  summary: z.string().trim().max(1000, { error: "Keep guidance to 1,000 characters or fewer." }),
+  suggestedScore: z.number().int().min(1).max(5).optional(),
+});
+
+const anchorSchema = z
+  .string()
+  .trim()
+  .max(200, { error: "Keep an anchor to 200 characters or fewer." })
+  .nullish()
+  .transform((value) => value || null);
+
+export const criterionInputSchema = z.object({
+  key: itemKeySchema,
+  name: z
+    .string({ error: "Name the criterion." })
+    .trim()
+    .min(1, { error: "Name the criterion." })
+    .max(80, { error: "Keep criterion names to 80 characters or fewer." }),
+  description: z
+    .string()
+    .trim()
+    .max(1000, { error: "Keep the description to 1,000 characters or fewer." })
+    .default(""),
+  defaultWeight: z
+    .number({ error: "Give a default weight from 0 to 5." })
+    .min(0, { error: "The default weight is from 0 to 5." })
+    .max(5, { error: "The default weight is from 0 to 5." }),
+  /** Per option key: what a source says about the option here. */
+  guidance: z.record(z.string(), guidanceSchema).default({}),
+  anchorLow: anchorSchema,
+  anchorHigh: anchorSchema,
+  mustHave: z.boolean().default(false),
+});
+export type CriterionInput = z.infer<typeof criterionInputSchema>;
+
+export const projectStatusSchema = z.enum(["DRAFT", "OPEN", "DECIDED", "SUPERSEDED", "ARCHIVED"]);
+export const methodSchema = z.enum(["WEIGHTED_MEAN", "MEDIAN", "BORDA"]);
+export const votingModeSchema = z.enum(["OPEN", "BLIND"]);
+
+const titleSchema = z
+  .string({ error: "Give the decision a title." })
+  .trim()
+  .min(1, { error: "Give the decision a title." })
+  .max(120, { error: "Keep the title to 120 characters or fewer." });
+const contextSchema = z
+  .string()
+  .max(20_000, { error: "Keep the context to 20,000 characters or fewer." });
+const deadlineSchema = z.coerce.date({ error: "Pick a valid deadline." }).nullable();
+const quorumSchema = z
+  .number({ error: "The quorum is a whole number of members." })
+  .int({ error: "The quorum is a whole number of members." })
+  .min(1, { error: "The quorum is at least 1 member." })
+  .max(10_000, { error: "That quorum is too large." })
+  .nullable();
+
+/** Options and criteria need unique keys; the message lands on the duplicate's field. */
+function uniqueKeys(items: { key: string }[], path: "options" | "criteria", ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.key)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [path, i, "key"],
+        message: `Another ${path === "options" ? "option" : "criterion"} already uses the key “${item.key}”.`,
+      });
+    }
+    seen.add(item.key);
+  });
+}
+
+export const optionsSchema = z
+  .array(optionInputSchema)
+  .min(2, { error: "A decision needs at least 2 options." })
+  .max(6, { error: "A decision has at most 6 options." });
+export const criteriaSchema = z
+  .array(criterionInputSchema)
+  .min(1, { error: "A decision needs at least 1 criterion." })
+  .max(30, { error: "A decision has at most 30 criteria." });
+
+export const createProjectSchema = z
+  .object({
+    teamId: idSchema,
+    title: titleSchema,
+    context: contextSchema.default(""),
+    options: optionsSchema,
+    criteria: criteriaSchema,
+    deadline: deadlineSchema.default(null),
+    quorum: quorumSchema.default(null),
+    method: methodSchema.default("WEIGHTED_MEAN"),
+    votingMode: votingModeSchema.default("OPEN"),
+    /** The built-in template it started from, if any: voters then see its guidance. */
+    templateKey: z.string().max(64).nullish(),
+  })
+  .superRefine((value, ctx) => {
+    uniqueKeys(value.options, "options", ctx);
+    uniqueKeys(value.criteria, "criteria", ctx);
+  });
+export type CreateProjectInput = z.input<typeof createProjectSchema>;
+
+export const updateProjectSchema = z
+  .object({
+    projectId: idSchema,
+    title: titleSchema.optional(),
+    context: contextSchema.optional(),
+    options: optionsSchema.optional(),
+    criteria: criteriaSchema.optional(),
+    deadline: deadlineSchema.optional(),
+    quorum: quorumSchema.optional(),
+    method: methodSchema.optional(),
+    votingMode: votingModeSchema.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.options) uniqueKeys(value.options, "options", ctx);
+    if (value.criteria) uniqueKeys(value.criteria, "criteria", ctx);
+  });
+export type UpdateProjectInput = z.input<typeof updateProjectSchema>;
+
+export const projectIdSchema = z.object({ projectId: idSchema });
+export const teamIdSchema = z.object({ teamId: idSchema });
+
+export const listProjectsSchema = z.object({
+  teamId: idSchema,
+  status: projectStatusSchema.optional(),
+});
+
+export const saveAsTemplateSchema = z.object({
+  projectId: idSchema,
+  name: z
+    .string({ error: "Name the template." })
+    .trim()
+    .min(1, { error: "Name the template." })
+    .max(80, { error: "Keep the template name to 80 characters or fewer." }),
+  description: z
+    .string()
+    .trim()
+    .max(1000, { error: "Keep the description to 1,000 characters or fewer." })
+    .default(""),
+});
+
+export const suggestWeightsSchema = z.object({
+  teamId: idSchema,
+  templateKey: z.string().min(1).max(64),
+  /** Question key -> yes/no; unanswered questions are left out. */
+  answers: z.record(z.string().max(64), z.boolean()),
+});

@@ -1,0 +1,138 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { aggregate, type DecisionInput } from "@tradeoff/scoring";
+import { cleanScores, METHOD_OF } from "../project/load-decision";
+
+const RECENT_EVENTS = 15;
+
+/**
+ * The team dashboard in four queries: projects with their shapes, the votes of open and
+ * decided projects, the voting members, and recent history. Each project's leader comes from
+ * the scoring package (without the confidence resampling, which the list does not show);
+ * blind projects still open show no leader.
+ */
+export async function getDashboard(db: PrismaClient, actor: { userId: string; teamId: string }) {
+  const [projects, votes, memberships, events] = await Promise.all([
+    db.project.findMany({
+      where: { teamId: actor.teamId },
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        status: true,
+        method: true,
+        votingMode: true,
+        deadline: true,
+        quorum: true,
+        round: true,
+        updatedAt: true,
+        options: { select: { key: true, name: true }, orderBy: { position: "asc" } },
+        criteria: { select: { key: true, defaultWeight: true }, orderBy: { position: "asc" } },
+      },
+      orderBy: [{ updatedAt: "desc" }],
+    }),
+    db.vote.findMany({
+      where: { project: { teamId: actor.teamId, status: { in: ["OPEN", "DECIDED"] } } },
+      select: {
+        projectId: true,
+        userId: true,
+        weight: true,
+        scores: true,
+        criterion: { select: { key: true } },
+      },
+    }),
+    db.membership.findMany({
+      where: { teamId: actor.teamId, role: { not: "VIEWER" } },
+      select: { userId: true, role: true },
+    }),
+    db.projectEvent.findMany({
+      where: { teamId: actor.teamId },
+      select: {
+        id: true,
+        type: true,
+        criterionKey: true,
+        createdAt: true,
+        actor: { select: { name: true } },
+        project: { select: { id: true, title: true, number: true } },
+      },
+      orderBy: { id: "desc" },
+      take: RECENT_EVENTS,
+    }),
+  ]);
+
+  const memberIds = memberships.map((m) => m.userId);
+  const memberSet = new Set(memberIds);
+  const canVote = memberSet.has(actor.userId);
+  const votesByProject = new Map<string, typeof votes>();
+  for (const vote of votes) {
+    if (!memberSet.has(vote.userId)) continue;
+    const list = votesByProject.get(vote.projectId) ?? [];
+    list.push(vote);
+    votesByProject.set(vote.projectId, list);
+  }
+
+  const list = projects.map((project) => {
+    const projectVotes = votesByProject.get(project.id) ?? [];
+    const myVotes = projectVotes.filter((v) => v.userId === actor.userId).length;
+    const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
+    const voters = new Set(projectVotes.map((v) => v.userId)).size;
+    let leader: { optionKey: string; name: string; score: number; margin: number } | null = null;
+    if (!hidden && (project.status === "OPEN" || project.status === "DECIDED") && voters > 0) {
+      const optionKeys = new Set(project.options.map((o) => o.key));
+      const input: DecisionInput = {
+        options: project.options,
+        criteria: project.criteria,
+        votes: projectVotes.map((v) => ({
+          voterId: v.userId,
+          criterionKey: v.criterion.key,
+          weight: v.weight,
+          scores: cleanScores(v.scores, optionKeys),
+        })),
+        members: memberIds,
+      };
+      const rec = aggregate(input, { method: METHOD_OF[project.method], resamples: 0 });
+      const top = rec.totals.find((t) => t.optionKey === rec.winner);
+      const option = project.options.find((o) => o.key === rec.winner);
+      if (top && option) {
+        leader = { optionKey: option.key, name: option.name, score: top.score, margin: rec.margin };
+      }
+    }
+    return {
+      id: project.id,
+      number: project.number,
+      title: project.title,
+      status: project.status,
+      votingMode: project.votingMode,
+      deadline: project.deadline,
+      round: project.round,
+      updatedAt: project.updatedAt,
+      criteriaCount: project.criteria.length,
+      myVotes,
+      voters,
+      eligible: memberIds.length,
+      quorum: project.quorum,
+      leader,
+    };
+  });
+
+  const now = Date.now();
+  return {
+    projects: list,
+    pendingVotes: canVote
+      ? list.filter((p) => p.status === "OPEN" && p.myVotes < p.criteriaCount)
+      : [],
+    deadlines: list
+      .filter((p) => p.status === "OPEN" && p.deadline)
+      .sort((a, b) => (a.deadline?.getTime() ?? 0) - (b.deadline?.getTime() ?? 0))
+      .map((p) => ({ ...p, overdue: (p.deadline?.getTime() ?? now) < now })),
+    recentActivity: events.map((event) => ({
+      id: event.id.toString(),
+      type: event.type,
+      criterionKey: event.criterionKey,
+      createdAt: event.createdAt,
+      actorName: event.actor?.name ?? null,
+      project: event.project,
+    })),
+  };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

@@ -1,0 +1,112 @@
+import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
+import { aggregate } from "@tradeoff/scoring";
+import { DomainError } from "../../errors";
+import { assertCanManageProject, type ProjectStatus, STATUS_WORDS } from "./access";
+import { recordEvent } from "./events";
+import { loadDecision } from "./load-decision";
+import { lockProject } from "./lock-project";
+
+type Actor = { userId: string; teamId: string; role: Role };
+
+const TRANSITIONS = {
+  open: { from: ["DRAFT"], to: "OPEN", verb: "open" },
+  close: { from: ["OPEN"], to: "DECIDED", verb: "close" },
+  archive: { from: ["DRAFT", "OPEN", "DECIDED", "SUPERSEDED"], to: "ARCHIVED", verb: "archive" },
+} as const satisfies Record<string, { from: ProjectStatus[]; to: ProjectStatus; verb: string }>;
+
+/**
+ * Opens a draft for voting, closes voting early, or archives a project. Admins and the creator
+ * only. The status change and its `status.changed` event commit together, under the project's
+ * row lock, so votes in flight either land before the change or are refused after it.
+ */
+export async function changeProjectStatus(
+  db: PrismaClient,
+  actor: Actor,
+  projectId: string,
+  action: keyof typeof TRANSITIONS,
+) {
+  const rule = TRANSITIONS[action];
+  return db.$transaction(async (tx) => {
+    const locked = await lockProject(tx, projectId, "update");
+    if (locked.teamId !== actor.teamId)
+      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    assertCanManageProject(actor, locked);
+    if (!(rule.from as readonly ProjectStatus[]).includes(locked.status)) {
+      throw new DomainError(
+        "CONFLICT",
+        `You cannot ${rule.verb} this decision: it is ${STATUS_WORDS[locked.status]}.`,
+      );
+    }
+    const now = new Date();
+    const data: Prisma.ProjectUpdateInput = { status: rule.to };
+    if (rule.to === "OPEN") data.openedAt = now;
+    if (rule.to === "DECIDED") data.closedAt = now;
+    const project = await tx.project.update({
+      where: { id: projectId },
+      data,
+      select: { id: true, status: true, round: true },
+    });
+    await recordEvent(tx, {
+      projectId,
+      teamId: locked.teamId,
+      actorId: actor.userId,
+      type: "status.changed",
+      data: { from: locked.status, to: rule.to },
+    });
+    return project;
+  });
+}
+
+/**
+ * Reopens a closed project as a new round. The closing round's votes and result are frozen in
+ * ProjectRound; current votes carry over so members only change what they want to, and the
+ * page compares the new result with the frozen one.
+ */
+export async function reopenProject(db: PrismaClient, actor: Actor, projectId: string) {
+  return db.$transaction(async (tx) => {
+    const locked = await lockProject(tx, projectId, "update");
+    if (locked.teamId !== actor.teamId)
+      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    assertCanManageProject(actor, locked);
+    if (locked.status !== "DECIDED") {
+      throw new DomainError(
+        "CONFLICT",
+        `Only a closed decision can be reopened; this one is ${STATUS_WORDS[locked.status]}.`,
+      );
+    }
+    const loaded = await loadDecision(tx, projectId, { inTransaction: true });
+    const result = aggregate(loaded.decision, { method: loaded.method });
+    await tx.projectRound.create({
+      data: {
+        projectId,
+        round: locked.round,
+        votes: loaded.votes.map((vote) => ({
+          ...vote,
+          updatedAt: vote.updatedAt.toISOString(),
+        })) as Prisma.InputJsonValue,
+        result: result as unknown as Prisma.InputJsonValue,
+      },
+      select: { id: true },
+    });
+    const project = await tx.project.update({
+      where: { id: projectId },
+      data: { status: "OPEN", round: locked.round + 1, closedAt: null, openedAt: new Date() },
+      select: { id: true, status: true, round: true },
+    });
+    await recordEvent(tx, {
+      projectId,
+      teamId: locked.teamId,
+      actorId: actor.userId,
+      type: "status.changed",
+      data: { from: "DECIDED", to: "OPEN" },
+    });
+    await recordEvent(tx, {
+      projectId,
+      teamId: locked.teamId,
+      actorId: actor.userId,
+      type: "round.reopened",
+      data: { round: project.round, previousRound: locked.round },
+    });
+    return project;
+  });
+}

@@ -1,0 +1,87 @@
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { findTemplate } from "@tradeoff/templates";
+import type { z } from "zod";
+import { DomainError } from "../../errors";
+import type { createProjectSchema } from "../../schemas/project";
+import { recordEvent } from "./events";
+
+type Input = z.output<typeof createProjectSchema>;
+
+/**
+ * Creates a draft project in the team, numbered after the team's last one, with its options
+ * and criteria, and records `project.created`; all in one transaction.
+ */
+export async function createProject(
+  db: PrismaClient,
+  actor: { userId: string; teamId: string },
+  input: Omit<Input, "teamId">,
+) {
+  if (input.templateKey && !findTemplate(input.templateKey)) {
+    throw new DomainError("BAD_REQUEST", "That template does not exist.", {
+      templateKey: ["Pick one of the listed templates."],
+    });
+  }
+  const optionKeys = new Set(input.options.map((o) => o.key));
+  const criteria = input.criteria.map((criterion) => ({
+    ...criterion,
+    // Guidance only makes sense for options of this project.
+    guidance: Object.fromEntries(
+      Object.entries(criterion.guidance).filter(([key]) => optionKeys.has(key)),
+    ),
+  }));
+
+  return db.$transaction(async (tx) => {
+    // Serialises project numbering within the team.
+    await tx.$queryRaw`SELECT id FROM teams WHERE id = ${actor.teamId} FOR UPDATE`;
+    const last = await tx.project.findFirst({
+      where: { teamId: actor.teamId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
+    const project = await tx.project.create({
+      data: {
+        teamId: actor.teamId,
+        number: (last?.number ?? 0) + 1,
+        title: input.title,
+        context: input.context,
+        deadline: input.deadline,
+        quorum: input.quorum,
+        method: input.method,
+        votingMode: input.votingMode,
+        templateKey: input.templateKey ?? null,
+        createdById: actor.userId,
+        options: {
+          create: input.options.map((option, position) => ({ ...option, position })),
+        },
+        criteria: {
+          create: criteria.map((criterion, position) => ({
+            ...criterion,
+            guidance: criterion.guidance as Prisma.InputJsonValue,
+            position,
+          })),
+        },
+      },
+      select: { id: true, number: true, teamId: true, title: true, status: true },
+    });
+    await recordEvent(tx, {
+      projectId: project.id,
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      type: "project.created",
+      data: {
+        after: {
+          title: input.title,
+          status: "DRAFT",
+          method: input.method,
+          votingMode: input.votingMode,
+          deadline: input.deadline?.toISOString() ?? null,
+          quorum: input.quorum,
+          templateKey: input.templateKey ?? null,
+          options: input.options,
+          criteria,
+        },
+      },
+    });
+    return project;
+  });
+}

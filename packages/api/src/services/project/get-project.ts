@@ -1,0 +1,74 @@
+import type { PrismaClient, Role } from "@tradeoff/db";
+import { notFound } from "../../errors";
+import { hasRole } from "../../trpc";
+import { canManageProject } from "./access";
+
+/** Everything the project page shows about the project itself (votes and results come apart). */
+export async function getProject(
+  db: PrismaClient,
+  actor: { userId: string; teamId: string; role: Role },
+  input: { projectId: string },
+) {
+  const project = await db.project.findFirst({
+    where: { id: input.projectId, teamId: actor.teamId },
+    select: {
+      id: true,
+      teamId: true,
+      number: true,
+      title: true,
+      context: true,
+      status: true,
+      method: true,
+      votingMode: true,
+      deadline: true,
+      quorum: true,
+      round: true,
+      templateKey: true,
+      createdAt: true,
+      updatedAt: true,
+      openedAt: true,
+      closedAt: true,
+      createdById: true,
+      createdBy: { select: { name: true } },
+      team: { select: { name: true, slug: true } },
+      options: {
+        select: { key: true, name: true, description: true },
+        orderBy: { position: "asc" },
+      },
+      criteria: {
+        select: {
+          key: true,
+          name: true,
+          description: true,
+          defaultWeight: true,
+          guidance: true,
+          anchorLow: true,
+          anchorHigh: true,
+          mustHave: true,
+        },
+        orderBy: { position: "asc" },
+      },
+      rounds: { select: { round: true, closedAt: true }, orderBy: { round: "asc" } },
+    },
+  });
+  if (!project) throw notFound("Decision project");
+  const actorRef = { userId: actor.userId, role: actor.role };
+  return {
+    ...project,
+    criteria: project.criteria.map((criterion) => ({
+      ...criterion,
+      guidance: (criterion.guidance ?? {}) as Record<
+        string,
+        { summary: string; suggestedScore?: number }
+      >,
+    })),
+    viewer: {
+      role: actor.role,
+      canManage: canManageProject(actorRef, project),
+      canVote: hasRole(actor.role, "MEMBER"),
+      canEdit: hasRole(actor.role, "MEMBER") && canManageProject(actorRef, project),
+    },
+  };
+}
+
+export type ProjectDetails = Awaited<ReturnType<typeof getProject>>;

@@ -1,0 +1,142 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { aggregate, type OptionTotal, type Recommendation } from "@tradeoff/scoring";
+import { DomainError } from "../../errors";
+import { type LoadedDecision, loadDecision } from "./load-decision";
+
+/** A criterion fails an option when the team's score there is below this. */
+export const MUST_HAVE_THRESHOLD = 3;
+const HOT_SPOTS = 3;
+
+/**
+ * The team's recommendation as the project page shows it: the scoring package's result plus
+ * what the page derives from it (must-have failures, hot spots, sensitivity), names for every
+ * key, and participation. While a blind project is open, only participation (who has voted,
+ * never how) and the caller's own result are returned.
+ */
+export async function getRecommendation(
+  db: PrismaClient,
+  actor: { userId: string; teamId: string },
+  input: { projectId: string },
+) {
+  const loaded = await loadDecision(db, input.projectId);
+  if (loaded.project.teamId !== actor.teamId) {
+    throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  }
+  const { project } = loaded;
+  const previousRound =
+    project.round > 1
+      ? await db.projectRound.findFirst({
+          where: { projectId: project.id },
+          orderBy: { round: "desc" },
+          select: { round: true, result: true, closedAt: true },
+        })
+      : null;
+
+  const rec = aggregate(loaded.decision, { method: loaded.method });
+  const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
+  const nameOf = new Map(loaded.members.map((m) => [m.id, m.name]));
+  const mine = rec.personal.find((p) => p.voterId === actor.userId) ?? null;
+
+  return {
+    projectId: project.id,
+    status: project.status,
+    votingMode: project.votingMode,
+    method: rec.method,
+    round: project.round,
+    hidden,
+    options: project.options.map(({ key, name }) => ({ key, name })),
+    criteria: project.criteria.map(({ key, name, mustHave }) => ({ key, name, mustHave })),
+    participation: participationOf(loaded, rec),
+    mine: mine ? { totals: mine.totals, winner: mine.winner } : null,
+    result: hidden ? null : teamResult(loaded, rec, nameOf),
+    previousRound:
+      previousRound && !hidden
+        ? {
+            round: previousRound.round,
+            closedAt: previousRound.closedAt,
+            ...frozenSummary(previousRound.result),
+          }
+        : null,
+  };
+}
+
+export type RecommendationView = Awaited<ReturnType<typeof getRecommendation>>;
+
+function participationOf(loaded: LoadedDecision, rec: Recommendation) {
+  const counts = new Map<string, number>();
+  for (const vote of loaded.votes) counts.set(vote.voterId, (counts.get(vote.voterId) ?? 0) + 1);
+  const criteriaCount = loaded.project.criteria.length;
+  return {
+    ...rec.participation,
+    criteriaCount,
+    members: loaded.members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      votedCriteria: counts.get(m.id) ?? 0,
+      complete: (counts.get(m.id) ?? 0) >= criteriaCount,
+    })),
+  };
+}
+
+function teamResult(loaded: LoadedDecision, rec: Recommendation, nameOf: Map<string, string>) {
+  const mustHave = new Set(loaded.project.criteria.filter((c) => c.mustHave).map((c) => c.key));
+  const mustHaveFailures = rec.criteria.flatMap((criterion) =>
+    mustHave.has(criterion.key)
+      ? Object.entries(criterion.scores)
+          .filter(([, score]) => score < MUST_HAVE_THRESHOLD)
+          .map(([optionKey, score]) => ({ optionKey, criterionKey: criterion.key, score }))
+      : [],
+  );
+  // Disagreement matters in proportion to how much the criterion weighs in the result.
+  const hotSpots = rec.criteria
+    .filter((c) => c.voters >= 2 && c.disagreement > 0)
+    .map((c) => ({
+      criterionKey: c.key,
+      disagreement: c.disagreement,
+      importanceSpread: c.importanceSpread,
+      scoreSpread: c.scoreSpread,
+      weighted: c.disagreement * c.weight,
+    }))
+    .sort((a, b) => b.weighted - a.weighted)
+    .slice(0, HOT_SPOTS);
+  const sensitivity = rec.criteria
+    .filter((c): c is typeof c & { flipAt: number } => c.flipAt !== null)
+    .map((c) => ({
+      criterionKey: c.key,
+      importance: c.importance,
+      flipAt: c.flipAt,
+      direction: c.flipAt < c.importance ? ("below" as const) : ("above" as const),
+    }))
+    .sort((a, b) => Math.abs(a.flipAt - a.importance) - Math.abs(b.flipAt - b.importance));
+
+  return {
+    totals: rec.totals,
+    winner: rec.winner,
+    margin: rec.margin,
+    confidence: rec.confidence,
+    criteria: rec.criteria,
+    mustHaveFailures,
+    hotSpots,
+    sensitivity,
+    personal: rec.personal.map((p) => ({
+      voterId: p.voterId,
+      name: nameOf.get(p.voterId) ?? "Former member",
+      winner: p.winner,
+      totals: p.totals,
+    })),
+  };
+}
+
+/** The headline of a frozen round, read defensively: it is stored JSON. */
+function frozenSummary(raw: unknown): {
+  totals: OptionTotal[];
+  winner: string | null;
+  margin: number;
+} {
+  const value = (raw ?? {}) as Partial<Recommendation>;
+  return {
+    totals: Array.isArray(value.totals) ? value.totals : [],
+    winner: typeof value.winner === "string" ? value.winner : null,
+    margin: typeof value.margin === "number" ? value.margin : 0,
+  };
+}

@@ -1,0 +1,136 @@
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import type { DecisionInput, Method, Vote } from "@tradeoff/scoring";
+import { notFound } from "../../errors";
+
+export const METHOD_OF = {
+  WEIGHTED_MEAN: "weighted-mean",
+  MEDIAN: "median",
+  BORDA: "borda",
+} as const satisfies Record<string, Method>;
+
+type Reader = Pick<PrismaClient, "project" | "vote"> | Prisma.TransactionClient;
+
+const shapeSelect = {
+  id: true,
+  teamId: true,
+  title: true,
+  status: true,
+  method: true,
+  votingMode: true,
+  quorum: true,
+  round: true,
+  createdById: true,
+  options: {
+    select: { key: true, name: true, description: true },
+    orderBy: { position: "asc" },
+  },
+  criteria: {
+    select: {
+      key: true,
+      name: true,
+      description: true,
+      defaultWeight: true,
+      guidance: true,
+      anchorLow: true,
+      anchorHigh: true,
+      mustHave: true,
+    },
+    orderBy: { position: "asc" },
+  },
+  team: {
+    select: {
+      memberships: {
+        // Viewers read and comment; only members and above vote.
+        where: { role: { not: "VIEWER" } },
+        select: { userId: true, user: { select: { name: true, email: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  },
+} satisfies Prisma.ProjectSelect;
+
+export type LoadedVote = Vote & { rationale: string | null; updatedAt: Date };
+
+export type LoadedDecision = Awaited<ReturnType<typeof loadDecision>>;
+
+/**
+ * A project's shape, its current votes and its voters, in two parallel queries (in order inside a
+ * transaction), with the
+ * scoring package's DecisionInput ready for `aggregate` (or, without votes, for `replay`).
+ * Votes of people who are no longer voting members are left out, as they no longer count.
+ */
+export async function loadDecision(
+  db: Reader,
+  projectId: string,
+  opts: { inTransaction?: boolean } = {},
+) {
+  const readShape = () => db.project.findUnique({ where: { id: projectId }, select: shapeSelect });
+  const readVotes = () =>
+    db.vote.findMany({
+      where: { projectId },
+      select: {
+        userId: true,
+        weight: true,
+        scores: true,
+        rationale: true,
+        updatedAt: true,
+        criterion: { select: { key: true } },
+      },
+    });
+  // A transaction holds one connection, which runs one query at a time.
+  const [project, rows] = opts.inTransaction
+    ? [await readShape(), await readVotes()]
+    : await Promise.all([readShape(), readVotes()]);
+  if (!project) throw notFound("Decision project");
+
+  const members = project.team.memberships.map((m) => ({
+    id: m.userId,
+    name: m.user.name ?? m.user.email ?? "Someone",
+  }));
+  const memberIds = new Set(members.map((m) => m.id));
+  const optionKeys = new Set(project.options.map((o) => o.key));
+  const votes: LoadedVote[] = [];
+  for (const row of rows) {
+    if (!memberIds.has(row.userId)) continue;
+    votes.push({
+      voterId: row.userId,
+      criterionKey: row.criterion.key,
+      weight: row.weight,
+      scores: cleanScores(row.scores, optionKeys),
+      rationale: row.rationale,
+      updatedAt: row.updatedAt,
+    });
+  }
+
+  const { team: _team, ...shape } = project;
+  const decision: DecisionInput = {
+    options: project.options.map(({ key, name }) => ({ key, name })),
+    criteria: project.criteria.map(({ key, name, defaultWeight }) => ({
+      key,
+      name,
+      defaultWeight,
+    })),
+    votes: votes.map(({ voterId, criterionKey, weight, scores }) => ({
+      voterId,
+      criterionKey,
+      weight,
+      scores,
+    })),
+    members: members.map((m) => m.id),
+    // A quorum larger than the team cannot be met; the scoring package refuses it, so cap it.
+    ...(project.quorum != null ? { quorum: Math.min(project.quorum, members.length) } : {}),
+  };
+  return { project: shape, members, votes, decision, method: METHOD_OF[project.method] };
+}
+
+/** Scores as stored (JSON), keeping only current options and numbers. */
+export function cleanScores(raw: unknown, optionKeys: Set<string>): Record<string, number | null> {
+  const scores: Record<string, number | null> = {};
+  if (raw && typeof raw === "object" && !Array.isArray(raw)) {
+    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+      if (!optionKeys.has(key)) continue;
+      scores[key] = typeof value === "number" ? value : null;
+    }
+  }
+  return scores;
+}

@@ -1,0 +1,125 @@
+import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
+import type { z } from "zod";
+import { DomainError } from "../../errors";
+import type { updateProjectSchema } from "../../schemas/project";
+import { assertCanManageProject, STATUS_WORDS } from "./access";
+import { recordEvent } from "./events";
+import { lockProject } from "./lock-project";
+
+type Input = Omit<z.output<typeof updateProjectSchema>, "projectId">;
+
+/** Fields that change how votes are read: fixed once voting starts. */
+const DRAFT_ONLY = ["options", "criteria", "method", "votingMode"] as const;
+
+/**
+ * Edits a project. Options, criteria, method and voting mode change only while it is a draft;
+ * title, context, deadline and quorum also while it is open. Records `project.edited` with the
+ * fields that changed, before and after, in the same transaction.
+ */
+export async function updateProject(
+  db: PrismaClient,
+  actor: { userId: string; teamId: string; role: Role },
+  projectId: string,
+  input: Input,
+) {
+  return db.$transaction(async (tx) => {
+    const locked = await lockProject(tx, projectId, "update");
+    if (locked.teamId !== actor.teamId)
+      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    assertCanManageProject(actor, locked);
+    const draftOnly = DRAFT_ONLY.filter((field) => input[field] !== undefined);
+    if (locked.status !== "DRAFT" && draftOnly.length > 0) {
+      throw new DomainError(
+        "CONFLICT",
+        `Options, criteria, method and voting mode can only change while the decision is a draft; it is ${STATUS_WORDS[locked.status]}.`,
+      );
+    }
+    if (locked.status !== "DRAFT" && locked.status !== "OPEN") {
+      throw new DomainError(
+        "CONFLICT",
+        `This decision is ${STATUS_WORDS[locked.status]}; reopen it to edit it.`,
+      );
+    }
+
+    const current = await tx.project.findUniqueOrThrow({
+      where: { id: projectId },
+      select: {
+        title: true,
+        context: true,
+        deadline: true,
+        quorum: true,
+        method: true,
+        votingMode: true,
+        options: {
+          select: { key: true, name: true, description: true },
+          orderBy: { position: "asc" },
+        },
+        criteria: {
+          select: {
+            key: true,
+            name: true,
+            description: true,
+            defaultWeight: true,
+            guidance: true,
+            anchorLow: true,
+            anchorHigh: true,
+            mustHave: true,
+          },
+          orderBy: { position: "asc" },
+        },
+      },
+    });
+
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const data: Prisma.ProjectUpdateInput = {};
+    for (const field of ["title", "context", "quorum", "method", "votingMode"] as const) {
+      const value = input[field];
+      if (value === undefined || value === current[field]) continue;
+      before[field] = current[field];
+      after[field] = value;
+      (data as Record<string, unknown>)[field] = value;
+    }
+    if (input.deadline !== undefined) {
+      const next = input.deadline?.toISOString() ?? null;
+      const prev = current.deadline?.toISOString() ?? null;
+      if (next !== prev) {
+        before.deadline = prev;
+        after.deadline = next;
+        data.deadline = input.deadline;
+      }
+    }
+    if (input.options && JSON.stringify(input.options) !== JSON.stringify(current.options)) {
+      before.options = current.options;
+      after.options = input.options;
+      await tx.option.deleteMany({ where: { projectId } });
+      await tx.option.createMany({
+        data: input.options.map((option, position) => ({ ...option, projectId, position })),
+      });
+    }
+    if (input.criteria && JSON.stringify(input.criteria) !== JSON.stringify(current.criteria)) {
+      before.criteria = current.criteria;
+      after.criteria = input.criteria;
+      // Drafts have no votes; replacing the rows keeps positions simple.
+      await tx.criterion.deleteMany({ where: { projectId } });
+      await tx.criterion.createMany({
+        data: input.criteria.map((criterion, position) => ({
+          ...criterion,
+          guidance: criterion.guidance as Prisma.InputJsonValue,
+          projectId,
+          position,
+        })),
+      });
+    }
+    if (Object.keys(after).length === 0) return { id: projectId, changed: [] as string[] };
+    await tx.project.update({ where: { id: projectId }, data, select: { id: true } });
+    await recordEvent(tx, {
+      projectId,
+      teamId: locked.teamId,
+      actorId: actor.userId,
+      type: "project.edited",
+      data: { before, after },
+    });
+    return { id: projectId, changed: Object.keys(after) };
+  });
+}

@@ -1,0 +1,62 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { builtInTemplates } from "@tradeoff/templates";
+
+type TemplateOption = { key: string; name: string; description: string };
+type TemplateCriterion = {
+  key: string;
+  name: string;
+  description: string;
+  defaultWeight: number;
+  guidance: Record<string, { summary: string; suggestedScore?: number }>;
+  anchorLow: string | null;
+  anchorHigh: string | null;
+  mustHave: boolean;
+};
+
+/** Built-in templates (with their context questions) and the team's own saved templates. */
+export async function listTemplates(db: PrismaClient, actor: { teamId: string }) {
+  const saved = await db.teamTemplate.findMany({
+    where: { teamId: actor.teamId },
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      options: true,
+      criteria: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+    },
+    orderBy: { createdAt: "desc" },
+  });
+  return {
+    builtIn: builtInTemplates.map((template) => ({
+      key: template.key,
+      title: template.title,
+      context: template.context,
+      source: template.source,
+      options: template.options.map(({ key, name, description }) => ({ key, name, description })),
+      criteria: template.criteria.map(
+        (criterion): TemplateCriterion => ({
+          key: criterion.key,
+          name: criterion.name,
+          description: criterion.description,
+          defaultWeight: criterion.defaultWeight,
+          guidance: criterion.guidance,
+          anchorLow: null,
+          anchorHigh: null,
+          mustHave: false,
+        }),
+      ),
+      contextQuestions: template.contextQuestions.map(({ key, question }) => ({ key, question })),
+    })),
+    team: saved.map((template) => ({
+      id: template.id,
+      name: template.name,
+      description: template.description,
+      createdAt: template.createdAt,
+      createdByName: template.createdBy?.name ?? null,
+      options: template.options as TemplateOption[],
+      criteria: template.criteria as TemplateCriterion[],
+    })),
+  };
+}

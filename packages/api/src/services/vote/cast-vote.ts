@@ -1,0 +1,178 @@
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import type { z } from "zod";
+import { DomainError } from "../../errors";
+import type { castVoteSchema } from "../../schemas/vote";
+import { STATUS_WORDS } from "../project/access";
+import { recordEvent, type VoteState } from "../project/events";
+import { cleanScores } from "../project/load-decision";
+import { lockProject } from "../project/lock-project";
+
+type Input = z.output<typeof castVoteSchema>;
+type Actor = { userId: string; teamId: string };
+
+/** Under a burst of votes requests queue for a connection; they should wait, not fail. */
+const VOTE_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
+
+/**
+ * Sets the member's vote on one criterion, and records `vote.cast`, in one transaction.
+ * The project row is share-locked first, so a vote racing a close is refused with a message
+ * rather than landing in a closed project; a per-member-per-criterion advisory lock orders
+ * racing requests of the same member, so each event's `before` is the vote it replaced.
+ * The unique (criterion, user) constraint keeps exactly one row however many requests race.
+ */
+export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
+  return db.$transaction(async (tx) => {
+    const { project, criterion } = await lockOpenProject(
+      tx,
+      actor,
+      input.projectId,
+      input.criterionKey,
+    );
+
+    const unknown = Object.keys(input.scores).filter((key) => !project.optionKeys.includes(key));
+    if (unknown.length > 0) {
+      throw new DomainError(
+        "BAD_REQUEST",
+        "Some scores are for options this decision does not have.",
+        {
+          scores: [`Unknown option${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`],
+        },
+      );
+    }
+    // Every option appears in the stored vote; unscored options are null ("no opinion").
+    const scores: Record<string, number | null> = {};
+    for (const key of project.optionKeys) scores[key] = input.scores[key] ?? null;
+    const after: VoteState = { weight: input.weight, scores, rationale: input.rationale };
+
+    await lockVoteSlot(tx, criterion.id, actor.userId);
+    const existing = await tx.vote.findUnique({
+      where: { criterionId_userId: { criterionId: criterion.id, userId: actor.userId } },
+      select: { weight: true, scores: true, rationale: true },
+    });
+    const before: VoteState | null = existing
+      ? {
+          weight: existing.weight,
+          scores: cleanScores(existing.scores, new Set(project.optionKeys)),
+          rationale: existing.rationale,
+        }
+      : null;
+
+    const vote = await tx.vote.upsert({
+      where: { criterionId_userId: { criterionId: criterion.id, userId: actor.userId } },
+      create: {
+        projectId: project.id,
+        criterionId: criterion.id,
+        userId: actor.userId,
+        weight: after.weight,
+        scores: after.scores as Prisma.InputJsonValue,
+        rationale: after.rationale,
+      },
+      update: {
+        weight: after.weight,
+        scores: after.scores as Prisma.InputJsonValue,
+        rationale: after.rationale,
+      },
+      select: { updatedAt: true },
+    });
+    // A retried request that changes nothing adds nothing to the history.
+    if (!before || !sameVote(before, after)) {
+      await recordEvent(tx, {
+        projectId: project.id,
+        teamId: project.teamId,
+        actorId: actor.userId,
+        type: "vote.cast",
+        criterionKey: input.criterionKey,
+        data: { before, after },
+      });
+    }
+    return { criterionKey: input.criterionKey, ...after, savedAt: vote.updatedAt };
+  }, VOTE_TRANSACTION);
+}
+
+/** Withdraws the member's vote on one criterion; records `vote.retracted` when there was one. */
+export async function retractVote(
+  db: PrismaClient,
+  actor: Actor,
+  input: { projectId: string; criterionKey: string },
+) {
+  return db.$transaction(async (tx) => {
+    const { project, criterion } = await lockOpenProject(
+      tx,
+      actor,
+      input.projectId,
+      input.criterionKey,
+    );
+    await lockVoteSlot(tx, criterion.id, actor.userId);
+    const existing = await tx.vote.findUnique({
+      where: { criterionId_userId: { criterionId: criterion.id, userId: actor.userId } },
+      select: { id: true, weight: true, scores: true, rationale: true },
+    });
+    if (!existing) return { criterionKey: input.criterionKey, retracted: false };
+    await tx.vote.delete({ where: { id: existing.id }, select: { id: true } });
+    await recordEvent(tx, {
+      projectId: project.id,
+      teamId: project.teamId,
+      actorId: actor.userId,
+      type: "vote.retracted",
+      criterionKey: input.criterionKey,
+      data: {
+        before: {
+          weight: existing.weight,
+          scores: cleanScores(existing.scores, new Set(project.optionKeys)),
+          rationale: existing.rationale,
+        },
+        after: null,
+      },
+    });
+    return { criterionKey: input.criterionKey, retracted: true };
+  }, VOTE_TRANSACTION);
+}
+
+async function lockOpenProject(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  projectId: string,
+  criterionKey: string,
+) {
+  const locked = await lockProject(tx, projectId, "share");
+  if (locked.teamId !== actor.teamId) {
+    throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  }
+  if (locked.status !== "OPEN") {
+    throw new DomainError(
+      "CONFLICT",
+      locked.status === "DECIDED"
+        ? "Voting has closed on this decision; your change was not saved."
+        : `This decision is ${STATUS_WORDS[locked.status]}, so votes cannot be changed.`,
+    );
+  }
+  const shape = await tx.project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: {
+      options: { select: { key: true }, orderBy: { position: "asc" } },
+      criteria: { where: { key: criterionKey }, select: { id: true } },
+    },
+  });
+  const criterion = shape.criteria[0];
+  if (!criterion) {
+    throw new DomainError("BAD_REQUEST", "This decision has no such criterion.", {
+      criterionKey: [`Unknown criterion: ${criterionKey}.`],
+    });
+  }
+  return {
+    project: { id: locked.id, teamId: locked.teamId, optionKeys: shape.options.map((o) => o.key) },
+    criterion,
+  };
+}
+
+/** Serialises one member's requests on one criterion until the transaction ends. */
+async function lockVoteSlot(tx: Prisma.TransactionClient, criterionId: string, userId: string) {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`vote:${criterionId}:${userId}`}, 0))::text`;
+}
+
+function sameVote(a: VoteState, b: VoteState): boolean {
+  if (a.weight !== b.weight || a.rationale !== b.rationale) return false;
+  const keys = new Set([...Object.keys(a.scores), ...Object.keys(b.scores)]);
+  for (const key of keys) if ((a.scores[key] ?? null) !== (b.scores[key] ?? null)) return false;
+  return true;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "./helpers";
+import { at, blankInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+describe("the team dashboard", () => {
+  it("lists projects with their leader, my pending votes, deadlines and recent activity", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER", "VIEWER"]);
+    const member = at(people, 1);
+    const viewer = at(people, 2);
+    const soon = new Date(Date.now() + 86_400_000);
+    const voting = await owner.api.project.create(
+      blankInput(team.id, { title: "Voting", deadline: soon }),
+    );
+    const blind = await owner.api.project.create(
+      blankInput(team.id, { title: "Blind", votingMode: "BLIND" }),
+    );
+    await owner.api.project.create(blankInput(team.id, { title: "Draft" }));
+    await owner.api.project.open({ projectId: voting.id });
+    await owner.api.project.open({ projectId: blind.id });
+    for (const criterionKey of ["ops", "ordering"]) {
+      await member.api.vote.cast({
+        projectId: voting.id,
+        criterionKey,
+        weight: 4,
+        scores: { kafka: 2, sqs: 5 },
+      });
+    }
+    await member.api.vote.cast({
+      projectId: blind.id,
+      criterionKey: "ops",
+      weight: 4,
+      scores: { kafka: 5 },
+    });
+
+    const mine = await member.api.dashboard.get({ teamId: team.id });
+    const byTitle = Object.fromEntries(mine.projects.map((p) => [p.title, p]));
+    expect(byTitle.Voting).toMatchObject({
+      status: "OPEN",
+      leader: { optionKey: "sqs", name: "SQS" },
+    });
+    expect(byTitle.Blind?.leader).toBeNull();
+    expect(byTitle.Draft).toMatchObject({ status: "DRAFT", leader: null });
+    // The member finished "Voting" but not "Blind"; the owner has voted on neither.
+    expect(mine.pendingVotes.map((p) => p.title)).toEqual(["Blind"]);
+    const owners = await owner.api.dashboard.get({ teamId: team.id });
+    expect(owners.pendingVotes.map((p) => p.title).sort()).toEqual(["Blind", "Voting"]);
+    expect(owners.deadlines.map((p) => p.title)).toEqual(["Voting"]);
+    expect(owners.recentActivity[0]).toMatchObject({ type: "vote.cast", actorName: member.name });
+    // Viewers do not vote, so nothing is pending for them.
+    expect((await viewer.api.dashboard.get({ teamId: team.id })).pendingVotes).toEqual([]);
+
+    const other = await teamWith(t);
+    const theirs = await other.owner.api.dashboard.get({ teamId: other.team.id });
+    expect(theirs.projects).toEqual([]);
+    expect(theirs.recentActivity).toEqual([]);
+  });
+});

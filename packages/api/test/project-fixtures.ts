@@ -1,0 +1,74 @@
+import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
+import { drfVsFastapi } from "@tradeoff/templates";
+import type { useTestDatabase } from "./helpers";
+
+type T = ReturnType<typeof useTestDatabase>;
+type Role = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
+
+/** A team with an owner plus members of the given roles, each with a caller. */
+export async function teamWith(t: T, roles: Role[] = []) {
+  const owner = await createUser(t.db, { name: "Olivia Owner" });
+  const team = await createTeam(t.db, { ownerId: owner.id });
+  const people = [{ user: owner, role: "OWNER" as Role }];
+  for (const [i, role] of roles.entries()) {
+    const user = await createUser(t.db, { name: `${role.toLowerCase()} ${i + 1}` });
+    await addMember(t.db, team.id, user.id, role);
+    people.push({ user, role });
+  }
+  return {
+    team,
+    owner: { ...owner, api: t.callerAs(owner) },
+    people: people.map((p) => ({ ...p.user, role: p.role, api: t.callerAs(p.user) })),
+  };
+}
+
+/** The built-in DRF vs FastAPI template as a create input. */
+export function drfInput(teamId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    teamId,
+    title: drfVsFastapi.title,
+    context: drfVsFastapi.context,
+    templateKey: drfVsFastapi.key,
+    options: drfVsFastapi.options.map(({ key, name, description }) => ({ key, name, description })),
+    criteria: drfVsFastapi.criteria.map((c) => ({
+      key: c.key,
+      name: c.name,
+      description: c.description,
+      defaultWeight: c.defaultWeight,
+      guidance: c.guidance,
+    })),
+    ...overrides,
+  };
+}
+
+/** A small blank decision: two options, two criteria (one a must-have). */
+export function blankInput(teamId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    teamId,
+    title: "Which queue for billing events?",
+    context: "We need a queue.",
+    options: [
+      { key: "kafka", name: "Kafka", description: "Log-based" },
+      { key: "sqs", name: "SQS", description: "Managed" },
+    ],
+    criteria: [
+      {
+        key: "ops",
+        name: "Operational cost",
+        description: "Who runs it",
+        defaultWeight: 3,
+        anchorLow: "We page someone weekly",
+        anchorHigh: "Nobody notices it",
+      },
+      { key: "ordering", name: "Ordering", defaultWeight: 3, mustHave: true },
+    ],
+    ...overrides,
+  };
+}
+
+/** The i-th item of a list the test built itself; fails loudly if it is missing. */
+export function at<T>(list: readonly T[], i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new Error(`No item ${i} in a list of ${list.length}.`);
+  return item;
+}

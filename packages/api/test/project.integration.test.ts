@@ -1,0 +1,247 @@
+import { drfVsFastapi, suggestWeights } from "@tradeoff/templates";
+import { describe, expect, it } from "vitest";
+import { trpcError, useTestDatabase } from "./helpers";
+import { at, blankInput, drfInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+describe("creating decision projects", () => {
+  it("creates a draft from the built-in template with its 13 criteria, guidance and a created event", async () => {
+    const { team, owner } = await teamWith(t);
+    const created = await owner.api.project.create(drfInput(team.id));
+    expect(created).toMatchObject({ number: 1, status: "DRAFT" });
+
+    const project = await owner.api.project.get({ projectId: created.id });
+    expect(project.options.map((o) => o.key)).toEqual(["drf", "fastapi"]);
+    expect(project.criteria).toHaveLength(13);
+    expect(project.criteria[3]?.guidance.fastapi?.summary).toMatch(/speed/);
+    expect(project.templateKey).toBe("drf-vs-fastapi");
+    expect(project.viewer).toMatchObject({ canManage: true, canVote: true });
+
+    const events = await t.db.projectEvent.findMany({ where: { projectId: created.id } });
+    expect(events.map((e) => e.type)).toEqual(["project.created"]);
+    expect(events[0]?.actorId).toBe(owner.id);
+  });
+
+  it("numbers projects per team and creates blank ones with anchors and must-haves", async () => {
+    const { team, owner } = await teamWith(t);
+    await owner.api.project.create(blankInput(team.id));
+    const second = await owner.api.project.create(blankInput(team.id, { title: "Second" }));
+    expect(second.number).toBe(2);
+    const project = await owner.api.project.get({ projectId: second.id });
+    expect(project.criteria[0]).toMatchObject({
+      anchorLow: "We page someone weekly",
+      anchorHigh: "Nobody notices it",
+      mustHave: false,
+    });
+    expect(project.criteria[1]?.mustHave).toBe(true);
+  });
+
+  it("proposes starting weights from the context questions, like the template package", async () => {
+    const { team, owner } = await teamWith(t);
+    const answers = { "team-knows-django": true, greenfield: false };
+    const suggested = await owner.api.project.suggestWeights({
+      teamId: team.id,
+      templateKey: "drf-vs-fastapi",
+      answers,
+    });
+    expect(suggested).toEqual(suggestWeights(drfVsFastapi, answers));
+    expect(suggested.weights["learning-curve"]).toBeGreaterThan(3);
+
+    const error = await trpcError(
+      owner.api.project.suggestWeights({
+        teamId: team.id,
+        templateKey: "drf-vs-fastapi",
+        answers: { "do-you-like-cats": true },
+      }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+
+  it("refuses bad shapes with field errors and writes nothing", async () => {
+    const { team, owner } = await teamWith(t);
+    const before = await t.db.project.count();
+    const cases = [
+      blankInput(team.id, { title: "  " }),
+      blankInput(team.id, { options: [{ key: "only", name: "Only one" }] }),
+      blankInput(team.id, {
+        options: Array.from({ length: 7 }, (_, i) => ({ key: `o${i}`, name: `O${i}` })),
+      }),
+      blankInput(team.id, { criteria: [] }),
+      blankInput(team.id, {
+        criteria: Array.from({ length: 31 }, (_, i) => ({
+          key: `c${i}`,
+          name: `C${i}`,
+          defaultWeight: 3,
+        })),
+      }),
+      blankInput(team.id, {
+        options: [
+          { key: "same", name: "A" },
+          { key: "same", name: "B" },
+        ],
+      }),
+      blankInput(team.id, { criteria: [{ key: "x", name: "X", defaultWeight: 6 }] }),
+      blankInput(team.id, { templateKey: "no-such-template" }),
+    ];
+    for (const input of cases) {
+      const error = await trpcError(owner.api.project.create(input as never));
+      expect(error.code).toBe("BAD_REQUEST");
+    }
+    const dup = await trpcError(
+      owner.api.project.create(
+        blankInput(team.id, {
+          options: [
+            { key: "same", name: "A" },
+            { key: "same", name: "B" },
+          ],
+        }) as never,
+      ),
+    );
+    expect(JSON.stringify(dup.cause)).toContain("already uses the key");
+    expect(await t.db.project.count()).toBe(before);
+  });
+
+  it("lets viewers read but not create", async () => {
+    const { team, people } = await teamWith(t, ["VIEWER"]);
+    const viewer = at(people, 1);
+    const error = await trpcError(viewer.api.project.create(blankInput(team.id)));
+    expect(error.code).toBe("FORBIDDEN");
+    expect(await viewer.api.project.list({ teamId: team.id })).toEqual([]);
+  });
+});
+
+describe("the project lifecycle", () => {
+  it("edits a draft freely, records only the changed fields, and locks options and criteria once open", async () => {
+    const { team, owner } = await teamWith(t);
+    const { id } = await owner.api.project.create(blankInput(team.id));
+    const edit = await owner.api.project.update({
+      projectId: id,
+      title: "Queue for billing",
+      context: "We need a queue.",
+      criteria: [{ key: "ops", name: "Ops", defaultWeight: 4 }],
+    });
+    expect(edit.changed.sort()).toEqual(["criteria", "title"]);
+    const edited = await t.db.projectEvent.findFirstOrThrow({
+      where: { projectId: id, type: "project.edited" },
+    });
+    expect(edited.data).toMatchObject({
+      before: { title: "Which queue for billing events?" },
+      after: { title: "Queue for billing" },
+    });
+    expect(Object.keys((edited.data as { after: object }).after)).not.toContain("context");
+
+    await owner.api.project.open({ projectId: id });
+    const locked = await trpcError(
+      owner.api.project.update({
+        projectId: id,
+        criteria: [{ key: "ops", name: "Ops", defaultWeight: 1 }],
+      }),
+    );
+    expect(locked.code).toBe("CONFLICT");
+    expect(locked.message).toMatch(/only change while the decision is a draft/);
+    expect((await owner.api.project.get({ projectId: id })).criteria[0]?.defaultWeight).toBe(4);
+    // The title may still be corrected while voting.
+    await owner.api.project.update({ projectId: id, title: "Billing queue" });
+  });
+
+  it("lets only admins and the creator open, close, reopen and archive", async () => {
+    const { team, people } = await teamWith(t, ["ADMIN", "MEMBER", "MEMBER"]);
+    const admin = at(people, 1);
+    const creator = at(people, 2);
+    const other = at(people, 3);
+    const { id } = await creator.api.project.create(blankInput(team.id));
+
+    const refused = await trpcError(other.api.project.open({ projectId: id }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect((await t.db.project.findUniqueOrThrow({ where: { id } })).status).toBe("DRAFT");
+
+    await creator.api.project.open({ projectId: id });
+    expect((await trpcError(other.api.project.close({ projectId: id }))).code).toBe("FORBIDDEN");
+    await admin.api.project.close({ projectId: id });
+    await creator.api.project.reopen({ projectId: id });
+    await admin.api.project.close({ projectId: id });
+    await admin.api.project.archive({ projectId: id });
+
+    const again = await trpcError(admin.api.project.open({ projectId: id }));
+    expect(again.code).toBe("CONFLICT");
+    expect(again.message).toMatch(/archived/);
+
+    const events = await t.db.projectEvent.findMany({
+      where: { projectId: id, type: { in: ["status.changed", "round.reopened"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(events.map((e) => [e.type, e.data])).toEqual([
+      ["status.changed", { from: "DRAFT", to: "OPEN" }],
+      ["status.changed", { from: "OPEN", to: "DECIDED" }],
+      ["status.changed", { from: "DECIDED", to: "OPEN" }],
+      ["round.reopened", { round: 2, previousRound: 1 }],
+      ["status.changed", { from: "OPEN", to: "DECIDED" }],
+      ["status.changed", { from: "DECIDED", to: "ARCHIVED" }],
+    ]);
+  });
+
+  it("reopening freezes the closed round's votes and result and shows them beside the new one", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const member = at(people, 1);
+    const { id } = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: id });
+    await member.api.vote.cast({
+      projectId: id,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 1, sqs: 5 },
+    });
+    await owner.api.project.close({ projectId: id });
+    const closed = await owner.api.project.recommendation({ projectId: id });
+    expect(closed.result?.winner).toBe("sqs");
+
+    const reopened = await owner.api.project.reopen({ projectId: id });
+    expect(reopened).toMatchObject({ status: "OPEN", round: 2 });
+    const frozen = await t.db.projectRound.findUniqueOrThrow({
+      where: { projectId_round: { projectId: id, round: 1 } },
+    });
+    expect(frozen.votes).toHaveLength(1);
+    expect((frozen.result as { winner: string }).winner).toBe("sqs");
+
+    // The member changes their mind in round 2; round 1 stays as it was.
+    await member.api.vote.cast({
+      projectId: id,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 5, sqs: 1 },
+    });
+    const now = await owner.api.project.recommendation({ projectId: id });
+    expect(now.result?.winner).toBe("kafka");
+    expect(now.previousRound).toMatchObject({ round: 1, winner: "sqs" });
+  });
+
+  it("saves a project's options and criteria as a team template that new projects can start from", async () => {
+    const { team, owner } = await teamWith(t);
+    const { id } = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.saveAsTemplate({ projectId: id, name: "Queue choice" });
+    const { builtIn, team: saved } = await owner.api.project.templates({ teamId: team.id });
+    expect(builtIn.map((b) => b.key)).toContain("drf-vs-fastapi");
+    expect(builtIn[0]?.contextQuestions.length).toBeGreaterThan(0);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.criteria.map((c) => c.key)).toEqual(["ops", "ordering"]);
+    expect(saved[0]?.criteria[1]?.mustHave).toBe(true);
+
+    const other = await teamWith(t);
+    const { team: theirs } = await other.owner.api.project.templates({ teamId: other.team.id });
+    expect(theirs).toEqual([]);
+  });
+
+  it("answers NOT_FOUND for another team's project", async () => {
+    const mine = await teamWith(t);
+    const theirs = await teamWith(t);
+    const { id } = await theirs.owner.api.project.create(blankInput(theirs.team.id));
+    for (const call of [
+      () => mine.owner.api.project.get({ projectId: id }),
+      () => mine.owner.api.project.recommendation({ projectId: id }),
+      () => mine.owner.api.project.open({ projectId: id }),
+    ]) {
+      expect((await trpcError(call())).code).toBe("NOT_FOUND");
+    }
+  });
+});

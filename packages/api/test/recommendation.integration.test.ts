@@ -1,0 +1,138 @@
+import { aggregate } from "@tradeoff/scoring";
+import { describe, expect, it } from "vitest";
+import { loadDecision } from "../src/services/project/load-decision";
+import { trpcError, useTestDatabase } from "./helpers";
+import { at, blankInput, drfInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+describe("the recommendation", () => {
+  it("is the scoring package's result on the stored votes, with names, hot spots and sensitivity", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const { id: projectId } = await owner.api.project.create(drfInput(team.id));
+    await owner.api.project.open({ projectId });
+    const [a, b, c] = people;
+    const cast = (
+      who: typeof a,
+      criterionKey: string,
+      weight: number,
+      drf: number,
+      fastapi: number,
+    ) => who?.api.vote.cast({ projectId, criterionKey, weight, scores: { drf, fastapi } });
+    await cast(a, "performance", 5, 2, 5);
+    await cast(b, "performance", 1, 3, 4);
+    await cast(c, "performance", 4, 1, 5);
+    await cast(a, "ecosystem", 3, 5, 3);
+    await cast(b, "ecosystem", 5, 5, 2);
+
+    const view = await owner.api.project.recommendation({ projectId });
+    const expected = aggregate((await loadDecision(t.db, projectId)).decision);
+    expect(view.hidden).toBe(false);
+    expect(view.method).toBe("weighted-mean");
+    expect(view.result?.totals).toEqual(expected.totals);
+    expect(view.result?.winner).toBe(expected.winner);
+    expect(view.result?.margin).toBe(expected.margin);
+    expect(view.result?.confidence).toBe(expected.confidence);
+    expect(view.options.map((o) => o.name)).toEqual(["Django REST Framework", "FastAPI"]);
+
+    // Performance is where the team disagrees most once weighted by importance.
+    expect(view.result?.hotSpots[0]?.criterionKey).toBe("performance");
+    for (const s of view.result?.sensitivity ?? []) {
+      const criterion = expected.criteria.find((x) => x.key === s.criterionKey);
+      expect(s.flipAt).toBe(criterion?.flipAt);
+      expect(s.direction).toBe(s.flipAt < s.importance ? "below" : "above");
+    }
+    expect(view.participation).toMatchObject({ voted: 3, eligible: 3 });
+    const owners = view.participation.members.find((m) => m.id === owner.id);
+    expect(owners).toMatchObject({ votedCriteria: 2, complete: false });
+    expect(view.result?.personal.map((p) => p.name).sort()).toEqual(
+      people.map((p) => p.name).sort(),
+    );
+    expect(view.mine?.winner).toBe(
+      expected.personal.find((p) => p.voterId === owner.id)?.winner ?? null,
+    );
+  });
+
+  it("marks an option the team scores below 3 on a must-have criterion as failing it", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const { id: projectId } = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId });
+    await owner.api.vote.cast({
+      projectId,
+      criterionKey: "ordering",
+      weight: 5,
+      scores: { kafka: 5, sqs: 2 },
+    });
+    await at(people, 1).api.vote.cast({
+      projectId,
+      criterionKey: "ordering",
+      weight: 4,
+      scores: { kafka: 4, sqs: 2 },
+    });
+    const view = await owner.api.project.recommendation({ projectId });
+    expect(view.result?.mustHaveFailures).toEqual([
+      { optionKey: "sqs", criterionKey: "ordering", score: 2 },
+    ]);
+  });
+
+  it("uses the project's aggregation method", async () => {
+    const { team, owner } = await teamWith(t);
+    const { id: projectId } = await owner.api.project.create(
+      blankInput(team.id, { method: "BORDA" }),
+    );
+    await owner.api.project.open({ projectId });
+    await owner.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 2, sqs: 4 },
+    });
+    const view = await owner.api.project.recommendation({ projectId });
+    expect(view.method).toBe("borda");
+    expect(view.result?.winner).toBe("sqs");
+  });
+
+  it("in blind mode shows who has voted and my own result, but no totals or others' votes until close", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER", "VIEWER"]);
+    const member = at(people, 1);
+    const viewer = at(people, 2);
+    const { id: projectId } = await owner.api.project.create(
+      blankInput(team.id, { votingMode: "BLIND" }),
+    );
+    await owner.api.project.open({ projectId });
+    await member.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 1, sqs: 5 },
+    });
+
+    for (const who of [owner, member, viewer]) {
+      const view = await who.api.project.recommendation({ projectId });
+      expect(view.hidden).toBe(true);
+      expect(view.result).toBeNull();
+      // Nothing about how anyone voted, except my own result for the member who voted.
+      if (who !== member) expect(JSON.stringify(view)).not.toContain('"score"');
+      expect(view.participation.members.find((m) => m.id === member.id)?.votedCriteria).toBe(1);
+    }
+    const mine = await member.api.project.recommendation({ projectId });
+    expect(mine.mine?.winner).toBe("sqs");
+    expect((await owner.api.project.recommendation({ projectId })).mine).toBeNull();
+
+    await owner.api.project.close({ projectId });
+    const after = await viewer.api.project.recommendation({ projectId });
+    expect(after.hidden).toBe(false);
+    expect(after.result?.winner).toBe("sqs");
+  });
+
+  it("is readable by viewers and hidden from other teams", async () => {
+    const { team, owner, people } = await teamWith(t, ["VIEWER"]);
+    const { id: projectId } = await owner.api.project.create(blankInput(team.id));
+    const view = await at(people, 1).api.project.recommendation({ projectId });
+    expect(view.participation.eligible).toBe(1);
+    const stranger = await teamWith(t);
+    expect((await trpcError(stranger.owner.api.project.recommendation({ projectId }))).code).toBe(
+      "NOT_FOUND",
+    );
+  });
+});

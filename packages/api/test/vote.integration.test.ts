@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import { trpcError, useTestDatabase } from "./helpers";
+import { at, blankInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+async function openProject(roles: ("ADMIN" | "MEMBER" | "VIEWER")[] = ["MEMBER"]) {
+  const setup = await teamWith(t, roles);
+  const { id } = await setup.owner.api.project.create(blankInput(setup.team.id));
+  await setup.owner.api.project.open({ projectId: id });
+  return { ...setup, projectId: id };
+}
+
+const counts = async (projectId: string) => ({
+  votes: await t.db.vote.count({ where: { projectId } }),
+  events: await t.db.projectEvent.count({ where: { projectId, type: { startsWith: "vote." } } }),
+});
+
+describe("voting", () => {
+  it("keeps one vote per member per criterion, with each change in the history", async () => {
+    const { people, projectId } = await openProject();
+    const member = at(people, 1);
+    await member.api.vote.cast({ projectId, criterionKey: "ops", weight: 4, scores: { kafka: 2 } });
+    const saved = await member.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 3, sqs: 4 },
+      rationale: "  SQS is managed  ",
+    });
+    expect(saved).toMatchObject({
+      weight: 5,
+      scores: { kafka: 3, sqs: 4 },
+      rationale: "SQS is managed",
+    });
+    expect(await counts(projectId)).toEqual({ votes: 1, events: 2 });
+    const events = await t.db.projectEvent.findMany({
+      where: { projectId, type: "vote.cast" },
+      orderBy: { id: "asc" },
+    });
+    expect(events[0]?.data).toEqual({
+      before: null,
+      after: { weight: 4, scores: { kafka: 2, sqs: null }, rationale: null },
+    });
+    expect(events[1]?.data).toMatchObject({
+      before: { weight: 4 },
+      after: { weight: 5, rationale: "SQS is managed" },
+    });
+    expect(events[1]).toMatchObject({ actorId: member.id, criterionKey: "ops" });
+
+    // Sending the same vote again (a retry) changes nothing and adds nothing.
+    await member.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 3, sqs: 4 },
+      rationale: "SQS is managed",
+    });
+    expect(await counts(projectId)).toEqual({ votes: 1, events: 2 });
+
+    const mine = await member.api.vote.mine({ projectId });
+    expect(mine).toEqual([expect.objectContaining({ criterionKey: "ops", weight: 5 })]);
+  });
+
+  it("accepts no opinion, and retracting removes the vote with a retracted event", async () => {
+    const { people, projectId } = await openProject();
+    const member = at(people, 1);
+    await member.api.vote.cast({ projectId, criterionKey: "ordering", weight: null, scores: {} });
+    const [vote] = await member.api.vote.mine({ projectId });
+    expect(vote).toMatchObject({ weight: null, scores: { kafka: null, sqs: null } });
+    await member.api.vote.retract({ projectId, criterionKey: "ordering" });
+    expect(await member.api.vote.mine({ projectId })).toEqual([]);
+    const last = await t.db.projectEvent.findFirstOrThrow({
+      where: { projectId },
+      orderBy: { id: "desc" },
+    });
+    expect(last).toMatchObject({ type: "vote.retracted", data: { after: null } });
+  });
+
+  it("refuses out-of-range values, unknown keys and long rationales with field errors, writing nothing", async () => {
+    const { people, projectId } = await openProject();
+    const member = at(people, 1);
+    const bad = [
+      { criterionKey: "ops", weight: 6, scores: {} },
+      { criterionKey: "ops", weight: -1, scores: {} },
+      { criterionKey: "ops", weight: 2.5, scores: {} },
+      { criterionKey: "ops", weight: 3, scores: { kafka: 0 } },
+      { criterionKey: "ops", weight: 3, scores: { kafka: 6 } },
+      { criterionKey: "ops", weight: 3, scores: { redis: 3 } },
+      { criterionKey: "nope", weight: 3, scores: {} },
+      { criterionKey: "ops", weight: 3, scores: {}, rationale: "x".repeat(1001) },
+    ];
+    for (const input of bad) {
+      const error = await trpcError(member.api.vote.cast({ projectId, ...input } as never));
+      expect(error.code).toBe("BAD_REQUEST");
+    }
+    const unknownOption = await trpcError(
+      member.api.vote.cast({ projectId, criterionKey: "ops", weight: 3, scores: { redis: 3 } }),
+    );
+    expect(unknownOption.message).toMatch(/options this decision does not have/);
+    expect(await counts(projectId)).toEqual({ votes: 0, events: 0 });
+    // Exactly at the limit is fine.
+    await member.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 3,
+      rationale: "x".repeat(1000),
+    });
+  });
+
+  it("refuses viewers, drafts and closed projects with a clear message", async () => {
+    const setup = await teamWith(t, ["VIEWER", "MEMBER"]);
+    const viewer = at(setup.people, 1);
+    const member = at(setup.people, 2);
+    const { id } = await setup.owner.api.project.create(blankInput(setup.team.id));
+    const vote = { projectId: id, criterionKey: "ops", weight: 3, scores: { kafka: 3 } };
+
+    const draft = await trpcError(member.api.vote.cast(vote));
+    expect(draft.code).toBe("CONFLICT");
+    expect(draft.message).toMatch(/draft/);
+
+    await setup.owner.api.project.open({ projectId: id });
+    expect((await trpcError(viewer.api.vote.cast(vote))).code).toBe("FORBIDDEN");
+
+    await setup.owner.api.project.close({ projectId: id });
+    const closed = await trpcError(member.api.vote.cast(vote));
+    expect(closed.code).toBe("CONFLICT");
+    expect(closed.message).toMatch(/Voting has closed/);
+    expect(await counts(id)).toEqual({ votes: 0, events: 0 });
+  });
+
+  it("100 racing requests of one member on one criterion leave one vote, 100 events, and a submitted value", async () => {
+    const { people, projectId } = await openProject();
+    const member = at(people, 1);
+    const submitted = Array.from({ length: 100 }, (_, i) => ({
+      projectId,
+      criterionKey: "ops",
+      weight: i % 6,
+      scores: { kafka: (i % 5) + 1, sqs: ((i + 2) % 5) + 1 },
+      rationale: `attempt ${i}`,
+    }));
+    const results = await Promise.allSettled(submitted.map((vote) => member.api.vote.cast(vote)));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect(await counts(projectId)).toEqual({ votes: 1, events: 100 });
+
+    const [final] = await member.api.vote.mine({ projectId });
+    const match = submitted.find((s) => s.rationale === final?.rationale);
+    expect(match).toBeDefined();
+    expect(final).toMatchObject({ weight: match?.weight, scores: match?.scores });
+    // The history chains: each event's "before" is the previous event's "after".
+    const events = await t.db.projectEvent.findMany({
+      where: { projectId, type: "vote.cast" },
+      orderBy: { id: "asc" },
+      select: { data: true },
+    });
+    for (let i = 1; i < events.length; i++) {
+      const current = at(events, i).data as { before: unknown };
+      const previous = at(events, i - 1).data as { after: unknown };
+      expect(current.before).toEqual(previous.after);
+    }
+  }, 60_000);
+
+  it("a vote racing a close either lands before it or is refused as closed, never after it", async () => {
+    const { owner, people, projectId } = await openProject(["MEMBER", "MEMBER", "MEMBER"]);
+    const voters = people.slice(1);
+    const outcomes = await Promise.allSettled([
+      ...voters.map((v) =>
+        v.api.vote.cast({ projectId, criterionKey: "ops", weight: 3, scores: { kafka: 4 } }),
+      ),
+      owner.api.project.close({ projectId }),
+      ...voters.map((v) =>
+        v.api.vote.cast({ projectId, criterionKey: "ordering", weight: 3, scores: { sqs: 4 } }),
+      ),
+    ]);
+    for (const outcome of outcomes) {
+      if (outcome.status === "rejected")
+        expect(String(outcome.reason)).toMatch(/Voting has closed/);
+    }
+    const closedAt = await t.db.projectEvent.findFirstOrThrow({
+      where: { projectId, type: "status.changed", data: { path: ["to"], equals: "DECIDED" } },
+    });
+    const late = await t.db.projectEvent.count({
+      where: { projectId, type: "vote.cast", id: { gt: closedAt.id } },
+    });
+    expect(late).toBe(0);
+    const accepted = outcomes.filter((o) => o.status === "fulfilled").length - 1;
+    expect(await t.db.vote.count({ where: { projectId } })).toBe(accepted);
+  });
+});
