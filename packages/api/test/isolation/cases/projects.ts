@@ -1,0 +1,77 @@
+import { defineCases } from "../case";
+import type { World } from "../world";
+
+type Status = "DRAFT" | "OPEN" | "DECIDED";
+
+/**
+ * A project of team A created by the MEMBER-role user: open/close/reopen/archive are allowed
+ * to the creator, so the sweep's positive control (exactly MEMBER) is really allowed.
+ */
+async function projectOfTeamA(world: World, status: Status = "OPEN") {
+  const last = await world.db.project.findFirst({
+    where: { teamId: world.teamA.id },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  const project = await world.db.project.create({
+    data: {
+      teamId: world.teamA.id,
+      number: (last?.number ?? 0) + 1,
+      title: "Which framework?",
+      status,
+      createdById: world.member.id,
+      options: {
+        create: [
+          { key: "drf", name: "DRF", position: 0 },
+          { key: "fastapi", name: "FastAPI", position: 1 },
+        ],
+      },
+      criteria: { create: [{ key: "speed", name: "Speed", defaultWeight: 3, position: 0 }] },
+    },
+    select: { id: true },
+  });
+  return project.id;
+}
+
+const inProject =
+  (status: Status, extra: Record<string, unknown> = {}) =>
+  async (world: World) => ({ projectId: await projectOfTeamA(world, status), ...extra });
+
+const team = (world: World) => ({ teamId: world.teamA.id });
+
+export const cases = defineCases({
+  "project.create": {
+    input: (world) => ({
+      ...team(world),
+      title: "Queue?",
+      options: [
+        { key: "a", name: "A" },
+        { key: "b", name: "B" },
+      ],
+      criteria: [{ key: "cost", name: "Cost", defaultWeight: 3 }],
+    }),
+  },
+  "project.list": { input: team },
+  "project.templates": { input: team },
+  "project.suggestWeights": {
+    input: (world) => ({
+      ...team(world),
+      templateKey: "drf-vs-fastapi",
+      answers: { greenfield: true },
+    }),
+  },
+  "project.get": { input: inProject("OPEN") },
+  "project.recommendation": { input: inProject("OPEN") },
+  "project.update": { input: inProject("DRAFT", { title: "Renamed" }) },
+  "project.open": { input: inProject("DRAFT") },
+  "project.close": { input: inProject("OPEN") },
+  "project.reopen": { input: inProject("DECIDED") },
+  "project.archive": { input: inProject("DECIDED") },
+  "project.saveAsTemplate": { input: inProject("DRAFT", { name: "Framework choice" }) },
+  "vote.cast": {
+    input: inProject("OPEN", { criterionKey: "speed", weight: 4, scores: { drf: 2, fastapi: 5 } }),
+  },
+  "vote.retract": { input: inProject("OPEN", { criterionKey: "speed" }) },
+  "vote.mine": { input: inProject("OPEN") },
+  "dashboard.get": { input: team },
+});
