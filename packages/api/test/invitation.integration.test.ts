@@ -1,0 +1,244 @@
+import { createHash } from "node:crypto";
+import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
+import { describe, expect, it, vi } from "vitest";
+import { createCaller } from "../src/root";
+import type { InvitationMail } from "../src/services/invitation/mailer";
+import { createContextInner } from "../src/trpc";
+import { trpcError, useTestDatabase } from "./helpers";
+
+const t = useTestDatabase();
+
+async function teamWithAdmin() {
+  const owner = await createUser(t.db, { name: "Olive Owner" });
+  const admin = await createUser(t.db, { name: "Adam Admin" });
+  const team = await createTeam(t.db, { ownerId: owner.id, name: "Platform" });
+  await addMember(t.db, team.id, admin.id, "ADMIN");
+  return { owner, admin, team };
+}
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+describe("invitation.create", () => {
+  it("gives a 43-character token once and stores only its SHA-256, expiring in 7 days by default", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const created = await t
+      .callerAs(admin)
+      .invitation.create({ teamId: team.id, email: "New@Example.com" });
+    expect(created.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(created.path).toBe(`/invite/${created.token}`);
+    expect(created).toMatchObject({ email: "new@example.com", role: "MEMBER", emailed: false });
+    const stored = await t.db.invitation.findUniqueOrThrow({ where: { id: created.id } });
+    expect(stored.tokenHash).toBe(sha256(created.token));
+    expect(JSON.stringify(stored)).not.toContain(created.token);
+    const days = (stored.expiresAt.getTime() - stored.createdAt.getTime()) / 86_400_000;
+    expect(days).toBeCloseTo(7, 1);
+  });
+
+  it("creates an open link without an email, lists it as pending, and audits it", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const created = await t.callerAs(admin).invitation.create({
+      teamId: team.id,
+      email: "",
+      role: "VIEWER",
+      expiresInDays: 2,
+    });
+    expect(created.email).toBeNull();
+    const pending = await t.callerAs(admin).invitation.list({ teamId: team.id });
+    expect(pending.map((i) => i.id)).toContain(created.id);
+    expect(pending[0]).not.toHaveProperty("tokenHash");
+    expect(
+      await t.db.auditEvent.count({ where: { teamId: team.id, action: "invitation.created" } }),
+    ).toBe(1);
+  });
+
+  it("rejects a malformed email, a role outside the list, a bad expiry, with field messages, writing nothing", async () => {
+    const { admin, team } = await teamWithAdmin();
+    for (const input of [
+      { email: "not-an-email" },
+      { role: "GOD" as "ADMIN" },
+      { expiresInDays: 0 },
+      { expiresInDays: 31 },
+    ]) {
+      const error = await trpcError(
+        t.callerAs(admin).invitation.create({ teamId: team.id, ...input }),
+      );
+      expect(error.code).toBe("BAD_REQUEST");
+    }
+    expect(await t.db.invitation.count({ where: { teamId: team.id } })).toBe(0);
+  });
+
+  it("does not let an admin invite an owner, nor invite someone already in the team", async () => {
+    const { owner, admin, team } = await teamWithAdmin();
+    expect(
+      (await trpcError(t.callerAs(admin).invitation.create({ teamId: team.id, role: "OWNER" })))
+        .code,
+    ).toBe("FORBIDDEN");
+    const already = await trpcError(
+      t.callerAs(admin).invitation.create({ teamId: team.id, email: owner.email ?? "" }),
+    );
+    expect(already.code).toBe("CONFLICT");
+    expect(await t.db.invitation.count({ where: { teamId: team.id } })).toBe(0);
+  });
+
+  it("emails the link when mail is configured, and still returns it if sending fails", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const sent: InvitationMail[] = [];
+    const caller = (sendInvitation: (mail: InvitationMail) => Promise<void>) =>
+      createCaller(
+        createContextInner({
+          db: t.db,
+          user: { id: admin.id, email: admin.email ?? "", name: admin.name, tokenVersion: 0 },
+          mailer: { sendInvitation },
+          appUrl: "https://tradeoff.example.com",
+        }),
+      );
+    const ok = await caller(async (mail) => {
+      sent.push(mail);
+    }).invitation.create({ teamId: team.id, email: "mail@example.com" });
+    expect(ok.emailed).toBe(true);
+    expect(sent[0]).toMatchObject({
+      to: "mail@example.com",
+      teamName: "Platform",
+      inviterName: "Adam Admin",
+      url: `https://tradeoff.example.com/invite/${ok.token}`,
+    });
+
+    const failing = vi.fn(async () => {
+      throw new Error("connection refused");
+    });
+    const fallback = await caller(failing).invitation.create({
+      teamId: team.id,
+      email: "x@example.com",
+    });
+    expect(failing).toHaveBeenCalledOnce();
+    expect(fallback).toMatchObject({
+      emailed: false,
+      mailError: expect.stringMatching(/Copy the link/),
+    });
+    expect(fallback.token).toHaveLength(43);
+  });
+});
+
+describe("invitation.accept", () => {
+  it("lets a signed-in person join with the invited role, once", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const joiner = await createUser(t.db);
+    const second = await createUser(t.db);
+    const { token } = await t
+      .callerAs(admin)
+      .invitation.create({ teamId: team.id, role: "VIEWER" });
+
+    const preview = await t.callerAs(null).invitation.preview({ token });
+    expect(preview).toMatchObject({
+      teamName: "Platform",
+      role: "VIEWER",
+      status: "valid",
+      teamSlug: null,
+    });
+
+    const joined = await t.callerAs(joiner).invitation.accept({ token });
+    expect(joined).toMatchObject({ teamId: team.id, teamSlug: team.slug, role: "VIEWER" });
+    expect((await t.callerAs(joiner).team.list()).map((x) => x.id)).toEqual([team.id]);
+
+    const reused = await trpcError(t.callerAs(second).invitation.accept({ token }));
+    expect(reused.code).toBe("PRECONDITION_FAILED");
+    expect(reused.message).toMatch(/already used/);
+    expect((await t.callerAs(second).invitation.preview({ token })).status).toBe("used");
+    expect(
+      await t.db.auditEvent.count({
+        where: { action: "invitation.accepted", subjectId: joiner.id },
+      }),
+    ).toBe(1);
+  });
+
+  it("lets exactly one of several people racing for the same link in", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const { token } = await t.callerAs(admin).invitation.create({ teamId: team.id });
+    const racers = await Promise.all([1, 2, 3, 4].map(() => createUser(t.db)));
+    const results = await Promise.allSettled(
+      racers.map((racer) => t.callerAs(racer).invitation.accept({ token })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await t.db.membership.count({ where: { teamId: team.id } })).toBe(3);
+  });
+
+  it("says clearly when a link expired, was revoked, or the person is already a member", async () => {
+    const { owner, admin, team } = await teamWithAdmin();
+    const person = await createUser(t.db);
+
+    const expired = await t.callerAs(admin).invitation.create({ teamId: team.id });
+    await t.db.invitation.update({
+      where: { id: expired.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const expiredError = await trpcError(
+      t.callerAs(person).invitation.accept({ token: expired.token }),
+    );
+    expect(expiredError.message).toMatch(/expired.*new link/);
+    expect((await t.callerAs(null).invitation.preview({ token: expired.token })).status).toBe(
+      "expired",
+    );
+
+    const revoked = await t.callerAs(admin).invitation.create({ teamId: team.id });
+    await t.callerAs(admin).invitation.revoke({ teamId: team.id, invitationId: revoked.id });
+    expect(
+      (await t.callerAs(admin).invitation.list({ teamId: team.id })).map((i) => i.id),
+    ).not.toContain(revoked.id);
+    const revokedError = await trpcError(
+      t.callerAs(person).invitation.accept({ token: revoked.token }),
+    );
+    expect(revokedError.message).toMatch(/revoked/);
+
+    const open = await t.callerAs(admin).invitation.create({ teamId: team.id });
+    const preview = await t.callerAs(owner).invitation.preview({ token: open.token });
+    expect(preview).toMatchObject({ alreadyMember: true, teamSlug: team.slug });
+    const member = await trpcError(t.callerAs(owner).invitation.accept({ token: open.token }));
+    expect(member.code).toBe("CONFLICT");
+    expect(member.message).toMatch(/already a member of Platform/);
+    expect(await t.db.membership.count({ where: { teamId: team.id } })).toBe(2);
+  });
+
+  it("keeps an invitation for an email address to the person with that address", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const invited = await createUser(t.db, { email: "invited@example.com" });
+    const other = await createUser(t.db);
+    const { token } = await t
+      .callerAs(admin)
+      .invitation.create({ teamId: team.id, email: "Invited@example.com" });
+    expect((await t.callerAs(null).invitation.preview({ token })).forEmail).toBe(
+      "i***@example.com",
+    );
+    expect((await trpcError(t.callerAs(other).invitation.accept({ token }))).code).toBe(
+      "FORBIDDEN",
+    );
+    await t.callerAs(invited).invitation.accept({ token });
+    expect(await t.db.membership.count({ where: { teamId: team.id, userId: invited.id } })).toBe(1);
+  });
+
+  it("answers a token of the wrong length with a clear error and an unknown token with NOT_FOUND", async () => {
+    const person = await createUser(t.db);
+    const short = await trpcError(t.callerAs(person).invitation.accept({ token: "abc" }));
+    expect(short.code).toBe("BAD_REQUEST");
+    const unknown = await trpcError(t.callerAs(null).invitation.preview({ token: "A".repeat(43) }));
+    expect(unknown.code).toBe("NOT_FOUND");
+    expect(unknown.message).toMatch(/not valid/);
+  });
+});
+
+describe("invitation.revoke", () => {
+  it("answers NOT_FOUND for another team's invitation and leaves it usable", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const otherOwner = await createUser(t.db);
+    const otherTeam = await createTeam(t.db, { ownerId: otherOwner.id });
+    const invitation = await t.callerAs(admin).invitation.create({ teamId: team.id });
+    const error = await trpcError(
+      t
+        .callerAs(otherOwner)
+        .invitation.revoke({ teamId: otherTeam.id, invitationId: invitation.id }),
+    );
+    expect(error.code).toBe("NOT_FOUND");
+    expect((await t.callerAs(null).invitation.preview({ token: invitation.token })).status).toBe(
+      "valid",
+    );
+  });
+});

@@ -1,0 +1,83 @@
+import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
+import { describe, expect, it } from "vitest";
+import { trpcError, useTestDatabase } from "./helpers";
+
+const t = useTestDatabase();
+
+async function ownedTeam() {
+  const owner = await createUser(t.db, { name: "Owner" });
+  const team = await createTeam(t.db, { ownerId: owner.id, name: "Billing" });
+  return { owner, team };
+}
+
+describe("team.rename", () => {
+  it("renames the team for an admin, keeps its address, and records the change", async () => {
+    const { owner, team } = await ownedTeam();
+    const admin = await createUser(t.db);
+    await addMember(t.db, team.id, admin.id, "ADMIN");
+    const renamed = await t.callerAs(admin).team.rename({ teamId: team.id, name: "  Payments " });
+    expect(renamed).toMatchObject({ name: "Payments", slug: team.slug });
+    const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "team.renamed" } });
+    expect(event.data).toEqual({ from: "Billing", to: "Payments" });
+    expect((await t.callerAs(owner).team.get({ slug: team.slug })).name).toBe("Payments");
+  });
+
+  it("rejects an empty name with a field message and a team id that does not exist", async () => {
+    const { owner, team } = await ownedTeam();
+    expect(
+      (await trpcError(t.callerAs(owner).team.rename({ teamId: team.id, name: " " }))).code,
+    ).toBe("BAD_REQUEST");
+    expect(
+      (await trpcError(t.callerAs(owner).team.rename({ teamId: "no-such-team", name: "X" }))).code,
+    ).toBe("NOT_FOUND");
+    expect((await t.db.team.findUniqueOrThrow({ where: { id: team.id } })).name).toBe("Billing");
+  });
+});
+
+describe("team.leave", () => {
+  it("lets a member leave, and refuses the only owner with what to do instead", async () => {
+    const { owner, team } = await ownedTeam();
+    const member = await createUser(t.db);
+    await addMember(t.db, team.id, member.id, "MEMBER");
+    await t.callerAs(member).team.leave({ teamId: team.id });
+    expect(await t.callerAs(member).team.list()).toEqual([]);
+
+    const error = await trpcError(t.callerAs(owner).team.leave({ teamId: team.id }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/only owner of Billing.*owner first, or delete the team/);
+  });
+});
+
+describe("team.transferOwnership", () => {
+  it("makes the chosen member the owner and keeps the old owner as an admin", async () => {
+    const { owner, team } = await ownedTeam();
+    const member = await createUser(t.db);
+    await addMember(t.db, team.id, member.id, "MEMBER");
+    await t.callerAs(owner).team.transferOwnership({ teamId: team.id, userId: member.id });
+    const roles = await t.callerAs(owner).member.list({ teamId: team.id });
+    expect(roles.map((m) => [m.id, m.role])).toEqual([
+      [member.id, "OWNER"],
+      [owner.id, "ADMIN"],
+    ]);
+    // The former owner can now leave; the team keeps its new owner.
+    await t.callerAs(owner).team.leave({ teamId: team.id });
+    expect(await t.db.membership.count({ where: { teamId: team.id, role: "OWNER" } })).toBe(1);
+  });
+});
+
+describe("team.delete", () => {
+  it("needs the team's exact name typed, then deletes the team with everything in it", async () => {
+    const { owner, team } = await ownedTeam();
+    await t.db.project.create({ data: { teamId: team.id, number: 1, title: "Which queue?" } });
+    const wrong = await trpcError(
+      t.callerAs(owner).team.delete({ teamId: team.id, confirmation: "billing" }),
+    );
+    expect(wrong.code).toBe("BAD_REQUEST");
+    expect(await t.db.team.count({ where: { id: team.id } })).toBe(1);
+
+    await t.callerAs(owner).team.delete({ teamId: team.id, confirmation: "Billing" });
+    expect(await t.db.team.count({ where: { id: team.id } })).toBe(0);
+    expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(0);
+    expect(await t.db.membership.count({ where: { teamId: team.id } })).toBe(0);
+  });
+});
