@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "./auth";
-import { roleSchema, teamIdSchema } from "./team";
+import { roleSchema, teamIdValueSchema } from "./team";
 
 /** 32 random bytes in base64url: always 43 characters of A-Z, a-z, 0-9, "-" and "_". */
 export const invitationTokenSchema = z
@@ -11,7 +11,7 @@ export const invitationTokenSchema = z
   });
 
 export const createInvitationSchema = z.object({
-  teamId: teamIdSchema,
+  teamId: teamIdValueSchema,
   /** Empty or missing: an open link that anyone holding it can use once. */
   email: z
     .union([z.literal("").transform(() => null), z.null(), emailSchema])
@@ -28,7 +28,7 @@ export const createInvitationSchema = z.object({
 export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
 
 export const invitationIdSchema = z.object({
-  teamId: teamIdSchema,
+  teamId: teamIdValueSchema,
   invitationId: z
     .string({ error: "Choose an invitation." })
     .min(1, { error: "Choose an invitation." })

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { roleSchema, teamIdSchema, userIdSchema } from "./team";
+import { roleSchema, teamIdValueSchema, userIdSchema } from "./team";
 
 export const changeRoleSchema = z.object({
-  teamId: teamIdSchema,
+  teamId: teamIdValueSchema,
   userId: userIdSchema,
   role: roleSchema,
 });
 export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
 
-export const removeMemberSchema = z.object({ teamId: teamIdSchema, userId: userIdSchema });
+export const removeMemberSchema = z.object({ teamId: teamIdValueSchema, userId: userIdSchema });
 export type RemoveMemberInput = z.infer<typeof removeMemberSchema>;

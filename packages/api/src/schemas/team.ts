@@ -18,7 +18,7 @@ export type CreateTeamInput = z.infer<typeof createTeamSchema>;
 
 export const getTeamSchema = z.object({ slug: teamSlugSchema });
 
-export const teamIdSchema = z
+export const teamIdValueSchema = z
   .string({ error: "Choose a team." })
   .trim()
   .min(1, { error: "Choose a team." })
@@ -28,18 +28,18 @@ export const roleSchema = z.enum(["OWNER", "ADMIN", "MEMBER", "VIEWER"], {
   error: "Choose a role: owner, admin, member or viewer.",
 });
 
-export const renameTeamSchema = z.object({ teamId: teamIdSchema, name: teamNameSchema });
+export const renameTeamSchema = z.object({ teamId: teamIdValueSchema, name: teamNameSchema });
 export type RenameTeamInput = z.infer<typeof renameTeamSchema>;
 
 export const deleteTeamSchema = z.object({
-  teamId: teamIdSchema,
+  teamId: teamIdValueSchema,
   confirmation: z
     .string({ error: "Type the team's name to confirm." })
     .max(200, { error: "Type the team's name to confirm." }),
 });
 export type DeleteTeamInput = z.infer<typeof deleteTeamSchema>;
 
-export const teamOnlySchema = z.object({ teamId: teamIdSchema });
+export const teamOnlySchema = z.object({ teamId: teamIdValueSchema });
 
 export const userIdSchema = z
   .string({ error: "Choose a member." })
@@ -47,5 +47,8 @@ export const userIdSchema = z
   .min(1, { error: "Choose a member." })
   .max(64, { error: "That member id is not valid." });
 
-export const transferOwnershipSchema = z.object({ teamId: teamIdSchema, userId: userIdSchema });
+export const transferOwnershipSchema = z.object({
+  teamId: teamIdValueSchema,
+  userId: userIdSchema,
+});
 export type TransferOwnershipInput = z.infer<typeof transferOwnershipSchema>;
