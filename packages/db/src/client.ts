@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type Database = PrismaClient;
@@ -50,12 +51,37 @@ function defaultPoolSize(): number {
 /** A Prisma client over node-postgres (no native query engine). */
 export function createPrismaClient(url: string, options: CreatePrismaClientOptions = {}): Database {
   parseDatabaseUrl(url, "database URL");
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? defaultPoolSize(),
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
   });
-  return new PrismaClient({ adapter });
+  // An idle connection dropped by the server (restart, failover) must not crash the process;
+  // the pool discards it and the next query opens a new one.
+  pool.on("error", () => {});
+  // The query plan cache saves compiling the same query shape again on every request.
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    queryPlanCacheMaxSize: 1000,
+  });
+  pools.set(client, pool);
+  return client;
+}
+
+const pools = new WeakMap<Database, pg.Pool>();
+
+/** Connection pool figures of a client made by createPrismaClient (for metrics). */
+export function poolStats(
+  db: Database,
+): { total: number; idle: number; waiting: number; max: number } | null {
+  const pool = pools.get(db);
+  if (!pool) return null;
+  return {
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: pool.options.max ?? 10,
+  };
 }
 
 const globalForDb = globalThis as unknown as { tradeoffDb?: Database };

@@ -5,6 +5,7 @@ export {
   disconnectDb,
   getDb,
   parseDatabaseUrl,
+  poolStats,
 } from "./client";
 export { addMember, type CreateTeamInput, createTeam, createUser } from "./factories";
 export type {
