@@ -1,0 +1,249 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
+import { ArrowLeft, CalendarClock, EyeOff, MoreHorizontal } from "lucide-react";
+import Link from "next/link";
+import { type FormEvent, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { ConfirmDialog } from "~/components/ui/alert-dialog";
+import { Badge, type BadgeProps } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "~/components/ui/dialog";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "~/components/ui/dropdown-menu";
+import { FormField } from "~/components/ui/form-field";
+import { Input } from "~/components/ui/input";
+import { toast } from "~/components/ui/toaster";
+import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+
+type Project = RouterOutputs["project"]["get"];
+
+export const STATUS_LABEL: Record<
+  Project["status"],
+  { label: string; variant: BadgeProps["variant"] }
+> = {
+  DRAFT: { label: "Draft", variant: "neutral" },
+  OPEN: { label: "Open for voting", variant: "primary" },
+  DECIDED: { label: "Closed", variant: "success" },
+  SUPERSEDED: { label: "Superseded", variant: "outline" },
+  ARCHIVED: { label: "Archived", variant: "outline" },
+};
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+export function ProjectHeader({ project }: { project: Project }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [saveOpen, setSaveOpen] = useState(false);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({
+        queryKey: trpc.project.get.queryKey({ projectId: project.id }),
+      }),
+      queryClient.invalidateQueries({
+        queryKey: trpc.project.recommendation.queryKey({ projectId: project.id }),
+      }),
+    ]);
+  const options = (done: string) => ({
+    onSuccess: async () => {
+      toast.success(done);
+      await refresh();
+    },
+    onError: (error: unknown) => toast.error(messageOf(error)),
+  });
+  const open = useMutation(trpc.project.open.mutationOptions(options("Voting is open.")));
+  const close = useMutation(trpc.project.close.mutationOptions(options("Voting is closed.")));
+  const reopen = useMutation(
+    trpc.project.reopen.mutationOptions(options("Reopened as a new round.")),
+  );
+  const archive = useMutation(trpc.project.archive.mutationOptions(options("Archived.")));
+  const input = { projectId: project.id };
+  const status = STATUS_LABEL[project.status];
+  const overdue = project.deadline && project.deadline.getTime() < Date.now();
+
+  return (
+    <header className="space-y-4">
+      <Link
+        href={`/t/${project.team.slug}`}
+        className="inline-flex items-center gap-1 text-muted-foreground text-sm hover:text-foreground"
+      >
+        <ArrowLeft aria-hidden="true" className="size-4" /> {project.team.name}
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-2">
+          <h1 className="font-semibold text-2xl tracking-tight">
+            <span className="text-muted-foreground">#{project.number} </span>
+            {project.title}
+          </h1>
+          <div className="flex flex-wrap items-center gap-2 text-muted-foreground text-sm">
+            <Badge variant={status.variant} data-testid="project-status">
+              {status.label}
+            </Badge>
+            {project.votingMode === "BLIND" ? (
+              <Badge variant="info">
+                <EyeOff aria-hidden="true" /> Blind voting
+              </Badge>
+            ) : null}
+            {project.round > 1 ? <Badge variant="outline">Round {project.round}</Badge> : null}
+            {project.deadline ? (
+              <span
+                className={
+                  overdue ? "flex items-center gap-1 text-warning" : "flex items-center gap-1"
+                }
+              >
+                <CalendarClock aria-hidden="true" className="size-4" />
+                {overdue ? "Deadline passed: " : "Deadline: "}
+                {dateFormat.format(project.deadline)}
+              </span>
+            ) : null}
+            {project.quorum ? <span>Quorum: {project.quorum}</span> : null}
+            {project.createdBy?.name ? <span>Started by {project.createdBy.name}</span> : null}
+          </div>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          {project.viewer.canManage && project.status === "DRAFT" ? (
+            <ConfirmDialog
+              trigger={<Button>Open for voting</Button>}
+              title="Open this decision for voting?"
+              description="Members can vote at once. Options and criteria can no longer change."
+              confirmLabel="Open voting"
+              variant="primary"
+              pending={open.isPending}
+              onConfirm={() => open.mutate(input)}
+            />
+          ) : null}
+          {project.viewer.canManage && project.status === "OPEN" ? (
+            <ConfirmDialog
+              trigger={<Button variant="secondary">Close voting</Button>}
+              title="Close voting now?"
+              description={
+                project.votingMode === "BLIND"
+                  ? "Votes stop and everyone's votes and the totals become visible to the team."
+                  : "Votes stop and the current result is the team's recommendation."
+              }
+              confirmLabel="Close voting"
+              variant="primary"
+              pending={close.isPending}
+              onConfirm={() => close.mutate(input)}
+            />
+          ) : null}
+          {project.viewer.canManage && project.status === "DECIDED" ? (
+            <ConfirmDialog
+              trigger={<Button variant="secondary">Reopen as a new round</Button>}
+              title="Reopen for another round?"
+              description="This round's votes and result are kept as a frozen snapshot; votes carry over and members can change them."
+              confirmLabel="Reopen"
+              variant="primary"
+              pending={reopen.isPending}
+              onConfirm={() => reopen.mutate(input)}
+            />
+          ) : null}
+          {project.viewer.canVote ? (
+            <DropdownMenu>
+              <DropdownMenuTrigger asChild>
+                <Button variant="outline" size="icon" aria-label="More actions">
+                  <MoreHorizontal aria-hidden="true" />
+                </Button>
+              </DropdownMenuTrigger>
+              <DropdownMenuContent align="end">
+                <DropdownMenuItem onSelect={() => setSaveOpen(true)}>
+                  Save as team template
+                </DropdownMenuItem>
+                {project.viewer.canManage && project.status !== "ARCHIVED" ? (
+                  <DropdownMenuItem onSelect={() => archive.mutate(input)}>
+                    Archive
+                  </DropdownMenuItem>
+                ) : null}
+              </DropdownMenuContent>
+            </DropdownMenu>
+          ) : null}
+        </div>
+      </div>
+      {project.context ? (
+        <div className="whitespace-pre-wrap rounded-lg border border-border bg-muted/40 p-4 text-sm leading-relaxed">
+          {project.context}
+        </div>
+      ) : null}
+      <SaveTemplateDialog
+        projectId={project.id}
+        title={project.title}
+        open={saveOpen}
+        onOpenChange={setSaveOpen}
+      />
+    </header>
+  );
+}
+
+function SaveTemplateDialog({
+  projectId,
+  title,
+  open,
+  onOpenChange,
+}: {
+  projectId: string;
+  title: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const trpc = useTRPC();
+  const save = useMutation(
+    trpc.project.saveAsTemplate.mutationOptions({
+      onSuccess(template) {
+        toast.success(`Saved “${template.name}” as a team template.`);
+        onOpenChange(false);
+      },
+    }),
+  );
+  const fields = fieldErrorsOf(save.error);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    save.mutate({
+      projectId,
+      name: String(data.get("name") ?? ""),
+      description: String(data.get("description") ?? ""),
+    });
+  }
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Save as team template</DialogTitle>
+          <DialogDescription>
+            The options and criteria (with guidance and anchors) become a starting point for the
+            team's next decisions. Votes are not included.
+          </DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          {save.error && Object.keys(fields).length === 0 ? (
+            <Alert variant="error">{messageOf(save.error)}</Alert>
+          ) : null}
+          <FormField label="Template name" required error={fields.name?.[0]}>
+            <Input name="name" defaultValue={title} required />
+          </FormField>
+          <FormField label="Description" error={fields.description?.[0]}>
+            <Input name="description" />
+          </FormField>
+          <DialogFooter>
+            <Button type="submit" loading={save.isPending}>
+              Save template
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

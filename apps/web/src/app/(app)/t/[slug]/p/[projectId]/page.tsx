@@ -1,0 +1,35 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RememberLastTeam } from "~/components/app/last-team";
+import { api } from "~/trpc/server";
+import { ProjectView } from "./_components/project-view";
+
+type Props = { params: Promise<{ slug: string; projectId: string }> };
+
+async function loadProject(projectId: string) {
+  try {
+    return await (await api()).project.get({ projectId });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      return null;
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const project = await loadProject((await params).projectId);
+  return { title: project?.title ?? "Decision not found" };
+}
+
+export default async function ProjectPage({ params }: Props) {
+  const { slug, projectId } = await params;
+  const project = await loadProject(projectId);
+  if (!project || project.team.slug !== slug) notFound();
+  return (
+    <>
+      <RememberLastTeam slug={project.team.slug} />
+      <ProjectView initialProject={project} />
+    </>
+  );
+}

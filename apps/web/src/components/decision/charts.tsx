@@ -1,0 +1,170 @@
+"use client";
+
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+
+/** One colour token and one pattern per option, so charts read without colour too. */
+const PATTERNS = ["solid", "diagonal", "dots", "cross", "horizontal", "vertical"] as const;
+const color = (i: number) => `var(--chart-${(i % 6) + 1})`;
+export const fillOf = (i: number) => (i === 0 ? color(0) : `url(#option-pattern-${i % 6})`);
+
+/** SVG patterns shared by the charts: option i fills with fillOf(i). */
+export function ChartPatterns() {
+  return (
+    <defs>
+      {PATTERNS.map((kind, i) => (
+        <pattern
+          key={kind}
+          id={`option-pattern-${i}`}
+          width="6"
+          height="6"
+          patternUnits="userSpaceOnUse"
+          patternTransform={kind === "diagonal" ? "rotate(45)" : undefined}
+        >
+          <rect width="6" height="6" fill={color(i)} opacity={0.35} />
+          {kind === "diagonal" || kind === "vertical" ? (
+            <rect width="2" height="6" fill={color(i)} />
+          ) : kind === "horizontal" ? (
+            <rect width="6" height="2" fill={color(i)} />
+          ) : kind === "dots" ? (
+            <circle cx="3" cy="3" r="1.5" fill={color(i)} />
+          ) : kind === "cross" ? (
+            <>
+              <rect width="6" height="1.5" fill={color(i)} />
+              <rect width="1.5" height="6" fill={color(i)} />
+            </>
+          ) : (
+            <rect width="6" height="6" fill={color(i)} />
+          )}
+        </pattern>
+      ))}
+    </defs>
+  );
+}
+
+/** A small swatch matching an option's chart fill, for legends and lists. */
+export function OptionSwatch({ index }: { index: number }) {
+  return (
+    <svg aria-hidden="true" width="14" height="14" className="shrink-0 rounded-sm">
+      <ChartPatterns />
+      <rect width="14" height="14" fill={fillOf(index)} stroke={color(index)} />
+    </svg>
+  );
+}
+
+const fmt = (n: number) => n.toFixed(1);
+
+/** Each option's total on a 0..100 axis, with the value written on its bar. */
+export function TotalsChart({
+  totals,
+}: {
+  totals: { name: string; score: number; index: number }[];
+}) {
+  return (
+    <div
+      aria-hidden="true"
+      className="h-[calc(3.25rem*var(--rows))] min-h-28"
+      style={{ "--rows": totals.length } as React.CSSProperties}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart
+          data={totals}
+          layout="vertical"
+          margin={{ left: 8, right: 40, top: 4, bottom: 4 }}
+        >
+          <ChartPatterns />
+          <CartesianGrid horizontal={false} strokeDasharray="3 3" className="stroke-border" />
+          <XAxis
+            type="number"
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            tick={{ fontSize: 12 }}
+          />
+          <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12 }} />
+          <Bar
+            dataKey="score"
+            isAnimationActive={false}
+            shape={(props: unknown) => <PatternBar {...(props as BarShape)} />}
+          >
+            <LabelList
+              dataKey="score"
+              position="right"
+              formatter={(v: unknown) => fmt(Number(v))}
+              className="fill-foreground text-xs"
+            />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+type BarShape = { x: number; y: number; width: number; height: number; payload: { index: number } };
+
+function PatternBar({ x, y, width, height, payload }: BarShape) {
+  return (
+    <rect
+      x={x}
+      y={y}
+      width={Math.max(0, width)}
+      height={height}
+      fill={fillOf(payload.index)}
+      stroke={color(payload.index)}
+      rx={3}
+    />
+  );
+}
+
+/** Points each criterion adds to each option: one group of bars per criterion. */
+export function ContributionChart({
+  criteria,
+  options,
+}: {
+  criteria: { name: string; values: Record<string, number> }[];
+  options: { key: string; name: string }[];
+}) {
+  const data = criteria.map((c) => ({ name: c.name, ...c.values }));
+  return (
+    <div
+      aria-hidden="true"
+      style={{ height: Math.max(160, criteria.length * (options.length * 14 + 18)) }}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 36, top: 4, bottom: 4 }}>
+          <ChartPatterns />
+          <CartesianGrid horizontal={false} strokeDasharray="3 3" className="stroke-border" />
+          <XAxis type="number" tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} interval={0} />
+          <Tooltip formatter={(v: unknown) => `${fmt(Number(v))} points`} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {options.map((option, i) => (
+            <Bar
+              key={option.key}
+              dataKey={option.key}
+              name={option.name}
+              fill={fillOf(i)}
+              stroke={color(i)}
+              isAnimationActive={false}
+            >
+              <LabelList
+                dataKey={option.key}
+                position="right"
+                formatter={(v: unknown) => fmt(Number(v))}
+                className="fill-foreground text-[10px]"
+              />
+            </Bar>
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,474 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
+import { CircleHelp, EyeOff, Flame, Scale, TriangleAlert, Trophy } from "lucide-react";
+import { Alert } from "~/components/ui/alert";
+import { Avatar } from "~/components/ui/avatar";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "~/components/ui/dialog";
+import { Skeleton } from "~/components/ui/skeleton";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import { ContributionChart, OptionSwatch, TotalsChart } from "./charts";
+
+type View = RouterOutputs["project"]["recommendation"];
+type Result = NonNullable<View["result"]>;
+
+export const METHOD_NAMES: Record<View["method"], string> = {
+  "weighted-mean": "Weighted mean",
+  median: "Median",
+  borda: "Borda count",
+};
+
+const fmt = (n: number) => n.toFixed(1);
+
+/** Confidence in words: how often resampling the voters keeps the same winner. */
+function confidenceWords(c: number | null) {
+  if (c === null) return "not enough votes yet";
+  if (c >= 0.9) return "high";
+  if (c >= 0.7) return "moderate";
+  return "low";
+}
+
+/** The team's recommendation; refreshed whenever `project.recommendation` is invalidated. */
+export function RecommendationPanel({ projectId }: { projectId: string }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.project.recommendation.queryOptions({ projectId }));
+  if (query.isPending) {
+    return (
+      <div className="space-y-3" aria-busy="true">
+        <Skeleton className="h-40" />
+        <Skeleton className="h-24" />
+      </div>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Alert
+        variant="error"
+        title="The recommendation could not be loaded"
+        action={
+          <Button variant="outline" size="sm" onClick={() => query.refetch()}>
+            Try again
+          </Button>
+        }
+      >
+        {messageOf(query.error)}
+      </Alert>
+    );
+  }
+  const view = query.data;
+  const nameOf = (key: string | null) =>
+    view.options.find((o) => o.key === key)?.name ?? "No clear winner";
+  const criterionName = (key: string) => view.criteria.find((c) => c.key === key)?.name ?? key;
+
+  return (
+    <section aria-labelledby="recommendation-heading" className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="recommendation-heading" className="font-semibold text-lg">
+          Recommendation
+        </h2>
+        <MethodExplanation method={view.method} />
+      </div>
+      {view.hidden ? (
+        <Alert variant="info" title="Blind voting">
+          <span className="flex items-center gap-1.5">
+            <EyeOff aria-hidden="true" className="size-4" />
+            Totals and everyone's votes stay hidden until the decision closes. You see who has
+            voted, and your own result.
+          </span>
+        </Alert>
+      ) : view.result ? (
+        <TeamResult
+          view={view}
+          result={view.result}
+          nameOf={nameOf}
+          criterionName={criterionName}
+        />
+      ) : null}
+      {view.previousRound && view.result ? <RoundComparison view={view} nameOf={nameOf} /> : null}
+      <MyResult view={view} nameOf={nameOf} />
+      <ParticipationCard view={view} />
+      {view.result ? <PersonalWinners result={view.result} nameOf={nameOf} /> : null}
+    </section>
+  );
+}
+
+function TeamResult({
+  view,
+  result,
+  nameOf,
+  criterionName,
+}: {
+  view: View;
+  result: Result;
+  nameOf: (key: string | null) => string;
+  criterionName: (key: string) => string;
+}) {
+  const totals = view.options.map((option, index) => ({
+    name: option.name,
+    index,
+    score: result.totals.find((t) => t.optionKey === option.key)?.score ?? 0,
+    rank: result.totals.find((t) => t.optionKey === option.key)?.rank ?? 0,
+    key: option.key,
+  }));
+  const failures = (key: string) => result.mustHaveFailures.filter((f) => f.optionKey === key);
+  const confidence = result.confidence;
+  return (
+    <>
+      <Card>
+        <CardHeader>
+          <CardTitle as="h3" className="flex items-center gap-2">
+            <Trophy aria-hidden="true" className="size-4 text-primary" />
+            <span data-testid="winner">
+              {result.winner ? `${nameOf(result.winner)} leads` : "No clear winner yet"}
+            </span>
+          </CardTitle>
+          <CardDescription>
+            {result.winner ? `Ahead by ${fmt(result.margin)} points · ` : ""}
+            Confidence: {confidenceWords(confidence)}
+            {confidence !== null ? ` (${Math.round(confidence * 100)}%)` : ""} ·{" "}
+            {METHOD_NAMES[view.method]}
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-3">
+          <TotalsChart totals={totals} />
+          <table className="w-full text-sm" data-testid="totals">
+            <caption className="sr-only">
+              Each option's total from 0 to 100, {METHOD_NAMES[view.method]}
+            </caption>
+            <thead className="text-left text-muted-foreground text-xs">
+              <tr>
+                <th scope="col" className="font-medium">
+                  Option
+                </th>
+                <th scope="col" className="text-right font-medium">
+                  Total (0–100)
+                </th>
+                <th scope="col" className="pl-4 font-medium">
+                  Must-haves
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {totals.map((t) => (
+                <tr key={t.key} className="border-border border-t">
+                  <th scope="row" className="py-1.5 text-left font-medium">
+                    <span className="flex items-center gap-2">
+                      <OptionSwatch index={t.index} />
+                      {t.name}
+                      {t.rank === 1 && result.winner === t.key ? (
+                        <Badge variant="primary">Leader</Badge>
+                      ) : null}
+                    </span>
+                  </th>
+                  <td className="py-1.5 text-right tabular-nums" data-testid={`total-${t.key}`}>
+                    {fmt(t.score)}
+                  </td>
+                  <td className="py-1.5 pl-4">
+                    {failures(t.key).length > 0 ? (
+                      <span className="flex flex-wrap gap-1">
+                        {failures(t.key).map((f) => (
+                          <Badge key={f.criterionKey} variant="destructive">
+                            <TriangleAlert aria-hidden="true" />
+                            Fails {criterionName(f.criterionKey)} ({fmt(f.score)})
+                          </Badge>
+                        ))}
+                      </span>
+                    ) : (
+                      <span className="text-muted-foreground">None failed</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </CardContent>
+      </Card>
+
+      {result.hotSpots.length > 0 ? (
+        <Card>
+          <CardHeader>
+            <CardTitle as="h3" className="flex items-center gap-2">
+              <Flame aria-hidden="true" className="size-4 text-warning" />
+              Discuss these first
+            </CardTitle>
+            <CardDescription>
+              Where the team disagrees most, weighted by how much the criterion counts.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <ol className="space-y-1.5 text-sm">
+              {result.hotSpots.map((h) => (
+                <li key={h.criterionKey} className="flex items-center justify-between gap-2">
+                  <span className="font-medium">{criterionName(h.criterionKey)}</span>
+                  <span className="text-muted-foreground">
+                    {h.importanceSpread >= h.scoreSpread
+                      ? "split on how much it matters"
+                      : "split on how the options do"}{" "}
+                    · disagreement {Math.round(h.disagreement * 100)}%
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </CardContent>
+        </Card>
+      ) : null}
+
+      {result.winner ? (
+        <Card>
+          <CardHeader>
+            <CardTitle as="h3" className="flex items-center gap-2">
+              <Scale aria-hidden="true" className="size-4" />
+              How solid is the lead?
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            {result.sensitivity.length === 0 ? (
+              <p className="text-sm">
+                {nameOf(result.winner)} stays ahead whatever the importance of any single criterion,
+                from 0 to 5.
+              </p>
+            ) : (
+              <ul className="space-y-1.5 text-sm">
+                {result.sensitivity.slice(0, 4).map((s) => (
+                  <li key={s.criterionKey}>
+                    {nameOf(result.winner)} stays ahead unless {criterionName(s.criterionKey)}{" "}
+                    importance {s.direction === "below" ? "drops below" : "rises above"}{" "}
+                    <strong className="tabular-nums">{s.flipAt.toFixed(1)}</strong>{" "}
+                    <span className="text-muted-foreground">(now {fmt(s.importance)})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      ) : null}
+
+      <Card>
+        <CardHeader>
+          <CardTitle as="h3">What each criterion adds</CardTitle>
+          <CardDescription>
+            Points each criterion contributes to each option's total.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ContributionChart
+            options={view.options}
+            criteria={result.criteria.map((c) => ({
+              name: criterionName(c.key),
+              values: c.contributions,
+            }))}
+          />
+          <details className="mt-2 text-sm">
+            <summary className="cursor-pointer text-muted-foreground">Show as a table</summary>
+            <table className="mt-2 w-full">
+              <caption className="sr-only">Points per criterion and option</caption>
+              <thead className="text-left text-muted-foreground text-xs">
+                <tr>
+                  <th scope="col">Criterion</th>
+                  <th scope="col" className="text-right">
+                    Weight
+                  </th>
+                  {view.options.map((o) => (
+                    <th key={o.key} scope="col" className="text-right">
+                      {o.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {result.criteria.map((c) => (
+                  <tr key={c.key} className="border-border border-t">
+                    <th scope="row" className="py-1 text-left font-normal">
+                      {criterionName(c.key)}
+                    </th>
+                    <td className="text-right tabular-nums">{Math.round(c.weight * 100)}%</td>
+                    {view.options.map((o) => (
+                      <td key={o.key} className="text-right tabular-nums">
+                        {fmt(c.contributions[o.key] ?? 0)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+function RoundComparison({ view, nameOf }: { view: View; nameOf: (k: string | null) => string }) {
+  const prev = view.previousRound;
+  if (!prev || !view.result) return null;
+  const now = view.result;
+  return (
+    <Alert variant="info" title={`Compared with round ${prev.round}`}>
+      <ul className="space-y-0.5">
+        {view.options.map((o) => {
+          const before = prev.totals.find((t) => t.optionKey === o.key)?.score;
+          const after = now.totals.find((t) => t.optionKey === o.key)?.score ?? 0;
+          const delta = before === undefined ? null : after - before;
+          return (
+            <li key={o.key}>
+              {o.name}: {before === undefined ? "new" : fmt(before)} → {fmt(after)}
+              {delta !== null && Math.abs(delta) >= 0.05
+                ? ` (${delta > 0 ? "+" : ""}${fmt(delta)})`
+                : " (no change)"}
+            </li>
+          );
+        })}
+        <li>
+          Leader then: {nameOf(prev.winner)}; now: {nameOf(now.winner)}.
+        </li>
+      </ul>
+    </Alert>
+  );
+}
+
+function MyResult({ view, nameOf }: { view: View; nameOf: (k: string | null) => string }) {
+  if (!view.mine) return null;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h3">Your own result</CardTitle>
+        <CardDescription>From your votes alone, next to the team's.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <p className="text-sm">
+          You lean towards <strong data-testid="my-winner">{nameOf(view.mine.winner)}</strong>.
+        </p>
+        <ul className="mt-2 space-y-0.5 text-sm">
+          {view.options.map((o) => (
+            <li key={o.key} className="flex justify-between gap-2">
+              <span>{o.name}</span>
+              <span className="tabular-nums">
+                {fmt(view.mine?.totals.find((t) => t.optionKey === o.key)?.score ?? 0)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </CardContent>
+    </Card>
+  );
+}
+
+function ParticipationCard({ view }: { view: View }) {
+  const p = view.participation;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h3">Participation</CardTitle>
+        <CardDescription>
+          {p.voted} of {p.eligible} voted
+          {p.quorum !== null ? ` · quorum ${p.quorum}: ${p.quorumMet ? "met" : "not met yet"}` : ""}
+        </CardDescription>
+      </CardHeader>
+      <CardContent>
+        <ul className="space-y-1.5 text-sm" data-testid="participation">
+          {p.members.map((m) => (
+            <li key={m.id} className="flex items-center justify-between gap-2">
+              <span className="flex items-center gap-2">
+                <Avatar name={m.name} size="sm" />
+                {m.name}
+              </span>
+              {m.complete ? (
+                <Badge variant="success">Voted</Badge>
+              ) : m.votedCriteria > 0 ? (
+                <Badge variant="warning">
+                  {m.votedCriteria} of {p.criteriaCount}
+                </Badge>
+              ) : (
+                <Badge variant="neutral">Not yet</Badge>
+              )}
+            </li>
+          ))}
+        </ul>
+      </CardContent>
+    </Card>
+  );
+}
+
+function PersonalWinners({
+  result,
+  nameOf,
+}: {
+  result: Result;
+  nameOf: (k: string | null) => string;
+}) {
+  if (result.personal.length === 0) return null;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h3">Each member's own winner</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <ul className="space-y-1 text-sm">
+          {result.personal.map((p) => (
+            <li key={p.voterId} className="flex justify-between gap-2">
+              <span>{p.name}</span>
+              <span className="font-medium">{nameOf(p.winner)}</span>
+            </li>
+          ))}
+        </ul>
+      </CardContent>
+    </Card>
+  );
+}
+
+function MethodExplanation({ method }: { method: View["method"] }) {
+  return (
+    <Dialog>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm">
+          <CircleHelp aria-hidden="true" /> How is this computed?
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>How the recommendation is computed</DialogTitle>
+          <DialogDescription>Method: {METHOD_NAMES[method]}</DialogDescription>
+        </DialogHeader>
+        <div className="space-y-2 text-sm">
+          {method === "borda" ? (
+            <p>
+              Each member's votes give their own ranking of the options; an option gets a point for
+              every option it beats in a member's ranking, and the points are added up across the
+              team and scaled from 0 to 100.
+            </p>
+          ) : (
+            <>
+              <p>
+                For each criterion we take the team's {method === "median" ? "median" : "average"}{" "}
+                importance (0 to 5) and the team's {method === "median" ? "median" : "average"}{" "}
+                score of each option (1 to 5). Nobody gave an importance? The criterion keeps its
+                default weight. Nobody scored an option? It counts as neutral, 3.
+              </p>
+              <p>
+                Importances become shares that add up to 100%. An option's total is its score on
+                each criterion, rescaled so 1 is 0 points and 5 is 100, weighted by the share.
+              </p>
+            </>
+          )}
+          <p>
+            The leader is the option with the highest total; the margin is its lead over the
+            runner-up. Confidence is how often the same option wins when the voters are resampled. A
+            criterion's flip point is the importance at which the leader would change.
+          </p>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

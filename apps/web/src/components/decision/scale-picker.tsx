@@ -1,0 +1,98 @@
+"use client";
+
+import { useId } from "react";
+import { cn } from "~/lib/utils";
+
+type ScalePickerProps = {
+  /** The group's accessible name, e.g. "Importance" or "FastAPI score". */
+  legend: string;
+  /** Shown instead of the legend when given (the legend stays for screen readers). */
+  visibleLegend?: React.ReactNode;
+  min: number;
+  max: number;
+  value: number | null;
+  onChange: (value: number) => void;
+  disabled?: boolean;
+  /** Words for the ends of the scale, read with the first and last value. */
+  lowLabel?: string | null;
+  highLabel?: string | null;
+  /** A hint drawn on one value (e.g. the article's suggested score); never selects it. */
+  hint?: number | null;
+};
+
+/**
+ * A row of numbered choices backed by native radio buttons: Tab reaches the group, arrow keys
+ * move and select, and the numbers stay readable without colour.
+ */
+export function ScalePicker({
+  legend,
+  visibleLegend,
+  min,
+  max,
+  value,
+  onChange,
+  disabled,
+  lowLabel,
+  highLabel,
+  hint,
+}: ScalePickerProps) {
+  const name = useId();
+  const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  return (
+    <fieldset className="grid gap-1.5" disabled={disabled}>
+      <legend className="mb-1.5 font-medium text-sm">
+        {visibleLegend ?? legend}
+        {visibleLegend ? <span className="sr-only"> {legend}</span> : null}
+      </legend>
+      <div className="flex flex-wrap gap-1">
+        {values.map((n) => {
+          const ends =
+            n === min && lowLabel
+              ? `, ${lowLabel}`
+              : n === max && highLabel
+                ? `, ${highLabel}`
+                : "";
+          return (
+            <label
+              key={n}
+              className={cn(
+                "relative flex size-9 cursor-pointer items-center justify-center rounded-md border border-input font-medium text-sm tabular-nums transition-colors",
+                "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring",
+                "hover:bg-accent has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60",
+                value === n && "border-primary bg-primary text-primary-foreground hover:bg-primary",
+              )}
+            >
+              <input
+                type="radio"
+                className="sr-only"
+                name={name}
+                value={n}
+                checked={value === n}
+                onChange={() => onChange(n)}
+                aria-label={`${n}${ends}`}
+              />
+              {n}
+              {hint === n ? (
+                <span
+                  aria-hidden="true"
+                  title="The guide's suggestion"
+                  className="-top-1 -right-1 absolute size-2.5 rounded-full border-2 border-background bg-info"
+                />
+              ) : null}
+            </label>
+          );
+        })}
+      </div>
+      {lowLabel || highLabel ? (
+        <p className="flex justify-between gap-4 text-muted-foreground text-xs">
+          <span>
+            {min}: {lowLabel ?? "—"}
+          </span>
+          <span className="text-right">
+            {max}: {highLabel ?? "—"}
+          </span>
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,219 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+
+export type VoteValue = {
+  weight: number | null;
+  scores: Record<string, number | null>;
+  rationale: string | null;
+};
+
+export type SyncState =
+  | { kind: "idle" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: Date }
+  /** Could not reach the server: kept locally and retried. */
+  | { kind: "retrying"; attempt: number; nextAt: number }
+  /** The server refused it (closed project, invalid value): not retried. */
+  | { kind: "refused"; message: string };
+
+type Entry = { value: VoteValue; state: SyncState; version: number };
+
+const storageKey = (projectId: string, criterionKey: string) =>
+  `tradeoff:vote:${projectId}:${criterionKey}`;
+const SEND_DELAY_MS = 350;
+const MAX_BACKOFF_MS = 30_000;
+
+function readStored(projectId: string, criterionKey: string): VoteValue | null {
+  try {
+    const raw = window.localStorage.getItem(storageKey(projectId, criterionKey));
+    return raw ? (JSON.parse(raw) as VoteValue) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeStored(projectId: string, criterionKey: string, value: VoteValue | null) {
+  try {
+    if (value)
+      window.localStorage.setItem(storageKey(projectId, criterionKey), JSON.stringify(value));
+    else window.localStorage.removeItem(storageKey(projectId, criterionKey));
+  } catch {
+    // Private mode or a full quota: the edit still lives in memory until it is saved.
+  }
+}
+
+/** Refusals are final; anything else (network, server restarting) is worth retrying. */
+function isRefusal(error: unknown) {
+  if (!(error instanceof TRPCClientError)) return false;
+  const code = (error.data as { code?: string } | undefined)?.code;
+  return Boolean(
+    code && ["BAD_REQUEST", "CONFLICT", "FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED"].includes(code),
+  );
+}
+
+/**
+ * The member's votes on one project, saved as they edit. Every edit is written to
+ * localStorage (keyed by project and criterion) before it is sent, and removed only once the
+ * server acknowledges that exact version, so nothing entered is lost on a flaky connection or
+ * while the database restarts; failed sends are retried with backoff, and pending edits are
+ * resent when the page opens again. Saves are idempotent on the server, so retries are safe.
+ */
+export function useVoteSync(projectId: string, criterionKeys: string[], enabled: boolean) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const mine = useQuery({ ...trpc.vote.mine.queryOptions({ projectId }), enabled });
+  const cast = useMutation(trpc.vote.cast.mutationOptions());
+  const [entries, setEntries] = useState<Record<string, Entry>>({});
+  const entriesRef = useRef(entries);
+  entriesRef.current = entries;
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const inFlight = useRef(new Set<string>());
+  const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const update = useCallback((criterionKey: string, patch: Partial<Entry>) => {
+    setEntries((current) => {
+      const previous = current[criterionKey];
+      if (!previous) return current;
+      const next = { ...current, [criterionKey]: { ...previous, ...patch } };
+      entriesRef.current = next;
+      return next;
+    });
+  }, []);
+
+  const refreshResults = useCallback(() => {
+    // Many quick edits refresh the recommendation once.
+    if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    refreshTimer.current = setTimeout(() => {
+      void queryClient.invalidateQueries({
+        queryKey: trpc.project.recommendation.queryKey({ projectId }),
+      });
+    }, 250);
+  }, [queryClient, trpc, projectId]);
+
+  const sendRef = useRef<(criterionKey: string, attempt: number) => Promise<void>>(async () => {});
+  /** (Re)arms the one timer of a criterion; the newest call wins. */
+  const schedule = useCallback((criterionKey: string, delay: number, attempt = 0) => {
+    const existing = timers.current.get(criterionKey);
+    if (existing) clearTimeout(existing);
+    timers.current.set(
+      criterionKey,
+      setTimeout(() => {
+        timers.current.delete(criterionKey);
+        void sendRef.current(criterionKey, attempt);
+      }, delay),
+    );
+  }, []);
+
+  const send = useCallback(
+    async (criterionKey: string, attempt = 0) => {
+      const entry = entriesRef.current[criterionKey];
+      if (!entry) return;
+      if (inFlight.current.has(criterionKey)) {
+        // One request per criterion at a time; the newest version goes next.
+        schedule(criterionKey, SEND_DELAY_MS, attempt);
+        return;
+      }
+      inFlight.current.add(criterionKey);
+      const { version, value } = entry;
+      update(criterionKey, { state: { kind: "saving" } });
+      try {
+        const saved = await cast.mutateAsync({ projectId, criterionKey, ...value });
+        if (entriesRef.current[criterionKey]?.version === version) {
+          writeStored(projectId, criterionKey, null);
+          update(criterionKey, { state: { kind: "saved", at: saved.savedAt } });
+        }
+        refreshResults();
+      } catch (error) {
+        if (isRefusal(error)) {
+          writeStored(projectId, criterionKey, null);
+          update(criterionKey, { state: { kind: "refused", message: messageOf(error) } });
+          void queryClient.invalidateQueries({
+            queryKey: trpc.project.get.queryKey({ projectId }),
+          });
+        } else {
+          const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt);
+          update(criterionKey, {
+            state: { kind: "retrying", attempt: attempt + 1, nextAt: Date.now() + delay },
+          });
+          schedule(criterionKey, delay, attempt + 1);
+        }
+      } finally {
+        inFlight.current.delete(criterionKey);
+      }
+    },
+    [cast.mutateAsync, projectId, queryClient, trpc, update, refreshResults, schedule],
+  );
+
+  sendRef.current = send;
+
+  // Start from the server's votes, then lay unsent local edits over them and resend those.
+  const loaded = useRef(false);
+  useEffect(() => {
+    if (!mine.data || loaded.current) return;
+    loaded.current = true;
+    const next: Record<string, Entry> = {};
+    const pending: string[] = [];
+    for (const vote of mine.data) {
+      next[vote.criterionKey] = {
+        value: { weight: vote.weight, scores: vote.scores, rationale: vote.rationale },
+        state: { kind: "saved", at: vote.savedAt },
+        version: 0,
+      };
+    }
+    for (const key of criterionKeys) {
+      const stored = readStored(projectId, key);
+      if (!stored) continue;
+      next[key] = { value: stored, state: { kind: "saving" }, version: 1 };
+      pending.push(key);
+    }
+    entriesRef.current = next;
+    setEntries(next);
+    for (const key of pending) schedule(key, 0);
+  }, [mine.data, criterionKeys, projectId, schedule]);
+
+  // Back online: retry at once instead of waiting for the backoff.
+  useEffect(() => {
+    const retryAll = () => {
+      for (const [key, entry] of Object.entries(entriesRef.current)) {
+        if (entry.state.kind === "retrying") schedule(key, 0, entry.state.attempt);
+      }
+    };
+    window.addEventListener("online", retryAll);
+    return () => window.removeEventListener("online", retryAll);
+  }, [schedule]);
+
+  useEffect(
+    () => () => {
+      for (const timer of timers.current.values()) clearTimeout(timer);
+      if (refreshTimer.current) clearTimeout(refreshTimer.current);
+    },
+    [],
+  );
+
+  const edit = useCallback(
+    (criterionKey: string, change: (value: VoteValue) => VoteValue, delay = SEND_DELAY_MS) => {
+      const previous = entriesRef.current[criterionKey];
+      const value = change(previous?.value ?? { weight: null, scores: {}, rationale: null });
+      const entry: Entry = {
+        value,
+        state: { kind: "saving" },
+        version: (previous?.version ?? 0) + 1,
+      };
+      const next = { ...entriesRef.current, [criterionKey]: entry };
+      entriesRef.current = next;
+      setEntries(next);
+      writeStored(projectId, criterionKey, value);
+      schedule(criterionKey, delay);
+    },
+    [projectId, schedule],
+  );
+
+  const retry = useCallback((criterionKey: string) => schedule(criterionKey, 0), [schedule]);
+
+  return { ready: mine.isSuccess || !enabled, loadError: mine.error, entries, edit, retry };
+}
