@@ -3,6 +3,8 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { invitationRouter } from "./routers/invitation";
+import { historyRouter } from "./routers/history";
+import { liveRouter } from "./routers/live";
 import { memberRouter } from "./routers/member";
 import { projectRouter } from "./routers/project";
 import { teamRouter } from "./routers/team";
@@ -14,7 +16,9 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   auth: authRouter,
   dashboard: dashboardRouter,
+  history: historyRouter,
   invitation: invitationRouter,
+  live: liveRouter,
   member: memberRouter,
   project: projectRouter,
   team: teamRouter,

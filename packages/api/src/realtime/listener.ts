@@ -1,0 +1,131 @@
+import pg from "pg";
+
+export type Notification = { channel: string; payload: string };
+
+export type ListenerOptions = {
+  url: string;
+  channels: readonly string[];
+  onNotification: (notification: Notification) => void;
+  /**
+   * Called after every (re)connection once LISTEN is in place. Notifications sent while the
+   * connection was down are lost, so subscribers catch up from the table here.
+   */
+  onConnected?: (info: { reconnect: boolean }) => void;
+  onError?: (error: unknown) => void;
+  /** First and longest wait between reconnection attempts, in milliseconds. */
+  backoff?: { minMs: number; maxMs: number };
+};
+
+/**
+ * One dedicated PostgreSQL connection per app instance that LISTENs on a few channels. Pooled
+ * connections cannot LISTEN (a pool hands them to other queries), hence a client of its own.
+ * It reconnects with exponential backoff and LISTENs again after each reconnection.
+ */
+export class PgListener {
+  private client: pg.Client | null = null;
+  private stopped = false;
+  private attempt = 0;
+  private connectedOnce = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private ready: Promise<void>;
+  private markReady!: () => void;
+
+  constructor(private readonly options: ListenerOptions) {
+    this.ready = new Promise((resolve) => {
+      this.markReady = resolve;
+    });
+  }
+
+  /** Resolves once the first LISTEN is in place (it keeps retrying in the background until then). */
+  start(): Promise<void> {
+    void this.connect();
+    return this.ready;
+  }
+
+  get connected(): boolean {
+    return this.client !== null;
+  }
+
+  /** Sends a notification over the listening connection; false when it is down right now. */
+  async notify(channel: string, payload: string): Promise<boolean> {
+    const client = this.client;
+    if (!client) return false;
+    try {
+      await client.query("SELECT pg_notify($1, $2)", [channel, payload]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A query over the listening connection (the polling fallback uses it); throws when down. */
+  async query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    if (!this.client) throw new Error("The listening connection is down.");
+    const result = await this.client.query(sql, params);
+    return result.rows as T[];
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({
+      connectionString: this.options.url,
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+    });
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      if (this.client === client) this.client = null;
+      client.removeAllListeners("notification");
+      client.end().catch(() => {});
+      if (!this.stopped) {
+        this.options.onError?.(error);
+        this.scheduleReconnect();
+      }
+    };
+    client.on("error", fail);
+    client.on("end", () => fail(new Error("The listening connection closed.")));
+    client.on("notification", (message) => {
+      this.options.onNotification({ channel: message.channel, payload: message.payload ?? "" });
+    });
+    try {
+      await client.connect();
+      for (const channel of this.options.channels) {
+        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      }
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (this.stopped || failed) {
+      await client.end().catch(() => {});
+      return;
+    }
+    this.client = client;
+    this.attempt = 0;
+    const reconnect = this.connectedOnce;
+    this.connectedOnce = true;
+    this.options.onConnected?.({ reconnect });
+    this.markReady();
+  }
+
+  private scheduleReconnect() {
+    const { minMs, maxMs } = this.options.backoff ?? { minMs: 250, maxMs: 10_000 };
+    const delay = Math.min(maxMs, minMs * 2 ** this.attempt);
+    this.attempt++;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, delay);
+    this.retryTimer.unref();
+  }
+}

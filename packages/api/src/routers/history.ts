@@ -1,0 +1,45 @@
+import { listHistorySchema, recommendationAtSchema, timelineSchema } from "../schemas/history";
+import { listHistory } from "../services/history/list-history";
+import { loadTimeline } from "../services/history/load-timeline";
+import { recommendationAt } from "../services/history/recommendation-at";
+import { createTRPCRouter, projectProcedure } from "../trpc";
+
+export const historyRouter = createTRPCRouter({
+  /** The project's events, newest first, filtered by member and criterion, one page at a time. */
+  list: projectProcedure("VIEWER")
+    .input(listHistorySchema)
+    .query(({ ctx, input }) =>
+      listHistory(ctx.db, {
+        projectId: ctx.project.id,
+        teamId: ctx.project.teamId,
+        userId: ctx.user.id,
+        actorId: input.actorId,
+        criterionKey: input.criterionKey,
+        cursor: input.cursor ?? undefined,
+        limit: input.limit,
+      }),
+    ),
+  /** Each option's total over time, for the chart. */
+  timeline: projectProcedure("VIEWER")
+    .input(timelineSchema)
+    .query(({ ctx, input }) =>
+      loadTimeline(ctx.db, {
+        projectId: ctx.project.id,
+        teamId: ctx.project.teamId,
+        userId: ctx.user.id,
+        maxPoints: input.maxPoints,
+      }),
+    ),
+  /** The recommendation exactly as it stood at a moment (the time slider). */
+  at: projectProcedure("VIEWER")
+    .input(recommendationAtSchema)
+    .query(({ ctx, input }) =>
+      recommendationAt(ctx.db, {
+        projectId: ctx.project.id,
+        teamId: ctx.project.teamId,
+        userId: ctx.user.id,
+        at: input.at,
+        eventId: input.eventId,
+      }),
+    ),
+});

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+const projectId = z.string().min(1).max(64);
+/** Event ids are 64-bit integers, carried as decimal strings. */
+export const eventIdSchema = z.string().regex(/^\d{1,19}$/, { error: "Not an event id." });
+
+export const listHistorySchema = z.object({
+  projectId,
+  actorId: z.string().min(1).max(64).optional(),
+  criterionKey: z.string().min(1).max(64).optional(),
+  cursor: eventIdSchema.nullish(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
+export type ListHistoryInput = z.input<typeof listHistorySchema>;
+
+export const timelineSchema = z.object({
+  projectId,
+  maxPoints: z.number().int().min(10).max(2_000).default(400),
+});
+
+export const recommendationAtSchema = z
+  .object({ projectId, at: z.date().optional(), eventId: eventIdSchema.optional() })
+  .refine((v) => v.at !== undefined || v.eventId !== undefined, {
+    error: "Choose a moment or an event.",
+    path: ["at"],
+  });

@@ -1,0 +1,75 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { aggregate, type Vote } from "@tradeoff/scoring";
+import { cleanScores, loadDecision } from "../project/load-decision";
+import { loadVisibility } from "./project-visibility";
+
+export type RecommendationAtInput = {
+  projectId: string;
+  teamId: string;
+  userId: string;
+  /** The moment to look at; the recommendation includes every vote change up to it. */
+  at?: Date;
+  /** Or an exact event: the recommendation right after it. */
+  eventId?: string;
+};
+
+type LatestRow = {
+  id: string;
+  actor_id: string;
+  criterion_key: string;
+  created_at: Date;
+  after: { weight?: unknown; scores?: unknown } | null;
+};
+
+/**
+ * The recommendation exactly as it stood at a moment of the history (the time slider): each
+ * member's latest vote per criterion up to then, in one query, aggregated by the scoring package.
+ * Hidden (null) while a blind project is open.
+ */
+export async function recommendationAt(db: PrismaClient, input: RecommendationAtInput) {
+  const visibility = await loadVisibility(db, input);
+  if (visibility.blind) return { hidden: true as const, result: null, lastEvent: null };
+  const upTo = input.eventId
+    ? `AND id <= ${BigInt(input.eventId).toString()}`
+    : "AND created_at <= $2";
+  const [loaded, rows] = await Promise.all([
+    loadDecision(db, input.projectId),
+    db.$queryRawUnsafe<LatestRow[]>(
+      `SELECT DISTINCT ON (actor_id, criterion_key)
+         id::text AS id, actor_id, criterion_key, created_at,
+         CASE WHEN type = 'vote.cast' THEN data->'after' END AS after
+       FROM project_events
+       WHERE project_id = $1 AND type IN ('vote.cast', 'vote.retracted')
+         AND actor_id IS NOT NULL AND criterion_key IS NOT NULL ${upTo}
+       ORDER BY actor_id, criterion_key, id DESC`,
+      input.projectId,
+      ...(input.eventId ? [] : [input.at ?? new Date()]),
+    ),
+  ]);
+  const voters = new Set(loaded.members.map((m) => m.id));
+  const criteria = new Set(loaded.decision.criteria.map((c) => c.key));
+  const optionKeys = new Set(loaded.decision.options.map((o) => o.key));
+  const votes: Vote[] = [];
+  let last: LatestRow | undefined;
+  for (const row of rows) {
+    if (!last || BigInt(row.id) > BigInt(last.id)) last = row;
+    if (!row.after || !voters.has(row.actor_id) || !criteria.has(row.criterion_key)) continue;
+    votes.push({
+      voterId: row.actor_id,
+      criterionKey: row.criterion_key,
+      weight: typeof row.after.weight === "number" ? row.after.weight : null,
+      scores: cleanScores(row.after.scores, optionKeys),
+    });
+  }
+  const result = aggregate({ ...loaded.decision, votes }, { method: loaded.method, resamples: 0 });
+  return {
+    hidden: false as const,
+    result: {
+      winner: result.winner,
+      margin: result.margin,
+      totals: result.totals,
+      participation: result.participation,
+    },
+    lastEvent: last ? { id: last.id, at: last.created_at } : null,
+  };
+}

@@ -1,0 +1,140 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { tracked } from "@trpc/server";
+import type { HubSignal, RealtimeHub } from "../../realtime";
+import { eventSelect, type HistoryEvent, toHistoryEvent } from "../history/event-view";
+import { loadVisibility } from "../history/project-visibility";
+
+export type LiveMessage =
+  | { kind: "event"; event: HistoryEvent }
+  | { kind: "presence"; viewers: { id: string; name: string }[] };
+
+export type StreamInput = {
+  projectId: string;
+  teamId: string;
+  userId: string;
+  /** The last event id the client received: it first gets every later one from the table. */
+  lastEventId?: string | null;
+  signal?: AbortSignal;
+};
+
+/** Most events a catch-up reads at once; a long-absent client pages through them. */
+const CATCH_UP_BATCH = 500;
+
+/**
+ * A project's live stream for one viewer: project events (tracked by id, so a reconnecting client
+ * resumes after the last one it got, missing none and receiving none twice) and who is viewing.
+ * Notifications only say which event ids are new; rows are read here, with the viewer's rights
+ * checked again on every batch, so a member removed mid-stream stops receiving. Ends and frees
+ * its listener when the client goes away (`signal`).
+ */
+export async function* streamProject(db: PrismaClient, hub: RealtimeHub, input: StreamInput) {
+  const { projectId, teamId, userId, signal } = input;
+  const pending: HubSignal[] = [];
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const resume = wake;
+    wake = null;
+    resume?.();
+  };
+  const unsubscribe = hub.subscribe(projectId, (s) => {
+    pending.push(s);
+    notify();
+  });
+  signal?.addEventListener("abort", notify);
+  const leave = hub.join(projectId, userId);
+  try {
+    // Subscribed before reading the starting point, so nothing committed in between is lost.
+    // Ids at or below `start` are never sent; `delivered` holds the ids sent since (events of
+    // concurrent transactions may commit out of id order); `high` is the largest sent.
+    let start = input.lastEventId ? BigInt(input.lastEventId) : await latestEventId(db, projectId);
+    let high = start;
+    const delivered = new Set<bigint>();
+    let catchUp = input.lastEventId != null;
+    let presence = true;
+    const ids = new Set<bigint>();
+
+    while (!signal?.aborted) {
+      for (const s of pending.splice(0)) {
+        if (s.type === "event") ids.add(s.id);
+        else if (s.type === "resync") catchUp = true;
+        else presence = true;
+      }
+
+      if (presence) {
+        presence = false;
+        yield { kind: "presence", viewers: await viewerNames(db, hub, projectId) } as LiveMessage;
+      }
+
+      if (catchUp || ids.size > 0) {
+        const visibility = await loadVisibility(db, { projectId, teamId, userId }).catch(
+          () => null,
+        );
+        if (!visibility) return; // removed from the team, or the project is gone
+        const wanted = [...ids].filter((id) => id > start && !delivered.has(id));
+        ids.clear();
+        const rows = await db.projectEvent.findMany({
+          where: {
+            projectId,
+            teamId,
+            ...(catchUp ? { id: { gt: high } } : { id: { in: wanted } }),
+          },
+          orderBy: { id: "asc" },
+          take: catchUp ? CATCH_UP_BATCH : undefined,
+          select: eventSelect,
+        });
+        catchUp = catchUp && rows.length === CATCH_UP_BATCH;
+        for (const row of rows) {
+          if (row.id <= start || delivered.has(row.id)) continue;
+          delivered.add(row.id);
+          if (row.id > high) high = row.id;
+          if (signal?.aborted) return;
+          const message: LiveMessage = { kind: "event", event: toHistoryEvent(row, visibility) };
+          yield tracked(row.id.toString(), message);
+        }
+        if (delivered.size > 2_000) start = forgetOldest(delivered, 1_000);
+        continue;
+      }
+
+      if (pending.length === 0 && !signal?.aborted) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    }
+  } finally {
+    signal?.removeEventListener("abort", notify);
+    unsubscribe();
+    leave();
+  }
+}
+
+/**
+ * Keeps the set small on long streams: forgets the oldest `count` ids and returns the new
+ * start. A transaction committing after a thousand later events is not a case to plan for.
+ */
+function forgetOldest(delivered: Set<bigint>, count: number): bigint {
+  const sorted = [...delivered].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const dropped = sorted.slice(0, count);
+  for (const id of dropped) delivered.delete(id);
+  return dropped.at(-1) ?? 0n;
+}
+
+async function latestEventId(db: PrismaClient, projectId: string): Promise<bigint> {
+  const last = await db.projectEvent.findFirst({
+    where: { projectId },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
+  return last?.id ?? 0n;
+}
+
+async function viewerNames(db: PrismaClient, hub: RealtimeHub, projectId: string) {
+  const ids = hub.viewers(projectId);
+  if (ids.length === 0) return [];
+  const users = await db.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, email: true },
+    orderBy: { name: "asc" },
+  });
+  return users.map((u) => ({ id: u.id, name: u.name ?? u.email ?? "Someone" }));
+}

@@ -1,0 +1,333 @@
+import type { AddressInfo } from "node:net";
+import { createPrismaClient, type Database } from "@tradeoff/db";
+import { addMember, createTeam, createTestDatabase, createUser } from "@tradeoff/db/testing";
+import { createHTTPServer } from "@trpc/server/adapters/standalone";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { realtimeFor, realtimeStats, startRealtime, stopRealtime } from "../src/realtime";
+import { appRouter, createCaller } from "../src/root";
+import type { LiveMessage } from "../src/services/live/stream-project";
+import { createContextInner } from "../src/trpc";
+
+/**
+ * Two app instances in one process, as two servers would run them: each its own HTTP server,
+ * connection pool and LISTEN connection, sharing one database. Clients talk to them over real
+ * HTTP with server-sent events. (Signed in through a test header: sessions are not the point.)
+ */
+type Instance = { db: Database; url: string; close: () => Promise<void> };
+
+async function startInstance(databaseUrl: string): Promise<Instance> {
+  const db = createPrismaClient(databaseUrl, { poolSize: 4 });
+  await startRealtime(db, { url: databaseUrl, presence: { heartbeatMs: 500, ttlMs: 1_500 } });
+  const server = createHTTPServer({
+    router: appRouter,
+    createContext: async ({ req }) => {
+      const id = req.headers["x-test-user"];
+      const user =
+        typeof id === "string"
+          ? await db.user.findUnique({
+              where: { id },
+              select: { id: true, email: true, name: true, tokenVersion: true },
+            })
+          : null;
+      return createContextInner({
+        db,
+        user: user ? { ...user, email: user.email ?? "" } : null,
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    db,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await stopRealtime(db);
+      await db.$disconnect();
+    },
+  };
+}
+
+type Received = { id?: string; message: LiveMessage; at: number };
+
+/** Opens `live.project` over SSE, as the browser's httpSubscriptionLink does. */
+function subscribe(
+  instance: Instance,
+  userId: string,
+  input: { projectId: string; lastEventId?: string },
+) {
+  const controller = new AbortController();
+  const received: Received[] = [];
+  const waiters: (() => void)[] = [];
+  const query = encodeURIComponent(JSON.stringify(superjson.serialize(input)));
+  const done = (async () => {
+    const response = await fetch(`${instance.url}/live.project?input=${query}`, {
+      headers: { "x-test-user": userId, accept: "text/event-stream" },
+      signal: controller.signal,
+    });
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf("\n\n");
+      while (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        end = buffer.indexOf("\n\n");
+        const fields = Object.fromEntries(
+          block.split("\n").map((line) => {
+            const at = line.indexOf(":");
+            return [line.slice(0, at), line.slice(at + 1).trimStart()];
+          }),
+        );
+        if (fields.event || fields.data === undefined) continue; // connected, ping, restore-id
+        const data = JSON.parse(fields.data);
+        received.push({
+          id: fields.id || undefined,
+          message: superjson.deserialize(data) as LiveMessage,
+          at: Date.now(),
+        });
+        for (const wake of waiters.splice(0)) wake();
+      }
+    }
+  })().catch(() => {
+    // Aborted by the test, or cut when the servers stop: the assertions say what mattered.
+  });
+
+  async function waitFor<T>(pick: () => T | undefined, timeoutMs = 5_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = pick();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error("Timed out waiting for a live message.");
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+  const events = () =>
+    received.filter(
+      (r): r is Received & { message: { kind: "event" } } => r.message.kind === "event",
+    );
+  return {
+    received,
+    events,
+    waitFor,
+    /** Resolves once the server has sent its first message (the stream is live). */
+    ready: () => waitFor(() => received[0]),
+    close: async () => {
+      controller.abort();
+      await done;
+    },
+  };
+}
+
+let serverUrl: string;
+let drop: () => Promise<void>;
+let a: Instance;
+let b: Instance;
+let setup: Database;
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  serverUrl = database.url;
+  drop = database.drop;
+  setup = database.db;
+  [a, b] = await Promise.all([startInstance(serverUrl), startInstance(serverUrl)]);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+  await drop?.();
+});
+
+async function openProject(votingMode: "OPEN" | "BLIND" = "OPEN") {
+  const lead = await createUser(setup, { name: "Lena Lead" });
+  const voter = await createUser(setup, { name: "Vic Voter" });
+  const watcher = await createUser(setup, { name: "Wes Watcher" });
+  const team = await createTeam(setup, { ownerId: lead.id });
+  await addMember(setup, team.id, voter.id, "MEMBER");
+  await addMember(setup, team.id, watcher.id, "VIEWER");
+  const api = (user: { id: string; email: string | null; name: string | null }) =>
+    createCaller(
+      createContextInner({
+        db: setup,
+        user: { ...user, email: user.email ?? "", tokenVersion: 0 },
+      }),
+    );
+  const project = await api(lead).project.create({
+    teamId: team.id,
+    title: "Which queue for billing events?",
+    votingMode,
+    options: [
+      { key: "kafka", name: "Kafka" },
+      { key: "sqs", name: "SQS" },
+    ],
+    criteria: [
+      { key: "ops", name: "Operational cost", defaultWeight: 3 },
+      { key: "ordering", name: "Ordering", defaultWeight: 3 },
+    ],
+  });
+  await api(lead).project.open({ projectId: project.id });
+  return { lead, voter, watcher, team, projectId: project.id, api };
+}
+
+/** Casts a vote over HTTP on `instance`, as the browser does. */
+async function castOver(instance: Instance, userId: string, input: Record<string, unknown>) {
+  const response = await fetch(`${instance.url}/vote.cast`, {
+    method: "POST",
+    headers: { "x-test-user": userId, "content-type": "application/json" },
+    body: JSON.stringify(superjson.serialize(input)),
+  });
+  expect(response.status).toBe(200);
+}
+
+describe("live updates across app instances", () => {
+  it("delivers a vote cast on one instance to a teammate subscribed on another within a second", async () => {
+    const { voter, watcher, projectId } = await openProject();
+    const stream = subscribe(b, watcher.id, { projectId });
+    await stream.ready();
+
+    const castAt = Date.now();
+    await castOver(a, voter.id, {
+      projectId,
+      criterionKey: "ops",
+      weight: 4,
+      scores: { kafka: 2, sqs: 5 },
+    });
+    const got = await stream.waitFor(() =>
+      stream.events().find((e) => e.message.event.type === "vote.cast"),
+    );
+    await stream.close();
+
+    expect(got.at - castAt).toBeLessThan(1_000);
+    // On a PostgreSQL server the instances hear each other through LISTEN/NOTIFY; the embedded
+    // database cannot deliver notifications across connections, so there they poll the table.
+    expect(realtimeFor(b.db)?.mode).toBe(process.env.TEST_DATABASE_URL ? "notify" : "poll");
+    expect(got.message.event.actor?.name).toBe("Vic Voter");
+    expect(got.message.event.data).toMatchObject({
+      after: { weight: 4, scores: { kafka: 2, sqs: 5 } },
+    });
+    expect(got.id).toBe(got.message.event.id);
+  });
+
+  it("resumes a reconnecting client after its last event, missing none and repeating none", async () => {
+    const { voter, watcher, projectId } = await openProject();
+    const first = subscribe(b, watcher.id, { projectId });
+    await first.ready();
+    await castOver(a, voter.id, { projectId, criterionKey: "ops", weight: 1, scores: {} });
+    const seen = await first.waitFor(() => first.events()[0]);
+    await first.close();
+
+    // Two changes while the teammate's tab is offline.
+    await castOver(a, voter.id, { projectId, criterionKey: "ops", weight: 2, scores: {} });
+    await castOver(a, voter.id, { projectId, criterionKey: "ordering", weight: 5, scores: {} });
+
+    const again = subscribe(a, watcher.id, { projectId, lastEventId: seen.id });
+    await again.waitFor(() => (again.events().length >= 2 ? true : undefined));
+    await castOver(b, voter.id, { projectId, criterionKey: "ops", weight: 3, scores: {} });
+    await again.waitFor(() => (again.events().length >= 3 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // room for a duplicate to show up
+    await again.close();
+
+    const weights = again
+      .events()
+      .map((e) => (e.message.event.data as { after: { weight: number } }).after.weight);
+    expect(weights).toEqual([2, 5, 3]);
+    const ids = again.events().map((e) => BigInt(e.id ?? "0"));
+    expect(ids.every((id, i) => i === 0 || id > (ids[i - 1] ?? 0n))).toBe(true);
+    expect(ids[0]).toBeGreaterThan(BigInt(seen.id ?? "0"));
+  });
+
+  it("closes the stream and frees its listener when the teammate leaves the page", async () => {
+    const { watcher, projectId } = await openProject();
+    const before = realtimeStats().listeners;
+    const stream = subscribe(a, watcher.id, { projectId });
+    await stream.ready();
+    expect(realtimeStats().listeners).toBe(before + 1);
+    await stream.close();
+    const deadline = Date.now() + 3_000;
+    while (realtimeStats().listeners > before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(realtimeStats().listeners).toBe(before);
+  });
+
+  // Presence crosses instances on a notification channel, which needs a PostgreSQL server (the
+  // embedded database serves a single process, where local presence is the whole picture).
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "shows who is viewing the project, whichever instance they are on",
+    async () => {
+      const { lead, watcher, projectId } = await openProject();
+      const watching = subscribe(b, watcher.id, { projectId });
+      await watching.ready();
+      const leading = subscribe(a, lead.id, { projectId });
+      const names = (r: Received) =>
+        r.message.kind === "presence" ? r.message.viewers.map((v) => v.name).join(", ") : undefined;
+      await watching.waitFor(() =>
+        watching.received.map(names).find((n) => n === "Lena Lead, Wes Watcher"),
+      );
+      await leading.close();
+      await watching.waitFor(() =>
+        names(watching.received.at(-1) as Received) === "Wes Watcher" ? true : undefined,
+      );
+      await watching.close();
+    },
+  );
+
+  it("shows who is viewing the project on the same instance, and forgets who left", async () => {
+    const { lead, watcher, projectId } = await openProject();
+    const watching = subscribe(a, watcher.id, { projectId });
+    await watching.ready();
+    const leading = subscribe(a, lead.id, { projectId });
+    const names = (r: Received) =>
+      r.message.kind === "presence" ? r.message.viewers.map((v) => v.name).join(", ") : undefined;
+    await watching.waitFor(() =>
+      watching.received.map(names).find((n) => n === "Lena Lead, Wes Watcher"),
+    );
+    await leading.close();
+    await watching.waitFor(() =>
+      names(watching.received.at(-1) as Received) === "Wes Watcher" ? true : undefined,
+    );
+    await watching.close();
+  });
+
+  it("keeps a blind vote's values from teammates while showing that they voted", async () => {
+    const { voter, watcher, projectId } = await openProject("BLIND");
+    const watching = subscribe(b, watcher.id, { projectId });
+    const voting = subscribe(a, voter.id, { projectId });
+    await Promise.all([watching.ready(), voting.ready()]);
+    await castOver(a, voter.id, {
+      projectId,
+      criterionKey: "ops",
+      weight: 4,
+      scores: { kafka: 5 },
+    });
+    const theirs = await watching.waitFor(() => watching.events()[0]);
+    const mine = await voting.waitFor(() => voting.events()[0]);
+    await Promise.all([watching.close(), voting.close()]);
+
+    expect(theirs.message.event).toMatchObject({ type: "vote.cast", hidden: true, data: null });
+    expect(theirs.message.event.actor?.name).toBe("Vic Voter");
+    expect(mine.message.event).toMatchObject({ hidden: false, data: { after: { weight: 4 } } });
+  });
+
+  it("refuses a stream of another team's project", async () => {
+    const { projectId } = await openProject();
+    const stranger = await createUser(setup, { name: "Sam Stranger" });
+    const query = encodeURIComponent(JSON.stringify(superjson.serialize({ projectId })));
+    const response = await fetch(`${a.url}/live.project?input=${query}`, {
+      headers: { "x-test-user": stranger.id, accept: "text/event-stream" },
+    });
+    const text = await response.text();
+    expect(text).toContain("NOT_FOUND");
+    expect(text).not.toContain("vote");
+  });
+});
