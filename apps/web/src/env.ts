@@ -15,7 +15,58 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, {
       error: "DATABASE_URL must be a postgres:// or postgresql:// URL.",
     }),
+  /** When set, /api/metrics answers only to `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .transform((value) => value || undefined)
+    .pipe(z.string().min(16, { error: "METRICS_TOKEN must be at least 16 characters long." }).optional())
+    .optional(),
 });
+
+/** Invitation emails: sent through SMTP when SMTP_URL is set, otherwise admins copy the link. */
+const mailSchema = z
+  .object({
+    SMTP_URL: z
+      .string()
+      .trim()
+      .transform((value) => value || undefined)
+      .pipe(
+        z
+          .url({
+            protocol: /^smtps?$/,
+            error:
+              "SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps://).",
+          })
+          .optional(),
+      )
+      .optional(),
+    EMAIL_FROM: z
+      .string()
+      .trim()
+      .transform((value) => value || undefined)
+      .pipe(
+        z
+          .string()
+          .regex(/^(.+<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, {
+            error: 'EMAIL_FROM must be an address such as "Tradeoff <noreply@example.com>".',
+          })
+          .optional(),
+      )
+      .optional(),
+  })
+  .refine((mail) => !mail.SMTP_URL || mail.EMAIL_FROM, {
+    error: "EMAIL_FROM is required when SMTP_URL is set: it is the sender of invitation emails.",
+  });
+
+/** Mail settings alone, so pages that never send mail do not depend on them. */
+export function mailEnv(source: Record<string, string | undefined> = process.env) {
+  const parsed = mailSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map((issue) => issue.message).join(" "));
+  }
+  return parsed.data;
+}
 
 const logSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

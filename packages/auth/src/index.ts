@@ -9,3 +9,4 @@ export {
   type SignInLimiter,
 } from "./sign-in-limiter";
 export type { SessionUser } from "./types";
+export { createInvitationMailer } from "./mail";

@@ -1,31 +1,51 @@
 import {
   createAuthOptions,
+  createSignInLimiter,
   decodeSessionToken,
   requireSecret,
   type SessionUser,
+  type SignInLimiter,
 } from "@tradeoff/auth";
 import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { authEnv } from "~/env";
 import { db } from "./db";
 
 let options: NextAuthOptions | undefined;
+let limiter: SignInLimiter | undefined;
+
+/** Failed sign-in counters, shared by the credentials check and the 429 answer of the route. */
+export function signInLimiter(): SignInLimiter {
+  limiter ??= createSignInLimiter(db());
+  return limiter;
+}
 
 /** next-auth options, created on first use so a build never needs the secret. */
 export function authOptions(): NextAuthOptions {
-  options ??= createAuthOptions(db(), authEnv());
+  options ??= createAuthOptions(db(), authEnv(), { limiter: signInLimiter() });
   return options;
 }
 
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
-/** The signed-in user, decoded from the session cookie (no database round trip). */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, decoded from the session cookie, or null. One small query (once per
+ * request) checks the token version, so a session ended elsewhere (sign out everywhere,
+ * password change, deleted account) reads as signed out on the very next page load.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const store = await cookies();
   const token = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
-  return decodeSessionToken(token, requireSecret(authEnv()));
-}
+  const user = await decodeSessionToken(token, requireSecret(authEnv()));
+  if (!user) return null;
+  const current = await db().user.findUnique({
+    where: { id: user.id },
+    select: { tokenVersion: true },
+  });
+  return current?.tokenVersion === user.tokenVersion ? user : null;
+});
 
 export async function getServerAuthSession() {
   return getServerSession(authOptions());

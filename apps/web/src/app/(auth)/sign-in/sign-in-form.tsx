@@ -42,6 +42,14 @@ export function SignInForm({ callbackUrl, github, email, providerError }: Props)
     setPending(false);
     if (!result) {
       setError("Could not reach Tradeoff. Check your connection and try again.");
+    } else if (result.status === 429 || result.error === "RateLimited") {
+      const seconds = Number(
+        new URL(result.url ?? "", window.location.href).searchParams.get("retryAfter"),
+      );
+      const minutes = Math.max(1, Math.ceil((Number.isFinite(seconds) ? seconds : 900) / 60));
+      setError(
+        `Too many attempts, try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
+      );
     } else if (result.error) {
       // One message whatever went wrong, so the form never reveals which emails have accounts.
       setError("That email and password do not match an account. Check both and try again.");
@@ -118,7 +126,14 @@ export function SignInForm({ callbackUrl, github, email, providerError }: Props)
       </CardContent>
       <CardFooter className="text-muted-foreground text-sm">
         New here?&nbsp;
-        <Link className="font-medium text-foreground underline underline-offset-4" href="/sign-up">
+        <Link
+          className="font-medium text-foreground underline underline-offset-4"
+          href={
+            callbackUrl === "/"
+              ? "/sign-up"
+              : `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`
+          }
+        >
           Create an account
         </Link>
       </CardFooter>

@@ -5,7 +5,13 @@ import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
 
-export default async function SignUpPage() {
-  if (await getSessionUser()) redirect("/");
-  return <SignUpForm />;
+type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+
+export default async function SignUpPage({ searchParams }: Props) {
+  const { callbackUrl } = await searchParams;
+  // Only paths of this app: an open redirect would let a link send people elsewhere.
+  const safeCallback =
+    callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  if (await getSessionUser()) redirect(safeCallback);
+  return <SignUpForm callbackUrl={safeCallback} />;
 }

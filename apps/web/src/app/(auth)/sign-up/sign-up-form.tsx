@@ -20,11 +20,13 @@ import { Input } from "~/components/ui/input";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const [signInFailed, setSignInFailed] = useState(false);
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
+  const signInHref =
+    callbackUrl === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
   const fields = fieldErrorsOf(signUp.error);
   const generalError =
     signUp.error && Object.keys(fields).length === 0 ? messageOf(signUp.error) : null;
@@ -48,7 +50,7 @@ export function SignUpForm() {
       setSignInFailed(true);
       return;
     }
-    router.push("/");
+    router.push(callbackUrl);
     router.refresh();
   }
 
@@ -62,8 +64,8 @@ export function SignUpForm() {
         {generalError ? <Alert variant="error">{generalError}</Alert> : null}
         {signInFailed ? (
           <Alert variant="error">
-            Your account was created but signing in failed. <Link href="/sign-in">Sign in</Link> to
-            continue.
+            Your account was created but signing in failed. <Link href={signInHref}>Sign in</Link>{" "}
+            to continue.
           </Alert>
         ) : null}
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
@@ -88,7 +90,10 @@ export function SignUpForm() {
       </CardContent>
       <CardFooter className="text-muted-foreground text-sm">
         Already have an account?&nbsp;
-        <Link className="font-medium text-foreground underline underline-offset-4" href="/sign-in">
+        <Link
+          className="font-medium text-foreground underline underline-offset-4"
+          href={signInHref}
+        >
           Sign in
         </Link>
       </CardFooter>

@@ -1,5 +1,6 @@
+import { clientIp } from "@tradeoff/auth";
 import NextAuth from "next-auth";
-import { authOptions } from "~/server/auth";
+import { authOptions, signInLimiter } from "~/server/auth";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -7,4 +8,35 @@ function handler(req: Request, context: RouteContext) {
   return NextAuth(req as never, context as never, authOptions());
 }
 
-export { handler as GET, handler as POST };
+/**
+ * Password sign-in answers 429 with Retry-After while the attempt limits are reached (the
+ * credentials check inside next-auth cannot set a status). The body keeps next-auth's
+ * `{ url }` shape, so the sign-in form reads `error=RateLimited` and the wait from it.
+ */
+async function post(req: Request, context: RouteContext) {
+  const { nextauth } = await context.params;
+  if (nextauth.join("/") === "callback/credentials") {
+    const form = await req
+      .clone()
+      .formData()
+      .catch(() => null);
+    const email = String(form?.get("email") ?? "")
+      .trim()
+      .toLowerCase();
+    if (email) {
+      const wait = await signInLimiter().retryAfter(email, clientIp(req.headers));
+      if (wait > 0) {
+        const url = new URL("/sign-in", req.url);
+        url.searchParams.set("error", "RateLimited");
+        url.searchParams.set("retryAfter", String(wait));
+        return Response.json(
+          { url: url.toString(), error: "RateLimited", retryAfter: wait },
+          { status: 429, headers: { "Retry-After": String(wait) } },
+        );
+      }
+    }
+  }
+  return handler(req, context);
+}
+
+export { handler as GET, post as POST };

@@ -1,15 +1,80 @@
 import { appRouter, createContextInner } from "@tradeoff/api";
+import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { authEnv, mailEnv } from "~/env";
 import { getSessionUser } from "~/server/auth";
 import { db } from "~/server/db";
 import { logger } from "~/server/logger";
+import { ensureRealtime } from "~/server/realtime";
 
-function handler(req: Request) {
+let mailer: ReturnType<typeof createInvitationMailer> | null | undefined;
+function invitationMailer() {
+  if (mailer === undefined) {
+    const { SMTP_URL, EMAIL_FROM } = mailEnv();
+    mailer =
+      SMTP_URL && EMAIL_FROM
+        ? createInvitationMailer({ smtpUrl: SMTP_URL, from: EMAIL_FROM })
+        : null;
+  }
+  return mailer;
+}
+
+/** The app's own origin: NEXTAUTH_URL when set, else what the proxy says the request was for. */
+function appOrigin(req: Request): string {
+  const configured = authEnv().NEXTAUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const url = new URL(req.url);
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
+  const proto = req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
+const refuse = (status: number, message: string) =>
+  Response.json(
+    { error: { message, code: status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "FORBIDDEN" } },
+    { status },
+  );
+
+/**
+ * Cross-site request forgery guard for mutations (tRPC sends them as POST with a JSON body).
+ * A browser always sends Origin on a POST, so a foreign Origin (or a cross-site Fetch Metadata
+ * header) is refused; a JSON content type cannot be sent cross-site without a CORS preflight,
+ * which this app never grants. Clients without Origin (the CLI, scripts) are not browsers.
+ */
+function guardMutation(req: Request): Response | null {
+  if (req.method !== "POST") return null;
+  const contentType = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(contentType)) {
+    return refuse(415, "Send requests to this API as JSON.");
+  }
+  const origin = req.headers.get("origin");
+  if (origin && origin !== appOrigin(req)) {
+    return refuse(403, "This request came from another site and was refused.");
+  }
+  const site = req.headers.get("sec-fetch-site");
+  if (!origin && site && site !== "same-origin" && site !== "none") {
+    return refuse(403, "This request came from another site and was refused.");
+  }
+  return null;
+}
+
+async function handler(req: Request) {
+  const refused = guardMutation(req);
+  if (refused) return refused;
+  // Live subscriptions (GET /api/trpc/live.*) need this instance's database listener.
+  const live = ensureRealtime();
+  if (req.method === "GET" && new URL(req.url).pathname.includes("/live.")) await live;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createContextInner({ db: db(), user: await getSessionUser() }),
+    createContext: async () =>
+      createContextInner({
+        db: db(),
+        user: await getSessionUser(),
+        mailer: invitationMailer(),
+        appUrl: appOrigin(req),
+      }),
     onError({ error, path, type }) {
       if (error.code === "INTERNAL_SERVER_ERROR") {
         logger.error({ err: error.cause ?? error, path, type }, "procedure failed");
