@@ -20,7 +20,12 @@ const schema = z.object({
     .string()
     .trim()
     .transform((value) => value || undefined)
-    .pipe(z.string().min(16, { error: "METRICS_TOKEN must be at least 16 characters long." }).optional())
+    .pipe(
+      z
+        .string()
+        .min(16, { error: "METRICS_TOKEN must be at least 16 characters long." })
+        .optional(),
+    )
     .optional(),
 });
 
