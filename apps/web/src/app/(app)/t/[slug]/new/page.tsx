@@ -1,0 +1,34 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { api } from "~/trpc/server";
+import { NewProjectWizard } from "./new-project-wizard";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export const metadata: Metadata = { title: "New decision" };
+
+export default async function NewProjectPage({ params }: Props) {
+  const { slug } = await params;
+  const caller = await api();
+  const team = await caller.team.get({ slug }).catch((error: unknown) => {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      return null;
+    throw error;
+  });
+  if (!team) notFound();
+  if (team.role === "VIEWER") {
+    return (
+      <p className="text-muted-foreground">
+        Viewers cannot start decisions. Ask a team admin for the member role.
+      </p>
+    );
+  }
+  const templates = await caller.project.templates({ teamId: team.id });
+  return (
+    <NewProjectWizard
+      team={{ id: team.id, slug: team.slug, name: team.name }}
+      templates={templates}
+    />
+  );
+}
