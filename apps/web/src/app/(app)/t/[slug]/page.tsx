@@ -1,11 +1,14 @@
 import { TRPCError } from "@trpc/server";
-import { Vote } from "lucide-react";
+import { Plus, Vote } from "lucide-react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RememberLastTeam } from "~/components/app/last-team";
 import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { api } from "~/trpc/server";
+import { DashboardLists } from "./dashboard-lists";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -28,6 +31,8 @@ export default async function TeamDashboardPage({ params }: Props) {
   const team = await loadTeam((await params).slug);
   if (!team) notFound();
   const roleLabel = team.role.charAt(0) + team.role.slice(1).toLowerCase();
+  const dashboard = await (await api()).dashboard.get({ teamId: team.id });
+  const canCreate = team.role !== "VIEWER";
   return (
     <div className="space-y-8">
       <RememberLastTeam slug={team.slug} />
@@ -39,17 +44,35 @@ export default async function TeamDashboardPage({ params }: Props) {
             <Badge variant="neutral">{roleLabel}</Badge>
           </p>
         </div>
+        {canCreate ? (
+          <Button asChild>
+            <Link href={`/t/${team.slug}/new`}>
+              <Plus aria-hidden="true" /> New decision
+            </Link>
+          </Button>
+        ) : null}
       </div>
-      <section aria-labelledby="decisions-heading" className="space-y-3">
-        <h2 id="decisions-heading" className="font-medium text-lg">
-          Decisions
-        </h2>
-        <EmptyState
-          icon={<Vote />}
-          title="No decisions yet"
-          description="Decision projects of this team will be listed here by status, with the current leader, your pending votes and deadlines."
-        />
-      </section>
+      {dashboard.projects.length === 0 ? (
+        <section aria-labelledby="decisions-heading" className="space-y-3">
+          <h2 id="decisions-heading" className="font-medium text-lg">
+            Decisions
+          </h2>
+          <EmptyState
+            icon={<Vote />}
+            title="No decisions yet"
+            description="Start one from the Django REST Framework vs FastAPI template, a team template or a blank page."
+            action={
+              canCreate ? (
+                <Button asChild>
+                  <Link href={`/t/${team.slug}/new`}>New decision</Link>
+                </Button>
+              ) : null
+            }
+          />
+        </section>
+      ) : (
+        <DashboardLists slug={team.slug} dashboard={dashboard} />
+      )}
     </div>
   );
 }

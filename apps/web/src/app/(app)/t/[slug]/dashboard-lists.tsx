@@ -1,0 +1,175 @@
+import type { RouterOutputs } from "@tradeoff/api";
+import { CalendarClock, EyeOff } from "lucide-react";
+import Link from "next/link";
+import { Badge, type BadgeProps } from "~/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
+
+type Dashboard = RouterOutputs["dashboard"]["get"];
+type ProjectRow = Dashboard["projects"][number];
+
+const STATUS_ORDER: {
+  status: ProjectRow["status"];
+  title: string;
+  variant: BadgeProps["variant"];
+}[] = [
+  { status: "OPEN", title: "Open for voting", variant: "primary" },
+  { status: "DRAFT", title: "Drafts", variant: "neutral" },
+  { status: "DECIDED", title: "Closed", variant: "success" },
+  { status: "SUPERSEDED", title: "Superseded", variant: "outline" },
+  { status: "ARCHIVED", title: "Archived", variant: "outline" },
+];
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+const EVENT_WORDS: Record<string, string> = {
+  "project.created": "started",
+  "project.edited": "edited",
+  "status.changed": "changed the status of",
+  "round.reopened": "reopened",
+  "vote.cast": "voted on",
+  "vote.retracted": "withdrew a vote on",
+};
+
+/** The team dashboard: what needs my vote, deadlines, projects by status, recent activity. */
+export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: Dashboard }) {
+  const href = (id: string) => `/t/${slug}/p/${id}`;
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="space-y-8">
+        {dashboard.pendingVotes.length > 0 ? (
+          <section aria-labelledby="pending-heading" className="space-y-3">
+            <h2 id="pending-heading" className="font-medium text-lg">
+              Waiting for your vote
+            </h2>
+            <ul className="space-y-2" data-testid="pending-votes">
+              {dashboard.pendingVotes.map((p) => (
+                <li key={p.id}>
+                  <Link
+                    href={href(p.id)}
+                    className="flex items-center justify-between gap-3 rounded-lg border border-warning/40 bg-warning/5 px-4 py-3 text-sm hover:bg-warning/10"
+                  >
+                    <span className="font-medium">{p.title}</span>
+                    <span className="text-muted-foreground">
+                      {p.myVotes} of {p.criteriaCount} criteria voted
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {STATUS_ORDER.map(({ status, title, variant }) => {
+          const rows = dashboard.projects.filter((p) => p.status === status);
+          if (rows.length === 0) return null;
+          return (
+            <section key={status} aria-labelledby={`status-${status}`} className="space-y-3">
+              <h2 id={`status-${status}`} className="flex items-center gap-2 font-medium text-lg">
+                {title} <Badge variant={variant}>{rows.length}</Badge>
+              </h2>
+              <ul className="divide-y divide-border rounded-xl border border-border">
+                {rows.map((p) => (
+                  <li key={p.id}>
+                    <Link
+                      href={href(p.id)}
+                      className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 hover:bg-accent"
+                    >
+                      <span className="min-w-0">
+                        <span className="block font-medium">
+                          <span className="text-muted-foreground">#{p.number} </span>
+                          {p.title}
+                        </span>
+                        <span className="flex flex-wrap items-center gap-2 text-muted-foreground text-xs">
+                          {p.status === "OPEN" || p.status === "DECIDED" ? (
+                            <span>
+                              {p.voters} of {p.eligible} voted
+                            </span>
+                          ) : null}
+                          {p.deadline ? (
+                            <span className="flex items-center gap-1">
+                              <CalendarClock aria-hidden="true" className="size-3" />
+                              {dateFormat.format(p.deadline)}
+                            </span>
+                          ) : null}
+                        </span>
+                      </span>
+                      <span className="text-sm">
+                        {p.leader ? (
+                          <>
+                            <span className="text-muted-foreground">
+                              {p.status === "DECIDED" ? "Result: " : "Leading: "}
+                            </span>
+                            <span className="font-medium">{p.leader.name}</span>{" "}
+                            <span className="text-muted-foreground tabular-nums">
+                              ({p.leader.score.toFixed(1)})
+                            </span>
+                          </>
+                        ) : p.votingMode === "BLIND" && p.status === "OPEN" ? (
+                          <span className="flex items-center gap-1 text-muted-foreground">
+                            <EyeOff aria-hidden="true" className="size-3.5" /> Blind until closed
+                          </span>
+                        ) : (
+                          <span className="text-muted-foreground">No votes yet</span>
+                        )}
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+      <aside className="space-y-6">
+        {dashboard.deadlines.length > 0 ? (
+          <Card>
+            <CardHeader>
+              <CardTitle as="h2">Deadlines</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ul className="space-y-2 text-sm">
+                {dashboard.deadlines.map((p) => (
+                  <li key={p.id}>
+                    <Link href={href(p.id)} className="font-medium hover:underline">
+                      {p.title}
+                    </Link>
+                    <span
+                      className={p.overdue ? "block text-warning" : "block text-muted-foreground"}
+                    >
+                      {p.overdue ? "Passed " : ""}
+                      {p.deadline ? dateFormat.format(p.deadline) : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </CardContent>
+          </Card>
+        ) : null}
+        <Card>
+          <CardHeader>
+            <CardTitle as="h2">Recent activity</CardTitle>
+          </CardHeader>
+          <CardContent>
+            {dashboard.recentActivity.length === 0 ? (
+              <p className="text-muted-foreground text-sm">Nothing yet.</p>
+            ) : (
+              <ul className="space-y-2 text-sm">
+                {dashboard.recentActivity.map((e) => (
+                  <li key={e.id}>
+                    <span className="font-medium">{e.actorName ?? "Someone"}</span>{" "}
+                    {EVENT_WORDS[e.type] ?? "updated"}{" "}
+                    <Link href={href(e.project.id)} className="hover:underline">
+                      {e.project.title}
+                    </Link>
+                    <span className="block text-muted-foreground text-xs">
+                      {dateFormat.format(e.createdAt)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+      </aside>
+    </div>
+  );
+}
