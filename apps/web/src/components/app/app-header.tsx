@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, ChevronsUpDown, LogOut, Plus } from "lucide-react";
+import { Check, ChevronsUpDown, LogOut, Plus, Settings, UserRound } from "lucide-react";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { signOut } from "next-auth/react";
@@ -59,6 +59,13 @@ export function AppHeader({ user, teams }: Props) {
               </DropdownMenuItem>
             ))}
             {teams.length > 0 ? <DropdownMenuSeparator /> : null}
+            {current ? (
+              <DropdownMenuItem asChild>
+                <Link href={`/t/${current.slug}/settings`}>
+                  <Settings aria-hidden /> Team settings
+                </Link>
+              </DropdownMenuItem>
+            ) : null}
             <DropdownMenuItem asChild>
               <Link href="/teams/new">
                 <Plus aria-hidden /> Create a team
@@ -81,6 +88,11 @@ export function AppHeader({ user, teams }: Props) {
                 <div className="truncate text-muted-foreground text-xs">{user.email}</div>
               </DropdownMenuLabel>
               <DropdownMenuSeparator />
+              <DropdownMenuItem asChild>
+                <Link href="/account">
+                  <UserRound aria-hidden /> Account
+                </Link>
+              </DropdownMenuItem>
               <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>
                 <LogOut aria-hidden /> Sign out
               </DropdownMenuItem>

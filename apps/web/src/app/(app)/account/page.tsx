@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { api } from "~/trpc/server";
+import { AccountForms } from "./account-forms";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const account = await (await api()).account.get();
+  return (
+    <div className="max-w-xl space-y-10">
+      <div className="space-y-1">
+        <h1 className="font-semibold text-2xl tracking-tight">Account</h1>
+        <p className="text-muted-foreground text-sm">Signed in as {account.email}</p>
+      </div>
+      <AccountForms account={account} />
+    </div>
+  );
+}

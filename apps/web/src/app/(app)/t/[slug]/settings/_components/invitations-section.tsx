@@ -1,0 +1,200 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Copy, Link2 } from "lucide-react";
+import { type FormEvent, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { ConfirmDialog } from "~/components/ui/alert-dialog";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { FormField } from "~/components/ui/form-field";
+import { Input } from "~/components/ui/input";
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from "~/components/ui/select";
+import { toast } from "~/components/ui/toaster";
+import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import { atMost, ROLE_HELP, ROLES, type Role, roleLabel, type TeamSummary } from "./roles";
+import { Section } from "./section";
+
+async function copy(text: string) {
+  try {
+    await navigator.clipboard.writeText(text);
+    toast.success("Link copied.");
+  } catch {
+    toast.error("Could not copy automatically. Select the link and copy it.");
+  }
+}
+
+export function InvitationsSection({ team }: { team: TeamSummary }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const pending = useQuery(trpc.invitation.list.queryOptions({ teamId: team.id }));
+  const [role, setRole] = useState<Role>("MEMBER");
+  const [created, setCreated] = useState<{
+    link: string;
+    email: string | null;
+    emailed: boolean;
+    mailError: string | null;
+  } | null>(null);
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() });
+  };
+  const create = useMutation(
+    trpc.invitation.create.mutationOptions({
+      async onSuccess(result, _input) {
+        const link = new URL(result.path, window.location.origin).toString();
+        setCreated({
+          link,
+          email: result.email,
+          emailed: result.emailed,
+          mailError: result.mailError,
+        });
+        toast.success(
+          result.emailed
+            ? `Invitation emailed to ${result.email}.`
+            : "Invitation created. Copy the link and send it.",
+        );
+        await refresh();
+      },
+    }),
+  );
+  const revoke = useMutation(
+    trpc.invitation.revoke.mutationOptions({
+      async onSuccess() {
+        toast.success("Invitation revoked. Its link no longer works.");
+        setRevoking(null);
+        await refresh();
+      },
+      onError(error) {
+        toast.error(messageOf(error));
+        setRevoking(null);
+      },
+    }),
+  );
+  const fields = fieldErrorsOf(create.error);
+  const general = create.error && Object.keys(fields).length === 0 ? messageOf(create.error) : null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setCreated(null);
+    create.mutate({
+      teamId: team.id,
+      email: String(form.get("email") ?? ""),
+      role,
+      expiresInDays: Number(form.get("expiresInDays") ?? 7),
+    });
+  }
+
+  return (
+    <Section
+      id="invitations"
+      title="Invitations"
+      description="Invite by email, or leave the email empty for a link anyone can use once. Links expire and can be revoked."
+    >
+      {general ? <Alert variant="error">{general}</Alert> : null}
+      <form
+        onSubmit={onSubmit}
+        className="grid gap-3 sm:grid-cols-[1fr_9rem_7rem_auto] sm:items-end"
+        noValidate
+      >
+        <FormField label="Email (optional)" error={fields.email?.[0]}>
+          <Input name="email" type="email" autoComplete="off" placeholder="name@example.com" />
+        </FormField>
+        <FormField label="Role" error={fields.role?.[0]}>
+          <Select value={role} onValueChange={(value) => setRole(value as Role)}>
+            <SelectTrigger aria-label="Role for the invitation">
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              {ROLES.filter((r) => atMost(r, team.role)).map((r) => (
+                <SelectItem key={r} value={r} title={ROLE_HELP[r]}>
+                  {roleLabel(r)}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </FormField>
+        <FormField label="Expires in (days)" error={fields.expiresInDays?.[0]}>
+          <Input name="expiresInDays" type="number" min={1} max={30} defaultValue={7} />
+        </FormField>
+        <Button type="submit" loading={create.isPending}>
+          <Link2 aria-hidden /> Create invitation
+        </Button>
+      </form>
+      {created ? (
+        <Alert
+          variant={created.mailError ? "warning" : "success"}
+          title={created.emailed ? `Emailed to ${created.email}` : "Invitation link"}
+          action={
+            <Button size="sm" variant="secondary" onClick={() => void copy(created.link)}>
+              <Copy aria-hidden /> Copy link
+            </Button>
+          }
+        >
+          {created.mailError ? <p>{created.mailError}</p> : null}
+          <p>
+            This link is shown only now. It works once{created.email ? ` for ${created.email}` : ""}
+            .
+          </p>
+          <Input
+            readOnly
+            value={created.link}
+            aria-label="Invitation link"
+            className="mt-2 font-mono text-xs"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </Alert>
+      ) : null}
+      <div className="space-y-2">
+        <h3 className="font-medium text-sm">Pending</h3>
+        {pending.error ? <Alert variant="error">{messageOf(pending.error)}</Alert> : null}
+        {pending.data?.length === 0 ? (
+          <p className="text-muted-foreground text-sm">No pending invitations.</p>
+        ) : (
+          <ul className="divide-y rounded-lg border" aria-label="Pending invitations">
+            {pending.data?.map((invitation) => (
+              <li key={invitation.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
+                <div className="min-w-0 flex-1">
+                  <div className="truncate font-medium">{invitation.email ?? "Open link"}</div>
+                  <div className="text-muted-foreground text-xs">
+                    By{" "}
+                    {invitation.createdBy?.name ?? invitation.createdBy?.email ?? "a former member"}{" "}
+                    · expires{" "}
+                    {invitation.expiresAt.toLocaleDateString(undefined, { dateStyle: "medium" })}
+                  </div>
+                </div>
+                <Badge variant="outline">{roleLabel(invitation.role)}</Badge>
+                <ConfirmDialog
+                  open={revoking === invitation.id}
+                  onOpenChange={(open) => setRevoking(open ? invitation.id : null)}
+                  trigger={
+                    <Button variant="ghost" size="sm">
+                      Revoke
+                    </Button>
+                  }
+                  title="Revoke this invitation?"
+                  description="Its link stops working at once. You can create a new one later."
+                  confirmLabel="Revoke"
+                  pending={revoke.isPending}
+                  onConfirm={(event) => {
+                    event.preventDefault();
+                    revoke.mutate({ teamId: team.id, invitationId: invitation.id });
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Section>
+  );
+}

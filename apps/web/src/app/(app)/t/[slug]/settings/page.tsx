@@ -1,0 +1,59 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "~/components/ui/badge";
+import { getSessionUser } from "~/server/auth";
+import { api } from "~/trpc/server";
+import { AuditSection } from "./_components/audit-section";
+import { DangerZone } from "./_components/danger-zone";
+import { InvitationsSection } from "./_components/invitations-section";
+import { MembersSection } from "./_components/members-section";
+import { roleLabel } from "./_components/roles";
+import { TeamNameForm } from "./_components/team-name-form";
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function loadTeam(slug: string) {
+  try {
+    return await (await api()).team.get({ slug });
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      return null;
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const team = await loadTeam((await params).slug);
+  return { title: team ? `Settings · ${team.name}` : "Team not found" };
+}
+
+/** Team settings: everyone sees the members; admins and owners manage them. */
+export default async function TeamSettingsPage({ params }: Props) {
+  const [team, user] = await Promise.all([loadTeam((await params).slug), getSessionUser()]);
+  if (!team || !user) notFound();
+  const isAdmin = team.role === "OWNER" || team.role === "ADMIN";
+  const summary = { id: team.id, name: team.name, slug: team.slug, role: team.role };
+  return (
+    <div className="space-y-10">
+      <div className="space-y-1">
+        <p className="text-muted-foreground text-sm">
+          <Link href={`/t/${team.slug}`} className="underline-offset-4 hover:underline">
+            {team.name}
+          </Link>
+        </p>
+        <h1 className="font-semibold text-2xl tracking-tight">Team settings</h1>
+        <p className="text-muted-foreground text-sm">
+          Your role: <Badge variant="neutral">{roleLabel(team.role)}</Badge>
+          {isAdmin ? null : " · Owners and admins manage members and invitations."}
+        </p>
+      </div>
+      <TeamNameForm team={summary} />
+      <MembersSection team={summary} currentUserId={user.id} />
+      {isAdmin ? <InvitationsSection team={summary} /> : null}
+      {isAdmin ? <AuditSection team={summary} /> : null}
+      <DangerZone team={summary} currentUserId={user.id} />
+    </div>
+  );
+}
