@@ -1,0 +1,197 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { expect, signInOverHttp, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+import { createTeamOverApi, inviteOverApi, mutate } from "../support/teams";
+
+test("an owner invites by link; the invitee signs up through it, joins as member, has no admin actions, and sees a role change on the next load", async ({
+  page,
+  signedIn,
+  browser,
+}) => {
+  const team = await createTeamOverApi(page.request, `Access ${signedIn.name.slice(-8)}`);
+
+  await page.goto(`/t/${team.slug}/settings`);
+  await expect(page.getByRole("heading", { name: "Team settings" })).toBeVisible();
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  await expect(page.getByText("Invitation created. Copy the link")).toBeVisible();
+  const link = await page.getByLabel("Invitation link").inputValue();
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole("list", { name: "Pending invitations" })).toContainText("Open link");
+
+  // The invitee: another browser, signed out.
+  const invitee = uniqueUser("invitee");
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByRole("heading", { name: `Join ${team.name}` })).toBeVisible();
+  await other.getByRole("link", { name: "Create an account" }).click();
+  await other.getByLabel("Name").fill(invitee.name);
+  await other.getByLabel("Email").fill(invitee.email);
+  await other.getByLabel("Password").fill(invitee.password);
+  await other.getByRole("button", { name: "Create account" }).click();
+
+  // Back on the invitation, now signed in.
+  await expect(other.getByText(`You are signed in as ${invitee.email}`)).toBeVisible();
+  await other.getByRole("button", { name: `Join ${team.name}` }).click();
+  await expect(other).toHaveURL(new RegExp(`/t/${team.slug}$`));
+  await expect(other.getByRole("heading", { name: team.name, level: 1 })).toBeVisible();
+
+  // A member sees the team's members but none of the admin actions.
+  await other.goto(`/t/${team.slug}/settings`);
+  await expect(other.getByText("Your role:")).toContainText("Member");
+  await expect(other.getByRole("list", { name: "Team members" })).toContainText(signedIn.name);
+  await expect(other.getByRole("button", { name: "Create invitation" })).toHaveCount(0);
+  await expect(other.getByRole("heading", { name: "Audit trail" })).toHaveCount(0);
+  await expect(other.getByRole("combobox", { name: /Role of/ })).toHaveCount(0);
+  await expect(other.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+
+  // The link was single use.
+  await other.goto(link);
+  await expect(
+    other.getByRole("heading", { name: "This invitation was already used" }),
+  ).toBeVisible();
+
+  // The owner makes the member a viewer; the audit trail shows it.
+  await page.reload();
+  await page.getByRole("combobox", { name: `Role of ${invitee.name}` }).click();
+  await page.getByRole("option", { name: "Viewer" }).click();
+  await expect(page.getByText(`${invitee.name} is now viewer.`)).toBeVisible();
+  await expect(page.getByRole("list", { name: "Audit trail" })).toContainText(
+    `changed ${invitee.name} from member to viewer`,
+  );
+
+  // The viewer's next page load reflects it, without signing in again.
+  await other.goto(`/t/${team.slug}/settings`);
+  await expect(other.getByText("Your role:")).toContainText("Viewer");
+  await context.close();
+});
+
+test("an invitation link that is malformed, revoked or for a team you are in says so", async ({
+  page,
+  signedIn,
+}) => {
+  const team = await createTeamOverApi(page.request, `Links ${signedIn.name.slice(-8)}`);
+  await page.goto("/invite/not-a-real-token");
+  await expect(
+    page.getByRole("heading", { name: "This invitation link is not valid" }),
+  ).toBeVisible();
+
+  const invitation = await inviteOverApi(page.request, team.id);
+  await page.goto(invitation.path);
+  await expect(page.getByText(`You are already a member of ${team.name}`)).toBeVisible();
+
+  await mutate(page.request, "invitation.revoke", { teamId: team.id, invitationId: invitation.id });
+  await page.goto(invitation.path);
+  await expect(page.getByRole("heading", { name: "This invitation was revoked" })).toBeVisible();
+});
+
+test("mutations refuse another site's Origin and non-JSON bodies, and change nothing", async ({
+  page,
+  signedIn,
+}) => {
+  const name = `CSRF ${signedIn.name.slice(-8)}`;
+  const foreign = await page.request.post("/api/trpc/team.create", {
+    data: { json: { name } },
+    headers: { Origin: "https://evil.example" },
+  });
+  expect(foreign.status()).toBe(403);
+  const formPost = await page.request.post("/api/trpc/team.create", {
+    data: `{"json":{"name":"${name}"}}`,
+    headers: { "Content-Type": "text/plain" },
+  });
+  expect(formPost.status()).toBe(415);
+  const teams = await page.request.get("/api/trpc/team.list");
+  expect(await teams.text()).not.toContain(name);
+
+  const sameSite = await page.request.post("/api/trpc/team.create", {
+    data: { json: { name } },
+    headers: { Origin: new URL(String(test.info().project.use.baseURL)).origin },
+  });
+  expect(sameSite.status()).toBe(200);
+});
+
+test("every response carries the security headers, and the session cookie is httpOnly and SameSite=Lax", async ({
+  page,
+  signedIn,
+}) => {
+  const response = await page.goto("/");
+  const headers = response?.headers() ?? {};
+  const csp = headers["content-security-policy"] ?? "";
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).not.toContain("unsafe-eval");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  // Served over plain HTTP here, so no HSTS.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  const api = await page.request.get("/api/health");
+  expect(api.headers()["x-content-type-options"]).toBe("nosniff");
+
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session, `signed in as ${signedIn.email}`).toBeDefined();
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe("Lax");
+});
+
+test("sign-in answers 429 with a retry time after 10 failures, and the form says how long to wait", async ({
+  page,
+  request,
+}) => {
+  const user = uniqueUser("locked");
+  await signUpOverApi(request, user);
+  const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+  const attempt = async (password: string) => {
+    const csrf = await request.get("/api/auth/csrf");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    return request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: user.email, password, json: "true" },
+      headers: { "X-Forwarded-For": ip },
+      maxRedirects: 0,
+    });
+  };
+  for (let i = 0; i < 10; i++) expect((await attempt("wrong-password")).status()).not.toBe(429);
+  const blocked = await attempt(user.password);
+  expect(blocked.status()).toBe(429);
+  expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(Number(blocked.headers()["retry-after"])).toBeLessThanOrEqual(15 * 60);
+
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": ip });
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(/Too many attempts, try again in \d+ minutes?/)).toBeVisible();
+
+  // The same person from another address is not locked out.
+  await signInOverHttp(page.context().request, user);
+});
+
+test("the client bundle holds no server secrets", () => {
+  const root = join(import.meta.dirname, "..", "..", "apps", "web", ".next", "static");
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(js|css|json|html|txt|map)$/.test(name)) files.push(path);
+    }
+  };
+  walk(root);
+  expect(files.length).toBeGreaterThan(0);
+  const forbidden = [
+    "NEXTAUTH_SECRET",
+    "DATABASE_URL",
+    "SMTP_URL",
+    "postgres://",
+    "postgresql://",
+    "scrypt$",
+  ];
+  const found = files.flatMap((file) => {
+    const text = readFileSync(file, "utf8");
+    return forbidden
+      .filter((needle) => text.includes(needle))
+      .map((needle) => `${needle} in ${file}`);
+  });
+  expect(found).toEqual([]);
+});
