@@ -2,12 +2,16 @@ import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
+import { exportRouter } from "./routers/export";
 import { invitationRouter } from "./routers/invitation";
 import { historyRouter } from "./routers/history";
 import { liveRouter } from "./routers/live";
 import { memberRouter } from "./routers/member";
 import { projectRouter } from "./routers/project";
+import { recordRouter } from "./routers/record";
+import { shareRouter } from "./routers/share";
 import { teamRouter } from "./routers/team";
+import { tokenRouter } from "./routers/token";
 import { voteRouter } from "./routers/vote";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -16,12 +20,16 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   auth: authRouter,
   dashboard: dashboardRouter,
+  export: exportRouter,
   history: historyRouter,
   invitation: invitationRouter,
   live: liveRouter,
   member: memberRouter,
   project: projectRouter,
+  record: recordRouter,
+  share: shareRouter,
   team: teamRouter,
+  token: tokenRouter,
   vote: voteRouter,
 });
 

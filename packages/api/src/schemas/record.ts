@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+const idSchema = z.string().min(1).max(64);
+const line = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: `Write the ${what}.` })
+    .max(max, { error: `Keep the ${what} to ${max} characters or fewer.` });
+
+/** A person named on a record: a team member (by id, named from their account) or a free name. */
+export const recordPersonSchema = z.object({
+  userId: idSchema.optional(),
+  name: z.string().trim().max(120).default(""),
+});
+export type RecordPerson = z.infer<typeof recordPersonSchema>;
+
+const people = z.array(recordPersonSchema).max(50).default([]);
+const consequenceList = z.array(line("consequence", 500)).max(20).default([]);
+
+export const recordFieldsSchema = z.object({
+  chosenOptionKey: z.string().trim().min(1, { error: "Choose an option." }).max(40),
+  /** Required when the chosen option is not the team's recommendation. */
+  justification: z
+    .string()
+    .trim()
+    .max(4000)
+    .nullish()
+    .transform((v) => v || null),
+  rationale: line("rationale", 8000),
+  consequences: z
+    .object({ good: consequenceList, neutral: consequenceList, bad: consequenceList })
+    .default({ good: [], neutral: [], bad: [] }),
+  decisionMakers: people,
+  consulted: people,
+  informed: people,
+  confirmation: z
+    .string()
+    .trim()
+    .max(4000)
+    .nullish()
+    .transform((v) => v || null),
+  links: z
+    .array(
+      z.object({
+        label: z.string().trim().min(1).max(200),
+        url: z.url({ protocol: /^https?$/, error: "Links must be http(s) addresses." }).max(2000),
+      }),
+    )
+    .max(20)
+    .default([]),
+  reviewDate: z.coerce
+    .date()
+    .nullish()
+    .transform((v) => v ?? null),
+});
+export type RecordFields = z.infer<typeof recordFieldsSchema>;
+
+export const decideSchema = recordFieldsSchema.extend({ projectId: idSchema });
+export const reviseRecordSchema = recordFieldsSchema.extend({
+  projectId: idSchema,
+  note: line("reason for the change", 500),
+});
+export const supersedeSchema = z.object({
+  /** The decided project being superseded. */
+  projectId: idSchema,
+  successorIds: z.array(idSchema).min(1, { error: "Pick the decision that replaces it." }).max(10),
+});
+export const dueForReviewSchema = z.object({
+  teamId: idSchema,
+  /** Records whose review date falls within this many days from now (past dates included). */
+  withinDays: z.number().int().min(0).max(365).default(14),
+});
+
+export const EXPORT_FORMATS = ["madr", "log4brains", "nygard", "json", "csv", "pdf"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const exportSchema = z.object({
+  projectId: idSchema,
+  format: z.enum(EXPORT_FORMATS),
+  /** CSV only: the votes (one row per vote) or the event history. */
+  table: z.enum(["votes", "events"]).default("votes"),
+  /** PDF only. */
+  paper: z.enum(["a4", "letter"]).default("a4"),
+});
+export const importSchema = z.object({
+  teamId: idSchema,
+  /** A JSON export, parsed; checked against the export schema before anything is written. */
+  document: z.unknown(),
+});

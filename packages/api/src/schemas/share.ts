@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+const idSchema = z.string().min(1).max(64);
+
+export const createShareLinkSchema = z.object({
+  projectId: idSchema,
+  /** Individual votes stay private unless the person sharing chooses otherwise. */
+  showVotes: z.boolean().default(false),
+  expiresAt: z.coerce
+    .date()
+    .nullish()
+    .transform((v) => v ?? null)
+    .refine((v) => v === null || v.getTime() > Date.now(), {
+      error: "Pick an expiry date in the future.",
+    }),
+});
+export const revokeShareLinkSchema = z.object({ projectId: idSchema, linkId: idSchema });
+export const listShareLinksSchema = z.object({ projectId: idSchema });
+/** Share tokens are 43 base64url characters; anything else is not a link of ours. */
+export const viewSharedSchema = z.object({ token: z.string().min(20).max(100) });

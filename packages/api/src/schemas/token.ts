@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const TOKEN_SCOPES = ["READ", "READ_WRITE"] as const;
+export const createTokenSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "Name the token, for example “laptop CLI”." })
+    .max(80, { error: "Keep the name to 80 characters or fewer." }),
+  scope: z.enum(TOKEN_SCOPES).default("READ"),
+  /** Null for a token that lasts until it is revoked. */
+  expiresInDays: z.number().int().min(1).max(366).nullish(),
+});
+export const revokeTokenSchema = z.object({ tokenId: z.string().min(1).max(64) });

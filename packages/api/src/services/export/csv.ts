@@ -1,0 +1,55 @@
+import type { RecordView } from "../record/record-view";
+import type { ExportEvent } from "./events";
+
+/**
+ * RFC 4180 CSV. Text typed by people is defused against spreadsheet formulas (a leading
+ * =, +, - or @ gets a quote mark), numbers are written as they are.
+ */
+export function csvField(value: unknown, { text = false } = {}): string {
+  if (value === null || value === undefined) return "";
+  let s = typeof value === "string" ? value : String(value);
+  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const row = (fields: string[]) => `${fields.join(",")}\r\n`;
+
+/** One row per vote: member, criterion, importance, a column per option, rationale, updated at. */
+export function votesCsv(view: RecordView): string {
+  const header = row([
+    "member",
+    "criterion",
+    "importance",
+    ...view.options.map((o) => csvField(o.key)),
+    "rationale",
+    "updated_at",
+  ]);
+  const rows = (view.votes ?? []).map((v) =>
+    row([
+      csvField(v.member, { text: true }),
+      csvField(v.criterionKey),
+      csvField(v.weight),
+      ...view.options.map((o) => csvField(v.scores[o.key])),
+      csvField(v.rationale, { text: true }),
+      csvField(v.updatedAt),
+    ]),
+  );
+  return header + rows.join("");
+}
+
+export const EVENTS_CSV_HEADER = row(["id", "at", "actor", "type", "criterion", "data"]);
+
+export function eventsCsvRows(events: ExportEvent[]): string {
+  return events
+    .map((e) =>
+      row([
+        csvField(e.id),
+        csvField(e.at),
+        csvField(e.actor, { text: true }),
+        csvField(e.type),
+        csvField(e.criterionKey),
+        csvField(JSON.stringify(e.data ?? {}), { text: true }),
+      ]),
+    )
+    .join("");
+}

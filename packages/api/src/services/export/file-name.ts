@@ -1,0 +1,22 @@
+import type { RecordView } from "../record/record-view";
+
+/**
+ * A title as a file-name slug: accents folded, anything but a-z and 0-9 becomes one dash, at
+ * most 60 characters, never empty. Safe on every file system and in a URL.
+ */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug || "decision";
+}
+
+/** MADR's `NNNN-title-with-dashes`: the project's number within its team, zero-padded. */
+export function recordBaseName(view: Pick<RecordView, "project">): string {
+  return `${String(view.project.number).padStart(4, "0")}-${slugify(view.project.title)}`;
+}

@@ -1,0 +1,288 @@
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { aggregate, type Method } from "@tradeoff/scoring";
+import { z } from "zod";
+import { DomainError } from "../../errors";
+import { IMPORT_ARCHIVE_ROUND } from "../record/import-archive";
+import { recordDecisionEvent, toJson } from "../record/record-decision";
+import { JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION } from "./json";
+
+const key = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/)
+  .max(40);
+const score = z.number().min(1).max(5).nullable();
+const person = z.object({ userId: z.string().optional(), name: z.string().max(120) });
+
+/** What an import accepts: version 1 of the JSON export (see docs/decision-records.md). */
+const documentSchema = z.object({
+  format: z.literal(JSON_EXPORT_FORMAT),
+  version: z.literal(JSON_EXPORT_VERSION),
+  project: z.object({
+    title: z.string().trim().min(1).max(200),
+    context: z.string().max(20_000),
+    status: z.enum(["DRAFT", "OPEN", "DECIDED", "SUPERSEDED", "ARCHIVED"]),
+    votingMode: z.enum(["OPEN", "BLIND"]),
+    method: z.enum(["weighted-mean", "median", "borda"]),
+    templateKey: z.string().max(80).nullable(),
+  }),
+  options: z
+    .array(z.object({ key, name: z.string().min(1).max(80), description: z.string().max(1000) }))
+    .min(2)
+    .max(6),
+  criteria: z
+    .array(
+      z.object({
+        key,
+        name: z.string().min(1).max(120),
+        description: z.string().max(2000),
+        defaultWeight: z.number().min(0).max(5),
+        mustHave: z.boolean(),
+        guidance: z.unknown().optional(),
+        anchorLow: z.string().max(200).nullable().optional(),
+        anchorHigh: z.string().max(200).nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(30),
+  votes: z
+    .array(
+      z.object({
+        memberId: z.string().min(1).max(64),
+        member: z.string().max(200),
+        criterionKey: key,
+        weight: z.number().min(0).max(5).nullable(),
+        scores: z.record(z.string(), score),
+        rationale: z.string().max(4000).nullable(),
+        updatedAt: z.iso.datetime(),
+      }),
+    )
+    .max(100_000)
+    .nullable(),
+  result: z
+    .object({
+      winner: z.string().nullable(),
+      totals: z.array(z.object({ optionKey: z.string(), score: z.number() })),
+    })
+    .nullable(),
+  decision: z
+    .object({
+      chosenOptionKey: key,
+      recommendedKey: z.string().nullable(),
+      justification: z.string().max(4000).nullable(),
+      rationale: z.string().min(1).max(8000),
+      consequences: z.object({
+        good: z.array(z.string().max(500)),
+        neutral: z.array(z.string().max(500)),
+        bad: z.array(z.string().max(500)),
+      }),
+      decisionMakers: z.array(person),
+      consulted: z.array(person),
+      informed: z.array(person),
+      confirmation: z.string().max(4000).nullable(),
+      links: z.array(
+        z.object({ label: z.string().max(200), url: z.url({ protocol: /^https?$/ }) }),
+      ),
+      reviewDate: z.iso.datetime().nullable(),
+      decidedAt: z.iso.datetime(),
+    })
+    .nullable(),
+});
+
+type ImportDocument = z.infer<typeof documentSchema>;
+
+const problem = (message: string, problems: string[]) =>
+  new DomainError("BAD_REQUEST", message, { document: problems });
+
+/** Every reason the file cannot be imported, as `path: what is wrong` lines. */
+export function checkImportDocument(raw: unknown): ImportDocument {
+  const head = (raw ?? {}) as { format?: unknown; version?: unknown };
+  if (typeof raw !== "object" || raw === null || head.format !== JSON_EXPORT_FORMAT) {
+    throw problem("This is not a Tradeoff decision record export.", [
+      `format: expected "${JSON_EXPORT_FORMAT}"`,
+    ]);
+  }
+  if (head.version !== JSON_EXPORT_VERSION) {
+    throw problem(
+      `This export is version ${String(head.version)}; this server imports version ${JSON_EXPORT_VERSION}.`,
+      [`version: expected ${JSON_EXPORT_VERSION}, found ${String(head.version)}`],
+    );
+  }
+  const parsed = documentSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .slice(0, 20)
+      .map((i) => `${i.path.join(".") || "(file)"}: ${i.message}`);
+    throw problem("The file does not match the export format; nothing was imported.", problems);
+  }
+  const doc = parsed.data;
+  const problems: string[] = [];
+  const optionKeys = new Set(doc.options.map((o) => o.key));
+  const criterionKeys = new Set(doc.criteria.map((c) => c.key));
+  if (optionKeys.size !== doc.options.length) problems.push("options: two options share a key");
+  if (criterionKeys.size !== doc.criteria.length)
+    problems.push("criteria: two criteria share a key");
+  const seen = new Set<string>();
+  for (const [i, vote] of (doc.votes ?? []).entries()) {
+    if (!criterionKeys.has(vote.criterionKey))
+      problems.push(`votes.${i}.criterionKey: no criterion "${vote.criterionKey}"`);
+    for (const k of Object.keys(vote.scores))
+      if (!optionKeys.has(k)) problems.push(`votes.${i}.scores: no option "${k}"`);
+    const id = `${vote.memberId}/${vote.criterionKey}`;
+    if (seen.has(id))
+      problems.push(`votes.${i}: a second vote of the same member on the same criterion`);
+    seen.add(id);
+  }
+  if (doc.decision && !optionKeys.has(doc.decision.chosenOptionKey))
+    problems.push(`decision.chosenOptionKey: no option "${doc.decision.chosenOptionKey}"`);
+  // The result in the file must be the one its votes give: an edited score or total shows here.
+  if (doc.votes && doc.result && problems.length === 0) {
+    const rec = aggregate(
+      {
+        options: doc.options.map(({ key, name }) => ({ key, name })),
+        criteria: doc.criteria.map(({ key, name, defaultWeight }) => ({
+          key,
+          name,
+          defaultWeight,
+        })),
+        votes: doc.votes.map((v) => ({
+          voterId: v.memberId,
+          criterionKey: v.criterionKey,
+          weight: v.weight,
+          scores: v.scores,
+        })),
+        members: [...new Set(doc.votes.map((v) => v.memberId))],
+      },
+      { method: doc.project.method as Method, resamples: 0 },
+    );
+    const totalOf = new Map(rec.totals.map((t) => [t.optionKey, t.score]));
+    const mismatch = doc.result.totals.find(
+      (t) => Math.abs((totalOf.get(t.optionKey) ?? Number.NaN) - t.score) > 0.01,
+    );
+    if (mismatch || rec.winner !== doc.result.winner)
+      problems.push(
+        `result: the totals in the file do not match its votes${mismatch ? ` (${mismatch.optionKey})` : ""}; the file was changed after export`,
+      );
+  }
+  if (problems.length)
+    throw problem("The file is inconsistent; nothing was imported.", problems.slice(0, 20));
+  return doc;
+}
+
+const STATUS_OF_METHOD = {
+  "weighted-mean": "WEIGHTED_MEAN",
+  median: "MEDIAN",
+  borda: "BORDA",
+} as const;
+
+/**
+ * Recreates an exported project in another team, in one transaction: a decided record comes
+ * back decided, its votes as a read-only archive (the voters are not members here).
+ */
+export async function importProject(
+  db: PrismaClient,
+  actor: { userId: string; teamId: string },
+  raw: unknown,
+) {
+  const doc = checkImportDocument(raw);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM teams WHERE id = ${actor.teamId} FOR UPDATE`;
+    const last = await tx.project.findFirst({
+      where: { teamId: actor.teamId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
+    const now = new Date();
+    const decided = doc.decision !== null;
+    const project = await tx.project.create({
+      data: {
+        teamId: actor.teamId,
+        number: (last?.number ?? 0) + 1,
+        title: doc.project.title,
+        context: doc.project.context,
+        status: decided ? "DECIDED" : "DRAFT",
+        method: STATUS_OF_METHOD[doc.project.method],
+        votingMode: doc.project.votingMode,
+        templateKey: doc.project.templateKey,
+        createdById: actor.userId,
+        closedAt: decided ? now : null,
+        options: {
+          create: doc.options.map((o, position) => ({ ...o, position })),
+        },
+        criteria: {
+          create: doc.criteria.map((c, position) => ({
+            key: c.key,
+            name: c.name,
+            description: c.description,
+            defaultWeight: c.defaultWeight,
+            mustHave: c.mustHave,
+            guidance: (c.guidance ?? {}) as Prisma.InputJsonValue,
+            anchorLow: c.anchorLow ?? null,
+            anchorHigh: c.anchorHigh ?? null,
+            position,
+          })),
+        },
+      },
+      select: { id: true, number: true, title: true, status: true },
+    });
+    if (doc.votes?.length) {
+      await tx.projectRound.create({
+        data: {
+          projectId: project.id,
+          round: IMPORT_ARCHIVE_ROUND,
+          votes: toJson(
+            doc.votes.map((v) => ({
+              voterId: v.memberId,
+              member: v.member,
+              criterionKey: v.criterionKey,
+              weight: v.weight,
+              scores: v.scores,
+              rationale: v.rationale,
+              updatedAt: v.updatedAt,
+            })),
+          ),
+          result: toJson(doc.result ?? {}),
+        },
+        select: { id: true },
+      });
+    }
+    if (doc.decision) {
+      const { decidedAt, recommendedKey, reviewDate, ...fields } = doc.decision;
+      // People of the other team are kept by name: their accounts are not members here.
+      const names = (list: { name: string }[]) => list.map(({ name }) => ({ name }));
+      const stored = {
+        ...fields,
+        decisionMakers: names(fields.decisionMakers),
+        consulted: names(fields.consulted),
+        informed: names(fields.informed),
+        reviewDate: reviewDate ? new Date(reviewDate) : null,
+      };
+      await tx.decisionRecord.create({
+        data: {
+          projectId: project.id,
+          teamId: actor.teamId,
+          recommendedKey,
+          decidedAt: new Date(decidedAt),
+          decidedById: actor.userId,
+          ...stored,
+          revisions: {
+            create: {
+              revision: 1,
+              authorId: actor.userId,
+              note: "Imported from a JSON export.",
+              data: toJson(stored),
+            },
+          },
+        },
+        select: { id: true },
+      });
+    }
+    await recordDecisionEvent(tx, {
+      projectId: project.id,
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      type: "project.imported",
+      data: { votes: doc.votes?.length ?? 0, decided },
+    });
+    return project;
+  });
+}

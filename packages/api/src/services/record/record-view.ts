@@ -1,0 +1,234 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { aggregate, type CriterionResult, type OptionTotal } from "@tradeoff/scoring";
+import { DomainError } from "../../errors";
+import { loadDecision } from "../project/load-decision";
+import { readImportArchive } from "./import-archive";
+import { readRecordFields, type StoredRecordFields } from "./stored-fields";
+
+/** A project linked by supersession, as records name it. */
+export type LinkedProject = { id: string; number: number; title: string; status: string };
+
+/**
+ * Everything an export or the record page shows, as plain data (dates as ISO strings). Every
+ * export format is a pure function of this, so the formats never disagree.
+ */
+export type RecordView = {
+  team: { id: string; name: string; slug: string };
+  project: {
+    id: string;
+    number: number;
+    title: string;
+    context: string;
+    status: "DRAFT" | "OPEN" | "DECIDED" | "SUPERSEDED" | "ARCHIVED";
+    votingMode: "OPEN" | "BLIND";
+    method: string;
+    round: number;
+    templateKey: string | null;
+    createdAt: string;
+    openedAt: string | null;
+    closedAt: string | null;
+  };
+  /** Link back to the project page, when the app's address is known. */
+  url: string | null;
+  options: { key: string; name: string; description: string }[];
+  criteria: {
+    key: string;
+    name: string;
+    description: string;
+    defaultWeight: number;
+    mustHave: boolean;
+    guidance: unknown;
+    anchorLow: string | null;
+    anchorHigh: string | null;
+  }[];
+  /** The team's result; null while a blind project is open (nothing may be revealed). */
+  result: {
+    totals: OptionTotal[];
+    winner: string | null;
+    margin: number;
+    confidence: number | null;
+    criteria: Pick<
+      CriterionResult,
+      "key" | "importance" | "weight" | "scores" | "contributions" | "flipAt" | "disagreement"
+    >[];
+  } | null;
+  participation: { voted: number; eligible: number; quorum: number | null; quorumMet: boolean };
+  /** Individual votes; null when they must stay hidden (blind and open, or a share link without them). */
+  votes:
+    | {
+        memberId: string;
+        member: string;
+        criterionKey: string;
+        weight: number | null;
+        scores: Record<string, number | null>;
+        rationale: string | null;
+        updatedAt: string;
+      }[]
+    | null;
+  decision:
+    | (StoredRecordFields & {
+        revision: number;
+        decidedAt: string;
+        decidedBy: string | null;
+        recommendedKey: string | null;
+      })
+    | null;
+  supersedes: LinkedProject[];
+  supersededBy: LinkedProject[];
+  /** True until a decision is recorded: exports are then marked as drafts. */
+  draft: boolean;
+  generatedAt: string;
+};
+
+const linkSelect = { id: true, number: true, title: true, status: true } as const;
+
+/**
+ * Reads a project's record view. Tenancy: the project must belong to `teamId`. Votes are left
+ * out while a blind project is open, and when `includeVotes` is false (share links).
+ */
+export async function loadRecordView(
+  db: PrismaClient,
+  scope: { teamId: string; projectId: string },
+  opts: { includeVotes?: boolean; appUrl?: string | null; now?: Date } = {},
+): Promise<RecordView> {
+  const extra = await db.project.findFirst({
+    where: { id: scope.projectId, teamId: scope.teamId },
+    select: {
+      number: true,
+      context: true,
+      templateKey: true,
+      createdAt: true,
+      openedAt: true,
+      closedAt: true,
+      team: { select: { id: true, name: true, slug: true } },
+      record: {
+        select: {
+          chosenOptionKey: true,
+          recommendedKey: true,
+          justification: true,
+          rationale: true,
+          consequences: true,
+          decisionMakers: true,
+          consulted: true,
+          informed: true,
+          confirmation: true,
+          links: true,
+          reviewDate: true,
+          revision: true,
+          decidedAt: true,
+          decidedBy: { select: { name: true, email: true } },
+        },
+      },
+      supersedes: {
+        select: { predecessor: { select: linkSelect } },
+        orderBy: { createdAt: "asc" },
+      },
+      supersededBy: {
+        select: { successor: { select: linkSelect } },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!extra) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  const loaded = await loadDecision(db, scope.projectId);
+  const { project } = loaded;
+  const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
+  // An imported project keeps its original votes as a read-only archive (round 0).
+  const archive = await readImportArchive(db, scope.projectId);
+  const votes = archive
+    ? archive
+    : loaded.votes.map((v) => ({ ...v, updatedAt: v.updatedAt.toISOString() }));
+  const rec = aggregate(
+    archive
+      ? {
+          ...loaded.decision,
+          votes: archive.map(({ voterId, criterionKey, weight, scores }) => ({
+            voterId,
+            criterionKey,
+            weight,
+            scores,
+          })),
+          members: [...new Set(archive.map((v) => v.voterId))],
+        }
+      : loaded.decision,
+    { method: loaded.method },
+  );
+  const nameOf = new Map<string, string>(loaded.members.map((m) => [m.id, m.name]));
+  for (const v of archive ?? []) nameOf.set(v.voterId, v.member);
+  const record = extra.record;
+
+  return {
+    team: extra.team,
+    project: {
+      id: project.id,
+      number: extra.number,
+      title: project.title,
+      context: extra.context,
+      status: project.status,
+      votingMode: project.votingMode,
+      method: loaded.method,
+      round: project.round,
+      templateKey: extra.templateKey,
+      createdAt: extra.createdAt.toISOString(),
+      openedAt: extra.openedAt?.toISOString() ?? null,
+      closedAt: extra.closedAt?.toISOString() ?? null,
+    },
+    url: opts.appUrl
+      ? `${opts.appUrl.replace(/\/$/, "")}/t/${extra.team.slug}/p/${project.id}`
+      : null,
+    options: project.options.map(({ key, name, description }) => ({ key, name, description })),
+    criteria: project.criteria.map((c) => ({
+      key: c.key,
+      name: c.name,
+      description: c.description,
+      defaultWeight: c.defaultWeight,
+      mustHave: c.mustHave,
+      guidance: c.guidance,
+      anchorLow: c.anchorLow,
+      anchorHigh: c.anchorHigh,
+    })),
+    result: hidden
+      ? null
+      : {
+          totals: rec.totals,
+          winner: rec.winner,
+          margin: rec.margin,
+          confidence: rec.confidence,
+          criteria: rec.criteria.map((c) => ({
+            key: c.key,
+            importance: c.importance,
+            weight: c.weight,
+            scores: c.scores,
+            contributions: c.contributions,
+            flipAt: c.flipAt,
+            disagreement: c.disagreement,
+          })),
+        },
+    participation: rec.participation,
+    votes:
+      hidden || opts.includeVotes === false
+        ? null
+        : votes.map((v) => ({
+            memberId: v.voterId,
+            member: nameOf.get(v.voterId) ?? "Former member",
+            criterionKey: v.criterionKey,
+            weight: v.weight,
+            scores: v.scores,
+            rationale: v.rationale,
+            updatedAt: v.updatedAt,
+          })),
+    decision: record
+      ? {
+          ...readRecordFields(record),
+          revision: record.revision,
+          decidedAt: record.decidedAt.toISOString(),
+          decidedBy: record.decidedBy?.name ?? record.decidedBy?.email ?? null,
+          recommendedKey: record.recommendedKey,
+        }
+      : null,
+    supersedes: extra.supersedes.map((s) => s.predecessor),
+    supersededBy: extra.supersededBy.map((s) => s.successor),
+    draft: !record,
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+  };
+}

@@ -1,0 +1,66 @@
+import type { PrismaClient, Role } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import type { RecordFields } from "../../schemas/record";
+import { assertCanManageProject } from "../project/access";
+import { lockProject } from "../project/lock-project";
+import { recordDecisionEvent, storedFields, toJson } from "./record-decision";
+
+type Actor = { userId: string; teamId: string; role: Role };
+
+/**
+ * Changes a recorded decision by adding a revision: the record shows the latest, and every
+ * earlier revision stays readable with who made it and when. The recommendation it is compared
+ * with is the one stored when the decision was first recorded.
+ */
+export async function reviseRecord(
+  db: PrismaClient,
+  actor: Actor,
+  input: RecordFields & { projectId: string; note: string },
+) {
+  return db.$transaction(async (tx) => {
+    const locked = await lockProject(tx, input.projectId, "update");
+    if (locked.teamId !== actor.teamId)
+      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    assertCanManageProject(actor, locked);
+    const record = await tx.decisionRecord.findUnique({
+      where: { projectId: input.projectId },
+      select: { id: true, revision: true, recommendedKey: true },
+    });
+    if (!record) throw new DomainError("CONFLICT", "Record the decision before revising it.");
+    const options = await tx.option.findMany({
+      where: { projectId: input.projectId },
+      select: { key: true },
+    });
+    const fields = await storedFields(
+      tx,
+      locked.teamId,
+      input,
+      new Set(options.map((o) => o.key)),
+      record.recommendedKey,
+    );
+    const revision = record.revision + 1;
+    await tx.decisionRecordRevision.create({
+      data: {
+        recordId: record.id,
+        revision,
+        note: input.note,
+        authorId: actor.userId,
+        data: toJson(fields),
+      },
+      select: { id: true },
+    });
+    const updated = await tx.decisionRecord.update({
+      where: { id: record.id },
+      data: { ...fields, revision },
+      select: { id: true, revision: true },
+    });
+    await recordDecisionEvent(tx, {
+      projectId: input.projectId,
+      teamId: locked.teamId,
+      actorId: actor.userId,
+      type: "decision.revised",
+      data: { revision, note: input.note, chosenOptionKey: fields.chosenOptionKey },
+    });
+    return updated;
+  });
+}

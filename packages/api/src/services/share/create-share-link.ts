@@ -1,0 +1,34 @@
+import type { PrismaClient, Role } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import { assertCanManageProject } from "../project/access";
+import { hashShareToken, newShareToken, sharePath } from "./share-token";
+
+/**
+ * A read-only public link to the decision record. Admins and the project's creator only; the
+ * token is returned once (the path carries it), only its hash is stored.
+ */
+export async function createShareLink(
+  db: PrismaClient,
+  actor: { userId: string; teamId: string; role: Role },
+  input: { projectId: string; showVotes: boolean; expiresAt: Date | null },
+) {
+  const project = await db.project.findFirst({
+    where: { id: input.projectId, teamId: actor.teamId },
+    select: { id: true, createdById: true },
+  });
+  if (!project) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  assertCanManageProject(actor, project);
+  const token = newShareToken();
+  const link = await db.shareLink.create({
+    data: {
+      projectId: project.id,
+      teamId: actor.teamId,
+      tokenHash: hashShareToken(token),
+      showVotes: input.showVotes,
+      expiresAt: input.expiresAt,
+      createdById: actor.userId,
+    },
+    select: { id: true, showVotes: true, expiresAt: true, createdAt: true },
+  });
+  return { ...link, token, path: sharePath(token) };
+}

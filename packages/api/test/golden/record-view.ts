@@ -1,0 +1,133 @@
+import { aggregate } from "@tradeoff/scoring";
+import type { RecordView } from "../../src/services/record/record-view";
+
+/**
+ * A fixed decided record (DRF vs FastAPI, three voters) for the golden files: every number
+ * comes from the scoring package, every date is fixed, so the files only change when a
+ * format does.
+ */
+export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
+  const options = [
+    { key: "drf", name: "Django REST Framework", description: "Batteries included." },
+    { key: "fastapi", name: "FastAPI", description: "Type hints first, async." },
+  ];
+  const criteria = [
+    { key: "typing", name: "Type safety", description: "", defaultWeight: 3, mustHave: false },
+    { key: "admin", name: "Admin interface", description: "", defaultWeight: 2, mustHave: false },
+    { key: "async", name: "Async | real time", description: "", defaultWeight: 3, mustHave: true },
+  ].map((c) => ({ ...c, guidance: {}, anchorLow: null, anchorHigh: null }));
+  const votes = [
+    {
+      memberId: "u1",
+      member: "Ada",
+      criterionKey: "typing",
+      weight: 4,
+      scores: { drf: 2, fastapi: 5 },
+      rationale: "Pydantic models catch mistakes before review.",
+    },
+    {
+      memberId: "u2",
+      member: "Grace",
+      criterionKey: "typing",
+      weight: 3,
+      scores: { drf: 3, fastapi: 4 },
+      rationale: null,
+    },
+    {
+      memberId: "u1",
+      member: "Ada",
+      criterionKey: "admin",
+      weight: 2,
+      scores: { drf: 5, fastapi: 1 },
+      rationale: "The Django admin saves us a back office, for now.",
+    },
+    {
+      memberId: "u3",
+      member: "Linus",
+      criterionKey: "async",
+      weight: 5,
+      scores: { drf: 2, fastapi: 5 },
+      rationale: null,
+    },
+  ].map((v) => ({ ...v, updatedAt: "2026-11-20T10:00:00.000Z" }));
+  const rec = aggregate(
+    {
+      options,
+      criteria,
+      votes: votes.map(({ memberId, criterionKey, weight, scores }) => ({
+        voterId: memberId,
+        criterionKey,
+        weight,
+        scores,
+      })),
+      members: ["u1", "u2", "u3", "u4"],
+      quorum: 3,
+    },
+    {},
+  );
+  return {
+    team: { id: "team1", name: "Billing", slug: "billing" },
+    project: {
+      id: "p1",
+      number: 7,
+      title: "Which API framework for the billing service? (v2/ÉTÉ)",
+      context: "Billing needs a **new** HTTP API.\n\nWe compare two Python frameworks.",
+      status: "DECIDED",
+      votingMode: "OPEN",
+      method: "weighted-mean",
+      round: 1,
+      templateKey: "drf-vs-fastapi",
+      createdAt: "2026-11-01T09:00:00.000Z",
+      openedAt: "2026-11-02T09:00:00.000Z",
+      closedAt: "2026-11-21T09:00:00.000Z",
+    },
+    url: "https://tradeoff.example.com/t/billing/p/p1",
+    options,
+    criteria,
+    result: {
+      totals: rec.totals,
+      winner: rec.winner,
+      margin: rec.margin,
+      confidence: rec.confidence,
+      criteria: rec.criteria.map(
+        ({ key, importance, weight, scores, contributions, flipAt, disagreement }) => ({
+          key,
+          importance,
+          weight,
+          scores,
+          contributions,
+          flipAt,
+          disagreement,
+        }),
+      ),
+    },
+    participation: rec.participation,
+    votes,
+    decision: {
+      chosenOptionKey: "fastapi",
+      recommendedKey: rec.winner,
+      justification: null,
+      rationale:
+        "it fits our typed, async services and the team scored it higher on what matters most.",
+      consequences: {
+        good: ["Request and response models are checked at the edge."],
+        neutral: ["We keep Django for the back office."],
+        bad: ["No built-in admin: we build the few screens we need."],
+      },
+      decisionMakers: [{ userId: "u1", name: "Ada" }, { name: "CTO Office" }],
+      consulted: [{ name: "Grace" }],
+      informed: [],
+      confirmation: "The first endpoint ships with contract tests in CI.",
+      links: [{ label: "Spike notes", url: "https://wiki.example.com/spike" }],
+      reviewDate: "2027-05-01T00:00:00.000Z",
+      revision: 2,
+      decidedAt: "2026-11-21T09:00:00.000Z",
+      decidedBy: "Ada",
+    },
+    supersedes: [{ id: "p0", number: 3, title: "Flask for billing", status: "SUPERSEDED" }],
+    supersededBy: [],
+    draft: false,
+    generatedAt: "2026-11-28T12:00:00.000Z",
+    ...overrides,
+  };
+}

@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import { trpcError, useTestDatabase } from "./helpers";
+import { at, blankInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+/** An open project where two members prefer SQS (the recommendation) on both criteria. */
+async function votedProject() {
+  const setup = await teamWith(t, ["ADMIN", "MEMBER", "VIEWER"]);
+  const { id: projectId } = await setup.owner.api.project.create(blankInput(setup.team.id));
+  await setup.owner.api.project.open({ projectId });
+  for (const person of [at(setup.people, 0), at(setup.people, 2)]) {
+    for (const criterionKey of ["ops", "ordering"]) {
+      await person.api.vote.cast({
+        projectId,
+        criterionKey,
+        weight: 4,
+        scores: { kafka: 2, sqs: 5 },
+        rationale: "Nobody wants to run brokers.",
+      });
+    }
+  }
+  return {
+    ...setup,
+    projectId,
+    admin: at(setup.people, 1),
+    member: at(setup.people, 2),
+    viewer: at(setup.people, 3),
+  };
+}
+
+const fields = {
+  rationale: "it is managed and the team scored it higher.",
+  consequences: { good: ["No brokers to run."], neutral: [], bad: ["Vendor lock-in."] },
+  consulted: [{ name: "Security team" }],
+};
+
+describe("recording a decision", () => {
+  it("closes voting, marks the project decided and keeps revision 1 with who and when", async () => {
+    const { admin, owner, projectId } = await votedProject();
+    await admin.api.record.decide({
+      projectId,
+      chosenOptionKey: "sqs",
+      ...fields,
+      decisionMakers: [{ userId: owner.id }, { name: "Platform guild" }],
+      reviewDate: new Date(Date.now() + 3 * 86_400_000),
+    });
+    const project = await t.db.project.findUniqueOrThrow({ where: { id: projectId } });
+    expect(project.status).toBe("DECIDED");
+    expect(project.closedAt).not.toBeNull();
+
+    const { view, revisions } = await admin.api.record.get({ projectId });
+    expect(view.draft).toBe(false);
+    expect(view.decision).toMatchObject({
+      chosenOptionKey: "sqs",
+      recommendedKey: "sqs",
+      revision: 1,
+      // Team members are named from their accounts, free names kept as typed.
+      decisionMakers: [{ userId: owner.id, name: "Olivia Owner" }, { name: "Platform guild" }],
+    });
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]).toMatchObject({ revision: 1, author: admin.name });
+
+    // Voting is over: a late vote is refused.
+    const late = await trpcError(
+      admin.api.vote.cast({
+        projectId,
+        criterionKey: "ops",
+        weight: 1,
+        scores: { kafka: 5, sqs: 1 },
+      }),
+    );
+    expect(late.code).toBe("CONFLICT");
+
+    const types = await t.db.projectEvent.findMany({
+      where: { projectId, type: { in: ["status.changed", "decision.recorded"] } },
+      select: { type: true, data: true },
+      orderBy: { id: "asc" },
+    });
+    expect(types.slice(-2)).toEqual([
+      { type: "status.changed", data: { from: "OPEN", to: "DECIDED" } },
+      {
+        type: "decision.recorded",
+        data: { chosenOptionKey: "sqs", recommendedKey: "sqs", revision: 1 },
+      },
+    ]);
+    const due = await owner.api.record.dueForReview({ teamId: project.teamId, withinDays: 7 });
+    expect(due.map((d) => d.projectId)).toEqual([projectId]);
+  });
+
+  it("requires a justification to choose another option than the recommendation", async () => {
+    const { owner, projectId } = await votedProject();
+    const refused = await trpcError(
+      owner.api.record.decide({ projectId, chosenOptionKey: "kafka", ...fields }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toMatch(/say why/);
+    expect((await t.db.project.findUniqueOrThrow({ where: { id: projectId } })).status).toBe(
+      "OPEN",
+    );
+
+    await owner.api.record.decide({
+      projectId,
+      chosenOptionKey: "kafka",
+      justification: "We already run Kafka for analytics.",
+      ...fields,
+    });
+    const { view } = await owner.api.record.get({ projectId });
+    expect(view.decision).toMatchObject({
+      chosenOptionKey: "kafka",
+      recommendedKey: "sqs",
+      justification: "We already run Kafka for analytics.",
+    });
+  });
+
+  it("lets only admins and the creator record, refuses people outside the team", async () => {
+    const { member, viewer, projectId, team } = await votedProject();
+    expect(
+      (await trpcError(member.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields })))
+        .code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await trpcError(viewer.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields })))
+        .code,
+    ).toBe("FORBIDDEN");
+    const other = await teamWith(t);
+    expect((await trpcError(other.owner.api.record.get({ projectId }))).code).toBe("NOT_FOUND");
+    // A team member picked as a decision-maker must be of this team.
+    const owner = await t.db.membership.findFirstOrThrow({
+      where: { teamId: team.id, role: "OWNER" },
+      select: { userId: true },
+    });
+    const refused = await trpcError(
+      t
+        .callerAs({ id: owner.userId, email: null, name: null })
+        .record.decide({
+          projectId,
+          chosenOptionKey: "sqs",
+          ...fields,
+          informed: [{ userId: other.owner.id }],
+        }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
+  });
+
+  it("changes a recorded decision only through a new revision, and keeps every revision", async () => {
+    const { owner, admin, projectId } = await votedProject();
+    await owner.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields });
+    expect(
+      (await trpcError(owner.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields })))
+        .code,
+    ).toBe("CONFLICT");
+    await admin.api.record.revise({
+      projectId,
+      chosenOptionKey: "sqs",
+      ...fields,
+      rationale: "Managed, and cheaper at our volume.",
+      note: "Added the cost argument",
+    });
+    const { view, revisions } = await owner.api.record.get({ projectId });
+    expect(view.decision).toMatchObject({
+      revision: 2,
+      rationale: "Managed, and cheaper at our volume.",
+    });
+    expect(revisions.map((r) => [r.revision, r.author, r.note, r.fields.rationale])).toEqual([
+      [2, admin.name, "Added the cost argument", "Managed, and cheaper at our volume."],
+      [1, "Olivia Owner", "", fields.rationale],
+    ]);
+  });
+
+  it("supersedes a decided project by one or more successors, linked both ways", async () => {
+    const { owner, projectId, team } = await votedProject();
+    await owner.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields });
+    const a = await owner.api.project.create(blankInput(team.id, { title: "Queue, revisited" }));
+    const b = await owner.api.project.create(blankInput(team.id, { title: "Event bus" }));
+    const refused = await trpcError(
+      owner.api.record.supersede({ projectId: a.id, successorIds: [projectId] }),
+    );
+    expect(refused.code).toBe("CONFLICT"); // a draft cannot be superseded
+    await owner.api.record.supersede({ projectId, successorIds: [a.id, b.id] });
+
+    const old = await owner.api.record.get({ projectId });
+    expect(old.view.project.status).toBe("SUPERSEDED");
+    expect(old.view.supersededBy.map((p) => p.title).sort()).toEqual([
+      "Event bus",
+      "Queue, revisited",
+    ]);
+    const successor = await owner.api.record.get({ projectId: a.id });
+    expect(successor.view.supersedes.map((p) => p.id)).toEqual([projectId]);
+
+    // Another team's project cannot be named as a successor.
+    const other = await teamWith(t);
+    const foreign = await other.owner.api.project.create(blankInput(other.team.id));
+    expect(
+      (await trpcError(owner.api.record.supersede({ projectId, successorIds: [foreign.id] }))).code,
+    ).toBe("NOT_FOUND");
+  });
+});
