@@ -39,11 +39,9 @@ export function ScalePicker({
   const name = useId();
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   return (
-    <fieldset className="grid gap-1.5" disabled={disabled}>
-      <legend className="mb-1.5 font-medium text-sm">
-        {visibleLegend ?? legend}
-        {visibleLegend ? <span className="sr-only"> {legend}</span> : null}
-      </legend>
+    // The full name (e.g. "FastAPI score on Performance") is what assistive technology reads.
+    <fieldset className="grid gap-1.5" disabled={disabled} aria-label={legend}>
+      <legend className="mb-1.5 font-medium text-sm">{visibleLegend ?? legend}</legend>
       <div className="flex flex-wrap gap-1">
         {values.map((n) => {
           const ends =

@@ -1,0 +1,205 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { mutate, person, teamWithDrfProject, voteInPage, voteOverApi } from "../support/decisions";
+
+const PERFORMANCE = "Performance under high concurrency";
+
+async function totalOf(page: import("@playwright/test").Page, optionKey: string) {
+  return Number(await page.getByTestId(`total-${optionKey}`).textContent());
+}
+
+test.describe("deciding together", () => {
+  test("two members vote on DRF vs FastAPI and each sees the other's effect on the totals", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const bob = await person(browser, "bob");
+    const { url } = await teamWithDrfProject(alice, [bob]);
+
+    await alice.page.goto(url);
+    await expect(alice.page.getByRole("heading", { level: 1 })).toContainText(
+      "Django REST Framework or FastAPI?",
+    );
+    // The article's guidance sits next to each option.
+    await expect(alice.page.getByText(/published benchmarks put it/)).toBeVisible();
+    await voteInPage(alice.page, PERFORMANCE, {
+      importance: 5,
+      scores: { "Django REST Framework": 2, FastAPI: 5 },
+    });
+    await expect(alice.page.getByTestId("winner")).toHaveText("FastAPI leads");
+    const aliceFastapi = await totalOf(alice.page, "fastapi");
+
+    await bob.page.goto(url);
+    await expect(bob.page.getByTestId("winner")).toHaveText("FastAPI leads");
+    expect(await totalOf(bob.page, "fastapi")).toBe(aliceFastapi);
+    await voteInPage(bob.page, PERFORMANCE, {
+      importance: 5,
+      scores: { "Django REST Framework": 5, FastAPI: 1 },
+    });
+    await expect(bob.page.getByTestId("my-winner")).toHaveText("Django REST Framework");
+    await expect.poll(() => totalOf(bob.page, "fastapi")).toBeLessThan(aliceFastapi);
+
+    await alice.page.reload();
+    await expect.poll(() => totalOf(alice.page, "fastapi")).toBeLessThan(aliceFastapi);
+    await expect(alice.page.getByTestId("participation")).toContainText(bob.user.name);
+    await expect(alice.page.getByTestId("my-winner")).toHaveText("FastAPI");
+
+    await alice.context.close();
+    await bob.context.close();
+  });
+
+  test("blind voting hides others' votes and the totals until the project closes", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const bob = await person(browser, "bob");
+    const { url, projectId } = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
+    await voteOverApi(bob.context.request, projectId, {
+      performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
+    });
+
+    await alice.page.goto(url);
+    await expect(alice.page.getByText("Totals and everyone's votes stay hidden")).toBeVisible();
+    await expect(alice.page.getByTestId("totals")).toHaveCount(0);
+    await expect(alice.page.getByTestId("winner")).toHaveCount(0);
+    // Who has voted is visible, how is not.
+    await expect(alice.page.getByTestId("participation")).toContainText(bob.user.name);
+    await expect(alice.page.getByTestId("participation")).toContainText("1 of 13");
+
+    await alice.page.getByRole("button", { name: "Close voting" }).click();
+    await alice.page.getByRole("alertdialog").getByRole("button", { name: "Close voting" }).click();
+    await expect(alice.page.getByTestId("project-status")).toHaveText("Closed");
+    await expect(alice.page.getByTestId("winner")).toHaveText("FastAPI leads");
+    await expect(alice.page.getByTestId("totals")).toBeVisible();
+
+    // A vote arriving after the close is refused with a message, not dropped silently.
+    const late = await bob.context.request.post("/api/trpc/vote.cast", {
+      data: { json: { projectId, criterionKey: "ecosystem", weight: 3, scores: { drf: 5 } } },
+    });
+    expect(late.status()).toBe(409);
+    expect(await late.text()).toContain("Voting has closed");
+    await alice.context.close();
+    await bob.context.close();
+  });
+
+  test("voting works with the keyboard alone", async ({ browser }) => {
+    const alice = await person(browser, "alice");
+    const { url } = await teamWithDrfProject(alice, []);
+    const page = alice.page;
+    await page.goto(url);
+    const card = page.getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${PERFORMANCE}`) });
+    const importance = card.getByRole("group", { name: `Importance of ${PERFORMANCE}` });
+    await expect(importance).toBeVisible();
+
+    // Tab to the first importance choice of the criterion, then use the arrow keys.
+    await importance.getByRole("radio").first().focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await expect(importance.getByRole("radio", { name: /^3\b/ })).toBeChecked();
+    await page.keyboard.press("Tab");
+    // Tab lands on the first choice (1) without selecting it; each arrow moves and selects.
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await expect(
+      card
+        .getByRole("group", { name: `Django REST Framework score on ${PERFORMANCE}` })
+        .getByRole("radio", { name: /^3\b/ }),
+    ).toBeChecked();
+    await page.keyboard.press("Tab");
+    for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
+    await expect(
+      card
+        .getByRole("group", { name: `FastAPI score on ${PERFORMANCE}` })
+        .getByRole("radio", { name: /^5\b/ }),
+    ).toBeChecked();
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Async matters for our webhooks.");
+    await expect(card.getByText("Saved", { exact: true })).toBeVisible();
+
+    await page.reload();
+    const reloaded = page.getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${PERFORMANCE}`) });
+    await expect(
+      reloaded
+        .getByRole("group", { name: `Importance of ${PERFORMANCE}` })
+        .getByRole("radio", { name: /^3\b/ }),
+    ).toBeChecked();
+    await expect(reloaded.getByLabel("Why (optional)")).toHaveValue(
+      "Async matters for our webhooks.",
+    );
+    await alice.context.close();
+  });
+
+  test("keeps unsaved edits on the device while saving fails, and saves them once the server is back", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const { url, projectId } = await teamWithDrfProject(alice, []);
+    const page = alice.page;
+    await page.goto(url);
+    await expect(page.getByTestId("participation")).toBeVisible();
+
+    await page.route("**/api/trpc/vote.cast**", (route) => route.abort("connectionrefused"));
+    const card = page.getByRole("group", { name: /^\d+\.\s*Community and ecosystem maturity/ });
+    await card
+      .getByRole("group", { name: "Importance of Community and ecosystem maturity" })
+      .getByRole("radio", { name: /^4\b/ })
+      .check();
+    await expect(page.getByText("Saving is failing")).toBeVisible();
+    await expect(card.getByText("Not saved yet, retrying")).toBeVisible();
+
+    // A reload while still offline keeps the edit.
+    await page.reload();
+    await expect(
+      page
+        .getByRole("group", { name: "Importance of Community and ecosystem maturity" })
+        .getByRole("radio", { name: /^4\b/ }),
+    ).toBeChecked();
+
+    await page.unroute("**/api/trpc/vote.cast**");
+    await page.getByRole("button", { name: "Retry now" }).click();
+    await expect(
+      page
+        .getByRole("group", { name: /^\d+\.\s*Community and ecosystem maturity/ })
+        .getByText("Saved", { exact: true }),
+    ).toBeVisible();
+    const mine = await alice.context.request.get(
+      `/api/trpc/vote.mine?input=${encodeURIComponent(JSON.stringify({ json: { projectId } }))}`,
+    );
+    expect(await mine.text()).toContain('"weight":4');
+    await alice.context.close();
+  });
+
+  test("the project page has no serious or critical accessibility violations", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const bob = await person(browser, "bob");
+    const { url, projectId } = await teamWithDrfProject(alice, [bob]);
+    await voteOverApi(bob.context.request, projectId, {
+      performance: { weight: 5, scores: { drf: 2, fastapi: 5 } },
+      ecosystem: { weight: 4, scores: { drf: 5, fastapi: 3 } },
+    });
+    await voteOverApi(alice.context.request, projectId, {
+      performance: { weight: 2, scores: { drf: 3, fastapi: 4 } },
+    });
+    await alice.page.goto(url);
+    await expect(alice.page.getByTestId("winner")).toBeVisible();
+    const results = await new AxeBuilder({ page: alice.page }).analyze();
+    const serious = results.violations.filter(
+      (v) => v.impact === "serious" || v.impact === "critical",
+    );
+    expect(
+      serious.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(", ")})`,
+      ),
+    ).toEqual([]);
+    await mutate(alice.context.request, "project.close", { projectId });
+    await alice.context.close();
+    await bob.context.close();
+  });
+});

@@ -1,0 +1,130 @@
+import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { baseURL } from "../playwright.config";
+import { signInOverHttp, signUpOverApi, type TestUser, uniqueUser } from "./fixtures";
+
+/** Calls a tRPC mutation over HTTP, as the signed-in user of `request`. */
+export async function mutate<T = unknown>(
+  request: APIRequestContext,
+  path: string,
+  input: unknown,
+) {
+  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** Calls a tRPC query over HTTP. */
+export async function query<T = unknown>(request: APIRequestContext, path: string, input: unknown) {
+  const encoded = encodeURIComponent(JSON.stringify({ json: input }));
+  const response = await request.get(`/api/trpc/${path}?input=${encoded}`);
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+export type Person = { user: TestUser; context: BrowserContext; page: Page };
+
+/** A new browser context with a freshly signed-up, signed-in user. */
+export async function person(browser: Browser, label: string): Promise<Person> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const user = uniqueUser(label);
+  await signUpOverApi(context.request, user);
+  await signInOverHttp(context.request, user);
+  return { user, context, page };
+}
+
+type BuiltIn = {
+  key: string;
+  title: string;
+  context: string;
+  options: { key: string; name: string; description: string }[];
+  criteria: {
+    key: string;
+    name: string;
+    description: string;
+    defaultWeight: number;
+    guidance: unknown;
+  }[];
+};
+
+/**
+ * A team owned by `owner` with `others` joined through invitation links, and a project from
+ * the built-in DRF vs FastAPI template, opened for voting.
+ */
+export async function teamWithDrfProject(
+  owner: Person,
+  others: Person[],
+  opts: { votingMode?: "OPEN" | "BLIND"; title?: string } = {},
+) {
+  const team = await mutate<{ id: string; slug: string }>(owner.context.request, "team.create", {
+    name: `Platform ${Math.random().toString(36).slice(2, 7)}`,
+  });
+  for (const other of others) {
+    const invitation = await mutate<{ token: string }>(owner.context.request, "invitation.create", {
+      teamId: team.id,
+      role: "MEMBER",
+    });
+    await mutate(other.context.request, "invitation.accept", { token: invitation.token });
+  }
+  const templates = await query<{ builtIn: BuiltIn[] }>(
+    owner.context.request,
+    "project.templates",
+    {
+      teamId: team.id,
+    },
+  );
+  const drf = templates.builtIn.find((t) => t.key === "drf-vs-fastapi");
+  if (!drf) throw new Error("The built-in template is missing.");
+  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
+    teamId: team.id,
+    title: opts.title ?? drf.title,
+    context: drf.context,
+    templateKey: drf.key,
+    options: drf.options,
+    criteria: drf.criteria.map(({ key, name, description, defaultWeight, guidance }) => ({
+      key,
+      name,
+      description,
+      defaultWeight,
+      guidance,
+    })),
+    votingMode: opts.votingMode ?? "OPEN",
+  });
+  await mutate(owner.context.request, "project.open", { projectId: project.id });
+  return { team, projectId: project.id, url: `/t/${team.slug}/p/${project.id}`, template: drf };
+}
+
+/** Votes through the voting panel: importance and a score per option, then waits for "Saved". */
+export async function voteInPage(
+  page: Page,
+  criterionName: string,
+  vote: { importance: number; scores: Record<string, number> },
+) {
+  const card = page.getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${criterionName}`) });
+  await card
+    .getByRole("group", { name: `Importance of ${criterionName}` })
+    .getByRole("radio", { name: new RegExp(`^${vote.importance}\\b`) })
+    .check();
+  for (const [option, score] of Object.entries(vote.scores)) {
+    await card
+      .getByRole("group", { name: `${option} score on ${criterionName}` })
+      .getByRole("radio", { name: new RegExp(`^${score}\\b`) })
+      .check();
+  }
+  await expect(card.getByText("Saved", { exact: true })).toBeVisible();
+}
+
+/** Direct votes over HTTP, for building up a realistic team quickly. */
+export async function voteOverApi(
+  request: APIRequestContext,
+  projectId: string,
+  votes: Record<
+    string,
+    { weight: number | null; scores: Record<string, number | null>; rationale?: string }
+  >,
+) {
+  for (const [criterionKey, vote] of Object.entries(votes)) {
+    await mutate(request, "vote.cast", { projectId, criterionKey, ...vote });
+  }
+}
