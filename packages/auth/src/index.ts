@@ -1,7 +1,7 @@
 export { AuthConfigError, type AuthEnv, readAuthEnv, requireSecret } from "./env";
 export { createAuthOptions, enabledProviders, SESSION_MAX_AGE_SECONDS } from "./options";
 export { hashPassword, verifyPassword } from "./password";
-export { decodeSessionToken } from "./session-token";
+export { decodeSessionToken, encodeSessionToken } from "./session-token";
 export {
   clientIp,
   createSignInLimiter,

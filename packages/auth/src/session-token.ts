@@ -1,4 +1,4 @@
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import type { SessionUser } from "./types";
 
 /**
@@ -23,4 +23,20 @@ export async function decodeSessionToken(
   } catch {
     return null;
   }
+}
+
+/**
+ * Issues a session token for a user, exactly as signing in would (same claims, same
+ * encryption). For tools that act as signed-in users: benchmarks and load tests.
+ */
+export async function encodeSessionToken(
+  user: { id: string; email: string; name: string | null; tokenVersion?: number },
+  secret: string,
+  maxAgeSeconds = 12 * 60 * 60,
+): Promise<string> {
+  return encode({
+    token: { sub: user.id, email: user.email, name: user.name, tv: user.tokenVersion ?? 0 },
+    secret,
+    maxAge: maxAgeSeconds,
+  });
 }

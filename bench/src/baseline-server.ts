@@ -1,0 +1,164 @@
+/**
+ * The raw baseline: node:http and pg, no framework. It answers the bench's two operations
+ * (read the recommendation, cast a vote) with the same SQL statements as Tradeoff and the
+ * same scoring package, so the ratio between the two is what the framework costs.
+ * The caller is named by an `x-user-id` header (the baseline has no sessions).
+ */
+import { createServer, type IncomingMessage } from "node:http";
+import { aggregate } from "@tradeoff/scoring";
+import pg from "pg";
+import { BASELINE_SQL } from "./baseline-sql";
+
+const url = process.env.BENCH_BASELINE_DATABASE_URL;
+const port = Number(process.env.BENCH_BASELINE_PORT);
+if (!url || !port)
+  throw new Error("BENCH_BASELINE_DATABASE_URL and BENCH_BASELINE_PORT are required.");
+
+const pool = new pg.Pool({ connectionString: url, max: 10 });
+pool.on("error", () => {});
+
+type Access = { team_id: string; role: string; token_version: number };
+
+async function access(client: pg.Pool | pg.PoolClient, projectId: string, userId: string) {
+  const { rows } = await client.query<Access>(BASELINE_SQL.access, [projectId, userId]);
+  return rows[0] ?? null;
+}
+
+async function recommendation(projectId: string, userId: string) {
+  if (!(await access(pool, projectId, userId)))
+    return { status: 404, body: { error: "not found" } };
+  const [shape, members, votes] = await Promise.all([
+    pool.query(BASELINE_SQL.shape, [projectId]),
+    pool.query(BASELINE_SQL.members, [projectId]),
+    pool.query(BASELINE_SQL.votes, [projectId]),
+  ]);
+  const project = shape.rows[0];
+  const memberIds = members.rows.map((m: { user_id: string }) => m.user_id);
+  const rec = aggregate({
+    options: project.options,
+    criteria: project.criteria,
+    members: memberIds,
+    votes: votes.rows.map(
+      (v: {
+        user_id: string;
+        key: string;
+        weight: number | null;
+        scores: Record<string, number | null>;
+      }) => ({
+        voterId: v.user_id,
+        criterionKey: v.key,
+        weight: v.weight,
+        scores: v.scores,
+      }),
+    ),
+  });
+  return {
+    status: 200,
+    body: {
+      totals: rec.totals,
+      winner: rec.winner,
+      margin: rec.margin,
+      confidence: rec.confidence,
+      criteria: rec.criteria,
+      participation: rec.participation,
+    },
+  };
+}
+
+type VoteInput = {
+  projectId: string;
+  criterionKey: string;
+  weight: number | null;
+  scores: Record<string, number | null>;
+};
+
+async function castVote(input: VoteInput, userId: string) {
+  const client = await pool.connect();
+  try {
+    const who = await access(client, input.projectId, userId);
+    if (!who) return { status: 404, body: { error: "not found" } };
+    await client.query("BEGIN");
+    const locked = await client.query(BASELINE_SQL.lockProject, [input.projectId]);
+    if (locked.rows[0]?.status !== "OPEN") {
+      await client.query("ROLLBACK");
+      return { status: 409, body: { error: "closed" } };
+    }
+    const criterion = await client.query(BASELINE_SQL.criterion, [
+      input.projectId,
+      input.criterionKey,
+    ]);
+    const criterionId = criterion.rows[0]?.id as string | undefined;
+    if (!criterionId) {
+      await client.query("ROLLBACK");
+      return { status: 400, body: { error: "unknown criterion" } };
+    }
+    await client.query(BASELINE_SQL.lockSlot, [`vote:${criterionId}:${userId}`]);
+    const before = await client.query(BASELINE_SQL.existingVote, [criterionId, userId]);
+    const saved = await client.query(BASELINE_SQL.upsertVote, [
+      input.projectId,
+      criterionId,
+      userId,
+      input.weight,
+      JSON.stringify(input.scores),
+    ]);
+    await client.query(BASELINE_SQL.insertEvent, [
+      input.projectId,
+      who.team_id,
+      userId,
+      input.criterionKey,
+      JSON.stringify({
+        before: before.rows[0] ?? null,
+        after: { weight: input.weight, scores: input.scores, rationale: null },
+      }),
+    ]);
+    await client.query("COMMIT");
+    return {
+      status: 200,
+      body: { criterionKey: input.criterionKey, savedAt: saved.rows[0]?.updated_at },
+    };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk) => {
+      data += chunk;
+    });
+    req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    const userId = String(req.headers["x-user-id"] ?? "");
+    const requestUrl = new URL(req.url ?? "/", "http://baseline");
+    let result: { status: number; body: unknown };
+    if (req.method === "GET" && requestUrl.pathname === "/recommendation") {
+      result = await recommendation(requestUrl.searchParams.get("projectId") ?? "", userId);
+    } else if (req.method === "POST" && requestUrl.pathname === "/vote") {
+      result = await castVote(JSON.parse(await readBody(req)) as VoteInput, userId);
+    } else if (requestUrl.pathname === "/health") {
+      result = { status: 200, body: { status: "ok" } };
+    } else {
+      result = { status: 404, body: { error: "not found" } };
+    }
+    res.writeHead(result.status, { "content-type": "application/json" });
+    res.end(JSON.stringify(result.body));
+  } catch (error) {
+    res.writeHead(500, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: (error as Error).message }));
+  }
+});
+server.listen(port, "127.0.0.1");
+process.on("SIGTERM", () => {
+  server.close();
+  void pool.end().then(() => process.exit(0));
+});

@@ -1,0 +1,216 @@
+/**
+ * `npm run bench`: Tradeoff's production build against a raw node:http + pg baseline doing
+ * the same SQL, on the same fresh PostgreSQL database, with the same load, side by side in
+ * one run. Also the project page's first-load JavaScript and Largest Contentful Paint.
+ * Prints a table and writes bench/results/latest.json.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { encodeSessionToken } from "@tradeoff/auth";
+import { createPrismaClient } from "@tradeoff/db";
+import { migrateDatabase } from "@tradeoff/db/migrate";
+import pg from "pg";
+import { killGroup, quietEnv, repoRoot, run, spawnNext } from "../../scripts/lib";
+import { type LoadResult, load } from "./load";
+import { measurePage } from "./page";
+import { seedBenchWorld } from "./seed";
+
+const serverUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+const MEMBERS = 200;
+const CONNECTIONS = 64;
+const DURATION_S = Number(process.env.BENCH_DURATION_S || 10);
+const APP_PORT = 3310;
+const BASELINE_PORT = 3311;
+
+const log = (message: string) => console.log(`• ${message}`);
+
+async function createBenchDatabase() {
+  const name = `tradeoff_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
+  await admin.connect().catch((error: Error) => {
+    throw new Error(
+      `Cannot reach PostgreSQL for the bench at ${new URL(serverUrl).host} (${error.message}). Set BENCH_DATABASE_URL or start the local server.`,
+    );
+  });
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function waitFor(url: string, child: ChildProcess, label: string) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`${label} exited before answering.`);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${label} did not answer at ${url} within a minute.`);
+}
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function main() {
+  const started = Date.now();
+  log("Building the production app (cached builds are reused)…");
+  await run(
+    "npx",
+    ["turbo", "run", "build", "--filter=@tradeoff/web", "--output-logs=errors-only"],
+    {
+      env: { ...process.env, ...quietEnv },
+    },
+  );
+
+  const database = await createBenchDatabase();
+  const children: ChildProcess[] = [];
+  try {
+    await migrateDatabase(database.url);
+    const db = createPrismaClient(database.url);
+    log(`Seeding ${MEMBERS} members and the DRF vs FastAPI project with every member's votes…`);
+    const world = await seedBenchWorld(db, MEMBERS);
+    await db.$disconnect();
+
+    const secret = randomBytes(32).toString("base64url");
+    const cookies = await Promise.all(
+      world.members.map(
+        async (m) => `next-auth.session-token=${await encodeSessionToken(m, secret)}`,
+      ),
+    );
+
+    const app = spawnNext(["start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
+      ...process.env,
+      ...quietEnv,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: `http://127.0.0.1:${APP_PORT}`,
+      LOG_LEVEL: "warn",
+    });
+    children.push(app);
+    const baseline = spawn(
+      process.execPath,
+      ["--import", "tsx", join(repoRoot, "bench/src/baseline-server.ts")],
+      {
+        stdio: ["ignore", "inherit", "inherit"],
+        env: {
+          ...process.env,
+          BENCH_BASELINE_DATABASE_URL: database.url,
+          BENCH_BASELINE_PORT: String(BASELINE_PORT),
+        },
+      },
+    );
+    children.push(baseline);
+    await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`, app, "The app");
+    await waitFor(`http://127.0.0.1:${BASELINE_PORT}/health`, baseline, "The baseline");
+
+    const targets = {
+      tradeoff: { port: APP_PORT, cookies },
+      baseline: { port: BASELINE_PORT, cookies: world.members.map((m) => m.id) },
+    };
+    const results: { scenario: string; target: string; result: LoadResult }[] = [];
+    for (const scenario of ["read", "write", "mix"] as const) {
+      for (const target of ["tradeoff", "baseline"] as const) {
+        log(
+          `Load: ${scenario} on ${target} (${CONNECTIONS} connections, ${DURATION_S} s after a warm-up)…`,
+        );
+        const result = await load({
+          scenario,
+          target,
+          world,
+          ...targets[target],
+          connections: CONNECTIONS,
+          durationS: DURATION_S,
+        });
+        results.push({ scenario, target, result });
+      }
+    }
+
+    log("Project page: first-load JavaScript and Largest Contentful Paint in headless Chromium…");
+    const page = await measurePage({
+      url: `http://127.0.0.1:${APP_PORT}/t/${world.teamSlug}/p/${world.projectId}`,
+      cookie: cookies[1] ?? "",
+      runs: 5,
+    });
+
+    const cpu = cpus();
+    const machine = { cpu: cpu[0]?.model ?? "unknown", cores: cpu.length, node: process.version };
+    const rows = results.map(({ scenario, target, result }) => {
+      const base = results.find((r) => r.scenario === scenario && r.target === "baseline")?.result;
+      return {
+        scenario,
+        target,
+        requestsPerSecond: Math.round(result.requestsPerSecond),
+        p50Ms: result.p50Ms,
+        p99Ms: result.p99Ms,
+        errors: result.errors,
+        ratio:
+          target === "tradeoff" && base
+            ? Number((result.requestsPerSecond / base.requestsPerSecond).toFixed(2))
+            : null,
+      };
+    });
+
+    console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+    console.log(
+      `Load: ${CONNECTIONS} connections, ${DURATION_S} s per scenario, ${MEMBERS} members, 13 criteria.\n`,
+    );
+    console.log("scenario  target     req/s    p50 ms   p99 ms   errors   ratio to baseline");
+    for (const r of rows) {
+      console.log(
+        `${r.scenario.padEnd(9)} ${r.target.padEnd(9)} ${String(r.requestsPerSecond).padStart(6)} ${r.p50Ms.toFixed(1).padStart(8)} ${r.p99Ms.toFixed(1).padStart(8)} ${String(r.errors).padStart(8)}   ${r.ratio === null ? "" : r.ratio.toFixed(2)}`,
+      );
+    }
+    console.log(
+      `\nProject page: first-load JS ${(page.firstLoadJsGzipBytes / 1024).toFixed(1)} kB gzip (${page.scripts} scripts); LCP median ${median(page.lcpMs).toFixed(0)} ms over ${page.lcpMs.length} loads (${page.lcpMs.map((v) => v.toFixed(0)).join(", ")}).`,
+    );
+
+    const out = join(repoRoot, "bench/results");
+    mkdirSync(out, { recursive: true });
+    const report = {
+      at: new Date().toISOString(),
+      machine,
+      settings: {
+        connections: CONNECTIONS,
+        durationS: DURATION_S,
+        members: MEMBERS,
+        criteria: world.criteriaKeys.length,
+      },
+      load: rows,
+      page: {
+        firstLoadJsGzipKb: Number((page.firstLoadJsGzipBytes / 1024).toFixed(1)),
+        lcpMedianMs: Math.round(median(page.lcpMs)),
+        lcpRunsMs: page.lcpMs.map(Math.round),
+      },
+      tookS: Math.round((Date.now() - started) / 1000),
+    };
+    writeFileSync(join(out, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nWritten to bench/results/latest.json (${report.tookS} s in all).`);
+  } finally {
+    for (const child of children) killGroup(child);
+    await new Promise((r) => setTimeout(r, 1000));
+    await database.drop().catch(() => {});
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`✖ ${error.message}`);
+  process.exit(1);
+});
