@@ -8,6 +8,7 @@ test("an owner invites by link; the invitee signs up through it, joins as member
   signedIn,
   browser,
 }) => {
+  test.setTimeout(60_000); // two browsers, a sign-up and several page loads
   const team = await createTeamOverApi(page.request, `Access ${signedIn.name.slice(-8)}`);
 
   await page.goto(`/t/${team.slug}/settings`);
