@@ -1,4 +1,5 @@
 import { appRouter, createContextInner } from "@tradeoff/api";
+import { authenticateRequest } from "@tradeoff/api/server";
 import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { authEnv, mailEnv } from "~/env";
@@ -64,6 +65,9 @@ async function handler(req: Request) {
   // Live subscriptions (GET /api/trpc/live.*) need this instance's database listener.
   const live = ensureRealtime();
   if (req.method === "GET" && new URL(req.url).pathname.includes("/live.")) await live;
+  // `Authorization: Bearer <personal access token>` (the CLI) stands in for the session cookie.
+  const bearer = await authenticateRequest(db(), req);
+  if (bearer.kind === "refused") return bearer.response;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
@@ -71,7 +75,7 @@ async function handler(req: Request) {
     createContext: async () =>
       createContextInner({
         db: db(),
-        user: await getSessionUser(),
+        user: bearer.kind === "token" ? bearer.user : await getSessionUser(),
         mailer: invitationMailer(),
         appUrl: appOrigin(req),
       }),

@@ -1,0 +1,262 @@
+import { parse as parseCsv } from "csv-parse/sync";
+import { extractText, getDocumentProxy } from "unpdf";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { exportRecordStream } from "../src/services/export/export-record";
+import { trpcError, useTestDatabase } from "./helpers";
+import { at, blankInput, drfInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+/** The built-in DRF vs FastAPI decision, voted on by two members and recorded. */
+async function decidedDrf() {
+  const setup = await teamWith(t, ["MEMBER"]);
+  const { id: projectId } = await setup.owner.api.project.create(drfInput(setup.team.id));
+  await setup.owner.api.project.open({ projectId });
+  const project = await setup.owner.api.project.get({ projectId });
+  const keys = project.criteria.map((c) => c.key);
+  for (const [i, person] of [at(setup.people, 0), at(setup.people, 1)].entries()) {
+    for (const criterionKey of keys.slice(0, 3)) {
+      await person.api.vote.cast({
+        projectId,
+        criterionKey,
+        weight: 3 + i,
+        scores: { drf: 2, fastapi: 4 + i },
+        rationale: i === 0 ? `Typed models, says ${person.name}, "really".` : null,
+      });
+    }
+  }
+  await setup.owner.api.record.decide({
+    projectId,
+    chosenOptionKey: "fastapi",
+    rationale: "the team scored it higher where it matters.",
+    consequences: { good: ["Typed request models."], neutral: [], bad: ["No admin."] },
+    decisionMakers: [{ userId: setup.owner.id }],
+    informed: [{ name: "Support" }],
+    reviewDate: new Date("2027-06-01T00:00:00Z"),
+  });
+  return { ...setup, projectId };
+}
+
+const decode = (file: { encoding: string; content: string }) =>
+  file.encoding === "base64" ? Buffer.from(file.content, "base64") : file.content;
+
+describe("exports of a recorded decision", () => {
+  it("MADR: named NNNN-title, YAML front matter parsed back, every section present", async () => {
+    const { owner, people, projectId } = await decidedDrf();
+    const viewer = at(people, 1);
+    const file = await viewer.api.export.file({ projectId, format: "madr" });
+    expect(file.fileName).toBe("0001-django-rest-framework-or-fastapi.md");
+    const [, yaml, body] = file.content.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/) ?? [];
+    expect(parseYaml(yaml ?? "")).toEqual({
+      status: "accepted",
+      date: new Date().toISOString().slice(0, 10),
+      "decision-makers": owner.name,
+      informed: "Support",
+    });
+    for (const heading of [
+      "## Context and Problem Statement",
+      "## Decision Drivers",
+      "## Considered Options",
+      "## Decision Outcome",
+      "### Consequences",
+      "## Pros and Cons of the Options",
+      "## More Information",
+    ]) {
+      expect(body).toContain(`\n${heading}\n`);
+    }
+    expect(body).toContain('Chosen option: "FastAPI", because the team scored it higher');
+    expect(body).toContain("Participation: 2 of 2 members voted");
+  });
+
+  it("PDF: A4 and Letter, with selectable text of the title, outcome and participation", async () => {
+    const { owner, projectId } = await decidedDrf();
+    for (const [paper, width] of [
+      ["a4", 595],
+      ["letter", 612],
+    ] as const) {
+      const file = await owner.api.export.file({ projectId, format: "pdf", paper });
+      expect(file.mimeType).toBe("application/pdf");
+      const pdf = await getDocumentProxy(new Uint8Array(decode(file) as Buffer));
+      const page = await pdf.getPage(1);
+      expect(Math.round(page.view[2] ?? 0)).toBe(width);
+      const { text } = await extractText(pdf, { mergePages: true });
+      expect(text).toContain("Chosen option: FastAPI");
+      expect(text).toContain("2 of 2 members voted");
+      expect(text).toMatch(/Totals \(0 to 100\)/);
+      expect(text).toContain("vote changes");
+    }
+  });
+
+  it("CSV: one row per vote with a column per option, and the event history", async () => {
+    const { owner, projectId } = await decidedDrf();
+    const votes = parseCsv((await owner.api.export.file({ projectId, format: "csv" })).content, {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(votes).toHaveLength(6);
+    expect(votes[0]).toMatchObject({
+      member: "Olivia Owner",
+      importance: "3",
+      drf: "2",
+      fastapi: "4",
+      rationale: 'Typed models, says Olivia Owner, "really".',
+    });
+    const events = parseCsv(
+      (await owner.api.export.file({ projectId, format: "csv", table: "events" })).content,
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(["project.created", "vote.cast", "decision.recorded"]),
+    );
+    expect(
+      JSON.parse(events.find((e) => e.type === "decision.recorded")?.data ?? "{}"),
+    ).toMatchObject({ chosenOptionKey: "fastapi" });
+  });
+
+  it("an undecided project exports as a draft, clearly marked", async () => {
+    const setup = await teamWith(t);
+    const { id } = await setup.owner.api.project.create(
+      blankInput(setup.team.id, { title: "Kafka / SQS: *which*?" }),
+    );
+    const file = await setup.owner.api.export.file({ projectId: id, format: "madr" });
+    expect(file.fileName).toBe("0001-kafka-sqs-which.md");
+    expect(file.content).toContain("status: proposed");
+    expect(file.content).toContain("> **Draft.**");
+  });
+
+  it("a blind project that is still open reveals no votes and no result", async () => {
+    const setup = await teamWith(t, ["MEMBER"]);
+    const { id: projectId } = await setup.owner.api.project.create(
+      blankInput(setup.team.id, { votingMode: "BLIND" }),
+    );
+    await setup.owner.api.project.open({ projectId });
+    await at(setup.people, 1).api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 1, sqs: 5 },
+      rationale: "secret reason",
+    });
+    const json = JSON.parse(
+      (await setup.owner.api.export.file({ projectId, format: "json" })).content,
+    );
+    expect(json.votes).toBeNull();
+    expect(json.result).toBeNull();
+    expect(JSON.stringify(json.events)).not.toContain("secret reason");
+    expect(
+      (await setup.owner.api.export.file({ projectId, format: "csv" })).content.trim().split("\n"),
+    ).toHaveLength(1);
+  });
+});
+
+describe("JSON export and import", () => {
+  it("round trip: importing into another team recreates the project, votes archived, equal on export", async () => {
+    const { owner, projectId } = await decidedDrf();
+    const first = JSON.parse((await owner.api.export.file({ projectId, format: "json" })).content);
+    expect(first).toMatchObject({ format: "tradeoff.decision-record", version: 1, draft: false });
+    expect(first.events.length).toBeGreaterThan(6);
+
+    const other = await teamWith(t);
+    const created = await other.owner.api.export.import({ teamId: other.team.id, document: first });
+    expect(created.status).toBe("DECIDED");
+    const second = JSON.parse(
+      (await other.owner.api.export.file({ projectId: created.id, format: "json" })).content,
+    );
+
+    const comparable = (doc: typeof first) => ({
+      project: {
+        ...doc.project,
+        number: 0,
+        createdAt: 0,
+        openedAt: 0,
+        closedAt: 0,
+        round: 0,
+        url: 0,
+        status: 0,
+      },
+      options: doc.options,
+      criteria: doc.criteria,
+      votes: doc.votes,
+      result: doc.result,
+      decision: {
+        ...doc.decision,
+        decidedBy: 0,
+        decisionMakers: doc.decision.decisionMakers.map((p: { name: string }) => p.name),
+      },
+    });
+    expect(comparable(second)).toEqual(comparable(first));
+    // The archive is read-only: nobody of the new team has a live vote on it.
+    expect(await t.db.vote.count({ where: { projectId: created.id } })).toBe(0);
+  });
+
+  it("refuses a file of another version or a tampered one, and creates nothing", async () => {
+    const { owner, projectId } = await decidedDrf();
+    const doc = JSON.parse((await owner.api.export.file({ projectId, format: "json" })).content);
+    const other = await teamWith(t);
+    const before = await t.db.project.count({ where: { teamId: other.team.id } });
+
+    const wrongVersion = await trpcError(
+      other.owner.api.export.import({ teamId: other.team.id, document: { ...doc, version: 2 } }),
+    );
+    expect(wrongVersion.code).toBe("BAD_REQUEST");
+    expect(wrongVersion.message).toBe("This export is version 2; this server imports version 1.");
+
+    const tampered = structuredClone(doc);
+    tampered.votes[0].scores.drf = 5;
+    const refused = await trpcError(
+      other.owner.api.export.import({ teamId: other.team.id, document: tampered }),
+    );
+    expect(refused.message).toMatch(/inconsistent/);
+    expect(JSON.stringify(refused.cause)).toBeDefined();
+
+    const badKey = structuredClone(doc);
+    badKey.decision.chosenOptionKey = "flask";
+    const refused2 = await trpcError(
+      other.owner.api.export.import({ teamId: other.team.id, document: badKey }),
+    );
+    expect(refused2.message).toMatch(/inconsistent/);
+
+    expect(await t.db.project.count({ where: { teamId: other.team.id } })).toBe(before);
+  });
+});
+
+describe("a large project", () => {
+  it("exports 1,000 members and 100,000 events in under 10 seconds, streaming the history", async () => {
+    const setup = await teamWith(t);
+    const { id: projectId } = await setup.owner.api.project.create(blankInput(setup.team.id));
+    const teamId = setup.team.id;
+    // Bulk rows with SQL: the test is about exporting, not about creating them.
+    await t.db.$executeRaw`
+      WITH u AS (
+        INSERT INTO users (id, name, email, updated_at)
+        SELECT 'bulk-' || g, 'Member ' || g, 'bulk-' || g || '@example.com', now() FROM generate_series(1, 1000) g
+        RETURNING id
+      )
+      INSERT INTO memberships (id, team_id, user_id, role) SELECT 'm-' || id, ${teamId}, id, 'MEMBER' FROM u`;
+    await t.db.$executeRaw`
+      INSERT INTO votes (id, project_id, criterion_id, user_id, weight, scores, updated_at)
+      SELECT 'v-' || u.id || c.id, ${projectId}, c.id, u.id, 3, '{"kafka": 2, "sqs": 4}'::jsonb, now()
+      FROM users u CROSS JOIN criteria c WHERE u.id LIKE 'bulk-%' AND c.project_id = ${projectId}`;
+    await t.db.$executeRaw`
+      INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data)
+      SELECT ${projectId}, ${teamId}, 'bulk-' || (1 + g % 1000), 'vote.cast', 'ops',
+        jsonb_build_object('before', null, 'after', jsonb_build_object('weight', 3, 'scores', '{"kafka": 2}'::jsonb))
+      FROM generate_series(1, 100000) g`;
+
+    const started = Date.now();
+    const file = await exportRecordStream(t.db, { teamId, projectId }, { format: "json" });
+    let bytes = 0;
+    let chunks = 0;
+    let largest = 0;
+    for await (const chunk of file.chunks) {
+      bytes += chunk.length;
+      chunks += 1;
+      largest = Math.max(largest, chunk.length);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    expect(seconds).toBeLessThan(10);
+    expect(chunks).toBeGreaterThan(50); // the history came in batches, not as one string
+    expect(largest).toBeLessThan(bytes / 10);
+    expect(bytes).toBeGreaterThan(100_000 * 50);
+  }, 60_000);
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { trpcError, useTestDatabase } from "./helpers";
+import { at, blankInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+async function recorded() {
+  const setup = await teamWith(t, ["MEMBER"]);
+  const { id: projectId } = await setup.owner.api.project.create(blankInput(setup.team.id));
+  await setup.owner.api.project.open({ projectId });
+  await at(setup.people, 1).api.vote.cast({
+    projectId,
+    criterionKey: "ops",
+    weight: 4,
+    scores: { kafka: 2, sqs: 5 },
+    rationale: "Managed wins.",
+  });
+  await setup.owner.api.record.decide({ projectId, chosenOptionKey: "sqs", rationale: "managed." });
+  return { ...setup, projectId };
+}
+
+describe("share links", () => {
+  it("open the record to anyone holding the link, without individual votes by default", async () => {
+    const { owner, projectId } = await recorded();
+    const link = await owner.api.share.create({ projectId });
+    expect(link.path).toBe(`/share/${link.token}`);
+    const anonymous = t.callerAs(null);
+    const shared = await anonymous.share.view({ token: link.token });
+    expect(shared.project.title).toBe("Which queue for billing events?");
+    expect(shared.decision?.chosenOptionKey).toBe("sqs");
+    expect(shared.votes).toBeNull();
+    expect(JSON.stringify(shared)).not.toContain("Managed wins.");
+    expect(JSON.stringify(shared)).not.toContain(owner.id);
+
+    const withVotes = await owner.api.share.create({ projectId, showVotes: true });
+    expect((await anonymous.share.view({ token: withVotes.token })).votes?.[0]?.rationale).toBe(
+      "Managed wins.",
+    );
+  });
+
+  it("revoked in one context is refused in another at once", async () => {
+    const { owner, projectId } = await recorded();
+    const link = await owner.api.share.create({ projectId });
+    const reader = t.callerAs(null);
+    await reader.share.view({ token: link.token });
+    await owner.api.share.revoke({ projectId, linkId: link.id });
+    expect((await trpcError(reader.share.view({ token: link.token }))).code).toBe("NOT_FOUND");
+    const [listed] = await owner.api.share.list({ projectId });
+    expect(listed).toMatchObject({ id: link.id, active: false });
+  });
+
+  it("expire, and only admins or the creator can share", async () => {
+    const { owner, people, projectId } = await recorded();
+    const link = await owner.api.share.create({
+      projectId,
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    await t.db.shareLink.update({
+      where: { id: link.id },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
+    expect((await trpcError(t.callerAs(null).share.view({ token: link.token }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect((await trpcError(at(people, 1).api.share.create({ projectId }))).code).toBe("FORBIDDEN");
+    expect((await trpcError(t.callerAs(null).share.view({ token: "x".repeat(43) }))).code).toBe(
+      "NOT_FOUND",
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { authenticateToken, bearerToken } from "../src/services/token/authenticate-token";
+import { trpcError, useTestDatabase } from "./helpers";
+import { teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+describe("personal access tokens", () => {
+  it("are shown once, stored hashed, and name the user they act for", async () => {
+    const { owner } = await teamWith(t);
+    const created = await owner.api.token.create({ name: "laptop CLI", scope: "READ_WRITE" });
+    expect(created.token).toMatch(/^tro_[A-Za-z0-9_-]{43}$/);
+    const row = await t.db.personalAccessToken.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.tokenHash).not.toContain(created.token.slice(4));
+    expect(JSON.stringify(await owner.api.token.list())).not.toContain(created.token);
+
+    const auth = await authenticateToken(t.db, created.token);
+    expect(auth).toMatchObject({ scope: "READ_WRITE", user: { id: owner.id } });
+    const [listed] = await owner.api.token.list();
+    expect(listed?.lastUsedAt).not.toBeNull();
+  });
+
+  it("stop working at once when revoked or expired", async () => {
+    const { owner } = await teamWith(t);
+    const created = await owner.api.token.create({ name: "ci", scope: "READ", expiresInDays: 1 });
+    await owner.api.token.revoke({ tokenId: created.id });
+    expect(await authenticateToken(t.db, created.token)).toEqual({ error: "revoked" });
+
+    const later = await owner.api.token.create({ name: "ci 2", scope: "READ", expiresInDays: 1 });
+    expect(
+      await authenticateToken(t.db, later.token, new Date(Date.now() + 2 * 86_400_000)),
+    ).toEqual({ error: "expired" });
+    expect(await authenticateToken(t.db, "tro_made-up")).toEqual({ error: "invalid" });
+  });
+
+  it("cannot be listed or revoked by someone else", async () => {
+    const a = await teamWith(t);
+    const b = await teamWith(t);
+    const created = await a.owner.api.token.create({ name: "mine", scope: "READ" });
+    expect(await b.owner.api.token.list()).toEqual([]);
+    expect((await trpcError(b.owner.api.token.revoke({ tokenId: created.id }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect(await authenticateToken(t.db, created.token)).toMatchObject({ scope: "READ" });
+  });
+
+  it("read the Authorization header only in its Bearer form", () => {
+    expect(bearerToken("Bearer tro_abc")).toBe("tro_abc");
+    expect(bearerToken("bearer  tro_abc ")).toBe("tro_abc");
+    expect(bearerToken("Basic dXNlcjpwdw==")).toBeNull();
+    expect(bearerToken(null)).toBeNull();
+  });
+});
