@@ -8,13 +8,13 @@ import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible"
  * a real person out for long:
  * - account + IP: 10 failures in 15 minutes; a successful sign-in resets it;
  * - IP: 100 failures in 15 minutes (one address trying many accounts);
- * - account: 50 failures in an hour from any addresses (a distributed guess at one account).
+ * - account: 50 failures in 15 minutes from any addresses (a distributed guess at one account).
  * While any counter is full, sign-in answers 429 until its window ends.
  */
 export const SIGN_IN_LIMITS = {
   accountAndIp: { points: 10, duration: 15 * 60 },
   ip: { points: 100, duration: 15 * 60 },
-  account: { points: 50, duration: 60 * 60 },
+  account: { points: 50, duration: 15 * 60 },
 } as const;
 
 export type SignInLimiter = {
