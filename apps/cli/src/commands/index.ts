@@ -1,7 +1,20 @@
 import type { Command } from "commander";
 import type { Io } from "../io";
+import { registerExport } from "./export";
+import { registerLogin } from "./login";
+import { registerProjects } from "./projects";
 import { registerScore } from "./score";
+import { registerShow } from "./show";
 import { registerTemplate } from "./template";
+import { registerVote } from "./vote";
 
 /** Every command, one file each; a new command (login, projects, show, export, vote) goes here. */
-export const commands: ((program: Command, io: Io) => void)[] = [registerScore, registerTemplate];
+export const commands: ((program: Command, io: Io) => void)[] = [
+  registerScore,
+  registerTemplate,
+  registerLogin,
+  registerProjects,
+  registerShow,
+  registerExport,
+  registerVote,
+];

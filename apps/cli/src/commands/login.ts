@@ -1,0 +1,67 @@
+import { createInterface } from "node:readline/promises";
+import type { Command } from "commander";
+import { CliError, EXIT_USAGE } from "../errors";
+import type { Io } from "../io";
+import { call, createClient } from "../server/client";
+import { saveConfig } from "../server/config";
+
+type LoginOptions = { url: string; token?: string };
+
+/** The token from --token, else standard input when it is not a terminal, else a prompt. */
+async function readToken(options: LoginOptions, io: Io): Promise<string> {
+  if (options.token) return options.token.trim();
+  if (!process.stdin.isTTY) return (await io.readStdin()).trim();
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return (
+      await rl.question("Personal access token (create one under Account > Access tokens): ")
+    ).trim();
+  } finally {
+    rl.close();
+  }
+}
+
+/** `tradeoff login --url URL`: checks a personal access token and saves it for later commands. */
+export function registerLogin(program: Command, io: Io): void {
+  program
+    .command("login")
+    .summary("save a server address and personal access token")
+    .description(
+      "Check a personal access token against a Tradeoff server and save both in the config\n" +
+        "directory ($TRADEOFF_CONFIG_DIR, $XDG_CONFIG_HOME/tradeoff or ~/.config/tradeoff),\n" +
+        "readable by you only.",
+    )
+    .requiredOption("-u, --url <url>", "the server's address, e.g. https://tradeoff.example.com")
+    .option("-t, --token <token>", "the token (else read from standard input or a prompt)")
+    .addHelpText(
+      "after",
+      "\nExamples:\n" +
+        "  tradeoff login --url https://tradeoff.example.com\n" +
+        '  echo "$TRADEOFF_TOKEN" | tradeoff login --url https://tradeoff.example.com',
+    )
+    .action(async (options: LoginOptions) => {
+      let url: URL;
+      try {
+        url = new URL(options.url);
+      } catch {
+        throw new CliError(
+          EXIT_USAGE,
+          `"${options.url}" is not a web address; use e.g. https://tradeoff.example.com.`,
+        );
+      }
+      const token = await readToken(options, io);
+      if (!token)
+        throw new CliError(
+          EXIT_USAGE,
+          "No token given: pass --token, pipe it in, or type it at the prompt.",
+        );
+      const config = { url: url.origin + url.pathname.replace(/\/+$/, ""), token };
+      const client = createClient(config);
+      const account = await call(config, () => client.account.get.query());
+      const teams = await call(config, () => client.team.list.query());
+      const file = await saveConfig(config);
+      io.stdout(
+        `Signed in to ${config.url} as ${account.name ?? account.email}; teams: ${teams.map((t) => t.slug).join(", ") || "none"}.\nSaved to ${file}.\n`,
+      );
+    });
+}

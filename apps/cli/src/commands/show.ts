@@ -1,0 +1,62 @@
+import { aggregate, type DecisionInput, type Method } from "@tradeoff/scoring";
+import type { Command } from "commander";
+import { tableReport } from "../format/table";
+import type { Io } from "../io";
+import { call, createClient } from "../server/client";
+import { loadConfig } from "../server/config";
+import { resolveProject } from "../server/resolve";
+
+/**
+ * `tradeoff show PROJECT`: the server's project scored with the same scoring package as
+ * `tradeoff score`, printed as the same table.
+ */
+export function registerShow(program: Command, io: Io): void {
+  program
+    .command("show")
+    .summary("show a project's recommendation")
+    .description("Print a project's recommendation as the table of `tradeoff score`.")
+    .argument("<project>", "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id")
+    .option("-t, --team <slug>", "the team, when PROJECT is a number")
+    .action(async (ref: string, options: { team?: string }) => {
+      const config = await loadConfig();
+      const client = createClient(config);
+      const { projectId } = await resolveProject(client, config, ref, options.team);
+      const { view } = await call(config, () => client.record.get.query({ projectId }));
+      const status = view.draft
+        ? view.project.status.toLowerCase()
+        : `decided: ${view.options.find((o) => o.key === view.decision?.chosenOptionKey)?.name}`;
+      io.stdout(`${view.team.slug}/${view.project.number} ${view.project.title} (${status})\n\n`);
+      if (!view.votes) {
+        const p = view.participation;
+        io.stdout(
+          `This is a blind vote that is still open: results stay hidden until it closes.\n${p.voted} of ${p.eligible} members have voted.\n`,
+        );
+        return;
+      }
+      const voters = [...new Set(view.votes.map((v) => v.memberId))];
+      // Members who have not voted count in participation, as on the project page.
+      const absent = Array.from(
+        { length: Math.max(0, view.participation.eligible - voters.length) },
+        (_, i) => `absent-${i}`,
+      );
+      const decision: DecisionInput = {
+        options: view.options.map(({ key, name }) => ({ key, name })),
+        criteria: view.criteria.map(({ key, name, defaultWeight }) => ({
+          key,
+          name,
+          defaultWeight,
+        })),
+        votes: view.votes.map((v) => ({
+          voterId: v.memberId,
+          criterionKey: v.criterionKey,
+          weight: v.weight,
+          scores: v.scores,
+        })),
+        members: [...voters, ...absent],
+        ...(view.participation.quorum != null ? { quorum: view.participation.quorum } : {}),
+      };
+      io.stdout(
+        tableReport(aggregate(decision, { method: view.project.method as Method }), decision),
+      );
+    });
+}

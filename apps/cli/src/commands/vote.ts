@@ -1,0 +1,75 @@
+import { type Command, InvalidArgumentError } from "commander";
+import type { Io } from "../io";
+import { call, createClient } from "../server/client";
+import { loadConfig } from "../server/config";
+import { resolveProject } from "../server/resolve";
+
+type VoteOptions = {
+  criterion: string;
+  importance?: number;
+  score: Record<string, number>;
+  rationale?: string;
+  team?: string;
+};
+
+const parseImportance = (value: string) => {
+  if (!/^[0-5]$/.test(value))
+    throw new InvalidArgumentError("importance is a whole number from 0 to 5.");
+  return Number(value);
+};
+
+const collectScore = (value: string, previous: Record<string, number> = {}) => {
+  const match = value.match(/^([a-z0-9][a-z0-9-]*)=([1-5])$/);
+  if (!match?.[1])
+    throw new InvalidArgumentError(`"${value}" should look like fastapi=4 (a score from 1 to 5).`);
+  return { ...previous, [match[1]]: Number(match[2]) };
+};
+
+/** `tradeoff vote PROJECT --criterion KEY --importance N --score opt=N ...`: scripted voting. */
+export function registerVote(program: Command, io: Io): void {
+  program
+    .command("vote")
+    .summary("cast or change your vote on one criterion")
+    .description(
+      "Cast or change your vote on one criterion of an open project (needs a read-write token).",
+    )
+    .argument("<project>", "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id")
+    .requiredOption("-c, --criterion <key>", "the criterion's key")
+    .option(
+      "-i, --importance <n>",
+      "how much the criterion matters, 0 to 5 (omit for no opinion)",
+      parseImportance,
+    )
+    .option(
+      "-s, --score <option=n>",
+      "a score from 1 to 5 for an option; repeat for each",
+      collectScore,
+      {},
+    )
+    .option("-r, --rationale <text>", "why, in a sentence")
+    .option("-t, --team <slug>", "the team, when PROJECT is a number")
+    .addHelpText(
+      "after",
+      "\nExample:\n  tradeoff vote billing/1 --criterion performance --importance 4 --score drf=4 --score fastapi=5",
+    )
+    .action(async (ref: string, options: VoteOptions) => {
+      const config = await loadConfig();
+      const client = createClient(config);
+      const { projectId } = await resolveProject(client, config, ref, options.team);
+      const saved = await call(config, () =>
+        client.vote.cast.mutate({
+          projectId,
+          criterionKey: options.criterion,
+          weight: options.importance ?? null,
+          scores: options.score,
+          ...(options.rationale ? { rationale: options.rationale } : {}),
+        }),
+      );
+      const scores = Object.entries(saved.scores as Record<string, number | null>)
+        .map(([k, v]) => `${k}=${v ?? "-"}`)
+        .join(" ");
+      io.stdout(
+        `Saved your vote on ${options.criterion}: importance ${saved.weight ?? "no opinion"}, ${scores}.\n`,
+      );
+    });
+}

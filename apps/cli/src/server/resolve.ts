@@ -1,0 +1,57 @@
+import { CliError, EXIT_REFUSED, EXIT_USAGE } from "../errors";
+import { type Client, call } from "./client";
+import type { ServerConfig } from "./config";
+
+type Team = { id: string; slug: string; name: string };
+
+/** The caller's team named by slug or id; the only team when there is one and none is named. */
+export async function resolveTeam(
+  client: Client,
+  config: ServerConfig,
+  ref?: string,
+): Promise<Team> {
+  const teams = await call(config, () => client.team.list.query());
+  if (ref) {
+    const team = teams.find((t) => t.slug === ref || t.id === ref);
+    if (!team) {
+      throw new CliError(
+        EXIT_REFUSED,
+        `No team "${ref}" among yours (${teams.map((t) => t.slug).join(", ") || "none"}).`,
+      );
+    }
+    return team;
+  }
+  if (teams.length === 1 && teams[0]) return teams[0];
+  throw new CliError(
+    EXIT_USAGE,
+    `You belong to ${teams.length} teams: name one with --team (${teams.map((t) => t.slug).join(", ")}).`,
+  );
+}
+
+/**
+ * A project named on the command line: `TEAM/NUMBER` (billing/7), `NUMBER` with --team (or the
+ * only team), or the project's id as the web address shows it.
+ */
+export async function resolveProject(
+  client: Client,
+  config: ServerConfig,
+  ref: string,
+  teamRef?: string,
+): Promise<{ projectId: string }> {
+  const slashed = ref.match(/^([^/\s]+)\/(\d+)$/);
+  const numbered = slashed
+    ? { team: slashed[1], number: Number(slashed[2]) }
+    : /^\d+$/.test(ref)
+      ? { team: teamRef, number: Number(ref) }
+      : null;
+  if (!numbered) return { projectId: ref };
+  const team = await resolveTeam(client, config, numbered.team);
+  const projects = await call(config, () => client.project.list.query({ teamId: team.id }));
+  const project = projects.find((p) => p.number === numbered.number);
+  if (!project)
+    throw new CliError(
+      EXIT_REFUSED,
+      `Team ${team.slug} has no decision number ${numbered.number}.`,
+    );
+  return { projectId: project.id };
+}
