@@ -1,10 +1,11 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
+import { commentRouter } from "./routers/comment";
 import { dashboardRouter } from "./routers/dashboard";
 import { exportRouter } from "./routers/export";
-import { invitationRouter } from "./routers/invitation";
 import { historyRouter } from "./routers/history";
+import { invitationRouter } from "./routers/invitation";
 import { liveRouter } from "./routers/live";
 import { memberRouter } from "./routers/member";
 import { projectRouter } from "./routers/project";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   audit: auditRouter,
   auth: authRouter,
+  comment: commentRouter,
   dashboard: dashboardRouter,
   export: exportRouter,
   history: historyRouter,

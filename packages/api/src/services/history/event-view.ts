@@ -32,13 +32,11 @@ const VOTE_EVENTS = new Set(["vote.cast", "vote.retracted"]);
 export const VOTE_EVENT_TYPES = [...VOTE_EVENTS];
 
 /**
- * Votes are secret while a blind project is open (or still a draft): until it closes, nobody
- * but the voter sees their values, in the history or live.
+ * Votes are secret while a blind project is open: until it closes, nobody but the voter sees
+ * their values, in the history or live (the same rule as the recommendation's).
  */
 export function isBlind(project: { status: string; votingMode: string }): boolean {
-  return (
-    project.votingMode === "BLIND" && (project.status === "OPEN" || project.status === "DRAFT")
-  );
+  return project.votingMode === "BLIND" && project.status === "OPEN";
 }
 
 export function toHistoryEvent(row: EventRow, visibility: Visibility): HistoryEvent {

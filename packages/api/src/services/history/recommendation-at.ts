@@ -41,7 +41,8 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
        FROM project_events
        WHERE project_id = $1 AND type IN ('vote.cast', 'vote.retracted')
          AND actor_id IS NOT NULL AND criterion_key IS NOT NULL ${upTo}
-       ORDER BY actor_id, criterion_key, id DESC`,
+       -- project_events.id: the number, not the text alias above (which sorts "9" after "10")
+       ORDER BY actor_id, criterion_key, project_events.id DESC`,
       input.projectId,
       ...(input.eventId ? [] : [input.at ?? new Date()]),
     ),

@@ -1,0 +1,54 @@
+import {
+  createCommentSchema,
+  deleteCommentSchema,
+  editCommentSchema,
+  listCommentsSchema,
+  markMentionsSeenSchema,
+  myMentionsSchema,
+} from "../schemas/comment";
+import { listComments } from "../services/comment/list-comments";
+import { listMyMentions, markMentionsSeen } from "../services/comment/my-mentions";
+import { createComment, deleteComment, editComment } from "../services/comment/write-comment";
+import { createTRPCRouter, projectProcedure, teamProcedure } from "../trpc";
+
+/** Discussion: viewers read and comment too; only the author edits or deletes a comment. */
+export const commentRouter = createTRPCRouter({
+  list: projectProcedure("VIEWER")
+    .input(listCommentsSchema)
+    .query(({ ctx }) =>
+      listComments(ctx.db, {
+        projectId: ctx.project.id,
+        teamId: ctx.project.teamId,
+        userId: ctx.user.id,
+      }),
+    ),
+  create: projectProcedure("VIEWER")
+    .input(createCommentSchema)
+    .mutation(({ ctx, input }) =>
+      createComment(ctx.db, { userId: ctx.user.id, teamId: ctx.project.teamId }, input),
+    ),
+  edit: projectProcedure("VIEWER")
+    .input(editCommentSchema)
+    .mutation(({ ctx, input }) =>
+      editComment(ctx.db, { userId: ctx.user.id, teamId: ctx.project.teamId }, input),
+    ),
+  delete: projectProcedure("VIEWER")
+    .input(deleteCommentSchema)
+    .mutation(({ ctx, input }) =>
+      deleteComment(ctx.db, { userId: ctx.user.id, teamId: ctx.project.teamId }, input),
+    ),
+  /** My unseen @-mentions in the team: the dashboard's "needs attention" list. */
+  mentions: teamProcedure("VIEWER")
+    .input(myMentionsSchema)
+    .query(({ ctx }) => listMyMentions(ctx.db, { teamId: ctx.team.id, userId: ctx.user.id })),
+  /** Called when the discussion is opened: my mentions in this project are no longer new. */
+  markMentionsSeen: projectProcedure("VIEWER")
+    .input(markMentionsSeenSchema)
+    .mutation(({ ctx }) =>
+      markMentionsSeen(ctx.db, {
+        projectId: ctx.project.id,
+        teamId: ctx.project.teamId,
+        userId: ctx.user.id,
+      }),
+    ),
+});

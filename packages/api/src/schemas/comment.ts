@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const COMMENT_MAX = 10_000;
+
+const projectId = z.string().min(1).max(64);
+const commentId = z.string().min(1).max(64);
+const body = z
+  .string()
+  .trim()
+  .min(1, { error: "Write something first." })
+  .max(COMMENT_MAX, {
+    error: `Keep a comment under ${COMMENT_MAX.toLocaleString("en")} characters.`,
+  });
+
+/** null or absent: the thread of the whole project; a key: the thread of that criterion. */
+const criterionKey = z.string().min(1).max(40).nullish();
+
+export const listCommentsSchema = z.object({ projectId });
+export const createCommentSchema = z.object({ projectId, criterionKey, body });
+export const editCommentSchema = z.object({ projectId, commentId, body });
+export const deleteCommentSchema = z.object({ projectId, commentId });
+export const myMentionsSchema = z.object({ teamId: z.string().min(1).max(64) });
+export const markMentionsSeenSchema = z.object({ projectId });

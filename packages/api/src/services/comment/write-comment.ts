@@ -1,0 +1,162 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { DomainError, notFound } from "../../errors";
+import { recordEvent } from "../project/events";
+import { commentSelect, toCommentView } from "./comment-select";
+import { resolveMentions } from "./resolve-mentions";
+
+type Actor = { userId: string; teamId: string };
+
+async function writableProject(tx: Pick<PrismaClient, "project">, actor: Actor, projectId: string) {
+  const project = await tx.project.findFirst({
+    where: { id: projectId, teamId: actor.teamId },
+    select: { id: true, status: true },
+  });
+  if (!project) throw notFound("Decision project");
+  if (project.status === "ARCHIVED") {
+    throw new DomainError("CONFLICT", "This decision is archived; its discussion is read-only.");
+  }
+  return project;
+}
+
+/**
+ * Adds a comment to the project's thread or a criterion's, with a `comment.created` event and
+ * a mention for each teammate it @-mentions, all in one transaction.
+ */
+export async function createComment(
+  db: PrismaClient,
+  actor: Actor,
+  input: { projectId: string; criterionKey?: string | null; body: string },
+) {
+  return db.$transaction(async (tx) => {
+    await writableProject(tx, actor, input.projectId);
+    let criterionId: string | null = null;
+    if (input.criterionKey) {
+      const criterion = await tx.criterion.findFirst({
+        where: { projectId: input.projectId, key: input.criterionKey },
+        select: { id: true },
+      });
+      if (!criterion) {
+        throw new DomainError("BAD_REQUEST", "This decision has no such criterion.", {
+          criterionKey: [`Unknown criterion: ${input.criterionKey}.`],
+        });
+      }
+      criterionId = criterion.id;
+    }
+    const mentioned = await resolveMentions(tx, {
+      ...actor,
+      authorId: actor.userId,
+      body: input.body,
+    });
+    const comment = await tx.comment.create({
+      data: {
+        projectId: input.projectId,
+        criterionId,
+        authorId: actor.userId,
+        body: input.body,
+        mentions: { create: mentioned.map((userId) => ({ userId })) },
+      },
+      select: commentSelect,
+    });
+    await recordEvent(tx, {
+      projectId: input.projectId,
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      type: "comment.created",
+      criterionKey: input.criterionKey ?? null,
+      data: { commentId: comment.id, criterionKey: input.criterionKey ?? null },
+    });
+    return toCommentView(comment, actor.userId);
+  });
+}
+
+/** The caller's own, not deleted, comment in the project; someone else's is refused. */
+async function ownComment(
+  tx: Pick<PrismaClient, "comment">,
+  actor: Actor,
+  input: { projectId: string; commentId: string },
+) {
+  const comment = await tx.comment.findFirst({
+    where: {
+      id: input.commentId,
+      projectId: input.projectId,
+      project: { teamId: actor.teamId },
+      deletedAt: null,
+    },
+    select: { id: true, authorId: true, criterion: { select: { key: true } } },
+  });
+  if (!comment) throw notFound("Comment");
+  if (comment.authorId !== actor.userId) {
+    throw new DomainError("FORBIDDEN", "You can only change your own comments.");
+  }
+  return comment;
+}
+
+/** Rewrites one's own comment; mentions follow the new text (new ones notify, removed ones go). */
+export async function editComment(
+  db: PrismaClient,
+  actor: Actor,
+  input: { projectId: string; commentId: string; body: string },
+) {
+  return db.$transaction(async (tx) => {
+    await writableProject(tx, actor, input.projectId);
+    const existing = await ownComment(tx, actor, input);
+    const mentioned = await resolveMentions(tx, {
+      ...actor,
+      authorId: actor.userId,
+      body: input.body,
+    });
+    await tx.mention.deleteMany({
+      where: { commentId: existing.id, userId: { notIn: mentioned } },
+    });
+    await tx.mention.createMany({
+      data: mentioned.map((userId) => ({ commentId: existing.id, userId })),
+      skipDuplicates: true,
+    });
+    const comment = await tx.comment.update({
+      where: { id: existing.id },
+      data: { body: input.body, editedAt: new Date() },
+      select: commentSelect,
+    });
+    const criterionKey = existing.criterion?.key ?? null;
+    await recordEvent(tx, {
+      projectId: input.projectId,
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      type: "comment.edited",
+      criterionKey,
+      data: { commentId: existing.id, criterionKey },
+    });
+    return toCommentView(comment, actor.userId);
+  });
+}
+
+/**
+ * Deletes one's own comment: its words and mentions go, its place in the thread and the
+ * `comment.deleted` event stay, so the history still shows that something was said and removed.
+ */
+export async function deleteComment(
+  db: PrismaClient,
+  actor: Actor,
+  input: { projectId: string; commentId: string },
+) {
+  return db.$transaction(async (tx) => {
+    await writableProject(tx, actor, input.projectId);
+    const existing = await ownComment(tx, actor, input);
+    await tx.mention.deleteMany({ where: { commentId: existing.id } });
+    await tx.comment.update({
+      where: { id: existing.id },
+      data: { body: "", deletedAt: new Date() },
+      select: { id: true },
+    });
+    const criterionKey = existing.criterion?.key ?? null;
+    await recordEvent(tx, {
+      projectId: input.projectId,
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      type: "comment.deleted",
+      criterionKey,
+      data: { commentId: existing.id, criterionKey },
+    });
+    return { id: existing.id, deleted: true };
+  });
+}

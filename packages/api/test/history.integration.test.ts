@@ -1,0 +1,213 @@
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "./helpers";
+import { at, blankInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+async function openProject(overrides: Record<string, unknown> = {}) {
+  const setup = await teamWith(t, ["MEMBER", "MEMBER", "VIEWER"]);
+  const { id } = await setup.owner.api.project.create(blankInput(setup.team.id, overrides));
+  await setup.owner.api.project.open({ projectId: id });
+  return {
+    ...setup,
+    projectId: id,
+    alice: at(setup.people, 1),
+    bob: at(setup.people, 2),
+    viewer: at(setup.people, 3),
+  };
+}
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
+
+describe("history list", () => {
+  it("lists every change newest first, filtered by member and criterion, one page at a time", async () => {
+    const { alice, bob, viewer, projectId } = await openProject();
+    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 2, scores: {} });
+    await bob.api.vote.cast({ projectId, criterionKey: "ordering", weight: 5, scores: {} });
+    await alice.api.vote.cast({ projectId, criterionKey: "ordering", weight: 3, scores: {} });
+
+    const all = await viewer.api.history.list({ projectId, limit: 100 });
+    const types = all.items.map((e) => e.type);
+    expect(types.slice(0, 4)).toEqual(["vote.cast", "vote.cast", "vote.cast", "status.changed"]);
+    expect(types.at(-1)).toBe("project.created");
+    const ids = all.items.map((e) => BigInt(e.id));
+    expect([...ids].sort((a, b) => (a > b ? -1 : 1))).toEqual(ids);
+
+    const byAlice = await viewer.api.history.list({ projectId, actorId: alice.id });
+    expect(byAlice.items.map((e) => e.criterionKey)).toEqual(["ordering", "ops"]);
+    const onOrdering = await viewer.api.history.list({ projectId, criterionKey: "ordering" });
+    expect(onOrdering.items.map((e) => e.actor?.id)).toEqual([alice.id, bob.id]);
+
+    const first = await viewer.api.history.list({ projectId, limit: 2 });
+    const second = await viewer.api.history.list({ projectId, limit: 2, cursor: first.nextCursor });
+    expect(first.items).toHaveLength(2);
+    expect(second.items.map((e) => e.id)).toEqual(all.items.slice(2, 4).map((e) => e.id));
+    const last = await viewer.api.history.list({ projectId, limit: 100, cursor: all.items[0]?.id });
+    expect(last.nextCursor).toBeNull();
+  });
+
+  it("shows each change with who, when, before and after, and marks the vote that counts now", async () => {
+    const { alice, viewer, projectId } = await openProject();
+    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 2, scores: { kafka: 1 } });
+    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 4, scores: { kafka: 5 } });
+    await alice.api.vote.cast({ projectId, criterionKey: "ordering", weight: 1, scores: {} });
+    await alice.api.vote.retract({ projectId, criterionKey: "ordering" });
+
+    const { items } = await viewer.api.history.list({ projectId, actorId: alice.id });
+    const [retracted, ordering, latest, earlier] = items;
+    expect(latest).toMatchObject({
+      type: "vote.cast",
+      current: true,
+      actor: { id: alice.id, name: alice.name },
+      data: {
+        before: { weight: 2, scores: { kafka: 1 } },
+        after: { weight: 4, scores: { kafka: 5 } },
+      },
+    });
+    expect(latest?.at).toBeInstanceOf(Date);
+    expect(earlier).toMatchObject({ type: "vote.cast", current: false });
+    // A retracted vote no longer counts: neither the retraction nor the vote it removed is current.
+    expect(retracted).toMatchObject({ type: "vote.retracted", current: false });
+    expect(ordering).toMatchObject({ type: "vote.cast", current: false });
+  });
+
+  it("hides how teammates voted while a blind project is open, and reveals it once closed", async () => {
+    const { owner, alice, bob, projectId } = await openProject({ votingMode: "BLIND" });
+    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 5, scores: { kafka: 5 } });
+    await bob.api.vote.cast({ projectId, criterionKey: "ops", weight: 1, scores: { sqs: 5 } });
+
+    const seenByBob = await bob.api.history.list({ projectId });
+    const alicesVote = seenByBob.items.find((e) => e.actor?.id === alice.id);
+    const bobsVote = seenByBob.items.find((e) => e.actor?.id === bob.id);
+    expect(alicesVote).toMatchObject({
+      type: "vote.cast",
+      hidden: true,
+      data: null,
+      current: true,
+    });
+    expect(bobsVote).toMatchObject({ hidden: false, data: { after: { weight: 1 } } });
+    expect(JSON.stringify(seenByBob)).not.toContain('"kafka":5');
+
+    const timeline = await bob.api.history.timeline({ projectId });
+    expect(timeline).toMatchObject({ hidden: true, points: [] });
+    expect(timeline.voteEventCount).toBe(2);
+    const moment = await bob.api.history.at({ projectId, at: new Date() });
+    expect(moment).toMatchObject({ hidden: true, result: null });
+
+    await owner.api.project.close({ projectId });
+    const after = await bob.api.history.list({ projectId });
+    expect(after.items.find((e) => e.actor?.id === alice.id)).toMatchObject({
+      hidden: false,
+      data: { after: { weight: 5 } },
+    });
+    expect((await bob.api.history.timeline({ projectId })).points).toHaveLength(2);
+  });
+});
+
+describe("history timeline and time slider", () => {
+  it("charts each option's total after every vote, ending at today's recommendation", async () => {
+    const { alice, bob, viewer, projectId } = await openProject();
+    await alice.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 5, sqs: 1 },
+    });
+    await bob.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 1, sqs: 5 },
+    });
+    await bob.api.vote.cast({
+      projectId,
+      criterionKey: "ordering",
+      weight: 5,
+      scores: { kafka: 1, sqs: 5 },
+    });
+
+    const timeline = await viewer.api.history.timeline({ projectId });
+    expect(timeline.options.map((o) => o.key)).toEqual(["kafka", "sqs"]);
+    expect(timeline.points.map((p) => p.winner)).toEqual(["kafka", null, "sqs"]);
+    const now = await viewer.api.project.recommendation({ projectId });
+    const last = timeline.points.at(-1);
+    expect(last?.winner).toBe(now.result?.winner);
+    expect(last?.totals[0]).toBeCloseTo(
+      now.result?.totals.find((o) => o.optionKey === "kafka")?.score ?? -1,
+      6,
+    );
+  });
+
+  it("shows the recommendation exactly as it stood at an earlier moment", async () => {
+    const { alice, bob, viewer, projectId } = await openProject();
+    await alice.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 5, sqs: 1 },
+    });
+    await pause();
+    const kafkaAhead = new Date();
+    await pause();
+    await bob.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 1, sqs: 5 },
+    });
+    await bob.api.vote.cast({
+      projectId,
+      criterionKey: "ordering",
+      weight: 5,
+      scores: { kafka: 1, sqs: 5 },
+    });
+
+    const then = await viewer.api.history.at({ projectId, at: kafkaAhead });
+    expect(then.result?.winner).toBe("kafka");
+    expect(then.result?.participation.voted).toBe(1);
+    const now = await viewer.api.history.at({ projectId, at: new Date() });
+    expect(now.result?.winner).toBe("sqs");
+
+    const timeline = await viewer.api.history.timeline({ projectId });
+    const firstPoint = timeline.points[0];
+    const atFirst = await viewer.api.history.at({ projectId, eventId: firstPoint?.eventId });
+    expect(atFirst.result?.winner).toBe(firstPoint?.winner);
+    expect(atFirst.lastEvent?.id).toBe(firstPoint?.eventId);
+    const beforeAnyVote = await viewer.api.history.at({ projectId, at: new Date(0) });
+    expect(beforeAnyVote.result?.participation.voted).toBe(0);
+  });
+
+  it("loads the chart of a 100,000-event history in under a second", async () => {
+    const { people, viewer, projectId, team } = await openProject();
+    const voters = people.filter((p) => p.role !== "VIEWER").map((p) => p.id);
+    await t.db.$executeRawUnsafe(
+      `INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data, created_at)
+       SELECT $1, $2, ($3::text[])[1 + g % $4], 'vote.cast',
+              CASE WHEN g % 2 = 0 THEN 'ops' ELSE 'ordering' END,
+              jsonb_build_object('before', null, 'after', jsonb_build_object(
+                'weight', g % 6,
+                'scores', jsonb_build_object('kafka', 1 + g % 5, 'sqs', 1 + (g * 7) % 5),
+                'rationale', null)),
+              now() - interval '1 day' + g * interval '500 milliseconds'
+       FROM generate_series(1, 100000) AS g`,
+      projectId,
+      team.id,
+      voters,
+      voters.length,
+    );
+
+    const started = performance.now();
+    const timeline = await viewer.api.history.timeline({ projectId });
+    const elapsed = performance.now() - started;
+
+    expect(timeline.voteEventCount).toBe(100_000);
+    expect(timeline.points.length).toBeGreaterThan(300);
+    expect(timeline.points.length).toBeLessThanOrEqual(800);
+    expect(elapsed).toBeLessThan(1_000);
+    // The slider's exact answer agrees with the chart where they meet.
+    const last = timeline.points.at(-1);
+    const moment = await viewer.api.history.at({ projectId, eventId: last?.eventId });
+    expect(moment.result?.winner).toBe(last?.winner);
+    expect(moment.result?.totals[0]?.score).toBeCloseTo(last?.totals[0] ?? -1, 6);
+  }, 60_000);
+});
