@@ -1,0 +1,114 @@
+import { createUser } from "@tradeoff/db/testing";
+import { describe, expect, it } from "vitest";
+import { trpcError, useTestDatabase } from "./helpers";
+import { at, blankInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+async function openProject() {
+  const setup = await teamWith(t, ["MEMBER", "VIEWER"]);
+  const { id } = await setup.owner.api.project.create(blankInput(setup.team.id));
+  await setup.owner.api.project.open({ projectId: id });
+  return { ...setup, projectId: id, member: at(setup.people, 1), viewer: at(setup.people, 2) };
+}
+
+describe("discussion", () => {
+  it("lets viewers comment on a criterion and on the whole project, in the history too", async () => {
+    const { owner, viewer, projectId } = await openProject();
+    const onOps = await viewer.api.comment.create({
+      projectId,
+      criterionKey: "ops",
+      body: "**Kafka** needs a team to run it.",
+    });
+    await owner.api.comment.create({ projectId, body: "Let's decide by Friday." });
+
+    const comments = await owner.api.comment.list({ projectId });
+    expect(comments.map((c) => [c.criterionKey, c.body, c.author?.id])).toEqual([
+      ["ops", "**Kafka** needs a team to run it.", viewer.id],
+      [null, "Let's decide by Friday.", owner.id],
+    ]);
+    expect(comments[0]).toMatchObject({ mine: false, deleted: false, editedAt: null });
+
+    const history = await owner.api.history.list({ projectId, criterionKey: "ops" });
+    expect(history.items[0]).toMatchObject({
+      type: "comment.created",
+      actor: { id: viewer.id },
+      data: { commentId: onOps.id, criterionKey: "ops" },
+    });
+  });
+
+  it("refuses a comment on a criterion the project does not have", async () => {
+    const { member, projectId } = await openProject();
+    const error = await trpcError(
+      member.api.comment.create({ projectId, criterionKey: "nope", body: "Hi" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+
+  it("edits and deletes only one's own comment; a deleted one stays as deleted", async () => {
+    const { owner, member, projectId } = await openProject();
+    const mine = await member.api.comment.create({ projectId, body: "First thought" });
+
+    expect(
+      (await trpcError(owner.api.comment.edit({ projectId, commentId: mine.id, body: "x" }))).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await trpcError(owner.api.comment.delete({ projectId, commentId: mine.id }))).code,
+    ).toBe("FORBIDDEN");
+
+    const edited = await member.api.comment.edit({
+      projectId,
+      commentId: mine.id,
+      body: "Second thought",
+    });
+    expect(edited).toMatchObject({ body: "Second thought", mine: true });
+    expect(edited.editedAt).toBeInstanceOf(Date);
+
+    await member.api.comment.delete({ projectId, commentId: mine.id });
+    const [listed] = await owner.api.comment.list({ projectId });
+    expect(listed).toMatchObject({ id: mine.id, deleted: true, body: "" });
+    expect(
+      (await trpcError(member.api.comment.edit({ projectId, commentId: mine.id, body: "back" })))
+        .code,
+    ).toBe("NOT_FOUND");
+
+    const history = await owner.api.history.list({ projectId, actorId: member.id });
+    expect(history.items.map((e) => e.type)).toEqual([
+      "comment.deleted",
+      "comment.edited",
+      "comment.created",
+    ]);
+  });
+
+  it("puts a comment that @-mentions teammates in their needs-attention list until they open it", async () => {
+    const { owner, member, viewer, projectId, team } = await openProject();
+    const stranger = await createUser(t.db, { name: "Sam Stranger" });
+    const comment = await owner.api.comment.create({
+      projectId,
+      criterionKey: "ordering",
+      body: `@[${member.name}](${member.id}) and @${viewer.email} what do you think? cc @${stranger.email} @[Me](${owner.id})`,
+    });
+
+    const forMember = await member.api.comment.mentions({ teamId: team.id });
+    expect(forMember).toHaveLength(1);
+    expect(forMember[0]).toMatchObject({
+      commentId: comment.id,
+      project: { id: projectId },
+      criterion: { key: "ordering" },
+      author: owner.name,
+    });
+    expect(forMember[0]?.excerpt).toContain(`@${member.name} and`);
+    expect(await viewer.api.comment.mentions({ teamId: team.id })).toHaveLength(1);
+    // Only teammates can be mentioned, and nobody is notified of their own comment.
+    expect(await t.db.mention.count({ where: { userId: stranger.id } })).toBe(0);
+    expect(await owner.api.comment.mentions({ teamId: team.id })).toHaveLength(0);
+
+    await member.api.comment.markMentionsSeen({ projectId });
+    expect(await member.api.comment.mentions({ teamId: team.id })).toHaveLength(0);
+    expect(await viewer.api.comment.mentions({ teamId: team.id })).toHaveLength(1);
+
+    // Editing the mention away, or deleting the comment, takes it off the list.
+    await owner.api.comment.edit({ projectId, commentId: comment.id, body: "Never mind." });
+    expect(await viewer.api.comment.mentions({ teamId: team.id })).toHaveLength(0);
+  });
+});
