@@ -1,0 +1,175 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
+import { baseURL } from "../playwright.config";
+import { mutate, person, query, teamWithDrfProject } from "../support/decisions";
+import { expect, test } from "../support/fixtures";
+
+const bin = join(import.meta.dirname, "..", "..", "apps", "cli", "bin", "tradeoff.js");
+
+type Run = { code: number; stdout: string; stderr: string };
+
+/** Runs the real `tradeoff` binary with its own config directory, as a user's shell would. */
+function tradeoff(configDir: string, args: string[], stdin = ""): Promise<Run> {
+  return new Promise((resolve) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, TRADEOFF_CONFIG_DIR: configDir, NO_COLOR: "1" };
+    delete env.TRADEOFF_URL;
+    delete env.TRADEOFF_TOKEN;
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        });
+      },
+    );
+    child.stdin?.end(stdin);
+  });
+}
+
+test.describe.configure({ mode: "serial" });
+test.setTimeout(120_000);
+
+test("the CLI logs in, lists, votes, shows and exports a MADR file from a running server", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "cli-owner");
+  const { team, projectId, template } = await teamWithDrfProject(owner, []);
+  const request = owner.context.request;
+  const { token } = await mutate<{ token: string }>(request, "token.create", {
+    name: "laptop",
+    scope: "READ_WRITE",
+  });
+  const config = await mkdtemp(join(tmpdir(), "tradeoff-cli-"));
+
+  // The token comes in on standard input, so it never lands in the shell history.
+  const login = await tradeoff(config, ["login", "--url", baseURL], `${token}\n`);
+  expect(login.stderr).toBe("");
+  expect(login.code).toBe(0);
+  expect(login.stdout).toContain(`as ${owner.user.name}`);
+  expect((await stat(join(config, "config.json"))).mode & 0o777).toBe(0o600);
+
+  const projects = await tradeoff(config, ["projects", "--team", team.slug]);
+  expect(projects.code).toBe(0);
+  expect(projects.stdout).toMatch(
+    new RegExp(`${team.slug}/1\\s+open\\s+${template.title.slice(0, 20).replace(/[()?]/g, ".")}`),
+  );
+
+  const [first, second] = template.criteria;
+  if (!first || !second) throw new Error("template without criteria");
+  for (const criterion of [first, second]) {
+    const vote = await tradeoff(config, [
+      "vote",
+      `${team.slug}/1`,
+      "--criterion",
+      criterion.key,
+      "--importance",
+      "4",
+      "--score",
+      "drf=2",
+      "--score",
+      "fastapi=5",
+    ]);
+    expect(vote.stderr).toBe("");
+    expect(vote.stdout).toContain(
+      `Saved your vote on ${criterion.key}: importance 4, drf=2 fastapi=5.`,
+    );
+  }
+  const mine = await query<{ criterionKey: string }[]>(request, "vote.mine", { projectId });
+  expect(mine.map((v) => v.criterionKey).sort()).toEqual([first.key, second.key].sort());
+
+  const show = await tradeoff(config, ["show", `${team.slug}/1`]);
+  expect(show.code).toBe(0);
+  expect(show.stdout).toContain("FastAPI");
+  expect(show.stdout).toMatch(/1 of 1/);
+
+  await mutate(request, "record.decide", {
+    projectId,
+    chosenOptionKey: "fastapi",
+    rationale: "the team scored it higher on what matters to billing.",
+    decisionMakers: [{ name: owner.user.name }],
+  });
+  const out = await mkdtemp(join(tmpdir(), "tradeoff-repo-"));
+  const exported = await tradeoff(config, [
+    "export",
+    `${team.slug}/1`,
+    "--format",
+    "madr",
+    "--out",
+    join(out, "docs", "decisions"),
+  ]);
+  expect(exported.stderr).toBe("");
+  const written = exported.stdout.trim().replace(/^Wrote /, "");
+  expect(written).toMatch(/docs\/decisions\/0001-[a-z0-9-]+\.md$/);
+  const md = await readFile(written, "utf8");
+  const [, yaml] = md.match(/^---\n([\s\S]*?)\n---\n/) ?? [];
+  expect(parseYaml(yaml ?? "")).toMatchObject({
+    status: "accepted",
+    "decision-makers": owner.user.name,
+  });
+  expect(md).toContain('Chosen option: "FastAPI", because the team scored it higher');
+
+  const pdf = await tradeoff(config, ["export", projectId, "--format", "pdf", "--out", out]);
+  expect(pdf.code).toBe(0);
+  expect((await readFile(pdf.stdout.trim().replace(/^Wrote /, ""))).subarray(0, 5).toString()).toBe(
+    "%PDF-",
+  );
+
+  // Voting is closed now: the server's reason comes through with its own exit code.
+  const late = await tradeoff(config, [
+    "vote",
+    `${team.slug}/1`,
+    "--criterion",
+    first.key,
+    "--importance",
+    "1",
+  ]);
+  expect(late.code).toBe(5);
+});
+
+test("the CLI explains a read-only, revoked or unreachable server and exits with its code", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "cli-reader");
+  const { team } = await teamWithDrfProject(owner, []);
+  const request = owner.context.request;
+  const read = await mutate<{ id: string; token: string }>(request, "token.create", {
+    name: "read only",
+    scope: "READ",
+  });
+  const config = await mkdtemp(join(tmpdir(), "tradeoff-cli-"));
+  expect((await tradeoff(config, ["login", "--url", baseURL, "--token", read.token])).code).toBe(0);
+  expect((await tradeoff(config, ["projects"])).stdout).toContain(`${team.slug}/1`);
+
+  const vote = await tradeoff(config, [
+    "vote",
+    `${team.slug}/1`,
+    "--criterion",
+    "x",
+    "--importance",
+    "3",
+  ]);
+  expect(vote.code).toBe(5);
+  expect(vote.stderr).toContain("This access token can only read.");
+
+  await mutate(request, "token.revoke", { tokenId: read.id });
+  const revoked = await tradeoff(config, ["projects"]);
+  expect(revoked.code).toBe(3);
+  expect(revoked.stderr).toContain("This access token was revoked.");
+
+  const nowhere = await tradeoff(config, [
+    "login",
+    "--url",
+    "http://127.0.0.1:9",
+    "--token",
+    read.token,
+  ]);
+  expect(nowhere.code).toBe(4);
+  expect(nowhere.stderr).toContain("Cannot reach the Tradeoff server at http://127.0.0.1:9");
+});
