@@ -77,6 +77,7 @@ export function TotalsChart({
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart
+          accessibilityLayer={false}
           data={totals}
           layout="vertical"
           margin={{ left: 8, right: 40, top: 4, bottom: 4 }}
@@ -139,7 +140,12 @@ export function ContributionChart({
       style={{ height: Math.max(160, criteria.length * (options.length * 14 + 18)) }}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ left: 8, right: 36, top: 4, bottom: 4 }}>
+        <BarChart
+          accessibilityLayer={false}
+          data={data}
+          layout="vertical"
+          margin={{ left: 8, right: 36, top: 4, bottom: 4 }}
+        >
           <ChartPatterns />
           <CartesianGrid horizontal={false} strokeDasharray="3 3" className="stroke-border" />
           <XAxis type="number" tick={{ fontSize: 12 }} />

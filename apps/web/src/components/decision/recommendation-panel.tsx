@@ -387,7 +387,7 @@ function ParticipationCard({ view }: { view: View }) {
               {m.complete ? (
                 <Badge variant="success">Voted</Badge>
               ) : m.votedCriteria > 0 ? (
-                <Badge variant="warning">
+                <Badge variant="outline">
                   {m.votedCriteria} of {p.criteriaCount}
                 </Badge>
               ) : (

@@ -62,7 +62,8 @@ export function ScalePicker({
             >
               <input
                 type="radio"
-                className="sr-only"
+                // Invisible but covering the whole choice, so the click lands on the input itself.
+                className="absolute inset-0 m-0 cursor-pointer appearance-none opacity-0"
                 name={name}
                 value={n}
                 checked={value === n}
