@@ -1,0 +1,142 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { ConfirmDialog } from "~/components/ui/alert-dialog";
+import { Button } from "~/components/ui/button";
+import { FormField } from "~/components/ui/form-field";
+import { Input } from "~/components/ui/input";
+import { toast } from "~/components/ui/toaster";
+import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+
+const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+/** Create (shown once), list and revoke the signed-in person's tokens. */
+export function AccessTokens() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const tokens = useQuery(trpc.token.list.queryOptions());
+  const [created, setCreated] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | undefined>();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() });
+  const create = useMutation(
+    trpc.token.create.mutationOptions({
+      onSuccess: async (token) => {
+        setCreated(token.token);
+        await refresh();
+      },
+      onError: (error) => {
+        setNameError(fieldErrorsOf(error).name?.[0]);
+        toast.error(messageOf(error));
+      },
+    }),
+  );
+  const revoke = useMutation(
+    trpc.token.revoke.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Token revoked: it stops working at once.");
+        await refresh();
+      },
+      onError: (error) => toast.error(messageOf(error)),
+    }),
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const days = Number(form.get("days") || 0);
+    setCreated(null);
+    setNameError(undefined);
+    create.mutate({
+      name: String(form.get("name") ?? ""),
+      scope: form.get("scope") === "READ_WRITE" ? "READ_WRITE" : "READ",
+      expiresInDays: days > 0 ? days : null,
+    });
+  }
+
+  return (
+    <div className="space-y-6">
+      <form
+        onSubmit={submit}
+        className="grid gap-4 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
+        aria-label="Create a token"
+      >
+        <FormField label="Name" error={nameError} required>
+          <Input name="name" placeholder="Laptop CLI" />
+        </FormField>
+        <fieldset className="space-y-1 text-sm">
+          <legend className="font-medium">Scope</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="scope" value="READ" defaultChecked /> Read
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="scope" value="READ_WRITE" /> Read and write (vote)
+          </label>
+        </fieldset>
+        <FormField label="Expires after (days)">
+          <Input name="days" type="number" min={1} max={366} placeholder="never" className="w-28" />
+        </FormField>
+        <Button type="submit" disabled={create.isPending}>
+          Create token
+        </Button>
+      </form>
+      {created ? (
+        <Alert variant="success" title="Copy your token now: it will not be shown again.">
+          <Input
+            readOnly
+            value={created}
+            aria-label="New token"
+            data-testid="new-token"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </Alert>
+      ) : null}
+      <table className="w-full text-sm">
+        <thead>
+          <tr className="text-left text-muted-foreground">
+            <th className="py-1 font-medium">Name</th>
+            <th className="py-1 font-medium">Scope</th>
+            <th className="py-1 font-medium">Last used</th>
+            <th className="py-1 font-medium">Expires</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(tokens.data ?? []).map((t) => (
+            <tr key={t.id} className="border-t">
+              <td className="py-2">
+                {t.name} <code className="text-muted-foreground">{t.prefix}…</code>
+              </td>
+              <td>{t.scope === "READ" ? "Read" : "Read and write"}</td>
+              <td>{t.lastUsedAt ? dateTime.format(t.lastUsedAt) : "Never"}</td>
+              <td>
+                {t.revokedAt ? "Revoked" : t.expiresAt ? dateTime.format(t.expiresAt) : "Never"}
+              </td>
+              <td className="text-right">
+                {t.revokedAt ? null : (
+                  <ConfirmDialog
+                    trigger={
+                      <Button size="sm" variant="ghost">
+                        Revoke
+                      </Button>
+                    }
+                    title={`Revoke “${t.name}”?`}
+                    description="Scripts and command lines using it stop working at once."
+                    confirmLabel="Revoke"
+                    pending={revoke.isPending}
+                    onConfirm={() => revoke.mutate({ tokenId: t.id })}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {tokens.data?.length === 0 ? (
+        <p className="text-muted-foreground text-sm">No tokens yet.</p>
+      ) : null}
+    </div>
+  );
+}

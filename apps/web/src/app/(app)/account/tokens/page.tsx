@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { AccessTokens } from "./_components/access-tokens";
+
+export const metadata: Metadata = { title: "Access tokens" };
+
+export default function AccessTokensPage() {
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <header className="space-y-1">
+        <h1 className="font-semibold text-2xl tracking-tight">Access tokens</h1>
+        <p className="text-muted-foreground text-sm">
+          Personal access tokens let the <code>tradeoff</code> command line and scripts act as you.
+          Run <code>tradeoff login --url {"<this site's address>"}</code> and paste a token.
+        </p>
+      </header>
+      <AccessTokens />
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Download, Link2 } from "lucide-react";
+import { type FormEvent, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { FormField } from "~/components/ui/form-field";
+import { Input } from "~/components/ui/input";
+import { toast } from "~/components/ui/toaster";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import type { RecordView } from "./record-document";
+
+const EXPORTS = [
+  { format: "madr", label: "Markdown (MADR)" },
+  { format: "log4brains", label: "Markdown (log4brains)" },
+  { format: "nygard", label: "Markdown (Nygard / adr-tools)" },
+  { format: "pdf", label: "PDF (A4)" },
+  { format: "pdf&paper=letter", label: "PDF (Letter)" },
+  { format: "json", label: "JSON (whole record)" },
+  { format: "csv", label: "CSV of the votes" },
+  { format: "csv&table=events", label: "CSV of the history" },
+] as const;
+
+/** Download links: the export route streams each file with its NNNN-title name. */
+export function ExportLinks({ projectId }: { projectId: string }) {
+  return (
+    <nav aria-label="Export" className="flex flex-wrap gap-2">
+      {EXPORTS.map((e) => (
+        <a
+          key={e.format}
+          href={`/api/export/${projectId}?format=${e.format}`}
+          download
+          className="inline-flex items-center gap-1 rounded-md border px-2 py-1 text-sm hover:bg-accent"
+        >
+          <Download aria-hidden="true" className="size-3.5" /> {e.label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** Marks this decision as superseded by other projects of the team. */
+export function SupersedeForm({ view }: { view: RecordView }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const projects = useQuery(trpc.project.list.queryOptions({ teamId: view.team.id }));
+  const [picked, setPicked] = useState<string[]>([]);
+  const supersede = useMutation(
+    trpc.record.supersede.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Marked as superseded.");
+        await queryClient.invalidateQueries({
+          queryKey: trpc.record.get.queryKey({ projectId: view.project.id }),
+        });
+      },
+      onError: (error) => toast.error(messageOf(error)),
+    }),
+  );
+  const candidates = (projects.data ?? []).filter(
+    (p) => p.id !== view.project.id && !view.supersededBy.some((s) => s.id === p.id),
+  );
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    supersede.mutate({ projectId: view.project.id, successorIds: picked });
+  }
+  if (candidates.length === 0)
+    return (
+      <p className="text-muted-foreground text-sm">
+        No other decision of this team can supersede it yet.
+      </p>
+    );
+  return (
+    <form onSubmit={submit} className="space-y-2" aria-label="Supersede this decision">
+      <fieldset className="space-y-1">
+        <legend className="text-sm">Superseded by (one or more):</legend>
+        {candidates.map((p) => (
+          <label key={p.id} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={picked.includes(p.id)}
+              onChange={(e) =>
+                setPicked((prev) =>
+                  e.target.checked ? [...prev, p.id] : prev.filter((id) => id !== p.id),
+                )
+              }
+            />
+            #{p.number} {p.title}
+          </label>
+        ))}
+      </fieldset>
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={picked.length === 0 || supersede.isPending}
+      >
+        Mark as superseded
+      </Button>
+    </form>
+  );
+}
+
+const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+/** Creates and revokes the record's public read-only links. */
+export function SharePanel({ projectId }: { projectId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const links = useQuery(trpc.share.list.queryOptions({ projectId }));
+  const [created, setCreated] = useState<string | null>(null);
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ projectId }) });
+  const create = useMutation(
+    trpc.share.create.mutationOptions({
+      onSuccess: async (link) => {
+        setCreated(`${window.location.origin}${link.path}`);
+        await refresh();
+      },
+      onError: (error) => toast.error(messageOf(error)),
+    }),
+  );
+  const revoke = useMutation(
+    trpc.share.revoke.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Link revoked: it stops working at once.");
+        await refresh();
+      },
+      onError: (error) => toast.error(messageOf(error)),
+    }),
+  );
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const expires = String(form.get("expires") ?? "");
+    setCreated(null);
+    create.mutate({
+      projectId,
+      showVotes: form.get("showVotes") === "on",
+      expiresAt: expires ? new Date(`${expires}T23:59:59Z`) : null,
+    });
+  }
+  return (
+    <div className="space-y-3">
+      <form
+        onSubmit={submit}
+        className="flex flex-wrap items-end gap-3"
+        aria-label="Create a share link"
+      >
+        <FormField label="Expires on (optional)">
+          <Input type="date" name="expires" />
+        </FormField>
+        <label className="flex items-center gap-2 pb-2 text-sm">
+          <input type="checkbox" name="showVotes" /> Show individual votes
+        </label>
+        <Button type="submit" variant="secondary" disabled={create.isPending}>
+          <Link2 aria-hidden="true" /> Create share link
+        </Button>
+      </form>
+      {created ? (
+        <Alert
+          variant="success"
+          title="Anyone with this link can read the record (no account needed):"
+        >
+          <Input
+            readOnly
+            value={created}
+            aria-label="Share link"
+            data-testid="share-link"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </Alert>
+      ) : null}
+      {links.data?.length ? (
+        <ul className="space-y-1 text-sm">
+          {links.data.map((l) => (
+            <li key={l.id} className="flex flex-wrap items-center gap-2">
+              <span>
+                Created {dateTime.format(l.createdAt)}
+                {l.createdBy ? ` by ${l.createdBy}` : ""}
+                {l.showVotes ? ", with votes" : ""}
+                {l.expiresAt ? `, expires ${dateTime.format(l.expiresAt)}` : ""}
+                {l.active ? "" : l.revokedAt ? " (revoked)" : " (expired)"}
+              </span>
+              {l.active ? (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => revoke.mutate({ projectId, linkId: l.id })}
+                >
+                  Revoke
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

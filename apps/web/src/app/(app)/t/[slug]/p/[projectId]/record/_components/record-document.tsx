@@ -1,0 +1,248 @@
+import type { RouterOutputs } from "@tradeoff/api";
+import { Badge } from "~/components/ui/badge";
+
+export type RecordView = RouterOutputs["record"]["get"]["view"];
+
+const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+const when = (iso: string | null) => (iso ? day.format(new Date(iso)) : null);
+
+export const STATUS_TEXT: Record<RecordView["project"]["status"], string> = {
+  DRAFT: "Draft",
+  OPEN: "Open for voting",
+  DECIDED: "Decided",
+  SUPERSEDED: "Superseded",
+  ARCHIVED: "Archived",
+};
+
+/** Elements separated by commas. */
+function joined(items: React.ReactNode[]) {
+  const out: React.ReactNode[] = [];
+  items.forEach((item, i) => {
+    if (i) out.push(", ");
+    out.push(item);
+  });
+  return out;
+}
+
+function People({ label, people }: { label: string; people: { name: string }[] }) {
+  if (people.length === 0) return null;
+  return (
+    <div>
+      <dt className="font-medium text-sm">{label}</dt>
+      <dd className="text-muted-foreground text-sm">{people.map((p) => p.name).join(", ")}</dd>
+    </div>
+  );
+}
+
+/**
+ * The decision record, read-only: the same content as the exports (outcome, consequences,
+ * people, totals, links). Used by the record page and by share links, so both read alike.
+ */
+export function RecordDocument({
+  view,
+  linkTo,
+}: {
+  view: Pick<
+    RecordView,
+    | "project"
+    | "options"
+    | "criteria"
+    | "result"
+    | "participation"
+    | "decision"
+    | "draft"
+    | "supersedes"
+    | "supersededBy"
+    | "votes"
+  >;
+  /** Where a linked (superseding or superseded) project opens; plain text when absent. */
+  linkTo?: (projectId: string) => string;
+}) {
+  const name = (key: string | null) =>
+    view.options.find((o) => o.key === key)?.name ?? key ?? "none";
+  const d = view.decision;
+  const r = view.result;
+  const linked = (p: { id: string; number: number; title: string }) =>
+    linkTo ? (
+      <a key={p.id} href={linkTo(p.id)} className="underline underline-offset-2">
+        #{p.number} {p.title}
+      </a>
+    ) : (
+      <span key={p.id}>
+        #{p.number} {p.title}
+      </span>
+    );
+
+  return (
+    <article className="space-y-6" aria-label="Decision record">
+      {view.draft ? (
+        <p
+          className="rounded-md border border-warning/40 bg-warning/10 p-3 text-sm"
+          data-testid="draft-notice"
+        >
+          Draft: no decision has been recorded yet. The recommendation below is the team's current
+          result, not a decision.
+        </p>
+      ) : null}
+      {view.supersededBy.length ? (
+        <p className="text-sm" data-testid="superseded-by">
+          Superseded by {joined(view.supersededBy.map(linked))}
+        </p>
+      ) : null}
+      {view.supersedes.length ? (
+        <p className="text-muted-foreground text-sm">
+          Supersedes {joined(view.supersedes.map(linked))}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="outcome" className="space-y-2">
+        <h2 id="outcome" className="font-semibold text-lg">
+          Decision outcome
+        </h2>
+        {d ? (
+          <>
+            <p data-testid="chosen-option">
+              Chosen option: <strong>{name(d.chosenOptionKey)}</strong>, because {d.rationale}
+            </p>
+            {d.justification && d.recommendedKey !== d.chosenOptionKey ? (
+              <p className="text-sm">
+                The team's recommendation was {name(d.recommendedKey)}; the team chose otherwise
+                because {d.justification}
+              </p>
+            ) : null}
+            <p className="text-muted-foreground text-sm">
+              Recorded by {d.decidedBy ?? "a former member"} on {when(d.decidedAt)}
+              {d.revision > 1 ? ` (revision ${d.revision})` : ""}
+              {d.reviewDate ? `. Review by ${when(d.reviewDate)}` : ""}.
+            </p>
+          </>
+        ) : (
+          <p>
+            Recommended (not decided yet): <strong>{name(r?.winner ?? null)}</strong>
+          </p>
+        )}
+      </section>
+
+      {d &&
+      (d.consequences.good.length || d.consequences.neutral.length || d.consequences.bad.length) ? (
+        <section aria-labelledby="consequences" className="space-y-2">
+          <h2 id="consequences" className="font-semibold text-lg">
+            Consequences
+          </h2>
+          <ul className="list-disc space-y-1 pl-5 text-sm">
+            {d.consequences.good.map((c) => (
+              <li key={`g-${c}`}>Good, because {c}</li>
+            ))}
+            {d.consequences.neutral.map((c) => (
+              <li key={`n-${c}`}>Neutral, because {c}</li>
+            ))}
+            {d.consequences.bad.map((c) => (
+              <li key={`b-${c}`}>Bad, because {c}</li>
+            ))}
+          </ul>
+          {d.confirmation ? <p className="text-sm">Confirmation: {d.confirmation}</p> : null}
+        </section>
+      ) : null}
+
+      {d ? (
+        <dl className="grid gap-3 sm:grid-cols-3">
+          <People label="Decision-makers" people={d.decisionMakers} />
+          <People label="Consulted" people={d.consulted} />
+          <People label="Informed" people={d.informed} />
+        </dl>
+      ) : null}
+
+      <section aria-labelledby="totals" className="space-y-2">
+        <h2 id="totals" className="font-semibold text-lg">
+          The team's result
+        </h2>
+        {r ? (
+          <table className="w-full text-sm">
+            <thead>
+              <tr className="text-left text-muted-foreground">
+                <th className="py-1 font-medium">Criterion</th>
+                <th className="py-1 text-right font-medium">Weight</th>
+                {view.options.map((o) => (
+                  <th key={o.key} className="py-1 text-right font-medium">
+                    {o.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {r.criteria.map((c) => (
+                <tr key={c.key} className="border-t">
+                  <td className="py-1">
+                    {view.criteria.find((x) => x.key === c.key)?.name ?? c.key}
+                  </td>
+                  <td className="py-1 text-right tabular-nums">{Math.round(c.weight * 100)}%</td>
+                  {view.options.map((o) => (
+                    <td key={o.key} className="py-1 text-right tabular-nums">
+                      {(c.scores[o.key] ?? 3).toFixed(1)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+              <tr className="border-t font-semibold">
+                <td className="py-1">Total (0 to 100)</td>
+                <td />
+                {view.options.map((o) => (
+                  <td key={o.key} className="py-1 text-right tabular-nums">
+                    {(r.totals.find((t) => t.optionKey === o.key)?.score ?? 0).toFixed(1)}
+                    {o.key === r.winner ? (
+                      <Badge variant="success" className="ml-1">
+                        best
+                      </Badge>
+                    ) : null}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        ) : (
+          <p className="text-sm">The result stays hidden until this blind vote closes.</p>
+        )}
+        <p className="text-muted-foreground text-sm">
+          {view.participation.voted} of {view.participation.eligible} members voted
+          {r?.confidence != null ? `; confidence ${Math.round(r.confidence * 100)}%` : ""}.
+        </p>
+      </section>
+
+      {view.votes?.some((v) => v.rationale) ? (
+        <section aria-labelledby="rationales" className="space-y-2">
+          <h2 id="rationales" className="font-semibold text-lg">
+            What members said
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {view.votes
+              .filter((v) => v.rationale)
+              .map((v) => (
+                <li key={`${v.memberId}-${v.member}-${v.criterionKey}`}>
+                  <span className="font-medium">{v.member}</span> on{" "}
+                  {view.criteria.find((c) => c.key === v.criterionKey)?.name ?? v.criterionKey}: “
+                  {v.rationale}”
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {d?.links.length ? (
+        <section aria-labelledby="links" className="space-y-1">
+          <h2 id="links" className="font-semibold text-lg">
+            Links
+          </h2>
+          <ul className="list-disc pl-5 text-sm">
+            {d.links.map((l) => (
+              <li key={l.url}>
+                <a href={l.url} rel="noopener noreferrer" className="underline underline-offset-2">
+                  {l.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,238 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useId, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { FormField } from "~/components/ui/form-field";
+import { Input } from "~/components/ui/input";
+import { Textarea } from "~/components/ui/textarea";
+import { toast } from "~/components/ui/toaster";
+import { type FieldErrors, fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import type { RecordView } from "./record-document";
+
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+const names = (people: { name: string }[]) => people.map((p) => p.name).join(", ");
+
+/**
+ * Records the decision, or (mode "revise") changes it as a new revision. The chosen option
+ * starts at the team's recommendation; picking another asks for the reason.
+ */
+export function RecordForm({
+  view,
+  mode,
+  onDone,
+}: {
+  view: RecordView;
+  mode: "decide" | "revise";
+  onDone?: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const membersId = useId();
+  const d = view.decision;
+  const recommended = d?.recommendedKey ?? view.result?.winner ?? null;
+  const [chosen, setChosen] = useState(
+    d?.chosenOptionKey ?? recommended ?? view.options[0]?.key ?? "",
+  );
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const members = useQuery(trpc.member.list.queryOptions({ teamId: view.team.id }));
+  const memberList = (members.data ?? []).map((m) => ({
+    id: m.id,
+    label: m.name ?? m.email ?? "",
+  }));
+
+  const people = (text: string) =>
+    text
+      .split(",")
+      .map((n) => n.trim())
+      .filter(Boolean)
+      .map((name) => {
+        const member = memberList.find((m) => m.label === name);
+        return member ? { userId: member.id, name } : { name };
+      });
+
+  const options = {
+    onSuccess: async () => {
+      toast.success(mode === "decide" ? "Decision recorded." : "Saved as a new revision.");
+      await queryClient.invalidateQueries({
+        queryKey: trpc.record.get.queryKey({ projectId: view.project.id }),
+      });
+      onDone?.();
+    },
+    onError: (error: unknown) => {
+      setErrors(fieldErrorsOf(error));
+      setFormError(messageOf(error));
+    },
+  };
+  const decide = useMutation(trpc.record.decide.mutationOptions(options));
+  const revise = useMutation(trpc.record.revise.mutationOptions(options));
+  const pending = decide.isPending || revise.isPending;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setErrors({});
+    setFormError(null);
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    const input = {
+      projectId: view.project.id,
+      chosenOptionKey: chosen,
+      justification: chosen === recommended ? null : text("justification"),
+      rationale: text("rationale"),
+      consequences: {
+        good: lines(text("good")),
+        neutral: lines(text("neutral")),
+        bad: lines(text("bad")),
+      },
+      decisionMakers: people(text("decisionMakers")),
+      consulted: people(text("consulted")),
+      informed: people(text("informed")),
+      confirmation: text("confirmation") || null,
+      links: lines(text("links")).map((line) => {
+        const [label, url] = line.includes("|")
+          ? line.split("|").map((s) => s.trim())
+          : [line, line];
+        return { label: label || url || line, url: url || line };
+      }),
+      reviewDate: text("reviewDate") ? new Date(`${text("reviewDate")}T00:00:00Z`) : null,
+    };
+    if (mode === "decide") decide.mutate(input);
+    else revise.mutate({ ...input, note: text("note") });
+  }
+
+  const err = (field: string) => errors[field]?.[0];
+  return (
+    <form
+      onSubmit={submit}
+      className="space-y-4"
+      aria-label={mode === "decide" ? "Record the decision" : "Revise the decision"}
+    >
+      {formError ? <Alert variant="error" title={formError} /> : null}
+      <fieldset className="space-y-2">
+        <legend className="font-medium text-sm">Chosen option</legend>
+        {view.options.map((o) => (
+          <label key={o.key} className="flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name="chosen"
+              value={o.key}
+              checked={chosen === o.key}
+              onChange={() => setChosen(o.key)}
+            />
+            {o.name}
+            {o.key === recommended ? (
+              <span className="text-muted-foreground">(the team's recommendation)</span>
+            ) : null}
+          </label>
+        ))}
+        {err("chosenOptionKey") ? (
+          <p className="text-destructive text-sm">{err("chosenOptionKey")}</p>
+        ) : null}
+      </fieldset>
+      {chosen !== recommended ? (
+        <FormField
+          label="Why another option than the recommendation?"
+          required
+          error={err("justification")}
+        >
+          <Textarea name="justification" defaultValue={d?.justification ?? ""} rows={3} />
+        </FormField>
+      ) : null}
+      <FormField
+        label="Rationale"
+        description="Completes “Chosen option: …, because …”."
+        required
+        error={err("rationale")}
+      >
+        <Textarea name="rationale" defaultValue={d?.rationale ?? ""} rows={4} />
+      </FormField>
+      <div className="grid gap-4 md:grid-cols-3">
+        <FormField label="Good consequences" description="One per line.">
+          <Textarea name="good" defaultValue={d?.consequences.good.join("\n") ?? ""} rows={3} />
+        </FormField>
+        <FormField label="Neutral consequences" description="One per line.">
+          <Textarea
+            name="neutral"
+            defaultValue={d?.consequences.neutral.join("\n") ?? ""}
+            rows={3}
+          />
+        </FormField>
+        <FormField label="Bad consequences" description="One per line.">
+          <Textarea name="bad" defaultValue={d?.consequences.bad.join("\n") ?? ""} rows={3} />
+        </FormField>
+      </div>
+      <datalist id={membersId}>
+        {memberList.map((m) => (
+          <option key={m.id} value={m.label} />
+        ))}
+      </datalist>
+      <div className="grid gap-4 md:grid-cols-3">
+        <FormField
+          label="Decision-makers"
+          description="Team members or other names, separated by commas."
+          error={err("decisionMakers")}
+        >
+          <Input
+            name="decisionMakers"
+            list={membersId}
+            defaultValue={names(d?.decisionMakers ?? [])}
+          />
+        </FormField>
+        <FormField label="Consulted" error={err("consulted")}>
+          <Input name="consulted" list={membersId} defaultValue={names(d?.consulted ?? [])} />
+        </FormField>
+        <FormField label="Informed" error={err("informed")}>
+          <Input name="informed" list={membersId} defaultValue={names(d?.informed ?? [])} />
+        </FormField>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <FormField
+          label="Review date"
+          description="The dashboard lists decisions due for review."
+          error={err("reviewDate")}
+        >
+          <Input type="date" name="reviewDate" defaultValue={d?.reviewDate?.slice(0, 10) ?? ""} />
+        </FormField>
+        <FormField
+          label="Confirmation"
+          description="How the team will check the decision is implemented (optional)."
+        >
+          <Input name="confirmation" defaultValue={d?.confirmation ?? ""} />
+        </FormField>
+      </div>
+      <FormField
+        label="Links"
+        description="One per line: “label | https://…” or just the address."
+        error={err("links")}
+      >
+        <Textarea
+          name="links"
+          defaultValue={d?.links.map((l) => `${l.label} | ${l.url}`).join("\n") ?? ""}
+          rows={2}
+        />
+      </FormField>
+      {mode === "revise" ? (
+        <FormField label="What changed and why" required error={err("note")}>
+          <Input name="note" />
+        </FormField>
+      ) : null}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {mode === "decide" ? "Record decision" : "Save as new revision"}
+        </Button>
+        {onDone ? (
+          <Button type="button" variant="ghost" onClick={onDone}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,145 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
+import { ArrowLeft } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
+import { useTRPC } from "~/trpc/react";
+import { ExportLinks, SharePanel, SupersedeForm } from "./record-actions";
+import { RecordDocument, STATUS_TEXT } from "./record-document";
+import { RecordForm } from "./record-form";
+
+type Record = RouterOutputs["record"]["get"];
+const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+/**
+ * The decision record: the form to record the outcome while none is recorded (admins and the
+ * creator), then the read-only record with its revisions, supersession, exports and share links.
+ */
+export function RecordPage({ initial, slug }: { initial: Record; slug: string }) {
+  const trpc = useTRPC();
+  const projectId = initial.view.project.id;
+  const { data } = useQuery(trpc.record.get.queryOptions({ projectId }, { initialData: initial }));
+  const { view, revisions, canManage } = data ?? initial;
+  const [revising, setRevising] = useState(false);
+  const canRecord =
+    view.draft &&
+    canManage &&
+    (view.project.status === "OPEN" || view.project.status === "DECIDED");
+  const projectUrl = `/t/${slug}/p/${projectId}`;
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <header className="space-y-2">
+        <Link
+          href={projectUrl}
+          className="inline-flex items-center gap-1 text-muted-foreground text-sm hover:text-foreground"
+        >
+          <ArrowLeft aria-hidden="true" className="size-4" /> Back to the project
+        </Link>
+        <h1 className="font-semibold text-2xl tracking-tight">
+          <span className="text-muted-foreground">#{view.project.number} </span>
+          {view.project.title}
+        </h1>
+        <Badge variant={view.draft ? "neutral" : "success"} data-testid="record-status">
+          {view.draft
+            ? `${STATUS_TEXT[view.project.status]}, not recorded`
+            : STATUS_TEXT[view.project.status]}
+        </Badge>
+      </header>
+
+      {canRecord ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Record the decision</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <p className="mb-4 text-muted-foreground text-sm">
+              Recording closes voting and marks the project decided. Later changes are kept as
+              revisions.
+            </p>
+            <RecordForm view={view} mode="decide" />
+          </CardContent>
+        </Card>
+      ) : null}
+
+      <RecordDocument view={view} linkTo={(id) => `/t/${slug}/p/${id}/record`} />
+
+      {!view.draft && canManage ? (
+        revising ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>Revise the decision</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <RecordForm view={view} mode="revise" onDone={() => setRevising(false)} />
+            </CardContent>
+          </Card>
+        ) : (
+          <Button variant="secondary" onClick={() => setRevising(true)}>
+            Revise the record
+          </Button>
+        )
+      ) : null}
+
+      {revisions.length ? (
+        <section aria-labelledby="revisions" className="space-y-2">
+          <h2 id="revisions" className="font-semibold text-lg">
+            Revisions
+          </h2>
+          <ol className="space-y-2 text-sm">
+            {revisions.map((r) => (
+              <li key={r.revision} className="rounded-md border p-2">
+                <p className="font-medium">
+                  Revision {r.revision} by {r.author}, {dateTime.format(r.createdAt)}
+                </p>
+                {r.note ? <p>{r.note}</p> : null}
+                <details>
+                  <summary className="cursor-pointer text-muted-foreground">
+                    Show this revision
+                  </summary>
+                  <p>
+                    Chosen option:{" "}
+                    {view.options.find((o) => o.key === r.fields.chosenOptionKey)?.name}, because{" "}
+                    {r.fields.rationale}
+                  </p>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="export" className="space-y-2">
+        <h2 id="export" className="font-semibold text-lg">
+          Export
+        </h2>
+        <ExportLinks projectId={projectId} />
+      </section>
+
+      {canManage ? (
+        <section aria-labelledby="share" className="space-y-2">
+          <h2 id="share" className="font-semibold text-lg">
+            Share a read-only link
+          </h2>
+          <SharePanel projectId={projectId} />
+        </section>
+      ) : null}
+
+      {canManage &&
+      (view.project.status === "DECIDED" || view.project.status === "SUPERSEDED") &&
+      !view.draft ? (
+        <section aria-labelledby="supersede" className="space-y-2">
+          <h2 id="supersede" className="font-semibold text-lg">
+            Supersede
+          </h2>
+          <SupersedeForm view={view} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import {
+  authenticateRequest,
+  exportRecordStream,
+  exportSchema,
+  resolveExportScope,
+} from "@tradeoff/api/server";
+import { getSessionUser } from "~/server/auth";
+import { db } from "~/server/db";
+import { logger } from "~/server/logger";
+
+const text = (status: number, message: string) =>
+  new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+/**
+ * Downloads an export as a file, streamed: a JSON or history export of a huge project goes out
+ * batch by batch instead of being built in memory. Same rules as `export.file`: any member of
+ * the project's team, by session cookie or personal access token.
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const url = new URL(req.url);
+  const parsed = exportSchema.safeParse({
+    projectId,
+    format: url.searchParams.get("format") ?? "madr",
+    table: url.searchParams.get("table") ?? undefined,
+    paper: url.searchParams.get("paper") ?? undefined,
+  });
+  if (!parsed.success)
+    return text(400, "Unknown export format: use madr, log4brains, nygard, json, csv or pdf.");
+
+  const bearer = await authenticateRequest(db(), req);
+  if (bearer.kind === "refused") return bearer.response;
+  const user = bearer.kind === "token" ? bearer.user : await getSessionUser();
+  if (!user) return text(401, "Sign in to download this export.");
+  const scope = await resolveExportScope(db(), user, projectId);
+  if (!scope) return text(404, "Decision project was not found.");
+
+  const file = await exportRecordStream(db(), { ...scope, appUrl: url.origin }, parsed.data);
+  const encoder = new TextEncoder();
+  const iterator = file.chunks[Symbol.asyncIterator]();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await iterator.next();
+        if (done) controller.close();
+        else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
+      } catch (error) {
+        logger.error({ err: error, projectId }, "export failed while streaming");
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": file.mimeType,
+      "content-disposition": `attachment; filename="${file.fileName}"`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
