@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getSessionUser } from "~/server/auth";
 import { api } from "~/trpc/server";
 import { AccountForms } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
+  // The layout redirects too, but pages render alongside it: never call the API signed out.
+  if (!(await getSessionUser())) redirect("/sign-in?callbackUrl=/account");
   const account = await (await api()).account.get();
   return (
     <div className="max-w-xl space-y-10">

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { Badge } from "~/components/ui/badge";
 import { getSessionUser } from "~/server/auth";
 import { api } from "~/trpc/server";
@@ -25,14 +25,19 @@ async function loadTeam(slug: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await getSessionUser())) return { title: "Team settings" };
   const team = await loadTeam((await params).slug);
   return { title: team ? `Settings · ${team.name}` : "Team not found" };
 }
 
 /** Team settings: everyone sees the members; admins and owners manage them. */
 export default async function TeamSettingsPage({ params }: Props) {
-  const [team, user] = await Promise.all([loadTeam((await params).slug), getSessionUser()]);
-  if (!team || !user) notFound();
+  const { slug } = await params;
+  // The layout redirects too, but pages render alongside it: never call the API signed out.
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/t/${slug}/settings`)}`);
+  const team = await loadTeam(slug);
+  if (!team) notFound();
   const isAdmin = team.role === "OWNER" || team.role === "ADMIN";
   const summary = { id: team.id, name: team.name, slug: team.slug, role: team.role };
   return (
