@@ -1,0 +1,77 @@
+import { readFile } from "node:fs/promises";
+import { parse as parseYaml } from "yaml";
+import { baseURL } from "../playwright.config";
+import { person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/fixtures";
+
+test.setTimeout(90_000);
+
+test("record a decision, download its MADR file and open the share link signed out", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "record-owner");
+  const member = await person(browser, "record-member");
+  const { projectId, url, template } = await teamWithDrfProject(owner, [member]);
+  const [first] = template.criteria;
+  if (!first) throw new Error("template without criteria");
+  await voteOverApi(member.context.request, projectId, {
+    [first.key]: {
+      weight: 5,
+      scores: { drf: 2, fastapi: 5 },
+      rationale: "Private reasoning of a member.",
+    },
+  });
+  await voteOverApi(owner.context.request, projectId, {
+    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
+  });
+
+  const page = owner.page;
+  await page.goto(`${url}/record`);
+  const form = page.getByRole("form", { name: "Record the decision" });
+  // The team's recommendation is preselected: no justification is asked for.
+  await expect(form.getByRole("radio", { name: /FastAPI.*recommendation/ })).toBeChecked();
+  await expect(form.getByLabel(/Why another option/)).toHaveCount(0);
+  await form.getByLabel("Rationale").fill("it fits our typed, async services.");
+  await form.getByLabel("Good consequences").fill("Request models are checked at the edge.");
+  await form.getByLabel("Decision-makers").fill(owner.user.name);
+  await form.getByRole("button", { name: "Record decision" }).click();
+
+  await expect(page.getByTestId("chosen-option")).toContainText(
+    "Chosen option: FastAPI, because it fits our typed",
+  );
+  await expect(page.getByTestId("record-status")).toHaveText("Decided");
+  await expect(page.getByText("Revision 1 by")).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Markdown (MADR)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^0001-[a-z0-9-]+\.md$/);
+  const md = await readFile((await file.path()) ?? "", "utf8");
+  const [, yaml] = md.match(/^---\n([\s\S]*?)\n---\n/) ?? [];
+  expect(parseYaml(yaml ?? "")).toMatchObject({
+    status: "accepted",
+    "decision-makers": owner.user.name,
+  });
+  expect(md).toContain('Chosen option: "FastAPI", because it fits our typed, async services.');
+  expect(md).toContain("* Good, because request models are checked at the edge.");
+
+  await page.getByRole("button", { name: "Create share link" }).click();
+  const link = await page.getByTestId("share-link").inputValue();
+  expect(link).toMatch(new RegExp(`^${baseURL}/share/[A-Za-z0-9_-]{43}$`));
+
+  // A reader with no account at all.
+  const reader = await browser.newContext({ baseURL });
+  const readerPage = await reader.newPage();
+  await readerPage.goto(link);
+  await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText(template.title);
+  await expect(readerPage.getByTestId("chosen-option")).toContainText("FastAPI");
+  await expect(readerPage.getByText("Private reasoning of a member.")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByText("(revoked)")).toBeVisible();
+  await readerPage.reload();
+  await expect(
+    readerPage.getByRole("heading", { name: "This link is not available" }),
+  ).toBeVisible();
+  await reader.close();
+});
