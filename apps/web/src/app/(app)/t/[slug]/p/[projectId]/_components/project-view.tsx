@@ -7,6 +7,9 @@ import { RecommendationPanel } from "~/components/decision/recommendation-panel"
 import { VotingPanel } from "~/components/decision/voting-panel";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
+import { PresenceBar } from "../_live/presence-bar";
+import { ProjectDiscussion, ProjectHistory } from "../_live/project-live-tabs";
+import { useProjectLive } from "../_live/use-project-live";
 import { ProjectHeader } from "./project-header";
 
 type Project = RouterOutputs["project"]["get"];
@@ -27,10 +30,20 @@ export function ProjectView({ initialProject }: { initialProject: Project }) {
     ...trpc.project.get.queryOptions({ projectId: initialProject.id }),
     initialData: initialProject,
   });
+  // Teammates' changes refresh this page live; one stream per open page.
+  const live = useProjectLive(initialProject.id);
+  const liveProps = {
+    projectId: project.id,
+    teamId: project.teamId,
+    status: project.status,
+    options: project.options,
+    criteria: project.criteria,
+  };
 
   return (
     <div className="space-y-6">
       <ProjectHeader project={project} />
+      <PresenceBar viewers={live.viewers} />
       <Tabs.Root defaultValue="vote" className="space-y-6">
         <Tabs.List aria-label="Project views" className="flex gap-1 border-border border-b">
           <Tabs.Trigger value="vote" className={tabClasses}>
@@ -52,20 +65,12 @@ export function ProjectView({ initialProject }: { initialProject: Project }) {
           </div>
         </Tabs.Content>
         <Tabs.Content value="history">
-          <Coming what="The history of this decision" />
+          <ProjectHistory {...liveProps} />
         </Tabs.Content>
         <Tabs.Content value="discussion">
-          <Coming what="Discussion threads" />
+          <ProjectDiscussion {...liveProps} />
         </Tabs.Content>
       </Tabs.Root>
     </div>
-  );
-}
-
-function Coming({ what }: { what: string }) {
-  return (
-    <p className="rounded-xl border border-border border-dashed px-6 py-12 text-center text-muted-foreground text-sm">
-      {what} will appear here.
-    </p>
   );
 }

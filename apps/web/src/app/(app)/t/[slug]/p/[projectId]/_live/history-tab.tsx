@@ -1,0 +1,448 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
+import { History } from "lucide-react";
+import { useEffect, useId, useMemo, useState } from "react";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { Alert } from "~/components/ui/alert";
+import { Avatar } from "~/components/ui/avatar";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { controlClasses } from "~/components/ui/input";
+import { Skeleton } from "~/components/ui/skeleton";
+import { Spinner } from "~/components/ui/spinner";
+import { cn } from "~/lib/utils";
+import { useTRPC } from "~/trpc/react";
+
+type HistoryItem = RouterOutputs["history"]["list"]["items"][number];
+type Named = { key: string; name: string };
+
+const color = (i: number) => `var(--chart-${(i % 6) + 1})`;
+// A dash pattern per option, so the lines read without colour too.
+const DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"];
+
+const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
+const shortTime = new Intl.DateTimeFormat("en", {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/**
+ * The History tab: each option's total over time with a slider that shows the recommendation
+ * as it stood at any moment, then every change, newest first, filtered by member and criterion.
+ */
+export function HistoryTab({
+  projectId,
+  options,
+  criteria,
+  members,
+}: {
+  projectId: string;
+  options: Named[];
+  criteria: Named[];
+  members: { id: string; name: string }[];
+}) {
+  return (
+    <div className="space-y-6">
+      <Timeline projectId={projectId} options={options} />
+      <EventList projectId={projectId} options={options} criteria={criteria} members={members} />
+    </div>
+  );
+}
+
+function Timeline({ projectId, options }: { projectId: string; options: Named[] }) {
+  const trpc = useTRPC();
+  const timeline = useQuery(trpc.history.timeline.queryOptions({ projectId }));
+  const data = timeline.data;
+
+  const from = data?.from?.getTime() ?? 0;
+  const to = data?.to?.getTime() ?? 0;
+  // null: follow the latest moment, also as new votes arrive live.
+  const [picked, setPicked] = useState<number | null>(null);
+  const moment = picked === null ? to : Math.min(Math.max(picked, from), to);
+  const [asked, setAsked] = useState(moment);
+  useEffect(() => {
+    const timer = setTimeout(() => setAsked(moment), 120);
+    return () => clearTimeout(timer);
+  }, [moment]);
+
+  const chartData = useMemo(
+    () =>
+      (data?.points ?? []).map((p) => {
+        const row: Record<string, number> = { t: p.at.getTime() };
+        p.totals.forEach((total, i) => {
+          const key = data?.options[i]?.key;
+          if (key) row[key] = Math.round(total * 10) / 10;
+        });
+        return row;
+      }),
+    [data],
+  );
+
+  const ready = Boolean(data && !data.hidden && data.voteEventCount > 0);
+  const at = useQuery({
+    ...trpc.history.at.queryOptions({ projectId, at: new Date(asked) }),
+    enabled: ready,
+    placeholderData: keepPreviousData,
+  });
+  const sliderId = useId();
+
+  if (timeline.isPending) return <Skeleton className="h-72 w-full" />;
+  if (timeline.isError) {
+    return (
+      <Alert variant="error" title="The timeline could not be loaded">
+        Reload the page to try again.
+      </Alert>
+    );
+  }
+  if (!data) return null;
+  if (data.hidden) {
+    return (
+      <Alert variant="info" title="Blind voting">
+        Votes are hidden until voting closes, so the recommendation's timeline appears then.{" "}
+        {data.voteEventCount} vote {data.voteEventCount === 1 ? "change" : "changes"} so far.
+      </Alert>
+    );
+  }
+  if (data.voteEventCount === 0) {
+    return (
+      <EmptyState
+        icon={<History />}
+        title="No votes yet"
+        description="Once teammates vote, the recommendation's path over time appears here."
+      />
+    );
+  }
+
+  const nameOf = (key: string | null) => options.find((o) => o.key === key)?.name ?? key ?? "";
+  const result = at.data?.result;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>The recommendation over time</CardTitle>
+        <CardDescription>
+          Each option's total (0 to 100) after every vote change (
+          {data.voteEventCount.toLocaleString("en")} in all). Move the slider to see the
+          recommendation at any moment.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        <div className="h-64 w-full" data-testid="history-chart">
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={chartData} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+              <CartesianGrid strokeDasharray="3 3" className="stroke-border" />
+              <XAxis
+                dataKey="t"
+                type="number"
+                scale="time"
+                domain={[from, to]}
+                tickFormatter={(t: number) => shortTime.format(t)}
+                tick={{ fontSize: 11 }}
+              />
+              <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} />
+              <Tooltip
+                labelFormatter={(t) => dateTime.format(Number(t))}
+                formatter={(value, key) => [value, nameOf(String(key))]}
+              />
+              <Legend formatter={(key) => nameOf(String(key))} />
+              {data.options.map((option, i) => (
+                <Line
+                  key={option.key}
+                  dataKey={option.key}
+                  name={option.key}
+                  type="stepAfter"
+                  stroke={color(i)}
+                  strokeDasharray={DASHES[i % DASHES.length]}
+                  strokeWidth={2}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              ))}
+              <ReferenceLine x={moment} className="stroke-foreground" strokeWidth={1.5} />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+
+        <div className="space-y-2">
+          <label htmlFor={sliderId} className="font-medium text-sm">
+            Moment: <time dateTime={new Date(moment).toISOString()}>{dateTime.format(moment)}</time>
+            {picked === null ? <span className="text-muted-foreground"> (latest)</span> : null}
+          </label>
+          <input
+            id={sliderId}
+            type="range"
+            min={from}
+            max={to}
+            step={Math.max(1, Math.round((to - from) / 1000))}
+            value={moment}
+            disabled={from === to}
+            onChange={(e) => {
+              const value = Number(e.target.value);
+              setPicked(value >= to ? null : value);
+            }}
+            className="w-full accent-primary"
+            data-testid="history-slider"
+          />
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm" aria-live="polite">
+            {at.isPending ? (
+              <Spinner />
+            ) : result ? (
+              <>
+                <p data-testid="history-winner">
+                  {result.winner ? (
+                    <>
+                      <strong>{nameOf(result.winner)}</strong> led by {result.margin.toFixed(1)}{" "}
+                      points
+                    </>
+                  ) : (
+                    "No option led"
+                  )}
+                </p>
+                <ul className="flex flex-wrap gap-3 text-muted-foreground">
+                  {result.totals.map((t) => (
+                    <li key={t.optionKey}>
+                      {nameOf(t.optionKey)} {t.score.toFixed(1)}
+                    </li>
+                  ))}
+                </ul>
+                <span className="text-muted-foreground">
+                  {result.participation.voted} of {result.participation.eligible} voted
+                </span>
+              </>
+            ) : null}
+            {at.isFetching && !at.isPending ? <Spinner className="size-3" /> : null}
+          </div>
+        </div>
+      </CardContent>
+    </Card>
+  );
+}
+
+function EventList({
+  projectId,
+  options,
+  criteria,
+  members,
+}: {
+  projectId: string;
+  options: Named[];
+  criteria: Named[];
+  members: { id: string; name: string }[];
+}) {
+  const trpc = useTRPC();
+  const [actorId, setActorId] = useState("");
+  const [criterionKey, setCriterionKey] = useState("");
+  const history = useInfiniteQuery(
+    trpc.history.list.infiniteQueryOptions(
+      {
+        projectId,
+        limit: 30,
+        ...(actorId ? { actorId } : {}),
+        ...(criterionKey ? { criterionKey } : {}),
+      },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const items = history.data?.pages.flatMap((p) => p.items) ?? [];
+  const memberFilter = useId();
+  const criterionFilter = useId();
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Every change</CardTitle>
+        <CardDescription>Votes, status changes, edits and comments, newest first.</CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        <div className="flex flex-wrap gap-3">
+          <label htmlFor={memberFilter} className="grid gap-1 text-sm">
+            Member
+            <select
+              id={memberFilter}
+              value={actorId}
+              onChange={(e) => setActorId(e.target.value)}
+              className={cn(controlClasses, "h-9 w-56 px-2")}
+            >
+              <option value="">Everyone</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label htmlFor={criterionFilter} className="grid gap-1 text-sm">
+            Criterion
+            <select
+              id={criterionFilter}
+              value={criterionKey}
+              onChange={(e) => setCriterionKey(e.target.value)}
+              className={cn(controlClasses, "h-9 w-56 px-2")}
+            >
+              <option value="">All criteria</option>
+              {criteria.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+
+        {history.isPending ? (
+          <Skeleton className="h-40 w-full" />
+        ) : history.isError ? (
+          <Alert variant="error" title="The history could not be loaded">
+            Reload the page to try again.
+          </Alert>
+        ) : items.length === 0 ? (
+          <p className="text-muted-foreground text-sm">Nothing matches these filters yet.</p>
+        ) : (
+          <ol className="divide-y divide-border" data-testid="history-events">
+            {items.map((item) => (
+              <EventRow key={item.id} item={item} options={options} criteria={criteria} />
+            ))}
+          </ol>
+        )}
+        {history.hasNextPage ? (
+          <Button
+            variant="outline"
+            size="sm"
+            onClick={() => void history.fetchNextPage()}
+            disabled={history.isFetchingNextPage}
+          >
+            {history.isFetchingNextPage ? "Loading…" : "Show older changes"}
+          </Button>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+type VoteData = {
+  weight: number | null;
+  scores: Record<string, number | null>;
+  rationale: string | null;
+} | null;
+
+function EventRow({
+  item,
+  options,
+  criteria,
+}: {
+  item: HistoryItem;
+  options: Named[];
+  criteria: Named[];
+}) {
+  const who = item.actor?.name ?? "Someone";
+  const criterion = criteria.find((c) => c.key === item.criterionKey)?.name ?? item.criterionKey;
+  const isVote = item.type === "vote.cast" || item.type === "vote.retracted";
+  const superseded = item.type === "vote.cast" && !item.current;
+  return (
+    <li
+      className={cn("flex gap-3 py-3", superseded && "opacity-70")}
+      data-current={item.current ? "true" : undefined}
+    >
+      <Avatar name={who} size="sm" className="mt-0.5" />
+      <div className="min-w-0 flex-1 space-y-1 text-sm">
+        <p>
+          <strong>{who}</strong> {describe(item, criterion)}
+          {item.current ? (
+            <Badge variant="success" className="ml-2">
+              Current vote
+            </Badge>
+          ) : superseded ? (
+            <Badge variant="neutral" className="ml-2">
+              Replaced later
+            </Badge>
+          ) : null}
+        </p>
+        {isVote && item.hidden ? (
+          <p className="text-muted-foreground">Hidden until voting closes.</p>
+        ) : isVote && item.data ? (
+          <VoteChange
+            before={item.data.before as VoteData}
+            after={item.data.after as VoteData}
+            options={options}
+          />
+        ) : null}
+        <p className="text-muted-foreground text-xs">
+          <time dateTime={item.at.toISOString()}>{dateTime.format(item.at)}</time>
+        </p>
+      </div>
+    </li>
+  );
+}
+
+function describe(item: HistoryItem, criterion: string | null): string {
+  const on = criterion ? ` on ${criterion}` : "";
+  const data = item.data ?? {};
+  switch (item.type) {
+    case "vote.cast":
+      return `voted${on}`;
+    case "vote.retracted":
+      return `withdrew their vote${on}`;
+    case "status.changed":
+      return `changed the status from ${String(data.from ?? "?").toLowerCase()} to ${String(data.to ?? "?").toLowerCase()}`;
+    case "round.reopened":
+      return `reopened voting (round ${String(data.round ?? "?")})`;
+    case "project.created":
+      return "created the decision";
+    case "project.edited": {
+      const fields = Object.keys((data.after as Record<string, unknown> | undefined) ?? {});
+      return fields.length ? `edited ${fields.join(", ")}` : "edited the decision";
+    }
+    case "comment.created":
+      return criterion ? `commented${on}` : "commented on the decision";
+    case "comment.edited":
+      return `edited a comment${on}`;
+    case "comment.deleted":
+      return `deleted a comment${on}`;
+    default:
+      return item.type;
+  }
+}
+
+function VoteChange({
+  before,
+  after,
+  options,
+}: {
+  before: VoteData;
+  after: VoteData;
+  options: Named[];
+}) {
+  const summary = (vote: VoteData) => {
+    if (!vote) return "no vote";
+    const importance = vote.weight === null ? "no opinion" : `importance ${vote.weight}`;
+    const scores = options
+      .filter((o) => vote.scores[o.key] != null)
+      .map((o) => `${o.name} ${vote.scores[o.key]}`);
+    return [importance, ...scores].join(", ");
+  };
+  return (
+    <div className="text-muted-foreground">
+      <p>
+        {before ? <span className="line-through">{summary(before)}</span> : null}
+        {before ? " → " : ""}
+        <span className="text-foreground">{summary(after)}</span>
+      </p>
+      {after?.rationale ? <p className="italic">“{after.rationale}”</p> : null}
+    </div>
+  );
+}

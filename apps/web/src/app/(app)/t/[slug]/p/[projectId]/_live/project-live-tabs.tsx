@@ -1,0 +1,40 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "~/trpc/react";
+import { Discussion } from "./discussion";
+import { HistoryTab } from "./history-tab";
+
+type Props = {
+  projectId: string;
+  teamId: string;
+  status: string;
+  options: { key: string; name: string }[];
+  criteria: { key: string; name: string }[];
+};
+
+/** Team members by display name: the history's member filter and the composer's @ suggestions. */
+function useTeamMembers(teamId: string) {
+  const trpc = useTRPC();
+  const members = useQuery(trpc.member.list.queryOptions({ teamId }));
+  return (members.data ?? []).map((m) => ({ id: m.id, name: m.name ?? m.email ?? "Someone" }));
+}
+
+export function ProjectHistory({ projectId, teamId, options, criteria }: Props) {
+  const members = useTeamMembers(teamId);
+  return (
+    <HistoryTab projectId={projectId} options={options} criteria={criteria} members={members} />
+  );
+}
+
+export function ProjectDiscussion({ projectId, teamId, status, criteria }: Props) {
+  const members = useTeamMembers(teamId);
+  return (
+    <Discussion
+      projectId={projectId}
+      criteria={criteria}
+      members={members}
+      readOnly={status === "ARCHIVED"}
+    />
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
+import { useSubscription } from "@trpc/tanstack-react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTRPC } from "~/trpc/react";
+
+type Streamed = RouterOutputs["live"]["project"] extends AsyncIterable<infer T> ? T : never;
+type LiveMessage = Extract<Streamed, { kind: string }>;
+export type LiveEvent = Extract<LiveMessage, { kind: "event" }>["event"];
+export type Viewer = Extract<LiveMessage, { kind: "presence" }>["viewers"][number];
+
+/** Several changes in a burst refresh the page once. */
+const REFRESH_DELAY_MS = 120;
+
+/**
+ * Keeps an open project page current: one live stream per tab; every change a teammate makes
+ * refreshes the project's queries (project, votes, history, comments) without a reload, and the
+ * people viewing the project are kept in `viewers`. The stream resumes after a dropped
+ * connection from the last event it received.
+ */
+export function useProjectLive(projectId: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  const [lastEvent, setLastEvent] = useState<LiveEvent | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const refresh = useCallback(() => {
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      for (const filter of [
+        trpc.project.pathFilter(),
+        trpc.vote.pathFilter(),
+        trpc.history.pathFilter(),
+        trpc.comment.pathFilter(),
+      ]) {
+        void queryClient.invalidateQueries(filter);
+      }
+    }, REFRESH_DELAY_MS);
+  }, [queryClient, trpc]);
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  const subscription = useSubscription(
+    trpc.live.project.subscriptionOptions(
+      { projectId },
+      {
+        onData: (streamed) => {
+          const message: LiveMessage = "kind" in streamed ? streamed : streamed.data;
+          if (message.kind === "presence") {
+            setViewers(message.viewers);
+            return;
+          }
+          setLastEvent(message.event);
+          refresh();
+        },
+      },
+    ),
+  );
+
+  return { viewers, lastEvent, status: subscription.status };
+}
