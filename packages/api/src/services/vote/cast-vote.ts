@@ -2,10 +2,9 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import type { z } from "zod";
 import { DomainError } from "../../errors";
 import type { castVoteSchema } from "../../schemas/vote";
-import { STATUS_WORDS } from "../project/access";
+import { type ProjectStatus, STATUS_WORDS } from "../project/access";
 import { recordEvent, type VoteState } from "../project/events";
 import { cleanScores } from "../project/load-decision";
-import { lockProject } from "../project/lock-project";
 
 type Input = z.output<typeof castVoteSchema>;
 type Actor = { userId: string; teamId: string };
@@ -16,7 +15,8 @@ const VOTE_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
 /**
  * Sets the member's vote on one criterion, and records `vote.cast`, in one transaction.
  * The project row is share-locked first, so a vote racing a close is refused with a message
- * rather than landing in a closed project; a per-member-per-criterion advisory lock orders
+ * rather than landing in a closed project; a per-member-per-criterion advisory lock (taken in
+ * the same query) orders
  * racing requests of the same member, so each event's `before` is the vote it replaced.
  * The unique (criterion, user) constraint keeps exactly one row however many requests race.
  */
@@ -44,7 +44,6 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
     for (const key of project.optionKeys) scores[key] = input.scores[key] ?? null;
     const after: VoteState = { weight: input.weight, scores, rationale: input.rationale };
 
-    await lockVoteSlot(tx, criterion.id, actor.userId);
     const existing = await tx.vote.findUnique({
       where: { criterionId_userId: { criterionId: criterion.id, userId: actor.userId } },
       select: { weight: true, scores: true, rationale: true },
@@ -102,7 +101,6 @@ export async function retractVote(
       input.projectId,
       input.criterionKey,
     );
-    await lockVoteSlot(tx, criterion.id, actor.userId);
     const existing = await tx.vote.findUnique({
       where: { criterionId_userId: { criterionId: criterion.id, userId: actor.userId } },
       select: { id: true, weight: true, scores: true, rationale: true },
@@ -128,14 +126,35 @@ export async function retractVote(
   }, VOTE_TRANSACTION);
 }
 
+/**
+ * One round trip: share-locks the project row, reads what a vote is checked against (its
+ * status, its option keys and the criterion's id) and takes the member's lock on this
+ * criterion, which orders their racing requests until the transaction ends.
+ */
 async function lockOpenProject(
   tx: Prisma.TransactionClient,
   actor: Actor,
   projectId: string,
   criterionKey: string,
 ) {
-  const locked = await lockProject(tx, projectId, "share");
-  if (locked.teamId !== actor.teamId) {
+  const rows = await tx.$queryRaw<
+    {
+      id: string;
+      teamId: string;
+      status: ProjectStatus;
+      criterionId: string | null;
+      optionKeys: string[];
+    }[]
+  >`
+    SELECT p.id, p.team_id AS "teamId", p.status::text AS status,
+      (SELECT c.id FROM criteria c WHERE c.project_id = p.id AND c.key = ${criterionKey}) AS "criterionId",
+      ARRAY(SELECT o.key FROM options o WHERE o.project_id = p.id ORDER BY o.position) AS "optionKeys",
+      pg_advisory_xact_lock(hashtextextended(${`vote:${projectId}:${criterionKey}:${actor.userId}`}, 0))::text AS "slotLocked"
+    FROM projects p
+    WHERE p.id = ${projectId}
+    FOR SHARE OF p`;
+  const locked = rows[0];
+  if (!locked || locked.teamId !== actor.teamId) {
     throw new DomainError("NOT_FOUND", "Decision project was not found.");
   }
   if (locked.status !== "OPEN") {
@@ -146,28 +165,15 @@ async function lockOpenProject(
         : `This decision is ${STATUS_WORDS[locked.status]}, so votes cannot be changed.`,
     );
   }
-  const shape = await tx.project.findUniqueOrThrow({
-    where: { id: projectId },
-    select: {
-      options: { select: { key: true }, orderBy: { position: "asc" } },
-      criteria: { where: { key: criterionKey }, select: { id: true } },
-    },
-  });
-  const criterion = shape.criteria[0];
-  if (!criterion) {
+  if (!locked.criterionId) {
     throw new DomainError("BAD_REQUEST", "This decision has no such criterion.", {
       criterionKey: [`Unknown criterion: ${criterionKey}.`],
     });
   }
   return {
-    project: { id: locked.id, teamId: locked.teamId, optionKeys: shape.options.map((o) => o.key) },
-    criterion,
+    project: { id: locked.id, teamId: locked.teamId, optionKeys: locked.optionKeys },
+    criterion: { id: locked.criterionId },
   };
-}
-
-/** Serialises one member's requests on one criterion until the transaction ends. */
-async function lockVoteSlot(tx: Prisma.TransactionClient, criterionId: string, userId: string) {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`vote:${criterionId}:${userId}`}, 0))::text`;
 }
 
 function sameVote(a: VoteState, b: VoteState): boolean {
