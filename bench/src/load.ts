@@ -29,14 +29,79 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
   return runOnce(options, options.durationS);
 }
 
-function runOnce(options: LoadOptions, durationS: number): Promise<LoadResult> {
+/** One read and one vote must succeed before any load is measured. */
+export async function smokeTest(
+  options: Pick<LoadOptions, "target" | "world" | "port" | "cookies">,
+) {
+  const requests: { label: string; request: Request }[] = [];
+  for (const write of [false, true]) {
+    const built = buildRequest({ ...options, scenario: write ? "write" : "read" }, 1);
+    requests.push({
+      label: write ? "vote" : "recommendation",
+      request: new Request(`http://127.0.0.1:${options.port}${built.path}`, {
+        method: built.method,
+        headers: built.headers,
+        body: built.body,
+      }),
+    });
+  }
+  for (const { label, request } of requests) {
+    const started = performance.now();
+    const response = await fetch(request);
+    const body = await response.text();
+    if (!response.ok) {
+      throw new Error(
+        `${options.target} answered ${response.status} to a ${label} request: ${body.slice(0, 300)}`,
+      );
+    }
+    console.log(
+      `  ${options.target} ${label}: ${response.status} in ${(performance.now() - started).toFixed(0)} ms, ${body.length} bytes`,
+    );
+  }
+}
+
+type BuiltRequest = {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+};
+
+function buildRequest(
+  options: Pick<LoadOptions, "scenario" | "target" | "world" | "port" | "cookies">,
+  i: number,
+): BuiltRequest {
   const { world, target, port, cookies } = options;
-  let n = 0;
   const origin = `http://127.0.0.1:${port}`;
-  const readPath =
-    target === "tradeoff"
-      ? `/api/trpc/project.recommendation?input=${encodeURIComponent(JSON.stringify({ json: { projectId: world.projectId } }))}`
-      : `/recommendation?projectId=${encodeURIComponent(world.projectId)}`;
+  const member = i % world.members.length;
+  const auth = cookies[member] ?? "";
+  const identity: Record<string, string> =
+    target === "tradeoff" ? { cookie: auth } : { "x-user-id": auth };
+  const write = options.scenario === "write" || (options.scenario === "mix" && i % 10 === 0);
+  if (!write) {
+    const path =
+      target === "tradeoff"
+        ? `/api/trpc/project.recommendation?input=${encodeURIComponent(JSON.stringify({ json: { projectId: world.projectId } }))}`
+        : `/recommendation?projectId=${encodeURIComponent(world.projectId)}`;
+    return { method: "GET", path, headers: identity };
+  }
+  const vote = {
+    projectId: world.projectId,
+    criterionKey: world.criteriaKeys[i % world.criteriaKeys.length] ?? "",
+    weight: i % 6,
+    scores: Object.fromEntries(world.optionKeys.map((key, k) => [key, 1 + ((i + k) % 5)])),
+  };
+  return {
+    method: "POST",
+    path: target === "tradeoff" ? "/api/trpc/vote.cast" : "/vote",
+    headers: { ...identity, "content-type": "application/json", origin },
+    body: JSON.stringify(target === "tradeoff" ? { json: vote } : vote),
+  };
+}
+
+function runOnce(options: LoadOptions, durationS: number): Promise<LoadResult> {
+  let n = 0;
+  const origin = `http://127.0.0.1:${options.port}`;
 
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -48,36 +113,7 @@ function runOnce(options: LoadOptions, durationS: number): Promise<LoadResult> {
         requests: [
           {
             setupRequest(request) {
-              const i = n++;
-              const member = i % world.members.length;
-              const auth = cookies[member] ?? "";
-              const identity = target === "tradeoff" ? { cookie: auth } : { "x-user-id": auth };
-              const write =
-                options.scenario === "write" || (options.scenario === "mix" && i % 10 === 0);
-              if (!write) {
-                return {
-                  ...request,
-                  method: "GET",
-                  path: readPath,
-                  headers: { ...identity },
-                  body: undefined,
-                };
-              }
-              const vote = {
-                projectId: world.projectId,
-                criterionKey: world.criteriaKeys[i % world.criteriaKeys.length] ?? "",
-                weight: i % 6,
-                scores: Object.fromEntries(
-                  world.optionKeys.map((key, k) => [key, 1 + ((i + k) % 5)]),
-                ),
-              };
-              return {
-                ...request,
-                method: "POST",
-                path: target === "tradeoff" ? "/api/trpc/vote.cast" : "/vote",
-                headers: { ...identity, "content-type": "application/json", origin },
-                body: JSON.stringify(target === "tradeoff" ? { json: vote } : vote),
-              };
+              return { ...request, ...buildRequest(options, n++) } as typeof request;
             },
           },
         ],

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
@@ -7,9 +8,30 @@ const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chro
 );
 
 /**
- * Loads the project page in headless Chromium as a signed-in member: the first load's
- * JavaScript (each script gzipped, as served compressed) and Largest Contentful Paint of
- * fresh loads (new browser context each time, so nothing is cached).
+ * First-load JavaScript of a route, from the build's route bundle statistics
+ * (.next/diagnostics/route-bundle-stats.json): the chunks every first visit downloads,
+ * each gzipped as it would be served.
+ */
+export function firstLoadJs(webDir: string, route: string) {
+  const stats = JSON.parse(
+    readFileSync(join(webDir, ".next/diagnostics/route-bundle-stats.json"), "utf8"),
+  ) as { route: string; firstLoadChunkPaths: string[] }[];
+  const entry = stats.find((s) => s.route === route);
+  if (!entry) throw new Error(`The build has no bundle statistics for ${route}.`);
+  let gzipBytes = 0;
+  let rawBytes = 0;
+  for (const chunk of entry.firstLoadChunkPaths) {
+    const body = readFileSync(join(webDir, chunk));
+    rawBytes += body.length;
+    gzipBytes += gzipSync(body).length;
+  }
+  return { gzipBytes, rawBytes, chunks: entry.firstLoadChunkPaths.length };
+}
+
+/**
+ * Loads the project page in headless Chromium as a signed-in member: Largest Contentful
+ * Paint of fresh loads (a new browser context each time, so nothing is cached), and the
+ * JavaScript the first load actually fetched (gzipped), lazily loaded chunks included.
  */
 export async function measurePage(options: { url: string; cookie: string; runs: number }) {
   const browser = await chromium.launch({

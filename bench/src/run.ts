@@ -14,8 +14,8 @@ import { createPrismaClient } from "@tradeoff/db";
 import { migrateDatabase } from "@tradeoff/db/migrate";
 import pg from "pg";
 import { killGroup, quietEnv, repoRoot, run, spawnNext } from "../../scripts/lib";
-import { type LoadResult, load } from "./load";
-import { measurePage } from "./page";
+import { type LoadResult, load, smokeTest } from "./load";
+import { firstLoadJs, measurePage } from "./page";
 import { seedBenchWorld } from "./seed";
 
 const serverUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -125,6 +125,10 @@ async function main() {
       tradeoff: { port: APP_PORT, cookies },
       baseline: { port: BASELINE_PORT, cookies: world.members.map((m) => m.id) },
     };
+    for (const target of ["tradeoff", "baseline"] as const) {
+      await smokeTest({ target, world, ...targets[target] });
+    }
+
     const results: { scenario: string; target: string; result: LoadResult }[] = [];
     for (const scenario of ["read", "write", "mix"] as const) {
       for (const target of ["tradeoff", "baseline"] as const) {
@@ -149,6 +153,8 @@ async function main() {
       cookie: cookies[1] ?? "",
       runs: 5,
     });
+
+    const bundle = firstLoadJs(join(repoRoot, "apps/web"), "/t/[slug]/p/[projectId]");
 
     const cpu = cpus();
     const machine = { cpu: cpu[0]?.model ?? "unknown", cores: cpu.length, node: process.version };
@@ -179,7 +185,10 @@ async function main() {
       );
     }
     console.log(
-      `\nProject page: first-load JS ${(page.firstLoadJsGzipBytes / 1024).toFixed(1)} kB gzip (${page.scripts} scripts); LCP median ${median(page.lcpMs).toFixed(0)} ms over ${page.lcpMs.length} loads (${page.lcpMs.map((v) => v.toFixed(0)).join(", ")}).`,
+      `\nProject page: first-load JS ${(bundle.gzipBytes / 1024).toFixed(1)} kB gzip in ${bundle.chunks} chunks (build statistics; target under 170 kB); all JS fetched while loading ${(page.firstLoadJsGzipBytes / 1024).toFixed(1)} kB gzip in ${page.scripts} scripts.`,
+    );
+    console.log(
+      `Project page LCP with ${MEMBERS} members' votes: median ${median(page.lcpMs).toFixed(0)} ms over ${page.lcpMs.length} fresh loads (${page.lcpMs.map((v) => v.toFixed(0)).join(", ")}; target under 1000 ms).`,
     );
 
     const out = join(repoRoot, "bench/results");
