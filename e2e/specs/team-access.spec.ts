@@ -196,3 +196,46 @@ test("the client bundle holds no server secrets", () => {
   });
   expect(found).toEqual([]);
 });
+
+test("signing out everywhere ends the session in another browser on its next page load; a new password works after a change", async ({
+  page,
+  signedIn,
+  browser,
+}) => {
+  const elsewhere = await browser.newContext();
+  await signInOverHttp(elsewhere.request, signedIn);
+  const other = await elsewhere.newPage();
+  await other.goto("/account");
+  await expect(other.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+
+  await page.goto("/account");
+  await page.getByLabel("Your name").fill("Renamed Person");
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByText("Name saved.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
+
+  await other.reload();
+  await expect(other).toHaveURL(/\/sign-in/);
+  await elsewhere.close();
+
+  // Sign in again, change the password: the old one stops working, the new one signs in.
+  await page.getByLabel("Email").fill(signedIn.email);
+  await page.getByLabel("Password").fill(signedIn.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill("not-my-password");
+  await page.getByLabel("New password").fill("a-brand-new-password");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("That is not your current password.")).toBeVisible();
+  await page.getByLabel("Current password").fill(signedIn.password);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
+  await page.getByLabel("Email").fill(signedIn.email);
+  await page.getByLabel("Password").fill("a-brand-new-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+});
