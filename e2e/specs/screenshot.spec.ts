@@ -51,11 +51,19 @@ test("README screenshot: a DRF vs FastAPI decision with the team's votes and its
   browser,
 }) => {
   test.setTimeout(90_000);
-  const lead = await person(browser, "lead");
+  const lead = await person(browser, "lead", "Priya Natarajan");
   const team: Person[] = [];
-  for (const label of ["ana", "ben", "chen", "dara"]) team.push(await person(browser, label));
+  for (const [label, name] of [
+    ["ana", "Ana Ribeiro"],
+    ["ben", "Ben Okafor"],
+    ["chen", "Chen Wei"],
+    ["dara", "Dara Kelly"],
+  ] as const) {
+    team.push(await person(browser, label, name));
+  }
   const { url, projectId } = await teamWithDrfProject(lead, team, {
     title: "Which API framework for the billing service?",
+    teamName: "Billing Platform",
   });
   for (const [i, member] of team.entries()) {
     await voteOverApi(member.context.request, projectId, BALLOTS[i] ?? {});

@@ -25,10 +25,10 @@ export async function query<T = unknown>(request: APIRequestContext, path: strin
 export type Person = { user: TestUser; context: BrowserContext; page: Page };
 
 /** A new browser context with a freshly signed-up, signed-in user. */
-export async function person(browser: Browser, label: string): Promise<Person> {
+export async function person(browser: Browser, label: string, name?: string): Promise<Person> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  const user = uniqueUser(label);
+  const user = { ...uniqueUser(label), ...(name ? { name } : {}) };
   await signUpOverApi(context.request, user);
   await signInOverHttp(context.request, user);
   return { user, context, page };
@@ -55,10 +55,10 @@ type BuiltIn = {
 export async function teamWithDrfProject(
   owner: Person,
   others: Person[],
-  opts: { votingMode?: "OPEN" | "BLIND"; title?: string } = {},
+  opts: { votingMode?: "OPEN" | "BLIND"; title?: string; teamName?: string } = {},
 ) {
   const team = await mutate<{ id: string; slug: string }>(owner.context.request, "team.create", {
-    name: `Platform ${Math.random().toString(36).slice(2, 7)}`,
+    name: opts.teamName ?? `Platform ${Math.random().toString(36).slice(2, 7)}`,
   });
   for (const other of others) {
     const invitation = await mutate<{ token: string }>(owner.context.request, "invitation.create", {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { ArrowRight, FileText, LayoutTemplate, Plus, Sparkles, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
@@ -25,10 +25,10 @@ import { useTRPC } from "~/trpc/react";
 
 type Templates = RouterOutputs["project"]["templates"];
 type BuiltIn = Templates["builtIn"][number];
-type Team = { id: string; slug: string; name: string };
+export type Team = { id: string; slug: string; name: string };
 
-type OptionDraft = { uid: string; key?: string; name: string; description: string };
-type CriterionDraft = {
+export type OptionDraft = { uid: string; key?: string; name: string; description: string };
+export type CriterionDraft = {
   uid: string;
   key?: string;
   name: string;
@@ -39,7 +39,7 @@ type CriterionDraft = {
   anchorHigh: string;
   mustHave: boolean;
 };
-type Draft = {
+export type Draft = {
   title: string;
   context: string;
   templateKey: string | null;
@@ -48,7 +48,7 @@ type Draft = {
 };
 
 let uidCounter = 0;
-const uid = () => `item-${++uidCounter}`;
+export const uid = () => `item-${++uidCounter}`;
 
 const blankOption = (): OptionDraft => ({ uid: uid(), name: "", description: "" });
 const blankCriterion = (): CriterionDraft => ({
@@ -355,25 +355,55 @@ function QuestionsStep({
   );
 }
 
-function DetailsStep({
+/** What an existing draft starts the form with, when editing it rather than creating one. */
+export type EditingDraft = {
+  projectId: string;
+  deadline: Date | null;
+  quorum: number | null;
+  method: "WEIGHTED_MEAN" | "MEDIAN" | "BORDA";
+  votingMode: "OPEN" | "BLIND";
+};
+
+/** A local date-time for <input type="datetime-local">. */
+const toLocalInput = (date: Date) =>
+  new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+export function DetailsStep({
   team,
   draft,
   setDraft,
   onBack,
+  editing,
 }: {
   team: Team;
   draft: Draft;
   setDraft: React.Dispatch<React.SetStateAction<Draft>>;
   onBack: () => void;
+  editing?: EditingDraft;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [deadline, setDeadline] = useState("");
-  const [quorum, setQuorum] = useState("");
-  const [method, setMethod] = useState<"WEIGHTED_MEAN" | "MEDIAN" | "BORDA">("WEIGHTED_MEAN");
-  const [votingMode, setVotingMode] = useState<"OPEN" | "BLIND">("OPEN");
+  const queryClient = useQueryClient();
+  const [deadline, setDeadline] = useState(editing?.deadline ? toLocalInput(editing.deadline) : "");
+  const [quorum, setQuorum] = useState(editing?.quorum ? String(editing.quorum) : "");
+  const [method, setMethod] = useState<"WEIGHTED_MEAN" | "MEDIAN" | "BORDA">(
+    editing?.method ?? "WEIGHTED_MEAN",
+  );
+  const [votingMode, setVotingMode] = useState<"OPEN" | "BLIND">(editing?.votingMode ?? "OPEN");
   const [openNow, setOpenNow] = useState(false);
   const open = useMutation(trpc.project.open.mutationOptions());
+  const update = useMutation(
+    trpc.project.update.mutationOptions({
+      async onSuccess(result) {
+        await queryClient.invalidateQueries({
+          queryKey: trpc.project.get.queryKey({ projectId: result.id }),
+        });
+        toast.success("Draft saved.");
+        router.push(`/t/${team.slug}/p/${result.id}`);
+        router.refresh();
+      },
+    }),
+  );
   const create = useMutation(
     trpc.project.create.mutationOptions({
       async onSuccess(project) {
@@ -387,16 +417,15 @@ function DetailsStep({
       },
     }),
   );
-  const fields = fieldErrorsOf(create.error);
-  const general = create.error && Object.keys(fields).length === 0 ? messageOf(create.error) : null;
+  const error = editing ? update.error : create.error;
+  const fields = fieldErrorsOf(error);
+  const general = error && Object.keys(fields).length === 0 ? messageOf(error) : null;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    create.mutate({
-      teamId: team.id,
+    const values = {
       title: draft.title,
       context: draft.context,
-      templateKey: draft.templateKey,
       options: withKeys(draft.options).map(({ key, name, description }) => ({
         key,
         name,
@@ -411,7 +440,9 @@ function DetailsStep({
       quorum: quorum ? Number(quorum) : null,
       method,
       votingMode,
-    });
+    };
+    if (editing) update.mutate({ projectId: editing.projectId, ...values });
+    else create.mutate({ teamId: team.id, templateKey: draft.templateKey, ...values });
   }
 
   const setOption = (i: number, patch: Partial<OptionDraft>) =>
@@ -653,20 +684,22 @@ function DetailsStep({
       </Card>
 
       <div className="flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            checked={openNow}
-            onChange={(e) => setOpenNow(e.target.checked)}
-            className="size-4 accent-[var(--primary)]"
-          />
-          Open for voting right away
-        </label>
-        <Button type="submit" loading={create.isPending || open.isPending}>
-          Create decision
+        {editing ? null : (
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={openNow}
+              onChange={(e) => setOpenNow(e.target.checked)}
+              className="size-4 accent-[var(--primary)]"
+            />
+            Open for voting right away
+          </label>
+        )}
+        <Button type="submit" loading={create.isPending || open.isPending || update.isPending}>
+          {editing ? "Save draft" : "Create decision"}
         </Button>
         <Button variant="ghost" onClick={onBack}>
-          Back
+          {editing ? "Cancel" : "Back"}
         </Button>
       </div>
     </form>

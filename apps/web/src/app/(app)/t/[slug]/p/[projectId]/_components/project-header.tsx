@@ -114,6 +114,11 @@ export function ProjectHeader({ project }: { project: Project }) {
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          {project.viewer.canEdit && project.status === "DRAFT" ? (
+            <Button variant="outline" asChild>
+              <Link href={`/t/${project.team.slug}/p/${project.id}/edit`}>Edit draft</Link>
+            </Button>
+          ) : null}
           {project.viewer.canManage && project.status === "DRAFT" ? (
             <ConfirmDialog
               trigger={<Button>Open for voting</Button>}
