@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+
+test.describe("history", () => {
+  test("the time slider shows the recommendation as it stood earlier, with its winner", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const bob = await person(browser, "bob");
+    const { url, projectId } = await teamWithDrfProject(alice, [bob]);
+
+    // FastAPI leads after Alice's vote; a little later Bob's votes put DRF ahead.
+    await voteOverApi(alice.context.request, projectId, {
+      performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await voteOverApi(bob.context.request, projectId, {
+      performance: { weight: 5, scores: { drf: 5, fastapi: 1 } },
+      ecosystem: { weight: 5, scores: { drf: 5, fastapi: 1 } },
+    });
+
+    const page = alice.page;
+    await page.goto(url);
+    await page.getByRole("tab", { name: "History" }).click();
+    await expect(page.getByTestId("history-chart")).toBeVisible();
+    await expect(page.getByTestId("history-winner")).toContainText("Django REST Framework led");
+
+    // Back to the first vote: FastAPI was ahead then.
+    const slider = page.getByTestId("history-slider");
+    await slider.focus();
+    await page.keyboard.press("Home");
+    await expect(page.getByTestId("history-winner")).toContainText("FastAPI led");
+    await expect(page.getByText("1 of 2 voted")).toBeVisible();
+    // And forward again to now.
+    await page.keyboard.press("End");
+    await expect(page.getByTestId("history-winner")).toContainText("Django REST Framework led");
+
+    // Every change is listed; each member's vote that counts now is marked as current.
+    const events = page.getByTestId("history-events");
+    await expect(events.getByText("Current vote")).toHaveCount(3);
+    await expect(events.locator("li").filter({ hasText: bob.user.name }).first()).toContainText(
+      "voted on",
+    );
+    await alice.context.close();
+    await bob.context.close();
+  });
+});
