@@ -15,7 +15,12 @@ async function recorded() {
     scores: { kafka: 2, sqs: 5 },
     rationale: "Managed wins.",
   });
-  await setup.owner.api.record.decide({ projectId, chosenOptionKey: "sqs", rationale: "managed." });
+  await setup.owner.api.record.decide({
+    projectId,
+    chosenOptionKey: "sqs",
+    rationale: "managed.",
+    decisionMakers: [{ userId: setup.owner.id }],
+  });
   return { ...setup, projectId };
 }
 

@@ -34,6 +34,14 @@ export async function viewSharedRecord(
     url: null,
     team: { id: "", name: view.team.name, slug: "" },
     votes: view.votes?.map((v) => ({ ...v, memberId: "" })) ?? null,
+    decision: view.decision
+      ? {
+          ...view.decision,
+          decisionMakers: view.decision.decisionMakers.map(({ name }) => ({ name })),
+          consulted: view.decision.consulted.map(({ name }) => ({ name })),
+          informed: view.decision.informed.map(({ name }) => ({ name })),
+        }
+      : null,
     expiresAt: link.expiresAt,
   };
 }
