@@ -12,6 +12,11 @@ import type { PrismaClient, Role } from "@tradeoff/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  databaseUnavailableError,
+  isDatabaseUnavailable,
+} from "./database-errors";
 import { DomainError } from "./errors";
 import type { InvitationMailer } from "./services/invitation/mailer";
 
@@ -50,6 +55,24 @@ const t = initTRPC
   .create({
     transformer: superjson,
     errorFormatter({ shape, error }) {
+      // A database outage before any procedure ran (creating the context) is still a 503.
+      if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(error.cause)) {
+        return {
+          ...shape,
+          message: DATABASE_UNAVAILABLE_MESSAGE,
+          data: {
+            code: "SERVICE_UNAVAILABLE" as const,
+            httpStatus: 503,
+            path: shape.data.path,
+            fieldErrors: null,
+          },
+        };
+      }
+      // An unexpected failure's own message can name files and queries: say only that it failed.
+      const unexpected =
+        error.code === "INTERNAL_SERVER_ERROR" &&
+        error.cause instanceof Error &&
+        error.message === error.cause.message;
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       const fieldErrors = zodError
         ? (z.flattenError(zodError).fieldErrors as Record<string, string[] | undefined>)
@@ -58,7 +81,11 @@ const t = initTRPC
           : undefined;
       return {
         ...shape,
-        message: zodError ? "Some fields need attention." : shape.message,
+        message: zodError
+          ? "Some fields need attention."
+          : unexpected
+            ? "Something went wrong on our side. Try again in a moment."
+            : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
@@ -73,12 +100,22 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-/** Maps domain errors thrown by services to their HTTP-meaningful tRPC codes. */
+/**
+ * Maps domain errors thrown by services to their HTTP-meaningful tRPC codes, and a database
+ * that is down or dropped the connection to SERVICE_UNAVAILABLE (503, nothing was saved).
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (
+    !result.ok &&
+    result.error.code === "INTERNAL_SERVER_ERROR" &&
+    isDatabaseUnavailable(result.error.cause)
+  ) {
+    throw databaseUnavailableError(result.error.cause);
   }
   return result;
 });

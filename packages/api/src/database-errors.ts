@@ -1,0 +1,88 @@
+import { TRPCError } from "@trpc/server";
+
+/** What a caller is told while the database is down: nothing was saved, and retrying is safe. */
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "The database is not answering right now; your change was not saved. Try again in a moment.";
+
+/** Socket errors and PostgreSQL SQLSTATEs that mean "no usable connection", not "bad request". */
+const UNAVAILABLE_CODES = new Set([
+  // Node sockets
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  // PostgreSQL: connection exceptions (class 08), shutdown and startup (57P0x), too many clients
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  // Prisma: can't reach, timed out, closed the connection, no pooled connection in time
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+]);
+
+/** Error kinds of Prisma's driver adapters that mean the connection is gone. */
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
+
+/** node-postgres and Prisma say some of it only in words. */
+const UNAVAILABLE_MESSAGE =
+  /connection terminated|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)|timeout exceeded when trying to connect|can't reach database server|server has closed the connection|not queryable|connect ECONNREFUSED|unable to start a transaction in the given time|connection (is )?closed/i;
+
+/**
+ * True when `error` (or anything in its cause chain) says the database could not be reached or
+ * dropped the connection: the request failed for want of a database, not because of its input.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.size < 32) {
+    const current = queue.shift();
+    if (current === null || typeof current !== "object" || seen.has(current)) continue;
+    seen.add(current);
+    const value = current as {
+      code?: unknown;
+      errorCode?: unknown;
+      kind?: unknown;
+      name?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      errors?: unknown;
+      meta?: { driverAdapterError?: unknown } | null;
+    };
+    for (const code of [value.code, value.errorCode]) {
+      if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    }
+    if (typeof value.kind === "string" && UNAVAILABLE_KINDS.has(value.kind)) return true;
+    if (value.name === "PrismaClientInitializationError") return true;
+    if (typeof value.message === "string" && UNAVAILABLE_MESSAGE.test(value.message)) return true;
+    queue.push(value.cause, value.meta?.driverAdapterError);
+    if (Array.isArray(value.errors)) queue.push(...value.errors);
+  }
+  return false;
+}
+
+/** The tRPC error answered (as HTTP 503) when the database is down; the original stays its cause. */
+export function databaseUnavailableError(cause: unknown): TRPCError {
+  return new TRPCError({
+    code: "SERVICE_UNAVAILABLE",
+    message: DATABASE_UNAVAILABLE_MESSAGE,
+    cause,
+  });
+}
