@@ -319,6 +319,47 @@ describe("live updates across app instances", () => {
     expect(mine.message.event).toMatchObject({ hidden: false, data: { after: { weight: 4 } } });
   });
 
+  // Cutting connections from the server side needs a PostgreSQL server.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "recovers when the database drops the listening connections, delivering what was missed",
+    async () => {
+      const { voter, watcher, projectId } = await openProject();
+      const stream = subscribe(b, watcher.id, { projectId });
+      await stream.ready();
+
+      await setup.$queryRaw`
+        SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'tradeoff-live-listener'`;
+      // Cast while the instances are reconnecting: its notification reaches nobody.
+      await castOver(a, voter.id, { projectId, criterionKey: "ops", weight: 2, scores: {} });
+      const missed = await stream.waitFor(() => stream.events()[0], 10_000);
+      expect(missed.message.event.type).toBe("vote.cast");
+
+      // And the re-established LISTEN carries new events again.
+      await castOver(a, voter.id, { projectId, criterionKey: "ops", weight: 3, scores: {} });
+      await stream.waitFor(() => (stream.events().length >= 2 ? true : undefined), 5_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await stream.close();
+      const weights = stream
+        .events()
+        .map((e) => (e.message.event.data as { after: { weight: number } }).after.weight);
+      expect(weights).toEqual([2, 3]);
+    },
+  );
+
+  it("stops a member's stream once they are removed from the team", async () => {
+    const { voter, watcher, team, projectId } = await openProject();
+    const stream = subscribe(a, watcher.id, { projectId });
+    await stream.ready();
+    await setup.membership.delete({
+      where: { teamId_userId: { teamId: team.id, userId: watcher.id } },
+    });
+    await castOver(b, voter.id, { projectId, criterionKey: "ops", weight: 4, scores: { sqs: 5 } });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await stream.close();
+    expect(stream.events()).toHaveLength(0);
+  });
+
   it("refuses a stream of another team's project", async () => {
     const { projectId } = await openProject();
     const stranger = await createUser(setup, { name: "Sam Stranger" });

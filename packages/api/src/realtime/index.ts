@@ -8,36 +8,45 @@ export { type HubOptions, type HubSignal, RealtimeHub } from "./hub";
  * subscription finds its instance's hub through it; two in-process servers with two clients
  * (as in the cross-instance test) get two hubs, as two processes would.
  */
-const hubs = new WeakMap<PrismaClient, RealtimeHub>();
+const hubs = new WeakMap<PrismaClient, Promise<RealtimeHub>>();
 const started = new Set<RealtimeHub>();
+const ready = new WeakMap<PrismaClient, RealtimeHub>();
 
 /** Starts the instance's LISTEN connection for `db` once; later calls return the same hub. */
-export async function startRealtime(db: PrismaClient, options: HubOptions): Promise<RealtimeHub> {
+export function startRealtime(db: PrismaClient, options: HubOptions): Promise<RealtimeHub> {
   const existing = hubs.get(db);
   if (existing) return existing;
   const hub = new RealtimeHub(options);
-  hubs.set(db, hub);
-  started.add(hub);
-  try {
-    await hub.start();
-  } catch (error) {
-    hubs.delete(db);
-    started.delete(hub);
-    throw error;
-  }
-  return hub;
+  const starting = hub.start().then(
+    () => {
+      started.add(hub);
+      ready.set(db, hub);
+      return hub;
+    },
+    (error: unknown) => {
+      hubs.delete(db);
+      void hub.stop();
+      throw error;
+    },
+  );
+  hubs.set(db, starting);
+  return starting;
 }
 
 export async function stopRealtime(db: PrismaClient): Promise<void> {
-  const hub = hubs.get(db);
-  if (!hub) return;
+  const starting = hubs.get(db);
+  if (!starting) return;
   hubs.delete(db);
+  ready.delete(db);
+  const hub = await starting.catch(() => null);
+  if (!hub) return;
   started.delete(hub);
   await hub.stop();
 }
 
+/** The started hub of `db`'s instance; undefined until `startRealtime` has finished. */
 export function realtimeFor(db: PrismaClient): RealtimeHub | undefined {
-  return hubs.get(db);
+  return ready.get(db);
 }
 
 /** Open live subscriptions in this process (a closed stream must leave none behind). */

@@ -79,6 +79,8 @@ export class PgListener {
       connectionString: this.options.url,
       connectionTimeoutMillis: 5_000,
       keepAlive: true,
+      // Named, so an operator can tell the listening connections apart in pg_stat_activity.
+      application_name: "tradeoff-live-listener",
     });
     let failed = false;
     const fail = (error: unknown) => {
