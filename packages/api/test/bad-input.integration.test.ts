@@ -1,0 +1,343 @@
+import type { SessionUser } from "@tradeoff/auth";
+import type { Database } from "@tradeoff/db";
+import { createTeam, createUser } from "@tradeoff/db/testing";
+import { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import fc from "fast-check";
+import superjson from "superjson";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "../src/root";
+import { createContextInner } from "../src/trpc";
+import { useTestDatabase } from "./helpers";
+import { blankInput } from "./project-fixtures";
+
+/**
+ * Bad input sweep: every procedure of the app router receives generated invalid inputs (wrong
+ * types, huge strings, deep nesting, unknown keys, negative and NaN numbers, real ids next to
+ * broken fields). None may fail with a 500: each answers a 4xx with a message, and nothing is
+ * written (row counts of every table are the same before and after).
+ */
+const t = useTestDatabase();
+
+type Parser = { safeParseAsync?: (value: unknown) => Promise<{ success: boolean }> };
+type ProcedureDef = { type: "query" | "mutation" | "subscription"; inputs: Parser[] };
+const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>,
+).map(([path, procedure]) => ({ path, ...procedure._def }));
+
+/** Mutations without input do what they do whatever is sent; calling them would write. */
+const NO_INPUT_MUTATIONS: Record<string, string> = {
+  "account.signOutEverywhere": "takes no input: it ends the caller's sessions, by design",
+};
+
+const RUNS_PER_PROCEDURE = 40;
+
+type World = { user: SessionUser; teamId: string; projectId: string; slug: string };
+let world: World;
+
+beforeAll(async () => {
+  const owner = await createUser(t.db, { name: "Sweep Owner" });
+  const team = await createTeam(t.db, { ownerId: owner.id, name: "Sweep team" });
+  const user: SessionUser = {
+    id: owner.id,
+    email: owner.email ?? "",
+    name: owner.name,
+    tokenVersion: 0,
+  };
+  const api = caller(user);
+  const project = await api.project.create(blankInput(team.id));
+  await api.project.open({ projectId: project.id });
+  world = { user, teamId: team.id, projectId: project.id, slug: team.slug };
+}, 60_000);
+
+function caller(user: SessionUser | null) {
+  return appRouter.createCaller(createContextInner({ db: t.db, user }));
+}
+
+/** Rows in every table of the schema (migrations bookkeeping aside). */
+async function rowCounts(db: Database): Promise<Record<string, number>> {
+  const tables = await db.$queryRaw<{ name: string }[]>`
+    SELECT tablename AS name FROM pg_tables
+    WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'
+    ORDER BY tablename`;
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const rows = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "${name.replaceAll('"', '""')}"`,
+    );
+    counts[name] = rows[0]?.n ?? -1;
+  }
+  return counts;
+}
+
+/** Field names a procedure's zod input objects declare (through pipes, defaults, optionals). */
+function fieldNames(parsers: Parser[]): string[] {
+  const names = new Set<string>();
+  const visit = (schema: unknown, depth: number) => {
+    if (!schema || typeof schema !== "object" || depth > 6) return;
+    const s = schema as {
+      shape?: Record<string, unknown>;
+      _zod?: { def?: Record<string, unknown> };
+    };
+    if (s.shape && typeof s.shape === "object") {
+      for (const key of Object.keys(s.shape)) names.add(key);
+      return;
+    }
+    const def = s._zod?.def ?? {};
+    for (const inner of [def.in, def.innerType, def.schema, def.left, def.right]) {
+      visit(inner, depth + 1);
+    }
+  };
+  for (const parser of parsers) visit(parser, 0);
+  return [...names];
+}
+
+function nested(depth: number): unknown {
+  let value: unknown = "bottom";
+  for (let i = 0; i < depth; i++) value = i % 2 === 0 ? { a: value } : [value];
+  return value;
+}
+
+/** One broken value: the wrong type, out of range, enormous or absurdly nested. */
+const junk: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(
+    null,
+    Number.NaN,
+    -1,
+    -0,
+    Number.NEGATIVE_INFINITY,
+    Number.POSITIVE_INFINITY,
+    Number.MAX_SAFE_INTEGER,
+    1.5,
+    "",
+    " ",
+    true,
+    false,
+    [],
+    {},
+    "\u0000",
+    "😀".repeat(50),
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+  ),
+  fc.integer({ min: -1_000_000_000, max: -1 }),
+  fc.double(),
+  fc.bigInt(),
+  fc.date({ noInvalidDate: false }),
+  fc.string({ maxLength: 30 }),
+  fc.integer({ min: 10_000, max: 300_000 }).map((n) => "x".repeat(n)),
+  fc.integer({ min: 50, max: 3_000 }).map(nested),
+  fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 5 }),
+  fc.dictionary(fc.string({ maxLength: 10 }), fc.anything({ maxDepth: 2 }), { maxKeys: 5 }),
+  fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": 1}}')),
+);
+
+/**
+ * A whole input for a procedure: junk in place of the object, or the procedure's own fields with
+ * real ids of the caller's team next to broken values and keys it does not know.
+ */
+function inputFor(fields: string[]): fc.Arbitrary<unknown> {
+  const idFor = (field: string) =>
+    field === "teamId"
+      ? fc.constant(world.teamId)
+      : field === "projectId"
+        ? fc.constant(world.projectId)
+        : field === "slug"
+          ? fc.constant(world.slug)
+          : junk;
+  const shaped =
+    fields.length === 0
+      ? fc.constant({})
+      : fc.record(
+          Object.fromEntries(
+            fields.map((field) => [field, fc.oneof({ weight: 2, arbitrary: idFor(field) }, junk)]),
+          ),
+          { requiredKeys: [] },
+        );
+  const withUnknownKeys = fc
+    .tuple(shaped, fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), junk, { maxKeys: 3 }))
+    .map(([known, extra]) => ({ ...extra, ...known }));
+  return fc.oneof(junk, shaped, withUnknownKeys);
+}
+
+/** True when at least one of the procedure's input parsers refuses the value. */
+async function refused(parsers: Parser[], value: unknown): Promise<boolean> {
+  for (const parser of parsers) {
+    if (!parser.safeParseAsync) continue;
+    try {
+      const result = await parser.safeParseAsync(value);
+      if (!result.success) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
+}
+
+async function call(path: string, input: unknown): Promise<unknown> {
+  // biome-ignore lint/suspicious/noExplicitAny: walking the caller proxy by a runtime path.
+  const fn = path.split(".").reduce<any>((node, key) => node[key], caller(world.user)) as (
+    input: unknown,
+  ) => Promise<unknown>;
+  const result = await fn(input);
+  // A subscription that started hands back an iterator: close it so nothing keeps running.
+  const iterator = result as { return?: () => unknown } | null;
+  if (iterator && typeof iterator === "object" && Symbol.asyncIterator in iterator) {
+    await iterator.return?.();
+  }
+  return result;
+}
+
+describe("bad input sweep", () => {
+  it("lists every procedure of the app router", () => {
+    expect(procedures.length).toBeGreaterThan(50);
+    expect(procedures.map((p) => p.path)).toContain("vote.cast");
+  });
+
+  describe.each(procedures)("$path ($type)", ({ path, type, inputs }) => {
+    if (inputs.length === 0) {
+      const reason = NO_INPUT_MUTATIONS[path];
+      if (type === "mutation") {
+        it.skip(`junk input (${reason ?? "takes no input"})`, () => {});
+        return;
+      }
+      it("takes no input: whatever is sent is ignored, never a 500, nothing written", async () => {
+        const before = await rowCounts(t.db);
+        await fc.assert(
+          fc.asyncProperty(junk, async (input) => {
+            const outcome = await call(path, input).then(
+              () => null,
+              (error: unknown) => error,
+            );
+            if (outcome !== null) {
+              expect(outcome).toBeInstanceOf(TRPCError);
+              expect(getHTTPStatusCodeFromError(outcome as TRPCError)).toBeLessThan(500);
+            }
+          }),
+          { numRuns: 10 },
+        );
+        expect(await rowCounts(t.db)).toEqual(before);
+      });
+      return;
+    }
+
+    it("answers invalid input with a 4xx and a message, and writes nothing", async () => {
+      const fields = fieldNames(inputs);
+      const before = await rowCounts(t.db);
+      let tried = 0;
+      await fc.assert(
+        fc.asyncProperty(inputFor(fields), async (input) => {
+          // Extra keys are dropped and some fields are optional: a value that happens to be
+          // valid is not what this sweep is about (and calling it would really act).
+          if (!(await refused(inputs, input))) return;
+          tried++;
+          const error = await call(path, input).then(
+            () => null,
+            (e: unknown) => e,
+          );
+          if (!(error instanceof TRPCError)) {
+            throw new Error(`${path} answered ${String(error)} to ${describeInput(input)}`);
+          }
+          const trpcError = error as TRPCError;
+          const status = getHTTPStatusCodeFromError(trpcError);
+          expect(status, `${path}: ${trpcError.code} ${trpcError.message}`).toBeGreaterThanOrEqual(
+            400,
+          );
+          expect(status, `${path}: ${trpcError.code} ${trpcError.message}`).toBeLessThan(500);
+          expect(trpcError.message.trim().length).toBeGreaterThan(0);
+        }),
+        { numRuns: RUNS_PER_PROCEDURE },
+      );
+      expect(tried, "most generated inputs are invalid").toBeGreaterThan(RUNS_PER_PROCEDURE / 4);
+      expect(await rowCounts(t.db)).toEqual(before);
+    });
+  });
+});
+
+function describeInput(input: unknown): string {
+  try {
+    return superjson.stringify(input).slice(0, 300);
+  } catch {
+    return Object.prototype.toString.call(input);
+  }
+}
+
+/**
+ * The same refusals through tRPC's fetch adapter (the transport of the web app's /api/trpc
+ * route): a 4xx status, the message in the body, and no stack trace.
+ */
+describe("bad input over HTTP", () => {
+  async function overHttp(init: {
+    path: string;
+    method: "GET" | "POST";
+    body?: string;
+    query?: string;
+  }) {
+    const url = new URL(`http://tradeoff.test/api/trpc/${init.path}`);
+    if (init.query !== undefined) url.searchParams.set("input", init.query);
+    const res = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request(url, {
+        method: init.method,
+        headers: { "content-type": "application/json" },
+        body: init.body,
+      }),
+      router: appRouter,
+      createContext: () => createContextInner({ db: t.db, user: world.user }),
+    });
+    const text = await res.text();
+    return { status: res.status, text };
+  }
+
+  const cases = [
+    { label: "a number for the vote", path: "vote.cast", method: "POST", body: '{"json":42}' },
+    {
+      label: "NaN importance and a negative score",
+      path: "vote.cast",
+      method: "POST",
+      body: () =>
+        JSON.stringify(
+          superjson.serialize({
+            projectId: world.projectId,
+            criterionKey: "ops",
+            weight: Number.NaN,
+            scores: { kafka: -3 },
+          }),
+        ),
+    },
+    {
+      label: "a megabyte team name",
+      path: "team.create",
+      method: "POST",
+      body: () => JSON.stringify({ json: { name: "x".repeat(1_000_000) } }),
+    },
+    { label: "a body that is not JSON", path: "team.create", method: "POST", body: "{not json" },
+    {
+      label: "deeply nested query input",
+      path: "project.get",
+      method: "GET",
+      query: () => JSON.stringify({ json: nested(2_000) }),
+    },
+    { label: "a query input that is not JSON", path: "project.list", method: "GET", query: "%%%" },
+    { label: "a procedure that does not exist", path: "nope.nothing", method: "GET", query: "{}" },
+    { label: "a query called as a mutation", path: "project.get", method: "POST", body: "{}" },
+  ] as const;
+
+  it.each(cases)("$label: a 4xx with a message, no stack trace, nothing written", async (c) => {
+    const before = await rowCounts(t.db);
+    const resolve = (v: string | (() => string) | undefined) => (typeof v === "function" ? v() : v);
+    const res = await overHttp({
+      path: c.path,
+      method: c.method,
+      body: "body" in c ? resolve(c.body) : undefined,
+      query: "query" in c ? resolve(c.query) : undefined,
+    });
+    expect(res.status, res.text.slice(0, 300)).toBeGreaterThanOrEqual(400);
+    expect(res.status, res.text.slice(0, 300)).toBeLessThan(500);
+    const body = JSON.parse(res.text) as { error?: { json?: { message?: string } } };
+    expect(body.error?.json?.message?.trim().length ?? 0).toBeGreaterThan(0);
+    expect(res.text).not.toMatch(/"stack"|\n\s+at |\.ts:\d+/);
+    expect(await rowCounts(t.db)).toEqual(before);
+  });
+});
