@@ -38,11 +38,13 @@ export type Timeline = {
  * moments, so thinning never hides one.
  */
 export async function loadTimeline(db: PrismaClient, input: TimelineInput): Promise<Timeline> {
-  const visibility = await loadVisibility(db, input);
-  const loaded = await loadDecision(db, input.projectId);
+  const [visibility, loaded] = await Promise.all([
+    loadVisibility(db, input),
+    loadDecision(db, input.projectId),
+  ]);
   const { votes: _votes, ...shape } = loaded.decision;
   const optionKeys = shape.options.map((o) => o.key);
-  const rows = await loadVoteRows(db, input, optionKeys);
+  const rows = await voteRowsOf(db, input, optionKeys);
   const options = shape.options.map((o) => ({ key: o.key, name: o.name ?? o.key }));
   const base = {
     options,
@@ -76,6 +78,60 @@ type VoteRow = {
   values: (number | null)[];
 };
 
+type CachedRows = { optionKeys: string; count: number; maxId: bigint; rows: VoteRow[] };
+
+/**
+ * The last projects' vote rows in this process. Every vote refreshes the chart of everyone
+ * viewing the History tab, so a refresh reads only the events added since; a cheap count and
+ * maximum id prove the cached ones are still exactly the table's (an event committed late with
+ * a smaller id changes the count, and the rows are read again).
+ */
+const rowCache = new Map<string, CachedRows>();
+const CACHED_PROJECTS = 16;
+
+/** Empties the cache, so a measurement sees a first load (tests). */
+export function forgetCachedVoteRows(): void {
+  rowCache.clear();
+}
+
+async function voteRowsOf(
+  db: PrismaClient,
+  input: { projectId: string; teamId: string },
+  optionKeys: string[],
+): Promise<VoteRow[]> {
+  const key = `${input.teamId}/${input.projectId}`;
+  const signature = optionKeys.join(",");
+  const cached = rowCache.get(key);
+  let rows: VoteRow[] | null = null;
+  if (cached && cached.optionKeys === signature) {
+    const [stats] = await db.$queryRaw<{ count: number; max: string | null }[]>`
+      SELECT count(*)::int AS count, max(id)::text AS max FROM project_events
+      WHERE project_id = ${input.projectId} AND team_id = ${input.teamId}
+        AND type IN ('vote.cast', 'vote.retracted')
+        AND actor_id IS NOT NULL AND criterion_key IS NOT NULL`;
+    const count = stats?.count ?? 0;
+    const maxId = BigInt(stats?.max ?? "0");
+    if (count === cached.count && maxId === cached.maxId) rows = cached.rows;
+    else if (count > cached.count && maxId > cached.maxId) {
+      const added = await loadVoteRows(db, input, optionKeys, cached.maxId);
+      if (cached.count + added.length === count) rows = cached.rows.concat(added);
+    }
+  }
+  rows ??= await loadVoteRows(db, input, optionKeys);
+  rowCache.delete(key);
+  rowCache.set(key, {
+    optionKeys: signature,
+    count: rows.length,
+    maxId: BigInt(rows.at(-1)?.id ?? "0"),
+    rows,
+  });
+  for (const oldest of rowCache.keys()) {
+    if (rowCache.size <= CACHED_PROJECTS) break;
+    rowCache.delete(oldest);
+  }
+  return rows;
+}
+
 /**
  * Every vote event of the project, oldest first, as one string of unit-separated fields built
  * by the database: a single value to transfer and split instead of 100,000 rows to map, and
@@ -85,8 +141,9 @@ async function loadVoteRows(
   db: PrismaClient,
   input: { projectId: string; teamId: string },
   optionKeys: string[],
+  afterId = 0n,
 ): Promise<VoteRow[]> {
-  const scoreColumns = optionKeys.map((_, i) => `, chr(31), after->'scores'->>$${i + 3}`).join("");
+  const scoreColumns = optionKeys.map((_, i) => `, chr(31), after->'scores'->>$${i + 4}`).join("");
   const result = await db.$queryRawUnsafe<{ rows: string | null }[]>(
     // The inner ORDER BY follows the (project_id, id) index, so the aggregate needs no sort.
     `SELECT string_agg(concat(
@@ -98,11 +155,12 @@ async function loadVoteRows(
        SELECT id, actor_id, criterion_key, created_at, data->'after' AS after
        FROM project_events
        WHERE project_id = $1 AND team_id = $2 AND type IN ('vote.cast', 'vote.retracted')
-         AND actor_id IS NOT NULL AND criterion_key IS NOT NULL
+         AND actor_id IS NOT NULL AND criterion_key IS NOT NULL AND id > $3::bigint
        ORDER BY id
      ) AS votes`,
     input.projectId,
     input.teamId,
+    afterId.toString(),
     ...optionKeys,
   );
   const text = result[0]?.rows;
