@@ -11,13 +11,13 @@ export type CliResult = { code: number; stdout: string; stderr: string };
 /** Runs the real `tradeoff` binary with node, as a user would, optionally feeding stdin. */
 export function runCli(
   args: string[],
-  options: { stdin?: string; cwd?: string } = {},
+  options: { stdin?: string; cwd?: string; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,
       [bin, ...args],
-      { cwd: options.cwd ?? cliRoot, env: { ...process.env, NO_COLOR: "1" } },
+      { cwd: options.cwd ?? cliRoot, env: { ...process.env, NO_COLOR: "1", ...options.env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { Io } from "../io";
 import { registerExport } from "./export";
+import { registerImport } from "./import";
 import { registerLogin } from "./login";
 import { registerProjects } from "./projects";
 import { registerScore } from "./score";
@@ -17,4 +18,5 @@ export const commands: ((program: Command, io: Io) => void)[] = [
   registerShow,
   registerExport,
   registerVote,
+  registerImport,
 ];

@@ -3,22 +3,23 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { CliError, EXIT_AUTH } from "../errors";
 
+type Env = Record<string, string | undefined>;
+
 export type ServerConfig = { url: string; token: string };
 
 /**
  * Where `tradeoff login` keeps the server address and token: $TRADEOFF_CONFIG_DIR, else
  * $XDG_CONFIG_HOME/tradeoff, else ~/.config/tradeoff. The file is readable by its owner only.
  */
-export function configDir(env: NodeJS.ProcessEnv = process.env): string {
+export function configDir(env: Env = process.env): string {
   if (env.TRADEOFF_CONFIG_DIR) return env.TRADEOFF_CONFIG_DIR;
   const base = env.XDG_CONFIG_HOME || join(homedir(), ".config");
   return join(base, "tradeoff");
 }
 
-export const configFile = (env: NodeJS.ProcessEnv = process.env) =>
-  join(configDir(env), "config.json");
+export const configFile = (env: Env = process.env) => join(configDir(env), "config.json");
 
-export async function saveConfig(config: ServerConfig, env: NodeJS.ProcessEnv = process.env) {
+export async function saveConfig(config: ServerConfig, env: Env = process.env) {
   const dir = configDir(env);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = configFile(env);
@@ -29,7 +30,7 @@ export async function saveConfig(config: ServerConfig, env: NodeJS.ProcessEnv = 
 }
 
 /** The saved server, with TRADEOFF_URL / TRADEOFF_TOKEN taking precedence (for CI). */
-export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<ServerConfig> {
+export async function loadConfig(env: Env = process.env): Promise<ServerConfig> {
   let saved: Partial<ServerConfig> = {};
   try {
     saved = JSON.parse(await readFile(configFile(env), "utf8")) as Partial<ServerConfig>;

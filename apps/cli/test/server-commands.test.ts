@@ -1,0 +1,45 @@
+import { mkdtemp, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { configDir } from "../src/server/config";
+import { runCli } from "./run-cli";
+
+let dir = "";
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "tradeoff-config-"));
+});
+
+/** The commands that talk to a server fail clearly before and without one (a running server: e2e/specs/cli.spec.ts). */
+describe("server commands without a server", () => {
+  it("ask to log in first, with exit code 3", async () => {
+    const result = await runCli(["projects"], { env: { TRADEOFF_CONFIG_DIR: dir } });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("Run `tradeoff login --url");
+  });
+
+  it("say the server cannot be reached, with exit code 4, and save nothing", async () => {
+    const result = await runCli(["login", "--url", "http://127.0.0.1:9", "--token", "tro_x"], {
+      env: { TRADEOFF_CONFIG_DIR: dir },
+    });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain("Cannot reach the Tradeoff server at http://127.0.0.1:9");
+    await expect(stat(join(dir, "config.json"))).rejects.toThrow();
+  });
+
+  it("refuse a malformed score or address as usage errors (exit 2)", async () => {
+    const env = { TRADEOFF_CONFIG_DIR: dir };
+    expect(
+      (await runCli(["vote", "billing/1", "--criterion", "x", "--score", "drf=9"], { env })).code,
+    ).toBe(2);
+    const login = await runCli(["login", "--url", "not a url", "--token", "tro_x"], { env });
+    expect(login.code).toBe(2);
+    expect(login.stderr).toContain("is not a web address");
+  });
+
+  it("keep the login in TRADEOFF_CONFIG_DIR, else XDG_CONFIG_HOME/tradeoff, else ~/.config/tradeoff", () => {
+    expect(configDir({ TRADEOFF_CONFIG_DIR: "/a", XDG_CONFIG_HOME: "/b" })).toBe("/a");
+    expect(configDir({ XDG_CONFIG_HOME: "/b" })).toBe("/b/tradeoff");
+    expect(configDir({ HOME: "/home/x" })).toMatch(/\.config\/tradeoff$/);
+  });
+});
