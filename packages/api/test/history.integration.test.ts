@@ -18,6 +18,14 @@ async function openProject(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/**
+ * The chart of 100,000 events loads within a second on a PostgreSQL server. The embedded
+ * database (PostgreSQL compiled to WebAssembly, used when TEST_DATABASE_URL is unset) runs the
+ * same query several times slower, so it gets a looser bound that still catches a regression
+ * from incremental to quadratic work.
+ */
+const BUDGET_MS = process.env.TEST_DATABASE_URL ? 1_000 : 4_000;
+
 const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
 
 describe("history list", () => {
@@ -211,7 +219,7 @@ describe("history timeline and time slider", () => {
     expect(timeline.voteEventCount).toBe(100_000);
     expect(timeline.points.length).toBeGreaterThan(300);
     expect(timeline.points.length).toBeLessThanOrEqual(800);
-    expect(Math.min(...elapsed)).toBeLessThan(1_000);
+    expect(Math.min(...elapsed)).toBeLessThan(BUDGET_MS);
     // The slider's exact answer agrees with the chart where they meet.
     const last = timeline.points.at(-1);
     const moment = await viewer.api.history.at({ projectId, eventId: last?.eventId });
@@ -222,7 +230,7 @@ describe("history timeline and time slider", () => {
     await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 5, scores: { kafka: 5 } });
     const refreshedAt = performance.now();
     const refreshed = await viewer.api.history.timeline({ projectId });
-    expect(performance.now() - refreshedAt).toBeLessThan(1_000);
+    expect(performance.now() - refreshedAt).toBeLessThan(BUDGET_MS);
     expect(refreshed.voteEventCount).toBe(100_001);
     const newest = refreshed.points.at(-1);
     expect(BigInt(newest?.eventId ?? "0")).toBeGreaterThan(BigInt(last?.eventId ?? "0"));

@@ -16,9 +16,9 @@ const REFRESH_DELAY_MS = 120;
 
 /**
  * Keeps an open project page current: one live stream per tab; every change a teammate makes
- * refreshes the project's queries (project, votes, history, comments) without a reload, and the
- * people viewing the project are kept in `viewers`. The stream resumes after a dropped
- * connection from the last event it received.
+ * refreshes the project's queries (project, recommendation, history, comments) without a
+ * reload, and the people viewing the project are kept in `viewers`. The stream resumes after a
+ * dropped connection from the last event it received.
  */
 export function useProjectLive(projectId: string) {
   const trpc = useTRPC();
@@ -31,9 +31,10 @@ export function useProjectLive(projectId: string) {
     if (timer.current) return;
     timer.current = setTimeout(() => {
       timer.current = null;
+      // Not trpc.vote.*: that is the viewer's own votes, which the voting panel keeps itself
+      // (a refetch mid-edit must not replace what they are typing).
       for (const filter of [
         trpc.project.pathFilter(),
-        trpc.vote.pathFilter(),
         trpc.history.pathFilter(),
         trpc.comment.pathFilter(),
       ]) {
