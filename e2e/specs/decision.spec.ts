@@ -9,6 +9,40 @@ async function totalOf(page: import("@playwright/test").Page, optionKey: string)
 }
 
 test.describe("deciding together", () => {
+  test("starting from the template asks the context questions, proposes weights and opens the decision", async ({
+    browser,
+  }) => {
+    const lead = await person(browser, "lead");
+    const team = await mutate<{ slug: string }>(lead.context.request, "team.create", {
+      name: `Wizard ${Date.now().toString(36)}`,
+    });
+    const page = lead.page;
+    await page.goto(`/t/${team.slug}`);
+    await page.getByRole("link", { name: "New decision" }).first().click();
+    await page.getByRole("button", { name: /Use “Django REST Framework or FastAPI\?”/ }).click();
+
+    await page
+      .getByRole("group", { name: "Is the team already fluent in Django?" })
+      .getByRole("radio", { name: "Yes" })
+      .check();
+    await expect(page.getByText(/Learning curve and team familiarity: 3 → 5/)).toBeVisible();
+    await page.getByRole("button", { name: "Use these weights" }).click();
+
+    await expect(page.getByLabel("Title")).toHaveValue("Django REST Framework or FastAPI?");
+    await expect(page.getByLabel("Default weight (0–5)").nth(1)).toHaveValue("5");
+    await page.getByLabel("Title").fill("API framework for billing");
+    await page.getByLabel("Open for voting right away").check();
+    await page.getByRole("button", { name: "Create decision" }).click();
+
+    await expect(page.getByTestId("project-status")).toHaveText("Open for voting");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(
+      "API framework for billing",
+    );
+    await page.goto(`/t/${team.slug}`);
+    await expect(page.getByTestId("pending-votes")).toContainText("API framework for billing");
+    await lead.context.close();
+  });
+
   test("two members vote on DRF vs FastAPI and each sees the other's effect on the totals", async ({
     browser,
   }) => {
