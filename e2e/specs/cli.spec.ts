@@ -14,7 +14,11 @@ type Run = { code: number; stdout: string; stderr: string };
 /** Runs the real `tradeoff` binary with its own config directory, as a user's shell would. */
 function tradeoff(configDir: string, args: string[], stdin = ""): Promise<Run> {
   return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, TRADEOFF_CONFIG_DIR: configDir, NO_COLOR: "1" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TRADEOFF_CONFIG_DIR: configDir,
+      NO_COLOR: "1",
+    };
     delete env.TRADEOFF_URL;
     delete env.TRADEOFF_TOKEN;
     const child = execFile(
@@ -120,6 +124,25 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   expect((await readFile(pdf.stdout.trim().replace(/^Wrote /, ""))).subarray(0, 5).toString()).toBe(
     "%PDF-",
   );
+
+  // The JSON export goes into another team as a decided project with its votes archived.
+  const json = await tradeoff(config, [
+    "export",
+    `${team.slug}/1`,
+    "--format",
+    "json",
+    "--out",
+    out,
+  ]);
+  const other = await mutate<{ slug: string }>(request, "team.create", { name: "Archive team" });
+  const imported = await tradeoff(config, [
+    "import",
+    json.stdout.trim().replace(/^Wrote /, ""),
+    "--team",
+    other.slug,
+  ]);
+  expect(imported.stderr).toBe("");
+  expect(imported.stdout).toContain(`Imported as ${other.slug}/1: ${template.title} (decided).`);
 
   // Voting is closed now: the server's reason comes through with its own exit code.
   const late = await tradeoff(config, [
