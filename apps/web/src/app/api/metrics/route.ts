@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+import { realtimeStats } from "@tradeoff/api";
 import { env } from "~/env";
 import { metrics } from "~/server/metrics";
 
@@ -19,7 +20,9 @@ export async function GET(request: Request) {
       { status: 401, headers: { "www-authenticate": "Bearer" } },
     );
   }
-  const { registry } = metrics();
+  const { registry, activeSubscriptions } = metrics();
+  // Read at scrape time: a stream that ended must stop counting at once.
+  activeSubscriptions.set(realtimeStats().listeners);
   return new Response(await registry.metrics(), {
     headers: { "content-type": registry.contentType },
   });

@@ -1,0 +1,204 @@
+import { expect, test } from "@playwright/test";
+import { type AppInstance, ensureBuild, newSecret, startApp } from "./support/app";
+import {
+  type BenchWorld,
+  type CallResult,
+  mutate,
+  NoAnswer,
+  query,
+  seedWorld,
+  sessionCookies,
+  type VoteInput,
+  voteFor,
+} from "./support/clients";
+import { type DedicatedPostgres, startDedicatedPostgres } from "./support/postgres";
+import { readProject, sameScores, slotKey } from "./support/records";
+
+/**
+ * The database restarts while 20 members vote: what the API acknowledged is saved with its
+ * history event, what failed failed clearly (503 and a message saying nothing was saved), and
+ * the app serves again soon after the database returns, without being restarted.
+ */
+const CLIENTS = 20;
+const LOAD_MS = 15_000;
+const STOP_AT_MS = 5_000;
+const DOWN_MS = 3_000;
+const RECOVERY_BUDGET_MS = 5_000;
+const UNAVAILABLE =
+  "The database is not answering right now; your change was not saved. Try again in a moment.";
+const STACK_TRACE = /\n\s+at |"stack"|\.tsx?:\d+:\d+|node_modules/;
+
+let database: DedicatedPostgres | undefined;
+let app: AppInstance | undefined;
+let world: BenchWorld;
+let cookies: string[];
+
+test.beforeAll(async () => {
+  ensureBuild();
+  database = await startDedicatedPostgres();
+  world = await seedWorld(database.url, CLIENTS);
+  const secret = newSecret();
+  cookies = await sessionCookies(world, secret);
+  // Every request during the outage is logged as an error with its stack: expected here, and
+  // thousands of lines would bury the test's own output.
+  app = await startApp({ databaseUrl: database.url, secret, env: { LOG_LEVEL: "fatal" } });
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await database?.destroy();
+});
+
+type Attempt = {
+  member: number;
+  vote: VoteInput;
+  outcome: "acknowledged" | "unavailable" | "unclear";
+  status: number | null;
+  body: string;
+  at: number;
+};
+
+test("a database restart under load loses no acknowledged vote and answers 503 meanwhile", async () => {
+  if (!app || !database) throw new Error("setup failed");
+  const server = app;
+  const db = database;
+  const attempts: Attempt[] = [];
+  const started = Date.now();
+  const endAt = started + LOAD_MS;
+
+  async function client(member: number) {
+    const cookie = cookies[member] ?? "";
+    for (let n = 0; Date.now() < endAt; n++) {
+      const vote = voteFor(world, member + n, `m${member}-n${n}`);
+      let result: CallResult | null = null;
+      let body = "";
+      try {
+        result = await mutate(server.origin, cookie, "vote.cast", vote);
+        body = result.text;
+      } catch (error) {
+        if (!(error instanceof NoAnswer)) throw error;
+        body = error.message;
+      }
+      const outcome: Attempt["outcome"] =
+        result?.status === 200
+          ? "acknowledged"
+          : result?.status === 503 &&
+              result.error?.message === UNAVAILABLE &&
+              !STACK_TRACE.test(result.text)
+            ? "unavailable"
+            : "unclear";
+      attempts.push({
+        member,
+        vote,
+        outcome,
+        status: result?.status ?? null,
+        body,
+        at: Date.now(),
+      });
+      // A client told to try again in a moment waits a moment.
+      if (outcome !== "acknowledged") await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async function restartDatabase() {
+    await new Promise((r) => setTimeout(r, STOP_AT_MS));
+    const stoppedAt = Date.now();
+    await db.stop();
+    await new Promise((r) => setTimeout(r, Math.max(0, stoppedAt + DOWN_MS - Date.now())));
+    await db.start();
+    const backAt = Date.now();
+    // The app must answer again without a restart: poll one member's recommendation.
+    let recoveredAt: number | null = null;
+    while (Date.now() - backAt < 30_000) {
+      const res = await query(server.origin, cookies[0] ?? "", "project.recommendation", {
+        projectId: world.projectId,
+      }).catch(() => null);
+      if (res?.status === 200) {
+        recoveredAt = Date.now();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { stoppedAt, backAt, recoveredAt };
+  }
+
+  const [timeline] = await Promise.all([
+    restartDatabase(),
+    ...Array.from({ length: CLIENTS }, (_, member) => client(member)),
+  ]);
+
+  const acknowledged = attempts.filter((a) => a.outcome === "acknowledged");
+  const unavailable = attempts.filter((a) => a.outcome === "unavailable");
+  const unclear = attempts.filter((a) => a.outcome === "unclear");
+  const recoveryMs = timeline.recoveredAt === null ? null : timeline.recoveredAt - timeline.backAt;
+  const firstAckAfterReturn = acknowledged.find((a) => a.at > timeline.backAt);
+  console.log(
+    `db restart: ${attempts.length} votes sent in ${LOAD_MS / 1000} s by ${CLIENTS} clients; ` +
+      `${acknowledged.length} acknowledged, ${unavailable.length} answered 503, ${unclear.length} unclear; ` +
+      `database down ${timeline.backAt - timeline.stoppedAt} ms; app answered again ${recoveryMs} ms after it returned ` +
+      `(first acknowledged vote ${firstAckAfterReturn ? firstAckAfterReturn.at - timeline.backAt : "none"} ms after)`,
+  );
+
+  // Every failure was a clear one: 503 with the message, no stack trace.
+  expect(
+    unclear.slice(0, 5).map((a) => `${a.status}: ${a.body.slice(0, 300)}`),
+    "failed requests without a clear 503",
+  ).toEqual([]);
+  expect(unavailable.length, "the restart was felt by some requests").toBeGreaterThan(0);
+  expect(acknowledged.length).toBeGreaterThan(CLIENTS * 5);
+  expect(recoveryMs, "the app serves again within 5 s of the database returning").not.toBeNull();
+  expect(recoveryMs ?? Infinity).toBeLessThan(RECOVERY_BUDGET_MS);
+  expect(firstAckAfterReturn, "votes are acknowledged again after the restart").toBeDefined();
+
+  // What the database holds: every acknowledged vote with its event; nothing answered 503 saved.
+  const stored = await readProject(db.url, world.projectId);
+  const memberId = (i: number) => world.members[i]?.id ?? "";
+  const events = new Map(stored.voteEvents.map((e) => [e.after?.rationale ?? "", e]));
+  const missingEvents = acknowledged.filter((a) => {
+    const event = events.get(a.vote.rationale);
+    return (
+      !event ||
+      event.actorId !== memberId(a.member) ||
+      event.criterionKey !== a.vote.criterionKey ||
+      event.after?.weight !== a.vote.weight ||
+      !sameScores(event.after?.scores, a.vote.scores)
+    );
+  });
+  expect(
+    missingEvents.map((a) => a.vote.rationale),
+    "acknowledged votes without their event",
+  ).toEqual([]);
+  const eventCount = new Map<string, number>();
+  for (const e of stored.voteEvents) {
+    const tag = e.after?.rationale ?? "";
+    eventCount.set(tag, (eventCount.get(tag) ?? 0) + 1);
+  }
+  expect(
+    [...eventCount].filter(([, n]) => n > 1),
+    "votes recorded twice",
+  ).toEqual([]);
+  const savedDespite503 = unavailable.filter((a) => events.has(a.vote.rationale));
+  expect(
+    savedDespite503.map((a) => a.vote.rationale),
+    "votes answered 503 ('not saved') that were saved",
+  ).toEqual([]);
+
+  // The stored vote of each slot is the last acknowledged one (each member votes in sequence).
+  const lastAcknowledged = new Map<string, Attempt>();
+  for (const a of acknowledged)
+    lastAcknowledged.set(slotKey(memberId(a.member), a.vote.criterionKey), a);
+  const votes = new Map(stored.votes.map((v) => [slotKey(v.userId, v.criterionKey), v]));
+  const wrong = [...lastAcknowledged].filter(([key, a]) => {
+    const vote = votes.get(key);
+    return (
+      !vote ||
+      vote.rationale !== a.vote.rationale ||
+      vote.weight !== a.vote.weight ||
+      !sameScores(vote.scores, a.vote.scores)
+    );
+  });
+  expect(
+    wrong.map(([key]) => key),
+    "slots whose stored vote is not the last acknowledged",
+  ).toEqual([]);
+});

@@ -1,0 +1,81 @@
+/**
+ * Production app instances for the fault tests: `next start` of apps/web (built first when no
+ * build exists), each on its own free port, in its own process group, stopped by the test.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { killGroup, quietEnv, repoRoot, spawnNext } from "../../../scripts/lib";
+import { appPort } from "./ports";
+
+/** Builds the web app when there is no production build yet; reuses an existing one. */
+export function ensureBuild(): void {
+  if (existsSync(join(repoRoot, "apps/web/.next/BUILD_ID"))) return;
+  const result = spawnSync(
+    "npx",
+    ["turbo", "run", "build", "--filter=@tradeoff/web", "--output-logs=errors-only"],
+    { cwd: repoRoot, stdio: "inherit", env: { ...process.env, ...quietEnv } },
+  );
+  if (result.status !== 0) throw new Error("The production build of apps/web failed.");
+}
+
+/** One secret for every instance of a test: a session issued by one is valid on the other. */
+export const newSecret = () => randomBytes(32).toString("base64url");
+
+export type AppInstance = {
+  port: number;
+  origin: string;
+  pid: number;
+  /** Stops the instance (SIGTERM, then SIGKILL after 5 s) and waits for it to exit. */
+  stop(): Promise<void>;
+  /** Kills it at once, as a crash would. */
+  kill(): Promise<void>;
+};
+
+export async function startApp(options: {
+  databaseUrl: string;
+  secret: string;
+  env?: Record<string, string>;
+}): Promise<AppInstance> {
+  const port = await appPort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawnNext(["start", "-p", String(port), "-H", "127.0.0.1"], {
+    ...process.env,
+    ...quietEnv,
+    NODE_ENV: "production",
+    DATABASE_URL: options.databaseUrl,
+    NEXTAUTH_SECRET: options.secret,
+    NEXTAUTH_URL: origin,
+    LOG_LEVEL: "error",
+    ...options.env,
+  });
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+  const stopWith = async (signal: NodeJS.Signals) => {
+    killGroup(child, signal);
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const instance: AppInstance = {
+    port,
+    origin,
+    pid: child.pid ?? -1,
+    stop: () => stopWith("SIGTERM"),
+    kill: () => stopWith("SIGKILL"),
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The app on port ${port} exited on start.`);
+    const ok = await fetch(`${origin}/api/health`)
+      .then((res) => res.ok)
+      .catch(() => false);
+    if (ok) return instance;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await instance.stop();
+  throw new Error(`The app on port ${port} did not become healthy within 60 s.`);
+}
