@@ -1,6 +1,7 @@
 /**
  * `npm test`: every runner, one verdict. Unit and integration tests (Vitest, per package,
- * through Turborepo), then the production build and the end-to-end tests (Playwright).
+ * through Turborepo), then the production build, the end-to-end tests and the fault and load
+ * tests (Playwright, two configs).
  * Ends with `tests: N passed, N failed` summed over all runners; exits non-zero on any failure.
  */
 import { spawnSync } from "node:child_process";
@@ -15,6 +16,7 @@ const workspaceDirs = ["apps", "packages"].flatMap((group) =>
 );
 const vitestReports = workspaceDirs.map((dir) => join(dir, ".test-results", "vitest.json"));
 const playwrightReport = join(repoRoot, "e2e", ".test-results", "playwright.json");
+const faultsReport = join(repoRoot, "e2e", ".test-results", "faults.json");
 
 function exec(label: string, command: string, args: string[]): boolean {
   console.log(`\n▶ ${label}`);
@@ -48,21 +50,22 @@ function readVitest(file: string): Tally | null {
   };
 }
 
-function readPlaywright(file: string): Tally | null {
+function readPlaywright(file: string, runner = "playwright e2e"): Tally | null {
   if (!existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, "utf8")) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
     errors?: unknown[];
   };
   return {
-    runner: "playwright e2e",
+    runner,
     passed: report.stats.expected + report.stats.flaky,
     failed: report.stats.unexpected + (report.errors?.length ?? 0),
     skipped: report.stats.skipped,
   };
 }
 
-for (const file of [...vitestReports, playwrightReport]) rmSync(file, { force: true });
+for (const file of [...vitestReports, playwrightReport, faultsReport])
+  rmSync(file, { force: true });
 
 console.log(
   process.env.TEST_DATABASE_URL
@@ -93,6 +96,15 @@ const e2eOk =
     "-c",
     "e2e/playwright.config.ts",
   ]);
+// Fault and load tests: each spec starts its own PostgreSQL and app instances (no browser).
+const faultsOk =
+  buildOk &&
+  exec("Fault and load tests (Playwright)", "npx", [
+    "playwright",
+    "test",
+    "-c",
+    "e2e/faults.config.ts",
+  ]);
 
 const tallies: Tally[] = [];
 for (const file of vitestReports) {
@@ -102,6 +114,9 @@ for (const file of vitestReports) {
 const e2e = readPlaywright(playwrightReport);
 if (e2e) tallies.push(e2e);
 else tallies.push({ runner: "playwright e2e (did not run)", passed: 0, failed: 1, skipped: 0 });
+const faults = readPlaywright(faultsReport, "playwright faults");
+if (faults) tallies.push(faults);
+else tallies.push({ runner: "playwright faults (did not run)", passed: 0, failed: 1, skipped: 0 });
 
 console.log("\nSummary");
 for (const t of tallies) {
@@ -114,6 +129,6 @@ if (!buildOk) console.log("  the production build failed");
 const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
 let failed = tallies.reduce((sum, t) => sum + t.failed, 0);
 // A runner that failed without reporting a failed test (a crash, a type error) still fails the run.
-if (failed === 0 && (!unitOk || !buildOk || !e2eOk)) failed = 1;
+if (failed === 0 && (!unitOk || !buildOk || !e2eOk || !faultsOk)) failed = 1;
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
