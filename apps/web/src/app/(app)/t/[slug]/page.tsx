@@ -9,6 +9,7 @@ import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { api } from "~/trpc/server";
 import { DashboardLists } from "./dashboard-lists";
+import { DueReviews } from "./p/[projectId]/record/_components/due-reviews";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -52,6 +53,7 @@ export default async function TeamDashboardPage({ params }: Props) {
           </Button>
         ) : null}
       </div>
+      <DueReviews teamId={team.id} slug={team.slug} />
       {dashboard.projects.length === 0 ? (
         <section aria-labelledby="decisions-heading" className="space-y-3">
           <h2 id="decisions-heading" className="font-medium text-lg">
