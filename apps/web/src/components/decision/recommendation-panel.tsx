@@ -444,9 +444,9 @@ function MethodExplanation({ method }: { method: View["method"] }) {
         <div className="space-y-2 text-sm">
           {method === "borda" ? (
             <p>
-              Each member's votes give their own ranking of the options; an option gets a point for
-              every option it beats in a member's ranking, and the points are added up across the
-              team and scaled from 0 to 100.
+              Each member's own totals rank the options; in each member's ranking an option gets a
+              point for every option below it and half a point for every option tied with it. The
+              points are added up across the team and shown from 0 to 100.
             </p>
           ) : (
             <>

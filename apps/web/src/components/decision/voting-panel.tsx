@@ -114,7 +114,11 @@ function CriterionVote({
   const noOpinion =
     value !== null && value.weight === null && Object.values(value.scores).every((s) => s === null);
   const [rationale, setRationale] = useState(value?.rationale ?? "");
-  useEffect(() => setRationale(value?.rationale ?? ""), [value?.rationale]);
+  // Follow the vote when it changes elsewhere (loaded, restored), never while it echoes typing.
+  const stored = value?.rationale ?? "";
+  useEffect(() => {
+    setRationale((local) => (local.trim() === stored.trim() ? local : stored));
+  }, [stored]);
   const tooLong = rationale.length > RATIONALE_MAX;
 
   return (
@@ -187,7 +191,8 @@ function CriterionVote({
               const text = event.target.value;
               setRationale(text);
               if (text.length <= RATIONALE_MAX) {
-                onEdit((v) => ({ ...v, rationale: text.trim() || null }), 800);
+                // Sent as typed; the server trims it.
+                onEdit((v) => ({ ...v, rationale: text.trim() ? text : null }), 800);
               }
             }}
           />
