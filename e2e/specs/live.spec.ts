@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { person, query, teamWithDrfProject, voteOverApi } from "../support/decisions";
 
 test.describe("live updates", () => {
   test("a teammate's vote appears on an open project page without a reload", async ({
@@ -47,5 +47,45 @@ test.describe("live updates", () => {
     await bob.context.close();
     await expect(alice.page.getByTestId("presence")).toContainText("1 viewing");
     await alice.context.close();
+  });
+
+  test("a comment reaches a teammate's open discussion live, as markdown without raw HTML, and mentions them", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const bob = await person(browser, "bob");
+    const { url, team } = await teamWithDrfProject(alice, [bob]);
+    for (const p of [alice, bob]) {
+      await p.page.goto(url);
+      await p.page.getByRole("tab", { name: "Discussion" }).click();
+    }
+    let dialogs = 0;
+    bob.page.on("dialog", (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+
+    const composer = alice.page.getByLabel("Write a comment");
+    await composer.fill(
+      "**DRF** has the admin we need <img src=x onerror=alert(1)> what do you think @bob",
+    );
+    await alice.page.getByRole("button", { name: `@${bob.user.name}` }).click();
+    await alice.page.getByRole("button", { name: "Comment", exact: true }).click();
+
+    // Bob's open page shows it without a reload: bold text rendered, the HTML not.
+    const comments = bob.page.getByTestId("comments");
+    await expect(comments.locator("strong", { hasText: "DRF" })).toBeVisible({ timeout: 3_000 });
+    await expect(comments).toContainText(`@${bob.user.name}`);
+    await expect(comments.locator("img")).toHaveCount(0);
+    expect(dialogs).toBe(0);
+
+    // The mention is in Bob's "needs attention" list.
+    const mentions = await query<{ excerpt: string }[]>(bob.context.request, "comment.mentions", {
+      teamId: team.id,
+    });
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]?.excerpt).toContain("DRF");
+    await alice.context.close();
+    await bob.context.close();
   });
 });
