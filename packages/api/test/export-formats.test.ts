@@ -19,7 +19,7 @@ describe("MADR export", () => {
   const md = toMarkdown(goldenView(), "madr");
 
   it("matches the golden file", async () => {
-    await expect(md).toMatchFileSnapshot("golden/0007-madr.md");
+    await expect(md).toMatchFileSnapshot("golden/0007-madr.md.golden");
   });
 
   it("has front matter a YAML parser reads back, with MADR's fields and no nulls", () => {
@@ -105,7 +105,7 @@ describe("MADR export", () => {
 describe("log4brains and Nygard variants", () => {
   it("log4brains: the Status, Date and Deciders bullets it reads, MADR's body", async () => {
     const md = toMarkdown(goldenView(), "log4brains");
-    await expect(md).toMatchFileSnapshot("golden/0007-log4brains.md");
+    await expect(md).toMatchFileSnapshot("golden/0007-log4brains.md.golden");
     expect(md.startsWith("# Which API framework")).toBe(true);
     expect(md).toContain("- Status: accepted\n- Date: 2026-11-21\n- Deciders: Ada, CTO Office\n");
     expect(headings(md)).toContain("## Pros and Cons of the Options");
@@ -115,7 +115,7 @@ describe("log4brains and Nygard variants", () => {
 
   it("Nygard: Title, Date, Status, Context, Decision, Consequences", async () => {
     const md = toMarkdown(goldenView(), "nygard");
-    await expect(md).toMatchFileSnapshot("golden/0007-nygard.md");
+    await expect(md).toMatchFileSnapshot("golden/0007-nygard.md.golden");
     expect(headings(md)).toEqual([
       "# 7. Which API framework for the billing service? (v2/ÉTÉ)",
       "## Status",

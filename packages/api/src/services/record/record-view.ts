@@ -155,6 +155,14 @@ export async function loadRecordView(
   );
   const nameOf = new Map<string, string>(loaded.members.map((m) => [m.id, m.name]));
   for (const v of archive ?? []) nameOf.set(v.voterId, v.member);
+  // Exports list votes member by member, each in the project's criterion order.
+  const position = new Map(project.criteria.map((c, i) => [c.key, i]));
+  const sortedVotes = [...votes].sort(
+    (a, b) =>
+      (nameOf.get(a.voterId) ?? "").localeCompare(nameOf.get(b.voterId) ?? "") ||
+      a.voterId.localeCompare(b.voterId) ||
+      (position.get(a.criterionKey) ?? 0) - (position.get(b.criterionKey) ?? 0),
+  );
   const record = extra.record;
 
   return {
@@ -208,7 +216,7 @@ export async function loadRecordView(
     votes:
       hidden || opts.includeVotes === false
         ? null
-        : votes.map((v) => ({
+        : sortedVotes.map((v) => ({
             memberId: v.voterId,
             member: nameOf.get(v.voterId) ?? "Former member",
             criterionKey: v.criterionKey,
