@@ -131,14 +131,12 @@ describe("recording a decision", () => {
       select: { userId: true },
     });
     const refused = await trpcError(
-      t
-        .callerAs({ id: owner.userId, email: null, name: null })
-        .record.decide({
-          projectId,
-          chosenOptionKey: "sqs",
-          ...fields,
-          informed: [{ userId: other.owner.id }],
-        }),
+      t.callerAs({ id: owner.userId, email: null, name: null }).record.decide({
+        projectId,
+        chosenOptionKey: "sqs",
+        ...fields,
+        informed: [{ userId: other.owner.id }],
+      }),
     );
     expect(refused.code).toBe("BAD_REQUEST");
   });
