@@ -65,3 +65,50 @@ export function sameScores(
   for (const key of keys) if ((a?.[key] ?? null) !== (b?.[key] ?? null)) return false;
   return true;
 }
+
+/** The project's scoring input, read the way the recommendation defines it (voting members only). */
+export async function readDecisionInput(url: string, projectId: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const one = async <T extends pg.QueryResultRow>(sql: string) =>
+      (await client.query<T>(sql, [projectId])).rows;
+    const [project] = await one<{ method: string; quorum: number | null }>(
+      `SELECT method::text AS method, quorum FROM projects WHERE id = $1`,
+    );
+    const options = await one<{ key: string; name: string }>(
+      `SELECT key, name FROM options WHERE project_id = $1 ORDER BY position`,
+    );
+    const criteria = await one<{ key: string; name: string; defaultWeight: number }>(
+      `SELECT key, name, default_weight AS "defaultWeight" FROM criteria WHERE project_id = $1 ORDER BY position`,
+    );
+    const members = await one<{ id: string }>(
+      `SELECT m.user_id AS id FROM memberships m JOIN projects p ON p.team_id = m.team_id
+       WHERE p.id = $1 AND m.role <> 'VIEWER' ORDER BY m.created_at, m.user_id`,
+    );
+    const { votes } = await readProject(url, projectId);
+    const memberIds = new Set(members.map((m) => m.id));
+    const optionKeys = new Set(options.map((o) => o.key));
+    return {
+      method: project?.method ?? "WEIGHTED_MEAN",
+      decision: {
+        options,
+        criteria,
+        members: members.map((m) => m.id),
+        votes: votes
+          .filter((v) => memberIds.has(v.userId))
+          .map((v) => ({
+            voterId: v.userId,
+            criterionKey: v.criterionKey,
+            weight: v.weight,
+            scores: Object.fromEntries(
+              Object.entries(v.scores ?? {}).filter(([key]) => optionKeys.has(key)),
+            ),
+          })),
+        ...(project?.quorum != null ? { quorum: Math.min(project.quorum, members.length) } : {}),
+      },
+    };
+  } finally {
+    await client.end();
+  }
+}
