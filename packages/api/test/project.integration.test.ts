@@ -145,6 +145,25 @@ describe("the project lifecycle", () => {
     await owner.api.project.update({ projectId: id, title: "Billing queue" });
   });
 
+  it("lets only admins and the creator edit a draft, and never a viewer", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER", "VIEWER"]);
+    const member = at(people, 1);
+    const viewer = at(people, 2);
+    const { id } = await owner.api.project.create(blankInput(team.id));
+    expect(
+      (await trpcError(member.api.project.update({ projectId: id, title: "Mine" }))).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await trpcError(viewer.api.project.update({ projectId: id, title: "Mine" }))).code,
+    ).toBe("FORBIDDEN");
+    expect((await owner.api.project.get({ projectId: id })).title).toBe(
+      "Which queue for billing events?",
+    );
+    expect(
+      await t.db.projectEvent.count({ where: { projectId: id, type: "project.edited" } }),
+    ).toBe(0);
+  });
+
   it("lets only admins and the creator open, close, reopen and archive", async () => {
     const { team, people } = await teamWith(t, ["ADMIN", "MEMBER", "MEMBER"]);
     const admin = at(people, 1);

@@ -126,6 +126,10 @@ describe("voting", () => {
     const closed = await trpcError(member.api.vote.cast(vote));
     expect(closed.code).toBe("CONFLICT");
     expect(closed.message).toMatch(/Voting has closed/);
+    const retract = await trpcError(
+      member.api.vote.retract({ projectId: id, criterionKey: "ops" }),
+    );
+    expect(retract.code).toBe("CONFLICT");
     expect(await counts(id)).toEqual({ votes: 0, events: 0 });
   });
 
