@@ -9,6 +9,13 @@ test("an owner invites by link; the invitee signs up through it, joins as member
   browser,
 }) => {
   test.setTimeout(60_000); // two browsers, a sign-up and several page loads
+  // The Content-Security-Policy must not break anything the pages do.
+  const cspViolations: string[] = [];
+  const watch = (p: typeof page) =>
+    p.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  watch(page);
   const team = await createTeamOverApi(page.request, `Access ${signedIn.name.slice(-8)}`);
 
   await page.goto(`/t/${team.slug}/settings`);
@@ -23,6 +30,7 @@ test("an owner invites by link; the invitee signs up through it, joins as member
   const invitee = uniqueUser("invitee");
   const context = await browser.newContext();
   const other = await context.newPage();
+  watch(other);
   await other.goto(link);
   await expect(other.getByRole("heading", { name: `Join ${team.name}` })).toBeVisible();
   await other.getByRole("link", { name: "Create an account" }).click();
@@ -65,6 +73,7 @@ test("an owner invites by link; the invitee signs up through it, joins as member
   await other.goto(`/t/${team.slug}/settings`);
   await expect(other.getByText("Your role:")).toContainText("Viewer");
   await context.close();
+  expect(cspViolations).toEqual([]);
 });
 
 test("an invitation link that is malformed, revoked or for a team you are in says so", async ({
