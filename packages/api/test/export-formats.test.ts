@@ -1,9 +1,11 @@
 import { parse as parseCsv } from "csv-parse/sync";
+import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { csvField, votesCsv } from "../src/services/export/csv";
 import { recordBaseName, slugify } from "../src/services/export/file-name";
 import { toMarkdown } from "../src/services/export/markdown";
+import { toPdf } from "../src/services/export/pdf";
 import { goldenView } from "./golden/record-view";
 
 /** Splits a MADR file into its YAML front matter and body. */
@@ -166,5 +168,34 @@ describe("votes CSV", () => {
     expect(csvField('a "b", c\nd')).toBe('"a ""b"", c\nd"');
     expect(csvField("=HYPERLINK(1)", { text: true })).toBe("'=HYPERLINK(1)");
     expect(csvField(-1)).toBe("-1");
+  });
+});
+
+describe("PDF summary", () => {
+  const history = {
+    events: 12,
+    votes: 8,
+    comments: 2,
+    firstAt: "2026-11-02T09:00:00.000Z",
+    lastAt: "2026-11-21T09:00:00.000Z",
+  };
+
+  it("prints any title (other scripts become ?) and runs onto more pages when long", async () => {
+    const base = goldenView();
+    const long =
+      "A very long consequence that wraps over several lines of the printed page. ".repeat(6);
+    const view = goldenView({
+      project: { ...base.project, title: "Choix du cadre — 日本語 “API” 🚀" },
+      decision: base.decision && {
+        ...base.decision,
+        consequences: { good: Array(30).fill(long), neutral: [], bad: [] },
+      },
+    });
+    const pdf = await getDocumentProxy(await toPdf(view, history, "letter"));
+    expect(pdf.numPages).toBeGreaterThan(1);
+    const { text } = await extractText(pdf, { mergePages: true });
+    expect(text).toContain('Choix du cadre - ??? "API" ?');
+    expect(text).toContain("Chosen option: FastAPI");
+    expect(text).toContain("12 events from 2026-11-02 to 2026-11-21: 8 vote changes, 2 comments.");
   });
 });
