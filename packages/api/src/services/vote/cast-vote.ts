@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@tradeoff/db";
 import type { z } from "zod";
 import { DomainError } from "../../errors";
@@ -44,10 +45,28 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
     for (const key of project.optionKeys) scores[key] = input.scores[key] ?? null;
     const after: VoteState = { weight: input.weight, scores, rationale: input.rationale };
 
-    const existing = await tx.vote.findUnique({
-      where: { criterionId_userId: { criterionId: criterion.id, userId: actor.userId } },
-      select: { weight: true, scores: true, rationale: true },
-    });
+    // One statement reads the vote it replaces and upserts the new one (the member's lock,
+    // taken above, keeps anyone else from writing it in between).
+    const [saved] = await tx.$queryRaw<{ before: unknown; savedAt: Date }[]>`
+      WITH old AS (
+        SELECT weight, scores, rationale FROM votes
+        WHERE criterion_id = ${criterion.id} AND user_id = ${actor.userId}
+      ), up AS (
+        INSERT INTO votes (id, project_id, criterion_id, user_id, weight, scores, rationale, updated_at)
+        VALUES (${randomUUID()}, ${project.id}, ${criterion.id}, ${actor.userId},
+          ${after.weight}::double precision, ${JSON.stringify(after.scores)}::jsonb,
+          ${after.rationale}::text, now())
+        ON CONFLICT (criterion_id, user_id) DO UPDATE SET weight = EXCLUDED.weight,
+          scores = EXCLUDED.scores, rationale = EXCLUDED.rationale, updated_at = now()
+        RETURNING updated_at
+      )
+      SELECT (SELECT row_to_json(old) FROM old) AS before, up.updated_at AS "savedAt" FROM up`;
+    if (!saved) throw new Error("The vote upsert returned no row.");
+    const existing = parseJson(saved.before) as {
+      weight: number | null;
+      scores: unknown;
+      rationale: string | null;
+    } | null;
     const before: VoteState | null = existing
       ? {
           weight: existing.weight,
@@ -55,24 +74,7 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
           rationale: existing.rationale,
         }
       : null;
-
-    const vote = await tx.vote.upsert({
-      where: { criterionId_userId: { criterionId: criterion.id, userId: actor.userId } },
-      create: {
-        projectId: project.id,
-        criterionId: criterion.id,
-        userId: actor.userId,
-        weight: after.weight,
-        scores: after.scores as Prisma.InputJsonValue,
-        rationale: after.rationale,
-      },
-      update: {
-        weight: after.weight,
-        scores: after.scores as Prisma.InputJsonValue,
-        rationale: after.rationale,
-      },
-      select: { updatedAt: true },
-    });
+    const vote = { updatedAt: saved.savedAt };
     // A retried request that changes nothing adds nothing to the history.
     if (!before || !sameVote(before, after)) {
       await recordEvent(tx, {
@@ -181,4 +183,9 @@ function sameVote(a: VoteState, b: VoteState): boolean {
   const keys = new Set([...Object.keys(a.scores), ...Object.keys(b.scores)]);
   for (const key of keys) if ((a.scores[key] ?? null) !== (b.scores[key] ?? null)) return false;
   return true;
+}
+
+/** JSON from a raw query arrives parsed or as text, depending on the driver's type parsers. */
+function parseJson(value: unknown): unknown {
+  return typeof value === "string" ? JSON.parse(value) : value;
 }
