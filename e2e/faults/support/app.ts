@@ -79,3 +79,18 @@ export async function startApp(options: {
   await instance.stop();
   throw new Error(`The app on port ${port} did not become healthy within 60 s.`);
 }
+
+/** Starts `count` instances side by side; if one fails to start, stops the others first. */
+export async function startApps(
+  count: number,
+  options: Parameters<typeof startApp>[0],
+): Promise<AppInstance[]> {
+  const results = await Promise.allSettled(Array.from({ length: count }, () => startApp(options)));
+  const started = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) {
+    await Promise.all(started.map((app) => app.stop()));
+    throw failed.reason;
+  }
+  return started;
+}

@@ -1,0 +1,126 @@
+import { expect, test } from "@playwright/test";
+import { type AppInstance, ensureBuild, newSecret, startApp } from "./support/app";
+import {
+  type BenchWorld,
+  openLiveStream,
+  readMetric,
+  seedWorld,
+  sessionCookies,
+} from "./support/clients";
+import { type DedicatedPostgres, startDedicatedPostgres } from "./support/postgres";
+
+/**
+ * 1,000 live streams opened and dropped by their clients leave nothing behind on the server:
+ * the open-subscription gauge returns to where it started and memory stays flat.
+ */
+const CYCLES = 1_000;
+const CONCURRENCY = 10;
+const MAX_RSS_GROWTH = 50 * 1024 * 1024;
+const SUBSCRIPTIONS = "tradeoff_active_subscriptions";
+const RSS = "tradeoff_process_resident_memory_bytes";
+
+let database: DedicatedPostgres | undefined;
+let app: AppInstance | undefined;
+let world: BenchWorld;
+let cookies: string[];
+
+test.beforeAll(async () => {
+  ensureBuild();
+  database = await startDedicatedPostgres();
+  world = await seedWorld(database.url, 2);
+  const secret = newSecret();
+  cookies = await sessionCookies(world, secret);
+  app = await startApp({ databaseUrl: database.url, secret });
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await database?.destroy();
+});
+
+async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test("1,000 connect/disconnect cycles leave no listener behind and memory flat", async () => {
+  test.setTimeout(300_000);
+  if (!app) throw new Error("setup failed");
+  const server: AppInstance = app;
+  const cookie = cookies[0] ?? "";
+
+  /** Opens a stream, waits for its first message (it is registered), then drops it. */
+  async function cycle() {
+    let messages = 0;
+    const stream = openLiveStream({
+      origin: server.origin,
+      cookie,
+      projectId: world.projectId,
+      onMessage: () => messages++,
+    });
+    await stream.opened;
+    const deadline = Date.now() + 10_000;
+    while (messages === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    expect(messages, "the stream sent its first message").toBeGreaterThan(0);
+    stream.close();
+    await stream.ended;
+  }
+  async function cycles(count: number) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < count) {
+          next++;
+          await cycle();
+        }
+      }),
+    );
+  }
+
+  // Warm-up (JIT, pools, the listener), then the starting point.
+  await cycles(50);
+  await waitFor("the warm-up streams to close", async () => {
+    return (await readMetric(server.origin, SUBSCRIPTIONS)) === 0;
+  });
+  const listenersBefore = await readMetric(server.origin, SUBSCRIPTIONS);
+  const rssBefore = await readMetric(server.origin, RSS);
+
+  // The gauge really counts: one open stream reads as one more.
+  let opened = 0;
+  const probe = openLiveStream({
+    origin: server.origin,
+    cookie,
+    projectId: world.projectId,
+    onMessage: () => opened++,
+  });
+  await probe.opened;
+  await waitFor("the probe stream", async () => opened > 0);
+  expect(await readMetric(server.origin, SUBSCRIPTIONS)).toBe(listenersBefore + 1);
+  probe.close();
+  await probe.ended;
+
+  const started = Date.now();
+  await cycles(CYCLES);
+  const seconds = (Date.now() - started) / 1000;
+  let listenersAfter = -1;
+  await waitFor(
+    "every dropped stream to be released",
+    async () => {
+      listenersAfter = await readMetric(server.origin, SUBSCRIPTIONS);
+      return listenersAfter === listenersBefore;
+    },
+    15_000,
+  ).catch(() => {});
+  const rssAfter = await readMetric(server.origin, RSS);
+  const growthMb = (rssAfter - rssBefore) / 1024 / 1024;
+  console.log(
+    `stream hygiene: ${CYCLES} cycles (${CONCURRENCY} at a time) in ${seconds.toFixed(1)} s; ` +
+      `listeners ${listenersBefore} -> ${listenersAfter}; RSS ${(rssBefore / 1024 / 1024).toFixed(0)} MB -> ` +
+      `${(rssAfter / 1024 / 1024).toFixed(0)} MB (${growthMb >= 0 ? "+" : ""}${growthMb.toFixed(1)} MB)`,
+  );
+  expect(listenersAfter).toBe(listenersBefore);
+  expect(rssAfter - rssBefore).toBeLessThan(MAX_RSS_GROWTH);
+});
