@@ -21,6 +21,17 @@ describe("sessions and the token version", () => {
     expect((await t.callerAs(renewed).member.list({ teamId: team.id })).length).toBe(1);
   });
 
+  it("refuses an ended session on project procedures too (the check rides on the membership query)", async () => {
+    const user = await createUser(t.db);
+    const team = await createTeam(t.db, { ownerId: user.id });
+    const project = await t.db.project.create({
+      data: { teamId: team.id, number: 1, title: "Which queue?" },
+    });
+    await t.db.user.update({ where: { id: user.id }, data: { tokenVersion: { increment: 1 } } });
+    const error = await trpcError(t.callerAs(user).project.get({ projectId: project.id }));
+    expect(error.code).toBe("UNAUTHORIZED");
+  });
+
   it("applies a role change on the member's next request, without signing in again", async () => {
     const owner = await createUser(t.db);
     const member = await createUser(t.db);
