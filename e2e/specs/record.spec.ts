@@ -69,7 +69,8 @@ test("record a decision, download its MADR file and open the share link signed o
 
   await page.getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByText("(revoked)")).toBeVisible();
-  await readerPage.reload();
+  const gone = await readerPage.reload();
+  expect(gone?.status()).toBe(404);
   await expect(
     readerPage.getByRole("heading", { name: "This link is not available" }),
   ).toBeVisible();

@@ -1,6 +1,7 @@
 import { createCaller, createContextInner } from "@tradeoff/api";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { cache } from "react";
 import { db } from "~/server/db";
 import { RecordDocument } from "../../(app)/t/[slug]/p/[projectId]/record/_components/record-document";
@@ -31,16 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SharedRecordPage({ params }: Props) {
   const shared = await loadShared((await params).token);
-  if (!shared) {
-    return (
-      <main className="mx-auto max-w-xl space-y-2 p-8">
-        <h1 className="font-semibold text-2xl">This link is not available</h1>
-        <p className="text-muted-foreground">
-          It does not exist, has expired or was revoked. Ask the person who shared it for a new one.
-        </p>
-      </main>
-    );
-  }
+  if (!shared) notFound();
   return (
     <main className="mx-auto max-w-4xl space-y-6 p-8">
       <header className="space-y-1">
