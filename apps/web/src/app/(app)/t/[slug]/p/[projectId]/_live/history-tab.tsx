@@ -30,6 +30,7 @@ import { useTRPC } from "~/trpc/react";
 type HistoryItem = RouterOutputs["history"]["list"]["items"][number];
 type Named = { key: string; name: string };
 
+const STEPS = 1_000;
 const color = (i: number) => `var(--chart-${(i % 6) + 1})`;
 // A dash pattern per option, so the lines read without colour too.
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"];
@@ -72,9 +73,11 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
 
   const from = data?.from?.getTime() ?? 0;
   const to = data?.to?.getTime() ?? 0;
-  // null: follow the latest moment, also as new votes arrive live.
+  // The slider moves over STEPS equal slices of the history; its last position is exactly the
+  // latest vote, whatever the span. null: follow the latest, also as new votes arrive live.
   const [picked, setPicked] = useState<number | null>(null);
-  const moment = picked === null ? to : Math.min(Math.max(picked, from), to);
+  const position = picked ?? STEPS;
+  const moment = position >= STEPS ? to : Math.round(from + ((to - from) * position) / STEPS);
   const [asked, setAsked] = useState(moment);
   useEffect(() => {
     const timer = setTimeout(() => setAsked(moment), 120);
@@ -186,14 +189,15 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
           <input
             id={sliderId}
             type="range"
-            min={from}
-            max={to}
-            step={Math.max(1, Math.round((to - from) / 1000))}
-            value={moment}
+            min={0}
+            max={STEPS}
+            step={1}
+            value={position}
+            aria-valuetext={dateTime.format(moment)}
             disabled={from === to}
             onChange={(e) => {
               const value = Number(e.target.value);
-              setPicked(value >= to ? null : value);
+              setPicked(value >= STEPS ? null : value);
             }}
             className="w-full accent-primary"
             data-testid="history-slider"

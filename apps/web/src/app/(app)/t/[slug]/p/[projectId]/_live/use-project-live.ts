@@ -67,5 +67,14 @@ export function useProjectLive(projectId: string) {
     ),
   );
 
-  return { viewers, lastEvent, status: subscription.status };
+  // A refused stream (the server's listener not ready yet) is tried again a little later; a
+  // dropped connection is resumed by the link itself.
+  const { status, reset } = subscription;
+  useEffect(() => {
+    if (status !== "error") return;
+    const retry = setTimeout(reset, 3_000);
+    return () => clearTimeout(retry);
+  }, [status, reset]);
+
+  return { viewers, lastEvent, status };
 }
