@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { type AppInstance, ensureBuild, newSecret, startApp } from "./support/app";
 import {
@@ -18,6 +19,7 @@ const CONCURRENCY = 10;
 const MAX_RSS_GROWTH = 50 * 1024 * 1024;
 const SUBSCRIPTIONS = "tradeoff_active_subscriptions";
 const RSS = "tradeoff_process_resident_memory_bytes";
+const HEAP = "tradeoff_nodejs_heap_size_used_bytes";
 
 let database: DedicatedPostgres | undefined;
 let app: AppInstance | undefined;
@@ -30,13 +32,31 @@ test.beforeAll(async () => {
   world = await seedWorld(database.url, 2);
   const secret = newSecret();
   cookies = await sessionCookies(world, secret);
-  app = await startApp({ databaseUrl: database.url, secret });
+  app = await startApp({
+    databaseUrl: database.url,
+    secret,
+    env: {
+      NODE_OPTIONS: `--expose-gc --require ${join(import.meta.dirname, "support/gc-on-signal.cjs")}`,
+    },
+  });
 });
 
 test.afterAll(async () => {
   await app?.stop();
   await database?.destroy();
 });
+
+/** A full garbage collection in the server (see support/gc-on-signal.cjs), then its memory. */
+async function memoryAfterCollection(server: AppInstance) {
+  for (let i = 0; i < 2; i++) {
+    process.kill(-server.pid, "SIGUSR2");
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    rss: await readMetric(server.origin, RSS),
+    heap: await readMetric(server.origin, HEAP),
+  };
+}
 
 async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
@@ -86,7 +106,7 @@ test("1,000 connect/disconnect cycles leave no listener behind and memory flat",
     return (await readMetric(server.origin, SUBSCRIPTIONS)) === 0;
   });
   const listenersBefore = await readMetric(server.origin, SUBSCRIPTIONS);
-  const rssBefore = await readMetric(server.origin, RSS);
+  const before = await memoryAfterCollection(server);
 
   // The gauge really counts: one open stream reads as one more.
   let opened = 0;
@@ -105,6 +125,7 @@ test("1,000 connect/disconnect cycles leave no listener behind and memory flat",
   const started = Date.now();
   await cycles(CYCLES);
   const seconds = (Date.now() - started) / 1000;
+  const beforeCollection = await readMetric(server.origin, RSS);
   let listenersAfter = -1;
   await waitFor(
     "every dropped stream to be released",
@@ -114,13 +135,16 @@ test("1,000 connect/disconnect cycles leave no listener behind and memory flat",
     },
     15_000,
   ).catch(() => {});
-  const rssAfter = await readMetric(server.origin, RSS);
-  const growthMb = (rssAfter - rssBefore) / 1024 / 1024;
+  const after = await memoryAfterCollection(server);
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   console.log(
     `stream hygiene: ${CYCLES} cycles (${CONCURRENCY} at a time) in ${seconds.toFixed(1)} s; ` +
-      `listeners ${listenersBefore} -> ${listenersAfter}; RSS ${(rssBefore / 1024 / 1024).toFixed(0)} MB -> ` +
-      `${(rssAfter / 1024 / 1024).toFixed(0)} MB (${growthMb >= 0 ? "+" : ""}${growthMb.toFixed(1)} MB)`,
+      `listeners ${listenersBefore} -> ${listenersAfter}; after a full collection RSS ` +
+      `${mb(before.rss)} -> ${mb(after.rss)} (${mb(after.rss - before.rss)}), heap used ` +
+      `${mb(before.heap)} -> ${mb(after.heap)} (${mb(after.heap - before.heap)}); ` +
+      `RSS before that collection ${mb(beforeCollection)}`,
   );
   expect(listenersAfter).toBe(listenersBefore);
-  expect(rssAfter - rssBefore).toBeLessThan(MAX_RSS_GROWTH);
+  expect(after.rss - before.rss).toBeLessThan(MAX_RSS_GROWTH);
+  expect(after.heap - before.heap).toBeLessThan(MAX_RSS_GROWTH);
 });

@@ -36,7 +36,7 @@ export async function readProject(url: string, projectId: string) {
       data: { after?: StoredEvent["after"] };
     }>(
       `SELECT id::text AS id, actor_id AS "actorId", criterion_key AS "criterionKey", data
-       FROM project_events WHERE project_id = $1 AND type = 'vote.cast' ORDER BY id`,
+       FROM project_events e WHERE e.project_id = $1 AND e.type = 'vote.cast' ORDER BY e.id`,
       [projectId],
     );
     return {
