@@ -18,14 +18,6 @@ async function openProject(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/**
- * The chart of 100,000 events loads within a second on a PostgreSQL server. The embedded
- * database (PostgreSQL compiled to WebAssembly, used when TEST_DATABASE_URL is unset) runs the
- * same query several times slower, so it gets a looser bound that still catches a regression
- * from incremental to quadratic work.
- */
-const BUDGET_MS = process.env.TEST_DATABASE_URL ? 1_000 : 4_000;
-
 const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
 
 describe("history list", () => {
@@ -186,7 +178,7 @@ describe("history timeline and time slider", () => {
     expect(beforeAnyVote.result?.participation.voted).toBe(0);
   });
 
-  it("loads the chart of a 100,000-event history in under a second", async () => {
+  it("charts a 100,000-event history in a few hundred points that agree with the slider, and adds a new vote to it", async () => {
     const { people, alice, viewer, projectId, team } = await openProject();
     const voters = people.filter((p) => p.role !== "VIEWER").map((p) => p.id);
     await t.db.$executeRawUnsafe(
@@ -205,21 +197,13 @@ describe("history timeline and time slider", () => {
       voters.length,
     );
 
-    // The best of three first loads (nothing cached), so a burst of other work on a shared
-    // test machine does not decide the result.
-    const elapsed: number[] = [];
-    let timeline = await viewer.api.history.timeline({ projectId, maxPoints: 10 });
-    for (let run = 0; run < 3; run++) {
-      forgetCachedVoteRows();
-      const started = performance.now();
-      timeline = await viewer.api.history.timeline({ projectId });
-      elapsed.push(performance.now() - started);
-    }
+    // How long this takes is measured by `npm run bench`; here only what the chart shows.
+    forgetCachedVoteRows();
+    const timeline = await viewer.api.history.timeline({ projectId });
 
     expect(timeline.voteEventCount).toBe(100_000);
     expect(timeline.points.length).toBeGreaterThan(300);
     expect(timeline.points.length).toBeLessThanOrEqual(800);
-    expect(Math.min(...elapsed)).toBeLessThan(BUDGET_MS);
     // The slider's exact answer agrees with the chart where they meet.
     const last = timeline.points.at(-1);
     const moment = await viewer.api.history.at({ projectId, eventId: last?.eventId });
@@ -228,9 +212,7 @@ describe("history timeline and time slider", () => {
 
     // A new vote (every open History tab refreshes then) is added to what was already read.
     await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 5, scores: { kafka: 5 } });
-    const refreshedAt = performance.now();
     const refreshed = await viewer.api.history.timeline({ projectId });
-    expect(performance.now() - refreshedAt).toBeLessThan(BUDGET_MS);
     expect(refreshed.voteEventCount).toBe(100_001);
     const newest = refreshed.points.at(-1);
     expect(BigInt(newest?.eventId ?? "0")).toBeGreaterThan(BigInt(last?.eventId ?? "0"));
