@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { ProtocolQueue } from "./protocol-queue";
 
 export interface EmbeddedPostgresOptions {
   /** Folder holding the database files; created when missing, reused on the next start. */
@@ -77,6 +78,8 @@ export async function startEmbeddedPostgres(
       port: options.port ?? 0,
       maxConnections: options.maxConnections ?? 100,
     });
+    // Keeps each connection's extended queries and transactions whole (see ProtocolQueue).
+    (server as unknown as { queryQueue: ProtocolQueue }).queryQueue = new ProtocolQueue(db);
     await server.start();
   } catch (error) {
     await server?.stop().catch(() => {});

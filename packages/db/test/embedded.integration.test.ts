@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../src/client";
 import { startEmbeddedPostgres } from "../src/embedded";
@@ -91,6 +92,39 @@ describe("embedded PostgreSQL", () => {
     } finally {
       await db.$disconnect();
       await embedded.stop();
+    }
+  });
+
+  it("keeps each connection's prepared statements apart when statements of different shapes race", {
+    timeout: 60_000,
+  }, async () => {
+    const server = await startEmbeddedPostgres({ dataDir: join(dataDir, "race") });
+    const pool = new pg.Pool({ connectionString: server.url, max: 12 });
+    try {
+      // Unnamed statements with one, two and three parameters from many connections at once,
+      // some with a parameter large enough to arrive in several network reads: each Parse
+      // must be bound by its own connection's Bind, never by another's.
+      const large = "x".repeat(200_000);
+      const shapes = [
+        { text: "SELECT $1::int AS a", values: (i: number) => [i] },
+        { text: "SELECT $1::int + $2::int AS a", values: (i: number) => [i, 1] },
+        {
+          text: "SELECT $1::int + $2::int + length($3::text) - 200000 AS a",
+          values: (i: number) => [i, 2, large],
+        },
+      ];
+      const results = await Promise.all(
+        Array.from({ length: 600 }, async (_, i) => {
+          const shape = shapes[i % 3] ?? shapes[0];
+          if (!shape) throw new Error("no shape");
+          const { rows } = await pool.query<{ a: number }>(shape.text, shape.values(i));
+          return rows[0]?.a === i + (i % 3);
+        }),
+      );
+      expect(results.every(Boolean)).toBe(true);
+    } finally {
+      await pool.end();
+      await server.stop();
     }
   });
 });
