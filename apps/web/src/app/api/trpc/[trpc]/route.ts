@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { appRouter, createContextInner } from "@tradeoff/api";
 import { authenticateRequest } from "@tradeoff/api/server";
 import { createInvitationMailer } from "@tradeoff/auth";
@@ -6,6 +7,7 @@ import { authEnv, mailEnv } from "~/env";
 import { getSessionUser } from "~/server/auth";
 import { db } from "~/server/db";
 import { logger } from "~/server/logger";
+import { metrics } from "~/server/metrics";
 import { ensureRealtime } from "~/server/realtime";
 
 let mailer: ReturnType<typeof createInvitationMailer> | null | undefined;
@@ -59,7 +61,46 @@ function guardMutation(req: Request): Response | null {
   return null;
 }
 
+const knownProcedures = new Set(Object.keys(appRouter._def.procedures));
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/**
+ * Every call gets a request id (the caller's `x-request-id` when it is sensible, otherwise a
+ * new one): it is on every log line of the request and in the response, and each procedure's
+ * duration is recorded for /api/metrics.
+ */
 async function handler(req: Request) {
+  const given = req.headers.get("x-request-id");
+  const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+  const log = logger.child({ requestId });
+  const started = performance.now();
+  const response = await handle(req, log);
+  const seconds = (performance.now() - started) / 1000;
+  const paths = new URL(req.url).pathname.replace(/^\/api\/trpc\/?/, "").split(",");
+  const type =
+    req.method === "POST" ? "mutation" : paths[0]?.startsWith("live.") ? "subscription" : "query";
+  for (const path of paths) {
+    metrics().procedureDuration.observe(
+      {
+        procedure: knownProcedures.has(path) ? path : "unknown",
+        type,
+        status: String(response.status),
+      },
+      seconds,
+    );
+  }
+  if (response.status >= 500)
+    log.warn({ paths, status: response.status, seconds }, "request failed");
+  else log.debug({ paths, status: response.status, seconds }, "request");
+  try {
+    response.headers.set("x-request-id", requestId);
+  } catch {
+    // Some responses (streams) have immutable headers; the id is still in the logs.
+  }
+  return response;
+}
+
+async function handle(req: Request, log: typeof logger) {
   const refused = guardMutation(req);
   if (refused) return refused;
   // Live subscriptions (GET /api/trpc/live.*) need this instance's database listener.
@@ -80,8 +121,12 @@ async function handler(req: Request) {
         appUrl: appOrigin(req),
       }),
     onError({ error, path, type }) {
+      metrics().procedureErrors.inc({
+        procedure: path && knownProcedures.has(path) ? path : "unknown",
+        code: error.code,
+      });
       if (error.code === "INTERNAL_SERVER_ERROR") {
-        logger.error({ err: error.cause ?? error, path, type }, "procedure failed");
+        log.error({ err: error.cause ?? error, path, type }, "procedure failed");
       }
     },
   });
