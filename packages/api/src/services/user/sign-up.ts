@@ -12,7 +12,10 @@ export async function signUp(
   input: SignUpInput,
   hashPassword: (plain: string) => Promise<string>,
 ) {
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  const existing = await db.user.findUnique({
+    where: { email: input.email },
+    select: { id: true },
+  });
   if (existing) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
   try {
