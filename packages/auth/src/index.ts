@@ -1,4 +1,5 @@
 export { AuthConfigError, type AuthEnv, readAuthEnv, requireSecret } from "./env";
+export { createInvitationMailer } from "./mail";
 export { createAuthOptions, enabledProviders, SESSION_MAX_AGE_SECONDS } from "./options";
 export { hashPassword, verifyPassword } from "./password";
 export { decodeSessionToken, encodeSessionToken } from "./session-token";
@@ -9,4 +10,3 @@ export {
   type SignInLimiter,
 } from "./sign-in-limiter";
 export type { SessionUser } from "./types";
-export { createInvitationMailer } from "./mail";
