@@ -36,6 +36,17 @@ const fields = {
 };
 
 describe("recording a decision", () => {
+  it("keeps a recorded decision from being reopened, and says what to do instead", async () => {
+    const { owner, projectId } = await votedProject();
+    await owner.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields });
+    const error = await trpcError(owner.api.project.reopen({ projectId }));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/Revise the record, or start a new project that supersedes it/);
+    const project = await t.db.project.findUniqueOrThrow({ where: { id: projectId } });
+    expect(project).toMatchObject({ status: "DECIDED", round: 1 });
+    expect(await t.db.projectRound.count({ where: { projectId } })).toBe(0);
+  });
+
   it("closes voting, marks the project decided and keeps revision 1 with who and when", async () => {
     const { admin, owner, projectId } = await votedProject();
     await admin.api.record.decide({

@@ -74,6 +74,17 @@ export async function reopenProject(db: PrismaClient, actor: Actor, projectId: s
         `Only a closed decision can be reopened; this one is ${STATUS_WORDS[locked.status]}.`,
       );
     }
+    // A recorded decision stays as recorded: it changes by revision, or is superseded.
+    const record = await tx.decisionRecord.findUnique({
+      where: { projectId },
+      select: { id: true },
+    });
+    if (record) {
+      throw new DomainError(
+        "CONFLICT",
+        "This decision has been recorded, so it cannot be reopened. Revise the record, or start a new project that supersedes it.",
+      );
+    }
     const loaded = await loadDecision(tx, projectId, { inTransaction: true });
     const result = aggregate(loaded.decision, { method: loaded.method });
     await tx.projectRound.create({
