@@ -51,7 +51,7 @@ export class PgListener {
     const client = this.client;
     if (!client) return false;
     try {
-      await client.query("SELECT pg_notify($1, $2)", [channel, payload]);
+      await this.serially(() => client.query("SELECT pg_notify($1, $2)", [channel, payload]));
       return true;
     } catch {
       return false;
@@ -60,9 +60,18 @@ export class PgListener {
 
   /** A query over the listening connection (the polling fallback uses it); throws when down. */
   async query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    if (!this.client) throw new Error("The listening connection is down.");
-    const result = await this.client.query(sql, params);
+    const client = this.client;
+    if (!client) throw new Error("The listening connection is down.");
+    const result = await this.serially(() => client.query(sql, params));
     return result.rows as T[];
+  }
+
+  /** One connection runs one query at a time: callers queue here rather than inside pg. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => {});
+    return run;
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { appRouter, createContextInner } from "@tradeoff/api";
+import { appRouter, createContextInner, isDatabaseUnavailable } from "@tradeoff/api";
 import { authenticateRequest } from "@tradeoff/api/server";
 import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -125,7 +125,10 @@ async function handle(req: Request, log: typeof logger) {
         procedure: path && knownProcedures.has(path) ? path : "unknown",
         code: error.code,
       });
-      if (error.code === "INTERNAL_SERVER_ERROR") {
+      if (isDatabaseUnavailable(error)) {
+        // Answered 503 with a message; one short line, not a stack per request, while it lasts.
+        log.warn({ path, type }, "database unavailable");
+      } else if (error.code === "INTERNAL_SERVER_ERROR") {
         log.error({ err: error.cause ?? error, path, type }, "procedure failed");
       }
     },
