@@ -42,7 +42,8 @@ export function AppHeader({ user, teams }: Props) {
             <Button
               variant="ghost"
               size="sm"
-              aria-label={`Switch team (current: ${current?.name ?? "none"})`}
+              // The name starts with the visible text, so voice control users can say what they see.
+              aria-label={`${current?.name ?? "Select a team"}: Switch team`}
             >
               <span className="max-w-40 truncate">{current?.name ?? "Select a team"}</span>
               <ChevronsUpDown aria-hidden className="text-muted-foreground" />
@@ -77,7 +78,7 @@ export function AppHeader({ user, teams }: Props) {
           <ThemeToggle />
           <DropdownMenu>
             <DropdownMenuTrigger asChild>
-              <Button variant="ghost" size="sm" aria-label={`Account menu for ${displayName}`}>
+              <Button variant="ghost" size="sm" aria-label={`${displayName}: Account menu`}>
                 <Avatar name={displayName} size="sm" />
                 <span className="hidden max-w-40 truncate sm:inline">{displayName}</span>
               </Button>

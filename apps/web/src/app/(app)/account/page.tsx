@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "~/server/auth";
 import { api } from "~/trpc/server";
@@ -17,6 +18,20 @@ export default async function AccountPage() {
         <p className="text-muted-foreground text-sm">Signed in as {account.email}</p>
       </div>
       <AccountForms account={account} />
+      <section aria-labelledby="tokens-heading" className="space-y-2">
+        <h2 id="tokens-heading" className="font-medium text-lg">
+          Personal access tokens
+        </h2>
+        <p className="text-muted-foreground text-sm">
+          Tokens let the <code>tradeoff</code> command line and scripts act as you.{" "}
+          <Link
+            className="font-medium text-foreground underline underline-offset-4"
+            href="/account/tokens"
+          >
+            Manage tokens
+          </Link>
+        </p>
+      </section>
     </div>
   );
 }
