@@ -86,3 +86,38 @@ export function databaseUnavailableError(cause: unknown): TRPCError {
     cause,
   });
 }
+
+/** SQLSTATEs for text PostgreSQL cannot store: a NUL byte, or a character the encoding lacks. */
+const UNSTORABLE_TEXT_CODES = new Set(["22021", "22P05"]);
+const UNSTORABLE_TEXT_MESSAGE = /invalid byte sequence for encoding|untranslatable character/i;
+
+/**
+ * True when the database refused a value because its text cannot be stored (such as a NUL
+ * character): the input's fault, to be answered 400, not 500.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.size < 32) {
+    const current = queue.shift();
+    if (current === null || typeof current !== "object" || seen.has(current)) continue;
+    seen.add(current);
+    const value = current as {
+      code?: unknown;
+      originalCode?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown } | null;
+    };
+    for (const code of [value.code, value.originalCode]) {
+      if (typeof code === "string" && UNSTORABLE_TEXT_CODES.has(code)) return true;
+    }
+    if (typeof value.message === "string" && UNSTORABLE_TEXT_MESSAGE.test(value.message))
+      return true;
+    queue.push(value.cause, value.meta?.driverAdapterError);
+  }
+  return false;
+}
+
+export const UNSTORABLE_TEXT_ERROR_MESSAGE =
+  "Some text contains characters that cannot be stored (such as a NUL character). Remove them and try again.";

@@ -16,6 +16,8 @@ import {
   DATABASE_UNAVAILABLE_MESSAGE,
   databaseUnavailableError,
   isDatabaseUnavailable,
+  isUnstorableText,
+  UNSTORABLE_TEXT_ERROR_MESSAGE,
 } from "./database-errors";
 import { DomainError } from "./errors";
 import type { InvitationMailer } from "./services/invitation/mailer";
@@ -117,6 +119,17 @@ const domainErrors = t.middleware(async ({ next }) => {
   ) {
     throw databaseUnavailableError(result.error.cause);
   }
+  if (
+    !result.ok &&
+    result.error.code === "INTERNAL_SERVER_ERROR" &&
+    isUnstorableText(result.error.cause)
+  ) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: UNSTORABLE_TEXT_ERROR_MESSAGE,
+      cause: result.error.cause,
+    });
+  }
   return result;
 });
 
@@ -160,8 +173,15 @@ const teamNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Team was
 const projectNotFound = () =>
   new TRPCError({ code: "NOT_FOUND", message: "Decision project was not found." });
 
-const teamInput = z.object({ teamId: z.string().min(1).max(64) });
-const projectInput = z.object({ projectId: z.string().min(1).max(64) });
+/** Record ids are short runs of letters, digits, dashes and underscores (cuids and the like). */
+const recordId = (what: string) =>
+  z
+    .string({ error: `Say which ${what}.` })
+    .min(1, { error: `Say which ${what}.` })
+    .max(64, { error: `That is not a ${what} id.` })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: `That is not a ${what} id.` });
+const teamInput = z.object({ teamId: recordId("team") });
+const projectInput = z.object({ projectId: recordId("project") });
 
 /**
  * Team-scoped procedures: the input carries `teamId`; the caller must belong to the team

@@ -68,6 +68,17 @@ describe("teams", () => {
     expect(ok.name).toHaveLength(80);
   });
 
+  it("refuses text the database cannot store (a NUL character) as bad input, writing nothing", async () => {
+    const owner = await signUp("Nul Tester");
+    const before = await t.db.team.count();
+    const error = await trpcError(t.callerAs(owner).team.create({ name: "Pay\u0000ments" }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/cannot be stored/);
+    expect(await t.db.team.count()).toBe(before);
+    const badId = await trpcError(t.callerAs(owner).member.list({ teamId: "team\u0000id" }));
+    expect(badId.code).toBe("BAD_REQUEST");
+  });
+
   it("refuses to create a team for a signed-out caller", async () => {
     expect((await trpcError(t.callerAs(null).team.create({ name: "Nope" }))).code).toBe(
       "UNAUTHORIZED",
