@@ -173,6 +173,9 @@ const teamNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Team was
 const projectNotFound = () =>
   new TRPCError({ code: "NOT_FOUND", message: "Decision project was not found." });
 
+/** The caller's standing in a team, read by the access checks below. */
+type Access = { teamId: string; role: Role; tokenVersion: number };
+
 /** Record ids are short runs of letters, digits, dashes and underscores (cuids and the like). */
 const recordId = (what: string) =>
   z
@@ -194,11 +197,11 @@ export function teamProcedure(minRole: Role) {
     .input(teamInput)
     .use(async ({ ctx, input, next }) => {
       // The session check rides on the membership query: one round trip per request.
-      const membership = await ctx.db.membership.findUnique({
-        where: { teamId_userId: { teamId: input.teamId, userId: ctx.user.id } },
-        select: { role: true, user: { select: { tokenVersion: true } } },
-      });
-      if (membership && membership.user.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
+      const [membership] = await ctx.db.$queryRaw<Access[]>`
+        SELECT m.role::text AS role, u.token_version AS "tokenVersion", m.team_id AS "teamId"
+        FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.team_id = ${input.teamId} AND m.user_id = ${ctx.user.id}`;
+      if (membership && membership.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
       if (!membership) throw teamNotFound();
       if (!hasRole(membership.role, minRole)) throw forbidden(minRole);
       return next({ ctx: { ...ctx, team: { id: input.teamId, role: membership.role } } });
@@ -215,26 +218,18 @@ export function projectProcedure(minRole: Role) {
     .meta({ access: { scope: "project", minRole } })
     .input(projectInput)
     .use(async ({ ctx, input, next }) => {
-      const project = await ctx.db.project.findFirst({
-        where: { id: input.projectId, team: { memberships: { some: { userId: ctx.user.id } } } },
-        select: {
-          id: true,
-          teamId: true,
-          team: {
-            select: {
-              memberships: {
-                where: { userId: ctx.user.id },
-                select: { role: true, user: { select: { tokenVersion: true } } },
-              },
-            },
-          },
-        },
-      });
-      const membership = project?.team.memberships[0];
-      if (membership && membership.user.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
-      const role = membership?.role;
-      if (!project || !role) throw projectNotFound();
+      // The project's team, the caller's role in it and their session version: one round trip.
+      const [access] = await ctx.db.$queryRaw<Access[]>`
+        SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion"
+        FROM projects p
+        JOIN memberships m ON m.team_id = p.team_id AND m.user_id = ${ctx.user.id}
+        JOIN users u ON u.id = m.user_id
+        WHERE p.id = ${input.projectId}`;
+      if (access && access.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
+      if (!access) throw projectNotFound();
+      const role = access.role;
       if (!hasRole(role, minRole)) throw forbidden(minRole);
+      const project = { id: input.projectId, teamId: access.teamId };
       return next({
         ctx: {
           ...ctx,
