@@ -53,6 +53,53 @@ describe("the recommendation", () => {
     );
   });
 
+  it("is served again only while nothing it depends on changed: votes, voters, roles, names", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const { id: projectId } = await owner.api.project.create(drfInput(team.id));
+    await owner.api.project.open({ projectId });
+    const [, b, c] = people;
+    if (!b || !c) throw new Error("two members expected");
+    const expectedNow = async () => aggregate((await loadDecision(t.db, projectId)).decision);
+
+    await b.api.vote.cast({
+      projectId,
+      criterionKey: "performance",
+      weight: 5,
+      scores: { drf: 1, fastapi: 5 },
+    });
+    const first = await owner.api.project.recommendation({ projectId });
+    expect(first.result?.winner).toBe("fastapi");
+    // Read again, unchanged: the same answer.
+    expect((await owner.api.project.recommendation({ projectId })).result?.totals).toEqual(
+      first.result?.totals,
+    );
+
+    // A new vote changes it at once.
+    await c.api.vote.cast({
+      projectId,
+      criterionKey: "ecosystem",
+      weight: 5,
+      scores: { drf: 5, fastapi: 1 },
+    });
+    const afterVote = await owner.api.project.recommendation({ projectId });
+    expect(afterVote.result?.totals).toEqual((await expectedNow()).totals);
+    expect(afterVote.participation.voted).toBe(2);
+
+    // A voter made viewer no longer counts (no project event is written for that).
+    await t.db.membership.update({
+      where: { teamId_userId: { teamId: team.id, userId: c.id } },
+      data: { role: "VIEWER" },
+    });
+    const afterRole = await owner.api.project.recommendation({ projectId });
+    expect(afterRole.participation.voted).toBe(1);
+    expect(afterRole.result?.totals).toEqual((await expectedNow()).totals);
+
+    // A renamed member shows under the new name.
+    await t.db.user.update({ where: { id: b.id }, data: { name: "Renamed member" } });
+    const afterRename = await owner.api.project.recommendation({ projectId });
+    expect(afterRename.result?.personal.map((p) => p.name)).toContain("Renamed member");
+  });
+
   it("marks an option the team scores below 3 on a must-have criterion as failing it", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
     const { id: projectId } = await owner.api.project.create(blankInput(team.id));

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { aggregate, type OptionTotal, type Recommendation } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
+import { decisionStamp, StampedCache } from "./decision-stamp";
 import { type LoadedDecision, loadDecision } from "./load-decision";
 
 /** A criterion fails an option when the team's score there is below this. */
@@ -18,10 +19,40 @@ export async function getRecommendation(
   actor: { userId: string; teamId: string },
   input: { projectId: string },
 ) {
-  const loaded = await loadDecision(db, input.projectId);
-  if (loaded.project.teamId !== actor.teamId) {
+  const view = await teamView(db, input.projectId);
+  if (view.teamId !== actor.teamId) {
     throw new DomainError("NOT_FOUND", "Decision project was not found.");
   }
+  const { teamId: _teamId, personalByVoter, ...shared } = view;
+  const mine = personalByVoter.get(actor.userId) ?? null;
+  return { ...shared, mine: mine ? { totals: mine.totals, winner: mine.winner } : null };
+}
+
+/**
+ * Recomputing the recommendation (every vote of every member, and the confidence resampling)
+ * is the costly part of a read; the result is the same for every member until something it
+ * depends on changes, which the project's stamp tells in one small query.
+ */
+const views = new StampedCache<Awaited<ReturnType<typeof computeTeamView>>>(200);
+
+async function teamView(db: PrismaClient, projectId: string) {
+  const stamp = await decisionStamp(db, projectId);
+  if (stamp === null) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  const cached = views.get(projectId, stamp);
+  if (cached) return cached;
+  // Read after the stamp: the view is at least as new as the stamp it is kept under.
+  const view = await computeTeamView(db, projectId);
+  views.set(projectId, stamp, view);
+  return view;
+}
+
+/** Forgets every computed recommendation of this process (tests). */
+export function forgetComputedRecommendations() {
+  views.clear();
+}
+
+async function computeTeamView(db: PrismaClient, projectId: string) {
+  const loaded = await loadDecision(db, projectId);
   const { project } = loaded;
   const previousRound =
     project.round > 1
@@ -35,9 +66,10 @@ export async function getRecommendation(
   const rec = aggregate(loaded.decision, { method: loaded.method });
   const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
   const nameOf = new Map(loaded.members.map((m) => [m.id, m.name]));
-  const mine = rec.personal.find((p) => p.voterId === actor.userId) ?? null;
 
   return {
+    teamId: project.teamId,
+    personalByVoter: new Map(rec.personal.map((p) => [p.voterId, p])),
     projectId: project.id,
     status: project.status,
     votingMode: project.votingMode,
@@ -47,7 +79,6 @@ export async function getRecommendation(
     options: project.options.map(({ key, name }) => ({ key, name })),
     criteria: project.criteria.map(({ key, name, mustHave }) => ({ key, name, mustHave })),
     participation: participationOf(loaded, rec),
-    mine: mine ? { totals: mine.totals, winner: mine.winner } : null,
     result: hidden ? null : teamResult(loaded, rec, nameOf),
     previousRound:
       previousRound && !hidden
@@ -118,11 +149,11 @@ function teamResult(loaded: LoadedDecision, rec: Recommendation, nameOf: Map<str
     mustHaveFailures,
     hotSpots,
     sensitivity,
+    // Each member's own winner (their totals stay theirs: only `mine` carries them).
     personal: rec.personal.map((p) => ({
       voterId: p.voterId,
       name: nameOf.get(p.voterId) ?? "Former member",
       winner: p.winner,
-      totals: p.totals,
     })),
   };
 }
