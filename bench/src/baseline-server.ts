@@ -24,45 +24,68 @@ async function access(client: pg.Pool | pg.PoolClient, projectId: string, userId
   return rows[0] ?? null;
 }
 
+/** Computed recommendations by project, served again while the stamp is unchanged (as Tradeoff does). */
+const computed = new Map<
+  string,
+  { stamp: string; body: Record<string, unknown>; personal: Map<string, unknown> }
+>();
+
 async function recommendation(projectId: string, userId: string) {
   if (!(await access(pool, projectId, userId)))
     return { status: 404, body: { error: "not found" } };
-  const [shape, members, votes] = await Promise.all([
-    pool.query(BASELINE_SQL.shape, [projectId]),
-    pool.query(BASELINE_SQL.members, [projectId]),
-    pool.query(BASELINE_SQL.votes, [projectId]),
-  ]);
-  const project = shape.rows[0];
-  const memberIds = members.rows.map((m: { user_id: string }) => m.user_id);
-  const rec = aggregate({
-    options: project.options,
-    criteria: project.criteria,
-    members: memberIds,
-    votes: votes.rows.map(
-      (v: {
-        user_id: string;
-        key: string;
-        weight: number | null;
-        scores: Record<string, number | null>;
-      }) => ({
-        voterId: v.user_id,
-        criterionKey: v.key,
-        weight: v.weight,
-        scores: v.scores,
-      }),
-    ),
-  });
-  return {
-    status: 200,
-    body: {
-      totals: rec.totals,
-      winner: rec.winner,
-      margin: rec.margin,
-      confidence: rec.confidence,
-      criteria: rec.criteria,
-      participation: rec.participation,
-    },
-  };
+  const stamp =
+    (await pool.query<{ stamp: string }>(BASELINE_SQL.stamp, [projectId])).rows[0]?.stamp ?? "";
+  let entry = computed.get(projectId);
+  if (!entry || entry.stamp !== stamp) {
+    const [shape, members, votes] = await Promise.all([
+      pool.query(BASELINE_SQL.shape, [projectId]),
+      pool.query(BASELINE_SQL.members, [projectId]),
+      pool.query(BASELINE_SQL.votes, [projectId]),
+    ]);
+    const project = shape.rows[0];
+    const memberRows = members.rows as { user_id: string; name: string | null }[];
+    const rec = aggregate({
+      options: project.options,
+      criteria: project.criteria,
+      members: memberRows.map((m) => m.user_id),
+      votes: votes.rows.map(
+        (v: {
+          user_id: string;
+          key: string;
+          weight: number | null;
+          scores: Record<string, number | null>;
+        }) => ({
+          voterId: v.user_id,
+          criterionKey: v.key,
+          weight: v.weight,
+          scores: v.scores,
+        }),
+      ),
+    });
+    const nameOf = new Map(memberRows.map((m) => [m.user_id, m.name]));
+    entry = {
+      stamp,
+      personal: new Map(rec.personal.map((p) => [p.voterId, p])),
+      body: {
+        totals: rec.totals,
+        winner: rec.winner,
+        margin: rec.margin,
+        confidence: rec.confidence,
+        criteria: rec.criteria,
+        participation: {
+          ...rec.participation,
+          members: memberRows.map((m) => ({ id: m.user_id, name: m.name })),
+        },
+        personal: rec.personal.map((p) => ({
+          voterId: p.voterId,
+          name: nameOf.get(p.voterId),
+          winner: p.winner,
+        })),
+      },
+    };
+    computed.set(projectId, entry);
+  }
+  return { status: 200, body: { ...entry.body, mine: entry.personal.get(userId) ?? null } };
 }
 
 type VoteInput = {

@@ -10,6 +10,15 @@ export const BASELINE_SQL = {
     JOIN memberships m ON m.team_id = p.team_id AND m.user_id = $2
     JOIN users u ON u.id = m.user_id
     WHERE p.id = $1`,
+  /** What the recommendation depends on, as one fingerprint (Tradeoff's decisionStamp). */
+  stamp: `
+    SELECT p.updated_at::text
+      || '|' || coalesce((SELECT max(e.id) FROM project_events e WHERE e.project_id = p.id), 0)::text
+      || '|' || (SELECT count(*)::text || ':' || coalesce(sum(hashtext(
+                    m.user_id || ':' || m.role::text || ':' || u.updated_at::text)), 0)::text
+                 FROM memberships m JOIN users u ON u.id = m.user_id
+                 WHERE m.team_id = p.team_id) AS stamp
+    FROM projects p WHERE p.id = $1`,
   /** The project with its options and criteria in order. */
   shape: `
     SELECT p.id, p.status::text AS status, p.method::text AS method, p.voting_mode::text AS voting_mode,
