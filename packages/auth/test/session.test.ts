@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthConfigError, readAuthEnv, requireSecret } from "../src/env";
 import { enabledProviders } from "../src/options";
 import { decodeSessionToken } from "../src/session-token";
@@ -35,6 +35,24 @@ describe("session tokens", () => {
   it("treats an expired token as signed out", async () => {
     const token = await encode({ token: { sub: "user-1" }, secret, maxAge: -60 }); // past the 15 s clock tolerance
     expect(await decodeSessionToken(token, secret)).toBeNull();
+  });
+});
+
+describe("decoded tokens kept for the next request", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("stops accepting a token once it expires, even after reading it before", async () => {
+    const token = await encode({ token: { sub: "user-2" }, secret, maxAge: 60 });
+    expect((await decodeSessionToken(token, secret))?.id).toBe("user-2");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 61_000);
+    expect(await decodeSessionToken(token, secret)).toBeNull();
+  });
+
+  it("does not accept a token read before under another secret", async () => {
+    const token = await encode({ token: { sub: "user-3" }, secret, maxAge: 60 });
+    expect((await decodeSessionToken(token, secret))?.id).toBe("user-3");
+    expect(await decodeSessionToken(token, "another-secret-entirely-0123456789")).toBeNull();
   });
 });
 

@@ -35,15 +35,32 @@ export async function getRecommendation(
  */
 const views = new StampedCache<Awaited<ReturnType<typeof computeTeamView>>>(200);
 
+/** Computations in flight, so requests arriving together after a change compute it once. */
+const inFlight = new Map<string, Promise<Awaited<ReturnType<typeof computeTeamView>>>>();
+
 async function teamView(db: PrismaClient, projectId: string) {
   const stamp = await decisionStamp(db, projectId);
   if (stamp === null) throw new DomainError("NOT_FOUND", "Decision project was not found.");
   const cached = views.get(projectId, stamp);
   if (cached) return cached;
-  // Read after the stamp: the view is at least as new as the stamp it is kept under.
-  const view = await computeTeamView(db, projectId);
-  views.set(projectId, stamp, view);
-  return view;
+  const key = `${projectId}|${stamp}`;
+  let pending = inFlight.get(key);
+  if (!pending) {
+    // Read after the stamp: the view is at least as new as the stamp it is kept under.
+    pending = computeTeamView(db, projectId).then(
+      (view) => {
+        views.set(projectId, stamp, view);
+        inFlight.delete(key);
+        return view;
+      },
+      (error: unknown) => {
+        inFlight.delete(key);
+        throw error;
+      },
+    );
+    inFlight.set(key, pending);
+  }
+  return pending;
 }
 
 /** Forgets every computed recommendation of this process (tests). */
