@@ -58,11 +58,15 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
  * Starts the Next.js server of apps/web in its own process group, so stopping it stops
  * every process it started.
  */
-export function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function spawnNext(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+): ChildProcess {
   const nextBin = createRequire(join(repoRoot, "apps/web/package.json")).resolve(
     "next/dist/bin/next",
   );
-  return spawn(process.execPath, [nextBin, ...args], {
+  return spawn(process.execPath, [...nodeArgs, nextBin, ...args], {
     cwd: join(repoRoot, "apps/web"),
     stdio: ["ignore", "inherit", "inherit"],
     env,

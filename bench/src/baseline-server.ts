@@ -36,56 +36,74 @@ async function recommendation(projectId: string, userId: string) {
   const stamp =
     (await pool.query<{ stamp: string }>(BASELINE_SQL.stamp, [projectId])).rows[0]?.stamp ?? "";
   let entry = computed.get(projectId);
-  if (!entry || entry.stamp !== stamp) {
-    const [shape, members, votes] = await Promise.all([
-      pool.query(BASELINE_SQL.shape, [projectId]),
-      pool.query(BASELINE_SQL.members, [projectId]),
-      pool.query(BASELINE_SQL.votes, [projectId]),
-    ]);
-    const project = shape.rows[0];
-    const memberRows = members.rows as { user_id: string; name: string | null }[];
-    const rec = aggregate({
-      options: project.options,
-      criteria: project.criteria,
-      members: memberRows.map((m) => m.user_id),
-      votes: votes.rows.map(
-        (v: {
-          user_id: string;
-          key: string;
-          weight: number | null;
-          scores: Record<string, number | null>;
-        }) => ({
-          voterId: v.user_id,
-          criterionKey: v.key,
-          weight: v.weight,
-          scores: v.scores,
-        }),
-      ),
-    });
-    const nameOf = new Map(memberRows.map((m) => [m.user_id, m.name]));
-    entry = {
-      stamp,
-      personal: new Map(rec.personal.map((p) => [p.voterId, p])),
-      body: {
-        totals: rec.totals,
-        winner: rec.winner,
-        margin: rec.margin,
-        confidence: rec.confidence,
-        criteria: rec.criteria,
-        participation: {
-          ...rec.participation,
-          members: memberRows.map((m) => ({ id: m.user_id, name: m.name })),
-        },
-        personal: rec.personal.map((p) => ({
-          voterId: p.voterId,
-          name: nameOf.get(p.voterId),
-          winner: p.winner,
-        })),
-      },
-    };
-    computed.set(projectId, entry);
-  }
+  if (!entry || entry.stamp !== stamp) entry = await computeOnce(projectId, stamp);
   return { status: 200, body: { ...entry.body, mine: entry.personal.get(userId) ?? null } };
+}
+
+/** Requests arriving together after a change compute it once (as Tradeoff does). */
+const inFlight = new Map<
+  string,
+  Promise<{ stamp: string; body: Record<string, unknown>; personal: Map<string, unknown> }>
+>();
+function computeOnce(projectId: string, stamp: string) {
+  const key = `${projectId}|${stamp}`;
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = compute(projectId, stamp).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
+async function compute(projectId: string, stamp: string) {
+  const [shape, members, votes] = await Promise.all([
+    pool.query(BASELINE_SQL.shape, [projectId]),
+    pool.query(BASELINE_SQL.members, [projectId]),
+    pool.query(BASELINE_SQL.votes, [projectId]),
+  ]);
+  const project = shape.rows[0];
+  const memberRows = members.rows as { user_id: string; name: string | null }[];
+  const rec = aggregate({
+    options: project.options,
+    criteria: project.criteria,
+    members: memberRows.map((m) => m.user_id),
+    votes: votes.rows.map(
+      (v: {
+        user_id: string;
+        key: string;
+        weight: number | null;
+        scores: Record<string, number | null>;
+      }) => ({
+        voterId: v.user_id,
+        criterionKey: v.key,
+        weight: v.weight,
+        scores: v.scores,
+      }),
+    ),
+  });
+  const nameOf = new Map(memberRows.map((m) => [m.user_id, m.name]));
+  const entry = {
+    stamp,
+    personal: new Map(rec.personal.map((p) => [p.voterId, p])),
+    body: {
+      totals: rec.totals,
+      winner: rec.winner,
+      margin: rec.margin,
+      confidence: rec.confidence,
+      criteria: rec.criteria,
+      participation: {
+        ...rec.participation,
+        members: memberRows.map((m) => ({ id: m.user_id, name: m.name })),
+      },
+      personal: rec.personal.map((p) => ({
+        voterId: p.voterId,
+        name: nameOf.get(p.voterId),
+        winner: p.winner,
+      })),
+    },
+  };
+  computed.set(projectId, entry);
+  return entry;
 }
 
 type VoteInput = {

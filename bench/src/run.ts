@@ -23,6 +23,9 @@ const MEMBERS = 200;
 const CONNECTIONS = 64;
 const DURATION_S = Number(process.env.BENCH_DURATION_S || 10);
 const APP_PORT = 3310;
+/** Optional: only these scenarios (comma-separated), and a folder for the app's CPU profile. */
+const ONLY = process.env.BENCH_ONLY?.split(",").filter(Boolean);
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const BASELINE_PORT = 3311;
 
 const log = (message: string) => console.log(`• ${message}`);
@@ -95,15 +98,19 @@ async function main() {
       ),
     );
 
-    const app = spawnNext(["start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
-      ...process.env,
-      ...quietEnv,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: `http://127.0.0.1:${APP_PORT}`,
-      LOG_LEVEL: "warn",
-    });
+    const app = spawnNext(
+      ["start", "-p", String(APP_PORT), "-H", "127.0.0.1"],
+      {
+        ...process.env,
+        ...quietEnv,
+        NODE_ENV: "production",
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: secret,
+        NEXTAUTH_URL: `http://127.0.0.1:${APP_PORT}`,
+        LOG_LEVEL: "warn",
+      },
+      PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    );
     children.push(app);
     const baseline = spawn(
       process.execPath,
@@ -130,7 +137,8 @@ async function main() {
     }
 
     const results: { scenario: string; target: string; result: LoadResult }[] = [];
-    for (const scenario of ["read", "write", "mix"] as const) {
+    const scenarios = (["read", "write", "mix"] as const).filter((s) => !ONLY || ONLY.includes(s));
+    for (const scenario of scenarios) {
       for (const target of ["tradeoff", "baseline"] as const) {
         log(
           `Load: ${scenario} on ${target} (${CONNECTIONS} connections, ${DURATION_S} s after a warm-up)…`,
