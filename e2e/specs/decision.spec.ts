@@ -193,7 +193,11 @@ test.describe("deciding together", () => {
     ).toBeChecked();
 
     await page.unroute("**/api/trpc/vote.cast**");
-    await page.getByRole("button", { name: "Retry now" }).click();
+    // The automatic retry may get there first and take the button away; it only hurries it.
+    await page
+      .getByRole("button", { name: "Retry now" })
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
     await expect(
       page
         .getByRole("group", { name: /^\d+\.\s*Community and ecosystem maturity/ })

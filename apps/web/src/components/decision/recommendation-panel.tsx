@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { CircleHelp, EyeOff, Flame, Scale, TriangleAlert, Trophy } from "lucide-react";
+import dynamic from "next/dynamic";
 import { Alert } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
@@ -19,7 +20,18 @@ import {
 import { Skeleton } from "~/components/ui/skeleton";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { ContributionChart, OptionSwatch, TotalsChart } from "./charts";
+import { OptionSwatch } from "./chart-patterns";
+
+// The chart library loads after the page: the totals and every figure are in the text and
+// tables around the charts, so nothing waits for it.
+const TotalsChart = dynamic(() => import("./charts").then((m) => m.TotalsChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-28 w-full" />,
+});
+const ContributionChart = dynamic(() => import("./charts").then((m) => m.ContributionChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-80 w-full" />,
+});
 
 type View = RouterOutputs["project"]["recommendation"];
 type Result = NonNullable<View["result"]>;

@@ -1,9 +1,17 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { Skeleton } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
-import { Discussion } from "./discussion";
-import { HistoryTab } from "./history-tab";
+
+// Tabs behind the first one load their code (chart and markdown libraries) when opened.
+const HistoryTab = dynamic(() => import("./history-tab").then((m) => m.HistoryTab), {
+  loading: () => <Skeleton className="h-64 w-full" />,
+});
+const Discussion = dynamic(() => import("./discussion").then((m) => m.Discussion), {
+  loading: () => <Skeleton className="h-64 w-full" />,
+});
 
 type Props = {
   projectId: string;
