@@ -14,6 +14,7 @@ import { createPrismaClient } from "@tradeoff/db";
 import { migrateDatabase } from "@tradeoff/db/migrate";
 import pg from "pg";
 import { killGroup, quietEnv, repoRoot, run, spawnNext } from "../../scripts/lib";
+import { measureHistory } from "./history";
 import { type LoadResult, load, smokeTest } from "./load";
 import { firstLoadJs, measurePage } from "./page";
 import { seedBenchWorld } from "./seed";
@@ -162,6 +163,14 @@ async function main() {
       runs: 5,
     });
 
+    log("History: 100,000 vote events, the History tab's chart and the JSON export over HTTP…");
+    const history = await measureHistory({
+      databaseUrl: database.url,
+      world,
+      port: APP_PORT,
+      cookie: cookies[1] ?? "",
+    });
+
     const bundle = firstLoadJs(join(repoRoot, "apps/web"), "/t/[slug]/p/[projectId]");
 
     const cpu = cpus();
@@ -199,6 +208,10 @@ async function main() {
       `Project page LCP with ${MEMBERS} members' votes: median ${median(page.lcpMs).toFixed(0)} ms over ${page.lcpMs.length} fresh loads (${page.lcpMs.map((v) => v.toFixed(0)).join(", ")}; target under 1000 ms).`,
     );
 
+    console.log(
+      `History of ${history.events.toLocaleString("en")} events: chart first load ${history.chartFirstLoadMs.toFixed(0)} ms (${history.chartPoints} points; target under 1000 ms), after each new vote ${history.chartRefreshMs.map((v) => v.toFixed(0)).join(", ")} ms; JSON export ${(history.exportJsonBytes / 1e6).toFixed(1)} MB in ${history.exportJsonMs.toFixed(0)} ms.`,
+    );
+
     const out = join(repoRoot, "bench/results");
     mkdirSync(out, { recursive: true });
     const report = {
@@ -215,6 +228,14 @@ async function main() {
         firstLoadJsGzipKb: Number((page.firstLoadJsGzipBytes / 1024).toFixed(1)),
         lcpMedianMs: Math.round(median(page.lcpMs)),
         lcpRunsMs: page.lcpMs.map(Math.round),
+      },
+      history: {
+        events: history.events,
+        chartFirstLoadMs: Math.round(history.chartFirstLoadMs),
+        chartPoints: history.chartPoints,
+        chartRefreshMs: history.chartRefreshMs.map(Math.round),
+        exportJsonMs: Math.round(history.exportJsonMs),
+        exportJsonBytes: history.exportJsonBytes,
       },
       tookS: Math.round((Date.now() - started) / 1000),
     };
