@@ -2,6 +2,7 @@ import type { PrismaClient, Role } from "@tradeoff/db";
 import { notFound } from "../../errors";
 import { hasRole } from "../../trpc";
 import { canManageProject } from "./access";
+import { orderedCriteria, orderedOptions } from "./select";
 
 /** Everything the project page shows about the project itself (votes and results come apart). */
 export async function getProject(
@@ -31,23 +32,8 @@ export async function getProject(
       createdById: true,
       createdBy: { select: { name: true } },
       team: { select: { name: true, slug: true } },
-      options: {
-        select: { key: true, name: true, description: true },
-        orderBy: { position: "asc" },
-      },
-      criteria: {
-        select: {
-          key: true,
-          name: true,
-          description: true,
-          defaultWeight: true,
-          guidance: true,
-          anchorLow: true,
-          anchorHigh: true,
-          mustHave: true,
-        },
-        orderBy: { position: "asc" },
-      },
+      options: orderedOptions,
+      criteria: orderedCriteria,
       rounds: { select: { round: true, closedAt: true }, orderBy: { round: "asc" } },
     },
   });

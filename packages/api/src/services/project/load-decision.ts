@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
 import type { DecisionInput, Method, Vote } from "@tradeoff/scoring";
 import { notFound } from "../../errors";
+import { orderedCriteria, orderedOptions } from "./select";
 
 export const METHOD_OF = {
   WEIGHTED_MEAN: "weighted-mean",
@@ -20,23 +21,8 @@ const shapeSelect = {
   quorum: true,
   round: true,
   createdById: true,
-  options: {
-    select: { key: true, name: true, description: true },
-    orderBy: { position: "asc" },
-  },
-  criteria: {
-    select: {
-      key: true,
-      name: true,
-      description: true,
-      defaultWeight: true,
-      guidance: true,
-      anchorLow: true,
-      anchorHigh: true,
-      mustHave: true,
-    },
-    orderBy: { position: "asc" },
-  },
+  options: orderedOptions,
+  criteria: orderedCriteria,
 } satisfies Prisma.ProjectSelect;
 
 export type LoadedVote = Vote & { rationale: string | null; updatedAt: Date };

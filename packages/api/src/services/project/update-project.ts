@@ -5,6 +5,7 @@ import type { updateProjectSchema } from "../../schemas/project";
 import { assertCanManageProject, STATUS_WORDS } from "./access";
 import { recordEvent } from "./events";
 import { lockProject } from "./lock-project";
+import { orderedCriteria, orderedOptions } from "./select";
 
 type Input = Omit<z.output<typeof updateProjectSchema>, "projectId">;
 
@@ -50,23 +51,8 @@ export async function updateProject(
         quorum: true,
         method: true,
         votingMode: true,
-        options: {
-          select: { key: true, name: true, description: true },
-          orderBy: { position: "asc" },
-        },
-        criteria: {
-          select: {
-            key: true,
-            name: true,
-            description: true,
-            defaultWeight: true,
-            guidance: true,
-            anchorLow: true,
-            anchorHigh: true,
-            mustHave: true,
-          },
-          orderBy: { position: "asc" },
-        },
+        options: orderedOptions,
+        criteria: orderedCriteria,
       },
     });
 

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { notFound } from "../../errors";
+import { orderedCriteria, orderedOptions } from "../project/select";
 
 /** Saves a project's options and criteria (with guidance and anchors) as a team template. */
 export async function saveTeamTemplate(
@@ -10,23 +11,8 @@ export async function saveTeamTemplate(
   const project = await db.project.findFirst({
     where: { id: input.projectId, teamId: actor.teamId },
     select: {
-      options: {
-        select: { key: true, name: true, description: true },
-        orderBy: { position: "asc" },
-      },
-      criteria: {
-        select: {
-          key: true,
-          name: true,
-          description: true,
-          defaultWeight: true,
-          guidance: true,
-          anchorLow: true,
-          anchorHigh: true,
-          mustHave: true,
-        },
-        orderBy: { position: "asc" },
-      },
+      options: orderedOptions,
+      criteria: orderedCriteria,
     },
   });
   if (!project) throw notFound("Decision project");
