@@ -24,7 +24,11 @@ function binDir(): string {
     "/usr/lib/postgresql/15/bin",
   ];
   const found = candidates.find((dir) => dir && existsSync(join(dir, "initdb")));
-  if (!found) throw new Error("PostgreSQL server binaries (initdb, pg_ctl) were not found.");
+  if (!found) {
+    throw new Error(
+      "The fault tests start a PostgreSQL server of their own, but its binaries (initdb, pg_ctl) were not found: install PostgreSQL (Debian: apt-get install postgresql) or set PG_BIN_DIR to the folder holding them.",
+    );
+  }
   return found;
 }
 
