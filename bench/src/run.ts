@@ -23,9 +23,21 @@ const serverUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0
 const MEMBERS = 200;
 const CONNECTIONS = 64;
 const DURATION_S = Number(process.env.BENCH_DURATION_S || 10);
+if (!Number.isInteger(DURATION_S) || DURATION_S < 1 || DURATION_S > 120) {
+  console.error(
+    `✖ BENCH_DURATION_S must be a whole number of seconds from 1 to 120 (got "${process.env.BENCH_DURATION_S}").`,
+  );
+  process.exit(1);
+}
 const APP_PORT = 3310;
 /** Optional: only these scenarios (comma-separated), and a folder for the app's CPU profile. */
 const ONLY = process.env.BENCH_ONLY?.split(",").filter(Boolean);
+if (ONLY?.some((s) => !["read", "write", "mix"].includes(s))) {
+  console.error(
+    `✖ BENCH_ONLY lists scenarios among read, write and mix (got "${process.env.BENCH_ONLY}").`,
+  );
+  process.exit(1);
+}
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const BASELINE_PORT = 3311;
 
