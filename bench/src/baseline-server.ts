@@ -4,6 +4,7 @@
  * same scoring package, so the ratio between the two is what the framework costs.
  * The caller is named by an `x-user-id` header (the baseline has no sessions).
  */
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import { aggregate } from "@tradeoff/scoring";
 import pg from "pg";
@@ -119,25 +120,20 @@ async function castVote(input: VoteInput, userId: string) {
     const who = await access(client, input.projectId, userId);
     if (!who) return { status: 404, body: { error: "not found" } };
     await client.query("BEGIN");
-    const locked = await client.query(BASELINE_SQL.lockProject, [input.projectId]);
-    if (locked.rows[0]?.status !== "OPEN") {
-      await client.query("ROLLBACK");
-      return { status: 409, body: { error: "closed" } };
-    }
-    const criterion = await client.query(BASELINE_SQL.criterion, [
+    const locked = await client.query(BASELINE_SQL.lockForVote, [
       input.projectId,
       input.criterionKey,
+      `vote:${input.projectId}:${input.criterionKey}:${userId}`,
     ]);
-    const criterionId = criterion.rows[0]?.id as string | undefined;
-    if (!criterionId) {
+    const row = locked.rows[0] as { status: string; criterionId: string | null } | undefined;
+    if (row?.status !== "OPEN" || !row.criterionId) {
       await client.query("ROLLBACK");
-      return { status: 400, body: { error: "unknown criterion" } };
+      return { status: 409, body: { error: "closed or unknown criterion" } };
     }
-    await client.query(BASELINE_SQL.lockSlot, [`vote:${criterionId}:${userId}`]);
-    const before = await client.query(BASELINE_SQL.existingVote, [criterionId, userId]);
     const saved = await client.query(BASELINE_SQL.upsertVote, [
+      randomUUID(),
       input.projectId,
-      criterionId,
+      row.criterionId,
       userId,
       input.weight,
       JSON.stringify(input.scores),
@@ -148,14 +144,14 @@ async function castVote(input: VoteInput, userId: string) {
       userId,
       input.criterionKey,
       JSON.stringify({
-        before: before.rows[0] ?? null,
+        before: saved.rows[0]?.before ?? null,
         after: { weight: input.weight, scores: input.scores, rationale: null },
       }),
     ]);
     await client.query("COMMIT");
     return {
       status: 200,
-      body: { criterionKey: input.criterionKey, savedAt: saved.rows[0]?.updated_at },
+      body: { criterionKey: input.criterionKey, savedAt: saved.rows[0]?.savedAt },
     };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

@@ -41,21 +41,27 @@ export const BASELINE_SQL = {
     SELECT v.user_id, c.key, v.weight, v.scores, v.rationale, v.updated_at
     FROM votes v JOIN criteria c ON c.id = v.criterion_id
     WHERE v.project_id = $1`,
-  lockProject: `
-    SELECT id, team_id, status::text AS status, round, created_by_id
-    FROM projects WHERE id = $1 FOR SHARE`,
-  criterion: `
-    SELECT c.id, (SELECT array_agg(o.key ORDER BY o.position) FROM options o WHERE o.project_id = $1) AS option_keys
-    FROM criteria c WHERE c.project_id = $1 AND c.key = $2`,
-  lockSlot: "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))::text",
-  existingVote:
-    "SELECT weight, scores, rationale FROM votes WHERE criterion_id = $1 AND user_id = $2",
+  /** Share-locks the project, reads the vote's checks and takes the member's slot lock. */
+  lockForVote: `
+    SELECT p.id, p.team_id AS "teamId", p.status::text AS status,
+      (SELECT c.id FROM criteria c WHERE c.project_id = p.id AND c.key = $2) AS "criterionId",
+      ARRAY(SELECT o.key FROM options o WHERE o.project_id = p.id ORDER BY o.position) AS "optionKeys",
+      pg_advisory_xact_lock(hashtextextended($3, 0))::text AS "slotLocked"
+    FROM projects p
+    WHERE p.id = $1
+    FOR SHARE OF p`,
+  /** Reads the vote it replaces and upserts the new one, in one statement. */
   upsertVote: `
-    INSERT INTO votes (id, project_id, criterion_id, user_id, weight, scores, rationale, created_at, updated_at)
-    VALUES (gen_random_uuid()::text, $1, $2, $3, $4, $5::jsonb, NULL, now(), now())
-    ON CONFLICT (criterion_id, user_id) DO UPDATE
-      SET weight = EXCLUDED.weight, scores = EXCLUDED.scores, rationale = NULL, updated_at = now()
-    RETURNING id, updated_at`,
+    WITH old AS (
+      SELECT weight, scores, rationale FROM votes WHERE criterion_id = $3 AND user_id = $4
+    ), up AS (
+      INSERT INTO votes (id, project_id, criterion_id, user_id, weight, scores, rationale, updated_at)
+      VALUES ($1, $2, $3, $4, $5::double precision, $6::jsonb, NULL, now())
+      ON CONFLICT (criterion_id, user_id) DO UPDATE SET weight = EXCLUDED.weight,
+        scores = EXCLUDED.scores, rationale = EXCLUDED.rationale, updated_at = now()
+      RETURNING updated_at
+    )
+    SELECT (SELECT row_to_json(old) FROM old) AS before, up.updated_at AS "savedAt" FROM up`,
   insertEvent: `
     INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data, created_at)
     VALUES ($1, $2, $3, 'vote.cast', $4, $5::jsonb, now())
