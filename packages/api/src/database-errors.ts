@@ -45,37 +45,55 @@ const UNAVAILABLE_KINDS = new Set([
 const UNAVAILABLE_MESSAGE =
   /connection terminated|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)|timeout exceeded when trying to connect|can't reach database server|server has closed the connection|not queryable|connect ECONNREFUSED|unable to start a transaction in the given time|connection (is )?closed/i;
 
+type ErrorLike = {
+  code?: unknown;
+  errorCode?: unknown;
+  originalCode?: unknown;
+  kind?: unknown;
+  name?: unknown;
+  message?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+  meta?: { driverAdapterError?: unknown } | null;
+};
+
 /**
- * True when `error` (or anything in its cause chain) says the database could not be reached or
- * dropped the connection: the request failed for want of a database, not because of its input.
+ * True when `test` holds for `error` or anything it wraps (causes, Prisma's driver adapter
+ * error, aggregated errors): tRPC, Prisma and node-postgres each wrap the database's answer.
  */
-export function isDatabaseUnavailable(error: unknown): boolean {
+function anyInChain(error: unknown, test: (value: ErrorLike) => boolean): boolean {
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
   while (queue.length > 0 && seen.size < 32) {
     const current = queue.shift();
     if (current === null || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
-    const value = current as {
-      code?: unknown;
-      errorCode?: unknown;
-      kind?: unknown;
-      name?: unknown;
-      message?: unknown;
-      cause?: unknown;
-      errors?: unknown;
-      meta?: { driverAdapterError?: unknown } | null;
-    };
-    for (const code of [value.code, value.errorCode]) {
-      if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
-    }
-    if (typeof value.kind === "string" && UNAVAILABLE_KINDS.has(value.kind)) return true;
-    if (value.name === "PrismaClientInitializationError") return true;
-    if (typeof value.message === "string" && UNAVAILABLE_MESSAGE.test(value.message)) return true;
+    const value = current as ErrorLike;
+    if (test(value)) return true;
     queue.push(value.cause, value.meta?.driverAdapterError);
     if (Array.isArray(value.errors)) queue.push(...value.errors);
   }
   return false;
+}
+
+const hasCode = (value: ErrorLike, codes: Set<string>) =>
+  [value.code, value.errorCode, value.originalCode].some(
+    (code) => typeof code === "string" && codes.has(code),
+  );
+
+/**
+ * True when `error` (or anything in its cause chain) says the database could not be reached or
+ * dropped the connection: the request failed for want of a database, not because of its input.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyInChain(
+    error,
+    (value) =>
+      hasCode(value, UNAVAILABLE_CODES) ||
+      (typeof value.kind === "string" && UNAVAILABLE_KINDS.has(value.kind)) ||
+      value.name === "PrismaClientInitializationError" ||
+      (typeof value.message === "string" && UNAVAILABLE_MESSAGE.test(value.message)),
+  );
 }
 
 /** The tRPC error answered (as HTTP 503) when the database is down; the original stays its cause. */
@@ -96,27 +114,12 @@ const UNSTORABLE_TEXT_MESSAGE = /invalid byte sequence for encoding|untranslatab
  * character): the input's fault, to be answered 400, not 500.
  */
 export function isUnstorableText(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0 && seen.size < 32) {
-    const current = queue.shift();
-    if (current === null || typeof current !== "object" || seen.has(current)) continue;
-    seen.add(current);
-    const value = current as {
-      code?: unknown;
-      originalCode?: unknown;
-      message?: unknown;
-      cause?: unknown;
-      meta?: { driverAdapterError?: unknown } | null;
-    };
-    for (const code of [value.code, value.originalCode]) {
-      if (typeof code === "string" && UNSTORABLE_TEXT_CODES.has(code)) return true;
-    }
-    if (typeof value.message === "string" && UNSTORABLE_TEXT_MESSAGE.test(value.message))
-      return true;
-    queue.push(value.cause, value.meta?.driverAdapterError);
-  }
-  return false;
+  return anyInChain(
+    error,
+    (value) =>
+      hasCode(value, UNSTORABLE_TEXT_CODES) ||
+      (typeof value.message === "string" && UNSTORABLE_TEXT_MESSAGE.test(value.message)),
+  );
 }
 
 export const UNSTORABLE_TEXT_ERROR_MESSAGE =

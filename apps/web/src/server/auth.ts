@@ -31,14 +31,23 @@ export function authOptions(): NextAuthOptions {
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /**
+ * The user the session cookie names, without checking that the session is still current.
+ * For the API: every procedure that needs a user checks the token version itself, inside its
+ * own access query, so checking it here as well would cost each request a second round trip.
+ */
+export const getSessionClaims = cache(async (): Promise<SessionUser | null> => {
+  const store = await cookies();
+  const token = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
+  return decodeSessionToken(token, requireSecret(authEnv()));
+});
+
+/**
  * The signed-in user, decoded from the session cookie, or null. One small query (once per
  * request) checks the token version, so a session ended elsewhere (sign out everywhere,
  * password change, deleted account) reads as signed out on the very next page load.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const store = await cookies();
-  const token = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
-  const user = await decodeSessionToken(token, requireSecret(authEnv()));
+  const user = await getSessionClaims();
   if (!user) return null;
   const current = await db().user.findUnique({
     where: { id: user.id },

@@ -4,7 +4,7 @@ import { authenticateRequest } from "@tradeoff/api/server";
 import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { authEnv, mailEnv } from "~/env";
-import { getSessionUser } from "~/server/auth";
+import { getSessionClaims } from "~/server/auth";
 import { db } from "~/server/db";
 import { logger } from "~/server/logger";
 import { metrics } from "~/server/metrics";
@@ -116,7 +116,8 @@ async function handle(req: Request, log: typeof logger) {
     createContext: async () =>
       createContextInner({
         db: db(),
-        user: bearer.kind === "token" ? bearer.user : await getSessionUser(),
+        // Procedures check the session is still current in their own access query.
+        user: bearer.kind === "token" ? bearer.user : await getSessionClaims(),
         mailer: invitationMailer(),
         appUrl: appOrigin(req),
       }),
