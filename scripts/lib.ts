@@ -74,7 +74,26 @@ export function spawnNext(
   });
 }
 
-/** Signals a child's whole process group (see spawnNext). */
+/**
+ * Starts the production server of apps/web (apps/web/server.ts: Next.js plus the API served
+ * directly) in its own process group, like spawnNext.
+ */
+export function spawnServer(
+  options: { port: number; hostname?: string },
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+): ChildProcess {
+  const args = ["--port", String(options.port)];
+  if (options.hostname) args.push("--hostname", options.hostname);
+  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts", ...args], {
+    cwd: join(repoRoot, "apps/web"),
+    stdio: ["ignore", "inherit", "inherit"],
+    env,
+    detached: true,
+  });
+}
+
+/** Signals a child's whole process group (see spawnNext and spawnServer). */
 export function killGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
   if (child.pid === undefined || child.exitCode !== null) return;
   try {

@@ -13,7 +13,7 @@ import {
   portFromEnv,
   quietEnv,
   run,
-  spawnNext,
+  spawnServer,
   superviseChild,
 } from "./lib";
 
@@ -51,14 +51,17 @@ async function main() {
   const demo = await seedDemo(db, { hashPassword });
   await db.$disconnect();
 
-  const server = spawnNext(["start", "-p", String(port)], {
-    ...process.env,
-    ...quietEnv,
-    NODE_ENV: "production",
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: secret,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL || url,
-  });
+  const server = spawnServer(
+    { port },
+    {
+      ...process.env,
+      ...quietEnv,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || url,
+    },
+  );
   superviseChild(server, () => database.stop());
 
   console.log(`\n  Tradeoff is starting on ${url}`);

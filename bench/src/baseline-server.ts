@@ -82,25 +82,51 @@ async function compute(projectId: string, stamp: string) {
       }),
     ),
   });
-  const nameOf = new Map(memberRows.map((m) => [m.user_id, m.name]));
+  // The same response as Tradeoff's project.recommendation: the result and what the page
+  // derives from it, participation as counts (the member lists are a query of their own).
+  const hotSpots = rec.criteria
+    .filter((c) => c.voters >= 2 && c.disagreement > 0)
+    .map((c) => ({
+      criterionKey: c.key,
+      disagreement: c.disagreement,
+      importanceSpread: c.importanceSpread,
+      scoreSpread: c.scoreSpread,
+      weighted: c.disagreement * c.weight,
+    }))
+    .sort((a, b) => b.weighted - a.weighted)
+    .slice(0, 3);
+  const sensitivity = rec.criteria
+    .filter((c): c is typeof c & { flipAt: number } => c.flipAt !== null)
+    .map((c) => ({
+      criterionKey: c.key,
+      importance: c.importance,
+      flipAt: c.flipAt,
+      direction: c.flipAt < c.importance ? "below" : "above",
+    }));
   const entry = {
     stamp,
-    personal: new Map(rec.personal.map((p) => [p.voterId, p])),
+    personal: new Map(rec.personal.map((p) => [p.voterId, { totals: p.totals, winner: p.winner }])),
     body: {
-      totals: rec.totals,
-      winner: rec.winner,
-      margin: rec.margin,
-      confidence: rec.confidence,
-      criteria: rec.criteria,
-      participation: {
-        ...rec.participation,
-        members: memberRows.map((m) => ({ id: m.user_id, name: m.name })),
+      projectId,
+      status: project.status,
+      votingMode: project.voting_mode,
+      method: rec.method,
+      round: project.round,
+      hidden: false,
+      options: project.options,
+      criteria: project.criteria,
+      participation: { ...rec.participation, criteriaCount: project.criteria.length },
+      result: {
+        totals: rec.totals,
+        winner: rec.winner,
+        margin: rec.margin,
+        confidence: rec.confidence,
+        criteria: rec.criteria,
+        mustHaveFailures: [],
+        hotSpots,
+        sensitivity,
       },
-      personal: rec.personal.map((p) => ({
-        voterId: p.voterId,
-        name: nameOf.get(p.voterId),
-        winner: p.winner,
-      })),
+      previousRound: null,
     },
   };
   computed.set(projectId, entry);

@@ -7,6 +7,8 @@ export type LoadResult = {
   p99Ms: number;
   errors: number;
   total: number;
+  /** Requests of the measured run and of its warm-up. */
+  totalWithWarmUp: number;
 };
 
 type LoadOptions = {
@@ -25,8 +27,9 @@ type LoadOptions = {
  * over the criteria, with changing scores; "mix" sends one vote for every nine reads.
  */
 export async function load(options: LoadOptions): Promise<LoadResult> {
-  await runOnce(options, Math.min(3, options.durationS)); // warm-up: JIT, caches, pool
-  return runOnce(options, options.durationS);
+  const warmUp = await runOnce(options, Math.min(3, options.durationS)); // JIT, caches, pool
+  const measured = await runOnce(options, options.durationS);
+  return { ...measured, totalWithWarmUp: measured.total + warmUp.total };
 }
 
 /** One read and one vote must succeed before any load is measured. */
@@ -126,6 +129,7 @@ function runOnce(options: LoadOptions, durationS: number): Promise<LoadResult> {
           p99Ms: result.latency.p99,
           errors: result.errors + result.timeouts + result.non2xx,
           total: result.requests.total,
+          totalWithWarmUp: result.requests.total,
         });
       },
     );

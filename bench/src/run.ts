@@ -6,14 +6,14 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { encodeSessionToken } from "@tradeoff/auth";
 import { createPrismaClient } from "@tradeoff/db";
 import { migrateDatabase } from "@tradeoff/db/migrate";
 import pg from "pg";
-import { killGroup, quietEnv, repoRoot, run, spawnNext } from "../../scripts/lib";
+import { killGroup, quietEnv, repoRoot, run, spawnServer } from "../../scripts/lib";
 import { measureHistory } from "./history";
 import { type LoadResult, load, smokeTest } from "./load";
 import { firstLoadJs, measurePage } from "./page";
@@ -79,6 +79,20 @@ async function waitFor(url: string, child: ChildProcess, label: string) {
   throw new Error(`${label} did not answer at ${url} within a minute.`);
 }
 
+/** CPU time (user and system) a process has used so far, from /proc (Linux). */
+function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -111,8 +125,8 @@ async function main() {
       ),
     );
 
-    const app = spawnNext(
-      ["start", "-p", String(APP_PORT), "-H", "127.0.0.1"],
+    const app = spawnServer(
+      { port: APP_PORT, hostname: "127.0.0.1" },
       {
         ...process.env,
         ...quietEnv,
@@ -149,13 +163,20 @@ async function main() {
       await smokeTest({ target, world, ...targets[target] });
     }
 
-    const results: { scenario: string; target: string; result: LoadResult }[] = [];
+    const results: {
+      scenario: string;
+      target: string;
+      result: LoadResult;
+      cpuMsPerRequest: number;
+    }[] = [];
     const scenarios = (["read", "write", "mix"] as const).filter((s) => !ONLY || ONLY.includes(s));
     for (const scenario of scenarios) {
       for (const target of ["tradeoff", "baseline"] as const) {
         log(
           `Load: ${scenario} on ${target} (${CONNECTIONS} connections, ${DURATION_S} s after a warm-up)…`,
         );
+        const pid = (target === "tradeoff" ? app : baseline).pid;
+        const cpuBefore = processCpuMs(pid);
         const result = await load({
           scenario,
           target,
@@ -164,8 +185,44 @@ async function main() {
           connections: CONNECTIONS,
           durationS: DURATION_S,
         });
-        results.push({ scenario, target, result });
+        // Includes the warm-up run: CPU per request is over every request sent.
+        const cpuMs = processCpuMs(pid) - cpuBefore;
+        results.push({ scenario, target, result, cpuMsPerRequest: cpuMs / result.totalWithWarmUp });
       }
+    }
+
+    const bundle = firstLoadJs(join(repoRoot, "apps/web"), "/t/[slug]/p/[projectId]");
+
+    const cpu = cpus();
+    const machine = { cpu: cpu[0]?.model ?? "unknown", cores: cpu.length, node: process.version };
+    const rows = results.map(({ scenario, target, result, cpuMsPerRequest }) => {
+      const base = results.find((r) => r.scenario === scenario && r.target === "baseline")?.result;
+      return {
+        scenario,
+        target,
+        requestsPerSecond: Math.round(result.requestsPerSecond),
+        p50Ms: result.p50Ms,
+        p99Ms: result.p99Ms,
+        errors: result.errors,
+        cpuMsPerRequest: Number(cpuMsPerRequest.toFixed(3)),
+        ratio:
+          target === "tradeoff" && base
+            ? Number((result.requestsPerSecond / base.requestsPerSecond).toFixed(2))
+            : null,
+      };
+    });
+
+    console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+    console.log(
+      `Load: ${CONNECTIONS} connections, ${DURATION_S} s per scenario, ${MEMBERS} members, 13 criteria.\n`,
+    );
+    console.log(
+      "scenario  target     req/s    p50 ms   p99 ms   errors   server CPU ms/req   ratio to baseline",
+    );
+    for (const r of rows) {
+      console.log(
+        `${r.scenario.padEnd(9)} ${r.target.padEnd(9)} ${String(r.requestsPerSecond).padStart(6)} ${r.p50Ms.toFixed(1).padStart(8)} ${r.p99Ms.toFixed(1).padStart(8)} ${String(r.errors).padStart(8)} ${r.cpuMsPerRequest.toFixed(2).padStart(19)}   ${r.ratio === null ? "" : r.ratio.toFixed(2)}`,
+      );
     }
 
     log("Project page: first-load JavaScript and Largest Contentful Paint in headless Chromium…");
@@ -183,36 +240,6 @@ async function main() {
       cookie: cookies[1] ?? "",
     });
 
-    const bundle = firstLoadJs(join(repoRoot, "apps/web"), "/t/[slug]/p/[projectId]");
-
-    const cpu = cpus();
-    const machine = { cpu: cpu[0]?.model ?? "unknown", cores: cpu.length, node: process.version };
-    const rows = results.map(({ scenario, target, result }) => {
-      const base = results.find((r) => r.scenario === scenario && r.target === "baseline")?.result;
-      return {
-        scenario,
-        target,
-        requestsPerSecond: Math.round(result.requestsPerSecond),
-        p50Ms: result.p50Ms,
-        p99Ms: result.p99Ms,
-        errors: result.errors,
-        ratio:
-          target === "tradeoff" && base
-            ? Number((result.requestsPerSecond / base.requestsPerSecond).toFixed(2))
-            : null,
-      };
-    });
-
-    console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
-    console.log(
-      `Load: ${CONNECTIONS} connections, ${DURATION_S} s per scenario, ${MEMBERS} members, 13 criteria.\n`,
-    );
-    console.log("scenario  target     req/s    p50 ms   p99 ms   errors   ratio to baseline");
-    for (const r of rows) {
-      console.log(
-        `${r.scenario.padEnd(9)} ${r.target.padEnd(9)} ${String(r.requestsPerSecond).padStart(6)} ${r.p50Ms.toFixed(1).padStart(8)} ${r.p99Ms.toFixed(1).padStart(8)} ${String(r.errors).padStart(8)}   ${r.ratio === null ? "" : r.ratio.toFixed(2)}`,
-      );
-    }
     console.log(
       `\nProject page: first-load JS ${(bundle.gzipBytes / 1024).toFixed(1)} kB gzip in ${bundle.chunks} chunks (build statistics; target under 170 kB); all JS fetched while loading ${(page.firstLoadJsGzipBytes / 1024).toFixed(1)} kB gzip in ${page.scripts} scripts.`,
     );

@@ -4,20 +4,23 @@
  */
 import { randomBytes } from "node:crypto";
 import { createTestDatabase } from "@tradeoff/db/testing";
-import { killGroup, spawnNext } from "../../scripts/lib";
+import { killGroup, spawnServer } from "../../scripts/lib";
 
 const port = process.env.E2E_PORT ?? "3100";
 
 const database = await createTestDatabase();
-const server = spawnNext(["start", "-p", port, "-H", "127.0.0.1"], {
-  ...process.env,
-  NODE_ENV: "production",
-  NEXT_TELEMETRY_DISABLED: "1",
-  DATABASE_URL: database.url,
-  NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-  LOG_LEVEL: "warn",
-});
+const server = spawnServer(
+  { port: Number(port), hostname: "127.0.0.1" },
+  {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: "warn",
+  },
+);
 
 let stopping = false;
 async function stop() {

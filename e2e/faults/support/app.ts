@@ -1,12 +1,12 @@
 /**
- * Production app instances for the fault tests: `next start` of apps/web (built first when no
+ * Production app instances for the fault tests: the production server of apps/web (built first when no
  * build exists), each on its own free port, in its own process group, stopped by the test.
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { killGroup, quietEnv, repoRoot, spawnNext } from "../../../scripts/lib";
+import { killGroup, quietEnv, repoRoot, spawnServer } from "../../../scripts/lib";
 import { appPort } from "./ports";
 
 /** Builds the web app when there is no production build yet; reuses an existing one. */
@@ -40,16 +40,19 @@ export async function startApp(options: {
 }): Promise<AppInstance> {
   const port = await appPort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawnNext(["start", "-p", String(port), "-H", "127.0.0.1"], {
-    ...process.env,
-    ...quietEnv,
-    NODE_ENV: "production",
-    DATABASE_URL: options.databaseUrl,
-    NEXTAUTH_SECRET: options.secret,
-    NEXTAUTH_URL: origin,
-    LOG_LEVEL: "error",
-    ...options.env,
-  });
+  const child = spawnServer(
+    { port, hostname: "127.0.0.1" },
+    {
+      ...process.env,
+      ...quietEnv,
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_SECRET: options.secret,
+      NEXTAUTH_URL: origin,
+      LOG_LEVEL: "error",
+      ...options.env,
+    },
+  );
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null) resolve();
     else child.once("exit", () => resolve());

@@ -43,10 +43,16 @@ describe("the recommendation", () => {
       expect(s.direction).toBe(s.flipAt < s.importance ? "below" : "above");
     }
     expect(view.participation).toMatchObject({ voted: 3, eligible: 3 });
-    const owners = view.participation.members.find((m) => m.id === owner.id);
+    // The member lists come with their own query, computed from the same result.
+    expect(JSON.stringify(view)).not.toContain(people[1]?.name);
+    const participation = await owner.api.project.participation({ projectId });
+    const owners = participation.members.find((m) => m.id === owner.id);
     expect(owners).toMatchObject({ votedCriteria: 2, complete: false });
-    expect(view.result?.personal.map((p) => p.name).sort()).toEqual(
+    expect(participation.personal.map((p) => p.name).sort()).toEqual(
       people.map((p) => p.name).sort(),
+    );
+    expect(participation.personal.find((p) => p.voterId === owner.id)?.winner).toBe(
+      expected.personal.find((p) => p.voterId === owner.id)?.winner,
     );
     expect(view.mine?.winner).toBe(
       expected.personal.find((p) => p.voterId === owner.id)?.winner ?? null,
@@ -96,8 +102,9 @@ describe("the recommendation", () => {
 
     // A renamed member shows under the new name.
     await t.db.user.update({ where: { id: b.id }, data: { name: "Renamed member" } });
-    const afterRename = await owner.api.project.recommendation({ projectId });
-    expect(afterRename.result?.personal.map((p) => p.name)).toContain("Renamed member");
+    const afterRename = await owner.api.project.participation({ projectId });
+    expect(afterRename.personal.map((p) => p.name)).toContain("Renamed member");
+    expect(afterRename.members.map((m) => m.name)).toContain("Renamed member");
   });
 
   it("marks an option the team scores below 3 on a must-have criterion as failing it", async () => {
@@ -160,7 +167,10 @@ describe("the recommendation", () => {
       expect(view.result).toBeNull();
       // Nothing about how anyone voted, except my own result for the member who voted.
       if (who !== member) expect(JSON.stringify(view)).not.toContain('"score"');
-      expect(view.participation.members.find((m) => m.id === member.id)?.votedCriteria).toBe(1);
+      const participation = await who.api.project.participation({ projectId });
+      expect(participation.hidden).toBe(true);
+      expect(participation.personal).toEqual([]);
+      expect(participation.members.find((m) => m.id === member.id)?.votedCriteria).toBe(1);
     }
     const mine = await member.api.project.recommendation({ projectId });
     expect(mine.mine?.winner).toBe("sqs");
@@ -170,6 +180,8 @@ describe("the recommendation", () => {
     const after = await viewer.api.project.recommendation({ projectId });
     expect(after.hidden).toBe(false);
     expect(after.result?.winner).toBe("sqs");
+    const revealed = await viewer.api.project.participation({ projectId });
+    expect(revealed.personal.find((p) => p.voterId === member.id)?.winner).toBe("sqs");
   });
 
   it("is readable by viewers and hidden from other teams", async () => {
@@ -179,6 +191,9 @@ describe("the recommendation", () => {
     expect(view.participation.eligible).toBe(1);
     const stranger = await teamWith(t);
     expect((await trpcError(stranger.owner.api.project.recommendation({ projectId }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect((await trpcError(stranger.owner.api.project.participation({ projectId }))).code).toBe(
       "NOT_FOUND",
     );
   });

@@ -1,8 +1,6 @@
 import {
   createAuthOptions,
   createSignInLimiter,
-  decodeSessionToken,
-  requireSecret,
   type SessionUser,
   type SignInLimiter,
 } from "@tradeoff/auth";
@@ -12,6 +10,7 @@ import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { authEnv } from "~/env";
 import { db } from "./db";
+import { sessionClaimsFromCookies } from "./session";
 
 let options: NextAuthOptions | undefined;
 let limiter: SignInLimiter | undefined;
@@ -28,17 +27,10 @@ export function authOptions(): NextAuthOptions {
   return options;
 }
 
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
-/**
- * The user the session cookie names, without checking that the session is still current.
- * For the API: every procedure that needs a user checks the token version itself, inside its
- * own access query, so checking it here as well would cost each request a second round trip.
- */
+/** The session cookie's user, for server components (see sessionClaimsFromCookies). */
 export const getSessionClaims = cache(async (): Promise<SessionUser | null> => {
   const store = await cookies();
-  const token = SESSION_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
-  return decodeSessionToken(token, requireSecret(authEnv()));
+  return sessionClaimsFromCookies((name) => store.get(name)?.value);
 });
 
 /**

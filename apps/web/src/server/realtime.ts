@@ -1,4 +1,3 @@
-import "server-only";
 import { startRealtime } from "@tradeoff/api";
 import { env } from "~/env";
 import { db } from "./db";

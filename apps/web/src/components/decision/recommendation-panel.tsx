@@ -35,6 +35,7 @@ const ContributionChart = dynamic(() => import("./charts").then((m) => m.Contrib
 
 type View = RouterOutputs["project"]["recommendation"];
 type Result = NonNullable<View["result"]>;
+type Participation = RouterOutputs["project"]["participation"];
 
 export const METHOD_NAMES: Record<View["method"], string> = {
   "weighted-mean": "Weighted mean",
@@ -110,8 +111,8 @@ export function RecommendationPanel({ projectId }: { projectId: string }) {
       ) : null}
       {view.previousRound && view.result ? <RoundComparison view={view} nameOf={nameOf} /> : null}
       <MyResult view={view} nameOf={nameOf} />
-      <ParticipationCard view={view} />
-      {view.result ? <PersonalWinners result={view.result} nameOf={nameOf} /> : null}
+      <ParticipationCard view={view} projectId={projectId} />
+      <PersonalWinners projectId={projectId} nameOf={nameOf} />
     </section>
   );
 }
@@ -377,8 +378,15 @@ function MyResult({ view, nameOf }: { view: View; nameOf: (k: string | null) => 
   );
 }
 
-function ParticipationCard({ view }: { view: View }) {
+/** Who has voted, and each member's own winner: a query of their own, loaded after the totals. */
+function useParticipation(projectId: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.project.participation.queryOptions({ projectId }));
+}
+
+function ParticipationCard({ view, projectId }: { view: View; projectId: string }) {
   const p = view.participation;
+  const members = useParticipation(projectId);
   return (
     <Card>
       <CardHeader>
@@ -389,38 +397,53 @@ function ParticipationCard({ view }: { view: View }) {
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <ul className="space-y-1.5 text-sm" data-testid="participation">
-          {p.members.map((m) => (
-            <li key={m.id} className="flex items-center justify-between gap-2">
-              <span className="flex items-center gap-2">
-                <Avatar name={m.name} size="sm" />
-                {m.name}
-              </span>
-              {m.complete ? (
-                <Badge variant="success">Voted</Badge>
-              ) : m.votedCriteria > 0 ? (
-                <Badge variant="outline">
-                  {m.votedCriteria} of {p.criteriaCount}
-                </Badge>
-              ) : (
-                <Badge variant="neutral">Not yet</Badge>
-              )}
-            </li>
-          ))}
-        </ul>
+        {members.data ? (
+          <MemberList participation={members.data} />
+        ) : members.isError ? (
+          <p className="text-muted-foreground text-sm">
+            The list of members could not be loaded: {messageOf(members.error)}
+          </p>
+        ) : (
+          <Skeleton className="h-16" aria-busy="true" />
+        )}
       </CardContent>
     </Card>
   );
 }
 
+function MemberList({ participation }: { participation: Participation }) {
+  return (
+    <ul className="space-y-1.5 text-sm" data-testid="participation">
+      {participation.members.map((m) => (
+        <li key={m.id} className="flex items-center justify-between gap-2">
+          <span className="flex items-center gap-2">
+            <Avatar name={m.name} size="sm" />
+            {m.name}
+          </span>
+          {m.complete ? (
+            <Badge variant="success">Voted</Badge>
+          ) : m.votedCriteria > 0 ? (
+            <Badge variant="outline">
+              {m.votedCriteria} of {participation.criteriaCount}
+            </Badge>
+          ) : (
+            <Badge variant="neutral">Not yet</Badge>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function PersonalWinners({
-  result,
+  projectId,
   nameOf,
 }: {
-  result: Result;
+  projectId: string;
   nameOf: (k: string | null) => string;
 }) {
-  if (result.personal.length === 0) return null;
+  const personal = useParticipation(projectId).data?.personal ?? [];
+  if (personal.length === 0) return null;
   return (
     <Card>
       <CardHeader>
@@ -428,7 +451,7 @@ function PersonalWinners({
       </CardHeader>
       <CardContent>
         <ul className="space-y-1 text-sm">
-          {result.personal.map((p) => (
+          {personal.map((p) => (
             <li key={p.voterId} className="flex justify-between gap-2">
               <span>{p.name}</span>
               <span className="font-medium">{nameOf(p.winner)}</span>

@@ -89,9 +89,12 @@ export function useVoteSync(projectId: string, criterionKeys: string[], enabled:
     // Many quick edits refresh the recommendation once.
     if (refreshTimer.current) clearTimeout(refreshTimer.current);
     refreshTimer.current = setTimeout(() => {
-      void queryClient.invalidateQueries({
-        queryKey: trpc.project.recommendation.queryKey({ projectId }),
-      });
+      for (const queryKey of [
+        trpc.project.recommendation.queryKey({ projectId }),
+        trpc.project.participation.queryKey({ projectId }),
+      ]) {
+        void queryClient.invalidateQueries({ queryKey });
+      }
     }, 250);
   }, [queryClient, trpc, projectId]);
 

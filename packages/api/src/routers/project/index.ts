@@ -1,6 +1,6 @@
 import { createTRPCRouter } from "../../trpc";
 import { create, update } from "./create";
-import { get, list, recommendation } from "./read";
+import { get, list, participation, recommendation } from "./read";
 import { archive, close, open, reopen } from "./status";
 import { saveAsTemplate, suggestWeights, templates } from "./templates";
 
@@ -14,6 +14,7 @@ export const projectRouter = createTRPCRouter({
   reopen,
   archive,
   recommendation,
+  participation,
   templates,
   suggestWeights,
   saveAsTemplate,

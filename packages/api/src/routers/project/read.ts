@@ -1,6 +1,6 @@
 import { listProjectsSchema, projectIdSchema } from "../../schemas/project";
 import { getProject } from "../../services/project/get-project";
-import { getRecommendation } from "../../services/project/get-recommendation";
+import { getParticipation, getRecommendation } from "../../services/project/get-recommendation";
 import { listProjects } from "../../services/project/list-projects";
 import { projectProcedure, teamProcedure } from "../../trpc";
 
@@ -19,3 +19,7 @@ export const recommendation = projectProcedure("VIEWER")
   .query(({ ctx, input }) =>
     getRecommendation(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
   );
+
+export const participation = projectProcedure("VIEWER")
+  .input(projectIdSchema)
+  .query(({ ctx, input }) => getParticipation(ctx.db, { teamId: ctx.team.id }, input));

@@ -37,22 +37,19 @@ export type ProjectEventData =
 
 export type ProjectEventType = ProjectEventData["type"];
 
-type EventWriter = Pick<Prisma.TransactionClient, "projectEvent">;
+type EventWriter = Pick<Prisma.TransactionClient, "$executeRaw">;
 
-/** Appends one event; pass the transaction of the change it records. */
+/**
+ * Appends one event; pass the transaction of the change it records. A plain INSERT: every
+ * vote writes one, and nothing is read back.
+ */
 export async function recordEvent(
   tx: EventWriter,
   event: ProjectEventData & { projectId: string; teamId: string; actorId: string | null },
 ): Promise<void> {
-  await tx.projectEvent.create({
-    data: {
-      projectId: event.projectId,
-      teamId: event.teamId,
-      actorId: event.actorId,
-      type: event.type,
-      criterionKey: "criterionKey" in event ? (event.criterionKey ?? null) : null,
-      data: event.data as Prisma.InputJsonValue,
-    },
-    select: { id: true },
-  });
+  const criterionKey = "criterionKey" in event ? (event.criterionKey ?? null) : null;
+  await tx.$executeRaw`
+    INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data, created_at)
+    VALUES (${event.projectId}, ${event.teamId}, ${event.actorId}, ${event.type},
+      ${criterionKey}, ${JSON.stringify(event.data)}::jsonb, now())`;
 }

@@ -11,8 +11,8 @@ const HOT_SPOTS = 3;
 /**
  * The team's recommendation as the project page shows it: the scoring package's result plus
  * what the page derives from it (must-have failures, hot spots, sensitivity), names for every
- * key, and participation. While a blind project is open, only participation (who has voted,
- * never how) and the caller's own result are returned.
+ * key, and participation counts. While a blind project is open, only participation (how many
+ * have voted, never how) and the caller's own result are returned.
  */
 export async function getRecommendation(
   db: PrismaClient,
@@ -23,9 +23,26 @@ export async function getRecommendation(
   if (view.teamId !== actor.teamId) {
     throw new DomainError("NOT_FOUND", "Decision project was not found.");
   }
-  const { teamId: _teamId, personalByVoter, ...shared } = view;
+  const { teamId: _teamId, personalByVoter, members: _members, ...shared } = view;
   const mine = personalByVoter.get(actor.userId) ?? null;
   return { ...shared, mine: mine ? { totals: mine.totals, winner: mine.winner } : null };
+}
+
+/**
+ * Who has voted on how many criteria, and each member's own winner (none while a blind vote
+ * is open). Kept out of the recommendation itself: with a large team these lists are most of
+ * the bytes, and the recommendation is read again after every vote by everyone watching.
+ */
+export async function getParticipation(
+  db: PrismaClient,
+  actor: { teamId: string },
+  input: { projectId: string },
+) {
+  const view = await teamView(db, input.projectId);
+  if (view.teamId !== actor.teamId) {
+    throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  }
+  return view.members;
 }
 
 /**
@@ -95,8 +112,24 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
     hidden,
     options: project.options.map(({ key, name }) => ({ key, name })),
     criteria: project.criteria.map(({ key, name, mustHave }) => ({ key, name, mustHave })),
-    participation: participationOf(loaded, rec),
-    result: hidden ? null : teamResult(loaded, rec, nameOf),
+    participation: {
+      ...rec.participation,
+      criteriaCount: project.criteria.length,
+    },
+    members: {
+      hidden,
+      criteriaCount: project.criteria.length,
+      members: membersOf(loaded),
+      // Each member's own winner (their totals stay theirs: only `mine` carries them).
+      personal: hidden
+        ? []
+        : rec.personal.map((p) => ({
+            voterId: p.voterId,
+            name: nameOf.get(p.voterId) ?? "Former member",
+            winner: p.winner,
+          })),
+    },
+    result: hidden ? null : teamResult(loaded, rec),
     previousRound:
       previousRound && !hidden
         ? {
@@ -110,23 +143,21 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
 
 export type RecommendationView = Awaited<ReturnType<typeof getRecommendation>>;
 
-function participationOf(loaded: LoadedDecision, rec: Recommendation) {
+export type ParticipationView = Awaited<ReturnType<typeof getParticipation>>;
+
+function membersOf(loaded: LoadedDecision) {
   const counts = new Map<string, number>();
   for (const vote of loaded.votes) counts.set(vote.voterId, (counts.get(vote.voterId) ?? 0) + 1);
   const criteriaCount = loaded.project.criteria.length;
-  return {
-    ...rec.participation,
-    criteriaCount,
-    members: loaded.members.map((m) => ({
-      id: m.id,
-      name: m.name,
-      votedCriteria: counts.get(m.id) ?? 0,
-      complete: (counts.get(m.id) ?? 0) >= criteriaCount,
-    })),
-  };
+  return loaded.members.map((m) => ({
+    id: m.id,
+    name: m.name,
+    votedCriteria: counts.get(m.id) ?? 0,
+    complete: (counts.get(m.id) ?? 0) >= criteriaCount,
+  }));
 }
 
-function teamResult(loaded: LoadedDecision, rec: Recommendation, nameOf: Map<string, string>) {
+function teamResult(loaded: LoadedDecision, rec: Recommendation) {
   const mustHave = new Set(loaded.project.criteria.filter((c) => c.mustHave).map((c) => c.key));
   const mustHaveFailures = rec.criteria.flatMap((criterion) =>
     mustHave.has(criterion.key)
@@ -166,12 +197,6 @@ function teamResult(loaded: LoadedDecision, rec: Recommendation, nameOf: Map<str
     mustHaveFailures,
     hotSpots,
     sensitivity,
-    // Each member's own winner (their totals stay theirs: only `mine` carries them).
-    personal: rec.personal.map((p) => ({
-      voterId: p.voterId,
-      name: nameOf.get(p.voterId) ?? "Former member",
-      winner: p.winner,
-    })),
   };
 }
 

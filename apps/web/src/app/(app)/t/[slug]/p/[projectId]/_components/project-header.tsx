@@ -56,6 +56,9 @@ export function ProjectHeader({ project }: { project: Project }) {
       queryClient.invalidateQueries({
         queryKey: trpc.project.recommendation.queryKey({ projectId: project.id }),
       }),
+      queryClient.invalidateQueries({
+        queryKey: trpc.project.participation.queryKey({ projectId: project.id }),
+      }),
     ]);
   const options = (done: string) => ({
     onSuccess: async () => {

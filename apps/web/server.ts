@@ -1,0 +1,76 @@
+/**
+ * The production server: `node --import tsx server.ts --port 3000 [--hostname 127.0.0.1]`
+ * (what `npm start` runs). Pages, sign-in and every other route go to Next.js. The two
+ * endpoints the API clients call all the time, /api/trpc/* and /api/metrics, are answered
+ * here directly with the same handlers the route files use, because Next.js's router costs
+ * about a millisecond of CPU per request on its own, more than a cached read of the API.
+ * Every response carries the same security headers as the pages.
+ */
+import { createServer, type IncomingMessage } from "node:http";
+import { parseArgs } from "node:util";
+import { getRequestListener } from "@hono/node-server";
+import next from "next";
+import { securityHeaders } from "./security-headers";
+import { logger } from "./src/server/logger";
+import { ensureRealtime } from "./src/server/realtime";
+import { handleMetricsRequest } from "./src/server/metrics-handler";
+import { handleTrpcRequest } from "./src/server/trpc-handler";
+
+function fail(message: string): never {
+  console.error(`Tradeoff cannot start: ${message}`);
+  process.exit(1);
+}
+
+const { values: args } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+});
+const port = Number(args.port ?? 3000);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  fail(`--port must be a whole number between 1 and 65535 (got "${args.port}").`);
+}
+const hostname = args.hostname;
+
+const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+const nextHandler = app.getRequestHandler();
+
+const api = getRequestListener(
+  (request, env) => {
+    for (const { key, value } of securityHeaders) env.outgoing.setHeader(key, value);
+    return new URL(request.url).pathname === "/api/metrics"
+      ? handleMetricsRequest(request)
+      : handleTrpcRequest(request);
+  },
+  // Leave the global Request and Response alone: Next.js uses them too.
+  { overrideGlobalObjects: false },
+);
+
+function isApi(req: IncomingMessage) {
+  const url = req.url ?? "";
+  return url.startsWith("/api/trpc/") || url === "/api/metrics" || url.startsWith("/api/metrics?");
+}
+
+await app.prepare().catch((error: Error) => fail(error.message));
+const server = createServer((req, res) => {
+  if (isApi(req)) void api(req, res);
+  else void nextHandler(req, res);
+});
+server.on("error", (error: NodeJS.ErrnoException) =>
+  fail(error.code === "EADDRINUSE" ? `port ${port} is already in use.` : error.message),
+);
+server.listen(port, hostname, () => {
+  logger.info({ port, hostname: hostname ?? "all interfaces" }, "listening");
+  // Live updates start with the server, not with the first subscriber.
+  void ensureRealtime();
+});
+
+/** Stops taking requests, lets the ones in flight finish (at most 5 s), then exits. */
+function shutdown() {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(0);
+  }, 5_000).unref();
+}
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);

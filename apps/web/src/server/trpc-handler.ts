@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import { appRouter, createContextInner, isDatabaseUnavailable } from "@tradeoff/api";
+import { authenticateRequest } from "@tradeoff/api/server";
+import { createInvitationMailer } from "@tradeoff/auth";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { authEnv, mailEnv } from "~/env";
+import { db } from "./db";
+import { logger } from "./logger";
+import { metrics } from "./metrics";
+import { ensureRealtime } from "./realtime";
+import { sessionClaimsFromRequest } from "./session";
+
+let mailer: ReturnType<typeof createInvitationMailer> | null | undefined;
+function invitationMailer() {
+  if (mailer === undefined) {
+    const { SMTP_URL, EMAIL_FROM } = mailEnv();
+    mailer =
+      SMTP_URL && EMAIL_FROM
+        ? createInvitationMailer({ smtpUrl: SMTP_URL, from: EMAIL_FROM })
+        : null;
+  }
+  return mailer;
+}
+
+/** The app's own origin: NEXTAUTH_URL when set, else what the proxy says the request was for. */
+function appOrigin(req: Request): string {
+  const configured = authEnv().NEXTAUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const url = new URL(req.url);
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
+  const proto = req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
+const refuse = (status: number, message: string) =>
+  Response.json(
+    { error: { message, code: status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "FORBIDDEN" } },
+    { status },
+  );
+
+/**
+ * Cross-site request forgery guard for mutations (tRPC sends them as POST with a JSON body).
+ * A browser always sends Origin on a POST, so a foreign Origin (or a cross-site Fetch Metadata
+ * header) is refused; a JSON content type cannot be sent cross-site without a CORS preflight,
+ * which this app never grants. Clients without Origin (the CLI, scripts) are not browsers.
+ */
+function guardMutation(req: Request): Response | null {
+  if (req.method !== "POST") return null;
+  const contentType = req.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(contentType)) {
+    return refuse(415, "Send requests to this API as JSON.");
+  }
+  const origin = req.headers.get("origin");
+  if (origin && origin !== appOrigin(req)) {
+    return refuse(403, "This request came from another site and was refused.");
+  }
+  const site = req.headers.get("sec-fetch-site");
+  if (!origin && site && site !== "same-origin" && site !== "none") {
+    return refuse(403, "This request came from another site and was refused.");
+  }
+  return null;
+}
+
+const knownProcedures = new Set(Object.keys(appRouter._def.procedures));
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/**
+ * The tRPC endpoint (/api/trpc/*) as a fetch handler. The production server (apps/web/server.ts)
+ * calls it directly, ahead of Next.js's router; under `next dev` the route handler
+ * app/api/trpc/[trpc]/route.ts serves it.
+ *
+ * Every call gets a request id (the caller's `x-request-id` when it is sensible, otherwise a
+ * new one): it is on every log line of the request and in the response, and each procedure's
+ * duration is recorded for /api/metrics.
+ */
+export async function handleTrpcRequest(req: Request): Promise<Response> {
+  const given = req.headers.get("x-request-id");
+  const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+  const log = logger.child({ requestId });
+  const started = performance.now();
+  const pathname = new URL(req.url).pathname;
+  const response = await handle(req, pathname, log);
+  const seconds = (performance.now() - started) / 1000;
+  const paths = pathname.replace(/^\/api\/trpc\/?/, "").split(",");
+  const type =
+    req.method === "POST" ? "mutation" : paths[0]?.startsWith("live.") ? "subscription" : "query";
+  for (const path of paths) {
+    metrics().procedureDuration.observe(
+      {
+        procedure: knownProcedures.has(path) ? path : "unknown",
+        type,
+        status: String(response.status),
+      },
+      seconds,
+    );
+  }
+  if (response.status >= 500)
+    log.warn({ paths, status: response.status, seconds }, "request failed");
+  else log.debug({ paths, status: response.status, seconds }, "request");
+  try {
+    response.headers.set("x-request-id", requestId);
+  } catch {
+    // Some responses (streams) have immutable headers; the id is still in the logs.
+  }
+  return response;
+}
+
+async function handle(req: Request, pathname: string, log: typeof logger) {
+  const refused = guardMutation(req);
+  if (refused) return refused;
+  // Live subscriptions (GET /api/trpc/live.*) need this instance's database listener.
+  if (req.method === "GET" && pathname.includes("/live.")) await ensureRealtime();
+  // `Authorization: Bearer <personal access token>` (the CLI) stands in for the session cookie.
+  const bearer = await authenticateRequest(db(), req);
+  if (bearer.kind === "refused") return bearer.response;
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: async () =>
+      createContextInner({
+        db: db(),
+        // Procedures check the session is still current in their own access query.
+        user: bearer.kind === "token" ? bearer.user : await sessionClaimsFromRequest(req),
+        mailer: invitationMailer(),
+        appUrl: appOrigin(req),
+      }),
+    onError({ error, path, type }) {
+      metrics().procedureErrors.inc({
+        procedure: path && knownProcedures.has(path) ? path : "unknown",
+        code: error.code,
+      });
+      if (isDatabaseUnavailable(error)) {
+        // Answered 503 with a message; one short line, not a stack per request, while it lasts.
+        log.warn({ path, type }, "database unavailable");
+      } else if (error.code === "INTERNAL_SERVER_ERROR") {
+        log.error({ err: error.cause ?? error, path, type }, "procedure failed");
+      }
+    },
+  });
+}
