@@ -3,7 +3,6 @@
 import { Check, ChevronsUpDown, LogOut, Plus, Settings, UserRound } from "lucide-react";
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { Avatar } from "~/components/ui/avatar";
 import { Button } from "~/components/ui/button";
 import {
@@ -94,7 +93,14 @@ export function AppHeader({ user, teams }: Props) {
                   <UserRound aria-hidden /> Account
                 </Link>
               </DropdownMenuItem>
-              <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>
+              <DropdownMenuItem
+                // next-auth's client loads only when someone signs out.
+                onSelect={() =>
+                  void import("next-auth/react").then(({ signOut }) =>
+                    signOut({ callbackUrl: "/sign-in" }),
+                  )
+                }
+              >
                 <LogOut aria-hidden /> Sign out
               </DropdownMenuItem>
             </DropdownMenuContent>
