@@ -78,6 +78,8 @@ test("README screenshot: a DRF vs FastAPI decision with the team's votes and its
   await page.goto(url);
   await expect(page.getByTestId("winner")).toBeVisible();
   await expect(page.getByText("Discuss these first")).toBeVisible();
+  // The recommendation is in the server's HTML; its charts load after the page.
+  await expect(page.locator(".recharts-surface")).toHaveCount(2);
   mkdirSync(dirname(OUTPUT), { recursive: true });
   await page.screenshot({ path: OUTPUT, fullPage: false });
 

@@ -1,6 +1,9 @@
-import { defaultShouldDehydrateQuery, QueryClient } from "@tanstack/react-query";
-import superjson from "superjson";
+import { QueryClient } from "@tanstack/react-query";
 
+/**
+ * Server components hand their data to client components as props (React serializes dates
+ * and the like itself), which become a query's `initialData`; nothing is dehydrated.
+ */
 export function makeQueryClient() {
   return new QueryClient({
     defaultOptions: {
@@ -14,12 +17,6 @@ export function makeQueryClient() {
           return failureCount < 3;
         },
       },
-      dehydrate: {
-        serializeData: superjson.serialize,
-        shouldDehydrateQuery: (query) =>
-          defaultShouldDehydrateQuery(query) || query.state.status === "pending",
-      },
-      hydrate: { deserializeData: superjson.deserialize },
     },
   });
 }

@@ -1,24 +1,19 @@
 "use client";
 
-import { Check, ChevronsUpDown, LogOut, Plus, Settings, UserRound } from "lucide-react";
+import { ChevronsUpDown } from "lucide-react";
 import Link from "next/link";
 import { useParams } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { Avatar } from "~/components/ui/avatar";
 import { Button } from "~/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "~/components/ui/dropdown-menu";
+import { Deferred } from "~/components/ui/deferred";
 import { ThemeToggle } from "~/components/ui/theme-toggle";
+import type { TeamSummary } from "./header-menus";
 import { Logo } from "./logo";
 
-type TeamSummary = { name: string; slug: string; role: string };
 type Props = { user: { name: string | null; email: string }; teams: TeamSummary[] };
+
+// The menus' code (Radix, their items) loads when someone reaches for them, not with the page.
+const loadMenus = () => import("./header-menus");
 
 export function AppHeader({ user, teams }: Props) {
   const params = useParams<{ slug?: string }>();
@@ -37,8 +32,10 @@ export function AppHeader({ user, teams }: Props) {
         <span className="text-muted-foreground" aria-hidden>
           /
         </span>
-        <DropdownMenu>
-          <DropdownMenuTrigger asChild>
+        <Deferred
+          load={loadMenus}
+          popup="menu"
+          trigger={
             <Button
               variant="ghost"
               size="sm"
@@ -48,57 +45,24 @@ export function AppHeader({ user, teams }: Props) {
               <span className="max-w-40 truncate">{current?.name ?? "Select a team"}</span>
               <ChevronsUpDown aria-hidden className="text-muted-foreground" />
             </Button>
-          </DropdownMenuTrigger>
-          <DropdownMenuContent align="start" className="w-60">
-            <DropdownMenuLabel>Your teams</DropdownMenuLabel>
-            {teams.map((team) => (
-              <DropdownMenuItem key={team.slug} asChild>
-                <Link href={`/t/${team.slug}`}>
-                  <span className="flex-1 truncate">{team.name}</span>
-                  {team.slug === current?.slug ? <Check aria-label="current team" /> : null}
-                </Link>
-              </DropdownMenuItem>
-            ))}
-            {teams.length > 0 ? <DropdownMenuSeparator /> : null}
-            {current ? (
-              <DropdownMenuItem asChild>
-                <Link href={`/t/${current.slug}/settings`}>
-                  <Settings aria-hidden /> Team settings
-                </Link>
-              </DropdownMenuItem>
-            ) : null}
-            <DropdownMenuItem asChild>
-              <Link href="/teams/new">
-                <Plus aria-hidden /> Create a team
-              </Link>
-            </DropdownMenuItem>
-          </DropdownMenuContent>
-        </DropdownMenu>
+          }
+        >
+          {({ TeamMenu }, menu) => <TeamMenu {...menu} teams={teams} current={current} />}
+        </Deferred>
         <div className="ml-auto flex items-center gap-2">
           <ThemeToggle />
-          <DropdownMenu>
-            <DropdownMenuTrigger asChild>
+          <Deferred
+            load={loadMenus}
+            popup="menu"
+            trigger={
               <Button variant="ghost" size="sm" aria-label={`${displayName}: Account menu`}>
                 <Avatar name={displayName} size="sm" />
                 <span className="hidden max-w-40 truncate sm:inline">{displayName}</span>
               </Button>
-            </DropdownMenuTrigger>
-            <DropdownMenuContent align="end" className="w-60">
-              <DropdownMenuLabel className="font-normal">
-                <div className="truncate font-medium">{user.name}</div>
-                <div className="truncate text-muted-foreground text-xs">{user.email}</div>
-              </DropdownMenuLabel>
-              <DropdownMenuSeparator />
-              <DropdownMenuItem asChild>
-                <Link href="/account">
-                  <UserRound aria-hidden /> Account
-                </Link>
-              </DropdownMenuItem>
-              <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/sign-in" })}>
-                <LogOut aria-hidden /> Sign out
-              </DropdownMenuItem>
-            </DropdownMenuContent>
-          </DropdownMenu>
+            }
+          >
+            {({ AccountMenu }, menu) => <AccountMenu {...menu} user={user} />}
+          </Deferred>
         </div>
       </div>
     </header>

@@ -9,14 +9,7 @@ import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "~/components/ui/dialog";
+import { Deferred } from "~/components/ui/deferred";
 import { Skeleton } from "~/components/ui/skeleton";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
@@ -32,6 +25,9 @@ const ContributionChart = dynamic(() => import("./charts").then((m) => m.Contrib
   ssr: false,
   loading: () => <Skeleton className="h-80 w-full" />,
 });
+
+// The explanation's dialog code loads when someone reaches for it.
+const loadMethodExplanation = () => import("./method-explanation").then((m) => m.MethodExplanation);
 
 type View = RouterOutputs["project"]["recommendation"];
 type Result = NonNullable<View["result"]>;
@@ -54,9 +50,19 @@ function confidenceWords(c: number | null) {
 }
 
 /** The team's recommendation; refreshed whenever `project.recommendation` is invalidated. */
-export function RecommendationPanel({ projectId }: { projectId: string }) {
+export function RecommendationPanel({
+  projectId,
+  initialData,
+}: {
+  projectId: string;
+  /** The recommendation as the server rendered it, if it did. */
+  initialData?: View | undefined;
+}) {
   const trpc = useTRPC();
-  const query = useQuery(trpc.project.recommendation.queryOptions({ projectId }));
+  const query = useQuery({
+    ...trpc.project.recommendation.queryOptions({ projectId }),
+    initialData,
+  });
   if (query.isPending) {
     return (
       <div className="space-y-3" aria-busy="true">
@@ -91,7 +97,17 @@ export function RecommendationPanel({ projectId }: { projectId: string }) {
         <h2 id="recommendation-heading" className="font-semibold text-lg">
           Recommendation
         </h2>
-        <MethodExplanation method={view.method} />
+        <Deferred
+          load={loadMethodExplanation}
+          popup="dialog"
+          trigger={
+            <Button variant="ghost" size="sm">
+              <CircleHelp aria-hidden="true" /> How is this computed?
+            </Button>
+          }
+        >
+          {(MethodExplanation, dialog) => <MethodExplanation {...dialog} method={view.method} />}
+        </Deferred>
       </div>
       {view.hidden ? (
         <Alert variant="info" title="Blind voting">
@@ -460,50 +476,5 @@ function PersonalWinners({
         </ul>
       </CardContent>
     </Card>
-  );
-}
-
-function MethodExplanation({ method }: { method: View["method"] }) {
-  return (
-    <Dialog>
-      <DialogTrigger asChild>
-        <Button variant="ghost" size="sm">
-          <CircleHelp aria-hidden="true" /> How is this computed?
-        </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>How the recommendation is computed</DialogTitle>
-          <DialogDescription>Method: {METHOD_NAMES[method]}</DialogDescription>
-        </DialogHeader>
-        <div className="space-y-2 text-sm">
-          {method === "borda" ? (
-            <p>
-              Each member's own totals rank the options; in each member's ranking an option gets a
-              point for every option below it and half a point for every option tied with it. The
-              points are added up across the team and shown from 0 to 100.
-            </p>
-          ) : (
-            <>
-              <p>
-                For each criterion we take the team's {method === "median" ? "median" : "average"}{" "}
-                importance (0 to 5) and the team's {method === "median" ? "median" : "average"}{" "}
-                score of each option (1 to 5). Nobody gave an importance? The criterion keeps its
-                default weight. Nobody scored an option? It counts as neutral, 3.
-              </p>
-              <p>
-                Importances become shares that add up to 100%. An option's total is its score on
-                each criterion, rescaled so 1 is 0 points and 5 is 100, weighted by the share.
-              </p>
-            </>
-          )}
-          <p>
-            The leader is the option with the highest total; the margin is its lead over the
-            runner-up. Confidence is how often the same option wins when the voters are resampled. A
-            criterion's flip point is the importance at which the leader would change.
-          </p>
-        </div>
-      </DialogContent>
-    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
 import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { messageOf } from "~/trpc/errors";
@@ -22,6 +23,19 @@ export type SyncState =
   | { kind: "refused"; message: string };
 
 type Entry = { value: VoteValue; state: SyncState; version: number };
+type SavedVotes = RouterOutputs["vote"]["mine"];
+
+function savedEntries(votes: SavedVotes): Record<string, Entry> {
+  const entries: Record<string, Entry> = {};
+  for (const vote of votes) {
+    entries[vote.criterionKey] = {
+      value: { weight: vote.weight, scores: vote.scores, rationale: vote.rationale },
+      state: { kind: "saved", at: vote.savedAt },
+      version: 0,
+    };
+  }
+  return entries;
+}
 
 const storageKey = (projectId: string, criterionKey: string) =>
   `tradeoff:vote:${projectId}:${criterionKey}`;
@@ -63,12 +77,24 @@ function isRefusal(error: unknown) {
  * while the database restarts; failed sends are retried with backoff, and pending edits are
  * resent when the page opens again. Saves are idempotent on the server, so retries are safe.
  */
-export function useVoteSync(projectId: string, criterionKeys: string[], enabled: boolean) {
+export function useVoteSync(
+  projectId: string,
+  criterionKeys: string[],
+  enabled: boolean,
+  /** The votes as the server rendered them: shown from the first paint. */
+  initialVotes?: SavedVotes,
+) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const mine = useQuery({ ...trpc.vote.mine.queryOptions({ projectId }), enabled });
+  const mine = useQuery({
+    ...trpc.vote.mine.queryOptions({ projectId }),
+    enabled,
+    initialData: initialVotes,
+  });
   const cast = useMutation(trpc.vote.cast.mutationOptions());
-  const [entries, setEntries] = useState<Record<string, Entry>>({});
+  const [entries, setEntries] = useState<Record<string, Entry>>(() =>
+    savedEntries(initialVotes ?? []),
+  );
   const entriesRef = useRef(entries);
   entriesRef.current = entries;
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
@@ -159,15 +185,8 @@ export function useVoteSync(projectId: string, criterionKeys: string[], enabled:
   useEffect(() => {
     if (!mine.data || loaded.current) return;
     loaded.current = true;
-    const next: Record<string, Entry> = {};
+    const next = savedEntries(mine.data);
     const pending: string[] = [];
-    for (const vote of mine.data) {
-      next[vote.criterionKey] = {
-        value: { weight: vote.weight, scores: vote.scores, rationale: vote.rationale },
-        state: { kind: "saved", at: vote.savedAt },
-        version: 0,
-      };
-    }
     for (const key of criterionKeys) {
       const stored = readStored(projectId, key);
       if (!stored) continue;

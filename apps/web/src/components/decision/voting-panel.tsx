@@ -20,12 +20,20 @@ type Criterion = Project["criteria"][number];
 const RATIONALE_MAX = 1000;
 
 /** One card per criterion: importance, a score per option, a rationale; saved as you go. */
-export function VotingPanel({ project }: { project: Project }) {
+export function VotingPanel({
+  project,
+  initialVotes,
+}: {
+  project: Project;
+  /** The viewer's votes as the server rendered them, if it did. */
+  initialVotes?: RouterOutputs["vote"]["mine"] | undefined;
+}) {
   const canVote = project.viewer.canVote && project.status === "OPEN";
   const sync = useVoteSync(
     project.id,
     project.criteria.map((c) => c.key),
     project.viewer.canVote,
+    initialVotes,
   );
   const states = Object.values(sync.entries).map((e) => e.state.kind);
   const failing = states.filter((k) => k === "retrying").length;

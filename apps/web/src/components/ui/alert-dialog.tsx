@@ -103,6 +103,7 @@ type ConfirmDialogProps = {
   pending?: boolean;
   variant?: ButtonProps["variant"];
   open?: boolean;
+  defaultOpen?: boolean;
   onOpenChange?: (open: boolean) => void;
 };
 
@@ -117,10 +118,11 @@ export function ConfirmDialog({
   pending = false,
   variant = "destructive",
   open,
+  defaultOpen,
   onOpenChange,
 }: ConfirmDialogProps) {
   return (
-    <AlertDialog open={open} onOpenChange={onOpenChange}>
+    <AlertDialog open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
       <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>

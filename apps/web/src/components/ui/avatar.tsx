@@ -1,6 +1,3 @@
-"use client";
-
-import { Avatar as AvatarPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn } from "~/lib/utils";
 
@@ -37,16 +34,19 @@ function tintOf(name: string): string {
   return tints[hash % tints.length] ?? tints[0];
 }
 
-type AvatarProps = Omit<ComponentProps<typeof AvatarPrimitive.Root>, "children"> & {
+type AvatarProps = Omit<ComponentProps<"span">, "children"> & {
   /** Display name or email; initials and colour come from it. */
   name: string;
   size?: keyof typeof sizes;
 };
 
-/** Initials only: the app never loads remote profile images. */
+/**
+ * Initials only: the app never loads remote profile images, so plain spans do (no client
+ * code; it renders in server components too).
+ */
 export function Avatar({ name, size = "md", className, ...props }: AvatarProps) {
   return (
-    <AvatarPrimitive.Root
+    <span
       role="img"
       aria-label={name}
       title={name}
@@ -57,7 +57,7 @@ export function Avatar({ name, size = "md", className, ...props }: AvatarProps) 
       )}
       {...props}
     >
-      <AvatarPrimitive.Fallback
+      <span
         aria-hidden="true"
         className={cn(
           "flex size-full items-center justify-center rounded-full font-semibold",
@@ -65,7 +65,7 @@ export function Avatar({ name, size = "md", className, ...props }: AvatarProps) 
         )}
       >
         {initialsOf(name)}
-      </AvatarPrimitive.Fallback>
-    </AvatarPrimitive.Root>
+      </span>
+    </span>
   );
 }

@@ -1,29 +1,40 @@
 "use client";
 
-import { useTheme } from "next-themes";
-import type { CSSProperties } from "react";
-import { Toaster as Sonner, toast } from "sonner";
+import dynamic from "next/dynamic";
+import type { toast as sonnerToast } from "sonner";
 
-// Sonner reads its colours from these variables; point them at the theme tokens.
-const themeVariables = {
-  "--normal-bg": "var(--popover)",
-  "--normal-text": "var(--popover-foreground)",
-  "--normal-border": "var(--border)",
-  "--border-radius": "var(--radius-lg)",
-} as CSSProperties;
+type SonnerToast = typeof sonnerToast;
+
+// Toasts only ever follow an action, so the toast library loads after the page, not with it.
+let toasterMounted: () => void = () => {};
+const mounted = new Promise<void>((resolve) => {
+  toasterMounted = resolve;
+});
+
+/** Called by the loaded toaster once it listens for toasts. */
+export function markToasterMounted() {
+  toasterMounted();
+}
+
+const LazyToaster = dynamic(() => import("./sonner-toaster").then((m) => m.SonnerToaster), {
+  ssr: false,
+});
 
 /** Mounted once in the root layout; call `toast(...)` from any client component. */
 export function Toaster() {
-  const { resolvedTheme } = useTheme();
-  return (
-    <Sonner
-      theme={resolvedTheme === "dark" ? "dark" : "light"}
-      position="bottom-right"
-      closeButton
-      style={themeVariables}
-      toastOptions={{ className: "font-sans", descriptionClassName: "text-muted-foreground" }}
-    />
-  );
+  return <LazyToaster />;
 }
 
-export { toast };
+/** Shows the toast once the library is loaded and the toaster is listening. */
+function show(render: (toast: SonnerToast) => void) {
+  void Promise.all([import("sonner"), mounted]).then(([{ toast }]) => render(toast));
+}
+
+type Args = Parameters<SonnerToast>;
+
+export const toast = Object.assign((...args: Args) => show((t) => t(...args)), {
+  success: (...args: Args) => show((t) => t.success(...args)),
+  error: (...args: Args) => show((t) => t.error(...args)),
+  info: (...args: Args) => show((t) => t.info(...args)),
+  warning: (...args: Args) => show((t) => t.warning(...args)),
+});

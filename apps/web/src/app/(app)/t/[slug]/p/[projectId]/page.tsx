@@ -27,11 +27,22 @@ export default async function ProjectPage({ params }: Props) {
   const { slug, projectId } = await params;
   const project = await loadProject(projectId);
   if (!project || project.team.slug !== slug) notFound();
+  // The recommendation and the viewer's votes render on the server too, so the page paints
+  // complete; if either fails here, the client asks again and shows the error there.
+  const caller = await api();
+  const [recommendation, myVotes] = await Promise.all([
+    caller.project.recommendation({ projectId }).catch(() => undefined),
+    project.viewer.canVote ? caller.vote.mine({ projectId }).catch(() => undefined) : undefined,
+  ]);
   return (
     <>
       <RememberLastTeam slug={project.team.slug} />
       <RecordLink slug={project.team.slug} projectId={project.id} status={project.status} />
-      <ProjectView initialProject={project} />
+      <ProjectView
+        initialProject={project}
+        initialRecommendation={recommendation}
+        initialVotes={myVotes}
+      />
     </>
   );
 }

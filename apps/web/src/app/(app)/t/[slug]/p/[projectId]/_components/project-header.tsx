@@ -4,29 +4,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { ArrowLeft, CalendarClock, EyeOff, MoreHorizontal } from "lucide-react";
 import Link from "next/link";
-import { type FormEvent, useState } from "react";
-import { Alert } from "~/components/ui/alert";
-import { ConfirmDialog } from "~/components/ui/alert-dialog";
 import { Badge, type BadgeProps } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "~/components/ui/dialog";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from "~/components/ui/dropdown-menu";
-import { FormField } from "~/components/ui/form-field";
-import { Input } from "~/components/ui/input";
+import { Deferred } from "~/components/ui/deferred";
+import { DeferredConfirmDialog } from "~/components/ui/deferred-confirm-dialog";
 import { toast } from "~/components/ui/toaster";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 type Project = RouterOutputs["project"]["get"];
@@ -42,12 +25,14 @@ export const STATUS_LABEL: Record<
   ARCHIVED: { label: "Archived", variant: "outline" },
 };
 
+// The menu, its dialog and the confirmations load their code when someone reaches for them.
+const loadActionsMenu = () => import("./project-actions-menu").then((m) => m.ProjectActionsMenu);
+
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 export function ProjectHeader({ project }: { project: Project }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [saveOpen, setSaveOpen] = useState(false);
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({
@@ -123,7 +108,7 @@ export function ProjectHeader({ project }: { project: Project }) {
             </Button>
           ) : null}
           {project.viewer.canManage && project.status === "DRAFT" ? (
-            <ConfirmDialog
+            <DeferredConfirmDialog
               trigger={<Button>Open for voting</Button>}
               title="Open this decision for voting?"
               description="Members can vote at once. Options and criteria can no longer change."
@@ -134,7 +119,7 @@ export function ProjectHeader({ project }: { project: Project }) {
             />
           ) : null}
           {project.viewer.canManage && project.status === "OPEN" ? (
-            <ConfirmDialog
+            <DeferredConfirmDialog
               trigger={<Button variant="secondary">Close voting</Button>}
               title="Close voting now?"
               description={
@@ -149,7 +134,7 @@ export function ProjectHeader({ project }: { project: Project }) {
             />
           ) : null}
           {project.viewer.canManage && project.status === "DECIDED" ? (
-            <ConfirmDialog
+            <DeferredConfirmDialog
               trigger={<Button variant="secondary">Reopen as a new round</Button>}
               title="Reopen for another round?"
               description="This round's votes and result are kept as a frozen snapshot; votes carry over and members can change them."
@@ -160,23 +145,28 @@ export function ProjectHeader({ project }: { project: Project }) {
             />
           ) : null}
           {project.viewer.canVote ? (
-            <DropdownMenu>
-              <DropdownMenuTrigger asChild>
+            <Deferred
+              load={loadActionsMenu}
+              popup="menu"
+              trigger={
                 <Button variant="outline" size="icon" aria-label="More actions">
                   <MoreHorizontal aria-hidden="true" />
                 </Button>
-              </DropdownMenuTrigger>
-              <DropdownMenuContent align="end">
-                <DropdownMenuItem onSelect={() => setSaveOpen(true)}>
-                  Save as team template
-                </DropdownMenuItem>
-                {project.viewer.canManage && project.status !== "ARCHIVED" ? (
-                  <DropdownMenuItem onSelect={() => archive.mutate(input)}>
-                    Archive
-                  </DropdownMenuItem>
-                ) : null}
-              </DropdownMenuContent>
-            </DropdownMenu>
+              }
+            >
+              {(ProjectActionsMenu, menu) => (
+                <ProjectActionsMenu
+                  {...menu}
+                  projectId={project.id}
+                  title={project.title}
+                  onArchive={
+                    project.viewer.canManage && project.status !== "ARCHIVED"
+                      ? () => archive.mutate(input)
+                      : undefined
+                  }
+                />
+              )}
+            </Deferred>
           ) : null}
         </div>
       </div>
@@ -185,73 +175,6 @@ export function ProjectHeader({ project }: { project: Project }) {
           {project.context}
         </div>
       ) : null}
-      <SaveTemplateDialog
-        projectId={project.id}
-        title={project.title}
-        open={saveOpen}
-        onOpenChange={setSaveOpen}
-      />
     </header>
-  );
-}
-
-function SaveTemplateDialog({
-  projectId,
-  title,
-  open,
-  onOpenChange,
-}: {
-  projectId: string;
-  title: string;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
-  const trpc = useTRPC();
-  const save = useMutation(
-    trpc.project.saveAsTemplate.mutationOptions({
-      onSuccess(template) {
-        toast.success(`Saved “${template.name}” as a team template.`);
-        onOpenChange(false);
-      },
-    }),
-  );
-  const fields = fieldErrorsOf(save.error);
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    save.mutate({
-      projectId,
-      name: String(data.get("name") ?? ""),
-      description: String(data.get("description") ?? ""),
-    });
-  }
-  return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Save as team template</DialogTitle>
-          <DialogDescription>
-            The options and criteria (with guidance and anchors) become a starting point for the
-            team's next decisions. Votes are not included.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          {save.error && Object.keys(fields).length === 0 ? (
-            <Alert variant="error">{messageOf(save.error)}</Alert>
-          ) : null}
-          <FormField label="Template name" required error={fields.name?.[0]}>
-            <Input name="name" defaultValue={title} required />
-          </FormField>
-          <FormField label="Description" error={fields.description?.[0]}>
-            <Input name="description" />
-          </FormField>
-          <DialogFooter>
-            <Button type="submit" loading={save.isPending}>
-              Save template
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
   );
 }

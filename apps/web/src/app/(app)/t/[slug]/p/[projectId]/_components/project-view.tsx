@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { Tabs } from "radix-ui";
+import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
 import { RecommendationPanel } from "~/components/decision/recommendation-panel";
 import { VotingPanel } from "~/components/decision/voting-panel";
 import { cn } from "~/lib/utils";
@@ -13,6 +13,8 @@ import { useProjectLive } from "../_live/use-project-live";
 import { ProjectHeader } from "./project-header";
 
 type Project = RouterOutputs["project"]["get"];
+type Recommendation = RouterOutputs["project"]["recommendation"];
+type MyVotes = RouterOutputs["vote"]["mine"];
 
 const tabClasses = cn(
   "-mb-px cursor-pointer border-transparent border-b-2 px-3 py-2 font-medium text-muted-foreground text-sm",
@@ -24,7 +26,15 @@ const tabClasses = cn(
  * The project page. Its data comes from react-query queries keyed by tRPC, so invalidating
  * `project.get` or `project.recommendation` (after a vote, or from a live update) refreshes it.
  */
-export function ProjectView({ initialProject }: { initialProject: Project }) {
+export function ProjectView({
+  initialProject,
+  initialRecommendation,
+  initialVotes,
+}: {
+  initialProject: Project;
+  initialRecommendation?: Recommendation | undefined;
+  initialVotes?: MyVotes | undefined;
+}) {
   const trpc = useTRPC();
   const { data: project } = useQuery({
     ...trpc.project.get.queryOptions({ projectId: initialProject.id }),
@@ -44,33 +54,128 @@ export function ProjectView({ initialProject }: { initialProject: Project }) {
     <div className="space-y-6">
       <ProjectHeader project={project} />
       <PresenceBar viewers={live.viewers} />
-      <Tabs.Root defaultValue="vote" className="space-y-6">
-        <Tabs.List aria-label="Project views" className="flex gap-1 border-border border-b">
-          <Tabs.Trigger value="vote" className={tabClasses}>
-            Vote &amp; results
-          </Tabs.Trigger>
-          <Tabs.Trigger value="history" className={tabClasses}>
-            History
-          </Tabs.Trigger>
-          <Tabs.Trigger value="discussion" className={tabClasses}>
-            Discussion
-          </Tabs.Trigger>
-        </Tabs.List>
-        <Tabs.Content value="vote" className="focus-visible:outline-none">
-          <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
-            <VotingPanel project={project} />
-            <div className="lg:sticky lg:top-4 lg:self-start">
-              <RecommendationPanel projectId={project.id} />
-            </div>
+      <Tabs
+        label="Project views"
+        tabs={[
+          {
+            value: "vote",
+            label: <>Vote &amp; results</>,
+            className: "focus-visible:outline-none",
+            content: (
+              <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+                <VotingPanel project={project} initialVotes={initialVotes} />
+                <div className="lg:sticky lg:top-4 lg:self-start">
+                  <RecommendationPanel projectId={project.id} initialData={initialRecommendation} />
+                </div>
+              </div>
+            ),
+          },
+          { value: "history", label: "History", content: <ProjectHistory {...liveProps} /> },
+          {
+            value: "discussion",
+            label: "Discussion",
+            content: <ProjectDiscussion {...liveProps} />,
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+type Tab = { value: string; label: ReactNode; content: ReactNode; className?: string };
+
+/**
+ * WAI-ARIA tabs with automatic activation, as Radix Tabs renders them (same roles, ids and
+ * data-state), without its code: arrow keys (wrapping), Home/PageUp and End/PageDown move between tabs and
+ * select them; only the selected tab is in the Tab order; only the selected panel renders.
+ */
+function Tabs({ label, tabs }: { label: string; tabs: Tab[] }) {
+  const [selected, setSelected] = useState(tabs[0]?.value);
+  const id = useId();
+  const triggerId = (value: string) => `${id}-trigger-${value}`;
+  const contentId = (value: string) => `${id}-content-${value}`;
+
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    const last = tabs.length - 1;
+    const target =
+      event.key === "ArrowRight"
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === "ArrowLeft"
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === "Home" || event.key === "PageUp"
+            ? 0
+            : event.key === "End" || event.key === "PageDown"
+              ? last
+              : null;
+    if (target === null) return;
+    event.preventDefault();
+    const next = tabs[target];
+    if (!next) return;
+    setSelected(next.value);
+    document.getElementById(triggerId(next.value))?.focus();
+  }
+
+  return (
+    <div dir="ltr" data-orientation="horizontal" className="space-y-6">
+      <div
+        role="tablist"
+        aria-label={label}
+        aria-orientation="horizontal"
+        className="flex gap-1 border-border border-b"
+      >
+        {tabs.map((tab, index) => {
+          const active = tab.value === selected;
+          return (
+            <button
+              key={tab.value}
+              type="button"
+              role="tab"
+              id={triggerId(tab.value)}
+              aria-selected={active}
+              aria-controls={contentId(tab.value)}
+              data-state={active ? "active" : "inactive"}
+              data-orientation="horizontal"
+              tabIndex={active ? 0 : -1}
+              className={tabClasses}
+              onMouseDown={(event) => {
+                // Selected on press, like Radix; a ctrl-click (context menu on macOS) is not a press.
+                if (event.button === 0 && !event.ctrlKey) setSelected(tab.value);
+                else event.preventDefault();
+              }}
+              onKeyDown={(event) => {
+                if (event.key === "Enter" || event.key === " ") setSelected(tab.value);
+                else onKeyDown(event, index);
+              }}
+              onFocus={() => setSelected(tab.value)}
+            >
+              {tab.label}
+            </button>
+          );
+        })}
+      </div>
+      {tabs.map((tab) => {
+        const active = tab.value === selected;
+        return (
+          <div
+            key={tab.value}
+            role="tabpanel"
+            id={contentId(tab.value)}
+            aria-labelledby={triggerId(tab.value)}
+            data-state={active ? "active" : "inactive"}
+            data-orientation="horizontal"
+            hidden={!active}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the WAI-ARIA tabs pattern (and Radix) make the panel focusable.
+            tabIndex={0}
+            className={tab.className}
+          >
+            {active ? tab.content : null}
           </div>
-        </Tabs.Content>
-        <Tabs.Content value="history">
-          <ProjectHistory {...liveProps} />
-        </Tabs.Content>
-        <Tabs.Content value="discussion">
-          <ProjectDiscussion {...liveProps} />
-        </Tabs.Content>
-      </Tabs.Root>
+        );
+      })}
     </div>
   );
 }

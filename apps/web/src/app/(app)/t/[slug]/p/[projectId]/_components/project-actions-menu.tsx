@@ -1,0 +1,123 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, type ReactElement, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "~/components/ui/dialog";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "~/components/ui/dropdown-menu";
+import { FormField } from "~/components/ui/form-field";
+import { Input } from "~/components/ui/input";
+import { toast } from "~/components/ui/toaster";
+import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+
+/** The project's "More actions" menu and its dialog; loaded by ProjectHeader on demand. */
+export function ProjectActionsMenu({
+  trigger,
+  defaultOpen,
+  projectId,
+  title,
+  onArchive,
+}: {
+  trigger: ReactElement;
+  defaultOpen: boolean;
+  projectId: string;
+  title: string;
+  /** Offered only to managers of a project that is not archived yet. */
+  onArchive: (() => void) | undefined;
+}) {
+  const [saveOpen, setSaveOpen] = useState(false);
+  return (
+    <>
+      <DropdownMenu defaultOpen={defaultOpen}>
+        <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
+        <DropdownMenuContent align="end">
+          <DropdownMenuItem onSelect={() => setSaveOpen(true)}>
+            Save as team template
+          </DropdownMenuItem>
+          {onArchive ? <DropdownMenuItem onSelect={onArchive}>Archive</DropdownMenuItem> : null}
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <SaveTemplateDialog
+        projectId={projectId}
+        title={title}
+        open={saveOpen}
+        onOpenChange={setSaveOpen}
+      />
+    </>
+  );
+}
+
+function SaveTemplateDialog({
+  projectId,
+  title,
+  open,
+  onOpenChange,
+}: {
+  projectId: string;
+  title: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const trpc = useTRPC();
+  const save = useMutation(
+    trpc.project.saveAsTemplate.mutationOptions({
+      onSuccess(template) {
+        toast.success(`Saved “${template.name}” as a team template.`);
+        onOpenChange(false);
+      },
+    }),
+  );
+  const fields = fieldErrorsOf(save.error);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    save.mutate({
+      projectId,
+      name: String(data.get("name") ?? ""),
+      description: String(data.get("description") ?? ""),
+    });
+  }
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Save as team template</DialogTitle>
+          <DialogDescription>
+            The options and criteria (with guidance and anchors) become a starting point for the
+            team's next decisions. Votes are not included.
+          </DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          {save.error && Object.keys(fields).length === 0 ? (
+            <Alert variant="error">{messageOf(save.error)}</Alert>
+          ) : null}
+          <FormField label="Template name" required error={fields.name?.[0]}>
+            <Input name="name" defaultValue={title} required />
+          </FormField>
+          <FormField label="Description" error={fields.description?.[0]}>
+            <Input name="description" />
+          </FormField>
+          <DialogFooter>
+            <Button type="submit" loading={save.isPending}>
+              Save template
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

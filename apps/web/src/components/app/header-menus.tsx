@@ -1,0 +1,89 @@
+"use client";
+
+import { Check, LogOut, Plus, Settings, UserRound } from "lucide-react";
+import Link from "next/link";
+import type { ReactElement } from "react";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "~/components/ui/dropdown-menu";
+
+export type TeamSummary = { name: string; slug: string; role: string };
+type MenuProps = { trigger: ReactElement; defaultOpen: boolean };
+
+/** The header's team switcher; loaded by AppHeader when someone reaches for it. */
+export function TeamMenu({
+  trigger,
+  defaultOpen,
+  teams,
+  current,
+}: MenuProps & { teams: TeamSummary[]; current: TeamSummary | undefined }) {
+  return (
+    <DropdownMenu defaultOpen={defaultOpen}>
+      <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
+      <DropdownMenuContent align="start" className="w-60">
+        <DropdownMenuLabel>Your teams</DropdownMenuLabel>
+        {teams.map((team) => (
+          <DropdownMenuItem key={team.slug} asChild>
+            <Link href={`/t/${team.slug}`}>
+              <span className="flex-1 truncate">{team.name}</span>
+              {team.slug === current?.slug ? <Check aria-label="current team" /> : null}
+            </Link>
+          </DropdownMenuItem>
+        ))}
+        {teams.length > 0 ? <DropdownMenuSeparator /> : null}
+        {current ? (
+          <DropdownMenuItem asChild>
+            <Link href={`/t/${current.slug}/settings`}>
+              <Settings aria-hidden /> Team settings
+            </Link>
+          </DropdownMenuItem>
+        ) : null}
+        <DropdownMenuItem asChild>
+          <Link href="/teams/new">
+            <Plus aria-hidden /> Create a team
+          </Link>
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
+
+/** The header's account menu; loaded by AppHeader when someone reaches for it. */
+export function AccountMenu({
+  trigger,
+  defaultOpen,
+  user,
+}: MenuProps & { user: { name: string | null; email: string } }) {
+  return (
+    <DropdownMenu defaultOpen={defaultOpen}>
+      <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-60">
+        <DropdownMenuLabel className="font-normal">
+          <div className="truncate font-medium">{user.name}</div>
+          <div className="truncate text-muted-foreground text-xs">{user.email}</div>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">
+            <UserRound aria-hidden /> Account
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem
+          // next-auth's client loads only when someone signs out.
+          onSelect={() =>
+            void import("next-auth/react").then(({ signOut }) =>
+              signOut({ callbackUrl: "/sign-in" }),
+            )
+          }
+        >
+          <LogOut aria-hidden /> Sign out
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

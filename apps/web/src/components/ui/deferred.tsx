@@ -1,0 +1,117 @@
+"use client";
+
+import {
+  cloneElement,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactElement,
+  type ReactNode,
+  type Ref,
+  useCallback,
+  useRef,
+  useState,
+} from "react";
+
+type TriggerProps = {
+  ref?: Ref<HTMLButtonElement>;
+  onPointerEnter?: (event: PointerEvent<HTMLButtonElement>) => void;
+  onPointerDown?: (event: PointerEvent<HTMLButtonElement>) => void;
+  onFocus?: () => void;
+  onBlur?: () => void;
+  onClick?: () => void;
+  onKeyDown?: (event: KeyboardEvent<HTMLButtonElement>) => void;
+  "aria-haspopup"?: "menu" | "dialog";
+  "aria-expanded"?: boolean;
+  "data-state"?: string;
+};
+
+export type Loaded = {
+  /** The trigger to render inside the real menu's or dialog's Trigger (asChild). */
+  trigger: ReactElement;
+  /** Open at once: the trigger was pressed while the code was loading. */
+  defaultOpen: boolean;
+};
+
+/**
+ * A menu or dialog whose code (Radix, its contents) loads when someone shows intent, not with
+ * the page. Until then only its trigger renders, with the attributes the real trigger has; a
+ * pointer over it or focus on it starts the load, and a press before the code arrives opens
+ * the real one as soon as it does. Focus stays on the trigger across the swap.
+ */
+export function Deferred<T>({
+  load,
+  popup,
+  trigger,
+  children,
+}: {
+  load: () => Promise<T>;
+  popup: "menu" | "dialog";
+  /** The trigger element, usually a Button; it must pass its props on to its DOM element. */
+  trigger: ReactElement;
+  children: (loaded: T, props: Loaded) => ReactNode;
+}) {
+  const [loaded, setLoaded] = useState<{ value: T; open: boolean; focus: boolean } | null>(null);
+  const intent = useRef({ started: false, open: false, focused: false });
+  const refocused = useRef(false);
+  const focusOnce = useCallback((node: HTMLButtonElement | null) => {
+    if (node && !refocused.current) {
+      refocused.current = true;
+      node.focus();
+    }
+  }, []);
+
+  const start = () => {
+    if (intent.current.started) return;
+    intent.current.started = true;
+    load().then(
+      (value) => {
+        const { open, focused } = intent.current;
+        setLoaded({ value, open, focus: focused && !open });
+      },
+      () => {
+        // A failed download is retried on the next hover, focus or press.
+        intent.current.started = false;
+      },
+    );
+  };
+  const press = () => {
+    intent.current.open = true;
+    start();
+  };
+
+  if (loaded) {
+    const realTrigger = loaded.focus
+      ? cloneElement(trigger as ReactElement<TriggerProps>, { ref: focusOnce })
+      : trigger;
+    return children(loaded.value, { trigger: realTrigger, defaultOpen: loaded.open });
+  }
+
+  return cloneElement(trigger as ReactElement<TriggerProps>, {
+    "aria-haspopup": popup,
+    "aria-expanded": false,
+    "data-state": "closed",
+    onPointerEnter: start,
+    onFocus: () => {
+      intent.current.focused = true;
+      start();
+    },
+    onBlur: () => {
+      intent.current.focused = false;
+    },
+    // Menus open on pointer down and on Enter, Space or ArrowDown; dialogs on click.
+    ...(popup === "menu"
+      ? {
+          onPointerDown: (event: PointerEvent<HTMLButtonElement>) => {
+            if (event.button !== 0 || event.ctrlKey) return;
+            event.preventDefault();
+            press();
+          },
+          onKeyDown: (event: KeyboardEvent<HTMLButtonElement>) => {
+            if (!["Enter", " ", "ArrowDown"].includes(event.key)) return;
+            event.preventDefault();
+            press();
+          },
+        }
+      : { onClick: press }),
+  });
+}
