@@ -12,8 +12,8 @@ import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { securityHeaders } from "./security-headers";
 import { logger } from "./src/server/logger";
-import { ensureRealtime } from "./src/server/realtime";
 import { handleMetricsRequest } from "./src/server/metrics-handler";
+import { ensureRealtime } from "./src/server/realtime";
 import { handleTrpcRequest } from "./src/server/trpc-handler";
 
 function fail(message: string): never {

@@ -61,7 +61,8 @@ export const BASELINE_SQL = {
         scores = EXCLUDED.scores, rationale = EXCLUDED.rationale, updated_at = now()
       RETURNING updated_at
     )
-    SELECT (SELECT row_to_json(old) FROM old) AS before, up.updated_at AS "savedAt" FROM up`,
+    SELECT (SELECT row_to_json(old) FROM old) AS before,
+      up.updated_at AT TIME ZONE 'UTC' AS "savedAt" FROM up`,
   insertEvent: `
     INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data, created_at)
     VALUES ($1, $2, $3, 'vote.cast', $4, $5::jsonb, now())

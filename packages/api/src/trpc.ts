@@ -8,7 +8,7 @@
  *    `projectProcedure(minRole)` for inputs with a `projectId`.
  */
 import type { SessionUser } from "@tradeoff/auth";
-import type { PrismaClient, Role } from "@tradeoff/db";
+import { type PrismaClient, type Role, sql } from "@tradeoff/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
@@ -197,10 +197,12 @@ export function teamProcedure(minRole: Role) {
     .input(teamInput)
     .use(async ({ ctx, input, next }) => {
       // The session check rides on the membership query: one round trip per request.
-      const [membership] = await ctx.db.$queryRaw<Access[]>`
-        SELECT m.role::text AS role, u.token_version AS "tokenVersion", m.team_id AS "teamId"
-        FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.team_id = ${input.teamId} AND m.user_id = ${ctx.user.id}`;
+      const [membership] = await sql(ctx.db).query<Access>(
+        `SELECT m.role::text AS role, u.token_version AS "tokenVersion", m.team_id AS "teamId"
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.team_id = $1 AND m.user_id = $2`,
+        [input.teamId, ctx.user.id],
+      );
       if (membership && membership.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
       if (!membership) throw teamNotFound();
       if (!hasRole(membership.role, minRole)) throw forbidden(minRole);
@@ -219,12 +221,14 @@ export function projectProcedure(minRole: Role) {
     .input(projectInput)
     .use(async ({ ctx, input, next }) => {
       // The project's team, the caller's role in it and their session version: one round trip.
-      const [access] = await ctx.db.$queryRaw<Access[]>`
-        SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion"
-        FROM projects p
-        JOIN memberships m ON m.team_id = p.team_id AND m.user_id = ${ctx.user.id}
-        JOIN users u ON u.id = m.user_id
-        WHERE p.id = ${input.projectId}`;
+      const [access] = await sql(ctx.db).query<Access>(
+        `SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion"
+         FROM projects p
+         JOIN memberships m ON m.team_id = p.team_id AND m.user_id = $2
+         JOIN users u ON u.id = m.user_id
+         WHERE p.id = $1`,
+        [input.projectId, ctx.user.id],
+      );
       if (access && access.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
       if (!access) throw projectNotFound();
       const role = access.role;

@@ -64,17 +64,33 @@ export function createPrismaClient(url: string, options: CreatePrismaClientOptio
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     queryPlanCacheMaxSize: 1000,
   });
-  pools.set(client, pool);
+  Object.defineProperty(client, POOL, { value: pool });
   return client;
 }
 
-const pools = new WeakMap<Database, pg.Pool>();
+/**
+ * Where a client keeps its pool. A registered symbol, so a client shared through globalThis
+ * (getDb) is understood by every copy of this module in the process: the production server
+ * and the Next.js bundle each load their own.
+ */
+const POOL = Symbol.for("tradeoff.db.pool");
+
+function poolIfAny(db: Database): pg.Pool | undefined {
+  return (db as unknown as { [POOL]?: pg.Pool })[POOL];
+}
+
+/** The node-postgres pool under a client made by createPrismaClient. */
+export function poolOf(db: Database): pg.Pool {
+  const pool = poolIfAny(db);
+  if (!pool) throw new Error("This database client was not made by createPrismaClient.");
+  return pool;
+}
 
 /** Connection pool figures of a client made by createPrismaClient (for metrics). */
 export function poolStats(
   db: Database,
 ): { total: number; idle: number; waiting: number; max: number } | null {
-  const pool = pools.get(db);
+  const pool = poolIfAny(db);
   if (!pool) return null;
   return {
     total: pool.totalCount,

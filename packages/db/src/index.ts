@@ -25,3 +25,4 @@ export {
   type SeedDemoResult,
   seedDemo,
 } from "./seed";
+export { type Sql, sql, sqlTransaction } from "./sql";

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@tradeoff/db";
+import { type PrismaClient, sql } from "@tradeoff/db";
 
 /**
  * A short fingerprint of everything a project's recommendation depends on: its newest history
@@ -7,14 +7,16 @@ import type { PrismaClient } from "@tradeoff/db";
  * mean an equal recommendation, so a computed one can be served again; one indexed query.
  */
 export async function decisionStamp(db: PrismaClient, projectId: string): Promise<string | null> {
-  const rows = await db.$queryRaw<{ stamp: string | null }[]>`
-    SELECT p.updated_at::text
+  const rows = await sql(db).query<{ stamp: string | null }>(
+    `SELECT p.updated_at::text
       || '|' || coalesce((SELECT max(e.id) FROM project_events e WHERE e.project_id = p.id), 0)::text
       || '|' || (SELECT count(*)::text || ':' || coalesce(sum(hashtext(
                     m.user_id || ':' || m.role::text || ':' || u.updated_at::text)), 0)::text
                  FROM memberships m JOIN users u ON u.id = m.user_id
                  WHERE m.team_id = p.team_id) AS stamp
-    FROM projects p WHERE p.id = ${projectId}`;
+    FROM projects p WHERE p.id = $1`,
+    [projectId],
+  );
   return rows[0]?.stamp ?? null;
 }
 

@@ -1,17 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { type PrismaClient, type Sql, sqlTransaction } from "@tradeoff/db";
 import type { z } from "zod";
 import { DomainError } from "../../errors";
 import type { castVoteSchema } from "../../schemas/vote";
 import { type ProjectStatus, STATUS_WORDS } from "../project/access";
-import { recordEvent, type VoteState } from "../project/events";
+import { recordEventSql, type VoteState } from "../project/events";
 import { cleanScores } from "../project/load-decision";
 
 type Input = z.output<typeof castVoteSchema>;
 type Actor = { userId: string; teamId: string };
-
-/** Under a burst of votes requests queue for a connection; they should wait, not fail. */
-const VOTE_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
 
 /**
  * Sets the member's vote on one criterion, and records `vote.cast`, in one transaction.
@@ -20,9 +17,10 @@ const VOTE_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
  * the same query) orders
  * racing requests of the same member, so each event's `before` is the vote it replaced.
  * The unique (criterion, user) constraint keeps exactly one row however many requests race.
+ * Votes are the hottest write, so their statements go to node-postgres directly (see `sql`).
  */
 export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
-  return db.$transaction(async (tx) => {
+  return sqlTransaction(db, async (tx) => {
     const { project, criterion } = await lockOpenProject(
       tx,
       actor,
@@ -47,20 +45,29 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
 
     // One statement reads the vote it replaces and upserts the new one (the member's lock,
     // taken above, keeps anyone else from writing it in between).
-    const [saved] = await tx.$queryRaw<{ before: unknown; savedAt: Date }[]>`
-      WITH old AS (
-        SELECT weight, scores, rationale FROM votes
-        WHERE criterion_id = ${criterion.id} AND user_id = ${actor.userId}
+    // updated_at is stored without a time zone, in UTC; it is read back as an instant.
+    const [saved] = await tx.query<{ before: unknown; savedAt: Date }>(
+      `WITH old AS (
+        SELECT weight, scores, rationale FROM votes WHERE criterion_id = $3 AND user_id = $4
       ), up AS (
         INSERT INTO votes (id, project_id, criterion_id, user_id, weight, scores, rationale, updated_at)
-        VALUES (${randomUUID()}, ${project.id}, ${criterion.id}, ${actor.userId},
-          ${after.weight}::double precision, ${JSON.stringify(after.scores)}::jsonb,
-          ${after.rationale}::text, now())
+        VALUES ($1, $2, $3, $4, $5::double precision, $6::jsonb, $7::text, now())
         ON CONFLICT (criterion_id, user_id) DO UPDATE SET weight = EXCLUDED.weight,
           scores = EXCLUDED.scores, rationale = EXCLUDED.rationale, updated_at = now()
         RETURNING updated_at
       )
-      SELECT (SELECT row_to_json(old) FROM old) AS before, up.updated_at AS "savedAt" FROM up`;
+      SELECT (SELECT row_to_json(old) FROM old) AS before,
+        up.updated_at AT TIME ZONE 'UTC' AS "savedAt" FROM up`,
+      [
+        randomUUID(),
+        project.id,
+        criterion.id,
+        actor.userId,
+        after.weight,
+        JSON.stringify(after.scores),
+        after.rationale,
+      ],
+    );
     if (!saved) throw new Error("The vote upsert returned no row.");
     const existing = parseJson(saved.before) as {
       weight: number | null;
@@ -77,7 +84,7 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
     const vote = { updatedAt: saved.savedAt };
     // A retried request that changes nothing adds nothing to the history.
     if (!before || !sameVote(before, after)) {
-      await recordEvent(tx, {
+      await recordEventSql(tx, {
         projectId: project.id,
         teamId: project.teamId,
         actorId: actor.userId,
@@ -87,7 +94,7 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
       });
     }
     return { criterionKey: input.criterionKey, ...after, savedAt: vote.updatedAt };
-  }, VOTE_TRANSACTION);
+  });
 }
 
 /** Withdraws the member's vote on one criterion; records `vote.retracted` when there was one. */
@@ -96,20 +103,24 @@ export async function retractVote(
   actor: Actor,
   input: { projectId: string; criterionKey: string },
 ) {
-  return db.$transaction(async (tx) => {
+  return sqlTransaction(db, async (tx) => {
     const { project, criterion } = await lockOpenProject(
       tx,
       actor,
       input.projectId,
       input.criterionKey,
     );
-    const existing = await tx.vote.findUnique({
-      where: { criterionId_userId: { criterionId: criterion.id, userId: actor.userId } },
-      select: { id: true, weight: true, scores: true, rationale: true },
-    });
+    const [existing] = await tx.query<{
+      weight: number | null;
+      scores: unknown;
+      rationale: string | null;
+    }>(
+      `DELETE FROM votes WHERE criterion_id = $1 AND user_id = $2
+       RETURNING weight, scores, rationale`,
+      [criterion.id, actor.userId],
+    );
     if (!existing) return { criterionKey: input.criterionKey, retracted: false };
-    await tx.vote.delete({ where: { id: existing.id }, select: { id: true } });
-    await recordEvent(tx, {
+    await recordEventSql(tx, {
       projectId: project.id,
       teamId: project.teamId,
       actorId: actor.userId,
@@ -125,7 +136,7 @@ export async function retractVote(
       },
     });
     return { criterionKey: input.criterionKey, retracted: true };
-  }, VOTE_TRANSACTION);
+  });
 }
 
 /**
@@ -133,28 +144,23 @@ export async function retractVote(
  * status, its option keys and the criterion's id) and takes the member's lock on this
  * criterion, which orders their racing requests until the transaction ends.
  */
-async function lockOpenProject(
-  tx: Prisma.TransactionClient,
-  actor: Actor,
-  projectId: string,
-  criterionKey: string,
-) {
-  const rows = await tx.$queryRaw<
-    {
-      id: string;
-      teamId: string;
-      status: ProjectStatus;
-      criterionId: string | null;
-      optionKeys: string[];
-    }[]
-  >`
-    SELECT p.id, p.team_id AS "teamId", p.status::text AS status,
-      (SELECT c.id FROM criteria c WHERE c.project_id = p.id AND c.key = ${criterionKey}) AS "criterionId",
+async function lockOpenProject(tx: Sql, actor: Actor, projectId: string, criterionKey: string) {
+  const rows = await tx.query<{
+    id: string;
+    teamId: string;
+    status: ProjectStatus;
+    criterionId: string | null;
+    optionKeys: string[];
+  }>(
+    `SELECT p.id, p.team_id AS "teamId", p.status::text AS status,
+      (SELECT c.id FROM criteria c WHERE c.project_id = p.id AND c.key = $2) AS "criterionId",
       ARRAY(SELECT o.key FROM options o WHERE o.project_id = p.id ORDER BY o.position) AS "optionKeys",
-      pg_advisory_xact_lock(hashtextextended(${`vote:${projectId}:${criterionKey}:${actor.userId}`}, 0))::text AS "slotLocked"
+      pg_advisory_xact_lock(hashtextextended($3, 0))::text AS "slotLocked"
     FROM projects p
-    WHERE p.id = ${projectId}
-    FOR SHARE OF p`;
+    WHERE p.id = $1
+    FOR SHARE OF p`,
+    [projectId, criterionKey, `vote:${projectId}:${criterionKey}:${actor.userId}`],
+  );
   const locked = rows[0];
   if (!locked || locked.teamId !== actor.teamId) {
     throw new DomainError("NOT_FOUND", "Decision project was not found.");
