@@ -152,10 +152,10 @@ const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
 export const protectedProcedure = sessionProcedure
   .meta({ access: { scope: "user" } })
   .use(async ({ ctx, next }) => {
-    const current = await ctx.db.user.findUnique({
-      where: { id: ctx.user.id },
-      select: { tokenVersion: true },
-    });
+    const [current] = await sql(ctx.db).query<{ tokenVersion: number }>(
+      `SELECT token_version AS "tokenVersion" FROM users WHERE id = $1`,
+      [ctx.user.id],
+    );
     if (current?.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
     return next();
   });
