@@ -85,13 +85,24 @@ export function spawnServer(
 ): ChildProcess {
   const args = ["--port", String(options.port)];
   if (options.hostname) args.push("--hostname", options.hostname);
-  return spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts", ...args], {
-    cwd: join(repoRoot, "apps/web"),
-    stdio: ["ignore", "inherit", "inherit"],
-    env,
-    detached: true,
-  });
+  return spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", "server.ts", ...args],
+    {
+      cwd: join(repoRoot, "apps/web"),
+      stdio: ["ignore", "inherit", "inherit"],
+      env,
+      detached: true,
+    },
+  );
 }
+
+/**
+ * Node.js settings of the production server: a larger young generation, so the short-lived
+ * objects of each request are collected less often (garbage collection was about a tenth of a
+ * busy server's CPU time with the default).
+ */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
 
 /** Signals a child's whole process group (see spawnNext and spawnServer). */
 export function killGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {

@@ -40,8 +40,9 @@ const api = getRequestListener(
       ? handleMetricsRequest(request)
       : handleTrpcRequest(request);
   },
-  // Leave the global Request and Response alone: Next.js uses them too.
-  { overrideGlobalObjects: false },
+  // The library's default: its lighter Request and Response (real subclasses of the standard
+  // ones) become the globals, so tRPC's JSON answers are written without a stream copy.
+  { overrideGlobalObjects: true },
 );
 
 function isApi(req: IncomingMessage) {

@@ -13,7 +13,14 @@ import { encodeSessionToken } from "@tradeoff/auth";
 import { createPrismaClient } from "@tradeoff/db";
 import { migrateDatabase } from "@tradeoff/db/migrate";
 import pg from "pg";
-import { killGroup, quietEnv, repoRoot, run, spawnServer } from "../../scripts/lib";
+import {
+  killGroup,
+  quietEnv,
+  repoRoot,
+  run,
+  SERVER_NODE_FLAGS,
+  spawnServer,
+} from "../../scripts/lib";
 import { measureHistory } from "./history";
 import { type LoadResult, load, smokeTest } from "./load";
 import { firstLoadJs, measurePage } from "./page";
@@ -141,7 +148,8 @@ async function main() {
     children.push(app);
     const baseline = spawn(
       process.execPath,
-      ["--import", "tsx", join(repoRoot, "bench/src/baseline-server.ts")],
+      // The same Node.js settings as the app's server.
+      [...SERVER_NODE_FLAGS, "--import", "tsx", join(repoRoot, "bench/src/baseline-server.ts")],
       {
         stdio: ["ignore", "inherit", "inherit"],
         env: {
