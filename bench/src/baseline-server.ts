@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
-import { aggregate } from "@tradeoff/scoring";
+import { aggregate, hotSpots, sensitivity } from "@tradeoff/scoring";
 import pg from "pg";
 import { BASELINE_SQL } from "./baseline-sql";
 
@@ -84,25 +84,6 @@ async function compute(projectId: string, stamp: string) {
   });
   // The same response as Tradeoff's project.recommendation: the result and what the page
   // derives from it, participation as counts (the member lists are a query of their own).
-  const hotSpots = rec.criteria
-    .filter((c) => c.voters >= 2 && c.disagreement > 0)
-    .map((c) => ({
-      criterionKey: c.key,
-      disagreement: c.disagreement,
-      importanceSpread: c.importanceSpread,
-      scoreSpread: c.scoreSpread,
-      weighted: c.disagreement * c.weight,
-    }))
-    .sort((a, b) => b.weighted - a.weighted)
-    .slice(0, 3);
-  const sensitivity = rec.criteria
-    .filter((c): c is typeof c & { flipAt: number } => c.flipAt !== null)
-    .map((c) => ({
-      criterionKey: c.key,
-      importance: c.importance,
-      flipAt: c.flipAt,
-      direction: c.flipAt < c.importance ? "below" : "above",
-    }));
   const entry = {
     stamp,
     personal: new Map(rec.personal.map((p) => [p.voterId, { totals: p.totals, winner: p.winner }])),
@@ -123,8 +104,8 @@ async function compute(projectId: string, stamp: string) {
         confidence: rec.confidence,
         criteria: rec.criteria,
         mustHaveFailures: [],
-        hotSpots,
-        sensitivity,
+        hotSpots: hotSpots(rec.criteria),
+        sensitivity: sensitivity(rec.criteria),
       },
       previousRound: null,
     },

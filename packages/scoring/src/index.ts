@@ -1,4 +1,5 @@
 export { aggregate, DEFAULT_RESAMPLES, METHODS } from "./aggregate";
+export { hotSpots, sensitivity } from "./insights";
 export { DEFAULT_SEED } from "./random";
 export { replay } from "./replay";
 export { NEUTRAL_SCORE, TIE_EPSILON } from "./totals";

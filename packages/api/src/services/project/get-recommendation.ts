@@ -1,5 +1,11 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { aggregate, type OptionTotal, type Recommendation } from "@tradeoff/scoring";
+import {
+  aggregate,
+  hotSpots,
+  type OptionTotal,
+  type Recommendation,
+  sensitivity,
+} from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import { decisionStamp, StampedCache } from "./decision-stamp";
 import { type LoadedDecision, loadDecision } from "./load-decision";
@@ -166,28 +172,6 @@ function teamResult(loaded: LoadedDecision, rec: Recommendation) {
           .map(([optionKey, score]) => ({ optionKey, criterionKey: criterion.key, score }))
       : [],
   );
-  // Disagreement matters in proportion to how much the criterion weighs in the result.
-  const hotSpots = rec.criteria
-    .filter((c) => c.voters >= 2 && c.disagreement > 0)
-    .map((c) => ({
-      criterionKey: c.key,
-      disagreement: c.disagreement,
-      importanceSpread: c.importanceSpread,
-      scoreSpread: c.scoreSpread,
-      weighted: c.disagreement * c.weight,
-    }))
-    .sort((a, b) => b.weighted - a.weighted)
-    .slice(0, HOT_SPOTS);
-  const sensitivity = rec.criteria
-    .filter((c): c is typeof c & { flipAt: number } => c.flipAt !== null)
-    .map((c) => ({
-      criterionKey: c.key,
-      importance: c.importance,
-      flipAt: c.flipAt,
-      direction: c.flipAt < c.importance ? ("below" as const) : ("above" as const),
-    }))
-    .sort((a, b) => Math.abs(a.flipAt - a.importance) - Math.abs(b.flipAt - b.importance));
-
   return {
     totals: rec.totals,
     winner: rec.winner,
@@ -195,8 +179,8 @@ function teamResult(loaded: LoadedDecision, rec: Recommendation) {
     confidence: rec.confidence,
     criteria: rec.criteria,
     mustHaveFailures,
-    hotSpots,
-    sensitivity,
+    hotSpots: hotSpots(rec.criteria, HOT_SPOTS),
+    sensitivity: sensitivity(rec.criteria),
   };
 }
 

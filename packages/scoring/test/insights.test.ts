@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { hotSpots, sensitivity } from "../src/insights";
+import type { CriterionResult } from "../src/types";
+
+const criterion = (over: Partial<CriterionResult> & { key: string }): CriterionResult => ({
+  importance: 3,
+  weight: 0.25,
+  meanImportance: 3,
+  scores: { a: 3, b: 3 },
+  contributions: { a: 0.75, b: 0.75 },
+  disagreement: 0,
+  importanceSpread: 0,
+  scoreSpread: 0,
+  voters: 2,
+  flipAt: null,
+  ...over,
+});
+
+describe("hotSpots", () => {
+  it("ranks disagreement by the weight of the criterion, and leaves out one-voter criteria", () => {
+    const spots = hotSpots([
+      criterion({ key: "loud-but-light", disagreement: 0.9, weight: 0.1 }), // 0.09
+      criterion({ key: "quiet-but-heavy", disagreement: 0.4, weight: 0.5 }), // 0.2
+      criterion({ key: "agreed", disagreement: 0, weight: 0.3 }),
+      criterion({ key: "alone", disagreement: 1, weight: 0.6, voters: 1 }),
+      criterion({ key: "middle", disagreement: 0.5, weight: 0.3 }), // 0.15
+    ]);
+    expect(spots.map((s) => s.criterionKey)).toEqual([
+      "quiet-but-heavy",
+      "middle",
+      "loud-but-light",
+    ]);
+    expect(spots[0]?.weighted).toBeCloseTo(0.2, 10);
+    expect(hotSpots([criterion({ key: "x", disagreement: 0.5 })], 0)).toEqual([]);
+  });
+});
+
+describe("sensitivity", () => {
+  it("lists criteria that can flip the winner, closest first, with the direction", () => {
+    const lines = sensitivity([
+      criterion({ key: "never", flipAt: null }),
+      criterion({ key: "far-above", importance: 1, flipAt: 4.5 }), // 3.5 away
+      criterion({ key: "near-below", importance: 3, flipAt: 2.5 }), // 0.5 away
+      criterion({ key: "mid-above", importance: 2, flipAt: 3.5 }), // 1.5 away
+    ]);
+    expect(lines).toEqual([
+      { criterionKey: "near-below", importance: 3, flipAt: 2.5, direction: "below" },
+      { criterionKey: "mid-above", importance: 2, flipAt: 3.5, direction: "above" },
+      { criterionKey: "far-above", importance: 1, flipAt: 4.5, direction: "above" },
+    ]);
+  });
+});
