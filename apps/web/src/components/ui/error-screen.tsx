@@ -1,7 +1,7 @@
 "use client";
 
 import { CircleAlert } from "lucide-react";
-import { Button } from "./button";
+import { buttonVariants } from "./button-variants";
 
 type ErrorScreenProps = {
   /** The thrown value; only its digest is shown, never a message or stack. */
@@ -40,11 +40,14 @@ export function ErrorScreen({ error, onRetry }: ErrorScreenProps) {
         ) : null}
       </div>
       <div className="flex flex-wrap items-center justify-center gap-2">
-        <Button onClick={onRetry}>Try again</Button>
-        <Button variant="secondary" asChild>
-          {/* A plain link: after a failure the client router may itself be broken. */}
-          <a href="/">Go to your workspace</a>
-        </Button>
+        {/* Button's look without its code: this screen loads with every page. */}
+        <button type="button" className={buttonVariants()} onClick={onRetry}>
+          Try again
+        </button>
+        {/* A plain link: after a failure the client router may itself be broken. */}
+        <a href="/" className={buttonVariants({ variant: "secondary" })}>
+          Go to your workspace
+        </a>
       </div>
     </main>
   );
