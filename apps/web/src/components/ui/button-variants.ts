@@ -12,6 +12,7 @@ const variants = {
   ghost: "text-foreground hover:bg-accent hover:text-accent-foreground",
   destructive: "bg-destructive text-destructive-foreground shadow-xs hover:bg-destructive-hover",
   link: "text-primary underline-offset-4 hover:underline",
+  "destructive-link": "text-destructive underline-offset-4 hover:underline",
 };
 
 const sizes = {
@@ -30,13 +31,13 @@ export type ButtonVariantProps = {
   size?: ButtonSize | null;
 };
 
-/** `null` leaves a variant's classes out; a link-styled button drops its size's height and padding. */
+/** `null` leaves a variant's classes out; link-styled buttons drop their size's height and padding. */
 export function buttonVariants({ variant, size }: ButtonVariantProps = {}): string {
   const v = variant === undefined ? "primary" : variant;
   const sized = (size === undefined ? sizes.md : size ? sizes[size] : "").split(" ");
-  const classes = [base, v ? variants[v] : ""];
-  if (v !== "link") return [...classes, ...sized].filter(Boolean).join(" ");
-  return [...classes, ...sized.filter((c) => !/^(h|px)-/.test(c)), "h-auto px-0"]
-    .filter(Boolean)
-    .join(" ");
+  const isLink = v === "link" || v === "destructive-link";
+  const classes = isLink
+    ? [base, variants[v], ...sized.filter((c) => !/^(h|px)-/.test(c)), "h-auto px-0"]
+    : [base, v ? variants[v] : "", ...sized];
+  return classes.filter(Boolean).join(" ");
 }
