@@ -1,7 +1,7 @@
 import { FileQuestion } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
 
 export const metadata: Metadata = { title: "Page not found" };
 
@@ -22,9 +22,9 @@ export default function NotFound() {
           a fresh one.
         </p>
       </div>
-      <Button asChild>
-        <Link href="/">Go to your workspace</Link>
-      </Button>
+      <Link className={buttonVariants()} href="/">
+        Go to your workspace
+      </Link>
     </main>
   );
 }

@@ -1,4 +1,3 @@
-import { Slot } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn } from "~/lib/utils";
 import { type ButtonVariantProps, buttonVariants } from "./button-variants";
@@ -6,10 +5,9 @@ import { Spinner } from "./spinner";
 
 export { buttonVariants };
 
+/** A link that looks like a button is a plain `<Link className={buttonVariants()}>`. */
 export type ButtonProps = ComponentProps<"button"> &
   ButtonVariantProps & {
-    /** Render the single child element (e.g. a Link) with button styles instead of a <button>. */
-    asChild?: boolean;
     /** Shows a spinner, sets aria-busy and blocks clicks; the label stays for screen readers. */
     loading?: boolean;
   };
@@ -18,7 +16,6 @@ export function Button({
   className,
   variant,
   size,
-  asChild = false,
   loading = false,
   disabled,
   type,
@@ -26,19 +23,6 @@ export function Button({
   ...props
 }: ButtonProps) {
   const classes = cn(buttonVariants({ variant, size }), className);
-
-  if (asChild) {
-    return (
-      <Slot.Root
-        className={classes}
-        aria-busy={loading || undefined}
-        aria-disabled={disabled || loading || undefined}
-        {...props}
-      >
-        {children}
-      </Slot.Root>
-    );
-  }
 
   return (
     <button
