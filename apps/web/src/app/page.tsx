@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Logo } from "~/components/app/logo";
-import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
 import { ThemeToggle } from "~/components/ui/theme-toggle";
 import { LAST_TEAM_COOKIE } from "~/lib/last-team-cookie";
 import { getSessionUser } from "~/server/auth";
@@ -22,9 +22,9 @@ export default async function HomePage() {
         <Logo />
         <div className="flex items-center gap-2">
           <ThemeToggle />
-          <Button asChild variant="ghost">
-            <Link href="/sign-in">Sign in</Link>
-          </Button>
+          <Link className={buttonVariants({ variant: "ghost" })} href="/sign-in">
+            Sign in
+          </Link>
         </div>
       </header>
       <main className="mx-auto flex max-w-2xl flex-1 flex-col items-start justify-center gap-6 px-6 pb-24">
@@ -37,12 +37,12 @@ export default async function HomePage() {
           to your code.
         </p>
         <div className="flex gap-3">
-          <Button asChild size="lg">
-            <Link href="/sign-up">Create an account</Link>
-          </Button>
-          <Button asChild size="lg" variant="secondary">
-            <Link href="/sign-in">Sign in</Link>
-          </Button>
+          <Link className={buttonVariants({ size: "lg" })} href="/sign-up">
+            Create an account
+          </Link>
+          <Link className={buttonVariants({ variant: "secondary", size: "lg" })} href="/sign-in">
+            Sign in
+          </Link>
         </div>
       </main>
     </div>

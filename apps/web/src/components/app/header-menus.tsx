@@ -63,9 +63,9 @@ export function AccountMenu({
     <DropdownMenu defaultOpen={defaultOpen}>
       <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-60">
-        <DropdownMenuLabel className="font-normal">
+        <DropdownMenuLabel>
           <div className="truncate font-medium">{user.name}</div>
-          <div className="truncate text-muted-foreground text-xs">{user.email}</div>
+          <div className="truncate font-normal text-muted-foreground text-xs">{user.email}</div>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>

@@ -54,10 +54,12 @@ export function ScalePicker({
             <label
               key={n}
               className={cn(
-                "relative flex size-9 cursor-pointer items-center justify-center rounded-md border border-input font-medium text-sm tabular-nums transition-colors",
+                "relative flex size-9 cursor-pointer items-center justify-center rounded-md border font-medium text-sm tabular-nums transition-colors",
                 "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring",
-                "hover:bg-accent has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60",
-                value === n && "border-primary bg-primary text-primary-foreground hover:bg-primary",
+                "has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60",
+                value === n
+                  ? "border-primary bg-primary text-primary-foreground hover:bg-primary"
+                  : "border-input hover:bg-accent",
               )}
             >
               <input

@@ -19,9 +19,12 @@ export const menuContentClasses = [
 
 export const menuItemClasses = [
   "relative flex cursor-default select-none items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none",
-  "focus:bg-accent focus:text-accent-foreground data-disabled:pointer-events-none data-disabled:opacity-50",
+  "data-disabled:pointer-events-none data-disabled:opacity-50",
   "[&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0",
 ].join(" ");
+
+/** Items other than destructive ones highlight with the accent colour. */
+const menuItemFocusClasses = "focus:bg-accent focus:text-accent-foreground";
 
 export function DropdownMenuContent({
   className,
@@ -48,8 +51,9 @@ export function DropdownMenuItem({
     <DropdownMenuPrimitive.Item
       className={cn(
         menuItemClasses,
-        variant === "destructive" &&
-          "text-destructive focus:bg-destructive/10 focus:text-destructive",
+        variant === "destructive"
+          ? "text-destructive focus:bg-destructive/10 focus:text-destructive"
+          : menuItemFocusClasses,
         className,
       )}
       {...props}
@@ -64,7 +68,7 @@ export function DropdownMenuCheckboxItem({
 }: ComponentProps<typeof DropdownMenuPrimitive.CheckboxItem>) {
   return (
     <DropdownMenuPrimitive.CheckboxItem
-      className={cn(menuItemClasses, "pl-8", className)}
+      className={cn(menuItemClasses, menuItemFocusClasses, "pl-8", className)}
       {...props}
     >
       <span className="absolute left-2 flex size-4 items-center justify-center">
@@ -83,7 +87,10 @@ export function DropdownMenuRadioItem({
   ...props
 }: ComponentProps<typeof DropdownMenuPrimitive.RadioItem>) {
   return (
-    <DropdownMenuPrimitive.RadioItem className={cn(menuItemClasses, "pl-8", className)} {...props}>
+    <DropdownMenuPrimitive.RadioItem
+      className={cn(menuItemClasses, menuItemFocusClasses, "pl-8", className)}
+      {...props}
+    >
       <span className="absolute left-2 flex size-4 items-center justify-center">
         <DropdownMenuPrimitive.ItemIndicator>
           <Circle aria-hidden="true" className="size-2! fill-current" />
@@ -135,7 +142,12 @@ export function DropdownMenuSubTrigger({
 }: ComponentProps<typeof DropdownMenuPrimitive.SubTrigger>) {
   return (
     <DropdownMenuPrimitive.SubTrigger
-      className={cn(menuItemClasses, "data-[state=open]:bg-accent", className)}
+      className={cn(
+        menuItemClasses,
+        menuItemFocusClasses,
+        "data-[state=open]:bg-accent",
+        className,
+      )}
       {...props}
     >
       {children}

@@ -1,7 +1,6 @@
 "use client";
 
-import { CircleAlert } from "lucide-react";
-import { Button } from "./button";
+import { buttonVariants } from "./button-variants";
 
 type ErrorScreenProps = {
   /** The thrown value; only its digest is shown, never a message or stack. */
@@ -16,6 +15,32 @@ function digestOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * lucide's circle-alert drawn inline, as lucide-react renders it: this screen loads with every
+ * page, and importing the icon would bring another copy of the icon library's runtime.
+ */
+function CircleAlertIcon() {
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      width="24"
+      height="24"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className="lucide lucide-circle-exclamation-point lucide-alert-circle lucide-circle-alert size-6"
+      aria-hidden="true"
+    >
+      <circle cx="12" cy="12" r="10" />
+      <line x1="12" x2="12" y1="8" y2="12" />
+      <line x1="12" x2="12.01" y1="16" y2="16" />
+    </svg>
+  );
+}
+
 /** The full-page "Something went wrong" used by the route error boundaries. */
 export function ErrorScreen({ error, onRetry }: ErrorScreenProps) {
   const digest = digestOf(error);
@@ -25,7 +50,7 @@ export function ErrorScreen({ error, onRetry }: ErrorScreenProps) {
         aria-hidden="true"
         className="flex size-12 items-center justify-center rounded-full bg-destructive/10 text-destructive"
       >
-        <CircleAlert className="size-6" />
+        <CircleAlertIcon />
       </div>
       <div role="alert" className="grid max-w-md gap-2">
         <h1 className="font-semibold text-2xl tracking-tight">Something went wrong</h1>
@@ -40,11 +65,14 @@ export function ErrorScreen({ error, onRetry }: ErrorScreenProps) {
         ) : null}
       </div>
       <div className="flex flex-wrap items-center justify-center gap-2">
-        <Button onClick={onRetry}>Try again</Button>
-        <Button variant="secondary" asChild>
-          {/* A plain link: after a failure the client router may itself be broken. */}
-          <a href="/">Go to your workspace</a>
-        </Button>
+        {/* Button's look without its code: this screen loads with every page. */}
+        <button type="button" className={buttonVariants()} onClick={onRetry}>
+          Try again
+        </button>
+        {/* A plain link: after a failure the client router may itself be broken. */}
+        <a href="/" className={buttonVariants({ variant: "secondary" })}>
+          Go to your workspace
+        </a>
       </div>
     </main>
   );

@@ -3,7 +3,7 @@
 import { Check, ChevronDown, ChevronUp } from "lucide-react";
 import { Select as SelectPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
-import { cn } from "~/lib/utils";
+import { cn, unlessSet } from "~/lib/utils";
 import { useFormField } from "./form-field";
 import { controlClasses } from "./input";
 
@@ -22,7 +22,8 @@ export function SelectTrigger({
     <SelectPrimitive.Trigger
       className={cn(
         controlClasses,
-        "flex h-9 cursor-pointer items-center justify-between gap-2 whitespace-nowrap px-3 py-1 text-left",
+        unlessSet(className, ["w-"], "w-full"),
+        "text-sm flex h-9 cursor-pointer items-center justify-between gap-2 whitespace-nowrap px-3 py-1 text-left",
         "data-placeholder:text-muted-foreground [&>span]:truncate",
         className,
       )}
@@ -48,10 +49,11 @@ export function SelectContent({
       <SelectPrimitive.Content
         position={position}
         className={cn(
-          "relative z-50 max-h-(--radix-select-content-available-height) min-w-32 overflow-hidden rounded-lg border border-border bg-popover text-popover-foreground shadow-lg",
+          "relative z-50 max-h-(--radix-select-content-available-height) overflow-hidden rounded-lg border border-border bg-popover text-popover-foreground shadow-lg",
           "origin-(--radix-select-content-transform-origin) data-[state=closed]:animate-pop-out data-[state=open]:animate-pop-in",
-          position === "popper" &&
-            "w-full min-w-(--radix-select-trigger-width) data-[side=bottom]:translate-y-1 data-[side=top]:-translate-y-1",
+          position === "popper"
+            ? "w-full min-w-(--radix-select-trigger-width) data-[side=bottom]:translate-y-1 data-[side=top]:-translate-y-1"
+            : "min-w-32",
           className,
         )}
         {...props}

@@ -2,7 +2,7 @@
 
 import { Separator as SeparatorPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
-import { cn } from "~/lib/utils";
+import { cn, unlessSet } from "~/lib/utils";
 
 export function Separator({
   className,
@@ -15,7 +15,8 @@ export function Separator({
       orientation={orientation}
       decorative={decorative}
       className={cn(
-        "shrink-0 bg-border data-[orientation=horizontal]:h-px data-[orientation=vertical]:h-full data-[orientation=horizontal]:w-full data-[orientation=vertical]:w-px",
+        unlessSet(className, ["flex-", "shrink"], "shrink-0"),
+        "bg-border data-[orientation=horizontal]:h-px data-[orientation=vertical]:h-full data-[orientation=horizontal]:w-full data-[orientation=vertical]:w-px",
         className,
       )}
       {...props}

@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import { cn } from "~/lib/utils";
+import { cn, unlessSet } from "~/lib/utils";
 
 type SpinnerProps = Omit<ComponentProps<"svg">, "children"> & {
   /** Announced to screen readers. Ignored when `decorative`. */
@@ -19,7 +19,11 @@ export function Spinner({
       viewBox="0 0 24 24"
       fill="none"
       aria-hidden="true"
-      className={cn("motion-essential size-4 shrink-0 animate-spin", className)}
+      className={cn(
+        "motion-essential shrink-0 animate-spin",
+        unlessSet(className, ["size-"], "size-4"),
+        className,
+      )}
       {...props}
     >
       <circle cx="12" cy="12" r="9" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />

@@ -10,7 +10,11 @@ export function Textarea({ className, rows = 4, ...props }: ComponentProps<"text
   return (
     <textarea
       rows={rows}
-      className={cn(controlClasses, "min-h-16 resize-y px-3 py-2 leading-relaxed", className)}
+      className={cn(
+        controlClasses,
+        "w-full text-sm min-h-16 resize-y px-3 py-2 leading-relaxed",
+        className,
+      )}
       {...field}
       {...props}
     />

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "~/components/app/logo";
 import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
 import {
   Card,
   CardContent,
@@ -65,9 +65,9 @@ export default async function InvitePage({ params }: Props) {
           </CardDescription>
         </CardHeader>
         <CardFooter>
-          <Button asChild variant="secondary">
-            <Link href="/">Go to Tradeoff</Link>
-          </Button>
+          <Link className={buttonVariants({ variant: "secondary" })} href="/">
+            Go to Tradeoff
+          </Link>
         </CardFooter>
       </>
     );
@@ -82,9 +82,9 @@ export default async function InvitePage({ params }: Props) {
           </CardDescription>
         </CardHeader>
         <CardFooter>
-          <Button asChild variant="secondary">
-            <Link href="/">Go to Tradeoff</Link>
-          </Button>
+          <Link className={buttonVariants({ variant: "secondary" })} href="/">
+            Go to Tradeoff
+          </Link>
         </CardFooter>
       </>
     );
@@ -110,14 +110,18 @@ export default async function InvitePage({ params }: Props) {
                 Create an account or sign in, and you will come back here to join.
               </p>
               <div className="flex flex-wrap gap-2">
-                <Button asChild>
-                  <Link href={`/sign-up?callbackUrl=${encodeURIComponent(here)}`}>
-                    Create an account
-                  </Link>
-                </Button>
-                <Button asChild variant="secondary">
-                  <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}>Sign in</Link>
-                </Button>
+                <Link
+                  className={buttonVariants()}
+                  href={`/sign-up?callbackUrl=${encodeURIComponent(here)}`}
+                >
+                  Create an account
+                </Link>
+                <Link
+                  className={buttonVariants({ variant: "secondary" })}
+                  href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}
+                >
+                  Sign in
+                </Link>
               </div>
             </div>
           ) : invitation.alreadyMember && invitation.teamSlug ? (
@@ -125,9 +129,9 @@ export default async function InvitePage({ params }: Props) {
               variant="success"
               title={`You are already a member of ${invitation.teamName}`}
               action={
-                <Button asChild size="sm">
-                  <Link href={`/t/${invitation.teamSlug}`}>Open the team</Link>
-                </Button>
+                <Link className={buttonVariants({ size: "sm" })} href={`/t/${invitation.teamSlug}`}>
+                  Open the team
+                </Link>
               }
             >
               Nothing to do: the link stays unused for the person it was meant for.

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RememberLastTeam } from "~/components/app/last-team";
 import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
 import { EmptyState } from "~/components/ui/empty-state";
 import { api } from "~/trpc/server";
 import { DashboardLists } from "./dashboard-lists";
@@ -46,11 +46,9 @@ export default async function TeamDashboardPage({ params }: Props) {
           </p>
         </div>
         {canCreate ? (
-          <Button asChild>
-            <Link href={`/t/${team.slug}/new`}>
-              <Plus aria-hidden="true" /> New decision
-            </Link>
-          </Button>
+          <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
+            <Plus aria-hidden="true" /> New decision
+          </Link>
         ) : null}
       </div>
       <DueReviews teamId={team.id} slug={team.slug} />
@@ -65,9 +63,9 @@ export default async function TeamDashboardPage({ params }: Props) {
             description="Start one from the Django REST Framework vs FastAPI template, a team template or a blank page."
             action={
               canCreate ? (
-                <Button asChild>
-                  <Link href={`/t/${team.slug}/new`}>New decision</Link>
-                </Button>
+                <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
+                  New decision
+                </Link>
               ) : null
             }
           />

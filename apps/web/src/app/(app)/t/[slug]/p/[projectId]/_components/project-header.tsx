@@ -6,6 +6,7 @@ import { ArrowLeft, CalendarClock, EyeOff, MoreHorizontal } from "lucide-react";
 import Link from "next/link";
 import { Badge, type BadgeProps } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
 import { Deferred } from "~/components/ui/deferred";
 import { DeferredConfirmDialog } from "~/components/ui/deferred-confirm-dialog";
 import { toast } from "~/components/ui/toaster";
@@ -103,9 +104,12 @@ export function ProjectHeader({ project }: { project: Project }) {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {project.viewer.canEdit && project.status === "DRAFT" ? (
-            <Button variant="outline" asChild>
-              <Link href={`/t/${project.team.slug}/p/${project.id}/edit`}>Edit draft</Link>
-            </Button>
+            <Link
+              className={buttonVariants({ variant: "outline" })}
+              href={`/t/${project.team.slug}/p/${project.id}/edit`}
+            >
+              Edit draft
+            </Link>
           ) : null}
           {project.viewer.canManage && project.status === "DRAFT" ? (
             <DeferredConfirmDialog

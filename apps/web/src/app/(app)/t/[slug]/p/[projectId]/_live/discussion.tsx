@@ -185,9 +185,8 @@ function CommentItem({
                   Edit
                 </Button>
                 <Button
-                  variant="link"
+                  variant="destructive-link"
                   size="sm"
-                  className="text-destructive"
                   disabled={remove.isPending}
                   onClick={() => {
                     if (

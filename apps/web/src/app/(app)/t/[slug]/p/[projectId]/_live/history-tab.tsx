@@ -280,7 +280,7 @@ function EventList({
               id={memberFilter}
               value={actorId}
               onChange={(e) => setActorId(e.target.value)}
-              className={cn(controlClasses, "h-9 w-56 px-2")}
+              className={cn(controlClasses, "h-9 w-56 px-2 text-sm")}
             >
               <option value="">Everyone</option>
               {members.map((m) => (
@@ -296,7 +296,7 @@ function EventList({
               id={criterionFilter}
               value={criterionKey}
               onChange={(e) => setCriterionKey(e.target.value)}
-              className={cn(controlClasses, "h-9 w-56 px-2")}
+              className={cn(controlClasses, "h-9 w-56 px-2 text-sm")}
             >
               <option value="">All criteria</option>
               {criteria.map((c) => (
