@@ -98,4 +98,10 @@ export function logEnv() {
   return parsed.data;
 }
 
-export const authEnv = () => readAuthEnv(process.env);
+let cachedAuth: ReturnType<typeof readAuthEnv> | undefined;
+
+/** Sign-in settings, validated on first use and kept: the API reads them on every request. */
+export function authEnv() {
+  cachedAuth ??= readAuthEnv(process.env);
+  return cachedAuth;
+}

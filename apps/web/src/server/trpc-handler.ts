@@ -22,10 +22,15 @@ function invitationMailer() {
   return mailer;
 }
 
+let configuredOrigin: string | null | undefined;
+
 /** The app's own origin: NEXTAUTH_URL when set, else what the proxy says the request was for. */
 function appOrigin(req: Request): string {
-  const configured = authEnv().NEXTAUTH_URL;
-  if (configured) return new URL(configured).origin;
+  if (configuredOrigin === undefined) {
+    const configured = authEnv().NEXTAUTH_URL;
+    configuredOrigin = configured ? new URL(configured).origin : null;
+  }
+  if (configuredOrigin) return configuredOrigin;
   const url = new URL(req.url);
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
   const proto = req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
