@@ -6,7 +6,7 @@
  * about a millisecond of CPU per request on its own, more than a cached read of the API.
  * Every response carries the same security headers as the pages.
  */
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { getRequestListener } from "@hono/node-server";
 import next from "next";
@@ -33,26 +33,27 @@ const hostname = args.hostname;
 const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
 const nextHandler = app.getRequestHandler();
 
-const api = getRequestListener(
-  (request, env) => {
-    for (const { key, value } of securityHeaders) env.outgoing.setHeader(key, value);
-    return new URL(request.url).pathname === "/api/metrics"
-      ? handleMetricsRequest(request)
-      : handleTrpcRequest(request);
-  },
-  // The library's default: its lighter Request and Response (real subclasses of the standard
-  // ones) become the globals, so tRPC's JSON answers are written without a stream copy.
-  { overrideGlobalObjects: true },
-);
-
-function isApi(req: IncomingMessage) {
-  const url = req.url ?? "";
-  return url.startsWith("/api/trpc/") || url === "/api/metrics" || url.startsWith("/api/metrics?");
+/** A fetch handler served on node:http, with the pages' security headers on its answers. */
+function serve(handler: (request: Request) => Promise<Response>) {
+  return getRequestListener(
+    (request, env) => {
+      for (const { key, value } of securityHeaders) env.outgoing.setHeader(key, value);
+      return handler(request);
+    },
+    // The library's default: its lighter Request and Response (real subclasses of the standard
+    // ones) become the globals, so tRPC's JSON answers are written without a stream copy.
+    { overrideGlobalObjects: true },
+  );
 }
+const trpc = serve(handleTrpcRequest);
+const metrics = serve(handleMetricsRequest);
 
 await app.prepare().catch((error: Error) => fail(error.message));
 const server = createServer((req, res) => {
-  if (isApi(req)) void api(req, res);
+  const url = req.url ?? "";
+  const path = url.split("?", 1)[0];
+  if (path?.startsWith("/api/trpc/")) void trpc(req, res);
+  else if (path === "/api/metrics") void metrics(req, res);
   else void nextHandler(req, res);
 });
 server.on("error", (error: NodeJS.ErrnoException) =>

@@ -15,12 +15,16 @@ export type Sql = {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
 };
 
-export function sql(db: Database): Sql {
-  const pool = poolOf(db);
+/** Statements on a pool (each on any free connection) or on one checked-out connection. */
+function runner(on: pg.Pool | pg.PoolClient): Sql {
   return {
     query: async <Row>(text: string, params: readonly unknown[] = []) =>
-      (await pool.query(text, params as unknown[])).rows as Row[],
+      (await on.query(text, params as unknown[])).rows as Row[],
   };
+}
+
+export function sql(db: Database): Sql {
+  return runner(poolOf(db));
 }
 
 const ignore = () => {};
@@ -37,10 +41,7 @@ export async function sqlTransaction<T>(db: Database, work: (tx: Sql) => Promise
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
-    const result = await work({
-      query: async <Row>(text: string, params: readonly unknown[] = []) =>
-        (await client.query(text, params as unknown[])).rows as Row[],
-    });
+    const result = await work(runner(client));
     await client.query("COMMIT");
     return result;
   } catch (error) {

@@ -1,32 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonVariants } from "~/components/ui/button-variants";
+import { InlineIcon } from "~/components/ui/inline-icon";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-/**
- * lucide's file-question drawn inline, as lucide-react renders it: lucide's icons are client
- * components, and this page's client code loads with every route.
- */
+/** lucide's file-question. */
 function FileQuestionIcon() {
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width="24"
-      height="24"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className="lucide lucide-file-question-mark lucide-file-question size-6"
-      aria-hidden="true"
-    >
+    <InlineIcon name="lucide-file-question-mark lucide-file-question">
       <path d="M6 22a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h8a2.4 2.4 0 0 1 1.704.706l3.588 3.588A2.4 2.4 0 0 1 20 8v12a2 2 0 0 1-2 2z" />
       <path d="M9 9.5a3 2.5 0 016 0c0 2-2 2-3 3.5" />
       <path d="M12 17h.01" />
-    </svg>
+    </InlineIcon>
   );
 }
 

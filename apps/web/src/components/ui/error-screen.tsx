@@ -1,6 +1,7 @@
 "use client";
 
 import { buttonVariants } from "./button-variants";
+import { InlineIcon } from "./inline-icon";
 
 type ErrorScreenProps = {
   /** The thrown value; only its digest is shown, never a message or stack. */
@@ -15,29 +16,14 @@ function digestOf(error: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * lucide's circle-alert drawn inline, as lucide-react renders it: this screen loads with every
- * page, and importing the icon would bring another copy of the icon library's runtime.
- */
+/** lucide's circle-alert. */
 function CircleAlertIcon() {
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width="24"
-      height="24"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      className="lucide lucide-circle-exclamation-point lucide-alert-circle lucide-circle-alert size-6"
-      aria-hidden="true"
-    >
+    <InlineIcon name="lucide-circle-exclamation-point lucide-alert-circle lucide-circle-alert">
       <circle cx="12" cy="12" r="10" />
       <line x1="12" x2="12" y1="8" y2="12" />
       <line x1="12" x2="12.01" y1="16" y2="16" />
-    </svg>
+    </InlineIcon>
   );
 }
 

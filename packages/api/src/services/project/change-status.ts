@@ -5,6 +5,7 @@ import { assertCanManageProject, type ProjectStatus, STATUS_WORDS } from "./acce
 import { recordEvent } from "./events";
 import { loadDecision } from "./load-decision";
 import { lockProject } from "./lock-project";
+import { moveProjectStatus } from "./move-status";
 
 type Actor = { userId: string; teamId: string; role: Role };
 
@@ -38,22 +39,14 @@ export async function changeProjectStatus(
       );
     }
     const now = new Date();
-    const data: Prisma.ProjectUpdateInput = { status: rule.to };
-    if (rule.to === "OPEN") data.openedAt = now;
-    if (rule.to === "DECIDED") data.closedAt = now;
-    const project = await tx.project.update({
-      where: { id: projectId },
-      data,
-      select: { id: true, status: true, round: true },
-    });
-    await recordEvent(tx, {
+    return moveProjectStatus(tx, {
       projectId,
       teamId: locked.teamId,
       actorId: actor.userId,
-      type: "status.changed",
-      data: { from: locked.status, to: rule.to },
+      from: locked.status,
+      to: rule.to,
+      set: rule.to === "OPEN" ? { openedAt: now } : rule.to === "DECIDED" ? { closedAt: now } : {},
     });
-    return project;
   });
 }
 
@@ -99,17 +92,13 @@ export async function reopenProject(db: PrismaClient, actor: Actor, projectId: s
       },
       select: { id: true },
     });
-    const project = await tx.project.update({
-      where: { id: projectId },
-      data: { status: "OPEN", round: locked.round + 1, closedAt: null, openedAt: new Date() },
-      select: { id: true, status: true, round: true },
-    });
-    await recordEvent(tx, {
+    const project = await moveProjectStatus(tx, {
       projectId,
       teamId: locked.teamId,
       actorId: actor.userId,
-      type: "status.changed",
-      data: { from: "DECIDED", to: "OPEN" },
+      from: "DECIDED",
+      to: "OPEN",
+      set: { round: locked.round + 1, closedAt: null, openedAt: new Date() },
     });
     await recordEvent(tx, {
       projectId,

@@ -25,13 +25,9 @@ export async function getRecommendation(
   actor: { userId: string; teamId: string },
   input: { projectId: string },
 ) {
-  const view = await teamView(db, input.projectId);
-  if (view.teamId !== actor.teamId) {
-    throw new DomainError("NOT_FOUND", "Decision project was not found.");
-  }
-  const { teamId: _teamId, personalByVoter, members: _members, ...shared } = view;
-  const mine = personalByVoter.get(actor.userId) ?? null;
-  return { ...shared, mine: mine ? { totals: mine.totals, winner: mine.winner } : null };
+  const view = await teamView(db, actor, input.projectId);
+  const mine = view.personalByVoter.get(actor.userId) ?? null;
+  return { ...view.shared, mine: mine ? { totals: mine.totals, winner: mine.winner } : null };
 }
 
 /**
@@ -44,11 +40,7 @@ export async function getParticipation(
   actor: { teamId: string },
   input: { projectId: string },
 ) {
-  const view = await teamView(db, input.projectId);
-  if (view.teamId !== actor.teamId) {
-    throw new DomainError("NOT_FOUND", "Decision project was not found.");
-  }
-  return view.members;
+  return (await teamView(db, actor, input.projectId)).members;
 }
 
 /**
@@ -61,7 +53,16 @@ const views = new StampedCache<Awaited<ReturnType<typeof computeTeamView>>>(200)
 /** Computations in flight, so requests arriving together after a change compute it once. */
 const inFlight = new Map<string, Promise<Awaited<ReturnType<typeof computeTeamView>>>>();
 
-async function teamView(db: PrismaClient, projectId: string) {
+/** The project's computed view, for a member of its team (another team's caller: NOT_FOUND). */
+async function teamView(db: PrismaClient, actor: { teamId: string }, projectId: string) {
+  const view = await computedView(db, projectId);
+  if (view.teamId !== actor.teamId) {
+    throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  }
+  return view;
+}
+
+async function computedView(db: PrismaClient, projectId: string) {
   const stamp = await decisionStamp(db, projectId);
   if (stamp === null) throw new DomainError("NOT_FOUND", "Decision project was not found.");
   const cached = views.get(projectId, stamp);
@@ -110,18 +111,6 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
   return {
     teamId: project.teamId,
     personalByVoter: new Map(rec.personal.map((p) => [p.voterId, p])),
-    projectId: project.id,
-    status: project.status,
-    votingMode: project.votingMode,
-    method: rec.method,
-    round: project.round,
-    hidden,
-    options: project.options.map(({ key, name }) => ({ key, name })),
-    criteria: project.criteria.map(({ key, name, mustHave }) => ({ key, name, mustHave })),
-    participation: {
-      ...rec.participation,
-      criteriaCount: project.criteria.length,
-    },
     members: {
       hidden,
       criteriaCount: project.criteria.length,
@@ -135,15 +124,30 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
             winner: p.winner,
           })),
     },
-    result: hidden ? null : teamResult(loaded, rec),
-    previousRound:
-      previousRound && !hidden
-        ? {
-            round: previousRound.round,
-            closedAt: previousRound.closedAt,
-            ...frozenSummary(previousRound.result),
-          }
-        : null,
+    // What every member is answered alike, built once per change.
+    shared: {
+      projectId: project.id,
+      status: project.status,
+      votingMode: project.votingMode,
+      method: rec.method,
+      round: project.round,
+      hidden,
+      options: project.options.map(({ key, name }) => ({ key, name })),
+      criteria: project.criteria.map(({ key, name, mustHave }) => ({ key, name, mustHave })),
+      participation: {
+        ...rec.participation,
+        criteriaCount: project.criteria.length,
+      },
+      result: hidden ? null : teamResult(loaded, rec),
+      previousRound:
+        previousRound && !hidden
+          ? {
+              round: previousRound.round,
+              closedAt: previousRound.closedAt,
+              ...frozenSummary(previousRound.result),
+            }
+          : null,
+    },
   };
 }
 

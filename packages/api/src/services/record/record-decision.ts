@@ -3,9 +3,9 @@ import { aggregate } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import type { RecordFields } from "../../schemas/record";
 import { assertCanManageProject, STATUS_WORDS } from "../project/access";
-import { recordEvent } from "../project/events";
 import { loadDecision } from "../project/load-decision";
 import { lockProject } from "../project/lock-project";
+import { moveProjectStatus } from "../project/move-status";
 import { resolvePeople } from "./resolve-people";
 
 type Actor = { userId: string; teamId: string; role: Role };
@@ -110,17 +110,13 @@ export async function recordDecision(
       select: { id: true, revision: true, decidedAt: true },
     });
     if (locked.status === "OPEN") {
-      await tx.project.update({
-        where: { id: input.projectId },
-        data: { status: "DECIDED", closedAt: now },
-        select: { id: true },
-      });
-      await recordEvent(tx, {
+      await moveProjectStatus(tx, {
         projectId: input.projectId,
         teamId: locked.teamId,
         actorId: actor.userId,
-        type: "status.changed",
-        data: { from: "OPEN", to: "DECIDED" },
+        from: "OPEN",
+        to: "DECIDED",
+        set: { closedAt: now },
       });
     }
     await recordDecisionEvent(tx, {

@@ -1,8 +1,8 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { assertCanManageProject, STATUS_WORDS } from "../project/access";
-import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
+import { moveProjectStatus } from "../project/move-status";
 import { recordDecisionEvent } from "./record-decision";
 
 type Actor = { userId: string; teamId: string; role: Role };
@@ -53,17 +53,12 @@ export async function supersedeProject(
       skipDuplicates: true,
     });
     if (locked.status !== "SUPERSEDED") {
-      await tx.project.update({
-        where: { id: input.projectId },
-        data: { status: "SUPERSEDED" },
-        select: { id: true },
-      });
-      await recordEvent(tx, {
+      await moveProjectStatus(tx, {
         projectId: input.projectId,
         teamId: locked.teamId,
         actorId: actor.userId,
-        type: "status.changed",
-        data: { from: "DECIDED", to: "SUPERSEDED" },
+        from: "DECIDED",
+        to: "SUPERSEDED",
       });
     }
     await recordDecisionEvent(tx, {

@@ -46,7 +46,11 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
     // One statement reads the vote it replaces and upserts the new one (the member's lock,
     // taken above, keeps anyone else from writing it in between).
     // updated_at is stored without a time zone, in UTC; it is read back as an instant.
-    const [saved] = await tx.query<{ before: unknown; savedAt: Date }>(
+    // node-postgres parses json columns, so `before` arrives as an object (or null).
+    const [saved] = await tx.query<{
+      before: { weight: number | null; scores: unknown; rationale: string | null } | null;
+      savedAt: Date;
+    }>(
       `WITH old AS (
         SELECT weight, scores, rationale FROM votes WHERE criterion_id = $3 AND user_id = $4
       ), up AS (
@@ -69,11 +73,7 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
       ],
     );
     if (!saved) throw new Error("The vote upsert returned no row.");
-    const existing = parseJson(saved.before) as {
-      weight: number | null;
-      scores: unknown;
-      rationale: string | null;
-    } | null;
+    const existing = saved.before;
     const before: VoteState | null = existing
       ? {
           weight: existing.weight,
@@ -189,9 +189,4 @@ function sameVote(a: VoteState, b: VoteState): boolean {
   const keys = new Set([...Object.keys(a.scores), ...Object.keys(b.scores)]);
   for (const key of keys) if ((a.scores[key] ?? null) !== (b.scores[key] ?? null)) return false;
   return true;
-}
-
-/** JSON from a raw query arrives parsed or as text, depending on the driver's type parsers. */
-function parseJson(value: unknown): unknown {
-  return typeof value === "string" ? JSON.parse(value) : value;
 }
