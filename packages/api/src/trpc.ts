@@ -10,7 +10,6 @@
 import type { SessionUser } from "@tradeoff/auth";
 import { type PrismaClient, type Role, sql } from "@tradeoff/db";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import {
   DATABASE_UNAVAILABLE_MESSAGE,
@@ -21,6 +20,7 @@ import {
 } from "./database-errors";
 import { DomainError } from "./errors";
 import type { InvitationMailer } from "./services/invitation/mailer";
+import { transformer } from "./transformer";
 
 // 1. Context
 export type Context = {
@@ -55,7 +55,7 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error }) {
       // A database outage before any procedure ran (creating the context) is still a 503.
       if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(error.cause)) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { appRouter, createContextInner, isDatabaseUnavailable } from "@tradeoff/api";
-import { authenticateRequest } from "@tradeoff/api/server";
+import { answerQueries, authenticateRequest } from "@tradeoff/api/server";
 import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { authEnv, mailEnv } from "~/env";
@@ -118,18 +118,23 @@ async function handle(req: Request, pathname: string, log: typeof logger) {
   // `Authorization: Bearer <personal access token>` (the CLI) stands in for the session cookie.
   const bearer = await authenticateRequest(db(), req);
   if (bearer.kind === "refused") return bearer.response;
+  const createContext = async () =>
+    createContextInner({
+      db: db(),
+      // Procedures check the session is still current in their own access query.
+      user: bearer.kind === "token" ? bearer.user : await sessionClaimsFromRequest(req),
+      mailer: invitationMailer(),
+      appUrl: appOrigin(req),
+    });
+  // Reads that succeed are answered without the adapter's per-call machinery; everything
+  // else, failed reads included, is tRPC's fetch adapter's (see answerQueries).
+  const answered = await answerQueries(req, { endpoint: "/api/trpc", createContext });
+  if (answered) return answered;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () =>
-      createContextInner({
-        db: db(),
-        // Procedures check the session is still current in their own access query.
-        user: bearer.kind === "token" ? bearer.user : await sessionClaimsFromRequest(req),
-        mailer: invitationMailer(),
-        appUrl: appOrigin(req),
-      }),
+    createContext,
     onError({ error, path, type }) {
       metrics().procedureErrors.inc({
         procedure: path && knownProcedures.has(path) ? path : "unknown",
