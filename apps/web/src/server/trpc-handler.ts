@@ -81,7 +81,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 export async function handleTrpcRequest(req: Request): Promise<Response> {
   const given = req.headers.get("x-request-id");
   const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-  const log = logger.child({ requestId });
+  // The request's logger is made only when a line is written (most requests write none).
+  let child: typeof logger | undefined;
+  const log = () => {
+    child ??= logger.child({ requestId });
+    return child;
+  };
   const started = performance.now();
   const pathname = new URL(req.url).pathname;
   const response = await handle(req, pathname, log);
@@ -100,8 +105,9 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
     );
   }
   if (response.status >= 500)
-    log.warn({ paths, status: response.status, seconds }, "request failed");
-  else log.debug({ paths, status: response.status, seconds }, "request");
+    log().warn({ paths, status: response.status, seconds }, "request failed");
+  else if (logger.isLevelEnabled("debug"))
+    log().debug({ paths, status: response.status, seconds }, "request");
   try {
     response.headers.set("x-request-id", requestId);
   } catch {
@@ -110,7 +116,7 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
   return response;
 }
 
-async function handle(req: Request, pathname: string, log: typeof logger) {
+async function handle(req: Request, pathname: string, log: () => typeof logger) {
   const refused = guardMutation(req);
   if (refused) return refused;
   // Live subscriptions (GET /api/trpc/live.*) need this instance's database listener.
@@ -142,9 +148,9 @@ async function handle(req: Request, pathname: string, log: typeof logger) {
       });
       if (isDatabaseUnavailable(error)) {
         // Answered 503 with a message; one short line, not a stack per request, while it lasts.
-        log.warn({ path, type }, "database unavailable");
+        log().warn({ path, type }, "database unavailable");
       } else if (error.code === "INTERNAL_SERVER_ERROR") {
-        log.error({ err: error.cause ?? error, path, type }, "procedure failed");
+        log().error({ err: error.cause ?? error, path, type }, "procedure failed");
       }
     },
   });
