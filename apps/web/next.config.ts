@@ -27,10 +27,10 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   turbopack: {
     resolveAlias: {
-      // Pages load @trpc/client's code with their first request, not with the page. In the
+      // Pages load @trpc/client's code once they have hydrated, not with the page. In the
       // browser, "@trpc/client" is the stand-in that @trpc/tanstack-react-query gets (see
       // src/trpc/client.browser.ts) and "@trpc/server" only the helpers browser code uses (see
-      // src/trpc/server.browser.ts); src/trpc/links.ts, loaded with the first request, imports
+      // src/trpc/server.browser.ts); src/trpc/links.ts, loaded after the page, imports
       // the real @trpc/client as "trpc-client-impl".
       "@trpc/client": { browser: "./src/trpc/client.browser.ts" },
       "@trpc/server": { browser: "./src/trpc/server.browser.ts" },

@@ -6,7 +6,7 @@
  * includes every module it imports, so a page that imported the entry for the client downloaded
  * every link and the @trpc/server code they use. In the browser only @trpc/tanstack-react-query
  * imports it at run time, for the two names below; the app's code imports its types, and
- * ./links.ts, which loads with the first request, imports the package itself as
+ * ./links.ts, which loads after the page, imports the package itself as
  * "trpc-client-impl".
  *
  * If browser code (or a new @trpc/tanstack-react-query) imports another name from

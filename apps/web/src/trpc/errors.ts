@@ -6,7 +6,7 @@ export type FieldErrors = Record<string, string[] | undefined>;
 
 /**
  * An error the tRPC client raised. Recognised by its name rather than `instanceof`: pages do not
- * load @trpc/client's code until their first request (see lazy-client.ts).
+ * load @trpc/client's code with the page (see lazy-client.ts).
  */
 export function isTRPCClientError(error: unknown): error is TRPCClientError<AppRouter> {
   return error instanceof Error && error.name === "TRPCClientError";

@@ -53,6 +53,31 @@ describe("LazyUntypedClient", () => {
     expect(state.downloads).toBe(1);
   });
 
+  it("downloads the client ahead of the first request when asked to, once", async () => {
+    const { state, create } = download();
+    const client = new LazyUntypedClient(create);
+    client.preload();
+    expect(state.downloads).toBe(1);
+    await expect(client.query("project.get", 1)).resolves.toEqual({
+      path: "project.get",
+      input: 1,
+    });
+    expect(state.downloads).toBe(1);
+  });
+
+  it("leaves a failed download ahead of the first request to that request, which tries again", async () => {
+    const { state, create } = download(1);
+    const client = new LazyUntypedClient(create);
+    client.preload();
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the download has failed
+    expect(state.downloads).toBe(1);
+    await expect(client.query("project.get", 1)).resolves.toEqual({
+      path: "project.get",
+      input: 1,
+    });
+    expect(state.downloads).toBe(2);
+  });
+
   it("fails a request with ClientUnavailableError when the code cannot be downloaded, then tries again", async () => {
     const { state, create } = download(1);
     const client = new LazyUntypedClient(create);

@@ -13,10 +13,10 @@ export class ClientUnavailableError extends Error {
 
 /**
  * The pages' tRPC client. Pages render with their data from the server, so the client itself
- * (@trpc/client with the links and superjson of ./links.ts) loads with the first request
- * instead of with the page: each operation waits for it, then runs through it unchanged. If the
- * code cannot be downloaded, the operation fails with `ClientUnavailableError` and the next one
- * tries again.
+ * (@trpc/client with the links and superjson of ./links.ts) is not part of the page: it loads
+ * once the page has hydrated (`preload`), or with the first request if that comes first. Each
+ * operation waits for it, then runs through it unchanged. If the code cannot be downloaded, the
+ * operation fails with `ClientUnavailableError` and the next one tries again.
  *
  * In the browser, this class is what @trpc/tanstack-react-query gets as @trpc/client's
  * `TRPCUntypedClient` (./client.browser.ts), so its query and mutation options call it
@@ -38,6 +38,11 @@ export class LazyUntypedClient {
       throw new ClientUnavailableError(cause);
     });
     return this.#client;
+  }
+
+  /** Starts the download; a failure is left to the next request, which tries again. */
+  preload(): void {
+    this.#load().catch(() => {});
   }
 
   query: Client["query"] = (path, input, opts) =>

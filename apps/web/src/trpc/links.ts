@@ -11,7 +11,7 @@ import {
 /**
  * How the browser talks to the API: @trpc/client (imported under the name next.config.ts keeps
  * for the real package, see client.browser.ts), its links and the serializer. Loaded by
- * `LazyUntypedClient` with the first request, so none of it is part of a page's first load.
+ * `LazyUntypedClient` once the page has hydrated, so none of it is part of a page's first load.
  */
 export function createUntypedClient() {
   return createTRPCUntypedClient<AppRouter>({
