@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { ErrorScreen } from "~/components/ui/error-screen";
+import { ErrorScreen } from "./providers";
 
 export default function RouteError({ error, retry }: { error: unknown; retry: () => void }) {
   useEffect(() => {

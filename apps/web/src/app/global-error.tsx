@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { ErrorScreen } from "~/components/ui/error-screen";
-import { Providers } from "./providers";
+import { ErrorScreen, Providers } from "./providers";
 import "./globals.css";
 
 /** Replaces the root layout when it fails, so it brings its own document, styles and theme. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { InlineIcon } from "~/components/ui/inline-icon";
+import { Link } from "./providers";
 
 export const metadata: Metadata = { title: "Page not found" };
 

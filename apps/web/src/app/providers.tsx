@@ -12,3 +12,11 @@ export function Providers({ children }: { children: ReactNode }) {
     </ThemeProvider>
   );
 }
+
+// Every route also loads its not-found and error boundaries, and Turbopack chunks each of them
+// on its own, apart from the layouts under the root: a module one of them shares with such a
+// layout (next/link with the app header, the button classes with every button) would be
+// downloaded twice on the same page. Imported from here, the root layout's client module, they
+// come once, with the root layout's chunk.
+export { default as Link } from "next/link";
+export { ErrorScreen } from "~/components/ui/error-screen";

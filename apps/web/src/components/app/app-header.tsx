@@ -1,23 +1,18 @@
-"use client";
-
-import { ChevronsUpDown } from "lucide-react";
 import Link from "next/link";
-import { useParams } from "next/navigation";
 import { Avatar } from "~/components/ui/avatar";
 import { Button } from "~/components/ui/button";
-import { Deferred } from "~/components/ui/deferred";
 import { ThemeToggle } from "~/components/ui/theme-toggle";
+import { AccountMenuButton, TeamSwitcher } from "./header-islands";
 import type { TeamSummary } from "./header-menus";
 import { Logo } from "./logo";
 
 type Props = { user: { name: string | null; email: string }; teams: TeamSummary[] };
 
-// The menus' code (Radix, their items) loads when someone reaches for them, not with the page.
-const loadMenus = () => import("./header-menus");
-
+/**
+ * Rendered on the server: only the team switcher (which reads the URL) and the menus around the
+ * buttons are client components, so the rest of the header ships no code.
+ */
 export function AppHeader({ user, teams }: Props) {
-  const params = useParams<{ slug?: string }>();
-  const current = teams.find((team) => team.slug === params.slug);
   const displayName = user.name || user.email;
 
   return (
@@ -32,37 +27,18 @@ export function AppHeader({ user, teams }: Props) {
         <span className="text-muted-foreground" aria-hidden>
           /
         </span>
-        <Deferred
-          load={loadMenus}
-          popup="menu"
-          trigger={
-            <Button
-              variant="ghost"
-              size="sm"
-              // The name starts with the visible text, so voice control users can say what they see.
-              aria-label={`${current?.name ?? "Select a team"}: Switch team`}
-            >
-              <span className="max-w-40 truncate">{current?.name ?? "Select a team"}</span>
-              <ChevronsUpDown aria-hidden className="text-muted-foreground" />
-            </Button>
-          }
-        >
-          {({ TeamMenu }, menu) => <TeamMenu {...menu} teams={teams} current={current} />}
-        </Deferred>
+        <TeamSwitcher teams={teams} />
         <div className="ml-auto flex items-center gap-2">
           <ThemeToggle />
-          <Deferred
-            load={loadMenus}
-            popup="menu"
+          <AccountMenuButton
+            user={user}
             trigger={
               <Button variant="ghost" size="sm" aria-label={`${displayName}: Account menu`}>
                 <Avatar name={displayName} size="sm" />
                 <span className="hidden max-w-40 truncate sm:inline">{displayName}</span>
               </Button>
             }
-          >
-            {({ AccountMenu }, menu) => <AccountMenu {...menu} user={user} />}
-          </Deferred>
+          />
         </div>
       </div>
     </header>

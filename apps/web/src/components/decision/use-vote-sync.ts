@@ -2,9 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { TRPCClientError } from "@trpc/client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { messageOf } from "~/trpc/errors";
+import { isTRPCClientError, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 export type VoteValue = {
@@ -63,7 +62,7 @@ function writeStored(projectId: string, criterionKey: string, value: VoteValue |
 
 /** Refusals are final; anything else (network, server restarting) is worth retrying. */
 function isRefusal(error: unknown) {
-  if (!(error instanceof TRPCClientError)) return false;
+  if (!isTRPCClientError(error)) return false;
   const code = (error.data as { code?: string } | undefined)?.code;
   return Boolean(
     code && ["BAD_REQUEST", "CONFLICT", "FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED"].includes(code),

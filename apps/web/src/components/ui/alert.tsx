@@ -1,31 +1,25 @@
-import { cva, type VariantProps } from "class-variance-authority";
 import { CircleAlert, CircleCheck, Info, TriangleAlert } from "lucide-react";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "~/lib/utils";
 
-const alertVariants = cva(
-  "relative grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-1 rounded-lg border px-4 py-3 text-sm [&>svg]:mt-0.5 [&>svg]:size-4",
-  {
-    variants: {
-      variant: {
-        info: "border-info/30 bg-info/5 [&>svg]:text-info",
-        success: "border-success/30 bg-success/5 [&>svg]:text-success",
-        warning: "border-warning/30 bg-warning/5 [&>svg]:text-warning",
-        error: "border-destructive/30 bg-destructive/5 [&>svg]:text-destructive",
-      },
-    },
-    defaultVariants: { variant: "info" },
-  },
-);
+const base =
+  "relative grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-1 rounded-lg border px-4 py-3 text-sm [&>svg]:mt-0.5 [&>svg]:size-4";
+
+const variants = {
+  info: "border-info/30 bg-info/5 [&>svg]:text-info",
+  success: "border-success/30 bg-success/5 [&>svg]:text-success",
+  warning: "border-warning/30 bg-warning/5 [&>svg]:text-warning",
+  error: "border-destructive/30 bg-destructive/5 [&>svg]:text-destructive",
+};
 
 const icons = { info: Info, success: CircleCheck, warning: TriangleAlert, error: CircleAlert };
 
-type AlertProps = Omit<ComponentProps<"div">, "title"> &
-  VariantProps<typeof alertVariants> & {
-    title?: ReactNode;
-    /** Buttons or links shown under the message. */
-    action?: ReactNode;
-  };
+type AlertProps = Omit<ComponentProps<"div">, "title"> & {
+  variant?: keyof typeof variants | null;
+  title?: ReactNode;
+  /** Buttons or links shown under the message. */
+  action?: ReactNode;
+};
 
 /**
  * A message in the page flow. Errors use role="alert" (announced at once);
@@ -43,7 +37,7 @@ export function Alert({
   return (
     <div
       role={variant === "error" ? "alert" : "status"}
-      className={cn(alertVariants({ variant }), className)}
+      className={cn(base, variant && variants[variant], className)}
       {...props}
     >
       <Icon aria-hidden="true" />

@@ -1,26 +1,9 @@
 "use client";
 
-import { createContext, type ReactNode, useContext, useId } from "react";
+import { type ReactNode, useId } from "react";
 import { cn } from "~/lib/utils";
+import { type FormControlProps, FormFieldContext } from "./form-control";
 import { Label } from "./label";
-
-/** The props a control needs to be wired to its label, description and error. */
-export type FormControlProps = {
-  id: string;
-  "aria-describedby"?: string;
-  "aria-invalid"?: true;
-  "aria-required"?: true;
-};
-
-const FormFieldContext = createContext<FormControlProps | null>(null);
-
-/**
- * Wiring for the surrounding FormField, or null outside one. Input, Textarea and
- * SelectTrigger use it automatically; custom controls can spread it.
- */
-export function useFormField(): FormControlProps | null {
-  return useContext(FormFieldContext);
-}
 
 type FormFieldProps = {
   label: ReactNode;

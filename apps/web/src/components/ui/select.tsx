@@ -4,8 +4,7 @@ import { Check, ChevronDown, ChevronUp } from "lucide-react";
 import { Select as SelectPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
 import { cn, unlessSet } from "~/lib/utils";
-import { useFormField } from "./form-field";
-import { controlClasses } from "./input";
+import { controlClasses, useFormField } from "./form-control";
 
 export const Select = SelectPrimitive.Root;
 export const SelectGroup = SelectPrimitive.Group;

@@ -2,8 +2,7 @@
 
 import type { ComponentProps } from "react";
 import { cn } from "~/lib/utils";
-import { useFormField } from "./form-field";
-import { controlClasses } from "./input";
+import { controlClasses, useFormField } from "./form-control";
 
 export function Textarea({ className, rows = 4, ...props }: ComponentProps<"textarea">) {
   const field = useFormField();

@@ -1,17 +1,14 @@
-"use client";
-
 import { Moon, Sun } from "lucide-react";
 import { Button } from "./button";
-import { Deferred } from "./deferred";
+import { ThemeMenuButton } from "./theme-menu-button";
 
-const loadThemeMenu = () => import("./theme-menu").then((m) => m.ThemeMenu);
-
-/** Light, dark or follow the system; the choice is remembered on this device. */
+/**
+ * Light, dark or follow the system; the choice is remembered on this device. A server component:
+ * only the menu around the button is client code.
+ */
 export function ThemeToggle({ className }: { className?: string }) {
   return (
-    <Deferred
-      load={loadThemeMenu}
-      popup="menu"
+    <ThemeMenuButton
       trigger={
         <Button variant="ghost" size="icon" aria-label="Change colour theme" className={className}>
           {/* The icon follows the applied class, so server and client render the same markup. */}
@@ -19,8 +16,6 @@ export function ThemeToggle({ className }: { className?: string }) {
           <Moon aria-hidden="true" className="hidden dark:block" />
         </Button>
       }
-    >
-      {(ThemeMenu, menu) => <ThemeMenu {...menu} />}
-    </Deferred>
+    />
   );
 }

@@ -23,6 +23,7 @@ import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { useStatusChange } from "./use-status-change";
 
 /** The project's "More actions" menu and its dialog; loaded by ProjectHeader on demand. */
 export function ProjectActionsMenu({
@@ -30,16 +31,20 @@ export function ProjectActionsMenu({
   defaultOpen,
   projectId,
   title,
-  onArchive,
+  canArchive,
 }: {
   trigger: ReactElement;
   defaultOpen: boolean;
   projectId: string;
   title: string;
   /** Offered only to managers of a project that is not archived yet. */
-  onArchive: (() => void) | undefined;
+  canArchive: boolean;
 }) {
   const [saveOpen, setSaveOpen] = useState(false);
+  const trpc = useTRPC();
+  const archive = useMutation(
+    trpc.project.archive.mutationOptions(useStatusChange(projectId, "Archived.")),
+  );
   return (
     <>
       <DropdownMenu defaultOpen={defaultOpen}>
@@ -48,7 +53,11 @@ export function ProjectActionsMenu({
           <DropdownMenuItem onSelect={() => setSaveOpen(true)}>
             Save as team template
           </DropdownMenuItem>
-          {onArchive ? <DropdownMenuItem onSelect={onArchive}>Archive</DropdownMenuItem> : null}
+          {canArchive ? (
+            <DropdownMenuItem onSelect={() => archive.mutate({ projectId })}>
+              Archive
+            </DropdownMenuItem>
+          ) : null}
         </DropdownMenuContent>
       </DropdownMenu>
       <SaveTemplateDialog

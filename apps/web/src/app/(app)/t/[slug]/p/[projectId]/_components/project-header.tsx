@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { ArrowLeft, CalendarClock, EyeOff, MoreHorizontal } from "lucide-react";
 import Link from "next/link";
@@ -8,10 +7,6 @@ import { Badge, type BadgeProps } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { Deferred } from "~/components/ui/deferred";
-import { DeferredConfirmDialog } from "~/components/ui/deferred-confirm-dialog";
-import { toast } from "~/components/ui/toaster";
-import { messageOf } from "~/trpc/errors";
-import { useTRPC } from "~/trpc/react";
 
 type Project = RouterOutputs["project"]["get"];
 
@@ -26,40 +21,14 @@ export const STATUS_LABEL: Record<
   ARCHIVED: { label: "Archived", variant: "outline" },
 };
 
-// The menu, its dialog and the confirmations load their code when someone reaches for them.
+// The menu, its dialog and the confirmations load their code, and the requests they make, when
+// someone reaches for them.
 const loadActionsMenu = () => import("./project-actions-menu").then((m) => m.ProjectActionsMenu);
+const loadStatusDialogs = () => import("./status-dialogs");
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 export function ProjectHeader({ project }: { project: Project }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({
-        queryKey: trpc.project.get.queryKey({ projectId: project.id }),
-      }),
-      queryClient.invalidateQueries({
-        queryKey: trpc.project.recommendation.queryKey({ projectId: project.id }),
-      }),
-      queryClient.invalidateQueries({
-        queryKey: trpc.project.participation.queryKey({ projectId: project.id }),
-      }),
-    ]);
-  const options = (done: string) => ({
-    onSuccess: async () => {
-      toast.success(done);
-      await refresh();
-    },
-    onError: (error: unknown) => toast.error(messageOf(error)),
-  });
-  const open = useMutation(trpc.project.open.mutationOptions(options("Voting is open.")));
-  const close = useMutation(trpc.project.close.mutationOptions(options("Voting is closed.")));
-  const reopen = useMutation(
-    trpc.project.reopen.mutationOptions(options("Reopened as a new round.")),
-  );
-  const archive = useMutation(trpc.project.archive.mutationOptions(options("Archived.")));
-  const input = { projectId: project.id };
   const status = STATUS_LABEL[project.status];
   const overdue = project.deadline && project.deadline.getTime() < Date.now();
 
@@ -112,41 +81,39 @@ export function ProjectHeader({ project }: { project: Project }) {
             </Link>
           ) : null}
           {project.viewer.canManage && project.status === "DRAFT" ? (
-            <DeferredConfirmDialog
+            <Deferred
+              load={loadStatusDialogs}
+              popup="dialog"
               trigger={<Button>Open for voting</Button>}
-              title="Open this decision for voting?"
-              description="Members can vote at once. Options and criteria can no longer change."
-              confirmLabel="Open voting"
-              variant="primary"
-              pending={open.isPending}
-              onConfirm={() => open.mutate(input)}
-            />
+            >
+              {({ OpenVotingDialog }, dialog) => (
+                <OpenVotingDialog {...dialog} projectId={project.id} />
+              )}
+            </Deferred>
           ) : null}
           {project.viewer.canManage && project.status === "OPEN" ? (
-            <DeferredConfirmDialog
+            <Deferred
+              load={loadStatusDialogs}
+              popup="dialog"
               trigger={<Button variant="secondary">Close voting</Button>}
-              title="Close voting now?"
-              description={
-                project.votingMode === "BLIND"
-                  ? "Votes stop and everyone's votes and the totals become visible to the team."
-                  : "Votes stop and the current result is the team's recommendation."
-              }
-              confirmLabel="Close voting"
-              variant="primary"
-              pending={close.isPending}
-              onConfirm={() => close.mutate(input)}
-            />
+            >
+              {({ CloseVotingDialog }, dialog) => (
+                <CloseVotingDialog
+                  {...dialog}
+                  projectId={project.id}
+                  blind={project.votingMode === "BLIND"}
+                />
+              )}
+            </Deferred>
           ) : null}
           {project.viewer.canManage && project.status === "DECIDED" ? (
-            <DeferredConfirmDialog
+            <Deferred
+              load={loadStatusDialogs}
+              popup="dialog"
               trigger={<Button variant="secondary">Reopen as a new round</Button>}
-              title="Reopen for another round?"
-              description="This round's votes and result are kept as a frozen snapshot; votes carry over and members can change them."
-              confirmLabel="Reopen"
-              variant="primary"
-              pending={reopen.isPending}
-              onConfirm={() => reopen.mutate(input)}
-            />
+            >
+              {({ ReopenDialog }, dialog) => <ReopenDialog {...dialog} projectId={project.id} />}
+            </Deferred>
           ) : null}
           {project.viewer.canVote ? (
             <Deferred
@@ -163,11 +130,7 @@ export function ProjectHeader({ project }: { project: Project }) {
                   {...menu}
                   projectId={project.id}
                   title={project.title}
-                  onArchive={
-                    project.viewer.canManage && project.status !== "ARCHIVED"
-                      ? () => archive.mutate(input)
-                      : undefined
-                  }
+                  canArchive={project.viewer.canManage && project.status !== "ARCHIVED"}
                 />
               )}
             </Deferred>

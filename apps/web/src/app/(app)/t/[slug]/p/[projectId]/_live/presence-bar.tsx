@@ -1,7 +1,13 @@
 "use client";
 
 import { Avatar } from "~/components/ui/avatar";
-import type { Viewer } from "./use-project-live";
+import { useProjectLive, type Viewer } from "./use-project-live";
+
+/** Keeps the project page live (see `useProjectLive`) and shows who is viewing it. */
+export function LivePresence({ projectId }: { projectId: string }) {
+  const { viewers } = useProjectLive(projectId);
+  return <PresenceBar viewers={viewers} />;
+}
 
 /** Who has this project open right now, on any server. */
 export function PresenceBar({ viewers, meId }: { viewers: Viewer[]; meId?: string }) {

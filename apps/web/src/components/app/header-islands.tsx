@@ -1,0 +1,51 @@
+"use client";
+
+import { ChevronsUpDown } from "lucide-react";
+import { useParams } from "next/navigation";
+import type { ReactElement } from "react";
+import { Button } from "~/components/ui/button";
+import { Deferred } from "~/components/ui/deferred";
+import type { TeamSummary } from "./header-menus";
+
+// The menus' code (Radix, their items) loads when someone reaches for them, not with the page.
+const loadMenus = () => import("./header-menus");
+
+/** The team switcher's button; the current team comes from the URL. */
+export function TeamSwitcher({ teams }: { teams: TeamSummary[] }) {
+  const params = useParams<{ slug?: string }>();
+  const current = teams.find((team) => team.slug === params.slug);
+  return (
+    <Deferred
+      load={loadMenus}
+      popup="menu"
+      trigger={
+        <Button
+          variant="ghost"
+          size="sm"
+          // The name starts with the visible text, so voice control users can say what they see.
+          aria-label={`${current?.name ?? "Select a team"}: Switch team`}
+        >
+          <span className="max-w-40 truncate">{current?.name ?? "Select a team"}</span>
+          <ChevronsUpDown aria-hidden className="text-muted-foreground" />
+        </Button>
+      }
+    >
+      {({ TeamMenu }, menu) => <TeamMenu {...menu} teams={teams} current={current} />}
+    </Deferred>
+  );
+}
+
+/** The account menu around its button, which the server renders. */
+export function AccountMenuButton({
+  user,
+  trigger,
+}: {
+  user: { name: string | null; email: string };
+  trigger: ReactElement;
+}) {
+  return (
+    <Deferred load={loadMenus} popup="menu" trigger={trigger}>
+      {({ AccountMenu }, menu) => <AccountMenu {...menu} user={user} />}
+    </Deferred>
+  );
+}
