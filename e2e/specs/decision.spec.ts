@@ -118,6 +118,41 @@ test.describe("deciding together", () => {
     await bob.context.close();
   });
 
+  test("a press on Close voting before the page is interactive opens the confirmation once it is", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const { url } = await teamWithDrfProject(alice, []);
+    const page = alice.page;
+    // The page's scripts arrive 3 s late, as on a slow connection; its HTML does not.
+    let scriptsHeld = 0;
+    await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+      scriptsHeld++;
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue();
+    });
+    await page.goto(url, { waitUntil: "commit" });
+    // React marks each element it hydrates with its props; the title has no such mark yet.
+    const heading = page.locator("h1");
+    const hydrated = () =>
+      heading.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__react")));
+    expect(await hydrated()).toBe(false);
+    await page.getByRole("button", { name: "Close voting" }).click();
+    expect(scriptsHeld).toBeGreaterThan(0);
+
+    const confirm = page.getByRole("alertdialog");
+    await expect(confirm).toBeVisible();
+    expect(await hydrated()).toBe(true);
+    await expect(confirm).toContainText("Close voting now?");
+    // One press opens it once: cancelling closes it, and it stays closed.
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(confirm).toHaveCount(0);
+    await page.waitForTimeout(500);
+    await expect(confirm).toHaveCount(0);
+    await expect(page.getByTestId("project-status")).toHaveText("Open for voting");
+    await alice.context.close();
+  });
+
   test("voting works with the keyboard alone", async ({ browser }) => {
     const alice = await person(browser, "alice");
     const { url } = await teamWithDrfProject(alice, []);

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { EARLY_PRESS_SCRIPT } from "~/components/ui/early-press";
 import { Toaster } from "~/components/ui/toaster";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -25,6 +26,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // next-themes sets the theme class before hydration, so the attribute differs by design.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
+        {/* First in the body, so a press on a trigger is remembered before the page is interactive. */}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of our own, no user data. */}
+        <script dangerouslySetInnerHTML={{ __html: EARLY_PRESS_SCRIPT }} />
         <Providers>
           {children}
           <Toaster />

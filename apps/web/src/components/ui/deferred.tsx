@@ -3,6 +3,7 @@
 import {
   cloneElement,
   type KeyboardEvent,
+  type MouseEvent,
   type PointerEvent,
   type ReactElement,
   type ReactNode,
@@ -11,14 +12,16 @@ import {
   useRef,
   useState,
 } from "react";
+import { EARLY_PRESS_ATTRIBUTE, takeEarlyPress } from "./early-press";
 
 type TriggerProps = {
   ref?: Ref<HTMLButtonElement>;
+  [EARLY_PRESS_ATTRIBUTE]?: "";
   onPointerEnter?: (event: PointerEvent<HTMLButtonElement>) => void;
   onPointerDown?: (event: PointerEvent<HTMLButtonElement>) => void;
   onFocus?: () => void;
   onBlur?: () => void;
-  onClick?: () => void;
+  onClick?: (event: MouseEvent<HTMLButtonElement>) => void;
   onKeyDown?: (event: KeyboardEvent<HTMLButtonElement>) => void;
   "aria-haspopup"?: "menu" | "dialog";
   "aria-expanded"?: boolean;
@@ -36,7 +39,8 @@ export type Loaded = {
  * A menu or dialog whose code (Radix, its contents) loads when someone shows intent, not with
  * the page. Until then only its trigger renders, with the attributes the real trigger has; a
  * pointer over it or focus on it starts the load, and a press before the code arrives opens
- * the real one as soon as it does. Focus stays on the trigger across the swap.
+ * the real one as soon as it does. That holds for a press before the page is interactive too
+ * (see early-press.ts). Focus stays on the trigger across the swap.
  */
 export function Deferred<T>({
   load,
@@ -78,6 +82,16 @@ export function Deferred<T>({
     intent.current.open = true;
     start();
   };
+  // A click that landed before this code ran counts as a press; the set forgets the trigger
+  // when it goes, whatever happened to it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per trigger element; `press` only touches refs and the stable `load`.
+  const earlyPress = useCallback((node: HTMLButtonElement | null) => {
+    if (!node) return;
+    if (takeEarlyPress(node)) press();
+    return () => {
+      takeEarlyPress(node);
+    };
+  }, []);
 
   if (loaded) {
     const realTrigger = loaded.focus
@@ -87,6 +101,8 @@ export function Deferred<T>({
   }
 
   return cloneElement(trigger as ReactElement<TriggerProps>, {
+    ref: earlyPress,
+    [EARLY_PRESS_ATTRIBUTE]: "",
     "aria-haspopup": popup,
     "aria-expanded": false,
     "data-state": "closed",
@@ -112,6 +128,11 @@ export function Deferred<T>({
             press();
           },
         }
-      : { onClick: press }),
+      : {
+          onClick: (event: MouseEvent<HTMLButtonElement>) => {
+            takeEarlyPress(event.currentTarget);
+            press();
+          },
+        }),
   });
 }
