@@ -127,33 +127,43 @@ function mapDomainErrors<R extends { ok: boolean; error?: TRPCError }>(result: R
 }
 
 // 3. Procedures
+//
+// Every procedure runs one middleware of its own before its input schema and resolver: the
+// signed-in check, the access check of its scope and the error mapping together. Each
+// middleware layer costs every call a copy of its options, and reads are most of the traffic.
+
 export const publicProcedure = t.procedure.use(async ({ next }) => mapDomainErrors(await next()));
 
 const signedOut = () => new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
 
-/**
- * A session exists; whether it is still current is checked by the procedures below. (One
- * middleware with the domain error mapping: each layer costs every call a copy of its options.)
- */
-const sessionProcedure = t.procedure.use(async ({ ctx, next }) => {
+/** The signed-in user, or UNAUTHORIZED. Whether the session is still current is checked apart. */
+function signedIn(ctx: Context): SessionUser {
   if (!ctx.user) throw signedOut();
-  return mapDomainErrors(await next({ ctx: { user: ctx.user } }));
-});
+  return ctx.user;
+}
+
+/** A database that is down answers SERVICE_UNAVAILABLE from an access check too. */
+function accessQueryFailed(error: unknown): never {
+  throw isDatabaseUnavailable(error) ? databaseUnavailableError(error) : error;
+}
 
 /**
  * Signed-in users only; narrows `ctx.user` so handlers never check it again. One small query
  * proves the session is current: signing out everywhere, a password change or deleting the
  * account bumps User.tokenVersion and every older session stops working on its next request.
  */
-export const protectedProcedure = sessionProcedure
+export const protectedProcedure = t.procedure
   .meta({ access: { scope: "user" } })
   .use(async ({ ctx, next }) => {
-    const [current] = await sql(ctx.db).query<{ tokenVersion: number }>(
-      `SELECT token_version AS "tokenVersion" FROM users WHERE id = $1`,
-      [ctx.user.id],
-    );
-    if (current?.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
-    return next();
+    const user = signedIn(ctx);
+    const [current] = await sql(ctx.db)
+      .query<{ tokenVersion: number }>(
+        `SELECT token_version AS "tokenVersion" FROM users WHERE id = $1`,
+        [user.id],
+      )
+      .catch(accessQueryFailed);
+    if (current?.tokenVersion !== user.tokenVersion) throw signedOut();
+    return mapDomainErrors(await next({ ctx: { user } }));
   });
 
 /** Roles from least to most powerful; a role can do everything the ones before it can. */
@@ -183,26 +193,45 @@ const teamInput = z.object({ teamId: recordId("team") });
 const projectInput = z.object({ projectId: recordId("project") });
 
 /**
+ * The id a scoped procedure's access check needs, read from the raw input before the
+ * procedure's own schema runs (every scoped procedure's schema carries it too). Invalid input
+ * is refused exactly as an input schema refuses it.
+ */
+async function scopeInput<S extends z.ZodType>(
+  schema: S,
+  getRawInput: () => Promise<unknown>,
+): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await getRawInput());
+  if (!parsed.success) throw new TRPCError({ code: "BAD_REQUEST", cause: parsed.error });
+  return parsed.data;
+}
+
+/**
  * Team-scoped procedures: the input carries `teamId`; the caller must belong to the team
  * with at least `minRole`. Another team's id answers NOT_FOUND, never revealing it exists.
  * Handlers get `ctx.team` ({ id, role }) and must still scope their queries by `ctx.team.id`.
  */
 export function teamProcedure(minRole: Role) {
-  return sessionProcedure
+  return t.procedure
     .meta({ access: { scope: "team", minRole } })
-    .input(teamInput)
-    .use(async ({ ctx, input, next }) => {
+    .use(async ({ ctx, getRawInput, next }) => {
+      const user = signedIn(ctx);
+      const { teamId } = await scopeInput(teamInput, getRawInput);
       // The session check rides on the membership query: one round trip per request.
-      const [membership] = await sql(ctx.db).query<Access>(
-        `SELECT m.role::text AS role, u.token_version AS "tokenVersion", m.team_id AS "teamId"
-         FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.team_id = $1 AND m.user_id = $2`,
-        [input.teamId, ctx.user.id],
-      );
-      if (membership && membership.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
+      const [membership] = await sql(ctx.db)
+        .query<Access>(
+          `SELECT m.role::text AS role, u.token_version AS "tokenVersion", m.team_id AS "teamId"
+           FROM memberships m JOIN users u ON u.id = m.user_id
+           WHERE m.team_id = $1 AND m.user_id = $2`,
+          [teamId, user.id],
+        )
+        .catch(accessQueryFailed);
+      if (membership && membership.tokenVersion !== user.tokenVersion) throw signedOut();
       if (!membership) throw teamNotFound();
       if (!hasRole(membership.role, minRole)) throw forbidden(minRole);
-      return next({ ctx: { team: { id: input.teamId, role: membership.role } } });
+      return mapDomainErrors(
+        await next({ ctx: { user, team: { id: teamId, role: membership.role } } }),
+      );
     });
 }
 
@@ -212,29 +241,34 @@ export function teamProcedure(minRole: Role) {
  * `ctx.team` ({ id, role }).
  */
 export function projectProcedure(minRole: Role) {
-  return sessionProcedure
+  return t.procedure
     .meta({ access: { scope: "project", minRole } })
-    .input(projectInput)
-    .use(async ({ ctx, input, next }) => {
+    .use(async ({ ctx, getRawInput, next }) => {
+      const user = signedIn(ctx);
+      const { projectId } = await scopeInput(projectInput, getRawInput);
       // The project's team, the caller's role in it and their session version: one round trip.
-      const [access] = await sql(ctx.db).query<Access>(
-        `SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion"
-         FROM projects p
-         JOIN memberships m ON m.team_id = p.team_id AND m.user_id = $2
-         JOIN users u ON u.id = m.user_id
-         WHERE p.id = $1`,
-        [input.projectId, ctx.user.id],
-      );
-      if (access && access.tokenVersion !== ctx.user.tokenVersion) throw signedOut();
+      const [access] = await sql(ctx.db)
+        .query<Access>(
+          `SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion"
+           FROM projects p
+           JOIN memberships m ON m.team_id = p.team_id AND m.user_id = $2
+           JOIN users u ON u.id = m.user_id
+           WHERE p.id = $1`,
+          [projectId, user.id],
+        )
+        .catch(accessQueryFailed);
+      if (access && access.tokenVersion !== user.tokenVersion) throw signedOut();
       if (!access) throw projectNotFound();
       const role = access.role;
       if (!hasRole(role, minRole)) throw forbidden(minRole);
-      const project = { id: input.projectId, teamId: access.teamId };
-      return next({
-        ctx: {
-          project: { id: project.id, teamId: project.teamId },
-          team: { id: project.teamId, role },
-        },
-      });
+      return mapDomainErrors(
+        await next({
+          ctx: {
+            user,
+            project: { id: projectId, teamId: access.teamId },
+            team: { id: access.teamId, role },
+          },
+        }),
+      );
     });
 }

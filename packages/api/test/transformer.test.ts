@@ -1,6 +1,6 @@
 import superjson from "superjson";
-import { describe, expect, it } from "vitest";
-import { sharedAnswer, transformer, withCallerPart } from "../src/transformer";
+import { describe, expect, it, vi } from "vitest";
+import { serializeToJson, sharedAnswer, transformer, withCallerPart } from "../src/transformer";
 
 const serialize = transformer.output.serialize;
 
@@ -63,5 +63,43 @@ describe("the API transformer", () => {
     expect(serialize(withCallerPart({ a: new Date(1) }, { b: 1 }))).toEqual(
       superjson.serialize({ a: new Date(1), b: 1 }),
     );
+  });
+
+  it("writes the JSON text of every kind of answer exactly as JSON.stringify of its form", () => {
+    const view = sharedView();
+    const answers: unknown[] = [
+      view,
+      withCallerPart(view, {
+        mine: { totals: [{ optionKey: "drf", score: 61.5 }], at: new Date(0) },
+      }),
+      withCallerPart(view, { mine: null }),
+      withCallerPart(view, { previousRound: null }),
+      withCallerPart(sharedAnswer({}), { only: "mine" }),
+      withCallerPart(sharedAnswer({ a: 1 }), {}),
+      withCallerPart(sharedAnswer({ gone: undefined }), { at: new Date(2) }),
+      withCallerPart(sharedAnswer({ list: new Set([1]) }), { n: undefined }),
+      { when: new Date(5), list: new Set([1]), nothing: undefined },
+      [1, "two", null],
+      "text",
+      null,
+      undefined,
+    ];
+    for (const answer of answers) {
+      const text = serializeToJson(answer);
+      expect(text).toBe(JSON.stringify(serialize(answer)));
+      expect(superjson.deserialize(JSON.parse(text))).toEqual(
+        superjson.deserialize(superjson.serialize(answer)),
+      );
+    }
+    // The shared part's text is made once: a caller's answer then writes only its own part.
+    const stringify = vi.spyOn(JSON, "stringify");
+    try {
+      serializeToJson(withCallerPart(view, { mine: { winner: "drf" } }));
+      const written = stringify.mock.calls.map(([value]) => value);
+      expect(written).toContainEqual({ mine: { winner: "drf" } });
+      expect(written).not.toContainEqual(serialize(view).json);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 });

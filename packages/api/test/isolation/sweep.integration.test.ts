@@ -16,8 +16,15 @@ import { createWorld } from "./world";
 const t = useTestDatabase();
 const cases = await loadCases();
 const procedures = Object.entries(
-  appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>,
-).map(([path, procedure]) => ({ path, access: procedure._def.meta?.access }));
+  appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { meta?: ProcedureMeta; inputs: { shape?: Record<string, unknown> }[] } }
+  >,
+).map(([path, procedure]) => ({
+  path,
+  access: procedure._def.meta?.access,
+  inputKeys: procedure._def.inputs.flatMap((schema) => Object.keys(schema.shape ?? {})),
+}));
 
 const REFUSALS = ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"];
 
@@ -41,6 +48,19 @@ describe("isolation sweep: the inventory", () => {
     const paths = new Set(procedures.map((p) => p.path));
     const stale = [...cases.keys(), ...Object.keys(publicProcedures)].filter((p) => !paths.has(p));
     expect(stale).toEqual([]);
+  });
+
+  it("gives every team or project procedure an input schema that names its team or project", () => {
+    // The access check reads the id from the raw input; the procedure's own schema must carry
+    // it too, or callers could not send it and handlers would not see it validated.
+    const scoped = procedures.filter(
+      (p) => p.access?.scope === "team" || p.access?.scope === "project",
+    );
+    expect(scoped.length).toBeGreaterThan(10);
+    const without = scoped
+      .filter((p) => !p.inputKeys.includes(p.access?.scope === "team" ? "teamId" : "projectId"))
+      .map((p) => p.path);
+    expect(without).toEqual([]);
   });
 
   it("lists as public only procedures without an access check", () => {
