@@ -7,11 +7,9 @@ export type LoadResult = {
   p99Ms: number;
   errors: number;
   total: number;
-  /** Requests of the measured run and of its warm-up. */
-  totalWithWarmUp: number;
 };
 
-type LoadOptions = {
+export type LoadOptions = {
   scenario: "read" | "write" | "mix";
   target: "tradeoff" | "baseline";
   world: BenchWorld;
@@ -22,14 +20,49 @@ type LoadOptions = {
   durationS: number;
 };
 
+/** One stretch of load on one target. */
+export type Slice = {
+  total: number;
+  errors: number;
+  /** Response times of the 2xx answers, in milliseconds. */
+  latenciesMs: number[];
+  seconds: number;
+};
+
 /**
  * HTTP load on 127.0.0.1, bounded in time. Requests rotate over the members and, for votes,
  * over the criteria, with changing scores; "mix" sends one vote for every nine reads.
  */
-export async function load(options: LoadOptions): Promise<LoadResult> {
-  const warmUp = await runOnce(options, Math.min(3, options.durationS)); // JIT, caches, pool
-  const measured = await runOnce(options, options.durationS);
-  return { ...measured, totalWithWarmUp: measured.total + warmUp.total };
+export function runSlice(options: LoadOptions, durationS: number): Promise<Slice> {
+  return runOnce(options, durationS);
+}
+
+/** Load that is not measured: JIT, caches and connection pools settle. Returns requests sent. */
+export async function warmUp(options: LoadOptions): Promise<number> {
+  return (await runOnce(options, Math.min(3, options.durationS))).total;
+}
+
+/** The nearest-rank percentile of sorted values. */
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return Number.NaN;
+  return (
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ??
+    Number.NaN
+  );
+}
+
+/** A target's slices together: requests per second over their time, percentiles over all answers. */
+export function combine(slices: Slice[]): LoadResult {
+  const total = slices.reduce((sum, s) => sum + s.total, 0);
+  const seconds = slices.reduce((sum, s) => sum + s.seconds, 0);
+  const latencies = slices.flatMap((s) => s.latenciesMs).sort((a, b) => a - b);
+  return {
+    requestsPerSecond: seconds > 0 ? total / seconds : 0,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    errors: slices.reduce((sum, s) => sum + s.errors, 0),
+    total,
+  };
 }
 
 /** One read and one vote must succeed before any load is measured. */
@@ -102,9 +135,10 @@ function buildRequest(
   };
 }
 
-function runOnce(options: LoadOptions, durationS: number): Promise<LoadResult> {
+function runOnce(options: LoadOptions, durationS: number): Promise<Slice> {
   let n = 0;
   const origin = `http://127.0.0.1:${options.port}`;
+  const latenciesMs: number[] = [];
 
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -124,15 +158,16 @@ function runOnce(options: LoadOptions, durationS: number): Promise<LoadResult> {
       (error, result) => {
         if (error) return reject(error);
         resolve({
-          requestsPerSecond: result.requests.average,
-          p50Ms: result.latency.p50,
-          p99Ms: result.latency.p99,
-          errors: result.errors + result.timeouts + result.non2xx,
           total: result.requests.total,
-          totalWithWarmUp: result.requests.total,
+          errors: result.errors + result.timeouts + result.non2xx,
+          latenciesMs,
+          seconds: result.duration,
         });
       },
     );
+    instance.on("response", (_client, statusCode, _bytes, responseTimeMs) => {
+      if (statusCode >= 200 && statusCode < 300) latenciesMs.push(responseTimeMs);
+    });
     instance.on("error", reject);
   });
 }

@@ -22,7 +22,15 @@ import {
   spawnServer,
 } from "../../scripts/lib";
 import { measureHistory } from "./history";
-import { type LoadResult, load, smokeTest } from "./load";
+import {
+  combine,
+  type LoadOptions,
+  type LoadResult,
+  runSlice,
+  type Slice,
+  smokeTest,
+  warmUp,
+} from "./load";
 import { firstLoadJs, measurePage } from "./page";
 import { seedBenchWorld } from "./seed";
 
@@ -178,24 +186,34 @@ async function main() {
       cpuMsPerRequest: number;
     }[] = [];
     const scenarios = (["read", "write", "mix"] as const).filter((s) => !ONLY || ONLY.includes(s));
+    // Each target's measured time is split in two halves run in the order Tradeoff, baseline,
+    // baseline, Tradeoff: on a shared machine whose speed drifts during a run, both targets
+    // then see the same machine on average, and the ratio compares like with like.
+    const order = ["tradeoff", "baseline", "baseline", "tradeoff"] as const;
     for (const scenario of scenarios) {
-      for (const target of ["tradeoff", "baseline"] as const) {
-        log(
-          `Load: ${scenario} on ${target} (${CONNECTIONS} connections, ${DURATION_S} s after a warm-up)…`,
-        );
+      log(
+        `Load: ${scenario} (${CONNECTIONS} connections; per target a warm-up, then ${DURATION_S} s in two alternating halves)…`,
+      );
+      const options = (target: "tradeoff" | "baseline"): LoadOptions => ({
+        scenario,
+        target,
+        world,
+        ...targets[target],
+        connections: CONNECTIONS,
+        durationS: DURATION_S,
+      });
+      for (const target of ["tradeoff", "baseline"] as const) await warmUp(options(target));
+      const slices: Record<"tradeoff" | "baseline", Slice[]> = { tradeoff: [], baseline: [] };
+      const cpuMs = { tradeoff: 0, baseline: 0 };
+      for (const target of order) {
         const pid = (target === "tradeoff" ? app : baseline).pid;
         const cpuBefore = processCpuMs(pid);
-        const result = await load({
-          scenario,
-          target,
-          world,
-          ...targets[target],
-          connections: CONNECTIONS,
-          durationS: DURATION_S,
-        });
-        // Includes the warm-up run: CPU per request is over every request sent.
-        const cpuMs = processCpuMs(pid) - cpuBefore;
-        results.push({ scenario, target, result, cpuMsPerRequest: cpuMs / result.totalWithWarmUp });
+        slices[target].push(await runSlice(options(target), DURATION_S / 2));
+        cpuMs[target] += processCpuMs(pid) - cpuBefore;
+      }
+      for (const target of ["tradeoff", "baseline"] as const) {
+        const result = combine(slices[target]);
+        results.push({ scenario, target, result, cpuMsPerRequest: cpuMs[target] / result.total });
       }
     }
 
@@ -222,7 +240,7 @@ async function main() {
 
     console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
     console.log(
-      `Load: ${CONNECTIONS} connections, ${DURATION_S} s per scenario, ${MEMBERS} members, 13 criteria.\n`,
+      `Load: ${CONNECTIONS} connections, ${DURATION_S} s per scenario and target (two alternating halves), ${MEMBERS} members, 13 criteria.\n`,
     );
     console.log(
       "scenario  target     req/s    p50 ms   p99 ms   errors   server CPU ms/req   ratio to baseline",
