@@ -35,11 +35,11 @@ function callAt(caller: ReturnType<typeof createCaller>, path: string): Call {
 }
 
 /** The calls of a GET request for queries only, with their inputs; null if it is anything else. */
-function queryCalls(req: Request, endpoint: string) {
+function queryCalls(req: Request, endpoint: string, parsedUrl: URL | undefined) {
   if (req.method !== "GET") return null;
   // Streamed batches (httpBatchStreamLink) are the adapter's.
   if (req.headers.get("trpc-accept")) return null;
-  const url = new URL(req.url);
+  const url = parsedUrl ?? new URL(req.url);
   if (!url.pathname.startsWith(`${endpoint}/`)) return null;
   let paths: string[];
   try {
@@ -70,11 +70,16 @@ function queryCalls(req: Request, endpoint: string) {
 
 export async function answerQueries(
   req: Request,
-  options: { endpoint: string; createContext: () => Promise<Context> },
+  options: {
+    endpoint: string;
+    createContext: () => Promise<Context>;
+    /** `new URL(req.url)`, when the caller has parsed it already. */
+    url?: URL;
+  },
 ): Promise<Response | null> {
   let calls: ReturnType<typeof queryCalls>;
   try {
-    calls = queryCalls(req, options.endpoint);
+    calls = queryCalls(req, options.endpoint, options.url);
   } catch {
     return null; // input the transformer cannot read: the adapter says what is wrong with it
   }

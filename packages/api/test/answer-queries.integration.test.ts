@@ -37,7 +37,13 @@ function getRequest(path: string, query: Record<string, string>, headers?: Recor
 /** The same request both ways: the lean answer (null when it steps aside) and the adapter's. */
 async function bothWays(user: World["owner"] | null, request: () => Request) {
   const createContext = async () => createContextInner({ db: t.db, user: asSession(user) });
-  const lean = await answerQueries(request(), { endpoint: ENDPOINT, createContext });
+  // With the URL already parsed, as the HTTP handler passes it (the other tests leave it out).
+  const req = request();
+  const lean = await answerQueries(req, {
+    endpoint: ENDPOINT,
+    createContext,
+    url: new URL(req.url),
+  });
   const adapter = await fetchRequestHandler({
     endpoint: ENDPOINT,
     req: request(),

@@ -88,8 +88,9 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
     return child;
   };
   const started = performance.now();
-  const pathname = new URL(req.url).pathname;
-  const response = await handle(req, pathname, log);
+  const url = new URL(req.url);
+  const pathname = url.pathname;
+  const response = await handle(req, url, log);
   const seconds = (performance.now() - started) / 1000;
   const paths = pathname.replace(/^\/api\/trpc\/?/, "").split(",");
   const type =
@@ -116,11 +117,11 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
   return response;
 }
 
-async function handle(req: Request, pathname: string, log: () => typeof logger) {
+async function handle(req: Request, url: URL, log: () => typeof logger) {
   const refused = guardMutation(req);
   if (refused) return refused;
   // Live subscriptions (GET /api/trpc/live.*) need this instance's database listener.
-  if (req.method === "GET" && pathname.includes("/live.")) await ensureRealtime();
+  if (req.method === "GET" && url.pathname.includes("/live.")) await ensureRealtime();
   // `Authorization: Bearer <personal access token>` (the CLI) stands in for the session cookie.
   const bearer = await authenticateRequest(db(), req);
   if (bearer.kind === "refused") return bearer.response;
@@ -134,7 +135,7 @@ async function handle(req: Request, pathname: string, log: () => typeof logger) 
     });
   // Reads that succeed are answered without the adapter's per-call machinery; everything
   // else, failed reads included, is tRPC's fetch adapter's (see answerQueries).
-  const answered = await answerQueries(req, { endpoint: "/api/trpc", createContext });
+  const answered = await answerQueries(req, { endpoint: "/api/trpc", createContext, url });
   if (answered) return answered;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
