@@ -153,6 +153,42 @@ test.describe("deciding together", () => {
     await alice.context.close();
   });
 
+  test("a score chosen before the page is interactive is kept and saved once it is", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const { url } = await teamWithDrfProject(alice, []);
+    const page = alice.page;
+    await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue();
+    });
+    await page.goto(url, { waitUntil: "commit" });
+    const card = page.getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${PERFORMANCE}`) });
+    const importance = card.getByRole("group", { name: `Importance of ${PERFORMANCE}` });
+    const hydrated = () =>
+      page
+        .locator("h1")
+        .evaluate((element) => Object.keys(element).some((key) => key.startsWith("__react")));
+    // Two choices before any script has run: the later one counts.
+    await importance.getByRole("radio", { name: /^2\b/ }).check();
+    await importance.getByRole("radio", { name: /^4\b/ }).check();
+    expect(await hydrated()).toBe(false);
+
+    await expect(card.getByText("Saved", { exact: true })).toBeVisible();
+    expect(await hydrated()).toBe(true);
+    await expect(importance.getByRole("radio", { name: /^4\b/ })).toBeChecked();
+    await page.unrouteAll();
+    await page.reload();
+    await expect(
+      page
+        .getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${PERFORMANCE}`) })
+        .getByRole("group", { name: `Importance of ${PERFORMANCE}` })
+        .getByRole("radio", { name: /^4\b/ }),
+    ).toBeChecked();
+    await alice.context.close();
+  });
+
   test("voting works with the keyboard alone", async ({ browser }) => {
     const alice = await person(browser, "alice");
     const { url } = await teamWithDrfProject(alice, []);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId } from "react";
+import { useCallback, useId } from "react";
+import { EARLY_PRESS_ATTRIBUTE, takeEarlyPress } from "~/components/ui/early-press";
 import { cn } from "~/lib/utils";
 
 type ScalePickerProps = {
@@ -22,7 +23,8 @@ type ScalePickerProps = {
 
 /**
  * A row of numbered choices backed by native radio buttons: Tab reaches the group, arrow keys
- * move and select, and the numbers stay readable without colour.
+ * move and select, and the numbers stay readable without colour. A choice made before the page
+ * is interactive is not lost: the latest one is applied once this code runs (early-press.ts).
  */
 export function ScalePicker({
   legend,
@@ -37,10 +39,32 @@ export function ScalePicker({
   hint,
 }: ScalePickerProps) {
   const name = useId();
+  // Runs when the group mounts (and again, finding nothing, if the handler changes).
+  const applyEarlyChoice = useCallback(
+    (fieldset: HTMLFieldSetElement | null) => {
+      if (!fieldset) return;
+      let latest = 0;
+      let chosen: number | null = null;
+      for (const input of fieldset.querySelectorAll<HTMLInputElement>("input[type=radio]")) {
+        const order = takeEarlyPress(input);
+        if (order > latest) {
+          latest = order;
+          chosen = Number(input.value);
+        }
+      }
+      if (chosen !== null && !disabled) onChange(chosen);
+    },
+    [onChange, disabled],
+  );
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   return (
     // The full name (e.g. "FastAPI score on Performance") is what assistive technology reads.
-    <fieldset className="grid gap-1.5" disabled={disabled} aria-label={legend}>
+    <fieldset
+      ref={applyEarlyChoice}
+      className="grid gap-1.5"
+      disabled={disabled}
+      aria-label={legend}
+    >
       <legend className="mb-1.5 font-medium text-sm">{visibleLegend ?? legend}</legend>
       <div className="flex flex-wrap gap-1">
         {values.map((n) => {
@@ -69,7 +93,11 @@ export function ScalePicker({
                 name={name}
                 value={n}
                 checked={value === n}
-                onChange={() => onChange(n)}
+                {...{ [EARLY_PRESS_ATTRIBUTE]: "" }}
+                onChange={(event) => {
+                  takeEarlyPress(event.currentTarget);
+                  onChange(n);
+                }}
                 aria-label={`${n}${ends}`}
               />
               {n}
