@@ -1,6 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { mutate, person, teamWithDrfProject, voteInPage, voteOverApi } from "../support/decisions";
+import {
+  holdScripts,
+  isHydrated,
+  mutate,
+  person,
+  query,
+  teamWithDrfProject,
+  voteInPage,
+  voteOverApi,
+} from "../support/decisions";
 
 const PERFORMANCE = "Performance under high concurrency";
 
@@ -124,25 +133,19 @@ test.describe("deciding together", () => {
     const alice = await person(browser, "alice");
     const { url } = await teamWithDrfProject(alice, []);
     const page = alice.page;
-    // The page's scripts arrive 3 s late, as on a slow connection; its HTML does not.
-    let scriptsHeld = 0;
-    await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
-      scriptsHeld++;
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      await route.continue();
-    });
+    // The page's scripts are held back, as on a slow connection; its HTML is not.
+    const scripts = await holdScripts(page);
     await page.goto(url, { waitUntil: "commit" });
-    // React marks each element it hydrates with its props; the title has no such mark yet.
     const heading = page.locator("h1");
-    const hydrated = () =>
-      heading.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__react")));
-    expect(await hydrated()).toBe(false);
     await page.getByRole("button", { name: "Close voting" }).click();
-    expect(scriptsHeld).toBeGreaterThan(0);
+    // The click landed on the server's markup: no script had run.
+    expect(await isHydrated(heading)).toBe(false);
+    expect(scripts.held()).toBeGreaterThan(0);
+    scripts.release();
 
     const confirm = page.getByRole("alertdialog");
     await expect(confirm).toBeVisible();
-    expect(await hydrated()).toBe(true);
+    expect(await isHydrated(heading)).toBe(true);
     await expect(confirm).toContainText("Close voting now?");
     // One press opens it once: cancelling closes it, and it stays closed.
     await confirm.getByRole("button", { name: "Cancel" }).click();
@@ -157,26 +160,34 @@ test.describe("deciding together", () => {
     browser,
   }) => {
     const alice = await person(browser, "alice");
-    const { url } = await teamWithDrfProject(alice, []);
+    const { url, projectId } = await teamWithDrfProject(alice, []);
     const page = alice.page;
-    await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      await route.continue();
-    });
+    const scripts = await holdScripts(page);
     await page.goto(url, { waitUntil: "commit" });
     const card = page.getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${PERFORMANCE}`) });
     const importance = card.getByRole("group", { name: `Importance of ${PERFORMANCE}` });
-    const hydrated = () =>
-      page
-        .locator("h1")
-        .evaluate((element) => Object.keys(element).some((key) => key.startsWith("__react")));
+    const heading = page.locator("h1");
     // Two choices before any script has run: the later one counts.
     await importance.getByRole("radio", { name: /^2\b/ }).check();
     await importance.getByRole("radio", { name: /^4\b/ }).check();
-    expect(await hydrated()).toBe(false);
+    expect(await isHydrated(heading)).toBe(false);
+    scripts.release();
 
-    await expect(card.getByText("Saved", { exact: true })).toBeVisible();
-    expect(await hydrated()).toBe(true);
+    // Saved on the server (asked over HTTP, not from the page's own status label).
+    await expect
+      .poll(
+        async () =>
+          (
+            await query<{ criterionKey: string; weight: number | null }[]>(
+              alice.context.request,
+              "vote.mine",
+              { projectId },
+            )
+          ).map((vote) => vote.weight),
+        { timeout: 30_000 },
+      )
+      .toEqual([4]);
+    expect(await isHydrated(heading)).toBe(true);
     await expect(importance.getByRole("radio", { name: /^4\b/ })).toBeChecked();
     await page.unrouteAll();
     await page.reload();

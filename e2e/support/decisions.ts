@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { signInOverHttp, signUpOverApi, type TestUser, uniqueUser } from "./fixtures";
@@ -127,4 +127,29 @@ export async function voteOverApi(
   for (const [criterionKey, vote] of Object.entries(votes)) {
     await mutate(request, "vote.cast", { projectId, criterionKey, ...vote });
   }
+}
+
+/**
+ * Holds the page's scripts back until `release()`, as on a slow connection: the server's HTML
+ * shows and nothing is interactive yet. `held()` counts the scripts held so far.
+ */
+export async function holdScripts(page: Page) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = 0;
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    held++;
+    await released;
+    await route.continue();
+  });
+  return { release, held: () => held };
+}
+
+/** Whether React has hydrated the element (it marks each element it hydrates with its props). */
+export function isHydrated(locator: Locator) {
+  return locator.evaluate((element) =>
+    Object.keys(element).some((key) => key.startsWith("__react")),
+  );
 }
