@@ -29,17 +29,9 @@ export type Slice = {
   seconds: number;
 };
 
-/**
- * HTTP load on 127.0.0.1, bounded in time. Requests rotate over the members and, for votes,
- * over the criteria, with changing scores; "mix" sends one vote for every nine reads.
- */
-export function runSlice(options: LoadOptions, durationS: number): Promise<Slice> {
-  return runOnce(options, durationS);
-}
-
 /** Load that is not measured: JIT, caches and connection pools settle. Returns requests sent. */
 export async function warmUp(options: LoadOptions): Promise<number> {
-  return (await runOnce(options, Math.min(3, options.durationS))).total;
+  return (await runSlice(options, Math.min(3, options.durationS))).total;
 }
 
 /** The nearest-rank percentile of sorted values. */
@@ -135,7 +127,11 @@ function buildRequest(
   };
 }
 
-function runOnce(options: LoadOptions, durationS: number): Promise<Slice> {
+/**
+ * HTTP load on 127.0.0.1, bounded in time. Requests rotate over the members and, for votes,
+ * over the criteria, with changing scores; "mix" sends one vote for every nine reads.
+ */
+export function runSlice(options: LoadOptions, durationS: number): Promise<Slice> {
   let n = 0;
   const origin = `http://127.0.0.1:${options.port}`;
   const latenciesMs: number[] = [];

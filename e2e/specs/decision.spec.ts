@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import {
+  criterionCard,
   holdScripts,
   isHydrated,
   mutate,
@@ -164,7 +165,7 @@ test.describe("deciding together", () => {
     const page = alice.page;
     const scripts = await holdScripts(page);
     await page.goto(url, { waitUntil: "commit" });
-    const card = page.getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${PERFORMANCE}`) });
+    const card = criterionCard(page, PERFORMANCE);
     const importance = card.getByRole("group", { name: `Importance of ${PERFORMANCE}` });
     const heading = page.locator("h1");
     // Two choices before any script has run: the later one counts.
@@ -192,8 +193,7 @@ test.describe("deciding together", () => {
     await page.unrouteAll();
     await page.reload();
     await expect(
-      page
-        .getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${PERFORMANCE}`) })
+      criterionCard(page, PERFORMANCE)
         .getByRole("group", { name: `Importance of ${PERFORMANCE}` })
         .getByRole("radio", { name: /^4\b/ }),
     ).toBeChecked();
@@ -205,7 +205,7 @@ test.describe("deciding together", () => {
     const { url } = await teamWithDrfProject(alice, []);
     const page = alice.page;
     await page.goto(url);
-    const card = page.getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${PERFORMANCE}`) });
+    const card = criterionCard(page, PERFORMANCE);
     const importance = card.getByRole("group", { name: `Importance of ${PERFORMANCE}` });
     await expect(importance).toBeVisible();
 
@@ -236,7 +236,7 @@ test.describe("deciding together", () => {
     await expect(card.getByText("Saved", { exact: true })).toBeVisible();
 
     await page.reload();
-    const reloaded = page.getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${PERFORMANCE}`) });
+    const reloaded = criterionCard(page, PERFORMANCE);
     await expect(
       reloaded
         .getByRole("group", { name: `Importance of ${PERFORMANCE}` })

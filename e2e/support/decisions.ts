@@ -95,13 +95,18 @@ export async function teamWithDrfProject(
   return { team, projectId: project.id, url: `/t/${team.slug}/p/${project.id}`, template: drf };
 }
 
+/** A criterion's card in the voting panel ("4. Performance under high concurrency"). */
+export function criterionCard(page: Page, criterionName: string) {
+  return page.getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${criterionName}`) });
+}
+
 /** Votes through the voting panel: importance and a score per option, then waits for "Saved". */
 export async function voteInPage(
   page: Page,
   criterionName: string,
   vote: { importance: number; scores: Record<string, number> },
 ) {
-  const card = page.getByRole("group", { name: new RegExp(`^\\d+\\.\\s*${criterionName}`) });
+  const card = criterionCard(page, criterionName);
   await card
     .getByRole("group", { name: `Importance of ${criterionName}` })
     .getByRole("radio", { name: new RegExp(`^${vote.importance}\\b`) })

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useId } from "react";
+import { useCallback, useId, useRef } from "react";
 import { EARLY_PRESS_ATTRIBUTE, takeEarlyPress } from "~/components/ui/early-press";
 import { cn } from "~/lib/utils";
 
@@ -39,23 +39,23 @@ export function ScalePicker({
   hint,
 }: ScalePickerProps) {
   const name = useId();
-  // Runs when the group mounts (and again, finding nothing, if the handler changes).
-  const applyEarlyChoice = useCallback(
-    (fieldset: HTMLFieldSetElement | null) => {
-      if (!fieldset) return;
-      let latest = 0;
-      let chosen: number | null = null;
-      for (const input of fieldset.querySelectorAll<HTMLInputElement>("input[type=radio]")) {
-        const order = takeEarlyPress(input);
-        if (order > latest) {
-          latest = order;
-          chosen = Number(input.value);
-        }
+  // The handler of the latest render; the early choice is applied once, when the group mounts
+  // (the parent passes a new handler on every render, which must not re-run the check).
+  const latest = useRef({ onChange, disabled });
+  latest.current = { onChange, disabled };
+  const applyEarlyChoice = useCallback((fieldset: HTMLFieldSetElement | null) => {
+    if (!fieldset) return;
+    let last = 0;
+    let chosen: number | null = null;
+    for (const input of fieldset.querySelectorAll<HTMLInputElement>("input[type=radio]")) {
+      const order = takeEarlyPress(input);
+      if (order > last) {
+        last = order;
+        chosen = Number(input.value);
       }
-      if (chosen !== null && !disabled) onChange(chosen);
-    },
-    [onChange, disabled],
-  );
+    }
+    if (chosen !== null && !latest.current.disabled) latest.current.onChange(chosen);
+  }, []);
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   return (
     // The full name (e.g. "FastAPI score on Performance") is what assistive technology reads.
