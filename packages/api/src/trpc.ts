@@ -8,8 +8,8 @@
  *    `projectProcedure(minRole)` for inputs with a `projectId`.
  */
 import type { SessionUser } from "@tradeoff/auth";
-import { type PrismaClient, type Role, sql } from "@tradeoff/db";
-import { initTRPC, TRPCError } from "@trpc/server";
+import { type PrismaClient, sql } from "@tradeoff/db";
+import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import {
   DATABASE_UNAVAILABLE_MESSAGE,
@@ -18,7 +18,8 @@ import {
   isUnstorableText,
   UNSTORABLE_TEXT_ERROR_MESSAGE,
 } from "./database-errors";
-import { DomainError } from "./errors";
+import { hasRole, type Role } from "./domain/roles";
+import { DomainError, type DomainErrorKind } from "./errors";
 import type { InvitationMailer } from "./services/invitation/mailer";
 import { transformer } from "./transformer";
 
@@ -102,16 +103,26 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
+/** The tRPC code (and so the HTTP status) of each kind of refusal a service may throw. */
+const DOMAIN_ERROR_CODES: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+};
+
 /**
- * Maps domain errors thrown by services to their HTTP-meaningful tRPC codes, and a database
- * that is down or dropped the connection to SERVICE_UNAVAILABLE (503, nothing was saved).
+ * The one place service errors become tRPC errors: a `DomainError` gets its kind's code and
+ * keeps its message, and a database that is down or dropped the connection answers
+ * SERVICE_UNAVAILABLE (503, nothing was saved).
  */
 function mapDomainErrors<R extends { ok: boolean; error?: TRPCError }>(result: R): R {
   if (result.ok || !result.error) return result;
   const { error } = result;
   if (error.cause instanceof DomainError) {
     const cause = error.cause;
-    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    throw new TRPCError({ code: DOMAIN_ERROR_CODES[cause.kind], message: cause.message, cause });
   }
   if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(error.cause)) {
     throw databaseUnavailableError(error.cause);
@@ -165,10 +176,6 @@ export const protectedProcedure = t.procedure
     if (current?.tokenVersion !== user.tokenVersion) throw signedOut();
     return mapDomainErrors(await next({ ctx: { user } }));
   });
-
-/** Roles from least to most powerful; a role can do everything the ones before it can. */
-export const ROLE_RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
-export const hasRole = (role: Role, minRole: Role) => ROLE_RANK[role] >= ROLE_RANK[minRole];
 
 const forbidden = (minRole: Role) =>
   new TRPCError({

@@ -1,6 +1,6 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
+import { ROLE_RANK } from "../../domain/roles";
 import { DomainError, notFound } from "../../errors";
-import { ROLE_RANK } from "../../trpc";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { countOwners, lockTeam } from "./lock-team";
 
