@@ -8,7 +8,7 @@
  *    `projectProcedure(minRole)` for inputs with a `projectId`.
  */
 import type { SessionUser } from "@tradeoff/auth";
-import { type PrismaClient, sql } from "@tradeoff/db";
+import { type PrismaClient, statements } from "@tradeoff/db";
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import {
@@ -167,11 +167,8 @@ export const protectedProcedure = t.procedure
   .meta({ access: { scope: "user" } })
   .use(async ({ ctx, next }) => {
     const user = signedIn(ctx);
-    const [current] = await sql(ctx.db)
-      .query<{ tokenVersion: number }>(
-        `SELECT token_version AS "tokenVersion" FROM users WHERE id = $1`,
-        [user.id],
-      )
+    const [current] = await statements
+      .sessionVersion(ctx.db, { userId: user.id })
       .catch(accessQueryFailed);
     if (current?.tokenVersion !== user.tokenVersion) throw signedOut();
     return mapDomainErrors(await next({ ctx: { user } }));
@@ -185,9 +182,6 @@ const forbidden = (minRole: Role) =>
 const teamNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Team was not found." });
 const projectNotFound = () =>
   new TRPCError({ code: "NOT_FOUND", message: "Decision project was not found." });
-
-/** The caller's standing in a team, read by the access checks below. */
-type Access = { teamId: string; role: Role; tokenVersion: number };
 
 /** Record ids are short runs of letters, digits, dashes and underscores (cuids and the like). */
 const recordId = (what: string) =>
@@ -225,13 +219,8 @@ export function teamProcedure(minRole: Role) {
       const user = signedIn(ctx);
       const { teamId } = await scopeInput(teamInput, getRawInput);
       // The session check rides on the membership query: one round trip per request.
-      const [membership] = await sql(ctx.db)
-        .query<Access>(
-          `SELECT m.role::text AS role, u.token_version AS "tokenVersion", m.team_id AS "teamId"
-           FROM memberships m JOIN users u ON u.id = m.user_id
-           WHERE m.team_id = $1 AND m.user_id = $2`,
-          [teamId, user.id],
-        )
+      const [membership] = await statements
+        .teamAccess(ctx.db, { teamId, userId: user.id })
         .catch(accessQueryFailed);
       if (membership && membership.tokenVersion !== user.tokenVersion) throw signedOut();
       if (!membership) throw teamNotFound();
@@ -254,15 +243,8 @@ export function projectProcedure(minRole: Role) {
       const user = signedIn(ctx);
       const { projectId } = await scopeInput(projectInput, getRawInput);
       // The project's team, the caller's role in it and their session version: one round trip.
-      const [access] = await sql(ctx.db)
-        .query<Access>(
-          `SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion"
-           FROM projects p
-           JOIN memberships m ON m.team_id = p.team_id AND m.user_id = $2
-           JOIN users u ON u.id = m.user_id
-           WHERE p.id = $1`,
-          [projectId, user.id],
-        )
+      const [access] = await statements
+        .projectAccess(ctx.db, { projectId, userId: user.id })
         .catch(accessQueryFailed);
       if (access && access.tokenVersion !== user.tokenVersion) throw signedOut();
       if (!access) throw projectNotFound();

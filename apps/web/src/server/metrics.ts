@@ -47,7 +47,8 @@ function createMetrics(): Metrics {
       help,
       registers: [registry],
       collect() {
-        const stats = poolStats(db());
+        db(); // the shared client (and its pool) exists from here
+        const stats = poolStats();
         if (stats) this.set(stats[key]);
       },
     });
