@@ -21,7 +21,6 @@ import {
 import { hasRole, type Role } from "./domain/roles";
 import { DomainError, type DomainErrorKind } from "./errors";
 import type { InvitationMailer } from "./services/invitation/mailer";
-import { transformer } from "./transformer";
 
 // 1. Context
 export type Context = {
@@ -31,7 +30,12 @@ export type Context = {
   mailer: InvitationMailer | null;
   /** The app's own address (https://tradeoff.example.com), for links in emails. */
   appUrl: string | null;
+  /** Told about every procedure call once it is answered (the web server's metrics). */
+  onCall: ((call: ProcedureCall) => void) | null;
 };
+
+/** One answered procedure call: `code` is null on success, else the tRPC error code. */
+export type ProcedureCall = { path: string; type: string; seconds: number; code: string | null };
 
 /** Builds a context from explicit values: used by the HTTP handler and by tests through `createCaller`. */
 export function createContextInner(opts: {
@@ -39,8 +43,15 @@ export function createContextInner(opts: {
   user: SessionUser | null;
   mailer?: InvitationMailer | null;
   appUrl?: string | null;
+  onCall?: ((call: ProcedureCall) => void) | null;
 }): Context {
-  return { db: opts.db, user: opts.user, mailer: opts.mailer ?? null, appUrl: opts.appUrl ?? null };
+  return {
+    db: opts.db,
+    user: opts.user,
+    mailer: opts.mailer ?? null,
+    appUrl: opts.appUrl ?? null,
+    onCall: opts.onCall ?? null,
+  };
 }
 
 // 2. Initialisation
@@ -56,7 +67,6 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer,
     errorFormatter({ shape, error }) {
       // A database outage before any procedure ran (creating the context) is still a 503.
       if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(error.cause)) {
@@ -137,13 +147,43 @@ function mapDomainErrors<R extends { ok: boolean; error?: TRPCError }>(result: R
   return result;
 }
 
+/**
+ * Runs a procedure's middleware body, maps its errors, and tells `ctx.onCall` how the call
+ * ended and how long it took.
+ */
+async function settle<R extends { ok: boolean; error?: TRPCError }>(
+  opts: { ctx: Context; path: string; type: string },
+  body: () => Promise<R>,
+): Promise<R> {
+  const { onCall } = opts.ctx;
+  if (!onCall) return mapDomainErrors(await body());
+  const started = performance.now();
+  let code: string | null = "INTERNAL_SERVER_ERROR";
+  try {
+    const result = mapDomainErrors(await body());
+    code = result.ok ? null : (result.error?.code ?? code);
+    return result;
+  } catch (error) {
+    if (error instanceof TRPCError) code = error.code;
+    throw error;
+  } finally {
+    onCall({
+      path: opts.path,
+      type: opts.type,
+      seconds: (performance.now() - started) / 1000,
+      code,
+    });
+  }
+}
+
 // 3. Procedures
 //
 // Every procedure runs one middleware of its own before its input schema and resolver: the
-// signed-in check, the access check of its scope and the error mapping together. Each
-// middleware layer costs every call a copy of its options, and reads are most of the traffic.
+// signed-in check, the access check of its scope, the error mapping and the call's report
+// together. Each middleware layer costs every call a copy of its options, and reads are most
+// of the traffic.
 
-export const publicProcedure = t.procedure.use(async ({ next }) => mapDomainErrors(await next()));
+export const publicProcedure = t.procedure.use((opts) => settle(opts, () => opts.next()));
 
 const signedOut = () => new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
 
@@ -163,16 +203,17 @@ function accessQueryFailed(error: unknown): never {
  * proves the session is current: signing out everywhere, a password change or deleting the
  * account bumps User.tokenVersion and every older session stops working on its next request.
  */
-export const protectedProcedure = t.procedure
-  .meta({ access: { scope: "user" } })
-  .use(async ({ ctx, next }) => {
+export const protectedProcedure = t.procedure.meta({ access: { scope: "user" } }).use((opts) =>
+  settle(opts, async () => {
+    const { ctx, next } = opts;
     const user = signedIn(ctx);
     const [current] = await statements
       .sessionVersion(ctx.db, { userId: user.id })
       .catch(accessQueryFailed);
     if (current?.tokenVersion !== user.tokenVersion) throw signedOut();
-    return mapDomainErrors(await next({ ctx: { user } }));
-  });
+    return next({ ctx: { user } });
+  }),
+);
 
 const forbidden = (minRole: Role) =>
   new TRPCError({
@@ -213,9 +254,9 @@ async function scopeInput<S extends z.ZodType>(
  * Handlers get `ctx.team` ({ id, role }) and must still scope their queries by `ctx.team.id`.
  */
 export function teamProcedure(minRole: Role) {
-  return t.procedure
-    .meta({ access: { scope: "team", minRole } })
-    .use(async ({ ctx, getRawInput, next }) => {
+  return t.procedure.meta({ access: { scope: "team", minRole } }).use((opts) =>
+    settle(opts, async () => {
+      const { ctx, getRawInput, next } = opts;
       const user = signedIn(ctx);
       const { teamId } = await scopeInput(teamInput, getRawInput);
       // The session check rides on the membership query: one round trip per request.
@@ -225,10 +266,9 @@ export function teamProcedure(minRole: Role) {
       if (membership && membership.tokenVersion !== user.tokenVersion) throw signedOut();
       if (!membership) throw teamNotFound();
       if (!hasRole(membership.role, minRole)) throw forbidden(minRole);
-      return mapDomainErrors(
-        await next({ ctx: { user, team: { id: teamId, role: membership.role } } }),
-      );
-    });
+      return next({ ctx: { user, team: { id: teamId, role: membership.role } } });
+    }),
+  );
 }
 
 /**
@@ -237,9 +277,9 @@ export function teamProcedure(minRole: Role) {
  * `ctx.team` ({ id, role }).
  */
 export function projectProcedure(minRole: Role) {
-  return t.procedure
-    .meta({ access: { scope: "project", minRole } })
-    .use(async ({ ctx, getRawInput, next }) => {
+  return t.procedure.meta({ access: { scope: "project", minRole } }).use((opts) =>
+    settle(opts, async () => {
+      const { ctx, getRawInput, next } = opts;
       const user = signedIn(ctx);
       const { projectId } = await scopeInput(projectInput, getRawInput);
       // The project's team, the caller's role in it and their session version: one round trip.
@@ -250,14 +290,13 @@ export function projectProcedure(minRole: Role) {
       if (!access) throw projectNotFound();
       const role = access.role;
       if (!hasRole(role, minRole)) throw forbidden(minRole);
-      return mapDomainErrors(
-        await next({
-          ctx: {
-            user,
-            project: { id: projectId, teamId: access.teamId },
-            team: { id: access.teamId, role },
-          },
-        }),
-      );
-    });
+      return next({
+        ctx: {
+          user,
+          project: { id: projectId, teamId: access.teamId },
+          team: { id: access.teamId, role },
+        },
+      });
+    }),
+  );
 }

@@ -7,7 +7,6 @@ import {
   sensitivity,
 } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
-import { sharedAnswer, withCallerPart } from "../../transformer";
 import { decisionStamp, StampedCache } from "./decision-stamp";
 import { type LoadedDecision, loadDecision } from "./load-decision";
 
@@ -28,9 +27,7 @@ export async function getRecommendation(
 ) {
   const view = await teamView(db, actor, input.projectId);
   const mine = view.personalByVoter.get(actor.userId) ?? null;
-  return withCallerPart(view.shared, {
-    mine: mine ? { totals: mine.totals, winner: mine.winner } : null,
-  });
+  return { ...view.shared, mine: mine ? { totals: mine.totals, winner: mine.winner } : null };
 }
 
 /**
@@ -114,7 +111,7 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
   return {
     teamId: project.teamId,
     personalByVoter: new Map(rec.personal.map((p) => [p.voterId, p])),
-    members: sharedAnswer({
+    members: {
       hidden,
       criteriaCount: project.criteria.length,
       members: membersOf(loaded),
@@ -126,9 +123,9 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
             name: nameOf.get(p.voterId) ?? "Former member",
             winner: p.winner,
           })),
-    }),
+    },
     // What every member is answered alike, built once per change.
-    shared: sharedAnswer({
+    shared: {
       projectId: project.id,
       status: project.status,
       votingMode: project.votingMode,
@@ -150,7 +147,7 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
               ...frozenSummary(previousRound.result),
             }
           : null,
-    }),
+    },
   };
 }
 

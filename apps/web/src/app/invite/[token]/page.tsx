@@ -38,7 +38,7 @@ const STATUS_TEXT = {
 
 async function loadInvitation(token: string) {
   try {
-    return await (await api()).invitation.preview({ token });
+    return await api((c) => c.invitation.preview({ token }));
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
       return null;

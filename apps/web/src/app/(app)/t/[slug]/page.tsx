@@ -15,7 +15,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 async function loadTeam(slug: string) {
   try {
-    return await (await api()).team.get({ slug });
+    return await api((c) => c.team.get({ slug }));
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
       return null;
@@ -32,7 +32,7 @@ export default async function TeamDashboardPage({ params }: Props) {
   const team = await loadTeam((await params).slug);
   if (!team) notFound();
   const roleLabel = team.role.charAt(0) + team.role.slice(1).toLowerCase();
-  const dashboard = await (await api()).dashboard.get({ teamId: team.id });
+  const dashboard = await api((c) => c.dashboard.get({ teamId: team.id }));
   const canCreate = team.role !== "VIEWER";
   return (
     <div className="space-y-8">

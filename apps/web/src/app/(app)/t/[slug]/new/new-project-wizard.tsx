@@ -358,7 +358,7 @@ function QuestionsStep({
 /** What an existing draft starts the form with, when editing it rather than creating one. */
 export type EditingDraft = {
   projectId: string;
-  deadline: Date | null;
+  deadline: string | null;
   quorum: number | null;
   method: "WEIGHTED_MEAN" | "MEDIAN" | "BORDA";
   votingMode: "OPEN" | "BLIND";
@@ -384,7 +384,9 @@ export function DetailsStep({
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [deadline, setDeadline] = useState(editing?.deadline ? toLocalInput(editing.deadline) : "");
+  const [deadline, setDeadline] = useState(
+    editing?.deadline ? toLocalInput(new Date(editing.deadline)) : "",
+  );
   const [quorum, setQuorum] = useState(editing?.quorum ? String(editing.quorum) : "");
   const [method, setMethod] = useState<"WEIGHTED_MEAN" | "MEDIAN" | "BORDA">(
     editing?.method ?? "WEIGHTED_MEAN",
@@ -436,7 +438,7 @@ export function DetailsStep({
         anchorLow: c.anchorLow || null,
         anchorHigh: c.anchorHigh || null,
       })),
-      deadline: deadline ? new Date(deadline) : null,
+      deadline: deadline ? new Date(deadline).toISOString() : null,
       quorum: quorum ? Number(quorum) : null,
       method,
       votingMode,

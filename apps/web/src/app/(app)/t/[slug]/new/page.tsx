@@ -10,8 +10,7 @@ export const metadata: Metadata = { title: "New decision" };
 
 export default async function NewProjectPage({ params }: Props) {
   const { slug } = await params;
-  const caller = await api();
-  const team = await caller.team.get({ slug }).catch((error: unknown) => {
+  const team = await api((c) => c.team.get({ slug })).catch((error: unknown) => {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
       return null;
     throw error;
@@ -24,7 +23,7 @@ export default async function NewProjectPage({ params }: Props) {
       </p>
     );
   }
-  const templates = await caller.project.templates({ teamId: team.id });
+  const templates = await api((c) => c.project.templates({ teamId: team.id }));
   return (
     <NewProjectWizard
       team={{ id: team.id, slug: team.slug, name: team.name }}

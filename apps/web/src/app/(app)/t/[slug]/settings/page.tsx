@@ -16,7 +16,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 async function loadTeam(slug: string) {
   try {
-    return await (await api()).team.get({ slug });
+    return await api((c) => c.team.get({ slug }));
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
       return null;

@@ -169,7 +169,9 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
                     By{" "}
                     {invitation.createdBy?.name ?? invitation.createdBy?.email ?? "a former member"}{" "}
                     · expires{" "}
-                    {invitation.expiresAt.toLocaleDateString(undefined, { dateStyle: "medium" })}
+                    {new Date(invitation.expiresAt).toLocaleDateString(undefined, {
+                      dateStyle: "medium",
+                    })}
                   </div>
                 </div>
                 <Badge variant="outline">{roleLabel(invitation.role)}</Badge>

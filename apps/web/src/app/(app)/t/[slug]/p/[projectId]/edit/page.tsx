@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Edit draft" };
 
 export default async function EditDraftPage({ params }: Props) {
   const { slug, projectId } = await params;
-  const project = await (await api()).project.get({ projectId }).catch((error: unknown) => {
+  const project = await api((c) => c.project.get({ projectId })).catch((error: unknown) => {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
       return null;
     throw error;

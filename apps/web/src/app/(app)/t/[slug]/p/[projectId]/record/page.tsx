@@ -8,7 +8,7 @@ type Props = { params: Promise<{ slug: string; projectId: string }> };
 
 async function loadRecord(projectId: string) {
   try {
-    return await (await api()).record.get({ projectId });
+    return await api((c) => c.record.get({ projectId }));
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
       return null;
