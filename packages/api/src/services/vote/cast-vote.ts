@@ -43,37 +43,19 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
     for (const key of project.optionKeys) scores[key] = input.scores[key] ?? null;
     const after: VoteState = { weight: input.weight, scores, rationale: input.rationale };
 
-    // One statement reads the vote it replaces and upserts the new one (the member's lock,
-    // taken above, keeps anyone else from writing it in between).
-    const [saved] = await statements.upsertVote(tx, {
+    // One statement upserts the vote and records `vote.cast` with the vote it replaced
+    // (the member's lock, taken above, keeps anyone else from writing it in between).
+    const [saved] = await statements.castVote(tx, {
       id: randomUUID(),
       projectId: project.id,
+      teamId: project.teamId,
       criterionId: criterion.id,
+      criterionKey: input.criterionKey,
       userId: actor.userId,
       ...after,
     });
     if (!saved) throw new Error("The vote upsert returned no row.");
-    const existing = saved.before;
-    const before: VoteState | null = existing
-      ? {
-          weight: existing.weight,
-          scores: cleanScores(existing.scores, new Set(project.optionKeys)),
-          rationale: existing.rationale,
-        }
-      : null;
-    const vote = { updatedAt: saved.savedAt };
-    // A retried request that changes nothing adds nothing to the history.
-    if (!before || !sameVote(before, after)) {
-      await recordEvent(tx, {
-        projectId: project.id,
-        teamId: project.teamId,
-        actorId: actor.userId,
-        type: "vote.cast",
-        criterionKey: input.criterionKey,
-        data: { before, after },
-      });
-    }
-    return { criterionKey: input.criterionKey, ...after, savedAt: vote.updatedAt };
+    return { criterionKey: input.criterionKey, ...after, savedAt: saved.savedAt };
   });
 }
 
@@ -147,11 +129,4 @@ async function lockOpenProject(
     project: { id: locked.id, teamId: locked.teamId, optionKeys: locked.optionKeys },
     criterion: { id: locked.criterionId },
   };
-}
-
-function sameVote(a: VoteState, b: VoteState): boolean {
-  if (a.weight !== b.weight || a.rationale !== b.rationale) return false;
-  const keys = new Set([...Object.keys(a.scores), ...Object.keys(b.scores)]);
-  for (const key of keys) if ((a.scores[key] ?? null) !== (b.scores[key] ?? null)) return false;
-  return true;
 }
