@@ -8,7 +8,7 @@
  *    `projectProcedure(minRole)` for inputs with a `projectId`.
  */
 import type { SessionUser } from "@tradeoff/auth";
-import { type PrismaClient, statements } from "@tradeoff/db";
+import { type PrismaClient, type Statement, statements } from "@tradeoff/db";
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import {
@@ -274,18 +274,23 @@ export function teamProcedure(minRole: Role) {
 /**
  * Project-scoped procedures: the input carries `projectId`; the caller must belong to the
  * project's team with at least `minRole`. Handlers get `ctx.project` ({ id, teamId }) and
- * `ctx.team` ({ id, role }).
+ * `ctx.team` ({ id, role }). `withStamp`: the same round trip also reads the project's decision
+ * stamp (`ctx.project.stamp`), for the reads served from the recommendation cache.
  */
-export function projectProcedure(minRole: Role) {
+export function projectProcedure(minRole: Role, options: { withStamp?: boolean } = {}) {
+  const accessQuery: Statement<
+    { projectId: string; userId: string },
+    { teamId: string; role: Role; tokenVersion: number; stamp?: string }
+  > = options.withStamp ? statements.projectAccessAndStamp : statements.projectAccess;
   return t.procedure.meta({ access: { scope: "project", minRole } }).use((opts) =>
     settle(opts, async () => {
       const { ctx, getRawInput, next } = opts;
       const user = signedIn(ctx);
       const { projectId } = await scopeInput(projectInput, getRawInput);
       // The project's team, the caller's role in it and their session version: one round trip.
-      const [access] = await statements
-        .projectAccess(ctx.db, { projectId, userId: user.id })
-        .catch(accessQueryFailed);
+      const [access] = await accessQuery(ctx.db, { projectId, userId: user.id }).catch(
+        accessQueryFailed,
+      );
       if (access && access.tokenVersion !== user.tokenVersion) throw signedOut();
       if (!access) throw projectNotFound();
       const role = access.role;
@@ -293,7 +298,11 @@ export function projectProcedure(minRole: Role) {
       return next({
         ctx: {
           user,
-          project: { id: projectId, teamId: access.teamId },
+          project: {
+            id: projectId,
+            teamId: access.teamId,
+            stamp: access.stamp,
+          },
           team: { id: access.teamId, role },
         },
       });

@@ -46,18 +46,36 @@ export const projectAccess: Statement<
 /**
  * A short fingerprint of everything a project's recommendation depends on: its newest history
  * event, its last edit, and its team's voters (who, with which role, under which name). Read
- * before every recommendation is served from cache, so it is one indexed query computed in the
- * database rather than rows brought back to compare.
+ * before every recommendation is served from cache, so it is computed in the database rather
+ * than rows brought back to compare.
  */
+const STAMP = sql`p.updated_at::text
+  || '|' || coalesce((SELECT max(e.id) FROM project_events e WHERE e.project_id = p.id), 0)::text
+  || '|' || (SELECT count(*)::text || ':' || coalesce(sum(hashtext(
+                m.user_id || ':' || m.role::text || ':' || u.updated_at::text)), 0)::text
+             FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.team_id = p.team_id)`;
+
 export const decisionStamp: Statement<{ projectId: string }, { stamp: string | null }> = statement(
-  ({ projectId }) =>
-    sql`SELECT p.updated_at::text
-          || '|' || coalesce((SELECT max(e.id) FROM project_events e WHERE e.project_id = p.id), 0)::text
-          || '|' || (SELECT count(*)::text || ':' || coalesce(sum(hashtext(
-                        m.user_id || ':' || m.role::text || ':' || u.updated_at::text)), 0)::text
-                     FROM memberships m JOIN users u ON u.id = m.user_id
-                     WHERE m.team_id = p.team_id) AS stamp
-        FROM projects p WHERE p.id = ${projectId}`,
+  ({ projectId }) => sql`SELECT ${STAMP} AS stamp FROM projects p WHERE p.id = ${projectId}`,
+);
+
+/**
+ * The access check of a project-scoped read that is served from the recommendation cache,
+ * with the project's decision stamp in the same round trip: the most frequent request of all
+ * (every open project page reads the recommendation again after each vote).
+ */
+export const projectAccessAndStamp: Statement<
+  { projectId: string; userId: string },
+  { teamId: string; role: Role; tokenVersion: number; stamp: string }
+> = statement(
+  ({ projectId, userId }) =>
+    sql`SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion",
+          ${STAMP} AS stamp
+        FROM projects p
+        JOIN memberships m ON m.team_id = p.team_id AND m.user_id = ${userId}
+        JOIN users u ON u.id = m.user_id
+        WHERE p.id = ${projectId}`,
 );
 
 /**

@@ -23,9 +23,9 @@ const HOT_SPOTS = 3;
 export async function getRecommendation(
   db: PrismaClient,
   actor: { userId: string; teamId: string },
-  input: { projectId: string },
+  input: { projectId: string; stamp?: string | undefined },
 ) {
-  const view = await teamView(db, actor, input.projectId);
+  const view = await teamView(db, actor, input);
   const mine = view.personalByVoter.get(actor.userId) ?? null;
   return { ...view.shared, mine: mine ? { totals: mine.totals, winner: mine.winner } : null };
 }
@@ -38,9 +38,9 @@ export async function getRecommendation(
 export async function getParticipation(
   db: PrismaClient,
   actor: { teamId: string },
-  input: { projectId: string },
+  input: { projectId: string; stamp?: string | undefined },
 ) {
-  return (await teamView(db, actor, input.projectId)).members;
+  return (await teamView(db, actor, input)).members;
 }
 
 /**
@@ -53,17 +53,25 @@ const views = new StampedCache<Awaited<ReturnType<typeof computeTeamView>>>(200)
 /** Computations in flight, so requests arriving together after a change compute it once. */
 const inFlight = new Map<string, Promise<Awaited<ReturnType<typeof computeTeamView>>>>();
 
-/** The project's computed view, for a member of its team (another team's caller: NOT_FOUND). */
-async function teamView(db: PrismaClient, actor: { teamId: string }, projectId: string) {
-  const view = await computedView(db, projectId);
+/**
+ * The project's computed view, for a member of its team (another team's caller: NOT_FOUND).
+ * `stamp`: the project's decision stamp when the caller has read it already (the access check
+ * of the recommendation's procedures reads it in the same round trip).
+ */
+async function teamView(
+  db: PrismaClient,
+  actor: { teamId: string },
+  input: { projectId: string; stamp?: string | undefined },
+) {
+  const view = await computedView(db, input.projectId, input.stamp);
   if (view.teamId !== actor.teamId) {
     throw new DomainError("NOT_FOUND", "Decision project was not found.");
   }
   return view;
 }
 
-async function computedView(db: PrismaClient, projectId: string) {
-  const stamp = await decisionStamp(db, projectId);
+async function computedView(db: PrismaClient, projectId: string, known?: string) {
+  const stamp = known ?? (await decisionStamp(db, projectId));
   if (stamp === null) throw new DomainError("NOT_FOUND", "Decision project was not found.");
   const cached = views.get(projectId, stamp);
   if (cached) return cached;
