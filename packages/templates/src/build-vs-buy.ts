@@ -221,9 +221,10 @@ Before voting, write down:
         },
         "open-source": {
           summary:
-            "The code is open to inspection and the data stays where we host it; following " +
-            "advisories and hardening the deployment is up to us.",
-          suggestedScore: 3,
+            "Mature projects have security processes and public advisories, the code can be " +
+            "audited, and the data stays where we host it; hardening and patching our deployment " +
+            "is up to us.",
+          suggestedScore: 4,
         },
       },
     },
@@ -349,6 +350,16 @@ Before voting, write down:
           change: 1,
           reason: "Close enough is not good enough where we compete.",
         },
+        {
+          criterionKey: "lock-in",
+          change: 1,
+          reason: "Depending on a supplier for how we compete is a strategic risk.",
+        },
+        {
+          criterionKey: "team-focus",
+          change: -1,
+          reason: "Engineering time spent here goes into what sets us apart.",
+        },
       ],
       ifNo: [
         {
@@ -415,6 +426,11 @@ Before voting, write down:
           change: -1,
           reason: "With the platform and skills in place, running one more service costs less.",
         },
+        {
+          criterionKey: "team-focus",
+          change: -1,
+          reason: "The skills to run it are already in the team.",
+        },
       ],
       ifNo: [
         {
@@ -442,6 +458,12 @@ Before voting, write down:
           criterionKey: "reliability",
           change: 1,
           reason: "Heavy use makes outages and slowdowns costlier.",
+        },
+        {
+          criterionKey: "lock-in",
+          change: 1,
+          reason:
+            "At our volume, switching later is expensive and a supplier's pricing power grows.",
         },
       ],
       ifNo: [],

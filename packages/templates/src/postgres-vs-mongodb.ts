@@ -310,7 +310,7 @@ The deciding questions are usually:
       ifNo: [
         {
           criterionKey: "queries-joins",
-          change: -1,
+          change: -2,
           reason: "Self-contained records rarely need joins.",
         },
       ],
@@ -355,8 +355,8 @@ The deciding questions are usually:
       ifNo: [
         {
           criterionKey: "transactions-integrity",
-          change: -1,
-          reason: "Occasional inconsistency between records can be tolerated or repaired.",
+          change: -2,
+          reason: "Changes rarely span records, and occasional inconsistency can be repaired.",
         },
       ],
     },

@@ -71,6 +71,32 @@ Before voting, write down who the clients are (our own web and mobile apps, othe
       },
     },
     {
+      key: "frontend-autonomy",
+      name: "Frontend teams moving on their own",
+      description: "Building new screens from existing data without waiting for backend changes.",
+      defaultWeight: 2,
+      guidance: {
+        rest: {
+          summary:
+            "New screens often need a new or changed endpoint, so frontend work waits on backend " +
+            "releases unless a backend-for-frontend owned by the frontend team absorbs it.",
+          suggestedScore: 3,
+        },
+        graphql: {
+          summary:
+            "Once data is in the schema, frontend developers compose queries for new screens " +
+            "themselves, and federation can join several services' data behind one graph.",
+          suggestedScore: 5,
+        },
+        grpc: {
+          summary:
+            "Every new need means a change to the .proto contract and a server release, which " +
+            "suits stable service interfaces better than fast-moving screens.",
+          suggestedScore: 2,
+        },
+      },
+    },
+    {
       key: "performance",
       name: "Performance and payload efficiency",
       description: "Latency, payload size and CPU cost per call, especially between services.",
@@ -363,12 +389,22 @@ Before voting, write down who the clients are (our own web and mobile apps, othe
           reason:
             "Many clients on their own release cycles make non-breaking change more valuable.",
         },
+        {
+          criterionKey: "frontend-autonomy",
+          change: 2,
+          reason: "Several client teams building screens should not queue for backend changes.",
+        },
       ],
       ifNo: [
         {
           criterionKey: "client-flexibility",
           change: -1,
           reason: "One client with stable needs is served well by fixed responses.",
+        },
+        {
+          criterionKey: "frontend-autonomy",
+          change: -1,
+          reason: "With one client, backend and frontend changes are easy to ship together.",
         },
       ],
     },

@@ -252,6 +252,25 @@ describe.each(builtInTemplates.map((t) => [t.key, t] as [string, DecisionTemplat
       }
     });
 
+    it("lets every option come out ahead in some team situation, so none is a straw man", () => {
+      // Suggested scores weighted by the weights the answers propose: an editorial check of the
+      // template's leanings only; the product never counts suggested scores as votes.
+      const ahead = new Set<string>();
+      for (const answers of answerCombinations(template.contextQuestions.map((q) => q.key))) {
+        const { weights } = suggestWeights(template, answers);
+        const totals = optionKeys.map((option) =>
+          template.criteria.reduce(
+            (sum, c) => sum + (weights[c.key] ?? 0) * (c.guidance[option]?.suggestedScore ?? 0),
+            0,
+          ),
+        );
+        const best = Math.max(...totals);
+        const leaders = optionKeys.filter((_, i) => totals[i] === best);
+        if (leaders.length === 1 && leaders[0]) ahead.add(leaders[0]);
+      }
+      expect([...ahead].sort()).toEqual([...optionKeys].sort());
+    });
+
     it("becomes a decision the scoring package accepts, with no votes", () => {
       const decision = templateToDecision(template);
       expect(() => validateDecisionInput(decision)).not.toThrow();
