@@ -444,9 +444,16 @@ Kafka and RabbitMQ are also sold as managed services (Confluent Cloud, Amazon MS
       ],
     },
     {
-      key: "no-platform-team",
-      question: "Are we without a platform or SRE team to run stateful infrastructure?",
+      key: "platform-team",
+      question: "Do we have a platform or SRE team that already runs stateful infrastructure?",
       ifYes: [
+        {
+          criterionKey: "operations",
+          change: -1,
+          reason: "A platform team already runs stateful systems well.",
+        },
+      ],
+      ifNo: [
         {
           criterionKey: "operations",
           change: 1,
@@ -456,13 +463,6 @@ Kafka and RabbitMQ are also sold as managed services (Confluent Cloud, Amazon MS
           criterionKey: "learning-curve",
           change: 1,
           reason: "Nobody already knows its failure modes in depth.",
-        },
-      ],
-      ifNo: [
-        {
-          criterionKey: "operations",
-          change: -1,
-          reason: "A platform team already runs stateful systems well.",
         },
       ],
     },

@@ -349,11 +349,17 @@ Both work at very large scale; companies run each successfully. What decides it 
       ],
     },
     {
-      key: "no-tooling-owner",
+      key: "tooling-owner",
       question:
-        "Is there nobody with time to own build tooling and CI, such as a platform or " +
-        "developer-experience role?",
+        "Will someone have time to own build tooling and CI, such as a platform or developer-experience role?",
       ifYes: [
+        {
+          criterionKey: "tooling-effort",
+          change: -1,
+          reason: "Someone will own the tooling, so its upkeep weighs less.",
+        },
+      ],
+      ifNo: [
         {
           criterionKey: "tooling-effort",
           change: 2,
@@ -363,13 +369,6 @@ Both work at very large scale; companies run each successfully. What decides it 
           criterionKey: "ci-speed",
           change: 1,
           reason: "Nobody will be tuning caches and pipelines, so defaults must stay fast.",
-        },
-      ],
-      ifNo: [
-        {
-          criterionKey: "tooling-effort",
-          change: -1,
-          reason: "Someone will own the tooling, so its upkeep weighs less.",
         },
       ],
     },

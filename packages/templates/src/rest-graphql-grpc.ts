@@ -301,7 +301,7 @@ Before voting, write down who the clients are (our own web and mobile apps, othe
         },
         graphql: {
           summary:
-            "Every call is a POST to one URL that often returns 200 with errors in the body, so " +
+            "Most calls are POSTs to one URL that often answer 200 with errors in the body, so " +
             "monitoring needs operation names and GraphQL-aware tracing; GraphiQL makes " +
             "exploring the API pleasant.",
           suggestedScore: 3,
@@ -514,25 +514,26 @@ Before voting, write down who the clients are (our own web and mobile apps, othe
       ],
     },
     {
-      key: "new-to-styles",
-      question: "Is the team small, with nobody who has run GraphQL or gRPC in production?",
+      key: "graphql-grpc-experience",
+      question: "Has someone on the team run GraphQL or gRPC in production?",
       ifYes: [
         {
           criterionKey: "team-familiarity",
-          change: 2,
-          reason: "Without in-house experience, learning a new style costs a small team a lot.",
-        },
-        {
-          criterionKey: "debugging",
-          change: 1,
-          reason: "Everyday tools the team already knows shorten every investigation.",
+          change: -1,
+          reason: "Experience with these styles is already in the team.",
         },
       ],
       ifNo: [
         {
           criterionKey: "team-familiarity",
-          change: -1,
-          reason: "Experience with these styles is already in the team.",
+          change: 2,
+          reason:
+            "Without in-house experience, learning a new style costs the team time and mistakes.",
+        },
+        {
+          criterionKey: "debugging",
+          change: 1,
+          reason: "Everyday tools the team already knows shorten every investigation.",
         },
       ],
     },

@@ -445,7 +445,7 @@ Weigh who visits (search engines, first-time visitors on phones, signed-in users
       ],
     },
     {
-      key: "no-frontend-servers",
+      key: "avoid-frontend-servers",
       question: "Do we want to avoid running servers for the front end?",
       ifYes: [
         {

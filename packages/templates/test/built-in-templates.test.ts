@@ -74,7 +74,7 @@ describe("the built-in templates", () => {
           "public-api",
           "shared-reads",
           "needs-streaming",
-          "new-to-styles",
+          "graphql-grpc-experience",
         ],
       },
       "postgres-vs-mongodb": {
@@ -94,7 +94,7 @@ describe("the built-in templates", () => {
           "frequent-cross-changes",
           "one-toolchain",
           "many-teams",
-          "no-tooling-owner",
+          "tooling-owner",
           "restricted-code",
         ],
       },
@@ -116,7 +116,7 @@ describe("the built-in templates", () => {
           "changing-content",
           "slow-devices",
           "other-clients",
-          "no-frontend-servers",
+          "avoid-frontend-servers",
         ],
       },
       "kafka-rabbitmq-sqs": {
@@ -127,7 +127,7 @@ describe("the built-in templates", () => {
           "job-queues",
           "strict-order",
           "one-cloud",
-          "no-platform-team",
+          "platform-team",
         ],
       },
     });
