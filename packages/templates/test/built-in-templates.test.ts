@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { LIMITS, validateDecisionInput } from "@tradeoff/scoring";
 import { describe, expect, it } from "vitest";
 import {
@@ -149,6 +150,29 @@ describe("the built-in templates", () => {
     expect(ours.length).toBeGreaterThanOrEqual(5);
     for (const template of ours) expect(template.source, template.key).toBe(EDITORIAL_SOURCE);
     expect(EDITORIAL_SOURCE).toMatch(/^Tradeoff's editors: our own engineering judgement/);
+  });
+
+  it("are listed in the package README as they are, with their counts", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const rows = readme
+      .split("\n")
+      .filter((line) => line.startsWith("| `"))
+      .map((line) =>
+        line
+          .split("|")
+          .slice(1, -1)
+          .map((cell) => cell.trim().replaceAll("`", "")),
+      );
+    expect(rows).toEqual(
+      builtInTemplates.map((t) => [
+        t.key,
+        t.title,
+        t.options.map((o) => o.key).join(", "),
+        String(t.criteria.length),
+        String(t.contextQuestions.length),
+        t.category,
+      ]),
+    );
   });
 
   it("fill every gallery category, each category listed once", () => {
