@@ -33,6 +33,20 @@ function* answerCombinations(keys: string[]): Generator<ContextAnswers> {
 /** Limits of the project form (packages/api, schemas/project.ts) a template must fit. */
 const FORM = { title: 120, context: 20_000, name: 80, text: 1_000, key: 40 };
 
+/** `min` to `max` items with unique kebab-case keys and names that fit the project form. */
+function expectKeyedList(items: { key: string; name: string }[], min: number, max: number) {
+  expect(items.length).toBeGreaterThanOrEqual(min);
+  expect(items.length).toBeLessThanOrEqual(max);
+  const keys = items.map((item) => item.key);
+  expect(new Set(keys).size, "duplicate keys").toBe(keys.length);
+  for (const { key, name } of items) {
+    expect(isKebabCase(key), key).toBe(true);
+    expect(key.length, key).toBeLessThanOrEqual(FORM.key);
+    expect(name.length, key).toBeGreaterThan(1);
+    expect(name.length, key).toBeLessThanOrEqual(FORM.name);
+  }
+}
+
 describe("the built-in templates", () => {
   it("start with DRF vs FastAPI and add decisions software teams face", () => {
     expect(builtInTemplates[0]).toBe(drfVsFastapi);
@@ -212,28 +226,16 @@ describe.each(builtInTemplates.map((t) => [t.key, t] as [string, DecisionTemplat
     });
 
     it("has 2 to 4 options with unique kebab-case keys, names and descriptions", () => {
-      expect(template.options.length).toBeGreaterThanOrEqual(2);
-      expect(template.options.length).toBeLessThanOrEqual(4);
-      expect(new Set(optionKeys).size).toBe(optionKeys.length);
+      expectKeyedList(template.options, 2, 4);
       for (const option of template.options) {
-        expect(isKebabCase(option.key), option.key).toBe(true);
-        expect(option.key.length).toBeLessThanOrEqual(FORM.key);
-        expect(option.name.length).toBeGreaterThan(0);
-        expect(option.name.length).toBeLessThanOrEqual(FORM.name);
         expect(option.description).toMatch(/^[^\n]{20,}$/);
         expect(option.description.length).toBeLessThanOrEqual(FORM.text);
       }
     });
 
     it("has 6 to 15 criteria, each with a key, name, one-line description and default weight", () => {
-      expect(template.criteria.length).toBeGreaterThanOrEqual(6);
-      expect(template.criteria.length).toBeLessThanOrEqual(15);
-      expect(new Set(criterionKeys).size).toBe(criterionKeys.length);
+      expectKeyedList(template.criteria, 6, 15);
       for (const criterion of template.criteria) {
-        expect(isKebabCase(criterion.key), criterion.key).toBe(true);
-        expect(criterion.key.length).toBeLessThanOrEqual(FORM.key);
-        expect(criterion.name.length, criterion.key).toBeGreaterThan(3);
-        expect(criterion.name.length, criterion.key).toBeLessThanOrEqual(FORM.name);
         expect(criterion.description, criterion.key).toMatch(/^[^\n]{10,120}$/);
         expect(Number.isInteger(criterion.defaultWeight), criterion.key).toBe(true);
         expect(criterion.defaultWeight).toBeGreaterThanOrEqual(1);
