@@ -8,6 +8,11 @@ import type { DecisionTemplate } from "./types";
 export const drfVsFastapi: DecisionTemplate = {
   key: "drf-vs-fastapi",
   title: "Django REST Framework or FastAPI?",
+  summary:
+    "Pick a Python API framework: batteries-included Django REST Framework or async, " +
+    "type-driven FastAPI.",
+  category: "backend",
+  tags: ["python", "web-framework", "api", "django", "async"],
   context:
     "Pick the Python framework for our next API. Both are solid; the right one depends on " +
     "our team, our existing code and what the service has to do.",

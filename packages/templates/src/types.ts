@@ -1,8 +1,9 @@
 import type { CriterionInput, OptionInput } from "@tradeoff/scoring";
+import type { TemplateCategory } from "./categories";
 
 /** What a source says about one option on one criterion, shown to voters; never a vote. */
 export type OptionGuidance = {
-  /** A paraphrase of the source's view, one or two sentences. */
+  /** The source's view in our words, one or two sentences. */
   summary: string;
   /** The source's leaning as a score from 1 (poor fit) to 5 (strong fit). */
   suggestedScore: 1 | 2 | 3 | 4 | 5;
@@ -30,8 +31,15 @@ export type ContextQuestion = {
 };
 
 export type DecisionTemplate = {
+  /** Stable kebab-case identifier: projects record it, the CLI takes it. */
   key: string;
   title: string;
+  /** One line for the gallery card: what is being chosen between. */
+  summary: string;
+  /** The gallery group it is listed under. */
+  category: TemplateCategory;
+  /** Kebab-case words the gallery's search also matches. */
+  tags: string[];
   /** The problem statement a new project starts from (markdown). */
   context: string;
   /** Where the guidance comes from. */
