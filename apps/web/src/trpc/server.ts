@@ -1,6 +1,6 @@
 import "server-only";
 import { type AppRouter, createCaller, createContextInner } from "@tradeoff/api";
-import type { inferRouterOutputs } from "@trpc/server";
+import { type inferRouterOutputs, TRPCError } from "@trpc/server";
 import { cache } from "react";
 import { getSessionUser } from "~/server/auth";
 import { db } from "~/server/db";
@@ -29,6 +29,21 @@ const caller = cache(
  */
 export async function api<T>(call: (caller: Caller) => Promise<T>): Promise<Json<T>> {
   return JSON.parse(JSON.stringify(await call(await caller())));
+}
+
+/**
+ * `api(call)`, or null when the procedure answers that what the address names does not exist
+ * for this user (NOT_FOUND) or is no valid id at all (BAD_REQUEST): the page then shows its
+ * not-found screen. Any other failure is thrown.
+ */
+export async function apiOrNull<T>(call: (caller: Caller) => Promise<T>): Promise<Json<T> | null> {
+  try {
+    return await api(call);
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      return null;
+    throw error;
+  }
 }
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,22 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RememberLastTeam } from "~/components/app/last-team";
-import { api } from "~/trpc/server";
+import { api, apiOrNull } from "~/trpc/server";
 import { ProjectView } from "./_components/project-view";
 import { RecordLink } from "./record/_components/record-link";
 
 type Props = { params: Promise<{ slug: string; projectId: string }> };
 
-async function loadProject(projectId: string) {
-  try {
-    return await api((c) => c.project.get({ projectId }));
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      return null;
-    throw error;
-  }
-}
+const loadProject = (projectId: string) => apiOrNull((c) => c.project.get({ projectId }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const project = await loadProject((await params).projectId);
