@@ -1,6 +1,7 @@
 /**
- * `npm run dev`: the same database preparation as `npm start`, then Next.js in development
- * mode with hot reload.
+ * `npm run dev`: the same database preparation as `npm start`, then the same server
+ * (apps/web/server.ts) with Next.js in development mode: pages hot-reload, and the server
+ * restarts when the API's or the packages' code changes.
  */
 import { join } from "node:path";
 import { hashPassword } from "@tradeoff/auth/password";
@@ -12,7 +13,7 @@ import {
   localSecret,
   portFromEnv,
   quietEnv,
-  spawnNext,
+  spawnServer,
   superviseChild,
 } from "./lib";
 
@@ -27,13 +28,16 @@ async function main() {
   const demo = await seedDemo(db, { hashPassword });
   await db.$disconnect();
 
-  const server = spawnNext(["dev", "-p", String(port)], {
-    ...process.env,
-    ...quietEnv,
-    DATABASE_URL: database.url,
-    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || localSecret(),
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
-  });
+  const server = spawnServer(
+    { port, dev: true },
+    {
+      ...process.env,
+      ...quietEnv,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || localSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+    },
+  );
   superviseChild(server, () => database.stop());
   console.log(`\n  Demo account: ${demo.email} / ${demo.password}\n`);
 }

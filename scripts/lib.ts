@@ -55,46 +55,35 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
 }
 
 /**
- * Starts the Next.js server of apps/web in its own process group, so stopping it stops
- * every process it started.
- */
-export function spawnNext(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  nodeArgs: string[] = [],
-): ChildProcess {
-  const nextBin = createRequire(join(repoRoot, "apps/web/package.json")).resolve(
-    "next/dist/bin/next",
-  );
-  return spawn(process.execPath, [...nodeArgs, nextBin, ...args], {
-    cwd: join(repoRoot, "apps/web"),
-    stdio: ["ignore", "inherit", "inherit"],
-    env,
-    detached: true,
-  });
-}
-
-/**
- * Starts the production server of apps/web (apps/web/server.ts: Next.js plus the API served
- * directly) in its own process group, like spawnNext.
+ * Starts the app's server (apps/web/server.ts: Next.js plus the API served directly) in its own
+ * process group, so stopping it stops every process it started. `dev`: Next.js in development
+ * mode, and the server restarts when its own code or the packages' code changes (tsx watch).
  */
 export function spawnServer(
-  options: { port: number; hostname?: string },
+  options: { port: number; hostname?: string; dev?: boolean },
   env: NodeJS.ProcessEnv,
   nodeArgs: string[] = [],
 ): ChildProcess {
   const args = ["--port", String(options.port)];
   if (options.hostname) args.push("--hostname", options.hostname);
-  return spawn(
-    process.execPath,
-    [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", "server.ts", ...args],
-    {
-      cwd: join(repoRoot, "apps/web"),
-      stdio: ["ignore", "inherit", "inherit"],
-      env,
-      detached: true,
-    },
-  );
+  const web = join(repoRoot, "apps/web");
+  const command = options.dev
+    ? [
+        createRequire(join(web, "package.json")).resolve("tsx/cli"),
+        "watch",
+        "--clear-screen=false",
+        "--exclude",
+        "**/.next/**",
+        "server.ts",
+        "--dev",
+      ]
+    : [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", "server.ts"];
+  return spawn(process.execPath, [...command, ...args], {
+    cwd: web,
+    stdio: ["ignore", "inherit", "inherit"],
+    env,
+    detached: true,
+  });
 }
 
 /**
@@ -104,7 +93,7 @@ export function spawnServer(
  */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=64"];
 
-/** Signals a child's whole process group (see spawnNext and spawnServer). */
+/** Signals a child's whole process group (see spawnServer). */
 export function killGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM") {
   if (child.pid === undefined || child.exitCode !== null) return;
   try {

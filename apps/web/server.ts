@@ -1,9 +1,10 @@
 /**
- * The production server: `node --import tsx server.ts --port 3000 [--hostname 127.0.0.1]`
- * (what `npm start` runs). Pages, sign-in and every other route go to Next.js. The two
- * endpoints the API clients call all the time, /api/trpc/* and /api/metrics, are answered
- * here directly with the same handlers the route files use, because Next.js's router costs
- * about a millisecond of CPU per request on its own, more than a cached read of the API.
+ * The app's one server: `node --import tsx server.ts --port 3000 [--hostname 127.0.0.1] [--dev]`.
+ * `npm start`, `npm run dev` (with `--dev`: Next.js in development mode, with hot reload), the
+ * end-to-end tests, the fault tests and the bench all run it. Pages, sign-in and every other
+ * route go to Next.js. The endpoints the API clients call all the time, /api/trpc/* and
+ * /api/metrics, are answered here directly: Next.js's router costs about a millisecond of CPU
+ * per request on its own, more than a whole cached read of the API (see docs/ARCHITECTURE.md).
  * Every response carries the same security headers as the pages.
  */
 import { createServer } from "node:http";
@@ -22,7 +23,11 @@ function fail(message: string): never {
 }
 
 const { values: args } = parseArgs({
-  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+    dev: { type: "boolean", default: false },
+  },
 });
 const port = Number(args.port ?? 3000);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -30,7 +35,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 const hostname = args.hostname;
 
-const app = next({ dev: false, dir: import.meta.dirname, hostname, port });
+const app = next({ dev: args.dev, dir: import.meta.dirname, hostname, port });
 const nextHandler = app.getRequestHandler();
 
 /** A fetch handler served on node:http, with the pages' security headers on its answers. */

@@ -41,7 +41,7 @@ export async function measureHistory(options: {
   }
 
   const origin = `http://127.0.0.1:${options.port}`;
-  const input = encodeURIComponent(JSON.stringify({ json: { projectId: world.projectId } }));
+  const input = encodeURIComponent(JSON.stringify({ projectId: world.projectId }));
   const timed = async (path: string, init: RequestInit = {}) => {
     const started = performance.now();
     const response = await fetch(`${origin}${path}`, {
@@ -61,19 +61,17 @@ export async function measureHistory(options: {
       method: "POST",
       headers: { "content-type": "application/json", origin },
       body: JSON.stringify({
-        json: {
-          projectId: world.projectId,
-          criterionKey: world.criteriaKeys[i % world.criteriaKeys.length],
-          weight: i % 6,
-          scores: { drf: 1 + (i % 5), fastapi: 5 - (i % 5) },
-        },
+        projectId: world.projectId,
+        criterionKey: world.criteriaKeys[i % world.criteriaKeys.length],
+        weight: i % 6,
+        scores: { drf: 1 + (i % 5), fastapi: 5 - (i % 5) },
       }),
     });
     refreshes.push((await timed(`/api/trpc/history.timeline?input=${input}`)).ms);
   }
   const points = (
-    JSON.parse(first.body.toString()) as { result?: { data?: { json?: { points?: unknown[] } } } }
-  ).result?.data?.json?.points?.length;
+    JSON.parse(first.body.toString()) as { result?: { data?: { points?: unknown[] } } }
+  ).result?.data?.points?.length;
   const exported = await timed(`/api/export/${world.projectId}?format=json`);
   return {
     events: EVENTS,

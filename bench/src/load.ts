@@ -109,7 +109,7 @@ function buildRequest(
   if (!write) {
     const path =
       target === "tradeoff"
-        ? `/api/trpc/project.recommendation?input=${encodeURIComponent(JSON.stringify({ json: { projectId: world.projectId } }))}`
+        ? `/api/trpc/project.recommendation?input=${encodeURIComponent(JSON.stringify({ projectId: world.projectId }))}`
         : `/recommendation?projectId=${encodeURIComponent(world.projectId)}`;
     return { method: "GET", path, headers: identity };
   }
@@ -123,7 +123,7 @@ function buildRequest(
     method: "POST",
     path: target === "tradeoff" ? "/api/trpc/vote.cast" : "/vote",
     headers: { ...identity, "content-type": "application/json", origin },
-    body: JSON.stringify(target === "tradeoff" ? { json: vote } : vote),
+    body: JSON.stringify(vote),
   };
 }
 

@@ -120,7 +120,7 @@ test.describe("deciding together", () => {
 
     // A vote arriving after the close is refused with a message, not dropped silently.
     const late = await bob.context.request.post("/api/trpc/vote.cast", {
-      data: { json: { projectId, criterionKey: "ecosystem", weight: 3, scores: { drf: 5 } } },
+      data: { projectId, criterionKey: "ecosystem", weight: 3, scores: { drf: 5 } },
     });
     expect(late.status()).toBe(409);
     expect(await late.text()).toContain("Voting has closed");
@@ -286,7 +286,7 @@ test.describe("deciding together", () => {
         .getByText("Saved", { exact: true }),
     ).toBeVisible();
     const mine = await alice.context.request.get(
-      `/api/trpc/vote.mine?input=${encodeURIComponent(JSON.stringify({ json: { projectId } }))}`,
+      `/api/trpc/vote.mine?input=${encodeURIComponent(JSON.stringify({ projectId }))}`,
     );
     expect(await mine.text()).toContain('"weight":4');
     await alice.context.close();

@@ -101,12 +101,12 @@ test("mutations refuse another site's Origin and non-JSON bodies, and change not
 }) => {
   const name = `CSRF ${signedIn.name.slice(-8)}`;
   const foreign = await page.request.post("/api/trpc/team.create", {
-    data: { json: { name } },
+    data: { name },
     headers: { Origin: "https://evil.example" },
   });
   expect(foreign.status()).toBe(403);
   const formPost = await page.request.post("/api/trpc/team.create", {
-    data: `{"json":{"name":"${name}"}}`,
+    data: `{"name":"${name}"}`,
     headers: { "Content-Type": "text/plain" },
   });
   expect(formPost.status()).toBe(415);
@@ -114,7 +114,7 @@ test("mutations refuse another site's Origin and non-JSON bodies, and change not
   expect(await teams.text()).not.toContain(name);
 
   const sameSite = await page.request.post("/api/trpc/team.create", {
-    data: { json: { name } },
+    data: { name },
     headers: { Origin: new URL(String(test.info().project.use.baseURL)).origin },
   });
   expect(sameSite.status()).toBe(200);

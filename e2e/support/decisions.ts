@@ -9,17 +9,17 @@ export async function mutate<T = unknown>(
   path: string,
   input: unknown,
 ) {
-  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const response = await request.post(`/api/trpc/${path}`, { data: input });
   expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+  return ((await response.json()) as { result: { data: T } }).result.data;
 }
 
 /** Calls a tRPC query over HTTP. */
 export async function query<T = unknown>(request: APIRequestContext, path: string, input: unknown) {
-  const encoded = encodeURIComponent(JSON.stringify({ json: input }));
+  const encoded = encodeURIComponent(JSON.stringify(input));
   const response = await request.get(`/api/trpc/${path}?input=${encoded}`);
   expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
+  return ((await response.json()) as { result: { data: T } }).result.data;
 }
 
 export type Person = { user: TestUser; context: BrowserContext; page: Page };

@@ -16,7 +16,7 @@ export function uniqueUser(label = "user"): TestUser {
 /** Creates an account through the public API (the same procedure the sign-up form calls). */
 export async function signUpOverApi(request: APIRequestContext, user: TestUser) {
   const response = await request.post("/api/trpc/auth.signUp", {
-    data: { json: { name: user.name, email: user.email, password: user.password } },
+    data: { name: user.name, email: user.email, password: user.password },
   });
   expect(response.status(), await response.text()).toBe(200);
 }

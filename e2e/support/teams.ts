@@ -6,10 +6,10 @@ export async function mutate<T>(
   path: string,
   input: unknown,
 ): Promise<T> {
-  const response = await request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const response = await request.post(`/api/trpc/${path}`, { data: input });
   expect(response.status(), await response.text()).toBe(200);
-  const body = (await response.json()) as { result: { data: { json: T } } };
-  return body.result.data.json;
+  const body = (await response.json()) as { result: { data: T } };
+  return body.result.data;
 }
 
 /** A team owned by the signed-in user of `request`. */

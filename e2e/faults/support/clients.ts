@@ -33,7 +33,7 @@ export type CallResult = {
   status: number;
   /** The response body as sent (checked for stack traces and messages). */
   text: string;
-  /** `result.data.json` of a success, `error.json` of a failure; null when not tRPC JSON. */
+  /** `result.data` of a success, `error` of a failure; null when not tRPC JSON. */
   data: unknown;
   error: { message: string; data?: { code?: string; httpStatus?: number } } | null;
 };
@@ -53,8 +53,8 @@ async function send(url: string, init: RequestInit): Promise<CallResult> {
     throw new NoAnswer(String((error as Error).cause ?? error));
   }
   let parsed: {
-    result?: { data?: { json?: unknown } };
-    error?: { json?: CallResult["error"] };
+    result?: { data?: unknown };
+    error?: CallResult["error"];
   } | null = null;
   try {
     parsed = JSON.parse(text);
@@ -64,8 +64,8 @@ async function send(url: string, init: RequestInit): Promise<CallResult> {
   return {
     status: res.status,
     text,
-    data: parsed?.result?.data?.json ?? null,
-    error: parsed?.error?.json ?? null,
+    data: parsed?.result?.data ?? null,
+    error: parsed?.error ?? null,
   };
 }
 
@@ -74,13 +74,13 @@ export function mutate(origin: string, cookie: string, path: string, input: unkn
   return send(`${origin}/api/trpc/${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", origin, cookie },
-    body: JSON.stringify({ json: input }),
+    body: JSON.stringify(input),
   });
 }
 
 /** GET /api/trpc/<path>?input=... */
 export function query(origin: string, cookie: string, path: string, input: unknown) {
-  const encoded = encodeURIComponent(JSON.stringify({ json: input }));
+  const encoded = encodeURIComponent(JSON.stringify(input));
   return send(`${origin}/api/trpc/${path}?input=${encoded}`, { headers: { cookie } });
 }
 
@@ -131,7 +131,7 @@ export function openLiveStream(options: {
 }) {
   const controller = new AbortController();
   const input = { projectId: options.projectId, lastEventId: options.lastEventId ?? null };
-  const url = `${options.origin}/api/trpc/live.project?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const url = `${options.origin}/api/trpc/live.project?input=${encodeURIComponent(JSON.stringify(input))}`;
   let settle: (error?: unknown) => void = () => {};
   const ended = new Promise<void>((resolve, reject) => {
     settle = (error) => (error ? reject(error) : resolve());
@@ -175,10 +175,11 @@ export function openLiveStream(options: {
     options.onMessage?.();
     if (id === null) return;
     const message = JSON.parse(data) as {
-      json?: { kind?: string; event?: Record<string, unknown> };
+      kind?: string;
+      event?: Record<string, unknown>;
     };
-    const event = message.json?.event;
-    if (message.json?.kind !== "event" || !event) return;
+    const event = message.event;
+    if (message.kind !== "event" || !event) return;
     const after = (event.data as { after?: { rationale?: string } } | undefined)?.after;
     options.onEvent?.({
       id,

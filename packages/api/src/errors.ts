@@ -1,13 +1,19 @@
-import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
-
 /**
- * An expected failure of a service (a rule of the product, not a bug). The API turns it into
- * a tRPC error with the same code and message; `fieldErrors` lets forms show it on a field.
+ * The service layer's own error: an expected refusal (a rule of the product, not a bug).
+ * Services throw it; the API maps its kind to a tRPC code in one place (`trpc.ts`), and
+ * `fieldErrors` lets forms show it next to a field.
  */
+export type DomainErrorKind =
+  | "BAD_REQUEST"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "PRECONDITION_FAILED";
+
 export class DomainError extends Error {
   override name = "DomainError";
   constructor(
-    readonly code: TRPC_ERROR_CODE_KEY,
+    readonly kind: DomainErrorKind,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
   ) {

@@ -5,7 +5,7 @@ export { isDatabaseUnavailable } from "./database-errors";
 export { DomainError } from "./errors";
 export { realtimeStats, startRealtime, stopRealtime } from "./realtime";
 export { type AppRouter, appRouter, createCaller } from "./root";
-export { type Context, createContextInner } from "./trpc";
+export { type Context, createContextInner, type ProcedureCall } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

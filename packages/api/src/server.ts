@@ -1,8 +1,7 @@
 /**
- * What the web server needs beyond tRPC: answering reads lean, authenticating personal access
- * tokens on the API route, and streaming export downloads.
+ * What the web server needs beyond tRPC: authenticating personal access tokens on the API
+ * route, and streaming export downloads.
  */
-export { answerQueries } from "./answer-queries";
 
 export { exportSchema } from "./schemas/record";
 export { exportRecordStream } from "./services/export/export-record";

@@ -8,8 +8,8 @@
  *    `projectProcedure(minRole)` for inputs with a `projectId`.
  */
 import type { SessionUser } from "@tradeoff/auth";
-import { type PrismaClient, type Role, sql } from "@tradeoff/db";
-import { initTRPC, TRPCError } from "@trpc/server";
+import { type PrismaClient, type Statement, statements } from "@tradeoff/db";
+import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
 import {
   DATABASE_UNAVAILABLE_MESSAGE,
@@ -18,9 +18,9 @@ import {
   isUnstorableText,
   UNSTORABLE_TEXT_ERROR_MESSAGE,
 } from "./database-errors";
-import { DomainError } from "./errors";
+import { hasRole, type Role } from "./domain/roles";
+import { DomainError, type DomainErrorKind } from "./errors";
 import type { InvitationMailer } from "./services/invitation/mailer";
-import { transformer } from "./transformer";
 
 // 1. Context
 export type Context = {
@@ -30,7 +30,12 @@ export type Context = {
   mailer: InvitationMailer | null;
   /** The app's own address (https://tradeoff.example.com), for links in emails. */
   appUrl: string | null;
+  /** Told about every procedure call once it is answered (the web server's metrics). */
+  onCall: ((call: ProcedureCall) => void) | null;
 };
+
+/** One answered procedure call: `code` is null on success, else the tRPC error code. */
+export type ProcedureCall = { path: string; type: string; seconds: number; code: string | null };
 
 /** Builds a context from explicit values: used by the HTTP handler and by tests through `createCaller`. */
 export function createContextInner(opts: {
@@ -38,8 +43,15 @@ export function createContextInner(opts: {
   user: SessionUser | null;
   mailer?: InvitationMailer | null;
   appUrl?: string | null;
+  onCall?: ((call: ProcedureCall) => void) | null;
 }): Context {
-  return { db: opts.db, user: opts.user, mailer: opts.mailer ?? null, appUrl: opts.appUrl ?? null };
+  return {
+    db: opts.db,
+    user: opts.user,
+    mailer: opts.mailer ?? null,
+    appUrl: opts.appUrl ?? null,
+    onCall: opts.onCall ?? null,
+  };
 }
 
 // 2. Initialisation
@@ -55,7 +67,6 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    transformer,
     errorFormatter({ shape, error }) {
       // A database outage before any procedure ran (creating the context) is still a 503.
       if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(error.cause)) {
@@ -102,16 +113,26 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
+/** The tRPC code (and so the HTTP status) of each kind of refusal a service may throw. */
+const DOMAIN_ERROR_CODES: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  CONFLICT: "CONFLICT",
+  PRECONDITION_FAILED: "PRECONDITION_FAILED",
+};
+
 /**
- * Maps domain errors thrown by services to their HTTP-meaningful tRPC codes, and a database
- * that is down or dropped the connection to SERVICE_UNAVAILABLE (503, nothing was saved).
+ * The one place service errors become tRPC errors: a `DomainError` gets its kind's code and
+ * keeps its message, and a database that is down or dropped the connection answers
+ * SERVICE_UNAVAILABLE (503, nothing was saved).
  */
 function mapDomainErrors<R extends { ok: boolean; error?: TRPCError }>(result: R): R {
   if (result.ok || !result.error) return result;
   const { error } = result;
   if (error.cause instanceof DomainError) {
     const cause = error.cause;
-    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    throw new TRPCError({ code: DOMAIN_ERROR_CODES[cause.kind], message: cause.message, cause });
   }
   if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(error.cause)) {
     throw databaseUnavailableError(error.cause);
@@ -126,13 +147,43 @@ function mapDomainErrors<R extends { ok: boolean; error?: TRPCError }>(result: R
   return result;
 }
 
+/**
+ * Runs a procedure's middleware body, maps its errors, and tells `ctx.onCall` how the call
+ * ended and how long it took.
+ */
+async function settle<R extends { ok: boolean; error?: TRPCError }>(
+  opts: { ctx: Context; path: string; type: string },
+  body: () => Promise<R>,
+): Promise<R> {
+  const { onCall } = opts.ctx;
+  if (!onCall) return mapDomainErrors(await body());
+  const started = performance.now();
+  let code: string | null = "INTERNAL_SERVER_ERROR";
+  try {
+    const result = mapDomainErrors(await body());
+    code = result.ok ? null : (result.error?.code ?? code);
+    return result;
+  } catch (error) {
+    if (error instanceof TRPCError) code = error.code;
+    throw error;
+  } finally {
+    onCall({
+      path: opts.path,
+      type: opts.type,
+      seconds: (performance.now() - started) / 1000,
+      code,
+    });
+  }
+}
+
 // 3. Procedures
 //
 // Every procedure runs one middleware of its own before its input schema and resolver: the
-// signed-in check, the access check of its scope and the error mapping together. Each
-// middleware layer costs every call a copy of its options, and reads are most of the traffic.
+// signed-in check, the access check of its scope, the error mapping and the call's report
+// together. Each middleware layer costs every call a copy of its options, and reads are most
+// of the traffic.
 
-export const publicProcedure = t.procedure.use(async ({ next }) => mapDomainErrors(await next()));
+export const publicProcedure = t.procedure.use((opts) => settle(opts, () => opts.next()));
 
 const signedOut = () => new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
 
@@ -152,23 +203,17 @@ function accessQueryFailed(error: unknown): never {
  * proves the session is current: signing out everywhere, a password change or deleting the
  * account bumps User.tokenVersion and every older session stops working on its next request.
  */
-export const protectedProcedure = t.procedure
-  .meta({ access: { scope: "user" } })
-  .use(async ({ ctx, next }) => {
+export const protectedProcedure = t.procedure.meta({ access: { scope: "user" } }).use((opts) =>
+  settle(opts, async () => {
+    const { ctx, next } = opts;
     const user = signedIn(ctx);
-    const [current] = await sql(ctx.db)
-      .query<{ tokenVersion: number }>(
-        `SELECT token_version AS "tokenVersion" FROM users WHERE id = $1`,
-        [user.id],
-      )
+    const [current] = await statements
+      .sessionVersion(ctx.db, { userId: user.id })
       .catch(accessQueryFailed);
     if (current?.tokenVersion !== user.tokenVersion) throw signedOut();
-    return mapDomainErrors(await next({ ctx: { user } }));
-  });
-
-/** Roles from least to most powerful; a role can do everything the ones before it can. */
-export const ROLE_RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
-export const hasRole = (role: Role, minRole: Role) => ROLE_RANK[role] >= ROLE_RANK[minRole];
+    return next({ ctx: { user } });
+  }),
+);
 
 const forbidden = (minRole: Role) =>
   new TRPCError({
@@ -178,9 +223,6 @@ const forbidden = (minRole: Role) =>
 const teamNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Team was not found." });
 const projectNotFound = () =>
   new TRPCError({ code: "NOT_FOUND", message: "Decision project was not found." });
-
-/** The caller's standing in a team, read by the access checks below. */
-type Access = { teamId: string; role: Role; tokenVersion: number };
 
 /** Record ids are short runs of letters, digits, dashes and underscores (cuids and the like). */
 const recordId = (what: string) =>
@@ -212,63 +254,58 @@ async function scopeInput<S extends z.ZodType>(
  * Handlers get `ctx.team` ({ id, role }) and must still scope their queries by `ctx.team.id`.
  */
 export function teamProcedure(minRole: Role) {
-  return t.procedure
-    .meta({ access: { scope: "team", minRole } })
-    .use(async ({ ctx, getRawInput, next }) => {
+  return t.procedure.meta({ access: { scope: "team", minRole } }).use((opts) =>
+    settle(opts, async () => {
+      const { ctx, getRawInput, next } = opts;
       const user = signedIn(ctx);
       const { teamId } = await scopeInput(teamInput, getRawInput);
       // The session check rides on the membership query: one round trip per request.
-      const [membership] = await sql(ctx.db)
-        .query<Access>(
-          `SELECT m.role::text AS role, u.token_version AS "tokenVersion", m.team_id AS "teamId"
-           FROM memberships m JOIN users u ON u.id = m.user_id
-           WHERE m.team_id = $1 AND m.user_id = $2`,
-          [teamId, user.id],
-        )
+      const [membership] = await statements
+        .teamAccess(ctx.db, { teamId, userId: user.id })
         .catch(accessQueryFailed);
       if (membership && membership.tokenVersion !== user.tokenVersion) throw signedOut();
       if (!membership) throw teamNotFound();
       if (!hasRole(membership.role, minRole)) throw forbidden(minRole);
-      return mapDomainErrors(
-        await next({ ctx: { user, team: { id: teamId, role: membership.role } } }),
-      );
-    });
+      return next({ ctx: { user, team: { id: teamId, role: membership.role } } });
+    }),
+  );
 }
 
 /**
  * Project-scoped procedures: the input carries `projectId`; the caller must belong to the
  * project's team with at least `minRole`. Handlers get `ctx.project` ({ id, teamId }) and
- * `ctx.team` ({ id, role }).
+ * `ctx.team` ({ id, role }). `withStamp`: the same round trip also reads the project's decision
+ * stamp (`ctx.project.stamp`), for the reads served from the recommendation cache.
  */
-export function projectProcedure(minRole: Role) {
-  return t.procedure
-    .meta({ access: { scope: "project", minRole } })
-    .use(async ({ ctx, getRawInput, next }) => {
+export function projectProcedure(minRole: Role, options: { withStamp?: boolean } = {}) {
+  const accessQuery: Statement<
+    { projectId: string; userId: string },
+    { teamId: string; role: Role; tokenVersion: number; stamp?: string }
+  > = options.withStamp ? statements.projectAccessAndStamp : statements.projectAccess;
+  return t.procedure.meta({ access: { scope: "project", minRole } }).use((opts) =>
+    settle(opts, async () => {
+      const { ctx, getRawInput, next } = opts;
       const user = signedIn(ctx);
       const { projectId } = await scopeInput(projectInput, getRawInput);
       // The project's team, the caller's role in it and their session version: one round trip.
-      const [access] = await sql(ctx.db)
-        .query<Access>(
-          `SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion"
-           FROM projects p
-           JOIN memberships m ON m.team_id = p.team_id AND m.user_id = $2
-           JOIN users u ON u.id = m.user_id
-           WHERE p.id = $1`,
-          [projectId, user.id],
-        )
-        .catch(accessQueryFailed);
+      const [access] = await accessQuery(ctx.db, { projectId, userId: user.id }).catch(
+        accessQueryFailed,
+      );
       if (access && access.tokenVersion !== user.tokenVersion) throw signedOut();
       if (!access) throw projectNotFound();
       const role = access.role;
       if (!hasRole(role, minRole)) throw forbidden(minRole);
-      return mapDomainErrors(
-        await next({
-          ctx: {
-            user,
-            project: { id: projectId, teamId: access.teamId },
-            team: { id: access.teamId, role },
+      return next({
+        ctx: {
+          user,
+          project: {
+            id: projectId,
+            teamId: access.teamId,
+            stamp: access.stamp,
           },
-        }),
-      );
-    });
+          team: { id: access.teamId, role },
+        },
+      });
+    }),
+  );
 }

@@ -5,7 +5,6 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import fc from "fast-check";
-import superjson from "superjson";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "../src/root";
 import { createContextInner } from "../src/trpc";
@@ -199,7 +198,10 @@ describe("bad input sweep", () => {
     if (inputs.length === 0) {
       const reason = NO_INPUT_MUTATIONS[path];
       if (type === "mutation") {
-        it.skip(`junk input (${reason ?? "takes no input"})`, () => {});
+        // Sending it junk would run it; each such mutation must say why that is harmless.
+        it("takes no input, and says why it is not swept with junk", () => {
+          expect(reason, `add ${path} to NO_INPUT_MUTATIONS with a reason`).toMatch(/\w{3,}/);
+        });
         return;
       }
       it("takes no input: whatever is sent is ignored, never a 500, nothing written", async () => {
@@ -257,7 +259,7 @@ describe("bad input sweep", () => {
 
 function describeInput(input: unknown): string {
   try {
-    return superjson.stringify(input).slice(0, 300);
+    return JSON.stringify(input).slice(0, 300);
   } catch {
     return Object.prototype.toString.call(input);
   }
@@ -291,33 +293,31 @@ describe("bad input over HTTP", () => {
   }
 
   const cases = [
-    { label: "a number for the vote", path: "vote.cast", method: "POST", body: '{"json":42}' },
+    { label: "a number for the vote", path: "vote.cast", method: "POST", body: "42" },
     {
-      label: "NaN importance and a negative score",
+      label: "a text importance and a negative score",
       path: "vote.cast",
       method: "POST",
       body: () =>
-        JSON.stringify(
-          superjson.serialize({
-            projectId: world.projectId,
-            criterionKey: "ops",
-            weight: Number.NaN,
-            scores: { kafka: -3 },
-          }),
-        ),
+        JSON.stringify({
+          projectId: world.projectId,
+          criterionKey: "ops",
+          weight: "NaN",
+          scores: { kafka: -3 },
+        }),
     },
     {
       label: "a megabyte team name",
       path: "team.create",
       method: "POST",
-      body: () => JSON.stringify({ json: { name: "x".repeat(1_000_000) } }),
+      body: () => JSON.stringify({ name: "x".repeat(1_000_000) }),
     },
     { label: "a body that is not JSON", path: "team.create", method: "POST", body: "{not json" },
     {
       label: "deeply nested query input",
       path: "project.get",
       method: "GET",
-      query: () => JSON.stringify({ json: nested(2_000) }),
+      query: () => JSON.stringify(nested(2_000)),
     },
     { label: "a query input that is not JSON", path: "project.list", method: "GET", query: "%%%" },
     { label: "a procedure that does not exist", path: "nope.nothing", method: "GET", query: "{}" },
@@ -335,8 +335,8 @@ describe("bad input over HTTP", () => {
     });
     expect(res.status, res.text.slice(0, 300)).toBeGreaterThanOrEqual(400);
     expect(res.status, res.text.slice(0, 300)).toBeLessThan(500);
-    const body = JSON.parse(res.text) as { error?: { json?: { message?: string } } };
-    expect(body.error?.json?.message?.trim().length ?? 0).toBeGreaterThan(0);
+    const body = JSON.parse(res.text) as { error?: { message?: string } };
+    expect(body.error?.message?.trim().length ?? 0).toBeGreaterThan(0);
     expect(res.text).not.toMatch(/"stack"|\n\s+at |\.ts:\d+/);
     expect(await rowCounts(t.db)).toEqual(before);
   });

@@ -48,49 +48,56 @@ function defaultPoolSize(): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 10;
 }
 
-/** A Prisma client over node-postgres (no native query engine). */
-export function createPrismaClient(url: string, options: CreatePrismaClientOptions = {}): Database {
+/** A Prisma client and the node-postgres pool its driver adapter uses. */
+type Connected = { client: Database; pool: pg.Pool };
+
+function connect(url: string, options: CreatePrismaClientOptions): Connected {
   parseDatabaseUrl(url, "database URL");
+  const connectionTimeoutMs = options.connectionTimeoutMs ?? 5_000;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? defaultPoolSize(),
-    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+    connectionTimeoutMillis: connectionTimeoutMs,
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool discards it and the next query opens a new one.
   pool.on("error", () => {});
-  // The query plan cache saves compiling the same query shape again on every request.
+  // The query plan cache saves compiling the same query shape again on every request. A
+  // transaction waits for a connection as long as any query does (Prisma's own default is 2 s,
+  // which a burst of votes on a busy pool outlasts).
   const client = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     queryPlanCacheMaxSize: 1000,
+    transactionOptions: { maxWait: connectionTimeoutMs, timeout: 10_000 },
   });
-  Object.defineProperty(client, POOL, { value: pool });
-  return client;
+  return { client, pool };
+}
+
+/** A Prisma client over node-postgres (no native query engine). */
+export function createPrismaClient(url: string, options: CreatePrismaClientOptions = {}): Database {
+  return connect(url, options).client;
 }
 
 /**
- * Where a client keeps its pool. A registered symbol, so a client shared through globalThis
- * (getDb) is understood by every copy of this module in the process: the production server
- * and the Next.js bundle each load their own.
+ * The app's shared client and its pool. On globalThis, so that hot reloads in development reuse
+ * one pool, and so that every copy of this module in the process (the server's own and the one
+ * bundled into Next.js) shares it.
  */
-const POOL = Symbol.for("tradeoff.db.pool");
+const globalForDb = globalThis as unknown as { tradeoffDb?: Connected };
 
-function poolIfAny(db: Database): pg.Pool | undefined {
-  return (db as unknown as { [POOL]?: pg.Pool })[POOL];
+/** The app's shared client, created on first use from DATABASE_URL. */
+export function getDb(): Database {
+  if (!globalForDb.tradeoffDb) {
+    const url = process.env.DATABASE_URL;
+    parseDatabaseUrl(url);
+    globalForDb.tradeoffDb = connect(url as string, {});
+  }
+  return globalForDb.tradeoffDb.client;
 }
 
-/** The node-postgres pool under a client made by createPrismaClient. */
-export function poolOf(db: Database): pg.Pool {
-  const pool = poolIfAny(db);
-  if (!pool) throw new Error("This database client was not made by createPrismaClient.");
-  return pool;
-}
-
-/** Connection pool figures of a client made by createPrismaClient (for metrics). */
-export function poolStats(
-  db: Database,
-): { total: number; idle: number; waiting: number; max: number } | null {
-  const pool = poolIfAny(db);
+/** Connection figures of the shared client's pool (for metrics); null before its first use. */
+export function poolStats(): { total: number; idle: number; waiting: number; max: number } | null {
+  const pool = globalForDb.tradeoffDb?.pool;
   if (!pool) return null;
   return {
     total: pool.totalCount,
@@ -100,24 +107,9 @@ export function poolStats(
   };
 }
 
-const globalForDb = globalThis as unknown as { tradeoffDb?: Database };
-
-/**
- * The app's shared client, created on first use from DATABASE_URL. Kept on globalThis so hot
- * reloads in development reuse one pool instead of opening a new one per reload.
- */
-export function getDb(): Database {
-  if (!globalForDb.tradeoffDb) {
-    const url = process.env.DATABASE_URL;
-    parseDatabaseUrl(url);
-    globalForDb.tradeoffDb = createPrismaClient(url as string);
-  }
-  return globalForDb.tradeoffDb;
-}
-
 /** Closes the shared client if it was created. */
 export async function disconnectDb(): Promise<void> {
-  const db = globalForDb.tradeoffDb;
+  const connected = globalForDb.tradeoffDb;
   globalForDb.tradeoffDb = undefined;
-  await db?.$disconnect();
+  await connected?.client.$disconnect();
 }

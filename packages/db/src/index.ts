@@ -25,4 +25,5 @@ export {
   type SeedDemoResult,
   seedDemo,
 } from "./seed";
-export { type Sql, sql, sqlTransaction } from "./sql";
+export { type SqlRunner, type Statement, sql, statement } from "./sql";
+export * as statements from "./statements";

@@ -1,54 +1,56 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { poolStats } from "../src/client";
-import { sql, sqlTransaction } from "../src/sql";
+import { sql, statement } from "../src/sql";
+import { projectAccess, teamAccess } from "../src/statements";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
-describe("sql and sqlTransaction (node-postgres on the Prisma client's pool)", () => {
+describe("typed statements (hand-written SQL through Prisma's $queryRaw)", () => {
   let test: TestDatabase;
   beforeAll(async () => {
     test = await createTestDatabase({ poolSize: 2 });
   }, 60_000);
   afterAll(() => test.drop());
 
-  it("runs a statement with parameters and returns its rows", async () => {
-    const rows = await sql(test.db).query<{ sum: number; word: string }>(
-      "SELECT ($1::int + $2::int) AS sum, upper($3) AS word",
-      [2, 3, "tradeoff"],
+  it("binds parameters (never splices them) and returns typed rows", async () => {
+    const sumAndWord = statement<
+      { a: number; b: number; word: string },
+      { sum: number; word: string }
+    >(({ a, b, word }) => sql`SELECT (${a}::int + ${b}::int) AS sum, upper(${word}) AS word`);
+    expect(await sumAndWord(test.db, { a: 2, b: 3, word: "tradeoff" })).toEqual([
+      { sum: 5, word: "TRADEOFF" },
+    ]);
+    const quoted = statement<{ text: string }, { text: string }>(
+      ({ text }) => sql`SELECT ${text}::text AS text`,
     );
-    expect(rows).toEqual([{ sum: 5, word: "TRADEOFF" }]);
+    expect(await quoted(test.db, { text: "'; DROP TABLE users; --" })).toEqual([
+      { text: "'; DROP TABLE users; --" },
+    ]);
   });
 
-  it("commits what the work wrote, seen by Prisma afterwards", async () => {
-    const id = await sqlTransaction(test.db, async (tx) => {
-      const [team] = await tx.query<{ id: string }>(
-        "INSERT INTO teams (id, name, slug, updated_at) VALUES ($1, $2, $3, now()) RETURNING id",
-        ["team-committed", "Committed", "committed"],
-      );
-      return team?.id;
-    });
-    expect(id).toBe("team-committed");
-    expect(await test.db.team.findUnique({ where: { id: "team-committed" } })).not.toBeNull();
-  });
-
-  it("rolls back everything when the work throws, rethrows, and gives the connection back", async () => {
-    const failure = sqlTransaction(test.db, async (tx) => {
-      await tx.query("INSERT INTO teams (id, name, slug, updated_at) VALUES ($1, $2, $3, now())", [
-        "team-rolled-back",
-        "Rolled back",
-        "rolled-back",
-      ]);
+  it("runs inside a Prisma transaction and rolls back with it", async () => {
+    const insertTeam = statement<{ id: string }, { id: string }>(
+      ({ id }) =>
+        sql`INSERT INTO teams (id, name, slug, updated_at) VALUES (${id}, ${id}, ${id}, now()) RETURNING id`,
+    );
+    const failure = test.db.$transaction(async (tx) => {
+      await insertTeam(tx, { id: "team-rolled-back" });
       throw new Error("the check after the write failed");
     });
     await expect(failure).rejects.toThrow("the check after the write failed");
     expect(await test.db.team.findUnique({ where: { id: "team-rolled-back" } })).toBeNull();
+    await test.db.$transaction((tx) => insertTeam(tx, { id: "team-committed" }));
+    expect(await test.db.team.findUnique({ where: { id: "team-committed" } })).not.toBeNull();
+  });
 
-    // A failing statement rolls back too, and the pool (2 connections) is not exhausted.
-    for (let i = 0; i < 5; i++) {
-      await expect(
-        sqlTransaction(test.db, (tx) => tx.query("SELECT * FROM no_such_table")),
-      ).rejects.toThrow(/no_such_table/);
-    }
-    expect(poolStats(test.db)).toMatchObject({ waiting: 0 });
-    expect(await sql(test.db).query("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+  it("answers the access checks with the caller's role and session version", async () => {
+    const user = await test.db.user.create({ data: { email: "a@example.com", name: "A" } });
+    await test.db.membership.create({
+      data: { teamId: "team-committed", userId: user.id, role: "ADMIN" },
+    });
+    expect(await teamAccess(test.db, { teamId: "team-committed", userId: user.id })).toEqual([
+      { teamId: "team-committed", role: "ADMIN", tokenVersion: 0 },
+    ]);
+    expect(await projectAccess(test.db, { projectId: "no-such-project", userId: user.id })).toEqual(
+      [],
+    );
   });
 });

@@ -1,6 +1,5 @@
 import type { AppRouter } from "@tradeoff/api";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
-import superjson from "superjson";
 import { CliError, EXIT_AUTH, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE } from "../errors";
 import type { ServerConfig } from "./config";
 
@@ -10,7 +9,6 @@ export function createClient(config: ServerConfig) {
     links: [
       httpLink({
         url: `${config.url.replace(/\/+$/, "")}/api/trpc`,
-        transformer: superjson,
         headers: { authorization: `Bearer ${config.token}` },
       }),
     ],

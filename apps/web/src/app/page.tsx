@@ -11,7 +11,7 @@ import { api } from "~/trpc/server";
 /** Signed in: straight to the last team used (or the first, or team creation). Signed out: the welcome page. */
 export default async function HomePage() {
   if (await getSessionUser()) {
-    const teams = await (await api()).team.list();
+    const teams = await api((c) => c.team.list());
     const last = (await cookies()).get(LAST_TEAM_COOKIE)?.value;
     const team = teams.find((t) => t.slug === last) ?? teams[0];
     redirect(team ? `/t/${team.slug}` : "/teams/new");

@@ -6,7 +6,6 @@ import {
 } from "@tradeoff/auth";
 import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
-import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { authEnv } from "~/env";
 import { db } from "./db";
@@ -47,7 +46,3 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   });
   return current?.tokenVersion === user.tokenVersion ? user : null;
 });
-
-export async function getServerAuthSession() {
-  return getServerSession(authOptions());
-}

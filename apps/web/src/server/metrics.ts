@@ -20,7 +20,7 @@ function createMetrics(): Metrics {
   collectDefaultMetrics({ register: registry, prefix: "tradeoff_" });
   const procedureDuration = new Histogram({
     name: "tradeoff_trpc_procedure_duration_seconds",
-    help: "Time to answer a tRPC procedure call, by procedure.",
+    help: "Time to answer a tRPC procedure call, by procedure, type and outcome (OK or the error code).",
     labelNames: ["procedure", "type", "status"] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.08, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
@@ -47,7 +47,8 @@ function createMetrics(): Metrics {
       help,
       registers: [registry],
       collect() {
-        const stats = poolStats(db());
+        db(); // the shared client (and its pool) exists from here
+        const stats = poolStats();
         if (stats) this.set(stats[key]);
       },
     });

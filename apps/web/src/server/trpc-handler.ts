@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { appRouter, createContextInner, isDatabaseUnavailable } from "@tradeoff/api";
-import { answerQueries, authenticateRequest } from "@tradeoff/api/server";
+import {
+  appRouter,
+  createContextInner,
+  isDatabaseUnavailable,
+  type ProcedureCall,
+} from "@tradeoff/api";
+import { authenticateRequest } from "@tradeoff/api/server";
 import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { authEnv, mailEnv } from "~/env";
@@ -66,17 +71,26 @@ function guardMutation(req: Request): Response | null {
   return null;
 }
 
-const knownProcedures = new Set(Object.keys(appRouter._def.procedures));
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
+/** Each procedure call's duration and outcome, reported by the procedure itself. */
+function recordCall(call: ProcedureCall) {
+  const status = call.code ?? "OK";
+  metrics().procedureDuration.observe(
+    { procedure: call.path, type: call.type, status },
+    call.seconds,
+  );
+  if (call.code) metrics().procedureErrors.inc({ procedure: call.path, code: call.code });
+}
+
 /**
- * The tRPC endpoint (/api/trpc/*) as a fetch handler. The production server (apps/web/server.ts)
- * calls it directly, ahead of Next.js's router; under `next dev` the route handler
- * app/api/trpc/[trpc]/route.ts serves it.
+ * The tRPC endpoint (/api/trpc/*) as a fetch handler: tRPC's fetch adapter. The server
+ * (apps/web/server.ts) calls it for /api/trpc/*, ahead of Next.js's router.
  *
  * Every call gets a request id (the caller's `x-request-id` when it is sensible, otherwise a
- * new one): it is on every log line of the request and in the response, and each procedure's
- * duration is recorded for /api/metrics.
+ * new one): it is on every log line of the request and in the response. Each procedure
+ * reports its duration and outcome for /api/metrics (only procedures that exist do, so the
+ * metric's labels stay bounded).
  */
 export async function handleTrpcRequest(req: Request): Promise<Response> {
   const given = req.headers.get("x-request-id");
@@ -89,26 +103,14 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
   };
   const started = performance.now();
   const url = new URL(req.url);
-  const pathname = url.pathname;
   const response = await handle(req, url, log);
-  const seconds = (performance.now() - started) / 1000;
-  const paths = pathname.replace(/^\/api\/trpc\/?/, "").split(",");
-  const type =
-    req.method === "POST" ? "mutation" : paths[0]?.startsWith("live.") ? "subscription" : "query";
-  for (const path of paths) {
-    metrics().procedureDuration.observe(
-      {
-        procedure: knownProcedures.has(path) ? path : "unknown",
-        type,
-        status: String(response.status),
-      },
-      seconds,
-    );
+  if (response.status >= 500 || logger.isLevelEnabled("debug")) {
+    const paths = url.pathname.replace(/^\/api\/trpc\/?/, "").split(",");
+    const seconds = (performance.now() - started) / 1000;
+    if (response.status >= 500)
+      log().warn({ paths, status: response.status, seconds }, "request failed");
+    else log().debug({ paths, status: response.status, seconds }, "request");
   }
-  if (response.status >= 500)
-    log().warn({ paths, status: response.status, seconds }, "request failed");
-  else if (logger.isLevelEnabled("debug"))
-    log().debug({ paths, status: response.status, seconds }, "request");
   try {
     response.headers.set("x-request-id", requestId);
   } catch {
@@ -125,28 +127,20 @@ async function handle(req: Request, url: URL, log: () => typeof logger) {
   // `Authorization: Bearer <personal access token>` (the CLI) stands in for the session cookie.
   const bearer = await authenticateRequest(db(), req);
   if (bearer.kind === "refused") return bearer.response;
-  const createContext = async () =>
-    createContextInner({
-      db: db(),
-      // Procedures check the session is still current in their own access query.
-      user: bearer.kind === "token" ? bearer.user : await sessionClaimsFromRequest(req),
-      mailer: invitationMailer(),
-      appUrl: appOrigin(req),
-    });
-  // Reads that succeed are answered without the adapter's per-call machinery; everything
-  // else, failed reads included, is tRPC's fetch adapter's (see answerQueries).
-  const answered = await answerQueries(req, { endpoint: "/api/trpc", createContext, url });
-  if (answered) return answered;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext,
+    createContext: async () =>
+      createContextInner({
+        db: db(),
+        // Procedures check the session is still current in their own access query.
+        user: bearer.kind === "token" ? bearer.user : await sessionClaimsFromRequest(req),
+        mailer: invitationMailer(),
+        appUrl: appOrigin(req),
+        onCall: recordCall,
+      }),
     onError({ error, path, type }) {
-      metrics().procedureErrors.inc({
-        procedure: path && knownProcedures.has(path) ? path : "unknown",
-        code: error.code,
-      });
       if (isDatabaseUnavailable(error)) {
         // Answered 503 with a message; one short line, not a stack per request, while it lasts.
         log().warn({ path, type }, "database unavailable");

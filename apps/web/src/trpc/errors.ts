@@ -1,15 +1,11 @@
 import type { AppRouter } from "@tradeoff/api";
-import type { TRPCClientError } from "@trpc/client";
-import { ClientUnavailableError } from "./lazy-client";
+import { TRPCClientError } from "@trpc/client";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-/**
- * An error the tRPC client raised. Recognised by its name rather than `instanceof`: pages do not
- * load @trpc/client's code with the page (see lazy-client.ts).
- */
+/** An error the tRPC client raised: a refusal from the API, or a request that never got there. */
 export function isTRPCClientError(error: unknown): error is TRPCClientError<AppRouter> {
-  return error instanceof Error && error.name === "TRPCClientError";
+  return error instanceof TRPCClientError;
 }
 
 /** The field-level messages a procedure returned, for showing next to each input. */
@@ -25,7 +21,6 @@ const unreachable = "Could not reach Tradeoff. Check your connection and try aga
 
 /** A sentence for the user; network failures say so instead of showing internals. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ClientUnavailableError) return unreachable;
   if (isTRPCClientError(error)) {
     if (!error.data) return unreachable;
     if (error.data.code === "INTERNAL_SERVER_ERROR")

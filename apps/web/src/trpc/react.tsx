@@ -2,10 +2,15 @@
 
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { AppRouter } from "@tradeoff/api";
-import type { TRPCClient } from "@trpc/client";
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpSubscriptionLink,
+  loggerLink,
+  splitLink,
+} from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
-import { useEffect, useState } from "react";
-import { LazyUntypedClient } from "./lazy-client";
+import { useState } from "react";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
@@ -17,20 +22,32 @@ function getQueryClient() {
   return browserQueryClient;
 }
 
+/** How the browser talks to the API: @trpc/client over /api/trpc, answers as plain JSON. */
+function createBrowserClient() {
+  return createTRPCClient<AppRouter>({
+    links: [
+      loggerLink({
+        enabled: (op) =>
+          process.env.NODE_ENV === "development" ||
+          (op.direction === "down" && op.result instanceof Error),
+      }),
+      // Subscriptions stream over server-sent events (one per open project page, resuming
+      // from the last event id after a reconnect); everything else is batched.
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: "/api/trpc" }),
+        false: httpBatchLink({ url: "/api/trpc" }),
+      }),
+    ],
+  });
+}
+
 export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const queryClient = getQueryClient();
-  const [client] = useState(() => new LazyUntypedClient());
-  // Not with the page, but as soon as it has hydrated: the first requests (a live stream, a
-  // query without server data, the first vote) then do not wait for the download.
-  useEffect(() => client.preload(), [client]);
+  const [trpcClient] = useState(createBrowserClient);
   return (
     <QueryClientProvider client={queryClient}>
-      {/* The options proxy takes an untyped client as well as a typed one (`createTRPCOptionsProxy`
-          accepts either); only the provider's prop is typed for the latter. */}
-      <TRPCProvider
-        trpcClient={client as unknown as TRPCClient<AppRouter>}
-        queryClient={queryClient}
-      >
+      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         {children}
       </TRPCProvider>
     </QueryClientProvider>

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import pg from "pg";
-import { type Notification, PgListener } from "./listener";
+import { type Notification, notifyOnce, PgListener } from "@tradeoff/db/listen";
 
 /** What a project's subscribers are told; they read the rows themselves, with their own rights. */
 export type HubSignal =
@@ -241,15 +240,9 @@ export class RealtimeHub {
       this.probeHeard = () => resolve(true);
       setTimeout(() => resolve(false), 1_500).unref();
     });
-    const sender = new pg.Client({ connectionString: this.options.url });
-    try {
-      await sender.connect();
-      await sender.query("SELECT pg_notify($1, $2)", [PROBE_CHANNEL, this.probeToken]);
-    } catch (error) {
-      this.options.onError?.(error);
-    } finally {
-      await sender.end().catch(() => {});
-    }
+    await notifyOnce(this.options.url, PROBE_CHANNEL, this.probeToken).catch((error: unknown) =>
+      this.options.onError?.(error),
+    );
     const result = await heard;
     this.probeHeard = null;
     return result;

@@ -1,5 +1,6 @@
 import { hashPassword } from "@tradeoff/auth/password";
 import { signUpSchema } from "../schemas/auth";
+import { getAccount } from "../services/account/get-account";
 import { signUp } from "../services/user/sign-up";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 
@@ -7,10 +8,5 @@ export const authRouter = createTRPCRouter({
   signUp: publicProcedure
     .input(signUpSchema)
     .mutation(({ ctx, input }) => signUp(ctx.db, input, hashPassword)),
-  me: protectedProcedure.query(({ ctx }) =>
-    ctx.db.user.findUniqueOrThrow({
-      where: { id: ctx.user.id },
-      select: { id: true, email: true, name: true },
-    }),
-  ),
+  me: protectedProcedure.query(({ ctx }) => getAccount(ctx.db, { userId: ctx.user.id })),
 });

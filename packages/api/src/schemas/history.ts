@@ -19,7 +19,11 @@ export const timelineSchema = z.object({
 });
 
 export const recommendationAtSchema = z
-  .object({ projectId, at: z.date().optional(), eventId: eventIdSchema.optional() })
+  .object({
+    projectId,
+    at: z.coerce.date({ error: "Choose a valid moment." }).optional(),
+    eventId: eventIdSchema.optional(),
+  })
   .refine((v) => v.at !== undefined || v.eventId !== undefined, {
     error: "Choose a moment or an event.",
     path: ["at"],

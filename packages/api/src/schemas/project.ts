@@ -98,14 +98,20 @@ function uniqueKeys(items: { key: string }[], path: "options" | "criteria", ctx:
   });
 }
 
-export const optionsSchema = z
-  .array(optionInputSchema)
-  .min(2, { error: "A decision needs at least 2 options." })
-  .max(6, { error: "A decision has at most 6 options." });
-export const criteriaSchema = z
-  .array(criterionInputSchema)
-  .min(1, { error: "A decision needs at least 1 criterion." })
-  .max(30, { error: "A decision has at most 30 criteria." });
+/** A decision's list of options (2 to 6) of `item`s: the API's, or a form's own draft items. */
+export const optionListOf = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .min(2, { error: "A decision needs at least 2 options." })
+    .max(6, { error: "A decision has at most 6 options." });
+/** A decision's list of criteria (1 to 30) of `item`s. */
+export const criterionListOf = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .min(1, { error: "A decision needs at least 1 criterion." })
+    .max(30, { error: "A decision has at most 30 criteria." });
+export const optionsSchema = optionListOf(optionInputSchema);
+export const criteriaSchema = criterionListOf(criterionInputSchema);
 
 export const createProjectSchema = z
   .object({

@@ -8,7 +8,7 @@ import { api } from "~/trpc/server";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
-  const teams = await (await api()).team.list();
+  const teams = await api((c) => c.team.list());
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader user={user} teams={teams.map(({ name, slug, role }) => ({ name, slug, role }))} />

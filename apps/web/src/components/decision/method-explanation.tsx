@@ -10,7 +10,7 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "~/components/ui/dialog";
-import { METHOD_NAMES } from "./recommendation-panel";
+import { METHOD_NAMES } from "./method-names";
 
 type View = RouterOutputs["project"]["recommendation"];
 

@@ -14,6 +14,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { OptionSwatch } from "./chart-patterns";
+import { METHOD_NAMES } from "./method-names";
 
 // The chart library loads after the page: the totals and every figure are in the text and
 // tables around the charts, so nothing waits for it.
@@ -32,12 +33,6 @@ const loadMethodExplanation = () => import("./method-explanation").then((m) => m
 type View = RouterOutputs["project"]["recommendation"];
 type Result = NonNullable<View["result"]>;
 type Participation = RouterOutputs["project"]["participation"];
-
-export const METHOD_NAMES: Record<View["method"], string> = {
-  "weighted-mean": "Weighted mean",
-  median: "Median",
-  borda: "Borda count",
-};
 
 const fmt = (n: number) => n.toFixed(1);
 

@@ -15,7 +15,7 @@ export type VoteValue = {
 export type SyncState =
   | { kind: "idle" }
   | { kind: "saving" }
-  | { kind: "saved"; at: Date }
+  | { kind: "saved"; at: string }
   /** Could not reach the server: kept locally and retried. */
   | { kind: "retrying"; attempt: number; nextAt: number }
   /** The server refused it (closed project, invalid value): not retried. */

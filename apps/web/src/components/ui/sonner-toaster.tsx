@@ -3,7 +3,6 @@
 import { useTheme } from "next-themes";
 import { type CSSProperties, useEffect } from "react";
 import { Toaster as Sonner } from "sonner";
-import { markToasterMounted } from "./toaster";
 
 // Sonner reads its colours from these variables; point them at the theme tokens.
 const themeVariables = {
@@ -13,11 +12,14 @@ const themeVariables = {
   "--border-radius": "var(--radius-lg)",
 } as CSSProperties;
 
-/** The toast region; loaded by `Toaster` in ./toaster.tsx after the page. */
-export function SonnerToaster() {
+/**
+ * The toast region; loaded by `Toaster` in ./toaster.tsx after the page. `onListening` is called
+ * once it listens for toasts.
+ */
+export function SonnerToaster({ onListening }: { onListening: () => void }) {
   const { resolvedTheme } = useTheme();
   // Sonner subscribes in its own effect, which runs before this one: toasts are safe from here.
-  useEffect(markToasterMounted, []);
+  useEffect(() => onListening(), [onListening]);
   return (
     <Sonner
       theme={resolvedTheme === "dark" ? "dark" : "light"}

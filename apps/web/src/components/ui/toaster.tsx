@@ -11,18 +11,13 @@ const mounted = new Promise<void>((resolve) => {
   toasterMounted = resolve;
 });
 
-/** Called by the loaded toaster once it listens for toasts. */
-export function markToasterMounted() {
-  toasterMounted();
-}
-
 const LazyToaster = dynamic(() => import("./sonner-toaster").then((m) => m.SonnerToaster), {
   ssr: false,
 });
 
 /** Mounted once in the root layout; call `toast(...)` from any client component. */
 export function Toaster() {
-  return <LazyToaster />;
+  return <LazyToaster onListening={toasterMounted} />;
 }
 
 /** Shows the toast once the library is loaded and the toaster is listening. */

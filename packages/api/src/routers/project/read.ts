@@ -14,12 +14,18 @@ export const list = teamProcedure("VIEWER")
   .input(listProjectsSchema)
   .query(({ ctx, input }) => listProjects(ctx.db, { teamId: ctx.team.id }, input));
 
-export const recommendation = projectProcedure("VIEWER")
+export const recommendation = projectProcedure("VIEWER", { withStamp: true })
   .input(projectIdSchema)
   .query(({ ctx, input }) =>
-    getRecommendation(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
+    getRecommendation(
+      ctx.db,
+      { userId: ctx.user.id, teamId: ctx.team.id },
+      { ...input, stamp: ctx.project.stamp },
+    ),
   );
 
-export const participation = projectProcedure("VIEWER")
+export const participation = projectProcedure("VIEWER", { withStamp: true })
   .input(projectIdSchema)
-  .query(({ ctx, input }) => getParticipation(ctx.db, { teamId: ctx.team.id }, input));
+  .query(({ ctx, input }) =>
+    getParticipation(ctx.db, { teamId: ctx.team.id }, { ...input, stamp: ctx.project.stamp }),
+  );

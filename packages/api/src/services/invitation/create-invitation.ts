@@ -1,6 +1,6 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
+import { ROLE_RANK } from "../../domain/roles";
 import { DomainError } from "../../errors";
-import { ROLE_RANK } from "../../trpc";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { InvitationMailer } from "./mailer";
 import { hashInvitationToken, invitationPath, newInvitationToken } from "./token";

@@ -1,8 +1,8 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
-import { DomainError, notFound } from "../../errors";
-import { ROLE_RANK } from "../../trpc";
+import { ROLE_RANK } from "../../domain/roles";
+import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { countOwners, lockTeam } from "./lock-team";
+import { countOwners, lockedRoles } from "./lock-team";
 
 const roleName = (role: Role) => role.toLowerCase();
 
@@ -16,17 +16,7 @@ export async function changeMemberRole(
   input: { teamId: string; actorId: string; userId: string; role: Role },
 ) {
   return db.$transaction(async (tx) => {
-    await lockTeam(tx, input.teamId);
-    const [actor, target] = await Promise.all(
-      [input.actorId, input.userId].map((userId) =>
-        tx.membership.findUnique({
-          where: { teamId_userId: { teamId: input.teamId, userId } },
-          select: { role: true },
-        }),
-      ),
-    );
-    if (!actor) throw notFound("Team");
-    if (!target) throw notFound("Member");
+    const { actor, target } = await lockedRoles(tx, input);
     if (ROLE_RANK[input.role] > ROLE_RANK[actor.role]) {
       const message = `You can give at most your own role (${roleName(actor.role)}).`;
       throw new DomainError("FORBIDDEN", message, { role: [message] });

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { ROLE_RANK } from "../../trpc";
+import { ROLE_RANK } from "../../domain/roles";
 import { memberSelect } from "./select";
 
 /** The team's members, owners first, then by name. */

@@ -1,4 +1,5 @@
 import type { Prisma } from "@tradeoff/db";
+import { notFound } from "../../errors";
 
 /**
  * Serialises membership changes of one team (row lock until the transaction ends), so two
@@ -10,4 +11,26 @@ export async function lockTeam(tx: Prisma.TransactionClient, teamId: string) {
 
 export async function countOwners(tx: Prisma.TransactionClient, teamId: string) {
   return tx.membership.count({ where: { teamId, role: "OWNER" } });
+}
+
+/**
+ * Locks the team (see lockTeam), then reads the roles of the member acting and of the member
+ * acted on; NOT_FOUND when the actor is not in the team or the target is no member.
+ */
+export async function lockedRoles(
+  tx: Prisma.TransactionClient,
+  input: { teamId: string; actorId: string; userId: string },
+) {
+  await lockTeam(tx, input.teamId);
+  const [actor, target] = await Promise.all(
+    [input.actorId, input.userId].map((userId) =>
+      tx.membership.findUnique({
+        where: { teamId_userId: { teamId: input.teamId, userId } },
+        select: { role: true },
+      }),
+    ),
+  );
+  if (!actor) throw notFound("Team");
+  if (!target) throw notFound("Member");
+  return { actor, target };
 }

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { DomainError, notFound } from "../../errors";
-import { ROLE_RANK } from "../../trpc";
+import { ROLE_RANK } from "../../domain/roles";
+import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { countOwners, lockTeam } from "./lock-team";
+import { countOwners, lockedRoles } from "./lock-team";
 
 /**
  * Removes someone from the team. They lose access on their next request, because every team
@@ -16,17 +16,7 @@ export async function removeMember(
     throw new DomainError("BAD_REQUEST", "To leave the team yourself, use Leave team.");
   }
   return db.$transaction(async (tx) => {
-    await lockTeam(tx, input.teamId);
-    const [actor, target] = await Promise.all(
-      [input.actorId, input.userId].map((userId) =>
-        tx.membership.findUnique({
-          where: { teamId_userId: { teamId: input.teamId, userId } },
-          select: { role: true },
-        }),
-      ),
-    );
-    if (!actor) throw notFound("Team");
-    if (!target) throw notFound("Member");
+    const { actor, target } = await lockedRoles(tx, input);
     if (ROLE_RANK[target.role] > ROLE_RANK[actor.role]) {
       throw new DomainError("FORBIDDEN", "Only an owner can remove an owner.");
     }

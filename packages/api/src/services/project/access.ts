@@ -1,6 +1,6 @@
 import type { Role } from "@tradeoff/db";
+import { hasRole } from "../../domain/roles";
 import { DomainError } from "../../errors";
-import { hasRole } from "../../trpc";
 
 /** Opening, closing, reopening and archiving belong to team admins and the project's creator. */
 export function canManageProject(

@@ -1,23 +1,13 @@
-import { type PrismaClient, sql } from "@tradeoff/db";
+import { type PrismaClient, statements } from "@tradeoff/db";
 
 /**
- * A short fingerprint of everything a project's recommendation depends on: its newest history
- * event (every vote, edit, status change and reopening writes one in the same transaction),
- * its last edit, and its team's voters (who, with which role, under which name). Equal stamps
- * mean an equal recommendation, so a computed one can be served again; one indexed query.
+ * A short fingerprint of everything a project's recommendation depends on (see
+ * `statements.decisionStamp`). Equal stamps mean an equal recommendation, so a computed one can
+ * be served again.
  */
 export async function decisionStamp(db: PrismaClient, projectId: string): Promise<string | null> {
-  const rows = await sql(db).query<{ stamp: string | null }>(
-    `SELECT p.updated_at::text
-      || '|' || coalesce((SELECT max(e.id) FROM project_events e WHERE e.project_id = p.id), 0)::text
-      || '|' || (SELECT count(*)::text || ':' || coalesce(sum(hashtext(
-                    m.user_id || ':' || m.role::text || ':' || u.updated_at::text)), 0)::text
-                 FROM memberships m JOIN users u ON u.id = m.user_id
-                 WHERE m.team_id = p.team_id) AS stamp
-    FROM projects p WHERE p.id = $1`,
-    [projectId],
-  );
-  return rows[0]?.stamp ?? null;
+  const [row] = await statements.decisionStamp(db, { projectId });
+  return row?.stamp ?? null;
 }
 
 /**

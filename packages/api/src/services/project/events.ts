@@ -1,4 +1,4 @@
-import type { Prisma, Sql } from "@tradeoff/db";
+import { type SqlRunner, statements } from "@tradeoff/db";
 
 /**
  * The append-only history of a project (ProjectEvent rows). Every change is recorded in the
@@ -37,32 +37,16 @@ export type ProjectEventData =
 
 export type ProjectEventType = ProjectEventData["type"];
 
-type EventWriter = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;
 type NewEvent = ProjectEventData & { projectId: string; teamId: string; actorId: string | null };
 
-/** A plain INSERT: every vote writes one, and nothing is read back. */
-const INSERT_EVENT = `
-  INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data, created_at)
-  VALUES ($1, $2, $3, $4, $5, $6::jsonb, now())`;
-
-function eventParams(event: NewEvent) {
-  const criterionKey = "criterionKey" in event ? (event.criterionKey ?? null) : null;
-  return [
-    event.projectId,
-    event.teamId,
-    event.actorId,
-    event.type,
-    criterionKey,
-    JSON.stringify(event.data),
-  ];
-}
-
-/** Appends one event; pass the (Prisma) transaction of the change it records. */
-export async function recordEvent(tx: EventWriter, event: NewEvent): Promise<void> {
-  await tx.$executeRawUnsafe(INSERT_EVENT, ...eventParams(event));
-}
-
-/** The same, in a transaction of `sqlTransaction` (the vote's hot path). */
-export async function recordEventSql(tx: Sql, event: NewEvent): Promise<void> {
-  await tx.query(INSERT_EVENT, eventParams(event));
+/** Appends one event; pass the transaction of the change it records. */
+export async function recordEvent(tx: SqlRunner, event: NewEvent): Promise<void> {
+  await statements.insertProjectEvent(tx, {
+    projectId: event.projectId,
+    teamId: event.teamId,
+    actorId: event.actorId,
+    type: event.type,
+    criterionKey: "criterionKey" in event ? (event.criterionKey ?? null) : null,
+    data: event.data,
+  });
 }

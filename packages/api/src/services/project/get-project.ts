@@ -1,6 +1,6 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
+import { hasRole } from "../../domain/roles";
 import { notFound } from "../../errors";
-import { hasRole } from "../../trpc";
 import { canManageProject } from "./access";
 import { orderedCriteria, orderedOptions } from "./select";
 

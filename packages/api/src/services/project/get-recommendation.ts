@@ -7,7 +7,6 @@ import {
   sensitivity,
 } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
-import { sharedAnswer, withCallerPart } from "../../transformer";
 import { decisionStamp, StampedCache } from "./decision-stamp";
 import { type LoadedDecision, loadDecision } from "./load-decision";
 
@@ -24,13 +23,11 @@ const HOT_SPOTS = 3;
 export async function getRecommendation(
   db: PrismaClient,
   actor: { userId: string; teamId: string },
-  input: { projectId: string },
+  input: { projectId: string; stamp?: string | undefined },
 ) {
-  const view = await teamView(db, actor, input.projectId);
+  const view = await teamView(db, actor, input);
   const mine = view.personalByVoter.get(actor.userId) ?? null;
-  return withCallerPart(view.shared, {
-    mine: mine ? { totals: mine.totals, winner: mine.winner } : null,
-  });
+  return { ...view.shared, mine: mine ? { totals: mine.totals, winner: mine.winner } : null };
 }
 
 /**
@@ -41,9 +38,9 @@ export async function getRecommendation(
 export async function getParticipation(
   db: PrismaClient,
   actor: { teamId: string },
-  input: { projectId: string },
+  input: { projectId: string; stamp?: string | undefined },
 ) {
-  return (await teamView(db, actor, input.projectId)).members;
+  return (await teamView(db, actor, input)).members;
 }
 
 /**
@@ -56,17 +53,25 @@ const views = new StampedCache<Awaited<ReturnType<typeof computeTeamView>>>(200)
 /** Computations in flight, so requests arriving together after a change compute it once. */
 const inFlight = new Map<string, Promise<Awaited<ReturnType<typeof computeTeamView>>>>();
 
-/** The project's computed view, for a member of its team (another team's caller: NOT_FOUND). */
-async function teamView(db: PrismaClient, actor: { teamId: string }, projectId: string) {
-  const view = await computedView(db, projectId);
+/**
+ * The project's computed view, for a member of its team (another team's caller: NOT_FOUND).
+ * `stamp`: the project's decision stamp when the caller has read it already (the access check
+ * of the recommendation's procedures reads it in the same round trip).
+ */
+async function teamView(
+  db: PrismaClient,
+  actor: { teamId: string },
+  input: { projectId: string; stamp?: string | undefined },
+) {
+  const view = await computedView(db, input.projectId, input.stamp);
   if (view.teamId !== actor.teamId) {
     throw new DomainError("NOT_FOUND", "Decision project was not found.");
   }
   return view;
 }
 
-async function computedView(db: PrismaClient, projectId: string) {
-  const stamp = await decisionStamp(db, projectId);
+async function computedView(db: PrismaClient, projectId: string, known?: string) {
+  const stamp = known ?? (await decisionStamp(db, projectId));
   if (stamp === null) throw new DomainError("NOT_FOUND", "Decision project was not found.");
   const cached = views.get(projectId, stamp);
   if (cached) return cached;
@@ -114,7 +119,7 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
   return {
     teamId: project.teamId,
     personalByVoter: new Map(rec.personal.map((p) => [p.voterId, p])),
-    members: sharedAnswer({
+    members: {
       hidden,
       criteriaCount: project.criteria.length,
       members: membersOf(loaded),
@@ -126,9 +131,9 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
             name: nameOf.get(p.voterId) ?? "Former member",
             winner: p.winner,
           })),
-    }),
+    },
     // What every member is answered alike, built once per change.
-    shared: sharedAnswer({
+    shared: {
       projectId: project.id,
       status: project.status,
       votingMode: project.votingMode,
@@ -150,7 +155,7 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
               ...frozenSummary(previousRound.result),
             }
           : null,
-    }),
+    },
   };
 }
 

@@ -13,15 +13,13 @@ const MESSAGES = {
   expired: "This access token has expired. Create a new one under Account > Access tokens.",
 } as const;
 
-/** An error in the tRPC wire format (superjson), so tRPC clients show its message. */
+/** An error in tRPC's wire format, so tRPC clients show its message. */
 function trpcErrorResponse(status: 401 | 403, code: "UNAUTHORIZED" | "FORBIDDEN", message: string) {
   const body = {
     error: {
-      json: {
-        message,
-        code: status === 401 ? -32001 : -32003,
-        data: { code, httpStatus: status, path: null, fieldErrors: null },
-      },
+      message,
+      code: status === 401 ? -32001 : -32003,
+      data: { code, httpStatus: status, path: null, fieldErrors: null },
     },
   };
   return new Response(JSON.stringify(body), {

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { type PrismaClient, type Sql, sqlTransaction } from "@tradeoff/db";
+import { type PrismaClient, type SqlRunner, statements } from "@tradeoff/db";
 import type { z } from "zod";
 import { DomainError } from "../../errors";
 import type { castVoteSchema } from "../../schemas/vote";
-import { type ProjectStatus, STATUS_WORDS } from "../project/access";
-import { recordEventSql, type VoteState } from "../project/events";
+import { STATUS_WORDS } from "../project/access";
+import { recordEvent, type VoteState } from "../project/events";
 import { cleanScores } from "../project/load-decision";
 
 type Input = z.output<typeof castVoteSchema>;
@@ -17,10 +17,10 @@ type Actor = { userId: string; teamId: string };
  * the same query) orders
  * racing requests of the same member, so each event's `before` is the vote it replaced.
  * The unique (criterion, user) constraint keeps exactly one row however many requests race.
- * Votes are the hottest write, so their statements go to node-postgres directly (see `sql`).
+ * Votes are the hottest write: three hand-written statements (see `statements` of @tradeoff/db).
  */
 export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
-  return sqlTransaction(db, async (tx) => {
+  return db.$transaction(async (tx) => {
     const { project, criterion } = await lockOpenProject(
       tx,
       actor,
@@ -43,57 +43,19 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
     for (const key of project.optionKeys) scores[key] = input.scores[key] ?? null;
     const after: VoteState = { weight: input.weight, scores, rationale: input.rationale };
 
-    // One statement reads the vote it replaces and upserts the new one (the member's lock,
-    // taken above, keeps anyone else from writing it in between).
-    // updated_at is stored without a time zone, in UTC; it is read back as an instant.
-    // node-postgres parses json columns, so `before` arrives as an object (or null).
-    const [saved] = await tx.query<{
-      before: { weight: number | null; scores: unknown; rationale: string | null } | null;
-      savedAt: Date;
-    }>(
-      `WITH old AS (
-        SELECT weight, scores, rationale FROM votes WHERE criterion_id = $3 AND user_id = $4
-      ), up AS (
-        INSERT INTO votes (id, project_id, criterion_id, user_id, weight, scores, rationale, updated_at)
-        VALUES ($1, $2, $3, $4, $5::double precision, $6::jsonb, $7::text, now())
-        ON CONFLICT (criterion_id, user_id) DO UPDATE SET weight = EXCLUDED.weight,
-          scores = EXCLUDED.scores, rationale = EXCLUDED.rationale, updated_at = now()
-        RETURNING updated_at
-      )
-      SELECT (SELECT row_to_json(old) FROM old) AS before,
-        up.updated_at AT TIME ZONE 'UTC' AS "savedAt" FROM up`,
-      [
-        randomUUID(),
-        project.id,
-        criterion.id,
-        actor.userId,
-        after.weight,
-        JSON.stringify(after.scores),
-        after.rationale,
-      ],
-    );
+    // One statement upserts the vote and records `vote.cast` with the vote it replaced
+    // (the member's lock, taken above, keeps anyone else from writing it in between).
+    const [saved] = await statements.castVote(tx, {
+      id: randomUUID(),
+      projectId: project.id,
+      teamId: project.teamId,
+      criterionId: criterion.id,
+      criterionKey: input.criterionKey,
+      userId: actor.userId,
+      ...after,
+    });
     if (!saved) throw new Error("The vote upsert returned no row.");
-    const existing = saved.before;
-    const before: VoteState | null = existing
-      ? {
-          weight: existing.weight,
-          scores: cleanScores(existing.scores, new Set(project.optionKeys)),
-          rationale: existing.rationale,
-        }
-      : null;
-    const vote = { updatedAt: saved.savedAt };
-    // A retried request that changes nothing adds nothing to the history.
-    if (!before || !sameVote(before, after)) {
-      await recordEventSql(tx, {
-        projectId: project.id,
-        teamId: project.teamId,
-        actorId: actor.userId,
-        type: "vote.cast",
-        criterionKey: input.criterionKey,
-        data: { before, after },
-      });
-    }
-    return { criterionKey: input.criterionKey, ...after, savedAt: vote.updatedAt };
+    return { criterionKey: input.criterionKey, ...after, savedAt: saved.savedAt };
   });
 }
 
@@ -103,24 +65,19 @@ export async function retractVote(
   actor: Actor,
   input: { projectId: string; criterionKey: string },
 ) {
-  return sqlTransaction(db, async (tx) => {
+  return db.$transaction(async (tx) => {
     const { project, criterion } = await lockOpenProject(
       tx,
       actor,
       input.projectId,
       input.criterionKey,
     );
-    const [existing] = await tx.query<{
-      weight: number | null;
-      scores: unknown;
-      rationale: string | null;
-    }>(
-      `DELETE FROM votes WHERE criterion_id = $1 AND user_id = $2
-       RETURNING weight, scores, rationale`,
-      [criterion.id, actor.userId],
-    );
+    const [existing] = await statements.deleteVote(tx, {
+      criterionId: criterion.id,
+      userId: actor.userId,
+    });
     if (!existing) return { criterionKey: input.criterionKey, retracted: false };
-    await recordEventSql(tx, {
+    await recordEvent(tx, {
       projectId: project.id,
       teamId: project.teamId,
       actorId: actor.userId,
@@ -144,23 +101,13 @@ export async function retractVote(
  * status, its option keys and the criterion's id) and takes the member's lock on this
  * criterion, which orders their racing requests until the transaction ends.
  */
-async function lockOpenProject(tx: Sql, actor: Actor, projectId: string, criterionKey: string) {
-  const rows = await tx.query<{
-    id: string;
-    teamId: string;
-    status: ProjectStatus;
-    criterionId: string | null;
-    optionKeys: string[];
-  }>(
-    `SELECT p.id, p.team_id AS "teamId", p.status::text AS status,
-      (SELECT c.id FROM criteria c WHERE c.project_id = p.id AND c.key = $2) AS "criterionId",
-      ARRAY(SELECT o.key FROM options o WHERE o.project_id = p.id ORDER BY o.position) AS "optionKeys",
-      pg_advisory_xact_lock(hashtextextended($3, 0))::text AS "slotLocked"
-    FROM projects p
-    WHERE p.id = $1
-    FOR SHARE OF p`,
-    [projectId, criterionKey, `vote:${projectId}:${criterionKey}:${actor.userId}`],
-  );
+async function lockOpenProject(
+  tx: SqlRunner,
+  actor: Actor,
+  projectId: string,
+  criterionKey: string,
+) {
+  const rows = await statements.lockForVote(tx, { projectId, criterionKey, userId: actor.userId });
   const locked = rows[0];
   if (!locked || locked.teamId !== actor.teamId) {
     throw new DomainError("NOT_FOUND", "Decision project was not found.");
@@ -182,11 +129,4 @@ async function lockOpenProject(tx: Sql, actor: Actor, projectId: string, criteri
     project: { id: locked.id, teamId: locked.teamId, optionKeys: locked.optionKeys },
     criterion: { id: locked.criterionId },
   };
-}
-
-function sameVote(a: VoteState, b: VoteState): boolean {
-  if (a.weight !== b.weight || a.rationale !== b.rationale) return false;
-  const keys = new Set([...Object.keys(a.scores), ...Object.keys(b.scores)]);
-  for (const key of keys) if ((a.scores[key] ?? null) !== (b.scores[key] ?? null)) return false;
-  return true;
 }

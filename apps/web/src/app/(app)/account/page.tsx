@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Account" };
 export default async function AccountPage() {
   // The layout redirects too, but pages render alongside it: never call the API signed out.
   if (!(await getSessionUser())) redirect("/sign-in?callbackUrl=/account");
-  const account = await (await api()).account.get();
+  const account = await api((c) => c.account.get());
   return (
     <div className="max-w-xl space-y-10">
       <div className="space-y-1">

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "~/components/app/logo";
@@ -14,7 +13,7 @@ import {
 } from "~/components/ui/card";
 import { ThemeToggle } from "~/components/ui/theme-toggle";
 import { getSessionUser } from "~/server/auth";
-import { api } from "~/trpc/server";
+import { apiOrNull } from "~/trpc/server";
 import { AcceptInvitation } from "./accept-invitation";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
@@ -36,15 +35,7 @@ const STATUS_TEXT = {
   },
 } as const;
 
-async function loadInvitation(token: string) {
-  try {
-    return await (await api()).invitation.preview({ token });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      return null;
-    throw error;
-  }
-}
+const loadInvitation = (token: string) => apiOrNull((c) => c.invitation.preview({ token }));
 
 /** Where an invitation link lands, signed in or not. */
 export default async function InvitePage({ params }: Props) {

@@ -87,7 +87,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                           {p.deadline ? (
                             <span className="flex items-center gap-1">
                               <CalendarClock aria-hidden="true" className="size-3" />
-                              {dateFormat.format(p.deadline)}
+                              {dateFormat.format(new Date(p.deadline))}
                             </span>
                           ) : null}
                         </span>
@@ -136,7 +136,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                       className={p.overdue ? "block text-warning" : "block text-muted-foreground"}
                     >
                       {p.overdue ? "Passed " : ""}
-                      {p.deadline ? dateFormat.format(p.deadline) : ""}
+                      {p.deadline ? dateFormat.format(new Date(p.deadline)) : ""}
                     </span>
                   </li>
                 ))}
@@ -161,7 +161,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                       {e.project.title}
                     </Link>
                     <span className="block text-muted-foreground text-xs">
-                      {dateFormat.format(e.createdAt)}
+                      {dateFormat.format(new Date(e.createdAt))}
                     </span>
                   </li>
                 ))}

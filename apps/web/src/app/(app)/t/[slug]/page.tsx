@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { Plus, Vote } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -7,21 +6,13 @@ import { RememberLastTeam } from "~/components/app/last-team";
 import { Badge } from "~/components/ui/badge";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { EmptyState } from "~/components/ui/empty-state";
-import { api } from "~/trpc/server";
+import { api, apiOrNull } from "~/trpc/server";
 import { DashboardLists } from "./dashboard-lists";
 import { DueReviews } from "./p/[projectId]/record/_components/due-reviews";
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function loadTeam(slug: string) {
-  try {
-    return await (await api()).team.get({ slug });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      return null;
-    throw error;
-  }
-}
+const loadTeam = (slug: string) => apiOrNull((c) => c.team.get({ slug }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const team = await loadTeam((await params).slug);
@@ -32,7 +23,7 @@ export default async function TeamDashboardPage({ params }: Props) {
   const team = await loadTeam((await params).slug);
   if (!team) notFound();
   const roleLabel = team.role.charAt(0) + team.role.slice(1).toLowerCase();
-  const dashboard = await (await api()).dashboard.get({ teamId: team.id });
+  const dashboard = await api((c) => c.dashboard.get({ teamId: team.id }));
   const canCreate = team.role !== "VIEWER";
   return (
     <div className="space-y-8">

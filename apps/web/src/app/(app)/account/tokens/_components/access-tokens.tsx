@@ -110,9 +110,13 @@ export function AccessTokens() {
                 {t.name} <code className="text-muted-foreground">{t.prefix}…</code>
               </td>
               <td>{t.scope === "READ" ? "Read" : "Read and write"}</td>
-              <td>{t.lastUsedAt ? dateTime.format(t.lastUsedAt) : "Never"}</td>
+              <td>{t.lastUsedAt ? dateTime.format(new Date(t.lastUsedAt)) : "Never"}</td>
               <td>
-                {t.revokedAt ? "Revoked" : t.expiresAt ? dateTime.format(t.expiresAt) : "Never"}
+                {t.revokedAt
+                  ? "Revoked"
+                  : t.expiresAt
+                    ? dateTime.format(new Date(t.expiresAt))
+                    : "Never"}
               </td>
               <td className="text-right">
                 {t.revokedAt ? null : (

@@ -1,7 +1,6 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { api } from "~/trpc/server";
+import { api, apiOrNull } from "~/trpc/server";
 import { NewProjectWizard } from "./new-project-wizard";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -10,12 +9,7 @@ export const metadata: Metadata = { title: "New decision" };
 
 export default async function NewProjectPage({ params }: Props) {
   const { slug } = await params;
-  const caller = await api();
-  const team = await caller.team.get({ slug }).catch((error: unknown) => {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      return null;
-    throw error;
-  });
+  const team = await apiOrNull((c) => c.team.get({ slug }));
   if (!team) notFound();
   if (team.role === "VIEWER") {
     return (
@@ -24,7 +18,7 @@ export default async function NewProjectPage({ params }: Props) {
       </p>
     );
   }
-  const templates = await caller.project.templates({ teamId: team.id });
+  const templates = await api((c) => c.project.templates({ teamId: team.id }));
   return (
     <NewProjectWizard
       team={{ id: team.id, slug: team.slug, name: team.name }}

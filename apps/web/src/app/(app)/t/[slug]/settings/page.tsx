@@ -1,10 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Badge } from "~/components/ui/badge";
 import { getSessionUser } from "~/server/auth";
-import { api } from "~/trpc/server";
+import { apiOrNull } from "~/trpc/server";
 import { AuditSection } from "./_components/audit-section";
 import { DangerZone } from "./_components/danger-zone";
 import { InvitationsSection } from "./_components/invitations-section";
@@ -14,15 +13,7 @@ import { TeamNameForm } from "./_components/team-name-form";
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function loadTeam(slug: string) {
-  try {
-    return await (await api()).team.get({ slug });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      return null;
-    throw error;
-  }
-}
+const loadTeam = (slug: string) => apiOrNull((c) => c.team.get({ slug }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!(await getSessionUser())) return { title: "Team settings" };

@@ -1,22 +1,13 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RememberLastTeam } from "~/components/app/last-team";
-import { api } from "~/trpc/server";
+import { api, apiOrNull } from "~/trpc/server";
 import { ProjectView } from "./_components/project-view";
 import { RecordLink } from "./record/_components/record-link";
 
 type Props = { params: Promise<{ slug: string; projectId: string }> };
 
-async function loadProject(projectId: string) {
-  try {
-    return await (await api()).project.get({ projectId });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      return null;
-    throw error;
-  }
-}
+const loadProject = (projectId: string) => apiOrNull((c) => c.project.get({ projectId }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const project = await loadProject((await params).projectId);
@@ -29,10 +20,11 @@ export default async function ProjectPage({ params }: Props) {
   if (!project || project.team.slug !== slug) notFound();
   // The recommendation and the viewer's votes render on the server too, so the page paints
   // complete; if either fails here, the client asks again and shows the error there.
-  const caller = await api();
   const [recommendation, myVotes] = await Promise.all([
-    caller.project.recommendation({ projectId }).catch(() => undefined),
-    project.viewer.canVote ? caller.vote.mine({ projectId }).catch(() => undefined) : undefined,
+    api((c) => c.project.recommendation({ projectId })).catch(() => undefined),
+    project.viewer.canVote
+      ? api((c) => c.vote.mine({ projectId })).catch(() => undefined)
+      : undefined,
   ]);
   return (
     <>

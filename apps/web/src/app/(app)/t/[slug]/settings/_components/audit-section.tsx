@@ -57,9 +57,9 @@ export function AuditSection({ team }: { team: TeamSummary }) {
           <li key={event.id} className="flex flex-wrap gap-x-3">
             <time
               className="w-40 shrink-0 text-muted-foreground tabular-nums"
-              dateTime={event.createdAt.toISOString()}
+              dateTime={event.createdAt}
             >
-              {event.createdAt.toLocaleString(undefined, {
+              {new Date(event.createdAt).toLocaleString(undefined, {
                 dateStyle: "medium",
                 timeStyle: "short",
               })}

@@ -4,23 +4,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Copy, Link2 } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { Alert } from "~/components/ui/alert";
-import { ConfirmDialog } from "~/components/ui/alert-dialog";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from "~/components/ui/select";
 import { toast } from "~/components/ui/toaster";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { atMost, ROLE_HELP, ROLES, type Role, roleLabel, type TeamSummary } from "./roles";
+import { type Role, roleLabel, type TeamSummary } from "./roles";
 import { Section } from "./section";
+import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-list";
 
 async function copy(text: string) {
   try {
@@ -42,7 +35,7 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
     emailed: boolean;
     mailError: string | null;
   } | null>(null);
-  const [revoking, setRevoking] = useState<string | null>(null);
+  const revoking = useConfirming();
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() });
@@ -70,12 +63,12 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
     trpc.invitation.revoke.mutationOptions({
       async onSuccess() {
         toast.success("Invitation revoked. Its link no longer works.");
-        setRevoking(null);
+        revoking.close();
         await refresh();
       },
       onError(error) {
         toast.error(messageOf(error));
-        setRevoking(null);
+        revoking.close();
       },
     }),
   );
@@ -110,18 +103,12 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
           <Input name="email" type="email" autoComplete="off" placeholder="name@example.com" />
         </FormField>
         <FormField label="Role" error={fields.role?.[0]}>
-          <Select value={role} onValueChange={(value) => setRole(value as Role)}>
-            <SelectTrigger aria-label="Role for the invitation">
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {ROLES.filter((r) => atMost(r, team.role)).map((r) => (
-                <SelectItem key={r} value={r} title={ROLE_HELP[r]}>
-                  {roleLabel(r)}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+          <RoleSelect
+            value={role}
+            max={team.role}
+            onChange={setRole}
+            label="Role for the invitation"
+          />
         </FormField>
         <FormField label="Expires in (days)" error={fields.expiresInDays?.[0]}>
           <Input name="expiresInDays" type="number" min={1} max={30} defaultValue={7} />
@@ -160,7 +147,7 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
         {pending.data?.length === 0 ? (
           <p className="text-muted-foreground text-sm">No pending invitations.</p>
         ) : (
-          <ul className="divide-y rounded-lg border" aria-label="Pending invitations">
+          <RowList label="Pending invitations">
             {pending.data?.map((invitation) => (
               <li key={invitation.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
                 <div className="min-w-0 flex-1">
@@ -169,30 +156,24 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
                     By{" "}
                     {invitation.createdBy?.name ?? invitation.createdBy?.email ?? "a former member"}{" "}
                     · expires{" "}
-                    {invitation.expiresAt.toLocaleDateString(undefined, { dateStyle: "medium" })}
+                    {new Date(invitation.expiresAt).toLocaleDateString(undefined, {
+                      dateStyle: "medium",
+                    })}
                   </div>
                 </div>
                 <Badge variant="outline">{roleLabel(invitation.role)}</Badge>
-                <ConfirmDialog
-                  open={revoking === invitation.id}
-                  onOpenChange={(open) => setRevoking(open ? invitation.id : null)}
-                  trigger={
-                    <Button variant="ghost" size="sm">
-                      Revoke
-                    </Button>
-                  }
+                <ConfirmRowAction
+                  open={revoking.isOpen(invitation.id)}
+                  onOpenChange={(open) => revoking.setOpen(invitation.id, open)}
+                  action="Revoke"
                   title="Revoke this invitation?"
                   description="Its link stops working at once. You can create a new one later."
-                  confirmLabel="Revoke"
                   pending={revoke.isPending}
-                  onConfirm={(event) => {
-                    event.preventDefault();
-                    revoke.mutate({ teamId: team.id, invitationId: invitation.id });
-                  }}
+                  onConfirm={() => revoke.mutate({ teamId: team.id, invitationId: invitation.id })}
                 />
               </li>
             ))}
-          </ul>
+          </RowList>
         )}
       </div>
     </Section>

@@ -2,25 +2,16 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Alert } from "~/components/ui/alert";
-import { ConfirmDialog } from "~/components/ui/alert-dialog";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from "~/components/ui/select";
 import { Skeleton } from "~/components/ui/skeleton";
 import { toast } from "~/components/ui/toaster";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { atMost, isAdmin, ROLE_HELP, ROLES, type Role, roleLabel, type TeamSummary } from "./roles";
+import { atMost, isAdmin, roleLabel, type TeamSummary } from "./roles";
 import { Section } from "./section";
+import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-list";
 
 export function MembersSection({
   team,
@@ -33,7 +24,7 @@ export function MembersSection({
   const queryClient = useQueryClient();
   const router = useRouter();
   const members = useQuery(trpc.member.list.queryOptions({ teamId: team.id }));
-  const [removing, setRemoving] = useState<string | null>(null);
+  const removing = useConfirming();
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() });
@@ -57,12 +48,12 @@ export function MembersSection({
     trpc.member.remove.mutationOptions({
       async onSuccess() {
         toast.success("Member removed. They lose access on their next page load.");
-        setRemoving(null);
+        removing.close();
         await refresh();
       },
       onError(error) {
         toast.error(messageOf(error));
-        setRemoving(null);
+        removing.close();
       },
     }),
   );
@@ -76,7 +67,7 @@ export function MembersSection({
     >
       {members.error ? <Alert variant="error">{messageOf(members.error)}</Alert> : null}
       {members.isPending ? <Skeleton className="h-24 w-full" /> : null}
-      <ul className="divide-y rounded-lg border" aria-label="Team members">
+      <RowList label="Team members">
         {members.data?.map((member) => {
           const label = member.name || member.email || "Unnamed member";
           const canManage = manage && atMost(member.role, team.role) && member.id !== currentUserId;
@@ -98,40 +89,25 @@ export function MembersSection({
               </div>
               {canManage ? (
                 <>
-                  <Select
+                  <RoleSelect
                     value={member.role}
+                    max={team.role}
                     disabled={changeRole.isPending}
-                    onValueChange={(role) =>
-                      changeRole.mutate({ teamId: team.id, userId: member.id, role: role as Role })
+                    onChange={(role) =>
+                      changeRole.mutate({ teamId: team.id, userId: member.id, role })
                     }
-                  >
-                    <SelectTrigger className="w-32" aria-label={`Role of ${label}`}>
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      {ROLES.filter((role) => atMost(role, team.role)).map((role) => (
-                        <SelectItem key={role} value={role} title={ROLE_HELP[role]}>
-                          {roleLabel(role)}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
-                  <ConfirmDialog
-                    open={removing === member.id}
-                    onOpenChange={(open) => setRemoving(open ? member.id : null)}
-                    trigger={
-                      <Button variant="ghost" size="sm" aria-label={`Remove ${label}`}>
-                        Remove
-                      </Button>
-                    }
+                    className="w-32"
+                    label={`Role of ${label}`}
+                  />
+                  <ConfirmRowAction
+                    open={removing.isOpen(member.id)}
+                    onOpenChange={(open) => removing.setOpen(member.id, open)}
+                    action="Remove"
+                    ariaLabel={`Remove ${label}`}
                     title={`Remove ${label} from ${team.name}?`}
                     description="They lose access to the team's decisions on their next page load. Their past votes and comments stay."
-                    confirmLabel="Remove"
                     pending={remove.isPending}
-                    onConfirm={(event) => {
-                      event.preventDefault();
-                      remove.mutate({ teamId: team.id, userId: member.id });
-                    }}
+                    onConfirm={() => remove.mutate({ teamId: team.id, userId: member.id })}
                   />
                 </>
               ) : (
@@ -142,7 +118,7 @@ export function MembersSection({
             </li>
           );
         })}
-      </ul>
+      </RowList>
     </Section>
   );
 }

@@ -1,12 +1,10 @@
-export type Role = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
+import { hasRole, type Role } from "@tradeoff/api/roles";
+
+export { atMost, ROLES, type Role } from "@tradeoff/api/roles";
 export type TeamSummary = { id: string; name: string; slug: string; role: Role };
 
-export const ROLES: Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
-const RANK: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
-
 export const roleLabel = (role: Role) => role.charAt(0) + role.slice(1).toLowerCase();
-export const atMost = (role: Role, max: Role) => RANK[role] <= RANK[max];
-export const isAdmin = (role: Role) => RANK[role] >= RANK.ADMIN;
+export const isAdmin = (role: Role) => hasRole(role, "ADMIN");
 
 export const ROLE_HELP: Record<Role, string> = {
   OWNER: "Everything, including deleting the team",

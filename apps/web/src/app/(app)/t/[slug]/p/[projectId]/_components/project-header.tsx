@@ -30,7 +30,7 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
 
 export function ProjectHeader({ project }: { project: Project }) {
   const status = STATUS_LABEL[project.status];
-  const overdue = project.deadline && project.deadline.getTime() < Date.now();
+  const overdue = project.deadline && Date.parse(project.deadline) < Date.now();
 
   return (
     <header className="space-y-4">
@@ -64,7 +64,7 @@ export function ProjectHeader({ project }: { project: Project }) {
               >
                 <CalendarClock aria-hidden="true" className="size-4" />
                 {overdue ? "Deadline passed: " : "Deadline: "}
-                {dateFormat.format(project.deadline)}
+                {dateFormat.format(new Date(project.deadline))}
               </span>
             ) : null}
             {project.quorum ? <span>Quorum: {project.quorum}</span> : null}

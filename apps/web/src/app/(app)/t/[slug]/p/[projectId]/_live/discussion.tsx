@@ -161,9 +161,7 @@ function CommentItem({
         <p className="text-sm">
           <strong>{who}</strong>{" "}
           <span className="text-muted-foreground text-xs">
-            <time dateTime={comment.createdAt.toISOString()}>
-              {dateTime.format(comment.createdAt)}
-            </time>
+            <time dateTime={comment.createdAt}>{dateTime.format(new Date(comment.createdAt))}</time>
             {comment.editedAt && !comment.deleted ? " (edited)" : ""}
           </span>
         </p>

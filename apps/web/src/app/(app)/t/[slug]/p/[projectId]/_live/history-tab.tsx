@@ -71,8 +71,8 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
   const timeline = useQuery(trpc.history.timeline.queryOptions({ projectId }));
   const data = timeline.data;
 
-  const from = data?.from?.getTime() ?? 0;
-  const to = data?.to?.getTime() ?? 0;
+  const from = data?.from ? Date.parse(data.from) : 0;
+  const to = data?.to ? Date.parse(data.to) : 0;
   // The slider moves over STEPS equal slices of the history; its last position is exactly the
   // latest vote, whatever the span. null: follow the latest, also as new votes arrive live.
   const [picked, setPicked] = useState<number | null>(null);
@@ -87,7 +87,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
   const chartData = useMemo(
     () =>
       (data?.points ?? []).map((p) => {
-        const row: Record<string, number> = { t: p.at.getTime() };
+        const row: Record<string, number> = { t: Date.parse(p.at) };
         p.totals.forEach((total, i) => {
           const key = data?.options[i]?.key;
           if (key) row[key] = Math.round(total * 10) / 10;
@@ -99,7 +99,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
 
   const ready = Boolean(data && !data.hidden && data.voteEventCount > 0);
   const at = useQuery({
-    ...trpc.history.at.queryOptions({ projectId, at: new Date(asked) }),
+    ...trpc.history.at.queryOptions({ projectId, at: new Date(asked).toISOString() }),
     enabled: ready,
     placeholderData: keepPreviousData,
   });
@@ -386,7 +386,7 @@ function EventRow({
           />
         ) : null}
         <p className="text-muted-foreground text-xs">
-          <time dateTime={item.at.toISOString()}>{dateTime.format(item.at)}</time>
+          <time dateTime={item.at}>{dateTime.format(new Date(item.at))}</time>
         </p>
       </div>
     </li>

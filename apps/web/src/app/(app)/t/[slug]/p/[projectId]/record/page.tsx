@@ -1,20 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { api } from "~/trpc/server";
+import { apiOrNull } from "~/trpc/server";
 import { RecordPage } from "./_components/record-page";
 
 type Props = { params: Promise<{ slug: string; projectId: string }> };
 
-async function loadRecord(projectId: string) {
-  try {
-    return await (await api()).record.get({ projectId });
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-      return null;
-    throw error;
-  }
-}
+const loadRecord = (projectId: string) => apiOrNull((c) => c.record.get({ projectId }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const record = await loadRecord((await params).projectId);

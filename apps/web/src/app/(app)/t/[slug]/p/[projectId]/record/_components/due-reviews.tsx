@@ -6,7 +6,7 @@ const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC"
 
 /** The team dashboard's list of recorded decisions due for review within 30 days (or overdue). */
 export async function DueReviews({ teamId, slug }: { teamId: string; slug: string }) {
-  const due = await (await api()).record.dueForReview({ teamId, withinDays: 30 });
+  const due = await api((c) => c.record.dueForReview({ teamId, withinDays: 30 }));
   if (due.length === 0) return null;
   return (
     <section aria-labelledby="due-reviews" className="space-y-2">
@@ -24,7 +24,7 @@ export async function DueReviews({ teamId, slug }: { teamId: string; slug: strin
             </Link>{" "}
             <span className={d.overdue ? "text-warning" : "text-muted-foreground"}>
               {d.overdue ? "review was due" : "review by"}{" "}
-              {d.reviewDate ? day.format(d.reviewDate) : ""}
+              {d.reviewDate ? day.format(new Date(d.reviewDate)) : ""}
             </span>
           </li>
         ))}

@@ -176,10 +176,10 @@ export function SharePanel({ projectId }: { projectId: string }) {
           {links.data.map((l) => (
             <li key={l.id} className="flex flex-wrap items-center gap-2">
               <span>
-                Created {dateTime.format(l.createdAt)}
+                Created {dateTime.format(new Date(l.createdAt))}
                 {l.createdBy ? ` by ${l.createdBy}` : ""}
                 {l.showVotes ? ", with votes" : ""}
-                {l.expiresAt ? `, expires ${dateTime.format(l.expiresAt)}` : ""}
+                {l.expiresAt ? `, expires ${dateTime.format(new Date(l.expiresAt))}` : ""}
                 {l.active ? "" : l.revokedAt ? " (revoked)" : " (expired)"}
               </span>
               {l.active ? (

@@ -95,7 +95,7 @@ export function RecordPage({ initial, slug }: { initial: Record; slug: string })
             {revisions.map((r) => (
               <li key={r.revision} className="rounded-md border p-2">
                 <p className="font-medium">
-                  Revision {r.revision} by {r.author}, {dateTime.format(r.createdAt)}
+                  Revision {r.revision} by {r.author}, {dateTime.format(new Date(r.createdAt))}
                 </p>
                 {r.note ? <p>{r.note}</p> : null}
                 <details>

@@ -17,9 +17,11 @@ export type ListenerOptions = {
 };
 
 /**
- * One dedicated PostgreSQL connection per app instance that LISTENs on a few channels. Pooled
- * connections cannot LISTEN (a pool hands them to other queries), hence a client of its own.
- * It reconnects with exponential backoff and LISTENs again after each reconnection.
+ * One dedicated PostgreSQL connection per app instance that LISTENs on a few channels: the one
+ * place outside Prisma where the app holds a connection of its own. Pooled connections cannot
+ * LISTEN (a pool hands them to other queries, and Prisma's pool is not ours to hold), so it is
+ * a node-postgres `Client` made with its public constructor. It reconnects with exponential
+ * backoff and LISTENs again after each reconnection.
  */
 export class PgListener {
   private client: pg.Client | null = null;
@@ -138,5 +140,19 @@ export class PgListener {
       void this.connect();
     }, delay);
     this.retryTimer.unref();
+  }
+}
+
+/**
+ * Sends one notification on a short-lived connection of its own (not the listening one): how an
+ * instance checks that the database delivers notifications between connections at all.
+ */
+export async function notifyOnce(url: string, channel: string, payload: string): Promise<void> {
+  const sender = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await sender.connect();
+    await sender.query("SELECT pg_notify($1, $2)", [channel, payload]);
+  } finally {
+    await sender.end().catch(() => {});
   }
 }

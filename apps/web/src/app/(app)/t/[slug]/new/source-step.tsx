@@ -1,0 +1,95 @@
+"use client";
+
+import type { RouterOutputs } from "@tradeoff/api";
+import { ArrowRight, FileText, LayoutTemplate, Sparkles } from "lucide-react";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+
+type Templates = RouterOutputs["project"]["templates"];
+type BuiltIn = Templates["builtIn"][number];
+
+/** The first step: a built-in template, a team template, or a blank decision. */
+export function SourceStep({
+  templates,
+  onBuiltIn,
+  onTeamTemplate,
+  onBlank,
+}: {
+  templates: Templates;
+  onBuiltIn: (t: BuiltIn) => void;
+  onTeamTemplate: (t: Templates["team"][number]) => void;
+  onBlank: () => void;
+}) {
+  return (
+    <section aria-labelledby="source-heading" className="space-y-4">
+      <h2 id="source-heading" className="font-medium text-lg">
+        Start from
+      </h2>
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {templates.builtIn.map((t) => (
+          <li key={t.key}>
+            <SourceCard
+              icon={<Sparkles aria-hidden="true" className="size-4" />}
+              title={t.title}
+              badge="Built-in"
+              description={`${t.options.length} options, ${t.criteria.length} criteria with guidance from ${t.source}.`}
+              action={`Use “${t.title}”`}
+              onClick={() => onBuiltIn(t)}
+            />
+          </li>
+        ))}
+        {templates.team.map((t) => (
+          <li key={t.id}>
+            <SourceCard
+              icon={<LayoutTemplate aria-hidden="true" className="size-4" />}
+              title={t.name}
+              badge="Team template"
+              description={
+                t.description || `${t.options.length} options, ${t.criteria.length} criteria.`
+              }
+              action={`Use “${t.name}”`}
+              onClick={() => onTeamTemplate(t)}
+            />
+          </li>
+        ))}
+        <li>
+          <SourceCard
+            icon={<FileText aria-hidden="true" className="size-4" />}
+            title="Blank decision"
+            description="Write your own options and criteria."
+            action="Start blank"
+            onClick={onBlank}
+          />
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function SourceCard(props: {
+  icon: React.ReactNode;
+  title: string;
+  badge?: string;
+  description: string;
+  action: string;
+  onClick: () => void;
+}) {
+  return (
+    <Card className="h-full">
+      <CardHeader>
+        <CardTitle as="h3" className="flex items-center gap-2">
+          {props.icon}
+          {props.title}
+          {props.badge ? <Badge variant="neutral">{props.badge}</Badge> : null}
+        </CardTitle>
+        <CardDescription>{props.description}</CardDescription>
+      </CardHeader>
+      <CardContent className="mt-auto">
+        <Button variant="outline" onClick={props.onClick}>
+          {props.action} <ArrowRight aria-hidden="true" />
+        </Button>
+      </CardContent>
+    </Card>
+  );
+}

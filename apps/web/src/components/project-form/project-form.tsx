@@ -1,0 +1,122 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type FieldErrors, FormProvider, useForm } from "react-hook-form";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { toast } from "~/components/ui/toaster";
+import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import { CriteriaFields } from "./criteria-fields";
+import { DecisionFields } from "./decision-fields";
+import { type Draft, toProjectInput } from "./draft";
+import { OptionsFields } from "./options-fields";
+import { type CheckedProjectForm, type ProjectFormValues, projectFormSchema } from "./schema";
+
+export type Team = { id: string; slug: string; name: string };
+
+/** The first message of a field, from the form's own checks or else from the server's answer. */
+export type MessageOf = (field: string) => string | undefined;
+
+function firstMessage(errors: FieldErrors, field: string): string | undefined {
+  const error = errors[field];
+  if (!error) return undefined;
+  if (typeof error.message === "string" && error.message) return error.message;
+  // A list's own message (too few items) sits on its root.
+  const root = (error as { root?: { message?: string } }).root;
+  return root?.message;
+}
+
+/**
+ * The form of a decision's content and settings: creates a project, or saves a draft when
+ * `editing` names one. One form state (react-hook-form), checked with the API's own schemas
+ * before it is sent; the server's field messages show on the same fields.
+ */
+export function ProjectForm({
+  team,
+  initial,
+  onBack,
+  editing,
+}: {
+  team: Team;
+  initial: Draft;
+  onBack: () => void;
+  editing?: { projectId: string };
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const form = useForm<ProjectFormValues, unknown, CheckedProjectForm>({
+    resolver: zodResolver(projectFormSchema),
+    defaultValues: { ...initial, openNow: false },
+  });
+  const open = useMutation(trpc.project.open.mutationOptions());
+  const update = useMutation(
+    trpc.project.update.mutationOptions({
+      async onSuccess(result) {
+        await queryClient.invalidateQueries({
+          queryKey: trpc.project.get.queryKey({ projectId: result.id }),
+        });
+        toast.success("Draft saved.");
+        router.push(`/t/${team.slug}/p/${result.id}`);
+        router.refresh();
+      },
+    }),
+  );
+  const create = useMutation(trpc.project.create.mutationOptions());
+  const error = editing ? update.error : create.error;
+  const server = fieldErrorsOf(error);
+  const general = error && Object.keys(server).length === 0 ? messageOf(error) : null;
+  const messageOf_: MessageOf = (field) =>
+    firstMessage(form.formState.errors, field) ?? server[field]?.[0];
+
+  const onSubmit = form.handleSubmit(async ({ openNow, ...draft }) => {
+    const values = toProjectInput(draft);
+    if (editing) {
+      update.mutate({ projectId: editing.projectId, ...values });
+      return;
+    }
+    const project = await create
+      .mutateAsync({ teamId: team.id, templateKey: draft.templateKey, ...values })
+      .catch(() => null);
+    if (!project) return;
+    if (openNow) {
+      await open.mutateAsync({ projectId: project.id }).catch(() => {
+        toast.error("The decision was created but could not be opened. Open it from its page.");
+      });
+    }
+    toast.success("Decision created.");
+    router.push(`/t/${team.slug}/p/${project.id}`);
+  });
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate className="space-y-6">
+        {general ? <Alert variant="error">{general}</Alert> : null}
+        <DecisionFields messageOf={messageOf_} />
+        <OptionsFields messageOf={messageOf_} />
+        <CriteriaFields messageOf={messageOf_} />
+        <div className="flex flex-wrap items-center gap-3">
+          {editing ? null : (
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                {...form.register("openNow")}
+                className="size-4 accent-[var(--primary)]"
+              />
+              Open for voting right away
+            </label>
+          )}
+          <Button type="submit" loading={create.isPending || open.isPending || update.isPending}>
+            {editing ? "Save draft" : "Create decision"}
+          </Button>
+          <Button variant="ghost" onClick={onBack}>
+            {editing ? "Cancel" : "Back"}
+          </Button>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,38 @@
+import {
+  createProjectSchema,
+  criterionInputSchema,
+  criterionListOf,
+  methodSchema,
+  optionInputSchema,
+  optionListOf,
+  votingModeSchema,
+} from "@tradeoff/api/schemas";
+import { z } from "zod";
+
+/**
+ * What the project form checks before sending, built from the API's own schemas: the same
+ * limits and the same messages. Keys are made from names when the form is sent, so items are
+ * checked without them here; the API checks the whole input again.
+ */
+const option = optionInputSchema.omit({ key: true }).extend({ key: z.string().optional() });
+const criterion = criterionInputSchema
+  .omit({ key: true, anchorLow: true, anchorHigh: true })
+  .extend({ key: z.string().optional(), anchorLow: z.string(), anchorHigh: z.string() });
+
+export const projectFormSchema = z.object({
+  title: createProjectSchema.shape.title,
+  context: createProjectSchema.shape.context,
+  templateKey: z.string().nullable(),
+  options: optionListOf(option),
+  criteria: criterionListOf(criterion),
+  deadline: z.string(),
+  quorum: createProjectSchema.shape.quorum,
+  method: methodSchema,
+  votingMode: votingModeSchema,
+  openNow: z.boolean(),
+});
+
+/** The form's values as its fields hold them. */
+export type ProjectFormValues = z.input<typeof projectFormSchema>;
+/** The form's values once checked, as it submits them. */
+export type CheckedProjectForm = z.output<typeof projectFormSchema>;

@@ -1,0 +1,190 @@
+/**
+ * The hand-written statements of the requests the app serves most: every API call's access
+ * check, the recommendation's freshness stamp, and a vote. Each is one indexed round trip that
+ * Prisma's query API would spread over several queries (joins across three tables with a
+ * computed column, row and advisory locks, an upsert that returns the row it replaced).
+ */
+import { type Statement, sql, statement } from "./sql";
+
+type Role = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
+
+/** The signed-in user's current session version: every signed-in request checks it. */
+export const sessionVersion: Statement<{ userId: string }, { tokenVersion: number }> = statement(
+  ({ userId }) => sql`SELECT token_version AS "tokenVersion" FROM users WHERE id = ${userId}`,
+);
+
+/**
+ * The caller's role in a team and their session version, in one round trip: the access check
+ * of every team-scoped request.
+ */
+export const teamAccess: Statement<
+  { teamId: string; userId: string },
+  { teamId: string; role: Role; tokenVersion: number }
+> = statement(
+  ({ teamId, userId }) =>
+    sql`SELECT m.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion"
+        FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.team_id = ${teamId} AND m.user_id = ${userId}`,
+);
+
+/**
+ * A project's team, the caller's role in it and their session version, in one round trip: the
+ * access check of every project-scoped request (most of the traffic).
+ */
+export const projectAccess: Statement<
+  { projectId: string; userId: string },
+  { teamId: string; role: Role; tokenVersion: number }
+> = statement(
+  ({ projectId, userId }) =>
+    sql`SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion"
+        FROM projects p
+        JOIN memberships m ON m.team_id = p.team_id AND m.user_id = ${userId}
+        JOIN users u ON u.id = m.user_id
+        WHERE p.id = ${projectId}`,
+);
+
+/**
+ * A short fingerprint of everything a project's recommendation depends on: its newest history
+ * event, its last edit, and its team's voters (who, with which role, under which name). Read
+ * before every recommendation is served from cache, so it is computed in the database rather
+ * than rows brought back to compare.
+ */
+const STAMP = sql`p.updated_at::text
+  || '|' || coalesce((SELECT max(e.id) FROM project_events e WHERE e.project_id = p.id), 0)::text
+  || '|' || (SELECT count(*)::text || ':' || coalesce(sum(hashtext(
+                m.user_id || ':' || m.role::text || ':' || u.updated_at::text)), 0)::text
+             FROM memberships m JOIN users u ON u.id = m.user_id
+             WHERE m.team_id = p.team_id)`;
+
+export const decisionStamp: Statement<{ projectId: string }, { stamp: string | null }> = statement(
+  ({ projectId }) => sql`SELECT ${STAMP} AS stamp FROM projects p WHERE p.id = ${projectId}`,
+);
+
+/**
+ * The access check of a project-scoped read that is served from the recommendation cache,
+ * with the project's decision stamp in the same round trip: the most frequent request of all
+ * (every open project page reads the recommendation again after each vote).
+ */
+export const projectAccessAndStamp: Statement<
+  { projectId: string; userId: string },
+  { teamId: string; role: Role; tokenVersion: number; stamp: string }
+> = statement(
+  ({ projectId, userId }) =>
+    sql`SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion",
+          ${STAMP} AS stamp
+        FROM projects p
+        JOIN memberships m ON m.team_id = p.team_id AND m.user_id = ${userId}
+        JOIN users u ON u.id = m.user_id
+        WHERE p.id = ${projectId}`,
+);
+
+/**
+ * Inside a vote's transaction, one round trip: share-locks the project row (a vote racing a
+ * close waits for it), reads what the vote is checked against (status, option keys, the
+ * criterion's id) and takes the member's advisory lock on this criterion, which orders their
+ * racing requests until the transaction ends.
+ */
+export const lockForVote: Statement<
+  { projectId: string; criterionKey: string; userId: string },
+  {
+    id: string;
+    teamId: string;
+    status: "DRAFT" | "OPEN" | "DECIDED" | "SUPERSEDED" | "ARCHIVED";
+    criterionId: string | null;
+    optionKeys: string[];
+  }
+> = statement(
+  ({ projectId, criterionKey, userId }) =>
+    sql`SELECT p.id, p.team_id AS "teamId", p.status::text AS status,
+          (SELECT c.id FROM criteria c WHERE c.project_id = p.id AND c.key = ${criterionKey}) AS "criterionId",
+          ARRAY(SELECT o.key FROM options o WHERE o.project_id = p.id ORDER BY o.position) AS "optionKeys",
+          pg_advisory_xact_lock(hashtextextended(${`vote:${projectId}:${criterionKey}:${userId}`}, 0))::text AS "slotLocked"
+        FROM projects p
+        WHERE p.id = ${projectId}
+        FOR SHARE OF p`,
+);
+
+/** A vote as stored (scores as the database holds them). */
+export type StoredVote = {
+  weight: number | null;
+  scores: unknown;
+  rationale: string | null;
+};
+
+/**
+ * A vote, in one statement: reads the vote it replaces, upserts the new one and, when it
+ * changes anything, appends its `vote.cast` history event with both (the member's lock, taken
+ * by `lockForVote` in the same transaction, keeps anyone else from writing it in between).
+ * Votes are the hottest write; one round trip instead of three. updated_at is stored without a
+ * time zone, in UTC.
+ */
+export const castVote: Statement<
+  {
+    id: string;
+    projectId: string;
+    teamId: string;
+    criterionId: string;
+    criterionKey: string;
+    userId: string;
+    weight: number | null;
+    /** Every option of the project, null where the member gave no score. */
+    scores: Record<string, number | null>;
+    rationale: string | null;
+  },
+  { savedAt: Date; recorded: boolean }
+> = statement((v) => {
+  const after = JSON.stringify({ weight: v.weight, scores: v.scores, rationale: v.rationale });
+  return sql`WITH old AS (
+      SELECT weight, scores, rationale FROM votes
+      WHERE criterion_id = ${v.criterionId} AND user_id = ${v.userId}
+    ), up AS (
+      INSERT INTO votes (id, project_id, criterion_id, user_id, weight, scores, rationale, updated_at)
+      VALUES (${v.id}, ${v.projectId}, ${v.criterionId}, ${v.userId}, ${v.weight}::double precision,
+        ${JSON.stringify(v.scores)}::jsonb, ${v.rationale}::text, now())
+      ON CONFLICT (criterion_id, user_id) DO UPDATE SET weight = EXCLUDED.weight,
+        scores = EXCLUDED.scores, rationale = EXCLUDED.rationale, updated_at = now()
+      RETURNING updated_at
+    ), event AS (
+      INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data, created_at)
+      SELECT ${v.projectId}, ${v.teamId}, ${v.userId}, 'vote.cast', ${v.criterionKey},
+        jsonb_build_object('before', (SELECT to_jsonb(old) FROM old), 'after', ${after}::jsonb), now()
+      -- A retried request that changes nothing adds nothing to the history.
+      WHERE NOT EXISTS (
+        SELECT 1 FROM old
+        WHERE old.weight IS NOT DISTINCT FROM ${v.weight}::double precision
+          AND old.scores = ${JSON.stringify(v.scores)}::jsonb
+          AND old.rationale IS NOT DISTINCT FROM ${v.rationale}::text)
+      RETURNING id
+    )
+    SELECT up.updated_at AT TIME ZONE 'UTC' AS "savedAt",
+      EXISTS (SELECT 1 FROM event) AS recorded
+    FROM up`;
+});
+
+/** Withdraws a member's vote on one criterion and returns what it was. */
+export const deleteVote: Statement<{ criterionId: string; userId: string }, StoredVote> = statement(
+  ({ criterionId, userId }) =>
+    sql`DELETE FROM votes WHERE criterion_id = ${criterionId} AND user_id = ${userId}
+        RETURNING weight, scores, rationale`,
+);
+
+/**
+ * Appends one history event. Every change writes one in its own transaction, votes most of all;
+ * a plain INSERT with nothing read back.
+ */
+export const insertProjectEvent: Statement<
+  {
+    projectId: string;
+    teamId: string;
+    actorId: string | null;
+    type: string;
+    criterionKey: string | null;
+    data: unknown;
+  },
+  never
+> = statement(
+  (e) =>
+    sql`INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data, created_at)
+        VALUES (${e.projectId}, ${e.teamId}, ${e.actorId}, ${e.type}, ${e.criterionKey},
+          ${JSON.stringify(e.data)}::jsonb, now())`,
+);
