@@ -12,6 +12,7 @@ import {
   statusLine,
 } from "./facts";
 import { recordBaseName } from "./file-name";
+import { markdownSafeView } from "./markdown-text";
 
 /**
  * Architecture Decision Records in Markdown, as pure functions of a record view:
@@ -19,6 +20,8 @@ import { recordBaseName } from "./file-name";
  * - `log4brains`: the same body with the `- Status:` / `- Date:` / `- Deciders:` bullets that
  *   log4brains reads instead of front matter;
  * - `nygard`: Michael Nygard's original template as adr-tools writes it.
+ * The templates read a view whose typed text is already safe Markdown (see markdown-text.ts);
+ * the front matter is YAML written by a YAML serialiser from the text as typed.
  */
 export type MarkdownVariant = "madr" | "log4brains" | "nygard";
 
@@ -28,17 +31,14 @@ const link = (p: { number: number; title: string }) =>
 /** "Good, because the admin..." reads on; keeps acronyms ("API is...") as they are. */
 const because = (text: string) => cell(text).replace(/^([A-Z])(?=[a-z\s])/, (c) => c.toLowerCase());
 
-/** Table cells and one-line list items: no pipes or line breaks may escape them. */
-const cell = (text: string) =>
-  text
-    .replace(/\|/g, "\\|")
-    .replace(/\s*\n\s*/g, " ")
-    .trim();
+/** Table cells and one-line list items: no line breaks may escape them (pipes are escaped). */
+const cell = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
 
 const date = (view: RecordView) => day(view.decision?.decidedAt ?? view.generatedAt);
 
 export function toMarkdown(view: RecordView, variant: MarkdownVariant): string {
-  return variant === "nygard" ? nygard(view) : madr(view, variant);
+  const safe = markdownSafeView(view);
+  return variant === "nygard" ? nygard(safe) : madr(safe, variant, view);
 }
 
 function frontMatter(view: RecordView): string {
@@ -63,9 +63,10 @@ function draftNotice(view: RecordView): string {
     : "";
 }
 
-function madr(view: RecordView, variant: "madr" | "log4brains"): string {
+/** `view` is the Markdown-safe view; `typed` the same record as typed, for the YAML front matter. */
+function madr(view: RecordView, variant: "madr" | "log4brains", typed: RecordView): string {
   const out: string[] = [];
-  if (variant === "madr") out.push(frontMatter(view));
+  if (variant === "madr") out.push(frontMatter(typed));
   out.push(`# ${cell(view.project.title)}\n\n`);
   if (variant === "log4brains") {
     const status =
