@@ -143,7 +143,10 @@ describe("file names", () => {
 
 describe("votes CSV", () => {
   it("parses back to one row per vote with a column per option", () => {
-    const rows = parseCsv(votesCsv(goldenView()), { columns: true }) as Record<string, string>[];
+    const csv = votesCsv(goldenView());
+    // A byte order mark first, so spreadsheet programs read accents as UTF-8.
+    expect(csv.startsWith("\ufeffmember,criterion,")).toBe(true);
+    const rows = parseCsv(csv, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows).toHaveLength(4);
     expect(Object.keys(rows[0] ?? {})).toEqual([
       "member",

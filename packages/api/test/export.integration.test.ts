@@ -90,9 +90,8 @@ describe("exports of a recorded decision", () => {
 
   it("CSV: one row per vote with a column per option, and the event history", async () => {
     const { owner, projectId } = await decidedDrf();
-    const votes = parseCsv((await owner.api.export.file({ projectId, format: "csv" })).content, {
-      columns: true,
-    }) as Record<string, string>[];
+    const votesFile = (await owner.api.export.file({ projectId, format: "csv" })).content;
+    const votes = parseCsv(votesFile, { columns: true, bom: true }) as Record<string, string>[];
     expect(votes).toHaveLength(6);
     expect(votes.find((v) => v.member === "Olivia Owner")).toMatchObject({
       member: "Olivia Owner",
@@ -101,10 +100,11 @@ describe("exports of a recorded decision", () => {
       fastapi: "4",
       rationale: 'Typed models, says Olivia Owner, "really".',
     });
-    const events = parseCsv(
-      (await owner.api.export.file({ projectId, format: "csv", table: "events" })).content,
-      { columns: true },
-    ) as Record<string, string>[];
+    const eventsFile = (await owner.api.export.file({ projectId, format: "csv", table: "events" }))
+      .content;
+    // Both files start with a UTF-8 byte order mark, for spreadsheet programs.
+    expect([votesFile.charAt(0), eventsFile.charAt(0)]).toEqual(["\ufeff", "\ufeff"]);
+    const events = parseCsv(eventsFile, { columns: true, bom: true }) as Record<string, string>[];
     expect(events.map((e) => e.type)).toEqual(
       expect.arrayContaining(["project.created", "vote.cast", "decision.recorded"]),
     );

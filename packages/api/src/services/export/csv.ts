@@ -2,6 +2,12 @@ import type { RecordView } from "../record/record-view";
 import type { ExportEvent } from "./events";
 
 /**
+ * Every CSV file starts with a UTF-8 byte order mark: without it, spreadsheet programs (Excel
+ * in particular) read the file in the system's legacy encoding and garble accented names.
+ */
+export const CSV_BOM = "\ufeff";
+
+/**
  * RFC 4180 CSV. Text typed by people is defused against spreadsheet formulas (a leading
  * =, +, - or @ gets a quote mark), numbers are written as they are.
  */
@@ -14,7 +20,7 @@ export function csvField(value: unknown, { text = false } = {}): string {
 
 const row = (fields: string[]) => `${fields.join(",")}\r\n`;
 
-/** One row per vote: member, criterion, importance, a column per option, rationale, updated at. */
+/** One row per vote, after the byte order mark: member, criterion, importance, a column per option, rationale, updated at. */
 export function votesCsv(view: RecordView): string {
   const header = row([
     "member",
@@ -34,10 +40,11 @@ export function votesCsv(view: RecordView): string {
       csvField(v.updatedAt),
     ]),
   );
-  return header + rows.join("");
+  return CSV_BOM + header + rows.join("");
 }
 
-export const EVENTS_CSV_HEADER = row(["id", "at", "actor", "type", "criterion", "data"]);
+/** The first chunk of the events CSV. */
+export const EVENTS_CSV_HEADER = CSV_BOM + row(["id", "at", "actor", "type", "criterion", "data"]);
 
 export function eventsCsvRows(events: ExportEvent[]): string {
   return events
