@@ -115,7 +115,7 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   const [, yaml] = md.match(/^---\n([\s\S]*?)\n---\n/) ?? [];
   expect(parseYaml(yaml ?? "")).toMatchObject({
     status: "accepted",
-    "decision-makers": owner.user.name,
+    "decision-makers": [owner.user.name],
   });
   expect(md).toContain('Chosen option: "FastAPI", because the team scored it higher');
 

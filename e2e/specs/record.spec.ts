@@ -50,7 +50,7 @@ test("record a decision, download its MADR file and open the share link signed o
   const [, yaml] = md.match(/^---\n([\s\S]*?)\n---\n/) ?? [];
   expect(parseYaml(yaml ?? "")).toMatchObject({
     status: "accepted",
-    "decision-makers": owner.user.name,
+    "decision-makers": [owner.user.name],
   });
   expect(md).toContain('Chosen option: "FastAPI", because it fits our typed, async services.');
   expect(md).toContain("* Good, because request models are checked at the edge.");

@@ -24,13 +24,13 @@ describe("MADR export", () => {
     await expect(md).toMatchFileSnapshot("golden/0007-madr.md.golden");
   });
 
-  it("has front matter a YAML parser reads back, with MADR's fields and no nulls", () => {
+  it("has front matter a YAML parser reads back, with MADR's fields, people as lists, no nulls", () => {
     const { yaml } = frontMatter(md);
     expect(yaml).toEqual({
       status: "accepted",
       date: "2026-11-21",
-      "decision-makers": "Ada, CTO Office",
-      consulted: "Grace",
+      "decision-makers": ["Ada", "CTO Office"],
+      consulted: ["Grace"],
     });
   });
 

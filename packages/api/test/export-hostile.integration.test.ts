@@ -82,8 +82,8 @@ describe("exports of a decision typed by a hostile member, read back", () => {
         expect(first?.type).toBe("yaml");
         expect(parseYaml(first?.type === "yaml" ? first.value : "")).toMatchObject({
           status: "accepted",
-          "decision-makers": DECIDER,
-          informed: HOSTILE.yaml,
+          "decision-makers": [DECIDER],
+          informed: [HOSTILE.yaml],
         });
       }
     }

@@ -133,9 +133,9 @@ describe.each(Object.entries(HOSTILE))("hostile text (%s) in every export", (_na
         expect(fields).toEqual({
           status: "accepted",
           date: "2026-11-21",
-          "decision-makers": `${text}, Ada`,
-          consulted: text,
-          informed: text,
+          "decision-makers": [text, "Ada"],
+          consulted: [text],
+          informed: [text],
         });
       });
     }

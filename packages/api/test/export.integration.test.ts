@@ -51,8 +51,8 @@ describe("exports of a recorded decision", () => {
     expect(parseYaml(yaml ?? "")).toEqual({
       status: "accepted",
       date: new Date().toISOString().slice(0, 10),
-      "decision-makers": owner.name,
-      informed: "Support",
+      "decision-makers": [owner.name],
+      informed: ["Support"],
     });
     for (const heading of [
       "## Context and Problem Statement",

@@ -42,8 +42,11 @@ export function toMarkdown(view: RecordView, variant: MarkdownVariant): string {
 }
 
 function frontMatter(view: RecordView): string {
-  // MADR's fields, in its order; empty ones are left out rather than written as null.
-  const fields: Record<string, string> = { status: statusLine(view, link), date: date(view) };
+  // MADR's fields, in its order; people as YAML lists; empty ones are left out, never null.
+  const fields: Record<string, string | string[]> = {
+    status: statusLine(view, link),
+    date: date(view),
+  };
   const d = view.decision;
   if (d) {
     const lists = {
@@ -51,8 +54,7 @@ function frontMatter(view: RecordView): string {
       consulted: personNames(d.consulted),
       informed: personNames(d.informed),
     };
-    for (const [key, names] of Object.entries(lists))
-      if (names.length) fields[key] = names.join(", ");
+    for (const [key, names] of Object.entries(lists)) if (names.length) fields[key] = names;
   }
   return `---\n${stringify(fields, { lineWidth: 0 })}---\n\n`;
 }
