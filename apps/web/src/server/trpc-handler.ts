@@ -2,12 +2,15 @@ import { randomUUID } from "node:crypto";
 import {
   appRouter,
   createContextInner,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  internalErrorMessage,
   isDatabaseUnavailable,
   type ProcedureCall,
 } from "@tradeoff/api";
 import { authenticateRequest } from "@tradeoff/api/server";
 import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { authEnv, mailEnv } from "~/env";
 import { db } from "./db";
 import { logger } from "./logger";
@@ -71,6 +74,27 @@ function guardMutation(req: Request): Response | null {
   return null;
 }
 
+/**
+ * A failure before tRPC took the request (resolving an access token, opening the live
+ * listener), answered as tRPC answers its own: the same 503 sentence while the database is down,
+ * otherwise a generic 500; both in tRPC's wire format with the request id, and logged.
+ */
+function failedBeforeApi(error: unknown, requestId: string, log: () => typeof logger): Response {
+  const unavailable = isDatabaseUnavailable(error);
+  if (unavailable) log().warn({ path: null }, "database unavailable");
+  else log().error({ err: error }, "request failed before reaching the API");
+  const code = unavailable ? "SERVICE_UNAVAILABLE" : "INTERNAL_SERVER_ERROR";
+  const httpStatus = unavailable ? 503 : 500;
+  const body = {
+    error: {
+      message: unavailable ? DATABASE_UNAVAILABLE_MESSAGE : internalErrorMessage(requestId),
+      code: TRPC_ERROR_CODES_BY_KEY[code],
+      data: { code, httpStatus, path: null, fieldErrors: null, requestId },
+    },
+  };
+  return Response.json(body, { status: httpStatus });
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 /** Each procedure call's duration and outcome, reported by the procedure itself. */
@@ -103,7 +127,9 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
   };
   const started = performance.now();
   const url = new URL(req.url);
-  const response = await handle(req, url, log);
+  const response = await handle(req, url, requestId, log).catch((error: unknown) =>
+    failedBeforeApi(error, requestId, log),
+  );
   if (response.status >= 500 || logger.isLevelEnabled("debug")) {
     const paths = url.pathname.replace(/^\/api\/trpc\/?/, "").split(",");
     const seconds = (performance.now() - started) / 1000;
@@ -119,7 +145,7 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
   return response;
 }
 
-async function handle(req: Request, url: URL, log: () => typeof logger) {
+async function handle(req: Request, url: URL, requestId: string, log: () => typeof logger) {
   const refused = guardMutation(req);
   if (refused) return refused;
   // Live subscriptions (GET /api/trpc/live.*) need this instance's database listener.
@@ -139,6 +165,7 @@ async function handle(req: Request, url: URL, log: () => typeof logger) {
         mailer: invitationMailer(),
         appUrl: appOrigin(req),
         onCall: recordCall,
+        requestId,
       }),
     onError({ error, path, type }) {
       if (isDatabaseUnavailable(error)) {
