@@ -16,6 +16,7 @@ import { db } from "./db";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
 import { ensureRealtime } from "./realtime";
+import { checkRequestInput } from "./request-input";
 import { sessionClaimsFromRequest } from "./session";
 
 let mailer: ReturnType<typeof createInvitationMailer> | null | undefined;
@@ -83,16 +84,23 @@ function failedBeforeApi(error: unknown, requestId: string, log: () => typeof lo
   const unavailable = isDatabaseUnavailable(error);
   if (unavailable) log().warn({ path: null }, "database unavailable");
   else log().error({ err: error }, "request failed before reaching the API");
-  const code = unavailable ? "SERVICE_UNAVAILABLE" : "INTERNAL_SERVER_ERROR";
-  const httpStatus = unavailable ? 503 : 500;
-  const body = {
-    error: {
-      message: unavailable ? DATABASE_UNAVAILABLE_MESSAGE : internalErrorMessage(requestId),
-      code: TRPC_ERROR_CODES_BY_KEY[code],
-      data: { code, httpStatus, path: null, fieldErrors: null, requestId },
-    },
-  };
-  return Response.json(body, { status: httpStatus });
+  return unavailable
+    ? errorResponse("SERVICE_UNAVAILABLE", 503, DATABASE_UNAVAILABLE_MESSAGE, requestId)
+    : errorResponse("INTERNAL_SERVER_ERROR", 500, internalErrorMessage(requestId), requestId);
+}
+
+/** An error in tRPC's wire format, so its clients (the web app, the CLI) show the message. */
+function errorResponse(
+  code: "BAD_REQUEST" | "INTERNAL_SERVER_ERROR" | "SERVICE_UNAVAILABLE",
+  httpStatus: 400 | 500 | 503,
+  message: string,
+  requestId: string,
+): Response {
+  const data = { code, httpStatus, path: null, fieldErrors: null, requestId };
+  return Response.json(
+    { error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data } },
+    { status: httpStatus },
+  );
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
@@ -145,9 +153,12 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
   return response;
 }
 
-async function handle(req: Request, url: URL, requestId: string, log: () => typeof logger) {
-  const refused = guardMutation(req);
+async function handle(raw: Request, url: URL, requestId: string, log: () => typeof logger) {
+  const refused = guardMutation(raw);
   if (refused) return refused;
+  const input = await checkRequestInput(raw, url);
+  if (!input.ok) return errorResponse("BAD_REQUEST", 400, input.message, requestId);
+  const req = input.request;
   // Live subscriptions (GET /api/trpc/live.*) need this instance's database listener.
   if (req.method === "GET" && url.pathname.includes("/live.")) await ensureRealtime();
   // `Authorization: Bearer <personal access token>` (the CLI) stands in for the session cookie.
