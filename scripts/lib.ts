@@ -63,6 +63,8 @@ export function spawnServer(
   options: { port: number; hostname?: string; dev?: boolean },
   env: NodeJS.ProcessEnv,
   nodeArgs: string[] = [],
+  /** "pipe": the caller reads the server's log (standard output) instead of passing it on. */
+  output: "inherit" | "pipe" = "inherit",
 ): ChildProcess {
   const args = ["--port", String(options.port)];
   if (options.hostname) args.push("--hostname", options.hostname);
@@ -80,7 +82,7 @@ export function spawnServer(
     : [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", "server.ts"];
   return spawn(process.execPath, [...command, ...args], {
     cwd: web,
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", output, "inherit"],
     env,
     detached: true,
   });

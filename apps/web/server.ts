@@ -11,7 +11,8 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { getRequestListener } from "@hono/node-server";
 import next from "next";
-import { securityHeaders } from "./security-headers";
+import { securityHeaders, transportSecurityHeaders } from "./security-headers";
+import { authEnv } from "./src/env";
 import { logger } from "./src/server/logger";
 import { handleMetricsRequest } from "./src/server/metrics-handler";
 import { ensureRealtime } from "./src/server/realtime";
@@ -38,6 +39,9 @@ const hostname = args.hostname;
 const app = next({ dev: args.dev, dir: import.meta.dirname, hostname, port });
 const nextHandler = app.getRequestHandler();
 
+/** HSTS depends on where this server is deployed: it is added here, on every response. */
+const transportSecurity = transportSecurityHeaders(authEnv().NEXTAUTH_URL);
+
 /** A fetch handler served on node:http, with the pages' security headers on its answers. */
 function serve(handler: (request: Request) => Promise<Response>) {
   return getRequestListener(
@@ -55,6 +59,7 @@ const metrics = serve(handleMetricsRequest);
 
 await app.prepare().catch((error: Error) => fail(error.message));
 const server = createServer((req, res) => {
+  for (const { key, value } of transportSecurity) res.setHeader(key, value);
   const url = req.url ?? "";
   const path = url.split("?", 1)[0];
   if (path?.startsWith("/api/trpc/")) void trpc(req, res);

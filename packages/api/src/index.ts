@@ -1,7 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
-export { isDatabaseUnavailable } from "./database-errors";
+export {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  internalErrorMessage,
+  isDatabaseUnavailable,
+} from "./database-errors";
 export { DomainError } from "./errors";
 export { realtimeStats, startRealtime, stopRealtime } from "./realtime";
 export { type AppRouter, appRouter, createCaller } from "./root";
