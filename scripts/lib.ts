@@ -25,6 +25,14 @@ export function localSecret(): string {
   return secret;
 }
 
+/**
+ * Tells the server its database is the embedded one of a local run (not a deployment's):
+ * the demo account is expected there, and /api/metrics stays open.
+ */
+export function embeddedDatabaseEnv(embedded: boolean): Record<string, string> {
+  return embedded ? { TRADEOFF_EMBEDDED_DB: "true" } : {};
+}
+
 /** Parses PORT: an integer 1..65535, or exits with a sentence saying what is wrong. */
 export function portFromEnv(fallback: number): number {
   const raw = process.env.PORT;

@@ -15,6 +15,11 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, {
       error: "DATABASE_URL must be a postgres:// or postgresql:// URL.",
     }),
+  /**
+   * Set by `npm start` / `npm run dev` when they run the embedded database: a local run, not a
+   * deployment (the demo account is expected, /api/metrics stays open without a token).
+   */
+  TRADEOFF_EMBEDDED_DB: z.stringbool().default(false),
   /** When set, /api/metrics answers only to `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z
     .string()
