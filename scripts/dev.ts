@@ -13,6 +13,7 @@ import {
   fail,
   localSecret,
   portFromEnv,
+  publicUrlEnv,
   quietEnv,
   spawnServer,
   superviseChild,
@@ -41,7 +42,7 @@ async function main() {
       ...quietEnv,
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || localSecret(),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+      ...publicUrlEnv(),
       ...embeddedDatabaseEnv(database.embedded),
     },
   );

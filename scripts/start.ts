@@ -13,6 +13,7 @@ import {
   fail,
   localSecret,
   portFromEnv,
+  publicUrlEnv,
   quietEnv,
   run,
   spawnServer,
@@ -66,7 +67,7 @@ async function main() {
       NODE_ENV: "production",
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || url,
+      ...publicUrlEnv(),
       ...embeddedDatabaseEnv(database.embedded),
     },
   );
