@@ -25,6 +25,23 @@ export function localSecret(): string {
   return secret;
 }
 
+/**
+ * Tells the server its database is the embedded one of a local run (not a deployment's):
+ * the demo account is expected there, and /api/metrics stays open.
+ */
+export function embeddedDatabaseEnv(embedded: boolean): Record<string, string> {
+  return embedded ? { TRADEOFF_EMBEDDED_DB: "true" } : {};
+}
+
+/**
+ * With a configured public URL (NEXTAUTH_URL) every link and check uses it. Without one (a local
+ * run) the app answers at whatever address it was opened with, localhost or 127.0.0.1 alike:
+ * next-auth is told to build its URLs from the request's host (AUTH_TRUST_HOST, its own setting).
+ */
+export function publicUrlEnv(): Record<string, string> {
+  return process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" };
+}
+
 /** Parses PORT: an integer 1..65535, or exits with a sentence saying what is wrong. */
 export function portFromEnv(fallback: number): number {
   const raw = process.env.PORT;

@@ -7,9 +7,10 @@
  * per request on its own, more than a whole cached read of the API (see docs/ARCHITECTURE.md).
  * Every response carries the same security headers as the pages.
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import { parseArgs } from "node:util";
 import { getRequestListener } from "@hono/node-server";
+import { PEER_ADDRESS_HEADER } from "@tradeoff/auth/client-address";
 import next from "next";
 import { securityHeaders, transportSecurityHeaders } from "./security-headers";
 import { authEnv } from "./src/env";
@@ -57,9 +58,24 @@ function serve(handler: (request: Request) => Promise<Response>) {
 const trpc = serve(handleTrpcRequest);
 const metrics = serve(handleMetricsRequest);
 
+/**
+ * Hands the connection's address to the handlers as a header (Next.js route handlers see no
+ * socket), replacing any copy the client sent so nobody can choose their own address.
+ */
+function stampPeerAddress(req: IncomingMessage) {
+  const address = req.socket.remoteAddress ?? "unknown";
+  const raw = req.rawHeaders;
+  for (let i = raw.length - 2; i >= 0; i -= 2) {
+    if (raw[i]?.toLowerCase() === PEER_ADDRESS_HEADER) raw.splice(i, 2);
+  }
+  raw.push(PEER_ADDRESS_HEADER, address);
+  req.headers[PEER_ADDRESS_HEADER] = address;
+}
+
 await app.prepare().catch((error: Error) => fail(error.message));
 const server = createServer((req, res) => {
   for (const { key, value } of transportSecurity) res.setHeader(key, value);
+  stampPeerAddress(req);
   const url = req.url ?? "";
   const path = url.split("?", 1)[0];
   if (path?.startsWith("/api/trpc/")) void trpc(req, res);

@@ -11,10 +11,11 @@ import { authenticateRequest } from "@tradeoff/api/server";
 import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
-import { authEnv, mailEnv } from "~/env";
+import { mailEnv } from "~/env";
 import { db } from "./db";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
+import { appOrigin, isOwnOrigin } from "./origin";
 import { ensureRealtime } from "./realtime";
 import { checkRequestInput } from "./request-input";
 import { sessionClaimsFromRequest } from "./session";
@@ -31,26 +32,27 @@ function invitationMailer() {
   return mailer;
 }
 
-let configuredOrigin: string | null | undefined;
-
-/** The app's own origin: NEXTAUTH_URL when set, else what the proxy says the request was for. */
-function appOrigin(req: Request): string {
-  if (configuredOrigin === undefined) {
-    const configured = authEnv().NEXTAUTH_URL;
-    configuredOrigin = configured ? new URL(configured).origin : null;
-  }
-  if (configuredOrigin) return configuredOrigin;
+/**
+ * A refusal in tRPC's wire format (one entry per call of a batch), so the page shows its
+ * sentence like any other error of the API.
+ */
+function refuse(req: Request, status: 403 | 415, message: string) {
+  const code = status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "FORBIDDEN";
   const url = new URL(req.url);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
-  const proto = req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${host}`;
+  const paths = url.pathname.replace(/^\/api\/trpc\/?/, "").split(",");
+  const errors = paths.map((path) => ({
+    error: {
+      message,
+      code: status === 415 ? -32415 : -32003,
+      data: { code, httpStatus: status, path, fieldErrors: null },
+    },
+  }));
+  const batched = url.searchParams.get("batch") === "1";
+  return Response.json(batched ? errors : errors[0], { status });
 }
 
-const refuse = (status: number, message: string) =>
-  Response.json(
-    { error: { message, code: status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "FORBIDDEN" } },
-    { status },
-  );
+const FOREIGN_ORIGIN =
+  "This change came from another site, so it was refused. Open Tradeoff at its own address and try again.";
 
 /**
  * Cross-site request forgery guard for mutations (tRPC sends them as POST with a JSON body).
@@ -62,15 +64,13 @@ function guardMutation(req: Request): Response | null {
   if (req.method !== "POST") return null;
   const contentType = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(contentType)) {
-    return refuse(415, "Send requests to this API as JSON.");
+    return refuse(req, 415, "Send requests to this API as JSON.");
   }
   const origin = req.headers.get("origin");
-  if (origin && origin !== appOrigin(req)) {
-    return refuse(403, "This request came from another site and was refused.");
-  }
+  if (origin && !isOwnOrigin(origin, req)) return refuse(req, 403, FOREIGN_ORIGIN);
   const site = req.headers.get("sec-fetch-site");
   if (!origin && site && site !== "same-origin" && site !== "none") {
-    return refuse(403, "This request came from another site and was refused.");
+    return refuse(req, 403, FOREIGN_ORIGIN);
   }
   return null;
 }
