@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { securityHeaders } from "./security-headers";
+import { startBackgroundJobs } from "./src/server/jobs";
 import { logger } from "./src/server/logger";
 import { handleMetricsRequest } from "./src/server/metrics-handler";
 import { ensureRealtime } from "./src/server/realtime";
@@ -68,6 +69,7 @@ server.listen(port, hostname, () => {
   logger.info({ port, hostname: hostname ?? "all interfaces" }, "listening");
   // Live updates start with the server, not with the first subscriber.
   void ensureRealtime();
+  startBackgroundJobs();
 });
 
 /** Stops taking requests, lets the ones in flight finish (at most 5 s), then exits. */
