@@ -13,6 +13,12 @@ import type { Prisma } from "./generated/prisma/client";
 /** Where pg-boss keeps its tables. */
 export const JOB_SCHEMA = "pgboss";
 
+/**
+ * Every queue the app sends to. They exist from migration on (`prepareJobQueue`), so a job sent
+ * before any worker has started is kept, never dropped for want of its queue.
+ */
+export const JOB_QUEUES = { deadlineReminder: "deadline-reminder" } as const;
+
 /** Retries of every queue: 5 more attempts, waiting 10 s, 20 s, 40 s, ... between them. */
 export const RETRY: RetryPolicy = { retryLimit: 5, retryDelay: 10, retryBackoff: true };
 
@@ -114,4 +120,27 @@ export function jobId(...parts: string[]): string {
   const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex");
   // Shaped as a version 8 (custom) UUID with the RFC 4122 variant.
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((Number.parseInt(hex[16] ?? "0", 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Installs or upgrades pg-boss's schema and creates the app's queues; part of migrating the
+ * database (`migrateDatabase`), so transactions can enqueue before any worker runs.
+ */
+export async function prepareJobQueue(url: string): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: JOB_SCHEMA,
+    application_name: "tradeoff-migrate",
+    max: 1,
+    supervise: false,
+    schedule: false,
+  });
+  await boss.start();
+  try {
+    for (const name of Object.values(JOB_QUEUES)) {
+      await boss.createQueue(name, { name, ...RETRY });
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
 }
