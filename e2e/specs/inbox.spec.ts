@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { mutate, person, query } from "../support/decisions";
+import { mutate, person, query, teamWithDrfProject } from "../support/decisions";
 
 test.describe("inbox", () => {
   test("a teammate sees the bell rise when a project opens, without a reload, and follows it to the project", async ({
@@ -62,6 +62,44 @@ test.describe("inbox", () => {
     await expect(bob.page.getByTestId("project-status")).toHaveText("Open for voting");
     await expect(bob.page.getByTestId("inbox-bell")).toHaveAccessibleName(
       "Inbox: no unread notifications",
+    );
+
+    await alice.context.close();
+    await bob.context.close();
+  });
+
+  test("the project page shows who it waits on; a nudge reaches the member once in 12 hours", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const bob = await person(browser, "bob");
+    const { team, url } = await teamWithDrfProject(alice, [bob]);
+    await bob.page.goto(`/t/${team.slug}`);
+    const bell = bob.page.getByTestId("inbox-bell");
+    await expect(bell).toHaveAccessibleName("Inbox: 1 unread");
+
+    await alice.page.goto(url);
+    const waiting = alice.page.getByTestId("waiting-on");
+    await expect(waiting).toContainText(bob.user.name);
+    await expect(waiting).toContainText("Not started");
+    await alice.page.getByRole("button", { name: `Nudge ${bob.user.name}` }).click();
+    await expect(alice.page.getByText(`Nudged ${bob.user.name}.`)).toBeVisible();
+    await expect(bell).toHaveAccessibleName("Inbox: 2 unread");
+
+    // A second press says when the next nudge is possible, and Bob is not told twice.
+    await alice.page.getByRole("button", { name: `Nudge ${bob.user.name}` }).click();
+    await expect(
+      alice.page.getByText(/nudged less than 12 hours ago\. The next nudge is possible at/),
+    ).toBeVisible();
+    const inbox = await query<{ items: { kind: string; text: string }[] }>(
+      bob.context.request,
+      "notification.list",
+      { before: null },
+    );
+    const nudges = inbox.items.filter((n) => n.kind === "nudge");
+    expect(nudges).toHaveLength(1);
+    expect(nudges[0]?.text).toBe(
+      `${alice.user.name} is waiting for your vote on "Django REST Framework or FastAPI?".`,
     );
 
     await alice.context.close();
