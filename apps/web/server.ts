@@ -14,6 +14,7 @@ import { PEER_ADDRESS_HEADER } from "@tradeoff/auth/client-address";
 import next from "next";
 import { securityHeaders, transportSecurityHeaders } from "./security-headers";
 import { authEnv } from "./src/env";
+import { startBackgroundJobs } from "./src/server/jobs";
 import { logger } from "./src/server/logger";
 import { handleMetricsRequest } from "./src/server/metrics-handler";
 import { ensureRealtime } from "./src/server/realtime";
@@ -89,6 +90,7 @@ server.listen(port, hostname, () => {
   logger.info({ port, hostname: hostname ?? "all interfaces" }, "listening");
   // Live updates start with the server, not with the first subscriber.
   void ensureRealtime();
+  startBackgroundJobs();
 });
 
 /** Stops taking requests, lets the ones in flight finish (at most 5 s), then exits. */
