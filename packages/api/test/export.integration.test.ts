@@ -66,7 +66,10 @@ describe("exports of a recorded decision", () => {
       expect(body).toContain(`\n${heading}\n`);
     }
     expect(body).toContain('Chosen option: "FastAPI", because the team scored it higher');
-    expect(body).toContain("Participation: 2 of 2 members voted");
+    expect(body).toContain("Participation: 0 complete, 2 partial and 0 not started, of 2 members.");
+    // Ten of the template's criteria were never scored: "not scored", never a neutral 3.0.
+    expect(body).toMatch(/\| not scored \| not scored \| not scored \|/);
+    expect(body).not.toContain("| 3.0 |");
   });
 
   it("PDF: A4 and Letter, with selectable text of the title, outcome and participation", async () => {
@@ -82,7 +85,7 @@ describe("exports of a recorded decision", () => {
       expect(Math.round(page.view[2] ?? 0)).toBe(width);
       const { text } = await extractText(pdf, { mergePages: true });
       expect(text).toContain("Chosen option: FastAPI");
-      expect(text).toContain("2 of 2 members voted");
+      expect(text).toContain("0 complete, 2 partial and 0 not started, of 2 members");
       expect(text).toMatch(/Totals \(0 to 100\)/);
       expect(text).toContain("vote changes");
     }

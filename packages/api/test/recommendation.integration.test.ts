@@ -42,12 +42,18 @@ describe("the recommendation", () => {
       expect(s.flipAt).toBe(criterion?.flipAt);
       expect(s.direction).toBe(s.flipAt < s.importance ? "below" : "above");
     }
-    expect(view.participation).toMatchObject({ voted: 3, eligible: 3 });
+    // Three members each scored part of the 13 criteria: no ballot is complete, and only the
+    // two criteria every option was scored on are counted.
+    expect(view.participation).toMatchObject({ complete: 0, partial: 3, none: 0, eligible: 3 });
+    expect(view.coverage).toEqual(expected.coverage);
+    expect(view.coverage.counted).toBe(2);
+    expect(view.readiness).toBe("provisional");
+    expect(view.result?.notScored).toHaveLength(view.coverage.total - 2);
     // The member lists come with their own query, computed from the same result.
     expect(JSON.stringify(view)).not.toContain(people[1]?.name);
     const participation = await owner.api.project.participation({ projectId });
     const owners = participation.members.find((m) => m.id === owner.id);
-    expect(owners).toMatchObject({ votedCriteria: 2, complete: false });
+    expect(owners).toMatchObject({ doneCriteria: 2, ballot: "partial" });
     expect(participation.personal.map((p) => p.name).sort()).toEqual(
       people.map((p) => p.name).sort(),
     );
@@ -89,7 +95,7 @@ describe("the recommendation", () => {
     });
     const afterVote = await owner.api.project.recommendation({ projectId });
     expect(afterVote.result?.totals).toEqual((await expectedNow()).totals);
-    expect(afterVote.participation.voted).toBe(2);
+    expect(afterVote.participation.partial).toBe(2);
 
     // A voter made viewer no longer counts (no project event is written for that).
     await t.db.membership.update({
@@ -97,7 +103,7 @@ describe("the recommendation", () => {
       data: { role: "VIEWER" },
     });
     const afterRole = await owner.api.project.recommendation({ projectId });
-    expect(afterRole.participation.voted).toBe(1);
+    expect(afterRole.participation.partial).toBe(1);
     expect(afterRole.result?.totals).toEqual((await expectedNow()).totals);
 
     // A renamed member shows under the new name.
@@ -170,7 +176,7 @@ describe("the recommendation", () => {
       const participation = await who.api.project.participation({ projectId });
       expect(participation.hidden).toBe(true);
       expect(participation.personal).toEqual([]);
-      expect(participation.members.find((m) => m.id === member.id)?.votedCriteria).toBe(1);
+      expect(participation.members.find((m) => m.id === member.id)?.ballot).toBe("partial");
     }
     const mine = await member.api.project.recommendation({ projectId });
     expect(mine.mine?.winner).toBe("sqs");

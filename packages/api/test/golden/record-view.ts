@@ -15,6 +15,8 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
     { key: "typing", name: "Type safety", description: "", defaultWeight: 3, mustHave: false },
     { key: "admin", name: "Admin interface", description: "", defaultWeight: 2, mustHave: false },
     { key: "async", name: "Async | real time", description: "", defaultWeight: 3, mustHave: true },
+    // Nobody scored it: it must read "not scored", never as a number.
+    { key: "hosting", name: "Hosting cost", description: "", defaultWeight: 2, mustHave: false },
   ].map((c) => ({ ...c, guidance: {}, anchorLow: null, anchorHigh: null }));
   const votes = [
     {
@@ -90,10 +92,22 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
       margin: rec.margin,
       confidence: rec.confidence,
       criteria: rec.criteria.map(
-        ({ key, importance, weight, scores, contributions, flipAt, disagreement }) => ({
+        ({
           key,
           importance,
           weight,
+          counted,
+          missingOptions,
+          scores,
+          contributions,
+          flipAt,
+          disagreement,
+        }) => ({
+          key,
+          importance,
+          weight,
+          counted,
+          missingOptions,
           scores,
           contributions,
           flipAt,
@@ -101,7 +115,9 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
         }),
       ),
     },
+    coverage: rec.coverage,
     participation: rec.participation,
+    status: rec.status,
     votes,
     decision: {
       chosenOptionKey: "fastapi",
@@ -123,6 +139,15 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
       revision: 2,
       decidedAt: "2026-11-21T09:00:00.000Z",
       decidedBy: "Ada",
+      coverage: {
+        counted: rec.coverage.counted,
+        total: rec.coverage.total,
+        weightShare: rec.coverage.weightShare,
+        complete: rec.participation.complete,
+        voted: rec.participation.complete + rec.participation.partial,
+        eligible: rec.participation.eligible,
+        status: rec.status,
+      },
     },
     supersedes: [{ id: "p0", number: 3, title: "Flask for billing", status: "SUPERSEDED" }],
     supersededBy: [],

@@ -14,8 +14,8 @@ export type ChartPoint = {
   /** The vote event after which the totals stood like this. */
   eventId: string;
   at: Date;
-  /** Each option's total (0..100), in the order of `options`. */
-  totals: number[];
+  /** Each option's total (0..100), in the order of `options`; null while no criterion is counted. */
+  totals: (number | null)[];
   winner: string | null;
   margin: number;
 };

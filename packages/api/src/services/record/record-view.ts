@@ -1,9 +1,16 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { aggregate, type CriterionResult, type OptionTotal } from "@tradeoff/scoring";
+import {
+  aggregate,
+  type Coverage,
+  type CriterionResult,
+  type OptionTotal,
+  type Participation,
+  type RecommendationStatus,
+} from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import { loadDecision } from "../project/load-decision";
 import { readImportArchive } from "./import-archive";
-import { readRecordFields, type StoredRecordFields } from "./stored-fields";
+import { type RecordCoverage, readRecordFields, type StoredRecordFields } from "./stored-fields";
 
 /** A project linked by supersession, as records name it. */
 export type LinkedProject = { id: string; number: number; title: string; status: string };
@@ -49,10 +56,22 @@ export type RecordView = {
     confidence: number | null;
     criteria: Pick<
       CriterionResult,
-      "key" | "importance" | "weight" | "scores" | "contributions" | "flipAt" | "disagreement"
+      | "key"
+      | "importance"
+      | "weight"
+      | "counted"
+      | "missingOptions"
+      | "scores"
+      | "contributions"
+      | "flipAt"
+      | "disagreement"
     >[];
   } | null;
-  participation: { voted: number; eligible: number; quorum: number | null; quorumMet: boolean };
+  /** What the result rests on: counted criteria and their share of the weight. */
+  coverage: Coverage;
+  participation: Participation;
+  /** "ready" once the quorum of complete ballots is met and every criterion is counted. */
+  status: RecommendationStatus;
   /** Individual votes; null when they must stay hidden (blind and open, or a share link without them). */
   votes:
     | {
@@ -71,6 +90,8 @@ export type RecordView = {
         decidedAt: string;
         decidedBy: string | null;
         recommendedKey: string | null;
+        /** What the decision rested on when recorded; null for records made before it was kept. */
+        coverage: RecordCoverage | null;
       })
     | null;
   supersedes: LinkedProject[];
@@ -206,13 +227,17 @@ export async function loadRecordView(
             key: c.key,
             importance: c.importance,
             weight: c.weight,
+            counted: c.counted,
+            missingOptions: c.missingOptions,
             scores: c.scores,
             contributions: c.contributions,
             flipAt: c.flipAt,
             disagreement: c.disagreement,
           })),
         },
+    coverage: rec.coverage,
     participation: rec.participation,
+    status: rec.status,
     votes:
       hidden || opts.includeVotes === false
         ? null
@@ -232,6 +257,7 @@ export async function loadRecordView(
           decidedAt: record.decidedAt.toISOString(),
           decidedBy: record.decidedBy?.name ?? record.decidedBy?.email ?? null,
           recommendedKey: record.recommendedKey,
+          coverage: null,
         }
       : null,
     supersedes: extra.supersedes.map((s) => s.predecessor),
