@@ -154,16 +154,24 @@ describe("file names", () => {
 describe("votes CSV", () => {
   it("parses back to one row per vote with a column per option", () => {
     const rows = parseCsv(votesCsv(goldenView()), { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
     expect(Object.keys(rows[0] ?? {})).toEqual([
       "member",
       "criterion",
       "importance",
       "drf",
       "fastapi",
+      "no_opinion",
       "rationale",
       "updated_at",
     ]);
+    // Grace's explicit "no opinion" on admin is a row of its own, with no number in it.
+    expect(rows.find((r) => r.member === "Grace" && r.criterion === "admin")).toMatchObject({
+      importance: "",
+      drf: "",
+      fastapi: "",
+      no_opinion: "true",
+    });
     expect(rows[2]).toMatchObject({
       member: "Ada",
       criterion: "admin",

@@ -26,6 +26,14 @@ async function decidedDrf() {
       });
     }
   }
+  // The second member has no opinion on the fourth criterion: a mark, not a number.
+  await at(setup.people, 1).api.vote.cast({
+    projectId,
+    criterionKey: keys[3] ?? "",
+    weight: null,
+    scores: {},
+    noOpinion: true,
+  });
   await setup.owner.api.record.decide({
     projectId,
     chosenOptionKey: "fastapi",
@@ -34,6 +42,8 @@ async function decidedDrf() {
     decisionMakers: [{ userId: setup.owner.id }],
     informed: [{ name: "Support" }],
     reviewDate: new Date("2027-06-01T00:00:00Z"),
+    // Three of the template's criteria scored: a provisional result, recorded knowingly.
+    confirmProvisional: true,
   });
   return { ...setup, projectId };
 }
@@ -96,14 +106,18 @@ describe("exports of a recorded decision", () => {
     const votes = parseCsv((await owner.api.export.file({ projectId, format: "csv" })).content, {
       columns: true,
     }) as Record<string, string>[];
-    expect(votes).toHaveLength(6);
+    expect(votes).toHaveLength(7);
     expect(votes.find((v) => v.member === "Olivia Owner")).toMatchObject({
       member: "Olivia Owner",
       importance: "3",
       drf: "2",
       fastapi: "4",
+      no_opinion: "false",
       rationale: 'Typed models, says Olivia Owner, "really".',
     });
+    expect(votes.filter((v) => v.no_opinion === "true")).toEqual([
+      expect.objectContaining({ importance: "", drf: "", fastapi: "" }),
+    ]);
     const events = parseCsv(
       (await owner.api.export.file({ projectId, format: "csv", table: "events" })).content,
       { columns: true },
@@ -181,6 +195,8 @@ describe("JSON export and import", () => {
       criteria: doc.criteria,
       votes: doc.votes,
       result: doc.result,
+      coverage: doc.coverage,
+      status: doc.status,
       decision: {
         ...doc.decision,
         decidedBy: 0,
@@ -188,6 +204,10 @@ describe("JSON export and import", () => {
       },
     });
     expect(comparable(second)).toEqual(comparable(first));
+    // No-opinion marks and the coverage the decision was recorded with come through exactly.
+    expect(second.votes.filter((v: { noOpinion: boolean }) => v.noOpinion)).toHaveLength(1);
+    expect(second.decision.coverage).toMatchObject({ counted: 3, status: "provisional" });
+    expect(second.decision.coverage).toEqual(first.decision.coverage);
     // The archive is read-only: nobody of the new team has a live vote on it.
     expect(await t.db.vote.count({ where: { projectId: created.id } })).toBe(0);
   });

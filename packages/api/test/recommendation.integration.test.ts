@@ -65,6 +65,102 @@ describe("the recommendation", () => {
     );
   });
 
+  it("with an extra criterion nobody scored, is the same recommendation as without it", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const base = blankInput(team.id);
+    const withExtra = blankInput(team.id, {
+      criteria: [...base.criteria, { key: "docs", name: "Documentation", defaultWeight: 5 }],
+    });
+    const ids: string[] = [];
+    for (const input of [base, withExtra]) {
+      const { id: projectId } = await owner.api.project.create(input);
+      await owner.api.project.open({ projectId });
+      for (const [i, who] of people.entries()) {
+        await who.api.vote.cast({
+          projectId,
+          criterionKey: "ops",
+          weight: 2 + i,
+          scores: { kafka: 2 + i, sqs: 4 },
+        });
+        await who.api.vote.cast({
+          projectId,
+          criterionKey: "ordering",
+          weight: 4,
+          scores: { kafka: 5, sqs: 1 + 2 * i },
+        });
+      }
+      ids.push(projectId);
+    }
+    const [without, extra] = await Promise.all(
+      ids.map((projectId) => owner.api.project.recommendation({ projectId })),
+    );
+    expect(extra?.result?.totals).toEqual(without?.result?.totals);
+    expect(extra?.result?.winner).toBe(without?.result?.winner);
+    expect(extra?.result?.margin).toBe(without?.result?.margin);
+    expect(extra?.result?.confidence).toBe(without?.result?.confidence);
+    expect(extra?.result?.sensitivity).toEqual(without?.result?.sensitivity);
+    expect(without?.coverage).toEqual({ counted: 2, total: 2, weightShare: 1 });
+    // The extra criterion weighs 5 of (2.5 + 4 + 5): the share the totals do not rest on.
+    expect(extra?.coverage).toEqual({ counted: 2, total: 3, weightShare: 6.5 / 11.5 });
+    expect(extra?.result?.notScored).toEqual([
+      { criterionKey: "docs", missingOptions: ["kafka", "sqs"] },
+    ]);
+    expect([without?.readiness, extra?.readiness]).toEqual(["ready", "provisional"]);
+  });
+
+  it("counts complete ballots towards the quorum, not members who voted at all", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const member = at(people, 1);
+    const { id: projectId } = await owner.api.project.create(blankInput(team.id, { quorum: 2 }));
+    await owner.api.project.open({ projectId });
+    for (const criterionKey of ["ops", "ordering"]) {
+      await owner.api.vote.cast({
+        projectId,
+        criterionKey,
+        weight: 3,
+        scores: { kafka: 2, sqs: 4 },
+      });
+    }
+    // The member scores one option of one criterion: they voted, but their ballot is partial.
+    await member.api.vote.cast({ projectId, criterionKey: "ops", weight: 5, scores: { sqs: 5 } });
+    const partial = await owner.api.project.recommendation({ projectId });
+    expect(partial.participation).toMatchObject({
+      complete: 1,
+      partial: 1,
+      none: 0,
+      quorum: 2,
+      quorumMet: false,
+    });
+    expect(partial.readiness).toBe("provisional");
+    const ballots = await owner.api.project.participation({ projectId });
+    expect(ballots.members.map((m) => [m.id, m.ballot])).toEqual([
+      [owner.id, "complete"],
+      [member.id, "partial"],
+    ]);
+
+    // Scoring the other option and marking the second criterion "no opinion" completes it.
+    await member.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 1, sqs: 5 },
+    });
+    await member.api.vote.cast({
+      projectId,
+      criterionKey: "ordering",
+      weight: null,
+      scores: {},
+      noOpinion: true,
+    });
+    const complete = await owner.api.project.recommendation({ projectId });
+    expect(complete.participation).toMatchObject({ complete: 2, partial: 0, quorumMet: true });
+    expect(complete.readiness).toBe("ready");
+    // The mark adds nothing to the ordering means: the owner's scores alone stand there.
+    const ordering = complete.result?.criteria.find((c) => c.key === "ordering");
+    expect(ordering?.scores).toEqual({ kafka: 2, sqs: 4 });
+    expect(ordering?.noOpinion).toBe(1);
+  });
+
   it("is served again only while nothing it depends on changed: votes, voters, roles, names", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
     const { id: projectId } = await owner.api.project.create(drfInput(team.id));

@@ -10,7 +10,12 @@ import {
 import { DomainError } from "../../errors";
 import { loadDecision } from "../project/load-decision";
 import { readImportArchive } from "./import-archive";
-import { type RecordCoverage, readRecordFields, type StoredRecordFields } from "./stored-fields";
+import {
+  type RecordCoverage,
+  readRecordCoverage,
+  readRecordFields,
+  type StoredRecordFields,
+} from "./stored-fields";
 
 /** A project linked by supersession, as records name it. */
 export type LinkedProject = { id: string; number: number; title: string; status: string };
@@ -80,6 +85,8 @@ export type RecordView = {
         criterionKey: string;
         weight: number | null;
         scores: Record<string, number | null>;
+        /** An explicit "no opinion" on the criterion. */
+        noOpinion: boolean;
         rationale: string | null;
         updatedAt: string;
       }[]
@@ -136,6 +143,7 @@ export async function loadRecordView(
           links: true,
           reviewDate: true,
           revision: true,
+          coverage: true,
           decidedAt: true,
           decidedBy: { select: { name: true, email: true } },
         },
@@ -163,11 +171,12 @@ export async function loadRecordView(
     archive
       ? {
           ...loaded.decision,
-          votes: archive.map(({ voterId, criterionKey, weight, scores }) => ({
+          votes: archive.map(({ voterId, criterionKey, weight, scores, noOpinion }) => ({
             voterId,
             criterionKey,
             weight,
             scores,
+            ...(noOpinion ? { noOpinion: true } : {}),
           })),
           members: [...new Set(archive.map((v) => v.voterId))],
         }
@@ -247,6 +256,7 @@ export async function loadRecordView(
             criterionKey: v.criterionKey,
             weight: v.weight,
             scores: v.scores,
+            noOpinion: v.noOpinion === true,
             rationale: v.rationale,
             updatedAt: v.updatedAt,
           })),
@@ -257,7 +267,7 @@ export async function loadRecordView(
           decidedAt: record.decidedAt.toISOString(),
           decidedBy: record.decidedBy?.name ?? record.decidedBy?.email ?? null,
           recommendedKey: record.recommendedKey,
-          coverage: null,
+          coverage: readRecordCoverage(record.coverage),
         }
       : null,
     supersedes: extra.supersedes.map((s) => s.predecessor),
