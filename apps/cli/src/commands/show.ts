@@ -51,6 +51,7 @@ export function registerShow(program: Command, io: Io): void {
           criterionKey: v.criterionKey,
           weight: v.weight,
           scores: v.scores,
+          ...(v.noOpinion ? { noOpinion: true } : {}),
         })),
         members: [...voters, ...absent],
         ...(view.participation.quorum != null ? { quorum: view.participation.quorum } : {}),

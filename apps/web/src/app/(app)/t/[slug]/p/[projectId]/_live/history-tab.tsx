@@ -344,6 +344,7 @@ function EventList({
 type VoteData = {
   weight: number | null;
   scores: Record<string, number | null>;
+  noOpinion?: boolean;
   rationale: string | null;
 } | null;
 
@@ -436,7 +437,8 @@ function VoteChange({
 }) {
   const summary = (vote: VoteData) => {
     if (!vote) return "no vote";
-    const importance = vote.weight === null ? "no opinion" : `importance ${vote.weight}`;
+    if (vote.noOpinion) return "no opinion";
+    const importance = vote.weight === null ? "no importance" : `importance ${vote.weight}`;
     const scores = options
       .filter((o) => vote.scores[o.key] != null)
       .map((o) => `${o.name} ${vote.scores[o.key]}`);
