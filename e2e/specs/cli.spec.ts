@@ -91,13 +91,18 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   const show = await tradeoff(config, ["show", `${team.slug}/1`]);
   expect(show.code).toBe(0);
   expect(show.stdout).toContain("FastAPI");
-  expect(show.stdout).toMatch(/1 of 1/);
+  // Two of the template's criteria scored by the one member: a provisional result, said so.
+  expect(show.stdout).toMatch(
+    /Provisional: based on 2 of \d+ criteria .* and 0 of 1 complete ballot\./,
+  );
+  expect(show.stdout).toContain("not scored yet");
 
   await mutate(request, "record.decide", {
     projectId,
     chosenOptionKey: "fastapi",
     rationale: "the team scored it higher on what matters to billing.",
     decisionMakers: [{ name: owner.user.name }],
+    confirmProvisional: true,
   });
   const out = await mkdtemp(join(tmpdir(), "tradeoff-repo-"));
   const exported = await tradeoff(config, [

@@ -30,7 +30,7 @@ test.describe("history", () => {
     await slider.focus();
     await page.keyboard.press("Home");
     await expect(page.getByTestId("history-winner")).toContainText("FastAPI led");
-    await expect(page.getByText("1 of 2 voted")).toBeVisible();
+    await expect(page.getByText("0 complete · 1 partial, of 2")).toBeVisible();
     // And forward again to now.
     await page.keyboard.press("End");
     await expect(page.getByTestId("history-winner")).toContainText("Django REST Framework led");

@@ -34,6 +34,9 @@ test("record a decision, download its MADR file and open the share link signed o
   await form.getByLabel("Rationale").fill("it fits our typed, async services.");
   await form.getByLabel("Good consequences").fill("Request models are checked at the edge.");
   await form.getByLabel("Decision-makers").fill(owner.user.name);
+  // One criterion of the template is scored: the form says so and asks for confirmation.
+  await expect(form.getByTestId("record-provisional")).toContainText("Provisional: based on 1 of");
+  await form.getByLabel(/Record the decision anyway/).check();
   await form.getByRole("button", { name: "Record decision" }).click();
 
   await expect(page.getByTestId("chosen-option")).toContainText(
@@ -54,6 +57,8 @@ test("record a decision, download its MADR file and open the share link signed o
   });
   expect(md).toContain('Chosen option: "FastAPI", because it fits our typed, async services.');
   expect(md).toContain("* Good, because request models are checked at the edge.");
+  expect(md).toMatch(/Decided with 1 of \d+ criteria scored by 2 of 2 members\./);
+  expect(md).toContain("| not scored | not scored | not scored |");
 
   await page.getByRole("button", { name: "Create share link" }).click();
   const link = await page.getByTestId("share-link").inputValue();

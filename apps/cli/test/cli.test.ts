@@ -57,7 +57,11 @@ describe("tradeoff score", () => {
     expect(stdout).toMatch(/1\s+FastAPI\s+/);
     expect(stdout).toContain(`Winner: FastAPI by ${rec.margin.toFixed(1)} points.`);
     expect(stdout).toContain(`Confidence: ${((rec.confidence ?? 0) * 100).toFixed(0)}%`);
-    expect(stdout).toContain("Participation: 3 of 4 voted, quorum 3 met.");
+    // bo scored every option on both criteria; ann and cy part of them; dee nothing.
+    expect(stdout).toContain(
+      "Provisional: based on 2 of 2 criteria (100% of the weight) and 1 of 4 complete ballots (quorum 3: not met).",
+    );
+    expect(stdout).toContain("Ballots: 1 complete, 2 partial, 1 not started, of 4 members.");
     for (const criterion of rec.criteria) {
       const name = decision.criteria.find((c) => c.key === criterion.key)?.name ?? "";
       const flip = criterion.flipAt === null ? "-" : criterion.flipAt.toFixed(2);
@@ -66,6 +70,29 @@ describe("tradeoff score", () => {
         new RegExp(`${name}\\s+\\d+%.*\\s${contribution}\\s.*${flip.replace(".", "\\.")}`),
       );
     }
+  });
+
+  it("prints the coverage line and marks a criterion nobody scored, never with a number", async () => {
+    const withDocs = {
+      ...decision,
+      criteria: [...decision.criteria, { key: "docs", name: "Documentation", defaultWeight: 4 }],
+    };
+    await writeFile(file("with-docs.json"), JSON.stringify(withDocs));
+    const { code, stdout } = await runCli(["score", file("with-docs.json")]);
+    expect(code).toBe(0);
+    // Weight share: the counted criteria's team importances (4 and 3) over all (4 + 3 + 4).
+    expect(stdout).toContain(
+      "Provisional: based on 2 of 3 criteria (63% of the weight) and 0 of 4 complete ballots (quorum 3: not met).",
+    );
+    expect(stdout).toMatch(/Documentation\s+not scored\s+-\s+-/);
+    expect(stdout).toContain(
+      "Documentation: not scored yet (no score for Django REST Framework, FastAPI)",
+    );
+    // The totals are those of the two counted criteria alone.
+    const rec = aggregate(decision);
+    expect(stdout).toContain(`Winner: FastAPI by ${rec.margin.toFixed(1)} points.`);
+    const md = await runCli(["score", file("with-docs.json"), "--format", "markdown"]);
+    expect(md.stdout).toContain("| Documentation | not scored | - | - |");
   });
 
   it("prints JSON for scripts: exactly what the scoring package computes", async () => {
@@ -165,7 +192,8 @@ describe("tradeoff template", () => {
     await writeFile(file("answered.json"), stdout);
     const scored = await runCli(["score", file("answered.json")]);
     expect(scored.code).toBe(0);
-    expect(scored.stdout).toContain("No winner yet: nobody has voted.");
+    expect(scored.stdout).toContain("No winner yet: no criterion has a score for every option.");
+    expect(scored.stdout).not.toMatch(/\b50\.0\b/);
     expect(scored.stdout).toContain("Confidence: n/a");
   });
 

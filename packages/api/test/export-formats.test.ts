@@ -60,7 +60,17 @@ describe("MADR export", () => {
       '* Bad, because "Pydantic models catch mistakes before review." (Ada on Type safety)',
     );
     expect(md).toContain("| Async \\| real time |");
-    expect(md).toContain("Participation: 3 of 4 members voted (quorum 3: met).");
+    expect(md).toContain(
+      "Participation: 0 complete, 3 partial and 1 not started, of 4 members. Decided with 3 of 4 criteria scored by 3 of 4 members.",
+    );
+    // Nobody scored hosting cost: "not scored", never a neutral 3.0, and no confidence shown
+    // for a decision that rested on a provisional result.
+    expect(md).toContain("| Hosting cost | not scored | not scored | not scored |");
+    expect(md).toContain(
+      "* Hosting cost: not scored (no score yet for Django REST Framework, FastAPI)",
+    );
+    expect(md).not.toContain("3.0 | 3.0");
+    expect(md).not.toMatch(/confidence \d+%/);
     expect(md).toContain("Supersedes [0003-flask-for-billing](0003-flask-for-billing.md).");
     expect(md).toContain("https://tradeoff.example.com/t/billing/p/p1");
   });
@@ -147,16 +157,24 @@ describe("votes CSV", () => {
     // A byte order mark first, so spreadsheet programs read accents as UTF-8.
     expect(csv.startsWith("\ufeffmember,criterion,")).toBe(true);
     const rows = parseCsv(csv, { columns: true, bom: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
     expect(Object.keys(rows[0] ?? {})).toEqual([
       "member",
       "criterion",
       "importance",
       "drf",
       "fastapi",
+      "no_opinion",
       "rationale",
       "updated_at",
     ]);
+    // Grace's explicit "no opinion" on admin is a row of its own, with no number in it.
+    expect(rows.find((r) => r.member === "Grace" && r.criterion === "admin")).toMatchObject({
+      importance: "",
+      drf: "",
+      fastapi: "",
+      no_opinion: "true",
+    });
     expect(rows[2]).toMatchObject({
       member: "Ada",
       criterion: "admin",

@@ -26,6 +26,14 @@ async function decidedDrf() {
       });
     }
   }
+  // The second member has no opinion on the fourth criterion: a mark, not a number.
+  await at(setup.people, 1).api.vote.cast({
+    projectId,
+    criterionKey: keys[3] ?? "",
+    weight: null,
+    scores: {},
+    noOpinion: true,
+  });
   await setup.owner.api.record.decide({
     projectId,
     chosenOptionKey: "fastapi",
@@ -34,6 +42,8 @@ async function decidedDrf() {
     decisionMakers: [{ userId: setup.owner.id }],
     informed: [{ name: "Support" }],
     reviewDate: new Date("2027-06-01T00:00:00Z"),
+    // Three of the template's criteria scored: a provisional result, recorded knowingly.
+    confirmProvisional: true,
   });
   return { ...setup, projectId };
 }
@@ -66,7 +76,10 @@ describe("exports of a recorded decision", () => {
       expect(body).toContain(`\n${heading}\n`);
     }
     expect(body).toContain('Chosen option: "FastAPI", because the team scored it higher');
-    expect(body).toContain("Participation: 2 of 2 members voted");
+    expect(body).toContain("Participation: 0 complete, 2 partial and 0 not started, of 2 members.");
+    // Ten of the template's criteria were never scored: "not scored", never a neutral 3.0.
+    expect(body).toMatch(/\| not scored \| not scored \| not scored \|/);
+    expect(body).not.toContain("| 3.0 |");
   });
 
   it("PDF: A4 and Letter, with selectable text of the title, outcome and participation", async () => {
@@ -82,7 +95,8 @@ describe("exports of a recorded decision", () => {
       expect(Math.round(page.view[2] ?? 0)).toBe(width);
       const { text } = await extractText(pdf, { mergePages: true });
       expect(text).toContain("Chosen option: FastAPI");
-      expect(text).toContain("2 of 2 members voted");
+      expect(text).toContain("0 complete, 2 partial and 0 not started, of 2 members");
+      expect(text).toMatch(/Decided with 3 of \d+ criteria scored by 2 of 2 members\./);
       expect(text).toMatch(/Totals \(0 to 100\)/);
       expect(text).toContain("vote changes");
     }
@@ -92,14 +106,18 @@ describe("exports of a recorded decision", () => {
     const { owner, projectId } = await decidedDrf();
     const votesFile = (await owner.api.export.file({ projectId, format: "csv" })).content;
     const votes = parseCsv(votesFile, { columns: true, bom: true }) as Record<string, string>[];
-    expect(votes).toHaveLength(6);
+    expect(votes).toHaveLength(7);
     expect(votes.find((v) => v.member === "Olivia Owner")).toMatchObject({
       member: "Olivia Owner",
       importance: "3",
       drf: "2",
       fastapi: "4",
+      no_opinion: "false",
       rationale: 'Typed models, says Olivia Owner, "really".',
     });
+    expect(votes.filter((v) => v.no_opinion === "true")).toEqual([
+      expect.objectContaining({ importance: "", drf: "", fastapi: "" }),
+    ]);
     const eventsFile = (await owner.api.export.file({ projectId, format: "csv", table: "events" }))
       .content;
     // Both files start with a UTF-8 byte order mark, for spreadsheet programs.
@@ -178,6 +196,8 @@ describe("JSON export and import", () => {
       criteria: doc.criteria,
       votes: doc.votes,
       result: doc.result,
+      coverage: doc.coverage,
+      status: doc.status,
       decision: {
         ...doc.decision,
         decidedBy: 0,
@@ -185,6 +205,10 @@ describe("JSON export and import", () => {
       },
     });
     expect(comparable(second)).toEqual(comparable(first));
+    // No-opinion marks and the coverage the decision was recorded with come through exactly.
+    expect(second.votes.filter((v: { noOpinion: boolean }) => v.noOpinion)).toHaveLength(1);
+    expect(second.decision.coverage).toMatchObject({ counted: 3, status: "provisional" });
+    expect(second.decision.coverage).toEqual(first.decision.coverage);
     // The archive is read-only: nobody of the new team has a live vote on it.
     expect(await t.db.vote.count({ where: { projectId: created.id } })).toBe(0);
   });

@@ -44,12 +44,18 @@ describe("the recommendation", () => {
       expect(s.flipAt).toBe(criterion?.flipAt);
       expect(s.direction).toBe(s.flipAt < s.importance ? "below" : "above");
     }
-    expect(view.participation).toMatchObject({ voted: 3, eligible: 3 });
+    // Three members each scored part of the 13 criteria: no ballot is complete, and only the
+    // two criteria every option was scored on are counted.
+    expect(view.participation).toMatchObject({ complete: 0, partial: 3, none: 0, eligible: 3 });
+    expect(view.coverage).toEqual(expected.coverage);
+    expect(view.coverage.counted).toBe(2);
+    expect(view.readiness).toBe("provisional");
+    expect(view.result?.notScored).toHaveLength(view.coverage.total - 2);
     // The member lists come with their own query, computed from the same result.
     expect(JSON.stringify(view)).not.toContain(people[1]?.name);
     const participation = await owner.api.project.participation({ projectId });
     const owners = participation.members.find((m) => m.id === owner.id);
-    expect(owners).toMatchObject({ votedCriteria: 2, complete: false });
+    expect(owners).toMatchObject({ doneCriteria: 2, ballot: "partial" });
     expect(participation.personal.map((p) => p.name).sort()).toEqual(
       people.map((p) => p.name).sort(),
     );
@@ -59,6 +65,102 @@ describe("the recommendation", () => {
     expect(view.mine?.winner).toBe(
       expected.personal.find((p) => p.voterId === owner.id)?.winner ?? null,
     );
+  });
+
+  it("with an extra criterion nobody scored, is the same recommendation as without it", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const base = blankInput(team.id);
+    const withExtra = blankInput(team.id, {
+      criteria: [...base.criteria, { key: "docs", name: "Documentation", defaultWeight: 5 }],
+    });
+    const ids: string[] = [];
+    for (const input of [base, withExtra]) {
+      const { id: projectId } = await owner.api.project.create(input);
+      await owner.api.project.open({ projectId });
+      for (const [i, who] of people.entries()) {
+        await who.api.vote.cast({
+          projectId,
+          criterionKey: "ops",
+          weight: 2 + i,
+          scores: { kafka: 2 + i, sqs: 4 },
+        });
+        await who.api.vote.cast({
+          projectId,
+          criterionKey: "ordering",
+          weight: 4,
+          scores: { kafka: 5, sqs: 1 + 2 * i },
+        });
+      }
+      ids.push(projectId);
+    }
+    const [without, extra] = await Promise.all(
+      ids.map((projectId) => owner.api.project.recommendation({ projectId })),
+    );
+    expect(extra?.result?.totals).toEqual(without?.result?.totals);
+    expect(extra?.result?.winner).toBe(without?.result?.winner);
+    expect(extra?.result?.margin).toBe(without?.result?.margin);
+    expect(extra?.result?.confidence).toBe(without?.result?.confidence);
+    expect(extra?.result?.sensitivity).toEqual(without?.result?.sensitivity);
+    expect(without?.coverage).toEqual({ counted: 2, total: 2, weightShare: 1 });
+    // The extra criterion weighs 5 of (2.5 + 4 + 5): the share the totals do not rest on.
+    expect(extra?.coverage).toEqual({ counted: 2, total: 3, weightShare: 6.5 / 11.5 });
+    expect(extra?.result?.notScored).toEqual([
+      { criterionKey: "docs", missingOptions: ["kafka", "sqs"] },
+    ]);
+    expect([without?.readiness, extra?.readiness]).toEqual(["ready", "provisional"]);
+  });
+
+  it("counts complete ballots towards the quorum, not members who voted at all", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const member = at(people, 1);
+    const { id: projectId } = await owner.api.project.create(blankInput(team.id, { quorum: 2 }));
+    await owner.api.project.open({ projectId });
+    for (const criterionKey of ["ops", "ordering"]) {
+      await owner.api.vote.cast({
+        projectId,
+        criterionKey,
+        weight: 3,
+        scores: { kafka: 2, sqs: 4 },
+      });
+    }
+    // The member scores one option of one criterion: they voted, but their ballot is partial.
+    await member.api.vote.cast({ projectId, criterionKey: "ops", weight: 5, scores: { sqs: 5 } });
+    const partial = await owner.api.project.recommendation({ projectId });
+    expect(partial.participation).toMatchObject({
+      complete: 1,
+      partial: 1,
+      none: 0,
+      quorum: 2,
+      quorumMet: false,
+    });
+    expect(partial.readiness).toBe("provisional");
+    const ballots = await owner.api.project.participation({ projectId });
+    expect(ballots.members.map((m) => [m.id, m.ballot])).toEqual([
+      [owner.id, "complete"],
+      [member.id, "partial"],
+    ]);
+
+    // Scoring the other option and marking the second criterion "no opinion" completes it.
+    await member.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 1, sqs: 5 },
+    });
+    await member.api.vote.cast({
+      projectId,
+      criterionKey: "ordering",
+      weight: null,
+      scores: {},
+      noOpinion: true,
+    });
+    const complete = await owner.api.project.recommendation({ projectId });
+    expect(complete.participation).toMatchObject({ complete: 2, partial: 0, quorumMet: true });
+    expect(complete.readiness).toBe("ready");
+    // The mark adds nothing to the ordering means: the owner's scores alone stand there.
+    const ordering = complete.result?.criteria.find((c) => c.key === "ordering");
+    expect(ordering?.scores).toEqual({ kafka: 2, sqs: 4 });
+    expect(ordering?.noOpinion).toBe(1);
   });
 
   it("is served again only while nothing it depends on changed: votes, voters, roles, names", async () => {
@@ -91,7 +193,7 @@ describe("the recommendation", () => {
     });
     const afterVote = await owner.api.project.recommendation({ projectId });
     expect(afterVote.result?.totals).toEqual((await expectedNow()).totals);
-    expect(afterVote.participation.voted).toBe(2);
+    expect(afterVote.participation.partial).toBe(2);
 
     // A voter made viewer no longer counts (no project event is written for that).
     await t.db.membership.update({
@@ -99,7 +201,7 @@ describe("the recommendation", () => {
       data: { role: "VIEWER" },
     });
     const afterRole = await owner.api.project.recommendation({ projectId });
-    expect(afterRole.participation.voted).toBe(1);
+    expect(afterRole.participation.partial).toBe(1);
     expect(afterRole.result?.totals).toEqual((await expectedNow()).totals);
 
     // A renamed member shows under the new name.
@@ -172,7 +274,7 @@ describe("the recommendation", () => {
       const participation = await who.api.project.participation({ projectId });
       expect(participation.hidden).toBe(true);
       expect(participation.personal).toEqual([]);
-      expect(participation.members.find((m) => m.id === member.id)?.votedCriteria).toBe(1);
+      expect(participation.members.find((m) => m.id === member.id)?.ballot).toBe("partial");
     }
     const mine = await member.api.project.recommendation({ projectId });
     expect(mine.mine?.winner).toBe("sqs");

@@ -92,11 +92,62 @@ describe("recording a decision", () => {
       { type: "status.changed", data: { from: "OPEN", to: "DECIDED" } },
       {
         type: "decision.recorded",
-        data: { chosenOptionKey: "sqs", recommendedKey: "sqs", revision: 1 },
+        data: {
+          chosenOptionKey: "sqs",
+          recommendedKey: "sqs",
+          revision: 1,
+          coverage: {
+            counted: 2,
+            total: 2,
+            weightShare: 1,
+            complete: 2,
+            voted: 2,
+            eligible: 3,
+            status: "ready",
+          },
+        },
       },
     ]);
     const due = await owner.api.record.dueForReview({ teamId: project.teamId, withinDays: 7 });
     expect(due.map((d) => d.projectId)).toEqual([projectId]);
+  });
+
+  it("asks for confirmation to record on a provisional result, and writes what it rested on", async () => {
+    const { owner, member, projectId } = await votedProject();
+    // The member takes back their vote on ordering: their ballot is partial now, though both
+    // criteria are still counted (the owner scored them), and a quorum of 2 is not met.
+    await member.api.vote.retract({ projectId, criterionKey: "ordering" });
+    await owner.api.project.update({ projectId, quorum: 2 });
+    const refused = await trpcError(
+      owner.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields }),
+    );
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toContain(
+      "Provisional: based on 2 of 2 criteria (100% of the weight) and 1 of 3 complete ballots (quorum 2: not met).",
+    );
+    expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
+    expect((await t.db.project.findUniqueOrThrow({ where: { id: projectId } })).status).toBe(
+      "OPEN",
+    );
+
+    await owner.api.record.decide({
+      projectId,
+      chosenOptionKey: "sqs",
+      ...fields,
+      confirmProvisional: true,
+    });
+    const { view } = await owner.api.record.get({ projectId });
+    expect(view.decision?.coverage).toEqual({
+      counted: 2,
+      total: 2,
+      weightShare: 1,
+      complete: 1,
+      voted: 2,
+      eligible: 3,
+      status: "provisional",
+    });
+    const md = await owner.api.export.file({ projectId, format: "madr" });
+    expect(md.content).toContain("Decided with 2 of 2 criteria scored by 2 of 3 members.");
   });
 
   it("requires a justification to choose another option than the recommendation", async () => {

@@ -20,6 +20,8 @@ async function recorded() {
     chosenOptionKey: "sqs",
     rationale: "managed.",
     decisionMakers: [{ userId: setup.owner.id }],
+    // One member scored one of the two criteria: a provisional result, recorded knowingly.
+    confirmProvisional: true,
   });
   return { ...setup, projectId };
 }

@@ -40,7 +40,7 @@ describe("voting", () => {
     });
     expect(events[0]?.data).toEqual({
       before: null,
-      after: { weight: 4, scores: { kafka: 2, sqs: null }, rationale: null },
+      after: { weight: 4, scores: { kafka: 2, sqs: null }, noOpinion: false, rationale: null },
     });
     expect(events[1]?.data).toMatchObject({
       before: { weight: 4 },
@@ -75,6 +75,50 @@ describe("voting", () => {
       orderBy: { id: "desc" },
     });
     expect(last).toMatchObject({ type: "vote.retracted", data: { after: null } });
+  });
+
+  it("stores an explicit no-opinion mark like a vote, and refuses one that carries numbers", async () => {
+    const { people, projectId } = await openProject();
+    const member = at(people, 1);
+    const refused = await trpcError(
+      member.api.vote.cast({
+        projectId,
+        criterionKey: "ordering",
+        weight: 3,
+        scores: { kafka: 2 },
+        noOpinion: true,
+      }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toMatch(/A no-opinion mark carries no importance and no scores/);
+    expect(await counts(projectId)).toEqual({ votes: 0, events: 0 });
+
+    await member.api.vote.cast({
+      projectId,
+      criterionKey: "ordering",
+      weight: null,
+      scores: {},
+      noOpinion: true,
+    });
+    const [vote] = await member.api.vote.mine({ projectId });
+    expect(vote).toMatchObject({
+      noOpinion: true,
+      weight: null,
+      scores: { kafka: null, sqs: null },
+    });
+    const event = await t.db.projectEvent.findFirstOrThrow({
+      where: { projectId, type: "vote.cast" },
+    });
+    expect(event.data).toMatchObject({ before: null, after: { noOpinion: true, weight: null } });
+    // Changing a no-opinion mark into a vote is a change like any other.
+    await member.api.vote.cast({
+      projectId,
+      criterionKey: "ordering",
+      weight: 2,
+      scores: { kafka: 4, sqs: 4 },
+    });
+    expect((await member.api.vote.mine({ projectId }))[0]).toMatchObject({ noOpinion: false });
+    expect(await counts(projectId)).toEqual({ votes: 1, events: 2 });
   });
 
   it("refuses out-of-range values, unknown keys and long rationales with field errors, writing nothing", async () => {

@@ -111,6 +111,7 @@ export const lockForVote: Statement<
 export type StoredVote = {
   weight: number | null;
   scores: unknown;
+  noOpinion: boolean;
   rationale: string | null;
 };
 
@@ -132,20 +133,28 @@ export const castVote: Statement<
     weight: number | null;
     /** Every option of the project, null where the member gave no score. */
     scores: Record<string, number | null>;
+    /** "No opinion" on the whole criterion (weight null, every score null). */
+    noOpinion: boolean;
     rationale: string | null;
   },
   { savedAt: Date; recorded: boolean }
 > = statement((v) => {
-  const after = JSON.stringify({ weight: v.weight, scores: v.scores, rationale: v.rationale });
+  const after = JSON.stringify({
+    weight: v.weight,
+    scores: v.scores,
+    noOpinion: v.noOpinion,
+    rationale: v.rationale,
+  });
   return sql`WITH old AS (
-      SELECT weight, scores, rationale FROM votes
+      SELECT weight, scores, no_opinion AS "noOpinion", rationale FROM votes
       WHERE criterion_id = ${v.criterionId} AND user_id = ${v.userId}
     ), up AS (
-      INSERT INTO votes (id, project_id, criterion_id, user_id, weight, scores, rationale, updated_at)
+      INSERT INTO votes (id, project_id, criterion_id, user_id, weight, scores, no_opinion, rationale, updated_at)
       VALUES (${v.id}, ${v.projectId}, ${v.criterionId}, ${v.userId}, ${v.weight}::double precision,
-        ${JSON.stringify(v.scores)}::jsonb, ${v.rationale}::text, now())
+        ${JSON.stringify(v.scores)}::jsonb, ${v.noOpinion}::boolean, ${v.rationale}::text, now())
       ON CONFLICT (criterion_id, user_id) DO UPDATE SET weight = EXCLUDED.weight,
-        scores = EXCLUDED.scores, rationale = EXCLUDED.rationale, updated_at = now()
+        scores = EXCLUDED.scores, no_opinion = EXCLUDED.no_opinion,
+        rationale = EXCLUDED.rationale, updated_at = now()
       RETURNING updated_at
     ), event AS (
       INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data, created_at)
@@ -156,6 +165,7 @@ export const castVote: Statement<
         SELECT 1 FROM old
         WHERE old.weight IS NOT DISTINCT FROM ${v.weight}::double precision
           AND old.scores = ${JSON.stringify(v.scores)}::jsonb
+          AND old."noOpinion" = ${v.noOpinion}::boolean
           AND old.rationale IS NOT DISTINCT FROM ${v.rationale}::text)
       RETURNING id
     )
@@ -168,7 +178,7 @@ export const castVote: Statement<
 export const deleteVote: Statement<{ criterionId: string; userId: string }, StoredVote> = statement(
   ({ criterionId, userId }) =>
     sql`DELETE FROM votes WHERE criterion_id = ${criterionId} AND user_id = ${userId}
-        RETURNING weight, scores, rationale`,
+        RETURNING weight, scores, no_opinion AS "noOpinion", rationale`,
 );
 
 /**

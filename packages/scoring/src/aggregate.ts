@@ -2,15 +2,17 @@ import { type Engine, makeEngine, type Team } from "./engine";
 import { flipPoint } from "./flip";
 import { scoreColumn, type VoteMatrix, weightColumn } from "./matrix";
 import { DEFAULT_SEED, seededRandom } from "./random";
-import { marginOf, rankedTotals, scorePoints, winnerIndex } from "./totals";
+import { isCounted, marginOf, rankedTotals, scorePoints, winnerIndex } from "./totals";
 import type {
   AggregateOptions,
+  Coverage,
   CriterionResult,
   DecisionInput,
   Method,
   Participation,
   PersonalResult,
   Recommendation,
+  RecommendationStatus,
 } from "./types";
 import { checkDecision, DecisionInputError } from "./validate";
 
@@ -26,6 +28,10 @@ export function aggregate(input: DecisionInput, opts: AggregateOptions = {}): Re
   const team = engine.team(m.baseCounts);
   const totals = engine.totalsOf(team, m.baseCounts);
   const winner = winnerIndex(totals);
+  const coverage = coverageOf(m, team);
+  const ballots = participation(decision, m);
+  const status: RecommendationStatus =
+    ballots.quorumMet && coverage.counted === coverage.total ? "ready" : "provisional";
 
   return {
     method,
@@ -33,10 +39,34 @@ export function aggregate(input: DecisionInput, opts: AggregateOptions = {}): Re
     winner: winner < 0 ? null : (m.optionKeys[winner] ?? null),
     margin: marginOf(totals, winner),
     criteria: criterionResults(m, team, method === "borda" ? -1 : winner),
-    participation: participation(decision, m),
-    confidence: confidence(m, engine, winner, resamples, seed),
+    coverage,
+    participation: ballots,
+    status,
+    confidence: Number.isNaN(totals[0] ?? Number.NaN)
+      ? null
+      : confidence(m, engine, team, winner, resamples, seed),
     personal: personalResults(m, engine),
   };
+}
+
+/**
+ * Counted criteria and the share of the team's importance they carry. When every importance
+ * is 0 there is no weight to share: the share is then 1 if every criterion is counted, else 0.
+ */
+function coverageOf(m: VoteMatrix, team: Team): Coverage {
+  let counted = 0;
+  let countedW = 0;
+  let totalW = 0;
+  for (let c = 0; c < m.criterionCount; c++) {
+    const w = team.importance[c] ?? 0;
+    totalW += w;
+    if (!isCounted(team.scores, m.optionCount, c)) continue;
+    counted++;
+    countedW += w;
+  }
+  const total = m.criterionCount;
+  const weightShare = totalW > 0 ? countedW / totalW : counted === total ? 1 : 0;
+  return { counted, total, weightShare };
 }
 
 /** Checks the options of `aggregate` and `replay`, filling in the defaults. */
@@ -61,19 +91,26 @@ export function checkOptions(opts: AggregateOptions) {
 function criterionResults(m: VoteMatrix, team: Team, winner: number): CriterionResult[] {
   const { optionCount: O } = m;
   const moments = columnMoments(m);
+  const counted = m.criterionKeys.map((_, c) => isCounted(team.scores, O, c));
   let sumW = 0;
-  for (const w of team.importance) sumW += w;
+  team.importance.forEach((w, c) => {
+    if (counted[c]) sumW += w;
+  });
 
   return m.criterionKeys.map((key, c) => {
     const importance = team.importance[c] ?? 0;
-    const weight = sumW > 0 ? importance / sumW : 0;
-    const scores: Record<string, number> = {};
+    const isIn = counted[c] === true;
+    const weight = isIn && sumW > 0 ? importance / sumW : 0;
+    const scores: Record<string, number | null> = {};
     const contributions: Record<string, number> = {};
+    const missingOptions: string[] = [];
     let scoreSpread = 0;
     m.optionKeys.forEach((optionKey, o) => {
-      const s = team.scores[c * O + o] ?? 3;
-      scores[optionKey] = s;
-      contributions[optionKey] = weight * scorePoints(s);
+      const s = team.scores[c * O + o] ?? Number.NaN;
+      const scored = !Number.isNaN(s);
+      scores[optionKey] = scored ? s : null;
+      if (!scored) missingOptions.push(optionKey);
+      contributions[optionKey] = isIn ? weight * scorePoints(s) : 0;
       scoreSpread += moments.sd(scoreColumn(m, c, o)) / 2 / O;
     });
     // Population standard deviations over the largest possible one (half the range), so 0..1.
@@ -85,12 +122,15 @@ function criterionResults(m: VoteMatrix, team: Team, winner: number): CriterionR
       importance,
       weight,
       meanImportance: given > 0 ? (moments.sum[weightColumn(m, c)] ?? 0) / given : null,
+      counted: isIn,
+      missingOptions,
       scores,
       contributions,
       disagreement: Math.min(1, Math.max(importanceSpread, scoreSpread)),
       importanceSpread,
       scoreSpread,
       voters: moments.voters[c] ?? 0,
+      noOpinion: abstentions(m, c),
       flipAt: flipPoint(team.importance, team.scores, O, c, winner),
     };
   });
@@ -126,22 +166,74 @@ function columnMoments(m: VoteMatrix) {
   return { n, sum, voters, sd };
 }
 
-function participation(decision: DecisionInput, m: VoteMatrix): Participation {
-  const voted = m.voterIds.length;
-  const eligible = decision.members?.length ?? voted;
-  const quorum = decision.quorum ?? null;
-  return { voted, eligible, quorum, quorumMet: quorum === null || voted >= quorum };
+/** How many voters marked criterion c "no opinion". */
+function abstentions(m: VoteMatrix, c: number): number {
+  let n = 0;
+  for (let r = 0; r < m.rowCount; r++) n += m.abstained[r * m.criterionCount + c] ?? 0;
+  return n;
 }
 
-/** Share of bootstrap resamples of the voters that keep the same winner (null: nobody voted). */
+/**
+ * Complete, partial and empty ballots. A ballot is complete when every criterion has the
+ * member's score for every option, or their "no opinion" mark; importances are not required
+ * (the default weight stands for them). The quorum counts complete ballots.
+ */
+function participation(decision: DecisionInput, m: VoteMatrix): Participation {
+  const { criterionCount: C, optionCount: O, width, given, abstained } = m;
+  let complete = 0;
+  let partial = 0;
+  for (let r = 0; r < m.rowCount; r++) {
+    let done = 0;
+    let anything = false;
+    for (let c = 0; c < C; c++) {
+      if (abstained[r * C + c] === 1) {
+        done++;
+        anything = true;
+        continue;
+      }
+      let scored = 0;
+      for (let j = weightColumn(m, c); j <= scoreColumn(m, c, O - 1); j++) {
+        if (given[r * width + j] !== 1) continue;
+        anything = true;
+        if (j !== weightColumn(m, c)) scored++;
+      }
+      if (scored === O) done++;
+    }
+    if (done === C) complete++;
+    else if (anything) partial++;
+  }
+  const eligible = decision.members?.length ?? m.rowCount;
+  const quorum = decision.quorum ?? null;
+  return {
+    complete,
+    partial,
+    none: eligible - complete - partial,
+    eligible,
+    quorum,
+    quorumMet: quorum === null || complete >= quorum,
+  };
+}
+
+/**
+ * Share of bootstrap resamples of the voters that keep the same winner (null: nobody voted).
+ * The voters resampled are those who gave something on a counted criterion, so what happens
+ * on criteria that are not counted cannot move it; each resample is scored by the same rules,
+ * over the criteria it counts.
+ */
 function confidence(
   m: VoteMatrix,
   engine: Engine,
+  team: Team,
   winner: number,
   resamples: number,
   seed: number,
 ): number | null {
-  const V = m.voterIds.length;
+  const pool: number[] = [];
+  for (let i = 0; i < m.voterIds.length; i++) {
+    const row = m.rowOf[i] ?? 0;
+    if (givesOnCounted(m, team, row)) pool.push(row);
+  }
+  const V = pool.length;
   if (resamples === 0 || V === 0) return null;
   const random = seededRandom(seed);
   const counts = new Int32Array(m.rowCount);
@@ -149,12 +241,23 @@ function confidence(
   for (let r = 0; r < resamples; r++) {
     counts.fill(0);
     for (let i = 0; i < V; i++) {
-      const row = m.rowOf[Math.floor(random() * V)] ?? 0;
+      const row = pool[Math.floor(random() * V)] ?? 0;
       counts[row] = (counts[row] ?? 0) + 1;
     }
     if (winnerIndex(engine.totals(counts)) === winner) same++;
   }
   return same / resamples;
+}
+
+/** Whether the voter of a row gave an importance or a score on some counted criterion. */
+function givesOnCounted(m: VoteMatrix, team: Team, row: number): boolean {
+  for (let c = 0; c < m.criterionCount; c++) {
+    if (!isCounted(team.scores, m.optionCount, c)) continue;
+    for (let j = weightColumn(m, c); j <= scoreColumn(m, c, m.optionCount - 1); j++) {
+      if (m.given[row * m.width + j] === 1) return true;
+    }
+  }
+  return false;
 }
 
 function personalResults(m: VoteMatrix, engine: Engine): PersonalResult[] {

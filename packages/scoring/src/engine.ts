@@ -48,7 +48,11 @@ export function makeEngine(m: VoteMatrix, method: Method): Engine {
 
   const O = m.optionCount;
   const points = new Float64Array(m.rowCount * O);
+  // Only members with a ranking (a criterion they scored fully) hand out Borda points.
+  const ranks = new Uint8Array(m.rowCount);
   for (let v = 0; v < m.rowCount; v++) {
+    if (Number.isNaN(personal[v * O] ?? Number.NaN)) continue;
+    ranks[v] = 1;
     points.set(bordaPoints(personal.subarray(v * O, (v + 1) * O)), v * O);
   }
   const bordaTotals = (counts: ArrayLike<number>) => {
@@ -56,7 +60,7 @@ export function makeEngine(m: VoteMatrix, method: Method): Engine {
     let voters = 0;
     for (let v = 0; v < m.rowCount; v++) {
       const k = counts[v] ?? 0;
-      if (k === 0) continue;
+      if (k === 0 || ranks[v] === 0) continue;
       voters += k;
       for (let o = 0; o < O; o++) sums[o] = (sums[o] ?? 0) + k * (points[v * O + o] ?? 0);
     }

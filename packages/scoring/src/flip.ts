@@ -1,4 +1,4 @@
-import { NEUTRAL_SCORE, scorePoints } from "./totals";
+import { isCounted, scorePoints } from "./totals";
 
 /** Importances are bounded to this range, so flip points are searched within it. */
 const MIN_IMPORTANCE = 0;
@@ -6,7 +6,9 @@ const MAX_IMPORTANCE = 5;
 
 /**
  * For criterion c, the importance W_c (others fixed) nearest the current one, within 0..5,
- * at which the current winner stops winning; null when no such value exists.
+ * at which the current winner stops winning; null when no such value exists or c is not
+ * counted (an option has no score there, so its importance does not enter the totals).
+ * Only counted criteria k take part in R and B below.
  *
  * With x = W_c, R = sum of the other importances, a_o = (S_c,o - 1) / 4 * 100 and
  * B_o = sum over k != c of W_k * a_k,o, option o's total is (x * a_o + B_o) / (x + R).
@@ -21,19 +23,22 @@ export function flipPoint(
   c: number,
   winner: number,
 ): number | null {
-  if (winner < 0) return null;
+  if (winner < 0 || !isCounted(scores, optionCount, c)) return null;
   const current = importance[c] ?? 0;
+  const counted: number[] = [];
+  for (let k = 0; k < importance.length; k++) {
+    if (k !== c && isCounted(scores, optionCount, k)) counted.push(k);
+  }
   let others = 0;
-  for (let k = 0; k < importance.length; k++) if (k !== c) others += importance[k] ?? 0;
+  for (const k of counted) others += importance[k] ?? 0;
   // With no other weight, W_c only scales every total alike and cannot reorder them.
   if (others <= 0) return null;
 
-  const a = (o: number) => scorePoints(scores[c * optionCount + o] ?? NEUTRAL_SCORE);
+  const a = (o: number) => scorePoints(scores[c * optionCount + o] ?? 0);
   const b = (o: number) => {
     let sum = 0;
-    for (let k = 0; k < importance.length; k++) {
-      if (k !== c)
-        sum += (importance[k] ?? 0) * scorePoints(scores[k * optionCount + o] ?? NEUTRAL_SCORE);
+    for (const k of counted) {
+      sum += (importance[k] ?? 0) * scorePoints(scores[k * optionCount + o] ?? 0);
     }
     return sum;
   };

@@ -1,10 +1,12 @@
 export { aggregate, DEFAULT_RESAMPLES, METHODS } from "./aggregate";
+export { coverageLine, decidedWithLine, sharePercent } from "./describe";
 export { hotSpots, sensitivity } from "./insights";
 export { DEFAULT_SEED } from "./random";
 export { replay } from "./replay";
-export { NEUTRAL_SCORE, TIE_EPSILON } from "./totals";
+export { TIE_EPSILON } from "./totals";
 export type {
   AggregateOptions,
+  Coverage,
   CriterionInput,
   CriterionResult,
   DecisionInput,
@@ -15,6 +17,7 @@ export type {
   Participation,
   PersonalResult,
   Recommendation,
+  RecommendationStatus,
   ReplayOptions,
   TimelinePoint,
   Vote,

@@ -29,6 +29,10 @@ export type VoteMatrix = {
   rowOf: Int32Array;
   /** 1 for the rows of `voterIds`, 0 for voters who expressed nothing: everyone counted once. */
   baseCounts: Int32Array;
+  /** Every voter id seen in the votes (expressing something or not), in row order. */
+  rowVoterIds: string[];
+  /** 1 at [r * criterionCount + c] where the voter of row r marked criterion c "no opinion". */
+  abstained: Uint8Array;
 };
 
 export const weightColumn = (m: { optionCount: number }, c: number) => c * (m.optionCount + 1);
@@ -48,6 +52,7 @@ export class MatrixBuilder {
   private values: Float64Array;
   private given: Uint8Array;
   private voted: Uint8Array;
+  private abstained: Uint8Array;
 
   /** `expectedVoters` sizes the first allocation; the matrix grows past it as needed. */
   constructor(
@@ -60,6 +65,7 @@ export class MatrixBuilder {
     this.values = new Float64Array(this.capacity * this.width);
     this.given = new Uint8Array(this.capacity * this.width);
     this.voted = new Uint8Array(this.capacity * criterionCount);
+    this.abstained = new Uint8Array(this.capacity * criterionCount);
   }
 
   /** The row of a voter, added on first sight. */
@@ -86,6 +92,11 @@ export class MatrixBuilder {
     return true;
   }
 
+  /** Records the voter's "no opinion" mark on criterion c. */
+  setAbstained(row: number, c: number): void {
+    this.abstained[row * this.criterionCount + c] = 1;
+  }
+
   setWeight(row: number, c: number, weight: number): void {
     const at = row * this.width + c * (this.optionCount + 1);
     this.values[at] = weight;
@@ -106,9 +117,12 @@ export class MatrixBuilder {
     given.set(this.given);
     const voted = new Uint8Array(this.capacity * this.criterionCount);
     voted.set(this.voted);
+    const abstained = new Uint8Array(this.capacity * this.criterionCount);
+    abstained.set(this.abstained);
     this.values = values;
     this.given = given;
     this.voted = voted;
+    this.abstained = abstained;
   }
 
   build(input: DecisionInput): VoteMatrix {
@@ -141,6 +155,8 @@ export class MatrixBuilder {
       voterIds: expressed.map((r) => ids[r] ?? ""),
       rowOf: Int32Array.from(expressed),
       baseCounts,
+      rowVoterIds: ids.slice(0, rowCount),
+      abstained: this.abstained.subarray(0, rowCount * this.criterionCount),
     };
   }
 }
@@ -168,7 +184,10 @@ export function sumColumns(m: VoteMatrix, counts: ArrayLike<number>): ColumnSums
   return { values: valueSums, given: givenSums };
 }
 
-/** Team importances and scores (means): the default weight, or 3, where nobody gave one. */
+/**
+ * Team importances and scores (means): the default weight where nobody gave an importance,
+ * NaN where nobody scored an option (the criterion is then not counted).
+ */
 export function teamMeans(m: VoteMatrix, sums: ColumnSums) {
   const { criterionCount: C, optionCount: O } = m;
   const importance = new Float64Array(C);
@@ -180,7 +199,7 @@ export function teamMeans(m: VoteMatrix, sums: ColumnSums) {
     for (let o = 0; o < O; o++) {
       const s = scoreColumn(m, c, o);
       const sCount = sums.given[s] ?? 0;
-      scores[c * O + o] = sCount > 0 ? (sums.values[s] ?? 0) / sCount : 3;
+      scores[c * O + o] = sCount > 0 ? (sums.values[s] ?? 0) / sCount : Number.NaN;
     }
   }
   return { importance, scores };

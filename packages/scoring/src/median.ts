@@ -1,5 +1,4 @@
 import { scoreColumn, type VoteMatrix, weightColumn } from "./matrix";
-import { NEUTRAL_SCORE } from "./totals";
 
 /** The values given in one column (a criterion's importances, or its scores for one option), sorted. */
 type SortedColumn = { values: Float64Array; voters: Int32Array };
@@ -52,7 +51,10 @@ function median(col: SortedColumn, counts: ArrayLike<number>): number {
   return low;
 }
 
-/** Team importances and scores as medians: the defaults (and 3) where nobody gave one. */
+/**
+ * Team importances and scores as medians: the default weight where nobody gave an importance,
+ * NaN where nobody scored an option.
+ */
 export function teamMedians(m: VoteMatrix, columns: MedianColumns, counts: ArrayLike<number>) {
   const { criterionCount: C, optionCount: O } = m;
   const importance = new Float64Array(C);
@@ -62,7 +64,7 @@ export function teamMedians(m: VoteMatrix, columns: MedianColumns, counts: Array
     importance[c] = Number.isNaN(w) ? (m.defaultWeights[c] ?? 0) : w;
     for (let o = 0; o < O; o++) {
       const s = median(columns[c * (O + 1) + 1 + o] as SortedColumn, counts);
-      scores[c * O + o] = Number.isNaN(s) ? NEUTRAL_SCORE : s;
+      scores[c * O + o] = s;
     }
   }
   return { importance, scores };

@@ -1,29 +1,27 @@
 import { scoreColumn, type VoteMatrix, weightColumn } from "./matrix";
-import { NEUTRAL_SCORE, scorePoints, TIE_EPSILON } from "./totals";
+import { TIE_EPSILON, weightedTotals } from "./totals";
 
 /**
- * Each row's voter's own totals (at [r * optionCount + o]): the weighted-mean formula on their votes
- * alone, with the criterion's default weight where they gave no importance and 3 where they
- * gave no score.
+ * Each row's voter's own totals (at [r * optionCount + o]): the weighted-mean formula on their
+ * votes alone, counting only the criteria where they scored every option, with the criterion's
+ * default weight where they gave no importance. NaN when they scored no criterion fully.
  */
 export function personalTotals(m: VoteMatrix): Float64Array {
   const { criterionCount: C, optionCount: O, values, given } = m;
   const totals = new Float64Array(m.rowCount * O);
-  const points = new Float64Array(O);
+  const importance = new Float64Array(C);
+  const scores = new Float64Array(C * O);
+  const out = new Float64Array(O);
   for (let v = 0; v < m.rowCount; v++) {
-    let sumW = 0;
-    points.fill(0);
     for (let c = 0; c < C; c++) {
       const w = v * m.width + weightColumn(m, c);
-      const weight = given[w] === 1 ? (values[w] ?? 0) : (m.defaultWeights[c] ?? 0);
-      sumW += weight;
+      importance[c] = given[w] === 1 ? (values[w] ?? 0) : (m.defaultWeights[c] ?? 0);
       for (let o = 0; o < O; o++) {
         const s = v * m.width + scoreColumn(m, c, o);
-        const score = given[s] === 1 ? (values[s] ?? 0) : NEUTRAL_SCORE;
-        points[o] = (points[o] ?? 0) + weight * scorePoints(score);
+        scores[c * O + o] = given[s] === 1 ? (values[s] ?? 0) : Number.NaN;
       }
     }
-    if (sumW > 0) for (let o = 0; o < O; o++) totals[v * O + o] = (points[o] ?? 0) / sumW;
+    totals.set(weightedTotals(importance, scores, O, out), v * O);
   }
   return totals;
 }
@@ -50,14 +48,15 @@ export function bordaPoints(totals: ArrayLike<number>): Float64Array {
 }
 
 /**
- * Team Borda score per option, 0..100: its points over the most it could get (every voter
- * ranking it first). With no voters every option gets 50, a tie.
+ * Team Borda score per option, 0..100: its points over the most it could get (every ranking
+ * voter ranking it first). `voters` counts the members who have a ranking (a fully scored
+ * criterion); with none, every score is NaN: there is nothing to rank.
  */
 export function bordaScores(pointSums: ArrayLike<number>, voters: number): Float64Array {
   const n = pointSums.length;
   const scores = new Float64Array(n);
   for (let o = 0; o < n; o++) {
-    scores[o] = voters === 0 ? 50 : ((pointSums[o] ?? 0) / (voters * (n - 1))) * 100;
+    scores[o] = voters === 0 ? Number.NaN : ((pointSums[o] ?? 0) / (voters * (n - 1))) * 100;
   }
   return scores;
 }

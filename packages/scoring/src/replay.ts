@@ -1,6 +1,6 @@
 import { checkOptions } from "./aggregate";
 import { bordaPoints, bordaScores } from "./personal";
-import { marginOf, NEUTRAL_SCORE, weightedTotals, winnerIndex } from "./totals";
+import { marginOf, totalOrNull, weightedTotals, winnerIndex } from "./totals";
 import type { DecisionShape, ReplayOptions, TimelinePoint, VoteEvent } from "./types";
 import {
   DecisionInputError,
@@ -86,8 +86,8 @@ export function replay(
 
     running.totals(totals);
     const winner = winnerIndex(totals);
-    const scores: number[] = new Array(O);
-    for (let o = 0; o < O; o++) scores[o] = totals[o] ?? 0;
+    const scores: (number | null)[] = new Array(O);
+    for (let o = 0; o < O; o++) scores[o] = totalOrNull(totals[o] ?? Number.NaN);
     timeline[i] = {
       at: event.at,
       index: i,
@@ -114,14 +114,17 @@ function readEvent(
   optionKeys: readonly string[],
   out: Float64Array,
 ): boolean {
-  const { voterId, weight, scores } = event;
+  const { voterId, weight, scores, noOpinion } = event;
   const fits =
     c !== undefined &&
     typeof voterId === "string" &&
     voterId.length > 0 &&
-    (weight === null || inRange(weight, LIMITS.minWeight, LIMITS.maxWeight));
+    (weight === null || inRange(weight, LIMITS.minWeight, LIMITS.maxWeight)) &&
+    (noOpinion === undefined || noOpinion === false || (noOpinion === true && !carries(event)));
   if (!fits) throw new DecisionInputError(eventIssues(event, i, c, optionKeys));
   out.fill(Number.NaN);
+  // "No opinion" leaves nothing in the means: it only completes the member's ballot.
+  if (noOpinion === true) return false;
   let expresses = weight !== null;
   if (weight !== null) out[0] = weight;
   for (const key in scores) {
@@ -136,6 +139,10 @@ function readEvent(
   }
   return expresses;
 }
+
+/** Whether an event carries an importance or a score. */
+const carries = (event: VoteEvent) =>
+  event.weight !== null || Object.values(event.scores ?? {}).some((score) => score != null);
 
 /** Every problem of an event that does not fit the decision. */
 function eventIssues(
@@ -158,6 +165,14 @@ function eventIssues(
   if (event.weight !== null && !inRange(event.weight, LIMITS.minWeight, LIMITS.maxWeight)) {
     issues.push({ path: `${path}.weight`, message: "must be null or a number from 0 to 5" });
   }
+  if (event.noOpinion !== undefined && typeof event.noOpinion !== "boolean") {
+    issues.push({ path: `${path}.noOpinion`, message: "must be true or false" });
+  } else if (event.noOpinion === true && carries(event)) {
+    issues.push({
+      path: `${path}.noOpinion`,
+      message: "a no-opinion mark carries no importance and no scores",
+    });
+  }
   for (const key in event.scores) {
     const score = event.scores[key];
     if (!optionKeys.includes(key)) {
@@ -177,7 +192,7 @@ function runningMeans({ C, O, defaults }: Shape): Running {
   const sums = new Float64Array(C * stride);
   const counts = new Float64Array(C * stride);
   const importance = Float64Array.from(defaults);
-  const scores = new Float64Array(C * O).fill(NEUTRAL_SCORE);
+  const scores = new Float64Array(C * O).fill(Number.NaN);
 
   const apply = (voter: VoterState, c: number, sign: number) => {
     for (let j = c * stride; j < (c + 1) * stride; j++) {
@@ -190,7 +205,7 @@ function runningMeans({ C, O, defaults }: Shape): Running {
     importance[c] = (counts[w] ?? 0) > 0 ? (sums[w] ?? 0) / (counts[w] ?? 1) : (defaults[c] ?? 0);
     for (let o = 0; o < O; o++) {
       const s = w + 1 + o;
-      scores[c * O + o] = (counts[s] ?? 0) > 0 ? (sums[s] ?? 0) / (counts[s] ?? 1) : NEUTRAL_SCORE;
+      scores[c * O + o] = (counts[s] ?? 0) > 0 ? (sums[s] ?? 0) / (counts[s] ?? 1) : Number.NaN;
     }
   };
 
@@ -243,7 +258,7 @@ function runningMedians({ C, O, defaults }: Shape): Running {
   const stride = O + 1;
   const columns = Array.from({ length: C * stride }, () => new Histogram());
   const importance = Float64Array.from(defaults);
-  const scores = new Float64Array(C * O).fill(NEUTRAL_SCORE);
+  const scores = new Float64Array(C * O).fill(Number.NaN);
 
   const apply = (voter: VoterState, c: number, sign: number) => {
     for (let j = c * stride; j < (c + 1) * stride; j++) {
@@ -254,7 +269,7 @@ function runningMedians({ C, O, defaults }: Shape): Running {
     importance[c] = Number.isNaN(w) ? (defaults[c] ?? 0) : w;
     for (let o = 0; o < O; o++) {
       const s = columns[c * stride + 1 + o]?.median() ?? Number.NaN;
-      scores[c * O + o] = Number.isNaN(s) ? NEUTRAL_SCORE : s;
+      scores[c * O + o] = s;
     }
   };
 
@@ -288,10 +303,13 @@ function runningBorda({ C, O, defaults }: Shape): Running {
         importance[c] = Number.isNaN(w) ? (defaults[c] ?? 0) : w;
         for (let o = 0; o < O; o++) {
           const s = voter.votes[c * stride + 1 + o] ?? Number.NaN;
-          scores[c * O + o] = Number.isNaN(s) ? NEUTRAL_SCORE : s;
+          scores[c * O + o] = s;
         }
       }
-      voter.points = bordaPoints(weightedTotals(importance, scores, O, personal));
+      // Only the criteria the member scored fully count; with none, they have no ranking yet.
+      weightedTotals(importance, scores, O, personal);
+      if (Number.isNaN(personal[0] ?? Number.NaN)) return;
+      voter.points = bordaPoints(personal);
       for (let o = 0; o < O; o++) pointSums[o] = (pointSums[o] ?? 0) + (voter.points[o] ?? 0);
       counted++;
     },

@@ -6,14 +6,17 @@ export type CriterionInput = { key: string; name?: string; defaultWeight: number
 
 /**
  * One member's vote on one criterion: how much the criterion matters to them
- * (importance 0..5, null for "no opinion") and a score per option (1..5, null or
- * absent for "no opinion").
+ * (importance 0..5, null when not given) and a score per option (1..5, null or absent when
+ * not given). `noOpinion: true` is an explicit abstention on the whole criterion: it carries
+ * no importance and no scores, is left out of the criterion's means, and completes the
+ * member's ballot on that criterion.
  */
 export type Vote = {
   voterId: string;
   criterionKey: string;
   weight: number | null;
   scores: Record<string, number | null>;
+  noOpinion?: boolean;
 };
 
 export type DecisionInput = {
@@ -22,7 +25,7 @@ export type DecisionInput = {
   votes: Vote[];
   /** Everyone eligible to vote; participation is counted against it. */
   members?: string[];
-  /** How many members must have voted for the result to count. */
+  /** How many members must have completed their ballot for the result to be ready. */
   quorum?: number;
 };
 
@@ -54,27 +57,33 @@ export type VoteEvent = {
   weight: number | null;
   /** The new scores; absent or empty when the vote is retracted. */
   scores?: Record<string, number | null>;
+  /** The member marked the criterion "no opinion" (weight null, no scores). */
+  noOpinion?: boolean;
 };
 
 export type OptionTotal = {
   optionKey: string;
-  /** 0..100. */
-  score: number;
-  /** 1 for the best; tied options share a rank (1, 1, 3). */
-  rank: number;
+  /** 0..100; null when no criterion is counted yet (nothing to weigh). */
+  score: number | null;
+  /** 1 for the best; tied options share a rank (1, 1, 3); null with the score. */
+  rank: number | null;
 };
 
 export type CriterionResult = {
   key: string;
   /** The team importance W_c actually used (mean or median of those given, or the default). */
   importance: number;
-  /** Normalised weight w_c = W_c / sum of W, 0..1. */
+  /** Normalised weight w_c = W_c / sum of W over the counted criteria, 0..1; 0 when not counted. */
   weight: number;
   /** Mean of the importances given, null when nobody gave one. */
   meanImportance: number | null;
-  /** S_c,o per option key: the team score used (1..5; 3 when nobody scored it). */
-  scores: Record<string, number>;
-  /** Points this criterion adds to each option's total. */
+  /** Every option has at least one score here, so the criterion enters the totals. */
+  counted: boolean;
+  /** Keys of the options nobody scored here, in option order (empty when counted). */
+  missingOptions: string[];
+  /** S_c,o per option key: the team score (1..5); null where nobody scored the option. */
+  scores: Record<string, number | null>;
+  /** Points this criterion adds to each option's total (0 for every option when not counted). */
   contributions: Record<string, number>;
   /** 0..1: how much the team disagrees here (spread of importances and of scores). */
   disagreement: number;
@@ -84,16 +93,37 @@ export type CriterionResult = {
   scoreSpread: number;
   /** How many members expressed something (an importance or a score) on this criterion. */
   voters: number;
+  /** How many members marked this criterion "no opinion". */
+  noOpinion: number;
   /** The importance (0..5) nearest to the current one at which the winner changes; null if none. */
   flipAt: number | null;
 };
 
+/**
+ * Ballots against the members. Complete: every criterion has the member's score for every
+ * option or their "no opinion" mark; partial: something but not all; none: nothing yet.
+ */
 export type Participation = {
-  voted: number;
+  complete: number;
+  partial: number;
+  none: number;
   eligible: number;
+  /** The quorum counts complete ballots; null when the decision has none. */
   quorum: number | null;
   quorumMet: boolean;
 };
+
+/** How much of the decision the totals rest on. */
+export type Coverage = {
+  /** Criteria that enter the totals (every option scored by someone). */
+  counted: number;
+  total: number;
+  /** Share (0..1) of the team's importance, given or default, that the counted criteria carry. */
+  weightShare: number;
+};
+
+/** Ready: the quorum is met and every criterion is counted; provisional otherwise. */
+export type RecommendationStatus = "provisional" | "ready";
 
 export type PersonalResult = {
   voterId: string;
@@ -111,8 +141,13 @@ export type Recommendation = {
   margin: number;
   /** One entry per criterion, in the input's criterion order. */
   criteria: CriterionResult[];
+  coverage: Coverage;
   participation: Participation;
-  /** 0..1 share of voter resamples with the same winner; null when skipped or nobody voted. */
+  status: RecommendationStatus;
+  /**
+   * 0..1 share of voter resamples with the same winner, over the counted criteria; null when
+   * skipped, nobody voted or no criterion is counted. Read it together with `coverage`.
+   */
   confidence: number | null;
   /** Each voter's own result, sorted by voter id. */
   personal: PersonalResult[];
@@ -125,9 +160,10 @@ export type TimelinePoint = {
   index: number;
   /**
    * Each option's total (0..100), in the order of the decision's options: a series per option,
-   * ready to chart. Kept as plain numbers because a history can hold millions of events.
+   * ready to chart; null while no criterion is counted. Kept as plain values because a history
+   * can hold millions of events.
    */
-  totals: number[];
+  totals: (number | null)[];
   winner: string | null;
   margin: number;
 };

@@ -152,7 +152,7 @@ function checkVotes(
       problem(votePath(i), `must be an object, got ${describe(vote)}`);
       continue;
     }
-    const { voterId, criterionKey, weight, scores } = vote;
+    const { voterId, criterionKey, weight, scores, noOpinion } = vote;
     const validVoter = isKey(voterId);
     if (!validVoter) problem(`${votePath(i)}.voterId`, "must be a non-empty string");
     else if (known.members && !known.members.has(voterId)) {
@@ -169,6 +169,19 @@ function checkVotes(
         votePath(i),
         `second vote of "${voterId}" on "${criterionKey}" (one vote per criterion)`,
       );
+    }
+    if (noOpinion !== undefined && typeof noOpinion !== "boolean") {
+      problem(`${votePath(i)}.noOpinion`, `must be true or false, got ${show(noOpinion)}`);
+    } else if (noOpinion === true) {
+      const scored = isObject(scores) && Object.values(scores).some((score) => score !== null);
+      if (weight !== null || scored) {
+        problem(
+          `${votePath(i)}.noOpinion`,
+          "a no-opinion mark carries no importance and no scores: send weight null and no scores",
+        );
+      }
+      if (row >= 0 && c !== undefined) builder?.setAbstained(row, c);
+      continue;
     }
     if (weight !== null) {
       if (!isNumberIn(weight, LIMITS.minWeight, LIMITS.maxWeight)) {

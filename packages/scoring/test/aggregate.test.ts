@@ -9,8 +9,9 @@ const totalOf = (rec: ReturnType<typeof aggregate>, key: string) =>
  *
  * performance: importances 4 and 2 -> W = 3; DRF scores 2, 3 -> 2.5 (37.5 pts);
  *              FastAPI 5, 4 -> 4.5 (87.5 pts)
- * admin:       importances 5 and "no opinion" -> W = 5; DRF 5, 4 -> 4.5 (87.5 pts);
- *              FastAPI 2 and no opinion -> 2 (25 pts)
+ * admin:       importances 5 and none given -> W = 5; DRF 5, 4 -> 4.5 (87.5 pts);
+ *              FastAPI 2 and none given -> 2 (25 pts)
+ * Every option has a score on both criteria, so both are counted.
  * sum W = 8, w_performance = 3/8 = 0.375, w_admin = 5/8 = 0.625
  * DRF     = 0.375 * 37.5 + 0.625 * 87.5 = 14.0625 + 54.6875 = 68.75
  * FastAPI = 0.375 * 87.5 + 0.625 * 25   = 32.8125 + 15.625  = 48.4375
@@ -62,6 +63,11 @@ describe("aggregate, weighted mean, worked example", () => {
     expect(admin?.scores).toEqual({ drf: 4.5, fastapi: 2 });
     expect(admin?.contributions.drf).toBeCloseTo(54.6875, 10);
     expect(admin?.voters).toBe(2);
+    expect(rec.criteria.map((c) => [c.counted, c.missingOptions])).toEqual([
+      [true, []],
+      [true, []],
+    ]);
+    expect(rec.coverage).toEqual({ counted: 2, total: 2, weightShare: 1 });
   });
 
   it("measures disagreement as the larger of the importance and score spreads", () => {
@@ -81,28 +87,71 @@ describe("aggregate, weighted mean, worked example", () => {
     expect(rec.criteria[0]?.flipAt).toBeNull();
   });
 
-  it("counts participation against the members and the quorum", () => {
-    expect(rec.participation).toEqual({ voted: 2, eligible: 3, quorum: 2, quorumMet: true });
-    const strict = aggregate({ ...billing, quorum: 3 });
-    expect(strict.participation.quorumMet).toBe(false);
+  it("counts complete ballots against the members and the quorum", () => {
+    // alice scored every option on both criteria; bob left FastAPI unscored on admin; carol
+    // has not started. The quorum of 2 counts complete ballots: 1 is not enough.
+    expect(rec.participation).toEqual({
+      complete: 1,
+      partial: 1,
+      none: 1,
+      eligible: 3,
+      quorum: 2,
+      quorumMet: false,
+    });
+    expect(rec.status).toBe("provisional");
+    const lenient = aggregate({ ...billing, quorum: 1 });
+    expect(lenient.participation.quorumMet).toBe(true);
+    expect(lenient.status).toBe("ready");
   });
 
-  it("gives each member their own result, with defaults and neutral scores filled in", () => {
+  it("a no-opinion mark completes a ballot and leaves the criterion's means alone", () => {
+    const votes = billing.votes.map((v) =>
+      v.voterId === "bob" && v.criterionKey === "admin"
+        ? { ...v, weight: null, scores: {}, noOpinion: true }
+        : v,
+    );
+    const marked = aggregate({ ...billing, votes });
+    expect(marked.participation).toMatchObject({ complete: 2, partial: 0, none: 1 });
+    expect(marked.status).toBe("ready");
+    expect(marked.criteria[1]?.noOpinion).toBe(1);
+    expect(marked.criteria[1]?.scores).toEqual({ drf: 5, fastapi: 2 }); // alice's alone
+    expect(marked.criteria[1]?.voters).toBe(1);
+  });
+
+  it("refuses a no-opinion mark that carries an importance or a score", () => {
+    expect(() =>
+      aggregate({
+        ...billing,
+        votes: [
+          {
+            voterId: "alice",
+            criterionKey: "admin",
+            weight: 3,
+            scores: { drf: 2 },
+            noOpinion: true,
+          },
+        ],
+      }),
+    ).toThrow(/votes\[0\]\.noOpinion: a no-opinion mark carries no importance and no scores/);
+  });
+
+  it("gives each member their own result over the criteria they scored fully", () => {
     // alice: (4 * 25 + 5 * 100) / 9 = 66.67 for DRF, (4 * 100 + 5 * 25) / 9 = 58.33 for FastAPI
-    // bob: admin weight falls back to 2, his missing FastAPI admin score to 3:
-    //      DRF (2 * 50 + 2 * 75) / 4 = 62.5, FastAPI (2 * 75 + 2 * 50) / 4 = 62.5: a tie
+    // bob left FastAPI unscored on admin, so only performance counts for him:
+    //      DRF (3 - 1) / 4 * 100 = 50, FastAPI (4 - 1) / 4 * 100 = 75
     const [alice, bob] = rec.personal;
     expect(alice?.voterId).toBe("alice");
     expect(alice?.totals[0]?.score).toBeCloseTo(600 / 9, 10);
     expect(alice?.totals[1]?.score).toBeCloseTo(525 / 9, 10);
     expect(alice?.winner).toBe("drf");
-    expect(bob?.totals.map((t) => t.score)).toEqual([62.5, 62.5]);
-    expect(bob?.winner).toBeNull();
+    expect(bob?.totals.map((t) => t.score)).toEqual([50, 75]);
+    expect(bob?.winner).toBe("fastapi");
   });
 
   it("reports how often resampled voters keep the winner, reproducibly", () => {
-    // Resamples of two voters: {alice, alice} -> DRF, {bob, bob} -> tie, {alice, bob} -> DRF,
-    // so about 3 in 4 keep DRF.
+    // Resamples of two voters: {alice, alice} -> DRF; {bob, bob} -> admin is not counted
+    // (nobody in the sample scored FastAPI there), FastAPI wins on performance alone;
+    // {alice, bob} -> DRF. So about 3 in 4 keep DRF.
     expect(rec.confidence).toBeGreaterThan(0.65);
     expect(rec.confidence).toBeLessThan(0.85);
     expect(aggregate(billing).confidence).toBe(rec.confidence);
@@ -115,22 +164,38 @@ describe("aggregate, weighted mean, worked example", () => {
 describe("aggregate, edge cases", () => {
   const shape = { options: billing.options, criteria: billing.criteria };
 
-  it("with no votes, every option is neutral (50) and nothing wins", () => {
+  it("with no votes, no criterion is counted: no totals, no winner, no confidence", () => {
     const rec = aggregate({ ...shape, votes: [] });
-    expect(rec.totals.map((t) => t.score)).toEqual([50, 50]);
-    expect(rec.totals.map((t) => t.rank)).toEqual([1, 1]);
+    expect(rec.totals.map((t) => t.score)).toEqual([null, null]);
+    expect(rec.totals.map((t) => t.rank)).toEqual([null, null]);
     expect(rec.winner).toBeNull();
     expect(rec.margin).toBe(0);
     expect(rec.confidence).toBeNull();
     expect(rec.personal).toEqual([]);
-    expect(rec.participation).toEqual({ voted: 0, eligible: 0, quorum: null, quorumMet: true });
+    expect(rec.coverage).toEqual({ counted: 0, total: 2, weightShare: 0 });
+    expect(rec.status).toBe("provisional");
+    expect(rec.participation).toEqual({
+      complete: 0,
+      partial: 0,
+      none: 0,
+      eligible: 0,
+      quorum: null,
+      quorumMet: true,
+    });
   });
 
-  it("members who only say 'no opinion' change nothing and do not count as having voted", () => {
+  it("members who only say 'no opinion' add no number anywhere", () => {
     const rec = aggregate({
       ...shape,
       votes: [
-        { voterId: "alice", criterionKey: "performance", weight: null, scores: {} },
+        {
+          voterId: "alice",
+          criterionKey: "performance",
+          weight: null,
+          scores: {},
+          noOpinion: true,
+        },
+        { voterId: "alice", criterionKey: "admin", weight: null, scores: {}, noOpinion: true },
         {
           voterId: "bob",
           criterionKey: "admin",
@@ -138,12 +203,59 @@ describe("aggregate, edge cases", () => {
           scores: { drf: null, fastapi: null },
         },
       ],
-      members: ["alice", "bob"],
+      members: ["alice", "bob", "carol"],
     });
-    expect(rec.totals.map((t) => t.score)).toEqual([50, 50]);
+    expect(rec.totals.map((t) => t.score)).toEqual([null, null]);
     expect(rec.winner).toBeNull();
-    expect(rec.participation.voted).toBe(0);
+    expect(rec.confidence).toBeNull();
+    expect(rec.personal).toEqual([]);
+    // alice abstained everywhere (complete); bob's empty vote says nothing; carol has no vote.
+    expect(rec.participation).toMatchObject({ complete: 1, partial: 0, none: 2, eligible: 3 });
     expect(rec.criteria.map((c) => c.importance)).toEqual([3, 2]); // the defaults
+    expect(rec.criteria.map((c) => c.noOpinion)).toEqual([1, 1]);
+  });
+
+  it("counts only the criteria every option was scored on, renormalising the weights", () => {
+    // Five criteria; the team scored both options on speed and cost, only DRF on docs, and
+    // nothing on hiring and ops. Importances: speed 4 (given), cost default 2, docs default 3,
+    // hiring default 5, ops given 1.
+    // counted: speed and cost, sum W = 6: w_speed = 4/6, w_cost = 2/6
+    // DRF     = 4/6 * (2 - 1) / 4 * 100 + 2/6 * (5 - 1) / 4 * 100 = 16.67 + 33.33 = 50
+    // FastAPI = 4/6 * (5 - 1) / 4 * 100 + 2/6 * (3 - 1) / 4 * 100 = 66.67 + 16.67 = 83.33
+    // weight share: (4 + 2) / (4 + 2 + 3 + 5 + 1) = 6 / 15 = 0.4
+    const rec = aggregate({
+      options: shape.options,
+      criteria: [
+        { key: "speed", defaultWeight: 3 },
+        { key: "cost", defaultWeight: 2 },
+        { key: "docs", defaultWeight: 3 },
+        { key: "hiring", defaultWeight: 5 },
+        { key: "ops", defaultWeight: 2 },
+      ],
+      votes: [
+        { voterId: "a", criterionKey: "speed", weight: 4, scores: { drf: 2, fastapi: 5 } },
+        { voterId: "a", criterionKey: "cost", weight: null, scores: { drf: 5, fastapi: 3 } },
+        { voterId: "b", criterionKey: "docs", weight: null, scores: { drf: 4 } },
+        { voterId: "b", criterionKey: "ops", weight: 1, scores: {} },
+      ],
+    });
+    expect(totalOf(rec, "drf")).toBeCloseTo(50, 10);
+    expect(totalOf(rec, "fastapi")).toBeCloseTo(250 / 3, 10);
+    expect(rec.winner).toBe("fastapi");
+    expect(rec.coverage).toEqual({ counted: 2, total: 5, weightShare: 0.4 });
+    expect(rec.criteria.map((c) => c.counted)).toEqual([true, true, false, false, false]);
+    expect(rec.criteria.map((c) => c.missingOptions)).toEqual([
+      [],
+      [],
+      ["fastapi"],
+      ["drf", "fastapi"],
+      ["drf", "fastapi"],
+    ]);
+    expect(rec.criteria[2]?.scores).toEqual({ drf: 4, fastapi: null });
+    expect(rec.criteria[2]?.weight).toBe(0);
+    expect(rec.criteria[2]?.contributions).toEqual({ drf: 0, fastapi: 0 });
+    expect(rec.criteria.slice(2).map((c) => c.flipAt)).toEqual([null, null, null]);
+    expect(rec.status).toBe("provisional");
   });
 
   it("an exact tie has no winner and both options share rank 1", () => {
@@ -160,7 +272,7 @@ describe("aggregate, edge cases", () => {
     expect(rec.criteria.every((c) => c.flipAt === null)).toBe(true);
   });
 
-  it("an option nobody scored counts as neutral (3) on every criterion", () => {
+  it("an option nobody scored is never given a score: its criteria are not counted", () => {
     const rec = aggregate({
       options: [{ key: "drf" }, { key: "fastapi" }, { key: "flask" }],
       criteria: shape.criteria,
@@ -168,8 +280,11 @@ describe("aggregate, edge cases", () => {
         { voterId: "a", criterionKey: "performance", weight: 4, scores: { drf: 4, fastapi: 5 } },
       ],
     });
-    expect(rec.totals[2]?.score).toBeCloseTo(50, 12);
-    expect(rec.criteria.map((c) => c.scores.flask)).toEqual([3, 3]);
+    expect(rec.totals.map((t) => t.score)).toEqual([null, null, null]);
+    expect(rec.winner).toBeNull();
+    expect(rec.criteria.map((c) => c.scores.flask)).toEqual([null, null]);
+    expect(rec.criteria[0]?.missingOptions).toEqual(["flask"]);
+    expect(rec.personal[0]?.totals.map((t) => t.score)).toEqual([null, null, null]);
   });
 
   it("when every importance is 0 there is nothing to weigh: all totals 0, no winner", () => {
@@ -278,9 +393,50 @@ describe("aggregate, other methods", () => {
     expect(rec.criteria[0]?.flipAt).toBeNull(); // Borda has no team weight to move
   });
 
-  it("Borda with nobody voting leaves every option tied at 50", () => {
+  it("Borda with nobody voting has no totals and no winner", () => {
     const rec = aggregate({ ...outlier, votes: [] }, { method: "borda" });
-    expect(rec.totals.map((t) => t.score)).toEqual([50, 50]);
+    expect(rec.totals.map((t) => t.score)).toEqual([null, null]);
     expect(rec.winner).toBeNull();
+  });
+
+  it("Borda ranks each member on the criteria they scored fully, and skips those with none", () => {
+    // a ranks on fit alone (x 5 > y 2): x 1, y 0. b scored only y on fit, and both on cost
+    // (y 4 > x 1): y 1, x 0. c scored only x on fit: no ranking, no points.
+    // sums x 1, y 1 over 2 ranking voters x 1 point: 50, 50
+    const rec = aggregate(
+      {
+        options: [{ key: "x" }, { key: "y" }],
+        criteria: [
+          { key: "fit", defaultWeight: 1 },
+          { key: "cost", defaultWeight: 1 },
+        ],
+        votes: [
+          { voterId: "a", criterionKey: "fit", weight: 1, scores: { x: 5, y: 2 } },
+          { voterId: "b", criterionKey: "fit", weight: 1, scores: { y: 5 } },
+          { voterId: "b", criterionKey: "cost", weight: 1, scores: { x: 1, y: 4 } },
+          { voterId: "c", criterionKey: "fit", weight: 1, scores: { x: 5 } },
+        ],
+      },
+      { method: "borda" },
+    );
+    expect(rec.totals.map((t) => t.score)).toEqual([50, 50]);
+    expect(rec.personal.find((p) => p.voterId === "c")?.winner).toBeNull();
+  });
+
+  it("median leaves out what nobody scored, like the mean", () => {
+    const rec = aggregate(
+      {
+        ...outlier,
+        criteria: [...outlier.criteria, { key: "docs", defaultWeight: 5 }],
+        votes: [
+          ...outlier.votes,
+          { voterId: "a", criterionKey: "docs", weight: 5, scores: { drf: 1 } },
+        ],
+      },
+      { method: "median" },
+    );
+    expect(totalOf(rec, "fastapi")).toBe(100);
+    expect(totalOf(rec, "drf")).toBe(75);
+    expect(rec.coverage.counted).toBe(1);
   });
 });

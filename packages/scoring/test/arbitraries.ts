@@ -18,7 +18,23 @@ export type Shape =
 const weightArb = fc.option(fc.integer({ min: 0, max: 5 }), { nil: null, freq: 5 });
 const scoreArb = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 5 });
 
+/** Mostly a vote (some parts left out), now and then an explicit "no opinion" mark. */
 const voteArb = (shape: Shape, voterId: string, criterionKey: string): fc.Arbitrary<Vote> =>
+  fc.oneof(
+    { weight: 6, arbitrary: scoredVoteArb(shape, voterId, criterionKey) },
+    {
+      weight: 1,
+      arbitrary: fc.constant<Vote>({
+        voterId,
+        criterionKey,
+        weight: null,
+        scores: {},
+        noOpinion: true,
+      }),
+    },
+  );
+
+const scoredVoteArb = (shape: Shape, voterId: string, criterionKey: string): fc.Arbitrary<Vote> =>
   fc.record({
     voterId: fc.constant(voterId),
     criterionKey: fc.constant(criterionKey),
@@ -53,6 +69,7 @@ export const historyArb = shapeArb.chain((shape) =>
         voter: fc.integer({ min: 0, max: 4 }),
         criterion: fc.integer({ min: 0, max: shape.criteria.length - 1 }),
         retract: fc.nat({ max: 4 }).map((n) => n === 0),
+        noOpinion: fc.nat({ max: 6 }).map((n) => n === 0),
         weight: weightArb,
         scores: fc.tuple(...shape.options.map(() => scoreArb)),
       }),
@@ -63,10 +80,12 @@ export const historyArb = shapeArb.chain((shape) =>
         at: 1_700_000_000_000 + i,
         voterId: `voter-${change.voter}`,
         criterionKey: shape.criteria[change.criterion]?.key ?? "",
-        weight: change.retract ? null : change.weight,
-        scores: change.retract
-          ? {}
-          : Object.fromEntries(shape.options.map((o, j) => [o.key, change.scores[j] ?? null])),
+        weight: change.retract || change.noOpinion ? null : change.weight,
+        scores:
+          change.retract || change.noOpinion
+            ? {}
+            : Object.fromEntries(shape.options.map((o, j) => [o.key, change.scores[j] ?? null])),
+        ...(change.noOpinion && !change.retract ? { noOpinion: true } : {}),
       }));
       return { shape, events };
     }),
@@ -81,6 +100,7 @@ export function finalVotes(events: readonly VoteEvent[]): Vote[] {
       criterionKey: e.criterionKey,
       weight: e.weight,
       scores: e.scores ?? {},
+      ...(e.noOpinion ? { noOpinion: true } : {}),
     });
   }
   return [...last.values()];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { coverageLine, decidedWithLine } from "../src/describe";
 import { hotSpots, sensitivity } from "../src/insights";
 import type { CriterionResult } from "../src/types";
 
@@ -6,12 +7,15 @@ const criterion = (over: Partial<CriterionResult> & { key: string }): CriterionR
   importance: 3,
   weight: 0.25,
   meanImportance: 3,
+  counted: true,
+  missingOptions: [],
   scores: { a: 3, b: 3 },
   contributions: { a: 0.75, b: 0.75 },
   disagreement: 0,
   importanceSpread: 0,
   scoreSpread: 0,
   voters: 2,
+  noOpinion: 0,
   flipAt: null,
   ...over,
 });
@@ -48,5 +52,44 @@ describe("sensitivity", () => {
       { criterionKey: "mid-above", importance: 2, flipAt: 3.5, direction: "above" },
       { criterionKey: "far-above", importance: 1, flipAt: 4.5, direction: "above" },
     ]);
+  });
+});
+
+describe("coverageLine", () => {
+  const base = { counted: 3, total: 13, weightShare: 0.41 };
+  const ballots = { complete: 0, partial: 2, none: 0, eligible: 2, quorum: null, quorumMet: true };
+
+  it("says what a provisional result rests on", () => {
+    expect(coverageLine({ coverage: base, participation: ballots, status: "provisional" })).toBe(
+      "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots.",
+    );
+  });
+
+  it("never rounds a partial share up to 100%, and names the quorum", () => {
+    expect(
+      coverageLine({
+        coverage: { counted: 12, total: 13, weightShare: 0.996 },
+        participation: { ...ballots, complete: 1, partial: 1, quorum: 2, quorumMet: false },
+        status: "provisional",
+      }),
+    ).toBe(
+      "Provisional: based on 12 of 13 criteria (99% of the weight) and 1 of 2 complete ballots (quorum 2: not met).",
+    );
+  });
+
+  it("words the coverage a decision was recorded with", () => {
+    expect(decidedWithLine({ counted: 9, total: 13, voted: 4, eligible: 5 })).toBe(
+      "Decided with 9 of 13 criteria scored by 4 of 5 members.",
+    );
+  });
+
+  it("says when it is ready", () => {
+    expect(
+      coverageLine({
+        coverage: { counted: 13, total: 13, weightShare: 1 },
+        participation: { ...ballots, complete: 2, partial: 0 },
+        status: "ready",
+      }),
+    ).toBe("Ready: based on all 13 criteria and 2 of 2 complete ballots.");
   });
 });

@@ -3,12 +3,14 @@ import { describe, expect, it } from "vitest";
 import { aggregate, type DecisionInput, METHODS, replay } from "../src/index";
 import { decisionArb, finalVotes, historyArb, shuffledArb } from "./arbitraries";
 
-const scoresOf = (rec: { totals: { score: number }[] }) => rec.totals.map((t) => t.score);
+const scoresOf = (rec: { totals: { score: number | null }[] }) => rec.totals.map((t) => t.score);
 
-const expectSameTotals = (a: number[], b: number[]) => {
+const expectSameTotals = (a: (number | null)[], b: (number | null)[]) => {
   expect(a).toHaveLength(b.length);
   a.forEach((x, i) => {
-    expect(x).toBeCloseTo(b[i] ?? Number.NaN, 9);
+    const y = b[i];
+    if (x === null || y === null || y === undefined) expect(x).toBe(y);
+    else expect(x).toBeCloseTo(y, 9);
   });
 };
 
@@ -18,9 +20,19 @@ describe("properties of the recommendation", () => {
       fc.property(decisionArb, fc.constantFrom(...METHODS), (decision, method) => {
         const rec = aggregate(decision, { method, resamples: 20 });
         for (const total of rec.totals) {
-          expect(total.score).toBeGreaterThanOrEqual(0);
-          expect(total.score).toBeLessThanOrEqual(100);
+          // No counted criterion (or, with Borda, nobody scored a criterion fully): no totals
+          // at all, never a number standing in for one.
+          if (rec.coverage.counted === 0) expect(total.score).toBeNull();
+          if (total.score === null) {
+            expect(rec.winner).toBeNull();
+            expect(rec.confidence).toBeNull();
+          } else {
+            expect(total.score).toBeGreaterThanOrEqual(0);
+            expect(total.score).toBeLessThanOrEqual(100);
+          }
         }
+        expect(rec.coverage.weightShare).toBeGreaterThanOrEqual(0);
+        expect(rec.coverage.weightShare).toBeLessThanOrEqual(1 + 1e-12);
         for (const c of rec.criteria) {
           expect(c.disagreement).toBeGreaterThanOrEqual(0);
           expect(c.disagreement).toBeLessThanOrEqual(1);
@@ -81,7 +93,91 @@ describe("properties of the recommendation", () => {
     fc.assert(
       fc.property(unanimous, fc.constantFrom(...METHODS), (decision, method) => {
         const rec = aggregate(decision, { method, resamples: 25 });
-        if (rec.participation.voted > 0) expect(rec.confidence).toBe(1);
+        if (rec.totals[0]?.score != null) expect(rec.confidence).toBe(1);
+        else expect(rec.confidence).toBeNull();
+      }),
+    );
+  });
+
+  it("adding a criterion nobody scored changes no total, winner, margin or flip point", () => {
+    const withExtra = decisionArb.chain((decision) =>
+      fc
+        .record({
+          defaultWeight: fc.integer({ min: 0, max: 5 }),
+          // Importances may be given on it; scores never.
+          weights: fc.array(fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }), {
+            maxLength: 4,
+          }),
+        })
+        .map(({ defaultWeight, weights }) => ({
+          decision,
+          extended: {
+            ...decision,
+            criteria: [...decision.criteria, { key: "unscored", defaultWeight }],
+            votes: [
+              ...decision.votes,
+              ...weights.map((weight, v) => ({
+                voterId: `voter-${v}`,
+                criterionKey: "unscored",
+                weight,
+                scores: {},
+              })),
+            ],
+          },
+        })),
+    );
+    fc.assert(
+      fc.property(withExtra, fc.constantFrom(...METHODS), ({ decision, extended }, method) => {
+        const a = aggregate(decision, { method, resamples: 20 });
+        const b = aggregate(extended, { method, resamples: 20 });
+        expectSameTotals(scoresOf(b), scoresOf(a));
+        expect(b.winner).toBe(a.winner);
+        expect(b.margin).toBeCloseTo(a.margin, 9);
+        expect(b.confidence).toBe(a.confidence);
+        a.criteria.forEach((criterion, c) => {
+          const flip = b.criteria[c]?.flipAt ?? null;
+          if (criterion.flipAt === null) expect(flip).toBeNull();
+          else expect(flip).toBeCloseTo(criterion.flipAt, 9);
+        });
+        const extra = b.criteria.at(-1);
+        expect(extra?.counted).toBe(false);
+        expect(extra?.flipAt).toBeNull();
+        expect(b.coverage.counted).toBe(a.coverage.counted);
+        expect(b.coverage.total).toBe(a.coverage.total + 1);
+      }),
+    );
+  });
+
+  it("adding a member who scores nothing changes nothing but the count of empty ballots", () => {
+    const withMembers = decisionArb.map((decision) => ({
+      ...decision,
+      members: [...new Set(decision.votes.map((v) => v.voterId))],
+    }));
+    fc.assert(
+      fc.property(withMembers, fc.constantFrom(...METHODS), (decision, method) => {
+        const a = aggregate(decision, { method, resamples: 20 });
+        const b = aggregate(
+          {
+            ...decision,
+            members: [...(decision.members ?? []), "silent"],
+            votes: [
+              ...decision.votes,
+              {
+                voterId: "silent",
+                criterionKey: decision.criteria[0]?.key ?? "",
+                weight: null,
+                scores: {},
+              },
+            ],
+          },
+          { method, resamples: 20 },
+        );
+        expect({ ...b, participation: null }).toEqual({ ...a, participation: null });
+        expect(b.participation).toEqual({
+          ...a.participation,
+          none: a.participation.none + 1,
+          eligible: a.participation.eligible + 1,
+        });
       }),
     );
   });

@@ -10,8 +10,8 @@ const shape = {
 };
 
 const events: VoteEvent[] = [
-  // performance: W 4, DRF 2 (25 pts), FastAPI 5 (100 pts); admin untouched: W 3, both neutral (50)
-  // DRF (4 * 25 + 3 * 50) / 7 = 35.71, FastAPI (4 * 100 + 3 * 50) / 7 = 78.57
+  // performance: W 4, DRF 2 (25 pts), FastAPI 5 (100 pts); admin nobody scored: not counted,
+  // so performance carries all the weight: DRF 25, FastAPI 100
   {
     at: "2026-03-01T09:00:00Z",
     voterId: "alice",
@@ -35,8 +35,16 @@ const events: VoteEvent[] = [
     weight: 1,
     scores: { drf: 3, fastapi: 3 },
   },
-  // alice retracts her performance vote: back to the defaults there, 50 vs 50 overall
+  // alice retracts her performance vote: only admin is counted, 50 vs 50
   { at: "2026-03-01T12:00:00Z", voterId: "alice", criterionKey: "performance", weight: null },
+  // bob marks admin "no opinion": nothing is counted any more, so there are no totals
+  {
+    at: "2026-03-01T13:00:00Z",
+    voterId: "bob",
+    criterionKey: "admin",
+    weight: null,
+    noOpinion: true,
+  },
 ];
 
 describe("replay", () => {
@@ -44,21 +52,22 @@ describe("replay", () => {
 
   it("gives one point per event with the totals and the winner after it", () => {
     expect(timeline.map((p) => p.at)).toEqual(events.map((e) => e.at));
-    expect(timeline.map((p) => p.index)).toEqual([0, 1, 2, 3]);
+    expect(timeline.map((p) => p.index)).toEqual([0, 1, 2, 3, 4]);
     const scores = timeline.map((p) => p.totals);
-    expect(scores[0]?.[0]).toBeCloseTo(250 / 7, 10);
-    expect(scores[0]?.[1]).toBeCloseTo(550 / 7, 10);
+    expect(scores[0]).toEqual([25, 100]);
     expect(scores[1]?.[0]).toBeCloseTo(600 / 9, 10);
     expect(scores[1]?.[1]).toBeCloseTo(400 / 9, 10);
     expect(scores[2]).toEqual([30, 90]);
     expect(scores[3]).toEqual([50, 50]);
-    expect(timeline.map((p) => p.winner)).toEqual(["fastapi", "drf", "fastapi", null]);
+    expect(scores[4]).toEqual([null, null]);
+    expect(timeline.map((p) => p.winner)).toEqual(["fastapi", "drf", "fastapi", null, null]);
   });
 
   it("shows how the lead moved over time", () => {
     expect(timeline[1]?.margin).toBeCloseTo(200 / 9, 10);
     expect(timeline[2]?.margin).toBe(60);
     expect(timeline[3]?.margin).toBe(0);
+    expect(timeline[4]?.margin).toBe(0);
   });
 
   it("ends where aggregate on the final votes is, with each method", () => {
@@ -72,6 +81,21 @@ describe("replay", () => {
       expect(last?.totals).toEqual(rec.totals.map((t) => t.score));
       expect(last?.winner).toBe(rec.winner);
     }
+  });
+
+  it("refuses a no-opinion mark that carries a score", () => {
+    expect(() =>
+      replay(shape, [
+        {
+          at: 1,
+          voterId: "a",
+          criterionKey: "admin",
+          weight: null,
+          scores: { drf: 2 },
+          noOpinion: true,
+        },
+      ]),
+    ).toThrow(/events\[0\]\.noOpinion: a no-opinion mark carries no importance and no scores/);
   });
 
   it("of no events is an empty timeline", () => {
@@ -92,9 +116,9 @@ describe("replay", () => {
     } catch (error) {
       expect(error).toBeInstanceOf(DecisionInputError);
       expect((error as DecisionInputError).issues).toEqual([
-        { path: "events[4].criterionKey", message: 'unknown criterion "speed"' },
-        { path: "events[4].weight", message: "must be null or a number from 0 to 5" },
-        { path: "events[4].scores.rails", message: 'unknown option "rails"' },
+        { path: "events[5].criterionKey", message: 'unknown criterion "speed"' },
+        { path: "events[5].weight", message: "must be null or a number from 0 to 5" },
+        { path: "events[5].scores.rails", message: 'unknown option "rails"' },
       ]);
     }
   });

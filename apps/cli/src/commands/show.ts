@@ -29,7 +29,7 @@ export function registerShow(program: Command, io: Io): void {
       if (!view.votes) {
         const p = view.participation;
         io.stdout(
-          `This is a blind vote that is still open: results stay hidden until it closes.\n${p.voted} of ${p.eligible} members have voted.\n`,
+          `This is a blind vote that is still open: results stay hidden until it closes.\nBallots: ${p.complete} complete, ${p.partial} partial, ${p.none} not started, of ${p.eligible} members.\n`,
         );
         return;
       }
@@ -51,6 +51,7 @@ export function registerShow(program: Command, io: Io): void {
           criterionKey: v.criterionKey,
           weight: v.weight,
           scores: v.scores,
+          ...(v.noOpinion ? { noOpinion: true } : {}),
         })),
         members: [...voters, ...absent],
         ...(view.participation.quorum != null ? { quorum: view.participation.quorum } : {}),

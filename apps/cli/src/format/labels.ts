@@ -1,4 +1,9 @@
-import type { DecisionInput, Method, Recommendation } from "@tradeoff/scoring";
+import {
+  coverageLine,
+  type DecisionInput,
+  type Method,
+  type Recommendation,
+} from "@tradeoff/scoring";
 
 export const methodName: Record<Method, string> = {
   "weighted-mean": "weighted mean",
@@ -17,11 +22,16 @@ export function namer(decision: DecisionInput) {
 }
 
 export const points = (x: number) => x.toFixed(1);
+/** A total, or "not scored" while no criterion is counted. */
+export const total = (x: number | null) => (x === null ? NOT_SCORED : points(x));
+export const NOT_SCORED = "not scored";
 export const percent = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 export function verdict(rec: Recommendation, optionName: (key: string) => string): string {
   if (rec.winner === null) {
-    if (rec.participation.voted === 0) return "No winner yet: nobody has voted.";
+    if (rec.coverage.counted === 0 || rec.totals.every((t) => t.score === null)) {
+      return "No winner yet: no criterion has a score for every option.";
+    }
     return rec.totals.every((t) => t.score === 0)
       ? "No winner: every importance is 0, there is nothing to weigh."
       : "No winner: the top options are tied.";
@@ -29,15 +39,32 @@ export function verdict(rec: Recommendation, optionName: (key: string) => string
   return `Winner: ${optionName(rec.winner)} by ${points(rec.margin)} points.`;
 }
 
+/** Confidence, always with what it rests on while the result is provisional. */
 export function confidenceLine(rec: Recommendation): string {
-  if (rec.confidence === null) return "Confidence: n/a (nobody has voted yet).";
-  return `Confidence: ${percent(rec.confidence)} (share of voter resamples with the same winner).`;
+  if (rec.confidence === null) return "Confidence: n/a (nothing counted yet).";
+  const over =
+    rec.status === "provisional"
+      ? `, over the ${rec.coverage.counted} of ${rec.coverage.total} criteria counted so far`
+      : "";
+  return `Confidence: ${percent(rec.confidence)} (share of voter resamples with the same winner${over}).`;
 }
 
+/** "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots." */
+export const coverageText = (rec: Recommendation) => coverageLine(rec);
+
 export function participationLine(rec: Recommendation): string {
-  const { voted, eligible, quorum, quorumMet } = rec.participation;
-  const quorumText = quorum === null ? "" : `, quorum ${quorum} ${quorumMet ? "met" : "NOT met"}`;
-  return `Participation: ${voted} of ${eligible} voted${quorumText}.`;
+  const { complete, partial, none, eligible } = rec.participation;
+  return `Ballots: ${complete} complete, ${partial} partial, ${none} not started, of ${eligible} members.`;
+}
+
+/** Criteria not counted yet, naming the options nobody scored there. */
+export function notScoredLines(rec: Recommendation, name: ReturnType<typeof namer>): string[] {
+  return rec.criteria
+    .filter((c) => !c.counted)
+    .map(
+      (c) =>
+        `${name.criterion(c.key)}: ${NOT_SCORED} yet (no score for ${c.missingOptions.map(name.option).join(", ")})`,
+    );
 }
 
 export function flipText(flipAt: number | null, importance: number): string {

@@ -1,13 +1,17 @@
 import type { DecisionInput, Recommendation } from "@tradeoff/scoring";
 import {
   confidenceLine,
+  coverageText,
   decisionTitle,
   flipText,
   methodName,
+  NOT_SCORED,
   namer,
+  notScoredLines,
   participationLine,
   percent,
   points,
+  total,
   verdict,
 } from "./labels";
 
@@ -32,15 +36,20 @@ export function tableReport(rec: Recommendation, decision: DecisionInput): strin
   const out: string[] = [];
   if (title) out.push(title, "");
 
-  const ranked = [...rec.totals].sort((a, b) => a.rank - b.rank);
+  const ranked = [...rec.totals].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   out.push(
     columns(
       ["Rank", "Option", "Score"],
-      ranked.map((t) => [String(t.rank), name.option(t.optionKey), points(t.score)]),
+      ranked.map((t) => [
+        t.rank === null ? "-" : String(t.rank),
+        name.option(t.optionKey),
+        total(t.score),
+      ]),
       ["right", "left", "right"],
     ),
     "",
     verdict(rec, name.option),
+    coverageText(rec),
     confidenceLine(rec),
     participationLine(rec),
     `Method: ${methodName[rec.method]}.`,
@@ -53,13 +62,15 @@ export function tableReport(rec: Recommendation, decision: DecisionInput): strin
       ["Criterion", "Weight", ...rec.totals.map((t) => t.optionKey), "Disagreement", "Flips at"],
       rec.criteria.map((c) => [
         name.criterion(c.key),
-        percent(c.weight),
-        ...rec.totals.map((t) => points(c.contributions[t.optionKey] ?? 0)),
+        c.counted ? percent(c.weight) : NOT_SCORED,
+        ...rec.totals.map((t) => (c.counted ? points(c.contributions[t.optionKey] ?? 0) : "-")),
         c.disagreement.toFixed(2),
         flipText(c.flipAt, c.importance),
       ]),
       ["left", "right", ...rec.totals.map((): Align => "right"), "right", "right"],
     ),
   );
+  const missing = notScoredLines(rec, name);
+  if (missing.length) out.push("", "Not counted in the totals:", ...missing.map((m) => `  ${m}`));
   return `${out.join("\n")}\n`;
 }

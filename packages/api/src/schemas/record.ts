@@ -56,7 +56,14 @@ export const recordFieldsSchema = z.object({
 });
 export type RecordFields = z.infer<typeof recordFieldsSchema>;
 
-export const decideSchema = recordFieldsSchema.extend({ projectId: idSchema });
+export const decideSchema = recordFieldsSchema.extend({
+  projectId: idSchema,
+  /**
+   * Recording while the recommendation is provisional (criteria not scored, or too few complete
+   * ballots) must be confirmed explicitly.
+   */
+  confirmProvisional: z.boolean({ error: "confirmProvisional is true or false." }).default(false),
+});
 export const reviseRecordSchema = recordFieldsSchema.extend({
   projectId: idSchema,
   note: line("reason for the change", 500),

@@ -18,21 +18,34 @@ export const scoreSchema = z
   .max(5, { error: "A score is a whole number from 1 to 5." });
 
 /**
- * One member's vote on one criterion. "No opinion" is an importance of null and every score
- * null (or left out); a partial vote (importance only, some scores) is allowed.
+ * One member's vote on one criterion. A partial vote (importance only, some scores) is allowed;
+ * `noOpinion: true` is an explicit abstention on the whole criterion, with an importance of
+ * null and no scores: it completes the member's ballot there and enters no mean.
  */
-export const castVoteSchema = z.object({
-  projectId: idSchema,
-  criterionKey: keySchema,
-  weight: importanceSchema.nullable(),
-  scores: z.record(z.string().min(1).max(40), scoreSchema.nullable()).default({}),
-  rationale: z
-    .string()
-    .trim()
-    .max(RATIONALE_MAX, { error: `Keep the rationale to ${RATIONALE_MAX} characters or fewer.` })
-    .nullish()
-    .transform((value) => value || null),
-});
+export const castVoteSchema = z
+  .object({
+    projectId: idSchema,
+    criterionKey: keySchema,
+    weight: importanceSchema.nullable(),
+    scores: z.record(z.string().min(1).max(40), scoreSchema.nullable()).default({}),
+    rationale: z
+      .string()
+      .trim()
+      .max(RATIONALE_MAX, { error: `Keep the rationale to ${RATIONALE_MAX} characters or fewer.` })
+      .nullish()
+      .transform((value) => value || null),
+    noOpinion: z.boolean({ error: "noOpinion is true or false." }).default(false),
+  })
+  .refine(
+    (vote) =>
+      !vote.noOpinion ||
+      (vote.weight === null && Object.values(vote.scores).every((s) => s === null)),
+    {
+      error:
+        "A no-opinion mark carries no importance and no scores: send weight null and no scores, or drop noOpinion to vote.",
+      path: ["noOpinion"],
+    },
+  );
 export type CastVoteInput = z.input<typeof castVoteSchema>;
 
 export const retractVoteSchema = z.object({ projectId: idSchema, criterionKey: keySchema });

@@ -6,6 +6,10 @@ import type { RecordView } from "../../src/services/record/record-view";
  * comes from the scoring package, every date is fixed, so the files only change when a
  * format does.
  */
+type Vote = Omit<NonNullable<RecordView["votes"]>[number], "noOpinion"> & {
+  noOpinion?: boolean;
+};
+
 export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
   const options = [
     { key: "drf", name: "Django REST Framework", description: "Batteries included." },
@@ -15,50 +19,64 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
     { key: "typing", name: "Type safety", description: "", defaultWeight: 3, mustHave: false },
     { key: "admin", name: "Admin interface", description: "", defaultWeight: 2, mustHave: false },
     { key: "async", name: "Async | real time", description: "", defaultWeight: 3, mustHave: true },
+    // Nobody scored it: it must read "not scored", never as a number.
+    { key: "hosting", name: "Hosting cost", description: "", defaultWeight: 2, mustHave: false },
   ].map((c) => ({ ...c, guidance: {}, anchorLow: null, anchorHigh: null }));
-  const votes = [
-    {
-      memberId: "u1",
-      member: "Ada",
-      criterionKey: "typing",
-      weight: 4,
-      scores: { drf: 2, fastapi: 5 },
-      rationale: "Pydantic models catch mistakes before review.",
-    },
-    {
-      memberId: "u2",
-      member: "Grace",
-      criterionKey: "typing",
-      weight: 3,
-      scores: { drf: 3, fastapi: 4 },
-      rationale: null,
-    },
-    {
-      memberId: "u1",
-      member: "Ada",
-      criterionKey: "admin",
-      weight: 2,
-      scores: { drf: 5, fastapi: 1 },
-      rationale: "The Django admin saves us a back office, for now.",
-    },
-    {
-      memberId: "u3",
-      member: "Linus",
-      criterionKey: "async",
-      weight: 5,
-      scores: { drf: 2, fastapi: 5 },
-      rationale: null,
-    },
-  ].map((v) => ({ ...v, updatedAt: "2026-11-20T10:00:00.000Z" }));
+  const votes = (
+    [
+      {
+        memberId: "u1",
+        member: "Ada",
+        criterionKey: "typing",
+        weight: 4,
+        scores: { drf: 2, fastapi: 5 },
+        rationale: "Pydantic models catch mistakes before review.",
+      },
+      {
+        memberId: "u2",
+        member: "Grace",
+        criterionKey: "typing",
+        weight: 3,
+        scores: { drf: 3, fastapi: 4 },
+        rationale: null,
+      },
+      {
+        memberId: "u1",
+        member: "Ada",
+        criterionKey: "admin",
+        weight: 2,
+        scores: { drf: 5, fastapi: 1 },
+        rationale: "The Django admin saves us a back office, for now.",
+      },
+      {
+        memberId: "u3",
+        member: "Linus",
+        criterionKey: "async",
+        weight: 5,
+        scores: { drf: 2, fastapi: 5 },
+        rationale: null,
+      },
+      {
+        memberId: "u2",
+        member: "Grace",
+        criterionKey: "admin",
+        weight: null,
+        scores: {},
+        noOpinion: true,
+        rationale: "I have never used either admin.",
+      },
+    ] as Omit<Vote, "updatedAt">[]
+  ).map((v) => ({ ...v, noOpinion: v.noOpinion ?? false, updatedAt: "2026-11-20T10:00:00.000Z" }));
   const rec = aggregate(
     {
       options,
       criteria,
-      votes: votes.map(({ memberId, criterionKey, weight, scores }) => ({
+      votes: votes.map(({ memberId, criterionKey, weight, scores, noOpinion }) => ({
         voterId: memberId,
         criterionKey,
         weight,
         scores,
+        noOpinion,
       })),
       members: ["u1", "u2", "u3", "u4"],
       quorum: 3,
@@ -90,10 +108,22 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
       margin: rec.margin,
       confidence: rec.confidence,
       criteria: rec.criteria.map(
-        ({ key, importance, weight, scores, contributions, flipAt, disagreement }) => ({
+        ({
           key,
           importance,
           weight,
+          counted,
+          missingOptions,
+          scores,
+          contributions,
+          flipAt,
+          disagreement,
+        }) => ({
+          key,
+          importance,
+          weight,
+          counted,
+          missingOptions,
           scores,
           contributions,
           flipAt,
@@ -101,7 +131,9 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
         }),
       ),
     },
+    coverage: rec.coverage,
     participation: rec.participation,
+    status: rec.status,
     votes,
     decision: {
       chosenOptionKey: "fastapi",
@@ -123,6 +155,15 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
       revision: 2,
       decidedAt: "2026-11-21T09:00:00.000Z",
       decidedBy: "Ada",
+      coverage: {
+        counted: rec.coverage.counted,
+        total: rec.coverage.total,
+        weightShare: rec.coverage.weightShare,
+        complete: rec.participation.complete,
+        voted: rec.participation.complete + rec.participation.partial,
+        eligible: rec.participation.eligible,
+        status: rec.status,
+      },
     },
     supersedes: [{ id: "p0", number: 3, title: "Flask for billing", status: "SUPERSEDED" }],
     supersededBy: [],

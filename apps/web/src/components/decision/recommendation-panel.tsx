@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
+import { coverageLine } from "@tradeoff/scoring";
 import { CircleHelp, EyeOff, Flame, Scale, TriangleAlert, Trophy } from "lucide-react";
 import dynamic from "next/dynamic";
 import { Alert } from "~/components/ui/alert";
@@ -35,6 +36,9 @@ type Result = NonNullable<View["result"]>;
 type Participation = RouterOutputs["project"]["participation"];
 
 const fmt = (n: number) => n.toFixed(1);
+/** What a total or score shows where nothing was counted: never a number. */
+const NOT_SCORED = "not scored yet";
+const fmtOrNot = (n: number | null | undefined) => (n == null ? NOT_SCORED : fmt(n));
 
 /** Confidence in words: how often resampling the voters keeps the same winner. */
 function confidenceWords(c: number | null) {
@@ -104,6 +108,7 @@ export function RecommendationPanel({
           {(MethodExplanation, dialog) => <MethodExplanation {...dialog} method={view.method} />}
         </Deferred>
       </div>
+      <CoverageNotice view={view} />
       {view.hidden ? (
         <Alert variant="info" title="Blind voting">
           <span className="flex items-center gap-1.5">
@@ -128,6 +133,25 @@ export function RecommendationPanel({
   );
 }
 
+/**
+ * What the result rests on, always first: "Provisional: based on 3 of 13 criteria (41% of the
+ * weight) and 0 of 2 complete ballots", or "Ready: ...". Shown in blind mode too (it says how
+ * far voting has come, never how anyone voted).
+ */
+function CoverageNotice({ view }: { view: View }) {
+  const line = coverageLine({ ...view, status: view.readiness });
+  return (
+    <Alert
+      variant={view.readiness === "ready" ? "success" : "warning"}
+      title={view.readiness === "ready" ? "Ready" : "Provisional"}
+    >
+      <span data-testid="coverage" data-status={view.readiness}>
+        {line}
+      </span>
+    </Alert>
+  );
+}
+
 function TeamResult({
   view,
   result,
@@ -142,12 +166,15 @@ function TeamResult({
   const totals = view.options.map((option, index) => ({
     name: option.name,
     index,
-    score: result.totals.find((t) => t.optionKey === option.key)?.score ?? 0,
-    rank: result.totals.find((t) => t.optionKey === option.key)?.rank ?? 0,
+    score: result.totals.find((t) => t.optionKey === option.key)?.score ?? null,
+    rank: result.totals.find((t) => t.optionKey === option.key)?.rank ?? null,
     key: option.key,
   }));
+  const nothingCounted = totals.every((t) => t.score === null);
   const failures = (key: string) => result.mustHaveFailures.filter((f) => f.optionKey === key);
   const confidence = result.confidence;
+  const provisional = view.readiness === "provisional";
+  const counted = result.criteria.filter((c) => c.counted);
   return (
     <>
       <Card>
@@ -155,18 +182,35 @@ function TeamResult({
           <CardTitle as="h3" className="flex items-center gap-2">
             <Trophy aria-hidden="true" className="size-4 text-primary" />
             <span data-testid="winner">
-              {result.winner ? `${nameOf(result.winner)} leads` : "No clear winner yet"}
+              {result.winner
+                ? `${nameOf(result.winner)} leads`
+                : nothingCounted
+                  ? "No recommendation yet"
+                  : "No clear winner yet"}
             </span>
           </CardTitle>
-          <CardDescription>
+          <CardDescription data-testid="confidence">
             {result.winner ? `Ahead by ${fmt(result.margin)} points · ` : ""}
-            Confidence: {confidenceWords(confidence)}
+            {/* Confidence never stands alone while provisional: it says what it rests on. */}
+            {provisional
+              ? `Confidence on the ${view.coverage.counted} of ${view.coverage.total} criteria counted so far`
+              : "Confidence"}
+            : {confidenceWords(confidence)}
             {confidence !== null ? ` (${Math.round(confidence * 100)}%)` : ""} ·{" "}
             {METHOD_NAMES[view.method]}
           </CardDescription>
         </CardHeader>
         <CardContent className="space-y-3">
-          <TotalsChart totals={totals} />
+          {nothingCounted ? (
+            <p className="text-muted-foreground text-sm">
+              No criterion has a score for every option yet, so there are no totals: nothing is
+              filled in for what nobody scored.
+            </p>
+          ) : (
+            <TotalsChart
+              totals={totals.map((t) => ({ ...t, score: t.score ?? 0, rank: t.rank ?? 0 }))}
+            />
+          )}
           <table className="w-full text-sm" data-testid="totals">
             <caption className="sr-only">
               Each option's total from 0 to 100, {METHOD_NAMES[view.method]}
@@ -197,7 +241,7 @@ function TeamResult({
                     </span>
                   </th>
                   <td className="py-1.5 text-right tabular-nums" data-testid={`total-${t.key}`}>
-                    {fmt(t.score)}
+                    {fmtOrNot(t.score)}
                   </td>
                   <td className="py-1.5 pl-4">
                     {failures(t.key).length > 0 ? (
@@ -217,6 +261,21 @@ function TeamResult({
               ))}
             </tbody>
           </table>
+          {result.notScored.length > 0 ? (
+            <div className="text-sm">
+              <p className="font-medium">Not counted in the totals:</p>
+              <ul className="mt-1 space-y-0.5" data-testid="not-scored">
+                {result.notScored.map((n) => (
+                  <li key={n.criterionKey}>
+                    {criterionName(n.criterionKey)}:{" "}
+                    <span className="text-muted-foreground">
+                      {NOT_SCORED} (no score for {n.missingOptions.map(nameOf).join(", ")})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </CardContent>
       </Card>
 
@@ -289,7 +348,7 @@ function TeamResult({
         <CardContent>
           <ContributionChart
             options={view.options}
-            criteria={result.criteria.map((c) => ({
+            criteria={counted.map((c) => ({
               name: criterionName(c.key),
               values: c.contributions,
             }))}
@@ -317,10 +376,12 @@ function TeamResult({
                     <th scope="row" className="py-1 text-left font-normal">
                       {criterionName(c.key)}
                     </th>
-                    <td className="text-right tabular-nums">{Math.round(c.weight * 100)}%</td>
+                    <td className="text-right tabular-nums">
+                      {c.counted ? `${Math.round(c.weight * 100)}%` : NOT_SCORED}
+                    </td>
                     {view.options.map((o) => (
                       <td key={o.key} className="text-right tabular-nums">
-                        {fmt(c.contributions[o.key] ?? 0)}
+                        {c.counted ? fmt(c.contributions[o.key] ?? 0) : "–"}
                       </td>
                     ))}
                   </tr>
@@ -343,11 +404,11 @@ function RoundComparison({ view, nameOf }: { view: View; nameOf: (k: string | nu
       <ul className="space-y-0.5">
         {view.options.map((o) => {
           const before = prev.totals.find((t) => t.optionKey === o.key)?.score;
-          const after = now.totals.find((t) => t.optionKey === o.key)?.score ?? 0;
-          const delta = before === undefined ? null : after - before;
+          const after = now.totals.find((t) => t.optionKey === o.key)?.score ?? null;
+          const delta = before == null || after === null ? null : after - before;
           return (
             <li key={o.key}>
-              {o.name}: {before === undefined ? "new" : fmt(before)} → {fmt(after)}
+              {o.name}: {before === undefined ? "new" : fmtOrNot(before)} → {fmtOrNot(after)}
               {delta !== null && Math.abs(delta) >= 0.05
                 ? ` (${delta > 0 ? "+" : ""}${fmt(delta)})`
                 : " (no change)"}
@@ -379,7 +440,7 @@ function MyResult({ view, nameOf }: { view: View; nameOf: (k: string | null) => 
             <li key={o.key} className="flex justify-between gap-2">
               <span>{o.name}</span>
               <span className="tabular-nums">
-                {fmt(view.mine?.totals.find((t) => t.optionKey === o.key)?.score ?? 0)}
+                {fmtOrNot(view.mine?.totals.find((t) => t.optionKey === o.key)?.score)}
               </span>
             </li>
           ))}
@@ -402,9 +463,12 @@ function ParticipationCard({ view, projectId }: { view: View; projectId: string 
     <Card>
       <CardHeader>
         <CardTitle as="h3">Participation</CardTitle>
-        <CardDescription>
-          {p.voted} of {p.eligible} voted
-          {p.quorum !== null ? ` · quorum ${p.quorum}: ${p.quorumMet ? "met" : "not met yet"}` : ""}
+        <CardDescription data-testid="ballots">
+          {p.complete} complete · {p.partial} partial · {p.none} not started, of {p.eligible}{" "}
+          {p.eligible === 1 ? "member" : "members"}
+          {p.quorum !== null
+            ? ` · quorum ${p.quorum} complete ballots: ${p.quorumMet ? "met" : "not met yet"}`
+            : ""}
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -422,23 +486,29 @@ function ParticipationCard({ view, projectId }: { view: View; projectId: string 
   );
 }
 
+/** Each member's ballot: complete, partial or not started (who, never how, even when blind). */
 function MemberList({ participation }: { participation: Participation }) {
   return (
     <ul className="space-y-1.5 text-sm" data-testid="participation">
       {participation.members.map((m) => (
-        <li key={m.id} className="flex items-center justify-between gap-2">
+        <li
+          key={m.id}
+          className="flex items-center justify-between gap-2"
+          data-testid={`ballot-${m.id}`}
+          data-ballot={m.ballot}
+        >
           <span className="flex items-center gap-2">
             <Avatar name={m.name} size="sm" />
             {m.name}
           </span>
-          {m.complete ? (
-            <Badge variant="success">Voted</Badge>
-          ) : m.votedCriteria > 0 ? (
+          {m.ballot === "complete" ? (
+            <Badge variant="success">Complete</Badge>
+          ) : m.ballot === "partial" ? (
             <Badge variant="outline">
-              {m.votedCriteria} of {participation.criteriaCount}
+              Partial: {m.doneCriteria} of {participation.criteriaCount} criteria
             </Badge>
           ) : (
-            <Badge variant="neutral">Not yet</Badge>
+            <Badge variant="neutral">Not started</Badge>
           )}
         </li>
       ))}

@@ -9,6 +9,8 @@ import { useTRPC } from "~/trpc/react";
 export type VoteValue = {
   weight: number | null;
   scores: Record<string, number | null>;
+  /** An explicit "no opinion" on the whole criterion (absent in edits kept by older pages). */
+  noOpinion?: boolean;
   rationale: string | null;
 };
 
@@ -28,7 +30,12 @@ function savedEntries(votes: SavedVotes): Record<string, Entry> {
   const entries: Record<string, Entry> = {};
   for (const vote of votes) {
     entries[vote.criterionKey] = {
-      value: { weight: vote.weight, scores: vote.scores, rationale: vote.rationale },
+      value: {
+        weight: vote.weight,
+        scores: vote.scores,
+        noOpinion: vote.noOpinion,
+        rationale: vote.rationale,
+      },
       state: { kind: "saved", at: vote.savedAt },
       version: 0,
     };
@@ -219,7 +226,9 @@ export function useVoteSync(
   const edit = useCallback(
     (criterionKey: string, change: (value: VoteValue) => VoteValue, delay = SEND_DELAY_MS) => {
       const previous = entriesRef.current[criterionKey];
-      const value = change(previous?.value ?? { weight: null, scores: {}, rationale: null });
+      const value = change(
+        previous?.value ?? { weight: null, scores: {}, noOpinion: false, rationale: null },
+      );
       const entry: Entry = {
         value,
         state: { kind: "saving" },

@@ -37,7 +37,14 @@ export function VotingPanel({
   );
   const states = Object.values(sync.entries).map((e) => e.state.kind);
   const failing = states.filter((k) => k === "retrying").length;
-  const voted = project.criteria.filter((c) => sync.entries[c.key]).length;
+  // A criterion is done once every option has a score, or it is marked "no opinion".
+  const done = project.criteria.filter((c) => {
+    const value = sync.entries[c.key]?.value;
+    return (
+      value !== undefined &&
+      (value.noOpinion === true || project.options.every((o) => value.scores[o.key] != null))
+    );
+  }).length;
 
   return (
     <section aria-labelledby="voting-heading" className="space-y-4">
@@ -46,8 +53,8 @@ export function VotingPanel({
           Your vote
         </h2>
         {project.viewer.canVote ? (
-          <p className="text-muted-foreground text-sm" aria-live="polite">
-            {voted} of {project.criteria.length} criteria voted
+          <p className="text-muted-foreground text-sm" aria-live="polite" data-testid="my-ballot">
+            {done} of {project.criteria.length} criteria complete
           </p>
         ) : null}
       </div>
@@ -119,8 +126,7 @@ function CriterionVote({
   onRetry,
 }: CriterionVoteProps) {
   const headingId = `criterion-${criterion.key}`;
-  const noOpinion =
-    value !== null && value.weight === null && Object.values(value.scores).every((s) => s === null);
+  const noOpinion = value?.noOpinion === true;
   const [rationale, setRationale] = useState(value?.rationale ?? "");
   // Follow the vote when it changes elsewhere (loaded, restored), never while it echoes typing.
   const stored = value?.rationale ?? "";
@@ -152,7 +158,7 @@ function CriterionVote({
           disabled={disabled}
           lowLabel="does not matter"
           highLabel="matters most"
-          onChange={(weight) => onEdit((v) => ({ ...v, weight }), 0)}
+          onChange={(weight) => onEdit((v) => ({ ...v, weight, noOpinion: false }), 0)}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           {options.map((option) => {
@@ -170,7 +176,14 @@ function CriterionVote({
                   highLabel={criterion.anchorHigh ?? "excellent"}
                   hint={guidance?.suggestedScore ?? null}
                   onChange={(score) =>
-                    onEdit((v) => ({ ...v, scores: { ...v.scores, [option.key]: score } }), 0)
+                    onEdit(
+                      (v) => ({
+                        ...v,
+                        scores: { ...v.scores, [option.key]: score },
+                        noOpinion: false,
+                      }),
+                      0,
+                    )
                   }
                 />
                 {guidance?.summary ? (
@@ -221,11 +234,13 @@ function CriterionVote({
             size="sm"
             disabled={disabled}
             aria-pressed={noOpinion}
+            // An explicit abstention: clears importance and scores; pressed again, takes it back.
             onClick={() =>
               onEdit(
                 (v) => ({
                   weight: null,
                   scores: Object.fromEntries(options.map((o) => [o.key, null])),
+                  noOpinion: !noOpinion,
                   rationale: v.rationale,
                 }),
                 0,
@@ -236,7 +251,8 @@ function CriterionVote({
           </Button>
           {noOpinion ? (
             <span className="text-muted-foreground text-sm">
-              You have no opinion here; the team's view decides.
+              You marked no opinion: your ballot is complete here and adds nothing to the team's
+              averages.
             </span>
           ) : null}
         </div>

@@ -92,7 +92,7 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
       const rec = aggregate(input, { method: METHOD_OF[project.method], resamples: 0 });
       const top = rec.totals.find((t) => t.optionKey === rec.winner);
       const option = project.options.find((o) => o.key === rec.winner);
-      if (top && option) {
+      if (top?.score != null && option) {
         leader = { optionKey: option.key, name: option.name, score: top.score, margin: rec.margin };
       }
     }

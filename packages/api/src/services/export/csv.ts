@@ -20,13 +20,17 @@ export function csvField(value: unknown, { text = false } = {}): string {
 
 const row = (fields: string[]) => `${fields.join(",")}\r\n`;
 
-/** One row per vote, after the byte order mark: member, criterion, importance, a column per option, rationale, updated at. */
+/**
+ * One row per vote, after the byte order mark: member, criterion, importance, a column per
+ * option, whether it is an explicit "no opinion", rationale, updated at.
+ */
 export function votesCsv(view: RecordView): string {
   const header = row([
     "member",
     "criterion",
     "importance",
     ...view.options.map((o) => csvField(o.key)),
+    "no_opinion",
     "rationale",
     "updated_at",
   ]);
@@ -36,6 +40,7 @@ export function votesCsv(view: RecordView): string {
       csvField(v.criterionKey),
       csvField(v.weight),
       ...view.options.map((o) => csvField(v.scores[o.key])),
+      csvField(v.noOpinion),
       csvField(v.rationale, { text: true }),
       csvField(v.updatedAt),
     ]),

@@ -1,3 +1,4 @@
+import { coverageLine, decidedWithLine, sharePercent } from "@tradeoff/scoring";
 import type { RecordView } from "../record/record-view";
 
 /** Small readings of a record view shared by the formats, so they word things the same. */
@@ -31,11 +32,60 @@ export function statusLine(
   return view.draft ? "proposed" : "accepted";
 }
 
-/** One sentence on where the result stands; blind projects reveal nothing while open. */
+/** What an uncounted criterion shows instead of a number. */
+export const NOT_SCORED = "not scored";
+
+/** A team score (1..5) to one decimal, or "not scored" where nobody scored the option. */
+export const scoreText = (score: number | null | undefined) =>
+  score == null ? NOT_SCORED : score.toFixed(1);
+
+/** An option's total (0..100) to one decimal, or "not scored" while nothing is counted. */
+export const totalText = (view: RecordView, key: string) => {
+  const score = view.result?.totals.find((t) => t.optionKey === key)?.score;
+  return score == null ? NOT_SCORED : points(score);
+};
+
+/**
+ * What the result rests on, in the words every format uses. A recorded decision keeps the
+ * coverage it was decided with: "Decided with 9 of 13 criteria scored by 4 of 5 members".
+ * Otherwise: "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete
+ * ballots", or "Ready: based on all 13 criteria and 2 of 2 complete ballots".
+ */
+export function coverageSentence(view: RecordView): string {
+  const decided = view.decision?.coverage;
+  if (decided) {
+    const ballots = `${decided.complete} complete ballot${decided.complete === 1 ? "" : "s"}`;
+    const provisional =
+      decided.status === "provisional"
+        ? ` It was provisional when recorded: ${sharePercent(decided.weightShare)} of the weight was scored, with ${ballots}.`
+        : "";
+    return `${decidedWithLine(decided)}${provisional}`;
+  }
+  return coverageLine(view);
+}
+
+/** Criteria not counted yet, each with the options nobody scored there. */
+export function notScoredLines(view: RecordView): string[] {
+  return (view.result?.criteria ?? [])
+    .filter((c) => !c.counted)
+    .map(
+      (c) =>
+        `${criterionName(view, c.key)}: ${NOT_SCORED} (no score yet for ${c.missingOptions.map((k) => optionName(view, k)).join(", ")})`,
+    );
+}
+
+/**
+ * One sentence on where the result stands; blind projects reveal nothing while open. The
+ * confidence is given only once the result is ready, and always with what it rests on.
+ */
 export function resultSentence(view: RecordView): string {
   const r = view.result;
   if (!r) return "The result stays hidden until this blind vote closes.";
+  if (r.totals.every((t) => t.score === null)) {
+    return "No criterion has a score for every option yet: there is no recommendation.";
+  }
   if (!r.winner) return "The team's votes end in a tie: there is no recommendation.";
-  const conf = r.confidence === null ? "" : `, confidence ${pct(r.confidence)}`;
+  const ready = (view.decision?.coverage?.status ?? view.status) === "ready";
+  const conf = ready && r.confidence !== null ? `, confidence ${pct(r.confidence)}` : "";
   return `The team recommends ${optionName(view, r.winner)} by ${points(r.margin)} points${conf}.`;
 }

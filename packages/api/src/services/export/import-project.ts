@@ -52,6 +52,7 @@ const documentSchema = z.object({
         criterionKey: key,
         weight: z.number().min(0).max(5).nullable(),
         scores: z.record(z.string(), score),
+        noOpinion: z.boolean().optional(),
         rationale: z.string().max(4000).nullable(),
         updatedAt: z.iso.datetime(),
       }),
@@ -61,7 +62,7 @@ const documentSchema = z.object({
   result: z
     .object({
       winner: z.string().nullable(),
-      totals: z.array(z.object({ optionKey: z.string(), score: z.number() })),
+      totals: z.array(z.object({ optionKey: z.string(), score: z.number().nullable() })),
     })
     .nullable(),
   decision: z
@@ -84,6 +85,18 @@ const documentSchema = z.object({
       ),
       reviewDate: z.iso.datetime().nullable(),
       decidedAt: z.iso.datetime(),
+      coverage: z
+        .object({
+          counted: z.number().int().min(0).max(30),
+          total: z.number().int().min(1).max(30),
+          weightShare: z.number().min(0).max(1),
+          complete: z.number().int().min(0),
+          voted: z.number().int().min(0),
+          eligible: z.number().int().min(0),
+          status: z.enum(["provisional", "ready"]),
+        })
+        .nullable()
+        .optional(),
     })
     .nullable(),
 });
@@ -149,15 +162,19 @@ export function checkImportDocument(raw: unknown): ImportDocument {
           criterionKey: v.criterionKey,
           weight: v.weight,
           scores: v.scores,
+          ...(v.noOpinion ? { noOpinion: true } : {}),
         })),
         members: [...new Set(doc.votes.map((v) => v.memberId))],
       },
       { method: doc.project.method as Method, resamples: 0 },
     );
     const totalOf = new Map(rec.totals.map((t) => [t.optionKey, t.score]));
-    const mismatch = doc.result.totals.find(
-      (t) => Math.abs((totalOf.get(t.optionKey) ?? Number.NaN) - t.score) > 0.01,
-    );
+    const mismatch = doc.result.totals.find((t) => {
+      const own = totalOf.get(t.optionKey) ?? null;
+      // Both absent (nothing counted) agree; a total on one side only is a change.
+      if (own === null || t.score === null) return own !== t.score;
+      return Math.abs(own - t.score) > 0.01;
+    });
     if (mismatch || rec.winner !== doc.result.winner)
       problems.push(
         `result: the totals in the file do not match its votes${mismatch ? ` (${mismatch.optionKey})` : ""}; the file was changed after export`,
@@ -236,6 +253,7 @@ export async function importProject(
               criterionKey: v.criterionKey,
               weight: v.weight,
               scores: v.scores,
+              ...(v.noOpinion ? { noOpinion: true } : {}),
               rationale: v.rationale,
               updatedAt: v.updatedAt,
             })),
@@ -246,7 +264,7 @@ export async function importProject(
       });
     }
     if (doc.decision) {
-      const { decidedAt, recommendedKey, reviewDate, ...fields } = doc.decision;
+      const { decidedAt, recommendedKey, reviewDate, coverage, ...fields } = doc.decision;
       // People of the other team are kept by name: their accounts are not members here.
       const names = (list: { name: string }[]) => list.map(({ name }) => ({ name }));
       const stored = {
@@ -264,6 +282,7 @@ export async function importProject(
           decidedAt: new Date(decidedAt),
           decidedById: actor.userId,
           ...stored,
+          ...(coverage ? { coverage: toJson(coverage) } : {}),
           revisions: {
             create: {
               revision: 1,

@@ -2,14 +2,18 @@ import { stringify } from "yaml";
 import type { RecordView } from "../record/record-view";
 import {
   chosenKey,
+  coverageSentence,
   criterionName,
   day,
+  NOT_SCORED,
+  notScoredLines,
   optionName,
   pct,
   personNames,
-  points,
   resultSentence,
+  scoreText,
   statusLine,
+  totalText,
 } from "./facts";
 import { recordBaseName } from "./file-name";
 import { markdownSafeView } from "./markdown-text";
@@ -101,9 +105,11 @@ function drivers(view: RecordView): string {
   return `${view.criteria
     .map((c) => {
       const r = byKey.get(c.key);
-      const weight = r
-        ? `team weight ${pct(r.weight)}, importance ${r.importance.toFixed(1)} of 5`
-        : `default weight ${c.defaultWeight}`;
+      const weight = !r
+        ? `default weight ${c.defaultWeight}`
+        : r.counted
+          ? `team weight ${pct(r.weight)}, importance ${r.importance.toFixed(1)} of 5`
+          : `${NOT_SCORED} yet, importance ${r.importance.toFixed(1)} of 5`;
       return `* ${cell(c.name)} (${weight})${c.mustHave ? ", a must-have" : ""}`;
     })
     .join("\n")}\n`;
@@ -129,7 +135,7 @@ function outcome(view: RecordView): string {
         : "No option is chosen yet.\n",
     );
   }
-  lines.push(`${resultSentence(view)}\n`);
+  lines.push(`${resultSentence(view)} ${coverageSentence(view)}\n`);
   return `${lines.join("\n")}`;
 }
 
@@ -155,7 +161,7 @@ function prosAndCons(view: RecordView): string {
       const items: { kind: keyof typeof ORDER; text: string }[] = [];
       for (const c of criteria) {
         const score = c.scores[option.key];
-        if (score === undefined) continue;
+        if (score == null) continue;
         items.push({
           kind: verdict(score),
           text: `${cell(criterionName(view, c.key))}: the team scores it ${score.toFixed(1)} of 5`,
@@ -188,17 +194,23 @@ function moreInformation(view: RecordView): string {
     const rule = `| --- | ---: | ${view.options.map(() => "---:").join(" | ")} |`;
     const rows = r.criteria.map(
       (c) =>
-        `| ${cell(criterionName(view, c.key))} | ${pct(c.weight)} | ${view.options
-          .map((o) => (c.scores[o.key] ?? 3).toFixed(1))
+        `| ${cell(criterionName(view, c.key))} | ${c.counted ? pct(c.weight) : NOT_SCORED} | ${view.options
+          .map((o) => scoreText(c.scores[o.key]))
           .join(" | ")} |`,
     );
     const totals = `| **Total (0 to 100)** | | ${view.options
-      .map((o) => points(r.totals.find((t) => t.optionKey === o.key)?.score ?? 0))
+      .map((o) => totalText(view, o.key))
       .join(" | ")} |`;
     out.push(
       `Team scores (1 to 5) per criterion, and each option's total:\n\n${[head, rule, ...rows, totals].join("\n")}\n`,
     );
     out.push(`${resultSentence(view)}\n`);
+    const missing = notScoredLines(view);
+    if (missing.length) {
+      out.push(
+        `Not counted in the totals:\n\n${missing.map((line) => `* ${cell(line)}`).join("\n")}\n`,
+      );
+    }
     const flips = r.criteria.filter((c) => c.flipAt !== null);
     out.push(
       flips.length
@@ -215,7 +227,7 @@ function moreInformation(view: RecordView): string {
   }
   const p = view.participation;
   out.push(
-    `Participation: ${p.voted} of ${p.eligible} members voted${p.quorum ? ` (quorum ${p.quorum}: ${p.quorumMet ? "met" : "not met"})` : ""}.\n`,
+    `Participation: ${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members. ${coverageSentence(view)}\n`,
   );
   const d = view.decision;
   if (d) {
@@ -241,8 +253,8 @@ function nygard(view: RecordView): string {
     "\n\n",
   );
   const decision = d
-    ? `We will use ${optionName(view, d.chosenOptionKey)}.\n\n${d.rationale.trim()}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)}`
-    : `No decision has been recorded yet. ${resultSentence(view)}`;
+    ? `We will use ${optionName(view, d.chosenOptionKey)}.\n\n${d.rationale.trim()}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
+    : `No decision has been recorded yet. ${resultSentence(view)} ${coverageSentence(view)}`;
   const consequences =
     consequenceItems(view).replace(/^\* /gm, "* ").trim() || "None recorded yet.";
   return `${[

@@ -2,12 +2,16 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf
 import type { RecordView } from "../record/record-view";
 import {
   chosenKey,
+  coverageSentence,
   criterionName,
   day,
+  NOT_SCORED,
+  notScoredLines,
   optionName,
   pct,
   points,
   resultSentence,
+  scoreText,
   statusLine,
 } from "./facts";
 
@@ -162,13 +166,15 @@ export async function toPdf(
     });
   }
   w.text(resultSentence(view), { color: MUTED });
+  w.text(coverageSentence(view), { color: MUTED });
 
   const r = view.result;
   if (r) {
     w.heading("Totals (0 to 100)");
     const labelWidth = 130;
     for (const o of view.options) {
-      const total = r.totals.find((t) => t.optionKey === o.key)?.score ?? 0;
+      const score = r.totals.find((t) => t.optionKey === o.key)?.score ?? null;
+      const total = score ?? 0;
       w.ensure(20);
       w.page.drawText(plain(o.name).slice(0, 24), {
         x: MARGIN,
@@ -185,7 +191,7 @@ export async function toPdf(
         height: 12,
         color: o.key === r.winner ? WIN : BAR,
       });
-      w.page.drawText(points(total), {
+      w.page.drawText(score === null ? NOT_SCORED : points(score), {
         x: MARGIN + labelWidth + barWidth + 6,
         y: w.y - 12,
         size: 10,
@@ -219,16 +225,17 @@ export async function toPdf(
     for (const c of r.criteria)
       row([
         criterionName(view, c.key),
-        pct(c.weight),
+        c.counted ? pct(c.weight) : NOT_SCORED,
         c.flipAt === null ? "-" : c.flipAt.toFixed(1),
-        ...view.options.map((o) => (c.scores[o.key] ?? 3).toFixed(1)),
+        ...view.options.map((o) => scoreText(c.scores[o.key])),
       ]);
+    for (const line of notScoredLines(view)) w.text(line, { color: MUTED, size: 9 });
   }
 
   w.heading("Participation");
   const p = view.participation;
   w.text(
-    `${p.voted} of ${p.eligible} members voted${p.quorum ? `; quorum ${p.quorum} ${p.quorumMet ? "met" : "not met"}` : ""}.`,
+    `${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members${p.quorum ? `; quorum ${p.quorum} complete ballots, ${p.quorumMet ? "met" : "not met"}` : ""}.`,
   );
 
   w.heading("History");

@@ -14,8 +14,8 @@ export type ChartPoint = {
   /** The vote event after which the totals stood like this. */
   eventId: string;
   at: Date;
-  /** Each option's total (0..100), in the order of `options`. */
-  totals: number[];
+  /** Each option's total (0..100), in the order of `options`; null while no criterion is counted. */
+  totals: (number | null)[];
   winner: string | null;
   margin: number;
 };
@@ -76,6 +76,8 @@ type VoteRow = {
   at: number;
   /** The vote an event leaves behind: importance then one score per option; null for none. */
   values: (number | null)[];
+  /** The event marked the criterion "no opinion". */
+  noOpinion: boolean;
 };
 
 type CachedRows = { optionKeys: string; count: number; maxId: bigint; rows: VoteRow[] };
@@ -149,7 +151,7 @@ async function loadVoteRows(
     `SELECT string_agg(concat(
               id, chr(31), actor_id, chr(31), criterion_key, chr(31),
               (date_part('epoch', created_at) * 1000)::int8, chr(31),
-              after->>'weight'${scoreColumns}
+              after->>'weight', chr(31), after->>'noOpinion'${scoreColumns}
             ), chr(30)) AS rows
      FROM (
        SELECT id, actor_id, criterion_key, created_at, data->'after' AS after
@@ -173,7 +175,8 @@ async function loadVoteRows(
       actorId: fields[1] ?? "",
       criterionKey: fields[2] ?? "",
       at: Number(fields[3]),
-      values: fields.slice(4).map(number),
+      values: [number(fields[4]), ...fields.slice(6).map(number)],
+      noOpinion: fields[5] === "true",
     };
   });
 }
@@ -205,6 +208,7 @@ function toVoteEvents(
       criterionKey: row.criterionKey,
       weight: row.values[0] ?? null,
       scores,
+      ...(row.noOpinion ? { noOpinion: true } : {}),
     });
     ids.push(row.id);
   }

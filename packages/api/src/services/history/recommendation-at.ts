@@ -18,7 +18,7 @@ type LatestRow = {
   actor_id: string;
   criterion_key: string;
   created_at: Date;
-  after: { weight?: unknown; scores?: unknown } | null;
+  after: { weight?: unknown; scores?: unknown; noOpinion?: unknown } | null;
 };
 
 /**
@@ -60,6 +60,7 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
       criterionKey: row.criterion_key,
       weight: typeof row.after.weight === "number" ? row.after.weight : null,
       scores: cleanScores(row.after.scores, optionKeys),
+      ...(row.after.noOpinion === true ? { noOpinion: true } : {}),
     });
   }
   const result = aggregate({ ...loaded.decision, votes }, { method: loaded.method, resamples: 0 });
@@ -70,6 +71,8 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
       margin: result.margin,
       totals: result.totals,
       participation: result.participation,
+      coverage: result.coverage,
+      status: result.status,
     },
     lastEvent: last ? { id: last.id, at: last.created_at } : null,
   };

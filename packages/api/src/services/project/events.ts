@@ -9,13 +9,15 @@ import { type SqlRunner, statements } from "@tradeoff/db";
  * - status.changed   { from, to } (DRAFT -> OPEN, OPEN -> DECIDED, ... -> ARCHIVED)
  * - round.reopened   { round: the new round number, previousRound }
  * - vote.cast        { before: VoteState | null, after: VoteState } (criterionKey set);
- *                    "no opinion" is weight null with every score null
+ *                    an explicit "no opinion" is noOpinion true, weight null, every score null
  * - vote.retracted   { before: VoteState, after: null } (criterionKey set)
  * Other event types (comments) are added by their own services through `recordEvent`.
  */
 export type VoteState = {
   weight: number | null;
   scores: Record<string, number | null>;
+  /** Absent in events recorded before the mark existed (read as false). */
+  noOpinion?: boolean;
   rationale: string | null;
 };
 

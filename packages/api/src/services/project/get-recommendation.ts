@@ -146,6 +146,11 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
         ...rec.participation,
         criteriaCount: project.criteria.length,
       },
+      // What the totals rest on; shown in blind mode too, as it says how far voting has come,
+      // never how anyone voted.
+      coverage: rec.coverage,
+      /** "provisional" or "ready" (the project's own status is `status`). */
+      readiness: rec.status,
       result: hidden ? null : teamResult(loaded, rec),
       previousRound:
         previousRound && !hidden
@@ -163,30 +168,49 @@ export type RecommendationView = Awaited<ReturnType<typeof getRecommendation>>;
 
 export type ParticipationView = Awaited<ReturnType<typeof getParticipation>>;
 
+/**
+ * Each member's ballot: complete when every criterion has their score for every option or
+ * their "no opinion" mark, partial when they gave something, none otherwise (the scoring
+ * package's rule). `doneCriteria` counts the criteria they completed.
+ */
 function membersOf(loaded: LoadedDecision) {
-  const counts = new Map<string, number>();
-  for (const vote of loaded.votes) counts.set(vote.voterId, (counts.get(vote.voterId) ?? 0) + 1);
+  const optionKeys = loaded.project.options.map((o) => o.key);
+  const done = new Map<string, number>();
+  const started = new Set<string>();
+  for (const vote of loaded.votes) {
+    const scored = optionKeys.filter((key) => vote.scores[key] != null).length;
+    if (vote.noOpinion || vote.weight !== null || scored > 0) started.add(vote.voterId);
+    if (vote.noOpinion || scored === optionKeys.length) {
+      done.set(vote.voterId, (done.get(vote.voterId) ?? 0) + 1);
+    }
+  }
   const criteriaCount = loaded.project.criteria.length;
-  return loaded.members.map((m) => ({
-    id: m.id,
-    name: m.name,
-    votedCriteria: counts.get(m.id) ?? 0,
-    complete: (counts.get(m.id) ?? 0) >= criteriaCount,
-  }));
+  return loaded.members.map((m) => {
+    const doneCriteria = done.get(m.id) ?? 0;
+    const ballot: "complete" | "partial" | "none" =
+      doneCriteria >= criteriaCount ? "complete" : started.has(m.id) ? "partial" : "none";
+    return { id: m.id, name: m.name, doneCriteria, ballot };
+  });
 }
 
 function teamResult(loaded: LoadedDecision, rec: Recommendation) {
   const mustHave = new Set(loaded.project.criteria.filter((c) => c.mustHave).map((c) => c.key));
   const mustHaveFailures = rec.criteria.flatMap((criterion) =>
     mustHave.has(criterion.key)
-      ? Object.entries(criterion.scores)
-          .filter(([, score]) => score < MUST_HAVE_THRESHOLD)
-          .map(([optionKey, score]) => ({ optionKey, criterionKey: criterion.key, score }))
+      ? Object.entries(criterion.scores).flatMap(([optionKey, score]) =>
+          score !== null && score < MUST_HAVE_THRESHOLD
+            ? [{ optionKey, criterionKey: criterion.key, score }]
+            : [],
+        )
       : [],
   );
   return {
     totals: rec.totals,
     winner: rec.winner,
+    /** Criteria not counted yet, with the options nobody scored there. */
+    notScored: rec.criteria
+      .filter((c) => !c.counted)
+      .map((c) => ({ criterionKey: c.key, missingOptions: c.missingOptions })),
     margin: rec.margin,
     confidence: rec.confidence,
     criteria: rec.criteria,

@@ -57,12 +57,13 @@ export async function loadDecision(
         criterionKey: string;
         weight: number | null;
         scores: unknown;
+        noOpinion: boolean;
         rationale: string | null;
         updatedAt: Date;
       }[]
     >`
-      SELECT v.user_id AS "userId", c.key AS "criterionKey", v.weight, v.scores, v.rationale,
-        v.updated_at AS "updatedAt"
+      SELECT v.user_id AS "userId", c.key AS "criterionKey", v.weight, v.scores,
+        v.no_opinion AS "noOpinion", v.rationale, v.updated_at AS "updatedAt"
       FROM votes v JOIN criteria c ON c.id = v.criterion_id
       WHERE v.project_id = ${projectId}`;
   // A transaction holds one connection, which runs one query at a time.
@@ -82,6 +83,7 @@ export async function loadDecision(
       criterionKey: row.criterionKey,
       weight: row.weight,
       scores: cleanScores(row.scores, optionKeys),
+      ...(row.noOpinion ? { noOpinion: true } : {}),
       rationale: row.rationale,
       updatedAt: row.updatedAt,
     });
@@ -95,11 +97,12 @@ export async function loadDecision(
       name,
       defaultWeight,
     })),
-    votes: votes.map(({ voterId, criterionKey, weight, scores }) => ({
+    votes: votes.map(({ voterId, criterionKey, weight, scores, noOpinion }) => ({
       voterId,
       criterionKey,
       weight,
       scores,
+      ...(noOpinion ? { noOpinion: true } : {}),
     })),
     members: members.map((m) => m.id),
     // A quorum larger than the team cannot be met; the scoring package refuses it, so cap it.

@@ -9,6 +9,7 @@ export type ArchivedVote = {
   criterionKey: string;
   weight: number | null;
   scores: Record<string, number | null>;
+  noOpinion?: boolean;
   rationale: string | null;
   updatedAt: string;
 };

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
-import { aggregate } from "@tradeoff/scoring";
+import { aggregate, coverageLine, type Recommendation } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import type { RecordFields } from "../../schemas/record";
 import { notifyTeam } from "../notification/notify";
@@ -8,6 +8,7 @@ import { loadDecision } from "../project/load-decision";
 import { lockProject } from "../project/lock-project";
 import { moveProjectStatus } from "../project/move-status";
 import { resolvePeople } from "./resolve-people";
+import type { RecordCoverage } from "./stored-fields";
 
 type Actor = { userId: string; teamId: string; role: Role };
 
@@ -63,7 +64,7 @@ export async function recordDecisionEvent(
 export async function recordDecision(
   db: PrismaClient,
   actor: Actor,
-  input: RecordFields & { projectId: string },
+  input: RecordFields & { projectId: string; confirmProvisional?: boolean },
 ) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, input.projectId, "update");
@@ -84,6 +85,14 @@ export async function recordDecision(
     }
     const loaded = await loadDecision(tx, input.projectId, { inTransaction: true });
     const rec = aggregate(loaded.decision, { method: loaded.method, resamples: 0 });
+    if (rec.status === "provisional" && !input.confirmProvisional) {
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        `The recommendation is still provisional. ${coverageLine(rec)} Confirm to record the decision anyway; the record will say what it rested on.`,
+        { confirmProvisional: ["Confirm that you record a decision on a provisional result."] },
+      );
+    }
+    const coverage = coverageOf(rec);
     const fields = await storedFields(
       tx,
       locked.teamId,
@@ -100,6 +109,7 @@ export async function recordDecision(
         decidedById: actor.userId,
         decidedAt: now,
         ...fields,
+        coverage: toJson(coverage),
         revisions: {
           create: {
             revision: 1,
@@ -125,7 +135,12 @@ export async function recordDecision(
       teamId: locked.teamId,
       actorId: actor.userId,
       type: "decision.recorded",
-      data: { chosenOptionKey: fields.chosenOptionKey, recommendedKey: rec.winner, revision: 1 },
+      data: {
+        chosenOptionKey: fields.chosenOptionKey,
+        recommendedKey: rec.winner,
+        revision: 1,
+        coverage,
+      },
     });
     await notifyTeam(tx, "VIEWER", {
       kind: "decision.recorded",
@@ -135,6 +150,22 @@ export async function recordDecision(
     });
     return record;
   });
+}
+
+/** What the decision rests on, kept with the record: "Decided with 9 of 13 criteria scored by 4 of 5 members". */
+export function coverageOf(
+  rec: Pick<Recommendation, "coverage" | "participation" | "status">,
+): RecordCoverage {
+  const { coverage: c, participation: p } = rec;
+  return {
+    counted: c.counted,
+    total: c.total,
+    weightShare: c.weightShare,
+    complete: p.complete,
+    voted: p.complete + p.partial,
+    eligible: p.eligible,
+    status: rec.status,
+  };
 }
 
 export const toJson = (fields: object) =>

@@ -1,9 +1,21 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { aggregate, type CriterionResult, type OptionTotal } from "@tradeoff/scoring";
+import {
+  aggregate,
+  type Coverage,
+  type CriterionResult,
+  type OptionTotal,
+  type Participation,
+  type RecommendationStatus,
+} from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import { loadDecision } from "../project/load-decision";
 import { readImportArchive } from "./import-archive";
-import { readRecordFields, type StoredRecordFields } from "./stored-fields";
+import {
+  type RecordCoverage,
+  readRecordCoverage,
+  readRecordFields,
+  type StoredRecordFields,
+} from "./stored-fields";
 
 /** A project linked by supersession, as records name it. */
 export type LinkedProject = { id: string; number: number; title: string; status: string };
@@ -49,10 +61,22 @@ export type RecordView = {
     confidence: number | null;
     criteria: Pick<
       CriterionResult,
-      "key" | "importance" | "weight" | "scores" | "contributions" | "flipAt" | "disagreement"
+      | "key"
+      | "importance"
+      | "weight"
+      | "counted"
+      | "missingOptions"
+      | "scores"
+      | "contributions"
+      | "flipAt"
+      | "disagreement"
     >[];
   } | null;
-  participation: { voted: number; eligible: number; quorum: number | null; quorumMet: boolean };
+  /** What the result rests on: counted criteria and their share of the weight. */
+  coverage: Coverage;
+  participation: Participation;
+  /** "ready" once the quorum of complete ballots is met and every criterion is counted. */
+  status: RecommendationStatus;
   /** Individual votes; null when they must stay hidden (blind and open, or a share link without them). */
   votes:
     | {
@@ -61,6 +85,8 @@ export type RecordView = {
         criterionKey: string;
         weight: number | null;
         scores: Record<string, number | null>;
+        /** An explicit "no opinion" on the criterion. */
+        noOpinion: boolean;
         rationale: string | null;
         updatedAt: string;
       }[]
@@ -71,6 +97,8 @@ export type RecordView = {
         decidedAt: string;
         decidedBy: string | null;
         recommendedKey: string | null;
+        /** What the decision rested on when recorded; null for records made before it was kept. */
+        coverage: RecordCoverage | null;
       })
     | null;
   supersedes: LinkedProject[];
@@ -115,6 +143,7 @@ export async function loadRecordView(
           links: true,
           reviewDate: true,
           revision: true,
+          coverage: true,
           decidedAt: true,
           decidedBy: { select: { name: true, email: true } },
         },
@@ -142,11 +171,12 @@ export async function loadRecordView(
     archive
       ? {
           ...loaded.decision,
-          votes: archive.map(({ voterId, criterionKey, weight, scores }) => ({
+          votes: archive.map(({ voterId, criterionKey, weight, scores, noOpinion }) => ({
             voterId,
             criterionKey,
             weight,
             scores,
+            ...(noOpinion ? { noOpinion: true } : {}),
           })),
           members: [...new Set(archive.map((v) => v.voterId))],
         }
@@ -206,13 +236,17 @@ export async function loadRecordView(
             key: c.key,
             importance: c.importance,
             weight: c.weight,
+            counted: c.counted,
+            missingOptions: c.missingOptions,
             scores: c.scores,
             contributions: c.contributions,
             flipAt: c.flipAt,
             disagreement: c.disagreement,
           })),
         },
+    coverage: rec.coverage,
     participation: rec.participation,
+    status: rec.status,
     votes:
       hidden || opts.includeVotes === false
         ? null
@@ -222,6 +256,7 @@ export async function loadRecordView(
             criterionKey: v.criterionKey,
             weight: v.weight,
             scores: v.scores,
+            noOpinion: v.noOpinion === true,
             rationale: v.rationale,
             updatedAt: v.updatedAt,
           })),
@@ -232,6 +267,7 @@ export async function loadRecordView(
           decidedAt: record.decidedAt.toISOString(),
           decidedBy: record.decidedBy?.name ?? record.decidedBy?.email ?? null,
           recommendedKey: record.recommendedKey,
+          coverage: readRecordCoverage(record.coverage),
         }
       : null,
     supersedes: extra.supersedes.map((s) => s.predecessor),

@@ -76,3 +76,39 @@ export function readRecordFields(row: {
           : row.reviewDate.toISOString(),
   };
 }
+
+/**
+ * What a decision rested on when it was recorded: counted criteria, their share of the weight,
+ * the ballots and the status then. Kept with the record, as later rounds change the votes.
+ */
+export type RecordCoverage = {
+  counted: number;
+  total: number;
+  weightShare: number;
+  complete: number;
+  /** Members who had voted at all (complete or partial ballots). */
+  voted: number;
+  eligible: number;
+  status: "provisional" | "ready";
+};
+
+const count = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : null);
+
+/** Reads stored coverage defensively (JSON); null when absent or not of this shape. */
+export function readRecordCoverage(raw: unknown): RecordCoverage | null {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
+  const r = raw as Record<string, unknown>;
+  const fields = [r.counted, r.total, r.weightShare, r.complete, r.voted, r.eligible].map(count);
+  const [counted, total, weightShare, complete, voted, eligible] = fields;
+  if (fields.some((f) => f === null)) return null;
+  if (r.status !== "provisional" && r.status !== "ready") return null;
+  return {
+    counted: counted as number,
+    total: total as number,
+    weightShare: weightShare as number,
+    complete: complete as number,
+    voted: voted as number,
+    eligible: eligible as number,
+    status: r.status,
+  };
+}

@@ -42,7 +42,12 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
     // Every option appears in the stored vote; unscored options are null ("no opinion").
     const scores: Record<string, number | null> = {};
     for (const key of project.optionKeys) scores[key] = input.scores[key] ?? null;
-    const after: VoteState = { weight: input.weight, scores, rationale: input.rationale };
+    const after: VoteState & { noOpinion: boolean } = {
+      weight: input.weight,
+      scores,
+      noOpinion: input.noOpinion,
+      rationale: input.rationale,
+    };
 
     // One statement upserts the vote and records `vote.cast` with the vote it replaced
     // (the member's lock, taken above, keeps anyone else from writing it in between).
@@ -88,6 +93,7 @@ export async function retractVote(
         before: {
           weight: existing.weight,
           scores: cleanScores(existing.scores, new Set(project.optionKeys)),
+          noOpinion: existing.noOpinion,
           rationale: existing.rationale,
         },
         after: null,

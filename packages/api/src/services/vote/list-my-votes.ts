@@ -11,6 +11,7 @@ export async function listMyVotes(
     select: {
       weight: true,
       scores: true,
+      noOpinion: true,
       rationale: true,
       updatedAt: true,
       criterion: { select: { key: true } },
@@ -20,6 +21,7 @@ export async function listMyVotes(
     criterionKey: vote.criterion.key,
     weight: vote.weight,
     scores: (vote.scores ?? {}) as Record<string, number | null>,
+    noOpinion: vote.noOpinion,
     rationale: vote.rationale,
     savedAt: vote.updatedAt,
   }));

@@ -57,7 +57,14 @@ const team = (world: World) => ({ teamId: world.teamA.id });
 
 export const cases = defineCases({
   "record.get": { input: async (w) => ({ projectId: await projectOfTeamA(w, "DECIDED", true) }) },
-  "record.decide": { input: async (w) => ({ projectId: await projectOfTeamA(w), ...fields }) },
+  "record.decide": {
+    // Nobody voted: the result is provisional, and recording it is confirmed.
+    input: async (w) => ({
+      projectId: await projectOfTeamA(w),
+      ...fields,
+      confirmProvisional: true,
+    }),
+  },
   "record.revise": {
     input: async (w) => ({
       projectId: await projectOfTeamA(w, "DECIDED", true),

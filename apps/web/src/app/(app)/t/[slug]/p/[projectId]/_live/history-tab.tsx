@@ -87,10 +87,11 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
   const chartData = useMemo(
     () =>
       (data?.points ?? []).map((p) => {
-        const row: Record<string, number> = { t: Date.parse(p.at) };
+        const row: Record<string, number | null> = { t: Date.parse(p.at) };
+        // null while no criterion is counted: the chart leaves a gap rather than a made-up total.
         p.totals.forEach((total, i) => {
           const key = data?.options[i]?.key;
-          if (key) row[key] = Math.round(total * 10) / 10;
+          if (key) row[key] = total === null ? null : Math.round(total * 10) / 10;
         });
         return row;
       }),
@@ -220,12 +221,14 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
                 <ul className="flex flex-wrap gap-3 text-muted-foreground">
                   {result.totals.map((t) => (
                     <li key={t.optionKey}>
-                      {nameOf(t.optionKey)} {t.score.toFixed(1)}
+                      {nameOf(t.optionKey)}{" "}
+                      {t.score === null ? "not scored yet" : t.score.toFixed(1)}
                     </li>
                   ))}
                 </ul>
                 <span className="text-muted-foreground">
-                  {result.participation.voted} of {result.participation.eligible} voted
+                  {result.participation.complete} complete · {result.participation.partial} partial,
+                  of {result.participation.eligible}
                 </span>
               </>
             ) : null}
@@ -341,6 +344,7 @@ function EventList({
 type VoteData = {
   weight: number | null;
   scores: Record<string, number | null>;
+  noOpinion?: boolean;
   rationale: string | null;
 } | null;
 
@@ -433,7 +437,8 @@ function VoteChange({
 }) {
   const summary = (vote: VoteData) => {
     if (!vote) return "no vote";
-    const importance = vote.weight === null ? "no opinion" : `importance ${vote.weight}`;
+    if (vote.noOpinion) return "no opinion";
+    const importance = vote.weight === null ? "no importance" : `importance ${vote.weight}`;
     const scores = options
       .filter((o) => vote.scores[o.key] != null)
       .map((o) => `${o.name} ${vote.scores[o.key]}`);

@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@tradeoff/api";
+import { coverageLine, decidedWithLine } from "@tradeoff/scoring";
 import { Badge } from "~/components/ui/badge";
 
 export type RecordView = RouterOutputs["record"]["get"]["view"];
@@ -49,6 +50,8 @@ export function RecordDocument({
     | "criteria"
     | "result"
     | "participation"
+    | "coverage"
+    | "status"
     | "decision"
     | "draft"
     | "supersedes"
@@ -175,10 +178,12 @@ export function RecordDocument({
                   <td className="py-1">
                     {view.criteria.find((x) => x.key === c.key)?.name ?? c.key}
                   </td>
-                  <td className="py-1 text-right tabular-nums">{Math.round(c.weight * 100)}%</td>
+                  <td className="py-1 text-right tabular-nums">
+                    {c.counted ? `${Math.round(c.weight * 100)}%` : "not scored"}
+                  </td>
                   {view.options.map((o) => (
                     <td key={o.key} className="py-1 text-right tabular-nums">
-                      {(c.scores[o.key] ?? 3).toFixed(1)}
+                      {c.scores[o.key] == null ? "not scored" : c.scores[o.key]?.toFixed(1)}
                     </td>
                   ))}
                 </tr>
@@ -188,7 +193,7 @@ export function RecordDocument({
                 <td />
                 {view.options.map((o) => (
                   <td key={o.key} className="py-1 text-right tabular-nums">
-                    {(r.totals.find((t) => t.optionKey === o.key)?.score ?? 0).toFixed(1)}
+                    {r.totals.find((t) => t.optionKey === o.key)?.score?.toFixed(1) ?? "not scored"}
                     {o.key === r.winner ? (
                       <Badge variant="success" className="ml-1">
                         best
@@ -202,9 +207,12 @@ export function RecordDocument({
         ) : (
           <p className="text-sm">The result stays hidden until this blind vote closes.</p>
         )}
-        <p className="text-muted-foreground text-sm">
-          {view.participation.voted} of {view.participation.eligible} members voted
-          {r?.confidence != null ? `; confidence ${Math.round(r.confidence * 100)}%` : ""}.
+        <p className="text-muted-foreground text-sm" data-testid="record-coverage">
+          {d?.coverage ? decidedWithLine(d.coverage) : coverageLine(view)}
+          {/* Confidence only with a ready result, next to what it rests on. */}
+          {(d?.coverage?.status ?? view.status) === "ready" && r?.confidence != null
+            ? ` Confidence ${Math.round(r.confidence * 100)}%.`
+            : ""}
         </p>
       </section>
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { coverageLine } from "@tradeoff/scoring";
 import { type FormEvent, useId, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -103,7 +104,8 @@ export function RecordForm({
       }),
       reviewDate: text("reviewDate") ? new Date(`${text("reviewDate")}T00:00:00Z`) : null,
     };
-    if (mode === "decide") decide.mutate(input);
+    if (mode === "decide")
+      decide.mutate({ ...input, confirmProvisional: form.get("confirmProvisional") === "on" });
     else revise.mutate({ ...input, note: text("note") });
   }
 
@@ -115,6 +117,20 @@ export function RecordForm({
       aria-label={mode === "decide" ? "Record the decision" : "Revise the decision"}
     >
       {formError ? <Alert variant="error" title={formError} /> : null}
+      {mode === "decide" && view.status === "provisional" ? (
+        <Alert variant="warning" title="The recommendation is provisional">
+          <p data-testid="record-provisional">{coverageLine(view)}</p>
+          <label className="mt-2 flex items-start gap-2">
+            <input type="checkbox" name="confirmProvisional" required className="mt-1" />
+            <span>
+              Record the decision anyway. The record will say what it rested on
+              {err("confirmProvisional") ? (
+                <span className="block text-destructive">{err("confirmProvisional")}</span>
+              ) : null}
+            </span>
+          </label>
+        </Alert>
+      ) : null}
       <fieldset className="space-y-2">
         <legend className="font-medium text-sm">Chosen option</legend>
         {view.options.map((o) => (

@@ -1,0 +1,115 @@
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import {
+  criterionCard,
+  mutate,
+  type Person,
+  person,
+  voteInPage,
+  voteOverApi,
+} from "../support/decisions";
+
+test.setTimeout(120_000);
+
+const CRITERIA = ["Speed", "Cost", "Docs", "Hiring", "Operations"];
+const key = (name: string) => name.toLowerCase();
+
+/** A team of `owner` and `member`, with an open decision on two queues and five criteria. */
+async function queueDecision(owner: Person, member: Person) {
+  const team = await mutate<{ id: string; slug: string }>(owner.context.request, "team.create", {
+    name: `Coverage ${Math.random().toString(36).slice(2, 7)}`,
+  });
+  const invitation = await mutate<{ token: string }>(owner.context.request, "invitation.create", {
+    teamId: team.id,
+    role: "MEMBER",
+  });
+  await mutate(member.context.request, "invitation.accept", { token: invitation.token });
+  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
+    teamId: team.id,
+    title: "Which queue for billing events?",
+    context: "We need a queue.",
+    options: [
+      { key: "kafka", name: "Kafka", description: "Log-based" },
+      { key: "sqs", name: "SQS", description: "Managed" },
+    ],
+    criteria: CRITERIA.map((name) => ({ key: key(name), name, defaultWeight: 3 })),
+  });
+  await mutate(owner.context.request, "project.open", { projectId: project.id });
+  return { projectId: project.id, url: `/t/${team.slug}/p/${project.id}` };
+}
+
+test("the recommendation says what it rests on: provisional with criteria not scored, ready once everyone completes", async ({
+  browser,
+}) => {
+  const alice = await person(browser, "coverage-alice");
+  const bob = await person(browser, "coverage-bob");
+  const { projectId, url } = await queueDecision(alice, bob);
+  const page = alice.page;
+
+  // Both members score the same three criteria of five; nobody scores hiring or operations.
+  await page.goto(url);
+  for (const name of ["Speed", "Cost", "Docs"]) {
+    await voteInPage(page, name, { importance: 4, scores: { Kafka: 2, SQS: 5 } });
+  }
+  await voteOverApi(bob.context.request, projectId, {
+    speed: { weight: 3, scores: { kafka: 4, sqs: 4 } },
+    cost: { weight: 2, scores: { kafka: 1, sqs: 4 } },
+    docs: { weight: 5, scores: { kafka: 3, sqs: 5 } },
+  });
+
+  await page.reload();
+  const coverage = page.getByTestId("coverage");
+  await expect(coverage).toHaveAttribute("data-status", "provisional");
+  await expect(coverage).toContainText("Provisional: based on 3 of 5 criteria (");
+  await expect(coverage).toContainText("and 0 of 2 complete ballots.");
+  const notScored = page.getByTestId("not-scored");
+  await expect(notScored).toContainText("Hiring: not scored yet (no score for Kafka, SQS)");
+  await expect(notScored).toContainText("Operations: not scored yet (no score for Kafka, SQS)");
+  // Confidence is never shown alone while provisional.
+  await expect(page.getByTestId("confidence")).toContainText(
+    "Confidence on the 3 of 5 criteria counted so far",
+  );
+  // Each member's ballot: who, and how far, never how.
+  const ballots = page.getByTestId("participation");
+  await expect(ballots).toContainText(alice.user.name);
+  await expect(ballots).toContainText(bob.user.name);
+  await expect(ballots.getByText(/^Partial: 3 of 5 criteria$/)).toHaveCount(2);
+  await expect(page.getByTestId("ballots")).toContainText("0 complete · 2 partial");
+
+  // The draft's MADR file says "not scored" for what nobody scored, never a neutral 3.0.
+  await page.goto(`${url}/record`);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Markdown (MADR)" }).click();
+  const md = await readFile((await (await download).path()) ?? "", "utf8");
+  expect(md).toContain("| Hiring | not scored | not scored | not scored |");
+  expect(md).toContain("* Operations: not scored (no score yet for Kafka, SQS)");
+  expect(md).toContain("Provisional: based on 3 of 5 criteria (");
+  expect(md).not.toContain("3.0 | 3.0");
+
+  // Everyone completes: alice scores hiring and marks operations "no opinion" on the ballot,
+  // bob scores both.
+  await page.goto(url);
+  await voteInPage(page, "Hiring", { importance: 2, scores: { Kafka: 3, SQS: 4 } });
+  const operations = criterionCard(page, "Operations");
+  await operations.getByRole("button", { name: "No opinion" }).click();
+  await expect(operations.getByRole("button", { name: "No opinion" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(operations.getByText("Saved", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("my-ballot")).toHaveText("5 of 5 criteria complete");
+  await voteOverApi(bob.context.request, projectId, {
+    hiring: { weight: 4, scores: { kafka: 2, sqs: 5 } },
+    operations: { weight: 3, scores: { kafka: 1, sqs: 5 } },
+  });
+
+  await page.reload();
+  await expect(coverage).toHaveAttribute("data-status", "ready");
+  await expect(coverage).toHaveText("Ready: based on all 5 criteria and 2 of 2 complete ballots.");
+  await expect(page.getByTestId("not-scored")).toHaveCount(0);
+  await expect(ballots.getByText("Complete", { exact: true })).toHaveCount(2);
+  await expect(page.getByTestId("winner")).toHaveText("SQS leads");
+
+  await alice.context.close();
+  await bob.context.close();
+});

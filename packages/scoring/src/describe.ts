@@ -1,0 +1,41 @@
+import type { Coverage, Participation, RecommendationStatus } from "./types";
+
+/**
+ * A share as a whole percentage, rounded down, so that a result resting on part of the weight
+ * never reads as 100%.
+ */
+export const sharePercent = (share: number): string => `${Math.floor(share * 100 + 1e-9)}%`;
+
+/**
+ * The one sentence that says what a recommendation rests on, worded alike by the page, the
+ * exports and the command line:
+ * "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots."
+ * or "Ready: based on all 13 criteria and 2 of 2 complete ballots."
+ */
+export function coverageLine(rec: {
+  coverage: Coverage;
+  participation: Participation;
+  status: RecommendationStatus;
+}): string {
+  const { coverage: c, participation: p } = rec;
+  const ballots = `${p.complete} of ${p.eligible} complete ballot${p.eligible === 1 ? "" : "s"}`;
+  const quorum =
+    p.quorum === null ? "" : ` (quorum ${p.quorum}: ${p.quorumMet ? "met" : "not met"})`;
+  if (rec.status === "ready") {
+    return `Ready: based on all ${c.total} criteria and ${ballots}${quorum}.`;
+  }
+  return `Provisional: based on ${c.counted} of ${c.total} criteria (${sharePercent(c.weightShare)} of the weight) and ${ballots}${quorum}.`;
+}
+
+/**
+ * The coverage a decision is recorded with: "Decided with 9 of 13 criteria scored by 4 of 5
+ * members". `voted` counts members with a complete or partial ballot.
+ */
+export function decidedWithLine(c: {
+  counted: number;
+  total: number;
+  voted: number;
+  eligible: number;
+}): string {
+  return `Decided with ${c.counted} of ${c.total} criteria scored by ${c.voted} of ${c.eligible} member${c.eligible === 1 ? "" : "s"}.`;
+}
