@@ -59,6 +59,8 @@ async function hostileDecision() {
     decisionMakers: [{ name: DECIDER }],
     informed: [{ name: HOSTILE.yaml }],
     confirmation: HOSTILE.autolink,
+    // Not every criterion is scored: a provisional result, recorded knowingly.
+    confirmProvisional: true,
   });
   return { ...setup, projectId };
 }

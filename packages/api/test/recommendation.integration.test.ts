@@ -339,6 +339,7 @@ describe("the recommendation cache under racing votes", () => {
           userId: b.id,
           weight: 5,
           scores: { drf: 1, fastapi: 5 },
+          noOpinion: false,
           rationale: "slow",
         });
         bInserted();
@@ -364,7 +365,7 @@ describe("the recommendation cache under racing votes", () => {
     // After both commits the served view has both votes: the cache's key moved on.
     const served = await owner.api.project.recommendation({ projectId });
     const expected = aggregate((await loadDecision(t.db, projectId)).decision);
-    expect(served.participation).toMatchObject({ voted: 2 });
+    expect(served.participation).toMatchObject({ partial: 2 });
     expect(served.result?.totals).toEqual(expected.totals);
   });
 });
