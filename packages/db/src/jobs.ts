@@ -17,7 +17,10 @@ export const JOB_SCHEMA = "pgboss";
  * Every queue the app sends to. They exist from migration on (`prepareJobQueue`), so a job sent
  * before any worker has started is kept, never dropped for want of its queue.
  */
-export const JOB_QUEUES = { deadlineReminder: "deadline-reminder" } as const;
+export const JOB_QUEUES = {
+  deadlineReminder: "deadline-reminder",
+  notificationEmail: "notification-email",
+} as const;
 
 /** Retries of every queue: 5 more attempts, waiting 10 s, 20 s, 40 s, ... between them. */
 export const RETRY: RetryPolicy = { retryLimit: 5, retryDelay: 10, retryBackoff: true };
