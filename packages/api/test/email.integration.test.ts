@@ -5,7 +5,8 @@ import { startJobQueue } from "@tradeoff/db/jobs";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appJobs } from "../src/jobs";
+import { appJobs, type EmailSettings } from "../src/jobs";
+import { sendDailyDigests } from "../src/services/notification/send-digests";
 import { readUnsubscribeToken, unsubscribe } from "../src/services/notification/unsubscribe";
 import { trpcError, useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
@@ -30,6 +31,7 @@ const smtp = new SMTPServer({
   },
 });
 const cleanups: (() => Promise<unknown>)[] = [];
+let settings: EmailSettings;
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
@@ -39,9 +41,10 @@ beforeAll(async () => {
     smtpUrl: `smtp://127.0.0.1:${port}`,
     from: "Tradeoff <noreply@example.com>",
   });
+  settings = { mailer, appUrl: APP_URL, secret: SECRET };
   const boss = await startJobQueue({
     url: t.url,
-    jobs: appJobs(db, { mailer, appUrl: APP_URL, secret: SECRET }),
+    jobs: appJobs(db, settings),
     pollingIntervalSeconds: 0.5,
   });
   cleanups.push(
@@ -120,4 +123,31 @@ describe("notification emails", () => {
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toContain("Choose one of the kinds of notification");
   });
+
+  it("gathers the kinds a member chose as a digest into one daily email, each sent once", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const [, dana] = people;
+    if (!dana?.email) throw new Error("fixture: member missing");
+    await dana.api.notification.setPreference({ kind: "nudge", delivery: "DIGEST" });
+    await dana.api.notification.setPreference({ kind: "project.opened", delivery: "DIGEST" });
+    const project = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: project.id });
+    await owner.api.project.nudge({ projectId: project.id });
+    // Nothing right away: both kinds wait for the digest.
+    expect(await mailsTo(dana.email, 1, 1_000)).toEqual([]);
+
+    expect((await sendDailyDigests(t.db, settings)).emails).toBeGreaterThanOrEqual(1);
+    const [digest, ...more] = await mailsTo(dana.email, 1);
+    expect(more).toEqual([]);
+    expect(digest?.subject).toBe("Tradeoff: 2 notifications today");
+    expect(digest?.text).toContain(
+      'Olivia Owner opened "Which queue for billing events?" for voting.',
+    );
+    expect(digest?.text).toContain("is waiting for your vote");
+    expect(digest?.text).toContain(`${APP_URL}/t/${team.slug}/p/${project.id}`);
+
+    // The next day's run has nothing new for her.
+    await sendDailyDigests(t.db, settings);
+    expect(await mailsTo(dana.email, 2, 1_000)).toHaveLength(1);
+  }, 40_000);
 });

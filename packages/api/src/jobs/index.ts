@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { JOB_QUEUES, type JobDefinition } from "@tradeoff/db/jobs";
+import { sendDailyDigests } from "../services/notification/send-digests";
 import { type EmailSettings, sendNotificationEmail } from "../services/notification/send-email";
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
 
@@ -21,6 +22,14 @@ export function appJobs(db: PrismaClient, email: EmailSettings | null = null): J
       name: JOB_QUEUES.notificationEmail,
       handle: async (job: { id: string; data: { notificationId: string } }) => {
         if (email) await sendNotificationEmail(db, email, job);
+      },
+    },
+    {
+      // Every day at 08:00 UTC: one email per member who chose a daily digest for some kinds.
+      name: JOB_QUEUES.dailyDigest,
+      cron: "0 8 * * *",
+      handle: async () => {
+        if (email) await sendDailyDigests(db, email);
       },
     },
   ];

@@ -16,7 +16,8 @@ export const setPreferenceSchema = z.object({
   kind: z.enum(NOTIFICATION_KINDS, {
     error: `Choose one of the kinds of notification: ${NOTIFICATION_KINDS.join(", ")}.`,
   }),
-  delivery: z.enum(["IN_APP", "EMAIL"], {
-    error: 'Choose "IN_APP" (inbox only) or "EMAIL" (inbox and email right away).',
+  delivery: z.enum(["IN_APP", "EMAIL", "DIGEST"], {
+    error:
+      'Choose "IN_APP" (inbox only), "EMAIL" (inbox and email right away) or "DIGEST" (inbox and a daily email).',
   }),
 });

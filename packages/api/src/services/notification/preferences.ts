@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
 
-export type Delivery = "IN_APP" | "EMAIL";
+export type Delivery = "IN_APP" | "EMAIL" | "DIGEST";
 
 /**
  * What each kind does for a member who chose nothing: what asks for action now (a deadline, a

@@ -43,7 +43,8 @@ export function NotificationSettings({ initial }: { initial: Kind[] }) {
               }
             >
               <option value="IN_APP">Inbox only</option>
-              <option value="EMAIL">Inbox and email</option>
+              <option value="EMAIL">Inbox and email right away</option>
+              <option value="DIGEST">Inbox and a daily digest email</option>
             </select>
           </li>
         );

@@ -15,7 +15,8 @@ export default async function NotificationsPage() {
       <div className="space-y-1">
         <h1 className="font-semibold text-2xl tracking-tight">Notifications</h1>
         <p className="text-muted-foreground text-sm">
-          Everything reaches your inbox. Choose what is also emailed to you right away.
+          Everything reaches your inbox. Choose what is also emailed to you: right away, or gathered
+          in one email a day (at 08:00 UTC).
         </p>
       </div>
       {preferences.emailEnabled ? null : (
