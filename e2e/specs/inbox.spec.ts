@@ -105,4 +105,23 @@ test.describe("inbox", () => {
     await alice.context.close();
     await bob.context.close();
   });
+
+  test("notification settings say email is off without SMTP, keep a choice, and a forged unsubscribe link is refused", async ({
+    browser,
+  }) => {
+    const carol = await person(browser, "carol");
+    await carol.page.goto("/account/notifications");
+    await expect(carol.page.getByTestId("email-off")).toContainText("Email is off on this server");
+    const nudges = carol.page.getByLabel("Someone nudges you to vote");
+    await expect(nudges).toHaveValue("EMAIL");
+    await nudges.selectOption("IN_APP");
+    await expect(carol.page.getByText("Saved.")).toBeVisible();
+    await carol.page.reload();
+    await expect(carol.page.getByLabel("Someone nudges you to vote")).toHaveValue("IN_APP");
+
+    const forged = await carol.context.request.post("/api/unsubscribe?token=someone.nudge.AAAA");
+    expect(forged.status()).toBe(400);
+    expect(await forged.text()).toContain("This unsubscribe link is not valid");
+    await carol.context.close();
+  });
 });

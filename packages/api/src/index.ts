@@ -13,4 +13,4 @@ export { type Context, createContextInner, type ProcedureCall } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export { appJobs } from "./jobs";
+export { appJobs, type EmailSettings, type NotificationMailer } from "./jobs";

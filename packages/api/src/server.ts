@@ -1,9 +1,10 @@
 /**
  * What the web server needs beyond tRPC: authenticating personal access tokens on the API
- * route, and streaming export downloads.
+ * route, streaming export downloads, and one-click unsubscribe links from emails.
  */
 
 export { exportSchema } from "./schemas/record";
 export { exportRecordStream } from "./services/export/export-record";
 export { resolveExportScope } from "./services/export/resolve-export-scope";
+export { unsubscribe } from "./services/notification/unsubscribe";
 export { authenticateRequest, type RequestAuth } from "./services/token/authenticate-request";

@@ -17,7 +17,11 @@ export const JOB_SCHEMA = "pgboss";
  * Every queue the app sends to. They exist from migration on (`prepareJobQueue`), so a job sent
  * before any worker has started is kept, never dropped for want of its queue.
  */
-export const JOB_QUEUES = { deadlineReminder: "deadline-reminder" } as const;
+export const JOB_QUEUES = {
+  deadlineReminder: "deadline-reminder",
+  notificationEmail: "notification-email",
+  dailyDigest: "daily-digest",
+} as const;
 
 /** Retries of every queue: 5 more attempts, waiting 10 s, 20 s, 40 s, ... between them. */
 export const RETRY: RetryPolicy = { retryLimit: 5, retryDelay: 10, retryBackoff: true };
@@ -30,6 +34,8 @@ export type JobDefinition = {
   handle: JobHandler<never>;
   /** Override the default retries (tests use short delays). */
   retry?: RetryPolicy;
+  /** Also run it on this schedule (cron, UTC); pg-boss sends each slot's job once. */
+  cron?: string;
 };
 
 export type RetryPolicy = { retryLimit: number; retryDelay: number; retryBackoff: boolean };
@@ -103,6 +109,7 @@ export async function startJobQueue(options: JobQueueOptions): Promise<PgBoss> {
     // Queues are created idempotently; their retry policy is kept current on every start.
     await boss.createQueue(job.name, { name: job.name, ...retry });
     await boss.updateQueue(job.name, { name: job.name, ...retry });
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
     await boss.work(
       job.name,
       { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },

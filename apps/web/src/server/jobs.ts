@@ -1,6 +1,7 @@
-import { appJobs } from "@tradeoff/api";
+import { appJobs, type EmailSettings } from "@tradeoff/api";
+import { createSmtpMailer, requireSecret } from "@tradeoff/auth";
 import { startJobQueue } from "@tradeoff/db/jobs";
-import { env } from "~/env";
+import { authEnv, env, mailEnv } from "~/env";
 import { db } from "./db";
 import { logger } from "./logger";
 
@@ -22,26 +23,54 @@ export function startBackgroundJobs(): void {
     process.once("SIGTERM", () => void stopBackgroundJobs());
     process.once("SIGINT", () => void stopBackgroundJobs());
   }
-  running = startJobQueue({
-    url: env().DATABASE_URL,
-    jobs: appJobs(db()),
-    onError: (err) => logger.warn({ err }, "job queue problem"),
-  }).then(
-    (queue) => {
-      logger.info("job queue ready");
-      return queue;
-    },
-    (err: unknown) => {
-      logger.error({ err }, "job queue could not start; retrying in 10 s");
-      running = undefined;
-      setTimeout(startBackgroundJobs, 10_000).unref();
-      return undefined;
-    },
-  );
+  running = Promise.resolve()
+    .then(() =>
+      startJobQueue({
+        url: env().DATABASE_URL,
+        jobs: appJobs(db(), emailSettings()),
+        onError: (err) => logger.warn({ err }, "job queue problem"),
+      }),
+    )
+    .then(
+      (queue) => {
+        logger.info("job queue ready");
+        return queue;
+      },
+      (err: unknown) => {
+        logger.error({ err }, "job queue could not start; retrying in 10 s");
+        running = undefined;
+        setTimeout(startBackgroundJobs, 10_000).unref();
+        return undefined;
+      },
+    );
 }
 
 /** Stops this instance's worker: a job in progress gets a few seconds, one cut short runs again. */
 async function stopBackgroundJobs(): Promise<void> {
   const queue = await running;
   await queue?.stop({ graceful: true, timeout: 4_000, wait: true });
+}
+
+/**
+ * Notification emails: on with SMTP_URL and EMAIL_FROM (and NEXTAUTH_URL for the links in
+ * them); otherwise off, said once here at start and on the notification settings page.
+ */
+function emailSettings(): EmailSettings | null {
+  const { SMTP_URL, EMAIL_FROM } = mailEnv();
+  const auth = authEnv();
+  if (!SMTP_URL || !EMAIL_FROM) {
+    logger.info("notification emails are off: SMTP_URL is not set (the inbox works as usual)");
+    return null;
+  }
+  if (!auth.NEXTAUTH_URL) {
+    logger.warn(
+      "notification emails are off: set NEXTAUTH_URL, the app's public URL, for their links",
+    );
+    return null;
+  }
+  return {
+    mailer: createSmtpMailer({ smtpUrl: SMTP_URL, from: EMAIL_FROM }),
+    appUrl: new URL(auth.NEXTAUTH_URL).origin,
+    secret: requireSecret(auth),
+  };
 }

@@ -1,14 +1,35 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { JOB_QUEUES, type JobDefinition } from "@tradeoff/db/jobs";
+import { sendDailyDigests } from "../services/notification/send-digests";
+import { type EmailSettings, sendNotificationEmail } from "../services/notification/send-email";
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
 
-/** Every queue the app runs, with its handler; each instance registers all of them. */
-export function appJobs(db: PrismaClient): JobDefinition[] {
+export type { EmailSettings, NotificationMailer } from "../services/notification/send-email";
+
+/**
+ * Every queue the app runs, with its handler; each instance registers all of them. Without
+ * email settings (no SMTP_URL), email jobs complete without sending: email is off.
+ */
+export function appJobs(db: PrismaClient, email: EmailSettings | null = null): JobDefinition[] {
   return [
     {
       name: JOB_QUEUES.deadlineReminder,
       handle: async (job: { id: string; data: ReminderJob }) => {
         await sendDeadlineReminder(db, job);
+      },
+    },
+    {
+      name: JOB_QUEUES.notificationEmail,
+      handle: async (job: { id: string; data: { notificationId: string } }) => {
+        if (email) await sendNotificationEmail(db, email, job);
+      },
+    },
+    {
+      // Every day at 08:00 UTC: one email per member who chose a daily digest for some kinds.
+      name: JOB_QUEUES.dailyDigest,
+      cron: "0 8 * * *",
+      handle: async () => {
+        if (email) await sendDailyDigests(db, email);
       },
     },
   ];

@@ -1,8 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { realtimeFor } from "../realtime";
-import { listNotificationsSchema, markNotificationReadSchema } from "../schemas/notification";
+import {
+  listNotificationsSchema,
+  markNotificationReadSchema,
+  setPreferenceSchema,
+} from "../schemas/notification";
 import { countUnread, listNotifications } from "../services/notification/list-notifications";
 import { markAllNotificationsRead, markNotificationRead } from "../services/notification/mark-read";
+import { listPreferences, setPreference } from "../services/notification/preferences";
 import { streamUnreadCount } from "../services/notification/stream-unread";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
@@ -24,6 +29,14 @@ export const notificationRouter = createTRPCRouter({
   markAllRead: protectedProcedure.mutation(({ ctx }) =>
     markAllNotificationsRead(ctx.db, { userId: ctx.user.id }),
   ),
+  /** How the caller gets each kind, and whether this server sends email at all. */
+  preferences: protectedProcedure.query(async ({ ctx }) => ({
+    emailEnabled: ctx.mailer !== null,
+    kinds: await listPreferences(ctx.db, ctx.user.id),
+  })),
+  setPreference: protectedProcedure
+    .input(setPreferenceSchema)
+    .mutation(({ ctx, input }) => setPreference(ctx.db, { userId: ctx.user.id, ...input })),
   /** The unread count, again whenever it changes (server-sent events): the header's bell. */
   unread: protectedProcedure.subscription(({ ctx, signal }) => {
     const hub = realtimeFor(ctx.db);

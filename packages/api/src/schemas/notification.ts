@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NOTIFICATION_KINDS } from "../services/notification/kinds";
 
 /** Notification ids are 64-bit integers, carried as decimal strings. */
 const notificationId = z
@@ -10,3 +11,13 @@ export const listNotificationsSchema = z
   .default({ before: null });
 
 export const markNotificationReadSchema = z.object({ id: notificationId });
+
+export const setPreferenceSchema = z.object({
+  kind: z.enum(NOTIFICATION_KINDS, {
+    error: `Choose one of the kinds of notification: ${NOTIFICATION_KINDS.join(", ")}.`,
+  }),
+  delivery: z.enum(["IN_APP", "EMAIL", "DIGEST"], {
+    error:
+      'Choose "IN_APP" (inbox only), "EMAIL" (inbox and email right away) or "DIGEST" (inbox and a daily email).',
+  }),
+});

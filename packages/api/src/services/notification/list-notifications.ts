@@ -54,7 +54,7 @@ export async function listNotifications(
 }
 
 /** Where a notification leads: its project, or for an invitation its acceptance page. */
-function notificationHref(
+export function notificationHref(
   row: { projectId: string | null; team: { slug: string } },
   data: Record<string, unknown>,
 ): string {

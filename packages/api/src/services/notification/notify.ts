@@ -1,6 +1,8 @@
 import type { Prisma, Role } from "@tradeoff/db";
+import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
 import { hasRole } from "../../domain/roles";
 import type { NotificationKind } from "./kinds";
+import { deliveriesFor } from "./preferences";
 
 export type NewNotification = {
   kind: NotificationKind;
@@ -13,7 +15,8 @@ export type NewNotification = {
 
 /**
  * Writes one inbox row per recipient, in the caller's transaction: the notification exists
- * exactly when the change it tells about does. The actor is always left out.
+ * exactly when the change it tells about does. The actor is always left out. For recipients
+ * who want this kind by email, an email job is enqueued in the same transaction.
  */
 export async function notifyUsers(
   tx: Prisma.TransactionClient,
@@ -22,7 +25,7 @@ export async function notifyUsers(
 ): Promise<number> {
   const recipients = [...new Set(userIds)].filter((id) => id !== notification.actorId);
   if (recipients.length === 0) return 0;
-  const { count } = await tx.notification.createMany({
+  const rows = await tx.notification.createManyAndReturn({
     data: recipients.map((userId) => ({
       userId,
       kind: notification.kind,
@@ -31,8 +34,20 @@ export async function notifyUsers(
       actorId: notification.actorId,
       data: notification.data ?? {},
     })),
+    select: { id: true, userId: true },
   });
-  return count;
+  const deliveries = await deliveriesFor(tx, recipients, notification.kind);
+  for (const row of rows) {
+    if (deliveries.get(row.userId) !== "EMAIL") continue;
+    const notificationId = row.id.toString();
+    await sendInTransaction(
+      tx,
+      JOB_QUEUES.notificationEmail,
+      { notificationId },
+      { id: jobId(JOB_QUEUES.notificationEmail, notificationId) },
+    );
+  }
+  return rows.length;
 }
 
 /** Tells the team's members with at least `minRole` (voters are members and up). */

@@ -46,6 +46,13 @@ export const cases = defineCases({
   "notification.markAllRead": {
     outsider: { ownDataOnly: "Marks only the caller's own notifications (userId in the where)." },
   },
+  "notification.preferences": {
+    outsider: { ownDataOnly: "Reads the caller's own notification settings." },
+  },
+  "notification.setPreference": {
+    input: () => ({ kind: "nudge", delivery: "IN_APP" }),
+    outsider: { ownDataOnly: "Changes the caller's own notification settings." },
+  },
   "notification.unread": {
     outsider: { ownDataOnly: "Streams the caller's own unread count only." },
   },

@@ -18,6 +18,20 @@ export default async function AccountPage() {
         <p className="text-muted-foreground text-sm">Signed in as {account.email}</p>
       </div>
       <AccountForms account={account} />
+      <section aria-labelledby="notifications-heading" className="space-y-2">
+        <h2 id="notifications-heading" className="font-medium text-lg">
+          Notifications
+        </h2>
+        <p className="text-muted-foreground text-sm">
+          Choose which notifications are also emailed to you.{" "}
+          <Link
+            className="font-medium text-foreground underline underline-offset-4"
+            href="/account/notifications"
+          >
+            Notification settings
+          </Link>
+        </p>
+      </section>
       <section aria-labelledby="tokens-heading" className="space-y-2">
         <h2 id="tokens-heading" className="font-medium text-lg">
           Personal access tokens

@@ -20,10 +20,13 @@ export default async function ProjectPage({ params }: Props) {
   if (!project || project.team.slug !== slug) notFound();
   // The recommendation and the viewer's votes render on the server too, so the page paints
   // complete; if either fails here, the client asks again and shows the error there.
-  const [recommendation, myVotes] = await Promise.all([
+  const [recommendation, myVotes, waitingOn] = await Promise.all([
     api((c) => c.project.recommendation({ projectId })).catch(() => undefined),
     project.viewer.canVote
       ? api((c) => c.vote.mine({ projectId })).catch(() => undefined)
+      : undefined,
+    project.status === "OPEN"
+      ? api((c) => c.project.waitingOn({ projectId })).catch(() => undefined)
       : undefined,
   ]);
   return (
@@ -34,6 +37,7 @@ export default async function ProjectPage({ params }: Props) {
         initialProject={project}
         initialRecommendation={recommendation}
         initialVotes={myVotes}
+        initialWaitingOn={waitingOn}
       />
     </>
   );

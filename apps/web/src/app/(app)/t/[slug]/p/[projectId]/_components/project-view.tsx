@@ -10,6 +10,7 @@ import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 import { ProjectDiscussion, ProjectHistory } from "../_live/project-live-tabs";
 import { ProjectHeader } from "./project-header";
+import { WaitingOn } from "./waiting-on";
 
 // The recommendation renders on the server with the page, but painting it and voting do not need
 // its code: that loads next to the page's (the HTML preloads it) and hydrates the panel when it
@@ -31,14 +32,10 @@ const LivePresence = dynamic(() => import("../_live/presence-bar").then((m) => m
   loading: () => null,
 });
 
-// Who the decision waits on matters only while it is open, and only after the page has loaded.
-const WaitingOn = dynamic(() => import("./waiting-on").then((m) => m.WaitingOn), {
-  loading: () => null,
-});
-
 type Project = RouterOutputs["project"]["get"];
 type Recommendation = RouterOutputs["project"]["recommendation"];
 type MyVotes = RouterOutputs["vote"]["mine"];
+type Waiting = RouterOutputs["project"]["waitingOn"];
 
 const tabClasses = cn(
   "-mb-px cursor-pointer border-transparent border-b-2 px-3 py-2 font-medium text-muted-foreground text-sm",
@@ -54,10 +51,12 @@ export function ProjectView({
   initialProject,
   initialRecommendation,
   initialVotes,
+  initialWaitingOn,
 }: {
   initialProject: Project;
   initialRecommendation?: Recommendation | undefined;
   initialVotes?: MyVotes | undefined;
+  initialWaitingOn?: Waiting | undefined;
 }) {
   const trpc = useTRPC();
   const { data: project } = useQuery({
@@ -88,7 +87,9 @@ export function ProjectView({
                 <VotingPanel project={project} initialVotes={initialVotes} />
                 <div className="space-y-6 lg:sticky lg:top-4 lg:self-start">
                   <RecommendationPanel projectId={project.id} initialData={initialRecommendation} />
-                  {project.status === "OPEN" ? <WaitingOn projectId={project.id} /> : null}
+                  {project.status === "OPEN" ? (
+                    <WaitingOn projectId={project.id} initialData={initialWaitingOn} />
+                  ) : null}
                 </div>
               </div>
             ),

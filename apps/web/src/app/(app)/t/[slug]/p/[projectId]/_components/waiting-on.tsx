@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
 import { Button } from "~/components/ui/button";
 import { toast } from "~/components/ui/toaster";
 import { messageOf } from "~/trpc/errors";
@@ -13,10 +14,20 @@ const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyl
  * how many criteria answered; in blind voting only who). Admins and the creator nudge them, each
  * at most once in 12 hours. Refreshed with the rest of the project by the live stream.
  */
-export function WaitingOn({ projectId }: { projectId: string }) {
+export function WaitingOn({
+  projectId,
+  initialData,
+}: {
+  projectId: string;
+  /** Rendered with the page on the server; kept current by the project's live refreshes. */
+  initialData?: RouterOutputs["project"]["waitingOn"] | undefined;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { data } = useQuery(trpc.project.waitingOn.queryOptions({ projectId }));
+  const { data } = useQuery({
+    ...trpc.project.waitingOn.queryOptions({ projectId }),
+    initialData,
+  });
   const nudge = useMutation(
     trpc.project.nudge.mutationOptions({
       onSuccess: (result) => {

@@ -1,0 +1,71 @@
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
+
+export type Delivery = "IN_APP" | "EMAIL" | "DIGEST";
+
+/**
+ * What each kind does for a member who chose nothing: what asks for action now (a deadline, a
+ * nudge, an invitation) is also emailed; the rest stays in the inbox.
+ */
+export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
+  "team.invited": "EMAIL",
+  "project.opened": "IN_APP",
+  "deadline.near": "EMAIL",
+  nudge: "EMAIL",
+  "project.closed": "IN_APP",
+  "decision.recorded": "IN_APP",
+  "project.superseded": "IN_APP",
+  "project.reopened": "IN_APP",
+};
+
+export const KIND_LABELS: Record<NotificationKind, string> = {
+  "team.invited": "You are invited to a team",
+  "project.opened": "A decision opens for your vote",
+  "deadline.near": "Voting closes soon and your ballot is not complete",
+  nudge: "Someone nudges you to vote",
+  "project.closed": "Voting closes",
+  "decision.recorded": "A decision is recorded",
+  "project.superseded": "A decision is superseded",
+  "project.reopened": "A decision is reopened",
+};
+
+/** Each recipient's delivery for one kind (their choice, else the default). */
+export async function deliveriesFor(
+  tx: Prisma.TransactionClient,
+  userIds: string[],
+  kind: NotificationKind,
+): Promise<Map<string, Delivery>> {
+  const chosen = await tx.notificationPreference.findMany({
+    where: { userId: { in: userIds }, kind },
+    select: { userId: true, delivery: true },
+  });
+  const result = new Map(userIds.map((id) => [id, DEFAULT_DELIVERY[kind]]));
+  for (const row of chosen) result.set(row.userId, row.delivery);
+  return result;
+}
+
+/** The caller's choice for every kind, in the order the preferences page shows them. */
+export async function listPreferences(db: PrismaClient, userId: string) {
+  const chosen = await db.notificationPreference.findMany({
+    where: { userId },
+    select: { kind: true, delivery: true },
+  });
+  const byKind = new Map(chosen.map((row) => [row.kind, row.delivery]));
+  return NOTIFICATION_KINDS.map((kind) => ({
+    kind,
+    label: KIND_LABELS[kind],
+    delivery: byKind.get(kind) ?? DEFAULT_DELIVERY[kind],
+  }));
+}
+
+export async function setPreference(
+  db: Pick<PrismaClient, "notificationPreference">,
+  input: { userId: string; kind: NotificationKind; delivery: Delivery },
+) {
+  await db.notificationPreference.upsert({
+    where: { userId_kind: { userId: input.userId, kind: input.kind } },
+    create: input,
+    update: { delivery: input.delivery },
+  });
+  return { kind: input.kind, delivery: input.delivery };
+}

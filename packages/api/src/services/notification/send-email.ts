@@ -1,0 +1,96 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { describeNotification, type NotificationKind } from "./kinds";
+import { notificationHref } from "./list-notifications";
+import { deliveriesFor } from "./preferences";
+import { unsubscribeToken } from "./unsubscribe";
+
+/** What sends an email (nodemailer over SMTP in the app; a test server's in tests). */
+export type NotificationMailer = {
+  send(mail: {
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    messageId?: string;
+    headers?: Record<string, string>;
+  }): Promise<void>;
+};
+
+export type EmailSettings = {
+  mailer: NotificationMailer;
+  /** The app's public origin, for links (https://tradeoff.example.com). */
+  appUrl: string;
+  /** Signs unsubscribe links (the app's NEXTAUTH_SECRET). */
+  secret: string;
+};
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The email job of one notification: plain text and HTML, a link to the project, and a signed
+ * one-click unsubscribe link (also as List-Unsubscribe and List-Unsubscribe-Post headers).
+ * Nothing is sent when the member has since chosen the inbox only for this kind, has no email
+ * address, or the notification is gone. A job repeated after a crash sends with the same
+ * Message-ID, so mail clients can tell it is the same message.
+ */
+export async function sendNotificationEmail(
+  db: PrismaClient,
+  settings: EmailSettings,
+  job: { data: { notificationId: string } },
+): Promise<{ sent: boolean }> {
+  const row = await db.notification.findUnique({
+    where: { id: BigInt(job.data.notificationId) },
+    select: {
+      id: true,
+      userId: true,
+      kind: true,
+      data: true,
+      projectId: true,
+      user: { select: { email: true, name: true } },
+      actor: { select: { name: true, email: true } },
+      team: { select: { name: true, slug: true } },
+      project: { select: { title: true } },
+    },
+  });
+  if (!row?.user.email) return { sent: false };
+  const kind = row.kind as NotificationKind;
+  const delivery = (await deliveriesFor(db, [row.userId], kind)).get(row.userId);
+  if (delivery !== "EMAIL") return { sent: false };
+
+  const data = (row.data ?? {}) as Record<string, unknown>;
+  const sentence = describeNotification({
+    kind,
+    actorName: row.actor ? (row.actor.name ?? row.actor.email) : null,
+    teamName: row.team.name,
+    projectTitle: row.project?.title ?? null,
+    data,
+  });
+  const link = new URL(notificationHref(row, data), settings.appUrl).toString();
+  const unsubscribe = new URL("/api/unsubscribe", settings.appUrl);
+  unsubscribe.searchParams.set("token", unsubscribeToken(settings.secret, row.userId, kind));
+  const host = new URL(settings.appUrl).hostname;
+  await settings.mailer.send({
+    to: row.user.email,
+    subject: sentence.replace(/\.$/, ""),
+    text: [
+      sentence,
+      "",
+      `Open it in Tradeoff: ${link}`,
+      "",
+      `You get this email because of your notification settings for ${row.team.name}.`,
+      `Stop these emails: ${unsubscribe}`,
+    ].join("\n"),
+    html: [
+      `<p>${escapeHtml(sentence)}</p>`,
+      `<p><a href="${escapeHtml(link)}">Open it in Tradeoff</a></p>`,
+      `<p style="color:#666;font-size:12px">You get this email because of your notification settings for ${escapeHtml(row.team.name)}. `,
+      `<a href="${escapeHtml(unsubscribe.toString())}">Stop these emails</a>.</p>`,
+    ].join(""),
+    messageId: `<notification-${row.id}@${host}>`,
+    headers: {
+      "List-Unsubscribe": `<${unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  });
+  return { sent: true };
+}

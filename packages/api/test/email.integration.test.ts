@@ -1,0 +1,153 @@
+import type { AddressInfo } from "node:net";
+import { createSmtpMailer } from "@tradeoff/auth";
+import { createPrismaClient } from "@tradeoff/db";
+import { startJobQueue } from "@tradeoff/db/jobs";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appJobs, type EmailSettings } from "../src/jobs";
+import { sendDailyDigests } from "../src/services/notification/send-digests";
+import { readUnsubscribeToken, unsubscribe } from "../src/services/notification/unsubscribe";
+import { trpcError, useTestDatabase } from "./helpers";
+import { blankInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+const APP_URL = "https://tradeoff.example.com";
+const SECRET = "a-test-secret-that-signs-unsubscribe-links";
+
+/** A real SMTP server in this process: every message it accepts is parsed and kept. */
+const received: ParsedMail[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  onData(stream, _session, done) {
+    simpleParser(stream).then(
+      (mail) => {
+        received.push(mail);
+        done();
+      },
+      (error: Error) => done(error),
+    );
+  },
+});
+const cleanups: (() => Promise<unknown>)[] = [];
+let settings: EmailSettings;
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  const db = createPrismaClient(t.url, { poolSize: 2 });
+  const mailer = createSmtpMailer({
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    from: "Tradeoff <noreply@example.com>",
+  });
+  settings = { mailer, appUrl: APP_URL, secret: SECRET };
+  const boss = await startJobQueue({
+    url: t.url,
+    jobs: appJobs(db, settings),
+    pollingIntervalSeconds: 0.5,
+  });
+  cleanups.push(
+    () => db.$disconnect(),
+    () => boss.stop({ graceful: false, wait: true }),
+    () => new Promise<void>((resolve) => smtp.close(() => resolve())),
+  );
+}, 60_000);
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function mailsTo(address: string, count: number, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  const mine = () => received.filter((m) => m.to && JSON.stringify(m.to).includes(address));
+  while (Date.now() < end && mine().length < count) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  // A little longer, so a duplicate would have arrived too.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  return mine();
+}
+
+describe("notification emails", () => {
+  it("emails a nudge with a link to the project and a one-click unsubscribe; a member who chose the inbox gets none", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const [, bob, carol] = people;
+    if (!bob?.email || !carol?.email) throw new Error("fixture: people missing");
+    await carol.api.notification.setPreference({ kind: "nudge", delivery: "IN_APP" });
+    const project = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: project.id });
+    await owner.api.project.nudge({ projectId: project.id });
+
+    const [mail, ...more] = await mailsTo(bob.email, 1);
+    expect(more).toEqual([]);
+    expect(mail?.subject).toBe(
+      'Olivia Owner is waiting for your vote on "Which queue for billing events?"',
+    );
+    const link = `${APP_URL}/t/${team.slug}/p/${project.id}`;
+    expect(mail?.text).toContain(link);
+    expect(mail?.html).toContain(`href="${link}"`);
+    // The raw header lines, as a mail client reads them.
+    const header = (key: string) =>
+      mail?.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, "") ?? "";
+    const listUnsubscribe = header("list-unsubscribe");
+    expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    const url = new URL(listUnsubscribe.replace(/^<|>$/g, ""));
+    expect(url.origin + url.pathname).toBe(`${APP_URL}/api/unsubscribe`);
+    expect(mail?.text).toContain(url.toString());
+    // "Project opened" is inbox-only by default: the only email is the nudge.
+    expect(await mailsTo(carol.email, 1, 500)).toEqual([]);
+
+    // The link needs no sign-in and turns nudge emails off for Bob only.
+    const token = url.searchParams.get("token") ?? "";
+    expect(readUnsubscribeToken(SECRET, token)).toEqual({ userId: bob.id, kind: "nudge" });
+    await unsubscribe(t.db, SECRET, token);
+    const prefs = await bob.api.notification.preferences();
+    expect(prefs.kinds.find((k) => k.kind === "nudge")?.delivery).toBe("IN_APP");
+    expect(prefs.kinds.find((k) => k.kind === "deadline.near")?.delivery).toBe("EMAIL");
+  }, 40_000);
+
+  it("refuses a forged or altered unsubscribe link", async () => {
+    const { owner } = await teamWith(t);
+    const forged = `${owner.id}.nudge.${"A".repeat(43)}`;
+    await expect(unsubscribe(t.db, SECRET, forged)).rejects.toThrow(
+      "This unsubscribe link is not valid",
+    );
+    expect(readUnsubscribeToken(SECRET, "not-a-token")).toBeNull();
+  });
+
+  it("rejects an unknown kind of notification with the list of kinds", async () => {
+    const { owner } = await teamWith(t);
+    const error = await trpcError(
+      owner.api.notification.setPreference({ kind: "everything" as "nudge", delivery: "EMAIL" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toContain("Choose one of the kinds of notification");
+  });
+
+  it("gathers the kinds a member chose as a digest into one daily email, each sent once", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const [, dana] = people;
+    if (!dana?.email) throw new Error("fixture: member missing");
+    await dana.api.notification.setPreference({ kind: "nudge", delivery: "DIGEST" });
+    await dana.api.notification.setPreference({ kind: "project.opened", delivery: "DIGEST" });
+    const project = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: project.id });
+    await owner.api.project.nudge({ projectId: project.id });
+    // Nothing right away: both kinds wait for the digest.
+    expect(await mailsTo(dana.email, 1, 1_000)).toEqual([]);
+
+    expect((await sendDailyDigests(t.db, settings)).emails).toBeGreaterThanOrEqual(1);
+    const [digest, ...more] = await mailsTo(dana.email, 1);
+    expect(more).toEqual([]);
+    expect(digest?.subject).toBe("Tradeoff: 2 notifications today");
+    expect(digest?.text).toContain(
+      'Olivia Owner opened "Which queue for billing events?" for voting.',
+    );
+    expect(digest?.text).toContain("is waiting for your vote");
+    expect(digest?.text).toContain(`${APP_URL}/t/${team.slug}/p/${project.id}`);
+
+    // The next day's run has nothing new for her.
+    await sendDailyDigests(t.db, settings);
+    expect(await mailsTo(dana.email, 2, 1_000)).toHaveLength(1);
+  }, 40_000);
+});
