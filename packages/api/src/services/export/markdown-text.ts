@@ -76,6 +76,9 @@ export function markdownLine(text: string): string {
   return markdownText(text.replace(/\s*[\r\n]\s*/g, " "));
 }
 
+/** Nodes whose children are blocks: raw HTML there becomes a paragraph, elsewhere text. */
+const FLOW_PARENTS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
+
 const markdownReader = unified().use(remarkParse).use(remarkGfm);
 const markdownWriter = unified().use(remarkGfm).use(remarkStringify);
 
@@ -91,10 +94,9 @@ export function safeMarkdown(source: string, { minDepth = 3 } = {}): string {
     if (!parent || index === undefined) return;
     if (node.type === "html") {
       const text = { type: "text" as const, value: node.value };
-      const replacement: RootContent =
-        parent.type === "root"
-          ? ({ type: "paragraph", children: [text] } satisfies Paragraph)
-          : text;
+      const replacement: RootContent = FLOW_PARENTS.has(parent.type)
+        ? ({ type: "paragraph", children: [text] } satisfies Paragraph)
+        : text;
       parent.children.splice(index, 1, replacement as never);
       return SKIP;
     }
