@@ -119,9 +119,6 @@ export function safeMarkdown(source: string, { minDepth = 3 } = {}): string {
   return markdownWriter.stringify(tree).trim();
 }
 
-const named = <T extends { name: string }>(people: T[]) =>
-  people.map((p) => ({ ...p, name: markdownLine(p.name) }));
-
 /**
  * The record view with every text a person typed written as safe Markdown (see above), for the
  * Markdown formats. Keys, numbers, dates and statuses are left as they are, and so are the
@@ -129,9 +126,22 @@ const named = <T extends { name: string }>(people: T[]) =>
  * and mailto are left out.
  */
 export function markdownSafeView(view: RecordView): RecordView {
-  const text = markdownText;
-  const line = markdownLine;
+  // Names repeat on every vote of a member: each distinct text is written once.
+  const once = (write: (t: string) => string) => {
+    const written = new Map<string, string>();
+    return (t: string) => {
+      const known = written.get(t);
+      if (known !== undefined) return known;
+      const out = write(t);
+      written.set(t, out);
+      return out;
+    };
+  };
+  const text = once(markdownText);
+  const line = once(markdownLine);
   const optional = (t: string | null, write = text) => (t === null ? null : write(t));
+  const named = <T extends { name: string }>(people: T[]) =>
+    people.map((p) => ({ ...p, name: line(p.name) }));
   const d = view.decision;
   return {
     ...view,
