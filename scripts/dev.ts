@@ -5,13 +5,15 @@
  */
 import { join } from "node:path";
 import { hashPassword } from "@tradeoff/auth/password";
-import { createPrismaClient, seedDemo } from "@tradeoff/db";
+import { createPrismaClient, seedForStartup } from "@tradeoff/db";
 import { prepareDatabase } from "@tradeoff/db/prepare";
 import {
   dataDir,
+  embeddedDatabaseEnv,
   fail,
   localSecret,
   portFromEnv,
+  publicUrlEnv,
   quietEnv,
   spawnServer,
   superviseChild,
@@ -25,8 +27,13 @@ async function main() {
     (error: Error) => fail(error.message),
   );
   const db = createPrismaClient(database.url);
-  const demo = await seedDemo(db, { hashPassword });
+  const { demo, warnings } = await seedForStartup(db, {
+    hashPassword,
+    embedded: database.embedded,
+    seedDemo: process.env.SEED_DEMO === "true",
+  });
   await db.$disconnect();
+  for (const warning of warnings) console.warn(`! ${warning}`);
 
   const server = spawnServer(
     { port, dev: true },
@@ -35,11 +42,12 @@ async function main() {
       ...quietEnv,
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || localSecret(),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+      ...publicUrlEnv(),
+      ...embeddedDatabaseEnv(database.embedded),
     },
   );
   superviseChild(server, () => database.stop());
-  console.log(`\n  Demo account: ${demo.email} / ${demo.password}\n`);
+  if (demo) console.log(`\n  Demo account: ${demo.email} / ${demo.password}\n`);
 }
 
 main().catch((error: Error) => fail(error.message));

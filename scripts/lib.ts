@@ -25,6 +25,23 @@ export function localSecret(): string {
   return secret;
 }
 
+/**
+ * Tells the server its database is the embedded one of a local run (not a deployment's):
+ * the demo account is expected there, and /api/metrics stays open.
+ */
+export function embeddedDatabaseEnv(embedded: boolean): Record<string, string> {
+  return embedded ? { TRADEOFF_EMBEDDED_DB: "true" } : {};
+}
+
+/**
+ * With a configured public URL (NEXTAUTH_URL) every link and check uses it. Without one (a local
+ * run) the app answers at whatever address it was opened with, localhost or 127.0.0.1 alike:
+ * next-auth is told to build its URLs from the request's host (AUTH_TRUST_HOST, its own setting).
+ */
+export function publicUrlEnv(): Record<string, string> {
+  return process.env.NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" };
+}
+
 /** Parses PORT: an integer 1..65535, or exits with a sentence saying what is wrong. */
 export function portFromEnv(fallback: number): number {
   const raw = process.env.PORT;
@@ -63,6 +80,8 @@ export function spawnServer(
   options: { port: number; hostname?: string; dev?: boolean },
   env: NodeJS.ProcessEnv,
   nodeArgs: string[] = [],
+  /** "pipe": the caller reads the server's log (standard output) instead of passing it on. */
+  output: "inherit" | "pipe" = "inherit",
 ): ChildProcess {
   const args = ["--port", String(options.port)];
   if (options.hostname) args.push("--hostname", options.hostname);
@@ -80,7 +99,7 @@ export function spawnServer(
     : [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", "server.ts"];
   return spawn(process.execPath, [...command, ...args], {
     cwd: web,
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", output, "inherit"],
     env,
     detached: true,
   });

@@ -1,16 +1,19 @@
 /**
  * `npm start`: build what is needed, prepare the database (embedded PostgreSQL unless
- * DATABASE_URL is set), seed the demo on first run, and serve the production build.
+ * DATABASE_URL is set), seed the demo account on the embedded database (on a configured one only
+ * with SEED_DEMO=true), and serve the production build.
  */
 import { join } from "node:path";
 import { hashPassword } from "@tradeoff/auth/password";
-import { createPrismaClient, seedDemo } from "@tradeoff/db";
+import { createPrismaClient, seedForStartup } from "@tradeoff/db";
 import { prepareDatabase } from "@tradeoff/db/prepare";
 import {
   dataDir,
+  embeddedDatabaseEnv,
   fail,
   localSecret,
   portFromEnv,
+  publicUrlEnv,
   quietEnv,
   run,
   spawnServer,
@@ -48,8 +51,13 @@ async function main() {
   );
 
   const db = createPrismaClient(database.url);
-  const demo = await seedDemo(db, { hashPassword });
+  const { demo, warnings } = await seedForStartup(db, {
+    hashPassword,
+    embedded: database.embedded,
+    seedDemo: process.env.SEED_DEMO === "true",
+  });
   await db.$disconnect();
+  for (const warning of warnings) console.warn(`! ${warning}`);
 
   const server = spawnServer(
     { port },
@@ -59,15 +67,18 @@ async function main() {
       NODE_ENV: "production",
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || url,
+      ...publicUrlEnv(),
+      ...embeddedDatabaseEnv(database.embedded),
     },
   );
   superviseChild(server, () => database.stop());
 
   console.log(`\n  Tradeoff is starting on ${url}`);
-  console.log(
-    `  Demo account: ${demo.email} / ${demo.password}${demo.created ? " (just created)" : ""}\n`,
-  );
+  if (demo) {
+    console.log(
+      `  Demo account: ${demo.email} / ${demo.password}${demo.created ? " (just created)" : ""}\n`,
+    );
+  }
 }
 
 main().catch((error: Error) => fail(error.message));

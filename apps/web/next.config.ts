@@ -17,7 +17,7 @@ const nextConfig: NextConfig = {
     "@tradeoff/templates",
   ],
   // Native drivers, WebAssembly and worker-thread loggers must be required at runtime, not bundled.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "pino"],
+  serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "@electric-sql/pglite", "pino"],
 };
 
 export default nextConfig;

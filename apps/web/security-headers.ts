@@ -24,9 +24,15 @@ export const securityHeaders: { key: string; value: string }[] = [
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  // Browsers ignore HSTS over plain HTTP; sending it only for HTTPS deployments keeps local
-  // http://localhost runs free of a sticky HTTPS rule.
-  ...(process.env.NEXTAUTH_URL?.startsWith("https://")
-    ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }]
-    : []),
 ];
+
+/**
+ * Strict-Transport-Security, decided when the server starts (not when the app is built, so one
+ * build serves both): sent when the deployment's public URL is https, never for a plain local
+ * run, where it would leave the browser refusing http://localhost for a year.
+ */
+export function transportSecurityHeaders(publicUrl: string | undefined) {
+  return publicUrl?.startsWith("https://")
+    ? [{ key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" }]
+    : [];
+}

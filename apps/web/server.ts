@@ -7,11 +7,14 @@
  * per request on its own, more than a whole cached read of the API (see docs/ARCHITECTURE.md).
  * Every response carries the same security headers as the pages.
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import { parseArgs } from "node:util";
 import { getRequestListener } from "@hono/node-server";
+import { PEER_ADDRESS_HEADER } from "@tradeoff/auth/client-address";
 import next from "next";
-import { securityHeaders } from "./security-headers";
+import { securityHeaders, transportSecurityHeaders } from "./security-headers";
+import { authEnv } from "./src/env";
+import { startBackgroundJobs } from "./src/server/jobs";
 import { logger } from "./src/server/logger";
 import { handleMetricsRequest } from "./src/server/metrics-handler";
 import { ensureRealtime } from "./src/server/realtime";
@@ -38,6 +41,9 @@ const hostname = args.hostname;
 const app = next({ dev: args.dev, dir: import.meta.dirname, hostname, port });
 const nextHandler = app.getRequestHandler();
 
+/** HSTS depends on where this server is deployed: it is added here, on every response. */
+const transportSecurity = transportSecurityHeaders(authEnv().NEXTAUTH_URL);
+
 /** A fetch handler served on node:http, with the pages' security headers on its answers. */
 function serve(handler: (request: Request) => Promise<Response>) {
   return getRequestListener(
@@ -53,8 +59,24 @@ function serve(handler: (request: Request) => Promise<Response>) {
 const trpc = serve(handleTrpcRequest);
 const metrics = serve(handleMetricsRequest);
 
+/**
+ * Hands the connection's address to the handlers as a header (Next.js route handlers see no
+ * socket), replacing any copy the client sent so nobody can choose their own address.
+ */
+function stampPeerAddress(req: IncomingMessage) {
+  const address = req.socket.remoteAddress ?? "unknown";
+  const raw = req.rawHeaders;
+  for (let i = raw.length - 2; i >= 0; i -= 2) {
+    if (raw[i]?.toLowerCase() === PEER_ADDRESS_HEADER) raw.splice(i, 2);
+  }
+  raw.push(PEER_ADDRESS_HEADER, address);
+  req.headers[PEER_ADDRESS_HEADER] = address;
+}
+
 await app.prepare().catch((error: Error) => fail(error.message));
 const server = createServer((req, res) => {
+  for (const { key, value } of transportSecurity) res.setHeader(key, value);
+  stampPeerAddress(req);
   const url = req.url ?? "";
   const path = url.split("?", 1)[0];
   if (path?.startsWith("/api/trpc/")) void trpc(req, res);
@@ -68,6 +90,7 @@ server.listen(port, hostname, () => {
   logger.info({ port, hostname: hostname ?? "all interfaces" }, "listening");
   // Live updates start with the server, not with the first subscriber.
   void ensureRealtime();
+  startBackgroundJobs();
 });
 
 /** Stops taking requests, lets the ones in flight finish (at most 5 s), then exits. */

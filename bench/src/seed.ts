@@ -103,3 +103,22 @@ export async function seedBenchWorld(db: Database, memberCount: number): Promise
     optionKeys,
   };
 }
+
+/**
+ * One read-write personal access token per member, in the world's member order, created through
+ * the API as a member would on the account page: for clients that call the API as the CLI does.
+ */
+export async function createAccessTokens(db: Database, world: BenchWorld): Promise<string[]> {
+  const tokens: string[] = [];
+  for (const member of world.members) {
+    const caller = appRouter.createCaller(
+      createContextInner({
+        db,
+        user: { id: member.id, email: member.email, name: member.name, tokenVersion: 0 },
+      }),
+    );
+    const { token } = await caller.token.create({ name: "fault test", scope: "READ_WRITE" });
+    tokens.push(token);
+  }
+  return tokens;
+}

@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { type AppInstance, ensureBuild, newSecret, startApp } from "./support/app";
 import {
+  accessTokens,
   type BenchWorld,
   type CallResult,
   mutate,
+  mutateWithToken,
   NoAnswer,
   query,
   seedWorld,
@@ -15,9 +17,11 @@ import { type DedicatedPostgres, startDedicatedPostgres } from "./support/postgr
 import { readProject, sameScores, slotKey } from "./support/records";
 
 /**
- * The database restarts while 20 members vote: what the API acknowledged is saved with its
- * history event, what failed failed clearly (503 and a message saying nothing was saved), and
- * the app serves again soon after the database returns, without being restarted.
+ * The database restarts while 20 members vote, half of them signed in in a browser (session
+ * cookie), half through personal access tokens as the CLI does: what the API acknowledged is
+ * saved with its history event, what failed failed clearly (503, a message saying nothing was
+ * saved, a request id that finds its line in the server's log), whichever way the client
+ * authenticated, and the app serves again soon after the database returns, without a restart.
  */
 const CLIENTS = 20;
 const LOAD_MS = 15_000;
@@ -32,6 +36,7 @@ let database: DedicatedPostgres | undefined;
 let app: AppInstance | undefined;
 let world: BenchWorld;
 let cookies: string[];
+let tokens: string[];
 
 test.beforeAll(async () => {
   ensureBuild();
@@ -39,9 +44,15 @@ test.beforeAll(async () => {
   world = await seedWorld(database.url, CLIENTS);
   const secret = newSecret();
   cookies = await sessionCookies(world, secret);
-  // Every request during the outage is logged as an error with its stack: expected here, and
-  // thousands of lines would bury the test's own output.
-  app = await startApp({ databaseUrl: database.url, secret, env: { LOG_LEVEL: "fatal" } });
+  tokens = await accessTokens(database.url, world);
+  // Every request during the outage writes a warning: the test reads them (each failed answer's
+  // request id must be in the log) rather than printing thousands of lines.
+  app = await startApp({
+    databaseUrl: database.url,
+    secret,
+    env: { LOG_LEVEL: "warn" },
+    captureLogs: true,
+  });
 });
 
 test.afterAll(async () => {
@@ -51,6 +62,8 @@ test.afterAll(async () => {
 
 type Attempt = {
   member: number;
+  via: "session" | "token";
+  requestId: string | null;
   vote: VoteInput;
   outcome: "acknowledged" | "unavailable" | "unclear";
   status: number | null;
@@ -67,13 +80,19 @@ test("a database restart under load loses no acknowledged vote and answers 503 m
   const endAt = started + LOAD_MS;
 
   async function client(member: number) {
+    // Odd members call the API as the CLI does, with a personal access token.
+    const via: Attempt["via"] = member % 2 === 1 ? "token" : "session";
     const cookie = cookies[member] ?? "";
+    const token = tokens[member] ?? "";
     for (let n = 0; Date.now() < endAt; n++) {
       const vote = voteFor(world, member + n, `m${member}-n${n}`);
       let result: CallResult | null = null;
       let body = "";
       try {
-        result = await mutate(server.origin, cookie, "vote.cast", vote);
+        result =
+          via === "token"
+            ? await mutateWithToken(server.origin, token, "vote.cast", vote)
+            : await mutate(server.origin, cookie, "vote.cast", vote);
         body = result.text;
       } catch (error) {
         if (!(error instanceof NoAnswer)) throw error;
@@ -84,11 +103,15 @@ test("a database restart under load loses no acknowledged vote and answers 503 m
           ? "acknowledged"
           : result?.status === 503 &&
               result.error?.message === UNAVAILABLE &&
+              result.requestId !== null &&
+              result.error.data?.requestId === result.requestId &&
               !STACK_TRACE.test(result.text)
             ? "unavailable"
             : "unclear";
       attempts.push({
         member,
+        via,
+        requestId: result?.requestId ?? null,
         vote,
         outcome,
         status: result?.status ?? null,
@@ -134,17 +157,30 @@ test("a database restart under load loses no acknowledged vote and answers 503 m
   const firstAckAfterReturn = acknowledged.find((a) => a.at > timeline.backAt);
   console.log(
     `db restart: ${attempts.length} votes sent in ${LOAD_MS / 1000} s by ${CLIENTS} clients; ` +
-      `${acknowledged.length} acknowledged, ${unavailable.length} answered 503, ${unclear.length} unclear; ` +
+      `${acknowledged.length} acknowledged, ${unavailable.length} answered 503 ` +
+      `(${unavailable.filter((a) => a.via === "token").length} to token clients), ${unclear.length} unclear; ` +
       `database down ${timeline.backAt - timeline.stoppedAt} ms; app answered again ${recoveryMs} ms after it returned ` +
       `(first acknowledged vote ${firstAckAfterReturn ? firstAckAfterReturn.at - timeline.backAt : "none"} ms after)`,
   );
 
-  // Every failure was a clear one: 503 with the message, no stack trace.
+  // Every failure was a clear one: 503 with the message and a request id, no stack trace, for
+  // token clients as for sessions.
   expect(
-    unclear.slice(0, 5).map((a) => `${a.status}: ${a.body.slice(0, 300)}`),
+    unclear.slice(0, 5).map((a) => `${a.via} ${a.status}: ${a.body.slice(0, 300)}`),
     "failed requests without a clear 503",
   ).toEqual([]);
-  expect(unavailable.length, "the restart was felt by some requests").toBeGreaterThan(0);
+  for (const via of ["session", "token"] as const) {
+    expect(
+      unavailable.filter((a) => a.via === via).length,
+      `the restart was felt by ${via} clients`,
+    ).toBeGreaterThan(0);
+  }
+  // Each 503's request id finds its line in the server's log.
+  const logged = new Set(server.logLines().map((line) => line.requestId));
+  expect(
+    unavailable.filter((a) => !logged.has(a.requestId)).map((a) => `${a.via} ${a.requestId}`),
+    "503 answers without a log line of their request",
+  ).toEqual([]);
   expect(acknowledged.length).toBeGreaterThan(CLIENTS * 5);
   expect(recoveryMs, "the app serves again within 5 s of the database returning").not.toBeNull();
   expect(recoveryMs ?? Infinity).toBeLessThan(RECOVERY_BUDGET_MS);

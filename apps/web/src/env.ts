@@ -15,6 +15,34 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, {
       error: "DATABASE_URL must be a postgres:// or postgresql:// URL.",
     }),
+  /**
+   * Set by `npm start` / `npm run dev` when they run the embedded database: a local run, not a
+   * deployment (the demo account is expected, /api/metrics stays open without a token).
+   */
+  TRADEOFF_EMBEDDED_DB: z.stringbool().default(false),
+  /**
+   * Origins besides the app's own that may send changes (browsers reaching the app under a
+   * second name): `https://a.example.com,https://b.example.com`.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const entry of value.split(",").map((part) => part.trim())) {
+        if (!entry) continue;
+        const parsed = URL.canParse(entry) ? new URL(entry) : null;
+        if (!parsed || !/^https?:$/.test(parsed.protocol)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `ALLOWED_ORIGINS must be a comma-separated list of origins such as https://tradeoff.example.com ("${entry}" is not one).`,
+          });
+          return z.NEVER;
+        }
+        origins.push(parsed.origin);
+      }
+      return origins;
+    }),
   /** When set, /api/metrics answers only to `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z
     .string()

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { killGroup, quietEnv, repoRoot, spawnServer } from "../../../scripts/lib";
 import { appPort } from "./ports";
 
@@ -31,12 +32,15 @@ export type AppInstance = {
   stop(): Promise<void>;
   /** Kills it at once, as a crash would. */
   kill(): Promise<void>;
+  /** The JSON log lines written so far (only with `captureLogs`; otherwise they are passed on). */
+  logLines(): Record<string, unknown>[];
 };
 
 export async function startApp(options: {
   databaseUrl: string;
   secret: string;
   env?: Record<string, string>;
+  captureLogs?: boolean;
 }): Promise<AppInstance> {
   const port = await appPort();
   const origin = `http://127.0.0.1:${port}`;
@@ -52,7 +56,19 @@ export async function startApp(options: {
       LOG_LEVEL: "error",
       ...options.env,
     },
+    [],
+    options.captureLogs ? "pipe" : "inherit",
   );
+  const lines: Record<string, unknown>[] = [];
+  if (child.stdout) {
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      try {
+        lines.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        lines.push({ msg: line });
+      }
+    });
+  }
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null) resolve();
     else child.once("exit", () => resolve());
@@ -69,6 +85,7 @@ export async function startApp(options: {
     pid: child.pid ?? -1,
     stop: () => stopWith("SIGTERM"),
     kill: () => stopWith("SIGKILL"),
+    logLines: () => [...lines],
   };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -5,7 +5,7 @@
  */
 import { encodeSessionToken } from "@tradeoff/auth";
 import { createPrismaClient } from "@tradeoff/db";
-import { type BenchWorld, seedBenchWorld } from "../../../bench/src/seed";
+import { type BenchWorld, createAccessTokens, seedBenchWorld } from "../../../bench/src/seed";
 
 export type { BenchWorld };
 
@@ -14,6 +14,16 @@ export async function seedWorld(databaseUrl: string, members: number): Promise<B
   const db = createPrismaClient(databaseUrl, { poolSize: 4 });
   try {
     return await seedBenchWorld(db, members);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/** One read-write personal access token per member, in the world's member order. */
+export async function accessTokens(databaseUrl: string, world: BenchWorld): Promise<string[]> {
+  const db = createPrismaClient(databaseUrl, { poolSize: 2 });
+  try {
+    return await createAccessTokens(db, world);
   } finally {
     await db.$disconnect();
   }
@@ -31,11 +41,16 @@ export function sessionCookies(world: BenchWorld, secret: string): Promise<strin
 
 export type CallResult = {
   status: number;
+  /** The `x-request-id` header of the answer. */
+  requestId: string | null;
   /** The response body as sent (checked for stack traces and messages). */
   text: string;
   /** `result.data` of a success, `error` of a failure; null when not tRPC JSON. */
   data: unknown;
-  error: { message: string; data?: { code?: string; httpStatus?: number } } | null;
+  error: {
+    message: string;
+    data?: { code?: string; httpStatus?: number; requestId?: string | null };
+  } | null;
 };
 
 /** Network failure (no HTTP answer at all): the request may or may not have been applied. */
@@ -63,6 +78,7 @@ async function send(url: string, init: RequestInit): Promise<CallResult> {
   }
   return {
     status: res.status,
+    requestId: res.headers.get("x-request-id"),
     text,
     data: parsed?.result?.data ?? null,
     error: parsed?.error ?? null,
@@ -74,6 +90,18 @@ export function mutate(origin: string, cookie: string, path: string, input: unkn
   return send(`${origin}/api/trpc/${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", origin, cookie },
+    body: JSON.stringify(input),
+  });
+}
+
+/**
+ * POST /api/trpc/<path> as the CLI sends it: `Authorization: Bearer <token>`, no cookie, no
+ * Origin (not a browser).
+ */
+export function mutateWithToken(origin: string, token: string, path: string, input: unknown) {
+  return send(`${origin}/api/trpc/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify(input),
   });
 }

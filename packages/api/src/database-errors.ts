@@ -4,6 +4,16 @@ import { TRPCError } from "@trpc/server";
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The database is not answering right now; your change was not saved. Try again in a moment.";
 
+/**
+ * What a caller is told when something failed on the server's side for a reason of its own: no
+ * detail (that stays in the log), only the request id that finds it there.
+ */
+export function internalErrorMessage(requestId: string | null): string {
+  return requestId
+    ? `Something went wrong on our side (request id ${requestId}). Try again in a moment; if it keeps failing, give the request id to whoever runs this server.`
+    : "Something went wrong on our side. Try again in a moment.";
+}
+
 /** Socket errors and PostgreSQL SQLSTATEs that mean "no usable connection", not "bad request". */
 const UNAVAILABLE_CODES = new Set([
   // Node sockets

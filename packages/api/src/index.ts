@@ -1,7 +1,11 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
-export { isDatabaseUnavailable } from "./database-errors";
+export {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  internalErrorMessage,
+  isDatabaseUnavailable,
+} from "./database-errors";
 export { DomainError } from "./errors";
 export { realtimeStats, startRealtime, stopRealtime } from "./realtime";
 export { type AppRouter, appRouter, createCaller } from "./root";
@@ -9,3 +13,4 @@ export { type Context, createContextInner, type ProcedureCall } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { appJobs } from "./jobs";

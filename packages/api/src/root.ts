@@ -8,6 +8,7 @@ import { historyRouter } from "./routers/history";
 import { invitationRouter } from "./routers/invitation";
 import { liveRouter } from "./routers/live";
 import { memberRouter } from "./routers/member";
+import { notificationRouter } from "./routers/notification";
 import { projectRouter } from "./routers/project";
 import { recordRouter } from "./routers/record";
 import { shareRouter } from "./routers/share";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   invitation: invitationRouter,
   live: liveRouter,
   member: memberRouter,
+  notification: notificationRouter,
   project: projectRouter,
   record: recordRouter,
   share: shareRouter,

@@ -14,6 +14,7 @@ import { ZodError, z } from "zod";
 import {
   DATABASE_UNAVAILABLE_MESSAGE,
   databaseUnavailableError,
+  internalErrorMessage,
   isDatabaseUnavailable,
   isUnstorableText,
   UNSTORABLE_TEXT_ERROR_MESSAGE,
@@ -32,6 +33,8 @@ export type Context = {
   appUrl: string | null;
   /** Told about every procedure call once it is answered (the web server's metrics). */
   onCall: ((call: ProcedureCall) => void) | null;
+  /** The id on the request's log lines: a failure's answer carries it, so it can be found. */
+  requestId: string | null;
 };
 
 /** One answered procedure call: `code` is null on success, else the tRPC error code. */
@@ -44,6 +47,7 @@ export function createContextInner(opts: {
   mailer?: InvitationMailer | null;
   appUrl?: string | null;
   onCall?: ((call: ProcedureCall) => void) | null;
+  requestId?: string | null;
 }): Context {
   return {
     db: opts.db,
@@ -51,6 +55,7 @@ export function createContextInner(opts: {
     mailer: opts.mailer ?? null,
     appUrl: opts.appUrl ?? null,
     onCall: opts.onCall ?? null,
+    requestId: opts.requestId ?? null,
   };
 }
 
@@ -67,7 +72,8 @@ const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
-    errorFormatter({ shape, error }) {
+    errorFormatter({ shape, error, ctx }) {
+      const requestId = ctx?.requestId ?? null;
       // A database outage before any procedure ran (creating the context) is still a 503.
       if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(error.cause)) {
         return {
@@ -78,14 +84,14 @@ const t = initTRPC
             httpStatus: 503,
             path: shape.data.path,
             fieldErrors: null,
+            requestId,
           },
         };
       }
-      // An unexpected failure's own message can name files and queries: say only that it failed.
+      // An unexpected failure's own message can name files, queries or the runtime's limits
+      // ("Maximum call stack size exceeded"): say only that it failed, and where to look.
       const unexpected =
-        error.code === "INTERNAL_SERVER_ERROR" &&
-        error.cause instanceof Error &&
-        error.message === error.cause.message;
+        error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof DomainError);
       const zodError = error.cause instanceof ZodError ? error.cause : null;
       const fieldErrors = zodError
         ? (z.flattenError(zodError).fieldErrors as Record<string, string[] | undefined>)
@@ -97,13 +103,14 @@ const t = initTRPC
         message: zodError
           ? "Some fields need attention."
           : unexpected
-            ? "Something went wrong on our side. Try again in a moment."
+            ? internalErrorMessage(requestId)
             : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
           fieldErrors: fieldErrors ?? null,
+          requestId,
         },
       };
     },

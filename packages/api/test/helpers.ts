@@ -19,6 +19,10 @@ export function useTestDatabase() {
     get db() {
       return state.database.db;
     },
+    /** The database's URL, for code that opens its own connections (live updates). */
+    get url() {
+      return state.database.url;
+    },
     /** A caller signed in as `user`, or signed out with null. */
     callerAs(
       user: { id: string; email: string | null; name: string | null; tokenVersion?: number } | null,

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { statements } from "@tradeoff/db";
 import { aggregate } from "@tradeoff/scoring";
 import { describe, expect, it } from "vitest";
 import { loadDecision } from "../src/services/project/load-decision";
@@ -196,5 +198,71 @@ describe("the recommendation", () => {
     expect((await trpcError(stranger.owner.api.project.participation({ projectId }))).code).toBe(
       "NOT_FOUND",
     );
+  });
+});
+
+describe("the recommendation cache under racing votes", () => {
+  it("never keeps a view that misses a vote committed after a later-numbered one", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const { id: projectId } = await owner.api.project.create(drfInput(team.id));
+    await owner.api.project.open({ projectId });
+    const [, b, c] = people;
+    if (!b || !c) throw new Error("two members expected");
+    await owner.api.project.recommendation({ projectId });
+
+    // B's vote runs the vote's own statements and stays uncommitted until released: its history
+    // event takes the lower id. C votes meanwhile through the API (a higher event id).
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let bInserted: () => void = () => {};
+    const inserted = new Promise<void>((resolve) => {
+      bInserted = resolve;
+    });
+    const slowVote = t.db.$transaction(
+      async (tx) => {
+        const [locked] = await statements.lockForVote(tx, {
+          projectId,
+          criterionKey: "performance",
+          userId: b.id,
+        });
+        if (!locked?.criterionId) throw new Error("criterion expected");
+        await statements.castVote(tx, {
+          id: randomUUID(),
+          projectId,
+          teamId: locked.teamId,
+          criterionId: locked.criterionId,
+          criterionKey: "performance",
+          userId: b.id,
+          weight: 5,
+          scores: { drf: 1, fastapi: 5 },
+          rationale: "slow",
+        });
+        bInserted();
+        await released;
+      },
+      { timeout: 20_000 },
+    );
+    await inserted;
+    const fastVote = c.api.vote.cast({
+      projectId,
+      criterionKey: "performance",
+      weight: 5,
+      scores: { drf: 5, fastapi: 1 },
+    });
+    // Where C's vote could commit first, it has by now; where it waits for B's, it still waits.
+    await Promise.race([fastVote, new Promise((r) => setTimeout(r, 1_000))]);
+    // A read in between computes (and caches) a view without B's uncommitted vote.
+    await owner.api.project.recommendation({ projectId });
+    release();
+    await slowVote;
+    await fastVote;
+
+    // After both commits the served view has both votes: the cache's key moved on.
+    const served = await owner.api.project.recommendation({ projectId });
+    const expected = aggregate((await loadDecision(t.db, projectId)).decision);
+    expect(served.participation).toMatchObject({ voted: 2 });
+    expect(served.result?.totals).toEqual(expected.totals);
   });
 });

@@ -18,6 +18,22 @@ const schema = z.object({
       .url({ message: "NEXTAUTH_URL must be a full URL such as https://tradeoff.example.com" })
       .optional(),
   ),
+  /**
+   * How many proxies in front of the app add X-Forwarded-For (and -Host, -Proto) that can be
+   * trusted. Unset or 0: forwarded headers are ignored and the connection's address counts.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("0")
+    .transform((value) => value || "0")
+    .pipe(
+      z.string().regex(/^(10|[0-9])$/, {
+        error:
+          "TRUST_PROXY must be the number of proxies in front of the app that add X-Forwarded-For, from 0 to 10 (for example 1).",
+      }),
+    )
+    .transform(Number),
   GITHUB_ID: optional,
   GITHUB_SECRET: optional,
   EMAIL_SERVER: optional,

@@ -1,10 +1,10 @@
+export { clientAddress, PEER_ADDRESS_HEADER, requestOrigin } from "./client-address";
 export { AuthConfigError, type AuthEnv, readAuthEnv, requireSecret } from "./env";
 export { createInvitationMailer } from "./mail";
 export { createAuthOptions, enabledProviders, SESSION_MAX_AGE_SECONDS } from "./options";
 export { hashPassword, verifyPassword } from "./password";
 export { decodeSessionToken, encodeSessionToken } from "./session-token";
 export {
-  clientIp,
   createSignInLimiter,
   SIGN_IN_LIMITS,
   type SignInLimiter,

@@ -5,9 +5,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
+import { clientAddress } from "./client-address";
 import { type AuthEnv, emailEnabled, githubEnabled, readAuthEnv, requireSecret } from "./env";
 import { getDecoyHash, verifyPassword } from "./password";
-import { clientIp, createSignInLimiter, type SignInLimiter } from "./sign-in-limiter";
+import { createSignInLimiter, type SignInLimiter } from "./sign-in-limiter";
 import type { AuthDatabase } from "./types";
 
 const credentialsSchema = z.object({
@@ -44,7 +45,7 @@ export function createAuthOptions(
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const ip = clientIp(req?.headers ?? {});
+        const ip = clientAddress(req?.headers ?? {}, env.TRUST_PROXY);
         // The route answers 429 before reaching here; this holds even if it did not.
         if ((await limiter.retryAfter(email, ip)) > 0) return null;
         const user = await db.user.findUnique({

@@ -105,13 +105,3 @@ export function createSignInLimiter(db: Database): SignInLimiter {
     },
   };
 }
-
-/** The caller's address as the proxy in front of the app reports it. */
-export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const read = (name: string) => {
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  return read("x-forwarded-for")?.split(",")[0]?.trim() || read("x-real-ip")?.trim() || "unknown";
-}

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
 import pg from "pg";
 import { parseDatabaseUrl } from "./client";
+import { prepareJobQueue } from "./jobs";
 import { withSchemaEngine } from "./schema-engine";
 
 export type Logger = (message: string) => void;
@@ -103,6 +104,8 @@ export async function migrateDatabase(
   const { appliedMigrationNames } = await withSchemaEngine({ url, schema }, (engine) =>
     engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
   );
+  // The job queue's tables are pg-boss's own (it versions and upgrades them itself).
+  await prepareJobQueue(url);
   const ms = Math.round(performance.now() - started);
   if (appliedMigrationNames.length === 0) {
     log(`Database is up to date (${migrationsList.migrationDirectories.length} migrations).`);

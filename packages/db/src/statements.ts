@@ -44,13 +44,15 @@ export const projectAccess: Statement<
 );
 
 /**
- * A short fingerprint of everything a project's recommendation depends on: its newest history
- * event, its last edit, and its team's voters (who, with which role, under which name). Read
- * before every recommendation is served from cache, so it is computed in the database rather
- * than rows brought back to compare.
+ * A short fingerprint of everything a project's recommendation depends on: its version (raised
+ * with each history event, in commit order), its last edit, and its team's voters (who, with
+ * which role, under which name). Read before every recommendation is served from cache, so it
+ * is computed in the database rather than rows brought back to compare. Not the newest event
+ * id: ids are handed out before commit, so a view computed between two racing commits could be
+ * kept under the later id without the earlier change.
  */
 const STAMP = sql`p.updated_at::text
-  || '|' || coalesce((SELECT max(e.id) FROM project_events e WHERE e.project_id = p.id), 0)::text
+  || '|' || p.version::text
   || '|' || (SELECT count(*)::text || ':' || coalesce(sum(hashtext(
                 m.user_id || ':' || m.role::text || ':' || u.updated_at::text)), 0)::text
              FROM memberships m JOIN users u ON u.id = m.user_id
@@ -79,8 +81,9 @@ export const projectAccessAndStamp: Statement<
 );
 
 /**
- * Inside a vote's transaction, one round trip: share-locks the project row (a vote racing a
- * close waits for it), reads what the vote is checked against (status, option keys, the
+ * Inside a vote's transaction, one round trip: locks the project row (a vote racing a close
+ * waits for it; votes on one project take turns, as the history event each adds raises the
+ * project's version under this lock), reads what the vote is checked against (status, option keys, the
  * criterion's id) and takes the member's advisory lock on this criterion, which orders their
  * racing requests until the transaction ends.
  */
@@ -101,7 +104,7 @@ export const lockForVote: Statement<
           pg_advisory_xact_lock(hashtextextended(${`vote:${projectId}:${criterionKey}:${userId}`}, 0))::text AS "slotLocked"
         FROM projects p
         WHERE p.id = ${projectId}
-        FOR SHARE OF p`,
+        FOR NO KEY UPDATE OF p`,
 );
 
 /** A vote as stored (scores as the database holds them). */

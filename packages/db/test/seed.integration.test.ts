@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, createTeam, createUser } from "../src/factories";
-import { seedDemo } from "../src/seed";
+import { DEMO_ACCOUNT_WARNING, seedDemo, seedForStartup } from "../src/seed";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
 const hashPassword = async (plain: string) => `hashed:${plain}`;
@@ -37,6 +37,43 @@ describe("seedDemo", () => {
     expect(teams[0]?.memberships).toEqual([
       expect.objectContaining({ userId: users[0]?.id, role: "OWNER" }),
     ]);
+  });
+});
+
+describe("seedForStartup: the demo account (published password) stays off deployments", () => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await test?.drop();
+  });
+  const demoUsers = () => test.db.user.count({ where: { email: "demo@tradeoff.dev" } });
+
+  it("never seeds a configured database, and says so when a demo account is already there", async () => {
+    const start = await seedForStartup(test.db, { hashPassword, embedded: false, seedDemo: false });
+    expect(start).toEqual({ demo: null, warnings: [] });
+    expect(await demoUsers()).toBe(0);
+
+    // SEED_DEMO=true is the only way onto a configured database, and every start warns.
+    const seeded = await seedForStartup(test.db, { hashPassword, embedded: false, seedDemo: true });
+    expect(seeded.demo?.email).toBe("demo@tradeoff.dev");
+    expect(seeded.warnings).toEqual([expect.stringMatching(/SEED_DEMO=true.*published password/)]);
+    expect(await demoUsers()).toBe(1);
+    const again = await seedForStartup(test.db, { hashPassword, embedded: false, seedDemo: true });
+    expect(again.warnings).toHaveLength(1);
+
+    // Later starts without SEED_DEMO find the account and report it rather than keep quiet.
+    const later = await seedForStartup(test.db, { hashPassword, embedded: false, seedDemo: false });
+    expect(later).toEqual({ demo: null, warnings: [DEMO_ACCOUNT_WARNING] });
+  });
+
+  it("seeds the embedded database of a local run without a warning", async () => {
+    await test.db.user.deleteMany({ where: { email: "demo@tradeoff.dev" } });
+    const local = await seedForStartup(test.db, { hashPassword, embedded: true, seedDemo: false });
+    expect(local.demo).toMatchObject({ email: "demo@tradeoff.dev", password: "tradeoff-demo" });
+    expect(local.warnings).toEqual([]);
+    expect(await demoUsers()).toBe(1);
   });
 });
 

@@ -2,17 +2,22 @@ import { randomUUID } from "node:crypto";
 import {
   appRouter,
   createContextInner,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  internalErrorMessage,
   isDatabaseUnavailable,
   type ProcedureCall,
 } from "@tradeoff/api";
 import { authenticateRequest } from "@tradeoff/api/server";
 import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { authEnv, mailEnv } from "~/env";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import { mailEnv } from "~/env";
 import { db } from "./db";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
+import { appOrigin, isOwnOrigin } from "./origin";
 import { ensureRealtime } from "./realtime";
+import { checkRequestInput } from "./request-input";
 import { sessionClaimsFromRequest } from "./session";
 
 let mailer: ReturnType<typeof createInvitationMailer> | null | undefined;
@@ -27,26 +32,27 @@ function invitationMailer() {
   return mailer;
 }
 
-let configuredOrigin: string | null | undefined;
-
-/** The app's own origin: NEXTAUTH_URL when set, else what the proxy says the request was for. */
-function appOrigin(req: Request): string {
-  if (configuredOrigin === undefined) {
-    const configured = authEnv().NEXTAUTH_URL;
-    configuredOrigin = configured ? new URL(configured).origin : null;
-  }
-  if (configuredOrigin) return configuredOrigin;
+/**
+ * A refusal in tRPC's wire format (one entry per call of a batch), so the page shows its
+ * sentence like any other error of the API.
+ */
+function refuse(req: Request, status: 403 | 415, message: string) {
+  const code = status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "FORBIDDEN";
   const url = new URL(req.url);
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
-  const proto = req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${host}`;
+  const paths = url.pathname.replace(/^\/api\/trpc\/?/, "").split(",");
+  const errors = paths.map((path) => ({
+    error: {
+      message,
+      code: status === 415 ? -32415 : -32003,
+      data: { code, httpStatus: status, path, fieldErrors: null },
+    },
+  }));
+  const batched = url.searchParams.get("batch") === "1";
+  return Response.json(batched ? errors : errors[0], { status });
 }
 
-const refuse = (status: number, message: string) =>
-  Response.json(
-    { error: { message, code: status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "FORBIDDEN" } },
-    { status },
-  );
+const FOREIGN_ORIGIN =
+  "This change came from another site, so it was refused. Open Tradeoff at its own address and try again.";
 
 /**
  * Cross-site request forgery guard for mutations (tRPC sends them as POST with a JSON body).
@@ -58,17 +64,43 @@ function guardMutation(req: Request): Response | null {
   if (req.method !== "POST") return null;
   const contentType = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(contentType)) {
-    return refuse(415, "Send requests to this API as JSON.");
+    return refuse(req, 415, "Send requests to this API as JSON.");
   }
   const origin = req.headers.get("origin");
-  if (origin && origin !== appOrigin(req)) {
-    return refuse(403, "This request came from another site and was refused.");
-  }
+  if (origin && !isOwnOrigin(origin, req)) return refuse(req, 403, FOREIGN_ORIGIN);
   const site = req.headers.get("sec-fetch-site");
   if (!origin && site && site !== "same-origin" && site !== "none") {
-    return refuse(403, "This request came from another site and was refused.");
+    return refuse(req, 403, FOREIGN_ORIGIN);
   }
   return null;
+}
+
+/**
+ * A failure before tRPC took the request (resolving an access token, opening the live
+ * listener), answered as tRPC answers its own: the same 503 sentence while the database is down,
+ * otherwise a generic 500; both in tRPC's wire format with the request id, and logged.
+ */
+function failedBeforeApi(error: unknown, requestId: string, log: () => typeof logger): Response {
+  const unavailable = isDatabaseUnavailable(error);
+  if (unavailable) log().warn({ path: null }, "database unavailable");
+  else log().error({ err: error }, "request failed before reaching the API");
+  return unavailable
+    ? errorResponse("SERVICE_UNAVAILABLE", 503, DATABASE_UNAVAILABLE_MESSAGE, requestId)
+    : errorResponse("INTERNAL_SERVER_ERROR", 500, internalErrorMessage(requestId), requestId);
+}
+
+/** An error in tRPC's wire format, so its clients (the web app, the CLI) show the message. */
+function errorResponse(
+  code: "BAD_REQUEST" | "INTERNAL_SERVER_ERROR" | "SERVICE_UNAVAILABLE",
+  httpStatus: 400 | 500 | 503,
+  message: string,
+  requestId: string,
+): Response {
+  const data = { code, httpStatus, path: null, fieldErrors: null, requestId };
+  return Response.json(
+    { error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data } },
+    { status: httpStatus },
+  );
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
@@ -103,7 +135,9 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
   };
   const started = performance.now();
   const url = new URL(req.url);
-  const response = await handle(req, url, log);
+  const response = await handle(req, url, requestId, log).catch((error: unknown) =>
+    failedBeforeApi(error, requestId, log),
+  );
   if (response.status >= 500 || logger.isLevelEnabled("debug")) {
     const paths = url.pathname.replace(/^\/api\/trpc\/?/, "").split(",");
     const seconds = (performance.now() - started) / 1000;
@@ -119,9 +153,12 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
   return response;
 }
 
-async function handle(req: Request, url: URL, log: () => typeof logger) {
-  const refused = guardMutation(req);
+async function handle(raw: Request, url: URL, requestId: string, log: () => typeof logger) {
+  const refused = guardMutation(raw);
   if (refused) return refused;
+  const input = await checkRequestInput(raw, url);
+  if (!input.ok) return errorResponse("BAD_REQUEST", 400, input.message, requestId);
+  const req = input.request;
   // Live subscriptions (GET /api/trpc/live.*) need this instance's database listener.
   if (req.method === "GET" && url.pathname.includes("/live.")) await ensureRealtime();
   // `Authorization: Bearer <personal access token>` (the CLI) stands in for the session cookie.
@@ -139,6 +176,7 @@ async function handle(req: Request, url: URL, log: () => typeof logger) {
         mailer: invitationMailer(),
         appUrl: appOrigin(req),
         onCall: recordCall,
+        requestId,
       }),
     onError({ error, path, type }) {
       if (isDatabaseUnavailable(error)) {

@@ -23,8 +23,8 @@ const unreachable = "Could not reach Tradeoff. Check your connection and try aga
 export function messageOf(error: unknown): string {
   if (isTRPCClientError(error)) {
     if (!error.data) return unreachable;
-    if (error.data.code === "INTERNAL_SERVER_ERROR")
-      return "Something went wrong on our side. Try again.";
+    // The API never sends an internal failure's detail: its message is generic, with the
+    // request id that finds the detail in the server's log.
     return error.message;
   }
   return "Something went wrong. Try again.";

@@ -13,6 +13,8 @@ type Listener = (signal: HubSignal) => void;
 
 export const EVENTS_CHANNEL = "project_events";
 export const PRESENCE_CHANNEL = "project_presence";
+/** A member's inbox changed; the payload is their user id. */
+export const INBOX_CHANNEL = "user_notifications";
 const PROBE_CHANNEL = "tradeoff_listen_probe";
 
 export type HubOptions = {
@@ -38,6 +40,8 @@ export type HubOptions = {
 export class RealtimeHub {
   readonly instanceId = randomUUID();
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly inboxListeners = new Map<string, Set<() => void>>();
+  private pollInboxFrom: bigint | null = null;
   private readonly localViewers = new Map<string, Map<string, number>>();
   private readonly remoteViewers = new Map<
     string,
@@ -58,11 +62,12 @@ export class RealtimeHub {
     this.ttlMs = options.presence?.ttlMs ?? 25_000;
     this.listener = new PgListener({
       url: options.url,
-      channels: [EVENTS_CHANNEL, PRESENCE_CHANNEL, PROBE_CHANNEL],
+      channels: [EVENTS_CHANNEL, PRESENCE_CHANNEL, INBOX_CHANNEL, PROBE_CHANNEL],
       onNotification: (n) => this.onNotification(n),
       onConnected: ({ reconnect }) => {
         if (!reconnect) return;
         for (const set of this.listeners.values()) for (const l of set) l({ type: "resync" });
+        for (const set of this.inboxListeners.values()) for (const l of set) l();
         for (const projectId of this.localViewers.keys()) this.announce(projectId, true);
       },
       onError: options.onError,
@@ -117,6 +122,22 @@ export class RealtimeHub {
     };
   }
 
+  /** Registers a listener of one member's inbox; the returned function removes it. */
+  subscribeInbox(userId: string, listener: () => void): () => void {
+    let set = this.inboxListeners.get(userId);
+    if (!set) {
+      set = new Set();
+      this.inboxListeners.set(userId, set);
+    }
+    set.add(listener);
+    return () => {
+      const current = this.inboxListeners.get(userId);
+      if (!current) return;
+      current.delete(listener);
+      if (current.size === 0) this.inboxListeners.delete(userId);
+    };
+  }
+
   /** Marks `userId` as viewing the project from this instance; the returned function undoes it. */
   join(projectId: string, userId: string): () => void {
     let users = this.localViewers.get(projectId);
@@ -162,6 +183,7 @@ export class RealtimeHub {
   stats(): { listeners: number; projects: number; viewers: number; mode: "notify" | "poll" } {
     let listeners = 0;
     for (const set of this.listeners.values()) listeners += set.size;
+    for (const set of this.inboxListeners.values()) listeners += set.size;
     let viewers = 0;
     for (const users of this.localViewers.values()) {
       for (const count of users.values()) viewers += count;
@@ -178,6 +200,8 @@ export class RealtimeHub {
       if (channel === EVENTS_CHANNEL) {
         const { id, projectId } = JSON.parse(payload) as { id: string; projectId: string };
         this.emit(projectId, { type: "event", id: BigInt(id) });
+      } else if (channel === INBOX_CHANNEL) {
+        for (const listener of this.inboxListeners.get(payload) ?? []) listener();
       } else if (channel === PRESENCE_CHANNEL) {
         this.onPresence(JSON.parse(payload) as PresenceMessage);
       } else if (channel === PROBE_CHANNEL && payload === this.probeToken) {
@@ -258,6 +282,7 @@ export class RealtimeHub {
 
   private async poll() {
     if (this.pollBusy) return;
+    await this.pollInbox();
     if (this.listeners.size === 0) {
       this.pollFrom = null;
       return;
@@ -283,6 +308,34 @@ export class RealtimeHub {
       this.options.onError?.(error);
     } finally {
       this.pollBusy = false;
+    }
+  }
+
+  /** Without notifications, new inbox rows are found by id (marking read is seen on the page). */
+  private async pollInbox() {
+    if (this.inboxListeners.size === 0) {
+      this.pollInboxFrom = null;
+      return;
+    }
+    try {
+      if (this.pollInboxFrom === null) {
+        const rows = await this.query<{ max: string | null }>(
+          "SELECT max(id)::text AS max FROM notifications",
+          [],
+        );
+        this.pollInboxFrom = BigInt(rows[0]?.max ?? "0");
+        return;
+      }
+      const rows = await this.query<{ id: string; user_id: string }>(
+        "SELECT id::text AS id, user_id FROM notifications WHERE id > $1 ORDER BY id LIMIT 1000",
+        [this.pollInboxFrom.toString()],
+      );
+      for (const row of rows) {
+        this.pollInboxFrom = BigInt(row.id);
+        for (const listener of this.inboxListeners.get(row.user_id) ?? []) listener();
+      }
+    } catch (error) {
+      this.options.onError?.(error);
     }
   }
 

@@ -179,3 +179,13 @@ export const suggestWeightsSchema = z.object({
   /** Question key -> yes/no; unanswered questions are left out. */
   answers: z.record(z.string().max(64), z.boolean()),
 });
+
+export const nudgeSchema = z.object({
+  projectId: idSchema,
+  /** Members to nudge; leave out to nudge everyone whose ballot is not complete. */
+  userIds: z
+    .array(idSchema)
+    .min(1, { error: "Choose at least one member, or leave the list out to nudge everyone." })
+    .max(500, { error: "Nudge at most 500 members at once." })
+    .optional(),
+});

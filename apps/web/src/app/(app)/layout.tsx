@@ -8,10 +8,17 @@ import { api } from "~/trpc/server";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
-  const teams = await api((c) => c.team.list());
+  const [teams, { unread }] = await Promise.all([
+    api((c) => c.team.list()),
+    api((c) => c.notification.unreadCount()),
+  ]);
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader user={user} teams={teams.map(({ name, slug, role }) => ({ name, slug, role }))} />
+      <AppHeader
+        user={user}
+        teams={teams.map(({ name, slug, role }) => ({ name, slug, role }))}
+        unread={unread}
+      />
       <main className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">{children}</main>
     </div>
   );

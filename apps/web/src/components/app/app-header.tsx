@@ -4,15 +4,21 @@ import { Button } from "~/components/ui/button";
 import { ThemeToggle } from "~/components/ui/theme-toggle";
 import { AccountMenuButton, TeamSwitcher } from "./header-islands";
 import type { TeamSummary } from "./header-menus";
+import { InboxBell } from "./inbox-bell";
 import { Logo } from "./logo";
 
-type Props = { user: { name: string | null; email: string }; teams: TeamSummary[] };
+type Props = {
+  user: { name: string | null; email: string };
+  teams: TeamSummary[];
+  /** Unread notifications when the page was rendered; the bell keeps it current. */
+  unread: number;
+};
 
 /**
  * Rendered on the server: only the team switcher (which reads the URL) and the menus around the
  * buttons are client components, so the rest of the header ships no code.
  */
-export function AppHeader({ user, teams }: Props) {
+export function AppHeader({ user, teams, unread }: Props) {
   const displayName = user.name || user.email;
 
   return (
@@ -29,6 +35,7 @@ export function AppHeader({ user, teams }: Props) {
         </span>
         <TeamSwitcher teams={teams} />
         <div className="ml-auto flex items-center gap-2">
+          <InboxBell initialUnread={unread} />
           <ThemeToggle />
           <AccountMenuButton
             user={user}

@@ -1,5 +1,6 @@
 import { createTRPCRouter } from "../../trpc";
 import { create, update } from "./create";
+import { nudge, waitingOn } from "./nudge";
 import { get, list, participation, recommendation } from "./read";
 import { archive, close, open, reopen } from "./status";
 import { saveAsTemplate, suggestWeights, templates } from "./templates";
@@ -15,6 +16,8 @@ export const projectRouter = createTRPCRouter({
   archive,
   recommendation,
   participation,
+  waitingOn,
+  nudge,
   templates,
   suggestWeights,
   saveAsTemplate,

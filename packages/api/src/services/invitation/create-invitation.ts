@@ -2,6 +2,7 @@ import type { PrismaClient, Role } from "@tradeoff/db";
 import { ROLE_RANK } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { notifyUsers } from "../notification/notify";
 import type { InvitationMailer } from "./mailer";
 import { hashInvitationToken, invitationPath, newInvitationToken } from "./token";
 
@@ -70,6 +71,19 @@ export async function createInvitation(
       action: "invitation.created",
       data: { invitationId: created.id, email: input.email, role: input.role },
     });
+    // Someone who already has an account also finds the invitation in their inbox. The link
+    // is theirs alone, as the email's is; the inbox shows it only to them.
+    const invitee = input.email
+      ? await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })
+      : null;
+    if (invitee) {
+      await notifyUsers(tx, [invitee.id], {
+        kind: "team.invited",
+        teamId: input.teamId,
+        actorId: input.actorId,
+        data: { invitePath: invitationPath(token), role: input.role },
+      });
+    }
     return created;
   });
 

@@ -1,6 +1,8 @@
 import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { aggregate } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
+import { notifyTeam } from "../notification/notify";
+import { scheduleDeadlineReminders } from "../reminder/deadline-reminders";
 import { assertCanManageProject, type ProjectStatus, STATUS_WORDS } from "./access";
 import { recordEvent } from "./events";
 import { loadDecision } from "./load-decision";
@@ -39,7 +41,7 @@ export async function changeProjectStatus(
       );
     }
     const now = new Date();
-    return moveProjectStatus(tx, {
+    const project = await moveProjectStatus(tx, {
       projectId,
       teamId: locked.teamId,
       actorId: actor.userId,
@@ -47,6 +49,14 @@ export async function changeProjectStatus(
       to: rule.to,
       set: rule.to === "OPEN" ? { openedAt: now } : rule.to === "DECIDED" ? { closedAt: now } : {},
     });
+    const told = { teamId: locked.teamId, projectId, actorId: actor.userId };
+    // Opening concerns those who vote (members and up); closing, everyone who follows the team.
+    if (rule.to === "OPEN") {
+      await notifyTeam(tx, "MEMBER", { kind: "project.opened", ...told });
+      await scheduleDeadlineReminders(tx, await deadlineOf(tx, projectId));
+    }
+    if (rule.to === "DECIDED") await notifyTeam(tx, "VIEWER", { kind: "project.closed", ...told });
+    return project;
   });
 }
 
@@ -107,6 +117,21 @@ export async function reopenProject(db: PrismaClient, actor: Actor, projectId: s
       type: "round.reopened",
       data: { round: project.round, previousRound: locked.round },
     });
+    await scheduleDeadlineReminders(tx, await deadlineOf(tx, projectId));
+    await notifyTeam(tx, "MEMBER", {
+      kind: "project.reopened",
+      teamId: locked.teamId,
+      projectId,
+      actorId: actor.userId,
+    });
     return project;
+  });
+}
+
+/** The project's deadline and round, read inside the transaction that just moved it. */
+function deadlineOf(tx: Prisma.TransactionClient, projectId: string) {
+  return tx.project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { id: true, round: true, deadline: true },
   });
 }

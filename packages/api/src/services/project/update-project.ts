@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import type { z } from "zod";
 import { DomainError } from "../../errors";
 import type { updateProjectSchema } from "../../schemas/project";
+import { scheduleDeadlineReminders } from "../reminder/deadline-reminders";
 import { assertCanManageProject, STATUS_WORDS } from "./access";
 import { recordEvent } from "./events";
 import { lockProject } from "./lock-project";
@@ -98,7 +99,15 @@ export async function updateProject(
       });
     }
     if (Object.keys(after).length === 0) return { id: projectId, changed: [] as string[] };
-    await tx.project.update({ where: { id: projectId }, data, select: { id: true } });
+    const updated = await tx.project.update({
+      where: { id: projectId },
+      data,
+      select: { id: true, round: true, deadline: true },
+    });
+    // A new deadline on an open decision gets its own reminders; the old ones find it moved.
+    if (locked.status === "OPEN" && "deadline" in after) {
+      await scheduleDeadlineReminders(tx, updated);
+    }
     await recordEvent(tx, {
       projectId,
       teamId: locked.teamId,

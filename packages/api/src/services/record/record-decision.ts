@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { aggregate } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import type { RecordFields } from "../../schemas/record";
+import { notifyTeam } from "../notification/notify";
 import { assertCanManageProject, STATUS_WORDS } from "../project/access";
 import { loadDecision } from "../project/load-decision";
 import { lockProject } from "../project/lock-project";
@@ -125,6 +126,12 @@ export async function recordDecision(
       actorId: actor.userId,
       type: "decision.recorded",
       data: { chosenOptionKey: fields.chosenOptionKey, recommendedKey: rec.winner, revision: 1 },
+    });
+    await notifyTeam(tx, "VIEWER", {
+      kind: "decision.recorded",
+      teamId: locked.teamId,
+      projectId: input.projectId,
+      actorId: actor.userId,
     });
     return record;
   });

@@ -1,5 +1,6 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
+import { notifyTeam } from "../notification/notify";
 import { assertCanManageProject, STATUS_WORDS } from "../project/access";
 import { lockProject } from "../project/lock-project";
 import { moveProjectStatus } from "../project/move-status";
@@ -77,6 +78,12 @@ export async function supersedeProject(
         data: { predecessorId: input.projectId },
       });
     }
+    await notifyTeam(tx, "VIEWER", {
+      kind: "project.superseded",
+      teamId: locked.teamId,
+      projectId: input.projectId,
+      actorId: actor.userId,
+    });
     return { projectId: input.projectId, status: "SUPERSEDED" as const, successors };
   });
 }

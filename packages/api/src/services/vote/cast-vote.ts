@@ -12,8 +12,9 @@ type Actor = { userId: string; teamId: string };
 
 /**
  * Sets the member's vote on one criterion, and records `vote.cast`, in one transaction.
- * The project row is share-locked first, so a vote racing a close is refused with a message
- * rather than landing in a closed project; a per-member-per-criterion advisory lock (taken in
+ * The project row is locked first, so a vote racing a close is refused with a message rather
+ * than landing in a closed project (and votes on one project commit in turn: each raises the
+ * project's version, the recommendation cache's key); a per-member-per-criterion advisory lock (taken in
  * the same query) orders
  * racing requests of the same member, so each event's `before` is the vote it replaced.
  * The unique (criterion, user) constraint keeps exactly one row however many requests race.
@@ -97,7 +98,7 @@ export async function retractVote(
 }
 
 /**
- * One round trip: share-locks the project row, reads what a vote is checked against (its
+ * One round trip: locks the project row, reads what a vote is checked against (its
  * status, its option keys and the criterion's id) and takes the member's lock on this
  * criterion, which orders their racing requests until the transaction ends.
  */

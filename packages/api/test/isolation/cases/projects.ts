@@ -63,6 +63,8 @@ export const cases = defineCases({
   "project.get": { input: inProject("OPEN") },
   "project.recommendation": { input: inProject("OPEN") },
   "project.participation": { input: inProject("OPEN") },
+  "project.waitingOn": { input: inProject("OPEN") },
+  "project.nudge": { input: inProject("OPEN") },
   "project.update": { input: inProject("DRAFT", { title: "Renamed" }) },
   "project.open": { input: inProject("DRAFT") },
   "project.close": { input: inProject("OPEN") },

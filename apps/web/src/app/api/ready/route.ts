@@ -1,12 +1,14 @@
 import { migrationStatus } from "@tradeoff/db/migrate";
 import { env } from "~/env";
 import { db } from "~/server/db";
+import { deploymentWarnings } from "~/server/deployment";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Readiness: 200 when the database answers and every migration in the build is applied,
- * 503 otherwise (a load balancer should not send traffic here yet).
+ * 503 otherwise (a load balancer should not send traffic here yet). `warnings` lists what an
+ * operator should fix without taking the instance out of rotation (a demo account, say).
  */
 export async function GET() {
   try {
@@ -30,7 +32,13 @@ export async function GET() {
         { status: 503 },
       );
     }
-    return Response.json({ status: "ready", database: "reachable", pendingMigrations: [] });
+    const warnings = await deploymentWarnings();
+    return Response.json({
+      status: "ready",
+      database: "reachable",
+      pendingMigrations: [],
+      warnings,
+    });
   } catch {
     return Response.json(
       {

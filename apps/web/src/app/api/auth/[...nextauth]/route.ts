@@ -1,5 +1,6 @@
-import { clientIp } from "@tradeoff/auth";
+import { clientAddress } from "@tradeoff/auth";
 import NextAuth from "next-auth";
+import { authEnv } from "~/env";
 import { authOptions, signInLimiter } from "~/server/auth";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
@@ -24,7 +25,10 @@ async function post(req: Request, context: RouteContext) {
       .trim()
       .toLowerCase();
     if (email) {
-      const wait = await signInLimiter().retryAfter(email, clientIp(req.headers));
+      const wait = await signInLimiter().retryAfter(
+        email,
+        clientAddress(req.headers, authEnv().TRUST_PROXY),
+      );
       if (wait > 0) {
         const url = new URL("/sign-in", req.url);
         url.searchParams.set("error", "RateLimited");

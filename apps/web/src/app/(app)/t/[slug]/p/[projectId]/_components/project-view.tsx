@@ -31,6 +31,11 @@ const LivePresence = dynamic(() => import("../_live/presence-bar").then((m) => m
   loading: () => null,
 });
 
+// Who the decision waits on matters only while it is open, and only after the page has loaded.
+const WaitingOn = dynamic(() => import("./waiting-on").then((m) => m.WaitingOn), {
+  loading: () => null,
+});
+
 type Project = RouterOutputs["project"]["get"];
 type Recommendation = RouterOutputs["project"]["recommendation"];
 type MyVotes = RouterOutputs["vote"]["mine"];
@@ -81,8 +86,9 @@ export function ProjectView({
             content: (
               <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
                 <VotingPanel project={project} initialVotes={initialVotes} />
-                <div className="lg:sticky lg:top-4 lg:self-start">
+                <div className="space-y-6 lg:sticky lg:top-4 lg:self-start">
                   <RecommendationPanel projectId={project.id} initialData={initialRecommendation} />
+                  {project.status === "OPEN" ? <WaitingOn projectId={project.id} /> : null}
                 </div>
               </div>
             ),

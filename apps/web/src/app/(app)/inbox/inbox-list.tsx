@@ -1,0 +1,123 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
+import { Inbox } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "~/components/ui/button";
+import { EmptyState } from "~/components/ui/empty-state";
+import { useTRPC } from "~/trpc/react";
+
+type Page = RouterOutputs["notification"]["list"];
+type Item = Page["items"][number];
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+/** The inbox: each notification links to its project; opening one marks it read. */
+export function InboxList({ initial }: { initial: Page }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data } = useQuery(
+    trpc.notification.list.queryOptions({ before: null }, { initialData: initial }),
+  );
+  const [older, setOlder] = useState<Item[]>([]);
+  const [nextBefore, setNextBefore] = useState<string | null>(initial.nextBefore);
+  const refresh = () => queryClient.invalidateQueries(trpc.notification.pathFilter());
+  const markRead = useMutation(
+    trpc.notification.markRead.mutationOptions({
+      onSuccess: (_result, { id }) =>
+        setOlder((items) => items.map((item) => (item.id === id ? { ...item, read: true } : item))),
+      onSettled: refresh,
+    }),
+  );
+  const markAll = useMutation(
+    trpc.notification.markAllRead.mutationOptions({
+      onSuccess: () => setOlder((items) => items.map((item) => ({ ...item, read: true }))),
+      onSettled: refresh,
+    }),
+  );
+  const loadMore = useMutation({
+    mutationFn: (before: string) =>
+      queryClient.fetchQuery(trpc.notification.list.queryOptions({ before })),
+    onSuccess: (page) => {
+      setOlder((items) => [...items, ...page.items]);
+      setNextBefore(page.nextBefore);
+    },
+  });
+
+  const seen = new Set(data.items.map((item) => item.id));
+  const items = [...data.items, ...older.filter((item) => !seen.has(item.id))];
+  if (items.length === 0) {
+    return (
+      <EmptyState
+        icon={<Inbox />}
+        titleAs="h2"
+        title="Nothing here yet"
+        description="You will be told here when a decision opens for your vote, when voting is about to close on a ballot you have not finished, and when a decision is recorded."
+      />
+    );
+  }
+  const unread = items.some((item) => !item.read);
+  return (
+    <div className="space-y-3">
+      <div className="flex justify-end">
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={!unread || markAll.isPending}
+          onClick={() => markAll.mutate()}
+        >
+          Mark all read
+        </Button>
+      </div>
+      <ul className="divide-y rounded-xl border" aria-label="Notifications">
+        {items.map((item) => (
+          <li key={item.id} className="flex items-start gap-3 px-4 py-3">
+            <span
+              aria-hidden
+              className={`mt-2 size-2 shrink-0 rounded-full ${item.read ? "bg-transparent" : "bg-primary"}`}
+            />
+            <div className="min-w-0 flex-1 space-y-0.5">
+              <Link
+                href={item.href}
+                className={`block text-sm underline-offset-4 hover:underline ${item.read ? "text-muted-foreground" : "font-medium"}`}
+                onClick={() => {
+                  if (!item.read) markRead.mutate({ id: item.id });
+                }}
+              >
+                {item.text}
+                {item.read ? null : <span className="sr-only"> (unread)</span>}
+              </Link>
+              <p className="text-muted-foreground text-xs">
+                {dateFormat.format(new Date(item.createdAt))}
+              </p>
+            </div>
+            {item.read ? null : (
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => markRead.mutate({ id: item.id })}
+                aria-label={`Mark read: ${item.text}`}
+              >
+                Mark read
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {nextBefore ? (
+        <div className="flex justify-center">
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={loadMore.isPending}
+            onClick={() => loadMore.mutate(nextBefore)}
+          >
+            Show older
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

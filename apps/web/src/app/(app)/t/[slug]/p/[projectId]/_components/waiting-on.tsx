@@ -1,0 +1,98 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button } from "~/components/ui/button";
+import { toast } from "~/components/ui/toaster";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+
+const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+/**
+ * Who an open decision is waiting on: each voter whose ballot is not complete (not started, or
+ * how many criteria answered; in blind voting only who). Admins and the creator nudge them, each
+ * at most once in 12 hours. Refreshed with the rest of the project by the live stream.
+ */
+export function WaitingOn({ projectId }: { projectId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data } = useQuery(trpc.project.waitingOn.queryOptions({ projectId }));
+  const nudge = useMutation(
+    trpc.project.nudge.mutationOptions({
+      onSuccess: (result) => {
+        const names = result.nudged.map((n) => n.name).join(", ");
+        const skipped = result.skipped.length
+          ? ` (${result.skipped.length} nudged less than 12 hours ago, skipped)`
+          : "";
+        toast.success(`Nudged ${names}${skipped}.`);
+      },
+      onError: (error) => toast.error(messageOf(error)),
+      onSettled: () =>
+        queryClient.invalidateQueries({
+          queryKey: trpc.project.waitingOn.queryKey({ projectId }),
+        }),
+    }),
+  );
+  if (!data?.open) return null;
+
+  return (
+    <section aria-labelledby="waiting-on-heading" className="space-y-3 rounded-xl border p-4">
+      <div className="flex items-baseline justify-between gap-2">
+        <h2 id="waiting-on-heading" className="font-medium text-sm">
+          Waiting on
+        </h2>
+        <p className="text-muted-foreground text-xs" data-testid="ballots-complete">
+          {data.complete} of {data.voters} {data.voters === 1 ? "ballot" : "ballots"} complete
+        </p>
+      </div>
+      {data.waiting.length === 0 ? (
+        <p className="text-muted-foreground text-sm">Every voter's ballot is complete.</p>
+      ) : (
+        <ul className="space-y-2" data-testid="waiting-on">
+          {data.waiting.map((member) => (
+            <li key={member.userId} className="flex items-center justify-between gap-2 text-sm">
+              <span className="min-w-0">
+                <span className="truncate">
+                  {member.isYou ? `${member.name} (you)` : member.name}
+                </span>
+                {member.state ? (
+                  <span className="block text-muted-foreground text-xs">
+                    {member.state === "not-started"
+                      ? "Not started"
+                      : `${member.answered} of ${member.total} criteria answered`}
+                  </span>
+                ) : null}
+              </span>
+              {data.canNudge && !member.isYou ? (
+                <Button
+                  variant="outline"
+                  size="sm"
+                  disabled={nudge.isPending}
+                  aria-label={`Nudge ${member.name}`}
+                  title={
+                    member.nextNudgeAt
+                      ? `Nudged recently: the next nudge is possible at ${timeFormat.format(new Date(member.nextNudgeAt))}.`
+                      : undefined
+                  }
+                  onClick={() => nudge.mutate({ projectId, userIds: [member.userId] })}
+                >
+                  Nudge
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {data.canNudge && data.waiting.filter((m) => !m.isYou).length > 1 ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={nudge.isPending}
+          onClick={() => nudge.mutate({ projectId })}
+        >
+          Nudge everyone waiting
+        </Button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { expect, test } from "@playwright/test";
+import { createPrismaClient } from "@tradeoff/db";
+import { type AppInstance, ensureBuild, newSecret, startApp } from "./support/app";
+import { type BenchWorld, seedWorld, sessionCookies } from "./support/clients";
+import { type DedicatedPostgres, startDedicatedPostgres } from "./support/postgres";
+
+/**
+ * Input built to break the server, against the production build: JSON nested thousands of
+ * levels deep (it used to answer "Maximum call stack size exceeded"), bytes that are not UTF-8
+ * (they used to be stored as U+FFFD replacement characters), and HSTS, which one build must
+ * send for an https deployment and not for a plain local run.
+ */
+const DEPTH = 100_000;
+const LEAK = /Maximum call stack|RangeError|\n\s+at |node_modules|\.tsx?:\d+/;
+
+let database: DedicatedPostgres | undefined;
+let plain: AppInstance | undefined;
+let secure: AppInstance | undefined;
+let world: BenchWorld;
+let cookie: string;
+
+test.beforeAll(async () => {
+  ensureBuild();
+  database = await startDedicatedPostgres();
+  world = await seedWorld(database.url, 1);
+  const secret = newSecret();
+  cookie = (await sessionCookies(world, secret))[0] ?? "";
+  // The same build twice: a plain local run, and one deployed behind https.
+  plain = await startApp({ databaseUrl: database.url, secret });
+  secure = await startApp({
+    databaseUrl: database.url,
+    secret,
+    env: { NEXTAUTH_URL: "https://tradeoff.example.com" },
+  });
+});
+
+test.afterAll(async () => {
+  await Promise.all([plain?.stop(), secure?.stop()]);
+  await database?.destroy();
+});
+
+type ErrorBody = { error?: { message?: string; data?: { code?: string; requestId?: string } } };
+
+async function expectRefused(res: Response, message: RegExp) {
+  const text = await res.text();
+  expect(text).not.toMatch(LEAK);
+  expect(res.status, text.slice(0, 300)).toBe(400);
+  const body = JSON.parse(text) as ErrorBody;
+  expect(body.error?.data?.code).toBe("BAD_REQUEST");
+  expect(body.error?.message).toMatch(message);
+  expect(body.error?.data?.requestId).toBe(res.headers.get("x-request-id"));
+}
+
+test("deeply nested JSON is refused with a sentence, in a body or an address", async () => {
+  if (!plain) throw new Error("setup failed");
+  const nested = `${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}`;
+  const post = await fetch(`${plain.origin}/api/trpc/team.create`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: plain.origin, cookie },
+    body: `{"name":"Deep","extra":${nested}}`,
+  });
+  await expectRefused(post, /nested more than 32 levels deep/);
+
+  // An address holds fewer levels (its length is bounded), still far more than any input needs.
+  const shallower = `${"[".repeat(2_000)}${"]".repeat(2_000)}`;
+  const input = encodeURIComponent(`{"projectId":"${world.projectId}","x":${shallower}}`);
+  const get = await fetch(`${plain.origin}/api/trpc/project.recommendation?input=${input}`, {
+    headers: { cookie },
+  });
+  await expectRefused(get, /nested more than 32 levels deep/);
+
+  // The server is unharmed: the same call with a sensible input is answered.
+  const fine = await fetch(
+    `${plain.origin}/api/trpc/project.recommendation?input=${encodeURIComponent(JSON.stringify({ projectId: world.projectId }))}`,
+    { headers: { cookie } },
+  );
+  expect(fine.status).toBe(200);
+});
+
+test("text that is not UTF-8 is refused, not stored as replacement characters", async () => {
+  if (!plain || !database) throw new Error("setup failed");
+  const name = "Broken \xff\xfe name";
+  const bytes = Buffer.concat([
+    Buffer.from('{"name":"'),
+    Buffer.from(name, "latin1"),
+    Buffer.from('"}'),
+  ]);
+  const post = await fetch(`${plain.origin}/api/trpc/team.create`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: plain.origin, cookie },
+    body: bytes,
+  });
+  await expectRefused(post, /not valid UTF-8/);
+
+  const input = `%7B%22projectId%22%3A%22${world.projectId}%22%2C%22q%22%3A%22%FF%22%7D`;
+  const get = await fetch(`${plain.origin}/api/trpc/project.recommendation?input=${input}`, {
+    headers: { cookie },
+  });
+  await expectRefused(get, /not valid UTF-8/);
+
+  const db = createPrismaClient(database.url, { poolSize: 1 });
+  try {
+    const teams = await db.team.findMany({ where: { name: { startsWith: "Broken" } } });
+    expect(teams, "nothing was stored").toEqual([]);
+  } finally {
+    await db.$disconnect();
+  }
+});
+
+test("one build sends HSTS when deployed behind https and not on a plain local run", async () => {
+  if (!plain || !secure) throw new Error("setup failed");
+  for (const path of ["/sign-in", "/api/health", "/api/trpc/auth.me"]) {
+    const onHttps = await fetch(`${secure.origin}${path}`);
+    expect(onHttps.headers.get("strict-transport-security"), `${path} behind https`).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
+    const local = await fetch(`${plain.origin}${path}`);
+    expect(local.headers.get("strict-transport-security"), `${path} run locally`).toBeNull();
+  }
+});

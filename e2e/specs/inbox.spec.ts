@@ -1,0 +1,108 @@
+import { expect, test } from "@playwright/test";
+import { mutate, person, query, teamWithDrfProject } from "../support/decisions";
+
+test.describe("inbox", () => {
+  test("a teammate sees the bell rise when a project opens, without a reload, and follows it to the project", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const bob = await person(browser, "bob");
+    const team = await mutate<{ id: string; slug: string }>(alice.context.request, "team.create", {
+      name: `Inbox ${Math.random().toString(36).slice(2, 7)}`,
+    });
+    const invitation = await mutate<{ token: string }>(alice.context.request, "invitation.create", {
+      teamId: team.id,
+      role: "MEMBER",
+    });
+    await mutate(bob.context.request, "invitation.accept", { token: invitation.token });
+    const project = await mutate<{ id: string }>(alice.context.request, "project.create", {
+      teamId: team.id,
+      title: "Which queue for billing events?",
+      context: "We need a queue.",
+      options: [
+        { key: "kafka", name: "Kafka", description: "" },
+        { key: "sqs", name: "SQS", description: "" },
+      ],
+      criteria: [{ key: "ops", name: "Operational cost", description: "", defaultWeight: 3 }],
+    });
+
+    // Bob is on his team's dashboard with nothing unread.
+    await bob.page.goto(`/t/${team.slug}`);
+    const bell = bob.page.getByTestId("inbox-bell");
+    await expect(bell).toHaveAccessibleName("Inbox: no unread notifications");
+    let navigations = 0;
+    bob.page.on("framenavigated", () => navigations++);
+
+    // Alice opens the project for voting from its page.
+    await alice.page.goto(`/t/${team.slug}/p/${project.id}`);
+    await alice.page.getByRole("button", { name: "Open for voting" }).click();
+    await alice.page.getByRole("button", { name: "Open voting" }).click();
+    await expect(alice.page.getByTestId("project-status")).toHaveText("Open for voting");
+
+    // Bob's bell rises on its own; Alice, who acted, is told nothing.
+    await expect(bell).toHaveAccessibleName("Inbox: 1 unread");
+    await expect(bob.page.getByTestId("inbox-unread")).toHaveText("1");
+    expect(navigations).toBe(0);
+    const alicesInbox = await query<{ unread: number }>(
+      alice.context.request,
+      "notification.unreadCount",
+      null,
+    );
+    expect(alicesInbox.unread).toBe(0);
+
+    // He follows it from the inbox to the project, and it is read.
+    await bell.click();
+    await expect(bob.page.getByRole("heading", { name: "Inbox" })).toBeVisible();
+    const link = bob.page.getByRole("link", {
+      name: /opened "Which queue for billing events\?" for voting/,
+    });
+    await expect(link).toContainText(alice.user.name);
+    await link.click();
+    await expect(bob.page).toHaveURL(new RegExp(`/t/${team.slug}/p/${project.id}$`));
+    await expect(bob.page.getByTestId("project-status")).toHaveText("Open for voting");
+    await expect(bob.page.getByTestId("inbox-bell")).toHaveAccessibleName(
+      "Inbox: no unread notifications",
+    );
+
+    await alice.context.close();
+    await bob.context.close();
+  });
+
+  test("the project page shows who it waits on; a nudge reaches the member once in 12 hours", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const bob = await person(browser, "bob");
+    const { team, url } = await teamWithDrfProject(alice, [bob]);
+    await bob.page.goto(`/t/${team.slug}`);
+    const bell = bob.page.getByTestId("inbox-bell");
+    await expect(bell).toHaveAccessibleName("Inbox: 1 unread");
+
+    await alice.page.goto(url);
+    const waiting = alice.page.getByTestId("waiting-on");
+    await expect(waiting).toContainText(bob.user.name);
+    await expect(waiting).toContainText("Not started");
+    await alice.page.getByRole("button", { name: `Nudge ${bob.user.name}` }).click();
+    await expect(alice.page.getByText(`Nudged ${bob.user.name}.`)).toBeVisible();
+    await expect(bell).toHaveAccessibleName("Inbox: 2 unread");
+
+    // A second press says when the next nudge is possible, and Bob is not told twice.
+    await alice.page.getByRole("button", { name: `Nudge ${bob.user.name}` }).click();
+    await expect(
+      alice.page.getByText(/nudged less than 12 hours ago\. The next nudge is possible at/),
+    ).toBeVisible();
+    const inbox = await query<{ items: { kind: string; text: string }[] }>(
+      bob.context.request,
+      "notification.list",
+      { before: null },
+    );
+    const nudges = inbox.items.filter((n) => n.kind === "nudge");
+    expect(nudges).toHaveLength(1);
+    expect(nudges[0]?.text).toBe(
+      `${alice.user.name} is waiting for your vote on "Django REST Framework or FastAPI?".`,
+    );
+
+    await alice.context.close();
+    await bob.context.close();
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * What a member is told about, and the sentence the inbox shows. Pure: the inbox and, later,
+ * emails word them the same way.
+ */
+export const NOTIFICATION_KINDS = [
+  "team.invited",
+  "project.opened",
+  "deadline.near",
+  "nudge",
+  "project.closed",
+  "decision.recorded",
+  "project.superseded",
+  "project.reopened",
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The facts a sentence needs; names are read when the inbox is listed, so renames show. */
+export type NotificationFacts = {
+  kind: NotificationKind;
+  actorName: string | null;
+  teamName: string;
+  projectTitle: string | null;
+  data: Record<string, unknown>;
+};
+
+export function describeNotification(n: NotificationFacts): string {
+  const who = n.actorName ?? "Someone";
+  const project = n.projectTitle ? `"${n.projectTitle}"` : "a decision";
+  switch (n.kind) {
+    case "team.invited":
+      return `${who} invited you to join ${n.teamName}.`;
+    case "project.opened":
+      return `${who} opened ${project} for voting.`;
+    case "deadline.near": {
+      const hours = Number(n.data.hoursLeft);
+      const left = hours === 1 ? "1 hour" : `${hours} hours`;
+      return `Voting on ${project} closes in ${left} and your ballot is not complete.`;
+    }
+    case "nudge":
+      return `${who} is waiting for your vote on ${project}.`;
+    case "project.closed":
+      return `${who} closed voting on ${project}.`;
+    case "decision.recorded":
+      return `${who} recorded the decision on ${project}.`;
+    case "project.superseded":
+      return `${who} superseded ${project} with a new decision.`;
+    case "project.reopened":
+      return `${who} reopened ${project} for another round of voting.`;
+  }
+}

@@ -1,0 +1,68 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { describeNotification, type NotificationKind } from "./kinds";
+
+const PAGE = 50;
+
+/**
+ * The caller's inbox, newest first, a page at a time (`before`: the last id of the previous
+ * page). Only the caller's own rows: the user id is in the query's `where`.
+ */
+export async function listNotifications(
+  db: PrismaClient,
+  input: { userId: string; before?: string | null },
+) {
+  const rows = await db.notification.findMany({
+    where: {
+      userId: input.userId,
+      ...(input.before ? { id: { lt: BigInt(input.before) } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: PAGE + 1,
+    select: {
+      id: true,
+      kind: true,
+      data: true,
+      readAt: true,
+      createdAt: true,
+      projectId: true,
+      actor: { select: { name: true, email: true } },
+      team: { select: { name: true, slug: true } },
+      project: { select: { title: true, number: true } },
+    },
+  });
+  const page = rows.slice(0, PAGE);
+  return {
+    items: page.map((row) => {
+      const data = (row.data ?? {}) as Record<string, unknown>;
+      return {
+        id: row.id.toString(),
+        kind: row.kind as NotificationKind,
+        text: describeNotification({
+          kind: row.kind as NotificationKind,
+          actorName: row.actor ? (row.actor.name ?? row.actor.email) : null,
+          teamName: row.team.name,
+          projectTitle: row.project?.title ?? null,
+          data,
+        }),
+        href: notificationHref(row, data),
+        read: row.readAt !== null,
+        createdAt: row.createdAt,
+      };
+    }),
+    nextBefore: rows.length > PAGE ? (page.at(-1)?.id.toString() ?? null) : null,
+  };
+}
+
+/** Where a notification leads: its project, or for an invitation its acceptance page. */
+function notificationHref(
+  row: { projectId: string | null; team: { slug: string } },
+  data: Record<string, unknown>,
+): string {
+  if (typeof data.invitePath === "string") return data.invitePath;
+  if (row.projectId) return `/t/${row.team.slug}/p/${row.projectId}`;
+  return `/t/${row.team.slug}`;
+}
+
+export async function countUnread(db: PrismaClient, userId: string): Promise<number> {
+  return db.notification.count({ where: { userId, readAt: null } });
+}

@@ -1,0 +1,167 @@
+import { createPrismaClient, type Database } from "@tradeoff/db";
+import { type JobDefinition, startJobQueue } from "@tradeoff/db/jobs";
+import { afterAll, describe, expect, it } from "vitest";
+import { appJobs } from "../src/jobs";
+import { trpcError, useTestDatabase } from "./helpers";
+import { blankInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+const cleanups: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("condition not reached in time");
+}
+
+/** An app instance's worker: its own connection pool and the app's job handlers. */
+async function startWorker() {
+  const db: Database = createPrismaClient(t.url, { poolSize: 2 });
+  const jobs: JobDefinition[] = appJobs(db);
+  const boss = await startJobQueue({ url: t.url, jobs, pollingIntervalSeconds: 0.5 });
+  cleanups.push(
+    () => db.$disconnect(),
+    () => boss.stop({ graceful: false, wait: true }),
+  );
+  return boss;
+}
+
+type Answer = { criterionKey: string; weight: number | null; scores: Record<string, number> };
+/** A complete ballot of `blankInput`: one answer per criterion ("no opinion" counts). */
+const OPS: Answer = { criterionKey: "ops", weight: 4, scores: { kafka: 2, sqs: 5 } };
+const ANSWERS: Answer[] = [OPS, { criterionKey: "ordering", weight: null, scores: {} }];
+
+describe("deadline reminders", () => {
+  it("reminds each incomplete voter once, across two instances, and skips complete ballots", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER", "MEMBER"]);
+    const [, partial, untouched, done] = people;
+    if (!partial || !untouched || !done) throw new Error("fixture: people missing");
+    // The 1-hour reminder falls due a few seconds after opening; the 24-hour one has passed.
+    const deadline = new Date(Date.now() + 3_600_000 + 4_000);
+    const project = await owner.api.project.create(blankInput(team.id, { deadline }));
+    await owner.api.project.open({ projectId: project.id });
+    for (const answer of ANSWERS) {
+      await done.api.vote.cast({ projectId: project.id, ...answer });
+    }
+    await partial.api.vote.cast({ projectId: project.id, ...OPS });
+    for (const answer of ANSWERS) await owner.api.vote.cast({ projectId: project.id, ...answer });
+
+    // The job was written when the project opened: workers started later still run it.
+    await startWorker();
+    await startWorker();
+    const reminders = () =>
+      t.db.notification.findMany({
+        where: { projectId: project.id, kind: "deadline.near" },
+        select: { userId: true, data: true },
+      });
+    await until(async () => (await reminders()).length >= 2);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+    const sent = await reminders();
+    expect(sent.map((r) => r.userId).sort()).toEqual([partial.id, untouched.id].sort());
+    expect(sent[0]?.data).toMatchObject({ hoursLeft: 1 });
+    const [text] = (await untouched.api.notification.list()).items
+      .filter((n) => n.kind === "deadline.near")
+      .map((n) => n.text);
+    expect(text).toBe(
+      'Voting on "Which queue for billing events?" closes in 1 hour and your ballot is not complete.',
+    );
+  }, 60_000);
+
+  it("sends nothing when the deadline moved or the project closed before the reminder", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const [, member] = people;
+    if (!member) throw new Error("fixture: member missing");
+    const soon = new Date(Date.now() + 3_600_000 + 3_000);
+    const moved = await owner.api.project.create(blankInput(team.id, { deadline: soon }));
+    await owner.api.project.open({ projectId: moved.id });
+    await owner.api.project.update({
+      projectId: moved.id,
+      deadline: new Date(Date.now() + 7 * 24 * 3_600_000),
+    });
+    const closed = await owner.api.project.create(blankInput(team.id, { deadline: soon }));
+    await owner.api.project.open({ projectId: closed.id });
+    await owner.api.project.close({ projectId: closed.id });
+
+    await startWorker();
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const count = await t.db.notification.count({
+      where: { userId: member.id, kind: "deadline.near" },
+    });
+    expect(count).toBe(0);
+  }, 60_000);
+});
+
+describe("waiting on whom, and nudges", () => {
+  it("lists incomplete voters with how far they are, and nudges each at most once in 12 hours", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER", "VIEWER"]);
+    const [, partial, untouched, viewer] = people;
+    if (!partial || !untouched || !viewer) throw new Error("fixture: people missing");
+    const project = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: project.id });
+    for (const answer of ANSWERS) await owner.api.vote.cast({ projectId: project.id, ...answer });
+    await partial.api.vote.cast({ projectId: project.id, ...OPS });
+
+    const waiting = await viewer.api.project.waitingOn({ projectId: project.id });
+    expect(waiting).toMatchObject({ open: true, voters: 3, complete: 1, canNudge: false });
+    expect(
+      waiting.waiting.map(({ name, state, answered, total }) => ({ name, state, answered, total })),
+    ).toEqual([
+      { name: partial.name, state: "partial", answered: 1, total: 2 },
+      { name: untouched.name, state: "not-started", answered: 0, total: 2 },
+    ]);
+
+    // Only admins and the creator nudge.
+    expect((await trpcError(partial.api.project.nudge({ projectId: project.id }))).code).toBe(
+      "FORBIDDEN",
+    );
+    const first = await owner.api.project.nudge({ projectId: project.id, userIds: [untouched.id] });
+    expect(first.nudged.map((n) => n.userId)).toEqual([untouched.id]);
+    const again = await trpcError(
+      owner.api.project.nudge({ projectId: project.id, userIds: [untouched.id] }),
+    );
+    expect(again.code).toBe("CONFLICT");
+    expect(again.message).toMatch(
+      /less than 12 hours ago\. The next nudge is possible at .+ UTC\./,
+    );
+
+    // "Nudge everyone" reaches the one not nudged yet, and says the other was skipped.
+    const all = await owner.api.project.nudge({ projectId: project.id });
+    expect(all.nudged.map((n) => n.userId)).toEqual([partial.id]);
+    expect(all.skipped.map((n) => n.userId)).toEqual([untouched.id]);
+
+    const [nudge] = (await untouched.api.notification.list()).items.filter(
+      (n) => n.kind === "nudge",
+    );
+    expect(nudge?.text).toBe(
+      'Olivia Owner is waiting for your vote on "Which queue for billing events?".',
+    );
+    expect(await t.db.notification.count({ where: { projectId: project.id, kind: "nudge" } })).toBe(
+      2,
+    );
+    const after = await owner.api.project.waitingOn({ projectId: project.id });
+    expect(after.canNudge).toBe(true);
+    expect(after.waiting.every((w) => w.nextNudgeAt !== null)).toBe(true);
+  });
+
+  it("in blind voting shows who is not complete, never how far", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const [, member] = people;
+    if (!member) throw new Error("fixture: member missing");
+    const project = await owner.api.project.create(blankInput(team.id, { votingMode: "BLIND" }));
+    await owner.api.project.open({ projectId: project.id });
+    await member.api.vote.cast({ projectId: project.id, ...OPS });
+    const waiting = await member.api.project.waitingOn({ projectId: project.id });
+    expect(waiting.blind).toBe(true);
+    expect(waiting.waiting).toEqual([
+      expect.objectContaining({ name: owner.name, state: null, answered: null, total: null }),
+      expect.objectContaining({ name: member.name, state: null, answered: null, total: null }),
+    ]);
+  });
+});

@@ -1,0 +1,146 @@
+import { createHash } from "node:crypto";
+import PgBoss from "pg-boss";
+import type { Prisma } from "./generated/prisma/client";
+
+/**
+ * The durable job queue: pg-boss, storing its jobs in the app's own PostgreSQL (schema
+ * `pgboss`, created and upgraded by pg-boss itself when the first instance starts). Every app
+ * instance runs a worker; jobs are fetched with `FOR UPDATE SKIP LOCKED`, so each job is handled
+ * by one instance at a time. A job that throws is retried with exponential backoff and, after
+ * its last attempt, stays in the `failed` state (kept for inspection, never dropped).
+ */
+
+/** Where pg-boss keeps its tables. */
+export const JOB_SCHEMA = "pgboss";
+
+/**
+ * Every queue the app sends to. They exist from migration on (`prepareJobQueue`), so a job sent
+ * before any worker has started is kept, never dropped for want of its queue.
+ */
+export const JOB_QUEUES = { deadlineReminder: "deadline-reminder" } as const;
+
+/** Retries of every queue: 5 more attempts, waiting 10 s, 20 s, 40 s, ... between them. */
+export const RETRY: RetryPolicy = { retryLimit: 5, retryDelay: 10, retryBackoff: true };
+
+export type JobHandler<Data> = (job: { id: string; data: Data }) => Promise<void>;
+
+/** A queue's name and its handler, registered on every instance. */
+export type JobDefinition = {
+  name: string;
+  handle: JobHandler<never>;
+  /** Override the default retries (tests use short delays). */
+  retry?: RetryPolicy;
+};
+
+export type RetryPolicy = { retryLimit: number; retryDelay: number; retryBackoff: boolean };
+
+export type SendOptions = {
+  /** Run the job no earlier than this moment. */
+  startAfter?: Date;
+  /**
+   * The job's id (a UUID). A second send with the same id is ignored, so a job derived from its
+   * cause (`jobId("reminder", projectId, ...)`) is enqueued once however often the cause repeats.
+   */
+  id?: string;
+};
+
+/**
+ * Prisma's interactive transaction as pg-boss's `db` executor: a job sent through it is written
+ * by the transaction's own connection, so it is committed or rolled back with the change that
+ * caused it. pg-boss binds plain values (objects as JSON, which node-postgres does for it); with
+ * Prisma's raw queries an object is serialised here.
+ */
+function transactionExecutor(tx: Prisma.TransactionClient) {
+  return {
+    async executeSql(text: string, values: unknown[] = []) {
+      const bound = values.map((value) =>
+        value !== null && typeof value === "object" && !(value instanceof Date)
+          ? JSON.stringify(value)
+          : value,
+      );
+      const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(text, ...bound);
+      return { rows };
+    },
+  };
+}
+
+/**
+ * Enqueues a job inside `tx`: it exists only if the transaction commits. Returns the job's id,
+ * or null when a job with the same id already exists.
+ */
+export async function sendInTransaction(
+  tx: Prisma.TransactionClient,
+  name: string,
+  data: object,
+  options: SendOptions = {},
+): Promise<string | null> {
+  const db = transactionExecutor(tx);
+  // A sender needs no connection or start of its own: it only writes the job row through `db`.
+  const sender = new PgBoss({ db, schema: JOB_SCHEMA });
+  return sender.send(name, data, { ...options, db });
+}
+
+export type JobQueueOptions = {
+  url: string;
+  jobs: JobDefinition[];
+  /** How often an idle worker looks for new jobs, in seconds (pg-boss's minimum is 0.5). */
+  pollingIntervalSeconds?: number;
+  onError?: (error: unknown) => void;
+};
+
+/** One instance's queue: installs pg-boss's schema if needed, creates the queues, runs workers. */
+export async function startJobQueue(options: JobQueueOptions): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: options.url,
+    schema: JOB_SCHEMA,
+    application_name: "tradeoff-jobs",
+    max: 4,
+  });
+  boss.on("error", (error) => options.onError?.(error));
+  await boss.start();
+  for (const job of options.jobs) {
+    const retry = job.retry ?? RETRY;
+    // Queues are created idempotently; their retry policy is kept current on every start.
+    await boss.createQueue(job.name, { name: job.name, ...retry });
+    await boss.updateQueue(job.name, { name: job.name, ...retry });
+    await boss.work(
+      job.name,
+      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+      async ([received]) => {
+        if (!received) return;
+        await (job.handle as JobHandler<unknown>)({ id: received.id, data: received.data });
+      },
+    );
+  }
+  return boss;
+}
+
+/** A UUID determined by its parts: the same cause always names the same job. */
+export function jobId(...parts: string[]): string {
+  const hex = createHash("sha256").update(parts.join("\u0000")).digest("hex");
+  // Shaped as a version 8 (custom) UUID with the RFC 4122 variant.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((Number.parseInt(hex[16] ?? "0", 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Installs or upgrades pg-boss's schema and creates the app's queues; part of migrating the
+ * database (`migrateDatabase`), so transactions can enqueue before any worker runs.
+ */
+export async function prepareJobQueue(url: string): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: JOB_SCHEMA,
+    application_name: "tradeoff-migrate",
+    max: 1,
+    supervise: false,
+    schedule: false,
+  });
+  await boss.start();
+  try {
+    for (const name of Object.values(JOB_QUEUES)) {
+      await boss.createQueue(name, { name, ...RETRY });
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}

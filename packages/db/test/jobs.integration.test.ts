@@ -1,0 +1,120 @@
+import type PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobId, sendInTransaction, startJobQueue } from "../src/jobs";
+import { createTestDatabase, type TestDatabase } from "../src/testing";
+
+let database: TestDatabase;
+const db = () => database.db;
+const url = () => database.url;
+const running: PgBoss[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(running.map((boss) => boss.stop({ graceful: false, wait: true })));
+  await database?.drop();
+});
+
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("condition not reached in time");
+}
+
+describe("durable job queue", () => {
+  it("runs each job once across two instances, and only jobs whose transaction committed", async () => {
+    const handled: { instance: string; n: number }[] = [];
+    const instance = (name: string) =>
+      startJobQueue({
+        url: url(),
+        pollingIntervalSeconds: 0.5,
+        jobs: [
+          {
+            name: "test-once",
+            handle: async (job: { data: { n: number } }) => {
+              handled.push({ instance: name, n: job.data.n });
+            },
+          },
+        ],
+      });
+    const a = await instance("a");
+    running.push(a);
+    const b = await instance("b");
+    running.push(b);
+
+    for (let n = 0; n < 20; n++) {
+      await db().$transaction((tx) => sendInTransaction(tx, "test-once", { n }));
+    }
+    // A transaction that rolls back takes its job with it.
+    await expect(
+      db().$transaction(async (tx) => {
+        await sendInTransaction(tx, "test-once", { n: 999 });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+
+    await until(async () => handled.length >= 20);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(handled.map((h) => h.n).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 20 }, (_, n) => n),
+    );
+    expect(handled.some((h) => h.n === 999)).toBe(false);
+    // Both instances took part (each fetches one job at a time).
+    expect(new Set(handled.map((h) => h.instance)).size).toBe(2);
+  });
+
+  it("enqueues a job named by its cause only once", async () => {
+    const id = jobId("test", "project-1", "24h");
+    const first = await db().$transaction((tx) =>
+      sendInTransaction(
+        tx,
+        "test-once",
+        { n: 1 },
+        { id, startAfter: new Date(Date.now() + 3_600_000) },
+      ),
+    );
+    const second = await db().$transaction((tx) =>
+      sendInTransaction(
+        tx,
+        "test-once",
+        { n: 1 },
+        { id, startAfter: new Date(Date.now() + 3_600_000) },
+      ),
+    );
+    expect(first).toBe(id);
+    expect(second).toBeNull();
+  });
+
+  it("retries a failing job with backoff and leaves it visibly failed", async () => {
+    let attempts = 0;
+    const boss = await startJobQueue({
+      url: url(),
+      pollingIntervalSeconds: 0.5,
+      jobs: [
+        {
+          name: "test-failing",
+          retry: { retryLimit: 2, retryDelay: 1, retryBackoff: true },
+          handle: async () => {
+            attempts++;
+            throw new Error("the receiver is down");
+          },
+        },
+      ],
+    });
+    running.push(boss);
+    const id = await db().$transaction((tx) => sendInTransaction(tx, "test-failing", { n: 1 }));
+    expect(id).not.toBeNull();
+    await until(
+      async () => (await boss.getJobById("test-failing", id ?? ""))?.state === "failed",
+      30_000,
+    );
+    const job = await boss.getJobById("test-failing", id ?? "");
+    expect(attempts).toBe(3);
+    expect(job?.retryCount).toBe(2);
+    expect(JSON.stringify(job?.output)).toContain("the receiver is down");
+  }, 40_000);
+});
