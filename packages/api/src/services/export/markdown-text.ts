@@ -76,6 +76,27 @@ export function markdownLine(text: string): string {
   return markdownText(text.replace(/\s*[\r\n]\s*/g, " "));
 }
 
+const headingWriter = unified().use(remarkStringify, {
+  // As markdownText, but a pipe stays a pipe: a heading or a link's text is never a table cell,
+  // and adr-tools shows titles as written in its index and graph.
+  unsafe: [
+    { character: "~" },
+    { character: "#", after: "#*(?:[\\r\\n]|$)" },
+    { character: "]", inConstruct: "phrasing" },
+  ],
+});
+
+/** A title as one line of Markdown for a heading or a link's text (see headingWriter). */
+export function markdownHeading(text: string): string {
+  const value = text.replace(/\s+/g, " ").trim();
+  if (!value) return "";
+  const tree: Root = {
+    type: "root",
+    children: [{ type: "paragraph", children: [{ type: "text", value }] }],
+  };
+  return headingWriter.stringify(tree).trimEnd();
+}
+
 /** Nodes whose children are blocks: raw HTML there becomes a paragraph, elsewhere text. */
 const FLOW_PARENTS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
 

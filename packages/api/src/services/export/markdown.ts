@@ -12,7 +12,7 @@ import {
   statusLine,
 } from "./facts";
 import { recordBaseName } from "./file-name";
-import { markdownSafeView } from "./markdown-text";
+import { markdownDestination, markdownHeading, markdownSafeView } from "./markdown-text";
 
 /**
  * Architecture Decision Records in Markdown, as pure functions of a record view:
@@ -25,11 +25,19 @@ import { markdownSafeView } from "./markdown-text";
  */
 export type MarkdownVariant = "madr" | "log4brains" | "nygard";
 
+/** A linked record in adr-tools' own form, `[2. Title](0002-title.md)`, which `adr` reads back. */
 const link = (p: { number: number; title: string }) =>
-  `[${recordBaseName({ project: p } as RecordView)}](${recordBaseName({ project: p } as RecordView)}.md)`;
+  `[${p.number}. ${markdownHeading(p.title)}](${recordBaseName({ project: p } as RecordView)}.md)`;
 
-/** "Good, because the admin..." reads on; keeps acronyms ("API is...") as they are. */
-const because = (text: string) => cell(text).replace(/^([A-Z])(?=[a-z\s])/, (c) => c.toLowerCase());
+/** One line per linked record, a blank line between: adr-tools reads one link per line. */
+const linkLines = (label: string, projects: { number: number; title: string }[]) =>
+  projects.map((p) => `${label} ${link(p)}`).join("\n\n");
+
+/** Continues a sentence ("..., because the admin..."); keeps acronyms ("API is...") as they are. */
+const lowerFirst = (text: string) => text.replace(/^([A-Z])(?=[a-z\s])/, (c) => c.toLowerCase());
+
+/** "Good, because the admin..." reads on as one line. */
+const because = (text: string) => lowerFirst(cell(text));
 
 /** Table cells and one-line list items: no line breaks may escape them (pipes are escaped). */
 const cell = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
@@ -38,7 +46,7 @@ const date = (view: RecordView) => day(view.decision?.decidedAt ?? view.generate
 
 export function toMarkdown(view: RecordView, variant: MarkdownVariant): string {
   const safe = markdownSafeView(view);
-  return variant === "nygard" ? nygard(safe) : madr(safe, variant, view);
+  return variant === "nygard" ? nygard(safe, view) : madr(safe, variant, view);
 }
 
 function frontMatter(view: RecordView): string {
@@ -71,8 +79,14 @@ function madr(view: RecordView, variant: "madr" | "log4brains", typed: RecordVie
   if (variant === "madr") out.push(frontMatter(typed));
   out.push(`# ${cell(view.project.title)}\n\n`);
   if (variant === "log4brains") {
+    // log4brains holds one superseder: the latest; More Information lists them all.
+    const latest = view.supersededBy.at(-1);
     const status =
-      view.draft && view.project.status !== "ARCHIVED" ? "draft" : statusLine(view, link);
+      view.draft && view.project.status !== "ARCHIVED"
+        ? "draft"
+        : view.project.status === "SUPERSEDED" && latest
+          ? `superseded by ${link(latest)}`
+          : statusLine(view, link);
     out.push(`- Status: ${status}\n- Date: ${date(view)}\n`);
     const deciders = personNames(view.decision?.decisionMakers ?? []);
     if (deciders.length) out.push(`- Deciders: ${deciders.join(", ")}\n`);
@@ -158,7 +172,7 @@ function prosAndCons(view: RecordView): string {
         if (score === undefined) continue;
         items.push({
           kind: verdict(score),
-          text: `${cell(criterionName(view, c.key))}: the team scores it ${score.toFixed(1)} of 5`,
+          text: `the team scores it ${score.toFixed(1)} of 5 on ${cell(criterionName(view, c.key))}`,
         });
       }
       // Members' own words, filed under how that member scored this option.
@@ -223,33 +237,40 @@ function moreInformation(view: RecordView): string {
       `Recorded by ${d.decidedBy ?? "a former member"} on ${day(d.decidedAt)}${d.revision > 1 ? ` (revision ${d.revision})` : ""}.${d.reviewDate ? ` Review by ${day(d.reviewDate)}.` : ""}\n`,
     );
   }
-  if (view.supersedes.length) out.push(`Supersedes ${view.supersedes.map(link).join(", ")}.\n`);
-  if (view.supersededBy.length)
-    out.push(`Superseded by ${view.supersededBy.map(link).join(", ")}.\n`);
+  if (view.supersedes.length) out.push(`${linkLines("Supersedes", view.supersedes)}\n`);
+  if (view.supersededBy.length) out.push(`${linkLines("Superseded by", view.supersededBy)}\n`);
   const links = d?.links ?? [];
   if (links.length) out.push(`${links.map((l) => `* [${cell(l.label)}](${l.url})`).join("\n")}\n`);
   if (view.url)
-    out.push(`The decision project, with its votes, discussion and history: ${view.url}\n`);
+    out.push(
+      `[The decision project](${markdownDestination(view.url)}), with its votes, discussion and history.\n`,
+    );
   return out.join("\n");
 }
 
-function nygard(view: RecordView): string {
+/** `view` is the Markdown-safe view; `typed` the same record as typed, for the title. */
+function nygard(view: RecordView, typed: RecordView): string {
   const d = view.decision;
+  // As adr-tools writes it: one "Superseded by" or "Supersedes" line per linked record.
+  const superseded = view.project.status === "SUPERSEDED" && view.supersededBy.length > 0;
   const status = statusLine(view, link);
-  const statusWord = status.charAt(0).toUpperCase() + status.slice(1);
-  const statusLines = [statusWord, ...view.supersedes.map((p) => `Supersedes ${link(p)}`)].join(
-    "\n\n",
-  );
+  const statusLines = [
+    superseded
+      ? linkLines("Superseded by", view.supersededBy)
+      : status.charAt(0).toUpperCase() + status.slice(1),
+    ...(view.supersedes.length ? [linkLines("Supersedes", view.supersedes)] : []),
+  ].join("\n\n");
   const decision = d
-    ? `We will use ${optionName(view, d.chosenOptionKey)}.\n\n${d.rationale.trim()}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)}`
+    ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${lowerFirst(d.rationale.trim())}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)}`
     : `No decision has been recorded yet. ${resultSentence(view)}`;
   const consequences =
     consequenceItems(view).replace(/^\* /gm, "* ").trim() || "None recorded yet.";
   return `${[
-    `# ${view.project.number}. ${cell(view.project.title)}`,
+    `# ${view.project.number}. ${markdownHeading(typed.project.title)}`,
     `Date: ${date(view)}`,
-    `## Status\n\n${statusLines}`,
+    // Before the Status section: adr-tools reads everything in it as the status.
     ...(view.draft ? [draftNotice(view).trim()] : []),
+    `## Status\n\n${statusLines}`,
     `## Context\n\n${view.project.context.trim() || "No problem statement was written."}`,
     `## Decision\n\n${decision}`,
     `## Consequences\n\n${consequences}`,
