@@ -101,7 +101,10 @@ export function markdownHeading(text: string): string {
 const FLOW_PARENTS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
 
 const markdownReader = unified().use(remarkParse).use(remarkGfm);
-const markdownWriter = unified().use(remarkGfm).use(remarkStringify);
+const markdownWriters = {
+  "*": unified().use(remarkGfm).use(remarkStringify, { bullet: "*" }),
+  "-": unified().use(remarkGfm).use(remarkStringify, { bullet: "-" }),
+};
 
 /**
  * Markdown a person wrote, made safe to publish: raw HTML becomes visible text, links and images
@@ -109,7 +112,10 @@ const markdownWriter = unified().use(remarkGfm).use(remarkStringify);
  * section the text sits in) keeping their relative levels. Written back by the same parser's
  * serialiser, so nothing (an unclosed code fence, say) runs on into the rest of the record.
  */
-export function safeMarkdown(source: string, { minDepth = 3 } = {}): string {
+export function safeMarkdown(
+  source: string,
+  { minDepth = 3, bullet = "*" as "*" | "-" } = {},
+): string {
   const tree = markdownReader.parse(source);
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
@@ -137,16 +143,16 @@ export function safeMarkdown(source: string, { minDepth = 3 } = {}): string {
   });
   const shift = Math.max(0, minDepth - Math.min(...headings.map((h) => h.depth)));
   for (const h of headings) h.depth = Math.min(6, h.depth + shift) as Heading["depth"];
-  return markdownWriter.stringify(tree).trim();
+  return markdownWriters[bullet].stringify(tree).trim();
 }
 
 /**
  * The record view with every text a person typed written as safe Markdown (see above), for the
  * Markdown formats. Keys, numbers, dates and statuses are left as they are, and so are the
  * titles of linked records, which the formats name by file name; links outside http, https
- * and mailto are left out.
+ * and mailto are left out. Lists in the problem statement use `bullet` as their marker.
  */
-export function markdownSafeView(view: RecordView): RecordView {
+export function markdownSafeView(view: RecordView, { bullet = "*" as "*" | "-" } = {}): RecordView {
   // Names repeat on every vote of a member: each distinct text is written once.
   const once = (write: (t: string) => string) => {
     const written = new Map<string, string>();
@@ -170,7 +176,7 @@ export function markdownSafeView(view: RecordView): RecordView {
     project: {
       ...view.project,
       title: line(view.project.title),
-      context: safeMarkdown(view.project.context),
+      context: safeMarkdown(view.project.context, { bullet }),
     },
     options: view.options.map((o) => ({
       ...o,

@@ -25,6 +25,9 @@ import { markdownDestination, markdownHeading, markdownSafeView } from "./markdo
  */
 export type MarkdownVariant = "madr" | "log4brains" | "nygard";
 
+/** List marker: MADR writes `*`; log4brains `-`, as in its `- Status:` bullets (markdownlint MD004). */
+type Bullet = "*" | "-";
+
 /** A linked record in adr-tools' own form, `[2. Title](0002-title.md)`, which `adr` reads back. */
 const link = (p: { number: number; title: string }) =>
   `[${p.number}. ${markdownHeading(p.title)}](${recordBaseName({ project: p } as RecordView)}.md)`;
@@ -45,7 +48,7 @@ const cell = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
 const date = (view: RecordView) => day(view.decision?.decidedAt ?? view.generatedAt);
 
 export function toMarkdown(view: RecordView, variant: MarkdownVariant): string {
-  const safe = markdownSafeView(view);
+  const safe = markdownSafeView(view, { bullet: variant === "log4brains" ? "-" : "*" });
   return variant === "nygard" ? nygard(safe, view) : madr(safe, variant, view);
 }
 
@@ -76,6 +79,7 @@ function draftNotice(view: RecordView): string {
 /** `view` is the Markdown-safe view; `typed` the same record as typed, for the YAML front matter. */
 function madr(view: RecordView, variant: "madr" | "log4brains", typed: RecordView): string {
   const out: string[] = [];
+  const b: Bullet = variant === "log4brains" ? "-" : "*";
   if (variant === "madr") out.push(frontMatter(typed));
   out.push(`# ${cell(view.project.title)}\n\n`);
   if (variant === "log4brains") {
@@ -96,21 +100,21 @@ function madr(view: RecordView, variant: "madr" | "log4brains", typed: RecordVie
   out.push(
     `## Context and Problem Statement\n\n${view.project.context.trim() || "No problem statement was written."}\n\n`,
   );
-  out.push(`## Decision Drivers\n\n${drivers(view)}\n`);
+  out.push(`## Decision Drivers\n\n${drivers(view, b)}\n`);
   out.push(
-    `## Considered Options\n\n${view.options.map((o) => `* ${cell(o.name)}`).join("\n")}\n\n`,
+    `## Considered Options\n\n${view.options.map((o) => `${b} ${cell(o.name)}`).join("\n")}\n\n`,
   );
   out.push(`## Decision Outcome\n\n${outcome(view)}\n`);
-  const consequences = consequenceItems(view);
+  const consequences = consequenceItems(view, b);
   if (consequences) out.push(`### Consequences\n\n${consequences}\n`);
   if (view.decision?.confirmation)
     out.push(`### Confirmation\n\n${view.decision.confirmation.trim()}\n\n`);
-  out.push(`## Pros and Cons of the Options\n\n${prosAndCons(view)}`);
-  out.push(`## More Information\n\n${moreInformation(view)}`);
+  out.push(`## Pros and Cons of the Options\n\n${prosAndCons(view, b)}`);
+  out.push(`## More Information\n\n${moreInformation(view, b)}`);
   return `${out.join("").trimEnd()}\n`;
 }
 
-function drivers(view: RecordView): string {
+function drivers(view: RecordView, b: Bullet): string {
   const byKey = new Map(view.result?.criteria.map((c) => [c.key, c]) ?? []);
   return `${view.criteria
     .map((c) => {
@@ -118,7 +122,7 @@ function drivers(view: RecordView): string {
       const weight = r
         ? `team weight ${pct(r.weight)}, importance ${r.importance.toFixed(1)} of 5`
         : `default weight ${c.defaultWeight}`;
-      return `* ${cell(c.name)} (${weight})${c.mustHave ? ", a must-have" : ""}`;
+      return `${b} ${cell(c.name)} (${weight})${c.mustHave ? ", a must-have" : ""}`;
     })
     .join("\n")}\n`;
 }
@@ -147,13 +151,13 @@ function outcome(view: RecordView): string {
   return `${lines.join("\n")}`;
 }
 
-function consequenceItems(view: RecordView): string {
+function consequenceItems(view: RecordView, b: Bullet): string {
   const c = view.decision?.consequences;
   if (!c) return "";
   const items = [
-    ...c.good.map((t) => `* Good, because ${because(t)}`),
-    ...c.neutral.map((t) => `* Neutral, because ${because(t)}`),
-    ...c.bad.map((t) => `* Bad, because ${because(t)}`),
+    ...c.good.map((t) => `${b} Good, because ${because(t)}`),
+    ...c.neutral.map((t) => `${b} Neutral, because ${because(t)}`),
+    ...c.bad.map((t) => `${b} Bad, because ${because(t)}`),
   ];
   return items.length ? `${items.join("\n")}\n` : "";
 }
@@ -162,7 +166,7 @@ function consequenceItems(view: RecordView): string {
 const verdict = (score: number) => (score >= 4 ? "Good" : score <= 2 ? "Bad" : "Neutral");
 const ORDER = { Good: 0, Neutral: 1, Bad: 2 } as const;
 
-function prosAndCons(view: RecordView): string {
+function prosAndCons(view: RecordView, b: Bullet): string {
   const criteria = view.result?.criteria ?? [];
   return view.options
     .map((option) => {
@@ -187,14 +191,14 @@ function prosAndCons(view: RecordView): string {
       items.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
       const description = option.description.trim() ? `${option.description.trim()}\n\n` : "";
       const list = items.length
-        ? items.map((i) => `* ${i.kind}, because ${i.text}`).join("\n")
-        : "* Neutral, because nobody has scored it yet";
+        ? items.map((i) => `${b} ${i.kind}, because ${i.text}`).join("\n")
+        : `${b} Neutral, because nobody has scored it yet`;
       return `### ${cell(option.name)}\n\n${description}${list}\n\n`;
     })
     .join("");
 }
 
-function moreInformation(view: RecordView): string {
+function moreInformation(view: RecordView, b: Bullet): string {
   const out: string[] = [];
   const r = view.result;
   if (r) {
@@ -219,7 +223,7 @@ function moreInformation(view: RecordView): string {
         ? `Sensitivity: the recommendation changes if\n\n${flips
             .map(
               (c) =>
-                `* the importance of ${cell(criterionName(view, c.key))} goes ${(c.flipAt ?? 0) < c.importance ? "below" : "above"} ${(c.flipAt ?? 0).toFixed(1)} (now ${c.importance.toFixed(1)})`,
+                `${b} the importance of ${cell(criterionName(view, c.key))} goes ${(c.flipAt ?? 0) < c.importance ? "below" : "above"} ${(c.flipAt ?? 0).toFixed(1)} (now ${c.importance.toFixed(1)})`,
             )
             .join("\n")}\n`
         : "Sensitivity: no single criterion's importance between 0 and 5 changes the recommendation.\n",
@@ -240,7 +244,8 @@ function moreInformation(view: RecordView): string {
   if (view.supersedes.length) out.push(`${linkLines("Supersedes", view.supersedes)}\n`);
   if (view.supersededBy.length) out.push(`${linkLines("Superseded by", view.supersededBy)}\n`);
   const links = d?.links ?? [];
-  if (links.length) out.push(`${links.map((l) => `* [${cell(l.label)}](${l.url})`).join("\n")}\n`);
+  if (links.length)
+    out.push(`${links.map((l) => `${b} [${cell(l.label)}](${l.url})`).join("\n")}\n`);
   if (view.url)
     out.push(
       `[The decision project](${markdownDestination(view.url)}), with its votes, discussion and history.\n`,
@@ -263,8 +268,7 @@ function nygard(view: RecordView, typed: RecordView): string {
   const decision = d
     ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${lowerFirst(d.rationale.trim())}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)}`
     : `No decision has been recorded yet. ${resultSentence(view)}`;
-  const consequences =
-    consequenceItems(view).replace(/^\* /gm, "* ").trim() || "None recorded yet.";
+  const consequences = consequenceItems(view, "*").trim() || "None recorded yet.";
   return `${[
     `# ${view.project.number}. ${markdownHeading(typed.project.title)}`,
     `Date: ${date(view)}`,
