@@ -244,7 +244,8 @@ describe("PDF summary", () => {
     expect(pdf.numPages).toBeGreaterThan(1);
     const { text } = await extractText(pdf, { mergePages: true });
     expect(text).toContain('Choix du cadre - ??? "API" ?');
-    expect(text).toContain("Chosen option: FastAPI");
+    // The decision as one sentence, not a label and a loose lowercase paragraph.
+    expect(text).toContain("We will use FastAPI, because it fits our typed, async services");
     expect(text).toContain("12 events from 2026-11-02 to 2026-11-21: 8 vote changes, 2 comments.");
   });
 });

@@ -81,7 +81,7 @@ describe("exports of a recorded decision", () => {
       const page = await pdf.getPage(1);
       expect(Math.round(page.view[2] ?? 0)).toBe(width);
       const { text } = await extractText(pdf, { mergePages: true });
-      expect(text).toContain("Chosen option: FastAPI");
+      expect(text).toContain("We will use FastAPI, because the team scored it higher");
       expect(text).toContain("2 of 2 members voted");
       expect(text).toMatch(/Totals \(0 to 100\)/);
       expect(text).toContain("vote changes");

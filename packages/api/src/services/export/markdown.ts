@@ -4,6 +4,7 @@ import {
   chosenKey,
   criterionName,
   day,
+  lowerFirst,
   optionName,
   pct,
   personNames,
@@ -35,9 +36,6 @@ const link = (p: { number: number; title: string }) =>
 /** One line per linked record, a blank line between: adr-tools reads one link per line. */
 const linkLines = (label: string, projects: { number: number; title: string }[]) =>
   projects.map((p) => `${label} ${link(p)}`).join("\n\n");
-
-/** Continues a sentence ("..., because the admin..."); keeps acronyms ("API is...") as they are. */
-const lowerFirst = (text: string) => text.replace(/^([A-Z])(?=[a-z\s])/, (c) => c.toLowerCase());
 
 /** "Good, because the admin..." reads on as one line. */
 const because = (text: string) => lowerFirst(cell(text));
