@@ -1,4 +1,4 @@
-import { mkdtemp, stat } from "node:fs/promises";
+import { mkdtemp, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +25,19 @@ describe("server commands without a server", () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toContain("Cannot reach the Tradeoff server at http://127.0.0.1:9");
     await expect(stat(join(dir, "config.json"))).rejects.toThrow();
+  });
+
+  it("say that export --out names a file, not a folder, with exit code 1 and no system error", async () => {
+    const existing = join(dir, "notes.md");
+    await writeFile(existing, "kept as it was\n");
+    const result = await runCli(["export", "billing/1", "--format", "madr", "--out", existing], {
+      env: { TRADEOFF_CONFIG_DIR: dir },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `tradeoff: --out ${existing}: this is a file, not a folder. Give the folder to write the record into (it is created if missing), or leave --out out to print the record.\n`,
+    );
+    expect(result.stderr).not.toMatch(/EEXIST|ENOTDIR|errno/);
   });
 
   it("refuse a malformed score or address as usage errors (exit 2)", async () => {

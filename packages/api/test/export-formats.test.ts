@@ -71,8 +71,12 @@ describe("MADR export", () => {
     );
     expect(md).not.toContain("3.0 | 3.0");
     expect(md).not.toMatch(/confidence \d+%/);
-    expect(md).toContain("Supersedes [0003-flask-for-billing](0003-flask-for-billing.md).");
-    expect(md).toContain("https://tradeoff.example.com/t/billing/p/p1");
+    expect(md).toContain("* Bad, because the team scores it 1.0 of 5 on Admin interface");
+    expect(md).toContain("Supersedes [3. Flask for billing](0003-flask-for-billing.md)\n");
+    // A link, not a bare URL (markdownlint MD034).
+    expect(md).toContain(
+      "[The decision project](https://tradeoff.example.com/t/billing/p/p1), with its votes",
+    );
   });
 
   it("marks an undecided project as a draft with the recommendation, not a decision", () => {
@@ -91,16 +95,13 @@ describe("MADR export", () => {
     expect(body).not.toContain("Chosen option");
   });
 
-  it("writes superseded by with links to the successors", () => {
-    const md2 = toMarkdown(
-      goldenView({
-        project: { ...goldenView().project, status: "SUPERSEDED" },
-        supersededBy: [{ id: "p9", number: 12, title: "Go for billing", status: "DECIDED" }],
-      }),
-      "madr",
-    );
+  it("writes superseded by with links to the successors, one line each", () => {
+    const md2 = toMarkdown(supersededTwice(), "madr");
     expect(frontMatter(md2).yaml.status).toBe(
-      "superseded by [0012-go-for-billing](0012-go-for-billing.md)",
+      "superseded by [12. Go for billing](0012-go-for-billing.md), [14. Rust | Axum](0014-rust-axum.md)",
+    );
+    expect(md2).toContain(
+      "Superseded by [12. Go for billing](0012-go-for-billing.md)\n\nSuperseded by [14. Rust | Axum](0014-rust-axum.md)\n",
     );
   });
 
@@ -114,6 +115,16 @@ describe("MADR export", () => {
   });
 });
 
+/** The golden record, superseded first by project 12, later by project 14. */
+const supersededTwice = () =>
+  goldenView({
+    project: { ...goldenView().project, status: "SUPERSEDED" },
+    supersededBy: [
+      { id: "p9", number: 12, title: "Go for billing", status: "DECIDED" },
+      { id: "p10", number: 14, title: "Rust | Axum", status: "DECIDED" },
+    ],
+  });
+
 describe("log4brains and Nygard variants", () => {
   it("log4brains: the Status, Date and Deciders bullets it reads, MADR's body", async () => {
     const md = toMarkdown(goldenView(), "log4brains");
@@ -123,6 +134,38 @@ describe("log4brains and Nygard variants", () => {
     expect(headings(md)).toContain("## Pros and Cons of the Options");
     const draft = toMarkdown(goldenView({ decision: null, draft: true }), "log4brains");
     expect(draft).toContain("- Status: draft\n");
+  });
+
+  it("log4brains: the Status names the latest superseder, the body lists all", () => {
+    const md = toMarkdown(supersededTwice(), "log4brains");
+    expect(md).toContain("- Status: superseded by [14. Rust | Axum](0014-rust-axum.md)\n");
+    expect(md).toContain("Superseded by [12. Go for billing](0012-go-for-billing.md)\n");
+    expect(md).toContain("Superseded by [14. Rust | Axum](0014-rust-axum.md)\n");
+  });
+
+  it("Nygard: one Superseded by line per successor in the Status section, as adr-tools writes", () => {
+    const md = toMarkdown(supersededTwice(), "nygard");
+    const status = md.split("## Status\n\n")[1]?.split("\n\n## ")[0];
+    expect(status).toBe(
+      [
+        "Superseded by [12. Go for billing](0012-go-for-billing.md)",
+        "Superseded by [14. Rust | Axum](0014-rust-axum.md)",
+        "Supersedes [3. Flask for billing](0003-flask-for-billing.md)",
+      ].join("\n\n"),
+    );
+  });
+
+  it("Nygard: the title as adr new writes it (no escaped pipe), a draft's notice outside Status", () => {
+    const view = goldenView({ decision: null, draft: true });
+    const md = toMarkdown(
+      { ...view, project: { ...view.project, title: "Kafka | NATS for *events*" } },
+      "nygard",
+    );
+    expect(md.split("\n")[0]).toBe("# 7. Kafka | NATS for \\*events\\*");
+    const status = md.split("## Status\n\n")[1]?.split("\n\n## ")[0];
+    expect(status).toBe("Proposed\n\nSupersedes [3. Flask for billing](0003-flask-for-billing.md)");
+    expect(md.indexOf("> **Draft.**")).toBeGreaterThan(0);
+    expect(md.indexOf("> **Draft.**")).toBeLessThan(md.indexOf("## Status"));
   });
 
   it("Nygard: Title, Date, Status, Context, Decision, Consequences", async () => {
@@ -136,7 +179,10 @@ describe("log4brains and Nygard variants", () => {
       "## Consequences",
     ]);
     expect(md).toContain("Date: 2026-11-21");
-    expect(md).toContain("We will use FastAPI.");
+    // One sentence: the choice and its reason.
+    expect(md).toContain(
+      "We will use FastAPI, because it fits our typed, async services and the team scored it higher",
+    );
   });
 });
 
@@ -216,7 +262,8 @@ describe("PDF summary", () => {
     expect(pdf.numPages).toBeGreaterThan(1);
     const { text } = await extractText(pdf, { mergePages: true });
     expect(text).toContain('Choix du cadre - ??? "API" ?');
-    expect(text).toContain("Chosen option: FastAPI");
+    // The decision as one sentence, not a label and a loose lowercase paragraph.
+    expect(text).toContain("We will use FastAPI, because it fits our typed, async services");
     expect(text).toContain("12 events from 2026-11-02 to 2026-11-21: 8 vote changes, 2 comments.");
   });
 });

@@ -118,6 +118,6 @@ describe("exports of a decision typed by a hostile member, read back", () => {
       /\/(JavaScript|JS|Launch|URI|OpenAction|AA|SubmitForm|ImportData)\b/,
     );
     const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
-    expect(flat(text)).toContain(`Chosen option: ${FASTAPI} ${HOSTILE.script}`);
+    expect(flat(text)).toContain(`We will use ${FASTAPI}, because ${HOSTILE.script}`);
   });
 });

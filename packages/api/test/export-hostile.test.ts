@@ -209,6 +209,12 @@ describe("markdown text helpers", () => {
     expect(links).toEqual(["https://spec.example/a", "./notes.md"]);
     expect(documentText(tree)).toContain('not this. <div onclick="x">raw</div>');
     expect(tree.children.some((n) => n.type === "table")).toBe(true);
+    // Raw HTML inside lists and quotes becomes their text too.
+    const nested = parse(
+      safeMarkdown("- <div onclick=x>\n  item\n  </div>\n\n> <script>alert(1)</script>"),
+    );
+    expect(activeContent(nested)).toEqual([]);
+    expect(documentText(nested)).toBe("<div onclick=x> item </div> <script>alert(1)</script>");
     // Ordinary Markdown comes back as it was written.
     expect(safeMarkdown("Billing needs a **new** HTTP API.\n\nWe compare two frameworks.")).toBe(
       "Billing needs a **new** HTTP API.\n\nWe compare two frameworks.",

@@ -94,7 +94,7 @@ describe("exports of a recorded decision", () => {
       const page = await pdf.getPage(1);
       expect(Math.round(page.view[2] ?? 0)).toBe(width);
       const { text } = await extractText(pdf, { mergePages: true });
-      expect(text).toContain("Chosen option: FastAPI");
+      expect(text).toContain("We will use FastAPI, because the team scored it higher");
       expect(text).toContain("0 complete, 2 partial and 0 not started, of 2 members");
       expect(text).toMatch(/Decided with 3 of \d+ criteria scored by 2 of 2 members\./);
       expect(text).toMatch(/Totals \(0 to 100\)/);

@@ -255,4 +255,48 @@ describe("recording a decision", () => {
       (await trpcError(owner.api.record.supersede({ projectId, successorIds: [foreign.id] }))).code,
     ).toBe("NOT_FOUND");
   });
+
+  it("keeps supersession a forward chain: refuses a cycle, direct or through others, and says why", async () => {
+    const { owner, projectId: a, team } = await votedProject();
+    await owner.api.record.decide({ projectId: a, chosenOptionKey: "sqs", ...fields });
+    /** Another decided project of the same team. */
+    const decided = async (title: string) => {
+      const { id } = await owner.api.project.create(blankInput(team.id, { title }));
+      await owner.api.project.open({ projectId: id });
+      for (const criterionKey of ["ops", "ordering"])
+        await owner.api.vote.cast({
+          projectId: id,
+          criterionKey,
+          weight: 4,
+          scores: { kafka: 2, sqs: 5 },
+        });
+      await owner.api.record.decide({ projectId: id, chosenOptionKey: "sqs", ...fields });
+      return id;
+    };
+    const b = await decided("Queue, revisited");
+    const c = await decided("Event bus");
+    await owner.api.record.supersede({ projectId: a, successorIds: [b] });
+
+    const direct = await trpcError(owner.api.record.supersede({ projectId: b, successorIds: [a] }));
+    expect(direct.code).toBe("CONFLICT");
+    expect(direct.message).toMatch(
+      /^This decision already supersedes "\d+\. .+", so .* supersession runs forward only/,
+    );
+
+    await owner.api.record.supersede({ projectId: b, successorIds: [c] });
+    const through = await trpcError(
+      owner.api.record.supersede({ projectId: c, successorIds: [a] }),
+    );
+    expect(through.code).toBe("CONFLICT");
+    expect(through.message).toContain("by way of other decisions");
+
+    // Nothing was half-written: C is still decided and supersedes only B; A only by B.
+    const viewC = (await owner.api.record.get({ projectId: c })).view;
+    expect(viewC.project.status).toBe("DECIDED");
+    expect(viewC.supersedes.map((p) => p.id)).toEqual([b]);
+    expect(viewC.supersededBy).toEqual([]);
+    expect(
+      (await owner.api.record.get({ projectId: a })).view.supersededBy.map((p) => p.id),
+    ).toEqual([b]);
+  });
 });

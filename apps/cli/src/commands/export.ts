@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { type Command, Option } from "commander";
+import { CliError, EXIT_BAD_INPUT } from "../errors";
 import type { Io } from "../io";
 import { call, createClient } from "../server/client";
 import { loadConfig } from "../server/config";
@@ -44,6 +45,8 @@ export function registerExport(program: Command, io: Io): void {
         "  tradeoff export billing/1 --format json > decision.json",
     )
     .action(async (ref: string, options: ExportOptions) => {
+      // A wrong --out is said before anything is asked of the server.
+      if (options.out !== undefined) await checkOutDir(options.out);
       const config = await loadConfig();
       const client = createClient(config);
       const { projectId } = await resolveProject(client, config, ref, options.team);
@@ -61,10 +64,45 @@ export function registerExport(program: Command, io: Io): void {
         io.stdout(file.content);
         return;
       }
-      await mkdir(resolve(dir), { recursive: true });
       // The server slugs the name; keep only its last part all the same.
       const target = join(dir, file.fileName.replace(/^.*[\\/]/, ""));
-      await writeFile(target, body);
+      try {
+        await mkdir(resolve(dir), { recursive: true });
+        await writeFile(target, body);
+      } catch (error) {
+        throw new CliError(EXIT_BAD_INPUT, writeProblem(error, dir, target));
+      }
       io.stdout(`Wrote ${target}\n`);
     });
+}
+
+/** `--out` must be a folder, or a path where one can be created. */
+async function checkOutDir(dir: string): Promise<void> {
+  const found = await stat(dir).catch(() => null);
+  if (found && !found.isDirectory()) {
+    throw new CliError(
+      EXIT_BAD_INPUT,
+      `--out ${dir}: this is a file, not a folder. Give the folder to write the record into (it is created if missing), or leave --out out to print the record.`,
+    );
+  }
+}
+
+/** A file system error as what is wrong and what to do, not the system's own words. */
+function writeProblem(error: unknown, dir: string, target: string): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case "ENOTDIR":
+    case "EEXIST":
+      return `--out ${dir}: part of this path is a file, not a folder. Give a folder to write the record into.`;
+    case "EISDIR":
+      return `Cannot write ${target}: a folder of that name is already there. Move it away or give another --out folder.`;
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return `Cannot write into ${dir}: permission denied. Give a folder you may write to with --out.`;
+    case "ENOSPC":
+      return `Cannot write ${target}: the disk is full.`;
+    default:
+      return `Cannot write ${target}: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }

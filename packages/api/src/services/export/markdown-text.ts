@@ -76,8 +76,35 @@ export function markdownLine(text: string): string {
   return markdownText(text.replace(/\s*[\r\n]\s*/g, " "));
 }
 
+const headingWriter = unified().use(remarkStringify, {
+  // As markdownText, but a pipe stays a pipe: a heading or a link's text is never a table cell,
+  // and adr-tools shows titles as written in its index and graph.
+  unsafe: [
+    { character: "~" },
+    { character: "#", after: "#*(?:[\\r\\n]|$)" },
+    { character: "]", inConstruct: "phrasing" },
+  ],
+});
+
+/** A title as one line of Markdown for a heading or a link's text (see headingWriter). */
+export function markdownHeading(text: string): string {
+  const value = text.replace(/\s+/g, " ").trim();
+  if (!value) return "";
+  const tree: Root = {
+    type: "root",
+    children: [{ type: "paragraph", children: [{ type: "text", value }] }],
+  };
+  return headingWriter.stringify(tree).trimEnd();
+}
+
+/** Nodes whose children are blocks: raw HTML there becomes a paragraph, elsewhere text. */
+const FLOW_PARENTS = new Set(["root", "blockquote", "listItem", "footnoteDefinition"]);
+
 const markdownReader = unified().use(remarkParse).use(remarkGfm);
-const markdownWriter = unified().use(remarkGfm).use(remarkStringify);
+const markdownWriters = {
+  "*": unified().use(remarkGfm).use(remarkStringify, { bullet: "*" }),
+  "-": unified().use(remarkGfm).use(remarkStringify, { bullet: "-" }),
+};
 
 /**
  * Markdown a person wrote, made safe to publish: raw HTML becomes visible text, links and images
@@ -85,16 +112,18 @@ const markdownWriter = unified().use(remarkGfm).use(remarkStringify);
  * section the text sits in) keeping their relative levels. Written back by the same parser's
  * serialiser, so nothing (an unclosed code fence, say) runs on into the rest of the record.
  */
-export function safeMarkdown(source: string, { minDepth = 3 } = {}): string {
+export function safeMarkdown(
+  source: string,
+  { minDepth = 3, bullet = "*" as "*" | "-" } = {},
+): string {
   const tree = markdownReader.parse(source);
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === "html") {
       const text = { type: "text" as const, value: node.value };
-      const replacement: RootContent =
-        parent.type === "root"
-          ? ({ type: "paragraph", children: [text] } satisfies Paragraph)
-          : text;
+      const replacement: RootContent = FLOW_PARENTS.has(parent.type)
+        ? ({ type: "paragraph", children: [text] } satisfies Paragraph)
+        : text;
       parent.children.splice(index, 1, replacement as never);
       return SKIP;
     }
@@ -114,22 +143,32 @@ export function safeMarkdown(source: string, { minDepth = 3 } = {}): string {
   });
   const shift = Math.max(0, minDepth - Math.min(...headings.map((h) => h.depth)));
   for (const h of headings) h.depth = Math.min(6, h.depth + shift) as Heading["depth"];
-  return markdownWriter.stringify(tree).trim();
+  return markdownWriters[bullet].stringify(tree).trim();
 }
-
-const named = <T extends { name: string }>(people: T[]) =>
-  people.map((p) => ({ ...p, name: markdownLine(p.name) }));
 
 /**
  * The record view with every text a person typed written as safe Markdown (see above), for the
  * Markdown formats. Keys, numbers, dates and statuses are left as they are, and so are the
  * titles of linked records, which the formats name by file name; links outside http, https
- * and mailto are left out.
+ * and mailto are left out. Lists in the problem statement use `bullet` as their marker.
  */
-export function markdownSafeView(view: RecordView): RecordView {
-  const text = markdownText;
-  const line = markdownLine;
+export function markdownSafeView(view: RecordView, { bullet = "*" as "*" | "-" } = {}): RecordView {
+  // Names repeat on every vote of a member: each distinct text is written once.
+  const once = (write: (t: string) => string) => {
+    const written = new Map<string, string>();
+    return (t: string) => {
+      const known = written.get(t);
+      if (known !== undefined) return known;
+      const out = write(t);
+      written.set(t, out);
+      return out;
+    };
+  };
+  const text = once(markdownText);
+  const line = once(markdownLine);
   const optional = (t: string | null, write = text) => (t === null ? null : write(t));
+  const named = <T extends { name: string }>(people: T[]) =>
+    people.map((p) => ({ ...p, name: line(p.name) }));
   const d = view.decision;
   return {
     ...view,
@@ -137,7 +176,7 @@ export function markdownSafeView(view: RecordView): RecordView {
     project: {
       ...view.project,
       title: line(view.project.title),
-      context: safeMarkdown(view.project.context),
+      context: safeMarkdown(view.project.context, { bullet }),
     },
     options: view.options.map((o) => ({
       ...o,

@@ -7,6 +7,7 @@ import {
   day,
   NOT_SCORED,
   notScoredLines,
+  lowerFirst,
   optionName,
   pct,
   personNames,
@@ -16,7 +17,7 @@ import {
   totalText,
 } from "./facts";
 import { recordBaseName } from "./file-name";
-import { markdownSafeView } from "./markdown-text";
+import { markdownDestination, markdownHeading, markdownSafeView } from "./markdown-text";
 
 /**
  * Architecture Decision Records in Markdown, as pure functions of a record view:
@@ -29,11 +30,19 @@ import { markdownSafeView } from "./markdown-text";
  */
 export type MarkdownVariant = "madr" | "log4brains" | "nygard";
 
-const link = (p: { number: number; title: string }) =>
-  `[${recordBaseName({ project: p } as RecordView)}](${recordBaseName({ project: p } as RecordView)}.md)`;
+/** List marker: MADR writes `*`; log4brains `-`, as in its `- Status:` bullets (markdownlint MD004). */
+type Bullet = "*" | "-";
 
-/** "Good, because the admin..." reads on; keeps acronyms ("API is...") as they are. */
-const because = (text: string) => cell(text).replace(/^([A-Z])(?=[a-z\s])/, (c) => c.toLowerCase());
+/** A linked record in adr-tools' own form, `[2. Title](0002-title.md)`, which `adr` reads back. */
+const link = (p: { number: number; title: string }) =>
+  `[${p.number}. ${markdownHeading(p.title)}](${recordBaseName({ project: p } as RecordView)}.md)`;
+
+/** One line per linked record, a blank line between: adr-tools reads one link per line. */
+const linkLines = (label: string, projects: { number: number; title: string }[]) =>
+  projects.map((p) => `${label} ${link(p)}`).join("\n\n");
+
+/** "Good, because the admin..." reads on as one line. */
+const because = (text: string) => lowerFirst(cell(text));
 
 /** Table cells and one-line list items: no line breaks may escape them (pipes are escaped). */
 const cell = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
@@ -41,8 +50,8 @@ const cell = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
 const date = (view: RecordView) => day(view.decision?.decidedAt ?? view.generatedAt);
 
 export function toMarkdown(view: RecordView, variant: MarkdownVariant): string {
-  const safe = markdownSafeView(view);
-  return variant === "nygard" ? nygard(safe) : madr(safe, variant, view);
+  const safe = markdownSafeView(view, { bullet: variant === "log4brains" ? "-" : "*" });
+  return variant === "nygard" ? nygard(safe, view) : madr(safe, variant, view);
 }
 
 function frontMatter(view: RecordView): string {
@@ -72,11 +81,18 @@ function draftNotice(view: RecordView): string {
 /** `view` is the Markdown-safe view; `typed` the same record as typed, for the YAML front matter. */
 function madr(view: RecordView, variant: "madr" | "log4brains", typed: RecordView): string {
   const out: string[] = [];
+  const b: Bullet = variant === "log4brains" ? "-" : "*";
   if (variant === "madr") out.push(frontMatter(typed));
   out.push(`# ${cell(view.project.title)}\n\n`);
   if (variant === "log4brains") {
+    // log4brains holds one superseder: the latest; More Information lists them all.
+    const latest = view.supersededBy.at(-1);
     const status =
-      view.draft && view.project.status !== "ARCHIVED" ? "draft" : statusLine(view, link);
+      view.draft && view.project.status !== "ARCHIVED"
+        ? "draft"
+        : view.project.status === "SUPERSEDED" && latest
+          ? `superseded by ${link(latest)}`
+          : statusLine(view, link);
     out.push(`- Status: ${status}\n- Date: ${date(view)}\n`);
     const deciders = personNames(view.decision?.decisionMakers ?? []);
     if (deciders.length) out.push(`- Deciders: ${deciders.join(", ")}\n`);
@@ -86,21 +102,21 @@ function madr(view: RecordView, variant: "madr" | "log4brains", typed: RecordVie
   out.push(
     `## Context and Problem Statement\n\n${view.project.context.trim() || "No problem statement was written."}\n\n`,
   );
-  out.push(`## Decision Drivers\n\n${drivers(view)}\n`);
+  out.push(`## Decision Drivers\n\n${drivers(view, b)}\n`);
   out.push(
-    `## Considered Options\n\n${view.options.map((o) => `* ${cell(o.name)}`).join("\n")}\n\n`,
+    `## Considered Options\n\n${view.options.map((o) => `${b} ${cell(o.name)}`).join("\n")}\n\n`,
   );
   out.push(`## Decision Outcome\n\n${outcome(view)}\n`);
-  const consequences = consequenceItems(view);
+  const consequences = consequenceItems(view, b);
   if (consequences) out.push(`### Consequences\n\n${consequences}\n`);
   if (view.decision?.confirmation)
     out.push(`### Confirmation\n\n${view.decision.confirmation.trim()}\n\n`);
-  out.push(`## Pros and Cons of the Options\n\n${prosAndCons(view)}`);
-  out.push(`## More Information\n\n${moreInformation(view)}`);
+  out.push(`## Pros and Cons of the Options\n\n${prosAndCons(view, b)}`);
+  out.push(`## More Information\n\n${moreInformation(view, b)}`);
   return `${out.join("").trimEnd()}\n`;
 }
 
-function drivers(view: RecordView): string {
+function drivers(view: RecordView, b: Bullet): string {
   const byKey = new Map(view.result?.criteria.map((c) => [c.key, c]) ?? []);
   return `${view.criteria
     .map((c) => {
@@ -110,7 +126,7 @@ function drivers(view: RecordView): string {
         : r.counted
           ? `team weight ${pct(r.weight)}, importance ${r.importance.toFixed(1)} of 5`
           : `${NOT_SCORED} yet, importance ${r.importance.toFixed(1)} of 5`;
-      return `* ${cell(c.name)} (${weight})${c.mustHave ? ", a must-have" : ""}`;
+      return `${b} ${cell(c.name)} (${weight})${c.mustHave ? ", a must-have" : ""}`;
     })
     .join("\n")}\n`;
 }
@@ -139,13 +155,13 @@ function outcome(view: RecordView): string {
   return `${lines.join("\n")}`;
 }
 
-function consequenceItems(view: RecordView): string {
+function consequenceItems(view: RecordView, b: Bullet): string {
   const c = view.decision?.consequences;
   if (!c) return "";
   const items = [
-    ...c.good.map((t) => `* Good, because ${because(t)}`),
-    ...c.neutral.map((t) => `* Neutral, because ${because(t)}`),
-    ...c.bad.map((t) => `* Bad, because ${because(t)}`),
+    ...c.good.map((t) => `${b} Good, because ${because(t)}`),
+    ...c.neutral.map((t) => `${b} Neutral, because ${because(t)}`),
+    ...c.bad.map((t) => `${b} Bad, because ${because(t)}`),
   ];
   return items.length ? `${items.join("\n")}\n` : "";
 }
@@ -154,7 +170,7 @@ function consequenceItems(view: RecordView): string {
 const verdict = (score: number) => (score >= 4 ? "Good" : score <= 2 ? "Bad" : "Neutral");
 const ORDER = { Good: 0, Neutral: 1, Bad: 2 } as const;
 
-function prosAndCons(view: RecordView): string {
+function prosAndCons(view: RecordView, b: Bullet): string {
   const criteria = view.result?.criteria ?? [];
   return view.options
     .map((option) => {
@@ -164,7 +180,7 @@ function prosAndCons(view: RecordView): string {
         if (score == null) continue;
         items.push({
           kind: verdict(score),
-          text: `${cell(criterionName(view, c.key))}: the team scores it ${score.toFixed(1)} of 5`,
+          text: `the team scores it ${score.toFixed(1)} of 5 on ${cell(criterionName(view, c.key))}`,
         });
       }
       // Members' own words, filed under how that member scored this option.
@@ -179,14 +195,14 @@ function prosAndCons(view: RecordView): string {
       items.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
       const description = option.description.trim() ? `${option.description.trim()}\n\n` : "";
       const list = items.length
-        ? items.map((i) => `* ${i.kind}, because ${i.text}`).join("\n")
-        : "* Neutral, because nobody has scored it yet";
+        ? items.map((i) => `${b} ${i.kind}, because ${i.text}`).join("\n")
+        : `${b} Neutral, because nobody has scored it yet`;
       return `### ${cell(option.name)}\n\n${description}${list}\n\n`;
     })
     .join("");
 }
 
-function moreInformation(view: RecordView): string {
+function moreInformation(view: RecordView, b: Bullet): string {
   const out: string[] = [];
   const r = view.result;
   if (r) {
@@ -208,7 +224,7 @@ function moreInformation(view: RecordView): string {
     const missing = notScoredLines(view);
     if (missing.length) {
       out.push(
-        `Not counted in the totals:\n\n${missing.map((line) => `* ${cell(line)}`).join("\n")}\n`,
+        `Not counted in the totals:\n\n${missing.map((line) => `${b} ${cell(line)}`).join("\n")}\n`,
       );
     }
     const flips = r.criteria.filter((c) => c.flipAt !== null);
@@ -217,7 +233,7 @@ function moreInformation(view: RecordView): string {
         ? `Sensitivity: the recommendation changes if\n\n${flips
             .map(
               (c) =>
-                `* the importance of ${cell(criterionName(view, c.key))} goes ${(c.flipAt ?? 0) < c.importance ? "below" : "above"} ${(c.flipAt ?? 0).toFixed(1)} (now ${c.importance.toFixed(1)})`,
+                `${b} the importance of ${cell(criterionName(view, c.key))} goes ${(c.flipAt ?? 0) < c.importance ? "below" : "above"} ${(c.flipAt ?? 0).toFixed(1)} (now ${c.importance.toFixed(1)})`,
             )
             .join("\n")}\n`
         : "Sensitivity: no single criterion's importance between 0 and 5 changes the recommendation.\n",
@@ -235,33 +251,40 @@ function moreInformation(view: RecordView): string {
       `Recorded by ${d.decidedBy ?? "a former member"} on ${day(d.decidedAt)}${d.revision > 1 ? ` (revision ${d.revision})` : ""}.${d.reviewDate ? ` Review by ${day(d.reviewDate)}.` : ""}\n`,
     );
   }
-  if (view.supersedes.length) out.push(`Supersedes ${view.supersedes.map(link).join(", ")}.\n`);
-  if (view.supersededBy.length)
-    out.push(`Superseded by ${view.supersededBy.map(link).join(", ")}.\n`);
+  if (view.supersedes.length) out.push(`${linkLines("Supersedes", view.supersedes)}\n`);
+  if (view.supersededBy.length) out.push(`${linkLines("Superseded by", view.supersededBy)}\n`);
   const links = d?.links ?? [];
-  if (links.length) out.push(`${links.map((l) => `* [${cell(l.label)}](${l.url})`).join("\n")}\n`);
+  if (links.length)
+    out.push(`${links.map((l) => `${b} [${cell(l.label)}](${l.url})`).join("\n")}\n`);
   if (view.url)
-    out.push(`The decision project, with its votes, discussion and history: ${view.url}\n`);
+    out.push(
+      `[The decision project](${markdownDestination(view.url)}), with its votes, discussion and history.\n`,
+    );
   return out.join("\n");
 }
 
-function nygard(view: RecordView): string {
+/** `view` is the Markdown-safe view; `typed` the same record as typed, for the title. */
+function nygard(view: RecordView, typed: RecordView): string {
   const d = view.decision;
+  // As adr-tools writes it: one "Superseded by" or "Supersedes" line per linked record.
+  const superseded = view.project.status === "SUPERSEDED" && view.supersededBy.length > 0;
   const status = statusLine(view, link);
-  const statusWord = status.charAt(0).toUpperCase() + status.slice(1);
-  const statusLines = [statusWord, ...view.supersedes.map((p) => `Supersedes ${link(p)}`)].join(
-    "\n\n",
-  );
+  const statusLines = [
+    superseded
+      ? linkLines("Superseded by", view.supersededBy)
+      : status.charAt(0).toUpperCase() + status.slice(1),
+    ...(view.supersedes.length ? [linkLines("Supersedes", view.supersedes)] : []),
+  ].join("\n\n");
   const decision = d
-    ? `We will use ${optionName(view, d.chosenOptionKey)}.\n\n${d.rationale.trim()}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
+    ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${lowerFirst(d.rationale.trim())}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
     : `No decision has been recorded yet. ${resultSentence(view)} ${coverageSentence(view)}`;
-  const consequences =
-    consequenceItems(view).replace(/^\* /gm, "* ").trim() || "None recorded yet.";
+  const consequences = consequenceItems(view, "*").trim() || "None recorded yet.";
   return `${[
-    `# ${view.project.number}. ${cell(view.project.title)}`,
+    `# ${view.project.number}. ${markdownHeading(typed.project.title)}`,
     `Date: ${date(view)}`,
-    `## Status\n\n${statusLines}`,
+    // Before the Status section: adr-tools reads everything in it as the status.
     ...(view.draft ? [draftNotice(view).trim()] : []),
+    `## Status\n\n${statusLines}`,
     `## Context\n\n${view.project.context.trim() || "No problem statement was written."}`,
     `## Decision\n\n${decision}`,
     `## Consequences\n\n${consequences}`,

@@ -7,6 +7,7 @@ import {
   day,
   NOT_SCORED,
   notScoredLines,
+  lowerFirst,
   optionName,
   pct,
   points,
@@ -144,8 +145,13 @@ export async function toPdf(
   w.heading("Outcome");
   const d = view.decision;
   if (d) {
-    w.text(`Chosen option: ${optionName(view, d.chosenOptionKey)}`, { bold: true, size: 12 });
-    w.text(d.rationale);
+    // One sentence, as the Nygard record words it: the choice and its reason.
+    w.text(
+      `We will use ${optionName(view, d.chosenOptionKey)}, because ${lowerFirst(d.rationale.trim())}`,
+      {
+        bold: true,
+      },
+    );
     if (d.justification && d.recommendedKey !== d.chosenOptionKey)
       w.text(
         `The recommendation was ${optionName(view, d.recommendedKey)}; chosen otherwise because ${d.justification}`,

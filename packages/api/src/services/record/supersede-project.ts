@@ -1,4 +1,4 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
+import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { notifyTeam } from "../notification/notify";
 import { assertCanManageProject, STATUS_WORDS } from "../project/access";
@@ -12,6 +12,8 @@ type Actor = { userId: string; teamId: string; role: Role };
  * Marks a decided project as superseded by one or more projects of the same team (MADR allows
  * several successors). Both sides show the link; the old record's status reads
  * "superseded by ...". Superseding an already superseded project adds successors.
+ * Supersession is a forward chain: a project cannot be superseded by one it already supersedes,
+ * directly or through others.
  */
 export async function supersedeProject(
   db: PrismaClient,
@@ -25,6 +27,8 @@ export async function supersedeProject(
     });
   }
   return db.$transaction(async (tx) => {
+    // One supersession of a team at a time, so two at once cannot close a cycle between them.
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`supersede:${actor.teamId}`}))::text`;
     const locked = await lockProject(tx, input.projectId, "update");
     if (locked.teamId !== actor.teamId)
       throw new DomainError("NOT_FOUND", "Decision project was not found.");
@@ -44,6 +48,12 @@ export async function supersedeProject(
       throw new DomainError("NOT_FOUND", "The replacing decision was not found in this team.", {
         successorIds: ["Pick decisions of this team."],
       });
+    }
+    const cycle = await supersededBySuccessor(tx, input.projectId, successorIds);
+    if (cycle) {
+      const named = `"${cycle.number}. ${cycle.title}"`;
+      const message = `This decision already supersedes ${named}${cycle.direct ? "" : " by way of other decisions"}, so ${named} cannot supersede it in turn: supersession runs forward only. Supersede this decision by a newer one instead.`;
+      throw new DomainError("CONFLICT", message, { successorIds: [message] });
     }
     await tx.supersession.createMany({
       data: successors.map((s) => ({
@@ -86,4 +96,33 @@ export async function supersedeProject(
     });
     return { projectId: input.projectId, status: "SUPERSEDED" as const, successors };
   });
+}
+
+/**
+ * A named successor that the project already supersedes, directly or through a chain of
+ * supersessions (following each record to the ones that replaced it); null when there is none.
+ */
+async function supersededBySuccessor(
+  tx: Prisma.TransactionClient,
+  projectId: string,
+  successorIds: string[],
+): Promise<{ number: number; title: string; direct: boolean } | null> {
+  const rows = await tx.$queryRaw<{ id: string; depth: number }[]>`
+    WITH RECURSIVE chain(start_id, id, depth) AS (
+      SELECT s.predecessor_id, s.successor_id, 1
+        FROM supersessions s WHERE s.predecessor_id = ANY(${successorIds}::text[])
+      UNION
+      SELECT c.start_id, s.successor_id, c.depth + 1
+        FROM chain c JOIN supersessions s ON s.predecessor_id = c.id
+       WHERE c.depth < 1000
+    )
+    SELECT start_id AS id, min(depth)::int AS depth FROM chain
+     WHERE id = ${projectId} GROUP BY start_id ORDER BY 2 LIMIT 1`;
+  const found = rows[0];
+  if (!found) return null;
+  const project = await tx.project.findUniqueOrThrow({
+    where: { id: found.id },
+    select: { number: true, title: true },
+  });
+  return { ...project, direct: found.depth === 1 };
 }

@@ -5,6 +5,7 @@ import type { RouterOutputs } from "@tradeoff/api";
 import { MessageSquare } from "lucide-react";
 import { useEffect, useId, useMemo, useState } from "react";
 import Markdown from "react-markdown";
+import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import { Alert } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
 import { Button } from "~/components/ui/button";
@@ -24,7 +25,7 @@ const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle:
 
 /**
  * Discussion threads: one for the whole decision, one per criterion. Comments are markdown,
- * rendered without raw HTML (react-markdown escapes it, and drops unsafe link targets).
+ * rendered without raw HTML and sanitised (see MarkdownBody).
  * Typing @ and a name suggests teammates; a chosen one becomes a mention they are notified of.
  */
 export function Discussion({
@@ -205,12 +206,27 @@ function CommentItem({
   );
 }
 
-/** Markdown without raw HTML; mention tokens @[Name](id) read as @Name. */
+/**
+ * What a comment's markdown may become: GitHub's allow-list of elements and attributes (no
+ * script, no event handlers, no style), with links and images to http, https and mailto only.
+ */
+const commentSchema = {
+  ...defaultSchema,
+  protocols: {
+    ...defaultSchema.protocols,
+    href: ["http", "https", "mailto"],
+    src: ["http", "https"],
+  },
+};
+
+/** Markdown without raw HTML, sanitised; mention tokens @[Name](id) read as @Name. */
 function MarkdownBody({ body }: { body: string }) {
   const text = body.replace(/@\[([^\]\n]+)\]\([^)\n]+\)/g, "**@$1**");
   return (
     <div className="prose prose-sm max-w-none break-words text-sm [&_a]:text-primary [&_a]:underline [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5">
-      <Markdown skipHtml>{text}</Markdown>
+      <Markdown skipHtml rehypePlugins={[[rehypeSanitize, commentSchema]]}>
+        {text}
+      </Markdown>
     </div>
   );
 }

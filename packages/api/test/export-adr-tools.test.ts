@@ -1,0 +1,117 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordBaseName } from "../src/services/export/file-name";
+import { toMarkdown } from "../src/services/export/markdown";
+import type { LinkedProject, RecordView } from "../src/services/record/record-view";
+import { goldenView } from "./golden/record-view";
+
+/**
+ * Nygard exports read by adr-tools itself (Debian's `adr-tools` package; CI installs it): its
+ * list, table of contents, graph of links, and `adr new -s` superseding an exported record.
+ */
+const hasAdr = (() => {
+  try {
+    execFileSync("sh", ["-c", "command -v adr"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!hasAdr && process.env.CI)
+  throw new Error("adr-tools is missing: apt-get install -y adr-tools");
+
+const linked = (number: number, title: string, status: string): LinkedProject => ({
+  id: `p${number}`,
+  number,
+  title,
+  status,
+});
+const one = linked(1, "Flask for billing", "SUPERSEDED");
+const two = linked(2, "Go for billing", "SUPERSEDED");
+const three = linked(3, "Rust | Axum for billing", "DECIDED");
+
+function record(p: LinkedProject, extra: Partial<RecordView>): RecordView {
+  const base = goldenView();
+  return {
+    ...base,
+    project: { ...base.project, number: p.number, title: p.title, status: p.status as never },
+    supersedes: [],
+    supersededBy: [],
+    ...extra,
+  };
+}
+
+// Skipped only where adr-tools is not installed (never in CI, which fails above instead).
+describe.skipIf(!hasAdr)("adr-tools reads the Nygard exports", () => {
+  let root = "";
+  let dir = "";
+  const adr = (...args: string[]) =>
+    execFileSync("adr", args, {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, EDITOR: "true", VISUAL: "" },
+    });
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "tradeoff-adr-"));
+    dir = join(root, "doc", "adr");
+    mkdirSync(dir, { recursive: true });
+    const records = [
+      record(one, { supersededBy: [two, three] }),
+      record(two, { supersedes: [one], supersededBy: [three] }),
+      record(three, { supersedes: [one, two] }),
+      record(linked(4, "Queue for invoices", "OPEN"), { decision: null, draft: true }),
+    ];
+    for (const r of records)
+      writeFileSync(join(dir, `${recordBaseName(r)}.md`), toMarkdown(r, "nygard"));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("lists every record, and its table of contents shows titles as typed", () => {
+    expect(adr("list").trim().split("\n")).toEqual([
+      "doc/adr/0001-flask-for-billing.md",
+      "doc/adr/0002-go-for-billing.md",
+      "doc/adr/0003-rust-axum-for-billing.md",
+      "doc/adr/0004-queue-for-invoices.md",
+    ]);
+    const toc = adr("generate", "toc");
+    expect(toc).toContain("* [3. Rust | Axum for billing](0003-rust-axum-for-billing.md)");
+    expect(toc).not.toContain("\\|");
+  });
+
+  it("draws one edge per superseded record, with clean labels", () => {
+    const graph = adr("generate", "graph");
+    const edges = graph
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l.includes('label="S'));
+    expect(edges.sort()).toEqual(
+      [
+        '_2 -> _1 [label="Supersedes", weight=0]',
+        '_3 -> _1 [label="Supersedes", weight=0]',
+        '_3 -> _2 [label="Supersedes", weight=0]',
+      ].sort(),
+    );
+    expect(graph).toContain('_3 [label="3. Rust | Axum for billing"');
+  });
+
+  it("reads a draft's status as Proposed alone, and supersedes an exported record with adr new -s", () => {
+    const draft = readFileSync(join(dir, "0004-queue-for-invoices.md"), "utf8");
+    expect(draft.split("## Status\n\n")[1]?.split("\n\n")[0]).toBe("Proposed");
+    adr("new", "-s", "3", "Go with gRPC for billing");
+    const three = readFileSync(join(dir, "0003-rust-axum-for-billing.md"), "utf8");
+    const status = three.split("## Status\n\n")[1]?.split("\n\n## ")[0];
+    // adr-tools removed "Accepted" and added its link next to ours.
+    expect(status).toBe(
+      [
+        "Supersedes [1. Flask for billing](0001-flask-for-billing.md)",
+        "Supersedes [2. Go for billing](0002-go-for-billing.md)",
+        "Superseded by [5. Go with gRPC for billing](0005-go-with-grpc-for-billing.md)",
+      ].join("\n\n"),
+    );
+    expect(adr("generate", "graph")).toContain('_5 -> _3 [label="Supersedes", weight=0]');
+  });
+});
