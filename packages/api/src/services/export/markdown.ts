@@ -25,8 +25,8 @@ export type MarkdownVariant = "madr" | "log4brains" | "nygard";
 const link = (p: { number: number; title: string }) =>
   `[${recordBaseName({ project: p } as RecordView)}](${recordBaseName({ project: p } as RecordView)}.md)`;
 
-/** "Good, because the admin..." reads on; keeps acronyms ("API is...") as they are. */
-const because = (text: string) => cell(text).replace(/^([A-Z])(?=[a-z\s])/, (c) => c.toLowerCase());
+/** The consequence as its author typed it: the export shows the same words, in the same case, as the page. */
+const because = (text: string) => cell(text);
 
 /** Table cells and one-line list items: no pipes or line breaks may escape them. */
 const cell = (text: string) =>
