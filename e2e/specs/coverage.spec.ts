@@ -97,7 +97,7 @@ test("the recommendation says what it rests on: provisional with criteria not sc
     "true",
   );
   await expect(operations.getByText("Saved", { exact: true })).toBeVisible();
-  await expect(page.getByTestId("my-ballot")).toHaveText("5 of 5 criteria complete");
+  await expect(page.getByTestId("ballot-progress")).toContainText("5 of 5 criteria done");
   await voteOverApi(bob.context.request, projectId, {
     hiring: { weight: 4, scores: { kafka: 2, sqs: 5 } },
     operations: { weight: 3, scores: { kafka: 1, sqs: 5 } },

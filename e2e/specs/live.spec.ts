@@ -20,6 +20,8 @@ test.describe("live updates", () => {
     await expect(bob.page.getByTestId("presence")).toContainText("2 viewing");
 
     // Bob votes in his tab; Alice's open page follows without a reload.
+    const voteTab = alice.page.getByRole("tab", { name: "Vote & results" });
+    await voteTab.focus();
     let navigations = 0;
     alice.page.on("framenavigated", () => navigations++);
     const votedAt = Date.now();
@@ -32,6 +34,11 @@ test.describe("live updates", () => {
     });
     const seenAfter = Date.now() - votedAt;
     expect(navigations).toBe(0);
+    // Screen readers hear it politely; focus stays where Alice left it.
+    const announcement = alice.page.getByTestId("live-announcement");
+    await expect(announcement).toHaveAttribute("aria-live", "polite");
+    await expect(announcement).toHaveText(new RegExp(`^${bob.user.name} voted on `));
+    await expect(voteTab).toBeFocused();
     test.info().annotations.push({ type: "live delay", description: `${seenAfter} ms` });
 
     // The history tab is live too.

@@ -56,7 +56,11 @@ test("record a decision, download its MADR file and open the share link signed o
     "decision-makers": [owner.user.name],
   });
   expect(md).toContain('Chosen option: "FastAPI", because it fits our typed, async services.');
-  expect(md).toContain("* Good, because request models are checked at the edge.");
+  // As typed, with its capital, as on the page.
+  expect(md).toContain("* Good, because Request models are checked at the edge.");
+  await expect(
+    page.getByText("Good, because Request models are checked at the edge."),
+  ).toBeVisible();
   expect(md).toMatch(/Decided with 1 of \d+ criteria scored by 2 of 2 members\./);
   expect(md).toContain("| not scored | not scored | not scored |");
 

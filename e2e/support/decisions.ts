@@ -126,7 +126,12 @@ export async function voteOverApi(
   projectId: string,
   votes: Record<
     string,
-    { weight: number | null; scores: Record<string, number | null>; rationale?: string }
+    {
+      weight: number | null;
+      scores: Record<string, number | null>;
+      rationale?: string;
+      noOpinion?: boolean;
+    }
   >,
 ) {
   for (const [criterionKey, vote] of Object.entries(votes)) {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { aggregate, type DecisionInput, validateDecisionInput } from "@tradeoff/scoring";
+import { builtInTemplates } from "@tradeoff/templates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, runCli } from "./run-cli";
 
@@ -217,6 +218,30 @@ describe("tradeoff template", () => {
     expect(stderr).toContain('no built-in template "rails-vs-django"');
     expect(stderr).toContain("drf-vs-fastapi");
   });
+
+  it("--list lists every built-in template, the same set the web app offers, each one printable", async () => {
+    const { code, stdout, stderr } = await runCli(["template", "--list"]);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    const lines = stdout.trim().split("\n");
+    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(builtInTemplates.map((t) => t.key));
+    expect(lines[0]).toMatch(
+      /^drf-vs-fastapi\s+2 options, 13 criteria\s+Django REST Framework or FastAPI\?$/,
+    );
+    for (const template of builtInTemplates) {
+      const printed = await runCli(["template", template.key]);
+      expect(printed.code, template.key).toBe(0);
+      expect(() => validateDecisionInput(JSON.parse(printed.stdout))).not.toThrow();
+    }
+  });
+
+  it("without a name or --list, says what to name, exit 2", async () => {
+    const { code, stdout, stderr } = await runCli(["template"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("name a template");
+    expect(stderr).toContain("postgres-vs-mongodb");
+  });
 });
 
 describe("bad input: every problem with its path on stderr, exit 1, nothing else", () => {
@@ -258,7 +283,7 @@ describe("usage", () => {
     const top = await runCli(["--help"]);
     expect(top.code).toBe(0);
     expect(top.stdout).toContain("score [options] <file>");
-    expect(top.stdout).toContain("template [options] <name>");
+    expect(top.stdout).toContain("template [options] [name]");
     const score = await runCli(["score", "--help"]);
     expect(score.code).toBe(0);
     expect(score.stdout).toContain("--method <method>");

@@ -52,7 +52,8 @@ describe("MADR export", () => {
 
   it("says what was chosen and why, and builds pros and cons from scores and rationales", () => {
     expect(md).toContain('Chosen option: "FastAPI", because it fits our typed');
-    expect(md).toContain("* Good, because request and response models are checked at the edge.");
+    // The consequence keeps the casing its author typed, as on the record page.
+    expect(md).toContain("* Good, because Request and response models are checked at the edge.");
     expect(md).toContain(
       '* Good, because "Pydantic models catch mistakes before review." (Ada on Type safety)',
     );

@@ -10,7 +10,16 @@ import { type Command, InvalidArgumentError } from "commander";
 import type { Io } from "../io";
 
 const templateList = () =>
-  builtInTemplates.map((t) => `  ${t.key.padEnd(20)} ${t.title}`).join("\n");
+  builtInTemplates.map((t) => `  ${t.key.padEnd(22)} ${t.title}`).join("\n");
+
+/** One line per built-in template: its key, its size and its question, for `--list`. */
+const templateTable = () =>
+  builtInTemplates
+    .map(
+      (t) =>
+        `${t.key.padEnd(22)} ${`${t.options.length} options, ${t.criteria.length} criteria`.padEnd(24)} ${t.title}`,
+    )
+    .join("\n");
 
 const questionList = (template: DecisionTemplate) =>
   template.contextQuestions.map((q) => `  ${q.key.padEnd(26)} ${q.question}`).join("\n");
@@ -25,7 +34,10 @@ const collectAnswer = (value: string, answers: Record<string, boolean>) => {
   return { ...answers, [match[1]]: match[2] === "yes" };
 };
 
-/** `tradeoff template NAME`: a built-in template as a decision file ready to fill in. */
+/**
+ * `tradeoff template NAME`: a built-in template as a decision file ready to fill in;
+ * `tradeoff template --list`: the built-in templates, the same set the web app offers.
+ */
 export function registerTemplate(program: Command, io: Io): void {
   program
     .command("template")
@@ -36,7 +48,7 @@ export function registerTemplate(program: Command, io: Io): void {
         "Answer the template's context questions with --answer to start from suggested weights;\n" +
         "the file then lists each weight change and its reason under weightChanges.",
     )
-    .argument("<name>", "template name", (name: string) => {
+    .argument("[name]", "template name (see --list)", (name: string) => {
       if (!findTemplate(name)) {
         throw new InvalidArgumentError(
           `no built-in template "${name}". Available:\n${templateList()}`,
@@ -44,6 +56,7 @@ export function registerTemplate(program: Command, io: Io): void {
       }
       return name;
     })
+    .option("-l, --list", "list the built-in templates and exit")
     .option(
       "-a, --answer <question=yes|no>",
       "answer a context question (repeatable)",
@@ -56,22 +69,38 @@ export function registerTemplate(program: Command, io: Io): void {
         builtInTemplates
           .map((t) => `Context questions of ${t.key}:\n${questionList(t)}`)
           .join("\n\n") +
-        "\n\nExample:\n  tradeoff template drf-vs-fastapi -a team-knows-django=yes -a needs-realtime=no",
+        "\n\nExamples:\n  tradeoff template --list\n  tradeoff template drf-vs-fastapi -a team-knows-django=yes -a needs-realtime=no",
     )
-    .action((name: string, options: { answer: ContextAnswers }, command: Command) => {
-      const template = findTemplate(name);
-      if (!template) return;
-      const known = new Set(template.contextQuestions.map((q) => q.key));
-      const unknown = Object.keys(options.answer).filter((key) => !known.has(key));
-      if (unknown.length > 0) {
-        command.error(
-          `error: ${name} has no context question ${unknown.map((k) => `"${k}"`).join(", ")}. Its questions:\n${questionList(template)}`,
-          { exitCode: 2, code: "tradeoff.unknownQuestion" },
-        );
-      }
-      const { weights, changes } = suggestWeights(template, options.answer);
-      const decision = templateToDecision(template, weights);
-      const output = changes.length > 0 ? { ...decision, weightChanges: changes } : decision;
-      io.stdout(`${JSON.stringify(output, null, 2)}\n`);
-    });
+    .action(
+      (
+        name: string | undefined,
+        options: { answer: ContextAnswers; list?: boolean },
+        command: Command,
+      ) => {
+        if (options.list) {
+          io.stdout(`${templateTable()}\n`);
+          return;
+        }
+        if (!name) {
+          command.error(`error: name a template. Built-in templates:\n${templateList()}`, {
+            exitCode: 2,
+            code: "tradeoff.missingTemplate",
+          });
+        }
+        const template = findTemplate(name);
+        if (!template) return;
+        const known = new Set(template.contextQuestions.map((q) => q.key));
+        const unknown = Object.keys(options.answer).filter((key) => !known.has(key));
+        if (unknown.length > 0) {
+          command.error(
+            `error: ${name} has no context question ${unknown.map((k) => `"${k}"`).join(", ")}. Its questions:\n${questionList(template)}`,
+            { exitCode: 2, code: "tradeoff.unknownQuestion" },
+          );
+        }
+        const { weights, changes } = suggestWeights(template, options.answer);
+        const decision = templateToDecision(template, weights);
+        const output = changes.length > 0 ? { ...decision, weightChanges: changes } : decision;
+        io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+      },
+    );
 }

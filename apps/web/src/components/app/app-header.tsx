@@ -23,26 +23,33 @@ export function AppHeader({ user, teams, unread }: Props) {
 
   return (
     <header className="sticky top-0 z-30 border-b bg-background/85 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-5xl items-center gap-3 px-4 sm:px-6">
+      {/* On a phone the header keeps the mark, the team menu and the account menu, and only the
+          team name gives way (truncated) so nothing is pushed off screen. */}
+      <div className="mx-auto flex h-14 max-w-5xl items-center gap-2 px-4 sm:gap-3 sm:px-6">
         <Link
           href="/"
-          className="rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          className="flex min-h-11 shrink-0 items-center rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
         >
-          <Logo />
+          <Logo compact />
         </Link>
-        <span className="text-muted-foreground" aria-hidden>
+        <span className="hidden text-muted-foreground sm:inline" aria-hidden>
           /
         </span>
-        <TeamSwitcher teams={teams} />
-        <div className="ml-auto flex items-center gap-2">
+        <div className="flex min-w-0 flex-1">
+          <TeamSwitcher teams={teams} />
+        </div>
+        <div className="flex shrink-0 items-center gap-1 sm:gap-2">
           <InboxBell initialUnread={unread} />
           <ThemeToggle />
           <AccountMenuButton
             user={user}
             trigger={
-              <Button variant="ghost" size="sm" aria-label={`${displayName}: Account menu`}>
-                <Avatar name={displayName} size="sm" />
-                <span className="hidden max-w-40 truncate sm:inline">{displayName}</span>
+              // Named by its text, so voice control users can say what they see; on a phone only
+              // the avatar shows and the name stays for screen readers.
+              <Button variant="ghost" size="sm">
+                <Avatar name={displayName} size="sm" aria-hidden="true" />
+                <span className="max-w-40 truncate max-sm:sr-only">{displayName}</span>
+                <span className="sr-only">: Account menu</span>
               </Button>
             }
           />

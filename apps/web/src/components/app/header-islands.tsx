@@ -22,10 +22,11 @@ export function TeamSwitcher({ teams }: { teams: TeamSummary[] }) {
         <Button
           variant="ghost"
           size="sm"
+          className="max-w-full"
           // The name starts with the visible text, so voice control users can say what they see.
           aria-label={`${current?.name ?? "Select a team"}: Switch team`}
         >
-          <span className="max-w-40 truncate">{current?.name ?? "Select a team"}</span>
+          <span className="min-w-0 truncate sm:max-w-40">{current?.name ?? "Select a team"}</span>
           <ChevronsUpDown aria-hidden className="text-muted-foreground" />
         </Button>
       }

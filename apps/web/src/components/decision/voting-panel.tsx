@@ -1,7 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@tradeoff/api";
-import { Check, CircleAlert, CloudOff, RotateCw } from "lucide-react";
+import { Check, ChevronDown, CircleAlert, CloudOff, RotateCw } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -37,27 +37,55 @@ export function VotingPanel({
   );
   const states = Object.values(sync.entries).map((e) => e.state.kind);
   const failing = states.filter((k) => k === "retrying").length;
-  // A criterion is done once every option has a score, or it is marked "no opinion".
-  const done = project.criteria.filter((c) => {
-    const value = sync.entries[c.key]?.value;
-    return (
-      value !== undefined &&
-      (value.noOpinion === true || project.options.every((o) => value.scores[o.key] != null))
-    );
-  }).length;
+  const isDone = (key: string) => isComplete(sync.entries[key]?.value ?? null, project.options);
+  const done = project.criteria.filter((c) => isDone(c.key)).length;
+  // The criterion the voter is working on stays unfolded; a done one folds when they move on.
+  const [current, setCurrent] = useState<string | null>(null);
+  const [onlyLeft, setOnlyLeft] = useState(false);
+  const retryAll = () => {
+    for (const [key, entry] of Object.entries(sync.entries)) {
+      if (entry.state.kind === "retrying") sync.retry(key);
+    }
+  };
+
+  /** Unfolds a done criterion and moves focus to its first choice, where the fold button was. */
+  function unfold(key: string) {
+    setCurrent(key);
+    requestAnimationFrame(() => {
+      const card = document.querySelector<HTMLElement>(`[data-criterion="${key}"]`);
+      card?.querySelector<HTMLInputElement>("input:checked, input")?.focus();
+    });
+  }
+
+  /**
+   * Scrolls to the first criterion without a complete vote, from the one being worked on
+   * onwards (wrapping), and focuses its first empty scale.
+   */
+  function goToNextUnscored() {
+    const keys = project.criteria.map((c) => c.key);
+    const from = current ? Math.max(0, keys.indexOf(current)) : 0;
+    const next = [...keys.slice(from), ...keys.slice(0, from)].find((key) => !isDone(key));
+    if (!next) return;
+    setCurrent(next);
+    // After the render that unfolds it.
+    requestAnimationFrame(() => {
+      const card = document.querySelector<HTMLElement>(`[data-criterion="${next}"]`);
+      if (!card) return;
+      card.scrollIntoView({ block: "start", behavior: "smooth" });
+      const empty = [...card.querySelectorAll("fieldset")].find(
+        (set) => !set.querySelector("input:checked"),
+      );
+      (empty?.querySelector("input") ?? card.querySelector("input"))?.focus({
+        preventScroll: true,
+      });
+    });
+  }
 
   return (
     <section aria-labelledby="voting-heading" className="space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="voting-heading" className="font-semibold text-lg">
-          Your vote
-        </h2>
-        {project.viewer.canVote ? (
-          <p className="text-muted-foreground text-sm" aria-live="polite" data-testid="my-ballot">
-            {done} of {project.criteria.length} criteria complete
-          </p>
-        ) : null}
-      </div>
+      <h2 id="voting-heading" className="font-semibold text-lg">
+        Your vote
+      </h2>
       {!project.viewer.canVote ? (
         <Alert variant="info">Viewers can read the decision and its result but do not vote.</Alert>
       ) : project.status === "DRAFT" ? (
@@ -67,6 +95,33 @@ export function VotingPanel({
         </Alert>
       ) : project.status !== "OPEN" ? (
         <Alert variant="info">Voting is closed. Your votes are shown as they were counted.</Alert>
+      ) : null}
+      {project.viewer.canVote && sync.ready ? (
+        // Stays in view under the app header while the voter scrolls through the criteria.
+        <div
+          className="sticky top-14 z-20 -mx-1 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-border bg-background/95 px-3 py-1.5 shadow-xs backdrop-blur"
+          data-testid="ballot-progress"
+        >
+          <p className="font-medium text-sm tabular-nums" aria-live="polite">
+            {done} of {project.criteria.length} criteria done
+          </p>
+          <SaveSummary entries={sync.entries} onRetry={retryAll} />
+          <div className="ml-auto flex items-center gap-1">
+            {canVote && done < project.criteria.length ? (
+              <Button variant="ghost" size="sm" onClick={goToNextUnscored}>
+                Next unscored
+              </Button>
+            ) : null}
+            <Button
+              variant={onlyLeft ? "secondary" : "ghost"}
+              size="sm"
+              aria-pressed={onlyLeft}
+              onClick={() => setOnlyLeft((v) => !v)}
+            >
+              Show only what is left
+            </Button>
+          </div>
+        </div>
       ) : null}
       {failing > 0 ? (
         <Alert variant="warning" title="Saving is failing">
@@ -83,25 +138,102 @@ export function VotingPanel({
           <Skeleton className="h-40" />
         </div>
       ) : (
-        <ol className="space-y-4">
-          {project.criteria.map((criterion, index) => (
-            <li key={criterion.key}>
-              <CriterionVote
-                index={index}
-                criterion={criterion}
-                options={project.options}
-                value={sync.entries[criterion.key]?.value ?? null}
-                state={sync.entries[criterion.key]?.state ?? { kind: "idle" }}
-                disabled={!canVote}
-                onEdit={(change, delay) => sync.edit(criterion.key, change, delay)}
-                onRetry={() => sync.retry(criterion.key)}
-              />
+        <ol className="space-y-3">
+          {project.criteria.map((criterion, index) => {
+            const complete = isDone(criterion.key);
+            const working = criterion.key === current;
+            if (onlyLeft && complete && !working) return null;
+            return (
+              <li
+                key={criterion.key}
+                data-criterion={criterion.key}
+                // Room for the sticky header and progress line when scrolled to.
+                className="scroll-mt-32"
+                // Focus or a press inside marks it as the one being worked on; the fold button
+                // unfolds on click instead, and moves focus into the card.
+                onFocus={(event) => {
+                  if (!(event.target as HTMLElement).closest("[data-unfold]"))
+                    setCurrent(criterion.key);
+                }}
+                onPointerDown={(event) => {
+                  if (!(event.target as HTMLElement).closest("[data-unfold]"))
+                    setCurrent(criterion.key);
+                }}
+              >
+                <CriterionVote
+                  index={index}
+                  criterion={criterion}
+                  options={project.options}
+                  value={sync.entries[criterion.key]?.value ?? null}
+                  state={sync.entries[criterion.key]?.state ?? { kind: "idle" }}
+                  disabled={!canVote}
+                  folded={complete && !working}
+                  onUnfold={() => unfold(criterion.key)}
+                  onEdit={(change, delay) => sync.edit(criterion.key, change, delay)}
+                  onRetry={() => sync.retry(criterion.key)}
+                />
+              </li>
+            );
+          })}
+          {onlyLeft && done === project.criteria.length ? (
+            <li className="text-muted-foreground text-sm">
+              Nothing is left: every criterion is done.
             </li>
-          ))}
+          ) : null}
         </ol>
       )}
     </section>
   );
+}
+
+/**
+ * A criterion is done once every option has a score (the importance may stay at the project's
+ * default), or when it is marked "no opinion".
+ */
+function isComplete(value: VoteValue | null, options: Project["options"]) {
+  if (!value) return false;
+  return value.noOpinion === true || options.every((o) => value.scores[o.key] != null);
+}
+
+/** The whole ballot's saving state, in view while scrolling: saving, saved, or failing with a retry. */
+function SaveSummary({
+  entries,
+  onRetry,
+}: {
+  entries: Record<string, { state: SyncState }>;
+  onRetry: () => void;
+}) {
+  const kinds = Object.values(entries).map((e) => e.state.kind);
+  const refused = kinds.filter((k) => k === "refused").length;
+  if (kinds.includes("retrying"))
+    return (
+      <span className="flex items-center gap-2 text-sm text-warning">
+        <CloudOff aria-hidden="true" className="size-4" /> Not saved yet
+        <Button variant="outline" size="sm" onClick={onRetry}>
+          <RotateCw aria-hidden="true" /> Retry now
+        </Button>
+      </span>
+    );
+  if (kinds.includes("saving"))
+    return (
+      <span className="flex items-center gap-1.5 text-muted-foreground text-sm">
+        <Spinner decorative className="size-3.5" /> Saving…
+      </span>
+    );
+  if (refused > 0)
+    return (
+      <span className="flex items-center gap-1 text-destructive text-sm">
+        <CircleAlert aria-hidden="true" className="size-4" />
+        {refused === 1 ? "One change was refused" : `${refused} changes were refused`}
+      </span>
+    );
+  if (kinds.includes("saved"))
+    return (
+      <span className="flex items-center gap-1 text-sm text-success">
+        <Check aria-hidden="true" className="size-4" /> All saved
+      </span>
+    );
+  return null;
 }
 
 type CriterionVoteProps = {
@@ -111,6 +243,9 @@ type CriterionVoteProps = {
   value: VoteValue | null;
   state: SyncState;
   disabled: boolean;
+  /** Done and not being worked on: one line with the importance and scores, unfolded on click. */
+  folded: boolean;
+  onUnfold: () => void;
   onEdit: (change: (value: VoteValue) => VoteValue, delay?: number) => void;
   onRetry: () => void;
 };
@@ -122,10 +257,100 @@ function CriterionVote({
   value,
   state,
   disabled,
+  folded,
+  onUnfold,
   onEdit,
   onRetry,
 }: CriterionVoteProps) {
   const headingId = `criterion-${criterion.key}`;
+  if (folded) {
+    return (
+      <FoldedCriterion
+        headingId={headingId}
+        index={index}
+        criterion={criterion}
+        options={options}
+        value={value}
+        state={state}
+        onUnfold={onUnfold}
+        onRetry={onRetry}
+      />
+    );
+  }
+  return (
+    <OpenCriterion
+      headingId={headingId}
+      index={index}
+      criterion={criterion}
+      options={options}
+      value={value}
+      state={state}
+      disabled={disabled}
+      onEdit={onEdit}
+      onRetry={onRetry}
+    />
+  );
+}
+
+function FoldedCriterion({
+  headingId,
+  index,
+  criterion,
+  options,
+  value,
+  state,
+  onUnfold,
+  onRetry,
+}: Omit<CriterionVoteProps, "folded" | "disabled" | "onEdit"> & { headingId: string }) {
+  const noOpinion = value?.noOpinion === true;
+  const summary = noOpinion
+    ? "No opinion"
+    : [
+        `Importance ${value?.weight ?? "–"}`,
+        ...options.map((o) => `${o.name} ${value?.scores[o.key] ?? "–"}`),
+      ].join(" · ");
+  return (
+    <Card aria-labelledby={headingId} role="group" className="gap-0 py-1">
+      <div className="flex items-center gap-2 px-2 sm:px-3">
+        <h3 id={headingId} className="min-w-0 flex-1">
+          <button
+            type="button"
+            aria-expanded={false}
+            data-unfold=""
+            onClick={onUnfold}
+            className="flex min-h-11 w-full min-w-0 cursor-pointer items-center gap-2 rounded-md px-2 text-left text-sm hover:bg-accent focus-visible:outline-2 focus-visible:outline-ring"
+          >
+            <Check aria-hidden="true" className="size-4 shrink-0 text-success" />
+            {/* One line from a tablet up; on a phone the scores go under the name. */}
+            <span className="min-w-0 flex-1 py-1 sm:flex sm:items-baseline sm:gap-2">
+              <span className="block font-semibold sm:shrink-0">
+                <span className="text-muted-foreground tabular-nums">{index + 1}.</span>{" "}
+                {criterion.name}
+              </span>
+              <span className="block truncate text-muted-foreground">{summary}</span>
+            </span>
+            <ChevronDown aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+          </button>
+        </h3>
+        {state.kind === "saved" || state.kind === "idle" ? null : (
+          <SaveStatus state={state} onRetry={onRetry} />
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function OpenCriterion({
+  headingId,
+  index,
+  criterion,
+  options,
+  value,
+  state,
+  disabled,
+  onEdit,
+  onRetry,
+}: Omit<CriterionVoteProps, "folded" | "onUnfold"> & { headingId: string }) {
   const noOpinion = value?.noOpinion === true;
   const [rationale, setRationale] = useState(value?.rationale ?? "");
   // Follow the vote when it changes elsewhere (loaded, restored), never while it echoes typing.

@@ -2,8 +2,9 @@
  * The button's class names as plain strings, so screens that only need a button's look (the
  * error pages, which load with every route) do not also load the Button component's code.
  */
+// On a phone every button is at least 44 px tall (and icon buttons 44 px wide): a finger's size.
 const base =
-  "relative inline-flex shrink-0 cursor-pointer items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50 aria-busy:opacity-75 [&_svg]:pointer-events-none [&_svg]:shrink-0";
+  "max-sm:min-h-11 relative inline-flex shrink-0 cursor-pointer items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring disabled:pointer-events-none disabled:opacity-50 aria-disabled:pointer-events-none aria-disabled:opacity-50 aria-busy:opacity-75 [&_svg]:pointer-events-none [&_svg]:shrink-0";
 
 const variants = {
   primary: "bg-primary text-primary-foreground shadow-xs hover:bg-primary-hover",
@@ -19,8 +20,8 @@ const sizes = {
   sm: "h-8 px-3 text-sm [&_svg:not([class*='size-'])]:size-3.5",
   md: "h-9 px-4 text-sm [&_svg:not([class*='size-'])]:size-4",
   lg: "h-11 px-6 text-base [&_svg:not([class*='size-'])]:size-5",
-  icon: "size-9 [&_svg:not([class*='size-'])]:size-4",
-  "icon-sm": "size-8 [&_svg:not([class*='size-'])]:size-3.5",
+  icon: "size-9 max-sm:min-w-11 [&_svg:not([class*='size-'])]:size-4",
+  "icon-sm": "size-8 max-sm:min-w-11 [&_svg:not([class*='size-'])]:size-3.5",
 };
 
 export type ButtonVariant = keyof typeof variants;

@@ -14,7 +14,7 @@ export function Card({ className, ...props }: ComponentProps<"div">) {
 }
 
 export function CardHeader({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("grid gap-1 px-5", className)} {...props} />;
+  return <div className={cn("grid gap-1 px-4 sm:px-5", className)} {...props} />;
 }
 
 type HeadingLevel = "h1" | "h2" | "h3" | "h4" | "div";
@@ -33,9 +33,9 @@ export function CardDescription({ className, ...props }: ComponentProps<"p">) {
 }
 
 export function CardContent({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("px-5", className)} {...props} />;
+  return <div className={cn("px-4 sm:px-5", className)} {...props} />;
 }
 
 export function CardFooter({ className, ...props }: ComponentProps<"div">) {
-  return <div className={cn("flex items-center gap-2 px-5", className)} {...props} />;
+  return <div className={cn("flex items-center gap-2 px-4 sm:px-5", className)} {...props} />;
 }

@@ -13,7 +13,7 @@ export function Input({ className, type = "text", ...props }: ComponentProps<"in
         controlClasses,
         unlessSet(className, ["w-"], "w-full"),
         unlessSet(className, ["text-xs", "text-sm", "text-base", "text-lg"], "text-sm"),
-        "h-9 px-3 py-1 file:mr-3 file:border-0 file:bg-transparent file:font-medium file:text-sm",
+        "h-9 px-3 py-1 max-sm:h-11 file:mr-3 file:border-0 file:bg-transparent file:font-medium file:text-sm",
         className,
       )}
       {...field}

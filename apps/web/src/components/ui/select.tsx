@@ -22,7 +22,7 @@ export function SelectTrigger({
       className={cn(
         controlClasses,
         unlessSet(className, ["w-"], "w-full"),
-        "text-sm flex h-9 cursor-pointer items-center justify-between gap-2 whitespace-nowrap px-3 py-1 text-left",
+        "text-sm flex h-9 max-sm:h-11 cursor-pointer items-center justify-between gap-2 whitespace-nowrap px-3 py-1 text-left",
         "data-placeholder:text-muted-foreground [&>span]:truncate",
         className,
       )}

@@ -41,8 +41,8 @@ const link = (p: { number: number; title: string }) =>
 const linkLines = (label: string, projects: { number: number; title: string }[]) =>
   projects.map((p) => `${label} ${link(p)}`).join("\n\n");
 
-/** "Good, because the admin..." reads on as one line. */
-const because = (text: string) => lowerFirst(cell(text));
+/** The consequence as its author typed it: the export shows the same words, in the same case, as the page. */
+const because = (text: string) => cell(text);
 
 /** Table cells and one-line list items: no line breaks may escape them (pipes are escaped). */
 const cell = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();

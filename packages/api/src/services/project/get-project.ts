@@ -35,13 +35,17 @@ export async function getProject(
       options: orderedOptions,
       criteria: orderedCriteria,
       rounds: { select: { round: true, closedAt: true }, orderBy: { round: "asc" } },
+      record: { select: { id: true } },
     },
   });
   if (!project) throw notFound("Decision project");
   const actorRef = { userId: actor.userId, role: actor.role };
+  const { record, ...details } = project;
   return {
-    ...project,
-    criteria: project.criteria.map((criterion) => ({
+    ...details,
+    /** Whether the decision has been recorded (what was chosen and why). */
+    recorded: record !== null,
+    criteria: details.criteria.map((criterion) => ({
       ...criterion,
       guidance: (criterion.guidance ?? {}) as Record<
         string,
@@ -49,6 +53,7 @@ export async function getProject(
       >,
     })),
     viewer: {
+      userId: actor.userId,
       role: actor.role,
       canManage: canManageProject(actorRef, project),
       canVote: hasRole(actor.role, "MEMBER"),

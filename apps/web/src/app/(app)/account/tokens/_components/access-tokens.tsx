@@ -20,6 +20,8 @@ export function AccessTokens() {
   const tokens = useQuery(trpc.token.list.queryOptions());
   const [created, setCreated] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | undefined>();
+  // Why the last creation was refused, in words, next to the form (a toast is gone too soon).
+  const [createError, setCreateError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() });
   const create = useMutation(
     trpc.token.create.mutationOptions({
@@ -28,7 +30,9 @@ export function AccessTokens() {
         await refresh();
       },
       onError: (error) => {
-        setNameError(fieldErrorsOf(error).name?.[0]);
+        const field = fieldErrorsOf(error).name?.[0];
+        setNameError(field);
+        setCreateError(field ? null : messageOf(error));
         toast.error(messageOf(error));
       },
     }),
@@ -49,6 +53,7 @@ export function AccessTokens() {
     const days = Number(form.get("days") || 0);
     setCreated(null);
     setNameError(undefined);
+    setCreateError(null);
     create.mutate({
       name: String(form.get("name") ?? ""),
       scope: form.get("scope") === "READ_WRITE" ? "READ_WRITE" : "READ",
@@ -68,10 +73,10 @@ export function AccessTokens() {
         </FormField>
         <fieldset className="space-y-1 text-sm">
           <legend className="font-medium">Scope</legend>
-          <label className="flex items-center gap-2">
+          <label className="flex min-h-11 items-center gap-2 sm:min-h-0">
             <input type="radio" name="scope" value="READ" defaultChecked /> Read
           </label>
-          <label className="flex items-center gap-2">
+          <label className="flex min-h-11 items-center gap-2 sm:min-h-0">
             <input type="radio" name="scope" value="READ_WRITE" /> Read and write (vote)
           </label>
         </fieldset>
@@ -82,6 +87,11 @@ export function AccessTokens() {
           Create token
         </Button>
       </form>
+      {createError ? (
+        <Alert variant="error" title="The token was not created" data-testid="token-error">
+          {createError}
+        </Alert>
+      ) : null}
       {created ? (
         <Alert variant="success" title="Copy your token now: it will not be shown again.">
           <Input
@@ -93,51 +103,56 @@ export function AccessTokens() {
           />
         </Alert>
       ) : null}
-      <table className="w-full text-sm">
-        <thead>
-          <tr className="text-left text-muted-foreground">
-            <th className="py-1 font-medium">Name</th>
-            <th className="py-1 font-medium">Scope</th>
-            <th className="py-1 font-medium">Last used</th>
-            <th className="py-1 font-medium">Expires</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {(tokens.data ?? []).map((t) => (
-            <tr key={t.id} className="border-t">
-              <td className="py-2">
-                {t.name} <code className="text-muted-foreground">{t.prefix}…</code>
-              </td>
-              <td>{t.scope === "READ" ? "Read" : "Read and write"}</td>
-              <td>{t.lastUsedAt ? dateTime.format(new Date(t.lastUsedAt)) : "Never"}</td>
-              <td>
-                {t.revokedAt
-                  ? "Revoked"
-                  : t.expiresAt
-                    ? dateTime.format(new Date(t.expiresAt))
-                    : "Never"}
-              </td>
-              <td className="text-right">
-                {t.revokedAt ? null : (
-                  <ConfirmDialog
-                    trigger={
-                      <Button size="sm" variant="ghost">
-                        Revoke
-                      </Button>
-                    }
-                    title={`Revoke “${t.name}”?`}
-                    description="Scripts and command lines using it stop working at once."
-                    confirmLabel="Revoke"
-                    pending={revoke.isPending}
-                    onConfirm={() => revoke.mutate({ tokenId: t.id })}
-                  />
-                )}
-              </td>
+      {/* On a phone the table scrolls in its own box; the page itself never scrolls sideways. */}
+      <div className="relative overflow-x-auto">
+        <table className="w-full min-w-[32rem] text-sm">
+          <thead>
+            <tr className="text-left text-muted-foreground">
+              <th className="py-1 font-medium">Name</th>
+              <th className="py-1 font-medium">Scope</th>
+              <th className="py-1 font-medium">Last used</th>
+              <th className="py-1 font-medium">Expires</th>
+              <th className="py-1">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(tokens.data ?? []).map((t) => (
+              <tr key={t.id} className="border-t">
+                <td className="py-2">
+                  {t.name} <code className="text-muted-foreground">{t.prefix}…</code>
+                </td>
+                <td>{t.scope === "READ" ? "Read" : "Read and write"}</td>
+                <td>{t.lastUsedAt ? dateTime.format(new Date(t.lastUsedAt)) : "Never"}</td>
+                <td>
+                  {t.revokedAt
+                    ? "Revoked"
+                    : t.expiresAt
+                      ? dateTime.format(new Date(t.expiresAt))
+                      : "Never"}
+                </td>
+                <td className="text-right">
+                  {t.revokedAt ? null : (
+                    <ConfirmDialog
+                      trigger={
+                        <Button size="sm" variant="ghost">
+                          Revoke
+                        </Button>
+                      }
+                      title={`Revoke “${t.name}”?`}
+                      description="Scripts and command lines using it stop working at once."
+                      confirmLabel="Revoke"
+                      pending={revoke.isPending}
+                      onConfirm={() => revoke.mutate({ tokenId: t.id })}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {tokens.data?.length === 0 ? (
         <p className="text-muted-foreground text-sm">No tokens yet.</p>
       ) : null}

@@ -26,7 +26,7 @@ export function SourceStep({
       <h2 id="source-heading" className="font-medium text-lg">
         Start from
       </h2>
-      <ul className="grid gap-3 sm:grid-cols-2">
+      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {templates.builtIn.map((t) => (
           <li key={t.key}>
             <SourceCard
@@ -86,8 +86,15 @@ function SourceCard(props: {
         <CardDescription>{props.description}</CardDescription>
       </CardHeader>
       <CardContent className="mt-auto">
-        <Button variant="outline" onClick={props.onClick}>
-          {props.action} <ArrowRight aria-hidden="true" />
+        {/* Long template titles wrap instead of widening the page on a phone. */}
+        <Button
+          variant="outline"
+          size={null}
+          className="min-h-9 max-w-full px-4 py-2 text-left text-sm"
+          onClick={props.onClick}
+        >
+          <span className="whitespace-normal">{props.action}</span>
+          <ArrowRight aria-hidden="true" className="size-4" />
         </Button>
       </CardContent>
     </Card>

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { RememberLastTeam } from "~/components/app/last-team";
 import { api, apiOrNull } from "~/trpc/server";
 import { ProjectView } from "./_components/project-view";
-import { RecordLink } from "./record/_components/record-link";
 
 type Props = { params: Promise<{ slug: string; projectId: string }> };
 
@@ -32,7 +31,6 @@ export default async function ProjectPage({ params }: Props) {
   return (
     <>
       <RememberLastTeam slug={project.team.slug} />
-      <RecordLink slug={project.team.slug} projectId={project.id} status={project.status} />
       <ProjectView
         initialProject={project}
         initialRecommendation={recommendation}

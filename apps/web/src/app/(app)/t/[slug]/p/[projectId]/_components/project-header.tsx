@@ -7,6 +7,7 @@ import { Badge, type BadgeProps } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { Deferred } from "~/components/ui/deferred";
+import { RecordLink } from "../record/_components/record-link";
 
 type Project = RouterOutputs["project"]["get"];
 
@@ -72,6 +73,12 @@ export function ProjectHeader({ project }: { project: Project }) {
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          <RecordLink
+            slug={project.team.slug}
+            projectId={project.id}
+            status={project.status}
+            recorded={project.recorded}
+          />
           {project.viewer.canEdit && project.status === "DRAFT" ? (
             <Link
               className={buttonVariants({ variant: "outline" })}

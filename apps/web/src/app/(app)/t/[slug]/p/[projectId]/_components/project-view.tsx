@@ -38,7 +38,7 @@ type MyVotes = RouterOutputs["vote"]["mine"];
 type Waiting = RouterOutputs["project"]["waitingOn"];
 
 const tabClasses = cn(
-  "-mb-px cursor-pointer border-transparent border-b-2 px-3 py-2 font-medium text-muted-foreground text-sm",
+  "-mb-px min-h-11 cursor-pointer border-transparent border-b-2 px-3 py-2 font-medium text-muted-foreground text-sm sm:min-h-0",
   "hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring",
   "data-[state=active]:border-primary data-[state=active]:text-foreground",
 );
@@ -74,7 +74,11 @@ export function ProjectView({
   return (
     <div className="space-y-6">
       <ProjectHeader project={project} />
-      <LivePresence projectId={initialProject.id} />
+      <LivePresence
+        projectId={initialProject.id}
+        meId={project.viewer.userId}
+        criteria={project.criteria}
+      />
       <Tabs
         label="Project views"
         tabs={[
@@ -83,7 +87,7 @@ export function ProjectView({
             label: <>Vote &amp; results</>,
             className: "focus-visible:outline-none",
             content: (
-              <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+              <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
                 <VotingPanel project={project} initialVotes={initialVotes} />
                 <div className="space-y-6 lg:sticky lg:top-4 lg:self-start">
                   <RecommendationPanel projectId={project.id} initialData={initialRecommendation} />

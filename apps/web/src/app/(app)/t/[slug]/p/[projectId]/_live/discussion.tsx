@@ -75,7 +75,7 @@ export function Discussion({
                   onClick={() => setThread(t.key)}
                   aria-current={t.key === thread ? "true" : undefined}
                   className={cn(
-                    "flex w-full items-center justify-between rounded-md px-3 py-2 text-left text-sm hover:bg-accent",
+                    "flex min-h-11 w-full items-center justify-between rounded-md px-3 py-2 text-left text-sm hover:bg-accent sm:min-h-0",
                     t.key === thread && "bg-accent font-medium",
                   )}
                 >
@@ -91,7 +91,7 @@ export function Discussion({
       </nav>
       <Card>
         <CardHeader>
-          <CardTitle>{threads.find((t) => t.key === thread)?.name}</CardTitle>
+          <CardTitle as="h2">{threads.find((t) => t.key === thread)?.name}</CardTitle>
         </CardHeader>
         <CardContent className="space-y-4">
           {comments.isPending ? (

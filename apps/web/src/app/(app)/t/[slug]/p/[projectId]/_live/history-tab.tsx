@@ -26,6 +26,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
+import { describeEvent as describe } from "./describe-event";
 
 type HistoryItem = RouterOutputs["history"]["list"]["items"][number];
 type Named = { key: string; name: string };
@@ -138,7 +139,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
   return (
     <Card>
       <CardHeader>
-        <CardTitle>The recommendation over time</CardTitle>
+        <CardTitle as="h2">The recommendation over time</CardTitle>
         <CardDescription>
           Each option's total (0 to 100) after every vote change (
           {data.voteEventCount.toLocaleString("en")} in all). Move the slider to see the
@@ -272,7 +273,7 @@ function EventList({
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Every change</CardTitle>
+        <CardTitle as="h2">Every change</CardTitle>
         <CardDescription>Votes, status changes, edits and comments, newest first.</CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
@@ -395,35 +396,6 @@ function EventRow({
       </div>
     </li>
   );
-}
-
-function describe(item: HistoryItem, criterion: string | null): string {
-  const on = criterion ? ` on ${criterion}` : "";
-  const data = item.data ?? {};
-  switch (item.type) {
-    case "vote.cast":
-      return `voted${on}`;
-    case "vote.retracted":
-      return `withdrew their vote${on}`;
-    case "status.changed":
-      return `changed the status from ${String(data.from ?? "?").toLowerCase()} to ${String(data.to ?? "?").toLowerCase()}`;
-    case "round.reopened":
-      return `reopened voting (round ${String(data.round ?? "?")})`;
-    case "project.created":
-      return "created the decision";
-    case "project.edited": {
-      const fields = Object.keys((data.after as Record<string, unknown> | undefined) ?? {});
-      return fields.length ? `edited ${fields.join(", ")}` : "edited the decision";
-    }
-    case "comment.created":
-      return criterion ? `commented${on}` : "commented on the decision";
-    case "comment.edited":
-      return `edited a comment${on}`;
-    case "comment.deleted":
-      return `deleted a comment${on}`;
-    default:
-      return item.type;
-  }
 }
 
 function VoteChange({

@@ -1,12 +1,38 @@
 "use client";
 
 import { Avatar } from "~/components/ui/avatar";
-import { useProjectLive, type Viewer } from "./use-project-live";
+import { describeEvent } from "./describe-event";
+import { type LiveEvent, useProjectLive, type Viewer } from "./use-project-live";
 
-/** Keeps the project page live (see `useProjectLive`) and shows who is viewing it. */
-export function LivePresence({ projectId }: { projectId: string }) {
-  const { viewers } = useProjectLive(projectId);
-  return <PresenceBar viewers={viewers} />;
+type Named = { key: string; name: string };
+
+/**
+ * Keeps the project page live (see `useProjectLive`), shows who is viewing it, and tells screen
+ * reader users what a teammate just did, politely (after what they are reading, never moving focus).
+ */
+export function LivePresence({
+  projectId,
+  meId,
+  criteria,
+}: {
+  projectId: string;
+  meId?: string;
+  criteria?: Named[];
+}) {
+  const { viewers, lastEvent } = useProjectLive(projectId);
+  return (
+    <>
+      <PresenceBar viewers={viewers} />
+      <p className="sr-only" aria-live="polite" data-testid="live-announcement">
+        {lastEvent?.actor && lastEvent.actor.id !== meId ? announce(lastEvent, criteria ?? []) : ""}
+      </p>
+    </>
+  );
+}
+
+function announce(event: LiveEvent, criteria: Named[]) {
+  const criterion = criteria.find((c) => c.key === event.criterionKey)?.name ?? null;
+  return `${event.actor?.name ?? "Someone"} ${describeEvent(event, criterion)}.`;
 }
 
 /** Who has this project open right now, on any server. */
@@ -20,7 +46,8 @@ export function PresenceBar({ viewers, meId }: { viewers: Viewer[]; meId?: strin
   return (
     <div className="flex items-center gap-2" data-testid="presence" title={label}>
       <span className="sr-only">{label}</span>
-      <div className="-space-x-2 flex" aria-hidden="true">
+      {/* The avatars overlap each other a little, never the names beside them. */}
+      <div className="-space-x-2 flex shrink-0" aria-hidden="true">
         {viewers.slice(0, 6).map((v) => (
           <Avatar key={v.id} name={v.name} size="sm" className="ring-2 ring-background" />
         ))}

@@ -1,33 +1,37 @@
 import { FileText } from "lucide-react";
 import Link from "next/link";
+import { buttonVariants } from "~/components/ui/button-variants";
 
 /**
- * The project page's way to the decision record: "Record the decision" while voting is open,
- * "Decision record and exports" once decided.
+ * The project page's way to the decision record. Once voting is closed and nothing is recorded
+ * yet, recording the decision is what is left to do, so it is the page's primary action.
  */
 export function RecordLink({
   slug,
   projectId,
   status,
+  recorded,
 }: {
   slug: string;
   projectId: string;
   status: "DRAFT" | "OPEN" | "DECIDED" | "SUPERSEDED" | "ARCHIVED";
+  recorded: boolean;
 }) {
-  const label =
-    status === "OPEN"
-      ? "Record the decision"
-      : status === "DRAFT"
-        ? "Draft record and exports"
-        : "Decision record and exports";
+  const toRecord = !recorded && (status === "OPEN" || status === "DECIDED");
+  const label = toRecord
+    ? "Record the decision"
+    : status === "DRAFT"
+      ? "Draft record and exports"
+      : "Decision record and exports";
   return (
-    <div className="mb-4 flex justify-end">
-      <Link
-        href={`/t/${slug}/p/${projectId}/record`}
-        className="inline-flex items-center gap-1 rounded-md border px-3 py-1.5 text-sm hover:bg-accent"
-      >
-        <FileText aria-hidden="true" className="size-4" /> {label}
-      </Link>
-    </div>
+    <Link
+      href={`/t/${slug}/p/${projectId}/record`}
+      className={buttonVariants({
+        variant: toRecord && status === "DECIDED" ? "primary" : "outline",
+      })}
+      data-testid="record-link"
+    >
+      <FileText aria-hidden="true" /> {label}
+    </Link>
   );
 }

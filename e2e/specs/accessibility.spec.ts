@@ -1,0 +1,59 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { everyPage, openPage } from "../support/every-page";
+
+for (const theme of ["light", "dark"] as const) {
+  test(`axe finds no serious or critical violation on any page in the ${theme} theme`, async ({
+    browser,
+  }, testInfo) => {
+    test.setTimeout(420_000);
+    const every = await everyPage(browser);
+    const summary: Record<string, Record<string, number>> = {};
+    for (const target of every.pages) {
+      const page = await openPage(every, target);
+      await page.emulateMedia({ colorScheme: theme });
+      await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
+      await page.waitForLoadState("networkidle");
+      // Also the experimental check that a control's name contains its visible text (voice control).
+      const results = await new AxeBuilder({ page })
+        .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
+        .analyze();
+      const counts: Record<string, number> = {};
+      for (const v of results.violations) {
+        const impact = v.impact ?? "unknown";
+        counts[impact] = (counts[impact] ?? 0) + 1;
+      }
+      summary[target.name] = counts;
+      const serious = results.violations.filter(
+        (v) => v.impact === "serious" || v.impact === "critical",
+      );
+      expect
+        .soft(
+          serious.map(
+            (v) =>
+              `${v.id}: ${v.help} (${v.nodes
+                .slice(0, 3)
+                .map((n) => n.html.slice(0, 160))
+                .join(", ")})`,
+          ),
+          `${target.name} (${target.path}) in the ${theme} theme`,
+        )
+        .toEqual([]);
+      // Every page has a main landmark and one level-one heading (axe reports these as moderate).
+      const moderate = results.violations.filter((v) => v.impact === "moderate");
+      expect
+        .soft(
+          moderate.map((v) => `${v.id}: ${v.nodes.length} node(s)`),
+          `${target.name} moderate`,
+        )
+        .toEqual([]);
+      await page.close();
+    }
+    await testInfo.attach(`axe violations by impact, ${theme} theme`, {
+      body: JSON.stringify(summary, null, 2),
+      contentType: "application/json",
+    });
+    console.log(`axe (${theme})`, JSON.stringify(summary));
+    await every.close();
+  });
+}

@@ -1,0 +1,79 @@
+import { expect, test } from "@playwright/test";
+import { everyPage, openPage } from "../support/every-page";
+
+// The page's DOM as the measuring code below uses it (these tests compile without the DOM library).
+type Box = { right: number; width: number; height: number };
+type Node = {
+  tagName: string;
+  children: { length: number };
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): Box;
+  querySelector(selector: string): Node | null;
+};
+declare const document: {
+  documentElement: { scrollWidth: number; scrollHeight: number };
+  body: Node & { querySelectorAll(selector: string): Iterable<Node> };
+  querySelectorAll(selector: string): Iterable<Node>;
+};
+declare const window: { innerWidth: number };
+
+/** Phone widths: an iPhone 12–15 (390 x 844) and the narrowest common Android (360). */
+const PHONES = [
+  { width: 390, height: 844 },
+  { width: 360, height: 780 },
+];
+
+for (const viewport of PHONES) {
+  test(`every page fits a ${viewport.width} px wide phone without sideways scrolling`, async ({
+    browser,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    const every = await everyPage(browser);
+    const measured: Record<string, { scrollWidth: number; height: number }> = {};
+    for (const target of every.pages) {
+      const page = await openPage(every, target, viewport);
+      // Lazy parts (charts, menus' code) arrive after the page is complete.
+      await page.waitForLoadState("networkidle");
+      const size = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+        height: document.documentElement.scrollHeight,
+        // What sticks out, innermost first: names the culprit when the page is too wide.
+        wide: [...document.body.querySelectorAll("*")]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .filter((el) => el.querySelector("*") === null || el.children.length === 0)
+          .slice(0, 5)
+          .map((el) =>
+            `${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""}`.slice(0, 120),
+          ),
+        // Controls a finger presses: buttons, tabs and the choices of a score.
+        small: [...document.querySelectorAll("button, [role=tab], label:has(> input[type=radio])")]
+          .filter((el) => {
+            const box = el.getBoundingClientRect();
+            return box.width > 0 && box.height > 0 && box.height < 44;
+          })
+          .map((el) => (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)),
+      }));
+      measured[target.name] = { scrollWidth: size.scrollWidth, height: size.height };
+      expect.soft(size.small, `${target.name}: controls under 44 px tall`).toEqual([]);
+      await testInfo.attach(`${target.name} at ${viewport.width} px`, {
+        body: await page.screenshot({ fullPage: true }),
+        contentType: "image/png",
+      });
+      expect
+        .soft(
+          size.scrollWidth,
+          `${target.name} (${target.path}) scrolls sideways: ${size.wide.join(" | ")}`,
+        )
+        .toBeLessThanOrEqual(size.innerWidth);
+      await page.close();
+    }
+    await testInfo.attach(`page sizes at ${viewport.width} px`, {
+      body: JSON.stringify(measured, null, 2),
+      contentType: "application/json",
+    });
+    console.log(`page sizes at ${viewport.width} px`, JSON.stringify(measured));
+    await every.close();
+  });
+}

@@ -1,0 +1,47 @@
+import { mutate, person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/fixtures";
+
+test("a refused token creation says why on the page, next to the form", async ({
+  page,
+  signedIn,
+}) => {
+  expect(signedIn.email).toContain("@");
+  // The most active tokens one person may hold.
+  for (let i = 0; i < 50; i++) {
+    await mutate(page.request, "token.create", { name: `Script ${i}` });
+  }
+  await page.goto("/account/tokens");
+  await page.getByLabel("Name").fill("One too many");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("token-error")).toContainText(
+    "You have 50 active tokens: revoke one you no longer use.",
+  );
+  await expect(page.getByTestId("new-token")).toHaveCount(0);
+});
+
+test("once voting is closed, recording the decision is the page's primary action", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "owner");
+  const { url, projectId, template } = await teamWithDrfProject(owner, []);
+  const [first] = template.criteria;
+  if (!first) throw new Error("template without criteria");
+  await voteOverApi(owner.context.request, projectId, {
+    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 5 } },
+  });
+  const page = owner.page;
+  await page.goto(url);
+  const recordLink = page.getByTestId("record-link");
+  await expect(recordLink).toHaveText("Record the decision");
+  await expect(recordLink).not.toHaveClass(/\bbg-primary\b/);
+
+  await page.getByRole("button", { name: "Close voting" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Close voting" }).click();
+  await expect(page.getByTestId("project-status")).toHaveText("Closed");
+  await expect(recordLink).toHaveText("Record the decision");
+  await expect(recordLink).toHaveClass(/\bbg-primary\b/);
+
+  await recordLink.click();
+  await expect(page.getByRole("form", { name: "Record the decision" })).toBeVisible();
+  await owner.context.close();
+});

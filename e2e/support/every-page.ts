@@ -1,0 +1,176 @@
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { baseURL } from "../playwright.config";
+import { mutate, type Person, person, teamWithDrfProject, voteOverApi } from "./decisions";
+
+/** A page of the product, reached as `as` (the team's owner, or someone signed out). */
+export type ProductPage = {
+  name: string;
+  path: string;
+  as: "owner" | "signed-out";
+  /** After the page loads: wait for what makes it complete, or open the view under test. */
+  ready?: (page: Page) => Promise<void>;
+};
+
+export type EveryPage = {
+  owner: Person;
+  signedOut: BrowserContext;
+  pages: ProductPage[];
+  close: () => Promise<void>;
+};
+
+const heading = (page: Page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+/**
+ * A team as a new user would have it after a week: an ordinary team name, a decision open for
+ * voting with teammates' votes, a recorded one with a share link, a draft, an invitation and an
+ * access token; and every page of the product that shows them.
+ */
+export async function everyPage(browser: Browser): Promise<EveryPage> {
+  const owner = await person(browser, "owner", "Priya Natarajan-Whitfield");
+  const teammate = await person(browser, "teammate", "Ben Okafor");
+  const open = await teamWithDrfProject(owner, [teammate], {
+    // An ordinary team name, as long as real ones are (a suffix keeps parallel runs apart).
+    teamName: `Payments Platform Engineering ${Math.random().toString(36).slice(2, 4)}`,
+    title: "Which API framework for the billing service?",
+  });
+  const [first, second] = open.template.criteria;
+  if (!first || !second) throw new Error("The built-in template has fewer than two criteria.");
+  await voteOverApi(teammate.context.request, open.projectId, {
+    [first.key]: {
+      weight: 5,
+      scores: { drf: 2, fastapi: 5 },
+      rationale: "Webhooks arrive in bursts of thousands a second.",
+    },
+    [second.key]: { weight: 3, scores: { drf: 3, fastapi: 4 } },
+  });
+  await voteOverApi(owner.context.request, open.projectId, {
+    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
+  });
+  await mutate(owner.context.request, "comment.create", {
+    projectId: open.projectId,
+    body: "Can we benchmark the webhook path before we decide?",
+  });
+
+  const { template, team } = open;
+  const newProject = (title: string) =>
+    mutate<{ id: string }>(owner.context.request, "project.create", {
+      teamId: team.id,
+      title,
+      context: template.context,
+      templateKey: template.key,
+      options: template.options,
+      criteria: template.criteria.map(({ key, name, description, defaultWeight, guidance }) => ({
+        key,
+        name,
+        description,
+        defaultWeight,
+        guidance,
+      })),
+      votingMode: "OPEN",
+    });
+  const decided = await newProject("Which API framework for the notifications service?");
+  await mutate(owner.context.request, "project.open", { projectId: decided.id });
+  await voteOverApi(owner.context.request, decided.id, {
+    [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 } },
+  });
+  await mutate(owner.context.request, "record.decide", {
+    projectId: decided.id,
+    chosenOptionKey: "fastapi",
+    rationale: "It fits our typed, async services.",
+    consequences: { good: ["Request models are checked at the edge."], neutral: [], bad: [] },
+    decisionMakers: [{ name: owner.user.name }],
+  });
+  const share = await mutate<{ path: string }>(owner.context.request, "share.create", {
+    projectId: decided.id,
+  });
+  const draft = await newProject("Which queue for background jobs?");
+  const invitation = await mutate<{ token: string }>(owner.context.request, "invitation.create", {
+    teamId: team.id,
+    role: "MEMBER",
+    email: "",
+  });
+  await mutate(owner.context.request, "token.create", { name: "Laptop CLI" });
+
+  const signedOut = await browser.newContext({ baseURL });
+  const t = `/t/${team.slug}`;
+  const pages: ProductPage[] = [
+    { name: "welcome", path: "/", as: "signed-out", ready: heading },
+    { name: "sign-in", path: "/sign-in", as: "signed-out", ready: heading },
+    { name: "sign-up", path: "/sign-up", as: "signed-out", ready: heading },
+    {
+      name: "invitation",
+      path: `/invite/${invitation.token}`,
+      as: "signed-out",
+      ready: heading,
+    },
+    { name: "share-view", path: share.path, as: "signed-out", ready: heading },
+    { name: "team-new", path: "/teams/new", as: "owner", ready: heading },
+    { name: "project-list", path: t, as: "owner", ready: heading },
+    { name: "project-new", path: `${t}/new`, as: "owner", ready: heading },
+    { name: "team-settings", path: `${t}/settings`, as: "owner", ready: heading },
+    {
+      name: "ballot-and-recommendation",
+      path: open.url,
+      as: "owner",
+      ready: (page) => expect(page.getByTestId("winner")).toBeVisible(),
+    },
+    {
+      name: "history",
+      path: open.url,
+      as: "owner",
+      ready: async (page) => {
+        await page.getByRole("tab", { name: "History" }).click();
+        await expect(page.getByRole("tab", { name: "History" })).toHaveAttribute(
+          "aria-selected",
+          "true",
+        );
+        await page.waitForLoadState("networkidle");
+      },
+    },
+    {
+      name: "discussion",
+      path: open.url,
+      as: "owner",
+      ready: async (page) => {
+        await page.getByRole("tab", { name: "Discussion" }).click();
+        await page.waitForLoadState("networkidle");
+      },
+    },
+    { name: "draft", path: `${t}/p/${draft.id}`, as: "owner", ready: heading },
+    { name: "draft-edit", path: `${t}/p/${draft.id}/edit`, as: "owner", ready: heading },
+    {
+      name: "record",
+      path: `${t}/p/${decided.id}/record`,
+      as: "owner",
+      ready: (page) => expect(page.getByTestId("chosen-option")).toBeVisible(),
+    },
+    { name: "account", path: "/account", as: "owner", ready: heading },
+    { name: "access-tokens", path: "/account/tokens", as: "owner", ready: heading },
+  ];
+  return {
+    owner,
+    signedOut,
+    pages,
+    close: async () => {
+      await signedOut.close();
+      await owner.context.close();
+      await teammate.context.close();
+    },
+  };
+}
+
+/** Opens a product page in its own tab, as whom it is meant for, and waits until it is complete. */
+export async function openPage(
+  every: EveryPage,
+  target: ProductPage,
+  viewport?: { width: number; height: number },
+) {
+  const context = target.as === "owner" ? every.owner.context : every.signedOut;
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const response = await page.goto(target.path);
+  expect(response?.status(), `${target.name} (${target.path})`).toBeLessThan(400);
+  await target.ready?.(page);
+  return page;
+}
