@@ -19,6 +19,10 @@ export function useTestDatabase() {
     get db() {
       return state.database.db;
     },
+    /** The database's connection URL, for a client of the test's own. */
+    get url() {
+      return state.database.url;
+    },
     /** A caller signed in as `user`, or signed out with null. */
     callerAs(
       user: { id: string; email: string | null; name: string | null; tokenVersion?: number } | null,
