@@ -7,13 +7,14 @@
  * per request on its own, more than a whole cached read of the API (see docs/ARCHITECTURE.md).
  * Every response carries the same security headers as the pages.
  */
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { Server as NetServer } from "node:net";
 import { parseArgs } from "node:util";
 import { getRequestListener } from "@hono/node-server";
 import { PEER_ADDRESS_HEADER } from "@tradeoff/auth/client-address";
 import next from "next";
 import { securityHeaders, transportSecurityHeaders } from "./security-headers";
-import { authEnv } from "./src/env";
+import { authEnv, shutdownEnv } from "./src/env";
 import { startBackgroundJobs } from "./src/server/jobs";
 import { logger } from "./src/server/logger";
 import { handleMetricsRequest } from "./src/server/metrics-handler";
@@ -74,11 +75,65 @@ function stampPeerAddress(req: IncomingMessage) {
 }
 
 await app.prepare().catch((error: Error) => fail(error.message));
+
+const graceSeconds = (() => {
+  try {
+    return shutdownEnv().SHUTDOWN_GRACE_SECONDS;
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+})();
+
+/** Set on SIGTERM: the server answers what it has taken, refuses the rest, then exits. */
+let draining = false;
+/** Requests being answered (live streams apart: they never end by themselves). */
+const inFlight = new Set<ServerResponse>();
+/** Open live streams (server-sent events): ended when draining, their clients resume elsewhere. */
+const streams = new Set<ServerResponse>();
+
+/** What a request that arrives while the server drains gets: a clear "not done, try again". */
+function refuseWhileDraining(path: string | undefined, res: ServerResponse) {
+  const body = JSON.stringify(
+    path === "/api/ready"
+      ? {
+          status: "unavailable",
+          draining: true,
+          message: "This server is shutting down: send requests to another instance.",
+        }
+      : {
+          error: {
+            message:
+              "This server is restarting; your request was not carried out. Try again in a moment.",
+            code: -32603,
+            data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, path: null, fieldErrors: null },
+          },
+        },
+  );
+  res.writeHead(503, {
+    "content-type": "application/json",
+    "retry-after": "1",
+    connection: "close",
+  });
+  res.end(body);
+}
+
 const server = createServer((req, res) => {
   for (const { key, value } of transportSecurity) res.setHeader(key, value);
   stampPeerAddress(req);
   const url = req.url ?? "";
   const path = url.split("?", 1)[0];
+  if (draining) {
+    // Ready no more, so a load balancer stops sending; anything else is refused, not cut.
+    refuseWhileDraining(path, res);
+    return;
+  }
+  const live = req.method === "GET" && path?.startsWith("/api/trpc/live.");
+  const tracked = live ? streams : inFlight;
+  tracked.add(res);
+  res.once("close", () => {
+    tracked.delete(res);
+    if (draining && inFlight.size === 0) drained();
+  });
   if (path?.startsWith("/api/trpc/")) void trpc(req, res);
   else if (path === "/api/metrics") void metrics(req, res);
   else void nextHandler(req, res);
@@ -93,14 +148,50 @@ server.listen(port, hostname, () => {
   startBackgroundJobs();
 });
 
-/** Stops taking requests, lets the ones in flight finish (at most 5 s), then exits. */
-function shutdown() {
-  server.close(() => process.exit(0));
-  server.closeIdleConnections();
+/** After the last request in flight: time for clients to use connections they hold, and be told. */
+const IDLE_LINGER_MS = 500;
+let drainStartedAt = 0;
+let exitScheduled = false;
+
+/** Every request taken is answered: after a short linger, close what is left and exit. */
+function drained() {
+  if (exitScheduled) return;
+  exitScheduled = true;
   setTimeout(() => {
+    logger.info({ seconds: (Date.now() - drainStartedAt) / 1000 }, "drained; exiting");
     server.closeAllConnections();
     process.exit(0);
-  }, 5_000).unref();
+  }, IDLE_LINGER_MS).unref();
+}
+
+/** net.Server's own close: stops listening and leaves open connections alone. */
+const stopListening = NetServer.prototype.close;
+
+/**
+ * Draining on SIGTERM (and Ctrl-C): stop taking connections, answer the requests in flight
+ * with `Connection: close`, refuse (503, nothing done) any new request on a connection already
+ * open, end live streams (their clients resume on another instance), and exit once every
+ * request taken is answered, or after SHUTDOWN_GRACE_SECONDS whatever is left.
+ */
+function shutdown(signal: NodeJS.Signals) {
+  if (draining) return;
+  draining = true;
+  drainStartedAt = Date.now();
+  logger.info({ signal, inFlight: inFlight.size, graceSeconds }, "draining");
+  for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
+  for (const res of streams) res.destroy();
+  // http.Server's close would also drop idle keep-alive connections at once, racing a request
+  // just sent on one; on those, a request gets its 503 instead, and the linger closes the rest.
+  stopListening.call(server);
+  if (inFlight.size === 0) drained();
+  setTimeout(() => {
+    logger.warn(
+      { unanswered: inFlight.size },
+      "grace period over; exiting with requests in flight",
+    );
+    server.closeAllConnections();
+    process.exit(0);
+  }, graceSeconds * 1000).unref();
 }
 process.once("SIGTERM", shutdown);
 process.once("SIGINT", shutdown);

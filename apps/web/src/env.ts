@@ -126,6 +126,21 @@ export function logEnv() {
   return parsed.data;
 }
 
+const shutdownSchema = z.object({
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number({ error: "SHUTDOWN_GRACE_SECONDS must be a number of seconds, such as 10." })
+    .min(0, { error: "SHUTDOWN_GRACE_SECONDS cannot be negative." })
+    .max(600, { error: "SHUTDOWN_GRACE_SECONDS can be at most 600." })
+    .default(10),
+});
+
+/** How long a stopping server waits for requests in flight (SIGTERM) before it exits anyway. */
+export function shutdownEnv() {
+  const parsed = shutdownSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join(" "));
+  return parsed.data;
+}
+
 let cachedAuth: ReturnType<typeof readAuthEnv> | undefined;
 
 /** Sign-in settings, validated on first use and kept: the API reads them on every request. */

@@ -1,8 +1,46 @@
+import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { TRPCError } from "@trpc/server";
 
 /** What a caller is told while the database is down: nothing was saved, and retrying is safe. */
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The database is not answering right now; your change was not saved. Try again in a moment.";
+
+/** What a caller is told when the connection dropped as their change was being committed. */
+export const OUTCOME_UNKNOWN_MESSAGE =
+  "The database connection dropped just as your change was being saved, so it may not have been saved. Retrying is safe.";
+
+/**
+ * The connection to the database failed after the transaction's work was done, during its
+ * commit: the change may or may not be stored. Told apart from "not saved" (it failed before).
+ */
+export class OutcomeUnknownError extends Error {
+  override name = "OutcomeUnknownError";
+  constructor(override readonly cause: unknown) {
+    super(OUTCOME_UNKNOWN_MESSAGE);
+  }
+}
+
+/**
+ * `db.$transaction(body)`, telling how a lost connection left it: before `body` finished,
+ * nothing was committed (the database's own error, answered "not saved"); after, the commit may
+ * have landed (`OutcomeUnknownError`). Used by changes whose retry is safe (votes).
+ */
+export async function transactionWithOutcome<T>(
+  db: PrismaClient,
+  body: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
+  let committing = false;
+  try {
+    return await db.$transaction(async (tx) => {
+      const result = await body(tx);
+      committing = true;
+      return result;
+    });
+  } catch (error) {
+    if (committing && isDatabaseUnavailable(error)) throw new OutcomeUnknownError(error);
+    throw error;
+  }
+}
 
 /**
  * What a caller is told when something failed on the server's side for a reason of its own: no

@@ -17,6 +17,7 @@ import {
   internalErrorMessage,
   isDatabaseUnavailable,
   isUnstorableText,
+  OutcomeUnknownError,
   UNSTORABLE_TEXT_ERROR_MESSAGE,
 } from "./database-errors";
 import { hasRole, type Role } from "./domain/roles";
@@ -61,6 +62,18 @@ export function createContextInner(opts: {
 
 // 2. Initialisation
 /**
+ * Why a 503 was answered, for clients that act on it: the database was not answering (nothing
+ * was saved), or the connection dropped during the commit (it may have been saved; retrying a
+ * vote is safe either way).
+ */
+export type FailureReason = "DATABASE_UNAVAILABLE" | "OUTCOME_UNKNOWN" | null;
+
+function failureReason(error: TRPCError): FailureReason {
+  if (error.cause instanceof OutcomeUnknownError) return "OUTCOME_UNKNOWN";
+  return error.code === "SERVICE_UNAVAILABLE" ? "DATABASE_UNAVAILABLE" : null;
+}
+
+/**
  * Who may call a procedure. Read by the isolation test, which proves every procedure
  * refuses signed-out callers, other teams and roles below `minRole`.
  */
@@ -85,6 +98,7 @@ const t = initTRPC
             path: shape.data.path,
             fieldErrors: null,
             requestId,
+            reason: "DATABASE_UNAVAILABLE" as FailureReason,
           },
         };
       }
@@ -111,6 +125,7 @@ const t = initTRPC
           path: shape.data.path,
           fieldErrors: fieldErrors ?? null,
           requestId,
+          reason: failureReason(error),
         },
       };
     },
@@ -140,6 +155,13 @@ function mapDomainErrors<R extends { ok: boolean; error?: TRPCError }>(result: R
   if (error.cause instanceof DomainError) {
     const cause = error.cause;
     throw new TRPCError({ code: DOMAIN_ERROR_CODES[cause.kind], message: cause.message, cause });
+  }
+  if (error.cause instanceof OutcomeUnknownError) {
+    throw new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: error.cause.message,
+      cause: error.cause,
+    });
   }
   if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(error.cause)) {
     throw databaseUnavailableError(error.cause);

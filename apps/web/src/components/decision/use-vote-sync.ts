@@ -18,8 +18,11 @@ export type SyncState =
   | { kind: "idle" }
   | { kind: "saving" }
   | { kind: "saved"; at: string }
-  /** Could not reach the server: kept locally and retried. */
-  | { kind: "retrying"; attempt: number; nextAt: number }
+  /**
+   * Could not reach the server, or it could not save: kept locally and retried. `uncertain`:
+   * the connection dropped as it was being committed, so it may already be saved.
+   */
+  | { kind: "retrying"; attempt: number; nextAt: number; uncertain: boolean }
   /** The server refused it (closed project, invalid value): not retried. */
   | { kind: "refused"; message: string };
 
@@ -65,6 +68,12 @@ function writeStored(projectId: string, criterionKey: string, value: VoteValue |
   } catch {
     // Private mode or a full quota: the edit still lives in memory until it is saved.
   }
+}
+
+/** The server lost its database connection while committing: the vote may have been saved. */
+function outcomeUnknown(error: unknown) {
+  if (!isTRPCClientError(error)) return false;
+  return (error.data as { reason?: string | null } | undefined)?.reason === "OUTCOME_UNKNOWN";
 }
 
 /** Refusals are final; anything else (network, server restarting) is worth retrying. */
@@ -173,7 +182,12 @@ export function useVoteSync(
         } else {
           const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt);
           update(criterionKey, {
-            state: { kind: "retrying", attempt: attempt + 1, nextAt: Date.now() + delay },
+            state: {
+              kind: "retrying",
+              attempt: attempt + 1,
+              nextAt: Date.now() + delay,
+              uncertain: outcomeUnknown(error),
+            },
           });
           schedule(criterionKey, delay, attempt + 1);
         }

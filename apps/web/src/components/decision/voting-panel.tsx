@@ -500,7 +500,10 @@ function SaveStatus({ state, onRetry }: { state: SyncState; onRetry: () => void 
       ) : state.kind === "retrying" ? (
         <>
           <span className="flex items-center gap-1 text-warning">
-            <CloudOff aria-hidden="true" className="size-4" /> Not saved yet, retrying
+            <CloudOff aria-hidden="true" className="size-4" />{" "}
+            {state.uncertain
+              ? "May not have been saved; retrying (that is safe)"
+              : "Not saved yet, retrying"}
           </span>
           <Button variant="outline" size="sm" onClick={onRetry}>
             <RotateCw aria-hidden="true" /> Retry now

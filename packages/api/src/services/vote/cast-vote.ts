@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type PrismaClient, type SqlRunner, statements } from "@tradeoff/db";
 import type { z } from "zod";
+import { transactionWithOutcome } from "../../database-errors";
 import { DomainError } from "../../errors";
 import type { castVoteSchema } from "../../schemas/vote";
 import { STATUS_WORDS } from "../project/access";
@@ -21,7 +22,8 @@ type Actor = { userId: string; teamId: string };
  * Votes are the hottest write: three hand-written statements (see `statements` of @tradeoff/db).
  */
 export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
-  return db.$transaction(async (tx) => {
+  // Repeating an identical vote changes nothing and adds no history: retrying is always safe.
+  return transactionWithOutcome(db, async (tx) => {
     const { project, criterion } = await lockOpenProject(
       tx,
       actor,
@@ -71,7 +73,7 @@ export async function retractVote(
   actor: Actor,
   input: { projectId: string; criterionKey: string },
 ) {
-  return db.$transaction(async (tx) => {
+  return transactionWithOutcome(db, async (tx) => {
     const { project, criterion } = await lockOpenProject(
       tx,
       actor,
