@@ -76,6 +76,14 @@ test("the recommendation says what it rests on: provisional with criteria not sc
   await expect(ballots.getByText(/^Partial: 3 of 5 criteria$/)).toHaveCount(2);
   await expect(page.getByTestId("ballots")).toContainText("0 complete · 2 partial");
 
+  // The team's project list never shows this leader bare: it is provisional, and says why.
+  await page.goto(url.replace(/\/p\/.*$/, ""));
+  const leader = page.getByTestId("project-leader");
+  await expect(leader).toContainText("Provisional leader");
+  await expect(leader.getByTestId("leader-basis")).toContainText(
+    "Provisional: based on 3 of 5 criteria (",
+  );
+
   // The draft's MADR file says "not scored" for what nobody scored, never a neutral 3.0.
   await page.goto(`${url}/record`);
   const download = page.waitForEvent("download");

@@ -24,16 +24,27 @@ test.describe("history", () => {
     await page.getByRole("tab", { name: "History" }).click();
     await expect(page.getByTestId("history-chart")).toBeVisible();
     await expect(page.getByTestId("history-winner")).toContainText("Django REST Framework led");
+    // The current state is marked as such, and the time axis never repeats a label.
+    await expect(page.getByTestId("history-current")).toHaveText("Current state");
+    const tickLabels = page
+      .getByTestId("history-chart")
+      .locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
+    await expect(tickLabels.first()).toBeAttached();
+    const ticks = await tickLabels.allTextContents();
+    expect(new Set(ticks).size).toBe(ticks.length);
 
-    // Back to the first vote: FastAPI was ahead then.
+    // Back to the first vote: FastAPI was ahead then, the first real state, not an empty one.
     const slider = page.getByTestId("history-slider");
     await slider.focus();
     await page.keyboard.press("Home");
     await expect(page.getByTestId("history-winner")).toContainText("FastAPI led");
     await expect(page.getByText("0 complete · 1 partial, of 2")).toBeVisible();
+    await expect(page.getByTestId("history-current")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Back to now" })).toBeVisible();
     // And forward again to now.
     await page.keyboard.press("End");
     await expect(page.getByTestId("history-winner")).toContainText("Django REST Framework led");
+    await expect(page.getByTestId("history-current")).toBeVisible();
 
     // Every change is listed; each member's vote that counts now is marked as current.
     const events = page.getByTestId("history-events");

@@ -27,6 +27,15 @@ describe("the team dashboard", () => {
         scores: { kafka: 2, sqs: 5 },
       });
     }
+    // Only one criterion of "Partial" is scored: its leader rests on half of the decision.
+    const partial = await owner.api.project.create(blankInput(team.id, { title: "Partial" }));
+    await owner.api.project.open({ projectId: partial.id });
+    await member.api.vote.cast({
+      projectId: partial.id,
+      criterionKey: "ops",
+      weight: 4,
+      scores: { kafka: 2, sqs: 5 },
+    });
     await member.api.vote.cast({
       projectId: blind.id,
       criterionKey: "ops",
@@ -38,14 +47,29 @@ describe("the team dashboard", () => {
     const byTitle = Object.fromEntries(mine.projects.map((p) => [p.title, p]));
     expect(byTitle.Voting).toMatchObject({
       status: "OPEN",
-      leader: { optionKey: "sqs", name: "SQS" },
+      leader: {
+        optionKey: "sqs",
+        name: "SQS",
+        status: "ready",
+        coverage: { counted: 2, total: 2 },
+        participation: { complete: 1, partial: 0, none: 1, eligible: 2 },
+      },
+    });
+    expect(byTitle.Partial).toMatchObject({
+      leader: {
+        optionKey: "sqs",
+        status: "provisional",
+        // The counted criterion carries importance 4 of 4 + 3 (the default stands for the other).
+        coverage: { counted: 1, total: 2, weightShare: expect.closeTo(4 / 7, 6) },
+        participation: { complete: 0, partial: 1, none: 1, eligible: 2 },
+      },
     });
     expect(byTitle.Blind?.leader).toBeNull();
     expect(byTitle.Draft).toMatchObject({ status: "DRAFT", leader: null });
     // The member finished "Voting" but not "Blind"; the owner has voted on neither.
-    expect(mine.pendingVotes.map((p) => p.title)).toEqual(["Blind"]);
+    expect(mine.pendingVotes.map((p) => p.title).sort()).toEqual(["Blind", "Partial"]);
     const owners = await owner.api.dashboard.get({ teamId: team.id });
-    expect(owners.pendingVotes.map((p) => p.title).sort()).toEqual(["Blind", "Voting"]);
+    expect(owners.pendingVotes.map((p) => p.title).sort()).toEqual(["Blind", "Partial", "Voting"]);
     expect(owners.deadlines.map((p) => p.title)).toEqual(["Voting"]);
     expect(owners.recentActivity[0]).toMatchObject({ type: "vote.cast", actorName: member.name });
     // Viewers do not vote, so nothing is pending for them.

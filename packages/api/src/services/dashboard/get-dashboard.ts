@@ -1,5 +1,11 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { aggregate, type DecisionInput } from "@tradeoff/scoring";
+import {
+  aggregate,
+  type Coverage,
+  type DecisionInput,
+  type Participation,
+  type RecommendationStatus,
+} from "@tradeoff/scoring";
 import { cleanScores, METHOD_OF } from "../project/load-decision";
 
 const RECENT_EVENTS = 15;
@@ -7,8 +13,10 @@ const RECENT_EVENTS = 15;
 /**
  * The team dashboard in four queries: projects with their shapes, the votes of open and
  * decided projects, the voting members, and recent history. Each project's leader comes from
- * the scoring package (without the confidence resampling, which the list does not show);
- * blind projects still open show no leader.
+ * the scoring package (without the confidence resampling, which the list does not show),
+ * together with what it rests on: its status, the criteria counted and the complete ballots,
+ * so that a provisional leader never reads as a settled one. Blind projects still open show
+ * no leader.
  */
 export async function getDashboard(db: PrismaClient, actor: { userId: string; teamId: string }) {
   const [projects, votes, memberships, events] = await Promise.all([
@@ -37,6 +45,7 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
         userId: true,
         weight: true,
         scores: true,
+        noOpinion: true,
         criterion: { select: { key: true } },
       },
     }),
@@ -75,7 +84,15 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
     const myVotes = projectVotes.filter((v) => v.userId === actor.userId).length;
     const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
     const voters = new Set(projectVotes.map((v) => v.userId)).size;
-    let leader: { optionKey: string; name: string; score: number; margin: number } | null = null;
+    let leader: {
+      optionKey: string;
+      name: string;
+      score: number;
+      margin: number;
+      status: RecommendationStatus;
+      coverage: Coverage;
+      participation: Participation;
+    } | null = null;
     if (!hidden && (project.status === "OPEN" || project.status === "DECIDED") && voters > 0) {
       const optionKeys = new Set(project.options.map((o) => o.key));
       const input: DecisionInput = {
@@ -86,14 +103,25 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
           criterionKey: v.criterion.key,
           weight: v.weight,
           scores: cleanScores(v.scores, optionKeys),
+          ...(v.noOpinion ? { noOpinion: true } : {}),
         })),
         members: memberIds,
+        // A quorum larger than the team cannot be met; the scoring package refuses it, so cap it.
+        ...(project.quorum != null ? { quorum: Math.min(project.quorum, memberIds.length) } : {}),
       };
       const rec = aggregate(input, { method: METHOD_OF[project.method], resamples: 0 });
       const top = rec.totals.find((t) => t.optionKey === rec.winner);
       const option = project.options.find((o) => o.key === rec.winner);
       if (top?.score != null && option) {
-        leader = { optionKey: option.key, name: option.name, score: top.score, margin: rec.margin };
+        leader = {
+          optionKey: option.key,
+          name: option.name,
+          score: top.score,
+          margin: rec.margin,
+          status: rec.status,
+          coverage: rec.coverage,
+          participation: rec.participation,
+        };
       }
     }
     return {

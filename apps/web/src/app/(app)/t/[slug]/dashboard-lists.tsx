@@ -3,6 +3,7 @@ import { CalendarClock, EyeOff } from "lucide-react";
 import Link from "next/link";
 import { Badge, type BadgeProps } from "~/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
+import { leaderWords } from "./leader-words";
 
 type Dashboard = RouterOutputs["dashboard"]["get"];
 type ProjectRow = Dashboard["projects"][number];
@@ -29,6 +30,39 @@ const EVENT_WORDS: Record<string, string> = {
   "vote.cast": "voted on",
   "vote.retracted": "withdrew a vote on",
 };
+
+/**
+ * A project's leading option with what it rests on; a provisional leader is marked as such,
+ * never shown bare.
+ */
+function LeaderCell({
+  status,
+  leader,
+}: {
+  status: ProjectRow["status"];
+  leader: NonNullable<ProjectRow["leader"]>;
+}) {
+  const words = leaderWords(status, leader);
+  const provisional = leader.status === "provisional";
+  return (
+    <span className="block text-right" data-testid="project-leader">
+      <span className="block">
+        {provisional ? (
+          <Badge variant="warning" className="mr-1.5">
+            {words.label}
+          </Badge>
+        ) : (
+          <span className="text-muted-foreground">{words.label}: </span>
+        )}
+        <span className="font-medium">{leader.name}</span>{" "}
+        <span className="text-muted-foreground tabular-nums">({leader.score.toFixed(1)})</span>
+      </span>
+      <span className="block text-muted-foreground text-xs" data-testid="leader-basis">
+        {words.basis}
+      </span>
+    </span>
+  );
+}
 
 /** The team dashboard: what needs my vote, deadlines, projects by status, recent activity. */
 export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: Dashboard }) {
@@ -94,15 +128,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                       </span>
                       <span className="text-sm">
                         {p.leader ? (
-                          <>
-                            <span className="text-muted-foreground">
-                              {p.status === "DECIDED" ? "Result: " : "Leading: "}
-                            </span>
-                            <span className="font-medium">{p.leader.name}</span>{" "}
-                            <span className="text-muted-foreground tabular-nums">
-                              ({p.leader.score.toFixed(1)})
-                            </span>
-                          </>
+                          <LeaderCell status={p.status} leader={p.leader} />
                         ) : p.votingMode === "BLIND" && p.status === "OPEN" ? (
                           <span className="flex items-center gap-1 text-muted-foreground">
                             <EyeOff aria-hidden="true" className="size-3.5" /> Blind until closed

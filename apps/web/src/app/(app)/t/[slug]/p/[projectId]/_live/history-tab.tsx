@@ -27,22 +27,16 @@ import { Spinner } from "~/components/ui/spinner";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 import { describeEvent as describe } from "./describe-event";
+import { sliderPoint, timeAxis } from "./history-axis";
 
 type HistoryItem = RouterOutputs["history"]["list"]["items"][number];
 type Named = { key: string; name: string };
 
-const STEPS = 1_000;
 const color = (i: number) => `var(--chart-${(i % 6) + 1})`;
 // A dash pattern per option, so the lines read without colour too.
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"];
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
-const shortTime = new Intl.DateTimeFormat("en", {
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
 
 /**
  * The History tab: each option's total over time with a slider that shows the recommendation
@@ -72,18 +66,22 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
   const timeline = useQuery(trpc.history.timeline.queryOptions({ projectId }));
   const data = timeline.data;
 
-  const from = data?.from ? Date.parse(data.from) : 0;
-  const to = data?.to ? Date.parse(data.to) : 0;
-  // The slider moves over STEPS equal slices of the history; its last position is exactly the
-  // latest vote, whatever the span. null: follow the latest, also as new votes arrive live.
+  const points = data?.points ?? [];
+  const from = points[0] ? Date.parse(points[0].at) : 0;
+  const to = points.at(-1) ? Date.parse(points.at(-1)?.at ?? "") : 0;
+  // The slider steps through the chart's points, each a real state right after a vote change:
+  // its first position is the first vote, its last the current state. null: follow the latest,
+  // also as new votes arrive live.
   const [picked, setPicked] = useState<number | null>(null);
-  const position = picked ?? STEPS;
-  const moment = position >= STEPS ? to : Math.round(from + ((to - from) * position) / STEPS);
-  const [asked, setAsked] = useState(moment);
+  const { index, point, latest } = sliderPoint(points, picked);
+  const moment = point ? Date.parse(point.at) : to;
+  const eventId = point?.eventId ?? "";
+  const [asked, setAsked] = useState(eventId);
   useEffect(() => {
-    const timer = setTimeout(() => setAsked(moment), 120);
+    const timer = setTimeout(() => setAsked(eventId), 120);
     return () => clearTimeout(timer);
-  }, [moment]);
+  }, [eventId]);
+  const axis = useMemo(() => timeAxis(from, to), [from, to]);
 
   const chartData = useMemo(
     () =>
@@ -99,9 +97,9 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
     [data],
   );
 
-  const ready = Boolean(data && !data.hidden && data.voteEventCount > 0);
+  const ready = Boolean(data && !data.hidden && data.voteEventCount > 0 && asked);
   const at = useQuery({
-    ...trpc.history.at.queryOptions({ projectId, at: new Date(asked).toISOString() }),
+    ...trpc.history.at.queryOptions({ projectId, eventId: asked }),
     enabled: ready,
     placeholderData: keepPreviousData,
   });
@@ -155,8 +153,10 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
                 dataKey="t"
                 type="number"
                 scale="time"
-                domain={[from, to]}
-                tickFormatter={(t: number) => shortTime.format(t)}
+                domain={from === to ? [from - 30_000, to + 30_000] : [from, to]}
+                ticks={axis.ticks}
+                interval={0}
+                tickFormatter={axis.label}
                 tick={{ fontSize: 11 }}
               />
               <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} />
@@ -178,28 +178,52 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
                   isAnimationActive={false}
                 />
               ))}
-              <ReferenceLine x={moment} className="stroke-foreground" strokeWidth={1.5} />
+              <ReferenceLine
+                x={moment}
+                className="stroke-foreground"
+                strokeWidth={1.5}
+                strokeDasharray={latest ? undefined : "4 3"}
+                label={{
+                  value: latest ? "Now" : "Shown",
+                  position: "insideTopRight",
+                  fontSize: 11,
+                }}
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>
 
         <div className="space-y-2">
-          <label htmlFor={sliderId} className="font-medium text-sm">
-            Moment: <time dateTime={new Date(moment).toISOString()}>{dateTime.format(moment)}</time>
-            {picked === null ? <span className="text-muted-foreground"> (latest)</span> : null}
-          </label>
+          <div className="flex flex-wrap items-center gap-2">
+            <label htmlFor={sliderId} className="font-medium text-sm" data-testid="history-moment">
+              {latest ? "Now, after the latest vote change: " : "After the vote change of "}
+              <time dateTime={new Date(moment).toISOString()}>{dateTime.format(moment)}</time>
+            </label>
+            {latest ? (
+              <Badge variant="success" data-testid="history-current">
+                Current state
+              </Badge>
+            ) : (
+              <>
+                <Badge variant="neutral">Earlier state</Badge>
+                <Button variant="outline" size="sm" onClick={() => setPicked(null)}>
+                  Back to now
+                </Button>
+              </>
+            )}
+          </div>
           <input
             id={sliderId}
             type="range"
             min={0}
-            max={STEPS}
+            max={Math.max(0, points.length - 1)}
             step={1}
-            value={position}
-            aria-valuetext={dateTime.format(moment)}
-            disabled={from === to}
+            value={index}
+            aria-valuetext={`${latest ? "Now: " : ""}${dateTime.format(moment)}`}
+            disabled={points.length < 2}
             onChange={(e) => {
               const value = Number(e.target.value);
-              setPicked(value >= STEPS ? null : value);
+              setPicked(value >= points.length - 1 ? null : value);
             }}
             className="w-full accent-primary"
             data-testid="history-slider"

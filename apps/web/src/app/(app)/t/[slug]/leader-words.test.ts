@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { leaderWords } from "./leader-words";
+
+const participation = (complete: number, eligible: number) => ({
+  complete,
+  partial: 0,
+  none: eligible - complete,
+  eligible,
+  quorum: null,
+  quorumMet: true,
+});
+
+describe("leaderWords", () => {
+  it("calls a leader resting on part of the criteria provisional and says what it rests on", () => {
+    const words = leaderWords("OPEN", {
+      status: "provisional",
+      coverage: { counted: 3, total: 13, weightShare: 0.41 },
+      participation: participation(0, 2),
+    });
+    expect(words).toEqual({
+      label: "Provisional leader",
+      basis:
+        "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots.",
+    });
+  });
+
+  it("calls a ready leader leading, and a decided one the result, each with its basis", () => {
+    const ready = {
+      status: "ready" as const,
+      coverage: { counted: 4, total: 4, weightShare: 1 },
+      participation: participation(2, 2),
+    };
+    expect(leaderWords("OPEN", ready)).toEqual({
+      label: "Leading",
+      basis: "Ready: based on all 4 criteria and 2 of 2 complete ballots.",
+    });
+    expect(leaderWords("DECIDED", ready).label).toBe("Result");
+    expect(leaderWords("DECIDED", { ...ready, status: "provisional" }).label).toBe(
+      "Provisional result",
+    );
+  });
+});
