@@ -1,3 +1,5 @@
+import { createTestDatabase, type TestDatabase } from "@tradeoff/db/testing";
+import { type AppInstance, METRICS_TOKEN, newSecret, startApp } from "../faults/support/app";
 import { expect, test } from "../support/fixtures";
 
 /**
@@ -29,5 +31,43 @@ test("a demo account on a configured database is reported by /api/ready as a war
   expect(await after.json()).toMatchObject({
     status: "ready",
     warnings: [expect.stringMatching(/demo account demo@tradeoff\.dev exists.*published/)],
+  });
+});
+
+test("metrics are off on a deployment without METRICS_TOKEN", async ({ request }) => {
+  const response = await request.get("/api/metrics");
+  expect(response.status()).toBe(404);
+  expect((await response.json()).error).toMatch(/Metrics are off.*Set METRICS_TOKEN/);
+  expect(await response.text()).not.toContain("tradeoff_process_cpu");
+});
+
+test.describe("with METRICS_TOKEN set", () => {
+  let database: TestDatabase;
+  let app: AppInstance;
+  test.beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startApp({ databaseUrl: database.url, secret: newSecret() });
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+    await database?.drop();
+  });
+
+  test("metrics answer only to the bearer of the token", async ({ request }) => {
+    const url = `${app.origin}/api/metrics`;
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer not-the-metrics-token" },
+    ];
+    for (const headers of attempts) {
+      const refused = await request.get(url, { headers });
+      expect(refused.status()).toBe(401);
+      expect(await refused.text()).not.toContain("tradeoff_process_cpu");
+    }
+    const scraped = await request.get(url, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(scraped.status()).toBe(200);
+    expect(await scraped.text()).toContain("tradeoff_process_cpu");
   });
 });

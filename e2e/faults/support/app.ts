@@ -21,6 +21,9 @@ export function ensureBuild(): void {
   if (result.status !== 0) throw new Error("The production build of apps/web failed.");
 }
 
+/** The token the fault tests scrape /api/metrics with (a deployment keeps metrics behind one). */
+export const METRICS_TOKEN = "fault-tests-metrics-token";
+
 /** One secret for every instance of a test: a session issued by one is valid on the other. */
 export const newSecret = () => randomBytes(32).toString("base64url");
 
@@ -54,6 +57,7 @@ export async function startApp(options: {
       NEXTAUTH_SECRET: options.secret,
       NEXTAUTH_URL: origin,
       LOG_LEVEL: "error",
+      METRICS_TOKEN,
       ...options.env,
     },
     [],

@@ -6,6 +6,7 @@
 import { encodeSessionToken } from "@tradeoff/auth";
 import { createPrismaClient } from "@tradeoff/db";
 import { type BenchWorld, createAccessTokens, seedBenchWorld } from "../../../bench/src/seed";
+import { METRICS_TOKEN } from "./app";
 
 export type { BenchWorld };
 
@@ -136,7 +137,9 @@ export function voteFor(world: BenchWorld, n: number, tag: string): VoteInput {
 
 /** Reads a metric's value from the instance's Prometheus endpoint. */
 export async function readMetric(origin: string, name: string): Promise<number> {
-  const res = await fetch(`${origin}/api/metrics`);
+  const res = await fetch(`${origin}/api/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
   const text = await res.text();
   const line = text.split("\n").find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
   if (!line) throw new Error(`${origin}/api/metrics has no ${name}.`);

@@ -28,6 +28,11 @@ import type { InvitationMailer } from "./services/invitation/mailer";
 export type Context = {
   db: PrismaClient;
   user: SessionUser | null;
+  /**
+   * How `user` was proven: a signed-in browser session, or a personal access token (the CLI,
+   * scripts). Tokens act for their owner but never manage the account itself.
+   */
+  credential: "session" | "token" | null;
   /** Sends invitation emails when mail is configured; otherwise admins copy the link. */
   mailer: InvitationMailer | null;
   /** The app's own address (https://tradeoff.example.com), for links in emails. */
@@ -45,6 +50,8 @@ export type ProcedureCall = { path: string; type: string; seconds: number; code:
 export function createContextInner(opts: {
   db: PrismaClient;
   user: SessionUser | null;
+  /** Default: "session" when there is a user. */
+  credential?: "session" | "token";
   mailer?: InvitationMailer | null;
   appUrl?: string | null;
   onCall?: ((call: ProcedureCall) => void) | null;
@@ -53,6 +60,7 @@ export function createContextInner(opts: {
   return {
     db: opts.db,
     user: opts.user,
+    credential: opts.user ? (opts.credential ?? "session") : null,
     mailer: opts.mailer ?? null,
     appUrl: opts.appUrl ?? null,
     onCall: opts.onCall ?? null,
@@ -243,6 +251,22 @@ export const protectedProcedure = t.procedure.meta({ access: { scope: "user" } }
     return next({ ctx: { user } });
   }),
 );
+
+/**
+ * The account itself (its tokens, password, sessions, deletion): a signed-in session only.
+ * A leaked or scripted token must not mint tokens that outlive it, lock its owner out, or
+ * delete the account; the password and deletion also ask for the current password.
+ */
+export const sessionProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (ctx.credential !== "session") {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message:
+        "Access tokens cannot manage the account (tokens, password, sessions, email). Sign in to Tradeoff in the browser and do this under Account.",
+    });
+  }
+  return next();
+});
 
 const forbidden = (minRole: Role) =>
   new TRPCError({

@@ -9,6 +9,21 @@ async function userWithPassword(password = "old-password-1") {
   return createUser(t.db, { name: "Pat", passwordHash: await hashPassword(password) });
 }
 
+describe("account.changePassword with a weak password", () => {
+  it("refuses it with a sentence on the field and keeps the old password", async () => {
+    const user = await userWithPassword();
+    const error = await trpcError(
+      t
+        .callerAs(user)
+        .account.changePassword({ currentPassword: "old-password-1", newPassword: "password1" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(JSON.stringify(error.cause)).toMatch(/too easy to guess/);
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(await verifyPassword("old-password-1", stored.passwordHash ?? "")).toBe(true);
+  });
+});
+
 describe("account.updateName", () => {
   it("changes the name and rejects an empty or over-long one", async () => {
     const user = await userWithPassword();

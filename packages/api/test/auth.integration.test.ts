@@ -57,12 +57,31 @@ describe("auth.signUp", () => {
     expect(await t.db.user.count()).toBe(before);
   });
 
+  it("refuses an easily guessed password, saying why and how to choose one, and creates nothing", async () => {
+    const before = await t.db.user.count();
+    for (const password of ["password", "password123", "qwertyuiop"]) {
+      const error = await trpcError(
+        t
+          .callerAs(null)
+          .auth.signUp({ name: "Daniel Kim", email: "daniel.kim@example.com", password }),
+      );
+      expect(error.code, password).toBe("BAD_REQUEST");
+      const message = shapeOf(error).data.fieldErrors?.password?.[0];
+      expect(message, password).toMatch(
+        /too easy to guess\..*passphrase of three or four unrelated words/,
+      );
+    }
+    expect(await t.db.user.count()).toBe(before);
+  });
+
   it("lets only one of two racing sign-ups for the same email through", async () => {
     const attempts = await Promise.allSettled(
       [1, 2, 3].map((n) =>
-        t
-          .callerAs(null)
-          .auth.signUp({ name: `Racer ${n}`, email: "race@example.com", password: "password-123" }),
+        t.callerAs(null).auth.signUp({
+          name: `Racer ${n}`,
+          email: "race@example.com",
+          password: "plum copper lantern 57",
+        }),
       ),
     );
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);

@@ -7,7 +7,7 @@ async function signUp(name: string) {
   return t.callerAs(null).auth.signUp({
     name,
     email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.com`,
-    password: "password-123",
+    password: "plum copper lantern 57",
   });
 }
 

@@ -4,17 +4,22 @@ import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible"
 
 /**
  * Failed sign-in attempts, counted in PostgreSQL (table rate_limits) so every app instance
- * sees the same numbers. Three counters, each over a short window, so an attacker cannot lock
- * a real person out for long:
- * - account + IP: 10 failures in 15 minutes; a successful sign-in resets it;
- * - IP: 100 failures in 15 minutes (one address trying many accounts);
- * - account: 50 failures in 15 minutes from any addresses (a distributed guess at one account).
- * While any counter is full, sign-in answers 429 until its window ends.
+ * sees the same numbers. Addresses are limited, accounts are only slowed: a stranger failing
+ * on someone's email must never lock that person out.
+ * - account + address: 5 failures in 15 minutes, then that address waits out the window
+ *   (a short backoff for whoever is guessing there); a successful sign-in resets it;
+ * - address: 50 failures in 15 minutes (one address trying many accounts);
+ * - account, from any addresses: after 20 failures in 15 minutes the account is not locked
+ *   but paced: one attempt per 10 seconds, from anywhere. Its owner, from any other address,
+ *   signs in after at most that brief delay; a distributed guess gets 6 tries a minute.
+ * The address is the connection's own, or with TRUST_PROXY what the trusted proxies report.
  */
 export const SIGN_IN_LIMITS = {
-  accountAndIp: { points: 10, duration: 15 * 60 },
-  ip: { points: 100, duration: 15 * 60 },
-  account: { points: 50, duration: 15 * 60 },
+  accountAndAddress: { points: 5, duration: 15 * 60 },
+  address: { points: 50, duration: 15 * 60 },
+  account: { points: 20, duration: 15 * 60 },
+  /** Seconds between two attempts on an account under attack. */
+  accountPace: { points: 1, duration: 10 },
 } as const;
 
 export type SignInLimiter = {
@@ -59,49 +64,53 @@ export function createSignInLimiter(db: Database): SignInLimiter {
       keyPrefix,
       ...limit,
     });
-  const counters = [
-    {
-      limiter: limiter("signin-account-ip", SIGN_IN_LIMITS.accountAndIp),
-      points: SIGN_IN_LIMITS.accountAndIp.points,
-      key: (email: string, ip: string) => digest(`${email}\n${ip}`),
-    },
-    {
-      limiter: limiter("signin-ip", SIGN_IN_LIMITS.ip),
-      points: SIGN_IN_LIMITS.ip.points,
-      key: (_email: string, ip: string) => digest(ip),
-    },
-    {
-      limiter: limiter("signin-account", SIGN_IN_LIMITS.account),
-      points: SIGN_IN_LIMITS.account.points,
-      key: (email: string) => digest(email),
-    },
-  ];
+  const accountAndAddress = limiter("signin-account-ip", SIGN_IN_LIMITS.accountAndAddress);
+  const address = limiter("signin-ip", SIGN_IN_LIMITS.address);
+  const account = limiter("signin-account", SIGN_IN_LIMITS.account);
+  const pace = limiter("signin-account-pace", SIGN_IN_LIMITS.accountPace);
   const normal = (email: string) => email.trim().toLowerCase();
+  const keys = (email: string, ip: string) => ({
+    pair: digest(`${normal(email)}\n${ip}`),
+    ip: digest(ip),
+    account: digest(normal(email)),
+  });
+  const waitOf = (res: RateLimiterRes | null, points: number) =>
+    res && res.consumedPoints >= points ? Math.ceil(res.msBeforeNext / 1000) : 0;
+  // A full counter rejects with its state; that is the limit itself, not an error.
+  const consume = (counter: RateLimiterPostgres, key: string) =>
+    counter.consume(key).catch((rejection: unknown) => {
+      if (rejection instanceof Error) throw rejection;
+      return rejection as RateLimiterRes;
+    });
+  const underAttack = async (key: string) =>
+    waitOf(await account.get(key), SIGN_IN_LIMITS.account.points) > 0;
 
   return {
     async retryAfter(email, ip) {
-      const states = await Promise.all(
-        counters.map(async ({ limiter, points, key }) => {
-          const res = await limiter.get(key(normal(email), ip));
-          return res && res.consumedPoints >= points ? Math.ceil(res.msBeforeNext / 1000) : 0;
-        }),
+      const k = keys(email, ip);
+      const [pair, byAddress, attacked, paced] = await Promise.all([
+        accountAndAddress.get(k.pair),
+        address.get(k.ip),
+        underAttack(k.account),
+        pace.get(k.account),
+      ]);
+      return Math.max(
+        waitOf(pair, SIGN_IN_LIMITS.accountAndAddress.points),
+        waitOf(byAddress, SIGN_IN_LIMITS.address.points),
+        attacked ? waitOf(paced, SIGN_IN_LIMITS.accountPace.points) : 0,
       );
-      return Math.max(0, ...states);
     },
     async recordFailure(email, ip) {
-      await Promise.all(
-        counters.map(({ limiter, key }) =>
-          // A full counter rejects with its state; that is the block itself, not an error.
-          limiter.consume(key(normal(email), ip)).catch((rejection: unknown) => {
-            if (rejection instanceof Error) throw rejection;
-            return rejection as RateLimiterRes;
-          }),
-        ),
-      );
+      const k = keys(email, ip);
+      await Promise.all([
+        consume(accountAndAddress, k.pair),
+        consume(address, k.ip),
+        consume(account, k.account),
+      ]);
+      if (await underAttack(k.account)) await consume(pace, k.account);
     },
     async recordSuccess(email, ip) {
-      const first = counters[0];
-      if (first) await first.limiter.delete(first.key(normal(email), ip));
+      await accountAndAddress.delete(keys(email, ip).pair);
     },
   };
 }

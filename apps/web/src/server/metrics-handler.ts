@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { realtimeStats } from "@tradeoff/api";
 import { env } from "~/env";
+import { isDeployment } from "./deployment";
 import { metrics } from "./metrics";
 
 function authorised(request: Request, token: string | undefined) {
@@ -12,11 +13,23 @@ function authorised(request: Request, token: string | undefined) {
 
 /**
  * Prometheus metrics of this process; with METRICS_TOKEN set, only for `Authorization: Bearer <token>`.
+ * A production server on its own database (a deployment) without METRICS_TOKEN keeps them off:
+ * process and traffic figures are not for anyone who asks. A local run serves them openly.
  * Served by the production server (server.ts) directly, like the tRPC endpoint, so it sees
  * the same process's figures; the route handler serves it under `next dev`.
  */
 export async function handleMetricsRequest(request: Request): Promise<Response> {
-  if (!authorised(request, env().METRICS_TOKEN)) {
+  const { METRICS_TOKEN, NODE_ENV } = env();
+  if (!METRICS_TOKEN && NODE_ENV === "production" && isDeployment()) {
+    return Response.json(
+      {
+        error:
+          "Metrics are off on this deployment. Set METRICS_TOKEN (16+ characters) and scrape with `Authorization: Bearer <METRICS_TOKEN>`.",
+      },
+      { status: 404 },
+    );
+  }
+  if (!authorised(request, METRICS_TOKEN)) {
     return Response.json(
       { error: "Metrics need `Authorization: Bearer <METRICS_TOKEN>`." },
       { status: 401, headers: { "www-authenticate": "Bearer" } },

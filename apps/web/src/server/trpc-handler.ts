@@ -173,6 +173,7 @@ async function handle(raw: Request, url: URL, requestId: string, log: () => type
         db: db(),
         // Procedures check the session is still current in their own access query.
         user: bearer.kind === "token" ? bearer.user : await sessionClaimsFromRequest(req),
+        credential: bearer.kind === "token" ? "token" : "session",
         mailer: invitationMailer(),
         appUrl: appOrigin(req),
         onCall: recordCall,

@@ -3,9 +3,12 @@ import { changePassword } from "../services/account/change-password";
 import { deleteAccount } from "../services/account/delete-account";
 import { signOutEverywhere } from "../services/account/sign-out-everywhere";
 import { updateName } from "../services/account/update-name";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, protectedProcedure, sessionProcedure } from "../trpc";
 
-/** The signed-in person's own account: every service is keyed by `ctx.user.id` alone. */
+/**
+ * The signed-in person's own account: every service is keyed by `ctx.user.id` alone. The
+ * password, sessions and deletion need a signed-in session, never an access token.
+ */
 export const accountRouter = createTRPCRouter({
   get: protectedProcedure.query(({ ctx }) =>
     ctx.db.user
@@ -18,13 +21,13 @@ export const accountRouter = createTRPCRouter({
   updateName: protectedProcedure
     .input(updateNameSchema)
     .mutation(({ ctx, input }) => updateName(ctx.db, { userId: ctx.user.id, name: input.name })),
-  changePassword: protectedProcedure
+  changePassword: sessionProcedure
     .input(changePasswordSchema)
     .mutation(({ ctx, input }) => changePassword(ctx.db, { userId: ctx.user.id, ...input })),
-  signOutEverywhere: protectedProcedure.mutation(({ ctx }) =>
+  signOutEverywhere: sessionProcedure.mutation(({ ctx }) =>
     signOutEverywhere(ctx.db, { userId: ctx.user.id }),
   ),
-  delete: protectedProcedure
+  delete: sessionProcedure
     .input(deleteAccountSchema)
     .mutation(({ ctx, input }) =>
       deleteAccount(ctx.db, { userId: ctx.user.id, confirmation: input.confirmation }),

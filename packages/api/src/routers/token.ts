@@ -2,15 +2,18 @@ import { createTokenSchema, revokeTokenSchema } from "../schemas/token";
 import { createToken } from "../services/token/create-token";
 import { listTokens } from "../services/token/list-tokens";
 import { revokeToken } from "../services/token/revoke-token";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, sessionProcedure } from "../trpc";
 
-/** Personal access tokens for the CLI and scripts: the caller's own, never anyone else's. */
+/**
+ * Personal access tokens for the CLI and scripts: the caller's own, never anyone else's, and
+ * managed from a signed-in session only (a token never mints or revokes tokens).
+ */
 export const tokenRouter = createTRPCRouter({
-  list: protectedProcedure.query(({ ctx }) => listTokens(ctx.db, { userId: ctx.user.id })),
-  create: protectedProcedure
+  list: sessionProcedure.query(({ ctx }) => listTokens(ctx.db, { userId: ctx.user.id })),
+  create: sessionProcedure
     .input(createTokenSchema)
     .mutation(({ ctx, input }) => createToken(ctx.db, { userId: ctx.user.id }, input)),
-  revoke: protectedProcedure
+  revoke: sessionProcedure
     .input(revokeTokenSchema)
     .mutation(({ ctx, input }) => revokeToken(ctx.db, { userId: ctx.user.id }, input)),
 });

@@ -1,15 +1,17 @@
 import { z } from "zod";
-import { newPasswordSchema, personNameSchema } from "./auth";
+import { newPasswordSchema, personNameSchema, refineStrongPassword } from "./auth";
 
 export const updateNameSchema = z.object({ name: personNameSchema });
 
-export const changePasswordSchema = z.object({
-  currentPassword: z
-    .string({ error: "Enter your current password." })
-    .min(1, { error: "Enter your current password." })
-    .max(200, { error: "Enter your current password." }),
-  newPassword: newPasswordSchema,
-});
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: "Enter your current password." })
+      .min(1, { error: "Enter your current password." })
+      .max(200, { error: "Enter your current password." }),
+    newPassword: newPasswordSchema,
+  })
+  .superRefine((input, ctx) => refineStrongPassword(input.newPassword, [], ctx, "newPassword"));
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const deleteAccountSchema = z.object({

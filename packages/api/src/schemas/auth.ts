@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { weakPasswordMessage } from "./password-strength";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -18,9 +19,24 @@ export const personNameSchema = z
   .min(1, { error: "Enter your name." })
   .max(80, { error: "Keep your name under 80 characters." });
 
-export const signUpSchema = z.object({
-  name: personNameSchema,
-  email: emailSchema,
-  password: newPasswordSchema,
-});
+/** A new password must also be hard to guess, counting the person's name and email as known. */
+export function refineStrongPassword(
+  password: string,
+  personal: string[],
+  ctx: z.RefinementCtx,
+  path: string,
+) {
+  const message = weakPasswordMessage(password, personal);
+  if (message) ctx.addIssue({ code: "custom", path: [path], message });
+}
+
+export const signUpSchema = z
+  .object({
+    name: personNameSchema,
+    email: emailSchema,
+    password: newPasswordSchema,
+  })
+  .superRefine((input, ctx) =>
+    refineStrongPassword(input.password, [input.name, input.email], ctx, "password"),
+  );
 export type SignUpInput = z.infer<typeof signUpSchema>;
