@@ -104,8 +104,11 @@ describe("the DRF vs FastAPI template", () => {
     expect(() => validateDecisionInput(decision)).not.toThrow();
     expect(decision.votes).toEqual([]);
     const rec = aggregate(decision);
-    expect(rec.totals.map((t) => t.score)).toEqual([50, 50]);
+    // Nobody has scored anything: no total at all (not an even 50), no winner, provisional.
+    expect(rec.totals.map((t) => t.score)).toEqual([null, null]);
     expect(rec.winner).toBeNull();
+    expect(rec.coverage.counted).toBe(0);
+    expect(rec.status).toBe("provisional");
   });
 
   it("is listed among the built-in templates", () => {
