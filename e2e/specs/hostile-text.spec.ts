@@ -88,6 +88,7 @@ test("hostile titles, rationales and comments render as text, never as script or
     rationale: RATIONALE,
     consequences: { good: [CONSEQUENCE], neutral: [], bad: [] },
     decisionMakers: [{ name: '"><img src=x onerror=alert(1)>' }],
+    confirmProvisional: true,
   });
   await page.goto(`${url}/record`);
   await expect(page.getByTestId("chosen-option")).toContainText(

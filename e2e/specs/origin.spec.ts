@@ -82,7 +82,10 @@ test("a change from a foreign site is refused, and the page says so", async ({ b
   await page.goto("/account/tokens");
   await page.getByLabel("Name").fill("Refused");
   await page.getByRole("button", { name: "Create token" }).click();
-  await expect(page.getByText(/came from another site, so it was refused/)).toBeVisible();
+  // Said next to the form, where the member looks.
+  await expect(page.getByTestId("token-error")).toContainText(
+    /came from another site, so it was refused/,
+  );
   await expect(page.getByText("Copy your token now")).toHaveCount(0);
 
   const names = (await database.db.personalAccessToken.findMany({ select: { name: true } })).map(

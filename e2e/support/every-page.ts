@@ -80,6 +80,8 @@ export async function everyPage(browser: Browser): Promise<EveryPage> {
     rationale: "It fits our typed, async services.",
     consequences: { good: ["Request models are checked at the edge."], neutral: [], bad: [] },
     decisionMakers: [{ name: owner.user.name }],
+    // One criterion of the template scored: a provisional result, recorded knowingly.
+    confirmProvisional: true,
   });
   const share = await mutate<{ path: string }>(owner.context.request, "share.create", {
     projectId: decided.id,

@@ -39,8 +39,14 @@ export function VotingPanel({
   const failing = states.filter((k) => k === "retrying").length;
   const isDone = (key: string) => isComplete(sync.entries[key]?.value ?? null, project.options);
   const done = project.criteria.filter((c) => isDone(c.key)).length;
-  // The criterion the voter is working on stays unfolded; a done one folds when they move on.
-  const [current, setCurrent] = useState<string | null>(null);
+  // Criteria done before this visit show folded; one the voter works on in this visit stays open
+  // (folding it as they move on would shift the page under the pointer mid-click).
+  const [current, setWorking] = useState<string | null>(null);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const setCurrent = (key: string) => {
+    setWorking(key);
+    setTouched((keys) => (keys.has(key) ? keys : new Set(keys).add(key)));
+  };
   const [onlyLeft, setOnlyLeft] = useState(false);
   const retryAll = () => {
     for (const [key, entry] of Object.entries(sync.entries)) {
@@ -167,7 +173,7 @@ export function VotingPanel({
                   value={sync.entries[criterion.key]?.value ?? null}
                   state={sync.entries[criterion.key]?.state ?? { kind: "idle" }}
                   disabled={!canVote}
-                  folded={complete && !working}
+                  folded={complete && !working && !touched.has(criterion.key)}
                   onUnfold={() => unfold(criterion.key)}
                   onEdit={(change, delay) => sync.edit(criterion.key, change, delay)}
                   onRetry={() => sync.retry(criterion.key)}
@@ -243,7 +249,7 @@ type CriterionVoteProps = {
   value: VoteValue | null;
   state: SyncState;
   disabled: boolean;
-  /** Done and not being worked on: one line with the importance and scores, unfolded on click. */
+  /** Done before this visit and not opened since: one line with the importance and scores, unfolded on click. */
   folded: boolean;
   onUnfold: () => void;
   onEdit: (change: (value: VoteValue) => VoteValue, delay?: number) => void;
