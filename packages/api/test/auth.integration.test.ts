@@ -42,13 +42,11 @@ describe("auth.signUp", () => {
   it("answers an email already used exactly as a new one, changes nothing and queues one email to its owner", async () => {
     const owner = await t.db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
     const before = await t.db.user.count();
-    const fresh = await t
-      .callerAs(null)
-      .auth.signUp({
-        name: "Newcomer",
-        email: "newcomer@example.com",
-        password: "tin violet harbour 8",
-      });
+    const fresh = await t.callerAs(null).auth.signUp({
+      name: "Newcomer",
+      email: "newcomer@example.com",
+      password: "tin violet harbour 8",
+    });
     const taken = await t
       .callerAs(null)
       .auth.signUp({ name: "Other", email: "ADA@example.com", password: "another-password 42" });
