@@ -28,7 +28,10 @@ test("a newcomer signs up, creates a team, signs out, signs in again and finds t
   await expect(page.getByRole("heading", { name: "Payments guild", level: 1 })).toBeVisible();
 });
 
-test("sign-up explains each bad field and creates nothing", async ({ page, request }) => {
+test("sign-up explains each bad field, and answers a used email like any other, changing nothing", async ({
+  page,
+  request,
+}) => {
   const existing = uniqueUser("taken");
   await signUpOverApi(request, existing);
 
@@ -41,11 +44,21 @@ test("sign-up explains each bad field and creates nothing", async ({ page, reque
   await expect(page.getByText("Use at least 8 characters")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
 
+  // A used email: no "already exists", only the next step any sign-up has (sign in).
   await page.getByLabel("Email").fill(existing.email);
-  await page.getByLabel("Password").fill("long-enough-password");
+  await page.getByLabel("Password").fill("amber walrus kettle 93");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Sign in to continue." })).toBeVisible();
+  await expect(page.getByText(/already exists/)).toHaveCount(0);
+  await expect(page.getByLabel("Email")).not.toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(/\/sign-up/);
+
+  // The account is untouched: its own password still signs in.
+  await signInOverHttp(request, existing);
+  const session = (await (await request.get("/api/auth/session")).json()) as {
+    user?: { email?: string };
+  };
+  expect(session.user?.email).toBe(existing.email);
 });
 
 test("a wrong password gets one generic message that does not reveal whether the email exists", async ({

@@ -1,48 +1,112 @@
-import { verifyPassword } from "@tradeoff/auth/password";
-import { getErrorShape } from "@trpc/server/unstable-core-do-not-import";
+import { hashPassword, verifyPassword } from "@tradeoff/auth/password";
+import { JOB_QUEUES, jobId } from "@tradeoff/db/jobs";
+import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { appRouter } from "../src/root";
+import { z } from "zod";
+import { DomainError } from "../src/errors";
+import { SIGN_UP_ANSWER, signUp } from "../src/services/user/sign-up";
 import { trpcError, useTestDatabase } from "./helpers";
 
 const t = useTestDatabase();
 
-/** The error as the client receives it, with its field-level messages. */
-function shapeOf(error: Parameters<typeof getErrorShape>[0]["error"]) {
-  return getErrorShape({
-    config: appRouter._def._config,
-    error,
-    type: "mutation",
-    path: "auth.signUp",
-    input: undefined,
-    ctx: undefined,
-  });
+/** The field-level messages the client receives, read from the error's public cause. */
+function fieldErrorsOf(error: TRPCError): Record<string, string[] | undefined> {
+  if (error.cause instanceof z.ZodError) return z.flattenError(error.cause).fieldErrors;
+  if (error.cause instanceof DomainError) return error.cause.fieldErrors ?? {};
+  return {};
+}
+
+/** Sign-up attempt emails waiting in the job queue for `userId` (the queue's own table). */
+async function attemptEmailJobs(userId: string) {
+  return t.db.$queryRaw<{ id: string; data: { userId: string } }[]>`
+    SELECT id::text, data FROM pgboss.job
+    WHERE name = ${JOB_QUEUES.signUpAttemptEmail} AND data->>'userId' = ${userId}`;
 }
 
 describe("auth.signUp", () => {
   it("creates an account with a lowercased email and a scrypt hash, never the password", async () => {
-    const user = await t.callerAs(null).auth.signUp({
+    const answer = await t.callerAs(null).auth.signUp({
       name: "Ada Lovelace",
       email: "  Ada@Example.COM ",
       password: "correct horse battery",
     });
-    expect(user.email).toBe("ada@example.com");
-    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(answer).toEqual(SIGN_UP_ANSWER);
+    const stored = await t.db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
+    expect(stored.name).toBe("Ada Lovelace");
     expect(stored.passwordHash).toMatch(/^scrypt\$/);
     expect(stored.passwordHash).not.toContain("correct horse battery");
     expect(await verifyPassword("correct horse battery", stored.passwordHash ?? "")).toBe(true);
     expect(await verifyPassword("wrong password", stored.passwordHash ?? "")).toBe(false);
   });
 
-  it("refuses an email already used, with a message on the email field, and creates nothing", async () => {
+  it("answers an email already used exactly as a new one, changes nothing and queues one email to its owner", async () => {
+    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
     const before = await t.db.user.count();
-    const error = await trpcError(
-      t
-        .callerAs(null)
-        .auth.signUp({ name: "Other", email: "ada@example.com", password: "another-password" }),
+    const fresh = await t.callerAs(null).auth.signUp({
+      name: "Newcomer",
+      email: "newcomer@example.com",
+      password: "tin violet harbour 8",
+    });
+    const taken = await t
+      .callerAs(null)
+      .auth.signUp({ name: "Other", email: "ADA@example.com", password: "another-password 42" });
+    // The same answer, field for field, whatever the email.
+    expect(JSON.stringify(taken)).toBe(JSON.stringify(fresh));
+    expect(await t.db.user.count()).toBe(before + 1);
+    const unchanged = await t.db.user.findUniqueOrThrow({ where: { id: owner.id } });
+    expect(unchanged).toEqual(owner);
+    expect(await verifyPassword("correct horse battery", unchanged.passwordHash ?? "")).toBe(true);
+
+    // The owner is told once (per hour), however often someone tries.
+    await t
+      .callerAs(null)
+      .auth.signUp({ name: "Again", email: "ada@example.com", password: "another-password 42" });
+    const jobs = await attemptEmailJobs(owner.id);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]?.data).toEqual({ userId: owner.id });
+    const newcomer = await t.db.user.findUniqueOrThrow({
+      where: { email: "newcomer@example.com" },
+    });
+    expect(await attemptEmailJobs(newcomer.id)).toEqual([]);
+  });
+
+  it("hashes the password on both paths, so the answer takes as long for a used email as for a new one", async () => {
+    const hashed: string[] = [];
+    const countingHash = async (plain: string) => {
+      hashed.push(plain);
+      return hashPassword(plain);
+    };
+    const answers = [
+      await signUp(
+        t.db,
+        { name: "Timer", email: "timing@example.com", password: "maple quartz river 31" },
+        countingHash,
+      ),
+      await signUp(
+        t.db,
+        { name: "Timer", email: "timing@example.com", password: "cobalt fern ladder 77" },
+        countingHash,
+      ),
+    ];
+    expect(answers[1]).toEqual(answers[0]);
+    // The same scrypt work for the used email as for the new one: no early return to time.
+    expect(hashed).toEqual(["maple quartz river 31", "cobalt fern ladder 77"]);
+    expect(await t.db.user.count({ where: { email: "timing@example.com" } })).toBe(1);
+  });
+
+  it("queues the owner's email inside the sign-up: a job id derived from the account and the hour", async () => {
+    const owner = await t.db.user.findUniqueOrThrow({ where: { email: "newcomer@example.com" } });
+    const at = new Date("2026-01-05T10:15:00Z");
+    await signUp(
+      t.db,
+      { name: "Someone", email: "newcomer@example.com", password: "slate meadow piano 6" },
+      hashPassword,
+      () => at,
     );
-    expect(error.code).toBe("CONFLICT");
-    expect(shapeOf(error).data.fieldErrors?.email?.[0]).toMatch(/already exists/);
-    expect(await t.db.user.count()).toBe(before);
+    const window = String(Math.floor(at.getTime() / 3_600_000));
+    const [job, ...more] = await attemptEmailJobs(owner.id);
+    expect(more).toEqual([]);
+    expect(job?.id).toBe(jobId(JOB_QUEUES.signUpAttemptEmail, owner.id, window));
   });
 
   it("refuses a malformed email and a short password with field messages, creating nothing", async () => {
@@ -51,7 +115,7 @@ describe("auth.signUp", () => {
       t.callerAs(null).auth.signUp({ name: "Bob", email: "not-an-email", password: "short" }),
     );
     expect(error.code).toBe("BAD_REQUEST");
-    const fields = shapeOf(error).data.fieldErrors;
+    const fields = fieldErrorsOf(error);
     expect(fields?.email?.[0]).toMatch(/valid email/);
     expect(fields?.password?.[0]).toMatch(/at least 8 characters/);
     expect(await t.db.user.count()).toBe(before);
@@ -66,7 +130,7 @@ describe("auth.signUp", () => {
           .auth.signUp({ name: "Daniel Kim", email: "daniel.kim@example.com", password }),
       );
       expect(error.code, password).toBe("BAD_REQUEST");
-      const message = shapeOf(error).data.fieldErrors?.password?.[0];
+      const message = fieldErrorsOf(error).password?.[0];
       expect(message, password).toMatch(
         /too easy to guess\..*passphrase of three or four unrelated words/,
       );
@@ -74,8 +138,8 @@ describe("auth.signUp", () => {
     expect(await t.db.user.count()).toBe(before);
   });
 
-  it("lets only one of two racing sign-ups for the same email through", async () => {
-    const attempts = await Promise.allSettled(
+  it("creates one account for racing sign-ups with the same email, answering each the same", async () => {
+    const attempts = await Promise.all(
       [1, 2, 3].map((n) =>
         t.callerAs(null).auth.signUp({
           name: `Racer ${n}`,
@@ -84,7 +148,7 @@ describe("auth.signUp", () => {
         }),
       ),
     );
-    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
+    expect(attempts).toEqual([SIGN_UP_ANSWER, SIGN_UP_ANSWER, SIGN_UP_ANSWER]);
     expect(await t.db.user.count({ where: { email: "race@example.com" } })).toBe(1);
   });
 });

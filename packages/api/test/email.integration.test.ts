@@ -150,4 +150,26 @@ describe("notification emails", () => {
     await sendDailyDigests(t.db, settings);
     expect(await mailsTo(dana.email, 2, 1_000)).toHaveLength(1);
   }, 40_000);
+
+  it("emails the owner when someone signs up with their address, and no one for a new address", async () => {
+    const { owner } = await teamWith(t);
+    if (!owner.email) throw new Error("fixture: owner has no email");
+    const answer = await t
+      .callerAs(null)
+      .auth.signUp({ name: "Mallory", email: owner.email, password: "brass orchid tunnel 19" });
+    const fresh = await t.callerAs(null).auth.signUp({
+      name: "Fresh Person",
+      email: "fresh.person@example.com",
+      password: "brass orchid tunnel 19",
+    });
+    expect(fresh).toEqual(answer);
+
+    const [mail, ...more] = await mailsTo(owner.email, 1);
+    expect(more).toEqual([]);
+    expect(mail?.subject).toBe("Someone tried to sign up with your email address");
+    expect(mail?.text).toContain("Your account was not changed.");
+    expect(mail?.text).toContain(`${APP_URL}/sign-in`);
+    expect(mail?.html).toContain(`href="${APP_URL}/sign-in"`);
+    expect(await mailsTo("fresh.person@example.com", 1, 500)).toEqual([]);
+  }, 40_000);
 });

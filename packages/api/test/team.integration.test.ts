@@ -3,11 +3,13 @@ import { trpcError, useTestDatabase } from "./helpers";
 
 const t = useTestDatabase();
 
+/** Signs up through the API (which answers alike for every email), then finds the account. */
 async function signUp(name: string) {
-  return t.callerAs(null).auth.signUp({
-    name,
-    email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.com`,
-    password: "plum copper lantern 57",
+  const email = `${name.toLowerCase().replace(/\W+/g, ".")}@example.com`;
+  await t.callerAs(null).auth.signUp({ name, email, password: "plum copper lantern 57" });
+  return t.db.user.findUniqueOrThrow({
+    where: { email },
+    select: { id: true, email: true, name: true },
   });
 }
 

@@ -21,6 +21,7 @@ export const JOB_QUEUES = {
   deadlineReminder: "deadline-reminder",
   notificationEmail: "notification-email",
   dailyDigest: "daily-digest",
+  signUpAttemptEmail: "sign-up-attempt-email",
 } as const;
 
 /** Retries of every queue: 5 more attempts, waiting 10 s, 20 s, 40 s, ... between them. */

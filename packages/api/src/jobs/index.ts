@@ -3,6 +3,7 @@ import { JOB_QUEUES, type JobDefinition } from "@tradeoff/db/jobs";
 import { sendDailyDigests } from "../services/notification/send-digests";
 import { type EmailSettings, sendNotificationEmail } from "../services/notification/send-email";
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
+import { sendSignUpAttemptEmail } from "../services/user/sign-up-attempt-email";
 
 export type { EmailSettings, NotificationMailer } from "../services/notification/send-email";
 
@@ -22,6 +23,12 @@ export function appJobs(db: PrismaClient, email: EmailSettings | null = null): J
       name: JOB_QUEUES.notificationEmail,
       handle: async (job: { id: string; data: { notificationId: string } }) => {
         if (email) await sendNotificationEmail(db, email, job);
+      },
+    },
+    {
+      name: JOB_QUEUES.signUpAttemptEmail,
+      handle: async (job: { id: string; data: { userId: string } }) => {
+        if (email) await sendSignUpAttemptEmail(db, email, job);
       },
     },
     {

@@ -1,33 +1,66 @@
 import { Prisma, type PrismaClient } from "@tradeoff/db";
-import { DomainError } from "../../errors";
+import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
 import type { SignUpInput } from "../../schemas/auth";
 
-const emailTaken = () =>
-  new DomainError("CONFLICT", "An account with this email already exists.", {
-    email: ["An account with this email already exists. Sign in instead."],
-  });
+/**
+ * The one answer to every valid sign-up, whether the email was new or already had an account:
+ * the next step is signing in. Telling the two apart would tell anyone which addresses are
+ * registered.
+ */
+export const SIGN_UP_ANSWER = {
+  next: "sign-in",
+  message:
+    "Sign in to continue. If this email already had an account, use that account's password.",
+} as const;
+export type SignUpAnswer = typeof SIGN_UP_ANSWER;
 
+/** At most one "someone tried to sign up" email per account and hour, however often it is tried. */
+const ATTEMPT_EMAIL_WINDOW_MS = 60 * 60 * 1000;
+
+/**
+ * Creates the account, or, when the email already has one, changes nothing and enqueues an
+ * email telling its owner (sent only when email is configured). Both paths hash the password,
+ * read the user by email and write one row in one transaction, so neither the answer nor its
+ * timing tells them apart.
+ */
 export async function signUp(
   db: PrismaClient,
   input: SignUpInput,
   hashPassword: (plain: string) => Promise<string>,
-) {
-  const existing = await db.user.findUnique({
-    where: { email: input.email },
-    select: { id: true },
-  });
-  if (existing) throw emailTaken();
+  now: () => Date = () => new Date(),
+): Promise<SignUpAnswer> {
+  // Hashed first, whatever the outcome: the slow part costs the same on both paths.
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.user.create({
-      data: { name: input.name, email: input.email, passwordHash },
-      select: { id: true, email: true, name: true },
+    await db.$transaction(async (tx) => {
+      const existing = await tx.user.findUnique({
+        where: { email: input.email },
+        select: { id: true },
+      });
+      if (existing) {
+        await enqueueAttemptEmail(tx, existing.id, now());
+        return;
+      }
+      await tx.user.create({
+        data: { name: input.name, email: input.email, passwordHash },
+        select: { id: true },
+      });
     });
   } catch (error) {
-    // Two sign-ups racing for one email: the unique index decides.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw emailTaken();
+    // Two sign-ups racing for one email: the unique index decides, the loser gets the same answer.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) {
+      throw error;
     }
-    throw error;
   }
+  return SIGN_UP_ANSWER;
+}
+
+async function enqueueAttemptEmail(tx: Prisma.TransactionClient, userId: string, at: Date) {
+  const window = String(Math.floor(at.getTime() / ATTEMPT_EMAIL_WINDOW_MS));
+  await sendInTransaction(
+    tx,
+    JOB_QUEUES.signUpAttemptEmail,
+    { userId },
+    { id: jobId(JOB_QUEUES.signUpAttemptEmail, userId, window) },
+  );
 }

@@ -23,7 +23,8 @@ import { useTRPC } from "~/trpc/react";
 export function SignUpForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const [signInFailed, setSignInFailed] = useState(false);
+  // The server answers alike for a new and an already used email; only signing in tells.
+  const [nextStep, setNextStep] = useState<string | null>(null);
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const signInHref =
     callbackUrl === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
@@ -39,15 +40,16 @@ export function SignUpForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
     };
-    const user = await signUp.mutateAsync(input).catch(() => null);
-    if (!user) return;
+    setNextStep(null);
+    const answer = await signUp.mutateAsync(input).catch(() => null);
+    if (!answer) return;
     const result = await signIn("credentials", {
       email: input.email,
       password: input.password,
       redirect: false,
     });
     if (result?.error) {
-      setSignInFailed(true);
+      setNextStep(answer.message);
       return;
     }
     router.push(callbackUrl);
@@ -62,10 +64,9 @@ export function SignUpForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
       </CardHeader>
       <CardContent className="space-y-4">
         {generalError ? <Alert variant="error">{generalError}</Alert> : null}
-        {signInFailed ? (
-          <Alert variant="error">
-            Your account was created but signing in failed. <Link href={signInHref}>Sign in</Link>{" "}
-            to continue.
+        {nextStep ? (
+          <Alert variant="info">
+            {nextStep} <Link href={signInHref}>Sign in</Link>
           </Alert>
         ) : null}
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
