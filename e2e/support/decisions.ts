@@ -107,15 +107,18 @@ export async function voteInPage(
   vote: { importance: number; scores: Record<string, number> },
 ) {
   const card = criterionCard(page, criterionName);
-  await card
-    .getByRole("group", { name: `Importance of ${criterionName}` })
-    .getByRole("radio", { name: new RegExp(`^${vote.importance}\\b`) })
-    .check();
+  // A click, then the state the member ends up seeing: a press that lands before the page is
+  // interactive is applied once it is (early-press.ts), so the radio may flicker in between.
+  const choose = async (group: string, value: number) => {
+    const radio = card
+      .getByRole("group", { name: group })
+      .getByRole("radio", { name: new RegExp(`^${value}\\b`) });
+    await radio.click();
+    await expect(radio).toBeChecked();
+  };
+  await choose(`Importance of ${criterionName}`, vote.importance);
   for (const [option, score] of Object.entries(vote.scores)) {
-    await card
-      .getByRole("group", { name: `${option} score on ${criterionName}` })
-      .getByRole("radio", { name: new RegExp(`^${score}\\b`) })
-      .check();
+    await choose(`${option} score on ${criterionName}`, score);
   }
   await expect(card.getByText("Saved", { exact: true })).toBeVisible();
 }
