@@ -30,6 +30,9 @@ const DOWN_MS = 3_000;
 const RECOVERY_BUDGET_MS = 5_000;
 const UNAVAILABLE =
   "The database is not answering right now; your change was not saved. Try again in a moment.";
+/** The answer when the connection dropped as the commit was sent: saved or not, retry is safe. */
+const OUTCOME_UNKNOWN =
+  "The database connection dropped just as your change was being saved, so it may not have been saved. Retrying is safe.";
 const STACK_TRACE = /\n\s+at |"stack"|\.tsx?:\d+:\d+|node_modules/;
 
 let database: DedicatedPostgres | undefined;
@@ -65,7 +68,7 @@ type Attempt = {
   via: "session" | "token";
   requestId: string | null;
   vote: VoteInput;
-  outcome: "acknowledged" | "unavailable" | "unclear";
+  outcome: "acknowledged" | "unavailable" | "unknown" | "unclear";
   status: number | null;
   body: string;
   at: number;
@@ -98,16 +101,21 @@ test("a database restart under load loses no acknowledged vote and answers 503 m
         if (!(error instanceof NoAnswer)) throw error;
         body = error.message;
       }
+      const clear503 =
+        result?.status === 503 &&
+        result.requestId !== null &&
+        result.error?.data?.requestId === result.requestId &&
+        !STACK_TRACE.test(result.text);
       const outcome: Attempt["outcome"] =
         result?.status === 200
           ? "acknowledged"
-          : result?.status === 503 &&
-              result.error?.message === UNAVAILABLE &&
-              result.requestId !== null &&
-              result.error.data?.requestId === result.requestId &&
-              !STACK_TRACE.test(result.text)
+          : clear503 && result?.error?.message === UNAVAILABLE
             ? "unavailable"
-            : "unclear";
+            : clear503 &&
+                result?.error?.message === OUTCOME_UNKNOWN &&
+                result.error.data?.reason === "OUTCOME_UNKNOWN"
+              ? "unknown"
+              : "unclear";
       attempts.push({
         member,
         via,
@@ -152,13 +160,15 @@ test("a database restart under load loses no acknowledged vote and answers 503 m
 
   const acknowledged = attempts.filter((a) => a.outcome === "acknowledged");
   const unavailable = attempts.filter((a) => a.outcome === "unavailable");
+  const unknown = attempts.filter((a) => a.outcome === "unknown");
   const unclear = attempts.filter((a) => a.outcome === "unclear");
   const recoveryMs = timeline.recoveredAt === null ? null : timeline.recoveredAt - timeline.backAt;
   const firstAckAfterReturn = acknowledged.find((a) => a.at > timeline.backAt);
   console.log(
     `db restart: ${attempts.length} votes sent in ${LOAD_MS / 1000} s by ${CLIENTS} clients; ` +
       `${acknowledged.length} acknowledged, ${unavailable.length} answered 503 ` +
-      `(${unavailable.filter((a) => a.via === "token").length} to token clients), ${unclear.length} unclear; ` +
+      `(${unavailable.filter((a) => a.via === "token").length} to token clients), ` +
+      `${unknown.length} answered "may not have been saved", ${unclear.length} unclear; ` +
       `database down ${timeline.backAt - timeline.stoppedAt} ms; app answered again ${recoveryMs} ms after it returned ` +
       `(first acknowledged vote ${firstAckAfterReturn ? firstAckAfterReturn.at - timeline.backAt : "none"} ms after)`,
   );
@@ -219,18 +229,23 @@ test("a database restart under load loses no acknowledged vote and answers 503 m
     "votes answered 503 ('not saved') that were saved",
   ).toEqual([]);
 
-  // The stored vote of each slot is the last acknowledged one (each member votes in sequence).
-  const lastAcknowledged = new Map<string, Attempt>();
-  for (const a of acknowledged)
-    lastAcknowledged.set(slotKey(memberId(a.member), a.vote.criterionKey), a);
+  // The stored vote of each slot is the last acknowledged one (each member votes in sequence),
+  // or one sent after it whose outcome the server could not know ("may not have been saved").
+  const possible = new Map<string, Attempt[]>();
+  for (const a of attempts) {
+    const key = slotKey(memberId(a.member), a.vote.criterionKey);
+    if (a.outcome === "acknowledged") possible.set(key, [a]);
+    else if (a.outcome === "unknown" && possible.has(key)) possible.get(key)?.push(a);
+  }
   const votes = new Map(stored.votes.map((v) => [slotKey(v.userId, v.criterionKey), v]));
-  const wrong = [...lastAcknowledged].filter(([key, a]) => {
+  const wrong = [...possible].filter(([key, candidates]) => {
     const vote = votes.get(key);
-    return (
-      !vote ||
-      vote.rationale !== a.vote.rationale ||
-      vote.weight !== a.vote.weight ||
-      !sameScores(vote.scores, a.vote.scores)
+    return !candidates.some(
+      (a) =>
+        vote &&
+        vote.rationale === a.vote.rationale &&
+        vote.weight === a.vote.weight &&
+        sameScores(vote.scores, a.vote.scores),
     );
   });
   expect(

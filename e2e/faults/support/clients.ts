@@ -50,7 +50,12 @@ export type CallResult = {
   data: unknown;
   error: {
     message: string;
-    data?: { code?: string; httpStatus?: number; requestId?: string | null };
+    data?: {
+      code?: string;
+      httpStatus?: number;
+      requestId?: string | null;
+      reason?: string | null;
+    };
   } | null;
 };
 
