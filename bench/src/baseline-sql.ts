@@ -41,7 +41,10 @@ export const BASELINE_SQL = {
     SELECT v.user_id, c.key, v.weight, v.scores, v.rationale, v.updated_at
     FROM votes v JOIN criteria c ON c.id = v.criterion_id
     WHERE v.project_id = $1`,
-  /** Share-locks the project, reads the vote's checks and takes the member's slot lock. */
+  /**
+   * Locks the project row as Tradeoff does (every change raises the project's version under that
+   * lock, through the history trigger), reads the vote's checks and takes the member's slot lock.
+   */
   lockForVote: `
     SELECT p.id, p.team_id AS "teamId", p.status::text AS status,
       (SELECT c.id FROM criteria c WHERE c.project_id = p.id AND c.key = $2) AS "criterionId",
@@ -49,7 +52,7 @@ export const BASELINE_SQL = {
       pg_advisory_xact_lock(hashtextextended($3, 0))::text AS "slotLocked"
     FROM projects p
     WHERE p.id = $1
-    FOR SHARE OF p`,
+    FOR NO KEY UPDATE OF p`,
   /** Reads the vote it replaces and upserts the new one, in one statement. */
   upsertVote: `
     WITH old AS (
