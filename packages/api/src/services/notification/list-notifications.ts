@@ -32,24 +32,36 @@ export async function listNotifications(
   });
   const page = rows.slice(0, PAGE);
   return {
-    items: page.map((row) => {
-      const data = (row.data ?? {}) as Record<string, unknown>;
-      return {
-        id: row.id.toString(),
-        kind: row.kind as NotificationKind,
-        text: describeNotification({
-          kind: row.kind as NotificationKind,
-          actorName: row.actor ? (row.actor.name ?? row.actor.email) : null,
-          teamName: row.team.name,
-          projectTitle: row.project?.title ?? null,
-          data,
-        }),
-        href: notificationHref(row, data),
-        read: row.readAt !== null,
-        createdAt: row.createdAt,
-      };
-    }),
+    items: page.map((row) => ({
+      id: row.id.toString(),
+      kind: row.kind as NotificationKind,
+      ...describeStoredNotification(row),
+      read: row.readAt !== null,
+      createdAt: row.createdAt,
+    })),
     nextBefore: rows.length > PAGE ? (page.at(-1)?.id.toString() ?? null) : null,
+  };
+}
+
+/** A stored notification as its reader sees it: the sentence, and where it leads. */
+export function describeStoredNotification(row: {
+  kind: string;
+  data: unknown;
+  actor: { name: string | null; email: string | null } | null;
+  team: { name: string; slug: string };
+  project: { title: string } | null;
+  projectId: string | null;
+}): { text: string; href: string } {
+  const data = (row.data ?? {}) as Record<string, unknown>;
+  return {
+    text: describeNotification({
+      kind: row.kind as NotificationKind,
+      actorName: row.actor ? (row.actor.name ?? row.actor.email) : null,
+      teamName: row.team.name,
+      projectTitle: row.project?.title ?? null,
+      data,
+    }),
+    href: notificationHref(row, data),
   };
 }
 

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { describeNotification, type NotificationKind } from "./kinds";
-import { notificationHref } from "./list-notifications";
+import { describeStoredNotification } from "./list-notifications";
 import type { EmailSettings } from "./send-email";
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -45,17 +44,8 @@ export async function sendDailyDigests(
     const to = rows[0]?.user.email;
     if (!to) continue;
     const items = rows.map((row) => {
-      const data = (row.data ?? {}) as Record<string, unknown>;
-      return {
-        text: describeNotification({
-          kind: row.kind as NotificationKind,
-          actorName: row.actor ? (row.actor.name ?? row.actor.email) : null,
-          teamName: row.team.name,
-          projectTitle: row.project?.title ?? null,
-          data,
-        }),
-        link: new URL(notificationHref(row, data), settings.appUrl).toString(),
-      };
+      const { text, href } = describeStoredNotification(row);
+      return { text, link: new URL(href, settings.appUrl).toString() };
     });
     const settingsLink = new URL("/account/notifications", settings.appUrl).toString();
     await settings.mailer.send({
