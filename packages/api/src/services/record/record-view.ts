@@ -10,6 +10,7 @@ import {
 import { DomainError } from "../../errors";
 import { loadDecision } from "../project/load-decision";
 import { readImportArchive } from "./import-archive";
+import { type RecordSource, readRecordSource } from "./record-source";
 import {
   type RecordCoverage,
   readRecordCoverage,
@@ -36,6 +37,8 @@ export type RecordView = {
     method: string;
     round: number;
     templateKey: string | null;
+    /** Lower-case labels, in the order they were given. */
+    tags: string[];
     createdAt: string;
     openedAt: string | null;
     closedAt: string | null;
@@ -103,6 +106,8 @@ export type RecordView = {
     | null;
   supersedes: LinkedProject[];
   supersededBy: LinkedProject[];
+  /** The file an imported record came from (docs/decisions import); null for records made here. */
+  source: RecordSource | null;
   /** True until a decision is recorded: exports are then marked as drafts. */
   draft: boolean;
   generatedAt: string;
@@ -125,6 +130,7 @@ export async function loadRecordView(
       number: true,
       context: true,
       templateKey: true,
+      tags: true,
       createdAt: true,
       openedAt: true,
       closedAt: true,
@@ -144,6 +150,7 @@ export async function loadRecordView(
           reviewDate: true,
           revision: true,
           coverage: true,
+          source: true,
           decidedAt: true,
           decidedBy: { select: { name: true, email: true } },
         },
@@ -207,6 +214,7 @@ export async function loadRecordView(
       method: loaded.method,
       round: project.round,
       templateKey: extra.templateKey,
+      tags: extra.tags,
       createdAt: extra.createdAt.toISOString(),
       openedAt: extra.openedAt?.toISOString() ?? null,
       closedAt: extra.closedAt?.toISOString() ?? null,
@@ -272,6 +280,7 @@ export async function loadRecordView(
       : null,
     supersedes: extra.supersedes.map((s) => s.predecessor),
     supersededBy: extra.supersededBy.map((s) => s.successor),
+    source: readRecordSource(record?.source),
     draft: !record,
     generatedAt: (opts.now ?? new Date()).toISOString(),
   };
