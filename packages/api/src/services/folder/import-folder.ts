@@ -161,15 +161,72 @@ function supersessions(parsed: ParsedRecord[], warn: (file: string, text: string
     }
     kept.push(e);
   }
-  return kept;
+  return linkOrder(parsed, kept);
+}
+
+/**
+ * The edges in an order every file agrees with: each record lists its successors, and its
+ * predecessors, in the order they were linked (their creation order, when written again).
+ */
+function linkOrder(parsed: ParsedRecord[], edges: Edge[]): Edge[] {
+  const id = (predecessor: string, successor: string) => `${predecessor}\n${successor}`;
+  const index = new Map(edges.map((e, i) => [id(e.predecessor, e.successor), i]));
+  const after = new Map<number, Set<number>>();
+  const before = edges.map(() => 0);
+  const chain = (ids: string[]) => {
+    const at = ids.flatMap((k) => (index.has(k) ? [index.get(k) as number] : []));
+    for (let i = 1; i < at.length; i++) {
+      const [a, b] = [at[i - 1] as number, at[i] as number];
+      const set = after.get(a) ?? new Set<number>();
+      if (!set.has(b)) {
+        set.add(b);
+        before[b] = (before[b] ?? 0) + 1;
+      }
+      after.set(a, set);
+    }
+  };
+  for (const r of parsed) {
+    chain(r.supersededBy.map((s) => id(r.fileName, s)));
+    chain(r.supersedes.map((p) => id(p, r.fileName)));
+  }
+  const out: Edge[] = [];
+  const done = new Set<number>();
+  while (out.length < edges.length) {
+    // The first edge nothing must precede; if the files disagree, the first left.
+    const next =
+      edges.findIndex((_, i) => !done.has(i) && before[i] === 0) >= 0
+        ? edges.findIndex((_, i) => !done.has(i) && before[i] === 0)
+        : edges.findIndex((_, i) => !done.has(i));
+    done.add(next);
+    out.push(edges[next] as Edge);
+    for (const b of after.get(next) ?? []) before[b] = (before[b] ?? 0) - 1;
+  }
+  return out;
 }
 
 /** The number each record gets: the folder's own, when all are free in the team; else the next ones. */
-function numbering(parsed: ParsedRecord[], taken: Set<number>, last: number): Map<string, number> {
+function numbering(
+  parsed: ParsedRecord[],
+  edges: Edge[],
+  taken: Set<number>,
+  last: number,
+): Map<string, number> {
+  // Files without a number (log4brains) in date order, a superseded record before its successor.
+  const depth = new Map<string, number>();
+  const depthOf = (file: string, seen = new Set<string>()): number => {
+    const known = depth.get(file);
+    if (known !== undefined) return known;
+    seen.add(file);
+    const before = edges.filter((e) => e.successor === file && !seen.has(e.predecessor));
+    const d = before.length ? 1 + Math.max(...before.map((e) => depthOf(e.predecessor, seen))) : 0;
+    depth.set(file, d);
+    return d;
+  };
   const ordered = [...parsed].sort(
     (a, b) =>
       (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) ||
       a.date.localeCompare(b.date) ||
+      depthOf(a.fileName) - depthOf(b.fileName) ||
       a.fileName.localeCompare(b.fileName),
   );
   const own = ordered.map((r) => r.number);
@@ -230,7 +287,7 @@ export async function importFolder(
       select: { number: true },
     });
     const taken = new Set(existing.map((p) => p.number));
-    return numbering(parsed, taken, Math.max(0, ...taken));
+    return numbering(parsed, edges, taken, Math.max(0, ...taken));
   };
   const preview = (numbers: Map<string, number>): ImportPreview => ({
     records: [...parsed]

@@ -1,11 +1,10 @@
 import type { PrismaClient } from "@tradeoff/db";
-import {
-  aggregate,
-  type Coverage,
-  type CriterionResult,
-  type OptionTotal,
-  type Participation,
-  type RecommendationStatus,
+import type {
+  Coverage,
+  CriterionResult,
+  OptionTotal,
+  Participation,
+  RecommendationStatus,
 } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import { loadDecision } from "../project/load-decision";
@@ -17,6 +16,7 @@ import {
   readRecordFields,
   type StoredRecordFields,
 } from "./stored-fields";
+import { aggregateOrUnscored } from "./unscored";
 
 /** A project linked by supersession, as records name it. */
 export type LinkedProject = { id: string; number: number; title: string; status: string };
@@ -174,7 +174,7 @@ export async function loadRecordView(
   const votes = archive
     ? archive
     : loaded.votes.map((v) => ({ ...v, updatedAt: v.updatedAt.toISOString() }));
-  const rec = aggregate(
+  const rec = aggregateOrUnscored(
     archive
       ? {
           ...loaded.decision,
