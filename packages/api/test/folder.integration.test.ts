@@ -1,3 +1,5 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { INDEX_MARKER } from "../src/services/folder/folder";
@@ -164,4 +166,168 @@ describe("a docs/decisions folder: import", () => {
         expect(projects[1]?.record?.rationale).toBe("it is *cheaper* | faster.");
     });
   }
+});
+
+const fixtures = join(import.meta.dirname, "fixtures", "decision-folders");
+const folder = async (name: string) => {
+  const dir = join(fixtures, name);
+  return Promise.all(
+    (await readdir(dir)).sort().map(async (file) => encode(file, await readFile(join(dir, file)))),
+  );
+};
+
+describe("a docs/decisions folder: import of folders written by each tool", () => {
+  it("adr-tools: numbers, dates, supersede links; a file that is not a record is skipped", async () => {
+    const fresh = await freshTeam();
+    const files = await folder("adr-tools");
+    const result = await fresh.api.export.importFolder({ teamId: fresh.teamId, files });
+    expect(result.records.map((r) => [r.number, r.title, r.status, r.date])).toEqual([
+      [1, "Record architecture decisions", "accepted", "2024-03-01"],
+      [2, "Use MySQL", "superseded", "2024-03-02"],
+      [3, "Use PostgreSQL", "accepted", "2024-04-10"],
+    ]);
+    expect(result.records[1]?.supersededBy).toEqual(["0003-use-postgresql.md"]);
+    expect(result.skipped).toEqual([
+      { fileName: "CONTRIBUTING.md", reason: expect.stringContaining("not a decision record") },
+    ]);
+    const third = await t.db.project.findFirstOrThrow({
+      where: { teamId: fresh.teamId, number: 3 },
+      select: {
+        status: true,
+        options: { select: { name: true } },
+        record: { select: { consequences: true, rationale: true } },
+      },
+    });
+    expect(third.options.map((o) => o.name)).toEqual(["Use PostgreSQL"]);
+    expect(third.record?.rationale).toBe("We will use PostgreSQL.");
+    expect(third.record?.consequences).toEqual({
+      good: ["JSONB indexes exist."],
+      neutral: [],
+      bad: ["the team must learn it."],
+    });
+    // The imported record opens like any other: no recommendation, since nobody voted here.
+    const projectId = (
+      await t.db.project.findFirstOrThrow({ where: { teamId: fresh.teamId, number: 2 } })
+    ).id;
+    const record = await fresh.api.record.get({ projectId });
+    expect(record.view.supersededBy.map((p) => p.number)).toEqual([3]);
+    const adr = await fresh.api.export.file({ projectId, format: "nygard" });
+    expect(adr.content).toBe(
+      await readFile(join(fixtures, "adr-tools", "0002-use-mysql.md"), "utf8"),
+    );
+  });
+
+  it("MADR 4 and 2: people as lists, tags, options and the chosen one; broken files get a reason", async () => {
+    const fresh = await freshTeam();
+    const preview = await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      files: await folder("madr"),
+      dryRun: true,
+    });
+    expect(preview.records.map((r) => [r.number, r.title, r.status])).toEqual([
+      [1, "Use OAuth 2.1 for the API", "accepted"],
+      [2, "Use Markdown Architectural Decision Records", "deprecated"],
+    ]);
+    expect(preview.skipped).toEqual([
+      {
+        fileName: "0003-broken-front-matter.md",
+        reason: expect.stringMatching(/^broken front matter: /),
+      },
+      {
+        fileName: "0004-unknown-status.md",
+        reason:
+          'status "maybe later" is not one of proposed, accepted, rejected, deprecated, superseded, draft',
+      },
+    ]);
+    await fresh.api.export.importFolder({ teamId: fresh.teamId, files: await folder("madr") });
+    const [oauth, madr2] = await t.db.project.findMany({
+      where: { teamId: fresh.teamId },
+      orderBy: { number: "asc" },
+      select: {
+        status: true,
+        tags: true,
+        options: { select: { key: true, name: true }, orderBy: { position: "asc" } },
+        record: true,
+      },
+    });
+    expect(oauth?.tags).toEqual(["security", "api"]);
+    expect(oauth?.options.map((o) => o.name)).toEqual(["OAuth 2.1", "API keys"]);
+    expect(oauth?.record?.chosenOptionKey).toBe(oauth?.options[0]?.key);
+    expect(oauth?.record?.rationale).toBe("it is the standard clients already support.");
+    expect(oauth?.record?.decisionMakers).toEqual([
+      { name: "Alice Example" },
+      { name: "Bob Example" },
+    ]);
+    expect(oauth?.record?.consulted).toEqual([{ name: "Carol Example" }]);
+    expect(oauth?.record?.informed).toEqual([{ name: "Dave Example" }]);
+    expect(madr2?.status).toBe("ARCHIVED");
+    expect(madr2?.record?.decisionMakers).toEqual([{ name: "Oliver" }, { name: "Olaf" }]);
+    expect(madr2?.record?.consequences).toEqual({
+      good: ["Decisions are easy to find."],
+      neutral: [],
+      bad: ["Learning the format takes a moment."],
+    });
+  });
+
+  it("log4brains: files without numbers in date order, the superseder from the status line", async () => {
+    const fresh = await freshTeam();
+    const result = await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      files: await folder("log4brains"),
+    });
+    expect(result.records.map((r) => [r.number, r.fileName, r.status])).toEqual([
+      [1, "20200910-use-log4brains-to-manage-the-adrs.md", "superseded"],
+      [2, "20210101-use-a-wiki.md", "accepted"],
+    ]);
+    expect(result.skipped.map((s) => s.fileName)).toEqual(["index.md", "template.md"]);
+    const tags = await t.db.project.findFirstOrThrow({
+      where: { teamId: fresh.teamId, number: 1 },
+      select: { tags: true },
+    });
+    expect(tags.tags).toEqual(["doc", "tooling"]);
+  });
+
+  it("hostile files: each gets its reason, the readable ones are previewed, nothing is half-written", async () => {
+    const fresh = await freshTeam();
+    const good = encode("0001-good.md", "# 1. Good\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n");
+    const files = [
+      good,
+      encode(
+        "../../etc/0002-escape.md",
+        "# 2. Escape\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n",
+      ),
+      encode("0003-binary.md", Buffer.from([0xff, 0xfe, 0x00, 0x41, 0xc3, 0x28])),
+      encode("0004-nul.md", "# 4. Nul\u0000\n"),
+      { name: "0005-huge.md", size: 50 * 1024 * 1024, content: null },
+      encode(
+        "0006-aliases.md",
+        `---\n${"a: &a [x]\n"}${Array.from({ length: 30 }, (_, i) => `b${i}: *a`).join("\n")}\n---\n# T\n`,
+      ),
+      encode("photo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47])),
+      encode("0001-good.md", "# 1. Again\n"),
+    ];
+    const preview = await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      files,
+      dryRun: true,
+    });
+    expect(preview.records.map((r) => r.fileName)).toEqual(["0001-good.md"]);
+    expect(Object.fromEntries(preview.skipped.map((s) => [s.fileName, s.reason]))).toEqual({
+      "../../etc/0002-escape.md": expect.stringContaining("leaves the folder"),
+      "0003-binary.md": "not text: the file is binary or not UTF-8",
+      "0004-nul.md": "not text: the file is binary (it has NUL bytes)",
+      "0005-huge.md": "too large: 52428800 bytes; a record file is at most 512 KB",
+      "0006-aliases.md": expect.stringMatching(/^broken front matter|^not a decision record/),
+      "photo.png": "not a Markdown file (.md)",
+      "0001-good.md": expect.stringContaining("same name"),
+    });
+    const tooMany = await trpcError(
+      fresh.api.export.importFolder({
+        teamId: fresh.teamId,
+        files: Array.from({ length: 1001 }, (_, i) => ({ ...good, name: `${i}.md` })),
+      }),
+    );
+    expect(tooMany.message).toContain("at most 1000 files");
+    expect(await t.db.project.count({ where: { teamId: fresh.teamId } })).toBe(0);
+  });
 });
