@@ -90,7 +90,7 @@ describe("a docs/decisions folder: export --all", () => {
     expect(log4brains.files[2]?.content).toContain("\n- Tags: billing, queues\n");
     // log4brains: the latest superseder in the status, every one in the body.
     expect(log4brains.files[0]?.content).toContain(
-      `- Status: superseded by [3. Mid-size queue](${day}-mid-size-queue.md)\n`,
+      `- Status: superseded by [${day}-mid-size-queue](${day}-mid-size-queue.md)\n`,
     );
     const index = madr.files[3]?.content ?? "";
     expect(index.startsWith(INDEX_MARKER)).toBe(true);

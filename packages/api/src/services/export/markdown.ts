@@ -35,17 +35,25 @@ type Bullet = "*" | "-";
 
 /** A record another one links to: its number and title, and its id where known. */
 export type LinkTarget = { id?: string; number: number; title: string };
-type Link = (p: LinkTarget) => string;
+/** adr-tools' `[2. Title](file.md)`; `slug`: log4brains' `[file](file.md)`, whose text it reads as the slug. */
+type Link = ((p: LinkTarget) => string) & { slug: (p: LinkTarget) => string };
 
 /** The file a linked record is written to: by default MADR's and adr-tools' `NNNN-title.md`. */
 export type FileNameOf = (p: LinkTarget) => string;
 const defaultFileName: FileNameOf = (p) => `${recordBaseName({ project: p } as RecordView)}.md`;
 
 /** A linked record in adr-tools' own form, `[2. Title](0002-title.md)`, which `adr` reads back. */
-const linkTo =
-  (fileOf: FileNameOf): Link =>
-  (p) =>
-    `[${p.number}. ${markdownHeading(p.title)}](${markdownDestination(fileOf(p))})`;
+const linkTo = (fileOf: FileNameOf): Link =>
+  Object.assign(
+    (p: LinkTarget) =>
+      `[${p.number}. ${markdownHeading(p.title)}](${markdownDestination(fileOf(p))})`,
+    {
+      slug: (p: LinkTarget) => {
+        const file = fileOf(p);
+        return `[${file.replace(/\.md$/, "")}](${markdownDestination(file)})`;
+      },
+    },
+  );
 
 /** One line per linked record, a blank line between: adr-tools reads one link per line. */
 const linkLines = (link: Link, label: string, projects: LinkTarget[]) =>
@@ -85,7 +93,8 @@ function status(view: RecordView, link: Link): string {
 function log4brainsStatus(view: RecordView, link: Link): string {
   const latest = view.supersededBy.at(-1);
   if (view.draft && view.project.status !== "ARCHIVED") return "draft";
-  if (view.project.status === "SUPERSEDED" && latest) return `superseded by ${link(latest)}`;
+  // log4brains takes the link's text as the superseder's slug: its template's `[xxx](yyyymmdd-xxx.md)`.
+  if (view.project.status === "SUPERSEDED" && latest) return `superseded by ${link.slug(latest)}`;
   return status(view, link);
 }
 
