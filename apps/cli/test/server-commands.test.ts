@@ -40,6 +40,24 @@ describe("server commands without a server", () => {
     expect(result.stderr).not.toMatch(/EEXIST|ENOTDIR|errno/);
   });
 
+  it("say what export --all needs before asking the server: a Markdown format and an --out folder", async () => {
+    const env = { TRADEOFF_CONFIG_DIR: dir };
+    const pdf = await runCli(["export", "--all", "--format", "pdf", "--out", dir], { env });
+    expect(pdf.code).toBe(1);
+    expect(pdf.stderr).toContain("use --format madr, log4brains or nygard");
+    const noOut = await runCli(["export", "--all", "--format", "nygard"], { env });
+    expect(noOut.code).toBe(1);
+    expect(noOut.stderr).toContain("give it with --out (for example --out docs/decisions)");
+    const onFile = join(dir, "index.md");
+    await writeFile(onFile, "kept\n");
+    const file = await runCli(["export", "--all", "--format", "madr", "--out", onFile], { env });
+    expect(file.code).toBe(1);
+    expect(file.stderr).toContain("this is a file, not a folder");
+    // Usage: no project and no --all; --check without --all.
+    expect((await runCli(["export", "--format", "madr"], { env })).code).toBe(2);
+    expect((await runCli(["export", "billing/1", "--check"], { env })).code).toBe(2);
+  }, 120_000);
+
   it("refuse a malformed score or address as usage errors (exit 2)", async () => {
     const env = { TRADEOFF_CONFIG_DIR: dir };
     expect(
