@@ -211,6 +211,17 @@ describe("a docs/decisions folder: import of folders written by each tool", () =
     ).id;
     const record = await fresh.api.record.get({ projectId });
     expect(record.view.supersededBy.map((p) => p.number)).toEqual([3]);
+    // Read-only: it changes by a new decision that supersedes it, not by a revision.
+    const revise = await trpcError(
+      fresh.api.record.revise({
+        projectId,
+        chosenOptionKey: "use-mysql",
+        rationale: "x",
+        note: "edit",
+      }),
+    );
+    expect(revise.code).toBe("CONFLICT");
+    expect(revise.message).toContain("imported from 0002-use-mysql.md and is read-only");
     const adr = await fresh.api.export.file({ projectId, format: "nygard" });
     expect(adr.content).toBe(
       await readFile(join(fixtures, "adr-tools", "0002-use-mysql.md"), "utf8"),
