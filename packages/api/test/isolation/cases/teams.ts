@@ -24,6 +24,11 @@ export const cases = defineCases({
   // Account: everything is keyed by the caller's own id.
   "auth.me": { outsider: { ownDataOnly: "Answers the caller's own account." } },
   "account.get": { outsider: { ownDataOnly: "Answers the caller's own account." } },
+  "account.ballotView": { outsider: { ownDataOnly: "Answers the caller's own ballot layout." } },
+  "account.setBallotView": {
+    input: () => ({ ballotView: "MATRIX" }),
+    outsider: { ownDataOnly: "Sets the caller's own ballot layout." },
+  },
   "account.updateName": {
     input: () => ({ name: "New Name" }),
     outsider: { ownDataOnly: "Renames the caller only." },
