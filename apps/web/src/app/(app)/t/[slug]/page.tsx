@@ -9,8 +9,12 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { api, apiOrNull } from "~/trpc/server";
 import { DashboardLists } from "./dashboard-lists";
 import { DueReviews } from "./p/[projectId]/record/_components/due-reviews";
+import { ProjectFinder, statusFromParam } from "./project-finder";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const loadTeam = (slug: string) => apiOrNull((c) => c.team.get({ slug }));
 
@@ -19,11 +23,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: team?.name ?? "Team not found" };
 }
 
-export default async function TeamDashboardPage({ params }: Props) {
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function TeamDashboardPage({ params, searchParams }: Props) {
   const team = await loadTeam((await params).slug);
   if (!team) notFound();
   const roleLabel = team.role.charAt(0) + team.role.slice(1).toLowerCase();
-  const dashboard = await api((c) => c.dashboard.get({ teamId: team.id }));
+  // A search kept in the address (?q=&status=): an unknown status is ignored, the text cut to size.
+  const query = await searchParams;
+  const q = (first(query.q) ?? "").slice(0, 200);
+  const status = statusFromParam(first(query.status));
+  const [dashboard, found] = await Promise.all([
+    api((c) => c.dashboard.get({ teamId: team.id })),
+    q.trim() || status
+      ? api((c) => c.project.list({ teamId: team.id, q, ...(status ? { status } : {}) })).catch(
+          () => undefined,
+        )
+      : undefined,
+  ]);
   const canCreate = team.role !== "VIEWER";
   return (
     <div className="space-y-8">
@@ -62,7 +79,15 @@ export default async function TeamDashboardPage({ params }: Props) {
           />
         </section>
       ) : (
-        <DashboardLists slug={team.slug} dashboard={dashboard} />
+        <ProjectFinder
+          slug={team.slug}
+          teamId={team.id}
+          initialQ={q}
+          initialStatus={status}
+          initialResults={found}
+        >
+          <DashboardLists slug={team.slug} dashboard={dashboard} />
+        </ProjectFinder>
       )}
     </div>
   );
