@@ -35,6 +35,7 @@ export function BallotMatrix({
   isDone,
   onEdit,
   onRetry,
+  onWorking,
 }: {
   project: Project;
   entries: Entries;
@@ -44,6 +45,8 @@ export function BallotMatrix({
   isDone: (key: string) => boolean;
   onEdit: (key: string, change: Parameters<Edit>[0], delay?: number) => void;
   onRetry: (key: string) => void;
+  /** The row the voter works on (focus or a press inside it): "Next unscored" goes on from it. */
+  onWorking: (key: string) => void;
 }) {
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
@@ -103,6 +106,7 @@ export function BallotMatrix({
                 open={open.has(criterion.key)}
                 columns={columns}
                 onToggle={() => toggle(criterion.key)}
+                onWorking={() => onWorking(criterion.key)}
                 onEdit={edit}
                 onRetry={() => onRetry(criterion.key)}
               />
@@ -131,6 +135,7 @@ function MatrixRow({
   open,
   columns,
   onToggle,
+  onWorking,
   onEdit,
   onRetry,
 }: {
@@ -143,6 +148,7 @@ function MatrixRow({
   open: boolean;
   columns: number;
   onToggle: () => void;
+  onWorking: () => void;
   onEdit: Edit;
   onRetry: () => void;
 }) {
@@ -152,6 +158,7 @@ function MatrixRow({
     <>
       <tr
         data-criterion={criterion.key}
+        onFocus={onWorking}
         className={cn("scroll-mt-32 border-border align-middle", open ? "" : "border-b")}
       >
         <th scope="row" className="sticky left-0 z-10 bg-card px-1 py-1 text-left font-normal">

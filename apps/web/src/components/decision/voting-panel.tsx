@@ -215,6 +215,7 @@ export function VotingPanel({
           isDone={isDone}
           onEdit={(key, change, delay) => sync.edit(key, change, delay)}
           onRetry={(key) => sync.retry(key)}
+          onWorking={setWorking}
         />
       ) : (
         <ol className="space-y-3">
