@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { RouterInputs, RouterOutputs } from "@tradeoff/api";
 import { CalendarClock, Search } from "lucide-react";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { type ReactNode, useEffect, useId, useState } from "react";
 import { Badge, type BadgeProps } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -56,9 +57,14 @@ export function ProjectFinder({
 }) {
   const trpc = useTRPC();
   const id = useId();
-  const [text, setText] = useState(initialQ);
-  const [status, setStatus] = useState<Status | undefined>(initialStatus);
-  const [q, setQ] = useState(initialQ.trim());
+  // The address as it is now: coming back with Back may restore a page rendered for another one.
+  const params = useSearchParams();
+  const startQ = (params.get("q") ?? initialQ).slice(0, 200);
+  const [text, setText] = useState(startQ);
+  const [status, setStatus] = useState<Status | undefined>(
+    params.has("status") ? statusFromParam(params.get("status") ?? undefined) : initialStatus,
+  );
+  const [q, setQ] = useState(startQ.trim());
   // The search follows the typing after a pause; the status applies at once.
   useEffect(() => {
     const timer = setTimeout(() => setQ(text.trim()), SEARCH_DELAY_MS);
