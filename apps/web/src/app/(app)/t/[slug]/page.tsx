@@ -1,4 +1,4 @@
-import { Plus, Vote } from "lucide-react";
+import { Plus, Users, Vote } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -36,11 +36,19 @@ export default async function TeamDashboardPage({ params }: Props) {
             <Badge variant="neutral">{roleLabel}</Badge>
           </p>
         </div>
-        {canCreate ? (
-          <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
-            <Plus aria-hidden="true" /> New decision
+        <div className="flex flex-wrap gap-2">
+          <Link
+            className={buttonVariants({ variant: "secondary" })}
+            href={`/t/${team.slug}/members`}
+          >
+            <Users aria-hidden="true" /> Members
           </Link>
-        ) : null}
+          {canCreate ? (
+            <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
+              <Plus aria-hidden="true" /> New decision
+            </Link>
+          ) : null}
+        </div>
       </div>
       <DueReviews teamId={team.id} slug={team.slug} />
       {dashboard.projects.length === 0 ? (
