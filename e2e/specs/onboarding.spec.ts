@@ -127,4 +127,35 @@ test.describe("starting in five minutes", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("PostgreSQL or MongoDB");
     await lead.context.close();
   });
+
+  test("a sample decision with three fictional teammates' votes is marked as a sample and removed in one click", async ({
+    browser,
+  }) => {
+    const lead = await person(browser, "sampler", "Sam Sampler");
+    const team = await createTeamOverApi(lead.context.request, `Sample ${Date.now().toString(36)}`);
+    const page = lead.page;
+    await page.goto(`/t/${team.slug}`);
+    await page.getByRole("button", { name: "See how it works with a sample" }).click();
+
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Sample: ");
+    await expect(page.getByTestId("sample-banner")).toContainText("This is a sample decision");
+    await expect(page.getByTestId("project-status")).toHaveText("Open for voting");
+    // The fictional teammates' votes already make a recommendation.
+    await expect(page.getByTestId("winner")).toBeVisible();
+
+    // The list says "sample" too, and the team still has one member.
+    await page.goto(`/t/${team.slug}`);
+    await expect(page.getByRole("main")).toContainText("Sample: ");
+    await expect(page.getByText("1 member ·")).toBeVisible();
+    await page
+      .getByRole("link", { name: /Sample: / })
+      .first()
+      .click();
+
+    await page.getByRole("button", { name: "Remove the sample" }).click();
+    await expect(page).toHaveURL(new RegExp(`/t/${team.slug}$`));
+    await expect(page.getByText("No decisions yet")).toBeVisible();
+    await expect(page.getByRole("main")).not.toContainText("Sample: ");
+    await lead.context.close();
+  });
 });

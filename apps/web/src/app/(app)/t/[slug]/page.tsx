@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RememberLastTeam } from "~/components/app/last-team";
+import { CreateSampleButton } from "~/components/sample/sample-buttons";
 import { Badge } from "~/components/ui/badge";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -59,12 +60,15 @@ export default async function TeamDashboardPage({ params }: Props) {
           <EmptyState
             icon={<Vote />}
             title="No decisions yet"
-            description="Start one from the Django REST Framework vs FastAPI template, a team template or a blank page."
+            description="Start one from a template of the gallery, a team template or a blank page, or first see how it works on a sample decision with made-up votes."
             action={
               canCreate ? (
-                <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
-                  New decision
-                </Link>
+                <div className="flex flex-col items-center gap-3">
+                  <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
+                    New decision
+                  </Link>
+                  <CreateSampleButton teamId={team.id} slug={team.slug} />
+                </div>
               ) : null
             }
           />
