@@ -39,7 +39,7 @@ export function TeamMenu({
         {current ? (
           <DropdownMenuItem asChild>
             <Link href={`/t/${current.slug}/members`}>
-              <Users aria-hidden /> Members and invitations
+              <Users aria-hidden /> Members
             </Link>
           </DropdownMenuItem>
         ) : null}
