@@ -35,6 +35,7 @@ export async function listProjects(
       id: true,
       number: true,
       title: true,
+      isSample: true,
       status: true,
       votingMode: true,
       method: true,

@@ -80,6 +80,20 @@ export const cases = defineCases({
       invitationId: (await pendingInvitation(world)).id,
     }),
   },
+  "invitation.readLink": {
+    input: async (world) => ({ link: `/invite/${(await pendingInvitation(world)).token}` }),
+    outsider: {
+      check: (result, world) => {
+        // Holding the link is the credential: it tells the team's name and role, as the
+        // invitation page does, and not the team's address to someone who is not a member.
+        expect(result).toMatchObject({
+          teamName: world.teamA.name,
+          teamSlug: null,
+          role: "MEMBER",
+        });
+      },
+    },
+  },
   "invitation.accept": {
     input: async (world) => ({ token: (await pendingInvitation(world)).token }),
     outsider: {

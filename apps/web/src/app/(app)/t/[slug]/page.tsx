@@ -1,8 +1,9 @@
-import { Plus, Vote } from "lucide-react";
+import { Plus, Users, Vote } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RememberLastTeam } from "~/components/app/last-team";
+import { CreateSampleButton } from "~/components/sample/sample-buttons";
 import { Badge } from "~/components/ui/badge";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -53,11 +54,19 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
             <Badge variant="neutral">{roleLabel}</Badge>
           </p>
         </div>
-        {canCreate ? (
-          <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
-            <Plus aria-hidden="true" /> New decision
+        <div className="flex flex-wrap gap-2">
+          <Link
+            className={buttonVariants({ variant: "secondary" })}
+            href={`/t/${team.slug}/members`}
+          >
+            <Users aria-hidden="true" /> Members
           </Link>
-        ) : null}
+          {canCreate ? (
+            <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
+              <Plus aria-hidden="true" /> New decision
+            </Link>
+          ) : null}
+        </div>
       </div>
       <DueReviews teamId={team.id} slug={team.slug} />
       {dashboard.projects.length === 0 ? (
@@ -68,12 +77,15 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
           <EmptyState
             icon={<Vote />}
             title="No decisions yet"
-            description="Start one from the Django REST Framework vs FastAPI template, a team template or a blank page."
+            description="Start one from a template of the gallery, a team template or a blank page, or first see how it works on a sample decision with made-up votes."
             action={
               canCreate ? (
-                <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
-                  New decision
-                </Link>
+                <div className="flex flex-col items-center gap-3">
+                  <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
+                    New decision
+                  </Link>
+                  <CreateSampleButton teamId={team.id} slug={team.slug} />
+                </div>
               ) : null
             }
           />
