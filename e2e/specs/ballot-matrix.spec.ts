@@ -115,7 +115,7 @@ test.describe("the matrix ballot", () => {
         row: string | null;
       }>(`(() => {
         const active = document.activeElement;
-        const scale = active?.closest("fieldset");
+        const scale = active?.tagName === "INPUT" ? active.closest("fieldset") : null;
         return {
           emptyScale: scale && !scale.querySelector("input:checked") ? (scale.getAttribute("aria-label") ?? "") : null,
           button: active?.tagName === "BUTTON" ? (active.textContent ?? "").trim() : null,

@@ -62,7 +62,11 @@ export function BallotMatrix({
     .filter(({ criterion }) => !onlyLeft || !isDone(criterion.key) || touched.has(criterion.key));
 
   return (
-    <div className="overflow-x-auto rounded-xl border border-border" data-testid="ballot-matrix">
+    // Positioned, so the visually hidden legends inside are clipped by this box, not the page.
+    <div
+      className="relative overflow-x-auto rounded-xl border border-border"
+      data-testid="ballot-matrix"
+    >
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">
           Your ballot: importance and a score per option for each criterion

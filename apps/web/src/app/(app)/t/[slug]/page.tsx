@@ -10,7 +10,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { api, apiOrNull } from "~/trpc/server";
 import { DashboardLists } from "./dashboard-lists";
 import { DueReviews } from "./p/[projectId]/record/_components/due-reviews";
-import { ProjectFinder, statusFromParam } from "./project-finder";
+import { statusFromParam } from "./project-filters";
+import { ProjectFinder } from "./project-finder";
 
 type Props = {
   params: Promise<{ slug: string }>;

@@ -1,34 +1,21 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { RouterInputs, RouterOutputs } from "@tradeoff/api";
+import type { RouterOutputs } from "@tradeoff/api";
 import { CalendarClock, Search } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { type ReactNode, useEffect, useId, useState } from "react";
-import { Badge, type BadgeProps } from "~/components/ui/badge";
+import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { controlClasses } from "~/components/ui/form-control";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
+import { STATUS_FILTERS, type Status, statusFromParam } from "./project-filters";
 
-type Status = NonNullable<RouterInputs["project"]["list"]["status"]>;
 type Found = RouterOutputs["project"]["list"];
-
-export const STATUS_FILTERS: { status: Status; label: string; variant: BadgeProps["variant"] }[] = [
-  { status: "OPEN", label: "Open for voting", variant: "primary" },
-  { status: "DRAFT", label: "Draft", variant: "neutral" },
-  { status: "DECIDED", label: "Closed", variant: "success" },
-  { status: "SUPERSEDED", label: "Superseded", variant: "outline" },
-  { status: "ARCHIVED", label: "Archived", variant: "outline" },
-];
-
-/** A status named in the address, or none when it names no status. */
-export function statusFromParam(value: string | undefined): Status | undefined {
-  return STATUS_FILTERS.find((s) => s.status === value)?.status;
-}
 
 const SEARCH_DELAY_MS = 250;
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
