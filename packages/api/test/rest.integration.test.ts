@@ -174,3 +174,22 @@ describe("REST with an access token", () => {
     expect(wrong.headers.get("content-type")).toBe("application/problem+json");
   });
 });
+
+describe("the CLI and the REST API", () => {
+  it("the CLI calls only procedures the REST API serves", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const root = join(import.meta.dirname, "..", "..", "..", "apps", "cli", "src");
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith(".ts"));
+    const called = new Set<string>();
+    for (const file of files) {
+      const text = await readFile(join(root, file), "utf8");
+      for (const match of text.matchAll(/client\.(\w+)\.(\w+)\.(?:query|mutate)\(/g)) {
+        called.add(`${match[1]}.${match[2]}`);
+      }
+    }
+    expect(called.size).toBeGreaterThan(10);
+    const served = new Set(restOperations().map((op) => op.procedure));
+    expect([...called].filter((p) => !served.has(p))).toEqual([]);
+  });
+});
