@@ -20,6 +20,7 @@ export type FolderOptions = {
   out?: string;
   team?: string;
   check?: boolean;
+  json?: boolean;
 };
 
 type Plan = { write: string[]; remove: string[]; unchanged: string[] };
@@ -85,6 +86,13 @@ export async function exportFolder(
       ),
       ...plan.remove.map((name) => `  ${name} (to remove: no longer a record)`),
     ];
+    if (options.json) {
+      io.stdout(
+        `${JSON.stringify({ upToDate: stale.length === 0, records: total, ...plan }, null, 2)}\n`,
+      );
+      if (stale.length) throw new CliError(EXIT_BAD_INPUT, `${options.out} is out of date.`);
+      return;
+    }
     if (stale.length)
       throw new CliError(
         EXIT_BAD_INPUT,
@@ -106,6 +114,10 @@ export async function exportFolder(
         ? `Cannot write into ${options.out}: permission denied. Give a folder you may write to with --out.`
         : `Cannot write into ${options.out}: ${error instanceof Error ? error.message : String(error)}`,
     );
+  }
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ out: options.out, records: total, ...plan }, null, 2)}\n`);
+    return;
   }
   for (const name of plan.write) io.stdout(`Wrote ${join(options.out, name)}\n`);
   for (const name of plan.remove) io.stdout(`Removed ${join(options.out, name)}\n`);

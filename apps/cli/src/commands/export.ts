@@ -17,6 +17,7 @@ type ExportOptions = {
   table: "votes" | "events";
   all?: boolean;
   check?: boolean;
+  json?: boolean;
 };
 
 /** `tradeoff export PROJECT --format F [--out DIR]`: the decision record as a file. */
@@ -40,6 +41,7 @@ export function registerExport(program: Command, io: Io): void {
       "every record of the team as a docs/decisions folder with an index (README.md)",
     )
     .option("--check", "with --all: write nothing; exit 1 when the folder is out of date (for CI)")
+    .option("--json", "with --all: what was written, removed and left unchanged, as JSON")
     .addOption(
       new Option("--paper <size>", "PDF paper size").choices(["a4", "letter"]).default("a4"),
     )

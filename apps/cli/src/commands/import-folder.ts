@@ -20,7 +20,7 @@ type Skipped = { fileName: string; reason: string };
 export async function importFolder(
   io: Io,
   dir: string,
-  options: { team?: string; dryRun?: boolean },
+  options: { team?: string; dryRun?: boolean; json?: boolean },
 ): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
     throw new CliError(EXIT_BAD_INPUT, `${dir}: this folder cannot be read.`);
@@ -66,6 +66,10 @@ export async function importFolder(
   const skipped = [...local, ...result.skipped].sort((a, b) =>
     a.fileName.localeCompare(b.fileName),
   );
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ team: team.slug, ...result, skipped }, null, 2)}\n`);
+    return;
+  }
   const count = result.records.length;
   const records = `${count} record${count === 1 ? "" : "s"}`;
   io.stdout(

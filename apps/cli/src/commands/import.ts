@@ -22,6 +22,7 @@ export function registerImport(program: Command, io: Io): void {
     )
     .argument("<path>", "JSON export file, - to read standard input, or a folder of records")
     .option("-t, --team <slug>", "the team to import into")
+    .option("--json", "folder: the preview or what was created, as JSON (for scripts)")
     .option(
       "--dry-run",
       "folder: show what would be created and what cannot be read; write nothing",
@@ -33,7 +34,7 @@ export function registerImport(program: Command, io: Io): void {
         "  tradeoff import docs/decisions --team billing --dry-run\n" +
         "  tradeoff import docs/adr --team billing",
     )
-    .action(async (file: string, options: { team?: string; dryRun?: boolean }) => {
+    .action(async (file: string, options: { team?: string; dryRun?: boolean; json?: boolean }) => {
       if (file !== "-" && (await stat(file).catch(() => null))?.isDirectory())
         return importFolder(io, file, options);
       const text =
