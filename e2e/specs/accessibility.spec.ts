@@ -6,7 +6,8 @@ for (const theme of ["light", "dark"] as const) {
   test(`axe finds no serious or critical violation on any page in the ${theme} theme`, async ({
     browser,
   }, testInfo) => {
-    test.setTimeout(420_000);
+    // About twenty pages, each loaded, settled and analysed, on a small shared machine.
+    test.setTimeout(600_000);
     const every = await everyPage(browser);
     const summary: Record<string, Record<string, number>> = {};
     for (const target of every.pages) {
