@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@tradeoff/db";
+import { Prisma, type PrismaClient } from "@tradeoff/db";
 import { type DecisionShape, replay, type TimelinePoint, type VoteEvent } from "@tradeoff/scoring";
 import { loadDecision } from "../project/load-decision";
 import { loadVisibility } from "./project-visibility";
@@ -11,8 +11,9 @@ export type TimelineInput = {
 };
 
 export type ChartPoint = {
-  /** The vote event after which the totals stood like this. */
+  /** The history entry after which the totals stood like this. */
   eventId: string;
+  /** When they began to: the entry's last edit (several edits folded into it) or its only one. */
   at: Date;
   /** Each option's total (0..100), in the order of `options`; null while no criterion is counted. */
   totals: (number | null)[];
@@ -73,6 +74,7 @@ type VoteRow = {
   id: string;
   actorId: string;
   criterionKey: string;
+  /** When the state the event leaves began: its last edit (a folded vote) or its only one. */
   at: number;
   /** The vote an event leaves behind: importance then one score per option; null for none. */
   values: (number | null)[];
@@ -80,13 +82,20 @@ type VoteRow = {
   noOpinion: boolean;
 };
 
-type CachedRows = { optionKeys: string; count: number; maxId: bigint; rows: VoteRow[] };
+type CachedRows = {
+  optionKeys: string;
+  /** projects.version when the rows were read: raised by every event added or folded into. */
+  version: number;
+  rows: VoteRow[];
+};
 
 /**
- * The last projects' vote rows in this process. Every vote refreshes the chart of everyone
- * viewing the History tab, so a refresh reads only the events added since; a cheap count and
- * maximum id prove the cached ones are still exactly the table's (an event committed late with
- * a smaller id changes the count, and the rows are read again).
+ * The last projects' vote rows in this process, kept while the project's version is unchanged.
+ * Every vote refreshes the chart of everyone viewing the History tab, so a refresh reads only
+ * the tail: events after the last cached one, and that one again, as a vote folded since may
+ * have changed it (a vote only ever folds into the project's latest event, so no older one can
+ * have changed). A count proves the result is exactly the table's (an event committed late
+ * with a smaller id changes it, and the rows are read again).
  */
 const rowCache = new Map<string, CachedRows>();
 const CACHED_PROJECTS = 16;
@@ -96,6 +105,9 @@ export function forgetCachedVoteRows(): void {
   rowCache.clear();
 }
 
+const VOTE_ROWS = Prisma.sql`type IN ('vote.cast', 'vote.retracted')
+  AND actor_id IS NOT NULL AND criterion_key IS NOT NULL`;
+
 async function voteRowsOf(
   db: PrismaClient,
   input: { projectId: string; teamId: string },
@@ -103,30 +115,26 @@ async function voteRowsOf(
 ): Promise<VoteRow[]> {
   const key = `${input.teamId}/${input.projectId}`;
   const signature = optionKeys.join(",");
+  // Read before the rows: a change committed while they are read leaves a newer version.
+  const [stats] = await db.$queryRaw<{ version: number; count: number }[]>`
+    SELECT p.version, (SELECT count(*)::int FROM project_events
+      WHERE project_id = p.id AND team_id = ${input.teamId} AND ${VOTE_ROWS}) AS count
+    FROM projects p WHERE p.id = ${input.projectId}`;
+  const version = stats?.version ?? 0;
   const cached = rowCache.get(key);
   let rows: VoteRow[] | null = null;
   if (cached && cached.optionKeys === signature) {
-    const [stats] = await db.$queryRaw<{ count: number; max: string | null }[]>`
-      SELECT count(*)::int AS count, max(id)::text AS max FROM project_events
-      WHERE project_id = ${input.projectId} AND team_id = ${input.teamId}
-        AND type IN ('vote.cast', 'vote.retracted')
-        AND actor_id IS NOT NULL AND criterion_key IS NOT NULL`;
-    const count = stats?.count ?? 0;
-    const maxId = BigInt(stats?.max ?? "0");
-    if (count === cached.count && maxId === cached.maxId) rows = cached.rows;
-    else if (count > cached.count && maxId > cached.maxId) {
-      const added = await loadVoteRows(db, input, optionKeys, cached.maxId);
-      if (cached.count + added.length === count) rows = cached.rows.concat(added);
+    if (cached.version === version) rows = cached.rows;
+    else {
+      const last = cached.rows.at(-1);
+      const tail = await loadVoteRows(db, input, optionKeys, last ? BigInt(last.id) - 1n : 0n);
+      const kept = last && tail[0]?.id === last.id ? cached.rows.slice(0, -1) : cached.rows;
+      if (kept.length + tail.length === stats?.count) rows = kept.concat(tail);
     }
   }
   rows ??= await loadVoteRows(db, input, optionKeys);
   rowCache.delete(key);
-  rowCache.set(key, {
-    optionKeys: signature,
-    count: rows.length,
-    maxId: BigInt(rows.at(-1)?.id ?? "0"),
-    rows,
-  });
+  rowCache.set(key, { optionKeys: signature, version, rows });
   for (const oldest of rowCache.keys()) {
     if (rowCache.size <= CACHED_PROJECTS) break;
     rowCache.delete(oldest);
@@ -135,9 +143,10 @@ async function voteRowsOf(
 }
 
 /**
- * Every vote event of the project, oldest first, as one string of unit-separated fields built
- * by the database: a single value to transfer and split instead of 100,000 rows to map, and
- * only the numbers replay needs from each payload.
+ * Every vote event of the project after `afterId`, oldest first, as one string of
+ * unit-separated fields built by the database: a single value to transfer and split instead
+ * of 100,000 rows to map, and only the numbers replay needs from each payload. A typed
+ * template: the option keys are parameters, one `->>` per option.
  */
 async function loadVoteRows(
   db: PrismaClient,
@@ -145,26 +154,25 @@ async function loadVoteRows(
   optionKeys: string[],
   afterId = 0n,
 ): Promise<VoteRow[]> {
-  const scoreColumns = optionKeys.map((_, i) => `, chr(31), after->'scores'->>$${i + 4}`).join("");
-  const result = await db.$queryRawUnsafe<{ rows: string | null }[]>(
-    // The inner ORDER BY follows the (project_id, id) index, so the aggregate needs no sort.
-    `SELECT string_agg(concat(
-              id, chr(31), actor_id, chr(31), criterion_key, chr(31),
-              (date_part('epoch', created_at) * 1000)::int8, chr(31),
-              after->>'weight', chr(31), after->>'noOpinion'${scoreColumns}
-            ), chr(30)) AS rows
-     FROM (
-       SELECT id, actor_id, criterion_key, created_at, data->'after' AS after
-       FROM project_events
-       WHERE project_id = $1 AND team_id = $2 AND type IN ('vote.cast', 'vote.retracted')
-         AND actor_id IS NOT NULL AND criterion_key IS NOT NULL AND id > $3::bigint
-       ORDER BY id
-     ) AS votes`,
-    input.projectId,
-    input.teamId,
-    afterId.toString(),
-    ...optionKeys,
+  const scoreColumns = Prisma.join(
+    optionKeys.map((key) => Prisma.sql`, chr(31), after->'scores'->>${key}`),
+    "",
   );
+  const result = await db.$queryRaw<{ rows: string | null }[]>`
+    SELECT string_agg(concat(
+             id, chr(31), actor_id, chr(31), criterion_key, chr(31),
+             (date_part('epoch', at) * 1000)::int8, chr(31),
+             after->>'weight', chr(31), after->>'noOpinion'${scoreColumns}
+           ), chr(30)) AS rows
+    FROM (
+      -- The inner ORDER BY follows the (project_id, id) index, so the aggregate needs no sort.
+      SELECT id, actor_id, criterion_key, coalesce(last_edit_at, created_at) AS at,
+        data->'after' AS after
+      FROM project_events
+      WHERE project_id = ${input.projectId} AND team_id = ${input.teamId} AND ${VOTE_ROWS}
+        AND id > ${afterId.toString()}::bigint
+      ORDER BY id
+    ) AS votes`;
   const text = result[0]?.rows;
   if (!text) return [];
   const number = (field: string | undefined) => (field ? Number(field) : null);
