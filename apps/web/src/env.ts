@@ -145,7 +145,9 @@ const historySchema = z.object({
   HISTORY_FOLD_SECONDS: z
     .string()
     .trim()
-    .default("120")
+    .default("")
+    // Empty counts as unset: two minutes.
+    .transform((value) => value || "120")
     .refine((value) => /^\d+$/.test(value) && Number(value) <= 3600, {
       error:
         "HISTORY_FOLD_SECONDS must be a whole number of seconds from 0 (every edit its own history entry) to 3600, such as 120.",
