@@ -14,7 +14,7 @@ import { getRequestListener } from "@hono/node-server";
 import { PEER_ADDRESS_HEADER } from "@tradeoff/auth/client-address";
 import next from "next";
 import { securityHeaders, transportSecurityHeaders } from "./security-headers";
-import { authEnv, shutdownEnv } from "./src/env";
+import { authEnv, historyEnv, shutdownEnv } from "./src/env";
 import { startBackgroundJobs } from "./src/server/jobs";
 import { logger } from "./src/server/logger";
 import { handleMetricsRequest } from "./src/server/metrics-handler";
@@ -85,6 +85,12 @@ const graceSeconds = (() => {
     return fail((error as Error).message);
   }
 })();
+
+try {
+  historyEnv();
+} catch (error) {
+  fail((error as Error).message);
+}
 
 /** Set on SIGTERM: the server answers what it has taken, refuses the rest, then exits. */
 let draining = false;

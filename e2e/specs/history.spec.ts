@@ -9,10 +9,14 @@ test.describe("history", () => {
     const bob = await person(browser, "bob");
     const { url, projectId } = await teamWithDrfProject(alice, [bob]);
 
-    // FastAPI leads after Alice's vote; a little later Bob's votes put DRF ahead.
-    await voteOverApi(alice.context.request, projectId, {
-      performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
-    });
+    // FastAPI leads after Alice's vote, which she adjusts twice within the folding window
+    // (one history entry: the state her last edit left); a little later Bob's votes put DRF
+    // ahead.
+    for (const drf of [3, 1, 2]) {
+      await voteOverApi(alice.context.request, projectId, {
+        performance: { weight: 5, scores: { drf, fastapi: 5 } },
+      });
+    }
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await voteOverApi(bob.context.request, projectId, {
       performance: { weight: 5, scores: { drf: 5, fastapi: 1 } },
@@ -33,8 +37,12 @@ test.describe("history", () => {
     const ticks = await tickLabels.allTextContents();
     expect(new Set(ticks).size).toBe(ticks.length);
 
-    // Back to the first vote: FastAPI was ahead then, the first real state, not an empty one.
+    // One point per history entry: Alice's folded vote, then Bob's two.
     const slider = page.getByTestId("history-slider");
+    await expect(slider).toHaveAttribute("max", "2");
+    await expect(page.getByText("3 in all")).toBeVisible();
+
+    // Back to the first vote: FastAPI was ahead then, the first real state, not an empty one.
     await slider.focus();
     await page.keyboard.press("Home");
     await expect(page.getByTestId("history-winner")).toContainText("FastAPI led");
@@ -49,6 +57,11 @@ test.describe("history", () => {
     // Every change is listed; each member's vote that counts now is marked as current.
     const events = page.getByTestId("history-events");
     await expect(events.getByText("Current vote")).toHaveCount(3);
+    await expect(events.locator("li").filter({ hasText: "voted on" })).toHaveCount(3);
+    const folded = events.locator("li").filter({ hasText: alice.user.name }).first();
+    await expect(folded.getByTestId("history-folded")).toContainText("several edits in a row");
+    // As Alice's last edit left it (DRF 2), not her first (DRF 3).
+    await expect(folded).toContainText("importance 5, Django REST Framework 2, FastAPI 5");
     await expect(events.locator("li").filter({ hasText: bob.user.name }).first()).toContainText(
       "voted on",
     );

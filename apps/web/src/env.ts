@@ -141,6 +141,34 @@ export function shutdownEnv() {
   return parsed.data;
 }
 
+const historySchema = z.object({
+  HISTORY_FOLD_SECONDS: z
+    .string()
+    .trim()
+    .default("")
+    // Empty counts as unset: two minutes.
+    .transform((value) => value || "120")
+    .refine((value) => /^\d+$/.test(value) && Number(value) <= 3600, {
+      error:
+        "HISTORY_FOLD_SECONDS must be a whole number of seconds from 0 (every edit its own history entry) to 3600, such as 120.",
+    })
+    .transform(Number),
+});
+
+let cachedHistory: z.infer<typeof historySchema> | undefined;
+
+/**
+ * How long a member's edits to one criterion keep folding into one history entry, counted
+ * from the first edit. Validated when the server starts and kept.
+ */
+export function historyEnv(source: Record<string, string | undefined> = process.env) {
+  if (source === process.env && cachedHistory) return cachedHistory;
+  const parsed = historySchema.safeParse(source);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join(" "));
+  if (source === process.env) cachedHistory = parsed.data;
+  return parsed.data;
+}
+
 let cachedAuth: ReturnType<typeof readAuthEnv> | undefined;
 
 /** Sign-in settings, validated on first use and kept: the API reads them on every request. */

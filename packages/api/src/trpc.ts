@@ -41,7 +41,15 @@ export type Context = {
   onCall: ((call: ProcedureCall) => void) | null;
   /** The id on the request's log lines: a failure's answer carries it, so it can be found. */
   requestId: string | null;
+  /**
+   * A member's edits to one criterion within this many seconds of their first fold into one
+   * history entry (HISTORY_FOLD_SECONDS; 0 keeps every edit as its own entry).
+   */
+  historyFoldSeconds: number;
 };
+
+/** The history's folding window when the deployment sets none: two minutes. */
+export const DEFAULT_HISTORY_FOLD_SECONDS = 120;
 
 /** One answered procedure call: `code` is null on success, else the tRPC error code. */
 export type ProcedureCall = { path: string; type: string; seconds: number; code: string | null };
@@ -56,6 +64,7 @@ export function createContextInner(opts: {
   appUrl?: string | null;
   onCall?: ((call: ProcedureCall) => void) | null;
   requestId?: string | null;
+  historyFoldSeconds?: number;
 }): Context {
   return {
     db: opts.db,
@@ -65,6 +74,7 @@ export function createContextInner(opts: {
     appUrl: opts.appUrl ?? null,
     onCall: opts.onCall ?? null,
     requestId: opts.requestId ?? null,
+    historyFoldSeconds: opts.historyFoldSeconds ?? DEFAULT_HISTORY_FOLD_SECONDS,
   };
 }
 

@@ -23,9 +23,13 @@ export function useTestDatabase() {
     get url() {
       return state.database.url;
     },
-    /** A caller signed in as `user`, or signed out with null. */
+    /**
+     * A caller signed in as `user`, or signed out with null. `historyFoldSeconds` 0 keeps every
+     * vote edit as its own history entry (a deployment's HISTORY_FOLD_SECONDS=0).
+     */
     callerAs(
       user: { id: string; email: string | null; name: string | null; tokenVersion?: number } | null,
+      options: { historyFoldSeconds?: number } = {},
     ) {
       return createCaller(
         createContextInner({
@@ -38,6 +42,7 @@ export function useTestDatabase() {
                 tokenVersion: user.tokenVersion ?? 0,
               }
             : null,
+          ...options,
         }),
       );
     },

@@ -48,7 +48,10 @@ describe("history list", () => {
   });
 
   it("shows each change with who, when, before and after, and marks the vote that counts now", async () => {
-    const { alice, viewer, projectId } = await openProject();
+    const opened = await openProject();
+    const { viewer, projectId } = opened;
+    // Every edit its own history entry (folding is tested in history-folding).
+    const alice = { ...opened.alice, api: t.callerAs(opened.alice, { historyFoldSeconds: 0 }) };
     await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 2, scores: { kafka: 1 } });
     await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 4, scores: { kafka: 5 } });
     await alice.api.vote.cast({ projectId, criterionKey: "ordering", weight: 1, scores: {} });

@@ -341,6 +341,7 @@ describe("the recommendation cache under racing votes", () => {
           scores: { drf: 1, fastapi: 5 },
           noOpinion: false,
           rationale: "slow",
+          foldSeconds: 0,
         });
         bInserted();
         await released;

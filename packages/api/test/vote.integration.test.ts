@@ -19,7 +19,8 @@ const counts = async (projectId: string) => ({
 describe("voting", () => {
   it("keeps one vote per member per criterion, with each change in the history", async () => {
     const { people, projectId } = await openProject();
-    const member = at(people, 1);
+    // Every edit its own history entry (folding is tested in history-folding).
+    const member = { ...at(people, 1), api: t.callerAs(at(people, 1), { historyFoldSeconds: 0 }) };
     await member.api.vote.cast({ projectId, criterionKey: "ops", weight: 4, scores: { kafka: 2 } });
     const saved = await member.api.vote.cast({
       projectId,
@@ -79,7 +80,7 @@ describe("voting", () => {
 
   it("stores an explicit no-opinion mark like a vote, and refuses one that carries numbers", async () => {
     const { people, projectId } = await openProject();
-    const member = at(people, 1);
+    const member = { ...at(people, 1), api: t.callerAs(at(people, 1), { historyFoldSeconds: 0 }) };
     const refused = await trpcError(
       member.api.vote.cast({
         projectId,
@@ -178,8 +179,9 @@ describe("voting", () => {
   });
 
   it("100 racing requests of one member on one criterion leave one vote, 100 events, and a submitted value", async () => {
-    const { people, projectId } = await openProject();
-    const member = at(people, 1);
+    const { people, projectId } = await openProject(["MEMBER", "MEMBER"]);
+    // Every edit its own history entry, so the chain of befores and afters can be checked.
+    const member = { ...at(people, 1), api: t.callerAs(at(people, 1), { historyFoldSeconds: 0 }) };
     const submitted = Array.from({ length: 100 }, (_, i) => ({
       projectId,
       criterionKey: "ops",
@@ -206,6 +208,23 @@ describe("voting", () => {
       const previous = at(events, i - 1).data as { after: unknown };
       expect(current.before).toEqual(previous.after);
     }
+
+    // With the default window the same race folds into one entry that holds the stored vote.
+    const folding = at(people, 2);
+    const raced = await Promise.allSettled(
+      submitted.map((vote) => folding.api.vote.cast({ ...vote, criterionKey: "ordering" })),
+    );
+    expect(raced.filter((r) => r.status === "rejected")).toEqual([]);
+    const [stored] = await folding.api.vote.mine({ projectId });
+    const entries = await t.db.projectEvent.findMany({
+      where: { projectId, actorId: folding.id, type: "vote.cast" },
+      select: { data: true },
+    });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.data).toMatchObject({
+      before: null,
+      after: { weight: stored?.weight, scores: stored?.scores, rationale: stored?.rationale },
+    });
   }, 60_000);
 
   it("a vote racing a close either lands before it or is refused as closed, never after it", async () => {

@@ -117,8 +117,19 @@ export type StoredVote = {
 
 /**
  * A vote, in one statement: reads the vote it replaces, upserts the new one and, when it
- * changes anything, appends its `vote.cast` history event with both (the member's lock, taken
- * by `lockForVote` in the same transaction, keeps anyone else from writing it in between).
+ * changes anything, records it in the history (the member's lock, taken by `lockForVote` in
+ * the same transaction, keeps anyone else from writing it in between).
+ *
+ * Recording folds a burst of edits: when the project's latest event is this member's
+ * `vote.cast` on this criterion and was first written less than `foldSeconds` ago, that event
+ * is updated in place (its `after` becomes this vote, `last_edit_at` now; its `before` stays
+ * the vote the burst started from); otherwise a new `vote.cast` event is appended. Only the
+ * project's latest event is ever folded into, under the project row lock every vote takes, so
+ * no other change is hidden behind a folded entry, and each (member, criterion) keeps its
+ * latest event's `after` equal to the stored vote: replaying the history ends at the live
+ * votes. Updating the event raises the project's version as appending does (a trigger).
+ * `foldSeconds` 0 appends every change.
+ *
  * Votes are the hottest write; one round trip instead of three. updated_at is stored without a
  * time zone, in UTC.
  */
@@ -136,8 +147,10 @@ export const castVote: Statement<
     /** "No opinion" on the whole criterion (weight null, every score null). */
     noOpinion: boolean;
     rationale: string | null;
+    /** The history's folding window in seconds (0: every change is its own event). */
+    foldSeconds: number;
   },
-  { savedAt: Date; recorded: boolean }
+  { savedAt: Date; recorded: boolean; folded: boolean }
 > = statement((v) => {
   const after = JSON.stringify({
     weight: v.weight,
@@ -156,21 +169,44 @@ export const castVote: Statement<
         scores = EXCLUDED.scores, no_opinion = EXCLUDED.no_opinion,
         rationale = EXCLUDED.rationale, updated_at = now()
       RETURNING updated_at
-    ), event AS (
-      INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data, created_at)
-      SELECT ${v.projectId}, ${v.teamId}, ${v.userId}, 'vote.cast', ${v.criterionKey},
-        jsonb_build_object('before', (SELECT to_jsonb(old) FROM old), 'after', ${after}::jsonb), now()
+    ), changed AS (
       -- A retried request that changes nothing adds nothing to the history.
-      WHERE NOT EXISTS (
+      SELECT NOT EXISTS (
         SELECT 1 FROM old
         WHERE old.weight IS NOT DISTINCT FROM ${v.weight}::double precision
           AND old.scores = ${JSON.stringify(v.scores)}::jsonb
           AND old."noOpinion" = ${v.noOpinion}::boolean
-          AND old.rationale IS NOT DISTINCT FROM ${v.rationale}::text)
+          AND old.rationale IS NOT DISTINCT FROM ${v.rationale}::text) AS yes
+    ), foldable AS (
+      -- The project's latest event (the (project_id, id) index, one row), when it is this
+      -- member's vote on this criterion begun inside the window.
+      SELECT e.id FROM (
+        SELECT id, actor_id, type, criterion_key, created_at, last_edit_at FROM project_events
+        WHERE project_id = ${v.projectId} ORDER BY id DESC LIMIT 1
+      ) e
+      -- statement_timestamp(), not now(): a request that waited for the project's lock began
+      -- before the event it may fold into was written.
+      WHERE ${v.foldSeconds}::int > 0 AND e.actor_id = ${v.userId} AND e.type = 'vote.cast'
+        AND e.criterion_key = ${v.criterionKey}
+        AND e.created_at > statement_timestamp() - make_interval(secs => ${v.foldSeconds}::int)
+        AND (SELECT yes FROM changed)
+    ), folded AS (
+      UPDATE project_events e
+      -- Never before the times already on the entry (racing requests' now() can be earlier).
+      SET data = jsonb_set(e.data, '{after}', ${after}::jsonb),
+        last_edit_at = greatest(now(), e.created_at, e.last_edit_at)
+      FROM foldable WHERE e.id = foldable.id
+      RETURNING e.id
+    ), event AS (
+      INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data, created_at)
+      SELECT ${v.projectId}, ${v.teamId}, ${v.userId}, 'vote.cast', ${v.criterionKey},
+        jsonb_build_object('before', (SELECT to_jsonb(old) FROM old), 'after', ${after}::jsonb), now()
+      WHERE (SELECT yes FROM changed) AND NOT EXISTS (SELECT 1 FROM foldable)
       RETURNING id
     )
     SELECT up.updated_at AT TIME ZONE 'UTC' AS "savedAt",
-      EXISTS (SELECT 1 FROM event) AS recorded
+      EXISTS (SELECT 1 FROM event) OR EXISTS (SELECT 1 FROM folded) AS recorded,
+      EXISTS (SELECT 1 FROM folded) AS folded
     FROM up`;
 });
 

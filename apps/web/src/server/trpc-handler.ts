@@ -11,7 +11,7 @@ import { authenticateRequest } from "@tradeoff/api/server";
 import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
-import { mailEnv } from "~/env";
+import { historyEnv, mailEnv } from "~/env";
 import { db } from "./db";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
@@ -178,6 +178,7 @@ async function handle(raw: Request, url: URL, requestId: string, log: () => type
         appUrl: appOrigin(req),
         onCall: recordCall,
         requestId,
+        historyFoldSeconds: historyEnv().HISTORY_FOLD_SECONDS,
       }),
     onError({ error, path, type }) {
       if (isDatabaseUnavailable(error)) {

@@ -2,6 +2,7 @@ import "server-only";
 import { type AppRouter, createCaller, createContextInner } from "@tradeoff/api";
 import { type inferRouterOutputs, TRPCError } from "@trpc/server";
 import { cache } from "react";
+import { historyEnv } from "~/env";
 import { getSessionUser } from "~/server/auth";
 import { db } from "~/server/db";
 
@@ -19,7 +20,13 @@ type Json<T> = T extends Date
 /** A tRPC caller for server components: same procedures, same rules, no HTTP hop. */
 const caller = cache(
   async (): Promise<Caller> =>
-    createCaller(createContextInner({ db: db(), user: await getSessionUser() })),
+    createCaller(
+      createContextInner({
+        db: db(),
+        user: await getSessionUser(),
+        historyFoldSeconds: historyEnv().HISTORY_FOLD_SECONDS,
+      }),
+    ),
 );
 
 /**

@@ -3,7 +3,8 @@ import { type Notification, notifyOnce, PgListener } from "@tradeoff/db/listen";
 
 /** What a project's subscribers are told; they read the rows themselves, with their own rights. */
 export type HubSignal =
-  | { type: "event"; id: bigint }
+  /** A new event, or (`updated`) an event rewritten in place: a vote folded into its entry. */
+  | { type: "event"; id: bigint; updated?: boolean }
   /** Notifications may have been missed (the listening connection was down): re-read the table. */
   | { type: "resync" }
   /** Who is viewing the project changed. */
@@ -198,8 +199,12 @@ export class RealtimeHub {
   private onNotification({ channel, payload }: Notification) {
     try {
       if (channel === EVENTS_CHANNEL) {
-        const { id, projectId } = JSON.parse(payload) as { id: string; projectId: string };
-        this.emit(projectId, { type: "event", id: BigInt(id) });
+        const { id, projectId, updated } = JSON.parse(payload) as {
+          id: string;
+          projectId: string;
+          updated?: boolean;
+        };
+        this.emit(projectId, { type: "event", id: BigInt(id), ...(updated ? { updated } : {}) });
       } else if (channel === INBOX_CHANNEL) {
         for (const listener of this.inboxListeners.get(payload) ?? []) listener();
       } else if (channel === PRESENCE_CHANNEL) {

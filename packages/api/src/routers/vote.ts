@@ -9,7 +9,9 @@ export const voteRouter = createTRPCRouter({
   cast: projectProcedure("MEMBER")
     .input(castVoteSchema)
     .mutation(({ ctx, input }) =>
-      castVote(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
+      castVote(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input, {
+        foldSeconds: ctx.historyFoldSeconds,
+      }),
     ),
   retract: projectProcedure("MEMBER")
     .input(retractVoteSchema)

@@ -7,6 +7,7 @@ export const eventSelect = {
   criterionKey: true,
   data: true,
   createdAt: true,
+  lastEditAt: true,
   actor: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.ProjectEventSelect;
 
@@ -17,7 +18,10 @@ export type HistoryEvent = {
   /** Ordered: a later event has a larger id (a string, as it may exceed 2^53). */
   id: string;
   type: string;
+  /** When it happened; for a vote folded from several edits, the first of them. */
   at: Date;
+  /** A vote folded from several edits within the folding window: the last of them. */
+  lastEditAt: Date | null;
   actor: { id: string; name: string } | null;
   criterionKey: string | null;
   /** The event's payload; null when it is hidden from the caller (a blind vote of someone else). */
@@ -50,6 +54,7 @@ export function toHistoryEvent(row: EventRow, visibility: Visibility): HistoryEv
     id: row.id.toString(),
     type: row.type,
     at: row.createdAt,
+    lastEditAt: row.lastEditAt,
     actor: row.actor
       ? { id: row.actor.id, name: row.actor.name ?? row.actor.email ?? "Someone" }
       : null,

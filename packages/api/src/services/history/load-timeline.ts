@@ -1,5 +1,5 @@
-import type { PrismaClient } from "@tradeoff/db";
-import { type DecisionShape, replay, type TimelinePoint, type VoteEvent } from "@tradeoff/scoring";
+import { Prisma, type PrismaClient } from "@tradeoff/db";
+import { replay, type TimelinePoint, type VoteEvent } from "@tradeoff/scoring";
 import { loadDecision } from "../project/load-decision";
 import { loadVisibility } from "./project-visibility";
 
@@ -11,8 +11,9 @@ export type TimelineInput = {
 };
 
 export type ChartPoint = {
-  /** The vote event after which the totals stood like this. */
+  /** The history entry after which the totals stood like this. */
   eventId: string;
+  /** When they began to: the entry's last edit (several edits folded into it) or its only one. */
   at: Date;
   /** Each option's total (0..100), in the order of `options`; null while no criterion is counted. */
   totals: (number | null)[];
@@ -43,8 +44,12 @@ export async function loadTimeline(db: PrismaClient, input: TimelineInput): Prom
     loadDecision(db, input.projectId),
   ]);
   const { votes: _votes, ...shape } = loaded.decision;
-  const optionKeys = shape.options.map((o) => o.key);
-  const rows = await voteRowsOf(db, input, optionKeys);
+  const keys = {
+    options: shape.options.map((o) => o.key),
+    criteria: shape.criteria.map((c) => c.key),
+    voters: loaded.members.map((m) => m.id),
+  };
+  const rows = await voteRowsOf(db, input, keys);
   const options = shape.options.map((o) => ({ key: o.key, name: o.name ?? o.key }));
   const base = {
     options,
@@ -54,7 +59,7 @@ export async function loadTimeline(db: PrismaClient, input: TimelineInput): Prom
   };
   if (visibility.blind) return { ...base, hidden: true, points: [] };
 
-  const { events, ids } = toVoteEvents(rows, shape, loaded.members);
+  const { events, ids } = toVoteEvents(rows, keys);
   const timeline = replay(shape, events, { method: loaded.method });
   return {
     ...base,
@@ -69,10 +74,16 @@ export async function loadTimeline(db: PrismaClient, input: TimelineInput): Prom
   };
 }
 
+/** The keys the rows are read against: a row names its voter and criterion by position. */
+type Keys = { options: string[]; criteria: string[]; voters: string[] };
+
 type VoteRow = {
   id: string;
-  actorId: string;
-  criterionKey: string;
+  /** 1-based position in `Keys.voters`; 0 for someone who no longer votes in the team. */
+  voter: number;
+  /** 1-based position in `Keys.criteria`; 0 for a criterion since removed. */
+  criterion: number;
+  /** When the state the event leaves began: its last edit (a folded vote) or its only one. */
   at: number;
   /** The vote an event leaves behind: importance then one score per option; null for none. */
   values: (number | null)[];
@@ -80,13 +91,21 @@ type VoteRow = {
   noOpinion: boolean;
 };
 
-type CachedRows = { optionKeys: string; count: number; maxId: bigint; rows: VoteRow[] };
+type CachedRows = {
+  /** The keys the rows were read against (a change of voters renumbers them). */
+  signature: string;
+  /** projects.version when the rows were read: raised by every event added or folded into. */
+  version: number;
+  rows: VoteRow[];
+};
 
 /**
- * The last projects' vote rows in this process. Every vote refreshes the chart of everyone
- * viewing the History tab, so a refresh reads only the events added since; a cheap count and
- * maximum id prove the cached ones are still exactly the table's (an event committed late with
- * a smaller id changes the count, and the rows are read again).
+ * The last projects' vote rows in this process, kept while the project's version is unchanged.
+ * Every vote refreshes the chart of everyone viewing the History tab, so a refresh reads only
+ * the tail: events after the last cached one, and that one again, as a vote folded since may
+ * have changed it (a vote only ever folds into the project's latest event, so no older one can
+ * have changed). A count proves the result is exactly the table's (an event committed late
+ * with a smaller id changes it, and the rows are read again).
  */
 const rowCache = new Map<string, CachedRows>();
 const CACHED_PROJECTS = 16;
@@ -96,37 +115,36 @@ export function forgetCachedVoteRows(): void {
   rowCache.clear();
 }
 
+const VOTE_ROWS = Prisma.sql`type IN ('vote.cast', 'vote.retracted')
+  AND actor_id IS NOT NULL AND criterion_key IS NOT NULL`;
+
 async function voteRowsOf(
   db: PrismaClient,
   input: { projectId: string; teamId: string },
-  optionKeys: string[],
+  keys: Keys,
 ): Promise<VoteRow[]> {
   const key = `${input.teamId}/${input.projectId}`;
-  const signature = optionKeys.join(",");
+  const signature = JSON.stringify(keys);
+  // Read before the rows: a change committed while they are read leaves a newer version.
+  const [stats] = await db.$queryRaw<{ version: number; count: number }[]>`
+    SELECT p.version, (SELECT count(*)::int FROM project_events
+      WHERE project_id = p.id AND team_id = ${input.teamId} AND ${VOTE_ROWS}) AS count
+    FROM projects p WHERE p.id = ${input.projectId}`;
+  const version = stats?.version ?? 0;
   const cached = rowCache.get(key);
   let rows: VoteRow[] | null = null;
-  if (cached && cached.optionKeys === signature) {
-    const [stats] = await db.$queryRaw<{ count: number; max: string | null }[]>`
-      SELECT count(*)::int AS count, max(id)::text AS max FROM project_events
-      WHERE project_id = ${input.projectId} AND team_id = ${input.teamId}
-        AND type IN ('vote.cast', 'vote.retracted')
-        AND actor_id IS NOT NULL AND criterion_key IS NOT NULL`;
-    const count = stats?.count ?? 0;
-    const maxId = BigInt(stats?.max ?? "0");
-    if (count === cached.count && maxId === cached.maxId) rows = cached.rows;
-    else if (count > cached.count && maxId > cached.maxId) {
-      const added = await loadVoteRows(db, input, optionKeys, cached.maxId);
-      if (cached.count + added.length === count) rows = cached.rows.concat(added);
+  if (cached && cached.signature === signature) {
+    if (cached.version === version) rows = cached.rows;
+    else {
+      const last = cached.rows.at(-1);
+      const tail = await loadVoteRows(db, input, keys, last ? BigInt(last.id) - 1n : 0n);
+      const kept = last && tail[0]?.id === last.id ? cached.rows.slice(0, -1) : cached.rows;
+      if (kept.length + tail.length === stats?.count) rows = kept.concat(tail);
     }
   }
-  rows ??= await loadVoteRows(db, input, optionKeys);
+  rows ??= await loadVoteRows(db, input, keys);
   rowCache.delete(key);
-  rowCache.set(key, {
-    optionKeys: signature,
-    count: rows.length,
-    maxId: BigInt(rows.at(-1)?.id ?? "0"),
-    rows,
-  });
+  rowCache.set(key, { signature, version, rows });
   for (const oldest of rowCache.keys()) {
     if (rowCache.size <= CACHED_PROJECTS) break;
     rowCache.delete(oldest);
@@ -135,36 +153,38 @@ async function voteRowsOf(
 }
 
 /**
- * Every vote event of the project, oldest first, as one string of unit-separated fields built
- * by the database: a single value to transfer and split instead of 100,000 rows to map, and
- * only the numbers replay needs from each payload.
+ * Every vote event of the project after `afterId`, oldest first, as one string of
+ * unit-separated fields built by the database: a single value to transfer and split instead
+ * of 100,000 rows to map, and only the numbers replay needs from each payload: the voter and
+ * the criterion as their positions in `keys` (a few digits instead of two ids to transfer,
+ * split and look up per row). A typed template: keys are parameters, one `->>` per option.
  */
 async function loadVoteRows(
   db: PrismaClient,
   input: { projectId: string; teamId: string },
-  optionKeys: string[],
+  keys: Keys,
   afterId = 0n,
 ): Promise<VoteRow[]> {
-  const scoreColumns = optionKeys.map((_, i) => `, chr(31), after->'scores'->>$${i + 4}`).join("");
-  const result = await db.$queryRawUnsafe<{ rows: string | null }[]>(
-    // The inner ORDER BY follows the (project_id, id) index, so the aggregate needs no sort.
-    `SELECT string_agg(concat(
-              id, chr(31), actor_id, chr(31), criterion_key, chr(31),
-              (date_part('epoch', created_at) * 1000)::int8, chr(31),
-              after->>'weight', chr(31), after->>'noOpinion'${scoreColumns}
-            ), chr(30)) AS rows
-     FROM (
-       SELECT id, actor_id, criterion_key, created_at, data->'after' AS after
-       FROM project_events
-       WHERE project_id = $1 AND team_id = $2 AND type IN ('vote.cast', 'vote.retracted')
-         AND actor_id IS NOT NULL AND criterion_key IS NOT NULL AND id > $3::bigint
-       ORDER BY id
-     ) AS votes`,
-    input.projectId,
-    input.teamId,
-    afterId.toString(),
-    ...optionKeys,
+  const scoreColumns = Prisma.join(
+    keys.options.map((key) => Prisma.sql`, chr(31), after->'scores'->>${key}`),
+    "",
   );
+  const result = await db.$queryRaw<{ rows: string | null }[]>`
+    SELECT string_agg(concat(
+             id, chr(31), coalesce(array_position(${keys.voters}::text[], actor_id), 0), chr(31),
+             coalesce(array_position(${keys.criteria}::text[], criterion_key), 0), chr(31),
+             (date_part('epoch', at) * 1000)::int8, chr(31),
+             after->>'weight', chr(31), after->>'noOpinion'${scoreColumns}
+           ), chr(30)) AS rows
+    FROM (
+      -- The inner ORDER BY follows the (project_id, id) index, so the aggregate needs no sort.
+      SELECT id, actor_id, criterion_key, coalesce(last_edit_at, created_at) AS at,
+        data->'after' AS after
+      FROM project_events
+      WHERE project_id = ${input.projectId} AND team_id = ${input.teamId} AND ${VOTE_ROWS}
+        AND id > ${afterId.toString()}::bigint
+      ORDER BY id
+    ) AS votes`;
   const text = result[0]?.rows;
   if (!text) return [];
   const number = (field: string | undefined) => (field ? Number(field) : null);
@@ -172,8 +192,8 @@ async function loadVoteRows(
     const fields = record.split("\x1f");
     return {
       id: fields[0] ?? "",
-      actorId: fields[1] ?? "",
-      criterionKey: fields[2] ?? "",
+      voter: Number(fields[1]),
+      criterion: Number(fields[2]),
       at: Number(fields[3]),
       values: [number(fields[4]), ...fields.slice(6).map(number)],
       noOpinion: fields[5] === "true",
@@ -186,26 +206,22 @@ async function loadVoteRows(
  * criteria since removed, are left out, as the current recommendation leaves them out: the
  * chart's last point is always today's result.
  */
-function toVoteEvents(
-  rows: VoteRow[],
-  shape: DecisionShape,
-  members: { id: string }[],
-): { events: VoteEvent[]; ids: string[] } {
-  const voters = new Set(members.map((m) => m.id));
-  const criteria = new Set(shape.criteria.map((c) => c.key));
-  const optionKeys = shape.options.map((o) => o.key);
+function toVoteEvents(rows: VoteRow[], keys: Keys): { events: VoteEvent[]; ids: string[] } {
+  const optionKeys = keys.options;
   const events: VoteEvent[] = [];
   const ids: string[] = [];
   for (const row of rows) {
-    if (!voters.has(row.actorId) || !criteria.has(row.criterionKey)) continue;
+    const voterId = keys.voters[row.voter - 1];
+    const criterionKey = keys.criteria[row.criterion - 1];
+    if (voterId === undefined || criterionKey === undefined) continue;
     const scores: Record<string, number | null> = {};
     for (let o = 0; o < optionKeys.length; o++) {
       scores[optionKeys[o] as string] = row.values[o + 1] ?? null;
     }
     events.push({
       at: row.at,
-      voterId: row.actorId,
-      criterionKey: row.criterionKey,
+      voterId,
+      criterionKey,
       weight: row.values[0] ?? null,
       scores,
       ...(row.noOpinion ? { noOpinion: true } : {}),

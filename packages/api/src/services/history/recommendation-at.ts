@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@tradeoff/db";
+import { Prisma, type PrismaClient } from "@tradeoff/db";
 import type { Vote } from "@tradeoff/scoring";
 import { cleanScores, loadDecision } from "../project/load-decision";
 import { aggregateOrUnscored } from "../record/unscored";
@@ -30,23 +30,22 @@ type LatestRow = {
 export async function recommendationAt(db: PrismaClient, input: RecommendationAtInput) {
   const visibility = await loadVisibility(db, input);
   if (visibility.blind) return { hidden: true as const, result: null, lastEvent: null };
+  // A folded vote's entry counts from its last edit: the state it holds began then.
   const upTo = input.eventId
-    ? `AND id <= ${BigInt(input.eventId).toString()}`
-    : "AND created_at <= $2";
+    ? Prisma.sql`AND id <= ${BigInt(input.eventId).toString()}::bigint`
+    : Prisma.sql`AND coalesce(last_edit_at, created_at) <= ${input.at ?? new Date()}`;
   const [loaded, rows] = await Promise.all([
     loadDecision(db, input.projectId),
-    db.$queryRawUnsafe<LatestRow[]>(
-      `SELECT DISTINCT ON (actor_id, criterion_key)
-         id::text AS id, actor_id, criterion_key, created_at,
-         CASE WHEN type = 'vote.cast' THEN data->'after' END AS after
-       FROM project_events
-       WHERE project_id = $1 AND type IN ('vote.cast', 'vote.retracted')
-         AND actor_id IS NOT NULL AND criterion_key IS NOT NULL ${upTo}
-       -- project_events.id: the number, not the text alias above (which sorts "9" after "10")
-       ORDER BY actor_id, criterion_key, project_events.id DESC`,
-      input.projectId,
-      ...(input.eventId ? [] : [input.at ?? new Date()]),
-    ),
+    db.$queryRaw<LatestRow[]>`
+      SELECT DISTINCT ON (actor_id, criterion_key)
+        id::text AS id, actor_id, criterion_key,
+        coalesce(last_edit_at, created_at) AS created_at,
+        CASE WHEN type = 'vote.cast' THEN data->'after' END AS after
+      FROM project_events
+      WHERE project_id = ${input.projectId} AND type IN ('vote.cast', 'vote.retracted')
+        AND actor_id IS NOT NULL AND criterion_key IS NOT NULL ${upTo}
+      -- project_events.id: the number, not the text alias above (which sorts "9" after "10")
+      ORDER BY actor_id, criterion_key, project_events.id DESC`,
   ]);
   const voters = new Set(loaded.members.map((m) => m.id));
   const criteria = new Set(loaded.decision.criteria.map((c) => c.key));

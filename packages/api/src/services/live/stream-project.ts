@@ -50,12 +50,18 @@ export async function* streamProject(db: PrismaClient, hub: RealtimeHub, input: 
     let high = start;
     const delivered = new Set<bigint>();
     let catchUp = input.lastEventId != null;
+    /** Events already sent that were since updated (a folded vote): sent again, untracked. */
+    const updated = new Set<bigint>();
+    // The entry the client had last may have had votes folded into it since: it gets it again.
+    if (input.lastEventId != null) updated.add(start);
     let presence = true;
     const ids = new Set<bigint>();
 
     while (!signal?.aborted) {
       for (const s of pending.splice(0)) {
-        if (s.type === "event") ids.add(s.id);
+        if (s.type === "event" && s.updated && (s.id <= start || delivered.has(s.id))) {
+          updated.add(s.id);
+        } else if (s.type === "event") ids.add(s.id);
         else if (s.type === "resync") catchUp = true;
         else presence = true;
       }
@@ -65,13 +71,27 @@ export async function* streamProject(db: PrismaClient, hub: RealtimeHub, input: 
         yield { kind: "presence", viewers: await viewerNames(db, hub, projectId) } as LiveMessage;
       }
 
-      if (catchUp || ids.size > 0) {
+      if (catchUp || ids.size > 0 || updated.size > 0) {
         const visibility = await loadVisibility(db, { projectId, teamId, userId }).catch(
           () => null,
         );
         if (!visibility) return; // removed from the team, or the project is gone
         const wanted = [...ids].filter((id) => id > start && !delivered.has(id));
         ids.clear();
+        if (updated.size > 0) {
+          // The resume point stays where it is: a reconnecting client re-reads the table anyway.
+          const again = await db.projectEvent.findMany({
+            where: { projectId, teamId, id: { in: [...updated] }, lastEditAt: { not: null } },
+            orderBy: { id: "asc" },
+            select: eventSelect,
+          });
+          updated.clear();
+          for (const row of again) {
+            if (signal?.aborted) return;
+            yield { kind: "event", event: toHistoryEvent(row, visibility) } as LiveMessage;
+          }
+          if (!catchUp && wanted.length === 0) continue;
+        }
         const rows = await db.projectEvent.findMany({
           where: {
             projectId,

@@ -20,8 +20,15 @@ type Actor = { userId: string; teamId: string };
  * racing requests of the same member, so each event's `before` is the vote it replaced.
  * The unique (criterion, user) constraint keeps exactly one row however many requests race.
  * Votes are the hottest write: three hand-written statements (see `statements` of @tradeoff/db).
+ * Edits of the same criterion within `foldSeconds` of the first fold into one history entry
+ * (see `statements.castVote`).
  */
-export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
+export async function castVote(
+  db: PrismaClient,
+  actor: Actor,
+  input: Input,
+  history: { foldSeconds: number },
+) {
   // Repeating an identical vote changes nothing and adds no history: retrying is always safe.
   return transactionWithOutcome(db, async (tx) => {
     const { project, criterion } = await lockOpenProject(
@@ -61,6 +68,7 @@ export async function castVote(db: PrismaClient, actor: Actor, input: Input) {
       criterionKey: input.criterionKey,
       userId: actor.userId,
       ...after,
+      foldSeconds: history.foldSeconds,
     });
     if (!saved) throw new Error("The vote upsert returned no row.");
     return { criterionKey: input.criterionKey, ...after, savedAt: saved.savedAt };

@@ -37,6 +37,7 @@ const color = (i: number) => `var(--chart-${(i % 6) + 1})`;
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"];
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
+const timeOnly = new Intl.DateTimeFormat("en", { timeStyle: "medium" });
 
 /**
  * The History tab: each option's total over time with a slider that shows the recommendation
@@ -140,8 +141,9 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
         <CardTitle as="h2">The recommendation over time</CardTitle>
         <CardDescription>
           Each option's total (0 to 100) after every vote change (
-          {data.voteEventCount.toLocaleString("en")} in all). Move the slider to see the
-          recommendation at any moment.
+          {data.voteEventCount.toLocaleString("en")} in all; a member's edits to one criterion
+          within a few minutes count as one). Move the slider to see the recommendation at any
+          moment.
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
@@ -416,6 +418,14 @@ function EventRow({
         ) : null}
         <p className="text-muted-foreground text-xs">
           <time dateTime={item.at}>{dateTime.format(new Date(item.at))}</time>
+          {item.lastEditAt ? (
+            <span data-testid="history-folded">
+              {" "}
+              to{" "}
+              <time dateTime={item.lastEditAt}>{timeOnly.format(new Date(item.lastEditAt))}</time>:
+              several edits in a row, shown as the last one left the vote
+            </span>
+          ) : null}
         </p>
       </div>
     </li>
