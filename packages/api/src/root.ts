@@ -15,6 +15,7 @@ import { shareRouter } from "./routers/share";
 import { teamRouter } from "./routers/team";
 import { tokenRouter } from "./routers/token";
 import { voteRouter } from "./routers/vote";
+import { webhookRouter } from "./routers/webhook";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   team: teamRouter,
   token: tokenRouter,
   vote: voteRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import type { Database, Role } from "@tradeoff/db";
 import { TRPCError } from "@trpc/server";
 import { createCaller } from "../../src/root";
 import { createContextInner } from "../../src/trpc";
+import { TEST_APP_SECRET } from "../helpers";
 
 export const ROLES_LOW_TO_HIGH: Role[] = ["VIEWER", "MEMBER", "ADMIN", "OWNER"];
 
@@ -24,6 +25,7 @@ export async function callProcedure(
       user: user
         ? { id: user.id, email: user.email ?? "", name: user.name, tokenVersion: 0 }
         : null,
+      secret: TEST_APP_SECRET,
     }),
   );
   // biome-ignore lint/suspicious/noExplicitAny: walking the caller proxy by a runtime path.
