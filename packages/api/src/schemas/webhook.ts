@@ -55,7 +55,7 @@ export const webhookUrlSchema = z
     if (reason || isLocalHostName(url.hostname)) {
       ctx.addIssue({
         code: "custom",
-        message: `Webhooks cannot be sent to this machine or a private network (${reason ?? `${url.hostname} is this machine`}). Use the receiver's public address.`,
+        message: `Webhooks cannot be sent to this machine or a private network (${reason && literal ? `${literal} is ${reason}` : `${url.hostname} is this machine`}). Use the receiver's public address.`,
       });
     }
   });

@@ -14,13 +14,12 @@ export function privateNetworksAllowed(): boolean {
   return process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "true";
 }
 
-/** Why an address may not be sent to, or null when it may. */
+/** What kind of address may not be sent to ("a loopback address"), or null when it may. */
 export function refusedAddressReason(address: string): string | null {
-  if (!ipaddr.isValid(address)) return `${address} is not an IP address`;
+  if (!ipaddr.isValid(address)) return "not an IP address";
   // IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) are judged as the IPv4 address they carry.
-  const parsed = ipaddr.process(address);
-  const range = parsed.range();
-  return range === "unicast" ? null : `${parsed.toString()} is a ${describeRange(range)} address`;
+  const range = ipaddr.process(address).range();
+  return range === "unicast" ? null : `a ${describeRange(range)} address`;
 }
 
 function describeRange(range: string): string {
@@ -86,7 +85,10 @@ export function guardedLookup(resolve: Resolver, allowPrivate: boolean) {
           for (const { address } of addresses) {
             const reason = refusedAddressReason(address);
             if (reason) {
-              callback(new RefusedAddressError(`refused: ${hostname} resolves to ${reason}`), []);
+              callback(
+                new RefusedAddressError(`refused: ${hostname} resolves to ${address}, ${reason}`),
+                [],
+              );
               return;
             }
           }

@@ -36,7 +36,12 @@ export async function postDelivery(input: {
   const literal = literalAddress(url.hostname);
   if (literal && !input.allowPrivate) {
     const reason = refusedAddressReason(literal);
-    if (reason) return { statusCode: null, ok: false, excerpt: `Not sent: refused: ${reason}.` };
+    if (reason)
+      return {
+        statusCode: null,
+        ok: false,
+        excerpt: `Not sent: refused: ${literal} is ${reason}.`,
+      };
   }
   const timeoutMs = input.timeoutMs ?? DELIVERY_TIMEOUT_MS;
   const agent = new Agent({
@@ -60,7 +65,7 @@ export async function postDelivery(input: {
     return {
       statusCode: null,
       ok: false,
-      excerpt: `Not delivered: ${failureText(error, timeoutMs)}`,
+      excerpt: failureText(error, timeoutMs),
     };
   } finally {
     void agent.destroy().catch(() => {});
@@ -81,14 +86,14 @@ async function readExcerpt(body: AsyncIterable<Buffer> & { destroy(): unknown })
 
 function failureText(error: unknown, timeoutMs: number): string {
   const root = rootCause(error);
-  if (root instanceof RefusedAddressError) return `${root.message}.`;
+  if (root instanceof RefusedAddressError) return `Not sent: ${root.message}.`;
   const name = root instanceof Error ? root.name : "";
   const code = (root as { code?: string } | null)?.code ?? "";
   if (name === "TimeoutError" || name === "AbortError" || code.includes("TIMEOUT")) {
-    return `no answer within ${timeoutMs / 1000} s.`;
+    return `Not delivered: no answer within ${timeoutMs / 1000} s.`;
   }
   const message = root instanceof Error ? root.message : String(root);
-  return `${code ? `${code} ` : ""}${message}`.trim().slice(0, EXCERPT_CHARS);
+  return `Not delivered: ${code ? `${code} ` : ""}${message}`.trim().slice(0, EXCERPT_CHARS);
 }
 
 function rootCause(error: unknown): unknown {
