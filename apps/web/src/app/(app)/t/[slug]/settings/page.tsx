@@ -10,6 +10,7 @@ import { InvitationsSection } from "./_components/invitations-section";
 import { MembersSection } from "./_components/members-section";
 import { roleLabel } from "./_components/roles";
 import { TeamNameForm } from "./_components/team-name-form";
+import { WebhooksSection } from "./_components/webhooks-section";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -48,6 +49,7 @@ export default async function TeamSettingsPage({ params }: Props) {
       <TeamNameForm team={summary} />
       <MembersSection team={summary} currentUserId={user.id} />
       {isAdmin ? <InvitationsSection team={summary} /> : null}
+      {isAdmin ? <WebhooksSection team={summary} /> : null}
       {isAdmin ? <AuditSection team={summary} /> : null}
       <DangerZone team={summary} currentUserId={user.id} />
     </div>
