@@ -167,3 +167,20 @@ export async function prepareJobQueue(url: string): Promise<void> {
     await boss.stop({ graceful: false, wait: true });
   }
 }
+
+/**
+ * Jobs that ended failed (every retry used), per queue: what `/api/ready` reports so an operator
+ * sees emails or reminders that never went out. Empty before pg-boss's tables exist.
+ */
+export async function failedJobCounts(db: {
+  $queryRawUnsafe<T>(query: string): Promise<T>;
+}): Promise<Record<string, number>> {
+  try {
+    const rows = await db.$queryRawUnsafe<{ name: string; failed: number }[]>(
+      `SELECT name, count(*)::int AS failed FROM ${JOB_SCHEMA}.job WHERE state = 'failed' GROUP BY name ORDER BY name`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.name, row.failed]));
+  } catch {
+    return {};
+  }
+}
