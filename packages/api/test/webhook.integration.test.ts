@@ -97,6 +97,17 @@ describe("managing webhooks", () => {
     expect(rotated.secret).not.toBe(created.secret);
     const after = await t.db.webhook.findUniqueOrThrow({ where: { id: created.webhook.id } });
     expect(decryptSecret(after.secretEncrypted, TEST_APP_SECRET)).toBe(rotated.secret);
+    // The team's audit trail records who added it and who rotated its secret (never the secret).
+    const audit = await t.db.auditEvent.findMany({
+      where: { teamId: team.id, action: { startsWith: "webhook." } },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, actorId: true, data: true },
+    });
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([
+      ["webhook.created", owner.id],
+      ["webhook.secret_rotated", owner.id],
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(rotated.secret);
   });
 
   it("refuses bad input with field errors and saves nothing", async () => {

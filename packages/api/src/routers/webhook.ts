@@ -37,16 +37,26 @@ export const webhookRouter = createTRPCRouter({
     ),
   update: teamProcedure("ADMIN")
     .input(updateWebhookSchema)
-    .mutation(({ ctx, input }) => updateWebhook(ctx.db, { ...input, teamId: ctx.team.id })),
+    .mutation(({ ctx, input }) =>
+      updateWebhook(ctx.db, { ...input, teamId: ctx.team.id, actorId: ctx.user.id }),
+    ),
   rotateSecret: teamProcedure("ADMIN")
     .input(webhookRefSchema)
     .mutation(({ ctx, input }) =>
-      rotateWebhookSecret(ctx.db, ctx.secret, { teamId: ctx.team.id, webhookId: input.webhookId }),
+      rotateWebhookSecret(ctx.db, ctx.secret, {
+        teamId: ctx.team.id,
+        actorId: ctx.user.id,
+        webhookId: input.webhookId,
+      }),
     ),
   delete: teamProcedure("ADMIN")
     .input(webhookRefSchema)
     .mutation(({ ctx, input }) =>
-      deleteWebhook(ctx.db, { teamId: ctx.team.id, webhookId: input.webhookId }),
+      deleteWebhook(ctx.db, {
+        teamId: ctx.team.id,
+        actorId: ctx.user.id,
+        webhookId: input.webhookId,
+      }),
     ),
   deliveries: teamProcedure("ADMIN")
     .input(listDeliveriesSchema)

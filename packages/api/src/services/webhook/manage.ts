@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { PrismaClient, WebhookFormat } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { MAX_WEBHOOKS_PER_TEAM } from "../../schemas/webhook";
+import { recordAuditEvent } from "../audit/record-audit-event";
 import { createDelivery, enqueueAttempt } from "./emit";
 import { describeEvent, type EventDocument, TEST_EVENT, type WebhookEvent } from "./events";
 import { encryptSecret, newWebhookSecret } from "./secret";
@@ -73,6 +74,12 @@ export async function createWebhook(
       },
       select: webhookSelect,
     });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actorId: input.actorId,
+      action: "webhook.created",
+      data: { url: input.url, events: input.events, format: input.format },
+    });
     return { webhook, secret };
   });
 }
@@ -90,6 +97,7 @@ export async function updateWebhook(
   db: PrismaClient,
   input: {
     teamId: string;
+    actorId: string;
     webhookId: string;
     url?: string | undefined;
     events?: WebhookEvent[] | undefined;
@@ -100,16 +108,32 @@ export async function updateWebhook(
   const current = await findWebhook(db, input.teamId, input.webhookId);
   const turningOn = input.enabled === true && !current.enabled;
   const turningOff = input.enabled === false && current.enabled;
-  return db.webhook.update({
-    where: { id: current.id },
-    data: {
-      ...(input.url !== undefined ? { url: input.url } : {}),
-      ...(input.events !== undefined ? { events: input.events } : {}),
-      ...(input.format !== undefined ? { format: input.format } : {}),
-      ...(turningOn ? { enabled: true, disabledReason: null, failingSince: null } : {}),
-      ...(turningOff ? { enabled: false, disabledReason: "Turned off by an admin." } : {}),
-    },
-    select: webhookSelect,
+  const change = {
+    ...(input.url !== undefined ? { url: input.url } : {}),
+    ...(input.events !== undefined ? { events: input.events } : {}),
+    ...(input.format !== undefined ? { format: input.format } : {}),
+  };
+  return db.$transaction(async (tx) => {
+    const webhook = await tx.webhook.update({
+      where: { id: current.id },
+      data: {
+        ...change,
+        ...(turningOn ? { enabled: true, disabledReason: null, failingSince: null } : {}),
+        ...(turningOff ? { enabled: false, disabledReason: "Turned off by an admin." } : {}),
+      },
+      select: webhookSelect,
+    });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actorId: input.actorId,
+      action: "webhook.changed",
+      data: {
+        url: webhook.url,
+        ...change,
+        ...(turningOn ? { enabled: true } : turningOff ? { enabled: false } : {}),
+      },
+    });
+    return webhook;
   });
 }
 
@@ -117,25 +141,41 @@ export async function updateWebhook(
 export async function rotateWebhookSecret(
   db: PrismaClient,
   appSecret: string | null,
-  input: { teamId: string; webhookId: string },
+  input: { teamId: string; actorId: string; webhookId: string },
 ) {
   const key = requireAppSecret(appSecret);
   const current = await findWebhook(db, input.teamId, input.webhookId);
   const secret = newWebhookSecret();
-  await db.webhook.update({
-    where: { id: current.id },
-    data: { secretEncrypted: encryptSecret(secret, key) },
+  await db.$transaction(async (tx) => {
+    await tx.webhook.update({
+      where: { id: current.id },
+      data: { secretEncrypted: encryptSecret(secret, key) },
+    });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actorId: input.actorId,
+      action: "webhook.secret_rotated",
+      data: { url: current.url },
+    });
   });
   return { secret };
 }
 
 export async function deleteWebhook(
   db: PrismaClient,
-  input: { teamId: string; webhookId: string },
+  input: { teamId: string; actorId: string; webhookId: string },
 ) {
   const current = await findWebhook(db, input.teamId, input.webhookId);
-  // Its deliveries and their log go with it; their queued attempts find nothing and stop.
-  await db.webhook.delete({ where: { id: current.id } });
+  await db.$transaction(async (tx) => {
+    // Its deliveries and their log go with it; their queued attempts find nothing and stop.
+    await tx.webhook.delete({ where: { id: current.id } });
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actorId: input.actorId,
+      action: "webhook.deleted",
+      data: { url: current.url },
+    });
+  });
   return { deleted: true };
 }
 
