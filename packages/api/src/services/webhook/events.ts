@@ -77,7 +77,8 @@ export function slackMessage(doc: EventDocument) {
   const context = [escapeMrkdwn(doc.team.name)];
   if (doc.project?.url) context.push(`<${doc.project.url}|Open in Tradeoff>`);
   return {
-    text: doc.text,
+    // Slack reads `text` as mrkdwn too (it is the notification's fallback).
+    text: escapeMrkdwn(doc.text),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(doc.text) } },
       { type: "context", elements: [{ type: "mrkdwn", text: context.join(" · ") }] },
