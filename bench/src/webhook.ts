@@ -31,6 +31,8 @@ export async function startSlowWebhook(
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  // The receiver is on this machine: the bench, like the app it starts, allows private networks.
+  process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "true";
   const owner = world.members[0];
   if (!owner) throw new Error("The bench world has no owner.");
   const caller = appRouter.createCaller(
