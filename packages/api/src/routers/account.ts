@@ -1,4 +1,10 @@
-import { changePasswordSchema, deleteAccountSchema, updateNameSchema } from "../schemas/account";
+import {
+  ballotViewSchema,
+  changePasswordSchema,
+  deleteAccountSchema,
+  updateNameSchema,
+} from "../schemas/account";
+import { getBallotView, setBallotView } from "../services/account/ballot-view";
 import { changePassword } from "../services/account/change-password";
 import { deleteAccount } from "../services/account/delete-account";
 import { signOutEverywhere } from "../services/account/sign-out-everywhere";
@@ -18,6 +24,13 @@ export const accountRouter = createTRPCRouter({
       })
       .then(({ passwordHash, ...user }) => ({ ...user, hasPassword: Boolean(passwordHash) })),
   ),
+  /** The member's ballot layout on project pages. */
+  ballotView: protectedProcedure.query(({ ctx }) => getBallotView(ctx.db, { userId: ctx.user.id })),
+  setBallotView: protectedProcedure
+    .input(ballotViewSchema)
+    .mutation(({ ctx, input }) =>
+      setBallotView(ctx.db, { userId: ctx.user.id, ballotView: input.ballotView }),
+    ),
   updateName: protectedProcedure
     .input(updateNameSchema)
     .mutation(({ ctx, input }) => updateName(ctx.db, { userId: ctx.user.id, name: input.name })),

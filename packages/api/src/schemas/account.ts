@@ -22,3 +22,9 @@ export const deleteAccountSchema = z.object({
     .max(254, { error: "Confirm to delete your account." }),
 });
 export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
+
+export const ballotViewSchema = z.object({
+  ballotView: z.enum(["LIST", "MATRIX"], {
+    error: "Choose the ballot layout: LIST (one card per criterion) or MATRIX (one row each).",
+  }),
+});
