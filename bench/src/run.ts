@@ -33,6 +33,7 @@ import {
 } from "./load";
 import { findChromium, measurePage } from "./page";
 import { seedBenchWorld } from "./seed";
+import { RECEIVER_SLEEP_MS, startSlowWebhook } from "./webhook";
 
 const serverUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 const MEMBERS = 200;
@@ -60,6 +61,16 @@ if (ONLY?.some((s) => !(PARTS as readonly string[]).includes(s))) {
 }
 const runs = (part: (typeof PARTS)[number]) => !ONLY || ONLY.includes(part);
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+/** `1`: a webhook whose receiver answers after 5 s is configured on the benchmarked team. */
+const WEBHOOK = process.env.BENCH_WEBHOOK === "1";
+if (process.env.BENCH_WEBHOOK && !["0", "1"].includes(process.env.BENCH_WEBHOOK)) {
+  console.error(
+    `✖ BENCH_WEBHOOK is 1 (add a slow webhook) or 0 (got "${process.env.BENCH_WEBHOOK}").`,
+  );
+  process.exit(1);
+}
+/** Deliveries waiting when the load starts: more than the worker can finish during the run. */
+const WEBHOOK_QUEUED = 200;
 const BASELINE_PORT = 3311;
 
 const log = (message: string) => console.log(`• ${message}`);
@@ -132,14 +143,21 @@ async function main() {
 
   const database = await createBenchDatabase();
   const children: ChildProcess[] = [];
+  let webhook: Awaited<ReturnType<typeof startSlowWebhook>> | null = null;
   try {
     await migrateDatabase(database.url);
     const db = createPrismaClient(database.url);
     log(`Seeding ${MEMBERS} members and the DRF vs FastAPI project with every member's votes…`);
     const world = await seedBenchWorld(db, MEMBERS);
+    const secret = randomBytes(32).toString("base64url");
+    webhook = WEBHOOK ? await startSlowWebhook(db, world, secret, WEBHOOK_QUEUED) : null;
+    if (webhook) {
+      log(
+        `Webhook: a receiver answering after ${RECEIVER_SLEEP_MS / 1000} s, on every event of the team, ${WEBHOOK_QUEUED} deliveries queued…`,
+      );
+    }
     await db.$disconnect();
 
-    const secret = randomBytes(32).toString("base64url");
     const cookies = await Promise.all(
       world.members.map(
         async (m) => `next-auth.session-token=${await encodeSessionToken(m, secret)}`,
@@ -156,6 +174,7 @@ async function main() {
         NEXTAUTH_SECRET: secret,
         NEXTAUTH_URL: `http://127.0.0.1:${APP_PORT}`,
         LOG_LEVEL: "warn",
+        ...(webhook ? { WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true" } : {}),
       },
       PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [],
     );
@@ -255,6 +274,13 @@ async function main() {
       );
     }
 
+    const webhookStats = webhook?.stats() ?? null;
+    if (webhookStats) {
+      console.log(
+        `\nWebhook (receiver answers after ${RECEIVER_SLEEP_MS / 1000} s): ${webhookStats.received} deliveries reached it during the load, ${webhookStats.answered} answered; ${WEBHOOK_QUEUED} were queued.`,
+      );
+    }
+
     const chromium = findChromium();
     let page: Awaited<ReturnType<typeof measurePage>> | null = null;
     if (chromium.path && runs("page")) {
@@ -303,6 +329,9 @@ async function main() {
         durationS: DURATION_S,
         members: MEMBERS,
         criteria: world.criteriaKeys.length,
+        webhook: webhookStats
+          ? { receiverSleepMs: RECEIVER_SLEEP_MS, queued: WEBHOOK_QUEUED, ...webhookStats }
+          : null,
       },
       load: rows,
       page: page
@@ -333,6 +362,7 @@ async function main() {
     }
     console.log(`\nWritten to bench/results/latest.json (${report.tookS} s in all).`);
   } finally {
+    await webhook?.close();
     for (const child of children) killGroup(child);
     await new Promise((r) => setTimeout(r, 1000));
     await database.drop().catch(() => {});

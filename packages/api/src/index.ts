@@ -13,4 +13,9 @@ export { type Context, createContextInner, type ProcedureCall } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export { appJobs, type EmailSettings, type NotificationMailer } from "./jobs";
+export {
+  appJobs,
+  type EmailSettings,
+  type NotificationMailer,
+  type WebhookSettings,
+} from "./jobs";

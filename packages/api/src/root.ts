@@ -16,6 +16,7 @@ import { tagRouter } from "./routers/tag";
 import { teamRouter } from "./routers/team";
 import { tokenRouter } from "./routers/token";
 import { voteRouter } from "./routers/vote";
+import { webhookRouter } from "./routers/webhook";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   team: teamRouter,
   token: tokenRouter,
   vote: voteRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -37,6 +37,8 @@ export type Context = {
   mailer: InvitationMailer | null;
   /** The app's own address (https://tradeoff.example.com), for links in emails. */
   appUrl: string | null;
+  /** NEXTAUTH_SECRET: encrypts webhook signing secrets (null: webhooks cannot be created). */
+  secret: string | null;
   /** Told about every procedure call once it is answered (the web server's metrics). */
   onCall: ((call: ProcedureCall) => void) | null;
   /** The id on the request's log lines: a failure's answer carries it, so it can be found. */
@@ -62,6 +64,7 @@ export function createContextInner(opts: {
   credential?: "session" | "token";
   mailer?: InvitationMailer | null;
   appUrl?: string | null;
+  secret?: string | null;
   onCall?: ((call: ProcedureCall) => void) | null;
   requestId?: string | null;
   historyFoldSeconds?: number;
@@ -72,6 +75,7 @@ export function createContextInner(opts: {
     credential: opts.user ? (opts.credential ?? "session") : null,
     mailer: opts.mailer ?? null,
     appUrl: opts.appUrl ?? null,
+    secret: opts.secret ?? null,
     onCall: opts.onCall ?? null,
     requestId: opts.requestId ?? null,
     historyFoldSeconds: opts.historyFoldSeconds ?? DEFAULT_HISTORY_FOLD_SECONDS,

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, expect } from "vitest";
 import { createCaller } from "../src/root";
 import { createContextInner } from "../src/trpc";
 
+/** NEXTAUTH_SECRET of the in-process app: encrypts webhook secrets in tests. */
+export const TEST_APP_SECRET = "test-app-secret-for-webhook-encryption";
+
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
 
 /** A fresh, migrated database for one test file, dropped when the file ends. */
@@ -42,6 +45,7 @@ export function useTestDatabase() {
                 tokenVersion: user.tokenVersion ?? 0,
               }
             : null,
+          secret: TEST_APP_SECRET,
           ...options,
         }),
       );

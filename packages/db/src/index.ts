@@ -15,6 +15,7 @@ export type {
   Team,
   User,
   VerificationToken,
+  WebhookFormat,
 } from "./generated/prisma/client";
 export { Prisma, PrismaClient, Role } from "./generated/prisma/client";
 export {

@@ -22,6 +22,7 @@ export const JOB_QUEUES = {
   notificationEmail: "notification-email",
   dailyDigest: "daily-digest",
   signUpAttemptEmail: "sign-up-attempt-email",
+  webhookDelivery: "webhook-delivery",
 } as const;
 
 /** Retries of every queue: 5 more attempts, waiting 10 s, 20 s, 40 s, ... between them. */
@@ -37,6 +38,11 @@ export type JobDefinition = {
   retry?: RetryPolicy;
   /** Also run it on this schedule (cron, UTC); pg-boss sends each slot's job once. */
   cron?: string;
+  /**
+   * How long one run may take before pg-boss counts it as lost (its worker died) and runs it
+   * again; applies to jobs sent after the queue was set up. Default: pg-boss's 15 minutes.
+   */
+  expireInSeconds?: number;
 };
 
 export type RetryPolicy = { retryLimit: number; retryDelay: number; retryBackoff: boolean };
@@ -92,6 +98,8 @@ export type JobQueueOptions = {
   jobs: JobDefinition[];
   /** How often an idle worker looks for new jobs, in seconds (pg-boss's minimum is 0.5). */
   pollingIntervalSeconds?: number;
+  /** How often this instance looks for jobs whose worker died (default: pg-boss's 2 minutes). */
+  maintenanceIntervalSeconds?: number;
   onError?: (error: unknown) => void;
 };
 
@@ -102,14 +110,21 @@ export async function startJobQueue(options: JobQueueOptions): Promise<PgBoss> {
     schema: JOB_SCHEMA,
     application_name: "tradeoff-jobs",
     max: 4,
+    ...(options.maintenanceIntervalSeconds
+      ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
+      : {}),
   });
   boss.on("error", (error) => options.onError?.(error));
   await boss.start();
   for (const job of options.jobs) {
-    const retry = job.retry ?? RETRY;
+    const policy = {
+      name: job.name,
+      ...(job.retry ?? RETRY),
+      ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
+    };
     // Queues are created idempotently; their retry policy is kept current on every start.
-    await boss.createQueue(job.name, { name: job.name, ...retry });
-    await boss.updateQueue(job.name, { name: job.name, ...retry });
+    await boss.createQueue(job.name, policy);
+    await boss.updateQueue(job.name, policy);
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
     await boss.work(
       job.name,
@@ -150,5 +165,22 @@ export async function prepareJobQueue(url: string): Promise<void> {
     }
   } finally {
     await boss.stop({ graceful: false, wait: true });
+  }
+}
+
+/**
+ * Jobs that ended failed (every retry used), per queue: what `/api/ready` reports so an operator
+ * sees emails or reminders that never went out. Empty before pg-boss's tables exist.
+ */
+export async function failedJobCounts(db: {
+  $queryRawUnsafe<T>(query: string): Promise<T>;
+}): Promise<Record<string, number>> {
+  try {
+    const rows = await db.$queryRawUnsafe<{ name: string; failed: number }[]>(
+      `SELECT name, count(*)::int AS failed FROM ${JOB_SCHEMA}.job WHERE state = 'failed' GROUP BY name ORDER BY name`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.name, row.failed]));
+  } catch {
+    return {};
   }
 }

@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobId, sendInTransaction, startJobQueue } from "../src/jobs";
+import { failedJobCounts, jobId, sendInTransaction, startJobQueue } from "../src/jobs";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
 let database: TestDatabase;
@@ -116,5 +116,7 @@ describe("durable job queue", () => {
     expect(attempts).toBe(3);
     expect(job?.retryCount).toBe(2);
     expect(JSON.stringify(job?.output)).toContain("the receiver is down");
+    // What /api/ready reports to operators: failed jobs per queue.
+    expect(await failedJobCounts(db())).toMatchObject({ "test-failing": 1 });
   }, 40_000);
 });

@@ -1,4 +1,4 @@
-import { appJobs, type EmailSettings } from "@tradeoff/api";
+import { appJobs, type EmailSettings, type WebhookSettings } from "@tradeoff/api";
 import { createSmtpMailer, requireSecret } from "@tradeoff/auth";
 import { startJobQueue } from "@tradeoff/db/jobs";
 import { authEnv, env, mailEnv } from "~/env";
@@ -27,7 +27,7 @@ export function startBackgroundJobs(): void {
     .then(() =>
       startJobQueue({
         url: env().DATABASE_URL,
-        jobs: appJobs(db(), emailSettings()),
+        jobs: appJobs(db(), emailSettings(), webhookSettings()),
         onError: (err) => logger.warn({ err }, "job queue problem"),
       }),
     )
@@ -72,5 +72,15 @@ function emailSettings(): EmailSettings | null {
     mailer: createSmtpMailer({ smtpUrl: SMTP_URL, from: EMAIL_FROM }),
     appUrl: new URL(auth.NEXTAUTH_URL).origin,
     secret: requireSecret(auth),
+  };
+}
+
+/** Webhook deliveries: signed with secrets encrypted under NEXTAUTH_SECRET. */
+function webhookSettings(): WebhookSettings | null {
+  const auth = authEnv();
+  if (!auth.NEXTAUTH_SECRET) return null;
+  return {
+    appSecret: auth.NEXTAUTH_SECRET,
+    appUrl: auth.NEXTAUTH_URL ? new URL(auth.NEXTAUTH_URL).origin : null,
   };
 }

@@ -11,7 +11,7 @@ import { authenticateRequest } from "@tradeoff/api/server";
 import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
-import { historyEnv, mailEnv } from "~/env";
+import { authEnv, historyEnv, mailEnv } from "~/env";
 import { db } from "./db";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
@@ -176,6 +176,7 @@ async function handle(raw: Request, url: URL, requestId: string, log: () => type
         credential: bearer.kind === "token" ? "token" : "session",
         mailer: invitationMailer(),
         appUrl: appOrigin(req),
+        secret: authEnv().NEXTAUTH_SECRET ?? null,
         onCall: recordCall,
         requestId,
         historyFoldSeconds: historyEnv().HISTORY_FOLD_SECONDS,

@@ -4,15 +4,35 @@ import { sendDailyDigests } from "../services/notification/send-digests";
 import { type EmailSettings, sendNotificationEmail } from "../services/notification/send-email";
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
 import { sendSignUpAttemptEmail } from "../services/user/sign-up-attempt-email";
+import { attemptDelivery, type DeliveryDeps } from "../services/webhook/deliver";
+import type { WebhookDeliveryJob } from "../services/webhook/emit";
 
 export type { EmailSettings, NotificationMailer } from "../services/notification/send-email";
+export type { DeliveryDeps } from "../services/webhook/deliver";
+
+/** What the webhook deliveries need; without it (no NEXTAUTH_SECRET) they cannot be signed. */
+export type WebhookSettings = DeliveryDeps;
 
 /**
  * Every queue the app runs, with its handler; each instance registers all of them. Without
  * email settings (no SMTP_URL), email jobs complete without sending: email is off.
  */
-export function appJobs(db: PrismaClient, email: EmailSettings | null = null): JobDefinition[] {
+export function appJobs(
+  db: PrismaClient,
+  email: EmailSettings | null = null,
+  webhooks: WebhookSettings | null = null,
+): JobDefinition[] {
   return [
+    {
+      // One attempt per job: the handler logs it and schedules the next itself (fake-clock
+      // testable); pg-boss's own retries only cover a crash of the worker or the database.
+      name: JOB_QUEUES.webhookDelivery,
+      expireInSeconds: 60,
+      handle: async (job: { id: string; data: WebhookDeliveryJob }) => {
+        if (!webhooks) throw new Error("Webhook deliveries need NEXTAUTH_SECRET on this instance.");
+        await attemptDelivery(db, webhooks, job);
+      },
+    },
     {
       name: JOB_QUEUES.deadlineReminder,
       handle: async (job: { id: string; data: ReminderJob }) => {

@@ -6,6 +6,7 @@ import { createRestHandler, REST_PREFIX, restOperations } from "../../src/rest";
 import { appRouter, createCaller } from "../../src/root";
 import { authenticateRequest } from "../../src/server";
 import { createContextInner } from "../../src/trpc";
+import { TEST_APP_SECRET } from "../helpers";
 
 export const ROLES_LOW_TO_HIGH: Role[] = ["VIEWER", "MEMBER", "ADMIN", "OWNER"];
 
@@ -28,6 +29,7 @@ export async function callProcedure(
       user: user
         ? { id: user.id, email: user.email ?? "", name: user.name, tokenVersion: 0 }
         : null,
+      secret: TEST_APP_SECRET,
     }),
   );
   // biome-ignore lint/suspicious/noExplicitAny: walking the caller proxy by a runtime path.

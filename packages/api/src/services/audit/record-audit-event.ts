@@ -11,7 +11,11 @@ export type AuditAction =
   | "team.ownership_transferred"
   | "invitation.created"
   | "invitation.revoked"
-  | "invitation.accepted";
+  | "invitation.accepted"
+  | "webhook.created"
+  | "webhook.changed"
+  | "webhook.secret_rotated"
+  | "webhook.deleted";
 
 type Writer = {
   auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): unknown };

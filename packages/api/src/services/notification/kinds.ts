@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   "decision.recorded",
   "project.superseded",
   "project.reopened",
+  "webhook.disabled",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -47,5 +48,7 @@ export function describeNotification(n: NotificationFacts): string {
       return `${who} superseded ${project} with a new decision.`;
     case "project.reopened":
       return `${who} reopened ${project} for another round of voting.`;
+    case "webhook.disabled":
+      return `A webhook of ${n.teamName} (${String(n.data.host ?? "")}) was turned off: its deliveries failed for 24 hours. Check it in the team settings.`;
   }
 }

@@ -71,6 +71,7 @@ export function notificationHref(
   data: Record<string, unknown>,
 ): string {
   if (typeof data.invitePath === "string") return data.invitePath;
+  if (typeof data.settingsPath === "string") return data.settingsPath;
   if (row.projectId) return `/t/${row.team.slug}/p/${row.projectId}`;
   return `/t/${row.team.slug}`;
 }

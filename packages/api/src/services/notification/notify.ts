@@ -1,6 +1,8 @@
 import type { Prisma, Role } from "@tradeoff/db";
 import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
 import { hasRole } from "../../domain/roles";
+import { emitWebhookEvent } from "../webhook/emit";
+import { isWebhookEvent } from "../webhook/events";
 import type { NotificationKind } from "./kinds";
 import { deliveriesFor } from "./preferences";
 
@@ -50,7 +52,10 @@ export async function notifyUsers(
   return rows.length;
 }
 
-/** Tells the team's members with at least `minRole` (voters are members and up). */
+/**
+ * Tells the team's members with at least `minRole` (voters are members and up), and the
+ * team's webhooks that subscribe to this kind of event, all in the caller's transaction.
+ */
 export async function notifyTeam(
   tx: Prisma.TransactionClient,
   minRole: Role,
@@ -61,5 +66,14 @@ export async function notifyTeam(
     select: { userId: true, role: true },
   });
   const userIds = members.filter((m) => hasRole(m.role, minRole)).map((m) => m.userId);
+  if (isWebhookEvent(notification.kind)) {
+    await emitWebhookEvent(tx, {
+      event: notification.kind,
+      teamId: notification.teamId,
+      projectId: notification.projectId ?? null,
+      actorId: notification.actorId,
+      data: notification.data ?? {},
+    });
+  }
   return notifyUsers(tx, userIds, notification);
 }

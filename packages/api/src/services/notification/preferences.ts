@@ -16,6 +16,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   "decision.recorded": "IN_APP",
   "project.superseded": "IN_APP",
   "project.reopened": "IN_APP",
+  "webhook.disabled": "EMAIL",
 };
 
 export const KIND_LABELS: Record<NotificationKind, string> = {
@@ -27,6 +28,7 @@ export const KIND_LABELS: Record<NotificationKind, string> = {
   "decision.recorded": "A decision is recorded",
   "project.superseded": "A decision is superseded",
   "project.reopened": "A decision is reopened",
+  "webhook.disabled": "A team webhook is turned off after failing for 24 hours (admins)",
 };
 
 /** Each recipient's delivery for one kind (their choice, else the default). */

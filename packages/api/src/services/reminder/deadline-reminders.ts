@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
 import { notifyUsers } from "../notification/notify";
+import { emitWebhookEvent } from "../webhook/emit";
 import { ballotProgress, isComplete } from "./ballot-progress";
 
 const DEADLINE_REMINDER_QUEUE = JOB_QUEUES.deadlineReminder;
@@ -80,6 +81,16 @@ export async function sendDeadlineReminder(
         data: { hoursLeft, deadline, jobId: job.id },
       },
     );
+    // The team's webhooks hear of it once per reminder, when someone still has to vote.
+    if (told > 0) {
+      await emitWebhookEvent(tx, {
+        event: "deadline.near",
+        teamId: project.teamId,
+        projectId,
+        actorId: null,
+        data: { hoursLeft, deadline },
+      });
+    }
     return { told };
   });
 }

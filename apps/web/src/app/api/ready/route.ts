@@ -1,3 +1,4 @@
+import { failedJobCounts } from "@tradeoff/db/jobs";
 import { migrationStatus } from "@tradeoff/db/migrate";
 import { env } from "~/env";
 import { db } from "~/server/db";
@@ -8,7 +9,10 @@ export const dynamic = "force-dynamic";
 /**
  * Readiness: 200 when the database answers and every migration in the build is applied,
  * 503 otherwise (a load balancer should not send traffic here yet). `warnings` lists what an
- * operator should fix without taking the instance out of rotation (a demo account, say).
+ * operator should fix without taking the instance out of rotation (a demo account, say);
+ * `failedJobs` counts, per queue, background jobs (emails, reminders) that failed for good
+ * (details: `SELECT * FROM pgboss.job WHERE state = 'failed'`; webhook deliveries have their
+ * own log in the team settings).
  */
 export async function GET() {
   try {
@@ -32,12 +36,13 @@ export async function GET() {
         { status: 503 },
       );
     }
-    const warnings = await deploymentWarnings();
+    const [warnings, failedJobs] = await Promise.all([deploymentWarnings(), failedJobCounts(db())]);
     return Response.json({
       status: "ready",
       database: "reachable",
       pendingMigrations: [],
       warnings,
+      failedJobs,
     });
   } catch {
     return Response.json(

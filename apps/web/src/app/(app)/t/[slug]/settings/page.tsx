@@ -10,6 +10,7 @@ import { apiOrNull } from "~/trpc/server";
 import { AuditSection } from "./_components/audit-section";
 import { DangerZone } from "./_components/danger-zone";
 import { TeamNameForm } from "./_components/team-name-form";
+import { WebhooksSection } from "./_components/webhooks-section";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -48,6 +49,7 @@ export default async function TeamSettingsPage({ params }: Props) {
       <TeamNameForm team={summary} />
       <MembersSection team={summary} currentUserId={user.id} />
       {isAdmin ? <InvitationsSection team={summary} /> : null}
+      {isAdmin ? <WebhooksSection team={summary} /> : null}
       {isAdmin ? <AuditSection team={summary} /> : null}
       <DangerZone team={summary} currentUserId={user.id} />
     </div>

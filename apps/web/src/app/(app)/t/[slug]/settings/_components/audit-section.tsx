@@ -9,7 +9,15 @@ import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 type Person = { name: string | null; email: string | null } | null;
-type EventData = { from?: Role; to?: Role; role?: Role; email?: string | null; name?: string };
+type EventData = {
+  from?: Role;
+  to?: Role;
+  role?: Role;
+  email?: string | null;
+  name?: string;
+  url?: string;
+  enabled?: boolean;
+};
 
 const who = (person: Person) => person?.name || person?.email || "someone no longer here";
 
@@ -36,6 +44,16 @@ function describe(action: string, actor: Person, subject: Person, data: EventDat
       return `${by} revoked an invitation`;
     case "invitation.accepted":
       return `${who(subject)} joined as ${role(data.role)} through an invitation`;
+    case "webhook.created":
+      return `${by} added the webhook ${data.url ?? ""}`;
+    case "webhook.changed":
+      return data.enabled === undefined
+        ? `${by} changed the webhook ${data.url ?? ""}`
+        : `${by} turned the webhook ${data.url ?? ""} ${data.enabled ? "on" : "off"}`;
+    case "webhook.secret_rotated":
+      return `${by} rotated the secret of the webhook ${data.url ?? ""}`;
+    case "webhook.deleted":
+      return `${by} removed the webhook ${data.url ?? ""}`;
     default:
       return `${by}: ${action}`;
   }
@@ -48,7 +66,7 @@ export function AuditSection({ team }: { team: TeamSummary }) {
     <Section
       id="audit"
       title="Audit trail"
-      description="Membership, role and invitation changes, newest first. Entries are never edited or removed."
+      description="Membership, role, invitation and webhook changes, newest first. Entries are never edited or removed."
     >
       {events.error ? <Alert variant="error">{messageOf(events.error)}</Alert> : null}
       {events.isPending ? <Skeleton className="h-24 w-full" /> : null}

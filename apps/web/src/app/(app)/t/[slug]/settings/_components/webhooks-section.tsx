@@ -1,0 +1,331 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Copy, Send, Webhook } from "lucide-react";
+import { type FormEvent, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { FormField } from "~/components/ui/form-field";
+import { Input } from "~/components/ui/input";
+import { toast } from "~/components/ui/toaster";
+import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import type { TeamSummary } from "./roles";
+import { Section } from "./section";
+import { ConfirmRowAction, RowList, useConfirming } from "./team-list";
+
+const EVENTS = [
+  ["project.opened", "A decision opens for voting"],
+  ["deadline.near", "Voting closes soon, ballots incomplete"],
+  ["project.closed", "Voting closes"],
+  ["decision.recorded", "A decision is recorded"],
+  ["project.superseded", "A decision is superseded"],
+] as const;
+
+type EventName = (typeof EVENTS)[number][0];
+
+async function copy(text: string) {
+  try {
+    await navigator.clipboard.writeText(text);
+    toast.success("Secret copied.");
+  } catch {
+    toast.error("Could not copy automatically. Select the secret and copy it.");
+  }
+}
+
+/** Team admins' outgoing webhooks: add, test, pause, rotate the secret, and read the log. */
+export function WebhooksSection({ team }: { team: TeamSummary }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const webhooks = useQuery(trpc.webhook.list.queryOptions({ teamId: team.id }));
+  const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
+  const [openLog, setOpenLog] = useState<string | null>(null);
+  const deleting = useConfirming();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhook.list.queryKey() });
+  const refreshLog = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.webhook.deliveries.queryKey() });
+
+  const create = useMutation(
+    trpc.webhook.create.mutationOptions({
+      async onSuccess(result) {
+        setSecret({ url: result.webhook.url, secret: result.secret });
+        toast.success("Webhook added. Copy its secret now: it is shown only once.");
+        await refresh();
+      },
+    }),
+  );
+  const update = useMutation(
+    trpc.webhook.update.mutationOptions({
+      async onSuccess(result) {
+        toast.success(result.enabled ? "Webhook turned on." : "Webhook turned off.");
+        await refresh();
+      },
+      onError: (error) => toast.error(messageOf(error)),
+    }),
+  );
+  const rotate = useMutation(
+    trpc.webhook.rotateSecret.mutationOptions({
+      onSuccess(result, input) {
+        const url = webhooks.data?.find((w) => w.id === input.webhookId)?.url ?? "";
+        setSecret({ url, secret: result.secret });
+        toast.success("New secret made. The old one no longer signs deliveries.");
+      },
+      onError: (error) => toast.error(messageOf(error)),
+    }),
+  );
+  const remove = useMutation(
+    trpc.webhook.delete.mutationOptions({
+      async onSuccess() {
+        toast.success("Webhook removed.");
+        deleting.close();
+        await refresh();
+      },
+      onError(error) {
+        toast.error(messageOf(error));
+        deleting.close();
+      },
+    }),
+  );
+  const sendTest = useMutation(
+    trpc.webhook.sendTest.mutationOptions({
+      async onSuccess(_result, input) {
+        toast.success("Test event queued: it shows in the log in a moment.");
+        setOpenLog(input.webhookId);
+        await refreshLog();
+      },
+      onError: (error) => toast.error(messageOf(error)),
+    }),
+  );
+
+  const fields = fieldErrorsOf(create.error);
+  const general = create.error && Object.keys(fields).length === 0 ? messageOf(create.error) : null;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setSecret(null);
+    create.mutate({
+      teamId: team.id,
+      url: String(form.get("url") ?? ""),
+      events: form.getAll("events").map(String) as EventName[],
+      format: String(form.get("format") ?? "JSON") as "JSON" | "SLACK",
+    });
+  }
+
+  return (
+    <Section
+      id="webhooks"
+      title="Webhooks"
+      description="Post this team's events to Slack, Mattermost or your own service. Each delivery is signed with the webhook's secret (see the README)."
+    >
+      {general ? <Alert variant="error">{general}</Alert> : null}
+      <form onSubmit={onSubmit} className="space-y-3" noValidate>
+        <FormField label="URL" error={fields.url?.[0]}>
+          <Input
+            name="url"
+            type="url"
+            autoComplete="off"
+            placeholder="https://hooks.slack.com/services/…"
+          />
+        </FormField>
+        <fieldset className="space-y-1">
+          <legend className="font-medium text-sm">Events</legend>
+          {EVENTS.map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="events"
+                value={value}
+                defaultChecked={value !== "deadline.near"}
+              />
+              {label} <span className="text-muted-foreground text-xs">({value})</span>
+            </label>
+          ))}
+          {fields.events?.[0] ? (
+            <p className="text-destructive text-sm" role="alert">
+              {fields.events[0]}
+            </p>
+          ) : null}
+        </fieldset>
+        <fieldset className="space-y-1">
+          <legend className="font-medium text-sm">Format</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="format" value="SLACK" defaultChecked /> Slack-compatible (text
+            and blocks; Slack, Mattermost)
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="format" value="JSON" /> JSON event document (version 1)
+          </label>
+          {fields.format?.[0] ? (
+            <p className="text-destructive text-sm" role="alert">
+              {fields.format[0]}
+            </p>
+          ) : null}
+        </fieldset>
+        <Button type="submit" loading={create.isPending}>
+          <Webhook aria-hidden /> Add webhook
+        </Button>
+      </form>
+      {secret ? (
+        <Alert
+          variant="success"
+          title="Signing secret"
+          action={
+            <Button size="sm" variant="secondary" onClick={() => void copy(secret.secret)}>
+              <Copy aria-hidden /> Copy secret
+            </Button>
+          }
+        >
+          <p>
+            For {secret.url}. This secret is shown only now: keep it where the receiver checks
+            signatures. Rotate it to get a new one.
+          </p>
+          <Input
+            readOnly
+            value={secret.secret}
+            aria-label="Webhook signing secret"
+            className="mt-2 font-mono text-xs"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        </Alert>
+      ) : null}
+      {webhooks.error ? <Alert variant="error">{messageOf(webhooks.error)}</Alert> : null}
+      {webhooks.data?.length === 0 ? (
+        <p className="text-muted-foreground text-sm">No webhooks yet.</p>
+      ) : (
+        <RowList label="Webhooks">
+          {webhooks.data?.map((webhook) => (
+            <li key={webhook.id} className="space-y-2 px-4 py-3">
+              <div className="flex flex-wrap items-center gap-3">
+                <div className="min-w-0 flex-1">
+                  <div className="truncate font-medium font-mono text-sm">{webhook.url}</div>
+                  <div className="text-muted-foreground text-xs">
+                    {webhook.format === "SLACK" ? "Slack-compatible" : "JSON"} ·{" "}
+                    {webhook.events.join(", ")}
+                  </div>
+                </div>
+                <Badge variant={webhook.enabled ? "success" : "warning"}>
+                  {webhook.enabled ? (webhook.failingSince ? "On, failing" : "On") : "Off"}
+                </Badge>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  disabled={!webhook.enabled}
+                  loading={sendTest.isPending && sendTest.variables?.webhookId === webhook.id}
+                  onClick={() => sendTest.mutate({ teamId: team.id, webhookId: webhook.id })}
+                >
+                  <Send aria-hidden /> Send test event
+                </Button>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  onClick={() => setOpenLog(openLog === webhook.id ? null : webhook.id)}
+                  aria-expanded={openLog === webhook.id}
+                >
+                  {openLog === webhook.id ? "Hide log" : "Delivery log"}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  onClick={() =>
+                    update.mutate({
+                      teamId: team.id,
+                      webhookId: webhook.id,
+                      enabled: !webhook.enabled,
+                    })
+                  }
+                >
+                  {webhook.enabled ? "Turn off" : "Turn on"}
+                </Button>
+                <Button
+                  size="sm"
+                  variant="outline"
+                  onClick={() => rotate.mutate({ teamId: team.id, webhookId: webhook.id })}
+                >
+                  Rotate secret
+                </Button>
+                <ConfirmRowAction
+                  open={deleting.isOpen(webhook.id)}
+                  onOpenChange={(open) => deleting.setOpen(webhook.id, open)}
+                  action="Remove"
+                  ariaLabel={`Remove the webhook ${webhook.url}`}
+                  title="Remove this webhook?"
+                  description="It stops receiving events at once, and its delivery log is deleted."
+                  pending={remove.isPending}
+                  onConfirm={() => remove.mutate({ teamId: team.id, webhookId: webhook.id })}
+                />
+              </div>
+              {webhook.disabledReason ? (
+                <p className="text-muted-foreground text-xs">{webhook.disabledReason}</p>
+              ) : null}
+              {openLog === webhook.id ? (
+                <DeliveryLog teamId={team.id} webhookId={webhook.id} />
+              ) : null}
+            </li>
+          ))}
+        </RowList>
+      )}
+    </Section>
+  );
+}
+
+const STATUS_BADGE = { PENDING: "info", DELIVERED: "success", FAILED: "destructive" } as const;
+
+function DeliveryLog({ teamId, webhookId }: { teamId: string; webhookId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const log = useQuery({
+    ...trpc.webhook.deliveries.queryOptions({ teamId, webhookId }),
+    // A pending delivery changes within seconds: look again while one is in flight.
+    refetchInterval: (query) =>
+      query.state.data?.some((d) => d.status === "PENDING") ? 3_000 : false,
+  });
+  const redeliver = useMutation(
+    trpc.webhook.redeliver.mutationOptions({
+      async onSuccess() {
+        toast.success("Redelivery queued, with the same delivery id.");
+        await queryClient.invalidateQueries({ queryKey: trpc.webhook.deliveries.queryKey() });
+      },
+      onError: (error) => toast.error(messageOf(error)),
+    }),
+  );
+  if (log.error) return <Alert variant="error">{messageOf(log.error)}</Alert>;
+  if (!log.data) return <p className="text-muted-foreground text-sm">Loading the log…</p>;
+  if (log.data.length === 0) {
+    return <p className="text-muted-foreground text-sm">No deliveries yet.</p>;
+  }
+  return (
+    <ul className="space-y-2 rounded-md border border-border p-3 text-sm" aria-label="Delivery log">
+      {log.data.map((delivery) => (
+        <li key={delivery.id} className="space-y-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge variant={STATUS_BADGE[delivery.status]}>{delivery.status.toLowerCase()}</Badge>
+            <span className="font-medium">{delivery.event}</span>
+            <span className="font-mono text-muted-foreground text-xs">{delivery.id}</span>
+            {delivery.status !== "PENDING" ? (
+              <Button
+                size="sm"
+                variant="link"
+                loading={redeliver.isPending && redeliver.variables?.deliveryId === delivery.id}
+                onClick={() => redeliver.mutate({ teamId, deliveryId: delivery.id })}
+              >
+                Redeliver
+              </Button>
+            ) : null}
+          </div>
+          <ul className="space-y-0.5 pl-4 text-muted-foreground text-xs">
+            {delivery.attempts.map((attempt) => (
+              <li key={attempt.attempt}>
+                #{attempt.attempt} · {new Date(attempt.at).toLocaleString()} ·{" "}
+                {attempt.statusCode ?? "no answer"} · {attempt.durationMs} ms ·{" "}
+                <span className="break-all">{attempt.responseExcerpt || "(empty answer)"}</span>
+              </li>
+            ))}
+            {delivery.attempts.length === 0 ? <li>Waiting for its first attempt.</li> : null}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}

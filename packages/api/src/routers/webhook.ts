@@ -1,0 +1,78 @@
+import { teamOnlySchema } from "../schemas/team";
+import {
+  createWebhookSchema,
+  listDeliveriesSchema,
+  redeliverSchema,
+  updateWebhookSchema,
+  webhookRefSchema,
+} from "../schemas/webhook";
+import {
+  createWebhook,
+  deleteWebhook,
+  listDeliveries,
+  listWebhooks,
+  redeliver,
+  rotateWebhookSecret,
+  sendTestEvent,
+  updateWebhook,
+} from "../services/webhook/manage";
+import { createTRPCRouter, teamProcedure } from "../trpc";
+
+/** A team's outgoing webhooks: admins only, scoped to the team the caller was checked against. */
+export const webhookRouter = createTRPCRouter({
+  list: teamProcedure("ADMIN")
+    .input(teamOnlySchema)
+    .query(({ ctx }) => listWebhooks(ctx.db, { teamId: ctx.team.id })),
+  /** The answer carries the signing secret: the only time it is shown. */
+  create: teamProcedure("ADMIN")
+    .input(createWebhookSchema)
+    .mutation(({ ctx, input }) =>
+      createWebhook(ctx.db, ctx.secret, {
+        teamId: ctx.team.id,
+        actorId: ctx.user.id,
+        url: input.url,
+        events: input.events,
+        format: input.format,
+      }),
+    ),
+  update: teamProcedure("ADMIN")
+    .input(updateWebhookSchema)
+    .mutation(({ ctx, input }) =>
+      updateWebhook(ctx.db, { ...input, teamId: ctx.team.id, actorId: ctx.user.id }),
+    ),
+  rotateSecret: teamProcedure("ADMIN")
+    .input(webhookRefSchema)
+    .mutation(({ ctx, input }) =>
+      rotateWebhookSecret(ctx.db, ctx.secret, {
+        teamId: ctx.team.id,
+        actorId: ctx.user.id,
+        webhookId: input.webhookId,
+      }),
+    ),
+  delete: teamProcedure("ADMIN")
+    .input(webhookRefSchema)
+    .mutation(({ ctx, input }) =>
+      deleteWebhook(ctx.db, {
+        teamId: ctx.team.id,
+        actorId: ctx.user.id,
+        webhookId: input.webhookId,
+      }),
+    ),
+  deliveries: teamProcedure("ADMIN")
+    .input(listDeliveriesSchema)
+    .query(({ ctx, input }) => listDeliveries(ctx.db, { ...input, teamId: ctx.team.id })),
+  sendTest: teamProcedure("ADMIN")
+    .input(webhookRefSchema)
+    .mutation(({ ctx, input }) =>
+      sendTestEvent(ctx.db, {
+        teamId: ctx.team.id,
+        webhookId: input.webhookId,
+        actorId: ctx.user.id,
+      }),
+    ),
+  redeliver: teamProcedure("ADMIN")
+    .input(redeliverSchema)
+    .mutation(({ ctx, input }) =>
+      redeliver(ctx.db, { teamId: ctx.team.id, deliveryId: input.deliveryId }),
+    ),
+});
