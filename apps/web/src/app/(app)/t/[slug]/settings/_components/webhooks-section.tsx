@@ -11,9 +11,9 @@ import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import type { TeamSummary } from "./roles";
-import { Section } from "./section";
-import { ConfirmRowAction, RowList, useConfirming } from "./team-list";
+import type { TeamSummary } from "~/components/team/roles";
+import { Section } from "~/components/team/section";
+import { ConfirmRowAction, RowList, useConfirming } from "~/components/team/team-list";
 
 const EVENTS = [
   ["project.opened", "A decision opens for voting"],
