@@ -3,6 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Copy, Send, Webhook } from "lucide-react";
 import { type FormEvent, useState } from "react";
+import type { TeamSummary } from "~/components/team/roles";
+import { Section } from "~/components/team/section";
+import { ConfirmRowAction, RowList, useConfirming } from "~/components/team/team-list";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -11,9 +14,6 @@ import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import type { TeamSummary } from "~/components/team/roles";
-import { Section } from "~/components/team/section";
-import { ConfirmRowAction, RowList, useConfirming } from "~/components/team/team-list";
 
 const EVENTS = [
   ["project.opened", "A decision opens for voting"],
