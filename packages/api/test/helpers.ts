@@ -25,7 +25,15 @@ export function useTestDatabase() {
     },
     /** A caller signed in as `user`, or signed out with null. */
     callerAs(
-      user: { id: string; email: string | null; name: string | null; tokenVersion?: number } | null,
+      user: {
+        id: string;
+        email: string | null;
+        name: string | null;
+        tokenVersion?: number;
+        /** The sign-in record the session names (a browser session), if any. */
+        sessionId?: string | null;
+      } | null,
+      credential?: "session" | "token",
     ) {
       return createCaller(
         createContextInner({
@@ -36,8 +44,10 @@ export function useTestDatabase() {
                 email: user.email ?? "",
                 name: user.name,
                 tokenVersion: user.tokenVersion ?? 0,
+                sessionId: user.sessionId ?? null,
               }
             : null,
+          credential,
         }),
       );
     },
