@@ -22,6 +22,7 @@ export const JOB_QUEUES = {
   notificationEmail: "notification-email",
   dailyDigest: "daily-digest",
   signUpAttemptEmail: "sign-up-attempt-email",
+  welcomeEmail: "welcome-email",
 } as const;
 
 /** Retries of every queue: 5 more attempts, waiting 10 s, 20 s, 40 s, ... between them. */

@@ -4,6 +4,7 @@ import { sendDailyDigests } from "../services/notification/send-digests";
 import { type EmailSettings, sendNotificationEmail } from "../services/notification/send-email";
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
 import { sendSignUpAttemptEmail } from "../services/user/sign-up-attempt-email";
+import { sendWelcomeEmail } from "../services/user/welcome-email";
 
 export type { EmailSettings, NotificationMailer } from "../services/notification/send-email";
 
@@ -29,6 +30,12 @@ export function appJobs(db: PrismaClient, email: EmailSettings | null = null): J
       name: JOB_QUEUES.signUpAttemptEmail,
       handle: async (job: { id: string; data: { userId: string } }) => {
         if (email) await sendSignUpAttemptEmail(db, email, job);
+      },
+    },
+    {
+      name: JOB_QUEUES.welcomeEmail,
+      handle: async (job: { id: string; data: { userId: string } }) => {
+        if (email) await sendWelcomeEmail(db, email, job);
       },
     },
     {
