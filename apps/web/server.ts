@@ -2,8 +2,8 @@
  * The app's one server: `node --import tsx server.ts --port 3000 [--hostname 127.0.0.1] [--dev]`.
  * `npm start`, `npm run dev` (with `--dev`: Next.js in development mode, with hot reload), the
  * end-to-end tests, the fault tests and the bench all run it. Pages, sign-in and every other
- * route go to Next.js. The endpoints the API clients call all the time, /api/trpc/* and
- * /api/metrics, are answered here directly: Next.js's router costs about a millisecond of CPU
+ * route go to Next.js. The endpoints the API clients call all the time, /api/trpc/*, the REST
+ * API (/api/v1/*, /api/docs) and /api/metrics, are answered here directly: Next.js's router costs about a millisecond of CPU
  * per request on its own, more than a whole cached read of the API (see docs/ARCHITECTURE.md).
  * Every response carries the same security headers as the pages.
  */
@@ -19,6 +19,7 @@ import { startBackgroundJobs } from "./src/server/jobs";
 import { logger } from "./src/server/logger";
 import { handleMetricsRequest } from "./src/server/metrics-handler";
 import { ensureRealtime } from "./src/server/realtime";
+import { handleRestRequest } from "./src/server/rest-handler";
 import { handleTrpcRequest } from "./src/server/trpc-handler";
 
 function fail(message: string): never {
@@ -59,6 +60,7 @@ function serve(handler: (request: Request) => Promise<Response>) {
 }
 const trpc = serve(handleTrpcRequest);
 const metrics = serve(handleMetricsRequest);
+const rest = serve(handleRestRequest);
 
 /**
  * Hands the connection's address to the handlers as a header (Next.js route handlers see no
@@ -93,6 +95,26 @@ const streams = new Set<ServerResponse>();
 
 /** What a request that arrives while the server drains gets: a clear "not done, try again". */
 function refuseWhileDraining(path: string | undefined, res: ServerResponse) {
+  const message =
+    "This server is restarting; your request was not carried out. Try again in a moment.";
+  if (path?.startsWith("/api/v1/")) {
+    // The REST API's clients read problem details.
+    res.writeHead(503, {
+      "content-type": "application/problem+json",
+      "retry-after": "1",
+      connection: "close",
+    });
+    res.end(
+      JSON.stringify({
+        type: "about:blank",
+        title: "Service Unavailable",
+        status: 503,
+        detail: message,
+        code: "SERVICE_UNAVAILABLE",
+      }),
+    );
+    return;
+  }
   const body = JSON.stringify(
     path === "/api/ready"
       ? {
@@ -102,8 +124,7 @@ function refuseWhileDraining(path: string | undefined, res: ServerResponse) {
         }
       : {
           error: {
-            message:
-              "This server is restarting; your request was not carried out. Try again in a moment.",
+            message,
             code: -32603,
             data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, path: null, fieldErrors: null },
           },
@@ -136,6 +157,7 @@ const server = createServer((req, res) => {
   });
   if (path?.startsWith("/api/trpc/")) void trpc(req, res);
   else if (path === "/api/metrics") void metrics(req, res);
+  else if (path?.startsWith("/api/v1/") || path === "/api/docs") void rest(req, res);
   else void nextHandler(req, res);
 });
 server.on("error", (error: NodeJS.ErrnoException) =>

@@ -45,14 +45,20 @@ if (!Number.isInteger(DURATION_S) || DURATION_S < 1 || DURATION_S > 120) {
   process.exit(1);
 }
 const APP_PORT = 3310;
-/** Optional: only these scenarios (comma-separated), and a folder for the app's CPU profile. */
+/**
+ * Optional: only these parts (comma-separated): the load scenarios read, write and mix, the
+ * project page in a browser (page) and the history measures (history). A folder for the app's
+ * CPU profile.
+ */
+const PARTS = ["read", "write", "mix", "page", "history"] as const;
 const ONLY = process.env.BENCH_ONLY?.split(",").filter(Boolean);
-if (ONLY?.some((s) => !["read", "write", "mix"].includes(s))) {
+if (ONLY?.some((s) => !(PARTS as readonly string[]).includes(s))) {
   console.error(
-    `✖ BENCH_ONLY lists scenarios among read, write and mix (got "${process.env.BENCH_ONLY}").`,
+    `✖ BENCH_ONLY lists parts among ${PARTS.join(", ")} (got "${process.env.BENCH_ONLY}").`,
   );
   process.exit(1);
 }
+const runs = (part: (typeof PARTS)[number]) => !ONLY || ONLY.includes(part);
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const BASELINE_PORT = 3311;
 
@@ -195,7 +201,7 @@ async function main() {
       result: LoadResult;
       cpuMsPerRequest: number;
     }[] = [];
-    const scenarios = (["read", "write", "mix"] as const).filter((s) => !ONLY || ONLY.includes(s));
+    const scenarios = (["read", "write", "mix"] as const).filter(runs);
     // Each target's measured time is split in two halves run in the order Tradeoff, baseline,
     // baseline, Tradeoff: on a shared machine whose speed drifts during a run, both targets
     // then see the same machine on average, and the ratio compares like with like.
@@ -261,7 +267,7 @@ async function main() {
 
     const chromium = findChromium();
     let page: Awaited<ReturnType<typeof measurePage>> | null = null;
-    if (chromium.path) {
+    if (chromium.path && runs("page")) {
       log("Project page: first-load JavaScript and Largest Contentful Paint in headless Chromium…");
       page = await measurePage({
         chromiumPath: chromium.path,
@@ -271,13 +277,16 @@ async function main() {
       });
     }
 
-    log("History: 100,000 vote events, the History tab's chart and the JSON export over HTTP…");
-    const history = await measureHistory({
-      databaseUrl: database.url,
-      world,
-      port: APP_PORT,
-      cookie: cookies[1] ?? "",
-    });
+    let history: Awaited<ReturnType<typeof measureHistory>> | null = null;
+    if (runs("history")) {
+      log("History: 100,000 vote events, the History tab's chart and the JSON export over HTTP…");
+      history = await measureHistory({
+        databaseUrl: database.url,
+        world,
+        port: APP_PORT,
+        cookie: cookies[1] ?? "",
+      });
+    }
 
     if (page) {
       console.log(
@@ -288,9 +297,11 @@ async function main() {
       );
     }
 
-    console.log(
-      `History of ${history.events.toLocaleString("en")} events: chart first load ${history.chartFirstLoadMs.toFixed(0)} ms (${history.chartPoints} points; target under 1000 ms), after each new vote ${history.chartRefreshMs.map((v) => v.toFixed(0)).join(", ")} ms; JSON export ${(history.exportJsonBytes / 1e6).toFixed(1)} MB in ${history.exportJsonMs.toFixed(0)} ms.`,
-    );
+    if (history) {
+      console.log(
+        `History of ${history.events.toLocaleString("en")} events: chart first load ${history.chartFirstLoadMs.toFixed(0)} ms (${history.chartPoints} points; target under 1000 ms), after each new vote ${history.chartRefreshMs.map((v) => v.toFixed(0)).join(", ")} ms; JSON export ${(history.exportJsonBytes / 1e6).toFixed(1)} MB in ${history.exportJsonMs.toFixed(0)} ms.`,
+      );
+    }
 
     const out = join(repoRoot, "bench/results");
     mkdirSync(out, { recursive: true });
@@ -311,19 +322,21 @@ async function main() {
             lcpMedianMs: Math.round(median(page.lcpMs)),
             lcpRunsMs: page.lcpMs.map(Math.round),
           }
-        : { skipped: chromium.reason },
-      history: {
-        events: history.events,
-        chartFirstLoadMs: Math.round(history.chartFirstLoadMs),
-        chartPoints: history.chartPoints,
-        chartRefreshMs: history.chartRefreshMs.map(Math.round),
-        exportJsonMs: Math.round(history.exportJsonMs),
-        exportJsonBytes: history.exportJsonBytes,
-      },
+        : { skipped: runs("page") ? chromium.reason : "not in BENCH_ONLY" },
+      history: history
+        ? {
+            events: history.events,
+            chartFirstLoadMs: Math.round(history.chartFirstLoadMs),
+            chartPoints: history.chartPoints,
+            chartRefreshMs: history.chartRefreshMs.map(Math.round),
+            exportJsonMs: Math.round(history.exportJsonMs),
+            exportJsonBytes: history.exportJsonBytes,
+          }
+        : { skipped: "not in BENCH_ONLY" },
       tookS: Math.round((Date.now() - started) / 1000),
     };
     writeFileSync(join(out, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
-    if (!chromium.path) {
+    if (!chromium.path && runs("page")) {
       console.log(
         `\nBrowser metrics skipped (the project page's first-load JavaScript and LCP): ${chromium.reason}. Install Chromium or set CHROMIUM_PATH to measure them; every load scenario above ran.`,
       );

@@ -108,9 +108,21 @@ export async function everyPage(browser: Browser): Promise<EveryPage> {
     },
     { name: "share-view", path: share.path, as: "signed-out", ready: heading },
     { name: "team-new", path: "/teams/new", as: "owner", ready: heading },
+    { name: "start", path: "/start", as: "owner", ready: heading },
     { name: "project-list", path: t, as: "owner", ready: heading },
     { name: "project-new", path: `${t}/new`, as: "owner", ready: heading },
     { name: "team-settings", path: `${t}/settings`, as: "owner", ready: heading },
+    {
+      name: "members",
+      path: `${t}/members`,
+      as: "owner",
+      ready: async (page) => {
+        await expect(page.getByTestId("pending-invitation")).toHaveCount(1);
+        // With the invitation form open, as an admin sees it after pressing Invite.
+        await page.getByRole("button", { name: "Invite", exact: true }).click();
+        await expect(page.getByRole("button", { name: "Create invitation" })).toBeVisible();
+      },
+    },
     {
       name: "ballot-and-recommendation",
       path: open.url,

@@ -9,7 +9,9 @@ export function buildProgram(io: Io): Command {
     .name("tradeoff")
     .description(
       "Tradeoff from the command line: score team decisions offline, or work with a Tradeoff\n" +
-        "server (login, projects, show, export, vote).",
+        "server (login, projects, open, close, vote, decide, revise, supersede, share, show, export).\n" +
+        "Exit codes: 0 done, 1 bad input, 2 usage, 3 not logged in or token refused,\n" +
+        "4 server unreachable, 5 refused by the server (not found, not allowed, not possible now).",
     )
     .version(packageJson.version, "-v, --version")
     .exitOverride()
@@ -25,20 +27,26 @@ export function buildProgram(io: Io): Command {
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const program = buildProgram(io);
+  // With --json, a failure is JSON on stderr too: { "error": { "message", "exitCode" } }.
+  const json = argv.includes("--json");
+  const fail = (exitCode: number, message: string, prefix = "tradeoff: ") => {
+    io.stderr(
+      json ? `${JSON.stringify({ error: { message, exitCode } })}\n` : `${prefix}${message}\n`,
+    );
+    return exitCode;
+  };
   try {
     await program.parseAsync(argv, { from: "user" });
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    if (error instanceof CliError) {
-      io.stderr(`tradeoff: ${error.message}\n`);
-      return error.exitCode;
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT_OK;
+      // The command line itself: an unknown command, option or choice, a missing argument.
+      // Values out of range for the data (--importance 9) are InputErrors: bad input, 1.
+      return EXIT_USAGE;
     }
-    if (error instanceof InputError) {
-      io.stderr(`${error.problems.join("\n")}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    io.stderr(`tradeoff: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT_BAD_INPUT;
+    if (error instanceof CliError) return fail(error.exitCode, error.message);
+    if (error instanceof InputError) return fail(EXIT_BAD_INPUT, error.problems.join("\n"), "");
+    return fail(EXIT_BAD_INPUT, error instanceof Error ? error.message : String(error));
   }
 }

@@ -40,14 +40,86 @@ describe("server commands without a server", () => {
     expect(result.stderr).not.toMatch(/EEXIST|ENOTDIR|errno/);
   });
 
-  it("refuse a malformed score or address as usage errors (exit 2)", async () => {
+  it("say what export --all needs before asking the server: a Markdown format and an --out folder", async () => {
     const env = { TRADEOFF_CONFIG_DIR: dir };
-    expect(
-      (await runCli(["vote", "billing/1", "--criterion", "x", "--score", "drf=9"], { env })).code,
-    ).toBe(2);
+    const pdf = await runCli(["export", "--all", "--format", "pdf", "--out", dir], { env });
+    expect(pdf.code).toBe(1);
+    expect(pdf.stderr).toContain("use --format madr, log4brains or nygard");
+    const noOut = await runCli(["export", "--all", "--format", "nygard"], { env });
+    expect(noOut.code).toBe(1);
+    expect(noOut.stderr).toContain("give it with --out (for example --out docs/decisions)");
+    const onFile = join(dir, "index.md");
+    await writeFile(onFile, "kept\n");
+    const file = await runCli(["export", "--all", "--format", "madr", "--out", onFile], { env });
+    expect(file.code).toBe(1);
+    expect(file.stderr).toContain("this is a file, not a folder");
+    // Usage: no project and no --all; --check without --all.
+    expect((await runCli(["export", "--format", "madr"], { env })).code).toBe(2);
+    expect((await runCli(["export", "billing/1", "--check"], { env })).code).toBe(2);
+  }, 120_000);
+
+  it("refuse a malformed address or choice as usage errors (exit 2)", async () => {
+    const env = { TRADEOFF_CONFIG_DIR: dir };
     const login = await runCli(["login", "--url", "not a url", "--token", "tro_x"], { env });
     expect(login.code).toBe(2);
     expect(login.stderr).toContain("is not a web address");
+    const status = await runCli(["projects", "--status", "done"], { env });
+    expect(status.code).toBe(2);
+    expect(status.stderr).toContain(
+      "Allowed choices are draft, open, decided, superseded, archived",
+    );
+    expect((await runCli(["decide", "billing/1", "--option", "drf"], { env })).code).toBe(2);
+  });
+
+  it("refuse an out-of-range importance or score as bad input (exit 1), in the web app's words", async () => {
+    const env = { TRADEOFF_CONFIG_DIR: dir };
+    const importance = await runCli(
+      ["vote", "billing/1", "--criterion", "x", "--importance", "9"],
+      { env },
+    );
+    expect(importance.code).toBe(1);
+    expect(importance.stderr).toBe("--importance 9: Importance is a whole number from 0 to 5.\n");
+    const score = await runCli(
+      ["vote", "billing/1", "--criterion", "x", "--score", "drf=9", "--json"],
+      { env },
+    );
+    expect(score.code).toBe(1);
+    expect(JSON.parse(score.stderr)).toEqual({
+      error: { message: "--score drf=9: A score is a whole number from 1 to 5.", exitCode: 1 },
+    });
+  });
+
+  it("show real defaults in help, never an empty object", { timeout: 60_000 }, async () => {
+    const commands = ["vote", "template", "projects", "decide", "revise", "share"];
+    const [main, ...helps] = await Promise.all([
+      runCli(["--help"]),
+      ...commands.map((command) => runCli([command, "--help"])),
+    ]);
+    helps.forEach((help, i) => {
+      const command = commands[i] ?? "";
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).not.toContain("{}");
+      if (command !== "template") expect(help.stdout, command).toContain("--json");
+    });
+    expect(helps[0]?.stdout).toMatch(/default: none, the option\s+stays unscored/);
+    expect(main?.stdout).toContain("5 refused by the server");
+  });
+
+  it("say which file cannot be read for --rationale @file, with exit code 1", async () => {
+    const result = await runCli(
+      ["decide", "billing/1", "--option", "drf", "--rationale", `@${join(dir, "missing.md")}`],
+      {
+        env: {
+          TRADEOFF_CONFIG_DIR: dir,
+          TRADEOFF_URL: "http://127.0.0.1:9",
+          TRADEOFF_TOKEN: "tro_x",
+        },
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `tradeoff: --rationale @${join(dir, "missing.md")}: there is no such file.\n`,
+    );
   });
 
   it("keep the login in TRADEOFF_CONFIG_DIR, else XDG_CONFIG_HOME/tradeoff, else ~/.config/tradeoff", () => {

@@ -12,6 +12,7 @@ import { notificationRouter } from "./routers/notification";
 import { projectRouter } from "./routers/project";
 import { recordRouter } from "./routers/record";
 import { shareRouter } from "./routers/share";
+import { tagRouter } from "./routers/tag";
 import { teamRouter } from "./routers/team";
 import { tokenRouter } from "./routers/token";
 import { voteRouter } from "./routers/vote";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   project: projectRouter,
   record: recordRouter,
   share: shareRouter,
+  tag: tagRouter,
   team: teamRouter,
   token: tokenRouter,
   vote: voteRouter,

@@ -88,6 +88,8 @@ function failureReason(error: TRPCError): FailureReason {
  */
 export type ProcedureMeta = {
   access?: { scope: "public" | "user" | "team" | "project"; minRole?: Role };
+  /** The account itself: a signed-in browser session only, never an access token (nor REST). */
+  sessionOnly?: true;
 };
 
 const t = initTRPC
@@ -258,16 +260,18 @@ export const protectedProcedure = t.procedure.meta({ access: { scope: "user" } }
  * A leaked or scripted token must not mint tokens that outlive it, lock its owner out, or
  * delete the account; the password and deletion also ask for the current password.
  */
-export const sessionProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (ctx.credential !== "session") {
-    throw new TRPCError({
-      code: "FORBIDDEN",
-      message:
-        "Access tokens cannot manage the account (tokens, password, sessions, email). Sign in to Tradeoff in the browser and do this under Account.",
-    });
-  }
-  return next();
-});
+export const sessionProcedure = protectedProcedure
+  .meta({ sessionOnly: true })
+  .use(({ ctx, next }) => {
+    if (ctx.credential !== "session") {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message:
+          "Access tokens cannot manage the account (tokens, password, sessions, email). Sign in to Tradeoff in the browser and do this under Account.",
+      });
+    }
+    return next();
+  });
 
 const forbidden = (minRole: Role) =>
   new TRPCError({

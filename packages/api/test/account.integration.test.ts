@@ -39,6 +39,26 @@ describe("account.updateName", () => {
   });
 });
 
+describe("account.ballotView", () => {
+  it("starts as the list, remembers the matrix per member, and refuses an unknown layout", async () => {
+    const pat = await userWithPassword();
+    const sam = await createUser(t.db, { name: "Sam" });
+    expect(await t.callerAs(pat).account.ballotView()).toEqual({ ballotView: "LIST" });
+    expect(await t.callerAs(pat).account.setBallotView({ ballotView: "MATRIX" })).toEqual({
+      ballotView: "MATRIX",
+    });
+    expect(await t.callerAs(pat).account.ballotView()).toEqual({ ballotView: "MATRIX" });
+    // Another member's choice is their own.
+    expect(await t.callerAs(sam).account.ballotView()).toEqual({ ballotView: "LIST" });
+    const error = await trpcError(
+      t.callerAs(pat).account.setBallotView({ ballotView: "GRID" as "LIST" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(JSON.stringify(error.cause)).toMatch(/Choose the ballot layout/);
+    expect(await t.callerAs(pat).account.ballotView()).toEqual({ ballotView: "MATRIX" });
+  });
+});
+
 describe("account.changePassword", () => {
   it("needs the current password, then signs out every other session and revokes tokens, keeping this one", async () => {
     const user = await userWithPassword();

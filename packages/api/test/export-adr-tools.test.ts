@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordBaseName } from "../src/services/export/file-name";
 import { toMarkdown } from "../src/services/export/markdown";
+import { buildDecisionFolder } from "../src/services/folder/folder";
 import type { LinkedProject, RecordView } from "../src/services/record/record-view";
 import { goldenView } from "./golden/record-view";
 
@@ -113,5 +114,51 @@ describe.skipIf(!hasAdr)("adr-tools reads the Nygard exports", () => {
       ].join("\n\n"),
     );
     expect(adr("generate", "graph")).toContain('_5 -> _3 [label="Supersedes", weight=0]');
+  });
+});
+
+describe.skipIf(!hasAdr)("adr-tools reads a folder written by export --all", () => {
+  let root = "";
+  const adr = (...args: string[]) =>
+    execFileSync("adr", args, {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, EDITOR: "true" },
+    });
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "tradeoff-adr-folder-"));
+    const dir = join(root, "doc", "adr");
+    mkdirSync(dir, { recursive: true });
+    const withId = (view: RecordView, p: LinkedProject): RecordView => ({
+      ...view,
+      project: { ...view.project, id: p.id },
+    });
+    const views = [
+      withId(record(one, { supersededBy: [two, three] }), one),
+      withId(record(two, { supersedes: [one], supersededBy: [three] }), two),
+      withId(record(three, { supersedes: [one, two] }), three),
+    ];
+    for (const file of buildDecisionFolder(views, "nygard"))
+      writeFileSync(join(dir, file.name), file.content);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("lists the records (not the index) and draws the supersede links between the files", () => {
+    expect(adr("list").trim().split("\n")).toEqual([
+      "doc/adr/0001-flask-for-billing.md",
+      "doc/adr/0002-go-for-billing.md",
+      "doc/adr/0003-rust-axum-for-billing.md",
+    ]);
+    const edges = adr("generate", "graph")
+      .split("\n")
+      .filter((line) => line.includes("->") && line.includes("label="))
+      .map((line) => line.trim())
+      .sort();
+    expect(edges).toEqual([
+      '_2 -> _1 [label="Supersedes", weight=0]',
+      '_3 -> _1 [label="Supersedes", weight=0]',
+      '_3 -> _2 [label="Supersedes", weight=0]',
+    ]);
   });
 });

@@ -264,3 +264,61 @@ describe("the project lifecycle", () => {
     }
   });
 });
+
+describe("finding a decision in the project list", () => {
+  it("matches every word in the title or the problem statement, in any case, within one status", async () => {
+    const { team, owner, people } = await teamWith(t, ["VIEWER"]);
+    const queue = await owner.api.project.create(blankInput(team.id));
+    const framework = await owner.api.project.create(
+      blankInput(team.id, {
+        title: "Web framework for the billing API",
+        context: "Django REST Framework or FastAPI: which one do we build on?",
+      }),
+    );
+    await owner.api.project.create(
+      blankInput(team.id, { title: "Logging stack", context: "Loki or Elasticsearch." }),
+    );
+    await t.db.project.update({ where: { id: framework.id }, data: { status: "OPEN" } });
+    // Another team's decision with the same words stays out of every result.
+    const other = await teamWith(t);
+    await other.owner.api.project.create(
+      blankInput(other.team.id, { title: "Billing framework", context: "FastAPI" }),
+    );
+    const viewer = at(people, 1).api;
+    const ids = async (input: { q?: string; status?: "OPEN" | "DRAFT" }) =>
+      (await viewer.project.list({ teamId: team.id, ...input })).map((p) => p.id);
+
+    expect(await ids({ q: "billing" })).toEqual([framework.id, queue.id]);
+    // Words from the problem statement, in another case, in any order.
+    expect(await ids({ q: "  fastapi   DJANGO " })).toEqual([framework.id]);
+    expect(await ids({ q: "billing", status: "DRAFT" })).toEqual([queue.id]);
+    expect(await ids({ status: "OPEN" })).toEqual([framework.id]);
+    expect(await ids({ q: "billing kubernetes" })).toEqual([]);
+    // Blank text finds everything; LIKE wildcards are plain characters.
+    expect(await ids({ q: "   " })).toHaveLength(3);
+    expect(await ids({ q: "%" })).toEqual([]);
+    expect(await ids({ q: "_" })).toEqual([]);
+    expect(await ids({ q: "billing_" })).toEqual([]);
+  });
+
+  it("refuses an over-long search or an unknown status with a sentence, and another team's list", async () => {
+    const { team, owner, people } = await teamWith(t, ["VIEWER"]);
+    await owner.api.project.create(blankInput(team.id));
+    const tooLong = await trpcError(
+      owner.api.project.list({ teamId: team.id, q: "x".repeat(201) }),
+    );
+    expect(tooLong.code).toBe("BAD_REQUEST");
+    expect(JSON.stringify(tooLong.cause)).toMatch(/200 characters or fewer/);
+    const badStatus = await trpcError(
+      owner.api.project.list({ teamId: team.id, status: "LOST" as "OPEN" }),
+    );
+    expect(badStatus.code).toBe("BAD_REQUEST");
+    // A viewer of the team may search it; an outsider learns nothing about it.
+    expect(await at(people, 1).api.project.list({ teamId: team.id, q: "queue" })).toHaveLength(1);
+    const outsider = await teamWith(t);
+    const refused = await trpcError(
+      outsider.owner.api.project.list({ teamId: team.id, q: "queue" }),
+    );
+    expect(refused.code).toBe("NOT_FOUND");
+  });
+});

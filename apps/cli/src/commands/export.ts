@@ -1,11 +1,12 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { CliError, EXIT_BAD_INPUT } from "../errors";
+import { CliError, EXIT_BAD_INPUT, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
 import { call, createClient } from "../server/client";
 import { loadConfig } from "../server/config";
 import { resolveProject } from "../server/resolve";
+import { exportFolder } from "./export-folder";
 
 const FORMATS = ["madr", "log4brains", "nygard", "json", "csv", "pdf"] as const;
 type ExportOptions = {
@@ -14,6 +15,9 @@ type ExportOptions = {
   team?: string;
   paper: "a4" | "letter";
   table: "votes" | "events";
+  all?: boolean;
+  check?: boolean;
+  json?: boolean;
 };
 
 /** `tradeoff export PROJECT --format F [--out DIR]`: the decision record as a file. */
@@ -25,10 +29,19 @@ export function registerExport(program: Command, io: Io): void {
       "Export a project's decision record. With --out, write NNNN-title.ext into DIR (created\n" +
         "if missing), e.g. docs/decisions of your repository; without it, print text formats.",
     )
-    .argument("<project>", "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id")
+    .argument(
+      "[project]",
+      "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id (with --all: only this record)",
+    )
     .addOption(new Option("-f, --format <format>", "file format").choices(FORMATS).default("madr"))
     .option("-o, --out <dir>", "directory to write the file into")
     .option("-t, --team <slug>", "the team, when PROJECT is a number")
+    .option(
+      "--all",
+      "every record of the team as a docs/decisions folder with an index (README.md)",
+    )
+    .option("--check", "with --all: write nothing; exit 1 when the folder is out of date (for CI)")
+    .option("--json", "with --all: what was written, removed and left unchanged, as JSON")
     .addOption(
       new Option("--paper <size>", "PDF paper size").choices(["a4", "letter"]).default("a4"),
     )
@@ -41,10 +54,20 @@ export function registerExport(program: Command, io: Io): void {
       "after",
       "\nExamples:\n" +
         "  tradeoff export billing/1 --format madr --out docs/decisions\n" +
+        "  tradeoff export --all --team billing --format nygard --out docs/decisions\n" +
+        "  tradeoff export --all --team billing --format nygard --out docs/decisions --check\n" +
         "  tradeoff export billing/1 --format pdf --paper letter --out .\n" +
         "  tradeoff export billing/1 --format json > decision.json",
     )
-    .action(async (ref: string, options: ExportOptions) => {
+    .action(async (ref: string | undefined, options: ExportOptions) => {
+      if (options.all) return exportFolder(io, ref, options);
+      if (options.check)
+        throw new CliError(EXIT_USAGE, "--check compares a folder: use it with --all and --out.");
+      if (!ref)
+        throw new CliError(
+          EXIT_USAGE,
+          "Name the project to export (e.g. billing/1), or use --all for every record of the team.",
+        );
       // A wrong --out is said before anything is asked of the server.
       if (options.out !== undefined) await checkOutDir(options.out);
       const config = await loadConfig();

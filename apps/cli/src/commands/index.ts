@@ -1,15 +1,18 @@
 import type { Command } from "commander";
 import type { Io } from "../io";
+import { registerDecide } from "./decide";
 import { registerExport } from "./export";
 import { registerImport } from "./import";
+import { registerLifecycle } from "./lifecycle";
 import { registerLogin } from "./login";
 import { registerProjects } from "./projects";
 import { registerScore } from "./score";
+import { registerShare } from "./share";
 import { registerShow } from "./show";
 import { registerTemplate } from "./template";
 import { registerVote } from "./vote";
 
-/** Every command, one file each; a new command (login, projects, show, export, vote) goes here. */
+/** Every command, one file each; a new command goes here. */
 export const commands: ((program: Command, io: Io) => void)[] = [
   registerScore,
   registerTemplate,
@@ -19,4 +22,7 @@ export const commands: ((program: Command, io: Io) => void)[] = [
   registerExport,
   registerVote,
   registerImport,
+  registerLifecycle,
+  registerDecide,
+  registerShare,
 ];

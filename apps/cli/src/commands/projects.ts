@@ -1,41 +1,66 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import type { Io } from "../io";
 import { call, createClient } from "../server/client";
 import { loadConfig } from "../server/config";
+import { print, withJson } from "../server/output";
 import { resolveTeam } from "../server/resolve";
 
-/** `tradeoff projects [--team T]`: the decisions of one team, or of all your teams. */
+const STATUSES = ["draft", "open", "decided", "superseded", "archived"] as const;
+type Status = (typeof STATUSES)[number];
+
+/** `tradeoff projects [--team T] [--status S]`: the decisions of one team, or of all your teams. */
 export function registerProjects(program: Command, io: Io): void {
-  program
-    .command("projects")
-    .summary("list decision projects on the server")
-    .description("List the decision projects of your teams: reference, status and title.")
-    .option("-t, --team <slug>", "only this team")
-    .action(async (options: { team?: string }) => {
-      const config = await loadConfig();
-      const client = createClient(config);
-      const teams = options.team
-        ? [await resolveTeam(client, config, options.team)]
-        : await call(config, () => client.team.list.query());
-      const rows: string[][] = [];
-      for (const team of teams) {
-        const projects = await call(config, () => client.project.list.query({ teamId: team.id }));
-        for (const p of projects)
-          rows.push([`${team.slug}/${p.number}`, p.status.toLowerCase(), p.title]);
+  withJson(
+    program
+      .command("projects")
+      .summary("list decision projects on the server")
+      .description("List the decision projects of your teams: reference, status and title.")
+      .option("-t, --team <slug>", "only this team (default: all your teams)")
+      .addOption(
+        new Option("-s, --status <status>", "only projects in this status (default: any)").choices(
+          STATUSES,
+        ),
+      ),
+  ).action(async (options: { team?: string; status?: Status; json?: boolean }) => {
+    const config = await loadConfig();
+    const client = createClient(config);
+    const teams = options.team
+      ? [await resolveTeam(client, config, options.team)]
+      : await call(config, () => client.team.list.query());
+    const status = options.status?.toUpperCase() as Uppercase<Status> | undefined;
+    const projects = [];
+    for (const team of teams) {
+      const list = await call(config, () =>
+        client.project.list.query({ teamId: team.id, ...(status ? { status } : {}) }),
+      );
+      for (const p of list) {
+        projects.push({
+          ref: `${team.slug}/${p.number}`,
+          id: p.id,
+          team: team.slug,
+          number: p.number,
+          status: p.status.toLowerCase(),
+          title: p.title,
+        });
       }
+    }
+    print(io, options.json, projects, (rows) => {
       if (rows.length === 0) {
-        io.stdout("No decision projects yet.\n");
-        return;
+        return options.status
+          ? `No ${options.status} decision projects.`
+          : "No decision projects yet.";
       }
+      const cells = rows.map((r) => [r.ref, r.status, r.title]);
       const header = ["PROJECT", "STATUS", "TITLE"];
       const widths = header.map((h, i) =>
-        Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)),
+        Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)),
       );
-      const line = (cells: string[]) =>
-        cells
+      const line = (row: string[]) =>
+        row
           .map((c, i) => c.padEnd(widths[i] ?? 0))
           .join("  ")
           .trimEnd();
-      io.stdout(`${[line(header), ...rows.map(line)].join("\n")}\n`);
+      return [line(header), ...cells.map(line)].join("\n");
     });
+  });
 }

@@ -27,7 +27,7 @@ const questionList = (template: DecisionTemplate) =>
 const ANSWER = /^([a-z0-9-]+)=(yes|no)$/;
 
 /** Collects repeated `--answer question=yes|no` options. */
-const collectAnswer = (value: string, answers: Record<string, boolean>) => {
+const collectAnswer = (value: string, answers: Record<string, boolean> = {}) => {
   const match = ANSWER.exec(value);
   if (!match?.[1])
     throw new InvalidArgumentError(`expected question=yes or question=no, got "${value}".`);
@@ -59,9 +59,8 @@ export function registerTemplate(program: Command, io: Io): void {
     .option("-l, --list", "list the built-in templates and exit")
     .option(
       "-a, --answer <question=yes|no>",
-      "answer a context question (repeatable)",
+      "answer a context question (repeatable; default: none, the template's own weights)",
       collectAnswer,
-      {},
     )
     .addHelpText(
       "after",
@@ -74,7 +73,7 @@ export function registerTemplate(program: Command, io: Io): void {
     .action(
       (
         name: string | undefined,
-        options: { answer: ContextAnswers; list?: boolean },
+        options: { answer?: ContextAnswers; list?: boolean },
         command: Command,
       ) => {
         if (options.list) {
@@ -90,14 +89,14 @@ export function registerTemplate(program: Command, io: Io): void {
         const template = findTemplate(name);
         if (!template) return;
         const known = new Set(template.contextQuestions.map((q) => q.key));
-        const unknown = Object.keys(options.answer).filter((key) => !known.has(key));
+        const unknown = Object.keys(options.answer ?? {}).filter((key) => !known.has(key));
         if (unknown.length > 0) {
           command.error(
             `error: ${name} has no context question ${unknown.map((k) => `"${k}"`).join(", ")}. Its questions:\n${questionList(template)}`,
             { exitCode: 2, code: "tradeoff.unknownQuestion" },
           );
         }
-        const { weights, changes } = suggestWeights(template, options.answer);
+        const { weights, changes } = suggestWeights(template, options.answer ?? {});
         const decision = templateToDecision(template, weights);
         const output = changes.length > 0 ? { ...decision, weightChanges: changes } : decision;
         io.stdout(`${JSON.stringify(output, null, 2)}\n`);

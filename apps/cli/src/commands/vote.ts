@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
+import { InputError } from "../errors";
 import type { Io } from "../io";
 import { call, createClient } from "../server/client";
 import { loadConfig } from "../server/config";
@@ -7,21 +8,28 @@ import { resolveProject } from "../server/resolve";
 type VoteOptions = {
   criterion: string;
   importance?: number;
-  score: Record<string, number>;
+  score?: Record<string, number>;
+  json?: boolean;
   rationale?: string;
   team?: string;
 };
 
+// The web app's own messages (packages/api/src/schemas/vote.ts), said before anything is sent.
+const IMPORTANCE_MESSAGE = "Importance is a whole number from 0 to 5.";
+const SCORE_MESSAGE = "A score is a whole number from 1 to 5.";
+
+// A well-formed value out of range is bad input (exit 1), as the web app would refuse it.
 const parseImportance = (value: string) => {
   if (!/^[0-5]$/.test(value))
-    throw new InvalidArgumentError("importance is a whole number from 0 to 5.");
+    throw new InputError([`--importance ${value}: ${IMPORTANCE_MESSAGE}`]);
   return Number(value);
 };
 
 const collectScore = (value: string, previous: Record<string, number> = {}) => {
-  const match = value.match(/^([a-z0-9][a-z0-9-]*)=([1-5])$/);
+  const match = value.match(/^([a-z0-9][a-z0-9-]*)=(.*)$/);
   if (!match?.[1])
-    throw new InvalidArgumentError(`"${value}" should look like fastapi=4 (a score from 1 to 5).`);
+    throw new InvalidArgumentError(`"${value}" should look like fastapi=4 (option=score).`);
+  if (!/^[1-5]$/.test(match[2] ?? "")) throw new InputError([`--score ${value}: ${SCORE_MESSAGE}`]);
   return { ...previous, [match[1]]: Number(match[2]) };
 };
 
@@ -42,12 +50,12 @@ export function registerVote(program: Command, io: Io): void {
     )
     .option(
       "-s, --score <option=n>",
-      "a score from 1 to 5 for an option; repeat for each",
+      "a score from 1 to 5 for an option; repeat for each (default: none, the option stays unscored)",
       collectScore,
-      {},
     )
     .option("-r, --rationale <text>", "why, in a sentence")
     .option("-t, --team <slug>", "the team, when PROJECT is a number")
+    .option("--json", "print the saved vote as JSON (for scripts)")
     .addHelpText(
       "after",
       "\nExample:\n  tradeoff vote billing/1 --criterion performance --importance 4 --score drf=4 --score fastapi=5",
@@ -61,10 +69,14 @@ export function registerVote(program: Command, io: Io): void {
           projectId,
           criterionKey: options.criterion,
           weight: options.importance ?? null,
-          scores: options.score,
+          scores: options.score ?? {},
           ...(options.rationale ? { rationale: options.rationale } : {}),
         }),
       );
+      if (options.json) {
+        io.stdout(`${JSON.stringify(saved, null, 2)}\n`);
+        return;
+      }
       const scores = Object.entries(saved.scores as Record<string, number | null>)
         .map(([k, v]) => `${k}=${v ?? "-"}`)
         .join(" ");

@@ -8,13 +8,13 @@ import { LAST_TEAM_COOKIE } from "~/lib/last-team-cookie";
 import { getSessionUser } from "~/server/auth";
 import { api } from "~/trpc/server";
 
-/** Signed in: straight to the last team used (or the first, or team creation). Signed out: the welcome page. */
+/** Signed in: straight to the last team used (or the first, or the first-sign-in page). Signed out: the welcome page. */
 export default async function HomePage() {
   if (await getSessionUser()) {
     const teams = await api((c) => c.team.list());
     const last = (await cookies()).get(LAST_TEAM_COOKIE)?.value;
     const team = teams.find((t) => t.slug === last) ?? teams[0];
-    redirect(team ? `/t/${team.slug}` : "/teams/new");
+    redirect(team ? `/t/${team.slug}` : "/start");
   }
   return (
     <div className="flex min-h-dvh flex-col">

@@ -1,9 +1,11 @@
 import {
+  ballotViewSchema,
   changePasswordSchema,
   deleteAccountSchema,
   endSessionSchema,
   updateNameSchema,
 } from "../schemas/account";
+import { getBallotView, setBallotView } from "../services/account/ballot-view";
 import { changePassword } from "../services/account/change-password";
 import { deleteAccount } from "../services/account/delete-account";
 import { endOtherSessions, endSession, listSessions } from "../services/account/sessions";
@@ -24,6 +26,13 @@ export const accountRouter = createTRPCRouter({
       })
       .then(({ passwordHash, ...user }) => ({ ...user, hasPassword: Boolean(passwordHash) })),
   ),
+  /** The member's ballot layout on project pages. */
+  ballotView: protectedProcedure.query(({ ctx }) => getBallotView(ctx.db, { userId: ctx.user.id })),
+  setBallotView: protectedProcedure
+    .input(ballotViewSchema)
+    .mutation(({ ctx, input }) =>
+      setBallotView(ctx.db, { userId: ctx.user.id, ballotView: input.ballotView }),
+    ),
   updateName: protectedProcedure
     .input(updateNameSchema)
     .mutation(({ ctx, input }) => updateName(ctx.db, { userId: ctx.user.id, name: input.name })),

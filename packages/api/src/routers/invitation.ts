@@ -1,6 +1,7 @@
 import {
   createInvitationSchema,
   invitationIdSchema,
+  invitationLinkInput,
   invitationTokenInput,
 } from "../schemas/invitation";
 import { teamOnlySchema } from "../schemas/team";
@@ -8,6 +9,7 @@ import { acceptInvitation } from "../services/invitation/accept-invitation";
 import { createInvitation } from "../services/invitation/create-invitation";
 import { listPendingInvitations } from "../services/invitation/list-invitations";
 import { previewInvitation } from "../services/invitation/preview-invitation";
+import { readInvitationLink } from "../services/invitation/read-invitation-link";
 import { revokeInvitation } from "../services/invitation/revoke-invitation";
 import { createTRPCRouter, protectedProcedure, publicProcedure, teamProcedure } from "../trpc";
 
@@ -45,6 +47,12 @@ export const invitationRouter = createTRPCRouter({
     .input(invitationTokenInput)
     .query(({ ctx, input }) =>
       previewInvitation(ctx.db, { token: input.token, userId: ctx.user?.id ?? null }),
+    ),
+  /** A pasted link checked before joining: refuses another site's, an expired or a used one. */
+  readLink: protectedProcedure
+    .input(invitationLinkInput)
+    .mutation(({ ctx, input }) =>
+      readInvitationLink(ctx.db, { link: input.link, userId: ctx.user.id, appUrl: ctx.appUrl }),
     ),
   accept: protectedProcedure
     .input(invitationTokenInput)

@@ -32,3 +32,9 @@ export const endSessionSchema = z.object({
     .max(64, { error: "That is not a session id." })
     .regex(/^[A-Za-z0-9_-]+$/, { error: "That is not a session id." }),
 });
+
+export const ballotViewSchema = z.object({
+  ballotView: z.enum(["LIST", "MATRIX"], {
+    error: "Choose the ballot layout: LIST (one card per criterion) or MATRIX (one row each).",
+  }),
+});

@@ -1,5 +1,6 @@
 export * from "./account";
 export * from "./auth";
+export * from "./folder";
 export * from "./invitation";
 export * from "./member";
 export * from "./project";

@@ -37,3 +37,10 @@ export const invitationIdSchema = z.object({
 export type InvitationIdInput = z.infer<typeof invitationIdSchema>;
 
 export const invitationTokenInput = z.object({ token: invitationTokenSchema });
+
+/** What someone pasted on the first-sign-in page: a link, its path or the bare token. */
+export const invitationLinkInput = z.object({
+  link: z
+    .string({ error: "Paste the invitation link a team admin sent you." })
+    .max(2_000, { error: "This is too long for an invitation link. Paste only the link." }),
+});

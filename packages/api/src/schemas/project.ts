@@ -157,6 +157,12 @@ export const teamIdSchema = z.object({ teamId: idSchema });
 export const listProjectsSchema = z.object({
   teamId: idSchema,
   status: projectStatusSchema.optional(),
+  /** Words to find in the title or the problem statement (case-insensitive); blank finds all. */
+  q: z
+    .string({ error: "Search with text." })
+    .trim()
+    .max(200, { error: "Keep the search to 200 characters or fewer." })
+    .optional(),
 });
 
 export const saveAsTemplateSchema = z.object({

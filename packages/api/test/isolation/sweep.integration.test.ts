@@ -1,9 +1,10 @@
 import type { Role } from "@tradeoff/db";
 import { describe, expect, it } from "vitest";
+import { restOperations } from "../../src/rest";
 import { appRouter } from "../../src/root";
 import type { ProcedureMeta } from "../../src/trpc";
 import { useTestDatabase } from "../helpers";
-import { callProcedure, ROLES_LOW_TO_HIGH } from "./call";
+import { callOverRest, callProcedure, ROLES_LOW_TO_HIGH } from "./call";
 import { loadCases } from "./load-cases";
 import { publicProcedures } from "./public";
 import { createWorld } from "./world";
@@ -69,7 +70,24 @@ describe("isolation sweep: the inventory", () => {
   });
 });
 
-describe.each(procedures.filter((p) => p.access))("isolation sweep: $path", ({ path, access }) => {
+/**
+ * Each procedure in-process, and again over the REST API (/api/v1) when it is served there:
+ * the same refusals must hold on both.
+ */
+const restPaths = new Set(restOperations().map((op) => op.procedure));
+const transports = {
+  "in-process": callProcedure,
+  REST: callOverRest,
+} satisfies Record<string, typeof callProcedure>;
+const runs = procedures
+  .filter((p) => p.access)
+  .flatMap((p) => [
+    { ...p, transport: "in-process" as const },
+    ...(restPaths.has(p.path) ? [{ ...p, transport: "REST" as const }] : []),
+  ]);
+
+describe.each(runs)("isolation sweep: $path ($transport)", ({ path, access, transport }) => {
+  const callProcedure = transports[transport];
   const testCase = cases.get(path);
   const scope = access?.scope;
   const minRole: Role = access?.minRole ?? "VIEWER";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check, LogOut, Plus, Settings, UserRound } from "lucide-react";
+import { Check, LogIn, LogOut, Plus, Settings, UserRound, Users } from "lucide-react";
 import Link from "next/link";
 import type { ReactElement } from "react";
 import {
@@ -38,6 +38,13 @@ export function TeamMenu({
         {teams.length > 0 ? <DropdownMenuSeparator /> : null}
         {current ? (
           <DropdownMenuItem asChild>
+            <Link href={`/t/${current.slug}/members`}>
+              <Users aria-hidden /> Members
+            </Link>
+          </DropdownMenuItem>
+        ) : null}
+        {current ? (
+          <DropdownMenuItem asChild>
             <Link href={`/t/${current.slug}/settings`}>
               <Settings aria-hidden /> Team settings
             </Link>
@@ -46,6 +53,11 @@ export function TeamMenu({
         <DropdownMenuItem asChild>
           <Link href="/teams/new">
             <Plus aria-hidden /> Create a team
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/start">
+            <LogIn aria-hidden /> Join a team with a link
           </Link>
         </DropdownMenuItem>
       </DropdownMenuContent>

@@ -19,6 +19,11 @@ type ScalePickerProps = {
   highLabel?: string | null;
   /** A hint drawn on one value (e.g. the article's suggested score); never selects it. */
   hint?: number | null;
+  /**
+   * One tight row for a table cell (the matrix ballot): the legend and the words for the ends
+   * are read, not shown, since the row and column headers say them.
+   */
+  compact?: boolean;
 };
 
 /**
@@ -37,6 +42,7 @@ export function ScalePicker({
   lowLabel,
   highLabel,
   hint,
+  compact = false,
 }: ScalePickerProps) {
   const name = useId();
   // The handler of the latest render; the early choice is applied once, when the group mounts
@@ -61,7 +67,7 @@ export function ScalePicker({
     // The full name (e.g. "FastAPI score on Performance") is what assistive technology reads.
     <fieldset
       ref={applyEarlyChoice}
-      className="grid gap-1.5"
+      className={compact ? "block" : "grid gap-1.5"}
       disabled={disabled}
       aria-label={legend}
       // A digit sets the value of the focused scale, the fastest way through a ballot by keyboard.
@@ -75,9 +81,17 @@ export function ScalePicker({
         event.currentTarget.querySelector<HTMLInputElement>(`input[value="${n}"]`)?.focus();
       }}
     >
-      <legend className="mb-1.5 font-medium text-sm">{visibleLegend ?? legend}</legend>
+      <legend className={compact ? "sr-only" : "mb-1.5 font-medium text-sm"}>
+        {visibleLegend ?? legend}
+      </legend>
       {/* On a phone the choices share the row's width and stand 44 px tall, a finger's size. */}
-      <div className="grid max-w-xs auto-cols-fr grid-flow-col gap-1 sm:flex sm:max-w-none sm:flex-wrap">
+      <div
+        className={
+          compact
+            ? "flex gap-0.5"
+            : "grid max-w-xs auto-cols-fr grid-flow-col gap-1 sm:flex sm:max-w-none sm:flex-wrap"
+        }
+      >
         {values.map((n) => {
           const ends =
             n === min && lowLabel
@@ -89,7 +103,8 @@ export function ScalePicker({
             <label
               key={n}
               className={cn(
-                "relative flex h-11 cursor-pointer sm:size-9 items-center justify-center rounded-md border font-medium text-sm tabular-nums transition-colors",
+                "relative flex cursor-pointer items-center justify-center rounded-md border font-medium text-sm tabular-nums transition-colors",
+                compact ? "size-11 sm:size-8" : "h-11 sm:size-9",
                 "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring",
                 "has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-60",
                 value === n
@@ -123,7 +138,7 @@ export function ScalePicker({
           );
         })}
       </div>
-      {lowLabel || highLabel ? (
+      {!compact && (lowLabel || highLabel) ? (
         <p className="flex justify-between gap-4 text-muted-foreground text-xs">
           <span>
             {min}: {lowLabel ?? "—"}

@@ -1,32 +1,67 @@
 "use client";
 
 import type { RouterOutputs } from "@tradeoff/api";
-import { Check, ChevronDown, CircleAlert, CloudOff, RotateCw } from "lucide-react";
-import { useEffect, useState } from "react";
+import {
+  Check,
+  ChevronDown,
+  CircleAlert,
+  CloudOff,
+  LayoutList,
+  RotateCw,
+  Table2,
+} from "lucide-react";
+import dynamic from "next/dynamic";
+import { useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
-import { Label } from "~/components/ui/label";
 import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
-import { Textarea } from "~/components/ui/textarea";
+import {
+  type Criterion,
+  type Edit,
+  isComplete,
+  type Project,
+  RationaleField,
+  SaveStatus,
+  setScore,
+  setWeight,
+  toggleNoOpinion,
+} from "./ballot-parts";
 import { ScalePicker } from "./scale-picker";
 import { type SyncState, useVoteSync, type VoteValue } from "./use-vote-sync";
 
-type Project = RouterOutputs["project"]["get"];
-type Criterion = Project["criteria"][number];
+/**
+ * The matrix layout loads only for members who chose it (rendered on the server for them, its
+ * code preloaded with the page); the list stays in the page's own code.
+ */
+const BallotMatrix = dynamic(() => import("./ballot-matrix").then((m) => m.BallotMatrix), {
+  loading: () => <Skeleton className="h-96" />,
+});
 
-const RATIONALE_MAX = 1000;
+export type BallotView = "LIST" | "MATRIX";
 
-/** One card per criterion: importance, a score per option, a rationale; saved as you go. */
+/**
+ * The member's ballot, saved as they go: one card per criterion (importance, a score per
+ * option, a rationale), or a compact matrix with one row per criterion. Both edit through the
+ * same vote sync, so saving looks and works the same in either.
+ */
 export function VotingPanel({
   project,
   initialVotes,
+  view = "LIST",
+  onViewChange,
+  viewNotSaved = false,
 }: {
   project: Project;
   /** The viewer's votes as the server rendered them, if it did. */
   initialVotes?: RouterOutputs["vote"]["mine"] | undefined;
+  /** The layout the member chose (remembered on their account). */
+  view?: BallotView;
+  onViewChange?: (view: BallotView) => void;
+  /** The choice of layout could not be remembered on the server. */
+  viewNotSaved?: boolean;
 }) {
   const canVote = project.viewer.canVote && project.status === "OPEN";
   const sync = useVoteSync(
@@ -88,10 +123,38 @@ export function VotingPanel({
   }
 
   return (
-    <section aria-labelledby="voting-heading" className="space-y-4">
-      <h2 id="voting-heading" className="font-semibold text-lg">
-        Your vote
-      </h2>
+    <section aria-labelledby="voting-heading" className="space-y-4" data-ballot-view={view}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="voting-heading" className="font-semibold text-lg">
+          Your vote
+        </h2>
+        {onViewChange ? (
+          <fieldset className="flex items-center gap-1">
+            <legend className="sr-only">Ballot layout</legend>
+            {(
+              [
+                ["LIST", "List", LayoutList],
+                ["MATRIX", "Matrix", Table2],
+              ] as const
+            ).map(([value, label, Icon]) => (
+              <Button
+                key={value}
+                variant={view === value ? "secondary" : "ghost"}
+                size="sm"
+                aria-pressed={view === value}
+                onClick={() => onViewChange(value)}
+              >
+                <Icon aria-hidden="true" /> {label}
+              </Button>
+            ))}
+          </fieldset>
+        ) : null}
+      </div>
+      {viewNotSaved ? (
+        <p className="text-muted-foreground text-sm" role="status">
+          Your choice of layout could not be remembered; it applies on this page until you reload.
+        </p>
+      ) : null}
       {!project.viewer.canVote ? (
         <Alert variant="info">Viewers can read the decision and its result but do not vote.</Alert>
       ) : project.status === "DRAFT" ? (
@@ -143,6 +206,17 @@ export function VotingPanel({
           <Skeleton className="h-40" />
           <Skeleton className="h-40" />
         </div>
+      ) : view === "MATRIX" ? (
+        <BallotMatrix
+          project={project}
+          entries={sync.entries}
+          disabled={!canVote}
+          onlyLeft={onlyLeft}
+          isDone={isDone}
+          onEdit={(key, change, delay) => sync.edit(key, change, delay)}
+          onRetry={(key) => sync.retry(key)}
+          onWorking={setWorking}
+        />
       ) : (
         <ol className="space-y-3">
           {project.criteria.map((criterion, index) => {
@@ -190,15 +264,6 @@ export function VotingPanel({
       )}
     </section>
   );
-}
-
-/**
- * A criterion is done once every option has a score (the importance may stay at the project's
- * default), or when it is marked "no opinion".
- */
-function isComplete(value: VoteValue | null, options: Project["options"]) {
-  if (!value) return false;
-  return value.noOpinion === true || options.every((o) => value.scores[o.key] != null);
 }
 
 /** The whole ballot's saving state, in view while scrolling: saving, saved, or failing with a retry. */
@@ -252,7 +317,7 @@ type CriterionVoteProps = {
   /** Done before this visit and not opened since: one line with the importance and scores, unfolded on click. */
   folded: boolean;
   onUnfold: () => void;
-  onEdit: (change: (value: VoteValue) => VoteValue, delay?: number) => void;
+  onEdit: Edit;
   onRetry: () => void;
 };
 
@@ -358,13 +423,6 @@ function OpenCriterion({
   onRetry,
 }: Omit<CriterionVoteProps, "folded" | "onUnfold"> & { headingId: string }) {
   const noOpinion = value?.noOpinion === true;
-  const [rationale, setRationale] = useState(value?.rationale ?? "");
-  // Follow the vote when it changes elsewhere (loaded, restored), never while it echoes typing.
-  const stored = value?.rationale ?? "";
-  useEffect(() => {
-    setRationale((local) => (local.trim() === stored.trim() ? local : stored));
-  }, [stored]);
-  const tooLong = rationale.length > RATIONALE_MAX;
 
   return (
     <Card aria-labelledby={headingId} role="group">
@@ -389,7 +447,7 @@ function OpenCriterion({
           disabled={disabled}
           lowLabel="does not matter"
           highLabel="matters most"
-          onChange={(weight) => onEdit((v) => ({ ...v, weight, noOpinion: false }), 0)}
+          onChange={(weight) => onEdit(setWeight(weight), 0)}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           {options.map((option) => {
@@ -406,16 +464,7 @@ function OpenCriterion({
                   lowLabel={criterion.anchorLow ?? "poor"}
                   highLabel={criterion.anchorHigh ?? "excellent"}
                   hint={guidance?.suggestedScore ?? null}
-                  onChange={(score) =>
-                    onEdit(
-                      (v) => ({
-                        ...v,
-                        scores: { ...v.scores, [option.key]: score },
-                        noOpinion: false,
-                      }),
-                      0,
-                    )
-                  }
+                  onChange={(score) => onEdit(setScore(option.key, score), 0)}
                 />
                 {guidance?.summary ? (
                   <p className="text-muted-foreground text-sm">
@@ -430,53 +479,19 @@ function OpenCriterion({
             );
           })}
         </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${headingId}-rationale`}>Why (optional)</Label>
-          <Textarea
-            id={`${headingId}-rationale`}
-            rows={2}
-            value={rationale}
-            disabled={disabled}
-            aria-invalid={tooLong || undefined}
-            aria-describedby={`${headingId}-rationale-count`}
-            onChange={(event) => {
-              const text = event.target.value;
-              setRationale(text);
-              if (text.length <= RATIONALE_MAX) {
-                // Sent as typed; the server trims it.
-                onEdit((v) => ({ ...v, rationale: text.trim() ? text : null }), 800);
-              }
-            }}
-          />
-          <p
-            id={`${headingId}-rationale-count`}
-            className={
-              tooLong ? "font-medium text-destructive text-xs" : "text-muted-foreground text-xs"
-            }
-          >
-            {tooLong
-              ? `Too long to save: ${rationale.length} of ${RATIONALE_MAX} characters.`
-              : `${rationale.length} / ${RATIONALE_MAX}`}
-          </p>
-        </div>
+        <RationaleField
+          id={`${headingId}-rationale`}
+          value={value}
+          disabled={disabled}
+          onEdit={onEdit}
+        />
         <div className="flex flex-wrap items-center gap-2">
           <Button
             variant={noOpinion ? "secondary" : "outline"}
             size="sm"
             disabled={disabled}
             aria-pressed={noOpinion}
-            // An explicit abstention: clears importance and scores; pressed again, takes it back.
-            onClick={() =>
-              onEdit(
-                (v) => ({
-                  weight: null,
-                  scores: Object.fromEntries(options.map((o) => [o.key, null])),
-                  noOpinion: !noOpinion,
-                  rationale: v.rationale,
-                }),
-                0,
-              )
-            }
+            onClick={() => onEdit(toggleNoOpinion(options, noOpinion), 0)}
           >
             No opinion
           </Button>
@@ -489,37 +504,5 @@ function OpenCriterion({
         </div>
       </CardContent>
     </Card>
-  );
-}
-
-function SaveStatus({ state, onRetry }: { state: SyncState; onRetry: () => void }) {
-  return (
-    <div aria-live="polite" className="flex items-center gap-2 text-sm">
-      {state.kind === "saving" ? (
-        <span className="flex items-center gap-1.5 text-muted-foreground">
-          <Spinner decorative className="size-3.5" /> Saving…
-        </span>
-      ) : state.kind === "saved" ? (
-        <span className="flex items-center gap-1 text-success">
-          <Check aria-hidden="true" className="size-4" /> Saved
-        </span>
-      ) : state.kind === "retrying" ? (
-        <>
-          <span className="flex items-center gap-1 text-warning">
-            <CloudOff aria-hidden="true" className="size-4" />{" "}
-            {state.uncertain
-              ? "May not have been saved; retrying (that is safe)"
-              : "Not saved yet, retrying"}
-          </span>
-          <Button variant="outline" size="sm" onClick={onRetry}>
-            <RotateCw aria-hidden="true" /> Retry now
-          </Button>
-        </>
-      ) : state.kind === "refused" ? (
-        <span className="flex items-center gap-1 text-destructive">
-          <CircleAlert aria-hidden="true" className="size-4" /> {state.message}
-        </span>
-      ) : null}
-    </div>
   );
 }

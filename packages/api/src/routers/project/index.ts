@@ -2,6 +2,7 @@ import { createTRPCRouter } from "../../trpc";
 import { create, update } from "./create";
 import { nudge, waitingOn } from "./nudge";
 import { get, list, participation, recommendation } from "./read";
+import { createSample, removeSample } from "./sample";
 import { archive, close, open, reopen } from "./status";
 import { saveAsTemplate, suggestWeights, templates } from "./templates";
 
@@ -21,4 +22,6 @@ export const projectRouter = createTRPCRouter({
   templates,
   suggestWeights,
   saveAsTemplate,
+  createSample,
+  removeSample,
 });

@@ -33,12 +33,30 @@ export type MarkdownVariant = "madr" | "log4brains" | "nygard";
 /** List marker: MADR writes `*`; log4brains `-`, as in its `- Status:` bullets (markdownlint MD004). */
 type Bullet = "*" | "-";
 
+/** A record another one links to: its number and title, and its id where known. */
+export type LinkTarget = { id?: string; number: number; title: string };
+/** adr-tools' `[2. Title](file.md)`; `slug`: log4brains' `[file](file.md)`, whose text it reads as the slug. */
+type Link = ((p: LinkTarget) => string) & { slug: (p: LinkTarget) => string };
+
+/** The file a linked record is written to: by default MADR's and adr-tools' `NNNN-title.md`. */
+export type FileNameOf = (p: LinkTarget) => string;
+const defaultFileName: FileNameOf = (p) => `${recordBaseName({ project: p } as RecordView)}.md`;
+
 /** A linked record in adr-tools' own form, `[2. Title](0002-title.md)`, which `adr` reads back. */
-const link = (p: { number: number; title: string }) =>
-  `[${p.number}. ${markdownHeading(p.title)}](${recordBaseName({ project: p } as RecordView)}.md)`;
+const linkTo = (fileOf: FileNameOf): Link =>
+  Object.assign(
+    (p: LinkTarget) =>
+      `[${p.number}. ${markdownHeading(p.title)}](${markdownDestination(fileOf(p))})`,
+    {
+      slug: (p: LinkTarget) => {
+        const file = fileOf(p);
+        return `[${file.replace(/\.md$/, "")}](${markdownDestination(file)})`;
+      },
+    },
+  );
 
 /** One line per linked record, a blank line between: adr-tools reads one link per line. */
-const linkLines = (label: string, projects: { number: number; title: string }[]) =>
+const linkLines = (link: Link, label: string, projects: LinkTarget[]) =>
   projects.map((p) => `${label} ${link(p)}`).join("\n\n");
 
 /** The consequence as its author typed it: the export shows the same words, in the same case, as the page. */
@@ -49,15 +67,98 @@ const cell = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
 
 const date = (view: RecordView) => day(view.decision?.decidedAt ?? view.generatedAt);
 
-export function toMarkdown(view: RecordView, variant: MarkdownVariant): string {
+/**
+ * A record as one Markdown file. `fileOf` names the files of linked records, so links resolve
+ * in a folder of another naming (log4brains' `YYYYMMDD-title.md`, see folder.ts).
+ */
+export function toMarkdown(
+  view: RecordView,
+  variant: MarkdownVariant,
+  opts: { fileOf?: FileNameOf } = {},
+): string {
+  const link = linkTo(opts.fileOf ?? defaultFileName);
+  if (view.source) return importedMarkdown(view, variant, link);
   const safe = markdownSafeView(view, { bullet: variant === "log4brains" ? "-" : "*" });
-  return variant === "nygard" ? nygard(safe, view) : madr(safe, variant, view);
+  return variant === "nygard" ? nygard(safe, view, link) : madr(safe, variant, view, link);
 }
 
-function frontMatter(view: RecordView): string {
+/** The status as the formats write it: an imported record keeps its file's word. */
+function status(view: RecordView, link: Link): string {
+  const superseded = view.project.status === "SUPERSEDED" && view.supersededBy.length > 0;
+  if (view.source && !superseded) return view.source.status;
+  return statusLine(view, link);
+}
+
+/** log4brains holds one superseder: the latest; More Information lists them all. */
+function log4brainsStatus(view: RecordView, link: Link): string {
+  const latest = view.supersededBy.at(-1);
+  if (view.draft && view.project.status !== "ARCHIVED") return "draft";
+  // log4brains takes the link's text as the superseder's slug: its template's `[xxx](yyyymmdd-xxx.md)`.
+  if (view.project.status === "SUPERSEDED" && latest) return `superseded by ${link.slug(latest)}`;
+  return status(view, link);
+}
+
+/** log4brains' bullets: status, date, deciders and tags. */
+function log4brainsHeader(view: RecordView, link: Link): string {
+  const out = [`- Status: ${log4brainsStatus(view, link)}`, `- Date: ${date(view)}`];
+  const deciders = personNames(view.decision?.decisionMakers ?? []);
+  if (deciders.length) out.push(`- Deciders: ${deciders.map(cell).join(", ")}`);
+  if (view.project.tags.length) out.push(`- Tags: ${view.project.tags.join(", ")}`);
+  return `${out.join("\n")}\n\n`;
+}
+
+/** adr-tools' Status section lines: one "Superseded by" or "Supersedes" line per linked record. */
+function nygardStatus(view: RecordView, link: Link): string {
+  const superseded = view.project.status === "SUPERSEDED" && view.supersededBy.length > 0;
+  const word = status(view, link);
+  return [
+    superseded
+      ? linkLines(link, "Superseded by", view.supersededBy)
+      : word.charAt(0).toUpperCase() + word.slice(1),
+    ...(view.supersedes.length ? [linkLines(link, "Supersedes", view.supersedes)] : []),
+  ].join("\n\n");
+}
+
+/** The supersede lines of More Information, one per linked record. */
+function supersessionLines(view: RecordView, link: Link): string[] {
+  const out: string[] = [];
+  if (view.supersedes.length) out.push(linkLines(link, "Supersedes", view.supersedes));
+  if (view.supersededBy.length) out.push(linkLines(link, "Superseded by", view.supersededBy));
+  return out;
+}
+
+/**
+ * An imported record: the header in the asked format from the record's fields, then the file's
+ * own body as it was imported, with the supersede lines written where the file had them.
+ */
+function importedMarkdown(view: RecordView, variant: MarkdownVariant, link: Link): string {
+  const source = view.source as NonNullable<RecordView["source"]>;
+  const lines = supersessionLines(view, link).join("\n\n");
+  const [before = "", after] = source.body;
+  const body =
+    after === undefined
+      ? lines && variant !== "nygard"
+        ? `${before.trimEnd()}\n\n${lines}\n`
+        : before
+      : lines
+        ? `${before}${lines}${after}`
+        : `${before.trimEnd()}${after}`;
+  // Title and names escaped as for a record made here, so an export imported and exported again
+  // reads the same.
+  const safe = markdownSafeView(view, { bullet: variant === "log4brains" ? "-" : "*" });
+  const head =
+    variant === "nygard"
+      ? `# ${view.project.number}. ${markdownHeading(view.project.title)}\n\nDate: ${date(view)}\n\n## Status\n\n${nygardStatus(view, link)}\n\n`
+      : variant === "madr"
+        ? `${frontMatter(view, link)}# ${cell(safe.project.title)}\n\n`
+        : `# ${cell(safe.project.title)}\n\n${log4brainsHeader(safe, link)}`;
+  return `${head}${body.trim()}\n`;
+}
+
+function frontMatter(view: RecordView, link: Link): string {
   // MADR's fields, in its order; people as YAML lists; empty ones are left out, never null.
   const fields: Record<string, string | string[]> = {
-    status: statusLine(view, link),
+    status: status(view, link),
     date: date(view),
   };
   const d = view.decision;
@@ -69,6 +170,7 @@ function frontMatter(view: RecordView): string {
     };
     for (const [key, names] of Object.entries(lists)) if (names.length) fields[key] = names;
   }
+  if (view.project.tags.length) fields.tags = view.project.tags;
   return `---\n${stringify(fields, { lineWidth: 0 })}---\n\n`;
 }
 
@@ -79,25 +181,17 @@ function draftNotice(view: RecordView): string {
 }
 
 /** `view` is the Markdown-safe view; `typed` the same record as typed, for the YAML front matter. */
-function madr(view: RecordView, variant: "madr" | "log4brains", typed: RecordView): string {
+function madr(
+  view: RecordView,
+  variant: "madr" | "log4brains",
+  typed: RecordView,
+  link: Link,
+): string {
   const out: string[] = [];
   const b: Bullet = variant === "log4brains" ? "-" : "*";
-  if (variant === "madr") out.push(frontMatter(typed));
+  if (variant === "madr") out.push(frontMatter(typed, link));
   out.push(`# ${cell(view.project.title)}\n\n`);
-  if (variant === "log4brains") {
-    // log4brains holds one superseder: the latest; More Information lists them all.
-    const latest = view.supersededBy.at(-1);
-    const status =
-      view.draft && view.project.status !== "ARCHIVED"
-        ? "draft"
-        : view.project.status === "SUPERSEDED" && latest
-          ? `superseded by ${link(latest)}`
-          : statusLine(view, link);
-    out.push(`- Status: ${status}\n- Date: ${date(view)}\n`);
-    const deciders = personNames(view.decision?.decisionMakers ?? []);
-    if (deciders.length) out.push(`- Deciders: ${deciders.join(", ")}\n`);
-    out.push("\n");
-  }
+  if (variant === "log4brains") out.push(log4brainsHeader(view, link));
   out.push(draftNotice(view));
   out.push(
     `## Context and Problem Statement\n\n${view.project.context.trim() || "No problem statement was written."}\n\n`,
@@ -112,7 +206,7 @@ function madr(view: RecordView, variant: "madr" | "log4brains", typed: RecordVie
   if (view.decision?.confirmation)
     out.push(`### Confirmation\n\n${view.decision.confirmation.trim()}\n\n`);
   out.push(`## Pros and Cons of the Options\n\n${prosAndCons(view, b)}`);
-  out.push(`## More Information\n\n${moreInformation(view, b)}`);
+  out.push(`## More Information\n\n${moreInformation(view, b, link)}`);
   return `${out.join("").trimEnd()}\n`;
 }
 
@@ -202,7 +296,7 @@ function prosAndCons(view: RecordView, b: Bullet): string {
     .join("");
 }
 
-function moreInformation(view: RecordView, b: Bullet): string {
+function moreInformation(view: RecordView, b: Bullet, link: Link): string {
   const out: string[] = [];
   const r = view.result;
   if (r) {
@@ -251,8 +345,7 @@ function moreInformation(view: RecordView, b: Bullet): string {
       `Recorded by ${d.decidedBy ?? "a former member"} on ${day(d.decidedAt)}${d.revision > 1 ? ` (revision ${d.revision})` : ""}.${d.reviewDate ? ` Review by ${day(d.reviewDate)}.` : ""}\n`,
     );
   }
-  if (view.supersedes.length) out.push(`${linkLines("Supersedes", view.supersedes)}\n`);
-  if (view.supersededBy.length) out.push(`${linkLines("Superseded by", view.supersededBy)}\n`);
+  for (const lines of supersessionLines(view, link)) out.push(`${lines}\n`);
   const links = d?.links ?? [];
   if (links.length)
     out.push(`${links.map((l) => `${b} [${cell(l.label)}](${l.url})`).join("\n")}\n`);
@@ -264,17 +357,10 @@ function moreInformation(view: RecordView, b: Bullet): string {
 }
 
 /** `view` is the Markdown-safe view; `typed` the same record as typed, for the title. */
-function nygard(view: RecordView, typed: RecordView): string {
+function nygard(view: RecordView, typed: RecordView, link: Link): string {
   const d = view.decision;
   // As adr-tools writes it: one "Superseded by" or "Supersedes" line per linked record.
-  const superseded = view.project.status === "SUPERSEDED" && view.supersededBy.length > 0;
-  const status = statusLine(view, link);
-  const statusLines = [
-    superseded
-      ? linkLines("Superseded by", view.supersededBy)
-      : status.charAt(0).toUpperCase() + status.slice(1),
-    ...(view.supersedes.length ? [linkLines("Supersedes", view.supersedes)] : []),
-  ].join("\n\n");
+  const statusLines = nygardStatus(view, link);
   const decision = d
     ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${lowerFirst(d.rationale.trim())}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
     : `No decision has been recorded yet. ${resultSentence(view)} ${coverageSentence(view)}`;

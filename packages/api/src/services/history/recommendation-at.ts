@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { aggregate, type Vote } from "@tradeoff/scoring";
+import type { Vote } from "@tradeoff/scoring";
 import { cleanScores, loadDecision } from "../project/load-decision";
+import { aggregateOrUnscored } from "../record/unscored";
 import { loadVisibility } from "./project-visibility";
 
 export type RecommendationAtInput = {
@@ -63,7 +64,10 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
       ...(row.after.noOpinion === true ? { noOpinion: true } : {}),
     });
   }
-  const result = aggregate({ ...loaded.decision, votes }, { method: loaded.method, resamples: 0 });
+  const result = aggregateOrUnscored(
+    { ...loaded.decision, votes },
+    { method: loaded.method, resamples: 0 },
+  );
   return {
     hidden: false as const,
     result: {

@@ -25,6 +25,7 @@ export async function getProject(
       quorum: true,
       round: true,
       templateKey: true,
+      isSample: true,
       createdAt: true,
       updatedAt: true,
       openedAt: true,

@@ -1,12 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
-import {
-  aggregate,
-  hotSpots,
-  type OptionTotal,
-  type Recommendation,
-  sensitivity,
-} from "@tradeoff/scoring";
+import { hotSpots, type OptionTotal, type Recommendation, sensitivity } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
+import { aggregateOrUnscored } from "../record/unscored";
 import { decisionStamp, StampedCache } from "./decision-stamp";
 import { type LoadedDecision, loadDecision } from "./load-decision";
 
@@ -112,7 +107,7 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
         })
       : null;
 
-  const rec = aggregate(loaded.decision, { method: loaded.method });
+  const rec = aggregateOrUnscored(loaded.decision, { method: loaded.method });
   const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
   const nameOf = new Map(loaded.members.map((m) => [m.id, m.name]));
 

@@ -33,7 +33,8 @@ export type LoadedDecision = Awaited<ReturnType<typeof loadDecision>>;
  * A project's shape, its current votes and its voters, in three parallel queries (in order inside a
  * transaction), with the
  * scoring package's DecisionInput ready for `aggregate` (or, without votes, for `replay`).
- * Votes of people who are no longer voting members are left out, as they no longer count.
+ * Votes of people who are no longer voting members are left out, as they no longer count (a
+ * sample project's fictional teammates count there only).
  */
 export async function loadDecision(
   db: Reader,
@@ -42,14 +43,24 @@ export async function loadDecision(
 ) {
   const readShape = () => db.project.findUnique({ where: { id: projectId }, select: shapeSelect });
   // Raw queries: thousands of votes in one round trip, without a second query for the keys.
+  // A sample project also counts its fictional teammates, who are members of no team; the
+  // one-row check on the project keeps every other project from looking at its votes for them.
   const readMembers = () =>
     db.$queryRaw<{ id: string; name: string | null; email: string | null }[]>`
-      SELECT u.id, u.name, u.email
-      FROM projects p
-      JOIN memberships m ON m.team_id = p.team_id AND m.role <> 'VIEWER'
-      JOIN users u ON u.id = m.user_id
-      WHERE p.id = ${projectId}
-      ORDER BY m.created_at, u.id`;
+      SELECT id, name, email FROM (
+        SELECT u.id, u.name, u.email, 0 AS sample, m.created_at AS since
+        FROM projects p
+        JOIN memberships m ON m.team_id = p.team_id AND m.role <> 'VIEWER'
+        JOIN users u ON u.id = m.user_id
+        WHERE p.id = ${projectId}
+        UNION ALL
+        SELECT DISTINCT u.id, u.name, u.email, 1 AS sample, u.created_at AS since
+        FROM votes v
+        JOIN users u ON u.id = v.user_id AND u.fictional
+        WHERE v.project_id = ${projectId}
+          AND EXISTS (SELECT 1 FROM projects s WHERE s.id = ${projectId} AND s.is_sample)
+      ) voters
+      ORDER BY sample, since, id`;
   const readVotes = () =>
     db.$queryRaw<
       {

@@ -1,21 +1,22 @@
 import type { PrismaClient } from "@tradeoff/db";
-import {
-  aggregate,
-  type Coverage,
-  type CriterionResult,
-  type OptionTotal,
-  type Participation,
-  type RecommendationStatus,
+import type {
+  Coverage,
+  CriterionResult,
+  OptionTotal,
+  Participation,
+  RecommendationStatus,
 } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import { loadDecision } from "../project/load-decision";
 import { readImportArchive } from "./import-archive";
+import { type RecordSource, readRecordSource } from "./record-source";
 import {
   type RecordCoverage,
   readRecordCoverage,
   readRecordFields,
   type StoredRecordFields,
 } from "./stored-fields";
+import { aggregateOrUnscored } from "./unscored";
 
 /** A project linked by supersession, as records name it. */
 export type LinkedProject = { id: string; number: number; title: string; status: string };
@@ -36,6 +37,8 @@ export type RecordView = {
     method: string;
     round: number;
     templateKey: string | null;
+    /** Lower-case labels, in the order they were given. */
+    tags: string[];
     createdAt: string;
     openedAt: string | null;
     closedAt: string | null;
@@ -103,6 +106,8 @@ export type RecordView = {
     | null;
   supersedes: LinkedProject[];
   supersededBy: LinkedProject[];
+  /** The file an imported record came from (docs/decisions import); null for records made here. */
+  source: RecordSource | null;
   /** True until a decision is recorded: exports are then marked as drafts. */
   draft: boolean;
   generatedAt: string;
@@ -125,6 +130,7 @@ export async function loadRecordView(
       number: true,
       context: true,
       templateKey: true,
+      tags: true,
       createdAt: true,
       openedAt: true,
       closedAt: true,
@@ -144,6 +150,7 @@ export async function loadRecordView(
           reviewDate: true,
           revision: true,
           coverage: true,
+          source: true,
           decidedAt: true,
           decidedBy: { select: { name: true, email: true } },
         },
@@ -167,7 +174,7 @@ export async function loadRecordView(
   const votes = archive
     ? archive
     : loaded.votes.map((v) => ({ ...v, updatedAt: v.updatedAt.toISOString() }));
-  const rec = aggregate(
+  const rec = aggregateOrUnscored(
     archive
       ? {
           ...loaded.decision,
@@ -207,6 +214,7 @@ export async function loadRecordView(
       method: loaded.method,
       round: project.round,
       templateKey: extra.templateKey,
+      tags: extra.tags,
       createdAt: extra.createdAt.toISOString(),
       openedAt: extra.openedAt?.toISOString() ?? null,
       closedAt: extra.closedAt?.toISOString() ?? null,
@@ -272,6 +280,7 @@ export async function loadRecordView(
       : null,
     supersedes: extra.supersedes.map((s) => s.predecessor),
     supersededBy: extra.supersededBy.map((s) => s.successor),
+    source: readRecordSource(record?.source),
     draft: !record,
     generatedAt: (opts.now ?? new Date()).toISOString(),
   };

@@ -4,6 +4,7 @@ import type { RecordFields } from "../../schemas/record";
 import { assertCanManageProject } from "../project/access";
 import { lockProject } from "../project/lock-project";
 import { recordDecisionEvent, storedFields, toJson } from "./record-decision";
+import { readRecordSource } from "./record-source";
 
 type Actor = { userId: string; teamId: string; role: Role };
 
@@ -24,9 +25,16 @@ export async function reviseRecord(
     assertCanManageProject(actor, locked);
     const record = await tx.decisionRecord.findUnique({
       where: { projectId: input.projectId },
-      select: { id: true, revision: true, recommendedKey: true },
+      select: { id: true, revision: true, recommendedKey: true, source: true },
     });
     if (!record) throw new DomainError("CONFLICT", "Record the decision before revising it.");
+    // An imported record is the file it came from, kept as written; it changes by a new decision.
+    const source = readRecordSource(record.source);
+    if (source)
+      throw new DomainError(
+        "CONFLICT",
+        `This record was imported from ${source.fileName} and is read-only: record a new decision that supersedes it instead.`,
+      );
     const options = await tx.option.findMany({
       where: { projectId: input.projectId },
       select: { key: true },

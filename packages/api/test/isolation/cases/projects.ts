@@ -77,4 +77,12 @@ export const cases = defineCases({
   "vote.retract": { input: inProject("OPEN", { criterionKey: "speed" }) },
   "vote.mine": { input: inProject("OPEN") },
   "dashboard.get": { input: team },
+  "project.createSample": { input: team },
+  "project.removeSample": {
+    input: async (world) => {
+      const projectId = await projectOfTeamA(world, "OPEN");
+      await world.db.project.update({ where: { id: projectId }, data: { isSample: true } });
+      return { projectId };
+    },
+  },
 });

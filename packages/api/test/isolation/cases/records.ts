@@ -107,6 +107,32 @@ export const cases = defineCases({
       },
     }),
   },
+  "export.folder": {
+    input: async (w) => ({
+      ...team(w),
+      projectId: await projectOfTeamA(w, "DECIDED", true),
+      format: "madr",
+    }),
+  },
+  "export.importFolder": {
+    input: (w) => ({
+      ...team(w),
+      dryRun: true,
+      files: [
+        {
+          name: "0001-use-postgresql.md",
+          size: 60,
+          content: Buffer.from(
+            "# 1. Use PostgreSQL\n\nDate: 2026-01-02\n\n## Status\n\nAccepted\n",
+          ).toString("base64"),
+        },
+      ],
+    }),
+  },
+  "tag.set": {
+    input: async (w) => ({ projectId: await projectOfTeamA(w, "DECIDED", true), tags: ["data"] }),
+  },
+  "tag.list": { input: team },
   "share.create": { input: async (w) => ({ projectId: await projectOfTeamA(w, "DECIDED", true) }) },
   "share.list": { input: async (w) => ({ projectId: await projectOfTeamA(w, "DECIDED", true) }) },
   "share.revoke": {

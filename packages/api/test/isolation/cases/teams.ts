@@ -24,6 +24,11 @@ export const cases = defineCases({
   // Account: everything is keyed by the caller's own id.
   "auth.me": { outsider: { ownDataOnly: "Answers the caller's own account." } },
   "account.get": { outsider: { ownDataOnly: "Answers the caller's own account." } },
+  "account.ballotView": { outsider: { ownDataOnly: "Answers the caller's own ballot layout." } },
+  "account.setBallotView": {
+    input: () => ({ ballotView: "MATRIX" }),
+    outsider: { ownDataOnly: "Sets the caller's own ballot layout." },
+  },
   "account.updateName": {
     input: () => ({ name: "New Name" }),
     outsider: { ownDataOnly: "Renames the caller only." },
@@ -85,6 +90,20 @@ export const cases = defineCases({
       ...team(world),
       invitationId: (await pendingInvitation(world)).id,
     }),
+  },
+  "invitation.readLink": {
+    input: async (world) => ({ link: `/invite/${(await pendingInvitation(world)).token}` }),
+    outsider: {
+      check: (result, world) => {
+        // Holding the link is the credential: it tells the team's name and role, as the
+        // invitation page does, and not the team's address to someone who is not a member.
+        expect(result).toMatchObject({
+          teamName: world.teamA.name,
+          teamSlug: null,
+          role: "MEMBER",
+        });
+      },
+    },
   },
   "invitation.accept": {
     input: async (world) => ({ token: (await pendingInvitation(world)).token }),

@@ -1,16 +1,22 @@
-import { Plus, Vote } from "lucide-react";
+import { Plus, Users, Vote } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RememberLastTeam } from "~/components/app/last-team";
+import { CreateSampleButton } from "~/components/sample/sample-buttons";
 import { Badge } from "~/components/ui/badge";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { EmptyState } from "~/components/ui/empty-state";
 import { api, apiOrNull } from "~/trpc/server";
 import { DashboardLists } from "./dashboard-lists";
 import { DueReviews } from "./p/[projectId]/record/_components/due-reviews";
+import { statusFromParam } from "./project-filters";
+import { ProjectFinder } from "./project-finder";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const loadTeam = (slug: string) => apiOrNull((c) => c.team.get({ slug }));
 
@@ -19,11 +25,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: team?.name ?? "Team not found" };
 }
 
-export default async function TeamDashboardPage({ params }: Props) {
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function TeamDashboardPage({ params, searchParams }: Props) {
   const team = await loadTeam((await params).slug);
   if (!team) notFound();
   const roleLabel = team.role.charAt(0) + team.role.slice(1).toLowerCase();
-  const dashboard = await api((c) => c.dashboard.get({ teamId: team.id }));
+  // A search kept in the address (?q=&status=): an unknown status is ignored, the text cut to size.
+  const query = await searchParams;
+  const q = (first(query.q) ?? "").slice(0, 200);
+  const status = statusFromParam(first(query.status));
+  const [dashboard, found] = await Promise.all([
+    api((c) => c.dashboard.get({ teamId: team.id })),
+    q.trim() || status
+      ? api((c) => c.project.list({ teamId: team.id, q, ...(status ? { status } : {}) })).catch(
+          () => undefined,
+        )
+      : undefined,
+  ]);
   const canCreate = team.role !== "VIEWER";
   return (
     <div className="space-y-8">
@@ -36,11 +55,19 @@ export default async function TeamDashboardPage({ params }: Props) {
             <Badge variant="neutral">{roleLabel}</Badge>
           </p>
         </div>
-        {canCreate ? (
-          <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
-            <Plus aria-hidden="true" /> New decision
+        <div className="flex flex-wrap gap-2">
+          <Link
+            className={buttonVariants({ variant: "secondary" })}
+            href={`/t/${team.slug}/members`}
+          >
+            <Users aria-hidden="true" /> Members
           </Link>
-        ) : null}
+          {canCreate ? (
+            <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
+              <Plus aria-hidden="true" /> New decision
+            </Link>
+          ) : null}
+        </div>
       </div>
       <DueReviews teamId={team.id} slug={team.slug} />
       {dashboard.projects.length === 0 ? (
@@ -51,18 +78,29 @@ export default async function TeamDashboardPage({ params }: Props) {
           <EmptyState
             icon={<Vote />}
             title="No decisions yet"
-            description="Start one from the Django REST Framework vs FastAPI template, a team template or a blank page."
+            description="Start one from a template of the gallery, a team template or a blank page, or first see how it works on a sample decision with made-up votes."
             action={
               canCreate ? (
-                <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
-                  New decision
-                </Link>
+                <div className="flex flex-col items-center gap-3">
+                  <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
+                    New decision
+                  </Link>
+                  <CreateSampleButton teamId={team.id} slug={team.slug} />
+                </div>
               ) : null
             }
           />
         </section>
       ) : (
-        <DashboardLists slug={team.slug} dashboard={dashboard} />
+        <ProjectFinder
+          slug={team.slug}
+          teamId={team.id}
+          initialQ={q}
+          initialStatus={status}
+          initialResults={found}
+        >
+          <DashboardLists slug={team.slug} dashboard={dashboard} />
+        </ProjectFinder>
       )}
     </div>
   );

@@ -12,7 +12,14 @@ import { toast } from "~/components/ui/toaster";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
-export function CreateTeamForm() {
+/** `heading` "h2" when the form is one of several choices on a page (the first sign-in). */
+export function CreateTeamForm({
+  heading = "h1",
+  title = "Create a team",
+}: {
+  heading?: "h1" | "h2";
+  title?: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const createTeam = useMutation(
@@ -36,7 +43,7 @@ export function CreateTeamForm() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle as="h1">Create a team</CardTitle>
+        <CardTitle as={heading}>{title}</CardTitle>
         <CardDescription>
           A team is where decisions happen: you invite people, open decision projects and vote
           together.
@@ -56,7 +63,7 @@ export function CreateTeamForm() {
               autoComplete="off"
               placeholder="Billing platform"
               required
-              autoFocus
+              autoFocus={heading === "h1"}
             />
           </FormField>
           <Button type="submit" loading={createTeam.isPending}>

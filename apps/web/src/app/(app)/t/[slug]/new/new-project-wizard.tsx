@@ -4,6 +4,7 @@ import type { RouterOutputs } from "@tradeoff/api";
 import { useState } from "react";
 import { blankDraft, type Draft, itemsOf } from "~/components/project-form/draft";
 import { ProjectForm, type Team } from "~/components/project-form/project-form";
+import { CreateSampleButton } from "~/components/sample/sample-buttons";
 import { QuestionsStep } from "./questions-step";
 import { SourceStep } from "./source-step";
 
@@ -38,17 +39,29 @@ export function NewProjectWizard({ team, templates }: { team: Team; templates: T
     <div className="mx-auto max-w-3xl space-y-6">
       <h1 className="font-semibold text-2xl tracking-tight">New decision in {team.name}</h1>
       {step.kind === "source" ? (
-        <SourceStep
-          templates={templates}
-          onBuiltIn={startFromBuiltIn}
-          onTeamTemplate={(template) =>
-            setStep({
-              kind: "details",
-              draft: { ...blankDraft(), context: template.description, ...itemsOf(template) },
-            })
-          }
-          onBlank={() => setStep({ kind: "details", draft: blankDraft() })}
-        />
+        <>
+          <SourceStep
+            templates={templates}
+            onBuiltIn={startFromBuiltIn}
+            onTeamTemplate={(template) =>
+              setStep({
+                kind: "details",
+                draft: { ...blankDraft(), context: template.description, ...itemsOf(template) },
+              })
+            }
+            onBlank={() => setStep({ kind: "details", draft: blankDraft() })}
+          />
+          <section aria-labelledby="sample-heading" className="space-y-2 rounded-lg border p-4">
+            <h2 id="sample-heading" className="font-medium text-lg">
+              New to Tradeoff?
+            </h2>
+            <p className="text-muted-foreground text-sm">
+              A sample decision with the votes of three fictional teammates shows the recommendation
+              and the history at work. It is marked as a sample and removed in one click.
+            </p>
+            <CreateSampleButton teamId={team.id} slug={team.slug} />
+          </section>
+        </>
       ) : step.kind === "questions" ? (
         <QuestionsStep
           team={team}

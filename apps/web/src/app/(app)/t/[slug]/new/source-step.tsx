@@ -33,6 +33,7 @@ export function SourceStep({
               icon={<Sparkles aria-hidden="true" className="size-4" />}
               title={t.title}
               badge="Built-in"
+              options={t.options.map((o) => o.name)}
               description={`${t.options.length} options, ${t.criteria.length} criteria with guidance from ${t.source}.`}
               action={`Use “${t.title}”`}
               onClick={() => onBuiltIn(t)}
@@ -45,6 +46,7 @@ export function SourceStep({
               icon={<LayoutTemplate aria-hidden="true" className="size-4" />}
               title={t.name}
               badge="Team template"
+              options={t.options.map((o) => o.name)}
               description={
                 t.description || `${t.options.length} options, ${t.criteria.length} criteria.`
               }
@@ -71,6 +73,8 @@ function SourceCard(props: {
   icon: React.ReactNode;
   title: string;
   badge?: string;
+  /** The options' names, so a card says what it compares before it is opened. */
+  options?: string[];
   description: string;
   action: string;
   onClick: () => void;
@@ -83,6 +87,9 @@ function SourceCard(props: {
           {props.title}
           {props.badge ? <Badge variant="neutral">{props.badge}</Badge> : null}
         </CardTitle>
+        {props.options?.length ? (
+          <p className="font-medium text-sm">{props.options.join(" · ")}</p>
+        ) : null}
         <CardDescription>{props.description}</CardDescription>
       </CardHeader>
       <CardContent className="mt-auto">

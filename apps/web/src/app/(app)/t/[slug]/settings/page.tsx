@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { InvitationsSection } from "~/components/team/invitations-section";
+import { MembersSection } from "~/components/team/members-section";
+import { roleLabel } from "~/components/team/roles";
 import { Badge } from "~/components/ui/badge";
 import { getSessionUser } from "~/server/auth";
 import { apiOrNull } from "~/trpc/server";
 import { AuditSection } from "./_components/audit-section";
 import { DangerZone } from "./_components/danger-zone";
-import { InvitationsSection } from "./_components/invitations-section";
-import { MembersSection } from "./_components/members-section";
-import { roleLabel } from "./_components/roles";
 import { TeamNameForm } from "./_components/team-name-form";
 
 type Props = { params: Promise<{ slug: string }> };

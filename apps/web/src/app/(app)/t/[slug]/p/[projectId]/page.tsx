@@ -19,7 +19,7 @@ export default async function ProjectPage({ params }: Props) {
   if (!project || project.team.slug !== slug) notFound();
   // The recommendation and the viewer's votes render on the server too, so the page paints
   // complete; if either fails here, the client asks again and shows the error there.
-  const [recommendation, myVotes, waitingOn] = await Promise.all([
+  const [recommendation, myVotes, waitingOn, ballotView] = await Promise.all([
     api((c) => c.project.recommendation({ projectId })).catch(() => undefined),
     project.viewer.canVote
       ? api((c) => c.vote.mine({ projectId })).catch(() => undefined)
@@ -27,6 +27,8 @@ export default async function ProjectPage({ params }: Props) {
     project.status === "OPEN"
       ? api((c) => c.project.waitingOn({ projectId })).catch(() => undefined)
       : undefined,
+    // The member's ballot layout; the list if it cannot be read.
+    project.viewer.canVote ? api((c) => c.account.ballotView()).catch(() => undefined) : undefined,
   ]);
   return (
     <>
@@ -36,6 +38,7 @@ export default async function ProjectPage({ params }: Props) {
         initialRecommendation={recommendation}
         initialVotes={myVotes}
         initialWaitingOn={waitingOn}
+        initialBallotView={ballotView?.ballotView}
       />
     </>
   );

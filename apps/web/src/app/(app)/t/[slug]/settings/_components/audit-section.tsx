@@ -1,12 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { type Role, roleLabel, type TeamSummary } from "~/components/team/roles";
+import { Section } from "~/components/team/section";
 import { Alert } from "~/components/ui/alert";
 import { Skeleton } from "~/components/ui/skeleton";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { type Role, roleLabel, type TeamSummary } from "./roles";
-import { Section } from "./section";
 
 type Person = { name: string | null; email: string | null } | null;
 type EventData = { from?: Role; to?: Role; role?: Role; email?: string | null; name?: string };

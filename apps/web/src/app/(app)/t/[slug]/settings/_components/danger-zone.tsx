@@ -3,6 +3,8 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { TeamSummary } from "~/components/team/roles";
+import { Section } from "~/components/team/section";
 import { Alert } from "~/components/ui/alert";
 import { ConfirmDialog } from "~/components/ui/alert-dialog";
 import { Button } from "~/components/ui/button";
@@ -27,8 +29,6 @@ import {
 import { toast } from "~/components/ui/toaster";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import type { TeamSummary } from "./roles";
-import { Section } from "./section";
 
 export function DangerZone({ team, currentUserId }: { team: TeamSummary; currentUserId: string }) {
   const trpc = useTRPC();

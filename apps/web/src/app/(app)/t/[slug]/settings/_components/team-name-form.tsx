@@ -3,6 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+import { isAdmin, type TeamSummary } from "~/components/team/roles";
+import { Section } from "~/components/team/section";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
@@ -10,8 +12,6 @@ import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { isAdmin, type TeamSummary } from "./roles";
-import { Section } from "./section";
 
 export function TeamNameForm({ team }: { team: TeamSummary }) {
   const trpc = useTRPC();

@@ -3,6 +3,7 @@
 import type { RouterOutputs } from "@tradeoff/api";
 import { ArrowLeft, CalendarClock, EyeOff, MoreHorizontal } from "lucide-react";
 import Link from "next/link";
+import { SampleBanner } from "~/components/sample/sample-buttons";
 import { Badge, type BadgeProps } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { buttonVariants } from "~/components/ui/button-variants";
@@ -144,6 +145,13 @@ export function ProjectHeader({ project }: { project: Project }) {
           ) : null}
         </div>
       </div>
+      {project.isSample ? (
+        <SampleBanner
+          projectId={project.id}
+          slug={project.team.slug}
+          canRemove={project.viewer.canManage || project.viewer.canVote}
+        />
+      ) : null}
       {project.context ? (
         <div className="whitespace-pre-wrap rounded-lg border border-border bg-muted/40 p-4 text-sm leading-relaxed">
           {project.context}

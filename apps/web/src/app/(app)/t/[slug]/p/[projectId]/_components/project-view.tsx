@@ -1,10 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import dynamic from "next/dynamic";
 import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
-import { VotingPanel } from "~/components/decision/voting-panel";
+import { type BallotView, VotingPanel } from "~/components/decision/voting-panel";
 import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
@@ -52,8 +52,11 @@ export function ProjectView({
   initialRecommendation,
   initialVotes,
   initialWaitingOn,
+  initialBallotView = "LIST",
 }: {
   initialProject: Project;
+  /** The ballot layout the member chose, remembered on their account. */
+  initialBallotView?: BallotView;
   initialRecommendation?: Recommendation | undefined;
   initialVotes?: MyVotes | undefined;
   initialWaitingOn?: Waiting | undefined;
@@ -63,6 +66,13 @@ export function ProjectView({
     ...trpc.project.get.queryOptions({ projectId: initialProject.id }),
     initialData: initialProject,
   });
+  const [ballotView, setBallotView] = useState<BallotView>(initialBallotView);
+  const rememberView = useMutation(trpc.account.setBallotView.mutationOptions());
+  const changeView = (view: BallotView) => {
+    setBallotView(view);
+    rememberView.mutate({ ballotView: view });
+  };
+  const matrix = ballotView === "MATRIX" && project.viewer.canVote;
   const liveProps = {
     projectId: project.id,
     teamId: project.teamId,
@@ -87,9 +97,24 @@ export function ProjectView({
             label: <>Vote &amp; results</>,
             className: "focus-visible:outline-none",
             content: (
-              <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
-                <VotingPanel project={project} initialVotes={initialVotes} />
-                <div className="space-y-6 lg:sticky lg:top-4 lg:self-start">
+              // The matrix takes the page's full width, with the results under it.
+              <div
+                className={
+                  matrix
+                    ? "grid grid-cols-1 gap-8"
+                    : "grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]"
+                }
+              >
+                <VotingPanel
+                  project={project}
+                  initialVotes={initialVotes}
+                  view={matrix ? "MATRIX" : "LIST"}
+                  onViewChange={project.viewer.canVote ? changeView : undefined}
+                  viewNotSaved={rememberView.isError}
+                />
+                <div
+                  className={matrix ? "space-y-6" : "space-y-6 lg:sticky lg:top-4 lg:self-start"}
+                >
                   <RecommendationPanel projectId={project.id} initialData={initialRecommendation} />
                   {project.status === "OPEN" ? (
                     <WaitingOn projectId={project.id} initialData={initialWaitingOn} />

@@ -24,31 +24,54 @@ async function copy(text: string) {
   }
 }
 
+/** Team settings' invitations: the form and the pending list under one heading. */
 export function InvitationsSection({ team }: { team: TeamSummary }) {
+  return (
+    <Section
+      id="invitations"
+      title="Invitations"
+      description="Invite by email, or leave the email empty for a link anyone can use once. Links expire and can be revoked."
+    >
+      <InviteForm team={team} />
+      <div className="space-y-2">
+        <h3 className="font-medium text-sm">Pending</h3>
+        <PendingInvitations team={team} />
+      </div>
+    </Section>
+  );
+}
+
+function useRefreshInvitations() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const pending = useQuery(trpc.invitation.list.queryOptions({ teamId: team.id }));
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() });
+  };
+}
+
+/** Creates an invitation (emailed when an address is given) and shows its link once, to copy. */
+export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?: boolean }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshInvitations();
   const [role, setRole] = useState<Role>("MEMBER");
   const [created, setCreated] = useState<{
     link: string;
     email: string | null;
     emailed: boolean;
     mailError: string | null;
+    expiresAt: string;
   } | null>(null);
-  const revoking = useConfirming();
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() });
-    await queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() });
-  };
   const create = useMutation(
     trpc.invitation.create.mutationOptions({
-      async onSuccess(result, _input) {
+      async onSuccess(result) {
         const link = new URL(result.path, window.location.origin).toString();
         setCreated({
           link,
           email: result.email,
           emailed: result.emailed,
           mailError: result.mailError,
+          expiresAt: result.expiresAt,
         });
         toast.success(
           result.emailed
@@ -56,19 +79,6 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
             : "Invitation created. Copy the link and send it.",
         );
         await refresh();
-      },
-    }),
-  );
-  const revoke = useMutation(
-    trpc.invitation.revoke.mutationOptions({
-      async onSuccess() {
-        toast.success("Invitation revoked. Its link no longer works.");
-        revoking.close();
-        await refresh();
-      },
-      onError(error) {
-        toast.error(messageOf(error));
-        revoking.close();
       },
     }),
   );
@@ -88,11 +98,7 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
   }
 
   return (
-    <Section
-      id="invitations"
-      title="Invitations"
-      description="Invite by email, or leave the email empty for a link anyone can use once. Links expire and can be revoked."
-    >
+    <div className="space-y-4">
       {general ? <Alert variant="error">{general}</Alert> : null}
       <form
         onSubmit={onSubmit}
@@ -100,7 +106,13 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
         noValidate
       >
         <FormField label="Email (optional)" error={fields.email?.[0]}>
-          <Input name="email" type="email" autoComplete="off" placeholder="name@example.com" />
+          <Input
+            name="email"
+            type="email"
+            autoComplete="off"
+            placeholder="name@example.com"
+            autoFocus={autoFocus}
+          />
         </FormField>
         <FormField label="Role" error={fields.role?.[0]}>
           <RoleSelect
@@ -130,7 +142,7 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
           {created.mailError ? <p>{created.mailError}</p> : null}
           <p>
             This link is shown only now. It works once{created.email ? ` for ${created.email}` : ""}
-            .
+            , until {formatExpiry(created.expiresAt)}.
           </p>
           <Input
             readOnly
@@ -141,41 +153,67 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
           />
         </Alert>
       ) : null}
-      <div className="space-y-2">
-        <h3 className="font-medium text-sm">Pending</h3>
-        {pending.error ? <Alert variant="error">{messageOf(pending.error)}</Alert> : null}
-        {pending.data?.length === 0 ? (
-          <p className="text-muted-foreground text-sm">No pending invitations.</p>
-        ) : (
-          <RowList label="Pending invitations">
-            {pending.data?.map((invitation) => (
-              <li key={invitation.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
-                <div className="min-w-0 flex-1">
-                  <div className="truncate font-medium">{invitation.email ?? "Open link"}</div>
-                  <div className="text-muted-foreground text-xs">
-                    By{" "}
-                    {invitation.createdBy?.name ?? invitation.createdBy?.email ?? "a former member"}{" "}
-                    · expires{" "}
-                    {new Date(invitation.expiresAt).toLocaleDateString(undefined, {
-                      dateStyle: "medium",
-                    })}
-                  </div>
-                </div>
-                <Badge variant="outline">{roleLabel(invitation.role)}</Badge>
-                <ConfirmRowAction
-                  open={revoking.isOpen(invitation.id)}
-                  onOpenChange={(open) => revoking.setOpen(invitation.id, open)}
-                  action="Revoke"
-                  title="Revoke this invitation?"
-                  description="Its link stops working at once. You can create a new one later."
-                  pending={revoke.isPending}
-                  onConfirm={() => revoke.mutate({ teamId: team.id, invitationId: invitation.id })}
-                />
-              </li>
-            ))}
-          </RowList>
-        )}
-      </div>
-    </Section>
+    </div>
+  );
+}
+
+const formatExpiry = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/**
+ * The invitations nobody has used yet, with who made them, when they expire and a revoke button.
+ * Their links cannot be shown again: only a hash of each is kept.
+ */
+export function PendingInvitations({ team }: { team: TeamSummary }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshInvitations();
+  const pending = useQuery(trpc.invitation.list.queryOptions({ teamId: team.id }));
+  const revoking = useConfirming();
+  const revoke = useMutation(
+    trpc.invitation.revoke.mutationOptions({
+      async onSuccess() {
+        toast.success("Invitation revoked. Its link no longer works.");
+        revoking.close();
+        await refresh();
+      },
+      onError(error) {
+        toast.error(messageOf(error));
+        revoking.close();
+      },
+    }),
+  );
+  if (pending.error) return <Alert variant="error">{messageOf(pending.error)}</Alert>;
+  if (pending.data?.length === 0) {
+    return <p className="text-muted-foreground text-sm">No pending invitations.</p>;
+  }
+  return (
+    <RowList label="Pending invitations">
+      {pending.data?.map((invitation) => (
+        <li
+          key={invitation.id}
+          className="flex flex-wrap items-center gap-3 px-4 py-3"
+          data-testid="pending-invitation"
+        >
+          <div className="min-w-0 flex-1">
+            <div className="truncate font-medium">{invitation.email ?? "Open link"}</div>
+            <div className="text-muted-foreground text-xs">
+              By {invitation.createdBy?.name ?? invitation.createdBy?.email ?? "a former member"} ·
+              expires {formatExpiry(invitation.expiresAt)}
+            </div>
+          </div>
+          <Badge variant="outline">{roleLabel(invitation.role)}</Badge>
+          <ConfirmRowAction
+            open={revoking.isOpen(invitation.id)}
+            onOpenChange={(open) => revoking.setOpen(invitation.id, open)}
+            action="Revoke"
+            ariaLabel={`Revoke the invitation ${invitation.email ? `for ${invitation.email}` : "by open link"} expiring ${formatExpiry(invitation.expiresAt)}`}
+            title="Revoke this invitation?"
+            description="Its link stops working at once. You can create a new one later."
+            pending={revoke.isPending}
+            onConfirm={() => revoke.mutate({ teamId: team.id, invitationId: invitation.id })}
+          />
+        </li>
+      ))}
+    </RowList>
   );
 }

@@ -16,9 +16,12 @@ import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-lis
 export function MembersSection({
   team,
   currentUserId,
+  title = "Members",
 }: {
   team: TeamSummary;
   currentUserId: string;
+  /** The section's heading: "Members" in team settings, "People" under the Members page's own. */
+  title?: string;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -62,7 +65,7 @@ export function MembersSection({
   return (
     <Section
       id="members"
-      title="Members"
+      title={title}
       description="Owners and admins manage members and invitations; members create projects, vote and comment; viewers read and comment."
     >
       {members.error ? <Alert variant="error">{messageOf(members.error)}</Alert> : null}

@@ -1,0 +1,159 @@
+import { lstat, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { CliError, EXIT_BAD_INPUT, InputError } from "../errors";
+import type { Io } from "../io";
+import { call, createClient } from "../server/client";
+import { loadConfig } from "../server/config";
+import { resolveProject, resolveTeam } from "../server/resolve";
+
+const FOLDER_FORMATS = ["madr", "log4brains", "nygard"] as const;
+type FolderFormat = (typeof FOLDER_FORMATS)[number];
+
+/** The first words of the index the server writes (see INDEX_MARKER in the API). */
+const INDEX_START = "<!-- Written by `tradeoff export --all`";
+const INDEX_NAME = "README.md";
+/** What a record's file name may be: no folder, nothing hidden, Markdown. */
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/;
+
+export type FolderOptions = {
+  format: string;
+  out?: string;
+  team?: string;
+  check?: boolean;
+  json?: boolean;
+};
+
+type Plan = { write: string[]; remove: string[]; unchanged: string[] };
+
+/**
+ * `tradeoff export --all --format F --out DIR [PROJECT]`: the team's records (or one project's)
+ * as a docs/decisions folder. Only files that changed are written; files the previous index
+ * listed that are gone (a renamed record) are removed; other files are left alone. With
+ * `--check`, nothing is written and the exit code is 1 when the folder is out of date.
+ */
+export async function exportFolder(
+  io: Io,
+  ref: string | undefined,
+  options: FolderOptions,
+): Promise<void> {
+  if (!(FOLDER_FORMATS as readonly string[]).includes(options.format))
+    throw new InputError([
+      `--format ${options.format}: --all writes a folder of Markdown records; use --format madr, log4brains or nygard.`,
+    ]);
+  if (!options.out)
+    throw new InputError([
+      "--all writes a folder: give it with --out (for example --out docs/decisions).",
+    ]);
+  const out = resolve(options.out);
+  const found = await lstat(out).catch(() => null);
+  if (found && !found.isDirectory())
+    throw new CliError(
+      EXIT_BAD_INPUT,
+      `--out ${options.out}: this is a file, not a folder. Give the folder to write the records into (it is created if missing).`,
+    );
+  const config = await loadConfig();
+  const client = createClient(config);
+  const projectId = ref
+    ? (await resolveProject(client, config, ref, options.team)).projectId
+    : undefined;
+  const team = await resolveTeam(
+    client,
+    config,
+    ref?.includes("/") ? ref.split("/")[0] : options.team,
+  );
+  const folder = await call(config, () =>
+    client.export.folder.query({
+      teamId: team.id,
+      format: options.format as FolderFormat,
+      ...(projectId ? { projectId } : {}),
+    }),
+  );
+  // Never outside --out: every name is one plain file name inside it.
+  for (const file of folder.files) {
+    const target = join(out, file.name);
+    if (!SAFE_NAME.test(file.name) || dirname(target) !== out)
+      throw new CliError(
+        EXIT_BAD_INPUT,
+        `The server sent a file name that is not a plain Markdown file name (${JSON.stringify(file.name)}); nothing was written.`,
+      );
+  }
+  const plan = await planFolder(out, folder.files);
+  const total = folder.files.length - 1;
+  if (options.check) {
+    const stale = [
+      ...plan.write.map(
+        (name) => `  ${name} (${name === INDEX_NAME ? "index" : "record"} to write)`,
+      ),
+      ...plan.remove.map((name) => `  ${name} (to remove: no longer a record)`),
+    ];
+    if (options.json) {
+      io.stdout(
+        `${JSON.stringify({ upToDate: stale.length === 0, records: total, ...plan }, null, 2)}\n`,
+      );
+      if (stale.length) throw new CliError(EXIT_BAD_INPUT, `${options.out} is out of date.`);
+      return;
+    }
+    if (stale.length)
+      throw new CliError(
+        EXIT_BAD_INPUT,
+        `${options.out} is out of date (run the same command without --check):\n${stale.join("\n")}`,
+      );
+    io.stdout(`${options.out} is up to date: ${total} record${total === 1 ? "" : "s"}.\n`);
+    return;
+  }
+  try {
+    await mkdir(out, { recursive: true });
+    for (const file of folder.files)
+      if (plan.write.includes(file.name)) await writeFile(join(out, file.name), file.content);
+    for (const name of plan.remove) await unlink(join(out, name));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    throw new CliError(
+      EXIT_BAD_INPUT,
+      code === "EACCES" || code === "EPERM" || code === "EROFS"
+        ? `Cannot write into ${options.out}: permission denied. Give a folder you may write to with --out.`
+        : `Cannot write into ${options.out}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ out: options.out, records: total, ...plan }, null, 2)}\n`);
+    return;
+  }
+  for (const name of plan.write) io.stdout(`Wrote ${join(options.out, name)}\n`);
+  for (const name of plan.remove) io.stdout(`Removed ${join(options.out, name)}\n`);
+  io.stdout(
+    `${options.out}: ${total} record${total === 1 ? "" : "s"}, ${plan.write.length} file${plan.write.length === 1 ? "" : "s"} written, ${plan.remove.length} removed, ${plan.unchanged.length} unchanged.\n`,
+  );
+}
+
+/** What a run would change: files whose content differs, and records the last index had. */
+async function planFolder(out: string, files: { name: string; content: string }[]): Promise<Plan> {
+  const plan: Plan = { write: [], remove: [], unchanged: [] };
+  for (const file of files) {
+    const target = join(out, file.name);
+    const found = await lstat(target).catch(() => null);
+    if (found && !found.isFile())
+      throw new CliError(
+        EXIT_BAD_INPUT,
+        `${target} is ${found.isSymbolicLink() ? "a symbolic link" : "a folder"}, not a file: move it away; nothing was written.`,
+      );
+    const current = found ? await readFile(target, "utf8") : null;
+    (current === file.content ? plan.unchanged : plan.write).push(file.name);
+  }
+  const names = new Set(files.map((f) => f.name));
+  for (const name of await previousRecords(out))
+    if (!names.has(name) && (await lstat(join(out, name)).catch(() => null))?.isFile())
+      plan.remove.push(name);
+  return plan;
+}
+
+/** The record files the index of the last export listed; none when the index is not Tradeoff's. */
+async function previousRecords(out: string): Promise<string[]> {
+  const index = await readFile(join(out, INDEX_NAME), "utf8").catch(() => "");
+  if (!index.startsWith(INDEX_START)) return [];
+  return index
+    .split("\n")
+    .filter((line) => line.startsWith("| ["))
+    .map((line) => line.slice(line.indexOf("](") + 2, line.indexOf(") |")))
+    .filter((name) => SAFE_NAME.test(name) && name !== INDEX_NAME);
+}

@@ -1,0 +1,96 @@
+import { lstat, readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { CliError, EXIT_BAD_INPUT } from "../errors";
+import type { Io } from "../io";
+import { call, createClient } from "../server/client";
+import { loadConfig } from "../server/config";
+import { resolveTeam } from "../server/resolve";
+
+/** As the server reads them: a record file is at most 512 KB, an import at most 1000 files. */
+const MAX_FILE_BYTES = 512 * 1024;
+const MAX_FILES = 1000;
+
+type Skipped = { fileName: string; reason: string };
+
+/**
+ * `tradeoff import DIR [--dry-run]`: an adr-tools, MADR or log4brains folder into the team.
+ * The server reads each file and answers with what it creates and what it could not read;
+ * `--dry-run` shows that preview and writes nothing. One transaction: all or nothing.
+ */
+export async function importFolder(
+  io: Io,
+  dir: string,
+  options: { team?: string; dryRun?: boolean; json?: boolean },
+): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
+    throw new CliError(EXIT_BAD_INPUT, `${dir}: this folder cannot be read.`);
+  });
+  const names = entries.map((e) => e.name).sort();
+  if (names.length > MAX_FILES)
+    throw new CliError(
+      EXIT_BAD_INPUT,
+      `${dir} has ${names.length} entries; an import reads at most ${MAX_FILES}. Import it in parts.`,
+    );
+  const local: Skipped[] = [];
+  const files: { name: string; size: number; content: string | null }[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    // lstat: a link is not followed out of the folder.
+    const found = await lstat(path).catch(() => null);
+    if (!found) local.push({ fileName: name, reason: "cannot be read" });
+    else if (found.isSymbolicLink())
+      local.push({ fileName: name, reason: "a symbolic link: only files in the folder are read" });
+    else if (found.isDirectory())
+      local.push({ fileName: name, reason: "a folder: records are read from this folder only" });
+    else if (!found.isFile()) local.push({ fileName: name, reason: "not a regular file" });
+    else if (!name.toLowerCase().endsWith(".md") || found.size > MAX_FILE_BYTES)
+      files.push({ name, size: found.size, content: null });
+    else {
+      const bytes = await readFile(path).catch(() => null);
+      if (bytes) files.push({ name, size: bytes.length, content: bytes.toString("base64") });
+      else local.push({ fileName: name, reason: "cannot be read" });
+    }
+  }
+  if (!files.length) {
+    throw new CliError(
+      EXIT_BAD_INPUT,
+      `${dir} has no files to import.${local.length ? `\n${skippedLines(local)}` : ""}`,
+    );
+  }
+  const config = await loadConfig();
+  const client = createClient(config);
+  const team = await resolveTeam(client, config, options.team);
+  const result = await call(config, () =>
+    client.export.importFolder.mutate({ teamId: team.id, files, dryRun: options.dryRun === true }),
+  );
+  const skipped = [...local, ...result.skipped].sort((a, b) =>
+    a.fileName.localeCompare(b.fileName),
+  );
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ team: team.slug, ...result, skipped }, null, 2)}\n`);
+    return;
+  }
+  const count = result.records.length;
+  const records = `${count} record${count === 1 ? "" : "s"}`;
+  io.stdout(
+    result.dryRun
+      ? `Would create ${records} in ${team.slug} (dry run: nothing was written):\n`
+      : `Created ${records} in ${team.slug}:\n`,
+  );
+  for (const r of result.records) {
+    io.stdout(
+      `  ${team.slug}/${r.number}  ${r.title}  (${r.status}, ${r.date})  from ${r.fileName}\n`,
+    );
+    if (r.supersedes.length) io.stdout(`      supersedes ${r.supersedes.join(", ")}\n`);
+    if (r.supersededBy.length) io.stdout(`      superseded by ${r.supersededBy.join(", ")}\n`);
+    for (const w of r.warnings) io.stdout(`      note: ${w}\n`);
+  }
+  if (skipped.length) {
+    io.stdout(
+      `Not imported (${skipped.length} file${skipped.length === 1 ? "" : "s"}):\n${skippedLines(skipped)}\n`,
+    );
+  }
+}
+
+const skippedLines = (skipped: Skipped[]) =>
+  skipped.map((s) => `  ${s.fileName}: ${s.reason}`).join("\n");

@@ -1,0 +1,48 @@
+import type { Command } from "commander";
+import type { Io } from "../io";
+import { call, createClient } from "../server/client";
+import { loadConfig } from "../server/config";
+import { print, withJson } from "../server/output";
+import { resolveProject } from "../server/resolve";
+
+const PROJECT_ARGUMENT = "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id";
+
+/**
+ * `tradeoff open PROJECT` and `tradeoff close PROJECT`: start voting on a draft, and end it
+ * (the project's creator or a team admin, with a read-write token).
+ */
+export function registerLifecycle(program: Command, io: Io): void {
+  for (const action of ["open", "close"] as const) {
+    withJson(
+      program
+        .command(action)
+        .summary(action === "open" ? "open a draft for voting" : "close voting on a project")
+        .description(
+          action === "open"
+            ? "Open a draft decision for voting (its creator or a team admin; read-write token)."
+            : "Close voting on an open decision, so it can be decided (its creator or a team admin; read-write token).",
+        )
+        .argument("<project>", PROJECT_ARGUMENT)
+        .option("-t, --team <slug>", "the team, when PROJECT is a number"),
+    ).action(async (ref: string, options: { team?: string; json?: boolean }) => {
+      const config = await loadConfig();
+      const client = createClient(config);
+      const { projectId } = await resolveProject(client, config, ref, options.team);
+      await call(config, () =>
+        action === "open"
+          ? client.project.open.mutate({ projectId })
+          : client.project.close.mutate({ projectId }),
+      );
+      const project = await call(config, () => client.project.get.query({ projectId }));
+      print(
+        io,
+        options.json,
+        { id: project.id, number: project.number, status: project.status.toLowerCase() },
+        () =>
+          action === "open"
+            ? `${ref} is open for voting.`
+            : `Voting on ${ref} is closed. Record the outcome with \`tradeoff decide ${ref} --option KEY --rationale TEXT\`.`,
+      );
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { PendingInvitations } from "~/components/team/invitations-section";
+import { MembersSection } from "~/components/team/members-section";
+import { isAdmin, roleLabel } from "~/components/team/roles";
+import { Section } from "~/components/team/section";
+import { Badge } from "~/components/ui/badge";
+import { getSessionUser } from "~/server/auth";
+import { apiOrNull } from "~/trpc/server";
+import { InvitePanel } from "./invite-panel";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const loadTeam = (slug: string) => apiOrNull((c) => c.team.get({ slug }));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await getSessionUser())) return { title: "Members" };
+  const team = await loadTeam((await params).slug);
+  return { title: team ? `Members · ${team.name}` : "Team not found" };
+}
+
+/**
+ * Who is in the team, and (for owners and admins) inviting people: the same member list and
+ * invitation pieces as team settings, on the page people look for first.
+ */
+export default async function MembersPage({ params }: Props) {
+  const { slug } = await params;
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/t/${slug}/members`)}`);
+  const team = await loadTeam(slug);
+  if (!team) notFound();
+  const summary = { id: team.id, name: team.name, slug: team.slug, role: team.role };
+  const admin = isAdmin(team.role);
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div className="min-w-0 space-y-1">
+          <p className="text-muted-foreground text-sm">
+            <Link href={`/t/${team.slug}`} className="underline-offset-4 hover:underline">
+              {team.name}
+            </Link>
+          </p>
+          <h1 className="font-semibold text-2xl tracking-tight">Members</h1>
+          <p className="text-muted-foreground text-sm">
+            {team.memberCount} {team.memberCount === 1 ? "member" : "members"} · you are{" "}
+            <Badge variant="neutral">{roleLabel(team.role)}</Badge>
+          </p>
+        </div>
+      </div>
+      {admin ? (
+        <InvitePanel team={summary} />
+      ) : (
+        <p className="text-muted-foreground text-sm">
+          To bring someone in, ask an owner or admin of {team.name} for an invitation link.
+        </p>
+      )}
+      <MembersSection team={summary} currentUserId={user.id} title="People" />
+      {admin ? (
+        <Section
+          id="pending-invitations"
+          title="Pending invitations"
+          description="Each link works once, until it expires. Links are shown only when created: if one was lost, revoke it and invite again."
+        >
+          <PendingInvitations team={summary} />
+        </Section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
+import { CalendarClock, Search } from "lucide-react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { type ReactNode, useEffect, useId, useState } from "react";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { controlClasses } from "~/components/ui/form-control";
+import { Input } from "~/components/ui/input";
+import { Label } from "~/components/ui/label";
+import { cn } from "~/lib/utils";
+import { useTRPC } from "~/trpc/react";
+import { STATUS_FILTERS, type Status, statusFromParam } from "./project-filters";
+
+type Found = RouterOutputs["project"]["list"];
+
+const SEARCH_DELAY_MS = 250;
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+/**
+ * Find a decision: a search over titles and problem statements and a status filter, answered
+ * by the server as you type (after a short pause). The address keeps both (?q=&status=), so a
+ * reload or coming back shows the same results. With neither, the dashboard shows as usual.
+ */
+export function ProjectFinder({
+  slug,
+  teamId,
+  initialQ,
+  initialStatus,
+  initialResults,
+  children,
+}: {
+  slug: string;
+  teamId: string;
+  initialQ: string;
+  initialStatus: Status | undefined;
+  /** The results for the address's filter, rendered on the server. */
+  initialResults: Found | undefined;
+  /** The dashboard, shown while nothing is filtered. */
+  children: ReactNode;
+}) {
+  const trpc = useTRPC();
+  const id = useId();
+  // The address as it is now: coming back with Back may restore a page rendered for another one.
+  const params = useSearchParams();
+  const startQ = (params.get("q") ?? initialQ).slice(0, 200);
+  const [text, setText] = useState(startQ);
+  const [status, setStatus] = useState<Status | undefined>(
+    params.has("status") ? statusFromParam(params.get("status") ?? undefined) : initialStatus,
+  );
+  const [q, setQ] = useState(startQ.trim());
+  // The search follows the typing after a pause; the status applies at once.
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const tooLong = q.length > 200;
+  // The address keeps the filter without a new page load (Next.js follows replaceState).
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    if (q) params.set("q", q);
+    else params.delete("q");
+    if (status) params.set("status", status);
+    else params.delete("status");
+    const search = params.toString();
+    const url = `${window.location.pathname}${search ? `?${search}` : ""}`;
+    if (url !== `${window.location.pathname}${window.location.search}`)
+      window.history.replaceState(null, "", url);
+  }, [q, status]);
+
+  const filtering = Boolean(q || status);
+  const input = { teamId, ...(q ? { q } : {}), ...(status ? { status } : {}) };
+  const sameAsServer = q === initialQ.trim() && status === initialStatus;
+  const found = useQuery({
+    ...trpc.project.list.queryOptions(input),
+    enabled: filtering && !tooLong,
+    placeholderData: keepPreviousData,
+    ...(sameAsServer && initialResults ? { initialData: initialResults } : {}),
+  });
+  const results = found.data;
+
+  return (
+    <div className="space-y-6">
+      <search aria-label="Find a decision">
+        <form
+          className="flex flex-wrap items-end gap-3"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setQ(text.trim());
+          }}
+        >
+          <div className="grid min-w-0 flex-1 basis-64 gap-1.5">
+            <Label htmlFor={`${id}-q`}>Find a decision</Label>
+            <div className="relative">
+              <Search
+                aria-hidden="true"
+                className="-translate-y-1/2 pointer-events-none absolute top-1/2 left-2.5 size-4 text-muted-foreground"
+              />
+              <Input
+                id={`${id}-q`}
+                type="search"
+                className="pl-8"
+                placeholder="Words in the title or the problem statement"
+                value={text}
+                maxLength={200}
+                autoComplete="off"
+                onChange={(event) => setText(event.target.value)}
+              />
+            </div>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor={`${id}-status`}>Status</Label>
+            <select
+              id={`${id}-status`}
+              className={cn(controlClasses, "h-9 cursor-pointer px-2 text-sm max-sm:h-11")}
+              value={status ?? ""}
+              onChange={(event) => setStatus(statusFromParam(event.target.value))}
+            >
+              <option value="">Any status</option>
+              {STATUS_FILTERS.map((s) => (
+                <option key={s.status} value={s.status}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {filtering || text ? (
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() => {
+                setText("");
+                setQ("");
+                setStatus(undefined);
+              }}
+            >
+              Clear
+            </Button>
+          ) : null}
+        </form>
+      </search>
+      {!filtering ? (
+        children
+      ) : (
+        <section aria-labelledby={`${id}-results`} className="space-y-3">
+          <h2 id={`${id}-results`} className="font-medium text-lg">
+            Matching decisions
+          </h2>
+          <p aria-live="polite" className="text-muted-foreground text-sm" data-testid="find-count">
+            {found.isError
+              ? "The search failed. Check your connection and try again."
+              : !results
+                ? "Searching…"
+                : results.length === 0
+                  ? `No decision matches${q ? ` “${q}”` : ""}${status ? ` among ${STATUS_FILTERS.find((s) => s.status === status)?.label.toLowerCase()}` : ""}. Try fewer words or another status.`
+                  : `${results.length} ${results.length === 1 ? "decision matches" : "decisions match"}.`}
+          </p>
+          {results && results.length > 0 ? (
+            <ul
+              className="divide-y divide-border rounded-xl border border-border"
+              data-testid="find-results"
+            >
+              {results.map((p) => {
+                const label = STATUS_FILTERS.find((s) => s.status === p.status);
+                return (
+                  <li key={p.id}>
+                    <Link
+                      href={`/t/${slug}/p/${p.id}`}
+                      className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 hover:bg-accent"
+                    >
+                      <span className="min-w-0 font-medium">
+                        <span className="text-muted-foreground">#{p.number} </span>
+                        {p.title}
+                      </span>
+                      <span className="flex items-center gap-2 text-muted-foreground text-xs">
+                        {p.deadline ? (
+                          <span className="flex items-center gap-1">
+                            <CalendarClock aria-hidden="true" className="size-3" />
+                            {dateFormat.format(new Date(p.deadline))}
+                          </span>
+                        ) : null}
+                        {label ? <Badge variant={label.variant}>{label.label}</Badge> : null}
+                      </span>
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { baseURL } from "../playwright.config";
+import { mutate, person, query, teamWithDrfProject } from "../support/decisions";
+import { expect, test } from "../support/fixtures";
+
+const bin = join(import.meta.dirname, "..", "..", "apps", "cli", "bin", "tradeoff.js");
+
+type Run = { code: number; stdout: string; stderr: string };
+
+/** Runs the real `tradeoff` binary with its own config directory, as a user's shell would. */
+function tradeoff(configDir: string, args: string[], stdin = ""): Promise<Run> {
+  return new Promise((resolve) => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TRADEOFF_CONFIG_DIR: configDir,
+      NO_COLOR: "1",
+    };
+    delete env.TRADEOFF_URL;
+    delete env.TRADEOFF_TOKEN;
+    const child = execFile(
+      process.execPath,
+      [bin, ...args],
+      { env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        });
+      },
+    );
+    child.stdin?.end(stdin);
+  });
+}
+
+const filesOf = async (dir: string) => {
+  const out: Record<string, string> = {};
+  for (const name of (await readdir(dir)).sort())
+    out[name] = await readFile(join(dir, name), "utf8");
+  return out;
+};
+
+test.setTimeout(180_000);
+
+test("export --all keeps a docs/decisions folder, --check guards it, import reads it back into another team", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "cli-folder");
+  const { team, projectId, template } = await teamWithDrfProject(owner, []);
+  const request = owner.context.request;
+  const decide = (id: string, rationale: string) =>
+    mutate(request, "record.decide", {
+      projectId: id,
+      chosenOptionKey: "fastapi",
+      rationale,
+      justification: "decided in the architecture review.",
+      decisionMakers: [{ name: owner.user.name }],
+      confirmProvisional: true,
+    });
+  await decide(projectId, "typed request models.");
+  const second = await mutate<{ id: string }>(request, "project.create", {
+    teamId: team.id,
+    title: "Keep FastAPI, move to async workers",
+    context: "Workers block the event loop.",
+    options: template.options,
+    criteria: template.criteria.map(({ key, name, description, defaultWeight }) => ({
+      key,
+      name,
+      description,
+      defaultWeight,
+    })),
+  });
+  await mutate(request, "project.open", { projectId: second.id });
+  await decide(second.id, "the workers need it.");
+  await mutate(request, "record.supersede", { projectId, successorIds: [second.id] });
+
+  const { token } = await mutate<{ token: string }>(request, "token.create", {
+    name: "ci",
+    scope: "READ_WRITE",
+  });
+  const config = await mkdtemp(join(tmpdir(), "tradeoff-cli-"));
+  expect((await tradeoff(config, ["login", "--url", baseURL, "--token", token])).code).toBe(0);
+
+  const repo = await mkdtemp(join(tmpdir(), "tradeoff-repo-"));
+  const out = join(repo, "docs", "decisions");
+  const args = ["export", "--all", "--team", team.slug, "--format", "nygard", "--out", out];
+  const first = await tradeoff(config, args);
+  expect(first.stderr).toBe("");
+  expect(first.code).toBe(0);
+  const records = ["0001-", "0002-keep-fastapi-move-to-async-workers.md"];
+  const written = Object.keys(await filesOf(out));
+  expect(written).toHaveLength(3);
+  expect(written[0]).toMatch(/^0001-[a-z0-9-]+\.md$/);
+  expect(written.slice(1)).toEqual([records[1], "README.md"]);
+  const files = await filesOf(out);
+  expect(files[records[1] as string]).toContain("Supersedes [1. ");
+  expect(files[written[0] as string]).toContain(
+    `Superseded by [2. Keep FastAPI, move to async workers](${records[1]})`,
+  );
+
+  // A file a person added stays; a rerun writes nothing; --check agrees.
+  await writeFile(join(out, "notes.txt"), "our own notes\n");
+  const again = await tradeoff(config, args);
+  expect(again.stdout).toContain("2 records, 0 files written, 0 removed, 3 unchanged.");
+  const check = await tradeoff(config, [...args, "--check"]);
+  expect(check.code).toBe(0);
+  expect(check.stdout).toContain("is up to date: 2 records.");
+
+  // A hand edit makes the folder out of date: --check exits 1 and names the file.
+  await writeFile(join(out, records[1] as string), "edited by hand\n");
+  const stale = await tradeoff(config, [...args, "--check"]);
+  expect(stale.code).toBe(1);
+  expect(stale.stderr).toContain(`${records[1]} (record to write)`);
+  const fixed = await tradeoff(config, args);
+  expect(fixed.stdout).toContain("1 file written");
+  expect(await readFile(join(out, "notes.txt"), "utf8")).toBe("our own notes\n");
+
+  const onFile = await tradeoff(config, [...args.slice(0, -1), join(out, "notes.txt")]);
+  expect(onFile.code).toBe(1);
+  expect(onFile.stderr).toContain("this is a file, not a folder");
+
+  // The folder goes into another team: a preview first, then the import, then the same files.
+  const other = await mutate<{ id: string; slug: string }>(request, "team.create", {
+    name: "Archive team",
+  });
+  const preview = await tradeoff(config, ["import", out, "--team", other.slug, "--dry-run"]);
+  expect(preview.stderr).toBe("");
+  expect(preview.stdout).toContain(
+    `Would create 2 records in ${other.slug} (dry run: nothing was written):`,
+  );
+  expect(preview.stdout).toContain(
+    `${other.slug}/2  Keep FastAPI, move to async workers  (accepted,`,
+  );
+  expect(preview.stdout).toContain(`superseded by ${records[1]}`);
+  expect(preview.stdout).toContain("notes.txt: not a Markdown file (.md)");
+  expect(preview.stdout).toContain("README.md: the index Tradeoff writes");
+  expect(await query<unknown[]>(request, "project.list", { teamId: other.id })).toEqual([]);
+
+  const imported = await tradeoff(config, ["import", out, "--team", other.slug]);
+  expect(imported.stderr).toBe("");
+  expect(imported.stdout).toContain(`Created 2 records in ${other.slug}:`);
+  const copy = join(repo, "copy");
+  const exported = await tradeoff(config, [
+    "export",
+    "--all",
+    "--team",
+    other.slug,
+    "--format",
+    "nygard",
+    "--out",
+    copy,
+  ]);
+  expect(exported.code).toBe(0);
+  const { "notes.txt": _, ...original } = await filesOf(out);
+  expect(await filesOf(copy)).toEqual(original);
+});

@@ -1,0 +1,213 @@
+/**
+ * The REST API (/api/v1) as a fetch handler in front of the tRPC handler: each REST request
+ * becomes the one tRPC call it names, sent through the same handler the web app and the CLI
+ * use, so the same token check (a read token may only GET), cross-site guard, input checks,
+ * access rules, validation messages, metrics and request ids apply. Nothing is implemented
+ * twice: this file only translates the address and the answer. Answers are the procedure's
+ * JSON on success, and problem details (RFC 9457, `application/problem+json`) on failure,
+ * with the same sentence and field messages the web app shows.
+ */
+import { openApiDocument } from "./openapi";
+import { queryInput, REST_PREFIX, type RestOperation, restOperations } from "./operations";
+import { apiDocsPage } from "./page";
+
+export const OPENAPI_PATH = `${REST_PREFIX}/openapi.json`;
+export const DOCS_PATH = "/api/docs";
+
+const STATUS_TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  412: "Precondition Failed",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export type Problem = {
+  type: "about:blank";
+  title: string;
+  status: number;
+  /** What went wrong and what to do, as the web app says it. */
+  detail: string;
+  /** The API's error code: BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, ... */
+  code: string;
+  /** Per field of the input, its messages (present when fields need attention). */
+  fieldErrors?: Record<string, string[]>;
+  requestId?: string;
+  /** On 503: DATABASE_UNAVAILABLE (nothing saved) or OUTCOME_UNKNOWN (retrying is safe). */
+  reason?: string;
+};
+
+/** A problem details answer. */
+export function problemResponse(
+  problem: Omit<Problem, "type" | "title"> & { title?: string },
+  headers: ConstructorParameters<typeof Headers>[0] = {},
+): Response {
+  const body: Problem = {
+    type: "about:blank",
+    title: problem.title ?? STATUS_TITLES[problem.status] ?? "Error",
+    ...problem,
+  };
+  const out = new Headers(headers);
+  out.set("content-type", "application/problem+json");
+  return new Response(JSON.stringify(body), { status: problem.status, headers: out });
+}
+
+/** tRPC's wire format for one call's answer. */
+type TrpcAnswer =
+  | { result: { data?: unknown } }
+  | {
+      error: {
+        message: string;
+        data?: {
+          code?: string;
+          httpStatus?: number;
+          fieldErrors?: Record<string, string[] | undefined> | null;
+          requestId?: string | null;
+          reason?: string | null;
+        };
+      };
+    };
+
+/** Headers of the tRPC answer a REST client needs as well. */
+const PASSED_HEADERS = ["x-request-id", "retry-after", "www-authenticate", "cache-control"];
+
+/** A tRPC answer as a REST answer: the data itself, or problem details. */
+async function toRest(answer: Response): Promise<Response> {
+  const headers = new Headers();
+  for (const name of PASSED_HEADERS) {
+    const value = answer.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  const text = await answer.text();
+  let parsed: TrpcAnswer;
+  try {
+    parsed = JSON.parse(text) as TrpcAnswer;
+  } catch {
+    return problemResponse(
+      {
+        status: answer.status >= 400 ? answer.status : 500,
+        code: "INTERNAL_SERVER_ERROR",
+        detail: "The server's answer could not be read. Try again in a moment.",
+        requestId: headers.get("x-request-id") ?? undefined,
+      },
+      headers,
+    );
+  }
+  if ("result" in parsed) {
+    if (parsed.result.data === undefined) return new Response(null, { status: 204, headers });
+    headers.set("content-type", "application/json");
+    return new Response(JSON.stringify(parsed.result.data), { status: 200, headers });
+  }
+  const data = parsed.error.data ?? {};
+  const status = data.httpStatus ?? (answer.status >= 400 ? answer.status : 500);
+  const fieldErrors = Object.fromEntries(
+    Object.entries(data.fieldErrors ?? {}).filter(
+      (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0,
+    ),
+  );
+  return problemResponse(
+    {
+      status,
+      detail: parsed.error.message,
+      code: data.code ?? "INTERNAL_SERVER_ERROR",
+      ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
+      ...(data.requestId ? { requestId: data.requestId } : {}),
+      ...(data.reason ? { reason: data.reason } : {}),
+    },
+    headers,
+  );
+}
+
+function findOperation(path: string): RestOperation | undefined {
+  const rest = path.slice(REST_PREFIX.length);
+  return restOperations().find((op) => op.path === rest);
+}
+
+export type RestHandlerOptions = {
+  /** The tRPC endpoint's own handler (/api/trpc), which answers every call. */
+  trpc: (req: Request) => Promise<Response>;
+  /** The sentence for a query string that is not valid UTF-8 (the tRPC route's own). */
+  invalidUtf8Message: string;
+};
+
+/**
+ * Answers /api/v1/* (operations and /api/v1/openapi.json) and /api/docs. Unknown paths and
+ * wrong methods are problem details too, pointing at the description.
+ */
+export function createRestHandler(options: RestHandlerOptions) {
+  return async function handleRestRequest(req: Request): Promise<Response> {
+    const url = new URL(req.url);
+    const path = url.pathname.replace(/\/+$/, "");
+    if (path === OPENAPI_PATH || path === DOCS_PATH) {
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        return problemResponse(
+          { status: 405, code: "METHOD_NOT_SUPPORTED", detail: `Use GET for ${path}.` },
+          { allow: "GET, HEAD" },
+        );
+      }
+      return path === OPENAPI_PATH
+        ? Response.json(openApiDocument(), { headers: { "cache-control": "no-cache" } })
+        : new Response(apiDocsPage(openApiDocument()), {
+            headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" },
+          });
+    }
+    const operation = findOperation(path);
+    if (!operation) {
+      return problemResponse({
+        status: 404,
+        code: "NOT_FOUND",
+        detail: `There is no API operation at ${url.pathname}. Every operation is listed at ${OPENAPI_PATH} and ${DOCS_PATH}.`,
+      });
+    }
+    if (req.method !== operation.method) {
+      return problemResponse(
+        {
+          status: 405,
+          code: "METHOD_NOT_SUPPORTED",
+          detail: `${REST_PREFIX}${operation.path} is called with ${operation.method}${
+            operation.method === "GET"
+              ? ", its input as query parameters"
+              : ", its input as a JSON body"
+          }.`,
+        },
+        { allow: operation.method },
+      );
+    }
+    const target = new URL(`/api/trpc/${operation.procedure}`, url);
+    if (operation.method === "GET") {
+      // URLSearchParams turns broken percent-escapes into U+FFFD without a word; refuse them.
+      try {
+        decodeURIComponent(url.search.replaceAll("+", " "));
+      } catch {
+        return problemResponse({
+          status: 400,
+          code: "BAD_REQUEST",
+          detail: options.invalidUtf8Message,
+        });
+      }
+      const input = queryInput(operation, url.searchParams);
+      if (input !== undefined) target.searchParams.set("input", JSON.stringify(input));
+      return toRest(
+        await options.trpc(new Request(target, { method: "GET", headers: req.headers })),
+      );
+    }
+    // The body is handed on as sent (the tRPC route checks its type, encoding and depth).
+    const body = await req.arrayBuffer();
+    return toRest(
+      await options.trpc(
+        new Request(target, {
+          method: "POST",
+          headers: req.headers,
+          body: body.byteLength > 0 ? body : undefined,
+        }),
+      ),
+    );
+  };
+}

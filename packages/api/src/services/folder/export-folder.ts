@@ -1,0 +1,40 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import type { MarkdownVariant } from "../export/markdown";
+import { loadRecordView, type RecordView } from "../record/record-view";
+import { buildDecisionFolder } from "./folder";
+
+/**
+ * The team's records as a docs/decisions folder (or one project's record in it). Every project
+ * that was opened is a record: open ones as proposed drafts, the rest as decided.
+ */
+export async function exportFolder(
+  db: PrismaClient,
+  scope: { teamId: string; appUrl?: string | null },
+  input: { format: MarkdownVariant; projectId?: string | undefined },
+) {
+  const projects = await db.project.findMany({
+    where: {
+      teamId: scope.teamId,
+      status: { not: "DRAFT" },
+      ...(input.projectId ? { id: input.projectId } : {}),
+    },
+    orderBy: { number: "asc" },
+    select: { id: true },
+  });
+  if (input.projectId && !projects.length)
+    throw new DomainError(
+      "NOT_FOUND",
+      "Decision project was not found, or it is still a draft (open it to record it).",
+    );
+  const views: RecordView[] = [];
+  for (const { id } of projects)
+    views.push(
+      await loadRecordView(
+        db,
+        { teamId: scope.teamId, projectId: id },
+        { appUrl: scope.appUrl ?? null },
+      ),
+    );
+  return { format: input.format, files: buildDecisionFolder(views, input.format) };
+}

@@ -1,0 +1,90 @@
+import { day, statusLine } from "../export/facts";
+import { recordBaseName, slugify } from "../export/file-name";
+import {
+  type FileNameOf,
+  type LinkTarget,
+  type MarkdownVariant,
+  toMarkdown,
+} from "../export/markdown";
+import { markdownDestination, markdownLine } from "../export/markdown-text";
+import type { RecordView } from "../record/record-view";
+
+/**
+ * A docs/decisions folder as a pure function of the team's records: one Markdown file per
+ * record, named as each tool names them, and a README.md index. The CLI writes it to disk
+ * (`tradeoff export --all`); anything else (a zip download) can serve the same files.
+ */
+export type FolderFile = { name: string; content: string };
+
+/** The first line of the index: marks it as written by Tradeoff, and says so to people. */
+export const INDEX_MARKER =
+  "<!-- Written by `tradeoff export --all`: this index and the records it lists are rewritten on every export. Other files in this folder are left alone. -->";
+export const INDEX_NAME = "README.md";
+
+/** The day a record's file is named after (log4brains): when it was decided, else created. */
+const fileDay = (view: RecordView) =>
+  (view.decision?.decidedAt ?? view.project.createdAt).slice(0, 10).replaceAll("-", "");
+
+/**
+ * File names of a folder, by project id: adr-tools and MADR `0001-title.md`; log4brains
+ * `YYYYMMDD-title.md`, with `-N` (the record's number) where two records of a day share a title.
+ */
+export function folderFileNames(views: RecordView[], format: MarkdownVariant): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  const byNumber = [...views].sort((a, b) => a.project.number - b.project.number);
+  for (const view of byNumber) {
+    let base =
+      format === "log4brains"
+        ? `${fileDay(view)}-${slugify(view.project.title)}`
+        : recordBaseName(view);
+    if (taken.has(base)) base = `${base}-${view.project.number}`;
+    taken.add(base);
+    names.set(view.project.id, `${base}.md`);
+  }
+  return names;
+}
+
+/** One word for the index: accepted, proposed, rejected, deprecated or superseded. */
+export function statusWord(view: RecordView): string {
+  if (view.project.status === "SUPERSEDED") return "superseded";
+  if (view.source) return view.source.status.split(/\s/)[0]?.toLowerCase() || "accepted";
+  return statusLine(view, () => "");
+}
+
+const recordDay = (view: RecordView) => day(view.decision?.decidedAt ?? view.project.createdAt);
+
+/** The README.md index: newest first, with each record's status, date and a link to its file. */
+export function folderIndex(views: RecordView[], names: Map<string, string>): string {
+  const newest = [...views].sort(
+    (a, b) => recordDay(b).localeCompare(recordDay(a)) || b.project.number - a.project.number,
+  );
+  const rows = newest.map((view) => {
+    const file = names.get(view.project.id) ?? "";
+    const title = `${view.project.number}. ${markdownLine(view.project.title)}`;
+    return `| [${title}](${markdownDestination(file)}) | ${statusWord(view)} | ${recordDay(view)} |`;
+  });
+  return `${[
+    INDEX_MARKER,
+    "# Decision records",
+    newest.length
+      ? `The team's decision records, newest first.\n\n| Record | Status | Date |\n| --- | --- | --- |\n${rows.join("\n")}`
+      : "No decision records yet.",
+  ].join("\n\n")}\n`;
+}
+
+/** Every file of the folder, the index last. Links between records resolve inside the folder. */
+export function buildDecisionFolder(views: RecordView[], format: MarkdownVariant): FolderFile[] {
+  const names = folderFileNames(views, format);
+  // A linked record outside this folder (an export of one project) keeps MADR's name.
+  const fileOf: FileNameOf = (p: LinkTarget) =>
+    (p.id && names.get(p.id)) || `${recordBaseName({ project: p } as RecordView)}.md`;
+  const byNumber = [...views].sort((a, b) => a.project.number - b.project.number);
+  return [
+    ...byNumber.map((view) => ({
+      name: names.get(view.project.id) as string,
+      content: toMarkdown(view, format, { fileOf }),
+    })),
+    { name: INDEX_NAME, content: folderIndex(views, names) },
+  ];
+}

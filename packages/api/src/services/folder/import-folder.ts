@@ -1,0 +1,399 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import { slugify } from "../export/file-name";
+import { recordDecisionEvent, toJson } from "../record/record-decision";
+import type { RecordSource } from "../record/record-source";
+import { INDEX_MARKER } from "./folder";
+import { type ParsedRecord, readRecordFile } from "./read-record-file";
+
+/**
+ * Imports a docs/decisions folder (adr-tools, MADR 2 to 4, log4brains) into a team: every file
+ * that reads as a decision record becomes a decided, read-only record, with its supersede links;
+ * every other file gets a reason. `dryRun` returns the same preview and writes nothing; otherwise
+ * everything is written in one transaction, or nothing.
+ */
+
+/** A record file is at most this large; decision records are a few kilobytes. */
+export const MAX_RECORD_FILE_BYTES = 512 * 1024;
+/** An import reads at most this many files. */
+export const MAX_IMPORT_FILES = 1000;
+
+export type FolderImportFile = {
+  /** The file's path in the folder or zip it came from; only its last part is kept. */
+  name: string;
+  size: number;
+  /** Base64 of the file's bytes; null where the client did not read it (too large). */
+  content: string | null;
+};
+
+export type ImportPreview = {
+  records: {
+    fileName: string;
+    number: number;
+    title: string;
+    status: string;
+    date: string;
+    supersedes: string[];
+    supersededBy: string[];
+    warnings: string[];
+  }[];
+  skipped: { fileName: string; reason: string }[];
+};
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The last part of a path, or a reason it cannot be read (absolute, `..`, control characters). */
+function safeName(path: string): { name: string } | { reason: string } {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are refused in names
+  if (/[\u0000-\u001f\u007f]/.test(path)) return { reason: "its name has control characters" };
+  const parts = path.replaceAll("\\", "/").split("/");
+  if (path.startsWith("/") || /^[a-zA-Z]:/.test(path) || parts.includes(".."))
+    return {
+      reason: "its path leaves the folder (absolute, or with ..); nothing is read outside it",
+    };
+  const name = parts.at(-1) ?? "";
+  if (!name || name.length > 255) return { reason: "its name is empty or too long" };
+  return { name };
+}
+
+type Read = { parsed: ParsedRecord[]; skipped: ImportPreview["skipped"] };
+
+function readFiles(files: FolderImportFile[]): Read {
+  const parsed: ParsedRecord[] = [];
+  const skipped: ImportPreview["skipped"] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    const safe = safeName(file.name);
+    if ("reason" in safe) {
+      skipped.push({ fileName: file.name.slice(0, 255), reason: safe.reason });
+      continue;
+    }
+    const fileName = safe.name;
+    const skip = (reason: string) => skipped.push({ fileName, reason });
+    if (!fileName.toLowerCase().endsWith(".md")) {
+      skip("not a Markdown file (.md)");
+      continue;
+    }
+    if (seen.has(fileName)) {
+      skip("another file of the same name is already imported (records live in one folder)");
+      continue;
+    }
+    seen.add(fileName);
+    if (file.content === null || file.size > MAX_RECORD_FILE_BYTES) {
+      skip(
+        `too large: ${file.size} bytes; a record file is at most ${MAX_RECORD_FILE_BYTES / 1024} KB`,
+      );
+      continue;
+    }
+    const bytes = Buffer.from(file.content, "base64");
+    if (bytes.length > MAX_RECORD_FILE_BYTES) {
+      skip(`too large: a record file is at most ${MAX_RECORD_FILE_BYTES / 1024} KB`);
+      continue;
+    }
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      skip("not text: the file is binary or not UTF-8");
+      continue;
+    }
+    if (text.includes("\u0000")) {
+      skip("not text: the file is binary (it has NUL bytes)");
+      continue;
+    }
+    text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    if (text.startsWith(INDEX_MARKER)) {
+      skip("the index Tradeoff writes (records are read from their own files)");
+      continue;
+    }
+    const outcome = readRecordFile(fileName, text);
+    if ("reason" in outcome) skip(outcome.reason);
+    else parsed.push(outcome.record);
+  }
+  return { parsed, skipped };
+}
+
+type Edge = { predecessor: string; successor: string };
+
+/**
+ * The supersede links between the files read, each once; links to files that are not records
+ * here and links that would close a cycle are left out with a warning on the record.
+ */
+function supersessions(parsed: ParsedRecord[], warn: (file: string, text: string) => void) {
+  const known = new Set(parsed.map((r) => r.fileName));
+  // Ordered: a predecessor's successors in the order its file lists them (then the successors').
+  const edges: Edge[] = [];
+  const has = (e: Edge) =>
+    edges.some((x) => x.predecessor === e.predecessor && x.successor === e.successor);
+  const add = (e: Edge, from: string, target: string) => {
+    if (!known.has(target)) {
+      warn(from, `links to ${target}, which is not a record in this import; the link is left out`);
+      return;
+    }
+    if (e.predecessor === e.successor) return;
+    if (!has(e)) edges.push(e);
+  };
+  for (const r of parsed)
+    for (const s of r.supersededBy) add({ predecessor: r.fileName, successor: s }, r.fileName, s);
+  for (const r of parsed)
+    for (const p of r.supersedes) add({ predecessor: p, successor: r.fileName }, r.fileName, p);
+  // A forward chain only: an edge that would make a record supersede itself is left out.
+  const kept: Edge[] = [];
+  const reaches = (from: string, to: string): boolean => {
+    const stack = [from];
+    const visited = new Set<string>();
+    while (stack.length) {
+      const at = stack.pop() as string;
+      if (at === to) return true;
+      if (visited.has(at)) continue;
+      visited.add(at);
+      for (const e of kept) if (e.predecessor === at) stack.push(e.successor);
+    }
+    return false;
+  };
+  for (const e of edges) {
+    if (reaches(e.successor, e.predecessor)) {
+      warn(
+        e.predecessor,
+        `"superseded by ${e.successor}" would make a cycle of records superseding each other; the link is left out`,
+      );
+      continue;
+    }
+    kept.push(e);
+  }
+  return linkOrder(parsed, kept);
+}
+
+/**
+ * The edges in an order every file agrees with: each record lists its successors, and its
+ * predecessors, in the order they were linked (their creation order, when written again).
+ */
+function linkOrder(parsed: ParsedRecord[], edges: Edge[]): Edge[] {
+  const id = (predecessor: string, successor: string) => `${predecessor}\n${successor}`;
+  const index = new Map(edges.map((e, i) => [id(e.predecessor, e.successor), i]));
+  const after = new Map<number, Set<number>>();
+  const before = edges.map(() => 0);
+  const chain = (ids: string[]) => {
+    const at = ids.flatMap((k) => (index.has(k) ? [index.get(k) as number] : []));
+    for (let i = 1; i < at.length; i++) {
+      const [a, b] = [at[i - 1] as number, at[i] as number];
+      const set = after.get(a) ?? new Set<number>();
+      if (!set.has(b)) {
+        set.add(b);
+        before[b] = (before[b] ?? 0) + 1;
+      }
+      after.set(a, set);
+    }
+  };
+  for (const r of parsed) {
+    chain(r.supersededBy.map((s) => id(r.fileName, s)));
+    chain(r.supersedes.map((p) => id(p, r.fileName)));
+  }
+  const out: Edge[] = [];
+  const done = new Set<number>();
+  while (out.length < edges.length) {
+    // The first edge nothing must precede; if the files disagree, the first left.
+    const next =
+      edges.findIndex((_, i) => !done.has(i) && before[i] === 0) >= 0
+        ? edges.findIndex((_, i) => !done.has(i) && before[i] === 0)
+        : edges.findIndex((_, i) => !done.has(i));
+    done.add(next);
+    out.push(edges[next] as Edge);
+    for (const b of after.get(next) ?? []) before[b] = (before[b] ?? 0) - 1;
+  }
+  return out;
+}
+
+/** The number each record gets: the folder's own, when all are free in the team; else the next ones. */
+function numbering(
+  parsed: ParsedRecord[],
+  edges: Edge[],
+  taken: Set<number>,
+  last: number,
+): Map<string, number> {
+  // Files without a number (log4brains) in date order, a superseded record before its successor.
+  const depth = new Map<string, number>();
+  const depthOf = (file: string, seen = new Set<string>()): number => {
+    const known = depth.get(file);
+    if (known !== undefined) return known;
+    seen.add(file);
+    const before = edges.filter((e) => e.successor === file && !seen.has(e.predecessor));
+    const d = before.length ? 1 + Math.max(...before.map((e) => depthOf(e.predecessor, seen))) : 0;
+    depth.set(file, d);
+    return d;
+  };
+  const ordered = [...parsed].sort(
+    (a, b) =>
+      (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) ||
+      a.date.localeCompare(b.date) ||
+      depthOf(a.fileName) - depthOf(b.fileName) ||
+      a.fileName.localeCompare(b.fileName),
+  );
+  const own = ordered.map((r) => r.number);
+  const keep =
+    own.every((n): n is number => n !== null && n > 0) &&
+    new Set(own).size === own.length &&
+    own.every((n) => !taken.has(n as number));
+  const out = new Map<string, number>();
+  ordered.forEach((r, i) => {
+    out.set(r.fileName, keep ? (r.number as number) : last + i + 1);
+  });
+  return out;
+}
+
+/** Option keys from names: slugs, unique, at most 40 characters. */
+function optionsOf(record: ParsedRecord) {
+  const names = [...record.options];
+  if (record.chosen && !names.includes(record.chosen)) names.push(record.chosen);
+  // adr-tools records name no options: the decision itself is the one option.
+  if (!names.length) names.push(record.title);
+  const keys = new Set<string>();
+  const options = names.map((name, position) => {
+    let key = slugify(name).slice(0, 36).replace(/-+$/, "") || "option";
+    if (keys.has(key)) key = `${key}-${position + 1}`;
+    keys.add(key);
+    return { key, name: name.slice(0, 200), description: "", position };
+  });
+  const chosen = options.find((o) => o.name === (record.chosen ?? names[0])) ?? options[0];
+  return { options, chosenKey: chosen?.key ?? "option" };
+}
+
+const projectStatus = (record: ParsedRecord, superseded: boolean) =>
+  superseded
+    ? ("SUPERSEDED" as const)
+    : record.status === "rejected" || record.status === "deprecated"
+      ? ("ARCHIVED" as const)
+      : ("DECIDED" as const);
+
+export async function importFolder(
+  db: PrismaClient,
+  actor: { userId: string; teamId: string },
+  input: { files: FolderImportFile[]; dryRun: boolean },
+): Promise<ImportPreview & { dryRun: boolean }> {
+  if (input.files.length > MAX_IMPORT_FILES)
+    throw new DomainError(
+      "BAD_REQUEST",
+      `The folder has ${input.files.length} files; an import reads at most ${MAX_IMPORT_FILES}. Import it in parts.`,
+    );
+  const { parsed, skipped } = readFiles(input.files);
+  const warnings = new Map<string, string[]>();
+  const warn = (file: string, text: string) =>
+    warnings.set(file, [...(warnings.get(file) ?? []), text]);
+  const edges = supersessions(parsed, warn);
+
+  const plan = async (tx: Pick<PrismaClient, "project">) => {
+    const existing = await tx.project.findMany({
+      where: { teamId: actor.teamId },
+      select: { number: true },
+    });
+    const taken = new Set(existing.map((p) => p.number));
+    return numbering(parsed, edges, taken, Math.max(0, ...taken));
+  };
+  const preview = (numbers: Map<string, number>): ImportPreview => ({
+    records: [...parsed]
+      .sort((a, b) => (numbers.get(a.fileName) ?? 0) - (numbers.get(b.fileName) ?? 0))
+      .map((r) => ({
+        fileName: r.fileName,
+        number: numbers.get(r.fileName) ?? 0,
+        title: r.title,
+        status: edges.some((e) => e.predecessor === r.fileName) ? "superseded" : r.status,
+        date: r.date,
+        supersedes: edges.filter((e) => e.successor === r.fileName).map((e) => e.predecessor),
+        supersededBy: edges.filter((e) => e.predecessor === r.fileName).map((e) => e.successor),
+        warnings: warnings.get(r.fileName) ?? [],
+      })),
+    skipped,
+  });
+
+  if (input.dryRun) return { ...preview(await plan(db)), dryRun: true };
+
+  return db.$transaction(
+    async (tx) => {
+      // Numbers are given under the team's lock, as when a project is created.
+      await tx.$queryRaw`SELECT id FROM teams WHERE id = ${actor.teamId} FOR UPDATE`;
+      const numbers = await plan(tx);
+      const ids = new Map<string, string>();
+      for (const record of parsed) {
+        const superseded = edges.some((e) => e.predecessor === record.fileName);
+        const decidedAt = new Date(`${record.date}T00:00:00.000Z`);
+        const { options, chosenKey } = optionsOf(record);
+        const project = await tx.project.create({
+          data: {
+            teamId: actor.teamId,
+            number: numbers.get(record.fileName) as number,
+            title: record.title.slice(0, 200),
+            context: record.context,
+            status: projectStatus(record, superseded),
+            tags: record.tags,
+            createdById: actor.userId,
+            createdAt: decidedAt,
+            closedAt: decidedAt,
+            options: { create: options },
+          },
+          select: { id: true },
+        });
+        ids.set(record.fileName, project.id);
+        const source: RecordSource = {
+          format: record.format,
+          fileName: record.fileName,
+          status: record.status,
+          body: record.body,
+        };
+        const stored = {
+          chosenOptionKey: chosenKey,
+          justification: null,
+          rationale: record.rationale || "The imported file gives no reason of its own.",
+          consequences: record.consequences,
+          decisionMakers: record.decisionMakers.map((name) => ({ name })),
+          consulted: record.consulted.map((name) => ({ name })),
+          informed: record.informed.map((name) => ({ name })),
+          confirmation: null,
+          links: [],
+          reviewDate: null,
+        };
+        await tx.decisionRecord.create({
+          data: {
+            projectId: project.id,
+            teamId: actor.teamId,
+            recommendedKey: null,
+            decidedAt,
+            decidedById: actor.userId,
+            ...stored,
+            source: toJson(source),
+            revisions: {
+              create: {
+                revision: 1,
+                authorId: actor.userId,
+                note: `Imported from ${record.fileName}.`,
+                data: toJson(stored),
+              },
+            },
+          },
+          select: { id: true },
+        });
+        await recordDecisionEvent(tx, {
+          projectId: project.id,
+          teamId: actor.teamId,
+          actorId: actor.userId,
+          type: "project.imported",
+          data: { file: record.fileName, format: record.format, decided: true },
+        });
+      }
+      // Links keep the folder's order: records list their successors in the order they were linked.
+      const base = Date.now();
+      for (const [i, e] of edges.entries()) {
+        await tx.supersession.create({
+          data: {
+            predecessorId: ids.get(e.predecessor) as string,
+            successorId: ids.get(e.successor) as string,
+            createdById: actor.userId,
+            createdAt: new Date(base + i),
+          },
+          select: { id: true },
+        });
+      }
+      return { ...preview(numbers), dryRun: false };
+    },
+    { timeout: 60_000 },
+  );
+}

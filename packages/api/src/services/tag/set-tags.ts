@@ -1,0 +1,50 @@
+import type { PrismaClient, Role } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import { assertCanManageProject } from "../project/access";
+import { lockProject } from "../project/lock-project";
+import { recordDecisionEvent } from "../record/record-decision";
+
+/**
+ * Replaces a project's tags (labels such as `security` or `data-model`), which the folder
+ * exports write to log4brains' `Tags:` line and MADR's front matter. Admins and the project's
+ * creator, as for the project's other settings; a history event says who changed them.
+ */
+export async function setTags(
+  db: PrismaClient,
+  actor: { userId: string; teamId: string; role: Role },
+  input: { projectId: string; tags: string[] },
+) {
+  return db.$transaction(async (tx) => {
+    const locked = await lockProject(tx, input.projectId, "update");
+    if (locked.teamId !== actor.teamId)
+      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    assertCanManageProject(actor, locked);
+    const before = await tx.project.findUniqueOrThrow({
+      where: { id: input.projectId },
+      select: { tags: true },
+    });
+    if (before.tags.join(",") === input.tags.join(","))
+      return { projectId: input.projectId, tags: before.tags };
+    const project = await tx.project.update({
+      where: { id: input.projectId },
+      data: { tags: input.tags },
+      select: { id: true, tags: true },
+    });
+    await recordDecisionEvent(tx, {
+      projectId: input.projectId,
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      type: "project.tagged",
+      data: { before: before.tags, after: project.tags },
+    });
+    return { projectId: project.id, tags: project.tags };
+  });
+}
+
+/** Every tag used in the team, with how many projects carry it: for filters and suggestions. */
+export async function listTeamTags(db: PrismaClient, scope: { teamId: string }) {
+  const rows = await db.$queryRaw<{ tag: string; projects: bigint }[]>`
+    SELECT tag, count(*) AS projects FROM projects, unnest(tags) AS tag
+    WHERE team_id = ${scope.teamId} GROUP BY tag ORDER BY tag`;
+  return rows.map((r) => ({ tag: r.tag, projects: Number(r.projects) }));
+}

@@ -1,0 +1,344 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { INDEX_MARKER } from "../src/services/folder/folder";
+import { trpcError, useTestDatabase } from "./helpers";
+import { blankInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+type Api = Awaited<ReturnType<typeof teamWith>>["owner"]["api"];
+
+/** Three recorded decisions: the first superseded by the second and the third, the second by the third. */
+async function teamWithChain() {
+  const setup = await teamWith(t, ["MEMBER"]);
+  const api = setup.owner.api;
+  const decide = async (title: string, rationale: string) => {
+    const { id: projectId } = await api.project.create(blankInput(setup.team.id, { title }));
+    await api.project.open({ projectId });
+    await api.record.decide({
+      projectId,
+      chosenOptionKey: "sqs",
+      rationale,
+      consequences: { good: ["Nothing to run."], neutral: [], bad: ["Vendor lock-in."] },
+      decisionMakers: [{ userId: setup.owner.id }],
+      consulted: [{ name: "José Núñez" }],
+      justification: "nobody has voted yet; the team agreed in the meeting.",
+      confirmProvisional: true,
+    });
+    return projectId;
+  };
+  const first = await decide("Queue for billing events", "it is managed.");
+  const second = await decide("Zebra: a second queue", "it is *cheaper* | faster.");
+  const third = await decide("Mid-size queue", "it scales.");
+  await api.record.supersede({ projectId: first, successorIds: [second] });
+  await api.record.supersede({ projectId: second, successorIds: [third] });
+  await api.record.supersede({ projectId: first, successorIds: [third] });
+  await api.tag.set({ projectId: third, tags: ["Billing", "queues", "billing"] });
+  return { ...setup, ids: [first, second, third] };
+}
+
+const encode = (name: string, text: string | Buffer) => {
+  const bytes = typeof text === "string" ? Buffer.from(text) : text;
+  return { name, size: bytes.length, content: bytes.toString("base64") };
+};
+
+async function freshTeam() {
+  const setup = await teamWith(t);
+  return { api: setup.owner.api as Api, teamId: setup.team.id };
+}
+
+describe("a docs/decisions folder: export --all", () => {
+  it("names files as each tool does, links resolve on disk, the index is newest first", async () => {
+    const { owner, team } = await teamWithChain();
+    const madr = await owner.api.export.folder({ teamId: team.id, format: "madr" });
+    expect(madr.files.map((f) => f.name)).toEqual([
+      "0001-queue-for-billing-events.md",
+      "0002-zebra-a-second-queue.md",
+      "0003-mid-size-queue.md",
+      "README.md",
+    ]);
+    const names = new Set(madr.files.map((f) => f.name));
+    const log4brains = await owner.api.export.folder({ teamId: team.id, format: "log4brains" });
+    const day = new Date().toISOString().slice(0, 10).replaceAll("-", "");
+    expect(log4brains.files.map((f) => f.name)).toEqual([
+      `${day}-queue-for-billing-events.md`,
+      `${day}-zebra-a-second-queue.md`,
+      `${day}-mid-size-queue.md`,
+      "README.md",
+    ]);
+    for (const folder of [madr, log4brains]) {
+      const here = new Set(folder.files.map((f) => f.name));
+      for (const file of folder.files) {
+        for (const [, target] of file.content.matchAll(/\]\(([^)\s]+\.md)\)/g))
+          expect(here, `${file.name} links to ${target}`).toContain(target);
+      }
+    }
+    expect(names.size).toBe(4);
+    const first = madr.files[0]?.content ?? "";
+    const front = parseYaml(first.split("---\n")[1] ?? "");
+    expect(front.status).toBe(
+      "superseded by [2. Zebra: a second queue](0002-zebra-a-second-queue.md), [3. Mid-size queue](0003-mid-size-queue.md)",
+    );
+    expect(front.consulted).toEqual(["José Núñez"]);
+    // Tags are written to MADR's front matter and log4brains' Tags line, lower-cased, once each.
+    expect(parseYaml(madr.files[2]?.content.split("---\n")[1] ?? "").tags).toEqual([
+      "billing",
+      "queues",
+    ]);
+    expect(log4brains.files[2]?.content).toContain("\n- Tags: billing, queues\n");
+    // log4brains: the latest superseder in the status, every one in the body.
+    expect(log4brains.files[0]?.content).toContain(
+      `- Status: superseded by [${day}-mid-size-queue](${day}-mid-size-queue.md)\n`,
+    );
+    const index = madr.files[3]?.content ?? "";
+    expect(index.startsWith(INDEX_MARKER)).toBe(true);
+    const rows = index.split("\n").filter((l) => l.startsWith("| ["));
+    expect(rows).toEqual([
+      `| [3. Mid-size queue](0003-mid-size-queue.md) | accepted | ${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)} |`,
+      expect.stringContaining(
+        "| [2. Zebra: a second queue](0002-zebra-a-second-queue.md) | superseded |",
+      ),
+      expect.stringContaining(
+        "| [1. Queue for billing events](0001-queue-for-billing-events.md) | superseded |",
+      ),
+    ]);
+  });
+
+  it("one project's record only, and a project of another team is not found", async () => {
+    const { owner, team, ids } = await teamWithChain();
+    const one = await owner.api.export.folder({
+      teamId: team.id,
+      format: "nygard",
+      projectId: ids[1] ?? "",
+    });
+    expect(one.files.map((f) => f.name)).toEqual(["0002-zebra-a-second-queue.md", "README.md"]);
+    const other = await teamWithChain();
+    const error = await trpcError(
+      owner.api.export.folder({ teamId: team.id, format: "madr", projectId: other.ids[0] ?? "" }),
+    );
+    expect(error.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("a docs/decisions folder: import", () => {
+  for (const format of ["madr", "log4brains", "nygard"] as const) {
+    it(`${format}: export --all, import into a fresh team, export again gives identical files`, async () => {
+      const { owner, team } = await teamWithChain();
+      const exported = await owner.api.export.folder({ teamId: team.id, format });
+      const fresh = await freshTeam();
+      const files = exported.files.map((f) => encode(f.name, f.content));
+      const preview = await fresh.api.export.importFolder({
+        teamId: fresh.teamId,
+        files,
+        dryRun: true,
+      });
+      expect(preview.dryRun).toBe(true);
+      expect(preview.records.map((r) => [r.number, r.title, r.status])).toEqual([
+        [1, "Queue for billing events", "superseded"],
+        [2, "Zebra: a second queue", "superseded"],
+        [3, "Mid-size queue", "accepted"],
+      ]);
+      expect(preview.skipped).toEqual([
+        { fileName: "README.md", reason: expect.stringContaining("the index Tradeoff writes") },
+      ]);
+      // A dry run writes nothing.
+      expect(await t.db.project.count({ where: { teamId: fresh.teamId } })).toBe(0);
+      const done = await fresh.api.export.importFolder({
+        teamId: fresh.teamId,
+        files,
+        dryRun: false,
+      });
+      expect(done.records).toHaveLength(3);
+      const again = await fresh.api.export.folder({ teamId: fresh.teamId, format });
+      expect(again.files.map((f) => f.name)).toEqual(exported.files.map((f) => f.name));
+      for (const [i, file] of again.files.entries())
+        expect(file.content, file.name).toBe(exported.files[i]?.content);
+      const projects = await t.db.project.findMany({
+        where: { teamId: fresh.teamId },
+        orderBy: { number: "asc" },
+        select: { status: true, tags: true, record: { select: { rationale: true } } },
+      });
+      expect(projects.map((p) => p.status)).toEqual(["SUPERSEDED", "SUPERSEDED", "DECIDED"]);
+      expect(projects[2]?.tags).toEqual(format === "nygard" ? [] : ["billing", "queues"]);
+      if (format !== "nygard")
+        expect(projects[1]?.record?.rationale).toBe("it is *cheaper* | faster.");
+    });
+  }
+});
+
+const fixtures = join(import.meta.dirname, "fixtures", "decision-folders");
+const folder = async (name: string) => {
+  const dir = join(fixtures, name);
+  return Promise.all(
+    (await readdir(dir)).sort().map(async (file) => encode(file, await readFile(join(dir, file)))),
+  );
+};
+
+describe("a docs/decisions folder: import of folders written by each tool", () => {
+  it("adr-tools: numbers, dates, supersede links; a file that is not a record is skipped", async () => {
+    const fresh = await freshTeam();
+    const files = await folder("adr-tools");
+    const result = await fresh.api.export.importFolder({ teamId: fresh.teamId, files });
+    expect(result.records.map((r) => [r.number, r.title, r.status, r.date])).toEqual([
+      [1, "Record architecture decisions", "accepted", "2024-03-01"],
+      [2, "Use MySQL", "superseded", "2024-03-02"],
+      [3, "Use PostgreSQL", "accepted", "2024-04-10"],
+    ]);
+    expect(result.records[1]?.supersededBy).toEqual(["0003-use-postgresql.md"]);
+    expect(result.skipped).toEqual([
+      { fileName: "CONTRIBUTING.md", reason: expect.stringContaining("not a decision record") },
+    ]);
+    const third = await t.db.project.findFirstOrThrow({
+      where: { teamId: fresh.teamId, number: 3 },
+      select: {
+        status: true,
+        options: { select: { name: true } },
+        record: { select: { consequences: true, rationale: true } },
+      },
+    });
+    expect(third.options.map((o) => o.name)).toEqual(["Use PostgreSQL"]);
+    expect(third.record?.rationale).toBe("We will use PostgreSQL.");
+    expect(third.record?.consequences).toEqual({
+      good: ["JSONB indexes exist."],
+      neutral: [],
+      bad: ["the team must learn it."],
+    });
+    // The imported record opens like any other: no recommendation, since nobody voted here.
+    const projectId = (
+      await t.db.project.findFirstOrThrow({ where: { teamId: fresh.teamId, number: 2 } })
+    ).id;
+    const record = await fresh.api.record.get({ projectId });
+    expect(record.view.supersededBy.map((p) => p.number)).toEqual([3]);
+    // Read-only: it changes by a new decision that supersedes it, not by a revision.
+    const revise = await trpcError(
+      fresh.api.record.revise({
+        projectId,
+        chosenOptionKey: "use-mysql",
+        rationale: "x",
+        note: "edit",
+      }),
+    );
+    expect(revise.code).toBe("CONFLICT");
+    expect(revise.message).toContain("imported from 0002-use-mysql.md and is read-only");
+    const adr = await fresh.api.export.file({ projectId, format: "nygard" });
+    expect(adr.content).toBe(
+      await readFile(join(fixtures, "adr-tools", "0002-use-mysql.md"), "utf8"),
+    );
+  });
+
+  it("MADR 4 and 2: people as lists, tags, options and the chosen one; broken files get a reason", async () => {
+    const fresh = await freshTeam();
+    const preview = await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      files: await folder("madr"),
+      dryRun: true,
+    });
+    expect(preview.records.map((r) => [r.number, r.title, r.status])).toEqual([
+      [1, "Use OAuth 2.1 for the API", "accepted"],
+      [2, "Use Markdown Architectural Decision Records", "deprecated"],
+    ]);
+    expect(preview.skipped).toEqual([
+      {
+        fileName: "0003-broken-front-matter.md",
+        reason: expect.stringMatching(/^broken front matter: /),
+      },
+      {
+        fileName: "0004-unknown-status.md",
+        reason:
+          'status "maybe later" is not one of proposed, accepted, rejected, deprecated, superseded, draft',
+      },
+    ]);
+    await fresh.api.export.importFolder({ teamId: fresh.teamId, files: await folder("madr") });
+    const [oauth, madr2] = await t.db.project.findMany({
+      where: { teamId: fresh.teamId },
+      orderBy: { number: "asc" },
+      select: {
+        status: true,
+        tags: true,
+        options: { select: { key: true, name: true }, orderBy: { position: "asc" } },
+        record: true,
+      },
+    });
+    expect(oauth?.tags).toEqual(["security", "api"]);
+    expect(oauth?.options.map((o) => o.name)).toEqual(["OAuth 2.1", "API keys"]);
+    expect(oauth?.record?.chosenOptionKey).toBe(oauth?.options[0]?.key);
+    expect(oauth?.record?.rationale).toBe("it is the standard clients already support.");
+    expect(oauth?.record?.decisionMakers).toEqual([
+      { name: "Alice Example" },
+      { name: "Bob Example" },
+    ]);
+    expect(oauth?.record?.consulted).toEqual([{ name: "Carol Example" }]);
+    expect(oauth?.record?.informed).toEqual([{ name: "Dave Example" }]);
+    expect(madr2?.status).toBe("ARCHIVED");
+    expect(madr2?.record?.decisionMakers).toEqual([{ name: "Oliver" }, { name: "Olaf" }]);
+    expect(madr2?.record?.consequences).toEqual({
+      good: ["Decisions are easy to find."],
+      neutral: [],
+      bad: ["Learning the format takes a moment."],
+    });
+  });
+
+  it("log4brains: files without numbers in date order, the superseder from the status line", async () => {
+    const fresh = await freshTeam();
+    const result = await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      files: await folder("log4brains"),
+    });
+    expect(result.records.map((r) => [r.number, r.fileName, r.status])).toEqual([
+      [1, "20200910-use-log4brains-to-manage-the-adrs.md", "superseded"],
+      [2, "20210101-use-a-wiki.md", "accepted"],
+    ]);
+    expect(result.skipped.map((s) => s.fileName)).toEqual(["index.md", "template.md"]);
+    const tags = await t.db.project.findFirstOrThrow({
+      where: { teamId: fresh.teamId, number: 1 },
+      select: { tags: true },
+    });
+    expect(tags.tags).toEqual(["doc", "tooling"]);
+  });
+
+  it("hostile files: each gets its reason, the readable ones are previewed, nothing is half-written", async () => {
+    const fresh = await freshTeam();
+    const good = encode("0001-good.md", "# 1. Good\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n");
+    const files = [
+      good,
+      encode(
+        "../../etc/0002-escape.md",
+        "# 2. Escape\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n",
+      ),
+      encode("0003-binary.md", Buffer.from([0xff, 0xfe, 0x00, 0x41, 0xc3, 0x28])),
+      encode("0004-nul.md", "# 4. Nul\u0000\n"),
+      { name: "0005-huge.md", size: 50 * 1024 * 1024, content: null },
+      encode(
+        "0006-aliases.md",
+        `---\n${"a: &a [x]\n"}${Array.from({ length: 30 }, (_, i) => `b${i}: *a`).join("\n")}\n---\n# T\n`,
+      ),
+      encode("photo.png", Buffer.from([0x89, 0x50, 0x4e, 0x47])),
+      encode("0001-good.md", "# 1. Again\n"),
+    ];
+    const preview = await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      files,
+      dryRun: true,
+    });
+    expect(preview.records.map((r) => r.fileName)).toEqual(["0001-good.md"]);
+    expect(Object.fromEntries(preview.skipped.map((s) => [s.fileName, s.reason]))).toEqual({
+      "../../etc/0002-escape.md": expect.stringContaining("leaves the folder"),
+      "0003-binary.md": "not text: the file is binary or not UTF-8",
+      "0004-nul.md": "not text: the file is binary (it has NUL bytes)",
+      "0005-huge.md": "too large: 52428800 bytes; a record file is at most 512 KB",
+      "0006-aliases.md": expect.stringMatching(/^broken front matter|^not a decision record/),
+      "photo.png": "not a Markdown file (.md)",
+      "0001-good.md": expect.stringContaining("same name"),
+    });
+    const tooMany = await trpcError(
+      fresh.api.export.importFolder({
+        teamId: fresh.teamId,
+        files: Array.from({ length: 1001 }, (_, i) => ({ ...good, name: `${i}.md` })),
+      }),
+    );
+    expect(tooMany.message).toContain("at most 1000 files");
+    expect(await t.db.project.count({ where: { teamId: fresh.teamId } })).toBe(0);
+  });
+});

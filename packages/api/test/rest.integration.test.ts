@@ -1,0 +1,195 @@
+import { validate } from "@readme/openapi-parser";
+import { describe, expect, it } from "vitest";
+import { openApiDocument, REST_PREFIX, restOperations } from "../src/rest";
+import { apiDocsPage } from "../src/rest/page";
+import { useTestDatabase } from "./helpers";
+import { restHandler, restRequest } from "./isolation/call";
+import { blankInput, teamWith } from "./project-fixtures";
+
+/**
+ * The REST API (/api/v1) over the same tRPC handler the web app uses, with real access tokens
+ * on the real database: its description, its answers and its refusals. The isolation sweep
+ * (isolation/sweep.integration.test.ts) repeats every access check over REST as well.
+ */
+const t = useTestDatabase();
+
+async function tokenFor(api: ReturnType<typeof t.callerAs>, scope: "READ" | "READ_WRITE") {
+  return (await api.token.create({ name: `rest ${scope}`, scope })).token;
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe("the OpenAPI description", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const document = structuredClone(openApiDocument());
+    expect(document.openapi).toBe("3.1.0");
+    const result = await validate(document as never);
+    expect(result.valid ? [] : result.errors).toEqual([]);
+  });
+
+  it("serves what a token may call and nothing that needs a browser session", () => {
+    const served = restOperations().map((op) => op.procedure);
+    for (const procedure of ["project.list", "project.open", "project.close", "record.decide"]) {
+      expect(served).toContain(procedure);
+    }
+    expect(served).toContain("record.supersede");
+    expect(served).toContain("share.revoke");
+    // The account's own settings, public procedures and live subscriptions are not served.
+    for (const procedure of [
+      "token.create",
+      "account.changePassword",
+      "account.delete",
+      "auth.signUp",
+      "share.view",
+      "live.project",
+    ]) {
+      expect(served).not.toContain(procedure);
+    }
+    const paths = Object.keys(openApiDocument().paths as object);
+    expect(paths).toHaveLength(served.length);
+    expect(paths).toContain("/record/decide");
+  });
+
+  it("describes a query's input as parameters and a change's input as a JSON body", () => {
+    const paths = openApiDocument().paths as Record<string, Record<string, never>>;
+    const list = paths["/project/list"]?.get as unknown as { parameters: { name: string }[] };
+    expect(list.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(["teamId"]));
+    const decide = paths["/record/decide"]?.post as unknown as {
+      requestBody: { content: { "application/json": { schema: { required: string[] } } } };
+    };
+    expect(decide.requestBody.content["application/json"].schema.required).toEqual(
+      expect.arrayContaining(["projectId", "chosenOptionKey", "rationale"]),
+    );
+  });
+
+  it("is served at /api/v1/openapi.json, and as a page without scripts at /api/docs", async () => {
+    const handler = restHandler(t.db, null);
+    const json = await handler(new Request(`http://tradeoff.test${REST_PREFIX}/openapi.json`));
+    expect(json.status).toBe(200);
+    expect(((await json.json()) as { openapi: string }).openapi).toBe("3.1.0");
+    const page = await handler(new Request("http://tradeoff.test/api/docs"));
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).not.toMatch(/<script|https?:\/\/(?!tradeoff)/i);
+    for (const op of restOperations()) expect(html).toContain(`/api/v1${op.path}`);
+    expect(apiDocsPage(openApiDocument())).toBe(html);
+  });
+});
+
+describe("REST with an access token", () => {
+  it("answers a query with the same data as tRPC, its input as query parameters", async () => {
+    const { team, owner } = await teamWith(t);
+    const draft = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.create(blankInput(team.id, { title: "Which cache?" }));
+    await owner.api.project.open({ projectId: draft.id });
+    const token = await tokenFor(owner.api, "READ");
+    const handler = restHandler(t.db, null);
+
+    const all = await handler(restRequest("project.list", { teamId: team.id }, bearer(token)));
+    expect(all.status).toBe(200);
+    const body = (await all.json()) as { id: string }[];
+    expect(body.map((p) => p.id).sort()).toEqual(
+      (await owner.api.project.list({ teamId: team.id })).map((p) => p.id).sort(),
+    );
+
+    const open = await handler(
+      restRequest("project.list", { teamId: team.id, status: "OPEN" }, bearer(token)),
+    );
+    expect(((await open.json()) as { id: string }[]).map((p) => p.id)).toEqual([draft.id]);
+  });
+
+  it("carries out a change with a read-write token, and refuses it to a read token", async () => {
+    const { team, owner } = await teamWith(t);
+    const project = await owner.api.project.create(blankInput(team.id));
+    const handler = restHandler(t.db, null);
+
+    const read = await handler(
+      restRequest(
+        "project.open",
+        { projectId: project.id },
+        bearer(await tokenFor(owner.api, "READ")),
+      ),
+    );
+    expect(read.status).toBe(403);
+    expect(read.headers.get("content-type")).toBe("application/problem+json");
+    expect(await read.json()).toMatchObject({
+      type: "about:blank",
+      title: "Forbidden",
+      status: 403,
+      code: "FORBIDDEN",
+      detail: expect.stringMatching(/can only read/),
+    });
+    expect((await owner.api.project.get({ projectId: project.id })).status).toBe("DRAFT");
+
+    const write = await handler(
+      restRequest(
+        "project.open",
+        { projectId: project.id },
+        bearer(await tokenFor(owner.api, "READ_WRITE")),
+      ),
+    );
+    expect(write.status).toBeLessThan(300);
+    expect((await owner.api.project.get({ projectId: project.id })).status).toBe("OPEN");
+  });
+
+  it("answers bad input with problem details naming each field, and writes nothing", async () => {
+    const { team, owner } = await teamWith(t);
+    const token = await tokenFor(owner.api, "READ_WRITE");
+    const res = await restHandler(
+      t.db,
+      null,
+    )(restRequest("project.create", { ...blankInput(team.id), title: "" }, bearer(token)));
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    const problem = (await res.json()) as { detail: string; fieldErrors: Record<string, string[]> };
+    expect(problem.detail).toBe("Some fields need attention.");
+    expect(problem.fieldErrors.title?.[0]).toBeTruthy();
+    expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(0);
+  });
+
+  it("refuses an unknown token with 401 and says how to get a new one", async () => {
+    const res = await restHandler(
+      t.db,
+      null,
+    )(restRequest("team.list", undefined, bearer("tro_not-a-real-token")));
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(await res.json()).toMatchObject({
+      code: "UNAUTHORIZED",
+      detail: expect.stringMatching(/Account > Access tokens/),
+    });
+  });
+
+  it("answers an unknown path with 404 and a wrong method with 405, as problem details", async () => {
+    const handler = restHandler(t.db, null);
+    const missing = await handler(new Request(`http://tradeoff.test${REST_PREFIX}/token/create`));
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { detail: string }).detail).toMatch(/openapi\.json/);
+
+    const wrong = await handler(
+      new Request(`http://tradeoff.test${REST_PREFIX}/project/list`, { method: "POST" }),
+    );
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("GET");
+    expect(wrong.headers.get("content-type")).toBe("application/problem+json");
+  });
+});
+
+describe("the CLI and the REST API", () => {
+  it("the CLI calls only procedures the REST API serves", async () => {
+    const { readdir, readFile } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    const root = join(import.meta.dirname, "..", "..", "..", "apps", "cli", "src");
+    const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith(".ts"));
+    const called = new Set<string>();
+    for (const file of files) {
+      const text = await readFile(join(root, file), "utf8");
+      for (const match of text.matchAll(/client\.(\w+)\.(\w+)\.(?:query|mutate)\(/g)) {
+        called.add(`${match[1]}.${match[2]}`);
+      }
+    }
+    expect(called.size).toBeGreaterThan(10);
+    const served = new Set(restOperations().map((op) => op.procedure));
+    expect([...called].filter((p) => !served.has(p))).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
+import { drfVsFastapi } from "@tradeoff/templates";
+import { describe, expect, it } from "vitest";
+import { trpcError, useTestDatabase } from "./helpers";
+
+const t = useTestDatabase();
+
+async function teamWithMember() {
+  const owner = await createUser(t.db, { name: "Olive Owner" });
+  const member = await createUser(t.db, { name: "Mia Member" });
+  const team = await createTeam(t.db, { ownerId: owner.id, name: "Samples" });
+  await addMember(t.db, team.id, member.id, "MEMBER");
+  return { owner, member, team };
+}
+
+describe("the sample project (see how it works)", () => {
+  it("opens a decision marked as a sample, with every criterion voted by three fictional teammates", async () => {
+    const { member, team } = await teamWithMember();
+    const created = await t.callerAs(member).project.createSample({ teamId: team.id });
+    expect(created.title).toBe(`Sample: ${drfVsFastapi.title}`);
+
+    const project = await t.callerAs(member).project.get({ projectId: created.id });
+    expect(project).toMatchObject({ isSample: true, status: "OPEN" });
+    expect(project.context).toMatch(/^This is a sample decision/);
+
+    const votes = await t.db.vote.findMany({
+      where: { projectId: created.id },
+      select: { userId: true, weight: true, scores: true },
+    });
+    const voters = await t.db.user.findMany({
+      where: { id: { in: [...new Set(votes.map((v) => v.userId))] } },
+      select: { name: true, email: true, passwordHash: true, fictional: true, id: true },
+    });
+    expect(voters).toHaveLength(3);
+    expect(votes).toHaveLength(3 * drfVsFastapi.criteria.length);
+    for (const voter of voters) {
+      // Made up, marked, and with nothing to sign in with.
+      expect(voter).toMatchObject({ fictional: true, email: null, passwordHash: null });
+      expect(voter.name).toMatch(/\(sample\)$/);
+      expect(await t.db.membership.count({ where: { userId: voter.id } })).toBe(0);
+      expect(await t.db.account.count({ where: { userId: voter.id } })).toBe(0);
+    }
+
+    // Their votes drive the recommendation: a result with a leader, not an empty one.
+    const recommendation = await t
+      .callerAs(member)
+      .project.recommendation({ projectId: created.id });
+    expect(recommendation.result?.winner).toMatch(/^(drf|fastapi)$/);
+    // The dashboard lists it as a sample; the team still has its two real members.
+    const dashboard = await t.callerAs(member).dashboard.get({ teamId: team.id });
+    expect(dashboard.projects.find((p) => p.id === created.id)?.isSample).toBe(true);
+    expect((await t.callerAs(member).team.get({ slug: team.slug })).memberCount).toBe(2);
+  });
+
+  it("its fictional teammates count in no other project of the team", async () => {
+    const { owner, member, team } = await teamWithMember();
+    await t.callerAs(member).project.createSample({ teamId: team.id });
+    const template = drfVsFastapi;
+    const real = await t.callerAs(owner).project.create({
+      teamId: team.id,
+      title: "A real decision",
+      context: "",
+      options: template.options.map(({ key, name, description }) => ({ key, name, description })),
+      criteria: template.criteria.map(({ key, name, description, defaultWeight }) => ({
+        key,
+        name,
+        description,
+        defaultWeight,
+        guidance: {},
+      })),
+      votingMode: "OPEN",
+    });
+    await t.callerAs(owner).project.open({ projectId: real.id });
+    const participation = await t.callerAs(owner).project.participation({ projectId: real.id });
+    const names = JSON.stringify(participation);
+    expect(names).not.toContain("(sample)");
+    expect(names).toContain("Mia Member");
+  });
+
+  it("is removed in one click with its fictional teammates, leaving everything else", async () => {
+    const { owner, member, team } = await teamWithMember();
+    const sample = await t.callerAs(member).project.createSample({ teamId: team.id });
+    const fictionalIds = (
+      await t.db.vote.findMany({
+        where: { projectId: sample.id },
+        select: { userId: true },
+        distinct: ["userId"],
+      })
+    ).map((v) => v.userId);
+    // A real member also voted on the sample.
+    const [first] = drfVsFastapi.criteria;
+    await t.callerAs(owner).vote.cast({
+      projectId: sample.id,
+      criterionKey: first?.key ?? "",
+      weight: 4,
+      scores: { drf: 3, fastapi: 4 },
+    });
+    const usersBefore = await t.db.user.count({ where: { fictional: false } });
+    const projectsBefore = await t.db.project.count({ where: { teamId: team.id } });
+
+    const removed = await t.callerAs(member).project.removeSample({ projectId: sample.id });
+    expect(removed.fictionalTeammatesRemoved).toBe(3);
+    expect(await t.db.project.count({ where: { id: sample.id } })).toBe(0);
+    expect(await t.db.user.count({ where: { id: { in: fictionalIds } } })).toBe(0);
+    expect(await t.db.vote.count({ where: { projectId: sample.id } })).toBe(0);
+    expect(await t.db.user.count({ where: { fictional: false } })).toBe(usersBefore);
+    expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(projectsBefore - 1);
+    expect(await t.db.membership.count({ where: { teamId: team.id } })).toBe(2);
+  });
+
+  it("refuses to remove a real decision this way", async () => {
+    const { owner, team } = await teamWithMember();
+    const real = await t.callerAs(owner).project.create({
+      teamId: team.id,
+      title: "Keep me",
+      context: "",
+      options: [
+        { key: "a", name: "A", description: "" },
+        { key: "b", name: "B", description: "" },
+      ],
+      criteria: [{ key: "c", name: "C", description: "", defaultWeight: 3, guidance: {} }],
+      votingMode: "OPEN",
+    });
+    const error = await trpcError(t.callerAs(owner).project.removeSample({ projectId: real.id }));
+    expect(error.code).toBe("PRECONDITION_FAILED");
+    expect(error.message).toMatch(/Only a sample decision/);
+    expect(await t.db.project.count({ where: { id: real.id } })).toBe(1);
+  });
+});
