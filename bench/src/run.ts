@@ -149,6 +149,15 @@ async function main() {
     const db = createPrismaClient(database.url);
     log(`Seeding ${MEMBERS} members and the DRF vs FastAPI project with every member's votes…`);
     const world = await seedBenchWorld(db, MEMBERS);
+    // Each member's session has its sign-in record, as a browser's does: every request checks it.
+    const sessions = await Promise.all(
+      world.members.map((m) =>
+        db.signInSession.create({
+          data: { userId: m.id, userAgent: "tradeoff-bench" },
+          select: { id: true },
+        }),
+      ),
+    );
     const secret = randomBytes(32).toString("base64url");
     webhook = WEBHOOK ? await startSlowWebhook(db, world, secret, WEBHOOK_QUEUED) : null;
     if (webhook) {
@@ -160,7 +169,8 @@ async function main() {
 
     const cookies = await Promise.all(
       world.members.map(
-        async (m) => `next-auth.session-token=${await encodeSessionToken(m, secret)}`,
+        async (m, i) =>
+          `next-auth.session-token=${await encodeSessionToken({ ...m, sessionId: sessions[i]?.id }, secret)}`,
       ),
     );
 

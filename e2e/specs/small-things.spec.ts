@@ -16,6 +16,8 @@ test("a refused token creation says why on the page, next to the form", async ({
   await expect(page.getByTestId("token-error")).toContainText(
     "You have 50 active tokens: revoke one you no longer use.",
   );
+  // Said once, next to the form, not again in a toast.
+  await expect(page.getByText("You have 50 active tokens")).toHaveCount(1);
   await expect(page.getByTestId("new-token")).toHaveCount(0);
 });
 

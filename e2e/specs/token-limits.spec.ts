@@ -29,6 +29,8 @@ test("an access token cannot manage tokens, the password, sessions or the accoun
       data: { currentPassword: signedIn.password, newPassword: "a brand new passphrase 9913" },
     },
     { path: "account.signOutEverywhere", data: {} },
+    { path: "account.endOtherSessions", data: {} },
+    { path: "account.endSession", data: { id: "any-session" } },
     { path: "account.delete", data: { confirmation: signedIn.password } },
   ];
   for (const { path, data } of attempts) {
@@ -40,6 +42,8 @@ test("an access token cannot manage tokens, the password, sessions or the accoun
   }
   const listed = await request.get("/api/trpc/token.list", { headers: bearer });
   expect(listed.status()).toBe(403);
+  const sessions = await request.get("/api/trpc/account.sessions", { headers: bearer });
+  expect(sessions.status()).toBe(403);
 
   // Nothing changed: one token, still active; the session and the old password still work.
   const tokens = await page.request.get("/api/trpc/token.list");

@@ -8,3 +8,4 @@ export { exportRecordStream } from "./services/export/export-record";
 export { resolveExportScope } from "./services/export/resolve-export-scope";
 export { unsubscribe } from "./services/notification/unsubscribe";
 export { authenticateRequest, type RequestAuth } from "./services/token/authenticate-request";
+export { sessionCurrent } from "./session-current";

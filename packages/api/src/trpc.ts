@@ -23,6 +23,7 @@ import {
 import { hasRole, type Role } from "./domain/roles";
 import { DomainError, type DomainErrorKind } from "./errors";
 import type { InvitationMailer } from "./services/invitation/mailer";
+import { sessionCurrent } from "./session-current";
 
 // 1. Context
 export type Context = {
@@ -253,17 +254,17 @@ function accessQueryFailed(error: unknown): never {
 
 /**
  * Signed-in users only; narrows `ctx.user` so handlers never check it again. One small query
- * proves the session is current: signing out everywhere, a password change or deleting the
- * account bumps User.tokenVersion and every older session stops working on its next request.
+ * proves the session is current (see sessionCurrent): a session ended elsewhere stops working
+ * on its next request.
  */
 export const protectedProcedure = t.procedure.meta({ access: { scope: "user" } }).use((opts) =>
   settle(opts, async () => {
     const { ctx, next } = opts;
     const user = signedIn(ctx);
     const [current] = await statements
-      .sessionVersion(ctx.db, { userId: user.id })
+      .sessionVersion(ctx.db, { userId: user.id, sessionId: user.sessionId })
       .catch(accessQueryFailed);
-    if (current?.tokenVersion !== user.tokenVersion) throw signedOut();
+    if (!current || !sessionCurrent(user, current)) throw signedOut();
     return next({ ctx: { user } });
   }),
 );
@@ -332,9 +333,9 @@ export function teamProcedure(minRole: Role) {
       const { teamId } = await scopeInput(teamInput, getRawInput);
       // The session check rides on the membership query: one round trip per request.
       const [membership] = await statements
-        .teamAccess(ctx.db, { teamId, userId: user.id })
+        .teamAccess(ctx.db, { teamId, userId: user.id, sessionId: user.sessionId })
         .catch(accessQueryFailed);
-      if (membership && membership.tokenVersion !== user.tokenVersion) throw signedOut();
+      if (membership && !sessionCurrent(user, membership)) throw signedOut();
       if (!membership) throw teamNotFound();
       if (!hasRole(membership.role, minRole)) throw forbidden(minRole);
       return next({ ctx: { user, team: { id: teamId, role: membership.role } } });
@@ -350,8 +351,8 @@ export function teamProcedure(minRole: Role) {
  */
 export function projectProcedure(minRole: Role, options: { withStamp?: boolean } = {}) {
   const accessQuery: Statement<
-    { projectId: string; userId: string },
-    { teamId: string; role: Role; tokenVersion: number; stamp?: string }
+    { projectId: string; userId: string; sessionId?: string | null },
+    { teamId: string; role: Role; tokenVersion: number; sessionLive: boolean; stamp?: string }
   > = options.withStamp ? statements.projectAccessAndStamp : statements.projectAccess;
   return t.procedure.meta({ access: { scope: "project", minRole } }).use((opts) =>
     settle(opts, async () => {
@@ -359,10 +360,12 @@ export function projectProcedure(minRole: Role, options: { withStamp?: boolean }
       const user = signedIn(ctx);
       const { projectId } = await scopeInput(projectInput, getRawInput);
       // The project's team, the caller's role in it and their session version: one round trip.
-      const [access] = await accessQuery(ctx.db, { projectId, userId: user.id }).catch(
-        accessQueryFailed,
-      );
-      if (access && access.tokenVersion !== user.tokenVersion) throw signedOut();
+      const [access] = await accessQuery(ctx.db, {
+        projectId,
+        userId: user.id,
+        sessionId: user.sessionId,
+      }).catch(accessQueryFailed);
+      if (access && !sessionCurrent(user, access)) throw signedOut();
       if (!access) throw projectNotFound();
       const role = access.role;
       if (!hasRole(role, minRole)) throw forbidden(minRole);

@@ -60,23 +60,65 @@ describe("account.ballotView", () => {
 });
 
 describe("account.changePassword", () => {
-  it("needs the current password, then signs out every session including this one", async () => {
+  it("needs the current password, then signs out every other session and revokes tokens, keeping this one", async () => {
     const user = await userWithPassword();
+    const here = await t.db.signInSession.create({ data: { userId: user.id } });
+    const elsewhere = await t.db.signInSession.create({ data: { userId: user.id } });
+    const token = await t.db.personalAccessToken.create({
+      data: { userId: user.id, name: "ci", tokenHash: `hash-${user.id}`, prefix: "tro_x" },
+    });
     const wrong = await trpcError(
-      t
-        .callerAs(user)
-        .account.changePassword({ currentPassword: "nope", newPassword: "new-password-1" }),
+      t.callerAs({ ...user, sessionId: here.id }).account.changePassword({
+        currentPassword: "nope",
+        newPassword: "new-password-1",
+      }),
     );
     expect(wrong.code).toBe("BAD_REQUEST");
+    expect(await t.db.signInSession.count({ where: { userId: user.id } })).toBe(2);
 
-    await t.callerAs(user).account.changePassword({
-      currentPassword: "old-password-1",
-      newPassword: "new-password-1",
-    });
+    expect(
+      await t.callerAs({ ...user, sessionId: here.id }).account.changePassword({
+        currentPassword: "old-password-1",
+        newPassword: "new-password-1",
+      }),
+    ).toEqual({ signedOut: false, otherSessionsEnded: 1, tokensRevoked: 1 });
     const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword("new-password-1", stored.passwordHash ?? "")).toBe(true);
+    // This session goes on; the other one, and a session older than sign-in records, do not.
+    expect((await t.callerAs({ ...user, sessionId: here.id }).account.get()).id).toBe(user.id);
+    const other = t.callerAs({ ...user, sessionId: elsewhere.id });
+    expect((await trpcError(other.account.get())).code).toBe("UNAUTHORIZED");
+    expect((await trpcError(t.callerAs(user).account.get())).code).toBe("UNAUTHORIZED");
+    const revoked = await t.db.personalAccessToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(revoked.revokedAt).not.toBeNull();
+  });
+
+  it("keeps access tokens working when the member chooses to", async () => {
+    const user = await userWithPassword();
+    const here = await t.db.signInSession.create({ data: { userId: user.id } });
+    const token = await t.db.personalAccessToken.create({
+      data: { userId: user.id, name: "ci", tokenHash: `hash-${user.id}`, prefix: "tro_x" },
+    });
+    const result = await t.callerAs({ ...user, sessionId: here.id }).account.changePassword({
+      currentPassword: "old-password-1",
+      newPassword: "new-password-1",
+      keepTokens: true,
+    });
+    expect(result).toMatchObject({ signedOut: false, tokensRevoked: 0 });
+    const kept = await t.db.personalAccessToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(kept.revokedAt).toBeNull();
+  });
+
+  it("signs out a session older than sign-in records, this one included", async () => {
+    const user = await userWithPassword();
+    expect(
+      await t.callerAs(user).account.changePassword({
+        currentPassword: "old-password-1",
+        newPassword: "new-password-1",
+      }),
+    ).toMatchObject({ signedOut: true });
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.tokenVersion).toBe(1);
-    // The session that was in use (token version 0) no longer works; a new sign-in does.
     expect((await trpcError(t.callerAs(user).account.get())).code).toBe("UNAUTHORIZED");
     expect((await t.callerAs({ ...user, tokenVersion: 1 }).account.get()).id).toBe(user.id);
   });
@@ -122,5 +164,79 @@ describe("account.delete", () => {
     );
     // A session of the deleted account is signed out.
     expect((await trpcError(t.callerAs(user).team.list())).code).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("account sessions", () => {
+  it("lists where the member is signed in, marks this device, and signs one out at once", async () => {
+    const user = await userWithPassword();
+    const stranger = await userWithPassword();
+    const here = await t.db.signInSession.create({
+      data: {
+        userId: user.id,
+        userAgent: "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0",
+        address: "198.51.100.7",
+      },
+    });
+    const phone = await t.db.signInSession.create({
+      data: {
+        userId: user.id,
+        userAgent:
+          "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36",
+        address: "203.0.113.9",
+      },
+    });
+    await t.db.signInSession.create({ data: { userId: stranger.id } });
+    const me = t.callerAs({ ...user, sessionId: here.id });
+
+    const listed = await me.account.sessions();
+    expect(
+      listed.map(({ id, device, address, current }) => ({ id, device, address, current })),
+    ).toEqual(
+      expect.arrayContaining([
+        { id: here.id, device: "Firefox on Linux", address: "198.51.100.7", current: true },
+        { id: phone.id, device: "Chrome on Android", address: "203.0.113.9", current: false },
+      ]),
+    );
+    expect(listed).toHaveLength(2);
+
+    const onPhone = t.callerAs({ ...user, sessionId: phone.id });
+    expect((await onPhone.account.get()).id).toBe(user.id);
+    expect(await me.account.endSession({ id: phone.id })).toEqual({ ended: true });
+    expect((await trpcError(onPhone.account.get())).code).toBe("UNAUTHORIZED");
+    // Ending it again, or someone else's session, says it is not there.
+    expect((await trpcError(me.account.endSession({ id: phone.id }))).code).toBe("NOT_FOUND");
+    expect((await me.account.get()).id).toBe(user.id);
+  });
+
+  it("signs out every other session, keeping this one", async () => {
+    const user = await userWithPassword();
+    const here = await t.db.signInSession.create({ data: { userId: user.id } });
+    const others = await Promise.all(
+      [1, 2].map(() => t.db.signInSession.create({ data: { userId: user.id } })),
+    );
+    const me = t.callerAs({ ...user, sessionId: here.id });
+    expect(await me.account.endOtherSessions()).toEqual({ ended: 2 });
+    expect((await me.account.sessions()).map((s) => s.id)).toEqual([here.id]);
+    for (const other of others) {
+      const caller = t.callerAs({ ...user, sessionId: other.id });
+      expect((await trpcError(caller.account.get())).code).toBe("UNAUTHORIZED");
+    }
+  });
+
+  it("cannot be listed or ended with an access token", async () => {
+    const user = await userWithPassword();
+    const asToken = t.callerAs(user, { credential: "token" });
+    expect((await trpcError(asToken.account.sessions())).code).toBe("FORBIDDEN");
+    expect((await trpcError(asToken.account.endOtherSessions())).code).toBe("FORBIDDEN");
+  });
+
+  it("signing out everywhere ends every session, this one included", async () => {
+    const user = await userWithPassword();
+    const here = await t.db.signInSession.create({ data: { userId: user.id } });
+    const me = t.callerAs({ ...user, sessionId: here.id });
+    await me.account.signOutEverywhere();
+    expect((await trpcError(me.account.get())).code).toBe("UNAUTHORIZED");
+    expect(await t.db.signInSession.count({ where: { userId: user.id } })).toBe(0);
   });
 });

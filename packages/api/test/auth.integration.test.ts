@@ -17,11 +17,12 @@ function fieldErrorsOf(error: TRPCError): Record<string, string[] | undefined> {
 }
 
 /** Sign-up attempt emails waiting in the job queue for `userId` (the queue's own table). */
-async function attemptEmailJobs(userId: string) {
+async function emailJobs(queue: string, userId: string) {
   return t.db.$queryRaw<{ id: string; data: { userId: string } }[]>`
     SELECT id::text, data FROM pgboss.job
-    WHERE name = ${JOB_QUEUES.signUpAttemptEmail} AND data->>'userId' = ${userId}`;
+    WHERE name = ${queue} AND data->>'userId' = ${userId}`;
 }
+const attemptEmailJobs = (userId: string) => emailJobs(JOB_QUEUES.signUpAttemptEmail, userId);
 
 describe("auth.signUp", () => {
   it("creates an account with a lowercased email and a scrypt hash, never the password", async () => {
@@ -68,6 +69,10 @@ describe("auth.signUp", () => {
       where: { email: "newcomer@example.com" },
     });
     expect(await attemptEmailJobs(newcomer.id)).toEqual([]);
+    // The new address is sent its own email (a link to sign in); the owner got theirs when
+    // they signed up (the first test), and no other for the attempts.
+    expect(await emailJobs(JOB_QUEUES.welcomeEmail, newcomer.id)).toHaveLength(1);
+    expect(await emailJobs(JOB_QUEUES.welcomeEmail, owner.id)).toHaveLength(1);
   });
 
   it("hashes the password on both paths, so the answer takes as long for a used email as for a new one", async () => {

@@ -28,6 +28,8 @@ const procedures = Object.entries(
 /** Mutations without input do what they do whatever is sent; calling them would write. */
 const NO_INPUT_MUTATIONS: Record<string, string> = {
   "account.signOutEverywhere": "takes no input: it ends the caller's sessions, by design",
+  "account.endOtherSessions":
+    "takes no input: it ends the caller's sessions other than this one, by design",
   "notification.markAllRead": "takes no input: it marks the caller's own notifications read",
 };
 

@@ -31,8 +31,15 @@ export function useTestDatabase() {
      * vote edit as its own history entry (a deployment's HISTORY_FOLD_SECONDS=0).
      */
     callerAs(
-      user: { id: string; email: string | null; name: string | null; tokenVersion?: number } | null,
-      options: { historyFoldSeconds?: number } = {},
+      user: {
+        id: string;
+        email: string | null;
+        name: string | null;
+        tokenVersion?: number;
+        /** The sign-in record the session names (a browser session), if any. */
+        sessionId?: string | null;
+      } | null,
+      options: { historyFoldSeconds?: number; credential?: "session" | "token" } = {},
     ) {
       return createCaller(
         createContextInner({
@@ -43,6 +50,7 @@ export function useTestDatabase() {
                 email: user.email ?? "",
                 name: user.name,
                 tokenVersion: user.tokenVersion ?? 0,
+                sessionId: user.sessionId ?? null,
               }
             : null,
           secret: TEST_APP_SECRET,

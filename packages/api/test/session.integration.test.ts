@@ -32,6 +32,31 @@ describe("sessions and the token version", () => {
     expect(error.code).toBe("UNAUTHORIZED");
   });
 
+  it("refuses a session whose sign-in record is gone on every kind of procedure, the cached read included", async () => {
+    const user = await createUser(t.db);
+    const team = await createTeam(t.db, { ownerId: user.id });
+    const project = await t.db.project.create({
+      data: { teamId: team.id, number: 1, title: "Which cache?" },
+    });
+    const record = await t.db.signInSession.create({ data: { userId: user.id } });
+    const session = t.callerAs({ ...user, sessionId: record.id });
+    expect((await session.team.list()).length).toBe(1);
+    expect((await session.member.list({ teamId: team.id })).length).toBe(1);
+    expect((await session.project.get({ projectId: project.id })).id).toBe(project.id);
+    await session.project.recommendation({ projectId: project.id }).catch(() => undefined);
+
+    await t.db.signInSession.delete({ where: { id: record.id } });
+    const refused = [
+      () => session.team.list(),
+      () => session.member.list({ teamId: team.id }),
+      () => session.project.get({ projectId: project.id }),
+      () => session.project.recommendation({ projectId: project.id }),
+    ];
+    for (const call of refused) expect((await trpcError(call())).code).toBe("UNAUTHORIZED");
+    // The token version alone does not keep it alive: it still matches.
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).tokenVersion).toBe(0);
+  });
+
   it("applies a role change on the member's next request, without signing in again", async () => {
     const owner = await createUser(t.db);
     const member = await createUser(t.db);

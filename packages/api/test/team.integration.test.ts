@@ -39,6 +39,19 @@ describe("teams", () => {
     expect(second.slug).toMatch(/^platform-[0-9a-f]{6}$/);
   });
 
+  it("creates every one of several teams with one name created at the same moment", async () => {
+    const owner = await signUp("Racing Owner");
+    const teams = await Promise.all(
+      Array.from({ length: 6 }, () => t.callerAs(owner).team.create({ name: "Racing" })),
+    );
+    const slugs = teams.map((team) => team.slug);
+    expect(new Set(slugs).size).toBe(6);
+    expect(slugs).toContain("racing");
+    for (const slug of slugs) expect(slug).toMatch(/^racing(-[0-9a-f]{6})?$/);
+    expect(await t.db.team.count({ where: { name: "Racing" } })).toBe(6);
+    expect(await t.db.membership.count({ where: { userId: owner.id, role: "OWNER" } })).toBe(6);
+  });
+
   it("shows a team to its members and answers NOT_FOUND to anyone else", async () => {
     const owner = await signUp("Team Owner");
     const outsider = await signUp("Outsider");

@@ -9,4 +9,12 @@ export {
   SIGN_IN_LIMITS,
   type SignInLimiter,
 } from "./sign-in-limiter";
+export {
+  describeUserAgent,
+  LAST_SEEN_INTERVAL_MS,
+  listSignInSessions,
+  type SignInClient,
+  startSignInSession,
+  touchSignInSession,
+} from "./sign-in-sessions";
 export type { SessionUser } from "./types";

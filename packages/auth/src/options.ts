@@ -9,6 +9,7 @@ import { clientAddress } from "./client-address";
 import { type AuthEnv, emailEnabled, githubEnabled, readAuthEnv, requireSecret } from "./env";
 import { getDecoyHash, verifyPassword } from "./password";
 import { createSignInLimiter, type SignInLimiter } from "./sign-in-limiter";
+import { type SignInClient, startSignInSession, touchSignInSession } from "./sign-in-sessions";
 import type { AuthDatabase } from "./types";
 
 const credentialsSchema = z.object({
@@ -31,7 +32,14 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 export function createAuthOptions(
   db: AuthDatabase,
   env: AuthEnv = readAuthEnv(),
-  { limiter = createSignInLimiter(db) }: { limiter?: SignInLimiter } = {},
+  {
+    limiter = createSignInLimiter(db),
+    client = { userAgent: null, address: null },
+  }: {
+    limiter?: SignInLimiter;
+    /** The request being answered: a sign-in records its browser and address. */
+    client?: SignInClient;
+  } = {},
 ): NextAuthOptions {
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
@@ -81,14 +89,28 @@ export function createAuthOptions(
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers,
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
           token.email = user.email;
           token.name = user.name;
-          // The account's token version at sign-in; the API refuses the token once it moves on.
+          // The account's token version at sign-in (the adapter's and the credentials' user
+          // both carry it); a session without a sign-in record is held to it.
           const version = (user as { tokenVersion?: unknown }).tokenVersion;
           token.tv = typeof version === "number" ? version : 0;
+          // The sign-in record every request checks; deleting it signs this browser out.
+          token.sid = await startSignInSession(db, user.id, client);
+        } else if (typeof token.sid === "string") {
+          await touchSignInSession(db, token.sid);
+        } else if (token.sub) {
+          // A session issued before sign-in records: still current, it gets one now.
+          const stored = await db.user.findUnique({
+            where: { id: token.sub },
+            select: { tokenVersion: true },
+          });
+          if (stored && stored.tokenVersion === token.tv) {
+            token.sid = await startSignInSession(db, token.sub, client);
+          }
         }
         return token;
       },
@@ -99,6 +121,7 @@ export function createAuthOptions(
             email: token.email ?? "",
             name: token.name ?? null,
             tokenVersion: typeof token.tv === "number" ? token.tv : 0,
+            sessionId: typeof token.sid === "string" ? token.sid : null,
           };
         }
         return session;

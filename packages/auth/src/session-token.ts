@@ -34,6 +34,7 @@ export async function decodeSessionToken(
       name: typeof payload.name === "string" ? payload.name : null,
       // Sessions issued before token versions existed carry none; version 0 is every user's first.
       tokenVersion: typeof payload.tv === "number" ? payload.tv : 0,
+      sessionId: typeof payload.sid === "string" ? payload.sid : null,
     };
     if (typeof payload.exp === "number") {
       if (decoded.size >= DECODED_LIMIT) decoded.clear();
@@ -47,15 +48,28 @@ export async function decodeSessionToken(
 
 /**
  * Issues a session token for a user, exactly as signing in would (same claims, same
- * encryption). For tools that act as signed-in users: benchmarks and load tests.
+ * encryption). For tools that act as signed-in users: benchmarks and load tests. With a
+ * `sessionId` (a SignInSession row's id) the token is checked against that record.
  */
 export async function encodeSessionToken(
-  user: { id: string; email: string; name: string | null; tokenVersion?: number },
+  user: {
+    id: string;
+    email: string;
+    name: string | null;
+    tokenVersion?: number;
+    sessionId?: string | null;
+  },
   secret: string,
   maxAgeSeconds = 12 * 60 * 60,
 ): Promise<string> {
   return encode({
-    token: { sub: user.id, email: user.email, name: user.name, tv: user.tokenVersion ?? 0 },
+    token: {
+      sub: user.id,
+      email: user.email,
+      name: user.name,
+      tv: user.tokenVersion ?? 0,
+      ...(user.sessionId ? { sid: user.sessionId } : {}),
+    },
     secret,
     maxAge: maxAgeSeconds,
   });

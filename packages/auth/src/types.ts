@@ -5,10 +5,18 @@ import type { DefaultSession } from "next-auth";
 export type AuthDatabase = PrismaClient;
 
 /**
- * The signed-in user as every layer sees it. `tokenVersion` is User.tokenVersion when the
- * session was issued: the API refuses the session once the stored version has moved on.
+ * The signed-in user as every layer sees it. `sessionId` names the sign-in record of a browser
+ * session (SignInSession): the API refuses the session once that record is gone. Without one
+ * (an access token; a session issued before sign-in records), `tokenVersion`, User.tokenVersion
+ * when it was issued, decides: the session is refused once the stored version has moved on.
  */
-export type SessionUser = { id: string; email: string; name: string | null; tokenVersion: number };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  tokenVersion: number;
+  sessionId?: string | null;
+};
 
 declare module "next-auth" {
   interface Session extends Omit<DefaultSession, "user"> {

@@ -2,7 +2,7 @@ import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuthConfigError, readAuthEnv, requireSecret } from "../src/env";
 import { enabledProviders } from "../src/options";
-import { decodeSessionToken } from "../src/session-token";
+import { decodeSessionToken, encodeSessionToken } from "../src/session-token";
 
 const secret = "a-test-secret-of-enough-length-0123456789";
 
@@ -14,7 +14,16 @@ describe("session tokens", () => {
       email: "a@b.dev",
       name: "Ada",
       tokenVersion: 0,
+      sessionId: null,
     });
+  });
+
+  it("carries the sign-in record's id, so the API can refuse a session signed out elsewhere", async () => {
+    const token = await encodeSessionToken(
+      { id: "user-1", email: "a@b.dev", name: null, sessionId: "session-1" },
+      secret,
+    );
+    expect((await decodeSessionToken(token, secret))?.sessionId).toBe("session-1");
   });
 
   it("carries the account's token version, so the API can refuse sessions ended elsewhere", async () => {

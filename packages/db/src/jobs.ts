@@ -23,6 +23,7 @@ export const JOB_QUEUES = {
   dailyDigest: "daily-digest",
   signUpAttemptEmail: "sign-up-attempt-email",
   webhookDelivery: "webhook-delivery",
+  welcomeEmail: "welcome-email",
 } as const;
 
 /** Retries of every queue: 5 more attempts, waiting 10 s, 20 s, 40 s, ... between them. */

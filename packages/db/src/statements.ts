@@ -8,9 +8,29 @@ import { type Statement, sql, statement } from "./sql";
 
 type Role = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
 
+/**
+ * Whether the request's session is still current, read in the same query as the access check:
+ * `sessionLive` is false once the session's sign-in record is deleted (signed out from the
+ * account page, a password change elsewhere, signing out everywhere). A request without a
+ * session id (an access token, a session issued before sign-in records) reads true, and is
+ * held to the account's token version instead. One primary-key lookup.
+ */
+const SESSION_LIVE = (sessionId: string | null | undefined) =>
+  sql`(${sessionId ?? null}::text IS NULL OR EXISTS (
+        SELECT 1 FROM sign_in_sessions s WHERE s.id = ${sessionId ?? null}::text AND s.user_id = u.id
+      )) AS "sessionLive"`;
+
+/** The session that proves a request, as the access checks take it. */
+type SessionParams = { userId: string; sessionId?: string | null };
+
 /** The signed-in user's current session version: every signed-in request checks it. */
-export const sessionVersion: Statement<{ userId: string }, { tokenVersion: number }> = statement(
-  ({ userId }) => sql`SELECT token_version AS "tokenVersion" FROM users WHERE id = ${userId}`,
+export const sessionVersion: Statement<
+  SessionParams,
+  { tokenVersion: number; sessionLive: boolean }
+> = statement(
+  ({ userId, sessionId }) =>
+    sql`SELECT u.token_version AS "tokenVersion", ${SESSION_LIVE(sessionId)}
+        FROM users u WHERE u.id = ${userId}`,
 );
 
 /**
@@ -18,11 +38,12 @@ export const sessionVersion: Statement<{ userId: string }, { tokenVersion: numbe
  * of every team-scoped request.
  */
 export const teamAccess: Statement<
-  { teamId: string; userId: string },
-  { teamId: string; role: Role; tokenVersion: number }
+  { teamId: string } & SessionParams,
+  { teamId: string; role: Role; tokenVersion: number; sessionLive: boolean }
 > = statement(
-  ({ teamId, userId }) =>
-    sql`SELECT m.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion"
+  ({ teamId, userId, sessionId }) =>
+    sql`SELECT m.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion",
+          ${SESSION_LIVE(sessionId)}
         FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.team_id = ${teamId} AND m.user_id = ${userId}`,
 );
@@ -32,11 +53,12 @@ export const teamAccess: Statement<
  * access check of every project-scoped request (most of the traffic).
  */
 export const projectAccess: Statement<
-  { projectId: string; userId: string },
-  { teamId: string; role: Role; tokenVersion: number }
+  { projectId: string } & SessionParams,
+  { teamId: string; role: Role; tokenVersion: number; sessionLive: boolean }
 > = statement(
-  ({ projectId, userId }) =>
-    sql`SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion"
+  ({ projectId, userId, sessionId }) =>
+    sql`SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion",
+          ${SESSION_LIVE(sessionId)}
         FROM projects p
         JOIN memberships m ON m.team_id = p.team_id AND m.user_id = ${userId}
         JOIN users u ON u.id = m.user_id
@@ -68,11 +90,12 @@ export const decisionStamp: Statement<{ projectId: string }, { stamp: string | n
  * (every open project page reads the recommendation again after each vote).
  */
 export const projectAccessAndStamp: Statement<
-  { projectId: string; userId: string },
-  { teamId: string; role: Role; tokenVersion: number; stamp: string }
+  { projectId: string } & SessionParams,
+  { teamId: string; role: Role; tokenVersion: number; sessionLive: boolean; stamp: string }
 > = statement(
-  ({ projectId, userId }) =>
+  ({ projectId, userId, sessionId }) =>
     sql`SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion",
+          ${SESSION_LIVE(sessionId)},
           ${STAMP} AS stamp
         FROM projects p
         JOIN memberships m ON m.team_id = p.team_id AND m.user_id = ${userId}

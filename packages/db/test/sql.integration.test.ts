@@ -47,8 +47,20 @@ describe("typed statements (hand-written SQL through Prisma's $queryRaw)", () =>
       data: { teamId: "team-committed", userId: user.id, role: "ADMIN" },
     });
     expect(await teamAccess(test.db, { teamId: "team-committed", userId: user.id })).toEqual([
-      { teamId: "team-committed", role: "ADMIN", tokenVersion: 0 },
+      { teamId: "team-committed", role: "ADMIN", tokenVersion: 0, sessionLive: true },
     ]);
+    // A session id is live while its sign-in record exists, and only for its own user.
+    const session = await test.db.signInSession.create({ data: { userId: user.id } });
+    const other = await test.db.user.create({ data: { email: "b@example.com", name: "B" } });
+    const foreign = await test.db.signInSession.create({ data: { userId: other.id } });
+    const live = (sessionId: string) =>
+      teamAccess(test.db, { teamId: "team-committed", userId: user.id, sessionId }).then(
+        (rows) => rows[0]?.sessionLive,
+      );
+    expect(await live(session.id)).toBe(true);
+    expect(await live(foreign.id)).toBe(false);
+    await test.db.signInSession.delete({ where: { id: session.id } });
+    expect(await live(session.id)).toBe(false);
     expect(await projectAccess(test.db, { projectId: "no-such-project", userId: user.id })).toEqual(
       [],
     );

@@ -1,9 +1,12 @@
+import { sessionCurrent } from "@tradeoff/api/server";
 import {
+  clientAddress,
   createAuthOptions,
   createSignInLimiter,
   type SessionUser,
   type SignInLimiter,
 } from "@tradeoff/auth";
+import { statements } from "@tradeoff/db";
 import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import { cache } from "react";
@@ -11,7 +14,6 @@ import { authEnv } from "~/env";
 import { db } from "./db";
 import { sessionClaimsFromCookies } from "./session";
 
-let options: NextAuthOptions | undefined;
 let limiter: SignInLimiter | undefined;
 
 /** Failed sign-in counters, shared by the credentials check and the 429 answer of the route. */
@@ -20,10 +22,19 @@ export function signInLimiter(): SignInLimiter {
   return limiter;
 }
 
-/** next-auth options, created on first use so a build never needs the secret. */
-export function authOptions(): NextAuthOptions {
-  options ??= createAuthOptions(db(), authEnv(), { limiter: signInLimiter() });
-  return options;
+/**
+ * next-auth options for one request to its routes, created when asked so a build never needs
+ * the secret; a sign-in records the request's browser and address with its session.
+ */
+export function authOptions(req: Request): NextAuthOptions {
+  const env = authEnv();
+  return createAuthOptions(db(), env, {
+    limiter: signInLimiter(),
+    client: {
+      userAgent: req.headers.get("user-agent"),
+      address: clientAddress(req.headers, env.TRUST_PROXY),
+    },
+  });
 }
 
 /** The session cookie's user, for server components (see sessionClaimsFromCookies). */
@@ -34,15 +45,16 @@ export const getSessionClaims = cache(async (): Promise<SessionUser | null> => {
 
 /**
  * The signed-in user, decoded from the session cookie, or null. One small query (once per
- * request) checks the token version, so a session ended elsewhere (sign out everywhere,
- * password change, deleted account) reads as signed out on the very next page load.
+ * request) checks the session is current (its sign-in record, or for an older session the
+ * token version), so a session ended elsewhere (signed out from the account page, a password
+ * change, sign out everywhere, deleted account) reads as signed out on the very next page load.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const user = await getSessionClaims();
   if (!user) return null;
-  const current = await db().user.findUnique({
-    where: { id: user.id },
-    select: { tokenVersion: true },
+  const [current] = await statements.sessionVersion(db(), {
+    userId: user.id,
+    sessionId: user.sessionId,
   });
-  return current?.tokenVersion === user.tokenVersion ? user : null;
+  return current && sessionCurrent(user, current) ? user : null;
 });

@@ -52,6 +52,15 @@ async function stopBackgroundJobs(): Promise<void> {
 }
 
 /**
+ * Whether the app sends email (SMTP_URL, EMAIL_FROM, and NEXTAUTH_URL for the links in them):
+ * the sign-up page says "check your inbox" only then.
+ */
+export function emailConfigured(): boolean {
+  const { SMTP_URL, EMAIL_FROM } = mailEnv();
+  return Boolean(SMTP_URL && EMAIL_FROM && authEnv().NEXTAUTH_URL);
+}
+
+/**
  * Notification emails: on with SMTP_URL and EMAIL_FROM (and NEXTAUTH_URL for the links in
  * them); otherwise off, said once here at start and on the notification settings page.
  */

@@ -6,6 +6,7 @@ import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/dea
 import { sendSignUpAttemptEmail } from "../services/user/sign-up-attempt-email";
 import { attemptDelivery, type DeliveryDeps } from "../services/webhook/deliver";
 import type { WebhookDeliveryJob } from "../services/webhook/emit";
+import { sendWelcomeEmail } from "../services/user/welcome-email";
 
 export type { EmailSettings, NotificationMailer } from "../services/notification/send-email";
 export type { DeliveryDeps } from "../services/webhook/deliver";
@@ -49,6 +50,12 @@ export function appJobs(
       name: JOB_QUEUES.signUpAttemptEmail,
       handle: async (job: { id: string; data: { userId: string } }) => {
         if (email) await sendSignUpAttemptEmail(db, email, job);
+      },
+    },
+    {
+      name: JOB_QUEUES.welcomeEmail,
+      handle: async (job: { id: string; data: { userId: string } }) => {
+        if (email) await sendWelcomeEmail(db, email, job);
       },
     },
     {

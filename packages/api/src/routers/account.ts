@@ -2,11 +2,13 @@ import {
   ballotViewSchema,
   changePasswordSchema,
   deleteAccountSchema,
+  endSessionSchema,
   updateNameSchema,
 } from "../schemas/account";
 import { getBallotView, setBallotView } from "../services/account/ballot-view";
 import { changePassword } from "../services/account/change-password";
 import { deleteAccount } from "../services/account/delete-account";
+import { endOtherSessions, endSession, listSessions } from "../services/account/sessions";
 import { signOutEverywhere } from "../services/account/sign-out-everywhere";
 import { updateName } from "../services/account/update-name";
 import { createTRPCRouter, protectedProcedure, sessionProcedure } from "../trpc";
@@ -34,9 +36,22 @@ export const accountRouter = createTRPCRouter({
   updateName: protectedProcedure
     .input(updateNameSchema)
     .mutation(({ ctx, input }) => updateName(ctx.db, { userId: ctx.user.id, name: input.name })),
-  changePassword: sessionProcedure
-    .input(changePasswordSchema)
-    .mutation(({ ctx, input }) => changePassword(ctx.db, { userId: ctx.user.id, ...input })),
+  changePassword: sessionProcedure.input(changePasswordSchema).mutation(({ ctx, input }) =>
+    changePassword(ctx.db, {
+      userId: ctx.user.id,
+      sessionId: ctx.user.sessionId ?? null,
+      ...input,
+    }),
+  ),
+  sessions: sessionProcedure.query(({ ctx }) =>
+    listSessions(ctx.db, { userId: ctx.user.id, sessionId: ctx.user.sessionId ?? null }),
+  ),
+  endSession: sessionProcedure
+    .input(endSessionSchema)
+    .mutation(({ ctx, input }) => endSession(ctx.db, { userId: ctx.user.id, id: input.id })),
+  endOtherSessions: sessionProcedure.mutation(({ ctx }) =>
+    endOtherSessions(ctx.db, { userId: ctx.user.id, sessionId: ctx.user.sessionId ?? null }),
+  ),
   signOutEverywhere: sessionProcedure.mutation(({ ctx }) =>
     signOutEverywhere(ctx.db, { userId: ctx.user.id }),
   ),

@@ -10,6 +10,8 @@ export const changePasswordSchema = z
       .min(1, { error: "Enter your current password." })
       .max(200, { error: "Enter your current password." }),
     newPassword: newPasswordSchema,
+    /** Keep personal access tokens working; by default they are revoked with the old password. */
+    keepTokens: z.boolean({ error: "Say whether to keep your access tokens." }).optional(),
   })
   .superRefine((input, ctx) => refineStrongPassword(input.newPassword, [], ctx, "newPassword"));
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
@@ -22,6 +24,14 @@ export const deleteAccountSchema = z.object({
     .max(254, { error: "Confirm to delete your account." }),
 });
 export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
+
+export const endSessionSchema = z.object({
+  id: z
+    .string({ error: "Say which session to sign out." })
+    .min(1, { error: "Say which session to sign out." })
+    .max(64, { error: "That is not a session id." })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: "That is not a session id." }),
+});
 
 export const ballotViewSchema = z.object({
   ballotView: z.enum(["LIST", "MATRIX"], {

@@ -3,12 +3,21 @@ import type { PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 
 /**
- * Sets a new password after checking the current one, and ends every session (this one too):
- * whoever might know the old password is signed out on their next request.
+ * Sets a new password after checking the current one. Whoever might know the old password is
+ * signed out: every other session ends on its next request (their sign-in records are deleted,
+ * and the token version that older sessions carry moves on) and, unless the member keeps them,
+ * every personal access token is revoked. The session that made the change stays signed in.
  */
 export async function changePassword(
   db: PrismaClient,
-  input: { userId: string; currentPassword: string; newPassword: string },
+  input: {
+    userId: string;
+    /** The sign-in record of the session making the change; null when it has none. */
+    sessionId: string | null;
+    currentPassword: string;
+    newPassword: string;
+    keepTokens?: boolean;
+  },
 ) {
   const user = await db.user.findUnique({
     where: { id: input.userId },
@@ -19,9 +28,29 @@ export async function changePassword(
     const message = "That is not your current password.";
     throw new DomainError("BAD_REQUEST", message, { currentPassword: [message] });
   }
-  await db.user.update({
-    where: { id: input.userId },
-    data: { passwordHash: await hashPassword(input.newPassword), tokenVersion: { increment: 1 } },
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { passwordHash, tokenVersion: { increment: 1 } },
+    });
+    const sessions = await tx.signInSession.deleteMany({
+      where: {
+        userId: input.userId,
+        ...(input.sessionId ? { id: { not: input.sessionId } } : {}),
+      },
+    });
+    const tokens = input.keepTokens
+      ? { count: 0 }
+      : await tx.personalAccessToken.updateMany({
+          where: { userId: input.userId, revokedAt: null },
+          data: { revokedAt: new Date() },
+        });
+    return {
+      // A session without a sign-in record is held to the token version, which just moved on.
+      signedOut: !input.sessionId,
+      otherSessionsEnded: sessions.count,
+      tokensRevoked: tokens.count,
+    };
   });
-  return { signedOut: true };
 }

@@ -1,12 +1,14 @@
-import type { PrismaClient } from "@tradeoff/db";
+import type { SessionUser } from "@tradeoff/auth";
+import { type PrismaClient, statements } from "@tradeoff/db";
+import { sessionCurrent } from "../../session-current";
 
 /**
  * For download routes outside tRPC: the project's team when `userId` belongs to it (any role,
- * like `export.file`), with the same session check as the API (tokenVersion). Null otherwise.
+ * like `export.file`), with the same session check as the API (sessionCurrent). Null otherwise.
  */
 export async function resolveExportScope(
   db: PrismaClient,
-  user: { id: string; tokenVersion: number },
+  user: SessionUser,
   projectId: string,
 ): Promise<{ teamId: string; projectId: string } | null> {
   const project = await db.project.findFirst({
@@ -14,10 +16,10 @@ export async function resolveExportScope(
     select: { id: true, teamId: true },
   });
   if (!project) return null;
-  const current = await db.user.findUnique({
-    where: { id: user.id },
-    select: { tokenVersion: true },
+  const [current] = await statements.sessionVersion(db, {
+    userId: user.id,
+    sessionId: user.sessionId,
   });
-  if (current?.tokenVersion !== user.tokenVersion) return null;
+  if (!current || !sessionCurrent(user, current)) return null;
   return { teamId: project.teamId, projectId: project.id };
 }

@@ -18,10 +18,10 @@ export type SignUpAnswer = typeof SIGN_UP_ANSWER;
 const ATTEMPT_EMAIL_WINDOW_MS = 60 * 60 * 1000;
 
 /**
- * Creates the account, or, when the email already has one, changes nothing and enqueues an
- * email telling its owner (sent only when email is configured). Both paths hash the password,
- * read the user by email and write one row in one transaction, so neither the answer nor its
- * timing tells them apart.
+ * Creates the account and enqueues a welcome email with a link to sign in, or, when the email
+ * already has one, changes nothing and enqueues an email telling its owner (emails are sent
+ * only when email is configured). Both paths hash the password, read the user by email and
+ * write in one transaction, so neither the answer, the inbox, nor the timing tells them apart.
  */
 export async function signUp(
   db: PrismaClient,
@@ -41,10 +41,17 @@ export async function signUp(
         await enqueueAttemptEmail(tx, existing.id, now());
         return;
       }
-      await tx.user.create({
+      const created = await tx.user.create({
         data: { name: input.name, email: input.email, passwordHash },
         select: { id: true },
       });
+      // The new address gets an email too (a link to sign in), so an inbox cannot tell either.
+      await sendInTransaction(
+        tx,
+        JOB_QUEUES.welcomeEmail,
+        { userId: created.id },
+        { id: jobId(JOB_QUEUES.welcomeEmail, created.id) },
+      );
     });
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides, the loser gets the same answer.

@@ -38,6 +38,17 @@ export const cases = defineCases({
     outsider: { ownDataOnly: "Changes the caller's own password." },
   },
   "account.signOutEverywhere": { outsider: { ownDataOnly: "Ends the caller's own sessions." } },
+  "account.sessions": { outsider: { ownDataOnly: "Lists the caller's own sessions." } },
+  "account.endSession": {
+    // Another member's session: only its owner may sign it out.
+    input: async (world) => ({
+      id: (await world.db.signInSession.create({ data: { userId: world.owner.id } })).id,
+    }),
+    outsider: { code: "NOT_FOUND" },
+  },
+  "account.endOtherSessions": {
+    outsider: { ownDataOnly: "Ends the caller's own other sessions." },
+  },
   "account.delete": {
     input: () => ({ confirmation: "not-the-password" }),
     outsider: { ownDataOnly: "Deletes the caller's own account." },

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { type FormEvent, type ReactNode, useState } from "react";
@@ -57,9 +57,26 @@ export function AccountForms({ account }: { account: Account }) {
     toast.success(message);
     void signOut({ callbackUrl: "/sign-in" });
   };
+  const queryClient = useQueryClient();
+  const [passwordForm, setPasswordForm] = useState<HTMLFormElement | null>(null);
   const password = useMutation(
     trpc.account.changePassword.mutationOptions({
-      onSuccess: () => endSessions("Password changed. Sign in again with the new one."),
+      onSuccess: async (result) => {
+        // A session issued before sign-in records is ended with every other one.
+        if (result.signedOut) {
+          endSessions("Password changed. Sign in again with the new one.");
+          return;
+        }
+        const tokens =
+          result.tokensRevoked === 1
+            ? " Your access token was revoked."
+            : result.tokensRevoked > 1
+              ? ` Your ${result.tokensRevoked} access tokens were revoked.`
+              : "";
+        toast.success(`Password changed. You were signed out everywhere else.${tokens}`);
+        passwordForm?.reset();
+        await queryClient.invalidateQueries({ queryKey: trpc.account.sessions.queryKey() });
+      },
     }),
   );
   const everywhere = useMutation(
@@ -107,12 +124,13 @@ export function AccountForms({ account }: { account: Account }) {
       {account.hasPassword ? (
         <Section
           title="Password"
-          description="Changing it signs you out on every device, this one included."
+          description="Changing it signs you out on every other device and revokes your personal access tokens, unless you keep them."
         >
           {generalError(password.error, passwordFields) ? (
             <Alert variant="error">{messageOf(password.error)}</Alert>
           ) : null}
           <form
+            ref={setPasswordForm}
             className="space-y-3"
             noValidate
             onSubmit={(event: FormEvent<HTMLFormElement>) => {
@@ -121,6 +139,7 @@ export function AccountForms({ account }: { account: Account }) {
               password.mutate({
                 currentPassword: String(form.get("currentPassword") ?? ""),
                 newPassword: String(form.get("newPassword") ?? ""),
+                keepTokens: form.get("keepTokens") === "on",
               });
             }}
           >
@@ -139,6 +158,9 @@ export function AccountForms({ account }: { account: Account }) {
             >
               <Input name="newPassword" type="password" autoComplete="new-password" required />
             </FormField>
+            <label className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
+              <input type="checkbox" name="keepTokens" /> Keep my personal access tokens working
+            </label>
             <Button type="submit" loading={password.isPending}>
               Change password
             </Button>
@@ -148,8 +170,9 @@ export function AccountForms({ account }: { account: Account }) {
 
       <Section
         title="Sessions"
-        description="Lost a device or signed in somewhere you should not have? End every session at once."
+        description="Where you are signed in. A session you sign out ends on its next request. Lost a device? Sign it out here."
       >
+        <SessionList />
         <ConfirmDialog
           trigger={<Button variant="secondary">Sign out everywhere</Button>}
           title="Sign out on every device?"
@@ -211,5 +234,103 @@ export function AccountForms({ account }: { account: Account }) {
         )}
       </Section>
     </>
+  );
+}
+
+const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+/** The member's sessions: device, address, when signed in and last seen, each signed out alone. */
+function SessionList() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const sessions = useQuery(trpc.account.sessions.queryOptions());
+  const refresh = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.account.sessions.queryKey() });
+  const end = useMutation(
+    trpc.account.endSession.mutationOptions({
+      onSuccess: async () => {
+        toast.success("Session signed out.");
+        await refresh();
+      },
+      onError: async (error) => {
+        toast.error(messageOf(error));
+        await refresh();
+      },
+    }),
+  );
+  const others = useMutation(
+    trpc.account.endOtherSessions.mutationOptions({
+      onSuccess: async ({ ended }) => {
+        toast.success(
+          ended === 0
+            ? "You were not signed in anywhere else."
+            : `Signed out of ${ended === 1 ? "1 other session" : `${ended} other sessions`}.`,
+        );
+        await refresh();
+      },
+      onError: (error) => toast.error(messageOf(error)),
+    }),
+  );
+
+  if (sessions.error) return <Alert variant="error">{messageOf(sessions.error)}</Alert>;
+  const rows = sessions.data ?? [];
+  return (
+    <div className="space-y-3">
+      <div className="relative overflow-x-auto">
+        <table className="w-full min-w-[32rem] text-sm" aria-label="Active sessions">
+          <thead>
+            <tr className="text-left text-muted-foreground">
+              <th className="py-1 font-medium">Device</th>
+              <th className="py-1 font-medium">Address</th>
+              <th className="py-1 font-medium">Signed in</th>
+              <th className="py-1 font-medium">Last seen</th>
+              <th className="py-1">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((session) => (
+              <tr key={session.id} className="border-t" data-testid="session-row">
+                <td className="py-2">
+                  {session.device}
+                  {session.current ? (
+                    <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs">This device</span>
+                  ) : null}
+                </td>
+                <td>{session.address ?? "Unknown"}</td>
+                <td>{dateTime.format(new Date(session.createdAt))}</td>
+                <td>{dateTime.format(new Date(session.lastSeenAt))}</td>
+                <td className="text-right">
+                  {session.current ? null : (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Sign out ${session.device}, last seen ${dateTime.format(new Date(session.lastSeenAt))}`}
+                      loading={end.isPending && end.variables?.id === session.id}
+                      onClick={() => end.mutate({ id: session.id })}
+                    >
+                      Sign out
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {sessions.isPending ? (
+        <p className="text-muted-foreground text-sm">Loading sessions…</p>
+      ) : rows.length === 0 ? (
+        <p className="text-muted-foreground text-sm">
+          This session started before sessions were listed here; sign in again to see it.
+        </p>
+      ) : null}
+      {rows.some((session) => !session.current) ? (
+        <Button variant="secondary" loading={others.isPending} onClick={() => others.mutate()}>
+          Sign out everywhere else
+        </Button>
+      ) : null}
+    </div>
   );
 }

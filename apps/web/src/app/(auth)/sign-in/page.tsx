@@ -7,10 +7,12 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = {
+  searchParams: Promise<{ callbackUrl?: string; error?: string; email?: string }>;
+};
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, email: givenEmail } = await searchParams;
   const safeCallback =
     callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   if (await getSessionUser()) redirect(safeCallback);
@@ -21,6 +23,8 @@ export default async function SignInPage({ searchParams }: Props) {
       github={providers.github}
       email={providers.email}
       providerError={error && error !== "CredentialsSignin" ? error : undefined}
+      // The welcome email's link names the address, so only the password is left to type.
+      defaultEmail={typeof givenEmail === "string" ? givenEmail.slice(0, 254) : undefined}
     />
   );
 }

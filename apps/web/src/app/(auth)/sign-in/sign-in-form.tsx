@@ -19,9 +19,15 @@ import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Separator } from "~/components/ui/separator";
 
-type Props = { callbackUrl: string; github: boolean; email: boolean; providerError?: string };
+type Props = {
+  callbackUrl: string;
+  github: boolean;
+  email: boolean;
+  providerError?: string;
+  defaultEmail?: string;
+};
 
-export function SignInForm({ callbackUrl, github, email, providerError }: Props) {
+export function SignInForm({ callbackUrl, github, email, providerError, defaultEmail }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(
     providerError ? "That sign-in did not complete. Try again." : null,
@@ -79,7 +85,14 @@ export function SignInForm({ callbackUrl, github, email, providerError }: Props)
         ) : null}
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <FormField label="Email" required>
-            <Input name="email" type="email" autoComplete="email" required autoFocus />
+            <Input
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              autoFocus
+              defaultValue={defaultEmail}
+            />
           </FormField>
           <FormField label="Password" required>
             <Input name="password" type="password" autoComplete="current-password" required />

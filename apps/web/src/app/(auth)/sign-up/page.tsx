@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "~/server/auth";
+import { emailConfigured } from "~/server/jobs";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create an account" };
@@ -13,5 +14,5 @@ export default async function SignUpPage({ searchParams }: Props) {
   const safeCallback =
     callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   if (await getSessionUser()) redirect(safeCallback);
-  return <SignUpForm callbackUrl={safeCallback} />;
+  return <SignUpForm callbackUrl={safeCallback} emailed={emailConfigured()} />;
 }

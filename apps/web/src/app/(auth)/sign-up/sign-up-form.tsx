@@ -20,11 +20,26 @@ import { Input } from "~/components/ui/input";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
-export function SignUpForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
+/**
+ * Sign-up answers every valid request with the same page, whether the email was new or already
+ * had an account (the API's answer is the same too): "check your inbox" when the app sends
+ * email (the new address gets a link to sign in, a used one a note to its owner), otherwise a
+ * sentence and a button that signs in with what was just typed. Nothing signs in by itself.
+ */
+export function SignUpForm({
+  callbackUrl = "/",
+  emailed,
+}: {
+  callbackUrl?: string;
+  /** Whether the app sends email (SMTP configured). */
+  emailed: boolean;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
-  // The server answers alike for a new and an already used email; only signing in tells.
-  const [nextStep, setNextStep] = useState<string | null>(null);
+  // What was submitted, once the server answered: the next step is shown instead of the form.
+  const [answered, setAnswered] = useState<{ email: string; password: string } | null>(null);
+  const [signInFailed, setSignInFailed] = useState(false);
+  const [signingIn, setSigningIn] = useState(false);
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const signInHref =
     callbackUrl === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
@@ -40,20 +55,75 @@ export function SignUpForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
     };
-    setNextStep(null);
     const answer = await signUp.mutateAsync(input).catch(() => null);
-    if (!answer) return;
+    if (answer) setAnswered({ email: input.email, password: input.password });
+  }
+
+  /** One click on the next step: a sign-in with what was just typed, like any other. */
+  async function continueSigningIn() {
+    if (!answered) return;
+    setSigningIn(true);
+    setSignInFailed(false);
     const result = await signIn("credentials", {
-      email: input.email,
-      password: input.password,
+      email: answered.email,
+      password: answered.password,
       redirect: false,
-    });
-    if (result?.error) {
-      setNextStep(answer.message);
+    }).catch(() => null);
+    setSigningIn(false);
+    if (!result || result.error) {
+      setSignInFailed(true);
       return;
     }
     router.push(callbackUrl);
     router.refresh();
+  }
+
+  if (answered) {
+    return (
+      <Card>
+        <CardHeader>
+          <CardTitle as="h1">{emailed ? "Check your inbox" : "Sign in to continue"}</CardTitle>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {emailed ? (
+            <Alert variant="info">
+              We sent an email to {answered.email.trim()} with a link to sign in. If this email
+              already had an account, sign in with that account's password.
+            </Alert>
+          ) : (
+            <Alert variant="info">
+              Sign in to continue, with the email and password you chose. If this email already had
+              an account, use that account's password.
+            </Alert>
+          )}
+          {signInFailed ? (
+            <Alert variant="error">
+              That email and password did not sign in. Sign in with the account's password.
+            </Alert>
+          ) : null}
+          {emailed ? (
+            <Link
+              className="font-medium text-foreground underline underline-offset-4"
+              href={signInHref}
+            >
+              Go to sign in
+            </Link>
+          ) : (
+            <div className="flex flex-wrap items-center gap-3">
+              <Button loading={signingIn} onClick={() => void continueSigningIn()}>
+                Sign in
+              </Button>
+              <Link
+                className="font-medium text-foreground underline underline-offset-4"
+                href={signInHref}
+              >
+                Go to the sign-in page
+              </Link>
+            </div>
+          )}
+        </CardContent>
+      </Card>
+    );
   }
 
   return (
@@ -64,11 +134,6 @@ export function SignUpForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
       </CardHeader>
       <CardContent className="space-y-4">
         {generalError ? <Alert variant="error">{generalError}</Alert> : null}
-        {nextStep ? (
-          <Alert variant="info">
-            {nextStep} <Link href={signInHref}>Sign in</Link>
-          </Alert>
-        ) : null}
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           <FormField label="Name" required error={fields.name?.[0]}>
             <Input name="name" autoComplete="name" maxLength={80} required autoFocus />

@@ -6,7 +6,7 @@ import { authOptions, signInLimiter } from "~/server/auth";
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 function handler(req: Request, context: RouteContext) {
-  return NextAuth(req as never, context as never, authOptions());
+  return NextAuth(req as never, context as never, authOptions(req));
 }
 
 /**

@@ -31,9 +31,9 @@ export function AccessTokens() {
       },
       onError: (error) => {
         const field = fieldErrorsOf(error).name?.[0];
+        // Said once, next to the form: on the name field, or above the list.
         setNameError(field);
         setCreateError(field ? null : messageOf(error));
-        toast.error(messageOf(error));
       },
     }),
   );

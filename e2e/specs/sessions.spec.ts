@@ -1,0 +1,117 @@
+import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
+import { expect, signInOverHttp, type TestUser, test } from "../support/fixtures";
+import { mutate } from "../support/teams";
+
+/** A second browser signed in as `user`, on the account page. */
+async function secondBrowser(browser: Browser, user: TestUser) {
+  const context = await browser.newContext();
+  await signInOverHttp(context.request, user);
+  const page = await context.newPage();
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+  return { context, page };
+}
+
+async function createToken(page: Page) {
+  const { token } = await mutate<{ token: string }>(page.request, "token.create", {
+    name: "Laptop CLI",
+    scope: "READ",
+  });
+  return { authorization: `Bearer ${token}` };
+}
+
+const tokenStatus = async (request: APIRequestContext, bearer: { authorization: string }) =>
+  (await request.get("/api/trpc/account.get", { headers: bearer })).status();
+
+async function changePassword(page: Page, user: TestUser, next: string, keepTokens: boolean) {
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill(user.password);
+  await page.getByLabel("New password").fill(next);
+  if (keepTokens) await page.getByLabel("Keep my personal access tokens working").check();
+  await page.getByRole("button", { name: "Change password" }).click();
+}
+
+async function expectSignedOut(other: { page: Page; context: BrowserContext }) {
+  await other.page.reload();
+  await expect(other.page).toHaveURL(/\/sign-in/);
+  await other.context.close();
+}
+
+test("changing the password signs the other browser out and revokes access tokens, keeping this session", async ({
+  page,
+  signedIn,
+  browser,
+  request,
+}) => {
+  const other = await secondBrowser(browser, signedIn);
+  const bearer = await createToken(page);
+  expect(await tokenStatus(request, bearer)).toBe(200);
+
+  await page.goto("/account");
+  const rows = page.getByTestId("session-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "This device" })).toHaveCount(1);
+  await expect(rows.first()).toContainText("Chrome");
+
+  await changePassword(page, signedIn, "a-brand-new-password", false);
+  await expect(
+    page.getByText(
+      "Password changed. You were signed out everywhere else. Your access token was revoked.",
+    ),
+  ).toBeVisible();
+  await expect(rows).toHaveCount(1);
+
+  await expectSignedOut(other);
+  expect(await tokenStatus(request, bearer)).toBe(401);
+  // This browser is still signed in; the new password signs in elsewhere.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+  const again = await secondBrowser(browser, { ...signedIn, password: "a-brand-new-password" });
+  await again.context.close();
+});
+
+test("a member who keeps their tokens on a password change keeps them working", async ({
+  page,
+  signedIn,
+  browser,
+  request,
+}) => {
+  const other = await secondBrowser(browser, signedIn);
+  const bearer = await createToken(page);
+  await changePassword(page, signedIn, "a-brand-new-password", true);
+  await expect(
+    page.getByText("Password changed. You were signed out everywhere else."),
+  ).toBeVisible();
+  await expectSignedOut(other);
+  expect(await tokenStatus(request, bearer)).toBe(200);
+});
+
+test("the account page signs out one session, or every other one, at once", async ({
+  page,
+  signedIn,
+  browser,
+}) => {
+  const first = await secondBrowser(browser, signedIn);
+  await page.goto("/account");
+  const rows = page.getByTestId("session-row");
+  await expect(rows).toHaveCount(2);
+  await rows
+    .filter({ hasNotText: "This device" })
+    .getByRole("button", { name: /^Sign out / })
+    .click();
+  await expect(page.getByText("Session signed out.")).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expectSignedOut(first);
+
+  const second = await secondBrowser(browser, signedIn);
+  const third = await secondBrowser(browser, signedIn);
+  await page.reload();
+  await expect(rows).toHaveCount(3);
+  await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+  await expect(page.getByText("Signed out of 2 other sessions.")).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expectSignedOut(second);
+  await expectSignedOut(third);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+});

@@ -1,0 +1,94 @@
+import type { AuthDatabase } from "./types";
+
+/**
+ * Sign-in records: one row per sign-in, its id carried in the session JWT (`sid`). Every
+ * signed-in request checks the row still exists, in the same query as its access check, so
+ * deleting a row signs that browser out on its next request. The rows also let the account
+ * page list where the member is signed in.
+ */
+
+/** How long a session lives without being used: the JWT's own lifetime (see options.ts). */
+const IDLE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+/** "Last seen" is raised at most this often per session, so reads stay free of writes. */
+export const LAST_SEEN_INTERVAL_MS = 5 * 60 * 1000;
+const USER_AGENT_LIMIT = 300;
+
+/** Where a sign-in came from, as the request showed it. */
+export type SignInClient = { userAgent: string | null; address: string | null };
+
+/** Records a sign-in and returns its id; drops the member's sessions that ran out long ago. */
+export async function startSignInSession(
+  db: AuthDatabase,
+  userId: string,
+  client: SignInClient,
+): Promise<string> {
+  await db.signInSession.deleteMany({
+    where: { userId, lastSeenAt: { lt: new Date(Date.now() - IDLE_LIFETIME_MS) } },
+  });
+  const row = await db.signInSession.create({
+    data: {
+      userId,
+      userAgent: client.userAgent?.slice(0, USER_AGENT_LIMIT) || null,
+      address: client.address?.slice(0, 100) || null,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+const lastTouched = new Map<string, number>();
+const TOUCHED_LIMIT = 10_000;
+
+/**
+ * Raises a session's "last seen", at most once per LAST_SEEN_INTERVAL_MS per process. Never
+ * throws: a missed update only makes "last seen" older.
+ */
+export async function touchSignInSession(db: AuthDatabase, sessionId: string): Promise<void> {
+  const now = Date.now();
+  const previous = lastTouched.get(sessionId);
+  if (previous !== undefined && now - previous < LAST_SEEN_INTERVAL_MS) return;
+  if (lastTouched.size >= TOUCHED_LIMIT) lastTouched.clear();
+  lastTouched.set(sessionId, now);
+  await db.signInSession
+    .updateMany({ where: { id: sessionId }, data: { lastSeenAt: new Date(now) } })
+    .catch(() => undefined);
+}
+
+/** The member's sessions still in use, newest first (for the account page). */
+export function listSignInSessions(db: AuthDatabase, userId: string) {
+  return db.signInSession.findMany({
+    where: { userId, lastSeenAt: { gte: new Date(Date.now() - IDLE_LIFETIME_MS) } },
+    orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
+    select: { id: true, userAgent: true, address: true, createdAt: true, lastSeenAt: true },
+  });
+}
+
+const BROWSERS: [RegExp, string][] = [
+  [/\bEdg(?:e|A|iOS)?\//, "Edge"],
+  [/\bOPR\//, "Opera"],
+  [/\bFirefox\/|\bFxiOS\//, "Firefox"],
+  [/\bHeadlessChrome\//, "Chrome (headless)"],
+  [/\bChrome\/|\bCriOS\/|\bChromium\//, "Chrome"],
+  [/\bVersion\/[\d.]+.*\bSafari\//, "Safari"],
+  [/^curl\//, "curl"],
+];
+const SYSTEMS: [RegExp, string][] = [
+  [/\bAndroid\b/, "Android"],
+  [/\biPhone\b|\biPad\b|\biPod\b/, "iOS"],
+  [/\bWindows\b/, "Windows"],
+  [/\bMac OS X\b|\bMacintosh\b/, "macOS"],
+  [/\bCrOS\b/, "ChromeOS"],
+  [/\bLinux\b|\bX11\b/, "Linux"],
+];
+
+/**
+ * "Firefox on Linux" from a User-Agent header, for people to recognise their devices. Only
+ * the common browsers and systems are named; anything else reads "Unknown browser".
+ */
+export function describeUserAgent(userAgent: string | null | undefined): string {
+  if (!userAgent) return "Unknown browser";
+  const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1];
+  const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
+  if (browser && system) return `${browser} on ${system}`;
+  return browser ?? (system ? `A browser on ${system}` : "Unknown browser");
+}
