@@ -4,9 +4,9 @@ import { sendDailyDigests } from "../services/notification/send-digests";
 import { type EmailSettings, sendNotificationEmail } from "../services/notification/send-email";
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
 import { sendSignUpAttemptEmail } from "../services/user/sign-up-attempt-email";
+import { sendWelcomeEmail } from "../services/user/welcome-email";
 import { attemptDelivery, type DeliveryDeps } from "../services/webhook/deliver";
 import type { WebhookDeliveryJob } from "../services/webhook/emit";
-import { sendWelcomeEmail } from "../services/user/welcome-email";
 
 export type { EmailSettings, NotificationMailer } from "../services/notification/send-email";
 export type { DeliveryDeps } from "../services/webhook/deliver";
