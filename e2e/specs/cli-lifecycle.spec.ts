@@ -130,6 +130,7 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
     "rails",
     "--rationale",
     "x",
+    "--provisional",
   ]);
   expect(badOption.code).toBe(1);
   expect(badOption.stderr).toContain("Choose one of the project's options.");
