@@ -221,6 +221,26 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
   const relisted = await json<{ revokedAt: string | null }[]>(config, ["share", next, "--list"]);
   expect(relisted[0]?.revokedAt).not.toBeNull();
 
+  // tag: set (replacing), list the team's, refuse a malformed tag as bad input, clear.
+  const tagged = await json<{ tags: string[] }>(config, ["tag", next, "security", "data-model"]);
+  expect(tagged.tags).toEqual(["security", "data-model"]);
+  const used = await json<{ tag: string; projects: number }[]>(config, [
+    "tag",
+    "--list",
+    "--team",
+    team.slug,
+  ]);
+  expect(used).toEqual([
+    { tag: "data-model", projects: 1 },
+    { tag: "security", projects: 1 },
+  ]);
+  const badTag = await tradeoff(config, ["tag", next, "Not-OK"]);
+  expect(badTag.code).toBe(1);
+  expect(badTag.stderr).toContain("A tag is lower-case letters, digits and dashes");
+  const cleared = await tradeoff(config, ["tag", next, "--clear"]);
+  expect(cleared.stdout).toBe(`${next} has no tags.\n`);
+  expect((await tradeoff(config, ["tag", next])).code).toBe(2);
+
   // A failure with --json is JSON on stderr, with the documented exit code.
   const missing = await tradeoff(config, ["close", `${team.slug}/99`, "--json"]);
   expect(missing.code).toBe(5);

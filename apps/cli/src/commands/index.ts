@@ -9,6 +9,7 @@ import { registerProjects } from "./projects";
 import { registerScore } from "./score";
 import { registerShare } from "./share";
 import { registerShow } from "./show";
+import { registerTag } from "./tag";
 import { registerTemplate } from "./template";
 import { registerVote } from "./vote";
 
@@ -25,4 +26,5 @@ export const commands: ((program: Command, io: Io) => void)[] = [
   registerLifecycle,
   registerDecide,
   registerShare,
+  registerTag,
 ];
