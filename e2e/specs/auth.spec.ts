@@ -118,8 +118,9 @@ test("signing in over HTTP gives a session the app recognises", async ({ page, r
   await signInOverHttp(page.request, user);
   const session = await page.request.get("/api/auth/session");
   expect(await session.json()).toMatchObject({ user: { email: user.email } });
+  // Someone with no team yet starts on the first sign-in page.
   await page.goto("/");
-  await expect(page).toHaveURL(/\/teams\/new/);
+  await expect(page).toHaveURL(/\/start$/);
 });
 
 test("the health endpoint reports the database as reachable", async ({ request }) => {

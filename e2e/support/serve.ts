@@ -19,6 +19,8 @@ const server = spawnServer(
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: "warn",
+    // The webhook tests' receivers listen on 127.0.0.1.
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
   },
 );
 

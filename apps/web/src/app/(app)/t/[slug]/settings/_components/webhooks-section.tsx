@@ -132,7 +132,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
         <fieldset className="space-y-1">
           <legend className="font-medium text-sm">Events</legend>
           {EVENTS.map(([value, label]) => (
-            <label key={value} className="flex items-center gap-2 text-sm">
+            <label key={value} className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
               <input
                 type="checkbox"
                 name="events"
@@ -150,11 +150,11 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
         </fieldset>
         <fieldset className="space-y-1">
           <legend className="font-medium text-sm">Format</legend>
-          <label className="flex items-center gap-2 text-sm">
+          <label className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
             <input type="radio" name="format" value="SLACK" defaultChecked /> Slack-compatible (text
             and blocks; Slack, Mattermost)
           </label>
-          <label className="flex items-center gap-2 text-sm">
+          <label className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
             <input type="radio" name="format" value="JSON" /> JSON event document (version 1)
           </label>
           {fields.format?.[0] ? (

@@ -1,0 +1,75 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mutate, person } from "../support/decisions";
+import { expect, test } from "../support/fixtures";
+
+/**
+ * A real HTTP receiver in the test process (the e2e server allows private networks, as
+ * WEBHOOK_ALLOW_PRIVATE_NETWORKS=true in support/serve.ts).
+ */
+async function startReceiver() {
+  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(200, { "content-type": "text/plain" }).end("thanks");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+test.describe("webhooks", () => {
+  test("an admin adds a webhook, copies its secret once, sends a test event and reads the log", async ({
+    browser,
+  }) => {
+    const receiver = await startReceiver();
+    const alice = await person(browser, "alice");
+    const team = await mutate<{ id: string; slug: string }>(alice.context.request, "team.create", {
+      name: `Hooks ${Math.random().toString(36).slice(2, 7)}`,
+    });
+    const page = alice.page;
+    await page.goto(`/t/${team.slug}/settings`);
+    const section = page.getByRole("region", { name: "Webhooks" });
+    await expect(page.getByRole("heading", { name: "Webhooks", exact: true })).toBeVisible();
+
+    // A URL that is not http(s) gets a field error, and nothing is added.
+    await section.getByLabel("URL").fill("ftp://files.example.com/hook");
+    await section.getByRole("button", { name: "Add webhook" }).click();
+    await expect(section.getByText(/Webhooks are sent over HTTP/)).toBeVisible();
+    await expect(section.getByText("No webhooks yet.")).toBeVisible();
+
+    await section.getByLabel("URL").fill(receiver.url);
+    await section.getByRole("button", { name: "Add webhook" }).click();
+    const secret = section.getByLabel("Webhook signing secret");
+    await expect(secret).toHaveValue(/^whsec_/);
+    await expect(section.getByRole("list", { name: "Webhooks" })).toContainText(receiver.url);
+
+    await section.getByRole("button", { name: "Send test event" }).click();
+    const log = section.getByRole("list", { name: "Delivery log" });
+    await expect(log).toContainText("webhook.test");
+    await expect(log).toContainText("delivered");
+    await expect(log).toContainText("200");
+    await expect(log).toContainText("thanks");
+    expect(receiver.received).toHaveLength(1);
+    const [delivery] = receiver.received;
+    expect(delivery?.headers["x-tradeoff-signature"]).toMatch(/^v1=[0-9a-f]{64}$/);
+    // Slack-compatible is the form's default format.
+    expect(JSON.parse(delivery?.body ?? "{}")).toHaveProperty("blocks");
+
+    // After a reload the secret is gone for good.
+    await page.reload();
+    await expect(page.getByRole("list", { name: "Webhooks" })).toContainText(receiver.url);
+    await expect(page.getByLabel("Webhook signing secret")).toHaveCount(0);
+
+    await alice.context.close();
+    await receiver.close();
+  });
+});
