@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { inflateSync } from "node:zlib";
 import fontkit from "@pdf-lib/fontkit";
@@ -27,13 +26,21 @@ type Face = {
   loaded?: { codePoints: Set<number> };
 };
 
-const require = createRequire(import.meta.url);
+// Node's own resolver, taken at run time so that a bundler (the web app's route handlers) leaves
+// the font packages on disk where npm installed them instead of rewriting the lookup.
+const nodeRequire = process.getBuiltinModule("node:module").createRequire(import.meta.url);
 const faceCache = new Map<Weight, Face[]>();
 
 /** Reads `@font-face` blocks (file name and unicode-range) from a Fontsource weight stylesheet. */
 function facesOf(family: string, weight: Weight): Face[] {
-  // The specifier is built at run time so that bundlers leave the lookup to Node.
-  const dir = dirname(require.resolve(`${family}/package.json`));
+  let dir: string;
+  try {
+    dir = dirname(nodeRequire.resolve(`${family}/package.json`));
+  } catch {
+    throw new Error(
+      `The PDF export needs the font package ${family}; run npm install in the repository.`,
+    );
+  }
   const css = readFileSync(join(dir, `${weight}.css`), "utf8");
   const faces: Face[] = [];
   for (const block of css.split("@font-face").slice(1)) {
