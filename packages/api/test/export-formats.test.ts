@@ -249,7 +249,7 @@ describe("PDF summary", () => {
     lastAt: "2026-11-21T09:00:00.000Z",
   };
 
-  it("prints any title (other scripts become ?) and runs onto more pages when long", async () => {
+  it("prints any title (characters outside the fonts become \uFFFD) and runs onto more pages when long", async () => {
     const base = goldenView();
     const long =
       "A very long consequence that wraps over several lines of the printed page. ".repeat(6);
@@ -263,7 +263,7 @@ describe("PDF summary", () => {
     const pdf = await getDocumentProxy(await toPdf(view, history, "letter"));
     expect(pdf.numPages).toBeGreaterThan(1);
     const { text } = await extractText(pdf, { mergePages: true });
-    expect(text).toContain('Choix du cadre - ??? "API" ?');
+    expect(text).toContain("Choix du cadre — 日本語 “API” \uFFFD");
     // The decision as one sentence, not a label and a loose lowercase paragraph.
     expect(text).toContain("We will use FastAPI, because it fits our typed, async services");
     expect(text).toContain("12 events from 2026-11-02 to 2026-11-21: 8 vote changes, 2 comments.");

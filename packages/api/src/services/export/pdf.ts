@@ -1,4 +1,5 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, type PDFPage, rgb } from "pdf-lib";
 import type { RecordView } from "../record/record-view";
 import {
   chosenKey,
@@ -15,6 +16,7 @@ import {
   scoreText,
   statusLine,
 } from "./facts";
+import { FontSet } from "./pdf-fonts";
 
 export const PAPER = { a4: [595.28, 841.89], letter: [612, 792] } as const;
 export type Paper = keyof typeof PAPER;
@@ -32,30 +34,21 @@ const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.4, 0.4, 0.45);
 const BAR = rgb(0.2, 0.4, 0.8);
 const WIN = rgb(0.1, 0.6, 0.35);
+const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join("");
 
-/**
- * The standard PDF fonts only encode WinAnsi: typographic characters are mapped to their
- * plain forms and anything else becomes "?", so a name in another script never breaks the file.
- */
-function plain(text: string): string {
-  return text
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/\u2026/g, "...")
-    .normalize("NFC")
-    .replace(/[^\x20-\x7e\xa0-\xff\n]/g, "?");
-}
+const ELLIPSIS = "\u2026";
+/** Scripts written without spaces between words (CJK): a line may break between any two characters. */
+const NO_SPACES = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3ffff}]/u;
 
-/** Writes lines top to bottom, wrapping words and starting new pages as needed. */
+/** Writes lines top to bottom, wrapping at word boundaries and starting new pages as needed. */
 class Writer {
   page: PDFPage;
   y: number;
   constructor(
     readonly doc: PDFDocument,
     readonly size: readonly [number, number],
-    readonly font: PDFFont,
-    readonly bold: PDFFont,
+    readonly font: FontSet,
+    readonly bold: FontSet,
   ) {
     this.page = doc.addPage([...size]);
     this.y = size[1] - MARGIN;
@@ -69,33 +62,89 @@ class Writer {
       this.y = this.size[1] - MARGIN;
     }
   }
+  /** Draws one line of text, switching font per run of characters. */
+  draw(
+    text: string,
+    at: { x: number; y: number; size: number; bold?: boolean; color?: ReturnType<typeof rgb> },
+  ) {
+    let x = at.x;
+    for (const run of (at.bold ? this.bold : this.font).runs(text)) {
+      this.page.drawText(run.text, {
+        x,
+        y: at.y,
+        size: at.size,
+        font: run.font,
+        color: at.color ?? INK,
+      });
+      x += (at.bold ? this.bold : this.font).width(run.text, at.size);
+    }
+  }
+  /**
+   * The text shortened to fit `width`: whole words followed by an ellipsis. Only a single word
+   * wider than the space on its own is cut, and then between characters with an ellipsis.
+   */
+  fit(text: string, width: number, size: number, bold = false): string {
+    const fonts = bold ? this.bold : this.font;
+    const clean = text.replace(/\s+/g, " ").trim();
+    if (fonts.width(clean, size) <= width) return clean;
+    const words = clean.split(" ");
+    let kept = "";
+    for (const word of words) {
+      const next = kept ? `${kept} ${word}` : word;
+      if (fonts.width(`${next}${ELLIPSIS}`, size) > width) break;
+      kept = next;
+    }
+    if (kept) return `${kept}${ELLIPSIS}`;
+    let chars = "";
+    for (const ch of clean) {
+      if (fonts.width(`${chars}${ch}${ELLIPSIS}`, size) > width) break;
+      chars += ch;
+    }
+    return `${chars}${ELLIPSIS}`;
+  }
   text(
     raw: string,
     opts: { size?: number; bold?: boolean; color?: ReturnType<typeof rgb>; indent?: number } = {},
   ) {
     const size = opts.size ?? 10;
-    const font = opts.bold ? this.bold : this.font;
+    const fonts = opts.bold ? this.bold : this.font;
     const indent = opts.indent ?? 0;
-    for (const paragraph of plain(raw).split("\n")) {
+    const room = this.width - indent;
+    for (const paragraph of raw.normalize("NFC").split("\n")) {
       let line = "";
       const flush = () => {
         this.ensure(size * 1.4);
-        this.page.drawText(line, {
+        this.draw(line, {
           x: MARGIN + indent,
           y: this.y - size,
           size,
-          font,
-          color: opts.color ?? INK,
+          bold: opts.bold,
+          color: opts.color,
         });
         this.y -= size * 1.4;
         line = "";
       };
       for (const word of paragraph.split(/\s+/)) {
         const next = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(next, size) > this.width - indent && line) {
-          flush();
+        if (fonts.width(next, size) <= room) {
+          line = next;
+          continue;
+        }
+        if (NO_SPACES.test(word)) {
+          // Text without spaces breaks between characters, as it is typeset in its own script.
+          if (line) line += " ";
+          for (const ch of word) {
+            if (line.trim() && fonts.width(`${line}${ch}`, size) > room) flush();
+            line += ch;
+          }
+          continue;
+        }
+        if (line) flush();
+        if (fonts.width(word, size) <= room) {
           line = word;
-        } else line = next;
+        } else {
+          line = this.fit(word, room, size, opts.bold);
+        }
       }
       flush();
     }
@@ -121,25 +170,25 @@ export async function toPdf(
   paper: Paper = "a4",
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.setTitle(plain(view.project.title));
+  doc.registerFontkit(fontkit);
+  doc.setTitle(view.project.title);
   doc.setSubject("Decision record");
   doc.setCreator("Tradeoff");
   doc.setCreationDate(new Date(view.generatedAt));
   doc.setModificationDate(new Date(view.generatedAt));
-  const w = new Writer(
-    doc,
-    PAPER[paper],
-    await doc.embedFont(StandardFonts.Helvetica),
-    await doc.embedFont(StandardFonts.HelveticaBold),
-  );
+  // Every character the record can print comes from the view; the labels are plain ASCII.
+  const printable = `${JSON.stringify(view)}${JSON.stringify(history)}${ASCII}${ELLIPSIS}`;
+  const regular = new FontSet(doc, 400);
+  const bold = new FontSet(doc, 700);
+  await regular.prepare(printable);
+  await bold.prepare(printable);
+  const w = new Writer(doc, PAPER[paper], regular, bold);
 
   w.text(`Decision record ${view.project.number} - ${view.team.name}`, { size: 9, color: MUTED });
   w.text(view.project.title, { size: 20, bold: true });
   const status = statusLine(view, (p) => `${p.number}. ${p.title}`);
-  w.text(
-    `Status: ${view.draft ? "DRAFT (not decided yet)" : status}   Date: ${day(view.decision?.decidedAt ?? view.generatedAt)}`,
-    { size: 10, color: MUTED },
-  );
+  w.text(`Status: ${view.draft ? "DRAFT (not decided yet)" : status}`, { size: 10, color: MUTED });
+  w.text(`Date: ${day(view.decision?.decidedAt ?? view.generatedAt)}`, { size: 10, color: MUTED });
   w.gap();
 
   w.heading("Outcome");
@@ -182,13 +231,7 @@ export async function toPdf(
       const score = r.totals.find((t) => t.optionKey === o.key)?.score ?? null;
       const total = score ?? 0;
       w.ensure(20);
-      w.page.drawText(plain(o.name).slice(0, 24), {
-        x: MARGIN,
-        y: w.y - 12,
-        size: 10,
-        font: w.font,
-        color: INK,
-      });
+      w.draw(w.fit(o.name, labelWidth - 8, 10), { x: MARGIN, y: w.y - 12, size: 10 });
       const barWidth = Math.max(1, ((w.width - labelWidth - 40) * total) / 100);
       w.page.drawRectangle({
         x: MARGIN + labelWidth,
@@ -197,12 +240,10 @@ export async function toPdf(
         height: 12,
         color: o.key === r.winner ? WIN : BAR,
       });
-      w.page.drawText(score === null ? NOT_SCORED : points(score), {
+      w.draw(score === null ? NOT_SCORED : points(score), {
         x: MARGIN + labelWidth + barWidth + 6,
         y: w.y - 12,
         size: 10,
-        font: w.font,
-        color: INK,
       });
       w.y -= 20;
     }
@@ -217,13 +258,9 @@ export async function toPdf(
     const row = (cells: string[], bold = false) => {
       w.ensure(16);
       cells.forEach((cellText, i) => {
-        w.page.drawText(plain(cellText).slice(0, i === 0 ? 32 : 9), {
-          x: cols[i] ?? MARGIN,
-          y: w.y - 10,
-          size: 9,
-          font: bold ? w.bold : w.font,
-          color: INK,
-        });
+        const x = cols[i] ?? MARGIN;
+        const next = cols[i + 1] ?? w.size[0] - MARGIN;
+        w.draw(w.fit(cellText, next - x - 4, 9, bold), { x, y: w.y - 10, size: 9, bold });
       });
       w.y -= 14;
     };
