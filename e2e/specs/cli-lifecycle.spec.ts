@@ -146,9 +146,6 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
     `@${join(dir, "consequences.txt")}`,
     "--review-by",
     "2027-06-01",
-    // The team's votes lean the other way: choosing against them needs a reason.
-    "--justification",
-    "Async views matter more to billing than the scores show.",
     "--provisional",
   ]);
   expect(decided).toMatchObject({ ref: first, chosenOption: { key: "fastapi" }, revision: 1 });

@@ -25,7 +25,11 @@ export async function storedFields(
       chosenOptionKey: ["Choose one of the project's options."],
     });
   }
-  if (fields.chosenOptionKey !== recommendedKey && !fields.justification) {
+  // Choosing against the team's recommendation needs a reason; with no recommendation (nothing
+  // counted yet) there is nothing to choose against, and the rationale says why.
+  const againstRecommendation =
+    recommendedKey !== null && fields.chosenOptionKey !== recommendedKey;
+  if (againstRecommendation && !fields.justification) {
     throw new DomainError(
       "BAD_REQUEST",
       "You chose another option than the team's recommendation: say why.",
@@ -35,7 +39,7 @@ export async function storedFields(
   const people = await resolvePeople(tx, teamId, fields);
   return {
     chosenOptionKey: fields.chosenOptionKey,
-    justification: fields.chosenOptionKey === recommendedKey ? null : fields.justification,
+    justification: againstRecommendation ? fields.justification : null,
     rationale: fields.rationale,
     consequences: fields.consequences,
     ...people,

@@ -85,7 +85,7 @@ export function RecordForm({
     const input = {
       projectId: view.project.id,
       chosenOptionKey: chosen,
-      justification: chosen === recommended ? null : text("justification"),
+      justification: recommended && chosen !== recommended ? text("justification") : null,
       rationale: text("rationale"),
       consequences: {
         good: lines(text("good")),
@@ -152,7 +152,7 @@ export function RecordForm({
           <p className="text-destructive text-sm">{err("chosenOptionKey")}</p>
         ) : null}
       </fieldset>
-      {chosen !== recommended ? (
+      {recommended && chosen !== recommended ? (
         <FormField
           label="Why another option than the recommendation?"
           required
