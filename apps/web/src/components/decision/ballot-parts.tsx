@@ -1,12 +1,16 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { Check, CircleAlert, CloudOff, RotateCw } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Label } from "~/components/ui/label";
 import { Spinner } from "~/components/ui/spinner";
 import { Textarea } from "~/components/ui/textarea";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
 import type { SyncState, VoteValue } from "./use-vote-sync";
 
 /** The pieces of a ballot the list and the matrix share: one way to edit, one way to show saving. */
@@ -130,5 +134,62 @@ export function SaveStatus({ state, onRetry }: { state: SyncState; onRetry: () =
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** The list's code loads with the first opening of any criterion's "Team's reasons". */
+const TeamReasonsList = dynamic(() => import("./team-reasons").then((m) => m.TeamReasonsList), {
+  loading: () => <ReasonsLoading />,
+});
+
+function ReasonsLoading() {
+  return (
+    <span className="flex items-center gap-1.5 text-muted-foreground">
+      <Spinner decorative className="size-3.5" /> Loading the team's reasons…
+    </span>
+  );
+}
+
+/**
+ * Teammates' reasons on one criterion, fetched when the voter opens it (and again when they
+ * reopen it after a change); while a blind vote is open, only when they will show.
+ */
+export function TeamReasons({
+  projectId,
+  criterionKey,
+  options,
+}: {
+  projectId: string;
+  criterionKey: string;
+  options: Project["options"];
+}) {
+  const trpc = useTRPC();
+  const [open, setOpen] = useState(false);
+  const reasons = useQuery({
+    ...trpc.vote.reasons.queryOptions({ projectId, criterionKey }),
+    enabled: open,
+  });
+  const count = reasons.data && !reasons.data.hidden ? ` (${reasons.data.reasons.length})` : "";
+  return (
+    <details
+      className="rounded-md border border-border px-3 py-2 text-sm"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary className="cursor-pointer font-medium">Team's reasons{count}</summary>
+      <div className="pt-2">
+        {!open ? null : reasons.data ? (
+          <TeamReasonsList reasons={reasons.data} options={options} />
+        ) : reasons.error ? (
+          <p role="alert" className="text-destructive">
+            Could not load the team's reasons: {messageOf(reasons.error)}{" "}
+            <Button variant="outline" size="sm" onClick={() => reasons.refetch()}>
+              <RotateCw aria-hidden="true" /> Try again
+            </Button>
+          </p>
+        ) : (
+          <ReasonsLoading />
+        )}
+      </div>
+    </details>
   );
 }
