@@ -1,6 +1,5 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { Check, CircleAlert, CloudOff, RotateCw } from "lucide-react";
 import dynamic from "next/dynamic";
@@ -9,8 +8,7 @@ import { Button } from "~/components/ui/button";
 import { Label } from "~/components/ui/label";
 import { Spinner } from "~/components/ui/spinner";
 import { Textarea } from "~/components/ui/textarea";
-import { messageOf } from "~/trpc/errors";
-import { useTRPC } from "~/trpc/react";
+import { ReasonsLoading } from "./reasons-loading";
 import type { SyncState, VoteValue } from "./use-vote-sync";
 
 /** The pieces of a ballot the list and the matrix share: one way to edit, one way to show saving. */
@@ -137,22 +135,14 @@ export function SaveStatus({ state, onRetry }: { state: SyncState; onRetry: () =
   );
 }
 
-/** The list's code loads with the first opening of any criterion's "Team's reasons". */
+/** Its code loads with the first opening of any criterion's "Team's reasons". */
 const TeamReasonsList = dynamic(() => import("./team-reasons").then((m) => m.TeamReasonsList), {
   loading: () => <ReasonsLoading />,
 });
 
-function ReasonsLoading() {
-  return (
-    <span className="flex items-center gap-1.5 text-muted-foreground">
-      <Spinner decorative className="size-3.5" /> Loading the team's reasons…
-    </span>
-  );
-}
-
 /**
- * Teammates' reasons on one criterion, fetched when the voter opens it (and again when they
- * reopen it after a change); while a blind vote is open, only when they will show.
+ * Teammates' reasons on one criterion, fetched when the voter opens it; while a blind vote is
+ * open, only when they will show. The count in the summary comes with the first opening.
  */
 export function TeamReasons({
   projectId,
@@ -163,33 +153,26 @@ export function TeamReasons({
   criterionKey: string;
   options: Project["options"];
 }) {
-  const trpc = useTRPC();
   const [open, setOpen] = useState(false);
-  const reasons = useQuery({
-    ...trpc.vote.reasons.queryOptions({ projectId, criterionKey }),
-    enabled: open,
-  });
-  const count = reasons.data && !reasons.data.hidden ? ` (${reasons.data.reasons.length})` : "";
+  const [count, setCount] = useState<number | null>(null);
   return (
     <details
       className="rounded-md border border-border px-3 py-2 text-sm"
       onToggle={(event) => setOpen(event.currentTarget.open)}
     >
-      <summary className="cursor-pointer font-medium">Team's reasons{count}</summary>
-      <div className="pt-2">
-        {!open ? null : reasons.data ? (
-          <TeamReasonsList reasons={reasons.data} options={options} />
-        ) : reasons.error ? (
-          <p role="alert" className="text-destructive">
-            Could not load the team's reasons: {messageOf(reasons.error)}{" "}
-            <Button variant="outline" size="sm" onClick={() => reasons.refetch()}>
-              <RotateCw aria-hidden="true" /> Try again
-            </Button>
-          </p>
-        ) : (
-          <ReasonsLoading />
-        )}
-      </div>
+      <summary className="cursor-pointer font-medium">
+        Team's reasons{count === null ? "" : ` (${count})`}
+      </summary>
+      {open ? (
+        <div className="pt-2">
+          <TeamReasonsList
+            projectId={projectId}
+            criterionKey={criterionKey}
+            options={options}
+            onCount={setCount}
+          />
+        </div>
+      ) : null}
     </details>
   );
 }

@@ -1,31 +1,57 @@
 "use client";
 
-import type { RouterOutputs } from "@tradeoff/api";
-import type { Project } from "./ballot-parts";
-
-type Reasons = RouterOutputs["vote"]["reasons"];
+import { useQuery } from "@tanstack/react-query";
+import { RotateCw } from "lucide-react";
+import { useEffect } from "react";
+import { Button } from "~/components/ui/button";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import { ReasonsLoading } from "./reasons-loading";
 
 const when = (at: Date | string) =>
   new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
- * What teammates said on one criterion, as the ballot's "Team's reasons" shows it once opened:
- * kept out of the page's first load, since most voters never open it.
+ * What teammates said on one criterion, as the ballot's "Team's reasons" shows it once opened
+ * (fetched then, and again on a later opening once stale): kept out of the page's first load,
+ * since most voters never open it. `onCount` gets how many there are, for the summary.
  */
 export function TeamReasonsList({
-  reasons,
+  projectId,
+  criterionKey,
   options,
+  onCount,
 }: {
-  reasons: Reasons;
-  options: Project["options"];
+  projectId: string;
+  criterionKey: string;
+  options: { key: string; name: string }[];
+  onCount: (count: number | null) => void;
 }) {
-  if (reasons.hidden) return <p className="text-muted-foreground">{reasons.note}</p>;
-  if (reasons.reasons.length === 0) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.vote.reasons.queryOptions({ projectId, criterionKey }));
+  const data = query.data;
+  useEffect(() => {
+    if (data) onCount(data.hidden ? null : data.reasons.length);
+  }, [data, onCount]);
+
+  if (query.error) {
+    return (
+      <p role="alert" className="text-destructive">
+        Could not load the team's reasons: {messageOf(query.error)}{" "}
+        <Button variant="outline" size="sm" onClick={() => query.refetch()}>
+          <RotateCw aria-hidden="true" /> Try again
+        </Button>
+      </p>
+    );
+  }
+  if (!data) return <ReasonsLoading />;
+  if (data.hidden) return <p className="text-muted-foreground">{data.note}</p>;
+  if (data.reasons.length === 0) {
     return <p className="text-muted-foreground">No reasons given yet.</p>;
   }
   return (
     <ul className="space-y-2">
-      {reasons.reasons.map((r) => {
+      {data.reasons.map((r) => {
         const scored = options.filter((o) => r.scores[o.key] != null);
         return (
           <li key={r.author.id} className="rounded-md border border-border p-2">
