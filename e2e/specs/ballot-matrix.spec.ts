@@ -190,14 +190,28 @@ test.describe("the matrix ballot", () => {
     await alice.context.close();
   });
 
-  test("the details of a row open on demand: the guide's words and the voter's reasons, saved as typed", async ({
+  test("the details of a row open on demand: the guide's words, the team's reasons and the voter's own, saved as typed", async ({
     browser,
   }) => {
     const alice = await person(browser, "alice");
-    const { url, projectId, template } = await teamWithDrfProject(alice, []);
+    const bob = await person(browser, "bob");
+    const { url, projectId, template } = await teamWithDrfProject(alice, [bob]);
     const criterion = template.criteria[3];
-    if (!criterion) throw new Error("template too small");
+    const other = template.criteria[0];
+    if (!criterion || !other) throw new Error("template too small");
+    await voteOverApi(bob.context.request, projectId, {
+      [criterion.key]: {
+        weight: 4,
+        scores: { drf: 3, fastapi: 5 },
+        rationale: "Async views saved us a rewrite last year.",
+      },
+    });
     const page = alice.page;
+    // Teammates' reasons are fetched only when asked for.
+    const reasonRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("vote.reasons")) reasonRequests.push(request.url());
+    });
     await page.setViewportSize(SCREEN);
     await page.goto(url);
     await layoutButton(page, "Matrix").click();
@@ -210,6 +224,14 @@ test.describe("the matrix ballot", () => {
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
     const details = page.locator(`#${await toggle.getAttribute("aria-controls")}`);
     await expect(details.getByText(/The guide on FastAPI/)).toBeVisible();
+    const reasons = details.locator("details").filter({ hasText: "Team's reasons" });
+    await expect(reasons.getByText("Async views saved us a rewrite")).toBeHidden();
+    expect(reasonRequests).toEqual([]);
+    await reasons.getByText("Team's reasons").click();
+    await expect(reasons.getByText("Async views saved us a rewrite last year.")).toBeVisible();
+    await expect(reasons.locator("summary")).toHaveText("Team's reasons (1)");
+    await expect(reasons).toContainText("FastAPI 5 of 5");
+    expect(reasonRequests.length).toBeGreaterThan(0);
     await details.getByLabel("Why (optional)").fill("We already run uvicorn in production.");
     await expect(details.getByText("Saved", { exact: true })).toBeVisible();
     const mine = await query<{ criterionKey: string; rationale: string | null }[]>(
@@ -222,7 +244,21 @@ test.describe("the matrix ballot", () => {
     );
     await toggle.click();
     await expect(details).toHaveCount(0);
+
+    // A criterion nobody explained says so; the list ballot opens the same reasons.
+    const otherToggle = matrix(page).getByRole("button", {
+      name: new RegExp(`^1\\. ${other.name}`),
+    });
+    await otherToggle.click();
+    const otherDetails = page.locator(`#${await otherToggle.getAttribute("aria-controls")}`);
+    await otherDetails.getByText("Team's reasons").click();
+    await expect(otherDetails.getByText("No reasons given yet.")).toBeVisible();
+    await layoutButton(page, "List").click();
+    const card = ballot(page).locator(`[data-criterion="${criterion.key}"]`);
+    await card.getByText("Team's reasons").click();
+    await expect(card.getByText("Async views saved us a rewrite last year.")).toBeVisible();
     await alice.context.close();
+    await bob.context.close();
   });
 
   for (const theme of ["light", "dark"] as const) {

@@ -1,7 +1,8 @@
 import { projectIdSchema } from "../schemas/project";
-import { castVoteSchema, retractVoteSchema } from "../schemas/vote";
+import { castVoteSchema, listReasonsSchema, retractVoteSchema } from "../schemas/vote";
 import { castVote, retractVote } from "../services/vote/cast-vote";
 import { listMyVotes } from "../services/vote/list-my-votes";
+import { listReasons } from "../services/vote/list-reasons";
 import { createTRPCRouter, projectProcedure } from "../trpc";
 
 export const voteRouter = createTRPCRouter({
@@ -22,5 +23,11 @@ export const voteRouter = createTRPCRouter({
     .input(projectIdSchema)
     .query(({ ctx, input }) =>
       listMyVotes(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
+    ),
+  /** Teammates' reasons on one criterion, for the ballot's details; hidden while a blind vote is open. */
+  reasons: projectProcedure("VIEWER")
+    .input(listReasonsSchema)
+    .query(({ ctx, input }) =>
+      listReasons(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
     ),
 });

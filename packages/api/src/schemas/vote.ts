@@ -49,3 +49,6 @@ export const castVoteSchema = z
 export type CastVoteInput = z.input<typeof castVoteSchema>;
 
 export const retractVoteSchema = z.object({ projectId: idSchema, criterionKey: keySchema });
+
+/** Which criterion's teammate reasons to list. */
+export const listReasonsSchema = z.object({ projectId: idSchema, criterionKey: keySchema });

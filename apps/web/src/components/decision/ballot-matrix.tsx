@@ -14,6 +14,7 @@ import {
   SaveStatus,
   setScore,
   setWeight,
+  TeamReasons,
   toggleNoOpinion,
 } from "./ballot-parts";
 import { ScalePicker } from "./scale-picker";
@@ -101,6 +102,7 @@ export function BallotMatrix({
             return (
               <MatrixRow
                 key={criterion.key}
+                projectId={project.id}
                 index={index}
                 criterion={criterion}
                 options={project.options}
@@ -130,6 +132,7 @@ export function BallotMatrix({
 }
 
 function MatrixRow({
+  projectId,
   index,
   criterion,
   options,
@@ -143,6 +146,7 @@ function MatrixRow({
   onEdit,
   onRetry,
 }: {
+  projectId: string;
   index: number;
   criterion: Criterion;
   options: Project["options"];
@@ -272,6 +276,7 @@ function MatrixRow({
                   averages.
                 </p>
               ) : null}
+              <TeamReasons projectId={projectId} criterionKey={criterion.key} options={options} />
               <RationaleField
                 id={`matrix-${criterion.key}-rationale`}
                 value={value}

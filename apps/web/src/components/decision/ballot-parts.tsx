@@ -2,11 +2,13 @@
 
 import type { RouterOutputs } from "@tradeoff/api";
 import { Check, CircleAlert, CloudOff, RotateCw } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { Label } from "~/components/ui/label";
 import { Spinner } from "~/components/ui/spinner";
 import { Textarea } from "~/components/ui/textarea";
+import { ReasonsLoading } from "./reasons-loading";
 import type { SyncState, VoteValue } from "./use-vote-sync";
 
 /** The pieces of a ballot the list and the matrix share: one way to edit, one way to show saving. */
@@ -130,5 +132,47 @@ export function SaveStatus({ state, onRetry }: { state: SyncState; onRetry: () =
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** Its code loads with the first opening of any criterion's "Team's reasons". */
+const TeamReasonsList = dynamic(() => import("./team-reasons").then((m) => m.TeamReasonsList), {
+  loading: () => <ReasonsLoading />,
+});
+
+/**
+ * Teammates' reasons on one criterion, fetched when the voter opens it; while a blind vote is
+ * open, only when they will show. The count in the summary comes with the first opening.
+ */
+export function TeamReasons({
+  projectId,
+  criterionKey,
+  options,
+}: {
+  projectId: string;
+  criterionKey: string;
+  options: Project["options"];
+}) {
+  const [open, setOpen] = useState(false);
+  const [count, setCount] = useState<number | null>(null);
+  return (
+    <details
+      className="rounded-md border border-border px-3 py-2 text-sm"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
+      <summary className="cursor-pointer font-medium">
+        Team's reasons{count === null ? "" : ` (${count})`}
+      </summary>
+      {open ? (
+        <div className="pt-2">
+          <TeamReasonsList
+            projectId={projectId}
+            criterionKey={criterionKey}
+            options={options}
+            onCount={setCount}
+          />
+        </div>
+      ) : null}
+    </details>
   );
 }

@@ -27,6 +27,7 @@ import {
   SaveStatus,
   setScore,
   setWeight,
+  TeamReasons,
   toggleNoOpinion,
 } from "./ballot-parts";
 import { ScalePicker } from "./scale-picker";
@@ -241,6 +242,7 @@ export function VotingPanel({
                 }}
               >
                 <CriterionVote
+                  projectId={project.id}
                   index={index}
                   criterion={criterion}
                   options={project.options}
@@ -308,6 +310,7 @@ function SaveSummary({
 }
 
 type CriterionVoteProps = {
+  projectId: string;
   index: number;
   criterion: Criterion;
   options: Project["options"];
@@ -322,6 +325,7 @@ type CriterionVoteProps = {
 };
 
 function CriterionVote({
+  projectId,
   index,
   criterion,
   options,
@@ -350,6 +354,7 @@ function CriterionVote({
   }
   return (
     <OpenCriterion
+      projectId={projectId}
       headingId={headingId}
       index={index}
       criterion={criterion}
@@ -372,7 +377,9 @@ function FoldedCriterion({
   state,
   onUnfold,
   onRetry,
-}: Omit<CriterionVoteProps, "folded" | "disabled" | "onEdit"> & { headingId: string }) {
+}: Omit<CriterionVoteProps, "projectId" | "folded" | "disabled" | "onEdit"> & {
+  headingId: string;
+}) {
   const noOpinion = value?.noOpinion === true;
   const summary = noOpinion
     ? "No opinion"
@@ -412,6 +419,7 @@ function FoldedCriterion({
 }
 
 function OpenCriterion({
+  projectId,
   headingId,
   index,
   criterion,
@@ -479,6 +487,7 @@ function OpenCriterion({
             );
           })}
         </div>
+        <TeamReasons projectId={projectId} criterionKey={criterion.key} options={options} />
         <RationaleField
           id={`${headingId}-rationale`}
           value={value}

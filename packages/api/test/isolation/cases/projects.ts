@@ -76,6 +76,7 @@ export const cases = defineCases({
   },
   "vote.retract": { input: inProject("OPEN", { criterionKey: "speed" }) },
   "vote.mine": { input: inProject("OPEN") },
+  "vote.reasons": { input: inProject("OPEN", { criterionKey: "speed" }) },
   "dashboard.get": { input: team },
   "project.createSample": { input: team },
   "project.removeSample": {
