@@ -25,8 +25,14 @@ export async function query<T = unknown>(request: APIRequestContext, path: strin
 export type Person = { user: TestUser; context: BrowserContext; page: Page };
 
 /** A new browser context with a freshly signed-up, signed-in user. */
-export async function person(browser: Browser, label: string, name?: string): Promise<Person> {
-  const context = await browser.newContext({ baseURL });
+export async function person(
+  browser: Browser,
+  label: string,
+  name?: string,
+  /** Another app instance than the shared e2e server (a spec's own, e.g. with SMTP). */
+  origin: string = baseURL,
+): Promise<Person> {
+  const context = await browser.newContext({ baseURL: origin });
   const page = await context.newPage();
   const user = { ...uniqueUser(label), ...(name ? { name } : {}) };
   await signUpOverApi(context.request, user);

@@ -22,7 +22,6 @@ import {
 } from "./database-errors";
 import { hasRole, type Role } from "./domain/roles";
 import { DomainError, type DomainErrorKind } from "./errors";
-import type { InvitationMailer } from "./services/invitation/mailer";
 import { sessionCurrent } from "./session-current";
 
 // 1. Context
@@ -34,8 +33,11 @@ export type Context = {
    * scripts). Tokens act for their owner but never manage the account itself.
    */
   credential: "session" | "token" | null;
-  /** Sends invitation emails when mail is configured; otherwise admins copy the link. */
-  mailer: InvitationMailer | null;
+  /**
+   * Whether this deployment sends email (SMTP configured): invitation emails are queued only
+   * then; otherwise admins copy the link.
+   */
+  emailEnabled: boolean;
   /** The app's own address (https://tradeoff.example.com), for links in emails. */
   appUrl: string | null;
   /** NEXTAUTH_SECRET: encrypts webhook signing secrets (null: webhooks cannot be created). */
@@ -63,7 +65,7 @@ export function createContextInner(opts: {
   user: SessionUser | null;
   /** Default: "session" when there is a user. */
   credential?: "session" | "token";
-  mailer?: InvitationMailer | null;
+  emailEnabled?: boolean;
   appUrl?: string | null;
   secret?: string | null;
   onCall?: ((call: ProcedureCall) => void) | null;
@@ -74,7 +76,7 @@ export function createContextInner(opts: {
     db: opts.db,
     user: opts.user,
     credential: opts.user ? (opts.credential ?? "session") : null,
-    mailer: opts.mailer ?? null,
+    emailEnabled: opts.emailEnabled ?? false,
     appUrl: opts.appUrl ?? null,
     secret: opts.secret ?? null,
     onCall: opts.onCall ?? null,

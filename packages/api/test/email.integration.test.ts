@@ -179,3 +179,63 @@ describe("notification emails", () => {
     expect(welcome?.html).toContain(`href="${link}"`);
   }, 40_000);
 });
+
+describe("invitation emails", () => {
+  it("queues the email with the invitation: it arrives once with a link that opens the invitation", async () => {
+    const { team, owner } = await teamWith(t);
+    const admin = t.callerAs(owner, { emailEnabled: true, secret: SECRET });
+    const created = await admin.invitation.create({
+      teamId: team.id,
+      email: "invited.person@example.com",
+      role: "VIEWER",
+    });
+    expect(created.emailQueued).toBe(true);
+
+    const [mail, ...more] = await mailsTo("invited.person@example.com", 1);
+    expect(more).toEqual([]);
+    expect(mail?.subject).toBe(`${owner.name} invited you to ${team.name} on Tradeoff`);
+    expect(mail?.text).toContain("as viewer");
+    const link = `${APP_URL}/invite/${created.token}`;
+    expect(mail?.text).toContain(link);
+    expect(mail?.html).toContain(`href="${link}"`);
+    // The emailed link is the invitation's: its token opens it for the invited person.
+    const token = new URL(
+      /https:\/\/\S+\/invite\/\S+/.exec(mail?.text ?? "")?.[0] ?? APP_URL,
+    ).pathname
+      .split("/")
+      .pop();
+    const preview = await t.callerAs(null).invitation.preview({ token: token ?? "" });
+    expect(preview).toMatchObject({ teamName: team.name, role: "VIEWER" });
+  }, 40_000);
+
+  it("sends nothing for an invitation whose transaction rolled back", async () => {
+    const { team, owner } = await teamWith(t);
+    const invitationJobs = async () =>
+      (
+        await t.db.$queryRawUnsafe<{ n: number }[]>(
+          "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'invitation-email'",
+        )
+      )[0]?.n;
+    const jobsBefore = await invitationJobs();
+    // Fails the invitation's transaction at its commit, after the job was written in it.
+    await t.db.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_invitation() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+    await t.db.$executeRawUnsafe(`
+      CREATE CONSTRAINT TRIGGER refuse_invitation AFTER INSERT ON invitations
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+      WHEN (NEW.email = 'rolled.back@example.com') EXECUTE FUNCTION refuse_invitation()`);
+    try {
+      const admin = t.callerAs(owner, { emailEnabled: true, secret: SECRET });
+      await expect(
+        admin.invitation.create({ teamId: team.id, email: "rolled.back@example.com" }),
+      ).rejects.toThrow();
+    } finally {
+      await t.db.$executeRawUnsafe("DROP TRIGGER refuse_invitation ON invitations");
+      await t.db.$executeRawUnsafe("DROP FUNCTION refuse_invitation()");
+    }
+    expect(await t.db.invitation.count({ where: { email: "rolled.back@example.com" } })).toBe(0);
+    expect(await invitationJobs()).toBe(jobsBefore);
+    expect(await mailsTo("rolled.back@example.com", 1, 3_000)).toEqual([]);
+  }, 40_000);
+});

@@ -39,7 +39,13 @@ export function useTestDatabase() {
         /** The sign-in record the session names (a browser session), if any. */
         sessionId?: string | null;
       } | null,
-      options: { historyFoldSeconds?: number; credential?: "session" | "token" } = {},
+      options: {
+        historyFoldSeconds?: number;
+        credential?: "session" | "token";
+        /** Whether the app sends email (invitation emails are queued only then). */
+        emailEnabled?: boolean;
+        secret?: string;
+      } = {},
     ) {
       return createCaller(
         createContextInner({

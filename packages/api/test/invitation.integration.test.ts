@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCaller } from "../src/root";
-import type { InvitationMail } from "../src/services/invitation/mailer";
 import { createContextInner } from "../src/trpc";
 import { trpcError, useTestDatabase } from "./helpers";
 
@@ -26,7 +25,7 @@ describe("invitation.create", () => {
       .invitation.create({ teamId: team.id, email: "New@Example.com" });
     expect(created.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(created.path).toBe(`/invite/${created.token}`);
-    expect(created).toMatchObject({ email: "new@example.com", role: "MEMBER", emailed: false });
+    expect(created).toMatchObject({ email: "new@example.com", role: "MEMBER", emailQueued: false });
     const stored = await t.db.invitation.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.tokenHash).toBe(sha256(created.token));
     expect(JSON.stringify(stored)).not.toContain(created.token);
@@ -80,42 +79,46 @@ describe("invitation.create", () => {
     expect(await t.db.invitation.count({ where: { teamId: team.id } })).toBe(0);
   });
 
-  it("emails the link when mail is configured, and still returns it if sending fails", async () => {
+  it("queues the email with the invite when email is on, and says so; without the app secret it says to copy the link", async () => {
     const { admin, team } = await teamWithAdmin();
-    const sent: InvitationMail[] = [];
-    const caller = (sendInvitation: (mail: InvitationMail) => Promise<void>) =>
+    const caller = (secret: string | null) =>
       createCaller(
         createContextInner({
           db: t.db,
           user: { id: admin.id, email: admin.email ?? "", name: admin.name, tokenVersion: 0 },
-          mailer: { sendInvitation },
+          emailEnabled: true,
+          secret,
           appUrl: "https://tradeoff.example.com",
         }),
       );
-    const ok = await caller(async (mail) => {
-      sent.push(mail);
-    }).invitation.create({ teamId: team.id, email: "mail@example.com" });
-    expect(ok.emailed).toBe(true);
-    expect(sent[0]).toMatchObject({
-      to: "mail@example.com",
-      teamName: "Platform",
-      inviterName: "Adam Admin",
-      url: `https://tradeoff.example.com/invite/${ok.token}`,
+    const queued = await caller("an-app-secret").invitation.create({
+      teamId: team.id,
+      email: "mail@example.com",
     });
+    expect(queued).toMatchObject({ emailQueued: true, mailError: null });
+    const jobs = await t.db.$queryRawUnsafe<{ data: { tokenEncrypted: string } }[]>(
+      "SELECT data FROM pgboss.job WHERE name = 'invitation-email'",
+    );
+    expect(jobs).toHaveLength(1);
+    // The job holds the token encrypted, never the usable link.
+    expect(JSON.stringify(jobs)).not.toContain(queued.token);
 
-    const failing = vi.fn(async () => {
-      throw new Error("connection refused");
-    });
-    const fallback = await caller(failing).invitation.create({
+    const open = await caller("an-app-secret").invitation.create({ teamId: team.id, email: "" });
+    expect(open.emailQueued).toBe(false);
+
+    const fallback = await caller(null).invitation.create({
       teamId: team.id,
       email: "x@example.com",
     });
-    expect(failing).toHaveBeenCalledOnce();
     expect(fallback).toMatchObject({
-      emailed: false,
+      emailQueued: false,
       mailError: expect.stringMatching(/Copy the link/),
     });
     expect(fallback.token).toHaveLength(43);
+    const count = await t.db.$queryRawUnsafe<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'invitation-email'",
+    );
+    expect(count[0]?.n).toBe(1);
   });
 });
 

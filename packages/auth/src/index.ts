@@ -1,6 +1,6 @@
 export { clientAddress, PEER_ADDRESS_HEADER, requestOrigin } from "./client-address";
 export { AuthConfigError, type AuthEnv, readAuthEnv, requireSecret } from "./env";
-export { createInvitationMailer, createSmtpMailer, type OutgoingMail } from "./mail";
+export { createSmtpMailer, type OutgoingMail } from "./mail";
 export { createAuthOptions, enabledProviders, SESSION_MAX_AGE_SECONDS } from "./options";
 export { hashPassword, verifyPassword } from "./password";
 export { decodeSessionToken, encodeSessionToken } from "./session-token";

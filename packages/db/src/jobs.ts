@@ -24,6 +24,7 @@ export const JOB_QUEUES = {
   signUpAttemptEmail: "sign-up-attempt-email",
   webhookDelivery: "webhook-delivery",
   welcomeEmail: "welcome-email",
+  invitationEmail: "invitation-email",
 } as const;
 
 /** Retries of every queue: 5 more attempts, waiting 10 s, 20 s, 40 s, ... between them. */

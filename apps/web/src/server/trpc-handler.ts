@@ -8,29 +8,17 @@ import {
   type ProcedureCall,
 } from "@tradeoff/api";
 import { authenticateRequest } from "@tradeoff/api/server";
-import { createInvitationMailer } from "@tradeoff/auth";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
-import { authEnv, historyEnv, mailEnv } from "~/env";
+import { authEnv, historyEnv } from "~/env";
 import { db } from "./db";
+import { emailConfigured } from "./jobs";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
 import { appOrigin, isOwnOrigin } from "./origin";
 import { ensureRealtime } from "./realtime";
 import { checkRequestInput } from "./request-input";
 import { sessionClaimsFromRequest } from "./session";
-
-let mailer: ReturnType<typeof createInvitationMailer> | null | undefined;
-function invitationMailer() {
-  if (mailer === undefined) {
-    const { SMTP_URL, EMAIL_FROM } = mailEnv();
-    mailer =
-      SMTP_URL && EMAIL_FROM
-        ? createInvitationMailer({ smtpUrl: SMTP_URL, from: EMAIL_FROM })
-        : null;
-  }
-  return mailer;
-}
 
 /**
  * A refusal in tRPC's wire format (one entry per call of a batch), so the page shows its
@@ -174,7 +162,7 @@ async function handle(raw: Request, url: URL, requestId: string, log: () => type
         // Procedures check the session is still current in their own access query.
         user: bearer.kind === "token" ? bearer.user : await sessionClaimsFromRequest(req),
         credential: bearer.kind === "token" ? "token" : "session",
-        mailer: invitationMailer(),
+        emailEnabled: emailConfigured(),
         appUrl: appOrigin(req),
         secret: authEnv().NEXTAUTH_SECRET ?? null,
         onCall: recordCall,

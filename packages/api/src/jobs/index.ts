@@ -1,5 +1,9 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { JOB_QUEUES, type JobDefinition } from "@tradeoff/db/jobs";
+import {
+  type InvitationEmailJob,
+  sendInvitationEmail,
+} from "../services/invitation/invitation-email";
 import { sendDailyDigests } from "../services/notification/send-digests";
 import { type EmailSettings, sendNotificationEmail } from "../services/notification/send-email";
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
@@ -56,6 +60,12 @@ export function appJobs(
       name: JOB_QUEUES.welcomeEmail,
       handle: async (job: { id: string; data: { userId: string } }) => {
         if (email) await sendWelcomeEmail(db, email, job);
+      },
+    },
+    {
+      name: JOB_QUEUES.invitationEmail,
+      handle: async (job: { id: string; data: InvitationEmailJob }) => {
+        if (email) await sendInvitationEmail(db, email, job);
       },
     },
     {

@@ -27,7 +27,7 @@ export const invitationRouter = createTRPCRouter({
           role: input.role,
           expiresInDays: input.expiresInDays,
         },
-        { mailer: ctx.mailer, appUrl: ctx.appUrl },
+        { emailEnabled: ctx.emailEnabled, secret: ctx.secret },
       ),
     ),
   list: teamProcedure("ADMIN")

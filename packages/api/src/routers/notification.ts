@@ -31,7 +31,7 @@ export const notificationRouter = createTRPCRouter({
   ),
   /** How the caller gets each kind, and whether this server sends email at all. */
   preferences: protectedProcedure.query(async ({ ctx }) => ({
-    emailEnabled: ctx.mailer !== null,
+    emailEnabled: ctx.emailEnabled,
     kinds: await listPreferences(ctx.db, ctx.user.id),
   })),
   setPreference: protectedProcedure

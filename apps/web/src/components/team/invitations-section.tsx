@@ -50,7 +50,10 @@ function useRefreshInvitations() {
   };
 }
 
-/** Creates an invitation (emailed when an address is given) and shows its link once, to copy. */
+/**
+ * Creates an invitation (its email queued when an address is given and email is on) and shows
+ * its link once, to copy.
+ */
 export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?: boolean }) {
   const trpc = useTRPC();
   const refresh = useRefreshInvitations();
@@ -58,7 +61,7 @@ export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?:
   const [created, setCreated] = useState<{
     link: string;
     email: string | null;
-    emailed: boolean;
+    emailQueued: boolean;
     mailError: string | null;
     expiresAt: string;
   } | null>(null);
@@ -69,13 +72,13 @@ export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?:
         setCreated({
           link,
           email: result.email,
-          emailed: result.emailed,
+          emailQueued: result.emailQueued,
           mailError: result.mailError,
           expiresAt: result.expiresAt,
         });
         toast.success(
-          result.emailed
-            ? `Invitation emailed to ${result.email}.`
+          result.emailQueued
+            ? `Invitation email to ${result.email} is on its way.`
             : "Invitation created. Copy the link and send it.",
         );
         await refresh();
@@ -132,7 +135,7 @@ export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?:
       {created ? (
         <Alert
           variant={created.mailError ? "warning" : "success"}
-          title={created.emailed ? `Emailed to ${created.email}` : "Invitation link"}
+          title={created.emailQueued ? `Email to ${created.email} queued` : "Invitation link"}
           action={
             <Button size="sm" variant="secondary" onClick={() => void copy(created.link)}>
               <Copy aria-hidden /> Copy link
@@ -140,6 +143,12 @@ export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?:
           }
         >
           {created.mailError ? <p>{created.mailError}</p> : null}
+          {created.emailQueued ? (
+            <p>
+              The email goes out within moments and is retried if the mail server is down; you can
+              also send the link yourself.
+            </p>
+          ) : null}
           <p>
             This link is shown only now. It works once{created.email ? ` for ${created.email}` : ""}
             , until {formatExpiry(created.expiresAt)}.

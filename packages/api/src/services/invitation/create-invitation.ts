@@ -1,18 +1,20 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
+import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
 import { ROLE_RANK } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { notifyUsers } from "../notification/notify";
-import type { InvitationMailer } from "./mailer";
+import { encryptSecret } from "../webhook/secret";
+import type { InvitationEmailJob } from "./invitation-email";
 import { hashInvitationToken, invitationPath, newInvitationToken } from "./token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Creates a single-use invitation for an email address (or an open link when `email` is
- * null). The token is returned once, for the link; only its hash is stored. With mail
- * configured and an address given, the link is also emailed; a mail failure never loses the
- * invitation, the admin copies the link instead.
+ * null). The token is returned once, for the link; only its hash is stored. With email on and
+ * an address given, the email with the link is queued in the same transaction (sent by the job
+ * worker, retried if the mail server fails); the admin can always copy the link too.
  */
 export async function createInvitation(
   db: PrismaClient,
@@ -24,10 +26,12 @@ export async function createInvitation(
     role: Role;
     expiresInDays: number;
   },
-  delivery: { mailer: InvitationMailer | null; appUrl: string | null } = {
-    mailer: null,
-    appUrl: null,
-  },
+  delivery: {
+    /** Whether this deployment sends email (SMTP_URL, EMAIL_FROM and NEXTAUTH_URL set). */
+    emailEnabled: boolean;
+    /** NEXTAUTH_SECRET: encrypts the link's token in the queued job. */
+    secret: string | null;
+  } = { emailEnabled: false, secret: null },
 ) {
   if (ROLE_RANK[input.role] > ROLE_RANK[input.actorRole]) {
     const message = `You can invite with at most your own role (${input.actorRole.toLowerCase()}).`;
@@ -45,6 +49,7 @@ export async function createInvitation(
   }
   const token = newInvitationToken();
   const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
+  const queueEmail = Boolean(input.email && delivery.emailEnabled && delivery.secret);
   const invitation = await db.$transaction(async (tx) => {
     const created = await tx.invitation.create({
       data: {
@@ -84,26 +89,22 @@ export async function createInvitation(
         data: { invitePath: invitationPath(token), role: input.role },
       });
     }
+    if (queueEmail && delivery.secret) {
+      const job: InvitationEmailJob = {
+        invitationId: created.id,
+        tokenEncrypted: encryptSecret(token, delivery.secret),
+      };
+      await sendInTransaction(tx, JOB_QUEUES.invitationEmail, job, {
+        id: jobId(JOB_QUEUES.invitationEmail, created.id),
+      });
+    }
     return created;
   });
 
-  let emailed = false;
-  let mailError: string | null = null;
-  if (input.email && delivery.mailer && delivery.appUrl) {
-    try {
-      await delivery.mailer.sendInvitation({
-        to: input.email,
-        teamName: invitation.team.name,
-        inviterName: invitation.createdBy?.name ?? invitation.createdBy?.email ?? "A teammate",
-        role: input.role,
-        url: new URL(invitationPath(token), delivery.appUrl).toString(),
-        expiresAt,
-      });
-      emailed = true;
-    } catch {
-      mailError = "The email could not be sent. Copy the link and send it yourself.";
-    }
-  }
+  const mailError =
+    input.email && delivery.emailEnabled && !delivery.secret
+      ? "The email could not be queued: the server has no NEXTAUTH_SECRET. Copy the link and send it yourself."
+      : null;
   const { team: _team, createdBy: _createdBy, ...rest } = invitation;
-  return { ...rest, token, path: invitationPath(token), emailed, mailError };
+  return { ...rest, token, path: invitationPath(token), emailQueued: queueEmail, mailError };
 }

@@ -1,0 +1,120 @@
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import { createTestDatabase } from "@tradeoff/db/testing";
+import { type ParsedMail, simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { type AppInstance, newSecret, startApp } from "../faults/support/app";
+import { person, query, teamWithDrfProject } from "../support/decisions";
+
+/**
+ * A nudge seen as the nudged member sees it: in their mailbox. The shared e2e server sends no
+ * email, so this spec runs an app instance of its own whose SMTP_URL points at a real SMTP
+ * server in the test process.
+ */
+
+const received: ParsedMail[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  onData(stream, _session, done) {
+    simpleParser(stream).then(
+      (mail) => {
+        received.push(mail);
+        done();
+      },
+      (error: Error) => done(error),
+    );
+  },
+});
+
+let app: AppInstance;
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  database = await createTestDatabase({ poolSize: 1 });
+  app = await startApp({
+    databaseUrl: database.url,
+    secret: newSecret(),
+    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, EMAIL_FROM: "Tradeoff <noreply@example.com>" },
+  });
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+  await database?.drop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+/** Email jobs not yet finished in the app's queue: 0 once everything queued has been sent. */
+async function emailJobsPending(): Promise<number> {
+  const rows = await database.db.$queryRawUnsafe<{ n: number }[]>(
+    "SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE '%email' AND state NOT IN ('completed', 'failed', 'cancelled')",
+  );
+  return rows[0]?.n ?? -1;
+}
+
+test("a nudge reaches the nudged member by email once, with a link to the project", async ({
+  browser,
+}) => {
+  const alice = await person(browser, "alice", undefined, app.origin);
+  const bob = await person(browser, "bob", undefined, app.origin);
+  const { url } = await teamWithDrfProject(alice, [bob]);
+  const mailsToBob = () =>
+    received.filter((mail) => JSON.stringify(mail.to ?? "").includes(bob.user.email));
+  const nudgeMailsToBob = () =>
+    mailsToBob().filter((mail) => mail.subject?.includes("is waiting for your vote"));
+
+  await alice.page.goto(url);
+  await alice.page.getByRole("button", { name: `Nudge ${bob.user.name}` }).click();
+  await expect(alice.page.getByText(`Nudged ${bob.user.name}.`)).toBeVisible();
+
+  await expect.poll(() => nudgeMailsToBob().length).toBe(1);
+  const [mail] = nudgeMailsToBob();
+  expect(JSON.stringify(mail?.to)).toContain(bob.user.email);
+  expect(mail?.subject).toBe(
+    `${alice.user.name} is waiting for your vote on "Django REST Framework or FastAPI?"`,
+  );
+  const link = `${app.origin}${url}`;
+  expect(mail?.text).toContain(link);
+  expect(mail?.html).toContain(`href="${link}"`);
+  // The link opens the project for Bob.
+  await bob.page.goto(link);
+  await expect(bob.page.getByRole("heading", { level: 1 })).toContainText(
+    "Django REST Framework or FastAPI?",
+  );
+
+  // A second press says when the next nudge is possible, and queues no second email.
+  await alice.page.getByRole("button", { name: `Nudge ${bob.user.name}` }).click();
+  await expect(
+    alice.page.getByText(/nudged less than 12 hours ago\. The next nudge is possible at/),
+  ).toBeVisible();
+  const inbox = await query<{ items: { kind: string }[] }>(
+    bob.context.request,
+    "notification.list",
+    {
+      before: null,
+    },
+  );
+  expect(inbox.items.filter((n) => n.kind === "nudge")).toHaveLength(1);
+  // Every email the app queued has gone out: Bob has his welcome email and the one nudge.
+  await expect.poll(emailJobsPending).toBe(0);
+  expect(nudgeMailsToBob()).toHaveLength(1);
+  expect(
+    mailsToBob()
+      .map((m) => m.subject ?? "")
+      .sort(),
+  ).toEqual(
+    [
+      "Your Tradeoff account is ready",
+      `${alice.user.name} is waiting for your vote on "Django REST Framework or FastAPI?"`,
+    ].sort(),
+  );
+
+  await alice.context.close();
+  await bob.context.close();
+});

@@ -1,0 +1,63 @@
+import type { PrismaClient } from "@tradeoff/db";
+import type { EmailSettings } from "../notification/send-email";
+import { decryptSecret } from "../webhook/secret";
+import { invitationStatus } from "./invitation-status";
+import { invitationPath } from "./token";
+
+/**
+ * The invitation email's job data. The link's token is stored only as a hash on the invitation,
+ * so the job carries it encrypted with NEXTAUTH_SECRET (as webhook secrets are): the job table
+ * never holds a usable link.
+ */
+export type InvitationEmailJob = { invitationId: string; tokenEncrypted: string };
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * Emails an invitation's link to its address. Nothing is sent when the invitation is gone, has
+ * no address, or can no longer be used (accepted, revoked, expired) by the time the job runs.
+ * A job repeated after a crash sends with the same Message-ID.
+ */
+export async function sendInvitationEmail(
+  db: PrismaClient,
+  settings: EmailSettings,
+  job: { id: string; data: InvitationEmailJob },
+): Promise<{ sent: boolean }> {
+  const invitation = await db.invitation.findUnique({
+    where: { id: job.data.invitationId },
+    select: {
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      team: { select: { name: true } },
+      createdBy: { select: { name: true, email: true } },
+    },
+  });
+  if (!invitation?.email || invitationStatus(invitation) !== "valid") return { sent: false };
+  const token = decryptSecret(job.data.tokenEncrypted, settings.secret);
+  const url = new URL(invitationPath(token), settings.appUrl).toString();
+  const inviter = invitation.createdBy?.name ?? invitation.createdBy?.email ?? "A teammate";
+  const team = invitation.team.name;
+  const role = invitation.role.toLowerCase();
+  const lines = [
+    `${inviter} invited you to join ${team} on Tradeoff as ${role}.`,
+    `Accept the invitation: ${url}`,
+    `The link works once and expires on ${invitation.expiresAt.toUTCString()}. If you did not expect it, ignore this email.`,
+  ];
+  await settings.mailer.send({
+    to: invitation.email,
+    subject: `${inviter} invited you to ${team} on Tradeoff`,
+    text: lines.join("\n\n"),
+    html: lines
+      .map((line) =>
+        line.startsWith("Accept the invitation: ")
+          ? `<p><a href="${escapeHtml(url)}">Accept the invitation</a></p>`
+          : `<p>${escapeHtml(line)}</p>`,
+      )
+      .join(""),
+    messageId: `<invitation-${job.id}@${new URL(settings.appUrl).hostname}>`,
+  });
+  return { sent: true };
+}
