@@ -234,7 +234,7 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
     { tag: "data-model", projects: 1 },
     { tag: "security", projects: 1 },
   ]);
-  const badTag = await tradeoff(config, ["tag", next, "Not-OK"]);
+  const badTag = await tradeoff(config, ["tag", next, "data model!"]);
   expect(badTag.code).toBe(1);
   expect(badTag.stderr).toContain("A tag is lower-case letters, digits and dashes");
   const cleared = await tradeoff(config, ["tag", next, "--clear"]);

@@ -64,6 +64,14 @@ test("record a decision, download its MADR file and open the share link signed o
   expect(md).toMatch(/Decided with 1 of \d+ criteria scored by 2 of 2 members\./);
   expect(md).toContain("| not scored | not scored | not scored |");
 
+  // The PDF comes from the bundled export route, which reads its embedded fonts from disk.
+  const pdfDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "PDF (A4)" }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toMatch(/^0001-[a-z0-9-]+\.pdf$/);
+  const bytes = (await readFile((await pdf.path()) ?? "")).toString("latin1");
+  expect(bytes.startsWith("%PDF-")).toBe(true);
+
   await page.getByRole("button", { name: "Create share link" }).click();
   const link = await page.getByTestId("share-link").inputValue();
   expect(link).toMatch(new RegExp(`^${baseURL}/share/[A-Za-z0-9_-]{43}$`));
