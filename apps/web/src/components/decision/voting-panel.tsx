@@ -487,13 +487,14 @@ function OpenCriterion({
             );
           })}
         </div>
-        <TeamReasons projectId={projectId} criterionKey={criterion.key} options={options} />
         <RationaleField
           id={`${headingId}-rationale`}
           value={value}
           disabled={disabled}
           onEdit={onEdit}
         />
+        {/* After the member's own reason: filling a ballot with Tab goes scores, then Why. */}
+        <TeamReasons projectId={projectId} criterionKey={criterion.key} options={options} />
         <div className="flex flex-wrap items-center gap-2">
           <Button
             variant={noOpinion ? "secondary" : "outline"}
