@@ -1,6 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { aggregate, type Method } from "@tradeoff/scoring";
-import { type AppInstance, ensureBuild, newSecret, startApps } from "./support/app";
+import {
+  type AppInstance,
+  EVERY_VOTE_ITS_OWN_EVENT,
+  ensureBuild,
+  newSecret,
+  startApps,
+} from "./support/app";
 import {
   type BenchWorld,
   mutate,
@@ -37,7 +43,7 @@ test.beforeAll(async () => {
   world = await seedWorld(database.url, MEMBERS);
   const secret = newSecret();
   cookies = await sessionCookies(world, secret);
-  apps.push(...(await startApps(2, { databaseUrl: database.url, secret })));
+  apps.push(...(await startApps(2, { databaseUrl: database.url, secret, env: EVERY_VOTE_ITS_OWN_EVENT })));
 });
 
 test.afterAll(async () => {

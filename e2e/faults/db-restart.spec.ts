@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { type AppInstance, ensureBuild, newSecret, startApp } from "./support/app";
+import {
+  type AppInstance,
+  EVERY_VOTE_ITS_OWN_EVENT,
+  ensureBuild,
+  newSecret,
+  startApp,
+} from "./support/app";
 import {
   accessTokens,
   type BenchWorld,
@@ -53,7 +59,7 @@ test.beforeAll(async () => {
   app = await startApp({
     databaseUrl: database.url,
     secret,
-    env: { LOG_LEVEL: "warn" },
+    env: { LOG_LEVEL: "warn", ...EVERY_VOTE_ITS_OWN_EVENT },
     captureLogs: true,
   });
 });

@@ -1,6 +1,12 @@
 import { Agent, request } from "node:http";
 import { expect, test } from "@playwright/test";
-import { type AppInstance, ensureBuild, newSecret, startApp } from "./support/app";
+import {
+  type AppInstance,
+  EVERY_VOTE_ITS_OWN_EVENT,
+  ensureBuild,
+  newSecret,
+  startApp,
+} from "./support/app";
 import {
   accessTokens,
   type BenchWorld,
@@ -38,7 +44,7 @@ test.beforeAll(async () => {
   world = await seedWorld(database.url, CLIENTS);
   tokens = await accessTokens(database.url, world);
   secret = newSecret();
-  a = await startApp({ databaseUrl: database.url, secret, env: { SHUTDOWN_GRACE_SECONDS: "10" } });
+  a = await startApp({ databaseUrl: database.url, secret, env: { SHUTDOWN_GRACE_SECONDS: "10", ...EVERY_VOTE_ITS_OWN_EVENT } });
 });
 
 test.afterAll(async () => {
@@ -151,7 +157,7 @@ test("SIGTERM drains: not ready at once, every request taken answered, none cut,
 
   async function rollingRestart() {
     await new Promise((r) => setTimeout(r, SIGTERM_AT_MS));
-    b = await startApp({ databaseUrl: db.url, secret });
+    b = await startApp({ databaseUrl: db.url, secret, env: EVERY_VOTE_ITS_OWN_EVENT });
     // A readiness probe holding a connection to A from before the signal: a new request on an
     // idle keep-alive connection, which a draining server refuses.
     const probe = new Agent({ keepAlive: true, maxSockets: 1 });

@@ -39,6 +39,14 @@ export type AppInstance = {
   logLines(): Record<string, unknown>[];
 };
 
+/**
+ * Tests that match every acknowledged vote to its own history event turn folding off (a
+ * deployment's `HISTORY_FOLD_SECONDS=0`): with the default window, a member's vote on the
+ * criterion they voted on last, when nobody changed anything in between (as right after a
+ * database outage), is folded into that entry, which then shows only the later vote.
+ */
+export const EVERY_VOTE_ITS_OWN_EVENT = { HISTORY_FOLD_SECONDS: "0" } as const;
+
 export async function startApp(options: {
   databaseUrl: string;
   secret: string;
