@@ -43,7 +43,9 @@ test.beforeAll(async () => {
   world = await seedWorld(database.url, MEMBERS);
   const secret = newSecret();
   cookies = await sessionCookies(world, secret);
-  apps.push(...(await startApps(2, { databaseUrl: database.url, secret, env: EVERY_VOTE_ITS_OWN_EVENT })));
+  apps.push(
+    ...(await startApps(2, { databaseUrl: database.url, secret, env: EVERY_VOTE_ITS_OWN_EVENT })),
+  );
 });
 
 test.afterAll(async () => {

@@ -44,7 +44,11 @@ test.beforeAll(async () => {
   world = await seedWorld(database.url, CLIENTS);
   tokens = await accessTokens(database.url, world);
   secret = newSecret();
-  a = await startApp({ databaseUrl: database.url, secret, env: { SHUTDOWN_GRACE_SECONDS: "10", ...EVERY_VOTE_ITS_OWN_EVENT } });
+  a = await startApp({
+    databaseUrl: database.url,
+    secret,
+    env: { SHUTDOWN_GRACE_SECONDS: "10", ...EVERY_VOTE_ITS_OWN_EVENT },
+  });
 });
 
 test.afterAll(async () => {
