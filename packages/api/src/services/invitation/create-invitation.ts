@@ -1,10 +1,10 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
 import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
 import { ROLE_RANK } from "../../domain/roles";
+import { seal } from "../../domain/sealed-secret";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { notifyUsers } from "../notification/notify";
-import { encryptSecret } from "../webhook/secret";
 import type { InvitationEmailJob } from "./invitation-email";
 import { hashInvitationToken, invitationPath, newInvitationToken } from "./token";
 
@@ -92,7 +92,7 @@ export async function createInvitation(
     if (queueEmail && delivery.secret) {
       const job: InvitationEmailJob = {
         invitationId: created.id,
-        tokenEncrypted: encryptSecret(token, delivery.secret),
+        tokenEncrypted: seal("invitationToken", token, delivery.secret),
       };
       await sendInTransaction(tx, JOB_QUEUES.invitationEmail, job, {
         id: jobId(JOB_QUEUES.invitationEmail, created.id),

@@ -1,13 +1,13 @@
 import type { PrismaClient } from "@tradeoff/db";
+import { SealedSecretUnreadableError, unseal } from "../../domain/sealed-secret";
 import type { EmailSettings } from "../notification/send-email";
-import { decryptSecret } from "../webhook/secret";
 import { invitationStatus } from "./invitation-status";
 import { invitationPath } from "./token";
 
 /**
  * The invitation email's job data. The link's token is stored only as a hash on the invitation,
- * so the job carries it encrypted with NEXTAUTH_SECRET (as webhook secrets are): the job table
- * never holds a usable link.
+ * so the job carries it sealed with a key derived from NEXTAUTH_SECRET for this purpose alone:
+ * the job table never holds a usable link.
  */
 export type InvitationEmailJob = { invitationId: string; tokenEncrypted: string };
 
@@ -36,7 +36,7 @@ export async function sendInvitationEmail(
     },
   });
   if (!invitation?.email || invitationStatus(invitation) !== "valid") return { sent: false };
-  const token = decryptSecret(job.data.tokenEncrypted, settings.secret);
+  const token = openInvitationToken(job.data.tokenEncrypted, settings.secret);
   const url = new URL(invitationPath(token), settings.appUrl).toString();
   const inviter = invitation.createdBy?.name ?? invitation.createdBy?.email ?? "A teammate";
   const team = invitation.team.name;
@@ -60,4 +60,17 @@ export async function sendInvitationEmail(
     messageId: `<invitation-${job.id}@${new URL(settings.appUrl).hostname}>`,
   });
   return { sent: true };
+}
+
+/**
+ * Jobs queued before invitation tokens had a key of their own were sealed with the webhook
+ * secrets' key; they open with it once, while such a job may still wait in the queue.
+ */
+function openInvitationToken(sealed: string, appSecret: string): string {
+  try {
+    return unseal("invitationToken", sealed, appSecret);
+  } catch (error) {
+    if (!(error instanceof SealedSecretUnreadableError)) throw error;
+    return unseal("webhookSecret", sealed, appSecret);
+  }
 }

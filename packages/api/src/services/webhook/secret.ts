@@ -1,8 +1,9 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
+import { SealedSecretUnreadableError, seal, unseal } from "../../domain/sealed-secret";
 
 /**
- * Webhook secrets. Signing needs the secret itself, so it is stored encrypted (AES-256-GCM)
- * with a key derived from NEXTAUTH_SECRET; the admin sees it once, when created or rotated.
+ * Webhook secrets. Signing needs the secret itself, so it is stored sealed (AES-256-GCM with a
+ * key of its own derived from NEXTAUTH_SECRET); the admin sees it once, when created or rotated.
  * Changing NEXTAUTH_SECRET makes stored secrets unreadable: rotate each webhook's secret then.
  */
 
@@ -12,16 +13,9 @@ export function newWebhookSecret(): string {
   return SECRET_PREFIX + randomBytes(32).toString("base64url");
 }
 
-function keyFrom(appSecret: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", appSecret, "", "tradeoff webhook secrets v1", 32));
-}
-
-/** `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */
+/** Seals a webhook's secret for storage (see domain/sealed-secret.ts). */
 export function encryptSecret(secret: string, appSecret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", keyFrom(appSecret), iv);
-  const encrypted = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), encrypted].map((p) => p.toString("base64url")).join(".");
+  return seal("webhookSecret", secret, appSecret);
 }
 
 export class SecretUnreadableError extends Error {
@@ -29,23 +23,10 @@ export class SecretUnreadableError extends Error {
 }
 
 export function decryptSecret(stored: string, appSecret: string): string {
-  const [version, iv, tag, data] = stored.split(".");
-  if (version !== "v1" || !iv || !tag || !data) {
-    throw new SecretUnreadableError("The stored webhook secret is not in a known format.");
-  }
   try {
-    const decipher = createDecipheriv(
-      "aes-256-gcm",
-      keyFrom(appSecret),
-      Buffer.from(iv, "base64url"),
-    );
-    decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    const plain = Buffer.concat([
-      decipher.update(Buffer.from(data, "base64url")),
-      decipher.final(),
-    ]);
-    return plain.toString("utf8");
-  } catch {
+    return unseal("webhookSecret", stored, appSecret);
+  } catch (error) {
+    if (!(error instanceof SealedSecretUnreadableError)) throw error;
     throw new SecretUnreadableError(
       "The webhook's secret cannot be decrypted (NEXTAUTH_SECRET changed?): rotate the secret.",
     );
