@@ -20,17 +20,19 @@ export type DraftText = Record<DraftTextField, string>;
 /** Longest text a field may hold (a very large paste is refused, see the editor). */
 export const DRAFT_TEXT_MAX = 200_000;
 
-export const draftTextSchema = z.object(
-  Object.fromEntries(
-    DRAFT_TEXT_FIELDS.map((f) => [
-      f,
-      z
-        .string()
-        .max(DRAFT_TEXT_MAX, { error: `Keep each text to ${DRAFT_TEXT_MAX} characters or fewer.` })
-        .default(""),
-    ]),
-  ) as Record<DraftTextField, z.ZodDefault<z.ZodString>>,
-);
+/** Some or all of the text fields: those left out keep what is stored. */
+export const draftTextSchema = z
+  .object(
+    Object.fromEntries(
+      DRAFT_TEXT_FIELDS.map((f) => [
+        f,
+        z.string().max(DRAFT_TEXT_MAX, {
+          error: `Keep each text to ${DRAFT_TEXT_MAX.toLocaleString("en")} characters or fewer.`,
+        }),
+      ]),
+    ) as Record<DraftTextField, z.ZodString>,
+  )
+  .partial();
 
 export const draftProjectSchema = z.object(projectOnly);
 

@@ -19,7 +19,11 @@ export async function storeDraftText(
 ): Promise<{ changed: boolean; textVersion: number }> {
   const parsed = draftTextSchema.safeParse(text);
   if (!parsed.success) {
-    throw new DomainError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "The text is invalid.");
+    const issue = parsed.error.issues[0];
+    throw new DomainError(
+      "BAD_REQUEST",
+      `${issue?.path.join(".") || "text"}: ${issue?.message ?? "the text is invalid."}`,
+    );
   }
   return db.$transaction(async (tx) => {
     const draft = await lockDraft(tx, { draftId });
