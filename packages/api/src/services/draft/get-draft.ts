@@ -1,5 +1,7 @@
-import type { Prisma, PrismaClient } from "@tradeoff/db";
+import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
+import { hasRole } from "../../domain/roles";
 import { DomainError } from "../../errors";
+import { canManageProject } from "../project/access";
 import { readRecordFields } from "../record/stored-fields";
 import { approvalStatus } from "./approval";
 import { readDraftText } from "./draft-text";
@@ -107,7 +109,7 @@ function readChangedBy(raw: unknown): FieldsChangedBy | null {
  */
 export async function getDraft(
   db: PrismaClient,
-  actor: { teamId: string },
+  actor: { userId: string; teamId: string; role: Role },
   input: { projectId: string },
 ) {
   const project = await db.project.findFirst({
@@ -116,6 +118,7 @@ export async function getDraft(
       id: true,
       title: true,
       status: true,
+      createdById: true,
       approvalRule: true,
       options: { select: { key: true, name: true }, orderBy: { position: "asc" } },
       record: { select: { id: true } },
@@ -142,8 +145,16 @@ export async function getDraft(
   if (!project) throw new DomainError("NOT_FOUND", "Decision project was not found.");
   const row = project.recordDraft;
   return {
+    viewer: {
+      userId: actor.userId,
+      role: actor.role,
+      canEdit: hasRole(actor.role, "MEMBER"),
+      canOverride: hasRole(actor.role, "ADMIN"),
+      canManage: canManageProject(actor, project),
+    },
     project: {
       id: project.id,
+      teamId: actor.teamId,
       title: project.title,
       status: project.status,
       approvalRule: project.approvalRule,
