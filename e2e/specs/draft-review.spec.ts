@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { storeDraftText } from "@tradeoff/api/server";
 import { createPrismaClient, type Database } from "@tradeoff/db";
 import { parse as parseYaml } from "yaml";
@@ -62,6 +63,24 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   await expect(o.getByTestId("draft-text-rationale")).toHaveText(
     "it fits our typed, async services.",
   );
+  // The page is accessible and fits a phone.
+  const axe = await new AxeBuilder({ page: o }).analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+  await m.setViewportSize({ width: 390, height: 844 });
+  await m.reload();
+  await expect(m.getByTestId("approval-summary")).toBeVisible();
+  expect(
+    await m.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    ),
+  ).toBeLessThanOrEqual(390);
+
   await o.getByRole("button", { name: "Approve" }).click();
   await expect(o.getByTestId("approval-summary")).toHaveText(
     "1 of 1 decision-maker approved; needs their approval.",
