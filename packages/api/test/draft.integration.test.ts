@@ -120,6 +120,17 @@ describe("the draft's fields", () => {
       fields: ["decisionMakers", "consulted", "links"],
     });
     expect(await eventTypes(s.projectId)).toContain("draft.fields.changed");
+    // A form sends every field: only those that differ count, and an unchanged save says nothing.
+    const resaved = await s.admin.api.draft.updateFields({
+      projectId: s.projectId,
+      chosenOptionKey: "sqs",
+      decisionMakers: [{ userId: s.owner.id, name: "" }],
+      consulted: [{ name: "Security team" }],
+    });
+    expect(resaved.fields).toEqual([]);
+    expect(
+      (await eventTypes(s.projectId)).filter((e) => e === "draft.fields.changed"),
+    ).toHaveLength(1);
 
     const denied = await trpcError(
       s.viewer.api.draft.updateFields({ projectId: s.projectId, chosenOptionKey: "kafka" }),

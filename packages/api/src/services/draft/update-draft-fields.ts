@@ -68,10 +68,29 @@ export async function updateDraftFields(db: PrismaClient, actor: Actor, input: U
       data.links = toJson(input.links);
       changed.links = input.links;
     }
-    const fields = FIELD_KEYS.filter((k) => k in changed);
-    if (!fields.length) {
+    if (!FIELD_KEYS.some((k) => k in changed)) {
       throw new DomainError("BAD_REQUEST", "Send at least one field to change.");
     }
+    // A form sends every field: only those that differ from what is stored count as changed.
+    const stored = await tx.recordDraft.findUniqueOrThrow({
+      where: { id: draft.id },
+      select: {
+        chosenOptionKey: true,
+        decisionMakers: true,
+        consulted: true,
+        informed: true,
+        links: true,
+        reviewDate: true,
+      },
+    });
+    const before: Record<string, unknown> = {
+      ...stored,
+      reviewDate: stored.reviewDate?.toISOString() ?? null,
+    };
+    const fields = FIELD_KEYS.filter(
+      (k) => k in changed && canonical(changed[k]) !== canonical(before[k]),
+    );
+    if (!fields.length) return { fields };
     const user = await tx.user.findUniqueOrThrow({
       where: { id: actor.userId },
       select: { name: true, email: true },
@@ -88,11 +107,23 @@ export async function updateDraftFields(db: PrismaClient, actor: Actor, input: U
       teamId: actor.teamId,
       actorId: actor.userId,
       type: "draft.fields.changed",
-      data: { fields, after: changed },
+      data: {
+        fields,
+        before: Object.fromEntries(fields.map((f) => [f, before[f]])),
+        after: Object.fromEntries(fields.map((f) => [f, changed[f]])),
+      },
     });
     return { fields };
   });
 }
+
+/** JSON with sorted keys: stored JSON (jsonb) does not keep the order its keys were written in. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
 
 /** The draft of a project of the actor's team, locked, and still open for changes. */
 export async function openDraft(tx: Prisma.TransactionClient, actor: Actor, projectId: string) {
