@@ -21,6 +21,8 @@ export function ApprovalRuleSetting({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  // Shown at once; put back if saving fails (the edit page is not refreshed by the draft's query).
+  const [shown, setShown] = useState(rule);
   const save = useMutation(
     trpc.draft.setApprovalRule.mutationOptions({
       onSuccess: () => {
@@ -28,7 +30,10 @@ export function ApprovalRuleSetting({
         toast.success("Approval rule saved.");
         void queryClient.invalidateQueries(trpc.draft.pathFilter());
       },
-      onError: (e) => setError(messageOf(e)),
+      onError: (e) => {
+        setShown(rule);
+        setError(messageOf(e));
+      },
     }),
   );
   return (
@@ -40,11 +45,13 @@ export function ApprovalRuleSetting({
         {(control) => (
           <select
             {...control}
-            value={rule}
+            value={shown}
             disabled={disabled || save.isPending}
-            onChange={(e) =>
-              save.mutate({ projectId, approvalRule: e.target.value as "ALL" | "MAJORITY" })
-            }
+            onChange={(e) => {
+              const approvalRule = e.target.value as "ALL" | "MAJORITY";
+              setShown(approvalRule);
+              save.mutate({ projectId, approvalRule });
+            }}
             className="h-11 w-fit rounded-md border border-input bg-background px-3 text-sm"
           >
             <option value="ALL">Every decision-maker</option>
