@@ -255,6 +255,19 @@ describe("reviews", () => {
 });
 
 describe("accepting the draft", () => {
+  it("says what is missing when the approved draft cannot make a record", async () => {
+    const s = await votedProject();
+    const draftId = await readyDraft(s, [s.owner]);
+    await storeDraftText(t.db, draftId, { rationale: "  " });
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    const error = await trpcError(s.member.api.draft.accept({ projectId: s.projectId }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe("The draft is not ready to accept. Rationale: Write the rationale.");
+    expect(await t.db.decisionRecord.count({ where: { projectId: s.projectId } })).toBe(0);
+    const project = await t.db.project.findUniqueOrThrow({ where: { id: s.projectId } });
+    expect(project.status).toBe("OPEN");
+  });
+
   it("closes voting and writes revision 1 exactly as approved; the draft is read-only after", async () => {
     const s = await votedProject();
     const draftId = await readyDraft(s, [s.owner]);

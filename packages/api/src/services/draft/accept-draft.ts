@@ -11,6 +11,17 @@ import { openDraft } from "./update-draft-fields";
 
 type Actor = { userId: string; teamId: string; role: Role };
 
+const FIELD_LABELS: Record<string, string> = {
+  chosenOptionKey: "Chosen option",
+  rationale: "Rationale",
+  confirmation: "Confirmation",
+  decisionMakers: "Decision-makers",
+  consulted: "Consulted",
+  informed: "Informed",
+  links: "Links",
+  reviewDate: "Review date",
+};
+
 /**
  * Accepts the draft when the project's approval rule is met (or, for an owner or admin, with a
  * written reason when it is not). In one transaction: closes voting if still open, writes
@@ -106,11 +117,17 @@ export async function acceptDraft(
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where =
-        issue?.path[0] === "chosenOptionKey" ? "Choose the option the team decided on." : "";
+      const [field, kind] = issue?.path ?? [];
+      const label =
+        field === "consequences"
+          ? `${String(kind ?? "").replace(/^./, (c) => c.toUpperCase())} consequences`
+          : (FIELD_LABELS[String(field)] ?? "A field");
+      const message =
+        field === "chosenOptionKey" ? "choose the option the team decided on." : issue?.message;
       throw new DomainError(
         "BAD_REQUEST",
-        `The draft is not ready to accept: ${where || issue?.message || "a field is invalid."} (${issue?.path.join(".") ?? ""})`,
+        `The draft is not ready to accept. ${label}: ${message ?? "it is invalid."}`,
+        field ? { [String(field)]: [message ?? "It is invalid."] } : undefined,
       );
     }
     const record = await writeDecision(
