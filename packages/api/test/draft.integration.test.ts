@@ -101,6 +101,29 @@ describe("starting the record draft", () => {
   });
 });
 
+describe("blind voting", () => {
+  it("keeps the result and everyone's reasons out of a draft started while voting is open", async () => {
+    const setup = await teamWith(t, ["MEMBER"]);
+    const member = at(setup.people, 1);
+    const { id: projectId } = await setup.owner.api.project.create(
+      blankInput(setup.team.id, { votingMode: "BLIND" }),
+    );
+    await setup.owner.api.project.open({ projectId });
+    await setup.owner.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 4,
+      scores: { kafka: 2, sqs: 5 },
+      rationale: "A secret reason.",
+    });
+    await member.api.draft.start({ projectId });
+    const { draft } = await member.api.draft.get({ projectId });
+    expect(draft?.chosenOptionKey).toBeNull();
+    expect(JSON.stringify(draft?.text)).not.toContain("A secret reason.");
+    expect(draft?.text.moreInformation).toContain("Voting is blind until it closes");
+  });
+});
+
 describe("the draft's fields", () => {
   it("records who changed which field; viewers read and comment only", async () => {
     const s = await votedProject();
