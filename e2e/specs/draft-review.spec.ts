@@ -110,6 +110,7 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
 
   await o.goto(`${url}/record`);
   await expect(o.getByTestId("record-status")).toHaveText("Decided");
+  await expect(o.getByTestId("record-approvals")).toContainText(`Approved by ${owner.user.name}`);
   const download = o.waitForEvent("download");
   await o.getByRole("link", { name: "Markdown (MADR)" }).click();
   const md = await readFile((await (await download).path()) ?? "", "utf8");
