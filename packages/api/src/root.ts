@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit";
 import { authRouter } from "./routers/auth";
 import { commentRouter } from "./routers/comment";
 import { dashboardRouter } from "./routers/dashboard";
+import { draftRouter } from "./routers/draft";
 import { exportRouter } from "./routers/export";
 import { historyRouter } from "./routers/history";
 import { invitationRouter } from "./routers/invitation";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   comment: commentRouter,
   dashboard: dashboardRouter,
+  draft: draftRouter,
   export: exportRouter,
   history: historyRouter,
   invitation: invitationRouter,

@@ -1,9 +1,11 @@
 /**
  * What the web server needs beyond tRPC: authenticating personal access tokens on the API
- * route, streaming export downloads, and one-click unsubscribe links from emails.
+ * route, streaming export downloads, one-click unsubscribe links from emails, and storing a
+ * record draft's text from its shared document.
  */
 
 export { exportSchema } from "./schemas/record";
+export { storeDraftText } from "./services/draft/store-draft-text";
 export { exportRecordStream } from "./services/export/export-record";
 export { resolveExportScope } from "./services/export/resolve-export-scope";
 export { unsubscribe } from "./services/notification/unsubscribe";

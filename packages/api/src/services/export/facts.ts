@@ -93,3 +93,18 @@ export function resultSentence(view: RecordView): string {
   const conf = ready && r.confidence !== null ? `, confidence ${pct(r.confidence)}` : "";
   return `The team recommends ${optionName(view, r.winner)} by ${points(r.margin)} points${conf}.`;
 }
+
+/** "Approved by Ada (2026-12-03), Ben (2026-12-04)." for a record accepted from a shared draft. */
+export function approvalSentence(view: RecordView): string | null {
+  const approvals = view.decision?.approvals ?? [];
+  if (!approvals.length) return null;
+  return `Approved by ${approvals.map((a) => `${a.name} (${day(a.at)})`).join(", ")}.`;
+}
+
+/** An owner's or admin's reason for accepting the draft without the approvals its rule asks for. */
+export function overrideSentence(view: RecordView): string | null {
+  const reason = view.decision?.overrideReason?.trim();
+  return reason
+    ? `Accepted without every approval the team's rule asks for, because ${reason}`
+    : null;
+}

@@ -80,6 +80,8 @@ const documentSchema = z.object({
       consulted: z.array(person),
       informed: z.array(person),
       confirmation: z.string().max(4000).nullable(),
+      /** Records accepted from a shared draft (absent in older exports). */
+      moreInformation: z.string().max(200_000).nullish(),
       links: z.array(
         z.object({ label: z.string().max(200), url: z.url({ protocol: /^https?$/ }) }),
       ),

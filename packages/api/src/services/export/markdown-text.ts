@@ -213,6 +213,9 @@ export function markdownSafeView(view: RecordView, { bullet = "*" as "*" | "-" }
         .filter((l) => isSafeUrl(l.url))
         .map((l) => ({ label: line(l.label), url: markdownDestination(l.url) })),
       decidedBy: optional(d.decidedBy, line),
+      moreInformation: d.moreInformation ? safeMarkdown(d.moreInformation, { bullet }) : null,
+      approvals: d.approvals?.map((a) => ({ ...a, name: line(a.name) })) ?? [],
+      overrideReason: optional(d.overrideReason ?? null),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import type { RecordView } from "../record/record-view";
 import {
+  approvalSentence,
   chosenKey,
   coverageSentence,
   criterionName,
@@ -9,6 +10,7 @@ import {
   NOT_SCORED,
   notScoredLines,
   optionName,
+  overrideSentence,
   pct,
   personNames,
   resultSentence,
@@ -157,7 +159,7 @@ function importedMarkdown(view: RecordView, variant: MarkdownVariant, link: Link
 
 function frontMatter(view: RecordView, link: Link): string {
   // MADR's fields, in its order; people as YAML lists; empty ones are left out, never null.
-  const fields: Record<string, string | string[]> = {
+  const fields: Record<string, string | string[] | { name: string; date: string }[]> = {
     status: status(view, link),
     date: date(view),
   };
@@ -170,6 +172,12 @@ function frontMatter(view: RecordView, link: Link): string {
     };
     for (const [key, names] of Object.entries(lists)) if (names.length) fields[key] = names;
   }
+  // Who of the decision-makers approved the accepted draft, and when: a list of mappings next
+  // to MADR's plain list of names, which importers read as it is.
+  const approvals = d?.approvals ?? [];
+  if (approvals.length)
+    fields.approvals = approvals.map((a) => ({ name: a.name, date: day(a.at) }));
+  if (d?.overrideReason) fields["accepted-without-approval"] = d.overrideReason;
   if (view.project.tags.length) fields.tags = view.project.tags;
   return `---\n${stringify(fields, { lineWidth: 0 })}---\n\n`;
 }
@@ -246,6 +254,8 @@ function outcome(view: RecordView): string {
     );
   }
   lines.push(`${resultSentence(view)} ${coverageSentence(view)}\n`);
+  for (const extra of [approvalSentence(view), overrideSentence(view)])
+    if (extra) lines.push(`${extra}\n`);
   return `${lines.join("\n")}`;
 }
 
@@ -298,6 +308,7 @@ function prosAndCons(view: RecordView, b: Bullet): string {
 
 function moreInformation(view: RecordView, b: Bullet, link: Link): string {
   const out: string[] = [];
+  if (view.decision?.moreInformation) out.push(`${view.decision.moreInformation.trim()}\n`);
   const r = view.result;
   if (r) {
     const head = `| Criterion | Weight | ${view.options.map((o) => cell(o.name)).join(" | ")} |`;
@@ -364,6 +375,7 @@ function nygard(view: RecordView, typed: RecordView, link: Link): string {
   const decision = d
     ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${lowerFirst(d.rationale.trim())}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
     : `No decision has been recorded yet. ${resultSentence(view)} ${coverageSentence(view)}`;
+  const signOff = [approvalSentence(view), overrideSentence(view)].filter(Boolean).join("\n\n");
   const consequences = consequenceItems(view, "*").trim() || "None recorded yet.";
   return `${[
     `# ${view.project.number}. ${markdownHeading(typed.project.title)}`,
@@ -372,7 +384,7 @@ function nygard(view: RecordView, typed: RecordView, link: Link): string {
     ...(view.draft ? [draftNotice(view).trim()] : []),
     `## Status\n\n${statusLines}`,
     `## Context\n\n${view.project.context.trim() || "No problem statement was written."}`,
-    `## Decision\n\n${decision}`,
+    `## Decision\n\n${decision}${signOff ? `\n\n${signOff}` : ""}`,
     `## Consequences\n\n${consequences}`,
   ].join("\n\n")}\n`;
 }

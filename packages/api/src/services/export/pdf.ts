@@ -2,6 +2,7 @@ import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, type PDFPage, rgb } from "pdf-lib";
 import type { RecordView } from "../record/record-view";
 import {
+  approvalSentence,
   chosenKey,
   coverageSentence,
   criterionName,
@@ -10,6 +11,7 @@ import {
   NOT_SCORED,
   notScoredLines,
   optionName,
+  overrideSentence,
   pct,
   points,
   resultSentence,
@@ -214,6 +216,8 @@ export async function toPdf(
       for (const item of list) w.text(`- ${label}, because ${item}`, { indent: 10 });
     const people = d.decisionMakers.map((p) => p.name);
     if (people.length) w.text(`Decision-makers: ${people.join(", ")}`, { color: MUTED });
+    for (const line of [approvalSentence(view), overrideSentence(view)])
+      if (line) w.text(line, { color: MUTED });
   } else {
     w.text(`Recommended (not yet decided): ${optionName(view, chosenKey(view))}`, {
       bold: true,

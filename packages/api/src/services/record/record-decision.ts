@@ -5,7 +5,7 @@ import type { RecordFields } from "../../schemas/record";
 import { notifyTeam } from "../notification/notify";
 import { assertCanManageProject, STATUS_WORDS } from "../project/access";
 import { loadDecision } from "../project/load-decision";
-import { lockProject } from "../project/lock-project";
+import { type LockedProject, lockProject } from "../project/lock-project";
 import { moveProjectStatus } from "../project/move-status";
 import { resolvePeople } from "./resolve-people";
 import type { RecordCoverage } from "./stored-fields";
@@ -52,7 +52,7 @@ export async function storedFields(
 /** Writes one of the record's own history events (decision.recorded, decision.revised, ...). */
 export async function recordDecisionEvent(
   tx: Pick<Prisma.TransactionClient, "projectEvent">,
-  event: { projectId: string; teamId: string; actorId: string; type: string; data: object },
+  event: { projectId: string; teamId: string; actorId: string | null; type: string; data: object },
 ) {
   await tx.projectEvent.create({
     data: { ...event, data: event.data as Prisma.InputJsonValue },
@@ -75,85 +75,106 @@ export async function recordDecision(
     if (locked.teamId !== actor.teamId)
       throw new DomainError("NOT_FOUND", "Decision project was not found.");
     assertCanManageProject(actor, locked);
-    const existing = await tx.decisionRecord.findUnique({
-      where: { projectId: input.projectId },
-      select: { id: true },
-    });
-    if (existing || !(locked.status === "OPEN" || locked.status === "DECIDED")) {
-      throw new DomainError(
-        "CONFLICT",
-        existing
-          ? "This decision is already recorded: change it with a new revision."
-          : `Only an open or closed decision can be recorded; this one is ${STATUS_WORDS[locked.status]}.`,
-      );
-    }
-    const loaded = await loadDecision(tx, input.projectId, { inTransaction: true });
-    const rec = aggregate(loaded.decision, { method: loaded.method, resamples: 0 });
-    if (rec.status === "provisional" && !input.confirmProvisional) {
-      throw new DomainError(
-        "PRECONDITION_FAILED",
-        `The recommendation is still provisional. ${coverageLine(rec)} Confirm to record the decision anyway; the record will say what it rested on.`,
-        { confirmProvisional: ["Confirm that you record a decision on a provisional result."] },
-      );
-    }
-    const coverage = coverageOf(rec);
-    const fields = await storedFields(
-      tx,
-      locked.teamId,
-      input,
-      new Set(loaded.project.options.map((o) => o.key)),
-      rec.winner,
+    return writeDecision(tx, actor, locked, input);
+  });
+}
+
+/** What a record written from an accepted shared draft keeps beyond the form's fields. */
+export type DraftExtras = { context: string | null; moreInformation: string | null };
+
+/**
+ * Writes revision 1 of a project's record in the caller's transaction, the project already
+ * locked ("update") and the caller's right to record it checked: closes voting if still open
+ * (keeping the coverage the outcome rested on), stores the record and its history event, and
+ * tells the team. Shared by recording from the form and accepting a shared draft.
+ */
+export async function writeDecision(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  locked: LockedProject,
+  input: RecordFields & { projectId: string; confirmProvisional?: boolean },
+  extras?: DraftExtras,
+) {
+  const existing = await tx.decisionRecord.findUnique({
+    where: { projectId: input.projectId },
+    select: { id: true },
+  });
+  if (existing || !(locked.status === "OPEN" || locked.status === "DECIDED")) {
+    throw new DomainError(
+      "CONFLICT",
+      existing
+        ? "This decision is already recorded: change it with a new revision."
+        : `Only an open or closed decision can be recorded; this one is ${STATUS_WORDS[locked.status]}.`,
     );
-    const now = new Date();
-    const record = await tx.decisionRecord.create({
-      data: {
-        projectId: input.projectId,
-        teamId: locked.teamId,
-        recommendedKey: rec.winner,
-        decidedById: actor.userId,
-        decidedAt: now,
-        ...fields,
-        coverage: toJson(coverage),
-        revisions: {
-          create: {
-            revision: 1,
-            authorId: actor.userId,
-            data: toJson(fields),
-          },
+  }
+  const loaded = await loadDecision(tx, input.projectId, { inTransaction: true });
+  const rec = aggregate(loaded.decision, { method: loaded.method, resamples: 0 });
+  if (rec.status === "provisional" && !input.confirmProvisional) {
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      `The recommendation is still provisional. ${coverageLine(rec)} Confirm to record the decision anyway; the record will say what it rested on.`,
+      { confirmProvisional: ["Confirm that you record a decision on a provisional result."] },
+    );
+  }
+  const coverage = coverageOf(rec);
+  const fields = await storedFields(
+    tx,
+    locked.teamId,
+    input,
+    new Set(loaded.project.options.map((o) => o.key)),
+    rec.winner,
+  );
+  const now = new Date();
+  const record = await tx.decisionRecord.create({
+    data: {
+      projectId: input.projectId,
+      teamId: locked.teamId,
+      recommendedKey: rec.winner,
+      decidedById: actor.userId,
+      decidedAt: now,
+      ...fields,
+      ...extras,
+      coverage: toJson(coverage),
+      revisions: {
+        create: {
+          revision: 1,
+          authorId: actor.userId,
+          data: toJson({ ...fields, ...extras }),
         },
       },
-      select: { id: true, revision: true, decidedAt: true },
-    });
-    if (locked.status === "OPEN") {
-      await moveProjectStatus(tx, {
-        projectId: input.projectId,
-        teamId: locked.teamId,
-        actorId: actor.userId,
-        from: "OPEN",
-        to: "DECIDED",
-        set: { closedAt: now },
-      });
-    }
-    await recordDecisionEvent(tx, {
-      projectId: input.projectId,
-      teamId: locked.teamId,
-      actorId: actor.userId,
-      type: "decision.recorded",
-      data: {
-        chosenOptionKey: fields.chosenOptionKey,
-        recommendedKey: rec.winner,
-        revision: 1,
-        coverage,
-      },
-    });
-    await notifyTeam(tx, "VIEWER", {
-      kind: "decision.recorded",
-      teamId: locked.teamId,
-      projectId: input.projectId,
-      actorId: actor.userId,
-    });
-    return record;
+    },
+    select: { id: true, revision: true, decidedAt: true },
   });
+  if (locked.status === "OPEN") {
+    await moveProjectStatus(tx, {
+      projectId: input.projectId,
+      teamId: locked.teamId,
+      actorId: actor.userId,
+      from: "OPEN",
+      to: "DECIDED",
+      set: { closedAt: now },
+    });
+  }
+  await recordDecisionEvent(tx, {
+    projectId: input.projectId,
+    teamId: locked.teamId,
+    actorId: actor.userId,
+    type: "decision.recorded",
+    data: {
+      chosenOptionKey: fields.chosenOptionKey,
+      recommendedKey: rec.winner,
+      revision: 1,
+      coverage,
+      ...(extras ? { fromDraft: true } : {}),
+    },
+  });
+  await notifyTeam(tx, "VIEWER", {
+    kind: "decision.recorded",
+    teamId: locked.teamId,
+    projectId: input.projectId,
+    actorId: actor.userId,
+  });
+  return record;
 }
 
 /** What the decision rests on, kept with the record: "Decided with 9 of 13 criteria scored by 4 of 5 members". */

@@ -102,6 +102,12 @@ export type RecordView = {
         recommendedKey: string | null;
         /** What the decision rested on when recorded; null for records made before it was kept. */
         coverage: RecordCoverage | null;
+        /** A record accepted from a shared draft: its "more information" text, as Markdown. */
+        moreInformation?: string | null;
+        /** The named decision-makers' approvals of the accepted draft's text, oldest first. */
+        approvals?: { name: string; at: string }[];
+        /** Why an owner or admin accepted the draft without the approvals its rule asks for. */
+        overrideReason?: string | null;
       })
     | null;
   supersedes: LinkedProject[];
@@ -150,9 +156,27 @@ export async function loadRecordView(
           reviewDate: true,
           revision: true,
           coverage: true,
+          context: true,
+          moreInformation: true,
           source: true,
           decidedAt: true,
           decidedBy: { select: { name: true, email: true } },
+        },
+      },
+      recordDraft: {
+        select: {
+          status: true,
+          textVersion: true,
+          overrideReason: true,
+          reviews: {
+            where: { verdict: "APPROVED" },
+            select: {
+              textVersion: true,
+              createdAt: true,
+              user: { select: { name: true, email: true } },
+            },
+            orderBy: { createdAt: "asc" },
+          },
         },
       },
       supersedes: {
@@ -201,6 +225,15 @@ export async function loadRecordView(
       (position.get(a.criterionKey) ?? 0) - (position.get(b.criterionKey) ?? 0),
   );
   const record = extra.record;
+  // Approvals count once the draft is accepted, and only those of the text as accepted.
+  const accepted = extra.recordDraft?.status === "ACCEPTED" ? extra.recordDraft : null;
+  const approvals =
+    accepted?.reviews
+      .filter((r) => r.textVersion === accepted.textVersion)
+      .map((r) => ({
+        name: r.user.name ?? r.user.email ?? "Member",
+        at: r.createdAt.toISOString(),
+      })) ?? [];
 
   return {
     team: extra.team,
@@ -208,7 +241,8 @@ export async function loadRecordView(
       id: project.id,
       number: extra.number,
       title: project.title,
-      context: extra.context,
+      // A record written as a shared draft has its own context: the one the team approved.
+      context: record?.context ?? extra.context,
       status: project.status,
       votingMode: project.votingMode,
       method: loaded.method,
@@ -276,6 +310,9 @@ export async function loadRecordView(
           decidedBy: record.decidedBy?.name ?? record.decidedBy?.email ?? null,
           recommendedKey: record.recommendedKey,
           coverage: readRecordCoverage(record.coverage),
+          moreInformation: record.moreInformation,
+          approvals,
+          overrideReason: accepted?.overrideReason ?? null,
         }
       : null,
     supersedes: extra.supersedes.map((s) => s.predecessor),

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
+import { draftSelect, draftView } from "../draft/get-draft";
 import { loadRecordView } from "../record/record-view";
 import { hashShareToken } from "./share-token";
 
@@ -28,8 +29,31 @@ export async function viewSharedRecord(
     { teamId: link.teamId, projectId: link.projectId },
     { includeVotes: link.showVotes, now },
   );
+  // The draft stays inside the team until it is accepted (it then is the record), unless the
+  // sharer chose to show it before.
+  const draftRow = await db.recordDraft.findFirst({
+    where: {
+      projectId: link.projectId,
+      teamId: link.teamId,
+      status: "PROPOSED",
+      sharedBeforeAcceptance: true,
+    },
+    select: { ...draftSelect, project: { select: { approvalRule: true } } },
+  });
+  const draft = draftRow ? draftView(draftRow, draftRow.project.approvalRule) : null;
   // A reader outside the team sees the record, not the team's internal ids or address.
   return {
+    recordDraft: draft && {
+      status: draft.status,
+      chosenOptionKey: draft.chosenOptionKey,
+      text: draft.text,
+      decisionMakers: draft.decisionMakers.map(({ name }) => ({ name })),
+      consulted: draft.consulted.map(({ name }) => ({ name })),
+      informed: draft.informed.map(({ name }) => ({ name })),
+      reviewDate: draft.reviewDate,
+      links: draft.links,
+      approval: draft.approval.summary,
+    },
     ...view,
     url: null,
     team: { id: "", name: view.team.name, slug: "" },

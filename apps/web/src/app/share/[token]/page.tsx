@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { DraftTextView } from "~/components/draft/review/draft-text-view";
 import { db } from "~/server/db";
 import { RecordDocument } from "../../(app)/t/[slug]/p/[projectId]/record/_components/record-document";
 
@@ -47,6 +48,15 @@ export default async function SharedRecordPage({ params }: Props) {
             Context and problem statement
           </h2>
           <p className="whitespace-pre-wrap text-sm">{shared.project.context}</p>
+        </section>
+      ) : null}
+      {shared.recordDraft ? (
+        <section aria-labelledby="shared-draft" className="space-y-2 rounded-md border p-4">
+          <h2 id="shared-draft" className="font-semibold text-lg">
+            The record's draft, not accepted yet
+          </h2>
+          <p className="text-muted-foreground text-sm">{shared.recordDraft.approval}</p>
+          <DraftTextView text={shared.recordDraft.text} />
         </section>
       ) : null}
       <RecordDocument view={shared} />

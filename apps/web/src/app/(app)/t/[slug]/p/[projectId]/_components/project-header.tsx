@@ -3,6 +3,7 @@
 import type { RouterOutputs } from "@tradeoff/api";
 import { ArrowLeft, CalendarClock, EyeOff, MoreHorizontal } from "lucide-react";
 import Link from "next/link";
+import { StartDraftButton } from "~/components/draft/review/start-draft-button";
 import { SampleBanner } from "~/components/sample/sample-buttons";
 import { Badge, type BadgeProps } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -80,6 +81,13 @@ export function ProjectHeader({ project }: { project: Project }) {
             status={project.status}
             recorded={project.recorded}
           />
+          {project.viewer.canVote && !project.recorded ? (
+            <StartDraftButton
+              projectId={project.id}
+              slug={project.team.slug}
+              status={project.status}
+            />
+          ) : null}
           {project.viewer.canEdit && project.status === "DRAFT" ? (
             <Link
               className={buttonVariants({ variant: "outline" })}

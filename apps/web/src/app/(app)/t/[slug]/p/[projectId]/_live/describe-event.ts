@@ -26,6 +26,22 @@ export function describeEvent(
       return `edited a comment${on}`;
     case "comment.deleted":
       return `deleted a comment${on}`;
+    case "draft.started":
+      return "started the record's draft";
+    case "draft.fields.changed":
+      return "changed the record draft's fields";
+    case "draft.review.given":
+      return data.verdict === "APPROVED"
+        ? "approved the record's draft"
+        : "requested changes to the record's draft";
+    case "draft.review.stale":
+      return "edited the record's draft after approvals, which must be given again";
+    case "draft.comment.created":
+      return "commented on the record's draft";
+    case "draft.accepted":
+      return "accepted the record's draft";
+    case "draft.overridden":
+      return `accepted the record's draft without every approval, because ${String(data.reason ?? "")}`;
     default:
       return item.type;
   }

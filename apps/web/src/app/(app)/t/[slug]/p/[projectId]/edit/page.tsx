@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { ApprovalRuleSetting } from "~/components/draft/review/approval-rule-setting";
 import { apiOrNull } from "~/trpc/server";
 import { EditDraft } from "./edit-draft";
 
@@ -13,5 +14,18 @@ export default async function EditDraftPage({ params }: Props) {
   if (!project || project.team.slug !== slug) notFound();
   // Options and criteria are fixed once voting starts; there is nothing to edit here then.
   if (project.status !== "DRAFT" || !project.viewer.canEdit) redirect(`/t/${slug}/p/${projectId}`);
-  return <EditDraft project={project} />;
+  const draft = await apiOrNull((c) => c.draft.get({ projectId }));
+  return (
+    <>
+      <EditDraft project={project} />
+      {draft?.viewer.canOverride ? (
+        <section aria-labelledby="approval-rule" className="mx-auto mt-6 max-w-3xl space-y-2">
+          <h2 id="approval-rule" className="font-semibold text-lg">
+            Signing off the record
+          </h2>
+          <ApprovalRuleSetting projectId={projectId} rule={draft.project.approvalRule} />
+        </section>
+      ) : null}
+    </>
+  );
 }

@@ -118,6 +118,16 @@ export function RecordDocument({
               {d.revision > 1 ? ` (revision ${d.revision})` : ""}
               {d.reviewDate ? `. Review by ${when(d.reviewDate)}` : ""}.
             </p>
+            {d.approvals?.length ? (
+              <p className="text-sm" data-testid="record-approvals">
+                Approved by {d.approvals.map((a) => `${a.name} (${when(a.at)})`).join(", ")}.
+              </p>
+            ) : null}
+            {d.overrideReason ? (
+              <p className="text-sm">
+                Accepted without every approval the team's rule asks for, because {d.overrideReason}
+              </p>
+            ) : null}
           </>
         ) : (
           <p>
@@ -144,6 +154,15 @@ export function RecordDocument({
             ))}
           </ul>
           {d.confirmation ? <p className="text-sm">Confirmation: {d.confirmation}</p> : null}
+        </section>
+      ) : null}
+
+      {d?.moreInformation ? (
+        <section aria-labelledby="more-information" className="space-y-2">
+          <h2 id="more-information" className="font-semibold text-lg">
+            More information
+          </h2>
+          <p className="whitespace-pre-wrap break-words text-sm">{d.moreInformation}</p>
         </section>
       ) : null}
 

@@ -1,0 +1,196 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { FormField } from "~/components/ui/form-field";
+import { Input } from "~/components/ui/input";
+import { Textarea } from "~/components/ui/textarea";
+import { toast } from "~/components/ui/toaster";
+import { type FieldErrors, fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import { type DraftPageData, dateTime } from "./types";
+
+const FIELD_WORDS: Record<string, string> = {
+  chosenOptionKey: "the chosen option",
+  decisionMakers: "the decision-makers",
+  consulted: "consulted",
+  informed: "informed",
+  reviewDate: "the review date",
+  links: "links",
+};
+
+const names = (people: { name: string }[]) => people.map((p) => p.name).join(", ");
+const splitNames = (text: string) =>
+  text
+    .split(",")
+    .map((n) => n.trim())
+    .filter(Boolean)
+    .map((name) => ({ name }));
+
+/** "Label https://..." per line. */
+const linksText = (links: { label: string; url: string }[]) =>
+  links.map((l) => `${l.label} ${l.url}`).join("\n");
+const parseLinks = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const at = line.search(/https?:\/\/\S+$/);
+      return at > 0
+        ? { label: line.slice(0, at).trim(), url: line.slice(at) }
+        : { label: line, url: line };
+    });
+
+/**
+ * The draft's structured fields: an ordinary form, saved together. When someone else changed
+ * a field, the form shows their values and says who did it.
+ */
+export function DraftFieldsForm({ data }: { data: DraftPageData }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const draft = data.draft;
+  const members = useQuery(trpc.member.list.queryOptions({ teamId: data.project.teamId }));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.draft.updateFields.mutationOptions({
+      onSuccess: () => {
+        setErrors({});
+        setFormError(null);
+        toast.success("Fields saved.");
+        void queryClient.invalidateQueries(trpc.draft.pathFilter());
+      },
+      onError: (error) => {
+        setErrors(fieldErrorsOf(error));
+        setFormError(messageOf(error));
+      },
+    }),
+  );
+  if (!draft) return null;
+  const readOnly = !data.viewer.canEdit || draft.status === "ACCEPTED";
+  const changedBy = draft.fieldsChangedBy;
+  const reviewers = (members.data ?? []).filter((m) => m.role !== "VIEWER");
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    save.mutate({
+      projectId: data.project.id,
+      chosenOptionKey: text("chosenOptionKey") || null,
+      decisionMakers: form.getAll("decisionMakers").map((id) => ({ userId: String(id), name: "" })),
+      consulted: splitNames(text("consulted")),
+      informed: splitNames(text("informed")),
+      reviewDate: text("reviewDate") ? new Date(text("reviewDate")) : null,
+      links: parseLinks(text("links")),
+    });
+  }
+  const err = (name: string) => errors[name]?.[0];
+
+  return (
+    <section aria-labelledby="draft-fields" className="space-y-3">
+      <h2 id="draft-fields" className="font-semibold text-lg">
+        Fields
+      </h2>
+      {changedBy && changedBy.userId !== data.viewer.userId ? (
+        <Alert variant="info" data-testid="fields-changed-by">
+          Changed by {changedBy.name} ({changedBy.fields.map((f) => FIELD_WORDS[f] ?? f).join(", ")}
+          ), {dateTime.format(new Date(changedBy.at))}.
+        </Alert>
+      ) : null}
+      {formError ? <Alert variant="error">{formError}</Alert> : null}
+      {/* Keyed by the stored values: a teammate's change replaces what the form shows. */}
+      <form
+        key={JSON.stringify([changedBy?.at, draft.status])}
+        onSubmit={onSubmit}
+        className="grid gap-4"
+        aria-label="The draft's fields"
+      >
+        <FormField label="Chosen option" error={err("chosenOptionKey")}>
+          {(control) => (
+            <select
+              {...control}
+              name="chosenOptionKey"
+              defaultValue={draft.chosenOptionKey ?? ""}
+              disabled={readOnly}
+              className="h-11 rounded-md border border-input bg-background px-3 text-sm"
+            >
+              <option value="">Not chosen yet</option>
+              {data.project.options.map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <fieldset className="grid gap-1.5" aria-describedby="dm-help">
+          <legend className="font-medium text-sm">Decision-makers</legend>
+          <p id="dm-help" className="text-muted-foreground text-sm">
+            They approve the record or request changes. Name at least one.
+          </p>
+          {err("decisionMakers") ? (
+            <p className="text-destructive text-sm">{err("decisionMakers")}</p>
+          ) : null}
+          <div className="flex flex-wrap gap-x-4">
+            {reviewers.map((m) => (
+              <label key={m.id} className="flex min-h-11 items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  name="decisionMakers"
+                  value={m.id}
+                  disabled={readOnly}
+                  defaultChecked={draft.decisionMakers.some((p) => p.userId === m.id)}
+                  className="size-5"
+                />
+                {m.name ?? m.email}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <FormField
+          label="Consulted"
+          description="Names, separated by commas."
+          error={err("consulted")}
+        >
+          <Input name="consulted" defaultValue={names(draft.consulted)} disabled={readOnly} />
+        </FormField>
+        <FormField
+          label="Informed"
+          description="Names, separated by commas."
+          error={err("informed")}
+        >
+          <Input name="informed" defaultValue={names(draft.informed)} disabled={readOnly} />
+        </FormField>
+        <FormField label="Review date" error={err("reviewDate")}>
+          <Input
+            type="date"
+            name="reviewDate"
+            defaultValue={draft.reviewDate?.slice(0, 10) ?? ""}
+            disabled={readOnly}
+          />
+        </FormField>
+        <FormField
+          label="Links"
+          description="One per line: a label, then the address (https://...)."
+          error={err("links")}
+        >
+          <Textarea
+            name="links"
+            rows={3}
+            defaultValue={linksText(draft.links)}
+            disabled={readOnly}
+          />
+        </FormField>
+        {readOnly ? null : (
+          <Button type="submit" loading={save.isPending} className="w-fit">
+            Save fields
+          </Button>
+        )}
+      </form>
+    </section>
+  );
+}

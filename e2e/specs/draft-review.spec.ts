@@ -1,0 +1,128 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { storeDraftText } from "@tradeoff/api/server";
+import { createPrismaClient, type Database } from "@tradeoff/db";
+import { parse as parseYaml } from "yaml";
+import { databaseUrlFile } from "../playwright.config";
+import { person, query, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/fixtures";
+
+test.setTimeout(120_000);
+
+let db: Database | null = null;
+test.afterAll(async () => {
+  await db?.$disconnect();
+});
+
+/**
+ * The shared editor's persistence stores the text through the same service: this test edits
+ * the text as it does, on the e2e server's database.
+ */
+async function editText(draftId: string, text: { rationale: string }) {
+  db ??= createPrismaClient((await readFile(databaseUrlFile, "utf8")).trim());
+  await storeDraftText(db, draftId, text);
+}
+
+test("a member starts the draft, the decision-maker approves, an edit makes it stale, and the accepted record's MADR lists the approval", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "draft-owner");
+  const member = await person(browser, "draft-member");
+  const { projectId, url, template } = await teamWithDrfProject(owner, [member]);
+  const [first] = template.criteria;
+  if (!first) throw new Error("template without criteria");
+  await voteOverApi(member.context.request, projectId, {
+    [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 }, rationale: "Typed async handlers." },
+  });
+
+  // The member starts the draft from the project page: pre-filled from their vote's reason.
+  const m = member.page;
+  await m.goto(url);
+  await m.getByRole("button", { name: "Start the record draft" }).click();
+  await expect(m).toHaveURL(new RegExp(`${url}/draft$`));
+  await expect(m.getByTestId("draft-text-good")).toContainText(
+    `"Typed async handlers." (${member.user.name} on ${first.name})`,
+  );
+  await expect(m.getByLabel("Chosen option")).toHaveValue("fastapi");
+
+  // ...names the owner as the decision-maker.
+  await m.getByRole("checkbox", { name: owner.user.name }).check();
+  await m.getByRole("button", { name: "Save fields" }).click();
+  await expect(m.getByTestId("approval-summary")).toHaveText(
+    "0 of 1 decision-maker approved; needs their approval.",
+  );
+  const { draft } = await query<{ draft: { id: string } }>(member.context.request, "draft.get", {
+    projectId,
+  });
+  await editText(draft.id, { rationale: "it fits our typed, async services." });
+
+  // The owner sees who changed the fields, and approves.
+  const o = owner.page;
+  await o.goto(`${url}/draft`);
+  await expect(o.getByTestId("fields-changed-by")).toContainText(`Changed by ${member.user.name}`);
+  await expect(o.getByTestId("draft-text-rationale")).toHaveText(
+    "it fits our typed, async services.",
+  );
+  // The page is accessible and fits a phone.
+  const axe = await new AxeBuilder({ page: o }).analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+  await m.setViewportSize({ width: 390, height: 844 });
+  await m.reload();
+  await expect(m.getByTestId("approval-summary")).toBeVisible();
+  expect(
+    await m.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    ),
+  ).toBeLessThanOrEqual(390);
+
+  await o.getByRole("button", { name: "Approve" }).click();
+  await expect(o.getByTestId("approval-summary")).toHaveText(
+    "1 of 1 decision-maker approved; needs their approval.",
+  );
+
+  // An edit of the text after the approval makes it stale, live on the open page.
+  await editText(draft.id, { rationale: "it fits our typed, async services and our team." });
+  await expect(o.getByTestId("stale-review")).toBeVisible();
+  await expect(o.getByTestId("approval-summary")).toHaveText(
+    "0 of 1 decision-maker approved; needs their approval.",
+  );
+  await expect(o.getByTestId("draft-text-rationale")).toHaveText(
+    "it fits our typed, async services and our team.",
+  );
+  await o.getByRole("button", { name: "Approve" }).click();
+  await expect(o.getByTestId("stale-review")).toHaveCount(0);
+  await expect(o.getByTestId("approval-summary")).toHaveText(
+    "1 of 1 decision-maker approved; needs their approval.",
+  );
+
+  // Accepting: one criterion of the template is scored, so the result is provisional and the
+  // page asks to confirm it.
+  await o.getByRole("button", { name: "Accept the record" }).click();
+  await o.getByRole("checkbox", { name: /Accept on a provisional result/ }).check();
+  await o.getByRole("button", { name: "Accept the record" }).click();
+  await expect(o.getByTestId("draft-status")).toHaveText("Accepted");
+
+  await o.goto(`${url}/record`);
+  await expect(o.getByTestId("record-status")).toHaveText("Decided");
+  await expect(o.getByTestId("record-approvals")).toContainText(`Approved by ${owner.user.name}`);
+  const download = o.waitForEvent("download");
+  await o.getByRole("link", { name: "Markdown (MADR)" }).click();
+  const md = await readFile((await (await download).path()) ?? "", "utf8");
+  const [, yaml] = md.match(/^---\n([\s\S]*?)\n---\n/) ?? [];
+  const today = new Date().toISOString().slice(0, 10);
+  expect(parseYaml(yaml ?? "")).toMatchObject({
+    status: "accepted",
+    "decision-makers": [owner.user.name],
+    approvals: [{ name: owner.user.name, date: today }],
+  });
+  expect(md).toContain(`Approved by ${owner.user.name} (${today}).`);
+  expect(md).toContain(
+    'Chosen option: "FastAPI", because it fits our typed, async services and our team.',
+  );
+});

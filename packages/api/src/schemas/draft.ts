@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { recordFieldsSchema } from "./record";
+
+const idSchema = z.string().min(1).max(64);
+const projectOnly = { projectId: idSchema };
+
+/** The draft's text fields, as Markdown: what the shared document holds. */
+export const DRAFT_TEXT_FIELDS = [
+  "context",
+  "rationale",
+  "good",
+  "neutral",
+  "bad",
+  "confirmation",
+  "moreInformation",
+] as const;
+export type DraftTextField = (typeof DRAFT_TEXT_FIELDS)[number];
+export type DraftText = Record<DraftTextField, string>;
+
+/** Longest text a field may hold (a very large paste is refused, see the editor). */
+export const DRAFT_TEXT_MAX = 200_000;
+
+/** Some or all of the text fields: those left out keep what is stored. */
+export const draftTextSchema = z
+  .object(
+    Object.fromEntries(
+      DRAFT_TEXT_FIELDS.map((f) => [
+        f,
+        z.string().max(DRAFT_TEXT_MAX, {
+          error: `Keep each text to ${DRAFT_TEXT_MAX.toLocaleString("en")} characters or fewer.`,
+        }),
+      ]),
+    ) as Record<DraftTextField, z.ZodString>,
+  )
+  .partial();
+
+export const draftProjectSchema = z.object(projectOnly);
+
+const { decisionMakers, consulted, informed, links, reviewDate } = recordFieldsSchema.shape;
+
+/** The structured fields: only those sent are changed. */
+export const updateDraftFieldsSchema = z.object({
+  ...projectOnly,
+  chosenOptionKey: z
+    .string()
+    .trim()
+    .min(1, { error: "Choose an option." })
+    .max(40)
+    .nullable()
+    .optional(),
+  decisionMakers: decisionMakers
+    .unwrap()
+    .min(1, { error: "Name at least one decision-maker." })
+    .optional(),
+  consulted: consulted.unwrap().optional(),
+  informed: informed.unwrap().optional(),
+  reviewDate: reviewDate.optional(),
+  links: links.unwrap().optional(),
+});
+export type UpdateDraftFields = z.infer<typeof updateDraftFieldsSchema>;
+
+export const reviewDraftSchema = z.object({
+  ...projectOnly,
+  verdict: z.enum(["APPROVED", "CHANGES_REQUESTED"], {
+    error: "Approve or request changes.",
+  }),
+  comment: z
+    .string()
+    .trim()
+    .max(4000, { error: "Keep the comment to 4000 characters or fewer." })
+    .nullish()
+    .transform((v) => v || null),
+});
+
+export const commentDraftSchema = z
+  .object({
+    ...projectOnly,
+    body: z
+      .string()
+      .trim()
+      .min(1, { error: "Write the comment." })
+      .max(4000, { error: "Keep the comment to 4000 characters or fewer." }),
+    /** The text field the quoted passage is in, when the comment is anchored. */
+    field: z.enum(DRAFT_TEXT_FIELDS, { error: "Pick one of the draft's text fields." }).nullish(),
+    quote: z
+      .string()
+      .trim()
+      .max(1000, { error: "Quote at most 1000 characters." })
+      .nullish()
+      .transform((v) => v || null),
+  })
+  .refine((c) => !c.quote || c.field, {
+    error: "Say which field the quoted passage is in.",
+    path: ["field"],
+  });
+
+export const resolveDraftCommentSchema = z.object({
+  ...projectOnly,
+  commentId: idSchema,
+  resolved: z.boolean({ error: "resolved is true or false." }).default(true),
+});
+
+export const acceptDraftSchema = z.object({
+  ...projectOnly,
+  /** Owners and admins only: accepting without every approval the rule asks for. */
+  overrideReason: z
+    .string()
+    .trim()
+    .max(4000, { error: "Keep the reason to 4000 characters or fewer." })
+    .nullish()
+    .transform((v) => v || null),
+  /** Required when the chosen option is not the team's recommendation, as for record.decide. */
+  justification: z
+    .string()
+    .trim()
+    .max(4000, { error: "Keep the reason to 4000 characters or fewer." })
+    .nullish()
+    .transform((v) => v || null),
+  /** Recording while the recommendation is provisional must be confirmed, as for record.decide. */
+  confirmProvisional: z.boolean({ error: "confirmProvisional is true or false." }).default(false),
+});
+
+export const setApprovalRuleSchema = z.object({
+  ...projectOnly,
+  approvalRule: z.enum(["ALL", "MAJORITY"], {
+    error: "The approval rule is ALL or MAJORITY.",
+  }),
+});
+
+export const setDraftSharingSchema = z.object({
+  ...projectOnly,
+  sharedBeforeAcceptance: z.boolean({ error: "sharedBeforeAcceptance is true or false." }),
+});

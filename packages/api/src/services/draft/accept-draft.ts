@@ -1,0 +1,178 @@
+import type { PrismaClient, Role } from "@tradeoff/db";
+import { hasRole } from "../../domain/roles";
+import { DomainError } from "../../errors";
+import { recordFieldsSchema } from "../../schemas/record";
+import { lockProject } from "../project/lock-project";
+import { recordDecisionEvent, writeDecision } from "../record/record-decision";
+import { readRecordFields } from "../record/stored-fields";
+import { approvalStatus } from "./approval";
+import { markdownListItems, readDraftText } from "./draft-text";
+import { openDraft } from "./update-draft-fields";
+
+type Actor = { userId: string; teamId: string; role: Role };
+
+const FIELD_LABELS: Record<string, string> = {
+  chosenOptionKey: "Chosen option",
+  rationale: "Rationale",
+  confirmation: "Confirmation",
+  decisionMakers: "Decision-makers",
+  consulted: "Consulted",
+  informed: "Informed",
+  links: "Links",
+  reviewDate: "Review date",
+};
+
+/**
+ * Accepts the draft when the project's approval rule is met (or, for an owner or admin, with a
+ * written reason when it is not). In one transaction: closes voting if still open, writes
+ * revision 1 of the record exactly as the text and fields stand (the approved version: the
+ * draft is locked, so no edit slips in between), and marks the draft accepted and read-only.
+ */
+export async function acceptDraft(
+  db: PrismaClient,
+  actor: Actor,
+  input: {
+    projectId: string;
+    overrideReason: string | null;
+    justification?: string | null;
+    confirmProvisional: boolean;
+  },
+) {
+  return db.$transaction(async (tx) => {
+    const locked = await lockProject(tx, input.projectId, "update");
+    if (locked.teamId !== actor.teamId)
+      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const draftLock = await openDraft(tx, actor, input.projectId);
+    const [draft, project] = [
+      await tx.recordDraft.findUniqueOrThrow({
+        where: { id: draftLock.id },
+        select: {
+          chosenOptionKey: true,
+          decisionMakers: true,
+          consulted: true,
+          informed: true,
+          reviewDate: true,
+          links: true,
+          text: true,
+          textVersion: true,
+          reviews: { select: { userId: true, verdict: true, textVersion: true } },
+        },
+      }),
+      await tx.project.findUniqueOrThrow({
+        where: { id: input.projectId },
+        select: { approvalRule: true },
+      }),
+    ];
+    const fields = readRecordFields({
+      ...draft,
+      chosenOptionKey: draft.chosenOptionKey ?? "",
+      justification: null,
+      rationale: "",
+      consequences: {},
+      confirmation: null,
+    });
+    const approval = approvalStatus(
+      project.approvalRule,
+      fields.decisionMakers,
+      draft.reviews,
+      draft.textVersion,
+    );
+    if (approval.total === 0) {
+      throw new DomainError("PRECONDITION_FAILED", approval.summary, {
+        decisionMakers: ["Name at least one decision-maker."],
+      });
+    }
+    const override = !approval.met;
+    if (override) {
+      if (!hasRole(actor.role, "ADMIN")) {
+        throw new DomainError(
+          "PRECONDITION_FAILED",
+          `${approval.summary} Ask the decision-makers to review it; an owner or admin may accept without it by writing why.`,
+        );
+      }
+      if (!input.overrideReason) {
+        throw new DomainError(
+          "PRECONDITION_FAILED",
+          `${approval.summary} To accept without it, write why: the reason is kept in the record and its exports.`,
+          { overrideReason: ["Write why the record is accepted without the approvals it needs."] },
+        );
+      }
+    }
+    const text = readDraftText(draft.text);
+    const parsed = recordFieldsSchema.safeParse({
+      chosenOptionKey: fields.chosenOptionKey,
+      justification: input.justification ?? null,
+      rationale: text.rationale,
+      consequences: {
+        good: markdownListItems(text.good),
+        neutral: markdownListItems(text.neutral),
+        bad: markdownListItems(text.bad),
+      },
+      decisionMakers: fields.decisionMakers,
+      consulted: fields.consulted,
+      informed: fields.informed,
+      confirmation: text.confirmation,
+      links: fields.links,
+      reviewDate: fields.reviewDate,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const [field, kind] = issue?.path ?? [];
+      const label =
+        field === "consequences"
+          ? `${String(kind ?? "").replace(/^./, (c) => c.toUpperCase())} consequences`
+          : (FIELD_LABELS[String(field)] ?? "A field");
+      const message =
+        field === "chosenOptionKey" ? "choose the option the team decided on." : issue?.message;
+      throw new DomainError(
+        "BAD_REQUEST",
+        `The draft is not ready to accept. ${label}: ${message ?? "it is invalid."}`,
+        field ? { [String(field)]: [message ?? "It is invalid."] } : undefined,
+      );
+    }
+    const record = await writeDecision(
+      tx,
+      actor,
+      locked,
+      { ...parsed.data, projectId: input.projectId, confirmProvisional: input.confirmProvisional },
+      {
+        context: text.context.trim() || null,
+        moreInformation: text.moreInformation.trim() || null,
+      },
+    );
+    const now = new Date();
+    await tx.recordDraft.update({
+      where: { id: draftLock.id },
+      data: {
+        status: "ACCEPTED",
+        acceptedAt: now,
+        acceptedById: actor.userId,
+        overrideReason: override ? input.overrideReason : null,
+      },
+      select: { id: true },
+    });
+    await recordDecisionEvent(tx, {
+      projectId: input.projectId,
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      type: "draft.accepted",
+      data: {
+        textVersion: draft.textVersion,
+        rule: approval.rule,
+        approved: approval.approved,
+        decisionMakers: approval.total,
+        summary: approval.summary,
+      },
+    });
+    if (override) {
+      await recordDecisionEvent(tx, {
+        projectId: input.projectId,
+        teamId: actor.teamId,
+        actorId: actor.userId,
+        type: "draft.overridden",
+        data: { reason: input.overrideReason, summary: approval.summary },
+      });
+    }
+    return { revision: record.revision, overridden: override, approval };
+  });
+}

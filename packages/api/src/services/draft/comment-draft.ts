@@ -1,0 +1,55 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import { recordDecisionEvent } from "../record/record-decision";
+import { lockDraft } from "./lock-draft";
+
+type Actor = { userId: string; teamId: string };
+
+/** A comment on the draft, optionally anchored to a quoted passage of one text field. */
+export async function commentDraft(
+  db: PrismaClient,
+  actor: Actor,
+  input: { projectId: string; body: string; field?: string | null; quote: string | null },
+) {
+  return db.$transaction(async (tx) => {
+    const draft = await lockDraft(tx, { projectId: input.projectId });
+    if (!draft || draft.teamId !== actor.teamId) {
+      throw new DomainError("NOT_FOUND", "This decision has no record draft yet.");
+    }
+    const comment = await tx.recordDraftComment.create({
+      data: {
+        draftId: draft.id,
+        authorId: actor.userId,
+        body: input.body,
+        field: input.field ?? null,
+        quote: input.quote,
+      },
+      select: { id: true, createdAt: true },
+    });
+    await recordDecisionEvent(tx, {
+      projectId: input.projectId,
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      type: "draft.comment.created",
+      data: { commentId: comment.id, field: input.field ?? null },
+    });
+    return { id: comment.id, at: comment.createdAt.toISOString() };
+  });
+}
+
+/** Marks a comment of the draft resolved (or open again). */
+export async function resolveDraftComment(
+  db: PrismaClient,
+  actor: Actor,
+  input: { projectId: string; commentId: string; resolved: boolean },
+) {
+  const { count } = await db.recordDraftComment.updateMany({
+    where: {
+      id: input.commentId,
+      draft: { projectId: input.projectId, teamId: actor.teamId },
+    },
+    data: { resolvedAt: input.resolved ? new Date() : null },
+  });
+  if (count === 0) throw new DomainError("NOT_FOUND", "Comment was not found.");
+  return { resolved: input.resolved };
+}

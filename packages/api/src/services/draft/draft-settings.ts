@@ -1,0 +1,67 @@
+import type { PrismaClient, Role } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import { assertCanManageProject } from "../project/access";
+import { recordDecisionEvent } from "../record/record-decision";
+
+type Actor = { userId: string; teamId: string; role: Role };
+
+/** Whether every named decision-maker must approve the draft, or a majority (admins). */
+export async function setApprovalRule(
+  db: PrismaClient,
+  actor: Actor,
+  input: { projectId: string; approvalRule: "ALL" | "MAJORITY" },
+) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.project.findFirst({
+      where: { id: input.projectId, teamId: actor.teamId },
+      select: { approvalRule: true },
+    });
+    if (!before) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const accepted = await tx.recordDraft.count({
+      where: { projectId: input.projectId, status: "ACCEPTED" },
+    });
+    if (accepted) {
+      throw new DomainError("CONFLICT", "The record's draft was already accepted under its rule.");
+    }
+    if (before.approvalRule === input.approvalRule) return { approvalRule: input.approvalRule };
+    await tx.project.update({
+      where: { id: input.projectId },
+      data: { approvalRule: input.approvalRule },
+      select: { id: true },
+    });
+    await recordDecisionEvent(tx, {
+      projectId: input.projectId,
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      type: "project.edited",
+      data: {
+        before: { approvalRule: before.approvalRule },
+        after: { approvalRule: input.approvalRule },
+      },
+    });
+    return { approvalRule: input.approvalRule };
+  });
+}
+
+/**
+ * Whether share links show the draft before it is accepted: the sharer's choice (admins and
+ * the project's creator, who may share it).
+ */
+export async function setDraftSharing(
+  db: PrismaClient,
+  actor: Actor,
+  input: { projectId: string; sharedBeforeAcceptance: boolean },
+) {
+  const project = await db.project.findFirst({
+    where: { id: input.projectId, teamId: actor.teamId },
+    select: { createdById: true },
+  });
+  if (!project) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  assertCanManageProject(actor, project);
+  const { count } = await db.recordDraft.updateMany({
+    where: { projectId: input.projectId, teamId: actor.teamId },
+    data: { sharedBeforeAcceptance: input.sharedBeforeAcceptance },
+  });
+  if (count === 0) throw new DomainError("NOT_FOUND", "This decision has no record draft yet.");
+  return { sharedBeforeAcceptance: input.sharedBeforeAcceptance };
+}

@@ -1,0 +1,179 @@
+import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
+import { hasRole } from "../../domain/roles";
+import { DomainError } from "../../errors";
+import { canManageProject } from "../project/access";
+import { readRecordFields } from "../record/stored-fields";
+import { approvalStatus } from "./approval";
+import { readDraftText } from "./draft-text";
+
+const userName = { select: { id: true, name: true, email: true } } as const;
+const nameOf = (u: { name: string | null; email: string | null } | null) =>
+  u ? (u.name ?? u.email ?? "Member") : null;
+
+export const draftSelect = {
+  id: true,
+  status: true,
+  chosenOptionKey: true,
+  decisionMakers: true,
+  consulted: true,
+  informed: true,
+  reviewDate: true,
+  links: true,
+  fieldsChangedBy: true,
+  text: true,
+  textVersion: true,
+  sharedBeforeAcceptance: true,
+  overrideReason: true,
+  acceptedAt: true,
+  createdAt: true,
+  startedBy: userName,
+  reviews: {
+    select: {
+      userId: true,
+      verdict: true,
+      comment: true,
+      textVersion: true,
+      createdAt: true,
+      user: userName,
+    },
+    orderBy: { createdAt: "asc" },
+  },
+} satisfies Prisma.RecordDraftSelect;
+
+type DraftRow = Prisma.RecordDraftGetPayload<{ select: typeof draftSelect }>;
+
+/** The fields of a draft as the page and the share link read them (dates as ISO strings). */
+export function draftView(row: DraftRow, rule: "ALL" | "MAJORITY") {
+  const fields = readRecordFields({
+    chosenOptionKey: row.chosenOptionKey ?? "",
+    justification: null,
+    rationale: "",
+    consequences: {},
+    decisionMakers: row.decisionMakers,
+    consulted: row.consulted,
+    informed: row.informed,
+    confirmation: null,
+    links: row.links,
+    reviewDate: row.reviewDate,
+  });
+  const reviews = row.reviews.map((r) => ({
+    userId: r.userId,
+    name: nameOf(r.user) ?? "Member",
+    verdict: r.verdict,
+    comment: r.comment,
+    at: r.createdAt.toISOString(),
+    textVersion: r.textVersion,
+    /** Given before the text last changed: it must be given again. */
+    stale: r.textVersion < row.textVersion,
+    /** Whether the reviewer is still a named decision-maker. */
+    decisionMaker: fields.decisionMakers.some((p) => p.userId === r.userId),
+  }));
+  return {
+    id: row.id,
+    status: row.status,
+    chosenOptionKey: row.chosenOptionKey,
+    decisionMakers: fields.decisionMakers,
+    consulted: fields.consulted,
+    informed: fields.informed,
+    reviewDate: fields.reviewDate,
+    links: fields.links,
+    fieldsChangedBy: readChangedBy(row.fieldsChangedBy),
+    text: readDraftText(row.text),
+    textVersion: row.textVersion,
+    sharedBeforeAcceptance: row.sharedBeforeAcceptance,
+    overrideReason: row.overrideReason,
+    acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    startedAt: row.createdAt.toISOString(),
+    startedBy: nameOf(row.startedBy),
+    reviews,
+    approval: approvalStatus(rule, fields.decisionMakers, row.reviews, row.textVersion),
+  };
+}
+
+export type FieldsChangedBy = { userId: string; name: string; fields: string[]; at: string };
+
+function readChangedBy(raw: unknown): FieldsChangedBy | null {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return null;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.userId !== "string" || typeof r.name !== "string" || typeof r.at !== "string")
+    return null;
+  const fields = Array.isArray(r.fields)
+    ? r.fields.filter((f): f is string => typeof f === "string")
+    : [];
+  return { userId: r.userId, name: r.name, fields, at: r.at };
+}
+
+/**
+ * The draft page: the project's options and status, the draft (null before it is started) with
+ * its reviews (stale ones marked), its comments and what the approval rule needs.
+ */
+export async function getDraft(
+  db: PrismaClient,
+  actor: { userId: string; teamId: string; role: Role },
+  input: { projectId: string },
+) {
+  const project = await db.project.findFirst({
+    where: { id: input.projectId, teamId: actor.teamId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      createdById: true,
+      approvalRule: true,
+      options: { select: { key: true, name: true }, orderBy: { position: "asc" } },
+      record: { select: { id: true } },
+      recordDraft: {
+        select: {
+          ...draftSelect,
+          comments: {
+            select: {
+              id: true,
+              body: true,
+              field: true,
+              quote: true,
+              resolvedAt: true,
+              createdAt: true,
+              author: userName,
+            },
+            orderBy: { createdAt: "asc" },
+            take: 500,
+          },
+        },
+      },
+    },
+  });
+  if (!project) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  const row = project.recordDraft;
+  return {
+    viewer: {
+      userId: actor.userId,
+      role: actor.role,
+      canEdit: hasRole(actor.role, "MEMBER"),
+      canOverride: hasRole(actor.role, "ADMIN"),
+      canManage: canManageProject(actor, project),
+    },
+    project: {
+      id: project.id,
+      teamId: actor.teamId,
+      title: project.title,
+      status: project.status,
+      approvalRule: project.approvalRule,
+      options: project.options,
+      recorded: project.record !== null,
+    },
+    draft: row
+      ? {
+          ...draftView(row, project.approvalRule),
+          comments: row.comments.map((c) => ({
+            id: c.id,
+            body: c.body,
+            field: c.field,
+            quote: c.quote,
+            resolved: c.resolvedAt !== null,
+            at: c.createdAt.toISOString(),
+            author: c.author ? { id: c.author.id, name: nameOf(c.author) ?? "Member" } : null,
+          })),
+        }
+      : null,
+  };
+}

@@ -1,0 +1,64 @@
+import type { PrismaClient } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import { recordDecisionEvent } from "../record/record-decision";
+import { readRecordFields } from "../record/stored-fields";
+import { openDraft } from "./update-draft-fields";
+
+type Actor = { userId: string; teamId: string };
+
+/**
+ * A named decision-maker approves the draft or requests changes, for the text as it stands now
+ * (its version is kept: once the text changes, the review is stale and must be given again).
+ */
+export async function reviewDraft(
+  db: PrismaClient,
+  actor: Actor,
+  input: { projectId: string; verdict: "APPROVED" | "CHANGES_REQUESTED"; comment: string | null },
+) {
+  return db.$transaction(async (tx) => {
+    const locked = await openDraft(tx, actor, input.projectId);
+    const draft = await tx.recordDraft.findUniqueOrThrow({
+      where: { id: locked.id },
+      select: { decisionMakers: true },
+    });
+    const { decisionMakers } = readRecordFields({
+      chosenOptionKey: "",
+      justification: null,
+      rationale: "",
+      consequences: {},
+      decisionMakers: draft.decisionMakers,
+      consulted: [],
+      informed: [],
+      confirmation: null,
+      links: [],
+      reviewDate: null,
+    });
+    if (!decisionMakers.some((p) => p.userId === actor.userId)) {
+      throw new DomainError(
+        "FORBIDDEN",
+        "Only the draft's named decision-makers can approve it or request changes; comment instead.",
+      );
+    }
+    const now = new Date();
+    const review = {
+      verdict: input.verdict,
+      comment: input.comment,
+      textVersion: locked.textVersion,
+      createdAt: now,
+    };
+    await tx.recordDraftReview.upsert({
+      where: { draftId_userId: { draftId: locked.id, userId: actor.userId } },
+      create: { draftId: locked.id, userId: actor.userId, ...review },
+      update: review,
+      select: { id: true },
+    });
+    await recordDecisionEvent(tx, {
+      projectId: input.projectId,
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      type: "draft.review.given",
+      data: { verdict: input.verdict, comment: input.comment, textVersion: locked.textVersion },
+    });
+    return { verdict: input.verdict, textVersion: locked.textVersion, at: now.toISOString() };
+  });
+}

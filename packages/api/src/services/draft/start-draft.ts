@@ -1,0 +1,131 @@
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import type { DraftText } from "../../schemas/draft";
+import { isBlind } from "../history/event-view";
+import { STATUS_WORDS } from "../project/access";
+import { type LoadedDecision, loadDecision } from "../project/load-decision";
+import { lockProject } from "../project/lock-project";
+import { recordDecisionEvent } from "../record/record-decision";
+import { aggregateOrUnscored } from "../record/unscored";
+
+type Actor = { userId: string; teamId: string };
+
+/**
+ * Starts the project's shared record draft, once voting has opened, pre-filled from the
+ * project: the recommendation as the chosen option, the considered options, and the members'
+ * vote reasons per option (each naming its criterion and author). Starting again returns the
+ * draft that exists; the project's row lock makes two starts at once write one draft.
+ */
+export async function startDraft(db: PrismaClient, actor: Actor, input: { projectId: string }) {
+  return db.$transaction(async (tx) => {
+    const locked = await lockProject(tx, input.projectId, "update");
+    if (locked.teamId !== actor.teamId)
+      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const existing = await tx.recordDraft.findUnique({
+      where: { projectId: input.projectId },
+      select: { id: true },
+    });
+    if (existing) return { draftId: existing.id, created: false };
+    if (locked.status !== "OPEN" && locked.status !== "DECIDED") {
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        `The record's draft can be started once voting has opened; this decision is ${STATUS_WORDS[locked.status]}.`,
+      );
+    }
+    const recorded = await tx.decisionRecord.findUnique({
+      where: { projectId: input.projectId },
+      select: { id: true },
+    });
+    if (recorded) {
+      throw new DomainError(
+        "CONFLICT",
+        "This decision is already recorded: change it with a new revision of the record.",
+      );
+    }
+    const [loaded, project] = [
+      await loadDecision(tx, input.projectId, { inTransaction: true }),
+      await tx.project.findUniqueOrThrow({
+        where: { id: input.projectId },
+        select: { context: true, status: true, votingMode: true },
+      }),
+    ];
+    // Blind voting keeps the result and everyone's reasons secret until it closes.
+    const blind = isBlind(project);
+    const winner = blind
+      ? null
+      : aggregateOrUnscored(loaded.decision, { method: loaded.method }).winner;
+    const text = prefilledText(loaded, project.context, winner, blind);
+    const draft = await tx.recordDraft.create({
+      data: {
+        projectId: input.projectId,
+        teamId: locked.teamId,
+        chosenOptionKey: winner,
+        startedById: actor.userId,
+        text: text as Prisma.InputJsonValue,
+      },
+      select: { id: true },
+    });
+    await recordDecisionEvent(tx, {
+      projectId: input.projectId,
+      teamId: locked.teamId,
+      actorId: actor.userId,
+      type: "draft.started",
+      data: { chosenOptionKey: winner },
+    });
+    return { draftId: draft.id, created: true };
+  });
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** A team score of 4 or more is a pro, 2 or less a con, 3 neutral (as the exports read it). */
+const kindOf = (score: number) => (score >= 4 ? "good" : score <= 2 ? "bad" : "neutral");
+
+/** The Markdown the team starts from: nothing in it that nobody entered. */
+export function prefilledText(
+  loaded: Pick<LoadedDecision, "project" | "members" | "votes">,
+  context: string,
+  chosenKey: string | null,
+  blind: boolean,
+): DraftText {
+  const nameOf = new Map(loaded.members.map((m) => [m.id, m.name]));
+  const criterionName = new Map(loaded.project.criteria.map((c) => [c.key, c.name]));
+  const reasons = blind ? [] : loaded.votes.filter((v) => v.rationale?.trim());
+  const line = (v: (typeof reasons)[number]) =>
+    `"${oneLine(v.rationale ?? "")}" (${nameOf.get(v.voterId) ?? "Former member"} on ${criterionName.get(v.criterionKey) ?? v.criterionKey})`;
+  const consequences: Record<"good" | "neutral" | "bad", string[]> = {
+    good: [],
+    neutral: [],
+    bad: [],
+  };
+  if (chosenKey) {
+    for (const v of reasons) {
+      const score = v.scores[chosenKey];
+      if (score != null) consequences[kindOf(score)].push(`- ${line(v)}`);
+    }
+  }
+  const options = loaded.project.options;
+  const prosAndCons = options.map((o) => {
+    const items = reasons.flatMap((v) => {
+      const score = v.scores[o.key];
+      if (score == null) return [];
+      const word = { good: "Good", neutral: "Neutral", bad: "Bad" }[kindOf(score)];
+      return [`- ${word}, because ${line(v)}`];
+    });
+    return `### ${o.name}\n\n${items.length ? items.join("\n") : blind ? "- Voting is blind until it closes: reasons are not shown yet." : "- No reasons given in the votes yet."}`;
+  });
+  const moreInformation = [
+    `Considered options: ${options.map((o) => o.name).join(", ")}.`,
+    "## Pros and cons of the options",
+    ...prosAndCons,
+  ].join("\n\n");
+  return {
+    context,
+    rationale: "",
+    good: consequences.good.join("\n"),
+    neutral: consequences.neutral.join("\n"),
+    bad: consequences.bad.join("\n"),
+    confirmation: "",
+    moreInformation,
+  };
+}

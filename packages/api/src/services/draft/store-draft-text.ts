@@ -1,0 +1,70 @@
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import { type DraftText, draftTextSchema } from "../../schemas/draft";
+import { recordDecisionEvent } from "../record/record-decision";
+import { readDraftText, sameText } from "./draft-text";
+import { lockDraft } from "./lock-draft";
+
+/**
+ * Stores a draft's text (the Markdown of its shared document) as the server-side truth that
+ * acceptance and exports read. The version is raised only when the Markdown changed; the first
+ * change after approvals makes them stale, and says so once in the history (later edits of the
+ * same burst find no current approval left to make stale).
+ */
+export async function storeDraftText(
+  db: PrismaClient,
+  draftId: string,
+  text: Partial<DraftText>,
+  opts: { actorId?: string | null } = {},
+): Promise<{ changed: boolean; textVersion: number }> {
+  const parsed = draftTextSchema.safeParse(text);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError(
+      "BAD_REQUEST",
+      `${issue?.path.join(".") || "text"}: ${issue?.message ?? "the text is invalid."}`,
+    );
+  }
+  return db.$transaction(async (tx) => {
+    const draft = await lockDraft(tx, { draftId });
+    if (!draft) throw new DomainError("NOT_FOUND", "Record draft was not found.");
+    if (draft.status === "ACCEPTED") {
+      throw new DomainError("CONFLICT", "This draft was accepted: its text is read-only now.");
+    }
+    const current = await tx.recordDraft.findUniqueOrThrow({
+      where: { id: draftId },
+      select: { text: true },
+    });
+    const next = { ...readDraftText(current.text), ...parsed.data };
+    if (sameText(readDraftText(current.text), next)) {
+      return { changed: false, textVersion: draft.textVersion };
+    }
+    const textVersion = draft.textVersion + 1;
+    await tx.recordDraft.update({
+      where: { id: draftId },
+      data: { text: next as Prisma.InputJsonValue, textVersion },
+      select: { id: true },
+    });
+    const nowStale = await tx.recordDraftReview.findMany({
+      where: { draftId, verdict: "APPROVED", textVersion: draft.textVersion },
+      select: { userId: true, user: { select: { name: true, email: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+    if (nowStale.length) {
+      await recordDecisionEvent(tx, {
+        projectId: draft.projectId,
+        teamId: draft.teamId,
+        actorId: opts.actorId ?? null,
+        type: "draft.review.stale",
+        data: {
+          textVersion,
+          reviewers: nowStale.map((r) => ({
+            userId: r.userId,
+            name: r.user.name ?? r.user.email ?? "Member",
+          })),
+        },
+      });
+    }
+    return { changed: true, textVersion };
+  });
+}

@@ -1,0 +1,160 @@
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import type { UpdateDraftFields } from "../../schemas/draft";
+import { recordDecisionEvent, toJson } from "../record/record-decision";
+import { resolvePeople } from "../record/resolve-people";
+import { lockDraft } from "./lock-draft";
+
+type Actor = { userId: string; teamId: string };
+
+const FIELD_KEYS = [
+  "chosenOptionKey",
+  "decisionMakers",
+  "consulted",
+  "informed",
+  "reviewDate",
+  "links",
+] as const;
+
+/**
+ * Changes the draft's structured fields (only those sent), remembers who changed which, and
+ * writes a history event: the live stream carries it to every open page, which says "changed by X".
+ */
+export async function updateDraftFields(db: PrismaClient, actor: Actor, input: UpdateDraftFields) {
+  return db.$transaction(async (tx) => {
+    const draft = await openDraft(tx, actor, input.projectId);
+    const data: Prisma.RecordDraftUpdateInput = {};
+    const changed: Record<string, unknown> = {};
+    if (input.chosenOptionKey !== undefined) {
+      if (input.chosenOptionKey !== null) {
+        const option = await tx.option.findFirst({
+          where: { projectId: input.projectId, key: input.chosenOptionKey },
+          select: { id: true },
+        });
+        if (!option) {
+          throw new DomainError("BAD_REQUEST", "Choose one of the project's options.", {
+            chosenOptionKey: ["Choose one of the project's options."],
+          });
+        }
+      }
+      data.chosenOptionKey = input.chosenOptionKey;
+      changed.chosenOptionKey = input.chosenOptionKey;
+    }
+    if (input.decisionMakers || input.consulted || input.informed) {
+      const people = await resolvePeople(tx, actor.teamId, {
+        decisionMakers: input.decisionMakers ?? [],
+        consulted: input.consulted ?? [],
+        informed: input.informed ?? [],
+      });
+      if (input.decisionMakers) {
+        await assertCanReview(tx, actor.teamId, input.decisionMakers);
+        data.decisionMakers = toJson(people.decisionMakers);
+        changed.decisionMakers = people.decisionMakers;
+      }
+      if (input.consulted) {
+        data.consulted = toJson(people.consulted);
+        changed.consulted = people.consulted;
+      }
+      if (input.informed) {
+        data.informed = toJson(people.informed);
+        changed.informed = people.informed;
+      }
+    }
+    if (input.reviewDate !== undefined) {
+      data.reviewDate = input.reviewDate;
+      changed.reviewDate = input.reviewDate?.toISOString() ?? null;
+    }
+    if (input.links) {
+      data.links = toJson(input.links);
+      changed.links = input.links;
+    }
+    if (!FIELD_KEYS.some((k) => k in changed)) {
+      throw new DomainError("BAD_REQUEST", "Send at least one field to change.");
+    }
+    // A form sends every field: only those that differ from what is stored count as changed.
+    const stored = await tx.recordDraft.findUniqueOrThrow({
+      where: { id: draft.id },
+      select: {
+        chosenOptionKey: true,
+        decisionMakers: true,
+        consulted: true,
+        informed: true,
+        links: true,
+        reviewDate: true,
+      },
+    });
+    const before: Record<string, unknown> = {
+      ...stored,
+      reviewDate: stored.reviewDate?.toISOString() ?? null,
+    };
+    const fields = FIELD_KEYS.filter(
+      (k) => k in changed && canonical(changed[k]) !== canonical(before[k]),
+    );
+    if (!fields.length) return { fields };
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: actor.userId },
+      select: { name: true, email: true },
+    });
+    data.fieldsChangedBy = {
+      userId: actor.userId,
+      name: user.name ?? user.email ?? "Member",
+      fields,
+      at: new Date().toISOString(),
+    };
+    await tx.recordDraft.update({ where: { id: draft.id }, data, select: { id: true } });
+    await recordDecisionEvent(tx, {
+      projectId: input.projectId,
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      type: "draft.fields.changed",
+      data: {
+        fields,
+        before: Object.fromEntries(fields.map((f) => [f, before[f]])),
+        after: Object.fromEntries(fields.map((f) => [f, changed[f]])),
+      },
+    });
+    return { fields };
+  });
+}
+
+/** JSON with sorted keys: stored JSON (jsonb) does not keep the order its keys were written in. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
+/** The draft of a project of the actor's team, locked, and still open for changes. */
+export async function openDraft(tx: Prisma.TransactionClient, actor: Actor, projectId: string) {
+  const draft = await lockDraft(tx, { projectId });
+  if (!draft || draft.teamId !== actor.teamId) {
+    throw new DomainError(
+      "NOT_FOUND",
+      "This decision has no record draft yet: start the record draft first.",
+    );
+  }
+  if (draft.status === "ACCEPTED") {
+    throw new DomainError("CONFLICT", "This draft was accepted: the record is read-only now.");
+  }
+  return draft;
+}
+
+/** Decision-makers approve or request changes, so each must be a member who may review. */
+async function assertCanReview(
+  tx: Prisma.TransactionClient,
+  teamId: string,
+  people: { userId?: string | undefined; name: string }[],
+) {
+  const message = "Decision-makers must be members of the team (members, admins or owners).";
+  if (people.some((p) => !p.userId)) {
+    throw new DomainError("BAD_REQUEST", message, { decisionMakers: [message] });
+  }
+  const ids = [...new Set(people.map((p) => p.userId as string))];
+  const reviewers = await tx.membership.count({
+    where: { teamId, userId: { in: ids }, role: { not: "VIEWER" } },
+  });
+  if (reviewers !== ids.length) {
+    throw new DomainError("BAD_REQUEST", message, { decisionMakers: [message] });
+  }
+}

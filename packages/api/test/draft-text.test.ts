@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { approvalStatus } from "../src/services/draft/approval";
+import { markdownListItems } from "../src/services/draft/draft-text";
+
+describe("consequences from the draft's Markdown", () => {
+  it("takes each list item, joins continuation lines, and keeps paragraphs outside lists", () => {
+    expect(
+      markdownListItems(
+        "- No brokers to run.\n* Scales\n  without tuning.\n1. Numbered too\n\nA paragraph\nover two lines.\n",
+      ),
+    ).toEqual([
+      "No brokers to run.",
+      "Scales without tuning.",
+      "Numbered too",
+      "A paragraph over two lines.",
+    ]);
+    expect(markdownListItems("  \n\n")).toEqual([]);
+  });
+});
+
+describe("the approval rule", () => {
+  const people = [
+    { userId: "a", name: "Ada" },
+    { userId: "b", name: "Ben" },
+    { userId: "c", name: "Cy" },
+  ];
+  it("counts only current approvals of named decision-makers", () => {
+    const reviews = [
+      { userId: "a", verdict: "APPROVED" as const, textVersion: 3 },
+      { userId: "b", verdict: "APPROVED" as const, textVersion: 2 }, // stale
+      { userId: "c", verdict: "CHANGES_REQUESTED" as const, textVersion: 3 },
+      { userId: "z", verdict: "APPROVED" as const, textVersion: 3 }, // not named
+    ];
+    expect(approvalStatus("ALL", people, reviews, 3)).toMatchObject({
+      approved: 1,
+      needed: 3,
+      met: false,
+      summary: "1 of 3 decision-makers approved; needs all.",
+    });
+    expect(approvalStatus("MAJORITY", people, reviews, 3).met).toBe(false);
+    const fresh = reviews.map((r) => ({ ...r, textVersion: 3 }));
+    expect(approvalStatus("MAJORITY", people, fresh, 3)).toMatchObject({ approved: 2, met: true });
+  });
+
+  it("is never met without a named decision-maker", () => {
+    expect(approvalStatus("MAJORITY", [], [], 0)).toMatchObject({
+      met: false,
+      summary: "No decision-maker is named yet: name at least one.",
+    });
+  });
+});

@@ -1,0 +1,429 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { storeDraftText } from "../src/services/draft/store-draft-text";
+import { trpcError, useTestDatabase } from "./helpers";
+import { at, blankInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+/**
+ * An open project where two members prefer SQS (the recommendation) with their reasons, and a
+ * team of owner, admin, two members and a viewer.
+ */
+async function votedProject() {
+  const setup = await teamWith(t, ["ADMIN", "MEMBER", "MEMBER", "VIEWER"]);
+  const { id: projectId } = await setup.owner.api.project.create(blankInput(setup.team.id));
+  await setup.owner.api.project.open({ projectId });
+  const admin = at(setup.people, 1);
+  const member = at(setup.people, 2);
+  const member2 = at(setup.people, 3);
+  const viewer = at(setup.people, 4);
+  for (const [person, reason] of [
+    [admin, "Nobody wants to run brokers."],
+    [member, "Managed means no pager."],
+  ] as const) {
+    for (const criterionKey of ["ops", "ordering"]) {
+      await person.api.vote.cast({
+        projectId,
+        criterionKey,
+        weight: 4,
+        scores: { kafka: 2, sqs: 5 },
+        rationale: criterionKey === "ops" ? reason : null,
+      });
+    }
+  }
+  return { ...setup, projectId, admin, member, member2, viewer };
+}
+
+type Setup = Awaited<ReturnType<typeof votedProject>>;
+
+/** Starts the draft, names the decision-makers and writes a rationale through the text store. */
+async function readyDraft(s: Setup, deciders: { id: string }[]) {
+  const { draftId } = await s.member.api.draft.start({ projectId: s.projectId });
+  await s.member.api.draft.updateFields({
+    projectId: s.projectId,
+    decisionMakers: deciders.map((d) => ({ userId: d.id, name: "" })),
+  });
+  const { draft } = await s.member.api.draft.get({ projectId: s.projectId });
+  await storeDraftText(t.db, draftId, {
+    ...draft?.text,
+    rationale: "it is managed, and ordering per group is enough for billing.",
+    confirmation: "Billing's lag dashboard stays under a minute.",
+  });
+  return draftId;
+}
+
+const eventTypes = async (projectId: string) =>
+  (
+    await t.db.projectEvent.findMany({
+      where: { projectId },
+      orderBy: { id: "asc" },
+      select: { type: true },
+    })
+  ).map((e) => e.type);
+
+describe("starting the record draft", () => {
+  it("is refused before voting opens, and names what to do", async () => {
+    const setup = await teamWith(t, ["MEMBER"]);
+    const { id: projectId } = await setup.owner.api.project.create(blankInput(setup.team.id));
+    const error = await trpcError(at(setup.people, 1).api.draft.start({ projectId }));
+    expect(error.code).toBe("PRECONDITION_FAILED");
+    expect(error.message).toMatch(/once voting has opened/);
+    expect(await t.db.recordDraft.count({ where: { projectId } })).toBe(0);
+  });
+
+  it("pre-fills the recommendation, the options and each reason with its author and criterion, once", async () => {
+    const s = await votedProject();
+    const first = await s.member.api.draft.start({ projectId: s.projectId });
+    const again = await s.member2.api.draft.start({ projectId: s.projectId });
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ draftId: first.draftId, created: false });
+
+    const { draft } = await s.viewer.api.draft.get({ projectId: s.projectId });
+    expect(draft?.chosenOptionKey).toBe("sqs");
+    expect(draft?.text.context).toBe("We need a queue.");
+    // SQS scored 5 by both: their reasons are good consequences of the chosen option.
+    expect(draft?.text.good).toContain(
+      `- "Nobody wants to run brokers." (${s.admin.name} on Operational cost)`,
+    );
+    expect(draft?.text.good).toContain(
+      `- "Managed means no pager." (${s.member.name} on Operational cost)`,
+    );
+    expect(draft?.text.bad).toBe("");
+    // The pros and cons of every option: Kafka scored 2 by the same people is a con.
+    expect(draft?.text.moreInformation).toContain("Considered options: Kafka, SQS.");
+    expect(draft?.text.moreInformation).toContain(
+      `### Kafka\n\n- Bad, because "Managed means no pager." (${s.member.name} on Operational cost)\n- Bad, because "Nobody wants to run brokers." (${s.admin.name} on Operational cost)`,
+    );
+    expect((await eventTypes(s.projectId)).filter((e) => e.startsWith("draft."))).toEqual([
+      "draft.started",
+    ]);
+  });
+});
+
+describe("blind voting", () => {
+  it("keeps the result and everyone's reasons out of a draft started while voting is open", async () => {
+    const setup = await teamWith(t, ["MEMBER"]);
+    const member = at(setup.people, 1);
+    const { id: projectId } = await setup.owner.api.project.create(
+      blankInput(setup.team.id, { votingMode: "BLIND" }),
+    );
+    await setup.owner.api.project.open({ projectId });
+    await setup.owner.api.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 4,
+      scores: { kafka: 2, sqs: 5 },
+      rationale: "A secret reason.",
+    });
+    await member.api.draft.start({ projectId });
+    const { draft } = await member.api.draft.get({ projectId });
+    expect(draft?.chosenOptionKey).toBeNull();
+    expect(JSON.stringify(draft?.text)).not.toContain("A secret reason.");
+    expect(draft?.text.moreInformation).toContain("Voting is blind until it closes");
+  });
+});
+
+describe("the draft's fields", () => {
+  it("records who changed which field; viewers read and comment only", async () => {
+    const s = await votedProject();
+    await s.member.api.draft.start({ projectId: s.projectId });
+    await s.member.api.draft.updateFields({
+      projectId: s.projectId,
+      decisionMakers: [{ userId: s.owner.id, name: "" }],
+      consulted: [{ name: "Security team" }],
+      links: [{ label: "Spike", url: "https://example.com/spike" }],
+    });
+    const { draft } = await s.viewer.api.draft.get({ projectId: s.projectId });
+    expect(draft?.decisionMakers).toEqual([{ userId: s.owner.id, name: "Olivia Owner" }]);
+    expect(draft?.consulted).toEqual([{ name: "Security team" }]);
+    expect(draft?.fieldsChangedBy).toMatchObject({
+      userId: s.member.id,
+      name: s.member.name,
+      fields: ["decisionMakers", "consulted", "links"],
+    });
+    expect(await eventTypes(s.projectId)).toContain("draft.fields.changed");
+    // A form sends every field: only those that differ count, and an unchanged save says nothing.
+    const resaved = await s.admin.api.draft.updateFields({
+      projectId: s.projectId,
+      chosenOptionKey: "sqs",
+      decisionMakers: [{ userId: s.owner.id, name: "" }],
+      consulted: [{ name: "Security team" }],
+    });
+    expect(resaved.fields).toEqual([]);
+    expect(
+      (await eventTypes(s.projectId)).filter((e) => e === "draft.fields.changed"),
+    ).toHaveLength(1);
+
+    const denied = await trpcError(
+      s.viewer.api.draft.updateFields({ projectId: s.projectId, chosenOptionKey: "kafka" }),
+    );
+    expect(denied.code).toBe("FORBIDDEN");
+    expect((await trpcError(s.viewer.api.draft.start({ projectId: s.projectId }))).code).toBe(
+      "FORBIDDEN",
+    );
+    await s.viewer.api.draft.comment({
+      projectId: s.projectId,
+      body: "Is a minute of lag fine for invoices?",
+      field: "confirmation",
+      quote: "under a minute",
+    });
+    const after = await s.member.api.draft.get({ projectId: s.projectId });
+    expect(after.draft?.chosenOptionKey).toBe("sqs");
+    expect(after.draft?.comments).toEqual([
+      expect.objectContaining({
+        body: "Is a minute of lag fine for invoices?",
+        field: "confirmation",
+        quote: "under a minute",
+        resolved: false,
+        author: { id: s.viewer.id, name: s.viewer.name },
+      }),
+    ]);
+    const commentId = after.draft?.comments[0]?.id ?? "";
+    await s.member.api.draft.resolveComment({ projectId: s.projectId, commentId });
+    const resolved = await s.member.api.draft.get({ projectId: s.projectId });
+    expect(resolved.draft?.comments[0]?.resolved).toBe(true);
+  });
+
+  it("names only members who may review as decision-makers, and at least one", async () => {
+    const s = await votedProject();
+    await s.member.api.draft.start({ projectId: s.projectId });
+    for (const decisionMakers of [
+      [{ userId: s.viewer.id, name: "" }],
+      [{ name: "Someone outside" }],
+      [],
+    ]) {
+      const error = await trpcError(
+        s.member.api.draft.updateFields({ projectId: s.projectId, decisionMakers }),
+      );
+      expect(error.code).toBe("BAD_REQUEST");
+      expect(error.message).toMatch(/decision-maker/i);
+    }
+    const { draft } = await s.member.api.draft.get({ projectId: s.projectId });
+    expect(draft?.decisionMakers).toEqual([]);
+  });
+});
+
+describe("reviews", () => {
+  it("lets only a named decision-maker review; an edit makes the approval stale, once per burst", async () => {
+    const s = await votedProject();
+    const draftId = await readyDraft(s, [s.owner]);
+    const notNamed = await trpcError(
+      s.member.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" }),
+    );
+    expect(notNamed.code).toBe("FORBIDDEN");
+    expect(notNamed.message).toMatch(/named decision-makers/);
+
+    await s.owner.api.draft.review({
+      projectId: s.projectId,
+      verdict: "APPROVED",
+      comment: "Ship it.",
+    });
+    let { draft } = await s.member.api.draft.get({ projectId: s.projectId });
+    expect(draft?.reviews).toEqual([
+      expect.objectContaining({ userId: s.owner.id, verdict: "APPROVED", stale: false }),
+    ]);
+    expect(draft?.approval).toMatchObject({ met: true, approved: 1, total: 1 });
+
+    // Storing the same Markdown changes nothing.
+    const same = await storeDraftText(t.db, draftId, draft?.text ?? {});
+    expect(same.changed).toBe(false);
+
+    // Two edits in a row: the approval is stale after the first, and the history says so once.
+    await storeDraftText(t.db, draftId, { rationale: "It is managed." });
+    await storeDraftText(t.db, draftId, { rationale: "It is managed, and cheap." });
+    ({ draft } = await s.member.api.draft.get({ projectId: s.projectId }));
+    expect(draft?.reviews[0]?.stale).toBe(true);
+    expect(draft?.approval).toMatchObject({ met: false, approved: 0 });
+    expect(draft?.approval.summary).toBe("0 of 1 decision-maker approved; needs their approval.");
+    const types = await eventTypes(s.projectId);
+    expect(types.filter((e) => e === "draft.review.stale")).toHaveLength(1);
+    expect(types.filter((e) => e === "draft.review.given")).toHaveLength(1);
+
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    ({ draft } = await s.member.api.draft.get({ projectId: s.projectId }));
+    expect(draft?.reviews[0]?.stale).toBe(false);
+    expect(draft?.approval.met).toBe(true);
+  });
+
+  it("needs every decision-maker under ALL, and a majority once an admin chooses MAJORITY", async () => {
+    const s = await votedProject();
+    await readyDraft(s, [s.owner, s.admin, s.member2]);
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    await s.admin.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    await s.member2.api.draft.review({
+      projectId: s.projectId,
+      verdict: "CHANGES_REQUESTED",
+      comment: "Say what happens to the old events.",
+    });
+    let { draft } = await s.member.api.draft.get({ projectId: s.projectId });
+    expect(draft?.approval.summary).toBe("2 of 3 decision-makers approved; needs all.");
+    expect(draft?.approval.met).toBe(false);
+    const refused = await trpcError(s.member.api.draft.accept({ projectId: s.projectId }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toMatch(/2 of 3 decision-makers approved; needs all/);
+
+    const notAdmin = await trpcError(
+      s.member.api.draft.setApprovalRule({ projectId: s.projectId, approvalRule: "MAJORITY" }),
+    );
+    expect(notAdmin.code).toBe("FORBIDDEN");
+    await s.admin.api.draft.setApprovalRule({ projectId: s.projectId, approvalRule: "MAJORITY" });
+    ({ draft } = await s.member.api.draft.get({ projectId: s.projectId }));
+    expect(draft?.approval.summary).toBe("2 of 3 decision-makers approved; needs a majority (2).");
+    expect(draft?.approval.met).toBe(true);
+
+    const accepted = await s.member.api.draft.accept({ projectId: s.projectId });
+    expect(accepted).toMatchObject({ revision: 1, overridden: false });
+  });
+});
+
+describe("accepting the draft", () => {
+  it("says what is missing when the approved draft cannot make a record", async () => {
+    const s = await votedProject();
+    const draftId = await readyDraft(s, [s.owner]);
+    await storeDraftText(t.db, draftId, { rationale: "  " });
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    const error = await trpcError(s.member.api.draft.accept({ projectId: s.projectId }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe("The draft is not ready to accept. Rationale: Write the rationale.");
+    expect(await t.db.decisionRecord.count({ where: { projectId: s.projectId } })).toBe(0);
+    const project = await t.db.project.findUniqueOrThrow({ where: { id: s.projectId } });
+    expect(project.status).toBe("OPEN");
+  });
+
+  it("closes voting and writes revision 1 exactly as approved; the draft is read-only after", async () => {
+    const s = await votedProject();
+    const draftId = await readyDraft(s, [s.owner]);
+    await storeDraftText(t.db, draftId, {
+      good: "- No brokers to run.\n- Scales\n  without tuning.",
+      neutral: "Costs grow with traffic.",
+      bad: "* Vendor lock-in.",
+    });
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    await s.member.api.draft.accept({ projectId: s.projectId });
+
+    const project = await t.db.project.findUniqueOrThrow({ where: { id: s.projectId } });
+    expect(project.status).toBe("DECIDED");
+    expect(project.closedAt).not.toBeNull();
+    const record = await t.db.decisionRecord.findUniqueOrThrow({
+      where: { projectId: s.projectId },
+      include: { revisions: true },
+    });
+    expect(record).toMatchObject({
+      chosenOptionKey: "sqs",
+      rationale: "it is managed, and ordering per group is enough for billing.",
+      consequences: {
+        good: ["No brokers to run.", "Scales without tuning."],
+        neutral: ["Costs grow with traffic."],
+        bad: ["Vendor lock-in."],
+      },
+      confirmation: "Billing's lag dashboard stays under a minute.",
+      context: "We need a queue.",
+      decisionMakers: [{ userId: s.owner.id, name: "Olivia Owner" }],
+    });
+    expect(record.moreInformation).toContain("## Pros and cons of the options");
+    expect(record.revisions).toHaveLength(1);
+    expect(record.revisions[0]).toMatchObject({ revision: 1, authorId: s.member.id });
+    // The coverage the outcome rested on is kept, as when recording from the form.
+    expect(record.coverage).toMatchObject({ counted: 2, total: 2, voted: 2 });
+
+    const types = await eventTypes(s.projectId);
+    expect(types.slice(-3)).toEqual(["status.changed", "decision.recorded", "draft.accepted"]);
+    expect(types).not.toContain("draft.overridden");
+
+    const { draft } = await s.member.api.draft.get({ projectId: s.projectId });
+    expect(draft?.status).toBe("ACCEPTED");
+    const late = await trpcError(
+      s.member.api.draft.updateFields({ projectId: s.projectId, chosenOptionKey: "kafka" }),
+    );
+    expect(late.code).toBe("CONFLICT");
+    await expect(storeDraftText(t.db, draftId, { rationale: "Changed later." })).rejects.toThrow(
+      /read-only/,
+    );
+    expect(
+      (await t.db.decisionRecord.findUniqueOrThrow({ where: { projectId: s.projectId } }))
+        .rationale,
+    ).toBe("it is managed, and ordering per group is enough for billing.");
+  });
+
+  it("lets an owner or admin accept without the approvals only with a written reason, kept in the exports", async () => {
+    const s = await votedProject();
+    await readyDraft(s, [s.owner, s.member2]);
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+
+    const noReason = await trpcError(s.admin.api.draft.accept({ projectId: s.projectId }));
+    expect(noReason.code).toBe("PRECONDITION_FAILED");
+    expect(noReason.message).toMatch(/write why/);
+    const member = await trpcError(
+      s.member.api.draft.accept({ projectId: s.projectId, overrideReason: "I say so." }),
+    );
+    expect(member.code).toBe("PRECONDITION_FAILED");
+    expect(member.message).toMatch(/an owner or admin may accept/);
+    expect(await t.db.decisionRecord.count({ where: { projectId: s.projectId } })).toBe(0);
+
+    const reason = "Member 3 is on leave until March; the migration cannot wait.";
+    const accepted = await s.admin.api.draft.accept({
+      projectId: s.projectId,
+      overrideReason: reason,
+    });
+    expect(accepted.overridden).toBe(true);
+    const draft = await t.db.recordDraft.findUniqueOrThrow({ where: { projectId: s.projectId } });
+    expect(draft.overrideReason).toBe(reason);
+    const types = await eventTypes(s.projectId);
+    expect(types.slice(-2)).toEqual(["draft.accepted", "draft.overridden"]);
+
+    for (const format of ["madr", "log4brains", "nygard"] as const) {
+      const file = await s.viewer.api.export.file({ projectId: s.projectId, format });
+      expect(file.content).toContain("Member 3 is on leave until March");
+    }
+    const madr = await s.viewer.api.export.file({ projectId: s.projectId, format: "madr" });
+    const front = parse(madr.content.split("---\n")[1] ?? "");
+    expect(front["accepted-without-approval"]).toBe(reason);
+  });
+});
+
+describe("exports and share links", () => {
+  it("list who approved when in MADR's front matter (valid YAML) and every Markdown format", async () => {
+    const s = await votedProject();
+    await readyDraft(s, [s.owner, s.admin]);
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    await s.admin.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    await s.member.api.draft.accept({ projectId: s.projectId });
+    const today = new Date().toISOString().slice(0, 10);
+
+    const madr = await s.member.api.export.file({ projectId: s.projectId, format: "madr" });
+    const front = parse(madr.content.split("---\n")[1] ?? "");
+    expect(front["decision-makers"]).toEqual(["Olivia Owner", s.admin.name]);
+    expect(front.approvals).toEqual([
+      { name: "Olivia Owner", date: today },
+      { name: s.admin.name, date: today },
+    ]);
+    const line = `Approved by Olivia Owner (${today}), ${s.admin.name} (${today}).`;
+    expect(madr.content).toContain(line);
+    for (const format of ["log4brains", "nygard"] as const) {
+      const file = await s.member.api.export.file({ projectId: s.projectId, format });
+      expect(file.content).toContain(line);
+    }
+    expect(madr.content).not.toContain("accepted-without-approval");
+  });
+
+  it("keeps the draft out of share links until accepted, unless the sharer chose to show it", async () => {
+    const s = await votedProject();
+    await readyDraft(s, [s.owner]);
+    const link = await s.owner.api.share.create({ projectId: s.projectId });
+    const anonymous = t.callerAs(null);
+    expect((await anonymous.share.view({ token: link.token })).recordDraft).toBeNull();
+
+    const denied = await trpcError(
+      s.member.api.draft.setSharing({ projectId: s.projectId, sharedBeforeAcceptance: true }),
+    );
+    expect(denied.code).toBe("FORBIDDEN");
+    await s.owner.api.draft.setSharing({ projectId: s.projectId, sharedBeforeAcceptance: true });
+    const shared = await anonymous.share.view({ token: link.token });
+    expect(shared.recordDraft?.text.rationale).toBe(
+      "it is managed, and ordering per group is enough for billing.",
+    );
+    expect(shared.recordDraft?.decisionMakers).toEqual([{ name: "Olivia Owner" }]);
+    expect(JSON.stringify(shared.recordDraft)).not.toContain(s.owner.id);
+  });
+});
