@@ -3,12 +3,7 @@
  * (apps/web/server.ts) with Next.js in development mode: pages hot-reload, and the server
  * restarts when the API's or the packages' code changes.
  */
-import { join } from "node:path";
-import { hashPassword } from "@tradeoff/auth/password";
-import { createPrismaClient, seedForStartup } from "@tradeoff/db";
-import { prepareDatabase } from "@tradeoff/db/prepare";
 import {
-  dataDir,
   embeddedDatabaseEnv,
   fail,
   localSecret,
@@ -18,22 +13,13 @@ import {
   spawnServer,
   superviseChild,
 } from "./lib";
+import { prepareSeededDatabase } from "./startup";
 
 const port = portFromEnv(3000);
 const log = (message: string) => console.log(`• ${message}`);
 
 async function main() {
-  const database = await prepareDatabase({ log, dataDir: join(dataDir, "pglite") }).catch(
-    (error: Error) => fail(error.message),
-  );
-  const db = createPrismaClient(database.url);
-  const { demo, warnings } = await seedForStartup(db, {
-    hashPassword,
-    embedded: database.embedded,
-    seedDemo: process.env.SEED_DEMO === "true",
-  });
-  await db.$disconnect();
-  for (const warning of warnings) console.warn(`! ${warning}`);
+  const { database, demo } = await prepareSeededDatabase(log);
 
   const server = spawnServer(
     { port, dev: true },

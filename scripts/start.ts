@@ -3,12 +3,7 @@
  * DATABASE_URL is set), seed the demo account on the embedded database (on a configured one only
  * with SEED_DEMO=true), and serve the production build.
  */
-import { join } from "node:path";
-import { hashPassword } from "@tradeoff/auth/password";
-import { createPrismaClient, seedForStartup } from "@tradeoff/db";
-import { prepareDatabase } from "@tradeoff/db/prepare";
 import {
-  dataDir,
   embeddedDatabaseEnv,
   fail,
   localSecret,
@@ -19,6 +14,7 @@ import {
   spawnServer,
   superviseChild,
 } from "./lib";
+import { prepareSeededDatabase } from "./startup";
 
 const port = portFromEnv(3000);
 const url = `http://localhost:${port}`;
@@ -43,21 +39,7 @@ async function main() {
     },
   );
 
-  const database = await prepareDatabase({ log, dataDir: join(dataDir, "pglite") }).catch(
-    (error: Error) => fail(error.message),
-  );
-  log(
-    database.embedded ? "Embedded PostgreSQL ready (data in .data/pglite)." : "PostgreSQL ready.",
-  );
-
-  const db = createPrismaClient(database.url);
-  const { demo, warnings } = await seedForStartup(db, {
-    hashPassword,
-    embedded: database.embedded,
-    seedDemo: process.env.SEED_DEMO === "true",
-  });
-  await db.$disconnect();
-  for (const warning of warnings) console.warn(`! ${warning}`);
+  const { database, demo } = await prepareSeededDatabase(log);
 
   const server = spawnServer(
     { port },

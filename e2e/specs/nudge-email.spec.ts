@@ -52,9 +52,9 @@ test.afterAll(async () => {
 
 /** Email jobs not yet finished in the app's queue: 0 once everything queued has been sent. */
 async function emailJobsPending(): Promise<number> {
-  const rows = await database.db.$queryRawUnsafe<{ n: number }[]>(
-    "SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE '%email' AND state NOT IN ('completed', 'failed', 'cancelled')",
-  );
+  const rows = await database.db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pgboss.job
+    WHERE name LIKE '%email' AND state NOT IN ('completed', 'failed', 'cancelled')`;
   return rows[0]?.n ?? -1;
 }
 

@@ -56,8 +56,18 @@ export type Context = {
 /** The history's folding window when the deployment sets none: two minutes. */
 export const DEFAULT_HISTORY_FOLD_SECONDS = 120;
 
-/** One answered procedure call: `code` is null on success, else the tRPC error code. */
-export type ProcedureCall = { path: string; type: string; seconds: number; code: string | null };
+/**
+ * One answered procedure call: `code` is null on success, else the tRPC error code. `meta` is
+ * the access rule its procedure factory recorded (the isolation sweep compares it with the
+ * procedure list, src/procedures.ts).
+ */
+export type ProcedureCall = {
+  path: string;
+  type: string;
+  seconds: number;
+  code: string | null;
+  meta: ProcedureMeta;
+};
 
 /** Builds a context from explicit values: used by the HTTP handler and by tests through `createCaller`. */
 export function createContextInner(opts: {
@@ -208,7 +218,7 @@ function mapDomainErrors<R extends { ok: boolean; error?: TRPCError }>(result: R
  * ended and how long it took.
  */
 async function settle<R extends { ok: boolean; error?: TRPCError }>(
-  opts: { ctx: Context; path: string; type: string },
+  opts: { ctx: Context; path: string; type: string; meta: ProcedureMeta | undefined },
   body: () => Promise<R>,
 ): Promise<R> {
   const { onCall } = opts.ctx;
@@ -228,6 +238,7 @@ async function settle<R extends { ok: boolean; error?: TRPCError }>(
       type: opts.type,
       seconds: (performance.now() - started) / 1000,
       code,
+      meta: opts.meta ?? {},
     });
   }
 }

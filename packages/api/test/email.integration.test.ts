@@ -212,9 +212,8 @@ describe("invitation emails", () => {
     const { team, owner } = await teamWith(t);
     const invitationJobs = async () =>
       (
-        await t.db.$queryRawUnsafe<{ n: number }[]>(
-          "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'invitation-email'",
-        )
+        await t.db.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'invitation-email'`
       )[0]?.n;
     const jobsBefore = await invitationJobs();
     // Fails the invitation's transaction at its commit, after the job was written in it.

@@ -96,9 +96,8 @@ describe("invitation.create", () => {
       email: "mail@example.com",
     });
     expect(queued).toMatchObject({ emailQueued: true, mailError: null });
-    const jobs = await t.db.$queryRawUnsafe<{ data: { tokenEncrypted: string } }[]>(
-      "SELECT data FROM pgboss.job WHERE name = 'invitation-email'",
-    );
+    const jobs = await t.db.$queryRaw<{ data: { tokenEncrypted: string } }[]>`
+      SELECT data FROM pgboss.job WHERE name = 'invitation-email'`;
     expect(jobs).toHaveLength(1);
     // The job holds the token encrypted, never the usable link.
     expect(JSON.stringify(jobs)).not.toContain(queued.token);
@@ -115,9 +114,8 @@ describe("invitation.create", () => {
       mailError: expect.stringMatching(/Copy the link/),
     });
     expect(fallback.token).toHaveLength(43);
-    const count = await t.db.$queryRawUnsafe<{ n: number }[]>(
-      "SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'invitation-email'",
-    );
+    const count = await t.db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'invitation-email'`;
     expect(count[0]?.n).toBe(1);
   });
 });

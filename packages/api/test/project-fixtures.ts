@@ -66,6 +66,16 @@ export function blankInput(teamId: string, overrides: Record<string, unknown> = 
   };
 }
 
+/** Creates the project as `creator` and opens it for voting; returns its id. */
+export async function openProject(
+  creator: { api: ReturnType<T["callerAs"]> },
+  input: Parameters<ReturnType<T["callerAs"]>["project"]["create"]>[0],
+): Promise<string> {
+  const { id } = await creator.api.project.create(input);
+  await creator.api.project.open({ projectId: id });
+  return id;
+}
+
 /** The i-th item of a list the test built itself; fails loudly if it is missing. */
 export function at<T>(list: readonly T[], i: number): T {
   const item = list[i];

@@ -304,27 +304,19 @@ describe("live updates across app instances", () => {
   // embedded database serves a single process, where local presence is the whole picture).
   it.skipIf(!process.env.TEST_DATABASE_URL)(
     "shows who is viewing the project, whichever instance they are on",
-    async () => {
-      const { lead, watcher, projectId } = await openProject();
-      const watching = subscribe(b, watcher.id, { projectId });
-      await watching.ready();
-      const leading = subscribe(a, lead.id, { projectId });
-      const names = (r: Received) =>
-        r.message.kind === "presence" ? r.message.viewers.map((v) => v.name).join(", ") : undefined;
-      await watching.waitFor(() =>
-        watching.received.map(names).find((n) => n === "Lena Lead, Wes Watcher"),
-      );
-      await leading.close();
-      await watching.waitFor(() =>
-        names(watching.received.at(-1) as Received) === "Wes Watcher" ? true : undefined,
-      );
-      await watching.close();
-    },
+    () => presenceComesAndGoes(b),
   );
 
-  it("shows who is viewing the project on the same instance, and forgets who left", async () => {
+  it("shows who is viewing the project on the same instance, and forgets who left", () =>
+    presenceComesAndGoes(a));
+
+  /**
+   * The watcher (on `watcherInstance`) sees the lead (on instance a) join the viewers, then
+   * leave them.
+   */
+  async function presenceComesAndGoes(watcherInstance: Instance) {
     const { lead, watcher, projectId } = await openProject();
-    const watching = subscribe(a, watcher.id, { projectId });
+    const watching = subscribe(watcherInstance, watcher.id, { projectId });
     await watching.ready();
     const leading = subscribe(a, lead.id, { projectId });
     const names = (r: Received) =>
@@ -337,7 +329,7 @@ describe("live updates across app instances", () => {
       names(watching.received.at(-1) as Received) === "Wes Watcher" ? true : undefined,
     );
     await watching.close();
-  });
+  }
 
   it("keeps a blind vote's values from teammates while showing that they voted", async () => {
     const { voter, watcher, projectId } = await openProject("BLIND");

@@ -4,15 +4,14 @@ import { aggregate } from "@tradeoff/scoring";
 import { describe, expect, it } from "vitest";
 import { loadDecision } from "../src/services/project/load-decision";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, drfInput, teamWith } from "./project-fixtures";
+import { at, blankInput, drfInput, openProject, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
 describe("the recommendation", () => {
   it("is the scoring package's result on the stored votes, with names, hot spots and sensitivity", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id: projectId } = await owner.api.project.create(drfInput(team.id));
-    await owner.api.project.open({ projectId });
+    const projectId = await openProject(owner, drfInput(team.id));
     const [a, b, c] = people;
     const cast = (
       who: typeof a,
@@ -75,8 +74,7 @@ describe("the recommendation", () => {
     });
     const ids: string[] = [];
     for (const input of [base, withExtra]) {
-      const { id: projectId } = await owner.api.project.create(input);
-      await owner.api.project.open({ projectId });
+      const projectId = await openProject(owner, input);
       for (const [i, who] of people.entries()) {
         await who.api.vote.cast({
           projectId,
@@ -113,8 +111,7 @@ describe("the recommendation", () => {
   it("counts complete ballots towards the quorum, not members who voted at all", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
     const member = at(people, 1);
-    const { id: projectId } = await owner.api.project.create(blankInput(team.id, { quorum: 2 }));
-    await owner.api.project.open({ projectId });
+    const projectId = await openProject(owner, blankInput(team.id, { quorum: 2 }));
     for (const criterionKey of ["ops", "ordering"]) {
       await owner.api.vote.cast({
         projectId,
@@ -165,8 +162,7 @@ describe("the recommendation", () => {
 
   it("is served again only while nothing it depends on changed: votes, voters, roles, names", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id: projectId } = await owner.api.project.create(drfInput(team.id));
-    await owner.api.project.open({ projectId });
+    const projectId = await openProject(owner, drfInput(team.id));
     const [, b, c] = people;
     if (!b || !c) throw new Error("two members expected");
     const expectedNow = async () => aggregate((await loadDecision(t.db, projectId)).decision);
@@ -213,8 +209,7 @@ describe("the recommendation", () => {
 
   it("marks an option the team scores below 3 on a must-have criterion as failing it", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
-    const { id: projectId } = await owner.api.project.create(blankInput(team.id));
-    await owner.api.project.open({ projectId });
+    const projectId = await openProject(owner, blankInput(team.id));
     await owner.api.vote.cast({
       projectId,
       criterionKey: "ordering",
@@ -235,10 +230,7 @@ describe("the recommendation", () => {
 
   it("uses the project's aggregation method", async () => {
     const { team, owner } = await teamWith(t);
-    const { id: projectId } = await owner.api.project.create(
-      blankInput(team.id, { method: "BORDA" }),
-    );
-    await owner.api.project.open({ projectId });
+    const projectId = await openProject(owner, blankInput(team.id, { method: "BORDA" }));
     await owner.api.vote.cast({
       projectId,
       criterionKey: "ops",
@@ -254,10 +246,7 @@ describe("the recommendation", () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER", "VIEWER"]);
     const member = at(people, 1);
     const viewer = at(people, 2);
-    const { id: projectId } = await owner.api.project.create(
-      blankInput(team.id, { votingMode: "BLIND" }),
-    );
-    await owner.api.project.open({ projectId });
+    const projectId = await openProject(owner, blankInput(team.id, { votingMode: "BLIND" }));
     await member.api.vote.cast({
       projectId,
       criterionKey: "ops",
@@ -306,8 +295,7 @@ describe("the recommendation", () => {
 describe("the recommendation cache under racing votes", () => {
   it("never keeps a view that misses a vote committed after a later-numbered one", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id: projectId } = await owner.api.project.create(drfInput(team.id));
-    await owner.api.project.open({ projectId });
+    const projectId = await openProject(owner, drfInput(team.id));
     const [, b, c] = people;
     if (!b || !c) throw new Error("two members expected");
     await owner.api.project.recommendation({ projectId });

@@ -6,7 +6,7 @@ import { OUTCOME_UNKNOWN_MESSAGE } from "../src/database-errors";
 import { createCaller } from "../src/root";
 import { createContextInner } from "../src/trpc";
 import { useTestDatabase } from "./helpers";
-import { drfInput, teamWith } from "./project-fixtures";
+import { drfInput, openProject, teamWith } from "./project-fixtures";
 
 /**
  * The connection to PostgreSQL drops just as a vote's COMMIT reaches the database: the vote is
@@ -84,8 +84,7 @@ afterAll(async () => {
 describe("a vote whose commit's answer is lost", () => {
   it("answers 'may not have been saved; retrying is safe', and the retry adds nothing", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
-    const { id: projectId } = await owner.api.project.create(drfInput(team.id));
-    await owner.api.project.open({ projectId });
+    const projectId = await openProject(owner, drfInput(team.id));
     const member = people[1];
     if (!member) throw new Error("a member expected");
 

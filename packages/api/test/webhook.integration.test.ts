@@ -34,6 +34,22 @@ async function receiver(...args: Parameters<typeof startReceiver>) {
 }
 
 /** Workers started by the running test, stopped when it ends (the next test runs jobs by hand). */
+/**
+ * A team whose owner has one JSON webhook on `url` for project.opened; `sendTest()` queues a
+ * test delivery to it.
+ */
+async function teamWithWebhook(url: string, roles: Parameters<typeof teamWith>[1] = []) {
+  const fixture = await teamWith(t, roles);
+  const { webhook } = await fixture.owner.api.webhook.create({
+    teamId: fixture.team.id,
+    url,
+    events: ["project.opened"],
+    format: "JSON",
+  });
+  const ref = { teamId: fixture.team.id, webhookId: webhook.id };
+  return { ...fixture, webhook, sendTest: () => fixture.owner.api.webhook.sendTest(ref) };
+}
+
 const workers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const stop of workers.splice(0)) await stop();
@@ -251,19 +267,13 @@ describe("deliveries", () => {
 
   it("retries with backoff for 24 hours, then turns the webhook off and tells its admins", async () => {
     const r = await receiver(() => ({ status: 500, body: "upstream down" }));
-    const { team, owner, people } = await teamWith(t, ["ADMIN", "MEMBER"]);
+    const { team, owner, people, webhook, sendTest } = await teamWithWebhook(r.url, [
+      "ADMIN",
+      "MEMBER",
+    ]);
     const [, admin, member] = people;
     if (!admin || !member) throw new Error("fixture");
-    const { webhook } = await owner.api.webhook.create({
-      teamId: team.id,
-      url: r.url,
-      events: ["project.opened"],
-      format: "JSON",
-    });
-    const { deliveryId } = await owner.api.webhook.sendTest({
-      teamId: team.id,
-      webhookId: webhook.id,
-    });
+    const { deliveryId } = await sendTest();
 
     // The fake clock: each attempt runs when the previous one asked for it.
     let clock = new Date("2026-06-01T09:00:00Z");
@@ -331,17 +341,8 @@ describe("deliveries", () => {
   it("redelivers a failed delivery with the same id, and a success ends the failure streak", async () => {
     let healthy = false;
     const r = await receiver(() => (healthy ? { status: 204 } : { status: 503, body: "busy" }));
-    const { team, owner } = await teamWith(t);
-    const { webhook } = await owner.api.webhook.create({
-      teamId: team.id,
-      url: r.url,
-      events: ["project.opened"],
-      format: "JSON",
-    });
-    const { deliveryId } = await owner.api.webhook.sendTest({
-      teamId: team.id,
-      webhookId: webhook.id,
-    });
+    const { team, owner, webhook, sendTest } = await teamWithWebhook(r.url);
+    const { deliveryId } = await sendTest();
     // A delivery whose day of retries is over (a fake clock a day later) fails for good.
     const clock = new Date(Date.now() + RETRY_WINDOW_MS);
     const failed = await attemptDelivery(
@@ -382,17 +383,8 @@ describe("deliveries", () => {
 
   it("gives a receiver that does not answer until the timeout, then logs the attempt as failed", async () => {
     const r = await receiver(() => "hold");
-    const { team, owner } = await teamWith(t);
-    const { webhook } = await owner.api.webhook.create({
-      teamId: team.id,
-      url: r.url,
-      events: ["project.opened"],
-      format: "JSON",
-    });
-    const { deliveryId } = await owner.api.webhook.sendTest({
-      teamId: team.id,
-      webhookId: webhook.id,
-    });
+    const { sendTest } = await teamWithWebhook(r.url);
+    const { deliveryId } = await sendTest();
     // The production timeout is 10 s; the same code path with a short one.
     const result = await attemptDelivery(
       t.db,
@@ -413,18 +405,10 @@ describe("deliveries", () => {
 
   it("two workers never deliver the same delivery twice", async () => {
     const r = await receiver();
-    const { team, owner } = await teamWith(t);
-    const { webhook } = await owner.api.webhook.create({
-      teamId: team.id,
-      url: r.url,
-      events: ["project.opened"],
-      format: "JSON",
-    });
+    const { webhook, sendTest } = await teamWithWebhook(r.url);
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) {
-      ids.push(
-        (await owner.api.webhook.sendTest({ teamId: team.id, webhookId: webhook.id })).deliveryId,
-      );
+      ids.push((await sendTest()).deliveryId);
     }
     await startWorker();
     await startWorker();
@@ -452,13 +436,7 @@ describe("delivery in flight when the worker dies", () => {
   it("is delivered after restart, with the same delivery id", async () => {
     // The first request is held open: the worker that sent it is killed mid-delivery.
     const r = await receiver((_, index) => (index === 0 ? "hold" : { status: 200, body: "ok" }));
-    const { team, owner } = await teamWith(t);
-    const { webhook } = await owner.api.webhook.create({
-      teamId: team.id,
-      url: r.url,
-      events: ["project.opened"],
-      format: "JSON",
-    });
+    const { sendTest } = await teamWithWebhook(r.url);
     const script = fileURLToPath(new URL("./support/webhook-worker.ts", import.meta.url));
     child = spawn(process.execPath, ["--import", "tsx", script], {
       env: { ...process.env, WORKER_DATABASE_URL: t.url, WORKER_APP_SECRET: TEST_APP_SECRET },
@@ -470,10 +448,7 @@ describe("delivery in flight when the worker dies", () => {
       });
       child?.once("exit", (code) => reject(new Error(`worker exited with ${code}`)));
     });
-    const { deliveryId } = await owner.api.webhook.sendTest({
-      teamId: team.id,
-      webhookId: webhook.id,
-    });
+    const { deliveryId } = await sendTest();
     await r.waitFor(1);
     child.kill("SIGKILL");
     await new Promise((resolve) => child?.once("exit", resolve));
@@ -548,15 +523,8 @@ describe("refusing this machine and private networks (SSRF)", () => {
 
   it("checks the address a name resolves to at delivery time, and connects to that address", async () => {
     const r = await receiver();
-    const { team, owner } = await teamWith(t);
-    const port = r.port;
     // Saved as a name; at delivery it resolves to this machine (a rebinding attack).
-    const { webhook } = await owner.api.webhook.create({
-      teamId: team.id,
-      url: `http://receiver.test:${port}/hook`,
-      events: ["project.opened"],
-      format: "JSON",
-    });
+    const { sendTest } = await teamWithWebhook(`http://receiver.test:${r.port}/hook`);
     const toLoopback = async () => [{ address: "127.0.0.1", family: 4 }];
     const mixed = async () => [
       { address: "93.184.215.14", family: 4 },
@@ -566,10 +534,7 @@ describe("refusing this machine and private networks (SSRF)", () => {
       [toLoopback, "refused: receiver.test resolves to 127.0.0.1, a loopback address."],
       [mixed, "refused: receiver.test resolves to 10.0.0.7, a private-network address."],
     ] as const) {
-      const { deliveryId } = await owner.api.webhook.sendTest({
-        teamId: team.id,
-        webhookId: webhook.id,
-      });
+      const { deliveryId } = await sendTest();
       const result = await attemptDelivery(
         t.db,
         { ...DEPS, resolve, allowPrivate: false },
@@ -585,10 +550,7 @@ describe("refusing this machine and private networks (SSRF)", () => {
     expect(r.received).toHaveLength(0);
 
     // Allowed (as in these tests), the connection goes to the address the resolver gave.
-    const { deliveryId } = await owner.api.webhook.sendTest({
-      teamId: team.id,
-      webhookId: webhook.id,
-    });
+    const { deliveryId } = await sendTest();
     const result = await attemptDelivery(
       t.db,
       { ...DEPS, resolve: toLoopback, allowPrivate: true },
@@ -602,17 +564,8 @@ describe("refusing this machine and private networks (SSRF)", () => {
 
   it("refuses at delivery an address saved while private networks were allowed", async () => {
     const r = await receiver();
-    const { team, owner } = await teamWith(t);
-    const { webhook } = await owner.api.webhook.create({
-      teamId: team.id,
-      url: r.url,
-      events: ["project.opened"],
-      format: "JSON",
-    });
-    const { deliveryId } = await owner.api.webhook.sendTest({
-      teamId: team.id,
-      webhookId: webhook.id,
-    });
+    const { sendTest } = await teamWithWebhook(r.url);
+    const { deliveryId } = await sendTest();
     await withPrivateNetworks(false, async () => {
       await attemptDelivery(t.db, DEPS, { data: { deliveryId, attempt: 1 } });
     });

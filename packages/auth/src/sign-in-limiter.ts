@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Database } from "@tradeoff/db";
-import { RateLimiterPostgres, type RateLimiterRes } from "rate-limiter-flexible";
+import { type Database, statements } from "@tradeoff/db";
 
 /**
  * Failed sign-in attempts, counted in PostgreSQL (table rate_limits) so every app instance
@@ -29,61 +28,60 @@ export type SignInLimiter = {
   recordSuccess(email: string, ip: string): Promise<void>;
 };
 
+/** Keys never carry the address itself: a hash is enough to count, and leaks nothing. */
+const digest = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 40);
+
+/** A counter's state: points within its window, and milliseconds until the window ends. */
+type Count = { points: number; msLeft: number };
+
 /**
- * rate-limiter-flexible speaks to a node-postgres-like `query({ text, values })`; this runs
- * those statements through the app's Prisma client, so no second connection pool is opened.
+ * One named counter per limit, its windows stored in `rate_limits` through the typed statements
+ * of @tradeoff/db (one atomic upsert per point, so instances never lose one).
  */
-function prismaQueryClient(db: Database) {
+function counter(db: Database, prefix: string, limit: { points: number; duration: number }) {
+  const keyOf = (key: string) => `${prefix}:${key}`;
+  const count = (row: { points: number; expire: number } | undefined, now: number): Count | null =>
+    row ? { points: row.points, msLeft: row.expire - now } : null;
   return {
-    async query({ text, values = [] }: { text: string; values?: unknown[] }) {
-      const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(text, ...values);
-      const plain = Array.isArray(rows)
-        ? rows.map((row) =>
-            Object.fromEntries(
-              Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]),
-            ),
-          )
-        : [];
-      return { rows: plain, rowCount: plain.length };
+    limit,
+    async consume(key: string): Promise<Count | null> {
+      const now = Date.now();
+      const [row] = await statements.consumeRateLimit(db, {
+        key: keyOf(key),
+        durationMs: limit.duration * 1000,
+        nowMs: now,
+      });
+      return count(row, now);
+    },
+    async get(key: string): Promise<Count | null> {
+      const now = Date.now();
+      const [row] = await statements.readRateLimit(db, { key: keyOf(key), nowMs: now });
+      return count(row, now);
+    },
+    async delete(key: string): Promise<void> {
+      await statements.deleteRateLimit(db, { key: keyOf(key) });
     },
   };
 }
 
-/** Keys never carry the address itself: a hash is enough to count, and leaks nothing. */
-const digest = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 40);
+type Counter = ReturnType<typeof counter>;
+
+/** Seconds to wait when the counter has used up its limit, else 0. */
+const waitOf = (count: Count | null, { limit }: Counter) =>
+  count && count.points >= limit.points ? Math.ceil(count.msLeft / 1000) : 0;
 
 export function createSignInLimiter(db: Database): SignInLimiter {
-  const storeClient = prismaQueryClient(db);
-  const limiter = (keyPrefix: string, limit: { points: number; duration: number }) =>
-    new RateLimiterPostgres({
-      storeClient,
-      storeType: "prisma-query",
-      tableName: "rate_limits",
-      tableCreated: true,
-      clearExpiredByTimeout: false,
-      keyPrefix,
-      ...limit,
-    });
-  const accountAndAddress = limiter("signin-account-ip", SIGN_IN_LIMITS.accountAndAddress);
-  const address = limiter("signin-ip", SIGN_IN_LIMITS.address);
-  const account = limiter("signin-account", SIGN_IN_LIMITS.account);
-  const pace = limiter("signin-account-pace", SIGN_IN_LIMITS.accountPace);
+  const accountAndAddress = counter(db, "signin-account-ip", SIGN_IN_LIMITS.accountAndAddress);
+  const address = counter(db, "signin-ip", SIGN_IN_LIMITS.address);
+  const account = counter(db, "signin-account", SIGN_IN_LIMITS.account);
+  const pace = counter(db, "signin-account-pace", SIGN_IN_LIMITS.accountPace);
   const normal = (email: string) => email.trim().toLowerCase();
   const keys = (email: string, ip: string) => ({
     pair: digest(`${normal(email)}\n${ip}`),
     ip: digest(ip),
     account: digest(normal(email)),
   });
-  const waitOf = (res: RateLimiterRes | null, points: number) =>
-    res && res.consumedPoints >= points ? Math.ceil(res.msBeforeNext / 1000) : 0;
-  // A full counter rejects with its state; that is the limit itself, not an error.
-  const consume = (counter: RateLimiterPostgres, key: string) =>
-    counter.consume(key).catch((rejection: unknown) => {
-      if (rejection instanceof Error) throw rejection;
-      return rejection as RateLimiterRes;
-    });
-  const underAttack = async (key: string) =>
-    waitOf(await account.get(key), SIGN_IN_LIMITS.account.points) > 0;
+  const underAttack = async (key: string) => waitOf(await account.get(key), account) > 0;
 
   return {
     async retryAfter(email, ip) {
@@ -95,19 +93,19 @@ export function createSignInLimiter(db: Database): SignInLimiter {
         pace.get(k.account),
       ]);
       return Math.max(
-        waitOf(pair, SIGN_IN_LIMITS.accountAndAddress.points),
-        waitOf(byAddress, SIGN_IN_LIMITS.address.points),
-        attacked ? waitOf(paced, SIGN_IN_LIMITS.accountPace.points) : 0,
+        waitOf(pair, accountAndAddress),
+        waitOf(byAddress, address),
+        attacked ? waitOf(paced, pace) : 0,
       );
     },
     async recordFailure(email, ip) {
       const k = keys(email, ip);
       await Promise.all([
-        consume(accountAndAddress, k.pair),
-        consume(address, k.ip),
-        consume(account, k.account),
+        accountAndAddress.consume(k.pair),
+        address.consume(k.ip),
+        account.consume(k.account),
       ]);
-      if (await underAttack(k.account)) await consume(pace, k.account);
+      if (await underAttack(k.account)) await pace.consume(k.account);
     },
     async recordSuccess(email, ip) {
       await accountAndAddress.delete(keys(email, ip).pair);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { Prisma } from "./generated/prisma/client";
+import { type SqlRunner, sql, statement } from "./sql";
 
 /**
  * The durable job queue: pg-boss, storing its jobs in the app's own PostgreSQL (schema
@@ -12,6 +13,13 @@ import type { Prisma } from "./generated/prisma/client";
 
 /** Where pg-boss keeps its tables. */
 export const JOB_SCHEMA = "pgboss";
+
+/** Failed jobs per queue (the schema is pg-boss's fixed one, named above). */
+const failedJobsByQueue = statement<Record<string, never>, { name: string; failed: number }>(
+  () =>
+    sql`SELECT name, count(*)::int AS failed FROM pgboss.job
+        WHERE state = 'failed' GROUP BY name ORDER BY name`,
+);
 
 /**
  * Every queue the app sends to. They exist from migration on (`prepareJobQueue`), so a job sent
@@ -174,13 +182,9 @@ export async function prepareJobQueue(url: string): Promise<void> {
  * Jobs that ended failed (every retry used), per queue: what `/api/ready` reports so an operator
  * sees emails or reminders that never went out. Empty before pg-boss's tables exist.
  */
-export async function failedJobCounts(db: {
-  $queryRawUnsafe<T>(query: string): Promise<T>;
-}): Promise<Record<string, number>> {
+export async function failedJobCounts(db: SqlRunner): Promise<Record<string, number>> {
   try {
-    const rows = await db.$queryRawUnsafe<{ name: string; failed: number }[]>(
-      `SELECT name, count(*)::int AS failed FROM ${JOB_SCHEMA}.job WHERE state = 'failed' GROUP BY name ORDER BY name`,
-    );
+    const rows = await failedJobsByQueue(db, {});
     return Object.fromEntries(rows.map((row) => [row.name, row.failed]));
   } catch {
     return {};

@@ -260,3 +260,39 @@ export const insertProjectEvent: Statement<
         VALUES (${e.projectId}, ${e.teamId}, ${e.actorId}, ${e.type}, ${e.criterionKey},
           ${JSON.stringify(e.data)}::jsonb, now())`,
 );
+
+/**
+ * Sign-in attempt counters (table rate_limits), shared by every app instance. A counter counts
+ * within a window that starts with its first point and ends at `expire` (milliseconds since the
+ * epoch); a point after the window starts a new one. The upsert is one atomic statement, so
+ * instances counting the same key at once never lose a point.
+ */
+export const consumeRateLimit: Statement<
+  { key: string; durationMs: number; nowMs: number },
+  { points: number; expire: number }
+> = statement(
+  ({ key, durationMs, nowMs }) =>
+    sql`INSERT INTO rate_limits (key, points, expire)
+        VALUES (${key}, 1, ${nowMs + durationMs}::bigint)
+        ON CONFLICT (key) DO UPDATE SET
+          points = CASE WHEN rate_limits.expire IS NULL OR rate_limits.expire <= ${nowMs}::bigint
+                        THEN 1 ELSE rate_limits.points + 1 END,
+          expire = CASE WHEN rate_limits.expire IS NULL OR rate_limits.expire <= ${nowMs}::bigint
+                        THEN ${nowMs + durationMs}::bigint ELSE rate_limits.expire END
+        RETURNING points, expire::float8 AS expire`,
+);
+
+/** A counter's points and end of window, when its window is still running. */
+export const readRateLimit: Statement<
+  { key: string; nowMs: number },
+  { points: number; expire: number }
+> = statement(
+  ({ key, nowMs }) =>
+    sql`SELECT points, expire::float8 AS expire FROM rate_limits
+        WHERE key = ${key} AND expire > ${nowMs}::bigint`,
+);
+
+/** Clears a counter (a successful sign-in resets its account-and-address counter). */
+export const deleteRateLimit: Statement<{ key: string }, { key: string }> = statement(
+  ({ key }) => sql`DELETE FROM rate_limits WHERE key = ${key} RETURNING key`,
+);

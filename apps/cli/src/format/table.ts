@@ -3,17 +3,13 @@ import {
   confidenceLine,
   coverageText,
   decisionTitle,
-  flipText,
   methodName,
-  NOT_SCORED,
   namer,
   notScoredLines,
   participationLine,
-  percent,
-  points,
-  total,
   verdict,
 } from "./labels";
+import { criterionRows, rankingRows } from "./report-rows";
 
 type Align = "left" | "right";
 
@@ -36,17 +32,8 @@ export function tableReport(rec: Recommendation, decision: DecisionInput): strin
   const out: string[] = [];
   if (title) out.push(title, "");
 
-  const ranked = [...rec.totals].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   out.push(
-    columns(
-      ["Rank", "Option", "Score"],
-      ranked.map((t) => [
-        t.rank === null ? "-" : String(t.rank),
-        name.option(t.optionKey),
-        total(t.score),
-      ]),
-      ["right", "left", "right"],
-    ),
+    columns(["Rank", "Option", "Score"], rankingRows(rec, name), ["right", "left", "right"]),
     "",
     verdict(rec, name.option),
     coverageText(rec),
@@ -60,13 +47,7 @@ export function tableReport(rec: Recommendation, decision: DecisionInput): strin
   out.push(
     columns(
       ["Criterion", "Weight", ...rec.totals.map((t) => t.optionKey), "Disagreement", "Flips at"],
-      rec.criteria.map((c) => [
-        name.criterion(c.key),
-        c.counted ? percent(c.weight) : NOT_SCORED,
-        ...rec.totals.map((t) => (c.counted ? points(c.contributions[t.optionKey] ?? 0) : "-")),
-        c.disagreement.toFixed(2),
-        flipText(c.flipAt, c.importance),
-      ]),
+      criterionRows(rec, name),
       ["left", "right", ...rec.totals.map((): Align => "right"), "right", "right"],
     ),
   );

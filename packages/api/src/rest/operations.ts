@@ -1,15 +1,14 @@
 /**
- * The REST API's operations, read from the app router itself: every query and mutation a
- * personal access token may call (not subscriptions, not the public procedures that need no
- * account, not the account's own settings, which need a browser session). A query is
+ * The REST API's operations, read from the procedure list (../procedures.ts): every query and
+ * mutation a personal access token may call (not subscriptions, not the public procedures that
+ * need no account, not the account's own settings, which need a browser session). A query is
  * `GET /api/v1/<router>/<procedure>` with its input as query parameters; a mutation is
  * `POST /api/v1/<router>/<procedure>` with its input as a JSON body. The input schemas are the
  * procedures' own zod schemas, so a new procedure appears here, in the OpenAPI description and
  * in the documentation page without a line of its own.
  */
 import { z } from "zod";
-import { appRouter } from "../root";
-import type { ProcedureMeta } from "../trpc";
+import { type ProcedureAccess, procedureEntries } from "../procedures";
 
 export const REST_PREFIX = "/api/v1";
 
@@ -20,22 +19,16 @@ export type RestOperation = {
   method: "GET" | "POST";
   /** The path under /api/v1: "/project/list". */
   path: string;
-  access: NonNullable<ProcedureMeta["access"]>;
+  access: ProcedureAccess;
   /** The input's JSON Schema (draft 2020-12, as OpenAPI 3.1 uses), or null without input. */
   inputSchema: JsonSchema | null;
 };
 
 export type JsonSchema = { [key: string]: unknown };
 
-type ProcedureDef = {
-  _def: { type: string; meta?: ProcedureMeta; inputs: z.ZodType[] };
-};
-
 /** A zod schema as JSON Schema, describing what a caller sends (before coercion and defaults). */
-function inputJsonSchema(schemas: z.ZodType[]): JsonSchema | null {
-  const [first, second] = schemas;
-  if (!first) return null;
-  const schema = second ? z.intersection(first, second) : first;
+function inputJsonSchema(schema: z.ZodType | null): JsonSchema | null {
+  if (!schema) return null;
   const json = z.toJSONSchema(schema, {
     io: "input",
     target: "draft-2020-12",
@@ -54,15 +47,12 @@ function inputJsonSchema(schemas: z.ZodType[]): JsonSchema | null {
 
 let cached: RestOperation[] | null = null;
 
-/** Every operation of the REST API, in the router's order. */
+/** Every operation of the REST API, in the procedure list's order. */
 export function restOperations(): RestOperation[] {
   if (cached) return cached;
-  const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
-  cached = Object.entries(procedures).flatMap(([procedure, { _def }]) => {
-    const access = _def.meta?.access;
-    if (!access || _def.meta?.sessionOnly) return [];
-    if (_def.type !== "query" && _def.type !== "mutation") return [];
-    const type = _def.type;
+  cached = procedureEntries.flatMap(([procedure, { type, access, sessionOnly, input }]) => {
+    if (!access || sessionOnly) return [];
+    if (type !== "query" && type !== "mutation") return [];
     return [
       {
         procedure,
@@ -70,7 +60,7 @@ export function restOperations(): RestOperation[] {
         method: type === "query" ? "GET" : "POST",
         path: `/${procedure.replace(".", "/")}`,
         access,
-        inputSchema: inputJsonSchema(_def.inputs),
+        inputSchema: inputJsonSchema(input),
       } satisfies RestOperation,
     ];
   });

@@ -5,7 +5,7 @@ import { expect } from "vitest";
 import { createRestHandler, REST_PREFIX, restOperations } from "../../src/rest";
 import { appRouter, createCaller } from "../../src/root";
 import { authenticateRequest } from "../../src/server";
-import { createContextInner } from "../../src/trpc";
+import { createContextInner, type ProcedureCall } from "../../src/trpc";
 import { TEST_APP_SECRET } from "../helpers";
 
 export const ROLES_LOW_TO_HIGH: Role[] = ["VIEWER", "MEMBER", "ADMIN", "OWNER"];
@@ -15,6 +15,21 @@ type Caller = { id: string; email: string | null; name: string | null } | null;
 export type CallOutcome =
   | { ok: true; result: unknown }
   | { ok: false; code: string; message: string };
+
+/**
+ * Calls the caller's procedure at `path` (e.g. "member.changeRole"); a subscription's iterator
+ * is closed at once so nothing keeps running.
+ */
+async function callAt(caller: ReturnType<typeof createCaller>, path: string, input: unknown) {
+  let node: unknown = caller;
+  for (const key of path.split(".")) node = (node as Record<string, unknown>)[key];
+  const result = await (node as (input: unknown) => Promise<unknown>)(input);
+  const iterator = result as { return?: () => unknown } | null;
+  if (iterator && typeof iterator === "object" && Symbol.asyncIterator in iterator) {
+    await iterator.return?.();
+  }
+  return result;
+}
 
 /** Calls the procedure at `path` (e.g. "member.changeRole") as `user`, in-process. */
 export async function callProcedure(
@@ -32,22 +47,31 @@ export async function callProcedure(
       secret: TEST_APP_SECRET,
     }),
   );
-  // biome-ignore lint/suspicious/noExplicitAny: walking the caller proxy by a runtime path.
-  const fn = path.split(".").reduce<any>((node, key) => node[key], caller) as (
-    input: unknown,
-  ) => Promise<unknown>;
   try {
-    const result = await fn(input);
-    // A subscription hands back an iterator: close it so nothing keeps running.
-    const iterator = result as { return?: () => unknown } | null;
-    if (iterator && typeof iterator === "object" && Symbol.asyncIterator in iterator) {
-      await iterator.return?.();
-    }
+    const result = await callAt(caller, path, input);
     return { ok: true, result };
   } catch (error) {
     if (error instanceof TRPCError) return { ok: false, code: error.code, message: error.message };
     throw error;
   }
+}
+
+/**
+ * Calls the procedure at `path` signed out, without input, and hands back what its middleware
+ * reported (`ctx.onCall`): its kind and the metadata its procedure factory recorded. Null when
+ * nothing was reported (a procedure built without the factories of src/trpc.ts).
+ */
+export async function reportedCall(db: Database, path: string): Promise<ProcedureCall | null> {
+  let reported: ProcedureCall | null = null;
+  const caller = createCaller(
+    createContextInner({ db, user: null, onCall: (call) => (reported = call) }),
+  );
+  try {
+    await callAt(caller, path, undefined);
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+  }
+  return reported;
 }
 
 /** A session user as the tRPC handler's context holds it. */

@@ -1,10 +1,10 @@
 import type { Role } from "@tradeoff/db";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { procedureEntries } from "../../src/procedures";
 import { restOperations } from "../../src/rest";
-import { appRouter } from "../../src/root";
-import type { ProcedureMeta } from "../../src/trpc";
 import { useTestDatabase } from "../helpers";
-import { callOverRest, callProcedure, ROLES_LOW_TO_HIGH } from "./call";
+import { callOverRest, callProcedure, ROLES_LOW_TO_HIGH, reportedCall } from "./call";
 import { loadCases } from "./load-cases";
 import { publicProcedures } from "./public";
 import { createWorld } from "./world";
@@ -12,21 +12,28 @@ import { createWorld } from "./world";
 /**
  * Every procedure of the app router, called as people who must not get through, with inputs
  * that point at team A's records. A procedure without a case in ./cases fails here: new
- * procedures cannot skip the proof. See ./README.md for the case format.
+ * procedures cannot skip the proof. The procedures come from src/procedures.ts, which the
+ * compiler holds to the router's every path; see ./README.md for the case format.
  */
 const t = useTestDatabase();
 const cases = await loadCases();
-const procedures = Object.entries(
-  appRouter._def.procedures as unknown as Record<
-    string,
-    { _def: { meta?: ProcedureMeta; inputs: { shape?: Record<string, unknown> }[] } }
-  >,
-).map(([path, procedure]) => ({
-  path,
-  access: procedure._def.meta?.access,
-  inputKeys: procedure._def.inputs.flatMap((schema) => Object.keys(schema.shape ?? {})),
-}));
 
+/** The top-level fields a caller sends, read from the input schema as JSON Schema. */
+function inputKeys(schema: z.ZodType | null): string[] {
+  if (!schema) return [];
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, unknown>;
+  };
+  return Object.keys(json.properties ?? {});
+}
+
+const procedures = procedureEntries.map(([path, entry]) => ({
+  path,
+  type: entry.type,
+  access: entry.access ?? undefined,
+  sessionOnly: entry.sessionOnly,
+  inputKeys: inputKeys(entry.input),
+}));
 const REFUSALS = ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"];
 
 describe("isolation sweep: the inventory", () => {
@@ -46,7 +53,7 @@ describe("isolation sweep: the inventory", () => {
   });
 
   it("has no case or allowlist entry for a procedure that no longer exists", () => {
-    const paths = new Set(procedures.map((p) => p.path));
+    const paths = new Set<string>(procedures.map((p) => p.path));
     const stale = [...cases.keys(), ...Object.keys(publicProcedures)].filter((p) => !paths.has(p));
     expect(stale).toEqual([]);
   });
@@ -62,6 +69,27 @@ describe("isolation sweep: the inventory", () => {
       .filter((p) => !p.inputKeys.includes(p.access?.scope === "team" ? "teamId" : "projectId"))
       .map((p) => p.path);
     expect(without).toEqual([]);
+  });
+
+  it("lists each procedure with the kind and access rule its own factory records", async () => {
+    // Called signed out, every procedure runs its factory's middleware, which reports the
+    // metadata the factory gave it: the list in src/procedures.ts must say the same.
+    const differing: string[] = [];
+    for (const { path, type, access, sessionOnly } of procedures) {
+      const call = await reportedCall(t.db, path);
+      const listed = { type, access: access ?? null, sessionOnly };
+      const reported = {
+        type: call?.type,
+        access: call?.meta.access ?? null,
+        sessionOnly: call?.meta.sessionOnly ?? false,
+      };
+      if (JSON.stringify(listed) !== JSON.stringify(reported)) {
+        differing.push(
+          `${path}: listed ${JSON.stringify(listed)}, reports ${JSON.stringify(reported)}`,
+        );
+      }
+    }
+    expect(differing).toEqual([]);
   });
 
   it("lists as public only procedures without an access check", () => {

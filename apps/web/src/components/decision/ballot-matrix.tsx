@@ -9,15 +9,16 @@ import { cn } from "~/lib/utils";
 import {
   type Criterion,
   type Edit,
+  GuideSummary,
+  ImportanceScale,
+  NO_OPINION_NOTE,
+  NoOpinionButton,
+  OptionScoreScale,
   type Project,
   RationaleField,
   SaveStatus,
-  setScore,
-  setWeight,
   TeamReasons,
-  toggleNoOpinion,
 } from "./ballot-parts";
-import { ScalePicker } from "./scale-picker";
 import type { SyncState, VoteValue } from "./use-vote-sync";
 
 type Entries = Record<string, { value: VoteValue; state: SyncState }>;
@@ -162,6 +163,7 @@ function MatrixRow({
 }) {
   const noOpinion = value?.noOpinion === true;
   const detailsId = `matrix-details-${criterion.key}`;
+  const scale = { criterion, value, disabled, onEdit };
   return (
     <>
       <tr
@@ -196,45 +198,16 @@ function MatrixRow({
           </button>
         </th>
         <td className="whitespace-nowrap px-2 py-1">
-          <ScalePicker
-            compact
-            legend={`Importance of ${criterion.name}`}
-            min={0}
-            max={5}
-            value={value?.weight ?? null}
-            disabled={disabled}
-            lowLabel="does not matter"
-            highLabel="matters most"
-            onChange={(weight) => onEdit(setWeight(weight), 0)}
-          />
+          <ImportanceScale compact {...scale} />
         </td>
         {options.map((option) => (
           <td key={option.key} className="whitespace-nowrap px-2 py-1">
-            <ScalePicker
-              compact
-              legend={`${option.name} score on ${criterion.name}`}
-              min={1}
-              max={5}
-              value={value?.scores[option.key] ?? null}
-              disabled={disabled}
-              lowLabel={criterion.anchorLow ?? "poor"}
-              highLabel={criterion.anchorHigh ?? "excellent"}
-              hint={criterion.guidance[option.key]?.suggestedScore ?? null}
-              onChange={(score) => onEdit(setScore(option.key, score), 0)}
-            />
+            <OptionScoreScale compact option={option} {...scale} />
           </td>
         ))}
         <td className="whitespace-nowrap px-2 py-1">
           <div className="flex items-center gap-1.5">
-            <Button
-              variant={noOpinion ? "secondary" : "ghost"}
-              size="sm"
-              disabled={disabled}
-              aria-pressed={noOpinion}
-              onClick={() => onEdit(toggleNoOpinion(options, noOpinion), 0)}
-            >
-              No opinion
-            </Button>
+            <NoOpinionButton quiet options={options} {...scale} />
             <RowSaveState state={state} onRetry={onRetry} />
           </div>
         </td>
@@ -261,21 +234,13 @@ function MatrixRow({
                         <span className="font-medium text-foreground">
                           The guide on {option.name}:{" "}
                         </span>
-                        {guidance.summary}
-                        {guidance.suggestedScore ? (
-                          <span> (leans {guidance.suggestedScore} of 5)</span>
-                        ) : null}
+                        <GuideSummary guidance={guidance} />
                       </li>
                     );
                   })}
                 </ul>
               ) : null}
-              {noOpinion ? (
-                <p className="text-muted-foreground">
-                  You marked no opinion: your ballot is complete here and adds nothing to the team's
-                  averages.
-                </p>
-              ) : null}
+              {noOpinion ? <p className="text-muted-foreground">{NO_OPINION_NOTE}</p> : null}
               <TeamReasons projectId={projectId} criterionKey={criterion.key} options={options} />
               <RationaleField
                 id={`matrix-${criterion.key}-rationale`}

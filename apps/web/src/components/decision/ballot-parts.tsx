@@ -9,6 +9,7 @@ import { Label } from "~/components/ui/label";
 import { Spinner } from "~/components/ui/spinner";
 import { Textarea } from "~/components/ui/textarea";
 import { ReasonsLoading } from "./reasons-loading";
+import { ScalePicker } from "./scale-picker";
 import type { SyncState, VoteValue } from "./use-vote-sync";
 
 /** The pieces of a ballot the list and the matrix share: one way to edit, one way to show saving. */
@@ -99,6 +100,107 @@ export function RationaleField({
           : `${rationale.length} / ${RATIONALE_MAX}`}
       </p>
     </div>
+  );
+}
+
+/** What both ballots' scales of one criterion share: its vote, whether it may change, how. */
+type ScaleProps = {
+  criterion: Criterion;
+  value: VoteValue | null;
+  disabled: boolean;
+  onEdit: Edit;
+  /** The matrix's small buttons, with the legend for screen readers only. */
+  compact?: boolean;
+};
+
+/** How much the criterion matters to the voter, 0 to 5. */
+export function ImportanceScale({ criterion, value, disabled, onEdit, compact }: ScaleProps) {
+  return (
+    <ScalePicker
+      compact={compact}
+      legend={`Importance of ${criterion.name}`}
+      visibleLegend={compact ? undefined : "Importance"}
+      min={0}
+      max={5}
+      value={value?.weight ?? null}
+      disabled={disabled}
+      lowLabel="does not matter"
+      highLabel="matters most"
+      onChange={(weight) => onEdit(setWeight(weight), 0)}
+    />
+  );
+}
+
+/** One option's score on the criterion, 1 to 5, with the guide's suggestion drawn as a hint. */
+export function OptionScoreScale({
+  criterion,
+  option,
+  value,
+  disabled,
+  onEdit,
+  compact,
+}: ScaleProps & { option: Project["options"][number] }) {
+  return (
+    <ScalePicker
+      compact={compact}
+      legend={`${option.name} score on ${criterion.name}`}
+      visibleLegend={compact ? undefined : option.name}
+      min={1}
+      max={5}
+      value={value?.scores[option.key] ?? null}
+      disabled={disabled}
+      lowLabel={criterion.anchorLow ?? "poor"}
+      highLabel={criterion.anchorHigh ?? "excellent"}
+      hint={criterion.guidance[option.key]?.suggestedScore ?? null}
+      onChange={(score) => onEdit(setScore(option.key, score), 0)}
+    />
+  );
+}
+
+/** Marks the criterion "no opinion" (complete, adding nothing to the averages), or unmarks it. */
+export function NoOpinionButton({
+  options,
+  value,
+  disabled,
+  onEdit,
+  quiet,
+}: {
+  options: Project["options"];
+  value: VoteValue | null;
+  disabled: boolean;
+  onEdit: Edit;
+  /** The matrix's row: a ghost button until pressed. */
+  quiet?: boolean;
+}) {
+  const noOpinion = value?.noOpinion === true;
+  return (
+    <Button
+      variant={noOpinion ? "secondary" : quiet ? "ghost" : "outline"}
+      size="sm"
+      disabled={disabled}
+      aria-pressed={noOpinion}
+      onClick={() => onEdit(toggleNoOpinion(options, noOpinion), 0)}
+    >
+      No opinion
+    </Button>
+  );
+}
+
+/** Said next to a criterion marked "no opinion". */
+export const NO_OPINION_NOTE =
+  "You marked no opinion: your ballot is complete here and adds nothing to the team's averages.";
+
+/** The guide's words on one option, and the score it leans to. */
+export function GuideSummary({
+  guidance,
+}: {
+  guidance: NonNullable<Criterion["guidance"][string]>;
+}) {
+  return (
+    <>
+      {guidance.summary}
+      {guidance.suggestedScore ? <span> (leans {guidance.suggestedScore} of 5)</span> : null}
+    </>
   );
 }
 

@@ -21,16 +21,17 @@ import { Spinner } from "~/components/ui/spinner";
 import {
   type Criterion,
   type Edit,
+  GuideSummary,
+  ImportanceScale,
   isComplete,
+  NO_OPINION_NOTE,
+  NoOpinionButton,
+  OptionScoreScale,
   type Project,
   RationaleField,
   SaveStatus,
-  setScore,
-  setWeight,
   TeamReasons,
-  toggleNoOpinion,
 } from "./ballot-parts";
-import { ScalePicker } from "./scale-picker";
 import { type SyncState, useVoteSync, type VoteValue } from "./use-vote-sync";
 
 /**
@@ -337,34 +338,19 @@ function CriterionVote({
   onEdit,
   onRetry,
 }: CriterionVoteProps) {
-  const headingId = `criterion-${criterion.key}`;
-  if (folded) {
-    return (
-      <FoldedCriterion
-        headingId={headingId}
-        index={index}
-        criterion={criterion}
-        options={options}
-        value={value}
-        state={state}
-        onUnfold={onUnfold}
-        onRetry={onRetry}
-      />
-    );
-  }
-  return (
-    <OpenCriterion
-      projectId={projectId}
-      headingId={headingId}
-      index={index}
-      criterion={criterion}
-      options={options}
-      value={value}
-      state={state}
-      disabled={disabled}
-      onEdit={onEdit}
-      onRetry={onRetry}
-    />
+  const shared = {
+    headingId: `criterion-${criterion.key}`,
+    index,
+    criterion,
+    options,
+    value,
+    state,
+    onRetry,
+  };
+  return folded ? (
+    <FoldedCriterion {...shared} onUnfold={onUnfold} />
+  ) : (
+    <OpenCriterion {...shared} projectId={projectId} disabled={disabled} onEdit={onEdit} />
   );
 }
 
@@ -446,41 +432,23 @@ function OpenCriterion({
         {criterion.description ? <CardDescription>{criterion.description}</CardDescription> : null}
       </CardHeader>
       <CardContent className="space-y-4">
-        <ScalePicker
-          legend={`Importance of ${criterion.name}`}
-          visibleLegend="Importance"
-          min={0}
-          max={5}
-          value={value?.weight ?? null}
-          disabled={disabled}
-          lowLabel="does not matter"
-          highLabel="matters most"
-          onChange={(weight) => onEdit(setWeight(weight), 0)}
-        />
+        <ImportanceScale criterion={criterion} value={value} disabled={disabled} onEdit={onEdit} />
         <div className="grid gap-4 sm:grid-cols-2">
           {options.map((option) => {
             const guidance = criterion.guidance[option.key];
             return (
               <div key={option.key} className="space-y-2 rounded-lg border border-border p-3">
-                <ScalePicker
-                  legend={`${option.name} score on ${criterion.name}`}
-                  visibleLegend={option.name}
-                  min={1}
-                  max={5}
-                  value={value?.scores[option.key] ?? null}
+                <OptionScoreScale
+                  criterion={criterion}
+                  option={option}
+                  value={value}
                   disabled={disabled}
-                  lowLabel={criterion.anchorLow ?? "poor"}
-                  highLabel={criterion.anchorHigh ?? "excellent"}
-                  hint={guidance?.suggestedScore ?? null}
-                  onChange={(score) => onEdit(setScore(option.key, score), 0)}
+                  onEdit={onEdit}
                 />
                 {guidance?.summary ? (
                   <p className="text-muted-foreground text-sm">
                     <span className="font-medium text-foreground">The guide says: </span>
-                    {guidance.summary}
-                    {guidance.suggestedScore ? (
-                      <span> (leans {guidance.suggestedScore} of 5)</span>
-                    ) : null}
+                    <GuideSummary guidance={guidance} />
                   </p>
                 ) : null}
               </div>
@@ -496,20 +464,9 @@ function OpenCriterion({
         {/* After the member's own reason: filling a ballot with Tab goes scores, then Why. */}
         <TeamReasons projectId={projectId} criterionKey={criterion.key} options={options} />
         <div className="flex flex-wrap items-center gap-2">
-          <Button
-            variant={noOpinion ? "secondary" : "outline"}
-            size="sm"
-            disabled={disabled}
-            aria-pressed={noOpinion}
-            onClick={() => onEdit(toggleNoOpinion(options, noOpinion), 0)}
-          >
-            No opinion
-          </Button>
+          <NoOpinionButton options={options} value={value} disabled={disabled} onEdit={onEdit} />
           {noOpinion ? (
-            <span className="text-muted-foreground text-sm">
-              You marked no opinion: your ballot is complete here and adds nothing to the team's
-              averages.
-            </span>
+            <span className="text-muted-foreground text-sm">{NO_OPINION_NOTE}</span>
           ) : null}
         </div>
       </CardContent>

@@ -57,19 +57,33 @@ export async function createComment(
       },
       select: commentSelect,
     });
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: actor.teamId,
-      actorId: actor.userId,
-      type: "comment.created",
+    await recordCommentEvent(tx, actor, input.projectId, "comment.created", {
+      commentId: comment.id,
       criterionKey: input.criterionKey ?? null,
-      data: { commentId: comment.id, criterionKey: input.criterionKey ?? null },
     });
     return toCommentView(comment, actor.userId);
   });
 }
 
 /** The caller's own, not deleted, comment in the project; someone else's is refused. */
+/** The project's history line for a comment written, edited or deleted. */
+function recordCommentEvent(
+  tx: Parameters<typeof recordEvent>[0],
+  actor: Actor,
+  projectId: string,
+  type: "comment.created" | "comment.edited" | "comment.deleted",
+  comment: { commentId: string; criterionKey: string | null },
+) {
+  return recordEvent(tx, {
+    projectId,
+    teamId: actor.teamId,
+    actorId: actor.userId,
+    type,
+    criterionKey: comment.criterionKey,
+    data: comment,
+  });
+}
+
 async function ownComment(
   tx: Pick<PrismaClient, "comment">,
   actor: Actor,
@@ -118,13 +132,9 @@ export async function editComment(
       select: commentSelect,
     });
     const criterionKey = existing.criterion?.key ?? null;
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: actor.teamId,
-      actorId: actor.userId,
-      type: "comment.edited",
-      criterionKey,
-      data: { commentId: existing.id, criterionKey },
+    await recordCommentEvent(tx, actor, input.projectId, "comment.edited", {
+      commentId: existing.id,
+      criterionKey: criterionKey,
     });
     return toCommentView(comment, actor.userId);
   });
@@ -149,13 +159,9 @@ export async function deleteComment(
       select: { id: true },
     });
     const criterionKey = existing.criterion?.key ?? null;
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: actor.teamId,
-      actorId: actor.userId,
-      type: "comment.deleted",
-      criterionKey,
-      data: { commentId: existing.id, criterionKey },
+    await recordCommentEvent(tx, actor, input.projectId, "comment.deleted", {
+      commentId: existing.id,
+      criterionKey: criterionKey,
     });
     return { id: existing.id, deleted: true };
   });

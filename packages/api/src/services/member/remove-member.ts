@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { ROLE_RANK } from "../../domain/roles";
 import { DomainError } from "../../errors";
-import { recordAuditEvent } from "../audit/record-audit-event";
-import { countOwners, lockedRoles } from "./lock-team";
+import { endMembership } from "./end-membership";
+import { lockedRoles } from "./lock-team";
 
 /**
  * Removes someone from the team. They lose access on their next request, because every team
@@ -20,18 +20,11 @@ export async function removeMember(
     if (ROLE_RANK[target.role] > ROLE_RANK[actor.role]) {
       throw new DomainError("FORBIDDEN", "Only an owner can remove an owner.");
     }
-    if (target.role === "OWNER" && (await countOwners(tx, input.teamId)) <= 1) {
-      throw new DomainError("CONFLICT", "A team needs at least one owner.");
-    }
-    await tx.membership.delete({
-      where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
-    });
-    await recordAuditEvent(tx, {
-      teamId: input.teamId,
-      actorId: input.actorId,
+    await endMembership(tx, {
+      ...input,
+      role: target.role,
       action: "member.removed",
-      subjectId: input.userId,
-      data: { role: target.role },
+      lastOwner: "A team needs at least one owner.",
     });
     return { userId: input.userId };
   });

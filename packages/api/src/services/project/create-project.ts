@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { DomainError } from "../../errors";
 import type { createProjectSchema } from "../../schemas/project";
 import { recordEvent } from "./events";
+import { nextProjectNumber } from "./next-project-number";
 
 type Input = z.output<typeof createProjectSchema>;
 
@@ -31,17 +32,11 @@ export async function createProject(
   }));
 
   return db.$transaction(async (tx) => {
-    // Serialises project numbering within the team.
-    await tx.$queryRaw`SELECT id FROM teams WHERE id = ${actor.teamId} FOR UPDATE`;
-    const last = await tx.project.findFirst({
-      where: { teamId: actor.teamId },
-      orderBy: { number: "desc" },
-      select: { number: true },
-    });
+    const number = await nextProjectNumber(tx, actor.teamId);
     const project = await tx.project.create({
       data: {
         teamId: actor.teamId,
-        number: (last?.number ?? 0) + 1,
+        number,
         title: input.title,
         context: input.context,
         deadline: input.deadline,

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { drfVsFastapi } from "@tradeoff/templates";
 import { DomainError } from "../../errors";
 import { recordEvent } from "./events";
+import { nextProjectNumber } from "./next-project-number";
 
 /** The made-up teammates of a sample project; "(sample)" in each name marks them wherever shown. */
 const SAMPLE_VOTERS = [
@@ -33,19 +34,14 @@ export async function createSampleProject(
   const template = drfVsFastapi;
   const optionKeys = template.options.map((o) => o.key);
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM teams WHERE id = ${actor.teamId} FOR UPDATE`;
-    const last = await tx.project.findFirst({
-      where: { teamId: actor.teamId },
-      orderBy: { number: "desc" },
-      select: { number: true },
-    });
+    const number = await nextProjectNumber(tx, actor.teamId);
     const now = new Date();
     const title = `${SAMPLE_TITLE_PREFIX}${template.title}`;
     const context = `This is a sample decision: the votes come from three fictional teammates, marked "(sample)". Vote on it yourself, look at the recommendation and the history, then remove it from the decision's page.\n\n${template.context}`;
     const project = await tx.project.create({
       data: {
         teamId: actor.teamId,
-        number: (last?.number ?? 0) + 1,
+        number,
         title,
         context,
         status: "OPEN",

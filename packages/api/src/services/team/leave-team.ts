@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { DomainError, notFound } from "../../errors";
-import { recordAuditEvent } from "../audit/record-audit-event";
-import { countOwners, lockTeam } from "../member/lock-team";
+import { notFound } from "../../errors";
+import { endMembership } from "../member/end-membership";
+import { lockTeam } from "../member/lock-team";
 
 /** The caller leaves the team; its only owner must hand ownership on (or delete it) first. */
 export async function leaveTeam(db: PrismaClient, input: { teamId: string; userId: string }) {
@@ -12,21 +12,12 @@ export async function leaveTeam(db: PrismaClient, input: { teamId: string; userI
       select: { role: true, team: { select: { name: true } } },
     });
     if (!membership) throw notFound("Team");
-    if (membership.role === "OWNER" && (await countOwners(tx, input.teamId)) <= 1) {
-      throw new DomainError(
-        "CONFLICT",
-        `You are the only owner of ${membership.team.name}. Make another member owner first, or delete the team.`,
-      );
-    }
-    await tx.membership.delete({
-      where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
-    });
-    await recordAuditEvent(tx, {
-      teamId: input.teamId,
+    await endMembership(tx, {
+      ...input,
       actorId: input.userId,
+      role: membership.role,
       action: "member.left",
-      subjectId: input.userId,
-      data: { role: membership.role },
+      lastOwner: `You are the only owner of ${membership.team.name}. Make another member owner first, or delete the team.`,
     });
     return { teamId: input.teamId };
   });

@@ -1,23 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { PendingInvitations } from "~/components/team/invitations-section";
 import { MembersSection } from "~/components/team/members-section";
 import { isAdmin, roleLabel } from "~/components/team/roles";
 import { Section } from "~/components/team/section";
 import { Badge } from "~/components/ui/badge";
-import { getSessionUser } from "~/server/auth";
-import { apiOrNull } from "~/trpc/server";
+import { teamPageData, teamPageMetadata } from "../_team/team-page";
 import { InvitePanel } from "./invite-panel";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadTeam = (slug: string) => apiOrNull((c) => c.team.get({ slug }));
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  if (!(await getSessionUser())) return { title: "Members" };
-  const team = await loadTeam((await params).slug);
-  return { title: team ? `Members · ${team.name}` : "Team not found" };
+  return teamPageMetadata((await params).slug, "Members", "Members");
 }
 
 /**
@@ -25,12 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * invitation pieces as team settings, on the page people look for first.
  */
 export default async function MembersPage({ params }: Props) {
-  const { slug } = await params;
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/t/${slug}/members`)}`);
-  const team = await loadTeam(slug);
-  if (!team) notFound();
-  const summary = { id: team.id, name: team.name, slug: team.slug, role: team.role };
+  const { user, team, summary } = await teamPageData((await params).slug, "members");
   const admin = isAdmin(team.role);
   return (
     <div className="space-y-8">

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import { InvitationsSection } from "~/components/team/invitations-section";
 import { MembersSection } from "~/components/team/members-section";
 import { roleLabel } from "~/components/team/roles";
 import { Badge } from "~/components/ui/badge";
-import { getSessionUser } from "~/server/auth";
-import { apiOrNull } from "~/trpc/server";
+import { teamPageData, teamPageMetadata } from "../_team/team-page";
 import { AuditSection } from "./_components/audit-section";
 import { DangerZone } from "./_components/danger-zone";
 import { TeamNameForm } from "./_components/team-name-form";
@@ -14,24 +12,14 @@ import { WebhooksSection } from "./_components/webhooks-section";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadTeam = (slug: string) => apiOrNull((c) => c.team.get({ slug }));
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  if (!(await getSessionUser())) return { title: "Team settings" };
-  const team = await loadTeam((await params).slug);
-  return { title: team ? `Settings · ${team.name}` : "Team not found" };
+  return teamPageMetadata((await params).slug, "Settings", "Team settings");
 }
 
 /** Team settings: everyone sees the members; admins and owners manage them. */
 export default async function TeamSettingsPage({ params }: Props) {
-  const { slug } = await params;
-  // The layout redirects too, but pages render alongside it: never call the API signed out.
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/t/${slug}/settings`)}`);
-  const team = await loadTeam(slug);
-  if (!team) notFound();
+  const { user, team, summary } = await teamPageData((await params).slug, "settings");
   const isAdmin = team.role === "OWNER" || team.role === "ADMIN";
-  const summary = { id: team.id, name: team.name, slug: team.slug, role: team.role };
   return (
     <div className="space-y-10">
       <div className="space-y-1">

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getSessionUser } from "~/server/auth";
+import { apiOrNull } from "~/trpc/server";
+
+/** The team the slug names, or null when it does not exist or the user is not in it. */
+const loadTeam = (slug: string) => apiOrNull((c) => c.team.get({ slug }));
+
+/** A team page's title: "<label> · <team>", without asking the API while signed out. */
+export async function teamPageMetadata(slug: string, label: string, signedOut: string) {
+  if (!(await getSessionUser())) return { title: signedOut } satisfies Metadata;
+  const team = await loadTeam(slug);
+  return { title: team ? `${label} · ${team.name}` : "Team not found" } satisfies Metadata;
+}
+
+/**
+ * The signed-in user and the team of a page under /t/<slug>/<page>: signed out, to sign-in
+ * (and back here); a team they are not in, not found. The layout redirects too, but pages
+ * render alongside it: never call the API signed out.
+ */
+export async function teamPageData(slug: string, page: string) {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/t/${slug}/${page}`)}`);
+  const team = await loadTeam(slug);
+  if (!team) notFound();
+  const summary = { id: team.id, name: team.name, slug: team.slug, role: team.role };
+  return { user, team, summary };
+}

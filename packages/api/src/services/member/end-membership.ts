@@ -1,0 +1,35 @@
+import type { Prisma, Role } from "@tradeoff/db";
+import { DomainError } from "../../errors";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { countOwners } from "./lock-team";
+
+/**
+ * Takes `userId` out of the team inside `tx` (the team locked by the caller) and records who
+ * did it: removed by an admin or owner, or left on their own. The team's last owner cannot go;
+ * `lastOwner` says what to do instead.
+ */
+export async function endMembership(
+  tx: Prisma.TransactionClient,
+  input: {
+    teamId: string;
+    userId: string;
+    actorId: string;
+    role: Role;
+    action: "member.removed" | "member.left";
+    lastOwner: string;
+  },
+) {
+  if (input.role === "OWNER" && (await countOwners(tx, input.teamId)) <= 1) {
+    throw new DomainError("CONFLICT", input.lastOwner);
+  }
+  await tx.membership.delete({
+    where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
+  });
+  await recordAuditEvent(tx, {
+    teamId: input.teamId,
+    actorId: input.actorId,
+    action: input.action,
+    subjectId: input.userId,
+    data: { role: input.role },
+  });
+}
