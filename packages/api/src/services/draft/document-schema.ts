@@ -12,21 +12,10 @@ import StarterKit from "@tiptap/starter-kit";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 
-/** The draft's text fields, in the order the page shows them. */
-export const DRAFT_TEXT_FIELDS = [
-  "context",
-  "rationale",
-  "good",
-  "neutral",
-  "bad",
-  "confirmation",
-  "moreInformation",
-] as const;
-export type DraftTextField = (typeof DRAFT_TEXT_FIELDS)[number];
-export type DraftText = Record<DraftTextField, string>;
+import { DRAFT_TEXT_FIELDS, type DraftTextField } from "./document-fields";
 
-/** The most characters one text field may hold: larger pastes are refused, here and in the editor. */
-export const DRAFT_FIELD_MAX_CHARS = 200_000;
+export { DRAFT_FIELD_MAX_CHARS, DRAFT_TEXT_FIELDS, type DraftTextField } from "./document-fields";
+export type DraftText = Record<DraftTextField, string>;
 
 /**
  * The editor's extensions, without what only a browser needs. Undo/redo stays off: with

@@ -30,7 +30,7 @@ const loadStatusDialogs = () => import("./status-dialogs");
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
-export function ProjectHeader({ project }: { project: Project }) {
+export function ProjectHeader({ project, draftHref }: { project: Project; draftHref?: string }) {
   const status = STATUS_LABEL[project.status];
   const overdue = project.deadline && Date.parse(project.deadline) < Date.now();
 
@@ -80,6 +80,11 @@ export function ProjectHeader({ project }: { project: Project }) {
             status={project.status}
             recorded={project.recorded}
           />
+          {draftHref ? (
+            <Link className={buttonVariants({ variant: "outline" })} href={draftHref}>
+              Draft the record
+            </Link>
+          ) : null}
           {project.viewer.canEdit && project.status === "DRAFT" ? (
             <Link
               className={buttonVariants({ variant: "outline" })}
