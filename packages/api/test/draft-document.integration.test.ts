@@ -31,15 +31,16 @@ async function startInstance(): Promise<Instance> {
   const collab = createDraftCollab({
     db: t.db,
     listenUrl: t.url,
-    // The test's "cookie": the token is the user id; the session checks still run.
+    // The test's "cookie": the token is "<user id>[:<sign-in session id>]"; the session checks
+    // still run.
     authenticate: async ({ token }) => {
+      const [userId, sessionId = null] = token.split(":");
       const user = await t.db.user.findUnique({
-        where: { id: token },
+        where: { id: userId },
         select: { id: true, email: true, name: true, tokenVersion: true },
       });
-      return user ? ({ ...user, email: user.email ?? "", sessionId: null } as SessionUser) : null;
+      return user ? ({ ...user, email: user.email ?? "", sessionId } as SessionUser) : null;
     },
-    flushMs: 10,
     textDebounceMs: 100,
     textMaxDebounceMs: 500,
     compactAfterRows: 20,
@@ -254,6 +255,11 @@ describe("the shared text of a draft", () => {
     const outsider = await connect(a, draft.id, outsiderTeam.owner.id);
     expect(outsider.refused.length).toBe(1);
     expect(documentText(outsider.doc).rationale).toBe("");
+
+    // A member whose sign-in session was ended (signed out elsewhere) is refused too.
+    const revoked = await connect(a, draft.id, `${world.owner.id}:signed-out-session`);
+    expect(revoked.refused.length).toBe(1);
+    expect(documentText(revoked.doc).rationale).toBe("");
   });
 
   it("makes an accepted draft read-only for everyone", async () => {
