@@ -12,7 +12,7 @@ import { sessionClaimsFromCookies } from "./session";
 /** Where the draft editor's WebSocket connects. */
 export const COLLAB_PATH = "/api/collab";
 
-let collab: ReturnType<typeof createDraftCollab> | undefined;
+let collab: ReturnType<typeof createDraftCollab>["hocuspocus"] | undefined;
 let sockets: WebSocketServer | undefined;
 
 /**
@@ -32,7 +32,7 @@ function draftCollab() {
       return sessionClaimsFromCookies((name) => cookies[name]);
     },
     onError: (err, what) => logger.warn({ err }, `draft editing: ${what} failed`),
-  });
+  }).hocuspocus;
   sockets ??= new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
   return { collab, sockets };
 }

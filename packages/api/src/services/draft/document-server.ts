@@ -21,6 +21,7 @@ import type { PrismaClient } from "@tradeoff/db";
 import { PgListener } from "@tradeoff/db/listen";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
+import { z } from "zod";
 import { type DraftDocumentAccess, draftDocumentAccess } from "./document-access";
 import {
   DRAFT_FIELD_MAX_CHARS,
@@ -66,6 +67,11 @@ export type DraftConnectionContext = {
   access: DraftDocumentAccess;
 };
 
+/** A document name is a draft id (a cuid); anything else is refused before the database is asked. */
+const draftIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]{1,64}$/, "A draft's document name is its id: lowercase letters and digits.");
+
 /** The origin of updates that came from another instance: shown to clients, never stored again. */
 const FROM_ANOTHER_INSTANCE = { source: "another app instance" };
 
@@ -76,6 +82,15 @@ const CHECK_MESSAGES_FROM_BYTES = 8 * 1024;
 const SYNC_MESSAGE = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
+
+/** A refused connection: Hocuspocus sends `reason` to the client, which shows it. */
+export class DraftRefusedError extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(reason);
+    this.reason = reason;
+  }
+}
 
 export class DraftTooLargeError extends Error {
   /** The WebSocket close code and reason the client receives. */
@@ -119,18 +134,25 @@ export class DraftDocumentExtension implements Extension {
 
   async onConfigure({ instance }: onConfigurePayload) {
     this.instance = instance;
+  }
+
+  /**
+   * Opens this instance's LISTEN connection (none without `listenUrl`); resolves once other
+   * instances' edits arrive. It keeps retrying in the background while the database is away.
+   */
+  startListening(): Promise<void> {
     const url = this.options.listenUrl;
-    if (!url || this.listener) return;
+    if (!url || this.listener) return Promise.resolve();
     this.listener = new PgListener({
       url,
       channels: [DRAFT_UPDATES_CHANNEL],
       onNotification: ({ payload }) => void this.onAnnouncement(payload),
-      onConnected: ({ reconnect }) => {
-        if (reconnect) void this.catchUp();
-      },
+      // Announcements sent before LISTEN was in place (first start, or while reconnecting)
+      // were lost: read what the loaded documents missed.
+      onConnected: () => void this.catchUp(),
       onError: (error) => this.options.onError?.(error, "listening for draft edits"),
     });
-    await this.listener.start();
+    return this.listener.start();
   }
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<DraftConnectionContext> {
@@ -138,12 +160,18 @@ export class DraftDocumentExtension implements Extension {
       token: data.token,
       headers: data.requestHeaders,
     });
-    if (!user) throw new Error("Sign in to open this draft.");
+    if (!user) throw new DraftRefusedError("Sign in to open this draft.");
+    const name = draftIdSchema.safeParse(data.documentName);
+    if (!name.success)
+      throw new DraftRefusedError(name.error.issues[0]?.message ?? "Unknown draft.");
     const access = await draftDocumentAccess(this.options.db, {
       draftId: data.documentName,
       user,
     });
-    if (!access) throw new Error("This draft was not found, or you are not in its team.");
+    if (!access)
+      throw new DraftRefusedError(
+        "This draft was not found, or you are not in its team. Ask a team admin to invite you.",
+      );
     if (access.readOnly) data.connectionConfig.readOnly = true;
     return { user: { id: user.id, name: user.name ?? user.email }, access };
   }
@@ -298,13 +326,21 @@ export class DraftDocumentExtension implements Extension {
   }
 }
 
-/** A Hocuspocus server for drafts; the caller hands it WebSocket connections (`handleConnection`). */
-export function createDraftCollab(options: DraftCollabOptions): Hocuspocus {
-  return new Hocuspocus({
+/**
+ * A Hocuspocus server for drafts; the caller hands it WebSocket connections
+ * (`hocuspocus.handleConnection`). `listening` resolves once this instance hears other instances.
+ */
+export function createDraftCollab(options: DraftCollabOptions): {
+  hocuspocus: Hocuspocus;
+  listening: Promise<void>;
+} {
+  const extension = new DraftDocumentExtension(options);
+  const hocuspocus = new Hocuspocus({
     name: "tradeoff-drafts",
     quiet: true,
     debounce: options.textDebounceMs ?? 1_000,
     maxDebounce: options.textMaxDebounceMs ?? 5_000,
-    extensions: [new DraftDocumentExtension(options)],
+    extensions: [extension],
   });
+  return { hocuspocus, listening: extension.startListening() };
 }
