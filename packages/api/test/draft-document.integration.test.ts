@@ -178,6 +178,14 @@ describe("the shared text of a draft", () => {
       const onA = await connect(a, draft.id, world.owner.id);
       const onB = await connect(b, draft.id, member.id);
 
+      // Who is where crosses instances too: B sees A's name (the editor's caret label).
+      onA.provider.setAwarenessField("user", { name: "Olivia on A", color: "#1d4ed8" });
+      await waitFor(() =>
+        [...(onB.provider.awareness?.getStates().values() ?? [])].some(
+          (state) => (state.user as { name?: string } | undefined)?.name === "Olivia on A",
+        ),
+      );
+
       const typedA = typeParagraph(onA.doc, "rationale", "");
       const typedB = typeParagraph(onB.doc, "rationale", "");
       for (let i = 0; i < 30; i++) {

@@ -4,8 +4,11 @@
  * LISTEN/NOTIFY. The web server mounts it on its own HTTP server (apps/web/src/server/collab.ts);
  * tests run several of them against one database.
  */
+
+import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import {
+  type afterLoadDocumentPayload,
   type beforeHandleMessagePayload,
   type Document,
   type Extension,
@@ -20,6 +23,7 @@ import type { SessionUser } from "@tradeoff/auth";
 import type { PrismaClient } from "@tradeoff/db";
 import { PgListener } from "@tradeoff/db/listen";
 import * as decoding from "lib0/decoding";
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { z } from "zod";
 import { type DraftDocumentAccess, draftDocumentAccess } from "./document-access";
@@ -75,6 +79,14 @@ const draftIdSchema = z
 /** The origin of updates that came from another instance: shown to clients, never stored again. */
 const FROM_ANOTHER_INSTANCE = { source: "another app instance" };
 
+/**
+ * Who is where (carets, names) is shared between instances too, on a channel of its own: it is
+ * never stored, so the awareness update itself is the payload (a few hundred bytes; one that
+ * would not fit a notification is not shared).
+ */
+const DRAFT_AWARENESS_CHANNEL = "record_draft_awareness";
+const MAX_NOTIFY_BYTES = 7_900;
+
 /** Messages smaller than this cannot take a field past the limit in one go: checked cheaply. */
 const CHECK_MESSAGES_FROM_BYTES = 8 * 1024;
 
@@ -125,6 +137,8 @@ export class DraftDocumentExtension implements Extension {
   /** The newest row each loaded document includes (to catch up after the listener reconnects). */
   private readonly lastSeen = new Map<string, bigint>();
   private readonly rowsWritten = new Map<string, number>();
+  /** Tells this instance's awareness announcements from the others'. */
+  private readonly instanceId = randomUUID();
 
   constructor(private readonly options: DraftCollabOptions) {}
 
@@ -145,8 +159,11 @@ export class DraftDocumentExtension implements Extension {
     if (!url || this.listener) return Promise.resolve();
     this.listener = new PgListener({
       url,
-      channels: [DRAFT_UPDATES_CHANNEL],
-      onNotification: ({ payload }) => void this.onAnnouncement(payload),
+      channels: [DRAFT_UPDATES_CHANNEL, DRAFT_AWARENESS_CHANNEL],
+      onNotification: ({ channel, payload }) => {
+        if (channel === DRAFT_AWARENESS_CHANNEL) this.onAwarenessAnnouncement(payload);
+        else void this.onAnnouncement(payload);
+      },
       // Announcements sent before LISTEN was in place (first start, or while reconnecting)
       // were lost: read what the loaded documents missed.
       onConnected: () => void this.catchUp(),
@@ -182,6 +199,26 @@ export class DraftDocumentExtension implements Extension {
     Y.applyUpdate(document, loaded.update, FROM_ANOTHER_INSTANCE);
     this.lastSeen.set(documentName, loaded.lastId);
     this.rowsWritten.set(documentName, loaded.rows);
+  }
+
+  /** This instance's carets and names, announced to the other instances. */
+  async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload) {
+    document.awareness.on(
+      "update",
+      (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        if (origin === FROM_ANOTHER_INSTANCE || !this.listener) return;
+        const clients = [...changes.added, ...changes.updated, ...changes.removed];
+        const update = encodeAwarenessUpdate(document.awareness, clients);
+        const payload = JSON.stringify({
+          draftId: documentName,
+          from: this.instanceId,
+          update: Buffer.from(update).toString("base64"),
+        });
+        if (payload.length <= MAX_NOTIFY_BYTES) {
+          void this.listener.notify(DRAFT_AWARENESS_CHANNEL, payload);
+        }
+      },
+    );
   }
 
   /** A backstop for clients that skip the editor's paste limit: content past the limit is refused. */
@@ -299,6 +336,20 @@ export class DraftDocumentExtension implements Extension {
     }
     if (this.ownRows.delete(id.toString())) return;
     await this.pull(draftId, id);
+  }
+
+  private onAwarenessAnnouncement(payload: string) {
+    try {
+      const parsed = JSON.parse(payload) as { draftId?: unknown; from?: unknown; update?: unknown };
+      if (parsed.from === this.instanceId || typeof parsed.draftId !== "string") return;
+      if (typeof parsed.update !== "string") return;
+      const document = this.loaded(parsed.draftId);
+      if (!document) return;
+      const update = new Uint8Array(Buffer.from(parsed.update, "base64"));
+      applyAwarenessUpdate(document.awareness, update, FROM_ANOTHER_INSTANCE);
+    } catch (error) {
+      this.options.onError?.(error, "reading another instance's carets");
+    }
   }
 
   /** Applies the rows of a loaded document from `fromId` on (others' edits) to it. */
