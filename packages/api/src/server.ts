@@ -5,7 +5,6 @@
 
 export { exportSchema } from "./schemas/record";
 export { getDraftDocumentSummary } from "./services/draft/document-access";
-export { createDraftCollab } from "./services/draft/document-server";
 export { exportRecordStream } from "./services/export/export-record";
 export { resolveExportScope } from "./services/export/resolve-export-scope";
 export { unsubscribe } from "./services/notification/unsubscribe";

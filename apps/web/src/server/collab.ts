@@ -1,6 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { createDraftCollab } from "@tradeoff/api/server";
+// Its own entry point, so Next.js's bundles (which import @tradeoff/api/server) never carry the
+// sync server: only this module, run by server.ts, does.
+import { createDraftCollab } from "@tradeoff/api/collab";
 import { parseCookie } from "cookie";
 import { WebSocketServer } from "ws";
 import { env } from "~/env";
