@@ -15,6 +15,7 @@ import { PEER_ADDRESS_HEADER } from "@tradeoff/auth/client-address";
 import next from "next";
 import { securityHeaders, transportSecurityHeaders } from "./security-headers";
 import { authEnv, historyEnv, shutdownEnv } from "./src/env";
+import { COLLAB_PATH, closeCollab, handleCollabUpgrade } from "./src/server/collab";
 import { startBackgroundJobs } from "./src/server/jobs";
 import { logger } from "./src/server/logger";
 import { handleMetricsRequest } from "./src/server/metrics-handler";
@@ -166,6 +167,13 @@ const server = createServer((req, res) => {
   else if (path?.startsWith("/api/v1/") || path === "/api/docs") void rest(req, res);
   else void nextHandler(req, res);
 });
+// The draft editor's WebSocket (live shared text); every other upgrade (Next.js's hot reload in
+// development) is left to whoever else listens for it.
+server.on("upgrade", (req, socket, head) => {
+  if (req.url?.split("?", 1)[0] !== COLLAB_PATH) return;
+  if (draining) socket.destroy();
+  else handleCollabUpgrade(req, socket, head);
+});
 server.on("error", (error: NodeJS.ErrnoException) =>
   fail(error.code === "EADDRINUSE" ? `port ${port} is already in use.` : error.message),
 );
@@ -208,6 +216,8 @@ function shutdown(signal: NodeJS.Signals) {
   logger.info({ signal, inFlight: inFlight.size, graceSeconds }, "draining");
   for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
   for (const res of streams) res.destroy();
+  // Draft editors reconnect to another instance; their edits are written first.
+  void closeCollab().catch((err: unknown) => logger.warn({ err }, "draft editing: closing failed"));
   // http.Server's close would also drop idle keep-alive connections at once, racing a request
   // just sent on one; on those, a request gets its 503 instead, and the linger closes the rest.
   stopListening.call(server);

@@ -18,6 +18,7 @@ import type { AppRouter } from "./root";
 import * as accountInput from "./schemas/account";
 import * as authInput from "./schemas/auth";
 import * as commentInput from "./schemas/comment";
+import * as draftInput from "./schemas/draft";
 import * as folderInput from "./schemas/folder";
 import * as historyInput from "./schemas/history";
 import * as invitationInput from "./schemas/invitation";
@@ -91,6 +92,15 @@ export const PROCEDURES = {
   "comment.mentions": query(team("VIEWER"), commentInput.myMentionsSchema),
   "comment.markMentionsSeen": mutation(project("VIEWER"), commentInput.markMentionsSeenSchema),
   "dashboard.get": query(team("VIEWER"), projectInput.teamIdSchema),
+  "draft.get": query(project("VIEWER"), draftInput.draftProjectSchema),
+  "draft.start": mutation(project("MEMBER"), draftInput.draftProjectSchema),
+  "draft.updateFields": mutation(project("MEMBER"), draftInput.updateDraftFieldsSchema),
+  "draft.review": mutation(project("MEMBER"), draftInput.reviewDraftSchema),
+  "draft.comment": mutation(project("VIEWER"), draftInput.commentDraftSchema),
+  "draft.resolveComment": mutation(project("MEMBER"), draftInput.resolveDraftCommentSchema),
+  "draft.accept": mutation(project("MEMBER"), draftInput.acceptDraftSchema),
+  "draft.setApprovalRule": mutation(project("ADMIN"), draftInput.setApprovalRuleSchema),
+  "draft.setSharing": mutation(project("MEMBER"), draftInput.setDraftSharingSchema),
   "export.file": query(project("VIEWER"), recordInput.exportSchema),
   "export.import": mutation(team("MEMBER"), recordInput.importSchema),
   "export.folder": query(team("VIEWER"), folderInput.folderExportSchema),

@@ -1,26 +1,25 @@
 import { z } from "zod";
+import {
+  DRAFT_FIELD_MAX_CHARS,
+  DRAFT_TEXT_FIELDS,
+  type DraftTextField,
+} from "../services/draft/document-fields";
 import { recordFieldsSchema } from "./record";
 
 const idSchema = z.string().min(1).max(64);
 const projectOnly = { projectId: idSchema };
 
+export { DRAFT_TEXT_FIELDS, type DraftTextField };
 /** The draft's text fields, as Markdown: what the shared document holds. */
-export const DRAFT_TEXT_FIELDS = [
-  "context",
-  "rationale",
-  "good",
-  "neutral",
-  "bad",
-  "confirmation",
-  "moreInformation",
-] as const;
-export type DraftTextField = (typeof DRAFT_TEXT_FIELDS)[number];
 export type DraftText = Record<DraftTextField, string>;
 
-/** Longest text a field may hold (a very large paste is refused, see the editor). */
-export const DRAFT_TEXT_MAX = 200_000;
+/**
+ * Longest Markdown a field may store. The editor and the sync server refuse a field's text past
+ * DRAFT_FIELD_MAX_CHARS characters; its Markdown (escapes, list markers) may run somewhat
+ * longer, and must still be stored, or the text last typed would not reach the record.
+ */
+export const DRAFT_TEXT_MAX = DRAFT_FIELD_MAX_CHARS * 2;
 
-/** Some or all of the text fields: those left out keep what is stored. */
 export const draftTextSchema = z
   .object(
     Object.fromEntries(

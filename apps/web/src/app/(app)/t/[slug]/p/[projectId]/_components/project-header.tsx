@@ -31,7 +31,7 @@ const loadStatusDialogs = () => import("./status-dialogs");
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
-export function ProjectHeader({ project }: { project: Project }) {
+export function ProjectHeader({ project, draftHref }: { project: Project; draftHref?: string }) {
   const status = STATUS_LABEL[project.status];
   const overdue = project.deadline && Date.parse(project.deadline) < Date.now();
 
@@ -81,7 +81,11 @@ export function ProjectHeader({ project }: { project: Project }) {
             status={project.status}
             recorded={project.recorded}
           />
-          {project.viewer.canVote && !project.recorded ? (
+          {draftHref ? (
+            <Link className={buttonVariants({ variant: "outline" })} href={draftHref}>
+              Open the record draft
+            </Link>
+          ) : project.viewer.canVote && !project.recorded ? (
             <StartDraftButton
               projectId={project.id}
               slug={project.team.slug}

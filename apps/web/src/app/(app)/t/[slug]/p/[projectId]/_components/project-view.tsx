@@ -53,10 +53,13 @@ export function ProjectView({
   initialVotes,
   initialWaitingOn,
   initialBallotView = "LIST",
+  draftHref,
 }: {
   initialProject: Project;
   /** The ballot layout the member chose, remembered on their account. */
   initialBallotView?: BallotView;
+  /** The record's shared draft, when one was started. */
+  draftHref?: string;
   initialRecommendation?: Recommendation | undefined;
   initialVotes?: MyVotes | undefined;
   initialWaitingOn?: Waiting | undefined;
@@ -83,7 +86,7 @@ export function ProjectView({
 
   return (
     <div className="space-y-6">
-      <ProjectHeader project={project} />
+      <ProjectHeader project={project} draftHref={draftHref} />
       <LivePresence
         projectId={initialProject.id}
         meId={project.viewer.userId}

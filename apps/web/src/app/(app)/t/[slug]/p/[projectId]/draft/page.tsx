@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { DraftTextSection } from "~/components/draft/draft-text-section";
 import { DraftReviewPage } from "~/components/draft/review/draft-review-page";
+import { getSessionUser } from "~/server/auth";
 import { apiOrNull } from "~/trpc/server";
 
 type Props = { params: Promise<{ slug: string; projectId: string }> };
@@ -12,10 +14,28 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: data ? `Record draft: ${data.project.title}` : "Decision not found" };
 }
 
-/** The record's shared draft: a thin composition of the draft's components. */
+/**
+ * The record's shared draft: its fields, review and comments, with the text edited live (the
+ * editor's code loads with this page only).
+ */
 export default async function RecordDraftPage({ params }: Props) {
   const { slug, projectId } = await params;
-  const data = await loadDraft(projectId);
-  if (!data) notFound();
-  return <DraftReviewPage initial={data} slug={slug} />;
+  const [data, user] = await Promise.all([loadDraft(projectId), getSessionUser()]);
+  if (!data || !user) notFound();
+  const draft = data.draft;
+  return (
+    <DraftReviewPage
+      initial={data}
+      slug={slug}
+      textSlot={
+        draft ? (
+          <DraftTextSection
+            draftId={draft.id}
+            user={{ id: user.id, name: user.name ?? user.email }}
+            canEdit={draft.status === "PROPOSED" && data.viewer.canEdit}
+          />
+        ) : undefined
+      }
+    />
+  );
 }

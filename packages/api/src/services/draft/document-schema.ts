@@ -1,0 +1,75 @@
+/**
+ * The shared draft document: one Yjs XmlFragment per text field, holding the ProseMirror
+ * document TipTap edits, and its conversion to and from the Markdown stored in
+ * `record_drafts.text`. The editor (apps/web) and the server build the same schema from the same
+ * extensions, so what one writes the other reads. Markdown goes through TipTap's own
+ * `@tiptap/markdown`, and the Yjs <-> ProseMirror step through `@tiptap/y-tiptap`, the binding the
+ * collaboration extension uses.
+ */
+import { type AnyExtension, getSchema } from "@tiptap/core";
+import { MarkdownManager } from "@tiptap/markdown";
+import StarterKit from "@tiptap/starter-kit";
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+
+import { DRAFT_TEXT_FIELDS, type DraftTextField } from "./document-fields";
+
+export { DRAFT_FIELD_MAX_CHARS, DRAFT_TEXT_FIELDS, type DraftTextField } from "./document-fields";
+export type DraftText = Record<DraftTextField, string>;
+
+/**
+ * The editor's extensions, without what only a browser needs. Undo/redo stays off: with
+ * collaboration, Yjs keeps each person's own undo history.
+ */
+export const draftEditorExtensions: AnyExtension[] = [StarterKit.configure({ undoRedo: false })];
+
+const schema = getSchema(draftEditorExtensions);
+const markdown = new MarkdownManager({ extensions: draftEditorExtensions });
+
+/** The Markdown of each text field of a document (empty fields are ""). */
+export function documentText(doc: Y.Doc): DraftText {
+  const text = {} as DraftText;
+  for (const field of DRAFT_TEXT_FIELDS) {
+    const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(field));
+    text[field] = markdown.serialize(json).trim();
+  }
+  return text;
+}
+
+/** How many characters each field holds, as a reader counts them (its plain text). */
+export function documentFieldLengths(doc: Y.Doc): Record<DraftTextField, number> {
+  const lengths = {} as Record<DraftTextField, number>;
+  for (const field of DRAFT_TEXT_FIELDS) {
+    const node = schema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(field)));
+    lengths[field] = node.textContent.length;
+  }
+  return lengths;
+}
+
+/** The stored Markdown of a draft, read defensively: a field that is missing or not text is "". */
+export function storedDraftText(value: unknown): DraftText {
+  const record = value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  const text = {} as DraftText;
+  for (const field of DRAFT_TEXT_FIELDS) {
+    const v = record[field];
+    text[field] = typeof v === "string" ? v : "";
+  }
+  return text;
+}
+
+/** A first Yjs update holding `text`: how a draft's document starts from its prefilled Markdown. */
+export function seedUpdate(text: DraftText): Uint8Array {
+  const doc = new Y.Doc();
+  for (const field of DRAFT_TEXT_FIELDS) {
+    if (!text[field].trim()) continue;
+    prosemirrorJSONToYXmlFragment(schema, markdown.parse(text[field]), doc.getXmlFragment(field));
+  }
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/** Whether two texts are the same field by field. */
+export function sameText(a: DraftText, b: DraftText): boolean {
+  return DRAFT_TEXT_FIELDS.every((field) => a[field] === b[field]);
+}

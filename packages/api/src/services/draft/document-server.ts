@@ -1,0 +1,405 @@
+/**
+ * The live shared text of record drafts: a Hocuspocus (Yjs) server whose documents are drafts
+ * (document name = draft id), persisted in PostgreSQL and shared between app instances through
+ * LISTEN/NOTIFY. The web server mounts it on its own HTTP server (apps/web/src/server/collab.ts);
+ * tests run several of them against one database.
+ */
+
+import { randomUUID } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import {
+  type afterLoadDocumentPayload,
+  type beforeHandleMessagePayload,
+  type Document,
+  type Extension,
+  Hocuspocus,
+  type onAuthenticatePayload,
+  type onChangePayload,
+  type onConfigurePayload,
+  type onLoadDocumentPayload,
+  type onStoreDocumentPayload,
+} from "@hocuspocus/server";
+import type { SessionUser } from "@tradeoff/auth";
+import type { PrismaClient } from "@tradeoff/db";
+import { PgListener } from "@tradeoff/db/listen";
+import * as decoding from "lib0/decoding";
+import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
+import * as Y from "yjs";
+import { z } from "zod";
+import { DomainError } from "../../errors";
+import { type DraftDocumentAccess, draftDocumentAccess } from "./document-access";
+import {
+  DRAFT_FIELD_MAX_CHARS,
+  DRAFT_TEXT_FIELDS,
+  documentFieldLengths,
+  documentText,
+} from "./document-schema";
+import {
+  appendDraftUpdate,
+  compactDraftUpdates,
+  DRAFT_UPDATES_CHANNEL,
+  draftUpdatesFrom,
+  loadDraftDocument,
+} from "./document-store";
+import { storeDraftText } from "./store-draft-text";
+
+export type DraftCollabOptions = {
+  db: PrismaClient;
+  /**
+   * The database URL for this instance's LISTEN connection, which brings other instances' edits.
+   * Leave it out where notifications cannot pass between connections (the embedded database
+   * serves one instance).
+   */
+  listenUrl?: string;
+  /** The signed-in user of a connection (the web server reads next-auth's cookie), or null. */
+  authenticate: (request: {
+    token: string;
+    headers: IncomingHttpHeaders;
+  }) => Promise<SessionUser | null>;
+  onError?: (error: unknown, what: string) => void;
+  /** How long edits gather before they are written as one row (ms). */
+  flushMs?: number;
+  /** Quiet time before the Markdown text is stored, and the longest it waits while typing goes on (ms). */
+  textDebounceMs?: number;
+  textMaxDebounceMs?: number;
+  /** Rows of a document that make compaction due. */
+  compactAfterRows?: number;
+};
+
+/** What a connection's hooks know about its user (Hocuspocus's connection context). */
+export type DraftConnectionContext = {
+  user: { id: string; name: string };
+  access: DraftDocumentAccess;
+};
+
+/** A document name is a draft id (a cuid); anything else is refused before the database is asked. */
+const draftIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]{1,64}$/, "A draft's document name is its id: lowercase letters and digits.");
+
+/** The origin of updates that came from another instance: shown to clients, never stored again. */
+const FROM_ANOTHER_INSTANCE = { source: "another app instance" };
+
+/**
+ * Who is where (carets, names) is shared between instances too, on a channel of its own: it is
+ * never stored, so the awareness update itself is the payload (a few hundred bytes; one that
+ * would not fit a notification is not shared).
+ */
+const DRAFT_AWARENESS_CHANNEL = "record_draft_awareness";
+const MAX_NOTIFY_BYTES = 7_900;
+
+/** Messages smaller than this cannot take a field past the limit in one go: checked cheaply. */
+const CHECK_MESSAGES_FROM_BYTES = 8 * 1024;
+
+/** Hocuspocus's message types and the Yjs sync steps that carry document content. */
+const SYNC_MESSAGE = 0;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** A refused connection: Hocuspocus sends `reason` to the client, which shows it. */
+export class DraftRefusedError extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(reason);
+    this.reason = reason;
+  }
+}
+
+export class DraftTooLargeError extends Error {
+  /** The WebSocket close code and reason the client receives. */
+  readonly code = 4413;
+  readonly reason: string;
+  constructor() {
+    const reason = `A text field of a draft holds at most ${DRAFT_FIELD_MAX_CHARS.toLocaleString("en-US")} characters: this change was refused.`;
+    super(reason);
+    this.reason = reason;
+  }
+}
+
+/**
+ * Persistence and cross-instance sharing of draft documents, as a Hocuspocus extension.
+ * - load: every stored row merged (seeded from the draft's Markdown the first time);
+ * - edits from this instance's clients: gathered for `flushMs`, appended as one row and
+ *   announced (`pg_notify` with the row id, never the content: payloads are limited to 8 kB);
+ * - announcements from other instances: their rows read and applied with an origin of their own,
+ *   so they reach this instance's clients and are not stored a second time;
+ * - on Hocuspocus's debounced store: the Markdown of each field written to `record_drafts.text`
+ *   (its version raised only when it changed), and compaction when rows piled up.
+ */
+export class DraftDocumentExtension implements Extension {
+  extensionName = "tradeoff-draft-documents";
+  private instance: Hocuspocus | undefined;
+  private listener: PgListener | undefined;
+  private readonly pending = new Map<string, Uint8Array[]>();
+  private readonly flushTimers = new Map<string, NodeJS.Timeout>();
+  private readonly flushing = new Map<string, Promise<void>>();
+  /** Rows this instance wrote: their announcements come back to it and are skipped. */
+  private readonly ownRows = new Set<string>();
+  /** The newest row each loaded document includes (to catch up after the listener reconnects). */
+  private readonly lastSeen = new Map<string, bigint>();
+  private readonly rowsWritten = new Map<string, number>();
+  /** Tells this instance's awareness announcements from the others'. */
+  private readonly instanceId = randomUUID();
+
+  constructor(private readonly options: DraftCollabOptions) {}
+
+  private get flushMs() {
+    return this.options.flushMs ?? 20;
+  }
+
+  async onConfigure({ instance }: onConfigurePayload) {
+    this.instance = instance;
+  }
+
+  /**
+   * Opens this instance's LISTEN connection (none without `listenUrl`); resolves once other
+   * instances' edits arrive. It keeps retrying in the background while the database is away.
+   */
+  startListening(): Promise<void> {
+    const url = this.options.listenUrl;
+    if (!url || this.listener) return Promise.resolve();
+    this.listener = new PgListener({
+      url,
+      channels: [DRAFT_UPDATES_CHANNEL, DRAFT_AWARENESS_CHANNEL],
+      onNotification: ({ channel, payload }) => {
+        if (channel === DRAFT_AWARENESS_CHANNEL) this.onAwarenessAnnouncement(payload);
+        else void this.onAnnouncement(payload);
+      },
+      // Announcements sent before LISTEN was in place (first start, or while reconnecting)
+      // were lost: read what the loaded documents missed.
+      onConnected: () => void this.catchUp(),
+      onError: (error) => this.options.onError?.(error, "listening for draft edits"),
+    });
+    return this.listener.start();
+  }
+
+  async onAuthenticate(data: onAuthenticatePayload): Promise<DraftConnectionContext> {
+    const user = await this.options.authenticate({
+      token: data.token,
+      headers: data.requestHeaders,
+    });
+    if (!user) throw new DraftRefusedError("Sign in to open this draft.");
+    const name = draftIdSchema.safeParse(data.documentName);
+    if (!name.success)
+      throw new DraftRefusedError(name.error.issues[0]?.message ?? "Unknown draft.");
+    const access = await draftDocumentAccess(this.options.db, {
+      draftId: data.documentName,
+      user,
+    });
+    if (!access)
+      throw new DraftRefusedError(
+        "This draft was not found, or you are not in its team. Ask a team admin to invite you.",
+      );
+    if (access.readOnly) data.connectionConfig.readOnly = true;
+    return { user: { id: user.id, name: user.name ?? user.email }, access };
+  }
+
+  async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
+    const loaded = await loadDraftDocument(this.options.db, documentName);
+    if (!loaded) throw new Error("This draft was not found.");
+    Y.applyUpdate(document, loaded.update, FROM_ANOTHER_INSTANCE);
+    this.lastSeen.set(documentName, loaded.lastId);
+    this.rowsWritten.set(documentName, loaded.rows);
+  }
+
+  /** This instance's carets and names, announced to the other instances. */
+  async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload) {
+    document.awareness.on(
+      "update",
+      (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        if (origin === FROM_ANOTHER_INSTANCE || !this.listener) return;
+        const clients = [...changes.added, ...changes.updated, ...changes.removed];
+        const update = encodeAwarenessUpdate(document.awareness, clients);
+        const payload = JSON.stringify({
+          draftId: documentName,
+          from: this.instanceId,
+          update: Buffer.from(update).toString("base64"),
+        });
+        if (payload.length <= MAX_NOTIFY_BYTES) {
+          void this.listener.notify(DRAFT_AWARENESS_CHANNEL, payload);
+        }
+      },
+    );
+  }
+
+  /** A backstop for clients that skip the editor's paste limit: content past the limit is refused. */
+  async beforeHandleMessage({ update: message, document }: beforeHandleMessagePayload) {
+    if (message.byteLength < CHECK_MESSAGES_FROM_BYTES) return;
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    if (decoding.readVarUint(decoder) !== SYNC_MESSAGE) return;
+    const step = decoding.readVarUint(decoder);
+    if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return;
+    const update = decoding.readVarUint8Array(decoder);
+    const trial = new Y.Doc();
+    try {
+      Y.applyUpdate(trial, Y.encodeStateAsUpdate(document));
+      Y.applyUpdate(trial, update);
+      const lengths = documentFieldLengths(trial);
+      if (DRAFT_TEXT_FIELDS.some((field) => lengths[field] > DRAFT_FIELD_MAX_CHARS)) {
+        throw new DraftTooLargeError();
+      }
+    } finally {
+      trial.destroy();
+    }
+  }
+
+  async onChange({ documentName, update, transactionOrigin }: onChangePayload) {
+    if (!transactionOrigin || transactionOrigin === FROM_ANOTHER_INSTANCE) return;
+    const queue = this.pending.get(documentName);
+    if (queue) queue.push(update);
+    else this.pending.set(documentName, [update]);
+    if (!this.flushTimers.has(documentName)) {
+      this.flushTimers.set(
+        documentName,
+        setTimeout(() => void this.flush(documentName).catch(() => {}), this.flushMs),
+      );
+    }
+  }
+
+  async onStoreDocument({ documentName, document, context }: onStoreDocumentPayload) {
+    await this.flush(documentName);
+    // The Markdown becomes the draft's text (approvals given before turn stale, in the history,
+    // with the last editor as its actor); an accepted draft keeps the text it was accepted with.
+    const editor = (context as Partial<DraftConnectionContext> | undefined)?.user?.id ?? null;
+    await storeDraftText(this.options.db, documentName, documentText(document), {
+      actorId: editor,
+    }).catch((error: unknown) => {
+      if (!(error instanceof DomainError && error.kind === "CONFLICT")) throw error;
+    });
+    const rows = this.rowsWritten.get(documentName) ?? 0;
+    if (rows >= (this.options.compactAfterRows ?? 50)) {
+      await compactDraftUpdates(this.options.db, { draftId: documentName, minRows: 2 });
+      this.rowsWritten.set(documentName, 1);
+    }
+  }
+
+  async beforeUnloadDocument({ documentName }: { documentName: string }) {
+    await this.flush(documentName);
+  }
+
+  async afterUnloadDocument({ documentName }: { documentName: string }) {
+    this.lastSeen.delete(documentName);
+    this.rowsWritten.delete(documentName);
+  }
+
+  async onDestroy() {
+    await Promise.all([...this.pending.keys()].map((name) => this.flush(name).catch(() => {})));
+    await this.listener?.stop();
+    this.listener = undefined;
+  }
+
+  /** Writes the edits gathered for a document as one row; one write at a time per document. */
+  flush(documentName: string): Promise<void> {
+    const timer = this.flushTimers.get(documentName);
+    if (timer) clearTimeout(timer);
+    this.flushTimers.delete(documentName);
+    const previous = this.flushing.get(documentName) ?? Promise.resolve();
+    const run = previous.then(async () => {
+      const updates = this.pending.get(documentName);
+      if (!updates?.length) return;
+      this.pending.delete(documentName);
+      const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+      try {
+        const id = await appendDraftUpdate(this.options.db, { draftId: documentName, update });
+        this.ownRows.add(id.toString());
+        this.rowsWritten.set(documentName, (this.rowsWritten.get(documentName) ?? 0) + 1);
+        const seen = this.lastSeen.get(documentName);
+        if (seen === undefined || id > seen) this.lastSeen.set(documentName, id);
+      } catch (error) {
+        // Kept for the next try: the clients hold the edits too, and resend them on reconnect.
+        this.pending.set(documentName, [update, ...(this.pending.get(documentName) ?? [])]);
+        this.options.onError?.(error, "storing draft edits");
+        if (!this.flushTimers.has(documentName)) {
+          this.flushTimers.set(
+            documentName,
+            setTimeout(() => void this.flush(documentName).catch(() => {}), 1_000),
+          );
+        }
+        throw error;
+      }
+    });
+    const settled = run.catch(() => {});
+    this.flushing.set(documentName, settled);
+    void settled.then(() => {
+      if (this.flushing.get(documentName) === settled) this.flushing.delete(documentName);
+    });
+    return run;
+  }
+
+  private loaded(documentName: string): Document | undefined {
+    return this.instance?.documents.get(documentName);
+  }
+
+  private async onAnnouncement(payload: string) {
+    let draftId: string;
+    let id: bigint;
+    try {
+      const parsed = JSON.parse(payload) as { draftId?: unknown; id?: unknown };
+      if (typeof parsed.draftId !== "string" || typeof parsed.id !== "string") return;
+      draftId = parsed.draftId;
+      id = BigInt(parsed.id);
+    } catch {
+      return;
+    }
+    if (this.ownRows.delete(id.toString())) return;
+    await this.pull(draftId, id);
+  }
+
+  private onAwarenessAnnouncement(payload: string) {
+    try {
+      const parsed = JSON.parse(payload) as { draftId?: unknown; from?: unknown; update?: unknown };
+      if (parsed.from === this.instanceId || typeof parsed.draftId !== "string") return;
+      if (typeof parsed.update !== "string") return;
+      const document = this.loaded(parsed.draftId);
+      if (!document) return;
+      const update = new Uint8Array(Buffer.from(parsed.update, "base64"));
+      applyAwarenessUpdate(document.awareness, update, FROM_ANOTHER_INSTANCE);
+    } catch (error) {
+      this.options.onError?.(error, "reading another instance's carets");
+    }
+  }
+
+  /** Applies the rows of a loaded document from `fromId` on (others' edits) to it. */
+  private async pull(draftId: string, fromId: bigint) {
+    const document = this.loaded(draftId);
+    if (!document) return;
+    try {
+      const rows = await draftUpdatesFrom(this.options.db, { draftId, fromId });
+      for (const row of rows) {
+        this.ownRows.delete(row.id.toString());
+        Y.applyUpdate(document, row.update, FROM_ANOTHER_INSTANCE);
+        const seen = this.lastSeen.get(draftId);
+        if (seen === undefined || row.id > seen) this.lastSeen.set(draftId, row.id);
+      }
+    } catch (error) {
+      this.options.onError?.(error, "reading another instance's draft edits");
+    }
+  }
+
+  /** After the listener reconnects: announcements sent meanwhile were lost, so read what is new. */
+  private async catchUp() {
+    await Promise.all(
+      [...this.lastSeen].map(([draftId, lastId]) => this.pull(draftId, lastId + 1n)),
+    );
+  }
+}
+
+/**
+ * A Hocuspocus server for drafts; the caller hands it WebSocket connections
+ * (`hocuspocus.handleConnection`). `listening` resolves once this instance hears other instances.
+ */
+export function createDraftCollab(options: DraftCollabOptions): {
+  hocuspocus: Hocuspocus;
+  listening: Promise<void>;
+} {
+  const extension = new DraftDocumentExtension(options);
+  const hocuspocus = new Hocuspocus({
+    name: "tradeoff-drafts",
+    quiet: true,
+    debounce: options.textDebounceMs ?? 1_000,
+    maxDebounce: options.textMaxDebounceMs ?? 5_000,
+    extensions: [extension],
+  });
+  return { hocuspocus, listening: extension.startListening() };
+}

@@ -1,0 +1,137 @@
+/**
+ * Where a draft's shared document lives: `record_draft_updates`, Yjs updates appended in order.
+ * Loading merges every row (`Y.mergeUpdates`); each batch of edits is one new row, announced to
+ * the other app instances with `pg_notify` in the same statement; compaction folds the rows into
+ * one. `record_drafts.text` / `text_version` stay the server-side truth of the text as Markdown.
+ */
+import { type PrismaClient, sql, statement } from "@tradeoff/db";
+import * as Y from "yjs";
+import { type DraftText, seedUpdate, storedDraftText } from "./document-schema";
+
+/** The channel that announces new update rows: `{"draftId": "...", "id": "123"}` (ids only). */
+export const DRAFT_UPDATES_CHANNEL = "record_draft_updates";
+
+export type StoredUpdate = { id: bigint; update: Uint8Array };
+
+/**
+ * Appends one update and announces its row, in one statement (one round trip, one commit: the
+ * notification is sent only if the row is there).
+ */
+const appendUpdate = statement<{ draftId: string; update: Uint8Array }, { id: bigint }>(
+  ({ draftId, update }) =>
+    sql`WITH added AS (
+          INSERT INTO record_draft_updates (draft_id, update) VALUES (${draftId}, ${update})
+          RETURNING id
+        )
+        SELECT id, pg_notify(${DRAFT_UPDATES_CHANNEL},
+          json_build_object('draftId', ${draftId}::text, 'id', id::text)::text)::text AS notified
+        FROM added`,
+);
+
+export async function appendDraftUpdate(
+  db: PrismaClient,
+  input: { draftId: string; update: Uint8Array },
+): Promise<bigint> {
+  const [row] = await appendUpdate(db, input);
+  if (!row) throw new Error(`The update of draft ${input.draftId} was not stored.`);
+  return row.id;
+}
+
+export type LoadedDocument = {
+  /** The whole document as one update. */
+  update: Uint8Array;
+  /** The newest row it includes: later rows are what other instances add. */
+  lastId: bigint;
+  /** How many rows it was merged from (compaction is due when there are many). */
+  rows: number;
+};
+
+function merged(rows: StoredUpdate[]): LoadedDocument | null {
+  const last = rows.at(-1);
+  if (!last) return null;
+  return {
+    update: Y.mergeUpdates(rows.map((row) => row.update)),
+    lastId: last.id,
+    rows: rows.length,
+  };
+}
+
+/**
+ * The document of a draft, or null when there is no such draft. A draft without rows yet is
+ * seeded from its stored Markdown (what starting the draft prefilled), under a lock on the
+ * draft's row, so two instances opening it at once seed it once.
+ */
+export async function loadDraftDocument(
+  db: PrismaClient,
+  draftId: string,
+): Promise<LoadedDocument | null> {
+  const select = { id: true, update: true } as const;
+  const rows = await db.recordDraftUpdate.findMany({
+    where: { draftId },
+    orderBy: { id: "asc" },
+    select,
+  });
+  const existing = merged(rows);
+  if (existing) return existing;
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ text: unknown }[]>`
+      SELECT text FROM record_drafts WHERE id = ${draftId} FOR UPDATE`;
+    const draft = locked[0];
+    if (!draft) return null;
+    const again = merged(
+      await tx.recordDraftUpdate.findMany({ where: { draftId }, orderBy: { id: "asc" }, select }),
+    );
+    if (again) return again;
+    const update = seedUpdate(storedDraftText(draft.text));
+    const row = await tx.recordDraftUpdate.create({
+      data: { draftId, update: Uint8Array.from(update) },
+      select: { id: true },
+    });
+    return { update, lastId: row.id, rows: 1 };
+  });
+}
+
+/**
+ * The rows from `fromId` on. A row announced but folded away by compaction since is inside the
+ * compacted row, which keeps the highest id of the run, so it is found here all the same.
+ */
+export function draftUpdatesFrom(
+  db: PrismaClient,
+  input: { draftId: string; fromId: bigint },
+): Promise<StoredUpdate[]> {
+  return db.recordDraftUpdate.findMany({
+    where: { draftId: input.draftId, id: { gte: input.fromId } },
+    orderBy: { id: "asc" },
+    select: { id: true, update: true },
+  });
+}
+
+/**
+ * Folds a draft's rows into one, in one transaction, when there are at least `minRows`: the
+ * merged update replaces the newest row (keeping its id) and the older ones are deleted, by id,
+ * so a row another instance adds meanwhile is left as it is. Returns how many rows it removed.
+ */
+export async function compactDraftUpdates(
+  db: PrismaClient,
+  input: { draftId: string; minRows: number },
+): Promise<number> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM record_drafts WHERE id = ${input.draftId} FOR UPDATE`;
+    const rows = await tx.recordDraftUpdate.findMany({
+      where: { draftId: input.draftId },
+      orderBy: { id: "asc" },
+      select: { id: true, update: true },
+    });
+    const newest = rows.at(-1);
+    if (!newest || rows.length < input.minRows) return 0;
+    const merged = Y.mergeUpdates(rows.map((row) => row.update));
+    const older = rows.slice(0, -1).map((row) => row.id);
+    await tx.recordDraftUpdate.update({
+      where: { id: newest.id },
+      data: { update: Uint8Array.from(merged) },
+      select: { id: true },
+    });
+    const { count } = await tx.recordDraftUpdate.deleteMany({ where: { id: { in: older } } });
+    return count;
+  });
+}

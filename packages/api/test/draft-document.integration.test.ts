@@ -1,0 +1,386 @@
+/**
+ * The live shared text of a draft against a real PostgreSQL: app instances (each a Hocuspocus
+ * server with its own LISTEN connection, served over real WebSockets) and Hocuspocus providers
+ * as the browsers would use them.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import type { Hocuspocus } from "@hocuspocus/server";
+import type { SessionUser } from "@tradeoff/auth";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import WebSocket, { WebSocketServer } from "ws";
+import * as Y from "yjs";
+import {
+  DRAFT_FIELD_MAX_CHARS,
+  DRAFT_TEXT_FIELDS,
+  documentText,
+} from "../src/services/draft/document-schema";
+import { createDraftCollab } from "../src/services/draft/document-server";
+import { useTestDatabase } from "./helpers";
+import { blankInput, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+type Instance = { collab: Hocuspocus; http: Server; wss: WebSocketServer; url: string };
+const instances = new Set<Instance>();
+const providers = new Set<HocuspocusProvider>();
+
+/** One app instance: the draft server mounted on an HTTP server's upgrade, as server.ts does. */
+async function startInstance(): Promise<Instance> {
+  const { hocuspocus: collab, listening } = createDraftCollab({
+    db: t.db,
+    listenUrl: t.url,
+    // The test's "cookie": the token is "<user id>[:<sign-in session id>]"; the session checks
+    // still run.
+    authenticate: async ({ token }) => {
+      const [userId, sessionId = null] = token.split(":");
+      const user = await t.db.user.findUnique({
+        where: { id: userId },
+        select: { id: true, email: true, name: true, tokenVersion: true },
+      });
+      return user ? ({ ...user, email: user.email ?? "", sessionId } as SessionUser) : null;
+    },
+    onError: (error, what) => console.log(`draft server: ${what}:`, String(error)),
+    textDebounceMs: 100,
+    textMaxDebounceMs: 500,
+    compactAfterRows: 20,
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  const http = createServer((_req, res) => res.writeHead(404).end());
+  http.on("upgrade", (request, socket, head) => {
+    wss.handleUpgrade(request, socket, head, (ws) => collab.handleConnection(ws, request));
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const { port } = http.address() as AddressInfo;
+  await listening;
+  const instance = { collab, http, wss, url: `ws://127.0.0.1:${port}/api/collab` };
+  instances.add(instance);
+  return instance;
+}
+
+async function stopInstance(instance: Instance) {
+  instances.delete(instance);
+  for (const client of instance.wss.clients) client.terminate();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await instance.collab.hooks("onDestroy", { instance: instance.collab });
+  await new Promise<void>((resolve) => instance.http.close(() => resolve()));
+}
+
+type Client = { provider: HocuspocusProvider; doc: Y.Doc; refused: string[] };
+
+/** A browser tab on `instance`, signed in as `userId`, synced before it returns. */
+async function connect(instance: Instance, draftId: string, userId: string): Promise<Client> {
+  const doc = new Y.Doc();
+  const refused: string[] = [];
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url: instance.url,
+    WebSocketPolyfill: WebSocket,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name: draftId,
+    document: doc,
+    token: userId,
+    onAuthenticationFailed: ({ reason }) => {
+      refused.push(reason);
+    },
+  });
+  // A provider handed its own socket is attached by hand (Hocuspocus 3).
+  provider.attach();
+  providers.add(provider);
+  await waitFor(() => provider.isSynced || refused.length > 0, 10_000);
+  return { provider, doc, refused };
+}
+
+function disconnect(client: Client) {
+  providers.delete(client.provider);
+  client.provider.destroy();
+  client.provider.configuration.websocketProvider.destroy();
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 5_000) {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Types `text` as a new paragraph at the end of a field, as the editor would. */
+function typeParagraph(doc: Y.Doc, field: string, text: string): Y.XmlText {
+  const paragraph = new Y.XmlElement("paragraph");
+  const content = new Y.XmlText();
+  paragraph.insert(0, [content]);
+  const fragment = doc.getXmlFragment(field);
+  doc.transact(() => {
+    fragment.insert(fragment.length, [paragraph]);
+    content.insert(0, text);
+  });
+  return content;
+}
+
+const rationale = (client: Client) => documentText(client.doc).rationale;
+
+async function draftFor(
+  t0: Awaited<ReturnType<typeof teamWith>>,
+  text: Record<string, string> = {},
+) {
+  const project = await t0.owner.api.project.create(blankInput(t0.team.id));
+  return t.db.recordDraft.create({
+    data: {
+      projectId: project.id,
+      teamId: t0.team.id,
+      text: { context: "", rationale: "", ...text },
+    },
+    select: { id: true },
+  });
+}
+
+let world: Awaited<ReturnType<typeof teamWith>>;
+beforeAll(async () => {
+  world = await teamWith(t, ["MEMBER", "VIEWER"]);
+});
+
+afterEach(async () => {
+  for (const provider of providers) provider.destroy();
+  providers.clear();
+  for (const instance of [...instances]) await stopInstance(instance);
+});
+
+afterAll(async () => {
+  for (const instance of [...instances]) await stopInstance(instance);
+});
+
+describe("the shared text of a draft", () => {
+  it("starts from the draft's prefilled Markdown", async () => {
+    const draft = await draftFor(world, {
+      context: "We need a queue for **billing** events.",
+      rationale: "- Kafka keeps the log\n- SQS is managed",
+    });
+    const a = await startInstance();
+    const client = await connect(a, draft.id, world.owner.id);
+    const text = documentText(client.doc);
+    expect(text.context).toBe("We need a queue for **billing** events.");
+    expect(text.rationale).toBe("- Kafka keeps the log\n- SQS is managed");
+  });
+
+  // Instances hear each other through LISTEN/NOTIFY, which the embedded database (one process,
+  // one instance) does not pass between connections: a PostgreSQL server is needed here.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "converges when two people type at once through two instances, and survives a restart",
+    async () => {
+      const draft = await draftFor(world, { rationale: "Shared start." });
+      const member = world.people.find((p) => p.role === "MEMBER");
+      if (!member) throw new Error("fixture has a member");
+      const a = await startInstance();
+      const b = await startInstance();
+      const onA = await connect(a, draft.id, world.owner.id);
+      const onB = await connect(b, draft.id, member.id);
+
+      // Who is where crosses instances too: B sees A's name (the editor's caret label).
+      onA.provider.setAwarenessField("user", { name: "Olivia on A", color: "#1d4ed8" });
+      await waitFor(() =>
+        [...(onB.provider.awareness?.getStates().values() ?? [])].some(
+          (state) => (state.user as { name?: string } | undefined)?.name === "Olivia on A",
+        ),
+      );
+
+      const typedA = typeParagraph(onA.doc, "rationale", "");
+      const typedB = typeParagraph(onB.doc, "rationale", "");
+      for (let i = 0; i < 30; i++) {
+        typedA.insert(typedA.length, "a");
+        typedB.insert(typedB.length, "b");
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await waitFor(
+        () => rationale(onA) === rationale(onB) && rationale(onA).includes("b".repeat(30)),
+      ).catch((error) => {
+        console.log("A:", JSON.stringify(rationale(onA)), "B:", JSON.stringify(rationale(onB)));
+        throw error;
+      });
+      const converged = rationale(onA);
+      expect(converged).toContain("a".repeat(30));
+      expect(converged).toContain("b".repeat(30));
+      expect(converged.startsWith("Shared start.")).toBe(true);
+
+      // The Markdown stored for the rest of the app (reviews, exports) is the converged text,
+      // and its version was raised, so earlier approvals read as stale.
+      await expect
+        .poll(
+          async () =>
+            (
+              (await t.db.recordDraft.findUniqueOrThrow({ where: { id: draft.id } })).text as {
+                rationale: string;
+              }
+            ).rationale,
+          { timeout: 5_000 },
+        )
+        .toBe(converged);
+      const stored = await t.db.recordDraft.findUniqueOrThrow({ where: { id: draft.id } });
+      expect(stored.textVersion).toBeGreaterThan(0);
+
+      // Both instances go away; a new one loads the text from the database alone.
+      disconnect(onA);
+      disconnect(onB);
+      await stopInstance(a);
+      await stopInstance(b);
+      const c = await startInstance();
+      const later = await connect(c, draft.id, world.owner.id);
+      expect(rationale(later)).toBe(converged);
+    },
+  );
+
+  it("compacts many rows into one without losing text", async () => {
+    const draft = await draftFor(world);
+    const a = await startInstance();
+    const client = await connect(a, draft.id, world.owner.id);
+    const typed = typeParagraph(client.doc, "context", "");
+    for (let i = 0; i < 60; i++) {
+      typed.insert(typed.length, String(i % 10));
+      await new Promise((resolve) => setTimeout(resolve, 15));
+    }
+    const expected = documentText(client.doc).context;
+    await expect
+      .poll(() => t.db.recordDraftUpdate.count({ where: { draftId: draft.id } }), {
+        timeout: 5_000,
+      })
+      .toBeLessThan(20);
+    disconnect(client);
+    await stopInstance(a);
+    const b = await startInstance();
+    const again = await connect(b, draft.id, world.owner.id);
+    expect(documentText(again.doc).context).toBe(expected);
+  });
+
+  it("lets viewers read but not edit, and refuses people outside the team", async () => {
+    const draft = await draftFor(world, { rationale: "Only members edit." });
+    const viewer = world.people.find((p) => p.role === "VIEWER");
+    if (!viewer) throw new Error("fixture has a viewer");
+    const a = await startInstance();
+    const owner = await connect(a, draft.id, world.owner.id);
+    const reader = await connect(a, draft.id, viewer.id);
+    expect(rationale(reader)).toBe("Only members edit.");
+    typeParagraph(reader.doc, "rationale", "viewer wrote this");
+    typeParagraph(owner.doc, "rationale", "owner wrote this");
+    await waitFor(() => rationale(reader).includes("owner wrote this"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(rationale(owner)).not.toContain("viewer wrote this");
+
+    const outsiderTeam = await teamWith(t);
+    const outsider = await connect(a, draft.id, outsiderTeam.owner.id);
+    expect(outsider.refused).toEqual([
+      "This draft was not found, or you are not in its team. Ask a team admin to invite you.",
+    ]);
+    expect(documentText(outsider.doc).rationale).toBe("");
+
+    // A member whose sign-in session was ended (signed out elsewhere) is refused too.
+    const revoked = await connect(a, draft.id, `${world.owner.id}:signed-out-session`);
+    expect(revoked.refused).toHaveLength(1);
+    expect(documentText(revoked.doc).rationale).toBe("");
+
+    // A document name that is no draft id is refused with a sentence saying what it must be.
+    const bogus = await connect(a, "../drafts'; --", world.owner.id);
+    expect(bogus.refused).toEqual([
+      "A draft's document name is its id: lowercase letters and digits.",
+    ]);
+  });
+
+  it("makes an accepted draft read-only for everyone", async () => {
+    const draft = await draftFor(world, { rationale: "As approved." });
+    await t.db.recordDraft.update({ where: { id: draft.id }, data: { status: "ACCEPTED" } });
+    const a = await startInstance();
+    const client = await connect(a, draft.id, world.owner.id);
+    typeParagraph(client.doc, "rationale", "after acceptance");
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const stored = await t.db.recordDraft.findUniqueOrThrow({ where: { id: draft.id } });
+    expect((stored.text as { rationale: string }).rationale).toBe("As approved.");
+    expect(stored.textVersion).toBe(0);
+    expect(await t.db.recordDraftUpdate.count({ where: { draftId: draft.id } })).toBe(1);
+  });
+
+  it("refuses a change that takes a field past the limit and keeps what was saved", async () => {
+    const draft = await draftFor(world, { rationale: "Saved before the paste." });
+    const a = await startInstance();
+    const client = await connect(a, draft.id, world.owner.id);
+    typeParagraph(client.doc, "rationale", "x".repeat(DRAFT_FIELD_MAX_CHARS + 1));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    disconnect(client);
+    const fresh = await connect(a, draft.id, world.owner.id);
+    expect(rationale(fresh)).toBe("Saved before the paste.");
+  });
+});
+
+describe("latency with a 50,000-character draft", () => {
+  // Two instances: a PostgreSQL server is needed (see above).
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "brings one person's edit to four others across two instances",
+    async () => {
+      const paragraph = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. "
+        .repeat(20)
+        .trim();
+      const paragraphs = Math.ceil(50_000 / (paragraph.length + 2));
+      const long = Array.from({ length: paragraphs }, () => paragraph).join("\n\n");
+      const draft = await draftFor(world, { context: long });
+      const a = await startInstance();
+      const b = await startInstance();
+      const people = [
+        world.owner.id,
+        ...world.people.filter((p) => p.role !== "VIEWER").map((p) => p.id),
+      ];
+      const clients: Client[] = [];
+      for (let i = 0; i < 5; i++) {
+        clients.push(await connect(i < 3 ? a : b, draft.id, people[i % people.length] as string));
+      }
+      const [first] = clients;
+      if (!first) throw new Error("five clients connected");
+      const total = DRAFT_TEXT_FIELDS.reduce((n, f) => n + documentText(first.doc)[f].length, 0);
+      expect(total).toBeGreaterThanOrEqual(50_000);
+
+      // Each person types into a paragraph of their own: "<who>:<n>;" every 100 ms for 5 s.
+      const lines = clients.map((client) => typeParagraph(client.doc, "rationale", ""));
+      await waitFor(() => clients.every((c) => c.doc.getXmlFragment("rationale").length >= 5));
+      const sentAt = new Map<string, number>();
+      const latencies: number[] = [];
+      const seen = clients.map(() => new Set<string>());
+      clients.forEach((client, observer) => {
+        client.doc.on("update", () => {
+          const now = performance.now();
+          const fragment = client.doc.getXmlFragment("rationale");
+          for (const element of fragment.toArray()) {
+            const text = element instanceof Y.XmlElement ? element.toString() : "";
+            for (const mark of text.matchAll(/(\d):(\d+);/g)) {
+              const key = `${mark[1]}:${mark[2]}`;
+              if (Number(mark[1]) === observer || seen[observer]?.has(key)) continue;
+              seen[observer]?.add(key);
+              const sent = sentAt.get(key);
+              if (sent !== undefined) latencies.push(now - sent);
+            }
+          }
+        });
+      });
+      const rounds = 50;
+      for (let n = 0; n < rounds; n++) {
+        clients.forEach((client, who) => {
+          const line = lines[who] as Y.XmlText;
+          const key = `${who}:${n}`;
+          sentAt.set(key, performance.now());
+          client.doc.transact(() => line.insert(line.length, `${key};`));
+        });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await waitFor(() => latencies.length >= rounds * 5 * 4, 10_000);
+      latencies.sort((x, y) => x - y);
+      const median = latencies[Math.floor(latencies.length / 2)] as number;
+      const worst = latencies.at(-1) as number;
+      console.log(
+        `draft latency: ${latencies.length} deliveries, 5 clients on 2 instances, ${total} characters: median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms`,
+      );
+      // Every edit reached every other person, and the texts are the same everywhere.
+      expect(latencies).toHaveLength(rounds * 5 * 4);
+      const texts = clients.map((c) => documentText(c.doc).rationale);
+      expect(new Set(texts).size).toBe(1);
+    },
+    60_000,
+  );
+});
