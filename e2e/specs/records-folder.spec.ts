@@ -132,7 +132,7 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
   await results.first().click();
   await expect(page.getByTestId("project-status")).toHaveText("Rejected");
   await page.getByRole("button", { name: "Add tags" }).click();
-  await page.getByRole("textbox", { name: "Tags" }).fill("Docs, process");
+  await page.getByRole("combobox", { name: "Tags" }).fill("Docs, process");
   await page.getByRole("button", { name: "Save tags" }).click();
   await expect(page.getByTestId("project-tag")).toHaveText(["#docs", "#process"]);
   await page.getByRole("link", { name: "Decisions tagged process" }).click();
