@@ -5,6 +5,9 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { parse as parseYaml } from "yaml";
 import { mutate, person } from "../support/decisions";
 
+// What the page's script sees of the document (the e2e package has no DOM types).
+declare const document: { documentElement: { scrollWidth: number } };
+
 /** A small docs/decisions folder in MADR 4, as a team keeps it: two records, one superseding the other. */
 const folder = {
   "docs/decisions/0001-use-mysql.md": `---
@@ -97,6 +100,10 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
     /CONTRIBUTING\.md: not a decision record/,
     /logo\.png: not a Markdown file/,
   ]);
+  // On a phone the preview fits the width: nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
   const axe = await new AxeBuilder({ page }).include("main").analyze();
   expect(axe.violations, JSON.stringify(axe.violations, null, 2)).toEqual([]);
   // Nothing is written by the preview.
