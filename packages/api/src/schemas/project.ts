@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { RECORD_STATUSES } from "../services/export/record-status";
+import { tagSchema } from "./folder";
 
 /** Keys name options and criteria in votes and history; they never change once a project opens. */
 export const itemKeySchema = z
@@ -157,6 +159,14 @@ export const teamIdSchema = z.object({ teamId: idSchema });
 export const listProjectsSchema = z.object({
   teamId: idSchema,
   status: projectStatusSchema.optional(),
+  /** The record's status in MADR's words (proposed, accepted, rejected, deprecated, superseded). */
+  recordStatus: z
+    .enum(RECORD_STATUSES, {
+      error: "The record status is proposed, accepted, rejected, deprecated or superseded.",
+    })
+    .optional(),
+  /** Only projects carrying this tag. */
+  tag: tagSchema.optional(),
   /** Words to find in the title or the problem statement (case-insensitive); blank finds all. */
   q: z
     .string({ error: "Search with text." })

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { aggregate, type Method } from "@tradeoff/scoring";
 import { z } from "zod";
 import { DomainError } from "../../errors";
+import { tagSchema } from "../../schemas/folder";
 import { IMPORT_ARCHIVE_ROUND } from "../record/import-archive";
 import { recordDecisionEvent, toJson } from "../record/record-decision";
 import { JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION } from "./json";
@@ -24,6 +25,8 @@ const documentSchema = z.object({
     votingMode: z.enum(["OPEN", "BLIND"]),
     method: z.enum(["weighted-mean", "median", "borda"]),
     templateKey: z.string().max(80).nullable(),
+    /** Since tags were added to the export; older files have none. */
+    tags: z.array(tagSchema).max(20).default([]),
   }),
   options: z
     .array(z.object({ key, name: z.string().min(1).max(80), description: z.string().max(1000) }))
@@ -218,7 +221,10 @@ export async function importProject(
         number: (last?.number ?? 0) + 1,
         title: doc.project.title,
         context: doc.project.context,
-        status: decided ? "DECIDED" : "DRAFT",
+        // A rejected or deprecated record stays archived; a superseded one comes back decided
+        // (its successors are not part of the file).
+        status: doc.project.status === "ARCHIVED" ? "ARCHIVED" : decided ? "DECIDED" : "DRAFT",
+        tags: [...new Set(doc.project.tags)],
         method: STATUS_OF_METHOD[doc.project.method],
         votingMode: doc.project.votingMode,
         templateKey: doc.project.templateKey,

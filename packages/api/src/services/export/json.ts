@@ -1,5 +1,6 @@
 import type { RecordView } from "../record/record-view";
 import { type ExportEvent, redactEvent } from "./events";
+import { recordStatusOf } from "./record-status";
 
 /** Names the JSON export format; bumped when a field changes meaning or disappears. */
 export const JSON_EXPORT_FORMAT = "tradeoff.decision-record";
@@ -12,6 +13,12 @@ export function jsonExportHead(view: RecordView) {
     version: JSON_EXPORT_VERSION,
     exportedAt: view.generatedAt,
     draft: view.draft,
+    /** The record's status in MADR's words: proposed, accepted, rejected, deprecated, superseded. */
+    recordStatus: recordStatusOf({
+      status: view.project.status,
+      recorded: view.decision !== null,
+      sourceStatus: view.source?.status ?? null,
+    }),
     team: { name: view.team.name, slug: view.team.slug },
     project: {
       number: view.project.number,
@@ -22,6 +29,7 @@ export function jsonExportHead(view: RecordView) {
       method: view.project.method,
       round: view.project.round,
       templateKey: view.project.templateKey,
+      tags: view.project.tags,
       createdAt: view.project.createdAt,
       openedAt: view.project.openedAt,
       closedAt: view.project.closedAt,

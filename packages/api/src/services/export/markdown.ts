@@ -87,7 +87,12 @@ export function toMarkdown(
 /** The status as the formats write it: an imported record keeps its file's word. */
 function status(view: RecordView, link: Link): string {
   const superseded = view.project.status === "SUPERSEDED" && view.supersededBy.length > 0;
-  if (view.source && !superseded) return view.source.status;
+  if (view.source && !superseded) {
+    // An imported record archived here since is deprecated, unless its file already said so.
+    const word = view.source.status.trim().split(/\s/)[0]?.toLowerCase();
+    const archived = word === "rejected" || word === "deprecated";
+    return view.project.status === "ARCHIVED" && !archived ? "deprecated" : view.source.status;
+  }
   return statusLine(view, link);
 }
 

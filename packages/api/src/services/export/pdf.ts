@@ -189,7 +189,10 @@ export async function toPdf(
   w.text(`Decision record ${view.project.number} - ${view.team.name}`, { size: 9, color: MUTED });
   w.text(view.project.title, { size: 20, bold: true });
   const status = statusLine(view, (p) => `${p.number}. ${p.title}`);
-  w.text(`Status: ${view.draft ? "DRAFT (not decided yet)" : status}`, { size: 10, color: MUTED });
+  w.text(
+    `Status: ${view.draft && view.project.status !== "ARCHIVED" ? "DRAFT (not decided yet)" : status}`,
+    { size: 10, color: MUTED },
+  );
   w.text(`Date: ${day(view.decision?.decidedAt ?? view.generatedAt)}`, { size: 10, color: MUTED });
   w.gap();
 

@@ -1,4 +1,4 @@
-import { day, statusLine } from "../export/facts";
+import { day } from "../export/facts";
 import { recordBaseName, slugify } from "../export/file-name";
 import {
   type FileNameOf,
@@ -7,6 +7,7 @@ import {
   toMarkdown,
 } from "../export/markdown";
 import { markdownDestination, markdownLine } from "../export/markdown-text";
+import { recordStatusOf } from "../export/record-status";
 import type { RecordView } from "../record/record-view";
 
 /**
@@ -47,9 +48,11 @@ export function folderFileNames(views: RecordView[], format: MarkdownVariant): M
 
 /** One word for the index: accepted, proposed, rejected, deprecated or superseded. */
 export function statusWord(view: RecordView): string {
-  if (view.project.status === "SUPERSEDED") return "superseded";
-  if (view.source) return view.source.status.split(/\s/)[0]?.toLowerCase() || "accepted";
-  return statusLine(view, () => "");
+  return recordStatusOf({
+    status: view.project.status,
+    recorded: !view.draft,
+    sourceStatus: view.source?.status ?? null,
+  });
 }
 
 const recordDay = (view: RecordView) => day(view.decision?.decidedAt ?? view.project.createdAt);

@@ -1,6 +1,8 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
 import { hasRole } from "../../domain/roles";
 import { notFound } from "../../errors";
+import { recordStatusOf } from "../export/record-status";
+import { readRecordSource } from "../record/record-source";
 import { canManageProject } from "./access";
 import { orderedCriteria, orderedOptions } from "./select";
 
@@ -26,6 +28,7 @@ export async function getProject(
       round: true,
       templateKey: true,
       isSample: true,
+      tags: true,
       createdAt: true,
       updatedAt: true,
       openedAt: true,
@@ -36,7 +39,7 @@ export async function getProject(
       options: orderedOptions,
       criteria: orderedCriteria,
       rounds: { select: { round: true, closedAt: true }, orderBy: { round: "asc" } },
-      record: { select: { id: true } },
+      record: { select: { id: true, source: true } },
     },
   });
   if (!project) throw notFound("Decision project");
@@ -46,6 +49,12 @@ export async function getProject(
     ...details,
     /** Whether the decision has been recorded (what was chosen and why). */
     recorded: record !== null,
+    /** The record's status in MADR's words (proposed, accepted, rejected, deprecated, superseded). */
+    recordStatus: recordStatusOf({
+      status: project.status,
+      recorded: record !== null,
+      sourceStatus: readRecordSource(record?.source)?.status ?? null,
+    }),
     criteria: details.criteria.map((criterion) => ({
       ...criterion,
       guidance: (criterion.guidance ?? {}) as Record<

@@ -124,6 +124,11 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                               {dateFormat.format(new Date(p.deadline))}
                             </span>
                           ) : null}
+                          {p.tags.map((tag) => (
+                            <span key={tag} data-testid="project-tag">
+                              #{tag}
+                            </span>
+                          ))}
                         </span>
                       </span>
                       <span className="text-sm">

@@ -1,4 +1,4 @@
-import { Plus, Users, Vote } from "lucide-react";
+import { FolderGit2, Plus, Users, Vote } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,7 +10,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { api, apiOrNull } from "~/trpc/server";
 import { DashboardLists } from "./dashboard-lists";
 import { DueReviews } from "./p/[projectId]/record/_components/due-reviews";
-import { statusFromParam } from "./project-filters";
+import { recordStatusFromParam, statusFromParam, tagFromParam } from "./project-filters";
 import { ProjectFinder } from "./project-finder";
 
 type Props = {
@@ -31,17 +31,27 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
   const team = await loadTeam((await params).slug);
   if (!team) notFound();
   const roleLabel = team.role.charAt(0) + team.role.slice(1).toLowerCase();
-  // A search kept in the address (?q=&status=): an unknown status is ignored, the text cut to size.
+  // A search kept in the address (?q=&status=&record=&tag=): an unknown status or tag is
+  // ignored, the text cut to size.
   const query = await searchParams;
   const q = (first(query.q) ?? "").slice(0, 200);
   const status = statusFromParam(first(query.status));
-  const [dashboard, found] = await Promise.all([
+  const recordStatus = recordStatusFromParam(first(query.record));
+  const tag = tagFromParam(first(query.tag));
+  const [dashboard, found, teamTags] = await Promise.all([
     api((c) => c.dashboard.get({ teamId: team.id })),
-    q.trim() || status
-      ? api((c) => c.project.list({ teamId: team.id, q, ...(status ? { status } : {}) })).catch(
-          () => undefined,
-        )
+    q.trim() || status || recordStatus || tag
+      ? api((c) =>
+          c.project.list({
+            teamId: team.id,
+            q,
+            ...(status ? { status } : {}),
+            ...(recordStatus ? { recordStatus } : {}),
+            ...(tag ? { tag } : {}),
+          }),
+        ).catch(() => undefined)
       : undefined,
+    api((c) => c.tag.list({ teamId: team.id })),
   ]);
   const canCreate = team.role !== "VIEWER";
   return (
@@ -61,6 +71,12 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
             href={`/t/${team.slug}/members`}
           >
             <Users aria-hidden="true" /> Members
+          </Link>
+          <Link
+            className={buttonVariants({ variant: "secondary" })}
+            href={`/t/${team.slug}/records`}
+          >
+            <FolderGit2 aria-hidden="true" /> Records folder
           </Link>
           {canCreate ? (
             <Link className={buttonVariants()} href={`/t/${team.slug}/new`}>
@@ -97,6 +113,9 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
           teamId={team.id}
           initialQ={q}
           initialStatus={status}
+          initialRecordStatus={recordStatus}
+          initialTag={tag}
+          teamTags={teamTags.map((t) => t.tag)}
           initialResults={found}
         >
           <DashboardLists slug={team.slug} dashboard={dashboard} />

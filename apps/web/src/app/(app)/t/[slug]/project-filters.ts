@@ -16,3 +16,28 @@ export const STATUS_FILTERS: { status: Status; label: string; variant: BadgeProp
 export function statusFromParam(value: string | undefined): Status | undefined {
   return STATUS_FILTERS.find((s) => s.status === value)?.status;
 }
+
+/** A record's status in MADR's words, which the list also filters by (?record=). */
+export type RecordStatus = NonNullable<RouterInputs["project"]["list"]["recordStatus"]>;
+
+export const RECORD_STATUS_FILTERS: {
+  status: RecordStatus;
+  label: string;
+  variant: BadgeProps["variant"];
+}[] = [
+  { status: "proposed", label: "Proposed", variant: "neutral" },
+  { status: "accepted", label: "Accepted", variant: "success" },
+  { status: "rejected", label: "Rejected", variant: "warning" },
+  { status: "deprecated", label: "Deprecated", variant: "warning" },
+  { status: "superseded", label: "Superseded", variant: "outline" },
+];
+
+export function recordStatusFromParam(value: string | undefined): RecordStatus | undefined {
+  return RECORD_STATUS_FILTERS.find((s) => s.status === value)?.status;
+}
+
+/** A tag named in the address (?tag=), when it is one a project could carry. */
+export function tagFromParam(value: string | undefined): string | undefined {
+  const tag = value?.trim().toLowerCase();
+  return tag && tag.length <= 30 && /^[a-z0-9][a-z0-9-]*$/.test(tag) ? tag : undefined;
+}

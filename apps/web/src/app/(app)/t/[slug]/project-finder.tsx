@@ -13,7 +13,15 @@ import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
-import { STATUS_FILTERS, type Status, statusFromParam } from "./project-filters";
+import {
+  RECORD_STATUS_FILTERS,
+  type RecordStatus,
+  recordStatusFromParam,
+  STATUS_FILTERS,
+  type Status,
+  statusFromParam,
+  tagFromParam,
+} from "./project-filters";
 
 type Found = RouterOutputs["project"]["list"];
 
@@ -21,15 +29,19 @@ const SEARCH_DELAY_MS = 250;
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 /**
- * Find a decision: a search over titles and problem statements and a status filter, answered
- * by the server as you type (after a short pause). The address keeps both (?q=&status=), so a
- * reload or coming back shows the same results. With neither, the dashboard shows as usual.
+ * Find a decision: a search over titles and problem statements, a status filter (the project's,
+ * or its record's in MADR's words) and a tag filter, answered by the server as you type (after
+ * a short pause). The address keeps them (?q=&status=&record=&tag=), so a reload or coming back
+ * shows the same results. With none, the dashboard shows as usual.
  */
 export function ProjectFinder({
   slug,
   teamId,
   initialQ,
   initialStatus,
+  initialRecordStatus,
+  initialTag,
+  teamTags,
   initialResults,
   children,
 }: {
@@ -37,6 +49,10 @@ export function ProjectFinder({
   teamId: string;
   initialQ: string;
   initialStatus: Status | undefined;
+  initialRecordStatus: RecordStatus | undefined;
+  initialTag: string | undefined;
+  /** The tags the team's projects carry, for the tag filter. */
+  teamTags: string[];
   /** The results for the address's filter, rendered on the server. */
   initialResults: Found | undefined;
   /** The dashboard, shown while nothing is filtered. */
@@ -50,6 +66,14 @@ export function ProjectFinder({
   const [text, setText] = useState(startQ);
   const [status, setStatus] = useState<Status | undefined>(
     params.has("status") ? statusFromParam(params.get("status") ?? undefined) : initialStatus,
+  );
+  const [recordStatus, setRecordStatus] = useState<RecordStatus | undefined>(
+    params.has("record")
+      ? recordStatusFromParam(params.get("record") ?? undefined)
+      : initialRecordStatus,
+  );
+  const [tag, setTag] = useState<string | undefined>(
+    params.has("tag") ? tagFromParam(params.get("tag") ?? undefined) : initialTag,
   );
   const [q, setQ] = useState(startQ.trim());
   // The search follows the typing after a pause; the status applies at once.
@@ -65,15 +89,35 @@ export function ProjectFinder({
     else params.delete("q");
     if (status) params.set("status", status);
     else params.delete("status");
+    if (recordStatus) params.set("record", recordStatus);
+    else params.delete("record");
+    if (tag) params.set("tag", tag);
+    else params.delete("tag");
     const search = params.toString();
     const url = `${window.location.pathname}${search ? `?${search}` : ""}`;
     if (url !== `${window.location.pathname}${window.location.search}`)
       window.history.replaceState(null, "", url);
-  }, [q, status]);
+  }, [q, status, recordStatus, tag]);
 
-  const filtering = Boolean(q || status);
-  const input = { teamId, ...(q ? { q } : {}), ...(status ? { status } : {}) };
-  const sameAsServer = q === initialQ.trim() && status === initialStatus;
+  const filtering = Boolean(q || status || recordStatus || tag);
+  const input = {
+    teamId,
+    ...(q ? { q } : {}),
+    ...(status ? { status } : {}),
+    ...(recordStatus ? { recordStatus } : {}),
+    ...(tag ? { tag } : {}),
+  };
+  const sameAsServer =
+    q === initialQ.trim() &&
+    status === initialStatus &&
+    recordStatus === initialRecordStatus &&
+    tag === initialTag;
+  const statusLabel = status
+    ? STATUS_FILTERS.find((s) => s.status === status)?.label.toLowerCase()
+    : recordStatus
+      ? `${recordStatus} records`
+      : undefined;
+  const tags = tag && !teamTags.includes(tag) ? [...teamTags, tag] : teamTags;
   const found = useQuery({
     ...trpc.project.list.queryOptions(input),
     enabled: filtering && !tooLong,
@@ -116,13 +160,44 @@ export function ProjectFinder({
             <select
               id={`${id}-status`}
               className={cn(controlClasses, "h-9 cursor-pointer px-2 text-sm max-sm:h-11")}
-              value={status ?? ""}
-              onChange={(event) => setStatus(statusFromParam(event.target.value))}
+              value={status ?? (recordStatus ? `record:${recordStatus}` : "")}
+              onChange={(event) => {
+                const value = event.target.value;
+                setStatus(statusFromParam(value));
+                setRecordStatus(
+                  value.startsWith("record:") ? recordStatusFromParam(value.slice(7)) : undefined,
+                );
+              }}
             >
               <option value="">Any status</option>
-              {STATUS_FILTERS.map((s) => (
-                <option key={s.status} value={s.status}>
-                  {s.label}
+              <optgroup label="Decision">
+                {STATUS_FILTERS.map((s) => (
+                  <option key={s.status} value={s.status}>
+                    {s.label}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="Record">
+                {RECORD_STATUS_FILTERS.filter((s) => s.status !== "superseded").map((s) => (
+                  <option key={s.status} value={`record:${s.status}`}>
+                    Record {s.label.toLowerCase()}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor={`${id}-tag`}>Tag</Label>
+            <select
+              id={`${id}-tag`}
+              className={cn(controlClasses, "h-9 max-w-48 cursor-pointer px-2 text-sm max-sm:h-11")}
+              value={tag ?? ""}
+              onChange={(event) => setTag(tagFromParam(event.target.value))}
+            >
+              <option value="">Any tag</option>
+              {tags.map((t) => (
+                <option key={t} value={t}>
+                  {t}
                 </option>
               ))}
             </select>
@@ -135,6 +210,8 @@ export function ProjectFinder({
                 setText("");
                 setQ("");
                 setStatus(undefined);
+                setRecordStatus(undefined);
+                setTag(undefined);
               }}
             >
               Clear
@@ -155,7 +232,7 @@ export function ProjectFinder({
               : !results
                 ? "Searching…"
                 : results.length === 0
-                  ? `No decision matches${q ? ` “${q}”` : ""}${status ? ` among ${STATUS_FILTERS.find((s) => s.status === status)?.label.toLowerCase()}` : ""}. Try fewer words or another status.`
+                  ? `No decision matches${q ? ` “${q}”` : ""}${statusLabel ? ` among ${statusLabel}` : ""}${tag ? ` tagged ${tag}` : ""}. Try fewer words, another status or another tag.`
                   : `${results.length} ${results.length === 1 ? "decision matches" : "decisions match"}.`}
           </p>
           {results && results.length > 0 ? (
@@ -165,6 +242,11 @@ export function ProjectFinder({
             >
               {results.map((p) => {
                 const label = STATUS_FILTERS.find((s) => s.status === p.status);
+                // The record's word where it says more than the project's status.
+                const record =
+                  p.recordStatus === "proposed" || p.recordStatus === "superseded"
+                    ? undefined
+                    : RECORD_STATUS_FILTERS.find((s) => s.status === p.recordStatus);
                 return (
                   <li key={p.id}>
                     <Link
@@ -175,7 +257,12 @@ export function ProjectFinder({
                         <span className="text-muted-foreground">#{p.number} </span>
                         {p.title}
                       </span>
-                      <span className="flex items-center gap-2 text-muted-foreground text-xs">
+                      <span className="flex flex-wrap items-center gap-2 text-muted-foreground text-xs">
+                        {p.tags.map((t) => (
+                          <Badge key={t} variant="outline" data-testid="project-tag">
+                            #{t}
+                          </Badge>
+                        ))}
                         {p.deadline ? (
                           <span className="flex items-center gap-1">
                             <CalendarClock aria-hidden="true" className="size-3" />
@@ -183,6 +270,11 @@ export function ProjectFinder({
                           </span>
                         ) : null}
                         {label ? <Badge variant={label.variant}>{label.label}</Badge> : null}
+                        {record ? (
+                          <Badge variant={record.variant}>
+                            Record {record.label.toLowerCase()}
+                          </Badge>
+                        ) : null}
                       </span>
                     </Link>
                   </li>

@@ -32,6 +32,7 @@ export function ProjectActionsMenu({
   projectId,
   title,
   canArchive,
+  recorded,
 }: {
   trigger: ReactElement;
   defaultOpen: boolean;
@@ -39,11 +40,20 @@ export function ProjectActionsMenu({
   title: string;
   /** Offered only to managers of a project that is not archived yet. */
   canArchive: boolean;
+  /** A recorded decision is deprecated when archived; anything else is a proposal rejected. */
+  recorded: boolean;
 }) {
   const [saveOpen, setSaveOpen] = useState(false);
   const trpc = useTRPC();
   const archive = useMutation(
-    trpc.project.archive.mutationOptions(useStatusChange(projectId, "Archived.")),
+    trpc.project.archive.mutationOptions(
+      useStatusChange(
+        projectId,
+        recorded
+          ? "Marked deprecated: the decision is no longer followed."
+          : "Rejected: closed without a decision.",
+      ),
+    ),
   );
   return (
     <>
@@ -55,7 +65,7 @@ export function ProjectActionsMenu({
           </DropdownMenuItem>
           {canArchive ? (
             <DropdownMenuItem onSelect={() => archive.mutate({ projectId })}>
-              Archive
+              {recorded ? "Mark deprecated" : "Reject proposal"}
             </DropdownMenuItem>
           ) : null}
         </DropdownMenuContent>

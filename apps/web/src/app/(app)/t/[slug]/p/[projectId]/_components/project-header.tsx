@@ -1,7 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@tradeoff/api";
-import { ArrowLeft, CalendarClock, EyeOff, MoreHorizontal } from "lucide-react";
+import { ArrowLeft, CalendarClock, EyeOff, MoreHorizontal, Tag } from "lucide-react";
 import Link from "next/link";
 import { StartDraftButton } from "~/components/draft/review/start-draft-button";
 import { SampleBanner } from "~/components/sample/sample-buttons";
@@ -28,11 +28,19 @@ export const STATUS_LABEL: Record<
 // someone reaches for them.
 const loadActionsMenu = () => import("./project-actions-menu").then((m) => m.ProjectActionsMenu);
 const loadStatusDialogs = () => import("./status-dialogs");
+const loadTagsDialog = () => import("./tags-dialog").then((m) => m.TagsDialog);
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 export function ProjectHeader({ project, draftHref }: { project: Project; draftHref?: string }) {
-  const status = STATUS_LABEL[project.status];
+  // An archived project says which kind: a proposal rejected, or a decision deprecated.
+  const status =
+    project.status === "ARCHIVED"
+      ? {
+          label: project.recordStatus === "rejected" ? "Rejected" : "Deprecated",
+          variant: "warning" as const,
+        }
+      : STATUS_LABEL[project.status];
   const overdue = project.deadline && Date.parse(project.deadline) < Date.now();
 
   return (
@@ -72,6 +80,45 @@ export function ProjectHeader({ project, draftHref }: { project: Project; draftH
             ) : null}
             {project.quorum ? <span>Quorum: {project.quorum}</span> : null}
             {project.createdBy?.name ? <span>Started by {project.createdBy.name}</span> : null}
+          </div>
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            {project.tags.length ? (
+              <ul aria-label="Tags" className="flex flex-wrap gap-1.5">
+                {project.tags.map((tag) => (
+                  <li key={tag}>
+                    <Link
+                      href={`/t/${project.team.slug}?tag=${encodeURIComponent(tag)}`}
+                      className="rounded-md hover:underline"
+                      aria-label={`Decisions tagged ${tag}`}
+                    >
+                      <Badge variant="outline" data-testid="project-tag">
+                        #{tag}
+                      </Badge>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {project.viewer.canManage ? (
+              <Deferred
+                load={loadTagsDialog}
+                popup="dialog"
+                trigger={
+                  <Button variant="ghost" size="sm">
+                    <Tag aria-hidden="true" /> {project.tags.length ? "Edit tags" : "Add tags"}
+                  </Button>
+                }
+              >
+                {(TagsDialog, dialog) => (
+                  <TagsDialog
+                    {...dialog}
+                    projectId={project.id}
+                    teamId={project.teamId}
+                    tags={project.tags}
+                  />
+                )}
+              </Deferred>
+            ) : null}
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -151,6 +198,7 @@ export function ProjectHeader({ project, draftHref }: { project: Project; draftH
                   projectId={project.id}
                   title={project.title}
                   canArchive={project.viewer.canManage && project.status !== "ARCHIVED"}
+                  recorded={project.recorded}
                 />
               )}
             </Deferred>

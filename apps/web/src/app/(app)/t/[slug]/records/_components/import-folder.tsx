@@ -1,0 +1,227 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
+import { FileUp } from "lucide-react";
+import Link from "next/link";
+import { type DragEvent, useId, useRef, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
+import { cn } from "~/lib/utils";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
+import { type ImportFile, readUploads, type Skipped, UploadError } from "./read-upload";
+
+type Result = RouterOutputs["export"]["importFolder"];
+
+/**
+ * Import a docs/decisions folder (adr-tools, MADR 2 to 4, log4brains): drop or pick a zip of
+ * it or its .md files, see the preview the CLI's `--dry-run` shows (what will be created, what
+ * cannot be read and why), then import it all in one go, or nothing.
+ */
+export function ImportFolder({ teamId, slug }: { teamId: string; slug: string }) {
+  const trpc = useTRPC();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [upload, setUpload] = useState<{
+    names: string[];
+    files: ImportFile[];
+    skipped: Skipped[];
+  } | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
+  const preview = useMutation(trpc.export.importFolder.mutationOptions());
+  const commit = useMutation(trpc.export.importFolder.mutationOptions());
+
+  async function take(list: FileList | null) {
+    if (!list || list.length === 0) return;
+    setReadError(null);
+    setUpload(null);
+    preview.reset();
+    commit.reset();
+    try {
+      const uploads = await Promise.all(
+        [...list].map(async (file) => ({
+          name: file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+        })),
+      );
+      const read = readUploads(uploads);
+      setUpload({ names: uploads.map((u) => u.name), ...read });
+      if (read.files.length > 0) preview.mutate({ teamId, files: read.files, dryRun: true });
+    } catch (error) {
+      setReadError(
+        error instanceof UploadError ? error.message : "Those files could not be read. Try again.",
+      );
+    }
+  }
+
+  function onDrop(event: DragEvent<HTMLElement>) {
+    event.preventDefault();
+    setDragging(false);
+    void take(event.dataTransfer.files);
+  }
+
+  const result: Result | undefined = commit.data ?? preview.data;
+  const skipped = [...(upload?.skipped ?? []), ...(result?.skipped ?? [])].sort((a, b) =>
+    a.fileName.localeCompare(b.fileName),
+  );
+  const count = result?.records.length ?? 0;
+  const records = `${count} ${count === 1 ? "record" : "records"}`;
+
+  return (
+    <div className="space-y-4">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a shortcut; the button below picks the same files */}
+      <div
+        onDragOver={(event) => {
+          event.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="import-drop-zone"
+        className={cn(
+          "flex flex-col items-center gap-3 rounded-xl border-2 border-dashed p-6 text-center",
+          dragging ? "border-primary bg-primary/5" : "border-border",
+        )}
+      >
+        <FileUp aria-hidden="true" className="size-8 text-muted-foreground" />
+        <p className="text-sm">
+          Drop a zip of your <code>docs/decisions</code> folder, or its <code>.md</code> files,
+          here.
+        </p>
+        <input
+          ref={input}
+          id={`${id}-files`}
+          type="file"
+          multiple
+          accept=".zip,.md,application/zip,text/markdown"
+          aria-label="Files to import"
+          className="hidden"
+          onChange={(event) => {
+            void take(event.target.files);
+            event.target.value = "";
+          }}
+        />
+        <Button variant="secondary" onClick={() => input.current?.click()}>
+          Choose files
+        </Button>
+        <p className="text-muted-foreground text-xs">
+          adr-tools, MADR 2 to 4 or log4brains; at most 1000 files of 512 KB each.
+        </p>
+      </div>
+
+      <div aria-live="polite" className="space-y-4">
+        {readError ? <Alert variant="error">{readError}</Alert> : null}
+        {preview.isPending ? (
+          <p className="text-muted-foreground text-sm">Reading {upload?.names.join(", ")}…</p>
+        ) : null}
+        {preview.error ? <Alert variant="error">{messageOf(preview.error)}</Alert> : null}
+        {commit.error ? <Alert variant="error">{messageOf(commit.error)}</Alert> : null}
+        {commit.data ? (
+          <Alert variant="success">
+            Imported {records}.{" "}
+            <Link href={`/t/${slug}`} className="underline underline-offset-4">
+              See them in the team's decisions
+            </Link>
+            .
+          </Alert>
+        ) : null}
+        {upload && upload.files.length === 0 ? (
+          <Alert variant="error">
+            Nothing in that upload can be imported; the reasons are below.
+          </Alert>
+        ) : null}
+      </div>
+
+      {result ? (
+        <section aria-labelledby={`${id}-records`} className="space-y-3">
+          <h3 id={`${id}-records`} className="font-medium">
+            {result.dryRun ? `Will create ${records}` : `Created ${records}`}
+          </h3>
+          {count > 0 ? (
+            <ul
+              className="divide-y divide-border rounded-xl border border-border"
+              data-testid="import-records"
+            >
+              {result.records.map((r) => (
+                <li key={r.fileName} className="space-y-1 px-4 py-3 text-sm">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <span className="min-w-0 break-words font-medium">
+                      <span className="text-muted-foreground">#{r.number} </span>
+                      {r.title}
+                    </span>
+                    <span className="flex items-center gap-2 text-muted-foreground text-xs">
+                      <Badge variant="outline">{r.status}</Badge>
+                      {r.date}
+                    </span>
+                  </div>
+                  <p className="break-all text-muted-foreground text-xs">{r.fileName}</p>
+                  {r.supersedes.length ? (
+                    <p className="text-xs">Supersedes {r.supersedes.join(", ")}</p>
+                  ) : null}
+                  {r.supersededBy.length ? (
+                    <p className="text-xs">Superseded by {r.supersededBy.join(", ")}</p>
+                  ) : null}
+                  {r.warnings.map((w) => (
+                    <p key={w} className="text-warning text-xs">
+                      {w}
+                    </p>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-muted-foreground text-sm">No file reads as a decision record.</p>
+          )}
+        </section>
+      ) : null}
+
+      {skipped.length ? (
+        <section aria-labelledby={`${id}-skipped`} className="space-y-3">
+          <h3 id={`${id}-skipped`} className="font-medium">
+            Not imported ({skipped.length})
+          </h3>
+          <ul
+            className="divide-y divide-border rounded-xl border border-border"
+            data-testid="import-skipped"
+          >
+            {skipped.map((s) => (
+              <li key={`${s.fileName}:${s.reason}`} className="px-4 py-3 text-sm">
+                <span className="break-all font-medium">{s.fileName}</span>
+                <span className="text-muted-foreground">: {s.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {result?.dryRun && count > 0 && upload ? (
+        <div className="flex flex-wrap gap-3">
+          <Button
+            loading={commit.isPending}
+            onClick={() => commit.mutate({ teamId, files: upload.files, dryRun: false })}
+          >
+            Import {records}
+          </Button>
+          <Button
+            variant="ghost"
+            onClick={() => {
+              setUpload(null);
+              preview.reset();
+            }}
+          >
+            Cancel
+          </Button>
+        </div>
+      ) : null}
+      {commit.data ? (
+        <Link className={buttonVariants({ variant: "secondary" })} href={`/t/${slug}`}>
+          Back to decisions
+        </Link>
+      ) : null}
+    </div>
+  );
+}
