@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "@tradeoff/db";
 import {
-  type Method,
   type DecisionShape,
+  type Method,
   replay,
   type TimelinePoint,
   type VoteEvent,
@@ -32,6 +32,8 @@ type VoteRow = {
   id: string;
   /** 1-based position in `Keys.voters`; 0 for someone who no longer votes in the team. */
   voter: number;
+  /** The actor's id when `voter` is 0 (they may vote again one day), else "". */
+  outsider: string;
   /** 1-based position in `Keys.criteria`; 0 for a criterion since removed. */
   criterion: number;
   /** When the state the event leaves began: its last edit (a folded vote) or its only one. */
@@ -44,6 +46,7 @@ type VoteRow = {
 
 type Head = {
   signature: string | null;
+  actors: string[] | null;
   version: number | null;
   lastEventId: string | null;
   eventCount: number | null;
@@ -63,7 +66,8 @@ type Head = {
  * project's latest event (updating it in place): no older event can have changed. Votes commit
  * in id order under the project's row lock; a count proves it (an event committed late with a
  * smaller id, or one gone with its author's account, replays the whole history). A change of
- * options, criteria, default weights, method or voters replays the whole history too.
+ * options, criteria, default weights or method replays the whole history too, as does a change
+ * of who counts among those who have voted (a member who leaves, or one who returns).
  * Views of one project extend it in turn (an advisory lock), so it is replayed once.
  */
 export async function keepTimeline(
@@ -71,9 +75,9 @@ export async function keepTimeline(
   input: { projectId: string; teamId: string },
   basis: ReplayBasis,
 ): Promise<KeptTimeline> {
-  const signature = signatureOf(basis);
-  const current = (head: Head | undefined) =>
-    head?.signature === signature && head.version === head.projectVersion;
+  const current = (head: Head) =>
+    head.signature === signatureOf(basis, head.actors ?? []) &&
+    head.version === head.projectVersion;
   const fresh = await readHead(db, input.projectId);
   if (fresh && current(fresh)) return kept(fresh);
 
@@ -91,19 +95,38 @@ export async function keepTimeline(
         criteria: basis.shape.criteria.map((c) => c.key),
         voters: basis.voters,
       };
-      if (head.signature === signature && head.lastEventId !== null) {
-        const extended = await extend(tx, input, basis, keys, head, signature);
+      if (head.signature === signatureOf(basis, head.actors ?? []) && head.lastEventId !== null) {
+        const extended = await extend(tx, input, basis, keys, head);
         if (extended) return extended;
       }
-      return rebuild(tx, input, basis, keys, head.projectVersion, signature);
+      return rebuild(tx, input, basis, keys, head.projectVersion);
     },
     // A first replay of a long history takes a while on a busy machine.
     { timeout: 120_000, maxWait: 30_000 },
   );
 }
 
-function signatureOf(basis: ReplayBasis): string {
-  return createHash("sha256").update(JSON.stringify(basis)).digest("base64url");
+/**
+ * What the points rest on. Of the voters, only those among `actors` (everyone who changed a vote
+ * in the replayed history): someone who joins the team changes no point until their first vote.
+ */
+function signatureOf(basis: ReplayBasis, actors: string[]): string {
+  const seen = new Set(actors);
+  const rests = {
+    options: basis.shape.options.map((o) => o.key),
+    criteria: basis.shape.criteria.map((c) => [c.key, c.defaultWeight]),
+    method: basis.method,
+    voters: basis.voters.filter((id) => seen.has(id)).sort(),
+  };
+  return createHash("sha256").update(JSON.stringify(rests)).digest("base64url");
+}
+
+/** Everyone who changed a vote in `rows`, added to `actors`, sorted. */
+function actorsOf(rows: VoteRow[], voters: string[], actors: string[] = []): string[] {
+  const seen = new Set(actors);
+  for (const row of rows)
+    seen.add(row.voter > 0 ? (voters[row.voter - 1] as string) : row.outsider);
+  return [...seen].sort();
 }
 
 const kept = (head: Head): KeptTimeline => ({
@@ -118,7 +141,7 @@ async function readHead(
   projectId: string,
 ): Promise<Head | undefined> {
   const [head] = await db.$queryRaw<Head[]>`
-    SELECT t.signature, t.version, t.last_event_id::text AS "lastEventId",
+    SELECT t.signature, t.actors, t.version, t.last_event_id::text AS "lastEventId",
       t.event_count AS "eventCount", t.point_count AS "pointCount",
       t.first_at AS "firstAt", t.last_at AS "lastAt", p.version AS "projectVersion"
     FROM projects p LEFT JOIN history_timelines t ON t.project_id = p.id
@@ -135,7 +158,6 @@ async function extend(
   basis: ReplayBasis,
   keys: Keys,
   head: Head,
-  signature: string,
 ): Promise<KeptTimeline | null> {
   const lastId = BigInt(head.lastEventId ?? "0");
   const [before] = await tx.$queryRaw<{ count: number; state: StoredVote[] }[]>`
@@ -164,9 +186,11 @@ async function extend(
     firstAt: before.count === 0 ? new Date((tail[0] as VoteRow).at) : head.firstAt,
     lastAt: new Date(last.at),
   };
+  const actors = actorsOf(tail, keys.voters, head.actors ?? []);
   await saveHead(tx, input.projectId, {
     ...result,
-    signature,
+    signature: signatureOf(basis, actors),
+    actors,
     version: head.projectVersion,
     lastEventId: last.id,
     state,
@@ -181,7 +205,6 @@ async function rebuild(
   basis: ReplayBasis,
   keys: Keys,
   version: number,
-  signature: string,
 ): Promise<KeptTimeline> {
   const rows = await loadVoteRows(tx, input, keys);
   const { events, ids } = toVoteEvents(rows, keys);
@@ -195,9 +218,11 @@ async function rebuild(
     firstAt: rows[0] ? new Date(rows[0].at) : null,
     lastAt: last ? new Date(last.at) : null,
   };
+  const actors = actorsOf(rows, keys.voters);
   await saveHead(tx, input.projectId, {
     ...result,
-    signature,
+    signature: signatureOf(basis, actors),
+    actors,
     version,
     lastEventId: last?.id ?? "0",
     state: last ? latestVotes([], events, ids, last.id) : [],
@@ -240,6 +265,7 @@ async function saveHead(
   projectId: string,
   head: KeptTimeline & {
     signature: string;
+    actors: string[];
     version: number;
     lastEventId: string;
     state: VoteEvent[];
@@ -254,12 +280,12 @@ async function saveHead(
     ...head.keys.options.map((key) => e.scores?.[key] ?? null),
   ]);
   await tx.$executeRaw`
-    INSERT INTO history_timelines (project_id, signature, version, last_event_id, event_count,
+    INSERT INTO history_timelines (project_id, signature, actors, version, last_event_id, event_count,
       point_count, first_at, last_at, state, updated_at)
-    VALUES (${projectId}, ${head.signature}, ${head.version}, ${head.lastEventId}::bigint,
+    VALUES (${projectId}, ${head.signature}, ${head.actors}::text[], ${head.version}, ${head.lastEventId}::bigint,
       ${head.eventCount}, ${head.pointCount}, ${head.firstAt}, ${head.lastAt},
       ${JSON.stringify(state)}::jsonb, now())
-    ON CONFLICT (project_id) DO UPDATE SET signature = EXCLUDED.signature,
+    ON CONFLICT (project_id) DO UPDATE SET signature = EXCLUDED.signature, actors = EXCLUDED.actors,
       version = EXCLUDED.version, last_event_id = EXCLUDED.last_event_id,
       event_count = EXCLUDED.event_count, point_count = EXCLUDED.point_count,
       first_at = EXCLUDED.first_at, last_at = EXCLUDED.last_at, state = EXCLUDED.state,
@@ -332,7 +358,9 @@ async function loadVoteRows(
              id, chr(31), coalesce(array_position(${keys.voters}::text[], actor_id), 0), chr(31),
              coalesce(array_position(${keys.criteria}::text[], criterion_key), 0), chr(31),
              (date_part('epoch', at) * 1000)::int8, chr(31),
-             after->>'weight', chr(31), after->>'noOpinion'${scoreColumns}
+             after->>'weight', chr(31), after->>'noOpinion', chr(31),
+             CASE WHEN array_position(${keys.voters}::text[], actor_id) IS NULL THEN actor_id END
+             ${scoreColumns}
            ), chr(30)) AS rows
     FROM (
       -- The inner ORDER BY follows the (project_id, id) index, so the aggregate needs no sort.
@@ -353,8 +381,9 @@ async function loadVoteRows(
       voter: Number(fields[1]),
       criterion: Number(fields[2]),
       at: Number(fields[3]),
-      values: [number(fields[4]), ...fields.slice(6).map(number)],
+      values: [number(fields[4]), ...fields.slice(7).map(number)],
       noOpinion: fields[5] === "true",
+      outsider: fields[6] ?? "",
     };
   });
 }

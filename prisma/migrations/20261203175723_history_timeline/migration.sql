@@ -2,6 +2,7 @@
 CREATE TABLE "history_timelines" (
     "project_id" TEXT NOT NULL,
     "signature" TEXT NOT NULL,
+    "actors" TEXT[],
     "version" INTEGER NOT NULL,
     "last_event_id" BIGINT NOT NULL,
     "event_count" INTEGER NOT NULL,
