@@ -100,7 +100,7 @@ describe("the history chart's kept points", () => {
     expect(after.points).toHaveLength(8);
   }, 60_000);
 
-  it("stay as they are when someone joins, and are replayed when a member who voted leaves", async () => {
+  it("stay as they are when someone joins, and are replayed when a member who voted leaves or their account is deleted", async () => {
     const { team, owner, alice, bob, viewer, projectId } = await openProject();
     for (let i = 0; i < 6; i++) {
       await alice.api.vote.cast({
@@ -137,6 +137,14 @@ describe("the history chart's kept points", () => {
     const left = await expectExactChart(viewer.api, projectId);
     expect(left.points).toHaveLength(7);
     expect(left.voteEventCount).toBe(13);
+
+    // With his account deleted, his events name nobody and leave the history's count.
+    await viewer.api.history.timeline({ projectId });
+    await t.db.user.delete({ where: { id: bob.id } });
+    const deleted = await viewer.api.history.timeline({ projectId, maxPoints: 2_000 });
+    expect(deleted.voteEventCount).toBe(7);
+    expect(deleted.points).toEqual(left.points);
+    await expectExactChart(viewer.api, projectId);
   }, 60_000);
 
   it("thins a long history to the budget with both sides of every change of winner", async () => {

@@ -63,12 +63,12 @@ type Head = {
  * When the project's version has moved on, the vote events from the last replayed one on are
  * read and replayed, starting from each member's latest vote per criterion before it (kept with
  * the points). The last replayed event is replayed again because a vote folds only into the
- * project's latest event (updating it in place): no older event can have changed. Votes commit
- * in id order under the project's row lock; a count proves it (an event committed late with a
- * smaller id, or one gone with its author's account, replays the whole history). A change of
- * options, criteria, default weights or method replays the whole history too, as does a change
- * of who counts among those who have voted (a member who leaves, or one who returns).
- * Views of one project extend it in turn (an advisory lock), so it is replayed once.
+ * project's latest event (updating it in place): no older event can have changed. Vote events
+ * draw their ids under the project's row lock, so they commit in id order and none can appear
+ * before the last replayed one; one that loses its author (an account deleted) replays the
+ * whole history. So does a change of options, criteria, default weights or method, or of who
+ * counts among those who have voted (a member who leaves, or one who returns). Views of one
+ * project extend it in turn (an advisory lock), so it is replayed once.
  */
 export async function keepTimeline(
   db: PrismaClient,
@@ -160,37 +160,38 @@ async function extend(
   head: Head,
 ): Promise<KeptTimeline | null> {
   const lastId = BigInt(head.lastEventId ?? "0");
-  const [before] = await tx.$queryRaw<{ count: number; state: StoredVote[] }[]>`
-    SELECT (SELECT count(*)::int FROM project_events
-      WHERE project_id = ${input.projectId} AND team_id = ${input.teamId} AND ${VOTE_ROWS}
-        AND id < ${lastId.toString()}::bigint) AS count,
-      (SELECT state FROM history_timelines WHERE project_id = ${input.projectId}) AS state`;
+  const actors = head.actors ?? [];
+  const [kept] = await tx.$queryRaw<{ state: StoredVote[]; actors: number }[]>`
+    SELECT state, (SELECT count(*)::int FROM users WHERE id = ANY(${actors}::text[])) AS actors
+    FROM history_timelines WHERE project_id = ${input.projectId}`;
   const tail = await loadVoteRows(tx, input, keys, lastId - 1n);
-  if (tail[0]?.id !== head.lastEventId || before?.count !== (head.eventCount ?? 0) - 1) {
-    return null;
-  }
-  const prefix = (before.state ?? []).map((vote) => storedToEvent(vote, keys.options));
+  // The last replayed event is read again: gone (its author's account deleted, or the history
+  // not the one replayed) or anyone's account gone, the whole history is replayed.
+  if (!kept || tail[0]?.id !== head.lastEventId || kept.actors !== actors.length) return null;
+  const prefix = kept.state.map((vote) => storedToEvent(vote, keys.options));
   const { events, ids } = toVoteEvents(tail, keys);
   const points = replay(basis.shape, prefix.concat(events), { method: basis.method });
-  const removed = await tx.$executeRaw`DELETE FROM history_timeline_points
-    WHERE project_id = ${input.projectId} AND event_id >= ${lastId.toString()}::bigint`;
-  const start = (head.pointCount ?? 0) - removed;
+  // The last replayed event has its point (the last) unless it does not count (a former member's).
+  const start = (head.pointCount ?? 0) - (ids[0] === head.lastEventId ? 1 : 0);
+  await tx.$executeRaw`DELETE FROM history_timeline_points
+    WHERE project_id = ${input.projectId} AND position >= ${start}`;
   const previousWinner = start > 0 ? (points[prefix.length - 1]?.winner ?? null) : undefined;
   await insertPoints(tx, input.projectId, start, points.slice(prefix.length), ids, previousWinner);
   const last = tail.at(-1) as VoteRow;
   const state = latestVotes(prefix, events, ids, last.id);
+  const eventsBefore = (head.eventCount ?? 0) - 1;
   const result: KeptTimeline = {
-    eventCount: before.count + tail.length,
+    eventCount: eventsBefore + tail.length,
     pointCount: start + events.length,
     // The first event is also the last replayed one while there is one: it may have folded.
-    firstAt: before.count === 0 ? new Date((tail[0] as VoteRow).at) : head.firstAt,
+    firstAt: eventsBefore === 0 ? new Date((tail[0] as VoteRow).at) : head.firstAt,
     lastAt: new Date(last.at),
   };
-  const actors = actorsOf(tail, keys.voters, head.actors ?? []);
+  const seen = actorsOf(tail, keys.voters, actors);
   await saveHead(tx, input.projectId, {
     ...result,
-    signature: signatureOf(basis, actors),
-    actors,
+    signature: signatureOf(basis, seen),
+    actors: seen,
     version: head.projectVersion,
     lastEventId: last.id,
     state,
@@ -293,9 +294,11 @@ async function saveHead(
 }
 
 /**
- * Writes points from `start` on in one statement: one array per column (and per option's
- * total), unnested by the database. `ids[i]` is the event of `points[i]`. `previousWinner`: the winner of the point before `start`
- * (undefined: there is none), to mark a change of winner on the first one.
+ * Writes points from `start` on in one statement. They travel as one string of unit-separated
+ * fields that the database splits (a single value instead of an array per column, which costs
+ * more to pass than to write). `ids[i]` is the event of `points[i]`. `previousWinner`: the
+ * winner of the point before `start` (undefined: there is none), to mark a change of winner on
+ * the first one.
  */
 async function insertPoints(
   tx: Prisma.TransactionClient,
@@ -306,31 +309,25 @@ async function insertPoints(
   previousWinner: string | null | undefined,
 ) {
   if (points.length === 0) return;
-  const optionCount = points[0]?.totals.length ?? 0;
-  const changed = points.map((p, i) =>
-    i === 0
-      ? previousWinner !== undefined && p.winner !== previousWinner
-      : p.winner !== points[i - 1]?.winner,
-  );
-  const totals = Array.from({ length: optionCount }, (_, o) =>
-    points.map((p) => p.totals[o] ?? null),
-  );
-  const totalColumns = Prisma.join(
-    totals.map((column) => Prisma.sql`, ${column}::float8[]`),
-    "",
-  );
-  const totalNames = Prisma.raw(totals.map((_, o) => `, t${o}`).join(""));
-  const totalArray = Prisma.raw(
-    optionCount === 0 ? "'{}'::float8[]" : `ARRAY[${totals.map((_, o) => `t${o}`).join(", ")}]`,
-  );
+  const records: string[] = new Array(points.length);
+  let before = previousWinner;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as TimelinePoint;
+    const changed = before !== undefined && p.winner !== before;
+    before = p.winner;
+    // Empty fields are nulls: a total while no criterion is counted, the winner while none wins.
+    records[i] =
+      `${ids[i]}\x1f${p.at}\x1f${p.winner ?? ""}\x1f${p.margin}\x1f${changed ? "t" : "f"}\x1f` +
+      p.totals.map((x) => (x === null ? "" : x)).join("\x1f");
+  }
   await tx.$executeRaw`
     INSERT INTO history_timeline_points
       (project_id, position, event_id, at, totals, winner, margin, winner_changed)
-    SELECT ${projectId}, ${start}::int + n::int - 1, e, to_timestamp(a / 1000.0) AT TIME ZONE 'UTC',
-      ${totalArray}, w, m, c
-    FROM unnest(${points.map((_, i) => ids[i] ?? "0")}::bigint[], ${points.map((p) => p.at)}::float8[],
-      ${points.map((p) => p.winner)}::text[], ${points.map((p) => p.margin)}::float8[],
-      ${changed}::bool[]${totalColumns}) WITH ORDINALITY AS u(e, a, w, m, c${totalNames}, n)`;
+    SELECT ${projectId}, ${start}::int + n::int - 1, f[1]::bigint,
+      to_timestamp(f[2]::float8 / 1000) AT TIME ZONE 'UTC',
+      array_replace(f[6:], '', NULL)::float8[], nullif(f[3], ''), f[4]::float8, f[5]::boolean
+    FROM unnest(string_to_array(${records.join("\x1e")}, chr(30))) WITH ORDINALITY AS r(record, n),
+      LATERAL string_to_array(record, chr(31)) AS f`;
 }
 
 const VOTE_ROWS = Prisma.sql`type IN ('vote.cast', 'vote.retracted')

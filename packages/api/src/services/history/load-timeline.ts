@@ -45,7 +45,7 @@ export type Timeline = {
 export async function loadTimeline(db: PrismaClient, input: TimelineInput): Promise<Timeline> {
   const [visibility, loaded] = await Promise.all([
     loadVisibility(db, input),
-    loadDecision(db, input.projectId),
+    loadDecision(db, input.projectId, { votes: false }),
   ]);
   const { votes: _votes, ...shape } = loaded.decision;
   const options = shape.options.map((o) => ({ key: o.key, name: o.name ?? o.key }));
@@ -76,7 +76,10 @@ export async function loadTimeline(db: PrismaClient, input: TimelineInput): Prom
   };
 }
 
-/** The kept points the chart shows: a few hundred index lookups, never the whole history. */
+/**
+ * The kept points the chart shows: a few hundred index lookups, never the whole history. Each
+ * answer is one string built by the database (as the vote events are read), not rows to map.
+ */
 async function readPoints(
   db: PrismaClient,
   projectId: string,
@@ -84,21 +87,32 @@ async function readPoints(
   max: number,
 ): Promise<ChartPoint[]> {
   if (count === 0) return [];
-  const changes =
-    count <= max
-      ? []
-      : await db.$queryRaw<{ position: number }[]>`
-          SELECT position FROM history_timeline_points
-          WHERE project_id = ${projectId} AND winner_changed
-          ORDER BY position LIMIT ${changesNeeded(max)}`;
-  const positions = thinPositions(
-    count,
-    max,
-    changes.map((c) => c.position),
-  );
-  return db.$queryRaw<ChartPoint[]>`
-    SELECT event_id::text AS "eventId", at, totals, winner, margin
+  let changes: number[] = [];
+  if (count > max) {
+    const [found] = await db.$queryRaw<{ positions: string | null }[]>`
+      SELECT string_agg(position::text, ',') AS positions FROM (
+        SELECT position FROM history_timeline_points
+        WHERE project_id = ${projectId} AND winner_changed
+        ORDER BY position LIMIT ${changesNeeded(max)}
+      ) AS changes`;
+    changes = found?.positions ? found.positions.split(",").map(Number) : [];
+  }
+  const positions = thinPositions(count, max, changes);
+  const [read] = await db.$queryRaw<{ points: string | null }[]>`
+    SELECT string_agg(concat(event_id, chr(31), (date_part('epoch', at) * 1000)::int8, chr(31),
+        winner, chr(31), margin, chr(31), array_to_string(totals, chr(31), '')),
+      chr(30) ORDER BY position) AS points
     FROM history_timeline_points
-    WHERE project_id = ${projectId} AND position = ANY(${positions}::int[])
-    ORDER BY position`;
+    WHERE project_id = ${projectId} AND position = ANY(${positions}::int[])`;
+  if (!read?.points) return [];
+  return read.points.split("\x1e").map((record) => {
+    const [eventId = "", at, winner, margin, ...totals] = record.split("\x1f");
+    return {
+      eventId,
+      at: new Date(Number(at)),
+      totals: totals.map((x) => (x === "" ? null : Number(x))),
+      winner: winner || null,
+      margin: Number(margin),
+    };
+  });
 }

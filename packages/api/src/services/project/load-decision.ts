@@ -39,7 +39,8 @@ export type LoadedDecision = Awaited<ReturnType<typeof loadDecision>>;
 export async function loadDecision(
   db: Reader,
   projectId: string,
-  opts: { inTransaction?: boolean } = {},
+  /** `votes: false`: only the shape and the voters (the history chart replays events instead). */
+  opts: { inTransaction?: boolean; votes?: boolean } = {},
 ) {
   const readShape = () => db.project.findUnique({ where: { id: projectId }, select: shapeSelect });
   // Raw queries: thousands of votes in one round trip, without a second query for the keys.
@@ -61,18 +62,20 @@ export async function loadDecision(
           AND EXISTS (SELECT 1 FROM projects s WHERE s.id = ${projectId} AND s.is_sample)
       ) voters
       ORDER BY sample, since, id`;
-  const readVotes = () =>
-    db.$queryRaw<
-      {
-        userId: string;
-        criterionKey: string;
-        weight: number | null;
-        scores: unknown;
-        noOpinion: boolean;
-        rationale: string | null;
-        updatedAt: Date;
-      }[]
-    >`
+  const readVotes = async () =>
+    opts.votes === false
+      ? []
+      : db.$queryRaw<
+          {
+            userId: string;
+            criterionKey: string;
+            weight: number | null;
+            scores: unknown;
+            noOpinion: boolean;
+            rationale: string | null;
+            updatedAt: Date;
+          }[]
+        >`
       SELECT v.user_id AS "userId", c.key AS "criterionKey", v.weight, v.scores,
         v.no_opinion AS "noOpinion", v.rationale, v.updated_at AS "updatedAt"
       FROM votes v JOIN criteria c ON c.id = v.criterion_id
