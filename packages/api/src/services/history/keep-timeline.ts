@@ -294,11 +294,12 @@ async function saveHead(
 }
 
 /**
- * Writes points from `start` on in one statement. They travel as one string of unit-separated
- * fields that the database splits (a single value instead of an array per column, which costs
- * more to pass than to write). `ids[i]` is the event of `points[i]`. `previousWinner`: the
- * winner of the point before `start` (undefined: there is none), to mark a change of winner on
- * the first one.
+ * Writes points from `start` on in one statement. Each column travels as one string of
+ * unit-separated values that the database splits into an array (a single value to pass instead
+ * of an array of 100,000 to serialize; an empty value is a null: a total while no criterion is
+ * counted, the winner while none wins). `ids[i]` is the event of `points[i]`. `previousWinner`:
+ * the winner of the point before `start` (undefined: there is none), to mark a change of winner
+ * on the first one.
  */
 async function insertPoints(
   tx: Prisma.TransactionClient,
@@ -309,25 +310,50 @@ async function insertPoints(
   previousWinner: string | null | undefined,
 ) {
   if (points.length === 0) return;
-  const records: string[] = new Array(points.length);
+  const optionCount = points[0]?.totals.length ?? 0;
+  const column = (value: (p: TimelinePoint, i: number) => string | number) =>
+    points.map(value).join("\x1f");
   let before = previousWinner;
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i] as TimelinePoint;
-    const changed = before !== undefined && p.winner !== before;
+  const changed = column((p) => {
+    const change = before !== undefined && p.winner !== before;
     before = p.winner;
-    // Empty fields are nulls: a total while no criterion is counted, the winner while none wins.
-    records[i] =
-      `${ids[i]}\x1f${p.at}\x1f${p.winner ?? ""}\x1f${p.margin}\x1f${changed ? "t" : "f"}\x1f` +
-      p.totals.map((x) => (x === null ? "" : x)).join("\x1f");
-  }
+    return change ? "t" : "f";
+  });
+  const split = (text: string, type: string) =>
+    Prisma.sql`string_to_array(${text}, chr(31), '')::${Prisma.raw(type)}`;
+  const columns = [
+    split(
+      column((_, i) => ids[i] ?? ""),
+      "bigint[]",
+    ),
+    split(
+      column((p) => p.at),
+      "float8[]",
+    ),
+    split(
+      column((p) => p.winner ?? ""),
+      "text[]",
+    ),
+    split(
+      column((p) => p.margin),
+      "float8[]",
+    ),
+    split(changed, "bool[]"),
+    ...Array.from({ length: optionCount }, (_, o) =>
+      split(
+        column((p) => p.totals[o] ?? ""),
+        "float8[]",
+      ),
+    ),
+  ];
+  const totals = Array.from({ length: optionCount }, (_, o) => `t${o}`);
   await tx.$executeRaw`
     INSERT INTO history_timeline_points
       (project_id, position, event_id, at, totals, winner, margin, winner_changed)
-    SELECT ${projectId}, ${start}::int + n::int - 1, f[1]::bigint,
-      to_timestamp(f[2]::float8 / 1000) AT TIME ZONE 'UTC',
-      array_replace(f[6:], '', NULL)::float8[], nullif(f[3], ''), f[4]::float8, f[5]::boolean
-    FROM unnest(string_to_array(${records.join("\x1e")}, chr(30))) WITH ORDINALITY AS r(record, n),
-      LATERAL string_to_array(record, chr(31)) AS f`;
+    SELECT ${projectId}, ${start}::int + n::int - 1, e, to_timestamp(a / 1000) AT TIME ZONE 'UTC',
+      ${Prisma.raw(optionCount === 0 ? "'{}'::float8[]" : `ARRAY[${totals.join(", ")}]`)}, w, m, c
+    FROM unnest(${Prisma.join(columns, ", ")})
+      WITH ORDINALITY AS u(e, a, w, m, c${Prisma.raw(totals.map((t) => `, ${t}`).join(""))}, n)`;
 }
 
 const VOTE_ROWS = Prisma.sql`type IN ('vote.cast', 'vote.retracted')
