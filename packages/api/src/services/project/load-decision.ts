@@ -62,28 +62,27 @@ export async function loadDecision(
           AND EXISTS (SELECT 1 FROM projects s WHERE s.id = ${projectId} AND s.is_sample)
       ) voters
       ORDER BY sample, since, id`;
-  const readVotes = async () =>
-    opts.votes === false
-      ? []
-      : db.$queryRaw<
-          {
-            userId: string;
-            criterionKey: string;
-            weight: number | null;
-            scores: unknown;
-            noOpinion: boolean;
-            rationale: string | null;
-            updatedAt: Date;
-          }[]
-        >`
+  const readVotes = () =>
+    db.$queryRaw<
+      {
+        userId: string;
+        criterionKey: string;
+        weight: number | null;
+        scores: unknown;
+        noOpinion: boolean;
+        rationale: string | null;
+        updatedAt: Date;
+      }[]
+    >`
       SELECT v.user_id AS "userId", c.key AS "criterionKey", v.weight, v.scores,
         v.no_opinion AS "noOpinion", v.rationale, v.updated_at AS "updatedAt"
       FROM votes v JOIN criteria c ON c.id = v.criterion_id
       WHERE v.project_id = ${projectId}`;
+  const readWanted = async () => (opts.votes === false ? [] : readVotes());
   // A transaction holds one connection, which runs one query at a time.
   const [project, memberRows, rows] = opts.inTransaction
-    ? [await readShape(), await readMembers(), await readVotes()]
-    : await Promise.all([readShape(), readMembers(), readVotes()]);
+    ? [await readShape(), await readMembers(), await readWanted()]
+    : await Promise.all([readShape(), readMembers(), readWanted()]);
   if (!project) throw notFound("Decision project");
 
   const members = memberRows.map((m) => ({ id: m.id, name: m.name ?? m.email ?? "Someone" }));
