@@ -311,6 +311,7 @@ async function main() {
         world,
         port: APP_PORT,
         cookie: cookies[1] ?? "",
+        otherCookies: cookies.slice(2, 7),
       });
     }
 
@@ -325,7 +326,7 @@ async function main() {
 
     if (history) {
       console.log(
-        `History of ${history.events.toLocaleString("en")} events: chart first load ${history.chartFirstLoadMs.toFixed(0)} ms (${history.chartPoints} points; target under 1000 ms), after each new vote ${history.chartRefreshMs.map((v) => v.toFixed(0)).join(", ")} ms; JSON export ${(history.exportJsonBytes / 1e6).toFixed(1)} MB in ${history.exportJsonMs.toFixed(0)} ms.`,
+        `History of ${history.events.toLocaleString("en")} events: the chart's first view replays them all in ${history.chartReplayedMs.toFixed(0)} ms (${history.chartPoints} points; every load did before the points were kept); with the points kept, a member's first load median ${median(history.chartFirstLoadMs).toFixed(0)} ms (${history.chartFirstLoadMs.map((v) => v.toFixed(0)).join(", ")}; target under 300 ms), after each new vote ${history.chartRefreshMs.map((v) => v.toFixed(0)).join(", ")} ms; JSON export ${(history.exportJsonBytes / 1e6).toFixed(1)} MB in ${history.exportJsonMs.toFixed(0)} ms.`,
       );
     }
 
@@ -355,7 +356,9 @@ async function main() {
       history: history
         ? {
             events: history.events,
-            chartFirstLoadMs: Math.round(history.chartFirstLoadMs),
+            chartReplayedMs: Math.round(history.chartReplayedMs),
+            chartFirstLoadMedianMs: Math.round(median(history.chartFirstLoadMs)),
+            chartFirstLoadMs: history.chartFirstLoadMs.map(Math.round),
             chartPoints: history.chartPoints,
             chartRefreshMs: history.chartRefreshMs.map(Math.round),
             exportJsonMs: Math.round(history.exportJsonMs),

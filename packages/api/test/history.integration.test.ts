@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { forgetCachedVoteRows } from "../src/services/history/load-timeline";
 import { useTestDatabase } from "./helpers";
 import { at, blankInput, teamWith } from "./project-fixtures";
 
@@ -202,7 +201,6 @@ describe("history timeline and time slider", () => {
     );
 
     // How long this takes is measured by `npm run bench`; here only what the chart shows.
-    forgetCachedVoteRows();
     const timeline = await viewer.api.history.timeline({ projectId });
 
     expect(timeline.voteEventCount).toBe(100_000);

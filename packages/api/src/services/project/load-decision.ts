@@ -39,7 +39,8 @@ export type LoadedDecision = Awaited<ReturnType<typeof loadDecision>>;
 export async function loadDecision(
   db: Reader,
   projectId: string,
-  opts: { inTransaction?: boolean } = {},
+  /** `votes: false`: only the shape and the voters (the history chart replays events instead). */
+  opts: { inTransaction?: boolean; votes?: boolean } = {},
 ) {
   const readShape = () => db.project.findUnique({ where: { id: projectId }, select: shapeSelect });
   // Raw queries: thousands of votes in one round trip, without a second query for the keys.
@@ -77,10 +78,11 @@ export async function loadDecision(
         v.no_opinion AS "noOpinion", v.rationale, v.updated_at AS "updatedAt"
       FROM votes v JOIN criteria c ON c.id = v.criterion_id
       WHERE v.project_id = ${projectId}`;
+  const readWanted = async () => (opts.votes === false ? [] : readVotes());
   // A transaction holds one connection, which runs one query at a time.
   const [project, memberRows, rows] = opts.inTransaction
-    ? [await readShape(), await readMembers(), await readVotes()]
-    : await Promise.all([readShape(), readMembers(), readVotes()]);
+    ? [await readShape(), await readMembers(), await readWanted()]
+    : await Promise.all([readShape(), readMembers(), readWanted()]);
   if (!project) throw notFound("Decision project");
 
   const members = memberRows.map((m) => ({ id: m.id, name: m.name ?? m.email ?? "Someone" }));
