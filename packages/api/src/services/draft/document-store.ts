@@ -6,7 +6,7 @@
  */
 import { type PrismaClient, sql, statement } from "@tradeoff/db";
 import * as Y from "yjs";
-import { type DraftText, seedUpdate, storedDraftText } from "./document-schema";
+import { seedUpdate, storedDraftText } from "./document-schema";
 
 /** The channel that announces new update rows: `{"draftId": "...", "id": "123"}` (ids only). */
 export const DRAFT_UPDATES_CHANNEL = "record_draft_updates";
