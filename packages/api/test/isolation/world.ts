@@ -1,4 +1,4 @@
-import type { Database, Role } from "@tradeoff/db";
+import type { Database, Prisma, Role } from "@tradeoff/db";
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 
 type WorldUser = { id: string; email: string | null; name: string | null };
@@ -53,4 +53,39 @@ export async function createWorld(db: Database): Promise<World> {
     outsider,
     userWithRole: (role) => byRole[role],
   };
+}
+
+/**
+ * A project of team A created by the MEMBER-role user (the creator may open, close, archive and
+ * share it, so a case's positive control at exactly MEMBER is really allowed), numbered after
+ * the team's last project, with two options and one criterion unless `data` says otherwise;
+ * `data` also adds relations (a record, events).
+ */
+export async function createProjectOfTeamA(
+  world: World,
+  data: Partial<Omit<Prisma.ProjectUncheckedCreateInput, "teamId" | "number">> = {},
+): Promise<{ id: string }> {
+  const last = await world.db.project.findFirst({
+    where: { teamId: world.teamA.id },
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  return world.db.project.create({
+    data: {
+      title: "Which framework?",
+      status: "OPEN",
+      createdById: world.member.id,
+      options: {
+        create: [
+          { key: "drf", name: "DRF", position: 0 },
+          { key: "fastapi", name: "FastAPI", position: 1 },
+        ],
+      },
+      criteria: { create: [{ key: "speed", name: "Speed", defaultWeight: 3, position: 0 }] },
+      ...data,
+      teamId: world.teamA.id,
+      number: (last?.number ?? 0) + 1,
+    },
+    select: { id: true },
+  });
 }

@@ -1,5 +1,5 @@
 import { defineCases } from "../case";
-import type { World } from "../world";
+import { createProjectOfTeamA, type World } from "../world";
 
 /**
  * An open project of team A created by the MEMBER-role user (so sharing its draft, which
@@ -7,28 +7,7 @@ import type { World } from "../world";
  * decision-maker is that member, unless `started` is false.
  */
 async function draftOfTeamA(world: World, opts: { started?: boolean; approved?: boolean } = {}) {
-  const last = await world.db.project.findFirst({
-    where: { teamId: world.teamA.id },
-    orderBy: { number: "desc" },
-    select: { number: true },
-  });
-  const project = await world.db.project.create({
-    data: {
-      teamId: world.teamA.id,
-      number: (last?.number ?? 0) + 1,
-      title: "Which framework?",
-      status: "OPEN",
-      createdById: world.member.id,
-      options: {
-        create: [
-          { key: "drf", name: "DRF", position: 0 },
-          { key: "fastapi", name: "FastAPI", position: 1 },
-        ],
-      },
-      criteria: { create: [{ key: "speed", name: "Speed", defaultWeight: 3, position: 0 }] },
-    },
-    select: { id: true },
-  });
+  const project = await createProjectOfTeamA(world);
   if (opts.started === false) return { projectId: project.id, commentId: "" };
   const draft = await world.db.recordDraft.create({
     data: {

@@ -1,35 +1,23 @@
 import { defineCases } from "../case";
-import type { World } from "../world";
+import { createProjectOfTeamA, type World } from "../world";
 
 /**
  * History, discussion and live updates: every procedure is open to VIEWERs of the project's team
  * (viewers read and comment), so the sweep's positive control calls them as `world.viewer`.
  */
 async function openProjectOfTeamA(world: World) {
-  const last = await world.db.project.findFirst({
-    where: { teamId: world.teamA.id },
-    orderBy: { number: "desc" },
-    select: { number: true },
-  });
-  const project = await world.db.project.create({
-    data: {
-      teamId: world.teamA.id,
-      number: (last?.number ?? 0) + 1,
-      title: "Which queue?",
-      status: "OPEN",
-      createdById: world.member.id,
-      options: {
-        create: [
-          { key: "kafka", name: "Kafka", position: 0 },
-          { key: "sqs", name: "SQS", position: 1 },
-        ],
-      },
-      criteria: { create: [{ key: "ops", name: "Operations", defaultWeight: 3, position: 0 }] },
-      events: {
-        create: { teamId: world.teamA.id, actorId: world.member.id, type: "status.changed" },
-      },
+  const project = await createProjectOfTeamA(world, {
+    title: "Which queue?",
+    options: {
+      create: [
+        { key: "kafka", name: "Kafka", position: 0 },
+        { key: "sqs", name: "SQS", position: 1 },
+      ],
     },
-    select: { id: true },
+    criteria: { create: [{ key: "ops", name: "Operations", defaultWeight: 3, position: 0 }] },
+    events: {
+      create: { teamId: world.teamA.id, actorId: world.member.id, type: "status.changed" },
+    },
   });
   return project.id;
 }

@@ -1,5 +1,5 @@
 import { defineCases } from "../case";
-import type { World } from "../world";
+import { createProjectOfTeamA, type World } from "../world";
 
 type Status = "DRAFT" | "OPEN" | "DECIDED";
 
@@ -8,28 +8,7 @@ type Status = "DRAFT" | "OPEN" | "DECIDED";
  * to the creator, so the sweep's positive control (exactly MEMBER) is really allowed.
  */
 async function projectOfTeamA(world: World, status: Status = "OPEN") {
-  const last = await world.db.project.findFirst({
-    where: { teamId: world.teamA.id },
-    orderBy: { number: "desc" },
-    select: { number: true },
-  });
-  const project = await world.db.project.create({
-    data: {
-      teamId: world.teamA.id,
-      number: (last?.number ?? 0) + 1,
-      title: "Which framework?",
-      status,
-      createdById: world.member.id,
-      options: {
-        create: [
-          { key: "drf", name: "DRF", position: 0 },
-          { key: "fastapi", name: "FastAPI", position: 1 },
-        ],
-      },
-      criteria: { create: [{ key: "speed", name: "Speed", defaultWeight: 3, position: 0 }] },
-    },
-    select: { id: true },
-  });
+  const project = await createProjectOfTeamA(world, { status });
   return project.id;
 }
 

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import { JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION } from "../../../src/services/export/json";
 import { defineCases } from "../case";
-import type { World } from "../world";
+import { createProjectOfTeamA, type World } from "../world";
 
 type Status = "DRAFT" | "OPEN" | "DECIDED";
 
@@ -10,39 +10,20 @@ type Status = "DRAFT" | "OPEN" | "DECIDED";
  * sharing belong to admins and the creator, so the positive control (exactly MEMBER) is allowed.
  */
 async function projectOfTeamA(world: World, status: Status = "OPEN", recorded = false) {
-  const last = await world.db.project.findFirst({
-    where: { teamId: world.teamA.id },
-    orderBy: { number: "desc" },
-    select: { number: true },
-  });
-  const project = await world.db.project.create({
-    data: {
-      teamId: world.teamA.id,
-      number: (last?.number ?? 0) + 1,
-      title: "Which framework?",
-      status,
-      createdById: world.member.id,
-      options: {
-        create: [
-          { key: "drf", name: "DRF", position: 0 },
-          { key: "fastapi", name: "FastAPI", position: 1 },
-        ],
-      },
-      criteria: { create: [{ key: "speed", name: "Speed", defaultWeight: 3, position: 0 }] },
-      ...(recorded
-        ? {
-            record: {
-              create: {
-                teamId: world.teamA.id,
-                chosenOptionKey: "fastapi",
-                rationale: "Fast.",
-                revisions: { create: { revision: 1, data: {} } },
-              },
+  const project = await createProjectOfTeamA(world, {
+    status,
+    ...(recorded
+      ? {
+          record: {
+            create: {
+              teamId: world.teamA.id,
+              chosenOptionKey: "fastapi",
+              rationale: "Fast.",
+              revisions: { create: { revision: 1, data: {} } },
             },
-          }
-        : {}),
-    },
-    select: { id: true },
+          },
+        }
+      : {}),
   });
   return project.id;
 }
