@@ -62,6 +62,7 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
   expect(first.code).toBe(0);
   const records = ["0001-", "0002-keep-fastapi-move-to-async-workers.md"];
   const written = Object.keys(await filesOf(out));
+  console.log(`exported docs/decisions (nygard):\n${written.map((f) => `  ${f}`).join("\n")}`);
   expect(written).toHaveLength(3);
   expect(written[0]).toMatch(/^0001-[a-z0-9-]+\.md$/);
   expect(written.slice(1)).toEqual([records[1], "README.md"]);
@@ -97,6 +98,7 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
     name: "Archive team",
   });
   const preview = await tradeoff(config, ["import", out, "--team", other.slug, "--dry-run"]);
+  console.log(`import preview:\n${preview.stdout}`);
   expect(preview.stderr).toBe("");
   expect(preview.stdout).toContain(
     `Would create 2 records in ${other.slug} (dry run: nothing was written):`,
