@@ -3,10 +3,13 @@
  * Bob on another, behind one database (the draft's edits cross between instances through
  * PostgreSQL). Each sees the other's text and caret, and a reload keeps the text.
  */
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { createTestDatabase } from "@tradeoff/db/testing";
+import { parse as parseYaml } from "yaml";
 import { type AppInstance, newSecret, startApps } from "../faults/support/app";
-import { person, teamWithDrfProject } from "../support/decisions";
+import { person, teamWithDrfProject, voteOverApi } from "../support/decisions";
 
 /** The page's document, as much of it as the 390 px check reads (this package has no DOM types). */
 declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
@@ -136,4 +139,119 @@ test("offline edits merge when the connection returns", async ({ browser }) => {
   await carol.page.reload();
   await expect(rationale(carol.page)).toContainText("Online part. Written offline.");
   await carol.context.close();
+});
+
+test("the whole story: both type at once, the decision-maker approves, an edit typed later makes it stale live, and the accepted record's MADR lists the approval and both lines", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const [a, b] = apps;
+  if (!a || !b) throw new Error("two app instances");
+  const alice = await person(browser, "alice", "Alice Storyteller", a.origin);
+  const bob = await person(browser, "bob", "Bob Storyline", b.origin);
+  const { projectId, url, template } = await teamWithDrfProject(alice, [bob]);
+  const [first] = template.criteria;
+  if (!first) throw new Error("template without criteria");
+  await voteOverApi(bob.context.request, projectId, {
+    [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 }, rationale: "Typed async handlers." },
+  });
+
+  // Bob starts the draft and names Alice as the decision-maker.
+  const [al, bo] = [alice.page, bob.page];
+  await bo.goto(url);
+  await bo.getByRole("button", { name: "Start the record draft" }).click();
+  await expect(bo).toHaveURL(new RegExp(`${url}/draft$`));
+  await bo.getByRole("checkbox", { name: alice.user.name }).check();
+  await bo.getByRole("button", { name: "Save fields" }).click();
+  await expect(bo.getByTestId("approval-summary")).toHaveText(
+    "0 of 1 decision-maker approved; needs their approval.",
+  );
+  await al.goto(`${url}/draft`);
+  for (const page of [al, bo]) {
+    await expect(page.getByTestId("draft-sync-status")).toHaveText("All changes saved");
+  }
+
+  // Both type into the rationale at once; each sees the other's line and caret name.
+  for (const page of [al, bo]) {
+    await rationale(page).click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+  }
+  await Promise.all([
+    al.keyboard.type("Alice: async views keep latency low.", { delay: 30 }),
+    bo.keyboard.type("Bob: pydantic models are our contract.", { delay: 30 }),
+  ]);
+  for (const page of [al, bo]) {
+    await expect(rationale(page)).toContainText("Alice: async views keep latency low.");
+    await expect(rationale(page)).toContainText("Bob: pydantic models are our contract.");
+    await expect(page.getByTestId("draft-sync-status")).toHaveText("All changes saved");
+  }
+  await expect(
+    al.locator(".collaboration-carets__label", { hasText: bob.user.name }),
+  ).toBeVisible();
+  await expect(
+    bo.locator(".collaboration-carets__label", { hasText: alice.user.name }),
+  ).toBeVisible();
+
+  // The page with the live editor is accessible, and fits a phone.
+  const axe = await new AxeBuilder({ page: al }).analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+  await bo.setViewportSize({ width: 390, height: 844 });
+  await expect(rationale(bo)).toBeVisible();
+  expect(
+    await bo.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    ),
+  ).toBeLessThanOrEqual(0);
+
+  // Alice approves; Bob then types another line, and Alice's open page marks her approval stale.
+  await al.getByRole("button", { name: "Approve" }).click();
+  await expect(al.getByTestId("approval-summary")).toHaveText(
+    "1 of 1 decision-maker approved; needs their approval.",
+  );
+  await rationale(bo).click();
+  await bo.keyboard.press("Control+End");
+  await bo.keyboard.type(" Bob adds: the team knows it.", { delay: 20 });
+  await expect(bo.getByTestId("draft-sync-status")).toHaveText("All changes saved");
+  await expect(al.getByTestId("stale-review")).toBeVisible({ timeout: 15_000 });
+  await expect(al.getByTestId("approval-summary")).toHaveText(
+    "0 of 1 decision-maker approved; needs their approval.",
+  );
+  await expect(rationale(al)).toContainText("Bob adds: the team knows it.");
+  await al.getByRole("button", { name: "Approve" }).click();
+  await expect(al.getByTestId("stale-review")).toHaveCount(0);
+  await expect(al.getByTestId("approval-summary")).toHaveText(
+    "1 of 1 decision-maker approved; needs their approval.",
+  );
+
+  // Alice accepts (one criterion scored: a provisional result she confirms).
+  await al.getByRole("button", { name: "Accept the record" }).click();
+  await al.getByRole("checkbox", { name: /Accept on a provisional result/ }).check();
+  await al.getByRole("button", { name: "Accept the record" }).click();
+  await expect(al.getByTestId("draft-status")).toHaveText("Accepted");
+
+  await al.goto(`${url}/record`);
+  await expect(al.getByTestId("record-approvals")).toContainText(`Approved by ${alice.user.name}`);
+  const download = al.waitForEvent("download");
+  await al.getByRole("link", { name: "Markdown (MADR)" }).click();
+  const md = await readFile((await (await download).path()) ?? "", "utf8");
+  const [, yaml] = md.match(/^---\n([\s\S]*?)\n---\n/) ?? [];
+  const today = new Date().toISOString().slice(0, 10);
+  expect(parseYaml(yaml ?? "")).toMatchObject({
+    status: "accepted",
+    "decision-makers": [alice.user.name],
+    approvals: [{ name: alice.user.name, date: today }],
+  });
+  expect(md).toContain(`Approved by ${alice.user.name} (${today}).`);
+  const [, rationaleText] = md.match(/Chosen option: "FastAPI", because ([\s\S]*?)(?:\n#|$)/) ?? [];
+  expect(rationaleText).toContain("Alice: async views keep latency low.");
+  expect(rationaleText).toContain("Bob: pydantic models are our contract.");
+  expect(rationaleText).toContain("Bob adds: the team knows it.");
+
+  await alice.context.close();
+  await bob.context.close();
 });
