@@ -19,8 +19,6 @@ console.log(
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
-/** Where the e2e server writes its database's address (see support/serve.ts). */
-export const databaseUrlFile = `${import.meta.dirname}/.test-results/database-url-${port}`;
 
 export default defineConfig({
   testDir: "./specs",
@@ -66,7 +64,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), E2E_DATABASE_URL_FILE: databaseUrlFile },
+    env: { E2E_PORT: String(port) },
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });

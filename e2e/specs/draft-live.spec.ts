@@ -52,7 +52,7 @@ test("two people type into the rationale at once, across two instances, and see 
   expect(draft.id).toBeTruthy();
 
   await alice.page.goto(url);
-  await alice.page.getByRole("link", { name: "Draft the record" }).click();
+  await alice.page.getByRole("link", { name: "Open the record draft" }).click();
   await expect(alice.page).toHaveURL(`${url}/draft`);
   await bob.page.setViewportSize({ width: 390, height: 844 });
   await bob.page.goto(`${url}/draft`);

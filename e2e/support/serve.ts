@@ -3,19 +3,12 @@
  * created fresh and migrated on start, dropped on exit.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import { createTestDatabase } from "@tradeoff/db/testing";
 import { killGroup, spawnServer } from "../../scripts/lib";
 
 const port = process.env.E2E_PORT ?? "3100";
 
 const database = await createTestDatabase();
-// Specs that act as the server's own processes do (the record draft's text store) read it here.
-if (process.env.E2E_DATABASE_URL_FILE) {
-  mkdirSync(dirname(process.env.E2E_DATABASE_URL_FILE), { recursive: true });
-  writeFileSync(process.env.E2E_DATABASE_URL_FILE, database.url);
-}
 const server = spawnServer(
   { port: Number(port), hostname: "127.0.0.1" },
   {
