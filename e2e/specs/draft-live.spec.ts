@@ -17,7 +17,7 @@ declare const document: { documentElement: { scrollWidth: number; clientWidth: n
 let apps: AppInstance[] = [];
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);

@@ -114,7 +114,8 @@ export function Deferred<T>({
     onBlur: () => {
       intent.current.focused = false;
     },
-    // Menus open on pointer down and on Enter, Space or ArrowDown; dialogs on click.
+    // Menus open on pointer down and on Enter, Space or ArrowDown; dialogs on click (or on a
+    // pointer down while their code is loading).
     ...(popup === "menu"
       ? {
           onPointerDown: (event: PointerEvent<HTMLButtonElement>) => {
@@ -129,6 +130,12 @@ export function Deferred<T>({
           },
         }
       : {
+          // A press that begins before the code arrives opens the dialog: when the code lands
+          // between pointer down and up, the real trigger replaces this button and the browser
+          // sends no click to either.
+          onPointerDown: (event: PointerEvent<HTMLButtonElement>) => {
+            if (event.button === 0 && !event.ctrlKey) press();
+          },
           onClick: (event: MouseEvent<HTMLButtonElement>) => {
             takeEarlyPress(event.currentTarget);
             press();
