@@ -92,12 +92,19 @@ const mailSchema = z
     error: "EMAIL_FROM is required when SMTP_URL is set: it is the sender of invitation emails.",
   });
 
-/** Mail settings alone, so pages that never send mail do not depend on them. */
+let cachedMail: z.infer<typeof mailSchema> | undefined;
+
+/**
+ * Mail settings alone, so pages that never send mail do not depend on them. Read once per
+ * process (every API call asks whether email is on).
+ */
 export function mailEnv(source: Record<string, string | undefined> = process.env) {
+  if (source === process.env && cachedMail) return cachedMail;
   const parsed = mailSchema.safeParse(source);
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((issue) => issue.message).join(" "));
   }
+  if (source === process.env) cachedMail = parsed.data;
   return parsed.data;
 }
 
