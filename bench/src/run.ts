@@ -10,9 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { encodeSessionToken } from "@tradeoff/auth";
-import { createPrismaClient } from "@tradeoff/db";
-import { migrateDatabase } from "@tradeoff/db/migrate";
-import pg from "pg";
+import { createServerDatabase } from "@tradeoff/db/testing";
 import {
   killGroup,
   quietEnv,
@@ -75,29 +73,6 @@ const BASELINE_PORT = 3311;
 
 const log = (message: string) => console.log(`• ${message}`);
 
-async function createBenchDatabase() {
-  const name = `tradeoff_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
-  await admin.connect().catch((error: Error) => {
-    throw new Error(
-      `Cannot reach PostgreSQL for the bench at ${new URL(serverUrl).host} (${error.message}). Set BENCH_DATABASE_URL or start the local server.`,
-    );
-  });
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 async function waitFor(url: string, child: ChildProcess, label: string) {
   for (let i = 0; i < 120; i++) {
     if (child.exitCode !== null) throw new Error(`${label} exited before answering.`);
@@ -141,12 +116,14 @@ async function main() {
     },
   );
 
-  const database = await createBenchDatabase();
+  const database = await createServerDatabase(serverUrl, {
+    name: "BENCH_DATABASE_URL",
+    prefix: "tradeoff_bench",
+  });
   const children: ChildProcess[] = [];
   let webhook: Awaited<ReturnType<typeof startSlowWebhook>> | null = null;
   try {
-    await migrateDatabase(database.url);
-    const db = createPrismaClient(database.url);
+    const db = database.db;
     log(`Seeding ${MEMBERS} members and the DRF vs FastAPI project with every member's votes…`);
     const world = await seedBenchWorld(db, MEMBERS);
     // Each member's session has its sign-in record, as a browser's does: every request checks it.

@@ -28,26 +28,12 @@ export async function createTestDatabase(
   const serverUrl = process.env.TEST_DATABASE_URL;
   const poolSize = options.poolSize ?? 5;
   if (serverUrl) {
-    const parsed = parseDatabaseUrl(serverUrl, "TEST_DATABASE_URL");
-    const name = `tradeoff_test_${randomBytes(6).toString("hex")}`;
-    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-    parsed.pathname = `/${name}`;
-    const url = parsed.toString();
-    try {
-      await migrateDatabase(url, { log: options.log });
-    } catch (error) {
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      throw error;
-    }
-    const db = createPrismaClient(url, { poolSize });
-    return {
-      url,
-      db,
-      drop: once(async () => {
-        await db.$disconnect();
-        await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      }),
-    };
+    return createServerDatabase(serverUrl, {
+      name: "TEST_DATABASE_URL",
+      prefix: "tradeoff_test",
+      log: options.log,
+      poolSize,
+    });
   }
 
   const template = await migratedTemplate(options.log);
@@ -71,6 +57,41 @@ export async function createTestDatabase(
     drop: once(async () => {
       await db.$disconnect();
       await cleanup();
+    }),
+  };
+}
+
+/**
+ * A new, migrated database `<prefix>_<random>` on the PostgreSQL server at `serverUrl`, for a
+ * test file or a bench run; `drop()` disconnects and deletes it. `name` is the setting the URL
+ * came from, for the error a newcomer sees when the server cannot be reached.
+ */
+export async function createServerDatabase(
+  serverUrl: string,
+  options: { name: string; prefix: string; log?: Logger; poolSize?: number },
+): Promise<TestDatabase> {
+  const parsed = parseDatabaseUrl(serverUrl, options.name);
+  const name = `${options.prefix}_${randomBytes(6).toString("hex")}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`).catch((error: Error) => {
+    throw new Error(
+      `Cannot create a database on the PostgreSQL server at ${parsed.host} (${error.message}). Start the server or set ${options.name} to one that runs.`,
+    );
+  });
+  parsed.pathname = `/${name}`;
+  const url = parsed.toString();
+  try {
+    await migrateDatabase(url, { log: options.log });
+  } catch (error) {
+    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    throw error;
+  }
+  const db = createPrismaClient(url, { poolSize: options.poolSize ?? 5 });
+  return {
+    url,
+    db,
+    drop: once(async () => {
+      await db.$disconnect();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     }),
   };
 }
