@@ -10,7 +10,7 @@ import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { migrateDatabase } from "@tradeoff/db/migrate";
-import pg from "pg";
+import { createDatabase } from "@tradeoff/db/testing";
 import { postgresPort } from "./ports";
 
 const run = promisify(execFile);
@@ -82,12 +82,7 @@ export async function startDedicatedPostgres(): Promise<DedicatedPostgres> {
   };
   try {
     await start();
-    const admin = new pg.Client({
-      connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    });
-    await admin.connect();
-    await admin.query("CREATE DATABASE tradeoff");
-    await admin.end();
+    await createDatabase(`postgres://postgres@127.0.0.1:${port}/postgres`, "tradeoff");
   } catch (error) {
     const log = await readFile(join(root, "log"), "utf8").catch(() => "");
     await stop().catch(() => {});

@@ -1,5 +1,5 @@
 /** What the database holds after a run, read directly (not through the app under test). */
-import pg from "pg";
+import { createPrismaClient } from "@tradeoff/db";
 
 export type StoredVote = {
   userId: string;
@@ -20,16 +20,27 @@ export type StoredEvent = {
   } | null;
 };
 
-export async function readProject(url: string, projectId: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+/** A short-lived client on the test's database; hand-written SQL, bound parameters. */
+async function withDatabase<T>(
+  url: string,
+  read: (query: <Row>(sql: string, ...params: unknown[]) => Promise<Row[]>) => Promise<T>,
+): Promise<T> {
+  const db = createPrismaClient(url, { poolSize: 1 });
   try {
-    const votes = await client.query<StoredVote>(
+    return await read((sql, ...params) => db.$queryRawUnsafe(sql, ...params));
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export function readProject(url: string, projectId: string) {
+  return withDatabase(url, async (query) => {
+    const votes = await query<StoredVote>(
       `SELECT v.user_id AS "userId", c.key AS "criterionKey", v.weight, v.scores, v.rationale
        FROM votes v JOIN criteria c ON c.id = v.criterion_id WHERE v.project_id = $1`,
-      [projectId],
+      projectId,
     );
-    const events = await client.query<{
+    const events = await query<{
       id: string;
       actorId: string | null;
       criterionKey: string | null;
@@ -37,20 +48,18 @@ export async function readProject(url: string, projectId: string) {
     }>(
       `SELECT id::text AS id, actor_id AS "actorId", criterion_key AS "criterionKey", data
        FROM project_events e WHERE e.project_id = $1 AND e.type = 'vote.cast' ORDER BY e.id`,
-      [projectId],
+      projectId,
     );
     return {
-      votes: votes.rows,
-      voteEvents: events.rows.map((e) => ({
+      votes,
+      voteEvents: events.map((e) => ({
         id: e.id,
         actorId: e.actorId,
         criterionKey: e.criterionKey,
         after: e.data.after ?? null,
       })),
     };
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** member id + criterion key: one vote slot. */
@@ -67,12 +76,9 @@ export function sameScores(
 }
 
 /** The project's scoring input, read the way the recommendation defines it (voting members only). */
-export async function readDecisionInput(url: string, projectId: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const one = async <T extends pg.QueryResultRow>(sql: string) =>
-      (await client.query<T>(sql, [projectId])).rows;
+export function readDecisionInput(url: string, projectId: string) {
+  return withDatabase(url, async (query) => {
+    const one = <T>(sql: string) => query<T>(sql, projectId);
     const [project] = await one<{ method: string; quorum: number | null }>(
       `SELECT method::text AS method, quorum FROM projects WHERE id = $1`,
     );
@@ -108,7 +114,5 @@ export async function readDecisionInput(url: string, projectId: string) {
         ...(project?.quorum != null ? { quorum: Math.min(project.quorum, members.length) } : {}),
       },
     };
-  } finally {
-    await client.end();
-  }
+  });
 }

@@ -96,6 +96,14 @@ export async function createServerDatabase(
   };
 }
 
+/** Creates an empty database `name` on the PostgreSQL server at `serverUrl`. */
+export async function createDatabase(serverUrl: string, name: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) {
+    throw new Error(`"${name}" is not a plain database name (lowercase letters, digits, _).`);
+  }
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+}
+
 async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   await client.connect();
