@@ -4,12 +4,7 @@
  * Content-Security-Policy.
  */
 
-const escapeHtml = (text: string) =>
-  text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
+import { escapeHtml } from "../domain/html";
 
 type OperationObject = {
   operationId: string;

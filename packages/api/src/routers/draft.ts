@@ -16,11 +16,7 @@ import { reviewDraft } from "../services/draft/review-draft";
 import { startDraft } from "../services/draft/start-draft";
 import { updateDraftFields } from "../services/draft/update-draft-fields";
 import { createTRPCRouter, projectProcedure } from "../trpc";
-
-const actorOf = (ctx: {
-  user: { id: string };
-  team: { id: string; role: "OWNER" | "ADMIN" | "MEMBER" | "VIEWER" };
-}) => ({ userId: ctx.user.id, teamId: ctx.team.id, role: ctx.team.role });
+import { actorOf } from "./actor";
 
 /**
  * The record's shared draft: started by a member once voting opened, its structured fields,

@@ -11,15 +11,7 @@ import { recordDecision } from "../services/record/record-decision";
 import { reviseRecord } from "../services/record/revise-record";
 import { supersedeProject } from "../services/record/supersede-project";
 import { createTRPCRouter, projectProcedure, teamProcedure } from "../trpc";
-
-const actorOf = (ctx: {
-  user: { id: string };
-  team: { id: string; role: "OWNER" | "ADMIN" | "MEMBER" | "VIEWER" };
-}) => ({
-  userId: ctx.user.id,
-  teamId: ctx.team.id,
-  role: ctx.team.role,
-});
+import { actorOf } from "./actor";
 
 /** The decision record: recording the outcome, its revisions, supersession, reviews due. */
 export const recordRouter = createTRPCRouter({

@@ -9,30 +9,19 @@ import { listShareLinks } from "../services/share/list-share-links";
 import { revokeShareLink } from "../services/share/revoke-share-link";
 import { viewSharedRecord } from "../services/share/view-shared-record";
 import { createTRPCRouter, projectProcedure, publicProcedure } from "../trpc";
+import { actorOf } from "./actor";
 
 /** Read-only public links to a decision record. */
 export const shareRouter = createTRPCRouter({
   create: projectProcedure("MEMBER")
     .input(createShareLinkSchema)
-    .mutation(({ ctx, input }) =>
-      createShareLink(
-        ctx.db,
-        { userId: ctx.user.id, teamId: ctx.team.id, role: ctx.team.role },
-        input,
-      ),
-    ),
+    .mutation(({ ctx, input }) => createShareLink(ctx.db, actorOf(ctx), input)),
   list: projectProcedure("MEMBER")
     .input(listShareLinksSchema)
     .query(({ ctx, input }) => listShareLinks(ctx.db, { teamId: ctx.team.id }, input)),
   revoke: projectProcedure("MEMBER")
     .input(revokeShareLinkSchema)
-    .mutation(({ ctx, input }) =>
-      revokeShareLink(
-        ctx.db,
-        { userId: ctx.user.id, teamId: ctx.team.id, role: ctx.team.role },
-        input,
-      ),
-    ),
+    .mutation(({ ctx, input }) => revokeShareLink(ctx.db, actorOf(ctx), input)),
   // Public on purpose: the unguessable token is the permission (see isolation/public.ts).
   view: publicProcedure
     .input(viewSharedSchema)

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { idSchema } from "./id";
 
 export const COMMENT_MAX = 10_000;
 
-const projectId = z.string().min(1).max(64);
-const commentId = z.string().min(1).max(64);
+const projectId = idSchema;
+const commentId = idSchema;
 const body = z
   .string()
   .trim()
@@ -19,5 +20,5 @@ export const listCommentsSchema = z.object({ projectId });
 export const createCommentSchema = z.object({ projectId, criterionKey, body });
 export const editCommentSchema = z.object({ projectId, commentId, body });
 export const deleteCommentSchema = z.object({ projectId, commentId });
-export const myMentionsSchema = z.object({ teamId: z.string().min(1).max(64) });
+export const myMentionsSchema = z.object({ teamId: idSchema });
 export const markMentionsSeenSchema = z.object({ projectId });

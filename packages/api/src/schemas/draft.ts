@@ -4,9 +4,9 @@ import {
   DRAFT_TEXT_FIELDS,
   type DraftTextField,
 } from "../services/draft/document-fields";
+import { idSchema } from "./id";
 import { recordFieldsSchema } from "./record";
 
-const idSchema = z.string().min(1).max(64);
 const projectOnly = { projectId: idSchema };
 
 export { DRAFT_TEXT_FIELDS, type DraftTextField };

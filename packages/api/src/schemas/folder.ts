@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const idSchema = z.string().min(1).max(64);
+import { idSchema } from "./id";
 
 /** The Markdown formats a docs/decisions folder can be written in. */
 export const FOLDER_FORMATS = ["madr", "log4brains", "nygard"] as const;

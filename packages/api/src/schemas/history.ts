@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { idSchema } from "./id";
 
-const projectId = z.string().min(1).max(64);
+const projectId = idSchema;
 /** Event ids are 64-bit integers, carried as decimal strings. */
 export const eventIdSchema = z.string().regex(/^\d{1,19}$/, { error: "Not an event id." });
 
 export const listHistorySchema = z.object({
   projectId,
-  actorId: z.string().min(1).max(64).optional(),
+  actorId: idSchema.optional(),
   criterionKey: z.string().min(1).max(64).optional(),
   cursor: eventIdSchema.nullish(),
   limit: z.number().int().min(1).max(100).default(30),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RECORD_STATUSES } from "../services/export/record-status";
 import { tagSchema } from "./folder";
+import { idSchema } from "./id";
 
 /** Keys name options and criteria in votes and history; they never change once a project opens. */
 export const itemKeySchema = z
@@ -11,8 +12,6 @@ export const itemKeySchema = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, {
     error: "A key uses lowercase letters, digits and dashes, like fastapi.",
   });
-
-const idSchema = z.string().min(1).max(64);
 
 export const optionInputSchema = z.object({
   key: itemKeySchema,

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { idSchema } from "./id";
 
-const idSchema = z.string().min(1).max(64);
 const line = (what: string, max: number) =>
   z
     .string()

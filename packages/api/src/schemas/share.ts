@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const idSchema = z.string().min(1).max(64);
+import { idSchema } from "./id";
 
 export const createShareLinkSchema = z.object({
   projectId: idSchema,

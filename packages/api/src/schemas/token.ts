@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema } from "./id";
 
 export const TOKEN_SCOPES = ["READ", "READ_WRITE"] as const;
 export const createTokenSchema = z.object({
@@ -11,4 +12,4 @@ export const createTokenSchema = z.object({
   /** Null for a token that lasts until it is revoked. */
   expiresInDays: z.number().int().min(1).max(366).nullish(),
 });
-export const revokeTokenSchema = z.object({ tokenId: z.string().min(1).max(64) });
+export const revokeTokenSchema = z.object({ tokenId: idSchema });

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { idSchema } from "./id";
 
 export const RATIONALE_MAX = 1000;
 
-const idSchema = z.string().min(1).max(64);
 const keySchema = z.string({ error: "Say which criterion." }).min(1).max(40);
 
 export const importanceSchema = z

@@ -2,6 +2,7 @@ import { createProjectSchema, updateProjectSchema } from "../../schemas/project"
 import { createProject } from "../../services/project/create-project";
 import { updateProject } from "../../services/project/update-project";
 import { projectProcedure, teamProcedure } from "../../trpc";
+import { actorOf } from "../actor";
 
 export const create = teamProcedure("MEMBER")
   .input(createProjectSchema)
@@ -13,10 +14,5 @@ export const create = teamProcedure("MEMBER")
 export const update = projectProcedure("MEMBER")
   .input(updateProjectSchema)
   .mutation(({ ctx, input: { projectId, ...input } }) =>
-    updateProject(
-      ctx.db,
-      { userId: ctx.user.id, teamId: ctx.team.id, role: ctx.team.role },
-      projectId,
-      input,
-    ),
+    updateProject(ctx.db, actorOf(ctx), projectId, input),
   );

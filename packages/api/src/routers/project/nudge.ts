@@ -2,6 +2,7 @@ import { nudgeSchema, projectIdSchema } from "../../schemas/project";
 import { nudgeMembers } from "../../services/nudge/nudge-members";
 import { listWaitingOn } from "../../services/nudge/waiting-on";
 import { projectProcedure } from "../../trpc";
+import { actorOf } from "../actor";
 
 /** Who the open decision is waiting on (in blind voting: who, never how far). */
 export const waitingOn = projectProcedure("VIEWER")
@@ -19,9 +20,5 @@ export const waitingOn = projectProcedure("VIEWER")
 export const nudge = projectProcedure("MEMBER")
   .input(nudgeSchema)
   .mutation(({ ctx, input }) =>
-    nudgeMembers(
-      ctx.db,
-      { userId: ctx.user.id, teamId: ctx.team.id, role: ctx.team.role },
-      { projectId: ctx.project.id, userIds: input.userIds },
-    ),
+    nudgeMembers(ctx.db, actorOf(ctx), { projectId: ctx.project.id, userIds: input.userIds }),
   );

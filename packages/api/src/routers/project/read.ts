@@ -3,12 +3,11 @@ import { getProject } from "../../services/project/get-project";
 import { getParticipation, getRecommendation } from "../../services/project/get-recommendation";
 import { listProjects } from "../../services/project/list-projects";
 import { projectProcedure, teamProcedure } from "../../trpc";
+import { actorOf } from "../actor";
 
 export const get = projectProcedure("VIEWER")
   .input(projectIdSchema)
-  .query(({ ctx, input }) =>
-    getProject(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id, role: ctx.team.role }, input),
-  );
+  .query(({ ctx, input }) => getProject(ctx.db, actorOf(ctx), input));
 
 export const list = teamProcedure("VIEWER")
   .input(listProjectsSchema)

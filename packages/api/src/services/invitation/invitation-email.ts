@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { SealedSecretUnreadableError, unseal } from "../../domain/sealed-secret";
+import { messageIdFor, paragraphsHtml } from "../notification/email-html";
 import type { EmailSettings } from "../notification/send-email";
 import { invitationStatus } from "./invitation-status";
 import { invitationPath } from "./token";
@@ -10,8 +11,6 @@ import { invitationPath } from "./token";
  * the job table never holds a usable link.
  */
 export type InvitationEmailJob = { invitationId: string; tokenEncrypted: string };
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * Emails an invitation's link to its address. Nothing is sent when the invitation is gone, has
@@ -50,14 +49,12 @@ export async function sendInvitationEmail(
     to: invitation.email,
     subject: `${inviter} invited you to ${team} on Tradeoff`,
     text: lines.join("\n\n"),
-    html: lines
-      .map((line) =>
-        line.startsWith("Accept the invitation: ")
-          ? `<p><a href="${escapeHtml(url)}">Accept the invitation</a></p>`
-          : `<p>${escapeHtml(line)}</p>`,
-      )
-      .join(""),
-    messageId: `<invitation-${job.id}@${new URL(settings.appUrl).hostname}>`,
+    html: paragraphsHtml(lines, {
+      prefix: "Accept the invitation: ",
+      href: url,
+      label: "Accept the invitation",
+    }),
+    messageId: messageIdFor("invitation", job.id, settings.appUrl),
   });
   return { sent: true };
 }

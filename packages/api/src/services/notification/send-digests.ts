@@ -1,8 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
+import { escapeHtml } from "../../domain/html";
 import { describeStoredNotification } from "./list-notifications";
 import type { EmailSettings } from "./send-email";
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Most notifications listed in one digest; the rest wait in the inbox. */
 const DIGEST_MAX = 50;

@@ -1,20 +1,14 @@
+import type { OutgoingMail } from "@tradeoff/auth";
 import type { PrismaClient } from "@tradeoff/db";
+import { escapeHtml } from "../../domain/html";
+import { messageIdFor } from "./email-html";
 import { describeNotification, type NotificationKind } from "./kinds";
 import { notificationHref } from "./list-notifications";
 import { deliveriesFor } from "./preferences";
 import { unsubscribeToken } from "./unsubscribe";
 
 /** What sends an email (nodemailer over SMTP in the app; a test server's in tests). */
-export type NotificationMailer = {
-  send(mail: {
-    to: string;
-    subject: string;
-    text: string;
-    html: string;
-    messageId?: string;
-    headers?: Record<string, string>;
-  }): Promise<void>;
-};
+export type NotificationMailer = { send(mail: OutgoingMail): Promise<void> };
 
 export type EmailSettings = {
   mailer: NotificationMailer;
@@ -23,8 +17,6 @@ export type EmailSettings = {
   /** Signs unsubscribe links (the app's NEXTAUTH_SECRET). */
   secret: string;
 };
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The email job of one notification: plain text and HTML, a link to the project, and a signed
@@ -68,7 +60,6 @@ export async function sendNotificationEmail(
   const link = new URL(notificationHref(row, data), settings.appUrl).toString();
   const unsubscribe = new URL("/api/unsubscribe", settings.appUrl);
   unsubscribe.searchParams.set("token", unsubscribeToken(settings.secret, row.userId, kind));
-  const host = new URL(settings.appUrl).hostname;
   await settings.mailer.send({
     to: row.user.email,
     subject: sentence.replace(/\.$/, ""),
@@ -86,7 +77,7 @@ export async function sendNotificationEmail(
       `<p style="color:#666;font-size:12px">You get this email because of your notification settings for ${escapeHtml(row.team.name)}. `,
       `<a href="${escapeHtml(unsubscribe.toString())}">Stop these emails</a>.</p>`,
     ].join(""),
-    messageId: `<notification-${row.id}@${host}>`,
+    messageId: messageIdFor("notification", row.id, settings.appUrl),
     headers: {
       "List-Unsubscribe": `<${unsubscribe}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -1,7 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
+import { messageIdFor, paragraphsHtml } from "../notification/email-html";
 import type { EmailSettings } from "../notification/send-email";
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * An email about the account itself (welcome, a sign-up attempt with a used address): plain
@@ -25,20 +24,17 @@ export async function sendAccountEmail(
   });
   if (!user?.email) return { sent: false };
   const signIn = email.signInUrl(user.email).toString();
-  const host = new URL(settings.appUrl).hostname;
   const lines = email.lines.map((line) => line.replace("{signIn}", signIn));
   await settings.mailer.send({
     to: user.email,
     subject: email.subject,
     text: lines.join("\n\n"),
-    html: lines
-      .map((line) =>
-        line.startsWith("Sign in: ")
-          ? `<p><a href="${escapeHtml(signIn)}">Sign in to Tradeoff</a></p>`
-          : `<p>${escapeHtml(line)}</p>`,
-      )
-      .join(""),
-    messageId: `<${email.kind}-${job.id}@${host}>`,
+    html: paragraphsHtml(lines, {
+      prefix: "Sign in: ",
+      href: signIn,
+      label: "Sign in to Tradeoff",
+    }),
+    messageId: messageIdFor(email.kind, job.id, settings.appUrl),
   });
   return { sent: true };
 }
