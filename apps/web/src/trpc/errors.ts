@@ -17,6 +17,16 @@ export function fieldErrorsOf(error: unknown): FieldErrors {
   return {};
 }
 
+/**
+ * A form's errors from its request: the messages for each input, and `general`, the sentence
+ * shown above the form when the refusal names no input (or the request never got there).
+ */
+export function formErrorsOf(error: unknown): { fields: FieldErrors; general: string | null } {
+  const fields = fieldErrorsOf(error);
+  const general = error && Object.keys(fields).length === 0 ? messageOf(error) : null;
+  return { fields, general };
+}
+
 const unreachable = "Could not reach Tradeoff. Check your connection and try again.";
 
 /** A sentence for the user; network failures say so instead of showing internals. */

@@ -4,8 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { Bell } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { buttonVariants } from "~/components/ui/button";
+import { useRetryRefusedStream } from "~/trpc/live-stream";
 import { useTRPC } from "~/trpc/react";
 
 /**
@@ -25,13 +26,7 @@ export function InboxBell({ initialUnread }: { initialUnread: number }) {
       },
     }),
   );
-  // A refused stream (the server's listener not ready yet) is tried again a little later.
-  const { status, reset } = subscription;
-  useEffect(() => {
-    if (status !== "error") return;
-    const retry = setTimeout(reset, 3_000);
-    return () => clearTimeout(retry);
-  }, [status, reset]);
+  useRetryRefusedStream(subscription);
 
   const label = unread === 0 ? "Inbox: no unread notifications" : `Inbox: ${unread} unread`;
   return (

@@ -7,7 +7,7 @@ import { type FieldErrors, FormProvider, useForm } from "react-hook-form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { toast } from "~/components/ui/toaster";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { CriteriaFields } from "./criteria-fields";
 import { DecisionFields } from "./decision-fields";
@@ -67,8 +67,7 @@ export function ProjectForm({
   );
   const create = useMutation(trpc.project.create.mutationOptions());
   const error = editing ? update.error : create.error;
-  const server = fieldErrorsOf(error);
-  const general = error && Object.keys(server).length === 0 ? messageOf(error) : null;
+  const { fields: server, general } = formErrorsOf(error);
   const messageOf_: MessageOf = (field) =>
     firstMessage(form.formState.errors, field) ?? server[field]?.[0];
 

@@ -10,7 +10,7 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 type Account = { id: string; name: string | null; email: string | null; hasPassword: boolean };
@@ -34,9 +34,6 @@ function Section({
     </section>
   );
 }
-
-const generalError = (error: unknown, fields: Record<string, unknown>) =>
-  error && Object.keys(fields).length === 0 ? messageOf(error) : null;
 
 export function AccountForms({ account }: { account: Account }) {
   const trpc = useTRPC();
@@ -94,16 +91,14 @@ export function AccountForms({ account }: { account: Account }) {
     }),
   );
 
-  const nameFields = fieldErrorsOf(rename.error);
-  const passwordFields = fieldErrorsOf(password.error);
-  const deleteFields = fieldErrorsOf(remove.error);
+  const nameErrors = formErrorsOf(rename.error);
+  const passwordErrors = formErrorsOf(password.error);
+  const deleteErrors = formErrorsOf(remove.error);
 
   return (
     <>
       <Section title="Name">
-        {generalError(rename.error, nameFields) ? (
-          <Alert variant="error">{messageOf(rename.error)}</Alert>
-        ) : null}
+        {nameErrors.general ? <Alert variant="error">{nameErrors.general}</Alert> : null}
         <form
           className="flex flex-wrap items-end gap-3"
           noValidate
@@ -112,7 +107,11 @@ export function AccountForms({ account }: { account: Account }) {
             rename.mutate({ name: String(new FormData(event.currentTarget).get("name") ?? "") });
           }}
         >
-          <FormField label="Your name" error={nameFields.name?.[0]} className="min-w-60 flex-1">
+          <FormField
+            label="Your name"
+            error={nameErrors.fields.name?.[0]}
+            className="min-w-60 flex-1"
+          >
             <Input name="name" defaultValue={account.name ?? ""} autoComplete="name" required />
           </FormField>
           <Button type="submit" variant="secondary" loading={rename.isPending}>
@@ -126,9 +125,7 @@ export function AccountForms({ account }: { account: Account }) {
           title="Password"
           description="Changing it signs you out on every other device and revokes your personal access tokens, unless you keep them."
         >
-          {generalError(password.error, passwordFields) ? (
-            <Alert variant="error">{messageOf(password.error)}</Alert>
-          ) : null}
+          {passwordErrors.general ? <Alert variant="error">{passwordErrors.general}</Alert> : null}
           <form
             ref={setPasswordForm}
             className="space-y-3"
@@ -143,7 +140,7 @@ export function AccountForms({ account }: { account: Account }) {
               });
             }}
           >
-            <FormField label="Current password" error={passwordFields.currentPassword?.[0]}>
+            <FormField label="Current password" error={passwordErrors.fields.currentPassword?.[0]}>
               <Input
                 name="currentPassword"
                 type="password"
@@ -154,7 +151,7 @@ export function AccountForms({ account }: { account: Account }) {
             <FormField
               label="New password"
               description="At least 8 characters."
-              error={passwordFields.newPassword?.[0]}
+              error={passwordErrors.fields.newPassword?.[0]}
             >
               <Input name="newPassword" type="password" autoComplete="new-password" required />
             </FormField>
@@ -188,9 +185,7 @@ export function AccountForms({ account }: { account: Account }) {
         title="Delete account"
         description="Removes you from every team. If you are the only owner of a team, hand ownership to someone else or delete the team first."
       >
-        {generalError(remove.error, deleteFields) ? (
-          <Alert variant="error">{messageOf(remove.error)}</Alert>
-        ) : null}
+        {deleteErrors.general ? <Alert variant="error">{deleteErrors.general}</Alert> : null}
         {deleteOpen ? (
           <form
             className="space-y-3"
@@ -204,7 +199,7 @@ export function AccountForms({ account }: { account: Account }) {
               label={
                 account.hasPassword ? "Your password, to confirm" : "Your email address, to confirm"
               }
-              error={deleteFields.confirmation?.[0]}
+              error={deleteErrors.fields.confirmation?.[0]}
             >
               <Input
                 type={account.hasPassword ? "password" : "email"}

@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 /**
@@ -27,9 +27,7 @@ export function JoinWithLinkForm() {
       },
     }),
   );
-  const fields = fieldErrorsOf(readLink.error);
-  const general =
-    readLink.error && Object.keys(fields).length === 0 ? messageOf(readLink.error) : null;
+  const { fields, general } = formErrorsOf(readLink.error);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -17,7 +17,7 @@ import {
 } from "~/components/ui/card";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 /**
@@ -43,9 +43,7 @@ export function SignUpForm({
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const signInHref =
     callbackUrl === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
-  const fields = fieldErrorsOf(signUp.error);
-  const generalError =
-    signUp.error && Object.keys(fields).length === 0 ? messageOf(signUp.error) : null;
+  const { fields, general: generalError } = formErrorsOf(signUp.error);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

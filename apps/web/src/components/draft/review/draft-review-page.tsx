@@ -1,9 +1,8 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft } from "lucide-react";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { ProjectSubpageHeader } from "~/components/app/project-subpage-header";
 import { Badge } from "~/components/ui/badge";
 import { useTRPC } from "~/trpc/react";
 import { ApprovalRuleSetting } from "./approval-rule-setting";
@@ -39,25 +38,20 @@ export function DraftReviewPage({
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <header className="space-y-2">
-        <Link
-          href={projectUrl}
-          className="inline-flex min-h-11 items-center gap-1 text-muted-foreground text-sm hover:text-foreground"
-        >
-          <ArrowLeft aria-hidden="true" className="size-4" /> Back to the project
-        </Link>
-        <h1 className="break-words font-semibold text-2xl tracking-tight">
-          Record draft: {data.project.title}
-        </h1>
-        {draft ? (
-          <Badge
-            variant={draft.status === "ACCEPTED" ? "success" : "neutral"}
-            data-testid="draft-status"
-          >
-            {draft.status === "ACCEPTED" ? "Accepted" : "Proposed"}
-          </Badge>
-        ) : null}
-      </header>
+      <ProjectSubpageHeader
+        projectUrl={projectUrl}
+        title={`Record draft: ${data.project.title}`}
+        badge={
+          draft ? (
+            <Badge
+              variant={draft.status === "ACCEPTED" ? "success" : "neutral"}
+              data-testid="draft-status"
+            >
+              {draft.status === "ACCEPTED" ? "Accepted" : "Proposed"}
+            </Badge>
+          ) : null
+        }
+      />
       {!draft ? (
         <div className="space-y-2">
           <p className="text-sm">

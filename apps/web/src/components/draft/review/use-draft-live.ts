@@ -2,7 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useEffect, useRef } from "react";
+import { useCallback } from "react";
+import { useOncePerBurst, useRetryRefusedStream } from "~/trpc/live-stream";
 import { useTRPC } from "~/trpc/react";
 
 /** History events that change what the draft page shows. */
@@ -15,12 +16,10 @@ const DRAFT_EVENT = /^(draft\.|decision\.recorded$|status\.changed$|project\.edi
 export function useDraftLive(projectId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
+  const refresh = useOncePerBurst(
+    useCallback(() => {
+      void queryClient.invalidateQueries(trpc.draft.pathFilter());
+    }, [queryClient, trpc]),
   );
   const subscription = useSubscription(
     trpc.live.project.subscriptionOptions(
@@ -28,20 +27,10 @@ export function useDraftLive(projectId: string) {
       {
         onData: (streamed) => {
           const message = "kind" in streamed ? streamed : streamed.data;
-          if (message.kind !== "event" || !DRAFT_EVENT.test(message.event.type)) return;
-          if (timer.current) return;
-          timer.current = setTimeout(() => {
-            timer.current = null;
-            void queryClient.invalidateQueries(trpc.draft.pathFilter());
-          }, 120);
+          if (message.kind === "event" && DRAFT_EVENT.test(message.event.type)) refresh();
         },
       },
     ),
   );
-  const { status, reset } = subscription;
-  useEffect(() => {
-    if (status !== "error") return;
-    const retry = setTimeout(reset, 3_000);
-    return () => clearTimeout(retry);
-  }, [status, reset]);
+  useRetryRefusedStream(subscription);
 }

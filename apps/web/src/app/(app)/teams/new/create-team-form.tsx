@@ -9,7 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/com
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 /** `heading` "h2" when the form is one of several choices on a page (the first sign-in). */
@@ -31,9 +31,7 @@ export function CreateTeamForm({
       },
     }),
   );
-  const fields = fieldErrorsOf(createTeam.error);
-  const generalError =
-    createTeam.error && Object.keys(fields).length === 0 ? messageOf(createTeam.error) : null;
+  const { fields, general: generalError } = formErrorsOf(createTeam.error);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

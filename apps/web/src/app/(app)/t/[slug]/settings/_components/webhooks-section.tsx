@@ -12,7 +12,7 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 const EVENTS = [
@@ -98,8 +98,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
     }),
   );
 
-  const fields = fieldErrorsOf(create.error);
-  const general = create.error && Object.keys(fields).length === 0 ? messageOf(create.error) : null;
+  const { fields, general } = formErrorsOf(create.error);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

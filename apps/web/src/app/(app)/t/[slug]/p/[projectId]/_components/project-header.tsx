@@ -153,8 +153,8 @@ export function ProjectHeader({ project, draftHref }: { project: Project; draftH
               popup="dialog"
               trigger={<Button>Open for voting</Button>}
             >
-              {({ OpenVotingDialog }, dialog) => (
-                <OpenVotingDialog {...dialog} projectId={project.id} />
+              {({ StatusChangeDialog }, dialog) => (
+                <StatusChangeDialog {...dialog} change="open" projectId={project.id} />
               )}
             </Deferred>
           ) : null}
@@ -164,9 +164,10 @@ export function ProjectHeader({ project, draftHref }: { project: Project; draftH
               popup="dialog"
               trigger={<Button variant="secondary">Close voting</Button>}
             >
-              {({ CloseVotingDialog }, dialog) => (
-                <CloseVotingDialog
+              {({ StatusChangeDialog }, dialog) => (
+                <StatusChangeDialog
                   {...dialog}
+                  change="close"
                   projectId={project.id}
                   blind={project.votingMode === "BLIND"}
                 />
@@ -179,7 +180,9 @@ export function ProjectHeader({ project, draftHref }: { project: Project; draftH
               popup="dialog"
               trigger={<Button variant="secondary">Reopen as a new round</Button>}
             >
-              {({ ReopenDialog }, dialog) => <ReopenDialog {...dialog} projectId={project.id} />}
+              {({ StatusChangeDialog }, dialog) => (
+                <StatusChangeDialog {...dialog} change="reopen" projectId={project.id} />
+              )}
             </Deferred>
           ) : null}
           {project.viewer.canVote ? (

@@ -3,16 +3,14 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
+import { useOncePerBurst, useRetryRefusedStream } from "~/trpc/live-stream";
 import { useTRPC } from "~/trpc/react";
 
 type Streamed = RouterOutputs["live"]["project"] extends AsyncIterable<infer T> ? T : never;
 type LiveMessage = Extract<Streamed, { kind: string }>;
 export type LiveEvent = Extract<LiveMessage, { kind: "event" }>["event"];
 export type Viewer = Extract<LiveMessage, { kind: "presence" }>["viewers"][number];
-
-/** Several changes in a burst refresh the page once. */
-const REFRESH_DELAY_MS = 120;
 
 /**
  * Keeps an open project page current: one live stream per tab; every change a teammate makes
@@ -25,12 +23,9 @@ export function useProjectLive(projectId: string) {
   const queryClient = useQueryClient();
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const [lastEvent, setLastEvent] = useState<LiveEvent | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const refresh = useCallback(() => {
-    if (timer.current) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
+  const refresh = useOncePerBurst(
+    useCallback(() => {
       // Not trpc.vote.*: that is the viewer's own votes, which the voting panel keeps itself
       // (a refetch mid-edit must not replace what they are typing).
       for (const filter of [
@@ -40,14 +35,7 @@ export function useProjectLive(projectId: string) {
       ]) {
         void queryClient.invalidateQueries(filter);
       }
-    }, REFRESH_DELAY_MS);
-  }, [queryClient, trpc]);
-
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
+    }, [queryClient, trpc]),
   );
 
   const subscription = useSubscription(
@@ -66,15 +54,7 @@ export function useProjectLive(projectId: string) {
       },
     ),
   );
+  useRetryRefusedStream(subscription);
 
-  // A refused stream (the server's listener not ready yet) is tried again a little later; a
-  // dropped connection is resumed by the link itself.
-  const { status, reset } = subscription;
-  useEffect(() => {
-    if (status !== "error") return;
-    const retry = setTimeout(reset, 3_000);
-    return () => clearTimeout(retry);
-  }, [status, reset]);
-
-  return { viewers, lastEvent, status };
+  return { viewers, lastEvent, status: subscription.status };
 }

@@ -2,9 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { ArrowLeft } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
+import { ProjectSubpageHeader } from "~/components/app/project-subpage-header";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
@@ -34,23 +33,22 @@ export function RecordPage({ initial, slug }: { initial: Record; slug: string })
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <header className="space-y-2">
-        <Link
-          href={projectUrl}
-          className="inline-flex items-center gap-1 text-muted-foreground text-sm hover:text-foreground"
-        >
-          <ArrowLeft aria-hidden="true" className="size-4" /> Back to the project
-        </Link>
-        <h1 className="font-semibold text-2xl tracking-tight">
-          <span className="text-muted-foreground">#{view.project.number} </span>
-          {view.project.title}
-        </h1>
-        <Badge variant={view.draft ? "neutral" : "success"} data-testid="record-status">
-          {view.draft
-            ? `${STATUS_TEXT[view.project.status]}, not recorded`
-            : STATUS_TEXT[view.project.status]}
-        </Badge>
-      </header>
+      <ProjectSubpageHeader
+        projectUrl={projectUrl}
+        title={
+          <>
+            <span className="text-muted-foreground">#{view.project.number} </span>
+            {view.project.title}
+          </>
+        }
+        badge={
+          <Badge variant={view.draft ? "neutral" : "success"} data-testid="record-status">
+            {view.draft
+              ? `${STATUS_TEXT[view.project.status]}, not recorded`
+              : STATUS_TEXT[view.project.status]}
+          </Badge>
+        }
+      />
 
       {canRecord ? (
         <Card>

@@ -1,0 +1,53 @@
+import type { AppRouter } from "@tradeoff/api";
+import { TRPCClientError } from "@trpc/client";
+import { describe, expect, it } from "vitest";
+import { formErrorsOf } from "./errors";
+
+/** A refusal as the tRPC client raises it, with the data the API sends along. */
+function refusal(message: string, fieldErrors: Record<string, string[]> | null) {
+  return new TRPCClientError<AppRouter>(message, {
+    result: {
+      error: {
+        message,
+        code: -32600,
+        data: {
+          code: "BAD_REQUEST",
+          httpStatus: 400,
+          path: "team.create",
+          requestId: "req-1",
+          reason: null,
+          fieldErrors,
+        },
+      },
+    },
+  });
+}
+
+describe("formErrorsOf", () => {
+  it("puts each message next to the input it names and says nothing above the form", () => {
+    const error = refusal("Invalid input", { name: ["Give the team a name."] });
+    expect(formErrorsOf(error)).toEqual({
+      fields: { name: ["Give the team a name."] },
+      general: null,
+    });
+  });
+
+  it("shows a refusal that names no input above the form", () => {
+    const error = refusal("That link has expired. Ask for a new one.", null);
+    expect(formErrorsOf(error)).toEqual({
+      fields: {},
+      general: "That link has expired. Ask for a new one.",
+    });
+  });
+
+  it("says the server could not be reached when the request never got there", () => {
+    const error = new TRPCClientError<AppRouter>("fetch failed");
+    expect(formErrorsOf(error).general).toBe(
+      "Could not reach Tradeoff. Check your connection and try again.",
+    );
+  });
+
+  it("shows nothing before the form is sent", () => {
+    expect(formErrorsOf(null)).toEqual({ fields: {}, general: null });
+  });
+});
