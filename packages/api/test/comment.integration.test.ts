@@ -1,15 +1,13 @@
 import { createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, teamWith } from "./project-fixtures";
+import { at, openBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
 async function openProject() {
-  const setup = await teamWith(t, ["MEMBER", "VIEWER"]);
-  const { id } = await setup.owner.api.project.create(blankInput(setup.team.id));
-  await setup.owner.api.project.open({ projectId: id });
-  return { ...setup, projectId: id, member: at(setup.people, 1), viewer: at(setup.people, 2) };
+  const setup = await openBlankProject(t, ["MEMBER", "VIEWER"]);
+  return { ...setup, member: at(setup.people, 1), viewer: at(setup.people, 2) };
 }
 
 describe("discussion", () => {

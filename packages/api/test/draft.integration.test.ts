@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { storeDraftText } from "../src/services/draft/store-draft-text";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, teamWith } from "./project-fixtures";
+import { at, blankInput, castVote, openBlankProject, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -11,9 +11,8 @@ const t = useTestDatabase();
  * team of owner, admin, two members and a viewer.
  */
 async function votedProject() {
-  const setup = await teamWith(t, ["ADMIN", "MEMBER", "MEMBER", "VIEWER"]);
-  const { id: projectId } = await setup.owner.api.project.create(blankInput(setup.team.id));
-  await setup.owner.api.project.open({ projectId });
+  const setup = await openBlankProject(t, ["ADMIN", "MEMBER", "MEMBER", "VIEWER"]);
+  const { projectId } = setup;
   const admin = at(setup.people, 1);
   const member = at(setup.people, 2);
   const member2 = at(setup.people, 3);
@@ -23,9 +22,7 @@ async function votedProject() {
     [member, "Managed means no pager."],
   ] as const) {
     for (const criterionKey of ["ops", "ordering"]) {
-      await person.api.vote.cast({
-        projectId,
-        criterionKey,
+      await castVote(person, projectId, criterionKey, {
         weight: 4,
         scores: { kafka: 2, sqs: 5 },
         rationale: criterionKey === "ops" ? reason : null,
@@ -109,9 +106,7 @@ describe("blind voting", () => {
       blankInput(setup.team.id, { votingMode: "BLIND" }),
     );
     await setup.owner.api.project.open({ projectId });
-    await setup.owner.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
+    await castVote(setup.owner, projectId, "ops", {
       weight: 4,
       scores: { kafka: 2, sqs: 5 },
       rationale: "A secret reason.",

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { exportRecordStream } from "../src/services/export/export-record";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, drfInput, teamWith } from "./project-fixtures";
+import { at, blankInput, castVote, drfInput, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -17,9 +17,7 @@ async function decidedDrf() {
   const keys = project.criteria.map((c) => c.key);
   for (const [i, person] of [at(setup.people, 0), at(setup.people, 1)].entries()) {
     for (const criterionKey of keys.slice(0, 3)) {
-      await person.api.vote.cast({
-        projectId,
-        criterionKey,
+      await castVote(person, projectId, criterionKey, {
         weight: 3 + i,
         scores: { drf: 2, fastapi: 4 + i },
         rationale: i === 0 ? `Typed models, says ${person.name}, "really".` : null,
@@ -27,9 +25,7 @@ async function decidedDrf() {
     }
   }
   // The second member has no opinion on the fourth criterion: a mark, not a number.
-  await at(setup.people, 1).api.vote.cast({
-    projectId,
-    criterionKey: keys[3] ?? "",
+  await castVote(at(setup.people, 1), projectId, keys[3] ?? "", {
     weight: null,
     scores: {},
     noOpinion: true,
@@ -148,9 +144,7 @@ describe("exports of a recorded decision", () => {
       blankInput(setup.team.id, { votingMode: "BLIND" }),
     );
     await setup.owner.api.project.open({ projectId });
-    await at(setup.people, 1).api.vote.cast({
-      projectId,
-      criterionKey: "ops",
+    await castVote(at(setup.people, 1), projectId, "ops", {
       weight: 5,
       scores: { kafka: 1, sqs: 5 },
       rationale: "secret reason",

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createCaller } from "../src/root";
 import { createContextInner } from "../src/trpc";
 import { useTestDatabase } from "./helpers";
-import { at, blankInput, teamWith } from "./project-fixtures";
+import { at, castVote, openBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -21,12 +21,9 @@ function callerOn(db: Database, user: Person, historyFoldSeconds?: number) {
 }
 
 async function openProject() {
-  const setup = await teamWith(t, ["MEMBER", "MEMBER", "MEMBER", "VIEWER"]);
-  const { id } = await setup.owner.api.project.create(blankInput(setup.team.id));
-  await setup.owner.api.project.open({ projectId: id });
+  const setup = await openBlankProject(t, ["MEMBER", "MEMBER", "MEMBER", "VIEWER"]);
   return {
     ...setup,
-    projectId: id,
     alice: at(setup.people, 1),
     bob: at(setup.people, 2),
     carol: at(setup.people, 3),
@@ -68,18 +65,13 @@ async function ageLatestEvent(projectId: string, seconds: number) {
 describe("history folding", () => {
   it("folds a member's edits to one criterion into one entry: the state after the last edit, and the first and last times", async () => {
     const { alice, bob, viewer, projectId } = await openProject();
-    await bob.api.vote.cast({ projectId, criterionKey: "ops", weight: 3, scores: { sqs: 4 } });
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 2, scores: { kafka: 1 } });
+    await castVote(bob, projectId, "ops", { weight: 3, scores: { sqs: 4 } });
+    await castVote(alice, projectId, "ops", { weight: 2, scores: { kafka: 1 } });
     const afterFirst = await versionOf(projectId);
     const cachedBefore = await viewer.api.project.recommendation({ projectId });
     const chartBefore = await viewer.api.history.timeline({ projectId });
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 4, scores: { kafka: 2 } });
-    await alice.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
-      weight: 5,
-      scores: { kafka: 5, sqs: 3 },
-    });
+    await castVote(alice, projectId, "ops", { weight: 4, scores: { kafka: 2 } });
+    await castVote(alice, projectId, "ops", { weight: 5, scores: { kafka: 5, sqs: 3 } });
 
     const events = await voteEvents(projectId);
     expect(events).toHaveLength(2);
@@ -125,15 +117,15 @@ describe("history folding", () => {
 
   it("appends when another member, another criterion or another kind of change came in between", async () => {
     const { alice, bob, projectId } = await openProject();
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 2, scores: {} });
-    await bob.api.vote.cast({ projectId, criterionKey: "ops", weight: 3, scores: {} });
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 4, scores: {} });
-    await alice.api.vote.cast({ projectId, criterionKey: "ordering", weight: 1, scores: {} });
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 5, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 2, scores: {} });
+    await castVote(bob, projectId, "ops", { weight: 3, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 4, scores: {} });
+    await castVote(alice, projectId, "ordering", { weight: 1, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 5, scores: {} });
     await alice.api.comment.create({ projectId, body: "Thinking about it." });
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 1, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 1, scores: {} });
     await alice.api.vote.retract({ projectId, criterionKey: "ops" });
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 2, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 2, scores: {} });
 
     const events = await voteEvents(projectId);
     expect(events.map((e) => [e.type, e.criterionKey, e.actorId === alice.id ? "a" : "b"])).toEqual(
@@ -155,13 +147,13 @@ describe("history folding", () => {
 
   it("keeps folding while the first edit is inside the window, and appends once it is not", async () => {
     const { alice, projectId } = await openProject();
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 1, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 1, scores: {} });
     await ageLatestEvent(projectId, 115);
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 2, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 2, scores: {} });
     expect(await voteEvents(projectId)).toHaveLength(1);
 
     await ageLatestEvent(projectId, 125);
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 3, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 3, scores: {} });
     const events = await voteEvents(projectId);
     expect(events).toHaveLength(2);
     expect(events[1]?.data).toMatchObject({ before: { weight: 2 }, after: { weight: 3 } });
@@ -186,10 +178,10 @@ describe("history folding", () => {
 
   it("repeating the same vote inside the window changes nothing", async () => {
     const { alice, projectId } = await openProject();
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 1, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 1, scores: {} });
     const version = await versionOf(projectId);
     const [before] = await voteEvents(projectId);
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 1, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 1, scores: {} });
     const [after] = await voteEvents(projectId);
     expect(after).toEqual(before);
     expect(await versionOf(projectId)).toBe(version);

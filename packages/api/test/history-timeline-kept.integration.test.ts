@@ -1,18 +1,15 @@
 import { addMember, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
-import { at, blankInput, teamWith } from "./project-fixtures";
+import { at, castVote, openBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
 async function openProject() {
-  const setup = await teamWith(t, ["MEMBER", "MEMBER", "MEMBER", "VIEWER"]);
-  const { id } = await setup.owner.api.project.create(blankInput(setup.team.id));
-  await setup.owner.api.project.open({ projectId: id });
+  const setup = await openBlankProject(t, ["MEMBER", "MEMBER", "MEMBER", "VIEWER"]);
   const people = setup.people;
   return {
     ...setup,
-    projectId: id,
     // Every edit its own entry, except where a test folds on purpose.
     alice: { ...at(people, 1), api: t.callerAs(at(people, 1), { historyFoldSeconds: 0 }) },
     bob: { ...at(people, 2), api: t.callerAs(at(people, 2), { historyFoldSeconds: 0 }) },
@@ -63,7 +60,7 @@ describe("the history chart's kept points", () => {
       weight: number,
       kafka: number,
       sqs: number,
-    ) => who.api.vote.cast({ projectId, criterionKey, weight, scores: { kafka, sqs } });
+    ) => castVote(who, projectId, criterionKey, { weight, scores: { kafka, sqs } });
     await cast(alice, "ops", 5, 5, 1);
     await cast(bob, "ops", 4, 1, 5);
     const first = await expectExactChart(viewer.api, projectId);
@@ -79,14 +76,9 @@ describe("the history chart's kept points", () => {
     await expectExactChart(viewer.api, projectId);
 
     // Carol's burst of edits on one criterion is one entry: its point moves with each edit.
-    await carol.api.vote.cast({ projectId, criterionKey: "ops", weight: 5, scores: { kafka: 5 } });
+    await castVote(carol, projectId, "ops", { weight: 5, scores: { kafka: 5 } });
     const before = await viewer.api.history.timeline({ projectId, maxPoints: 2_000 });
-    await carol.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
-      weight: 5,
-      scores: { kafka: 1, sqs: 5 },
-    });
+    await castVote(carol, projectId, "ops", { weight: 5, scores: { kafka: 1, sqs: 5 } });
     const folded = await viewer.api.history.timeline({ projectId, maxPoints: 2_000 });
     expect(folded.points).toHaveLength(before.points.length);
     expect(folded.points.at(-1)?.eventId).toBe(before.points.at(-1)?.eventId);
@@ -103,15 +95,11 @@ describe("the history chart's kept points", () => {
   it("stay as they are when someone joins, and are replayed when a member who voted leaves or their account is deleted", async () => {
     const { team, owner, alice, bob, viewer, projectId } = await openProject();
     for (let i = 0; i < 6; i++) {
-      await alice.api.vote.cast({
-        projectId,
-        criterionKey: i % 2 ? "ops" : "ordering",
+      await castVote(alice, projectId, i % 2 ? "ops" : "ordering", {
         weight: i % 6,
         scores: { kafka: 1 + (i % 5), sqs: 5 - (i % 5) },
       });
-      await bob.api.vote.cast({
-        projectId,
-        criterionKey: "ops",
+      await castVote(bob, projectId, "ops", {
         weight: 5 - (i % 6),
         scores: { kafka: 5 - (i % 5), sqs: 1 + (i % 5) },
       });
@@ -150,16 +138,9 @@ describe("the history chart's kept points", () => {
   it("thins a long history to the budget with both sides of every change of winner", async () => {
     const { alice, bob, viewer, projectId } = await openProject();
     // Bob's 30 changes of mind on ordering take Kafka's lead away and give it back in turn.
-    await alice.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
-      weight: 5,
-      scores: { kafka: 5, sqs: 1 },
-    });
+    await castVote(alice, projectId, "ops", { weight: 5, scores: { kafka: 5, sqs: 1 } });
     for (let i = 0; i < 30; i++) {
-      await bob.api.vote.cast({
-        projectId,
-        criterionKey: "ordering",
+      await castVote(bob, projectId, "ordering", {
         weight: 5,
         scores: { kafka: 1, sqs: i % 2 ? 5 : 2 },
       });

@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
-import { at, blankInput, teamWith } from "./project-fixtures";
+import { at, castVote, openBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
 async function openProject(overrides: Record<string, unknown> = {}) {
-  const setup = await teamWith(t, ["MEMBER", "MEMBER", "VIEWER"]);
-  const { id } = await setup.owner.api.project.create(blankInput(setup.team.id, overrides));
-  await setup.owner.api.project.open({ projectId: id });
+  const setup = await openBlankProject(t, ["MEMBER", "MEMBER", "VIEWER"], overrides);
   return {
     ...setup,
-    projectId: id,
     alice: at(setup.people, 1),
     bob: at(setup.people, 2),
     viewer: at(setup.people, 3),
@@ -22,9 +19,9 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
 describe("history list", () => {
   it("lists every change newest first, filtered by member and criterion, one page at a time", async () => {
     const { alice, bob, viewer, projectId } = await openProject();
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 2, scores: {} });
-    await bob.api.vote.cast({ projectId, criterionKey: "ordering", weight: 5, scores: {} });
-    await alice.api.vote.cast({ projectId, criterionKey: "ordering", weight: 3, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 2, scores: {} });
+    await castVote(bob, projectId, "ordering", { weight: 5, scores: {} });
+    await castVote(alice, projectId, "ordering", { weight: 3, scores: {} });
 
     const all = await viewer.api.history.list({ projectId, limit: 100 });
     const types = all.items.map((e) => e.type);
@@ -51,9 +48,9 @@ describe("history list", () => {
     const { viewer, projectId } = opened;
     // Every edit its own history entry (folding is tested in history-folding).
     const alice = { ...opened.alice, api: t.callerAs(opened.alice, { historyFoldSeconds: 0 }) };
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 2, scores: { kafka: 1 } });
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 4, scores: { kafka: 5 } });
-    await alice.api.vote.cast({ projectId, criterionKey: "ordering", weight: 1, scores: {} });
+    await castVote(alice, projectId, "ops", { weight: 2, scores: { kafka: 1 } });
+    await castVote(alice, projectId, "ops", { weight: 4, scores: { kafka: 5 } });
+    await castVote(alice, projectId, "ordering", { weight: 1, scores: {} });
     await alice.api.vote.retract({ projectId, criterionKey: "ordering" });
 
     const { items } = await viewer.api.history.list({ projectId, actorId: alice.id });
@@ -76,8 +73,8 @@ describe("history list", () => {
 
   it("hides how teammates voted while a blind project is open, and reveals it once closed", async () => {
     const { owner, alice, bob, projectId } = await openProject({ votingMode: "BLIND" });
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 5, scores: { kafka: 5 } });
-    await bob.api.vote.cast({ projectId, criterionKey: "ops", weight: 1, scores: { sqs: 5 } });
+    await castVote(alice, projectId, "ops", { weight: 5, scores: { kafka: 5 } });
+    await castVote(bob, projectId, "ops", { weight: 1, scores: { sqs: 5 } });
 
     const seenByBob = await bob.api.history.list({ projectId });
     const alicesVote = seenByBob.items.find((e) => e.actor?.id === alice.id);
@@ -110,24 +107,9 @@ describe("history list", () => {
 describe("history timeline and time slider", () => {
   it("charts each option's total after every vote, ending at today's recommendation", async () => {
     const { alice, bob, viewer, projectId } = await openProject();
-    await alice.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
-      weight: 5,
-      scores: { kafka: 5, sqs: 1 },
-    });
-    await bob.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
-      weight: 5,
-      scores: { kafka: 1, sqs: 5 },
-    });
-    await bob.api.vote.cast({
-      projectId,
-      criterionKey: "ordering",
-      weight: 5,
-      scores: { kafka: 1, sqs: 5 },
-    });
+    await castVote(alice, projectId, "ops", { weight: 5, scores: { kafka: 5, sqs: 1 } });
+    await castVote(bob, projectId, "ops", { weight: 5, scores: { kafka: 1, sqs: 5 } });
+    await castVote(bob, projectId, "ordering", { weight: 5, scores: { kafka: 1, sqs: 5 } });
 
     const timeline = await viewer.api.history.timeline({ projectId });
     expect(timeline.options.map((o) => o.key)).toEqual(["kafka", "sqs"]);
@@ -143,27 +125,12 @@ describe("history timeline and time slider", () => {
 
   it("shows the recommendation exactly as it stood at an earlier moment", async () => {
     const { alice, bob, viewer, projectId } = await openProject();
-    await alice.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
-      weight: 5,
-      scores: { kafka: 5, sqs: 1 },
-    });
+    await castVote(alice, projectId, "ops", { weight: 5, scores: { kafka: 5, sqs: 1 } });
     await pause();
     const kafkaAhead = new Date();
     await pause();
-    await bob.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
-      weight: 5,
-      scores: { kafka: 1, sqs: 5 },
-    });
-    await bob.api.vote.cast({
-      projectId,
-      criterionKey: "ordering",
-      weight: 5,
-      scores: { kafka: 1, sqs: 5 },
-    });
+    await castVote(bob, projectId, "ops", { weight: 5, scores: { kafka: 1, sqs: 5 } });
+    await castVote(bob, projectId, "ordering", { weight: 5, scores: { kafka: 1, sqs: 5 } });
 
     const then = await viewer.api.history.at({ projectId, at: kafkaAhead });
     expect(then.result?.winner).toBe("kafka");
@@ -213,7 +180,7 @@ describe("history timeline and time slider", () => {
     expect(moment.result?.totals[0]?.score).toBeCloseTo(last?.totals[0] ?? -1, 6);
 
     // A new vote (every open History tab refreshes then) is added to what was already read.
-    await alice.api.vote.cast({ projectId, criterionKey: "ops", weight: 5, scores: { kafka: 5 } });
+    await castVote(alice, projectId, "ops", { weight: 5, scores: { kafka: 5 } });
     const refreshed = await viewer.api.history.timeline({ projectId });
     expect(refreshed.voteEventCount).toBe(100_001);
     const newest = refreshed.points.at(-1);

@@ -76,6 +76,32 @@ export async function openProject(
   return id;
 }
 
+/**
+ * A team with members of `roles` (as `teamWith`) and the owner's blank decision, open for voting.
+ */
+export async function openBlankProject(
+  t: T,
+  roles: Role[],
+  overrides: Record<string, unknown> = {},
+): Promise<Awaited<ReturnType<typeof teamWith>> & { projectId: string }> {
+  const setup = await teamWith(t, roles);
+  const projectId = await openProject(setup.owner, blankInput(setup.team.id, overrides));
+  return { ...setup, projectId };
+}
+
+type Api = ReturnType<T["callerAs"]>;
+type Ballot = Omit<Parameters<Api["vote"]["cast"]>[0], "projectId" | "criterionKey">;
+
+/** `voter` casts `ballot` (importance, scores, reason) on one criterion of the project. */
+export function castVote(
+  voter: { api: Api },
+  projectId: string,
+  criterionKey: string,
+  ballot: Ballot,
+) {
+  return voter.api.vote.cast({ projectId, criterionKey, ...ballot });
+}
+
 /** The i-th item of a list the test built itself; fails loudly if it is missing. */
 export function at<T>(list: readonly T[], i: number): T {
   const item = list[i];

@@ -4,7 +4,7 @@ import { aggregate } from "@tradeoff/scoring";
 import { describe, expect, it } from "vitest";
 import { loadDecision } from "../src/services/project/load-decision";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, drfInput, openProject, teamWith } from "./project-fixtures";
+import { at, blankInput, castVote, drfInput, openProject, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -76,15 +76,8 @@ describe("the recommendation", () => {
     for (const input of [base, withExtra]) {
       const projectId = await openProject(owner, input);
       for (const [i, who] of people.entries()) {
-        await who.api.vote.cast({
-          projectId,
-          criterionKey: "ops",
-          weight: 2 + i,
-          scores: { kafka: 2 + i, sqs: 4 },
-        });
-        await who.api.vote.cast({
-          projectId,
-          criterionKey: "ordering",
+        await castVote(who, projectId, "ops", { weight: 2 + i, scores: { kafka: 2 + i, sqs: 4 } });
+        await castVote(who, projectId, "ordering", {
           weight: 4,
           scores: { kafka: 5, sqs: 1 + 2 * i },
         });
@@ -113,15 +106,10 @@ describe("the recommendation", () => {
     const member = at(people, 1);
     const projectId = await openProject(owner, blankInput(team.id, { quorum: 2 }));
     for (const criterionKey of ["ops", "ordering"]) {
-      await owner.api.vote.cast({
-        projectId,
-        criterionKey,
-        weight: 3,
-        scores: { kafka: 2, sqs: 4 },
-      });
+      await castVote(owner, projectId, criterionKey, { weight: 3, scores: { kafka: 2, sqs: 4 } });
     }
     // The member scores one option of one criterion: they voted, but their ballot is partial.
-    await member.api.vote.cast({ projectId, criterionKey: "ops", weight: 5, scores: { sqs: 5 } });
+    await castVote(member, projectId, "ops", { weight: 5, scores: { sqs: 5 } });
     const partial = await owner.api.project.recommendation({ projectId });
     expect(partial.participation).toMatchObject({
       complete: 1,
@@ -138,19 +126,8 @@ describe("the recommendation", () => {
     ]);
 
     // Scoring the other option and marking the second criterion "no opinion" completes it.
-    await member.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
-      weight: 5,
-      scores: { kafka: 1, sqs: 5 },
-    });
-    await member.api.vote.cast({
-      projectId,
-      criterionKey: "ordering",
-      weight: null,
-      scores: {},
-      noOpinion: true,
-    });
+    await castVote(member, projectId, "ops", { weight: 5, scores: { kafka: 1, sqs: 5 } });
+    await castVote(member, projectId, "ordering", { weight: null, scores: {}, noOpinion: true });
     const complete = await owner.api.project.recommendation({ projectId });
     expect(complete.participation).toMatchObject({ complete: 2, partial: 0, quorumMet: true });
     expect(complete.readiness).toBe("ready");
@@ -167,12 +144,7 @@ describe("the recommendation", () => {
     if (!b || !c) throw new Error("two members expected");
     const expectedNow = async () => aggregate((await loadDecision(t.db, projectId)).decision);
 
-    await b.api.vote.cast({
-      projectId,
-      criterionKey: "performance",
-      weight: 5,
-      scores: { drf: 1, fastapi: 5 },
-    });
+    await castVote(b, projectId, "performance", { weight: 5, scores: { drf: 1, fastapi: 5 } });
     const first = await owner.api.project.recommendation({ projectId });
     expect(first.result?.winner).toBe("fastapi");
     // Read again, unchanged: the same answer.
@@ -181,12 +153,7 @@ describe("the recommendation", () => {
     );
 
     // A new vote changes it at once.
-    await c.api.vote.cast({
-      projectId,
-      criterionKey: "ecosystem",
-      weight: 5,
-      scores: { drf: 5, fastapi: 1 },
-    });
+    await castVote(c, projectId, "ecosystem", { weight: 5, scores: { drf: 5, fastapi: 1 } });
     const afterVote = await owner.api.project.recommendation({ projectId });
     expect(afterVote.result?.totals).toEqual((await expectedNow()).totals);
     expect(afterVote.participation.partial).toBe(2);
@@ -210,15 +177,8 @@ describe("the recommendation", () => {
   it("marks an option the team scores below 3 on a must-have criterion as failing it", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
     const projectId = await openProject(owner, blankInput(team.id));
-    await owner.api.vote.cast({
-      projectId,
-      criterionKey: "ordering",
-      weight: 5,
-      scores: { kafka: 5, sqs: 2 },
-    });
-    await at(people, 1).api.vote.cast({
-      projectId,
-      criterionKey: "ordering",
+    await castVote(owner, projectId, "ordering", { weight: 5, scores: { kafka: 5, sqs: 2 } });
+    await castVote(at(people, 1), projectId, "ordering", {
       weight: 4,
       scores: { kafka: 4, sqs: 2 },
     });
@@ -231,12 +191,7 @@ describe("the recommendation", () => {
   it("uses the project's aggregation method", async () => {
     const { team, owner } = await teamWith(t);
     const projectId = await openProject(owner, blankInput(team.id, { method: "BORDA" }));
-    await owner.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
-      weight: 5,
-      scores: { kafka: 2, sqs: 4 },
-    });
+    await castVote(owner, projectId, "ops", { weight: 5, scores: { kafka: 2, sqs: 4 } });
     const view = await owner.api.project.recommendation({ projectId });
     expect(view.method).toBe("borda");
     expect(view.result?.winner).toBe("sqs");
@@ -247,12 +202,7 @@ describe("the recommendation", () => {
     const member = at(people, 1);
     const viewer = at(people, 2);
     const projectId = await openProject(owner, blankInput(team.id, { votingMode: "BLIND" }));
-    await member.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
-      weight: 5,
-      scores: { kafka: 1, sqs: 5 },
-    });
+    await castVote(member, projectId, "ops", { weight: 5, scores: { kafka: 1, sqs: 5 } });
 
     for (const who of [owner, member, viewer]) {
       const view = await who.api.project.recommendation({ projectId });
@@ -337,9 +287,7 @@ describe("the recommendation cache under racing votes", () => {
       { timeout: 20_000 },
     );
     await inserted;
-    const fastVote = c.api.vote.cast({
-      projectId,
-      criterionKey: "performance",
+    const fastVote = castVote(c, projectId, "performance", {
       weight: 5,
       scores: { drf: 5, fastapi: 1 },
     });

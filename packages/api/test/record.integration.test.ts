@@ -1,19 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, teamWith } from "./project-fixtures";
+import { at, blankInput, castVote, openBlankProject, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
 /** An open project where two members prefer SQS (the recommendation) on both criteria. */
 async function votedProject() {
-  const setup = await teamWith(t, ["ADMIN", "MEMBER", "VIEWER"]);
-  const { id: projectId } = await setup.owner.api.project.create(blankInput(setup.team.id));
-  await setup.owner.api.project.open({ projectId });
+  const setup = await openBlankProject(t, ["ADMIN", "MEMBER", "VIEWER"]);
+  const { projectId } = setup;
   for (const person of [at(setup.people, 0), at(setup.people, 2)]) {
     for (const criterionKey of ["ops", "ordering"]) {
-      await person.api.vote.cast({
-        projectId,
-        criterionKey,
+      await castVote(person, projectId, criterionKey, {
         weight: 4,
         scores: { kafka: 2, sqs: 5 },
         rationale: "Nobody wants to run brokers.",
@@ -74,12 +71,7 @@ describe("recording a decision", () => {
 
     // Voting is over: a late vote is refused.
     const late = await trpcError(
-      admin.api.vote.cast({
-        projectId,
-        criterionKey: "ops",
-        weight: 1,
-        scores: { kafka: 5, sqs: 1 },
-      }),
+      castVote(admin, projectId, "ops", { weight: 1, scores: { kafka: 5, sqs: 1 } }),
     );
     expect(late.code).toBe("CONFLICT");
 
@@ -264,12 +256,7 @@ describe("recording a decision", () => {
       const { id } = await owner.api.project.create(blankInput(team.id, { title }));
       await owner.api.project.open({ projectId: id });
       for (const criterionKey of ["ops", "ordering"])
-        await owner.api.vote.cast({
-          projectId: id,
-          criterionKey,
-          weight: 4,
-          scores: { kafka: 2, sqs: 5 },
-        });
+        await castVote(owner, id, criterionKey, { weight: 4, scores: { kafka: 2, sqs: 5 } });
       await owner.api.record.decide({ projectId: id, chosenOptionKey: "sqs", ...fields });
       return id;
     };

@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, teamWith } from "./project-fixtures";
+import { at, castVote, openBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
 async function recorded() {
-  const setup = await teamWith(t, ["MEMBER"]);
-  const { id: projectId } = await setup.owner.api.project.create(blankInput(setup.team.id));
-  await setup.owner.api.project.open({ projectId });
-  await at(setup.people, 1).api.vote.cast({
-    projectId,
-    criterionKey: "ops",
+  const setup = await openBlankProject(t, ["MEMBER"]);
+  const { projectId } = setup;
+  await castVote(at(setup.people, 1), projectId, "ops", {
     weight: 4,
     scores: { kafka: 2, sqs: 5 },
     rationale: "Managed wins.",

@@ -1,44 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, teamWith } from "./project-fixtures";
+import { at, castVote, openBlankProject, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
 async function openProject(votingMode: "OPEN" | "BLIND" = "OPEN") {
-  const setup = await teamWith(t, ["MEMBER", "MEMBER", "VIEWER"]);
-  const { id } = await setup.owner.api.project.create(blankInput(setup.team.id, { votingMode }));
-  await setup.owner.api.project.open({ projectId: id });
+  const setup = await openBlankProject(t, ["MEMBER", "MEMBER", "VIEWER"], { votingMode });
   return {
     ...setup,
     alice: at(setup.people, 1),
     bob: at(setup.people, 2),
     viewer: at(setup.people, 3),
-    projectId: id,
   };
 }
 
 describe("teammates' reasons on a criterion", () => {
   it("lists the reasons teammates gave, with who, when and their scores, but not the caller's own", async () => {
     const { owner, alice, bob, viewer, projectId } = await openProject();
-    await alice.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
+    await castVote(alice, projectId, "ops", {
       weight: 5,
       scores: { kafka: 2, sqs: 5 },
       rationale: "SQS is one less cluster to run",
     });
-    await bob.api.vote.cast({ projectId, criterionKey: "ops", weight: 3, scores: { kafka: 4 } });
-    await owner.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
+    await castVote(bob, projectId, "ops", { weight: 3, scores: { kafka: 4 } });
+    await castVote(owner, projectId, "ops", {
       weight: 2,
       scores: {},
       rationale: "We already run Kafka",
     });
     // A reason on another criterion is not this one's.
-    await bob.api.vote.cast({
-      projectId,
-      criterionKey: "ordering",
+    await castVote(bob, projectId, "ordering", {
       weight: 4,
       scores: {},
       rationale: "Ordering matters",
@@ -71,9 +62,7 @@ describe("teammates' reasons on a criterion", () => {
 
   it("hides every teammate's reason while a blind vote is open, and shows them once closed", async () => {
     const { owner, alice, bob, projectId } = await openProject("BLIND");
-    await alice.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
+    await castVote(alice, projectId, "ops", {
       weight: 5,
       scores: { sqs: 5 },
       rationale: "Secret until the end",
@@ -97,9 +86,7 @@ describe("teammates' reasons on a criterion", () => {
 
   it("refuses another team's caller and an unknown criterion", async () => {
     const { alice, projectId } = await openProject();
-    await alice.api.vote.cast({
-      projectId,
-      criterionKey: "ops",
+    await castVote(alice, projectId, "ops", {
       weight: 5,
       scores: {},
       rationale: "Team-only reason",

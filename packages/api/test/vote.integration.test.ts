@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, teamWith } from "./project-fixtures";
+import { at, blankInput, openBlankProject, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
 async function openProject(roles: ("ADMIN" | "MEMBER" | "VIEWER")[] = ["MEMBER"]) {
-  const setup = await teamWith(t, roles);
-  const { id } = await setup.owner.api.project.create(blankInput(setup.team.id));
-  await setup.owner.api.project.open({ projectId: id });
-  return { ...setup, projectId: id };
+  const setup = await openBlankProject(t, roles);
+  return setup;
 }
 
 const counts = async (projectId: string) => ({
