@@ -23,6 +23,20 @@ const SESSION_LIVE = (sessionId: string | null | undefined) =>
 /** The session that proves a request, as the access checks take it. */
 type SessionParams = { userId: string; sessionId?: string | null };
 
+/** What an access check answers: the team, the caller's role in it, the session's state. */
+type Access = { teamId: string; role: Role; tokenVersion: number; sessionLive: boolean };
+
+/** The caller's part of an access check's row, read from their membership `m` and user `u`. */
+const MEMBER_COLUMNS = (sessionId: string | null | undefined) =>
+  sql`m.role::text AS role, u.token_version AS "tokenVersion", ${SESSION_LIVE(sessionId)}`;
+
+/** A project `p` joined to the caller's membership `m` of its team and to the caller `u`. */
+const PROJECT_MEMBER = ({ projectId, userId }: { projectId: string } & SessionParams) =>
+  sql`FROM projects p
+        JOIN memberships m ON m.team_id = p.team_id AND m.user_id = ${userId}
+        JOIN users u ON u.id = m.user_id
+        WHERE p.id = ${projectId}`;
+
 /** The signed-in user's current session version: every signed-in request checks it. */
 export const sessionVersion: Statement<
   SessionParams,
@@ -37,13 +51,9 @@ export const sessionVersion: Statement<
  * The caller's role in a team and their session version, in one round trip: the access check
  * of every team-scoped request.
  */
-export const teamAccess: Statement<
-  { teamId: string } & SessionParams,
-  { teamId: string; role: Role; tokenVersion: number; sessionLive: boolean }
-> = statement(
+export const teamAccess: Statement<{ teamId: string } & SessionParams, Access> = statement(
   ({ teamId, userId, sessionId }) =>
-    sql`SELECT m.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion",
-          ${SESSION_LIVE(sessionId)}
+    sql`SELECT m.team_id AS "teamId", ${MEMBER_COLUMNS(sessionId)}
         FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.team_id = ${teamId} AND m.user_id = ${userId}`,
 );
@@ -52,17 +62,9 @@ export const teamAccess: Statement<
  * A project's team, the caller's role in it and their session version, in one round trip: the
  * access check of every project-scoped request (most of the traffic).
  */
-export const projectAccess: Statement<
-  { projectId: string } & SessionParams,
-  { teamId: string; role: Role; tokenVersion: number; sessionLive: boolean }
-> = statement(
-  ({ projectId, userId, sessionId }) =>
-    sql`SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion",
-          ${SESSION_LIVE(sessionId)}
-        FROM projects p
-        JOIN memberships m ON m.team_id = p.team_id AND m.user_id = ${userId}
-        JOIN users u ON u.id = m.user_id
-        WHERE p.id = ${projectId}`,
+export const projectAccess: Statement<{ projectId: string } & SessionParams, Access> = statement(
+  (params) =>
+    sql`SELECT p.team_id AS "teamId", ${MEMBER_COLUMNS(params.sessionId)} ${PROJECT_MEMBER(params)}`,
 );
 
 /**
@@ -91,16 +93,11 @@ export const decisionStamp: Statement<{ projectId: string }, { stamp: string | n
  */
 export const projectAccessAndStamp: Statement<
   { projectId: string } & SessionParams,
-  { teamId: string; role: Role; tokenVersion: number; sessionLive: boolean; stamp: string }
+  Access & { stamp: string }
 > = statement(
-  ({ projectId, userId, sessionId }) =>
-    sql`SELECT p.team_id AS "teamId", m.role::text AS role, u.token_version AS "tokenVersion",
-          ${SESSION_LIVE(sessionId)},
-          ${STAMP} AS stamp
-        FROM projects p
-        JOIN memberships m ON m.team_id = p.team_id AND m.user_id = ${userId}
-        JOIN users u ON u.id = m.user_id
-        WHERE p.id = ${projectId}`,
+  (params) =>
+    sql`SELECT p.team_id AS "teamId", ${MEMBER_COLUMNS(params.sessionId)}, ${STAMP} AS stamp
+        ${PROJECT_MEMBER(params)}`,
 );
 
 /**

@@ -2,13 +2,10 @@ import type { RouterInputs } from "@tradeoff/api";
 import type { Command } from "commander";
 import { CliError, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
-import { type Client, call, createClient } from "../server/client";
+import { type Client, call } from "../server/client";
 import type { ServerConfig } from "../server/config";
-import { loadConfig } from "../server/config";
 import { print, textOrFile, withJson } from "../server/output";
-import { resolveProject } from "../server/resolve";
-
-const PROJECT_ARGUMENT = "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id";
+import { connectToProject, PROJECT_ARGUMENT, resolveProject } from "../server/resolve";
 
 type Consequences = { good: string[]; neutral: string[]; bad: string[] };
 
@@ -143,9 +140,7 @@ export function registerDecide(program: Command, io: Io): void {
   ).action(async (ref: string, options: RecordOptions & { provisional?: boolean }) => {
     // Files are read first: a wrong path is said before anything is asked of the server.
     const fields = await recordFields(io, options);
-    const config = await loadConfig();
-    const client = createClient(config);
-    const { projectId } = await resolveProject(client, config, ref, options.team);
+    const { config, client, projectId } = await connectToProject(ref, options.team);
     await call(config, () =>
       client.record.decide.mutate({
         projectId,
@@ -177,9 +172,7 @@ export function registerDecide(program: Command, io: Io): void {
         "Say what changes: --option, --rationale, --justification, --consequences or --review-by.",
       );
     }
-    const config = await loadConfig();
-    const client = createClient(config);
-    const { projectId } = await resolveProject(client, config, ref, options.team);
+    const { config, client, projectId } = await connectToProject(ref, options.team);
     const { revisions } = await call(config, () => client.record.get.query({ projectId }));
     const current = revisions[0]?.fields;
     if (!current) {
@@ -212,9 +205,7 @@ export function registerDecide(program: Command, io: Io): void {
       .option("-t, --team <slug>", "the team, when the decisions are numbers")
       .addHelpText("after", "\nExample:\n  tradeoff supersede billing/1 --by billing/4 billing/5"),
   ).action(async (ref: string, options: { by: string[]; team?: string; json?: boolean }) => {
-    const config = await loadConfig();
-    const client = createClient(config);
-    const { projectId } = await resolveProject(client, config, ref, options.team);
+    const { config, client, projectId } = await connectToProject(ref, options.team);
     const successors: { ref: string; projectId: string }[] = [];
     for (const by of options.by) {
       successors.push({ ref: by, ...(await resolveProject(client, config, by, options.team)) });

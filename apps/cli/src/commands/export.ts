@@ -3,9 +3,8 @@ import { join, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { CliError, EXIT_BAD_INPUT, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
-import { call, createClient } from "../server/client";
-import { loadConfig } from "../server/config";
-import { resolveProject } from "../server/resolve";
+import { call } from "../server/client";
+import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
 import { exportFolder } from "./export-folder";
 
 const FORMATS = ["madr", "log4brains", "nygard", "json", "csv", "pdf"] as const;
@@ -29,10 +28,7 @@ export function registerExport(program: Command, io: Io): void {
       "Export a project's decision record. With --out, write NNNN-title.ext into DIR (created\n" +
         "if missing), e.g. docs/decisions of your repository; without it, print text formats.",
     )
-    .argument(
-      "[project]",
-      "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id (with --all: only this record)",
-    )
+    .argument("[project]", `${PROJECT_ARGUMENT} (with --all: only this record)`)
     .addOption(new Option("-f, --format <format>", "file format").choices(FORMATS).default("madr"))
     .option("-o, --out <dir>", "directory to write the file into")
     .option("-t, --team <slug>", "the team, when PROJECT is a number")
@@ -70,9 +66,7 @@ export function registerExport(program: Command, io: Io): void {
         );
       // A wrong --out is said before anything is asked of the server.
       if (options.out !== undefined) await checkOutDir(options.out);
-      const config = await loadConfig();
-      const client = createClient(config);
-      const { projectId } = await resolveProject(client, config, ref, options.team);
+      const { config, client, projectId } = await connectToProject(ref, options.team);
       const file = await call(config, () =>
         client.export.file.query({
           projectId,

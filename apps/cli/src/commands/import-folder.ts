@@ -2,9 +2,8 @@ import { lstat, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CliError, EXIT_BAD_INPUT } from "../errors";
 import type { Io } from "../io";
-import { call, createClient } from "../server/client";
-import { loadConfig } from "../server/config";
-import { resolveTeam } from "../server/resolve";
+import { call } from "../server/client";
+import { connectToTeam } from "../server/resolve";
 
 /** As the server reads them: a record file is at most 512 KB, an import at most 1000 files. */
 const MAX_FILE_BYTES = 512 * 1024;
@@ -57,9 +56,7 @@ export async function importFolder(
       `${dir} has no files to import.${local.length ? `\n${skippedLines(local)}` : ""}`,
     );
   }
-  const config = await loadConfig();
-  const client = createClient(config);
-  const team = await resolveTeam(client, config, options.team);
+  const { config, client, team } = await connectToTeam(options.team);
   const result = await call(config, () =>
     client.export.importFolder.mutate({ teamId: team.id, files, dryRun: options.dryRun === true }),
   );

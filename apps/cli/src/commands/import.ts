@@ -2,9 +2,8 @@ import { readFile, stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { InputError } from "../errors";
 import type { Io } from "../io";
-import { call, createClient } from "../server/client";
-import { loadConfig } from "../server/config";
-import { resolveTeam } from "../server/resolve";
+import { call } from "../server/client";
+import { connectToTeam } from "../server/resolve";
 import { importFolder } from "./import-folder";
 
 /** `tradeoff import FILE [--team T]`: recreates a project from a JSON export in a team. */
@@ -49,9 +48,7 @@ export function registerImport(program: Command, io: Io): void {
       } catch {
         throw new InputError([`${file}: not valid JSON`]);
       }
-      const config = await loadConfig();
-      const client = createClient(config);
-      const team = await resolveTeam(client, config, options.team);
+      const { config, client, team } = await connectToTeam(options.team);
       const project = await call(config, () =>
         client.export.import.mutate({ teamId: team.id, document }),
       );

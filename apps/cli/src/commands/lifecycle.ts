@@ -1,11 +1,8 @@
 import type { Command } from "commander";
 import type { Io } from "../io";
-import { call, createClient } from "../server/client";
-import { loadConfig } from "../server/config";
+import { call } from "../server/client";
 import { print, withJson } from "../server/output";
-import { resolveProject } from "../server/resolve";
-
-const PROJECT_ARGUMENT = "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id";
+import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
 
 /**
  * `tradeoff open PROJECT` and `tradeoff close PROJECT`: start voting on a draft, and end it
@@ -25,9 +22,7 @@ export function registerLifecycle(program: Command, io: Io): void {
         .argument("<project>", PROJECT_ARGUMENT)
         .option("-t, --team <slug>", "the team, when PROJECT is a number"),
     ).action(async (ref: string, options: { team?: string; json?: boolean }) => {
-      const config = await loadConfig();
-      const client = createClient(config);
-      const { projectId } = await resolveProject(client, config, ref, options.team);
+      const { config, client, projectId } = await connectToProject(ref, options.team);
       await call(config, () =>
         action === "open"
           ? client.project.open.mutate({ projectId })

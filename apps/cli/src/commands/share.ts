@@ -1,10 +1,9 @@
 import type { Command } from "commander";
 import { CliError, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
-import { call, createClient } from "../server/client";
-import { loadConfig } from "../server/config";
+import { call } from "../server/client";
 import { print, withJson } from "../server/output";
-import { resolveProject } from "../server/resolve";
+import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
 
 type ShareOptions = {
   revoke?: string;
@@ -27,7 +26,7 @@ export function registerShare(program: Command, io: Io): void {
       .description(
         "Create a read-only link to a decision record for people outside the team. The link is shown once.",
       )
-      .argument("<project>", "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id")
+      .argument("<project>", PROJECT_ARGUMENT)
       .option("--show-votes", "show each member's votes on the shared page (default: hidden)")
       .option("--expires <date>", "when the link stops working, YYYY-MM-DD (default: never)")
       .option("-l, --list", "list the project's links instead of creating one")
@@ -41,9 +40,7 @@ export function registerShare(program: Command, io: Io): void {
     if (options.revoke && options.list) {
       throw new CliError(EXIT_USAGE, "Use --list or --revoke, not both.");
     }
-    const config = await loadConfig();
-    const client = createClient(config);
-    const { projectId } = await resolveProject(client, config, ref, options.team);
+    const { config, client, projectId } = await connectToProject(ref, options.team);
     if (options.revoke) {
       const linkId = options.revoke;
       await call(config, () => client.share.revoke.mutate({ projectId, linkId }));

@@ -2,9 +2,8 @@ import { aggregate, type DecisionInput, type Method } from "@tradeoff/scoring";
 import type { Command } from "commander";
 import { tableReport } from "../format/table";
 import type { Io } from "../io";
-import { call, createClient } from "../server/client";
-import { loadConfig } from "../server/config";
-import { resolveProject } from "../server/resolve";
+import { call } from "../server/client";
+import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
 
 /**
  * `tradeoff show PROJECT`: the server's project scored with the same scoring package as
@@ -15,12 +14,10 @@ export function registerShow(program: Command, io: Io): void {
     .command("show")
     .summary("show a project's recommendation")
     .description("Print a project's recommendation as the table of `tradeoff score`.")
-    .argument("<project>", "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id")
+    .argument("<project>", PROJECT_ARGUMENT)
     .option("-t, --team <slug>", "the team, when PROJECT is a number")
     .action(async (ref: string, options: { team?: string }) => {
-      const config = await loadConfig();
-      const client = createClient(config);
-      const { projectId } = await resolveProject(client, config, ref, options.team);
+      const { config, client, projectId } = await connectToProject(ref, options.team);
       const { view } = await call(config, () => client.record.get.query({ projectId }));
       const status = view.draft
         ? view.project.status.toLowerCase()

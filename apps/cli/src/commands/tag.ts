@@ -1,10 +1,9 @@
 import type { Command } from "commander";
 import { CliError, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
-import { call, createClient } from "../server/client";
-import { loadConfig } from "../server/config";
+import { call } from "../server/client";
 import { print, withJson } from "../server/output";
-import { resolveProject, resolveTeam } from "../server/resolve";
+import { connectToProject, connectToTeam, PROJECT_ARGUMENT } from "../server/resolve";
 
 type TagOptions = { clear?: boolean; list?: boolean; team?: string; json?: boolean };
 
@@ -21,7 +20,7 @@ export function registerTag(program: Command, io: Io): void {
       .description(
         "Set a project's tags, replacing the ones it had (its creator or a team admin; read-write token). Tags are lower-case letters, digits and dashes.",
       )
-      .argument("[project]", "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id")
+      .argument("[project]", PROJECT_ARGUMENT)
       .argument("[tags...]", "the project's tags, e.g. security data-model")
       .option("--clear", "remove every tag from the project")
       .option("-l, --list", "list the tags the team uses instead of setting any")
@@ -35,9 +34,7 @@ export function registerTag(program: Command, io: Io): void {
       if (ref || options.clear) {
         throw new CliError(EXIT_USAGE, "--list takes no project and no tags: only --team.");
       }
-      const config = await loadConfig();
-      const client = createClient(config);
-      const team = await resolveTeam(client, config, options.team);
+      const { config, client, team } = await connectToTeam(options.team);
       const used = await call(config, () => client.tag.list.query({ teamId: team.id }));
       print(io, options.json, used, (rows) =>
         rows.length === 0
@@ -61,9 +58,7 @@ export function registerTag(program: Command, io: Io): void {
         "Give the project's tags (they replace its current ones), or --clear to remove them.",
       );
     }
-    const config = await loadConfig();
-    const client = createClient(config);
-    const { projectId } = await resolveProject(client, config, ref, options.team);
+    const { config, client, projectId } = await connectToProject(ref, options.team);
     const result = await call(config, () =>
       client.tag.set.mutate({ projectId, tags: options.clear ? [] : tags }),
     );

@@ -1,9 +1,8 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { InputError } from "../errors";
 import type { Io } from "../io";
-import { call, createClient } from "../server/client";
-import { loadConfig } from "../server/config";
-import { resolveProject } from "../server/resolve";
+import { call } from "../server/client";
+import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
 
 type VoteOptions = {
   criterion: string;
@@ -41,7 +40,7 @@ export function registerVote(program: Command, io: Io): void {
     .description(
       "Cast or change your vote on one criterion of an open project (needs a read-write token).",
     )
-    .argument("<project>", "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id")
+    .argument("<project>", PROJECT_ARGUMENT)
     .requiredOption("-c, --criterion <key>", "the criterion's key")
     .option(
       "-i, --importance <n>",
@@ -61,9 +60,7 @@ export function registerVote(program: Command, io: Io): void {
       "\nExample:\n  tradeoff vote billing/1 --criterion performance --importance 4 --score drf=4 --score fastapi=5",
     )
     .action(async (ref: string, options: VoteOptions) => {
-      const config = await loadConfig();
-      const client = createClient(config);
-      const { projectId } = await resolveProject(client, config, ref, options.team);
+      const { config, client, projectId } = await connectToProject(ref, options.team);
       const saved = await call(config, () =>
         client.vote.cast.mutate({
           projectId,

@@ -1,8 +1,11 @@
 import { CliError, EXIT_REFUSED, EXIT_USAGE } from "../errors";
-import { type Client, call } from "./client";
-import type { ServerConfig } from "./config";
+import { type Client, call, createClient } from "./client";
+import { loadConfig, type ServerConfig } from "./config";
 
 type Team = { id: string; slug: string; name: string };
+
+/** How a command's help names the project argument `resolveProject` reads. */
+export const PROJECT_ARGUMENT = "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id";
 
 /** The caller's team named by slug or id; the only team when there is one and none is named. */
 export async function resolveTeam(
@@ -54,4 +57,20 @@ export async function resolveProject(
       `Team ${team.slug} has no decision number ${numbered.number}.`,
     );
   return { projectId: project.id };
+}
+
+/** The saved server, a client for it, and the project named on the command line. */
+export async function connectToProject(ref: string, teamRef?: string) {
+  const config = await loadConfig();
+  const client = createClient(config);
+  const { projectId } = await resolveProject(client, config, ref, teamRef);
+  return { config, client, projectId };
+}
+
+/** The saved server, a client for it, and the team named with --team (or the only one). */
+export async function connectToTeam(teamRef?: string) {
+  const config = await loadConfig();
+  const client = createClient(config);
+  const team = await resolveTeam(client, config, teamRef);
+  return { config, client, team };
 }

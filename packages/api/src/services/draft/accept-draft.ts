@@ -39,9 +39,7 @@ export async function acceptDraft(
   },
 ) {
   return db.$transaction(async (tx) => {
-    const locked = await lockProject(tx, input.projectId, "update");
-    if (locked.teamId !== actor.teamId)
-      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const locked = await lockProject(tx, actor, input.projectId, "update");
     const draftLock = await openDraft(tx, actor, input.projectId);
     const [draft, project] = [
       await tx.recordDraft.findUniqueOrThrow({

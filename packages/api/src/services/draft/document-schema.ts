@@ -12,10 +12,10 @@ import StarterKit from "@tiptap/starter-kit";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 
+import type { DraftText } from "../../schemas/draft";
 import { DRAFT_TEXT_FIELDS, type DraftTextField } from "./document-fields";
 
 export { DRAFT_FIELD_MAX_CHARS, DRAFT_TEXT_FIELDS, type DraftTextField } from "./document-fields";
-export type DraftText = Record<DraftTextField, string>;
 
 /**
  * The editor's extensions, without what only a browser needs. Undo/redo stays off: with
@@ -46,17 +46,6 @@ export function documentFieldLengths(doc: Y.Doc): Record<DraftTextField, number>
   return lengths;
 }
 
-/** The stored Markdown of a draft, read defensively: a field that is missing or not text is "". */
-export function storedDraftText(value: unknown): DraftText {
-  const record = value && typeof value === "object" ? (value as Record<string, unknown>) : {};
-  const text = {} as DraftText;
-  for (const field of DRAFT_TEXT_FIELDS) {
-    const v = record[field];
-    text[field] = typeof v === "string" ? v : "";
-  }
-  return text;
-}
-
 /** A first Yjs update holding `text`: how a draft's document starts from its prefilled Markdown. */
 export function seedUpdate(text: DraftText): Uint8Array {
   const doc = new Y.Doc();
@@ -67,9 +56,4 @@ export function seedUpdate(text: DraftText): Uint8Array {
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;
-}
-
-/** Whether two texts are the same field by field. */
-export function sameText(a: DraftText, b: DraftText): boolean {
-  return DRAFT_TEXT_FIELDS.every((field) => a[field] === b[field]);
 }

@@ -6,7 +6,8 @@
  */
 import { type PrismaClient, sql, statement } from "@tradeoff/db";
 import * as Y from "yjs";
-import { seedUpdate, storedDraftText } from "./document-schema";
+import { seedUpdate } from "./document-schema";
+import { readDraftText } from "./draft-text";
 
 /** The channel that announces new update rows: `{"draftId": "...", "id": "123"}` (ids only). */
 export const DRAFT_UPDATES_CHANNEL = "record_draft_updates";
@@ -82,7 +83,7 @@ export async function loadDraftDocument(
       await tx.recordDraftUpdate.findMany({ where: { draftId }, orderBy: { id: "asc" }, select }),
     );
     if (again) return again;
-    const update = seedUpdate(storedDraftText(draft.text));
+    const update = seedUpdate(readDraftText(draft.text));
     const row = await tx.recordDraftUpdate.create({
       data: { draftId, update: Uint8Array.from(update) },
       select: { id: true },

@@ -18,9 +18,7 @@ type Actor = { userId: string; teamId: string };
  */
 export async function startDraft(db: PrismaClient, actor: Actor, input: { projectId: string }) {
   return db.$transaction(async (tx) => {
-    const locked = await lockProject(tx, input.projectId, "update");
-    if (locked.teamId !== actor.teamId)
-      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const locked = await lockProject(tx, actor, input.projectId, "update");
     const existing = await tx.recordDraft.findUnique({
       where: { projectId: input.projectId },
       select: { id: true },

@@ -1,3 +1,4 @@
+import { slugOf } from "../../domain/slug";
 import type { RecordView } from "../record/record-view";
 
 /**
@@ -5,15 +6,7 @@ import type { RecordView } from "../record/record-view";
  * most 60 characters, never empty. Safe on every file system and in a URL.
  */
 export function slugify(title: string): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return slug || "decision";
+  return slugOf(title, 60).replace(/-+$/, "") || "decision";
 }
 
 /** MADR's `NNNN-title-with-dashes`: the project's number within its team, zero-padded. */

@@ -2,8 +2,8 @@ import type { OutgoingMail } from "@tradeoff/auth";
 import type { PrismaClient } from "@tradeoff/db";
 import { escapeHtml } from "../../domain/html";
 import { messageIdFor } from "./email-html";
-import { describeNotification, type NotificationKind } from "./kinds";
-import { notificationHref } from "./list-notifications";
+import type { NotificationKind } from "./kinds";
+import { describeStoredNotification } from "./list-notifications";
 import { deliveriesFor } from "./preferences";
 import { unsubscribeToken } from "./unsubscribe";
 
@@ -49,15 +49,8 @@ export async function sendNotificationEmail(
   const delivery = (await deliveriesFor(db, [row.userId], kind)).get(row.userId);
   if (delivery !== "EMAIL") return { sent: false };
 
-  const data = (row.data ?? {}) as Record<string, unknown>;
-  const sentence = describeNotification({
-    kind,
-    actorName: row.actor ? (row.actor.name ?? row.actor.email) : null,
-    teamName: row.team.name,
-    projectTitle: row.project?.title ?? null,
-    data,
-  });
-  const link = new URL(notificationHref(row, data), settings.appUrl).toString();
+  const { text: sentence, href } = describeStoredNotification(row);
+  const link = new URL(href, settings.appUrl).toString();
   const unsubscribe = new URL("/api/unsubscribe", settings.appUrl);
   unsubscribe.searchParams.set("token", unsubscribeToken(settings.secret, row.userId, kind));
   await settings.mailer.send({

@@ -36,9 +36,7 @@ export async function nudgeMembers(
   input: { projectId: string; userIds?: string[] },
 ) {
   return db.$transaction(async (tx) => {
-    const locked = await lockProject(tx, input.projectId, "share");
-    if (locked.teamId !== actor.teamId)
-      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const locked = await lockProject(tx, actor, input.projectId, "share");
     assertCanManageProject(actor, locked);
     if (locked.status !== "OPEN") {
       throw new DomainError(

@@ -30,9 +30,7 @@ export async function changeProjectStatus(
 ) {
   const rule = TRANSITIONS[action];
   return db.$transaction(async (tx) => {
-    const locked = await lockProject(tx, projectId, "update");
-    if (locked.teamId !== actor.teamId)
-      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const locked = await lockProject(tx, actor, projectId, "update");
     assertCanManageProject(actor, locked);
     if (!(rule.from as readonly ProjectStatus[]).includes(locked.status)) {
       throw new DomainError(
@@ -67,9 +65,7 @@ export async function changeProjectStatus(
  */
 export async function reopenProject(db: PrismaClient, actor: Actor, projectId: string) {
   return db.$transaction(async (tx) => {
-    const locked = await lockProject(tx, projectId, "update");
-    if (locked.teamId !== actor.teamId)
-      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const locked = await lockProject(tx, actor, projectId, "update");
     assertCanManageProject(actor, locked);
     if (locked.status !== "DECIDED") {
       throw new DomainError(

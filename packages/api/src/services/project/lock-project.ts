@@ -5,10 +5,12 @@ import type { ProjectStatus } from "./access";
 /**
  * Locks the project row for the rest of the transaction and returns what rules depend on.
  * Votes take a shared lock and status changes an exclusive one, so a vote and a close never
- * interleave: a vote that arrives just after the close sees the closed status.
+ * interleave: a vote that arrives just after the close sees the closed status. Another team's
+ * project is not found, exactly as a missing one.
  */
 export async function lockProject(
   tx: Prisma.TransactionClient,
+  actor: { teamId: string },
   projectId: string,
   mode: "share" | "update",
 ) {
@@ -21,7 +23,7 @@ export async function lockProject(
           SELECT id, team_id AS "teamId", status::text AS status, round, created_by_id AS "createdById"
           FROM projects WHERE id = ${projectId} FOR SHARE`;
   const project = rows[0];
-  if (!project) throw notFound("Decision project");
+  if (!project || project.teamId !== actor.teamId) throw notFound("Decision project");
   return project;
 }
 

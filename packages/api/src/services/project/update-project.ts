@@ -25,9 +25,7 @@ export async function updateProject(
   input: Input,
 ) {
   return db.$transaction(async (tx) => {
-    const locked = await lockProject(tx, projectId, "update");
-    if (locked.teamId !== actor.teamId)
-      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const locked = await lockProject(tx, actor, projectId, "update");
     assertCanManageProject(actor, locked);
     const draftOnly = DRAFT_ONLY.filter((field) => input[field] !== undefined);
     if (locked.status !== "DRAFT" && draftOnly.length > 0) {

@@ -71,9 +71,7 @@ export async function recordDecision(
   input: RecordFields & { projectId: string; confirmProvisional?: boolean },
 ) {
   return db.$transaction(async (tx) => {
-    const locked = await lockProject(tx, input.projectId, "update");
-    if (locked.teamId !== actor.teamId)
-      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const locked = await lockProject(tx, actor, input.projectId, "update");
     assertCanManageProject(actor, locked);
     return writeDecision(tx, actor, locked, input);
   });

@@ -19,9 +19,7 @@ export async function reviseRecord(
   input: RecordFields & { projectId: string; note: string },
 ) {
   return db.$transaction(async (tx) => {
-    const locked = await lockProject(tx, input.projectId, "update");
-    if (locked.teamId !== actor.teamId)
-      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const locked = await lockProject(tx, actor, input.projectId, "update");
     assertCanManageProject(actor, locked);
     const record = await tx.decisionRecord.findUnique({
       where: { projectId: input.projectId },

@@ -29,9 +29,7 @@ export async function supersedeProject(
   return db.$transaction(async (tx) => {
     // One supersession of a team at a time, so two at once cannot close a cycle between them.
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`supersede:${actor.teamId}`}))::text`;
-    const locked = await lockProject(tx, input.projectId, "update");
-    if (locked.teamId !== actor.teamId)
-      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const locked = await lockProject(tx, actor, input.projectId, "update");
     assertCanManageProject(actor, locked);
     if (locked.status !== "DECIDED" && locked.status !== "SUPERSEDED") {
       throw new DomainError(

@@ -1,5 +1,4 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
-import { DomainError } from "../../errors";
 import { assertCanManageProject } from "../project/access";
 import { lockProject } from "../project/lock-project";
 import { recordDecisionEvent } from "../record/record-decision";
@@ -15,9 +14,7 @@ export async function setTags(
   input: { projectId: string; tags: string[] },
 ) {
   return db.$transaction(async (tx) => {
-    const locked = await lockProject(tx, input.projectId, "update");
-    if (locked.teamId !== actor.teamId)
-      throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const locked = await lockProject(tx, actor, input.projectId, "update");
     assertCanManageProject(actor, locked);
     const before = await tx.project.findUniqueOrThrow({
       where: { id: input.projectId },

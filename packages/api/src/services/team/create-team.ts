@@ -1,17 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { Prisma, type PrismaClient } from "@tradeoff/db";
+import { slugOf } from "../../domain/slug";
 import { DomainError } from "../../errors";
 import { teamSelect } from "./select";
 
+/** A team's address from its name: at most 48 characters, "team" when nothing is left. */
 export function slugify(name: string): string {
-  const base = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48);
-  return base || "team";
+  return slugOf(name, 48) || "team";
 }
 
 const ATTEMPTS = 4;
