@@ -2,14 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { ShownOnce } from "~/components/app/shown-once";
 import { Alert } from "~/components/ui/alert";
 import { ConfirmDialog } from "~/components/ui/alert-dialog";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
-import { toast } from "~/components/ui/toaster";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { toastOutcome } from "~/trpc/toast-outcome";
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -38,13 +39,9 @@ export function AccessTokens() {
     }),
   );
   const revoke = useMutation(
-    trpc.token.revoke.mutationOptions({
-      onSuccess: async () => {
-        toast.success("Token revoked: it stops working at once.");
-        await refresh();
-      },
-      onError: (error) => toast.error(messageOf(error)),
-    }),
+    trpc.token.revoke.mutationOptions(
+      toastOutcome("Token revoked: it stops working at once.", refresh),
+    ),
   );
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -93,15 +90,12 @@ export function AccessTokens() {
         </Alert>
       ) : null}
       {created ? (
-        <Alert variant="success" title="Copy your token now: it will not be shown again.">
-          <Input
-            readOnly
-            value={created}
-            aria-label="New token"
-            data-testid="new-token"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </Alert>
+        <ShownOnce
+          title="Copy your token now: it will not be shown again."
+          value={created}
+          label="New token"
+          data-testid="new-token"
+        />
       ) : null}
       {/* On a phone the table scrolls in its own box; the page itself never scrolls sideways. */}
       <div className="relative overflow-x-auto">

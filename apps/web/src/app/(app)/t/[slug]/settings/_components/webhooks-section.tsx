@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Copy, Send, Webhook } from "lucide-react";
 import { type FormEvent, useState } from "react";
+import { ShownOnce } from "~/components/app/shown-once";
 import type { TeamSummary } from "~/components/team/roles";
 import { Section } from "~/components/team/section";
 import { ConfirmRowAction, RowList, useConfirming } from "~/components/team/team-list";
@@ -14,6 +15,7 @@ import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
 import { formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { toastOutcome } from "~/trpc/toast-outcome";
 
 const EVENTS = [
   ["project.opened", "A decision opens for voting"],
@@ -167,9 +169,11 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
         </Button>
       </form>
       {secret ? (
-        <Alert
-          variant="success"
+        <ShownOnce
           title="Signing secret"
+          value={secret.secret}
+          label="Webhook signing secret"
+          className="mt-2 font-mono text-xs"
           action={
             <Button size="sm" variant="secondary" onClick={() => void copy(secret.secret)}>
               <Copy aria-hidden /> Copy secret
@@ -180,14 +184,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
             For {secret.url}. This secret is shown only now: keep it where the receiver checks
             signatures. Rotate it to get a new one.
           </p>
-          <Input
-            readOnly
-            value={secret.secret}
-            aria-label="Webhook signing secret"
-            className="mt-2 font-mono text-xs"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </Alert>
+        </ShownOnce>
       ) : null}
       {webhooks.error ? <Alert variant="error">{messageOf(webhooks.error)}</Alert> : null}
       {webhooks.data?.length === 0 ? (
@@ -281,13 +278,11 @@ function DeliveryLog({ teamId, webhookId }: { teamId: string; webhookId: string 
       query.state.data?.some((d) => d.status === "PENDING") ? 3_000 : false,
   });
   const redeliver = useMutation(
-    trpc.webhook.redeliver.mutationOptions({
-      async onSuccess() {
-        toast.success("Redelivery queued, with the same delivery id.");
-        await queryClient.invalidateQueries({ queryKey: trpc.webhook.deliveries.queryKey() });
-      },
-      onError: (error) => toast.error(messageOf(error)),
-    }),
+    trpc.webhook.redeliver.mutationOptions(
+      toastOutcome("Redelivery queued, with the same delivery id.", () =>
+        queryClient.invalidateQueries({ queryKey: trpc.webhook.deliveries.queryKey() }),
+      ),
+    ),
   );
   if (log.error) return <Alert variant="error">{messageOf(log.error)}</Alert>;
   if (!log.data) return <p className="text-muted-foreground text-sm">Loading the log…</p>;
