@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Copy, Send, Webhook } from "lucide-react";
+import { Send, Webhook } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { ShownOnce } from "~/components/app/shown-once";
 import type { TeamSummary } from "~/components/team/roles";
@@ -26,15 +26,6 @@ const EVENTS = [
 ] as const;
 
 type EventName = (typeof EVENTS)[number][0];
-
-async function copy(text: string) {
-  try {
-    await navigator.clipboard.writeText(text);
-    toast.success("Secret copied.");
-  } catch {
-    toast.error("Could not copy automatically. Select the secret and copy it.");
-  }
-}
 
 /** Team admins' outgoing webhooks: add, test, pause, rotate the secret, and read the log. */
 export function WebhooksSection({ team }: { team: TeamSummary }) {
@@ -77,17 +68,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
     }),
   );
   const remove = useMutation(
-    trpc.webhook.delete.mutationOptions({
-      async onSuccess() {
-        toast.success("Webhook removed.");
-        deleting.close();
-        await refresh();
-      },
-      onError(error) {
-        toast.error(messageOf(error));
-        deleting.close();
-      },
-    }),
+    trpc.webhook.delete.mutationOptions(toastOutcome("Webhook removed.", refresh, deleting.close)),
   );
   const sendTest = useMutation(
     trpc.webhook.sendTest.mutationOptions({
@@ -174,11 +155,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
           value={secret.secret}
           label="Webhook signing secret"
           className="mt-2 font-mono text-xs"
-          action={
-            <Button size="sm" variant="secondary" onClick={() => void copy(secret.secret)}>
-              <Copy aria-hidden /> Copy secret
-            </Button>
-          }
+          copy="secret"
         >
           <p>
             For {secret.url}. This secret is shown only now: keep it where the receiver checks
