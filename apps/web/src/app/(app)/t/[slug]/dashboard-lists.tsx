@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@tradeoff/api";
 import { CalendarClock, EyeOff } from "lucide-react";
 import Link from "next/link";
+import { NumberedTitle } from "~/components/app/numbered-title";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { leaderWords } from "./leader-words";
@@ -98,8 +99,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                     >
                       <span className="min-w-0">
                         <span className="block font-medium">
-                          <span className="text-muted-foreground">#{p.number} </span>
-                          {p.title}
+                          <NumberedTitle number={p.number} title={p.title} />
                         </span>
                         <span className="flex flex-wrap items-center gap-2 text-muted-foreground text-xs">
                           {p.status === "OPEN" || p.status === "DECIDED" ? (

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { type ReactNode, useState } from "react";
+import { NumberedTitle } from "~/components/app/numbered-title";
 import { ProjectSubpageHeader } from "~/components/app/project-subpage-header";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -35,12 +36,7 @@ export function RecordPage({ initial, slug }: { initial: Record; slug: string })
     <div className="mx-auto max-w-4xl space-y-6">
       <ProjectSubpageHeader
         projectUrl={projectUrl}
-        title={
-          <>
-            <span className="text-muted-foreground">#{view.project.number} </span>
-            {view.project.title}
-          </>
-        }
+        title={<NumberedTitle number={view.project.number} title={view.project.title} />}
         badge={
           <Badge variant={view.draft ? "neutral" : "success"} data-testid="record-status">
             {view.draft
