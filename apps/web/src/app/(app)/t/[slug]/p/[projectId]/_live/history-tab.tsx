@@ -31,6 +31,12 @@ import { sliderPoint, timeAxis } from "./history-axis";
 
 type HistoryItem = RouterOutputs["history"]["list"]["items"][number];
 type Named = { key: string; name: string };
+type HistoryProps = {
+  projectId: string;
+  options: Named[];
+  criteria: Named[];
+  members: { id: string; name: string }[];
+};
 
 const color = (i: number) => `var(--chart-${(i % 6) + 1})`;
 // A dash pattern per option, so the lines read without colour too.
@@ -43,21 +49,11 @@ const timeOnly = new Intl.DateTimeFormat("en", { timeStyle: "medium" });
  * The History tab: each option's total over time with a slider that shows the recommendation
  * as it stood at any moment, then every change, newest first, filtered by member and criterion.
  */
-export function HistoryTab({
-  projectId,
-  options,
-  criteria,
-  members,
-}: {
-  projectId: string;
-  options: Named[];
-  criteria: Named[];
-  members: { id: string; name: string }[];
-}) {
+export function HistoryTab(props: HistoryProps) {
   return (
     <div className="space-y-6">
-      <Timeline projectId={projectId} options={options} />
-      <EventList projectId={projectId} options={options} criteria={criteria} members={members} />
+      <Timeline projectId={props.projectId} options={props.options} />
+      <EventList {...props} />
     </div>
   );
 }
@@ -267,17 +263,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
   );
 }
 
-function EventList({
-  projectId,
-  options,
-  criteria,
-  members,
-}: {
-  projectId: string;
-  options: Named[];
-  criteria: Named[];
-  members: { id: string; name: string }[];
-}) {
+function EventList({ projectId, options, criteria, members }: HistoryProps) {
   const trpc = useTRPC();
   const [actorId, setActorId] = useState("");
   const [criterionKey, setCriterionKey] = useState("");
