@@ -8,6 +8,7 @@ import {
 } from "@tradeoff/auth";
 import { statements } from "@tradeoff/db";
 import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import type { NextAuthOptions } from "next-auth";
 import { cache } from "react";
 import { authEnv } from "~/env";
@@ -58,3 +59,13 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   });
   return current && sessionCurrent(user, current) ? user : null;
 });
+
+/**
+ * The signed-in user of a page at `path`; signed out, to sign-in and back here. The (app) layout
+ * redirects too, but pages render alongside it: never call the API signed out.
+ */
+export async function requireSessionUser(path: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  return user;
+}

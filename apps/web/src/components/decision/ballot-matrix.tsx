@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { Spinner } from "~/components/ui/spinner";
 import { cn } from "~/lib/utils";
 import {
-  type Criterion,
+  type CriterionBallotProps,
   type Edit,
   GuideSummary,
   ImportanceScale,
@@ -146,20 +146,11 @@ function MatrixRow({
   onWorking,
   onEdit,
   onRetry,
-}: {
-  projectId: string;
-  index: number;
-  criterion: Criterion;
-  options: Project["options"];
-  value: VoteValue | null;
-  state: SyncState;
-  disabled: boolean;
+}: CriterionBallotProps & {
   open: boolean;
   columns: number;
   onToggle: () => void;
   onWorking: () => void;
-  onEdit: Edit;
-  onRetry: () => void;
 }) {
   const noOpinion = value?.noOpinion === true;
   const detailsId = `matrix-details-${criterion.key}`;

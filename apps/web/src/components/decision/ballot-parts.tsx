@@ -18,6 +18,19 @@ export type Project = RouterOutputs["project"]["get"];
 export type Criterion = Project["criteria"][number];
 export type Edit = (change: (value: VoteValue) => VoteValue, delay?: number) => void;
 
+/** One criterion of the voter's ballot, as the list's card and the matrix's row both show it. */
+export type CriterionBallotProps = {
+  projectId: string;
+  index: number;
+  criterion: Criterion;
+  options: Project["options"];
+  value: VoteValue | null;
+  state: SyncState;
+  disabled: boolean;
+  onEdit: Edit;
+  onRetry: () => void;
+};
+
 const RATIONALE_MAX = 1000;
 
 /**

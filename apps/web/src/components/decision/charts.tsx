@@ -16,6 +16,41 @@ import { ChartPatterns, color, fillOf } from "./chart-patterns";
 
 const fmt = (n: number) => n.toFixed(1);
 
+/**
+ * The frame both charts share: horizontal bars, one row per category named on the left, a
+ * dashed grid and the fill patterns, hidden from screen readers (the tables beside them say
+ * the same in words).
+ */
+function HorizontalBars({
+  data,
+  right,
+  height,
+  children,
+}: {
+  data: object[];
+  /** Room on the right for the value written after the longest bar. */
+  right: number;
+  height: { className?: string; style?: React.CSSProperties };
+  children: React.ReactNode;
+}) {
+  return (
+    <div aria-hidden="true" {...height}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart
+          accessibilityLayer={false}
+          data={data}
+          layout="vertical"
+          margin={{ left: 8, right, top: 4, bottom: 4 }}
+        >
+          <ChartPatterns />
+          <CartesianGrid horizontal={false} strokeDasharray="3 3" className="stroke-border" />
+          {children}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
 /** Each option's total on a 0..100 axis, with the value written on its bar. */
 export function TotalsChart({
   totals,
@@ -23,42 +58,29 @@ export function TotalsChart({
   totals: { name: string; score: number; index: number }[];
 }) {
   return (
-    <div
-      aria-hidden="true"
-      className="h-[calc(3.25rem*var(--rows))] min-h-28"
-      style={{ "--rows": totals.length } as React.CSSProperties}
+    <HorizontalBars
+      data={totals}
+      right={40}
+      height={{
+        className: "h-[calc(3.25rem*var(--rows))] min-h-28",
+        style: { "--rows": totals.length } as React.CSSProperties,
+      }}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          accessibilityLayer={false}
-          data={totals}
-          layout="vertical"
-          margin={{ left: 8, right: 40, top: 4, bottom: 4 }}
-        >
-          <ChartPatterns />
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" className="stroke-border" />
-          <XAxis
-            type="number"
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tick={{ fontSize: 12 }}
-          />
-          <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12 }} />
-          <Bar
-            dataKey="score"
-            isAnimationActive={false}
-            shape={(props: unknown) => <PatternBar {...(props as BarShape)} />}
-          >
-            <LabelList
-              dataKey="score"
-              position="right"
-              formatter={(v: unknown) => fmt(Number(v))}
-              className="fill-foreground text-xs"
-            />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+      <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 12 }} />
+      <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12 }} />
+      <Bar
+        dataKey="score"
+        isAnimationActive={false}
+        shape={(props: unknown) => <PatternBar {...(props as BarShape)} />}
+      >
+        <LabelList
+          dataKey="score"
+          position="right"
+          formatter={(v: unknown) => fmt(Number(v))}
+          className="fill-foreground text-xs"
+        />
+      </Bar>
+    </HorizontalBars>
   );
 }
 
@@ -88,42 +110,32 @@ export function ContributionChart({
 }) {
   const data = criteria.map((c) => ({ name: c.name, ...c.values }));
   return (
-    <div
-      aria-hidden="true"
-      style={{ height: Math.max(160, criteria.length * (options.length * 14 + 18)) }}
+    <HorizontalBars
+      data={data}
+      right={36}
+      height={{ style: { height: Math.max(160, criteria.length * (options.length * 14 + 18)) } }}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          accessibilityLayer={false}
-          data={data}
-          layout="vertical"
-          margin={{ left: 8, right: 36, top: 4, bottom: 4 }}
+      <XAxis type="number" tick={{ fontSize: 12 }} />
+      <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} interval={0} />
+      <Tooltip formatter={(v: unknown) => `${fmt(Number(v))} points`} />
+      <Legend wrapperStyle={{ fontSize: 12 }} />
+      {options.map((option, i) => (
+        <Bar
+          key={option.key}
+          dataKey={option.key}
+          name={option.name}
+          fill={fillOf(i)}
+          stroke={color(i)}
+          isAnimationActive={false}
         >
-          <ChartPatterns />
-          <CartesianGrid horizontal={false} strokeDasharray="3 3" className="stroke-border" />
-          <XAxis type="number" tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} interval={0} />
-          <Tooltip formatter={(v: unknown) => `${fmt(Number(v))} points`} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {options.map((option, i) => (
-            <Bar
-              key={option.key}
-              dataKey={option.key}
-              name={option.name}
-              fill={fillOf(i)}
-              stroke={color(i)}
-              isAnimationActive={false}
-            >
-              <LabelList
-                dataKey={option.key}
-                position="right"
-                formatter={(v: unknown) => fmt(Number(v))}
-                className="fill-foreground text-[10px]"
-              />
-            </Bar>
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+          <LabelList
+            dataKey={option.key}
+            position="right"
+            formatter={(v: unknown) => fmt(Number(v))}
+            className="fill-foreground text-[10px]"
+          />
+        </Bar>
+      ))}
+    </HorizontalBars>
   );
 }

@@ -19,8 +19,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/com
 import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
 import {
-  type Criterion,
-  type Edit,
+  type CriterionBallotProps,
   GuideSummary,
   ImportanceScale,
   isComplete,
@@ -32,7 +31,7 @@ import {
   SaveStatus,
   TeamReasons,
 } from "./ballot-parts";
-import { type SyncState, useVoteSync, type VoteValue } from "./use-vote-sync";
+import { type SyncState, useVoteSync } from "./use-vote-sync";
 
 /**
  * The matrix layout loads only for members who chose it (rendered on the server for them, its
@@ -310,19 +309,10 @@ function SaveSummary({
   return null;
 }
 
-type CriterionVoteProps = {
-  projectId: string;
-  index: number;
-  criterion: Criterion;
-  options: Project["options"];
-  value: VoteValue | null;
-  state: SyncState;
-  disabled: boolean;
+type CriterionVoteProps = CriterionBallotProps & {
   /** Done before this visit and not opened since: one line with the importance and scores, unfolded on click. */
   folded: boolean;
   onUnfold: () => void;
-  onEdit: Edit;
-  onRetry: () => void;
 };
 
 function CriterionVote({

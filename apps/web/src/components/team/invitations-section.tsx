@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Copy, Link2 } from "lucide-react";
+import { Link2 } from "lucide-react";
 import { type FormEvent, useState } from "react";
+import { ShownOnce } from "~/components/app/shown-once";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -11,18 +12,10 @@ import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
 import { formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { toastOutcome } from "~/trpc/toast-outcome";
 import { type Role, roleLabel, type TeamSummary } from "./roles";
 import { Section } from "./section";
 import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-list";
-
-async function copy(text: string) {
-  try {
-    await navigator.clipboard.writeText(text);
-    toast.success("Link copied.");
-  } catch {
-    toast.error("Could not copy automatically. Select the link and copy it.");
-  }
-}
 
 /** Team settings' invitations: the form and the pending list under one heading. */
 export function InvitationsSection({ team }: { team: TeamSummary }) {
@@ -132,14 +125,13 @@ export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?:
         </Button>
       </form>
       {created ? (
-        <Alert
+        <ShownOnce
           variant={created.mailError ? "warning" : "success"}
           title={created.emailQueued ? `Email to ${created.email} queued` : "Invitation link"}
-          action={
-            <Button size="sm" variant="secondary" onClick={() => void copy(created.link)}>
-              <Copy aria-hidden /> Copy link
-            </Button>
-          }
+          value={created.link}
+          label="Invitation link"
+          className="mt-2 font-mono text-xs"
+          copy="link"
         >
           {created.mailError ? <p>{created.mailError}</p> : null}
           {created.emailQueued ? (
@@ -152,14 +144,7 @@ export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?:
             This link is shown only now. It works once{created.email ? ` for ${created.email}` : ""}
             , until {formatExpiry(created.expiresAt)}.
           </p>
-          <Input
-            readOnly
-            value={created.link}
-            aria-label="Invitation link"
-            className="mt-2 font-mono text-xs"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </Alert>
+        </ShownOnce>
       ) : null}
     </div>
   );
@@ -178,17 +163,9 @@ export function PendingInvitations({ team }: { team: TeamSummary }) {
   const pending = useQuery(trpc.invitation.list.queryOptions({ teamId: team.id }));
   const revoking = useConfirming();
   const revoke = useMutation(
-    trpc.invitation.revoke.mutationOptions({
-      async onSuccess() {
-        toast.success("Invitation revoked. Its link no longer works.");
-        revoking.close();
-        await refresh();
-      },
-      onError(error) {
-        toast.error(messageOf(error));
-        revoking.close();
-      },
-    }),
+    trpc.invitation.revoke.mutationOptions(
+      toastOutcome("Invitation revoked. Its link no longer works.", refresh, revoking.close),
+    ),
   );
   if (pending.error) return <Alert variant="error">{messageOf(pending.error)}</Alert>;
   if (pending.data?.length === 0) {

@@ -9,6 +9,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { toast } from "~/components/ui/toaster";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { toastOutcome } from "~/trpc/toast-outcome";
 import { atMost, isAdmin, roleLabel, type TeamSummary } from "./roles";
 import { Section } from "./section";
 import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-list";
@@ -48,17 +49,13 @@ export function MembersSection({
     }),
   );
   const remove = useMutation(
-    trpc.member.remove.mutationOptions({
-      async onSuccess() {
-        toast.success("Member removed. They lose access on their next page load.");
-        removing.close();
-        await refresh();
-      },
-      onError(error) {
-        toast.error(messageOf(error));
-        removing.close();
-      },
-    }),
+    trpc.member.remove.mutationOptions(
+      toastOutcome(
+        "Member removed. They lose access on their next page load.",
+        refresh,
+        removing.close,
+      ),
+    ),
   );
   const manage = isAdmin(team.role);
 

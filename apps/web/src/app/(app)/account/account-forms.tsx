@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { type FormEvent, type ReactNode, useState } from "react";
+import { ActionsTable } from "~/components/app/actions-table";
 import { Alert } from "~/components/ui/alert";
 import { ConfirmDialog } from "~/components/ui/alert-dialog";
 import { Button } from "~/components/ui/button";
@@ -271,49 +272,37 @@ function SessionList() {
   const rows = sessions.data ?? [];
   return (
     <div className="space-y-3">
-      <div className="relative overflow-x-auto">
-        <table className="w-full min-w-[32rem] text-sm" aria-label="Active sessions">
-          <thead>
-            <tr className="text-left text-muted-foreground">
-              <th className="py-1 font-medium">Device</th>
-              <th className="py-1 font-medium">Address</th>
-              <th className="py-1 font-medium">Signed in</th>
-              <th className="py-1 font-medium">Last seen</th>
-              <th className="py-1">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((session) => (
-              <tr key={session.id} className="border-t" data-testid="session-row">
-                <td className="py-2">
-                  {session.device}
-                  {session.current ? (
-                    <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs">This device</span>
-                  ) : null}
-                </td>
-                <td>{session.address ?? "Unknown"}</td>
-                <td>{dateTime.format(new Date(session.createdAt))}</td>
-                <td>{dateTime.format(new Date(session.lastSeenAt))}</td>
-                <td className="text-right">
-                  {session.current ? null : (
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      aria-label={`Sign out ${session.device}, last seen ${dateTime.format(new Date(session.lastSeenAt))}`}
-                      loading={end.isPending && end.variables?.id === session.id}
-                      onClick={() => end.mutate({ id: session.id })}
-                    >
-                      Sign out
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ActionsTable
+        label="Active sessions"
+        columns={["Device", "Address", "Signed in", "Last seen"]}
+      >
+        {rows.map((session) => (
+          <tr key={session.id} className="border-t" data-testid="session-row">
+            <td className="py-2">
+              {session.device}
+              {session.current ? (
+                <span className="ml-2 rounded bg-muted px-1.5 py-0.5 text-xs">This device</span>
+              ) : null}
+            </td>
+            <td>{session.address ?? "Unknown"}</td>
+            <td>{dateTime.format(new Date(session.createdAt))}</td>
+            <td>{dateTime.format(new Date(session.lastSeenAt))}</td>
+            <td className="text-right">
+              {session.current ? null : (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Sign out ${session.device}, last seen ${dateTime.format(new Date(session.lastSeenAt))}`}
+                  loading={end.isPending && end.variables?.id === session.id}
+                  onClick={() => end.mutate({ id: session.id })}
+                >
+                  Sign out
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </ActionsTable>
       {sessions.isPending ? (
         <p className="text-muted-foreground text-sm">Loading sessions…</p>
       ) : rows.length === 0 ? (

@@ -1,22 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getSessionUser } from "~/server/auth";
+import { PageHeading } from "~/components/app/page-heading";
+import { requireSessionUser } from "~/server/auth";
 import { api } from "~/trpc/server";
 import { AccountForms } from "./account-forms";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  // The layout redirects too, but pages render alongside it: never call the API signed out.
-  if (!(await getSessionUser())) redirect("/sign-in?callbackUrl=/account");
+  await requireSessionUser("/account");
   const account = await api((c) => c.account.get());
   return (
     <div className="max-w-xl space-y-10">
-      <div className="space-y-1">
-        <h1 className="font-semibold text-2xl tracking-tight">Account</h1>
-        <p className="text-muted-foreground text-sm">Signed in as {account.email}</p>
-      </div>
+      <PageHeading title="Account" description={`Signed in as ${account.email}`} />
       <AccountForms account={account} />
       <section aria-labelledby="notifications-heading" className="space-y-2">
         <h2 id="notifications-heading" className="font-medium text-lg">

@@ -3,9 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Alert } from "~/components/ui/alert";
+import { FormCard } from "~/components/app/form-card";
 import { Button } from "~/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { formErrorsOf } from "~/trpc/errors";
@@ -35,30 +34,25 @@ export function JoinWithLinkForm() {
   }
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle as="h2">Join with an invitation link</CardTitle>
-        <CardDescription>
-          A team admin can send you one from the team&apos;s Members page. Paste all of it here.
-        </CardDescription>
-      </CardHeader>
-      <CardContent className="space-y-4">
-        {general ? <Alert variant="error">{general}</Alert> : null}
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          <FormField label="Invitation link" required error={fields.link?.[0]}>
-            <Input
-              name="link"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="https://…/invite/…"
-              required
-            />
-          </FormField>
-          <Button type="submit" variant="secondary" loading={readLink.isPending}>
-            Check the link
-          </Button>
-        </form>
-      </CardContent>
-    </Card>
+    <FormCard
+      title="Join with an invitation link"
+      heading="h2"
+      description="A team admin can send you one from the team's Members page. Paste all of it here."
+      general={general}
+      onSubmit={onSubmit}
+    >
+      <FormField label="Invitation link" required error={fields.link?.[0]}>
+        <Input
+          name="link"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="https://…/invite/…"
+          required
+        />
+      </FormField>
+      <Button type="submit" variant="secondary" loading={readLink.isPending}>
+        Check the link
+      </Button>
+    </FormCard>
   );
 }

@@ -5,16 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { CardHeading } from "~/components/app/signed-out";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardFooter,
-  CardHeader,
-  CardTitle,
-} from "~/components/ui/card";
+import { Card, CardContent, CardFooter } from "~/components/ui/card";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Separator } from "~/components/ui/separator";
@@ -74,10 +68,10 @@ export function SignInForm({ callbackUrl, github, email, providerError, defaultE
 
   return (
     <Card>
-      <CardHeader>
-        <CardTitle as="h1">Sign in to Tradeoff</CardTitle>
-        <CardDescription>Your team's decisions, voted and explained.</CardDescription>
-      </CardHeader>
+      <CardHeading
+        title="Sign in to Tradeoff"
+        description="Your team's decisions, voted and explained."
+      />
       <CardContent className="space-y-4">
         {error ? <Alert variant="error">{error}</Alert> : null}
         {magicLinkSent ? (

@@ -5,16 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { CardHeading } from "~/components/app/signed-out";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardFooter,
-  CardHeader,
-  CardTitle,
-} from "~/components/ui/card";
+import { Card, CardContent, CardFooter } from "~/components/ui/card";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { formErrorsOf } from "~/trpc/errors";
@@ -79,9 +73,7 @@ export function SignUpForm({
   if (answered) {
     return (
       <Card>
-        <CardHeader>
-          <CardTitle as="h1">{emailed ? "Check your inbox" : "Sign in to continue"}</CardTitle>
-        </CardHeader>
+        <CardHeading title={emailed ? "Check your inbox" : "Sign in to continue"} />
         <CardContent className="space-y-4">
           {emailed ? (
             <Alert variant="info">
@@ -126,10 +118,10 @@ export function SignUpForm({
 
   return (
     <Card>
-      <CardHeader>
-        <CardTitle as="h1">Create your account</CardTitle>
-        <CardDescription>Then create a team and open your first decision.</CardDescription>
-      </CardHeader>
+      <CardHeading
+        title="Create your account"
+        description="Then create a team and open your first decision."
+      />
       <CardContent className="space-y-4">
         {generalError ? <Alert variant="error">{generalError}</Alert> : null}
         <form onSubmit={onSubmit} className="space-y-4" noValidate>

@@ -1,17 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Logo } from "~/components/app/logo";
+import { CardHeading, SignedOutFrame } from "~/components/app/signed-out";
 import { Alert } from "~/components/ui/alert";
 import { buttonVariants } from "~/components/ui/button-variants";
-import {
-  Card,
-  CardContent,
-  CardDescription,
-  CardFooter,
-  CardHeader,
-  CardTitle,
-} from "~/components/ui/card";
-import { ThemeToggle } from "~/components/ui/theme-toggle";
+import { Card, CardContent, CardFooter } from "~/components/ui/card";
 import { getSessionUser } from "~/server/auth";
 import { apiOrNull } from "~/trpc/server";
 import { AcceptInvitation } from "./accept-invitation";
@@ -44,108 +36,94 @@ export default async function InvitePage({ params }: Props) {
   const here = `/invite/${token}`;
   const role = invitation?.role.toLowerCase();
 
-  let content: React.ReactNode;
   if (!invitation) {
-    content = (
-      <>
-        <CardHeader>
-          <CardTitle as="h1">This invitation link is not valid</CardTitle>
-          <CardDescription>
-            Check that you copied the whole link. If it still does not work, ask a team admin for a
-            new one.
-          </CardDescription>
-        </CardHeader>
-        <CardFooter>
-          <Link className={buttonVariants({ variant: "secondary" })} href="/">
-            Go to Tradeoff
-          </Link>
-        </CardFooter>
-      </>
+    return (
+      <Refused
+        title="This invitation link is not valid"
+        description="Check that you copied the whole link. If it still does not work, ask a team admin for a new one."
+      />
     );
-  } else if (invitation.status !== "valid") {
+  }
+  if (invitation.status !== "valid") {
     const text = STATUS_TEXT[invitation.status];
-    content = (
-      <>
-        <CardHeader>
-          <CardTitle as="h1">{text.title}</CardTitle>
-          <CardDescription>
-            It was an invitation to {invitation.teamName}. {text.body}
-          </CardDescription>
-        </CardHeader>
-        <CardFooter>
-          <Link className={buttonVariants({ variant: "secondary" })} href="/">
-            Go to Tradeoff
-          </Link>
-        </CardFooter>
-      </>
-    );
-  } else {
-    content = (
-      <>
-        <CardHeader>
-          <CardTitle as="h1">Join {invitation.teamName}</CardTitle>
-          <CardDescription>
-            {invitation.invitedBy ?? "A team admin"} invited you to join {invitation.teamName} on
-            Tradeoff as {role === "admin" ? "an" : "a"} {role}.
-          </CardDescription>
-        </CardHeader>
-        <CardContent className="space-y-4">
-          {invitation.forEmail ? (
-            <Alert variant="info">
-              This invitation is for {invitation.forEmail}. Use the account with that address.
-            </Alert>
-          ) : null}
-          {!user ? (
-            <div className="space-y-3">
-              <p className="text-muted-foreground text-sm">
-                Create an account or sign in, and you will come back here to join.
-              </p>
-              <div className="flex flex-wrap gap-2">
-                <Link
-                  className={buttonVariants()}
-                  href={`/sign-up?callbackUrl=${encodeURIComponent(here)}`}
-                >
-                  Create an account
-                </Link>
-                <Link
-                  className={buttonVariants({ variant: "secondary" })}
-                  href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}
-                >
-                  Sign in
-                </Link>
-              </div>
-            </div>
-          ) : invitation.alreadyMember && invitation.teamSlug ? (
-            <Alert
-              variant="success"
-              title={`You are already a member of ${invitation.teamName}`}
-              action={
-                <Link className={buttonVariants({ size: "sm" })} href={`/t/${invitation.teamSlug}`}>
-                  Open the team
-                </Link>
-              }
-            >
-              Nothing to do: the link stays unused for the person it was meant for.
-            </Alert>
-          ) : (
-            <AcceptInvitation token={token} teamName={invitation.teamName} email={user.email} />
-          )}
-        </CardContent>
-      </>
+    return (
+      <Refused
+        title={text.title}
+        description={`It was an invitation to ${invitation.teamName}. ${text.body}`}
+      />
     );
   }
 
   return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center justify-between px-6 py-4">
-        <Link href="/" className="rounded-md">
-          <Logo />
+    <InviteFrame>
+      <CardHeading
+        title={`Join ${invitation.teamName}`}
+        description={`${invitation.invitedBy ?? "A team admin"} invited you to join ${invitation.teamName} on Tradeoff as ${role === "admin" ? "an" : "a"} ${role}.`}
+      />
+      <CardContent className="space-y-4">
+        {invitation.forEmail ? (
+          <Alert variant="info">
+            This invitation is for {invitation.forEmail}. Use the account with that address.
+          </Alert>
+        ) : null}
+        {!user ? (
+          <div className="space-y-3">
+            <p className="text-muted-foreground text-sm">
+              Create an account or sign in, and you will come back here to join.
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <Link
+                className={buttonVariants()}
+                href={`/sign-up?callbackUrl=${encodeURIComponent(here)}`}
+              >
+                Create an account
+              </Link>
+              <Link
+                className={buttonVariants({ variant: "secondary" })}
+                href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}
+              >
+                Sign in
+              </Link>
+            </div>
+          </div>
+        ) : invitation.alreadyMember && invitation.teamSlug ? (
+          <Alert
+            variant="success"
+            title={`You are already a member of ${invitation.teamName}`}
+            action={
+              <Link className={buttonVariants({ size: "sm" })} href={`/t/${invitation.teamSlug}`}>
+                Open the team
+              </Link>
+            }
+          >
+            Nothing to do: the link stays unused for the person it was meant for.
+          </Alert>
+        ) : (
+          <AcceptInvitation token={token} teamName={invitation.teamName} email={user.email} />
+        )}
+      </CardContent>
+    </InviteFrame>
+  );
+}
+
+function InviteFrame({ children }: { children: React.ReactNode }) {
+  return (
+    <SignedOutFrame>
+      <Card className="w-full max-w-md">{children}</Card>
+    </SignedOutFrame>
+  );
+}
+
+/** A link that cannot be used: why, and the way into the app. */
+function Refused(heading: { title: string; description: string }) {
+  return (
+    <InviteFrame>
+      <CardHeading {...heading} />
+      <CardFooter>
+        <Link className={buttonVariants({ variant: "secondary" })} href="/">
+          Go to Tradeoff
         </Link>
-        <ThemeToggle />
-      </header>
-      <main className="flex flex-1 items-start justify-center px-4 pt-10 pb-16 sm:pt-20">
-        <Card className="w-full max-w-md">{content}</Card>
-      </main>
-    </div>
+      </CardFooter>
+    </InviteFrame>
   );
 }

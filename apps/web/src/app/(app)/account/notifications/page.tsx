@@ -1,24 +1,20 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getSessionUser } from "~/server/auth";
+import { PageHeading } from "~/components/app/page-heading";
+import { requireSessionUser } from "~/server/auth";
 import { api } from "~/trpc/server";
 import { NotificationSettings } from "./notification-settings";
 
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
-  // The layout redirects too, but pages render alongside it: never call the API signed out.
-  if (!(await getSessionUser())) redirect("/sign-in?callbackUrl=/account/notifications");
+  await requireSessionUser("/account/notifications");
   const preferences = await api((c) => c.notification.preferences());
   return (
     <div className="max-w-xl space-y-6">
-      <div className="space-y-1">
-        <h1 className="font-semibold text-2xl tracking-tight">Notifications</h1>
-        <p className="text-muted-foreground text-sm">
-          Everything reaches your inbox. Choose what is also emailed to you: right away, or gathered
-          in one email a day (at 08:00 UTC).
-        </p>
-      </div>
+      <PageHeading
+        title="Notifications"
+        description="Everything reaches your inbox. Choose what is also emailed to you: right away, or gathered in one email a day (at 08:00 UTC)."
+      />
       {preferences.emailEnabled ? null : (
         <p className="rounded-md border px-3 py-2 text-sm" data-testid="email-off">
           Email is off on this server (SMTP_URL is not set): notifications reach your inbox only.

@@ -1,24 +1,14 @@
 import type { RouterOutputs } from "@tradeoff/api";
 import { CalendarClock, EyeOff } from "lucide-react";
 import Link from "next/link";
-import { Badge, type BadgeProps } from "~/components/ui/badge";
+import { NumberedTitle } from "~/components/app/numbered-title";
+import { Badge } from "~/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { leaderWords } from "./leader-words";
+import { STATUS_FILTERS } from "./project-filters";
 
 type Dashboard = RouterOutputs["dashboard"]["get"];
 type ProjectRow = Dashboard["projects"][number];
-
-const STATUS_ORDER: {
-  status: ProjectRow["status"];
-  title: string;
-  variant: BadgeProps["variant"];
-}[] = [
-  { status: "OPEN", title: "Open for voting", variant: "primary" },
-  { status: "DRAFT", title: "Drafts", variant: "neutral" },
-  { status: "DECIDED", title: "Closed", variant: "success" },
-  { status: "SUPERSEDED", title: "Superseded", variant: "outline" },
-  { status: "ARCHIVED", title: "Archived", variant: "outline" },
-];
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -92,13 +82,13 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
             </ul>
           </section>
         ) : null}
-        {STATUS_ORDER.map(({ status, title, variant }) => {
+        {STATUS_FILTERS.map(({ status, label, heading = label, variant }) => {
           const rows = dashboard.projects.filter((p) => p.status === status);
           if (rows.length === 0) return null;
           return (
             <section key={status} aria-labelledby={`status-${status}`} className="space-y-3">
               <h2 id={`status-${status}`} className="flex items-center gap-2 font-medium text-lg">
-                {title} <Badge variant={variant}>{rows.length}</Badge>
+                {heading} <Badge variant={variant}>{rows.length}</Badge>
               </h2>
               <ul className="divide-y divide-border rounded-xl border border-border">
                 {rows.map((p) => (
@@ -109,8 +99,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                     >
                       <span className="min-w-0">
                         <span className="block font-medium">
-                          <span className="text-muted-foreground">#{p.number} </span>
-                          {p.title}
+                          <NumberedTitle number={p.number} title={p.title} />
                         </span>
                         <span className="flex flex-wrap items-center gap-2 text-muted-foreground text-xs">
                           {p.status === "OPEN" || p.status === "DECIDED" ? (

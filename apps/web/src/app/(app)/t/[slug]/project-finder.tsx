@@ -6,6 +6,7 @@ import { CalendarClock, Search } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { type ReactNode, useEffect, useId, useState } from "react";
+import { NumberedTitle } from "~/components/app/numbered-title";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { controlClasses } from "~/components/ui/form-control";
@@ -254,8 +255,7 @@ export function ProjectFinder({
                       className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 hover:bg-accent"
                     >
                       <span className="min-w-0 font-medium">
-                        <span className="text-muted-foreground">#{p.number} </span>
-                        {p.title}
+                        <NumberedTitle number={p.number} title={p.title} />
                       </span>
                       <span className="flex flex-wrap items-center gap-2 text-muted-foreground text-xs">
                         {p.tags.map((t) => (

@@ -3,9 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Alert } from "~/components/ui/alert";
+import { FormCard } from "~/components/app/form-card";
 import { Button } from "~/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
@@ -31,7 +30,7 @@ export function CreateTeamForm({
       },
     }),
   );
-  const { fields, general: generalError } = formErrorsOf(createTeam.error);
+  const { fields, general } = formErrorsOf(createTeam.error);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,36 +38,30 @@ export function CreateTeamForm({
   }
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle as={heading}>{title}</CardTitle>
-        <CardDescription>
-          A team is where decisions happen: you invite people, open decision projects and vote
-          together.
-        </CardDescription>
-      </CardHeader>
-      <CardContent className="space-y-4">
-        {generalError ? <Alert variant="error">{generalError}</Alert> : null}
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          <FormField
-            label="Team name"
-            required
-            error={fields.name?.[0]}
-            description="Up to 80 characters."
-          >
-            <Input
-              name="name"
-              autoComplete="off"
-              placeholder="Billing platform"
-              required
-              autoFocus={heading === "h1"}
-            />
-          </FormField>
-          <Button type="submit" loading={createTeam.isPending}>
-            Create team
-          </Button>
-        </form>
-      </CardContent>
-    </Card>
+    <FormCard
+      title={title}
+      heading={heading}
+      description="A team is where decisions happen: you invite people, open decision projects and vote together."
+      general={general}
+      onSubmit={onSubmit}
+    >
+      <FormField
+        label="Team name"
+        required
+        error={fields.name?.[0]}
+        description="Up to 80 characters."
+      >
+        <Input
+          name="name"
+          autoComplete="off"
+          placeholder="Billing platform"
+          required
+          autoFocus={heading === "h1"}
+        />
+      </FormField>
+      <Button type="submit" loading={createTeam.isPending}>
+        Create team
+      </Button>
+    </FormCard>
   );
 }

@@ -2,14 +2,16 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { ActionsTable } from "~/components/app/actions-table";
+import { ShownOnce } from "~/components/app/shown-once";
 import { Alert } from "~/components/ui/alert";
 import { ConfirmDialog } from "~/components/ui/alert-dialog";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
-import { toast } from "~/components/ui/toaster";
 import { fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { toastOutcome } from "~/trpc/toast-outcome";
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -38,13 +40,9 @@ export function AccessTokens() {
     }),
   );
   const revoke = useMutation(
-    trpc.token.revoke.mutationOptions({
-      onSuccess: async () => {
-        toast.success("Token revoked: it stops working at once.");
-        await refresh();
-      },
-      onError: (error) => toast.error(messageOf(error)),
-    }),
+    trpc.token.revoke.mutationOptions(
+      toastOutcome("Token revoked: it stops working at once.", refresh),
+    ),
   );
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -93,66 +91,47 @@ export function AccessTokens() {
         </Alert>
       ) : null}
       {created ? (
-        <Alert variant="success" title="Copy your token now: it will not be shown again.">
-          <Input
-            readOnly
-            value={created}
-            aria-label="New token"
-            data-testid="new-token"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </Alert>
+        <ShownOnce
+          title="Copy your token now: it will not be shown again."
+          value={created}
+          label="New token"
+          data-testid="new-token"
+        />
       ) : null}
-      {/* On a phone the table scrolls in its own box; the page itself never scrolls sideways. */}
-      <div className="relative overflow-x-auto">
-        <table className="w-full min-w-[32rem] text-sm">
-          <thead>
-            <tr className="text-left text-muted-foreground">
-              <th className="py-1 font-medium">Name</th>
-              <th className="py-1 font-medium">Scope</th>
-              <th className="py-1 font-medium">Last used</th>
-              <th className="py-1 font-medium">Expires</th>
-              <th className="py-1">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(tokens.data ?? []).map((t) => (
-              <tr key={t.id} className="border-t">
-                <td className="py-2">
-                  {t.name} <code className="text-muted-foreground">{t.prefix}…</code>
-                </td>
-                <td>{t.scope === "READ" ? "Read" : "Read and write"}</td>
-                <td>{t.lastUsedAt ? dateTime.format(new Date(t.lastUsedAt)) : "Never"}</td>
-                <td>
-                  {t.revokedAt
-                    ? "Revoked"
-                    : t.expiresAt
-                      ? dateTime.format(new Date(t.expiresAt))
-                      : "Never"}
-                </td>
-                <td className="text-right">
-                  {t.revokedAt ? null : (
-                    <ConfirmDialog
-                      trigger={
-                        <Button size="sm" variant="ghost">
-                          Revoke
-                        </Button>
-                      }
-                      title={`Revoke “${t.name}”?`}
-                      description="Scripts and command lines using it stop working at once."
-                      confirmLabel="Revoke"
-                      pending={revoke.isPending}
-                      onConfirm={() => revoke.mutate({ tokenId: t.id })}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ActionsTable columns={["Name", "Scope", "Last used", "Expires"]}>
+        {(tokens.data ?? []).map((t) => (
+          <tr key={t.id} className="border-t">
+            <td className="py-2">
+              {t.name} <code className="text-muted-foreground">{t.prefix}…</code>
+            </td>
+            <td>{t.scope === "READ" ? "Read" : "Read and write"}</td>
+            <td>{t.lastUsedAt ? dateTime.format(new Date(t.lastUsedAt)) : "Never"}</td>
+            <td>
+              {t.revokedAt
+                ? "Revoked"
+                : t.expiresAt
+                  ? dateTime.format(new Date(t.expiresAt))
+                  : "Never"}
+            </td>
+            <td className="text-right">
+              {t.revokedAt ? null : (
+                <ConfirmDialog
+                  trigger={
+                    <Button size="sm" variant="ghost">
+                      Revoke
+                    </Button>
+                  }
+                  title={`Revoke “${t.name}”?`}
+                  description="Scripts and command lines using it stop working at once."
+                  confirmLabel="Revoke"
+                  pending={revoke.isPending}
+                  onConfirm={() => revoke.mutate({ tokenId: t.id })}
+                />
+              )}
+            </td>
+          </tr>
+        ))}
+      </ActionsTable>
       {tokens.data?.length === 0 ? (
         <p className="text-muted-foreground text-sm">No tokens yet.</p>
       ) : null}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { getSessionUser } from "~/server/auth";
+import { notFound } from "next/navigation";
+import { getSessionUser, requireSessionUser } from "~/server/auth";
 import { apiOrNull } from "~/trpc/server";
 
 /** The team the slug names, or null when it does not exist or the user is not in it. */
@@ -19,8 +19,7 @@ export async function teamPageMetadata(slug: string, label: string, signedOut: s
  * render alongside it: never call the API signed out.
  */
 export async function teamPageData(slug: string, page: string) {
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/t/${slug}/${page}`)}`);
+  const user = await requireSessionUser(`/t/${slug}/${page}`);
   const team = await loadTeam(slug);
   if (!team) notFound();
   const summary = { id: team.id, name: team.name, slug: team.slug, role: team.role };

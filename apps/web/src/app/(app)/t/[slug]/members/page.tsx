@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeading } from "~/components/app/page-heading";
 import { PendingInvitations } from "~/components/team/invitations-section";
 import { MembersSection } from "~/components/team/members-section";
 import { isAdmin, roleLabel } from "~/components/team/roles";
@@ -23,20 +23,16 @@ export default async function MembersPage({ params }: Props) {
   const admin = isAdmin(team.role);
   return (
     <div className="space-y-8">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div className="min-w-0 space-y-1">
-          <p className="text-muted-foreground text-sm">
-            <Link href={`/t/${team.slug}`} className="underline-offset-4 hover:underline">
-              {team.name}
-            </Link>
-          </p>
-          <h1 className="font-semibold text-2xl tracking-tight">Members</h1>
-          <p className="text-muted-foreground text-sm">
+      <PageHeading
+        title="Members"
+        team={team}
+        description={
+          <>
             {team.memberCount} {team.memberCount === 1 ? "member" : "members"} · you are{" "}
             <Badge variant="neutral">{roleLabel(team.role)}</Badge>
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {admin ? (
         <InvitePanel team={summary} />
       ) : (

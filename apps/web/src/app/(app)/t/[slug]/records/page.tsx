@@ -1,20 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { PageHeading } from "~/components/app/page-heading";
 import { Section } from "~/components/team/section";
-import { getSessionUser } from "~/server/auth";
-import { apiOrNull } from "~/trpc/server";
+import { teamPageData, teamPageMetadata } from "../_team/team-page";
 import { DownloadFolder } from "./_components/download-folder";
 import { ImportFolder } from "./_components/import-folder";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadTeam = (slug: string) => apiOrNull((c) => c.team.get({ slug }));
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  if (!(await getSessionUser())) return { title: "Decision records" };
-  const team = await loadTeam((await params).slug);
-  return { title: team ? `Decision records · ${team.name}` : "Team not found" };
+  return teamPageMetadata((await params).slug, "Decision records", "Decision records");
 }
 
 /**
@@ -23,25 +17,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * `tradeoff import` does, with the same preview). Importing needs a member's role, as in the API.
  */
 export default async function DecisionRecordsPage({ params }: Props) {
-  const { slug } = await params;
-  const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/t/${slug}/records`)}`);
-  const team = await loadTeam(slug);
-  if (!team) notFound();
+  const { team } = await teamPageData((await params).slug, "records");
   const canImport = team.role !== "VIEWER";
   return (
     <div className="space-y-10">
-      <div className="min-w-0 space-y-1">
-        <p className="text-muted-foreground text-sm">
-          <Link href={`/t/${team.slug}`} className="underline-offset-4 hover:underline">
-            {team.name}
-          </Link>
-        </p>
-        <h1 className="font-semibold text-2xl tracking-tight">Decision records</h1>
-        <p className="text-muted-foreground text-sm">
-          Keep the team's decisions in your repository as a <code>docs/decisions</code> folder.
-        </p>
-      </div>
+      <PageHeading
+        title="Decision records"
+        team={team}
+        description={
+          <>
+            Keep the team's decisions in your repository as a <code>docs/decisions</code> folder.
+          </>
+        }
+      />
       <Section
         id="download-heading"
         title="Download the folder"

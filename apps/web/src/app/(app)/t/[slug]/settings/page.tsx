@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeading } from "~/components/app/page-heading";
 import { InvitationsSection } from "~/components/team/invitations-section";
 import { MembersSection } from "~/components/team/members-section";
 import { roleLabel } from "~/components/team/roles";
@@ -22,18 +22,16 @@ export default async function TeamSettingsPage({ params }: Props) {
   const isAdmin = team.role === "OWNER" || team.role === "ADMIN";
   return (
     <div className="space-y-10">
-      <div className="space-y-1">
-        <p className="text-muted-foreground text-sm">
-          <Link href={`/t/${team.slug}`} className="underline-offset-4 hover:underline">
-            {team.name}
-          </Link>
-        </p>
-        <h1 className="font-semibold text-2xl tracking-tight">Team settings</h1>
-        <p className="text-muted-foreground text-sm">
-          Your role: <Badge variant="neutral">{roleLabel(team.role)}</Badge>
-          {isAdmin ? null : " · Owners and admins manage members and invitations."}
-        </p>
-      </div>
+      <PageHeading
+        title="Team settings"
+        team={team}
+        description={
+          <>
+            Your role: <Badge variant="neutral">{roleLabel(team.role)}</Badge>
+            {isAdmin ? null : " · Owners and admins manage members and invitations."}
+          </>
+        }
+      />
       <TeamNameForm team={summary} />
       <MembersSection team={summary} currentUserId={user.id} />
       {isAdmin ? <InvitationsSection team={summary} /> : null}

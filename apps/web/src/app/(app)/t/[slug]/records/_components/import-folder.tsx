@@ -5,6 +5,7 @@ import type { RouterOutputs } from "@tradeoff/api";
 import { FileUp } from "lucide-react";
 import Link from "next/link";
 import { type DragEvent, useId, useRef, useState } from "react";
+import { NumberedTitle } from "~/components/app/numbered-title";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -150,8 +151,7 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
                 <li key={r.fileName} className="space-y-1 px-4 py-3 text-sm">
                   <div className="flex flex-wrap items-center justify-between gap-2">
                     <span className="min-w-0 break-words font-medium">
-                      <span className="text-muted-foreground">#{r.number} </span>
-                      {r.title}
+                      <NumberedTitle number={r.number} title={r.title} />
                     </span>
                     <span className="flex items-center gap-2 text-muted-foreground text-xs">
                       <Badge variant="outline">{r.status}</Badge>

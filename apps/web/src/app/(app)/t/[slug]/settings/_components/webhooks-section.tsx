@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Copy, Send, Webhook } from "lucide-react";
+import { Send, Webhook } from "lucide-react";
 import { type FormEvent, useState } from "react";
+import { ShownOnce } from "~/components/app/shown-once";
 import type { TeamSummary } from "~/components/team/roles";
 import { Section } from "~/components/team/section";
 import { ConfirmRowAction, RowList, useConfirming } from "~/components/team/team-list";
@@ -14,6 +15,7 @@ import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
 import { formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { toastOutcome } from "~/trpc/toast-outcome";
 
 const EVENTS = [
   ["project.opened", "A decision opens for voting"],
@@ -24,15 +26,6 @@ const EVENTS = [
 ] as const;
 
 type EventName = (typeof EVENTS)[number][0];
-
-async function copy(text: string) {
-  try {
-    await navigator.clipboard.writeText(text);
-    toast.success("Secret copied.");
-  } catch {
-    toast.error("Could not copy automatically. Select the secret and copy it.");
-  }
-}
 
 /** Team admins' outgoing webhooks: add, test, pause, rotate the secret, and read the log. */
 export function WebhooksSection({ team }: { team: TeamSummary }) {
@@ -75,17 +68,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
     }),
   );
   const remove = useMutation(
-    trpc.webhook.delete.mutationOptions({
-      async onSuccess() {
-        toast.success("Webhook removed.");
-        deleting.close();
-        await refresh();
-      },
-      onError(error) {
-        toast.error(messageOf(error));
-        deleting.close();
-      },
-    }),
+    trpc.webhook.delete.mutationOptions(toastOutcome("Webhook removed.", refresh, deleting.close)),
   );
   const sendTest = useMutation(
     trpc.webhook.sendTest.mutationOptions({
@@ -167,27 +150,18 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
         </Button>
       </form>
       {secret ? (
-        <Alert
-          variant="success"
+        <ShownOnce
           title="Signing secret"
-          action={
-            <Button size="sm" variant="secondary" onClick={() => void copy(secret.secret)}>
-              <Copy aria-hidden /> Copy secret
-            </Button>
-          }
+          value={secret.secret}
+          label="Webhook signing secret"
+          className="mt-2 font-mono text-xs"
+          copy="secret"
         >
           <p>
             For {secret.url}. This secret is shown only now: keep it where the receiver checks
             signatures. Rotate it to get a new one.
           </p>
-          <Input
-            readOnly
-            value={secret.secret}
-            aria-label="Webhook signing secret"
-            className="mt-2 font-mono text-xs"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </Alert>
+        </ShownOnce>
       ) : null}
       {webhooks.error ? <Alert variant="error">{messageOf(webhooks.error)}</Alert> : null}
       {webhooks.data?.length === 0 ? (
@@ -281,13 +255,11 @@ function DeliveryLog({ teamId, webhookId }: { teamId: string; webhookId: string 
       query.state.data?.some((d) => d.status === "PENDING") ? 3_000 : false,
   });
   const redeliver = useMutation(
-    trpc.webhook.redeliver.mutationOptions({
-      async onSuccess() {
-        toast.success("Redelivery queued, with the same delivery id.");
-        await queryClient.invalidateQueries({ queryKey: trpc.webhook.deliveries.queryKey() });
-      },
-      onError: (error) => toast.error(messageOf(error)),
-    }),
+    trpc.webhook.redeliver.mutationOptions(
+      toastOutcome("Redelivery queued, with the same delivery id.", () =>
+        queryClient.invalidateQueries({ queryKey: trpc.webhook.deliveries.queryKey() }),
+      ),
+    ),
   );
   if (log.error) return <Alert variant="error">{messageOf(log.error)}</Alert>;
   if (!log.data) return <p className="text-muted-foreground text-sm">Loading the log…</p>;

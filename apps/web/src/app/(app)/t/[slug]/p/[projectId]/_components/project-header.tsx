@@ -3,6 +3,7 @@
 import type { RouterOutputs } from "@tradeoff/api";
 import { ArrowLeft, CalendarClock, EyeOff, MoreHorizontal, Tag } from "lucide-react";
 import Link from "next/link";
+import { NumberedTitle } from "~/components/app/numbered-title";
 import { StartDraftButton } from "~/components/draft/review/start-draft-button";
 import { SampleBanner } from "~/components/sample/sample-buttons";
 import { Badge, type BadgeProps } from "~/components/ui/badge";
@@ -54,8 +55,7 @@ export function ProjectHeader({ project, draftHref }: { project: Project; draftH
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 space-y-2">
           <h1 className="font-semibold text-2xl tracking-tight">
-            <span className="text-muted-foreground">#{project.number} </span>
-            {project.title}
+            <NumberedTitle number={project.number} title={project.title} />
           </h1>
           <div className="flex flex-wrap items-center gap-2 text-muted-foreground text-sm">
             <Badge variant={status.variant} data-testid="project-status">

@@ -1,9 +1,8 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { toast } from "~/components/ui/toaster";
-import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { toastOutcome } from "~/trpc/toast-outcome";
 
 /**
  * The mutation callbacks of a change to the project's status (open, close, reopen, archive):
@@ -12,19 +11,15 @@ import { useTRPC } from "~/trpc/react";
 export function useStatusChange(projectId: string, done: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return {
-    onSuccess: async () => {
-      toast.success(done);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.project.get.queryKey({ projectId }) }),
-        queryClient.invalidateQueries({
-          queryKey: trpc.project.recommendation.queryKey({ projectId }),
-        }),
-        queryClient.invalidateQueries({
-          queryKey: trpc.project.participation.queryKey({ projectId }),
-        }),
-      ]);
-    },
-    onError: (error: unknown) => toast.error(messageOf(error)),
-  };
+  return toastOutcome(done, () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.project.get.queryKey({ projectId }) }),
+      queryClient.invalidateQueries({
+        queryKey: trpc.project.recommendation.queryKey({ projectId }),
+      }),
+      queryClient.invalidateQueries({
+        queryKey: trpc.project.participation.queryKey({ projectId }),
+      }),
+    ]),
+  );
 }

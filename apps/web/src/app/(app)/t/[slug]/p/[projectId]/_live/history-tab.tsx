@@ -31,6 +31,12 @@ import { sliderPoint, timeAxis } from "./history-axis";
 
 type HistoryItem = RouterOutputs["history"]["list"]["items"][number];
 type Named = { key: string; name: string };
+type HistoryProps = {
+  projectId: string;
+  options: Named[];
+  criteria: Named[];
+  members: { id: string; name: string }[];
+};
 
 const color = (i: number) => `var(--chart-${(i % 6) + 1})`;
 // A dash pattern per option, so the lines read without colour too.
@@ -43,21 +49,11 @@ const timeOnly = new Intl.DateTimeFormat("en", { timeStyle: "medium" });
  * The History tab: each option's total over time with a slider that shows the recommendation
  * as it stood at any moment, then every change, newest first, filtered by member and criterion.
  */
-export function HistoryTab({
-  projectId,
-  options,
-  criteria,
-  members,
-}: {
-  projectId: string;
-  options: Named[];
-  criteria: Named[];
-  members: { id: string; name: string }[];
-}) {
+export function HistoryTab(props: HistoryProps) {
   return (
     <div className="space-y-6">
-      <Timeline projectId={projectId} options={options} />
-      <EventList projectId={projectId} options={options} criteria={criteria} members={members} />
+      <Timeline projectId={props.projectId} options={props.options} />
+      <EventList {...props} />
     </div>
   );
 }
@@ -267,17 +263,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
   );
 }
 
-function EventList({
-  projectId,
-  options,
-  criteria,
-  members,
-}: {
-  projectId: string;
-  options: Named[];
-  criteria: Named[];
-  members: { id: string; name: string }[];
-}) {
+function EventList({ projectId, options, criteria, members }: HistoryProps) {
   const trpc = useTRPC();
   const [actorId, setActorId] = useState("");
   const [criterionKey, setCriterionKey] = useState("");
@@ -293,8 +279,6 @@ function EventList({
     ),
   );
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
-  const memberFilter = useId();
-  const criterionFilter = useId();
 
   return (
     <Card>
@@ -304,38 +288,20 @@ function EventList({
       </CardHeader>
       <CardContent className="space-y-4">
         <div className="flex flex-wrap gap-3">
-          <label htmlFor={memberFilter} className="grid gap-1 text-sm">
-            Member
-            <select
-              id={memberFilter}
-              value={actorId}
-              onChange={(e) => setActorId(e.target.value)}
-              className={cn(controlClasses, "h-9 w-56 px-2 text-sm")}
-            >
-              <option value="">Everyone</option>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label htmlFor={criterionFilter} className="grid gap-1 text-sm">
-            Criterion
-            <select
-              id={criterionFilter}
-              value={criterionKey}
-              onChange={(e) => setCriterionKey(e.target.value)}
-              className={cn(controlClasses, "h-9 w-56 px-2 text-sm")}
-            >
-              <option value="">All criteria</option>
-              {criteria.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Member"
+            value={actorId}
+            onChange={setActorId}
+            all="Everyone"
+            choices={members.map((m) => ({ value: m.id, name: m.name }))}
+          />
+          <FilterSelect
+            label="Criterion"
+            value={criterionKey}
+            onChange={setCriterionKey}
+            all="All criteria"
+            choices={criteria.map((c) => ({ value: c.key, name: c.name }))}
+          />
         </div>
 
         {history.isPending ? (
@@ -459,5 +425,40 @@ function VoteChange({
       </p>
       {after?.rationale ? <p className="italic">“{after.rationale}”</p> : null}
     </div>
+  );
+}
+
+/** A filter of the change list: one of `choices`, or `all` (the empty value). */
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  all,
+  choices,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  all: string;
+  choices: { value: string; name: string }[];
+}) {
+  const id = useId();
+  return (
+    <label htmlFor={id} className="grid gap-1 text-sm">
+      {label}
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={cn(controlClasses, "h-9 w-56 px-2 text-sm")}
+      >
+        <option value="">{all}</option>
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

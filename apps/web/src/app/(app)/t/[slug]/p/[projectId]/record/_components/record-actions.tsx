@@ -3,13 +3,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download, Link2 } from "lucide-react";
 import { type FormEvent, useState } from "react";
-import { Alert } from "~/components/ui/alert";
+import { ShownOnce } from "~/components/app/shown-once";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { toastOutcome } from "~/trpc/toast-outcome";
 import type { RecordView } from "./record-document";
 
 const EXPORTS = [
@@ -48,15 +49,13 @@ export function SupersedeForm({ view }: { view: RecordView }) {
   const projects = useQuery(trpc.project.list.queryOptions({ teamId: view.team.id }));
   const [picked, setPicked] = useState<string[]>([]);
   const supersede = useMutation(
-    trpc.record.supersede.mutationOptions({
-      onSuccess: async () => {
-        toast.success("Marked as superseded.");
-        await queryClient.invalidateQueries({
+    trpc.record.supersede.mutationOptions(
+      toastOutcome("Marked as superseded.", () =>
+        queryClient.invalidateQueries({
           queryKey: trpc.record.get.queryKey({ projectId: view.project.id }),
-        });
-      },
-      onError: (error) => toast.error(messageOf(error)),
-    }),
+        }),
+      ),
+    ),
   );
   const candidates = (projects.data ?? []).filter(
     (p) => p.id !== view.project.id && !view.supersededBy.some((s) => s.id === p.id),
@@ -121,13 +120,9 @@ export function SharePanel({ projectId }: { projectId: string }) {
     }),
   );
   const revoke = useMutation(
-    trpc.share.revoke.mutationOptions({
-      onSuccess: async () => {
-        toast.success("Link revoked: it stops working at once.");
-        await refresh();
-      },
-      onError: (error) => toast.error(messageOf(error)),
-    }),
+    trpc.share.revoke.mutationOptions(
+      toastOutcome("Link revoked: it stops working at once.", refresh),
+    ),
   );
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -158,18 +153,12 @@ export function SharePanel({ projectId }: { projectId: string }) {
         </Button>
       </form>
       {created ? (
-        <Alert
-          variant="success"
+        <ShownOnce
           title="Anyone with this link can read the record (no account needed):"
-        >
-          <Input
-            readOnly
-            value={created}
-            aria-label="Share link"
-            data-testid="share-link"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-        </Alert>
+          value={created}
+          label="Share link"
+          data-testid="share-link"
+        />
       ) : null}
       {links.data?.length ? (
         <ul className="space-y-1 text-sm">

@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
+import { NumberedTitle } from "~/components/app/numbered-title";
 import { ProjectSubpageHeader } from "~/components/app/project-subpage-header";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -35,12 +36,7 @@ export function RecordPage({ initial, slug }: { initial: Record; slug: string })
     <div className="mx-auto max-w-4xl space-y-6">
       <ProjectSubpageHeader
         projectUrl={projectUrl}
-        title={
-          <>
-            <span className="text-muted-foreground">#{view.project.number} </span>
-            {view.project.title}
-          </>
-        }
+        title={<NumberedTitle number={view.project.number} title={view.project.title} />}
         badge={
           <Badge variant={view.draft ? "neutral" : "success"} data-testid="record-status">
             {view.draft
@@ -85,10 +81,7 @@ export function RecordPage({ initial, slug }: { initial: Record; slug: string })
       ) : null}
 
       {revisions.length ? (
-        <section aria-labelledby="revisions" className="space-y-2">
-          <h2 id="revisions" className="font-semibold text-lg">
-            Revisions
-          </h2>
+        <RecordSection id="revisions" title="Revisions">
           <ol className="space-y-2 text-sm">
             {revisions.map((r) => (
               <li key={r.revision} className="rounded-md border p-2">
@@ -109,35 +102,46 @@ export function RecordPage({ initial, slug }: { initial: Record; slug: string })
               </li>
             ))}
           </ol>
-        </section>
+        </RecordSection>
       ) : null}
 
-      <section aria-labelledby="export" className="space-y-2">
-        <h2 id="export" className="font-semibold text-lg">
-          Export
-        </h2>
+      <RecordSection id="export" title="Export">
         <ExportLinks projectId={projectId} />
-      </section>
+      </RecordSection>
 
       {canManage ? (
-        <section aria-labelledby="share" className="space-y-2">
-          <h2 id="share" className="font-semibold text-lg">
-            Share a read-only link
-          </h2>
+        <RecordSection id="share" title="Share a read-only link">
           <SharePanel projectId={projectId} />
-        </section>
+        </RecordSection>
       ) : null}
 
       {canManage &&
       (view.project.status === "DECIDED" || view.project.status === "SUPERSEDED") &&
       !view.draft ? (
-        <section aria-labelledby="supersede" className="space-y-2">
-          <h2 id="supersede" className="font-semibold text-lg">
-            Supersede
-          </h2>
+        <RecordSection id="supersede" title="Supersede">
           <SupersedeForm view={view} />
-        </section>
+        </RecordSection>
       ) : null}
     </div>
+  );
+}
+
+/** A part of the record page under its own heading. */
+function RecordSection({
+  id,
+  title,
+  children,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h2 id={id} className="font-semibold text-lg">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }

@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+
+/**
+ * A table of things the viewer can act on one by one (sessions, tokens): the named columns,
+ * then a last one for each row's buttons. On a phone the table scrolls in its own box; the
+ * page itself never scrolls sideways.
+ */
+export function ActionsTable({
+  label,
+  columns,
+  children,
+}: {
+  label?: string;
+  columns: string[];
+  /** The rows: a `<tr className="border-t">` each. */
+  children: ReactNode;
+}) {
+  return (
+    <div className="relative overflow-x-auto">
+      <table className="w-full min-w-[32rem] text-sm" aria-label={label}>
+        <thead>
+          <tr className="text-left text-muted-foreground">
+            {columns.map((column) => (
+              <th key={column} className="py-1 font-medium">
+                {column}
+              </th>
+            ))}
+            <th className="py-1">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

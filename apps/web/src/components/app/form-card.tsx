@@ -1,0 +1,39 @@
+import type { FormEvent, ReactNode } from "react";
+import { Alert } from "~/components/ui/alert";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+
+/**
+ * A card holding one form (create a team, join with a link): its title and what it does, the
+ * refusal that names no field above the form, then the form's fields and button.
+ */
+export function FormCard({
+  title,
+  heading,
+  description,
+  general,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  heading: "h1" | "h2";
+  description: ReactNode;
+  /** The request's refusal when it names no field (see formErrorsOf). */
+  general: string | null;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as={heading}>{title}</CardTitle>
+        <CardDescription>{description}</CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        {general ? <Alert variant="error">{general}</Alert> : null}
+        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          {children}
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Logo } from "~/components/app/logo";
+import { CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { ThemeToggle } from "~/components/ui/theme-toggle";
+
+/**
+ * The frame of a page someone may see signed out (sign-in, sign-up, an invitation): the logo
+ * home and the theme toggle above one card in the middle.
+ */
+export function SignedOutFrame({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="flex items-center justify-between px-6 py-4">
+        <Link
+          href="/"
+          className="rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          <Logo />
+        </Link>
+        <ThemeToggle />
+      </header>
+      <main className="flex flex-1 items-start justify-center px-4 pt-10 pb-16 sm:pt-20">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+/** A signed-out card's heading: the page's title (its h1) and what it is for. */
+export function CardHeading({ title, description }: { title: ReactNode; description?: ReactNode }) {
+  return (
+    <CardHeader>
+      <CardTitle as="h1">{title}</CardTitle>
+      {description ? <CardDescription>{description}</CardDescription> : null}
+    </CardHeader>
+  );
+}
