@@ -1,23 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { aggregate, type Method } from "@tradeoff/scoring";
-import {
-  type AppInstance,
-  EVERY_VOTE_ITS_OWN_EVENT,
-  ensureBuild,
-  newSecret,
-  startApps,
-} from "./support/app";
-import {
-  type BenchWorld,
-  mutate,
-  query,
-  seedWorld,
-  sessionCookies,
-  type VoteInput,
-  voteFor,
-} from "./support/clients";
-import { type DedicatedPostgres, startDedicatedPostgres } from "./support/postgres";
+import { type AppInstance, EVERY_VOTE_ITS_OWN_EVENT } from "./support/app";
+import { mutate, query, type VoteInput, voteFor } from "./support/clients";
 import { readDecisionInput, readProject, sameScores, slotKey } from "./support/records";
+import { useFaultWorld } from "./support/world";
 
 /**
  * 10,000 votes from 100 members over two app instances sharing one database: the final votes
@@ -32,32 +18,18 @@ const METHOD_OF: Record<string, Method> = {
   BORDA: "borda",
 };
 
-let database: DedicatedPostgres | undefined;
+const faults = useFaultWorld(MEMBERS);
 const apps: AppInstance[] = [];
-let world: BenchWorld;
-let cookies: string[];
 
 test.beforeAll(async () => {
-  ensureBuild();
-  database = await startDedicatedPostgres();
-  world = await seedWorld(database.url, MEMBERS);
-  const secret = newSecret();
-  cookies = await sessionCookies(world, secret);
-  apps.push(
-    ...(await startApps(2, { databaseUrl: database.url, secret, env: EVERY_VOTE_ITS_OWN_EVENT })),
-  );
-});
-
-test.afterAll(async () => {
-  await Promise.all(apps.map((app) => app.stop()));
-  await database?.destroy();
+  apps.push(...(await faults().startApps(2, { env: EVERY_VOTE_ITS_OWN_EVENT })));
 });
 
 test("10,000 votes over two instances: final votes, events and the recommendation are exact", async () => {
   // 150 s measured on a shared 2-core machine at load 15; far less on an idle one.
   test.setTimeout(420_000);
-  const db = database;
-  if (!db || apps.length !== 2) throw new Error("setup failed");
+  if (apps.length !== 2) throw new Error("setup failed");
+  const { database: db, world, cookies } = faults();
   const before = await readProject(db.url, world.projectId);
   const lastSent = new Map<string, VoteInput>();
   const failures: string[] = [];

@@ -1,26 +1,16 @@
 import { expect, test } from "@playwright/test";
+import { type AppInstance, EVERY_VOTE_ITS_OWN_EVENT } from "./support/app";
 import {
-  type AppInstance,
-  EVERY_VOTE_ITS_OWN_EVENT,
-  ensureBuild,
-  newSecret,
-  startApp,
-} from "./support/app";
-import {
-  accessTokens,
-  type BenchWorld,
   type CallResult,
   mutate,
   mutateWithToken,
   NoAnswer,
   query,
-  seedWorld,
-  sessionCookies,
   type VoteInput,
   voteFor,
 } from "./support/clients";
-import { type DedicatedPostgres, startDedicatedPostgres } from "./support/postgres";
 import { readProject, sameScores, slotKey } from "./support/records";
+import { sleep, useFaultWorld } from "./support/world";
 
 /**
  * The database restarts while 20 members vote, half of them signed in in a browser (session
@@ -41,32 +31,16 @@ const OUTCOME_UNKNOWN =
   "The database connection dropped just as your change was being saved, so it may not have been saved. Retrying is safe.";
 const STACK_TRACE = /\n\s+at |"stack"|\.tsx?:\d+:\d+|node_modules/;
 
-let database: DedicatedPostgres | undefined;
+const faults = useFaultWorld(CLIENTS, { tokens: true });
 let app: AppInstance | undefined;
-let world: BenchWorld;
-let cookies: string[];
-let tokens: string[];
 
 test.beforeAll(async () => {
-  ensureBuild();
-  database = await startDedicatedPostgres();
-  world = await seedWorld(database.url, CLIENTS);
-  const secret = newSecret();
-  cookies = await sessionCookies(world, secret);
-  tokens = await accessTokens(database.url, world);
   // Every request during the outage writes a warning: the test reads them (each failed answer's
   // request id must be in the log) rather than printing thousands of lines.
-  app = await startApp({
-    databaseUrl: database.url,
-    secret,
+  app = await faults().startApp({
     env: { LOG_LEVEL: "warn", ...EVERY_VOTE_ITS_OWN_EVENT },
     captureLogs: true,
   });
-});
-
-test.afterAll(async () => {
-  await app?.stop();
-  await database?.destroy();
 });
 
 type Attempt = {
@@ -81,9 +55,9 @@ type Attempt = {
 };
 
 test("a database restart under load loses no acknowledged vote and answers 503 meanwhile", async () => {
-  if (!app || !database) throw new Error("setup failed");
+  if (!app) throw new Error("setup failed");
   const server = app;
-  const db = database;
+  const { database: db, world, cookies, tokens } = faults();
   const attempts: Attempt[] = [];
   const started = Date.now();
   const endAt = started + LOAD_MS;
@@ -133,15 +107,15 @@ test("a database restart under load loses no acknowledged vote and answers 503 m
         at: Date.now(),
       });
       // A client told to try again in a moment waits a moment.
-      if (outcome !== "acknowledged") await new Promise((r) => setTimeout(r, 100));
+      if (outcome !== "acknowledged") await sleep(100);
     }
   }
 
   async function restartDatabase() {
-    await new Promise((r) => setTimeout(r, STOP_AT_MS));
+    await sleep(STOP_AT_MS);
     const stoppedAt = Date.now();
     await db.stop();
-    await new Promise((r) => setTimeout(r, Math.max(0, stoppedAt + DOWN_MS - Date.now())));
+    await sleep(Math.max(0, stoppedAt + DOWN_MS - Date.now()));
     await db.start();
     const backAt = Date.now();
     // The app must answer again without a restart: poll one member's recommendation.
@@ -154,7 +128,7 @@ test("a database restart under load loses no acknowledged vote and answers 503 m
         recoveredAt = Date.now();
         break;
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
     return { stoppedAt, backAt, recoveredAt };
   }

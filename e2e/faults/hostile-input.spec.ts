@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "@tradeoff/db";
-import { type AppInstance, ensureBuild, newSecret, startApp } from "./support/app";
-import { type BenchWorld, seedWorld, sessionCookies } from "./support/clients";
-import { type DedicatedPostgres, startDedicatedPostgres } from "./support/postgres";
+import type { AppInstance } from "./support/app";
+import { useFaultWorld } from "./support/world";
 
 /**
  * Input built to break the server, against the production build: JSON nested thousands of
@@ -13,31 +12,21 @@ import { type DedicatedPostgres, startDedicatedPostgres } from "./support/postgr
 const DEPTH = 100_000;
 const LEAK = /Maximum call stack|RangeError|\n\s+at |node_modules|\.tsx?:\d+/;
 
-let database: DedicatedPostgres | undefined;
+const faults = useFaultWorld(1);
 let plain: AppInstance | undefined;
 let secure: AppInstance | undefined;
-let world: BenchWorld;
-let cookie: string;
 
 test.beforeAll(async () => {
-  ensureBuild();
-  database = await startDedicatedPostgres();
-  world = await seedWorld(database.url, 1);
-  const secret = newSecret();
-  cookie = (await sessionCookies(world, secret))[0] ?? "";
   // The same build twice: a plain local run, and one deployed behind https.
-  plain = await startApp({ databaseUrl: database.url, secret });
-  secure = await startApp({
-    databaseUrl: database.url,
-    secret,
-    env: { NEXTAUTH_URL: "https://tradeoff.example.com" },
-  });
+  plain = await faults().startApp();
+  secure = await faults().startApp({ env: { NEXTAUTH_URL: "https://tradeoff.example.com" } });
 });
 
-test.afterAll(async () => {
-  await Promise.all([plain?.stop(), secure?.stop()]);
-  await database?.destroy();
-});
+/** The world's one member, signed in. */
+function member() {
+  const { world, cookies, database } = faults();
+  return { world, database, cookie: cookies[0] ?? "" };
+}
 
 type ErrorBody = { error?: { message?: string; data?: { code?: string; requestId?: string } } };
 
@@ -53,6 +42,7 @@ async function expectRefused(res: Response, message: RegExp) {
 
 test("deeply nested JSON is refused with a sentence, in a body or an address", async () => {
   if (!plain) throw new Error("setup failed");
+  const { world, cookie } = member();
   const nested = `${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}`;
   const post = await fetch(`${plain.origin}/api/trpc/team.create`, {
     method: "POST",
@@ -78,7 +68,8 @@ test("deeply nested JSON is refused with a sentence, in a body or an address", a
 });
 
 test("text that is not UTF-8 is refused, not stored as replacement characters", async () => {
-  if (!plain || !database) throw new Error("setup failed");
+  if (!plain) throw new Error("setup failed");
+  const { world, cookie, database } = member();
   const name = "Broken \xff\xfe name";
   const bytes = Buffer.concat([
     Buffer.from('{"name":"'),

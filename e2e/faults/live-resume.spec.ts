@@ -1,51 +1,24 @@
 import { expect, test } from "@playwright/test";
-import { type AppInstance, ensureBuild, newSecret, startApps } from "./support/app";
-import {
-  type BenchWorld,
-  type LiveEvent,
-  mutate,
-  openLiveStream,
-  seedWorld,
-  sessionCookies,
-  voteFor,
-} from "./support/clients";
-import { type DedicatedPostgres, startDedicatedPostgres } from "./support/postgres";
+import type { AppInstance } from "./support/app";
+import { type LiveEvent, mutate, openLiveStream, voteFor } from "./support/clients";
 import { readProject } from "./support/records";
+import { sleep, useFaultWorld, waitFor } from "./support/world";
 
 /**
  * A teammate watching a project live on instance A; A dies; the page reconnects to instance B
  * with the last event id it got and receives every vote cast while it was away, none twice.
  */
-let database: DedicatedPostgres | undefined;
+const faults = useFaultWorld(3);
 const apps: AppInstance[] = [];
-let world: BenchWorld;
-let cookies: string[];
 
 test.beforeAll(async () => {
-  ensureBuild();
-  database = await startDedicatedPostgres();
-  world = await seedWorld(database.url, 3);
-  const secret = newSecret();
-  cookies = await sessionCookies(world, secret);
-  apps.push(...(await startApps(2, { databaseUrl: database.url, secret })));
+  apps.push(...(await faults().startApps(2)));
 });
-
-test.afterAll(async () => {
-  await Promise.all(apps.map((app) => app.stop()));
-  await database?.destroy();
-});
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 test("a live stream resumes on another instance with every missed event, none twice", async () => {
   const [a, b] = apps;
-  if (!a || !b || !database) throw new Error("setup failed");
+  if (!a || !b) throw new Error("setup failed");
+  const { database, world, cookies } = faults();
   const watcher = cookies[0] ?? "";
   const voters = [1, 2].map((i) => cookies[i] ?? "");
   let sent = 0;
@@ -99,7 +72,7 @@ test("a live stream resumes on another instance with every missed event, none tw
   await waitFor("the twenty missed votes on B", () => received.length >= countOnA + 20);
   const liveOnB = await castVotes(5, b.origin);
   await waitFor("five live votes on B", () => received.length >= countOnA + 25);
-  await new Promise((r) => setTimeout(r, 500)); // anything extra (a duplicate) would show now
+  await sleep(500); // anything extra (a duplicate) would show now
   onB.close();
   await onB.ended.catch(() => {});
 

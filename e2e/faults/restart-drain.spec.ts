@@ -1,21 +1,9 @@
 import { Agent, request } from "node:http";
 import { expect, test } from "@playwright/test";
-import {
-  type AppInstance,
-  EVERY_VOTE_ITS_OWN_EVENT,
-  ensureBuild,
-  newSecret,
-  startApp,
-} from "./support/app";
-import {
-  accessTokens,
-  type BenchWorld,
-  seedWorld,
-  type VoteInput,
-  voteFor,
-} from "./support/clients";
-import { type DedicatedPostgres, startDedicatedPostgres } from "./support/postgres";
+import { type AppInstance, EVERY_VOTE_ITS_OWN_EVENT } from "./support/app";
+import { type VoteInput, voteFor } from "./support/clients";
 import { readProject } from "./support/records";
+import { sleep, useFaultWorld } from "./support/world";
 
 /**
  * A rolling restart under load: members vote through personal access tokens (the CLI's way)
@@ -31,29 +19,13 @@ const AFTER_MS = 2_000;
 const MAX_LOAD_MS = 60_000;
 const RESTARTING = /This server is restarting; your request was not carried out/;
 
-let database: DedicatedPostgres | undefined;
+const faults = useFaultWorld(CLIENTS, { tokens: true });
 let a: AppInstance | undefined;
-let b: AppInstance | undefined;
-let world: BenchWorld;
-let tokens: string[];
-let secret: string;
 
 test.beforeAll(async () => {
-  ensureBuild();
-  database = await startDedicatedPostgres();
-  world = await seedWorld(database.url, CLIENTS);
-  tokens = await accessTokens(database.url, world);
-  secret = newSecret();
-  a = await startApp({
-    databaseUrl: database.url,
-    secret,
+  a = await faults().startApp({
     env: { SHUTDOWN_GRACE_SECONDS: "10", ...EVERY_VOTE_ITS_OWN_EVENT },
   });
-});
-
-test.afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
-  await database?.destroy();
 });
 
 type Answer = { status: number; connection: string | undefined; body: string };
@@ -94,9 +66,9 @@ type Attempt = {
 };
 
 test("SIGTERM drains: not ready at once, every request taken answered, none cut, nothing lost", async () => {
-  if (!a || !database) throw new Error("setup failed");
+  if (!a) throw new Error("setup failed");
   const first = a;
-  const db = database;
+  const { database: db, world, tokens } = faults();
   const attempts: Attempt[] = [];
   const started = Date.now();
   let sigtermAt = Number.POSITIVE_INFINITY;
@@ -154,14 +126,14 @@ test("SIGTERM drains: not ready at once, every request taken answered, none cut,
       }
       attempts.push(attempt);
       if (attempt.instance === "A" && attempt.outcome !== "acknowledged") turnedAway = true;
-      if (attempt.outcome !== "acknowledged") await new Promise((r) => setTimeout(r, 50));
+      if (attempt.outcome !== "acknowledged") await sleep(50);
     }
     for (const agent of agents.values()) agent.destroy();
   }
 
   async function rollingRestart() {
-    await new Promise((r) => setTimeout(r, SIGTERM_AT_MS));
-    b = await startApp({ databaseUrl: db.url, secret, env: EVERY_VOTE_ITS_OWN_EVENT });
+    await sleep(SIGTERM_AT_MS);
+    const b = await faults().startApp({ env: EVERY_VOTE_ITS_OWN_EVENT });
     // A readiness probe holding a connection to A from before the signal: a new request on an
     // idle keep-alive connection, which a draining server refuses.
     const probe = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -169,7 +141,7 @@ test("SIGTERM drains: not ready at once, every request taken answered, none cut,
     sigtermAt = Date.now();
     const stopped = first.stop();
     current = b;
-    await new Promise((r) => setTimeout(r, 20));
+    await sleep(20);
     const during = await send(probe, first.origin, "GET", "/api/ready", {}).catch(
       (error: Error) => ({ status: 0, connection: undefined, body: error.message }),
     );

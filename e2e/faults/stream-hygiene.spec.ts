@@ -1,14 +1,8 @@
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { type AppInstance, ensureBuild, newSecret, startApp } from "./support/app";
-import {
-  type BenchWorld,
-  openLiveStream,
-  readMetric,
-  seedWorld,
-  sessionCookies,
-} from "./support/clients";
-import { type DedicatedPostgres, startDedicatedPostgres } from "./support/postgres";
+import type { AppInstance } from "./support/app";
+import { openLiveStream, readMetric } from "./support/clients";
+import { sleep, useFaultWorld, waitFor } from "./support/world";
 
 /**
  * 1,000 live streams opened and dropped by their clients leave nothing behind on the server:
@@ -22,36 +16,22 @@ const SUBSCRIPTIONS = "tradeoff_active_subscriptions";
 const RSS = "tradeoff_process_resident_memory_bytes";
 const HEAP = "tradeoff_nodejs_heap_size_used_bytes";
 
-let database: DedicatedPostgres | undefined;
+const faults = useFaultWorld(2);
 let app: AppInstance | undefined;
-let world: BenchWorld;
-let cookies: string[];
 
 test.beforeAll(async () => {
-  ensureBuild();
-  database = await startDedicatedPostgres();
-  world = await seedWorld(database.url, 2);
-  const secret = newSecret();
-  cookies = await sessionCookies(world, secret);
-  app = await startApp({
-    databaseUrl: database.url,
-    secret,
+  app = await faults().startApp({
     env: {
       NODE_OPTIONS: `--expose-gc --require ${join(import.meta.dirname, "support/gc-on-signal.cjs")}`,
     },
   });
 });
 
-test.afterAll(async () => {
-  await app?.stop();
-  await database?.destroy();
-});
-
 /** A full garbage collection in the server (see support/gc-on-signal.cjs), then its memory. */
 async function memoryAfterCollection(server: AppInstance) {
   for (let i = 0; i < 2; i++) {
     process.kill(-server.pid, "SIGUSR2");
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
   }
   return {
     rss: await readMetric(server.origin, RSS),
@@ -59,22 +39,18 @@ async function memoryAfterCollection(server: AppInstance) {
   };
 }
 
-async function waitFor(what: string, condition: () => Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** How the metric polls below wait: every 100 ms, up to 10 s unless said otherwise. */
+const METRIC_POLL = { everyMs: 100, timeoutMs: 10_000 };
 
 test("1,000 connect/disconnect cycles leave no listener behind and memory flat", async () => {
   test.setTimeout(300_000);
   if (!app) throw new Error("setup failed");
   const server: AppInstance = app;
+  const { world, cookies } = faults();
   const cookie = cookies[0] ?? "";
 
-  /** Opens a stream, waits for its first message (it is registered), then drops it. */
-  async function cycle() {
+  /** Opens a stream and waits for its first message: the server has registered it. */
+  async function openRegistered() {
     let messages = 0;
     const stream = openLiveStream({
       origin: server.origin,
@@ -83,9 +59,16 @@ test("1,000 connect/disconnect cycles leave no listener behind and memory flat",
       onMessage: () => messages++,
     });
     await stream.opened;
-    const deadline = Date.now() + 10_000;
-    while (messages === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    await waitFor("the stream's first message", () => messages > 0, {
+      everyMs: 5,
+      timeoutMs: 10_000,
+    }).catch(() => {});
     expect(messages, "the stream sent its first message").toBeGreaterThan(0);
+    return stream;
+  }
+  /** Opens a registered stream, then drops it. */
+  async function cycle() {
+    const stream = await openRegistered();
     stream.close();
     await stream.ended;
   }
@@ -107,22 +90,16 @@ test("1,000 connect/disconnect cycles leave no listener behind and memory flat",
   await cycles(50);
   const cold = await memoryAfterCollection(server);
   await cycles(WARM_UP - 50);
-  await waitFor("the warm-up streams to close", async () => {
-    return (await readMetric(server.origin, SUBSCRIPTIONS)) === 0;
-  });
+  await waitFor(
+    "the warm-up streams to close",
+    async () => (await readMetric(server.origin, SUBSCRIPTIONS)) === 0,
+    METRIC_POLL,
+  );
   const listenersBefore = await readMetric(server.origin, SUBSCRIPTIONS);
   const before = await memoryAfterCollection(server);
 
   // The gauge really counts: one open stream reads as one more.
-  let opened = 0;
-  const probe = openLiveStream({
-    origin: server.origin,
-    cookie,
-    projectId: world.projectId,
-    onMessage: () => opened++,
-  });
-  await probe.opened;
-  await waitFor("the probe stream", async () => opened > 0);
+  const probe = await openRegistered();
   expect(await readMetric(server.origin, SUBSCRIPTIONS)).toBe(listenersBefore + 1);
   probe.close();
   await probe.ended;
@@ -138,7 +115,7 @@ test("1,000 connect/disconnect cycles leave no listener behind and memory flat",
       listenersAfter = await readMetric(server.origin, SUBSCRIPTIONS);
       return listenersAfter === listenersBefore;
     },
-    15_000,
+    { ...METRIC_POLL, timeoutMs: 15_000 },
   ).catch(() => {});
   const after = await memoryAfterCollection(server);
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -198,25 +198,28 @@ describe("tradeoff template", () => {
     expect(scored.stdout).toContain("Confidence: n/a");
   });
 
-  it("rejects an unknown context question as a usage error", async () => {
-    const { code, stdout, stderr } = await runCli([
-      "template",
-      "drf-vs-fastapi",
-      "-a",
-      "uses-rails=yes",
-    ]);
+  // Each says what was wrong and what would be right (the known questions, templates).
+  it.each([
+    {
+      what: "an unknown context question",
+      args: ["template", "drf-vs-fastapi", "-a", "uses-rails=yes"],
+      says: ['has no context question "uses-rails"', "team-knows-django"],
+    },
+    {
+      what: "an unknown template",
+      args: ["template", "rails-vs-django"],
+      says: ['no built-in template "rails-vs-django"', "drf-vs-fastapi"],
+    },
+    {
+      what: "a missing name",
+      args: ["template"],
+      says: ["name a template", "postgres-vs-mongodb"],
+    },
+  ])("rejects $what as a usage error, exit 2", async ({ args, says }) => {
+    const { code, stdout, stderr } = await runCli(args);
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toContain('has no context question "uses-rails"');
-    expect(stderr).toContain("team-knows-django");
-  });
-
-  it("rejects an unknown template as a usage error, listing the ones that exist", async () => {
-    const { code, stdout, stderr } = await runCli(["template", "rails-vs-django"]);
-    expect(code).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain('no built-in template "rails-vs-django"');
-    expect(stderr).toContain("drf-vs-fastapi");
+    for (const text of says) expect(stderr).toContain(text);
   });
 
   it("--list lists every built-in template, the same set the web app offers, each one printable", async () => {
@@ -233,14 +236,6 @@ describe("tradeoff template", () => {
       expect(printed.code, template.key).toBe(0);
       expect(() => validateDecisionInput(JSON.parse(printed.stdout))).not.toThrow();
     }
-  });
-
-  it("without a name or --list, says what to name, exit 2", async () => {
-    const { code, stdout, stderr } = await runCli(["template"]);
-    expect(code).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain("name a template");
-    expect(stderr).toContain("postgres-vs-mongodb");
   });
 });
 

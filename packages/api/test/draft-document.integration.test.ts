@@ -17,7 +17,7 @@ import {
   documentText,
 } from "../src/services/draft/document-schema";
 import { createDraftCollab } from "../src/services/draft/document-server";
-import { useTestDatabase } from "./helpers";
+import { until, useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
@@ -89,7 +89,7 @@ async function connect(instance: Instance, draftId: string, userId: string): Pro
   // A provider handed its own socket is attached by hand (Hocuspocus 3).
   provider.attach();
   providers.add(provider);
-  await waitFor(() => provider.isSynced || refused.length > 0, 10_000);
+  await until(() => provider.isSynced || refused.length > 0, { ...SYNC, timeoutMs: 10_000 });
   return { provider, doc, refused };
 }
 
@@ -99,13 +99,8 @@ function disconnect(client: Client) {
   client.provider.configuration.websocketProvider.destroy();
 }
 
-async function waitFor(check: () => boolean, timeoutMs = 5_000) {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** How long the checks below wait for documents to sync between clients. */
+const SYNC = { timeoutMs: 5_000, everyMs: 10 };
 
 /** Types `text` as a new paragraph at the end of a field, as the editor would. */
 function typeParagraph(doc: Y.Doc, field: string, text: string): Y.XmlText {
@@ -180,10 +175,12 @@ describe("the shared text of a draft", () => {
 
       // Who is where crosses instances too: B sees A's name (the editor's caret label).
       onA.provider.setAwarenessField("user", { name: "Olivia on A", color: "#1d4ed8" });
-      await waitFor(() =>
-        [...(onB.provider.awareness?.getStates().values() ?? [])].some(
-          (state) => (state.user as { name?: string } | undefined)?.name === "Olivia on A",
-        ),
+      await until(
+        () =>
+          [...(onB.provider.awareness?.getStates().values() ?? [])].some(
+            (state) => (state.user as { name?: string } | undefined)?.name === "Olivia on A",
+          ),
+        SYNC,
       );
 
       const typedA = typeParagraph(onA.doc, "rationale", "");
@@ -193,8 +190,9 @@ describe("the shared text of a draft", () => {
         typedB.insert(typedB.length, "b");
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      await waitFor(
+      await until(
         () => rationale(onA) === rationale(onB) && rationale(onA).includes("b".repeat(30)),
+        SYNC,
       ).catch((error) => {
         console.log("A:", JSON.stringify(rationale(onA)), "B:", JSON.stringify(rationale(onB)));
         throw error;
@@ -263,7 +261,7 @@ describe("the shared text of a draft", () => {
     expect(rationale(reader)).toBe("Only members edit.");
     typeParagraph(reader.doc, "rationale", "viewer wrote this");
     typeParagraph(owner.doc, "rationale", "owner wrote this");
-    await waitFor(() => rationale(reader).includes("owner wrote this"));
+    await until(() => rationale(reader).includes("owner wrote this"), SYNC);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(rationale(owner)).not.toContain("viewer wrote this");
 
@@ -339,7 +337,7 @@ describe("latency with a 50,000-character draft", () => {
 
       // Each person types into a paragraph of their own: "<who>:<n>;" every 100 ms for 5 s.
       const lines = clients.map((client) => typeParagraph(client.doc, "rationale", ""));
-      await waitFor(() => clients.every((c) => c.doc.getXmlFragment("rationale").length >= 5));
+      await until(() => clients.every((c) => c.doc.getXmlFragment("rationale").length >= 5), SYNC);
       const sentAt = new Map<string, number>();
       const latencies: number[] = [];
       const seen = clients.map(() => new Set<string>());
@@ -369,7 +367,7 @@ describe("latency with a 50,000-character draft", () => {
         });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      await waitFor(() => latencies.length >= rounds * 5 * 4, 10_000);
+      await until(() => latencies.length >= rounds * 5 * 4, { ...SYNC, timeoutMs: 10_000 });
       latencies.sort((x, y) => x - y);
       const median = latencies[Math.floor(latencies.length / 2)] as number;
       const worst = latencies.at(-1) as number;

@@ -76,3 +76,19 @@ export async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
   expect(error).toBeInstanceOf(TRPCError);
   return error as TRPCError;
 }
+
+/**
+ * Polls `check` every `everyMs` until it holds, for work done outside the call under test
+ * (job workers, document sync); fails saying how long it waited when it still does not after
+ * `timeoutMs`.
+ */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  { timeoutMs = 30_000, everyMs = 200 } = {},
+): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`Condition not reached within ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}

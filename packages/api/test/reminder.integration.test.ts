@@ -2,7 +2,7 @@ import { createPrismaClient, type Database } from "@tradeoff/db";
 import { type JobDefinition, startJobQueue } from "@tradeoff/db/jobs";
 import { afterAll, describe, expect, it } from "vitest";
 import { appJobs } from "../src/jobs";
-import { trpcError, useTestDatabase } from "./helpers";
+import { trpcError, until, useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
@@ -10,15 +10,6 @@ const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
-
-async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("condition not reached in time");
-}
 
 /** An app instance's worker: its own connection pool and the app's job handlers. */
 async function startWorker() {
@@ -60,7 +51,7 @@ describe("deadline reminders", () => {
         where: { projectId: project.id, kind: "deadline.near" },
         select: { userId: true, data: true },
       });
-    await until(async () => (await reminders()).length >= 2);
+    await until(async () => (await reminders()).length >= 2, { timeoutMs: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 2_000));
 
     const sent = await reminders();

@@ -11,7 +11,7 @@ import {
   RETRY_WINDOW_MS,
 } from "../src/services/webhook/deliver";
 import { decryptSecret } from "../src/services/webhook/secret";
-import { TEST_APP_SECRET, trpcError, useTestDatabase } from "./helpers";
+import { TEST_APP_SECRET, trpcError, until, useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
 import { startReceiver, verifySignature } from "./support/webhook-receiver";
 import { shortExpiry } from "./support/webhook-worker-settings";
@@ -70,15 +70,6 @@ async function startWorker(jobs?: (defs: JobDefinition[]) => JobDefinition[]) {
     await db.$disconnect();
   });
   return boss;
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("condition not reached in time");
 }
 
 async function pendingJob(deliveryId: string, attempt: number) {

@@ -69,22 +69,18 @@ describe("durable job queue", () => {
 
   it("enqueues a job named by its cause only once", async () => {
     const id = jobId("test", "project-1", "24h");
-    const first = await db().$transaction((tx) =>
-      sendInTransaction(
-        tx,
-        "test-once",
-        { n: 1 },
-        { id, startAfter: new Date(Date.now() + 3_600_000) },
-      ),
-    );
-    const second = await db().$transaction((tx) =>
-      sendInTransaction(
-        tx,
-        "test-once",
-        { n: 1 },
-        { id, startAfter: new Date(Date.now() + 3_600_000) },
-      ),
-    );
+    // The same cause, enqueued twice (as a retried request would).
+    const enqueue = () =>
+      db().$transaction((tx) =>
+        sendInTransaction(
+          tx,
+          "test-once",
+          { n: 1 },
+          { id, startAfter: new Date(Date.now() + 3_600_000) },
+        ),
+      );
+    const first = await enqueue();
+    const second = await enqueue();
     expect(first).toBe(id);
     expect(second).toBeNull();
   });

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addMember, createTeam, createUser } from "../src/factories";
 import { DEMO_ACCOUNT_WARNING, seedDemo, seedForStartup } from "../src/seed";
-import { createTestDatabase, type TestDatabase } from "../src/testing";
+import { useTestDatabase } from "./support";
 
 const hashPassword = async (plain: string) => `hashed:${plain}`;
 
 describe("seedDemo", () => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await test?.drop();
-  });
+  const test = useTestDatabase();
 
   it("creates the demo user and team once, however often it runs", async () => {
     const first = await seedDemo(test.db, { hashPassword });
@@ -41,13 +35,7 @@ describe("seedDemo", () => {
 });
 
 describe("seedForStartup: the demo account (published password) stays off deployments", () => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await test?.drop();
-  });
+  const test = useTestDatabase();
   const demoUsers = () => test.db.user.count({ where: { email: "demo@tradeoff.dev" } });
 
   it("never seeds a configured database, and says so when a demo account is already there", async () => {
@@ -78,13 +66,7 @@ describe("seedForStartup: the demo account (published password) stays off deploy
 });
 
 describe("factories", () => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await test?.drop();
-  });
+  const test = useTestDatabase();
 
   it("create users and teams with unique defaults and the requested roles", async () => {
     const [alice, bob] = await Promise.all([createUser(test.db), createUser(test.db)]);

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sql, statement } from "../src/sql";
 import { projectAccess, teamAccess } from "../src/statements";
-import { createTestDatabase, type TestDatabase } from "../src/testing";
+import { useTestDatabase } from "./support";
 
 describe("typed statements (hand-written SQL through Prisma's $queryRaw)", () => {
-  let test: TestDatabase;
-  beforeAll(async () => {
-    test = await createTestDatabase({ poolSize: 2 });
-  }, 60_000);
-  afterAll(() => test.drop());
+  const test = useTestDatabase({ poolSize: 2 });
 
   it("binds parameters (never splices them) and returns typed rows", async () => {
     const sumAndWord = statement<

@@ -3,7 +3,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { startEmbeddedPostgres } from "../src/embedded";
+import { createTestDatabase, type TestDatabase } from "../src/testing";
 
 /** An empty database (no migrations): on TEST_DATABASE_URL's server when set, else embedded. */
 export async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -45,4 +47,30 @@ export async function query<T extends pg.QueryResultRow>(
 
 async function admin(url: string, sql: string): Promise<void> {
   await query(url, sql);
+}
+
+/**
+ * A fresh, migrated database for the tests of the describe block (or file) it is called in,
+ * dropped after them.
+ */
+export function useTestDatabase(options: { poolSize?: number } = {}) {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(options);
+  }, 60_000);
+  afterAll(async () => {
+    await database?.drop();
+  });
+  const created = () => {
+    if (!database) throw new Error("The test database was not created.");
+    return database;
+  };
+  return {
+    get db() {
+      return created().db;
+    },
+    get url() {
+      return created().url;
+    },
+  };
 }
