@@ -17,6 +17,21 @@ export type BenchWorld = {
   optionKeys: string[];
 };
 
+/** The API called in-process as one member, as the app answers that member's signed-in request. */
+export function callerAs(
+  db: Database,
+  member: { id: string; email: string | null; name: string | null },
+  options: { secret?: string } = {},
+) {
+  return appRouter.createCaller(
+    createContextInner({
+      db,
+      user: { id: member.id, email: member.email ?? "", name: member.name, tokenVersion: 0 },
+      ...options,
+    }),
+  );
+}
+
 /** A repeatable pseudo-random sequence, so every run seeds the same votes. */
 function sequence(seed: number) {
   let state = seed >>> 0;
@@ -54,12 +69,7 @@ export async function seedBenchWorld(db: Database, memberCount: number): Promise
     })),
   });
 
-  const caller = appRouter.createCaller(
-    createContextInner({
-      db,
-      user: { id: owner.id, email: owner.email ?? "", name: owner.name, tokenVersion: 0 },
-    }),
-  );
+  const caller = callerAs(db, owner);
   const project = await caller.project.create({
     teamId: team.id,
     title: drfVsFastapi.title,
@@ -111,12 +121,7 @@ export async function seedBenchWorld(db: Database, memberCount: number): Promise
 export async function createAccessTokens(db: Database, world: BenchWorld): Promise<string[]> {
   const tokens: string[] = [];
   for (const member of world.members) {
-    const caller = appRouter.createCaller(
-      createContextInner({
-        db,
-        user: { id: member.id, email: member.email, name: member.name, tokenVersion: 0 },
-      }),
-    );
+    const caller = callerAs(db, member);
     const { token } = await caller.token.create({ name: "fault test", scope: "READ_WRITE" });
     tokens.push(token);
   }

@@ -1,8 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { appRouter, createContextInner } from "@tradeoff/api";
 import type { Database } from "@tradeoff/db";
-import type { BenchWorld } from "./seed";
+import { type BenchWorld, callerAs } from "./seed";
 
 /** How long the bench's webhook receiver takes to answer each delivery. */
 export const RECEIVER_SLEEP_MS = 5_000;
@@ -35,13 +34,7 @@ export async function startSlowWebhook(
   process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS = "true";
   const owner = world.members[0];
   if (!owner) throw new Error("The bench world has no owner.");
-  const caller = appRouter.createCaller(
-    createContextInner({
-      db,
-      user: { id: owner.id, email: owner.email, name: owner.name, tokenVersion: 0 },
-      secret: appSecret,
-    }),
-  );
+  const caller = callerAs(db, owner, { secret: appSecret });
   const { webhook } = await caller.webhook.create({
     teamId: world.teamId,
     url: `http://127.0.0.1:${port}/slow`,

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { CliError, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
-import { call } from "../server/client";
+import { call, serverUrl } from "../server/client";
 import { print, withJson } from "../server/output";
 import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
 
@@ -77,7 +77,7 @@ export function registerShare(program: Command, io: Io): void {
         ...(options.expires ? { expiresAt: options.expires } : {}),
       }),
     );
-    const url = `${config.url.replace(/\/+$/, "")}${created.path}`;
+    const url = serverUrl(config, created.path);
     print(
       io,
       options.json,

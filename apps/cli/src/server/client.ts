@@ -3,12 +3,16 @@ import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { CliError, EXIT_AUTH, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE } from "../errors";
 import type { ServerConfig } from "./config";
 
+/** An address on the server: the saved URL, any trailing slash dropped, then `path`. */
+export const serverUrl = (config: ServerConfig, path: string) =>
+  `${config.url.replace(/\/+$/, "")}${path}`;
+
 /** A typed tRPC client of the server's API, authenticated with a personal access token. */
 export function createClient(config: ServerConfig) {
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
-        url: `${config.url.replace(/\/+$/, "")}/api/trpc`,
+        url: serverUrl(config, "/api/trpc"),
         headers: { authorization: `Bearer ${config.token}` },
       }),
     ],

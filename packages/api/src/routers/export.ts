@@ -5,6 +5,7 @@ import { importProject } from "../services/export/import-project";
 import { exportFolder } from "../services/folder/export-folder";
 import { importFolder } from "../services/folder/import-folder";
 import { createTRPCRouter, projectProcedure, teamProcedure } from "../trpc";
+import { memberOf } from "./actor";
 
 /**
  * Exports of a decision record (MADR, log4brains, Nygard, JSON, CSV, PDF) and JSON import; a
@@ -22,9 +23,7 @@ export const exportRouter = createTRPCRouter({
     ),
   import: teamProcedure("MEMBER")
     .input(importSchema)
-    .mutation(({ ctx, input }) =>
-      importProject(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input.document),
-    ),
+    .mutation(({ ctx, input }) => importProject(ctx.db, memberOf(ctx), input.document)),
   folder: teamProcedure("VIEWER")
     .input(folderExportSchema)
     .query(({ ctx, input }) =>
@@ -32,7 +31,5 @@ export const exportRouter = createTRPCRouter({
     ),
   importFolder: teamProcedure("MEMBER")
     .input(folderImportSchema)
-    .mutation(({ ctx, input }) =>
-      importFolder(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
-    ),
+    .mutation(({ ctx, input }) => importFolder(ctx.db, memberOf(ctx), input)),
 });

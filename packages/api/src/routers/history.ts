@@ -3,6 +3,7 @@ import { listHistory } from "../services/history/list-history";
 import { loadTimeline } from "../services/history/load-timeline";
 import { recommendationAt } from "../services/history/recommendation-at";
 import { createTRPCRouter, projectProcedure } from "../trpc";
+import { inProject } from "./actor";
 
 export const historyRouter = createTRPCRouter({
   /** The project's events, newest first, filtered by member and criterion, one page at a time. */
@@ -10,9 +11,7 @@ export const historyRouter = createTRPCRouter({
     .input(listHistorySchema)
     .query(({ ctx, input }) =>
       listHistory(ctx.db, {
-        projectId: ctx.project.id,
-        teamId: ctx.project.teamId,
-        userId: ctx.user.id,
+        ...inProject(ctx),
         actorId: input.actorId,
         criterionKey: input.criterionKey,
         cursor: input.cursor ?? undefined,
@@ -24,9 +23,7 @@ export const historyRouter = createTRPCRouter({
     .input(timelineSchema)
     .query(({ ctx, input }) =>
       loadTimeline(ctx.db, {
-        projectId: ctx.project.id,
-        teamId: ctx.project.teamId,
-        userId: ctx.user.id,
+        ...inProject(ctx),
         maxPoints: input.maxPoints,
       }),
     ),
@@ -35,9 +32,7 @@ export const historyRouter = createTRPCRouter({
     .input(recommendationAtSchema)
     .query(({ ctx, input }) =>
       recommendationAt(ctx.db, {
-        projectId: ctx.project.id,
-        teamId: ctx.project.teamId,
-        userId: ctx.user.id,
+        ...inProject(ctx),
         at: input.at,
         eventId: input.eventId,
       }),

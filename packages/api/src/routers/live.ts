@@ -3,6 +3,7 @@ import { realtimeFor } from "../realtime";
 import { projectStreamSchema } from "../schemas/live";
 import { streamProject } from "../services/live/stream-project";
 import { createTRPCRouter, projectProcedure } from "../trpc";
+import { inProject } from "./actor";
 
 export const liveRouter = createTRPCRouter({
   /**
@@ -20,9 +21,7 @@ export const liveRouter = createTRPCRouter({
         });
       }
       return streamProject(ctx.db, hub, {
-        projectId: ctx.project.id,
-        teamId: ctx.project.teamId,
-        userId: ctx.user.id,
+        ...inProject(ctx),
         lastEventId: input.lastEventId,
         signal,
       });

@@ -4,30 +4,25 @@ import { castVote, retractVote } from "../services/vote/cast-vote";
 import { listMyVotes } from "../services/vote/list-my-votes";
 import { listReasons } from "../services/vote/list-reasons";
 import { createTRPCRouter, projectProcedure } from "../trpc";
+import { memberOf } from "./actor";
 
 export const voteRouter = createTRPCRouter({
   /** Sets the caller's vote on one criterion; safe to retry. */
   cast: projectProcedure("MEMBER")
     .input(castVoteSchema)
     .mutation(({ ctx, input }) =>
-      castVote(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input, {
+      castVote(ctx.db, memberOf(ctx), input, {
         foldSeconds: ctx.historyFoldSeconds,
       }),
     ),
   retract: projectProcedure("MEMBER")
     .input(retractVoteSchema)
-    .mutation(({ ctx, input }) =>
-      retractVote(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
-    ),
+    .mutation(({ ctx, input }) => retractVote(ctx.db, memberOf(ctx), input)),
   mine: projectProcedure("VIEWER")
     .input(projectIdSchema)
-    .query(({ ctx, input }) =>
-      listMyVotes(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
-    ),
+    .query(({ ctx, input }) => listMyVotes(ctx.db, memberOf(ctx), input)),
   /** Teammates' reasons on one criterion, for the ballot's details; hidden while a blind vote is open. */
   reasons: projectProcedure("VIEWER")
     .input(listReasonsSchema)
-    .query(({ ctx, input }) =>
-      listReasons(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
-    ),
+    .query(({ ctx, input }) => listReasons(ctx.db, memberOf(ctx), input)),
 });

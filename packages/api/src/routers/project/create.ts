@@ -2,12 +2,12 @@ import { createProjectSchema, updateProjectSchema } from "../../schemas/project"
 import { createProject } from "../../services/project/create-project";
 import { updateProject } from "../../services/project/update-project";
 import { projectProcedure, teamProcedure } from "../../trpc";
-import { actorOf } from "../actor";
+import { actorOf, memberOf } from "../actor";
 
 export const create = teamProcedure("MEMBER")
   .input(createProjectSchema)
   .mutation(({ ctx, input: { teamId: _teamId, ...input } }) =>
-    createProject(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
+    createProject(ctx.db, memberOf(ctx), input),
   );
 
 /** Drafts change everything; open projects only their title, context, deadline and quorum. */

@@ -3,7 +3,7 @@ import { getProject } from "../../services/project/get-project";
 import { getParticipation, getRecommendation } from "../../services/project/get-recommendation";
 import { listProjects } from "../../services/project/list-projects";
 import { projectProcedure, teamProcedure } from "../../trpc";
-import { actorOf } from "../actor";
+import { actorOf, memberOf } from "../actor";
 
 export const get = projectProcedure("VIEWER")
   .input(projectIdSchema)
@@ -16,11 +16,7 @@ export const list = teamProcedure("VIEWER")
 export const recommendation = projectProcedure("VIEWER", { withStamp: true })
   .input(projectIdSchema)
   .query(({ ctx, input }) =>
-    getRecommendation(
-      ctx.db,
-      { userId: ctx.user.id, teamId: ctx.team.id },
-      { ...input, stamp: ctx.project.stamp },
-    ),
+    getRecommendation(ctx.db, memberOf(ctx), { ...input, stamp: ctx.project.stamp }),
   );
 
 export const participation = projectProcedure("VIEWER", { withStamp: true })

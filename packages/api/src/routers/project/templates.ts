@@ -3,6 +3,7 @@ import { listTemplates } from "../../services/template/list-templates";
 import { saveTeamTemplate } from "../../services/template/save-team-template";
 import { suggestTemplateWeights } from "../../services/template/suggest-template-weights";
 import { projectProcedure, teamProcedure } from "../../trpc";
+import { memberOf } from "../actor";
 
 export const templates = teamProcedure("VIEWER")
   .input(teamIdSchema)
@@ -17,6 +18,4 @@ export const suggestWeights = teamProcedure("MEMBER")
 
 export const saveAsTemplate = projectProcedure("MEMBER")
   .input(saveAsTemplateSchema)
-  .mutation(({ ctx, input }) =>
-    saveTeamTemplate(ctx.db, { userId: ctx.user.id, teamId: ctx.team.id }, input),
-  );
+  .mutation(({ ctx, input }) => saveTeamTemplate(ctx.db, memberOf(ctx), input));

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DomainError } from "../../errors";
 import { tagSchema } from "../../schemas/folder";
 import { IMPORT_ARCHIVE_ROUND } from "../record/import-archive";
-import { recordDecisionEvent, toJson } from "../record/record-decision";
+import { createDecisionRecord, recordDecisionEvent, toJson } from "../record/record-decision";
 import { JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION } from "./json";
 
 const key = z
@@ -282,25 +282,15 @@ export async function importProject(
         informed: names(fields.informed),
         reviewDate: reviewDate ? new Date(reviewDate) : null,
       };
-      await tx.decisionRecord.create({
-        data: {
-          projectId: project.id,
-          teamId: actor.teamId,
-          recommendedKey,
-          decidedAt: new Date(decidedAt),
-          decidedById: actor.userId,
-          ...stored,
-          ...(coverage ? { coverage: toJson(coverage) } : {}),
-          revisions: {
-            create: {
-              revision: 1,
-              authorId: actor.userId,
-              note: "Imported from a JSON export.",
-              data: toJson(stored),
-            },
-          },
-        },
-        select: { id: true },
+      await createDecisionRecord(tx, {
+        projectId: project.id,
+        teamId: actor.teamId,
+        actorId: actor.userId,
+        recommendedKey,
+        decidedAt: new Date(decidedAt),
+        fields: stored,
+        recordOnly: coverage ? { coverage: toJson(coverage) } : {},
+        note: "Imported from a JSON export.",
       });
     }
     await recordDecisionEvent(tx, {

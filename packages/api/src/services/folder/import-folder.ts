@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { slugify } from "../export/file-name";
-import { recordDecisionEvent, toJson } from "../record/record-decision";
+import { createDecisionRecord, recordDecisionEvent, toJson } from "../record/record-decision";
 import type { RecordSource } from "../record/record-source";
 import { INDEX_MARKER } from "./folder";
 import { type ParsedRecord, readRecordFile } from "./read-record-file";
@@ -351,25 +351,15 @@ export async function importFolder(
           links: [],
           reviewDate: null,
         };
-        await tx.decisionRecord.create({
-          data: {
-            projectId: project.id,
-            teamId: actor.teamId,
-            recommendedKey: null,
-            decidedAt,
-            decidedById: actor.userId,
-            ...stored,
-            source: toJson(source),
-            revisions: {
-              create: {
-                revision: 1,
-                authorId: actor.userId,
-                note: `Imported from ${record.fileName}.`,
-                data: toJson(stored),
-              },
-            },
-          },
-          select: { id: true },
+        await createDecisionRecord(tx, {
+          projectId: project.id,
+          teamId: actor.teamId,
+          actorId: actor.userId,
+          recommendedKey: null,
+          decidedAt,
+          fields: stored,
+          recordOnly: { source: toJson(source) },
+          note: `Imported from ${record.fileName}.`,
         });
         await recordDecisionEvent(tx, {
           projectId: project.id,

@@ -1,7 +1,7 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { invitationStatus, statusMessages } from "./invitation-status";
+import { invitationStatus, invitationStatusSelect, statusMessages } from "./invitation-status";
 import { invalidLink } from "./preview-invitation";
 import { hashInvitationToken } from "./token";
 
@@ -25,9 +25,7 @@ export async function acceptInvitation(
         id: true,
         email: true,
         role: true,
-        expiresAt: true,
-        acceptedAt: true,
-        revokedAt: true,
+        ...invitationStatusSelect,
         team: { select: { id: true, name: true, slug: true } },
       },
     });

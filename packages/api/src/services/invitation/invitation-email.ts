@@ -2,7 +2,7 @@ import type { PrismaClient } from "@tradeoff/db";
 import { SealedSecretUnreadableError, unseal } from "../../domain/sealed-secret";
 import { messageIdFor, paragraphsHtml } from "../notification/email-html";
 import type { EmailSettings } from "../notification/send-email";
-import { invitationStatus } from "./invitation-status";
+import { invitationStatus, invitationStatusSelect } from "./invitation-status";
 import { invitationPath } from "./token";
 
 /**
@@ -27,9 +27,7 @@ export async function sendInvitationEmail(
     select: {
       email: true,
       role: true,
-      expiresAt: true,
-      acceptedAt: true,
-      revokedAt: true,
+      ...invitationStatusSelect,
       team: { select: { name: true } },
       createdBy: { select: { name: true, email: true } },
     },

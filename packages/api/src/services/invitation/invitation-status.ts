@@ -1,6 +1,13 @@
 /** Why an invitation link can or cannot be used now. */
 export type InvitationStatus = "valid" | "expired" | "revoked" | "used";
 
+/** What `invitationStatus` reads, for the `select` of a query that will call it. */
+export const invitationStatusSelect = {
+  expiresAt: true,
+  acceptedAt: true,
+  revokedAt: true,
+} as const;
+
 export function invitationStatus(
   invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
   now = new Date(),

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
-import { invitationStatus } from "./invitation-status";
+import { invitationStatus, invitationStatusSelect } from "./invitation-status";
 import { hashInvitationToken } from "./token";
 
 export const invalidLink = () =>
@@ -28,9 +28,7 @@ export async function previewInvitation(
     select: {
       email: true,
       role: true,
-      expiresAt: true,
-      acceptedAt: true,
-      revokedAt: true,
+      ...invitationStatusSelect,
       team: { select: { id: true, name: true, slug: true } },
       createdBy: { select: { name: true, email: true } },
     },

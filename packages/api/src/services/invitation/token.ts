@@ -1,10 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashSecretToken, newSecretToken } from "../../domain/secret-token";
 
-/** 32 random bytes, base64url (43 characters): what the link carries, never stored. */
-export const newInvitationToken = () => randomBytes(32).toString("base64url");
-
-/** What the database keeps: a leaked table cannot be turned back into working links. */
-export const hashInvitationToken = (token: string) =>
-  createHash("sha256").update(token).digest("hex");
+/** What an invitation link carries, never stored; the database keeps its hash. */
+export const newInvitationToken = newSecretToken;
+export const hashInvitationToken = hashSecretToken;
 
 export const invitationPath = (token: string) => `/invite/${token}`;

@@ -123,25 +123,14 @@ export async function writeDecision(
     rec.winner,
   );
   const now = new Date();
-  const record = await tx.decisionRecord.create({
-    data: {
-      projectId: input.projectId,
-      teamId: locked.teamId,
-      recommendedKey: rec.winner,
-      decidedById: actor.userId,
-      decidedAt: now,
-      ...fields,
-      ...extras,
-      coverage: toJson(coverage),
-      revisions: {
-        create: {
-          revision: 1,
-          authorId: actor.userId,
-          data: toJson({ ...fields, ...extras }),
-        },
-      },
-    },
-    select: { id: true, revision: true, decidedAt: true },
+  const record = await createDecisionRecord(tx, {
+    projectId: input.projectId,
+    teamId: locked.teamId,
+    actorId: actor.userId,
+    recommendedKey: rec.winner,
+    decidedAt: now,
+    fields: { ...fields, ...extras },
+    recordOnly: { coverage: toJson(coverage) },
   });
   if (locked.status === "OPEN") {
     await moveProjectStatus(tx, {
@@ -193,3 +182,49 @@ export function coverageOf(
 
 export const toJson = (fields: object) =>
   JSON.parse(JSON.stringify(fields)) as Prisma.InputJsonValue;
+
+type RecordFieldsData = Omit<
+  Prisma.DecisionRecordUncheckedCreateInput,
+  "id" | "projectId" | "teamId" | "recommendedKey" | "decidedAt" | "decidedById" | "revisions"
+>;
+
+/**
+ * Writes a decision record with its first revision, which holds the same fields: how a decision
+ * is recorded (also from an accepted draft) or imported. `recordOnly` is kept on the record and
+ * not in the revision (the coverage it was decided with, the file it was imported from).
+ */
+export function createDecisionRecord(
+  tx: Prisma.TransactionClient,
+  record: {
+    projectId: string;
+    teamId: string;
+    actorId: string;
+    recommendedKey: string | null;
+    decidedAt: Date;
+    fields: RecordFieldsData;
+    recordOnly?: Partial<RecordFieldsData>;
+    /** Why the first revision exists, when it is not the decision itself (an import). */
+    note?: string;
+  },
+) {
+  return tx.decisionRecord.create({
+    data: {
+      projectId: record.projectId,
+      teamId: record.teamId,
+      recommendedKey: record.recommendedKey,
+      decidedById: record.actorId,
+      decidedAt: record.decidedAt,
+      ...record.fields,
+      ...record.recordOnly,
+      revisions: {
+        create: {
+          revision: 1,
+          authorId: record.actorId,
+          ...(record.note === undefined ? {} : { note: record.note }),
+          data: toJson(record.fields),
+        },
+      },
+    },
+    select: { id: true, revision: true, decidedAt: true },
+  });
+}

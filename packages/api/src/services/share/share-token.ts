@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashSecretToken, newSecretToken } from "../../domain/secret-token";
 
-/** 32 random bytes, base64url (43 characters): what the link carries, never stored. */
-export const newShareToken = () => randomBytes(32).toString("base64url");
-export const hashShareToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** What a share link carries, never stored; the database keeps its hash. */
+export const newShareToken = newSecretToken;
+export const hashShareToken = hashSecretToken;
 export const sharePath = (token: string) => `/share/${token}`;

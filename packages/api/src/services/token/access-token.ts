@@ -1,10 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashSecretToken, newSecretToken } from "../../domain/secret-token";
 
 /** Personal access tokens start with this, so secret scanners and people recognise them. */
 export const TOKEN_PREFIX = "tro_";
 
-/** 32 random bytes, base64url, after the prefix: shown once, never stored. */
-export const newAccessToken = () => `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
-
-/** What the database keeps: a leaked table cannot be turned back into working tokens. */
-export const hashAccessToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** A secret token after the prefix: shown once, never stored; the database keeps its hash. */
+export const newAccessToken = () => `${TOKEN_PREFIX}${newSecretToken()}`;
+export const hashAccessToken = hashSecretToken;
