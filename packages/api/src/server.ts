@@ -5,7 +5,6 @@
  */
 
 export { exportSchema } from "./schemas/record";
-export { getDraftDocumentSummary } from "./services/draft/document-access";
 export { storeDraftText } from "./services/draft/store-draft-text";
 export { exportRecordStream } from "./services/export/export-record";
 export { resolveExportScope } from "./services/export/resolve-export-scope";

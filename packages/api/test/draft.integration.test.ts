@@ -71,7 +71,10 @@ describe("starting the record draft", () => {
 
   it("pre-fills the recommendation, the options and each reason with its author and criterion, once", async () => {
     const s = await votedProject();
+    // The project page links to the draft once it exists, for every member, viewers too.
+    expect((await s.viewer.api.project.get({ projectId: s.projectId })).hasDraft).toBe(false);
     const first = await s.member.api.draft.start({ projectId: s.projectId });
+    expect((await s.viewer.api.project.get({ projectId: s.projectId })).hasDraft).toBe(true);
     const again = await s.member2.api.draft.start({ projectId: s.projectId });
     expect(first.created).toBe(true);
     expect(again).toEqual({ draftId: first.draftId, created: false });

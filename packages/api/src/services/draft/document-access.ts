@@ -46,36 +46,3 @@ export async function draftDocumentAccess(
     readOnly: draft.status !== "PROPOSED" || !hasRole(role, "MEMBER"),
   };
 }
-
-/**
- * The draft of a project as its page shows it, for a member of the project's team (null when
- * the project has no draft or the caller is not in its team). Read-only: starting the draft and
- * its structured fields belong to the draft's procedures.
- */
-export async function getDraftDocumentSummary(
-  db: PrismaClient,
-  input: { projectId: string; userId: string },
-) {
-  const draft = await db.recordDraft.findFirst({
-    where: {
-      projectId: input.projectId,
-      team: { memberships: { some: { userId: input.userId } } },
-    },
-    select: {
-      id: true,
-      status: true,
-      textVersion: true,
-      team: {
-        select: { memberships: { where: { userId: input.userId }, select: { role: true } } },
-      },
-    },
-  });
-  const role = draft?.team.memberships[0]?.role;
-  if (!draft || !role) return null;
-  return {
-    id: draft.id,
-    status: draft.status,
-    textVersion: draft.textVersion,
-    canEdit: draft.status === "PROPOSED" && hasRole(role, "MEMBER"),
-  };
-}

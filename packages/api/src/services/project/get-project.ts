@@ -40,13 +40,16 @@ export async function getProject(
       criteria: orderedCriteria,
       rounds: { select: { round: true, closedAt: true }, orderBy: { round: "asc" } },
       record: { select: { id: true, source: true } },
+      recordDraft: { select: { id: true } },
     },
   });
   if (!project) throw notFound("Decision project");
   const actorRef = { userId: actor.userId, role: actor.role };
-  const { record, ...details } = project;
+  const { record, recordDraft, ...details } = project;
   return {
     ...details,
+    /** Whether the team has started writing the record together (its shared draft). */
+    hasDraft: recordDraft !== null,
     /** Whether the decision has been recorded (what was chosen and why). */
     recorded: record !== null,
     /** The record's status in MADR's words (proposed, accepted, rejected, deprecated, superseded). */

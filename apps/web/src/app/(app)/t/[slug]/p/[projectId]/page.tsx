@@ -1,9 +1,6 @@
-import { getDraftDocumentSummary } from "@tradeoff/api/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RememberLastTeam } from "~/components/app/last-team";
-import { getSessionClaims } from "~/server/auth";
-import { db } from "~/server/db";
 import { api, apiOrNull } from "~/trpc/server";
 import { ProjectView } from "./_components/project-view";
 
@@ -22,7 +19,7 @@ export default async function ProjectPage({ params }: Props) {
   if (!project || project.team.slug !== slug) notFound();
   // The recommendation and the viewer's votes render on the server too, so the page paints
   // complete; if either fails here, the client asks again and shows the error there.
-  const [recommendation, myVotes, waitingOn, ballotView, draft] = await Promise.all([
+  const [recommendation, myVotes, waitingOn, ballotView] = await Promise.all([
     api((c) => c.project.recommendation({ projectId })).catch(() => undefined),
     project.viewer.canVote
       ? api((c) => c.vote.mine({ projectId })).catch(() => undefined)
@@ -32,10 +29,6 @@ export default async function ProjectPage({ params }: Props) {
       : undefined,
     // The member's ballot layout; the list if it cannot be read.
     project.viewer.canVote ? api((c) => c.account.ballotView()).catch(() => undefined) : undefined,
-    // The record's shared draft, if one was started (project.get above checked the session).
-    getSessionClaims().then((user) =>
-      user ? getDraftDocumentSummary(db(), { projectId, userId: user.id }) : null,
-    ),
   ]);
   return (
     <>
@@ -46,7 +39,7 @@ export default async function ProjectPage({ params }: Props) {
         initialVotes={myVotes}
         initialWaitingOn={waitingOn}
         initialBallotView={ballotView?.ballotView}
-        draftHref={draft ? `/t/${slug}/p/${projectId}/draft` : undefined}
+        draftHref={project.hasDraft ? `/t/${slug}/p/${projectId}/draft` : undefined}
       />
     </>
   );
