@@ -1,5 +1,5 @@
 import { aggregate } from "@tradeoff/scoring";
-import type { RecordView } from "../../src/services/record/record-view";
+import type { LinkedProject, RecordView } from "../../src/services/record/record-view";
 
 /**
  * A fixed decided record (DRF vs FastAPI, three voters) for the golden files: every number
@@ -108,29 +108,17 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
       winner: rec.winner,
       margin: rec.margin,
       confidence: rec.confidence,
-      criteria: rec.criteria.map(
-        ({
-          key,
-          importance,
-          weight,
-          counted,
-          missingOptions,
-          scores,
-          contributions,
-          flipAt,
-          disagreement,
-        }) => ({
-          key,
-          importance,
-          weight,
-          counted,
-          missingOptions,
-          scores,
-          contributions,
-          flipAt,
-          disagreement,
-        }),
-      ),
+      criteria: rec.criteria.map((c) => ({
+        key: c.key,
+        importance: c.importance,
+        weight: c.weight,
+        counted: c.counted,
+        missingOptions: c.missingOptions,
+        scores: c.scores,
+        contributions: c.contributions,
+        flipAt: c.flipAt,
+        disagreement: c.disagreement,
+      })),
     },
     coverage: rec.coverage,
     participation: rec.participation,
@@ -172,5 +160,39 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
     draft: false,
     generatedAt: "2026-11-28T12:00:00.000Z",
     ...overrides,
+  };
+}
+
+/** A project a record links to (one it supersedes, or one that supersedes it). */
+export const linkedProject = (number: number, title: string, status: string): LinkedProject => ({
+  id: `p${number}`,
+  number,
+  title,
+  status,
+});
+
+/**
+ * The golden record as the record of `p` (its id, number, title and status), linked to nothing
+ * unless `extra` says so.
+ */
+export function linkedRecord(
+  p: LinkedProject,
+  extra: Partial<RecordView> = {},
+  tags: string[] = [],
+): RecordView {
+  const base = goldenView();
+  return {
+    ...base,
+    project: {
+      ...base.project,
+      id: p.id,
+      number: p.number,
+      title: p.title,
+      status: p.status as never,
+      tags,
+    },
+    supersedes: [],
+    supersededBy: [],
+    ...extra,
   };
 }
