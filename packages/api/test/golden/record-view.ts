@@ -10,6 +10,23 @@ type Vote = Omit<NonNullable<RecordView["votes"]>[number], "noOpinion"> & {
   noOpinion?: boolean;
 };
 
+/** What a record shows of each criterion's result, in the record's order. */
+const SHOWN_CRITERION_FIELDS = [
+  "key",
+  "importance",
+  "weight",
+  "counted",
+  "missingOptions",
+  "scores",
+  "contributions",
+  "flipAt",
+  "disagreement",
+] as const;
+
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
+}
+
 export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
   const options = [
     { key: "drf", name: "Django REST Framework", description: "Batteries included." },
@@ -108,17 +125,7 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
       winner: rec.winner,
       margin: rec.margin,
       confidence: rec.confidence,
-      criteria: rec.criteria.map((c) => ({
-        key: c.key,
-        importance: c.importance,
-        weight: c.weight,
-        counted: c.counted,
-        missingOptions: c.missingOptions,
-        scores: c.scores,
-        contributions: c.contributions,
-        flipAt: c.flipAt,
-        disagreement: c.disagreement,
-      })),
+      criteria: rec.criteria.map((c) => pick(c, SHOWN_CRITERION_FIELDS)),
     },
     coverage: rec.coverage,
     participation: rec.participation,
