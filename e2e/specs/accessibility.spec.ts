@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { countByImpact, seriousViolations, WITH_VOICE_CONTROL } from "../support/axe";
 import { everyPage, openPage } from "../support/every-page";
 
 for (const theme of ["light", "dark"] as const) {
@@ -15,30 +16,10 @@ for (const theme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: theme });
       await expect(page.locator("html")).toHaveClass(new RegExp(`\\b${theme}\\b`));
       await page.waitForLoadState("networkidle");
-      // Also the experimental check that a control's name contains its visible text (voice control).
-      const results = await new AxeBuilder({ page })
-        .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
-        .analyze();
-      const counts: Record<string, number> = {};
-      for (const v of results.violations) {
-        const impact = v.impact ?? "unknown";
-        counts[impact] = (counts[impact] ?? 0) + 1;
-      }
-      summary[target.name] = counts;
-      const serious = results.violations.filter(
-        (v) => v.impact === "serious" || v.impact === "critical",
-      );
+      const results = await new AxeBuilder({ page }).options(WITH_VOICE_CONTROL).analyze();
+      summary[target.name] = countByImpact(results);
       expect
-        .soft(
-          serious.map(
-            (v) =>
-              `${v.id}: ${v.help} (${v.nodes
-                .slice(0, 3)
-                .map((n) => n.html.slice(0, 160))
-                .join(", ")})`,
-          ),
-          `${target.name} (${target.path}) in the ${theme} theme`,
-        )
+        .soft(seriousViolations(results), `${target.name} (${target.path}) in the ${theme} theme`)
         .toEqual([]);
       // Every page has a main landmark and one level-one heading (axe reports these as moderate).
       const moderate = results.violations.filter((v) => v.impact === "moderate");

@@ -1,8 +1,7 @@
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { baseURL } from "../playwright.config";
-import { tradeoff } from "../support/cli";
+import { loggedInCli, tradeoff } from "../support/cli";
 import { mutate, person, query, teamWithDrfProject } from "../support/decisions";
 import { expect, test } from "../support/fixtures";
 
@@ -47,12 +46,7 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
   await decide(second.id, "the workers need it.");
   await mutate(request, "record.supersede", { projectId, successorIds: [second.id] });
 
-  const { token } = await mutate<{ token: string }>(request, "token.create", {
-    name: "ci",
-    scope: "READ_WRITE",
-  });
-  const config = await mkdtemp(join(tmpdir(), "tradeoff-cli-"));
-  expect((await tradeoff(config, ["login", "--url", baseURL, "--token", token])).code).toBe(0);
+  const { config } = await loggedInCli(request, "ci");
 
   const repo = await mkdtemp(join(tmpdir(), "tradeoff-repo-"));
   const out = join(repo, "docs", "decisions");

@@ -2,8 +2,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { baseURL } from "../playwright.config";
-import { tradeoff } from "../support/cli";
-import { mutate, person, query, teamWithDrfProject } from "../support/decisions";
+import { createToken, loggedInCli, tradeoff } from "../support/cli";
+import { createFromTemplate, person, query, teamWithDrfProject } from "../support/decisions";
 import { expect, test } from "../support/fixtures";
 
 /** Runs a command that must succeed, and reads its --json answer. */
@@ -32,26 +32,10 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
   const { team, projectId, template } = await teamWithDrfProject(owner, []);
   const request = owner.context.request;
   // A second decision, left as a draft: it will replace the first.
-  const second = await mutate<{ id: string }>(request, "project.create", {
-    teamId: team.id,
+  const second = await createFromTemplate(request, team.id, template, {
     title: "Which framework for the billing API, again?",
-    context: template.context,
-    templateKey: template.key,
-    options: template.options,
-    criteria: template.criteria.map(({ key, name, description, defaultWeight, guidance }) => ({
-      key,
-      name,
-      description,
-      defaultWeight,
-      guidance,
-    })),
   });
-  const { token } = await mutate<{ token: string }>(request, "token.create", {
-    name: "ci",
-    scope: "READ_WRITE",
-  });
-  const config = await mkdtemp(join(tmpdir(), "tradeoff-cli-"));
-  expect((await tradeoff(config, ["login", "--url", baseURL, "--token", token])).code).toBe(0);
+  const { config } = await loggedInCli(request, "ci");
   const first = `${team.slug}/1`;
   const next = `${team.slug}/2`;
 
@@ -225,10 +209,7 @@ test("the REST API answers a token over plain HTTP, with its OpenAPI description
   const owner = await person(browser, "rest-user");
   const { team, projectId } = await teamWithDrfProject(owner, []);
   const request = owner.context.request;
-  const { token } = await mutate<{ token: string }>(request, "token.create", {
-    name: "curl",
-    scope: "READ_WRITE",
-  });
+  const { token } = await createToken(request, "curl");
   const headers = { authorization: `Bearer ${token}` };
 
   const description = await fetch(`${baseURL}/api/v1/openapi.json`);

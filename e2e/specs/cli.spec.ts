@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { baseURL } from "../playwright.config";
-import { tradeoff } from "../support/cli";
+import { createToken, freshCliConfig, loggedInCli, tradeoff } from "../support/cli";
 import { mutate, person, query, teamWithDrfProject } from "../support/decisions";
 import { expect, test } from "../support/fixtures";
 
@@ -16,11 +16,8 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   const owner = await person(browser, "cli-owner");
   const { team, projectId, template } = await teamWithDrfProject(owner, []);
   const request = owner.context.request;
-  const { token } = await mutate<{ token: string }>(request, "token.create", {
-    name: "laptop",
-    scope: "READ_WRITE",
-  });
-  const config = await mkdtemp(join(tmpdir(), "tradeoff-cli-"));
+  const { token } = await createToken(request, "laptop");
+  const config = await freshCliConfig();
 
   // The token comes in on standard input, so it never lands in the shell history.
   const login = await tradeoff(config, ["login", "--url", baseURL], `${token}\n`);
@@ -137,12 +134,7 @@ test("the CLI explains a read-only, revoked or unreachable server and exits with
   const owner = await person(browser, "cli-reader");
   const { team } = await teamWithDrfProject(owner, []);
   const request = owner.context.request;
-  const read = await mutate<{ id: string; token: string }>(request, "token.create", {
-    name: "read only",
-    scope: "READ",
-  });
-  const config = await mkdtemp(join(tmpdir(), "tradeoff-cli-"));
-  expect((await tradeoff(config, ["login", "--url", baseURL, "--token", read.token])).code).toBe(0);
+  const { config, token: read } = await loggedInCli(request, "read only", "READ");
   expect((await tradeoff(config, ["projects"])).stdout).toContain(`${team.slug}/1`);
 
   const vote = await tradeoff(config, [

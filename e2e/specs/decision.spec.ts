@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { seriousViolations } from "../support/axe";
 import {
   criterionCard,
   holdScripts,
@@ -315,18 +316,7 @@ test.describe("deciding together", () => {
     await expect(alice.page.getByTestId("winner")).toBeVisible();
     // The project page itself; the app header is shared by every page and checked with it.
     const results = await new AxeBuilder({ page: alice.page }).include("main").analyze();
-    const serious = results.violations.filter(
-      (v) => v.impact === "serious" || v.impact === "critical",
-    );
-    expect(
-      serious.map(
-        (v) =>
-          `${v.id}: ${v.help} (${v.nodes
-            .slice(0, 3)
-            .map((n) => n.html.slice(0, 160))
-            .join(", ")})`,
-      ),
-    ).toEqual([]);
+    expect(seriousViolations(results)).toEqual([]);
     await mutate(alice.context.request, "project.close", { projectId });
     await alice.context.close();
     await bob.context.close();

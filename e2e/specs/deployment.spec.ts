@@ -1,6 +1,6 @@
-import { createTestDatabase, type TestDatabase } from "@tradeoff/db/testing";
-import { type AppInstance, METRICS_TOKEN, newSecret, startApp } from "../faults/support/app";
+import { METRICS_TOKEN } from "../faults/support/app";
 import { expect, test } from "../support/fixtures";
+import { ownServer } from "../support/own-server";
 
 /**
  * The end-to-end server is a deployment: its own configured PostgreSQL, a session secret, a
@@ -42,19 +42,10 @@ test("metrics are off on a deployment without METRICS_TOKEN", async ({ request }
 });
 
 test.describe("with METRICS_TOKEN set", () => {
-  let database: TestDatabase;
-  let app: AppInstance;
-  test.beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startApp({ databaseUrl: database.url, secret: newSecret() });
-  });
-  test.afterAll(async () => {
-    await app?.stop();
-    await database?.drop();
-  });
+  const own = ownServer();
 
   test("metrics answer only to the bearer of the token", async ({ request }) => {
-    const url = `${app.origin}/api/metrics`;
+    const url = `${own.app.origin}/api/metrics`;
     const attempts: Record<string, string>[] = [
       {},
       { authorization: "Bearer not-the-metrics-token" },

@@ -6,42 +6,30 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { createTestDatabase } from "@tradeoff/db/testing";
 import { parse as parseYaml } from "yaml";
-import { type AppInstance, newSecret, startApps } from "../faults/support/app";
+import { seriousViolations } from "../support/axe";
 import { person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { ownServer } from "../support/own-server";
 
 /** The page's document, as much of it as the 390 px check reads (this package has no DOM types). */
 declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
 
-let apps: AppInstance[] = [];
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
-  database = await createTestDatabase({ poolSize: 2 });
-  apps = await startApps(2, { databaseUrl: database.url, secret: newSecret() });
-});
-
-test.afterAll(async () => {
-  await Promise.all(apps.map((app) => app.stop()));
-  await database?.drop();
-});
+const own = ownServer({ instances: 2, poolSize: 2 });
 
 const rationale = (page: Page) => page.getByRole("textbox", { name: "Rationale", exact: true });
 
 test("two people type into the rationale at once, across two instances, and see each other", async ({
   browser,
 }) => {
-  const [a, b] = apps;
+  const [a, b] = own.apps;
   if (!a || !b) throw new Error("two app instances");
   const alice = await person(browser, "alice", "Alice Draftwright", a.origin);
   const bob = await person(browser, "bob", "Bob Cowriter", b.origin);
   const { projectId, url, team } = await teamWithDrfProject(alice, [bob]);
   // The draft as starting it leaves it: prefilled Markdown in its text.
-  const draft = await database.db.recordDraft.create({
+  const draft = await own.database.db.recordDraft.create({
     data: {
       projectId,
       teamId: team.id,
@@ -103,7 +91,7 @@ test("two people type into the rationale at once, across two instances, and see 
   await expect(rationale(bob.page)).toContainText("Bob says DRF has the admin.");
   await expect
     .poll(async () => {
-      const row = await database.db.recordDraft.findUniqueOrThrow({ where: { id: draft.id } });
+      const row = await own.database.db.recordDraft.findUniqueOrThrow({ where: { id: draft.id } });
       return (row.text as { rationale?: string }).rationale ?? "";
     })
     .toMatch(
@@ -115,11 +103,11 @@ test("two people type into the rationale at once, across two instances, and see 
 });
 
 test("offline edits merge when the connection returns", async ({ browser }) => {
-  const [a] = apps;
+  const [a] = own.apps;
   if (!a) throw new Error("an app instance");
   const carol = await person(browser, "carol", "Carol Offline", a.origin);
   const { projectId, url, team } = await teamWithDrfProject(carol, []);
-  await database.db.recordDraft.create({
+  await own.database.db.recordDraft.create({
     data: { projectId, teamId: team.id, text: { rationale: "Online part." } },
     select: { id: true },
   });
@@ -145,7 +133,7 @@ test("the whole story: both type at once, the decision-maker approves, an edit t
   browser,
 }) => {
   test.setTimeout(180_000);
-  const [a, b] = apps;
+  const [a, b] = own.apps;
   if (!a || !b) throw new Error("two app instances");
   const alice = await person(browser, "alice", "Alice Storyteller", a.origin);
   const bob = await person(browser, "bob", "Bob Storyline", b.origin);
@@ -194,12 +182,7 @@ test("the whole story: both type at once, the decision-maker approves, an edit t
   ).toBeVisible();
 
   // The page with the live editor is accessible, and fits a phone.
-  const axe = await new AxeBuilder({ page: al }).analyze();
-  expect(
-    axe.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
+  expect(seriousViolations(await new AxeBuilder({ page: al }).analyze())).toEqual([]);
   await bo.setViewportSize({ width: 390, height: 844 });
   await expect(rationale(bo)).toBeVisible();
   expect(

@@ -1,10 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { createTestDatabase } from "@tradeoff/db/testing";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { type AppInstance, newSecret, startApp } from "../faults/support/app";
 import { person, query, teamWithDrfProject } from "../support/decisions";
+import { ownServer } from "../support/own-server";
 
 /**
  * A nudge seen as the nudged member sees it: in their mailbox. The shared e2e server sends no
@@ -27,32 +26,28 @@ const smtp = new SMTPServer({
   },
 });
 
-let app: AppInstance;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  database = await createTestDatabase({ poolSize: 1 });
-  app = await startApp({
-    databaseUrl: database.url,
-    secret: newSecret(),
-    env: { SMTP_URL: `smtp://127.0.0.1:${port}`, EMAIL_FROM: "Tradeoff <noreply@example.com>" },
-  });
 });
 
 test.afterAll(async () => {
-  await app?.stop();
-  await database?.drop();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+/** The spec's own instance sends its email to the SMTP server above. */
+const own = ownServer({
+  poolSize: 1,
+  env: () => {
+    const { port } = smtp.server.address() as AddressInfo;
+    return { SMTP_URL: `smtp://127.0.0.1:${port}`, EMAIL_FROM: "Tradeoff <noreply@example.com>" };
+  },
 });
 
 /** Email jobs not yet finished in the app's queue: 0 once everything queued has been sent. */
 async function emailJobsPending(): Promise<number> {
-  const rows = await database.db.$queryRaw<{ n: number }[]>`
+  const rows = await own.database.db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM pgboss.job
     WHERE name LIKE '%email' AND state NOT IN ('completed', 'failed', 'cancelled')`;
   return rows[0]?.n ?? -1;
@@ -61,8 +56,8 @@ async function emailJobsPending(): Promise<number> {
 test("a nudge reaches the nudged member by email once, with a link to the project", async ({
   browser,
 }) => {
-  const alice = await person(browser, "alice", undefined, app.origin);
-  const bob = await person(browser, "bob", undefined, app.origin);
+  const alice = await person(browser, "alice", undefined, own.app.origin);
+  const bob = await person(browser, "bob", undefined, own.app.origin);
   const { url } = await teamWithDrfProject(alice, [bob]);
   const mailsToBob = () =>
     received.filter((mail) => JSON.stringify(mail.to ?? "").includes(bob.user.email));
@@ -79,7 +74,7 @@ test("a nudge reaches the nudged member by email once, with a link to the projec
   expect(mail?.subject).toBe(
     `${alice.user.name} is waiting for your vote on "Django REST Framework or FastAPI?"`,
   );
-  const link = `${app.origin}${url}`;
+  const link = `${own.app.origin}${url}`;
   expect(mail?.text).toContain(link);
   expect(mail?.html).toContain(`href="${link}"`);
   // The link opens the project for Bob.

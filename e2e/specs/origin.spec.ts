@@ -1,28 +1,15 @@
-import { createTestDatabase, type TestDatabase } from "@tradeoff/db/testing";
 import { publicUrlEnv } from "../../scripts/lib";
-import { type AppInstance, newSecret, startApp } from "../faults/support/app";
 import { expect, signInOverHttp, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+import { ownServer } from "../support/own-server";
 
 /**
  * The same-origin check of changes, on a server started as `npm start` starts it without a
  * public URL. The app is opened at http://127.0.0.1:PORT, the address it was actually asked at.
  */
 const SECOND_NAME = "https://tradeoff.second-name.example";
-let database: TestDatabase;
-let app: AppInstance;
-
-test.beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startApp({
-    databaseUrl: database.url,
-    secret: newSecret(),
-    // Exactly what `npm start` passes when no public URL is set.
-    env: { NEXTAUTH_URL: "", ...publicUrlEnv(), ALLOWED_ORIGINS: SECOND_NAME },
-  });
-});
-test.afterAll(async () => {
-  await app?.stop();
-  await database?.drop();
+const own = ownServer({
+  // Exactly what `npm start` passes when no public URL is set.
+  env: { NEXTAUTH_URL: "", ...publicUrlEnv(), ALLOWED_ORIGINS: SECOND_NAME },
 });
 
 test.use({ baseURL: undefined });
@@ -30,7 +17,7 @@ test.use({ baseURL: undefined });
 test("with no public URL configured, the app opened at 127.0.0.1 accepts its own changes and creates a token", async ({
   browser,
 }) => {
-  const context = await browser.newContext({ baseURL: app.origin });
+  const context = await browser.newContext({ baseURL: own.app.origin });
   const page = await context.newPage();
   const user = uniqueUser("origin");
   await signUpOverApi(page.request, user);
@@ -45,7 +32,7 @@ test("with no public URL configured, the app opened at 127.0.0.1 accepts its own
 });
 
 test("a change from a foreign site is refused, and the page says so", async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: app.origin });
+  const context = await browser.newContext({ baseURL: own.app.origin });
   const page = await context.newPage();
   const user = uniqueUser("foreign");
   await signUpOverApi(page.request, user);
@@ -88,9 +75,9 @@ test("a change from a foreign site is refused, and the page says so", async ({ b
   );
   await expect(page.getByText("Copy your token now")).toHaveCount(0);
 
-  const names = (await database.db.personalAccessToken.findMany({ select: { name: true } })).map(
-    (token) => token.name,
-  );
+  const names = (
+    await own.database.db.personalAccessToken.findMany({ select: { name: true } })
+  ).map((token) => token.name);
   expect(names).not.toContain("stolen");
   expect(names).not.toContain("Refused");
   await context.close();

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from "@playwright/test";
+import { createToken } from "../support/cli";
 import { expect, signInOverHttp, type TestUser, test } from "../support/fixtures";
-import { mutate } from "../support/teams";
 
 /** A second browser signed in as `user`, on the account page. */
 async function secondBrowser(browser: Browser, user: TestUser) {
@@ -12,11 +12,9 @@ async function secondBrowser(browser: Browser, user: TestUser) {
   return { context, page };
 }
 
-async function createToken(page: Page) {
-  const { token } = await mutate<{ token: string }>(page.request, "token.create", {
-    name: "Laptop CLI",
-    scope: "READ",
-  });
+/** The authorization header of a new read-only token of the page's user. */
+async function tokenBearer(page: Page) {
+  const { token } = await createToken(page.request, "Laptop CLI", "READ");
   return { authorization: `Bearer ${token}` };
 }
 
@@ -44,7 +42,7 @@ test("changing the password signs the other browser out and revokes access token
   request,
 }) => {
   const other = await secondBrowser(browser, signedIn);
-  const bearer = await createToken(page);
+  const bearer = await tokenBearer(page);
   expect(await tokenStatus(request, bearer)).toBe(200);
 
   await page.goto("/account");
@@ -77,7 +75,7 @@ test("a member who keeps their tokens on a password change keeps them working", 
   request,
 }) => {
   const other = await secondBrowser(browser, signedIn);
-  const bearer = await createToken(page);
+  const bearer = await tokenBearer(page);
   await changePassword(page, signedIn, "a-brand-new-password", true);
   await expect(
     page.getByText("Password changed. You were signed out everywhere else."),

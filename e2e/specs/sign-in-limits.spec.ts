@@ -1,7 +1,6 @@
 import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
-import { createTestDatabase, type TestDatabase } from "@tradeoff/db/testing";
-import { type AppInstance, newSecret, startApp } from "../faults/support/app";
 import { expect, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+import { ownServer } from "../support/own-server";
 
 /**
  * Sign-in limits against the real server: X-Forwarded-For is the client's own claim unless
@@ -46,24 +45,11 @@ test("without TRUST_PROXY, rotating X-Forwarded-For does not escape the limit", 
 });
 
 test.describe("behind one trusted proxy (TRUST_PROXY=1)", () => {
-  let database: TestDatabase;
-  let app: AppInstance;
-  test.beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startApp({
-      databaseUrl: database.url,
-      secret: newSecret(),
-      env: { TRUST_PROXY: "1" },
-    });
-  });
-  test.afterAll(async () => {
-    await app?.stop();
-    await database?.drop();
-  });
+  const own = ownServer({ env: { TRUST_PROXY: "1" } });
 
   test("the proxy's address counts, the client's claims do not, and the member signs in from another address", async () => {
-    const stranger = await playwrightRequest.newContext({ baseURL: app.origin });
-    const member = await playwrightRequest.newContext({ baseURL: app.origin });
+    const stranger = await playwrightRequest.newContext({ baseURL: own.app.origin });
+    const member = await playwrightRequest.newContext({ baseURL: own.app.origin });
     const user = uniqueUser("proxied");
     await signUpOverApi(member, user);
 

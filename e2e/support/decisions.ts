@@ -82,23 +82,39 @@ export async function teamWithDrfProject(
   );
   const drf = templates.builtIn.find((t) => t.key === "drf-vs-fastapi");
   if (!drf) throw new Error("The built-in template is missing.");
-  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
-    teamId: team.id,
-    title: opts.title ?? drf.title,
-    context: drf.context,
-    templateKey: drf.key,
-    options: drf.options,
-    criteria: drf.criteria.map(({ key, name, description, defaultWeight, guidance }) => ({
+  const project = await createFromTemplate(owner.context.request, team.id, drf, {
+    title: opts.title,
+    votingMode: opts.votingMode ?? "OPEN",
+  });
+  await mutate(owner.context.request, "project.open", { projectId: project.id });
+  return { team, projectId: project.id, url: `/t/${team.slug}/p/${project.id}`, template: drf };
+}
+
+/**
+ * A project made from a built-in template as `request`'s user, not yet open for voting;
+ * `title` replaces the template's, `votingMode` the server's default.
+ */
+export function createFromTemplate(
+  request: APIRequestContext,
+  teamId: string,
+  template: BuiltIn,
+  opts: { title?: string | undefined; votingMode?: "OPEN" | "BLIND" } = {},
+) {
+  return mutate<{ id: string }>(request, "project.create", {
+    teamId,
+    title: opts.title ?? template.title,
+    context: template.context,
+    templateKey: template.key,
+    options: template.options,
+    criteria: template.criteria.map(({ key, name, description, defaultWeight, guidance }) => ({
       key,
       name,
       description,
       defaultWeight,
       guidance,
     })),
-    votingMode: opts.votingMode ?? "OPEN",
+    ...(opts.votingMode ? { votingMode: opts.votingMode } : {}),
   });
-  await mutate(owner.context.request, "project.open", { projectId: project.id });
-  return { team, projectId: project.id, url: `/t/${team.slug}/p/${project.id}`, template: drf };
 }
 
 /** A criterion's card in the voting panel ("4. Performance under high concurrency"). */

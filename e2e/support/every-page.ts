@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { mutate, type Person, person, teamWithDrfProject, voteOverApi } from "./decisions";
+import {
+  createFromTemplate,
+  mutate,
+  type Person,
+  person,
+  teamWithDrfProject,
+  voteOverApi,
+} from "./decisions";
 
 /** A page of the product, reached as `as` (the team's owner, or someone signed out). */
 export type ProductPage = {
@@ -54,21 +61,7 @@ export async function everyPage(browser: Browser): Promise<EveryPage> {
 
   const { template, team } = open;
   const newProject = (title: string) =>
-    mutate<{ id: string }>(owner.context.request, "project.create", {
-      teamId: team.id,
-      title,
-      context: template.context,
-      templateKey: template.key,
-      options: template.options,
-      criteria: template.criteria.map(({ key, name, description, defaultWeight, guidance }) => ({
-        key,
-        name,
-        description,
-        defaultWeight,
-        guidance,
-      })),
-      votingMode: "OPEN",
-    });
+    createFromTemplate(owner.context.request, team.id, template, { title, votingMode: "OPEN" });
   const decided = await newProject("Which API framework for the notifications service?");
   await mutate(owner.context.request, "project.open", { projectId: decided.id });
   await voteOverApi(owner.context.request, decided.id, {

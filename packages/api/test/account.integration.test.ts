@@ -9,18 +9,25 @@ async function userWithPassword(password = "old-password-1") {
   return createUser(t.db, { name: "Pat", passwordHash: await hashPassword(password) });
 }
 
+/** `user` asks to change old-password-1 to `newPassword`; the call must be refused. */
+const refusedChange = (user: Parameters<typeof t.callerAs>[0], newPassword: string) =>
+  trpcError(
+    t.callerAs(user).account.changePassword({ currentPassword: "old-password-1", newPassword }),
+  );
+
+/** Whether `password` is still the one stored for `user`. */
+async function passwordStill(user: { id: string }, password: string) {
+  const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+  return verifyPassword(password, stored.passwordHash ?? "");
+}
+
 describe("account.changePassword with a weak password", () => {
   it("refuses it with a sentence on the field and keeps the old password", async () => {
     const user = await userWithPassword();
-    const error = await trpcError(
-      t
-        .callerAs(user)
-        .account.changePassword({ currentPassword: "old-password-1", newPassword: "password1" }),
-    );
+    const error = await refusedChange(user, "password1");
     expect(error.code).toBe("BAD_REQUEST");
     expect(JSON.stringify(error.cause)).toMatch(/too easy to guess/);
-    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await verifyPassword("old-password-1", stored.passwordHash ?? "")).toBe(true);
+    expect(await passwordStill(user, "old-password-1")).toBe(true);
   });
 });
 
@@ -125,14 +132,9 @@ describe("account.changePassword", () => {
 
   it("refuses a new password shorter than 8 characters, keeping the old one", async () => {
     const user = await userWithPassword();
-    const error = await trpcError(
-      t
-        .callerAs(user)
-        .account.changePassword({ currentPassword: "old-password-1", newPassword: "short" }),
-    );
+    const error = await refusedChange(user, "short");
     expect(error.code).toBe("BAD_REQUEST");
-    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(await verifyPassword("old-password-1", stored.passwordHash ?? "")).toBe(true);
+    expect(await passwordStill(user, "old-password-1")).toBe(true);
   });
 });
 

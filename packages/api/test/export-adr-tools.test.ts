@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordBaseName } from "../src/services/export/file-name";
 import { toMarkdown } from "../src/services/export/markdown";
 import { buildDecisionFolder } from "../src/services/folder/folder";
-import type { LinkedProject, RecordView } from "../src/services/record/record-view";
-import { goldenView } from "./golden/record-view";
+import { linkedProject, linkedRecord } from "./golden/record-view";
 
 /**
  * Nygard exports read by adr-tools itself (Debian's `adr-tools` package; CI installs it): its
@@ -24,47 +23,45 @@ const hasAdr = (() => {
 if (!hasAdr && process.env.CI)
   throw new Error("adr-tools is missing: apt-get install -y adr-tools");
 
-const linked = (number: number, title: string, status: string): LinkedProject => ({
-  id: `p${number}`,
-  number,
-  title,
-  status,
-});
-const one = linked(1, "Flask for billing", "SUPERSEDED");
-const two = linked(2, "Go for billing", "SUPERSEDED");
-const three = linked(3, "Rust | Axum for billing", "DECIDED");
+const one = linkedProject(1, "Flask for billing", "SUPERSEDED");
+const two = linkedProject(2, "Go for billing", "SUPERSEDED");
+const three = linkedProject(3, "Rust | Axum for billing", "DECIDED");
 
-function record(p: LinkedProject, extra: Partial<RecordView>): RecordView {
-  const base = goldenView();
-  return {
-    ...base,
-    project: { ...base.project, number: p.number, title: p.title, status: p.status as never },
-    supersedes: [],
-    supersededBy: [],
-    ...extra,
-  };
-}
+/** Three records, each superseding the ones before it. */
+const supersedeChain = () => [
+  linkedRecord(one, { supersededBy: [two, three] }),
+  linkedRecord(two, { supersedes: [one], supersededBy: [three] }),
+  linkedRecord(three, { supersedes: [one, two] }),
+];
+
+/** The chain's files as `adr list` shows them. */
+const CHAIN_FILES = [
+  "doc/adr/0001-flask-for-billing.md",
+  "doc/adr/0002-go-for-billing.md",
+  "doc/adr/0003-rust-axum-for-billing.md",
+];
+
+/** adr-tools run in `cwd`; `adr new` gets an editor that saves the file as it is. */
+const adrIn = (cwd: string, ...args: string[]) =>
+  execFileSync("adr", args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, EDITOR: "true", VISUAL: "" },
+  });
 
 // Skipped only where adr-tools is not installed (never in CI, which fails above instead).
 describe.skipIf(!hasAdr)("adr-tools reads the Nygard exports", () => {
   let root = "";
   let dir = "";
-  const adr = (...args: string[]) =>
-    execFileSync("adr", args, {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, EDITOR: "true", VISUAL: "" },
-    });
+  const adr = (...args: string[]) => adrIn(root, ...args);
 
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), "tradeoff-adr-"));
     dir = join(root, "doc", "adr");
     mkdirSync(dir, { recursive: true });
     const records = [
-      record(one, { supersededBy: [two, three] }),
-      record(two, { supersedes: [one], supersededBy: [three] }),
-      record(three, { supersedes: [one, two] }),
-      record(linked(4, "Queue for invoices", "OPEN"), { decision: null, draft: true }),
+      ...supersedeChain(),
+      linkedRecord(linkedProject(4, "Queue for invoices", "OPEN"), { decision: null, draft: true }),
     ];
     for (const r of records)
       writeFileSync(join(dir, `${recordBaseName(r)}.md`), toMarkdown(r, "nygard"));
@@ -73,9 +70,7 @@ describe.skipIf(!hasAdr)("adr-tools reads the Nygard exports", () => {
 
   it("lists every record, and its table of contents shows titles as typed", () => {
     expect(adr("list").trim().split("\n")).toEqual([
-      "doc/adr/0001-flask-for-billing.md",
-      "doc/adr/0002-go-for-billing.md",
-      "doc/adr/0003-rust-axum-for-billing.md",
+      ...CHAIN_FILES,
       "doc/adr/0004-queue-for-invoices.md",
     ]);
     const toc = adr("generate", "toc");
@@ -119,37 +114,19 @@ describe.skipIf(!hasAdr)("adr-tools reads the Nygard exports", () => {
 
 describe.skipIf(!hasAdr)("adr-tools reads a folder written by export --all", () => {
   let root = "";
-  const adr = (...args: string[]) =>
-    execFileSync("adr", args, {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, EDITOR: "true" },
-    });
+  const adr = (...args: string[]) => adrIn(root, ...args);
 
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), "tradeoff-adr-folder-"));
     const dir = join(root, "doc", "adr");
     mkdirSync(dir, { recursive: true });
-    const withId = (view: RecordView, p: LinkedProject): RecordView => ({
-      ...view,
-      project: { ...view.project, id: p.id },
-    });
-    const views = [
-      withId(record(one, { supersededBy: [two, three] }), one),
-      withId(record(two, { supersedes: [one], supersededBy: [three] }), two),
-      withId(record(three, { supersedes: [one, two] }), three),
-    ];
-    for (const file of buildDecisionFolder(views, "nygard"))
+    for (const file of buildDecisionFolder(supersedeChain(), "nygard"))
       writeFileSync(join(dir, file.name), file.content);
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("lists the records (not the index) and draws the supersede links between the files", () => {
-    expect(adr("list").trim().split("\n")).toEqual([
-      "doc/adr/0001-flask-for-billing.md",
-      "doc/adr/0002-go-for-billing.md",
-      "doc/adr/0003-rust-axum-for-billing.md",
-    ]);
+    expect(adr("list").trim().split("\n")).toEqual(CHAIN_FILES);
     const edges = adr("generate", "graph")
       .split("\n")
       .filter((line) => line.includes("->") && line.includes("label="))

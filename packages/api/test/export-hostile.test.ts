@@ -59,23 +59,18 @@ function hostileView(text: string): RecordView {
   });
 }
 
+/** MADR's sections; log4brains reads the MADR template too. */
+const MADR_SECTIONS = [
+  "Context and Problem Statement",
+  "Decision Drivers",
+  "Considered Options",
+  "Decision Outcome",
+  "Pros and Cons of the Options",
+  "More Information",
+];
 const SECTIONS: Record<MarkdownVariant, string[]> = {
-  madr: [
-    "Context and Problem Statement",
-    "Decision Drivers",
-    "Considered Options",
-    "Decision Outcome",
-    "Pros and Cons of the Options",
-    "More Information",
-  ],
-  log4brains: [
-    "Context and Problem Statement",
-    "Decision Drivers",
-    "Considered Options",
-    "Decision Outcome",
-    "Pros and Cons of the Options",
-    "More Information",
-  ],
+  madr: MADR_SECTIONS,
+  log4brains: MADR_SECTIONS,
   nygard: ["Status", "Context", "Decision", "Consequences"],
 };
 

@@ -5,37 +5,12 @@ import { join } from "node:path";
 import { Log4brains } from "@log4brains/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDecisionFolder } from "../src/services/folder/folder";
-import type { LinkedProject, RecordView } from "../src/services/record/record-view";
-import { goldenView } from "./golden/record-view";
+import { goldenView, linkedProject, linkedRecord } from "./golden/record-view";
 
 /** A folder written by `export --all --format log4brains`, read by log4brains' own parser. */
-const linked = (number: number, title: string, status: string): LinkedProject => ({
-  id: `p${number}`,
-  number,
-  title,
-  status,
-});
-const one = linked(1, "Flask for billing", "SUPERSEDED");
-const two = linked(2, "Go for billing", "SUPERSEDED");
-const three = linked(3, "Rust for billing", "DECIDED");
-
-function record(p: LinkedProject, extra: Partial<RecordView>, tags: string[] = []): RecordView {
-  const base = goldenView();
-  return {
-    ...base,
-    project: {
-      ...base.project,
-      id: p.id,
-      number: p.number,
-      title: p.title,
-      status: p.status as never,
-      tags,
-    },
-    supersedes: [],
-    supersededBy: [],
-    ...extra,
-  };
-}
+const one = linkedProject(1, "Flask for billing", "SUPERSEDED");
+const two = linkedProject(2, "Go for billing", "SUPERSEDED");
+const three = linkedProject(3, "Rust for billing", "DECIDED");
 
 describe("log4brains reads a folder written by export --all", () => {
   let root = "";
@@ -51,9 +26,9 @@ describe("log4brains reads a folder written by export --all", () => {
     const dir = join(root, "docs", "adr");
     mkdirSync(dir, { recursive: true });
     const views = [
-      record(one, { supersededBy: [two, three] }),
-      record(two, { supersedes: [one], supersededBy: [three] }),
-      record(three, { supersedes: [one, two] }, ["billing", "languages"]),
+      linkedRecord(one, { supersededBy: [two, three] }),
+      linkedRecord(two, { supersedes: [one], supersededBy: [three] }),
+      linkedRecord(three, { supersedes: [one, two] }, ["billing", "languages"]),
     ];
     for (const file of buildDecisionFolder(views, "log4brains"))
       writeFileSync(join(dir, file.name), file.content);

@@ -1,18 +1,20 @@
 import { createHash } from "node:crypto";
-import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
+import { createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { createCaller } from "../src/root";
 import { createContextInner } from "../src/trpc";
 import { trpcError, useTestDatabase } from "./helpers";
+import { ownerAnd } from "./project-fixtures";
 
 const t = useTestDatabase();
 
 async function teamWithAdmin() {
-  const owner = await createUser(t.db, { name: "Olive Owner" });
-  const admin = await createUser(t.db, { name: "Adam Admin" });
-  const team = await createTeam(t.db, { ownerId: owner.id, name: "Platform" });
-  await addMember(t.db, team.id, admin.id, "ADMIN");
-  return { owner, admin, team };
+  const { owner, other, team } = await ownerAnd(
+    t,
+    { name: "Adam Admin", role: "ADMIN" },
+    "Platform",
+  );
+  return { owner, admin: other, team };
 }
 
 const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");

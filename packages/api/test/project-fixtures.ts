@@ -22,6 +22,15 @@ export async function teamWith(t: T, roles: Role[] = []) {
   };
 }
 
+/** A team named `teamName` of Olive Owner and one more person, `other`, with its role. */
+export async function ownerAnd(t: T, other: { name: string; role: Role }, teamName: string) {
+  const owner = await createUser(t.db, { name: "Olive Owner" });
+  const person = await createUser(t.db, { name: other.name });
+  const team = await createTeam(t.db, { ownerId: owner.id, name: teamName });
+  await addMember(t.db, team.id, person.id, other.role);
+  return { owner, other: person, team };
+}
+
 /** The built-in DRF vs FastAPI template as a create input. */
 export function drfInput(teamId: string, overrides: Record<string, unknown> = {}) {
   return {

@@ -131,6 +131,13 @@ function subscribe(
   };
 }
 
+/** `subscribe`, once the stream is live: the server has sent its first message. */
+async function subscribed(...args: Parameters<typeof subscribe>) {
+  const stream = subscribe(...args);
+  await stream.ready();
+  return stream;
+}
+
 let serverUrl: string;
 let drop: () => Promise<void>;
 let a: Instance;
@@ -203,8 +210,7 @@ async function castOver(
 describe("live updates across app instances", () => {
   it("delivers a vote cast on one instance to a teammate subscribed on another", async () => {
     const { voter, watcher, projectId } = await openProject();
-    const stream = subscribe(b, watcher.id, { projectId });
-    await stream.ready();
+    const stream = await subscribed(b, watcher.id, { projectId });
 
     await castOver(a, voter.id, {
       projectId,
@@ -230,8 +236,7 @@ describe("live updates across app instances", () => {
 
   it("resumes a reconnecting client after its last event, missing none and repeating none", async () => {
     const { voter, watcher, projectId } = await openProject();
-    const first = subscribe(b, watcher.id, { projectId });
-    await first.ready();
+    const first = await subscribed(b, watcher.id, { projectId });
     await castOver(a, voter.id, { projectId, criterionKey: "ops", weight: 1, scores: {} });
     const seen = await first.waitFor(() => first.events()[0]);
     await first.close();
@@ -262,8 +267,7 @@ describe("live updates across app instances", () => {
     "sends a vote folded into an entry the teammate already has again, live and on resuming",
     async () => {
       const { voter, watcher, projectId } = await openProject();
-      const stream = subscribe(b, watcher.id, { projectId });
-      await stream.ready();
+      const stream = await subscribed(b, watcher.id, { projectId });
       const vote = { projectId, criterionKey: "ops", scores: {} };
       await castOver(a, voter.id, { ...vote, weight: 1 }, 120);
       const first = await stream.waitFor(() => stream.events()[0]);
@@ -289,8 +293,7 @@ describe("live updates across app instances", () => {
   it("closes the stream and frees its listener when the teammate leaves the page", async () => {
     const { watcher, projectId } = await openProject();
     const before = realtimeStats().listeners;
-    const stream = subscribe(a, watcher.id, { projectId });
-    await stream.ready();
+    const stream = await subscribed(a, watcher.id, { projectId });
     expect(realtimeStats().listeners).toBe(before + 1);
     await stream.close();
     const deadline = Date.now() + 3_000;
@@ -316,8 +319,7 @@ describe("live updates across app instances", () => {
    */
   async function presenceComesAndGoes(watcherInstance: Instance) {
     const { lead, watcher, projectId } = await openProject();
-    const watching = subscribe(watcherInstance, watcher.id, { projectId });
-    await watching.ready();
+    const watching = await subscribed(watcherInstance, watcher.id, { projectId });
     const leading = subscribe(a, lead.id, { projectId });
     const names = (r: Received) =>
       r.message.kind === "presence" ? r.message.viewers.map((v) => v.name).join(", ") : undefined;
@@ -356,8 +358,7 @@ describe("live updates across app instances", () => {
     "recovers when the database drops the listening connections, delivering what was missed",
     async () => {
       const { voter, watcher, projectId } = await openProject();
-      const stream = subscribe(b, watcher.id, { projectId });
-      await stream.ready();
+      const stream = await subscribed(b, watcher.id, { projectId });
 
       await setup.$queryRaw`
         SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity
@@ -381,8 +382,7 @@ describe("live updates across app instances", () => {
 
   it("stops a member's stream once they are removed from the team", async () => {
     const { voter, watcher, team, projectId } = await openProject();
-    const stream = subscribe(a, watcher.id, { projectId });
-    await stream.ready();
+    const stream = await subscribed(a, watcher.id, { projectId });
     await setup.membership.delete({
       where: { teamId_userId: { teamId: team.id, userId: watcher.id } },
     });

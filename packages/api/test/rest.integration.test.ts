@@ -102,14 +102,16 @@ describe("REST with an access token", () => {
     const { team, owner } = await teamWith(t);
     const project = await owner.api.project.create(blankInput(team.id));
     const handler = restHandler(t.db, null);
+    const openWith = async (scope: "READ" | "READ_WRITE") =>
+      handler(
+        restRequest(
+          "project.open",
+          { projectId: project.id },
+          bearer(await tokenFor(owner.api, scope)),
+        ),
+      );
 
-    const read = await handler(
-      restRequest(
-        "project.open",
-        { projectId: project.id },
-        bearer(await tokenFor(owner.api, "READ")),
-      ),
-    );
+    const read = await openWith("READ");
     expect(read.status).toBe(403);
     expect(read.headers.get("content-type")).toBe("application/problem+json");
     expect(await read.json()).toMatchObject({
@@ -121,13 +123,7 @@ describe("REST with an access token", () => {
     });
     expect((await owner.api.project.get({ projectId: project.id })).status).toBe("DRAFT");
 
-    const write = await handler(
-      restRequest(
-        "project.open",
-        { projectId: project.id },
-        bearer(await tokenFor(owner.api, "READ_WRITE")),
-      ),
-    );
+    const write = await openWith("READ_WRITE");
     expect(write.status).toBeLessThan(300);
     expect((await owner.api.project.get({ projectId: project.id })).status).toBe("OPEN");
   });

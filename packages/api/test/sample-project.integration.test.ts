@@ -1,16 +1,17 @@
-import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { drfVsFastapi } from "@tradeoff/templates";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
+import { ownerAnd } from "./project-fixtures";
 
 const t = useTestDatabase();
 
 async function teamWithMember() {
-  const owner = await createUser(t.db, { name: "Olive Owner" });
-  const member = await createUser(t.db, { name: "Mia Member" });
-  const team = await createTeam(t.db, { ownerId: owner.id, name: "Samples" });
-  await addMember(t.db, team.id, member.id, "MEMBER");
-  return { owner, member, team };
+  const { owner, other, team } = await ownerAnd(
+    t,
+    { name: "Mia Member", role: "MEMBER" },
+    "Samples",
+  );
+  return { owner, member: other, team };
 }
 
 describe("the sample project (see how it works)", () => {

@@ -1,5 +1,5 @@
 import { aggregate } from "@tradeoff/scoring";
-import type { RecordView } from "../../src/services/record/record-view";
+import type { LinkedProject, RecordView } from "../../src/services/record/record-view";
 
 /**
  * A fixed decided record (DRF vs FastAPI, three voters) for the golden files: every number
@@ -9,6 +9,23 @@ import type { RecordView } from "../../src/services/record/record-view";
 type Vote = Omit<NonNullable<RecordView["votes"]>[number], "noOpinion"> & {
   noOpinion?: boolean;
 };
+
+/** What a record shows of each criterion's result, in the record's order. */
+const SHOWN_CRITERION_FIELDS = [
+  "key",
+  "importance",
+  "weight",
+  "counted",
+  "missingOptions",
+  "scores",
+  "contributions",
+  "flipAt",
+  "disagreement",
+] as const;
+
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
+}
 
 export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
   const options = [
@@ -108,29 +125,7 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
       winner: rec.winner,
       margin: rec.margin,
       confidence: rec.confidence,
-      criteria: rec.criteria.map(
-        ({
-          key,
-          importance,
-          weight,
-          counted,
-          missingOptions,
-          scores,
-          contributions,
-          flipAt,
-          disagreement,
-        }) => ({
-          key,
-          importance,
-          weight,
-          counted,
-          missingOptions,
-          scores,
-          contributions,
-          flipAt,
-          disagreement,
-        }),
-      ),
+      criteria: rec.criteria.map((c) => pick(c, SHOWN_CRITERION_FIELDS)),
     },
     coverage: rec.coverage,
     participation: rec.participation,
@@ -172,5 +167,39 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
     draft: false,
     generatedAt: "2026-11-28T12:00:00.000Z",
     ...overrides,
+  };
+}
+
+/** A project a record links to (one it supersedes, or one that supersedes it). */
+export const linkedProject = (number: number, title: string, status: string): LinkedProject => ({
+  id: `p${number}`,
+  number,
+  title,
+  status,
+});
+
+/**
+ * The golden record as the record of `p` (its id, number, title and status), linked to nothing
+ * unless `extra` says so.
+ */
+export function linkedRecord(
+  p: LinkedProject,
+  extra: Partial<RecordView> = {},
+  tags: string[] = [],
+): RecordView {
+  const base = goldenView();
+  return {
+    ...base,
+    project: {
+      ...base.project,
+      id: p.id,
+      number: p.number,
+      title: p.title,
+      status: p.status as never,
+      tags,
+    },
+    supersedes: [],
+    supersededBy: [],
+    ...extra,
   };
 }

@@ -29,6 +29,12 @@ async function webhookOfTeamA(world: World) {
   return { teamId: world.teamA.id, webhookId: webhook.id, deliveryId: delivery.id };
 }
 
+/** The input that names team A's webhook. */
+async function theWebhook(world: World) {
+  const { teamId, webhookId } = await webhookOfTeamA(world);
+  return { teamId, webhookId };
+}
+
 export const cases = defineCases({
   "webhook.list": { input: (world) => ({ teamId: world.teamA.id }) },
   "webhook.create": {
@@ -46,28 +52,16 @@ export const cases = defineCases({
     },
   },
   "webhook.rotateSecret": {
-    input: async (world) => {
-      const { teamId, webhookId } = await webhookOfTeamA(world);
-      return { teamId, webhookId };
-    },
+    input: theWebhook,
   },
   "webhook.delete": {
-    input: async (world) => {
-      const { teamId, webhookId } = await webhookOfTeamA(world);
-      return { teamId, webhookId };
-    },
+    input: theWebhook,
   },
   "webhook.deliveries": {
-    input: async (world) => {
-      const { teamId, webhookId } = await webhookOfTeamA(world);
-      return { teamId, webhookId };
-    },
+    input: theWebhook,
   },
   "webhook.sendTest": {
-    input: async (world) => {
-      const { teamId, webhookId } = await webhookOfTeamA(world);
-      return { teamId, webhookId };
-    },
+    input: theWebhook,
   },
   "webhook.redeliver": {
     input: async (world) => {
