@@ -1,6 +1,7 @@
 import type { RouterOutputs } from "@tradeoff/api";
-import { CalendarClock, EyeOff } from "lucide-react";
+import { EyeOff } from "lucide-react";
 import Link from "next/link";
+import { DeadlineLabel } from "~/components/app/deadline-label";
 import { NumberedTitle } from "~/components/app/numbered-title";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
@@ -108,10 +109,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                             </span>
                           ) : null}
                           {p.deadline ? (
-                            <span className="flex items-center gap-1">
-                              <CalendarClock aria-hidden="true" className="size-3" />
-                              {dateFormat.format(new Date(p.deadline))}
-                            </span>
+                            <DeadlineLabel date={dateFormat.format(new Date(p.deadline))} />
                           ) : null}
                           {p.tags.map((tag) => (
                             <span key={tag} data-testid="project-tag">

@@ -2,10 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { CalendarClock, Search } from "lucide-react";
+import { Search } from "lucide-react";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { type ReactNode, useEffect, useId, useState } from "react";
+import { DeadlineLabel } from "~/components/app/deadline-label";
 import { NumberedTitle } from "~/components/app/numbered-title";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -264,10 +265,7 @@ export function ProjectFinder({
                           </Badge>
                         ))}
                         {p.deadline ? (
-                          <span className="flex items-center gap-1">
-                            <CalendarClock aria-hidden="true" className="size-3" />
-                            {dateFormat.format(new Date(p.deadline))}
-                          </span>
+                          <DeadlineLabel date={dateFormat.format(new Date(p.deadline))} />
                         ) : null}
                         {label ? <Badge variant={label.variant}>{label.label}</Badge> : null}
                         {record ? (

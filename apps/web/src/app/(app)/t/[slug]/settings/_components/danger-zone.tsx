@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { type ReactElement, type ReactNode, useState } from "react";
 import type { TeamSummary } from "~/components/team/roles";
 import { Section } from "~/components/team/section";
 import { Alert } from "~/components/ui/alert";
@@ -81,49 +81,44 @@ function TransferOwnership({ team, currentUserId }: { team: TeamSummary; current
   );
   const others = members.data?.filter((m) => m.id !== currentUserId) ?? [];
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant="secondary">Transfer ownership</Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Transfer ownership</DialogTitle>
-          <DialogDescription>
-            The member you choose becomes an owner; you stay on as an admin.
-          </DialogDescription>
-        </DialogHeader>
-        {transfer.error ? <Alert variant="error">{messageOf(transfer.error)}</Alert> : null}
-        {others.length === 0 ? (
-          <p className="text-muted-foreground text-sm">
-            Invite someone first: you are the only member.
-          </p>
-        ) : (
-          <FormField label="New owner" error={fieldErrorsOf(transfer.error).userId?.[0]}>
-            <Select value={userId} onValueChange={setUserId}>
-              <SelectTrigger aria-label="New owner">
-                <SelectValue placeholder="Choose a member" />
-              </SelectTrigger>
-              <SelectContent>
-                {others.map((m) => (
-                  <SelectItem key={m.id} value={m.id}>
-                    {m.name || m.email}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
-          </FormField>
-        )}
-        <DialogFooter>
-          <Button
-            disabled={!userId}
-            loading={transfer.isPending}
-            onClick={() => transfer.mutate({ teamId: team.id, userId })}
-          >
-            Transfer ownership
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <DangerDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={<Button variant="secondary">Transfer ownership</Button>}
+      title="Transfer ownership"
+      description="The member you choose becomes an owner; you stay on as an admin."
+    >
+      {transfer.error ? <Alert variant="error">{messageOf(transfer.error)}</Alert> : null}
+      {others.length === 0 ? (
+        <p className="text-muted-foreground text-sm">
+          Invite someone first: you are the only member.
+        </p>
+      ) : (
+        <FormField label="New owner" error={fieldErrorsOf(transfer.error).userId?.[0]}>
+          <Select value={userId} onValueChange={setUserId}>
+            <SelectTrigger aria-label="New owner">
+              <SelectValue placeholder="Choose a member" />
+            </SelectTrigger>
+            <SelectContent>
+              {others.map((m) => (
+                <SelectItem key={m.id} value={m.id}>
+                  {m.name || m.email}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </FormField>
+      )}
+      <DialogFooter>
+        <Button
+          disabled={!userId}
+          loading={transfer.isPending}
+          onClick={() => transfer.mutate({ teamId: team.id, userId })}
+        >
+          Transfer ownership
+        </Button>
+      </DialogFooter>
+    </DangerDialog>
   );
 }
 
@@ -144,34 +139,58 @@ function DeleteTeam({ team }: { team: TeamSummary }) {
   );
   const fields = fieldErrorsOf(remove.error);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button variant="destructive">Delete team</Button>
-      </DialogTrigger>
+    <DangerDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={<Button variant="destructive">Delete team</Button>}
+      title={`Delete ${team.name}?`}
+      description="This deletes every decision project, vote, comment, invitation and the audit trail of the team. It cannot be undone."
+    >
+      {remove.error && !fields.confirmation ? (
+        <Alert variant="error">{messageOf(remove.error)}</Alert>
+      ) : null}
+      <FormField label={`Type ${team.name} to confirm`} error={fields.confirmation?.[0]}>
+        <Input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
+      </FormField>
+      <DialogFooter>
+        <Button
+          variant="destructive"
+          disabled={typed.trim() !== team.name}
+          loading={remove.isPending}
+          onClick={() => remove.mutate({ teamId: team.id, confirmation: typed })}
+        >
+          Delete team
+        </Button>
+      </DialogFooter>
+    </DangerDialog>
+  );
+}
+
+/** A step of the danger zone that asks for more than a yes: its button, then a dialog. */
+function DangerDialog({
+  open,
+  onOpenChange,
+  trigger,
+  title,
+  description,
+  children,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  trigger: ReactElement;
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Delete {team.name}?</DialogTitle>
-          <DialogDescription>
-            This deletes every decision project, vote, comment, invitation and the audit trail of
-            the team. It cannot be undone.
-          </DialogDescription>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
-        {remove.error && !fields.confirmation ? (
-          <Alert variant="error">{messageOf(remove.error)}</Alert>
-        ) : null}
-        <FormField label={`Type ${team.name} to confirm`} error={fields.confirmation?.[0]}>
-          <Input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />
-        </FormField>
-        <DialogFooter>
-          <Button
-            variant="destructive"
-            disabled={typed.trim() !== team.name}
-            loading={remove.isPending}
-            onClick={() => remove.mutate({ teamId: team.id, confirmation: typed })}
-          >
-            Delete team
-          </Button>
-        </DialogFooter>
+        {children}
       </DialogContent>
     </Dialog>
   );

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Send, Webhook } from "lucide-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { ShownOnce } from "~/components/app/shown-once";
 import type { TeamSummary } from "~/components/team/roles";
 import { Section } from "~/components/team/section";
@@ -111,8 +111,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
             placeholder="https://hooks.slack.com/services/…"
           />
         </FormField>
-        <fieldset className="space-y-1">
-          <legend className="font-medium text-sm">Events</legend>
+        <Choices legend="Events" error={fields.events?.[0]}>
           {EVENTS.map(([value, label]) => (
             <label key={value} className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
               <input
@@ -124,14 +123,8 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
               {label} <span className="text-muted-foreground text-xs">({value})</span>
             </label>
           ))}
-          {fields.events?.[0] ? (
-            <p className="text-destructive text-sm" role="alert">
-              {fields.events[0]}
-            </p>
-          ) : null}
-        </fieldset>
-        <fieldset className="space-y-1">
-          <legend className="font-medium text-sm">Format</legend>
+        </Choices>
+        <Choices legend="Format" error={fields.format?.[0]}>
           <label className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
             <input type="radio" name="format" value="SLACK" defaultChecked /> Slack-compatible (text
             and blocks; Slack, Mattermost)
@@ -139,12 +132,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
           <label className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
             <input type="radio" name="format" value="JSON" /> JSON event document (version 1)
           </label>
-          {fields.format?.[0] ? (
-            <p className="text-destructive text-sm" role="alert">
-              {fields.format[0]}
-            </p>
-          ) : null}
-        </fieldset>
+        </Choices>
         <Button type="submit" loading={create.isPending}>
           <Webhook aria-hidden /> Add webhook
         </Button>
@@ -240,6 +228,29 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
         </RowList>
       )}
     </Section>
+  );
+}
+
+/** A set of checkboxes or radio buttons under its legend, with the server's word on it. */
+function Choices({
+  legend,
+  error,
+  children,
+}: {
+  legend: string;
+  error: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="space-y-1">
+      <legend className="font-medium text-sm">{legend}</legend>
+      {children}
+      {error ? (
+        <p className="text-destructive text-sm" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
 
