@@ -109,34 +109,12 @@ export class RealtimeHub {
 
   /** Registers a subscriber of one project; the returned function removes it. */
   subscribe(projectId: string, listener: Listener): () => void {
-    let set = this.listeners.get(projectId);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(projectId, set);
-    }
-    set.add(listener);
-    return () => {
-      const current = this.listeners.get(projectId);
-      if (!current) return;
-      current.delete(listener);
-      if (current.size === 0) this.listeners.delete(projectId);
-    };
+    return addListener(this.listeners, projectId, listener);
   }
 
   /** Registers a listener of one member's inbox; the returned function removes it. */
   subscribeInbox(userId: string, listener: () => void): () => void {
-    let set = this.inboxListeners.get(userId);
-    if (!set) {
-      set = new Set();
-      this.inboxListeners.set(userId, set);
-    }
-    set.add(listener);
-    return () => {
-      const current = this.inboxListeners.get(userId);
-      if (!current) return;
-      current.delete(listener);
-      if (current.size === 0) this.inboxListeners.delete(userId);
-    };
+    return addListener(this.inboxListeners, userId, listener);
   }
 
   /** Marks `userId` as viewing the project from this instance; the returned function undoes it. */
@@ -350,3 +328,22 @@ export class RealtimeHub {
 }
 
 type PresenceMessage = { k: "here" | "ask"; p: string; i: string; u: string[] };
+
+/**
+ * Adds `listener` to the set kept under `key`; the returned function removes it, and the set
+ * once it is empty, so a map of listeners never keeps keys nobody listens to.
+ */
+function addListener<T>(map: Map<string, Set<T>>, key: string, listener: T): () => void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(listener);
+  return () => {
+    const current = map.get(key);
+    if (!current) return;
+    current.delete(listener);
+    if (current.size === 0) map.delete(key);
+  };
+}

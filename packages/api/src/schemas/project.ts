@@ -13,18 +13,25 @@ export const itemKeySchema = z
     error: "A key uses lowercase letters, digits and dashes, like fastapi.",
   });
 
+/** An option's or criterion's name: required, at most 80 characters. */
+const itemNameSchema = (noun: "option" | "criterion") =>
+  z
+    .string({ error: `Name the ${noun}.` })
+    .trim()
+    .min(1, { error: `Name the ${noun}.` })
+    .max(80, { error: `Keep ${noun} names to 80 characters or fewer.` });
+
+/** A description of an option, a criterion or a template: optional, at most 1,000 characters. */
+const itemDescriptionSchema = z
+  .string()
+  .trim()
+  .max(1000, { error: "Keep the description to 1,000 characters or fewer." })
+  .default("");
+
 export const optionInputSchema = z.object({
   key: itemKeySchema,
-  name: z
-    .string({ error: "Name the option." })
-    .trim()
-    .min(1, { error: "Name the option." })
-    .max(80, { error: "Keep option names to 80 characters or fewer." }),
-  description: z
-    .string()
-    .trim()
-    .max(1000, { error: "Keep the description to 1,000 characters or fewer." })
-    .default(""),
+  name: itemNameSchema("option"),
+  description: itemDescriptionSchema,
 });
 export type OptionInput = z.infer<typeof optionInputSchema>;
 
@@ -42,16 +49,8 @@ const anchorSchema = z
 
 export const criterionInputSchema = z.object({
   key: itemKeySchema,
-  name: z
-    .string({ error: "Name the criterion." })
-    .trim()
-    .min(1, { error: "Name the criterion." })
-    .max(80, { error: "Keep criterion names to 80 characters or fewer." }),
-  description: z
-    .string()
-    .trim()
-    .max(1000, { error: "Keep the description to 1,000 characters or fewer." })
-    .default(""),
+  name: itemNameSchema("criterion"),
+  description: itemDescriptionSchema,
   defaultWeight: z
     .number({ error: "Give a default weight from 0 to 5." })
     .min(0, { error: "The default weight is from 0 to 5." })
@@ -181,11 +180,7 @@ export const saveAsTemplateSchema = z.object({
     .trim()
     .min(1, { error: "Name the template." })
     .max(80, { error: "Keep the template name to 80 characters or fewer." }),
-  description: z
-    .string()
-    .trim()
-    .max(1000, { error: "Keep the description to 1,000 characters or fewer." })
-    .default(""),
+  description: itemDescriptionSchema,
 });
 
 export const suggestWeightsSchema = z.object({
