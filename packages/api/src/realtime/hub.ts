@@ -43,6 +43,8 @@ export class RealtimeHub {
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly inboxListeners = new Map<string, Set<() => void>>();
   private pollInboxFrom: bigint | null = null;
+  /** While polling: each listening member's unread count at the last poll. */
+  private pollUnread = new Map<string, number>();
   private readonly localViewers = new Map<string, Map<string, number>>();
   private readonly remoteViewers = new Map<
     string,
@@ -294,28 +296,51 @@ export class RealtimeHub {
     }
   }
 
-  /** Without notifications, new inbox rows are found by id (marking read is seen on the page). */
+  /**
+   * Without notifications, a member's inbox changed when it has new rows (found by id) or when
+   * their unread count moved (read on another page or device): one query each per period.
+   */
   private async pollInbox() {
     if (this.inboxListeners.size === 0) {
       this.pollInboxFrom = null;
+      this.pollUnread.clear();
       return;
     }
     try {
+      const changed = new Set<string>();
       if (this.pollInboxFrom === null) {
         const rows = await this.query<{ max: string | null }>(
           "SELECT max(id)::text AS max FROM notifications",
           [],
         );
         this.pollInboxFrom = BigInt(rows[0]?.max ?? "0");
-        return;
+      } else {
+        const rows = await this.query<{ id: string; user_id: string }>(
+          "SELECT id::text AS id, user_id FROM notifications WHERE id > $1 ORDER BY id LIMIT 1000",
+          [this.pollInboxFrom.toString()],
+        );
+        for (const row of rows) {
+          this.pollInboxFrom = BigInt(row.id);
+          changed.add(row.user_id);
+        }
       }
-      const rows = await this.query<{ id: string; user_id: string }>(
-        "SELECT id::text AS id, user_id FROM notifications WHERE id > $1 ORDER BY id LIMIT 1000",
-        [this.pollInboxFrom.toString()],
+      const users = [...this.inboxListeners.keys()];
+      const counts = await this.query<{ user_id: string; unread: number }>(
+        `SELECT user_id, count(*)::int AS unread FROM notifications
+         WHERE user_id = ANY($1::text[]) AND read_at IS NULL GROUP BY user_id`,
+        [users],
       );
-      for (const row of rows) {
-        this.pollInboxFrom = BigInt(row.id);
-        for (const listener of this.inboxListeners.get(row.user_id) ?? []) listener();
+      const unread = new Map(counts.map((row) => [row.user_id, Number(row.unread)]));
+      const next = new Map<string, number>();
+      for (const user of users) {
+        const now = unread.get(user) ?? 0;
+        const before = this.pollUnread.get(user);
+        if (before !== undefined && before !== now) changed.add(user);
+        next.set(user, now);
+      }
+      this.pollUnread = next;
+      for (const user of changed) {
+        for (const listener of this.inboxListeners.get(user) ?? []) listener();
       }
     } catch (error) {
       this.options.onError?.(error);
