@@ -15,6 +15,11 @@ import { ownServer } from "../support/own-server";
 declare const document: { documentElement: { scrollWidth: number; clientWidth: number } };
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
+// Cross-instance edits need a PostgreSQL server: the embedded database cannot carry them.
+test.skip(
+  !process.env.TEST_DATABASE_URL,
+  "Two app instances share a draft's edits through PostgreSQL's LISTEN/NOTIFY, which the embedded database does not pass between connections (only one process may use it): set TEST_DATABASE_URL, as CI does, to run these.",
+);
 
 const own = ownServer({ instances: 2, poolSize: 2 });
 
