@@ -167,6 +167,12 @@ const server = createServer((req, res) => {
   else if (path?.startsWith("/api/v1/") || path === "/api/docs") void rest(req, res);
   else void nextHandler(req, res);
 });
+// An idle keep-alive connection is closed by the server after keepAliveTimeout; a client that
+// sends a request on it at that moment gets a reset (ECONNRESET), not an answer. Node's default
+// of 5 s is shorter than what clients and load balancers keep idle connections for (60 s for
+// the common ones), so the server waits longer than they do; headers must come within that.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 // The draft editor's WebSocket (live shared text); every other upgrade (Next.js's hot reload in
 // development) is left to whoever else listens for it.
 server.on("upgrade", (req, socket, head) => {
