@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { mutate, person, query, teamWithDrfProject } from "../support/decisions";
+import { markDocument, mutate, person, query, teamWithDrfProject } from "../support/decisions";
 
 test.describe("inbox", () => {
   test("a teammate sees the bell rise when a project opens, without a reload, and follows it to the project", async ({
@@ -30,8 +30,7 @@ test.describe("inbox", () => {
     await bob.page.goto(`/t/${team.slug}`);
     const bell = bob.page.getByTestId("inbox-bell");
     await expect(bell).toHaveAccessibleName("Inbox: no unread notifications");
-    let navigations = 0;
-    bob.page.on("framenavigated", () => navigations++);
+    const bobsDocument = await markDocument(bob.page);
 
     // Alice opens the project for voting from its page.
     await alice.page.goto(`/t/${team.slug}/p/${project.id}`);
@@ -42,7 +41,7 @@ test.describe("inbox", () => {
     // Bob's bell rises on its own; Alice, who acted, is told nothing.
     await expect(bell).toHaveAccessibleName("Inbox: 1 unread");
     await expect(bob.page.getByTestId("inbox-unread")).toHaveText("1");
-    expect(navigations).toBe(0);
+    expect(await bobsDocument.sameDocument()).toBe(true);
     const alicesInbox = await query<{ unread: number }>(
       alice.context.request,
       "notification.unreadCount",

@@ -188,3 +188,22 @@ export function isHydrated(locator: Locator) {
     Object.keys(element).some((key) => key.startsWith("__react")),
   );
 }
+
+/**
+ * Marks the page's document so a test can tell later whether it was reloaded. Same-document
+ * history updates (Next.js writes its router state into history after hydrating) keep the mark;
+ * a reload or a full navigation loses it.
+ */
+export async function markDocument(page: Page) {
+  const mark = Math.random().toString(36).slice(2);
+  await page.evaluate((value) => {
+    (globalThis as { tradeoffTestMark?: string }).tradeoffTestMark = value;
+  }, mark);
+  return {
+    sameDocument: () =>
+      page.evaluate(
+        (value) => (globalThis as { tradeoffTestMark?: string }).tradeoffTestMark === value,
+        mark,
+      ),
+  };
+}
