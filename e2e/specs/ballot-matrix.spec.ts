@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { countByImpact, seriousViolations, WITH_VOICE_CONTROL } from "../support/axe";
 import { person, query, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 const SCREEN = { width: 1280, height: 800 };
 /** The rule for the matrix: the whole ballot of the built-in project in three screen heights. */
@@ -192,11 +193,11 @@ test.describe("the matrix ballot", () => {
   });
 
   test("the details of a row open on demand: the guide's words, the team's reasons and the voter's own, saved as typed", async ({
-    browser,
+    alice,
+    bob,
+    drf,
   }) => {
-    const alice = await person(browser, "alice");
-    const bob = await person(browser, "bob");
-    const { url, projectId, template } = await teamWithDrfProject(alice, [bob]);
+    const { url, projectId, template } = drf;
     const criterion = template.criteria[3];
     const other = template.criteria[0];
     if (!criterion || !other) throw new Error("template too small");
@@ -258,16 +259,14 @@ test.describe("the matrix ballot", () => {
     const card = ballot(page).locator(`[data-criterion="${criterion.key}"]`);
     await card.getByText("Team's reasons").click();
     await expect(card.getByText("Async views saved us a rewrite last year.")).toBeVisible();
-    await alice.context.close();
-    await bob.context.close();
   });
 
   for (const theme of ["light", "dark"] as const) {
     test(`axe finds no serious or critical violation on the matrix in the ${theme} theme`, async ({
-      browser,
+      alice,
+      soloDrf,
     }) => {
-      const alice = await person(browser, "alice");
-      const { url, projectId, template } = await teamWithDrfProject(alice, []);
+      const { url, projectId, template } = soloDrf;
       const [first, second] = template.criteria;
       if (!first || !second) throw new Error("template too small");
       await voteOverApi(alice.context.request, projectId, {
@@ -291,15 +290,14 @@ test.describe("the matrix ballot", () => {
         .analyze();
       console.log(`axe on the matrix (${theme})`, JSON.stringify(countByImpact(results)));
       expect(seriousViolations(results)).toEqual([]);
-      await alice.context.close();
     });
   }
 
   test("on a 390 px phone the page never scrolls sideways: the matrix scrolls inside its own box", async ({
-    browser,
+    alice,
+    soloDrf,
   }) => {
-    const alice = await person(browser, "alice");
-    const { url } = await teamWithDrfProject(alice, []);
+    const { url } = soloDrf;
     const page = alice.page;
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(url);
@@ -323,6 +321,5 @@ test.describe("the matrix ballot", () => {
         `document.querySelector("[data-testid='ballot-matrix']").scrollLeft`,
       ),
     ).toBeGreaterThan(0);
-    await alice.context.close();
   });
 });

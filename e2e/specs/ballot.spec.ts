@@ -1,5 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { criterionCard, person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 const progress = (page: Page) => page.getByTestId("ballot-progress");
 
@@ -66,10 +67,10 @@ test.describe("a ballot that is quick to fill", () => {
   });
 
   test("the progress line shows what is left: next unscored, done criteria folded, only what is left", async ({
-    browser,
+    alice,
+    soloDrf,
   }) => {
-    const alice = await person(browser, "alice");
-    const { url, projectId, template } = await teamWithDrfProject(alice, []);
+    const { url, projectId, template } = soloDrf;
     const [first, second, third, fourth] = template.criteria;
     if (!first || !second || !third || !fourth) throw new Error("template too small");
     await voteOverApi(alice.context.request, projectId, {
@@ -137,14 +138,13 @@ test.describe("a ballot that is quick to fill", () => {
     await expect(criterionCard(page, fourth.name)).toHaveCount(1);
     await onlyLeft.click();
     await expect(criterionCard(page, second.name)).toHaveCount(1);
-    await alice.context.close();
   });
 
   test("the saving state stays in view: saving, failed with a retry, saved", async ({
-    browser,
+    alice,
+    soloDrf,
   }) => {
-    const alice = await person(browser, "alice");
-    const { url, template } = await teamWithDrfProject(alice, []);
+    const { url, template } = soloDrf;
     const last = template.criteria.at(-1);
     if (!last) throw new Error("template without criteria");
     const page = alice.page;
@@ -165,6 +165,5 @@ test.describe("a ballot that is quick to fill", () => {
       // The automatic retry may get there first and take the button away.
       .catch(() => undefined);
     await expect(progress(page)).toContainText("All saved");
-    await alice.context.close();
   });
 });

@@ -1,13 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
-import {
-  criterionCard,
-  mutate,
-  type Person,
-  person,
-  voteInPage,
-  voteOverApi,
-} from "../support/decisions";
+import { criterionCard, mutate, type Person, voteInPage, voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 test.setTimeout(120_000);
 
@@ -39,10 +32,9 @@ async function queueDecision(owner: Person, member: Person) {
 }
 
 test("the recommendation says what it rests on: provisional with criteria not scored, ready once everyone completes", async ({
-  browser,
+  alice,
+  bob,
 }) => {
-  const alice = await person(browser, "coverage-alice");
-  const bob = await person(browser, "coverage-bob");
   const { projectId, url } = await queueDecision(alice, bob);
   const page = alice.page;
 
@@ -117,7 +109,4 @@ test("the recommendation says what it rests on: provisional with criteria not sc
   await expect(page.getByTestId("not-scored")).toHaveCount(0);
   await expect(ballots.getByText("Complete", { exact: true })).toHaveCount(2);
   await expect(page.getByTestId("winner")).toHaveText("SQS leads");
-
-  await alice.context.close();
-  await bob.context.close();
 });

@@ -1,5 +1,4 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
 import {
   criterionCard,
@@ -12,6 +11,7 @@ import {
   voteInPage,
   voteOverApi,
 } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 const PERFORMANCE = "Performance under high concurrency";
 
@@ -55,11 +55,11 @@ test.describe("deciding together", () => {
   });
 
   test("two members vote on DRF vs FastAPI and each sees the other's effect on the totals", async ({
-    browser,
+    alice,
+    bob,
+    drf,
   }) => {
-    const alice = await person(browser, "alice");
-    const bob = await person(browser, "bob");
-    const { url } = await teamWithDrfProject(alice, [bob]);
+    const { url } = drf;
 
     await alice.page.goto(url);
     await expect(alice.page.getByRole("heading", { level: 1 })).toContainText(
@@ -90,16 +90,12 @@ test.describe("deciding together", () => {
     await expect.poll(() => totalOf(alice.page, "fastapi")).toBeLessThan(aliceFastapi);
     await expect(alice.page.getByTestId("participation")).toContainText(bob.user.name);
     await expect(alice.page.getByTestId("my-winner")).toHaveText("FastAPI");
-
-    await alice.context.close();
-    await bob.context.close();
   });
 
   test("blind voting hides others' votes and the totals until the project closes", async ({
-    browser,
+    alice,
+    bob,
   }) => {
-    const alice = await person(browser, "alice");
-    const bob = await person(browser, "bob");
     const { url, projectId } = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
     await voteOverApi(bob.context.request, projectId, {
       performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
@@ -125,15 +121,13 @@ test.describe("deciding together", () => {
     });
     expect(late.status()).toBe(409);
     expect(await late.text()).toContain("Voting has closed");
-    await alice.context.close();
-    await bob.context.close();
   });
 
   test("a press on Close voting before the page is interactive opens the confirmation once it is", async ({
-    browser,
+    alice,
+    soloDrf,
   }) => {
-    const alice = await person(browser, "alice");
-    const { url } = await teamWithDrfProject(alice, []);
+    const { url } = soloDrf;
     const page = alice.page;
     // The page's scripts are held back, as on a slow connection; its HTML is not.
     const scripts = await holdScripts(page);
@@ -155,14 +149,13 @@ test.describe("deciding together", () => {
     await page.waitForTimeout(500);
     await expect(confirm).toHaveCount(0);
     await expect(page.getByTestId("project-status")).toHaveText("Open for voting");
-    await alice.context.close();
   });
 
   test("a score chosen before the page is interactive is kept and saved once it is", async ({
-    browser,
+    alice,
+    soloDrf,
   }) => {
-    const alice = await person(browser, "alice");
-    const { url, projectId } = await teamWithDrfProject(alice, []);
+    const { url, projectId } = soloDrf;
     const page = alice.page;
     const scripts = await holdScripts(page);
     await page.goto(url, { waitUntil: "commit" });
@@ -198,12 +191,10 @@ test.describe("deciding together", () => {
         .getByRole("group", { name: `Importance of ${PERFORMANCE}` })
         .getByRole("radio", { name: /^4\b/ }),
     ).toBeChecked();
-    await alice.context.close();
   });
 
-  test("voting works with the keyboard alone", async ({ browser }) => {
-    const alice = await person(browser, "alice");
-    const { url } = await teamWithDrfProject(alice, []);
+  test("voting works with the keyboard alone", async ({ alice, soloDrf }) => {
+    const { url } = soloDrf;
     const page = alice.page;
     await page.goto(url);
     const card = criterionCard(page, PERFORMANCE);
@@ -251,14 +242,13 @@ test.describe("deciding together", () => {
     await expect(reloaded.getByLabel("Why (optional)")).toHaveValue(
       "Async matters for our webhooks.",
     );
-    await alice.context.close();
   });
 
   test("keeps unsaved edits on the device while saving fails, and saves them once the server is back", async ({
-    browser,
+    alice,
+    soloDrf,
   }) => {
-    const alice = await person(browser, "alice");
-    const { url, projectId } = await teamWithDrfProject(alice, []);
+    const { url, projectId } = soloDrf;
     const page = alice.page;
     await page.goto(url);
     await expect(page.getByTestId("participation")).toBeVisible();
@@ -296,15 +286,14 @@ test.describe("deciding together", () => {
       `/api/trpc/vote.mine?input=${encodeURIComponent(JSON.stringify({ projectId }))}`,
     );
     expect(await mine.text()).toContain('"weight":4');
-    await alice.context.close();
   });
 
   test("the project page has no serious or critical accessibility violations", async ({
-    browser,
+    alice,
+    bob,
+    drf,
   }) => {
-    const alice = await person(browser, "alice");
-    const bob = await person(browser, "bob");
-    const { url, projectId } = await teamWithDrfProject(alice, [bob]);
+    const { url, projectId } = drf;
     await voteOverApi(bob.context.request, projectId, {
       performance: { weight: 5, scores: { drf: 2, fastapi: 5 } },
       ecosystem: { weight: 4, scores: { drf: 5, fastapi: 3 } },
@@ -318,7 +307,5 @@ test.describe("deciding together", () => {
     const results = await new AxeBuilder({ page: alice.page }).include("main").analyze();
     expect(seriousViolations(results)).toEqual([]);
     await mutate(alice.context.request, "project.close", { projectId });
-    await alice.context.close();
-    await bob.context.close();
   });
 });

@@ -3,8 +3,8 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { seriousViolations } from "../support/axe";
-import { person, teamWithDrfProject, voteOverApi } from "../support/decisions";
-import { expect, test } from "../support/fixtures";
+import { voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 test.setTimeout(120_000);
 
@@ -19,11 +19,11 @@ async function typeIntoRationale(page: Page, text: string) {
 }
 
 test("a member starts the draft, the decision-maker approves, an edit makes it stale, and the accepted record's MADR lists the approval", async ({
-  browser,
+  alice: owner,
+  bob: member,
+  drf,
 }) => {
-  const owner = await person(browser, "draft-owner");
-  const member = await person(browser, "draft-member");
-  const { projectId, url, template } = await teamWithDrfProject(owner, [member]);
+  const { projectId, url, template } = drf;
   const [first] = template.criteria;
   if (!first) throw new Error("template without criteria");
   await voteOverApi(member.context.request, projectId, {

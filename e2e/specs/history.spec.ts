@@ -1,13 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 test.describe("history", () => {
   test("the time slider shows the recommendation as it stood earlier, with its winner", async ({
-    browser,
+    alice,
+    bob,
+    drf,
   }) => {
-    const alice = await person(browser, "alice");
-    const bob = await person(browser, "bob");
-    const { url, projectId } = await teamWithDrfProject(alice, [bob]);
+    const { url, projectId } = drf;
 
     // FastAPI leads after Alice's vote, which she adjusts twice within the folding window
     // (one history entry: the state her last edit left); a little later Bob's votes put DRF
@@ -65,7 +65,5 @@ test.describe("history", () => {
     await expect(events.locator("li").filter({ hasText: bob.user.name }).first()).toContainText(
       "voted on",
     );
-    await alice.context.close();
-    await bob.context.close();
   });
 });

@@ -1,12 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { markDocument, mutate, person, query, teamWithDrfProject } from "../support/decisions";
+import { markDocument, mutate, person, query } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 test.describe("inbox", () => {
   test("a teammate sees the bell rise when a project opens, without a reload, and follows it to the project", async ({
-    browser,
+    alice,
+    bob,
   }) => {
-    const alice = await person(browser, "alice");
-    const bob = await person(browser, "bob");
     const team = await mutate<{ id: string; slug: string }>(alice.context.request, "team.create", {
       name: `Inbox ${Math.random().toString(36).slice(2, 7)}`,
     });
@@ -62,17 +61,14 @@ test.describe("inbox", () => {
     await expect(bob.page.getByTestId("inbox-bell")).toHaveAccessibleName(
       "Inbox: no unread notifications",
     );
-
-    await alice.context.close();
-    await bob.context.close();
   });
 
   test("the project page shows who it waits on; a nudge reaches the member once in 12 hours", async ({
-    browser,
+    alice,
+    bob,
+    drf,
   }) => {
-    const alice = await person(browser, "alice");
-    const bob = await person(browser, "bob");
-    const { team, url } = await teamWithDrfProject(alice, [bob]);
+    const { team, url } = drf;
     await bob.page.goto(`/t/${team.slug}`);
     const bell = bob.page.getByTestId("inbox-bell");
     await expect(bell).toHaveAccessibleName("Inbox: 1 unread");
@@ -100,9 +96,6 @@ test.describe("inbox", () => {
     expect(nudges[0]?.text).toBe(
       `${alice.user.name} is waiting for your vote on "Django REST Framework or FastAPI?".`,
     );
-
-    await alice.context.close();
-    await bob.context.close();
   });
 
   test("notification settings say email is off without SMTP, keep a choice, and a forged unsubscribe link is refused", async ({

@@ -1,13 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { markDocument, person, query, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { markDocument, query, voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 test.describe("live updates", () => {
   test("a teammate's vote appears on an open project page without a reload", async ({
-    browser,
+    alice,
+    bob,
+    drf,
   }) => {
-    const alice = await person(browser, "alice");
-    const bob = await person(browser, "bob");
-    const { url, projectId } = await teamWithDrfProject(alice, [bob]);
+    const { url, projectId } = drf;
     await voteOverApi(alice.context.request, projectId, {
       performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
     });
@@ -52,15 +52,14 @@ test.describe("live updates", () => {
     // When Bob leaves, Alice sees that too.
     await bob.context.close();
     await expect(alice.page.getByTestId("presence")).toContainText("1 viewing");
-    await alice.context.close();
   });
 
   test("a comment reaches a teammate's open discussion live, as markdown without raw HTML, and mentions them", async ({
-    browser,
+    alice,
+    bob,
+    drf,
   }) => {
-    const alice = await person(browser, "alice");
-    const bob = await person(browser, "bob");
-    const { url, team } = await teamWithDrfProject(alice, [bob]);
+    const { url, team } = drf;
     for (const p of [alice, bob]) {
       await p.page.goto(url);
       await p.page.getByRole("tab", { name: "Discussion" }).click();
@@ -91,7 +90,5 @@ test.describe("live updates", () => {
     });
     expect(mentions).toHaveLength(1);
     expect(mentions[0]?.excerpt).toContain("DRF");
-    await alice.context.close();
-    await bob.context.close();
   });
 });

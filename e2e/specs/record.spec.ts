@@ -1,17 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { parse as parseYaml } from "yaml";
 import { baseURL } from "../playwright.config";
-import { person, teamWithDrfProject, voteOverApi } from "../support/decisions";
-import { expect, test } from "../support/fixtures";
+import { voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 test.setTimeout(90_000);
 
 test("record a decision, download its MADR file and open the share link signed out", async ({
   browser,
+  alice: owner,
+  bob: member,
+  drf,
 }) => {
-  const owner = await person(browser, "record-owner");
-  const member = await person(browser, "record-member");
-  const { projectId, url, template } = await teamWithDrfProject(owner, [member]);
+  const { projectId, url, template } = drf;
   const [first] = template.criteria;
   if (!first) throw new Error("template without criteria");
   await voteOverApi(member.context.request, projectId, {

@@ -1,0 +1,41 @@
+import { type Person, person, teamWithDrfProject } from "./decisions";
+import { test as base } from "./fixtures";
+
+type DrfProject = Awaited<ReturnType<typeof teamWithDrfProject>>;
+
+type Members = {
+  /** A freshly signed-up member, signed in, in a browser context of her own. */
+  alice: Person;
+  /** A second member, in another browser context. */
+  bob: Person;
+  /** A team Alice owns and Bob joined, with the DRF vs FastAPI project open for voting. */
+  drf: DrfProject;
+  /** A team of Alice alone, with the DRF vs FastAPI project open for voting. */
+  soloDrf: DrfProject;
+};
+
+/**
+ * The people most end-to-end tests start from. Each test gets its own (the database is shared
+ * by tests running in parallel), and their browser contexts are closed when the test ends,
+ * whether it passed or not.
+ */
+export const test = base.extend<Members>({
+  alice: async ({ browser }, use) => {
+    const alice = await person(browser, "alice");
+    await use(alice);
+    await alice.context.close();
+  },
+  bob: async ({ browser }, use) => {
+    const bob = await person(browser, "bob");
+    await use(bob);
+    await bob.context.close();
+  },
+  drf: async ({ alice, bob }, use) => {
+    await use(await teamWithDrfProject(alice, [bob]));
+  },
+  soloDrf: async ({ alice }, use) => {
+    await use(await teamWithDrfProject(alice, []));
+  },
+});
+
+export { expect } from "./fixtures";
