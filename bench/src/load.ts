@@ -95,6 +95,16 @@ type BuiltRequest = {
   body?: string;
 };
 
+/** The `i`th vote of the write load: criteria in turn, changing weights and scores. */
+export function benchVote(world: BenchWorld, i: number) {
+  return {
+    projectId: world.projectId,
+    criterionKey: world.criteriaKeys[i % world.criteriaKeys.length] ?? "",
+    weight: i % 6,
+    scores: Object.fromEntries(world.optionKeys.map((key, k) => [key, 1 + ((i + k) % 5)])),
+  };
+}
+
 function buildRequest(
   options: Pick<LoadOptions, "scenario" | "target" | "world" | "port" | "cookies">,
   i: number,
@@ -113,12 +123,7 @@ function buildRequest(
         : `/recommendation?projectId=${encodeURIComponent(world.projectId)}`;
     return { method: "GET", path, headers: identity };
   }
-  const vote = {
-    projectId: world.projectId,
-    criterionKey: world.criteriaKeys[i % world.criteriaKeys.length] ?? "",
-    weight: i % 6,
-    scores: Object.fromEntries(world.optionKeys.map((key, k) => [key, 1 + ((i + k) % 5)])),
-  };
+  const vote = benchVote(world, i);
   return {
     method: "POST",
     path: target === "tradeoff" ? "/api/trpc/vote.cast" : "/vote",

@@ -20,6 +20,7 @@ import {
   spawnServer,
 } from "../../scripts/lib";
 import { measureHistory } from "./history";
+import { measureInProcess } from "./in-process";
 import {
   combine,
   type LoadOptions,
@@ -229,6 +230,14 @@ async function main() {
       }
     }
 
+    let inProcess: Awaited<ReturnType<typeof measureInProcess>> | null = null;
+    if (runs("read") || runs("write")) {
+      log(
+        "The API without HTTP: the same read and vote through tRPC's createCaller, in this process…",
+      );
+      inProcess = await measureInProcess({ databaseUrl: database.url, world });
+    }
+
     const cpu = cpus();
     const machine = { cpu: cpu[0]?.model ?? "unknown", cores: cpu.length, node: process.version };
     const rows = results.map(({ scenario, target, result, cpuMsPerRequest }) => {
@@ -258,6 +267,16 @@ async function main() {
     for (const r of rows) {
       console.log(
         `${r.scenario.padEnd(9)} ${r.target.padEnd(9)} ${String(r.requestsPerSecond).padStart(6)} ${r.p50Ms.toFixed(1).padStart(8)} ${r.p99Ms.toFixed(1).padStart(8)} ${String(r.errors).padStart(8)} ${r.cpuMsPerRequest.toFixed(2).padStart(19)}   ${r.ratio === null ? "" : r.ratio.toFixed(2)}`,
+      );
+    }
+
+    if (inProcess) {
+      const served = (scenario: string) =>
+        rows.find((r) => r.scenario === scenario && r.target === "tradeoff")?.cpuMsPerRequest;
+      const part = (label: string, apiMs: number, serverMs: number | undefined) =>
+        `${label} ${apiMs.toFixed(2)} ms${serverMs === undefined ? "" : ` (of ${serverMs.toFixed(2)} ms per request over HTTP above: the HTTP layer takes the other ${Math.max(0, serverMs - apiMs).toFixed(2)} ms)`}`;
+      console.log(
+        `\nThe API without HTTP (tRPC createCaller in the bench's process, ${inProcess.atOnce} calls at a time, CPU per call): ${part("read", inProcess.readCpuMs, served("read"))}; ${part("vote", inProcess.voteCpuMs, served("write"))}.`,
       );
     }
 
@@ -322,6 +341,14 @@ async function main() {
           : null,
       },
       load: rows,
+      apiWithoutHttp: inProcess
+        ? {
+            calls: inProcess.calls,
+            atOnce: inProcess.atOnce,
+            readCpuMsPerCall: Number(inProcess.readCpuMs.toFixed(3)),
+            voteCpuMsPerCall: Number(inProcess.voteCpuMs.toFixed(3)),
+          }
+        : null,
       page: page
         ? {
             firstLoadJsGzipKb: Number((page.firstLoadJsGzipBytes / 1024).toFixed(1)),
