@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loggedInCli, tradeoff } from "../support/cli";
-import { mutate, person, query, teamWithDrfProject } from "../support/decisions";
-import { expect, test } from "../support/fixtures";
+import { mutate, query } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 const filesOf = async (dir: string) => {
   const out: Record<string, string> = {};
@@ -15,10 +15,10 @@ const filesOf = async (dir: string) => {
 test.setTimeout(180_000);
 
 test("export --all keeps a docs/decisions folder, --check guards it, import reads it back into another team", async ({
-  browser,
+  alice: owner,
+  soloDrf,
 }) => {
-  const owner = await person(browser, "cli-folder");
-  const { team, projectId, template } = await teamWithDrfProject(owner, []);
+  const { team, projectId, template } = soloDrf;
   const request = owner.context.request;
   const decide = (id: string, rationale: string) =>
     mutate(request, "record.decide", {

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { baseURL } from "../playwright.config";
 import { createToken, loggedInCli, tradeoff } from "../support/cli";
-import { createFromTemplate, person, query, teamWithDrfProject } from "../support/decisions";
-import { expect, test } from "../support/fixtures";
+import { createFromTemplate, query } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 /** Runs a command that must succeed, and reads its --json answer. */
 async function json<T>(configDir: string, args: string[]): Promise<T> {
@@ -26,10 +26,10 @@ test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
 test("the CLI runs a decision's whole lifecycle on a running server, every answer readable as JSON", async ({
-  browser,
+  alice: owner,
+  soloDrf,
 }) => {
-  const owner = await person(browser, "cli-lifecycle");
-  const { team, projectId, template } = await teamWithDrfProject(owner, []);
+  const { team, projectId, template } = soloDrf;
   const request = owner.context.request;
   // A second decision, left as a draft: it will replace the first.
   const second = await createFromTemplate(request, team.id, template, {
@@ -204,10 +204,10 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
 });
 
 test("the REST API answers a token over plain HTTP, with its OpenAPI description and docs page", async ({
-  browser,
+  alice: owner,
+  soloDrf,
 }) => {
-  const owner = await person(browser, "rest-user");
-  const { team, projectId } = await teamWithDrfProject(owner, []);
+  const { team, projectId } = soloDrf;
   const request = owner.context.request;
   const { token } = await createToken(request, "curl");
   const headers = { authorization: `Bearer ${token}` };

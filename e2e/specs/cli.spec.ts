@@ -4,17 +4,17 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { baseURL } from "../playwright.config";
 import { createToken, freshCliConfig, loggedInCli, tradeoff } from "../support/cli";
-import { mutate, person, query, teamWithDrfProject } from "../support/decisions";
-import { expect, test } from "../support/fixtures";
+import { mutate, query } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
 
 test("the CLI logs in, lists, votes, shows and exports a MADR file from a running server", async ({
-  browser,
+  alice: owner,
+  soloDrf,
 }) => {
-  const owner = await person(browser, "cli-owner");
-  const { team, projectId, template } = await teamWithDrfProject(owner, []);
+  const { team, projectId, template } = soloDrf;
   const request = owner.context.request;
   const { token } = await createToken(request, "laptop");
   const config = await freshCliConfig();
@@ -129,10 +129,10 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
 });
 
 test("the CLI explains a read-only, revoked or unreachable server and exits with its code", async ({
-  browser,
+  alice: owner,
+  soloDrf,
 }) => {
-  const owner = await person(browser, "cli-reader");
-  const { team } = await teamWithDrfProject(owner, []);
+  const { team } = soloDrf;
   const request = owner.context.request;
   const { config, token: read } = await loggedInCli(request, "read only", "READ");
   expect((await tradeoff(config, ["projects"])).stdout).toContain(`${team.slug}/1`);

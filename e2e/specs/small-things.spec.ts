@@ -1,5 +1,5 @@
-import { mutate, person, teamWithDrfProject, voteOverApi } from "../support/decisions";
-import { expect, test } from "../support/fixtures";
+import { mutate, voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/members";
 
 test("a refused token creation says why on the page, next to the form", async ({
   page,
@@ -22,10 +22,10 @@ test("a refused token creation says why on the page, next to the form", async ({
 });
 
 test("once voting is closed, recording the decision is the page's primary action", async ({
-  browser,
+  alice: owner,
+  soloDrf,
 }) => {
-  const owner = await person(browser, "owner");
-  const { url, projectId, template } = await teamWithDrfProject(owner, []);
+  const { url, projectId, template } = soloDrf;
   const [first] = template.criteria;
   if (!first) throw new Error("template without criteria");
   await voteOverApi(owner.context.request, projectId, {
@@ -45,5 +45,4 @@ test("once voting is closed, recording the decision is the page's primary action
 
   await recordLink.click();
   await expect(page.getByRole("form", { name: "Record the decision" })).toBeVisible();
-  await owner.context.close();
 });
