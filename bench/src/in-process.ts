@@ -9,12 +9,13 @@ import { createPrismaClient } from "@tradeoff/db";
 import { benchVote } from "./load";
 import { type BenchWorld, callerAs } from "./seed";
 
-const CALLS = 2_000;
+const CALLS = 4_000;
+const WARM_UP_CALLS = 800;
 const AT_ONCE = 16;
 
 async function cpuMsPerCall(call: (i: number) => Promise<unknown>): Promise<number> {
   // A warm-up, so the statements' plans and the code's optimisations are in place.
-  for (let i = 0; i < 200; i += AT_ONCE) {
+  for (let i = 0; i < WARM_UP_CALLS; i += AT_ONCE) {
     await Promise.all(Array.from({ length: AT_ONCE }, (_, j) => call(i + j)));
   }
   const before = process.cpuUsage();
