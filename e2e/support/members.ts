@@ -1,3 +1,4 @@
+import type { Browser } from "@playwright/test";
 import { type Person, person, teamWithDrfProject } from "./decisions";
 import { test as base } from "./fixtures";
 
@@ -20,16 +21,8 @@ type Members = {
  * whether it passed or not.
  */
 export const test = base.extend<Members>({
-  alice: async ({ browser }, use) => {
-    const alice = await person(browser, "alice");
-    await use(alice);
-    await alice.context.close();
-  },
-  bob: async ({ browser }, use) => {
-    const bob = await person(browser, "bob");
-    await use(bob);
-    await bob.context.close();
-  },
+  alice: member("alice"),
+  bob: member("bob"),
   drf: async ({ alice, bob }, use) => {
     await use(await teamWithDrfProject(alice, [bob]));
   },
@@ -37,5 +30,14 @@ export const test = base.extend<Members>({
     await use(await teamWithDrfProject(alice, []));
   },
 });
+
+/** A member signed up and signed in for one test, in a browser context closed after it. */
+function member(label: string) {
+  return async ({ browser }: { browser: Browser }, use: (person: Person) => Promise<void>) => {
+    const signedIn = await person(browser, label);
+    await use(signedIn);
+    await signedIn.context.close();
+  };
+}
 
 export { expect } from "./fixtures";
