@@ -1,7 +1,8 @@
 /**
  * The raw baseline: node:http and pg, no framework. It answers the bench's two operations
  * (read the recommendation, cast a vote) with the same SQL statements as Tradeoff and the
- * same scoring package, so the ratio between the two is what the framework costs.
+ * same scoring package, so the ratio between the two is what the framework costs. It also
+ * answers `/floor`, the raw side of the stack's floor (see floor.ts).
  * The caller is named by an `x-user-id` header (the baseline has no sessions).
  */
 import { randomUUID } from "node:crypto";
@@ -9,6 +10,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import { aggregate, hotSpots, sensitivity } from "@tradeoff/scoring";
 import pg from "pg";
 import { BASELINE_SQL } from "./baseline-sql";
+import { FLOOR_DATA, FLOOR_WRITTEN } from "./floor";
 
 const url = process.env.BENCH_BASELINE_DATABASE_URL;
 const port = Number(process.env.BENCH_BASELINE_PORT);
@@ -168,6 +170,34 @@ async function castVote(input: VoteInput, userId: string) {
   }
 }
 
+/**
+ * The raw side of the stack's floor (floor.ts), in tRPC's answer shape: a GET runs one
+ * statement; a POST runs one, then two in a transaction.
+ */
+async function floor(req: IncomingMessage, requestUrl: URL) {
+  const raw = req.method === "POST" ? await readBody(req) : requestUrl.searchParams.get("input");
+  const input = JSON.parse(raw ?? "null") as { id?: unknown } | null;
+  if (typeof input?.id !== "string" || input.id === "") {
+    return { status: 400, body: { error: "input.id must be a non-empty string" } };
+  }
+  const echo = "SELECT $1::text AS echo";
+  await pool.query(echo, [input.id]);
+  if (req.method !== "POST") return { status: 200, body: { result: { data: FLOOR_DATA } } };
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(echo, [input.id]);
+    await client.query(echo, [input.id]);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+  return { status: 200, body: { result: { data: FLOOR_WRITTEN } } };
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let data = "";
@@ -189,6 +219,8 @@ const server = createServer(async (req, res) => {
       result = await recommendation(requestUrl.searchParams.get("projectId") ?? "", userId);
     } else if (req.method === "POST" && requestUrl.pathname === "/vote") {
       result = await castVote(JSON.parse(await readBody(req)) as VoteInput, userId);
+    } else if (requestUrl.pathname === "/floor") {
+      result = await floor(req, requestUrl);
     } else if (requestUrl.pathname === "/health") {
       result = { status: 200, body: { status: "ok" } };
     } else {

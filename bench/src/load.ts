@@ -172,3 +172,42 @@ export function runSlice(options: LoadOptions, durationS: number): Promise<Slice
     instance.on("error", reject);
   });
 }
+
+/** A request sent again and again, the same each time. */
+export type FixedRequest = { port: number; path: string; method: "GET" | "POST"; body?: string };
+
+/** Load of one fixed request for `durationS` seconds; non-2xx answers count as errors. */
+export function fixedSlice(
+  request: FixedRequest,
+  connections: number,
+  durationS: number,
+): Promise<Slice> {
+  const latenciesMs: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${request.port}${request.path}`,
+        method: request.method,
+        ...(request.body === undefined
+          ? {}
+          : { body: request.body, headers: { "content-type": "application/json" } }),
+        connections,
+        duration: durationS,
+        timeout: 10,
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          total: result.requests.total,
+          errors: result.errors + result.timeouts + result.non2xx,
+          latenciesMs,
+          seconds: result.duration,
+        });
+      },
+    );
+    instance.on("response", (_client, statusCode, _bytes, responseTimeMs) => {
+      if (statusCode >= 200 && statusCode < 300) latenciesMs.push(responseTimeMs);
+    });
+    instance.on("error", reject);
+  });
+}

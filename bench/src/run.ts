@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: Tradeoff's production build against a raw node:http + pg baseline doing
  * the same SQL, on the same fresh PostgreSQL database, with the same load, side by side in
- * one run. Also the project page's first-load JavaScript and Largest Contentful Paint.
+ * one run. Also the project page's first-load JavaScript and Largest Contentful Paint, and the
+ * stack's floor (floor.ts): what the libraries alone cost per request against the baseline.
  * Prints a table and writes bench/results/latest.json.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -19,10 +20,12 @@ import {
   SERVER_NODE_FLAGS,
   spawnServer,
 } from "../../scripts/lib";
+import { FLOOR_ANSWER_BYTES, FLOOR_REQUESTS, type FloorKind } from "./floor";
 import { measureHistory } from "./history";
 import { measureInProcess } from "./in-process";
 import {
   combine,
+  fixedSlice,
   type LoadOptions,
   type LoadResult,
   runSlice,
@@ -47,10 +50,10 @@ if (!Number.isInteger(DURATION_S) || DURATION_S < 1 || DURATION_S > 120) {
 const APP_PORT = 3310;
 /**
  * Optional: only these parts (comma-separated): the load scenarios read, write and mix, the
- * project page in a browser (page) and the history measures (history). A folder for the app's
- * CPU profile.
+ * stack's floor (floor), the project page in a browser (page) and the history measures
+ * (history). A folder for the app's CPU profile.
  */
-const PARTS = ["read", "write", "mix", "page", "history"] as const;
+const PARTS = ["read", "write", "mix", "floor", "page", "history"] as const;
 const ONLY = process.env.BENCH_ONLY?.split(",").filter(Boolean);
 if (ONLY?.some((s) => !(PARTS as readonly string[]).includes(s))) {
   console.error(
@@ -71,6 +74,7 @@ if (process.env.BENCH_WEBHOOK && !["0", "1"].includes(process.env.BENCH_WEBHOOK)
 /** Deliveries waiting when the load starts: more than the worker can finish during the run. */
 const WEBHOOK_QUEUED = 200;
 const BASELINE_PORT = 3311;
+const FLOOR_PORT = 3312;
 
 const log = (message: string) => console.log(`• ${message}`);
 
@@ -238,6 +242,53 @@ async function main() {
       inProcess = await measureInProcess({ databaseUrl: database.url, world });
     }
 
+    type FloorSide = { result: LoadResult; cpuMsPerRequest: number };
+    const floor: Partial<Record<FloorKind, Record<"stack" | "baseline", FloorSide>>> = {};
+    if (runs("floor")) {
+      log(
+        `The stack's floor: hono, tRPC and Prisma with none of Tradeoff's code against node:http and pg, a read and a write (${CONNECTIONS} connections, ${DURATION_S} s each in two alternating halves)…`,
+      );
+      const stackServer = spawn(
+        process.execPath,
+        [...SERVER_NODE_FLAGS, "--import", "tsx", join(repoRoot, "bench/src/floor-server.ts")],
+        {
+          stdio: ["ignore", "inherit", "inherit"],
+          env: {
+            ...process.env,
+            BENCH_FLOOR_DATABASE_URL: database.url,
+            BENCH_FLOOR_PORT: String(FLOOR_PORT),
+          },
+        },
+      );
+      children.push(stackServer);
+      await waitFor(`http://127.0.0.1:${FLOOR_PORT}/health`, stackServer, "The floor server");
+      const servers = {
+        stack: { port: FLOOR_PORT, pid: stackServer.pid },
+        baseline: { port: BASELINE_PORT, pid: baseline.pid },
+      };
+      for (const kind of ["read", "write"] as const) {
+        const request = (side: "stack" | "baseline") => ({
+          ...FLOOR_REQUESTS[kind][side],
+          port: servers[side].port,
+        });
+        for (const side of ["stack", "baseline"] as const) {
+          await fixedSlice(request(side), CONNECTIONS, Math.min(3, DURATION_S));
+        }
+        const slices: Record<"stack" | "baseline", Slice[]> = { stack: [], baseline: [] };
+        const cpuMs = { stack: 0, baseline: 0 };
+        for (const side of ["stack", "baseline", "baseline", "stack"] as const) {
+          const cpuBefore = processCpuMs(servers[side].pid);
+          slices[side].push(await fixedSlice(request(side), CONNECTIONS, DURATION_S / 2));
+          cpuMs[side] += processCpuMs(servers[side].pid) - cpuBefore;
+        }
+        const side = (name: "stack" | "baseline") => {
+          const result = combine(slices[name]);
+          return { result, cpuMsPerRequest: cpuMs[name] / result.total };
+        };
+        floor[kind] = { stack: side("stack"), baseline: side("baseline") };
+      }
+    }
+
     const cpu = cpus();
     const machine = { cpu: cpu[0]?.model ?? "unknown", cores: cpu.length, node: process.version };
     const rows = results.map(({ scenario, target, result, cpuMsPerRequest }) => {
@@ -278,6 +329,48 @@ async function main() {
       console.log(
         `\nThe API without HTTP (tRPC createCaller in the bench's process, ${inProcess.atOnce} calls at a time, CPU per call): ${part("read", inProcess.readCpuMs, served("read"))}; ${part("vote", inProcess.voteCpuMs, served("write"))}.`,
       );
+    }
+
+    const floorRows = (["read", "write"] as const).flatMap((kind) => {
+      const measured = floor[kind];
+      if (!measured) return [];
+      const side = ({ result, cpuMsPerRequest }: FloorSide) => ({
+        requestsPerSecond: Math.round(result.requestsPerSecond),
+        errors: result.errors,
+        cpuMsPerRequest: Number(cpuMsPerRequest.toFixed(3)),
+      });
+      const stack = side(measured.stack);
+      const base = side(measured.baseline);
+      // What 1.5 times the baseline's CPU leaves the app beyond the baseline's, in the
+      // scenario this request stands for.
+      const scenario = rows.find((r) => r.scenario === kind && r.target === "baseline");
+      return [
+        {
+          kind,
+          stack,
+          baseline: base,
+          addedCpuMs: Number((stack.cpuMsPerRequest - base.cpuMsPerRequest).toFixed(3)),
+          allowanceCpuMs: scenario ? Number((scenario.cpuMsPerRequest / 2).toFixed(3)) : null,
+        },
+      ];
+    });
+    if (floorRows.length > 0) {
+      console.log(
+        `\nThe stack's floor (floor.ts: hono + tRPC + Prisma with none of Tradeoff's code, against node:http + pg answering the same):`,
+      );
+      for (const r of floorRows) {
+        const what =
+          r.kind === "read"
+            ? `read (GET, one statement, ${(FLOOR_ANSWER_BYTES / 1000).toFixed(1)} kB answer)`
+            : "write (POST, one statement, then two in a transaction)";
+        const allowance =
+          r.allowanceCpuMs === null
+            ? ""
+            : `; at 1.5 times the baseline's CPU, a ${r.kind === "read" ? "read" : "vote"} of Tradeoff may cost ${r.allowanceCpuMs.toFixed(2)} ms beyond the baseline's, these libraries and all of its own work included`;
+        console.log(
+          `  ${what}: ${r.stack.requestsPerSecond} req/s at ${r.stack.cpuMsPerRequest.toFixed(2)} ms CPU per request against ${r.baseline.requestsPerSecond} req/s at ${r.baseline.cpuMsPerRequest.toFixed(2)} ms (${(r.stack.cpuMsPerRequest / r.baseline.cpuMsPerRequest).toFixed(2)} times; errors ${r.stack.errors} and ${r.baseline.errors}). The libraries add ${r.addedCpuMs.toFixed(2)} ms${allowance}.`,
+        );
+      }
     }
 
     const webhookStats = webhook?.stats() ?? null;
@@ -349,6 +442,7 @@ async function main() {
             voteCpuMsPerCall: Number(inProcess.voteCpuMs.toFixed(3)),
           }
         : null,
+      stackFloor: floorRows.length > 0 ? floorRows : { skipped: "not in BENCH_ONLY" },
       page: page
         ? {
             firstLoadJsGzipKb: Number((page.firstLoadJsGzipBytes / 1024).toFixed(1)),
