@@ -271,6 +271,30 @@ async function main() {
           ...FLOOR_REQUESTS[kind][side],
           port: servers[side].port,
         });
+        // Both must answer alike, or the comparison says nothing.
+        const answers = await Promise.all(
+          (["stack", "baseline"] as const).map(async (side) => {
+            const { port, path, method, ...rest } = request(side);
+            const body = "body" in rest ? rest.body : undefined;
+            const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+              method,
+              body,
+              headers: body === undefined ? {} : { "content-type": "application/json" },
+            });
+            return { side, status: response.status, text: await response.text() };
+          }),
+        );
+        const [stackAnswer, baselineAnswer] = answers;
+        if (
+          !stackAnswer ||
+          !baselineAnswer ||
+          answers.some((a) => a.status !== 200) ||
+          stackAnswer.text !== baselineAnswer.text
+        ) {
+          throw new Error(
+            `The floor's ${kind} is not answered alike: ${answers.map((a) => `${a.side} ${a.status} ${a.text.slice(0, 120)}`).join("; ")}`,
+          );
+        }
         for (const side of ["stack", "baseline"] as const) {
           await fixedSlice(request(side), CONNECTIONS, Math.min(3, DURATION_S));
         }
