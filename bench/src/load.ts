@@ -138,38 +138,17 @@ function buildRequest(
  */
 export function runSlice(options: LoadOptions, durationS: number): Promise<Slice> {
   let n = 0;
-  const origin = `http://127.0.0.1:${options.port}`;
-  const latenciesMs: number[] = [];
-
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
+  return measureSlice({
+    url: `http://127.0.0.1:${options.port}`,
+    connections: options.connections,
+    duration: durationS,
+    requests: [
       {
-        url: origin,
-        connections: options.connections,
-        duration: durationS,
-        timeout: 10,
-        requests: [
-          {
-            setupRequest(request) {
-              return { ...request, ...buildRequest(options, n++) } as typeof request;
-            },
-          },
-        ],
+        setupRequest(request) {
+          return { ...request, ...buildRequest(options, n++) } as typeof request;
+        },
       },
-      (error, result) => {
-        if (error) return reject(error);
-        resolve({
-          total: result.requests.total,
-          errors: result.errors + result.timeouts + result.non2xx,
-          latenciesMs,
-          seconds: result.duration,
-        });
-      },
-    );
-    instance.on("response", (_client, statusCode, _bytes, responseTimeMs) => {
-      if (statusCode >= 200 && statusCode < 300) latenciesMs.push(responseTimeMs);
-    });
-    instance.on("error", reject);
+    ],
   });
 }
 
@@ -182,29 +161,30 @@ export function fixedSlice(
   connections: number,
   durationS: number,
 ): Promise<Slice> {
+  return measureSlice({
+    url: `http://127.0.0.1:${request.port}${request.path}`,
+    method: request.method,
+    ...(request.body === undefined
+      ? {}
+      : { body: request.body, headers: { "content-type": "application/json" } }),
+    connections,
+    duration: durationS,
+  });
+}
+
+/** One autocannon run (10 s timeout per request): its totals and the 2xx answers' latencies. */
+function measureSlice(options: autocannon.Options): Promise<Slice> {
   const latenciesMs: number[] = [];
   return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `http://127.0.0.1:${request.port}${request.path}`,
-        method: request.method,
-        ...(request.body === undefined
-          ? {}
-          : { body: request.body, headers: { "content-type": "application/json" } }),
-        connections,
-        duration: durationS,
-        timeout: 10,
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        resolve({
-          total: result.requests.total,
-          errors: result.errors + result.timeouts + result.non2xx,
-          latenciesMs,
-          seconds: result.duration,
-        });
-      },
-    );
+    const instance = autocannon({ timeout: 10, ...options }, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        total: result.requests.total,
+        errors: result.errors + result.timeouts + result.non2xx,
+        latenciesMs,
+        seconds: result.duration,
+      });
+    });
     instance.on("response", (_client, statusCode, _bytes, responseTimeMs) => {
       if (statusCode >= 200 && statusCode < 300) latenciesMs.push(responseTimeMs);
     });

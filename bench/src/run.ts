@@ -91,6 +91,15 @@ async function waitFor(url: string, child: ChildProcess, label: string) {
   throw new Error(`${label} did not answer at ${url} within a minute.`);
 }
 
+/** One of the bench's own servers (bench/src/…), with the same Node.js settings as the app's. */
+function spawnBenchServer(file: string, env: Record<string, string>): ChildProcess {
+  return spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, "--import", "tsx", join(repoRoot, "bench/src", file)],
+    { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } },
+  );
+}
+
 /** CPU time (user and system) a process has used so far, from /proc (Linux). */
 function processCpuMs(pid: number | undefined): number {
   if (pid === undefined) return Number.NaN;
@@ -171,19 +180,10 @@ async function main() {
       PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [],
     );
     children.push(app);
-    const baseline = spawn(
-      process.execPath,
-      // The same Node.js settings as the app's server.
-      [...SERVER_NODE_FLAGS, "--import", "tsx", join(repoRoot, "bench/src/baseline-server.ts")],
-      {
-        stdio: ["ignore", "inherit", "inherit"],
-        env: {
-          ...process.env,
-          BENCH_BASELINE_DATABASE_URL: database.url,
-          BENCH_BASELINE_PORT: String(BASELINE_PORT),
-        },
-      },
-    );
+    const baseline = spawnBenchServer("baseline-server.ts", {
+      BENCH_BASELINE_DATABASE_URL: database.url,
+      BENCH_BASELINE_PORT: String(BASELINE_PORT),
+    });
     children.push(baseline);
     await waitFor(`http://127.0.0.1:${APP_PORT}/api/health`, app, "The app");
     await waitFor(`http://127.0.0.1:${BASELINE_PORT}/health`, baseline, "The baseline");
@@ -248,18 +248,10 @@ async function main() {
       log(
         `The stack's floor: hono, tRPC and Prisma with none of Tradeoff's code against node:http and pg, a read and a write (${CONNECTIONS} connections, ${DURATION_S} s each in two alternating halves)…`,
       );
-      const stackServer = spawn(
-        process.execPath,
-        [...SERVER_NODE_FLAGS, "--import", "tsx", join(repoRoot, "bench/src/floor-server.ts")],
-        {
-          stdio: ["ignore", "inherit", "inherit"],
-          env: {
-            ...process.env,
-            BENCH_FLOOR_DATABASE_URL: database.url,
-            BENCH_FLOOR_PORT: String(FLOOR_PORT),
-          },
-        },
-      );
+      const stackServer = spawnBenchServer("floor-server.ts", {
+        BENCH_FLOOR_DATABASE_URL: database.url,
+        BENCH_FLOOR_PORT: String(FLOOR_PORT),
+      });
       children.push(stackServer);
       await waitFor(`http://127.0.0.1:${FLOOR_PORT}/health`, stackServer, "The floor server");
       const servers = {
