@@ -142,9 +142,7 @@ test("the whole story: both type at once, the decision-maker approves, an edit t
   if (!a || !b) throw new Error("two app instances");
   const alice = await person(browser, "alice", "Alice Storyteller", a.origin);
   const bob = await person(browser, "bob", "Bob Storyline", b.origin);
-  const { projectId, url, template } = await teamWithDrfProject(alice, [bob]);
-  const [first] = template.criteria;
-  if (!first) throw new Error("template without criteria");
+  const { projectId, url, first } = await teamWithDrfProject(alice, [bob]);
   await voteOverApi(bob.context.request, projectId, {
     [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 }, rationale: "Typed async handlers." },
   });

@@ -53,9 +53,7 @@ test("hostile titles, rationales and comments render as text, never as script or
   browser,
 }) => {
   const owner = await person(browser, "hostile-owner");
-  const { projectId, url, template } = await teamWithDrfProject(owner, [], { title: TITLE });
-  const [first] = template.criteria;
-  if (!first) throw new Error("template without criteria");
+  const { projectId, url, first } = await teamWithDrfProject(owner, [], { title: TITLE });
   await voteOverApi(owner.context.request, projectId, {
     [first.key]: { weight: 4, scores: { drf: 2, fastapi: 5 }, rationale: RATIONALE },
   });

@@ -12,9 +12,7 @@ test("record a decision, download its MADR file and open the share link signed o
   bob: member,
   drf,
 }) => {
-  const { projectId, url, template } = drf;
-  const [first] = template.criteria;
-  if (!first) throw new Error("template without criteria");
+  const { projectId, url, template, first } = drf;
   await voteOverApi(member.context.request, projectId, {
     [first.key]: {
       weight: 5,

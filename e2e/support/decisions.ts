@@ -87,7 +87,16 @@ export async function teamWithDrfProject(
     votingMode: opts.votingMode ?? "OPEN",
   });
   await mutate(owner.context.request, "project.open", { projectId: project.id });
-  return { team, projectId: project.id, url: `/t/${team.slug}/p/${project.id}`, template: drf };
+  const [first] = drf.criteria;
+  if (!first) throw new Error("The built-in template has no criteria.");
+  return {
+    team,
+    projectId: project.id,
+    url: `/t/${team.slug}/p/${project.id}`,
+    template: drf,
+    /** The template's first criterion, the one specs vote on when any one will do. */
+    first,
+  };
 }
 
 /**
