@@ -29,11 +29,6 @@ export type Slice = {
   seconds: number;
 };
 
-/** Load that is not measured: JIT, caches and connection pools settle. Returns requests sent. */
-export async function warmUp(options: LoadOptions): Promise<number> {
-  return (await runSlice(options, Math.min(3, options.durationS))).total;
-}
-
 /** The nearest-rank percentile of sorted values. */
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return Number.NaN;
@@ -155,21 +150,30 @@ export function runSlice(options: LoadOptions, durationS: number): Promise<Slice
 /** A request sent again and again, the same each time. */
 export type FixedRequest = { port: number; path: string; method: "GET" | "POST"; body?: string };
 
+/** A fixed request's address, method and JSON body (with its content type) where it has one. */
+function fixedInit(request: FixedRequest) {
+  return {
+    url: `http://127.0.0.1:${request.port}${request.path}`,
+    method: request.method,
+    ...(request.body === undefined
+      ? {}
+      : { body: request.body, headers: { "content-type": "application/json" } }),
+  };
+}
+
+/** Sends a fixed request once. */
+export function fetchFixed(request: FixedRequest): Promise<Response> {
+  const { url, ...init } = fixedInit(request);
+  return fetch(url, init);
+}
+
 /** Load of one fixed request for `durationS` seconds; non-2xx answers count as errors. */
 export function fixedSlice(
   request: FixedRequest,
   connections: number,
   durationS: number,
 ): Promise<Slice> {
-  return measureSlice({
-    url: `http://127.0.0.1:${request.port}${request.path}`,
-    method: request.method,
-    ...(request.body === undefined
-      ? {}
-      : { body: request.body, headers: { "content-type": "application/json" } }),
-    connections,
-    duration: durationS,
-  });
+  return measureSlice({ ...fixedInit(request), connections, duration: durationS });
 }
 
 /** One autocannon run (10 s timeout per request): its totals and the 2xx answers' latencies. */

@@ -25,13 +25,13 @@ import { measureHistory } from "./history";
 import { measureInProcess } from "./in-process";
 import {
   combine,
+  fetchFixed,
   fixedSlice,
   type LoadOptions,
   type LoadResult,
   runSlice,
   type Slice,
   smokeTest,
-  warmUp,
 } from "./load";
 import { findChromium, measurePage } from "./page";
 import { seedBenchWorld } from "./seed";
@@ -98,6 +98,35 @@ function spawnBenchServer(file: string, env: Record<string, string>): ChildProce
     [...SERVER_NODE_FLAGS, "--import", "tsx", join(repoRoot, "bench/src", file)],
     { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } },
   );
+}
+
+/** A server's share of a comparison: its load figures and its CPU time per request. */
+type Measured = { result: LoadResult; cpuMsPerRequest: number };
+
+/**
+ * Two servers under the same load, compared in one run: a warm-up each, then each one's
+ * measured time split in two halves run in the order first, second, second, first. On a shared
+ * machine whose speed drifts during a run, both then see the same machine on average, and their
+ * ratio compares like with like.
+ */
+async function compareInHalves<S extends string>(
+  [first, second]: readonly [S, S],
+  pid: (side: S) => number | undefined,
+  load: (side: S, seconds: number) => Promise<Slice>,
+): Promise<Record<S, Measured>> {
+  for (const side of [first, second]) await load(side, Math.min(3, DURATION_S));
+  const slices = { [first]: [], [second]: [] } as unknown as Record<S, Slice[]>;
+  const cpuMs = { [first]: 0, [second]: 0 } as Record<S, number>;
+  for (const side of [first, second, second, first]) {
+    const before = processCpuMs(pid(side));
+    slices[side].push(await load(side, DURATION_S / 2));
+    cpuMs[side] += processCpuMs(pid(side)) - before;
+  }
+  const measured = (side: S): Measured => {
+    const result = combine(slices[side]);
+    return { result, cpuMsPerRequest: cpuMs[side] / result.total };
+  };
+  return { [first]: measured(first), [second]: measured(second) } as Record<S, Measured>;
 }
 
 /** CPU time (user and system) a process has used so far, from /proc (Linux). */
@@ -203,10 +232,6 @@ async function main() {
       cpuMsPerRequest: number;
     }[] = [];
     const scenarios = (["read", "write", "mix"] as const).filter(runs);
-    // Each target's measured time is split in two halves run in the order Tradeoff, baseline,
-    // baseline, Tradeoff: on a shared machine whose speed drifts during a run, both targets
-    // then see the same machine on average, and the ratio compares like with like.
-    const order = ["tradeoff", "baseline", "baseline", "tradeoff"] as const;
     for (const scenario of scenarios) {
       log(
         `Load: ${scenario} (${CONNECTIONS} connections; per target a warm-up, then ${DURATION_S} s in two alternating halves)…`,
@@ -219,18 +244,13 @@ async function main() {
         connections: CONNECTIONS,
         durationS: DURATION_S,
       });
-      for (const target of ["tradeoff", "baseline"] as const) await warmUp(options(target));
-      const slices: Record<"tradeoff" | "baseline", Slice[]> = { tradeoff: [], baseline: [] };
-      const cpuMs = { tradeoff: 0, baseline: 0 };
-      for (const target of order) {
-        const pid = (target === "tradeoff" ? app : baseline).pid;
-        const cpuBefore = processCpuMs(pid);
-        slices[target].push(await runSlice(options(target), DURATION_S / 2));
-        cpuMs[target] += processCpuMs(pid) - cpuBefore;
-      }
+      const measured = await compareInHalves(
+        ["tradeoff", "baseline"],
+        (target) => (target === "tradeoff" ? app : baseline).pid,
+        (target, seconds) => runSlice(options(target), seconds),
+      );
       for (const target of ["tradeoff", "baseline"] as const) {
-        const result = combine(slices[target]);
-        results.push({ scenario, target, result, cpuMsPerRequest: cpuMs[target] / result.total });
+        results.push({ scenario, target, ...measured[target] });
       }
     }
 
@@ -242,8 +262,7 @@ async function main() {
       inProcess = await measureInProcess({ databaseUrl: database.url, world });
     }
 
-    type FloorSide = { result: LoadResult; cpuMsPerRequest: number };
-    const floor: Partial<Record<FloorKind, Record<"stack" | "baseline", FloorSide>>> = {};
+    const floor: Partial<Record<FloorKind, Record<"stack" | "baseline", Measured>>> = {};
     if (runs("floor")) {
       log(
         `The stack's floor: hono, tRPC and Prisma with none of Tradeoff's code against node:http and pg, a read and a write (${CONNECTIONS} connections, ${DURATION_S} s each in two alternating halves)…`,
@@ -266,13 +285,7 @@ async function main() {
         // Both must answer alike, or the comparison says nothing.
         const answers = await Promise.all(
           (["stack", "baseline"] as const).map(async (side) => {
-            const { port, path, method, ...rest } = request(side);
-            const body = "body" in rest ? rest.body : undefined;
-            const response = await fetch(`http://127.0.0.1:${port}${path}`, {
-              method,
-              body,
-              headers: body === undefined ? {} : { "content-type": "application/json" },
-            });
+            const response = await fetchFixed(request(side));
             return { side, status: response.status, text: await response.text() };
           }),
         );
@@ -287,21 +300,11 @@ async function main() {
             `The floor's ${kind} is not answered alike: ${answers.map((a) => `${a.side} ${a.status} ${a.text.slice(0, 120)}`).join("; ")}`,
           );
         }
-        for (const side of ["stack", "baseline"] as const) {
-          await fixedSlice(request(side), CONNECTIONS, Math.min(3, DURATION_S));
-        }
-        const slices: Record<"stack" | "baseline", Slice[]> = { stack: [], baseline: [] };
-        const cpuMs = { stack: 0, baseline: 0 };
-        for (const side of ["stack", "baseline", "baseline", "stack"] as const) {
-          const cpuBefore = processCpuMs(servers[side].pid);
-          slices[side].push(await fixedSlice(request(side), CONNECTIONS, DURATION_S / 2));
-          cpuMs[side] += processCpuMs(servers[side].pid) - cpuBefore;
-        }
-        const side = (name: "stack" | "baseline") => {
-          const result = combine(slices[name]);
-          return { result, cpuMsPerRequest: cpuMs[name] / result.total };
-        };
-        floor[kind] = { stack: side("stack"), baseline: side("baseline") };
+        floor[kind] = await compareInHalves(
+          ["stack", "baseline"],
+          (side) => servers[side].pid,
+          (side, seconds) => fixedSlice(request(side), CONNECTIONS, seconds),
+        );
       }
     }
 
@@ -350,7 +353,7 @@ async function main() {
     const floorRows = (["read", "write"] as const).flatMap((kind) => {
       const measured = floor[kind];
       if (!measured) return [];
-      const side = ({ result, cpuMsPerRequest }: FloorSide) => ({
+      const side = ({ result, cpuMsPerRequest }: Measured) => ({
         requestsPerSecond: Math.round(result.requestsPerSecond),
         errors: result.errors,
         cpuMsPerRequest: Number(cpuMsPerRequest.toFixed(3)),
