@@ -344,7 +344,7 @@ async function main() {
       const served = (scenario: string) =>
         rows.find((r) => r.scenario === scenario && r.target === "tradeoff")?.cpuMsPerRequest;
       const part = (label: string, apiMs: number, serverMs: number | undefined) =>
-        `${label} ${apiMs.toFixed(2)} ms${serverMs === undefined ? "" : ` (of ${serverMs.toFixed(2)} ms per request over HTTP above: the HTTP layer takes the other ${Math.max(0, serverMs - apiMs).toFixed(2)} ms)`}`;
+        `${label} ${apiMs.toFixed(2)} ms${serverMs === undefined ? "" : ` (of ${serverMs.toFixed(2)} ms per request over HTTP under the load above; the other ${Math.max(0, serverMs - apiMs).toFixed(2)} ms are the HTTP layer and serving under that load)`}`;
       console.log(
         `\nThe API without HTTP (tRPC createCaller in the bench's process, ${inProcess.atOnce} calls at a time, CPU per call): ${part("read", inProcess.readCpuMs, served("read"))}; ${part("vote", inProcess.voteCpuMs, served("write"))}.`,
       );
