@@ -124,50 +124,27 @@ type VoteInput = {
 };
 
 async function castVote(input: VoteInput, userId: string) {
-  const client = await pool.connect();
-  try {
-    const who = await access(client, input.projectId, userId);
-    if (!who) return { status: 404, body: { error: "not found" } };
-    await client.query("BEGIN");
-    const locked = await client.query(BASELINE_SQL.lockForVote, [
-      input.projectId,
-      input.criterionKey,
-      `vote:${input.projectId}:${input.criterionKey}:${userId}`,
-    ]);
-    const row = locked.rows[0] as { status: string; criterionId: string | null } | undefined;
-    if (row?.status !== "OPEN" || !row.criterionId) {
-      await client.query("ROLLBACK");
-      return { status: 409, body: { error: "closed or unknown criterion" } };
-    }
-    const saved = await client.query(BASELINE_SQL.upsertVote, [
-      randomUUID(),
-      input.projectId,
-      row.criterionId,
-      userId,
-      input.weight,
-      JSON.stringify(input.scores),
-    ]);
-    await client.query(BASELINE_SQL.insertEvent, [
-      input.projectId,
-      who.team_id,
-      userId,
-      input.criterionKey,
-      JSON.stringify({
-        before: saved.rows[0]?.before ?? null,
-        after: { weight: input.weight, scores: input.scores, rationale: null },
-      }),
-    ]);
-    await client.query("COMMIT");
-    return {
-      status: 200,
-      body: { criterionKey: input.criterionKey, savedAt: saved.rows[0]?.savedAt },
-    };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
+  const who = await access(pool, input.projectId, userId);
+  if (!who) return { status: 404, body: { error: "not found" } };
+  const saved = await pool.query(BASELINE_SQL.castVote, [
+    randomUUID(),
+    input.projectId,
+    who.team_id,
+    input.criterionKey,
+    userId,
+    input.weight,
+    JSON.stringify(input.scores),
+    false,
+    null,
+    120,
+  ]);
+  const row = saved.rows[0] as
+    | { status: string; criterionId: string | null; savedAt: Date | null }
+    | undefined;
+  if (row?.status !== "OPEN" || !row.criterionId || !row.savedAt) {
+    return { status: 409, body: { error: "closed or unknown criterion" } };
   }
+  return { status: 200, body: { criterionKey: input.criterionKey, savedAt: row.savedAt } };
 }
 
 /**

@@ -42,32 +42,11 @@ export const BASELINE_SQL = {
     FROM votes v JOIN criteria c ON c.id = v.criterion_id
     WHERE v.project_id = $1`,
   /**
-   * Locks the project row as Tradeoff does (every change raises the project's version under that
-   * lock, through the history trigger), reads the vote's checks and takes the member's slot lock.
+   * A vote, as Tradeoff casts it: one statement, the `cast_vote` function of its migrations
+   * (locks, checks, the upsert and the history entry, folded into the last one within the
+   * window as the app's default of 120 s does).
    */
-  lockForVote: `
-    SELECT p.id, p.team_id AS "teamId", p.status::text AS status,
-      (SELECT c.id FROM criteria c WHERE c.project_id = p.id AND c.key = $2) AS "criterionId",
-      ARRAY(SELECT o.key FROM options o WHERE o.project_id = p.id ORDER BY o.position) AS "optionKeys",
-      pg_advisory_xact_lock(hashtextextended($3, 0))::text AS "slotLocked"
-    FROM projects p
-    WHERE p.id = $1
-    FOR NO KEY UPDATE OF p`,
-  /** Reads the vote it replaces and upserts the new one, in one statement. */
-  upsertVote: `
-    WITH old AS (
-      SELECT weight, scores, rationale FROM votes WHERE criterion_id = $3 AND user_id = $4
-    ), up AS (
-      INSERT INTO votes (id, project_id, criterion_id, user_id, weight, scores, rationale, updated_at)
-      VALUES ($1, $2, $3, $4, $5::double precision, $6::jsonb, NULL, now())
-      ON CONFLICT (criterion_id, user_id) DO UPDATE SET weight = EXCLUDED.weight,
-        scores = EXCLUDED.scores, rationale = EXCLUDED.rationale, updated_at = now()
-      RETURNING updated_at
-    )
-    SELECT (SELECT row_to_json(old) FROM old) AS before,
-      up.updated_at AT TIME ZONE 'UTC' AS "savedAt" FROM up`,
-  insertEvent: `
-    INSERT INTO project_events (project_id, team_id, actor_id, type, criterion_key, data, created_at)
-    VALUES ($1, $2, $3, 'vote.cast', $4, $5::jsonb, now())
-    RETURNING id`,
+  castVote: `
+    SELECT * FROM cast_vote($1, $2, $3, $4, $5, $6::double precision, $7::jsonb, $8::boolean,
+      $9::text, $10::int)`,
 } as const;

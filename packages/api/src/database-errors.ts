@@ -43,6 +43,53 @@ export async function transactionWithOutcome<T>(
 }
 
 /**
+ * Errors that mean the statement never reached the database: no connection could be opened
+ * (refused, no such host, the server starting up or full, no pooled connection in time).
+ */
+const NEVER_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "08001",
+  "08004",
+  "57P03",
+  "53300",
+  "P1001",
+  "P2024",
+]);
+const NEVER_SENT_KINDS = new Set(["DatabaseNotReachable", "TooManyConnections"]);
+const NEVER_SENT_MESSAGE =
+  /timeout exceeded when trying to connect|can't reach database server|connect ECONNREFUSED|the database system is (starting up|in recovery mode)/i;
+
+/**
+ * One statement that changes data, in a transaction of its own, telling how a lost connection
+ * left it: when no connection could be opened, nothing was sent and nothing saved (the
+ * database's own error, answered "not saved"); when the connection dropped while the statement
+ * was on its way or running, it may have committed (`OutcomeUnknownError`). Used by changes
+ * whose retry is safe (votes).
+ */
+export async function statementWithOutcome<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isDatabaseUnavailable(error) && !neverSent(error)) throw new OutcomeUnknownError(error);
+    throw error;
+  }
+}
+
+function neverSent(error: unknown): boolean {
+  return anyInChain(
+    error,
+    (value) =>
+      hasCode(value, NEVER_SENT_CODES) ||
+      (typeof value.kind === "string" && NEVER_SENT_KINDS.has(value.kind)) ||
+      (typeof value.message === "string" && NEVER_SENT_MESSAGE.test(value.message)),
+  );
+}
+
+/**
  * What a caller is told when something failed on the server's side for a reason of its own: no
  * detail (that stays in the log), only the request id that finds it there.
  */

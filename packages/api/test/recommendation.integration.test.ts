@@ -267,17 +267,10 @@ describe("the recommendation cache under racing votes", () => {
       });
       const slowVote = t.db.$transaction(
         async (tx) => {
-          const [locked] = await statements.lockForVote(tx, {
-            projectId,
-            criterionKey: "performance",
-            userId: b.id,
-          });
-          if (!locked?.criterionId) throw new Error("criterion expected");
-          await statements.castVote(tx, {
+          const [saved] = await statements.castVote(tx, {
             id: randomUUID(),
             projectId,
-            teamId: locked.teamId,
-            criterionId: locked.criterionId,
+            teamId: team.id,
             criterionKey: "performance",
             userId: b.id,
             weight: 5,
@@ -286,6 +279,7 @@ describe("the recommendation cache under racing votes", () => {
             rationale: "slow",
             foldSeconds: 0,
           });
+          if (!saved?.savedAt) throw new Error("B's vote was not written");
           bInserted();
           await released;
         },

@@ -2,22 +2,28 @@ import { createServer, Socket } from "node:net";
 import { createPrismaClient } from "@tradeoff/db";
 import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
-import { OUTCOME_UNKNOWN_MESSAGE } from "../src/database-errors";
+import {
+  isDatabaseUnavailable,
+  OUTCOME_UNKNOWN_MESSAGE,
+  OutcomeUnknownError,
+  statementWithOutcome,
+} from "../src/database-errors";
 import { createCaller } from "../src/root";
 import { createContextInner } from "../src/trpc";
 import { useTestDatabase } from "./helpers";
 import { drfInput, openProject, teamWith } from "./project-fixtures";
 
 /**
- * The connection to PostgreSQL drops just as a vote's COMMIT reaches the database: the vote is
- * stored, but the app cannot know. It must say so ("may not have been saved; retrying is
+ * The connection to PostgreSQL drops just after a vote's statement (one statement, its own
+ * transaction) reaches the database: the vote is stored, but the app cannot know. It must say so ("may not have been saved; retrying is
  * safe"), not "not saved", and the retry must neither fail nor add a history entry.
  */
 const t = useTestDatabase();
 
 /**
- * A TCP proxy in front of PostgreSQL. Once armed, it passes the next COMMIT on to the database,
- * gives it a moment to commit, then cuts the app's connection before the answer comes back.
+ * A TCP proxy in front of PostgreSQL. Once armed, it passes the next vote statement on to the
+ * database, gives it a moment to commit, then cuts the app's connection before the answer
+ * comes back.
  */
 async function droppingProxy(databaseUrl: string) {
   const target = new URL(databaseUrl);
@@ -31,11 +37,11 @@ async function droppingProxy(databaseUrl: string) {
     upstream.connect(Number(target.port || 5432), target.hostname);
     client.on("data", (chunk: Buffer) => {
       upstream.write(chunk);
-      if (armed && chunk.includes("COMMIT")) {
+      if (armed && chunk.includes("cast_vote(")) {
         armed = false;
         client.pause();
         upstream.unpipe();
-        // The COMMIT is on its way; its answer never reaches the app.
+        // The vote is on its way; its answer never reaches the app.
         setTimeout(() => {
           dropped++;
           client.destroy();
@@ -81,7 +87,7 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-describe("a vote whose commit's answer is lost", () => {
+describe("a vote whose answer is lost after the database committed it", () => {
   it("answers 'may not have been saved; retrying is safe', and the retry adds nothing", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
     const projectId = await openProject(owner, drfInput(team.id));
@@ -103,7 +109,7 @@ describe("a vote whose commit's answer is lost", () => {
       scores: { drf: 2, fastapi: 5 },
       rationale: "async matters",
     };
-    // The access check and the vote run; the COMMIT reaches the database, its answer does not.
+    // The access check runs; the vote reaches the database and commits, its answer is lost.
     await api.project.get({ projectId });
     proxy.arm();
     const failure = await api.vote.cast(vote).then(
@@ -128,5 +134,31 @@ describe("a vote whose commit's answer is lost", () => {
     const retried = await member.api.vote.cast(vote);
     expect(retried).toMatchObject({ criterionKey: "performance", weight: 4 });
     expect(await events()).toBe(1);
+  });
+});
+
+describe("a vote statement that never reached the database", () => {
+  it("is told apart from a lost answer: the database's own error, so the app says 'not saved'", async () => {
+    // A port nobody listens on: the pool cannot open a connection, so nothing was sent.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const address = closed.address();
+    if (!address || typeof address === "string") throw new Error("no address");
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const url = new URL(t.url);
+    url.hostname = "127.0.0.1";
+    url.port = String(address.port);
+    const unreachable = createPrismaClient(url.toString(), { poolSize: 1 });
+    try {
+      const failure = await statementWithOutcome(() => unreachable.$queryRaw`SELECT 1`).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(Error);
+      expect(failure).not.toBeInstanceOf(OutcomeUnknownError);
+      expect(isDatabaseUnavailable(failure)).toBe(true);
+    } finally {
+      await unreachable.$disconnect().catch(() => {});
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type PrismaClient, type SqlRunner, statements } from "@tradeoff/db";
 import type { z } from "zod";
-import { transactionWithOutcome } from "../../database-errors";
+import { statementWithOutcome, transactionWithOutcome } from "../../database-errors";
 import { DomainError } from "../../errors";
 import type { castVoteSchema } from "../../schemas/vote";
 import { STATUS_WORDS } from "../project/access";
@@ -12,16 +12,15 @@ type Input = z.output<typeof castVoteSchema>;
 type Actor = { userId: string; teamId: string };
 
 /**
- * Sets the member's vote on one criterion, and records `vote.cast`, in one transaction.
- * The project row is locked first, so a vote racing a close is refused with a message rather
- * than landing in a closed project (and votes on one project commit in turn: each raises the
- * project's version, the recommendation cache's key); a per-member-per-criterion advisory lock (taken in
- * the same query) orders
- * racing requests of the same member, so each event's `before` is the vote it replaced.
- * The unique (criterion, user) constraint keeps exactly one row however many requests race.
- * Votes are the hottest write: three hand-written statements (see `statements` of @tradeoff/db).
- * Edits of the same criterion within `foldSeconds` of the first fold into one history entry
- * (see `statements.castVote`).
+ * Sets the member's vote on one criterion, and records `vote.cast`, in one statement
+ * (`statements.castVote` of @tradeoff/db: the project row is locked first, so a vote racing a
+ * close is refused with a message rather than landing in a closed project, and votes on one
+ * project commit in turn, each raising the project's version, the recommendation cache's key; a
+ * per-member-per-criterion lock orders racing requests of the same member, so each event's
+ * `before` is the vote it replaced). The unique (criterion, user) constraint keeps exactly one
+ * row however many requests race. Edits of the same criterion within `foldSeconds` of the first
+ * fold into one history entry. Repeating an identical vote changes nothing and adds no
+ * history: retrying is always safe.
  */
 export async function castVote(
   db: PrismaClient,
@@ -29,50 +28,44 @@ export async function castVote(
   input: Input,
   history: { foldSeconds: number },
 ) {
-  // Repeating an identical vote changes nothing and adds no history: retrying is always safe.
-  return transactionWithOutcome(db, async (tx) => {
-    const { project, criterion } = await lockOpenProject(
-      tx,
-      actor,
-      input.projectId,
-      input.criterionKey,
-    );
-
-    const unknown = Object.keys(input.scores).filter((key) => !project.optionKeys.includes(key));
-    if (unknown.length > 0) {
-      throw new DomainError(
-        "BAD_REQUEST",
-        "Some scores are for options this decision does not have.",
-        {
-          scores: [`Unknown option${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`],
-        },
-      );
-    }
-    // Every option appears in the stored vote; unscored options are null ("no opinion").
-    const scores: Record<string, number | null> = {};
-    for (const key of project.optionKeys) scores[key] = input.scores[key] ?? null;
-    const after: VoteState & { noOpinion: boolean } = {
-      weight: input.weight,
-      scores,
-      noOpinion: input.noOpinion,
-      rationale: input.rationale,
-    };
-
-    // One statement upserts the vote and records `vote.cast` with the vote it replaced
-    // (the member's lock, taken above, keeps anyone else from writing it in between).
-    const [saved] = await statements.castVote(tx, {
+  const [saved] = await statementWithOutcome(() =>
+    statements.castVote(db, {
       id: randomUUID(),
-      projectId: project.id,
-      teamId: project.teamId,
-      criterionId: criterion.id,
+      projectId: input.projectId,
+      teamId: actor.teamId,
       criterionKey: input.criterionKey,
       userId: actor.userId,
-      ...after,
+      weight: input.weight,
+      scores: input.scores,
+      noOpinion: input.noOpinion,
+      rationale: input.rationale,
       foldSeconds: history.foldSeconds,
-    });
-    if (!saved) throw new Error("The vote upsert returned no row.");
-    return { criterionKey: input.criterionKey, ...after, savedAt: saved.savedAt };
-  });
+    }),
+  );
+  if (!saved) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  refuseUnlessOpen(saved.status);
+  if (!saved.criterionId) throw unknownCriterion(input.criterionKey);
+  const unknown = Object.keys(input.scores).filter((key) => !saved.optionKeys.includes(key));
+  if (unknown.length > 0) {
+    throw new DomainError(
+      "BAD_REQUEST",
+      "Some scores are for options this decision does not have.",
+      {
+        scores: [`Unknown option${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`],
+      },
+    );
+  }
+  if (!saved.savedAt) throw new Error("The vote statement wrote nothing and gave no reason.");
+  // Every option appears in the stored vote; unscored options are null ("no opinion").
+  const scores: Record<string, number | null> = {};
+  for (const key of saved.optionKeys) scores[key] = input.scores[key] ?? null;
+  const after: VoteState & { noOpinion: boolean } = {
+    weight: input.weight,
+    scores,
+    noOpinion: input.noOpinion,
+    rationale: input.rationale,
+  };
+  return { criterionKey: input.criterionKey, ...after, savedAt: saved.savedAt };
 }
 
 /** Withdraws the member's vote on one criterion; records `vote.retracted` when there was one. */
@@ -129,21 +122,29 @@ async function lockOpenProject(
   if (!locked || locked.teamId !== actor.teamId) {
     throw new DomainError("NOT_FOUND", "Decision project was not found.");
   }
-  if (locked.status !== "OPEN") {
-    throw new DomainError(
-      "CONFLICT",
-      locked.status === "DECIDED"
-        ? "Voting has closed on this decision; your change was not saved."
-        : `This decision is ${STATUS_WORDS[locked.status]}, so votes cannot be changed.`,
-    );
-  }
-  if (!locked.criterionId) {
-    throw new DomainError("BAD_REQUEST", "This decision has no such criterion.", {
-      criterionKey: [`Unknown criterion: ${criterionKey}.`],
-    });
-  }
+  refuseUnlessOpen(locked.status);
+  if (!locked.criterionId) throw unknownCriterion(criterionKey);
   return {
     project: { id: locked.id, teamId: locked.teamId, optionKeys: locked.optionKeys },
     criterion: { id: locked.criterionId },
   };
+}
+
+type ProjectStatus = keyof typeof STATUS_WORDS;
+
+/** Votes change only while the project is open; otherwise a sentence says why not. */
+function refuseUnlessOpen(status: ProjectStatus) {
+  if (status === "OPEN") return;
+  throw new DomainError(
+    "CONFLICT",
+    status === "DECIDED"
+      ? "Voting has closed on this decision; your change was not saved."
+      : `This decision is ${STATUS_WORDS[status]}, so votes cannot be changed.`,
+  );
+}
+
+function unknownCriterion(criterionKey: string) {
+  return new DomainError("BAD_REQUEST", "This decision has no such criterion.", {
+    criterionKey: [`Unknown criterion: ${criterionKey}.`],
+  });
 }
