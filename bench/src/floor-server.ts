@@ -2,8 +2,8 @@
  * The stack's floor (see floor.ts): the libraries Tradeoff's API runs on, with none of its code.
  * @hono/node-server's request listener on node:http (as apps/web/server.ts uses it), tRPC's fetch
  * adapter, a query and a mutation with zod inputs, and their statements through Prisma's
- * `$queryRaw` (the write's last two in an interactive transaction, as a vote's are) on a client
- * made by @tradeoff/db (the app's pool size and query plan cache).
+ * `$queryRaw` (the write's two one after the other, as a vote's access check and its one
+ * statement are) on a client made by @tradeoff/db (the app's pool size and query plan cache).
  */
 import { createServer } from "node:http";
 import { getRequestListener } from "@hono/node-server";
@@ -39,10 +39,7 @@ const router = t.router({
   }),
   floorWrite: t.procedure.input(floorInput).mutation(async ({ input }) => {
     await run(db, input);
-    await db.$transaction(async (tx) => {
-      await run(tx, input);
-      await run(tx, input);
-    });
+    await run(db, input);
     return FLOOR_WRITTEN;
   }),
 });

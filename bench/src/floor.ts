@@ -6,8 +6,8 @@
  * shaped like one the app serves all the time, each answered the same by both servers:
  * - read: a GET that runs one parameterised `SELECT` and answers JSON of about the size of a
  *   recommendation (`FLOOR_DATA`), as a cached read of the recommendation does;
- * - write: a JSON POST that runs one statement, then two in a transaction, and answers a small
- *   JSON, as a vote does (its access query, then the lock and the upsert).
+ * - write: a JSON POST that runs two statements, one after the other, and answers a small
+ *   JSON, as a vote does (its access query, then the vote's one statement).
  * The difference in CPU per request is what these libraries add to each such request of the app
  * before any of its own work, used through their public APIs: set against the baseline's own
  * CPU per request, it shows how close to the baseline the app can come at all.

@@ -381,7 +381,7 @@ async function main() {
         const what =
           r.kind === "read"
             ? `read (GET, one statement, ${(FLOOR_ANSWER_BYTES / 1000).toFixed(1)} kB answer)`
-            : "write (POST, one statement, then two in a transaction)";
+            : "write (POST, two statements, one after the other)";
         const allowance =
           r.allowanceCpuMs === null
             ? ""
