@@ -3,9 +3,9 @@
 -- Votes on one project take turns on the project's row lock (each raises the project's version,
 -- the recommendation cache's key, and may fold into the project's latest history entry). Sent as
 -- a transaction of several statements from the app, that lock was held across the app's round
--- trips on a busy server, inside this function it is held only while the database works. The
--- function is VOLATILE, so each statement in it reads what was committed before it started:
--- the vote it replaces and the latest history entry are read after both locks are taken.
+-- trips on a busy server. Inside this function it is held only while the database works. The
+-- function is VOLATILE (the default), so each statement in it reads what was committed before
+-- it started: the vote it replaces and the latest history entry are read after both locks.
 --
 -- What it does, in order:
 -- 1. Locks the project row (a vote racing a close waits for it) and reads what a vote is checked
@@ -21,9 +21,10 @@
 --    than p_fold_seconds ago (its `after` becomes this vote, `last_edit_at` now), otherwise a
 --    new `vote.cast` event with the vote it replaced as `before`. Only the project's latest event
 --    is ever folded into, under the project's lock, so no other change hides behind a folded
---    entry. p_fold_seconds 0 appends every change. The window is measured with clock_timestamp(),
--- after the locks: a request that waited for the project's lock began before the event it
--- may fold into was written. `last_edit_at` never goes before the times already on the entry.
+--    entry. p_fold_seconds 0 appends every change. The window is measured with
+--    clock_timestamp(), after the locks: a request that waited for the project's lock began
+--    before the event it may fold into was written. `last_edit_at` never goes before the times
+--    already on the entry.
 --
 -- The migration runner splits scripts on semicolons, so the body is an E'' string with each
 -- semicolon written as \x3B (as in the other functions).
