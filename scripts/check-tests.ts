@@ -1,6 +1,6 @@
 /**
  * Part of `npm run lint`: tests that cannot fail, or that are switched off without saying why,
- * are refused. For every test file (*.test.ts, *.spec.ts):
+ * are refused. For every test file (*.test.ts, *.test.tsx, *.spec.ts):
  *
  * - a skipped test (`it.skip`, `test.skip`, `describe.skip`, `ctx.skip`…) must carry its
  *   reason: Playwright's `test.skip(condition, "reason")`, a skip call given a message, or a

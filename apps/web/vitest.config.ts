@@ -1,4 +1,12 @@
 import { defineConfig, mergeConfig } from "vitest/config";
 import { sharedTestConfig } from "../../vitest.shared.ts";
 
-export default mergeConfig(sharedTestConfig, defineConfig({}));
+export default mergeConfig(
+  sharedTestConfig,
+  defineConfig({
+    // Components are tested in jsdom (files that say `@vitest-environment jsdom`), with React's
+    // automatic JSX runtime (Next.js compiles the app's JSX itself, so tsconfig preserves it).
+    test: { include: ["src/**/*.test.tsx"] },
+    oxc: { jsx: { runtime: "automatic" } },
+  }),
+);

@@ -80,6 +80,11 @@ export function Deferred<T>({
   };
   const press = () => {
     intent.current.open = true;
+    // The code may have arrived with no press known yet while this trigger is still on the
+    // page (React replaces it on its next render): the press opens what is about to render.
+    setLoaded((current) =>
+      current && !current.open ? { ...current, open: true, focus: false } : current,
+    );
     start();
   };
   // A click that landed before this code ran counts as a press; the set forgets the trigger
