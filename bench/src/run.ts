@@ -95,7 +95,13 @@ async function waitFor(url: string, child: ChildProcess, label: string) {
 function spawnBenchServer(file: string, env: Record<string, string>): ChildProcess {
   return spawn(
     process.execPath,
-    [...SERVER_NODE_FLAGS, "--import", "tsx", join(repoRoot, "bench/src", file)],
+    [
+      ...SERVER_NODE_FLAGS,
+      ...(PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+      "--import",
+      "tsx",
+      join(repoRoot, "bench/src", file),
+    ],
     { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } },
   );
 }

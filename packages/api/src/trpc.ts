@@ -2,7 +2,8 @@
  * The building blocks of the Tradeoff API. Routers import only what is exported here.
  *
  * 1. Context: what every procedure receives (the database and the signed-in user, if any).
- * 2. Initialisation: superjson transport and error shaping (field-level validation messages).
+ * 2. Initialisation: error shaping (field-level validation messages). The wire format is plain
+ *    JSON, with no transformer: dates travel as ISO strings (docs/ARCHITECTURE.md).
  * 3. Procedures: `publicProcedure`, `protectedProcedure` (signed-in users only), and the
  *    one team access mechanism: `teamProcedure(minRole)` for inputs with a `teamId`,
  *    `projectProcedure(minRole)` for inputs with a `projectId`.
