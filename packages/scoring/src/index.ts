@@ -1,7 +1,7 @@
 export { aggregate, DEFAULT_RESAMPLES, METHODS } from "./aggregate";
 export { coverageLine, decidedWithLine, sharePercent } from "./describe";
 export { hotSpots, sensitivity } from "./insights";
-export { DEFAULT_SEED } from "./random";
+export { DEFAULT_SEED, seededRandom } from "./random";
 export { replay } from "./replay";
 export { TIE_EPSILON } from "./totals";
 export type {

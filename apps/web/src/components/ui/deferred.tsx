@@ -54,8 +54,11 @@ export function Deferred<T>({
   trigger: ReactElement;
   children: (loaded: T, props: Loaded) => ReactNode;
 }) {
-  const [loaded, setLoaded] = useState<{ value: T; open: boolean; focus: boolean } | null>(null);
-  const intent = useRef({ started: false, open: false, focused: false });
+  const [loaded, setLoaded] = useState<{ value: T; focused: boolean } | null>(null);
+  // A press is state, not a note read when the code arrives: a press landing after the code
+  // arrived but before React replaced this trigger still opens what renders next.
+  const [pressed, setPressed] = useState(false);
+  const intent = useRef({ started: false, focused: false });
   const refocused = useRef(false);
   const focusOnce = useCallback((node: HTMLButtonElement | null) => {
     if (node && !refocused.current) {
@@ -68,10 +71,7 @@ export function Deferred<T>({
     if (intent.current.started) return;
     intent.current.started = true;
     load().then(
-      (value) => {
-        const { open, focused } = intent.current;
-        setLoaded({ value, open, focus: focused && !open });
-      },
+      (value) => setLoaded({ value, focused: intent.current.focused }),
       () => {
         // A failed download is retried on the next hover, focus or press.
         intent.current.started = false;
@@ -79,17 +79,12 @@ export function Deferred<T>({
     );
   };
   const press = () => {
-    intent.current.open = true;
-    // The code may have arrived with no press known yet while this trigger is still on the
-    // page (React replaces it on its next render): the press opens what is about to render.
-    setLoaded((current) =>
-      current && !current.open ? { ...current, open: true, focus: false } : current,
-    );
+    setPressed(true);
     start();
   };
   // A click that landed before this code ran counts as a press; the set forgets the trigger
   // when it goes, whatever happened to it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per trigger element; `press` only touches refs and the stable `load`.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per trigger element; `press` only touches refs, a state setter and the stable `load`.
   const earlyPress = useCallback((node: HTMLButtonElement | null) => {
     if (!node) return;
     if (takeEarlyPress(node)) press();
@@ -99,10 +94,11 @@ export function Deferred<T>({
   }, []);
 
   if (loaded) {
-    const realTrigger = loaded.focus
-      ? cloneElement(trigger as ReactElement<TriggerProps>, { ref: focusOnce })
-      : trigger;
-    return children(loaded.value, { trigger: realTrigger, defaultOpen: loaded.open });
+    const realTrigger =
+      loaded.focused && !pressed
+        ? cloneElement(trigger as ReactElement<TriggerProps>, { ref: focusOnce })
+        : trigger;
+    return children(loaded.value, { trigger: realTrigger, defaultOpen: pressed });
   }
 
   return cloneElement(trigger as ReactElement<TriggerProps>, {

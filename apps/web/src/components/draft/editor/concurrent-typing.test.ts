@@ -8,6 +8,7 @@
 import { Editor } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import StarterKit from "@tiptap/starter-kit";
+import { seededRandom } from "@tradeoff/scoring";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 
@@ -28,15 +29,6 @@ function editorOn(doc: Y.Doc) {
 
 /** Lets the binding's deferred work (its first render, restored selections) run. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** A small deterministic generator, so a failing schedule can be replayed by its seed. */
-function seeded(seed: number) {
-  let state = seed * 7919 + 1;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
 
 /**
  * Alice and Bob each put their cursor at the end of the prefilled paragraph and press Enter
@@ -73,7 +65,8 @@ async function typeAtOnce(seed: number, splitsCross: boolean) {
   if (!splitsCross) deliver(0);
   bob.commands.focus("end");
   bob.commands.splitBlock();
-  const random = seeded(seed);
+  // Seeded, so a failing schedule can be replayed by its number.
+  const random = seededRandom(seed);
   let a = 0;
   let b = 0;
   while (a < ALICE.length || b < BOB.length) {
