@@ -1,7 +1,8 @@
 /**
  * The record's shared draft, typed into by two people at once: Alice on one app instance and
  * Bob on another, behind one database (the draft's edits cross between instances through
- * PostgreSQL). Each sees the other's text and caret, and a reload keeps the text.
+ * PostgreSQL). Each sees the other's text and caret, undo takes back only one's own typing, and
+ * a reload keeps the text.
  */
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
@@ -74,6 +75,18 @@ test("two people type into the rationale at once, across two instances, and see 
     await expect(rationale(page)).toContainText("Alice says FastAPI is faster.");
     await expect(rationale(page)).toContainText("Bob says DRF has the admin.");
   }
+  // Undo takes back one's own typing only. Yjs gathers edits less than 500 ms apart into one
+  // step, so Alice pauses as a person between two sentences does.
+  await alice.page.waitForTimeout(600);
+  await alice.page.keyboard.type(" A typo.");
+  await expect(rationale(bob.page)).toContainText("A typo.");
+  await alice.page.keyboard.press("ControlOrMeta+z");
+  for (const page of [alice.page, bob.page]) {
+    await expect(rationale(page)).not.toContainText("A typo.");
+    await expect(rationale(page)).toContainText("Alice says FastAPI is faster.");
+    await expect(rationale(page)).toContainText("Bob says DRF has the admin.");
+  }
+
   // Each sees where the other is typing, with their name.
   await expect(
     alice.page.locator(".collaboration-carets__label", { hasText: "Bob Cowriter" }),

@@ -3,13 +3,13 @@
  * document TipTap edits, and its conversion to and from the Markdown stored in
  * `record_drafts.text`. The editor (apps/web) and the server build the same schema from the same
  * extensions, so what one writes the other reads. Markdown goes through TipTap's own
- * `@tiptap/markdown`, and the Yjs <-> ProseMirror step through `@tiptap/y-tiptap`, the binding the
- * collaboration extension uses.
+ * `@tiptap/markdown`, and the Yjs <-> ProseMirror step through y-prosemirror, the binding the
+ * editor uses (apps/web's SharedField).
  */
 import { type AnyExtension, getSchema } from "@tiptap/core";
 import { MarkdownManager } from "@tiptap/markdown";
 import StarterKit from "@tiptap/starter-kit";
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "y-prosemirror";
 import * as Y from "yjs";
 
 import type { DraftText } from "../../schemas/draft";

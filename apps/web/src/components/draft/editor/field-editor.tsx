@@ -1,19 +1,19 @@
 "use client";
 
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import Collaboration from "@tiptap/extension-collaboration";
-import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { DRAFT_FIELD_MAX_CHARS, type DraftTextField } from "@tradeoff/api/draft-fields";
 import { useId } from "react";
 import { FIELD_LABELS } from "./fields";
+import { SharedField } from "./shared-field";
 
 const LIMIT_TEXT = DRAFT_FIELD_MAX_CHARS.toLocaleString("en-US");
 
 /**
  * One text field of the draft: a TipTap editor bound to the field's fragment of the shared
- * document, with everyone's caret. Undo/redo is off in StarterKit: Yjs keeps each person's own.
+ * document, with everyone's caret. StarterKit's undo/redo is off: SharedField keeps each
+ * person's own history of the field.
  */
 export function FieldEditor({
   field,
@@ -35,8 +35,11 @@ export function FieldEditor({
       editable,
       extensions: [
         StarterKit.configure({ undoRedo: false }),
-        Collaboration.configure({ document: provider.document, field }),
-        CollaborationCaret.configure({ provider, user }),
+        SharedField.configure({
+          fragment: provider.document.getXmlFragment(field),
+          awareness: provider.awareness,
+          user,
+        }),
       ],
       editorProps: {
         attributes: {
