@@ -32,7 +32,8 @@ export type SharedFieldUser = { name: string; color: string };
  * plugin views down on every reconfiguration, not only at the end (TipTap's React
  * `EditorContent` adds a plugin when it mounts), which would leave undo dead after the first
  * render. So the plugin's `destroy()` is a no-op here, and the editor ends the history with
- * `release()` when it is destroyed.
+ * `release()` when it is destroyed. Each rebuild registers the plugin's two stack listeners once
+ * more; they do the same work on the same view, and go with the manager.
  */
 class FieldUndoManager extends UndoManager {
   override destroy() {}
