@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { SharedField } from "./shared-field";
+import { cursorAtEnd, settle } from "./test-editors";
 
 const PREFILLED = "Prefilled reason.";
 const ALICE = "Alice says FastAPI is faster.";
@@ -31,9 +32,6 @@ function editorOn(doc: Y.Doc) {
     ],
   });
 }
-
-/** Lets the binding's deferred work (its first render, restored selections) run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Alice and Bob each put their cursor at the end of the prefilled paragraph and press Enter
@@ -65,10 +63,10 @@ async function typeAtOnce(seed: number, splitsCross: boolean) {
   await settle();
   expect(bob.getText()).toBe(PREFILLED);
 
-  alice.commands.focus("end");
+  cursorAtEnd(alice);
   alice.commands.splitBlock();
   if (!splitsCross) deliver(0);
-  bob.commands.focus("end");
+  cursorAtEnd(bob);
   bob.commands.splitBlock();
   // Seeded, so a failing schedule can be replayed by its number.
   const random = seededRandom(seed);

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { SharedField } from "./shared-field";
+import { cursorAtEnd, settle } from "./test-editors";
 
 const editors: Editor[] = [];
 afterEach(() => {
@@ -48,16 +49,13 @@ function connectedPair() {
   return { alice, bob, awareness: awareness as [Awareness, Awareness] };
 }
 
-/** Lets the binding's deferred work run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 describe("SharedField", () => {
   it("undoes and redoes only this person's own typing; the other's stays", async () => {
     const { alice, bob } = connectedPair();
     await settle();
     alice.commands.insertContent("Alice's reason.");
     await settle();
-    bob.commands.focus("end");
+    cursorAtEnd(bob);
     bob.commands.insertContent(" Bob's reason.");
     await settle();
     expect(alice.getText()).toBe("Alice's reason. Bob's reason.");
