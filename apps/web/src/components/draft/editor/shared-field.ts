@@ -8,14 +8,14 @@
  * before either has the other's and then type (concurrent-typing.test.ts replays it;
  * docs/ARCHITECTURE.md, shared draft). y-prosemirror keeps every keystroke in the same schedules.
  */
-import { Extension } from "@tiptap/core";
-import { Plugin } from "@tiptap/pm/state";
+import { Extension, type RawCommands } from "@tiptap/core";
+import { type Command, Plugin } from "@tiptap/pm/state";
 import {
   defaultDeleteFilter,
   defaultProtectedNodes,
   defaultSelectionBuilder,
-  redo,
-  undo,
+  redoCommand,
+  undoCommand,
   yCursorPlugin,
   ySyncPlugin,
   ySyncPluginKey,
@@ -93,22 +93,16 @@ export const SharedField = Extension.create<{
   },
 
   addCommands() {
-    return {
-      undo:
-        () =>
-        ({ state, dispatch, tr }) => {
-          tr.setMeta("preventDispatch", true);
-          if (!this.storage.undoManager?.canUndo()) return false;
-          return dispatch ? undo(state) : true;
-        },
-      redo:
-        () =>
-        ({ state, dispatch, tr }) => {
-          tr.setMeta("preventDispatch", true);
-          if (!this.storage.undoManager?.canRedo()) return false;
-          return dispatch ? redo(state) : true;
-        },
-    };
+    // y-prosemirror's commands act on this person's undo manager; the transaction TipTap opens
+    // around a command stays empty, so it is not dispatched.
+    const fromHistory =
+      (command: Command): RawCommands["undo"] =>
+      () =>
+      ({ state, dispatch, tr }) => {
+        tr.setMeta("preventDispatch", true);
+        return command(state, dispatch) ?? false;
+      };
+    return { undo: fromHistory(undoCommand), redo: fromHistory(redoCommand) };
   },
 
   addKeyboardShortcuts() {
