@@ -1,37 +1,19 @@
 // @vitest-environment jsdom
 /**
  * Two people typing into one field of the draft at once, as the draft page binds it (StarterKit
- * and SharedField on one Yjs fragment), with their edits crossing in every
- * order: two editors in jsdom whose documents exchange Yjs updates when a seeded random schedule
- * says so, between single keystrokes. Each schedule is replayed exactly on every run.
+ * and SharedField on one Yjs fragment), with their edits crossing in every order: two editors in
+ * jsdom whose documents exchange Yjs updates when a seeded random schedule says so, between
+ * single keystrokes. Each schedule is replayed exactly on every run.
  */
-import { Editor } from "@tiptap/core";
-import StarterKit from "@tiptap/starter-kit";
 import { seededRandom } from "@tradeoff/scoring";
 import { describe, expect, it } from "vitest";
-import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { SharedField } from "./shared-field";
-import { cursorAtEnd, settle } from "./test-editors";
+import { cursorAtEnd, fieldEditor, settle } from "./test-editors";
 
 const PREFILLED = "Prefilled reason.";
 const ALICE = "Alice says FastAPI is faster.";
 const BOB = "Bob says DRF has the admin.";
 const SCHEDULES = 40;
-
-function editorOn(doc: Y.Doc) {
-  return new Editor({
-    element: document.createElement("div"),
-    extensions: [
-      StarterKit.configure({ undoRedo: false }),
-      SharedField.configure({
-        fragment: doc.getXmlFragment("rationale"),
-        awareness: new Awareness(doc),
-        user: { name: "Someone", color: "#336699" },
-      }),
-    ],
-  });
-}
 
 /**
  * Alice and Bob each put their cursor at the end of the prefilled paragraph and press Enter
@@ -51,12 +33,12 @@ async function typeAtOnce(seed: number, splitsCross: boolean) {
     const to = docs[from === 0 ? 1 : 0];
     for (const update of outbox[from].splice(0)) Y.applyUpdate(to, update, "remote");
   };
-  const alice = editorOn(docs[0]);
+  const alice = fieldEditor(docs[0]);
   await settle();
   alice.commands.setContent(`<p>${PREFILLED}</p>`);
   await settle();
   deliver(0);
-  const bob = editorOn(docs[1]);
+  const bob = fieldEditor(docs[1]);
   await settle();
   deliver(1);
   deliver(0);

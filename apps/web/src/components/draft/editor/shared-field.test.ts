@@ -3,14 +3,12 @@
  * SharedField's undo history and carets, in two TipTap editors in jsdom on one pair of Yjs
  * documents that exchange every update at once (as the provider does when connected).
  */
-import { Editor } from "@tiptap/core";
+import type { Editor } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
-import StarterKit from "@tiptap/starter-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { SharedField } from "./shared-field";
-import { cursorAtEnd, settle } from "./test-editors";
+import { cursorAtEnd, fieldEditor, settle } from "./test-editors";
 
 const editors: Editor[] = [];
 afterEach(() => {
@@ -32,16 +30,10 @@ function connectedPair() {
     { name: "Bob Cowriter", color: "#1d4ed8" },
   ];
   const [alice, bob] = docs.map((doc, i) => {
-    const editor = new Editor({
+    const editor = fieldEditor(doc, {
+      awareness: awareness[i] as Awareness,
+      user: users[i] as (typeof users)[number],
       element: document.body.appendChild(document.createElement("div")),
-      extensions: [
-        StarterKit.configure({ undoRedo: false }),
-        SharedField.configure({
-          fragment: doc.getXmlFragment("rationale"),
-          awareness: awareness[i] as Awareness,
-          user: users[i] as (typeof users)[number],
-        }),
-      ],
     });
     editors.push(editor);
     return editor;

@@ -1,5 +1,27 @@
 /** Helpers for the jsdom tests that drive TipTap editors on Yjs documents. */
-import type { Editor } from "@tiptap/core";
+import { Editor } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+import { SharedField, type SharedFieldUser } from "./shared-field";
+
+/** An editor on the document's rationale field, with the extensions the draft page gives it. */
+export function fieldEditor(
+  doc: Y.Doc,
+  {
+    awareness = new Awareness(doc),
+    user = { name: "Someone", color: "#336699" },
+    element = document.createElement("div"),
+  }: { awareness?: Awareness; user?: SharedFieldUser; element?: HTMLElement } = {},
+) {
+  return new Editor({
+    element,
+    extensions: [
+      StarterKit.configure({ undoRedo: false }),
+      SharedField.configure({ fragment: doc.getXmlFragment("rationale"), awareness, user }),
+    ],
+  });
+}
 
 /** Lets the binding's deferred work (its first render, restored selections) run. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
