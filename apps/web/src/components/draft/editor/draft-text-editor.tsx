@@ -24,6 +24,7 @@ export type DraftTextEditorProps = {
  * Edits made offline stay in the document and merge when the connection returns.
  */
 export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEditorProps) {
+  const { id: userId, name: userName } = user;
   const [provider, setProvider] = useState<HocuspocusProvider | null>(null);
   const [state, setState] = useState<SyncState>("connecting");
   const [problem, setProblem] = useState<string | null>(null);
@@ -36,6 +37,8 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
       // The session cookie signs the connection in; the protocol still sends a token message.
       token: "session-cookie",
     });
+    // Once for the page: every field's caret in the other browsers carries this name and colour.
+    next.setAwarenessField("user", { name: userName, color: caretColor(userId) });
     let connected = false;
     let everSynced = false;
     const update = () => {
@@ -65,10 +68,9 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
       window.removeEventListener("online", offline);
       next.destroy();
     };
-  }, [draftId]);
+  }, [draftId, userId, userName]);
 
   if (!provider) return <ConnectionStatus state="connecting" />;
-  const caretUser = { name: user.name, color: caretColor(user.id) };
   return (
     <div className="grid gap-5">
       <ConnectionStatus state={state} />
@@ -87,7 +89,6 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
           key={field}
           field={field}
           provider={provider}
-          user={caretUser}
           editable={canEdit}
           onRefused={setProblem}
         />

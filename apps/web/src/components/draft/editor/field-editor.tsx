@@ -18,13 +18,11 @@ const LIMIT_TEXT = DRAFT_FIELD_MAX_CHARS.toLocaleString("en-US");
 export function FieldEditor({
   field,
   provider,
-  user,
   editable,
   onRefused,
 }: {
   field: DraftTextField;
   provider: HocuspocusProvider;
-  user: { name: string; color: string };
   editable: boolean;
   onRefused: (message: string) => void;
 }) {
@@ -38,7 +36,6 @@ export function FieldEditor({
         SharedField.configure({
           fragment: provider.document.getXmlFragment(field),
           awareness: provider.awareness,
-          user,
         }),
       ],
       editorProps: {

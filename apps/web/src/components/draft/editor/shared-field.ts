@@ -24,8 +24,6 @@ import {
 import type { Awareness } from "y-protocols/awareness";
 import { UndoManager, type XmlFragment } from "yjs";
 
-export type SharedFieldUser = { name: string; color: string };
-
 /**
  * One person's undo history of one field, alive exactly as long as the editor. y-prosemirror's
  * undo plugin destroys its manager whenever the plugin's view is torn down, and ProseMirror tears
@@ -75,17 +73,21 @@ function caret(user: { name?: unknown; color?: unknown }): HTMLElement {
   return bar;
 }
 
+/**
+ * The extension's options: the field's fragment, and the provider's awareness, whose local
+ * `user` field (`{ name, color }`, set once where the provider is made) labels this person's
+ * caret in the other browsers.
+ */
 export const SharedField = Extension.create<{
   fragment: XmlFragment | null;
   awareness: Awareness | null;
-  user: SharedFieldUser;
 }>({
   name: "sharedField",
   // Before every other extension's plugins, as the sync plugin must see each change first.
   priority: 1000,
 
   addOptions() {
-    return { fragment: null, awareness: null, user: { name: "", color: "" } };
+    return { fragment: null, awareness: null };
   },
 
   addStorage() {
@@ -114,7 +116,7 @@ export const SharedField = Extension.create<{
   },
 
   addProseMirrorPlugins() {
-    const { fragment, awareness, user } = this.options;
+    const { fragment, awareness } = this.options;
     if (!fragment || !awareness) {
       throw new Error("SharedField needs the field's fragment and the provider's awareness");
     }
@@ -125,7 +127,6 @@ export const SharedField = Extension.create<{
       captureTransaction: (transaction) => transaction.meta.get("addToHistory") !== false,
     });
     this.storage.undoManager = undoManager;
-    awareness.setLocalStateField("user", user);
     return [
       ySyncPlugin(fragment),
       yUndoPlugin({ undoManager }),

@@ -3,22 +3,21 @@ import { Editor } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
-import { SharedField, type SharedFieldUser } from "./shared-field";
+import { SharedField } from "./shared-field";
 
 /** An editor on the document's rationale field, with the extensions the draft page gives it. */
 export function fieldEditor(
   doc: Y.Doc,
   {
     awareness = new Awareness(doc),
-    user = { name: "Someone", color: "#336699" },
     element = document.createElement("div"),
-  }: { awareness?: Awareness; user?: SharedFieldUser; element?: HTMLElement } = {},
+  }: { awareness?: Awareness; element?: HTMLElement } = {},
 ) {
   return new Editor({
     element,
     extensions: [
       StarterKit.configure({ undoRedo: false }),
-      SharedField.configure({ fragment: doc.getXmlFragment("rationale"), awareness, user }),
+      SharedField.configure({ fragment: doc.getXmlFragment("rationale"), awareness }),
     ],
   });
 }
