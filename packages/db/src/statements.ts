@@ -146,7 +146,7 @@ export type StoredVote = {
  * Why a function: votes on one project take turns on the project's row lock. Sent as several
  * statements in a transaction, the lock was held across the app's round trips, each waiting on
  * a busy event loop; inside one statement it is held only while the database works. The bench
- * measured 2.5 times the votes per second and 2.5 times less CPU per vote (README, bench).
+ * measured 2.5 times the votes per second and 2.5 times less CPU per vote (docs/benchmarks.md).
  *
  * No row: the project is not in `teamId`. `savedAt` null: nothing was written, because the
  * project is not open, the criterion is unknown (`criterionId` null) or a score names an option
