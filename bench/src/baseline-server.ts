@@ -20,10 +20,38 @@ if (!url || !port)
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 pool.on("error", () => {});
 
-type Access = { team_id: string; role: string; token_version: number };
+/**
+ * Runs one of the baseline's statements as a named prepared statement: each connection parses
+ * and plans it once, as Tradeoff's database client does with its statements (packages/db,
+ * `statementNameGenerator`).
+ */
+function run<Row extends pg.QueryResultRow = pg.QueryResultRow>(
+  name: keyof typeof BASELINE_SQL | "echo",
+  values: unknown[],
+) {
+  const text = name === "echo" ? ECHO : BASELINE_SQL[name];
+  return pool.query<Row>({ name, text, values });
+}
+const ECHO = "SELECT $1::text AS echo";
 
-async function access(client: pg.Pool, projectId: string, userId: string) {
-  const { rows } = await client.query<Access>(BASELINE_SQL.access, [projectId, userId]);
+type Access = { team_id: string; role: string; token_version: number };
+type DecisionShape = Parameters<typeof aggregate>[0];
+type ShapeRow = {
+  status: string;
+  voting_mode: string;
+  round: number;
+  options: DecisionShape["options"];
+  criteria: DecisionShape["criteria"];
+};
+type VoteRow = {
+  user_id: string;
+  key: string;
+  weight: number | null;
+  scores: Record<string, number | null>;
+};
+
+async function access(projectId: string, userId: string) {
+  const { rows } = await run<Access>("access", [projectId, userId]);
   return rows[0] ?? null;
 }
 
@@ -34,10 +62,8 @@ const computed = new Map<
 >();
 
 async function recommendation(projectId: string, userId: string) {
-  if (!(await access(pool, projectId, userId)))
-    return { status: 404, body: { error: "not found" } };
-  const stamp =
-    (await pool.query<{ stamp: string }>(BASELINE_SQL.stamp, [projectId])).rows[0]?.stamp ?? "";
+  if (!(await access(projectId, userId))) return { status: 404, body: { error: "not found" } };
+  const stamp = (await run<{ stamp: string }>("stamp", [projectId])).rows[0]?.stamp ?? "";
   let entry = computed.get(projectId);
   if (!entry || entry.stamp !== stamp) entry = await computeOnce(projectId, stamp);
   return { status: 200, body: { ...entry.body, mine: entry.personal.get(userId) ?? null } };
@@ -60,29 +86,23 @@ function computeOnce(projectId: string, stamp: string) {
 
 async function compute(projectId: string, stamp: string) {
   const [shape, members, votes] = await Promise.all([
-    pool.query(BASELINE_SQL.shape, [projectId]),
-    pool.query(BASELINE_SQL.members, [projectId]),
-    pool.query(BASELINE_SQL.votes, [projectId]),
+    run<ShapeRow>("shape", [projectId]),
+    run<{ user_id: string }>("members", [projectId]),
+    run<VoteRow>("votes", [projectId]),
   ]);
   const project = shape.rows[0];
-  const memberRows = members.rows as { user_id: string; name: string | null }[];
+  if (!project) throw new Error(`The bench's project ${projectId} is not in the database.`);
+  const memberRows = members.rows;
   const rec = aggregate({
     options: project.options,
     criteria: project.criteria,
     members: memberRows.map((m) => m.user_id),
-    votes: votes.rows.map(
-      (v: {
-        user_id: string;
-        key: string;
-        weight: number | null;
-        scores: Record<string, number | null>;
-      }) => ({
-        voterId: v.user_id,
-        criterionKey: v.key,
-        weight: v.weight,
-        scores: v.scores,
-      }),
-    ),
+    votes: votes.rows.map((v) => ({
+      voterId: v.user_id,
+      criterionKey: v.key,
+      weight: v.weight,
+      scores: v.scores,
+    })),
   });
   // The same response as Tradeoff's project.recommendation: the result and what the page
   // derives from it, participation as counts (the member lists are a query of their own).
@@ -124,9 +144,9 @@ type VoteInput = {
 };
 
 async function castVote(input: VoteInput, userId: string) {
-  const who = await access(pool, input.projectId, userId);
+  const who = await access(input.projectId, userId);
   if (!who) return { status: 404, body: { error: "not found" } };
-  const saved = await pool.query(BASELINE_SQL.castVote, [
+  const saved = await run("castVote", [
     randomUUID(),
     input.projectId,
     who.team_id,
@@ -157,10 +177,9 @@ async function floor(req: IncomingMessage, requestUrl: URL) {
   if (typeof input?.id !== "string" || input.id === "") {
     return { status: 400, body: { error: "input.id must be a non-empty string" } };
   }
-  const echo = "SELECT $1::text AS echo";
-  await pool.query(echo, [input.id]);
+  await run("echo", [input.id]);
   if (req.method !== "POST") return { status: 200, body: { result: { data: FLOOR_DATA } } };
-  await pool.query(echo, [input.id]);
+  await run("echo", [input.id]);
   return { status: 200, body: { result: { data: FLOOR_WRITTEN } } };
 }
 

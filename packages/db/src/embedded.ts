@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { EMBEDDED_APPLICATION_NAME } from "./client";
 import { ProtocolQueue } from "./protocol-queue";
 
 export interface EmbeddedPostgresOptions {
@@ -19,7 +20,10 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface EmbeddedPostgres {
-  /** postgres:// URL for any PostgreSQL client (Prisma, pg, psql). */
+  /**
+   * postgres:// URL for any PostgreSQL client (Prisma, pg, psql). Its `application_name` tells
+   * `createPrismaClient` that the server is the embedded one (see `statementNameGenerator`).
+   */
   url: string;
   port: number;
   dataDir: string;
@@ -92,7 +96,7 @@ export async function startEmbeddedPostgres(
   let stopping: Promise<void> | undefined;
   const running = { db, server };
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres?application_name=${EMBEDDED_APPLICATION_NAME}`,
     port,
     dataDir,
     stats() {
