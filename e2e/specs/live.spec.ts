@@ -62,7 +62,11 @@ test.describe("live updates", () => {
     const { url, team } = drf;
     for (const p of [alice, bob]) {
       await p.page.goto(url);
+      // Opening the discussion marks one's mentions in it seen; Bob's must be done before Alice
+      // writes, or it could mark the new mention seen too.
+      const seen = p.page.waitForResponse((r) => r.url().includes("comment.markMentionsSeen"));
       await p.page.getByRole("tab", { name: "Discussion" }).click();
+      expect((await seen).ok()).toBe(true);
     }
     let dialogs = 0;
     bob.page.on("dialog", (dialog) => {
