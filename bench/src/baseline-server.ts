@@ -26,13 +26,13 @@ pool.on("error", () => {});
  * `statementNameGenerator`).
  */
 function run<Row extends pg.QueryResultRow = pg.QueryResultRow>(
-  name: keyof typeof BASELINE_SQL | "echo",
+  name: keyof typeof STATEMENTS,
   values: unknown[],
 ) {
-  const text = name === "echo" ? ECHO : BASELINE_SQL[name];
-  return pool.query<Row>({ name, text, values });
+  return pool.query<Row>({ name, text: STATEMENTS[name], values });
 }
-const ECHO = "SELECT $1::text AS echo";
+/** The benchmarked operations' statements, and the floor's one (see floor.ts). */
+const STATEMENTS = { ...BASELINE_SQL, echo: "SELECT $1::text AS echo" } as const;
 
 type Access = { team_id: string; role: string; token_version: number };
 type DecisionShape = Parameters<typeof aggregate>[0];
