@@ -20,6 +20,9 @@ if (!url || !port)
 const pool = new pg.Pool({ connectionString: url, max: 10 });
 pool.on("error", () => {});
 
+/** The benchmarked operations' statements, and the floor's one (see floor.ts). */
+const STATEMENTS = { ...BASELINE_SQL, echo: "SELECT $1::text AS echo" } as const;
+
 /**
  * Runs one of the baseline's statements as a named prepared statement: each connection parses
  * and plans it once, as Tradeoff's database client does with its statements (packages/db,
@@ -31,8 +34,6 @@ function run<Row extends pg.QueryResultRow = pg.QueryResultRow>(
 ) {
   return pool.query<Row>({ name, text: STATEMENTS[name], values });
 }
-/** The benchmarked operations' statements, and the floor's one (see floor.ts). */
-const STATEMENTS = { ...BASELINE_SQL, echo: "SELECT $1::text AS echo" } as const;
 
 type Access = { team_id: string; role: string; token_version: number };
 type DecisionShape = Parameters<typeof aggregate>[0];
