@@ -91,4 +91,12 @@ test("record a decision, download its MADR file and open the share link signed o
     readerPage.getByRole("heading", { name: "This link is not available" }),
   ).toBeVisible();
   await reader.close();
+
+  // The project's history says in words what happened, the record's own events included.
+  await page.goto(url);
+  await page.getByRole("tab", { name: "History" }).click();
+  const events = page.getByTestId("history-events");
+  await expect(events).toContainText(`${owner.user.name} recorded the decision`);
+  await expect(events).toContainText(`${owner.user.name} changed the status from open to decided`);
+  await expect(events).not.toContainText("decision.recorded");
 });

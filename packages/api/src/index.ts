@@ -9,6 +9,7 @@ export {
 export { DomainError } from "./errors";
 export { realtimeStats, startRealtime, stopRealtime } from "./realtime";
 export { type AppRouter, appRouter, createCaller } from "./root";
+export type { ProjectEventType } from "./services/project/events";
 export { type Context, createContextInner, type ProcedureCall } from "./trpc";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -65,7 +65,6 @@ export async function createComment(
   });
 }
 
-/** The caller's own, not deleted, comment in the project; someone else's is refused. */
 /** The project's history line for a comment written, edited or deleted. */
 function recordCommentEvent(
   tx: Parameters<typeof recordEvent>[0],
@@ -84,6 +83,7 @@ function recordCommentEvent(
   });
 }
 
+/** The caller's own, not deleted, comment in the project; someone else's is refused. */
 async function ownComment(
   tx: Pick<PrismaClient, "comment">,
   actor: Actor,

@@ -2,8 +2,9 @@ import type { PrismaClient, Role } from "@tradeoff/db";
 import { hasRole } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordFieldsSchema } from "../../schemas/record";
+import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
-import { recordDecisionEvent, writeDecision } from "../record/record-decision";
+import { writeDecision } from "../record/record-decision";
 import { readRecordFields } from "../record/stored-fields";
 import { approvalStatus } from "./approval";
 import { markdownListItems, readDraftText } from "./draft-text";
@@ -149,7 +150,7 @@ export async function acceptDraft(
       },
       select: { id: true },
     });
-    await recordDecisionEvent(tx, {
+    await recordEvent(tx, {
       projectId: input.projectId,
       teamId: actor.teamId,
       actorId: actor.userId,
@@ -163,7 +164,7 @@ export async function acceptDraft(
       },
     });
     if (override) {
-      await recordDecisionEvent(tx, {
+      await recordEvent(tx, {
         projectId: input.projectId,
         teamId: actor.teamId,
         actorId: actor.userId,

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
-import { recordDecisionEvent } from "../record/record-decision";
+import { recordEvent } from "../project/events";
 import { lockDraft } from "./lock-draft";
 
 type Actor = { userId: string; teamId: string };
@@ -26,7 +26,7 @@ export async function commentDraft(
       },
       select: { id: true, createdAt: true },
     });
-    await recordDecisionEvent(tx, {
+    await recordEvent(tx, {
       projectId: input.projectId,
       teamId: actor.teamId,
       actorId: actor.userId,

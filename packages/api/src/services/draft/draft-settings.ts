@@ -1,7 +1,7 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { assertCanManageProject } from "../project/access";
-import { recordDecisionEvent } from "../record/record-decision";
+import { recordEvent } from "../project/events";
 
 type Actor = { userId: string; teamId: string; role: Role };
 
@@ -29,7 +29,7 @@ export async function setApprovalRule(
       data: { approvalRule: input.approvalRule },
       select: { id: true },
     });
-    await recordDecisionEvent(tx, {
+    await recordEvent(tx, {
       projectId: input.projectId,
       teamId: actor.teamId,
       actorId: actor.userId,

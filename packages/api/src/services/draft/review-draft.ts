@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
-import { recordDecisionEvent } from "../record/record-decision";
+import { recordEvent } from "../project/events";
 import { readRecordFields } from "../record/stored-fields";
 import { openDraft } from "./update-draft-fields";
 
@@ -52,7 +52,7 @@ export async function reviewDraft(
       update: review,
       select: { id: true },
     });
-    await recordDecisionEvent(tx, {
+    await recordEvent(tx, {
       projectId: input.projectId,
       teamId: actor.teamId,
       actorId: actor.userId,

@@ -3,9 +3,9 @@ import { DomainError } from "../../errors";
 import type { DraftText } from "../../schemas/draft";
 import { isBlind } from "../history/event-view";
 import { STATUS_WORDS } from "../project/access";
+import { recordEvent } from "../project/events";
 import { type LoadedDecision, loadDecision } from "../project/load-decision";
 import { lockProject } from "../project/lock-project";
-import { recordDecisionEvent } from "../record/record-decision";
 import { aggregateOrUnscored } from "../record/unscored";
 
 type Actor = { userId: string; teamId: string };
@@ -63,7 +63,7 @@ export async function startDraft(db: PrismaClient, actor: Actor, input: { projec
       },
       select: { id: true },
     });
-    await recordDecisionEvent(tx, {
+    await recordEvent(tx, {
       projectId: input.projectId,
       teamId: locked.teamId,
       actorId: actor.userId,

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { type DraftText, draftTextSchema } from "../../schemas/draft";
-import { recordDecisionEvent } from "../record/record-decision";
+import { recordEvent } from "../project/events";
 import { readDraftText, sameText } from "./draft-text";
 import { lockDraft } from "./lock-draft";
 
@@ -51,7 +51,7 @@ export async function storeDraftText(
       orderBy: { createdAt: "asc" },
     });
     if (nowStale.length) {
-      await recordDecisionEvent(tx, {
+      await recordEvent(tx, {
         projectId: draft.projectId,
         teamId: draft.teamId,
         actorId: opts.actorId ?? null,

@@ -1,7 +1,8 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import type { UpdateDraftFields } from "../../schemas/draft";
-import { recordDecisionEvent, toJson } from "../record/record-decision";
+import { recordEvent } from "../project/events";
+import { toJson } from "../record/record-decision";
 import { resolvePeople } from "../record/resolve-people";
 import { lockDraft } from "./lock-draft";
 
@@ -102,7 +103,7 @@ export async function updateDraftFields(db: PrismaClient, actor: Actor, input: U
       at: new Date().toISOString(),
     };
     await tx.recordDraft.update({ where: { id: draft.id }, data, select: { id: true } });
-    await recordDecisionEvent(tx, {
+    await recordEvent(tx, {
       projectId: input.projectId,
       teamId: actor.teamId,
       actorId: actor.userId,

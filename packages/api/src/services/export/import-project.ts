@@ -3,8 +3,9 @@ import { aggregate, type Method } from "@tradeoff/scoring";
 import { z } from "zod";
 import { DomainError } from "../../errors";
 import { tagSchema } from "../../schemas/folder";
+import { recordEvent } from "../project/events";
 import { IMPORT_ARCHIVE_ROUND } from "../record/import-archive";
-import { createDecisionRecord, recordDecisionEvent, toJson } from "../record/record-decision";
+import { createDecisionRecord, toJson } from "../record/record-decision";
 import { JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION } from "./json";
 
 const key = z
@@ -293,7 +294,7 @@ export async function importProject(
         note: "Imported from a JSON export.",
       });
     }
-    await recordDecisionEvent(tx, {
+    await recordEvent(tx, {
       projectId: project.id,
       teamId: actor.teamId,
       actorId: actor.userId,

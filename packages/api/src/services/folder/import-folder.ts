@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { slugify } from "../export/file-name";
-import { createDecisionRecord, recordDecisionEvent, toJson } from "../record/record-decision";
+import { recordEvent } from "../project/events";
+import { createDecisionRecord, toJson } from "../record/record-decision";
 import type { RecordSource } from "../record/record-source";
 import { INDEX_MARKER } from "./folder";
 import { type ParsedRecord, readRecordFile } from "./read-record-file";
@@ -361,7 +362,7 @@ export async function importFolder(
           recordOnly: { source: toJson(source) },
           note: `Imported from ${record.fileName}.`,
         });
-        await recordDecisionEvent(tx, {
+        await recordEvent(tx, {
           projectId: project.id,
           teamId: actor.teamId,
           actorId: actor.userId,

@@ -4,6 +4,7 @@ import { DomainError } from "../../errors";
 import type { RecordFields } from "../../schemas/record";
 import { notifyTeam } from "../notification/notify";
 import { assertCanManageProject, STATUS_WORDS } from "../project/access";
+import { recordEvent } from "../project/events";
 import { loadDecision } from "../project/load-decision";
 import { type LockedProject, lockProject } from "../project/lock-project";
 import { moveProjectStatus } from "../project/move-status";
@@ -47,17 +48,6 @@ export async function storedFields(
     links: fields.links,
     reviewDate: fields.reviewDate,
   };
-}
-
-/** Writes one of the record's own history events (decision.recorded, decision.revised, ...). */
-export async function recordDecisionEvent(
-  tx: Pick<Prisma.TransactionClient, "projectEvent">,
-  event: { projectId: string; teamId: string; actorId: string | null; type: string; data: object },
-) {
-  await tx.projectEvent.create({
-    data: { ...event, data: event.data as Prisma.InputJsonValue },
-    select: { id: true },
-  });
 }
 
 /**
@@ -142,7 +132,7 @@ export async function writeDecision(
       set: { closedAt: now },
     });
   }
-  await recordDecisionEvent(tx, {
+  await recordEvent(tx, {
     projectId: input.projectId,
     teamId: locked.teamId,
     actorId: actor.userId,

@@ -2,8 +2,9 @@ import type { PrismaClient, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import type { RecordFields } from "../../schemas/record";
 import { assertCanManageProject } from "../project/access";
+import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
-import { recordDecisionEvent, storedFields, toJson } from "./record-decision";
+import { storedFields, toJson } from "./record-decision";
 import { readRecordSource } from "./record-source";
 
 type Actor = { userId: string; teamId: string; role: Role };
@@ -60,7 +61,7 @@ export async function reviseRecord(
       data: { ...fields, revision },
       select: { id: true, revision: true },
     });
-    await recordDecisionEvent(tx, {
+    await recordEvent(tx, {
       projectId: input.projectId,
       teamId: locked.teamId,
       actorId: actor.userId,

@@ -2,9 +2,9 @@ import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { notifyTeam } from "../notification/notify";
 import { assertCanManageProject, STATUS_WORDS } from "../project/access";
+import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
 import { moveProjectStatus } from "../project/move-status";
-import { recordDecisionEvent } from "./record-decision";
 
 type Actor = { userId: string; teamId: string; role: Role };
 
@@ -70,7 +70,7 @@ export async function supersedeProject(
         to: "SUPERSEDED",
       });
     }
-    await recordDecisionEvent(tx, {
+    await recordEvent(tx, {
       projectId: input.projectId,
       teamId: locked.teamId,
       actorId: actor.userId,
@@ -78,7 +78,7 @@ export async function supersedeProject(
       data: { successors: successors.map((s) => ({ id: s.id, number: s.number, title: s.title })) },
     });
     for (const successor of successors) {
-      await recordDecisionEvent(tx, {
+      await recordEvent(tx, {
         projectId: successor.id,
         teamId: locked.teamId,
         actorId: actor.userId,

@@ -1,7 +1,7 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
 import { assertCanManageProject } from "../project/access";
+import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
-import { recordDecisionEvent } from "../record/record-decision";
 
 /**
  * Replaces a project's tags (labels such as `security` or `data-model`), which the folder
@@ -27,7 +27,7 @@ export async function setTags(
       data: { tags: input.tags },
       select: { id: true, tags: true },
     });
-    await recordDecisionEvent(tx, {
+    await recordEvent(tx, {
       projectId: input.projectId,
       teamId: actor.teamId,
       actorId: actor.userId,
