@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { appRouter, createContextInner } from "@tradeoff/api";
 import type { Database } from "@tradeoff/db";
-import { drfVsFastapi } from "@tradeoff/templates";
+import { drfVsFastapi, templateToProjectInput } from "@tradeoff/templates";
 
 export type BenchWorld = {
   teamId: string;
@@ -72,17 +72,7 @@ export async function seedBenchWorld(db: Database, memberCount: number): Promise
   const caller = callerAs(db, owner);
   const project = await caller.project.create({
     teamId: team.id,
-    title: drfVsFastapi.title,
-    context: drfVsFastapi.context,
-    templateKey: drfVsFastapi.key,
-    options: drfVsFastapi.options.map(({ key, name, description }) => ({ key, name, description })),
-    criteria: drfVsFastapi.criteria.map((c) => ({
-      key: c.key,
-      name: c.name,
-      description: c.description,
-      defaultWeight: c.defaultWeight,
-      guidance: c.guidance,
-    })),
+    ...templateToProjectInput(drfVsFastapi),
   });
   await caller.project.open({ projectId: project.id });
 

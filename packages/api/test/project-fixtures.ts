@@ -1,5 +1,5 @@
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
-import { drfVsFastapi } from "@tradeoff/templates";
+import { drfVsFastapi, templateToProjectInput } from "@tradeoff/templates";
 import type { useTestDatabase } from "./helpers";
 
 type T = ReturnType<typeof useTestDatabase>;
@@ -33,21 +33,7 @@ export async function ownerAnd(t: T, other: { name: string; role: Role }, teamNa
 
 /** The built-in DRF vs FastAPI template as a create input. */
 export function drfInput(teamId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    teamId,
-    title: drfVsFastapi.title,
-    context: drfVsFastapi.context,
-    templateKey: drfVsFastapi.key,
-    options: drfVsFastapi.options.map(({ key, name, description }) => ({ key, name, description })),
-    criteria: drfVsFastapi.criteria.map((c) => ({
-      key: c.key,
-      name: c.name,
-      description: c.description,
-      defaultWeight: c.defaultWeight,
-      guidance: c.guidance,
-    })),
-    ...overrides,
-  };
+  return { teamId, ...templateToProjectInput(drfVsFastapi), ...overrides };
 }
 
 /** A small blank decision: two options, two criteria (one a must-have). */

@@ -22,7 +22,11 @@ export {
   suggestWeights,
   type WeightChange,
 } from "./suggest-weights";
-export { type TemplateDecision, templateToDecision } from "./to-decision";
+export {
+  type TemplateDecision,
+  templateToDecision,
+  templateToProjectInput,
+} from "./to-decision";
 export type {
   ContextQuestion,
   DecisionTemplate,

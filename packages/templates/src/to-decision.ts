@@ -28,3 +28,26 @@ export function templateToDecision(
     votes: [],
   };
 }
+
+/**
+ * The template as the input that creates a project from it (the API's `project.create` less the
+ * team): its title, context and key, its options, and its criteria with their default weights and
+ * guidance.
+ */
+export function templateToProjectInput(
+  template: Pick<DecisionTemplate, "key" | "title" | "context" | "options" | "criteria">,
+) {
+  return {
+    title: template.title,
+    context: template.context,
+    templateKey: template.key,
+    options: template.options.map(({ key, name, description }) => ({ key, name, description })),
+    criteria: template.criteria.map(({ key, name, description, defaultWeight, guidance }) => ({
+      key,
+      name,
+      description,
+      defaultWeight,
+      guidance,
+    })),
+  };
+}

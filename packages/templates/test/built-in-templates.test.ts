@@ -11,6 +11,7 @@ import {
   suggestWeights,
   templateCategories,
   templateToDecision,
+  templateToProjectInput,
 } from "../src/index";
 
 const isKebabCase = (key: string) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(key);
@@ -303,6 +304,19 @@ describe.each(builtInTemplates.map((t) => [t.key, t] as [string, DecisionTemplat
       expect(decision.votes).toEqual([]);
       expect(decision.options.map((o) => o.key)).toEqual(optionKeys);
       expect(decision.criteria.map((c) => c.key)).toEqual(criterionKeys);
+    });
+
+    it("becomes the input of a new project that records the template's key", () => {
+      const input = templateToProjectInput(template);
+      expect(input).toMatchObject({
+        title: template.title,
+        context: template.context,
+        templateKey: template.key,
+      });
+      expect(input.options.map((o) => o.key)).toEqual(optionKeys);
+      expect(input.criteria.map((c) => [c.key, c.defaultWeight, c.guidance])).toEqual(
+        template.criteria.map((c) => [c.key, c.defaultWeight, c.guidance]),
+      );
     });
 
     it("asks 3 to 6 context questions whose answers move existing criteria, with reasons", () => {
