@@ -1,5 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
+import { type DecisionTemplate, templateToProjectInput } from "@tradeoff/templates";
 import { baseURL } from "../playwright.config";
 import { signInOverHttp, signUpOverApi, type TestUser, uniqueUser } from "./fixtures";
 
@@ -40,19 +41,8 @@ export async function person(
   return { user, context, page };
 }
 
-type BuiltIn = {
-  key: string;
-  title: string;
-  context: string;
-  options: { key: string; name: string; description: string }[];
-  criteria: {
-    key: string;
-    name: string;
-    description: string;
-    defaultWeight: number;
-    guidance: unknown;
-  }[];
-};
+/** A built-in template as `project.templates` answers it. */
+type BuiltIn = Pick<DecisionTemplate, "key" | "title" | "context" | "options" | "criteria">;
 
 /**
  * A team owned by `owner` with `others` joined through invitation links, and a project from
@@ -111,17 +101,8 @@ export function createFromTemplate(
 ) {
   return mutate<{ id: string }>(request, "project.create", {
     teamId,
+    ...templateToProjectInput(template),
     title: opts.title ?? template.title,
-    context: template.context,
-    templateKey: template.key,
-    options: template.options,
-    criteria: template.criteria.map(({ key, name, description, defaultWeight, guidance }) => ({
-      key,
-      name,
-      description,
-      defaultWeight,
-      guidance,
-    })),
     ...(opts.votingMode ? { votingMode: opts.votingMode } : {}),
   });
 }
