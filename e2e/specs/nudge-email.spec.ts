@@ -1,7 +1,5 @@
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
 import { person, query, teamWithDrfProject } from "../support/decisions";
 import { ownServer } from "../support/own-server";
 
@@ -11,38 +9,22 @@ import { ownServer } from "../support/own-server";
  * server in the test process.
  */
 
-const received: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, _session, done) {
-    simpleParser(stream).then(
-      (mail) => {
-        received.push(mail);
-        done();
-      },
-      (error: Error) => done(error),
-    );
-  },
-});
+let mailbox: SmtpMailbox;
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  mailbox = await startSmtpMailbox();
 });
 
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mailbox.close();
 });
 
 /** The spec's own instance sends its email to the SMTP server above. */
 const own = ownServer({
   poolSize: 1,
-  env: () => {
-    const { port } = smtp.server.address() as AddressInfo;
-    return { SMTP_URL: `smtp://127.0.0.1:${port}`, EMAIL_FROM: "Tradeoff <noreply@example.com>" };
-  },
+  env: () => ({ SMTP_URL: mailbox.url, EMAIL_FROM: "Tradeoff <noreply@example.com>" }),
 });
 
 /** Email jobs not yet finished in the app's queue: 0 once everything queued has been sent. */
@@ -60,7 +42,7 @@ test("a nudge reaches the nudged member by email once, with a link to the projec
   const bob = await person(browser, "bob", undefined, own.app.origin);
   const { url } = await teamWithDrfProject(alice, [bob]);
   const mailsToBob = () =>
-    received.filter((mail) => JSON.stringify(mail.to ?? "").includes(bob.user.email));
+    mailbox.received.filter((mail) => JSON.stringify(mail.to ?? "").includes(bob.user.email));
   const nudgeMailsToBob = () =>
     mailsToBob().filter((mail) => mail.subject?.includes("is waiting for your vote"));
 

@@ -1,9 +1,7 @@
-import type { AddressInfo } from "node:net";
 import { createSmtpMailer } from "@tradeoff/auth";
+import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
 import { createPrismaClient } from "@tradeoff/db";
 import { startJobQueue } from "@tradeoff/db/jobs";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appJobs, type EmailSettings } from "../src/jobs";
 import { sendDailyDigests } from "../src/services/notification/send-digests";
@@ -16,29 +14,15 @@ const APP_URL = "https://tradeoff.example.com";
 const SECRET = "a-test-secret-that-signs-unsubscribe-links";
 
 /** A real SMTP server in this process: every message it accepts is parsed and kept. */
-const received: ParsedMail[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  onData(stream, _session, done) {
-    simpleParser(stream).then(
-      (mail) => {
-        received.push(mail);
-        done();
-      },
-      (error: Error) => done(error),
-    );
-  },
-});
+let mailbox: SmtpMailbox;
 const cleanups: (() => Promise<unknown>)[] = [];
 let settings: EmailSettings;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
+  mailbox = await startSmtpMailbox();
   const db = createPrismaClient(t.url, { poolSize: 2 });
   const mailer = createSmtpMailer({
-    smtpUrl: `smtp://127.0.0.1:${port}`,
+    smtpUrl: mailbox.url,
     from: "Tradeoff <noreply@example.com>",
   });
   settings = { mailer, appUrl: APP_URL, secret: SECRET };
@@ -50,7 +34,7 @@ beforeAll(async () => {
   cleanups.push(
     () => db.$disconnect(),
     () => boss.stop({ graceful: false, wait: true }),
-    () => new Promise<void>((resolve) => smtp.close(() => resolve())),
+    () => mailbox.close(),
   );
 }, 60_000);
 afterAll(async () => {
@@ -59,7 +43,7 @@ afterAll(async () => {
 
 async function mailsTo(address: string, count: number, timeoutMs = 15_000) {
   const end = Date.now() + timeoutMs;
-  const mine = () => received.filter((m) => m.to && JSON.stringify(m.to).includes(address));
+  const mine = () => mailbox.received.filter((m) => m.to && JSON.stringify(m.to).includes(address));
   while (Date.now() < end && mine().length < count) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
