@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { CHROMIUM_FLAGS } from "./chromium-flags";
 
 /**
  * The Chromium the bench drives: CHROMIUM_PATH when set, else Debian's. Null, with the reason,
@@ -45,14 +46,7 @@ export async function measurePage(options: {
 }) {
   const browser = await chromium.launch({
     executablePath: options.chromiumPath,
-    args: [
-      "--no-sandbox",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    args: CHROMIUM_FLAGS,
   });
   const url = new URL(options.url);
   const [name, ...rest] = options.cookie.split("=");
