@@ -3,17 +3,8 @@
  * (apps/web/server.ts) with Next.js in development mode: pages hot-reload, and the server
  * restarts when the API's or the packages' code changes.
  */
-import {
-  embeddedDatabaseEnv,
-  fail,
-  localSecret,
-  portFromEnv,
-  publicUrlEnv,
-  quietEnv,
-  spawnServer,
-  superviseChild,
-} from "./lib";
-import { prepareSeededDatabase } from "./startup";
+import { fail, localSecret, portFromEnv } from "./lib";
+import { prepareSeededDatabase, serveOn } from "./startup";
 
 const port = portFromEnv(3000);
 const log = (message: string) => console.log(`• ${message}`);
@@ -21,18 +12,11 @@ const log = (message: string) => console.log(`• ${message}`);
 async function main() {
   const { database, demo } = await prepareSeededDatabase(log);
 
-  const server = spawnServer(
-    { port, dev: true },
-    {
-      ...process.env,
-      ...quietEnv,
-      DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || localSecret(),
-      ...publicUrlEnv(),
-      ...embeddedDatabaseEnv(database.embedded),
-    },
-  );
-  superviseChild(server, () => database.stop());
+  serveOn(database, {
+    port,
+    dev: true,
+    secret: process.env.NEXTAUTH_SECRET || localSecret(),
+  });
   if (demo) console.log(`\n  Demo account: ${demo.email} / ${demo.password}\n`);
 }
 

@@ -3,18 +3,8 @@
  * DATABASE_URL is set), seed the demo account on the embedded database (on a configured one only
  * with SEED_DEMO=true), and serve the production build.
  */
-import {
-  embeddedDatabaseEnv,
-  fail,
-  localSecret,
-  portFromEnv,
-  publicUrlEnv,
-  quietEnv,
-  run,
-  spawnServer,
-  superviseChild,
-} from "./lib";
-import { prepareSeededDatabase } from "./startup";
+import { fail, localSecret, portFromEnv, quietEnv, run } from "./lib";
+import { prepareSeededDatabase, serveOn } from "./startup";
 
 const port = portFromEnv(3000);
 const url = `http://localhost:${port}`;
@@ -41,19 +31,7 @@ async function main() {
 
   const { database, demo } = await prepareSeededDatabase(log);
 
-  const server = spawnServer(
-    { port },
-    {
-      ...process.env,
-      ...quietEnv,
-      NODE_ENV: "production",
-      DATABASE_URL: database.url,
-      NEXTAUTH_SECRET: secret,
-      ...publicUrlEnv(),
-      ...embeddedDatabaseEnv(database.embedded),
-    },
-  );
-  superviseChild(server, () => database.stop());
+  serveOn(database, { port, secret, env: { NODE_ENV: "production" } });
 
   console.log(`\n  Tradeoff is starting on ${url}`);
   if (demo) {
