@@ -1,5 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { criterionCard, mutate, type Person, voteInPage, voteOverApi } from "../support/decisions";
+import {
+  criterionCard,
+  mutate,
+  type Person,
+  teamJoinedBy,
+  voteInPage,
+  voteOverApi,
+} from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(120_000);
@@ -9,14 +16,11 @@ const key = (name: string) => name.toLowerCase();
 
 /** A team of `owner` and `member`, with an open decision on two queues and five criteria. */
 async function queueDecision(owner: Person, member: Person) {
-  const team = await mutate<{ id: string; slug: string }>(owner.context.request, "team.create", {
-    name: `Coverage ${Math.random().toString(36).slice(2, 7)}`,
-  });
-  const invitation = await mutate<{ token: string }>(owner.context.request, "invitation.create", {
-    teamId: team.id,
-    role: "MEMBER",
-  });
-  await mutate(member.context.request, "invitation.accept", { token: invitation.token });
+  const team = await teamJoinedBy(
+    owner,
+    [member],
+    `Coverage ${Math.random().toString(36).slice(2, 7)}`,
+  );
   const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
     teamId: team.id,
     title: "Which queue for billing events?",

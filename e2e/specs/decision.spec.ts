@@ -12,6 +12,7 @@ import {
   voteOverApi,
 } from "../support/decisions";
 import { expect, test } from "../support/members";
+import { createTeamOverApi } from "../support/teams";
 
 const PERFORMANCE = "Performance under high concurrency";
 
@@ -24,9 +25,7 @@ test.describe("deciding together", () => {
     browser,
   }) => {
     const lead = await person(browser, "lead");
-    const team = await mutate<{ slug: string }>(lead.context.request, "team.create", {
-      name: `Wizard ${Date.now().toString(36)}`,
-    });
+    const team = await createTeamOverApi(lead.context.request, `Wizard ${Date.now().toString(36)}`);
     const page = lead.page;
     await page.goto(`/t/${team.slug}`);
     await page.getByRole("link", { name: "New decision" }).first().click();

@@ -1,4 +1,4 @@
-import { markDocument, mutate, person, query } from "../support/decisions";
+import { markDocument, mutate, person, query, teamJoinedBy } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.describe("inbox", () => {
@@ -6,14 +6,11 @@ test.describe("inbox", () => {
     alice,
     bob,
   }) => {
-    const team = await mutate<{ id: string; slug: string }>(alice.context.request, "team.create", {
-      name: `Inbox ${Math.random().toString(36).slice(2, 7)}`,
-    });
-    const invitation = await mutate<{ token: string }>(alice.context.request, "invitation.create", {
-      teamId: team.id,
-      role: "MEMBER",
-    });
-    await mutate(bob.context.request, "invitation.accept", { token: invitation.token });
+    const team = await teamJoinedBy(
+      alice,
+      [bob],
+      `Inbox ${Math.random().toString(36).slice(2, 7)}`,
+    );
     const project = await mutate<{ id: string }>(alice.context.request, "project.create", {
       teamId: team.id,
       title: "Which queue for billing events?",

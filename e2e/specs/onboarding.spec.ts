@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { person } from "../support/decisions";
-import { createTeamOverApi, mutate } from "../support/teams";
+import { createTeamOverApi } from "../support/teams";
 
 /** The page's clipboard, read in the browser (the e2e package has no DOM types). */
 declare const navigator: { clipboard: { readText(): Promise<string> } };
@@ -106,9 +106,10 @@ test.describe("starting in five minutes", () => {
     browser,
   }) => {
     const lead = await person(browser, "gallery");
-    const team = await mutate<{ slug: string }>(lead.context.request, "team.create", {
-      name: `Gallery ${Date.now().toString(36)}`,
-    });
+    const team = await createTeamOverApi(
+      lead.context.request,
+      `Gallery ${Date.now().toString(36)}`,
+    );
     const page = lead.page;
     await page.goto(`/t/${team.slug}/new`);
     const cards = page.getByRole("heading", { level: 2, name: "Start from" }).locator("..");

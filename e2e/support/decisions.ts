@@ -44,6 +44,21 @@ export async function person(
 /** A built-in template as `project.templates` answers it. */
 type BuiltIn = Pick<DecisionTemplate, "key" | "title" | "context" | "options" | "criteria">;
 
+/** A team named `name`, owned by `owner`, which each of `others` joins through an invitation. */
+export async function teamJoinedBy(owner: Person, others: Person[], name: string) {
+  const team = await mutate<{ id: string; slug: string }>(owner.context.request, "team.create", {
+    name,
+  });
+  for (const other of others) {
+    const invitation = await mutate<{ token: string }>(owner.context.request, "invitation.create", {
+      teamId: team.id,
+      role: "MEMBER",
+    });
+    await mutate(other.context.request, "invitation.accept", { token: invitation.token });
+  }
+  return team;
+}
+
 /**
  * A team owned by `owner` with `others` joined through invitation links, and a project from
  * the built-in DRF vs FastAPI template, opened for voting.
@@ -53,16 +68,11 @@ export async function teamWithDrfProject(
   others: Person[],
   opts: { votingMode?: "OPEN" | "BLIND"; title?: string; teamName?: string } = {},
 ) {
-  const team = await mutate<{ id: string; slug: string }>(owner.context.request, "team.create", {
-    name: opts.teamName ?? `Platform ${Math.random().toString(36).slice(2, 7)}`,
-  });
-  for (const other of others) {
-    const invitation = await mutate<{ token: string }>(owner.context.request, "invitation.create", {
-      teamId: team.id,
-      role: "MEMBER",
-    });
-    await mutate(other.context.request, "invitation.accept", { token: invitation.token });
-  }
+  const team = await teamJoinedBy(
+    owner,
+    others,
+    opts.teamName ?? `Platform ${Math.random().toString(36).slice(2, 7)}`,
+  );
   const templates = await query<{ builtIn: BuiltIn[] }>(
     owner.context.request,
     "project.templates",
