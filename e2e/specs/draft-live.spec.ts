@@ -9,7 +9,13 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { seriousViolations } from "../support/axe";
-import { person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import {
+  acceptOnProvisionalResult,
+  approveAgain,
+  person,
+  teamWithDrfProject,
+  voteOverApi,
+} from "../support/decisions";
 import { ownServer } from "../support/own-server";
 
 /** The page's document, as much of it as the 390 px check reads (this package has no DOM types). */
@@ -221,17 +227,10 @@ test("the whole story: both type at once, the decision-maker approves, an edit t
     "0 of 1 decision-maker approved; needs their approval.",
   );
   await expect(rationale(al)).toContainText("Bob adds: the team knows it.");
-  await al.getByRole("button", { name: "Approve" }).click();
-  await expect(al.getByTestId("stale-review")).toHaveCount(0);
-  await expect(al.getByTestId("approval-summary")).toHaveText(
-    "1 of 1 decision-maker approved; needs their approval.",
-  );
+  await approveAgain(al);
 
   // Alice accepts (one criterion scored: a provisional result she confirms).
-  await al.getByRole("button", { name: "Accept the record" }).click();
-  await al.getByRole("checkbox", { name: /Accept on a provisional result/ }).check();
-  await al.getByRole("button", { name: "Accept the record" }).click();
-  await expect(al.getByTestId("draft-status")).toHaveText("Accepted");
+  await acceptOnProvisionalResult(al);
 
   await al.goto(`${url}/record`);
   await expect(al.getByTestId("record-approvals")).toContainText(`Approved by ${alice.user.name}`);

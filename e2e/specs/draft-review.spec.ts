@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { parse as parseYaml } from "yaml";
 import { seriousViolations } from "../support/axe";
-import { voteOverApi } from "../support/decisions";
+import { acceptOnProvisionalResult, approveAgain, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(120_000);
@@ -79,18 +79,11 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   await expect(textField(o, "Rationale")).toContainText(
     "it fits our typed, async services. And our team.",
   );
-  await o.getByRole("button", { name: "Approve" }).click();
-  await expect(o.getByTestId("stale-review")).toHaveCount(0);
-  await expect(o.getByTestId("approval-summary")).toHaveText(
-    "1 of 1 decision-maker approved; needs their approval.",
-  );
+  await approveAgain(o);
 
   // Accepting: one criterion of the template is scored, so the result is provisional and the
   // page asks to confirm it.
-  await o.getByRole("button", { name: "Accept the record" }).click();
-  await o.getByRole("checkbox", { name: /Accept on a provisional result/ }).check();
-  await o.getByRole("button", { name: "Accept the record" }).click();
-  await expect(o.getByTestId("draft-status")).toHaveText("Accepted");
+  await acceptOnProvisionalResult(o);
 
   await o.goto(`${url}/record`);
   await expect(o.getByTestId("record-status")).toHaveText("Decided");

@@ -182,6 +182,26 @@ export async function holdScripts(page: Page) {
   return { release, held: () => held };
 }
 
+/**
+ * On a record draft with one decision-maker, whose approval an edit made stale: approves it
+ * again, and the stale notice goes while the approval counts.
+ */
+export async function approveAgain(page: Page) {
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByTestId("stale-review")).toHaveCount(0);
+  await expect(page.getByTestId("approval-summary")).toHaveText(
+    "1 of 1 decision-maker approved; needs their approval.",
+  );
+}
+
+/** Accepts the record draft on a provisional result, confirming it as the page asks first. */
+export async function acceptOnProvisionalResult(page: Page) {
+  await page.getByRole("button", { name: "Accept the record" }).click();
+  await page.getByRole("checkbox", { name: /Accept on a provisional result/ }).check();
+  await page.getByRole("button", { name: "Accept the record" }).click();
+  await expect(page.getByTestId("draft-status")).toHaveText("Accepted");
+}
+
 /** Whether React has hydrated the element (it marks each element it hydrates with its props). */
 export function isHydrated(locator: Locator) {
   return locator.evaluate((element) =>
