@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import {
   criterionCard,
+  downloadMadr,
   mutate,
   type Person,
   teamJoinedBy,
@@ -82,9 +82,7 @@ test("the recommendation says what it rests on: provisional with criteria not sc
 
   // The draft's MADR file says "not scored" for what nobody scored, never a neutral 3.0.
   await page.goto(`${url}/record`);
-  const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Markdown (MADR)" }).click();
-  const md = await readFile((await (await download).path()) ?? "", "utf8");
+  const { md } = await downloadMadr(page);
   expect(md).toContain("| Hiring | not scored | not scored | not scored |");
   expect(md).toContain("* Operations: not scored (no score yet for Kafka, SQS)");
   expect(md).toContain("Provisional: based on 3 of 5 criteria (");

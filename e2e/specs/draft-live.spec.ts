@@ -4,14 +4,13 @@
  * PostgreSQL). Each sees the other's text and caret, undo takes back only one's own typing, and
  * a reload keeps the text.
  */
-import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { parse as parseYaml } from "yaml";
 import { seriousViolations } from "../support/axe";
 import {
   acceptOnProvisionalResult,
   approveAgain,
+  downloadMadr,
   person,
   teamWithDrfProject,
   voteOverApi,
@@ -234,12 +233,9 @@ test("the whole story: both type at once, the decision-maker approves, an edit t
 
   await al.goto(`${url}/record`);
   await expect(al.getByTestId("record-approvals")).toContainText(`Approved by ${alice.user.name}`);
-  const download = al.waitForEvent("download");
-  await al.getByRole("link", { name: "Markdown (MADR)" }).click();
-  const md = await readFile((await (await download).path()) ?? "", "utf8");
-  const [, yaml] = md.match(/^---\n([\s\S]*?)\n---\n/) ?? [];
+  const { md, frontMatter } = await downloadMadr(al);
   const today = new Date().toISOString().slice(0, 10);
-  expect(parseYaml(yaml ?? "")).toMatchObject({
+  expect(frontMatter).toMatchObject({
     status: "accepted",
     "decision-makers": [alice.user.name],
     approvals: [{ name: alice.user.name, date: today }],

@@ -1,9 +1,12 @@
-import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { parse as parseYaml } from "yaml";
 import { seriousViolations } from "../support/axe";
-import { acceptOnProvisionalResult, approveAgain, voteOverApi } from "../support/decisions";
+import {
+  acceptOnProvisionalResult,
+  approveAgain,
+  downloadMadr,
+  voteOverApi,
+} from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(120_000);
@@ -88,12 +91,9 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   await o.goto(`${url}/record`);
   await expect(o.getByTestId("record-status")).toHaveText("Decided");
   await expect(o.getByTestId("record-approvals")).toContainText(`Approved by ${owner.user.name}`);
-  const download = o.waitForEvent("download");
-  await o.getByRole("link", { name: "Markdown (MADR)" }).click();
-  const md = await readFile((await (await download).path()) ?? "", "utf8");
-  const [, yaml] = md.match(/^---\n([\s\S]*?)\n---\n/) ?? [];
+  const { md, frontMatter } = await downloadMadr(o);
   const today = new Date().toISOString().slice(0, 10);
-  expect(parseYaml(yaml ?? "")).toMatchObject({
+  expect(frontMatter).toMatchObject({
     status: "accepted",
     "decision-makers": [owner.user.name],
     approvals: [{ name: owner.user.name, date: today }],

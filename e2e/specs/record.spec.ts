@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { parse as parseYaml } from "yaml";
 import { baseURL } from "../playwright.config";
-import { voteOverApi } from "../support/decisions";
+import { downloadMadr, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(90_000);
@@ -44,13 +43,9 @@ test("record a decision, download its MADR file and open the share link signed o
   await expect(page.getByTestId("record-status")).toHaveText("Decided");
   await expect(page.getByText("Revision 1 by")).toBeVisible();
 
-  const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Markdown (MADR)" }).click();
-  const file = await download;
+  const { file, md, frontMatter } = await downloadMadr(page);
   expect(file.suggestedFilename()).toMatch(/^0001-[a-z0-9-]+\.md$/);
-  const md = await readFile((await file.path()) ?? "", "utf8");
-  const [, yaml] = md.match(/^---\n([\s\S]*?)\n---\n/) ?? [];
-  expect(parseYaml(yaml ?? "")).toMatchObject({
+  expect(frontMatter).toMatchObject({
     status: "accepted",
     "decision-makers": [owner.user.name],
   });

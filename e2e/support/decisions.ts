@@ -1,6 +1,8 @@
+import { readFile } from "node:fs/promises";
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { type DecisionTemplate, templateToProjectInput } from "@tradeoff/templates";
+import { parse as parseYaml } from "yaml";
 import { baseURL } from "../playwright.config";
 import { signInOverHttp, signUpOverApi, type TestUser, uniqueUser } from "./fixtures";
 
@@ -200,6 +202,19 @@ export async function acceptOnProvisionalResult(page: Page) {
   await page.getByRole("checkbox", { name: /Accept on a provisional result/ }).check();
   await page.getByRole("button", { name: "Accept the record" }).click();
   await expect(page.getByTestId("draft-status")).toHaveText("Accepted");
+}
+
+/**
+ * Downloads the record's MADR file through the record page's "Markdown (MADR)" link: the
+ * download, the file's text, and its YAML front matter parsed.
+ */
+export async function downloadMadr(page: Page) {
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Markdown (MADR)" }).click();
+  const file = await download;
+  const md = await readFile((await file.path()) ?? "", "utf8");
+  const [, yaml] = md.match(/^---\n([\s\S]*?)\n---\n/) ?? [];
+  return { file, md, frontMatter: parseYaml(yaml ?? "") as unknown };
 }
 
 /** Whether React has hydrated the element (it marks each element it hydrates with its props). */
