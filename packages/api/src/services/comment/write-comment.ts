@@ -73,10 +73,7 @@ function recordCommentEvent(
   type: "comment.created" | "comment.edited" | "comment.deleted",
   comment: { commentId: string; criterionKey: string | null },
 ) {
-  return recordEvent(tx, {
-    projectId,
-    teamId: actor.teamId,
-    actorId: actor.userId,
+  return recordEvent(tx, actor, projectId, {
     type,
     criterionKey: comment.criterionKey,
     data: comment,

@@ -150,10 +150,7 @@ export async function acceptDraft(
       },
       select: { id: true },
     });
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: actor.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, input.projectId, {
       type: "draft.accepted",
       data: {
         textVersion: draft.textVersion,
@@ -164,10 +161,7 @@ export async function acceptDraft(
       },
     });
     if (override) {
-      await recordEvent(tx, {
-        projectId: input.projectId,
-        teamId: actor.teamId,
-        actorId: actor.userId,
+      await recordEvent(tx, actor, input.projectId, {
         type: "draft.overridden",
         data: { reason: input.overrideReason, summary: approval.summary },
       });

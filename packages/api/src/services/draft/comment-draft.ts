@@ -26,10 +26,7 @@ export async function commentDraft(
       },
       select: { id: true, createdAt: true },
     });
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: actor.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, input.projectId, {
       type: "draft.comment.created",
       data: { commentId: comment.id, field: input.field ?? null },
     });

@@ -29,10 +29,7 @@ export async function setApprovalRule(
       data: { approvalRule: input.approvalRule },
       select: { id: true },
     });
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: actor.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, input.projectId, {
       type: "project.edited",
       data: {
         before: { approvalRule: before.approvalRule },

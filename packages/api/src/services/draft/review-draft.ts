@@ -52,10 +52,7 @@ export async function reviewDraft(
       update: review,
       select: { id: true },
     });
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: actor.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, input.projectId, {
       type: "draft.review.given",
       data: { verdict: input.verdict, comment: input.comment, textVersion: locked.textVersion },
     });

@@ -63,10 +63,7 @@ export async function startDraft(db: PrismaClient, actor: Actor, input: { projec
       },
       select: { id: true },
     });
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: locked.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, input.projectId, {
       type: "draft.started",
       data: { chosenOptionKey: winner },
     });

@@ -51,10 +51,8 @@ export async function storeDraftText(
       orderBy: { createdAt: "asc" },
     });
     if (nowStale.length) {
-      await recordEvent(tx, {
-        projectId: draft.projectId,
-        teamId: draft.teamId,
-        actorId: opts.actorId ?? null,
+      const editor = { userId: opts.actorId ?? null, teamId: draft.teamId };
+      await recordEvent(tx, editor, draft.projectId, {
         type: "draft.review.stale",
         data: {
           textVersion,

@@ -103,10 +103,7 @@ export async function updateDraftFields(db: PrismaClient, actor: Actor, input: U
       at: new Date().toISOString(),
     };
     await tx.recordDraft.update({ where: { id: draft.id }, data, select: { id: true } });
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: actor.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, input.projectId, {
       type: "draft.fields.changed",
       data: {
         fields,

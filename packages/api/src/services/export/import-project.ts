@@ -294,10 +294,7 @@ export async function importProject(
         note: "Imported from a JSON export.",
       });
     }
-    await recordEvent(tx, {
-      projectId: project.id,
-      teamId: actor.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, project.id, {
       type: "project.imported",
       data: { votes: doc.votes?.length ?? 0, decided },
     });

@@ -362,10 +362,7 @@ export async function importFolder(
           recordOnly: { source: toJson(source) },
           note: `Imported from ${record.fileName}.`,
         });
-        await recordEvent(tx, {
-          projectId: project.id,
-          teamId: actor.teamId,
-          actorId: actor.userId,
+        await recordEvent(tx, actor, project.id, {
           type: "project.imported",
           data: { file: record.fileName, format: record.format, decided: true },
         });

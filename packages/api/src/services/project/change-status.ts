@@ -106,10 +106,7 @@ export async function reopenProject(db: PrismaClient, actor: Actor, projectId: s
       to: "OPEN",
       set: { round: locked.round + 1, closedAt: null, openedAt: new Date() },
     });
-    await recordEvent(tx, {
-      projectId,
-      teamId: locked.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, projectId, {
       type: "round.reopened",
       data: { round: project.round, previousRound: locked.round },
     });

@@ -58,10 +58,7 @@ export async function createProject(
       },
       select: { id: true, number: true, teamId: true, title: true, status: true },
     });
-    await recordEvent(tx, {
-      projectId: project.id,
-      teamId: actor.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, project.id, {
       type: "project.created",
       data: {
         after: {

@@ -93,16 +93,22 @@ export type ProjectEventData =
 
 export type ProjectEventType = ProjectEventData["type"];
 
-type NewEvent = ProjectEventData & { projectId: string; teamId: string; actorId: string | null };
+/** Who made the change (null for the app itself) and in which team. */
+export type EventActor = { userId: string | null; teamId: string };
 
-/** Appends one event; pass the transaction of the change it records. */
-export async function recordEvent(tx: SqlRunner, event: NewEvent): Promise<void> {
+/** Appends one event to the project's history; pass the transaction of the change it records. */
+export async function recordEvent(
+  tx: SqlRunner,
+  actor: EventActor,
+  projectId: string,
+  event: ProjectEventData,
+): Promise<void> {
   await statements.insertProjectEvent(tx, {
-    projectId: event.projectId,
-    teamId: event.teamId,
-    actorId: event.actorId,
+    projectId,
+    teamId: actor.teamId,
+    actorId: actor.userId,
     type: event.type,
-    criterionKey: "criterionKey" in event ? (event.criterionKey ?? null) : null,
+    criterionKey: "criterionKey" in event ? event.criterionKey : null,
     data: event.data,
   });
 }

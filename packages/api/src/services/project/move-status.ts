@@ -23,10 +23,7 @@ export async function moveProjectStatus(
     data: { ...move.set, status: move.to },
     select: { id: true, status: true, round: true },
   });
-  await recordEvent(tx, {
-    projectId: move.projectId,
-    teamId: move.teamId,
-    actorId: move.actorId,
+  await recordEvent(tx, { userId: move.actorId, teamId: move.teamId }, move.projectId, {
     type: "status.changed",
     data: { from: move.from, to: move.to },
   });

@@ -77,10 +77,7 @@ export async function createSampleProject(
         criteria: { select: { id: true, key: true }, orderBy: { position: "asc" } },
       },
     });
-    await recordEvent(tx, {
-      projectId: project.id,
-      teamId: actor.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, project.id, {
       type: "project.created",
       data: {
         after: {
@@ -97,10 +94,7 @@ export async function createSampleProject(
         },
       },
     });
-    await recordEvent(tx, {
-      projectId: project.id,
-      teamId: actor.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, project.id, {
       type: "status.changed",
       data: { from: "DRAFT", to: "OPEN" },
     });
@@ -137,10 +131,7 @@ export async function createSampleProject(
             rationale,
           },
         });
-        await recordEvent(tx, {
-          projectId: project.id,
-          teamId: actor.teamId,
-          actorId: user.id,
+        await recordEvent(tx, { userId: user.id, teamId: actor.teamId }, project.id, {
           type: "vote.cast",
           criterionKey: criterion.key,
           data: { before: null, after: { weight, scores, noOpinion: false, rationale } },

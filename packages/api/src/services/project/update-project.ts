@@ -106,10 +106,7 @@ export async function updateProject(
     if (locked.status === "OPEN" && "deadline" in after) {
       await scheduleDeadlineReminders(tx, updated);
     }
-    await recordEvent(tx, {
-      projectId,
-      teamId: locked.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, projectId, {
       type: "project.edited",
       data: { before, after },
     });

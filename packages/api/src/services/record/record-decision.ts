@@ -132,10 +132,7 @@ export async function writeDecision(
       set: { closedAt: now },
     });
   }
-  await recordEvent(tx, {
-    projectId: input.projectId,
-    teamId: locked.teamId,
-    actorId: actor.userId,
+  await recordEvent(tx, actor, input.projectId, {
     type: "decision.recorded",
     data: {
       chosenOptionKey: fields.chosenOptionKey,

@@ -61,10 +61,7 @@ export async function reviseRecord(
       data: { ...fields, revision },
       select: { id: true, revision: true },
     });
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: locked.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, input.projectId, {
       type: "decision.revised",
       data: { revision, note: input.note, chosenOptionKey: fields.chosenOptionKey },
     });

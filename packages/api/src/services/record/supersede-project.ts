@@ -70,18 +70,12 @@ export async function supersedeProject(
         to: "SUPERSEDED",
       });
     }
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: locked.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, input.projectId, {
       type: "decision.superseded",
       data: { successors: successors.map((s) => ({ id: s.id, number: s.number, title: s.title })) },
     });
     for (const successor of successors) {
-      await recordEvent(tx, {
-        projectId: successor.id,
-        teamId: locked.teamId,
-        actorId: actor.userId,
+      await recordEvent(tx, actor, successor.id, {
         type: "decision.supersedes",
         data: { predecessorId: input.projectId },
       });

@@ -27,10 +27,7 @@ export async function setTags(
       data: { tags: input.tags },
       select: { id: true, tags: true },
     });
-    await recordEvent(tx, {
-      projectId: input.projectId,
-      teamId: actor.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, actor, input.projectId, {
       type: "project.tagged",
       data: { before: before.tags, after: project.tags },
     });

@@ -86,10 +86,7 @@ export async function retractVote(
       userId: actor.userId,
     });
     if (!existing) return { criterionKey: input.criterionKey, retracted: false };
-    await recordEvent(tx, {
-      projectId: project.id,
-      teamId: project.teamId,
-      actorId: actor.userId,
+    await recordEvent(tx, { userId: actor.userId, teamId: project.teamId }, project.id, {
       type: "vote.retracted",
       criterionKey: input.criterionKey,
       data: {
