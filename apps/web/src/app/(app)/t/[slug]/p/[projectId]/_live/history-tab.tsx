@@ -284,7 +284,9 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
     <Card>
       <CardHeader>
         <CardTitle as="h2">Every change</CardTitle>
-        <CardDescription>Votes, status changes, edits and comments, newest first.</CardDescription>
+        <CardDescription>
+          Votes, comments, edits, status changes, the record and its draft, newest first.
+        </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
         <div className="flex flex-wrap gap-3">
