@@ -94,4 +94,9 @@ test("record a decision, download its MADR file and open the share link signed o
   await expect(events).toContainText(`${owner.user.name} recorded the decision`);
   await expect(events).toContainText(`${owner.user.name} changed the status from open to decided`);
   await expect(events).not.toContainText("decision.recorded");
+  // And so does the team's dashboard, in its recent activity.
+  await page.goto(url.replace(/\/p\/[^/]+$/, ""));
+  await expect(
+    page.getByRole("listitem").filter({ hasText: `${owner.user.name} recorded the decision on` }),
+  ).toContainText(template.title);
 });

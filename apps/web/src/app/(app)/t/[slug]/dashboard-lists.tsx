@@ -1,4 +1,4 @@
-import type { RouterOutputs } from "@tradeoff/api";
+import type { ProjectEventType, RouterOutputs } from "@tradeoff/api";
 import { EyeOff } from "lucide-react";
 import Link from "next/link";
 import { DeadlineLabel } from "~/components/app/deadline-label";
@@ -13,14 +13,37 @@ type ProjectRow = Dashboard["projects"][number];
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
-const EVENT_WORDS: Record<string, string> = {
+/**
+ * What an event did to the project named after it: "Ada voted on <title>". One entry for every
+ * type the API records (`ProjectEventType`), so the type checker refuses a new type without one.
+ */
+const EVENT_WORDS: { [T in ProjectEventType]: string } = {
   "project.created": "started",
   "project.edited": "edited",
+  "project.tagged": "changed the tags of",
+  "project.imported": "imported",
   "status.changed": "changed the status of",
   "round.reopened": "reopened",
   "vote.cast": "voted on",
   "vote.retracted": "withdrew a vote on",
+  "comment.created": "commented on",
+  "comment.edited": "edited a comment on",
+  "comment.deleted": "deleted a comment on",
+  "decision.recorded": "recorded the decision on",
+  "decision.revised": "revised the record of",
+  "decision.superseded": "superseded",
+  "decision.supersedes": "linked an earlier decision to",
+  "draft.started": "started the record's draft of",
+  "draft.fields.changed": "changed the record draft's fields of",
+  "draft.review.given": "reviewed the record's draft of",
+  "draft.review.stale": "edited the approved record draft of",
+  "draft.comment.created": "commented on the record's draft of",
+  "draft.accepted": "accepted the record's draft of",
+  "draft.overridden": "accepted, without every approval, the record's draft of",
 };
+
+const eventWords = (type: string) =>
+  Object.hasOwn(EVENT_WORDS, type) ? EVENT_WORDS[type as ProjectEventType] : "updated";
 
 /**
  * A project's leading option with what it rests on; a provisional leader is marked as such,
@@ -174,7 +197,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                 {dashboard.recentActivity.map((e) => (
                   <li key={e.id}>
                     <span className="font-medium">{e.actorName ?? "Someone"}</span>{" "}
-                    {EVENT_WORDS[e.type] ?? "updated"}{" "}
+                    {eventWords(e.type)}{" "}
                     <Link href={href(e.project.id)} className="hover:underline">
                       {e.project.title}
                     </Link>
