@@ -22,14 +22,14 @@ export async function lockedRoles(
   input: { teamId: string; actorId: string; userId: string },
 ) {
   await lockTeam(tx, input.teamId);
-  const [actor, target] = await Promise.all(
-    [input.actorId, input.userId].map((userId) =>
-      tx.membership.findUnique({
-        where: { teamId_userId: { teamId: input.teamId, userId } },
-        select: { role: true },
-      }),
-    ),
-  );
+  // In turn, not at once: a transaction's one connection runs one query at a time.
+  const roleOf = (userId: string) =>
+    tx.membership.findUnique({
+      where: { teamId_userId: { teamId: input.teamId, userId } },
+      select: { role: true },
+    });
+  const actor = await roleOf(input.actorId);
+  const target = await roleOf(input.userId);
   if (!actor) throw notFound("Team");
   if (!target) throw notFound("Member");
   return { actor, target };

@@ -19,15 +19,19 @@ export async function ballotProgress(
   tx: Prisma.TransactionClient,
   project: { id: string; teamId: string },
 ): Promise<BallotProgress[]> {
-  const [members, total, answered] = await Promise.all([
-    tx.membership.findMany({
-      where: { teamId: project.teamId },
-      select: { userId: true, role: true, user: { select: { name: true, email: true } } },
-      orderBy: { createdAt: "asc" },
-    }),
-    tx.criterion.count({ where: { projectId: project.id } }),
-    tx.vote.groupBy({ by: ["userId"], where: { projectId: project.id }, _count: { _all: true } }),
-  ]);
+  // In turn, not at once: inside a transaction (nudges, deadline reminders) its one connection
+  // runs one query at a time.
+  const members = await tx.membership.findMany({
+    where: { teamId: project.teamId },
+    select: { userId: true, role: true, user: { select: { name: true, email: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const total = await tx.criterion.count({ where: { projectId: project.id } });
+  const answered = await tx.vote.groupBy({
+    by: ["userId"],
+    where: { projectId: project.id },
+    _count: { _all: true },
+  });
   const counts = new Map(answered.map((row) => [row.userId, row._count._all]));
   return members
     .filter((m) => hasRole(m.role, "MEMBER"))

@@ -37,18 +37,20 @@ export async function emitWebhookEvent(
     select: { id: true },
   });
   if (webhooks.length === 0) return 0;
-  const [team, project, actor] = await Promise.all([
-    tx.team.findUniqueOrThrow({
-      where: { id: event.teamId },
-      select: { id: true, name: true, slug: true },
-    }),
-    event.projectId
-      ? tx.project.findUnique({ where: { id: event.projectId }, select: { id: true, title: true } })
-      : null,
-    event.actorId
-      ? tx.user.findUnique({ where: { id: event.actorId }, select: { id: true, name: true } })
-      : null,
-  ]);
+  // In turn, not at once: a transaction's one connection runs one query at a time.
+  const team = await tx.team.findUniqueOrThrow({
+    where: { id: event.teamId },
+    select: { id: true, name: true, slug: true },
+  });
+  const project = event.projectId
+    ? await tx.project.findUnique({
+        where: { id: event.projectId },
+        select: { id: true, title: true },
+      })
+    : null;
+  const actor = event.actorId
+    ? await tx.user.findUnique({ where: { id: event.actorId }, select: { id: true, name: true } })
+    : null;
   const data = event.data ?? {};
   const doc: EventDocument = {
     version: 1,

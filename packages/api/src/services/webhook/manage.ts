@@ -223,13 +223,15 @@ export async function sendTestEvent(
     );
   }
   return db.$transaction(async (tx) => {
-    const [team, actor] = await Promise.all([
-      tx.team.findUniqueOrThrow({
-        where: { id: input.teamId },
-        select: { id: true, name: true, slug: true },
-      }),
-      tx.user.findUnique({ where: { id: input.actorId }, select: { id: true, name: true } }),
-    ]);
+    // In turn, not at once: a transaction's one connection runs one query at a time.
+    const team = await tx.team.findUniqueOrThrow({
+      where: { id: input.teamId },
+      select: { id: true, name: true, slug: true },
+    });
+    const actor = await tx.user.findUnique({
+      where: { id: input.actorId },
+      select: { id: true, name: true },
+    });
     const now = new Date();
     const doc: EventDocument = {
       version: 1,
