@@ -44,7 +44,11 @@ export async function nudgeMembers(
         "Only members of a decision open for voting can be nudged.",
       );
     }
-    const progress = await ballotProgress(tx, { id: input.projectId, teamId: locked.teamId });
+    const progress = await ballotProgress(
+      tx,
+      { id: input.projectId, teamId: locked.teamId },
+      { inTransaction: true },
+    );
     const incomplete = progress.filter((p) => !isComplete(p) && p.userId !== actor.userId);
     const wanted = input.userIds ? new Set(input.userIds) : null;
     const targets = wanted ? incomplete.filter((p) => wanted.has(p.userId)) : incomplete;

@@ -16,22 +16,23 @@ export type BallotProgress = {
  * package's own participation measure in one place.
  */
 export async function ballotProgress(
-  tx: Prisma.TransactionClient,
+  db: Prisma.TransactionClient,
   project: { id: string; teamId: string },
+  opts: { inTransaction?: boolean } = {},
 ): Promise<BallotProgress[]> {
-  // In turn, not at once: inside a transaction (nudges, deadline reminders) its one connection
-  // runs one query at a time.
-  const members = await tx.membership.findMany({
-    where: { teamId: project.teamId },
-    select: { userId: true, role: true, user: { select: { name: true, email: true } } },
-    orderBy: { createdAt: "asc" },
-  });
-  const total = await tx.criterion.count({ where: { projectId: project.id } });
-  const answered = await tx.vote.groupBy({
-    by: ["userId"],
-    where: { projectId: project.id },
-    _count: { _all: true },
-  });
+  const readMembers = () =>
+    db.membership.findMany({
+      where: { teamId: project.teamId },
+      select: { userId: true, role: true, user: { select: { name: true, email: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+  const readTotal = () => db.criterion.count({ where: { projectId: project.id } });
+  const readAnswered = () =>
+    db.vote.groupBy({ by: ["userId"], where: { projectId: project.id }, _count: { _all: true } });
+  // A transaction holds one connection, which runs one query at a time (as in loadDecision).
+  const [members, total, answered] = opts.inTransaction
+    ? [await readMembers(), await readTotal(), await readAnswered()]
+    : await Promise.all([readMembers(), readTotal(), readAnswered()]);
   const counts = new Map(answered.map((row) => [row.userId, row._count._all]));
   return members
     .filter((m) => hasRole(m.role, "MEMBER"))

@@ -69,7 +69,9 @@ export async function sendDeadlineReminder(
       select: { id: true },
     });
     if (already) return { told: 0 };
-    const incomplete = (await ballotProgress(tx, project)).filter((p) => !isComplete(p));
+    const incomplete = (await ballotProgress(tx, project, { inTransaction: true })).filter(
+      (p) => !isComplete(p),
+    );
     const told = await notifyUsers(
       tx,
       incomplete.map((p) => p.userId),
