@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { mutate, person, teamWithDrfProject, voteOverApi } from "../support/decisions";
 import { everyPage, openPage } from "../support/every-page";
 
 // The page's DOM as the measuring code below uses it (these tests compile without the DOM library).
@@ -77,3 +78,43 @@ for (const viewport of PHONES) {
     await every.close();
   });
 }
+
+test("a long link in a reason, a comment or a record wraps on a phone instead of widening the page", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "phone-links");
+  const { projectId, url, first } = await teamWithDrfProject(owner, []);
+  // A link as people paste them: one long word with no space to break at.
+  const link =
+    "https://github.com/example-org/billing-service/blob/main/docs/benchmarks/webhook_ingest_under_load_with_pgbouncer_2026.md";
+  await voteOverApi(owner.context.request, projectId, {
+    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 5 }, rationale: `See ${link}` },
+  });
+  await mutate(owner.context.request, "comment.create", { projectId, body: `Numbers: ${link}` });
+  await mutate(owner.context.request, "record.decide", {
+    projectId,
+    chosenOptionKey: "fastapi",
+    rationale: `its async core keeps up, see ${link}`,
+    consequences: { good: [link], neutral: [], bad: [] },
+    decisionMakers: [{ name: owner.user.name }],
+    confirmProvisional: true,
+  });
+
+  const page = owner.page;
+  await page.setViewportSize(PHONES[0] ?? { width: 390, height: 844 });
+  const pageWidth = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.goto(`${url}/record`);
+  await expect(page.getByTestId("chosen-option")).toContainText(link);
+  expect(await pageWidth(), "record page").toBeLessThanOrEqual(0);
+
+  await page.goto(url);
+  await page.getByRole("tab", { name: "History" }).click();
+  await expect(page.getByText(`“See ${link}”`)).toBeVisible();
+  expect(await pageWidth(), "history").toBeLessThanOrEqual(0);
+
+  await page.getByRole("tab", { name: "Discussion" }).click();
+  await expect(page.getByTestId("comments")).toContainText(link);
+  expect(await pageWidth(), "discussion").toBeLessThanOrEqual(0);
+  await owner.context.close();
+});

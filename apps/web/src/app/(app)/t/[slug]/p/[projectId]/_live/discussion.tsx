@@ -63,7 +63,7 @@ export function Discussion({
   const current = byThread.get(thread) ?? [];
 
   return (
-    <div className="grid gap-6 md:grid-cols-[14rem_minmax(0,1fr)]">
+    <div className="grid grid-cols-1 gap-6 md:grid-cols-[14rem_minmax(0,1fr)]">
       <nav aria-label="Threads">
         <ul className="space-y-1">
           {threads.map((t) => {

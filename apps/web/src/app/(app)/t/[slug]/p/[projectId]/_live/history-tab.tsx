@@ -425,7 +425,7 @@ function VoteChange({
         {before ? " → " : ""}
         <span className="text-foreground">{summary(after)}</span>
       </p>
-      {after?.rationale ? <p className="italic">“{after.rationale}”</p> : null}
+      {after?.rationale ? <p className="wrap-anywhere italic">“{after.rationale}”</p> : null}
     </div>
   );
 }

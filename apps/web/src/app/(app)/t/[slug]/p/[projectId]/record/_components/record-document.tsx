@@ -104,11 +104,11 @@ export function RecordDocument({
         </h2>
         {d ? (
           <>
-            <p data-testid="chosen-option">
+            <p className="wrap-anywhere" data-testid="chosen-option">
               Chosen option: <strong>{name(d.chosenOptionKey)}</strong>, because {d.rationale}
             </p>
             {d.justification && d.recommendedKey !== d.chosenOptionKey ? (
-              <p className="text-sm">
+              <p className="wrap-anywhere text-sm">
                 The team's recommendation was {name(d.recommendedKey)}; the team chose otherwise
                 because {d.justification}
               </p>
@@ -124,7 +124,7 @@ export function RecordDocument({
               </p>
             ) : null}
             {d.overrideReason ? (
-              <p className="text-sm">
+              <p className="wrap-anywhere text-sm">
                 Accepted without every approval the team's rule asks for, because {d.overrideReason}
               </p>
             ) : null}
@@ -142,7 +142,7 @@ export function RecordDocument({
           <h2 id="consequences" className="font-semibold text-lg">
             Consequences
           </h2>
-          <ul className="list-disc space-y-1 pl-5 text-sm">
+          <ul className="list-disc space-y-1 wrap-anywhere pl-5 text-sm">
             {d.consequences.good.map((c) => (
               <li key={`g-${c}`}>Good, because {c}</li>
             ))}
@@ -153,7 +153,9 @@ export function RecordDocument({
               <li key={`b-${c}`}>Bad, because {c}</li>
             ))}
           </ul>
-          {d.confirmation ? <p className="text-sm">Confirmation: {d.confirmation}</p> : null}
+          {d.confirmation ? (
+            <p className="wrap-anywhere text-sm">Confirmation: {d.confirmation}</p>
+          ) : null}
         </section>
       ) : null}
 
@@ -162,7 +164,7 @@ export function RecordDocument({
           <h2 id="more-information" className="font-semibold text-lg">
             More information
           </h2>
-          <p className="whitespace-pre-wrap break-words text-sm">{d.moreInformation}</p>
+          <p className="whitespace-pre-wrap wrap-anywhere text-sm">{d.moreInformation}</p>
         </section>
       ) : null}
 
@@ -240,7 +242,7 @@ export function RecordDocument({
           <h2 id="rationales" className="font-semibold text-lg">
             What members said
           </h2>
-          <ul className="space-y-1 text-sm">
+          <ul className="space-y-1 wrap-anywhere text-sm">
             {view.votes
               .filter((v) => v.rationale)
               .map((v) => (
@@ -259,7 +261,7 @@ export function RecordDocument({
           <h2 id="links" className="font-semibold text-lg">
             Links
           </h2>
-          <ul className="list-disc pl-5 text-sm">
+          <ul className="list-disc wrap-anywhere pl-5 text-sm">
             {d.links.map((l) => (
               <li key={l.url}>
                 <a href={l.url} rel="noopener noreferrer" className="underline underline-offset-2">
