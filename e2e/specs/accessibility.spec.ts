@@ -1,7 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
-import { countByImpact, seriousViolations, WITH_VOICE_CONTROL } from "../support/axe";
+import type { Page } from "@playwright/test";
+import {
+  countByImpact,
+  describeViolation,
+  seriousViolations,
+  WITH_VOICE_CONTROL,
+} from "../support/axe";
 import { everyPage, openPage } from "../support/every-page";
+import { expect, test } from "../support/members";
 
 for (const theme of ["light", "dark"] as const) {
   test(`axe finds no serious or critical violation on any page in the ${theme} theme`, async ({
@@ -39,3 +45,22 @@ for (const theme of ["light", "dark"] as const) {
     await every.close();
   });
 }
+
+/** axe's serious, critical and moderate findings on the page as it is now. */
+async function findings(page: Page) {
+  const results = await new AxeBuilder({ page }).options(WITH_VOICE_CONTROL).analyze();
+  return results.violations
+    .filter((v) => v.impact !== "minor")
+    .map((v) => `${v.impact} ${describeViolation(v)}`);
+}
+
+test("the record page of a decision still open for voting has a sound heading outline", async ({
+  alice,
+  soloDrf,
+}) => {
+  const page = alice.page;
+  await page.goto(`${soloDrf.url}/record`);
+  await expect(page.getByRole("heading", { level: 2, name: "Record the decision" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(await findings(page)).toEqual([]);
+});

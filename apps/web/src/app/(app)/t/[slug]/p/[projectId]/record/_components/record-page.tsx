@@ -49,7 +49,7 @@ export function RecordPage({ initial, slug }: { initial: Record; slug: string })
       {canRecord ? (
         <Card>
           <CardHeader>
-            <CardTitle>Record the decision</CardTitle>
+            <CardTitle as="h2">Record the decision</CardTitle>
           </CardHeader>
           <CardContent>
             <p className="mb-4 text-muted-foreground text-sm">
@@ -67,7 +67,7 @@ export function RecordPage({ initial, slug }: { initial: Record; slug: string })
         revising ? (
           <Card>
             <CardHeader>
-              <CardTitle>Revise the decision</CardTitle>
+              <CardTitle as="h2">Revise the decision</CardTitle>
             </CardHeader>
             <CardContent>
               <RecordForm view={view} mode="revise" onDone={() => setRevising(false)} />
