@@ -64,3 +64,27 @@ test("the record page of a decision still open for voting has a sound heading ou
   await page.waitForLoadState("networkidle");
   expect(await findings(page)).toEqual([]);
 });
+
+test("on a phone, the tables of sessions and tokens scroll sideways from the keyboard too", async ({
+  page,
+  signedIn,
+}) => {
+  expect(signedIn.email).toContain("@");
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [path, name] of [
+    ["/account", "Active sessions"],
+    ["/account/tokens", "Your access tokens"],
+  ] as const) {
+    await page.goto(path);
+    const box = page.getByRole("region", { name });
+    await expect(box).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(await findings(page), path).toEqual([]);
+    // The box scrolls by keyboard: focus it, then the arrow key moves its content.
+    await box.focus();
+    await page.keyboard.press("ArrowRight");
+    await expect
+      .poll(() => box.evaluate((el) => (el as { scrollLeft: number }).scrollLeft))
+      .toBeGreaterThan(0);
+  }
+});

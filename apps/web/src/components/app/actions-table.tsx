@@ -3,20 +3,26 @@ import type { ReactNode } from "react";
 /**
  * A table of things the viewer can act on one by one (sessions, tokens): the named columns,
  * then a last one for each row's buttons. On a phone the table scrolls in its own box; the
- * page itself never scrolls sideways.
+ * page itself never scrolls sideways. The box takes focus, so the keyboard scrolls it too,
+ * even when no row has a button.
  */
 export function ActionsTable({
   label,
   columns,
   children,
 }: {
-  label?: string;
+  label: string;
   columns: string[];
   /** The rows: a `<tr className="border-t">` each. */
   children: ReactNode;
 }) {
   return (
-    <div className="relative overflow-x-auto">
+    <section
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard (WCAG 2.1.1).
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+    >
       <table className="w-full min-w-[32rem] text-sm" aria-label={label}>
         <thead>
           <tr className="text-left text-muted-foreground">
@@ -32,6 +38,6 @@ export function ActionsTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -98,7 +98,7 @@ export function AccessTokens() {
           data-testid="new-token"
         />
       ) : null}
-      <ActionsTable columns={["Name", "Scope", "Last used", "Expires"]}>
+      <ActionsTable label="Your access tokens" columns={["Name", "Scope", "Last used", "Expires"]}>
         {(tokens.data ?? []).map((t) => (
           <tr key={t.id} className="border-t">
             <td className="py-2">
