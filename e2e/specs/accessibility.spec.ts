@@ -88,3 +88,17 @@ test("on a phone, the tables of sessions and tokens scroll sideways from the key
       .toBeGreaterThan(0);
   }
 });
+
+test("a decision of another team answers page-not-found inside the app, with one main landmark", async ({
+  bob,
+  soloDrf,
+}) => {
+  const page = bob.page;
+  const response = await page.goto(soloDrf.url);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  // The app's header stays, and the page has one main landmark, not one inside another.
+  await expect(page.getByRole("button", { name: /Account menu/ })).toBeVisible();
+  await expect(page.getByRole("main")).toHaveCount(1);
+  expect(await findings(page)).toEqual([]);
+});
