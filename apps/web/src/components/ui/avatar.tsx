@@ -1,5 +1,6 @@
 import type { ComponentProps } from "react";
 import { cn } from "~/lib/utils";
+import { initialsOf } from "./initials";
 
 const sizes = {
   sm: "size-6 text-[0.625rem]",
@@ -16,17 +17,6 @@ const tints = [
   "bg-chart-5/20 text-foreground",
   "bg-chart-6/20 text-foreground",
 ] as const;
-
-/** "Ada Lovelace" -> "AL", "ada@example.com" -> "A". */
-export function initialsOf(name: string): string {
-  const words = name
-    .replace(/@.*/, "")
-    .split(/[\s._-]+/)
-    .filter(Boolean);
-  const first = words[0]?.[0] ?? "?";
-  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? "") : "";
-  return (first + last).toUpperCase();
-}
 
 function tintOf(name: string): string {
   let hash = 0;
