@@ -44,3 +44,28 @@ test("once voting is closed, recording the decision is the page's primary action
   await recordLink.click();
   await expect(page.getByRole("form", { name: "Record the decision" })).toBeVisible();
 });
+
+test("a new decision with two options of the same name is refused, next to the second one", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  await page.goto(`/t/${soloDrf.team.slug}/new`);
+  await page.getByRole("button", { name: "Start blank" }).click();
+  await page.getByLabel("Title").fill("Which queue for background jobs?");
+  await page.getByLabel("Option 1 name").fill("Kafka");
+  await page.getByLabel("Option 2 name").fill("kafka ");
+  await page.getByLabel("Criterion 1 name").fill("Throughput");
+  await page.getByRole("button", { name: "Create decision" }).click();
+  await expect(page.getByLabel("Option 2 name")).toHaveAccessibleDescription(
+    /Another option is already called “kafka”: give each its own name\./,
+  );
+  await expect(page).toHaveURL(/\/new$/);
+  // Told what to change, the decision is created once the names differ.
+  await page.getByLabel("Option 2 name").fill("RabbitMQ");
+  await page.getByRole("button", { name: "Create decision" }).click();
+  await expect(page).toHaveURL(/\/p\//);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    "Which queue for background jobs?",
+  );
+});

@@ -98,6 +98,31 @@ function uniqueKeys(items: { key: string }[], path: "options" | "criteria", ctx:
   });
 }
 
+/**
+ * Options and criteria need distinct names: two options called the same cannot be told apart on
+ * a ballot or in the result. Compared trimmed and ignoring case; the message lands on the
+ * duplicate's name.
+ */
+export function uniqueNames(
+  items: { name: string }[],
+  path: "options" | "criteria",
+  ctx: z.RefinementCtx,
+) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    const name = item.name.trim().toLocaleLowerCase("en");
+    if (!name) return;
+    if (seen.has(name)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [path, i, "name"],
+        message: `Another ${path === "options" ? "option" : "criterion"} is already called “${item.name.trim()}”: give each its own name.`,
+      });
+    }
+    seen.add(name);
+  });
+}
+
 /** A decision's list of options (2 to 6) of `item`s: the API's, or a form's own draft items. */
 export const optionListOf = <T extends z.ZodType>(item: T) =>
   z
@@ -130,6 +155,8 @@ export const createProjectSchema = z
   .superRefine((value, ctx) => {
     uniqueKeys(value.options, "options", ctx);
     uniqueKeys(value.criteria, "criteria", ctx);
+    uniqueNames(value.options, "options", ctx);
+    uniqueNames(value.criteria, "criteria", ctx);
   });
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
 
@@ -148,6 +175,8 @@ export const updateProjectSchema = z
   .superRefine((value, ctx) => {
     if (value.options) uniqueKeys(value.options, "options", ctx);
     if (value.criteria) uniqueKeys(value.criteria, "criteria", ctx);
+    if (value.options) uniqueNames(value.options, "options", ctx);
+    if (value.criteria) uniqueNames(value.criteria, "criteria", ctx);
   });
 export type UpdateProjectInput = z.input<typeof updateProjectSchema>;
 

@@ -5,6 +5,7 @@ import {
   methodSchema,
   optionInputSchema,
   optionListOf,
+  uniqueNames,
   votingModeSchema,
 } from "@tradeoff/api/schemas";
 import { z } from "zod";
@@ -19,18 +20,23 @@ const criterion = criterionInputSchema
   .omit({ key: true, anchorLow: true, anchorHigh: true })
   .extend({ key: z.string().optional(), anchorLow: z.string(), anchorHigh: z.string() });
 
-export const projectFormSchema = z.object({
-  title: createProjectSchema.shape.title,
-  context: createProjectSchema.shape.context,
-  templateKey: z.string().nullable(),
-  options: optionListOf(option),
-  criteria: criterionListOf(criterion),
-  deadline: z.string(),
-  quorum: createProjectSchema.shape.quorum,
-  method: methodSchema,
-  votingMode: votingModeSchema,
-  openNow: z.boolean(),
-});
+export const projectFormSchema = z
+  .object({
+    title: createProjectSchema.shape.title,
+    context: createProjectSchema.shape.context,
+    templateKey: z.string().nullable(),
+    options: optionListOf(option),
+    criteria: criterionListOf(criterion),
+    deadline: z.string(),
+    quorum: createProjectSchema.shape.quorum,
+    method: methodSchema,
+    votingMode: votingModeSchema,
+    openNow: z.boolean(),
+  })
+  .superRefine((value, ctx) => {
+    uniqueNames(value.options, "options", ctx);
+    uniqueNames(value.criteria, "criteria", ctx);
+  });
 
 /** The form's values as its fields hold them. */
 export type ProjectFormValues = z.input<typeof projectFormSchema>;
