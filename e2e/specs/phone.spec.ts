@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { mutate, person, teamWithDrfProject, voteOverApi } from "../support/decisions";
 import { everyPage, openPage } from "../support/every-page";
+import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
 // The page's DOM as the measuring code below uses it (these tests compile without the DOM library).
 type Box = { right: number; width: number; height: number };
@@ -117,4 +118,26 @@ test("a long link in a reason, a comment or a record wraps on a phone instead of
   await expect(page.getByTestId("comments")).toContainText(link);
   expect(await pageWidth(), "discussion").toBeLessThanOrEqual(0);
   await owner.context.close();
+});
+
+test("the button that joins a team with a long name fits a phone", async ({ browser }) => {
+  const owner = await person(browser, "phone-inviter");
+  const invitee = await person(browser, "phone-invitee");
+  // As long as a team name may be, in ordinary words.
+  const name = "Payments and Billing Platform Engineering, Europe West and Nordics";
+  const team = await createTeamOverApi(owner.context.request, name);
+  const invitation = await inviteOverApi(owner.context.request, team.id);
+
+  const page = invitee.page;
+  await page.setViewportSize(PHONES[0] ?? { width: 390, height: 844 });
+  await page.goto(invitation.path);
+  const join = page.getByRole("button", { name: `Join ${name}` });
+  await expect(join).toBeVisible();
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+  await join.click();
+  await expect(page).toHaveURL(`/t/${team.slug}`);
+  await owner.context.close();
+  await invitee.context.close();
 });

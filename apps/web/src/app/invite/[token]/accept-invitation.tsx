@@ -24,8 +24,14 @@ export function AcceptInvitation(props: { token: string; teamName: string; email
     <div className="space-y-3">
       {accept.error ? <Alert variant="error">{messageOf(accept.error)}</Alert> : null}
       <p className="text-muted-foreground text-sm">You are signed in as {props.email}.</p>
-      <Button loading={accept.isPending} onClick={() => accept.mutate({ token: props.token })}>
-        Join {props.teamName}
+      {/* A long team name wraps instead of widening the page on a phone. */}
+      <Button
+        size={null}
+        className="min-h-9 max-w-full px-4 py-2 text-left text-sm"
+        loading={accept.isPending}
+        onClick={() => accept.mutate({ token: props.token })}
+      >
+        <span className="whitespace-normal">Join {props.teamName}</span>
       </Button>
     </div>
   );
