@@ -47,9 +47,16 @@ describe("the sample project (see how it works)", () => {
       .callerAs(member)
       .project.recommendation({ projectId: created.id });
     expect(recommendation.result?.winner).toMatch(/^(drf|fastapi)$/);
-    // The dashboard lists it as a sample; the team still has its two real members.
+    // The dashboard lists it as a sample, with the same leader and voters as its page (not
+    // "0 of 2 voted, no votes yet"); the team still has its two real members.
     const dashboard = await t.callerAs(member).dashboard.get({ teamId: team.id });
-    expect(dashboard.projects.find((p) => p.id === created.id)?.isSample).toBe(true);
+    const row = dashboard.projects.find((p) => p.id === created.id);
+    expect(row).toMatchObject({
+      isSample: true,
+      voters: 3,
+      eligible: 2 + 3,
+      leader: { optionKey: recommendation.result?.winner },
+    });
     expect((await t.callerAs(member).team.get({ slug: team.slug })).memberCount).toBe(2);
   });
 

@@ -19,7 +19,15 @@ const RECENT_EVENTS = 15;
  * no leader.
  */
 export async function getDashboard(db: PrismaClient, actor: { userId: string; teamId: string }) {
-  const [projects, votes, memberships, events] = await Promise.all([
+  const voteSelect = {
+    projectId: true,
+    userId: true,
+    weight: true,
+    scores: true,
+    noOpinion: true,
+    criterion: { select: { key: true } },
+  } as const;
+  const [projects, votes, sampleVotes, memberships, events] = await Promise.all([
     db.project.findMany({
       where: { teamId: actor.teamId },
       select: {
@@ -42,14 +50,15 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
     }),
     db.vote.findMany({
       where: { project: { teamId: actor.teamId, status: { in: ["OPEN", "DECIDED"] } } },
-      select: {
-        projectId: true,
-        userId: true,
-        weight: true,
-        scores: true,
-        noOpinion: true,
-        criterion: { select: { key: true } },
+      select: voteSelect,
+    }),
+    // A sample project also counts its fictional teammates, as its own page does (loadDecision).
+    db.vote.findMany({
+      where: {
+        project: { teamId: actor.teamId, isSample: true, status: { in: ["OPEN", "DECIDED"] } },
+        user: { fictional: true },
       },
+      select: voteSelect,
     }),
     db.membership.findMany({
       where: { teamId: actor.teamId, role: { not: "VIEWER" } },
@@ -74,8 +83,7 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
   const memberSet = new Set(memberIds);
   const canVote = memberSet.has(actor.userId);
   const votesByProject = new Map<string, typeof votes>();
-  for (const vote of votes) {
-    if (!memberSet.has(vote.userId)) continue;
+  for (const vote of [...votes.filter((v) => memberSet.has(v.userId)), ...sampleVotes]) {
     const list = votesByProject.get(vote.projectId) ?? [];
     list.push(vote);
     votesByProject.set(vote.projectId, list);
@@ -85,7 +93,10 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
     const projectVotes = votesByProject.get(project.id) ?? [];
     const myVotes = projectVotes.filter((v) => v.userId === actor.userId).length;
     const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
-    const voters = new Set(projectVotes.map((v) => v.userId)).size;
+    const voterIds = new Set(projectVotes.map((v) => v.userId));
+    const voters = voterIds.size;
+    // The team's voting members, and a sample's fictional teammates who voted on it.
+    const eligible = [...memberIds, ...[...voterIds].filter((id) => !memberSet.has(id))];
     let leader: {
       optionKey: string;
       name: string;
@@ -107,9 +118,9 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
           scores: cleanScores(v.scores, optionKeys),
           ...(v.noOpinion ? { noOpinion: true } : {}),
         })),
-        members: memberIds,
+        members: eligible,
         // A quorum larger than the team cannot be met; the scoring package refuses it, so cap it.
-        ...(project.quorum != null ? { quorum: Math.min(project.quorum, memberIds.length) } : {}),
+        ...(project.quorum != null ? { quorum: Math.min(project.quorum, eligible.length) } : {}),
       };
       const rec = aggregate(input, { method: METHOD_OF[project.method], resamples: 0 });
       const top = rec.totals.find((t) => t.optionKey === rec.winner);
@@ -140,7 +151,7 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
       criteriaCount: project.criteria.length,
       myVotes,
       voters,
-      eligible: memberIds.length,
+      eligible: eligible.length,
       quorum: project.quorum,
       leader,
     };
