@@ -1,5 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { mutate, person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import {
+  mutate,
+  person,
+  teamJoinedBy,
+  teamWithDrfProject,
+  voteOverApi,
+} from "../support/decisions";
 import { everyPage, openPage } from "../support/every-page";
 import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
@@ -140,4 +146,54 @@ test("the button that joins a team with a long name fits a phone", async ({ brow
   await expect(page).toHaveURL(`/t/${team.slug}`);
   await owner.context.close();
   await invitee.context.close();
+});
+
+test("long option names on the totals chart stay apart on a phone", async ({ browser }) => {
+  const owner = await person(browser, "phone-chart");
+  const team = await teamJoinedBy(owner, [], `Payments ${Math.random().toString(36).slice(2, 7)}`);
+  // Names as long as options may have, in ordinary words.
+  const options = [
+    {
+      key: "batch",
+      name: "Keep nightly batch reconciliation jobs on the existing cron infrastructure",
+    },
+    {
+      key: "stream",
+      name: "Streaming reconciliation with Kafka Streams and exactly-once processing",
+    },
+  ];
+  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
+    teamId: team.id,
+    title: "How should payments reconciliation run?",
+    context: "",
+    options: options.map((o) => ({ ...o, description: "" })),
+    criteria: [{ key: "on-call", name: "Load on the on-call engineers", defaultWeight: 3 }],
+    votingMode: "OPEN",
+  });
+  await mutate(owner.context.request, "project.open", { projectId: project.id });
+  await voteOverApi(owner.context.request, project.id, {
+    "on-call": { weight: 4, scores: { batch: 2, stream: 5 } },
+  });
+
+  const page = owner.page;
+  await page.setViewportSize(PHONES[0] ?? { width: 390, height: 844 });
+  await page.goto(`/t/${team.slug}/p/${project.id}`);
+  // The chart drawn above the totals table, in the same box.
+  const chartAndTable = page.getByTestId("totals").locator("..");
+  const names = chartAndTable.locator(".recharts-yAxis-tick-labels text");
+  await expect(names).toHaveCount(2);
+  const [upper, lower] = await names.evaluateAll((texts) =>
+    texts.map((text) => {
+      type Drawn = { getBoundingClientRect(): { top: number; bottom: number } };
+      const box = (text as unknown as Drawn).getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom };
+    }),
+  );
+  expect(upper && lower, "both names are drawn").toBeTruthy();
+  expect(upper?.bottom ?? 0, "the first name ends above the second").toBeLessThanOrEqual(
+    lower?.top ?? 0,
+  );
+  // The table beside the chart names each option in full.
+  await expect(page.getByTestId("totals")).toContainText(options[0]?.name ?? "");
+  await owner.context.close();
 });

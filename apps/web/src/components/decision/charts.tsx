@@ -7,14 +7,40 @@ import {
   LabelList,
   Legend,
   ResponsiveContainer,
+  Text,
   Tooltip,
   XAxis,
   YAxis,
+  type YAxisTickContentProps,
 } from "recharts";
 
 import { ChartPatterns, color, fillOf } from "./chart-patterns";
 
 const fmt = (n: number) => n.toFixed(1);
+
+/**
+ * A row's name on the left, in at most `maxLines` lines of its narrow column so a long name never
+ * runs into the next row's: it ends in "…" instead (the table beside the chart has it whole).
+ */
+function rowName(props: YAxisTickContentProps, fontSize: number, maxLines: number) {
+  return (
+    <Text
+      x={props.x}
+      y={props.y}
+      width={props.width}
+      textAnchor={props.textAnchor}
+      verticalAnchor={props.verticalAnchor}
+      fill={props.fill}
+      fontSize={fontSize}
+      maxLines={maxLines}
+      className="recharts-cartesian-axis-tick-value"
+    >
+      {props.payload.value}
+    </Text>
+  );
+}
+const optionName = (props: YAxisTickContentProps) => rowName(props, 12, 2);
+const criterionName = (props: YAxisTickContentProps) => rowName(props, 11, 3);
 
 /**
  * The frame both charts share: horizontal bars, one row per category named on the left, a
@@ -67,7 +93,7 @@ export function TotalsChart({
       }}
     >
       <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 12 }} />
-      <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12 }} />
+      <YAxis type="category" dataKey="name" width={150} tick={optionName} />
       <Bar
         dataKey="score"
         isAnimationActive={false}
@@ -116,7 +142,7 @@ export function ContributionChart({
       height={{ style: { height: Math.max(160, criteria.length * (options.length * 14 + 18)) } }}
     >
       <XAxis type="number" tick={{ fontSize: 12 }} />
-      <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} interval={0} />
+      <YAxis type="category" dataKey="name" width={170} tick={criterionName} interval={0} />
       <Tooltip formatter={(v: unknown) => `${fmt(Number(v))} points`} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {options.map((option, i) => (
