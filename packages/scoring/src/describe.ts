@@ -21,10 +21,12 @@ export function coverageLine(rec: {
   const ballots = `${p.complete} of ${p.eligible} complete ballot${p.eligible === 1 ? "" : "s"}`;
   const quorum =
     p.quorum === null ? "" : ` (quorum ${p.quorum}: ${p.quorumMet ? "met" : "not met"})`;
+  const criteria = c.total === 1 ? "criterion" : "criteria";
   if (rec.status === "ready") {
-    return `Ready: based on all ${c.total} criteria and ${ballots}${quorum}.`;
+    const all = c.total === 1 ? "its one criterion" : `all ${c.total} criteria`;
+    return `Ready: based on ${all} and ${ballots}${quorum}.`;
   }
-  return `Provisional: based on ${c.counted} of ${c.total} criteria (${sharePercent(c.weightShare)} of the weight) and ${ballots}${quorum}.`;
+  return `Provisional: based on ${c.counted} of ${c.total} ${criteria} (${sharePercent(c.weightShare)} of the weight) and ${ballots}${quorum}.`;
 }
 
 /**
@@ -37,5 +39,5 @@ export function decidedWithLine(c: {
   voted: number;
   eligible: number;
 }): string {
-  return `Decided with ${c.counted} of ${c.total} criteria scored by ${c.voted} of ${c.eligible} member${c.eligible === 1 ? "" : "s"}.`;
+  return `Decided with ${c.counted} of ${c.total} ${c.total === 1 ? "criterion" : "criteria"} scored by ${c.voted} of ${c.eligible} member${c.eligible === 1 ? "" : "s"}.`;
 }

@@ -92,4 +92,23 @@ describe("coverageLine", () => {
       }),
     ).toBe("Ready: based on all 13 criteria and 2 of 2 complete ballots.");
   });
+
+  it("says criterion, not criteria, of a decision with only one", () => {
+    const one = { counted: 1, total: 1, weightShare: 1 };
+    expect(coverageLine({ coverage: one, participation: ballots, status: "ready" })).toBe(
+      "Ready: based on its one criterion and 0 of 2 complete ballots.",
+    );
+    expect(
+      coverageLine({
+        coverage: { counted: 0, total: 1, weightShare: 0 },
+        participation: ballots,
+        status: "provisional",
+      }),
+    ).toBe(
+      "Provisional: based on 0 of 1 criterion (0% of the weight) and 0 of 2 complete ballots.",
+    );
+    expect(decidedWithLine({ counted: 1, total: 1, voted: 1, eligible: 1 })).toBe(
+      "Decided with 1 of 1 criterion scored by 1 of 1 member.",
+    );
+  });
 });
