@@ -69,3 +69,26 @@ test("a new decision with two options of the same name is refused, next to the s
     "Which queue for background jobs?",
   );
 });
+
+test("a new decision with a deadline that has already passed is refused, next to the deadline", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  await page.goto(`/t/${soloDrf.team.slug}/new`);
+  await page.getByRole("button", { name: "Start blank" }).click();
+  await page.getByLabel("Title").fill("Which queue for background jobs?");
+  await page.getByLabel("Option 1 name").fill("Kafka");
+  await page.getByLabel("Option 2 name").fill("RabbitMQ");
+  await page.getByLabel("Criterion 1 name").fill("Throughput");
+  await page.getByLabel("Deadline").fill("2020-01-01T10:00");
+  await page.getByRole("button", { name: "Create decision" }).click();
+  await expect(page.getByLabel("Deadline")).toHaveAccessibleDescription(
+    "That deadline has already passed: pick a later date and time, or leave it empty.",
+  );
+  await expect(page).toHaveURL(/\/new$/);
+  // Without a deadline the same decision is created.
+  await page.getByLabel("Deadline").fill("");
+  await page.getByRole("button", { name: "Create decision" }).click();
+  await expect(page).toHaveURL(/\/p\//);
+});

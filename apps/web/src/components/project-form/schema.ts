@@ -27,7 +27,11 @@ export const projectFormSchema = z
     templateKey: z.string().nullable(),
     options: optionListOf(option),
     criteria: criterionListOf(criterion),
-    deadline: z.string(),
+    // A deadline that has already passed is a slip of the date picker: the decision would open
+    // overdue, and no reminder would ever go out for it.
+    deadline: z.string().refine((value) => !value || new Date(value).getTime() > Date.now(), {
+      error: "That deadline has already passed: pick a later date and time, or leave it empty.",
+    }),
     quorum: createProjectSchema.shape.quorum,
     method: methodSchema,
     votingMode: votingModeSchema,
