@@ -89,6 +89,9 @@ test("a new decision with a deadline that has already passed is refused, next to
   await expect(page).toHaveURL(/\/new$/);
   // Without a deadline the same decision is created.
   await page.getByLabel("Deadline").fill("");
+  await page.getByLabel("Open for voting right away").check();
   await page.getByRole("button", { name: "Create decision" }).click();
   await expect(page).toHaveURL(/\/p\//);
+  // Its one criterion is counted in the singular.
+  await expect(page.getByTestId("ballot-progress")).toContainText("0 of 1 criterion done");
 });

@@ -193,7 +193,7 @@ function TeamResult({
             {result.winner ? `Ahead by ${fmt(result.margin)} points · ` : ""}
             {/* Confidence never stands alone while provisional: it says what it rests on. */}
             {provisional
-              ? `Confidence on the ${view.coverage.counted} of ${view.coverage.total} criteria counted so far`
+              ? `Confidence on the ${view.coverage.counted} of ${view.coverage.total} ${view.coverage.total === 1 ? "criterion" : "criteria"} counted so far`
               : "Confidence"}
             : {confidenceWords(confidence)}
             {confidence !== null ? ` (${Math.round(confidence * 100)}%)` : ""} ·{" "}

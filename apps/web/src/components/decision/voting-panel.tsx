@@ -173,7 +173,8 @@ export function VotingPanel({
           data-testid="ballot-progress"
         >
           <p className="font-medium text-sm tabular-nums" aria-live="polite">
-            {done} of {project.criteria.length} criteria done
+            {done} of {project.criteria.length}{" "}
+            {project.criteria.length === 1 ? "criterion" : "criteria"} done
           </p>
           <SaveSummary entries={sync.entries} onRetry={retryAll} />
           <div className="ml-auto flex items-center gap-1">

@@ -70,7 +70,7 @@ export function WaitingOn({
                   <span className="block text-muted-foreground text-xs">
                     {member.state === "not-started"
                       ? "Not started"
-                      : `${member.answered} of ${member.total} criteria answered`}
+                      : `${member.answered} of ${member.total} ${member.total === 1 ? "criterion" : "criteria"} answered`}
                   </span>
                 ) : null}
               </span>
