@@ -63,6 +63,13 @@ describe("server commands without a server", () => {
     const login = await runCli(["login", "--url", "not a url", "--token", "tro_x"], { env });
     expect(login.code).toBe(2);
     expect(login.stderr).toContain("is not a web address");
+    // A scheme-less host:port or another scheme is no server address either, and nothing is saved.
+    for (const url of ["localhost:3000", "ftp://tradeoff.example.com"]) {
+      const other = await runCli(["login", "--url", url, "--token", "tro_x"], { env });
+      expect(other.code, url).toBe(2);
+      expect(other.stderr, url).toContain(`"${url}" is not a web address`);
+    }
+    await expect(stat(join(dir, "config.json"))).rejects.toThrow();
     const status = await runCli(["projects", "--status", "done"], { env });
     expect(status.code).toBe(2);
     expect(status.stderr).toContain(

@@ -40,13 +40,15 @@ export function registerLogin(program: Command, io: Io): void {
         '  echo "$TRADEOFF_TOKEN" | tradeoff login --url https://tradeoff.example.com',
     )
     .action(async (options: LoginOptions) => {
-      let url: URL;
+      let url: URL | null = null;
       try {
         url = new URL(options.url);
-      } catch {
+      } catch {}
+      // "localhost:3000" parses as a URL of scheme "localhost:": only http(s) reaches a server.
+      if (url?.protocol !== "http:" && url?.protocol !== "https:") {
         throw new CliError(
           EXIT_USAGE,
-          `"${options.url}" is not a web address; use e.g. https://tradeoff.example.com.`,
+          `"${options.url}" is not a web address; use e.g. https://tradeoff.example.com or http://localhost:3000.`,
         );
       }
       const token = await readToken(options, io);
