@@ -115,6 +115,22 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   ]);
   expect(imported.stderr).toBe("");
   expect(imported.stdout).toContain(`Imported as ${other.slug}/1: ${template.title} (decided).`);
+  // With --json, what was created as JSON, like every other server command.
+  const importedJson = await tradeoff(config, [
+    "import",
+    json.stdout.trim().replace(/^Wrote /, ""),
+    "--team",
+    other.slug,
+    "--json",
+  ]);
+  expect(importedJson.stderr).toBe("");
+  expect(JSON.parse(importedJson.stdout)).toMatchObject({
+    team: other.slug,
+    ref: `${other.slug}/2`,
+    number: 2,
+    title: template.title,
+    status: "decided",
+  });
 
   // Voting is closed now: the server's reason comes through with its own exit code.
   const late = await tradeoff(config, [

@@ -96,6 +96,22 @@ describe("server commands without a server", () => {
     });
   });
 
+  it("refuse --dry-run on a JSON export as usage (exit 2), before importing anything", async () => {
+    const exported = join(dir, "decision-export.json");
+    await writeFile(exported, '{"format":"tradeoff.decision-record","version":1}');
+    // A server that would be reached is named: the refusal must come before any call to it.
+    const env = {
+      TRADEOFF_CONFIG_DIR: dir,
+      TRADEOFF_URL: "http://127.0.0.1:9",
+      TRADEOFF_TOKEN: "tro_x",
+    };
+    const result = await runCli(["import", exported, "--team", "billing", "--dry-run"], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--dry-run previews a folder of records");
+    expect(result.stderr).toContain("Nothing was imported.");
+    expect(result.stdout).toBe("");
+  });
+
   it("show real defaults in help, never an empty object", { timeout: 60_000 }, async () => {
     const commands = ["vote", "template", "projects", "decide", "revise", "share"];
     const [main, ...helps] = await Promise.all([

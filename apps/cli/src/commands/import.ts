@@ -1,8 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { InputError } from "../errors";
+import { CliError, EXIT_USAGE, InputError } from "../errors";
 import type { Io } from "../io";
 import { call } from "../server/client";
+import { print } from "../server/output";
 import { connectToTeam } from "../server/resolve";
 import { importFolder } from "./import-folder";
 
@@ -21,7 +22,7 @@ export function registerImport(program: Command, io: Io): void {
     )
     .argument("<path>", "JSON export file, - to read standard input, or a folder of records")
     .option("-t, --team <slug>", "the team to import into")
-    .option("--json", "folder: the preview or what was created, as JSON (for scripts)")
+    .option("--json", "what was created (folder: or the preview), as JSON (for scripts)")
     .option(
       "--dry-run",
       "folder: show what would be created and what cannot be read; write nothing",
@@ -36,6 +37,12 @@ export function registerImport(program: Command, io: Io): void {
     .action(async (file: string, options: { team?: string; dryRun?: boolean; json?: boolean }) => {
       if (file !== "-" && (await stat(file).catch(() => null))?.isDirectory())
         return importFolder(io, file, options);
+      // The server has no preview of a JSON import: never create what was asked to be previewed.
+      if (options.dryRun)
+        throw new CliError(
+          EXIT_USAGE,
+          `--dry-run previews a folder of records; ${file === "-" ? "standard input" : file} is read as a JSON export, which the server checks in full and creates all or nothing. Nothing was imported.`,
+        );
       const text =
         file === "-"
           ? await io.readStdin()
@@ -52,8 +59,18 @@ export function registerImport(program: Command, io: Io): void {
       const project = await call(config, () =>
         client.export.import.mutate({ teamId: team.id, document }),
       );
-      io.stdout(
-        `Imported as ${team.slug}/${project.number}: ${project.title} (${project.status.toLowerCase()}).\n`,
+      print(
+        io,
+        options.json,
+        {
+          team: team.slug,
+          ref: `${team.slug}/${project.number}`,
+          id: project.id,
+          number: project.number,
+          title: project.title,
+          status: project.status.toLowerCase(),
+        },
+        (p) => `Imported as ${p.ref}: ${p.title} (${p.status}).`,
       );
     });
 }
