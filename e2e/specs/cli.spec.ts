@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -96,6 +96,31 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   expect((await readFile(pdf.stdout.trim().replace(/^Wrote /, ""))).subarray(0, 5).toString()).toBe(
     "%PDF-",
   );
+
+  // A write that fails part way (here a file size limit below the PDF's size, as on a full
+  // disk) leaves the file that was there as it was, and no cut-off file beside it.
+  const before = await readdir(out);
+  const pdfFile = pdf.stdout.trim().replace(/^Wrote /, "");
+  const pdfBytes = await readFile(pdfFile);
+  const limited = await tradeoff(
+    config,
+    ["export", projectId, "--format", "pdf", "--out", out],
+    "",
+    { maxFileKb: 4 },
+  );
+  expect(limited.code).toBe(1);
+  expect(limited.stderr).toContain("nothing was written");
+  expect(await readdir(out)).toEqual(before);
+  expect((await readFile(pdfFile)).equals(pdfBytes)).toBe(true);
+  const fresh = await mkdtemp(join(tmpdir(), "tradeoff-limited-"));
+  const none = await tradeoff(
+    config,
+    ["export", projectId, "--format", "pdf", "--out", fresh],
+    "",
+    { maxFileKb: 4 },
+  );
+  expect(none.code).toBe(1);
+  expect(await readdir(fresh)).toEqual([]);
 
   // The JSON export goes into another team as a decided project with its votes archived.
   const json = await tradeoff(config, [

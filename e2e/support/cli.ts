@@ -10,8 +10,16 @@ const bin = join(import.meta.dirname, "..", "..", "apps", "cli", "bin", "tradeof
 
 export type Run = { code: number; stdout: string; stderr: string };
 
-/** Runs the real `tradeoff` binary with its own config directory, as a user's shell would. */
-export function tradeoff(configDir: string, args: string[], stdin = ""): Promise<Run> {
+/**
+ * Runs the real `tradeoff` binary with its own config directory, as a user's shell would;
+ * `maxFileKb` runs it under that file size limit (the shell's `ulimit -f`), as on a full disk.
+ */
+export function tradeoff(
+  configDir: string,
+  args: string[],
+  stdin = "",
+  options: { maxFileKb?: number } = {},
+): Promise<Run> {
   return new Promise((resolve) => {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -20,18 +28,26 @@ export function tradeoff(configDir: string, args: string[], stdin = ""): Promise
     };
     delete env.TRADEOFF_URL;
     delete env.TRADEOFF_TOKEN;
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      { env, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        resolve({
-          code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
-          stdout,
-          stderr,
-        });
-      },
-    );
+    const [file, argv]: [string, string[]] =
+      options.maxFileKb === undefined
+        ? [process.execPath, [bin, ...args]]
+        : [
+            "bash",
+            [
+              "-c",
+              `ulimit -f ${options.maxFileKb} && exec "$0" "$@"`,
+              process.execPath,
+              bin,
+              ...args,
+            ],
+          ];
+    const child = execFile(file, argv, { env, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({
+        code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
+        stdout,
+        stderr,
+      });
+    });
     child.stdin?.end(stdin);
   });
 }

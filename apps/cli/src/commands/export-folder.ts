@@ -1,10 +1,11 @@
-import { lstat, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, unlink } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { CliError, EXIT_BAD_INPUT, InputError } from "../errors";
 import type { Io } from "../io";
 import { call, createClient } from "../server/client";
 import { loadConfig } from "../server/config";
 import { resolveProject, resolveTeam } from "../server/resolve";
+import { writeWholeFile } from "../write-whole-file";
 
 const FOLDER_FORMATS = ["madr", "log4brains", "nygard"] as const;
 type FolderFormat = (typeof FOLDER_FORMATS)[number];
@@ -104,7 +105,7 @@ export async function exportFolder(
   try {
     await mkdir(out, { recursive: true });
     for (const file of folder.files)
-      if (plan.write.includes(file.name)) await writeFile(join(out, file.name), file.content);
+      if (plan.write.includes(file.name)) await writeWholeFile(join(out, file.name), file.content);
     for (const name of plan.remove) await unlink(join(out, name));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -112,7 +113,9 @@ export async function exportFolder(
       EXIT_BAD_INPUT,
       code === "EACCES" || code === "EPERM" || code === "EROFS"
         ? `Cannot write into ${options.out}: permission denied. Give a folder you may write to with --out.`
-        : `Cannot write into ${options.out}: ${error instanceof Error ? error.message : String(error)}`,
+        : code === "ENOSPC" || code === "EFBIG"
+          ? `Cannot write into ${options.out}: ${code === "ENOSPC" ? "the disk is full" : "a file is larger than this system allows"}. Each file is written whole or not at all; run the same command again once there is room.`
+          : `Cannot write into ${options.out}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   if (options.json) {

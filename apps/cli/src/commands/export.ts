@@ -1,10 +1,11 @@
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { CliError, EXIT_BAD_INPUT, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
 import { call } from "../server/client";
 import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
+import { writeWholeFile } from "../write-whole-file";
 import { exportFolder } from "./export-folder";
 
 const FORMATS = ["madr", "log4brains", "nygard", "json", "csv", "pdf"] as const;
@@ -85,7 +86,7 @@ export function registerExport(program: Command, io: Io): void {
       const target = join(dir, file.fileName.replace(/^.*[\\/]/, ""));
       try {
         await mkdir(resolve(dir), { recursive: true });
-        await writeFile(target, body);
+        await writeWholeFile(target, body);
       } catch (error) {
         throw new CliError(EXIT_BAD_INPUT, writeProblem(error, dir, target));
       }
@@ -118,7 +119,9 @@ function writeProblem(error: unknown, dir: string, target: string): string {
     case "EROFS":
       return `Cannot write into ${dir}: permission denied. Give a folder you may write to with --out.`;
     case "ENOSPC":
-      return `Cannot write ${target}: the disk is full.`;
+      return `Cannot write ${target}: the disk is full; nothing was written.`;
+    case "EFBIG":
+      return `Cannot write ${target}: the file is larger than this system allows; nothing was written.`;
     default:
       return `Cannot write ${target}: ${error instanceof Error ? error.message : String(error)}`;
   }
