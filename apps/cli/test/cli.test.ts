@@ -85,7 +85,8 @@ describe("tradeoff score", () => {
     expect(stdout).toContain(
       "Provisional: based on 2 of 3 criteria (63% of the weight) and 0 of 4 complete ballots (quorum 3: not met).",
     );
-    expect(stdout).toMatch(/Documentation\s+not scored\s+-\s+-/);
+    // Nobody voted there: no disagreement figure either, only "-".
+    expect(stdout).toMatch(/Documentation\s+not scored\s+-\s+-\s+-\s+-\n/);
     expect(stdout).toContain(
       "Documentation: not scored yet (no score for Django REST Framework, FastAPI)",
     );
@@ -93,7 +94,7 @@ describe("tradeoff score", () => {
     const rec = aggregate(decision);
     expect(stdout).toContain(`Winner: FastAPI by ${rec.margin.toFixed(1)} points.`);
     const md = await runCli(["score", file("with-docs.json"), "--format", "markdown"]);
-    expect(md.stdout).toContain("| Documentation | not scored | - | - |");
+    expect(md.stdout).toContain("| Documentation | not scored | - | - | - | - |");
   });
 
   it("prints JSON for scripts: exactly what the scoring package computes", async () => {

@@ -12,14 +12,16 @@ export function rankingRows(rec: Recommendation, name: Names): string[][] {
 
 /**
  * One row per criterion: its name, its weight, the points it adds to each option (in the
- * order of `rec.totals`), how much the team disagrees, and the importance that flips the winner.
+ * order of `rec.totals`), how much the team disagrees ("-" with fewer than two voters), and the
+ * importance that flips the winner.
  */
 export function criterionRows(rec: Recommendation, name: Names): string[][] {
   return rec.criteria.map((c) => [
     name.criterion(c.key),
     c.counted ? percent(c.weight) : NOT_SCORED,
     ...rec.totals.map((t) => (c.counted ? points(c.contributions[t.optionKey] ?? 0) : "-")),
-    c.disagreement.toFixed(2),
+    // Disagreement needs two voters at least; a 0.00 for one or none would be made up.
+    c.voters >= 2 ? c.disagreement.toFixed(2) : "-",
     flipText(c.flipAt, c.importance),
   ]);
 }

@@ -42,7 +42,8 @@ export function tableReport(rec: Recommendation, decision: DecisionInput): strin
     `Method: ${methodName[rec.method]}.`,
     "",
     "Per criterion: its weight, the points it adds to each option, how much the team",
-    "disagrees (0-1), and the importance at which the winner would change.",
+    "disagrees (0-1; - with fewer than two voters), and the importance at which the",
+    "winner would change.",
   );
   out.push(
     columns(
