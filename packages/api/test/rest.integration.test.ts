@@ -143,6 +143,34 @@ describe("REST with an access token", () => {
     expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(0);
   });
 
+  it("pages with the cursor it answers, sent as written, as its description says", async () => {
+    const { team, owner } = await teamWith(t);
+    const project = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: project.id });
+    for (const criterionKey of ["ops", "ordering"]) {
+      await owner.api.vote.cast({ projectId: project.id, criterionKey, weight: 3, scores: {} });
+    }
+    const token = await tokenFor(owner.api, "READ");
+    const handler = restHandler(t.db, null);
+    const page = async (cursor?: string) => {
+      const res = await handler(
+        restRequest("history.list", { projectId: project.id, limit: 1, cursor }, bearer(token)),
+      );
+      expect(res.status).toBe(200);
+      return (await res.json()) as { items: { id: string }[]; nextCursor: string | null };
+    };
+    const first = await page();
+    expect(first.nextCursor).toMatch(/^\d+$/);
+    // `?cursor=41`: the digits as answered, not the JSON string `"41"`.
+    const second = await page(first.nextCursor ?? undefined);
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
+    const paths = openApiDocument().paths as Record<string, { get: { parameters: object[] } }>;
+    expect(paths["/history/list"]?.get.parameters).toContainEqual(
+      expect.objectContaining({ name: "cursor", in: "query", schema: expect.anything() }),
+    );
+  });
+
   it("refuses an unknown token with 401 and says how to get a new one", async () => {
     const res = await restHandler(
       t.db,

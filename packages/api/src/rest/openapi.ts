@@ -5,7 +5,7 @@
  * this document does not guess one.
  */
 import type { JsonSchema, RestOperation } from "./operations";
-import { REST_PREFIX, restOperations } from "./operations";
+import { REST_PREFIX, restOperations, takesText } from "./operations";
 
 const ROLE_NAMES = { VIEWER: "viewer", MEMBER: "member", ADMIN: "admin", OWNER: "owner" };
 
@@ -70,11 +70,9 @@ const PROBLEMS = {
 function parameters(schema: JsonSchema | null) {
   const properties = (schema?.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((schema?.required as string[] | undefined) ?? []);
-  return Object.entries(properties).map(([name, property]) => {
-    const text =
-      property.type === "string" ||
-      (Array.isArray(property.enum) && property.enum.every((v) => typeof v === "string"));
-    return text
+  return Object.entries(properties).map(([name, property]) =>
+    // The handler's own reading of a parameter (queryInput): text as written, else JSON.
+    takesText(property)
       ? { name, in: "query", required: required.has(name), schema: property }
       : {
           name,
@@ -82,8 +80,8 @@ function parameters(schema: JsonSchema | null) {
           required: required.has(name),
           description: "Sent as JSON (a number, true or false, a list or an object).",
           content: { "application/json": { schema: property } },
-        };
-  });
+        },
+  );
 }
 
 function operationObject(operation: RestOperation) {

@@ -67,14 +67,20 @@ export function restOperations(): RestOperation[] {
   return cached;
 }
 
-/** True when the property's schema takes only text: its query parameter is sent as typed. */
-function takesText(schema: unknown): boolean {
+/**
+ * True when the property's schema takes only text: its query parameter is sent as typed. A
+ * null alternative does not count (an absent parameter is the null), so a nullable text such as
+ * a page cursor is sent as it was received: `?cursor=41`.
+ */
+export function takesText(schema: unknown): boolean {
   if (!schema || typeof schema !== "object") return false;
   const s = schema as JsonSchema;
   if (s.type === "string") return true;
   if (Array.isArray(s.enum)) return s.enum.every((v) => typeof v === "string");
-  const options = (s.anyOf ?? s.oneOf) as unknown[] | undefined;
-  return Array.isArray(options) && options.every(takesText);
+  const options = ((s.anyOf ?? s.oneOf) as JsonSchema[] | undefined)?.filter(
+    (option) => option?.type !== "null",
+  );
+  return Array.isArray(options) && options.length > 0 && options.every(takesText);
 }
 
 /**
