@@ -171,6 +171,20 @@ describe("REST with an access token", () => {
     );
   });
 
+  it("names the missing fields of a query sent without any parameter", async () => {
+    const { owner } = await teamWith(t);
+    const token = await tokenFor(owner.api, "READ");
+    const res = await restHandler(
+      t.db,
+      null,
+    )(restRequest("project.list", undefined, bearer(token)));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { teamId: [expect.any(String)] },
+    });
+  });
+
   it("refuses an unknown token with 401 and says how to get a new one", async () => {
     const res = await restHandler(
       t.db,

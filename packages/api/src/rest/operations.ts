@@ -90,7 +90,8 @@ export function takesText(schema: unknown): boolean {
  */
 export function queryInput(operation: RestOperation, params: URLSearchParams): unknown {
   const keys = [...new Set(params.keys())];
-  if (keys.length === 0) return undefined;
+  // No parameters at all is an empty input, so the answer names each field that is missing.
+  if (keys.length === 0) return operation.inputSchema ? {} : undefined;
   const properties = (operation.inputSchema?.properties ?? {}) as Record<string, unknown>;
   const input: Record<string, unknown> = {};
   for (const key of keys) {
