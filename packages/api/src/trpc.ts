@@ -145,15 +145,20 @@ const t = initTRPC
       const unexpected =
         error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof DomainError);
       const zodError = error.cause instanceof ZodError ? error.cause : null;
-      const fieldErrors = zodError
-        ? (z.flattenError(zodError).fieldErrors as Record<string, string[] | undefined>)
+      const flat = zodError ? z.flattenError(zodError) : null;
+      const fieldErrors = flat
+        ? (flat.fieldErrors as Record<string, string[] | undefined>)
         : error.cause instanceof DomainError
           ? error.cause.fieldErrors
           : undefined;
+      // An input that is no object at all (null, a list, a number) has no field to name.
+      const notAnObject = flat !== null && flat.formErrors.length > 0;
       return {
         ...shape,
-        message: zodError
-          ? "Some fields need attention."
+        message: flat
+          ? notAnObject
+            ? "The input must be an object of named fields (JSON); this one is not."
+            : "Some fields need attention."
           : unexpected
             ? internalErrorMessage(requestId)
             : shape.message,

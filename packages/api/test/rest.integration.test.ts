@@ -185,6 +185,19 @@ describe("REST with an access token", () => {
     });
   });
 
+  it("says so when a change's body is JSON but not an object of fields", async () => {
+    const { owner } = await teamWith(t);
+    const token = await tokenFor(owner.api, "READ_WRITE");
+    const handler = restHandler(t.db, null);
+    for (const body of [[], null, "vote"]) {
+      const res = await handler(restRequest("vote.cast", body, bearer(token)));
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(((await res.json()) as { detail: string }).detail).toBe(
+        "The input must be an object of named fields (JSON); this one is not.",
+      );
+    }
+  });
+
   it("refuses an unknown token with 401 and says how to get a new one", async () => {
     const res = await restHandler(
       t.db,
