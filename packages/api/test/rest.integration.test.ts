@@ -198,6 +198,36 @@ describe("REST with an access token", () => {
     }
   });
 
+  it("says which date is not a date, in words, for a review date and a link's expiry", async () => {
+    const { team, owner } = await teamWith(t);
+    const project = await owner.api.project.create(blankInput(team.id));
+    const token = await tokenFor(owner.api, "READ_WRITE");
+    const handler = restHandler(t.db, null);
+    const decide = await handler(
+      restRequest(
+        "record.decide",
+        {
+          projectId: project.id,
+          chosenOptionKey: "kafka",
+          rationale: "x",
+          reviewDate: "2027-13-45",
+        },
+        bearer(token),
+      ),
+    );
+    expect(decide.status).toBe(400);
+    expect(((await decide.json()) as { fieldErrors: object }).fieldErrors).toEqual({
+      reviewDate: ["Pick a valid review date (YYYY-MM-DD)."],
+    });
+    const share = await handler(
+      restRequest("share.create", { projectId: project.id, expiresAt: "tomorrow" }, bearer(token)),
+    );
+    expect(share.status).toBe(400);
+    expect(((await share.json()) as { fieldErrors: object }).fieldErrors).toEqual({
+      expiresAt: ["Pick a valid expiry date (YYYY-MM-DD)."],
+    });
+  });
+
   it("refuses an unknown token with 401 and says how to get a new one", async () => {
     const res = await restHandler(
       t.db,

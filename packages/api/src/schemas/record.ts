@@ -50,7 +50,7 @@ export const recordFieldsSchema = z.object({
     .max(20)
     .default([]),
   reviewDate: z.coerce
-    .date()
+    .date({ error: "Pick a valid review date (YYYY-MM-DD)." })
     .nullish()
     .transform((v) => v ?? null),
 });

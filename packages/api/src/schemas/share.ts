@@ -6,7 +6,7 @@ export const createShareLinkSchema = z.object({
   /** Individual votes stay private unless the person sharing chooses otherwise. */
   showVotes: z.boolean().default(false),
   expiresAt: z.coerce
-    .date()
+    .date({ error: "Pick a valid expiry date (YYYY-MM-DD)." })
     .nullish()
     .transform((v) => v ?? null)
     .refine((v) => v === null || v.getTime() > Date.now(), {
