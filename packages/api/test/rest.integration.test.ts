@@ -241,6 +241,16 @@ describe("REST with an access token", () => {
     });
   });
 
+  it("tells a caller without a token how to send one, with a Bearer challenge", async () => {
+    const res = await restHandler(t.db, null)(restRequest("team.list", undefined));
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(await res.json()).toMatchObject({
+      code: "UNAUTHORIZED",
+      detail: expect.stringMatching(/Authorization: Bearer <token>.*Account > Access tokens/),
+    });
+  });
+
   it("answers an unknown path with 404 and a wrong method with 405, as problem details", async () => {
     const handler = restHandler(t.db, null);
     const missing = await handler(new Request(`http://tradeoff.test${REST_PREFIX}/token/create`));

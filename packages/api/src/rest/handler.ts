@@ -59,6 +59,9 @@ export function problemResponse(
   return new Response(JSON.stringify(body), { status: problem.status, headers: out });
 }
 
+const NO_TOKEN_MESSAGE =
+  "This call needs a personal access token, sent as `Authorization: Bearer <token>`. Create one under Account > Access tokens.";
+
 /** tRPC's wire format for one call's answer. */
 type TrpcAnswer =
   | { result: { data?: unknown } }
@@ -107,6 +110,10 @@ async function toRest(answer: Response): Promise<Response> {
   }
   const data = parsed.error.data ?? {};
   const status = data.httpStatus ?? (answer.status >= 400 ? answer.status : 500);
+  // A refused token comes with its own challenge and sentence; without one, the caller sent no
+  // token at all, and the web app's "Sign in to continue." does not say how an API client signs in.
+  const noToken = status === 401 && !headers.has("www-authenticate");
+  if (noToken) headers.set("www-authenticate", 'Bearer realm="tradeoff"');
   const fieldErrors = Object.fromEntries(
     Object.entries(data.fieldErrors ?? {}).filter(
       (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0,
@@ -115,7 +122,7 @@ async function toRest(answer: Response): Promise<Response> {
   return problemResponse(
     {
       status,
-      detail: parsed.error.message,
+      detail: noToken ? NO_TOKEN_MESSAGE : parsed.error.message,
       code: data.code ?? "INTERNAL_SERVER_ERROR",
       ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
       ...(data.requestId ? { requestId: data.requestId } : {}),
