@@ -52,8 +52,25 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
       `Saved your vote on ${criterion.key}: importance 4, drf=2 fastapi=5.`,
     );
   }
-  const mine = await query<{ criterionKey: string }[]>(request, "vote.mine", { projectId });
-  expect(mine.map((v) => v.criterionKey).sort()).toEqual([first.key, second.key].sort());
+  // An importance left out is none given: said so, and not saved as a "no opinion" mark.
+  const third = template.criteria[2];
+  if (!third) throw new Error("template with fewer than three criteria");
+  const unweighted = await tradeoff(config, [
+    "vote",
+    `${team.slug}/1`,
+    "--criterion",
+    third.key,
+    "--score",
+    "drf=3",
+  ]);
+  expect(unweighted.stdout).toContain(
+    `Saved your vote on ${third.key}: importance not given, drf=3 fastapi=-.`,
+  );
+  const mine = await query<{ criterionKey: string; noOpinion: boolean }[]>(request, "vote.mine", {
+    projectId,
+  });
+  expect(mine.map((v) => v.criterionKey).sort()).toEqual([first.key, second.key, third.key].sort());
+  expect(mine.find((v) => v.criterionKey === third.key)?.noOpinion).toBe(false);
 
   const show = await tradeoff(config, ["show", `${team.slug}/1`]);
   expect(show.code).toBe(0);

@@ -125,6 +125,9 @@ describe("server commands without a server", () => {
       if (command !== "template") expect(help.stdout, command).toContain("--json");
     });
     expect(helps[0]?.stdout).toMatch(/default: none, the option\s+stays unscored/);
+    // An importance left out is none given, not the "no opinion" mark a ballot counts as done.
+    expect(helps[0]?.stdout).not.toMatch(/no\s+opinion/);
+    expect(helps[0]?.stdout).toMatch(/replaces your previous one/);
     expect(main?.stdout).toContain("5 refused by the server");
   });
 

@@ -38,13 +38,14 @@ export function registerVote(program: Command, io: Io): void {
     .command("vote")
     .summary("cast or change your vote on one criterion")
     .description(
-      "Cast or change your vote on one criterion of an open project (needs a read-write token).",
+      "Cast or change your vote on one criterion of an open project (needs a read-write token).\n" +
+        "The vote replaces your previous one on the criterion: give every value to keep.",
     )
     .argument("<project>", PROJECT_ARGUMENT)
     .requiredOption("-c, --criterion <key>", "the criterion's key")
     .option(
       "-i, --importance <n>",
-      "how much the criterion matters, 0 to 5 (omit for no opinion)",
+      "how much the criterion matters, 0 to 5 (default: none given, so the others' importance or the criterion's default weight counts)",
       parseImportance,
     )
     .option(
@@ -78,7 +79,7 @@ export function registerVote(program: Command, io: Io): void {
         .map(([k, v]) => `${k}=${v ?? "-"}`)
         .join(" ");
       io.stdout(
-        `Saved your vote on ${options.criterion}: importance ${saved.weight ?? "no opinion"}, ${scores}.\n`,
+        `Saved your vote on ${options.criterion}: importance ${saved.weight ?? "not given"}, ${scores}.\n`,
       );
     });
 }
