@@ -26,9 +26,10 @@ export function buildProgram(io: Io): Command {
  * or token refused, 4 server unreachable, 5 refused by the server (see docs/decision-records.md).
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const program = buildProgram(io);
-  // With --json, a failure is JSON on stderr too: { "error": { "message", "exitCode" } }.
+  // With --json, a failure is JSON on stderr too: { "error": { "message", "exitCode" } }, the
+  // command line's own (an unknown option) as well, so commander's text is not written then.
   const json = argv.includes("--json");
+  const program = buildProgram(json ? { ...io, stderr: () => {} } : io);
   const fail = (exitCode: number, message: string, prefix = "tradeoff: ") => {
     io.stderr(
       json ? `${JSON.stringify({ error: { message, exitCode } })}\n` : `${prefix}${message}\n`,
@@ -43,7 +44,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       if (error.exitCode === 0) return EXIT_OK;
       // The command line itself: an unknown command, option or choice, a missing argument.
       // Values out of range for the data (--importance 9) are InputErrors: bad input, 1.
-      return EXIT_USAGE;
+      if (!json) return EXIT_USAGE;
+      return fail(
+        EXIT_USAGE,
+        error.code === "commander.help"
+          ? "Name a command: `tradeoff --help` lists them."
+          : `${error.message.replace(/^error: /, "")} (run with --help for usage)`,
+      );
     }
     if (error instanceof CliError) return fail(error.exitCode, error.message);
     if (error instanceof InputError) return fail(EXIT_BAD_INPUT, error.problems.join("\n"), "");

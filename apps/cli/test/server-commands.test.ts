@@ -78,6 +78,24 @@ describe("server commands without a server", () => {
     expect((await runCli(["decide", "billing/1", "--option", "drf"], { env })).code).toBe(2);
   });
 
+  it("with --json, say a usage error as JSON on stderr too, and nothing else", async () => {
+    const env = { TRADEOFF_CONFIG_DIR: dir };
+    for (const args of [
+      ["projects", "--status", "done", "--json"],
+      ["show", "billing/1", "--json"],
+      ["vote", "billing/1", "--json"],
+    ]) {
+      const result = await runCli(args, { env });
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stdout, args.join(" ")).toBe("");
+      const { error } = JSON.parse(result.stderr) as {
+        error: { message: string; exitCode: number };
+      };
+      expect(error.exitCode, args.join(" ")).toBe(2);
+      expect(error.message, args.join(" ")).toMatch(/^(option|unknown option|required option)/);
+    }
+  });
+
   it("refuse an out-of-range importance or score as bad input (exit 1), in the web app's words", async () => {
     const env = { TRADEOFF_CONFIG_DIR: dir };
     const importance = await runCli(
