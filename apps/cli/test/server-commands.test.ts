@@ -1,4 +1,6 @@
 import { mkdtemp, stat, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -25,6 +27,26 @@ describe("server commands without a server", () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toContain("Cannot reach the Tradeoff server at http://127.0.0.1:9");
     await expect(stat(join(dir, "config.json"))).rejects.toThrow();
+  });
+
+  it("say that an address answering with a web page is not a Tradeoff server, with exit code 4", async () => {
+    const page = createServer((_req, res) => {
+      res.writeHead(404, { "content-type": "text/html" });
+      res.end("<!DOCTYPE html><html><body>Not found</body></html>");
+    });
+    await new Promise<void>((listening) => page.listen(0, "127.0.0.1", listening));
+    const { port } = page.address() as AddressInfo;
+    try {
+      const url = `http://127.0.0.1:${port}/tradeoff`;
+      const result = await runCli(["projects"], {
+        env: { TRADEOFF_CONFIG_DIR: dir, TRADEOFF_URL: url, TRADEOFF_TOKEN: "tro_x" },
+      });
+      expect(result.code).toBe(4);
+      expect(result.stderr).toContain(`${url} answers, but not as a Tradeoff server.`);
+      expect(result.stderr).not.toMatch(/Unexpected token|not valid JSON/);
+    } finally {
+      page.close();
+    }
   });
 
   it("say that export --out names a file, not a folder, with exit code 1 and no system error", async () => {

@@ -36,9 +36,13 @@ export async function call<T>(config: ServerConfig, run: () => Promise<T>): Prom
       fieldErrors?: Record<string, string[]> | null;
     };
     if (!data.code) {
+      // Something answered, but not Tradeoff's API (a web page, other JSON): a wrong address.
+      const answered = error.cause instanceof SyntaxError || error.meta?.response !== undefined;
       throw new CliError(
         EXIT_UNREACHABLE,
-        `Cannot reach the Tradeoff server at ${config.url} (${error.message}). Check the address and that the server is running.`,
+        answered
+          ? `${config.url} answers, but not as a Tradeoff server. Check the address: it is the one you open Tradeoff at in a browser.`
+          : `Cannot reach the Tradeoff server at ${config.url} (${error.message}). Check the address and that the server is running.`,
       );
     }
     if (data.code === "UNAUTHORIZED") {
