@@ -241,6 +241,39 @@ describe("REST with an access token", () => {
     });
   });
 
+  it("answers only statuses its description lists: 412 to confirm, 415 for a body not JSON", async () => {
+    const { team, owner } = await teamWith(t);
+    const project = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: project.id });
+    await owner.api.project.close({ projectId: project.id });
+    const token = await tokenFor(owner.api, "READ_WRITE");
+    const handler = restHandler(t.db, null);
+    const paths = openApiDocument().paths as Record<
+      string,
+      { post: { responses: Record<string, unknown> } }
+    >;
+    const listed = (path: string) => Object.keys(paths[path]?.post.responses ?? {});
+    // Nobody voted: the recommendation is provisional, which decide asks to confirm.
+    const provisional = await handler(
+      restRequest(
+        "record.decide",
+        { projectId: project.id, chosenOptionKey: "kafka", rationale: "Ordering." },
+        bearer(token),
+      ),
+    );
+    expect(provisional.status).toBe(412);
+    expect(listed("/record/decide")).toContain("412");
+    const notJson = await handler(
+      new Request(`http://tradeoff.test${REST_PREFIX}/project/open`, {
+        method: "POST",
+        headers: { "content-type": "text/plain", ...bearer(token) },
+        body: JSON.stringify({ projectId: project.id }),
+      }),
+    );
+    expect(notJson.status).toBe(415);
+    expect(listed("/project/open")).toContain("415");
+  });
+
   it("tells a caller without a token how to send one, with a Bearer challenge", async () => {
     const res = await restHandler(t.db, null)(restRequest("team.list", undefined));
     expect(res.status).toBe(401);

@@ -63,7 +63,15 @@ const PROBLEMS = {
   "403": problem("The token or the user's role does not allow this."),
   "404": problem("Not found, or not in one of the user's teams."),
   "409": problem("Not possible in the record's current state."),
+  "412": problem(
+    "A condition is not met yet: `detail` says which and what to do (for example, confirm a decision on a provisional recommendation).",
+  ),
   "503": problem("The server or its database is not answering; try again."),
+};
+
+/** Only a change sends a body, so only a change can send it as something other than JSON. */
+const BODY_PROBLEMS = {
+  "415": problem("The body is not sent as JSON: send it with `Content-Type: application/json`."),
 };
 
 /** A query's parameters: its input's top-level fields. */
@@ -103,6 +111,7 @@ function operationObject(operation: RestOperation) {
   if (operation.method === "GET") return { ...base, parameters: parameters(operation.inputSchema) };
   return {
     ...base,
+    responses: { ...base.responses, ...BODY_PROBLEMS },
     ...(operation.inputSchema
       ? {
           requestBody: {
