@@ -164,7 +164,8 @@ const server = createServer((req, res) => {
   });
   if (path?.startsWith("/api/trpc/")) void trpc(req, res);
   else if (path === "/api/metrics") void metrics(req, res);
-  else if (path?.startsWith("/api/v1/") || path === "/api/docs") void rest(req, res);
+  else if (path?.startsWith("/api/v1/") || path === "/api/v1" || path === "/api/docs")
+    void rest(req, res);
   else void nextHandler(req, res);
 });
 // An idle keep-alive connection is closed by the server after keepAliveTimeout; a client that

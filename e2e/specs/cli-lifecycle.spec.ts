@@ -216,6 +216,16 @@ test("the REST API answers a token over plain HTTP, with its OpenAPI description
   expect(description.status).toBe(200);
   expect(((await description.json()) as { openapi: string }).openapi).toBe("3.1.0");
 
+  // The API's root is the API's too: a problem pointing at the description, not a web page.
+  for (const root of ["/api/v1", "/api/v1/"]) {
+    const answer = await fetch(`${baseURL}${root}`, { headers });
+    expect(answer.status, root).toBe(404);
+    expect(answer.headers.get("content-type"), root).toBe("application/problem+json");
+    expect(((await answer.json()) as { detail: string }).detail, root).toContain(
+      "/api/v1/openapi.json",
+    );
+  }
+
   const docs = await fetch(`${baseURL}/api/docs`);
   expect(docs.headers.get("content-type")).toMatch(/^text\/html/);
   expect(docs.headers.get("content-security-policy")).toContain("default-src 'self'");
