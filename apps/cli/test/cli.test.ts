@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { aggregate, type DecisionInput, validateDecisionInput } from "@tradeoff/scoring";
 import { builtInTemplates } from "@tradeoff/templates";
 import { beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, runCli } from "./run-cli";
+import { cliRoot, repoRoot, runCli } from "./run-cli";
 
 let dir = "";
 const file = (name: string) => join(dir, name);
@@ -287,6 +287,25 @@ describe("usage", () => {
     const template = await runCli(["template", "--help"]);
     expect(template.code).toBe(0);
     expect(template.stdout).toContain("drf-vs-fastapi");
+  });
+
+  it("stops quietly when its reader closes the pipe first (| head), without a stack trace", async () => {
+    const child = spawn(
+      process.execPath,
+      [join(cliRoot, "bin", "tradeoff.js"), "template", "--list"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    // The reader is gone before the first line is written.
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise((closed) => child.on("close", closed));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 
   it.each([
