@@ -7,11 +7,15 @@ import { type Io, processIo } from "./io";
 export function buildProgram(io: Io): Command {
   const program = new Command()
     .name("tradeoff")
+    // Lines of 80 characters at most: help is wrapped there, and a longer line leaves a word
+    // alone on the next one.
     .description(
-      "Tradeoff from the command line: score team decisions offline, or work with a Tradeoff\n" +
-        "server (login, projects, open, close, vote, decide, revise, supersede, share, show, export).\n" +
+      "Tradeoff from the command line: score team decisions offline, or work with a\n" +
+        "Tradeoff server (login, projects, show, vote, open, close, decide, revise,\n" +
+        "supersede, share, tag, export, import).\n" +
         "Exit codes: 0 done, 1 bad input, 2 usage, 3 not logged in or token refused,\n" +
-        "4 server unreachable, 5 refused by the server (not found, not allowed, not possible now).",
+        "4 server unreachable, 5 refused by the server (not found, not allowed,\n" +
+        "not possible now).",
     )
     .version(packageJson.version, "-v, --version")
     .exitOverride()

@@ -280,6 +280,9 @@ describe("usage", () => {
     expect(top.code).toBe(0);
     expect(top.stdout).toContain("score [options] <file>");
     expect(top.stdout).toContain("template [options] [name]");
+    // The description's lines fit the 80 columns help wraps at: no word left alone on a line.
+    expect(top.stdout).toContain("or work with a\nTradeoff server (login, projects,");
+    expect(top.stdout).not.toMatch(/^Tradeoff$/m);
     const score = await runCli(["score", "--help"]);
     expect(score.code).toBe(0);
     expect(score.stdout).toContain("--method <method>");
