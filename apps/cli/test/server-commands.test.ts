@@ -49,6 +49,34 @@ describe("server commands without a server", () => {
     }
   });
 
+  it("say where the login cannot be saved and how to do without, with exit code 1", async () => {
+    // A server that accepts the token: only saving it fails.
+    const server = createServer((req, res) => {
+      const data = req.url?.startsWith("/api/trpc/account.get")
+        ? { name: "Ann", email: "ann@example.com" }
+        : [];
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ result: { data } }));
+    });
+    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const blocker = join(dir, "a-file");
+      await writeFile(blocker, "not a folder\n");
+      const config = join(blocker, "tradeoff");
+      const result = await runCli(
+        ["login", "--url", `http://127.0.0.1:${port}`, "--token", "tro_x"],
+        { env: { TRADEOFF_CONFIG_DIR: config } },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `tradeoff: Cannot save the login in ${config} (part of this path is a file, not a folder). Set TRADEOFF_CONFIG_DIR to a folder you may write to, or give each command TRADEOFF_URL and TRADEOFF_TOKEN instead.\n`,
+      );
+    } finally {
+      server.close();
+    }
+  });
+
   it("say that export --out names a file, not a folder, with exit code 1 and no system error", async () => {
     const existing = join(dir, "notes.md");
     await writeFile(existing, "kept as it was\n");

@@ -1,9 +1,9 @@
 import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
-import { CliError, EXIT_USAGE } from "../errors";
+import { CliError, EXIT_BAD_INPUT, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
 import { call, createClient } from "../server/client";
-import { saveConfig } from "../server/config";
+import { configDir, saveConfig } from "../server/config";
 
 type LoginOptions = { url: string; token?: string };
 
@@ -61,9 +61,24 @@ export function registerLogin(program: Command, io: Io): void {
       const client = createClient(config);
       const account = await call(config, () => client.account.get.query());
       const teams = await call(config, () => client.team.list.query());
-      const file = await saveConfig(config);
+      const file = await saveConfig(config).catch((error: NodeJS.ErrnoException) => {
+        throw new CliError(EXIT_BAD_INPUT, saveProblem(error));
+      });
       io.stdout(
         `Signed in to ${config.url} as ${account.name ?? account.email}; teams: ${teams.map((t) => t.slug).join(", ") || "none"}.\nSaved to ${file}.\n`,
       );
     });
+}
+
+/** Why the login could not be saved, and the two ways around it, not the system's own words. */
+function saveProblem(error: NodeJS.ErrnoException): string {
+  const why =
+    error.code === "EACCES" || error.code === "EPERM" || error.code === "EROFS"
+      ? "permission denied"
+      : error.code === "ENOTDIR" || error.code === "EEXIST"
+        ? "part of this path is a file, not a folder"
+        : error.code === "ENOSPC"
+          ? "the disk is full"
+          : error.message;
+  return `Cannot save the login in ${configDir()} (${why}). Set TRADEOFF_CONFIG_DIR to a folder you may write to, or give each command TRADEOFF_URL and TRADEOFF_TOKEN instead.`;
 }
