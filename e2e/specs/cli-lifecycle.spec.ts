@@ -157,6 +157,8 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
     next,
   ]);
   expect(superseded).toMatchObject({ status: "superseded", supersededBy: [second.id] });
+  const shown = await tradeoff(config, ["show", first]);
+  expect(shown.stdout.split("\n")[0]).toMatch(/ \(superseded; decided: [^)]+\)$/);
   const cycle = await tradeoff(config, ["supersede", next, "--by", first]);
   expect(cycle.code).not.toBe(0);
 

@@ -19,9 +19,14 @@ export function registerShow(program: Command, io: Io): void {
     .action(async (ref: string, options: { team?: string }) => {
       const { config, client, projectId } = await connectToProject(ref, options.team);
       const { view } = await call(config, () => client.record.get.query({ projectId }));
+      // A recorded decision may since have been superseded or archived: say both.
+      const state = view.project.status.toLowerCase();
+      const chosen = view.options.find((o) => o.key === view.decision?.chosenOptionKey)?.name;
       const status = view.draft
-        ? view.project.status.toLowerCase()
-        : `decided: ${view.options.find((o) => o.key === view.decision?.chosenOptionKey)?.name}`;
+        ? state
+        : state === "decided"
+          ? `decided: ${chosen}`
+          : `${state}; decided: ${chosen}`;
       io.stdout(`${view.team.slug}/${view.project.number} ${view.project.title} (${status})\n\n`);
       if (!view.votes) {
         const p = view.participation;
