@@ -153,15 +153,19 @@ const t = initTRPC
           : undefined;
       // An input that is no object at all (null, a list, a number) has no field to name.
       const notAnObject = flat !== null && flat.formErrors.length > 0;
+      // A body the JSON parser refused: the parser's words say where, not what to do.
+      const notJson = error.code === "BAD_REQUEST" && error.cause instanceof SyntaxError;
       return {
         ...shape,
         message: flat
           ? notAnObject
             ? "The input must be an object of named fields (JSON); this one is not."
             : "Some fields need attention."
-          : unexpected
-            ? internalErrorMessage(requestId)
-            : shape.message,
+          : notJson
+            ? `The body is not valid JSON (${error.cause.message}). Send the input as one JSON object.`
+            : unexpected
+              ? internalErrorMessage(requestId)
+              : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,

@@ -185,6 +185,25 @@ describe("REST with an access token", () => {
     });
   });
 
+  it("says a change's body is not valid JSON, and where", async () => {
+    const { owner } = await teamWith(t);
+    const token = await tokenFor(owner.api, "READ_WRITE");
+    const handler = restHandler(t.db, null);
+    for (const body of ["{bad", ""]) {
+      const res = await handler(
+        new Request(`http://tradeoff.test${REST_PREFIX}/vote/cast`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...bearer(token) },
+          body,
+        }),
+      );
+      expect(res.status, body).toBe(400);
+      expect(((await res.json()) as { detail: string }).detail, body).toMatch(
+        /^The body is not valid JSON \(.+\)\. Send the input as one JSON object\.$/,
+      );
+    }
+  });
+
   it("says so when a change's body is JSON but not an object of fields", async () => {
     const { owner } = await teamWith(t);
     const token = await tokenFor(owner.api, "READ_WRITE");
