@@ -293,6 +293,18 @@ describe("REST with an access token", () => {
     expect(listed("/project/open")).toContain("415");
   });
 
+  it("answers HEAD on a query as it answers GET, as HTTP asks of every server", async () => {
+    const { team, owner } = await teamWith(t);
+    const token = await tokenFor(owner.api, "READ");
+    const url = `http://tradeoff.test${REST_PREFIX}/project/list?teamId=${team.id}`;
+    const head = await restHandler(
+      t.db,
+      null,
+    )(new Request(url, { method: "HEAD", headers: bearer(token) }));
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-type")).toBe("application/json");
+  });
+
   it("tells a caller without a token how to send one, with a Bearer challenge", async () => {
     const res = await restHandler(t.db, null)(restRequest("team.list", undefined));
     expect(res.status).toBe(401);
@@ -313,7 +325,7 @@ describe("REST with an access token", () => {
       new Request(`http://tradeoff.test${REST_PREFIX}/project/list`, { method: "POST" }),
     );
     expect(wrong.status).toBe(405);
-    expect(wrong.headers.get("allow")).toBe("GET");
+    expect(wrong.headers.get("allow")).toBe("GET, HEAD");
     expect(wrong.headers.get("content-type")).toBe("application/problem+json");
   });
 });

@@ -173,7 +173,9 @@ export function createRestHandler(options: RestHandlerOptions) {
         detail: `There is no API operation at ${url.pathname}. Every operation is listed at ${OPENAPI_PATH} and ${DOCS_PATH}.`,
       });
     }
-    if (req.method !== operation.method) {
+    // HEAD asks for a query's answer without its body: the same call, as HTTP would have it.
+    const method = req.method === "HEAD" && operation.method === "GET" ? "GET" : req.method;
+    if (method !== operation.method) {
       return problemResponse(
         {
           status: 405,
@@ -184,7 +186,7 @@ export function createRestHandler(options: RestHandlerOptions) {
               : ", its input as a JSON body"
           }.`,
         },
-        { allow: operation.method },
+        { allow: operation.method === "GET" ? "GET, HEAD" : operation.method },
       );
     }
     const target = new URL(`/api/trpc/${operation.procedure}`, url);
