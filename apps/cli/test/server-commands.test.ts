@@ -77,6 +77,33 @@ describe("server commands without a server", () => {
     }
   });
 
+  it("list a share link past its expiry as expired, not as one that expires", async () => {
+    const server = createServer((_req, res) => {
+      const links = [
+        { id: "old", revokedAt: null, expiresAt: "2020-01-31T00:00:00.000Z" },
+        { id: "new", revokedAt: null, expiresAt: "2999-01-31T00:00:00.000Z" },
+      ];
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ result: { data: links } }));
+    });
+    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+    const { port } = server.address() as AddressInfo;
+    try {
+      // A project named by its id: the only call is share.list.
+      const result = await runCli(["share", "cmproject", "--list"], {
+        env: {
+          TRADEOFF_CONFIG_DIR: dir,
+          TRADEOFF_URL: `http://127.0.0.1:${port}`,
+          TRADEOFF_TOKEN: "tro_x",
+        },
+      });
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toBe("old  expired 2020-01-31\nnew  expires 2999-01-31\n");
+    } finally {
+      server.close();
+    }
+  });
+
   it("say that export --out names a file, not a folder, with exit code 1 and no system error", async () => {
     const existing = join(dir, "notes.md");
     await writeFile(existing, "kept as it was\n");

@@ -62,7 +62,7 @@ export function registerShare(program: Command, io: Io): void {
                 const state = link.revokedAt
                   ? "revoked"
                   : link.expiresAt
-                    ? `expires ${link.expiresAt.slice(0, 10)}`
+                    ? `${new Date(link.expiresAt) <= new Date() ? "expired" : "expires"} ${link.expiresAt.slice(0, 10)}`
                     : "active";
                 return `${link.id}  ${state}`;
               })
