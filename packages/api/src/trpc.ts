@@ -151,8 +151,12 @@ const t = initTRPC
         : error.cause instanceof DomainError
           ? error.cause.fieldErrors
           : undefined;
-      // An input that is no object at all (null, a list, a number) has no field to name.
-      const notAnObject = flat !== null && flat.formErrors.length > 0;
+      // An input that is no object at all (null, a list, a number) has no field to name. Other
+      // issues without a path (a refinement of the whole input) keep the general message.
+      const notAnObject =
+        zodError?.issues.some(
+          (issue) => issue.path.length === 0 && issue.code === "invalid_type",
+        ) ?? false;
       // A body the JSON parser refused: the parser's words say where, not what to do.
       const notJson = error.code === "BAD_REQUEST" && error.cause instanceof SyntaxError;
       return {
