@@ -6,8 +6,9 @@ import { useFaultWorld } from "./support/world";
 /**
  * Input built to break the server, against the production build: JSON nested thousands of
  * levels deep (it used to answer "Maximum call stack size exceeded"), bytes that are not UTF-8
- * (they used to be stored as U+FFFD replacement characters), and HSTS, which one build must
- * send for an https deployment and not for a plain local run.
+ * (they used to be stored as U+FFFD replacement characters), bodies larger than the API reads
+ * (the server used to hold any amount in memory), and HSTS, which one build must send for an
+ * https deployment and not for a plain local run.
  */
 const DEPTH = 100_000;
 const LEAK = /Maximum call stack|RangeError|\n\s+at |node_modules|\.tsx?:\d+/;
@@ -108,4 +109,66 @@ test("one build sends HSTS when deployed behind https and not on a plain local r
     const local = await fetch(`${plain.origin}${path}`);
     expect(local.headers.get("strict-transport-security"), `${path} run locally`).toBeNull();
   }
+});
+
+test("a body larger than the API reads is refused before the server holds it", async () => {
+  if (!plain) throw new Error("setup failed");
+  const { world, cookie } = member();
+  // MAX_BODY_BYTES of packages/api/src/rest/read-body.ts, and one byte more.
+  const tooLarge = 64 * 1024 * 1024 + 1;
+  const headers = { "content-type": "application/json", origin: plain.origin };
+  const expectTooLarge = async (res: Response) => {
+    const text = await res.text();
+    expect(text).not.toMatch(LEAK);
+    expect(res.status, text.slice(0, 300)).toBe(413);
+    return text;
+  };
+
+  // Declared by its Content-Length, to a public procedure: refused before it is read.
+  const declared = await fetch(`${plain.origin}/api/trpc/auth.signUp`, {
+    method: "POST",
+    headers,
+    body: Buffer.alloc(tooLarge, 0x20),
+  });
+  const body = JSON.parse(await expectTooLarge(declared)) as ErrorBody;
+  expect(body.error?.data?.code).toBe("PAYLOAD_TOO_LARGE");
+  expect(body.error?.message).toMatch(/larger than 64 MB, the most the API reads/);
+
+  // Sent in chunks without a length: the server stops reading at the bound.
+  const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent * chunk.byteLength >= 2 * tooLarge) controller.close();
+      else {
+        sent++;
+        controller.enqueue(chunk);
+      }
+    },
+  });
+  const chunked = await fetch(`${plain.origin}/api/trpc/team.create`, {
+    method: "POST",
+    headers: { ...headers, cookie },
+    body: stream,
+    duplex: "half",
+  } as RequestInit);
+  expect(await expectTooLarge(chunked)).toMatch(/larger than 64 MB/);
+
+  // The REST API answers a problem document, as for its other refusals.
+  const rest = await fetch(`${plain.origin}/api/v1/record/decide`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: "Bearer tro_unknown" },
+    body: Buffer.alloc(tooLarge, 0x20),
+  });
+  expect(rest.headers.get("content-type")).toContain("application/problem+json");
+  const problem = JSON.parse(await expectTooLarge(rest)) as { status?: number; detail?: string };
+  expect(problem.status).toBe(413);
+  expect(problem.detail).toMatch(/larger than 64 MB/);
+
+  // The server is unharmed.
+  const fine = await fetch(
+    `${plain.origin}/api/trpc/project.recommendation?input=${encodeURIComponent(JSON.stringify({ projectId: world.projectId }))}`,
+    { headers: { cookie } },
+  );
+  expect(fine.status).toBe(200);
 });

@@ -1,9 +1,11 @@
 /**
- * Checks on an API request's raw input, before tRPC parses it: text that is not valid UTF-8
- * (decoding would turn it into U+FFFD replacement characters, stored as if the member had typed
- * them), and JSON nested deeper than any input of the API, which would exhaust the stack of
- * whatever walks it. Each refusal is a sentence saying what is wrong.
+ * Checks on an API request's raw input, before tRPC parses it: a body larger than the API reads
+ * (`MAX_BODY_BYTES`), text that is not valid UTF-8 (decoding would turn it into U+FFFD
+ * replacement characters, stored as if the member had typed them), and JSON nested deeper than
+ * any input of the API, which would exhaust the stack of whatever walks it. Each refusal is a
+ * sentence saying what is wrong.
  */
+import { BODY_TOO_LARGE_MESSAGE, readBodyWithin } from "@tradeoff/api/rest";
 
 /** No input of the API is nested half this deep (a vote's scores sit at depth 2). */
 export const MAX_INPUT_DEPTH = 32;
@@ -31,7 +33,10 @@ export function nestedDeeperThan(json: string, max: number): boolean {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-export type CheckedInput = { ok: true; request: Request } | { ok: false; message: string };
+export type CheckedInput =
+  | { ok: true; request: Request }
+  /** 400, or 413 for a body larger than the API reads (`MAX_BODY_BYTES`). */
+  | { ok: false; status?: 413; message: string };
 
 /**
  * The request with its input checked: a POST's body is read once here (and handed on as
@@ -44,7 +49,8 @@ export type CheckedInput = { ok: true; request: Request } | { ok: false; message
  */
 export async function checkRequestInput(req: Request, url: URL): Promise<CheckedInput> {
   if (req.method === "POST") {
-    const bytes = await req.arrayBuffer();
+    const bytes = await readBodyWithin(req);
+    if (!bytes) return { ok: false, status: 413, message: BODY_TOO_LARGE_MESSAGE };
     let text: string;
     try {
       text = utf8.decode(bytes);

@@ -79,8 +79,8 @@ function failedBeforeApi(error: unknown, requestId: string, log: () => typeof lo
 
 /** An error in tRPC's wire format, so its clients (the web app, the CLI) show the message. */
 function errorResponse(
-  code: "BAD_REQUEST" | "INTERNAL_SERVER_ERROR" | "SERVICE_UNAVAILABLE",
-  httpStatus: 400 | 500 | 503,
+  code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "INTERNAL_SERVER_ERROR" | "SERVICE_UNAVAILABLE",
+  httpStatus: 400 | 413 | 500 | 503,
   message: string,
   requestId: string,
 ): Response {
@@ -145,7 +145,11 @@ async function handle(raw: Request, url: URL, requestId: string, log: () => type
   const refused = guardMutation(raw);
   if (refused) return refused;
   const input = await checkRequestInput(raw, url);
-  if (!input.ok) return errorResponse("BAD_REQUEST", 400, input.message, requestId);
+  if (!input.ok) {
+    return input.status === 413
+      ? errorResponse("PAYLOAD_TOO_LARGE", 413, input.message, requestId)
+      : errorResponse("BAD_REQUEST", 400, input.message, requestId);
+  }
   const req = input.request;
   // Live subscriptions (GET /api/trpc/live.*) need this instance's database listener.
   if (req.method === "GET" && url.pathname.includes("/live.")) await ensureRealtime();

@@ -10,6 +10,7 @@
 import { openApiDocument } from "./openapi";
 import { queryInput, REST_PREFIX, type RestOperation, restOperations } from "./operations";
 import { apiDocsPage } from "./page";
+import { BODY_TOO_LARGE_MESSAGE, readBodyWithin } from "./read-body";
 
 export const OPENAPI_PATH = `${REST_PREFIX}/openapi.json`;
 export const DOCS_PATH = "/api/docs";
@@ -208,7 +209,14 @@ export function createRestHandler(options: RestHandlerOptions) {
       );
     }
     // The body is handed on as sent (the tRPC route checks its type, encoding and depth).
-    const body = await req.arrayBuffer();
+    const body = await readBodyWithin(req);
+    if (!body) {
+      return problemResponse({
+        status: 413,
+        code: "PAYLOAD_TOO_LARGE",
+        detail: BODY_TOO_LARGE_MESSAGE,
+      });
+    }
     return toRest(
       await options.trpc(
         new Request(target, {

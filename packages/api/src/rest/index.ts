@@ -9,3 +9,4 @@ export {
 } from "./handler";
 export { openApiDocument } from "./openapi";
 export { REST_PREFIX, type RestOperation, restOperations } from "./operations";
+export { BODY_TOO_LARGE_MESSAGE, MAX_BODY_BYTES, readBodyWithin } from "./read-body";

@@ -6,6 +6,7 @@
  */
 import type { JsonSchema, RestOperation } from "./operations";
 import { REST_PREFIX, restOperations, takesText } from "./operations";
+import { MAX_BODY_BYTES } from "./read-body";
 
 const ROLE_NAMES = { VIEWER: "viewer", MEMBER: "member", ADMIN: "admin", OWNER: "owner" };
 
@@ -71,6 +72,9 @@ const PROBLEMS = {
 
 /** Only a change sends a body, so only a change can send it as something other than JSON. */
 const BODY_PROBLEMS = {
+  "413": problem(
+    `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most the API reads from one request.`,
+  ),
   "415": problem("The body is not sent as JSON: send it with `Content-Type: application/json`."),
 };
 
