@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { mutate, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
@@ -45,17 +46,22 @@ test("once voting is closed, recording the decision is the page's primary action
   await expect(page.getByRole("form", { name: "Record the decision" })).toBeVisible();
 });
 
+/** The new-decision form, started blank: a title, two options and one criterion, not sent. */
+async function fillBlankDecision(page: Page, teamSlug: string, options: [string, string]) {
+  await page.goto(`/t/${teamSlug}/new`);
+  await page.getByRole("button", { name: "Start blank" }).click();
+  await page.getByLabel("Title").fill("Which queue for background jobs?");
+  await page.getByLabel("Option 1 name").fill(options[0]);
+  await page.getByLabel("Option 2 name").fill(options[1]);
+  await page.getByLabel("Criterion 1 name").fill("Throughput");
+}
+
 test("a new decision with two options of the same name is refused, next to the second one", async ({
   alice: owner,
   soloDrf,
 }) => {
   const page = owner.page;
-  await page.goto(`/t/${soloDrf.team.slug}/new`);
-  await page.getByRole("button", { name: "Start blank" }).click();
-  await page.getByLabel("Title").fill("Which queue for background jobs?");
-  await page.getByLabel("Option 1 name").fill("Kafka");
-  await page.getByLabel("Option 2 name").fill("kafka ");
-  await page.getByLabel("Criterion 1 name").fill("Throughput");
+  await fillBlankDecision(page, soloDrf.team.slug, ["Kafka", "kafka "]);
   await page.getByRole("button", { name: "Create decision" }).click();
   await expect(page.getByLabel("Option 2 name")).toHaveAccessibleDescription(
     /Another option is already called “kafka”: give each its own name\./,
@@ -75,12 +81,7 @@ test("a new decision with a deadline that has already passed is refused, next to
   soloDrf,
 }) => {
   const page = owner.page;
-  await page.goto(`/t/${soloDrf.team.slug}/new`);
-  await page.getByRole("button", { name: "Start blank" }).click();
-  await page.getByLabel("Title").fill("Which queue for background jobs?");
-  await page.getByLabel("Option 1 name").fill("Kafka");
-  await page.getByLabel("Option 2 name").fill("RabbitMQ");
-  await page.getByLabel("Criterion 1 name").fill("Throughput");
+  await fillBlankDecision(page, soloDrf.team.slug, ["Kafka", "RabbitMQ"]);
   await page.getByLabel("Deadline").fill("2020-01-01T10:00");
   await page.getByRole("button", { name: "Create decision" }).click();
   await expect(page.getByLabel("Deadline")).toHaveAccessibleDescription(
