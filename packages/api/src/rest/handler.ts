@@ -10,7 +10,6 @@
 import { openApiDocument } from "./openapi";
 import { queryInput, REST_PREFIX, type RestOperation, restOperations } from "./operations";
 import { apiDocsPage } from "./page";
-import { BODY_TOO_LARGE_MESSAGE, readBodyWithin } from "./read-body";
 
 export const OPENAPI_PATH = `${REST_PREFIX}/openapi.json`;
 export const DOCS_PATH = "/api/docs";
@@ -208,22 +207,16 @@ export function createRestHandler(options: RestHandlerOptions) {
         await options.trpc(new Request(target, { method: "GET", headers: req.headers })),
       );
     }
-    // The body is handed on as sent (the tRPC route checks its type, encoding and depth).
-    const body = await readBodyWithin(req);
-    if (!body) {
-      return problemResponse({
-        status: 413,
-        code: "PAYLOAD_TOO_LARGE",
-        detail: BODY_TOO_LARGE_MESSAGE,
-      });
-    }
+    // The body is handed on unread: the tRPC route reads it once, within its size bound, and
+    // checks its type, encoding and depth.
     return toRest(
       await options.trpc(
         new Request(target, {
           method: "POST",
           headers: req.headers,
-          body: body.byteLength > 0 ? body : undefined,
-        }),
+          body: req.body,
+          duplex: "half",
+        } as RequestInit),
       ),
     );
   };
