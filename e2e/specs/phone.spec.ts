@@ -6,7 +6,7 @@ import {
   teamWithDrfProject,
   voteOverApi,
 } from "../support/decisions";
-import { everyPage, openPage } from "../support/every-page";
+import { everyPage, layoutShifts, openPage } from "../support/every-page";
 import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
 // The page's DOM as the measuring code below uses it (these tests compile without the DOM library).
@@ -33,7 +33,7 @@ const PHONES = [
 ];
 
 for (const viewport of PHONES) {
-  test(`every page fits a ${viewport.width} px wide phone without sideways scrolling`, async ({
+  test(`every page fits a ${viewport.width} px wide phone without sideways scrolling or moving once painted`, async ({
     browser,
   }, testInfo) => {
     test.setTimeout(240_000);
@@ -64,6 +64,8 @@ for (const viewport of PHONES) {
           .map((el) => (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)),
       }));
       measured[target.name] = { scrollWidth: size.scrollWidth, height: size.height };
+      // Nothing jumps under a thumb as the page comes alive (a list loading, the live bar).
+      expect.soft(await layoutShifts(page), `${target.name}: moved once painted`).toEqual([]);
       expect.soft(size.small, `${target.name}: controls under 44 px tall`).toEqual([]);
       await testInfo.attach(`${target.name} at ${viewport.width} px`, {
         body: await page.screenshot({ fullPage: true }),

@@ -176,8 +176,48 @@ export async function openPage(
   const context = target.as === "owner" ? every.owner.context : every.signedOut;
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
+  await page.addInitScript({ content: WATCH_LAYOUT_SHIFTS });
   const response = await page.goto(target.path);
   expect(response?.status(), `${target.name} (${target.path})`).toBeLessThan(400);
   await target.ready?.(page);
   return page;
+}
+
+/**
+ * Records every time part of the page moved on its own between its load and the reader's first
+ * press or key (the browser's layout-shift entries), with what moved and by how much: a list or
+ * a bar arriving late and pushing what the reader was about to press. Moves under a pixel (a
+ * line box rounding) are not kept. Not counted: what moves while the document is still
+ * arriving (on a busy machine, a first paint before the page's scripts ran, which depends on
+ * timing, not on the page), and what a press brings (a tab's content loading in place of its
+ * placeholder).
+ */
+const WATCH_LAYOUT_SHIFTS = `(() => {
+  const moves = (window.__tradeoffLayoutShifts = []);
+  let loadedAt = Infinity;
+  let pressedAt = Infinity;
+  addEventListener("load", () => { loadedAt = performance.now(); });
+  for (const type of ["pointerdown", "keydown"])
+    addEventListener(type, () => { pressedAt = Math.min(pressedAt, performance.now()); }, true);
+  const describe = (node) => {
+    if (!node || node.nodeType !== 1) return String(node && node.nodeName);
+    const text = (node.getAttribute("aria-label") || node.textContent || "").trim().replace(/\\s+/g, " ");
+    return node.tagName.toLowerCase() + (node.dataset.testid ? "[" + node.dataset.testid + "]" : "") + ' "' + text.slice(0, 40) + '"';
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.startTime < loadedAt || entry.startTime > pressedAt) continue;
+      for (const source of entry.sources || []) {
+        const dx = source.currentRect.x - source.previousRect.x;
+        const dy = source.currentRect.y - source.previousRect.y;
+        if (Math.abs(dx) < 1 && Math.abs(dy) < 1) continue;
+        moves.push(describe(source.node) + " moved " + Math.round(dx) + "," + Math.round(dy) + " px at " + Math.round(entry.startTime) + " ms");
+      }
+    }
+  }).observe({ type: "layout-shift", buffered: true });
+})()`;
+
+/** What moved on `page` without the reader asking, since it was opened by `openPage`. */
+export function layoutShifts(page: Page): Promise<string[]> {
+  return page.evaluate("window.__tradeoffLayoutShifts ?? []") as Promise<string[]>;
 }

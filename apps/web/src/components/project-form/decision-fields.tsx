@@ -46,7 +46,8 @@ function ChoiceField({
         render={({ field }) => (
           <Select value={field.value} onValueChange={field.onChange}>
             <SelectTrigger>
-              <SelectValue />
+              {/* The choice's words from the first paint (Radix would fill them in after mounting). */}
+              <SelectValue>{choices.find(([value]) => value === field.value)?.[1]}</SelectValue>
             </SelectTrigger>
             <SelectContent>
               {choices.map(([value, text]) => (

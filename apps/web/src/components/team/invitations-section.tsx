@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
 import { Link2 } from "lucide-react";
 import { type FormEvent, useState } from "react";
 import { ShownOnce } from "~/components/app/shown-once";
@@ -17,8 +18,17 @@ import { type Role, roleLabel, type TeamSummary } from "./roles";
 import { Section } from "./section";
 import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-list";
 
+type Invitations = RouterOutputs["invitation"]["list"];
+
 /** Team settings' invitations: the form and the pending list under one heading. */
-export function InvitationsSection({ team }: { team: TeamSummary }) {
+export function InvitationsSection({
+  team,
+  initialInvitations,
+}: {
+  team: TeamSummary;
+  /** The pending invitations as the server rendered them. */
+  initialInvitations?: Invitations | undefined;
+}) {
   return (
     <Section
       id="invitations"
@@ -28,7 +38,7 @@ export function InvitationsSection({ team }: { team: TeamSummary }) {
       <InviteForm team={team} />
       <div className="space-y-2">
         <h3 className="font-medium text-sm">Pending</h3>
-        <PendingInvitations team={team} />
+        <PendingInvitations team={team} initialInvitations={initialInvitations} />
       </div>
     </Section>
   );
@@ -157,10 +167,20 @@ const formatExpiry = (iso: string) =>
  * The invitations nobody has used yet, with who made them, when they expire and a revoke button.
  * Their links cannot be shown again: only a hash of each is kept.
  */
-export function PendingInvitations({ team }: { team: TeamSummary }) {
+export function PendingInvitations({
+  team,
+  initialInvitations,
+}: {
+  team: TeamSummary;
+  /** The pending invitations as the server rendered them: the list is there from the first paint. */
+  initialInvitations?: Invitations | undefined;
+}) {
   const trpc = useTRPC();
   const refresh = useRefreshInvitations();
-  const pending = useQuery(trpc.invitation.list.queryOptions({ teamId: team.id }));
+  const pending = useQuery({
+    ...trpc.invitation.list.queryOptions({ teamId: team.id }),
+    initialData: initialInvitations,
+  });
   const revoking = useConfirming();
   const revoke = useMutation(
     trpc.invitation.revoke.mutationOptions(

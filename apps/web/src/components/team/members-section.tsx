@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
 import { useRouter } from "next/navigation";
 import { Alert } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
@@ -18,16 +19,22 @@ export function MembersSection({
   team,
   currentUserId,
   title = "Members",
+  initialMembers,
 }: {
   team: TeamSummary;
   currentUserId: string;
   /** The section's heading: "Members" in team settings, "People" under the Members page's own. */
   title?: string;
+  /** The members as the server rendered them: the list is there from the first paint. */
+  initialMembers?: RouterOutputs["member"]["list"] | undefined;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const members = useQuery(trpc.member.list.queryOptions({ teamId: team.id }));
+  const members = useQuery({
+    ...trpc.member.list.queryOptions({ teamId: team.id }),
+    initialData: initialMembers,
+  });
   const removing = useConfirming();
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() });

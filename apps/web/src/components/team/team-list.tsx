@@ -37,7 +37,9 @@ export function RoleSelect({
   return (
     <Select value={value} disabled={disabled} onValueChange={(role) => onChange(role as Role)}>
       <SelectTrigger className={className} aria-label={label}>
-        <SelectValue />
+        {/* Named here, not left to Radix to copy from the chosen item once the list has mounted:
+            the server's markup shows the role, and the row does not widen as the page hydrates. */}
+        <SelectValue>{roleLabel(value)}</SelectValue>
       </SelectTrigger>
       <SelectContent>
         {ROLES.filter((role) => atMost(role, max)).map((role) => (

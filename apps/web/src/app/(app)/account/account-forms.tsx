@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
 import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { type FormEvent, type ReactNode, useState } from "react";
@@ -15,6 +16,7 @@ import { formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 type Account = { id: string; name: string | null; email: string | null; hasPassword: boolean };
+type Sessions = RouterOutputs["account"]["sessions"];
 
 function Section({
   title,
@@ -36,7 +38,14 @@ function Section({
   );
 }
 
-export function AccountForms({ account }: { account: Account }) {
+export function AccountForms({
+  account,
+  initialSessions,
+}: {
+  account: Account;
+  /** The sessions as the server rendered them: the table is there from the first paint. */
+  initialSessions?: Sessions | undefined;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const [deleteOpen, setDeleteOpen] = useState(false);
@@ -170,7 +179,7 @@ export function AccountForms({ account }: { account: Account }) {
         title="Sessions"
         description="Where you are signed in. A session you sign out ends on its next request. Lost a device? Sign it out here."
       >
-        <SessionList />
+        <SessionList initialSessions={initialSessions} />
         <ConfirmDialog
           trigger={<Button variant="secondary">Sign out everywhere</Button>}
           title="Sign out on every device?"
@@ -236,10 +245,13 @@ export function AccountForms({ account }: { account: Account }) {
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /** The member's sessions: device, address, when signed in and last seen, each signed out alone. */
-function SessionList() {
+function SessionList({ initialSessions }: { initialSessions?: Sessions | undefined }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const sessions = useQuery(trpc.account.sessions.queryOptions());
+  const sessions = useQuery({
+    ...trpc.account.sessions.queryOptions(),
+    initialData: initialSessions,
+  });
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: trpc.account.sessions.queryKey() });
   const end = useMutation(

@@ -9,11 +9,14 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   await requireSessionUser("/account");
-  const account = await api((c) => c.account.get());
+  const [account, sessions] = await Promise.all([
+    api((c) => c.account.get()),
+    api((c) => c.account.sessions()),
+  ]);
   return (
     <div className="max-w-xl space-y-10">
       <PageHeading title="Account" description={`Signed in as ${account.email}`} />
-      <AccountForms account={account} />
+      <AccountForms account={account} initialSessions={sessions} />
       <section aria-labelledby="notifications-heading" className="space-y-2">
         <h2 id="notifications-heading" className="font-medium text-lg">
           Notifications

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { requireSessionUser } from "~/server/auth";
+import { api } from "~/trpc/server";
 import { AccessTokens } from "./_components/access-tokens";
 
 export const metadata: Metadata = { title: "Access tokens" };
 
-export default function AccessTokensPage() {
+export default async function AccessTokensPage() {
+  await requireSessionUser("/account/tokens");
+  const tokens = await api((c) => c.token.list());
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header className="space-y-1">
@@ -13,7 +17,7 @@ export default function AccessTokensPage() {
           Run <code>tradeoff login --url {"<this site's address>"}</code> and paste a token.
         </p>
       </header>
-      <AccessTokens />
+      <AccessTokens initialTokens={tokens} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RouterOutputs } from "@tradeoff/api";
 import { type FormEvent, useState } from "react";
 import { ActionsTable } from "~/components/app/actions-table";
 import { ShownOnce } from "~/components/app/shown-once";
@@ -16,10 +17,15 @@ import { toastOutcome } from "~/trpc/toast-outcome";
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /** Create (shown once), list and revoke the signed-in person's tokens. */
-export function AccessTokens() {
+export function AccessTokens({
+  initialTokens,
+}: {
+  /** The tokens as the server rendered them: the table is there from the first paint. */
+  initialTokens?: RouterOutputs["token"]["list"] | undefined;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const tokens = useQuery(trpc.token.list.queryOptions());
+  const tokens = useQuery({ ...trpc.token.list.queryOptions(), initialData: initialTokens });
   const [created, setCreated] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | undefined>();
   // Why the last creation was refused, in words, next to the form (a toast is gone too soon).

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { isAdmin } from "~/components/team/roles";
 import { getSessionUser, requireSessionUser } from "~/server/auth";
-import { apiOrNull } from "~/trpc/server";
+import { api, apiOrNull } from "~/trpc/server";
 
 /** The team the slug names, or null when it does not exist or the user is not in it. */
 const loadTeam = (slug: string) => apiOrNull((c) => c.team.get({ slug }));
@@ -24,4 +25,17 @@ export async function teamPageData(slug: string, page: string) {
   if (!team) notFound();
   const summary = { id: team.id, name: team.name, slug: team.slug, role: team.role };
   return { user, team, summary };
+}
+
+/**
+ * The team's members and, for owners and admins, its pending invitations, as the Members and
+ * Settings pages render them on the server: their lists are there from the first paint, and
+ * nothing below them moves when they load.
+ */
+export async function teamPeople(team: { id: string; role: Parameters<typeof isAdmin>[0] }) {
+  const [members, invitations] = await Promise.all([
+    api((c) => c.member.list({ teamId: team.id })),
+    isAdmin(team.role) ? api((c) => c.invitation.list({ teamId: team.id })) : undefined,
+  ]);
+  return { members, invitations };
 }

@@ -5,7 +5,7 @@ import { MembersSection } from "~/components/team/members-section";
 import { isAdmin, roleLabel } from "~/components/team/roles";
 import { Section } from "~/components/team/section";
 import { Badge } from "~/components/ui/badge";
-import { teamPageData, teamPageMetadata } from "../_team/team-page";
+import { teamPageData, teamPageMetadata, teamPeople } from "../_team/team-page";
 import { InvitePanel } from "./invite-panel";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -21,6 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MembersPage({ params }: Props) {
   const { user, team, summary } = await teamPageData((await params).slug, "members");
   const admin = isAdmin(team.role);
+  const { members, invitations } = await teamPeople(team);
   return (
     <div className="space-y-8">
       <PageHeading
@@ -40,14 +41,19 @@ export default async function MembersPage({ params }: Props) {
           To bring someone in, ask an owner or admin of {team.name} for an invitation link.
         </p>
       )}
-      <MembersSection team={summary} currentUserId={user.id} title="People" />
+      <MembersSection
+        team={summary}
+        currentUserId={user.id}
+        title="People"
+        initialMembers={members}
+      />
       {admin ? (
         <Section
           id="pending-invitations"
           title="Pending invitations"
           description="Each link works once, until it expires. Links are shown only when created: if one was lost, revoke it and invite again."
         >
-          <PendingInvitations team={summary} />
+          <PendingInvitations team={summary} initialInvitations={invitations} />
         </Section>
       ) : null}
     </div>

@@ -4,7 +4,7 @@ import { InvitationsSection } from "~/components/team/invitations-section";
 import { MembersSection } from "~/components/team/members-section";
 import { roleLabel } from "~/components/team/roles";
 import { Badge } from "~/components/ui/badge";
-import { teamPageData, teamPageMetadata } from "../_team/team-page";
+import { teamPageData, teamPageMetadata, teamPeople } from "../_team/team-page";
 import { AuditSection } from "./_components/audit-section";
 import { DangerZone } from "./_components/danger-zone";
 import { TeamNameForm } from "./_components/team-name-form";
@@ -20,6 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TeamSettingsPage({ params }: Props) {
   const { user, team, summary } = await teamPageData((await params).slug, "settings");
   const isAdmin = team.role === "OWNER" || team.role === "ADMIN";
+  const { members, invitations } = await teamPeople(team);
   return (
     <div className="space-y-10">
       <PageHeading
@@ -33,8 +34,8 @@ export default async function TeamSettingsPage({ params }: Props) {
         }
       />
       <TeamNameForm team={summary} />
-      <MembersSection team={summary} currentUserId={user.id} />
-      {isAdmin ? <InvitationsSection team={summary} /> : null}
+      <MembersSection team={summary} currentUserId={user.id} initialMembers={members} />
+      {isAdmin ? <InvitationsSection team={summary} initialInvitations={invitations} /> : null}
       {isAdmin ? <WebhooksSection team={summary} /> : null}
       {isAdmin ? <AuditSection team={summary} /> : null}
       <DangerZone team={summary} currentUserId={user.id} />

@@ -87,11 +87,15 @@ export function ProjectView({
   return (
     <div className="space-y-6">
       <ProjectHeader project={project} draftHref={draftHref} />
-      <LivePresence
-        projectId={initialProject.id}
-        meId={project.viewer.userId}
-        criteria={project.criteria}
-      />
+      {/* The row who is viewing appears in is there from the first paint: the ballot below must
+          not move down when the live stream connects, under a voter's pointer mid-click. */}
+      <div className="min-h-6">
+        <LivePresence
+          projectId={initialProject.id}
+          meId={project.viewer.userId}
+          criteria={project.criteria}
+        />
+      </div>
       <Tabs
         label="Project views"
         tabs={[
