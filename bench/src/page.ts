@@ -37,7 +37,10 @@ const SCRIPTS_QUIET_MS = 1_500;
  * `firstLoadJsGzipBytes`, every script requested before the load event (the budget's figure),
  * and `afterLoadJsGzipBytes`, what the page goes on to fetch by itself once hydrated (its main
  * thread idle) until no new script has started for 1.5 s (code loaded once the page has hydrated,
- * such as the charts).
+ * such as the charts). `shiftAfterLoad`: per load, the layout shift score (the sum of the
+ * browser's layout-shift values, as Cumulative Layout Shift counts them) from the load event until
+ * the page has been quiet on the network for half a second, nothing pressed: how far the page
+ * moved under its reader once loaded (the live bar connecting, lazy parts arriving). 0 is none.
  */
 export async function measurePage(options: {
   chromiumPath: string;
@@ -53,6 +56,9 @@ export async function measurePage(options: {
   const [name, ...rest] = options.cookie.split("=");
   const cookie = { name: name ?? "", value: rest.join("="), domain: url.hostname, path: "/" };
   const lcpMs: number[] = [];
+  const shiftAfterLoad: number[] = [];
+  /** What moved in each load with a shift: the moved elements, as tag and first words. */
+  const shiftSources: string[] = [];
   let firstLoadJsGzipBytes = 0;
   let afterLoadJsGzipBytes = 0;
   let scripts = 0;
@@ -95,6 +101,40 @@ export async function measurePage(options: {
           }),
       );
       lcpMs.push(lcp);
+      await page.waitForLoadState("networkidle");
+      const shift = await page.evaluate(
+        () =>
+          new Promise<{ sum: number; moved: string[] }>((resolve) => {
+            type Shift = PerformanceEntry & {
+              value: number;
+              sources?: { node?: Node | null; previousRect: DOMRect; currentRect: DOMRect }[];
+            };
+            const loadedAt = performance.getEntriesByType("navigation")[0]?.duration ?? 0;
+            let sum = 0;
+            const moved: string[] = [];
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as Shift[]) {
+                if (entry.startTime < loadedAt) continue;
+                sum += entry.value;
+                for (const source of entry.sources ?? []) {
+                  const text = (source.node?.textContent ?? "").trim().slice(0, 30);
+                  // (No helper function here: this code is sent to the page as it is written.)
+                  const [from, to] = [source.previousRect, source.currentRect].map(
+                    (r) =>
+                      `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`,
+                  );
+                  moved.push(
+                    `${source.node?.nodeName.toLowerCase()} "${text}" from ${from} to ${to} at ${Math.round(entry.startTime - loadedAt)} ms after load`,
+                  );
+                }
+              }
+            }).observe({ type: "layout-shift", buffered: true });
+            // The buffered entries are delivered in the observer's first callback.
+            setTimeout(() => resolve({ sum, moved }), 200);
+          }),
+      );
+      shiftAfterLoad.push(shift.sum);
+      if (shift.moved.length > 0) shiftSources.push(`load ${run + 1}: ${shift.moved.join("; ")}`);
       if (run === 0) {
         // The page's own loads start as it hydrates, which a busy machine can delay past the
         // quiet window: the window counts only from the first idle moment of the page's main
@@ -125,5 +165,13 @@ export async function measurePage(options: {
   } finally {
     await browser.close();
   }
-  return { firstLoadJsGzipBytes, scripts, afterLoadJsGzipBytes, scriptsAfterLoad, lcpMs };
+  return {
+    firstLoadJsGzipBytes,
+    scripts,
+    afterLoadJsGzipBytes,
+    scriptsAfterLoad,
+    lcpMs,
+    shiftAfterLoad,
+    shiftSources,
+  };
 }

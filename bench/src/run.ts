@@ -436,6 +436,9 @@ async function main() {
       console.log(
         `Project page LCP with ${MEMBERS} members' votes: median ${median(page.lcpMs).toFixed(0)} ms over ${page.lcpMs.length} fresh loads (${page.lcpMs.map((v) => v.toFixed(0)).join(", ")}; target under 1000 ms).`,
       );
+      console.log(
+        `Project page layout shift once loaded, until quiet: median ${median(page.shiftAfterLoad).toFixed(3)} over the same loads (${page.shiftAfterLoad.map((v) => v.toFixed(3)).join(", ")}; 0 means nothing moved under the reader).${page.shiftSources.length > 0 ? ` What moved: ${page.shiftSources.join(" | ")}.` : ""}`,
+      );
     }
 
     if (history) {
@@ -474,6 +477,7 @@ async function main() {
             afterLoadJsGzipKb: Number((page.afterLoadJsGzipBytes / 1024).toFixed(1)),
             lcpMedianMs: Math.round(median(page.lcpMs)),
             lcpRunsMs: page.lcpMs.map(Math.round),
+            shiftAfterLoadRuns: page.shiftAfterLoad.map((v) => Number(v.toFixed(4))),
           }
         : { skipped: runs("page") ? chromium.reason : "not in BENCH_ONLY" },
       history: history

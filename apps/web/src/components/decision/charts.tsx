@@ -45,22 +45,21 @@ const criterionName = (props: YAxisTickContentProps) => rowName(props, 11, 3);
 /**
  * The frame both charts share: horizontal bars, one row per category named on the left, a
  * dashed grid and the fill patterns, hidden from screen readers (the tables beside them say
- * the same in words).
+ * the same in words). It fills the height of its container, which the page sizes before this
+ * code has loaded (see `recommendation-panel.tsx`).
  */
 function HorizontalBars({
   data,
   right,
-  height,
   children,
 }: {
   data: object[];
   /** Room on the right for the value written after the longest bar. */
   right: number;
-  height: { className?: string; style?: React.CSSProperties };
   children: React.ReactNode;
 }) {
   return (
-    <div aria-hidden="true" {...height}>
+    <div aria-hidden="true" className="h-full">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart
           accessibilityLayer={false}
@@ -84,14 +83,7 @@ export function TotalsChart({
   totals: { name: string; score: number; index: number }[];
 }) {
   return (
-    <HorizontalBars
-      data={totals}
-      right={40}
-      height={{
-        className: "h-[calc(3.25rem*var(--rows))] min-h-28",
-        style: { "--rows": totals.length } as React.CSSProperties,
-      }}
-    >
+    <HorizontalBars data={totals} right={40}>
       <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fontSize: 12 }} />
       <YAxis type="category" dataKey="name" width={150} tick={optionName} />
       <Bar
@@ -136,11 +128,7 @@ export function ContributionChart({
 }) {
   const data = criteria.map((c) => ({ name: c.name, ...c.values }));
   return (
-    <HorizontalBars
-      data={data}
-      right={36}
-      height={{ style: { height: Math.max(160, criteria.length * (options.length * 14 + 18)) } }}
-    >
+    <HorizontalBars data={data} right={36}>
       <XAxis type="number" tick={{ fontSize: 12 }} />
       <YAxis type="category" dataKey="name" width={170} tick={criterionName} interval={0} />
       <Tooltip formatter={(v: unknown) => `${fmt(Number(v))} points`} />

@@ -18,14 +18,23 @@ import { OptionSwatch } from "./chart-patterns";
 import { METHOD_NAMES } from "./method-names";
 
 // The chart library loads after the page: the totals and every figure are in the text and
-// tables around the charts, so nothing waits for it.
+// tables around the charts, so nothing waits for it. Each chart's box is sized here, from its
+// number of rows, so the placeholder holds the chart's exact room and nothing below it moves
+// when the chart arrives.
 const TotalsChart = dynamic(() => import("./charts").then((m) => m.TotalsChart), {
   ssr: false,
-  loading: () => <Skeleton className="h-28 w-full" />,
+  loading: () => <Skeleton className="size-full" />,
 });
 const ContributionChart = dynamic(() => import("./charts").then((m) => m.ContributionChart), {
   ssr: false,
-  loading: () => <Skeleton className="h-80 w-full" />,
+  loading: () => <Skeleton className="size-full" />,
+});
+
+/** One bar of 3.25rem per option, at least 7rem. */
+const totalsChartHeight = (options: number) => ({ height: `max(7rem, ${options * 3.25}rem)` });
+/** A group of bars per criterion, one 14 px bar per option, at least 160 px. */
+const contributionChartHeight = (criteria: number, options: number) => ({
+  height: Math.max(160, criteria * (options * 14 + 18)),
 });
 
 // The explanation's dialog code loads when someone reaches for it.
@@ -127,8 +136,7 @@ export function RecommendationPanel({
       ) : null}
       {view.previousRound && view.result ? <RoundComparison view={view} nameOf={nameOf} /> : null}
       <MyResult view={view} nameOf={nameOf} />
-      <ParticipationCard view={view} projectId={projectId} />
-      <PersonalWinners projectId={projectId} nameOf={nameOf} />
+      <ParticipationCard view={view} projectId={projectId} nameOf={nameOf} />
     </section>
   );
 }
@@ -207,9 +215,11 @@ function TeamResult({
               filled in for what nobody scored.
             </p>
           ) : (
-            <TotalsChart
-              totals={totals.map((t) => ({ ...t, score: t.score ?? 0, rank: t.rank ?? 0 }))}
-            />
+            <div style={totalsChartHeight(totals.length)}>
+              <TotalsChart
+                totals={totals.map((t) => ({ ...t, score: t.score ?? 0, rank: t.rank ?? 0 }))}
+              />
+            </div>
           )}
           <table className="w-full text-sm" data-testid="totals">
             <caption className="sr-only">
@@ -346,13 +356,15 @@ function TeamResult({
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <ContributionChart
-            options={view.options}
-            criteria={counted.map((c) => ({
-              name: criterionName(c.key),
-              values: c.contributions,
-            }))}
-          />
+          <div style={contributionChartHeight(counted.length, view.options.length)}>
+            <ContributionChart
+              options={view.options}
+              criteria={counted.map((c) => ({
+                name: criterionName(c.key),
+                values: c.contributions,
+              }))}
+            />
+          </div>
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-muted-foreground">Show as a table</summary>
             <table className="mt-2 w-full">
@@ -456,7 +468,15 @@ function useParticipation(projectId: string) {
   return useQuery(trpc.project.participation.queryOptions({ projectId }));
 }
 
-function ParticipationCard({ view, projectId }: { view: View; projectId: string }) {
+function ParticipationCard({
+  view,
+  projectId,
+  nameOf,
+}: {
+  view: View;
+  projectId: string;
+  nameOf: (k: string | null) => string;
+}) {
   const p = view.participation;
   const members = useParticipation(projectId);
   return (
@@ -479,7 +499,20 @@ function ParticipationCard({ view, projectId }: { view: View; projectId: string 
             The list of members could not be loaded: {messageOf(members.error)}
           </p>
         ) : (
-          <Skeleton className="h-16" aria-busy="true" />
+          // The list's own height (a 24 px row per member, 6 px apart), so what follows the card
+          // stays where it is when the list arrives: with 200 members, 6,000 px.
+          <Skeleton
+            aria-busy="true"
+            style={{ height: `${Math.max(0, p.eligible * 1.875 - 0.375)}rem` }}
+          />
+        )}
+        {/* Folded, and there from the first paint: unfolding is the reader's move, so the list
+            arriving with the members' query (a row per voter) moves nothing on its own. */}
+        {view.hidden ? null : (
+          <details className="mt-3 text-sm" data-testid="personal-winners">
+            <summary className="cursor-pointer font-medium">Each member's own winner</summary>
+            <PersonalWinners personal={members.data?.personal} nameOf={nameOf} />
+          </details>
         )}
       </CardContent>
     </Card>
@@ -516,30 +549,25 @@ function MemberList({ participation }: { participation: Participation }) {
   );
 }
 
+/** Who each voter's own totals put first, from their votes alone. */
 function PersonalWinners({
-  projectId,
+  personal,
   nameOf,
 }: {
-  projectId: string;
+  personal: Participation["personal"] | undefined;
   nameOf: (k: string | null) => string;
 }) {
-  const personal = useParticipation(projectId).data?.personal ?? [];
-  if (personal.length === 0) return null;
+  if (!personal) return <Skeleton className="mt-2 h-16" aria-busy="true" />;
+  if (personal.length === 0)
+    return <p className="mt-2 text-muted-foreground">Nobody has voted yet.</p>;
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle as="h3">Each member's own winner</CardTitle>
-      </CardHeader>
-      <CardContent>
-        <ul className="space-y-1 text-sm">
-          {personal.map((p) => (
-            <li key={p.voterId} className="flex justify-between gap-2">
-              <span>{p.name}</span>
-              <span className="font-medium">{nameOf(p.winner)}</span>
-            </li>
-          ))}
-        </ul>
-      </CardContent>
-    </Card>
+    <ul className="mt-2 space-y-1">
+      {personal.map((p) => (
+        <li key={p.voterId} className="flex justify-between gap-2">
+          <span>{p.name}</span>
+          <span className="font-medium">{nameOf(p.winner)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

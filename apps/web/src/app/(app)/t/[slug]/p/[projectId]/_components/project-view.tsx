@@ -4,28 +4,14 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import dynamic from "next/dynamic";
 import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
+import { RecommendationPanel } from "~/components/decision/recommendation-panel";
 import { type BallotView, VotingPanel } from "~/components/decision/voting-panel";
-import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 import { ProjectDiscussion, ProjectHistory } from "../_live/project-live-tabs";
 import { ProjectHeader } from "./project-header";
 import { WaitingOn } from "./waiting-on";
 
-// The recommendation renders on the server with the page, but painting it and voting do not need
-// its code: that loads next to the page's (the HTML preloads it) and hydrates the panel when it
-// arrives. Only a client-side navigation to the page shows the placeholder, briefly.
-const RecommendationPanel = dynamic(
-  () => import("~/components/decision/recommendation-panel").then((m) => m.RecommendationPanel),
-  {
-    loading: () => (
-      <div className="space-y-3" aria-busy="true">
-        <Skeleton className="h-40" />
-        <Skeleton className="h-24" />
-      </div>
-    ),
-  },
-);
 // Teammates' changes refresh this page live, one stream per open page. The stream opens once
 // the page has hydrated and who is viewing is only known from it, so its code loads the same way.
 const LivePresence = dynamic(() => import("../_live/presence-bar").then((m) => m.LivePresence), {
