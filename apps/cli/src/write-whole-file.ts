@@ -1,22 +1,46 @@
 import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
+import { open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /**
- * Writes `content` to `target` whole or not at all: into a hidden file beside it, then renamed
- * over it. A failure part way (a full disk, a file size limit) never leaves a cut-off file, nor
- * damages the one that was there.
+ * Writes `content` to `target` whole or not at all: into a hidden file beside it, flushed to
+ * disk, then renamed over it, and the folder flushed so the rename lasts too. A failure part way
+ * (a full disk, a file size limit) or a crash never leaves a cut-off file, nor damages the one
+ * that was there.
+ *
+ * Written here rather than with write-file-atomic or atomically: both write with one `fs.write`
+ * and ignore a short count, so on a full disk or past `ulimit -f` they rename a cut-off file
+ * over the old one (write-file-atomic 7.0.1 and 8.0.0, atomically 2.1.1). `FileHandle.writeFile`
+ * writes until every byte is down or throws.
  */
 export async function writeWholeFile(target: string, content: string | Uint8Array): Promise<void> {
-  const partial = join(
-    dirname(target),
-    `.${basename(target)}.${randomBytes(4).toString("hex")}.partial`,
-  );
+  const folder = dirname(target);
+  const partial = join(folder, `.${basename(target)}.${randomBytes(4).toString("hex")}.partial`);
   try {
-    await writeFile(partial, content);
+    const file = await open(partial, "wx");
+    try {
+      await file.writeFile(content);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
+  }
+  await syncFolder(folder);
+}
+
+/** Flushes a folder's entries (the rename); a system that cannot sync a folder is left as is. */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, "r").catch(() => null);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch {
+    // Windows and some network file systems refuse to sync a folder: the file itself is synced.
+  } finally {
+    await handle.close();
   }
 }

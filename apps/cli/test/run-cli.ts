@@ -8,15 +8,31 @@ const bin = join(cliRoot, "bin", "tradeoff.js");
 
 export type CliResult = { code: number; stdout: string; stderr: string };
 
-/** Runs the real `tradeoff` binary with node, as a user would, optionally feeding stdin. */
+/**
+ * Runs the real `tradeoff` binary with node, as a user would, optionally feeding stdin;
+ * `maxFileKb` runs it under that file size limit (the shell's `ulimit -f`), as on a full disk.
+ */
 export function runCli(
   args: string[],
-  options: { stdin?: string; cwd?: string; env?: Record<string, string> } = {},
+  options: { stdin?: string; cwd?: string; env?: Record<string, string>; maxFileKb?: number } = {},
 ): Promise<CliResult> {
+  const [file, argv]: [string, string[]] =
+    options.maxFileKb === undefined
+      ? [process.execPath, [bin, ...args]]
+      : [
+          "bash",
+          [
+            "-c",
+            `ulimit -f ${options.maxFileKb} && exec "$0" "$@"`,
+            process.execPath,
+            bin,
+            ...args,
+          ],
+        ];
   return new Promise((resolve) => {
     const child = execFile(
-      process.execPath,
-      [bin, ...args],
+      file,
+      argv,
       { cwd: options.cwd ?? cliRoot, env: { ...process.env, NO_COLOR: "1", ...options.env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
