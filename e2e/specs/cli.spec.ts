@@ -66,11 +66,29 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   expect(unweighted.stdout).toContain(
     `Saved your vote on ${third.key}: importance not given, drf=3 fastapi=-.`,
   );
-  const mine = await query<{ criterionKey: string; noOpinion: boolean }[]>(request, "vote.mine", {
-    projectId,
-  });
-  expect(mine.map((v) => v.criterionKey).sort()).toEqual([first.key, second.key, third.key].sort());
+  // --no-opinion is the web app's "No opinion": saved as that mark, no importance, no scores.
+  const fourth = template.criteria[3];
+  if (!fourth) throw new Error("template with fewer than four criteria");
+  const abstained = await tradeoff(config, [
+    "vote",
+    `${team.slug}/1`,
+    "--criterion",
+    fourth.key,
+    "--no-opinion",
+  ]);
+  expect(abstained.stderr).toBe("");
+  expect(abstained.stdout).toBe(`Saved your vote on ${fourth.key}: no opinion.\n`);
+  const mine = await query<
+    { criterionKey: string; noOpinion: boolean; weight: number | null; scores: object }[]
+  >(request, "vote.mine", { projectId });
+  expect(mine.map((v) => v.criterionKey).sort()).toEqual(
+    [first.key, second.key, third.key, fourth.key].sort(),
+  );
   expect(mine.find((v) => v.criterionKey === third.key)?.noOpinion).toBe(false);
+  expect(mine.find((v) => v.criterionKey === fourth.key)).toMatchObject({
+    noOpinion: true,
+    weight: null,
+  });
 
   const show = await tradeoff(config, ["show", `${team.slug}/1`]);
   expect(show.code).toBe(0);

@@ -191,6 +191,74 @@ describe("server commands without a server", () => {
     });
   });
 
+  it("vote --no-opinion: send the no-opinion mark, with no importance and no scores, and say so", async () => {
+    const sent: unknown[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => {
+        body += chunk;
+      });
+      req.on("end", () => {
+        sent.push({ path: req.url, input: JSON.parse(body || "null") });
+        const data = {
+          criterionKey: "admin-orm",
+          weight: null,
+          scores: { drf: null, fastapi: null },
+          noOpinion: true,
+          rationale: null,
+          savedAt: "2026-12-05T12:00:00.000Z",
+        };
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ result: { data } }));
+      });
+    });
+    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+    const { port } = server.address() as AddressInfo;
+    const env = {
+      TRADEOFF_CONFIG_DIR: dir,
+      TRADEOFF_URL: `http://127.0.0.1:${port}`,
+      TRADEOFF_TOKEN: "tro_x",
+    };
+    try {
+      // A project named by its id: the only call is vote.cast.
+      const result = await runCli(["vote", "cmproject", "-c", "admin-orm", "--no-opinion"], {
+        env,
+      });
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toBe("Saved your vote on admin-orm: no opinion.\n");
+      expect(sent).toEqual([
+        {
+          path: "/api/trpc/vote.cast",
+          input: {
+            projectId: "cmproject",
+            criterionKey: "admin-orm",
+            weight: null,
+            scores: {},
+            noOpinion: true,
+          },
+        },
+      ]);
+      // It cannot come with an importance or a score: a usage error, and nothing is sent.
+      sent.length = 0;
+      for (const extra of [
+        ["--importance", "3"],
+        ["--score", "drf=4"],
+      ]) {
+        const both = await runCli(
+          ["vote", "cmproject", "-c", "admin-orm", "--no-opinion", ...extra, "--json"],
+          { env },
+        );
+        expect(both.code, extra.join(" ")).toBe(2);
+        expect(JSON.parse(both.stderr).error.message, extra.join(" ")).toMatch(
+          /^option '--no-opinion' cannot be used with option '-[is], --(importance|score)/,
+        );
+      }
+      expect(sent).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
   it("refuse --dry-run on a JSON export as usage (exit 2), before importing anything", async () => {
     const exported = join(dir, "decision-export.json");
     await writeFile(exported, '{"format":"tradeoff.decision-record","version":1}');
@@ -220,8 +288,12 @@ describe("server commands without a server", () => {
       if (command !== "template") expect(help.stdout, command).toContain("--json");
     });
     expect(helps[0]?.stdout).toMatch(/default: none, the option\s+stays unscored/);
-    // An importance left out is none given, not the "no opinion" mark a ballot counts as done.
-    expect(helps[0]?.stdout).not.toMatch(/no\s+opinion/);
+    // An importance left out is none given, not the "no opinion" mark a ballot counts as done,
+    // which is an option of its own.
+    const importance = helps[0]?.stdout.match(/--importance <n>[\s\S]*?(?=\n\s+-s, --score)/)?.[0];
+    expect(importance).toMatch(/default: none\s+given/);
+    expect(importance).not.toMatch(/no\s+opinion/);
+    expect(helps[0]?.stdout).toMatch(/--no-opinion\s+say you have no opinion on the criterion/);
     expect(helps[0]?.stdout).toMatch(/replaces your previous one/);
     expect(main?.stdout).toContain("5 refused by the server");
   });

@@ -1,4 +1,4 @@
-import { type Command, InvalidArgumentError } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import { InputError } from "../errors";
 import type { Io } from "../io";
 import { call } from "../server/client";
@@ -8,6 +8,8 @@ type VoteOptions = {
   criterion: string;
   importance?: number;
   score?: Record<string, number>;
+  /** false with --no-opinion (commander's negatable option). */
+  opinion: boolean;
   json?: boolean;
   rationale?: string;
   team?: string;
@@ -32,7 +34,11 @@ const collectScore = (value: string, previous: Record<string, number> = {}) => {
   return { ...previous, [match[1]]: Number(match[2]) };
 };
 
-/** `tradeoff vote PROJECT --criterion KEY --importance N --score opt=N ...`: scripted voting. */
+/**
+ * `tradeoff vote PROJECT --criterion KEY --importance N --score opt=N ...`: scripted voting;
+ * `--no-opinion` instead marks the criterion as one the member has no opinion on, as the web
+ * app's "No opinion" does: the ballot is complete there and nothing enters a mean.
+ */
 export function registerVote(program: Command, io: Io): void {
   program
     .command("vote")
@@ -53,12 +59,18 @@ export function registerVote(program: Command, io: Io): void {
       "a score from 1 to 5 for an option; repeat for each (default: none, the option stays unscored)",
       collectScore,
     )
+    .addOption(
+      new Option(
+        "--no-opinion",
+        "say you have no opinion on the criterion: your ballot counts as complete there and your vote enters no mean (not with --importance or --score)",
+      ).conflicts(["importance", "score"]),
+    )
     .option("-r, --rationale <text>", "why, in a sentence")
     .option("-t, --team <slug>", "the team, when PROJECT is a number")
     .option("--json", "print the saved vote as JSON (for scripts)")
     .addHelpText(
       "after",
-      "\nExample:\n  tradeoff vote billing/1 --criterion performance --importance 4 --score drf=4 --score fastapi=5",
+      "\nExamples:\n  tradeoff vote billing/1 --criterion performance --importance 4 --score drf=4 --score fastapi=5\n  tradeoff vote billing/1 --criterion admin-orm --no-opinion",
     )
     .action(async (ref: string, options: VoteOptions) => {
       const { config, client, projectId } = await connectToProject(ref, options.team);
@@ -69,10 +81,15 @@ export function registerVote(program: Command, io: Io): void {
           weight: options.importance ?? null,
           scores: options.score ?? {},
           ...(options.rationale ? { rationale: options.rationale } : {}),
+          ...(options.opinion === false ? { noOpinion: true } : {}),
         }),
       );
       if (options.json) {
         io.stdout(`${JSON.stringify(saved, null, 2)}\n`);
+        return;
+      }
+      if (saved.noOpinion) {
+        io.stdout(`Saved your vote on ${options.criterion}: no opinion.\n`);
         return;
       }
       const scores = Object.entries(saved.scores as Record<string, number | null>)
