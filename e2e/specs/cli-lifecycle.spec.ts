@@ -55,7 +55,21 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
 
   // open and close.
   expect((await tradeoff(config, ["open", next])).stdout).toBe(`${next} is open for voting.\n`);
-  expect(await json(config, ["close", first])).toMatchObject({ number: 1, status: "decided" });
+  // Closing ends the vote; the decision is made when its record is written.
+  expect(await json(config, ["close", first])).toEqual({
+    id: projectId,
+    number: 1,
+    status: "closed",
+  });
+  const closed = await json<Listed[]>(config, [
+    "projects",
+    "--team",
+    team.slug,
+    "--status",
+    "closed",
+  ]);
+  expect(closed.map((p) => [p.ref, p.status])).toEqual([[first, "closed"]]);
+  expect((await tradeoff(config, ["show", first])).stdout.split("\n")[0]).toMatch(/ \(closed\)$/);
 
   // decide: the rationale and consequences from files, a review date.
   const dir = await mkdtemp(join(tmpdir(), "tradeoff-decide-"));
@@ -103,6 +117,14 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
     "--provisional",
   ]);
   expect(decided).toMatchObject({ ref: first, chosenOption: { key: "fastapi" }, revision: 1 });
+  const recorded = await json<Listed[]>(config, [
+    "projects",
+    "--team",
+    team.slug,
+    "--status",
+    "decided",
+  ]);
+  expect(recorded.map((p) => [p.ref, p.status])).toEqual([[first, "decided"]]);
   const record = await query<{
     revisions: {
       fields: {

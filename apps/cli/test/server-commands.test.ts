@@ -150,7 +150,7 @@ describe("server commands without a server", () => {
     const status = await runCli(["projects", "--status", "done"], { env });
     expect(status.code).toBe(2);
     expect(status.stderr).toContain(
-      "Allowed choices are draft, open, decided, superseded, archived",
+      "Allowed choices are draft, open, closed, decided, superseded, archived",
     );
     expect((await runCli(["decide", "billing/1", "--option", "drf"], { env })).code).toBe(2);
   });

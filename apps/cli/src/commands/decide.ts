@@ -6,6 +6,7 @@ import { type Client, call } from "../server/client";
 import type { ServerConfig } from "../server/config";
 import { print, textOrFile, withJson } from "../server/output";
 import { connectToProject, PROJECT_ARGUMENT, resolveProject } from "../server/resolve";
+import { statusWord } from "../server/status";
 
 type Consequences = { good: string[]; neutral: string[]; bad: string[] };
 
@@ -110,7 +111,7 @@ async function recordSummary(client: Client, config: ServerConfig, projectId: st
   return {
     projectId,
     ref: `${view.team.slug}/${view.project.number}`,
-    status: view.project.status.toLowerCase(),
+    status: statusWord(view.project.status, !view.draft),
     chosenOption: chosen ? { key: chosen.key, name: chosen.name } : null,
     revision: revisions[0]?.revision ?? null,
   };

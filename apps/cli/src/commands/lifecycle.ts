@@ -3,6 +3,7 @@ import type { Io } from "../io";
 import { call } from "../server/client";
 import { print, withJson } from "../server/output";
 import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
+import { statusWord } from "../server/status";
 
 /**
  * `tradeoff open PROJECT` and `tradeoff close PROJECT`: start voting on a draft, and end it
@@ -32,7 +33,12 @@ export function registerLifecycle(program: Command, io: Io): void {
       print(
         io,
         options.json,
-        { id: project.id, number: project.number, status: project.status.toLowerCase() },
+        // Closing ends the vote; the decision is made when its record is written (`decide`).
+        {
+          id: project.id,
+          number: project.number,
+          status: statusWord(project.status, project.recordStatus !== "proposed"),
+        },
         () =>
           action === "open"
             ? `${ref} is open for voting.`

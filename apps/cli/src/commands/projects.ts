@@ -4,9 +4,7 @@ import { call, createClient } from "../server/client";
 import { loadConfig } from "../server/config";
 import { print, withJson } from "../server/output";
 import { resolveTeam } from "../server/resolve";
-
-const STATUSES = ["draft", "open", "decided", "superseded", "archived"] as const;
-type Status = (typeof STATUSES)[number];
+import { STATUSES, type Status, serverStatus, statusWord } from "../server/status";
 
 /** `tradeoff projects [--team T] [--status S]`: the decisions of one team, or of all your teams. */
 export function registerProjects(program: Command, io: Io): void {
@@ -14,7 +12,10 @@ export function registerProjects(program: Command, io: Io): void {
     program
       .command("projects")
       .summary("list decision projects on the server")
-      .description("List the decision projects of your teams: reference, status and title.")
+      .description(
+        "List the decision projects of your teams: reference, status and title. A project\n" +
+          "is closed when voting has ended, and decided once its decision is recorded.",
+      )
       .option("-t, --team <slug>", "only this team (default: all your teams)")
       .addOption(
         new Option("-s, --status <status>", "only projects in this status (default: any)").choices(
@@ -27,19 +28,22 @@ export function registerProjects(program: Command, io: Io): void {
     const teams = options.team
       ? [await resolveTeam(client, config, options.team)]
       : await call(config, () => client.team.list.query());
-    const status = options.status?.toUpperCase() as Uppercase<Status> | undefined;
+    const status = options.status ? serverStatus(options.status) : undefined;
     const projects = [];
     for (const team of teams) {
       const list = await call(config, () =>
         client.project.list.query({ teamId: team.id, ...(status ? { status } : {}) }),
       );
       for (const p of list) {
+        const word = statusWord(p.status, p.recordStatus !== "proposed");
+        // closed and decided share the server's status: the record tells them apart.
+        if (options.status && word !== options.status) continue;
         projects.push({
           ref: `${team.slug}/${p.number}`,
           id: p.id,
           team: team.slug,
           number: p.number,
-          status: p.status.toLowerCase(),
+          status: word,
           title: p.title,
         });
       }

@@ -4,6 +4,7 @@ import { tableReport } from "../format/table";
 import type { Io } from "../io";
 import { call } from "../server/client";
 import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
+import { statusWord } from "../server/status";
 
 /**
  * `tradeoff show PROJECT`: the server's project scored with the same scoring package as
@@ -20,7 +21,7 @@ export function registerShow(program: Command, io: Io): void {
       const { config, client, projectId } = await connectToProject(ref, options.team);
       const { view } = await call(config, () => client.record.get.query({ projectId }));
       // A recorded decision may since have been superseded or archived: say both.
-      const state = view.project.status.toLowerCase();
+      const state = statusWord(view.project.status, !view.draft);
       const chosen = view.options.find((o) => o.key === view.decision?.chosenOptionKey)?.name;
       const status = view.draft
         ? state

@@ -1,0 +1,66 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli";
+import { type StubCall, stubServer } from "./stub-server";
+
+const team = { id: "cmteam", slug: "billing", name: "Billing" };
+/** Two projects the server keeps as DECIDED, one closed without a record and one recorded; one open. */
+const listed = [
+  { id: "cm3", number: 3, title: "Queue", status: "DECIDED", recordStatus: "proposed" },
+  { id: "cm2", number: 2, title: "Cache", status: "DECIDED", recordStatus: "accepted" },
+  { id: "cm1", number: 1, title: "Framework", status: "OPEN", recordStatus: "proposed" },
+];
+
+function answer({ procedure, input }: StubCall) {
+  if (procedure === "team.list") return { data: [team] };
+  if (procedure === "project.list") {
+    const status = (input as { status?: string }).status;
+    return { data: listed.filter((p) => !status || p.status === status) };
+  }
+  if (procedure === "project.close") return { data: { id: "cm1", status: "DECIDED" } };
+  if (procedure === "project.get")
+    return { data: { id: "cm1", number: 1, status: "DECIDED", recordStatus: "proposed" } };
+  throw new Error(`unexpected ${procedure}`);
+}
+
+describe("a project whose voting is closed", () => {
+  it("is closed, not decided, after `tradeoff close`: no decision is recorded yet", async () => {
+    const stub = await stubServer(answer);
+    try {
+      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+      const json = await runCli(["close", "billing/1", "--json"], { env });
+      expect(json.stderr).toBe("");
+      expect(JSON.parse(json.stdout)).toEqual({ id: "cm1", number: 1, status: "closed" });
+      const text = await runCli(["close", "billing/1"], { env });
+      expect(text.stdout).toBe(
+        "Voting on billing/1 is closed. Record the outcome with `tradeoff decide billing/1 --option KEY --rationale TEXT`.\n",
+      );
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it("is listed as closed, and only a recorded one as decided; --status tells them apart", async () => {
+    const stub = await stubServer(answer);
+    try {
+      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+      const all = await runCli(["projects", "--json"], { env });
+      expect(all.stderr).toBe("");
+      expect(
+        (JSON.parse(all.stdout) as { ref: string; status: string }[]).map((p) => [p.ref, p.status]),
+      ).toEqual([
+        ["billing/3", "closed"],
+        ["billing/2", "decided"],
+        ["billing/1", "open"],
+      ]);
+      const closed = await runCli(["projects", "--status", "closed"], { env });
+      expect(closed.stdout).toBe("PROJECT    STATUS  TITLE\nbilling/3  closed  Queue\n");
+      const decided = await runCli(["projects", "--status", "decided"], { env });
+      expect(decided.stdout).toBe("PROJECT    STATUS   TITLE\nbilling/2  decided  Cache\n");
+    } finally {
+      await stub.close();
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type StubCall = { procedure: string; input: unknown };
+
+/** What a stub answers a procedure with: its data, or a tRPC error (`{ error: ... }`). */
+export type StubAnswer =
+  | { data: unknown }
+  | { error: { message: string; code: string; httpStatus: number; fieldErrors?: unknown } };
+
+/**
+ * A stand-in for a Tradeoff server's tRPC endpoint: each call (`/api/trpc/<procedure>`, a query's
+ * input in the address, a mutation's in the body) is recorded and answered by `answer`. Gives the
+ * environment that points the CLI at it, the calls so far, and `close`.
+ */
+export async function stubServer(answer: (call: StubCall) => StubAnswer) {
+  const calls: StubCall[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://stub");
+      const procedure = url.pathname.replace(/^\/api\/trpc\//, "");
+      const raw = req.method === "GET" ? url.searchParams.get("input") : body;
+      const call = { procedure, input: raw ? JSON.parse(raw) : undefined };
+      calls.push(call);
+      const answered = answer(call);
+      const status = "error" in answered ? answered.error.httpStatus : 200;
+      res.writeHead(status, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify(
+          "error" in answered
+            ? {
+                error: {
+                  message: answered.error.message,
+                  code: -32600,
+                  data: {
+                    code: answered.error.code,
+                    httpStatus: answered.error.httpStatus,
+                    fieldErrors: answered.error.fieldErrors ?? null,
+                  },
+                },
+              }
+            : { result: { data: answered.data } },
+        ),
+      );
+    });
+  });
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls,
+    env: (configDir: string) => ({
+      TRADEOFF_CONFIG_DIR: configDir,
+      TRADEOFF_URL: `http://127.0.0.1:${port}`,
+      TRADEOFF_TOKEN: "tro_x",
+    }),
+    close: () => new Promise<void>((closed) => server.close(() => closed())),
+  };
+}
