@@ -29,6 +29,44 @@ describe("server commands without a server", () => {
     await expect(stat(join(dir, "config.json"))).rejects.toThrow();
   });
 
+  it("say why the server cannot be reached: nothing listening, or https spoken to http", async () => {
+    // A port just freed: nothing listens there any more.
+    const gone = createServer();
+    await new Promise<void>((listening) => gone.listen(0, "127.0.0.1", listening));
+    const { port: free } = gone.address() as AddressInfo;
+    await new Promise((closed) => gone.close(closed));
+    const refused = await runCli(["projects"], {
+      env: {
+        TRADEOFF_CONFIG_DIR: dir,
+        TRADEOFF_URL: `http://127.0.0.1:${free}`,
+        TRADEOFF_TOKEN: "tro_x",
+      },
+    });
+    expect(refused.code).toBe(4);
+    expect(refused.stderr).toBe(
+      `tradeoff: Cannot reach the Tradeoff server at http://127.0.0.1:${free} (connection refused: nothing answers at that port). Check the address and that the server is running.\n`,
+    );
+    // A server that speaks http, named with https.
+    const plain = createServer((_req, res) => res.end("{}"));
+    await new Promise<void>((listening) => plain.listen(0, "127.0.0.1", listening));
+    const { port } = plain.address() as AddressInfo;
+    try {
+      const tls = await runCli(["projects", "--json"], {
+        env: {
+          TRADEOFF_CONFIG_DIR: dir,
+          TRADEOFF_URL: `https://127.0.0.1:${port}`,
+          TRADEOFF_TOKEN: "tro_x",
+        },
+      });
+      expect(tls.code).toBe(4);
+      expect(JSON.parse(tls.stderr).error.message).toContain(
+        "(it does not answer https there: is the address http://?)",
+      );
+    } finally {
+      plain.close();
+    }
+  });
+
   it("say that an address answering with a web page is not a Tradeoff server, with exit code 4", async () => {
     const page = createServer((_req, res) => {
       res.writeHead(404, { "content-type": "text/html" });

@@ -42,7 +42,7 @@ export async function call<T>(config: ServerConfig, run: () => Promise<T>): Prom
         EXIT_UNREACHABLE,
         answered
           ? `${config.url} answers, but not as a Tradeoff server. Check the address: it is the one you open Tradeoff at in a browser.`
-          : `Cannot reach the Tradeoff server at ${config.url} (${error.message}). Check the address and that the server is running.`,
+          : `Cannot reach the Tradeoff server at ${config.url} (${unreachable(error, config.url)}). Check the address and that the server is running.`,
       );
     }
     if (data.code === "UNAUTHORIZED") {
@@ -58,4 +58,27 @@ export async function call<T>(config: ServerConfig, run: () => Promise<T>): Prom
     const message = [error.message, ...fields].join("\n");
     throw new CliError(data.code === "BAD_REQUEST" ? EXIT_BAD_INPUT : EXIT_REFUSED, message);
   }
+}
+
+/**
+ * Why a request got no answer, in words: fetch says only "fetch failed" and keeps the reason
+ * (refused, unknown host, http spoken to https...) in its cause.
+ */
+function unreachable(error: TRPCClientError<AppRouter>, url: string): string {
+  const cause = (error.cause as { cause?: unknown } | undefined)?.cause as
+    | (Error & { code?: string; errors?: { code?: string }[] })
+    | undefined;
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  const host = URL.canParse(url) ? new URL(url).hostname : url;
+  if (code === "ECONNREFUSED") return "connection refused: nothing answers at that port";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `no host named ${host} was found`;
+  if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT")
+    return "no answer: the connection timed out";
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "the connection was cut";
+  if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "EPROTO")
+    return "it does not answer https there: is the address http://?";
+  if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code))
+    return `its TLS certificate is not trusted here (${code}); NODE_EXTRA_CA_CERTS can name your CA`;
+  if (cause?.message === "bad port") return "a port that fetch refuses to connect to";
+  return cause?.message ?? error.message;
 }
