@@ -90,7 +90,7 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
     "--provisional",
   ]);
   expect(badDate.code).toBe(1);
-  expect(badDate.stderr).toMatch(/Some fields need attention\.\n\s+reviewDate: /);
+  expect(badDate.stderr).toMatch(/Some fields need attention\.\n\s+--review-by: /);
   const badOption = await tradeoff(config, [
     "decide",
     first,

@@ -10,6 +10,18 @@ import { statusWord } from "../server/status";
 
 type Consequences = { good: string[]; neutral: string[]; bad: string[] };
 
+/** The record's fields as the server names them in its messages, and as these commands do. */
+const RECORD_OPTIONS = {
+  chosenOptionKey: "--option",
+  rationale: "--rationale",
+  justification: "--justification",
+  consequences: "--consequences",
+  reviewDate: "--review-by",
+  confirmProvisional: "--provisional",
+  note: "--note",
+  successorIds: "--by",
+};
+
 const CONSEQUENCES_HELP =
   "one consequence a line, each starting with good:, neutral: or bad: (or the JSON {good, neutral, bad})";
 
@@ -142,12 +154,15 @@ export function registerDecide(program: Command, io: Io): void {
     // Files are read first: a wrong path is said before anything is asked of the server.
     const fields = await recordFields(io, options);
     const { config, client, projectId } = await connectToProject(ref, options.team);
-    await call(config, () =>
-      client.record.decide.mutate({
-        projectId,
-        ...(fields as Omit<RouterInputs["record"]["decide"], "projectId">),
-        ...(options.provisional ? { confirmProvisional: true } : {}),
-      }),
+    await call(
+      config,
+      () =>
+        client.record.decide.mutate({
+          projectId,
+          ...(fields as Omit<RouterInputs["record"]["decide"], "projectId">),
+          ...(options.provisional ? { confirmProvisional: true } : {}),
+        }),
+      RECORD_OPTIONS,
     );
     const summary = await recordSummary(client, config, projectId);
     print(io, options.json, summary, (s) => `Recorded ${s.ref}: ${s.chosenOption?.name ?? "?"}.`);
@@ -182,13 +197,16 @@ export function registerDecide(program: Command, io: Io): void {
         `${ref} has no recorded decision to revise yet. Record it with \`tradeoff decide ${ref}\`.`,
       );
     }
-    await call(config, () =>
-      client.record.revise.mutate({
-        ...(current as Omit<RouterInputs["record"]["revise"], "projectId" | "note">),
-        ...(changes as Partial<RouterInputs["record"]["revise"]>),
-        projectId,
-        note: options.note,
-      }),
+    await call(
+      config,
+      () =>
+        client.record.revise.mutate({
+          ...(current as Omit<RouterInputs["record"]["revise"], "projectId" | "note">),
+          ...(changes as Partial<RouterInputs["record"]["revise"]>),
+          projectId,
+          note: options.note,
+        }),
+      RECORD_OPTIONS,
     );
     const summary = await recordSummary(client, config, projectId);
     print(io, options.json, summary, (s) => `Revised ${s.ref} (revision ${s.revision}).`);
@@ -211,11 +229,14 @@ export function registerDecide(program: Command, io: Io): void {
     for (const by of options.by) {
       successors.push({ ref: by, ...(await resolveProject(client, config, by, options.team)) });
     }
-    await call(config, () =>
-      client.record.supersede.mutate({
-        projectId,
-        successorIds: successors.map((s) => s.projectId),
-      }),
+    await call(
+      config,
+      () =>
+        client.record.supersede.mutate({
+          projectId,
+          successorIds: successors.map((s) => s.projectId),
+        }),
+      RECORD_OPTIONS,
     );
     const summary = await recordSummary(client, config, projectId);
     print(

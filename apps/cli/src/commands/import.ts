@@ -56,8 +56,10 @@ export function registerImport(program: Command, io: Io): void {
         throw new InputError([`${file}: not valid JSON`]);
       }
       const { config, client, team } = await connectToTeam(options.team);
-      const project = await call(config, () =>
-        client.export.import.mutate({ teamId: team.id, document }),
+      const project = await call(
+        config,
+        () => client.export.import.mutate({ teamId: team.id, document }),
+        { document: file === "-" ? "stdin" : file },
       );
       print(
         io,

@@ -70,12 +70,15 @@ export function registerShare(program: Command, io: Io): void {
       );
       return;
     }
-    const created = await call(config, () =>
-      client.share.create.mutate({
-        projectId,
-        showVotes: Boolean(options.showVotes),
-        ...(options.expires ? { expiresAt: options.expires } : {}),
-      }),
+    const created = await call(
+      config,
+      () =>
+        client.share.create.mutate({
+          projectId,
+          showVotes: Boolean(options.showVotes),
+          ...(options.expires ? { expiresAt: options.expires } : {}),
+        }),
+      { expiresAt: "--expires", showVotes: "--show-votes" },
     );
     const url = serverUrl(config, created.path);
     print(

@@ -74,15 +74,24 @@ export function registerVote(program: Command, io: Io): void {
     )
     .action(async (ref: string, options: VoteOptions) => {
       const { config, client, projectId } = await connectToProject(ref, options.team);
-      const saved = await call(config, () =>
-        client.vote.cast.mutate({
-          projectId,
-          criterionKey: options.criterion,
-          weight: options.importance ?? null,
-          scores: options.score ?? {},
-          ...(options.rationale ? { rationale: options.rationale } : {}),
-          ...(options.opinion === false ? { noOpinion: true } : {}),
-        }),
+      const saved = await call(
+        config,
+        () =>
+          client.vote.cast.mutate({
+            projectId,
+            criterionKey: options.criterion,
+            weight: options.importance ?? null,
+            scores: options.score ?? {},
+            ...(options.rationale ? { rationale: options.rationale } : {}),
+            ...(options.opinion === false ? { noOpinion: true } : {}),
+          }),
+        {
+          criterionKey: "--criterion",
+          weight: "--importance",
+          scores: "--score",
+          rationale: "--rationale",
+          noOpinion: "--no-opinion",
+        },
       );
       if (options.json) {
         io.stdout(`${JSON.stringify(saved, null, 2)}\n`);

@@ -23,9 +23,15 @@ export type Client = ReturnType<typeof createClient>;
 
 /**
  * Runs one API call and turns its failure into a message and exit code a person or a script
- * can act on: the server unreachable, the token refused, or the server's own message.
+ * can act on: the server unreachable, the token refused, or the server's own message. The
+ * server names a field by the API's name (`reviewDate`); `options` maps those to what the
+ * command line calls them (`--review-by`), so the message points at what to change.
  */
-export async function call<T>(config: ServerConfig, run: () => Promise<T>): Promise<T> {
+export async function call<T>(
+  config: ServerConfig,
+  run: () => Promise<T>,
+  options: Record<string, string> = {},
+): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -53,7 +59,7 @@ export async function call<T>(config: ServerConfig, run: () => Promise<T>): Prom
       );
     }
     const fields = Object.entries(data.fieldErrors ?? {}).flatMap(([field, messages]) =>
-      (messages ?? []).map((m) => `  ${field}: ${m}`),
+      (messages ?? []).map((m) => `  ${options[field] ?? field}: ${m}`),
     );
     const message = [error.message, ...fields].join("\n");
     throw new CliError(data.code === "BAD_REQUEST" ? EXIT_BAD_INPUT : EXIT_REFUSED, message);
