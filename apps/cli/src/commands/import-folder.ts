@@ -63,11 +63,20 @@ export async function importFolder(
   const skipped = [...local, ...result.skipped].sort((a, b) =>
     a.fileName.localeCompare(b.fileName),
   );
+  const count = result.records.length;
   if (options.json) {
     io.stdout(`${JSON.stringify({ team: team.slug, ...result, skipped }, null, 2)}\n`);
+    if (count === 0)
+      throw new CliError(EXIT_BAD_INPUT, `${dir} has no decision records to import.`);
     return;
   }
-  const count = result.records.length;
+  // Not one record read: nothing was (or would be) created, which a script must not take for done.
+  if (count === 0) {
+    throw new CliError(
+      EXIT_BAD_INPUT,
+      `${dir} has no decision records to import; nothing was created.\nNot imported (${skipped.length} file${skipped.length === 1 ? "" : "s"}):\n${skippedLines(skipped)}`,
+    );
+  }
   const records = `${count} record${count === 1 ? "" : "s"}`;
   io.stdout(
     result.dryRun
