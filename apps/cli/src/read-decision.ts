@@ -11,6 +11,22 @@ const reasons: Record<string, string> = {
 
 /** Reads a decision from a JSON file (`-` for stdin) and validates it. */
 export async function readDecision(file: string, io: Io): Promise<DecisionInput> {
+  const json = await readJson(file, io);
+  try {
+    return validateDecisionInput(json);
+  } catch (error) {
+    if (error instanceof DecisionInputError) {
+      throw new InputError(error.issues.map((issue) => `${issue.path}: ${issue.message}`));
+    }
+    throw error;
+  }
+}
+
+/**
+ * Reads a JSON file (`-` for stdin); a file that cannot be read or is not JSON is bad input,
+ * said with the file's name and why.
+ */
+export async function readJson(file: string, io: Io): Promise<unknown> {
   let text: string;
   try {
     text = file === "-" ? await io.readStdin() : await readFile(file, "utf8");
@@ -26,15 +42,8 @@ export async function readDecision(file: string, io: Io): Promise<DecisionInput>
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError([`${source}: not valid JSON (${(error as Error).message})`]);
+    const why = text.trim() === "" ? "the file is empty" : (error as Error).message;
+    throw new InputError([`${source}: not valid JSON (${why})`]);
   }
-
-  try {
-    return validateDecisionInput(json);
-  } catch (error) {
-    if (error instanceof DecisionInputError) {
-      throw new InputError(error.issues.map((issue) => `${issue.path}: ${issue.message}`));
-    }
-    throw error;
-  }
+  return json;
 }

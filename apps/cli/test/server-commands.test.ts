@@ -297,6 +297,22 @@ describe("server commands without a server", () => {
     }
   });
 
+  it("say why a JSON export cannot be imported before asking the server: missing, empty, not JSON", async () => {
+    const env = { TRADEOFF_CONFIG_DIR: dir };
+    await writeFile(join(dir, "empty.json"), "");
+    await writeFile(join(dir, "broken.json"), '{ "format": ');
+    const cases: [string, string][] = [
+      ["missing.json", "cannot read the file (no such file)"],
+      ["empty.json", "not valid JSON (the file is empty)"],
+      ["broken.json", "not valid JSON (Unexpected end of JSON input)"],
+    ];
+    for (const [name, why] of cases) {
+      const result = await runCli(["import", join(dir, name), "--team", "billing"], { env });
+      expect(result.code, name).toBe(1);
+      expect(result.stderr, name).toBe(`${join(dir, name)}: ${why}\n`);
+    }
+  });
+
   it("refuse --dry-run on a JSON export as usage (exit 2), before importing anything", async () => {
     const exported = join(dir, "decision-export.json");
     await writeFile(exported, '{"format":"tradeoff.decision-record","version":1}');

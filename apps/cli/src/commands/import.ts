@@ -1,7 +1,8 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { CliError, EXIT_USAGE, InputError } from "../errors";
+import { CliError, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
+import { readJson } from "../read-decision";
 import { call } from "../server/client";
 import { print } from "../server/output";
 import { connectToTeam } from "../server/resolve";
@@ -43,18 +44,7 @@ export function registerImport(program: Command, io: Io): void {
           EXIT_USAGE,
           `--dry-run previews a folder of records; ${file === "-" ? "standard input" : file} is read as a JSON export, which the server checks in full and creates all or nothing. Nothing was imported.`,
         );
-      const text =
-        file === "-"
-          ? await io.readStdin()
-          : await readFile(file, "utf8").catch(() => {
-              throw new InputError([`${file}: cannot be read`]);
-            });
-      let document: unknown;
-      try {
-        document = JSON.parse(text);
-      } catch {
-        throw new InputError([`${file}: not valid JSON`]);
-      }
+      const document = await readJson(file, io);
       const { config, client, team } = await connectToTeam(options.team);
       const project = await call(
         config,
