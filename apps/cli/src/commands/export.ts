@@ -4,6 +4,7 @@ import { type Command, Option } from "commander";
 import { CliError, EXIT_BAD_INPUT, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
 import { call } from "../server/client";
+import { print } from "../server/output";
 import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
 import { writeWholeFile } from "../write-whole-file";
 import { exportFolder } from "./export-folder";
@@ -38,7 +39,10 @@ export function registerExport(program: Command, io: Io): void {
       "every record of the team as a docs/decisions folder with an index (README.md)",
     )
     .option("--check", "with --all: write nothing; exit 1 when the folder is out of date (for CI)")
-    .option("--json", "with --all: what was written, removed and left unchanged, as JSON")
+    .option(
+      "--json",
+      "what was written as JSON (for scripts): with --all, the files written, removed and left unchanged; else the file",
+    )
     .addOption(
       new Option("--paper <size>", "PDF paper size").choices(["a4", "letter"]).default("a4"),
     )
@@ -65,6 +69,12 @@ export function registerExport(program: Command, io: Io): void {
           EXIT_USAGE,
           "Name the project to export (e.g. billing/1), or use --all for every record of the team.",
         );
+      // Without --out a text format is printed as it is: there is no file to describe.
+      if (options.json && options.out === undefined && options.format !== "pdf")
+        throw new CliError(
+          EXIT_USAGE,
+          `--json says which file was written: give --out DIR. Without --out the record itself is printed (--format json prints it as JSON).`,
+        );
       // A wrong --out is said before anything is asked of the server.
       if (options.out !== undefined) await checkOutDir(options.out);
       const { config, client, projectId } = await connectToProject(ref, options.team);
@@ -90,7 +100,12 @@ export function registerExport(program: Command, io: Io): void {
       } catch (error) {
         throw new CliError(EXIT_BAD_INPUT, writeProblem(error, dir, target));
       }
-      io.stdout(`Wrote ${target}\n`);
+      print(
+        io,
+        options.json,
+        { file: target, format: options.format, bytes: Buffer.byteLength(body) },
+        () => `Wrote ${target}`,
+      );
     });
 }
 
