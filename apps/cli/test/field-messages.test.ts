@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -50,6 +50,45 @@ describe("a field the server refuses", () => {
       expect(JSON.parse(share.stderr).error.message).toBe(
         "Some fields need attention.\n  --expires: Pick an expiry date in the future.",
       );
+    } finally {
+      await stub.close();
+    }
+  });
+});
+
+describe("what the server cannot take or cannot serve now", () => {
+  it("is bad input (1) for a body too large, unreachable (4) while its database is down", async () => {
+    const stub = await stubServer(({ procedure }) =>
+      procedure === "team.list"
+        ? { data: [{ id: "cmteam", slug: "billing", name: "Billing" }] }
+        : procedure === "export.import"
+          ? {
+              error: {
+                message:
+                  "The request body is larger than 64 MB, the most the API reads from one request.",
+                code: "PAYLOAD_TOO_LARGE",
+                httpStatus: 413,
+              },
+            }
+          : {
+              error: {
+                message: "The database is not reachable right now. Try again in a moment.",
+                code: "SERVICE_UNAVAILABLE",
+                httpStatus: 503,
+              },
+            },
+    );
+    try {
+      const home = await mkdtemp(join(tmpdir(), "tradeoff-codes-"));
+      const env = stub.env(home);
+      const file = join(home, "decision.json");
+      await writeFile(file, '{"format":"tradeoff.decision-record","version":1}');
+      const large = await runCli(["import", file, "--team", "billing"], { env });
+      expect(large.code).toBe(1);
+      expect(large.stderr).toContain("larger than 64 MB");
+      const down = await runCli(["share", "cmproject", "--list", "--json"], { env });
+      expect(down.code).toBe(4);
+      expect(JSON.parse(down.stderr).error.exitCode).toBe(4);
     } finally {
       await stub.close();
     }

@@ -7,6 +7,17 @@ import type { ServerConfig } from "./config";
 export const serverUrl = (config: ServerConfig, path: string) =>
   `${config.url.replace(/\/+$/, "")}${path}`;
 
+/**
+ * The exit code of what the server answered, where it is not "refused" (5): what it found
+ * invalid or too large to read is bad input (1); a server that answers it cannot serve now
+ * (its database down, a restart) is, like one that does not answer, unreachable (4): try again.
+ */
+const EXIT_CODES: Record<string, number> = {
+  BAD_REQUEST: EXIT_BAD_INPUT,
+  PAYLOAD_TOO_LARGE: EXIT_BAD_INPUT,
+  SERVICE_UNAVAILABLE: EXIT_UNREACHABLE,
+};
+
 /** A typed tRPC client of the server's API, authenticated with a personal access token. */
 export function createClient(config: ServerConfig) {
   return createTRPCClient<AppRouter>({
@@ -62,7 +73,7 @@ export async function call<T>(
       (messages ?? []).map((m) => `  ${options[field] ?? field}: ${m}`),
     );
     const message = [error.message, ...fields].join("\n");
-    throw new CliError(data.code === "BAD_REQUEST" ? EXIT_BAD_INPUT : EXIT_REFUSED, message);
+    throw new CliError(EXIT_CODES[data.code] ?? EXIT_REFUSED, message);
   }
 }
 
