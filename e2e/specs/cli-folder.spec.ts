@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loggedInCli, tradeoff } from "../support/cli";
@@ -86,6 +86,16 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
   const onFile = await tradeoff(config, [...args.slice(0, -1), join(out, "notes.txt")]);
   expect(onFile.code).toBe(1);
   expect(onFile.stderr).toContain("this is a file, not a folder");
+
+  // A folder that already has its own README.md: the export never replaces what it did not write.
+  const adr = join(repo, "docs", "adr");
+  await mkdir(adr);
+  await writeFile(join(adr, "README.md"), "# Our architecture decisions\n");
+  const foreign = await tradeoff(config, [...args.slice(0, -1), adr]);
+  expect(foreign.code).toBe(1);
+  expect(foreign.stderr).toContain("no export of Tradeoff wrote");
+  expect(await readdir(adr)).toEqual(["README.md"]);
+  expect(await readFile(join(adr, "README.md"), "utf8")).toBe("# Our architecture decisions\n");
 
   // The folder goes into another team: a preview first, then the import, then the same files.
   const other = await mutate<{ id: string; slug: string }>(request, "team.create", {

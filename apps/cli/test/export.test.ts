@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -34,6 +34,55 @@ describe("tradeoff export PROJECT --json", () => {
         /^--json says which file was written: give --out DIR\./,
       );
       expect(stub.calls).toEqual([]);
+    } finally {
+      await stub.close();
+    }
+  });
+});
+
+describe("tradeoff export --all into a folder that has files of its own", () => {
+  const index = (...records: string[]) =>
+    `<!-- Written by \`tradeoff export --all\`: this index and the records it lists are rewritten on every export. -->\n\n# Decision records\n\n| Record | Status | Date |\n| --- | --- | --- |\n${records.map((r) => `| [${r}](${r}) | accepted | 2026-12-05 |`).join("\n")}\n`;
+  const files = [
+    { name: "0001-use-fastapi.md", content: record },
+    { name: "README.md", content: index("0001-use-fastapi.md") },
+  ];
+
+  it("never replaces a file no export wrote (a hand-written README.md): exit 1, nothing written", async () => {
+    const stub = await stubServer(({ procedure }) =>
+      procedure === "team.list"
+        ? { data: [{ id: "cmteam", slug: "billing", name: "Billing" }] }
+        : { data: { files } },
+    );
+    try {
+      const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
+      const env = stub.env(home);
+      const out = join(home, "docs", "decisions");
+      await mkdir(out, { recursive: true });
+      await writeFile(join(out, "README.md"), "# Our decisions, by hand\n");
+      for (const extra of [[], ["--check"]]) {
+        const run = await runCli(["export", "--all", "--format", "madr", "--out", out, ...extra], {
+          env,
+        });
+        expect(run.code, extra.join(" ")).toBe(1);
+        expect(run.stderr, extra.join(" ")).toBe(
+          `tradeoff: ${out} already has a file the export would replace, which no export of Tradeoff wrote (the folder's index does not list it):\n  README.md\nMove it away, or export into another folder; nothing was written.\n`,
+        );
+      }
+      expect(await readdir(out)).toEqual(["README.md"]);
+      expect(await readFile(join(out, "README.md"), "utf8")).toBe("# Our decisions, by hand\n");
+
+      // A record of the same name that the folder's own index does not list is kept too; one
+      // it lists (an earlier export, edited since) is the export's to rewrite.
+      await writeFile(join(out, "README.md"), index("0002-older.md"));
+      await writeFile(join(out, "0001-use-fastapi.md"), "# 1. Use FastAPI (from adr-tools)\n");
+      const clash = await runCli(["export", "--all", "--format", "madr", "--out", out], { env });
+      expect(clash.code).toBe(1);
+      expect(clash.stderr).toContain("\n  0001-use-fastapi.md\n");
+      await writeFile(join(out, "README.md"), index("0001-use-fastapi.md"));
+      const owned = await runCli(["export", "--all", "--format", "madr", "--out", out], { env });
+      expect(owned.stderr).toBe("");
+      expect(await readFile(join(out, "0001-use-fastapi.md"), "utf8")).toBe(record);
     } finally {
       await stub.close();
     }

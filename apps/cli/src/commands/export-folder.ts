@@ -78,7 +78,7 @@ export async function exportFolder(
         `The server sent a file name that is not a plain Markdown file name (${JSON.stringify(file.name)}); nothing was written.`,
       );
   }
-  const plan = await planFolder(out, folder.files);
+  const plan = await planFolder(out, options.out, folder.files);
   const total = folder.files.length - 1;
   if (options.check) {
     const stale = [
@@ -129,9 +129,19 @@ export async function exportFolder(
   );
 }
 
-/** What a run would change: files whose content differs, and records the last index had. */
-async function planFolder(out: string, files: { name: string; content: string }[]): Promise<Plan> {
+/**
+ * What a run would change: files whose content differs, and records the last index had. A file
+ * already there that an export did not write (a hand-written README.md, a record of the same
+ * name from elsewhere: neither the last index nor that index itself) is never replaced.
+ */
+async function planFolder(
+  out: string,
+  shown: string,
+  files: { name: string; content: string }[],
+): Promise<Plan> {
   const plan: Plan = { write: [], remove: [], unchanged: [] };
+  const previous = await previousExport(out);
+  const foreign: string[] = [];
   for (const file of files) {
     const target = join(out, file.name);
     const found = await lstat(target).catch(() => null);
@@ -141,22 +151,39 @@ async function planFolder(out: string, files: { name: string; content: string }[
         `${target} is ${found.isSymbolicLink() ? "a symbolic link" : "a folder"}, not a file: move it away; nothing was written.`,
       );
     const current = found ? await readFile(target, "utf8") : null;
-    (current === file.content ? plan.unchanged : plan.write).push(file.name);
+    if (current === file.content) plan.unchanged.push(file.name);
+    else if (current === null || previous.owned.has(file.name)) plan.write.push(file.name);
+    else foreign.push(file.name);
+  }
+  if (foreign.length > 0) {
+    const one = foreign.length === 1;
+    throw new CliError(
+      EXIT_BAD_INPUT,
+      `${shown} already has ${one ? "a file" : "files"} the export would replace, which no export of Tradeoff wrote (the folder's index does not list ${one ? "it" : "them"}):\n${foreign.map((name) => `  ${name}`).join("\n")}\nMove ${one ? "it" : "them"} away, or export into another folder; nothing was written.`,
+    );
   }
   const names = new Set(files.map((f) => f.name));
-  for (const name of await previousRecords(out))
-    if (!names.has(name) && (await lstat(join(out, name)).catch(() => null))?.isFile())
+  for (const name of previous.owned)
+    if (
+      name !== INDEX_NAME &&
+      !names.has(name) &&
+      (await lstat(join(out, name)).catch(() => null))?.isFile()
+    )
       plan.remove.push(name);
   return plan;
 }
 
-/** The record files the index of the last export listed; none when the index is not Tradeoff's. */
-async function previousRecords(out: string): Promise<string[]> {
+/**
+ * The files the last export wrote: its index and the records the index listed; none when the
+ * folder's README.md is not Tradeoff's index.
+ */
+async function previousExport(out: string): Promise<{ owned: Set<string> }> {
   const index = await readFile(join(out, INDEX_NAME), "utf8").catch(() => "");
-  if (!index.startsWith(INDEX_START)) return [];
-  return index
+  if (!index.startsWith(INDEX_START)) return { owned: new Set() };
+  const records = index
     .split("\n")
     .filter((line) => line.startsWith("| ["))
     .map((line) => line.slice(line.indexOf("](") + 2, line.indexOf(") |")))
     .filter((name) => SAFE_NAME.test(name) && name !== INDEX_NAME);
+  return { owned: new Set([INDEX_NAME, ...records]) };
 }
