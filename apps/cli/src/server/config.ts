@@ -38,6 +38,19 @@ export async function loadConfig(env: Env = process.env): Promise<ServerConfig> 
     // No saved login: the environment may still provide one.
   }
   const url = env.TRADEOFF_URL || saved.url;
+  // The saved token belongs to the saved server: never send it to another one named by
+  // TRADEOFF_URL (a typo, a script's server), which would hand it to whoever runs that one.
+  if (
+    env.TRADEOFF_URL &&
+    !env.TRADEOFF_TOKEN &&
+    saved.token &&
+    !sameServer(env.TRADEOFF_URL, saved.url)
+  ) {
+    throw new CliError(
+      EXIT_AUTH,
+      `TRADEOFF_URL names ${env.TRADEOFF_URL}, but the saved login is for ${saved.url ?? "another server"}: its token is not sent elsewhere. Set TRADEOFF_TOKEN too, or run \`tradeoff login --url ${env.TRADEOFF_URL}\`.`,
+    );
+  }
   const token = env.TRADEOFF_TOKEN || saved.token;
   if (!url || !token) {
     throw new CliError(
@@ -46,4 +59,18 @@ export async function loadConfig(env: Env = process.env): Promise<ServerConfig> 
     );
   }
   return { url, token };
+}
+
+/** Whether two addresses name the same server (the same origin and path, a trailing slash aside). */
+function sameServer(a: string, b: string | undefined): boolean {
+  if (!b) return false;
+  const normal = (url: string) => {
+    try {
+      const parsed = new URL(url);
+      return parsed.origin + parsed.pathname.replace(/\/+$/, "");
+    } catch {
+      return url.replace(/\/+$/, "");
+    }
+  };
+  return normal(a) === normal(b);
 }
