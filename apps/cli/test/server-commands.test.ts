@@ -369,6 +369,24 @@ describe("server commands without a server", () => {
     );
   });
 
+  it("refuse two options reading standard input (@-) as usage, before anything is sent", async () => {
+    const result = await runCli(
+      ["decide", "billing/1", "--option", "drf", "--rationale", "@-", "--consequences", "@-"],
+      {
+        stdin: "good: async views\n",
+        env: {
+          TRADEOFF_CONFIG_DIR: dir,
+          TRADEOFF_URL: "http://127.0.0.1:9",
+          TRADEOFF_TOKEN: "tro_x",
+        },
+      },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "tradeoff: Only one option can read standard input (@-); --rationale and --consequences both ask for it. Give the others as text or @file.\n",
+    );
+  });
+
   it("keep the login in TRADEOFF_CONFIG_DIR, else XDG_CONFIG_HOME/tradeoff, else ~/.config/tradeoff", () => {
     expect(configDir({ TRADEOFF_CONFIG_DIR: "/a", XDG_CONFIG_HOME: "/b" })).toBe("/a");
     expect(configDir({ XDG_CONFIG_HOME: "/b" })).toBe("/b/tradeoff");

@@ -98,6 +98,21 @@ function recordOptions(command: Command, required: boolean): Command {
 }
 
 async function recordFields(io: Io, options: RecordOptions) {
+  // Standard input is read once: a second @- would read nothing and send an empty text.
+  const fromStdin = (
+    [
+      ["--rationale", options.rationale],
+      ["--justification", options.justification],
+      ["--consequences", options.consequences],
+    ] as const
+  )
+    .filter(([, value]) => value === "@-")
+    .map(([name]) => name);
+  if (fromStdin.length > 1)
+    throw new CliError(
+      EXIT_USAGE,
+      `Only one option can read standard input (@-); ${fromStdin.join(" and ")} both ask for it. Give the others as text or @file.`,
+    );
   const consequencesText = await textOrFile(io, "--consequences", options.consequences);
   return {
     ...(options.option !== undefined ? { chosenOptionKey: options.option } : {}),
