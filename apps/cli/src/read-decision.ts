@@ -12,6 +12,12 @@ const reasons: Record<string, string> = {
 /** Reads a decision from a JSON file (`-` for stdin) and validates it. */
 export async function readDecision(file: string, io: Io): Promise<DecisionInput> {
   const json = await readJson(file, io);
+  // A record exported from a server is not a decision file: say what it is and what reads it.
+  if ((json as { format?: unknown } | null)?.format === "tradeoff.decision-record") {
+    throw new InputError([
+      `${file === "-" ? "stdin" : file}: this is a decision record exported from a server (tradeoff export --format json), not a decision file. Its recommendation is in the file under "result"; \`tradeoff show TEAM/NUMBER\` prints it as a table, and \`tradeoff import\` brings the record into a team.`,
+    ]);
+  }
   try {
     return validateDecisionInput(json);
   } catch (error) {

@@ -267,6 +267,25 @@ describe("bad input: every problem with its path on stderr, exit 1, nothing else
     });
   });
 
+  it("a decision record exported from a server, named as such, with what reads it", async () => {
+    const exported = {
+      format: "tradeoff.decision-record",
+      version: 1,
+      options: decision.options,
+      criteria: decision.criteria,
+      votes: [{ member: "Ann", criterionKey: "performance", weight: 5, scores: { drf: 2 } }],
+      result: { winner: null },
+    };
+    const { code, stdout, stderr } = await runCli(["score", "-"], {
+      stdin: JSON.stringify(exported),
+    });
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      'stdin: this is a decision record exported from a server (tradeoff export --format json), not a decision file. Its recommendation is in the file under "result"; `tradeoff show TEAM/NUMBER` prints it as a table, and `tradeoff import` brings the record into a team.\n',
+    );
+  });
+
   it("invalid JSON on standard input", async () => {
     const { code, stderr } = await runCli(["score", "-"], { stdin: "not json" });
     expect(code).toBe(1);
