@@ -57,6 +57,7 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
   expect((await tradeoff(config, ["open", next])).stdout).toBe(`${next} is open for voting.\n`);
   // Closing ends the vote; the decision is made when its record is written.
   expect(await json(config, ["close", first])).toEqual({
+    ref: first,
     id: projectId,
     number: 1,
     status: "closed",

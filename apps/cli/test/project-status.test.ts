@@ -21,7 +21,15 @@ function answer({ procedure, input }: StubCall) {
   }
   if (procedure === "project.close") return { data: { id: "cm1", status: "DECIDED" } };
   if (procedure === "project.get")
-    return { data: { id: "cm1", number: 1, status: "DECIDED", recordStatus: "proposed" } };
+    return {
+      data: {
+        id: "cm1",
+        number: 1,
+        status: "DECIDED",
+        recordStatus: "proposed",
+        team: { slug: "billing", name: "Billing" },
+      },
+    };
   throw new Error(`unexpected ${procedure}`);
 }
 
@@ -32,7 +40,12 @@ describe("a project whose voting is closed", () => {
       const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
       const json = await runCli(["close", "billing/1", "--json"], { env });
       expect(json.stderr).toBe("");
-      expect(JSON.parse(json.stdout)).toEqual({ id: "cm1", number: 1, status: "closed" });
+      expect(JSON.parse(json.stdout)).toEqual({
+        ref: "billing/1",
+        id: "cm1",
+        number: 1,
+        status: "closed",
+      });
       const text = await runCli(["close", "billing/1"], { env });
       expect(text.stdout).toBe(
         "Voting on billing/1 is closed. Record the outcome with `tradeoff decide billing/1 --option KEY --rationale TEXT`.\n",

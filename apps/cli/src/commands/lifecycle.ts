@@ -34,7 +34,9 @@ export function registerLifecycle(program: Command, io: Io): void {
         io,
         options.json,
         // Closing ends the vote; the decision is made when its record is written (`decide`).
+        // `ref` as projects, decide and import give it, for a script's next command.
         {
+          ref: `${project.team.slug}/${project.number}`,
           id: project.id,
           number: project.number,
           status: statusWord(project.status, project.recordStatus !== "proposed"),
