@@ -41,3 +41,15 @@ describe("the saved login", () => {
     }
   });
 });
+
+describe("a saved login that cannot be read", () => {
+  it("is said with where it is and why, not as never signed in (exit 3)", async () => {
+    const config = await mkdtemp(join(tmpdir(), "tradeoff-config-"));
+    await writeFile(join(config, "config.json"), '{"url": "https://tradeoff.example.com", "tok');
+    const result = await runCli(["projects"], { env: { TRADEOFF_CONFIG_DIR: config } });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(
+      `tradeoff: The saved login in ${join(config, "config.json")} cannot be read (it is not valid JSON). Run \`tradeoff login --url https://your-server\` to save it again.\n`,
+    );
+  });
+});

@@ -32,10 +32,23 @@ export async function saveConfig(config: ServerConfig, env: Env = process.env) {
 /** The saved server, with TRADEOFF_URL / TRADEOFF_TOKEN taking precedence (for CI). */
 export async function loadConfig(env: Env = process.env): Promise<ServerConfig> {
   let saved: Partial<ServerConfig> = {};
+  let unreadable = "";
   try {
     saved = JSON.parse(await readFile(configFile(env), "utf8")) as Partial<ServerConfig>;
-  } catch {
-    // No saved login: the environment may still provide one.
+  } catch (error) {
+    // No saved login: the environment may still provide one. A saved one that cannot be read
+    // is said, or "not signed in" would send the user to a login they have done.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT")
+      unreadable = `The saved login in ${configFile(env)} cannot be read (${
+        code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code === "EISDIR"
+            ? "it is a folder"
+            : error instanceof SyntaxError
+              ? "it is not valid JSON"
+              : (error as Error).message
+      }). Run \`tradeoff login --url https://your-server\` to save it again.`;
   }
   const url = env.TRADEOFF_URL || saved.url;
   // The saved token belongs to the saved server: never send it to another one named by
@@ -55,7 +68,8 @@ export async function loadConfig(env: Env = process.env): Promise<ServerConfig> 
   if (!url || !token) {
     throw new CliError(
       EXIT_AUTH,
-      "Not signed in to a Tradeoff server. Run `tradeoff login --url https://your-server` first.",
+      unreadable ||
+        "Not signed in to a Tradeoff server. Run `tradeoff login --url https://your-server` first.",
     );
   }
   return { url, token };
