@@ -6,18 +6,23 @@ import { basename, dirname, join } from "node:path";
  * Writes `content` to `target` whole or not at all: into a hidden file beside it, flushed to
  * disk, then renamed over it, and the folder flushed so the rename lasts too. A failure part way
  * (a full disk, a file size limit) or a crash never leaves a cut-off file, nor damages the one
- * that was there.
+ * that was there. `mode` sets the file's permissions (default: 0666 less the umask).
  *
  * Written here rather than with write-file-atomic or atomically: both write with one `fs.write`
  * and ignore a short count, so on a full disk or past `ulimit -f` they rename a cut-off file
  * over the old one (write-file-atomic 7.0.1 and 8.0.0, atomically 2.1.1). `FileHandle.writeFile`
  * writes until every byte is down or throws.
  */
-export async function writeWholeFile(target: string, content: string | Uint8Array): Promise<void> {
+export async function writeWholeFile(
+  target: string,
+  content: string | Uint8Array,
+  options: { mode?: number } = {},
+): Promise<void> {
   const folder = dirname(target);
   const partial = join(folder, `.${basename(target)}.${randomBytes(4).toString("hex")}.partial`);
   try {
-    const file = await open(partial, "wx");
+    // `mode` is the new file's from its creation (a secret is never readable by others).
+    const file = await open(partial, "wx", options.mode);
     try {
       await file.writeFile(content);
       await file.sync();

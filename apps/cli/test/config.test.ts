@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -51,5 +51,39 @@ describe("a saved login that cannot be read", () => {
     expect(result.stderr).toBe(
       `tradeoff: The saved login in ${join(config, "config.json")} cannot be read (it is not valid JSON). Run \`tradeoff login --url https://your-server\` to save it again.\n`,
     );
+  });
+});
+
+describe("saving a login", () => {
+  it("keeps the previous login whole when the new one cannot be written (a full disk)", async () => {
+    const server = await stubServer(({ procedure }) =>
+      procedure === "account.get"
+        ? { data: { name: "Ann", email: "ann@example.com" } }
+        : { data: [] },
+    );
+    try {
+      const config = await mkdtemp(join(tmpdir(), "tradeoff-config-"));
+      const previous = `${JSON.stringify({ url: "https://tradeoff.example.com", token: "tro_old" }, null, 2)}\n`;
+      await writeFile(join(config, "config.json"), previous, { mode: 0o600 });
+      // A file size limit of 0 blocks: not one byte can be written, as on a full disk.
+      const result = await runCli(["login", "--url", server.url, "--token", "tro_new"], {
+        env: { TRADEOFF_CONFIG_DIR: config },
+        maxFileKb: 0,
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `Cannot save the login in ${config} (the file size limit is reached).`,
+      );
+      expect(await readFile(join(config, "config.json"), "utf8")).toBe(previous);
+      expect(await readdir(config)).toEqual(["config.json"]);
+      // Written, it is the owner's alone from the start.
+      const saved = await runCli(["login", "--url", server.url, "--token", "tro_new"], {
+        env: { TRADEOFF_CONFIG_DIR: config },
+      });
+      expect(saved.stderr).toBe("");
+      expect((await stat(join(config, "config.json"))).mode & 0o777).toBe(0o600);
+    } finally {
+      await server.close();
+    }
   });
 });

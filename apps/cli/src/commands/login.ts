@@ -79,6 +79,8 @@ function saveProblem(error: NodeJS.ErrnoException): string {
         ? "part of this path is a file, not a folder"
         : error.code === "ENOSPC"
           ? "the disk is full"
-          : error.message;
+          : error.code === "EFBIG"
+            ? "the file size limit is reached"
+            : error.message;
   return `Cannot save the login in ${configDir()} (${why}). Set TRADEOFF_CONFIG_DIR to a folder you may write to, or give each command TRADEOFF_URL and TRADEOFF_TOKEN instead.`;
 }

@@ -1,7 +1,8 @@
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { CliError, EXIT_AUTH } from "../errors";
+import { writeWholeFile } from "../write-whole-file";
 
 type Env = Record<string, string | undefined>;
 
@@ -23,9 +24,8 @@ export async function saveConfig(config: ServerConfig, env: Env = process.env) {
   const dir = configDir(env);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = configFile(env);
-  await writeFile(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-  // writeFile keeps the mode of an existing file: make sure an older, looser one is tightened.
-  await chmod(file, 0o600);
+  // Whole or not at all: a full disk never leaves a cut-off login in place of a working one.
+  await writeWholeFile(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   return file;
 }
 
