@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -83,6 +83,31 @@ describe("tradeoff export --all into a folder that has files of its own", () => 
       const owned = await runCli(["export", "--all", "--format", "madr", "--out", out], { env });
       expect(owned.stderr).toBe("");
       expect(await readFile(join(out, "0001-use-fastapi.md"), "utf8")).toBe(record);
+    } finally {
+      await stub.close();
+    }
+  });
+});
+
+describe("tradeoff export --all --out LINK", () => {
+  it("writes into the folder a link names (docs/decisions -> ../adr), as a single export does", async () => {
+    const stub = await stubServer(({ procedure }) =>
+      procedure === "team.list"
+        ? { data: [{ id: "cmteam", slug: "billing", name: "Billing" }] }
+        : { data: { files: [{ name: "0001-use-fastapi.md", content: record }] } },
+    );
+    try {
+      const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
+      await mkdir(join(home, "adr"));
+      await mkdir(join(home, "docs"));
+      await symlink(join(home, "adr"), join(home, "docs", "decisions"));
+      const run = await runCli(
+        ["export", "--all", "--format", "madr", "--out", join(home, "docs", "decisions")],
+        { env: stub.env(home) },
+      );
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(await readFile(join(home, "adr", "0001-use-fastapi.md"), "utf8")).toBe(record);
     } finally {
       await stub.close();
     }

@@ -1,4 +1,4 @@
-import { lstat, mkdir, readFile, unlink } from "node:fs/promises";
+import { lstat, mkdir, readFile, stat, unlink } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { CliError, EXIT_BAD_INPUT, InputError } from "../errors";
 import type { Io } from "../io";
@@ -46,7 +46,9 @@ export async function exportFolder(
       "--all writes a folder: give it with --out (for example --out docs/decisions).",
     ]);
   const out = resolve(options.out);
-  const found = await lstat(out).catch(() => null);
+  // The folder the user names may be a link to one (docs/decisions -> ../adr), as for a single
+  // export; the files in it are what is never followed (planFolder).
+  const found = await stat(out).catch(() => null);
   if (found && !found.isDirectory())
     throw new CliError(
       EXIT_BAD_INPUT,
