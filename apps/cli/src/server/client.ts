@@ -92,6 +92,8 @@ function unreachable(error: TRPCClientError<AppRouter>, url: string): string {
   if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT")
     return "no answer: the connection timed out";
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "the connection was cut";
+  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT")
+    return "it took the request but gave no answer in time";
   if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "EPROTO")
     return "it does not answer https there: is the address http://?";
   if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code))
