@@ -313,6 +313,19 @@ describe("server commands without a server", () => {
     }
   });
 
+  it("refuse a vote with nothing in it as usage (exit 2): it would wipe the previous one", async () => {
+    const env = {
+      TRADEOFF_CONFIG_DIR: dir,
+      TRADEOFF_URL: "http://127.0.0.1:9",
+      TRADEOFF_TOKEN: "tro_x",
+    };
+    const result = await runCli(["vote", "billing/1", "--criterion", "performance"], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "tradeoff: Say what your vote on performance is: --importance, --score (one per option), --no-opinion or --rationale. It replaces your previous vote there, so nothing was sent.\n",
+    );
+  });
+
   it("refuse --dry-run on a JSON export as usage (exit 2), before importing anything", async () => {
     const exported = join(dir, "decision-export.json");
     await writeFile(exported, '{"format":"tradeoff.decision-record","version":1}');

@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { InputError } from "../errors";
+import { CliError, EXIT_USAGE, InputError } from "../errors";
 import type { Io } from "../io";
 import { call } from "../server/client";
 import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
@@ -73,6 +73,17 @@ export function registerVote(program: Command, io: Io): void {
       "\nExamples:\n  tradeoff vote billing/1 --criterion performance --importance 4 --score drf=4 --score fastapi=5\n  tradeoff vote billing/1 --criterion admin-orm --no-opinion",
     )
     .action(async (ref: string, options: VoteOptions) => {
+      // A vote replaces the previous one: with nothing in it, a forgotten option would wipe it.
+      if (
+        options.importance === undefined &&
+        options.score === undefined &&
+        options.opinion !== false &&
+        !options.rationale
+      )
+        throw new CliError(
+          EXIT_USAGE,
+          `Say what your vote on ${options.criterion} is: --importance, --score (one per option), --no-opinion or --rationale. It replaces your previous vote there, so nothing was sent.`,
+        );
       const { config, client, projectId } = await connectToProject(ref, options.team);
       const saved = await call(
         config,
