@@ -326,6 +326,21 @@ describe("server commands without a server", () => {
     );
   });
 
+  it("refuse a mistyped TEAM/NUMBER as usage (exit 2), before asking the server", async () => {
+    const env = {
+      TRADEOFF_CONFIG_DIR: dir,
+      TRADEOFF_URL: "http://127.0.0.1:9",
+      TRADEOFF_TOKEN: "tro_x",
+    };
+    for (const ref of ["billing/x", "billing/1/2", "billing 7"]) {
+      const result = await runCli(["show", ref], { env });
+      expect(result.code, ref).toBe(2);
+      expect(result.stderr, ref).toBe(
+        `tradeoff: "${ref}" names no project: use TEAM/NUMBER (billing/7), NUMBER with --team, or the project id.\n`,
+      );
+    }
+  });
+
   it("refuse --dry-run on a JSON export as usage (exit 2), before importing anything", async () => {
     const exported = join(dir, "decision-export.json");
     await writeFile(exported, '{"format":"tradeoff.decision-record","version":1}');

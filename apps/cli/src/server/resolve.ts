@@ -47,6 +47,9 @@ export async function resolveProject(
     : /^\d+$/.test(ref)
       ? { team: teamRef, number: Number(ref) }
       : null;
+  // An id never has a slash or a space: "billing/x" or "billing 7" is a mistyped TEAM/NUMBER.
+  if (!numbered && /[/\s]/.test(ref))
+    throw new CliError(EXIT_USAGE, `"${ref}" names no project: use ${PROJECT_ARGUMENT}.`);
   if (!numbered) return { projectId: ref };
   const team = await resolveTeam(client, config, numbered.team);
   const projects = await call(config, () => client.project.list.query({ teamId: team.id }));
