@@ -218,6 +218,22 @@ describe("recording a decision", () => {
       [2, admin.name, "Added the cost argument", "Managed, and cheaper at our volume."],
       [1, "Olivia Owner", "", fields.rationale],
     ]);
+
+    // The same fields again, under a new note: no revision 3 identical to revision 2.
+    const unchanged = await trpcError(
+      admin.api.record.revise({
+        projectId,
+        chosenOptionKey: "sqs",
+        ...fields,
+        rationale: "Managed, and cheaper at our volume.",
+        note: "Looked at it again",
+      }),
+    );
+    expect(unchanged.code).toBe("CONFLICT");
+    expect(unchanged.message).toBe(
+      "Nothing to revise: revision 2 already says exactly this. Change a field of the record, then revise it.",
+    );
+    expect((await owner.api.record.get({ projectId })).view.decision?.revision).toBe(2);
   });
 
   it("supersedes a decided project by one or more successors, linked both ways", async () => {

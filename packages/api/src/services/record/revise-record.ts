@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { PrismaClient, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import type { RecordFields } from "../../schemas/record";
@@ -45,6 +46,17 @@ export async function reviseRecord(
       new Set(options.map((o) => o.key)),
       record.recommendedKey,
     );
+    // A revision that changes nothing would add a version identical to the one before it.
+    const latest = await tx.decisionRecordRevision.findUnique({
+      where: { recordId_revision: { recordId: record.id, revision: record.revision } },
+      select: { data: true },
+    });
+    if (latest && isDeepStrictEqual(latest.data, toJson(fields))) {
+      throw new DomainError(
+        "CONFLICT",
+        `Nothing to revise: revision ${record.revision} already says exactly this. Change a field of the record, then revise it.`,
+      );
+    }
     const revision = record.revision + 1;
     await tx.decisionRecordRevision.create({
       data: {
