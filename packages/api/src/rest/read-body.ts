@@ -6,7 +6,7 @@
  */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-export const BODY_TOO_LARGE_MESSAGE = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most the API reads from one request. Send less at once: import a large folder in parts.`;
+export const BODY_TOO_LARGE_MESSAGE = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most the API reads from one request; nothing was saved. Send less in one request (a folder of decision records can be imported a few files at a time).`;
 
 /**
  * A request's body, or null when it is larger than `max` bytes. A declared `Content-Length`
