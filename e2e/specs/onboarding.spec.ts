@@ -32,8 +32,19 @@ test.describe("starting in five minutes", () => {
     await check.click();
     await expect(page.getByText("No invitation has this link.")).toBeVisible();
     await expect(page).toHaveURL(/\/start$/);
+    // A refusal stays only until the field it is about is edited.
+    await link.press("End");
+    await link.press("Backspace");
+    await expect(page.getByText("No invitation has this link.")).toHaveCount(0);
 
-    await page.getByLabel("Team name").fill("Mobile Guild");
+    // Creating a team without a name says so, and the message goes once a name is typed.
+    const teamName = page.getByLabel("Team name");
+    await page.getByRole("button", { name: "Create team" }).click();
+    await expect(page.getByText("Enter a team name.")).toBeVisible();
+    await expect(teamName).toHaveAttribute("aria-invalid", "true");
+    await teamName.pressSequentially("Mobile Guild");
+    await expect(page.getByText("Enter a team name.")).toHaveCount(0);
+    await expect(teamName).not.toHaveAttribute("aria-invalid", "true");
     await page.getByRole("button", { name: "Create team" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Mobile Guild" })).toBeVisible();
     await expect(page).toHaveURL(/\/t\/mobile-guild/);

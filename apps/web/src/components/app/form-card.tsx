@@ -12,6 +12,7 @@ export function FormCard({
   description,
   general,
   onSubmit,
+  onEdit,
   children,
 }: {
   title: string;
@@ -20,6 +21,11 @@ export function FormCard({
   /** The request's refusal when it names no field (see formErrorsOf). */
   general: string | null;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /**
+   * Called when the user changes a field: the place to drop the last refusal, so "Enter a team
+   * name." does not stay under a name just typed.
+   */
+  onEdit?: () => void;
   children: ReactNode;
 }) {
   return (
@@ -30,7 +36,7 @@ export function FormCard({
       </CardHeader>
       <CardContent className="space-y-4">
         {general ? <Alert variant="error">{general}</Alert> : null}
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <form onSubmit={onSubmit} onInput={onEdit} className="space-y-4" noValidate>
           {children}
         </form>
       </CardContent>

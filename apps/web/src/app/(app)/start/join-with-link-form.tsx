@@ -40,6 +40,9 @@ export function JoinWithLinkForm() {
       description="A team admin can send you one from the team's Members page. Paste all of it here."
       general={general}
       onSubmit={onSubmit}
+      onEdit={() => {
+        if (readLink.error) readLink.reset();
+      }}
     >
       <FormField label="Invitation link" required error={fields.link?.[0]}>
         <Input

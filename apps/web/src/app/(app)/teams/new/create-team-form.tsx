@@ -44,6 +44,9 @@ export function CreateTeamForm({
       description="A team is where decisions happen: you invite people, open decision projects and vote together."
       general={general}
       onSubmit={onSubmit}
+      onEdit={() => {
+        if (createTeam.error) createTeam.reset();
+      }}
     >
       <FormField
         label="Team name"
