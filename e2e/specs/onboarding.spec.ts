@@ -155,6 +155,25 @@ test.describe("starting in five minutes", () => {
     // The fictional teammates' votes already make a recommendation.
     await expect(page.getByTestId("winner")).toBeVisible();
 
+    // Their votes were all recorded in the same second: the history chart spaces them in the
+    // order they were made (and says so) rather than stacking them on one vertical line.
+    await page.getByRole("tab", { name: "History" }).click();
+    const chart = page.getByTestId("history-chart");
+    await expect(page.getByTestId("history-axis-order")).toContainText(
+      "in the order they were made",
+    );
+    const line = chart.locator(".recharts-line-curve").first();
+    await expect(line).toBeAttached();
+    const xs = [...((await line.getAttribute("d")) ?? "").matchAll(/[ML]\s*(-?[\d.]+)/g)].map((m) =>
+      Math.round(Number(m[1])),
+    );
+    expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(200);
+    const ticks = await chart
+      .locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")
+      .allTextContents();
+    expect(ticks[0]).toBe("1");
+    await expect(page.getByTestId("history-moment")).toContainText(/\(\d+ of \d+\), made/);
+
     // The list says "sample" too, and the team still has one member.
     await page.goto(`/t/${team.slug}`);
     await expect(page.getByRole("main")).toContainText("Sample: ");

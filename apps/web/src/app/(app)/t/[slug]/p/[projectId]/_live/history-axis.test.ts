@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sliderPoint, timeAxis } from "./history-axis";
+import { historyAxisKind, orderAxis, sliderPoint, timeAxis } from "./history-axis";
 
 const at = (iso: string) => Date.parse(iso);
 const labels = (from: number, to: number, max?: number) => {
@@ -35,6 +35,53 @@ describe("timeAxis", () => {
       expect(shown.length).toBeGreaterThan(0);
       expect(shown.length).toBeLessThanOrEqual(6);
     }
+  });
+});
+
+describe("historyAxisKind", () => {
+  const start = at("2026-12-05T12:50:01Z");
+
+  it("orders the changes when they were all recorded in the same second, as a sample's are", () => {
+    // A time axis would stack the 36 points on one vertical line.
+    expect(historyAxisKind(Array(36).fill(start), true)).toBe("order");
+    // Still after the reader votes on three criteria a few minutes later.
+    const later = [1, 2, 3].map((i) => start + 5 * 60_000 + i * 20_000);
+    expect(historyAxisKind([...Array(36).fill(start), ...later], true)).toBe("order");
+  });
+
+  it("keeps the time axis for changes spread out in time, and for thinned or single points", () => {
+    const daily = [0, 1, 2, 3, 4].map((d) => start + d * 86_400_000);
+    expect(historyAxisKind(daily, true)).toBe("time");
+    const minutes = [0, 3, 7, 12].map((m) => start + m * 60_000);
+    expect(historyAxisKind(minutes, true)).toBe("time");
+    // Thinned points' positions are not their numbers: time it is, even when bunched.
+    expect(historyAxisKind(Array(36).fill(start), false)).toBe("time");
+    expect(historyAxisKind([start], true)).toBe("time");
+  });
+});
+
+describe("orderAxis", () => {
+  const labels = (count: number) => {
+    const axis = orderAxis(count);
+    return axis.ticks.map(axis.label);
+  };
+
+  it("numbers the changes from 1 to the last, in round steps, each label once", () => {
+    expect(labels(36)).toEqual(["1", "10", "20", "30", "36"]);
+    expect(labels(3)).toEqual(["1", "2", "3"]);
+    expect(labels(2)).toEqual(["1", "2"]);
+    expect(labels(1)).toEqual(["1"]);
+    for (const count of [4, 7, 11, 50, 99, 400]) {
+      const shown = labels(count);
+      expect(new Set(shown).size).toBe(shown.length);
+      expect(shown.length).toBeLessThanOrEqual(7);
+      expect(shown[0]).toBe("1");
+      expect(shown.at(-1)).toBe(String(count));
+    }
+  });
+
+  it("puts each tick at its change's position, the first at 0", () => {
+    expect(orderAxis(36).ticks).toEqual([0, 9, 19, 29, 35]);
   });
 });
 

@@ -90,6 +90,47 @@ const dayOf = (t: number, zone: { timeZone?: string }) =>
     ...zone,
   }).format(t);
 
+/**
+ * How the history chart spaces its points. "time": by when each vote change was made. "order":
+ * one step per change, in the order they were made, for histories whose changes came too close
+ * together for a time axis to tell them apart (a sample's fictional votes, all recorded in the
+ * same second; a meeting where everyone votes at once). The order axis shows nothing nobody
+ * entered: each point keeps its recorded time, shown by the tooltip and the slider.
+ *
+ * `times` are the points' times (epoch milliseconds, ascending); `complete` is false when the
+ * points were thinned from a longer history, where a point's position would not be its number.
+ * A change is "stacked" when it comes less than a second, or less than a hundredth of the whole
+ * span, after the one before (within a pixel or two of it on a chart); when at least half of
+ * them are, the time axis would draw them as one vertical line.
+ */
+export function historyAxisKind(times: readonly number[], complete: boolean): "time" | "order" {
+  if (!complete || times.length < 2) return "time";
+  const first = times[0] as number;
+  const span = (times.at(-1) as number) - first;
+  const resolution = Math.max(SECOND, span / 100);
+  let stacked = 0;
+  for (let i = 1; i < times.length; i++) {
+    if ((times[i] as number) - (times[i - 1] as number) < resolution) stacked++;
+  }
+  return stacked * 2 >= times.length - 1 ? "order" : "time";
+}
+
+/**
+ * Ticks for the order axis over `count` points (positions 0..count-1), labelled with the
+ * change's number (1-based): the first and the last change, and round steps between them.
+ */
+export function orderAxis(count: number, max = 6): TimeAxis {
+  const steps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1_000];
+  const step = steps.find((s) => count / s <= max - 1) ?? Math.ceil(count / (max - 1));
+  // Change numbers as people count (1, then 5, 10, 15 ... and the last), none crowding another.
+  const numbers = [1];
+  for (let n = step; n < count; n += step) {
+    if (n - 1 >= step / 2 && count - n >= step / 2) numbers.push(n);
+  }
+  if (count > 1) numbers.push(count);
+  return { ticks: numbers.map((n) => n - 1), label: (t) => String(Math.round(t) + 1) };
+}
+
 /** The slider's position over the chart's points: the last position is the current state. */
 export function sliderPoint<P extends { eventId: string; at: string }>(
   points: readonly P[],

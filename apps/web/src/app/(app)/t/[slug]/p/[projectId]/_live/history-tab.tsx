@@ -27,7 +27,7 @@ import { Spinner } from "~/components/ui/spinner";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 import { describeEvent as describe } from "./describe-event";
-import { sliderPoint, timeAxis } from "./history-axis";
+import { historyAxisKind, orderAxis, sliderPoint, timeAxis } from "./history-axis";
 
 type HistoryItem = RouterOutputs["history"]["list"]["items"][number];
 type Named = { key: string; name: string };
@@ -78,12 +78,22 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
     const timer = setTimeout(() => setAsked(eventId), 120);
     return () => clearTimeout(timer);
   }, [eventId]);
-  const axis = useMemo(() => timeAxis(from, to), [from, to]);
+  // Changes too close together for a time axis (a sample's votes, all in one second) are
+  // spaced in the order they were made; each keeps its recorded time (tooltip, slider).
+  const byOrder =
+    historyAxisKind(
+      points.map((p) => Date.parse(p.at)),
+      points.length === data?.voteEventCount,
+    ) === "order";
+  const axis = useMemo(
+    () => (byOrder ? orderAxis(points.length) : timeAxis(from, to)),
+    [byOrder, points.length, from, to],
+  );
 
   const chartData = useMemo(
     () =>
-      (data?.points ?? []).map((p) => {
-        const row: Record<string, number | null> = { t: Date.parse(p.at) };
+      (data?.points ?? []).map((p, i) => {
+        const row: Record<string, number | null> = { t: byOrder ? i : Date.parse(p.at) };
         // null while no criterion is counted: the chart leaves a gap rather than a made-up total.
         p.totals.forEach((total, i) => {
           const key = data?.options[i]?.key;
@@ -91,7 +101,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
         });
         return row;
       }),
-    [data],
+    [data, byOrder],
   );
 
   const ready = Boolean(data && !data.hidden && data.voteEventCount > 0 && asked);
@@ -140,6 +150,13 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
           {data.voteEventCount.toLocaleString("en")} in all; a member's edits to one criterion
           within a few minutes count as one). Move the slider to see the recommendation at any
           moment.
+          {byOrder ? (
+            <span data-testid="history-axis-order">
+              {" "}
+              These changes came too close together in time to be spaced by it, so the axis numbers
+              them in the order they were made; the slider gives each one's time.
+            </span>
+          ) : null}
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4">
@@ -150,8 +167,14 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
               <XAxis
                 dataKey="t"
                 type="number"
-                scale="time"
-                domain={from === to ? [from - 30_000, to + 30_000] : [from, to]}
+                scale={byOrder ? "linear" : "time"}
+                domain={
+                  byOrder
+                    ? [0, points.length - 1]
+                    : from === to
+                      ? [from - 30_000, to + 30_000]
+                      : [from, to]
+                }
                 ticks={axis.ticks}
                 interval={0}
                 tickFormatter={axis.label}
@@ -159,7 +182,11 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
               />
               <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} />
               <Tooltip
-                labelFormatter={(t) => dateTime.format(Number(t))}
+                labelFormatter={(t) => {
+                  if (!byOrder) return dateTime.format(Number(t));
+                  const p = points[Number(t)];
+                  return `Vote change ${Number(t) + 1} of ${points.length}${p ? `, ${dateTime.format(Date.parse(p.at))}` : ""}`;
+                }}
                 formatter={(value, key) => [value, nameOf(String(key))]}
               />
               <Legend formatter={(key) => nameOf(String(key))} />
@@ -177,7 +204,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
                 />
               ))}
               <ReferenceLine
-                x={moment}
+                x={byOrder ? index : moment}
                 className="stroke-foreground"
                 strokeWidth={1.5}
                 strokeDasharray={latest ? undefined : "4 3"}
@@ -194,7 +221,8 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
         <div className="space-y-2">
           <div className="flex flex-wrap items-center gap-2">
             <label htmlFor={sliderId} className="font-medium text-sm" data-testid="history-moment">
-              {latest ? "Now, after the latest vote change: " : "After the vote change of "}
+              {latest ? "Now, after the latest vote change" : "After the vote change"}
+              {byOrder ? ` (${index + 1} of ${points.length}), made ` : latest ? ": " : " of "}
               <time dateTime={new Date(moment).toISOString()}>{dateTime.format(moment)}</time>
             </label>
             {latest ? (
@@ -217,7 +245,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
             max={Math.max(0, points.length - 1)}
             step={1}
             value={index}
-            aria-valuetext={`${latest ? "Now: " : ""}${dateTime.format(moment)}`}
+            aria-valuetext={`${latest ? "Now: " : ""}${byOrder ? `vote change ${index + 1} of ${points.length}, ` : ""}${dateTime.format(moment)}`}
             disabled={points.length < 2}
             onChange={(e) => {
               const value = Number(e.target.value);
