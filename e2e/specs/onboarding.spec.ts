@@ -174,6 +174,20 @@ test.describe("starting in five minutes", () => {
     expect(ticks[0]).toBe("1");
     await expect(page.getByTestId("history-moment")).toContainText(/\(\d+ of \d+\), made/);
 
+    // The member filter offers the fictional teammates whose votes the history holds.
+    const member = page.getByRole("combobox", { name: "Member" });
+    await expect(member.locator("option")).toHaveText([
+      "Everyone",
+      "Ada Lindqvist (sample)",
+      "Bruno Mensah (sample)",
+      "Chiara Ruiz (sample)",
+      "Sam Sampler",
+    ]);
+    await member.selectOption({ label: "Bruno Mensah (sample)" });
+    const events = page.getByTestId("history-events").locator("li");
+    await expect(events.first()).toContainText("Bruno Mensah (sample)");
+    await expect(events.filter({ hasNotText: "Bruno Mensah (sample)" })).toHaveCount(0);
+
     // The list says "sample" too, and the team still has one member.
     await page.goto(`/t/${team.slug}`);
     await expect(page.getByRole("main")).toContainText("Sample: ");

@@ -106,6 +106,7 @@ export const PROCEDURES = {
   "export.folder": query(team("VIEWER"), folderInput.folderExportSchema),
   "export.importFolder": mutation(team("MEMBER"), folderInput.folderImportSchema),
   "history.list": query(project("VIEWER"), historyInput.listHistorySchema),
+  "history.people": query(project("VIEWER"), historyInput.historyPeopleSchema),
   "history.timeline": query(project("VIEWER"), historyInput.timelineSchema),
   "history.at": query(project("VIEWER"), historyInput.recommendationAtSchema),
   "invitation.create": mutation(team("ADMIN"), invitationInput.createInvitationSchema),

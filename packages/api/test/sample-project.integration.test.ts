@@ -116,6 +116,35 @@ describe("the sample project (see how it works)", () => {
     expect(await t.db.membership.count({ where: { teamId: team.id } })).toBe(2);
   });
 
+  it("offers its fictional teammates, and a member who left, in the history's member filter", async () => {
+    const { owner, member, team } = await teamWithMember();
+    const sample = await t.callerAs(owner).project.createSample({ teamId: team.id });
+    const [first] = drfVsFastapi.criteria;
+    await t.callerAs(member).vote.cast({
+      projectId: sample.id,
+      criterionKey: first?.key ?? "",
+      weight: 4,
+      scores: { drf: 3, fastapi: 4 },
+    });
+    await t.callerAs(owner).member.remove({ teamId: team.id, userId: member.id });
+    const people = await t.callerAs(owner).history.people({ projectId: sample.id });
+    expect(people.map((p) => [p.name, p.fictional, p.member])).toEqual([
+      ["Ada Lindqvist (sample)", true, false],
+      ["Bruno Mensah (sample)", true, false],
+      ["Chiara Ruiz (sample)", true, false],
+      ["Mia Member", false, false],
+      ["Olive Owner", false, true],
+    ]);
+
+    // Each choice finds that person's votes in the history.
+    const ada = people.find((p) => p.name.startsWith("Ada"));
+    const adas = await t
+      .callerAs(owner)
+      .history.list({ projectId: sample.id, actorId: ada?.id, limit: 100 });
+    expect(adas.items).toHaveLength(drfVsFastapi.criteria.length);
+    expect(adas.items.every((e) => e.actor?.name === "Ada Lindqvist (sample)")).toBe(true);
+  });
+
   it("refuses to remove a real decision this way", async () => {
     const { owner, team } = await teamWithMember();
     const real = await t.callerAs(owner).project.create({

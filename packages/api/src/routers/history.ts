@@ -1,5 +1,11 @@
-import { listHistorySchema, recommendationAtSchema, timelineSchema } from "../schemas/history";
+import {
+  historyPeopleSchema,
+  listHistorySchema,
+  recommendationAtSchema,
+  timelineSchema,
+} from "../schemas/history";
 import { listHistory } from "../services/history/list-history";
+import { listHistoryPeople } from "../services/history/list-history-people";
 import { loadTimeline } from "../services/history/load-timeline";
 import { recommendationAt } from "../services/history/recommendation-at";
 import { createTRPCRouter, projectProcedure } from "../trpc";
@@ -18,6 +24,10 @@ export const historyRouter = createTRPCRouter({
         limit: input.limit,
       }),
     ),
+  /** The member filter's choices: the team's members and anyone else who acted in the project. */
+  people: projectProcedure("VIEWER")
+    .input(historyPeopleSchema)
+    .query(({ ctx }) => listHistoryPeople(ctx.db, inProject(ctx))),
   /** Each option's total over time, for the chart. */
   timeline: projectProcedure("VIEWER")
     .input(timelineSchema)

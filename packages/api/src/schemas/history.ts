@@ -14,6 +14,9 @@ export const listHistorySchema = z.object({
 });
 export type ListHistoryInput = z.input<typeof listHistorySchema>;
 
+/** The history's member filter: whoever may appear in it. */
+export const historyPeopleSchema = z.object({ projectId });
+
 export const timelineSchema = z.object({
   projectId,
   maxPoints: z.number().int().min(10).max(2_000).default(400),

@@ -38,6 +38,7 @@ const inProject =
 
 export const cases = defineCases({
   "history.list": { input: inProject() },
+  "history.people": { input: inProject() },
   "history.timeline": { input: inProject() },
   "history.at": { input: inProject({ at: new Date() }) },
   "live.project": { input: inProject() },

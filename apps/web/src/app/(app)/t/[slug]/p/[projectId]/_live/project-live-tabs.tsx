@@ -21,15 +21,24 @@ type Props = {
   criteria: { key: string; name: string }[];
 };
 
-/** Team members by display name: the history's member filter and the composer's @ suggestions. */
+/** Team members by display name: the composer's @ suggestions. */
 function useTeamMembers(teamId: string) {
   const trpc = useTRPC();
   const members = useQuery(trpc.member.list.queryOptions({ teamId }));
   return (members.data ?? []).map((m) => ({ id: m.id, name: m.name ?? m.email ?? "Someone" }));
 }
 
-export function ProjectHistory({ projectId, teamId, options, criteria }: Props) {
-  const members = useTeamMembers(teamId);
+/**
+ * The history's member filter offers everyone whose changes it holds: the team's members, and a
+ * sample's fictional teammates or a member who has left, marked as such.
+ */
+export function ProjectHistory({ projectId, options, criteria }: Props) {
+  const trpc = useTRPC();
+  const people = useQuery(trpc.history.people.queryOptions({ projectId }));
+  const members = (people.data ?? []).map((p) => ({
+    id: p.id,
+    name: p.fictional || p.member ? p.name : `${p.name} (no longer in the team)`,
+  }));
   return (
     <HistoryTab projectId={projectId} options={options} criteria={criteria} members={members} />
   );
