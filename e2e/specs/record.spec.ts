@@ -42,6 +42,11 @@ test("record a decision, download its MADR file and open the share link signed o
   );
   await expect(page.getByTestId("record-status")).toHaveText("Decided");
   await expect(page.getByText("Revision 1 by")).toBeVisible();
+  // Recorded on a provisional result: the page says how little it rested on, as the exports do,
+  // not only "scored by 2 of 2 members" (neither ballot was complete).
+  const provisionalWhenRecorded =
+    /It was provisional when recorded: \d+% of the weight was scored, with 0 complete ballots\./;
+  await expect(page.getByTestId("record-coverage")).toContainText(provisionalWhenRecorded);
 
   const { file, md, frontMatter } = await downloadMadr(page);
   expect(file.suggestedFilename()).toMatch(/^0001-[a-z0-9-]+\.md$/);
@@ -56,6 +61,7 @@ test("record a decision, download its MADR file and open the share link signed o
     page.getByText("Good, because Request models are checked at the edge."),
   ).toBeVisible();
   expect(md).toMatch(/Decided with 1 of \d+ criteria scored by 2 of 2 members\./);
+  expect(md).toMatch(provisionalWhenRecorded);
   expect(md).toContain("| not scored | not scored | not scored |");
 
   // The PDF comes from the bundled export route, which reads its embedded fonts from disk.
@@ -76,6 +82,7 @@ test("record a decision, download its MADR file and open the share link signed o
   await readerPage.goto(link);
   await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText(template.title);
   await expect(readerPage.getByTestId("chosen-option")).toContainText("FastAPI");
+  await expect(readerPage.getByTestId("record-coverage")).toContainText(provisionalWhenRecorded);
   await expect(readerPage.getByText("Private reasoning of a member.")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Revoke" }).click();

@@ -41,3 +41,23 @@ export function decidedWithLine(c: {
 }): string {
   return `Decided with ${c.counted} of ${c.total} ${c.total === 1 ? "criterion" : "criteria"} scored by ${c.voted} of ${c.eligible} member${c.eligible === 1 ? "" : "s"}.`;
 }
+
+/**
+ * Everything a recorded decision's coverage says, alike on the record page, its share link and
+ * every export: `decidedWithLine`, then, for a decision recorded on a provisional result, how
+ * little it rested on ("It was provisional when recorded: 8% of the weight was scored, with 0
+ * complete ballots."), since "scored by 2 of 2 members" alone reads as if everyone had finished.
+ */
+export function recordedCoverageLine(c: {
+  counted: number;
+  total: number;
+  voted: number;
+  eligible: number;
+  weightShare: number;
+  complete: number;
+  status: "provisional" | "ready";
+}): string {
+  if (c.status !== "provisional") return decidedWithLine(c);
+  const ballots = `${c.complete} complete ballot${c.complete === 1 ? "" : "s"}`;
+  return `${decidedWithLine(c)} It was provisional when recorded: ${sharePercent(c.weightShare)} of the weight was scored, with ${ballots}.`;
+}

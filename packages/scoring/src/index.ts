@@ -1,5 +1,5 @@
 export { aggregate, DEFAULT_RESAMPLES, METHODS } from "./aggregate";
-export { coverageLine, decidedWithLine, sharePercent } from "./describe";
+export { coverageLine, decidedWithLine, recordedCoverageLine, sharePercent } from "./describe";
 export { hotSpots, sensitivity } from "./insights";
 export { DEFAULT_SEED, seededRandom } from "./random";
 export { replay } from "./replay";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageLine, decidedWithLine } from "../src/describe";
+import { coverageLine, decidedWithLine, recordedCoverageLine } from "../src/describe";
 import { hotSpots, sensitivity } from "../src/insights";
 import type { CriterionResult } from "../src/types";
 
@@ -81,6 +81,20 @@ describe("coverageLine", () => {
     expect(decidedWithLine({ counted: 9, total: 13, voted: 4, eligible: 5 })).toBe(
       "Decided with 9 of 13 criteria scored by 4 of 5 members.",
     );
+    const recorded = { counted: 1, total: 13, voted: 2, eligible: 2, complete: 0 };
+    // On a provisional result it says how little was scored, and how few ballots were complete.
+    expect(recordedCoverageLine({ ...recorded, weightShare: 0.083, status: "provisional" })).toBe(
+      "Decided with 1 of 13 criteria scored by 2 of 2 members. It was provisional when recorded: 8% of the weight was scored, with 0 complete ballots.",
+    );
+    expect(
+      recordedCoverageLine({
+        ...recorded,
+        counted: 13,
+        complete: 2,
+        weightShare: 1,
+        status: "ready",
+      }),
+    ).toBe("Decided with 13 of 13 criteria scored by 2 of 2 members.");
   });
 
   it("says when it is ready", () => {

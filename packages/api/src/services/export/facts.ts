@@ -1,4 +1,4 @@
-import { coverageLine, decidedWithLine, sharePercent } from "@tradeoff/scoring";
+import { coverageLine, recordedCoverageLine } from "@tradeoff/scoring";
 import type { RecordView } from "../record/record-view";
 
 /** Small readings of a record view shared by the formats, so they word things the same. */
@@ -57,14 +57,7 @@ export const totalText = (view: RecordView, key: string) => {
  */
 export function coverageSentence(view: RecordView): string {
   const decided = view.decision?.coverage;
-  if (decided) {
-    const ballots = `${decided.complete} complete ballot${decided.complete === 1 ? "" : "s"}`;
-    const provisional =
-      decided.status === "provisional"
-        ? ` It was provisional when recorded: ${sharePercent(decided.weightShare)} of the weight was scored, with ${ballots}.`
-        : "";
-    return `${decidedWithLine(decided)}${provisional}`;
-  }
+  if (decided) return recordedCoverageLine(decided);
   return coverageLine(view);
 }
 

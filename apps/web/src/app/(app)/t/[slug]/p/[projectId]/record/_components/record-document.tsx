@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@tradeoff/api";
-import { coverageLine, decidedWithLine } from "@tradeoff/scoring";
+import { coverageLine, recordedCoverageLine } from "@tradeoff/scoring";
 import { Badge } from "~/components/ui/badge";
 
 export type RecordView = RouterOutputs["record"]["get"]["view"];
@@ -229,7 +229,7 @@ export function RecordDocument({
           <p className="text-sm">The result stays hidden until this blind vote closes.</p>
         )}
         <p className="text-muted-foreground text-sm" data-testid="record-coverage">
-          {d?.coverage ? decidedWithLine(d.coverage) : coverageLine(view)}
+          {d?.coverage ? recordedCoverageLine(d.coverage) : coverageLine(view)}
           {/* Confidence only with a ready result, next to what it rests on. */}
           {(d?.coverage?.status ?? view.status) === "ready" && r?.confidence != null
             ? ` Confidence ${Math.round(r.confidence * 100)}%.`
