@@ -46,7 +46,10 @@ test.describe("webhooks", () => {
     await expect(section.getByText(/Webhooks are sent over HTTP/)).toBeVisible();
     await expect(section.getByText("No webhooks yet.")).toBeVisible();
 
+    // The refusal goes as soon as the URL is edited: it no longer describes what the field holds.
     await section.getByLabel("URL").fill(receiver.url);
+    await expect(section.getByText(/Webhooks are sent over HTTP/)).toHaveCount(0);
+    await expect(section.getByLabel("URL")).not.toHaveAttribute("aria-invalid", "true");
     await section.getByRole("button", { name: "Add webhook" }).click();
     const secret = section.getByLabel("Webhook signing secret");
     await expect(secret).toHaveValue(/^whsec_/);

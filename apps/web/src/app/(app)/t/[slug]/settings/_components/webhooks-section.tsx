@@ -102,7 +102,15 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
       description="Post this team's events to Slack, Mattermost or your own service. Each delivery is signed with the webhook's secret (see the README)."
     >
       {general ? <Alert variant="error">{general}</Alert> : null}
-      <form onSubmit={onSubmit} className="space-y-3" noValidate>
+      {/* An edit drops the last refusal: it no longer describes what the form holds. */}
+      <form
+        onSubmit={onSubmit}
+        onInput={() => {
+          if (create.error) create.reset();
+        }}
+        className="space-y-3"
+        noValidate
+      >
         <FormField label="URL" error={fields.url?.[0]}>
           <Input
             name="url"
