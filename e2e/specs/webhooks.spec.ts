@@ -72,6 +72,24 @@ test.describe("webhooks", () => {
     await expect(page.getByRole("list", { name: "Webhooks" })).toContainText(receiver.url);
     await expect(page.getByLabel("Webhook signing secret")).toHaveCount(0);
 
+    // On a phone the whole URL can be read (two webhooks to one service differ only at its end).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const shownUrl = section.getByTestId("webhook-url");
+    await expect(shownUrl).toHaveText(receiver.url);
+    expect(
+      await shownUrl.evaluate((el) => {
+        const box = el as unknown as { scrollWidth: number; clientWidth: number };
+        return box.scrollWidth - box.clientWidth;
+      }),
+    ).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+            .document.documentElement.scrollWidth,
+      ),
+    ).toBeLessThanOrEqual(390);
+
     await alice.context.close();
     await receiver.close();
   });

@@ -168,7 +168,13 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
             <li key={webhook.id} className="space-y-2 px-4 py-3">
               <div className="flex flex-wrap items-center gap-3">
                 <div className="min-w-0 flex-1">
-                  <div className="truncate font-medium font-mono text-sm">{webhook.url}</div>
+                  {/* Wrapped, never cut: two webhooks to one service differ only at the end. */}
+                  <div
+                    className="wrap-anywhere font-medium font-mono text-sm"
+                    data-testid="webhook-url"
+                  >
+                    {webhook.url}
+                  </div>
                   <div className="text-muted-foreground text-xs">
                     {webhook.format === "SLACK" ? "Slack-compatible" : "JSON"} ·{" "}
                     {webhook.events.join(", ")}
