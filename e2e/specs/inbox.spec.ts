@@ -60,6 +60,46 @@ test.describe("inbox", () => {
     );
   });
 
+  test("marking notifications read from the keyboard keeps the reader's place in the list", async ({
+    alice,
+    bob,
+  }) => {
+    const team = await teamJoinedBy(alice, [bob], `Keys ${Math.random().toString(36).slice(2, 7)}`);
+    for (const title of ["Which queue?", "Which cache?", "Which CI?"]) {
+      const project = await mutate<{ id: string }>(alice.context.request, "project.create", {
+        teamId: team.id,
+        title,
+        context: "",
+        options: [
+          { key: "a", name: "A", description: "" },
+          { key: "b", name: "B", description: "" },
+        ],
+        criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
+      });
+      await mutate(alice.context.request, "project.open", { projectId: project.id });
+    }
+
+    const page = bob.page;
+    await page.goto("/inbox");
+    const list = page.getByRole("list", { name: "Notifications" });
+    await expect(list.getByRole("listitem")).toHaveCount(3);
+    // "Mark read" on the middle one, by keyboard: the button goes, and the keyboard stays on
+    // that notification rather than falling back to the top of the page.
+    await page.getByRole("button", { name: /^Mark read: .*"Which cache\?"/ }).focus();
+    await page.keyboard.press("Enter");
+    const cache = list.getByRole("link", { name: /"Which cache\?"/ });
+    await expect(cache).not.toContainText("(unread)");
+    await expect(cache).toBeFocused();
+    await page.keyboard.press("Tab");
+    await expect(list.getByRole("link", { name: /"Which queue\?"/ })).toBeFocused();
+
+    // "Mark all read" greys out once everything is read: the keyboard moves to the first one.
+    await page.getByRole("button", { name: "Mark all read" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("button", { name: "Mark all read" })).toBeDisabled();
+    await expect(list.getByRole("link", { name: /"Which CI\?"/ })).toBeFocused();
+  });
+
   test("the project page shows who it waits on; a nudge reaches the member once in 12 hours", async ({
     alice,
     bob,

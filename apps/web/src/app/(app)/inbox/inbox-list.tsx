@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { Inbox } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useId, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { useTRPC } from "~/trpc/react";
@@ -14,27 +14,51 @@ type Item = Page["items"][number];
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
+/**
+ * Moves the keyboard's place to a notification's link once the button that had it is gone or
+ * disabled ("Mark read" disappears, "Mark all read" greys out); otherwise focus would fall to the
+ * page's start and the reader would tab through the header again. Only when focus was lost.
+ */
+function keepPlace(linkId: string | undefined, pressed: Element | null) {
+  if (!linkId || typeof document === "undefined") return;
+  const active = document.activeElement;
+  if (active && active !== document.body && active !== pressed && active.isConnected) return;
+  document.getElementById(linkId)?.focus();
+}
+
 /** The inbox: each notification links to its project; opening one marks it read. */
 export function InboxList({ initial }: { initial: Page }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const ids = useId();
+  const linkId = (id: string) => `${ids}-notification-${id}`;
   const { data } = useQuery(
     trpc.notification.list.queryOptions({ before: null }, { initialData: initial }),
   );
   const [older, setOlder] = useState<Item[]>([]);
   const [nextBefore, setNextBefore] = useState<string | null>(initial.nextBefore);
   const refresh = () => queryClient.invalidateQueries(trpc.notification.pathFilter());
+  // The button last pressed: focus leaves it when it goes (see keepPlace).
+  const pressed = useRef<Element | null>(null);
   const markRead = useMutation(
     trpc.notification.markRead.mutationOptions({
       onSuccess: (_result, { id }) =>
         setOlder((items) => items.map((item) => (item.id === id ? { ...item, read: true } : item))),
-      onSettled: refresh,
+      onSettled: async (_result, _error, { id }) => {
+        await refresh();
+        keepPlace(linkId(id), pressed.current);
+      },
     }),
   );
   const markAll = useMutation(
     trpc.notification.markAllRead.mutationOptions({
       onSuccess: () => setOlder((items) => items.map((item) => ({ ...item, read: true }))),
-      onSettled: refresh,
+      onSettled: async () => {
+        await refresh();
+        const first = queryClient.getQueryData(trpc.notification.list.queryKey({ before: null }))
+          ?.items[0];
+        keepPlace(first ? linkId(first.id) : undefined, pressed.current);
+      },
     }),
   );
   const loadMore = useMutation({
@@ -66,7 +90,10 @@ export function InboxList({ initial }: { initial: Page }) {
           variant="outline"
           size="sm"
           disabled={!unread || markAll.isPending}
-          onClick={() => markAll.mutate()}
+          onClick={(event) => {
+            pressed.current = event.currentTarget;
+            markAll.mutate();
+          }}
         >
           Mark all read
         </Button>
@@ -80,6 +107,7 @@ export function InboxList({ initial }: { initial: Page }) {
             />
             <div className="min-w-0 flex-1 space-y-0.5">
               <Link
+                id={linkId(item.id)}
                 href={item.href}
                 className={`block text-sm underline-offset-4 hover:underline ${item.read ? "text-muted-foreground" : "font-medium"}`}
                 onClick={() => {
@@ -97,7 +125,10 @@ export function InboxList({ initial }: { initial: Page }) {
               <Button
                 variant="ghost"
                 size="sm"
-                onClick={() => markRead.mutate({ id: item.id })}
+                onClick={(event) => {
+                  pressed.current = event.currentTarget;
+                  markRead.mutate({ id: item.id });
+                }}
                 aria-label={`Mark read: ${item.text}`}
               >
                 Mark read
