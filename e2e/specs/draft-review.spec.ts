@@ -5,6 +5,7 @@ import {
   acceptOnProvisionalResult,
   approveAgain,
   downloadMadr,
+  mutate,
   voteOverApi,
 } from "../support/decisions";
 import { expect, test } from "../support/members";
@@ -102,4 +103,25 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   expect(md).toContain(
     'Chosen option: "FastAPI", because it fits our typed, async services. And our team.',
   );
+});
+
+test("a teammate's saved field replaces that field only: what the reader is typing in another stays", async ({
+  alice: owner,
+  bob: member,
+  drf,
+}) => {
+  const { projectId, url } = drf;
+  await mutate(member.context.request, "draft.start", { projectId });
+  const m = member.page;
+  await m.goto(`${url}/draft`);
+  // The member is writing who was consulted, not saved yet...
+  await m.getByLabel("Consulted").fill("Carla from support, Dev from ops");
+  // ...when the owner saves who is informed.
+  await mutate(owner.context.request, "draft.updateFields", {
+    projectId,
+    informed: [{ name: "The billing team" }],
+  });
+  await expect(m.getByTestId("fields-changed-by")).toContainText(`Changed by ${owner.user.name}`);
+  await expect(m.getByLabel("Informed")).toHaveValue("The billing team");
+  await expect(m.getByLabel("Consulted")).toHaveValue("Carla from support, Dev from ops");
 });

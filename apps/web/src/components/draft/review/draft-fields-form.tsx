@@ -102,17 +102,16 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
         </Alert>
       ) : null}
       {formError ? <Alert variant="error">{formError}</Alert> : null}
-      {/* Keyed by the stored values: a teammate's change replaces what the form shows. */}
-      <form
-        key={JSON.stringify([changedBy?.at, draft.status])}
-        onSubmit={onSubmit}
-        className="grid gap-4"
-        aria-label="The draft's fields"
-      >
+      {/*
+        Each control is keyed by its own stored value: a teammate's saved change replaces that
+        field only, and what the reader is typing in the others stays.
+      */}
+      <form onSubmit={onSubmit} className="grid gap-4" aria-label="The draft's fields">
         <FormField label="Chosen option" error={err("chosenOptionKey")}>
           {(control) => (
             <select
               {...control}
+              key={draft.chosenOptionKey ?? ""}
               name="chosenOptionKey"
               defaultValue={draft.chosenOptionKey ?? ""}
               disabled={readOnly}
@@ -136,19 +135,23 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
             <p className="text-destructive text-sm">{err("decisionMakers")}</p>
           ) : null}
           <div className="flex flex-wrap gap-x-4">
-            {reviewers.map((m) => (
-              <label key={m.id} className="flex min-h-11 items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  name="decisionMakers"
-                  value={m.id}
-                  disabled={readOnly}
-                  defaultChecked={draft.decisionMakers.some((p) => p.userId === m.id)}
-                  className="size-5"
-                />
-                {m.name ?? m.email}
-              </label>
-            ))}
+            {reviewers.map((m) => {
+              const chosen = draft.decisionMakers.some((p) => p.userId === m.id);
+              return (
+                <label key={m.id} className="flex min-h-11 items-center gap-2 text-sm">
+                  <input
+                    key={String(chosen)}
+                    type="checkbox"
+                    name="decisionMakers"
+                    value={m.id}
+                    disabled={readOnly}
+                    defaultChecked={chosen}
+                    className="size-5"
+                  />
+                  {m.name ?? m.email}
+                </label>
+              );
+            })}
           </div>
         </fieldset>
         <FormField
@@ -156,17 +159,28 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
           description="Names, separated by commas."
           error={err("consulted")}
         >
-          <Input name="consulted" defaultValue={names(draft.consulted)} disabled={readOnly} />
+          <Input
+            key={names(draft.consulted)}
+            name="consulted"
+            defaultValue={names(draft.consulted)}
+            disabled={readOnly}
+          />
         </FormField>
         <FormField
           label="Informed"
           description="Names, separated by commas."
           error={err("informed")}
         >
-          <Input name="informed" defaultValue={names(draft.informed)} disabled={readOnly} />
+          <Input
+            key={names(draft.informed)}
+            name="informed"
+            defaultValue={names(draft.informed)}
+            disabled={readOnly}
+          />
         </FormField>
         <FormField label="Review date" error={err("reviewDate")}>
           <Input
+            key={draft.reviewDate ?? ""}
             type="date"
             name="reviewDate"
             defaultValue={draft.reviewDate?.slice(0, 10) ?? ""}
@@ -179,6 +193,7 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
           error={err("links")}
         >
           <Textarea
+            key={linksText(draft.links)}
             name="links"
             rows={3}
             defaultValue={linksText(draft.links)}
