@@ -72,6 +72,16 @@ test("record a decision, download its MADR file and open the share link signed o
   const bytes = (await readFile((await pdf.path()) ?? "")).toString("latin1");
   expect(bytes.startsWith("%PDF-")).toBe(true);
 
+  // An expiry date already past is refused next to its field, in words, and nothing is created;
+  // the message goes once the date is changed.
+  const expires = page.getByLabel("Expires on (optional)");
+  await expires.fill("2020-01-01");
+  await page.getByRole("button", { name: "Create share link" }).click();
+  await expect(page.getByText("Pick an expiry date in the future.")).toBeVisible();
+  await expect(expires).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+  await expires.fill("");
+  await expect(page.getByText("Pick an expiry date in the future.")).toHaveCount(0);
   await page.getByRole("button", { name: "Create share link" }).click();
   const link = await page.getByTestId("share-link").inputValue();
   expect(link).toMatch(new RegExp(`^${baseURL}/share/[A-Za-z0-9_-]{43}$`));

@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
-import { messageOf } from "~/trpc/errors";
+import { fieldErrorsOf, formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { toastOutcome } from "~/trpc/toast-outcome";
 import type { RecordView } from "./record-document";
@@ -116,9 +116,13 @@ export function SharePanel({ projectId }: { projectId: string }) {
         setCreated(`${window.location.origin}${link.path}`);
         await refresh();
       },
-      onError: (error) => toast.error(messageOf(error)),
+      // A refused expiry date is said next to its field; anything else in a toast.
+      onError: (error) => {
+        if (!fieldErrorsOf(error).expiresAt) toast.error(messageOf(error));
+      },
     }),
   );
+  const expiryError = formErrorsOf(create.error).fields.expiresAt?.[0];
   const revoke = useMutation(
     trpc.share.revoke.mutationOptions(
       toastOutcome("Link revoked: it stops working at once.", refresh),
@@ -139,10 +143,13 @@ export function SharePanel({ projectId }: { projectId: string }) {
     <div className="space-y-3">
       <form
         onSubmit={submit}
+        onInput={() => {
+          if (create.error) create.reset();
+        }}
         className="flex flex-wrap items-end gap-3"
         aria-label="Create a share link"
       >
-        <FormField label="Expires on (optional)">
+        <FormField label="Expires on (optional)" error={expiryError}>
           <Input type="date" name="expires" />
         </FormField>
         <label className="flex items-center gap-2 pb-2 text-sm">
