@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { person } from "../support/decisions";
+import { mutate, person } from "../support/decisions";
 import { createTeamOverApi } from "../support/teams";
 
 /** The page's clipboard, read in the browser (the e2e package has no DOM types). */
@@ -111,6 +111,34 @@ test.describe("starting in five minutes", () => {
     await expect(page.getByText("No pending invitations.")).toBeVisible();
     await owner.context.close();
     await newcomer.context.close();
+  });
+
+  test("an invitation for another address offers to switch accounts, not a Join button that fails", async ({
+    browser,
+  }) => {
+    const owner = await person(browser, "inviter", "Ines Inviter");
+    const team = await createTeamOverApi(
+      owner.context.request,
+      `Address ${Date.now().toString(36)}`,
+    );
+    const invitation = await mutate<{ token: string }>(owner.context.request, "invitation.create", {
+      teamId: team.id,
+      role: "MEMBER",
+      email: "someone-else@example.com",
+    });
+    const other = await person(browser, "wrong-account");
+    const page = other.page;
+    await page.goto(`/invite/${invitation.token}`);
+    await expect(page.getByText("This invitation is for another account")).toBeVisible();
+    await expect(page.getByText(`You are signed in as ${other.user.email}`)).toBeVisible();
+    await expect(page.getByText("s***@example.com")).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Join / })).toHaveCount(0);
+    await page.getByRole("button", { name: "Sign out and use that address" }).click();
+    await expect(page).toHaveURL(
+      new RegExp(`/sign-in\\?callbackUrl=${encodeURIComponent(`/invite/${invitation.token}`)}`),
+    );
+    await owner.context.close();
+    await other.context.close();
   });
 
   test("picking a template in the gallery pre-fills the new decision, which is then created", async ({

@@ -211,6 +211,10 @@ describe("invitation.accept", () => {
     expect((await t.callerAs(null).invitation.preview({ token })).forEmail).toBe(
       "i***@example.com",
     );
+    // The page knows beforehand whose address it is, so it offers no button that must fail.
+    expect((await t.callerAs(null).invitation.preview({ token })).forSignedInAddress).toBeNull();
+    expect((await t.callerAs(other).invitation.preview({ token })).forSignedInAddress).toBe(false);
+    expect((await t.callerAs(invited).invitation.preview({ token })).forSignedInAddress).toBe(true);
     expect((await trpcError(t.callerAs(other).invitation.accept({ token }))).code).toBe(
       "FORBIDDEN",
     );

@@ -34,12 +34,15 @@ export async function previewInvitation(
     },
   });
   if (!invitation) throw invalidLink();
-  const membership = input.userId
-    ? await db.membership.findUnique({
-        where: { teamId_userId: { teamId: invitation.team.id, userId: input.userId } },
-        select: { role: true },
-      })
-    : null;
+  const [membership, signedIn] = input.userId
+    ? await Promise.all([
+        db.membership.findUnique({
+          where: { teamId_userId: { teamId: invitation.team.id, userId: input.userId } },
+          select: { role: true },
+        }),
+        db.user.findUnique({ where: { id: input.userId }, select: { email: true } }),
+      ])
+    : [null, null];
   return {
     teamName: invitation.team.name,
     // The address of the team only for its members: the page links them straight to it.
@@ -50,5 +53,14 @@ export async function previewInvitation(
     invitedBy: invitation.createdBy?.name ?? null,
     forEmail: invitation.email ? maskEmail(invitation.email) : null,
     alreadyMember: Boolean(membership),
+    /**
+     * For a signed-in person and an invitation for one address: whether it is theirs (accepting
+     * refuses any other, so the page offers to switch accounts instead of a button that fails).
+     * null when nobody is signed in or the invitation names no address.
+     */
+    forSignedInAddress:
+      signedIn && invitation.email
+        ? signedIn.email?.toLowerCase() === invitation.email.toLowerCase()
+        : null,
   };
 }

@@ -8,6 +8,33 @@ import { toast } from "~/components/ui/toaster";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
+/**
+ * Signed in with another address than the invitation's: accepting would be refused, so this
+ * says so and offers to sign out and come back here with the right account.
+ */
+export function SwitchAccount(props: { email: string; forEmail: string; callbackUrl: string }) {
+  return (
+    <div className="space-y-3">
+      <Alert variant="warning" title="This invitation is for another account">
+        You are signed in as {props.email}, and only the account with {props.forEmail} can accept
+        it. Sign out, then sign in with that address.
+      </Alert>
+      <Button
+        variant="secondary"
+        onClick={() =>
+          void import("next-auth/react").then(({ signOut }) =>
+            signOut({
+              callbackUrl: `/sign-in?callbackUrl=${encodeURIComponent(props.callbackUrl)}`,
+            }),
+          )
+        }
+      >
+        Sign out and use that address
+      </Button>
+    </div>
+  );
+}
+
 export function AcceptInvitation(props: { token: string; teamName: string; email: string }) {
   const trpc = useTRPC();
   const router = useRouter();

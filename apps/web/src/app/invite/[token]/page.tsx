@@ -6,7 +6,7 @@ import { buttonVariants } from "~/components/ui/button-variants";
 import { Card, CardContent, CardFooter } from "~/components/ui/card";
 import { getSessionUser } from "~/server/auth";
 import { apiOrNull } from "~/trpc/server";
-import { AcceptInvitation } from "./accept-invitation";
+import { AcceptInvitation, SwitchAccount } from "./accept-invitation";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 
@@ -61,7 +61,7 @@ export default async function InvitePage({ params }: Props) {
         description={`${invitation.invitedBy ?? "A team admin"} invited you to join ${invitation.teamName} on Tradeoff as ${role === "admin" ? "an" : "a"} ${role}.`}
       />
       <CardContent className="space-y-4">
-        {invitation.forEmail ? (
+        {invitation.forEmail && invitation.forSignedInAddress !== false ? (
           <Alert variant="info">
             This invitation is for {invitation.forEmail}. Use the account with that address.
           </Alert>
@@ -98,6 +98,12 @@ export default async function InvitePage({ params }: Props) {
           >
             Nothing to do: the link stays unused for the person it was meant for.
           </Alert>
+        ) : invitation.forSignedInAddress === false ? (
+          <SwitchAccount
+            email={user.email}
+            forEmail={invitation.forEmail ?? "another address"}
+            callbackUrl={here}
+          />
         ) : (
           <AcceptInvitation token={token} teamName={invitation.teamName} email={user.email} />
         )}
