@@ -125,3 +125,19 @@ test("a teammate's saved field replaces that field only: what the reader is typi
   await expect(m.getByLabel("Informed")).toHaveValue("The billing team");
   await expect(m.getByLabel("Consulted")).toHaveValue("Carla from support, Dev from ops");
 });
+
+test("saving the draft's fields with no decision-maker says why, to a screen reader too", async ({
+  bob: member,
+  drf,
+}) => {
+  const { projectId, url } = drf;
+  await mutate(member.context.request, "draft.start", { projectId });
+  const m = member.page;
+  await m.goto(`${url}/draft`);
+  await m.getByRole("button", { name: "Save fields" }).click();
+  const group = m.getByRole("group", { name: "Decision-makers" });
+  await expect(group.getByText("Name at least one decision-maker.")).toBeVisible();
+  // The refusal is part of the group's description, not only text beside it.
+  await expect(group).toHaveAccessibleDescription(/Name at least one decision-maker\./);
+  await expect(group).toHaveAttribute("aria-invalid", "true");
+});

@@ -126,13 +126,20 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
             </select>
           )}
         </FormField>
-        <fieldset className="grid gap-1.5" aria-describedby="dm-help">
+        {/* The refusal is part of the group's description, so a screen reader says it too. */}
+        <fieldset
+          className="grid gap-1.5"
+          aria-describedby={err("decisionMakers") ? "dm-help dm-error" : "dm-help"}
+          aria-invalid={err("decisionMakers") ? true : undefined}
+        >
           <legend className="font-medium text-sm">Decision-makers</legend>
           <p id="dm-help" className="text-muted-foreground text-sm">
             They approve the record or request changes. Name at least one.
           </p>
           {err("decisionMakers") ? (
-            <p className="text-destructive text-sm">{err("decisionMakers")}</p>
+            <p id="dm-error" className="text-destructive text-sm">
+              {err("decisionMakers")}
+            </p>
           ) : null}
           <div className="flex flex-wrap gap-x-4">
             {reviewers.map((m) => {
