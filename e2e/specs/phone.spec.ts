@@ -13,6 +13,8 @@ import { createTeamOverApi, inviteOverApi } from "../support/teams";
 type Box = { right: number; width: number; height: number };
 type Node = {
   tagName: string;
+  scrollWidth: number;
+  clientWidth: number;
   children: { length: number };
   textContent: string | null;
   getAttribute(name: string): string | null;
@@ -62,7 +64,16 @@ for (const viewport of PHONES) {
             return box.width > 0 && box.height > 0 && box.height < 44;
           })
           .map((el) => (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)),
+        // People's names and addresses in the member and invitation lists, cut off ("Nin…").
+        clipped: [
+          ...document.querySelectorAll(
+            "[data-testid=member-row] div, [data-testid=pending-invitation] div",
+          ),
+        ]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => (el.textContent ?? "").trim()),
       }));
+      expect.soft(size.clipped, `${target.name}: names cut off`).toEqual([]);
       measured[target.name] = { scrollWidth: size.scrollWidth, height: size.height };
       // Nothing jumps under a thumb as the page comes alive (a list loading, the live bar).
       expect.soft(await layoutShifts(page), `${target.name}: moved once painted`).toEqual([]);

@@ -199,8 +199,8 @@ export function PendingInvitations({
           className="flex flex-wrap items-center gap-3 px-4 py-3"
           data-testid="pending-invitation"
         >
-          <div className="min-w-0 flex-1">
-            <div className="truncate font-medium">{invitation.email ?? "Open link"}</div>
+          <div className="min-w-40 flex-1 wrap-anywhere">
+            <div className="font-medium">{invitation.email ?? "Open link"}</div>
             <div className="text-muted-foreground text-xs">
               By {invitation.createdBy?.name ?? invitation.createdBy?.email ?? "a former member"} ·
               expires {formatExpiry(invitation.expiresAt)}

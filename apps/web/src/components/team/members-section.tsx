@@ -85,14 +85,16 @@ export function MembersSection({
               data-testid="member-row"
             >
               <Avatar name={label} />
-              <div className="min-w-0 flex-1">
-                <div className="truncate font-medium">
+              {/* The name and address are read whole: on a phone the role and remove controls
+                  go to the next line before the name would be cut. */}
+              <div className="min-w-40 flex-1 wrap-anywhere">
+                <div className="font-medium">
                   {label}
                   {member.id === currentUserId ? (
                     <span className="text-muted-foreground"> (you)</span>
                   ) : null}
                 </div>
-                <div className="truncate text-muted-foreground text-sm">{member.email}</div>
+                <div className="text-muted-foreground text-sm">{member.email}</div>
               </div>
               {canManage ? (
                 <>
