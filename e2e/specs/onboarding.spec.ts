@@ -104,7 +104,11 @@ test.describe("starting in five minutes", () => {
       newcomer.page.getByRole("heading", { level: 1, name: `Join ${team.name}` }),
     ).toBeVisible();
     await newcomer.page.getByRole("button", { name: /Join/ }).click();
-    await expect(newcomer.page.getByRole("heading", { level: 1, name: team.name })).toBeVisible();
+    // The team's own page, once joined (the join page's heading, "Join <team>", contains the name too).
+    await expect(newcomer.page).toHaveURL(new RegExp(`/t/${team.slug}$`));
+    await expect(
+      newcomer.page.getByRole("heading", { level: 1, name: team.name, exact: true }),
+    ).toBeVisible();
 
     await page.reload();
     await expect(page.getByRole("list", { name: "Team members" })).toContainText("Jun Joiner");
