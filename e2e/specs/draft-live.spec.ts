@@ -64,13 +64,18 @@ test("two people type into the rationale at once, across two instances, and see 
     await expect(page.getByTestId("draft-sync-status")).toHaveText("All changes saved");
   }
 
-  // Both put their cursor at the end of the rationale and type at the same time.
+  // Each starts a line of their own at the end of the rationale, then both type at the same
+  // time. The second line is started once the first has reached its writer: two empty lines
+  // made in the same instant can map both cursors into one of them, and two people typing on
+  // one line interleave letter by letter, as in any shared editor.
   await rationale(alice.page).click();
   await alice.page.keyboard.press("End");
   await alice.page.keyboard.press("Enter");
+  await expect(rationale(bob.page).locator("p")).toHaveCount(2);
   await rationale(bob.page).click();
   await bob.page.keyboard.press("End");
   await bob.page.keyboard.press("Enter");
+  await expect(rationale(alice.page).locator("p")).toHaveCount(3);
   await Promise.all([
     alice.page.keyboard.type("Alice says FastAPI is faster.", { delay: 30 }),
     bob.page.keyboard.type("Bob says DRF has the admin.", { delay: 30 }),
