@@ -6,6 +6,7 @@ import {
   approveAgain,
   downloadMadr,
   mutate,
+  type Person,
   voteOverApi,
 } from "../support/decisions";
 import { expect, test } from "../support/members";
@@ -13,6 +14,13 @@ import { expect, test } from "../support/members";
 test.setTimeout(120_000);
 
 const textField = (page: Page, name: string) => page.getByRole("textbox", { name, exact: true });
+
+/** `member` starts the project's record draft and opens it: their page on the draft. */
+async function startDraftAs(member: Person, drf: { projectId: string; url: string }) {
+  await mutate(member.context.request, "draft.start", { projectId: drf.projectId });
+  await member.page.goto(`${drf.url}/draft`);
+  return member.page;
+}
 
 /** Types at the end of the draft's rationale in the live editor, and waits until it is saved. */
 async function typeIntoRationale(page: Page, text: string) {
@@ -110,15 +118,12 @@ test("a teammate's saved field replaces that field only: what the reader is typi
   bob: member,
   drf,
 }) => {
-  const { projectId, url } = drf;
-  await mutate(member.context.request, "draft.start", { projectId });
-  const m = member.page;
-  await m.goto(`${url}/draft`);
+  const m = await startDraftAs(member, drf);
   // The member is writing who was consulted, not saved yet...
   await m.getByLabel("Consulted").fill("Carla from support, Dev from ops");
   // ...when the owner saves who is informed.
   await mutate(owner.context.request, "draft.updateFields", {
-    projectId,
+    projectId: drf.projectId,
     informed: [{ name: "The billing team" }],
   });
   await expect(m.getByTestId("fields-changed-by")).toContainText(`Changed by ${owner.user.name}`);
@@ -130,10 +135,7 @@ test("saving the draft's fields with no decision-maker says why, to a screen rea
   bob: member,
   drf,
 }) => {
-  const { projectId, url } = drf;
-  await mutate(member.context.request, "draft.start", { projectId });
-  const m = member.page;
-  await m.goto(`${url}/draft`);
+  const m = await startDraftAs(member, drf);
   await m.getByRole("button", { name: "Save fields" }).click();
   const group = m.getByRole("group", { name: "Decision-makers" });
   await expect(group.getByText("Name at least one decision-maker.")).toBeVisible();

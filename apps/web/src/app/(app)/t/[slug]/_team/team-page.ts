@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { isAdmin } from "~/components/team/roles";
+import { isAdmin, type Role } from "~/components/team/roles";
 import { getSessionUser, requireSessionUser } from "~/server/auth";
 import { api, apiOrNull } from "~/trpc/server";
 
@@ -32,7 +32,7 @@ export async function teamPageData(slug: string, page: string) {
  * Settings pages render them on the server: their lists are there from the first paint, and
  * nothing below them moves when they load.
  */
-export async function teamPeople(team: { id: string; role: Parameters<typeof isAdmin>[0] }) {
+export async function teamPeople(team: { id: string; role: Role }) {
   const [members, invitations] = await Promise.all([
     api((c) => c.member.list({ teamId: team.id })),
     isAdmin(team.role) ? api((c) => c.invitation.list({ teamId: team.id })) : undefined,
