@@ -23,6 +23,7 @@ import {
 } from "./database-errors";
 import { hasRole, type Role } from "./domain/roles";
 import { DomainError, type DomainErrorKind } from "./errors";
+import "./schemas/messages";
 import { sessionCurrent } from "./session-current";
 
 // 1. Context

@@ -185,6 +185,27 @@ describe("REST with an access token", () => {
     });
   });
 
+  it("names the choices of a field given an unknown one, and the kind of value a field wants", async () => {
+    const { owner, team } = await teamWith(t);
+    const token = await tokenFor(owner.api, "READ_WRITE");
+    const handler = restHandler(t.db, null);
+    const list = await handler(
+      restRequest("project.list", { teamId: team.id, status: "FINISHED" }, bearer(token)),
+    );
+    expect(list.status).toBe(400);
+    expect(((await list.json()) as { fieldErrors: object }).fieldErrors).toEqual({
+      status: ['Choose one of "DRAFT", "OPEN", "DECIDED", "SUPERSEDED", "ARCHIVED".'],
+    });
+    const project = await owner.api.project.create(blankInput(team.id));
+    const share = await handler(
+      restRequest("share.create", { projectId: project.id, showVotes: "yes" }, bearer(token)),
+    );
+    expect(share.status).toBe(400);
+    expect(((await share.json()) as { fieldErrors: object }).fieldErrors).toMatchObject({
+      showVotes: ["Send true or false here, not text."],
+    });
+  });
+
   it("says a change's body is not valid JSON, and where", async () => {
     const { owner } = await teamWith(t);
     const token = await tokenFor(owner.api, "READ_WRITE");

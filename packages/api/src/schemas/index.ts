@@ -1,3 +1,5 @@
+import "./messages";
+
 export * from "./account";
 export * from "./auth";
 export * from "./folder";

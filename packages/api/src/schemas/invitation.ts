@@ -14,7 +14,9 @@ export const createInvitationSchema = z.object({
   teamId: teamIdValueSchema,
   /** Empty or missing: an open link that anyone holding it can use once. */
   email: z
-    .union([z.literal("").transform(() => null), z.null(), emailSchema])
+    .union([z.literal("").transform(() => null), z.null(), emailSchema], {
+      error: "Enter an email address, or leave it empty for a link anyone holding it can use.",
+    })
     .optional()
     .transform((value) => value ?? null),
   role: roleSchema.default("MEMBER"),
