@@ -137,6 +137,27 @@ describe("the recommendation", () => {
     expect(ordering?.noOpinion).toBe(1);
   });
 
+  it("counts a quorum above the team's size as every member, and keeps the number that was set", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const member = at(people, 1);
+    const projectId = await openProject(owner, blankInput(team.id, { quorum: 5 }));
+    for (const voter of [owner, member]) {
+      for (const criterionKey of ["ops", "ordering"]) {
+        await castVote(voter, projectId, criterionKey, { weight: 3, scores: { kafka: 2, sqs: 4 } });
+      }
+    }
+    const view = await owner.api.project.recommendation({ projectId });
+    expect(view.participation).toMatchObject({
+      eligible: 2,
+      complete: 2,
+      quorum: 2,
+      quorumAsSet: 5,
+      quorumMet: true,
+    });
+    expect(view.readiness).toBe("ready");
+    expect((await owner.api.project.get({ projectId })).quorum).toBe(5);
+  });
+
   it("is served again only while nothing it depends on changed: votes, voters, roles, names", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
     const projectId = await openProject(owner, drfInput(team.id));

@@ -16,6 +16,7 @@ import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { OptionSwatch } from "./chart-patterns";
 import { METHOD_NAMES } from "./method-names";
+import { quorumText } from "./quorum-text";
 
 // The chart library loads after the page: the totals and every figure are in the text and
 // tables around the charts, so nothing waits for it. Each chart's box is sized here, from its
@@ -486,9 +487,7 @@ function ParticipationCard({
         <CardDescription data-testid="ballots">
           {p.complete} complete · {p.partial} partial · {p.none} not started, of {p.eligible}{" "}
           {p.eligible === 1 ? "member" : "members"}
-          {p.quorum !== null
-            ? ` · quorum ${p.quorum} complete ballots: ${p.quorumMet ? "met" : "not met yet"}`
-            : ""}
+          {p.quorum !== null ? ` · ${quorumText(p)}: ${p.quorumMet ? "met" : "not met yet"}` : ""}
         </CardDescription>
       </CardHeader>
       <CardContent>

@@ -140,6 +140,8 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
       participation: {
         ...rec.participation,
         criteriaCount: project.criteria.length,
+        // The quorum as the project sets it: above the team's size, `quorum` counts all members.
+        quorumAsSet: project.quorum,
       },
       // What the totals rest on; shown in blind mode too, as it says how far voting has come,
       // never how anyone voted.
