@@ -1,9 +1,18 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./security-headers";
+import { baseSecurityHeaders, securityHeaders } from "./security-headers";
 
 const nextConfig: NextConfig = {
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    // Pages get their Content-Security-Policy, with this request's nonce, from `src/proxy.ts`;
+    // what is not a page gets the policy without inline scripts. A response must not carry two
+    // policies: the browser would enforce both.
+    const noInlineScripts = securityHeaders.filter((h) => !baseSecurityHeaders.includes(h));
+    return [
+      { source: "/:path*", headers: baseSecurityHeaders },
+      { source: "/api/:path*", headers: noInlineScripts },
+      { source: "/_next/:path*", headers: noInlineScripts },
+      { source: "/icon.svg", headers: noInlineScripts },
+    ];
   },
   reactStrictMode: true,
   poweredByHeader: false,

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { EARLY_PRESS_SCRIPT } from "~/components/ui/early-press";
 import { Toaster } from "~/components/ui/toaster";
@@ -21,15 +22,17 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // This request's script nonce (src/proxy.ts): the page's own inline scripts carry it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     // next-themes sets the theme class before hydration, so the attribute differs by design.
     <html lang="en" suppressHydrationWarning>
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
         {/* First in the body, so a press on a trigger is remembered before the page is interactive. */}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of our own, no user data. */}
-        <script dangerouslySetInnerHTML={{ __html: EARLY_PRESS_SCRIPT }} />
-        <Providers>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: EARLY_PRESS_SCRIPT }} />
+        <Providers nonce={nonce}>
           {children}
           <Toaster />
         </Providers>

@@ -4,10 +4,25 @@ import { ThemeProvider } from "next-themes";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "~/trpc/react";
 
-/** Client-side context for the whole app: theme, then data fetching. */
-export function Providers({ children }: { children: ReactNode }) {
+/**
+ * Client-side context for the whole app: theme, then data fetching. `nonce` is the request's
+ * script nonce, for the theme's inline script (the page's Content-Security-Policy needs it).
+ */
+export function Providers({
+  children,
+  nonce,
+}: {
+  children: ReactNode;
+  nonce?: string | undefined;
+}) {
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider
+      attribute="class"
+      defaultTheme="system"
+      enableSystem
+      disableTransitionOnChange
+      nonce={nonce}
+    >
       <TRPCReactProvider>{children}</TRPCReactProvider>
     </ThemeProvider>
   );
