@@ -17,6 +17,8 @@ export function ownServer(
     env?: Record<string, string> | (() => Record<string, string>);
     instances?: number;
     poolSize?: number;
+    /** Development mode, as `npm run dev` runs it (one instance). */
+    dev?: boolean;
   } = {},
 ) {
   let database: TestDatabase | undefined;
@@ -31,6 +33,7 @@ export function ownServer(
       databaseUrl: database.url,
       secret: newSecret(),
       env,
+      dev: options.dev ?? false,
     });
   });
 

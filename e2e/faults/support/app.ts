@@ -52,15 +52,17 @@ export async function startApp(options: {
   secret: string;
   env?: Record<string, string>;
   captureLogs?: boolean;
+  /** `npm run dev`'s server: Next.js in development mode, compiling each page on first load. */
+  dev?: boolean;
 }): Promise<AppInstance> {
   const port = await appPort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawnServer(
-    { port, hostname: "127.0.0.1" },
+    { port, hostname: "127.0.0.1", dev: options.dev ?? false },
     {
       ...process.env,
       ...quietEnv,
-      NODE_ENV: "production",
+      NODE_ENV: options.dev ? "development" : "production",
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_SECRET: options.secret,
       NEXTAUTH_URL: origin,
@@ -99,7 +101,9 @@ export async function startApp(options: {
     kill: () => stopWith("SIGKILL"),
     logLines: () => [...lines],
   };
-  const deadline = Date.now() + 60_000;
+  // Development mode compiles the health route on its first request.
+  const startWithin = options.dev ? 180_000 : 60_000;
+  const deadline = Date.now() + startWithin;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The app on port ${port} exited on start.`);
     const ok = await fetch(`${origin}/api/health`)
@@ -109,7 +113,7 @@ export async function startApp(options: {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await instance.stop();
-  throw new Error(`The app on port ${port} did not become healthy within 60 s.`);
+  throw new Error(`The app on port ${port} did not become healthy within ${startWithin / 1000} s.`);
 }
 
 /** Starts `count` instances side by side; if one fails to start, stops the others first. */

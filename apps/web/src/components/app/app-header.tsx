@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { Avatar } from "~/components/ui/avatar";
-import { Button } from "~/components/ui/button";
 import { ThemeToggle } from "~/components/ui/theme-toggle";
 import { AccountMenuButton, TeamSwitcher } from "./header-islands";
 import type { TeamSummary } from "./header-menus";
@@ -41,18 +40,13 @@ export function AppHeader({ user, teams, unread }: Props) {
         <div className="flex shrink-0 items-center gap-1 sm:gap-2">
           <InboxBell initialUnread={unread} />
           <ThemeToggle />
-          <AccountMenuButton
-            user={user}
-            trigger={
-              // Named by its text, so voice control users can say what they see; on a phone only
-              // the avatar shows and the name stays for screen readers.
-              <Button variant="ghost" size="sm">
-                <Avatar name={displayName} size="sm" aria-hidden="true" />
-                <span className="max-w-40 truncate max-sm:sr-only">{displayName}</span>
-                <span className="sr-only">: Account menu</span>
-              </Button>
-            }
-          />
+          {/* Named by its text, so voice control users can say what they see; on a phone only
+              the avatar shows and the name stays for screen readers. */}
+          <AccountMenuButton user={user}>
+            <Avatar name={displayName} size="sm" aria-hidden="true" />
+            <span className="max-w-40 truncate max-sm:sr-only">{displayName}</span>
+            <span className="sr-only">: Account menu</span>
+          </AccountMenuButton>
         </div>
       </div>
     </header>

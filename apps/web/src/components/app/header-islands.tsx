@@ -2,7 +2,7 @@
 
 import { ChevronsUpDown } from "lucide-react";
 import { useParams } from "next/navigation";
-import type { ReactElement } from "react";
+import type { ReactNode } from "react";
 import { Button } from "~/components/ui/button";
 import { Deferred } from "~/components/ui/deferred";
 import type { TeamSummary } from "./header-menus";
@@ -36,16 +36,27 @@ export function TeamSwitcher({ teams }: { teams: TeamSummary[] }) {
   );
 }
 
-/** The account menu around its button, which the server renders. */
+/**
+ * The account menu around its button. The button is made here, in client code, for Deferred to
+ * add its props to (see ThemeMenuButton); what it shows (`children`) comes from the server.
+ */
 export function AccountMenuButton({
   user,
-  trigger,
+  children,
 }: {
   user: { name: string | null; email: string };
-  trigger: ReactElement;
+  children: ReactNode;
 }) {
   return (
-    <Deferred load={loadMenus} popup="menu" trigger={trigger}>
+    <Deferred
+      load={loadMenus}
+      popup="menu"
+      trigger={
+        <Button variant="ghost" size="sm">
+          {children}
+        </Button>
+      }
+    >
       {({ AccountMenu }, menu) => <AccountMenu {...menu} user={user} />}
     </Deferred>
   );

@@ -2,6 +2,7 @@
 
 import {
   cloneElement,
+  isValidElement,
   type KeyboardEvent,
   type MouseEvent,
   type PointerEvent,
@@ -93,6 +94,11 @@ export function Deferred<T>({
     };
   }, []);
 
+  if (!isValidElement(trigger)) {
+    // In development an element a server component made arrives as a reference to its output,
+    // which has no props to add to: make the trigger in the client component that renders this.
+    throw new Error("Deferred's trigger must be an element made in client code.");
+  }
   if (loaded) {
     const realTrigger =
       loaded.focused && !pressed

@@ -1,5 +1,4 @@
 import { Moon, Sun } from "lucide-react";
-import { Button } from "./button";
 import { ThemeMenuButton } from "./theme-menu-button";
 
 /**
@@ -8,14 +7,10 @@ import { ThemeMenuButton } from "./theme-menu-button";
  */
 export function ThemeToggle({ className }: { className?: string }) {
   return (
-    <ThemeMenuButton
-      trigger={
-        <Button variant="ghost" size="icon" aria-label="Change colour theme" className={className}>
-          {/* The icon follows the applied class, so server and client render the same markup. */}
-          <Sun aria-hidden="true" className="dark:hidden" />
-          <Moon aria-hidden="true" className="hidden dark:block" />
-        </Button>
-      }
-    />
+    <ThemeMenuButton className={className}>
+      {/* The icon follows the applied class, so server and client render the same markup. */}
+      <Sun aria-hidden="true" className="dark:hidden" />
+      <Moon aria-hidden="true" className="hidden dark:block" />
+    </ThemeMenuButton>
   );
 }
