@@ -139,6 +139,42 @@ describe("tradeoff score", () => {
     expect(stdout).toContain("Method: Borda count.");
   });
 
+  it("keeps the table's columns aligned with wide titles (CJK, emoji)", async () => {
+    const wide: DecisionInput = {
+      options: [
+        { key: "pg", name: "数据库 PostgreSQL" },
+        { key: "mongo", name: "🍃 Mongo" },
+        { key: "sqlite", name: "SQLite" },
+      ],
+      criteria: [
+        { key: "perf", name: "性能 🚀", defaultWeight: 3 },
+        { key: "ops", name: "運用コスト", defaultWeight: 2 },
+        { key: "docs", name: "Docs", defaultWeight: 1 },
+      ],
+      votes: ["perf", "ops", "docs"].map((criterionKey, i) => ({
+        voterId: "ann",
+        criterionKey,
+        weight: 3,
+        scores: { pg: 5 - i, mongo: 3, sqlite: 2 + i },
+      })),
+    };
+    const { code, stdout } = await runCli(["score", "-"], { stdin: JSON.stringify(wide) });
+    expect(code).toBe(0);
+    // A wide character takes two columns of a terminal; an emoji too.
+    const columnsOf = (text: string) =>
+      [...text].reduce((n, c) => n + (/[\u3000-\u9fff\u{1f300}-\u{1faff}]/u.test(c) ? 2 : 1), 0);
+    const block = (first: string) => {
+      const lines = stdout.split("\n");
+      const start = lines.findIndex((l) => l.startsWith(first));
+      return lines.slice(start, lines.indexOf("", start));
+    };
+    // Each right-aligned last column ends where its header and rule end.
+    for (const lines of [block("Rank"), block("Criterion")]) {
+      expect(lines.length).toBeGreaterThan(3);
+      expect(new Set(lines.map(columnsOf)).size).toBe(1);
+    }
+  });
+
   it("reads the decision from standard input with -", async () => {
     const { code, stdout } = await runCli(["score", "-", "--format", "json"], {
       stdin: JSON.stringify(decision),

@@ -1,4 +1,5 @@
 import { type Command, Option } from "commander";
+import { columns } from "../format/columns";
 import type { Io } from "../io";
 import { call, createClient } from "../server/client";
 import { loadConfig } from "../server/config";
@@ -54,17 +55,10 @@ export function registerProjects(program: Command, io: Io): void {
           ? `No ${options.status} decision projects.`
           : "No decision projects yet.";
       }
-      const cells = rows.map((r) => [r.ref, r.status, r.title]);
-      const header = ["PROJECT", "STATUS", "TITLE"];
-      const widths = header.map((h, i) =>
-        Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)),
+      return columns(
+        ["PROJECT", "STATUS", "TITLE"],
+        rows.map((r) => [r.ref, r.status, r.title]),
       );
-      const line = (row: string[]) =>
-        row
-          .map((c, i) => c.padEnd(widths[i] ?? 0))
-          .join("  ")
-          .trimEnd();
-      return [line(header), ...cells.map(line)].join("\n");
     });
   });
 }

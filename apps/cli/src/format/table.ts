@@ -1,4 +1,5 @@
 import type { DecisionInput, Recommendation } from "@tradeoff/scoring";
+import { type Align, columns } from "./columns";
 import {
   confidenceLine,
   coverageText,
@@ -11,21 +12,6 @@ import {
 } from "./labels";
 import { criterionRows, rankingRows } from "./report-rows";
 
-type Align = "left" | "right";
-
-/** Plain-text columns, padded to the widest cell. */
-function columns(header: string[], rows: string[][], align: Align[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) =>
-        align[i] === "right" ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0),
-      )
-      .join("  ")
-      .trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
-
 export function tableReport(rec: Recommendation, decision: DecisionInput): string {
   const name = namer(decision);
   const title = decisionTitle(decision);
@@ -33,7 +19,10 @@ export function tableReport(rec: Recommendation, decision: DecisionInput): strin
   if (title) out.push(title, "");
 
   out.push(
-    columns(["Rank", "Option", "Score"], rankingRows(rec, name), ["right", "left", "right"]),
+    columns(["Rank", "Option", "Score"], rankingRows(rec, name), {
+      align: ["right", "left", "right"],
+      rule: true,
+    }),
     "",
     verdict(rec, name.option),
     coverageText(rec),
@@ -49,7 +38,10 @@ export function tableReport(rec: Recommendation, decision: DecisionInput): strin
     columns(
       ["Criterion", "Weight", ...rec.totals.map((t) => t.optionKey), "Disagreement", "Flips at"],
       criterionRows(rec, name),
-      ["left", "right", ...rec.totals.map((): Align => "right"), "right", "right"],
+      {
+        align: ["left", "right", ...rec.totals.map((): Align => "right"), "right", "right"],
+        rule: true,
+      },
     ),
   );
   const missing = notScoredLines(rec, name);
