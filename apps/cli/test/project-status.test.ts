@@ -77,3 +77,43 @@ describe("a project whose voting is closed", () => {
     }
   });
 });
+
+describe("a record imported from a docs/decisions folder as only proposed", () => {
+  // The file said "Status: proposed": the server keeps it DECIDED with a record, but the record
+  // status (MADR's word, as the web app and the exports say it) is proposed: nothing is decided.
+  const imported = { id: "cm4", number: 4, title: "Broker", status: "DECIDED" };
+  const view = {
+    team: { id: "cmteam", slug: "billing", name: "Billing" },
+    project: { ...imported, method: "weighted-mean" },
+    options: [
+      { key: "kafka", name: "Kafka" },
+      { key: "nats", name: "NATS" },
+    ],
+    criteria: [{ key: "ops", name: "Operations", defaultWeight: 3 }],
+    votes: [],
+    participation: { complete: 0, partial: 0, none: 0, eligible: 0, quorum: null },
+    decision: { chosenOptionKey: "kafka" },
+    source: { format: "madr", fileName: "0004-broker.md", status: "proposed", body: [""] },
+    draft: false,
+  };
+  function answerImported({ procedure }: StubCall) {
+    if (procedure === "team.list") return { data: [team] };
+    if (procedure === "project.list") return { data: [{ ...imported, recordStatus: "proposed" }] };
+    if (procedure === "record.get") return { data: { view } };
+    throw new Error(`unexpected ${procedure}`);
+  }
+
+  it("is closed both in `tradeoff projects` and in `tradeoff show`, naming the proposed option", async () => {
+    const stub = await stubServer(answerImported);
+    try {
+      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+      const listedText = await runCli(["projects"], { env });
+      expect(listedText.stdout).toBe("PROJECT    STATUS  TITLE\nbilling/4  closed  Broker\n");
+      const shown = await runCli(["show", "billing/4"], { env });
+      expect(shown.stderr).toBe("");
+      expect(shown.stdout.split("\n")[0]).toBe("billing/4 Broker (closed; proposed: Kafka)");
+    } finally {
+      await stub.close();
+    }
+  });
+});

@@ -6,7 +6,7 @@ import { type Client, call } from "../server/client";
 import type { ServerConfig } from "../server/config";
 import { print, textOrFile, withJson } from "../server/output";
 import { connectToProject, PROJECT_ARGUMENT, resolveProject } from "../server/resolve";
-import { statusWord } from "../server/status";
+import { decisionMade, statusWord } from "../server/status";
 
 type Consequences = { good: string[]; neutral: string[]; bad: string[] };
 
@@ -138,7 +138,7 @@ async function recordSummary(client: Client, config: ServerConfig, projectId: st
   return {
     projectId,
     ref: `${view.team.slug}/${view.project.number}`,
-    status: statusWord(view.project.status, !view.draft),
+    status: statusWord(view.project.status, decisionMade(view)),
     chosenOption: chosen ? { key: chosen.key, name: chosen.name } : null,
     revision: revisions[0]?.revision ?? null,
   };

@@ -4,7 +4,7 @@ import { tableReport } from "../format/table";
 import type { Io } from "../io";
 import { call } from "../server/client";
 import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
-import { statusWord } from "../server/status";
+import { decisionMade, statusWord } from "../server/status";
 
 /**
  * `tradeoff show PROJECT`: the server's project scored with the same scoring package as
@@ -20,14 +20,17 @@ export function registerShow(program: Command, io: Io): void {
     .action(async (ref: string, options: { team?: string }) => {
       const { config, client, projectId } = await connectToProject(ref, options.team);
       const { view } = await call(config, () => client.record.get.query({ projectId }));
-      // A recorded decision may since have been superseded or archived: say both.
-      const state = statusWord(view.project.status, !view.draft);
+      // A recorded decision may since have been superseded or archived: say both. An imported
+      // record that was only proposed names its option, but as proposed, not decided.
+      const decided = decisionMade(view);
+      const state = statusWord(view.project.status, decided);
       const chosen = view.options.find((o) => o.key === view.decision?.chosenOptionKey)?.name;
-      const status = view.draft
-        ? state
-        : state === "decided"
-          ? `decided: ${chosen}`
-          : `${state}; decided: ${chosen}`;
+      const status =
+        view.draft || !chosen
+          ? state
+          : state === "decided"
+            ? `decided: ${chosen}`
+            : `${state}; ${decided ? "decided" : "proposed"}: ${chosen}`;
       io.stdout(`${view.team.slug}/${view.project.number} ${view.project.title} (${status})\n\n`);
       if (!view.votes) {
         const p = view.participation;

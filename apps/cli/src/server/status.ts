@@ -14,6 +14,16 @@ export function statusWord(status: ServerStatus, recorded: boolean): Status {
   return status.toLowerCase() as Status;
 }
 
+/**
+ * Whether a record view holds a decision made, as the API's record status says it: recorded
+ * (not a draft), and not imported from a file whose status was only proposed (log4brains:
+ * draft). Such a record names the option it proposes, but nothing is decided yet.
+ */
+export function decisionMade(view: { draft: boolean; source: { status: string } | null }) {
+  const word = view.source?.status.trim().split(/\s/)[0]?.toLowerCase();
+  return !view.draft && word !== "proposed" && word !== "draft";
+}
+
 /** The server's status a CLI status is stored under (closed and decided are both DECIDED). */
 export const serverStatus = (status: Status): ServerStatus =>
   status === "closed" ? "DECIDED" : (status.toUpperCase() as ServerStatus);
