@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { open, rename, rm } from "node:fs/promises";
+import { constants } from "node:os";
 import { basename, dirname, join } from "node:path";
 
 /**
@@ -12,6 +14,9 @@ import { basename, dirname, join } from "node:path";
  * and ignore a short count, so on a full disk or past `ulimit -f` they rename a cut-off file
  * over the old one (write-file-atomic 7.0.1 and 8.0.0, atomically 2.1.1). `FileHandle.writeFile`
  * writes until every byte is down or throws.
+ *
+ * Interrupted (Ctrl-C, SIGTERM, a closed terminal) while writing, the process removes its hidden
+ * files, says which files were not written, and exits 128 + the signal's number (130 for SIGINT).
  */
 export async function writeWholeFile(
   target: string,
@@ -20,6 +25,7 @@ export async function writeWholeFile(
 ): Promise<void> {
   const folder = dirname(target);
   const partial = join(folder, `.${basename(target)}.${randomBytes(4).toString("hex")}.partial`);
+  beginWrite(target, partial);
   try {
     // `mode` is the new file's from its creation (a secret is never readable by others).
     const file = await open(partial, "wx", options.mode);
@@ -33,8 +39,35 @@ export async function writeWholeFile(
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
+  } finally {
+    endWrite(partial);
   }
   await syncFolder(folder);
+}
+
+/** The hidden files being written now, each with the file it is to replace. */
+const writing = new Map<string, string>();
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+function beginWrite(target: string, partial: string) {
+  if (writing.size === 0) for (const signal of SIGNALS) process.on(signal, interrupted);
+  writing.set(partial, target);
+}
+
+function endWrite(partial: string) {
+  writing.delete(partial);
+  // Between writes, a signal ends the process as it would without these handlers.
+  if (writing.size === 0) for (const signal of SIGNALS) process.off(signal, interrupted);
+}
+
+/** Removes the hidden files (synchronously: the process ends right after) and exits. */
+function interrupted(signal: NodeJS.Signals) {
+  const targets = [...writing.values()];
+  for (const partial of writing.keys()) rmSync(partial, { force: true });
+  process.stderr.write(
+    `tradeoff: interrupted (${signal}): ${targets.join(", ")} was not written.\n`,
+  );
+  process.exit(128 + constants.signals[signal]);
 }
 
 /** Flushes a folder's entries (the rename); a system that cannot sync a folder is left as is. */

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { type FileHandle, mkdtemp, open, readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -5,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { writeWholeFile } from "../src/write-whole-file";
-import { runCli } from "./run-cli";
+import { cliRoot, runCli } from "./run-cli";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -73,4 +74,72 @@ describe("a file the CLI writes", () => {
       server.close();
     }
   });
+
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)(
+    "leaves no hidden file behind when %s interrupts it, and exits %i with a word",
+    async (signal, exitCode) => {
+      const server = createServer((_req, res) => {
+        const data = { fileName: "0001-record.md", content: "# 1. Use FastAPI\n" };
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ result: { data } }));
+      });
+      await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+      const { port } = server.address() as AddressInfo;
+      try {
+        const dir = await mkdtemp(join(tmpdir(), "tradeoff-interrupted-"));
+        await writeFile(join(dir, "0001-record.md"), "the old record\n");
+        // The real binary, whose flush to disk takes 30 s: a slow disk, the moment of a Ctrl-C.
+        const slowFlush = `data:text/javascript,${encodeURIComponent(
+          'import { open } from "node:fs/promises";' +
+            "const probe = await open(process.execPath);" +
+            "Object.getPrototypeOf(probe).sync = () => new Promise((done) => setTimeout(done, 30000));" +
+            "await probe.close();",
+        )}`;
+        const child = spawn(
+          process.execPath,
+          [
+            "--import",
+            slowFlush,
+            join(cliRoot, "bin", "tradeoff.js"),
+            "export",
+            "cmproject",
+          ].concat(["--format", "madr", "--out", dir]),
+          {
+            env: {
+              ...process.env,
+              TRADEOFF_CONFIG_DIR: dir,
+              TRADEOFF_URL: `http://127.0.0.1:${port}`,
+              TRADEOFF_TOKEN: "tro_x",
+            },
+          },
+        );
+        let stderr = "";
+        child.stderr.on("data", (chunk) => {
+          stderr += chunk;
+        });
+        const exited = new Promise<[number | null, string | null]>((done) =>
+          child.on("exit", (code, killedBy) => done([code, killedBy])),
+        );
+        // Interrupted once the new record is being written beside the old one.
+        const started = Date.now();
+        while (!(await readdir(dir)).some((name) => name.endsWith(".partial"))) {
+          if (Date.now() - started > 15_000) throw new Error(`the write never started: ${stderr}`);
+          await new Promise((wait) => setTimeout(wait, 20));
+        }
+        child.kill(signal);
+        const [code, killedBy] = await exited;
+        expect(await readdir(dir)).toEqual(["0001-record.md"]);
+        expect([code, killedBy]).toEqual([exitCode, null]);
+        expect(stderr).toBe(
+          `tradeoff: interrupted (${signal}): ${join(dir, "0001-record.md")} was not written.\n`,
+        );
+        expect(await readFile(join(dir, "0001-record.md"), "utf8")).toBe("the old record\n");
+      } finally {
+        server.close();
+      }
+    },
+  );
 });
