@@ -10,6 +10,11 @@ export const EXIT_AUTH = 3;
 export const EXIT_UNREACHABLE = 4;
 /** The server refused the request: not found, not allowed, or not possible now (voting closed). */
 export const EXIT_REFUSED = 5;
+/**
+ * The server took the request but did not answer in time (TRADEOFF_TIMEOUT): unlike 4, what was
+ * asked may still be done, so a script should check before repeating a change.
+ */
+export const EXIT_TIMEOUT = 6;
 
 /** A failure with its own exit code and a message for a person. */
 export class CliError extends Error {

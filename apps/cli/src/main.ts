@@ -15,7 +15,7 @@ export function buildProgram(io: Io): Command {
         "supersede, share, tag, export, import).\n" +
         "Exit codes: 0 done, 1 bad input, 2 usage, 3 not logged in or token refused,\n" +
         "4 server unreachable, 5 refused by the server (not found, not allowed,\n" +
-        "not possible now).",
+        "not possible now), 6 no answer within TRADEOFF_TIMEOUT seconds (30).",
     )
     .version(packageJson.version, "-v, --version")
     .exitOverride()
@@ -27,7 +27,8 @@ export function buildProgram(io: Io): Command {
 
 /**
  * Runs the command line and returns the exit code: 0 ok, 1 bad input, 2 usage, 3 not signed in
- * or token refused, 4 server unreachable, 5 refused by the server (see docs/decision-records.md).
+ * or token refused, 4 server unreachable, 5 refused by the server, 6 no answer in time (see
+ * docs/decision-records.md).
  */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   // With --json, a failure is JSON on stderr too: { "error": { "message", "exitCode" } }, the

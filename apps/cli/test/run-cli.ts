@@ -14,7 +14,14 @@ export type CliResult = { code: number; stdout: string; stderr: string };
  */
 export function runCli(
   args: string[],
-  options: { stdin?: string; cwd?: string; env?: Record<string, string>; maxFileKb?: number } = {},
+  options: {
+    stdin?: string;
+    cwd?: string;
+    env?: Record<string, string>;
+    maxFileKb?: number;
+    /** Kills the process after this many milliseconds (default: none). */
+    timeout?: number;
+  } = {},
 ): Promise<CliResult> {
   const [file, argv]: [string, string[]] =
     options.maxFileKb === undefined
@@ -33,7 +40,11 @@ export function runCli(
     const child = execFile(
       file,
       argv,
-      { cwd: options.cwd ?? cliRoot, env: { ...process.env, NO_COLOR: "1", ...options.env } },
+      {
+        cwd: options.cwd ?? cliRoot,
+        env: { ...process.env, NO_COLOR: "1", ...options.env },
+        timeout: options.timeout ?? 0,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

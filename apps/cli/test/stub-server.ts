@@ -6,6 +6,8 @@ export type StubCall = { procedure: string; input: unknown };
 /** What a stub answers a procedure with: its data, or a tRPC error (`{ error: ... }`). */
 export type StubAnswer =
   | { data: unknown }
+  /** Takes the request and never answers: a server stuck on it. */
+  | { noAnswer: true }
   | { error: { message: string; code: string; httpStatus: number; fieldErrors?: unknown } };
 
 /**
@@ -27,6 +29,7 @@ export async function stubServer(answer: (call: StubCall) => StubAnswer) {
       const call = { procedure, input: raw ? JSON.parse(raw) : undefined };
       calls.push(call);
       const answered = answer(call);
+      if ("noAnswer" in answered) return;
       const status = "error" in answered ? answered.error.httpStatus : 200;
       res.writeHead(status, { "content-type": "application/json" });
       res.end(
@@ -58,6 +61,10 @@ export async function stubServer(answer: (call: StubCall) => StubAnswer) {
       TRADEOFF_URL: `http://127.0.0.1:${port}`,
       TRADEOFF_TOKEN: "tro_x",
     }),
-    close: () => new Promise<void>((closed) => server.close(() => closed())),
+    close: () =>
+      new Promise<void>((closed) => {
+        server.close(() => closed());
+        server.closeAllConnections();
+      }),
   };
 }

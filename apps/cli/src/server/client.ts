@@ -1,7 +1,14 @@
 import type { AppRouter } from "@tradeoff/api";
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
-import { CliError, EXIT_AUTH, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_UNREACHABLE } from "../errors";
-import type { ServerConfig } from "./config";
+import {
+  CliError,
+  EXIT_AUTH,
+  EXIT_BAD_INPUT,
+  EXIT_REFUSED,
+  EXIT_TIMEOUT,
+  EXIT_UNREACHABLE,
+} from "../errors";
+import { requestTimeoutSeconds, type ServerConfig } from "./config";
 
 /** An address on the server: the saved URL, any trailing slash dropped, then `path`. */
 export const serverUrl = (config: ServerConfig, path: string) =>
@@ -18,13 +25,23 @@ const EXIT_CODES: Record<string, number> = {
   SERVICE_UNAVAILABLE: EXIT_UNREACHABLE,
 };
 
-/** A typed tRPC client of the server's API, authenticated with a personal access token. */
+/**
+ * A typed tRPC client of the server's API, authenticated with a personal access token. Each
+ * request, its answer read in full, ends after TRADEOFF_TIMEOUT seconds (30): fetch itself
+ * would wait five minutes for a server that took the request and went silent.
+ */
 export function createClient(config: ServerConfig) {
+  const timeoutMs = requestTimeoutSeconds() * 1000;
   return createTRPCClient<AppRouter>({
     links: [
       httpLink({
         url: serverUrl(config, "/api/trpc"),
         headers: { authorization: `Bearer ${config.token}` },
+        fetch: (url, init) => {
+          const timeout = AbortSignal.timeout(timeoutMs);
+          const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+          return fetch(url, { ...(init as RequestInit), signal });
+        },
       }),
     ],
   });
@@ -47,6 +64,12 @@ export async function call<T>(
     return await run();
   } catch (error) {
     if (!(error instanceof TRPCClientError)) throw error;
+    if (timedOut(error)) {
+      throw new CliError(
+        EXIT_TIMEOUT,
+        `The Tradeoff server at ${config.url} did not answer within ${requestTimeoutSeconds()} s. It may be busy or stuck: try again later, or wait longer with TRADEOFF_TIMEOUT=<seconds>. A change you asked for may still be made: check before repeating it.`,
+      );
+    }
     const data = (error.data ?? {}) as {
       code?: string;
       httpStatus?: number;
@@ -75,6 +98,16 @@ export async function call<T>(
     const message = [error.message, ...fields].join("\n");
     throw new CliError(EXIT_CODES[data.code] ?? EXIT_REFUSED, message);
   }
+}
+
+/** Whether the request was given up on after TRADEOFF_TIMEOUT (AbortSignal.timeout's error). */
+function timedOut(error: TRPCClientError<AppRouter>): boolean {
+  let cause: unknown = error.cause;
+  for (let depth = 0; cause && depth < 3; depth++) {
+    if ((cause as Error).name === "TimeoutError") return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /**

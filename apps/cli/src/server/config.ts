@@ -1,7 +1,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { CliError, EXIT_AUTH } from "../errors";
+import { CliError, EXIT_AUTH, EXIT_USAGE } from "../errors";
 import { writeWholeFile } from "../write-whole-file";
 
 type Env = Record<string, string | undefined>;
@@ -73,6 +73,23 @@ export async function loadConfig(env: Env = process.env): Promise<ServerConfig> 
     );
   }
   return { url, token };
+}
+
+/** How long a request waits for the server's answer when TRADEOFF_TIMEOUT is not set. */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+/** The seconds a request waits for the server's answer: TRADEOFF_TIMEOUT, else 30. */
+export function requestTimeoutSeconds(env: Env = process.env): number {
+  const raw = env.TRADEOFF_TIMEOUT?.trim();
+  if (!raw) return DEFAULT_TIMEOUT_SECONDS;
+  const seconds = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || seconds <= 0 || seconds > 3600) {
+    throw new CliError(
+      EXIT_USAGE,
+      `TRADEOFF_TIMEOUT is "${raw}": give the seconds to wait for the server's answer, a number above 0 and at most 3600 (default ${DEFAULT_TIMEOUT_SECONDS}).`,
+    );
+  }
+  return seconds;
 }
 
 /** Whether two addresses name the same server (the same origin and path, a trailing slash aside). */
