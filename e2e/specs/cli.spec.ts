@@ -24,6 +24,7 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   expect(login.stderr).toBe("");
   expect(login.code).toBe(0);
   expect(login.stdout).toContain(`as ${owner.user.name}`);
+  expect(login.stdout).not.toContain("read-only");
   expect((await stat(join(config, "config.json"))).mode & 0o777).toBe(0o600);
 
   const projects = await tradeoff(config, ["projects", "--team", team.slug]);
@@ -211,6 +212,9 @@ test("the CLI explains a read-only, revoked or unreachable server and exits with
   const { team } = soloDrf;
   const request = owner.context.request;
   const { config, token: read } = await loggedInCli(request, "read only", "READ");
+  // Said at login, so the refused vote below is no surprise.
+  const login = await tradeoff(config, ["login", "--url", baseURL, "--token", read.token]);
+  expect(login.stdout).toContain("This token is read-only: projects, show and export work;");
   expect((await tradeoff(config, ["projects"])).stdout).toContain(`${team.slug}/1`);
 
   const vote = await tradeoff(config, [

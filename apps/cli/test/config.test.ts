@@ -87,3 +87,52 @@ describe("saving a login", () => {
     }
   });
 });
+
+describe("logging in", () => {
+  /** A server as Tradeoff answers: a read-only token may only GET (403 before any procedure). */
+  const server = (scope: "READ" | "READ_WRITE") =>
+    stubServer(({ procedure, method }) => {
+      if (method === "POST" && scope === "READ")
+        return {
+          error: {
+            message:
+              "This access token can only read. Create a read-write token to vote or change things.",
+            code: "FORBIDDEN",
+            httpStatus: 403,
+          },
+        };
+      // tRPC answers a query sent as POST "method not supported", without running it.
+      if (method === "POST")
+        return {
+          error: { message: "Unsupported POST", code: "METHOD_NOT_SUPPORTED", httpStatus: 405 },
+        };
+      return procedure === "account.get"
+        ? { data: { name: "Ann", email: "ann@example.com" } }
+        : { data: [{ id: "cmteam", slug: "billing", name: "Billing" }] };
+    });
+
+  it("says a read-only token is read-only, so a refused vote later is no surprise", async () => {
+    for (const scope of ["READ", "READ_WRITE"] as const) {
+      const stub = await server(scope);
+      try {
+        const config = await mkdtemp(join(tmpdir(), "tradeoff-config-"));
+        const result = await runCli(["login", "--url", stub.url, "--token", "tro_x"], {
+          env: { TRADEOFF_CONFIG_DIR: config },
+        });
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(0);
+        const readOnly =
+          "This token is read-only: projects, show and export work; vote, open, close, decide and the other changes are refused. For those, create a read-write token under Account > Access tokens and log in with it.\n";
+        expect(result.stdout).toBe(
+          `Signed in to ${stub.url} as Ann; teams: billing.\n${scope === "READ" ? readOnly : ""}Saved to ${join(config, "config.json")}.\n`,
+        );
+        // Telling the two apart ran nothing: only queries, and the POST to a query tRPC refuses.
+        expect(stub.calls.filter((c) => c.method === "POST").map((c) => c.procedure)).toEqual([
+          "account.get",
+        ]);
+      } finally {
+        await stub.close();
+      }
+    }
+  });
+});

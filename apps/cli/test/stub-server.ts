@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type StubCall = { procedure: string; input: unknown };
+export type StubCall = { procedure: string; input: unknown; method: string };
 
 /** What a stub answers a procedure with: its data, or a tRPC error (`{ error: ... }`). */
 export type StubAnswer =
@@ -26,7 +26,11 @@ export async function stubServer(answer: (call: StubCall) => StubAnswer) {
       const url = new URL(req.url ?? "/", "http://stub");
       const procedure = url.pathname.replace(/^\/api\/trpc\//, "");
       const raw = req.method === "GET" ? url.searchParams.get("input") : body;
-      const call = { procedure, input: raw ? JSON.parse(raw) : undefined };
+      const call = {
+        procedure,
+        input: raw ? JSON.parse(raw) : undefined,
+        method: req.method ?? "",
+      };
       calls.push(call);
       const answered = answer(call);
       if ("noAnswer" in answered) return;

@@ -2,7 +2,7 @@ import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
 import { CliError, EXIT_BAD_INPUT, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
-import { call, createClient } from "../server/client";
+import { call, createClient, tokenIsReadOnly } from "../server/client";
 import { configDir, saveConfig } from "../server/config";
 
 type LoginOptions = { url: string; token?: string };
@@ -61,14 +61,18 @@ export function registerLogin(program: Command, io: Io): void {
       const client = createClient(config);
       const account = await call(config, () => client.account.get.query());
       const teams = await call(config, () => client.team.list.query());
+      const readOnly = await tokenIsReadOnly(config);
       const file = await saveConfig(config).catch((error: NodeJS.ErrnoException) => {
         throw new CliError(EXIT_BAD_INPUT, saveProblem(error));
       });
       io.stdout(
-        `Signed in to ${config.url} as ${account.name ?? account.email}; teams: ${teams.map((t) => t.slug).join(", ") || "none"}.\nSaved to ${file}.\n`,
+        `Signed in to ${config.url} as ${account.name ?? account.email}; teams: ${teams.map((t) => t.slug).join(", ") || "none"}.\n${readOnly ? READ_ONLY_NOTE : ""}Saved to ${file}.\n`,
       );
     });
 }
+
+const READ_ONLY_NOTE =
+  "This token is read-only: projects, show and export work; vote, open, close, decide and the other changes are refused. For those, create a read-write token under Account > Access tokens and log in with it.\n";
 
 /** Why the login could not be saved, and the two ways around it, not the system's own words. */
 function saveProblem(error: NodeJS.ErrnoException): string {

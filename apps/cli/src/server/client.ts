@@ -50,6 +50,32 @@ export function createClient(config: ServerConfig) {
 export type Client = ReturnType<typeof createClient>;
 
 /**
+ * Whether the token may only read. The server refuses a read-only token's every request but a
+ * GET (403, FORBIDDEN) before any procedure runs, and tRPC answers a query sent as POST
+ * "method not supported" (405) without running it: a POST to `account.get` tells the two apart
+ * and changes nothing. Null when the answer is neither (another server version): unknown.
+ */
+export async function tokenIsReadOnly(config: ServerConfig): Promise<boolean | null> {
+  try {
+    const response = await fetch(serverUrl(config, "/api/trpc/account.get"), {
+      method: "POST",
+      headers: { authorization: `Bearer ${config.token}`, "content-type": "application/json" },
+      body: "{}",
+      signal: AbortSignal.timeout(requestTimeoutSeconds() * 1000),
+    });
+    const body = (await response.json().catch(() => null)) as {
+      error?: { data?: { code?: string } };
+    } | null;
+    const code = body?.error?.data?.code;
+    if (response.status === 403 && code === "FORBIDDEN") return true;
+    if (response.status === 405 && code === "METHOD_NOT_SUPPORTED") return false;
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Runs one API call and turns its failure into a message and exit code a person or a script
  * can act on: the server unreachable, the token refused, or the server's own message. The
  * server names a field by the API's name (`reviewDate`); `options` maps those to what the
