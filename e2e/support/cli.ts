@@ -1,18 +1,17 @@
-import { execFile } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type APIRequestContext, expect } from "@playwright/test";
+import { type CliResult, runCli } from "tradeoff/testing";
 import { baseURL } from "../playwright.config";
 import { mutate } from "./decisions";
 
-const bin = join(import.meta.dirname, "..", "..", "apps", "cli", "bin", "tradeoff.js");
-
-export type Run = { code: number; stdout: string; stderr: string };
+export type Run = CliResult;
 
 /**
- * Runs the real `tradeoff` binary with its own config directory, as a user's shell would;
- * `maxFileKb` runs it under that file size limit (the shell's `ulimit -f`), as on a full disk.
+ * Runs the real `tradeoff` binary with its own config directory, as a user's shell would (no
+ * TRADEOFF_URL or TRADEOFF_TOKEN from this shell); `maxFileKb` runs it under that file size
+ * limit (the shell's `ulimit -f`), as on a full disk.
  */
 export function tradeoff(
   configDir: string,
@@ -20,35 +19,12 @@ export function tradeoff(
   stdin = "",
   options: { maxFileKb?: number } = {},
 ): Promise<Run> {
-  return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      TRADEOFF_CONFIG_DIR: configDir,
-      NO_COLOR: "1",
-    };
-    delete env.TRADEOFF_URL;
-    delete env.TRADEOFF_TOKEN;
-    const [file, argv]: [string, string[]] =
-      options.maxFileKb === undefined
-        ? [process.execPath, [bin, ...args]]
-        : [
-            "bash",
-            [
-              "-c",
-              `ulimit -f ${options.maxFileKb} && exec "$0" "$@"`,
-              process.execPath,
-              bin,
-              ...args,
-            ],
-          ];
-    const child = execFile(file, argv, { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({
-        code: error ? (typeof error.code === "number" ? error.code : 1) : 0,
-        stdout,
-        stderr,
-      });
-    });
-    child.stdin?.end(stdin);
+  return runCli(args, {
+    stdin,
+    cwd: process.cwd(),
+    env: { TRADEOFF_CONFIG_DIR: configDir, TRADEOFF_URL: undefined, TRADEOFF_TOKEN: undefined },
+    timeout: 60_000,
+    ...options,
   });
 }
 

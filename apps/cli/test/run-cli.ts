@@ -9,17 +9,19 @@ const bin = join(cliRoot, "bin", "tradeoff.js");
 export type CliResult = { code: number; stdout: string; stderr: string };
 
 /**
- * Runs the real `tradeoff` binary with node, as a user would, optionally feeding stdin;
- * `maxFileKb` runs it under that file size limit (the shell's `ulimit -f`), as on a full disk.
+ * Runs the real `tradeoff` binary with node, as a user would, optionally feeding stdin. `env`
+ * adds to this process's environment (a variable set to undefined is left out); `maxFileKb` runs
+ * it under that file size limit (the shell's `ulimit -f`), as on a full disk; `timeout` kills it
+ * after that many milliseconds. The CLI's own tests and the e2e specs (`tradeoff/testing`) both
+ * run it through here.
  */
 export function runCli(
   args: string[],
   options: {
     stdin?: string;
     cwd?: string;
-    env?: Record<string, string>;
+    env?: Record<string, string | undefined>;
     maxFileKb?: number;
-    /** Kills the process after this many milliseconds (default: none). */
     timeout?: number;
   } = {},
 ): Promise<CliResult> {
@@ -36,15 +38,13 @@ export function runCli(
             ...args,
           ],
         ];
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...options.env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   return new Promise((resolve) => {
     const child = execFile(
       file,
       argv,
-      {
-        cwd: options.cwd ?? cliRoot,
-        env: { ...process.env, NO_COLOR: "1", ...options.env },
-        timeout: options.timeout ?? 0,
-      },
+      { cwd: options.cwd ?? cliRoot, env, timeout: options.timeout ?? 0 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
 import { type FileHandle, mkdtemp, open, readdir, readFile, writeFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { writeWholeFile } from "../src/write-whole-file";
 import { cliRoot, runCli } from "./run-cli";
+import { stubServer } from "./stub-server";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -41,26 +40,14 @@ describe("a file the CLI writes", () => {
   it("is written whole or not at all under a file size limit, with the CLI's message", async () => {
     // A server whose export is a 20 KB PDF, written by `tradeoff export` under a 4 KB limit.
     const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(20_000, 0x20)]);
-    const server = createServer((_req, res) => {
-      const data = {
-        fileName: "0001-record.pdf",
-        encoding: "base64",
-        content: pdf.toString("base64"),
-      };
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ result: { data } }));
-    });
-    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-    const { port } = server.address() as AddressInfo;
+    const server = await stubServer(() => ({
+      data: { fileName: "0001-record.pdf", encoding: "base64", content: pdf.toString("base64") },
+    }));
     try {
       const dir = await mkdtemp(join(tmpdir(), "tradeoff-limited-"));
       const old = Buffer.from("%PDF-1.7 the record exported last week\n");
       await writeFile(join(dir, "0001-record.pdf"), old);
-      const env = {
-        TRADEOFF_CONFIG_DIR: dir,
-        TRADEOFF_URL: `http://127.0.0.1:${port}`,
-        TRADEOFF_TOKEN: "tro_x",
-      };
+      const env = server.env(dir);
       // A project named by its id: the only call is export.file.
       const args = ["export", "cmproject", "--format", "pdf", "--out", dir];
       const result = await runCli(args, { env, maxFileKb: 4 });
@@ -71,7 +58,7 @@ describe("a file the CLI writes", () => {
       expect(await readdir(dir)).toEqual(["0001-record.pdf"]);
       expect((await readFile(join(dir, "0001-record.pdf"))).equals(old)).toBe(true);
     } finally {
-      server.close();
+      await server.close();
     }
   });
 
@@ -81,13 +68,9 @@ describe("a file the CLI writes", () => {
   ] as const)(
     "leaves no hidden file behind when %s interrupts it, and exits %i with a word",
     async (signal, exitCode) => {
-      const server = createServer((_req, res) => {
-        const data = { fileName: "0001-record.md", content: "# 1. Use FastAPI\n" };
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ result: { data } }));
-      });
-      await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-      const { port } = server.address() as AddressInfo;
+      const server = await stubServer(() => ({
+        data: { fileName: "0001-record.md", content: "# 1. Use FastAPI\n" },
+      }));
       try {
         const dir = await mkdtemp(join(tmpdir(), "tradeoff-interrupted-"));
         await writeFile(join(dir, "0001-record.md"), "the old record\n");
@@ -107,14 +90,7 @@ describe("a file the CLI writes", () => {
             "export",
             "cmproject",
           ].concat(["--format", "madr", "--out", dir]),
-          {
-            env: {
-              ...process.env,
-              TRADEOFF_CONFIG_DIR: dir,
-              TRADEOFF_URL: `http://127.0.0.1:${port}`,
-              TRADEOFF_TOKEN: "tro_x",
-            },
-          },
+          { env: { ...process.env, ...server.env(dir) } },
         );
         let stderr = "";
         child.stderr.on("data", (chunk) => {
@@ -138,7 +114,7 @@ describe("a file the CLI writes", () => {
         );
         expect(await readFile(join(dir, "0001-record.md"), "utf8")).toBe("the old record\n");
       } finally {
-        server.close();
+        await server.close();
       }
     },
   );

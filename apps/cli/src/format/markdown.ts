@@ -1,44 +1,33 @@
 import type { DecisionInput, Recommendation } from "@tradeoff/scoring";
-import {
-  confidenceLine,
-  coverageText,
-  decisionTitle,
-  methodName,
-  namer,
-  notScoredLines,
-  participationLine,
-  verdict,
-} from "./labels";
-import { criterionRows, rankingRows } from "./report-rows";
+import { reportParts } from "./report-rows";
 
 const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
 const row = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
 
 export function markdownReport(rec: Recommendation, decision: DecisionInput): string {
-  const name = namer(decision);
-  const title = decisionTitle(decision);
+  const report = reportParts(rec, decision);
   const lines = [
-    `## Recommendation${title ? `: ${cell(title)}` : ""}`,
+    `## Recommendation${report.title ? `: ${cell(report.title)}` : ""}`,
     "",
     row(["Rank", "Option", "Score"]),
     "| ---: | --- | ---: |",
-    ...rankingRows(rec, name).map(row),
+    ...report.ranking.map(row),
     "",
-    `**${verdict(rec, name.option)}** ${coverageText(rec)} ${confidenceLine(rec)} ${participationLine(rec)} Method: ${methodName[rec.method]}.`,
+    `**${report.verdict}** ${report.basis.join(" ")}`,
     "",
     "### Criteria",
     "",
     row([
       "Criterion",
       "Weight",
-      ...rec.totals.map((t) => name.option(t.optionKey)),
+      ...rec.totals.map((t) => report.name.option(t.optionKey)),
       "Disagreement",
       "Flips at",
     ]),
     `| --- | ---: | ${rec.totals.map(() => "---: | ").join("")}---: | ---: |`,
-    ...criterionRows(rec, name).map(row),
+    ...report.criteria.map(row),
     "",
-    ...notScoredLines(rec, name).map((m) => `* ${cell(m)}`),
+    ...report.notScored.map((m) => `* ${cell(m)}`),
   ];
   return `${lines.join("\n").trimEnd()}\n`;
 }

@@ -1,5 +1,19 @@
-import type { Recommendation } from "@tradeoff/scoring";
-import { flipText, NOT_SCORED, type namer, percent, points, total } from "./labels";
+import type { DecisionInput, Recommendation } from "@tradeoff/scoring";
+import {
+  confidenceLine,
+  coverageText,
+  decisionTitle,
+  flipText,
+  methodName,
+  NOT_SCORED,
+  namer,
+  notScoredLines,
+  participationLine,
+  percent,
+  points,
+  total,
+  verdict,
+} from "./labels";
 
 type Names = ReturnType<typeof namer>;
 
@@ -24,4 +38,28 @@ export function criterionRows(rec: Recommendation, name: Names): string[][] {
     c.voters >= 2 ? c.disagreement.toFixed(2) : "-",
     flipText(c.flipAt, c.importance),
   ]);
+}
+
+/**
+ * What every rendering of a recommendation says (the table and Markdown lay it out their own
+ * way): the title, the ranking, the verdict, what the result rests on, the criteria, and the
+ * criteria not counted yet.
+ */
+export function reportParts(rec: Recommendation, decision: DecisionInput) {
+  const name = namer(decision);
+  return {
+    name,
+    title: decisionTitle(decision),
+    ranking: rankingRows(rec, name),
+    verdict: verdict(rec, name.option),
+    /** Coverage, confidence, ballots and method, one sentence each. */
+    basis: [
+      coverageText(rec),
+      confidenceLine(rec),
+      participationLine(rec),
+      `Method: ${methodName[rec.method]}.`,
+    ],
+    criteria: criterionRows(rec, name),
+    notScored: notScoredLines(rec, name),
+  };
 }

@@ -1,34 +1,20 @@
 import type { DecisionInput, Recommendation } from "@tradeoff/scoring";
 import { type Align, columns } from "./columns";
-import {
-  confidenceLine,
-  coverageText,
-  decisionTitle,
-  methodName,
-  namer,
-  notScoredLines,
-  participationLine,
-  verdict,
-} from "./labels";
-import { criterionRows, rankingRows } from "./report-rows";
+import { reportParts } from "./report-rows";
 
 export function tableReport(rec: Recommendation, decision: DecisionInput): string {
-  const name = namer(decision);
-  const title = decisionTitle(decision);
+  const report = reportParts(rec, decision);
   const out: string[] = [];
-  if (title) out.push(title, "");
+  if (report.title) out.push(report.title, "");
 
   out.push(
-    columns(["Rank", "Option", "Score"], rankingRows(rec, name), {
+    columns(["Rank", "Option", "Score"], report.ranking, {
       align: ["right", "left", "right"],
       rule: true,
     }),
     "",
-    verdict(rec, name.option),
-    coverageText(rec),
-    confidenceLine(rec),
-    participationLine(rec),
-    `Method: ${methodName[rec.method]}.`,
+    report.verdict,
+    ...report.basis,
     "",
     "Per criterion: its weight, the points it adds to each option, how much the team",
     "disagrees (0-1; - with fewer than two voters), and the importance at which the",
@@ -37,14 +23,15 @@ export function tableReport(rec: Recommendation, decision: DecisionInput): strin
   out.push(
     columns(
       ["Criterion", "Weight", ...rec.totals.map((t) => t.optionKey), "Disagreement", "Flips at"],
-      criterionRows(rec, name),
+      report.criteria,
       {
         align: ["left", "right", ...rec.totals.map((): Align => "right"), "right", "right"],
         rule: true,
       },
     ),
   );
-  const missing = notScoredLines(rec, name);
-  if (missing.length) out.push("", "Not counted in the totals:", ...missing.map((m) => `  ${m}`));
+  if (report.notScored.length) {
+    out.push("", "Not counted in the totals:", ...report.notScored.map((m) => `  ${m}`));
+  }
   return `${out.join("\n")}\n`;
 }
