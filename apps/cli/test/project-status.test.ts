@@ -117,3 +117,37 @@ describe("a record imported from a docs/decisions folder as only proposed", () =
     }
   });
 });
+
+describe("a record imported from a docs/decisions folder", () => {
+  it("is shown with its decision and no recommendation: it has no criteria, nobody scored it", async () => {
+    // adr-tools names no options: the decision itself is the record's one option.
+    const project = { id: "cm5", number: 5, title: "Use Kafka", status: "DECIDED" };
+    const view = {
+      team: { id: "cmteam", slug: "billing", name: "Billing" },
+      project: { ...project, method: "weighted-mean" },
+      options: [{ key: "decision", name: "Use Kafka" }],
+      criteria: [],
+      votes: [],
+      participation: { complete: 0, partial: 0, none: 0, eligible: 0, quorum: null },
+      decision: { chosenOptionKey: "decision" },
+      source: { format: "nygard", fileName: "0005-use-kafka.md", status: "Accepted", body: [""] },
+      draft: false,
+    };
+    const stub = await stubServer(({ procedure }) => {
+      if (procedure === "team.list") return { data: [team] };
+      if (procedure === "project.list") return { data: [{ ...project, recordStatus: "accepted" }] };
+      return { data: { view } };
+    });
+    try {
+      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+      const shown = await runCli(["show", "billing/5"], { env });
+      expect(shown.stderr).toBe("");
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toBe(
+        "billing/5 Use Kafka (decided: Use Kafka)\n\nNo recommendation: this record was imported from 0005-use-kafka.md and nobody scored it in Tradeoff.\n",
+      );
+    } finally {
+      await stub.close();
+    }
+  });
+});

@@ -32,6 +32,16 @@ export function registerShow(program: Command, io: Io): void {
             ? `decided: ${chosen}`
             : `${state}; ${decided ? "decided" : "proposed"}: ${chosen}`;
       io.stdout(`${view.team.slug}/${view.project.number} ${view.project.title} (${status})\n\n`);
+      // A record imported from a docs/decisions folder has no criteria (adr-tools names no
+      // options either): there is nothing to score, as on its web page.
+      if (view.criteria.length === 0 || view.options.length < 2) {
+        io.stdout(
+          view.source
+            ? `No recommendation: this record was imported from ${view.source.fileName} and nobody scored it in Tradeoff.\n`
+            : "No recommendation: this project has no criteria or options to score.\n",
+        );
+        return;
+      }
       if (!view.votes) {
         const p = view.participation;
         io.stdout(
