@@ -42,6 +42,21 @@ describe("the saved login", () => {
   });
 });
 
+describe("TRADEOFF_URL", () => {
+  it("that is not a web address is a usage error (2) saying what to write, as for login", async () => {
+    const config = await mkdtemp(join(tmpdir(), "tradeoff-config-"));
+    for (const url of ["localhost:3000", "ftp://files.example.com", "tradeoff.example.com"]) {
+      const result = await runCli(["projects"], {
+        env: { TRADEOFF_CONFIG_DIR: config, TRADEOFF_URL: url, TRADEOFF_TOKEN: "tro_ci" },
+      });
+      expect(result.stderr).toBe(
+        `tradeoff: TRADEOFF_URL "${url}" is not a web address; use e.g. https://tradeoff.example.com or http://localhost:3000.\n`,
+      );
+      expect(result.code).toBe(2);
+    }
+  });
+});
+
 describe("a saved login that cannot be read", () => {
   it("is said with where it is and why, not as never signed in (exit 3)", async () => {
     const config = await mkdtemp(join(tmpdir(), "tradeoff-config-"));

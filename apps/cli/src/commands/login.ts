@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { CliError, EXIT_BAD_INPUT, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
 import { call, createClient, tokenIsReadOnly } from "../server/client";
-import { configDir, saveConfig } from "../server/config";
+import { ADDRESS_EXAMPLE, configDir, saveConfig, webAddress } from "../server/config";
 
 type LoginOptions = { url: string; token?: string };
 
@@ -40,15 +40,11 @@ export function registerLogin(program: Command, io: Io): void {
         '  echo "$TRADEOFF_TOKEN" | tradeoff login --url https://tradeoff.example.com',
     )
     .action(async (options: LoginOptions) => {
-      let url: URL | null = null;
-      try {
-        url = new URL(options.url);
-      } catch {}
-      // "localhost:3000" parses as a URL of scheme "localhost:": only http(s) reaches a server.
-      if (url?.protocol !== "http:" && url?.protocol !== "https:") {
+      const url = webAddress(options.url);
+      if (!url) {
         throw new CliError(
           EXIT_USAGE,
-          `"${options.url}" is not a web address; use e.g. https://tradeoff.example.com or http://localhost:3000.`,
+          `"${options.url}" is not a web address; ${ADDRESS_EXAMPLE}.`,
         );
       }
       const token = await readToken(options, io);

@@ -29,6 +29,18 @@ export async function saveConfig(config: ServerConfig, env: Env = process.env) {
   return file;
 }
 
+/** How a command names a valid server address. */
+export const ADDRESS_EXAMPLE = "use e.g. https://tradeoff.example.com or http://localhost:3000";
+
+/**
+ * `text` as an http(s) address, else null: "localhost:3000" parses as a URL of scheme
+ * "localhost:", and only http(s) reaches a server.
+ */
+export function webAddress(text: string): URL | null {
+  const url = URL.canParse(text) ? new URL(text) : null;
+  return url?.protocol === "http:" || url?.protocol === "https:" ? url : null;
+}
+
 /** The saved server, with TRADEOFF_URL / TRADEOFF_TOKEN taking precedence (for CI). */
 export async function loadConfig(env: Env = process.env): Promise<ServerConfig> {
   let saved: Partial<ServerConfig> = {};
@@ -49,6 +61,12 @@ export async function loadConfig(env: Env = process.env): Promise<ServerConfig> 
               ? "it is not valid JSON"
               : (error as Error).message
       }). Run \`tradeoff login --url https://your-server\` to save it again.`;
+  }
+  if (env.TRADEOFF_URL && !webAddress(env.TRADEOFF_URL)) {
+    throw new CliError(
+      EXIT_USAGE,
+      `TRADEOFF_URL "${env.TRADEOFF_URL}" is not a web address; ${ADDRESS_EXAMPLE}.`,
+    );
   }
   const url = env.TRADEOFF_URL || saved.url;
   // The saved token belongs to the saved server: never send it to another one named by
