@@ -1,6 +1,7 @@
 import { aggregate, type DecisionInput, type Method } from "@tradeoff/scoring";
 import type { Command } from "commander";
 import { tableReport } from "../format/table";
+import { terminalText } from "../format/terminal";
 import type { Io } from "../io";
 import { call } from "../server/client";
 import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
@@ -18,6 +19,8 @@ export function registerShow(program: Command, io: Io): void {
     .argument("<project>", PROJECT_ARGUMENT)
     .option("-t, --team <slug>", "the team, when PROJECT is a number")
     .action(async (ref: string, options: { team?: string }) => {
+      // Titles and names are teammates' text: shown, never obeyed by the terminal.
+      const out = (text: string) => io.stdout(terminalText(text));
       const { config, client, projectId } = await connectToProject(ref, options.team);
       const { view } = await call(config, () => client.record.get.query({ projectId }));
       // A recorded decision may since have been superseded or archived: say both. An imported
@@ -31,11 +34,11 @@ export function registerShow(program: Command, io: Io): void {
           : state === "decided"
             ? `decided: ${chosen}`
             : `${state}; ${decided ? "decided" : "proposed"}: ${chosen}`;
-      io.stdout(`${view.team.slug}/${view.project.number} ${view.project.title} (${status})\n\n`);
+      out(`${view.team.slug}/${view.project.number} ${view.project.title} (${status})\n\n`);
       // A record imported from a docs/decisions folder has no criteria (adr-tools names no
       // options either): there is nothing to score, as on its web page.
       if (view.criteria.length === 0 || view.options.length < 2) {
-        io.stdout(
+        out(
           view.source
             ? `No recommendation: this record was imported from ${view.source.fileName} and nobody scored it in Tradeoff.\n`
             : "No recommendation: this project has no criteria or options to score.\n",
@@ -44,7 +47,7 @@ export function registerShow(program: Command, io: Io): void {
       }
       if (!view.votes) {
         const p = view.participation;
-        io.stdout(
+        out(
           `This is a blind vote that is still open: results stay hidden until it closes.\nBallots: ${p.complete} complete, ${p.partial} partial, ${p.none} not started, of ${p.eligible} members.\n`,
         );
         return;
@@ -72,8 +75,6 @@ export function registerShow(program: Command, io: Io): void {
         members: [...voters, ...absent],
         ...(view.participation.quorum != null ? { quorum: view.participation.quorum } : {}),
       };
-      io.stdout(
-        tableReport(aggregate(decision, { method: view.project.method as Method }), decision),
-      );
+      out(tableReport(aggregate(decision, { method: view.project.method as Method }), decision));
     });
 }

@@ -1,4 +1,5 @@
 import stringWidth from "string-width";
+import { cellText } from "./terminal";
 
 export type Align = "left" | "right";
 
@@ -10,13 +11,14 @@ function pad(text: string, width: number, align: Align): string {
 
 /**
  * Plain-text columns, each padded to its widest cell as a terminal shows it, two spaces apart;
- * `rule` draws a line of dashes under the header.
+ * `rule` draws a line of dashes under the header. Cells are made one line and printable first.
  */
 export function columns(
   header: string[],
-  rows: string[][],
+  rawRows: string[][],
   options: { align?: Align[]; rule?: boolean } = {},
 ): string {
+  const rows = rawRows.map((row) => row.map(cellText));
   const widths = header.map((h, i) =>
     Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ""))),
   );

@@ -1,6 +1,7 @@
 import type { DecisionInput, Recommendation } from "@tradeoff/scoring";
 import { markdownReport } from "./markdown";
 import { tableReport } from "./table";
+import { terminalText } from "./terminal";
 
 export const FORMATS = ["table", "json", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -11,6 +12,7 @@ export function formatRecommendation(
   format: Format,
 ): string {
   if (format === "json") return `${JSON.stringify(rec, null, 2)}\n`;
-  if (format === "markdown") return markdownReport(rec, decision);
-  return tableReport(rec, decision);
+  // A decision file may come from anyone: its names are shown, never obeyed by the terminal.
+  if (format === "markdown") return terminalText(markdownReport(rec, decision));
+  return terminalText(tableReport(rec, decision));
 }

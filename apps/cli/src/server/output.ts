@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { CliError, EXIT_BAD_INPUT } from "../errors";
+import { terminalText } from "../format/terminal";
 import type { Io } from "../io";
 
 /** Adds `--json` to a server command: its answer as JSON on stdout, for scripts. */
@@ -8,9 +9,16 @@ export function withJson(command: Command): Command {
   return command.option("--json", "print the answer as JSON (for scripts)");
 }
 
-/** Prints `data` as JSON with --json, else the sentence `text` makes of it. */
+/**
+ * Prints `data` as JSON with --json, else the sentence `text` makes of it, with the server's
+ * text shown rather than obeyed by the terminal (see terminalText).
+ */
 export function print<T>(io: Io, json: boolean | undefined, data: T, text: (data: T) => string) {
-  io.stdout(json ? `${JSON.stringify(data, null, 2)}\n` : `${text(data).replace(/\n?$/, "\n")}`);
+  io.stdout(
+    json
+      ? `${JSON.stringify(data, null, 2)}\n`
+      : terminalText(`${text(data).replace(/\n?$/, "\n")}`),
+  );
 }
 
 /**

@@ -1,0 +1,56 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli";
+import { type StubCall, stubServer } from "./stub-server";
+
+/**
+ * A title a teammate typed with terminal control sequences: ESC ] 0 ; ... BEL retitles the
+ * window, ESC [ 2 J clears the screen. Printed as is, the reader's terminal would obey them.
+ */
+const title = "Queue\u001b]0;owned\u0007\u001b[2J";
+const shown = "Queue\ufffd]0;owned\ufffd\ufffd[2J";
+const team = { id: "cmteam", slug: "billing", name: "Billing" };
+const project = { id: "cm1", number: 1, title, status: "DECIDED" };
+const view = {
+  team,
+  project: { ...project, method: "weighted-mean" },
+  options: [
+    { key: "kafka", name: "Kafka\u001b[8m" },
+    { key: "nats", name: "NATS" },
+  ],
+  criteria: [{ key: "ops", name: "Ops\u009b31m", defaultWeight: 3 }],
+  votes: [],
+  participation: { complete: 0, partial: 0, none: 0, eligible: 0, quorum: null },
+  decision: { chosenOptionKey: "kafka" },
+  source: null,
+  draft: false,
+};
+
+function answer({ procedure }: StubCall) {
+  if (procedure === "team.list") return { data: [team] };
+  if (procedure === "project.list") return { data: [{ ...project, recordStatus: "accepted" }] };
+  return { data: { view } };
+}
+
+describe("text from the server", () => {
+  it("reaches the terminal without its control characters; --json keeps it as sent", async () => {
+    const stub = await stubServer(answer);
+    try {
+      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-terminal-")));
+      const listed = await runCli(["projects"], { env });
+      expect(listed.stdout).toBe(`PROJECT    STATUS   TITLE\nbilling/1  decided  ${shown}\n`);
+      const show = await runCli(["show", "billing/1"], { env });
+      expect(show.stderr).toBe("");
+      expect(show.stdout.split("\n")[0]).toBe(`billing/1 ${shown} (decided: Kafka\ufffd[8m)`);
+      expect(show.stdout).toContain("Ops\ufffd31m");
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters looked for
+      expect(show.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      const json = await runCli(["projects", "--json"], { env });
+      expect((JSON.parse(json.stdout) as { title: string }[])[0]?.title).toBe(title);
+    } finally {
+      await stub.close();
+    }
+  });
+});
