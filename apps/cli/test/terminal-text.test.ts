@@ -1,8 +1,9 @@
+import { execFile } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./run-cli";
+import { cliRoot, runCli } from "./run-cli";
 import { type StubCall, stubServer } from "./stub-server";
 
 /**
@@ -49,6 +50,35 @@ describe("text from the server", () => {
       expect(show.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
       const json = await runCli(["projects", "--json"], { env });
       expect((JSON.parse(json.stdout) as { title: string }[])[0]?.title).toBe(title);
+    } finally {
+      await stub.close();
+    }
+  });
+});
+
+describe("a record printed by `tradeoff export` without --out", () => {
+  const content = `# 1. ${title}\n\nChosen option: Kafka.\n`;
+
+  it("reaches a terminal shown, not obeyed; a pipe or a file gets it byte for byte", async () => {
+    const stub = await stubServer(() => ({ data: { fileName: "0001-queue.md", content } }));
+    try {
+      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-terminal-")));
+      const args = ["export", "cm1", "--format", "madr"];
+      const piped = await runCli(args, { env });
+      expect(piped.stdout).toBe(content);
+      // `script` gives the CLI a terminal for its standard output, as a person's shell does.
+      const command = [process.execPath, join(cliRoot, "bin", "tradeoff.js"), ...args]
+        .map((word) => `'${word}'`)
+        .join(" ");
+      const onTerminal = await new Promise<string>((done, fail) =>
+        execFile(
+          "script",
+          ["-qec", command, "/dev/null"],
+          { env: { ...process.env, ...env } },
+          (error, stdout) => (error ? fail(error) : done(stdout)),
+        ),
+      );
+      expect(onTerminal.replaceAll("\r\n", "\n")).toBe(`# 1. ${shown}\n\nChosen option: Kafka.\n`);
     } finally {
       await stub.close();
     }

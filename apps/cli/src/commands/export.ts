@@ -2,6 +2,7 @@ import { mkdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { CliError, EXIT_BAD_INPUT, EXIT_USAGE } from "../errors";
+import { terminalText } from "../format/terminal";
 import type { Io } from "../io";
 import { call } from "../server/client";
 import { print } from "../server/output";
@@ -89,7 +90,8 @@ export function registerExport(program: Command, io: Io): void {
       const body = file.encoding === "base64" ? Buffer.from(file.content, "base64") : file.content;
       const dir = options.out ?? (file.encoding === "base64" ? "." : null);
       if (dir === null) {
-        io.stdout(file.content);
+        // On a terminal, text someone typed is shown, not obeyed; a pipe or file gets it as is.
+        io.stdout(io.stdoutIsTerminal() ? terminalText(file.content) : file.content);
         return;
       }
       // The server slugs the name; keep only its last part all the same.
