@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
-import { type StubCall, stubServer } from "./stub-server";
+import { recordView, type StubCall, stubServer } from "./stub-server";
 
 const team = { id: "cmteam", slug: "billing", name: "Billing" };
 /** Two projects the server keeps as DECIDED, one closed without a record and one recorded; one open. */
@@ -82,20 +82,9 @@ describe("a record imported from a docs/decisions folder as only proposed", () =
   // The file said "Status: proposed": the server keeps it DECIDED with a record, but the record
   // status (MADR's word, as the web app and the exports say it) is proposed: nothing is decided.
   const imported = { id: "cm4", number: 4, title: "Broker", status: "DECIDED" };
-  const view = {
-    team: { id: "cmteam", slug: "billing", name: "Billing" },
-    project: { ...imported, method: "weighted-mean" },
-    options: [
-      { key: "kafka", name: "Kafka" },
-      { key: "nats", name: "NATS" },
-    ],
-    criteria: [{ key: "ops", name: "Operations", defaultWeight: 3 }],
-    votes: [],
-    participation: { complete: 0, partial: 0, none: 0, eligible: 0, quorum: null },
-    decision: { chosenOptionKey: "kafka" },
+  const view = recordView(imported, {
     source: { format: "madr", fileName: "0004-broker.md", status: "proposed", body: [""] },
-    draft: false,
-  };
+  });
   function answerImported({ procedure }: StubCall) {
     if (procedure === "team.list") return { data: [team] };
     if (procedure === "project.list") return { data: [{ ...imported, recordStatus: "proposed" }] };
@@ -122,17 +111,12 @@ describe("a record imported from a docs/decisions folder", () => {
   it("is shown with its decision and no recommendation: it has no criteria, nobody scored it", async () => {
     // adr-tools names no options: the decision itself is the record's one option.
     const project = { id: "cm5", number: 5, title: "Use Kafka", status: "DECIDED" };
-    const view = {
-      team: { id: "cmteam", slug: "billing", name: "Billing" },
-      project: { ...project, method: "weighted-mean" },
+    const view = recordView(project, {
       options: [{ key: "decision", name: "Use Kafka" }],
       criteria: [],
-      votes: [],
-      participation: { complete: 0, partial: 0, none: 0, eligible: 0, quorum: null },
       decision: { chosenOptionKey: "decision" },
       source: { format: "nygard", fileName: "0005-use-kafka.md", status: "Accepted", body: [""] },
-      draft: false,
-    };
+    });
     const stub = await stubServer(({ procedure }) => {
       if (procedure === "team.list") return { data: [team] };
       if (procedure === "project.list") return { data: [{ ...project, recordStatus: "accepted" }] };

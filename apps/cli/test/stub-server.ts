@@ -72,3 +72,28 @@ export async function stubServer(answer: (call: StubCall) => StubAnswer) {
       }),
   };
 }
+
+/**
+ * What `record.get` answers for `project` of team billing: a recorded decision for Kafka over
+ * NATS on one criterion, no votes; `changes` replaces any part of it.
+ */
+export function recordView(
+  project: { id: string; number: number; title: string; status: string },
+  changes: Record<string, unknown> = {},
+) {
+  return {
+    team: { id: "cmteam", slug: "billing", name: "Billing" },
+    project: { ...project, method: "weighted-mean" },
+    options: [
+      { key: "kafka", name: "Kafka" },
+      { key: "nats", name: "NATS" },
+    ],
+    criteria: [{ key: "ops", name: "Operations", defaultWeight: 3 }],
+    votes: [],
+    participation: { complete: 0, partial: 0, none: 0, eligible: 0, quorum: null },
+    decision: { chosenOptionKey: "kafka" },
+    source: null,
+    draft: false,
+    ...changes,
+  };
+}

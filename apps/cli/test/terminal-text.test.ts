@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cliRoot, runCli } from "./run-cli";
-import { type StubCall, stubServer } from "./stub-server";
+import { recordView, type StubCall, stubServer } from "./stub-server";
 
 /**
  * A title a teammate typed with terminal control sequences: ESC ] 0 ; ... BEL retitles the
@@ -14,20 +14,13 @@ const title = "Queue\u001b]0;owned\u0007\u001b[2J";
 const shown = "Queue\ufffd]0;owned\ufffd\ufffd[2J";
 const team = { id: "cmteam", slug: "billing", name: "Billing" };
 const project = { id: "cm1", number: 1, title, status: "DECIDED" };
-const view = {
-  team,
-  project: { ...project, method: "weighted-mean" },
+const view = recordView(project, {
   options: [
     { key: "kafka", name: "Kafka\u001b[8m" },
     { key: "nats", name: "NATS" },
   ],
   criteria: [{ key: "ops", name: "Ops\u009b31m", defaultWeight: 3 }],
-  votes: [],
-  participation: { complete: 0, partial: 0, none: 0, eligible: 0, quorum: null },
-  decision: { chosenOptionKey: "kafka" },
-  source: null,
-  draft: false,
-};
+});
 
 function answer({ procedure }: StubCall) {
   if (procedure === "team.list") return { data: [team] };
