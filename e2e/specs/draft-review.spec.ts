@@ -143,3 +143,30 @@ test("saving the draft's fields with no decision-maker says why, to a screen rea
   await expect(group).toHaveAccessibleDescription(/Name at least one decision-maker\./);
   await expect(group).toHaveAttribute("aria-invalid", "true");
 });
+
+test("a refused draft comment says what to fix, next to the field, and the message goes once the comment is edited", async ({
+  bob: member,
+  drf,
+}) => {
+  const m = await startDraftAs(member, drf);
+  const form = m.getByRole("form", { name: "Add a comment" });
+  await form.getByLabel("Comment").fill("Is this measured or a guess?");
+  // A quoted passage without the field it is in is refused.
+  await form.getByLabel("Quoted passage (optional)").fill("twice as fast");
+  await form.getByRole("button", { name: "Comment" }).click();
+  const section = m.getByRole("region", { name: "Comments" });
+  const refusal = section.getByText(/Say which field the quoted passage is in\.|need attention/);
+  await expect(refusal).toBeVisible();
+  await expect
+    .soft(form.getByLabel("On the field (optional)"))
+    .toHaveAccessibleDescription("Say which field the quoted passage is in.");
+  // What was typed stays, and the first edit drops the message: it no longer describes the form.
+  await expect(form.getByLabel("Comment")).toHaveValue("Is this measured or a guess?");
+  await form.getByLabel("Comment").press("End");
+  await form.getByLabel("Comment").pressSequentially(" (p99)");
+  await expect(refusal).toHaveCount(0);
+  await expect(form.getByLabel("On the field (optional)")).not.toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+});

@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Textarea } from "~/components/ui/textarea";
-import { messageOf } from "~/trpc/errors";
+import { formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { type DraftPageData, dateTime, TEXT_FIELDS } from "./types";
 
@@ -15,19 +15,17 @@ import { type DraftPageData, dateTime, TEXT_FIELDS } from "./types";
 export function DraftComments({ data }: { data: DraftPageData }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const refresh = () => queryClient.invalidateQueries(trpc.draft.pathFilter());
   const add = useMutation(
     trpc.draft.comment.mutationOptions({
       onSuccess: () => {
-        setError(null);
         setFormKey((k) => k + 1);
         void refresh();
       },
-      onError: (e) => setError(messageOf(e)),
     }),
   );
+  const { fields, general } = formErrorsOf(add.error);
   const resolve = useMutation(
     trpc.draft.resolveComment.mutationOptions({ onSuccess: () => void refresh() }),
   );
@@ -86,13 +84,22 @@ export function DraftComments({ data }: { data: DraftPageData }) {
       ) : (
         <p className="text-muted-foreground text-sm">No comments yet.</p>
       )}
-      {error ? <Alert variant="error">{error}</Alert> : null}
-      <form key={formKey} onSubmit={onSubmit} className="grid gap-2" aria-label="Add a comment">
-        <FormField label="Comment" required>
+      {general ? <Alert variant="error">{general}</Alert> : null}
+      {/* An edit drops the last refusal: it no longer describes what the form holds. */}
+      <form
+        key={formKey}
+        onSubmit={onSubmit}
+        onInput={() => {
+          if (add.error) add.reset();
+        }}
+        className="grid gap-2"
+        aria-label="Add a comment"
+      >
+        <FormField label="Comment" error={fields.body?.[0]} required>
           <Textarea name="body" rows={2} required />
         </FormField>
         <div className="grid gap-2 sm:grid-cols-2">
-          <FormField label="On the field (optional)">
+          <FormField label="On the field (optional)" error={fields.field?.[0]}>
             {(control) => (
               <select
                 {...control}
@@ -108,7 +115,7 @@ export function DraftComments({ data }: { data: DraftPageData }) {
               </select>
             )}
           </FormField>
-          <FormField label="Quoted passage (optional)">
+          <FormField label="Quoted passage (optional)" error={fields.quote?.[0]}>
             <Input name="quote" />
           </FormField>
         </div>
