@@ -190,13 +190,15 @@ export async function openPage(
  * line box rounding) are not kept. Not counted: what moves while the document is still
  * arriving (on a busy machine, a first paint before the page's scripts ran, which depends on
  * timing, not on the page), and what a press brings (a tab's content loading in place of its
- * placeholder).
+ * placeholder), unless `watchLayoutShiftsAgain` starts the count over after that press.
  */
 const WATCH_LAYOUT_SHIFTS = `(() => {
   const moves = (window.__tradeoffLayoutShifts = []);
   let loadedAt = Infinity;
   let pressedAt = Infinity;
   addEventListener("load", () => { loadedAt = performance.now(); });
+  // watchLayoutShiftsAgain: what moves from now until the next press, forgetting what came before.
+  window.__tradeoffWatchAgain = () => { moves.length = 0; loadedAt = performance.now(); pressedAt = Infinity; };
   for (const type of ["pointerdown", "keydown"])
     addEventListener(type, () => { pressedAt = Math.min(pressedAt, performance.now()); }, true);
   const describe = (node) => {
@@ -220,4 +222,12 @@ const WATCH_LAYOUT_SHIFTS = `(() => {
 /** What moved on `page` without the reader asking, since it was opened by `openPage`. */
 export function layoutShifts(page: Page): Promise<string[]> {
   return page.evaluate("window.__tradeoffLayoutShifts ?? []") as Promise<string[]>;
+}
+
+/**
+ * Starts `page`'s count of moves over from now (after a press that opens a view, say) until the
+ * next press: what the view's content does as it arrives, in place of its placeholder.
+ */
+export async function watchLayoutShiftsAgain(page: Page) {
+  await page.evaluate("window.__tradeoffWatchAgain()");
 }

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
+import { useEffect } from "react";
 import { Skeleton } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 
@@ -9,7 +10,8 @@ import { useTRPC } from "~/trpc/react";
 const HistoryTab = dynamic(() => import("./history-tab").then((m) => m.HistoryTab), {
   loading: () => <Skeleton className="h-64 w-full" />,
 });
-const Discussion = dynamic(() => import("./discussion").then((m) => m.Discussion), {
+const loadDiscussion = () => import("./discussion").then((m) => m.Discussion);
+const Discussion = dynamic(loadDiscussion, {
   loading: () => <Skeleton className="h-64 w-full" />,
 });
 
@@ -44,8 +46,19 @@ export function ProjectHistory({ projectId, options, criteria }: Props) {
   );
 }
 
+/**
+ * The discussion shows once its comments are in: until then one placeholder, so they appear in
+ * its place in one step instead of pushing the composer (or whatever the reader is aiming at)
+ * down as they arrive. Its code loads meanwhile.
+ */
 export function ProjectDiscussion({ projectId, teamId, status, criteria }: Props) {
+  const trpc = useTRPC();
   const members = useTeamMembers(teamId);
+  const comments = useQuery(trpc.comment.list.queryOptions({ projectId }));
+  useEffect(() => {
+    void loadDiscussion();
+  }, []);
+  if (comments.isPending) return <Skeleton className="h-64 w-full" />;
   return (
     <Discussion
       projectId={projectId}
