@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type APIRequestContext, test as base, expect } from "@playwright/test";
+import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
 
 export type TestUser = { name: string; email: string; password: string };
 
@@ -48,3 +48,19 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/**
+ * The errors `page` writes to its console from now on: what a user who opens the developer tools
+ * sees as a failure. Left out: the browser's own line for each 4xx or 5xx answer ("Failed to
+ * load resource"), which no page can silence and which is not the app's word.
+ */
+export function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    if (message.text().startsWith("Failed to load resource")) return;
+    errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  return errors;
+}

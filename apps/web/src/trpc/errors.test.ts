@@ -1,7 +1,8 @@
 import type { AppRouter } from "@tradeoff/api";
 import { TRPCClientError } from "@trpc/client";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { formErrorsOf } from "./errors";
+import { formErrorsOf, isFailure } from "./errors";
 
 /** A refusal as the tRPC client raises it, with the data the API sends along. */
 function refusal(message: string, fieldErrors: Record<string, string[]> | null) {
@@ -49,5 +50,47 @@ describe("formErrorsOf", () => {
 
   it("shows nothing before the form is sent", () => {
     expect(formErrorsOf(null)).toEqual({ fields: {}, general: null });
+  });
+});
+
+/** An error answer from the API with the given code and HTTP status. */
+function answer(code: TRPC_ERROR_CODE_KEY, httpStatus: number) {
+  return new TRPCClientError<AppRouter>(code, {
+    result: {
+      error: {
+        message: code,
+        code: -32600,
+        data: {
+          code,
+          httpStatus,
+          path: "webhook.create",
+          requestId: "req-1",
+          reason: null,
+          fieldErrors: null,
+        },
+      },
+    },
+  });
+}
+
+describe("isFailure (what the production console logs)", () => {
+  it("leaves out refusals the page shows as messages", () => {
+    for (const [code, status] of [
+      ["BAD_REQUEST", 400],
+      ["UNAUTHORIZED", 401],
+      ["FORBIDDEN", 403],
+      ["NOT_FOUND", 404],
+      ["CONFLICT", 409],
+      ["TOO_MANY_REQUESTS", 429],
+    ] as const) {
+      expect(isFailure(answer(code, status)), code).toBe(false);
+    }
+  });
+
+  it("keeps the server's failures and requests that got no answer", () => {
+    expect(isFailure(answer("INTERNAL_SERVER_ERROR", 500))).toBe(true);
+    expect(isFailure(answer("SERVICE_UNAVAILABLE", 503))).toBe(true);
+    expect(isFailure(new TRPCClientError<AppRouter>("fetch failed"))).toBe(true);
+    expect(isFailure(new Error("a bug in a link"))).toBe(true);
   });
 });

@@ -27,6 +27,16 @@ export function formErrorsOf(error: unknown): { fields: FieldErrors; general: st
   return { fields, general };
 }
 
+/**
+ * Whether `error` is a failure rather than a refusal: the server failed (5xx) or the request got
+ * no answer from the API. A refusal (4xx) is an answer the page shows as a message.
+ */
+export function isFailure(error: unknown): boolean {
+  if (!isTRPCClientError(error)) return true;
+  const status = error.data?.httpStatus;
+  return typeof status !== "number" || status >= 500;
+}
+
 const unreachable = "Could not reach Tradeoff. Check your connection and try again.";
 
 /** A sentence for the user; network failures say so instead of showing internals. */

@@ -11,6 +11,7 @@ import {
 } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
+import { isFailure } from "./errors";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
@@ -26,10 +27,15 @@ function getQueryClient() {
 function createBrowserClient() {
   return createTRPCClient<AppRouter>({
     links: [
+      // Every call in development. In production create-t3-app's default logs every error
+      // answer, but a refusal (4xx: a bad field, no access, not found, a conflict) is the API
+      // doing its job and the page already says it in words: logged, it reads as a failure to
+      // anyone with the console open and buries the real ones. What the page cannot explain
+      // (a 5xx, a request that never got an answer) is still logged, for support.
       loggerLink({
         enabled: (op) =>
           process.env.NODE_ENV === "development" ||
-          (op.direction === "down" && op.result instanceof Error),
+          (op.direction === "down" && op.result instanceof Error && isFailure(op.result)),
       }),
       // Subscriptions stream over server-sent events (one per open project page, resuming
       // from the last event id after a reconnect); everything else is batched.
