@@ -46,6 +46,8 @@ test.describe("webhooks", () => {
     await section.getByRole("button", { name: "Add webhook" }).click();
     await expect(section.getByText(/Webhooks are sent over HTTP/)).toBeVisible();
     await expect(section.getByText("No webhooks yet.")).toBeVisible();
+    // What was typed stays, to be corrected.
+    await expect(section.getByLabel("URL")).toHaveValue("ftp://files.example.com/hook");
     // The form already says what is wrong: the refusal is not logged as a failure (the
     // production build logs only the server's failures and unreachable requests).
     expect.soft(errors).toEqual([]);
@@ -58,6 +60,10 @@ test.describe("webhooks", () => {
     const secret = section.getByLabel("Webhook signing secret");
     await expect(secret).toHaveValue(/^whsec_/);
     await expect(section.getByRole("list", { name: "Webhooks" })).toContainText(receiver.url);
+    // Added: the field is empty for the next one, and the focus is on the secret, ready to copy.
+    await expect(section.getByLabel("URL")).toHaveValue("");
+    await expect(secret).toBeFocused();
+    await expect(page.getByText("Webhook added. Copy its secret now")).toBeVisible();
 
     await section.getByRole("button", { name: "Send test event" }).click();
     const log = section.getByRole("list", { name: "Delivery log" });

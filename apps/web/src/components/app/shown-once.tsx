@@ -1,7 +1,7 @@
 "use client";
 
 import { Copy } from "lucide-react";
-import type { ComponentProps, ReactNode } from "react";
+import { type ComponentProps, type ReactNode, useEffect, useRef } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Input } from "~/components/ui/input";
@@ -19,7 +19,8 @@ async function copyShown(text: string, noun: string) {
 /**
  * A secret or link the server shows only once (a token, a webhook's signing secret, a share or
  * invitation link): a read-only field that selects itself when focused, and with `copy` (what
- * it is, "link") a button that copies it.
+ * it is, "link") a button that copies it. With `focusOnShow`, each value shown takes the focus
+ * (selected, ready to copy), where the press that made it would otherwise leave none.
  */
 export function ShownOnce({
   title,
@@ -27,6 +28,7 @@ export function ShownOnce({
   label,
   copy,
   variant = "success",
+  focusOnShow = false,
   children,
   ...input
 }: {
@@ -36,8 +38,14 @@ export function ShownOnce({
   label: string;
   copy?: string;
   variant?: "success" | "warning";
+  focusOnShow?: boolean;
   children?: ReactNode;
 } & Pick<ComponentProps<"input">, "className"> & { "data-testid"?: string }) {
+  const field = useRef<HTMLInputElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once for each value shown.
+  useEffect(() => {
+    if (focusOnShow) field.current?.focus();
+  }, [value, focusOnShow]);
   return (
     <Alert
       variant={variant}
@@ -53,6 +61,7 @@ export function ShownOnce({
       {children}
       <Input
         {...input}
+        ref={field}
         readOnly
         value={value}
         aria-label={label}

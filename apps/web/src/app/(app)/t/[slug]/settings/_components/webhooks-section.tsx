@@ -34,6 +34,9 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
   const webhooks = useQuery(trpc.webhook.list.queryOptions({ teamId: team.id }));
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
   const [openLog, setOpenLog] = useState<string | null>(null);
+  // Emptied once the webhook is added (its address is in the list and above its secret), kept
+  // as typed when the server refuses it, to be corrected.
+  const [url, setUrl] = useState("");
   const deleting = useConfirming();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhook.list.queryKey() });
   const refreshLog = () =>
@@ -43,6 +46,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
     trpc.webhook.create.mutationOptions({
       async onSuccess(result) {
         setSecret({ url: result.webhook.url, secret: result.secret });
+        setUrl("");
         toast.success("Webhook added. Copy its secret now: it is shown only once.");
         await refresh();
       },
@@ -89,7 +93,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
     setSecret(null);
     create.mutate({
       teamId: team.id,
-      url: String(form.get("url") ?? ""),
+      url,
       events: form.getAll("events").map(String) as EventName[],
       format: String(form.get("format") ?? "JSON") as "JSON" | "SLACK",
     });
@@ -115,6 +119,8 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
           <Input
             name="url"
             type="url"
+            value={url}
+            onChange={(event) => setUrl(event.currentTarget.value)}
             autoComplete="off"
             placeholder="https://hooks.slack.com/services/…"
           />
@@ -152,6 +158,8 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
           label="Webhook signing secret"
           className="mt-2 font-mono text-xs"
           copy="secret"
+          // The button pressed is busy (disabled) while the request runs, and loses the focus.
+          focusOnShow
         >
           <p>
             For {secret.url}. This secret is shown only now: keep it where the receiver checks
