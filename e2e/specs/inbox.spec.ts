@@ -143,10 +143,28 @@ test.describe("inbox", () => {
     await expect(carol.page.getByTestId("email-off")).toContainText("Email is off on this server");
     const nudges = carol.page.getByLabel("Someone nudges you to vote");
     await expect(nudges).toHaveValue("EMAIL");
+    await nudges.focus();
     await nudges.selectOption("IN_APP");
     await expect(carol.page.getByText("Saved.")).toBeVisible();
+    // Saving leaves the focus on the choice, for the next one from the keyboard.
+    await expect(nudges).toBeFocused();
     await carol.page.reload();
     await expect(carol.page.getByLabel("Someone nudges you to vote")).toHaveValue("IN_APP");
+
+    // On a phone each choice sits under its words, inside the list, tall enough to press.
+    await carol.page.setViewportSize({ width: 390, height: 844 });
+    const list = carol.page.getByRole("main").getByRole("list");
+    const listBox = await list.boundingBox();
+    const choices = list.getByRole("combobox");
+    expect(await choices.count()).toBeGreaterThan(5);
+    for (const choice of await choices.all()) {
+      const box = await choice.boundingBox();
+      const name = await choice.evaluate((el) => (el as unknown as { id: string }).id);
+      expect
+        .soft(box && listBox && box.x + box.width <= listBox.x + listBox.width, name)
+        .toBe(true);
+      expect.soft(box?.height, name).toBeGreaterThanOrEqual(44);
+    }
 
     const forged = await carol.context.request.post("/api/unsubscribe?token=someone.nudge.AAAA");
     expect(forged.status()).toBe(400);
