@@ -116,6 +116,8 @@ test.describe("inbox", () => {
     await expect(waiting).toContainText("Not started");
     await alice.page.getByRole("button", { name: `Nudge ${bob.user.name}` }).click();
     await expect(alice.page.getByText(`Nudged ${bob.user.name}.`)).toBeVisible();
+    // The press leaves the focus on the button, not thrown back to the top of the page.
+    await expect(alice.page.getByRole("button", { name: `Nudge ${bob.user.name}` })).toBeFocused();
     await expect(bell).toHaveAccessibleName("Inbox: 2 unread");
 
     // A second press says when the next nudge is possible, and Bob is not told twice.

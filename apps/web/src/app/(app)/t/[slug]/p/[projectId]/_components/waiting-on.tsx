@@ -45,6 +45,11 @@ export function WaitingOn({
     }),
   );
   if (!data?.open) return null;
+  // The buttons stay enabled while a nudge is on its way (disabling one drops the keyboard's
+  // focus to the top of the page); a second press meanwhile does nothing.
+  const send = (userIds?: string[]) => {
+    if (!nudge.isPending) nudge.mutate({ projectId, userIds });
+  };
 
   return (
     <section aria-labelledby="waiting-on-heading" className="space-y-3 rounded-xl border p-4">
@@ -78,14 +83,13 @@ export function WaitingOn({
                 <Button
                   variant="outline"
                   size="sm"
-                  disabled={nudge.isPending}
                   aria-label={`Nudge ${member.name}`}
                   title={
                     member.nextNudgeAt
                       ? `Nudged recently: the next nudge is possible at ${timeFormat.format(new Date(member.nextNudgeAt))}.`
                       : undefined
                   }
-                  onClick={() => nudge.mutate({ projectId, userIds: [member.userId] })}
+                  onClick={() => send([member.userId])}
                 >
                   Nudge
                 </Button>
@@ -95,12 +99,7 @@ export function WaitingOn({
         </ul>
       )}
       {data.canNudge && data.waiting.filter((m) => !m.isYou).length > 1 ? (
-        <Button
-          variant="secondary"
-          size="sm"
-          disabled={nudge.isPending}
-          onClick={() => nudge.mutate({ projectId })}
-        >
+        <Button variant="secondary" size="sm" onClick={() => send()}>
           Nudge everyone waiting
         </Button>
       ) : null}
