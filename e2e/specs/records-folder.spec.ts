@@ -112,8 +112,22 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
   );
   expect((await before.json()).result.data).toEqual([]);
 
+  // Cancel forgets the upload and leaves the focus on the file picker, to choose again.
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("heading", { name: "Will create 3 records" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Choose files" })).toBeFocused();
+  const again = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Choose files" }).click();
+  await (await again).setFiles({
+    name: "decisions.zip",
+    mimeType: "application/zip",
+    buffer: Buffer.from(zip),
+  });
+
   await page.getByRole("button", { name: "Import 3 records" }).click();
   await expect(page.getByRole("heading", { name: "Created 3 records" })).toBeVisible();
+  // The import button is gone: the focus is on what was created, not the top of the page.
+  await expect(page.getByRole("heading", { name: "Created 3 records" })).toBeFocused();
   await expect(page.getByText("Imported 3 records.")).toBeVisible();
   await page.getByRole("link", { name: "Back to decisions" }).click();
 

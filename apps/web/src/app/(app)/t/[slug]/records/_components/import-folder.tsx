@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { FileUp } from "lucide-react";
 import Link from "next/link";
-import { type DragEvent, useId, useRef, useState } from "react";
+import { type DragEvent, useEffect, useId, useRef, useState } from "react";
 import { NumberedTitle } from "~/components/app/numbered-title";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -26,6 +26,10 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
   const trpc = useTRPC();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  // Importing or cancelling removes the buttons pressed: the focus goes where the reader
+  // continues (the records created, or the file picker) instead of the top of the page.
+  const choose = useRef<HTMLButtonElement>(null);
+  const created = useRef<HTMLHeadingElement>(null);
   const [dragging, setDragging] = useState(false);
   const [upload, setUpload] = useState<{
     names: string[];
@@ -35,6 +39,9 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
   const [readError, setReadError] = useState<string | null>(null);
   const preview = useMutation(trpc.export.importFolder.mutationOptions());
   const commit = useMutation(trpc.export.importFolder.mutationOptions());
+  useEffect(() => {
+    if (commit.data) created.current?.focus();
+  }, [commit.data]);
 
   async function take(list: FileList | null) {
     if (!list || list.length === 0) return;
@@ -106,7 +113,7 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
             event.target.value = "";
           }}
         />
-        <Button variant="secondary" onClick={() => input.current?.click()}>
+        <Button ref={choose} variant="secondary" onClick={() => input.current?.click()}>
           Choose files
         </Button>
         <p className="text-muted-foreground text-xs">
@@ -139,7 +146,7 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
 
       {result ? (
         <section aria-labelledby={`${id}-records`} className="space-y-3">
-          <h3 id={`${id}-records`} className="font-medium">
+          <h3 ref={created} id={`${id}-records`} tabIndex={-1} className="font-medium">
             {result.dryRun ? `Will create ${records}` : `Created ${records}`}
           </h3>
           {count > 0 ? (
@@ -211,6 +218,7 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
             onClick={() => {
               setUpload(null);
               preview.reset();
+              choose.current?.focus();
             }}
           >
             Cancel
