@@ -96,3 +96,32 @@ test("a new decision with a deadline that has already passed is refused, next to
   // Its one criterion is counted in the singular.
   await expect(page.getByTestId("ballot-progress")).toContainText("0 of 1 criterion done");
 });
+
+test("saving a team template without a name is refused next to the name, and the message goes once the name is edited or the dialog reopened", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  await page.goto(soloDrf.url);
+  const openDialog = async () => {
+    await page.getByRole("button", { name: "More actions" }).click();
+    await page.getByRole("menuitem", { name: "Save as team template" }).click();
+    return page.getByRole("dialog", { name: "Save as team template" });
+  };
+  let dialog = await openDialog();
+  await dialog.getByLabel("Template name").fill("");
+  await dialog.getByRole("button", { name: "Save template" }).click();
+  await expect(dialog.getByText("Name the template.")).toBeVisible();
+  // Typing a name drops the refusal: it no longer describes the field.
+  await dialog.getByLabel("Template name").fill("API framework");
+  await expect.soft(dialog.getByText("Name the template.")).toHaveCount(0);
+  await dialog.getByLabel("Template name").fill("");
+  await dialog.getByRole("button", { name: "Save template" }).click();
+  await expect(dialog.getByText("Name the template.")).toBeVisible();
+  // Closed and opened again, the dialog starts afresh.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  dialog = await openDialog();
+  await expect(dialog.getByLabel("Template name")).toHaveValue(soloDrf.template.title);
+  await expect(dialog.getByText("Name the template.")).toHaveCount(0);
+});

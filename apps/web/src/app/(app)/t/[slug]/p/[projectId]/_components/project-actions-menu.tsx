@@ -111,7 +111,14 @@ function SaveTemplateDialog({
     });
   }
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        // Opened again, the dialog starts afresh: the last refusal went with it.
+        if (!next) save.reset();
+        onOpenChange(next);
+      }}
+    >
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Save as team template</DialogTitle>
@@ -120,7 +127,15 @@ function SaveTemplateDialog({
             team's next decisions. Votes are not included.
           </DialogDescription>
         </DialogHeader>
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        {/* An edit drops the last refusal: it no longer describes what the form holds. */}
+        <form
+          onSubmit={onSubmit}
+          onInput={() => {
+            if (save.error) save.reset();
+          }}
+          className="space-y-4"
+          noValidate
+        >
           {save.error && Object.keys(fields).length === 0 ? (
             <Alert variant="error">{messageOf(save.error)}</Alert>
           ) : null}
