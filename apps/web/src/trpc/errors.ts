@@ -37,6 +37,16 @@ export function isFailure(error: unknown): boolean {
   return typeof status !== "number" || status >= 500;
 }
 
+/**
+ * An `onInput` for a form sent by `mutation`: an edit drops its last refusal, which no longer
+ * describes what the form holds (the field messages and the general one go with it).
+ */
+export function dropRefusalOnEdit(mutation: { error: unknown; reset: () => void }) {
+  return () => {
+    if (mutation.error) mutation.reset();
+  };
+}
+
 const unreachable = "Could not reach Tradeoff. Check your connection and try again.";
 
 /** A sentence for the user; network failures say so instead of showing internals. */

@@ -7,7 +7,7 @@ import { FormCard } from "~/components/app/form-card";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
-import { formErrorsOf } from "~/trpc/errors";
+import { dropRefusalOnEdit, formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 /**
@@ -40,9 +40,7 @@ export function JoinWithLinkForm() {
       description="A team admin can send you one from the team's Members page. Paste all of it here."
       general={general}
       onSubmit={onSubmit}
-      onEdit={() => {
-        if (readLink.error) readLink.reset();
-      }}
+      onEdit={dropRefusalOnEdit(readLink)}
     >
       <FormField label="Invitation link" required error={fields.link?.[0]}>
         <Input

@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Textarea } from "~/components/ui/textarea";
-import { formErrorsOf } from "~/trpc/errors";
+import { dropRefusalOnEdit, formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { type DraftPageData, dateTime, TEXT_FIELDS } from "./types";
 
@@ -89,9 +89,7 @@ export function DraftComments({ data }: { data: DraftPageData }) {
       <form
         key={formKey}
         onSubmit={onSubmit}
-        onInput={() => {
-          if (add.error) add.reset();
-        }}
+        onInput={dropRefusalOnEdit(add)}
         className="grid gap-2"
         aria-label="Add a comment"
       >

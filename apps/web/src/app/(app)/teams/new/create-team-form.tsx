@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
-import { formErrorsOf } from "~/trpc/errors";
+import { dropRefusalOnEdit, formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 /** `heading` "h2" when the form is one of several choices on a page (the first sign-in). */
@@ -44,9 +44,7 @@ export function CreateTeamForm({
       description="A team is where decisions happen: you invite people, open decision projects and vote together."
       general={general}
       onSubmit={onSubmit}
-      onEdit={() => {
-        if (createTeam.error) createTeam.reset();
-      }}
+      onEdit={dropRefusalOnEdit(createTeam)}
     >
       <FormField
         label="Team name"

@@ -13,7 +13,7 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
-import { formErrorsOf, messageOf } from "~/trpc/errors";
+import { dropRefusalOnEdit, formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { toastOutcome } from "~/trpc/toast-outcome";
 
@@ -109,9 +109,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
       {/* An edit drops the last refusal: it no longer describes what the form holds. */}
       <form
         onSubmit={onSubmit}
-        onInput={() => {
-          if (create.error) create.reset();
-        }}
+        onInput={dropRefusalOnEdit(create)}
         className="space-y-3"
         noValidate
       >

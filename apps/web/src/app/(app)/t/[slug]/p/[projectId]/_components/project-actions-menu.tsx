@@ -21,7 +21,7 @@ import {
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { dropRefusalOnEdit, fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { useStatusChange } from "./use-status-change";
 
@@ -130,9 +130,7 @@ function SaveTemplateDialog({
         {/* An edit drops the last refusal: it no longer describes what the form holds. */}
         <form
           onSubmit={onSubmit}
-          onInput={() => {
-            if (save.error) save.reset();
-          }}
+          onInput={dropRefusalOnEdit(save)}
           className="space-y-4"
           noValidate
         >

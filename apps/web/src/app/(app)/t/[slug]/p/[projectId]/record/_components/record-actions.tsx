@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
-import { fieldErrorsOf, formErrorsOf, messageOf } from "~/trpc/errors";
+import { dropRefusalOnEdit, fieldErrorsOf, formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { toastOutcome } from "~/trpc/toast-outcome";
 import type { RecordView } from "./record-document";
@@ -143,9 +143,7 @@ export function SharePanel({ projectId }: { projectId: string }) {
     <div className="space-y-3">
       <form
         onSubmit={submit}
-        onInput={() => {
-          if (create.error) create.reset();
-        }}
+        onInput={dropRefusalOnEdit(create)}
         className="flex flex-wrap items-end gap-3"
         aria-label="Create a share link"
       >
