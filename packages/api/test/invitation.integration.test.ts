@@ -249,3 +249,52 @@ describe("invitation.revoke", () => {
     );
   });
 });
+
+describe("an inviter's pending links follow their role", () => {
+  it("stops the links of an admin who is demoted, and of one who is removed", async () => {
+    const { owner, admin, team } = await teamWithAdmin();
+    const joiner = await createUser(t.db);
+    const asAdmin = t.callerAs(admin);
+    const adminLink = await asAdmin.invitation.create({ teamId: team.id, role: "ADMIN" });
+    const memberLink = await asAdmin.invitation.create({ teamId: team.id, role: "MEMBER" });
+
+    await t
+      .callerAs(owner)
+      .member.changeRole({ teamId: team.id, userId: admin.id, role: "MEMBER" });
+    for (const link of [adminLink, memberLink]) {
+      expect((await t.callerAs(null).invitation.preview({ token: link.token })).status).toBe(
+        "revoked",
+      );
+      const refused = await trpcError(t.callerAs(joiner).invitation.accept({ token: link.token }));
+      expect(refused.message).toMatch(/revoked/);
+    }
+    expect(await t.callerAs(owner).invitation.list({ teamId: team.id })).toEqual([]);
+    expect(await t.db.membership.count({ where: { teamId: team.id, userId: joiner.id } })).toBe(0);
+    expect(
+      await t.db.auditEvent.count({
+        where: { teamId: team.id, action: "invitation.revoked", actorId: owner.id },
+      }),
+    ).toBe(2);
+
+    await t.callerAs(owner).member.changeRole({ teamId: team.id, userId: admin.id, role: "ADMIN" });
+    const later = await asAdmin.invitation.create({ teamId: team.id, role: "VIEWER" });
+    await t.callerAs(owner).member.remove({ teamId: team.id, userId: admin.id });
+    const gone = await trpcError(t.callerAs(joiner).invitation.accept({ token: later.token }));
+    expect(gone.code).toBe("PRECONDITION_FAILED");
+    expect(await t.db.membership.count({ where: { teamId: team.id, userId: joiner.id } })).toBe(0);
+  });
+
+  it("keeps an owner's admin links after a transfer of ownership, not their owner links", async () => {
+    const { owner, admin, team } = await teamWithAdmin();
+    const asOwner = t.callerAs(owner);
+    const ownerLink = await asOwner.invitation.create({ teamId: team.id, role: "OWNER" });
+    const adminLink = await asOwner.invitation.create({ teamId: team.id, role: "ADMIN" });
+    await asOwner.team.transferOwnership({ teamId: team.id, userId: admin.id });
+    expect((await t.callerAs(null).invitation.preview({ token: ownerLink.token })).status).toBe(
+      "revoked",
+    );
+    const joiner = await createUser(t.db);
+    const joined = await t.callerAs(joiner).invitation.accept({ token: adminLink.token });
+    expect(joined.role).toBe("ADMIN");
+  });
+});

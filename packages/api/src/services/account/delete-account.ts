@@ -2,6 +2,7 @@ import { verifyPassword } from "@tradeoff/auth/password";
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
 
 /**
  * Deletes the account and with it every membership. Refused while the user is the only owner
@@ -59,6 +60,12 @@ export async function deleteAccount(
         action: "member.left",
         subjectId: input.userId,
         data: { role: m.role, accountDeleted: true },
+      });
+      await revokeInvitationsBeyond(tx, {
+        teamId: m.teamId,
+        userId: input.userId,
+        role: null,
+        actorId: input.userId,
       });
     }
     await tx.user.delete({ where: { id: input.userId } });

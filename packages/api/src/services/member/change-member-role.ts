@@ -2,6 +2,7 @@ import type { PrismaClient, Role } from "@tradeoff/db";
 import { ROLE_RANK } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
 import { countOwners, lockedRoles } from "./lock-team";
 
 const roleName = (role: Role) => role.toLowerCase();
@@ -46,6 +47,7 @@ export async function changeMemberRole(
       subjectId: input.userId,
       data: { from: target.role, to: input.role },
     });
+    await revokeInvitationsBeyond(tx, input);
     return { userId: input.userId, role: input.role };
   });
 }

@@ -1,12 +1,13 @@
 import type { Prisma, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
 import { countOwners } from "./lock-team";
 
 /**
  * Takes `userId` out of the team inside `tx` (the team locked by the caller) and records who
  * did it: removed by an admin or owner, or left on their own. The team's last owner cannot go;
- * `lastOwner` says what to do instead.
+ * `lastOwner` says what to do instead. Their pending invitations go with them.
  */
 export async function endMembership(
   tx: Prisma.TransactionClient,
@@ -32,4 +33,5 @@ export async function endMembership(
     subjectId: input.userId,
     data: { role: input.role },
   });
+  await revokeInvitationsBeyond(tx, { ...input, role: null });
 }

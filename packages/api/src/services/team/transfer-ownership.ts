@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
 import { lockTeam } from "../member/lock-team";
 
 /** Makes another member the owner; the previous owner stays on as an admin. */
@@ -34,6 +35,13 @@ export async function transferOwnership(
       action: "team.ownership_transferred",
       subjectId: input.userId,
       data: { from: target.role, to: "OWNER" },
+    });
+    // The previous owner, now an admin, can no longer invite owners.
+    await revokeInvitationsBeyond(tx, {
+      teamId: input.teamId,
+      userId: input.actorId,
+      role: "ADMIN",
+      actorId: input.actorId,
     });
     return { userId: input.userId, role: "OWNER" as const };
   });

@@ -1,0 +1,45 @@
+import type { Prisma, Role } from "@tradeoff/db";
+import { hasRole, ROLE_RANK, ROLES } from "../../domain/roles";
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+/**
+ * Revokes the pending invitations `userId` created in the team that their role no longer lets
+ * them give: all of them once they are below admin or out of the team (`role` null), those
+ * above their new role otherwise. An open link made before a demotion would otherwise still
+ * hand out the old power. Call it in the transaction that changes the role; each revocation is
+ * in the audit trail, by whoever made the change.
+ */
+export async function revokeInvitationsBeyond(
+  tx: Prisma.TransactionClient,
+  input: { teamId: string; userId: string; role: Role | null; actorId: string | null },
+) {
+  const { role } = input;
+  const beyond =
+    role && hasRole(role, "ADMIN") ? ROLES.filter((r) => ROLE_RANK[r] > ROLE_RANK[role]) : ROLES;
+  if (beyond.length === 0) return;
+  const pending = await tx.invitation.findMany({
+    where: {
+      teamId: input.teamId,
+      createdById: input.userId,
+      role: { in: [...beyond] },
+      acceptedAt: null,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+    },
+    select: { id: true },
+  });
+  if (pending.length === 0) return;
+  await tx.invitation.updateMany({
+    where: { id: { in: pending.map((i) => i.id) } },
+    data: { revokedAt: new Date() },
+  });
+  for (const { id } of pending) {
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actorId: input.actorId,
+      action: "invitation.revoked",
+      subjectId: input.userId,
+      data: { invitationId: id, reason: role ? "inviter_role_changed" : "inviter_left" },
+    });
+  }
+}
