@@ -112,6 +112,48 @@ describe("creating decision projects", () => {
 });
 
 describe("the project lifecycle", () => {
+  it("keeps a criterion's guidance to the project's own options when a draft is edited", async () => {
+    const { team, owner } = await teamWith(t);
+    const { id } = await owner.api.project.create(blankInput(team.id));
+    const guidance = {
+      kafka: { summary: "Replays from any offset." },
+      sqs: { summary: "Nothing to run." },
+      nats: { summary: "Not an option of this decision." },
+    };
+    await owner.api.project.update({
+      projectId: id,
+      criteria: [{ key: "ops", name: "Ops", defaultWeight: 4, guidance }],
+    });
+    const guidanceOf = async () =>
+      (await owner.api.project.get({ projectId: id })).criteria[0]?.guidance ?? {};
+    expect(Object.keys(await guidanceOf()).sort()).toEqual(["kafka", "sqs"]);
+
+    // Dropping an option drops what the guidance said about it.
+    await owner.api.project.update({
+      projectId: id,
+      options: [
+        { key: "kafka", name: "Kafka" },
+        { key: "rabbit", name: "RabbitMQ" },
+      ],
+    });
+    expect(Object.keys(await guidanceOf())).toEqual(["kafka"]);
+    const stored = await t.db.criterion.findMany({ where: { projectId: id } });
+    expect(JSON.stringify(stored)).not.toMatch(/nats|Nothing to run/);
+
+    // More entries than a decision has options is refused outright, writing nothing.
+    const many = Object.fromEntries(
+      Array.from({ length: 7 }, (_, i) => [`o${i}`, { summary: "x" }]),
+    );
+    const refused = await trpcError(
+      owner.api.project.update({
+        projectId: id,
+        criteria: [{ key: "ops", name: "Ops", defaultWeight: 4, guidance: many }],
+      }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(Object.keys(await guidanceOf())).toEqual(["kafka"]);
+  });
+
   it("edits a draft freely, records only the changed fields, and locks options and criteria once open", async () => {
     const { team, owner } = await teamWith(t);
     const { id } = await owner.api.project.create(blankInput(team.id));

@@ -35,6 +35,9 @@ export const optionInputSchema = z.object({
 });
 export type OptionInput = z.infer<typeof optionInputSchema>;
 
+/** Most options a decision has. */
+const MAX_OPTIONS = 6;
+
 export const guidanceSchema = z.object({
   summary: z.string().trim().max(1000, { error: "Keep guidance to 1,000 characters or fewer." }),
   suggestedScore: z.number().int().min(1).max(5).optional(),
@@ -56,7 +59,17 @@ export const criterionInputSchema = z.object({
     .min(0, { error: "The default weight is from 0 to 5." })
     .max(5, { error: "The default weight is from 0 to 5." }),
   /** Per option key: what a source says about the option here. */
-  guidance: z.record(z.string(), guidanceSchema).default({}),
+  guidance: z
+    .record(
+      z
+        .string()
+        .max(40, { error: "Guidance is keyed by an option's key (40 characters or fewer)." }),
+      guidanceSchema,
+    )
+    .refine((guidance) => Object.keys(guidance).length <= MAX_OPTIONS, {
+      error: `Guidance speaks of at most ${MAX_OPTIONS} options, one entry per option.`,
+    })
+    .default({}),
   anchorLow: anchorSchema,
   anchorHigh: anchorSchema,
   mustHave: z.boolean().default(false),
@@ -128,7 +141,7 @@ export const optionListOf = <T extends z.ZodType>(item: T) =>
   z
     .array(item)
     .min(2, { error: "A decision needs at least 2 options." })
-    .max(6, { error: "A decision has at most 6 options." });
+    .max(MAX_OPTIONS, { error: `A decision has at most ${MAX_OPTIONS} options.` });
 /** A decision's list of criteria (1 to 30) of `item`s. */
 export const criterionListOf = <T extends z.ZodType>(item: T) =>
   z

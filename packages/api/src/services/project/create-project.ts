@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { DomainError } from "../../errors";
 import type { createProjectSchema } from "../../schemas/project";
 import { recordEvent } from "./events";
+import { withGuidanceFor } from "./guidance";
 import { nextProjectNumber } from "./next-project-number";
 
 type Input = z.output<typeof createProjectSchema>;
@@ -23,13 +24,7 @@ export async function createProject(
     });
   }
   const optionKeys = new Set(input.options.map((o) => o.key));
-  const criteria = input.criteria.map((criterion) => ({
-    ...criterion,
-    // Guidance only makes sense for options of this project.
-    guidance: Object.fromEntries(
-      Object.entries(criterion.guidance).filter(([key]) => optionKeys.has(key)),
-    ),
-  }));
+  const criteria = withGuidanceFor(input.criteria, optionKeys);
 
   return db.$transaction(async (tx) => {
     const number = await nextProjectNumber(tx, actor.teamId);

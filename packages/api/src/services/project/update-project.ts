@@ -5,6 +5,7 @@ import type { updateProjectSchema } from "../../schemas/project";
 import { scheduleDeadlineReminders } from "../reminder/deadline-reminders";
 import { assertCanManageProject, STATUS_WORDS } from "./access";
 import { recordEvent } from "./events";
+import { withGuidanceFor } from "./guidance";
 import { lockProject } from "./lock-project";
 import { orderedCriteria, orderedOptions } from "./select";
 
@@ -82,13 +83,19 @@ export async function updateProject(
         data: input.options.map((option, position) => ({ ...option, projectId, position })),
       });
     }
-    if (input.criteria && JSON.stringify(input.criteria) !== JSON.stringify(current.criteria)) {
+    // Guidance names options: new criteria, or new options, keep only what speaks of the latter.
+    const optionKeys = new Set((input.options ?? current.options).map((o) => o.key));
+    const criteria =
+      input.criteria || input.options
+        ? withGuidanceFor(input.criteria ?? current.criteria, optionKeys)
+        : undefined;
+    if (criteria && JSON.stringify(criteria) !== JSON.stringify(current.criteria)) {
       before.criteria = current.criteria;
-      after.criteria = input.criteria;
+      after.criteria = criteria;
       // Drafts have no votes; replacing the rows keeps positions simple.
       await tx.criterion.deleteMany({ where: { projectId } });
       await tx.criterion.createMany({
-        data: input.criteria.map((criterion, position) => ({
+        data: criteria.map((criterion, position) => ({
           ...criterion,
           guidance: criterion.guidance as Prisma.InputJsonValue,
           projectId,
