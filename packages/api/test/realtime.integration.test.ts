@@ -392,6 +392,23 @@ describe("live updates across app instances", () => {
     expect(stream.events()).toHaveLength(0);
   });
 
+  it("tells a removed member nothing more of who is viewing, and drops them from the viewers", async () => {
+    const { lead, watcher, team, projectId } = await openProject();
+    const stream = await subscribed(a, watcher.id, { projectId });
+    await setup.membership.delete({
+      where: { teamId_userId: { teamId: team.id, userId: watcher.id } },
+    });
+    const leading = await subscribed(a, lead.id, { projectId });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const viewers = leading.received.at(-1)?.message;
+    const seen = stream.received.flatMap((r) =>
+      r.message.kind === "presence" ? r.message.viewers.map((v) => v.name) : [],
+    );
+    await Promise.all([stream.close(), leading.close()]);
+    expect(seen).not.toContain("Lena Lead");
+    expect(viewers).toEqual({ kind: "presence", viewers: [{ id: lead.id, name: "Lena Lead" }] });
+  });
+
   it("refuses a stream of another team's project", async () => {
     const { projectId } = await openProject();
     const stranger = await createUser(setup, { name: "Sam Stranger" });

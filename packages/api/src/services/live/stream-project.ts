@@ -24,8 +24,8 @@ const CATCH_UP_BATCH = 500;
  * A project's live stream for one viewer: project events (tracked by id, so a reconnecting client
  * resumes after the last one it got, missing none and receiving none twice) and who is viewing.
  * Notifications only say which event ids are new; rows are read here, with the viewer's rights
- * checked again on every batch, so a member removed mid-stream stops receiving. Ends and frees
- * its listener when the client goes away (`signal`).
+ * checked again on every batch and before every presence update, so a member removed
+ * mid-stream stops receiving. Ends and frees its listener when the client goes away (`signal`).
  */
 export async function* streamProject(db: PrismaClient, hub: RealtimeHub, input: StreamInput) {
   const { projectId, teamId, userId, signal } = input;
@@ -68,6 +68,9 @@ export async function* streamProject(db: PrismaClient, hub: RealtimeHub, input: 
 
       if (presence) {
         presence = false;
+        // Who is viewing is the team's business too: a member removed meanwhile gets no more.
+        const member = await loadVisibility(db, { projectId, teamId, userId }).catch(() => null);
+        if (!member) return;
         yield { kind: "presence", viewers: await viewerNames(db, hub, projectId) } as LiveMessage;
       }
 
