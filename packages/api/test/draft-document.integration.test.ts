@@ -284,6 +284,39 @@ describe("the shared text of a draft", () => {
     ]);
   });
 
+  it("stops taking edits from a member removed from the team, or made a viewer, while connected", async () => {
+    const team = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const [, leaving, demoted] = team.people;
+    if (!leaving || !demoted) throw new Error("fixture has two members");
+    const draft = await draftFor(team, { rationale: "Start." });
+    const a = await startInstance();
+    const owner = await connect(a, draft.id, team.owner.id);
+    const gone = await connect(a, draft.id, leaving.id);
+    const reader = await connect(a, draft.id, demoted.id);
+    typeParagraph(gone.doc, "rationale", "before removal");
+    await until(() => rationale(owner).includes("before removal"), SYNC);
+
+    await t.db.membership.delete({
+      where: { teamId_userId: { teamId: team.team.id, userId: leaving.id } },
+    });
+    await t.db.membership.update({
+      where: { teamId_userId: { teamId: team.team.id, userId: demoted.id } },
+      data: { role: "VIEWER" },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    typeParagraph(gone.doc, "rationale", "after removal");
+    typeParagraph(reader.doc, "rationale", "after demotion");
+    typeParagraph(owner.doc, "rationale", "owner still edits");
+    await until(() => rationale(reader).includes("owner still edits"), SYNC);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(rationale(owner)).not.toMatch(/after removal|after demotion/);
+    const stored = await t.db.recordDraft.findUniqueOrThrow({ where: { id: draft.id } });
+    expect((stored.text as { rationale: string }).rationale).toContain("owner still edits");
+    expect((stored.text as { rationale: string }).rationale).not.toMatch(
+      /after removal|after demotion/,
+    );
+  });
+
   it("makes an accepted draft read-only for everyone", async () => {
     const draft = await draftFor(world, { rationale: "As approved." });
     await t.db.recordDraft.update({ where: { id: draft.id }, data: { status: "ACCEPTED" } });

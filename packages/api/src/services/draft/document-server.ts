@@ -10,6 +10,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import {
   type afterLoadDocumentPayload,
   type beforeHandleMessagePayload,
+  type Connection,
   type Document,
   type Extension,
   Hocuspocus,
@@ -70,6 +71,8 @@ export type DraftCollabOptions = {
 export type DraftConnectionContext = {
   user: { id: string; name: string };
   access: DraftDocumentAccess;
+  /** Who signed in, as authenticated: their access is read again while they edit. */
+  session: SessionUser;
 };
 
 /** A document name is a draft id (a cuid); anything else is refused before the database is asked. */
@@ -95,6 +98,12 @@ const CHECK_MESSAGES_FROM_BYTES = 8 * 1024;
 const SYNC_MESSAGE = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
+
+/**
+ * How long a writing connection's access, re-read before its edits are applied, is trusted: a
+ * member removed from the team, made a viewer or signed out stops editing within this time.
+ */
+const ACCESS_RECHECK_MS = 1_000;
 
 /** A refused connection: Hocuspocus sends `reason` to the client, which shows it. */
 export class DraftRefusedError extends Error {
@@ -140,6 +149,11 @@ export class DraftDocumentExtension implements Extension {
   private readonly rowsWritten = new Map<string, number>();
   /** Tells this instance's awareness announcements from the others'. */
   private readonly instanceId = randomUUID();
+  /** Each writing connection's last access reading (see ACCESS_RECHECK_MS). */
+  private readonly accessReads = new WeakMap<
+    Connection,
+    { at: number; access: Promise<DraftDocumentAccess | null> }
+  >();
 
   constructor(private readonly options: DraftCollabOptions) {}
 
@@ -191,7 +205,7 @@ export class DraftDocumentExtension implements Extension {
         "This draft was not found, or you are not in its team. Ask a team admin to invite you.",
       );
     if (access.readOnly) data.connectionConfig.readOnly = true;
-    return { user: { id: user.id, name: user.name ?? user.email }, access };
+    return { user: { id: user.id, name: user.name ?? user.email }, access, session: user };
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
@@ -222,14 +236,35 @@ export class DraftDocumentExtension implements Extension {
     );
   }
 
-  /** A backstop for clients that skip the editor's paste limit: content past the limit is refused. */
-  async beforeHandleMessage({ update: message, document }: beforeHandleMessagePayload) {
-    if (message.byteLength < CHECK_MESSAGES_FROM_BYTES) return;
+  /**
+   * Before an edit is applied: the editor must still be allowed to edit (access read again, at
+   * most every ACCESS_RECHECK_MS: removed or signed out closes the connection, made a viewer or
+   * the draft accepted makes it read-only), and, a backstop for clients that skip the editor's
+   * paste limit, content past the limit is refused.
+   */
+  async beforeHandleMessage({
+    update: message,
+    document,
+    connection,
+    context,
+  }: beforeHandleMessagePayload) {
     const decoder = decoding.createDecoder(message);
     decoding.readVarString(decoder);
     if (decoding.readVarUint(decoder) !== SYNC_MESSAGE) return;
     const step = decoding.readVarUint(decoder);
     if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return;
+    if (connection.readOnly) return; // Hocuspocus applies nothing from it
+    const access = await this.currentAccess(connection, context as DraftConnectionContext);
+    if (!access) {
+      throw new DraftRefusedError(
+        "You are no longer in this draft's team, or were signed out: your last change was not saved.",
+      );
+    }
+    if (access.readOnly) {
+      connection.readOnly = true;
+      return;
+    }
+    if (message.byteLength < CHECK_MESSAGES_FROM_BYTES) return;
     const update = decoding.readVarUint8Array(decoder);
     const trial = new Y.Doc();
     try {
@@ -242,6 +277,21 @@ export class DraftDocumentExtension implements Extension {
     } finally {
       trial.destroy();
     }
+  }
+
+  /** The connection's access now: read again once the last reading is ACCESS_RECHECK_MS old. */
+  private currentAccess(
+    connection: Connection,
+    context: DraftConnectionContext,
+  ): Promise<DraftDocumentAccess | null> {
+    const known = this.accessReads.get(connection);
+    if (known && Date.now() - known.at < ACCESS_RECHECK_MS) return known.access;
+    const access = draftDocumentAccess(this.options.db, {
+      draftId: context.access.draftId,
+      user: context.session,
+    });
+    this.accessReads.set(connection, { at: Date.now(), access });
+    return access;
   }
 
   async onChange({ documentName, update, transactionOrigin }: onChangePayload) {
