@@ -240,6 +240,38 @@ describe("JSON export and import", () => {
   });
 });
 
+describe("importing a file someone edited", () => {
+  it("takes guidance only as text about the file's own options, and lists no longer than the app's", async () => {
+    const { owner, projectId } = await decidedDrf();
+    const doc = JSON.parse((await owner.api.export.file({ projectId, format: "json" })).content);
+    const other = await teamWith(t);
+    const before = await t.db.project.count({ where: { teamId: other.team.id } });
+    const importing = (document: unknown) =>
+      other.owner.api.export.import({ teamId: other.team.id, document });
+
+    // Guidance that is not text would reach every voter's ballot as it is.
+    const notText = structuredClone(doc);
+    notText.criteria[0].guidance = { fastapi: { summary: { html: "<img src=x>" } } };
+    expect((await trpcError(importing(notText))).code).toBe("BAD_REQUEST");
+    const tooMany = structuredClone(doc);
+    tooMany.decision.consequences.good = Array.from({ length: 21 }, (_, i) => `Good ${i}`);
+    expect((await trpcError(importing(tooMany))).code).toBe("BAD_REQUEST");
+    const crowd = structuredClone(doc);
+    crowd.decision.informed = Array.from({ length: 51 }, (_, i) => ({ name: `Person ${i}` }));
+    expect((await trpcError(importing(crowd))).code).toBe("BAD_REQUEST");
+    expect(await t.db.project.count({ where: { teamId: other.team.id } })).toBe(before);
+
+    const stray = structuredClone(doc);
+    stray.criteria[0].guidance = {
+      ...stray.criteria[0].guidance,
+      flask: { summary: "Not an option of this decision." },
+    };
+    const created = await importing(stray);
+    const imported = await other.owner.api.project.get({ projectId: created.id });
+    expect(Object.keys(imported.criteria[0]?.guidance ?? {}).sort()).toEqual(["drf", "fastapi"]);
+  });
+});
+
 describe("a large project", () => {
   it("exports 1,000 members and 100,000 events, streaming the history in batches", async () => {
     const setup = await teamWith(t);

@@ -43,6 +43,16 @@ export const guidanceSchema = z.object({
   suggestedScore: z.number().int().min(1).max(5).optional(),
 });
 
+/** Per option key: what a source says about the option on one criterion. */
+export const guidanceMapSchema = z
+  .record(
+    z.string().max(40, { error: "Guidance is keyed by an option's key (40 characters or fewer)." }),
+    guidanceSchema,
+  )
+  .refine((guidance) => Object.keys(guidance).length <= MAX_OPTIONS, {
+    error: `Guidance speaks of at most ${MAX_OPTIONS} options, one entry per option.`,
+  });
+
 const anchorSchema = z
   .string()
   .trim()
@@ -59,17 +69,7 @@ export const criterionInputSchema = z.object({
     .min(0, { error: "The default weight is from 0 to 5." })
     .max(5, { error: "The default weight is from 0 to 5." }),
   /** Per option key: what a source says about the option here. */
-  guidance: z
-    .record(
-      z
-        .string()
-        .max(40, { error: "Guidance is keyed by an option's key (40 characters or fewer)." }),
-      guidanceSchema,
-    )
-    .refine((guidance) => Object.keys(guidance).length <= MAX_OPTIONS, {
-      error: `Guidance speaks of at most ${MAX_OPTIONS} options, one entry per option.`,
-    })
-    .default({}),
+  guidance: guidanceMapSchema.default({}),
   anchorLow: anchorSchema,
   anchorHigh: anchorSchema,
   mustHave: z.boolean().default(false),

@@ -3,7 +3,9 @@ import { aggregate, type Method } from "@tradeoff/scoring";
 import { z } from "zod";
 import { DomainError } from "../../errors";
 import { tagSchema } from "../../schemas/folder";
+import { guidanceMapSchema } from "../../schemas/project";
 import { recordEvent } from "../project/events";
+import { withGuidanceFor } from "../project/guidance";
 import { IMPORT_ARCHIVE_ROUND } from "../record/import-archive";
 import { createDecisionRecord, toJson } from "../record/record-decision";
 import { JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION } from "./json";
@@ -41,7 +43,7 @@ const documentSchema = z.object({
         description: z.string().max(2000),
         defaultWeight: z.number().min(0).max(5),
         mustHave: z.boolean(),
-        guidance: z.unknown().optional(),
+        guidance: guidanceMapSchema.optional(),
         anchorLow: z.string().max(200).nullable().optional(),
         anchorHigh: z.string().max(200).nullable().optional(),
       }),
@@ -66,7 +68,9 @@ const documentSchema = z.object({
   result: z
     .object({
       winner: z.string().nullable(),
-      totals: z.array(z.object({ optionKey: z.string(), score: z.number().nullable() })),
+      totals: z
+        .array(z.object({ optionKey: z.string().max(40), score: z.number().nullable() }))
+        .max(6),
     })
     .nullable(),
   decision: z
@@ -76,19 +80,20 @@ const documentSchema = z.object({
       justification: z.string().max(4000).nullable(),
       rationale: z.string().min(1).max(8000),
       consequences: z.object({
-        good: z.array(z.string().max(500)),
-        neutral: z.array(z.string().max(500)),
-        bad: z.array(z.string().max(500)),
+        good: z.array(z.string().max(500)).max(20),
+        neutral: z.array(z.string().max(500)).max(20),
+        bad: z.array(z.string().max(500)).max(20),
       }),
-      decisionMakers: z.array(person),
-      consulted: z.array(person),
-      informed: z.array(person),
+      // The same bounds as a record written in the app.
+      decisionMakers: z.array(person).max(50),
+      consulted: z.array(person).max(50),
+      informed: z.array(person).max(50),
       confirmation: z.string().max(4000).nullable(),
       /** Records accepted from a shared draft (absent in older exports). */
       moreInformation: z.string().max(200_000).nullish(),
-      links: z.array(
-        z.object({ label: z.string().max(200), url: z.url({ protocol: /^https?$/ }) }),
-      ),
+      links: z
+        .array(z.object({ label: z.string().max(200), url: z.url({ protocol: /^https?$/ }) }))
+        .max(20),
       reviewDate: z.iso.datetime().nullable(),
       decidedAt: z.iso.datetime(),
       coverage: z
@@ -235,13 +240,16 @@ export async function importProject(
           create: doc.options.map((o, position) => ({ ...o, position })),
         },
         criteria: {
-          create: doc.criteria.map((c, position) => ({
+          create: withGuidanceFor(
+            doc.criteria.map((c) => ({ ...c, guidance: c.guidance ?? {} })),
+            new Set(doc.options.map((o) => o.key)),
+          ).map((c, position) => ({
             key: c.key,
             name: c.name,
             description: c.description,
             defaultWeight: c.defaultWeight,
             mustHave: c.mustHave,
-            guidance: (c.guidance ?? {}) as Prisma.InputJsonValue,
+            guidance: c.guidance as Prisma.InputJsonValue,
             anchorLow: c.anchorLow ?? null,
             anchorHigh: c.anchorHigh ?? null,
             position,
