@@ -293,6 +293,29 @@ describe("the project lifecycle", () => {
     expect(theirs).toEqual([]);
   });
 
+  it("saves a template once however often it is submitted, and keeps names distinct", async () => {
+    const { team, owner } = await teamWith(t);
+    const { id } = await owner.api.project.create(blankInput(team.id));
+    const saves = await Promise.all(
+      [1, 2, 3].map(() => owner.api.project.saveAsTemplate({ projectId: id, name: "Queues" })),
+    );
+    expect(new Set(saves.map((s) => s.id)).size).toBe(1);
+    expect((await owner.api.project.templates({ teamId: team.id })).team).toHaveLength(1);
+
+    const { id: another } = await owner.api.project.create(
+      blankInput(team.id, {
+        title: "Which cache?",
+        criteria: [{ key: "speed", name: "Speed", defaultWeight: 3 }],
+      }),
+    );
+    const taken = await trpcError(
+      owner.api.project.saveAsTemplate({ projectId: another, name: "queues" }),
+    );
+    expect(taken.code).toBe("CONFLICT");
+    expect(taken.message).toMatch(/already has a template called “Queues”/);
+    expect((await owner.api.project.templates({ teamId: team.id })).team).toHaveLength(1);
+  });
+
   it("answers NOT_FOUND for another team's project", async () => {
     const mine = await teamWith(t);
     const theirs = await teamWith(t);

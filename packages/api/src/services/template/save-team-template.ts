@@ -1,8 +1,15 @@
-import type { PrismaClient } from "@tradeoff/db";
-import { notFound } from "../../errors";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { DomainError, notFound } from "../../errors";
 import { orderedCriteria, orderedOptions } from "../project/select";
 
-/** Saves a project's options and criteria (with guidance and anchors) as a team template. */
+const templateSelect = { id: true, name: true, description: true, createdAt: true } as const;
+
+/**
+ * Saves a project's options and criteria (with guidance and anchors) as a team template. Names
+ * are unique in the team (ignoring case): saving the same project under the same name again (a
+ * double submit) answers the template already saved, and another project under a name in use
+ * is refused, since templates are picked by name.
+ */
 export async function saveTeamTemplate(
   db: PrismaClient,
   actor: { userId: string; teamId: string },
@@ -16,15 +23,44 @@ export async function saveTeamTemplate(
     },
   });
   if (!project) throw notFound("Decision project");
-  return db.teamTemplate.create({
-    data: {
-      teamId: actor.teamId,
-      name: input.name,
-      description: input.description,
-      options: project.options,
-      criteria: project.criteria.map((c) => ({ ...c, guidance: c.guidance ?? {} })),
-      createdById: actor.userId,
-    },
-    select: { id: true, name: true, description: true, createdAt: true },
+  const options = project.options;
+  const criteria = project.criteria.map((c) => ({ ...c, guidance: c.guidance ?? {} }));
+  return db.$transaction(async (tx) => {
+    // One save per team at a time, so two submits at once cannot both find the name free.
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`team-template:${actor.teamId}`}))::text`;
+    const named = await tx.teamTemplate.findFirst({
+      where: { teamId: actor.teamId, name: { equals: input.name, mode: "insensitive" } },
+      select: { ...templateSelect, options: true, criteria: true },
+    });
+    if (named) {
+      const { options: savedOptions, criteria: savedCriteria, ...template } = named;
+      if (sameJson(savedOptions, options) && sameJson(savedCriteria, criteria)) return template;
+      const message = `The team already has a template called “${named.name}”: choose another name.`;
+      throw new DomainError("CONFLICT", message, { name: [message] });
+    }
+    return tx.teamTemplate.create({
+      data: {
+        teamId: actor.teamId,
+        name: input.name,
+        description: input.description,
+        options,
+        criteria,
+        createdById: actor.userId,
+      },
+      select: templateSelect,
+    });
   });
+}
+
+/** Equal as stored: jsonb orders object keys its own way, so both sides are compared sorted. */
+function sameJson(stored: Prisma.JsonValue, value: unknown): boolean {
+  return canonical(stored) === canonical(value);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
