@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "./helpers";
+import { trpcError, useTestDatabase } from "./helpers";
 import { at, castVote, openBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
@@ -41,6 +41,22 @@ describe("history list", () => {
     expect(second.items.map((e) => e.id)).toEqual(all.items.slice(2, 4).map((e) => e.id));
     const last = await viewer.api.history.list({ projectId, limit: 100, cursor: all.items[0]?.id });
     expect(last.nextCursor).toBeNull();
+  });
+
+  it("refuses an event id past the largest 64-bit integer as bad input, not a server failure", async () => {
+    const { viewer, projectId } = await openProject();
+    const huge = "9999999999999999999";
+    for (const call of [
+      () => viewer.api.history.list({ projectId, cursor: huge }),
+      () => viewer.api.history.at({ projectId, eventId: huge }),
+    ]) {
+      const error = await trpcError(call());
+      expect(error.code).toBe("BAD_REQUEST");
+      expect(error.message).not.toMatch(/bigint|out of range|prisma|sql/i);
+    }
+    // The largest id there can be is a valid cursor: nothing lies beyond it.
+    const page = await viewer.api.history.list({ projectId, cursor: "9223372036854775807" });
+    expect(page.items.length).toBeGreaterThan(0);
   });
 
   it("shows each change with who, when, before and after, and marks the vote that counts now", async () => {

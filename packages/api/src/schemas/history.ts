@@ -2,8 +2,20 @@ import { z } from "zod";
 import { idSchema } from "./id";
 
 const projectId = idSchema;
-/** Event ids are 64-bit integers, carried as decimal strings. */
-export const eventIdSchema = z.string().regex(/^\d{1,19}$/, { error: "Not an event id." });
+/** The largest event id PostgreSQL's bigint can hold. */
+const MAX_EVENT_ID = 9_223_372_036_854_775_807n;
+
+/**
+ * Event ids are 64-bit integers, carried as decimal strings; a larger number is no event id (and
+ * would fail in the database rather than as input).
+ */
+export const eventIdSchema = z
+  .string()
+  .regex(/^\d{1,19}$/, { error: "Not an event id." })
+  // Checks all run: only digits reach BigInt.
+  .refine((id) => !/^\d{1,19}$/.test(id) || BigInt(id) <= MAX_EVENT_ID, {
+    error: "Not an event id.",
+  });
 
 export const listHistorySchema = z.object({
   projectId,
