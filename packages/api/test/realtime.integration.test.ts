@@ -409,6 +409,20 @@ describe("live updates across app instances", () => {
     expect(viewers).toEqual({ kind: "presence", viewers: [{ id: lead.id, name: "Lena Lead" }] });
   });
 
+  it("stops the stream of a session signed out elsewhere", async () => {
+    const { voter, watcher, projectId } = await openProject();
+    const stream = await subscribed(a, watcher.id, { projectId });
+    // Signing out everywhere raises the account's token version.
+    await setup.user.update({
+      where: { id: watcher.id },
+      data: { tokenVersion: { increment: 1 } },
+    });
+    await castOver(b, voter.id, { projectId, criterionKey: "ops", weight: 4, scores: { sqs: 5 } });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await stream.close();
+    expect(stream.events()).toHaveLength(0);
+  });
+
   it("refuses a stream of another team's project", async () => {
     const { projectId } = await openProject();
     const stranger = await createUser(setup, { name: "Sam Stranger" });

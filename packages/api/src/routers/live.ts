@@ -24,6 +24,7 @@ export const liveRouter = createTRPCRouter({
         ...inProject(ctx),
         lastEventId: input.lastEventId,
         signal,
+        session: ctx.user,
       });
     }),
 });

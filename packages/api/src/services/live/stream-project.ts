@@ -1,6 +1,8 @@
-import type { PrismaClient } from "@tradeoff/db";
+import type { SessionUser } from "@tradeoff/auth";
+import { type PrismaClient, statements } from "@tradeoff/db";
 import { tracked } from "@trpc/server";
 import type { HubSignal, RealtimeHub } from "../../realtime";
+import { sessionCurrent } from "../../session-current";
 import { eventSelect, type HistoryEvent, toHistoryEvent } from "../history/event-view";
 import { loadVisibility } from "../history/project-visibility";
 
@@ -15,6 +17,8 @@ export type StreamInput = {
   /** The last event id the client received: it first gets every later one from the table. */
   lastEventId?: string | null;
   signal?: AbortSignal;
+  /** The viewer's session as the stream was opened: ended elsewhere, the stream stops too. */
+  session?: SessionUser;
 };
 
 /** Most events a catch-up reads at once; a long-absent client pages through them. */
@@ -24,11 +28,23 @@ const CATCH_UP_BATCH = 500;
  * A project's live stream for one viewer: project events (tracked by id, so a reconnecting client
  * resumes after the last one it got, missing none and receiving none twice) and who is viewing.
  * Notifications only say which event ids are new; rows are read here, with the viewer's rights
- * checked again on every batch and before every presence update, so a member removed
- * mid-stream stops receiving. Ends and frees its listener when the client goes away (`signal`).
+ * checked again on every batch and before every presence update, so a member removed or
+ * signed out mid-stream stops receiving. Ends and frees its listener when the client goes away (`signal`).
  */
 export async function* streamProject(db: PrismaClient, hub: RealtimeHub, input: StreamInput) {
-  const { projectId, teamId, userId, signal } = input;
+  const { projectId, teamId, userId, signal, session } = input;
+  /** What the viewer may see now; null once they left the team or their session ended. */
+  const allowed = async () => {
+    const [visibility, current] = await Promise.all([
+      loadVisibility(db, { projectId, teamId, userId }).catch(() => null),
+      session
+        ? statements
+            .sessionVersion(db, { userId, sessionId: session.sessionId })
+            .then(([row]) => Boolean(row && sessionCurrent(session, row)))
+        : true,
+    ]);
+    return current ? visibility : null;
+  };
   const pending: HubSignal[] = [];
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -69,16 +85,13 @@ export async function* streamProject(db: PrismaClient, hub: RealtimeHub, input: 
       if (presence) {
         presence = false;
         // Who is viewing is the team's business too: a member removed meanwhile gets no more.
-        const member = await loadVisibility(db, { projectId, teamId, userId }).catch(() => null);
-        if (!member) return;
+        if (!(await allowed())) return;
         yield { kind: "presence", viewers: await viewerNames(db, hub, projectId) } as LiveMessage;
       }
 
       if (catchUp || ids.size > 0 || updated.size > 0) {
-        const visibility = await loadVisibility(db, { projectId, teamId, userId }).catch(
-          () => null,
-        );
-        if (!visibility) return; // removed from the team, or the project is gone
+        const visibility = await allowed();
+        if (!visibility) return; // removed from the team, signed out, or the project is gone
         const wanted = [...ids].filter((id) => id > start && !delivered.has(id));
         ids.clear();
         if (updated.size > 0) {
