@@ -121,4 +121,22 @@ describe("live unread count", () => {
     expect((await iterator.next()).value).toEqual({ unread: 0 });
     await iterator.return?.();
   });
+
+  it("ends once the session is signed out elsewhere, telling nothing more", async () => {
+    const { team, owner, member } = await newTeam();
+    const stream = await member.api.notification.unread();
+    const iterator = stream[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual({ unread: 0 });
+
+    // Signing out everywhere raises the account's token version.
+    await t.db.user.update({ where: { id: member.id }, data: { tokenVersion: { increment: 1 } } });
+    const project = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: project.id });
+    const next = await Promise.race([
+      iterator.next(),
+      new Promise((resolve) => setTimeout(() => resolve("still open"), 3_000)),
+    ]);
+    expect(next).toEqual({ done: true, value: undefined });
+    await iterator.return?.();
+  });
 });

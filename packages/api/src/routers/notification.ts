@@ -46,6 +46,6 @@ export const notificationRouter = createTRPCRouter({
         message: "Live updates are not available on this server; reload to see new notifications.",
       });
     }
-    return streamUnreadCount(ctx.db, hub, { userId: ctx.user.id, signal });
+    return streamUnreadCount(ctx.db, hub, { userId: ctx.user.id, signal, session: ctx.user });
   }),
 });

@@ -1,8 +1,8 @@
 import type { SessionUser } from "@tradeoff/auth";
-import { type PrismaClient, statements } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
 import { tracked } from "@trpc/server";
 import type { HubSignal, RealtimeHub } from "../../realtime";
-import { sessionCurrent } from "../../session-current";
+import { sessionStillCurrent } from "../account/session-still-current";
 import { eventSelect, type HistoryEvent, toHistoryEvent } from "../history/event-view";
 import { loadVisibility } from "../history/project-visibility";
 
@@ -37,11 +37,7 @@ export async function* streamProject(db: PrismaClient, hub: RealtimeHub, input: 
   const allowed = async () => {
     const [visibility, current] = await Promise.all([
       loadVisibility(db, { projectId, teamId, userId }).catch(() => null),
-      session
-        ? statements
-            .sessionVersion(db, { userId, sessionId: session.sessionId })
-            .then(([row]) => Boolean(row && sessionCurrent(session, row)))
-        : true,
+      session ? sessionStillCurrent(db, session) : true,
     ]);
     return current ? visibility : null;
   };

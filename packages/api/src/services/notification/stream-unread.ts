@@ -1,17 +1,20 @@
+import type { SessionUser } from "@tradeoff/auth";
 import type { PrismaClient } from "@tradeoff/db";
 import type { RealtimeHub } from "../../realtime";
+import { sessionStillCurrent } from "../account/session-still-current";
 import { countUnread } from "./list-notifications";
 
 /**
  * The caller's unread count now, then again each time their inbox changes (a notification
- * written for them, or one marked read, on any instance). Ends when the client goes away.
+ * written for them, or one marked read, on any instance). Ends when the client goes away, or
+ * at the next change once `session` was signed out elsewhere.
  */
 export async function* streamUnreadCount(
   db: PrismaClient,
   hub: RealtimeHub,
-  input: { userId: string; signal?: AbortSignal },
+  input: { userId: string; signal?: AbortSignal; session?: SessionUser },
 ) {
-  const { userId, signal } = input;
+  const { userId, signal, session } = input;
   let changed = true;
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -28,6 +31,7 @@ export async function* streamUnreadCount(
     while (!signal?.aborted) {
       if (changed) {
         changed = false;
+        if (session && !(await sessionStillCurrent(db, session))) return;
         const unread = await countUnread(db, userId);
         if (unread !== last) {
           last = unread;
