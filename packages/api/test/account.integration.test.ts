@@ -155,11 +155,16 @@ describe("account.delete", () => {
     const owner = await createUser(t.db);
     const team = await createTeam(t.db, { ownerId: owner.id });
     await addMember(t.db, team.id, user.id, "ADMIN");
+    const link = await t.callerAs(user).invitation.create({ teamId: team.id, role: "ADMIN" });
     expect((await trpcError(t.callerAs(user).account.delete({ confirmation: "wrong" }))).code).toBe(
       "BAD_REQUEST",
     );
     await t.callerAs(user).account.delete({ confirmation: "old-password-1" });
     expect(await t.db.user.count({ where: { id: user.id } })).toBe(0);
+    // The links the account handed out go with it.
+    expect((await t.callerAs(null).invitation.preview({ token: link.token })).status).toBe(
+      "revoked",
+    );
     expect(await t.db.membership.count({ where: { teamId: team.id } })).toBe(1);
     expect(await t.db.auditEvent.count({ where: { teamId: team.id, action: "member.left" } })).toBe(
       1,
