@@ -96,7 +96,7 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   expect(show.stdout).toContain("FastAPI");
   // Two of the template's criteria scored by the one member: a provisional result, said so.
   expect(show.stdout).toMatch(
-    /Provisional: based on 2 of \d+ criteria .* and 0 of 1 complete ballot\./,
+    /Provisional: based on 2 of \d+ criteria .* and 0 of 1 complete ballot \(no quorum set: every member's ballot is needed\)\./,
   );
   expect(show.stdout).toContain("not scored yet");
 

@@ -47,6 +47,11 @@ test("the recommendation says what it rests on: provisional with criteria not sc
   for (const name of ["Speed", "Cost", "Docs"]) {
     await voteInPage(page, name, { importance: 4, scores: { Kafka: 2, SQS: 5 } });
   }
+  // One voter's scores lead, but a confidence resting on one person would say nothing.
+  await expect(page.getByTestId("winner")).toHaveText("SQS leads");
+  await expect(page.getByTestId("confidence")).toContainText(
+    "none yet (the counted criteria rest on 1 voter; it takes 2 to resample)",
+  );
   await voteOverApi(bob.context.request, projectId, {
     speed: { weight: 3, scores: { kafka: 4, sqs: 4 } },
     cost: { weight: 2, scores: { kafka: 1, sqs: 4 } },
@@ -57,14 +62,17 @@ test("the recommendation says what it rests on: provisional with criteria not sc
   const coverage = page.getByTestId("coverage");
   await expect(coverage).toHaveAttribute("data-status", "provisional");
   await expect(coverage).toContainText("Provisional: based on 3 of 5 criteria (");
-  await expect(coverage).toContainText("and 0 of 2 complete ballots.");
+  await expect(coverage).toContainText(
+    "and 0 of 2 complete ballots (no quorum set: every member's ballot is needed).",
+  );
   const notScored = page.getByTestId("not-scored");
   await expect(notScored).toContainText("Hiring: not scored yet (no score for Kafka, SQS)");
   await expect(notScored).toContainText("Operations: not scored yet (no score for Kafka, SQS)");
-  // Confidence is never shown alone while provisional.
+  // Confidence is never shown alone while provisional, and says how many voters it resamples.
   await expect(page.getByTestId("confidence")).toContainText(
     "Confidence on the 3 of 5 criteria counted so far",
   );
+  await expect(page.getByTestId("confidence")).toContainText("resampling 2 voters)");
   // Each member's ballot: who, and how far, never how.
   const ballots = page.getByTestId("participation");
   await expect(ballots).toContainText(alice.user.name);
@@ -76,6 +84,10 @@ test("the recommendation says what it rests on: provisional with criteria not sc
   await page.goto(url.replace(/\/p\/.*$/, ""));
   const leader = page.getByTestId("project-leader");
   await expect(leader).toContainText("Provisional leader");
+  // Two members with part of a ballot each: neither reads as having voted.
+  await expect(page.getByTestId("project-ballots")).toHaveText(
+    "0 of 2 ballots complete, 2 partial",
+  );
   await expect(leader.getByTestId("leader-basis")).toContainText(
     "Provisional: based on 3 of 5 criteria (",
   );

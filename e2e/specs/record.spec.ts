@@ -42,10 +42,10 @@ test("record a decision, download its MADR file and open the share link signed o
   );
   await expect(page.getByTestId("record-status")).toHaveText("Decided");
   await expect(page.getByText("Revision 1 by")).toBeVisible();
-  // Recorded on a provisional result: the page says how little it rested on, as the exports do,
-  // not only "scored by 2 of 2 members" (neither ballot was complete).
+  // Recorded on a provisional result: the page says so and how little it rested on, as the
+  // exports do; neither ballot was complete, and neither counts as a member's whole say.
   const provisionalWhenRecorded =
-    /It was provisional when recorded: \d+% of the weight was scored, with 0 complete ballots\./;
+    /It was provisional when recorded: \d+% of the weight was scored\./;
   await expect(page.getByTestId("record-coverage")).toContainText(provisionalWhenRecorded);
 
   const { file, md, frontMatter } = await downloadMadr(page);
@@ -60,7 +60,9 @@ test("record a decision, download its MADR file and open the share link signed o
   await expect(
     page.getByText("Good, because Request models are checked at the edge."),
   ).toBeVisible();
-  expect(md).toMatch(/Decided with 1 of \d+ criteria scored by 2 of 2 members\./);
+  expect(md).toMatch(
+    /Decided with 1 of \d+ criteria counted, on 0 complete and 2 partial ballots of 2 members\./,
+  );
   expect(md).toMatch(provisionalWhenRecorded);
   expect(md).toContain("| not scored | not scored | not scored |");
 

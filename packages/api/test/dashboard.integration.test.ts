@@ -11,7 +11,8 @@ describe("the team dashboard", () => {
     const viewer = at(people, 2);
     const soon = new Date(Date.now() + 86_400_000);
     const voting = await owner.api.project.create(
-      blankInput(team.id, { title: "Voting", deadline: soon }),
+      // A quorum of one complete ballot: the member's makes its result ready.
+      blankInput(team.id, { title: "Voting", deadline: soon, quorum: 1 }),
     );
     const blind = await owner.api.project.create(
       blankInput(team.id, { title: "Blind", votingMode: "BLIND" }),

@@ -8,10 +8,10 @@ const t = useTestDatabase();
 
 /**
  * An open project where two members prefer SQS (the recommendation) with their reasons, and a
- * team of owner, admin, two members and a viewer.
+ * team of owner, admin, two members and a viewer; a quorum of two makes the result ready.
  */
 async function votedProject() {
-  const setup = await openBlankProject(t, ["ADMIN", "MEMBER", "MEMBER", "VIEWER"]);
+  const setup = await openBlankProject(t, ["ADMIN", "MEMBER", "MEMBER", "VIEWER"], { quorum: 2 });
   const { projectId } = setup;
   const admin = at(setup.people, 1);
   const member = at(setup.people, 2);

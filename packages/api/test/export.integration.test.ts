@@ -92,7 +92,9 @@ describe("exports of a recorded decision", () => {
       const { text } = await extractText(pdf, { mergePages: true });
       expect(text).toContain("We will use FastAPI, because the team scored it higher");
       expect(text).toContain("0 complete, 2 partial and 0 not started, of 2 members");
-      expect(text).toMatch(/Decided with 3 of \d+ criteria scored by 2 of 2 members\./);
+      expect(text).toMatch(
+        /Decided with 3 of \d+ criteria counted, on 0 complete and 2 partial ballots of 2 members\./,
+      );
       expect(text).toMatch(/Totals \(0 to 100\)/);
       expect(text).toContain("vote changes");
     }

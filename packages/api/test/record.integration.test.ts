@@ -4,9 +4,12 @@ import { at, blankInput, castVote, openBlankProject, teamWith } from "./project-
 
 const t = useTestDatabase();
 
-/** An open project where two members prefer SQS (the recommendation) on both criteria. */
+/**
+ * An open project where two members prefer SQS (the recommendation) on both criteria; its
+ * quorum of two complete ballots makes that result ready.
+ */
 async function votedProject() {
-  const setup = await openBlankProject(t, ["ADMIN", "MEMBER", "VIEWER"]);
+  const setup = await openBlankProject(t, ["ADMIN", "MEMBER", "VIEWER"], { quorum: 2 });
   const { projectId } = setup;
   for (const person of [at(setup.people, 0), at(setup.people, 2)]) {
     for (const criterionKey of ["ops", "ordering"]) {
@@ -139,7 +142,29 @@ describe("recording a decision", () => {
       status: "provisional",
     });
     const md = await owner.api.export.file({ projectId, format: "madr" });
-    expect(md.content).toContain("Decided with 2 of 2 criteria scored by 2 of 3 members.");
+    // The partial ballot is not counted as the member's whole say.
+    expect(md.content).toContain(
+      "Decided with 2 of 2 criteria counted, on 1 complete and 1 partial ballots of 3 members. It was provisional when recorded",
+    );
+  });
+
+  it("without a quorum, asks for confirmation until every member's ballot is complete", async () => {
+    // Every criterion counted by two members' partial ballots: no longer a ready result.
+    const setup = await openBlankProject(t, ["ADMIN", "MEMBER"]);
+    const { owner, projectId } = setup;
+    await castVote(owner, projectId, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
+    await castVote(at(setup.people, 1), projectId, "ordering", {
+      weight: 4,
+      scores: { kafka: 2, sqs: 5 },
+    });
+    const refused = await trpcError(
+      owner.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields }),
+    );
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toContain(
+      "Provisional: based on 2 of 2 criteria (100% of the weight) and 0 of 3 complete ballots (no quorum set: every member's ballot is needed).",
+    );
+    expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
   });
 
   it("requires a justification to choose another option than the recommendation", async () => {
@@ -269,7 +294,8 @@ describe("recording a decision", () => {
     await owner.api.record.decide({ projectId: a, chosenOptionKey: "sqs", ...fields });
     /** Another decided project of the same team. */
     const decided = async (title: string) => {
-      const { id } = await owner.api.project.create(blankInput(team.id, { title }));
+      // The owner's ballot alone is enough here: a quorum of one.
+      const { id } = await owner.api.project.create(blankInput(team.id, { title, quorum: 1 }));
       await owner.api.project.open({ projectId: id });
       for (const criterionKey of ["ops", "ordering"])
         await castVote(owner, id, criterionKey, { weight: 4, scores: { kafka: 2, sqs: 5 } });

@@ -2,6 +2,7 @@ import { type Engine, makeEngine, type Team } from "./engine";
 import { flipPoint } from "./flip";
 import { scoreColumn, type VoteMatrix, weightColumn } from "./matrix";
 import { DEFAULT_SEED, seededRandom } from "./random";
+import { MIN_CONFIDENCE_VOTERS } from "./rules";
 import { isCounted, marginOf, rankedTotals, scorePoints, winnerIndex } from "./totals";
 import type {
   AggregateOptions,
@@ -32,6 +33,7 @@ export function aggregate(input: DecisionInput, opts: AggregateOptions = {}): Re
   const ballots = participation(decision, m);
   const status: RecommendationStatus =
     ballots.quorumMet && coverage.counted === coverage.total ? "ready" : "provisional";
+  const pool = resampledVoters(m, team);
 
   return {
     method,
@@ -42,9 +44,11 @@ export function aggregate(input: DecisionInput, opts: AggregateOptions = {}): Re
     coverage,
     participation: ballots,
     status,
-    confidence: Number.isNaN(totals[0] ?? Number.NaN)
-      ? null
-      : confidence(m, engine, team, winner, resamples, seed),
+    confidence:
+      Number.isNaN(totals[0] ?? Number.NaN) || pool.length < MIN_CONFIDENCE_VOTERS
+        ? null
+        : confidence(pool, m, engine, winner, resamples, seed),
+    confidenceVoters: pool.length,
     personal: personalResults(m, engine),
   };
 }
@@ -204,35 +208,44 @@ function participation(decision: DecisionInput, m: VoteMatrix): Participation {
   }
   const eligible = decision.members?.length ?? m.rowCount;
   const quorum = decision.quorum ?? null;
+  // Without a quorum, every member's ballot is needed: a result is never "ready" on fewer
+  // complete ballots than anyone agreed to accept.
+  const needed = quorum ?? eligible;
   return {
     complete,
     partial,
     none: eligible - complete - partial,
     eligible,
     quorum,
-    quorumMet: quorum === null || complete >= quorum,
+    quorumMet: complete >= needed,
   };
 }
 
 /**
- * Share of bootstrap resamples of the voters that keep the same winner (null: nobody voted).
- * The voters resampled are those who gave something on a counted criterion, so what happens
- * on criteria that are not counted cannot move it; each resample is scored by the same rules,
- * over the criteria it counts.
+ * The voters the confidence resamples: those who gave something on a counted criterion, so
+ * what happens on criteria that are not counted cannot move it.
  */
-function confidence(
-  m: VoteMatrix,
-  engine: Engine,
-  team: Team,
-  winner: number,
-  resamples: number,
-  seed: number,
-): number | null {
+function resampledVoters(m: VoteMatrix, team: Team): number[] {
   const pool: number[] = [];
   for (let i = 0; i < m.voterIds.length; i++) {
     const row = m.rowOf[i] ?? 0;
     if (givesOnCounted(m, team, row)) pool.push(row);
   }
+  return pool;
+}
+
+/**
+ * Share of bootstrap resamples of the voters in `pool` that keep the same winner (null when
+ * skipped); each resample is scored by the same rules, over the criteria it counts.
+ */
+function confidence(
+  pool: number[],
+  m: VoteMatrix,
+  engine: Engine,
+  winner: number,
+  resamples: number,
+  seed: number,
+): number | null {
   const V = pool.length;
   if (resamples === 0 || V === 0) return null;
   const random = seededRandom(seed);

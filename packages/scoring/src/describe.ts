@@ -1,3 +1,4 @@
+import { MIN_CONFIDENCE_VOTERS } from "./rules";
 import type { Coverage, Participation, RecommendationStatus } from "./types";
 
 /**
@@ -10,7 +11,8 @@ export const sharePercent = (share: number): string => `${Math.floor(share * 100
  * The one sentence that says what a recommendation rests on, worded alike by the page, the
  * exports and the command line:
  * "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots."
- * or "Ready: based on all 13 criteria and 2 of 2 complete ballots."
+ * or "Ready: based on all 13 criteria and 2 of 2 complete ballots." Without a quorum, a
+ * provisional line says that every member's ballot is needed.
  */
 export function coverageLine(rec: {
   coverage: Coverage;
@@ -20,7 +22,11 @@ export function coverageLine(rec: {
   const { coverage: c, participation: p } = rec;
   const ballots = `${p.complete} of ${p.eligible} complete ballot${p.eligible === 1 ? "" : "s"}`;
   const quorum =
-    p.quorum === null ? "" : ` (quorum ${p.quorum}: ${p.quorumMet ? "met" : "not met"})`;
+    p.quorum !== null
+      ? ` (quorum ${p.quorum}: ${p.quorumMet ? "met" : "not met"})`
+      : p.quorumMet
+        ? ""
+        : " (no quorum set: every member's ballot is needed)";
   const criteria = c.total === 1 ? "criterion" : "criteria";
   if (rec.status === "ready") {
     const all = c.total === 1 ? "its one criterion" : `all ${c.total} criteria`;
@@ -30,23 +36,27 @@ export function coverageLine(rec: {
 }
 
 /**
- * The coverage a decision is recorded with: "Decided with 9 of 13 criteria scored by 4 of 5
- * members". `voted` counts members with a complete or partial ballot.
+ * The coverage a decision is recorded with: "Decided with 9 of 13 criteria counted, on 1
+ * complete and 3 partial ballots of 5 members." `voted` counts members with a complete or
+ * partial ballot; a partial ballot is never counted as a member's whole say.
  */
 export function decidedWithLine(c: {
   counted: number;
   total: number;
   voted: number;
+  complete: number;
   eligible: number;
 }): string {
-  return `Decided with ${c.counted} of ${c.total} ${c.total === 1 ? "criterion" : "criteria"} scored by ${c.voted} of ${c.eligible} member${c.eligible === 1 ? "" : "s"}.`;
+  const partial = c.voted - c.complete;
+  const ballots = `${c.complete} complete${partial > 0 ? ` and ${partial} partial` : ""} ballot${c.voted === 1 ? "" : "s"}`;
+  return `Decided with ${c.counted} of ${c.total} ${c.total === 1 ? "criterion" : "criteria"} counted, on ${ballots} of ${c.eligible} member${c.eligible === 1 ? "" : "s"}.`;
 }
 
 /**
  * Everything a recorded decision's coverage says, alike on the record page, its share link and
- * every export: `decidedWithLine`, then, for a decision recorded on a provisional result, how
- * little it rested on ("It was provisional when recorded: 8% of the weight was scored, with 0
- * complete ballots."), since "scored by 2 of 2 members" alone reads as if everyone had finished.
+ * every export: `decidedWithLine`, then, for a decision recorded on a provisional result, that
+ * it was and how much of the weight it rested on ("It was provisional when recorded: 8% of the
+ * weight was scored.").
  */
 export function recordedCoverageLine(c: {
   counted: number;
@@ -58,6 +68,21 @@ export function recordedCoverageLine(c: {
   status: "provisional" | "ready";
 }): string {
   if (c.status !== "provisional") return decidedWithLine(c);
-  const ballots = `${c.complete} complete ballot${c.complete === 1 ? "" : "s"}`;
-  return `${decidedWithLine(c)} It was provisional when recorded: ${sharePercent(c.weightShare)} of the weight was scored, with ${ballots}.`;
+  return `${decidedWithLine(c)} It was provisional when recorded: ${sharePercent(c.weightShare)} of the weight was scored.`;
+}
+
+/**
+ * Why a recommendation shows no confidence figure, in words a page, an export or the command
+ * line can follow "Confidence: " with; null when it has one.
+ */
+export function noConfidenceReason(rec: {
+  confidence: number | null;
+  confidenceVoters: number;
+  coverage: Coverage;
+}): string | null {
+  if (rec.confidence !== null) return null;
+  if (rec.coverage.counted === 0) return "none yet (nothing is counted)";
+  if (rec.confidenceVoters < MIN_CONFIDENCE_VOTERS)
+    return `none yet (the counted criteria rest on ${rec.confidenceVoters} voter${rec.confidenceVoters === 1 ? "" : "s"}; it takes ${MIN_CONFIDENCE_VOTERS} to resample)`;
+  return "not computed";
 }

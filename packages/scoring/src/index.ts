@@ -1,8 +1,15 @@
 export { aggregate, DEFAULT_RESAMPLES, METHODS } from "./aggregate";
-export { coverageLine, decidedWithLine, recordedCoverageLine, sharePercent } from "./describe";
+export {
+  coverageLine,
+  decidedWithLine,
+  noConfidenceReason,
+  recordedCoverageLine,
+  sharePercent,
+} from "./describe";
 export { hotSpots, sensitivity } from "./insights";
 export { DEFAULT_SEED, seededRandom } from "./random";
 export { replay } from "./replay";
+export { MIN_CONFIDENCE_VOTERS } from "./rules";
 export { TIE_EPSILON } from "./totals";
 export type {
   AggregateOptions,

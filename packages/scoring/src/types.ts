@@ -110,6 +110,10 @@ export type Participation = {
   eligible: number;
   /** The quorum counts complete ballots; null when the decision has none. */
   quorum: number | null;
+  /**
+   * Whether enough ballots are complete: `quorum` of them, or, with no quorum set, every
+   * eligible member's.
+   */
   quorumMet: boolean;
 };
 
@@ -146,9 +150,13 @@ export type Recommendation = {
   status: RecommendationStatus;
   /**
    * 0..1 share of voter resamples with the same winner, over the counted criteria; null when
-   * skipped, nobody voted or no criterion is counted. Read it together with `coverage`.
+   * skipped, no criterion is counted or fewer than two voters gave something on the counted
+   * criteria (one voter resampled always keeps the winner). Read it with `coverage` and
+   * `confidenceVoters`.
    */
   confidence: number | null;
+  /** How many voters the confidence resamples: those who gave something on a counted criterion. */
+  confidenceVoters: number;
   /** Each voter's own result, sorted by voter id. */
   personal: PersonalResult[];
 };

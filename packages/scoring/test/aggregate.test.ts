@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregate, type DecisionInput } from "../src/index";
+import { aggregate, type DecisionInput, noConfidenceReason } from "../src/index";
 
 const totalOf = (rec: ReturnType<typeof aggregate>, key: string) =>
   rec.totals.find((t) => t.optionKey === key)?.score;
@@ -104,6 +104,26 @@ describe("aggregate, weighted mean, worked example", () => {
     expect(lenient.status).toBe("ready");
   });
 
+  it("without a quorum, is ready only once every member's ballot is complete", () => {
+    // The audit case: every criterion counted, two members with part of a ballot each.
+    const { quorum: _, ...noQuorum } = billing;
+    const rec = aggregate(noQuorum);
+    expect(rec.coverage.counted).toBe(2);
+    expect(rec.participation).toMatchObject({ complete: 1, quorum: null, quorumMet: false });
+    expect(rec.status).toBe("provisional");
+    const carolToo = billing.votes
+      .filter((v) => v.voterId === "alice")
+      .map((v) => ({ ...v, voterId: "carol" }));
+    const bobDone = billing.votes.map((v) =>
+      v.voterId === "bob" && v.criterionKey === "admin"
+        ? { ...v, scores: { drf: 4, fastapi: 3 } }
+        : v,
+    );
+    const everyone = aggregate({ ...noQuorum, votes: [...bobDone, ...carolToo] });
+    expect(everyone.participation).toMatchObject({ complete: 3, quorumMet: true });
+    expect(everyone.status).toBe("ready");
+  });
+
   it("a no-opinion mark completes a ballot and leaves the criterion's means alone", () => {
     const votes = billing.votes.map((v) =>
       v.voterId === "bob" && v.criterionKey === "admin"
@@ -158,6 +178,33 @@ describe("aggregate, weighted mean, worked example", () => {
     const many = aggregate(billing, { resamples: 4000, seed: 7 });
     expect(many.confidence).toBeCloseTo(0.75, 1);
     expect(aggregate(billing, { resamples: 0 }).confidence).toBeNull();
+    expect(rec.confidenceVoters).toBe(2);
+    expect(noConfidenceReason(rec)).toBeNull();
+  });
+
+  it("gives no confidence figure while one voter is all the counted criteria rest on", () => {
+    // Resampling one voter always finds the same winner: that 100% would say nothing.
+    const aliceVotes = billing.votes.filter((v) => v.voterId === "alice");
+    const alone = aggregate({ ...billing, votes: aliceVotes });
+    expect(alone.winner).toBe("drf");
+    expect(alone.confidence).toBeNull();
+    expect(alone.confidenceVoters).toBe(1);
+    expect(noConfidenceReason(alone)).toBe(
+      "none yet (the counted criteria rest on 1 voter; it takes 2 to resample)",
+    );
+    // bob's importance alone on a counted criterion makes him a voter the resampling can draw.
+    const withBob = aggregate({
+      ...billing,
+      votes: [
+        ...aliceVotes,
+        { voterId: "bob", criterionKey: "performance", weight: 1, scores: {} },
+      ],
+    });
+    expect(withBob.confidenceVoters).toBe(2);
+    expect(withBob.confidence).not.toBeNull();
+    const none = aggregate({ ...billing, votes: [] });
+    expect(none.confidenceVoters).toBe(0);
+    expect(noConfidenceReason(none)).toBe("none yet (nothing is counted)");
   });
 });
 

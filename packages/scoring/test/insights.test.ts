@@ -57,11 +57,20 @@ describe("sensitivity", () => {
 
 describe("coverageLine", () => {
   const base = { counted: 3, total: 13, weightShare: 0.41 };
-  const ballots = { complete: 0, partial: 2, none: 0, eligible: 2, quorum: null, quorumMet: true };
+  const ballots = { complete: 0, partial: 2, none: 0, eligible: 2, quorum: null, quorumMet: false };
 
-  it("says what a provisional result rests on", () => {
+  it("says what a provisional result rests on, and that without a quorum all ballots count", () => {
     expect(coverageLine({ coverage: base, participation: ballots, status: "provisional" })).toBe(
-      "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots.",
+      "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots (no quorum set: every member's ballot is needed).",
+    );
+    expect(
+      coverageLine({
+        coverage: base,
+        participation: { ...ballots, complete: 2, partial: 0, quorumMet: true },
+        status: "provisional",
+      }),
+    ).toBe(
+      "Provisional: based on 3 of 13 criteria (41% of the weight) and 2 of 2 complete ballots.",
     );
   });
 
@@ -78,13 +87,17 @@ describe("coverageLine", () => {
   });
 
   it("words the coverage a decision was recorded with", () => {
-    expect(decidedWithLine({ counted: 9, total: 13, voted: 4, eligible: 5 })).toBe(
-      "Decided with 9 of 13 criteria scored by 4 of 5 members.",
+    // A partial ballot is never counted as a member's whole say.
+    expect(decidedWithLine({ counted: 13, total: 13, voted: 4, complete: 1, eligible: 4 })).toBe(
+      "Decided with 13 of 13 criteria counted, on 1 complete and 3 partial ballots of 4 members.",
+    );
+    expect(decidedWithLine({ counted: 9, total: 13, voted: 4, complete: 4, eligible: 5 })).toBe(
+      "Decided with 9 of 13 criteria counted, on 4 complete ballots of 5 members.",
     );
     const recorded = { counted: 1, total: 13, voted: 2, eligible: 2, complete: 0 };
-    // On a provisional result it says how little was scored, and how few ballots were complete.
+    // On a provisional result it says so, and how little of the weight was scored.
     expect(recordedCoverageLine({ ...recorded, weightShare: 0.083, status: "provisional" })).toBe(
-      "Decided with 1 of 13 criteria scored by 2 of 2 members. It was provisional when recorded: 8% of the weight was scored, with 0 complete ballots.",
+      "Decided with 1 of 13 criteria counted, on 0 complete and 2 partial ballots of 2 members. It was provisional when recorded: 8% of the weight was scored.",
     );
     expect(
       recordedCoverageLine({
@@ -94,14 +107,14 @@ describe("coverageLine", () => {
         weightShare: 1,
         status: "ready",
       }),
-    ).toBe("Decided with 13 of 13 criteria scored by 2 of 2 members.");
+    ).toBe("Decided with 13 of 13 criteria counted, on 2 complete ballots of 2 members.");
   });
 
   it("says when it is ready", () => {
     expect(
       coverageLine({
         coverage: { counted: 13, total: 13, weightShare: 1 },
-        participation: { ...ballots, complete: 2, partial: 0 },
+        participation: { ...ballots, complete: 2, partial: 0, quorumMet: true },
         status: "ready",
       }),
     ).toBe("Ready: based on all 13 criteria and 2 of 2 complete ballots.");
@@ -109,20 +122,24 @@ describe("coverageLine", () => {
 
   it("says criterion, not criteria, of a decision with only one", () => {
     const one = { counted: 1, total: 1, weightShare: 1 };
-    expect(coverageLine({ coverage: one, participation: ballots, status: "ready" })).toBe(
-      "Ready: based on its one criterion and 0 of 2 complete ballots.",
+    const done = { ...ballots, complete: 2, partial: 0, quorumMet: true };
+    expect(coverageLine({ coverage: one, participation: done, status: "ready" })).toBe(
+      "Ready: based on its one criterion and 2 of 2 complete ballots.",
     );
     expect(
       coverageLine({
         coverage: { counted: 0, total: 1, weightShare: 0 },
-        participation: ballots,
+        participation: done,
         status: "provisional",
       }),
     ).toBe(
-      "Provisional: based on 0 of 1 criterion (0% of the weight) and 0 of 2 complete ballots.",
+      "Provisional: based on 0 of 1 criterion (0% of the weight) and 2 of 2 complete ballots.",
     );
-    expect(decidedWithLine({ counted: 1, total: 1, voted: 1, eligible: 1 })).toBe(
-      "Decided with 1 of 1 criterion scored by 1 of 1 member.",
+    expect(decidedWithLine({ counted: 1, total: 1, voted: 1, complete: 1, eligible: 1 })).toBe(
+      "Decided with 1 of 1 criterion counted, on 1 complete ballot of 1 member.",
+    );
+    expect(decidedWithLine({ counted: 1, total: 1, voted: 1, complete: 0, eligible: 1 })).toBe(
+      "Decided with 1 of 1 criterion counted, on 0 complete and 1 partial ballot of 1 member.",
     );
   });
 });

@@ -148,7 +148,7 @@ describe("properties of the recommendation", () => {
     );
   });
 
-  it("adding a member who scores nothing changes nothing but the count of empty ballots", () => {
+  it("adding a member who scores nothing changes only the ballots, and without a quorum the status", () => {
     const withMembers = decisionArb.map((decision) => ({
       ...decision,
       members: [...new Set(decision.votes.map((v) => v.voterId))],
@@ -172,12 +172,20 @@ describe("properties of the recommendation", () => {
           },
           { method, resamples: 20 },
         );
-        expect({ ...b, participation: null }).toEqual({ ...a, participation: null });
+        expect({ ...b, participation: null, status: null }).toEqual({
+          ...a,
+          participation: null,
+          status: null,
+        });
+        // Without a quorum every member's ballot is needed, so the silent one holds it back.
+        const noQuorum = a.participation.quorum === null;
         expect(b.participation).toEqual({
           ...a.participation,
           none: a.participation.none + 1,
           eligible: a.participation.eligible + 1,
+          quorumMet: noQuorum ? false : a.participation.quorumMet,
         });
+        expect(b.status).toBe(noQuorum ? "provisional" : a.status);
       }),
     );
   });

@@ -125,6 +125,7 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
       winner: rec.winner,
       margin: rec.margin,
       confidence: rec.confidence,
+      confidenceVoters: rec.confidenceVoters,
       criteria: rec.criteria.map((c) => pick(c, SHOWN_CRITERION_FIELDS)),
     },
     coverage: rec.coverage,

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { coverageLine } from "@tradeoff/scoring";
+import { coverageLine, noConfidenceReason } from "@tradeoff/scoring";
 import { CircleHelp, EyeOff, Flame, Scale, TriangleAlert, Trophy } from "lucide-react";
 import dynamic from "next/dynamic";
 import { Alert } from "~/components/ui/alert";
@@ -50,12 +50,18 @@ const fmt = (n: number) => n.toFixed(1);
 const NOT_SCORED = "not scored yet";
 const fmtOrNot = (n: number | null | undefined) => (n == null ? NOT_SCORED : fmt(n));
 
-/** Confidence in words: how often resampling the voters keeps the same winner. */
-function confidenceWords(c: number | null) {
-  if (c === null) return "not enough votes yet";
-  if (c >= 0.9) return "high";
-  if (c >= 0.7) return "moderate";
-  return "low";
+/**
+ * Confidence in words (how often resampling the voters keeps the same winner), with how many
+ * voters it rests on; or why there is none.
+ */
+function confidenceWords(
+  result: { confidence: number | null; confidenceVoters: number },
+  coverage: { counted: number; total: number; weightShare: number },
+) {
+  const c = result.confidence;
+  if (c === null) return noConfidenceReason({ ...result, coverage }) ?? "none yet";
+  const words = c >= 0.9 ? "high" : c >= 0.7 ? "moderate" : "low";
+  return `${words} (${Math.round(c * 100)}%, resampling ${result.confidenceVoters} voters)`;
 }
 
 /** The team's recommendation; refreshed whenever `project.recommendation` is invalidated. */
@@ -181,7 +187,6 @@ function TeamResult({
   }));
   const nothingCounted = totals.every((t) => t.score === null);
   const failures = (key: string) => result.mustHaveFailures.filter((f) => f.optionKey === key);
-  const confidence = result.confidence;
   const provisional = view.readiness === "provisional";
   const counted = result.criteria.filter((c) => c.counted);
   return (
@@ -204,9 +209,7 @@ function TeamResult({
             {provisional
               ? `Confidence on the ${view.coverage.counted} of ${view.coverage.total} ${view.coverage.total === 1 ? "criterion" : "criteria"} counted so far`
               : "Confidence"}
-            : {confidenceWords(confidence)}
-            {confidence !== null ? ` (${Math.round(confidence * 100)}%)` : ""} ·{" "}
-            {METHOD_NAMES[view.method]}
+            : {confidenceWords(result, view.coverage)} · {METHOD_NAMES[view.method]}
           </CardDescription>
         </CardHeader>
         <CardContent className="space-y-3">

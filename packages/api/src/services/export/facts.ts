@@ -51,7 +51,8 @@ export const totalText = (view: RecordView, key: string) => {
 
 /**
  * What the result rests on, in the words every format uses. A recorded decision keeps the
- * coverage it was decided with: "Decided with 9 of 13 criteria scored by 4 of 5 members".
+ * coverage it was decided with: "Decided with 9 of 13 criteria counted, on 4 complete ballots of
+ * 5 members".
  * Otherwise: "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete
  * ballots", or "Ready: based on all 13 criteria and 2 of 2 complete ballots".
  */
@@ -83,7 +84,10 @@ export function resultSentence(view: RecordView): string {
   }
   if (!r.winner) return "The team's votes end in a tie: there is no recommendation.";
   const ready = (view.decision?.coverage?.status ?? view.status) === "ready";
-  const conf = ready && r.confidence !== null ? `, confidence ${pct(r.confidence)}` : "";
+  const conf =
+    ready && r.confidence !== null
+      ? `, confidence ${pct(r.confidence)} (resampling ${r.confidenceVoters} voters)`
+      : "";
   return `The team recommends ${optionName(view, r.winner)} by ${points(r.margin)} points${conf}.`;
 }
 

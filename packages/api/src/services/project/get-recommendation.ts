@@ -210,6 +210,8 @@ function teamResult(loaded: LoadedDecision, rec: Recommendation) {
       .map((c) => ({ criterionKey: c.key, missingOptions: c.missingOptions })),
     margin: rec.margin,
     confidence: rec.confidence,
+    /** How many voters the confidence resamples (it is null below two). */
+    confidenceVoters: rec.confidenceVoters,
     criteria: rec.criteria,
     mustHaveFailures,
     hotSpots: hotSpots(rec.criteria, HOT_SPOTS),

@@ -151,7 +151,10 @@ export async function writeDecision(
   return record;
 }
 
-/** What the decision rests on, kept with the record: "Decided with 9 of 13 criteria scored by 4 of 5 members". */
+/**
+ * What the decision rests on, kept with the record: "Decided with 9 of 13 criteria counted, on
+ * 1 complete and 3 partial ballots of 5 members".
+ */
 export function coverageOf(
   rec: Pick<Recommendation, "coverage" | "participation" | "status">,
 ): RecordCoverage {

@@ -62,6 +62,8 @@ export type RecordView = {
     winner: string | null;
     margin: number;
     confidence: number | null;
+    /** How many voters the confidence resamples (it is null below two). */
+    confidenceVoters: number;
     criteria: Pick<
       CriterionResult,
       | "key"
@@ -274,6 +276,7 @@ export async function loadRecordView(
           winner: rec.winner,
           margin: rec.margin,
           confidence: rec.confidence,
+          confidenceVoters: rec.confidenceVoters,
           criteria: rec.criteria.map((c) => ({
             key: c.key,
             importance: c.importance,

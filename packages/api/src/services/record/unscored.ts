@@ -35,6 +35,7 @@ export function aggregateOrUnscored(input: DecisionInput, opts: AggregateOptions
     },
     status: "provisional",
     confidence: null,
+    confidenceVoters: 0,
     personal: [],
   };
 }

@@ -232,7 +232,7 @@ export function RecordDocument({
           {d?.coverage ? recordedCoverageLine(d.coverage) : coverageLine(view)}
           {/* Confidence only with a ready result, next to what it rests on. */}
           {(d?.coverage?.status ?? view.status) === "ready" && r?.confidence != null
-            ? ` Confidence ${Math.round(r.confidence * 100)}%.`
+            ? ` Confidence ${Math.round(r.confidence * 100)}% (resampling ${r.confidenceVoters} voters).`
             : ""}
         </p>
       </section>
