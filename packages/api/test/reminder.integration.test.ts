@@ -61,7 +61,7 @@ describe("deadline reminders", () => {
       .filter((n) => n.kind === "deadline.near")
       .map((n) => n.text);
     expect(text).toBe(
-      'Voting on "Which queue for billing events?" closes in 1 hour and your ballot is not complete.',
+      'The deadline of "Which queue for billing events?" is in 1 hour and your ballot is not complete.',
     );
   }, 60_000);
 

@@ -36,7 +36,9 @@ export function describeNotification(n: NotificationFacts): string {
     case "deadline.near": {
       const hours = Number(n.data.hoursLeft);
       const left = hours === 1 ? "1 hour" : `${hours} hours`;
-      return `Voting on ${project} closes in ${left} and your ballot is not complete.`;
+      // A deadline is the date the team means to decide by; voting stays open until someone
+      // closes it, so the reminder never says that voting closes.
+      return `The deadline of ${project} is in ${left} and your ballot is not complete.`;
     }
     case "nudge":
       return `${who} is waiting for your vote on ${project}.`;

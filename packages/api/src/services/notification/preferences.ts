@@ -22,7 +22,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
 export const KIND_LABELS: Record<NotificationKind, string> = {
   "team.invited": "You are invited to a team",
   "project.opened": "A decision opens for your vote",
-  "deadline.near": "Voting closes soon and your ballot is not complete",
+  "deadline.near": "A deadline is near and your ballot is not complete",
   nudge: "Someone nudges you to vote",
   "project.closed": "Voting closes",
   "decision.recorded": "A decision is recorded",

@@ -49,7 +49,7 @@ export function describeEvent(doc: {
       return `${who} opened ${project} for voting in ${doc.teamName}.`;
     case "deadline.near": {
       const hours = Number(doc.data.hoursLeft);
-      return `Voting on ${project} closes in ${hours === 1 ? "1 hour" : `${hours} hours`}; some ballots are not complete.`;
+      return `The deadline of ${project} is in ${hours === 1 ? "1 hour" : `${hours} hours`}; some ballots are not complete.`;
     }
     case "project.closed":
       return `${who} closed voting on ${project}.`;

@@ -19,7 +19,7 @@ import { toastOutcome } from "~/trpc/toast-outcome";
 
 const EVENTS = [
   ["project.opened", "A decision opens for voting"],
-  ["deadline.near", "Voting closes soon, ballots incomplete"],
+  ["deadline.near", "A deadline is near, ballots incomplete"],
   ["project.closed", "Voting closes"],
   ["decision.recorded", "A decision is recorded"],
   ["project.superseded", "A decision is superseded"],
