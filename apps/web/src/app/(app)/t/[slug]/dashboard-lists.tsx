@@ -5,7 +5,7 @@ import { DeadlineLabel } from "~/components/app/deadline-label";
 import { NumberedTitle } from "~/components/app/numbered-title";
 import { Badge } from "~/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
-import { leaderWords } from "./leader-words";
+import { ballotsWords, leaderWords } from "./leader-words";
 import { STATUS_FILTERS } from "./project-filters";
 
 type Dashboard = RouterOutputs["dashboard"]["get"];
@@ -127,9 +127,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                         </span>
                         <span className="flex flex-wrap items-center gap-2 text-muted-foreground text-xs">
                           {p.status === "OPEN" || p.status === "DECIDED" ? (
-                            <span>
-                              {p.voters} of {p.eligible} voted
-                            </span>
+                            <span data-testid="project-ballots">{ballotsWords(p)}</span>
                           ) : null}
                           {p.deadline ? (
                             <DeadlineLabel date={dateFormat.format(new Date(p.deadline))} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leaderWords } from "./leader-words";
+import { ballotsWords, leaderWords } from "./leader-words";
 
 const participation = (complete: number, eligible: number) => ({
   complete,
@@ -7,7 +7,7 @@ const participation = (complete: number, eligible: number) => ({
   none: eligible - complete,
   eligible,
   quorum: null,
-  quorumMet: true,
+  quorumMet: complete === eligible,
 });
 
 describe("leaderWords", () => {
@@ -20,7 +20,7 @@ describe("leaderWords", () => {
     expect(words).toEqual({
       label: "Provisional leader",
       basis:
-        "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots.",
+        "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots (no quorum set: every member's ballot is needed).",
     });
   });
 
@@ -38,5 +38,21 @@ describe("leaderWords", () => {
     expect(leaderWords("DECIDED", { ...ready, status: "provisional" }).label).toBe(
       "Provisional result",
     );
+  });
+});
+
+describe("ballotsWords", () => {
+  it("never counts a partial ballot as a member having voted", () => {
+    const leader = { participation: { ...participation(1, 4), partial: 2, none: 1 } };
+    expect(ballotsWords({ voters: 3, eligible: 4, leader })).toBe(
+      "1 of 4 ballots complete, 2 partial",
+    );
+    expect(
+      ballotsWords({ voters: 2, eligible: 2, leader: { participation: participation(2, 2) } }),
+    ).toBe("2 of 2 ballots complete");
+  });
+
+  it("says who started voting where the list has no ballots (a blind vote, nothing counted)", () => {
+    expect(ballotsWords({ voters: 3, eligible: 4, leader: null })).toBe("3 of 4 started voting");
   });
 });

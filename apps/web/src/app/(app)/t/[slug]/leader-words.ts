@@ -32,3 +32,19 @@ export function leaderWords(
       : "Leading";
   return { label, basis: coverageLine(leader) };
 }
+
+/**
+ * How far a project's ballots have come, for the project list: complete and partial ballots
+ * where the list has them ("1 of 4 ballots complete, 2 partial"), so a member who scored one
+ * criterion never reads as having voted; otherwise who has started ("3 of 4 started voting").
+ */
+export function ballotsWords(p: {
+  voters: number;
+  eligible: number;
+  leader: { participation: Participation } | null;
+}): string {
+  const ballots = p.leader?.participation;
+  if (!ballots) return `${p.voters} of ${p.eligible} started voting`;
+  const partial = ballots.partial > 0 ? `, ${ballots.partial} partial` : "";
+  return `${ballots.complete} of ${ballots.eligible} ballots complete${partial}`;
+}
