@@ -100,6 +100,50 @@ test.describe("inbox", () => {
     await expect(list.getByRole("link", { name: /"Which CI\?"/ })).toBeFocused();
   });
 
+  test('"Mark all read" keeps the keyboard\'s focus while its request is on its way', async ({
+    alice,
+    bob,
+  }) => {
+    const team = await teamJoinedBy(alice, [bob], `Busy ${Math.random().toString(36).slice(2, 7)}`);
+    for (const title of ["Which queue?", "Which cache?"]) {
+      const project = await mutate<{ id: string }>(alice.context.request, "project.create", {
+        teamId: team.id,
+        title,
+        context: "",
+        options: [
+          { key: "a", name: "A", description: "" },
+          { key: "b", name: "B", description: "" },
+        ],
+        criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
+      });
+      await mutate(alice.context.request, "project.open", { projectId: project.id });
+    }
+    const page = bob.page;
+    // The request is held until the page has shown how the button looks while it waits.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/api\/trpc\/[^?]*notification\.markAllRead/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto("/inbox");
+    const list = page.getByRole("list", { name: "Notifications" });
+    await expect(list.getByRole("listitem")).toHaveCount(2);
+    const markAll = page.getByRole("button", { name: "Mark all read" });
+    await markAll.focus();
+    await page.keyboard.press("Enter");
+    // Busy, not disabled: the keyboard stays on the button rather than falling to the page.
+    await expect(markAll).toHaveAttribute("aria-busy", "true");
+    await expect(markAll).toBeFocused();
+    release();
+    // Done, with nothing left unread: the keyboard moves on to the first notification.
+    await expect(list.getByRole("link", { name: /"Which cache\?"/ })).not.toContainText("(unread)");
+    await expect(markAll).toBeDisabled();
+    await expect(list.getByRole("link", { name: /"Which cache\?"/ })).toBeFocused();
+  });
+
   test("the project page shows who it waits on; a nudge reaches the member once in 12 hours", async ({
     alice,
     bob,

@@ -89,7 +89,10 @@ export function InboxList({ initial }: { initial: Page }) {
         <Button
           variant="outline"
           size="sm"
-          disabled={!unread || markAll.isPending}
+          disabled={!unread}
+          // Busy, not disabled, while it works: a disabled button would drop the keyboard's
+          // focus to the page's start before keepPlace could move it.
+          loading={markAll.isPending}
           onClick={(event) => {
             pressed.current = event.currentTarget;
             markAll.mutate();
