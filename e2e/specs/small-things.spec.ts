@@ -125,3 +125,32 @@ test("saving a team template without a name is refused next to the name, and the
   await expect(dialog.getByLabel("Template name")).toHaveValue(soloDrf.template.title);
   await expect(dialog.getByText("Name the template.")).toHaveCount(0);
 });
+
+test("after saving a team template from the keyboard, the keyboard is back on the menu's button", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  await page.goto(soloDrf.url);
+  const more = page.getByRole("button", { name: "More actions" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("menuitem", { name: "Save as team template" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Save as team template" });
+  await dialog.getByLabel("Template name").fill("API framework, our way");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Saved “API framework, our way” as a team template.")).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+  // The menu item that opened the dialog is gone: the keyboard goes back to what opened the menu.
+  await expect(more).toBeFocused();
+
+  // Closed with Escape, the same.
+  await page.keyboard.press("Enter");
+  await page.getByRole("menuitem", { name: "Save as team template" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(more).toBeFocused();
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, type ReactElement, useState } from "react";
+import { type FormEvent, type ReactElement, useRef, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import {
@@ -44,6 +44,8 @@ export function ProjectActionsMenu({
   recorded: boolean;
 }) {
   const [saveOpen, setSaveOpen] = useState(false);
+  // The dialog's menu item is gone once the dialog closes: focus returns to the menu's button.
+  const menuButton = useRef<HTMLButtonElement>(null);
   const trpc = useTRPC();
   const archive = useMutation(
     trpc.project.archive.mutationOptions(
@@ -58,7 +60,9 @@ export function ProjectActionsMenu({
   return (
     <>
       <DropdownMenu defaultOpen={defaultOpen}>
-        <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
+        <DropdownMenuTrigger asChild ref={menuButton}>
+          {trigger}
+        </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
           <DropdownMenuItem onSelect={() => setSaveOpen(true)}>
             Save as team template
@@ -75,6 +79,7 @@ export function ProjectActionsMenu({
         title={title}
         open={saveOpen}
         onOpenChange={setSaveOpen}
+        returnFocus={() => menuButton.current?.focus()}
       />
     </>
   );
@@ -85,11 +90,14 @@ function SaveTemplateDialog({
   title,
   open,
   onOpenChange,
+  returnFocus,
 }: {
   projectId: string;
   title: string;
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  /** Where the keyboard goes when the dialog closes (it was opened from a menu item). */
+  returnFocus: () => void;
 }) {
   const trpc = useTRPC();
   const save = useMutation(
@@ -119,7 +127,12 @@ function SaveTemplateDialog({
         onOpenChange(next);
       }}
     >
-      <DialogContent>
+      <DialogContent
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          returnFocus();
+        }}
+      >
         <DialogHeader>
           <DialogTitle>Save as team template</DialogTitle>
           <DialogDescription>
