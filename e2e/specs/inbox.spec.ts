@@ -1,4 +1,11 @@
-import { markDocument, mutate, person, query, teamJoinedBy } from "../support/decisions";
+import {
+  markDocument,
+  mutate,
+  person,
+  query,
+  teamJoinedBy,
+  teamWithDrfProject,
+} from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.describe("inbox", () => {
@@ -142,6 +149,40 @@ test.describe("inbox", () => {
     await expect(list.getByRole("link", { name: /"Which cache\?"/ })).not.toContainText("(unread)");
     await expect(markAll).toBeDisabled();
     await expect(list.getByRole("link", { name: /"Which cache\?"/ })).toBeFocused();
+  });
+
+  test("nudging everyone says in plain words who was nudged and who was skipped, and the list shows who was nudged recently", async ({
+    alice,
+    bob,
+    browser,
+  }) => {
+    const carol = await person(browser, "carol");
+    const { url } = await teamWithDrfProject(alice, [bob, carol]);
+    const page = alice.page;
+    await page.goto(url);
+    const waiting = page.getByTestId("waiting-on");
+    const bobRow = waiting.getByRole("listitem").filter({ hasText: bob.user.name });
+    const carolRow = waiting.getByRole("listitem").filter({ hasText: carol.user.name });
+    await expect(bobRow).toContainText("Not started");
+    await expect(bobRow).not.toContainText("Nudged");
+
+    await page.getByRole("button", { name: `Nudge ${bob.user.name}` }).click();
+    await expect(page.getByText(`Nudged ${bob.user.name}.`)).toBeVisible();
+    // Said in words on the page, not only in a tooltip: touch and screen readers get it too.
+    await expect(
+      bobRow.getByText(/^Nudged in the last 12 hours: next nudge possible /),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("button", { name: `Nudge ${bob.user.name}` }),
+    ).toHaveAccessibleDescription(/^Nudged in the last 12 hours: next nudge possible /);
+    await expect(carolRow).not.toContainText("Nudged");
+
+    await page.getByRole("button", { name: "Nudge everyone waiting" }).click();
+    await expect(
+      page.getByText(`Nudged ${carol.user.name}. Skipped 1 member nudged in the last 12 hours.`),
+    ).toBeVisible();
+    await expect(carolRow.getByText(/^Nudged in the last 12 hours/)).toBeVisible();
+    await carol.context.close();
   });
 
   test("the project page shows who it waits on; a nudge reaches the member once in 12 hours", async ({

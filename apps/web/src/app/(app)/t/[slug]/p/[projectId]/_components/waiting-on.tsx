@@ -8,6 +8,20 @@ import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+const names = new Intl.ListFormat("en", { type: "conjunction" });
+
+type NudgeResult = RouterOutputs["project"]["nudge"];
+
+/** "Nudged Bob and Carol. Skipped 1 member nudged in the last 12 hours." */
+function nudgeOutcome({ nudged, skipped }: NudgeResult) {
+  const done =
+    nudged.length <= 3
+      ? `Nudged ${names.format(nudged.map((n) => n.name))}.`
+      : `Nudged ${nudged.length} members.`;
+  if (skipped.length === 0) return done;
+  const who = skipped.length === 1 ? "1 member" : `${skipped.length} members`;
+  return `${done} Skipped ${who} nudged in the last 12 hours.`;
+}
 
 /**
  * Who an open decision is waiting on: each voter whose ballot is not complete (not started, or
@@ -30,13 +44,7 @@ export function WaitingOn({
   });
   const nudge = useMutation(
     trpc.project.nudge.mutationOptions({
-      onSuccess: (result) => {
-        const names = result.nudged.map((n) => n.name).join(", ");
-        const skipped = result.skipped.length
-          ? ` (${result.skipped.length} nudged less than 12 hours ago, skipped)`
-          : "";
-        toast.success(`Nudged ${names}${skipped}.`);
-      },
+      onSuccess: (result) => toast.success(nudgeOutcome(result)),
       onError: (error) => toast.error(messageOf(error)),
       onSettled: () =>
         queryClient.invalidateQueries({
@@ -50,6 +58,7 @@ export function WaitingOn({
   const send = (userIds?: string[]) => {
     if (!nudge.isPending) nudge.mutate({ projectId, userIds });
   };
+  const nudgedId = (userId: string) => `${projectId}-nudged-${userId}`;
 
   return (
     <section aria-labelledby="waiting-on-heading" className="space-y-3 rounded-xl border p-4">
@@ -78,17 +87,23 @@ export function WaitingOn({
                       : `${member.answered} of ${member.total} ${member.total === 1 ? "criterion" : "criteria"} answered`}
                   </span>
                 ) : null}
+                {/* In words on the page, for touch and screen readers too, not in a tooltip. */}
+                {member.nextNudgeAt ? (
+                  <span
+                    id={nudgedId(member.userId)}
+                    className="block text-muted-foreground text-xs"
+                  >
+                    Nudged in the last 12 hours: next nudge possible{" "}
+                    {timeFormat.format(new Date(member.nextNudgeAt))}
+                  </span>
+                ) : null}
               </span>
               {data.canNudge && !member.isYou ? (
                 <Button
                   variant="outline"
                   size="sm"
                   aria-label={`Nudge ${member.name}`}
-                  title={
-                    member.nextNudgeAt
-                      ? `Nudged recently: the next nudge is possible at ${timeFormat.format(new Date(member.nextNudgeAt))}.`
-                      : undefined
-                  }
+                  aria-describedby={member.nextNudgeAt ? nudgedId(member.userId) : undefined}
                   onClick={() => send([member.userId])}
                 >
                   Nudge
