@@ -154,3 +154,24 @@ test("after saving a team template from the keyboard, the keyboard is back on th
   await expect(dialog).toHaveCount(0);
   await expect(more).toBeFocused();
 });
+
+test("a created token's name leaves the form, the token is shown once, and the keyboard stays on the button", async ({
+  page,
+  signedIn,
+}) => {
+  expect(signedIn.email).toContain("@");
+  await page.goto("/account/tokens");
+  const name = page.getByLabel("Name");
+  await name.fill("Laptop CLI");
+  const create = page.getByRole("button", { name: "Create token" });
+  await create.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("new-token")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Your access tokens" })).toContainText("Laptop CLI");
+  // Ready for the next token: the name field is empty, the keyboard where it was.
+  await expect(name).toHaveValue("");
+  await expect(create).toBeFocused();
+  // The one-time display stays until the next creation.
+  await expect(page.getByText("Copy your token now: it will not be shown again.")).toBeVisible();
+  await expect(page.getByTestId("new-token")).toHaveValue(/^tro_/);
+});

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { ActionsTable } from "~/components/app/actions-table";
 import { ShownOnce } from "~/components/app/shown-once";
 import { Alert } from "~/components/ui/alert";
@@ -31,10 +31,13 @@ export function AccessTokens({
   // Why the last creation was refused, in words, next to the form (a toast is gone too soon).
   const [createError, setCreateError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() });
+  const nameInput = useRef<HTMLInputElement>(null);
   const create = useMutation(
     trpc.token.create.mutationOptions({
       onSuccess: async (token) => {
         setCreated(token.token);
+        // The name went with the token: the field is ready for the next one.
+        if (nameInput.current) nameInput.current.value = "";
         await refresh();
       },
       onError: (error) => {
@@ -73,7 +76,7 @@ export function AccessTokens({
         aria-label="Create a token"
       >
         <FormField label="Name" error={nameError} required>
-          <Input name="name" placeholder="Laptop CLI" />
+          <Input ref={nameInput} name="name" placeholder="Laptop CLI" />
         </FormField>
         <fieldset className="space-y-1 text-sm">
           <legend className="font-medium">Scope</legend>
@@ -87,7 +90,7 @@ export function AccessTokens({
         <FormField label="Expires after (days)">
           <Input name="days" type="number" min={1} max={366} placeholder="never" className="w-28" />
         </FormField>
-        <Button type="submit" disabled={create.isPending}>
+        <Button type="submit" loading={create.isPending}>
           Create token
         </Button>
       </form>
