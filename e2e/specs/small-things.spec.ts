@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { mutate, voteOverApi } from "../support/decisions";
+import { mutate, teamJoinedBy, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test("a refused token creation says why on the page, next to the form", async ({
@@ -174,4 +174,21 @@ test("a created token's name leaves the form, the token is shown once, and the k
   // The one-time display stays until the next creation.
   await expect(page.getByText("Copy your token now: it will not be shown again.")).toBeVisible();
   await expect(page.getByTestId("new-token")).toHaveValue(/^tro_/);
+});
+
+test("changing a member's role from the keyboard leaves the keyboard on that member's role", async ({
+  alice: owner,
+  bob,
+}) => {
+  const team = await teamJoinedBy(owner, [bob], `Roles ${Math.random().toString(36).slice(2, 7)}`);
+  const page = owner.page;
+  await page.goto(`/t/${team.slug}/settings`);
+  const role = page.getByRole("combobox", { name: `Role of ${bob.user.name}` });
+  await role.focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("option", { name: "Viewer" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(`${bob.user.name} is now viewer.`)).toBeVisible();
+  await expect(role).toHaveText("Viewer");
+  await expect(role).toBeFocused();
 });

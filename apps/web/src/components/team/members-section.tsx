@@ -101,10 +101,13 @@ export function MembersSection({
                   <RoleSelect
                     value={member.role}
                     max={team.role}
-                    disabled={changeRole.isPending}
-                    onChange={(role) =>
-                      changeRole.mutate({ teamId: team.id, userId: member.id, role })
-                    }
+                    // Not disabled while a change is on its way: that would drop the keyboard's
+                    // focus, which the list returned to this role, to the top of the page.
+                    onChange={(role) => {
+                      if (!changeRole.isPending) {
+                        changeRole.mutate({ teamId: team.id, userId: member.id, role });
+                      }
+                    }}
                     className="w-32"
                     label={`Role of ${label}`}
                   />
