@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { baseURL } from "../playwright.config";
-import { downloadMadr, voteOverApi } from "../support/decisions";
+import { downloadMadr, mutate, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(90_000);
@@ -118,4 +118,30 @@ test("record a decision, download its MADR file and open the share link signed o
   await expect(
     page.getByRole("listitem").filter({ hasText: `${owner.user.name} recorded the decision on` }),
   ).toContainText(template.title);
+});
+
+test("creating a share link from the keyboard leaves the keyboard on the button", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const { projectId, url, first } = soloDrf;
+  await voteOverApi(owner.context.request, projectId, {
+    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
+  });
+  await mutate(owner.context.request, "record.decide", {
+    projectId,
+    chosenOptionKey: "fastapi",
+    rationale: "It fits our typed, async services.",
+    consequences: { good: [], neutral: [], bad: [] },
+    decisionMakers: [{ name: owner.user.name }],
+    confirmProvisional: true,
+  });
+  const page = owner.page;
+  await page.goto(`${url}/record`);
+  const create = page.getByRole("button", { name: "Create share link" });
+  await create.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("share-link")).toHaveValue(/\/share\//);
+  // Busy while it works, not disabled: the keyboard is where it was, for the next step.
+  await expect(create).toBeFocused();
 });

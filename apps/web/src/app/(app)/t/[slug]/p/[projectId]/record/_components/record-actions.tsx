@@ -153,7 +153,7 @@ export function SharePanel({ projectId }: { projectId: string }) {
         <label className="flex items-center gap-2 pb-2 text-sm">
           <input type="checkbox" name="showVotes" /> Show individual votes
         </label>
-        <Button type="submit" variant="secondary" disabled={create.isPending}>
+        <Button type="submit" variant="secondary" loading={create.isPending}>
           <Link2 aria-hidden="true" /> Create share link
         </Button>
       </form>
