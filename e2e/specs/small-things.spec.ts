@@ -192,3 +192,22 @@ test("changing a member's role from the keyboard leaves the keyboard on that mem
   await expect(role).toHaveText("Viewer");
   await expect(role).toBeFocused();
 });
+
+test("a decision waiting for my vote counts its one criterion in the singular", async ({
+  alice: owner,
+}) => {
+  const team = await teamJoinedBy(owner, [], `One ${Math.random().toString(36).slice(2, 7)}`);
+  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
+    teamId: team.id,
+    title: "Which queue?",
+    context: "",
+    options: [
+      { key: "a", name: "A", description: "" },
+      { key: "b", name: "B", description: "" },
+    ],
+    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
+  });
+  await mutate(owner.context.request, "project.open", { projectId: project.id });
+  await owner.page.goto(`/t/${team.slug}`);
+  await expect(owner.page.getByTestId("pending-votes")).toContainText("0 of 1 criterion voted");
+});

@@ -98,7 +98,8 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                   >
                     <span className="font-medium">{p.title}</span>
                     <span className="text-muted-foreground">
-                      {p.myVotes} of {p.criteriaCount} criteria voted
+                      {p.myVotes} of {p.criteriaCount}{" "}
+                      {p.criteriaCount === 1 ? "criterion" : "criteria"} voted
                     </span>
                   </Link>
                 </li>
