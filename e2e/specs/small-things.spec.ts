@@ -211,3 +211,29 @@ test("a decision waiting for my vote counts its one criterion in the singular", 
   await owner.page.goto(`/t/${team.slug}`);
   await expect(owner.page.getByTestId("pending-votes")).toContainText("0 of 1 criterion voted");
 });
+
+test("a comment sent with the keyboard leaves the keyboard in the box, ready for the next one", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  await page.goto(soloDrf.url);
+  await page.getByRole("tab", { name: "Discussion" }).click();
+  const box = page.getByLabel("Write a comment").first();
+  await box.fill("Can we benchmark the webhook path first?");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Comment", exact: true }).first()).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Can we benchmark the webhook path first?")).toBeVisible();
+  await expect(box).toHaveValue("");
+  // The button greys out with the box empty: the keyboard goes back to the box, not the page.
+  await expect(box).toBeFocused();
+  // Sent twice quickly from the box, a comment is posted once.
+  await box.fill("One more thing.");
+  await box.press("Control+Enter");
+  await box.press("Control+Enter");
+  await expect(page.getByText("One more thing.")).toHaveCount(1);
+  await expect(box).toHaveValue("");
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByText("One more thing.")).toHaveCount(1);
+});

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { MessageSquare } from "lucide-react";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import Markdown from "react-markdown";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import { Alert } from "~/components/ui/alert";
@@ -249,12 +249,21 @@ function Composer({
   const [body, setBody] = useState(editing?.body ?? "");
   const [error, setError] = useState<string | null>(null);
   const fieldId = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  // One comment per send: a second Ctrl+Enter while the first is on its way is ignored.
+  const sending = useRef(false);
   const options = {
     onSuccess: () => {
       setBody("");
       setError(null);
       invalidate();
-      onDone?.();
+      if (onDone) onDone();
+      // The button greys out with the box empty: the keyboard goes back to the box, ready for
+      // the next comment, rather than to the top of the page.
+      else field.current?.focus();
+    },
+    onSettled: () => {
+      sending.current = false;
     },
     onError: (e: {
       message: string;
@@ -273,6 +282,8 @@ function Composer({
       : members.filter((m) => m.name.toLowerCase().includes(query.toLowerCase())).slice(0, 5);
 
   const submit = () => {
+    if (sending.current || body.trim() === "") return;
+    sending.current = true;
     if (editing) edit.mutate({ projectId, commentId: editing.commentId, body });
     else create.mutate({ projectId, criterionKey: criterionKey ?? null, body });
   };
@@ -289,6 +300,7 @@ function Composer({
         {editing ? "Edit your comment" : "Write a comment"}
       </label>
       <Textarea
+        ref={field}
         id={fieldId}
         value={body}
         rows={3}
@@ -323,8 +335,8 @@ function Composer({
         </p>
       ) : null}
       <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={pending || body.trim() === ""}>
-          {pending ? "Saving…" : editing ? "Save" : "Comment"}
+        <Button type="submit" size="sm" disabled={!pending && body.trim() === ""} loading={pending}>
+          {editing ? "Save" : "Comment"}
         </Button>
         {editing ? (
           <Button type="button" variant="ghost" size="sm" onClick={onDone}>
