@@ -237,3 +237,29 @@ test("a comment sent with the keyboard leaves the keyboard in the box, ready for
   await page.waitForLoadState("networkidle");
   await expect(page.getByText("One more thing.")).toHaveCount(1);
 });
+
+test("removing an option or a criterion from the keyboard leaves the keyboard in its list", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  await fillBlankDecision(page, soloDrf.team.slug, ["Kafka", "RabbitMQ"]);
+  const addOption = page.getByRole("button", { name: "Add option" });
+  await addOption.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Option 3 name")).toBeFocused();
+  await page.getByRole("button", { name: "Remove option 3" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Option 3 name")).toHaveCount(0);
+  // The button pressed went with its option: the keyboard is on "Add option", below the list.
+  await expect(addOption).toBeFocused();
+
+  const addCriterion = page.getByRole("button", { name: "Add criterion" });
+  await addCriterion.focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Criterion 2 name").fill("Operations");
+  await page.getByRole("button", { name: "Remove criterion 1" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Criterion 1 name")).toHaveValue("Operations");
+  await expect(addCriterion).toBeFocused();
+});

@@ -1,7 +1,8 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
+import { flushSync } from "react-dom";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
 
@@ -32,6 +33,9 @@ export function ItemList<T extends { id: string }>({
   onRemove: (index: number) => void;
   children: (item: T, index: number, remove: ReactNode) => ReactNode;
 }) {
+  // A removed item takes its remove button, and the keyboard's focus, with it: the focus goes
+  // to the add button just below the list instead of the top of the page.
+  const addButton = useRef<HTMLButtonElement>(null);
   return (
     <Card>
       <CardHeader>
@@ -54,13 +58,22 @@ export function ItemList<T extends { id: string }>({
               className="self-end"
               aria-label={`Remove ${noun} ${i + 1}`}
               disabled={items.length <= min}
-              onClick={() => onRemove(i)}
+              onClick={() => {
+                flushSync(() => onRemove(i));
+                addButton.current?.focus();
+              }}
             >
               <Trash2 aria-hidden="true" />
             </Button>,
           ),
         )}
-        <Button variant="outline" size="sm" disabled={items.length >= max} onClick={onAdd}>
+        <Button
+          ref={addButton}
+          variant="outline"
+          size="sm"
+          disabled={items.length >= max}
+          onClick={onAdd}
+        >
           <Plus aria-hidden="true" /> Add {noun}
         </Button>
       </CardContent>
