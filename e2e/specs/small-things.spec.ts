@@ -263,3 +263,29 @@ test("removing an option or a criterion from the keyboard leaves the keyboard in
   await expect(page.getByLabel("Criterion 1 name")).toHaveValue("Operations");
   await expect(addCriterion).toBeFocused();
 });
+
+test("a team template's card says how many options and criteria it holds, in the singular too, next to its description", async ({
+  alice: owner,
+}) => {
+  const team = await teamJoinedBy(owner, [], `Tpl ${Math.random().toString(36).slice(2, 7)}`);
+  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
+    teamId: team.id,
+    title: "Which queue?",
+    context: "",
+    options: [
+      { key: "a", name: "Kafka", description: "" },
+      { key: "b", name: "SQS", description: "" },
+    ],
+    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
+  });
+  await mutate(owner.context.request, "project.saveAsTemplate", {
+    projectId: project.id,
+    name: "Queue choice",
+    description: "How we pick a queue.",
+  });
+  await owner.page.goto(`/t/${team.slug}/new`);
+  const card = owner.page
+    .getByRole("listitem")
+    .filter({ has: owner.page.getByRole("heading", { name: /Queue choice/ }) });
+  await expect(card).toContainText("How we pick a queue. 2 options, 1 criterion.");
+});

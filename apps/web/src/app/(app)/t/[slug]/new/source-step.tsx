@@ -9,6 +9,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/com
 type Templates = RouterOutputs["project"]["templates"];
 type BuiltIn = Templates["builtIn"][number];
 
+/** "2 options, 1 criterion.": what a team template holds, with or without its description. */
+function counts(options: number, criteria: number) {
+  return `${options} ${options === 1 ? "option" : "options"}, ${criteria} ${criteria === 1 ? "criterion" : "criteria"}.`;
+}
+
 /** The first step: a built-in template, a team template, or a blank decision. */
 export function SourceStep({
   templates,
@@ -47,9 +52,9 @@ export function SourceStep({
               title={t.name}
               badge="Team template"
               options={t.options.map((o) => o.name)}
-              description={
-                t.description || `${t.options.length} options, ${t.criteria.length} criteria.`
-              }
+              description={[t.description, counts(t.options.length, t.criteria.length)]
+                .filter(Boolean)
+                .join(" ")}
               action={`Use “${t.name}”`}
               onClick={() => onTeamTemplate(t)}
             />
