@@ -289,3 +289,39 @@ test("a team template's card says how many options and criteria it holds, in the
     .filter({ has: owner.page.getByRole("heading", { name: /Queue choice/ }) });
   await expect(card).toContainText("How we pick a queue. 2 options, 1 criterion.");
 });
+
+test("while the weights for a new answer are on their way, the proposal shown stays and says it is updating", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  await page.goto(`/t/${soloDrf.team.slug}/new`);
+  await page.getByRole("button", { name: /Use “Django REST Framework or FastAPI\?”/ }).click();
+  await page
+    .getByRole("group", { name: "Is the team already fluent in Django?" })
+    .getByRole("radio", { name: "Yes" })
+    .check();
+  const earlier = page.getByText(/Learning curve and team familiarity: 3 → 5/);
+  await expect(earlier).toBeVisible();
+
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/api\/trpc\/[^?]*project\.suggestWeights/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page
+    .getByRole("group", { name: "Do you need real-time features or WebSockets?" })
+    .getByRole("radio", { name: "Yes" })
+    .check();
+  const use = page.getByRole("button", { name: "Use these weights" });
+  // Not emptied to "Answer a question…" as if nothing had been answered, nor disabled.
+  await expect(use).toHaveAttribute("aria-busy", "true");
+  await expect(earlier).toBeVisible();
+  await expect(page.getByText("Answer a question to see how it moves the weights.")).toHaveCount(0);
+  release();
+  await expect(use).not.toHaveAttribute("aria-busy", "true");
+  await expect(earlier).toBeVisible();
+});

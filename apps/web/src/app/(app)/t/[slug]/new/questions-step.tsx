@@ -1,12 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { useState } from "react";
 import type { Team } from "~/components/project-form/project-form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { cn } from "~/lib/utils";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -33,13 +34,15 @@ export function QuestionsStep({
       .filter(([, a]) => a !== "skip")
       .map(([k, a]) => [k, a === "yes"]),
   );
+  // The last proposal stays on screen while the one for a new answer loads, instead of the list
+  // emptying as if nothing had been answered; it is marked as updating, and cannot be used.
   const suggestion = useQuery(
-    trpc.project.suggestWeights.queryOptions({
-      teamId: team.id,
-      templateKey: template.key,
-      answers: given,
-    }),
+    trpc.project.suggestWeights.queryOptions(
+      { teamId: team.id, templateKey: template.key, answers: given },
+      { placeholderData: keepPreviousData },
+    ),
   );
+  const updating = suggestion.isPlaceholderData;
   const name = (key: string) => template.criteria.find((c) => c.key === key)?.name ?? key;
 
   return (
@@ -88,7 +91,11 @@ export function QuestionsStep({
         </CardHeader>
         <CardContent>
           {suggestion.error ? <Alert variant="error">{messageOf(suggestion.error)}</Alert> : null}
-          <ul className="space-y-2 text-sm" aria-live="polite">
+          <ul
+            className={cn("space-y-2 text-sm", updating && "opacity-60")}
+            aria-live="polite"
+            aria-busy={updating || undefined}
+          >
             {suggestion.data?.changes.map((c) => (
               <li key={`${c.questionKey}-${c.criterionKey}`}>
                 <span className="font-medium">{name(c.criterionKey)}</span>: {c.from} → {c.to}.{" "}
@@ -101,6 +108,7 @@ export function QuestionsStep({
       <div className="flex flex-wrap gap-2">
         <Button
           disabled={!suggestion.data}
+          loading={updating}
           onClick={() => suggestion.data && onApply(suggestion.data.weights)}
         >
           Use these weights
