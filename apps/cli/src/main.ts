@@ -33,7 +33,7 @@ export function buildProgram(io: Io): Command {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   // With --json, a failure is JSON on stderr too: { "error": { "message", "exitCode" } }, the
   // command line's own (an unknown option) as well, so commander's text is not written then.
-  const json = argv.includes("--json");
+  const json = asksForJson(buildProgram(io), argv);
   const program = buildProgram(json ? { ...io, stderr: () => {} } : io);
   const fail = (exitCode: number, message: string, prefix = "tradeoff: ") => {
     io.stderr(
@@ -61,4 +61,36 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     if (error instanceof InputError) return fail(EXIT_BAD_INPUT, error.problems.join("\n"), "");
     return fail(EXIT_BAD_INPUT, error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * Whether `--json` is on the command line as an option, read as commander reads it: not when
+ * it is another option's value (`--rationale --json`) or an operand after `--`. The command's
+ * options are walked without running their parsers, so a value refused later (`--importance 9`)
+ * still fails as JSON when --json follows it.
+ */
+export function asksForJson(program: Command, argv: string[]): boolean {
+  let command: Command = program;
+  let variadic = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--") return false;
+    const isOption = arg.length > 1 && arg.startsWith("-");
+    if (variadic && !isOption) continue;
+    variadic = false;
+    if (!isOption) {
+      // The first operand names the command; its options are what the rest is read with.
+      if (command === program)
+        command =
+          program.commands.find((c) => c.name() === arg || c.aliases().includes(arg)) ?? command;
+      continue;
+    }
+    if (arg === "--json") return true;
+    const option = [...command.options, ...program.options].find(
+      (o) => o.long === arg || o.short === arg,
+    );
+    if (option?.required || (option?.optional && !argv[i + 1]?.startsWith("-"))) i++;
+    variadic = option?.variadic === true;
+  }
+  return false;
 }

@@ -211,6 +211,30 @@ describe("server commands without a server", () => {
     }
   });
 
+  it("answer in text when --json is only another option's value or an operand after --", async () => {
+    const env = { TRADEOFF_CONFIG_DIR: dir };
+    for (const args of [
+      ["decide", "billing/1", "--option", "drf", "--rationale", "--json"],
+      ["vote", "billing/1", "-c", "x", "-r", "--json"],
+      ["revise", "billing/1", "--rationale", "Async.", "--note", "--json"],
+    ]) {
+      const result = await runCli(args, { env });
+      expect(result.code, args.join(" ")).toBe(3);
+      expect(result.stderr, args.join(" ")).toBe(
+        "tradeoff: Not signed in to a Tradeoff server. Run `tradeoff login --url https://your-server` first.\n",
+      );
+    }
+    const operand = await runCli(["projects", "--", "--json"], { env });
+    expect(operand.code).toBe(2);
+    expect(operand.stderr).toMatch(/^error: too many arguments/);
+    // As an option it still asks for JSON, wherever it stands among the others.
+    const asOption = await runCli(["vote", "billing/1", "--json", "-c", "x", "-r", "why"], {
+      env,
+    });
+    expect(asOption.code).toBe(3);
+    expect(JSON.parse(asOption.stderr)).toMatchObject({ error: { exitCode: 3 } });
+  });
+
   it("refuse an out-of-range importance or score as bad input (exit 1), in the web app's words", async () => {
     const env = { TRADEOFF_CONFIG_DIR: dir };
     const importance = await runCli(
