@@ -41,3 +41,54 @@ describe("tradeoff import FOLDER", () => {
     }
   });
 });
+
+describe("tradeoff import FOLDER --dry-run on a terminal's screen", () => {
+  // Titles, names and notes come from the user's own files: ESC ] 0 ; ... BEL retitles the
+  // window and ESC [ 2 J clears the screen when printed as they are.
+  const evil = "\u001b]0;owned\u0007\u001b[2J";
+  const shown = "\ufffd]0;owned\ufffd\ufffd[2J";
+
+  it("shows each record's title, file, links and notes without their control characters", async () => {
+    const stub = await stubServer(({ procedure }) =>
+      procedure === "team.list"
+        ? { data: [{ id: "cmteam", slug: "billing", name: "Billing" }] }
+        : {
+            data: {
+              records: [
+                {
+                  fileName: "0001-queue.md",
+                  number: 1,
+                  title: `Queue${evil}`,
+                  status: "accepted",
+                  date: "2026-01-02",
+                  supersedes: [`0000-old${evil}.md`],
+                  supersededBy: [],
+                  warnings: [`no date${evil}`],
+                },
+              ],
+              skipped: [{ fileName: `notes${evil}.md`, reason: "not a decision record" }],
+              dryRun: true,
+            },
+          },
+    );
+    try {
+      const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
+      const folder = join(home, "decisions");
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, "0001-queue.md"), "# Queue\n");
+      const run = await runCli(["import", folder, "--dry-run"], { env: stub.env(home) });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(
+        "Would create 1 record in billing (dry run: nothing was written):\n" +
+          `  billing/1  Queue${shown}  (accepted, 2026-01-02)  from 0001-queue.md\n` +
+          `      supersedes 0000-old${shown}.md\n` +
+          `      note: no date${shown}\n` +
+          `Not imported (1 file):\n  notes${shown}.md: not a decision record\n`,
+      );
+      const json = await runCli(["import", folder, "--dry-run", "--json"], { env: stub.env(home) });
+      expect(JSON.parse(json.stdout).records[0].title).toBe(`Queue${evil}`);
+    } finally {
+      await stub.close();
+    }
+  });
+});

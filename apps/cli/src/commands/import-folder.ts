@@ -1,6 +1,7 @@
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CliError, EXIT_BAD_INPUT } from "../errors";
+import { terminalText } from "../format/terminal";
 import type { Io } from "../io";
 import { call } from "../server/client";
 import { connectToTeam } from "../server/resolve";
@@ -77,22 +78,22 @@ export async function importFolder(
       `${dir} has no decision records to import; nothing was created.\nNot imported (${skipped.length} file${skipped.length === 1 ? "" : "s"}):\n${skippedLines(skipped)}`,
     );
   }
+  // Titles, file names and notes come from the user's files: shown, never obeyed by the terminal.
+  const out = (text: string) => io.stdout(terminalText(text));
   const records = `${count} record${count === 1 ? "" : "s"}`;
-  io.stdout(
+  out(
     result.dryRun
       ? `Would create ${records} in ${team.slug} (dry run: nothing was written):\n`
       : `Created ${records} in ${team.slug}:\n`,
   );
   for (const r of result.records) {
-    io.stdout(
-      `  ${team.slug}/${r.number}  ${r.title}  (${r.status}, ${r.date})  from ${r.fileName}\n`,
-    );
-    if (r.supersedes.length) io.stdout(`      supersedes ${r.supersedes.join(", ")}\n`);
-    if (r.supersededBy.length) io.stdout(`      superseded by ${r.supersededBy.join(", ")}\n`);
-    for (const w of r.warnings) io.stdout(`      note: ${w}\n`);
+    out(`  ${team.slug}/${r.number}  ${r.title}  (${r.status}, ${r.date})  from ${r.fileName}\n`);
+    if (r.supersedes.length) out(`      supersedes ${r.supersedes.join(", ")}\n`);
+    if (r.supersededBy.length) out(`      superseded by ${r.supersededBy.join(", ")}\n`);
+    for (const w of r.warnings) out(`      note: ${w}\n`);
   }
   if (skipped.length) {
-    io.stdout(
+    out(
       `Not imported (${skipped.length} file${skipped.length === 1 ? "" : "s"}):\n${skippedLines(skipped)}\n`,
     );
   }
