@@ -97,6 +97,26 @@ describe("tradeoff score", () => {
     expect(md.stdout).toContain("| Documentation | not scored | - | - | - | - |");
   });
 
+  it("gives no confidence figure while one member's votes are all it rests on", async () => {
+    const alone = { ...decision, votes: decision.votes.slice(0, 1) };
+    await writeFile(file("alone.json"), JSON.stringify(alone));
+    // Resampling one voter always finds the same winner: 100% would say nothing but look sure.
+    expect(aggregate(alone).confidence).toBe(1);
+    for (const format of ["table", "markdown"]) {
+      const { code, stdout } = await runCli(["score", file("alone.json"), "--format", format]);
+      expect(code, format).toBe(0);
+      expect(stdout, format).not.toMatch(/Confidence: \d/);
+      expect(stdout, format).toContain(
+        "Confidence: n/a (the counted criteria rest on 1 voter; resampling needs two or more).",
+      );
+    }
+    // Two voters on the counted criterion: a figure again.
+    const two = { ...decision, votes: decision.votes.slice(0, 2) };
+    await writeFile(file("two.json"), JSON.stringify(two));
+    const { stdout } = await runCli(["score", file("two.json")]);
+    expect(stdout).toContain(`Confidence: ${((aggregate(two).confidence ?? 0) * 100).toFixed(0)}%`);
+  });
+
   it("prints JSON for scripts: exactly what the scoring package computes", async () => {
     const { code, stdout } = await runCli(["score", file("decision.json"), "--format", "json"]);
     expect(code).toBe(0);

@@ -39,9 +39,30 @@ export function verdict(rec: Recommendation, optionName: (key: string) => string
   return `Winner: ${optionName(rec.winner)} by ${points(rec.margin)} points.`;
 }
 
-/** Confidence, always with what it rests on while the result is provisional. */
-export function confidenceLine(rec: Recommendation): string {
+/**
+ * How many members gave an importance or a score on a counted criterion: the voters the
+ * confidence resamples.
+ */
+export function votersOnCounted(rec: Recommendation, decision: DecisionInput): number {
+  const counted = new Set(rec.criteria.filter((c) => c.counted).map((c) => c.key));
+  const voters = decision.votes
+    .filter(
+      (v) =>
+        counted.has(v.criterionKey) &&
+        (v.weight != null || Object.values(v.scores).some((s) => s != null)),
+    )
+    .map((v) => v.voterId);
+  return new Set(voters).size;
+}
+
+/**
+ * Confidence, always with what it rests on while the result is provisional. Resampling a single
+ * voter always finds the same winner: that 100% would say nothing, so it is not shown.
+ */
+export function confidenceLine(rec: Recommendation, voters: number): string {
   if (rec.confidence === null) return "Confidence: n/a (nothing counted yet).";
+  if (voters < 2)
+    return `Confidence: n/a (the counted criteria rest on ${voters} voter; resampling needs two or more).`;
   const over =
     rec.status === "provisional"
       ? `, over the ${rec.coverage.counted} of ${rec.coverage.total} criteria counted so far`

@@ -13,6 +13,7 @@ import {
   points,
   total,
   verdict,
+  votersOnCounted,
 } from "./labels";
 
 type Names = ReturnType<typeof namer>;
@@ -55,7 +56,7 @@ export function reportParts(rec: Recommendation, decision: DecisionInput) {
     /** Coverage, confidence, ballots and method, one sentence each. */
     basis: [
       coverageText(rec),
-      confidenceLine(rec),
+      confidenceLine(rec, votersOnCounted(rec, decision)),
       participationLine(rec),
       `Method: ${methodName[rec.method]}.`,
     ],
