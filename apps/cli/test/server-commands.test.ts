@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { configDir } from "../src/server/config";
 import { runCli } from "./run-cli";
+import { stubServer } from "./stub-server";
 
 let dir = "";
 beforeAll(async () => {
@@ -443,5 +444,33 @@ describe("server commands without a server", () => {
     expect(configDir({ TRADEOFF_CONFIG_DIR: "/a", XDG_CONFIG_HOME: "/b" })).toBe("/a");
     expect(configDir({ XDG_CONFIG_HOME: "/b" })).toBe("/b/tradeoff");
     expect(configDir({ HOME: "/home/x" })).toMatch(/\.config\/tradeoff$/);
+  });
+});
+
+describe("a token whose account belongs to no team yet", () => {
+  it("says so and where to get one, rather than asking to pick among none", async () => {
+    const stub = await stubServer(({ procedure }) =>
+      procedure === "team.list"
+        ? { data: [] }
+        : { error: { message: "Team was not found.", code: "NOT_FOUND", httpStatus: 404 } },
+    );
+    try {
+      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-noteam-")));
+      for (const args of [
+        ["vote", "1", "-c", "x", "-i", "3"],
+        ["tag", "--list"],
+      ]) {
+        const result = await runCli(args, { env });
+        expect(result.code, args.join(" ")).toBe(5);
+        expect(result.stderr, args.join(" ")).toBe(
+          "tradeoff: You belong to no team on this server yet. Create one in the web app, or ask a team admin for an invitation.\n",
+        );
+      }
+      const listed = await runCli(["projects"], { env });
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toBe("No decision projects yet.\n");
+    } finally {
+      await stub.close();
+    }
   });
 });

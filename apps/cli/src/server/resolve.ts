@@ -14,12 +14,17 @@ export async function resolveTeam(
   ref?: string,
 ): Promise<Team> {
   const teams = await call(config, () => client.team.list.query());
+  if (teams.length === 0)
+    throw new CliError(
+      EXIT_REFUSED,
+      "You belong to no team on this server yet. Create one in the web app, or ask a team admin for an invitation.",
+    );
   if (ref) {
     const team = teams.find((t) => t.slug === ref || t.id === ref);
     if (!team) {
       throw new CliError(
         EXIT_REFUSED,
-        `No team "${ref}" among yours (${teams.map((t) => t.slug).join(", ") || "none"}).`,
+        `No team "${ref}" among yours (${teams.map((t) => t.slug).join(", ")}).`,
       );
     }
     return team;
