@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { commands } from "./commands/index";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, InputError } from "./errors";
+import { terminalText } from "./format/terminal";
 import { type Io, processIo } from "./io";
 
 export function buildProgram(io: Io): Command {
@@ -36,8 +37,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const json = asksForJson(buildProgram(io), argv);
   const program = buildProgram(json ? { ...io, stderr: () => {} } : io);
   const fail = (exitCode: number, message: string, prefix = "tradeoff: ") => {
+    // A message may quote the server's or a file's text: shown, never obeyed by the terminal.
     io.stderr(
-      json ? `${JSON.stringify({ error: { message, exitCode } })}\n` : `${prefix}${message}\n`,
+      json
+        ? `${JSON.stringify({ error: { message, exitCode } })}\n`
+        : terminalText(`${prefix}${message}\n`),
     );
     return exitCode;
   };

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -46,6 +46,45 @@ describe("text from the server", () => {
     } finally {
       await stub.close();
     }
+  });
+});
+
+describe("an error message that quotes the server's or a file's text", () => {
+  it("reaches the terminal's stderr shown, not obeyed; --json keeps it as sent", async () => {
+    const message = `Option "Kafka\u001b[8m" is not in ${title}.`;
+    const stub = await stubServer(({ procedure }) =>
+      procedure === "team.list"
+        ? { data: [team] }
+        : { error: { message, code: "CONFLICT", httpStatus: 409 } },
+    );
+    try {
+      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-terminal-")));
+      const failed = await runCli(["vote", "cm1", "-c", "ops", "-i", "3"], { env });
+      expect(failed.code).toBe(5);
+      expect(failed.stderr).toBe(`tradeoff: Option "Kafka\ufffd[8m" is not in ${shown}.\n`);
+      const json = await runCli(["vote", "cm1", "-c", "ops", "-i", "3", "--json"], { env });
+      expect(JSON.parse(json.stderr)).toEqual({ error: { message, exitCode: 5 } });
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it("names a decision file's bad content without its control characters", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tradeoff-terminal-"));
+    const file = join(dir, "decision.json");
+    await writeFile(
+      file,
+      JSON.stringify({
+        options: [{ key: "a" }, { key: "b" }],
+        criteria: [{ key: "c", defaultWeight: 3 }],
+        votes: [{ voterId: "x", criterionKey: title, weight: 3, scores: { a: 1, b: 2 } }],
+      }),
+    );
+    const result = await runCli(["score", file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(shown);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters looked for
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 });
 
