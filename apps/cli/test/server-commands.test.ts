@@ -88,6 +88,30 @@ describe("server commands without a server", () => {
     }
   });
 
+  it("say that the proxy in front of the server cannot reach it (502, 503, 504 pages), with exit code 4", async () => {
+    let status = 502;
+    const proxy = createServer((_req, res) => {
+      res.writeHead(status, { "content-type": "text/html" });
+      res.end("<html><body><h1>502 Bad Gateway</h1></body></html>");
+    });
+    await new Promise<void>((listening) => proxy.listen(0, "127.0.0.1", listening));
+    const { port } = proxy.address() as AddressInfo;
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      for (status of [502, 503, 504]) {
+        const result = await runCli(["projects"], {
+          env: { TRADEOFF_CONFIG_DIR: dir, TRADEOFF_URL: url, TRADEOFF_TOKEN: "tro_x" },
+        });
+        expect(result.code, String(status)).toBe(4);
+        expect(result.stderr, String(status)).toBe(
+          `tradeoff: The Tradeoff server at ${url} cannot serve now: it answered HTTP ${status}, as a proxy or load balancer does when the app behind it is down or restarting. Try again in a moment; if it keeps failing, tell whoever runs the server.\n`,
+        );
+      }
+    } finally {
+      proxy.close();
+    }
+  });
+
   it("say where the login cannot be saved and how to do without, with exit code 1", async () => {
     // A server that accepts the token: only saving it fails.
     const server = createServer((req, res) => {

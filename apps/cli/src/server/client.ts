@@ -37,10 +37,15 @@ export function createClient(config: ServerConfig) {
       httpLink({
         url: serverUrl(config, "/api/trpc"),
         headers: { authorization: `Bearer ${config.token}` },
-        fetch: (url, init) => {
+        fetch: async (url, init) => {
           const timeout = AbortSignal.timeout(timeoutMs);
           const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-          return fetch(url, { ...(init as RequestInit), signal });
+          const response = await fetch(url, { ...(init as RequestInit), signal });
+          // A proxy's own error page, not the app's JSON: the app behind it is down.
+          const json = /json/.test(response.headers.get("content-type") ?? "");
+          if (GATEWAY_STATUSES.has(response.status) && !json)
+            throw new GatewayError(response.status);
+          return response;
         },
       }),
     ],
@@ -48,6 +53,16 @@ export function createClient(config: ServerConfig) {
 }
 
 export type Client = ReturnType<typeof createClient>;
+
+/** What a proxy or load balancer answers when the app behind it does not. */
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+class GatewayError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+    this.name = "GatewayError";
+  }
+}
 
 /**
  * Whether the token may only read. The server refuses a read-only token's every request but a
@@ -101,6 +116,12 @@ export async function call<T>(
       httpStatus?: number;
       fieldErrors?: Record<string, string[]> | null;
     };
+    if (error.cause instanceof GatewayError) {
+      throw new CliError(
+        EXIT_UNREACHABLE,
+        `The Tradeoff server at ${config.url} cannot serve now: it answered HTTP ${error.cause.status}, as a proxy or load balancer does when the app behind it is down or restarting. Try again in a moment; if it keeps failing, tell whoever runs the server.`,
+      );
+    }
     if (!data.code) {
       // Something answered, but not Tradeoff's API (a web page, other JSON): a wrong address.
       const answered = error.cause instanceof SyntaxError || error.meta?.response !== undefined;
