@@ -117,6 +117,17 @@ describe("tradeoff score", () => {
     expect(stdout).toContain(`Confidence: ${((aggregate(two).confidence ?? 0) * 100).toFixed(0)}%`);
   });
 
+  it("counts a team of one as one member, in every format", async () => {
+    const solo = { ...decision, votes: decision.votes.slice(0, 1), members: ["ann"], quorum: 1 };
+    await writeFile(file("solo.json"), JSON.stringify(solo));
+    for (const format of ["table", "markdown"]) {
+      const { stdout } = await runCli(["score", file("solo.json"), "--format", format]);
+      expect(stdout, format).toContain(
+        "Ballots: 0 complete, 1 partial, 0 not started, of 1 member.",
+      );
+    }
+  });
+
   it("prints JSON for scripts: exactly what the scoring package computes", async () => {
     const { code, stdout } = await runCli(["score", file("decision.json"), "--format", "json"]);
     expect(code).toBe(0);

@@ -1,5 +1,6 @@
 import { aggregate, type DecisionInput, type Method } from "@tradeoff/scoring";
 import type { Command } from "commander";
+import { ballotsLine } from "../format/labels";
 import { tableReport } from "../format/table";
 import { terminalText } from "../format/terminal";
 import type { Io } from "../io";
@@ -46,9 +47,8 @@ export function registerShow(program: Command, io: Io): void {
         return;
       }
       if (!view.votes) {
-        const p = view.participation;
         out(
-          `This is a blind vote that is still open: results stay hidden until it closes.\nBallots: ${p.complete} complete, ${p.partial} partial, ${p.none} not started, of ${p.eligible} members.\n`,
+          `This is a blind vote that is still open: results stay hidden until it closes.\n${ballotsLine(view.participation)}\n`,
         );
         return;
       }

@@ -73,10 +73,17 @@ export function confidenceLine(rec: Recommendation, voters: number): string {
 /** "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots." */
 export const coverageText = (rec: Recommendation) => coverageLine(rec);
 
-export function participationLine(rec: Recommendation): string {
-  const { complete, partial, none, eligible } = rec.participation;
-  return `Ballots: ${complete} complete, ${partial} partial, ${none} not started, of ${eligible} members.`;
+/** The ballots against the members, as the project page counts them. */
+export function ballotsLine(p: {
+  complete: number;
+  partial: number;
+  none: number;
+  eligible: number;
+}): string {
+  return `Ballots: ${p.complete} complete, ${p.partial} partial, ${p.none} not started, of ${p.eligible} member${p.eligible === 1 ? "" : "s"}.`;
 }
+
+export const participationLine = (rec: Recommendation) => ballotsLine(rec.participation);
 
 /** Criteria not counted yet, naming the options nobody scored there. */
 export function notScoredLines(rec: Recommendation, name: ReturnType<typeof namer>): string[] {
