@@ -15,8 +15,9 @@ export function buildProgram(io: Io): Command {
         "Tradeoff server (login, projects, show, vote, open, close, decide, revise,\n" +
         "supersede, share, tag, export, import).\n" +
         "Exit codes: 0 done, 1 bad input, 2 usage, 3 not logged in or token refused,\n" +
-        "4 server unreachable, 5 refused by the server (not found, not allowed,\n" +
-        "not possible now), 6 no answer within TRADEOFF_TIMEOUT seconds (30).",
+        "4 server unreachable or failing, 5 refused by the server (not found,\n" +
+        "not allowed, not possible now), 6 no answer within TRADEOFF_TIMEOUT\n" +
+        "seconds (30).",
     )
     .version(packageJson.version, "-v, --version")
     .exitOverride()

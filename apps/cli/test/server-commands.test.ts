@@ -498,3 +498,23 @@ describe("a token whose account belongs to no team yet", () => {
     }
   });
 });
+
+describe("a server that fails on its side (500)", () => {
+  it("is a server unable to serve now (exit 4, try again), not a refusal, in the server's words", async () => {
+    const message =
+      "Something went wrong on our side (request id r1). Try again in a moment; if it keeps failing, give the request id to whoever runs this server.";
+    const stub = await stubServer(() => ({
+      error: { message, code: "INTERNAL_SERVER_ERROR", httpStatus: 500 },
+    }));
+    try {
+      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-500-")));
+      const text = await runCli(["projects"], { env });
+      expect(text.code).toBe(4);
+      expect(text.stderr).toBe(`tradeoff: ${message}\n`);
+      const json = await runCli(["projects", "--json"], { env });
+      expect(JSON.parse(json.stderr)).toEqual({ error: { message, exitCode: 4 } });
+    } finally {
+      await stub.close();
+    }
+  });
+});

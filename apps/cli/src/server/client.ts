@@ -17,12 +17,14 @@ export const serverUrl = (config: ServerConfig, path: string) =>
 /**
  * The exit code of what the server answered, where it is not "refused" (5): what it found
  * invalid or too large to read is bad input (1); a server that answers it cannot serve now
- * (its database down, a restart) is, like one that does not answer, unreachable (4): try again.
+ * (its database down, a restart) or that failed on its side (500, "try again in a moment") is,
+ * like one that does not answer, unreachable (4): try again. Nothing refused the request.
  */
 const EXIT_CODES: Record<string, number> = {
   BAD_REQUEST: EXIT_BAD_INPUT,
   PAYLOAD_TOO_LARGE: EXIT_BAD_INPUT,
   SERVICE_UNAVAILABLE: EXIT_UNREACHABLE,
+  INTERNAL_SERVER_ERROR: EXIT_UNREACHABLE,
 };
 
 /**
