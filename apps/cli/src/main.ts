@@ -24,6 +24,16 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError("(run with --help for usage)");
   for (const register of commands) register(program, io);
+  // Help wraps a description to the terminal's width (80 in a pipe) but keeps its line breaks,
+  // so a source line broken by hand would leave a word alone on the next: keep paragraphs only.
+  for (const command of program.commands)
+    command.description(
+      command
+        .description()
+        .split(/\n{2,}/)
+        .map((paragraph) => paragraph.replace(/\s*\n\s*/g, " "))
+        .join("\n\n"),
+    );
   return program;
 }
 

@@ -361,6 +361,27 @@ describe("bad input: every problem with its path on stderr, exit 1, nothing else
 });
 
 describe("usage", () => {
+  it("fills each command's description to the help's width: no word alone on a line", async () => {
+    const commands = ["score", "template", "login", "projects", "show", "export", "vote"];
+    commands.push("import", "open", "close", "decide", "revise", "supersede", "share", "tag");
+    for (const command of commands) {
+      const { stdout } = await runCli([command, "--help"]);
+      // The description: after the usage line, up to the first section (Arguments:, Options:).
+      const description = stdout
+        .split("\n\n")
+        .slice(1)
+        .join("\n\n")
+        .split(/\n\n[A-Z][a-z]+:\n/)[0];
+      for (const paragraph of (description ?? "").split("\n\n")) {
+        const lines = paragraph.split("\n");
+        for (const line of lines.slice(0, -1)) {
+          expect(line.length, `${command}: ${JSON.stringify(paragraph)}`).toBeGreaterThan(60);
+          expect(line.length, `${command}: ${line}`).toBeLessThanOrEqual(80);
+        }
+      }
+    }
+  });
+
   it("--help works on the program and on every command, exit 0", async () => {
     const top = await runCli(["--help"]);
     expect(top.code).toBe(0);
