@@ -128,6 +128,16 @@ describe("tradeoff score", () => {
     }
   });
 
+  it("takes --json, as every server command does, for --format json", async () => {
+    const asFormat = await runCli(["score", file("decision.json"), "--format", "json"]);
+    const json = await runCli(["score", file("decision.json"), "--json"]);
+    expect(json.code).toBe(0);
+    expect(json.stdout).toBe(asFormat.stdout);
+    const both = await runCli(["score", file("decision.json"), "--json", "--format", "table"]);
+    expect(both.code).toBe(2);
+    expect(JSON.parse(both.stderr).error.message).toMatch(/cannot be used with option/);
+  });
+
   it("prints JSON for scripts: exactly what the scoring package computes", async () => {
     const { code, stdout } = await runCli(["score", file("decision.json"), "--format", "json"]);
     expect(code).toBe(0);

@@ -4,7 +4,7 @@ import { FORMATS, type Format, formatRecommendation } from "../format/recommenda
 import type { Io } from "../io";
 import { readDecision } from "../read-decision";
 
-type ScoreOptions = { method: Method; format: Format; seed?: number };
+type ScoreOptions = { method: Method; format: Format; json?: boolean; seed?: number };
 
 const parseSeed = (value: string): number => {
   if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError("the seed must be a whole number.");
@@ -30,6 +30,7 @@ export function registerScore(program: Command, io: Io): void {
     .addOption(
       new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"),
     )
+    .addOption(new Option("--json", "the same as --format json").conflicts("format"))
     .option("-s, --seed <n>", "seed of the confidence resampling (default: fixed)", parseSeed)
     .addHelpText(
       "after",
@@ -43,6 +44,8 @@ export function registerScore(program: Command, io: Io): void {
     .action(async (file: string, options: ScoreOptions) => {
       const decision = await readDecision(file, io);
       const recommendation = aggregate(decision, { method: options.method, seed: options.seed });
-      io.stdout(formatRecommendation(recommendation, decision, options.format));
+      io.stdout(
+        formatRecommendation(recommendation, decision, options.json ? "json" : options.format),
+      );
     });
 }
