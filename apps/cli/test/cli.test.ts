@@ -101,13 +101,13 @@ describe("tradeoff score", () => {
     const alone = { ...decision, votes: decision.votes.slice(0, 1) };
     await writeFile(file("alone.json"), JSON.stringify(alone));
     // Resampling one voter always finds the same winner: 100% would say nothing but look sure.
-    expect(aggregate(alone).confidence).toBe(1);
+    expect(aggregate(alone).confidenceVoters).toBe(1);
     for (const format of ["table", "markdown"]) {
       const { code, stdout } = await runCli(["score", file("alone.json"), "--format", format]);
       expect(code, format).toBe(0);
       expect(stdout, format).not.toMatch(/Confidence: \d/);
       expect(stdout, format).toContain(
-        "Confidence: n/a (the counted criteria rest on 1 voter; resampling needs two or more).",
+        "Confidence: none yet (the counted criteria rest on 1 voter; it takes 2 to resample).",
       );
     }
     // Two voters on the counted criterion: a figure again.
@@ -273,7 +273,7 @@ describe("tradeoff template", () => {
     expect(scored.code).toBe(0);
     expect(scored.stdout).toContain("No winner yet: no criterion has a score for every option.");
     expect(scored.stdout).not.toMatch(/\b50\.0\b/);
-    expect(scored.stdout).toContain("Confidence: n/a");
+    expect(scored.stdout).toContain("Confidence: none yet (nothing is counted).");
   });
 
   // Each says what was wrong and what would be right (the known questions, templates).

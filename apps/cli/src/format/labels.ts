@@ -2,6 +2,7 @@ import {
   coverageLine,
   type DecisionInput,
   type Method,
+  noConfidenceReason,
   type Recommendation,
 } from "@tradeoff/scoring";
 
@@ -40,34 +41,18 @@ export function verdict(rec: Recommendation, optionName: (key: string) => string
 }
 
 /**
- * How many members gave an importance or a score on a counted criterion: the voters the
- * confidence resamples.
+ * Confidence, always with how many voters it resamples and, while the result is provisional,
+ * the criteria it covers; or, as the scoring package words it, why there is none (nothing
+ * counted, or one voter: resampling one voter always finds the same winner).
  */
-export function votersOnCounted(rec: Recommendation, decision: DecisionInput): number {
-  const counted = new Set(rec.criteria.filter((c) => c.counted).map((c) => c.key));
-  const voters = decision.votes
-    .filter(
-      (v) =>
-        counted.has(v.criterionKey) &&
-        (v.weight != null || Object.values(v.scores).some((s) => s != null)),
-    )
-    .map((v) => v.voterId);
-  return new Set(voters).size;
-}
-
-/**
- * Confidence, always with what it rests on while the result is provisional. Resampling a single
- * voter always finds the same winner: that 100% would say nothing, so it is not shown.
- */
-export function confidenceLine(rec: Recommendation, voters: number): string {
-  if (rec.confidence === null) return "Confidence: n/a (nothing counted yet).";
-  if (voters < 2)
-    return `Confidence: n/a (the counted criteria rest on ${voters} voter; resampling needs two or more).`;
+export function confidenceLine(rec: Recommendation): string {
+  const none = noConfidenceReason(rec);
+  if (none !== null || rec.confidence === null) return `Confidence: ${none ?? "none"}.`;
   const over =
     rec.status === "provisional"
       ? `, over the ${rec.coverage.counted} of ${rec.coverage.total} criteria counted so far`
       : "";
-  return `Confidence: ${percent(rec.confidence)} (share of voter resamples with the same winner${over}).`;
+  return `Confidence: ${percent(rec.confidence)} (share of resamples of the ${rec.confidenceVoters} voters with the same winner${over}).`;
 }
 
 /** "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots." */

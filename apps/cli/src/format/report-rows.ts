@@ -13,7 +13,6 @@ import {
   points,
   total,
   verdict,
-  votersOnCounted,
 } from "./labels";
 
 type Names = ReturnType<typeof namer>;
@@ -56,7 +55,7 @@ export function reportParts(rec: Recommendation, decision: DecisionInput) {
     /** Coverage, confidence, ballots and method, one sentence each. */
     basis: [
       coverageText(rec),
-      confidenceLine(rec, votersOnCounted(rec, decision)),
+      confidenceLine(rec),
       participationLine(rec),
       `Method: ${methodName[rec.method]}.`,
     ],
