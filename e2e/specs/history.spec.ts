@@ -46,7 +46,13 @@ test.describe("history", () => {
     await slider.focus();
     await page.keyboard.press("Home");
     await expect(page.getByTestId("history-winner")).toContainText("FastAPI led");
-    await expect(page.getByText("0 complete · 1 partial, of 2")).toBeVisible();
+    // What that leader rested on then: one criterion, one partial ballot.
+    await expect(page.getByTestId("history-basis")).toContainText(
+      "Provisional: based on 1 of 13 criteria (",
+    );
+    await expect(page.getByTestId("history-basis")).toContainText(
+      "and 0 of 2 complete ballots (no quorum set: every member's ballot is needed). 1 partial ballot.",
+    );
     await expect(page.getByTestId("history-current")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Back to now" })).toBeVisible();
     // And forward again to now.

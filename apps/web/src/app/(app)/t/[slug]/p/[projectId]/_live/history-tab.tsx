@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
+import { coverageLine } from "@tradeoff/scoring";
 import { History } from "lucide-react";
 import { useEffect, useId, useMemo, useState } from "react";
 import {
@@ -277,10 +278,13 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
                     </li>
                   ))}
                 </ul>
-                <span className="text-muted-foreground">
-                  {result.participation.complete} complete · {result.participation.partial} partial,
-                  of {result.participation.eligible}
-                </span>
+                {/* A past leader says what it rested on then, as the live one does now. */}
+                <p className="w-full text-muted-foreground" data-testid="history-basis">
+                  {coverageLine(result)}
+                  {result.participation.partial > 0
+                    ? ` ${result.participation.partial} partial ${result.participation.partial === 1 ? "ballot" : "ballots"}.`
+                    : ""}
+                </p>
               </>
             ) : null}
             {at.isFetching && !at.isPending ? <Spinner className="size-3" /> : null}
