@@ -210,3 +210,25 @@ test("long option names on the totals chart stay apart on a phone", async ({ bro
   await expect(page.getByTestId("totals")).toContainText(options[0]?.name ?? "");
   await owner.context.close();
 });
+
+test("on a phone, the recommendation is one link away from the top of the ballot", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "phone-jump");
+  const { url } = await teamWithDrfProject(owner, []);
+  const page = owner.page;
+  await page.setViewportSize(PHONES[0] ?? { width: 390, height: 844 });
+  await page.goto(url);
+  // Every criterion's card comes first on a phone: the results start far below the screen.
+  const results = page.locator("#team-results");
+  await expect(results).not.toBeInViewport();
+  const jump = page.getByTestId("jump-to-results");
+  await expect(jump).toBeInViewport();
+  await jump.click();
+  await expect(results).toBeInViewport();
+  await expect(results).toBeFocused();
+  // On a wide screen the results sit beside the ballot, and the link is not there.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(jump).toBeHidden();
+  await owner.context.close();
+});

@@ -98,6 +98,15 @@ export function ProjectView({
                     : "grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]"
                 }
               >
+                {/* Where the results come after every criterion (a phone, the matrix), a way
+                    straight to them rather than scrolling past each card. */}
+                <a
+                  href="#team-results"
+                  className={`${matrix ? "" : "lg:hidden "}-mb-4 justify-self-start text-primary text-sm underline-offset-4 hover:underline`}
+                  data-testid="jump-to-results"
+                >
+                  Skip to the team's recommendation
+                </a>
                 <VotingPanel
                   project={project}
                   initialVotes={initialVotes}
@@ -106,7 +115,9 @@ export function ProjectView({
                   viewNotSaved={rememberView.isError}
                 />
                 <div
-                  className={matrix ? "space-y-6" : "space-y-6 lg:sticky lg:top-4 lg:self-start"}
+                  id="team-results"
+                  tabIndex={-1}
+                  className={`scroll-mt-4 focus-visible:outline-none ${matrix ? "space-y-6" : "space-y-6 lg:sticky lg:top-4 lg:self-start"}`}
                 >
                   <RecommendationPanel projectId={project.id} initialData={initialRecommendation} />
                   {project.status === "OPEN" ? (
