@@ -91,7 +91,7 @@ export function DecisionFields({ messageOf }: { messageOf: MessageOf }) {
           </FormField>
           <FormField
             label="Quorum"
-            description="How many members must vote for the result to count."
+            description="How many complete ballots make the result ready. Empty: every member's."
             error={messageOf("quorum")}
           >
             <Input
