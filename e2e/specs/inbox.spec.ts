@@ -8,6 +8,25 @@ import {
 } from "../support/decisions";
 import { expect, test } from "../support/members";
 
+type Request = Parameters<typeof mutate>[0];
+
+/** Opens one small project per title in the team, each of which notifies the team. */
+async function openProjects(request: Request, teamId: string, titles: string[]) {
+  for (const title of titles) {
+    const project = await mutate<{ id: string }>(request, "project.create", {
+      teamId,
+      title,
+      context: "",
+      options: [
+        { key: "a", name: "A", description: "" },
+        { key: "b", name: "B", description: "" },
+      ],
+      criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
+    });
+    await mutate(request, "project.open", { projectId: project.id });
+  }
+}
+
 test.describe("inbox", () => {
   test("a teammate sees the bell rise when a project opens, without a reload, and follows it to the project", async ({
     alice,
@@ -72,19 +91,11 @@ test.describe("inbox", () => {
     bob,
   }) => {
     const team = await teamJoinedBy(alice, [bob], `Keys ${Math.random().toString(36).slice(2, 7)}`);
-    for (const title of ["Which queue?", "Which cache?", "Which CI?"]) {
-      const project = await mutate<{ id: string }>(alice.context.request, "project.create", {
-        teamId: team.id,
-        title,
-        context: "",
-        options: [
-          { key: "a", name: "A", description: "" },
-          { key: "b", name: "B", description: "" },
-        ],
-        criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
-      });
-      await mutate(alice.context.request, "project.open", { projectId: project.id });
-    }
+    await openProjects(alice.context.request, team.id, [
+      "Which queue?",
+      "Which cache?",
+      "Which CI?",
+    ]);
 
     const page = bob.page;
     await page.goto("/inbox");
@@ -112,19 +123,7 @@ test.describe("inbox", () => {
     bob,
   }) => {
     const team = await teamJoinedBy(alice, [bob], `Busy ${Math.random().toString(36).slice(2, 7)}`);
-    for (const title of ["Which queue?", "Which cache?"]) {
-      const project = await mutate<{ id: string }>(alice.context.request, "project.create", {
-        teamId: team.id,
-        title,
-        context: "",
-        options: [
-          { key: "a", name: "A", description: "" },
-          { key: "b", name: "B", description: "" },
-        ],
-        criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
-      });
-      await mutate(alice.context.request, "project.open", { projectId: project.id });
-    }
+    await openProjects(alice.context.request, team.id, ["Which queue?", "Which cache?"]);
     const page = bob.page;
     // The request is held until the page has shown how the button looks while it waits.
     let release: () => void = () => {};
