@@ -298,7 +298,9 @@ export class RealtimeHub {
 
   /**
    * Without notifications, a member's inbox changed when it has new rows (found by id) or when
-   * their unread count moved (read on another page or device): one query each per period.
+   * their unread count moved (read on another page or device): one query each per period. A
+   * member who started listening since the last poll is always woken once, so a change made
+   * between their stream's first count and this poll is not lost.
    */
   private async pollInbox() {
     if (this.inboxListeners.size === 0) {
@@ -334,8 +336,11 @@ export class RealtimeHub {
       const next = new Map<string, number>();
       for (const user of users) {
         const now = unread.get(user) ?? 0;
+        // A listener new since the last poll counted before this poll's reads, so whatever
+        // changed in between (a row below the starting id, a read) is found only by counting
+        // again: wake it once; the stream tells its client only if the count moved.
         const before = this.pollUnread.get(user);
-        if (before !== undefined && before !== now) changed.add(user);
+        if (before !== now) changed.add(user);
         next.set(user, now);
       }
       this.pollUnread = next;
