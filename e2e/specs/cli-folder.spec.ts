@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loggedInCli, tradeoff } from "../support/cli";
-import { mutate, query } from "../support/decisions";
+import { mutate, query, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 const filesOf = async (dir: string) => {
@@ -132,4 +132,38 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
   expect(exported.code).toBe(0);
   const { "notes.txt": _, ...original } = await filesOf(out);
   expect(await filesOf(copy)).toEqual(original);
+});
+
+test("a committed folder stays up to date while the team votes, and goes stale once it decides", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const { team, projectId } = soloDrf;
+  const request = owner.context.request;
+  const { config } = await loggedInCli(request, "ci-votes");
+  const out = join(await mkdtemp(join(tmpdir(), "tradeoff-repo-")), "docs", "decisions");
+  const args = ["export", "--all", "--team", team.slug, "--out", out];
+  expect((await tradeoff(config, args)).code).toBe(0);
+  const proposed = await filesOf(out);
+
+  // A vote changes the live recommendation, not what the repository holds: CI stays green.
+  await voteOverApi(request, projectId, {
+    performance: { weight: 5, scores: { drf: 2, fastapi: 5 } },
+  });
+  const afterVote = await tradeoff(config, [...args, "--check"]);
+  expect(afterVote.stderr).toBe("");
+  expect(afterVote.code).toBe(0);
+  expect(await filesOf(out)).toEqual(proposed);
+
+  // Recording the decision is what the folder is for: --check asks for it to be written.
+  await mutate(request, "record.decide", {
+    projectId,
+    chosenOptionKey: "fastapi",
+    rationale: "typed request models.",
+    decisionMakers: [{ name: owner.user.name }],
+    confirmProvisional: true,
+  });
+  const afterDecision = await tradeoff(config, [...args, "--check"]);
+  expect(afterDecision.code).toBe(1);
+  expect(afterDecision.stderr).toContain("(record to write)");
 });

@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { exportFolder } from "../src/services/folder/export-folder";
 import { INDEX_MARKER } from "../src/services/folder/folder";
 import { trpcError, useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
@@ -119,6 +120,76 @@ describe("a docs/decisions folder: export --all", () => {
       owner.api.export.folder({ teamId: team.id, format: "madr", projectId: other.ids[0] ?? "" }),
     );
     expect(error.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("a docs/decisions folder stays the same while the team votes", () => {
+  const APP = "https://tradeoff.example.com";
+
+  it("a proposed record holds no vote-derived number: votes leave its file byte for byte; editing or deciding changes it", async () => {
+    const setup = await teamWith(t, ["MEMBER"]);
+    const api = setup.owner.api;
+    const member = setup.people[1]?.api as Api;
+    const teamId = setup.team.id;
+    const { id: projectId } = await api.project.create(blankInput(teamId));
+    await api.project.open({ projectId });
+    const folders = async () =>
+      Promise.all(
+        (["madr", "log4brains", "nygard"] as const).map(
+          async (format) => (await exportFolder(t.db, { teamId, appUrl: APP }, { format })).files,
+        ),
+      );
+
+    const before = await folders();
+    await member.vote.cast({
+      projectId,
+      criterionKey: "ops",
+      weight: 5,
+      scores: { kafka: 2, sqs: 5 },
+      rationale: "SQS is managed.",
+    });
+    await api.vote.cast({ projectId, criterionKey: "ordering", weight: 2, scores: { kafka: 5 } });
+    expect(await folders()).toEqual(before);
+
+    // What it holds: voting is open and where to see the outcome; context, options, criteria.
+    const [madr = [], , nygard = []] = before;
+    const proposed = madr[0]?.content ?? "";
+    expect(madr.map((f) => f.name)).toEqual([
+      "0001-which-queue-for-billing-events.md",
+      "README.md",
+    ]);
+    expect(proposed).toContain("status: proposed\n");
+    expect(proposed).toContain(
+      `Voting is open: the team's live recommendation, votes and discussion are on [the decision project](${APP}/t/`,
+    );
+    expect(proposed).toContain("We need a queue.");
+    expect(proposed).toContain("* Operational cost (default weight 3): Who runs it\n");
+    expect(proposed).toContain("* Ordering (default weight 3), a must-have\n");
+    // Options by name alone, as decided records list them: an import reads them back as names.
+    expect(proposed).toContain("## Considered Options\n\n* Kafka\n* SQS\n");
+    for (const live of ["team weight", "Participation", "Sensitivity", "Total", "%", "exported"])
+      expect(proposed).not.toContain(live);
+    expect(nygard[0]?.content).toContain("## Status\n\nProposed\n");
+
+    // The project's own download still shows the current state.
+    const single = await api.export.file({ projectId, format: "madr" });
+    expect(single.content).toContain("Participation:");
+
+    // Something stable changes: an edit, then the decision.
+    await api.project.update({ projectId, context: "We need a queue for invoices." });
+    const edited = await folders();
+    expect(edited[0]?.[0]?.content).toContain("We need a queue for invoices.");
+    await api.record.decide({
+      projectId,
+      chosenOptionKey: "sqs",
+      rationale: "it is managed.",
+      consequences: { good: [], neutral: [], bad: [] },
+      decisionMakers: [{ userId: setup.owner.id }],
+      confirmProvisional: true,
+    });
+    const decided = (await folders())[0]?.[0]?.content ?? "";
+    expect(decided).toContain("status: accepted\n");
+    expect(decided).toContain("Participation:");
   });
 });
 

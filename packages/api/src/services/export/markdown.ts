@@ -84,6 +84,104 @@ export function toMarkdown(
   return variant === "nygard" ? nygard(safe, view, link) : madr(safe, variant, view, link);
 }
 
+/**
+ * Whether a record is proposed: made here, not decided, and neither closed nor replaced. Its
+ * outcome moves with every vote.
+ */
+export function isProposed(view: RecordView): boolean {
+  return !view.source && statusLine(view, () => "") === "proposed";
+}
+
+/**
+ * A record as a file of a docs/decisions folder, which a repository commits and CI checks: what
+ * changes only when the project does. A proposed record says voting is open and where its live
+ * recommendation is, with its context, options and criteria, and no number that a vote moves
+ * (weights, scores, totals, margin, sensitivity, participation), nor the day it was exported.
+ * Every other record is written as `toMarkdown` writes it.
+ */
+export function toFolderMarkdown(
+  view: RecordView,
+  variant: MarkdownVariant,
+  opts: { fileOf?: FileNameOf } = {},
+): string {
+  if (!isProposed(view)) return toMarkdown(view, variant, opts);
+  const link = linkTo(opts.fileOf ?? defaultFileName);
+  // Dated when the project was created, as the folder's index and log4brains' file name are.
+  const stable: RecordView = { ...view, generatedAt: view.project.createdAt };
+  const safe = markdownSafeView(stable, { bullet: variant === "log4brains" ? "-" : "*" });
+  return variant === "nygard"
+    ? proposedNygard(safe, stable, link)
+    : proposedMadr(safe, variant, stable, link);
+}
+
+/** Where the live recommendation is: the project's page when the app's address is known. */
+function liveSentence(view: RecordView): string {
+  return view.url
+    ? `Voting is open: the team's live recommendation, votes and discussion are on [the decision project](${markdownDestination(view.url)}).`
+    : `Voting is open: the team's live recommendation, votes and discussion are in Tradeoff (project ${view.project.number} of ${view.team.name}).`;
+}
+
+const PROPOSED_NOTICE =
+  "> **Proposed.** This decision has not been recorded yet, and its outcome is not written here while voting is open: this file changes only when the project does (edited, decided, closed or superseded).\n\n";
+
+/** A criterion as the project defines it: name, default weight, must-have, description. */
+function criterionLine(c: RecordView["criteria"][number], b: Bullet): string {
+  const description = cell(c.description);
+  return `${b} ${cell(c.name)} (default weight ${c.defaultWeight})${c.mustHave ? ", a must-have" : ""}${description ? `: ${description}` : ""}`;
+}
+
+/** An option's bullet: its name. */
+function optionLine(o: RecordView["options"][number], b: Bullet): string {
+  // The name alone, as decided records have it: importing the folder reads it back as the
+  // option's name (a description on the same bullet would become part of it).
+  return `${b} ${cell(o.name)}`;
+}
+
+/** MADR and log4brains for a proposed record; `view` is Markdown-safe, `typed` as typed. */
+function proposedMadr(
+  view: RecordView,
+  variant: "madr" | "log4brains",
+  typed: RecordView,
+  link: Link,
+): string {
+  const out: string[] = [];
+  const b: Bullet = variant === "log4brains" ? "-" : "*";
+  if (variant === "madr") out.push(frontMatter(typed, link));
+  out.push(`# ${cell(view.project.title)}\n\n`);
+  if (variant === "log4brains") out.push(log4brainsHeader(view, link));
+  out.push(PROPOSED_NOTICE);
+  out.push(
+    `## Context and Problem Statement\n\n${view.project.context.trim() || "No problem statement was written."}\n\n`,
+  );
+  out.push(
+    `## Decision Drivers\n\n${view.criteria.map((c) => criterionLine(c, b)).join("\n")}\n\n`,
+  );
+  out.push(`## Considered Options\n\n${view.options.map((o) => optionLine(o, b)).join("\n")}\n\n`);
+  out.push(`## Decision Outcome\n\nNo option is chosen yet. ${liveSentence(view)}\n\n`);
+  const more = supersessionLines(view, link).map((lines) => `${lines}\n`);
+  if (more.length) out.push(`## More Information\n\n${more.join("\n")}`);
+  return `${out.join("").trimEnd()}\n`;
+}
+
+/** adr-tools' template for a proposed record: the options and criteria under Context. */
+function proposedNygard(view: RecordView, typed: RecordView, link: Link): string {
+  const b: Bullet = "*";
+  const context = [
+    view.project.context.trim() || "No problem statement was written.",
+    `The options considered:\n\n${view.options.map((o) => optionLine(o, b)).join("\n")}`,
+    `The criteria, with their default weights:\n\n${view.criteria.map((c) => criterionLine(c, b)).join("\n")}`,
+  ].join("\n\n");
+  return `${[
+    `# ${view.project.number}. ${markdownHeading(typed.project.title)}`,
+    `Date: ${date(view)}`,
+    PROPOSED_NOTICE.trim(),
+    `## Status\n\n${nygardStatus(view, link)}`,
+    `## Context\n\n${context}`,
+    `## Decision\n\nNo decision has been recorded yet. ${liveSentence(view)}`,
+    "## Consequences\n\nNone recorded yet.",
+  ].join("\n\n")}\n`;
+}
+
 /** The status as the formats write it: an imported record keeps its file's word. */
 function status(view: RecordView, link: Link): string {
   const superseded = view.project.status === "SUPERSEDED" && view.supersededBy.length > 0;

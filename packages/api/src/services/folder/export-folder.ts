@@ -6,7 +6,8 @@ import { buildDecisionFolder } from "./folder";
 
 /**
  * The team's records as a docs/decisions folder (or one project's record in it). Every project
- * that was opened is a record: open ones as proposed drafts, the rest as decided.
+ * that was opened is a record: open ones as proposed (voting open, no vote-derived numbers), the
+ * rest as decided.
  */
 export async function exportFolder(
   db: PrismaClient,

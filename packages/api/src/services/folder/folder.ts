@@ -4,7 +4,7 @@ import {
   type FileNameOf,
   type LinkTarget,
   type MarkdownVariant,
-  toMarkdown,
+  toFolderMarkdown,
 } from "../export/markdown";
 import { markdownDestination, markdownLine } from "../export/markdown-text";
 import { recordStatusOf } from "../export/record-status";
@@ -76,7 +76,11 @@ export function folderIndex(views: RecordView[], names: Map<string, string>): st
   ].join("\n\n")}\n`;
 }
 
-/** Every file of the folder, the index last. Links between records resolve inside the folder. */
+/**
+ * Every file of the folder, the index last. Links between records resolve inside the folder.
+ * Files change only when a record does: a proposed record leaves its live outcome to the app,
+ * so a vote never makes a committed folder stale (see toFolderMarkdown).
+ */
 export function buildDecisionFolder(views: RecordView[], format: MarkdownVariant): FolderFile[] {
   const names = folderFileNames(views, format);
   // A linked record outside this folder (an export of one project) keeps MADR's name.
@@ -86,7 +90,7 @@ export function buildDecisionFolder(views: RecordView[], format: MarkdownVariant
   return [
     ...byNumber.map((view) => ({
       name: names.get(view.project.id) as string,
-      content: toMarkdown(view, format, { fileOf }),
+      content: toFolderMarkdown(view, format, { fileOf }),
     })),
     { name: INDEX_NAME, content: folderIndex(views, names) },
   ];
