@@ -130,11 +130,34 @@ function criterionLine(c: RecordView["criteria"][number], b: Bullet): string {
   return `${b} ${cell(c.name)} (default weight ${c.defaultWeight})${c.mustHave ? ", a must-have" : ""}${description ? `: ${description}` : ""}`;
 }
 
-/** An option's bullet: its name. */
-function optionLine(o: RecordView["options"][number], b: Bullet): string {
-  // The name alone, as decided records have it: importing the folder reads it back as the
-  // option's name (a description on the same bullet would become part of it).
-  return `${b} ${cell(o.name)}`;
+/**
+ * MADR's and log4brains' "Considered Options": each option's name alone, so that importing the
+ * folder reads it back as the option's name (a description on its bullet would become part of it).
+ */
+function consideredOptions(view: RecordView, b: Bullet): string {
+  return `## Considered Options\n\n${view.options.map((o) => `${b} ${cell(o.name)}`).join("\n")}\n\n`;
+}
+
+/**
+ * What every MADR and log4brains record opens with: front matter or header, title, `notice`
+ * (empty for a decided record), and the problem statement.
+ */
+function madrOpening(
+  view: RecordView,
+  variant: "madr" | "log4brains",
+  typed: RecordView,
+  link: Link,
+  notice: string,
+): string[] {
+  const out: string[] = [];
+  if (variant === "madr") out.push(frontMatter(typed, link));
+  out.push(`# ${cell(view.project.title)}\n\n`);
+  if (variant === "log4brains") out.push(log4brainsHeader(view, link));
+  out.push(notice);
+  out.push(
+    `## Context and Problem Statement\n\n${view.project.context.trim() || "No problem statement was written."}\n\n`,
+  );
+  return out;
 }
 
 /** MADR and log4brains for a proposed record; `view` is Markdown-safe, `typed` as typed. */
@@ -144,19 +167,12 @@ function proposedMadr(
   typed: RecordView,
   link: Link,
 ): string {
-  const out: string[] = [];
   const b: Bullet = variant === "log4brains" ? "-" : "*";
-  if (variant === "madr") out.push(frontMatter(typed, link));
-  out.push(`# ${cell(view.project.title)}\n\n`);
-  if (variant === "log4brains") out.push(log4brainsHeader(view, link));
-  out.push(PROPOSED_NOTICE);
-  out.push(
-    `## Context and Problem Statement\n\n${view.project.context.trim() || "No problem statement was written."}\n\n`,
-  );
+  const out = madrOpening(view, variant, typed, link, PROPOSED_NOTICE);
   out.push(
     `## Decision Drivers\n\n${view.criteria.map((c) => criterionLine(c, b)).join("\n")}\n\n`,
   );
-  out.push(`## Considered Options\n\n${view.options.map((o) => optionLine(o, b)).join("\n")}\n\n`);
+  out.push(consideredOptions(view, b));
   out.push(`## Decision Outcome\n\nNo option is chosen yet. ${liveSentence(view)}\n\n`);
   const more = supersessionLines(view, link).map((lines) => `${lines}\n`);
   if (more.length) out.push(`## More Information\n\n${more.join("\n")}`);
@@ -168,7 +184,7 @@ function proposedNygard(view: RecordView, typed: RecordView, link: Link): string
   const b: Bullet = "*";
   const context = [
     view.project.context.trim() || "No problem statement was written.",
-    `The options considered:\n\n${view.options.map((o) => optionLine(o, b)).join("\n")}`,
+    `The options considered:\n\n${view.options.map((o) => `${b} ${cell(o.name)}`).join("\n")}`,
     `The criteria, with their default weights:\n\n${view.criteria.map((c) => criterionLine(c, b)).join("\n")}`,
   ].join("\n\n");
   return `${[
@@ -298,19 +314,10 @@ function madr(
   typed: RecordView,
   link: Link,
 ): string {
-  const out: string[] = [];
   const b: Bullet = variant === "log4brains" ? "-" : "*";
-  if (variant === "madr") out.push(frontMatter(typed, link));
-  out.push(`# ${cell(view.project.title)}\n\n`);
-  if (variant === "log4brains") out.push(log4brainsHeader(view, link));
-  out.push(draftNotice(view));
-  out.push(
-    `## Context and Problem Statement\n\n${view.project.context.trim() || "No problem statement was written."}\n\n`,
-  );
+  const out = madrOpening(view, variant, typed, link, draftNotice(view));
   out.push(`## Decision Drivers\n\n${drivers(view, b)}\n`);
-  out.push(
-    `## Considered Options\n\n${view.options.map((o) => `${b} ${cell(o.name)}`).join("\n")}\n\n`,
-  );
+  out.push(consideredOptions(view, b));
   out.push(`## Decision Outcome\n\n${outcome(view)}\n`);
   const consequences = consequenceItems(view, b);
   if (consequences) out.push(`### Consequences\n\n${consequences}\n`);
