@@ -17,8 +17,8 @@ import {
   documentText,
 } from "../src/services/draft/document-schema";
 import { createDraftCollab } from "../src/services/draft/document-server";
-import { until, useTestDatabase } from "./helpers";
-import { blankInput, teamWith } from "./project-fixtures";
+import { trpcError, until, useTestDatabase } from "./helpers";
+import { at, blankInput, castVote, openBlankProject, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -27,7 +27,12 @@ const instances = new Set<Instance>();
 const providers = new Set<HocuspocusProvider>();
 
 /** One app instance: the draft server mounted on an HTTP server's upgrade, as server.ts does. */
-async function startInstance(): Promise<Instance> {
+async function startInstance(
+  debounce: { textDebounceMs: number; textMaxDebounceMs: number } = {
+    textDebounceMs: 100,
+    textMaxDebounceMs: 500,
+  },
+): Promise<Instance> {
   const { hocuspocus: collab, listening } = createDraftCollab({
     db: t.db,
     listenUrl: t.url,
@@ -42,8 +47,7 @@ async function startInstance(): Promise<Instance> {
       return user ? ({ ...user, email: user.email ?? "", sessionId } as SessionUser) : null;
     },
     onError: (error, what) => console.log(`draft server: ${what}:`, String(error)),
-    textDebounceMs: 100,
-    textMaxDebounceMs: 500,
+    ...debounce,
     compactAfterRows: 20,
   });
   const wss = new WebSocketServer({ noServer: true });
@@ -339,6 +343,70 @@ describe("the shared text of a draft", () => {
     disconnect(client);
     const fresh = await connect(a, draft.id, world.owner.id);
     expect(rationale(fresh)).toBe("Saved before the paste.");
+  });
+});
+
+describe("reviewing and accepting while the last edits are still being stored", () => {
+  it("approves the text on the reviewer's screen, and accepts only the text that was approved, whole", async () => {
+    const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
+    const member = at(s.people, 1);
+    for (const criterionKey of ["ops", "ordering"]) {
+      await castVote(member, s.projectId, criterionKey, {
+        weight: 4,
+        scores: { kafka: 2, sqs: 5 },
+      });
+    }
+    const { draftId } = await member.api.draft.start({ projectId: s.projectId });
+    await member.api.draft.updateFields({
+      projectId: s.projectId,
+      decisionMakers: [{ userId: s.owner.id, name: "" }],
+    });
+    // An instance that writes the Markdown only a minute after typing stops: the gap between an
+    // edit reaching everyone's screen and reaching the stored text, made wide.
+    const a = await startInstance({ textDebounceMs: 60_000, textMaxDebounceMs: 60_000 });
+    const writer = await connect(a, draftId, member.id);
+    const storedDraft = () =>
+      t.db.recordDraft.findUniqueOrThrow({
+        where: { id: draftId },
+        select: { text: true, textVersion: true },
+      });
+    const storedRationale = async () =>
+      ((await storedDraft()).text as { rationale: string }).rationale;
+    const rowsNow = () => t.db.recordDraftUpdate.count({ where: { draftId } });
+
+    let rows = await rowsNow();
+    typeParagraph(writer.doc, "rationale", "Managed queues keep the pager quiet.");
+    await expect.poll(rowsNow, { timeout: 5_000, interval: 10 }).toBeGreaterThan(rows);
+    expect(await storedRationale()).not.toContain("Managed queues keep the pager quiet.");
+    const before = (await storedDraft()).textVersion;
+
+    const review = await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    expect(review.textVersion).toBe(before + 1);
+    expect(await storedRationale()).toContain("Managed queues keep the pager quiet.");
+    let { draft } = await s.owner.api.draft.get({ projectId: s.projectId });
+    expect(draft?.reviews.map((r) => r.stale)).toEqual([false]);
+    expect(draft?.approval.met).toBe(true);
+
+    // A line typed after the approval: accepting settles it first, so the approval is stale and
+    // the record is not written with a text nobody approved.
+    rows = await rowsNow();
+    typeParagraph(writer.doc, "rationale", "Ordering per group is enough.");
+    await expect.poll(rowsNow, { timeout: 5_000, interval: 10 }).toBeGreaterThan(rows);
+    const refused = await trpcError(member.api.draft.accept({ projectId: s.projectId }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toMatch(/^0 of 1 decision-maker approved/);
+    expect(await t.db.decisionRecord.count({ where: { projectId: s.projectId } })).toBe(0);
+    ({ draft } = await s.owner.api.draft.get({ projectId: s.projectId }));
+    expect(draft?.reviews.map((r) => r.stale)).toEqual([true]);
+
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    await member.api.draft.accept({ projectId: s.projectId });
+    const record = await t.db.decisionRecord.findFirstOrThrow({
+      where: { projectId: s.projectId },
+      select: { rationale: true },
+    });
+    expect(record.rationale).toContain("Managed queues keep the pager quiet.");
+    expect(record.rationale).toContain("Ordering per group is enough.");
   });
 });
 

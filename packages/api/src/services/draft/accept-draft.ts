@@ -8,6 +8,7 @@ import { writeDecision } from "../record/record-decision";
 import { readRecordFields } from "../record/stored-fields";
 import { approvalStatus } from "./approval";
 import { markdownListItems, readDraftText } from "./draft-text";
+import { settleDraftText, settleOpenDraft } from "./settle-draft-text";
 import { openDraft } from "./update-draft-fields";
 
 type Actor = { userId: string; teamId: string; role: Role };
@@ -26,8 +27,10 @@ const FIELD_LABELS: Record<string, string> = {
 /**
  * Accepts the draft when the project's approval rule is met (or, for an owner or admin, with a
  * written reason when it is not). In one transaction: closes voting if still open, writes
- * revision 1 of the record exactly as the text and fields stand (the approved version: the
- * draft is locked, so no edit slips in between), and marks the draft accepted and read-only.
+ * revision 1 of the record exactly as the text and fields stand (the draft is locked, so no edit
+ * slips in between), and marks the draft accepted and read-only. Edits still on their way to the
+ * stored Markdown are settled into it first, and that is kept even when acceptance is refused:
+ * approvals are checked against the text everyone sees, and the record leaves none of it out.
  */
 export async function acceptDraft(
   db: PrismaClient,
@@ -39,9 +42,14 @@ export async function acceptDraft(
     confirmProvisional: boolean;
   },
 ) {
+  await settleOpenDraft(db, actor, input.projectId);
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, input.projectId, "update");
-    const draftLock = await openDraft(tx, actor, input.projectId);
+    const draftLock = await settleDraftText(
+      tx,
+      await openDraft(tx, actor, input.projectId),
+      actor.userId,
+    );
     const [draft, project] = [
       await tx.recordDraft.findUniqueOrThrow({
         where: { id: draftLock.id },

@@ -309,6 +309,12 @@ export class DraftDocumentExtension implements Extension {
 
   async onStoreDocument({ documentName, document, context }: onStoreDocumentPayload) {
     await this.flush(documentName);
+    // Other instances' rows whose announcement has not arrived yet: without them this instance
+    // could store an older text than another just did, and turn approvals stale for nothing.
+    if (this.listener) {
+      const seen = this.lastSeen.get(documentName);
+      if (seen !== undefined) await this.pull(documentName, seen + 1n);
+    }
     // The Markdown becomes the draft's text (approvals given before turn stale, in the history,
     // with the last editor as its actor); an accepted draft keeps the text it was accepted with.
     const editor = (context as Partial<DraftConnectionContext> | undefined)?.user?.id ?? null;

@@ -2,13 +2,15 @@ import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { recordEvent } from "../project/events";
 import { readRecordFields } from "../record/stored-fields";
+import { settleDraftText } from "./settle-draft-text";
 import { openDraft } from "./update-draft-fields";
 
 type Actor = { userId: string; teamId: string };
 
 /**
- * A named decision-maker approves the draft or requests changes, for the text as it stands now
- * (its version is kept: once the text changes, the review is stale and must be given again).
+ * A named decision-maker approves the draft or requests changes, for the text as it stands now,
+ * edits still on their way to the stored Markdown included (`settleDraftText`). Its version is
+ * kept: once the text changes, the review is stale and must be given again.
  */
 export async function reviewDraft(
   db: PrismaClient,
@@ -16,7 +18,11 @@ export async function reviewDraft(
   input: { projectId: string; verdict: "APPROVED" | "CHANGES_REQUESTED"; comment: string | null },
 ) {
   return db.$transaction(async (tx) => {
-    const locked = await openDraft(tx, actor, input.projectId);
+    const locked = await settleDraftText(
+      tx,
+      await openDraft(tx, actor, input.projectId),
+      actor.userId,
+    );
     const draft = await tx.recordDraft.findUniqueOrThrow({
       where: { id: locked.id },
       select: { decisionMakers: true },

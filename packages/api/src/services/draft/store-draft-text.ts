@@ -3,7 +3,7 @@ import { DomainError } from "../../errors";
 import { type DraftText, draftTextSchema } from "../../schemas/draft";
 import { recordEvent } from "../project/events";
 import { readDraftText, sameText } from "./draft-text";
-import { lockDraft } from "./lock-draft";
+import { type LockedDraft, lockDraft } from "./lock-draft";
 
 /**
  * Stores a draft's text (the Markdown of its shared document) as the server-side truth that
@@ -31,38 +31,53 @@ export async function storeDraftText(
     if (draft.status === "ACCEPTED") {
       throw new DomainError("CONFLICT", "This draft was accepted: its text is read-only now.");
     }
-    const current = await tx.recordDraft.findUniqueOrThrow({
-      where: { id: draftId },
-      select: { text: true },
-    });
-    const next = { ...readDraftText(current.text), ...parsed.data };
-    if (sameText(readDraftText(current.text), next)) {
-      return { changed: false, textVersion: draft.textVersion };
-    }
-    const textVersion = draft.textVersion + 1;
-    await tx.recordDraft.update({
-      where: { id: draftId },
-      data: { text: next as Prisma.InputJsonValue, textVersion },
-      select: { id: true },
-    });
-    const nowStale = await tx.recordDraftReview.findMany({
-      where: { draftId, verdict: "APPROVED", textVersion: draft.textVersion },
-      select: { userId: true, user: { select: { name: true, email: true } } },
-      orderBy: { createdAt: "asc" },
-    });
-    if (nowStale.length) {
-      const editor = { userId: opts.actorId ?? null, teamId: draft.teamId };
-      await recordEvent(tx, editor, draft.projectId, {
-        type: "draft.review.stale",
-        data: {
-          textVersion,
-          reviewers: nowStale.map((r) => ({
-            userId: r.userId,
-            name: r.user.name ?? r.user.email ?? "Member",
-          })),
-        },
-      });
-    }
-    return { changed: true, textVersion };
+    return writeDraftText(tx, draft, parsed.data, opts);
   });
+}
+
+/**
+ * The write itself, inside a transaction that holds the draft's lock (`lockDraft`): the fields
+ * given replace the stored ones; when the Markdown changed, the version is raised and the
+ * approvals of the previous version are announced stale.
+ */
+export async function writeDraftText(
+  tx: Prisma.TransactionClient,
+  draft: LockedDraft,
+  text: Partial<DraftText>,
+  opts: { actorId?: string | null } = {},
+): Promise<{ changed: boolean; textVersion: number }> {
+  const draftId = draft.id;
+  const current = await tx.recordDraft.findUniqueOrThrow({
+    where: { id: draftId },
+    select: { text: true },
+  });
+  const next = { ...readDraftText(current.text), ...text };
+  if (sameText(readDraftText(current.text), next)) {
+    return { changed: false, textVersion: draft.textVersion };
+  }
+  const textVersion = draft.textVersion + 1;
+  await tx.recordDraft.update({
+    where: { id: draftId },
+    data: { text: next as Prisma.InputJsonValue, textVersion },
+    select: { id: true },
+  });
+  const nowStale = await tx.recordDraftReview.findMany({
+    where: { draftId, verdict: "APPROVED", textVersion: draft.textVersion },
+    select: { userId: true, user: { select: { name: true, email: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  if (nowStale.length) {
+    const editor = { userId: opts.actorId ?? null, teamId: draft.teamId };
+    await recordEvent(tx, editor, draft.projectId, {
+      type: "draft.review.stale",
+      data: {
+        textVersion,
+        reviewers: nowStale.map((r) => ({
+          userId: r.userId,
+          name: r.user.name ?? r.user.email ?? "Member",
+        })),
+      },
+    });
+  }
+  return { changed: true, textVersion };
 }

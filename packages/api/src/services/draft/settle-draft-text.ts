@@ -1,0 +1,56 @@
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import * as Y from "yjs";
+import type { LockedDraft } from "./lock-draft";
+import { writeDraftText } from "./store-draft-text";
+import { openDraft } from "./update-draft-fields";
+
+/**
+ * Brings a draft's stored Markdown up to its shared document as the database holds it now, inside
+ * the transaction that locked the draft, and returns the draft at its current text version.
+ *
+ * The app instances append each burst of edits to `record_draft_updates` within milliseconds,
+ * but write the Markdown only once typing pauses (Hocuspocus's debounced store, about a second).
+ * A review or an acceptance in that gap would otherwise name the version before the last edits
+ * that everyone already sees: the approval turns stale a second later, or the record leaves out
+ * the last sentence typed. Settling first makes an approval cover the text on the reviewer's
+ * screen and a record hold the text as accepted; the instances' later stores find the same text
+ * and change nothing.
+ */
+export async function settleDraftText(
+  tx: Prisma.TransactionClient,
+  draft: LockedDraft,
+  actorId: string,
+): Promise<LockedDraft> {
+  const rows = await tx.recordDraftUpdate.findMany({
+    where: { draftId: draft.id },
+    orderBy: { id: "asc" },
+    select: { update: true },
+  });
+  // No rows: nobody opened the editor yet, and the stored Markdown is the whole text.
+  if (!rows.length) return draft;
+  // The Markdown conversion (TipTap's schema) loads with the first settle, so the API's other
+  // routes do not carry it.
+  const { documentText } = await import("./document-schema");
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)));
+    const { textVersion } = await writeDraftText(tx, draft, documentText(doc), { actorId });
+    return { ...draft, textVersion };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * `settleDraftText` in a transaction of its own, committed whatever follows: an acceptance that
+ * the settled text refuses (its approvals turned stale) leaves the draft showing why.
+ */
+export async function settleOpenDraft(
+  db: PrismaClient,
+  actor: { userId: string; teamId: string },
+  projectId: string,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await settleDraftText(tx, await openDraft(tx, actor, projectId), actor.userId);
+  });
+}
