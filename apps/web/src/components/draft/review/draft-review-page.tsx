@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { ProjectSubpageHeader } from "~/components/app/project-subpage-header";
 import { Badge } from "~/components/ui/badge";
 import { useTRPC } from "~/trpc/react";
+import { DraftStatusContext } from "../draft-status";
 import { ApprovalRuleSetting } from "./approval-rule-setting";
 import { DraftComments } from "./draft-comments";
 import { DraftFieldsForm } from "./draft-fields-form";
@@ -66,7 +67,11 @@ export function DraftReviewPage({
       ) : (
         <>
           <DraftFieldsForm data={data} />
-          {textSlot ?? <DraftTextView text={draft.text} />}
+          {textSlot ? (
+            <DraftStatusContext value={draft.status}>{textSlot}</DraftStatusContext>
+          ) : (
+            <DraftTextView text={draft.text} />
+          )}
           <ReviewPanel data={data} />
           {data.viewer.canOverride && draft.status === "PROPOSED" ? (
             <ApprovalRuleSetting projectId={projectId} rule={data.project.approvalRule} />
