@@ -141,6 +141,7 @@ test("revoking a share link from the keyboard moves to the link's new status", a
   await expect(page.getByTestId("share-link-status")).toBeFocused();
   await expect(page.getByTestId("share-link-status")).toContainText("(revoked)");
   await expect(page.getByText("Link revoked: it stops working at once.")).toBeVisible();
+  await expectNoSeriousViolations(page);
 });
 
 test("a confirmation's button keeps the keyboard while it works; the next invitation's button has it after", async ({
@@ -203,6 +204,7 @@ test("after a token is revoked, the keyboard is on the next token's button, not 
   await expect(revokes).toHaveCount(1);
   await expect(revokes.first()).toBeFocused();
   await expect(page.locator(":focus")).toHaveText("Revoke");
+  await expectNoSeriousViolations(page);
 });
 
 test("a download that fails says why on the page and what to do; one that works still saves the file", async ({
