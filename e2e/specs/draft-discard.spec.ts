@@ -1,5 +1,7 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
+import { seriousViolations } from "../support/axe";
 import { voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
@@ -70,6 +72,9 @@ test("while a record draft is open, recording leads to it; the owner discards it
   await expect(o.getByTestId("draft-status")).toHaveText("Proposed");
 
   await discard.click();
+  // The confirmation is accessible, and Cancel has the focus: Enter does not discard.
+  await expect(dialog.getByRole("button", { name: "Keep the draft" })).toBeFocused();
+  expect(seriousViolations(await new AxeBuilder({ page: o }).analyze())).toEqual([]);
   await dialog.getByRole("button", { name: "Discard the draft" }).click();
   await expect(o.getByTestId("draft-status")).toHaveText("Discarded");
   // Focus moves to what replaced the button: the notice of the discard.
@@ -77,6 +82,7 @@ test("while a record draft is open, recording leads to it; the owner discards it
   await expect(notice).toBeFocused();
   await expect(o.getByText(`${owner.user.name} discarded it on`)).toBeVisible();
   await expect(textField(o, "Rationale")).toHaveCount(0);
+  expect(seriousViolations(await new AxeBuilder({ page: o }).analyze())).toEqual([]);
 
   // The member's open page turns read-only live: the text stays to read, no editor is left.
   await expect(m.getByTestId("draft-status")).toHaveText("Discarded");
