@@ -226,6 +226,11 @@ test.describe("the matrix ballot", () => {
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
     const details = page.locator(`#${await toggle.getAttribute("aria-controls")}`);
     await expect(details.getByText(/The guide on FastAPI/)).toBeVisible();
+    // The article gives words, not numbers: the score is said to be the template's reading.
+    await expect(details).toContainText(
+      `(the template reads this as ${criterion.guidance.fastapi?.suggestedScore} of 5)`,
+    );
+    await expect(details).not.toContainText("leans");
     const reasons = details.locator("details").filter({ hasText: "Team's reasons" });
     await expect(reasons.getByText("Async views saved us a rewrite")).toBeHidden();
     expect(reasonRequests).toEqual([]);

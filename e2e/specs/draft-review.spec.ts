@@ -50,7 +50,9 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   );
   await expect(m.getByLabel("Chosen option")).toHaveValue("fastapi");
 
-  // ...names the owner as the decision-maker.
+  // ...names the owner as the decision-maker (not themselves: the creator or an admin can).
+  await expect(m.getByRole("checkbox", { name: member.user.name })).toBeDisabled();
+  await expect(m.getByText("(you: the decision's creator or an admin can name you)")).toBeVisible();
   await m.getByRole("checkbox", { name: owner.user.name }).check();
   await m.getByRole("button", { name: "Save fields" }).click();
   await expect(m.getByTestId("approval-summary")).toHaveText(
@@ -91,6 +93,12 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   await expect(textField(o, "Rationale")).toContainText(
     "it fits our typed, async services. And our team.",
   );
+  await approveAgain(o);
+
+  // A changed field makes it stale too: what was approved is the whole record.
+  await m.getByLabel("Consulted").fill("Dev from ops");
+  await m.getByRole("button", { name: "Save fields" }).click();
+  await expect(o.getByTestId("stale-review")).toBeVisible();
   await approveAgain(o);
 
   // Accepting: one criterion of the template is scored, so the result is provisional and the

@@ -78,7 +78,8 @@ test("a nudge reaches the nudged member by email once, with a link to the projec
     },
   );
   expect(inbox.items.filter((n) => n.kind === "nudge")).toHaveLength(1);
-  // Every email the app queued has gone out: Bob has his welcome email and the one nudge.
+  // Every email the app queued has gone out: Bob has his welcome email, the decision opening
+  // for his vote, and the one nudge.
   await expect.poll(emailJobsPending).toBe(0);
   expect(nudgeMailsToBob()).toHaveLength(1);
   expect(
@@ -88,6 +89,7 @@ test("a nudge reaches the nudged member by email once, with a link to the projec
   ).toEqual(
     [
       "Your Tradeoff account is ready",
+      `${alice.user.name} opened "Django REST Framework or FastAPI?" for voting`,
       `${alice.user.name} is waiting for your vote on "Django REST Framework or FastAPI?"`,
     ].sort(),
   );

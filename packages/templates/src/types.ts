@@ -5,7 +5,11 @@ import type { TemplateCategory } from "./categories";
 export type OptionGuidance = {
   /** The source's view in our words, one or two sentences. */
   summary: string;
-  /** The source's leaning as a score from 1 (poor fit) to 5 (strong fit). */
+  /**
+   * The template author's reading of the summary as a score from 1 (poor fit) to 5 (strong
+   * fit). Sources such as the DRF vs FastAPI article give words, not numbers: the product shows
+   * this as the template's reading, never as the source's.
+   */
   suggestedScore: 1 | 2 | 3 | 4 | 5;
 };
 

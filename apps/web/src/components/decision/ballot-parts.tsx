@@ -144,7 +144,7 @@ export function ImportanceScale({ criterion, value, disabled, onEdit, compact }:
   );
 }
 
-/** One option's score on the criterion, 1 to 5, with the guide's suggestion drawn as a hint. */
+/** One option's score on the criterion, 1 to 5, with the template's reading drawn as a hint. */
 export function OptionScoreScale({
   criterion,
   option,
@@ -203,7 +203,11 @@ export function NoOpinionButton({
 export const NO_OPINION_NOTE =
   "You marked no opinion: your ballot is complete here and adds nothing to the team's averages.";
 
-/** The guide's words on one option, and the score it leans to. */
+/**
+ * The guide's words on one option, and the score the template reads them as. The score is the
+ * template author's reading (the article behind the built-in template gives words, not
+ * numbers), so it is said to be the template's, never the guide's.
+ */
 export function GuideSummary({
   guidance,
 }: {
@@ -212,7 +216,9 @@ export function GuideSummary({
   return (
     <>
       {guidance.summary}
-      {guidance.suggestedScore ? <span> (leans {guidance.suggestedScore} of 5)</span> : null}
+      {guidance.suggestedScore ? (
+        <span> (the template reads this as {guidance.suggestedScore} of 5)</span>
+      ) : null}
     </>
   );
 }

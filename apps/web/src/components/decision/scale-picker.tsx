@@ -17,7 +17,7 @@ type ScalePickerProps = {
   /** Words for the ends of the scale, read with the first and last value. */
   lowLabel?: string | null;
   highLabel?: string | null;
-  /** A hint drawn on one value (e.g. the article's suggested score); never selects it. */
+  /** A hint drawn on one value (the template's reading of its guide); never selects it. */
   hint?: number | null;
   /**
    * One tight row for a table cell (the matrix ballot): the legend and the words for the ends
@@ -130,7 +130,7 @@ export function ScalePicker({
               {hint === n ? (
                 <span
                   aria-hidden="true"
-                  title="The guide's suggestion"
+                  title="The template's reading of the guide"
                   className="-top-1 -right-1 absolute size-2.5 rounded-full border-2 border-background bg-info"
                 />
               ) : null}

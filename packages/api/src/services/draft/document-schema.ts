@@ -36,6 +36,17 @@ export function documentText(doc: Y.Doc): DraftText {
   return text;
 }
 
+/** The Markdown of each text field of the document that `updates` (stored rows, in order) make. */
+export function documentTextOfUpdates(updates: Uint8Array[]): DraftText {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    return documentText(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
 /** How many characters each field holds, as a reader counts them (its plain text). */
 export function documentFieldLengths(doc: Y.Doc): Record<DraftTextField, number> {
   const lengths = {} as Record<DraftTextField, number>;

@@ -29,6 +29,11 @@ export const draftSelect = {
   discardedById: true,
   createdAt: true,
   startedBy: userName,
+  // Who may still review (members and up): a named decision-maker who left the team or was made
+  // a viewer no longer counts towards the approval rule.
+  team: {
+    select: { memberships: { where: { role: { not: "VIEWER" } }, select: { userId: true } } },
+  },
   reviews: {
     select: {
       userId: true,
@@ -65,7 +70,7 @@ export function draftView(row: DraftRow, rule: "ALL" | "MAJORITY") {
     comment: r.comment,
     at: r.createdAt.toISOString(),
     textVersion: r.textVersion,
-    /** Given before the text last changed: it must be given again. */
+    /** Given before the text or the fields last changed: it must be given again. */
     stale: r.textVersion < row.textVersion,
     /** Whether the reviewer is still a named decision-maker. */
     decisionMaker: fields.decisionMakers.some((p) => p.userId === r.userId),
@@ -89,7 +94,13 @@ export function draftView(row: DraftRow, rule: "ALL" | "MAJORITY") {
     startedAt: row.createdAt.toISOString(),
     startedBy: nameOf(row.startedBy),
     reviews,
-    approval: approvalStatus(rule, fields.decisionMakers, row.reviews, row.textVersion),
+    approval: approvalStatus(
+      rule,
+      fields.decisionMakers,
+      row.reviews,
+      row.textVersion,
+      new Set(row.team.memberships.map((m) => m.userId)),
+    ),
   };
 }
 

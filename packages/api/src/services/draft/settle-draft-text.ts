@@ -1,5 +1,4 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
-import * as Y from "yjs";
 import type { LockedDraft } from "./lock-draft";
 import { writeDraftText } from "./store-draft-text";
 import { openDraft } from "./update-draft-fields";
@@ -28,17 +27,12 @@ export async function settleDraftText(
   });
   // No rows: nobody opened the editor yet, and the stored Markdown is the whole text.
   if (!rows.length) return draft;
-  // The Markdown conversion (TipTap's schema) loads with the first settle, so the API's other
-  // routes do not carry it.
-  const { documentText } = await import("./document-schema");
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, Y.mergeUpdates(rows.map((row) => row.update)));
-    const { textVersion } = await writeDraftText(tx, draft, documentText(doc), { actorId });
-    return { ...draft, textVersion };
-  } finally {
-    doc.destroy();
-  }
+  // The Markdown conversion (Yjs and TipTap's schema) loads with the first settle: the API's
+  // other routes, which Next.js bundles too, carry none of it, and the process keeps one Yjs.
+  const { documentTextOfUpdates } = await import("./document-schema");
+  const text = documentTextOfUpdates(rows.map((row) => row.update));
+  const { textVersion } = await writeDraftText(tx, draft, text, { actorId });
+  return { ...draft, textVersion };
 }
 
 /**

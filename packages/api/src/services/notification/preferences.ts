@@ -4,12 +4,13 @@ import { NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
 export type Delivery = "IN_APP" | "EMAIL" | "DIGEST";
 
 /**
- * What each kind does for a member who chose nothing: what asks for action now (a deadline, a
- * nudge, an invitation) is also emailed; the rest stays in the inbox.
+ * What each kind does for a member who chose nothing: what asks for action now (a decision
+ * opening for their vote, a deadline, a nudge, an invitation) is also emailed; the rest stays in
+ * the inbox.
  */
 export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   "team.invited": "EMAIL",
-  "project.opened": "IN_APP",
+  "project.opened": "EMAIL",
   "deadline.near": "EMAIL",
   nudge: "EMAIL",
   "project.closed": "IN_APP",
