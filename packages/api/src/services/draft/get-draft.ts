@@ -25,6 +25,8 @@ export const draftSelect = {
   sharedBeforeAcceptance: true,
   overrideReason: true,
   acceptedAt: true,
+  discardedAt: true,
+  discardedById: true,
   createdAt: true,
   startedBy: userName,
   // Who may still review (members and up): a named decision-maker who left the team or was made
@@ -88,6 +90,7 @@ export function draftView(row: DraftRow, rule: "ALL" | "MAJORITY") {
     sharedBeforeAcceptance: row.sharedBeforeAcceptance,
     overrideReason: row.overrideReason,
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    discardedAt: row.discardedAt?.toISOString() ?? null,
     startedAt: row.createdAt.toISOString(),
     startedBy: nameOf(row.startedBy),
     reviews,
@@ -155,6 +158,13 @@ export async function getDraft(
   });
   if (!project) throw new DomainError("NOT_FOUND", "Decision project was not found.");
   const row = project.recordDraft;
+  // Who set a discarded draft aside (the page says so); no name once their account is gone.
+  const discarder = row?.discardedById
+    ? await db.user.findUnique({
+        where: { id: row.discardedById },
+        select: { name: true, email: true },
+      })
+    : null;
   return {
     viewer: {
       userId: actor.userId,
@@ -175,6 +185,7 @@ export async function getDraft(
     draft: row
       ? {
           ...draftView(row, project.approvalRule),
+          discardedBy: nameOf(discarder),
           comments: row.comments.map((c) => ({
             id: c.id,
             body: c.body,

@@ -145,6 +145,12 @@ export async function openDraft(
   if (draft.status === "ACCEPTED") {
     throw new DomainError("CONFLICT", "This draft was accepted: the record is read-only now.");
   }
+  if (draft.status === "DISCARDED") {
+    throw new DomainError(
+      "CONFLICT",
+      "This draft was discarded: it is read-only. Start the record draft again to write a new one.",
+    );
+  }
   return draft;
 }
 

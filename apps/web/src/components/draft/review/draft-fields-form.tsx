@@ -70,7 +70,7 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
     }),
   );
   if (!draft) return null;
-  const readOnly = !data.viewer.canEdit || draft.status === "ACCEPTED";
+  const readOnly = !data.viewer.canEdit || draft.status !== "PROPOSED";
   const changedBy = draft.fieldsChangedBy;
   const reviewers = (members.data ?? []).filter((m) => m.role !== "VIEWER");
 

@@ -14,7 +14,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DecisionRecordPage({ params }: Props) {
   const { slug, projectId } = await params;
-  const record = await loadRecord(projectId);
+  const [record, draftPage] = await Promise.all([
+    loadRecord(projectId),
+    apiOrNull((c) => c.draft.get({ projectId })),
+  ]);
   if (!record || record.view.team.slug !== slug) notFound();
-  return <RecordPage initial={record} slug={slug} />;
+  // While the team writes the record in a shared draft, recording leads there.
+  const draft = draftPage?.draft;
+  const openDraft =
+    draft?.status === "PROPOSED"
+      ? {
+          href: `/t/${slug}/p/${projectId}/draft`,
+          startedBy: draft.startedBy,
+          startedAt: draft.startedAt,
+        }
+      : null;
+  return <RecordPage initial={record} slug={slug} openDraft={openDraft} />;
 }
