@@ -119,8 +119,26 @@ describe("discarding the draft", () => {
 
   it("records who discarded it, leaves nothing editable, and says so on the draft page", async () => {
     const s = await votedProject();
-    await draftWithText(s);
+    const draftId = await draftWithText(s);
+    const comment = await s.member.api.draft.comment({
+      projectId: s.projectId,
+      body: "Is ordering enough?",
+      quote: null,
+    });
     await s.owner.api.draft.discard({ projectId: s.projectId });
+
+    // Neither the live document's store nor a comment's state changes a discarded draft.
+    await expect(
+      storeDraftText(t.db, draftId, { rationale: "Typed a second late." }),
+    ).rejects.toThrow("This draft was discarded: its text is read-only now.");
+    const resolve = await trpcError(
+      s.member.api.draft.resolveComment({
+        projectId: s.projectId,
+        commentId: comment.id,
+        resolved: true,
+      }),
+    );
+    expect(resolve.message).toBe("Comment was not found, or its draft was discarded.");
 
     const events = await eventsOf(s.projectId);
     expect(events.at(-1)).toMatchObject({

@@ -46,10 +46,13 @@ export async function resolveDraftComment(
   const { count } = await db.recordDraftComment.updateMany({
     where: {
       id: input.commentId,
-      draft: { projectId: input.projectId, teamId: actor.teamId },
+      // A discarded draft takes no more changes, its comments' state included.
+      draft: { projectId: input.projectId, teamId: actor.teamId, status: { not: "DISCARDED" } },
     },
     data: { resolvedAt: input.resolved ? new Date() : null },
   });
-  if (count === 0) throw new DomainError("NOT_FOUND", "Comment was not found.");
+  if (count === 0) {
+    throw new DomainError("NOT_FOUND", "Comment was not found, or its draft was discarded.");
+  }
   return { resolved: input.resolved };
 }

@@ -28,8 +28,11 @@ export async function storeDraftText(
   return db.$transaction(async (tx) => {
     const draft = await lockDraft(tx, { draftId });
     if (!draft) throw new DomainError("NOT_FOUND", "Record draft was not found.");
-    if (draft.status === "ACCEPTED") {
-      throw new DomainError("CONFLICT", "This draft was accepted: its text is read-only now.");
+    if (draft.status !== "PROPOSED") {
+      throw new DomainError(
+        "CONFLICT",
+        `This draft was ${draft.status === "ACCEPTED" ? "accepted" : "discarded"}: its text is read-only now.`,
+      );
     }
     return writeDraftText(tx, draft, parsed.data, opts);
   });
