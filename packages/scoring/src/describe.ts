@@ -1,5 +1,5 @@
 import { MIN_CONFIDENCE_VOTERS } from "./rules";
-import type { Coverage, Participation, RecommendationStatus } from "./types";
+import type { Coverage, Participation, RecommendationStatus, ShownCoverage } from "./types";
 
 /**
  * A share as a whole percentage, rounded down, so that a result resting on part of the weight
@@ -12,10 +12,11 @@ export const sharePercent = (share: number): string => `${Math.floor(share * 100
  * exports and the command line:
  * "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots."
  * or "Ready: based on all 13 criteria and 2 of 2 complete ballots." Without a quorum, a
- * provisional line says that every member's ballot is needed.
+ * provisional line says that every member's ballot is needed. With no weight share (a blind
+ * vote still open) it says the share shows once the vote closes.
  */
 export function coverageLine(rec: {
-  coverage: Coverage;
+  coverage: ShownCoverage;
   participation: Participation;
   status: RecommendationStatus;
 }): string {
@@ -32,7 +33,11 @@ export function coverageLine(rec: {
     const all = c.total === 1 ? "its one criterion" : `all ${c.total} criteria`;
     return `Ready: based on ${all} and ${ballots}${quorum}.`;
   }
-  return `Provisional: based on ${c.counted} of ${c.total} ${criteria} (${sharePercent(c.weightShare)} of the weight) and ${ballots}${quorum}.`;
+  const share =
+    c.weightShare === null
+      ? `${c.total === 1 ? "its" : "their"} share of the weight shows once the blind vote closes`
+      : `${sharePercent(c.weightShare)} of the weight`;
+  return `Provisional: based on ${c.counted} of ${c.total} ${criteria} (${share}) and ${ballots}${quorum}.`;
 }
 
 /**
@@ -78,7 +83,7 @@ export function recordedCoverageLine(c: {
 export function noConfidenceReason(rec: {
   confidence: number | null;
   confidenceVoters: number;
-  coverage: Coverage;
+  coverage: Pick<Coverage, "counted">;
 }): string | null {
   if (rec.confidence !== null) return null;
   if (rec.coverage.counted === 0) return "none yet (nothing is counted)";

@@ -26,6 +26,7 @@ export type {
   Recommendation,
   RecommendationStatus,
   ReplayOptions,
+  ShownCoverage,
   TimelinePoint,
   Vote,
   VoteEvent,

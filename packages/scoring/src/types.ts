@@ -126,6 +126,13 @@ export type Coverage = {
   weightShare: number;
 };
 
+/**
+ * Coverage as it may be shown: while a blind vote is open the weight share is null. The share
+ * rests on the members' importances (with one voter on a criterion it moves with that member's
+ * importance), so it stays hidden with the votes; the counts say how far voting has come.
+ */
+export type ShownCoverage = Omit<Coverage, "weightShare"> & { weightShare: number | null };
+
 /** Ready: the quorum is met and every criterion is counted; provisional otherwise. */
 export type RecommendationStatus = "provisional" | "ready";
 

@@ -110,6 +110,18 @@ describe("coverageLine", () => {
     ).toBe("Decided with 13 of 13 criteria counted, on 2 complete ballots of 2 members.");
   });
 
+  it("leaves the weight share out while a blind vote is open, and says when it shows", () => {
+    expect(
+      coverageLine({
+        coverage: { ...base, weightShare: null },
+        participation: ballots,
+        status: "provisional",
+      }),
+    ).toBe(
+      "Provisional: based on 3 of 13 criteria (their share of the weight shows once the blind vote closes) and 0 of 2 complete ballots (no quorum set: every member's ballot is needed).",
+    );
+  });
+
   it("says when it is ready", () => {
     expect(
       coverageLine({

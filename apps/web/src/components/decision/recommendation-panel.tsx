@@ -56,7 +56,7 @@ const fmtOrNot = (n: number | null | undefined) => (n == null ? NOT_SCORED : fmt
  */
 function confidenceWords(
   result: { confidence: number | null; confidenceVoters: number },
-  coverage: { counted: number; total: number; weightShare: number },
+  coverage: { counted: number },
 ) {
   const c = result.confidence;
   if (c === null) return noConfidenceReason({ ...result, coverage }) ?? "none yet";
@@ -150,8 +150,9 @@ export function RecommendationPanel({
 
 /**
  * What the result rests on, always first: "Provisional: based on 3 of 13 criteria (41% of the
- * weight) and 0 of 2 complete ballots", or "Ready: ...". Shown in blind mode too (it says how
- * far voting has come, never how anyone voted).
+ * weight) and 0 of 2 complete ballots", or "Ready: ...". Shown in blind mode too, with the
+ * counts only (they say how far voting has come, never how anyone voted): the weight share
+ * follows the members' importances, so it shows once the vote closes.
  */
 function CoverageNotice({ view }: { view: View }) {
   const line = coverageLine({ ...view, status: view.readiness });

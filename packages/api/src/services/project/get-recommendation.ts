@@ -1,5 +1,12 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { hotSpots, type OptionTotal, type Recommendation, sensitivity } from "@tradeoff/scoring";
+import {
+  type Coverage,
+  hotSpots,
+  type OptionTotal,
+  type Recommendation,
+  type ShownCoverage,
+  sensitivity,
+} from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import { aggregateOrUnscored } from "../record/unscored";
 import { decisionStamp, StampedCache } from "./decision-stamp";
@@ -143,9 +150,9 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
         // The quorum as the project sets it: above the team's size, `quorum` counts all members.
         quorumAsSet: project.quorum,
       },
-      // What the totals rest on; shown in blind mode too, as it says how far voting has come,
-      // never how anyone voted.
-      coverage: rec.coverage,
+      // What the totals rest on. In blind mode only the counts, which say how far voting has
+      // come: the weight share follows the members' importances, so it waits for the close.
+      coverage: shownCoverage(rec.coverage, hidden),
       /** "provisional" or "ready" (the project's own status is `status`). */
       readiness: rec.status,
       result: hidden ? null : teamResult(loaded, rec),
@@ -159,6 +166,15 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
           : null,
     },
   };
+}
+
+/**
+ * Coverage as every member may see it: while a blind project is open, without the weight share
+ * (it is the share of the members' mean importances that the counted criteria carry, which with
+ * few voters reads back a member's importance).
+ */
+export function shownCoverage(coverage: Coverage, hidden: boolean): ShownCoverage {
+  return hidden ? { ...coverage, weightShare: null } : coverage;
 }
 
 export type RecommendationView = Awaited<ReturnType<typeof getRecommendation>>;

@@ -5,6 +5,7 @@ import type { RecordFields } from "../../schemas/record";
 import { notifyTeam } from "../notification/notify";
 import { assertCanManageProject, STATUS_WORDS } from "../project/access";
 import { recordEvent } from "../project/events";
+import { shownCoverage } from "../project/get-recommendation";
 import { loadDecision } from "../project/load-decision";
 import { type LockedProject, lockProject } from "../project/lock-project";
 import { moveProjectStatus } from "../project/move-status";
@@ -117,10 +118,14 @@ export async function writeDecision(
   }
   const loaded = await loadDecision(tx, input.projectId, { inTransaction: true });
   const rec = aggregate(loaded.decision, { method: loaded.method, resamples: 0 });
+  // A blind vote still open: until this recording closes it, nothing said here may rest on how
+  // anyone voted (the weight share follows the members' importances).
+  const hidden = loaded.project.votingMode === "BLIND" && locked.status === "OPEN";
   if (rec.status === "provisional" && !input.confirmProvisional) {
+    const line = coverageLine({ ...rec, coverage: shownCoverage(rec.coverage, hidden) });
     throw new DomainError(
       "PRECONDITION_FAILED",
-      `The recommendation is still provisional. ${coverageLine(rec)} Confirm to record the decision anyway; the record will say what it rested on.`,
+      `The recommendation is still provisional. ${line} Confirm to record the decision anyway; the record will say what it rested on.`,
       { confirmProvisional: ["Confirm that you record a decision on a provisional result."] },
     );
   }

@@ -1,12 +1,13 @@
 import type { PrismaClient } from "@tradeoff/db";
 import type {
-  Coverage,
   CriterionResult,
   OptionTotal,
   Participation,
   RecommendationStatus,
+  ShownCoverage,
 } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
+import { shownCoverage } from "../project/get-recommendation";
 import { loadDecision } from "../project/load-decision";
 import { readImportArchive } from "./import-archive";
 import { type RecordSource, readRecordSource } from "./record-source";
@@ -77,8 +78,11 @@ export type RecordView = {
       | "disagreement"
     >[];
   } | null;
-  /** What the result rests on: counted criteria and their share of the weight. */
-  coverage: Coverage;
+  /**
+   * What the result rests on: counted criteria and their share of the weight (the share is null
+   * while a blind project is open, as it follows the members' importances).
+   */
+  coverage: ShownCoverage;
   participation: Participation;
   /** "ready" once the quorum of complete ballots is met and every criterion is counted. */
   status: RecommendationStatus;
@@ -289,7 +293,7 @@ export async function loadRecordView(
             disagreement: c.disagreement,
           })),
         },
-    coverage: rec.coverage,
+    coverage: shownCoverage(rec.coverage, hidden),
     participation: rec.participation,
     status: rec.status,
     votes:

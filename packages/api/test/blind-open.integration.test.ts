@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { trpcError, useTestDatabase } from "./helpers";
+import { at, blankInput, castVote, openProject, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+/** What the blind coverage says instead of the weight share. */
+const SHARE_LATER = "their share of the weight shows once the blind vote closes";
+
+/**
+ * An open blind project (two criteria of default weight 3) where only the member has voted, on
+ * one criterion with importance 5: the counted criterion's weight share would be 5 / (5 + 3),
+ * 62%, a figure that moves with the member's importance alone.
+ */
+async function blindWithOneVoter() {
+  const setup = await teamWith(t, ["MEMBER", "VIEWER"]);
+  const member = at(setup.people, 1);
+  const viewer = at(setup.people, 2);
+  const projectId = await openProject(
+    setup.owner,
+    blankInput(setup.team.id, { votingMode: "BLIND" }),
+  );
+  await castVote(member, projectId, "ops", {
+    weight: 5,
+    scores: { kafka: 1, sqs: 5 },
+    rationale: "Nobody wants to run brokers.",
+  });
+  return { ...setup, projectId, member, viewer };
+}
+
+const fields = {
+  rationale: "we already run it for analytics.",
+  consequences: { good: ["One broker to run."], neutral: [], bad: [] },
+};
+
+describe("a blind project's coverage while it is open", () => {
+  it("gives the counts of criteria and ballots, never the weight share that follows a member's importance", async () => {
+    const { owner, member, viewer, projectId } = await blindWithOneVoter();
+    for (const who of [owner, member, viewer]) {
+      const view = await who.api.project.recommendation({ projectId });
+      expect(view.coverage).toEqual({ counted: 1, total: 2, weightShare: null });
+      const { view: record } = await who.api.record.get({ projectId });
+      expect(record.coverage).toEqual({ counted: 1, total: 2, weightShare: null });
+    }
+
+    const json = JSON.parse((await owner.api.export.file({ projectId, format: "json" })).content);
+    expect(json.coverage).toEqual({ counted: 1, total: 2, weightShare: null });
+    for (const format of ["madr", "log4brains", "nygard"] as const) {
+      const { content } = await viewer.api.export.file({ projectId, format });
+      expect(content).toContain(
+        `Provisional: based on 1 of 2 criteria (${SHARE_LATER}) and 0 of 2 complete ballots`,
+      );
+      expect(content).not.toMatch(/of the weight\)|62%/);
+    }
+
+    // The refusal to record on a provisional result words the coverage the same way.
+    const refused = await trpcError(
+      owner.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields }),
+    );
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toContain(`(${SHARE_LATER})`);
+    expect(refused.message).not.toContain("%");
+
+    // Once closed, the share is everyone's to read.
+    await owner.api.project.close({ projectId });
+    const after = await viewer.api.project.recommendation({ projectId });
+    expect(after.coverage).toEqual({ counted: 1, total: 2, weightShare: 5 / 8 });
+    const madr = await viewer.api.export.file({ projectId, format: "madr" });
+    expect(madr.content).toContain("Provisional: based on 1 of 2 criteria (62% of the weight)");
+  });
+});
