@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { storeDraftText } from "../src/services/draft/store-draft-text";
 import { trpcError, useTestDatabase } from "./helpers";
 import { at, blankInput, castVote, openProject, teamWith } from "./project-fixtures";
 
@@ -26,6 +27,28 @@ async function blindWithOneVoter() {
     rationale: "Nobody wants to run brokers.",
   });
   return { ...setup, projectId, member, viewer };
+}
+
+/**
+ * An open blind project where the owner and the member both scored SQS higher on both
+ * criteria: every ballot complete, the hidden recommendation SQS and ready.
+ */
+async function blindAllVoted() {
+  const setup = await teamWith(t, ["MEMBER"]);
+  const member = at(setup.people, 1);
+  const projectId = await openProject(
+    setup.owner,
+    blankInput(setup.team.id, { votingMode: "BLIND" }),
+  );
+  for (const person of [setup.owner, member]) {
+    for (const criterionKey of ["ops", "ordering"]) {
+      await castVote(person, projectId, criterionKey, {
+        weight: 4,
+        scores: { kafka: 2, sqs: 5 },
+      });
+    }
+  }
+  return { ...setup, projectId, member };
 }
 
 const fields = {
@@ -67,5 +90,69 @@ describe("a blind project's coverage while it is open", () => {
     expect(after.coverage).toEqual({ counted: 1, total: 2, weightShare: 5 / 8 });
     const madr = await viewer.api.export.file({ projectId, format: "madr" });
     expect(madr.content).toContain("Provisional: based on 1 of 2 criteria (62% of the weight)");
+  });
+});
+
+describe("recording a blind project that is still open", () => {
+  it("takes any option without asking why, so no refusal tells which option leads", async () => {
+    const { owner, projectId } = await blindAllVoted();
+    // Kafka is not the hidden recommendation: recording it is not refused, and closes the vote.
+    await owner.api.record.decide({ projectId, chosenOptionKey: "kafka", ...fields });
+    const project = await t.db.project.findUniqueOrThrow({ where: { id: projectId } });
+    expect(project.status).toBe("DECIDED");
+    const { view } = await owner.api.record.get({ projectId });
+    // Now closed, the record says what the team recommended; a reason can follow in a revision.
+    expect(view.result?.winner).toBe("sqs");
+    expect(view.decision).toMatchObject({
+      chosenOptionKey: "kafka",
+      recommendedKey: "sqs",
+      justification: null,
+    });
+
+    // A revision is made with the recommendation public: going against it needs the reason.
+    const revise = { projectId, chosenOptionKey: "kafka", ...fields, note: "Add the reason." };
+    const refused = await trpcError(owner.api.record.revise(revise));
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toMatch(/say why/);
+    await owner.api.record.revise({ ...revise, justification: "Analytics runs on it already." });
+    const revised = await owner.api.record.get({ projectId });
+    expect(revised.view.decision?.justification).toBe("Analytics runs on it already.");
+  });
+
+  it("keeps a reason given beforehand when the choice turns out to go against the recommendation", async () => {
+    const { owner, projectId } = await blindAllVoted();
+    await owner.api.record.decide({
+      projectId,
+      chosenOptionKey: "kafka",
+      justification: "Analytics runs on it already.",
+      ...fields,
+    });
+    const { view } = await owner.api.record.get({ projectId });
+    expect(view.decision).toMatchObject({
+      chosenOptionKey: "kafka",
+      recommendedKey: "sqs",
+      justification: "Analytics runs on it already.",
+    });
+    const madr = await owner.api.export.file({ projectId, format: "madr" });
+    expect(madr.content).toContain(
+      `The team's recommendation was "SQS"; the team chose otherwise because Analytics runs on it already.`,
+    );
+  });
+
+  it("accepts a shared draft for any option alike, without asking why", async () => {
+    const { owner, member, projectId } = await blindAllVoted();
+    const { draftId } = await member.api.draft.start({ projectId });
+    await member.api.draft.updateFields({
+      projectId,
+      chosenOptionKey: "kafka",
+      decisionMakers: [{ userId: owner.id, name: "" }],
+    });
+    const { draft } = await member.api.draft.get({ projectId });
+    await storeDraftText(t.db, draftId, { ...draft?.text, rationale: fields.rationale });
+    await owner.api.draft.review({ projectId, verdict: "APPROVED" });
+    await member.api.draft.accept({ projectId });
+    const { view } = await owner.api.record.get({ projectId });
+    expect(view.project.status).toBe("DECIDED");
+    expect(view.decision).toMatchObject({ chosenOptionKey: "kafka", recommendedKey: "sqs" });
   });
 });

@@ -14,13 +14,18 @@ import type { RecordCoverage } from "./stored-fields";
 
 type Actor = { userId: string; teamId: string; role: Role };
 
-/** The stored form of a record's fields: what a revision keeps. */
+/**
+ * The stored form of a record's fields: what a revision keeps. `recommendationHidden`: the
+ * recommendation is still secret to the caller (a blind vote that this recording closes), so
+ * no choice is refused for going against it: a refusal would tell which option leads.
+ */
 export async function storedFields(
   tx: Prisma.TransactionClient,
   teamId: string,
   fields: RecordFields,
   optionKeys: Set<string>,
   recommendedKey: string | null,
+  opts: { recommendationHidden?: boolean } = {},
 ) {
   if (!optionKeys.has(fields.chosenOptionKey)) {
     throw new DomainError("BAD_REQUEST", "Choose one of the project's options.", {
@@ -28,10 +33,11 @@ export async function storedFields(
     });
   }
   // Choosing against the team's recommendation needs a reason; with no recommendation (nothing
-  // counted yet) there is nothing to choose against, and the rationale says why.
+  // counted yet) there is nothing to choose against, and the rationale says why. A reason given
+  // while the recommendation was hidden is kept when the choice turns out to go against it.
   const againstRecommendation =
     recommendedKey !== null && fields.chosenOptionKey !== recommendedKey;
-  if (againstRecommendation && !fields.justification) {
+  if (againstRecommendation && !fields.justification && !opts.recommendationHidden) {
     throw new DomainError(
       "BAD_REQUEST",
       "You chose another option than the team's recommendation: say why.",
@@ -118,8 +124,8 @@ export async function writeDecision(
   }
   const loaded = await loadDecision(tx, input.projectId, { inTransaction: true });
   const rec = aggregate(loaded.decision, { method: loaded.method, resamples: 0 });
-  // A blind vote still open: until this recording closes it, nothing said here may rest on how
-  // anyone voted (the weight share follows the members' importances).
+  // A blind vote still open: until this recording closes it, nothing refused or said here may
+  // rest on how anyone voted (the weight share, or which option leads).
   const hidden = loaded.project.votingMode === "BLIND" && locked.status === "OPEN";
   if (rec.status === "provisional" && !input.confirmProvisional) {
     const line = coverageLine({ ...rec, coverage: shownCoverage(rec.coverage, hidden) });
@@ -136,6 +142,7 @@ export async function writeDecision(
     input,
     new Set(loaded.project.options.map((o) => o.key)),
     rec.winner,
+    { recommendationHidden: hidden },
   );
   const now = new Date();
   const record = await createDecisionRecord(tx, {
