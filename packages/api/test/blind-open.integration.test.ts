@@ -156,3 +156,17 @@ describe("recording a blind project that is still open", () => {
     expect(view.decision).toMatchObject({ chosenOptionKey: "kafka", recommendedKey: "sqs" });
   });
 });
+
+describe("a blind project's MADR export while it is open", () => {
+  it("says the team's scores are hidden until the close, not that nobody scored", async () => {
+    const { owner, projectId } = await blindWithOneVoter();
+    for (const format of ["madr", "log4brains"] as const) {
+      const { content } = await owner.api.export.file({ projectId, format });
+      const prosAndCons = content.slice(content.indexOf("## Pros and Cons of the Options"));
+      expect(prosAndCons).not.toContain("nobody has scored");
+      expect(prosAndCons).toContain("The team's scores stay hidden until this blind vote closes.");
+      // Neither a score nor the member's reason shows.
+      expect(prosAndCons).not.toMatch(/scores it|Nobody wants to run brokers/);
+    }
+  });
+});

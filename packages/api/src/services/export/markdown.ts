@@ -408,9 +408,12 @@ function prosAndCons(view: RecordView, b: Bullet): string {
       }
       items.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
       const description = option.description.trim() ? `${option.description.trim()}\n\n` : "";
+      // A blind vote still open has scores, but none may show: say so, never that none exist.
       const list = items.length
         ? items.map((i) => `${b} ${i.kind}, because ${i.text}`).join("\n")
-        : `${b} Neutral, because nobody has scored it yet`;
+        : view.result === null
+          ? `${b} The team's scores stay hidden until this blind vote closes.`
+          : `${b} Neutral, because nobody has scored it yet`;
       return `### ${cell(option.name)}\n\n${description}${list}\n\n`;
     })
     .join("");
