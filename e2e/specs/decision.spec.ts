@@ -107,12 +107,20 @@ test.describe("deciding together", () => {
     // Who has voted is visible, how is not.
     await expect(alice.page.getByTestId("participation")).toContainText(bob.user.name);
     await expect(alice.page.getByTestId("participation")).toContainText("1 of 13");
+    // How far voting has come shows; the share of the weight, which with one voter follows
+    // Bob's importance, waits for the close.
+    const coverage = alice.page.getByTestId("coverage");
+    await expect(coverage).toContainText(
+      "Provisional: based on 1 of 13 criteria (their share of the weight shows once the blind vote closes)",
+    );
+    await expect(coverage).not.toContainText("% of the weight");
 
     await alice.page.getByRole("button", { name: "Close voting" }).click();
     await alice.page.getByRole("alertdialog").getByRole("button", { name: "Close voting" }).click();
     await expect(alice.page.getByTestId("project-status")).toHaveText("Closed");
     await expect(alice.page.getByTestId("winner")).toHaveText("FastAPI leads");
     await expect(alice.page.getByTestId("totals")).toBeVisible();
+    await expect(coverage).toContainText(/based on 1 of 13 criteria \(\d+% of the weight\)/);
 
     // A vote arriving after the close is refused with a message, not dropped silently.
     const late = await bob.context.request.post("/api/trpc/vote.cast", {
@@ -120,6 +128,33 @@ test.describe("deciding together", () => {
     });
     expect(late.status()).toBe(409);
     expect(await late.text()).toContain("Voting has closed");
+  });
+
+  test("recording a blind vote that is still open takes any option, without a refusal naming the leader", async ({
+    alice,
+    bob,
+  }) => {
+    const { url, projectId } = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
+    await voteOverApi(bob.context.request, projectId, {
+      performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
+    });
+
+    const page = alice.page;
+    await page.goto(`${url}/record`);
+    const form = page.getByRole("form", { name: "Record the decision" });
+    await expect(form.getByTestId("record-provisional")).toContainText(
+      "(their share of the weight shows once the blind vote closes)",
+    );
+    // FastAPI leads behind the blind: recording the other option closes the vote, unrefused.
+    await form.getByRole("radio", { name: /Django REST Framework/ }).check();
+    await form.getByLabel("Rationale").fill("the team knows it well.");
+    await form.getByLabel("Decision-makers").fill(alice.user.name);
+    await form.getByLabel(/Record the decision anyway/).check();
+    await form.getByRole("button", { name: "Record decision" }).click();
+    await expect(page.getByTestId("chosen-option")).toContainText(
+      "Chosen option: Django REST Framework, because the team knows it well.",
+    );
+    await expect(page.getByTestId("record-status")).toHaveText("Decided");
   });
 
   test("a press on Close voting before the page is interactive opens the confirmation once it is", async ({
