@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { mutate, teamJoinedBy, voteOverApi } from "../support/decisions";
+import { createFromTemplate, mutate, teamJoinedBy, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test("a refused token creation says why on the page, next to the form", async ({
@@ -324,4 +324,46 @@ test("while the weights for a new answer are on their way, the proposal shown st
   release();
   await expect(use).not.toHaveAttribute("aria-busy", "true");
   await expect(earlier).toBeVisible();
+});
+
+test("an edit cannot move a deadline to a time that has already passed, on an open decision or a draft's form, and a deadline can still be cleared", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const passed = "That deadline has already passed: pick a later date and time, or leave it empty.";
+  const { url, projectId, team, template } = soloDrf;
+  const request = owner.context.request;
+  const page = owner.page;
+  const deadline = page.getByText(/^Deadline( passed)?: /);
+
+  // An open decision edited over the API, as a script or another client would.
+  const refused = await request.post("/api/trpc/project.update", {
+    data: { projectId, deadline: "2020-01-01T10:00:00.000Z" },
+  });
+  expect(refused.status()).toBe(400);
+  expect(await refused.text()).toContain(passed);
+  await page.goto(url);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(deadline).toHaveCount(0);
+
+  // A later deadline is kept, and clearing it is always allowed.
+  const nextWeek = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+  await mutate(request, "project.update", { projectId, deadline: nextWeek });
+  await page.reload();
+  await expect(deadline).toHaveText(/^Deadline: /);
+  await mutate(request, "project.update", { projectId, deadline: null });
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(deadline).toHaveCount(0);
+
+  // A draft's edit form says so next to the deadline, and saves once the deadline is cleared.
+  const draft = await createFromTemplate(request, team.id, template, { title: "A draft to edit" });
+  await page.goto(`/t/${team.slug}/p/${draft.id}/edit`);
+  await page.getByLabel("Deadline").fill("2020-01-01T10:00");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByLabel("Deadline")).toHaveAccessibleDescription(passed);
+  await expect(page).toHaveURL(/\/edit$/);
+  await page.getByLabel("Deadline").fill("");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${draft.id}$`));
 });

@@ -1,5 +1,6 @@
 import { drfVsFastapi, suggestWeights } from "@tradeoff/templates";
 import { describe, expect, it } from "vitest";
+import { DomainError } from "../src/errors";
 import { trpcError, useTestDatabase } from "./helpers";
 import { at, blankInput, drfInput, teamWith } from "./project-fixtures";
 
@@ -185,6 +186,36 @@ describe("the project lifecycle", () => {
     expect((await owner.api.project.get({ projectId: id })).criteria[0]?.defaultWeight).toBe(4);
     // The title may still be corrected while voting.
     await owner.api.project.update({ projectId: id, title: "Billing queue" });
+  });
+
+  it("refuses a deadline that has already passed when an open decision is edited, next to the deadline, and still lets it be cleared", async () => {
+    const { team, owner } = await teamWith(t);
+    const { id } = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: id });
+    const later = new Date(Date.now() + 7 * 24 * 3600_000);
+    await owner.api.project.update({ projectId: id, deadline: later });
+
+    const past = await trpcError(
+      owner.api.project.update({ projectId: id, deadline: new Date("2020-01-01T10:00:00Z") }),
+    );
+    const message =
+      "That deadline has already passed: pick a later date and time, or leave it empty.";
+    expect(past.code).toBe("BAD_REQUEST");
+    expect(past.message).toBe(message);
+    expect(past.cause).toBeInstanceOf(DomainError);
+    expect((past.cause as DomainError).fieldErrors).toEqual({ deadline: [message] });
+    const kept = await owner.api.project.get({ projectId: id });
+    expect(kept.deadline).toEqual(later);
+    // A refused edit records nothing: the one edit on file is the deadline set above.
+    expect(
+      await t.db.projectEvent.count({ where: { projectId: id, type: "project.edited" } }),
+    ).toBe(1);
+
+    // Saving the form again with the other fields changed leaves an unchanged deadline alone,
+    // and the deadline can always be cleared.
+    await owner.api.project.update({ projectId: id, title: "Renamed", deadline: later });
+    await owner.api.project.update({ projectId: id, deadline: null });
+    expect((await owner.api.project.get({ projectId: id })).deadline).toBeNull();
   });
 
   it("lets only admins and the creator edit a draft, and never a viewer", async () => {

@@ -5,6 +5,7 @@ import {
   methodSchema,
   optionInputSchema,
   optionListOf,
+  PAST_DEADLINE_MESSAGE,
   uniqueNames,
   votingModeSchema,
 } from "@tradeoff/api/schemas";
@@ -30,7 +31,7 @@ export const projectFormSchema = z
     // A deadline that has already passed is a slip of the date picker: the decision would open
     // overdue, and no reminder would ever go out for it.
     deadline: z.string().refine((value) => !value || new Date(value).getTime() > Date.now(), {
-      error: "That deadline has already passed: pick a later date and time, or leave it empty.",
+      error: PAST_DEADLINE_MESSAGE,
     }),
     quorum: createProjectSchema.shape.quorum,
     method: methodSchema,

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import type { z } from "zod";
 import { DomainError } from "../../errors";
-import type { updateProjectSchema } from "../../schemas/project";
+import { PAST_DEADLINE_MESSAGE, type updateProjectSchema } from "../../schemas/project";
 import { scheduleDeadlineReminders } from "../reminder/deadline-reminders";
 import { assertCanManageProject, STATUS_WORDS } from "./access";
 import { recordEvent } from "./events";
@@ -16,7 +16,8 @@ const DRAFT_ONLY = ["options", "criteria", "method", "votingMode"] as const;
 
 /**
  * Edits a project. Options, criteria, method and voting mode change only while it is a draft;
- * title, context, deadline and quorum also while it is open. Records `project.edited` with the
+ * title, context, deadline and quorum also while it is open. A new deadline must be in the
+ * future; clearing it is always allowed. Records `project.edited` with the
  * fields that changed, before and after, in the same transaction.
  */
 export async function updateProject(
@@ -70,6 +71,12 @@ export async function updateProject(
       const next = input.deadline?.toISOString() ?? null;
       const prev = current.deadline?.toISOString() ?? null;
       if (next !== prev) {
+        // Only a new deadline is checked: one that passed while it stood may be kept, or cleared.
+        if (input.deadline && input.deadline.getTime() <= Date.now()) {
+          throw new DomainError("BAD_REQUEST", PAST_DEADLINE_MESSAGE, {
+            deadline: [PAST_DEADLINE_MESSAGE],
+          });
+        }
         before.deadline = prev;
         after.deadline = next;
         data.deadline = input.deadline;
