@@ -3,7 +3,7 @@ import packageJson from "../package.json" with { type: "json" };
 import { commands } from "./commands/index";
 import { CliError, EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, InputError } from "./errors";
 import { terminalText } from "./format/terminal";
-import { type Io, processIo } from "./io";
+import { DEFAULT_COLUMNS, type Io, processIo } from "./io";
 
 export function buildProgram(io: Io): Command {
   const program = new Command()
@@ -21,7 +21,12 @@ export function buildProgram(io: Io): Command {
     )
     .version(packageJson.version, "-v, --version")
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // Help is wrapped at the same width as tables (see outputColumns).
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      getOutHelpWidth: () => io.columns() ?? DEFAULT_COLUMNS,
+    })
     .showHelpAfterError("(run with --help for usage)");
   for (const register of commands) register(program, io);
   // Help wraps a description to the terminal's width (80 in a pipe) but keeps its line breaks,

@@ -58,6 +58,7 @@ export function registerProjects(program: Command, io: Io): void {
       return columns(
         ["PROJECT", "STATUS", "TITLE"],
         rows.map((r) => [r.ref, r.status, r.title]),
+        { width: io.columns(), text: [2] },
       );
     });
   });

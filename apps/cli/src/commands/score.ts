@@ -45,7 +45,12 @@ export function registerScore(program: Command, io: Io): void {
       const decision = await readDecision(file, io);
       const recommendation = aggregate(decision, { method: options.method, seed: options.seed });
       io.stdout(
-        formatRecommendation(recommendation, decision, options.json ? "json" : options.format),
+        formatRecommendation(
+          recommendation,
+          decision,
+          options.json ? "json" : options.format,
+          io.columns(),
+        ),
       );
     });
 }

@@ -1,5 +1,6 @@
 import { aggregate, type DecisionInput, type Method } from "@tradeoff/scoring";
 import type { Command } from "commander";
+import { wrapText } from "../format/fit";
 import { ballotsLine } from "../format/labels";
 import { tableReport } from "../format/table";
 import { terminalText } from "../format/terminal";
@@ -35,7 +36,11 @@ export function registerShow(program: Command, io: Io): void {
           : state === "decided"
             ? `decided: ${chosen}`
             : `${state}; ${decided ? "decided" : "proposed"}: ${chosen}`;
-      out(`${view.team.slug}/${view.project.number} ${view.project.title} (${status})\n\n`);
+      const heading = terminalText(
+        `${view.team.slug}/${view.project.number} ${view.project.title} (${status})`,
+      );
+      const width = io.columns();
+      out(`${width === undefined ? heading : wrapText(heading, width)}\n\n`);
       // A record imported from a docs/decisions folder has no criteria (adr-tools names no
       // options either): there is nothing to score, as on its web page.
       if (view.criteria.length === 0 || view.options.length < 2) {
@@ -75,6 +80,12 @@ export function registerShow(program: Command, io: Io): void {
         members: [...voters, ...absent],
         ...(view.participation.quorum != null ? { quorum: view.participation.quorum } : {}),
       };
-      out(tableReport(aggregate(decision, { method: view.project.method as Method }), decision));
+      out(
+        tableReport(
+          aggregate(decision, { method: view.project.method as Method }),
+          decision,
+          width,
+        ),
+      );
     });
 }

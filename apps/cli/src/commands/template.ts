@@ -7,19 +7,26 @@ import {
   templateToDecision,
 } from "@tradeoff/templates";
 import { type Command, InvalidArgumentError } from "commander";
+import { columns } from "../format/columns";
 import type { Io } from "../io";
 
 const templateList = () =>
   builtInTemplates.map((t) => `  ${t.key.padEnd(22)} ${t.title}`).join("\n");
 
-/** One line per built-in template: its key, its size and its question, for `--list`. */
-const templateTable = () =>
-  builtInTemplates
-    .map(
-      (t) =>
-        `${t.key.padEnd(22)} ${`${t.options.length} options, ${t.criteria.length} criteria`.padEnd(24)} ${t.title}`,
-    )
-    .join("\n");
+/**
+ * One line per built-in template: its key, its size and its question, for `--list`, fitted to
+ * `width` (the question is what gets cut).
+ */
+const templateTable = (width: number | undefined) =>
+  columns(
+    ["Template", "Size", "Question"],
+    builtInTemplates.map((t) => [
+      t.key,
+      `${t.options.length} options, ${t.criteria.length} criteria`,
+      t.title,
+    ]),
+    { headed: false, width, text: [2] },
+  );
 
 const questionList = (template: DecisionTemplate) =>
   template.contextQuestions.map((q) => `  ${q.key.padEnd(26)} ${q.question}`).join("\n");
@@ -77,7 +84,7 @@ export function registerTemplate(program: Command, io: Io): void {
         command: Command,
       ) => {
         if (options.list) {
-          io.stdout(`${templateTable()}\n`);
+          io.stdout(`${templateTable(io.columns())}\n`);
           return;
         }
         if (!name) {

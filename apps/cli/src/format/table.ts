@@ -1,24 +1,42 @@
 import type { DecisionInput, Recommendation } from "@tradeoff/scoring";
+import { DEFAULT_COLUMNS } from "../io";
 import { type Align, columns } from "./columns";
+import { wrapText } from "./fit";
 import { reportParts } from "./report-rows";
+import { terminalText } from "./terminal";
 
-export function tableReport(rec: Recommendation, decision: DecisionInput): string {
+/**
+ * The recommendation as a person reads it in a terminal of `width` columns: the tables fitted
+ * to it (names cut, numbers whole) and the sentences wrapped at it, measured as shown. Without a
+ * width (a pipe, a file) every cell and sentence is whole, as a script reads it.
+ */
+export function tableReport(
+  rec: Recommendation,
+  decision: DecisionInput,
+  width: number | undefined,
+): string {
   const report = reportParts(rec, decision);
+  const wrap = (text: string) => (width === undefined ? text : wrapText(terminalText(text), width));
   const out: string[] = [];
-  if (report.title) out.push(report.title, "");
+  if (report.title) out.push(wrap(report.title), "");
 
   out.push(
     columns(["Rank", "Option", "Score"], report.ranking, {
       align: ["right", "left", "right"],
       rule: true,
+      width,
+      text: [1],
     }),
     "",
-    report.verdict,
-    ...report.basis,
+    wrap(report.verdict),
+    ...report.basis.map(wrap),
     "",
-    "Per criterion: its weight, the points it adds to each option, how much the team",
-    "disagrees (0-1; - with fewer than two voters), and the importance at which the",
-    "winner would change.",
+    wrapText(
+      "Per criterion: its weight, the points it adds to each option, how much the team " +
+        "disagrees (0-1; - with fewer than two voters), and the importance at which the " +
+        "winner would change.",
+      width ?? DEFAULT_COLUMNS,
+    ),
   );
   out.push(
     columns(
@@ -27,11 +45,17 @@ export function tableReport(rec: Recommendation, decision: DecisionInput): strin
       {
         align: ["left", "right", ...rec.totals.map((): Align => "right"), "right", "right"],
         rule: true,
+        width,
+        text: [0],
       },
     ),
   );
   if (report.notScored.length) {
-    out.push("", "Not counted in the totals:", ...report.notScored.map((m) => `  ${m}`));
+    out.push(
+      "",
+      wrap("Not counted in the totals:"),
+      ...report.notScored.map((m) => wrap(`  ${m}`)),
+    );
   }
   return `${out.join("\n")}\n`;
 }
