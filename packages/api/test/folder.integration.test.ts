@@ -193,6 +193,52 @@ describe("a docs/decisions folder stays the same while the team votes", () => {
   });
 });
 
+describe("a docs/decisions folder stays the same from one day to the next", () => {
+  it("a project closed or archived without a decision is dated by the project, not by the day of the export", async () => {
+    const setup = await teamWith(t, ["MEMBER"]);
+    const api = setup.owner.api;
+    const teamId = setup.team.id;
+    const closeWithout = async (title: string, end: "close" | "archive") => {
+      const { id: projectId } = await api.project.create(blankInput(teamId, { title }));
+      await api.project.open({ projectId });
+      await api.vote.cast({
+        projectId,
+        criterionKey: "ops",
+        weight: 4,
+        scores: { kafka: 2, sqs: 5 },
+      });
+      await api.project[end]({ projectId });
+      return projectId;
+    };
+    await closeWithout("Voting closed, nothing recorded", "close");
+    await closeWithout("Archived while open", "archive");
+    const folderOn = (now: string) =>
+      Promise.all(
+        (["madr", "log4brains", "nygard"] as const).map(
+          async (format) =>
+            (await exportFolder(t.db, { teamId, now: new Date(now) }, { format })).files,
+        ),
+      );
+
+    const monday = await folderOn("2031-03-03T09:00:00Z");
+    const tuesday = await folderOn("2031-03-04T17:30:00Z");
+    expect(tuesday).toEqual(monday);
+    // Voting closed, it reads as proposed, dated when created; archived, as rejected, with the
+    // recommendation it was left with, as of its last change (its vote, today).
+    const today = new Date().toISOString().slice(0, 10);
+    const [madr = [], log4brains = [], nygard = []] = monday;
+    expect(madr[0]?.content).toContain("status: proposed\n");
+    expect(madr[1]?.content).toContain(`status: rejected\ndate: ${today}\n`);
+    expect(nygard[1]?.content).toContain(`Date: ${today}\n`);
+    for (const file of [madr[1], log4brains[1], nygard[1]]) {
+      expect(file?.content).toContain("This decision has not been recorded yet");
+      expect(file?.content).toContain(`(as of ${today})`);
+    }
+    for (const file of [...madr, ...log4brains, ...nygard])
+      expect(file.content, file.name).not.toContain("2031-03-0");
+  });
+});
+
 describe("a docs/decisions folder: import", () => {
   for (const format of ["madr", "log4brains", "nygard"] as const) {
     it(`${format}: export --all, import into a fresh team, export again gives identical files`, async () => {

@@ -71,17 +71,22 @@ const date = (view: RecordView) => day(view.decision?.decidedAt ?? view.generate
 
 /**
  * A record as one Markdown file. `fileOf` names the files of linked records, so links resolve
- * in a folder of another naming (log4brains' `YYYYMMDD-title.md`, see folder.ts).
+ * in a folder of another naming (log4brains' `YYYYMMDD-title.md`, see folder.ts). `datedBy`
+ * says what a record without a decision is dated by: the export (a download, the default) or
+ * the project's last change (a folder, see toFolderMarkdown).
  */
 export function toMarkdown(
   view: RecordView,
   variant: MarkdownVariant,
-  opts: { fileOf?: FileNameOf } = {},
+  opts: { fileOf?: FileNameOf; datedBy?: "export" | "project" } = {},
 ): string {
   const link = linkTo(opts.fileOf ?? defaultFileName);
   if (view.source) return importedMarkdown(view, variant, link);
   const safe = markdownSafeView(view, { bullet: variant === "log4brains" ? "-" : "*" });
-  return variant === "nygard" ? nygard(safe, view, link) : madr(safe, variant, view, link);
+  const notice = draftNotice(view, opts.datedBy ?? "export");
+  return variant === "nygard"
+    ? nygard(safe, view, link, notice)
+    : madr(safe, variant, view, link, notice);
 }
 
 /**
@@ -97,14 +102,19 @@ export function isProposed(view: RecordView): boolean {
  * changes only when the project does. A proposed record says voting is open and where its live
  * recommendation is, with its context, options and criteria, and no number that a vote moves
  * (weights, scores, totals, margin, sensitivity, participation), nor the day it was exported.
- * Every other record is written as `toMarkdown` writes it.
+ * Every other record is written as `toMarkdown` writes it, dated by the project rather than by
+ * the export: one closed or archived without a decision says "as of" its last change.
  */
 export function toFolderMarkdown(
   view: RecordView,
   variant: MarkdownVariant,
   opts: { fileOf?: FileNameOf } = {},
 ): string {
-  if (!isProposed(view)) return toMarkdown(view, variant, opts);
+  if (!isProposed(view))
+    return toMarkdown({ ...view, generatedAt: lastChangedAt(view) }, variant, {
+      ...opts,
+      datedBy: "project",
+    });
   const link = linkTo(opts.fileOf ?? defaultFileName);
   // Dated when the project was created, as the folder's index and log4brains' file name are.
   const stable: RecordView = { ...view, generatedAt: view.project.createdAt };
@@ -112,6 +122,25 @@ export function toFolderMarkdown(
   return variant === "nygard"
     ? proposedNygard(safe, stable, link)
     : proposedMadr(safe, variant, stable, link);
+}
+
+/**
+ * When the project last changed what a record without a decision shows: voting closed, its
+ * last vote, opened or created. None of these moves once voting is over.
+ */
+function lastChangedAt(view: RecordView): string {
+  const times = [
+    view.project.createdAt,
+    view.project.openedAt,
+    view.project.closedAt,
+    ...(view.votes ?? []).map((v) => v.updatedAt),
+  ];
+  return (
+    times
+      .filter((time): time is string => Boolean(time))
+      .sort()
+      .at(-1) ?? view.generatedAt
+  );
 }
 
 /** Where the live recommendation is: the project's page when the app's address is known. */
@@ -301,9 +330,10 @@ function frontMatter(view: RecordView, link: Link): string {
   return `---\n${stringify(fields, { lineWidth: 0 })}---\n\n`;
 }
 
-function draftNotice(view: RecordView): string {
+/** `datedBy`: whether `generatedAt` is the day of the export or when the project last changed. */
+function draftNotice(view: RecordView, datedBy: "export" | "project"): string {
   return view.draft
-    ? `> **Draft.** This decision has not been recorded yet: the outcome below is the team's current recommendation, not a decision (exported ${day(view.generatedAt)}).\n\n`
+    ? `> **Draft.** This decision has not been recorded yet: the outcome below is the team's current recommendation, not a decision (${datedBy === "export" ? "exported" : "as of"} ${day(view.generatedAt)}).\n\n`
     : "";
 }
 
@@ -313,9 +343,10 @@ function madr(
   variant: "madr" | "log4brains",
   typed: RecordView,
   link: Link,
+  notice: string,
 ): string {
   const b: Bullet = variant === "log4brains" ? "-" : "*";
-  const out = madrOpening(view, variant, typed, link, draftNotice(view));
+  const out = madrOpening(view, variant, typed, link, notice);
   out.push(`## Decision Drivers\n\n${drivers(view, b)}\n`);
   out.push(consideredOptions(view, b));
   out.push(`## Decision Outcome\n\n${outcome(view)}\n`);
@@ -481,7 +512,7 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
 }
 
 /** `view` is the Markdown-safe view; `typed` the same record as typed, for the title. */
-function nygard(view: RecordView, typed: RecordView, link: Link): string {
+function nygard(view: RecordView, typed: RecordView, link: Link, notice: string): string {
   const d = view.decision;
   // As adr-tools writes it: one "Superseded by" or "Supersedes" line per linked record.
   const statusLines = nygardStatus(view, link);
@@ -494,7 +525,7 @@ function nygard(view: RecordView, typed: RecordView, link: Link): string {
     `# ${view.project.number}. ${markdownHeading(typed.project.title)}`,
     `Date: ${date(view)}`,
     // Before the Status section: adr-tools reads everything in it as the status.
-    ...(view.draft ? [draftNotice(view).trim()] : []),
+    ...(notice ? [notice.trim()] : []),
     `## Status\n\n${statusLines}`,
     `## Context\n\n${view.project.context.trim() || "No problem statement was written."}`,
     `## Decision\n\n${decision}${signOff ? `\n\n${signOff}` : ""}`,

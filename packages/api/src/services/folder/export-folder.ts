@@ -7,11 +7,11 @@ import { buildDecisionFolder } from "./folder";
 /**
  * The team's records as a docs/decisions folder (or one project's record in it). Every project
  * that was opened is a record: open ones as proposed (voting open, no vote-derived numbers), the
- * rest as decided.
+ * rest as decided. `now` stands for the clock (tests): no file may depend on it.
  */
 export async function exportFolder(
   db: PrismaClient,
-  scope: { teamId: string; appUrl?: string | null },
+  scope: { teamId: string; appUrl?: string | null; now?: Date },
   input: { format: MarkdownVariant; projectId?: string | undefined },
 ) {
   const projects = await db.project.findMany({
@@ -34,7 +34,7 @@ export async function exportFolder(
       await loadRecordView(
         db,
         { teamId: scope.teamId, projectId: id },
-        { appUrl: scope.appUrl ?? null },
+        { appUrl: scope.appUrl ?? null, ...(scope.now ? { now: scope.now } : {}) },
       ),
     );
   return { format: input.format, files: buildDecisionFolder(views, input.format) };
