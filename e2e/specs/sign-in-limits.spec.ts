@@ -70,3 +70,32 @@ test.describe("behind one trusted proxy (TRUST_PROXY=1)", () => {
     await member.dispose();
   });
 });
+
+test.describe("sign-up limit (SIGN_UP_LIMIT=2)", () => {
+  const own = ownServer({ env: { SIGN_UP_LIMIT: "2" } });
+
+  test("past the limit, the sign-up form says how long to wait and creates no account", async ({
+    page,
+  }) => {
+    const signUpInForm = async (label: string) => {
+      const user = uniqueUser(label);
+      await page.goto(`${own.app.origin}/sign-up`);
+      await page.getByLabel("Name").fill(user.name);
+      await page.getByLabel("Email").fill(user.email);
+      await page.getByLabel("Password").fill(user.password);
+      await page.getByRole("button", { name: "Create account" }).click();
+      return user;
+    };
+    for (const label of ["first", "second"]) {
+      await signUpInForm(label);
+      await expect(page.getByRole("heading", { name: "Sign in to continue" })).toBeVisible();
+    }
+    const refused = await signUpInForm("third");
+    await expect(
+      page.getByText(/^Too many sign-ups from your network address\. Try again in \d+ minutes\.$/),
+    ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Create account" })).toBeVisible();
+    const accounts = await own.database.db.user.count({ where: { email: refused.email } });
+    expect(accounts).toBe(0);
+  });
+});

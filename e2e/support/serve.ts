@@ -21,6 +21,8 @@ const server = spawnServer(
     LOG_LEVEL: "warn",
     // The webhook tests' receivers listen on 127.0.0.1.
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
+    // Every test signs up its own members, all from 127.0.0.1.
+    SIGN_UP_LIMIT: "999999",
   },
 );
 

@@ -9,6 +9,7 @@
  *    `projectProcedure(minRole)` for inputs with a `projectId`.
  */
 import type { SessionUser } from "@tradeoff/auth";
+import type { AttemptLimiter } from "@tradeoff/auth/attempt-limiter";
 import { type PrismaClient, type Statement, statements } from "@tradeoff/db";
 import { initTRPC, type TRPC_ERROR_CODE_KEY, TRPCError } from "@trpc/server";
 import { ZodError, z } from "zod";
@@ -53,6 +54,13 @@ export type Context = {
    * history entry (HISTORY_FOLD_SECONDS; 0 keeps every edit as its own entry).
    */
   historyFoldSeconds: number;
+  /**
+   * The client's address (the connection's own, or what TRUST_PROXY's proxies report), and the
+   * limit on sign-ups from it. The HTTP handlers set both; callers in the same process (tests,
+   * scripts) may leave them null, and are then not limited.
+   */
+  clientAddress: string | null;
+  signUpLimiter: AttemptLimiter | null;
 };
 
 /** The history's folding window when the deployment sets none: two minutes. */
@@ -83,6 +91,8 @@ export function createContextInner(opts: {
   onCall?: ((call: ProcedureCall) => void) | null;
   requestId?: string | null;
   historyFoldSeconds?: number;
+  clientAddress?: string | null;
+  signUpLimiter?: AttemptLimiter | null;
 }): Context {
   return {
     db: opts.db,
@@ -94,6 +104,8 @@ export function createContextInner(opts: {
     onCall: opts.onCall ?? null,
     requestId: opts.requestId ?? null,
     historyFoldSeconds: opts.historyFoldSeconds ?? DEFAULT_HISTORY_FOLD_SECONDS,
+    clientAddress: opts.clientAddress ?? null,
+    signUpLimiter: opts.signUpLimiter ?? null,
   };
 }
 

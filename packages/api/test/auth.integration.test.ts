@@ -1,3 +1,4 @@
+import { createSignUpLimiter } from "@tradeoff/auth/attempt-limiter";
 import { hashPassword, verifyPassword } from "@tradeoff/auth/password";
 import { JOB_QUEUES, jobId } from "@tradeoff/db/jobs";
 import type { TRPCError } from "@trpc/server";
@@ -155,6 +156,33 @@ describe("auth.signUp", () => {
     );
     expect(attempts).toEqual([SIGN_UP_ANSWER, SIGN_UP_ANSWER, SIGN_UP_ANSWER]);
     expect(await t.db.user.count({ where: { email: "race@example.com" } })).toBe(1);
+  });
+});
+
+describe("auth.signUp limits", () => {
+  it("refuses sign-ups past the limit from one address with 429 and the wait, hashing nothing; other addresses go on", async () => {
+    const limiter = createSignUpLimiter(t.db, 3);
+    const from = (clientAddress: string) =>
+      t.callerAs(null, { clientAddress, signUpLimiter: limiter });
+    const signUpAs = (address: string, i: number) =>
+      from(address).auth.signUp({
+        name: `Flood ${i}`,
+        email: `flood-${address}-${i}@example.com`,
+        password: "tin violet harbour 8",
+      });
+    for (let i = 0; i < 3; i++) {
+      expect(await signUpAs("198.51.100.7", i)).toEqual(SIGN_UP_ANSWER);
+    }
+    const before = await t.db.user.count();
+    const refused = await trpcError(signUpAs("198.51.100.7", 3));
+    expect(refused.code).toBe("TOO_MANY_REQUESTS");
+    expect(refused.message).toMatch(
+      /^Too many sign-ups from your network address\. Try again in (60|59) minutes\.$/,
+    );
+    expect(await t.db.user.count()).toBe(before);
+    // Another address is not held by this one's attempts.
+    expect(await signUpAs("203.0.113.5", 0)).toEqual(SIGN_UP_ANSWER);
+    expect(await t.db.user.count()).toBe(before + 1);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { AttemptLimiter } from "@tradeoff/auth/attempt-limiter";
 import { createTestDatabase } from "@tradeoff/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, expect } from "vitest";
@@ -45,6 +46,9 @@ export function useTestDatabase() {
         /** Whether the app sends email (invitation emails are queued only then). */
         emailEnabled?: boolean;
         secret?: string;
+        /** The caller's network address and the sign-up limit on it (the HTTP handlers' own). */
+        clientAddress?: string;
+        signUpLimiter?: AttemptLimiter;
       } = {},
     ) {
       return createCaller(

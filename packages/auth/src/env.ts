@@ -34,6 +34,22 @@ const schema = z.object({
       }),
     )
     .transform(Number),
+  /**
+   * Sign-ups, and emailed sign-in links, allowed from one address per hour (each); one costs a
+   * password hash or an email. Raise it when many people sign up from behind one address.
+   */
+  SIGN_UP_LIMIT: z
+    .string()
+    .trim()
+    .default("10")
+    .transform((value) => value || "10")
+    .pipe(
+      z.string().regex(/^[1-9][0-9]{0,5}$/, {
+        error:
+          "SIGN_UP_LIMIT must be the number of sign-ups allowed from one address per hour, from 1 to 999999 (for example 10).",
+      }),
+    )
+    .transform(Number),
   GITHUB_ID: optional,
   GITHUB_SECRET: optional,
   EMAIL_SERVER: optional,

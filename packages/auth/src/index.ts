@@ -1,3 +1,10 @@
+export {
+  ATTEMPT_LIMITS,
+  type AttemptLimiter,
+  createEmailLinkLimiter,
+  createSignUpLimiter,
+  waitSentence,
+} from "./attempt-limiter";
 export { clientAddress, PEER_ADDRESS_HEADER, requestOrigin } from "./client-address";
 export { AuthConfigError, type AuthEnv, readAuthEnv, requireSecret } from "./env";
 export { createSmtpMailer, type OutgoingMail } from "./mail";

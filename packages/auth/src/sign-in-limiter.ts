@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
-import { type Database, statements } from "@tradeoff/db";
+import type { Database } from "@tradeoff/db";
+import { counter, digest, waitOf } from "./rate-counter";
 
 /**
  * Failed sign-in attempts, counted in PostgreSQL (table rate_limits) so every app instance
@@ -27,48 +27,6 @@ export type SignInLimiter = {
   recordFailure(email: string, ip: string): Promise<void>;
   recordSuccess(email: string, ip: string): Promise<void>;
 };
-
-/** Keys never carry the address itself: a hash is enough to count, and leaks nothing. */
-const digest = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 40);
-
-/** A counter's state: points within its window, and milliseconds until the window ends. */
-type Count = { points: number; msLeft: number };
-
-/**
- * One named counter per limit, its windows stored in `rate_limits` through the typed statements
- * of @tradeoff/db (one atomic upsert per point, so instances never lose one).
- */
-function counter(db: Database, prefix: string, limit: { points: number; duration: number }) {
-  const keyOf = (key: string) => `${prefix}:${key}`;
-  const count = (row: { points: number; expire: number } | undefined, now: number): Count | null =>
-    row ? { points: row.points, msLeft: row.expire - now } : null;
-  return {
-    limit,
-    async consume(key: string): Promise<Count | null> {
-      const now = Date.now();
-      const [row] = await statements.consumeRateLimit(db, {
-        key: keyOf(key),
-        durationMs: limit.duration * 1000,
-        nowMs: now,
-      });
-      return count(row, now);
-    },
-    async get(key: string): Promise<Count | null> {
-      const now = Date.now();
-      const [row] = await statements.readRateLimit(db, { key: keyOf(key), nowMs: now });
-      return count(row, now);
-    },
-    async delete(key: string): Promise<void> {
-      await statements.deleteRateLimit(db, { key: keyOf(key) });
-    },
-  };
-}
-
-type Counter = ReturnType<typeof counter>;
-
-/** Seconds to wait when the counter has used up its limit, else 0. */
-const waitOf = (count: Count | null, { limit }: Counter) =>
-  count && count.points >= limit.points ? Math.ceil(count.msLeft / 1000) : 0;
 
 export function createSignInLimiter(db: Database): SignInLimiter {
   const accountAndAddress = counter(db, "signin-account-ip", SIGN_IN_LIMITS.accountAndAddress);

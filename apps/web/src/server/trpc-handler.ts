@@ -8,11 +8,13 @@ import {
   type ProcedureCall,
 } from "@tradeoff/api";
 import { authenticateRequest } from "@tradeoff/api/server";
+import { clientAddress } from "@tradeoff/auth/client-address";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import { authEnv, historyEnv } from "~/env";
 import { db } from "./db";
 import { emailConfigured } from "./jobs";
+import { signUpLimiter } from "./limits";
 import { logger } from "./logger";
 import { metrics } from "./metrics";
 import { appOrigin, isOwnOrigin } from "./origin";
@@ -90,6 +92,9 @@ function errorResponse(
     { status: httpStatus },
   );
 }
+
+const hasRetryAfter = (cause: unknown): cause is { retryAfter: number } =>
+  typeof (cause as { retryAfter?: unknown } | undefined)?.retryAfter === "number";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
@@ -172,7 +177,18 @@ async function handle(raw: Request, url: URL, requestId: string, log: () => type
         onCall: recordCall,
         requestId,
         historyFoldSeconds: historyEnv().HISTORY_FOLD_SECONDS,
+        clientAddress: clientAddress(req.headers, authEnv().TRUST_PROXY),
+        signUpLimiter: signUpLimiter(),
       }),
+    // A refusal by a rate limit tells clients when to come back.
+    responseMeta({ errors }) {
+      const limited = errors.find(
+        (error) => error.code === "TOO_MANY_REQUESTS" && hasRetryAfter(error.cause),
+      );
+      return limited && hasRetryAfter(limited.cause)
+        ? { headers: new Headers({ "Retry-After": String(limited.cause.retryAfter) }) }
+        : {};
+    },
     onError({ error, path, type }) {
       if (isDatabaseUnavailable(error)) {
         // Answered 503 with a message; one short line, not a stack per request, while it lasts.

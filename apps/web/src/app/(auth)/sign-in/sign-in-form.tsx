@@ -43,13 +43,7 @@ export function SignInForm({ callbackUrl, github, email, providerError, defaultE
     if (!result) {
       setError("Could not reach Tradeoff. Check your connection and try again.");
     } else if (result.status === 429 || result.error === "RateLimited") {
-      const seconds = Number(
-        new URL(result.url ?? "", window.location.href).searchParams.get("retryAfter"),
-      );
-      const minutes = Math.max(1, Math.ceil((Number.isFinite(seconds) ? seconds : 900) / 60));
-      setError(
-        `Too many attempts, try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
-      );
+      setError(`Too many attempts, try again in ${waitOf(result.url, 900)}.`);
     } else if (result.error) {
       // One message whatever went wrong, so the form never reveals which emails have accounts.
       setError("That email and password do not match an account. Check both and try again.");
@@ -61,7 +55,9 @@ export function SignInForm({ callbackUrl, github, email, providerError, defaultE
 
   async function sendMagicLink(address: string) {
     const result = await signIn("email", { email: address, redirect: false, callbackUrl });
-    if (result?.error)
+    if (result && (result.status === 429 || result.error === "RateLimited"))
+      setError(`Too many sign-in links asked for, try again in ${waitOf(result.url, 3600)}.`);
+    else if (result?.error)
       setError("The sign-in link could not be sent. Check the address and try again.");
     else setMagicLinkSent(true);
   }
@@ -146,4 +142,14 @@ export function SignInForm({ callbackUrl, github, email, providerError, defaultE
       </CardFooter>
     </Card>
   );
+}
+
+/** "12 minutes": the wait a 429 answer carries in its URL, or `fallback` seconds. */
+function waitOf(url: string | null | undefined, fallback: number) {
+  const seconds = Number(new URL(url ?? "", window.location.href).searchParams.get("retryAfter"));
+  const minutes = Math.max(
+    1,
+    Math.ceil((Number.isFinite(seconds) && seconds > 0 ? seconds : fallback) / 60),
+  );
+  return `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
 }

@@ -2,6 +2,7 @@ import { clientAddress } from "@tradeoff/auth";
 import NextAuth from "next-auth";
 import { authEnv } from "~/env";
 import { authOptions, signInLimiter } from "~/server/auth";
+import { emailLinkLimiter } from "~/server/limits";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -12,11 +13,19 @@ function handler(req: Request, context: RouteContext) {
 /**
  * Password sign-in answers 429 with Retry-After while the attempt limits are reached (the
  * credentials check inside next-auth cannot set a status). The body keeps next-auth's
- * `{ url }` shape, so the sign-in form reads `error=RateLimited` and the wait from it.
+ * `{ url }` shape, so the sign-in form reads `error=RateLimited` and the wait from it. So does
+ * asking for an emailed sign-in link, past SIGN_UP_LIMIT requests from one address an hour.
  */
 async function post(req: Request, context: RouteContext) {
   const { nextauth } = await context.params;
-  if (nextauth.join("/") === "callback/credentials") {
+  const path = nextauth.join("/");
+  if (path === "signin/email") {
+    const wait = await emailLinkLimiter().attempt(
+      clientAddress(req.headers, authEnv().TRUST_PROXY),
+    );
+    if (wait > 0) return rateLimited(req, wait);
+  }
+  if (path === "callback/credentials") {
     const form = await req
       .clone()
       .formData()
@@ -29,18 +38,20 @@ async function post(req: Request, context: RouteContext) {
         email,
         clientAddress(req.headers, authEnv().TRUST_PROXY),
       );
-      if (wait > 0) {
-        const url = new URL("/sign-in", req.url);
-        url.searchParams.set("error", "RateLimited");
-        url.searchParams.set("retryAfter", String(wait));
-        return Response.json(
-          { url: url.toString(), error: "RateLimited", retryAfter: wait },
-          { status: 429, headers: { "Retry-After": String(wait) } },
-        );
-      }
+      if (wait > 0) return rateLimited(req, wait);
     }
   }
   return handler(req, context);
+}
+
+function rateLimited(req: Request, wait: number) {
+  const url = new URL("/sign-in", req.url);
+  url.searchParams.set("error", "RateLimited");
+  url.searchParams.set("retryAfter", String(wait));
+  return Response.json(
+    { url: url.toString(), error: "RateLimited", retryAfter: wait },
+    { status: 429, headers: { "Retry-After": String(wait) } },
+  );
 }
 
 export { handler as GET, post as POST };
