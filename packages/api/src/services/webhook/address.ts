@@ -85,10 +85,9 @@ export function guardedLookup(resolve: Resolver, allowPrivate: boolean) {
           for (const { address } of addresses) {
             const reason = refusedAddressReason(address);
             if (reason) {
-              callback(
-                new RefusedAddressError(`refused: ${hostname} resolves to ${address}, ${reason}`),
-                [],
-              );
+              // The kind of address, never the address: what a name resolves to inside the
+              // app's network is not for the team's delivery log.
+              callback(new RefusedAddressError(`refused: ${hostname} resolves to ${reason}`), []);
               return;
             }
           }
