@@ -1,5 +1,7 @@
 import { drfVsFastapi, suggestWeights } from "@tradeoff/templates";
+import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { DomainError } from "../src/errors";
 import { trpcError, useTestDatabase } from "./helpers";
 import { at, blankInput, drfInput, teamWith } from "./project-fixtures";
@@ -57,6 +59,37 @@ describe("creating decision projects", () => {
       }),
     );
     expect(error.code).toBe("BAD_REQUEST");
+  });
+
+  /** The messages the client gets for the `answers` field. */
+  const answersErrors = (error: TRPCError) =>
+    error.cause instanceof z.ZodError ? z.flattenError(error.cause).fieldErrors.answers : undefined;
+
+  it("refuses an unbounded set of context answers, saying how many are allowed", async () => {
+    const { team, owner } = await teamWith(t);
+    const many = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`q${i}`, true]));
+    const error = await trpcError(
+      owner.api.project.suggestWeights({
+        teamId: team.id,
+        templateKey: "drf-vs-fastapi",
+        answers: many,
+      }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(answersErrors(error)).toEqual([
+      "Answer at most 50 context questions (this request has 5000). Send only the template's questions.",
+    ]);
+    const longKey = await trpcError(
+      owner.api.project.suggestWeights({
+        teamId: team.id,
+        templateKey: "drf-vs-fastapi",
+        answers: { ["k".repeat(65)]: true },
+      }),
+    );
+    expect(longKey.code).toBe("BAD_REQUEST");
+    expect(answersErrors(longKey)).toEqual([
+      "A question key is at most 64 characters; use the keys of the template's questions.",
+    ]);
   });
 
   it("refuses bad shapes with field errors and writes nothing", async () => {

@@ -231,11 +231,37 @@ export const saveAsTemplateSchema = z.object({
   description: itemDescriptionSchema,
 });
 
+/** More than any template asks (they ask a handful); a longer list is not a form's. */
+export const MAX_CONTEXT_ANSWERS = 50;
+
 export const suggestWeightsSchema = z.object({
   teamId: idSchema,
-  templateKey: z.string().min(1).max(64),
+  templateKey: z
+    .string({ error: "Name the template whose questions were answered." })
+    .min(1, { error: "Name the template whose questions were answered." })
+    .max(64, { error: "A template key is at most 64 characters." }),
   /** Question key -> yes/no; unanswered questions are left out. */
-  answers: z.record(z.string().max(64), z.boolean()),
+  answers: z
+    .record(
+      z.string().max(64),
+      z.boolean({ error: "Answer each question with true (yes) or false (no)." }),
+      {
+        error: (issue) =>
+          issue.code === "invalid_key"
+            ? "A question key is at most 64 characters; use the keys of the template's questions."
+            : "Send the answers as an object of question keys and true or false.",
+      },
+    )
+    .check((ctx) => {
+      const count = Object.keys(ctx.value).length;
+      if (count > MAX_CONTEXT_ANSWERS) {
+        ctx.issues.push({
+          code: "custom",
+          input: ctx.value,
+          message: `Answer at most ${MAX_CONTEXT_ANSWERS} context questions (this request has ${count}). Send only the template's questions.`,
+        });
+      }
+    }),
 });
 
 export const nudgeSchema = z.object({
