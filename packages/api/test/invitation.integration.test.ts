@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { createCaller } from "../src/root";
+import { PENDING_INVITATION_LIMIT } from "../src/services/invitation/create-invitation";
 import { createContextInner } from "../src/trpc";
 import { trpcError, useTestDatabase } from "./helpers";
 import { ownerAnd } from "./project-fixtures";
@@ -66,6 +67,36 @@ describe("invitation.create", () => {
       expect(error.code).toBe("BAD_REQUEST");
     }
     expect(await t.db.invitation.count({ where: { teamId: team.id } })).toBe(0);
+  });
+
+  it(`allows ${PENDING_INVITATION_LIMIT} pending invitations per team, then says to revoke some; used, revoked and expired ones do not count`, async () => {
+    const { admin, team } = await teamWithAdmin();
+    const rows = (n: number, label: string, extra: Record<string, unknown>) =>
+      Array.from({ length: n }, (_, i) => ({
+        teamId: team.id,
+        tokenHash: `cap-${team.id}-${label}-${i}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        ...extra,
+      }));
+    await t.db.invitation.createMany({
+      data: [
+        ...rows(PENDING_INVITATION_LIMIT - 1, "pending", {}),
+        ...rows(2, "revoked", { revokedAt: new Date() }),
+        ...rows(2, "accepted", { acceptedAt: new Date() }),
+        ...rows(2, "expired", { expiresAt: new Date(Date.now() - 1000) }),
+      ],
+    });
+    const last = await t.callerAs(admin).invitation.create({ teamId: team.id });
+    const full = await trpcError(t.callerAs(admin).invitation.create({ teamId: team.id }));
+    expect(full.code).toBe("PRECONDITION_FAILED");
+    expect(full.message).toBe(
+      `The team already has ${PENDING_INVITATION_LIMIT} pending invitations, the most it can have. Revoke invitations nobody will use, then invite again.`,
+    );
+    expect(await t.db.invitation.count({ where: { teamId: team.id } })).toBe(
+      PENDING_INVITATION_LIMIT + 6,
+    );
+    await t.callerAs(admin).invitation.revoke({ teamId: team.id, invitationId: last.id });
+    await t.callerAs(admin).invitation.create({ teamId: team.id });
   });
 
   it("does not let an admin invite an owner, nor invite someone already in the team", async () => {

@@ -3,6 +3,7 @@ import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DomainError } from "../src/errors";
+import { TEAM_TEMPLATE_LIMIT } from "../src/services/template/save-team-template";
 import { trpcError, useTestDatabase } from "./helpers";
 import { at, blankInput, drfInput, teamWith } from "./project-fixtures";
 
@@ -378,6 +379,27 @@ describe("the project lifecycle", () => {
     expect(taken.code).toBe("CONFLICT");
     expect(taken.message).toMatch(/already has a template called “Queues”/);
     expect((await owner.api.project.templates({ teamId: team.id })).team).toHaveLength(1);
+  });
+
+  it(`allows ${TEAM_TEMPLATE_LIMIT} templates per team, then says to delete some`, async () => {
+    const { team, owner } = await teamWith(t);
+    const { id } = await owner.api.project.create(blankInput(team.id));
+    await t.db.teamTemplate.createMany({
+      data: Array.from({ length: TEAM_TEMPLATE_LIMIT }, (_, i) => ({
+        teamId: team.id,
+        name: `Template ${i}`,
+        options: [],
+        criteria: [],
+      })),
+    });
+    const full = await trpcError(
+      owner.api.project.saveAsTemplate({ projectId: id, name: "One more" }),
+    );
+    expect(full.code).toBe("PRECONDITION_FAILED");
+    expect(full.message).toBe(
+      `The team already has ${TEAM_TEMPLATE_LIMIT} templates, the most it can have. Delete templates you no longer use, then save this one.`,
+    );
+    expect(await t.db.teamTemplate.count({ where: { teamId: team.id } })).toBe(TEAM_TEMPLATE_LIMIT);
   });
 
   it("answers NOT_FOUND for another team's project", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ACTIVE_SHARE_LINK_LIMIT } from "../src/services/share/create-share-link";
 import { trpcError, useTestDatabase } from "./helpers";
 import { at, castVote, openBlankProject } from "./project-fixtures";
 
@@ -70,5 +71,32 @@ describe("share links", () => {
     expect((await trpcError(t.callerAs(null).share.view({ token: "x".repeat(43) }))).code).toBe(
       "NOT_FOUND",
     );
+  });
+
+  it(`allows ${ACTIVE_SHARE_LINK_LIMIT} active links per project, then says to revoke one; revoked and expired links do not count`, async () => {
+    const { owner, projectId, team } = await recorded();
+    const rows = (n: number, extra: Record<string, unknown>) =>
+      Array.from({ length: n }, (_, i) => ({
+        projectId,
+        teamId: team.id,
+        tokenHash: `cap-${projectId}-${JSON.stringify(extra)}-${i}`,
+        ...extra,
+      }));
+    await t.db.shareLink.createMany({
+      data: [
+        ...rows(ACTIVE_SHARE_LINK_LIMIT - 1, {}),
+        ...rows(3, { revokedAt: new Date() }),
+        ...rows(3, { expiresAt: new Date(Date.now() - 1000) }),
+      ],
+    });
+    const last = await owner.api.share.create({ projectId });
+    const full = await trpcError(owner.api.share.create({ projectId }));
+    expect(full.code).toBe("PRECONDITION_FAILED");
+    expect(full.message).toBe(
+      `This decision already has ${ACTIVE_SHARE_LINK_LIMIT} active share links, the most it can have. Revoke links you no longer need, then create this one.`,
+    );
+    expect(await t.db.shareLink.count({ where: { projectId } })).toBe(ACTIVE_SHARE_LINK_LIMIT + 6);
+    await owner.api.share.revoke({ projectId, linkId: last.id });
+    await owner.api.share.create({ projectId });
   });
 });

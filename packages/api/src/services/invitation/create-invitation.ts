@@ -10,6 +10,9 @@ import { hashInvitationToken, invitationPath, newInvitationToken } from "./token
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Pending (neither used, revoked nor expired) invitations one team may have at once. */
+export const PENDING_INVITATION_LIMIT = 200;
+
 /**
  * Creates a single-use invitation for an email address (or an open link when `email` is
  * null). The token is returned once, for the link; only its hash is stored. With email on and
@@ -51,6 +54,22 @@ export async function createInvitation(
   const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
   const queueEmail = Boolean(input.email && delivery.emailEnabled && delivery.secret);
   const invitation = await db.$transaction(async (tx) => {
+    // One invitation per team at a time, so two at once cannot both pass the limit.
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`invitations:${input.teamId}`}))::text`;
+    const pending = await tx.invitation.count({
+      where: {
+        teamId: input.teamId,
+        acceptedAt: null,
+        revokedAt: null,
+        expiresAt: { gt: new Date() },
+      },
+    });
+    if (pending >= PENDING_INVITATION_LIMIT) {
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        `The team already has ${PENDING_INVITATION_LIMIT} pending invitations, the most it can have. Revoke invitations nobody will use, then invite again.`,
+      );
+    }
     const created = await tx.invitation.create({
       data: {
         teamId: input.teamId,

@@ -2,6 +2,9 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { orderedCriteria, orderedOptions } from "../project/select";
 
+/** Templates one team may keep; built-in templates do not count. */
+export const TEAM_TEMPLATE_LIMIT = 100;
+
 const templateSelect = { id: true, name: true, description: true, createdAt: true } as const;
 
 /**
@@ -37,6 +40,13 @@ export async function saveTeamTemplate(
       if (sameJson(savedOptions, options) && sameJson(savedCriteria, criteria)) return template;
       const message = `The team already has a template called “${named.name}”: choose another name.`;
       throw new DomainError("CONFLICT", message, { name: [message] });
+    }
+    const saved = await tx.teamTemplate.count({ where: { teamId: actor.teamId } });
+    if (saved >= TEAM_TEMPLATE_LIMIT) {
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        `The team already has ${TEAM_TEMPLATE_LIMIT} templates, the most it can have. Delete templates you no longer use, then save this one.`,
+      );
     }
     return tx.teamTemplate.create({
       data: {
