@@ -155,6 +155,7 @@ export const PROCEDURES = {
   "share.view": query(anyone, shareInput.viewSharedSchema),
   "tag.set": mutation(project("MEMBER"), folderInput.setTagsSchema),
   "tag.list": query(team("VIEWER"), projectInput.teamIdSchema),
+  "template.delete": mutation(team("MEMBER"), projectInput.deleteTemplateSchema),
   "team.create": mutation(signedIn, teamInput.createTeamSchema),
   "team.list": query(signedIn),
   "team.get": query(signedIn, teamInput.getTeamSchema),

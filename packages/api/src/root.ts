@@ -15,6 +15,7 @@ import { recordRouter } from "./routers/record";
 import { shareRouter } from "./routers/share";
 import { tagRouter } from "./routers/tag";
 import { teamRouter } from "./routers/team";
+import { templateRouter } from "./routers/template";
 import { tokenRouter } from "./routers/token";
 import { voteRouter } from "./routers/vote";
 import { webhookRouter } from "./routers/webhook";
@@ -38,6 +39,7 @@ export const appRouter = createTRPCRouter({
   share: shareRouter,
   tag: tagRouter,
   team: teamRouter,
+  template: templateRouter,
   token: tokenRouter,
   vote: voteRouter,
   webhook: webhookRouter,

@@ -64,7 +64,9 @@ describe("creating decision projects", () => {
 
   /** The messages the client gets for the `answers` field. */
   const answersErrors = (error: TRPCError) =>
-    error.cause instanceof z.ZodError ? z.flattenError(error.cause).fieldErrors.answers : undefined;
+    error.cause instanceof z.ZodError
+      ? (z.flattenError(error.cause).fieldErrors as Record<string, string[] | undefined>).answers
+      : undefined;
 
   it("refuses an unbounded set of context answers, saying how many are allowed", async () => {
     const { team, owner } = await teamWith(t);
@@ -400,6 +402,48 @@ describe("the project lifecycle", () => {
       `The team already has ${TEAM_TEMPLATE_LIMIT} templates, the most it can have. Delete templates you no longer use, then save this one.`,
     );
     expect(await t.db.teamTemplate.count({ where: { teamId: team.id } })).toBe(TEAM_TEMPLATE_LIMIT);
+  });
+
+  it("template.delete: the author or an admin deletes a team template, another member may not, built-ins never", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const author = at(people, 1);
+    const bystander = at(people, 2);
+    const { id } = await author.api.project.create(blankInput(team.id));
+    const mine = await author.api.project.saveAsTemplate({ projectId: id, name: "Mine" });
+    const second = await author.api.project.saveAsTemplate({ projectId: id, name: "Second" });
+
+    // The list says who may delete each template.
+    const deletable = async (member: { api: typeof owner.api }) =>
+      (await member.api.project.templates({ teamId: team.id })).team.map((x) => x.deletable);
+    expect(await deletable(author)).toEqual([true, true]);
+    expect(await deletable(bystander)).toEqual([false, false]);
+    expect(await deletable(owner)).toEqual([true, true]);
+    const refused = await trpcError(
+      bystander.api.template.delete({ teamId: team.id, templateId: mine.id }),
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toBe(
+      "Only the template's author, or an admin or owner of the team, can delete it.",
+    );
+    const builtIn = await trpcError(
+      owner.api.template.delete({ teamId: team.id, templateId: "drf-vs-fastapi" }),
+    );
+    expect(builtIn.code).toBe("BAD_REQUEST");
+    expect(builtIn.message).toMatch(
+      /^Built-in templates are part of Tradeoff and cannot be deleted/,
+    );
+
+    expect(await author.api.template.delete({ teamId: team.id, templateId: mine.id })).toEqual({
+      id: mine.id,
+    });
+    await owner.api.template.delete({ teamId: team.id, templateId: second.id });
+    const listed = await owner.api.project.templates({ teamId: team.id });
+    expect(listed.team).toEqual([]);
+    expect(listed.builtIn.map((b) => b.key)).toContain("drf-vs-fastapi");
+    const gone = await trpcError(
+      owner.api.template.delete({ teamId: team.id, templateId: mine.id }),
+    );
+    expect(gone.code).toBe("NOT_FOUND");
   });
 
   it("answers NOT_FOUND for another team's project", async () => {

@@ -231,6 +231,12 @@ export const saveAsTemplateSchema = z.object({
   description: itemDescriptionSchema,
 });
 
+export const deleteTemplateSchema = z.object({
+  teamId: idSchema,
+  /** A saved template's id (a built-in template's key is refused with a sentence). */
+  templateId: idSchema,
+});
+
 /** More than any template asks (they ask a handful); a longer list is not a form's. */
 export const MAX_CONTEXT_ANSWERS = 50;
 

@@ -3,11 +3,11 @@ import { listTemplates } from "../../services/template/list-templates";
 import { saveTeamTemplate } from "../../services/template/save-team-template";
 import { suggestTemplateWeights } from "../../services/template/suggest-template-weights";
 import { projectProcedure, teamProcedure } from "../../trpc";
-import { memberOf } from "../actor";
+import { actorOf, memberOf } from "../actor";
 
 export const templates = teamProcedure("VIEWER")
   .input(teamIdSchema)
-  .query(({ ctx }) => listTemplates(ctx.db, { teamId: ctx.team.id }));
+  .query(({ ctx }) => listTemplates(ctx.db, actorOf(ctx)));
 
 /** Proposes starting weights from context answers; it never votes for anyone. */
 export const suggestWeights = teamProcedure("MEMBER")

@@ -1,5 +1,6 @@
-import type { PrismaClient } from "@tradeoff/db";
+import type { PrismaClient, Role } from "@tradeoff/db";
 import { builtInTemplates } from "@tradeoff/templates";
+import { ROLE_RANK } from "../../domain/roles";
 
 type TemplateOption = { key: string; name: string; description: string };
 type TemplateCriterion = {
@@ -13,8 +14,14 @@ type TemplateCriterion = {
   mustHave: boolean;
 };
 
-/** Built-in templates (with their context questions) and the team's own saved templates. */
-export async function listTemplates(db: PrismaClient, actor: { teamId: string }) {
+/**
+ * Built-in templates (with their context questions) and the team's own saved templates, each
+ * saying whether the caller may delete it (its author, or an admin or owner).
+ */
+export async function listTemplates(
+  db: PrismaClient,
+  actor: { teamId: string; userId: string; role: Role },
+) {
   const saved = await db.teamTemplate.findMany({
     where: { teamId: actor.teamId },
     select: {
@@ -24,6 +31,7 @@ export async function listTemplates(db: PrismaClient, actor: { teamId: string })
       options: true,
       criteria: true,
       createdAt: true,
+      createdById: true,
       createdBy: { select: { name: true } },
     },
     orderBy: { createdAt: "desc" },
@@ -57,6 +65,7 @@ export async function listTemplates(db: PrismaClient, actor: { teamId: string })
       createdByName: template.createdBy?.name ?? null,
       options: template.options as TemplateOption[],
       criteria: template.criteria as TemplateCriterion[],
+      deletable: ROLE_RANK[actor.role] >= ROLE_RANK.ADMIN || template.createdById === actor.userId,
     })),
   };
 }

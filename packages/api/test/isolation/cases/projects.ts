@@ -50,6 +50,22 @@ export const cases = defineCases({
   "project.reopen": { input: inProject("DECIDED") },
   "project.archive": { input: inProject("DECIDED") },
   "project.saveAsTemplate": { input: inProject("DRAFT", { name: "Framework choice" }) },
+  "template.delete": {
+    // Saved by the MEMBER-role user: its author may delete it.
+    input: async (world: World) => {
+      const template = await world.db.teamTemplate.create({
+        data: {
+          teamId: world.teamA.id,
+          name: `Template ${Math.random().toString(36).slice(2, 8)}`,
+          options: [],
+          criteria: [],
+          createdById: world.member.id,
+        },
+        select: { id: true },
+      });
+      return { teamId: world.teamA.id, templateId: template.id };
+    },
+  },
   "vote.cast": {
     input: inProject("OPEN", { criterionKey: "speed", weight: 4, scores: { drf: 2, fastapi: 5 } }),
   },

@@ -41,6 +41,7 @@ export function NewProjectWizard({ team, templates }: { team: Team; templates: T
       {step.kind === "source" ? (
         <>
           <SourceStep
+            teamId={team.id}
             templates={templates}
             onBuiltIn={startFromBuiltIn}
             onTeamTemplate={(template) =>

@@ -1,10 +1,17 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { ArrowRight, FileText, LayoutTemplate, Sparkles } from "lucide-react";
+import { ArrowRight, FileText, LayoutTemplate, Sparkles, Trash2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { type ReactNode, useState } from "react";
+import { Alert } from "~/components/ui/alert";
+import { ConfirmDialog } from "~/components/ui/alert-dialog";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { messageOf } from "~/trpc/errors";
+import { useTRPC } from "~/trpc/react";
 
 type Templates = RouterOutputs["project"]["templates"];
 type BuiltIn = Templates["builtIn"][number];
@@ -16,11 +23,13 @@ function counts(options: number, criteria: number) {
 
 /** The first step: a built-in template, a team template, or a blank decision. */
 export function SourceStep({
+  teamId,
   templates,
   onBuiltIn,
   onTeamTemplate,
   onBlank,
 }: {
+  teamId: string;
   templates: Templates;
   onBuiltIn: (t: BuiltIn) => void;
   onTeamTemplate: (t: Templates["team"][number]) => void;
@@ -57,6 +66,7 @@ export function SourceStep({
                 .join(" ")}
               action={`Use “${t.name}”`}
               onClick={() => onTeamTemplate(t)}
+              extra={t.deletable ? <DeleteTemplate teamId={teamId} template={t} /> : null}
             />
           </li>
         ))}
@@ -83,6 +93,8 @@ function SourceCard(props: {
   description: string;
   action: string;
   onClick: () => void;
+  /** More actions next to the main one (deleting a team template). */
+  extra?: ReactNode;
 }) {
   return (
     <Card className="h-full">
@@ -97,7 +109,7 @@ function SourceCard(props: {
         ) : null}
         <CardDescription>{props.description}</CardDescription>
       </CardHeader>
-      <CardContent className="mt-auto">
+      <CardContent className="mt-auto flex flex-wrap items-center gap-2">
         {/* Long template titles wrap instead of widening the page on a phone. */}
         <Button
           variant="outline"
@@ -108,7 +120,59 @@ function SourceCard(props: {
           <span className="whitespace-normal">{props.action}</span>
           <ArrowRight aria-hidden="true" className="size-4" />
         </Button>
+        {props.extra}
       </CardContent>
     </Card>
+  );
+}
+
+/**
+ * Deletes a team template after a confirmation (its author, an admin or an owner see it);
+ * decisions started from it keep their options and criteria.
+ */
+function DeleteTemplate({
+  teamId,
+  template,
+}: {
+  teamId: string;
+  template: Templates["team"][number];
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const remove = useMutation(
+    trpc.template.delete.mutationOptions({
+      onSuccess: () => {
+        setOpen(false);
+        router.refresh();
+      },
+    }),
+  );
+  return (
+    <>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        trigger={
+          <Button variant="ghost" size="sm" aria-label={`Delete the template “${template.name}”`}>
+            <Trash2 aria-hidden="true" className="size-4" />
+            Delete
+          </Button>
+        }
+        title={`Delete the template “${template.name}”?`}
+        description="Nobody in the team can start a decision from it any more. Decisions already started from it keep their options and criteria."
+        confirmLabel="Delete template"
+        pending={remove.isPending}
+        onConfirm={(event) => {
+          event.preventDefault();
+          remove.mutate({ teamId, templateId: template.id });
+        }}
+      />
+      {remove.error ? (
+        <Alert variant="error" className="w-full">
+          {messageOf(remove.error)}
+        </Alert>
+      ) : null}
+    </>
   );
 }
