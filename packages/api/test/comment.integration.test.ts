@@ -35,6 +35,35 @@ describe("discussion", () => {
     });
   });
 
+  it("answers the comment already added when the same idempotency key is sent again; another key adds another", async () => {
+    const { viewer, projectId } = await openProject();
+    const input = {
+      projectId,
+      body: "Sent twice by a double click.",
+      idempotencyKey: "0f8c2a5e-8f3b-4c1d-9a47-3e2b1c0d9f11",
+    };
+    const [first, second] = await Promise.all([
+      viewer.api.comment.create(input),
+      viewer.api.comment.create(input),
+    ]);
+    const retried = await viewer.api.comment.create(input);
+    expect(second).toEqual(first);
+    expect(retried).toEqual(first);
+    expect(await t.db.comment.count({ where: { projectId, body: input.body } })).toBe(1);
+
+    const another = await viewer.api.comment.create({
+      ...input,
+      idempotencyKey: "5a1d7c3b-2e4f-4a6b-8c9d-0e1f2a3b4c5d",
+    });
+    expect(another.id).not.toBe(first.id);
+    expect(await t.db.comment.count({ where: { projectId, body: input.body } })).toBe(2);
+
+    const bad = await trpcError(
+      viewer.api.comment.create({ ...input, idempotencyKey: "not-a-uuid" }),
+    );
+    expect(bad.code).toBe("BAD_REQUEST");
+  });
+
   it("refuses a comment on a criterion the project does not have", async () => {
     const { member, projectId } = await openProject();
     const error = await trpcError(

@@ -17,7 +17,15 @@ const body = z
 const criterionKey = z.string().min(1).max(40).nullish();
 
 export const listCommentsSchema = z.object({ projectId });
-export const createCommentSchema = z.object({ projectId, criterionKey, body });
+/**
+ * A key the page makes for each comment it writes (a UUID): sent again with the same comment
+ * (a double click, a retry), it answers the comment already added instead of adding another.
+ */
+const idempotencyKey = z
+  .uuid({ error: "Send the idempotency key as a UUID made for this comment, or leave it out." })
+  .optional();
+
+export const createCommentSchema = z.object({ projectId, criterionKey, body, idempotencyKey });
 export const editCommentSchema = z.object({ projectId, commentId, body });
 export const deleteCommentSchema = z.object({ projectId, commentId });
 export const myMentionsSchema = z.object({ teamId: idSchema });

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@tradeoff/db";
+import { Prisma, type PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { recordEvent } from "../project/events";
 import { commentSelect, toCommentView } from "./comment-select";
@@ -25,7 +25,44 @@ async function writableProject(tx: Pick<PrismaClient, "project">, actor: Actor, 
 export async function createComment(
   db: PrismaClient,
   actor: Actor,
+  input: {
+    projectId: string;
+    criterionKey?: string | null;
+    body: string;
+    /** The page's key for this comment: the same key again answers the comment it added. */
+    idempotencyKey?: string;
+  },
+) {
+  const key = input.idempotencyKey ?? null;
+  /** The author's comment added with this key in this project, if any. */
+  const added = async () => {
+    if (!key) return null;
+    const comment = await db.comment.findFirst({
+      where: { authorId: actor.userId, clientKey: key, projectId: input.projectId },
+      select: commentSelect,
+    });
+    return comment ? toCommentView(comment, actor.userId) : null;
+  };
+  const earlier = await added();
+  if (earlier) return earlier;
+  try {
+    return await insertComment(db, actor, input, key);
+  } catch (error) {
+    // The same key sent twice at once: the unique index keeps one, both get that one.
+    const again =
+      error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
+        ? await added()
+        : null;
+    if (again) return again;
+    throw error;
+  }
+}
+
+function insertComment(
+  db: PrismaClient,
+  actor: Actor,
   input: { projectId: string; criterionKey?: string | null; body: string },
+  clientKey: string | null,
 ) {
   return db.$transaction(async (tx) => {
     await writableProject(tx, actor, input.projectId);
@@ -53,6 +90,7 @@ export async function createComment(
         criterionId,
         authorId: actor.userId,
         body: input.body,
+        clientKey,
         mentions: { create: mentioned.map((userId) => ({ userId })) },
       },
       select: commentSelect,

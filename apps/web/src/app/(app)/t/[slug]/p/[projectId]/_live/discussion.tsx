@@ -252,8 +252,12 @@ function Composer({
   const field = useRef<HTMLTextAreaElement>(null);
   // One comment per send: a second Ctrl+Enter while the first is on its way is ignored.
   const sending = useRef(false);
+  // The key sent with this comment: a retry or a second click sends it again, and the server
+  // answers the comment it already added. A new one after each comment is added.
+  const commentKey = useRef<string | null>(null);
   const options = {
     onSuccess: () => {
+      commentKey.current = null;
       setBody("");
       setError(null);
       invalidate();
@@ -285,7 +289,15 @@ function Composer({
     if (sending.current || body.trim() === "") return;
     sending.current = true;
     if (editing) edit.mutate({ projectId, commentId: editing.commentId, body });
-    else create.mutate({ projectId, criterionKey: criterionKey ?? null, body });
+    else {
+      commentKey.current ??= newIdempotencyKey();
+      create.mutate({
+        projectId,
+        criterionKey: criterionKey ?? null,
+        body,
+        idempotencyKey: commentKey.current,
+      });
+    }
   };
 
   return (
@@ -346,4 +358,16 @@ function Composer({
       </div>
     </form>
   );
+}
+
+/**
+ * A random (version 4) UUID. `crypto.randomUUID` exists only on HTTPS and localhost pages;
+ * `getRandomValues` everywhere, so the app served over plain HTTP on a network works too.
+ */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
