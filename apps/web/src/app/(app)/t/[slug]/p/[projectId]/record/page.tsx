@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { recordMarkdown } from "~/components/markdown/record-markdown";
 import { apiOrNull } from "~/trpc/server";
 import { RecordPage } from "./_components/record-page";
 
@@ -16,5 +17,6 @@ export default async function DecisionRecordPage({ params }: Props) {
   const { slug, projectId } = await params;
   const record = await loadRecord(projectId);
   if (!record || record.view.team.slug !== slug) notFound();
-  return <RecordPage initial={record} slug={slug} />;
+  // The record's Markdown is rendered here, on the server: no Markdown code is sent.
+  return <RecordPage initial={record} slug={slug} markdown={recordMarkdown(record.view)} />;
 }

@@ -10,7 +10,7 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { useTRPC } from "~/trpc/react";
 import { ExportLinks, SharePanel, SupersedeForm } from "./record-actions";
-import { RecordDocument, STATUS_TEXT } from "./record-document";
+import { RecordDocument, type RecordMarkdown, STATUS_TEXT } from "./record-document";
 import { RecordForm } from "./record-form";
 
 type Record = RouterOutputs["record"]["get"];
@@ -20,7 +20,15 @@ const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle:
  * The decision record: the form to record the outcome while none is recorded (admins and the
  * creator), then the read-only record with its revisions, supersession, exports and share links.
  */
-export function RecordPage({ initial, slug }: { initial: Record; slug: string }) {
+export function RecordPage({
+  initial,
+  slug,
+  markdown,
+}: {
+  initial: Record;
+  slug: string;
+  markdown?: RecordMarkdown;
+}) {
   const trpc = useTRPC();
   const projectId = initial.view.project.id;
   const { data } = useQuery(trpc.record.get.queryOptions({ projectId }, { initialData: initial }));
@@ -61,7 +69,11 @@ export function RecordPage({ initial, slug }: { initial: Record; slug: string })
         </Card>
       ) : null}
 
-      <RecordDocument view={view} linkTo={(id) => `/t/${slug}/p/${id}/record`} />
+      <RecordDocument
+        view={view}
+        linkTo={(id) => `/t/${slug}/p/${id}/record`}
+        markdown={markdown}
+      />
 
       {!view.draft && canManage ? (
         revising ? (
