@@ -7,6 +7,7 @@ import {
   downloadMadr,
   mutate,
   type Person,
+  query,
   voteOverApi,
 } from "../support/decisions";
 import { expect, test } from "../support/members";
@@ -50,7 +51,9 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   );
   await expect(m.getByLabel("Chosen option")).toHaveValue("fastapi");
 
-  // ...names the owner as the decision-maker.
+  // ...names the owner as the decision-maker (not themselves: the creator or an admin can).
+  await expect(m.getByRole("checkbox", { name: member.user.name })).toBeDisabled();
+  await expect(m.getByText("(you: the decision's creator or an admin can name you)")).toBeVisible();
   await m.getByRole("checkbox", { name: owner.user.name }).check();
   await m.getByRole("button", { name: "Save fields" }).click();
   await expect(m.getByTestId("approval-summary")).toHaveText(
@@ -91,6 +94,12 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   await expect(textField(o, "Rationale")).toContainText(
     "it fits our typed, async services. And our team.",
   );
+  await approveAgain(o);
+
+  // A changed field makes it stale too: what was approved is the whole record.
+  await m.getByLabel("Consulted").fill("Dev from ops");
+  await m.getByRole("button", { name: "Save fields" }).click();
+  await expect(o.getByTestId("stale-review")).toBeVisible();
   await approveAgain(o);
 
   // Accepting: one criterion of the template is scored, so the result is provisional and the
@@ -169,4 +178,53 @@ test("a refused draft comment says what to fix, next to the field, and the messa
     "aria-invalid",
     "true",
   );
+});
+
+test("edits that had not reached the server when the draft was accepted are said to be left out, and the editor stops", async ({
+  alice: owner,
+  bob: member,
+  drf,
+}) => {
+  const m = await startDraftAs(member, drf);
+  await typeIntoRationale(m, "Saved before the acceptance.");
+  // The owner, who created the decision, names themselves the decision-maker.
+  const o = owner.page;
+  await o.goto(`${drf.url}/draft`);
+  await o.getByRole("checkbox", { name: owner.user.name }).check();
+  await o.getByRole("button", { name: "Save fields" }).click();
+  await expect(o.getByTestId("approval-summary")).toHaveText(
+    "0 of 1 decision-maker approved; needs their approval.",
+  );
+
+  await mutate(owner.context.request, "draft.updateFields", {
+    projectId: drf.projectId,
+    chosenOptionKey: "fastapi",
+  });
+
+  // The member keeps typing with no connection; the owner accepts meanwhile.
+  await member.context.setOffline(true);
+  await textField(m, "Rationale").click();
+  await m.keyboard.press("Control+End");
+  await m.keyboard.type(" Typed while offline.", { delay: 10 });
+  await mutate(owner.context.request, "draft.accept", {
+    projectId: drf.projectId,
+    overrideReason: "The deadline is today.",
+    confirmProvisional: true,
+  });
+  await member.context.setOffline(false);
+
+  await expect(m.getByTestId("draft-status")).toHaveText("Accepted");
+  await expect(m.getByTestId("edits-left-out")).toContainText(
+    "The draft was accepted before your last edits reached the server",
+  );
+  await expect(textField(m, "Rationale")).toHaveAttribute("contenteditable", "false");
+  await expect(m.getByTestId("draft-sync-status")).toHaveCount(0);
+  const record = await query<{ revisions: { fields: { rationale: string } }[] }>(
+    member.context.request,
+    "record.get",
+    { projectId: drf.projectId },
+  );
+  const rationale = record.revisions[0]?.fields.rationale;
+  expect(rationale).toContain("Saved before the acceptance.");
+  expect(rationale).not.toContain("Typed while offline.");
 });

@@ -150,6 +150,39 @@ test.describe("inbox", () => {
     await expect(list.getByRole("link", { name: /"Which cache\?"/ })).toBeFocused();
   });
 
+  test('"Show older" from the keyboard moves to the first older notification and says how many', async ({
+    alice,
+    bob,
+  }) => {
+    test.setTimeout(150_000);
+    const team = await teamJoinedBy(
+      alice,
+      [bob],
+      `Older ${Math.random().toString(36).slice(2, 7)}`,
+    );
+    // One more than a page of the inbox holds (50).
+    await openProjects(
+      alice.context.request,
+      team.id,
+      Array.from({ length: 51 }, (_, i) => `Which queue, take ${i + 1}?`),
+    );
+    const page = bob.page;
+    await page.goto("/inbox");
+    const list = page.getByRole("list", { name: "Notifications" });
+    await expect(list.getByRole("listitem")).toHaveCount(50);
+    const older = page.getByRole("button", { name: "Show older" });
+    await older.focus();
+    await page.keyboard.press("Enter");
+    // The last page came and the button went with it: the keyboard is on the notification just
+    // shown, the oldest, not at the top of the page.
+    await expect(list.getByRole("listitem")).toHaveCount(51);
+    await expect(older).toHaveCount(0);
+    await expect(list.getByRole("link", { name: /"Which queue, take 1\?"/ })).toBeFocused();
+    await expect(page.getByRole("status").filter({ hasText: "older" })).toHaveText(
+      "1 older notification shown.",
+    );
+  });
+
   test("nudging everyone says in plain words who was nudged and who was skipped, and the list shows who was nudged recently", async ({
     alice,
     bob,

@@ -99,6 +99,7 @@ export const PROCEDURES = {
   "draft.comment": mutation(project("VIEWER"), draftInput.commentDraftSchema),
   "draft.resolveComment": mutation(project("MEMBER"), draftInput.resolveDraftCommentSchema),
   "draft.accept": mutation(project("MEMBER"), draftInput.acceptDraftSchema),
+  "draft.discard": mutation(project("MEMBER"), draftInput.draftProjectSchema),
   "draft.setApprovalRule": mutation(project("ADMIN"), draftInput.setApprovalRuleSchema),
   "draft.setSharing": mutation(project("MEMBER"), draftInput.setDraftSharingSchema),
   "export.file": query(project("VIEWER"), recordInput.exportSchema),

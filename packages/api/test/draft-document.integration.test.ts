@@ -334,6 +334,28 @@ describe("the shared text of a draft", () => {
     expect(await t.db.recordDraftUpdate.count({ where: { draftId: draft.id } })).toBe(1);
   });
 
+  it("turns an editor connected before the draft was discarded read-only", async () => {
+    const draft = await draftFor(world, { rationale: "Written together." });
+    const a = await startInstance();
+    const client = await connect(a, draft.id, world.owner.id);
+    const { projectId } = await t.db.recordDraft.findUniqueOrThrow({
+      where: { id: draft.id },
+      select: { projectId: true },
+    });
+    await world.owner.api.draft.discard({ projectId });
+    // The editor's access is read again before its next edit once a second has passed.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const rows = await t.db.recordDraftUpdate.count({ where: { draftId: draft.id } });
+    typeParagraph(client.doc, "rationale", "after the discard");
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const stored = await t.db.recordDraft.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(stored.status).toBe("DISCARDED");
+    expect((stored.text as { rationale: string }).rationale).toBe("Written together.");
+    expect(await t.db.recordDraftUpdate.count({ where: { draftId: draft.id } })).toBe(rows);
+    const fresh = await connect(a, draft.id, world.owner.id);
+    expect(rationale(fresh)).not.toContain("after the discard");
+  });
+
   it("refuses a change that takes a field past the limit and keeps what was saved", async () => {
     const draft = await draftFor(world, { rationale: "Saved before the paste." });
     const a = await startInstance();

@@ -244,6 +244,111 @@ describe("reviews", () => {
     expect(draft?.approval.met).toBe(true);
   });
 
+  it("turns approvals stale when the chosen option or the decision-makers change, and an earlier list does not bring them back", async () => {
+    const s = await votedProject();
+    await readyDraft(s, [s.owner, s.admin]);
+    await s.member.api.draft.updateFields({ projectId: s.projectId, chosenOptionKey: "sqs" });
+    for (const reviewer of [s.owner, s.admin]) {
+      await reviewer.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    }
+    let { draft } = await s.member.api.draft.get({ projectId: s.projectId });
+    expect(draft?.approval).toMatchObject({ met: true, approved: 2 });
+
+    // The option they approved is no longer the one the record would name.
+    await s.member.api.draft.updateFields({ projectId: s.projectId, chosenOptionKey: "kafka" });
+    ({ draft } = await s.member.api.draft.get({ projectId: s.projectId }));
+    expect(draft?.reviews.map((r) => r.stale)).toEqual([true, true]);
+    expect(draft?.approval.summary).toBe("0 of 2 decision-makers approved; needs all.");
+    const refused = await trpcError(
+      s.member.api.draft.accept({ projectId: s.projectId, justification: "Ordering matters." }),
+    );
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(await t.db.decisionRecord.count({ where: { projectId: s.projectId } })).toBe(0);
+    const stale = await t.db.projectEvent.findMany({
+      where: { projectId: s.projectId, type: "draft.review.stale" },
+      select: { data: true, actorId: true },
+    });
+    expect(stale).toHaveLength(1);
+    expect(stale[0]?.actorId).toBe(s.member.id);
+
+    // Both approve again; the list is cut to one and put back: the approvals do not return.
+    for (const reviewer of [s.owner, s.admin]) {
+      await reviewer.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    }
+    await s.member.api.draft.updateFields({
+      projectId: s.projectId,
+      decisionMakers: [{ userId: s.owner.id, name: "" }],
+    });
+    await s.member.api.draft.updateFields({
+      projectId: s.projectId,
+      decisionMakers: [s.owner, s.admin].map((p) => ({ userId: p.id, name: "" })),
+    });
+    ({ draft } = await s.member.api.draft.get({ projectId: s.projectId }));
+    expect(draft?.approval).toMatchObject({ met: false, approved: 0, total: 2 });
+  });
+
+  it("lets a member name others but not themselves; the decision's creator and admins may", async () => {
+    const s = await votedProject();
+    await s.member.api.draft.start({ projectId: s.projectId });
+    const self = await trpcError(
+      s.member.api.draft.updateFields({
+        projectId: s.projectId,
+        decisionMakers: [{ userId: s.member.id, name: "" }],
+      }),
+    );
+    expect(self.code).toBe("FORBIDDEN");
+    expect(self.message).toBe(
+      "You cannot name yourself a decision-maker: the decision's creator or a team admin can. Name others, or ask one of them.",
+    );
+    let { draft } = await s.member.api.draft.get({ projectId: s.projectId });
+    expect(draft?.decisionMakers).toEqual([]);
+
+    // The owner (who created the decision) names themselves and the member; the member may then
+    // keep themselves on the list while changing the rest.
+    await s.owner.api.draft.updateFields({
+      projectId: s.projectId,
+      decisionMakers: [s.owner, s.member].map((p) => ({ userId: p.id, name: "" })),
+    });
+    await s.member.api.draft.updateFields({
+      projectId: s.projectId,
+      decisionMakers: [s.member, s.admin].map((p) => ({ userId: p.id, name: "" })),
+    });
+    await s.admin.api.draft.updateFields({
+      projectId: s.projectId,
+      decisionMakers: [s.admin].map((p) => ({ userId: p.id, name: "" })),
+    });
+    ({ draft } = await s.member.api.draft.get({ projectId: s.projectId }));
+    expect(draft?.decisionMakers.map((p) => p.userId)).toEqual([s.admin.id]);
+  });
+
+  it("does not count a decision-maker made a viewer or removed from the team, and names them", async () => {
+    const s = await votedProject();
+    await readyDraft(s, [s.owner, s.member2]);
+    for (const reviewer of [s.owner, s.member2]) {
+      await reviewer.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    }
+    let { draft } = await s.member.api.draft.get({ projectId: s.projectId });
+    expect(draft?.approval.met).toBe(true);
+    const member2Name = draft?.decisionMakers.find((p) => p.userId === s.member2.id)?.name;
+
+    await s.owner.api.member.changeRole({
+      teamId: s.team.id,
+      userId: s.member2.id,
+      role: "VIEWER",
+    });
+    ({ draft } = await s.member.api.draft.get({ projectId: s.projectId }));
+    expect(draft?.approval).toMatchObject({ met: false, approved: 1, total: 2 });
+    expect(draft?.approval.summary).toBe(
+      `1 of 2 decision-makers approved; needs all. ${member2Name} can no longer review (not a member of the team, or a viewer): change the decision-makers.`,
+    );
+    const refused = await trpcError(s.member.api.draft.accept({ projectId: s.projectId }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+
+    await s.owner.api.member.remove({ teamId: s.team.id, userId: s.member2.id });
+    ({ draft } = await s.member.api.draft.get({ projectId: s.projectId }));
+    expect(draft?.approval).toMatchObject({ met: false, approved: 1, total: 2 });
+  });
+
   it("needs every decision-maker under ALL, and a majority once an admin chooses MAJORITY", async () => {
     const s = await votedProject();
     await readyDraft(s, [s.owner, s.admin, s.member2]);

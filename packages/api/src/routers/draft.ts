@@ -10,6 +10,7 @@ import {
 } from "../schemas/draft";
 import { acceptDraft } from "../services/draft/accept-draft";
 import { commentDraft, resolveDraftComment } from "../services/draft/comment-draft";
+import { discardDraft } from "../services/draft/discard-draft";
 import { setApprovalRule, setDraftSharing } from "../services/draft/draft-settings";
 import { getDraft } from "../services/draft/get-draft";
 import { reviewDraft } from "../services/draft/review-draft";
@@ -20,7 +21,8 @@ import { actorOf } from "./actor";
 
 /**
  * The record's shared draft: started by a member once voting opened, its structured fields,
- * reviews by the named decision-makers, comments, and acceptance into revision 1 of the record.
+ * reviews by the named decision-makers, comments, and acceptance into revision 1 of the record
+ * (or discarding it, so the record form records instead).
  * Its text is kept in sync from the live document (services/draft/store-draft-text.ts).
  */
 export const draftRouter = createTRPCRouter({
@@ -48,6 +50,10 @@ export const draftRouter = createTRPCRouter({
   accept: projectProcedure("MEMBER")
     .input(acceptDraftSchema)
     .mutation(({ ctx, input }) => acceptDraft(ctx.db, actorOf(ctx), input)),
+  // The project's creator, or an owner or admin, as for recording: checked in the service.
+  discard: projectProcedure("MEMBER")
+    .input(draftProjectSchema)
+    .mutation(({ ctx, input }) => discardDraft(ctx.db, actorOf(ctx), input)),
   setApprovalRule: projectProcedure("ADMIN")
     .input(setApprovalRuleSchema)
     .mutation(({ ctx, input }) => setApprovalRule(ctx.db, actorOf(ctx), input)),

@@ -1,10 +1,17 @@
 "use client";
 
 import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
-import type { ComponentProps, MouseEvent, ReactNode } from "react";
+import {
+  type ComponentProps,
+  type MouseEvent,
+  type ReactNode,
+  useLayoutEffect,
+  useRef,
+} from "react";
 import { cn } from "~/lib/utils";
 import { type ButtonProps, buttonVariants } from "./button";
 import { modalClasses, overlayClasses } from "./dialog";
+import { controlsAround, focusFirstUsable, focusLost } from "./focus-place";
 import { Spinner } from "./spinner";
 
 export const AlertDialog = AlertDialogPrimitive.Root;
@@ -107,7 +114,15 @@ type ConfirmDialogProps = {
   onOpenChange?: (open: boolean) => void;
 };
 
-/** The common "Are you sure?" case in one component. */
+/**
+ * The common "Are you sure?" case in one component.
+ *
+ * The keyboard's place is kept throughout: the confirm button stays focused while its request
+ * runs (busy, not disabled, which would drop the focus to the page's start); once the dialog
+ * closes the focus is back on the button that opened it; and when that button goes with the
+ * change it confirmed (a revoked row, a removed member), the next control in reading order gets
+ * the focus, or the one before it when nothing follows.
+ */
 export function ConfirmDialog({
   trigger,
   title,
@@ -121,10 +136,39 @@ export function ConfirmDialog({
   defaultOpen,
   onOpenChange,
 }: ConfirmDialogProps) {
+  const opener = useRef<HTMLButtonElement | null>(null);
+  // The controls around the opener as the dialog opened: where the focus goes when the dialog
+  // closes after the opener has gone.
+  const around = useRef<HTMLElement[]>([]);
+  useLayoutEffect(
+    () => () => {
+      // This runs as the dialog and its opener leave the page, before they are removed: when
+      // the opener has the focus, the next control takes it once the removal is done.
+      const element = opener.current;
+      if (!element || element.ownerDocument.activeElement !== element) return;
+      const candidates = controlsAround(element);
+      queueMicrotask(() => {
+        if (focusLost()) focusFirstUsable(candidates);
+      });
+    },
+    [],
+  );
   return (
     <AlertDialog open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
-      <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
-      <AlertDialogContent>
+      <AlertDialogTrigger asChild ref={opener}>
+        {trigger}
+      </AlertDialogTrigger>
+      <AlertDialogContent
+        onOpenAutoFocus={() => {
+          around.current = opener.current ? controlsAround(opener.current) : [];
+        }}
+        onCloseAutoFocus={(event) => {
+          // The opener gets the focus back (Radix's own behaviour) while it is on the page.
+          if (opener.current?.isConnected) return;
+          event.preventDefault();
+          focusFirstUsable(around.current);
+        }}
+      >
         <AlertDialogHeader>
           <AlertDialogTitle>{title}</AlertDialogTitle>
           <AlertDialogDescription>{description}</AlertDialogDescription>
@@ -133,9 +177,10 @@ export function ConfirmDialog({
           <AlertDialogCancel disabled={pending}>{cancelLabel}</AlertDialogCancel>
           <AlertDialogAction
             variant={variant}
-            disabled={pending}
+            aria-disabled={pending || undefined}
             aria-busy={pending || undefined}
-            onClick={onConfirm}
+            // Ignored while busy; preventing the default also keeps the dialog open.
+            onClick={pending ? (event) => event.preventDefault() : onConfirm}
           >
             {pending ? <Spinner decorative /> : null}
             {confirmLabel}

@@ -63,6 +63,11 @@ export async function acceptDraft(
           text: true,
           textVersion: true,
           reviews: { select: { userId: true, verdict: true, textVersion: true } },
+          team: {
+            select: {
+              memberships: { where: { role: { not: "VIEWER" } }, select: { userId: true } },
+            },
+          },
         },
       }),
       await tx.project.findUniqueOrThrow({
@@ -83,6 +88,7 @@ export async function acceptDraft(
       fields.decisionMakers,
       draft.reviews,
       draft.textVersion,
+      new Set(draft.team.memberships.map((m) => m.userId)),
     );
     if (approval.total === 0) {
       throw new DomainError("PRECONDITION_FAILED", approval.summary, {

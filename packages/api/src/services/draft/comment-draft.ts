@@ -16,6 +16,9 @@ export async function commentDraft(
     if (!draft || draft.teamId !== actor.teamId) {
       throw new DomainError("NOT_FOUND", "This decision has no record draft yet.");
     }
+    if (draft.status === "DISCARDED") {
+      throw new DomainError("CONFLICT", "This draft was discarded: it takes no more comments.");
+    }
     const comment = await tx.recordDraftComment.create({
       data: {
         draftId: draft.id,

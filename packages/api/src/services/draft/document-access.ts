@@ -8,7 +8,7 @@ export type DraftDocumentAccess = {
   projectId: string;
   teamId: string;
   role: Role;
-  /** Viewers read (and comment); nobody edits a draft once it is accepted. */
+  /** Viewers read (and comment); nobody edits a draft once it is accepted or discarded. */
   readOnly: boolean;
 };
 
@@ -16,7 +16,9 @@ export type DraftDocumentAccess = {
  * Who may open a draft's shared document: a member of the draft's team whose session is still
  * current (a signed-out or revoked session, another team's user or an unknown draft all read
  * as null: the caller learns nothing about drafts they cannot see). Members and up edit a
- * proposed draft; viewers, and everyone once it is accepted, only read.
+ * proposed draft; viewers, and everyone once it is accepted or discarded, only read. An open
+ * editor's access is read again before its next edit is applied (document-server.ts), so a
+ * draft accepted or discarded meanwhile turns its connections read-only.
  */
 export async function draftDocumentAccess(
   db: PrismaClient,

@@ -239,7 +239,7 @@ export class DraftDocumentExtension implements Extension {
   /**
    * Before an edit is applied: the editor must still be allowed to edit (access read again, at
    * most every ACCESS_RECHECK_MS: removed or signed out closes the connection, made a viewer or
-   * the draft accepted makes it read-only), and, a backstop for clients that skip the editor's
+   * the draft accepted or discarded makes it read-only), and, a backstop for clients that skip the editor's
    * paste limit, content past the limit is refused.
    */
   async beforeHandleMessage({

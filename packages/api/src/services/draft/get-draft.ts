@@ -25,8 +25,15 @@ export const draftSelect = {
   sharedBeforeAcceptance: true,
   overrideReason: true,
   acceptedAt: true,
+  discardedAt: true,
+  discardedById: true,
   createdAt: true,
   startedBy: userName,
+  // Who may still review (members and up): a named decision-maker who left the team or was made
+  // a viewer no longer counts towards the approval rule.
+  team: {
+    select: { memberships: { where: { role: { not: "VIEWER" } }, select: { userId: true } } },
+  },
   reviews: {
     select: {
       userId: true,
@@ -63,7 +70,7 @@ export function draftView(row: DraftRow, rule: "ALL" | "MAJORITY") {
     comment: r.comment,
     at: r.createdAt.toISOString(),
     textVersion: r.textVersion,
-    /** Given before the text last changed: it must be given again. */
+    /** Given before the text or the fields last changed: it must be given again. */
     stale: r.textVersion < row.textVersion,
     /** Whether the reviewer is still a named decision-maker. */
     decisionMaker: fields.decisionMakers.some((p) => p.userId === r.userId),
@@ -83,10 +90,17 @@ export function draftView(row: DraftRow, rule: "ALL" | "MAJORITY") {
     sharedBeforeAcceptance: row.sharedBeforeAcceptance,
     overrideReason: row.overrideReason,
     acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    discardedAt: row.discardedAt?.toISOString() ?? null,
     startedAt: row.createdAt.toISOString(),
     startedBy: nameOf(row.startedBy),
     reviews,
-    approval: approvalStatus(rule, fields.decisionMakers, row.reviews, row.textVersion),
+    approval: approvalStatus(
+      rule,
+      fields.decisionMakers,
+      row.reviews,
+      row.textVersion,
+      new Set(row.team.memberships.map((m) => m.userId)),
+    ),
   };
 }
 
@@ -144,6 +158,13 @@ export async function getDraft(
   });
   if (!project) throw new DomainError("NOT_FOUND", "Decision project was not found.");
   const row = project.recordDraft;
+  // Who set a discarded draft aside (the page says so); no name once their account is gone.
+  const discarder = row?.discardedById
+    ? await db.user.findUnique({
+        where: { id: row.discardedById },
+        select: { name: true, email: true },
+      })
+    : null;
   return {
     viewer: {
       userId: actor.userId,
@@ -164,6 +185,7 @@ export async function getDraft(
     draft: row
       ? {
           ...draftView(row, project.approvalRule),
+          discardedBy: nameOf(discarder),
           comments: row.comments.map((c) => ({
             id: c.id,
             body: c.body,

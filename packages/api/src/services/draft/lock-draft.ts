@@ -4,7 +4,7 @@ export type LockedDraft = {
   id: string;
   projectId: string;
   teamId: string;
-  status: "PROPOSED" | "ACCEPTED";
+  status: "PROPOSED" | "ACCEPTED" | "DISCARDED";
   textVersion: number;
 };
 

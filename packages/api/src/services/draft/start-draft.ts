@@ -14,16 +14,20 @@ type Actor = { userId: string; teamId: string };
  * Starts the project's shared record draft, once voting has opened, pre-filled from the
  * project: the recommendation as the chosen option, the considered options, and the members'
  * vote reasons per option (each naming its criterion and author). Starting again returns the
- * draft that exists; the project's row lock makes two starts at once write one draft.
+ * draft that exists; the project's row lock makes two starts at once write one draft. A
+ * discarded draft is replaced by a new one, pre-filled from the project as it stands (its text,
+ * reviews and comments go; the history keeps that it was discarded, and by whom).
  */
 export async function startDraft(db: PrismaClient, actor: Actor, input: { projectId: string }) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, input.projectId, "update");
     const existing = await tx.recordDraft.findUnique({
       where: { projectId: input.projectId },
-      select: { id: true },
+      select: { id: true, status: true },
     });
-    if (existing) return { draftId: existing.id, created: false };
+    if (existing && existing.status !== "DISCARDED") {
+      return { draftId: existing.id, created: false };
+    }
     if (locked.status !== "OPEN" && locked.status !== "DECIDED") {
       throw new DomainError(
         "PRECONDITION_FAILED",
@@ -40,6 +44,7 @@ export async function startDraft(db: PrismaClient, actor: Actor, input: { projec
         "This decision is already recorded: change it with a new revision of the record.",
       );
     }
+    if (existing) await tx.recordDraft.delete({ where: { id: existing.id }, select: { id: true } });
     const [loaded, project] = [
       await loadDecision(tx, input.projectId, { inTransaction: true }),
       await tx.project.findUniqueOrThrow({

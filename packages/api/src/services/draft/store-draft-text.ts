@@ -55,20 +55,37 @@ export async function writeDraftText(
   if (sameText(readDraftText(current.text), next)) {
     return { changed: false, textVersion: draft.textVersion };
   }
+  const textVersion = await raiseDraftVersion(tx, draft, opts.actorId ?? null, {
+    text: next as Prisma.InputJsonValue,
+  });
+  return { changed: true, textVersion };
+}
+
+/**
+ * Writes `data` and raises the draft's version, in the transaction that holds its lock: the
+ * approvals given at the previous version turn stale (they approved something else), which the
+ * history says once, naming them, with the editor as its actor. A change to the text or to any
+ * field of the record (the chosen option, the people, the links, the review date) raises it.
+ */
+export async function raiseDraftVersion(
+  tx: Prisma.TransactionClient,
+  draft: LockedDraft,
+  actorId: string | null,
+  data: Prisma.RecordDraftUpdateInput,
+): Promise<number> {
   const textVersion = draft.textVersion + 1;
   await tx.recordDraft.update({
-    where: { id: draftId },
-    data: { text: next as Prisma.InputJsonValue, textVersion },
+    where: { id: draft.id },
+    data: { ...data, textVersion },
     select: { id: true },
   });
   const nowStale = await tx.recordDraftReview.findMany({
-    where: { draftId, verdict: "APPROVED", textVersion: draft.textVersion },
+    where: { draftId: draft.id, verdict: "APPROVED", textVersion: draft.textVersion },
     select: { userId: true, user: { select: { name: true, email: true } } },
     orderBy: { createdAt: "asc" },
   });
   if (nowStale.length) {
-    const editor = { userId: opts.actorId ?? null, teamId: draft.teamId };
-    await recordEvent(tx, editor, draft.projectId, {
+    await recordEvent(tx, { userId: actorId, teamId: draft.teamId }, draft.projectId, {
       type: "draft.review.stale",
       data: {
         textVersion,
@@ -79,5 +96,5 @@ export async function writeDraftText(
       },
     });
   }
-  return { changed: true, textVersion };
+  return textVersion;
 }

@@ -1,12 +1,14 @@
-import type { Prisma, PrismaClient } from "@tradeoff/db";
+import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import type { UpdateDraftFields } from "../../schemas/draft";
+import { canManageProject } from "../project/access";
 import { recordEvent } from "../project/events";
 import { toJson } from "../record/record-decision";
 import { resolvePeople } from "../record/resolve-people";
 import { lockDraft } from "./lock-draft";
+import { raiseDraftVersion } from "./store-draft-text";
 
-type Actor = { userId: string; teamId: string };
+type Actor = { userId: string; teamId: string; role: Role };
 
 const FIELD_KEYS = [
   "chosenOptionKey",
@@ -92,6 +94,9 @@ export async function updateDraftFields(db: PrismaClient, actor: Actor, input: U
       (k) => k in changed && canonical(changed[k]) !== canonical(before[k]),
     );
     if (!fields.length) return { fields };
+    if (fields.includes("decisionMakers")) {
+      await assertMayNameThemselves(tx, actor, input.projectId, before.decisionMakers, changed);
+    }
     const user = await tx.user.findUniqueOrThrow({
       where: { id: actor.userId },
       select: { name: true, email: true },
@@ -102,7 +107,8 @@ export async function updateDraftFields(db: PrismaClient, actor: Actor, input: U
       fields,
       at: new Date().toISOString(),
     };
-    await tx.recordDraft.update({ where: { id: draft.id }, data, select: { id: true } });
+    // What a decision-maker approved is the whole record: a changed field turns approvals stale.
+    await raiseDraftVersion(tx, draft, actor.userId, data);
     await recordEvent(tx, actor, input.projectId, {
       type: "draft.fields.changed",
       data: {
@@ -124,7 +130,11 @@ const canonical = (value: unknown): string =>
   );
 
 /** The draft of a project of the actor's team, locked, and still open for changes. */
-export async function openDraft(tx: Prisma.TransactionClient, actor: Actor, projectId: string) {
+export async function openDraft(
+  tx: Prisma.TransactionClient,
+  actor: { userId: string; teamId: string },
+  projectId: string,
+) {
   const draft = await lockDraft(tx, { projectId });
   if (!draft || draft.teamId !== actor.teamId) {
     throw new DomainError(
@@ -134,6 +144,12 @@ export async function openDraft(tx: Prisma.TransactionClient, actor: Actor, proj
   }
   if (draft.status === "ACCEPTED") {
     throw new DomainError("CONFLICT", "This draft was accepted: the record is read-only now.");
+  }
+  if (draft.status === "DISCARDED") {
+    throw new DomainError(
+      "CONFLICT",
+      "This draft was discarded: it is read-only. Start the record draft again to write a new one.",
+    );
   }
   return draft;
 }
@@ -155,4 +171,31 @@ async function assertCanReview(
   if (reviewers !== ids.length) {
     throw new DomainError("BAD_REQUEST", message, { decisionMakers: [message] });
   }
+}
+
+/**
+ * Naming oneself a decision-maker is for the decision's creator and the team's admins: a member
+ * who could add themselves could approve their own draft alone. Members name others.
+ */
+async function assertMayNameThemselves(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  projectId: string,
+  before: unknown,
+  changed: Record<string, unknown>,
+) {
+  const ids = (list: unknown) =>
+    Array.isArray(list)
+      ? list.flatMap((p) => (p && typeof p === "object" && "userId" in p ? [p.userId] : []))
+      : [];
+  if (!ids(changed.decisionMakers).includes(actor.userId)) return;
+  if (ids(before).includes(actor.userId)) return;
+  const project = await tx.project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { createdById: true },
+  });
+  if (canManageProject(actor, project)) return;
+  const message =
+    "You cannot name yourself a decision-maker: the decision's creator or a team admin can. Name others, or ask one of them.";
+  throw new DomainError("FORBIDDEN", message, { decisionMakers: [message] });
 }

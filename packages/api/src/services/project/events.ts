@@ -89,7 +89,9 @@ export type ProjectEventData =
       };
     }
   /** Accepted by an owner or admin without every approval, with their reason. */
-  | { type: "draft.overridden"; data: { reason: string | null | undefined; summary: string } };
+  | { type: "draft.overridden"; data: { reason: string | null | undefined; summary: string } }
+  /** Set aside by the project's creator or an admin (the actor) at this text version. */
+  | { type: "draft.discarded"; data: { textVersion: number } };
 
 export type ProjectEventType = ProjectEventData["type"];
 

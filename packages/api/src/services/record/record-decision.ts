@@ -63,8 +63,28 @@ export async function recordDecision(
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, input.projectId, "update");
     assertCanManageProject(actor, locked);
+    await refuseWhileDraftOpen(tx, input.projectId);
     return writeDecision(tx, actor, locked, input);
   });
+}
+
+/**
+ * While the team writes the record together in a shared draft, that draft is the record in
+ * progress: recording from the form would leave it open on a decided project and drop the
+ * co-authors' text. It is accepted on its page, or discarded there before the form records.
+ */
+async function refuseWhileDraftOpen(tx: Prisma.TransactionClient, projectId: string) {
+  const draft = await tx.recordDraft.findUnique({
+    where: { projectId },
+    select: { status: true, createdAt: true, startedBy: { select: { name: true, email: true } } },
+  });
+  if (draft?.status !== "PROPOSED") return;
+  const by = draft.startedBy ? ` by ${draft.startedBy.name ?? draft.startedBy.email}` : "";
+  const on = draft.createdAt.toISOString().slice(0, 10);
+  throw new DomainError(
+    "CONFLICT",
+    `The team is writing this record in a shared draft (started${by} on ${on}). Accept that draft on its page to record the decision, or discard the draft there first to record from this form.`,
+  );
 }
 
 /** What a record written from an accepted shared draft keeps beyond the form's fields. */

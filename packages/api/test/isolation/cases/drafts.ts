@@ -60,6 +60,7 @@ export const cases = defineCases({
       confirmProvisional: true,
     }),
   },
+  "draft.discard": { input: (w) => projectOnly(w) },
   "draft.setApprovalRule": {
     input: async (w) => ({ ...(await projectOnly(w)), approvalRule: "MAJORITY" }),
   },

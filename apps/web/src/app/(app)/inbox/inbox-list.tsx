@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { Inbox } from "lucide-react";
 import Link from "next/link";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { useTRPC } from "~/trpc/react";
@@ -61,13 +61,28 @@ export function InboxList({ initial }: { initial: Page }) {
       },
     }),
   );
+  // The first notification a press of "Show older" brought, focused once it is shown (the
+  // button itself goes with the last page), and what the press brought, in words.
+  const [focusFirst, setFocusFirst] = useState<string | null>(null);
+  const [shown, setShown] = useState("");
   const loadMore = useMutation({
     mutationFn: (before: string) =>
       queryClient.fetchQuery(trpc.notification.list.queryOptions({ before })),
     onSuccess: (page) => {
       setOlder((items) => [...items, ...page.items]);
       setNextBefore(page.nextBefore);
+      const count = page.items.length;
+      setShown(`${count} older ${count === 1 ? "notification" : "notifications"} shown.`);
+      setFocusFirst(page.items[0]?.id ?? null);
     },
+  });
+  useEffect(() => {
+    if (!focusFirst) return;
+    setFocusFirst(null);
+    const active = document.activeElement;
+    if (active === pressed.current || active === document.body || !active?.isConnected) {
+      document.getElementById(linkId(focusFirst))?.focus();
+    }
   });
 
   const seen = new Set(data.items.map((item) => item.id));
@@ -145,13 +160,19 @@ export function InboxList({ initial }: { initial: Page }) {
           <Button
             variant="outline"
             size="sm"
-            disabled={loadMore.isPending}
-            onClick={() => loadMore.mutate(nextBefore)}
+            loading={loadMore.isPending}
+            onClick={(event) => {
+              pressed.current = event.currentTarget;
+              loadMore.mutate(nextBefore);
+            }}
           >
             Show older
           </Button>
         </div>
       ) : null}
+      <p role="status" className="sr-only">
+        {shown}
+      </p>
     </div>
   );
 }

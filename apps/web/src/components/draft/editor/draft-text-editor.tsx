@@ -2,8 +2,9 @@
 
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { DRAFT_TEXT_FIELDS } from "@tradeoff/api/draft-fields";
-import { useEffect, useState } from "react";
+import { useContext, useEffect, useState } from "react";
 import { Alert } from "~/components/ui/alert";
+import { DraftStatusContext } from "../draft-status";
 import { ConnectionStatus, type SyncState } from "./connection-status";
 import { FieldEditor } from "./field-editor";
 import { caretColor } from "./fields";
@@ -28,6 +29,13 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
   const [provider, setProvider] = useState<HocuspocusProvider | null>(null);
   const [state, setState] = useState<SyncState>("connecting");
   const [problem, setProblem] = useState<string | null>(null);
+  // Once the draft is accepted (live, from the page) nothing more is saved: the editor stops, and
+  // says so when edits of this page had not reached the server yet.
+  const closed = useContext(DraftStatusContext) !== "PROPOSED";
+  const [leftOut, setLeftOut] = useState(false);
+  useEffect(() => {
+    if (closed && provider?.hasUnsyncedChanges) setLeftOut(true);
+  }, [closed, provider]);
 
   useEffect(() => {
     const scheme = window.location.protocol === "https:" ? "wss" : "ws";
@@ -71,15 +79,26 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
   }, [draftId, userId, userName]);
 
   if (!provider) return <ConnectionStatus state="connecting" />;
+  const editable = canEdit && !closed;
   return (
     <div className="grid gap-5">
-      <ConnectionStatus state={state} />
+      {closed ? null : <ConnectionStatus state={state} />}
+      {leftOut ? (
+        <Alert
+          variant="error"
+          title="Your last edits are not in the record"
+          data-testid="edits-left-out"
+        >
+          The draft was accepted before your last edits reached the server, so the record does not
+          hold them. They stay on this page until you reload it: copy what you still need.
+        </Alert>
+      ) : null}
       {problem ? (
         <Alert variant="error" title="Not saved">
           {problem}
         </Alert>
       ) : null}
-      {canEdit ? null : (
+      {canEdit || closed ? null : (
         <p className="text-muted-foreground text-sm">
           You can read this draft; members of the team edit it until it is accepted.
         </p>
@@ -89,7 +108,7 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
           key={field}
           field={field}
           provider={provider}
-          editable={canEdit}
+          editable={editable}
           onRefused={setProblem}
         />
       ))}

@@ -31,6 +31,8 @@ export function DraftComments({ data }: { data: DraftPageData }) {
   );
   const draft = data.draft;
   if (!draft) return null;
+  // A discarded draft keeps its comments to read, and takes no more.
+  const discarded = draft.status === "DISCARDED";
   const label = (field: string | null) => TEXT_FIELDS.find((f) => f.key === field)?.label;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -63,7 +65,7 @@ export function DraftComments({ data }: { data: DraftPageData }) {
                 <blockquote className="my-1 border-l-2 pl-2 italic">{c.quote}</blockquote>
               ) : null}
               <p className="whitespace-pre-wrap">{c.body}</p>
-              {data.viewer.canEdit ? (
+              {data.viewer.canEdit && !discarded ? (
                 <Button
                   variant="link"
                   size="sm"
@@ -84,43 +86,47 @@ export function DraftComments({ data }: { data: DraftPageData }) {
       ) : (
         <p className="text-muted-foreground text-sm">No comments yet.</p>
       )}
-      {general ? <Alert variant="error">{general}</Alert> : null}
-      {/* An edit drops the last refusal: it no longer describes what the form holds. */}
-      <form
-        key={formKey}
-        onSubmit={onSubmit}
-        onInput={dropRefusalOnEdit(add)}
-        className="grid gap-2"
-        aria-label="Add a comment"
-      >
-        <FormField label="Comment" error={fields.body?.[0]} required>
-          <Textarea name="body" rows={2} required />
-        </FormField>
-        <div className="grid gap-2 sm:grid-cols-2">
-          <FormField label="On the field (optional)" error={fields.field?.[0]}>
-            {(control) => (
-              <select
-                {...control}
-                name="field"
-                className="h-11 rounded-md border border-input bg-background px-3 text-sm"
-              >
-                <option value="">The whole draft</option>
-                {TEXT_FIELDS.map((f) => (
-                  <option key={f.key} value={f.key}>
-                    {f.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label="Quoted passage (optional)" error={fields.quote?.[0]}>
-            <Input name="quote" />
-          </FormField>
-        </div>
-        <Button type="submit" variant="secondary" className="w-fit" loading={add.isPending}>
-          Comment
-        </Button>
-      </form>
+      {discarded ? null : (
+        <>
+          {general ? <Alert variant="error">{general}</Alert> : null}
+          {/* An edit drops the last refusal: it no longer describes what the form holds. */}
+          <form
+            key={formKey}
+            onSubmit={onSubmit}
+            onInput={dropRefusalOnEdit(add)}
+            className="grid gap-2"
+            aria-label="Add a comment"
+          >
+            <FormField label="Comment" error={fields.body?.[0]} required>
+              <Textarea name="body" rows={2} required />
+            </FormField>
+            <div className="grid gap-2 sm:grid-cols-2">
+              <FormField label="On the field (optional)" error={fields.field?.[0]}>
+                {(control) => (
+                  <select
+                    {...control}
+                    name="field"
+                    className="h-11 rounded-md border border-input bg-background px-3 text-sm"
+                  >
+                    <option value="">The whole draft</option>
+                    {TEXT_FIELDS.map((f) => (
+                      <option key={f.key} value={f.key}>
+                        {f.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </FormField>
+              <FormField label="Quoted passage (optional)" error={fields.quote?.[0]}>
+                <Input name="quote" />
+              </FormField>
+            </div>
+            <Button type="submit" variant="secondary" className="w-fit" loading={add.isPending}>
+              Comment
+            </Button>
+          </form>
+        </>
+      )}
     </section>
   );
 }

@@ -70,7 +70,7 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
     }),
   );
   if (!draft) return null;
-  const readOnly = !data.viewer.canEdit || draft.status === "ACCEPTED";
+  const readOnly = !data.viewer.canEdit || draft.status !== "PROPOSED";
   const changedBy = draft.fieldsChangedBy;
   const reviewers = (members.data ?? []).filter((m) => m.role !== "VIEWER");
 
@@ -134,7 +134,8 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
         >
           <legend className="font-medium text-sm">Decision-makers</legend>
           <p id="dm-help" className="text-muted-foreground text-sm">
-            They approve the record or request changes. Name at least one.
+            They approve the record or request changes. Name at least one. A change to the draft
+            after an approval, to its text or to these fields, asks for it again.
           </p>
           {err("decisionMakers") ? (
             <p id="dm-error" className="text-destructive text-sm">
@@ -144,6 +145,9 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
           <div className="flex flex-wrap gap-x-4">
             {reviewers.map((m) => {
               const chosen = draft.decisionMakers.some((p) => p.userId === m.id);
+              // A member cannot add themselves (they could approve alone); the decision's creator
+              // and admins can. Someone already named may stay or step down.
+              const selfLocked = m.id === data.viewer.userId && !chosen && !data.viewer.canManage;
               return (
                 <label key={m.id} className="flex min-h-11 items-center gap-2 text-sm">
                   <input
@@ -151,11 +155,16 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
                     type="checkbox"
                     name="decisionMakers"
                     value={m.id}
-                    disabled={readOnly}
+                    disabled={readOnly || selfLocked}
                     defaultChecked={chosen}
                     className="size-5"
                   />
                   {m.name ?? m.email}
+                  {selfLocked ? (
+                    <span className="text-muted-foreground">
+                      (you: the decision's creator or an admin can name you)
+                    </span>
+                  ) : null}
                 </label>
               );
             })}

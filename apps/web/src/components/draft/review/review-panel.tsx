@@ -91,7 +91,7 @@ export function ReviewPanel({ data }: { data: DraftPageData }) {
                 )}
                 {r?.stale ? (
                   <Badge variant="destructive" data-testid="stale-review">
-                    Stale: the text changed since; review again
+                    Stale: the draft changed since; review again
                   </Badge>
                 ) : null}
                 {r ? (
@@ -182,7 +182,7 @@ export function ReviewPanel({ data }: { data: DraftPageData }) {
           )}
         </div>
       ) : null}
-      {!open ? (
+      {draft.status === "ACCEPTED" ? (
         <Alert variant="success" title="Accepted">
           This record was accepted
           {draft.acceptedAt ? ` on ${dateTime.format(new Date(draft.acceptedAt))}` : ""}; it is

@@ -10,7 +10,7 @@ import { useTRPC } from "~/trpc/react";
 
 /**
  * "Start the record draft": members, once voting has opened. Starting is idempotent, so a
- * draft someone else started is opened instead.
+ * draft someone else started is opened instead; a discarded draft is replaced by a new one.
  */
 export function StartDraftButton({
   projectId,
@@ -25,7 +25,11 @@ export function StartDraftButton({
   const router = useRouter();
   const start = useMutation(
     trpc.draft.start.mutationOptions({
-      onSuccess: () => router.push(`/t/${slug}/p/${projectId}/draft`),
+      onSuccess: () => {
+        router.push(`/t/${slug}/p/${projectId}/draft`);
+        // From the draft page itself (a discarded draft started again): show the new draft.
+        router.refresh();
+      },
       onError: (e) => toast.error(messageOf(e)),
     }),
   );

@@ -40,6 +40,7 @@ const EVENT_WORDS: { [T in ProjectEventType]: string } = {
   "draft.comment.created": "commented on the record's draft of",
   "draft.accepted": "accepted the record's draft of",
   "draft.overridden": "accepted, without every approval, the record's draft of",
+  "draft.discarded": "discarded the record's draft of",
 };
 
 const eventWords = (type: string) =>

@@ -20,7 +20,7 @@ export default async function ProjectPage({ params }: Props) {
   if (!project || project.team.slug !== slug) notFound();
   // The recommendation and the viewer's votes render on the server too, so the page paints
   // complete; if either fails here, the client asks again and shows the error there.
-  const [recommendation, myVotes, waitingOn, ballotView] = await Promise.all([
+  const [recommendation, myVotes, waitingOn, ballotView, draftPage] = await Promise.all([
     api((c) => c.project.recommendation({ projectId })).catch(() => undefined),
     project.viewer.canVote
       ? api((c) => c.vote.mine({ projectId })).catch(() => undefined)
@@ -30,7 +30,10 @@ export default async function ProjectPage({ params }: Props) {
       : undefined,
     // The member's ballot layout; the list if it cannot be read.
     project.viewer.canVote ? api((c) => c.account.ballotView()).catch(() => undefined) : undefined,
+    // Whether the record's draft is discarded: then it is no longer the way to the record.
+    project.hasDraft ? apiOrNull((c) => c.draft.get({ projectId })) : undefined,
   ]);
+  const draftInUse = project.hasDraft && draftPage?.draft?.status !== "DISCARDED";
   return (
     <>
       <RememberLastTeam slug={project.team.slug} />
@@ -40,7 +43,7 @@ export default async function ProjectPage({ params }: Props) {
         initialVotes={myVotes}
         initialWaitingOn={waitingOn}
         initialBallotView={ballotView?.ballotView}
-        draftHref={project.hasDraft ? `/t/${slug}/p/${projectId}/draft` : undefined}
+        draftHref={draftInUse ? `/t/${slug}/p/${projectId}/draft` : undefined}
         // Rendered here, on the server: the page sends no Markdown code to the browser.
         renderedContext={renderMarkdown([project.context], { headingLevel: 2 })}
       />

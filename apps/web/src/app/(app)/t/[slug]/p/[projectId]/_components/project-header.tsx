@@ -137,6 +137,8 @@ export function ProjectHeader({
             projectId={project.id}
             status={project.status}
             recorded={project.recorded}
+            // A draft that is not the record yet is open: recording leads to it.
+            openDraftHref={project.recorded ? undefined : draftHref}
           />
           {draftHref ? (
             <Link className={buttonVariants({ variant: "outline" })} href={draftHref}>

@@ -56,6 +56,7 @@ const SENTENCES: { [T in ProjectEventType]: Sentence } = {
   "draft.accepted": () => "accepted the record's draft",
   "draft.overridden": (data) =>
     `accepted the record's draft without every approval, because ${String(data.reason ?? "")}`,
+  "draft.discarded": () => "discarded the record's draft",
 };
 
 /** What a project event did, after the actor's name: "voted on Performance", "commented". */

@@ -4,7 +4,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-qu
 import type { RouterOutputs } from "@tradeoff/api";
 import { coverageLine } from "@tradeoff/scoring";
 import { History } from "lucide-react";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import {
   CartesianGrid,
   Legend,
@@ -311,6 +311,33 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
     ),
   );
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
+  const list = useRef<HTMLOListElement>(null);
+  const showOlder = useRef<HTMLButtonElement>(null);
+  // The first change a press of "Show older changes" brought, focused once it is shown, and
+  // what the press brought, in words for screen readers.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const [shown, setShown] = useState("");
+  useEffect(() => {
+    if (focusRow === null) return;
+    const row = list.current?.children[focusRow];
+    if (!(row instanceof HTMLElement)) return;
+    setFocusRow(null);
+    // Only when the keyboard was on the button (or lost with it): never taken from elsewhere.
+    const active = document.activeElement;
+    if (active === showOlder.current || active === document.body || !active?.isConnected) {
+      row.focus();
+    }
+  }, [focusRow]);
+
+  async function loadOlder() {
+    const before = items.length;
+    const result = await history.fetchNextPage();
+    const after = result.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? before;
+    if (after <= before) return;
+    const count = after - before;
+    setShown(`${count} older ${count === 1 ? "change" : "changes"} shown.`);
+    setFocusRow(before);
+  }
 
   return (
     <Card>
@@ -347,7 +374,7 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
         ) : items.length === 0 ? (
           <p className="text-muted-foreground text-sm">Nothing matches these filters yet.</p>
         ) : (
-          <ol className="divide-y divide-border" data-testid="history-events">
+          <ol ref={list} className="divide-y divide-border" data-testid="history-events">
             {items.map((item) => (
               <EventRow key={item.id} item={item} options={options} criteria={criteria} />
             ))}
@@ -355,14 +382,19 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
         )}
         {history.hasNextPage ? (
           <Button
+            ref={showOlder}
             variant="outline"
             size="sm"
-            onClick={() => void history.fetchNextPage()}
-            disabled={history.isFetchingNextPage}
+            onClick={() => void loadOlder()}
+            // Busy, not disabled, while the page loads: disabling it would drop the focus.
+            loading={history.isFetchingNextPage}
           >
-            {history.isFetchingNextPage ? "Loading…" : "Show older changes"}
+            Show older changes
           </Button>
         ) : null}
+        <p role="status" className="sr-only">
+          {shown}
+        </p>
       </CardContent>
     </Card>
   );
@@ -390,7 +422,12 @@ function EventRow({
   const superseded = item.type === "vote.cast" && !item.current;
   return (
     <li
-      className={cn("flex gap-3 py-3", superseded && "opacity-70")}
+      // Focusable from script only: "Show older changes" moves the keyboard to the first new one.
+      tabIndex={-1}
+      className={cn(
+        "flex gap-3 py-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
+        superseded && "opacity-70",
+      )}
       data-current={item.current ? "true" : undefined}
     >
       <Avatar name={who} size="sm" className="mt-0.5" />

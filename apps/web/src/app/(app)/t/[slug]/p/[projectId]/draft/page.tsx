@@ -27,6 +27,7 @@ export default async function RecordDraftPage({ params }: Props) {
     <DraftReviewPage
       initial={data}
       slug={slug}
+      textSlotFor={draft?.id}
       textSlot={
         draft ? (
           <DraftTextSection

@@ -15,8 +15,28 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DecisionRecordPage({ params }: Props) {
   const { slug, projectId } = await params;
-  const record = await loadRecord(projectId);
+  const [record, draftPage] = await Promise.all([
+    loadRecord(projectId),
+    apiOrNull((c) => c.draft.get({ projectId })),
+  ]);
   if (!record || record.view.team.slug !== slug) notFound();
+  // While the team writes the record in a shared draft, recording leads there.
+  const draft = draftPage?.draft;
+  const openDraft =
+    draft?.status === "PROPOSED"
+      ? {
+          href: `/t/${slug}/p/${projectId}/draft`,
+          startedBy: draft.startedBy,
+          startedAt: draft.startedAt,
+        }
+      : null;
   // The record's Markdown is rendered here, on the server: no Markdown code is sent.
-  return <RecordPage initial={record} slug={slug} markdown={recordMarkdown(record.view)} />;
+  return (
+    <RecordPage
+      initial={record}
+      slug={slug}
+      openDraft={openDraft}
+      markdown={recordMarkdown(record.view)}
+    />
+  );
 }

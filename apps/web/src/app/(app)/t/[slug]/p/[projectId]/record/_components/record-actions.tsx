@@ -1,8 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Download, Link2 } from "lucide-react";
-import { type FormEvent, useState } from "react";
+import { Link2 } from "lucide-react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { DownloadLinks } from "~/components/app/download-links";
 import { ShownOnce } from "~/components/app/shown-once";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
@@ -11,7 +12,7 @@ import { toast } from "~/components/ui/toaster";
 import { dropRefusalOnEdit, fieldErrorsOf, formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { toastOutcome } from "~/trpc/toast-outcome";
-import type { RecordView } from "./record-document";
+import { type RecordView, SUPERSEDED_BY_ID } from "./record-document";
 
 const EXPORTS = [
   { format: "madr", label: "Markdown (MADR)" },
@@ -24,21 +25,19 @@ const EXPORTS = [
   { format: "csv&table=events", label: "CSV of the history" },
 ] as const;
 
-/** Download links: the export route streams each file with its NNNN-title name. */
+/**
+ * Download links: the export route streams each file with its NNNN-title name; a download the
+ * server refuses says why on the page.
+ */
 export function ExportLinks({ projectId }: { projectId: string }) {
   return (
-    <nav aria-label="Export" className="flex flex-wrap gap-2">
-      {EXPORTS.map((e) => (
-        <a
-          key={e.format}
-          href={`/api/export/${projectId}?format=${e.format}`}
-          download
-          className="inline-flex items-center gap-1 rounded-md border px-2 py-1 text-sm hover:bg-accent"
-        >
-          <Download aria-hidden="true" className="size-3.5" /> {e.label}
-        </a>
-      ))}
-    </nav>
+    <DownloadLinks
+      label="Export"
+      links={EXPORTS.map((e) => ({
+        href: `/api/export/${projectId}?format=${e.format}`,
+        label: e.label,
+      }))}
+    />
   );
 }
 
@@ -48,15 +47,30 @@ export function SupersedeForm({ view }: { view: RecordView }) {
   const queryClient = useQueryClient();
   const projects = useQuery(trpc.project.list.queryOptions({ teamId: view.team.id }));
   const [picked, setPicked] = useState<string[]>([]);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  // Set once marked: the picked decisions then supersede it and leave the list, and the
+  // keyboard moves to the line that says so (shown once the record is read again) instead of
+  // falling to the page's start with the button.
+  const [focusStatus, setFocusStatus] = useState(false);
   const supersede = useMutation(
     trpc.record.supersede.mutationOptions(
-      toastOutcome("Marked as superseded.", () =>
-        queryClient.invalidateQueries({
+      toastOutcome("Marked as superseded.", async () => {
+        await queryClient.invalidateQueries({
           queryKey: trpc.record.get.queryKey({ projectId: view.project.id }),
-        }),
-      ),
+        });
+        setPicked([]);
+        setFocusStatus(true);
+      }),
     ),
   );
+  const successors = view.supersededBy.length;
+  useEffect(() => {
+    if (!focusStatus || successors === 0) return;
+    setFocusStatus(false);
+    const active = document.activeElement;
+    if (active === submitButton.current || active === document.body || !active?.isConnected)
+      document.getElementById(SUPERSEDED_BY_ID)?.focus();
+  }, [focusStatus, successors]);
   const candidates = (projects.data ?? []).filter(
     (p) => p.id !== view.project.id && !view.supersededBy.some((s) => s.id === p.id),
   );
@@ -90,9 +104,11 @@ export function SupersedeForm({ view }: { view: RecordView }) {
         ))}
       </fieldset>
       <Button
+        ref={submitButton}
         type="submit"
         variant="secondary"
-        disabled={picked.length === 0 || supersede.isPending}
+        disabled={picked.length === 0}
+        loading={supersede.isPending}
       >
         Mark as superseded
       </Button>
@@ -123,9 +139,22 @@ export function SharePanel({ projectId }: { projectId: string }) {
     }),
   );
   const expiryError = formErrorsOf(create.error).fields.expiresAt?.[0];
+  const ids = useId();
+  const statusId = (linkId: string) => `${ids}-share-${linkId}`;
+  // The revoke button goes with the link's revocation: the keyboard moves to the line that now
+  // says "(revoked)", where the button was, when it was on the button.
+  const pressed = useRef<{ button: Element; linkId: string } | null>(null);
   const revoke = useMutation(
     trpc.share.revoke.mutationOptions(
-      toastOutcome("Link revoked: it stops working at once.", refresh),
+      toastOutcome("Link revoked: it stops working at once.", async () => {
+        await refresh();
+        if (!pressed.current) return;
+        const { button, linkId } = pressed.current;
+        pressed.current = null;
+        const active = document.activeElement;
+        if (active === button || active === document.body || !active?.isConnected)
+          document.getElementById(statusId(linkId))?.focus();
+      }),
     ),
   );
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -169,7 +198,12 @@ export function SharePanel({ projectId }: { projectId: string }) {
         <ul className="space-y-1 text-sm">
           {links.data.map((l) => (
             <li key={l.id} className="flex flex-wrap items-center gap-2">
-              <span>
+              <span
+                id={statusId(l.id)}
+                tabIndex={-1}
+                className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+                data-testid="share-link-status"
+              >
                 Created {dateTime.format(new Date(l.createdAt))}
                 {l.createdBy ? ` by ${l.createdBy}` : ""}
                 {l.showVotes ? ", with votes" : ""}
@@ -180,7 +214,11 @@ export function SharePanel({ projectId }: { projectId: string }) {
                 <Button
                   size="sm"
                   variant="ghost"
-                  onClick={() => revoke.mutate({ projectId, linkId: l.id })}
+                  loading={revoke.isPending && revoke.variables?.linkId === l.id}
+                  onClick={(event) => {
+                    pressed.current = { button: event.currentTarget, linkId: l.id };
+                    revoke.mutate({ projectId, linkId: l.id });
+                  }}
                 >
                   Revoke
                 </Button>

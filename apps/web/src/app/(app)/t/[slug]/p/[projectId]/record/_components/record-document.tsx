@@ -14,6 +14,9 @@ export type RecordMarkdown = { inline: RenderedMarkdown; block: RenderedMarkdown
 const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 const when = (iso: string | null) => (iso ? day.format(new Date(iso)) : null);
 
+/** The line that names the decisions superseding this one. */
+export const SUPERSEDED_BY_ID = "superseded-by";
+
 export const STATUS_TEXT: Record<RecordView["project"]["status"], string> = {
   DRAFT: "Draft",
   OPEN: "Open for voting",
@@ -98,7 +101,13 @@ export function RecordDocument({
         </p>
       ) : null}
       {view.supersededBy.length ? (
-        <p className="text-sm" data-testid="superseded-by">
+        <p
+          id={SUPERSEDED_BY_ID}
+          // Focusable from script: marking the decision superseded moves the keyboard here.
+          tabIndex={-1}
+          className="text-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+          data-testid="superseded-by"
+        >
           Superseded by {joined(view.supersededBy.map(linked))}
         </p>
       ) : null}

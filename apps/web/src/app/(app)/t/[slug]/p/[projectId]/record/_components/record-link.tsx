@@ -4,18 +4,22 @@ import { buttonVariants } from "~/components/ui/button-variants";
 
 /**
  * The project page's way to the decision record. Once voting is closed and nothing is recorded
- * yet, recording the decision is what is left to do, so it is the page's primary action.
+ * yet, recording the decision is what is left to do, so it is the page's primary action. While
+ * the team writes the record in a shared draft (`openDraftHref`), recording leads there: the
+ * draft is the record in progress, accepted on its page.
  */
 export function RecordLink({
   slug,
   projectId,
   status,
   recorded,
+  openDraftHref,
 }: {
   slug: string;
   projectId: string;
   status: "DRAFT" | "OPEN" | "DECIDED" | "SUPERSEDED" | "ARCHIVED";
   recorded: boolean;
+  openDraftHref?: string | undefined;
 }) {
   const toRecord = !recorded && (status === "OPEN" || status === "DECIDED");
   const label = toRecord
@@ -25,7 +29,7 @@ export function RecordLink({
       : "Decision record and exports";
   return (
     <Link
-      href={`/t/${slug}/p/${projectId}/record`}
+      href={toRecord && openDraftHref ? openDraftHref : `/t/${slug}/p/${projectId}/record`}
       className={buttonVariants({
         variant: toRecord && status === "DECIDED" ? "primary" : "outline",
       })}

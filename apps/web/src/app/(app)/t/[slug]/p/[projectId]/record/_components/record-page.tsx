@@ -2,11 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
+import Link from "next/link";
 import { type ReactNode, useState } from "react";
 import { NumberedTitle } from "~/components/app/numbered-title";
 import { ProjectSubpageHeader } from "~/components/app/project-subpage-header";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
+import { buttonVariants } from "~/components/ui/button-variants";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { useTRPC } from "~/trpc/react";
 import { ExportLinks, SharePanel, SupersedeForm } from "./record-actions";
@@ -16,17 +18,23 @@ import { RecordForm } from "./record-form";
 type Record = RouterOutputs["record"]["get"];
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
+/** The record's shared draft while it is open: the team's record in progress. */
+export type OpenDraft = { href: string; startedBy: string | null; startedAt: string };
+
 /**
  * The decision record: the form to record the outcome while none is recorded (admins and the
- * creator), then the read-only record with its revisions, supersession, exports and share links.
+ * creator), or the way to the shared draft while the team writes the record there; then the
+ * read-only record with its revisions, supersession, exports and share links.
  */
 export function RecordPage({
   initial,
   slug,
+  openDraft = null,
   markdown,
 }: {
   initial: Record;
   slug: string;
+  openDraft?: OpenDraft | null;
   markdown?: RecordMarkdown;
 }) {
   const trpc = useTRPC();
@@ -60,11 +68,28 @@ export function RecordPage({
             <CardTitle as="h2">Record the decision</CardTitle>
           </CardHeader>
           <CardContent>
-            <p className="mb-4 text-muted-foreground text-sm">
-              Recording closes voting and marks the project decided. Later changes are kept as
-              revisions.
-            </p>
-            <RecordForm view={view} mode="decide" />
+            {openDraft ? (
+              <div className="space-y-3 text-sm" data-testid="record-open-draft">
+                <p>
+                  The team is writing this record in a shared draft
+                  {openDraft.startedBy ? ` started by ${openDraft.startedBy}` : ""} on{" "}
+                  {dateTime.format(new Date(openDraft.startedAt))}. Record the decision by accepting
+                  that draft once its decision-makers approve it. If it should not become the
+                  record, discard it on the draft page first; then this page records from the form.
+                </p>
+                <Link className={buttonVariants({ variant: "primary" })} href={openDraft.href}>
+                  Open the record draft
+                </Link>
+              </div>
+            ) : (
+              <>
+                <p className="mb-4 text-muted-foreground text-sm">
+                  Recording closes voting and marks the project decided. Later changes are kept as
+                  revisions.
+                </p>
+                <RecordForm view={view} mode="decide" />
+              </>
+            )}
           </CardContent>
         </Card>
       ) : null}

@@ -1,0 +1,241 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { seriousViolations } from "../support/axe";
+import { mutate, voteOverApi } from "../support/decisions";
+import { expect, test } from "../support/members";
+import { inviteOverApi } from "../support/teams";
+
+test.setTimeout(90_000);
+
+/**
+ * Holds the page's requests to one tRPC procedure until `release()`, as on a slow connection:
+ * what a keyboard user sees while the request is on its way.
+ */
+async function holdProcedure(page: Page, procedure: string) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname.startsWith("/api/trpc/") && url.pathname.includes(procedure),
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
+  return release;
+}
+
+const phone = { width: 390, height: 844 };
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(seriousViolations(results)).toEqual([]);
+}
+
+/** The DRF project decided over the API, so its record page has exports, sharing and supersession. */
+async function decide(request: Page["request"], projectId: string, ownerName: string) {
+  await mutate(request, "record.decide", {
+    projectId,
+    chosenOptionKey: "fastapi",
+    rationale: "It fits our typed, async services.",
+    consequences: { good: [], neutral: [], bad: [] },
+    decisionMakers: [{ name: ownerName }],
+    confirmProvisional: true,
+  });
+}
+
+test('"Show older changes" from the keyboard moves to the first older change and says how many', async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const { projectId, url } = soloDrf;
+  // More changes than one page of the list holds (30), and fewer than two.
+  for (let i = 0; i < 32; i++) {
+    await mutate(owner.context.request, "comment.create", { projectId, body: `Note ${i + 1}` });
+  }
+  const page = owner.page;
+  await page.setViewportSize(phone);
+  await page.goto(url);
+  await page.getByRole("tab", { name: "History" }).click();
+  const events = page.getByTestId("history-events").locator(":scope > li");
+  await expect(events).toHaveCount(30);
+  const older = page.getByRole("button", { name: "Show older changes" });
+  await older.focus();
+  await page.keyboard.press("Enter");
+  // The rest of the list is there; the button went with the last page, and the keyboard is on
+  // the first change just shown, not thrown back to the top of the page.
+  await expect(older).toHaveCount(0);
+  const shown = await events.count();
+  expect(shown).toBeGreaterThan(30);
+  await expect(events.nth(30)).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: /older change/ })).toHaveText(
+    `${shown - 30} older ${shown - 30 === 1 ? "change" : "changes"} shown.`,
+  );
+  await expectNoSeriousViolations(page);
+});
+
+test('"Mark as superseded" keeps the keyboard on the button while it works, then moves it to the new status', async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const { projectId, url, team, template, first } = soloDrf;
+  const request = owner.context.request;
+  await voteOverApi(request, projectId, {
+    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
+  });
+  await decide(request, projectId, owner.user.name);
+  const successor = await mutate<{ id: string }>(request, "project.create", {
+    teamId: team.id,
+    title: "Keep FastAPI, move to async workers",
+    context: "Workers block the event loop.",
+    options: template.options,
+    criteria: template.criteria.map(({ key, name, description, defaultWeight }) => ({
+      key,
+      name,
+      description,
+      defaultWeight,
+    })),
+  });
+  const page = owner.page;
+  await page.setViewportSize(phone);
+  await page.goto(`${url}/record`);
+  await page.getByRole("checkbox", { name: /Keep FastAPI, move to async workers/ }).check();
+  const mark = page.getByRole("button", { name: "Mark as superseded" });
+  const release = await holdProcedure(page, "record.supersede");
+  await mark.focus();
+  await page.keyboard.press("Enter");
+  await expect(mark).toHaveAttribute("aria-busy", "true");
+  await expect(mark).toBeFocused();
+  release();
+  const status = page.getByTestId("superseded-by");
+  await expect(status).toContainText("Keep FastAPI, move to async workers");
+  await expect(status).toBeFocused();
+  await expect(page.getByText("Marked as superseded.")).toBeVisible();
+  expect(successor.id).not.toBe(projectId);
+  await expectNoSeriousViolations(page);
+});
+
+test("revoking a share link from the keyboard moves to the link's new status", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const { projectId, url, first } = soloDrf;
+  const request = owner.context.request;
+  await voteOverApi(request, projectId, {
+    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
+  });
+  await decide(request, projectId, owner.user.name);
+  await mutate(request, "share.create", { projectId, showVotes: false, expiresAt: null });
+  const page = owner.page;
+  await page.setViewportSize(phone);
+  await page.goto(`${url}/record`);
+  const revoke = page.getByRole("button", { name: "Revoke" });
+  const release = await holdProcedure(page, "share.revoke");
+  await revoke.focus();
+  await page.keyboard.press("Enter");
+  await expect(revoke).toHaveAttribute("aria-busy", "true");
+  await expect(revoke).toBeFocused();
+  release();
+  await expect(revoke).toHaveCount(0);
+  await expect(page.getByTestId("share-link-status")).toBeFocused();
+  await expect(page.getByTestId("share-link-status")).toContainText("(revoked)");
+  await expect(page.getByText("Link revoked: it stops working at once.")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("a confirmation's button keeps the keyboard while it works; the next invitation's button has it after", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const { team } = soloDrf;
+  const request = owner.context.request;
+  await inviteOverApi(request, team.id, { email: "first@example.com" });
+  await inviteOverApi(request, team.id, { email: "second@example.com" });
+  const page = owner.page;
+  await page.setViewportSize(phone);
+  await page.goto(`/t/${team.slug}/settings`);
+  const rows = page.getByTestId("pending-invitation");
+  await expect(rows).toHaveCount(2);
+  const revokeOf = (row: number) =>
+    rows.nth(row).getByRole("button", { name: /^Revoke the invitation/ });
+  const next = (await revokeOf(1).getAttribute("aria-label")) ?? "";
+  expect(next).toMatch(/example\.com/);
+  await revokeOf(0).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("alertdialog");
+  // Cancel has the focus first, so Enter never revokes by accident.
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  const confirm = dialog.getByRole("button", { name: "Revoke" });
+  await expect(confirm).toBeFocused();
+  await expectNoSeriousViolations(page);
+  const release = await holdProcedure(page, "invitation.revoke");
+  await page.keyboard.press("Enter");
+  await expect(confirm).toHaveAttribute("aria-busy", "true");
+  await expect(confirm).toBeFocused();
+  release();
+  await expect(dialog).toHaveCount(0);
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByText("Invitation revoked. Its link no longer works.")).toBeVisible();
+  // The button that opened the confirmation went with its row: the next one has the focus.
+  await expect(page.getByRole("button", { name: next, exact: true })).toBeFocused();
+});
+
+test("after a token is revoked, the keyboard is on the next token's button, not the page's start", async ({
+  alice: owner,
+}) => {
+  const request = owner.context.request;
+  await mutate(request, "token.create", { name: "Laptop CLI" });
+  await mutate(request, "token.create", { name: "CI runner" });
+  const page = owner.page;
+  await page.setViewportSize(phone);
+  await page.goto("/account/tokens");
+  const revokes = page.getByRole("button", { name: "Revoke", exact: true });
+  await expect(revokes).toHaveCount(2);
+  await revokes.first().focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Token revoked: it stops working at once.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Revoked" })).toHaveCount(1);
+  await expect(revokes).toHaveCount(1);
+  await expect(revokes.first()).toBeFocused();
+  await expect(page.locator(":focus")).toHaveText("Revoke");
+  await expectNoSeriousViolations(page);
+});
+
+test("a download that fails says why on the page and what to do; one that works still saves the file", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const { projectId, url, first } = soloDrf;
+  const request = owner.context.request;
+  await voteOverApi(request, projectId, {
+    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
+  });
+  await decide(request, projectId, owner.user.name);
+  const page = owner.page;
+  await page.setViewportSize(phone);
+  await page.goto(`${url}/record`);
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "JSON (whole record)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^0001-[a-z0-9-]+\.json$/);
+
+  // Signed out in another tab: the session is gone, the page is still open.
+  await owner.context.clearCookies();
+  const madr = page.getByRole("link", { name: "Markdown (MADR)" });
+  await madr.focus();
+  await page.keyboard.press("Enter");
+  const failure = page.getByRole("alert").filter({ hasText: "download" });
+  await expect(failure).toContainText("Markdown (MADR) was not downloaded");
+  await expect(failure).toContainText("Sign in to download this export.");
+  await expect(failure).toContainText("Sign in again");
+  // The keyboard stays on the link, to try again once signed in.
+  await expect(madr).toBeFocused();
+  await expectNoSeriousViolations(page);
+});
