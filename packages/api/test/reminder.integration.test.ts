@@ -1,5 +1,5 @@
 import { createPrismaClient, type Database } from "@tradeoff/db";
-import { type JobDefinition, startJobQueue } from "@tradeoff/db/jobs";
+import { JOB_QUEUES, type JobDefinition, startJobQueue } from "@tradeoff/db/jobs";
 import { afterAll, describe, expect, it } from "vitest";
 import { appJobs } from "../src/jobs";
 import { trpcError, until, useTestDatabase } from "./helpers";
@@ -86,6 +86,96 @@ describe("deadline reminders", () => {
       where: { userId: member.id, kind: "deadline.near" },
     });
     expect(count).toBe(0);
+  }, 60_000);
+});
+
+describe("a reminder whose time passed before the decision opened", () => {
+  const reminders = (projectId: string) =>
+    t.db.notification.findMany({
+      where: { projectId, kind: "deadline.near" },
+      select: { userId: true, data: true },
+    });
+  /** The reminder jobs waiting in the queue for `projectId`, by the hours before the deadline. */
+  const queued = async (projectId: string) =>
+    (
+      await t.db.$queryRaw<{ hours: string }[]>`
+        SELECT data->>'hoursLeft' AS hours FROM pgboss.job
+        WHERE name = ${JOB_QUEUES.deadlineReminder} AND data->>'projectId' = ${projectId}
+          AND state = 'created'`
+    ).map((j) => Number(j.hours));
+
+  it("is sent once, right away, with the time really left, when the deadline is 30 minutes off", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const [, member] = people;
+    if (!member) throw new Error("fixture: member missing");
+    const deadline = new Date(Date.now() + 30 * 60_000);
+    const project = await owner.api.project.create(blankInput(team.id, { deadline }));
+    await owner.api.project.open({ projectId: project.id });
+
+    await startWorker();
+    await until(async () => (await reminders(project.id)).length >= 2, { timeoutMs: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+    // Once each for the two voters, neither of whom has voted yet.
+    const sent = await reminders(project.id);
+    expect(sent.map((r) => r.userId).sort()).toEqual([member.id, owner.id].sort());
+    const [text] = (await member.api.notification.list()).items
+      .filter((n) => n.kind === "deadline.near")
+      .map((n) => n.text);
+    expect(text).toBe(
+      'The deadline of "Which queue for billing events?" is in 30 minutes and your ballot is not complete.',
+    );
+    expect(await queued(project.id)).toEqual([]);
+  }, 60_000);
+
+  it("is sent right away when the deadline is 10 hours off, and the 1-hour reminder still waits", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const [, member] = people;
+    if (!member) throw new Error("fixture: member missing");
+    const deadline = new Date(Date.now() + 10 * 3_600_000);
+    const project = await owner.api.project.create(blankInput(team.id, { deadline }));
+    await owner.api.project.open({ projectId: project.id });
+
+    await startWorker();
+    await until(async () => (await reminders(project.id)).length >= 2, { timeoutMs: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+
+    expect((await reminders(project.id)).map((r) => r.userId).sort()).toEqual(
+      [member.id, owner.id].sort(),
+    );
+    const [text] = (await member.api.notification.list()).items
+      .filter((n) => n.kind === "deadline.near")
+      .map((n) => n.text);
+    expect(text).toBe(
+      'The deadline of "Which queue for billing events?" is in 10 hours and your ballot is not complete.',
+    );
+    expect(await queued(project.id)).toEqual([1]);
+  }, 60_000);
+
+  it("is sent once more when an open decision's deadline moves to 20 minutes off", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const [, member] = people;
+    if (!member) throw new Error("fixture: member missing");
+    const project = await owner.api.project.create(
+      blankInput(team.id, { deadline: new Date(Date.now() + 7 * 24 * 3_600_000) }),
+    );
+    await owner.api.project.open({ projectId: project.id });
+    await owner.api.project.update({
+      projectId: project.id,
+      deadline: new Date(Date.now() + 20 * 60_000),
+    });
+
+    await startWorker();
+    await until(async () => (await reminders(project.id)).length >= 2, { timeoutMs: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // The member and the owner, once each; the week-long deadline's reminders find it moved.
+    expect((await reminders(project.id)).map((r) => r.userId).sort()).toEqual(
+      [member.id, owner.id].sort(),
+    );
+    const [text] = (await member.api.notification.list()).items
+      .filter((n) => n.kind === "deadline.near")
+      .map((n) => n.text);
+    expect(text).toMatch(/ is in (19|20) minutes and your ballot is not complete\.$/);
   }, 60_000);
 });
 

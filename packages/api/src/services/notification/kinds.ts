@@ -2,6 +2,8 @@
  * What a member is told about, and the sentence the inbox shows. Pure: the inbox and, later,
  * emails word them the same way.
  */
+import { timeLeftWords } from "../reminder/time-left";
+
 export const NOTIFICATION_KINDS = [
   "team.invited",
   "project.opened",
@@ -34,8 +36,7 @@ export function describeNotification(n: NotificationFacts): string {
     case "project.opened":
       return `${who} opened ${project} for voting.`;
     case "deadline.near": {
-      const hours = Number(n.data.hoursLeft);
-      const left = hours === 1 ? "1 hour" : `${hours} hours`;
+      const left = timeLeftWords(n.data);
       // A deadline is the date the team means to decide by; voting stays open until someone
       // closes it, so the reminder never says that voting closes.
       return `The deadline of ${project} is in ${left} and your ballot is not complete.`;

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { aggregate } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
+import { PAST_DEADLINE_MESSAGE } from "../../schemas/project";
 import { notifyTeam } from "../notification/notify";
 import { scheduleDeadlineReminders } from "../reminder/deadline-reminders";
 import { assertCanManageProject, type ProjectStatus, STATUS_WORDS } from "./access";
@@ -19,7 +20,8 @@ const TRANSITIONS = {
 
 /**
  * Opens a draft for voting, closes voting early, or archives a project. Admins and the creator
- * only. The status change and its `status.changed` event commit together, under the project's
+ * only. A draft whose deadline passed while it waited opens once the deadline is moved or
+ * cleared. The status change and its `status.changed` event commit together, under the project's
  * row lock, so votes in flight either land before the change or are refused after it.
  */
 export async function changeProjectStatus(
@@ -39,6 +41,14 @@ export async function changeProjectStatus(
       );
     }
     const now = new Date();
+    if (rule.to === "OPEN") {
+      const { deadline } = await deadlineOf(tx, projectId);
+      if (deadline && deadline <= now) {
+        throw new DomainError("BAD_REQUEST", PAST_DEADLINE_MESSAGE, {
+          deadline: [PAST_DEADLINE_MESSAGE],
+        });
+      }
+    }
     const project = await moveProjectStatus(tx, {
       projectId,
       teamId: locked.teamId,

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { findTemplate } from "@tradeoff/templates";
 import type { z } from "zod";
 import { DomainError } from "../../errors";
-import type { createProjectSchema } from "../../schemas/project";
+import { type createProjectSchema, PAST_DEADLINE_MESSAGE } from "../../schemas/project";
 import { recordEvent } from "./events";
 import { withGuidanceFor } from "./guidance";
 import { nextProjectNumber } from "./next-project-number";
@@ -11,7 +11,8 @@ type Input = z.output<typeof createProjectSchema>;
 
 /**
  * Creates a draft project in the team, numbered after the team's last one, with its options
- * and criteria, and records `project.created`; all in one transaction.
+ * and criteria, and records `project.created`; all in one transaction. A deadline that has
+ * already passed is refused, as the project form refuses it.
  */
 export async function createProject(
   db: PrismaClient,
@@ -21,6 +22,11 @@ export async function createProject(
   if (input.templateKey && !findTemplate(input.templateKey)) {
     throw new DomainError("BAD_REQUEST", "That template does not exist.", {
       templateKey: ["Pick one of the listed templates."],
+    });
+  }
+  if (input.deadline && input.deadline.getTime() <= Date.now()) {
+    throw new DomainError("BAD_REQUEST", PAST_DEADLINE_MESSAGE, {
+      deadline: [PAST_DEADLINE_MESSAGE],
     });
   }
   const optionKeys = new Set(input.options.map((o) => o.key));

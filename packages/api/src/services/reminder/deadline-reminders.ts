@@ -9,25 +9,48 @@ const DEADLINE_REMINDER_QUEUE = JOB_QUEUES.deadlineReminder;
 /** Hours before the deadline at which members with an incomplete ballot are reminded. */
 export const REMINDER_HOURS = [24, 1] as const;
 
+/**
+ * A reminder whose time has already passed when the deadline is set (a decision opened 10 hours
+ * before its deadline misses the 24-hour one) is sent right away instead, unless the next
+ * reminder falls due within this long and says it soon enough.
+ */
+const CATCH_UP_MARGIN_MS = 3_600_000;
+
+/**
+ * A reminder job. `hoursLeft` is the time before the deadline it was scheduled for; 0 marks the
+ * one sent right away, whose words say the time really left when it runs.
+ */
 export type ReminderJob = { projectId: string; round: number; deadline: string; hoursLeft: number };
 
 /**
  * Schedules the reminders of an open project's deadline, in the transaction that opened it,
  * reopened it or moved its deadline. Each job is named after its project, round, deadline and
  * hour, so scheduling twice writes it once; a reminder for an older deadline or round finds
- * the project changed and does nothing. Reminders whose time has already passed are skipped.
+ * the project changed and does nothing. When one reminder's time or more has already passed
+ * but the deadline has not, one reminder goes out right away in their place (see
+ * CATCH_UP_MARGIN_MS); a deadline already passed gets none.
  */
 export async function scheduleDeadlineReminders(
   tx: Prisma.TransactionClient,
   project: { id: string; round: number; deadline: Date | null },
   now = new Date(),
 ): Promise<number> {
-  if (!project.deadline) return 0;
+  if (!project.deadline || project.deadline <= now) return 0;
+  const deadline = project.deadline.toISOString();
+  const at = project.deadline.getTime();
+  const due = REMINDER_HOURS.map((hoursLeft) => ({
+    hoursLeft,
+    startAfter: new Date(at - hoursLeft * 3_600_000),
+  }));
+  const upcoming = due.filter((r) => r.startAfter > now);
+  const missed = upcoming.length < due.length;
+  const nextAt = Math.min(...upcoming.map((r) => r.startAfter.getTime()));
+  const jobs =
+    missed && nextAt - now.getTime() > CATCH_UP_MARGIN_MS
+      ? [{ hoursLeft: 0, startAfter: now }, ...upcoming]
+      : upcoming;
   let scheduled = 0;
-  for (const hoursLeft of REMINDER_HOURS) {
-    const startAfter = new Date(project.deadline.getTime() - hoursLeft * 3_600_000);
-    if (startAfter <= now) continue;
-    const deadline = project.deadline.toISOString();
+  for (const { hoursLeft, startAfter } of jobs) {
     const data: ReminderJob = { projectId: project.id, round: project.round, deadline, hoursLeft };
     const id = jobId(
       DEADLINE_REMINDER_QUEUE,
@@ -50,8 +73,9 @@ export async function scheduleDeadlineReminders(
 export async function sendDeadlineReminder(
   db: PrismaClient,
   job: { id: string; data: ReminderJob },
+  now = new Date(),
 ): Promise<{ told: number }> {
-  const { projectId, round, deadline, hoursLeft } = job.data;
+  const { projectId, round, deadline } = job.data;
   return db.$transaction(async (tx) => {
     const project = await tx.project.findUnique({
       where: { id: projectId },
@@ -69,6 +93,16 @@ export async function sendDeadlineReminder(
       select: { id: true },
     });
     if (already) return { told: 0 };
+    // One sent right away says the time really left; a deadline passed meanwhile gets nothing.
+    const left = job.data.hoursLeft > 0 ? null : Date.parse(deadline) - now.getTime();
+    if (left !== null && left <= 0) return { told: 0 };
+    const timeLeft =
+      left === null
+        ? { hoursLeft: job.data.hoursLeft }
+        : {
+            hoursLeft: Math.round(left / 3_600_000),
+            minutesLeft: Math.max(1, Math.round(left / 60_000)),
+          };
     const incomplete = (await ballotProgress(tx, project, { inTransaction: true })).filter(
       (p) => !isComplete(p),
     );
@@ -80,7 +114,7 @@ export async function sendDeadlineReminder(
         teamId: project.teamId,
         projectId,
         actorId: null,
-        data: { hoursLeft, deadline, jobId: job.id },
+        data: { ...timeLeft, deadline, jobId: job.id },
       },
     );
     // The team's webhooks hear of it once per reminder, when someone still has to vote.
@@ -90,7 +124,7 @@ export async function sendDeadlineReminder(
         teamId: project.teamId,
         projectId,
         actorId: null,
-        data: { hoursLeft, deadline },
+        data: { ...timeLeft, deadline },
       });
     }
     return { told };

@@ -2,6 +2,7 @@
  * What a webhook is sent: the events, the versioned JSON event document, and its rendering as
  * a Slack-compatible message (`text` plus blocks; Mattermost reads the same shape).
  */
+import { timeLeftWords } from "../reminder/time-left";
 
 export const WEBHOOK_EVENTS = [
   "project.opened",
@@ -31,7 +32,10 @@ export type EventDocument = {
   actor: { id: string; name: string | null } | null;
   /** One sentence for people, e.g. `Ada opened "Which queue?" for voting.` */
   text: string;
-  /** Event-specific facts: `hoursLeft` and `deadline` for deadline.near. */
+  /**
+   * Event-specific facts: `hoursLeft` and `deadline` for deadline.near, and `minutesLeft` when
+   * the reminder went out right away, its own time having passed before the deadline was set.
+   */
   data: Record<string, unknown>;
 };
 
@@ -48,8 +52,7 @@ export function describeEvent(doc: {
     case "project.opened":
       return `${who} opened ${project} for voting in ${doc.teamName}.`;
     case "deadline.near": {
-      const hours = Number(doc.data.hoursLeft);
-      return `The deadline of ${project} is in ${hours === 1 ? "1 hour" : `${hours} hours`}; some ballots are not complete.`;
+      return `The deadline of ${project} is in ${timeLeftWords(doc.data)}; some ballots are not complete.`;
     }
     case "project.closed":
       return `${who} closed voting on ${project}.`;

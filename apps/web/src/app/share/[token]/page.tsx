@@ -4,6 +4,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DraftTextView } from "~/components/draft/review/draft-text-view";
+import { MarkdownText } from "~/components/markdown/markdown";
+import { recordMarkdown } from "~/components/markdown/record-markdown";
 import { db } from "~/server/db";
 import { RecordDocument } from "../../(app)/t/[slug]/p/[projectId]/record/_components/record-document";
 
@@ -47,7 +49,7 @@ export default async function SharedRecordPage({ params }: Props) {
           <h2 id="context" className="font-semibold text-lg">
             Context and problem statement
           </h2>
-          <p className="whitespace-pre-wrap text-sm">{shared.project.context}</p>
+          <MarkdownText text={shared.project.context} className="text-sm" />
         </section>
       ) : null}
       {shared.recordDraft ? (
@@ -59,7 +61,7 @@ export default async function SharedRecordPage({ params }: Props) {
           <DraftTextView text={shared.recordDraft.text} />
         </section>
       ) : null}
-      <RecordDocument view={shared} />
+      <RecordDocument view={shared} markdown={recordMarkdown(shared)} />
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RememberLastTeam } from "~/components/app/last-team";
+import { renderMarkdown } from "~/components/markdown/markdown";
 import { api, apiOrNull } from "~/trpc/server";
 import { ProjectView } from "./_components/project-view";
 
@@ -43,6 +44,8 @@ export default async function ProjectPage({ params }: Props) {
         initialWaitingOn={waitingOn}
         initialBallotView={ballotView?.ballotView}
         draftHref={draftInUse ? `/t/${slug}/p/${projectId}/draft` : undefined}
+        // Rendered here, on the server: the page sends no Markdown code to the browser.
+        renderedContext={renderMarkdown([project.context], { headingLevel: 2 })}
       />
     </>
   );

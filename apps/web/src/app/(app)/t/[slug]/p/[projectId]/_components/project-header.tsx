@@ -5,6 +5,7 @@ import { ArrowLeft, CalendarClock, EyeOff, MoreHorizontal, Tag } from "lucide-re
 import Link from "next/link";
 import { NumberedTitle } from "~/components/app/numbered-title";
 import { StartDraftButton } from "~/components/draft/review/start-draft-button";
+import { type RenderedMarkdown, RenderedText } from "~/components/markdown/rendered-text";
 import { SampleBanner } from "~/components/sample/sample-buttons";
 import { Badge, type BadgeProps } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -33,7 +34,16 @@ const loadTagsDialog = () => import("./tags-dialog").then((m) => m.TagsDialog);
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
-export function ProjectHeader({ project, draftHref }: { project: Project; draftHref?: string }) {
+export function ProjectHeader({
+  project,
+  draftHref,
+  renderedContext,
+}: {
+  project: Project;
+  draftHref?: string;
+  /** The context as Markdown, rendered by the server page. */
+  renderedContext?: RenderedMarkdown;
+}) {
   // An archived project says which kind: a proposal rejected, or a decision deprecated.
   const status =
     project.status === "ARCHIVED"
@@ -218,8 +228,11 @@ export function ProjectHeader({ project, draftHref }: { project: Project; draftH
         />
       ) : null}
       {project.context ? (
-        <div className="whitespace-pre-wrap rounded-lg border border-border bg-muted/40 p-4 text-sm leading-relaxed">
-          {project.context}
+        <div
+          className="rounded-lg border border-border bg-muted/40 p-4 text-sm leading-relaxed"
+          data-testid="project-context"
+        >
+          <RenderedText text={project.context} rendered={renderedContext} />
         </div>
       ) : null}
     </header>

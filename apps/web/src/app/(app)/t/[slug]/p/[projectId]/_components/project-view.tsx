@@ -6,6 +6,7 @@ import dynamic from "next/dynamic";
 import { type KeyboardEvent, type ReactNode, useId, useState } from "react";
 import { RecommendationPanel } from "~/components/decision/recommendation-panel";
 import { type BallotView, VotingPanel } from "~/components/decision/voting-panel";
+import type { RenderedMarkdown } from "~/components/markdown/rendered-text";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 import { ProjectDiscussion, ProjectHistory } from "../_live/project-live-tabs";
@@ -40,12 +41,15 @@ export function ProjectView({
   initialWaitingOn,
   initialBallotView = "LIST",
   draftHref,
+  renderedContext,
 }: {
   initialProject: Project;
   /** The ballot layout the member chose, remembered on their account. */
   initialBallotView?: BallotView;
   /** The record's shared draft, when one was started. */
   draftHref?: string;
+  /** The context as Markdown, rendered on the server so no Markdown code is sent. */
+  renderedContext?: RenderedMarkdown;
   initialRecommendation?: Recommendation | undefined;
   initialVotes?: MyVotes | undefined;
   initialWaitingOn?: Waiting | undefined;
@@ -72,7 +76,7 @@ export function ProjectView({
 
   return (
     <div className="space-y-6">
-      <ProjectHeader project={project} draftHref={draftHref} />
+      <ProjectHeader project={project} draftHref={draftHref} renderedContext={renderedContext} />
       {/* The row who is viewing appears in is there from the first paint: the ballot below must
           not move down when the live stream connects, under a voter's pointer mid-click. */}
       <div className="min-h-6">

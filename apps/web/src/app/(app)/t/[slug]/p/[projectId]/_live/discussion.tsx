@@ -4,8 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { MessageSquare } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import Markdown from "react-markdown";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import { MarkdownText } from "~/components/markdown/markdown";
 import { Alert } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
 import { Button } from "~/components/ui/button";
@@ -206,29 +205,10 @@ function CommentItem({
   );
 }
 
-/**
- * What a comment's markdown may become: GitHub's allow-list of elements and attributes (no
- * script, no event handlers, no style), with links and images to http, https and mailto only.
- */
-const commentSchema = {
-  ...defaultSchema,
-  protocols: {
-    ...defaultSchema.protocols,
-    href: ["http", "https", "mailto"],
-    src: ["http", "https"],
-  },
-};
-
-/** Markdown without raw HTML, sanitised; mention tokens @[Name](id) read as @Name. */
+/** A comment's Markdown (see MarkdownText); mention tokens @[Name](id) read as @Name. */
 function MarkdownBody({ body }: { body: string }) {
   const text = body.replace(/@\[([^\]\n]+)\]\([^)\n]+\)/g, "**@$1**");
-  return (
-    <div className="prose prose-sm max-w-none break-words text-sm [&_a]:text-primary [&_a]:underline [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_ul]:list-disc [&_ul]:pl-5">
-      <Markdown skipHtml rehypePlugins={[[rehypeSanitize, commentSchema]]}>
-        {text}
-      </Markdown>
-    </div>
-  );
+  return <MarkdownText text={text} className="text-sm" />;
 }
 
 function Composer({

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { recordMarkdown } from "~/components/markdown/record-markdown";
 import { apiOrNull } from "~/trpc/server";
 import { RecordPage } from "./_components/record-page";
 
@@ -29,5 +30,13 @@ export default async function DecisionRecordPage({ params }: Props) {
           startedAt: draft.startedAt,
         }
       : null;
-  return <RecordPage initial={record} slug={slug} openDraft={openDraft} />;
+  // The record's Markdown is rendered here, on the server: no Markdown code is sent.
+  return (
+    <RecordPage
+      initial={record}
+      slug={slug}
+      openDraft={openDraft}
+      markdown={recordMarkdown(record.view)}
+    />
+  );
 }

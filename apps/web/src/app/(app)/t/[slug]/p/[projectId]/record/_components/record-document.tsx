@@ -1,8 +1,15 @@
 import type { RouterOutputs } from "@tradeoff/api";
 import { coverageLine, recordedCoverageLine } from "@tradeoff/scoring";
+import { type RenderedMarkdown, RenderedText } from "~/components/markdown/rendered-text";
 import { Badge } from "~/components/ui/badge";
 
 export type RecordView = RouterOutputs["record"]["get"]["view"];
+
+/**
+ * The record's Markdown (rationale and consequences flowing into their sentence, more
+ * information as blocks), rendered by the server page: `recordMarkdown`.
+ */
+export type RecordMarkdown = { inline: RenderedMarkdown; block: RenderedMarkdown };
 
 const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 const when = (iso: string | null) => (iso ? day.format(new Date(iso)) : null);
@@ -45,6 +52,7 @@ function People({ label, people }: { label: string; people: { name: string }[] }
 export function RecordDocument({
   view,
   linkTo,
+  markdown,
 }: {
   view: Pick<
     RecordView,
@@ -63,7 +71,9 @@ export function RecordDocument({
   >;
   /** Where a linked (superseding or superseded) project opens; plain text when absent. */
   linkTo?: (projectId: string) => string;
+  markdown?: RecordMarkdown | undefined;
 }) {
+  const inline = (text: string) => <RenderedText text={text} rendered={markdown?.inline} />;
   const name = (key: string | null) =>
     view.options.find((o) => o.key === key)?.name ?? key ?? "none";
   const d = view.decision;
@@ -113,9 +123,10 @@ export function RecordDocument({
         </h2>
         {d ? (
           <>
-            <p className="wrap-anywhere" data-testid="chosen-option">
-              Chosen option: <strong>{name(d.chosenOptionKey)}</strong>, because {d.rationale}
-            </p>
+            <div className="wrap-anywhere" data-testid="chosen-option">
+              Chosen option: <strong>{name(d.chosenOptionKey)}</strong>, because{" "}
+              {inline(d.rationale)}
+            </div>
             {d.justification && d.recommendedKey !== d.chosenOptionKey ? (
               <p className="wrap-anywhere text-sm">
                 The team's recommendation was {name(d.recommendedKey)}; the team chose otherwise
@@ -153,13 +164,13 @@ export function RecordDocument({
           </h2>
           <ul className="list-disc space-y-1 wrap-anywhere pl-5 text-sm">
             {d.consequences.good.map((c) => (
-              <li key={`g-${c}`}>Good, because {c}</li>
+              <li key={`g-${c}`}>Good, because {inline(c)}</li>
             ))}
             {d.consequences.neutral.map((c) => (
-              <li key={`n-${c}`}>Neutral, because {c}</li>
+              <li key={`n-${c}`}>Neutral, because {inline(c)}</li>
             ))}
             {d.consequences.bad.map((c) => (
-              <li key={`b-${c}`}>Bad, because {c}</li>
+              <li key={`b-${c}`}>Bad, because {inline(c)}</li>
             ))}
           </ul>
           {d.confirmation ? (
@@ -173,7 +184,9 @@ export function RecordDocument({
           <h2 id="more-information" className="font-semibold text-lg">
             More information
           </h2>
-          <p className="whitespace-pre-wrap wrap-anywhere text-sm">{d.moreInformation}</p>
+          <div className="wrap-anywhere text-sm">
+            <RenderedText text={d.moreInformation} rendered={markdown?.block} />
+          </div>
         </section>
       ) : null}
 

@@ -12,7 +12,7 @@ import { buttonVariants } from "~/components/ui/button-variants";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { useTRPC } from "~/trpc/react";
 import { ExportLinks, SharePanel, SupersedeForm } from "./record-actions";
-import { RecordDocument, STATUS_TEXT } from "./record-document";
+import { RecordDocument, type RecordMarkdown, STATUS_TEXT } from "./record-document";
 import { RecordForm } from "./record-form";
 
 type Record = RouterOutputs["record"]["get"];
@@ -30,10 +30,12 @@ export function RecordPage({
   initial,
   slug,
   openDraft = null,
+  markdown,
 }: {
   initial: Record;
   slug: string;
   openDraft?: OpenDraft | null;
+  markdown?: RecordMarkdown;
 }) {
   const trpc = useTRPC();
   const projectId = initial.view.project.id;
@@ -92,7 +94,11 @@ export function RecordPage({
         </Card>
       ) : null}
 
-      <RecordDocument view={view} linkTo={(id) => `/t/${slug}/p/${id}/record`} />
+      <RecordDocument
+        view={view}
+        linkTo={(id) => `/t/${slug}/p/${id}/record`}
+        markdown={markdown}
+      />
 
       {!view.draft && canManage ? (
         revising ? (
