@@ -9,7 +9,7 @@ import { at, blankInput, castVote, drfInput, teamWith } from "./project-fixtures
 const t = useTestDatabase();
 
 /** The built-in DRF vs FastAPI decision, voted on by two members and recorded. */
-async function decidedDrf() {
+async function decidedDrf(rationale = "the team scored it higher where it matters.") {
   const setup = await teamWith(t, ["MEMBER"]);
   const { id: projectId } = await setup.owner.api.project.create(drfInput(setup.team.id));
   await setup.owner.api.project.open({ projectId });
@@ -33,7 +33,7 @@ async function decidedDrf() {
   await setup.owner.api.record.decide({
     projectId,
     chosenOptionKey: "fastapi",
-    rationale: "the team scored it higher where it matters.",
+    rationale,
     consequences: { good: ["Typed request models."], neutral: [], bad: ["No admin."] },
     decisionMakers: [{ userId: setup.owner.id }],
     informed: [{ name: "Support" }],
@@ -98,6 +98,22 @@ describe("exports of a recorded decision", () => {
       expect(text).toMatch(/Totals \(0 to 100\)/);
       expect(text).toContain("vote changes");
     }
+  });
+
+  it("Nygard and PDF print the rationale's first word as typed", async () => {
+    const { owner, projectId } = await decidedDrf("FastAPI fits our typed, async services.");
+    const nygard = await owner.api.export.file({ projectId, format: "nygard" });
+    expect(nygard.content).toContain(
+      "We will use FastAPI, because FastAPI fits our typed, async services.",
+    );
+    const madr = await owner.api.export.file({ projectId, format: "madr" });
+    expect(madr.content).toContain(
+      'Chosen option: "FastAPI", because FastAPI fits our typed, async services.',
+    );
+    const file = await owner.api.export.file({ projectId, format: "pdf" });
+    const pdf = await getDocumentProxy(new Uint8Array(decode(file) as Buffer));
+    const { text } = await extractText(pdf, { mergePages: true });
+    expect(text).toContain("We will use FastAPI, because FastAPI fits our typed, async services.");
   });
 
   it("CSV: one row per vote with a column per option, and the event history", async () => {

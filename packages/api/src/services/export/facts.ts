@@ -18,10 +18,6 @@ export const points = (n: number) => n.toFixed(1);
 export const chosenKey = (view: RecordView) =>
   view.decision?.chosenOptionKey ?? view.result?.winner ?? null;
 
-/** Text that continues a sentence ("..., because the admin..."); acronyms ("API is...") stay. */
-export const lowerFirst = (text: string) =>
-  text.replace(/^([A-Z])(?=[a-z\s])/, (c) => c.toLowerCase());
-
 export const personNames = (people: { name: string }[]) => people.map((p) => p.name);
 
 /** Status words shared by the formats: MADR's vocabulary (proposed, accepted, superseded by). */

@@ -6,7 +6,6 @@ import {
   coverageSentence,
   criterionName,
   day,
-  lowerFirst,
   NOT_SCORED,
   notScoredLines,
   optionName,
@@ -517,7 +516,7 @@ function nygard(view: RecordView, typed: RecordView, link: Link, notice: string)
   // As adr-tools writes it: one "Superseded by" or "Supersedes" line per linked record.
   const statusLines = nygardStatus(view, link);
   const decision = d
-    ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${lowerFirst(d.rationale.trim())}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
+    ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${d.rationale.trim()}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
     : `No decision has been recorded yet. ${resultSentence(view)} ${coverageSentence(view)}`;
   const signOff = [approvalSentence(view), overrideSentence(view)].filter(Boolean).join("\n\n");
   const consequences = consequenceItems(view, "*").trim() || "None recorded yet.";

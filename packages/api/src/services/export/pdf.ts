@@ -7,7 +7,6 @@ import {
   coverageSentence,
   criterionName,
   day,
-  lowerFirst,
   NOT_SCORED,
   notScoredLines,
   optionName,
@@ -200,12 +199,9 @@ export async function toPdf(
   const d = view.decision;
   if (d) {
     // One sentence, as the Nygard record words it: the choice and its reason.
-    w.text(
-      `We will use ${optionName(view, d.chosenOptionKey)}, because ${lowerFirst(d.rationale.trim())}`,
-      {
-        bold: true,
-      },
-    );
+    w.text(`We will use ${optionName(view, d.chosenOptionKey)}, because ${d.rationale.trim()}`, {
+      bold: true,
+    });
     if (d.justification && d.recommendedKey !== d.chosenOptionKey)
       w.text(
         `The recommendation was ${optionName(view, d.recommendedKey)}; chosen otherwise because ${d.justification}`,
