@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
-import { recordView, type StubCall, stubServer } from "./stub-server";
+import { recordView, type StubAnswer, type StubCall, stubServer } from "./stub-server";
 
 const team = { id: "cmteam", slug: "billing", name: "Billing" };
 /** Two projects the server keeps as DECIDED, one closed without a record and one recorded; one open. */
@@ -72,6 +72,58 @@ describe("a project whose voting is closed", () => {
       expect(closed.stdout).toBe("PROJECT    STATUS  TITLE\nbilling/3  closed  Queue\n");
       const decided = await runCli(["projects", "--status", "decided"], { env });
       expect(decided.stdout).toBe("PROJECT    STATUS   TITLE\nbilling/2  decided  Cache\n");
+    } finally {
+      await stub.close();
+    }
+  });
+});
+
+describe("tradeoff close on a project whose voting is not open", () => {
+  const projects = [
+    ...listed,
+    { id: "cm6", number: 6, title: "Search", status: "DRAFT", recordStatus: "proposed" },
+    { id: "cm7", number: 7, title: "Old cache", status: "ARCHIVED", recordStatus: "deprecated" },
+  ];
+  function answerRefused({ procedure, input }: StubCall): StubAnswer {
+    if (procedure === "team.list") return { data: [team] };
+    if (procedure === "project.list") return { data: projects };
+    const project = projects.find((p) => p.id === (input as { projectId: string }).projectId);
+    if (procedure === "project.get") return { data: { ...project, team } };
+    if (procedure === "project.close")
+      return {
+        error: {
+          message: `You cannot close this decision: it is ${project?.status === "DRAFT" ? "a draft" : "closed"}.`,
+          code: "CONFLICT",
+          httpStatus: 409,
+        },
+      };
+    throw new Error(`unexpected ${procedure}`);
+  }
+
+  it("says the state it is in and what can be done instead, with exit code 5", async () => {
+    const stub = await stubServer(answerRefused);
+    try {
+      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+      const expected = {
+        "billing/2":
+          "billing/2 is already decided: nothing to close. Change its record with `tradeoff revise billing/2`, or supersede it with a new decision (`tradeoff supersede billing/2 --by PROJECT`).",
+        "billing/3":
+          "Voting on billing/3 is already closed: nothing to close. Record the outcome with `tradeoff decide billing/3 --option KEY --rationale TEXT`.",
+        "billing/6":
+          "billing/6 is a draft: voting has not opened, so there is nothing to close. Open it for voting with `tradeoff open billing/6`.",
+        "billing/7": "billing/7 is archived: nothing to close.",
+      };
+      for (const [ref, message] of Object.entries(expected)) {
+        const run = await runCli(["close", ref], { env });
+        expect(run.code, ref).toBe(5);
+        expect(run.stdout, ref).toBe("");
+        expect(run.stderr, ref).toBe(`tradeoff: ${message}\n`);
+      }
+      const json = await runCli(["close", "billing/2", "--json"], { env });
+      expect(json.code).toBe(5);
+      expect(JSON.parse(json.stderr)).toEqual({
+        error: { message: expected["billing/2"], exitCode: 5 },
+      });
     } finally {
       await stub.close();
     }
