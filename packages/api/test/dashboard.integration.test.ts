@@ -81,4 +81,36 @@ describe("the team dashboard", () => {
     expect(theirs.projects).toEqual([]);
     expect(theirs.recentActivity).toEqual([]);
   });
+
+  it("keeps the sample decision's fictional votes out of recent activity; the sample is listed as one", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const member = at(people, 1);
+    const real = await owner.api.project.create(blankInput(team.id, { title: "Real" }));
+    await owner.api.project.open({ projectId: real.id });
+    await member.api.vote.cast({
+      projectId: real.id,
+      criterionKey: "ops",
+      weight: 4,
+      scores: { kafka: 2, sqs: 5 },
+    });
+    const sample = await owner.api.project.createSample({ teamId: team.id });
+    const { criteria } = await owner.api.project.get({ projectId: sample.id });
+    await owner.api.vote.cast({
+      projectId: sample.id,
+      criterionKey: criteria[0]?.key ?? "",
+      weight: 3,
+      scores: { drf: 3, fastapi: 4 },
+    });
+    const dashboard = await owner.api.dashboard.get({ teamId: team.id });
+    expect(dashboard.projects.find((p) => p.id === sample.id)).toMatchObject({ isSample: true });
+    expect(dashboard.recentActivity.map((e) => e.project.id)).not.toContain(sample.id);
+    expect(dashboard.recentActivity.map((e) => e.actorName)).not.toContainEqual(
+      expect.stringContaining("(sample)"),
+    );
+    expect(dashboard.recentActivity[0]).toMatchObject({
+      type: "vote.cast",
+      actorName: member.name,
+      project: { id: real.id },
+    });
+  });
 });

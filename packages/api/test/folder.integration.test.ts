@@ -123,6 +123,24 @@ describe("a docs/decisions folder: export --all", () => {
   });
 });
 
+describe("a docs/decisions folder leaves the sample decision out", () => {
+  it("its fictional teammates' votes are never written: no file, no index row, --check stays up to date", async () => {
+    const { owner, team } = await teamWithChain();
+    const before = await owner.api.export.folder({ teamId: team.id, format: "madr" });
+    const sample = await owner.api.project.createSample({ teamId: team.id });
+    const after = await owner.api.export.folder({ teamId: team.id, format: "madr" });
+    expect(after.files).toEqual(before.files);
+    expect(after.files.map((f) => f.content).join("\n")).not.toContain("(sample)");
+    const one = await trpcError(
+      owner.api.export.folder({ teamId: team.id, format: "madr", projectId: sample.id }),
+    );
+    expect(one.code).toBe("NOT_FOUND");
+    expect(one.message).toBe(
+      "This is the sample decision, with fictional teammates: it is not written to the records folder. Export it on its own (export.file) to see what a record looks like.",
+    );
+  });
+});
+
 describe("a docs/decisions folder stays the same while the team votes", () => {
   const APP = "https://tradeoff.example.com";
 

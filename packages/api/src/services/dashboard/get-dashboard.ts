@@ -12,7 +12,8 @@ const RECENT_EVENTS = 15;
 
 /**
  * The team dashboard in four queries: projects with their shapes, the votes of open and
- * decided projects, the voting members, and recent history. Each project's leader comes from
+ * decided projects, the voting members, and recent history (of the team's own decisions, not
+ * the sample's). Each project's leader comes from
  * the scoring package (without the confidence resampling, which the list does not show),
  * together with what it rests on: its status, the criteria counted and the complete ballots,
  * so that a provisional leader never reads as a settled one. Blind projects still open show
@@ -64,8 +65,9 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
       where: { teamId: actor.teamId, role: { not: "VIEWER" } },
       select: { userId: true, role: true },
     }),
+    // The sample decision's history (its fictional teammates' votes) stays on its own page.
     db.projectEvent.findMany({
-      where: { teamId: actor.teamId },
+      where: { teamId: actor.teamId, project: { isSample: false } },
       select: {
         id: true,
         type: true,
