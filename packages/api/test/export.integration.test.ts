@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { exportRecordStream } from "../src/services/export/export-record";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, drfInput, teamWith } from "./project-fixtures";
+import { at, blankInput, castVote, drfInput, ownerAnd, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -43,6 +43,8 @@ async function decidedDrf(rationale = "the team scored it higher where it matter
   });
   return { ...setup, projectId };
 }
+
+const day = (iso: string) => iso.slice(0, 10);
 
 const decode = (file: { encoding: string; content: string }) =>
   file.encoding === "base64" ? Buffer.from(file.content, "base64") : file.content;
@@ -212,7 +214,8 @@ describe("JSON export and import", () => {
       status: doc.status,
       decision: {
         ...doc.decision,
-        decidedBy: 0,
+        // Who imported it, and when, is the importing team's own.
+        imported: 0,
         decisionMakers: doc.decision.decisionMakers.map((p: { name: string }) => p.name),
       },
     });
@@ -223,6 +226,61 @@ describe("JSON export and import", () => {
     expect(second.decision.coverage).toEqual(first.decision.coverage);
     // The archive is read-only: nobody of the new team has a live vote on it.
     expect(await t.db.vote.count({ where: { projectId: created.id } })).toBe(0);
+  });
+
+  it("an imported record keeps who decided and approved, says who imported it, and counts members once", async () => {
+    // Three voting members, two of whom voted.
+    const setup = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const { id: projectId } = await setup.owner.api.project.create(drfInput(setup.team.id));
+    await setup.owner.api.project.open({ projectId });
+    const { criteria } = await setup.owner.api.project.get({ projectId });
+    for (const person of [at(setup.people, 0), at(setup.people, 1)])
+      await castVote(person, projectId, criteria[0]?.key ?? "", {
+        weight: 3,
+        scores: { drf: 2, fastapi: 4 },
+      });
+    await setup.owner.api.record.decide({
+      projectId,
+      chosenOptionKey: "fastapi",
+      rationale: "it fits our async services.",
+      consequences: { good: [], neutral: [], bad: [] },
+      decisionMakers: [{ userId: setup.owner.id }],
+      confirmProvisional: true,
+    });
+    const doc = JSON.parse(
+      (await setup.owner.api.export.file({ projectId, format: "json" })).content,
+    );
+    // Approvals as a record accepted from a shared draft exports them.
+    doc.decision.approvals = [{ name: "Ada Approver", at: "2026-12-03T10:00:00.000Z" }];
+    const decidedOn = day(doc.decision.decidedAt);
+
+    const archive = await ownerAnd(t, { name: "Cy Importer", role: "MEMBER" }, "Archive");
+    const cy = t.callerAs(archive.other);
+    const created = await cy.export.import({
+      teamId: archive.team.id,
+      document: doc,
+    });
+    const madr = (await cy.export.file({ projectId: created.id, format: "madr" })).content;
+    const today = new Date().toISOString().slice(0, 10);
+    expect(madr).toContain(
+      `Recorded by ${setup.owner.name} on ${decidedOn}. Imported from a JSON export by Cy Importer on ${today}.`,
+    );
+    expect(madr).toContain("Approved by Ada Approver (2026-12-03).");
+    expect(madr).toContain(
+      "Participation: 0 complete, 2 partial and 1 not started, of 3 members. Decided with 1 of",
+    );
+    expect(madr).toMatch(
+      /Decided with 1 of \d+ criteria counted, on 0 complete and 2 partial ballots of 3 members\./,
+    );
+    const again = JSON.parse(
+      (await cy.export.file({ projectId: created.id, format: "json" })).content,
+    );
+    expect(again.decision).toMatchObject({
+      decidedBy: setup.owner.name,
+      approvals: [{ name: "Ada Approver", at: "2026-12-03T10:00:00.000Z" }],
+      imported: { by: "Cy Importer" },
+    });
+    expect(again.participation).toMatchObject({ complete: 0, partial: 2, none: 1, eligible: 3 });
   });
 
   it("refuses a file of another version or a tampered one, and creates nothing", async () => {

@@ -65,6 +65,8 @@ const documentSchema = z.object({
     )
     .max(100_000)
     .nullable(),
+  /** The exporting team's voting members: the basis of the participation and coverage lines. */
+  participation: z.object({ eligible: z.number().int().min(0).max(100_000) }).nullish(),
   result: z
     .object({
       winner: z.string().nullable(),
@@ -96,6 +98,13 @@ const documentSchema = z.object({
         .max(20),
       reviewDate: z.iso.datetime().nullable(),
       decidedAt: z.iso.datetime(),
+      /** Who recorded the decision in the exporting team, kept as a name. */
+      decidedBy: z.string().max(200).nullish(),
+      /** The decision-makers' approvals of a record accepted from a shared draft. */
+      approvals: z
+        .array(z.object({ name: z.string().max(200), at: z.iso.datetime() }))
+        .max(50)
+        .nullish(),
       coverage: z
         .object({
           counted: z.number().int().min(0).max(30),
@@ -281,7 +290,8 @@ export async function importProject(
       });
     }
     if (doc.decision) {
-      const { decidedAt, recommendedKey, reviewDate, coverage, ...fields } = doc.decision;
+      const { decidedAt, recommendedKey, reviewDate, coverage, decidedBy, approvals, ...fields } =
+        doc.decision;
       // People of the other team are kept by name: their accounts are not members here.
       const names = (list: { name: string }[]) => list.map(({ name }) => ({ name }));
       const stored = {
@@ -304,7 +314,16 @@ export async function importProject(
     }
     await recordEvent(tx, actor, project.id, {
       type: "project.imported",
-      data: { votes: doc.votes?.length ?? 0, decided },
+      // Who decided and approved in the exporting team, as named in the file (their accounts are
+      // not members here), and its members, the one basis of participation and coverage.
+      data: {
+        from: "json",
+        votes: doc.votes?.length ?? 0,
+        decided,
+        decidedBy: doc.decision?.decidedBy ?? null,
+        approvals: doc.decision?.approvals ?? [],
+        eligible: doc.participation?.eligible ?? doc.decision?.coverage?.eligible ?? null,
+      },
     });
     return project;
   });

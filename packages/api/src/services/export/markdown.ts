@@ -496,7 +496,7 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
   const d = view.decision;
   if (d) {
     out.push(
-      `Recorded by ${d.decidedBy ?? "a former member"} on ${day(d.decidedAt)}${d.revision > 1 ? ` (revision ${d.revision})` : ""}.${d.reviewDate ? ` Review by ${day(d.reviewDate)}.` : ""}\n`,
+      `Recorded by ${d.decidedBy ?? "a former member"} on ${day(d.decidedAt)}${d.revision > 1 ? ` (revision ${d.revision})` : ""}.${d.imported ? ` Imported from a JSON export by ${d.imported.by} on ${day(d.imported.at)}.` : ""}${d.reviewDate ? ` Review by ${day(d.reviewDate)}.` : ""}\n`,
     );
   }
   for (const lines of supersessionLines(view, link)) out.push(`${lines}\n`);

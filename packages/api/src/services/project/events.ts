@@ -26,7 +26,17 @@ export type ProjectEventData =
   /** From an exported JSON document (with its vote count) or a records folder (with its file). */
   | {
       type: "project.imported";
-      data: { decided: boolean; votes?: number; file?: string; format?: string };
+      data: {
+        decided: boolean;
+        votes?: number;
+        file?: string;
+        format?: string;
+        /** A JSON export: who decided and approved there, and its voting members. */
+        from?: "json";
+        decidedBy?: string | null;
+        approvals?: { name: string; at: string }[];
+        eligible?: number | null;
+      };
     }
   /** DRAFT -> OPEN, OPEN -> DECIDED, ... -> ARCHIVED */
   | { type: "status.changed"; data: { from: string; to: string } }

@@ -114,6 +114,8 @@ export type RecordView = {
         approvals?: { name: string; at: string }[];
         /** Why an owner or admin accepted the draft without the approvals its rule asks for. */
         overrideReason?: string | null;
+        /** A record imported from a JSON export: who imported it here, and when. */
+        imported?: { by: string; at: string } | null;
       })
     | null;
   supersedes: LinkedProject[];
@@ -201,6 +203,16 @@ export async function loadRecordView(
   const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
   // An imported project keeps its original votes as a read-only archive (round 0).
   const archive = await readImportArchive(db, scope.projectId);
+  const imported = await readJsonImport(db, scope.projectId);
+  // The exporting team's members who did not vote are still members of that basis.
+  const archiveVoters = [...new Set((archive ?? []).map((v) => v.voterId))];
+  const archiveMembers = [
+    ...archiveVoters,
+    ...Array.from(
+      { length: Math.max(0, (imported?.eligible ?? 0) - archiveVoters.length) },
+      (_, i) => `imported-member-${i + 1}`,
+    ),
+  ];
   const votes = archive
     ? archive
     : loaded.votes.map((v) => ({ ...v, updatedAt: v.updatedAt.toISOString() }));
@@ -215,7 +227,7 @@ export async function loadRecordView(
             scores,
             ...(noOpinion ? { noOpinion: true } : {}),
           })),
-          members: [...new Set(archive.map((v) => v.voterId))],
+          members: archiveMembers,
         }
       : loaded.decision,
     { method: loaded.method },
@@ -314,12 +326,15 @@ export async function loadRecordView(
           ...readRecordFields(record),
           revision: record.revision,
           decidedAt: record.decidedAt.toISOString(),
-          decidedBy: record.decidedBy?.name ?? record.decidedBy?.email ?? null,
+          decidedBy: imported
+            ? imported.decidedBy
+            : (record.decidedBy?.name ?? record.decidedBy?.email ?? null),
           recommendedKey: record.recommendedKey,
           coverage: readRecordCoverage(record.coverage),
           moreInformation: record.moreInformation,
-          approvals,
+          approvals: imported ? imported.approvals : approvals,
           overrideReason: accepted?.overrideReason ?? null,
+          imported: imported ? { by: imported.by, at: imported.at } : null,
         }
       : null,
     supersedes: extra.supersedes.map((s) => s.predecessor),
@@ -327,5 +342,37 @@ export async function loadRecordView(
     source: readRecordSource(record?.source),
     draft: !record,
     generatedAt: (opts.now ?? new Date()).toISOString(),
+  };
+}
+
+/**
+ * What a JSON import kept of the exporting team (its `project.imported` event): who decided and
+ * approved there, by name, its number of voting members, and who imported the record, when.
+ * Null for a project made here or imported from a records folder.
+ */
+async function readJsonImport(db: PrismaClient, projectId: string) {
+  const event = await db.projectEvent.findFirst({
+    where: { projectId, type: "project.imported" },
+    select: { data: true, createdAt: true, actor: { select: { name: true, email: true } } },
+  });
+  const data = (event?.data ?? {}) as {
+    from?: unknown;
+    decidedBy?: unknown;
+    approvals?: unknown;
+    eligible?: unknown;
+  };
+  if (!event || data.from !== "json") return null;
+  const approvals = Array.isArray(data.approvals)
+    ? data.approvals.filter(
+        (a): a is { name: string; at: string } =>
+          typeof a?.name === "string" && typeof a?.at === "string",
+      )
+    : [];
+  return {
+    decidedBy: typeof data.decidedBy === "string" ? data.decidedBy : null,
+    approvals: approvals.map(({ name, at }) => ({ name, at })),
+    eligible: typeof data.eligible === "number" ? data.eligible : null,
+    by: event.actor?.name ?? event.actor?.email ?? "a former member",
+    at: event.createdAt.toISOString(),
   };
 }
