@@ -90,8 +90,8 @@ const contextSchema = z
   .max(20_000, { error: "Keep the context to 20,000 characters or fewer." });
 const deadlineSchema = z.coerce.date({ error: "Pick a valid deadline." }).nullable();
 /**
- * Why a deadline that has already passed is refused, by the project form and by an edit: the
- * decision would be overdue at once, and no reminder would ever go out for it.
+ * Why a deadline that has already passed is refused, by the project form, by creating or opening
+ * a decision and by an edit: the decision would be overdue at once.
  */
 export const PAST_DEADLINE_MESSAGE =
   "That deadline has already passed: pick a later date and time, or leave it empty.";
