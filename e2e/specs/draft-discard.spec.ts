@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { seriousViolations } from "../support/axe";
-import { voteOverApi } from "../support/decisions";
+import { voteAndStartDraft } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(120_000);
@@ -14,16 +14,9 @@ test("while a record draft is open, recording leads to it; the owner discards it
   bob: member,
   drf,
 }) => {
-  const { projectId, url, first } = drf;
-  await voteOverApi(member.context.request, projectId, {
-    [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 }, rationale: "Typed handlers." },
-  });
-
-  // The member starts the draft and writes in it.
-  const m = member.page;
-  await m.goto(url);
-  await m.getByRole("button", { name: "Start the record draft" }).click();
-  await expect(m).toHaveURL(new RegExp(`${url}/draft$`));
+  const { projectId, url } = drf;
+  // The member votes, starts the draft and writes in it.
+  const m = await voteAndStartDraft(member, drf, "Typed handlers.");
   await textField(m, "Rationale").click();
   await m.keyboard.type("it fits our typed services.", { delay: 10 });
   await expect(m.getByTestId("draft-sync-status")).toHaveText("All changes saved");

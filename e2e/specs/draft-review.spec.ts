@@ -8,7 +8,7 @@ import {
   mutate,
   type Person,
   query,
-  voteOverApi,
+  voteAndStartDraft,
 } from "../support/decisions";
 import { expect, test } from "../support/members";
 
@@ -37,15 +37,8 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   drf,
 }) => {
   const { projectId, url, first } = drf;
-  await voteOverApi(member.context.request, projectId, {
-    [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 }, rationale: "Typed async handlers." },
-  });
-
-  // The member starts the draft from the project page: pre-filled from their vote's reason.
-  const m = member.page;
-  await m.goto(url);
-  await m.getByRole("button", { name: "Start the record draft" }).click();
-  await expect(m).toHaveURL(new RegExp(`${url}/draft$`));
+  // The member votes and starts the draft from the project page: pre-filled from their reason.
+  const m = await voteAndStartDraft(member, drf, "Typed async handlers.");
   await expect(textField(m, "Good consequences")).toContainText(
     `"Typed async handlers." (${member.user.name} on ${first.name})`,
   );

@@ -1,5 +1,11 @@
 import type { Page } from "@playwright/test";
-import { createFromTemplate, mutate, teamJoinedBy, voteOverApi } from "../support/decisions";
+import {
+  createFromTemplate,
+  mutate,
+  teamJoinedBy,
+  teamWithQueueTemplate,
+  voteOverApi,
+} from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test("a refused token creation says why on the page, next to the form", async ({
@@ -267,22 +273,7 @@ test("removing an option or a criterion from the keyboard leaves the keyboard in
 test("a team template's card says how many options and criteria it holds, in the singular too, next to its description", async ({
   alice: owner,
 }) => {
-  const team = await teamJoinedBy(owner, [], `Tpl ${Math.random().toString(36).slice(2, 7)}`);
-  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
-    teamId: team.id,
-    title: "Which queue?",
-    context: "",
-    options: [
-      { key: "a", name: "Kafka", description: "" },
-      { key: "b", name: "SQS", description: "" },
-    ],
-    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
-  });
-  await mutate(owner.context.request, "project.saveAsTemplate", {
-    projectId: project.id,
-    name: "Queue choice",
-    description: "How we pick a queue.",
-  });
+  const team = await teamWithQueueTemplate(owner, []);
   await owner.page.goto(`/t/${team.slug}/new`);
   const card = owner.page
     .getByRole("listitem")

@@ -1,26 +1,11 @@
-import { mutate, teamJoinedBy } from "../support/decisions";
+import { teamWithQueueTemplate } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test("a team template's author deletes it from the new-decision page after confirming; another member cannot, built-ins never", async ({
   alice: owner,
   bob: member,
 }) => {
-  const team = await teamJoinedBy(owner, [member], `Tpl ${Math.random().toString(36).slice(2, 7)}`);
-  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
-    teamId: team.id,
-    title: "Which queue?",
-    context: "",
-    options: [
-      { key: "a", name: "Kafka", description: "" },
-      { key: "b", name: "SQS", description: "" },
-    ],
-    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
-  });
-  await mutate(owner.context.request, "project.saveAsTemplate", {
-    projectId: project.id,
-    name: "Queue choice",
-    description: "How we pick a queue.",
-  });
+  const team = await teamWithQueueTemplate(owner, [member]);
   const deleteButton = (page: typeof owner.page) =>
     page.getByRole("button", { name: "Delete the template “Queue choice”" });
 

@@ -46,6 +46,49 @@ export async function person(
 /** A built-in template as `project.templates` answers it. */
 type BuiltIn = Pick<DecisionTemplate, "key" | "title" | "context" | "options" | "criteria">;
 
+/**
+ * A new team of `owner` (and `others`, joined by invitation) with one team template, "Queue
+ * choice" (two options, one criterion), saved from a project of its own.
+ */
+export async function teamWithQueueTemplate(owner: Person, others: Person[]) {
+  const team = await teamJoinedBy(owner, others, `Tpl ${Math.random().toString(36).slice(2, 7)}`);
+  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
+    teamId: team.id,
+    title: "Which queue?",
+    context: "",
+    options: [
+      { key: "a", name: "Kafka", description: "" },
+      { key: "b", name: "SQS", description: "" },
+    ],
+    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
+  });
+  await mutate(owner.context.request, "project.saveAsTemplate", {
+    projectId: project.id,
+    name: "Queue choice",
+    description: "How we pick a queue.",
+  });
+  return team;
+}
+
+/**
+ * `member` scores the first criterion of the DRF vs FastAPI project (FastAPI ahead, with `reason`),
+ * then starts the record draft from the project page; returns their page, on the draft.
+ */
+export async function voteAndStartDraft(
+  member: Person,
+  drf: Awaited<ReturnType<typeof teamWithDrfProject>>,
+  reason: string,
+) {
+  await voteOverApi(member.context.request, drf.projectId, {
+    [drf.first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 }, rationale: reason },
+  });
+  const page = member.page;
+  await page.goto(drf.url);
+  await page.getByRole("button", { name: "Start the record draft" }).click();
+  await expect(page).toHaveURL(new RegExp(`${drf.url}/draft$`));
+  return page;
+}
+
 /** A team named `name`, owned by `owner`, which each of `others` joins through an invitation. */
 export async function teamJoinedBy(owner: Person, others: Person[], name: string) {
   const team = await mutate<{ id: string; slug: string }>(owner.context.request, "team.create", {
