@@ -36,7 +36,7 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   bob: member,
   drf,
 }) => {
-  const { projectId, url, first } = drf;
+  const { url, first } = drf;
   // The member votes and starts the draft from the project page: pre-filled from their reason.
   const m = await voteAndStartDraft(member, drf, "Typed async handlers.");
   await expect(textField(m, "Good consequences")).toContainText(
