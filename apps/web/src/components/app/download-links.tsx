@@ -7,6 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { buttonVariants } from "~/components/ui/button";
 import { Spinner } from "~/components/ui/spinner";
 import { fileNameOf } from "./content-disposition";
+import { saveBlob } from "./save-blob";
 
 /*
  * Why the page downloads the file itself instead of leaving it to `<a download>`: when the server
@@ -51,17 +52,6 @@ async function reasonOf(response: Response): Promise<string> {
   return `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ""}.`;
 }
 
-function save(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** A row of download links; a download that fails says why and what to do, under the row. */
 export function DownloadLinks({ label, links }: { label: string; links: readonly DownloadLink[] }) {
   const [busy, setBusy] = useState<string | null>(null);
@@ -85,7 +75,7 @@ export function DownloadLinks({ label, links }: { label: string; links: readonly
         return;
       }
       const fallback = new URL(link.href, window.location.href).pathname.split("/").pop();
-      save(
+      saveBlob(
         await response.blob(),
         fileNameOf(response.headers.get("content-disposition")) ?? fallback ?? "download",
       );

@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from "fflate";
+import { saveBlob } from "~/components/app/save-blob";
 
 /** Entries of the zip carry this time, so the same folder always makes the same zip. */
 const FIXED_TIME = new Date("2020-01-01T00:00:00Z");
@@ -11,14 +12,7 @@ export function zipFolder(files: { name: string; content: string }[]): Uint8Arra
   );
 }
 
-/** Saves bytes as a download named `fileName`, from a short-lived object URL. */
+/** Saves bytes as a download named `fileName`. */
 export function saveFile(bytes: Uint8Array<ArrayBuffer>, fileName: string, type: string) {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([bytes], { type }), fileName);
 }
