@@ -26,4 +26,18 @@ describe("makeQueryClient", () => {
     unsubscribe();
     client.clear();
   });
+
+  it("answers a one-off fetch that an invalidation crosses: nothing would refetch it for its caller", async () => {
+    const client = makeQueryClient();
+    // A page asked for once (the inbox's older page, a download): no observer watches its query.
+    const queryFn = () =>
+      new Promise<string>((resolve) => setTimeout(() => resolve("the older page"), 50));
+    const fetched = client.fetchQuery({ queryKey: ["list", { before: "37" }], queryFn });
+
+    await new Promise((resolve) => setTimeout(resolve, 10)); // the fetch is under way
+    await client.invalidateQueries({ queryKey: ["list"] });
+
+    await expect(fetched).resolves.toBe("the older page");
+    client.clear();
+  });
 });

@@ -11,6 +11,9 @@ import {
  * has data; a query still on its first load keeps that load, whose answer can predate the
  * change (an invitation created before the pending list had loaded stayed missing from it).
  * Such first loads are cancelled here, so the refetch that follows starts after the change.
+ * Only those of queries the page watches (active ones, the kind an invalidation refetches by
+ * default): a one-off fetch (`fetchQuery`, e.g. a page asked for once) has no one to refetch it
+ * for, so cancelling it would only throw its answer away and reject its caller.
  */
 class AppQueryClient extends QueryClient {
   override async invalidateQueries<TTaggedQueryKey extends QueryKey = QueryKey>(
@@ -19,7 +22,12 @@ class AppQueryClient extends QueryClient {
   ): Promise<void> {
     const firstLoads = this.getQueryCache()
       .findAll(filters)
-      .filter((query) => query.state.data === undefined && query.state.fetchStatus === "fetching");
+      .filter(
+        (query) =>
+          query.isActive() &&
+          query.state.data === undefined &&
+          query.state.fetchStatus === "fetching",
+      );
     await Promise.all(firstLoads.map((query) => query.cancel({ revert: true })));
     return super.invalidateQueries(filters, options);
   }
