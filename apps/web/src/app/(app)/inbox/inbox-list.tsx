@@ -1,16 +1,23 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  infiniteQueryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { Inbox } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
-import { useTRPC } from "~/trpc/react";
+import { useTRPC, useTRPCClient } from "~/trpc/react";
 
 type Page = RouterOutputs["notification"]["list"];
-type Item = Page["items"][number];
+
+const OLDER_FAILED =
+  'The older notifications could not be loaded. Press "Show older" to try again.';
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -29,21 +36,27 @@ function keepPlace(linkId: string | undefined, pressed: Element | null) {
 /** The inbox: each notification links to its project; opening one marks it read. */
 export function InboxList({ initial }: { initial: Page }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const ids = useId();
   const linkId = (id: string) => `${ids}-notification-${id}`;
-  const { data } = useQuery(
-    trpc.notification.list.queryOptions({ before: null }, { initialData: initial }),
-  );
-  const [older, setOlder] = useState<Item[]>([]);
-  const [nextBefore, setNextBefore] = useState<string | null>(initial.nextBefore);
+  // Every page shown is one query, under the procedure's key: a refresh (the bell's when a
+  // notification arrives or is read elsewhere, or after a mark here) refetches all of them in
+  // order, each from the last id of the one before, so no notification drops out between pages
+  // and "Show older" always continues from what is on screen.
+  const pages = infiniteQueryOptions({
+    queryKey: [trpc.notification.list.pathKey()[0], { type: "infinite" }],
+    queryFn: ({ pageParam }) => client.notification.list.query({ before: pageParam }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page: Page) => page.nextBefore,
+    initialData: { pages: [initial], pageParams: [null] },
+  });
+  const inbox = useInfiniteQuery(pages);
   const refresh = () => queryClient.invalidateQueries(trpc.notification.pathFilter());
   // The button last pressed: focus leaves it when it goes (see keepPlace).
   const pressed = useRef<Element | null>(null);
   const markRead = useMutation(
     trpc.notification.markRead.mutationOptions({
-      onSuccess: (_result, { id }) =>
-        setOlder((items) => items.map((item) => (item.id === id ? { ...item, read: true } : item))),
       onSettled: async (_result, _error, { id }) => {
         await refresh();
         keepPlace(linkId(id), pressed.current);
@@ -52,11 +65,9 @@ export function InboxList({ initial }: { initial: Page }) {
   );
   const markAll = useMutation(
     trpc.notification.markAllRead.mutationOptions({
-      onSuccess: () => setOlder((items) => items.map((item) => ({ ...item, read: true }))),
       onSettled: async () => {
         await refresh();
-        const first = queryClient.getQueryData(trpc.notification.list.queryKey({ before: null }))
-          ?.items[0];
+        const first = queryClient.getQueryData(pages.queryKey)?.pages[0]?.items[0];
         keepPlace(first ? linkId(first.id) : undefined, pressed.current);
       },
     }),
@@ -65,16 +76,35 @@ export function InboxList({ initial }: { initial: Page }) {
   // button itself goes with the last page), and what the press brought, in words.
   const [focusFirst, setFocusFirst] = useState<string | null>(null);
   const [shown, setShown] = useState("");
-  const loadMore = useMutation({
-    mutationFn: (before: string) =>
-      queryClient.fetchQuery(trpc.notification.list.queryOptions({ before })),
-    onSuccess: (page) => {
-      setOlder((items) => [...items, ...page.items]);
-      setNextBefore(page.nextBefore);
-      const count = page.items.length;
-      setShown(`${count} older ${count === 1 ? "notification" : "notifications"} shown.`);
-      setFocusFirst(page.items[0]?.id ?? null);
+  const showOlder = useMutation({
+    mutationFn: async (shownIds: ReadonlySet<string>) => {
+      const before = inbox.data.pages.length;
+      // A refresh under way is waited for rather than thrown away (cancelRefetch: false), and
+      // one that starts while the older page loads takes that load's place and refetches only
+      // the pages already shown: either way the older page is then asked for again, after the
+      // refreshed pages. Each retry follows a real change of the inbox; a few are enough.
+      let result = await inbox.fetchNextPage({ cancelRefetch: false });
+      for (let again = 0; again < 3; again++) {
+        if (result.isError || !result.hasNextPage || (result.data?.pages.length ?? 0) > before)
+          break;
+        result = await inbox.fetchNextPage({ cancelRefetch: false });
+      }
+      if (result.isError) throw result.error;
+      return (result.data?.pages ?? [])
+        .slice(before)
+        .flatMap((page) => page.items)
+        .filter((item) => !shownIds.has(item.id));
     },
+    onSuccess: (older) => {
+      const count = older.length;
+      setShown(
+        count === 0
+          ? "No older notifications."
+          : `${count} older ${count === 1 ? "notification" : "notifications"} shown.`,
+      );
+      setFocusFirst(older[0]?.id ?? null);
+    },
+    onError: () => setShown(OLDER_FAILED),
   });
   useEffect(() => {
     if (!focusFirst) return;
@@ -85,8 +115,7 @@ export function InboxList({ initial }: { initial: Page }) {
     }
   });
 
-  const seen = new Set(data.items.map((item) => item.id));
-  const items = [...data.items, ...older.filter((item) => !seen.has(item.id))];
+  const items = inbox.data.pages.flatMap((page) => page.items);
   if (items.length === 0) {
     return (
       <EmptyState
@@ -155,19 +184,20 @@ export function InboxList({ initial }: { initial: Page }) {
           </li>
         ))}
       </ul>
-      {nextBefore ? (
-        <div className="flex justify-center">
+      {inbox.hasNextPage ? (
+        <div className="flex flex-col items-center gap-2">
           <Button
             variant="outline"
             size="sm"
-            loading={loadMore.isPending}
+            loading={showOlder.isPending}
             onClick={(event) => {
               pressed.current = event.currentTarget;
-              loadMore.mutate(nextBefore);
+              showOlder.mutate(new Set(items.map((item) => item.id)));
             }}
           >
             Show older
           </Button>
+          {showOlder.isError ? <p className="text-destructive text-sm">{OLDER_FAILED}</p> : null}
         </div>
       ) : null}
       <p role="status" className="sr-only">
