@@ -44,19 +44,15 @@ export const webhookRouter = createTRPCRouter({
     .input(webhookRefSchema)
     .mutation(({ ctx, input }) =>
       rotateWebhookSecret(ctx.db, ctx.secret, {
+        ...input,
         teamId: ctx.team.id,
         actorId: ctx.user.id,
-        webhookId: input.webhookId,
       }),
     ),
   delete: teamProcedure("ADMIN")
     .input(webhookRefSchema)
     .mutation(({ ctx, input }) =>
-      deleteWebhook(ctx.db, {
-        teamId: ctx.team.id,
-        actorId: ctx.user.id,
-        webhookId: input.webhookId,
-      }),
+      deleteWebhook(ctx.db, { ...input, teamId: ctx.team.id, actorId: ctx.user.id }),
     ),
   deliveries: teamProcedure("ADMIN")
     .input(listDeliveriesSchema)
@@ -64,11 +60,7 @@ export const webhookRouter = createTRPCRouter({
   sendTest: teamProcedure("ADMIN")
     .input(webhookRefSchema)
     .mutation(({ ctx, input }) =>
-      sendTestEvent(ctx.db, {
-        teamId: ctx.team.id,
-        webhookId: input.webhookId,
-        actorId: ctx.user.id,
-      }),
+      sendTestEvent(ctx.db, { ...input, teamId: ctx.team.id, actorId: ctx.user.id }),
     ),
   redeliver: teamProcedure("ADMIN")
     .input(redeliverSchema)

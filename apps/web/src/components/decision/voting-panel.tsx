@@ -318,30 +318,23 @@ type CriterionVoteProps = CriterionBallotProps & {
 
 function CriterionVote({
   projectId,
-  index,
-  criterion,
-  options,
-  value,
-  state,
   disabled,
   folded,
   onUnfold,
   onEdit,
-  onRetry,
+  ...shared
 }: CriterionVoteProps) {
-  const shared = {
-    headingId: `criterion-${criterion.key}`,
-    index,
-    criterion,
-    options,
-    value,
-    state,
-    onRetry,
-  };
+  const headingId = `criterion-${shared.criterion.key}`;
   return folded ? (
-    <FoldedCriterion {...shared} onUnfold={onUnfold} />
+    <FoldedCriterion {...shared} headingId={headingId} onUnfold={onUnfold} />
   ) : (
-    <OpenCriterion {...shared} projectId={projectId} disabled={disabled} onEdit={onEdit} />
+    <OpenCriterion
+      {...shared}
+      headingId={headingId}
+      projectId={projectId}
+      disabled={disabled}
+      onEdit={onEdit}
+    />
   );
 }
 
