@@ -23,6 +23,14 @@ async function startWorker() {
   return boss;
 }
 
+/** The text of the first deadline reminder in `user`'s inbox, as the inbox shows it. */
+async function reminderText(user: { api: ReturnType<typeof t.callerAs> }) {
+  const [reminder] = (await user.api.notification.list()).items.filter(
+    (n) => n.kind === "deadline.near",
+  );
+  return reminder?.text;
+}
+
 type Answer = { criterionKey: string; weight: number | null; scores: Record<string, number> };
 /** A complete ballot of `blankInput`: one answer per criterion ("no opinion" counts). */
 const OPS: Answer = { criterionKey: "ops", weight: 4, scores: { kafka: 2, sqs: 5 } };
@@ -57,10 +65,7 @@ describe("deadline reminders", () => {
     const sent = await reminders();
     expect(sent.map((r) => r.userId).sort()).toEqual([partial.id, untouched.id].sort());
     expect(sent[0]?.data).toMatchObject({ hoursLeft: 1 });
-    const [text] = (await untouched.api.notification.list()).items
-      .filter((n) => n.kind === "deadline.near")
-      .map((n) => n.text);
-    expect(text).toBe(
+    expect(await reminderText(untouched)).toBe(
       'The deadline of "Which queue for billing events?" is in 1 hour and your ballot is not complete.',
     );
   }, 60_000);
@@ -104,78 +109,60 @@ describe("a reminder whose time passed before the decision opened", () => {
           AND state = 'created'`
     ).map((j) => Number(j.hours));
 
-  it("is sent once, right away, with the time really left, when the deadline is 30 minutes off", async () => {
+  /** An owner and one member, with a decision opened for voting whose deadline is `deadline`. */
+  async function openedWithDeadline(deadline: Date) {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
     const [, member] = people;
     if (!member) throw new Error("fixture: member missing");
-    const deadline = new Date(Date.now() + 30 * 60_000);
     const project = await owner.api.project.create(blankInput(team.id, { deadline }));
     await owner.api.project.open({ projectId: project.id });
-
+    return { owner, member, project };
+  }
+  /** Starts a worker, waits for both voters' reminders and a while longer, and lists them all. */
+  async function remindersOnceSettled(projectId: string) {
     await startWorker();
-    await until(async () => (await reminders(project.id)).length >= 2, { timeoutMs: 20_000 });
+    await until(async () => (await reminders(projectId)).length >= 2, { timeoutMs: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 3_000));
+    return reminders(projectId);
+  }
 
+  it("is sent once, right away, with the time really left, when the deadline is 30 minutes off", async () => {
+    const { owner, member, project } = await openedWithDeadline(new Date(Date.now() + 30 * 60_000));
     // Once each for the two voters, neither of whom has voted yet.
-    const sent = await reminders(project.id);
+    const sent = await remindersOnceSettled(project.id);
     expect(sent.map((r) => r.userId).sort()).toEqual([member.id, owner.id].sort());
-    const [text] = (await member.api.notification.list()).items
-      .filter((n) => n.kind === "deadline.near")
-      .map((n) => n.text);
-    expect(text).toBe(
+    expect(await reminderText(member)).toBe(
       'The deadline of "Which queue for billing events?" is in 30 minutes and your ballot is not complete.',
     );
     expect(await queued(project.id)).toEqual([]);
   }, 60_000);
 
   it("is sent right away when the deadline is 10 hours off, and the 1-hour reminder still waits", async () => {
-    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
-    const [, member] = people;
-    if (!member) throw new Error("fixture: member missing");
-    const deadline = new Date(Date.now() + 10 * 3_600_000);
-    const project = await owner.api.project.create(blankInput(team.id, { deadline }));
-    await owner.api.project.open({ projectId: project.id });
-
-    await startWorker();
-    await until(async () => (await reminders(project.id)).length >= 2, { timeoutMs: 20_000 });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-
-    expect((await reminders(project.id)).map((r) => r.userId).sort()).toEqual(
-      [member.id, owner.id].sort(),
+    const { owner, member, project } = await openedWithDeadline(
+      new Date(Date.now() + 10 * 3_600_000),
     );
-    const [text] = (await member.api.notification.list()).items
-      .filter((n) => n.kind === "deadline.near")
-      .map((n) => n.text);
-    expect(text).toBe(
+    const sent = await remindersOnceSettled(project.id);
+    expect(sent.map((r) => r.userId).sort()).toEqual([member.id, owner.id].sort());
+    expect(await reminderText(member)).toBe(
       'The deadline of "Which queue for billing events?" is in 10 hours and your ballot is not complete.',
     );
     expect(await queued(project.id)).toEqual([1]);
   }, 60_000);
 
   it("is sent once more when an open decision's deadline moves to 20 minutes off", async () => {
-    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
-    const [, member] = people;
-    if (!member) throw new Error("fixture: member missing");
-    const project = await owner.api.project.create(
-      blankInput(team.id, { deadline: new Date(Date.now() + 7 * 24 * 3_600_000) }),
+    const { owner, member, project } = await openedWithDeadline(
+      new Date(Date.now() + 7 * 24 * 3_600_000),
     );
-    await owner.api.project.open({ projectId: project.id });
     await owner.api.project.update({
       projectId: project.id,
       deadline: new Date(Date.now() + 20 * 60_000),
     });
-
-    await startWorker();
-    await until(async () => (await reminders(project.id)).length >= 2, { timeoutMs: 20_000 });
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
     // The member and the owner, once each; the week-long deadline's reminders find it moved.
-    expect((await reminders(project.id)).map((r) => r.userId).sort()).toEqual(
-      [member.id, owner.id].sort(),
+    const sent = await remindersOnceSettled(project.id);
+    expect(sent.map((r) => r.userId).sort()).toEqual([member.id, owner.id].sort());
+    expect(await reminderText(member)).toMatch(
+      / is in (19|20) minutes and your ballot is not complete\.$/,
     );
-    const [text] = (await member.api.notification.list()).items
-      .filter((n) => n.kind === "deadline.near")
-      .map((n) => n.text);
-    expect(text).toMatch(/ is in (19|20) minutes and your ballot is not complete\.$/);
   }, 60_000);
 });
 
