@@ -1,32 +1,21 @@
 // @vitest-environment jsdom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useReactRoot } from "~/test/react-root";
 import { Button } from "./button";
 
-// React's act() checks this flag before flushing updates in a test environment.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 describe("Button while loading", () => {
-  let container: HTMLDivElement;
-  let root: Root;
+  const mounted = useReactRoot();
   let submits = 0;
   let clicks = 0;
   beforeEach(() => {
     submits = 0;
     clicks = 0;
-    container = document.createElement("div");
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
   });
 
   function form(loading: boolean) {
     act(() =>
-      root.render(
+      mounted.root.render(
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -40,7 +29,7 @@ describe("Button while loading", () => {
         </form>,
       ),
     );
-    return container.querySelector("button") as HTMLButtonElement;
+    return mounted.container.querySelector("button") as HTMLButtonElement;
   }
 
   it("keeps the keyboard's focus and says it is busy, instead of becoming disabled", () => {
@@ -66,13 +55,13 @@ describe("Button while loading", () => {
 
   it("stays disabled when it is disabled, loading or not", () => {
     act(() =>
-      root.render(
+      mounted.root.render(
         <Button loading disabled>
           Save
         </Button>,
       ),
     );
-    const button = container.querySelector("button") as HTMLButtonElement;
+    const button = mounted.container.querySelector("button") as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     expect(button.getAttribute("aria-disabled")).toBeNull();
   });

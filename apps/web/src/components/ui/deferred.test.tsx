@@ -1,11 +1,8 @@
 // @vitest-environment jsdom
 import { act, type ReactElement } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useReactRoot } from "~/test/react-root";
 import { Deferred } from "./deferred";
-
-// React's act() checks this flag before flushing updates in a test environment.
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** A load the test settles when it chooses, as a slow or fast chunk download would. */
 function controlledLoad() {
@@ -32,24 +29,13 @@ function dialog(load: () => Promise<string>): ReactElement {
 const pointer = (type: string) => new MouseEvent(type, { bubbles: true, button: 0 });
 
 describe("Deferred", () => {
-  let container: HTMLDivElement;
-  let root: Root;
-  beforeEach(() => {
-    container = document.createElement("div");
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-  });
-
-  const button = () => container.querySelector("button");
-  const real = () => container.querySelector<HTMLElement>('[data-testid="real"]');
+  const mounted = useReactRoot();
+  const button = () => mounted.container.querySelector("button");
+  const real = () => mounted.container.querySelector<HTMLElement>('[data-testid="real"]');
 
   it("opens the real dialog when pressed while its code loads", async () => {
     const { load, resolve } = controlledLoad();
-    act(() => root.render(dialog(load)));
+    act(() => mounted.root.render(dialog(load)));
     act(() => {
       button()?.dispatchEvent(pointer("pointerdown"));
       button()?.click();
@@ -61,7 +47,7 @@ describe("Deferred", () => {
 
   it("renders the real dialog closed when the code arrives after a hover without a press", async () => {
     const { load, resolve } = controlledLoad();
-    act(() => root.render(dialog(load)));
+    act(() => mounted.root.render(dialog(load)));
     act(() => {
       button()?.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
       button()?.dispatchEvent(pointer("pointerover"));
@@ -73,7 +59,7 @@ describe("Deferred", () => {
 
   it("opens the real dialog when the press lands after the code arrived but before React replaced the trigger", async () => {
     const { load, resolve } = controlledLoad();
-    act(() => root.render(dialog(load)));
+    act(() => mounted.root.render(dialog(load)));
     // A hover starts the download.
     act(() => button()?.dispatchEvent(pointer("pointerover")));
     await act(async () => {
