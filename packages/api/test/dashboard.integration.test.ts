@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
-import { at, blankInput, teamWith } from "./project-fixtures";
+import { at, blankInput, castVote, openProject, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
+
+/** A ballot on one criterion that puts SQS ahead of Kafka. */
+const SQS_AHEAD = { weight: 4, scores: { kafka: 2, sqs: 5 } };
 
 describe("the team dashboard", () => {
   it("lists projects with their leader, my pending votes, deadlines and recent activity", async () => {
@@ -21,22 +24,11 @@ describe("the team dashboard", () => {
     await owner.api.project.open({ projectId: voting.id });
     await owner.api.project.open({ projectId: blind.id });
     for (const criterionKey of ["ops", "ordering"]) {
-      await member.api.vote.cast({
-        projectId: voting.id,
-        criterionKey,
-        weight: 4,
-        scores: { kafka: 2, sqs: 5 },
-      });
+      await castVote(member, voting.id, criterionKey, SQS_AHEAD);
     }
     // Only one criterion of "Partial" is scored: its leader rests on half of the decision.
-    const partial = await owner.api.project.create(blankInput(team.id, { title: "Partial" }));
-    await owner.api.project.open({ projectId: partial.id });
-    await member.api.vote.cast({
-      projectId: partial.id,
-      criterionKey: "ops",
-      weight: 4,
-      scores: { kafka: 2, sqs: 5 },
-    });
+    const partial = await openProject(owner, blankInput(team.id, { title: "Partial" }));
+    await castVote(member, partial, "ops", SQS_AHEAD);
     await member.api.vote.cast({
       projectId: blind.id,
       criterionKey: "ops",
@@ -85,14 +77,8 @@ describe("the team dashboard", () => {
   it("keeps the sample decision's fictional votes out of recent activity; the sample is listed as one", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
     const member = at(people, 1);
-    const real = await owner.api.project.create(blankInput(team.id, { title: "Real" }));
-    await owner.api.project.open({ projectId: real.id });
-    await member.api.vote.cast({
-      projectId: real.id,
-      criterionKey: "ops",
-      weight: 4,
-      scores: { kafka: 2, sqs: 5 },
-    });
+    const real = await openProject(owner, blankInput(team.id, { title: "Real" }));
+    await castVote(member, real, "ops", SQS_AHEAD);
     const sample = await owner.api.project.createSample({ teamId: team.id });
     const { criteria } = await owner.api.project.get({ projectId: sample.id });
     await owner.api.vote.cast({
@@ -110,7 +96,7 @@ describe("the team dashboard", () => {
     expect(dashboard.recentActivity[0]).toMatchObject({
       type: "vote.cast",
       actorName: member.name,
-      project: { id: real.id },
+      project: { id: real },
     });
   });
 });

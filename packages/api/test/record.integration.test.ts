@@ -35,6 +35,23 @@ const fields = {
   consulted: [{ name: "Security team" }],
 };
 
+/**
+ * Recording SQS without confirming is refused as provisional, with `because` in the message,
+ * and writes no record.
+ */
+async function expectRefusedAsProvisional(
+  owner: { api: ReturnType<typeof t.callerAs> },
+  projectId: string,
+  because: string,
+) {
+  const refused = await trpcError(
+    owner.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields }),
+  );
+  expect(refused.code).toBe("PRECONDITION_FAILED");
+  expect(refused.message).toContain(because);
+  expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
+}
+
 describe("recording a decision", () => {
   it("keeps a recorded decision from being reopened, and says what to do instead", async () => {
     const { owner, projectId } = await votedProject();
@@ -113,14 +130,11 @@ describe("recording a decision", () => {
     // criteria are still counted (the owner scored them), and a quorum of 2 is not met.
     await member.api.vote.retract({ projectId, criterionKey: "ordering" });
     await owner.api.project.update({ projectId, quorum: 2 });
-    const refused = await trpcError(
-      owner.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields }),
-    );
-    expect(refused.code).toBe("PRECONDITION_FAILED");
-    expect(refused.message).toContain(
+    await expectRefusedAsProvisional(
+      owner,
+      projectId,
       "Provisional: based on 2 of 2 criteria (100% of the weight) and 1 of 3 complete ballots (quorum 2: not met).",
     );
-    expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
     expect((await t.db.project.findUniqueOrThrow({ where: { id: projectId } })).status).toBe(
       "OPEN",
     );
@@ -157,14 +171,11 @@ describe("recording a decision", () => {
       weight: 4,
       scores: { kafka: 2, sqs: 5 },
     });
-    const refused = await trpcError(
-      owner.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields }),
-    );
-    expect(refused.code).toBe("PRECONDITION_FAILED");
-    expect(refused.message).toContain(
+    await expectRefusedAsProvisional(
+      owner,
+      projectId,
       "Provisional: based on 2 of 2 criteria (100% of the weight) and 0 of 3 complete ballots (no quorum set: every member's ballot is needed).",
     );
-    expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
   });
 
   it("requires a justification to choose another option than the recommendation", async () => {

@@ -14,6 +14,17 @@ async function teamWithMember() {
   return { owner, member: other, team };
 }
 
+/** A real member of the team scores the sample's first criterion (FastAPI ahead). */
+async function voteOnSample(user: Parameters<typeof t.callerAs>[0], projectId: string) {
+  const [first] = drfVsFastapi.criteria;
+  await t.callerAs(user).vote.cast({
+    projectId,
+    criterionKey: first?.key ?? "",
+    weight: 4,
+    scores: { drf: 3, fastapi: 4 },
+  });
+}
+
 describe("the sample project (see how it works)", () => {
   it("opens a decision marked as a sample, with every criterion voted by three fictional teammates", async () => {
     const { member, team } = await teamWithMember();
@@ -96,13 +107,7 @@ describe("the sample project (see how it works)", () => {
       })
     ).map((v) => v.userId);
     // A real member also voted on the sample.
-    const [first] = drfVsFastapi.criteria;
-    await t.callerAs(owner).vote.cast({
-      projectId: sample.id,
-      criterionKey: first?.key ?? "",
-      weight: 4,
-      scores: { drf: 3, fastapi: 4 },
-    });
+    await voteOnSample(owner, sample.id);
     const usersBefore = await t.db.user.count({ where: { fictional: false } });
     const projectsBefore = await t.db.project.count({ where: { teamId: team.id } });
 
@@ -119,13 +124,7 @@ describe("the sample project (see how it works)", () => {
   it("offers its fictional teammates, and a member who left, in the history's member filter", async () => {
     const { owner, member, team } = await teamWithMember();
     const sample = await t.callerAs(owner).project.createSample({ teamId: team.id });
-    const [first] = drfVsFastapi.criteria;
-    await t.callerAs(member).vote.cast({
-      projectId: sample.id,
-      criterionKey: first?.key ?? "",
-      weight: 4,
-      scores: { drf: 3, fastapi: 4 },
-    });
+    await voteOnSample(member, sample.id);
     await t.callerAs(owner).member.remove({ teamId: team.id, userId: member.id });
     const people = await t.callerAs(owner).history.people({ projectId: sample.id });
     expect(people.map((p) => [p.name, p.fictional, p.member])).toEqual([
