@@ -13,6 +13,16 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "tradeoff-config-"));
 });
 
+/**
+ * A login (in this test's config folder) to a server that answers nowhere (port 9): the
+ * refusals that use it must come before any call.
+ */
+const unreachableLogin = () => ({
+  TRADEOFF_CONFIG_DIR: dir,
+  TRADEOFF_URL: "http://127.0.0.1:9",
+  TRADEOFF_TOKEN: "tro_x",
+});
+
 /** The commands that talk to a server fail clearly before and without one (a running server: e2e/specs/cli.spec.ts). */
 describe("server commands without a server", () => {
   it("ask to log in first, with exit code 3", async () => {
@@ -141,29 +151,19 @@ describe("server commands without a server", () => {
   });
 
   it("list a share link past its expiry as expired, not as one that expires", async () => {
-    const server = createServer((_req, res) => {
-      const links = [
+    const stub = await stubServer(() => ({
+      data: [
         { id: "old", revokedAt: null, expiresAt: "2020-01-31T00:00:00.000Z" },
         { id: "new", revokedAt: null, expiresAt: "2999-01-31T00:00:00.000Z" },
-      ];
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ result: { data: links } }));
-    });
-    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-    const { port } = server.address() as AddressInfo;
+      ],
+    }));
     try {
       // A project named by its id: the only call is share.list.
-      const result = await runCli(["share", "cmproject", "--list"], {
-        env: {
-          TRADEOFF_CONFIG_DIR: dir,
-          TRADEOFF_URL: `http://127.0.0.1:${port}`,
-          TRADEOFF_TOKEN: "tro_x",
-        },
-      });
+      const result = await runCli(["share", "cmproject", "--list"], { env: stub.env(dir) });
       expect(result.stderr).toBe("");
       expect(result.stdout).toBe("old  expired 2020-01-31\nnew  expires 2999-01-31\n");
     } finally {
-      server.close();
+      await stub.close();
     }
   });
 
@@ -279,33 +279,17 @@ describe("server commands without a server", () => {
   });
 
   it("vote --no-opinion: send the no-opinion mark, with no importance and no scores, and say so", async () => {
-    const sent: unknown[] = [];
-    const server = createServer((req, res) => {
-      let body = "";
-      req.on("data", (chunk) => {
-        body += chunk;
-      });
-      req.on("end", () => {
-        sent.push({ path: req.url, input: JSON.parse(body || "null") });
-        const data = {
-          criterionKey: "admin-orm",
-          weight: null,
-          scores: { drf: null, fastapi: null },
-          noOpinion: true,
-          rationale: null,
-          savedAt: "2026-12-05T12:00:00.000Z",
-        };
-        res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ result: { data } }));
-      });
-    });
-    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-    const { port } = server.address() as AddressInfo;
-    const env = {
-      TRADEOFF_CONFIG_DIR: dir,
-      TRADEOFF_URL: `http://127.0.0.1:${port}`,
-      TRADEOFF_TOKEN: "tro_x",
-    };
+    const stub = await stubServer(() => ({
+      data: {
+        criterionKey: "admin-orm",
+        weight: null,
+        scores: { drf: null, fastapi: null },
+        noOpinion: true,
+        rationale: null,
+        savedAt: "2026-12-05T12:00:00.000Z",
+      },
+    }));
+    const env = stub.env(dir);
     try {
       // A project named by its id: the only call is vote.cast.
       const result = await runCli(["vote", "cmproject", "-c", "admin-orm", "--no-opinion"], {
@@ -313,9 +297,10 @@ describe("server commands without a server", () => {
       });
       expect(result.stderr).toBe("");
       expect(result.stdout).toBe("Saved your vote on admin-orm: no opinion.\n");
-      expect(sent).toEqual([
+      expect(stub.calls).toEqual([
         {
-          path: "/api/trpc/vote.cast",
+          procedure: "vote.cast",
+          method: "POST",
           input: {
             projectId: "cmproject",
             criterionKey: "admin-orm",
@@ -326,7 +311,7 @@ describe("server commands without a server", () => {
         },
       ]);
       // It cannot come with an importance or a score: a usage error, and nothing is sent.
-      sent.length = 0;
+      stub.calls.length = 0;
       for (const extra of [
         ["--importance", "3"],
         ["--score", "drf=4"],
@@ -340,9 +325,9 @@ describe("server commands without a server", () => {
           /^option '--no-opinion' cannot be used with option '-[is], --(importance|score)/,
         );
       }
-      expect(sent).toEqual([]);
+      expect(stub.calls).toEqual([]);
     } finally {
-      server.close();
+      await stub.close();
     }
   });
 
@@ -363,11 +348,7 @@ describe("server commands without a server", () => {
   });
 
   it("refuse a vote with nothing in it as usage (exit 2): it would wipe the previous one", async () => {
-    const env = {
-      TRADEOFF_CONFIG_DIR: dir,
-      TRADEOFF_URL: "http://127.0.0.1:9",
-      TRADEOFF_TOKEN: "tro_x",
-    };
+    const env = unreachableLogin();
     const result = await runCli(["vote", "billing/1", "--criterion", "performance"], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
@@ -376,11 +357,7 @@ describe("server commands without a server", () => {
   });
 
   it("refuse a mistyped TEAM/NUMBER as usage (exit 2), before asking the server", async () => {
-    const env = {
-      TRADEOFF_CONFIG_DIR: dir,
-      TRADEOFF_URL: "http://127.0.0.1:9",
-      TRADEOFF_TOKEN: "tro_x",
-    };
+    const env = unreachableLogin();
     for (const ref of ["billing/x", "billing/1/2", "billing 7"]) {
       const result = await runCli(["show", ref], { env });
       expect(result.code, ref).toBe(2);
@@ -394,11 +371,7 @@ describe("server commands without a server", () => {
     const exported = join(dir, "decision-export.json");
     await writeFile(exported, '{"format":"tradeoff.decision-record","version":1}');
     // A server that would be reached is named: the refusal must come before any call to it.
-    const env = {
-      TRADEOFF_CONFIG_DIR: dir,
-      TRADEOFF_URL: "http://127.0.0.1:9",
-      TRADEOFF_TOKEN: "tro_x",
-    };
+    const env = unreachableLogin();
     const result = await runCli(["import", exported, "--team", "billing", "--dry-run"], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--dry-run previews a folder of records");
@@ -433,11 +406,7 @@ describe("server commands without a server", () => {
     const result = await runCli(
       ["decide", "billing/1", "--option", "drf", "--rationale", `@${join(dir, "missing.md")}`],
       {
-        env: {
-          TRADEOFF_CONFIG_DIR: dir,
-          TRADEOFF_URL: "http://127.0.0.1:9",
-          TRADEOFF_TOKEN: "tro_x",
-        },
+        env: unreachableLogin(),
       },
     );
     expect(result.code).toBe(1);
@@ -451,11 +420,7 @@ describe("server commands without a server", () => {
       ["decide", "billing/1", "--option", "drf", "--rationale", "@-", "--consequences", "@-"],
       {
         stdin: "good: async views\n",
-        env: {
-          TRADEOFF_CONFIG_DIR: dir,
-          TRADEOFF_URL: "http://127.0.0.1:9",
-          TRADEOFF_TOKEN: "tro_x",
-        },
+        env: unreachableLogin(),
       },
     );
     expect(result.code).toBe(2);
