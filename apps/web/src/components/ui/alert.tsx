@@ -49,3 +49,12 @@ export function Alert({
     </div>
   );
 }
+
+/** What a part of a page shows when its data could not be loaded: `what` (capitalised), and to reload. */
+export function LoadFailed({ what }: { what: string }) {
+  return (
+    <Alert variant="error" title={`${what} could not be loaded`}>
+      Reload the page to try again.
+    </Alert>
+  );
+}

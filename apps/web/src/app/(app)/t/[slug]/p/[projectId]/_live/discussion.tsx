@@ -5,7 +5,7 @@ import type { RouterOutputs } from "@tradeoff/api";
 import { MessageSquare } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { MarkdownText } from "~/components/markdown/markdown";
-import { Alert } from "~/components/ui/alert";
+import { LoadFailed } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
 import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
@@ -96,9 +96,7 @@ export function Discussion({
           {comments.isPending ? (
             <Skeleton className="h-32 w-full" />
           ) : comments.isError ? (
-            <Alert variant="error" title="The discussion could not be loaded">
-              Reload the page to try again.
-            </Alert>
+            <LoadFailed what="The discussion" />
           ) : current.length === 0 ? (
             <EmptyState
               icon={<MessageSquare />}

@@ -16,7 +16,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { Alert } from "~/components/ui/alert";
+import { Alert, LoadFailed } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -115,11 +115,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
 
   if (timeline.isPending) return <Skeleton className="h-72 w-full" />;
   if (timeline.isError) {
-    return (
-      <Alert variant="error" title="The timeline could not be loaded">
-        Reload the page to try again.
-      </Alert>
-    );
+    return <LoadFailed what="The timeline" />;
   }
   if (!data) return null;
   if (data.hidden) {
@@ -368,9 +364,7 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
         {history.isPending ? (
           <Skeleton className="h-40 w-full" />
         ) : history.isError ? (
-          <Alert variant="error" title="The history could not be loaded">
-            Reload the page to try again.
-          </Alert>
+          <LoadFailed what="The history" />
         ) : items.length === 0 ? (
           <p className="text-muted-foreground text-sm">Nothing matches these filters yet.</p>
         ) : (
