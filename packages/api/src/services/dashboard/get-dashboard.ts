@@ -7,6 +7,7 @@ import {
   type RecommendationStatus,
 } from "@tradeoff/scoring";
 import { cleanScores, METHOD_OF } from "../project/load-decision";
+import { projectRowSelect } from "../project/select";
 
 const RECENT_EVENTS = 15;
 
@@ -32,18 +33,8 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
     db.project.findMany({
       where: { teamId: actor.teamId },
       select: {
-        id: true,
-        number: true,
-        title: true,
-        isSample: true,
-        status: true,
-        tags: true,
-        method: true,
-        votingMode: true,
-        deadline: true,
+        ...projectRowSelect,
         quorum: true,
-        round: true,
-        updatedAt: true,
         options: { select: { key: true, name: true }, orderBy: { position: "asc" } },
         criteria: { select: { key: true, defaultWeight: true }, orderBy: { position: "asc" } },
       },

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { PROJECT_STATUSES_OF, type RecordStatus, recordStatusOf } from "../export/record-status";
 import { readRecordSource } from "../record/record-source";
 import type { ProjectStatus } from "./access";
+import { projectRowSelect } from "./select";
 
 /**
  * The team's projects, newest first, optionally of one status (the project's, or its record's
@@ -39,18 +40,8 @@ export async function listProjects(
   const rows = await db.project.findMany({
     where,
     select: {
-      id: true,
-      number: true,
-      title: true,
-      isSample: true,
-      status: true,
-      votingMode: true,
-      method: true,
-      deadline: true,
-      round: true,
-      tags: true,
+      ...projectRowSelect,
       createdAt: true,
-      updatedAt: true,
       record: { select: { source: true } },
     },
     orderBy: { number: "desc" },

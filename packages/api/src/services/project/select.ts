@@ -20,3 +20,18 @@ export const orderedCriteria = {
   },
   orderBy: { position: "asc" },
 } satisfies Prisma.Project$criteriaArgs;
+
+/** What a list of the team's projects shows of each: number, title, state, method and dates. */
+export const projectRowSelect = {
+  id: true,
+  number: true,
+  title: true,
+  isSample: true,
+  status: true,
+  tags: true,
+  method: true,
+  votingMode: true,
+  deadline: true,
+  round: true,
+  updatedAt: true,
+} satisfies Prisma.ProjectSelect;
