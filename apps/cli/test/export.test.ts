@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
-import { stubServer } from "./stub-server";
+import { billingStub, stubServer } from "./stub-server";
 
 const record = "---\nstatus: accepted\n---\n\n# Use FastAPI — for async views\n";
 
@@ -49,11 +49,7 @@ describe("tradeoff export --all into a folder that has files of its own", () => 
   ];
 
   it("never replaces a file no export wrote (a hand-written README.md): exit 1, nothing written", async () => {
-    const stub = await stubServer(({ procedure }) =>
-      procedure === "team.list"
-        ? { data: [{ id: "cmteam", slug: "billing", name: "Billing" }] }
-        : { data: { files } },
-    );
+    const stub = await billingStub(() => ({ data: { files } }));
     try {
       const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
       const env = stub.env(home);
@@ -91,11 +87,9 @@ describe("tradeoff export --all into a folder that has files of its own", () => 
 
 describe("tradeoff export --all --out LINK", () => {
   it("writes into the folder a link names (docs/decisions -> ../adr), as a single export does", async () => {
-    const stub = await stubServer(({ procedure }) =>
-      procedure === "team.list"
-        ? { data: [{ id: "cmteam", slug: "billing", name: "Billing" }] }
-        : { data: { files: [{ name: "0001-use-fastapi.md", content: record }] } },
-    );
+    const stub = await billingStub(() => ({
+      data: { files: [{ name: "0001-use-fastapi.md", content: record }] },
+    }));
     try {
       const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
       await mkdir(join(home, "adr"));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
-import { stubServer } from "./stub-server";
+import { billingStub, stubServer } from "./stub-server";
 
 /** The server's answer to a field it refuses, naming the field as the API does. */
 const refuse = (fieldErrors: Record<string, string[]>, code = "BAD_REQUEST") => ({
@@ -58,25 +58,23 @@ describe("a field the server refuses", () => {
 
 describe("what the server cannot take or cannot serve now", () => {
   it("is bad input (1) for a body too large, unreachable (4) while its database is down", async () => {
-    const stub = await stubServer(({ procedure }) =>
-      procedure === "team.list"
-        ? { data: [{ id: "cmteam", slug: "billing", name: "Billing" }] }
-        : procedure === "export.import"
-          ? {
-              error: {
-                message:
-                  "The request body is larger than 64 MB, the most the API reads from one request.",
-                code: "PAYLOAD_TOO_LARGE",
-                httpStatus: 413,
-              },
-            }
-          : {
-              error: {
-                message: "The database is not reachable right now. Try again in a moment.",
-                code: "SERVICE_UNAVAILABLE",
-                httpStatus: 503,
-              },
+    const stub = await billingStub(({ procedure }) =>
+      procedure === "export.import"
+        ? {
+            error: {
+              message:
+                "The request body is larger than 64 MB, the most the API reads from one request.",
+              code: "PAYLOAD_TOO_LARGE",
+              httpStatus: 413,
             },
+          }
+        : {
+            error: {
+              message: "The database is not reachable right now. Try again in a moment.",
+              code: "SERVICE_UNAVAILABLE",
+              httpStatus: 503,
+            },
+          },
     );
     try {
       const home = await mkdtemp(join(tmpdir(), "tradeoff-codes-"));

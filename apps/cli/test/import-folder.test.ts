@@ -3,21 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
-import { stubServer } from "./stub-server";
+import { billingStub } from "./stub-server";
 
 describe("tradeoff import FOLDER", () => {
   it("fails (exit 1) when not one file is a record: nothing was created, each file says why", async () => {
-    const stub = await stubServer(({ procedure, input }) =>
-      procedure === "team.list"
-        ? { data: [{ id: "cmteam", slug: "billing", name: "Billing" }] }
-        : {
-            data: {
-              records: [],
-              skipped: [{ fileName: "notes.md", reason: "not a decision record: no status found" }],
-              dryRun: (input as { dryRun: boolean }).dryRun,
-            },
-          },
-    );
+    const stub = await billingStub(({ input }) => ({
+      data: {
+        records: [],
+        skipped: [{ fileName: "notes.md", reason: "not a decision record: no status found" }],
+        dryRun: (input as { dryRun: boolean }).dryRun,
+      },
+    }));
     try {
       const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
       const folder = join(home, "docs", "decisions");
@@ -49,28 +45,24 @@ describe("tradeoff import FOLDER --dry-run on a terminal's screen", () => {
   const shown = "\ufffd]0;owned\ufffd\ufffd[2J";
 
   it("shows each record's title, file, links and notes without their control characters", async () => {
-    const stub = await stubServer(({ procedure }) =>
-      procedure === "team.list"
-        ? { data: [{ id: "cmteam", slug: "billing", name: "Billing" }] }
-        : {
-            data: {
-              records: [
-                {
-                  fileName: "0001-queue.md",
-                  number: 1,
-                  title: `Queue${evil}`,
-                  status: "accepted",
-                  date: "2026-01-02",
-                  supersedes: [`0000-old${evil}.md`],
-                  supersededBy: [],
-                  warnings: [`no date${evil}`],
-                },
-              ],
-              skipped: [{ fileName: `notes${evil}.md`, reason: "not a decision record" }],
-              dryRun: true,
-            },
+    const stub = await billingStub(() => ({
+      data: {
+        records: [
+          {
+            fileName: "0001-queue.md",
+            number: 1,
+            title: `Queue${evil}`,
+            status: "accepted",
+            date: "2026-01-02",
+            supersedes: [`0000-old${evil}.md`],
+            supersededBy: [],
+            warnings: [`no date${evil}`],
           },
-    );
+        ],
+        skipped: [{ fileName: `notes${evil}.md`, reason: "not a decision record" }],
+        dryRun: true,
+      },
+    }));
     try {
       const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
       const folder = join(home, "decisions");

@@ -73,6 +73,16 @@ export async function stubServer(answer: (call: StubCall) => StubAnswer) {
   };
 }
 
+/** The team the stub servers' CLI user belongs to: billing. */
+export const BILLING_TEAM = { id: "cmteam", slug: "billing", name: "Billing" };
+
+/** A stub server whose `team.list` answers with team billing, and any other call with `answer`. */
+export function billingStub(answer: (call: StubCall) => StubAnswer) {
+  return stubServer((call) =>
+    call.procedure === "team.list" ? { data: [BILLING_TEAM] } : answer(call),
+  );
+}
+
 /**
  * What `record.get` answers for `project` of team billing: a recorded decision for Kafka over
  * NATS on one criterion, no votes; `changes` replaces any part of it.
@@ -82,7 +92,7 @@ export function recordView(
   changes: Record<string, unknown> = {},
 ) {
   return {
-    team: { id: "cmteam", slug: "billing", name: "Billing" },
+    team: BILLING_TEAM,
     project: { ...project, method: "weighted-mean" },
     options: [
       { key: "kafka", name: "Kafka" },
