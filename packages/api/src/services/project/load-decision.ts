@@ -29,6 +29,17 @@ export type LoadedVote = Vote & { rationale: string | null; updatedAt: Date };
 
 export type LoadedDecision = Awaited<ReturnType<typeof loadDecision>>;
 
+/** Votes as the scoring package takes them: without reasons or times, "no opinion" only when set. */
+export function scoringVotes(votes: readonly Vote[]): Vote[] {
+  return votes.map(({ voterId, criterionKey, weight, scores, noOpinion }) => ({
+    voterId,
+    criterionKey,
+    weight,
+    scores,
+    ...(noOpinion ? { noOpinion: true } : {}),
+  }));
+}
+
 /**
  * A project's shape, its current votes and its voters, in three parallel queries (in order inside a
  * transaction), with the
@@ -110,13 +121,7 @@ export async function loadDecision(
       name,
       defaultWeight,
     })),
-    votes: votes.map(({ voterId, criterionKey, weight, scores, noOpinion }) => ({
-      voterId,
-      criterionKey,
-      weight,
-      scores,
-      ...(noOpinion ? { noOpinion: true } : {}),
-    })),
+    votes: scoringVotes(votes),
     members: members.map((m) => m.id),
     // A quorum larger than the team cannot be met; the scoring package refuses it, so cap it.
     ...(project.quorum != null ? { quorum: Math.min(project.quorum, members.length) } : {}),

@@ -8,7 +8,7 @@ import type {
 } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import { shownCoverage } from "../project/get-recommendation";
-import { loadDecision } from "../project/load-decision";
+import { loadDecision, scoringVotes } from "../project/load-decision";
 import { readImportArchive } from "./import-archive";
 import { type RecordSource, readRecordSource } from "./record-source";
 import {
@@ -220,13 +220,7 @@ export async function loadRecordView(
     archive
       ? {
           ...loaded.decision,
-          votes: archive.map(({ voterId, criterionKey, weight, scores, noOpinion }) => ({
-            voterId,
-            criterionKey,
-            weight,
-            scores,
-            ...(noOpinion ? { noOpinion: true } : {}),
-          })),
+          votes: scoringVotes(archive),
           members: archiveMembers,
         }
       : loaded.decision,
