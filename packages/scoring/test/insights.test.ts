@@ -74,16 +74,33 @@ describe("coverageLine", () => {
     );
   });
 
-  it("never rounds a partial share up to 100%, and names the quorum", () => {
-    expect(
-      coverageLine({
+  // One row per case: the test's name, what coverageLine is given, and the line it writes.
+  it.each([
+    [
+      "never rounds a partial share up to 100%, and names the quorum",
+      {
         coverage: { counted: 12, total: 13, weightShare: 0.996 },
         participation: { ...ballots, complete: 1, partial: 1, quorum: 2, quorumMet: false },
         status: "provisional",
-      }),
-    ).toBe(
+      },
       "Provisional: based on 12 of 13 criteria (99% of the weight) and 1 of 2 complete ballots (quorum 2: not met).",
-    );
+    ],
+    [
+      "leaves the weight share out while a blind vote is open, and says when it shows",
+      { coverage: { ...base, weightShare: null }, participation: ballots, status: "provisional" },
+      "Provisional: based on 3 of 13 criteria (their share of the weight shows once the blind vote closes) and 0 of 2 complete ballots (no quorum set: every member's ballot is needed).",
+    ],
+    [
+      "says when it is ready",
+      {
+        coverage: { counted: 13, total: 13, weightShare: 1 },
+        participation: { ...ballots, complete: 2, partial: 0, quorumMet: true },
+        status: "ready",
+      },
+      "Ready: based on all 13 criteria and 2 of 2 complete ballots.",
+    ],
+  ] as const)("%s", (_name, input, line) => {
+    expect(coverageLine(input)).toBe(line);
   });
 
   it("words the coverage a decision was recorded with", () => {
@@ -108,28 +125,6 @@ describe("coverageLine", () => {
         status: "ready",
       }),
     ).toBe("Decided with 13 of 13 criteria counted, on 2 complete ballots of 2 members.");
-  });
-
-  it("leaves the weight share out while a blind vote is open, and says when it shows", () => {
-    expect(
-      coverageLine({
-        coverage: { ...base, weightShare: null },
-        participation: ballots,
-        status: "provisional",
-      }),
-    ).toBe(
-      "Provisional: based on 3 of 13 criteria (their share of the weight shows once the blind vote closes) and 0 of 2 complete ballots (no quorum set: every member's ballot is needed).",
-    );
-  });
-
-  it("says when it is ready", () => {
-    expect(
-      coverageLine({
-        coverage: { counted: 13, total: 13, weightShare: 1 },
-        participation: { ...ballots, complete: 2, partial: 0, quorumMet: true },
-        status: "ready",
-      }),
-    ).toBe("Ready: based on all 13 criteria and 2 of 2 complete ballots.");
   });
 
   it("says criterion, not criteria, of a decision with only one", () => {
