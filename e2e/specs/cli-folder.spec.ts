@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loggedInCli, tradeoff } from "../support/cli";
-import { mutate, query, voteOverApi } from "../support/decisions";
+import { createSuccessor, mutate, query, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 const filesOf = async (dir: string) => {
@@ -18,7 +18,7 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
   alice: owner,
   soloDrf,
 }) => {
-  const { team, projectId, template } = soloDrf;
+  const { team, projectId } = soloDrf;
   const request = owner.context.request;
   const decide = (id: string, rationale: string) =>
     mutate(request, "record.decide", {
@@ -30,18 +30,7 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
       confirmProvisional: true,
     });
   await decide(projectId, "typed request models.");
-  const second = await mutate<{ id: string }>(request, "project.create", {
-    teamId: team.id,
-    title: "Keep FastAPI, move to async workers",
-    context: "Workers block the event loop.",
-    options: template.options,
-    criteria: template.criteria.map(({ key, name, description, defaultWeight }) => ({
-      key,
-      name,
-      description,
-      defaultWeight,
-    })),
-  });
+  const second = await createSuccessor(request, soloDrf);
   await mutate(request, "project.open", { projectId: second.id });
   await decide(second.id, "the workers need it.");
   await mutate(request, "record.supersede", { projectId, successorIds: [second.id] });

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
-import { mutate, voteOverApi } from "../support/decisions";
+import { createSuccessor, decideOverApi, mutate, type Person } from "../support/decisions";
 import { expect, test } from "../support/members";
 import { inviteOverApi } from "../support/teams";
 
@@ -33,16 +33,12 @@ async function expectNoSeriousViolations(page: Page) {
   expect(seriousViolations(results)).toEqual([]);
 }
 
-/** The DRF project decided over the API, so its record page has exports, sharing and supersession. */
-async function decide(request: Page["request"], projectId: string, ownerName: string) {
-  await mutate(request, "record.decide", {
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale: "It fits our typed, async services.",
-    consequences: { good: [], neutral: [], bad: [] },
-    decisionMakers: [{ name: ownerName }],
-    confirmProvisional: true,
-  });
+/** `owner`'s page, phone-sized, at `path`. */
+async function onPhone(owner: Person, path: string) {
+  const page = owner.page;
+  await page.setViewportSize(phone);
+  await page.goto(path);
+  return page;
 }
 
 test('"Show older changes" from the keyboard moves to the first older change and says how many', async ({
@@ -54,9 +50,7 @@ test('"Show older changes" from the keyboard moves to the first older change and
   for (let i = 0; i < 32; i++) {
     await mutate(owner.context.request, "comment.create", { projectId, body: `Note ${i + 1}` });
   }
-  const page = owner.page;
-  await page.setViewportSize(phone);
-  await page.goto(url);
+  const page = await onPhone(owner, url);
   await page.getByRole("tab", { name: "History" }).click();
   const events = page.getByTestId("history-events").locator(":scope > li");
   await expect(events).toHaveCount(30);
@@ -79,27 +73,11 @@ test('"Mark as superseded" keeps the keyboard on the button while it works, then
   alice: owner,
   soloDrf,
 }) => {
-  const { projectId, url, team, template, first } = soloDrf;
+  const { projectId, url } = soloDrf;
   const request = owner.context.request;
-  await voteOverApi(request, projectId, {
-    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
-  });
-  await decide(request, projectId, owner.user.name);
-  const successor = await mutate<{ id: string }>(request, "project.create", {
-    teamId: team.id,
-    title: "Keep FastAPI, move to async workers",
-    context: "Workers block the event loop.",
-    options: template.options,
-    criteria: template.criteria.map(({ key, name, description, defaultWeight }) => ({
-      key,
-      name,
-      description,
-      defaultWeight,
-    })),
-  });
-  const page = owner.page;
-  await page.setViewportSize(phone);
-  await page.goto(`${url}/record`);
+  await decideOverApi(owner, soloDrf);
+  const successor = await createSuccessor(request, soloDrf);
+  const page = await onPhone(owner, `${url}/record`);
   await page.getByRole("checkbox", { name: /Keep FastAPI, move to async workers/ }).check();
   const mark = page.getByRole("button", { name: "Mark as superseded" });
   const release = await holdProcedure(page, "record.supersede");
@@ -120,16 +98,11 @@ test("revoking a share link from the keyboard moves to the link's new status", a
   alice: owner,
   soloDrf,
 }) => {
-  const { projectId, url, first } = soloDrf;
+  const { projectId, url } = soloDrf;
   const request = owner.context.request;
-  await voteOverApi(request, projectId, {
-    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
-  });
-  await decide(request, projectId, owner.user.name);
+  await decideOverApi(owner, soloDrf);
   await mutate(request, "share.create", { projectId, showVotes: false, expiresAt: null });
-  const page = owner.page;
-  await page.setViewportSize(phone);
-  await page.goto(`${url}/record`);
+  const page = await onPhone(owner, `${url}/record`);
   const revoke = page.getByRole("button", { name: "Revoke" });
   const release = await holdProcedure(page, "share.revoke");
   await revoke.focus();
@@ -152,9 +125,7 @@ test("a confirmation's button keeps the keyboard while it works; the next invita
   const request = owner.context.request;
   await inviteOverApi(request, team.id, { email: "first@example.com" });
   await inviteOverApi(request, team.id, { email: "second@example.com" });
-  const page = owner.page;
-  await page.setViewportSize(phone);
-  await page.goto(`/t/${team.slug}/settings`);
+  const page = await onPhone(owner, `/t/${team.slug}/settings`);
   const rows = page.getByTestId("pending-invitation");
   await expect(rows).toHaveCount(2);
   const revokeOf = (row: number) =>
@@ -188,9 +159,7 @@ test("after a token is revoked, the keyboard is on the next token's button, not 
   const request = owner.context.request;
   await mutate(request, "token.create", { name: "Laptop CLI" });
   await mutate(request, "token.create", { name: "CI runner" });
-  const page = owner.page;
-  await page.setViewportSize(phone);
-  await page.goto("/account/tokens");
+  const page = await onPhone(owner, "/account/tokens");
   const revokes = page.getByRole("button", { name: "Revoke", exact: true });
   await expect(revokes).toHaveCount(2);
   await revokes.first().focus();
@@ -211,15 +180,8 @@ test("a download that fails says why on the page and what to do; one that works 
   alice: owner,
   soloDrf,
 }) => {
-  const { projectId, url, first } = soloDrf;
-  const request = owner.context.request;
-  await voteOverApi(request, projectId, {
-    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
-  });
-  await decide(request, projectId, owner.user.name);
-  const page = owner.page;
-  await page.setViewportSize(phone);
-  await page.goto(`${url}/record`);
+  await decideOverApi(owner, soloDrf);
+  const page = await onPhone(owner, `${soloDrf.url}/record`);
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "JSON (whole record)" }).click();

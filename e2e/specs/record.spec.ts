@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { baseURL } from "../playwright.config";
-import { downloadMadr, mutate, voteOverApi } from "../support/decisions";
+import { decideOverApi, downloadMadr, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(90_000);
@@ -124,20 +124,9 @@ test("creating a share link from the keyboard leaves the keyboard on the button"
   alice: owner,
   soloDrf,
 }) => {
-  const { projectId, url, first } = soloDrf;
-  await voteOverApi(owner.context.request, projectId, {
-    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
-  });
-  await mutate(owner.context.request, "record.decide", {
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale: "It fits our typed, async services.",
-    consequences: { good: [], neutral: [], bad: [] },
-    decisionMakers: [{ name: owner.user.name }],
-    confirmProvisional: true,
-  });
+  await decideOverApi(owner, soloDrf);
   const page = owner.page;
-  await page.goto(`${url}/record`);
+  await page.goto(`${soloDrf.url}/record`);
   const create = page.getByRole("button", { name: "Create share link" });
   await create.focus();
   await page.keyboard.press("Enter");

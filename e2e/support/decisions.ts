@@ -71,6 +71,26 @@ export async function teamWithQueueTemplate(owner: Person, others: Person[]) {
 }
 
 /**
+ * The DRF project scored (its first criterion, FastAPI ahead) and decided for FastAPI by its
+ * owner over the API, confirming the provisional result: its record page has exports, sharing
+ * and supersession.
+ */
+export async function decideOverApi(owner: Person, drf: DrfProject) {
+  const request = owner.context.request;
+  await voteOverApi(request, drf.projectId, {
+    [drf.first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
+  });
+  await mutate(request, "record.decide", {
+    projectId: drf.projectId,
+    chosenOptionKey: "fastapi",
+    rationale: "It fits our typed, async services.",
+    consequences: { good: [], neutral: [], bad: [] },
+    decisionMakers: [{ name: owner.user.name }],
+    confirmProvisional: true,
+  });
+}
+
+/**
  * `member` scores the first criterion of the DRF vs FastAPI project (FastAPI ahead, with `reason`),
  * then starts the record draft from the project page; returns their page, on the draft.
  */
@@ -159,6 +179,27 @@ export function createFromTemplate(
     ...templateToProjectInput(template),
     title: opts.title ?? template.title,
     ...(opts.votingMode ? { votingMode: opts.votingMode } : {}),
+  });
+}
+
+export type DrfProject = Awaited<ReturnType<typeof teamWithDrfProject>>;
+
+/**
+ * A second project in `drf`'s team with the same options and criteria, "Keep FastAPI, move to
+ * async workers", not yet open: the decision specs supersede the DRF project with.
+ */
+export function createSuccessor(request: APIRequestContext, drf: DrfProject) {
+  return mutate<{ id: string }>(request, "project.create", {
+    teamId: drf.team.id,
+    title: "Keep FastAPI, move to async workers",
+    context: "Workers block the event loop.",
+    options: drf.template.options,
+    criteria: drf.template.criteria.map(({ key, name, description, defaultWeight }) => ({
+      key,
+      name,
+      description,
+      defaultWeight,
+    })),
   });
 }
 

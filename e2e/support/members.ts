@@ -1,8 +1,6 @@
 import type { Browser } from "@playwright/test";
-import { type Person, person, teamWithDrfProject } from "./decisions";
+import { type DrfProject, type Person, person, teamWithDrfProject } from "./decisions";
 import { test as base } from "./fixtures";
-
-type DrfProject = Awaited<ReturnType<typeof teamWithDrfProject>>;
 
 type Members = {
   /** A freshly signed-up member, signed in, in a browser context of her own. */
