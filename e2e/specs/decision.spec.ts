@@ -5,6 +5,7 @@ import {
   holdScripts,
   isHydrated,
   mutate,
+  type Person,
   person,
   query,
   teamWithDrfProject,
@@ -15,6 +16,15 @@ import { expect, test } from "../support/members";
 import { createTeamOverApi } from "../support/teams";
 
 const PERFORMANCE = "Performance under high concurrency";
+
+/** A blind DRF vs FastAPI decision of Alice's team, on which Bob has scored performance. */
+async function blindWithBobsVote(alice: Person, bob: Person) {
+  const drf = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
+  await voteOverApi(bob.context.request, drf.projectId, {
+    performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
+  });
+  return drf;
+}
 
 async function totalOf(page: import("@playwright/test").Page, optionKey: string) {
   return Number(await page.getByTestId(`total-${optionKey}`).textContent());
@@ -95,10 +105,7 @@ test.describe("deciding together", () => {
     alice,
     bob,
   }) => {
-    const { url, projectId } = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
-    await voteOverApi(bob.context.request, projectId, {
-      performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
-    });
+    const { url, projectId } = await blindWithBobsVote(alice, bob);
 
     await alice.page.goto(url);
     await expect(alice.page.getByText("Totals and everyone's votes stay hidden")).toBeVisible();
@@ -134,10 +141,7 @@ test.describe("deciding together", () => {
     alice,
     bob,
   }) => {
-    const { url, projectId } = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
-    await voteOverApi(bob.context.request, projectId, {
-      performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
-    });
+    const { url } = await blindWithBobsVote(alice, bob);
 
     const page = alice.page;
     await page.goto(`${url}/record`);
