@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import {
   createFromTemplate,
+  createQueueProject,
   mutate,
   teamJoinedBy,
   teamWithQueueTemplate,
@@ -203,16 +204,8 @@ test("a decision waiting for my vote counts its one criterion in the singular", 
   alice: owner,
 }) => {
   const team = await teamJoinedBy(owner, [], `One ${Math.random().toString(36).slice(2, 7)}`);
-  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
-    teamId: team.id,
-    title: "Which queue?",
-    context: "",
-    options: [
-      { key: "a", name: "A", description: "" },
-      { key: "b", name: "B", description: "" },
-    ],
-    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
-  });
+  // One criterion: the count is in the singular.
+  const project = await createQueueProject(owner.context.request, team.id);
   await mutate(owner.context.request, "project.open", { projectId: project.id });
   await owner.page.goto(`/t/${team.slug}`);
   await expect(owner.page.getByTestId("pending-votes")).toContainText("0 of 1 criterion voted");

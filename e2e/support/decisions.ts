@@ -52,16 +52,7 @@ type BuiltIn = Pick<DecisionTemplate, "key" | "title" | "context" | "options" | 
  */
 export async function teamWithQueueTemplate(owner: Person, others: Person[]) {
   const team = await teamJoinedBy(owner, others, `Tpl ${Math.random().toString(36).slice(2, 7)}`);
-  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
-    teamId: team.id,
-    title: "Which queue?",
-    context: "",
-    options: [
-      { key: "a", name: "Kafka", description: "" },
-      { key: "b", name: "SQS", description: "" },
-    ],
-    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
-  });
+  const project = await createQueueProject(owner.context.request, team.id);
   await mutate(owner.context.request, "project.saveAsTemplate", {
     projectId: project.id,
     name: "Queue choice",
@@ -87,6 +78,23 @@ export async function decideOverApi(owner: Person, drf: DrfProject) {
     consequences: { good: [], neutral: [], bad: [] },
     decisionMakers: [{ name: owner.user.name }],
     confirmProvisional: true,
+  });
+}
+
+/**
+ * "Which queue?", a small project of `request`'s user in `teamId`, not yet open: two options
+ * (Kafka, SQS) and one criterion (Operations).
+ */
+export function createQueueProject(request: APIRequestContext, teamId: string) {
+  return mutate<{ id: string }>(request, "project.create", {
+    teamId,
+    title: "Which queue?",
+    context: "",
+    options: [
+      { key: "a", name: "Kafka", description: "" },
+      { key: "b", name: "SQS", description: "" },
+    ],
+    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
   });
 }
 
