@@ -309,6 +309,23 @@ export async function downloadMadr(page: Page) {
   return { file, md, frontMatter: parseYaml(yaml ?? "") as unknown };
 }
 
+/**
+ * On a record page: `approver`'s approval is shown, and the MADR export names them as the
+ * decision-maker who approved it today, in its front matter and its text. Returns that Markdown.
+ */
+export async function expectApprovalInMadr(page: Page, approver: string) {
+  await expect(page.getByTestId("record-approvals")).toContainText(`Approved by ${approver}`);
+  const { md, frontMatter } = await downloadMadr(page);
+  const today = new Date().toISOString().slice(0, 10);
+  expect(frontMatter).toMatchObject({
+    status: "accepted",
+    "decision-makers": [approver],
+    approvals: [{ name: approver, date: today }],
+  });
+  expect(md).toContain(`Approved by ${approver} (${today}).`);
+  return md;
+}
+
 /** Whether React has hydrated the element (it marks each element it hydrates with its props). */
 export function isHydrated(locator: Locator) {
   return locator.evaluate((element) =>
