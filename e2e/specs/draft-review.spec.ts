@@ -10,6 +10,7 @@ import {
   query,
   voteAndStartDraft,
 } from "../support/decisions";
+import { documentWidth } from "../support/layout";
 import { expect, test } from "../support/members";
 
 test.setTimeout(120_000);
@@ -65,13 +66,7 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   await m.setViewportSize({ width: 390, height: 844 });
   await m.reload();
   await expect(m.getByTestId("approval-summary")).toBeVisible();
-  expect(
-    await m.evaluate(
-      () =>
-        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
-          .document.documentElement.scrollWidth,
-    ),
-  ).toBeLessThanOrEqual(390);
+  expect(await documentWidth(m)).toBeLessThanOrEqual(390);
 
   await o.getByRole("button", { name: "Approve" }).click();
   await expect(o.getByTestId("approval-summary")).toHaveText(

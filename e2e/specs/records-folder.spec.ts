@@ -4,9 +4,7 @@ import { expect, test } from "@playwright/test";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { parse as parseYaml } from "yaml";
 import { mutate, person } from "../support/decisions";
-
-// What the page's script sees of the document (the e2e package has no DOM types).
-declare const document: { documentElement: { scrollWidth: number } };
+import { documentWidth } from "../support/layout";
 
 /** A small docs/decisions folder in MADR 4, as a team keeps it: two records, one superseding the other. */
 const folder = {
@@ -102,7 +100,7 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
   ]);
   // On a phone the preview fits the width: nothing scrolls sideways.
   await page.setViewportSize({ width: 390, height: 844 });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await documentWidth(page)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1280, height: 720 });
   const axe = await new AxeBuilder({ page }).include("main").analyze();
   expect(axe.violations, JSON.stringify(axe.violations, null, 2)).toEqual([]);
