@@ -102,3 +102,40 @@ test("a decision of another team answers page-not-found inside the app, with one
   await expect(page.getByRole("main")).toHaveCount(1);
   expect(await findings(page)).toEqual([]);
 });
+
+test("the pages the API serves itself (its docs, the unsubscribe link) pass axe on a phone, with a main landmark", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/api/docs", "/api/unsubscribe?token=not-a-real-token"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByRole("main"), path).toHaveCount(1);
+    await expect(page.getByRole("heading", { level: 1 }), path).toHaveCount(1);
+    expect(await findings(page), path).toEqual([]);
+  }
+  // A command that is wider than a phone scrolls from the keyboard too.
+  await page.goto("/api/docs");
+  const command = page.locator("pre").first();
+  await command.focus();
+  await expect(command).toBeFocused();
+});
+
+test("from the project's tabs, Tab reaches the open panel with a visible focus ring", async ({
+  alice,
+  soloDrf,
+}) => {
+  const page = alice.page;
+  await page.goto(soloDrf.url);
+  const tab = page.getByRole("tab", { name: "Vote & results" });
+  await tab.focus();
+  await page.keyboard.press("Tab");
+  const panel = page.getByRole("tabpanel", { name: "Vote & results" });
+  await expect(panel).toBeFocused();
+  const outline = await panel.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+  });
+  expect(outline.style).not.toBe("none");
+  expect(outline.width).toBeGreaterThanOrEqual(2);
+});

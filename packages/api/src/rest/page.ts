@@ -32,9 +32,9 @@ export function apiDocsPage(document: Record<string, unknown>): string {
     for (const [method, op] of Object.entries(methods)) {
       const verb = method.toUpperCase();
       const input = op.requestBody
-        ? `<p>JSON body:</p><pre>${escapeHtml(JSON.stringify(op.requestBody.content["application/json"].schema, null, 2))}</pre>`
+        ? `<p>JSON body:</p><pre tabindex="0">${escapeHtml(JSON.stringify(op.requestBody.content["application/json"].schema, null, 2))}</pre>`
         : op.parameters && op.parameters.length > 0
-          ? `<p>Query parameters:</p><pre>${escapeHtml(
+          ? `<p>Query parameters:</p><pre tabindex="0">${escapeHtml(
               JSON.stringify(
                 Object.fromEntries(
                   op.parameters.map((p) => [
@@ -55,11 +55,11 @@ export function apiDocsPage(document: Record<string, unknown>): string {
   const sections = [...byTag]
     .map(([tag, items]) => `<h2 id="${escapeHtml(tag)}">${escapeHtml(tag)}</h2>${items.join("")}`)
     .join("");
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(info.title)}</title><style>${STYLE}</style></head><body>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(info.title)}</title><link rel="icon" href="/icon.svg" type="image/svg+xml"><style>${STYLE}</style></head><body><main>
 <h1>${escapeHtml(info.title)}</h1>
 <p>${escapeHtml(info.description)}</p>
 <p>The machine-readable description: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI 3.1).</p>
-<pre>curl -H "Authorization: Bearer $TRADEOFF_TOKEN" "$TRADEOFF_URL/api/v1/team/list"</pre>
+<pre tabindex="0">curl -H "Authorization: Bearer $TRADEOFF_TOKEN" "$TRADEOFF_URL/api/v1/team/list"</pre>
 ${sections}
-</body></html>`;
+</main></body></html>`;
 }

@@ -92,7 +92,6 @@ export function ProjectView({
           {
             value: "vote",
             label: <>Vote &amp; results</>,
-            className: "focus-visible:outline-none",
             content: (
               // The matrix takes the page's full width, with the results under it.
               <div
