@@ -32,10 +32,13 @@ async function startInstance(
     textDebounceMs: 100,
     textMaxDebounceMs: 500,
   },
+  opts: { listen?: boolean } = {},
 ): Promise<Instance> {
   const { hocuspocus: collab, listening } = createDraftCollab({
     db: t.db,
-    listenUrl: t.url,
+    // Without a listener the instance hears no other connection's notifications (as with the
+    // embedded database).
+    listenUrl: opts.listen === false ? undefined : t.url,
     // The test's "cookie": the token is "<user id>[:<sign-in session id>]"; the session checks
     // still run.
     authenticate: async ({ token }) => {
@@ -71,12 +74,19 @@ async function stopInstance(instance: Instance) {
   await new Promise<void>((resolve) => instance.http.close(() => resolve()));
 }
 
-type Client = { provider: HocuspocusProvider; doc: Y.Doc; refused: string[] };
+type Client = {
+  provider: HocuspocusProvider;
+  doc: Y.Doc;
+  refused: string[];
+  /** Messages the server sent this tab outside the document (e.g. edits left out). */
+  told: string[];
+};
 
 /** A browser tab on `instance`, signed in as `userId`, synced before it returns. */
 async function connect(instance: Instance, draftId: string, userId: string): Promise<Client> {
   const doc = new Y.Doc();
   const refused: string[] = [];
+  const told: string[] = [];
   const websocketProvider = new HocuspocusProviderWebsocket({
     url: instance.url,
     WebSocketPolyfill: WebSocket,
@@ -89,12 +99,15 @@ async function connect(instance: Instance, draftId: string, userId: string): Pro
     onAuthenticationFailed: ({ reason }) => {
       refused.push(reason);
     },
+    onStateless: ({ payload }) => {
+      told.push(payload);
+    },
   });
   // A provider handed its own socket is attached by hand (Hocuspocus 3).
   provider.attach();
   providers.add(provider);
   await until(() => provider.isSynced || refused.length > 0, { ...SYNC, timeoutMs: 10_000 });
-  return { provider, doc, refused };
+  return { provider, doc, refused, told };
 }
 
 function disconnect(client: Client) {
@@ -429,6 +442,119 @@ describe("reviewing and accepting while the last edits are still being stored", 
     });
     expect(record.rationale).toContain("Managed queues keep the pager quiet.");
     expect(record.rationale).toContain("Ordering per group is enough.");
+  });
+});
+
+describe("edits that arrive as the draft is accepted or discarded", () => {
+  /** A draft the owner can accept (with a reason), its decision-maker named. */
+  async function readyDraft() {
+    const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
+    const member = at(s.people, 1);
+    for (const criterionKey of ["ops", "ordering"]) {
+      await castVote(member, s.projectId, criterionKey, {
+        weight: 4,
+        scores: { kafka: 2, sqs: 5 },
+      });
+    }
+    const { draftId } = await member.api.draft.start({ projectId: s.projectId });
+    await member.api.draft.updateFields({
+      projectId: s.projectId,
+      decisionMakers: [{ userId: s.owner.id, name: "" }],
+    });
+    return { s, member, draftId };
+  }
+  const rowsOf = (draftId: string) => t.db.recordDraftUpdate.count({ where: { draftId } });
+  const recordRationale = async (projectId: string) =>
+    (
+      await t.db.decisionRecord.findFirstOrThrow({
+        where: { projectId },
+        select: { rationale: true },
+      })
+    ).rationale;
+  /** Types a paragraph and waits until it is stored: the editor's access was read just now. */
+  async function typeStored(client: Client, draftId: string, text: string) {
+    const rows = await rowsOf(draftId);
+    typeParagraph(client.doc, "rationale", text);
+    await expect
+      .poll(() => rowsOf(draftId), { timeout: 5_000, interval: 10 })
+      .toBeGreaterThan(rows);
+  }
+  const accept = (s: Awaited<ReturnType<typeof readyDraft>>["s"]) =>
+    s.owner.api.draft.accept({
+      projectId: s.projectId,
+      overrideReason: "The deadline is today.",
+      confirmProvisional: true,
+    });
+
+  // The acceptance reaches the instances through LISTEN/NOTIFY: a PostgreSQL server is needed.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "refuses an edit typed right after acceptance at once, though the editor's access was read a moment before",
+    async () => {
+      const { s, member, draftId } = await readyDraft();
+      const a = await startInstance();
+      const b = await startInstance();
+      const writer = await connect(a, draftId, member.id);
+      const reader = await connect(b, draftId, s.owner.id);
+      await typeStored(writer, draftId, "Typed before the acceptance.");
+      await accept(s);
+      // Well within ACCESS_RECHECK_MS of the last reading of the writer's access.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const rows = await rowsOf(draftId);
+      typeParagraph(writer.doc, "rationale", "Typed after the acceptance.");
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await rowsOf(draftId)).toBe(rows);
+      expect(rationale(reader)).toContain("Typed before the acceptance.");
+      expect(rationale(reader)).not.toContain("Typed after the acceptance.");
+      const sameInstance = await connect(a, draftId, s.owner.id);
+      expect(rationale(sameInstance)).not.toContain("Typed after the acceptance.");
+      // Not taken, so still unsaved in the typist's editor: the page says it was left out.
+      expect(writer.provider.hasUnsyncedChanges).toBe(true);
+      expect(await recordRationale(s.projectId)).toContain("Typed before the acceptance.");
+      expect(await recordRationale(s.projectId)).not.toContain("Typed after the acceptance.");
+    },
+  );
+
+  it("tells the typist when an edit the server took could not be kept because the draft was accepted meanwhile", async () => {
+    const { s, member, draftId } = await readyDraft();
+    // An instance that does not hear the acceptance: the edit reaches its document first.
+    const a = await startInstance(undefined, { listen: false });
+    const writer = await connect(a, draftId, member.id);
+    await typeStored(writer, draftId, "Typed before the acceptance.");
+    await accept(s);
+    const rows = await rowsOf(draftId);
+    typeParagraph(writer.doc, "rationale", "Typed as it was accepted.");
+    await until(() => writer.told.length > 0, SYNC);
+    expect(writer.told.map((payload) => JSON.parse(payload))).toEqual([
+      { type: "edits-left-out", status: "ACCEPTED" },
+    ]);
+    expect(await rowsOf(draftId)).toBe(rows);
+    expect(await recordRationale(s.projectId)).not.toContain("Typed as it was accepted.");
+    // Nothing more is taken from it, and a fresh load holds only what the record holds.
+    typeParagraph(writer.doc, "rationale", "And more.");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(writer.provider.hasUnsyncedChanges).toBe(true);
+    expect(await rowsOf(draftId)).toBe(rows);
+    disconnect(writer);
+    await stopInstance(a);
+    const b = await startInstance(undefined, { listen: false });
+    const fresh = await connect(b, draftId, s.owner.id);
+    expect(rationale(fresh)).toContain("Typed before the acceptance.");
+    expect(rationale(fresh)).not.toMatch(/Typed as it was accepted|And more/);
+  });
+
+  it("tells the typist the same when the draft was discarded", async () => {
+    const { s, member, draftId } = await readyDraft();
+    const a = await startInstance(undefined, { listen: false });
+    const writer = await connect(a, draftId, member.id);
+    await typeStored(writer, draftId, "Typed before the discard.");
+    await s.owner.api.draft.discard({ projectId: s.projectId });
+    const rows = await rowsOf(draftId);
+    typeParagraph(writer.doc, "rationale", "Typed as it was discarded.");
+    await until(() => writer.told.length > 0, SYNC);
+    expect(writer.told.map((payload) => JSON.parse(payload))).toEqual([
+      { type: "edits-left-out", status: "DISCARDED" },
+    ]);
+    expect(await rowsOf(draftId)).toBe(rows);
   });
 });
 

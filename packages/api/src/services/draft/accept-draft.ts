@@ -7,6 +7,7 @@ import { lockProject } from "../project/lock-project";
 import { writeDecision } from "../record/record-decision";
 import { readRecordFields } from "../record/stored-fields";
 import { approvalStatus } from "./approval";
+import { announceDraftClosed } from "./draft-closed";
 import { markdownListItems, readDraftText } from "./draft-text";
 import { settleDraftText, settleOpenDraft } from "./settle-draft-text";
 import { openDraft } from "./update-draft-fields";
@@ -28,7 +29,9 @@ const FIELD_LABELS: Record<string, string> = {
  * Accepts the draft when the project's approval rule is met (or, for an owner or admin, with a
  * written reason when it is not). In one transaction: closes voting if still open, writes
  * revision 1 of the record exactly as the text and fields stand (the draft is locked, so no edit
- * slips in between), and marks the draft accepted and read-only. Edits still on their way to the
+ * slips in between: the document servers store an edit only while the draft is proposed, and
+ * tell its typist when it came too late), and marks the draft accepted and read-only, which the
+ * document servers hear at once (announceDraftClosed). Edits still on their way to the
  * stored Markdown are settled into it first, and that is kept even when acceptance is refused:
  * approvals are checked against the text everyone sees, and the record leaves none of it out.
  */
@@ -164,6 +167,7 @@ export async function acceptDraft(
       },
       select: { id: true },
     });
+    await announceDraftClosed(tx, { draftId: draftLock.id, status: "ACCEPTED" });
     await recordEvent(tx, actor, input.projectId, {
       type: "draft.accepted",
       data: {

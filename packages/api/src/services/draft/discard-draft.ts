@@ -3,6 +3,7 @@ import { DomainError } from "../../errors";
 import { assertCanManageProject } from "../project/access";
 import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
+import { announceDraftClosed } from "./draft-closed";
 import { lockDraft } from "./lock-draft";
 
 type Actor = { userId: string; teamId: string; role: Role };
@@ -11,7 +12,8 @@ type Actor = { userId: string; teamId: string; role: Role };
  * Sets the project's open record draft aside (the project's creator, or an owner or admin): it
  * becomes read-only, is never the record, and the history says who discarded it. The record
  * form can record the decision afterwards, and starting the draft again writes a new one. Open
- * editors turn read-only before their next edit is applied (draftDocumentAccess).
+ * editors turn read-only at once (announceDraftClosed), and an edit that was on its way is not
+ * stored: its typist is told (document-server.ts).
  */
 export async function discardDraft(db: PrismaClient, actor: Actor, input: { projectId: string }) {
   return db.$transaction(async (tx) => {
@@ -36,6 +38,7 @@ export async function discardDraft(db: PrismaClient, actor: Actor, input: { proj
       data: { status: "DISCARDED", discardedAt, discardedById: actor.userId },
       select: { id: true },
     });
+    await announceDraftClosed(tx, { draftId: draft.id, status: "DISCARDED" });
     await recordEvent(tx, actor, input.projectId, {
       type: "draft.discarded",
       data: { textVersion: draft.textVersion },

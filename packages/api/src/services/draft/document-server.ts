@@ -42,6 +42,7 @@ import {
   draftUpdatesFrom,
   loadDraftDocument,
 } from "./document-store";
+import { type ClosedDraftStatus, DRAFT_CLOSED_CHANNEL } from "./draft-closed";
 import { storeDraftText } from "./store-draft-text";
 
 export type DraftCollabOptions = {
@@ -101,7 +102,9 @@ const SYNC_UPDATE = 2;
 
 /**
  * How long a writing connection's access, re-read before its edits are applied, is trusted: a
- * member removed from the team, made a viewer or signed out stops editing within this time.
+ * member removed from the team, made a viewer or signed out stops editing within this time. A
+ * draft accepted or discarded does not wait for it: that is announced (DRAFT_CLOSED_CHANNEL),
+ * and an edit the database no longer takes closes the document too.
  */
 const ACCESS_RECHECK_MS = 1_000;
 
@@ -113,6 +116,13 @@ export class DraftRefusedError extends Error {
     this.reason = reason;
   }
 }
+
+/**
+ * What the server tells a connection whose edits reached this instance but were not stored,
+ * because the draft was accepted or discarded meanwhile: they are in no record. Sent as a
+ * Hocuspocus stateless message (JSON); the editor shows it as "edits left out".
+ */
+export type EditsLeftOutMessage = { type: "edits-left-out"; status: ClosedDraftStatus };
 
 export class DraftTooLargeError extends Error {
   /** The WebSocket close code and reason the client receives. */
@@ -140,6 +150,10 @@ export class DraftDocumentExtension implements Extension {
   private instance: Hocuspocus | undefined;
   private listener: PgListener | undefined;
   private readonly pending = new Map<string, Uint8Array[]>();
+  /** The connections whose edits are in `pending` (told if those cannot be stored). */
+  private readonly pendingFrom = new Map<string, Set<Connection>>();
+  /** Loaded documents whose draft was accepted or discarded: nothing more is applied to them. */
+  private readonly closed = new Map<string, ClosedDraftStatus>();
   private readonly flushTimers = new Map<string, NodeJS.Timeout>();
   private readonly flushing = new Map<string, Promise<void>>();
   /** Rows this instance wrote: their announcements come back to it and are skipped. */
@@ -174,9 +188,10 @@ export class DraftDocumentExtension implements Extension {
     if (!url || this.listener) return Promise.resolve();
     this.listener = new PgListener({
       url,
-      channels: [DRAFT_UPDATES_CHANNEL, DRAFT_AWARENESS_CHANNEL],
+      channels: [DRAFT_UPDATES_CHANNEL, DRAFT_AWARENESS_CHANNEL, DRAFT_CLOSED_CHANNEL],
       onNotification: ({ channel, payload }) => {
         if (channel === DRAFT_AWARENESS_CHANNEL) this.onAwarenessAnnouncement(payload);
+        else if (channel === DRAFT_CLOSED_CHANNEL) this.onClosedAnnouncement(payload);
         else void this.onAnnouncement(payload);
       },
       // Announcements sent before LISTEN was in place (first start, or while reconnecting)
@@ -237,14 +252,17 @@ export class DraftDocumentExtension implements Extension {
   }
 
   /**
-   * Before an edit is applied: the editor must still be allowed to edit (access read again, at
-   * most every ACCESS_RECHECK_MS: removed or signed out closes the connection, made a viewer or
-   * the draft accepted or discarded makes it read-only), and, a backstop for clients that skip the editor's
-   * paste limit, content past the limit is refused.
+   * Before an edit is applied: the draft must still be proposed (an acceptance or a discard
+   * announced makes every connection read-only at once), the editor must still be allowed to
+   * edit (access read again, at most every ACCESS_RECHECK_MS: removed or signed out closes the
+   * connection, made a viewer or the draft accepted or discarded makes it read-only), and, a
+   * backstop for clients that skip the editor's paste limit, content past the limit is refused.
+   * A refused edit is not acknowledged: the editor keeps it as unsaved.
    */
   async beforeHandleMessage({
     update: message,
     document,
+    documentName,
     connection,
     context,
   }: beforeHandleMessagePayload) {
@@ -254,6 +272,10 @@ export class DraftDocumentExtension implements Extension {
     const step = decoding.readVarUint(decoder);
     if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return;
     if (connection.readOnly) return; // Hocuspocus applies nothing from it
+    if (this.closed.has(documentName)) {
+      connection.readOnly = true;
+      return;
+    }
     const access = await this.currentAccess(connection, context as DraftConnectionContext);
     if (!access) {
       throw new DraftRefusedError(
@@ -299,6 +321,11 @@ export class DraftDocumentExtension implements Extension {
     const queue = this.pending.get(documentName);
     if (queue) queue.push(update);
     else this.pending.set(documentName, [update]);
+    if (isConnection(transactionOrigin)) {
+      const from = this.pendingFrom.get(documentName);
+      if (from) from.add(transactionOrigin);
+      else this.pendingFrom.set(documentName, new Set([transactionOrigin]));
+    }
     if (!this.flushTimers.has(documentName)) {
       this.flushTimers.set(
         documentName,
@@ -337,6 +364,7 @@ export class DraftDocumentExtension implements Extension {
   async afterUnloadDocument({ documentName }: { documentName: string }) {
     this.lastSeen.delete(documentName);
     this.rowsWritten.delete(documentName);
+    this.closed.delete(documentName);
   }
 
   async onDestroy() {
@@ -355,9 +383,17 @@ export class DraftDocumentExtension implements Extension {
       const updates = this.pending.get(documentName);
       if (!updates?.length) return;
       this.pending.delete(documentName);
+      const from = this.pendingFrom.get(documentName) ?? new Set<Connection>();
+      this.pendingFrom.delete(documentName);
       const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
       try {
         const id = await appendDraftUpdate(this.options.db, { draftId: documentName, update });
+        if (id === null) {
+          // The draft was accepted or discarded before these edits were stored: they are in no
+          // record, and never will be. Their typists are told; nothing more is taken.
+          this.closeDocument(documentName, await this.closedStatus(documentName), from);
+          return;
+        }
         this.ownRows.add(id.toString());
         this.rowsWritten.set(documentName, (this.rowsWritten.get(documentName) ?? 0) + 1);
         const seen = this.lastSeen.get(documentName);
@@ -365,6 +401,8 @@ export class DraftDocumentExtension implements Extension {
       } catch (error) {
         // Kept for the next try: the clients hold the edits too, and resend them on reconnect.
         this.pending.set(documentName, [update, ...(this.pending.get(documentName) ?? [])]);
+        const since = this.pendingFrom.get(documentName) ?? [];
+        this.pendingFrom.set(documentName, new Set([...from, ...since]));
         this.options.onError?.(error, "storing draft edits");
         if (!this.flushTimers.has(documentName)) {
           this.flushTimers.set(
@@ -385,6 +423,43 @@ export class DraftDocumentExtension implements Extension {
 
   private loaded(documentName: string): Document | undefined {
     return this.instance?.documents.get(documentName);
+  }
+
+  /** Why an edit was not stored: the draft's status now (a draft gone was set aside). */
+  private async closedStatus(draftId: string): Promise<ClosedDraftStatus> {
+    const draft = await this.options.db.recordDraft.findUnique({
+      where: { id: draftId },
+      select: { status: true },
+    });
+    return draft?.status === "ACCEPTED" ? "ACCEPTED" : "DISCARDED";
+  }
+
+  /**
+   * The draft of a loaded document was accepted or discarded: every connection turns read-only
+   * (later edits are refused, unacknowledged), and those whose edits this instance took but
+   * could not store are told they are left out.
+   */
+  private closeDocument(
+    documentName: string,
+    status: ClosedDraftStatus,
+    leftOutFrom: Iterable<Connection> = [],
+  ) {
+    this.closed.set(documentName, status);
+    const document = this.loaded(documentName);
+    for (const connection of document?.getConnections() ?? []) connection.readOnly = true;
+    const message: EditsLeftOutMessage = { type: "edits-left-out", status };
+    for (const connection of leftOutFrom) connection.sendStateless(JSON.stringify(message));
+  }
+
+  private onClosedAnnouncement(payload: string) {
+    try {
+      const parsed = JSON.parse(payload) as { draftId?: unknown; status?: unknown };
+      if (typeof parsed.draftId !== "string" || !this.loaded(parsed.draftId)) return;
+      const status = parsed.status === "ACCEPTED" ? "ACCEPTED" : "DISCARDED";
+      this.closeDocument(parsed.draftId, status);
+    } catch (error) {
+      this.options.onError?.(error, "closing an accepted or discarded draft");
+    }
   }
 
   private async onAnnouncement(payload: string) {
@@ -439,6 +514,15 @@ export class DraftDocumentExtension implements Extension {
       [...this.lastSeen].map(([draftId, lastId]) => this.pull(draftId, lastId + 1n)),
     );
   }
+}
+
+/** An update's origin that is a client's connection (others: another instance, the server). */
+function isConnection(origin: unknown): origin is Connection {
+  return (
+    typeof origin === "object" &&
+    origin !== null &&
+    typeof (origin as Partial<Connection>).sendStateless === "function"
+  );
 }
 
 /**

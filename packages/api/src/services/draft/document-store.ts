@@ -16,12 +16,19 @@ export type StoredUpdate = { id: bigint; update: Uint8Array };
 
 /**
  * Appends one update and announces its row, in one statement (one round trip, one commit: the
- * notification is sent only if the row is there).
+ * notification is sent only if the row is there), and only while the draft is proposed. The
+ * draft's row is share-locked for it: an acceptance or a discard (which lock it for update, and
+ * settle the text from these rows) waits for an append under way, and an append that comes
+ * after them finds the draft closed and adds nothing. So every stored edit is in the record, and
+ * an edit that is not stored is known to the caller.
  */
 const appendUpdate = statement<{ draftId: string; update: Uint8Array }, { id: bigint }>(
   ({ draftId, update }) =>
-    sql`WITH added AS (
-          INSERT INTO record_draft_updates (draft_id, update) VALUES (${draftId}, ${update})
+    sql`WITH proposed AS (
+          SELECT id FROM record_drafts WHERE id = ${draftId} AND status = 'PROPOSED' FOR SHARE
+        ), added AS (
+          INSERT INTO record_draft_updates (draft_id, update)
+          SELECT id, ${update} FROM proposed
           RETURNING id
         )
         SELECT id, pg_notify(${DRAFT_UPDATES_CHANNEL},
@@ -29,13 +36,13 @@ const appendUpdate = statement<{ draftId: string; update: Uint8Array }, { id: bi
         FROM added`,
 );
 
+/** The new row's id, or null when the draft is accepted or discarded (nothing was stored). */
 export async function appendDraftUpdate(
   db: PrismaClient,
   input: { draftId: string; update: Uint8Array },
-): Promise<bigint> {
+): Promise<bigint | null> {
   const [row] = await appendUpdate(db, input);
-  if (!row) throw new Error(`The update of draft ${input.draftId} was not stored.`);
-  return row.id;
+  return row?.id ?? null;
 }
 
 export type LoadedDocument = {

@@ -20,6 +20,21 @@ export type DraftTextEditorProps = {
 };
 
 /**
+ * The server's word that edits of this page were taken but not stored because the draft was
+ * accepted or discarded meanwhile (`{"type":"edits-left-out","status":...}`): the status, or null
+ * for any other message.
+ */
+function editsLeftOut(payload: string): string | null {
+  try {
+    const message = JSON.parse(payload) as { type?: unknown; status?: unknown };
+    if (message.type !== "edits-left-out") return null;
+    return message.status === "DISCARDED" ? "DISCARDED" : "ACCEPTED";
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The draft's seven text fields, edited live by everyone on the page: one shared Yjs document
  * (Hocuspocus over /api/collab, signed in by the session cookie) with a fragment per field.
  * Edits made offline stay in the document and merge when the connection returns.
@@ -29,13 +44,17 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
   const [provider, setProvider] = useState<HocuspocusProvider | null>(null);
   const [state, setState] = useState<SyncState>("connecting");
   const [problem, setProblem] = useState<string | null>(null);
-  // Once the draft is accepted (live, from the page) nothing more is saved: the editor stops, and
-  // says so when edits of this page had not reached the server yet.
-  const closed = useContext(DraftStatusContext) !== "PROPOSED";
-  const [leftOut, setLeftOut] = useState(false);
+  // Once the draft is accepted or discarded (live, from the page) nothing more is saved: the
+  // editor stops, and says so when edits of this page had not reached the server yet. The server
+  // says so too, at once, for edits it took but could not store because the draft had just
+  // closed (they had been acknowledged, so the page no longer counts them as unsaved).
+  const status = useContext(DraftStatusContext);
+  const [closedByServer, setClosedByServer] = useState<string | null>(null);
+  const closed = status !== "PROPOSED" || closedByServer !== null;
+  const [leftOut, setLeftOut] = useState<string | null>(null);
   useEffect(() => {
-    if (closed && provider?.hasUnsyncedChanges) setLeftOut(true);
-  }, [closed, provider]);
+    if (status !== "PROPOSED" && provider?.hasUnsyncedChanges) setLeftOut(status);
+  }, [status, provider]);
 
   useEffect(() => {
     const scheme = window.location.protocol === "https:" ? "wss" : "ws";
@@ -60,6 +79,12 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
     });
     next.on("synced", update);
     next.on("unsyncedChanges", update);
+    next.on("stateless", ({ payload }: { payload: string }) => {
+      const told = editsLeftOut(payload);
+      if (!told) return;
+      setClosedByServer(told);
+      setLeftOut(told);
+    });
     next.on("authenticationFailed", ({ reason }: { reason: string }) => {
       setProblem(`This draft cannot be opened: ${reason}`);
     });
@@ -83,7 +108,12 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
   return (
     <div className="grid gap-5">
       {closed ? null : <ConnectionStatus state={state} />}
-      {leftOut ? (
+      {leftOut === "DISCARDED" ? (
+        <Alert variant="error" title="Your last edits were not saved" data-testid="edits-left-out">
+          The draft was discarded before your last edits reached the server, so they were not saved.
+          They stay on this page until you reload it: copy what you still need.
+        </Alert>
+      ) : leftOut ? (
         <Alert
           variant="error"
           title="Your last edits are not in the record"
