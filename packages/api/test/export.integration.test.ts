@@ -283,6 +283,47 @@ describe("JSON export and import", () => {
     expect(again.participation).toMatchObject({ complete: 0, partial: 2, none: 1, eligible: 3 });
   });
 
+  it("round trip keeps the reason a record was accepted without its approvals", async () => {
+    const setup = await teamWith(t, ["MEMBER"]);
+    const { id: projectId } = await setup.owner.api.project.create(drfInput(setup.team.id));
+    await setup.owner.api.project.open({ projectId });
+    const { criteria } = await setup.owner.api.project.get({ projectId });
+    await castVote(at(setup.people, 0), projectId, criteria[0]?.key ?? "", {
+      weight: 3,
+      scores: { drf: 2, fastapi: 4 },
+    });
+    await setup.owner.api.draft.start({ projectId });
+    await setup.owner.api.draft.updateFields({
+      projectId,
+      chosenOptionKey: "fastapi",
+      decisionMakers: [{ userId: at(setup.people, 0).id, name: "" }],
+    });
+    await t.db.recordDraft.update({
+      where: { projectId },
+      data: { text: { rationale: "It fits our async services." } },
+    });
+    await setup.owner.api.draft.accept({
+      projectId,
+      overrideReason: "The deadline is today.",
+      confirmProvisional: true,
+    });
+    const first = JSON.parse(
+      (await setup.owner.api.export.file({ projectId, format: "json" })).content,
+    );
+    expect(first.decision.overrideReason).toBe("The deadline is today.");
+
+    const other = await teamWith(t);
+    const created = await other.owner.api.export.import({ teamId: other.team.id, document: first });
+    const second = JSON.parse(
+      (await other.owner.api.export.file({ projectId: created.id, format: "json" })).content,
+    );
+    expect(second.decision.overrideReason).toBe("The deadline is today.");
+    const madr = (await other.owner.api.export.file({ projectId: created.id, format: "madr" }))
+      .content;
+    const front = parseYaml(madr.split("---")[1] ?? "");
+    expect(front["accepted-without-approval"]).toBe("The deadline is today.");
+  });
+
   it("refuses a file of another version or a tampered one, and creates nothing", async () => {
     const { owner, projectId } = await decidedDrf();
     const doc = JSON.parse((await owner.api.export.file({ projectId, format: "json" })).content);

@@ -105,6 +105,8 @@ const documentSchema = z.object({
         .array(z.object({ name: z.string().max(200), at: z.iso.datetime() }))
         .max(50)
         .nullish(),
+      /** Why a record accepted from a shared draft was accepted without the approvals it needed. */
+      overrideReason: z.string().max(4000).nullish(),
       coverage: z
         .object({
           counted: z.number().int().min(0).max(30),
@@ -290,8 +292,16 @@ export async function importProject(
       });
     }
     if (doc.decision) {
-      const { decidedAt, recommendedKey, reviewDate, coverage, decidedBy, approvals, ...fields } =
-        doc.decision;
+      const {
+        decidedAt,
+        recommendedKey,
+        reviewDate,
+        coverage,
+        decidedBy,
+        approvals,
+        overrideReason,
+        ...fields
+      } = doc.decision;
       // People of the other team are kept by name: their accounts are not members here.
       const names = (list: { name: string }[]) => list.map(({ name }) => ({ name }));
       const stored = {
@@ -315,13 +325,15 @@ export async function importProject(
     await recordEvent(tx, actor, project.id, {
       type: "project.imported",
       // Who decided and approved in the exporting team, as named in the file (their accounts are
-      // not members here), and its members, the one basis of participation and coverage.
+      // not members here), why it was accepted without its approvals if it was, and its
+      // members, the one basis of participation and coverage.
       data: {
         from: "json",
         votes: doc.votes?.length ?? 0,
         decided,
         decidedBy: doc.decision?.decidedBy ?? null,
         approvals: doc.decision?.approvals ?? [],
+        overrideReason: doc.decision?.overrideReason?.trim() || null,
         eligible: doc.participation?.eligible ?? doc.decision?.coverage?.eligible ?? null,
       },
     });

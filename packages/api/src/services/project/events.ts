@@ -31,10 +31,14 @@ export type ProjectEventData =
         votes?: number;
         file?: string;
         format?: string;
-        /** A JSON export: who decided and approved there, and its voting members. */
+        /**
+         * A JSON export: who decided and approved there, why it was accepted without its
+         * approvals (if it was), and its voting members.
+         */
         from?: "json";
         decidedBy?: string | null;
         approvals?: { name: string; at: string }[];
+        overrideReason?: string | null;
         eligible?: number | null;
       };
     }

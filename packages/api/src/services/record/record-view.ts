@@ -327,7 +327,7 @@ export async function loadRecordView(
           coverage: readRecordCoverage(record.coverage),
           moreInformation: record.moreInformation,
           approvals: imported ? imported.approvals : approvals,
-          overrideReason: accepted?.overrideReason ?? null,
+          overrideReason: imported ? imported.overrideReason : (accepted?.overrideReason ?? null),
           imported: imported ? { by: imported.by, at: imported.at } : null,
         }
       : null,
@@ -341,7 +341,7 @@ export async function loadRecordView(
 
 /**
  * What a JSON import kept of the exporting team (its `project.imported` event): who decided and
- * approved there, by name, its number of voting members, and who imported the record, when.
+ * approved there, by name, why it was accepted without its approvals (if it was), its number of voting members, and who imported the record, when.
  * Null for a project made here or imported from a records folder.
  */
 async function readJsonImport(db: PrismaClient, projectId: string) {
@@ -353,6 +353,7 @@ async function readJsonImport(db: PrismaClient, projectId: string) {
     from?: unknown;
     decidedBy?: unknown;
     approvals?: unknown;
+    overrideReason?: unknown;
     eligible?: unknown;
   };
   if (!event || data.from !== "json") return null;
@@ -365,6 +366,8 @@ async function readJsonImport(db: PrismaClient, projectId: string) {
   return {
     decidedBy: typeof data.decidedBy === "string" ? data.decidedBy : null,
     approvals: approvals.map(({ name, at }) => ({ name, at })),
+    overrideReason:
+      typeof data.overrideReason === "string" && data.overrideReason ? data.overrideReason : null,
     eligible: typeof data.eligible === "number" ? data.eligible : null,
     by: event.actor?.name ?? event.actor?.email ?? "a former member",
     at: event.createdAt.toISOString(),
