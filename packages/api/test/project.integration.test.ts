@@ -273,6 +273,41 @@ describe("the project lifecycle", () => {
     ).toBe(0);
   });
 
+  it("refuses to close a decision whose voting is not open, saying what happened and what to do instead", async () => {
+    const { owner, team } = await teamWith(t, ["MEMBER"]);
+    const closeRefusal = async (projectId: string) => {
+      const refused = await trpcError(owner.api.project.close({ projectId }));
+      expect(refused.code).toBe("CONFLICT");
+      return refused.message;
+    };
+    const { id: draft } = await owner.api.project.create(blankInput(team.id));
+    expect(await closeRefusal(draft)).toBe(
+      "Voting on this decision has not opened, so there is nothing to close. Open it for voting first.",
+    );
+
+    const { id: closed } = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: closed });
+    await owner.api.project.close({ projectId: closed });
+    expect(await closeRefusal(closed)).toBe(
+      "Voting on this decision is already closed: nothing to close. Record the outcome on its record page.",
+    );
+
+    await owner.api.record.decide({
+      projectId: closed,
+      chosenOptionKey: "sqs",
+      rationale: "it is managed.",
+      consequences: { good: [], neutral: [], bad: [] },
+      decisionMakers: [{ userId: owner.id }],
+      confirmProvisional: true,
+    });
+    expect(await closeRefusal(closed)).toBe(
+      "This decision is already decided: nothing to close. Change its record with a new revision, or supersede it with a new decision.",
+    );
+
+    await owner.api.project.archive({ projectId: closed });
+    expect(await closeRefusal(closed)).toBe("This decision is archived: nothing to close.");
+  });
+
   it("lets only admins and the creator open, close, reopen and archive", async () => {
     const { team, people } = await teamWith(t, ["ADMIN", "MEMBER", "MEMBER"]);
     const admin = at(people, 1);

@@ -2,7 +2,9 @@ import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { aggregate } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import { PAST_DEADLINE_MESSAGE } from "../../schemas/project";
+import { recordStatusOf } from "../export/record-status";
 import { notifyTeam } from "../notification/notify";
+import { readRecordSource } from "../record/record-source";
 import { scheduleDeadlineReminders } from "../reminder/deadline-reminders";
 import { assertCanManageProject, type ProjectStatus, STATUS_WORDS } from "./access";
 import { recordEvent } from "./events";
@@ -37,7 +39,9 @@ export async function changeProjectStatus(
     if (!(rule.from as readonly ProjectStatus[]).includes(locked.status)) {
       throw new DomainError(
         "CONFLICT",
-        `You cannot ${rule.verb} this decision: it is ${STATUS_WORDS[locked.status]}.`,
+        action === "close"
+          ? await nothingToClose(tx, projectId, locked.status)
+          : `You cannot ${rule.verb} this decision: it is ${STATUS_WORDS[locked.status]}.`,
       );
     }
     const now = new Date();
@@ -66,6 +70,42 @@ export async function changeProjectStatus(
     if (rule.to === "DECIDED") await notifyTeam(tx, "VIEWER", { kind: "project.closed", ...told });
     return project;
   });
+}
+
+/**
+ * Why a project whose voting is not open cannot be closed: what happened to it, and what to do
+ * instead (the CLI's `tradeoff close` says the same in its own commands). A closed project is
+ * decided once its record is written (an imported record that was only proposed is not).
+ */
+async function nothingToClose(
+  tx: Prisma.TransactionClient,
+  projectId: string,
+  status: ProjectStatus,
+): Promise<string> {
+  switch (status) {
+    case "DRAFT":
+      return "Voting on this decision has not opened, so there is nothing to close. Open it for voting first.";
+    case "SUPERSEDED":
+      return "This decision is already decided and superseded by a later decision: nothing to close.";
+    case "ARCHIVED":
+      return "This decision is archived: nothing to close.";
+    default: {
+      const record = await tx.decisionRecord.findFirst({
+        where: { projectId },
+        select: { source: true },
+      });
+      const recorded =
+        record !== null &&
+        recordStatusOf({
+          status,
+          recorded: true,
+          sourceStatus: readRecordSource(record.source)?.status ?? null,
+        }) === "accepted";
+      return recorded
+        ? "This decision is already decided: nothing to close. Change its record with a new revision, or supersede it with a new decision."
+        : "Voting on this decision is already closed: nothing to close. Record the outcome on its record page.";
+    }
+  }
 }
 
 /**
