@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { baseURL } from "../playwright.config";
-import { decideOverApi, downloadMadr, voteOverApi } from "../support/decisions";
+import { decideOverApi, downloadMadr, teamWithDrfProject, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(90_000);
@@ -133,4 +133,22 @@ test("creating a share link from the keyboard leaves the keyboard on the button"
   await expect(page.getByTestId("share-link")).toHaveValue(/\/share\//);
   // Busy while it works, not disabled: the keyboard is where it was, for the next step.
   await expect(create).toBeFocused();
+});
+
+test("the record page of an open blind vote says the recommendation is hidden, not that there is none", async ({
+  alice,
+  bob,
+}) => {
+  const { url, projectId, first } = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
+  await voteOverApi(bob.context.request, projectId, {
+    [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 } },
+  });
+  const page = alice.page;
+  await page.goto(`${url}/record`);
+  await expect(
+    page.getByText(
+      "Not yet decided: the recommendation stays hidden until this blind vote closes.",
+    ),
+  ).toBeVisible();
+  await expect(page.getByText(/Recommended \(not decided yet\)/)).toHaveCount(0);
 });

@@ -178,6 +178,22 @@ describe("exports of a recorded decision", () => {
     expect(
       (await setup.owner.api.export.file({ projectId, format: "csv" })).content.trim().split("\n"),
     ).toHaveLength(1);
+    // The recommendation is hidden too, and said to be: not "none", as if there were none.
+    const madr = (await setup.owner.api.export.file({ projectId, format: "madr" })).content;
+    expect(madr).toContain(
+      "Not yet decided: the recommendation stays hidden until this blind vote closes.",
+    );
+    expect(madr).not.toContain("No option is chosen yet.");
+    const pdf = await setup.owner.api.export.file({ projectId, format: "pdf" });
+    const { text } = await extractText(
+      await getDocumentProxy(new Uint8Array(decode(pdf) as Buffer)),
+      { mergePages: true },
+    );
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain(
+      "Not yet decided: the recommendation stays hidden until this blind vote closes.",
+    );
+    expect(flat).not.toContain("Recommended (not yet decided): none");
   });
 });
 

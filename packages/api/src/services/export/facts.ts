@@ -68,6 +68,10 @@ export function notScoredLines(view: RecordView): string[] {
     );
 }
 
+/** An open blind vote's recommendation: hidden, as its votes and totals are (not "none"). */
+export const HIDDEN_RECOMMENDATION =
+  "Not yet decided: the recommendation stays hidden until this blind vote closes.";
+
 /**
  * One sentence on where the result stands; blind projects reveal nothing while open. The
  * confidence is given only once the result is ready, and always with what it rests on.

@@ -6,6 +6,7 @@ import {
   coverageSentence,
   criterionName,
   day,
+  HIDDEN_RECOMMENDATION,
   NOT_SCORED,
   notScoredLines,
   optionName,
@@ -388,9 +389,11 @@ function outcome(view: RecordView): string {
   } else {
     const key = chosenKey(view);
     lines.push(
-      key
-        ? `Recommended option (not yet decided): "${optionName(view, key)}", because it has the highest weighted score of the team's votes.\n`
-        : "No option is chosen yet.\n",
+      !view.result
+        ? `${HIDDEN_RECOMMENDATION}\n`
+        : key
+          ? `Recommended option (not yet decided): "${optionName(view, key)}", because it has the highest weighted score of the team's votes.\n`
+          : "No option is chosen yet.\n",
     );
   }
   lines.push(`${resultSentence(view)} ${coverageSentence(view)}\n`);

@@ -7,6 +7,7 @@ import {
   coverageSentence,
   criterionName,
   day,
+  HIDDEN_RECOMMENDATION,
   NOT_SCORED,
   notScoredLines,
   optionName,
@@ -218,10 +219,10 @@ export async function toPdf(
     for (const line of [approvalSentence(view), overrideSentence(view)])
       if (line) w.text(line, { color: MUTED });
   } else {
-    w.text(`Recommended (not yet decided): ${optionName(view, chosenKey(view))}`, {
-      bold: true,
-      size: 12,
-    });
+    const line = view.result
+      ? `Recommended (not yet decided): ${optionName(view, chosenKey(view))}`
+      : HIDDEN_RECOMMENDATION;
+    w.text(line, { bold: true, size: 12 });
   }
   w.text(resultSentence(view), { color: MUTED });
   w.text(coverageSentence(view), { color: MUTED });

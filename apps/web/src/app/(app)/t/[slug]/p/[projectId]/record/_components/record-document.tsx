@@ -149,10 +149,13 @@ export function RecordDocument({
               </p>
             ) : null}
           </>
-        ) : (
+        ) : r ? (
           <p>
-            Recommended (not decided yet): <strong>{name(r?.winner ?? null)}</strong>
+            Recommended (not decided yet): <strong>{name(r.winner)}</strong>
           </p>
+        ) : (
+          // An open blind vote: the recommendation is hidden with the votes and totals.
+          <p>Not yet decided: the recommendation stays hidden until this blind vote closes.</p>
         )}
       </section>
 
