@@ -166,8 +166,16 @@ describe("log4brains and Nygard variants", () => {
     expect(md.split("\n")[0]).toBe("# 7. Kafka | NATS for \\*events\\*");
     const status = md.split("## Status\n\n")[1]?.split("\n\n## ")[0];
     expect(status).toBe("Proposed\n\nSupersedes [3. Flask for billing](0003-flask-for-billing.md)");
-    expect(md.indexOf("> **Draft.**")).toBeGreaterThan(0);
-    expect(md.indexOf("> **Draft.**")).toBeLessThan(md.indexOf("## Status"));
+    // Voting closed without a record (the golden project is closed): proposed, with the day it
+    // closed, never "voting is open".
+    expect(md.indexOf("> **Proposed.** Voting closed on 2026-11-21")).toBeGreaterThan(0);
+    expect(md.indexOf("> **Proposed.**")).toBeLessThan(md.indexOf("## Status"));
+    const open = toMarkdown(
+      { ...view, project: { ...view.project, status: "OPEN", closedAt: null } },
+      "nygard",
+    );
+    expect(open.indexOf("> **Draft.**")).toBeGreaterThan(0);
+    expect(open.indexOf("> **Draft.**")).toBeLessThan(open.indexOf("## Status"));
   });
 
   it("Nygard: Title, Date, Status, Context, Decision, Consequences", async () => {

@@ -241,11 +241,19 @@ describe("a docs/decisions folder stays the same from one day to the next", () =
     const monday = await folderOn("2031-03-03T09:00:00Z");
     const tuesday = await folderOn("2031-03-04T17:30:00Z");
     expect(tuesday).toEqual(monday);
-    // Voting closed, it reads as proposed, dated when created; archived, as rejected, with the
-    // recommendation it was left with, as of its last change (its vote, today).
+    // Voting closed, it is still proposed (it can be recorded), with the recommendation voting
+    // closed on and never "voting is open"; archived, it reads as rejected, with the
+    // recommendation it was left with; both as of their last change (today).
     const today = new Date().toISOString().slice(0, 10);
     const [madr = [], log4brains = [], nygard = []] = monday;
-    expect(madr[0]?.content).toContain("status: proposed\n");
+    expect(madr[0]?.content).toContain(`status: proposed\ndate: ${today}\n`);
+    for (const file of [madr[0], log4brains[0], nygard[0]]) {
+      expect(file?.content).toContain(
+        `Voting closed on ${today} and the decision has not been recorded yet: the outcome below is the team's recommendation when voting closed, not a decision.`,
+      );
+      expect(file?.content).toContain("The team recommends ");
+      expect(file?.content).not.toMatch(/voting is open/i);
+    }
     expect(madr[1]?.content).toContain(`status: rejected\ndate: ${today}\n`);
     expect(nygard[1]?.content).toContain(`Date: ${today}\n`);
     for (const file of [madr[1], log4brains[1], nygard[1]]) {

@@ -90,11 +90,14 @@ export function toMarkdown(
 }
 
 /**
- * Whether a record is proposed: made here, not decided, and neither closed nor replaced. Its
- * outcome moves with every vote.
+ * Whether a record is proposed with voting open: made here, not decided, and neither closed nor
+ * replaced. Its outcome moves with every vote. (A project whose voting closed without a record
+ * is proposed too, in MADR's words, but its outcome no longer moves: it is written whole.)
  */
 export function isProposed(view: RecordView): boolean {
-  return !view.source && statusLine(view, () => "") === "proposed";
+  return (
+    !view.source && view.project.status !== "DECIDED" && statusLine(view, () => "") === "proposed"
+  );
 }
 
 /**
@@ -332,6 +335,10 @@ function frontMatter(view: RecordView, link: Link): string {
 
 /** `datedBy`: whether `generatedAt` is the day of the export or when the project last changed. */
 function draftNotice(view: RecordView, datedBy: "export" | "project"): string {
+  // Voting closed without a record: still proposed (it can be recorded), and its outcome is
+  // the recommendation voting closed on, which no vote moves any more.
+  if (view.draft && view.project.status === "DECIDED" && view.project.closedAt)
+    return `> **Proposed.** Voting closed on ${day(view.project.closedAt)} and the decision has not been recorded yet: the outcome below is the team's recommendation when voting closed, not a decision.\n\n`;
   return view.draft
     ? `> **Draft.** This decision has not been recorded yet: the outcome below is the team's current recommendation, not a decision (${datedBy === "export" ? "exported" : "as of"} ${day(view.generatedAt)}).\n\n`
     : "";
