@@ -62,7 +62,7 @@ describe("MADR export", () => {
     );
     expect(md).toContain("| Async \\| real time |");
     expect(md).toContain(
-      "Participation: 0 complete, 3 partial and 1 not started, of 4 members. Decided with 3 of 4 criteria counted, on 0 complete and 3 partial ballots of 4 members.",
+      "Participation when it was decided: 0 complete, 3 partial and 1 not started, of 4 members. Decided with 3 of 4 criteria counted, on 0 complete and 3 partial ballots of 4 members.",
     );
     // Nobody scored hosting cost: "not scored", never a neutral 3.0, and no confidence shown
     // for a decision that rested on a provisional result.

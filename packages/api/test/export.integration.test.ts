@@ -1,3 +1,4 @@
+import { addMember, createUser } from "@tradeoff/db/testing";
 import { parse as parseCsv } from "csv-parse/sync";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
@@ -74,7 +75,9 @@ describe("exports of a recorded decision", () => {
       expect(body).toContain(`\n${heading}\n`);
     }
     expect(body).toContain('Chosen option: "FastAPI", because the team scored it higher');
-    expect(body).toContain("Participation: 0 complete, 2 partial and 0 not started, of 2 members.");
+    expect(body).toContain(
+      "Participation when it was decided: 0 complete, 2 partial and 0 not started, of 2 members.",
+    );
     // Ten of the template's criteria were never scored: "not scored", never a neutral 3.0.
     expect(body).toMatch(/\| not scored \| not scored \| not scored \|/);
     expect(body).not.toContain("| 3.0 |");
@@ -145,6 +148,38 @@ describe("exports of a recorded decision", () => {
     expect(
       JSON.parse(events.find((e) => e.type === "decision.recorded")?.data ?? "{}"),
     ).toMatchObject({ chosenOptionKey: "fastapi" });
+  });
+
+  it("a recorded decision's participation rests on who could vote when it was decided, and says so", async () => {
+    const setup = await decidedDrf();
+    const { owner, projectId } = setup;
+    const json = async () =>
+      JSON.parse((await owner.api.export.file({ projectId, format: "json" })).content);
+    const before = await json();
+    expect(before.participation).toMatchObject({ complete: 0, partial: 2, none: 0, eligible: 2 });
+    // Since the decision, one who voted left the team and two people joined it.
+    await t.db.membership.delete({
+      where: { teamId_userId: { teamId: setup.team.id, userId: at(setup.people, 1).id } },
+    });
+    for (const name of ["Nia Newcomer", "Noel Newcomer"]) {
+      const user = await createUser(t.db, { name });
+      await addMember(t.db, setup.team.id, user.id, "MEMBER");
+    }
+    const after = await json();
+    expect(after.participation).toEqual(before.participation);
+    expect(after.participation).toMatchObject({ basis: "decision" });
+    const madr = (await owner.api.export.file({ projectId, format: "madr" })).content;
+    expect(madr).toContain(
+      "Participation when it was decided: 0 complete, 2 partial and 0 not started, of 2 members.",
+    );
+    const pdf = await owner.api.export.file({ projectId, format: "pdf" });
+    const { text } = await extractText(
+      await getDocumentProxy(new Uint8Array(decode(pdf) as Buffer)),
+      { mergePages: true },
+    );
+    expect(text.replace(/\s+/g, " ")).toContain(
+      "When it was decided: 0 complete, 2 partial and 0 not started, of 2 members",
+    );
   });
 
   it("an undecided project exports as a draft, clearly marked", async () => {
@@ -283,7 +318,7 @@ describe("JSON export and import", () => {
     );
     expect(madr).toContain("Approved by Ada Approver (2026-12-03).");
     expect(madr).toContain(
-      "Participation: 0 complete, 2 partial and 1 not started, of 3 members. Decided with 1 of",
+      "Participation when it was decided: 0 complete, 2 partial and 1 not started, of 3 members. Decided with 1 of",
     );
     expect(madr).toMatch(
       /Decided with 1 of \d+ criteria counted, on 0 complete and 2 partial ballots of 3 members\./,

@@ -207,7 +207,7 @@ describe("a docs/decisions folder stays the same while the team votes", () => {
     });
     const decided = (await folders())[0]?.[0]?.content ?? "";
     expect(decided).toContain("status: accepted\n");
-    expect(decided).toContain("Participation:");
+    expect(decided).toContain("Participation when it was decided:");
   });
 });
 

@@ -129,7 +129,8 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
       criteria: rec.criteria.map((c) => pick(c, SHOWN_CRITERION_FIELDS)),
     },
     coverage: rec.coverage,
-    participation: rec.participation,
+    // Recorded: its participation is the one kept with the decision.
+    participation: { ...rec.participation, basis: "decision" },
     status: rec.status,
     votes,
     decision: {

@@ -501,7 +501,7 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
   }
   const p = view.participation;
   out.push(
-    `Participation: ${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members. ${coverageSentence(view)}\n`,
+    `Participation${p.basis === "decision" ? " when it was decided" : ""}: ${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members. ${coverageSentence(view)}\n`,
   );
   const d = view.decision;
   if (d) {

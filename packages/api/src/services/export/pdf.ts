@@ -282,7 +282,7 @@ export async function toPdf(
   w.heading("Participation");
   const p = view.participation;
   w.text(
-    `${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members${p.quorum ? `; quorum ${p.quorum} complete ballots, ${p.quorumMet ? "met" : "not met"}` : ""}.`,
+    `${p.basis === "decision" ? "When it was decided: " : ""}${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members${p.quorum ? `; quorum ${p.quorum} complete ballots, ${p.quorumMet ? "met" : "not met"}` : ""}.`,
   );
 
   w.heading("History");

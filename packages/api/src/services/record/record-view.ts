@@ -83,7 +83,12 @@ export type RecordView = {
    * while a blind project is open, as it follows the members' importances).
    */
   coverage: ShownCoverage;
-  participation: Participation;
+  /**
+   * Who took part, and of whom. A recorded decision's rests on the voting members when it was
+   * decided (`basis: "decision"`, the coverage kept with the record): people who joined or left
+   * the team since do not change it. Otherwise on the voting members now (`"current"`).
+   */
+  participation: Participation & { basis: "decision" | "current" };
   /** "ready" once the quorum of complete ballots is met and every criterion is counted. */
   status: RecommendationStatus;
   /** Individual votes; null when they must stay hidden (blind and open, or a share link without them). */
@@ -300,7 +305,10 @@ export async function loadRecordView(
           })),
         },
     coverage: shownCoverage(rec.coverage, hidden),
-    participation: rec.participation,
+    participation: participationOf(
+      rec.participation,
+      record ? readRecordCoverage(record.coverage) : null,
+    ),
     status: rec.status,
     votes:
       hidden || opts.includeVotes === false
@@ -336,6 +344,28 @@ export async function loadRecordView(
     source: readRecordSource(record?.source),
     draft: !record,
     generatedAt: (opts.now ?? new Date()).toISOString(),
+  };
+}
+
+/**
+ * A recorded decision's participation as it was when decided (from the coverage kept with the
+ * record), or, without one, the participation now. The quorum is the project's, which voting's
+ * close fixed.
+ */
+function participationOf(
+  now: Participation,
+  decidedWith: RecordCoverage | null,
+): RecordView["participation"] {
+  if (!decidedWith) return { ...now, basis: "current" };
+  const { complete, voted, eligible } = decidedWith;
+  return {
+    complete,
+    partial: voted - complete,
+    none: eligible - voted,
+    eligible,
+    quorum: now.quorum,
+    quorumMet: complete >= (now.quorum ?? eligible),
+    basis: "decision",
   };
 }
 
