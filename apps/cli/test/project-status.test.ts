@@ -92,7 +92,13 @@ describe("tradeoff close on a project whose voting is not open", () => {
     if (procedure === "project.close")
       return {
         error: {
-          message: `You cannot close this decision: it is ${project?.status === "DRAFT" ? "a draft" : "closed"}.`,
+          // The server's own words (change-status.ts), which the CLI says in its commands.
+          message:
+            project?.status === "DRAFT"
+              ? "Voting on this decision has not opened, so there is nothing to close. Open it for voting first."
+              : project?.status === "ARCHIVED"
+                ? "This decision is archived: nothing to close."
+                : "Voting on this decision is already closed: nothing to close. Record the outcome on its record page.",
           code: "CONFLICT",
           httpStatus: 409,
         },
