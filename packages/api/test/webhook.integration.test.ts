@@ -146,6 +146,42 @@ describe("managing webhooks", () => {
     expect(await t.db.webhook.count({ where: { teamId: team.id } })).toBe(0);
   });
 
+  it("refuses a second webhook to the same address in the same format, even sent twice at once", async () => {
+    const { team, owner } = await teamWith(t);
+    const input = {
+      teamId: team.id,
+      url: "https://hooks.example.com/services/T1/B2/c3",
+      events: ["project.opened"],
+      format: "SLACK",
+    } as const;
+    // A double submit or a retried request: both arrive before either is answered.
+    const results = await Promise.allSettled([
+      owner.api.webhook.create(input),
+      owner.api.webhook.create(input),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refusal = results.find((r) => r.status === "rejected");
+    const error = await trpcError(Promise.reject(refusal?.reason));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toBe(
+      "This team already sends Slack messages to https://hooks.example.com/services/T1/B2/c3: change that webhook's events instead of adding another.",
+    );
+    // Another event list to the same address would deliver the shared events twice: refused too.
+    const again = await trpcError(
+      owner.api.webhook.create({ ...input, events: ["decision.recorded"] }),
+    );
+    expect(again.code).toBe("CONFLICT");
+    expect(await t.db.webhook.count({ where: { teamId: team.id } })).toBe(1);
+    // The other format to the same address is another receiver's contract: allowed.
+    const json = await owner.api.webhook.create({ ...input, format: "JSON" });
+    expect(await t.db.webhook.count({ where: { teamId: team.id } })).toBe(2);
+    // Changing that one into a copy of the first is refused, and it stays as it was.
+    const change = { teamId: team.id, webhookId: json.webhook.id, format: "SLACK" } as const;
+    expect((await trpcError(owner.api.webhook.update(change))).code).toBe("CONFLICT");
+    const kept = await t.db.webhook.findUniqueOrThrow({ where: { id: json.webhook.id } });
+    expect(kept.format).toBe("JSON");
+  });
+
   it("is for admins, and a webhook of another team is not found", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
     const member = people[1];

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { PrismaClient, WebhookFormat } from "@tradeoff/db";
+import type { Prisma, PrismaClient, WebhookFormat } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { MAX_WEBHOOKS_PER_TEAM } from "../../schemas/webhook";
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -63,6 +63,7 @@ export async function createWebhook(
         `A team can have at most ${MAX_WEBHOOKS_PER_TEAM} webhooks: remove one first.`,
       );
     }
+    await refuseSameReceiver(tx, input);
     const webhook = await tx.webhook.create({
       data: {
         teamId: input.teamId,
@@ -82,6 +83,33 @@ export async function createWebhook(
     });
     return { webhook, secret };
   });
+}
+
+/**
+ * Two webhooks to one address in one format would deliver every event they share twice (a
+ * double submit or a retried request makes exactly that). Another format is another receiver's
+ * contract, so it may share the address. Runs under the team's row lock taken by the caller.
+ */
+async function refuseSameReceiver(
+  tx: Prisma.TransactionClient,
+  input: { teamId: string; url: string; format: WebhookFormat; exceptId?: string },
+) {
+  const same = await tx.webhook.findFirst({
+    where: {
+      teamId: input.teamId,
+      url: input.url,
+      format: input.format,
+      ...(input.exceptId ? { id: { not: input.exceptId } } : {}),
+    },
+    select: { id: true },
+  });
+  if (same) {
+    const what = input.format === "SLACK" ? "Slack messages" : "JSON events";
+    throw new DomainError(
+      "CONFLICT",
+      `This team already sends ${what} to ${input.url}: change that webhook's events instead of adding another.`,
+    );
+  }
 }
 
 async function findWebhook(db: PrismaClient, teamId: string, webhookId: string) {
@@ -114,6 +142,15 @@ export async function updateWebhook(
     ...(input.format !== undefined ? { format: input.format } : {}),
   };
   return db.$transaction(async (tx) => {
+    if (input.url !== undefined || input.format !== undefined) {
+      await tx.$queryRaw`SELECT id FROM teams WHERE id = ${input.teamId} FOR UPDATE`;
+      await refuseSameReceiver(tx, {
+        teamId: input.teamId,
+        url: input.url ?? current.url,
+        format: input.format ?? current.format,
+        exceptId: current.id,
+      });
+    }
     const webhook = await tx.webhook.update({
       where: { id: current.id },
       data: {
