@@ -151,9 +151,9 @@ describe("managing webhooks", () => {
     const input = {
       teamId: team.id,
       url: "https://hooks.example.com/services/T1/B2/c3",
-      events: ["project.opened"],
-      format: "SLACK",
-    } as const;
+      events: ["project.opened" as const],
+      format: "SLACK" as const,
+    };
     // A double submit or a retried request: both arrive before either is answered.
     const results = await Promise.allSettled([
       owner.api.webhook.create(input),
