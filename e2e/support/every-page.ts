@@ -21,6 +21,11 @@ export type ProductPage = {
 
 export type EveryPage = {
   owner: Person;
+  /** A member of the owner's team (not its owner). */
+  teammate: Person;
+  team: { id: string; slug: string };
+  /** The decision open for voting, with teammates' votes. */
+  openProjectId: string;
   signedOut: BrowserContext;
   pages: ProductPage[];
   close: () => Promise<void>;
@@ -157,6 +162,9 @@ export async function everyPage(browser: Browser): Promise<EveryPage> {
   ];
   return {
     owner,
+    teammate,
+    team,
+    openProjectId: open.projectId,
     signedOut,
     pages,
     close: async () => {

@@ -21,7 +21,10 @@ export function PageHeading({
     <div className="min-w-0 space-y-1">
       {team ? (
         <p className="text-muted-foreground text-sm">
-          <Link href={`/t/${team.slug}`} className="underline-offset-4 hover:underline">
+          <Link
+            href={`/t/${team.slug}`}
+            className="inline-flex min-h-6 items-center underline-offset-4 hover:underline"
+          >
             {team.name}
           </Link>
         </p>

@@ -170,7 +170,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
               <ul className="space-y-2 text-sm">
                 {dashboard.deadlines.map((p) => (
                   <li key={p.id}>
-                    <Link href={href(p.id)} className="font-medium hover:underline">
+                    <Link href={href(p.id)} className="block py-0.5 font-medium hover:underline">
                       {p.title}
                     </Link>
                     <span

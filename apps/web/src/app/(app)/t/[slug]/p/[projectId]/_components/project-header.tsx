@@ -58,7 +58,7 @@ export function ProjectHeader({
     <header className="space-y-4">
       <Link
         href={`/t/${project.team.slug}`}
-        className="inline-flex items-center gap-1 text-muted-foreground text-sm hover:text-foreground"
+        className="inline-flex min-h-11 items-center gap-1 text-muted-foreground text-sm hover:text-foreground"
       >
         <ArrowLeft aria-hidden="true" className="size-4" /> {project.team.name}
       </Link>
@@ -98,7 +98,7 @@ export function ProjectHeader({
                   <li key={tag}>
                     <Link
                       href={`/t/${project.team.slug}?tag=${encodeURIComponent(tag)}`}
-                      className="rounded-md hover:underline"
+                      className="inline-flex min-h-6 items-center rounded-md hover:underline"
                       aria-label={`Decisions tagged ${tag}`}
                     >
                       <Badge variant="outline" data-testid="project-tag">

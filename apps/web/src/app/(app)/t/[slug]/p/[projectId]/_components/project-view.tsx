@@ -105,7 +105,7 @@ export function ProjectView({
                     straight to them rather than scrolling past each card. */}
                 <a
                   href="#team-results"
-                  className={`${matrix ? "" : "lg:hidden "}-mb-4 justify-self-start text-primary text-sm underline-offset-4 hover:underline`}
+                  className={`${matrix ? "" : "lg:hidden "}-mb-4 inline-flex min-h-6 items-center justify-self-start text-primary text-sm underline-offset-4 hover:underline`}
                   data-testid="jump-to-results"
                 >
                   Skip to the team's recommendation

@@ -248,7 +248,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
               const value = Number(e.target.value);
               setPicked(value >= points.length - 1 ? null : value);
             }}
-            className="w-full accent-primary"
+            className="h-6 w-full accent-primary"
             data-testid="history-slider"
           />
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm" aria-live="polite">

@@ -1,0 +1,132 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { describeViolation } from "../support/axe";
+import { mutate } from "../support/decisions";
+import { everyPage, openPage, type ProductPage } from "../support/every-page";
+
+/**
+ * WCAG 2.2 target size (minimum, AA): what a finger presses is at least 24 by 24 CSS pixels,
+ * unless it is a link inside a sentence, whose size the line of text around it sets.
+ */
+const MIN = 24;
+
+/**
+ * Every control on the page a finger presses, that is not inline in a sentence, and is smaller
+ * than MIN in height or width: "tag "name" W x H". What is visually hidden (a skip link until
+ * focused, a radio drawn by its label) is not a target; a checkbox or radio is pressed through
+ * its label as well, so the label's box counts for it.
+ */
+const UNDERSIZED = `(() => {
+  const MIN = ${MIN};
+  const SELECTOR = [
+    "a[href]", "button", "input:not([type=hidden])", "select", "textarea", "summary",
+    "[role=button]", "[role=tab]", "[role=checkbox]", "[role=radio]", "[role=switch]",
+    "[role=menuitem]", "[role=link]",
+  ].join(",");
+  const isInline = (el) => getComputedStyle(el).display === "inline";
+  // Text next to the element on its line: a text node, or an inline element with words.
+  const hasTextBeside = (el) => {
+    for (const node of el.parentElement ? el.parentElement.childNodes : []) {
+      if (node === el) continue;
+      if (node.nodeType === 3 && node.textContent.trim()) return true;
+      if (node.nodeType === 1 && getComputedStyle(node).display.startsWith("inline") && node.textContent.trim()) return true;
+    }
+    return false;
+  };
+  // Inline in a sentence: an inline element with words beside it, itself or an inline wrapper.
+  const inSentence = (el) => {
+    let at = el;
+    while (at && isInline(at)) {
+      if (hasTextBeside(at)) return true;
+      at = at.parentElement;
+    }
+    return false;
+  };
+  const name = (el) =>
+    (el.getAttribute("aria-label") || el.textContent || el.getAttribute("placeholder") || el.getAttribute("name") || "")
+      .trim().replace(/\\s+/g, " ").slice(0, 50);
+  const found = [];
+  for (const el of document.querySelectorAll(SELECTOR)) {
+    if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
+    if (el.closest("[inert], [aria-hidden=true]")) continue;
+    let box = el.getBoundingClientRect();
+    // Visually hidden (1 px, clipped): not a target.
+    if (box.width <= 1 || box.height <= 1) continue;
+    if (inSentence(el)) continue;
+    if (el.matches("input[type=checkbox], input[type=radio]") && el.labels && el.labels[0]) {
+      const label = el.labels[0].getBoundingClientRect();
+      box = { width: Math.max(box.width, label.width), height: Math.max(box.height, label.height) };
+    }
+    if (box.width < MIN - 0.01 || box.height < MIN - 0.01)
+      found.push(el.tagName.toLowerCase() + ' "' + name(el) + '" ' + box.width.toFixed(1) + " x " + box.height.toFixed(1));
+  }
+  return found;
+})()`;
+
+test("at 390 px every link, button and field of the signed-in pages is at least 24 by 24 px, unless it sits in a sentence", async ({
+  browser,
+}) => {
+  // About twenty pages, each loaded, settled, measured and analysed, on a small shared machine.
+  test.setTimeout(400_000);
+  const every = await everyPage(browser);
+  const { owner, teammate, team } = every;
+  // A deadline for the dashboard's list of deadlines, a tag on the project's header, and a
+  // notification in the owner's inbox.
+  await mutate(owner.context.request, "project.update", {
+    projectId: every.openProjectId,
+    deadline: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+  });
+  await mutate(owner.context.request, "tag.set", {
+    projectId: every.openProjectId,
+    tags: ["billing"],
+  });
+  const opened = await mutate<{ id: string }>(teammate.context.request, "project.create", {
+    teamId: team.id,
+    title: "Which cache for sessions?",
+    context: "",
+    options: [
+      { key: "redis", name: "Redis", description: "" },
+      { key: "memcached", name: "Memcached", description: "" },
+    ],
+    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
+  });
+  await mutate(teammate.context.request, "project.open", { projectId: opened.id });
+
+  const heading = (page: Page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const t = `/t/${team.slug}`;
+  const pages: ProductPage[] = [
+    ...every.pages.filter((p) => p.as === "owner"),
+    {
+      name: "inbox",
+      path: "/inbox",
+      as: "owner",
+      ready: (page) =>
+        expect(page.getByRole("list", { name: "Notifications" }).getByRole("link")).not.toHaveCount(
+          0,
+        ),
+    },
+    { name: "records", path: `${t}/records`, as: "owner", ready: heading },
+    { name: "notification-settings", path: "/account/notifications", as: "owner", ready: heading },
+  ];
+  const dashboard = pages.find((p) => p.name === "project-list");
+  expect(dashboard, "the dashboard is among the pages").toBeTruthy();
+
+  for (const target of pages) {
+    const page = await openPage(every, target, { width: 390, height: 844 });
+    await page.waitForLoadState("networkidle");
+    if (target === dashboard) {
+      await expect(page.getByRole("heading", { name: "Deadlines" })).toBeVisible();
+    }
+    const undersized = (await page.evaluate(UNDERSIZED)) as string[];
+    expect.soft(undersized, `${target.name} (${target.path}): targets under 24 px`).toEqual([]);
+    const axe = await new AxeBuilder({ page })
+      .withRules(["target-size"])
+      .options({ rules: { "target-size": { enabled: true } } })
+      .analyze();
+    expect
+      .soft(axe.violations.map(describeViolation), `${target.name}: axe target-size`)
+      .toEqual([]);
+    await page.close();
+  }
+  await every.close();
+});
