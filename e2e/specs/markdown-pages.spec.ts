@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { seriousViolations, WITH_VOICE_CONTROL } from "../support/axe";
-import { mutate } from "../support/decisions";
+import { mutate, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(90_000);
@@ -85,4 +85,104 @@ test("the context, the record and the share link show Markdown as formatted text
   await expect(shared.getByTestId("chosen-option").locator("strong").last()).toHaveText("async");
   await expectCleanAndNarrow(shared, "share page");
   await stranger.close();
+});
+
+test("vote reasons, the justification and the override reason show Markdown as formatted text", async ({
+  alice: owner,
+  bob: member,
+  drf,
+}) => {
+  const { url, projectId, first } = drf;
+  // The member's reason, with a bold word: FastAPI comes out ahead.
+  await voteOverApi(member.context.request, projectId, {
+    [first.key]: {
+      weight: 5,
+      scores: { drf: 2, fastapi: 5 },
+      rationale: "webhooks arrive in **bursts**",
+    },
+  });
+  const page = owner.page;
+  await page.goto(url);
+  const reasons = page.locator("details", { hasText: "Team's reasons" }).first();
+  await reasons.locator("summary").click();
+  await expect(reasons.locator("li strong")).toHaveText("bursts");
+  await expect(reasons).not.toContainText("**");
+  await page.getByRole("tab", { name: "History" }).click();
+  const history = page.getByRole("tabpanel");
+  await expect(history.locator("strong", { hasText: "bursts" }).first()).toBeVisible();
+  await expect(history).not.toContainText("**bursts**");
+
+  // The member drafts the record; the owner, named decision-maker, accepts it without their
+  // own approval, for the option the team did not recommend.
+  await mutate(member.context.request, "draft.start", { projectId });
+  const m = member.page;
+  await m.goto(`${url}/draft`);
+  await m.getByRole("textbox", { name: "Rationale", exact: true }).click();
+  await m.keyboard.type("Typed handlers.", { delay: 10 });
+  await expect(m.getByTestId("draft-sync-status")).toHaveText("All changes saved");
+  await page.goto(`${url}/draft`);
+  await page.getByRole("checkbox", { name: owner.user.name }).check();
+  await page.getByRole("button", { name: "Save fields" }).click();
+  await expect(page.getByTestId("approval-summary")).toContainText("0 of 1");
+  await mutate(owner.context.request, "draft.updateFields", { projectId, chosenOptionKey: "drf" });
+  await mutate(owner.context.request, "draft.accept", {
+    projectId,
+    justification: "the team knows **Django** well",
+    overrideReason: "the release is _today_",
+    confirmProvisional: true,
+  });
+
+  await page.goto(`${url}/record`);
+  const outcome = page.getByRole("region", { name: "Decision outcome" });
+  await expect(outcome.getByText(/the team chose otherwise because/)).toContainText(
+    "because the team knows Django well",
+  );
+  await expect(outcome.locator("strong", { hasText: /^Django$/ })).toBeVisible();
+  await expect(outcome.locator("em", { hasText: "today" })).toBeVisible();
+  await expect(outcome).not.toContainText("**");
+  await expect(outcome).not.toContainText("_today_");
+  const said = page.getByRole("region", { name: "What members said" });
+  await expect(said.locator("strong")).toHaveText("bursts");
+  await expect(said).not.toContainText("**");
+  await expectCleanAndNarrow(page, "record page with reasons");
+
+  // The draft, accepted, says the override reason the same way.
+  await page.goto(`${url}/draft`);
+  await expect(page.getByTestId("draft-status")).toHaveText("Accepted");
+  await expect(page.locator("em", { hasText: "today" })).toBeVisible();
+});
+
+test("an image from another site shows as a link with its description; the app's own images show", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const { projectId, url } = soloDrf;
+  const context = [
+    "The current flow: ![sequence diagram](https://example.com/flow.png)",
+    "",
+    "![Tradeoff icon](/icon.svg)",
+  ].join("\n");
+  await mutate(owner.context.request, "project.update", { projectId, context });
+  const page = owner.page;
+  const blocked: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text()))
+      blocked.push(message.text());
+  });
+  await page.goto(url);
+  const shown = page.getByTestId("project-context");
+  // The other site's image: a link that says what it is and where it goes, not a broken image.
+  const link = shown.getByRole("link", { name: "Image: sequence diagram (example.com)" });
+  await expect(link).toHaveAttribute("href", "https://example.com/flow.png");
+  await expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  await expect(shown.locator('img[src^="https://"]')).toHaveCount(0);
+  // The app's own image loads.
+  const own = shown.getByRole("img", { name: "Tradeoff icon" });
+  await expect(own).toHaveAttribute("src", "/icon.svg");
+  await expect
+    .poll(() => own.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+    .toBeGreaterThan(0);
+  await page.waitForLoadState("networkidle");
+  expect(blocked, "images the Content-Security-Policy refused").toEqual([]);
+  await expectCleanAndNarrow(page, "project page with images");
 });

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { RotateCw } from "lucide-react";
 import { useEffect } from "react";
+import { MarkdownText } from "~/components/markdown/markdown";
 import { Button } from "~/components/ui/button";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
@@ -14,7 +15,8 @@ const when = (at: Date | string) =>
 /**
  * What teammates said on one criterion, as the ballot's "Team's reasons" shows it once opened
  * (fetched then, and again on a later opening once stale): kept out of the page's first load,
- * since most voters never open it. `onCount` gets how many there are, for the summary.
+ * since most voters never open it (and with it the Markdown renderer the reasons are shown
+ * with). `onCount` gets how many there are, for the summary.
  */
 export function TeamReasonsList({
   projectId,
@@ -55,7 +57,7 @@ export function TeamReasonsList({
         const scored = options.filter((o) => r.scores[o.key] != null);
         return (
           <li key={r.author.id} className="rounded-md border border-border p-2">
-            <p className="whitespace-pre-line">{r.reason}</p>
+            <MarkdownText text={r.reason} headingLevel={4} />
             <p className="text-muted-foreground text-xs">
               <span className="font-medium text-foreground">{r.author.name}</span>,{" "}
               <time dateTime={new Date(r.at).toISOString()}>{when(r.at)}</time>

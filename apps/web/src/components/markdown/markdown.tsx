@@ -13,6 +13,12 @@ import { cn } from "~/lib/utils";
  * script, no event handlers, no style), with links and images to http, https and mailto only.
  * Links carry rel="noopener noreferrer nofollow": text written by members links out without
  * handing the page, its address or the app's reputation to the other site.
+ *
+ * Images: the Content-Security-Policy lets pages load images from the app's own origin only
+ * (`img-src 'self' data: blob:`, security-headers.ts), so an image from another site would show
+ * broken. It becomes a link instead, saying what it is and where it goes ("Image: a diagram
+ * (example.com)"); an image of the app's own (a path such as /icon.svg) shows as an image.
+ * (`data:` images never reach here: the sanitiser keeps http and https sources only.)
  */
 const schema = {
   ...defaultSchema,
@@ -22,6 +28,44 @@ const schema = {
     src: ["http", "https"],
   },
 };
+
+/** The page's own origin stands in for the base: a source without one is on this origin. */
+const SAME_ORIGIN = "https://same-origin.invalid";
+
+/** Where an image's source is when the page loads it: this origin, or another site's host. */
+function imageHost(src: string): { own: true } | { own: false; host: string } {
+  try {
+    const url = new URL(src, SAME_ORIGIN);
+    return url.origin === SAME_ORIGIN ? { own: true } : { own: false, host: url.host };
+  } catch {
+    return { own: false, host: src };
+  }
+}
+
+/** An image as the policy lets it show: the app's own as an image, another site's as a link. */
+function MarkdownImage({
+  src,
+  alt,
+}: {
+  src?: string | Blob | undefined;
+  alt?: string | undefined;
+}) {
+  const source = typeof src === "string" ? src : "";
+  const description = alt?.trim() ?? "";
+  const label = description ? `Image: ${description}` : "Image";
+  // No source left (the sanitiser dropped one it does not allow): what it showed, in words.
+  if (!source) return description ? <span>{label}</span> : null;
+  const where = imageHost(source);
+  if (where.own) {
+    // biome-ignore lint/performance/noImgElement: Markdown's image, sized by the text; next/image needs known sizes.
+    return <img src={source} alt={description} className="inline-block h-auto max-w-full" />;
+  }
+  return (
+    <a href={source} rel="noopener noreferrer nofollow" className="text-primary underline">
+      {label} ({where.host})
+    </a>
+  );
+}
 
 type HeadingLevel = 2 | 3 | 4 | 5 | 6;
 const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
@@ -35,6 +79,7 @@ function components(top: HeadingLevel): Components {
     a: ({ node: _node, ...props }) => (
       <a {...props} rel="noopener noreferrer nofollow" className="text-primary underline" />
     ),
+    img: ({ node: _node, src, alt }) => <MarkdownImage src={src} alt={alt} />,
   };
   HEADINGS.forEach((markdownTag, i) => {
     const Tag = `h${Math.min(6, top + i)}` as (typeof HEADINGS)[number];

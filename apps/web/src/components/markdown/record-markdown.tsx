@@ -5,16 +5,20 @@ import type {
 import { renderMarkdown } from "./markdown";
 
 /**
- * The record's Markdown rendered on the server, for `RecordDocument`: the rationale and the
- * consequences flow into their sentence ("…, because …"), more information is blocks under
- * its own heading.
+ * The record's Markdown rendered on the server, for `RecordDocument`: the rationale, the
+ * justification, the override reason, the consequences and the members' reasons flow into their
+ * sentence ("…, because …"), more information is blocks under its own heading.
  */
-export function recordMarkdown(view: Pick<RecordView, "decision">): RecordMarkdown {
+export function recordMarkdown(view: Pick<RecordView, "decision" | "votes">): RecordMarkdown {
   const d = view.decision;
-  if (!d) return { inline: {}, block: {} };
+  const reasons = (view.votes ?? []).map((v) => v.rationale);
+  if (!d) return { inline: renderMarkdown(reasons, { inline: true }), block: {} };
   const { good, neutral, bad } = d.consequences;
   return {
-    inline: renderMarkdown([d.rationale, ...good, ...neutral, ...bad], { inline: true }),
+    inline: renderMarkdown(
+      [d.rationale, d.justification, d.overrideReason, ...good, ...neutral, ...bad, ...reasons],
+      { inline: true },
+    ),
     block: renderMarkdown([d.moreInformation], { headingLevel: 3 }),
   };
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ProjectSubpageHeader } from "~/components/app/project-subpage-header";
+import type { RenderedMarkdown } from "~/components/markdown/rendered-text";
 import { Badge } from "~/components/ui/badge";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { useTRPC } from "~/trpc/react";
@@ -35,11 +36,14 @@ export function DraftReviewPage({
   slug,
   textSlot,
   textSlotFor,
+  renderedReason,
 }: {
   initial: DraftPageData;
   slug: string;
   textSlot?: ReactNode;
   textSlotFor?: string;
+  /** The override reason as Markdown, rendered by the server page (`renderMarkdown`). */
+  renderedReason?: RenderedMarkdown;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -148,7 +152,7 @@ export function DraftReviewPage({
           ) : (
             <DraftStatusContext value={draft.status}>{textSlot}</DraftStatusContext>
           )}
-          <ReviewPanel data={data} />
+          <ReviewPanel data={data} renderedReason={renderedReason} />
           {data.viewer.canOverride && draft.status === "PROPOSED" ? (
             <ApprovalRuleSetting projectId={projectId} rule={data.project.approvalRule} />
           ) : (

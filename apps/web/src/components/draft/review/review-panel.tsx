@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { type RenderedMarkdown, RenderedText } from "~/components/markdown/rendered-text";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -17,7 +18,14 @@ import { type DraftPageData, dateTime } from "./types";
  * (stale ones marked: the text changed after them), approve / request changes for a named
  * decision-maker, and acceptance (an owner's or admin's override with a written reason).
  */
-export function ReviewPanel({ data }: { data: DraftPageData }) {
+export function ReviewPanel({
+  data,
+  renderedReason,
+}: {
+  data: DraftPageData;
+  /** The override reason as Markdown, rendered by the server page. */
+  renderedReason?: RenderedMarkdown | undefined;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [comment, setComment] = useState("");
@@ -187,9 +195,13 @@ export function ReviewPanel({ data }: { data: DraftPageData }) {
           This record was accepted
           {draft.acceptedAt ? ` on ${dateTime.format(new Date(draft.acceptedAt))}` : ""}; it is
           read-only now.
-          {draft.overrideReason
-            ? ` Accepted without every approval, because: ${draft.overrideReason}`
-            : ""}
+          {draft.overrideReason ? (
+            <>
+              {" "}
+              Accepted without every approval, because:{" "}
+              <RenderedText text={draft.overrideReason} rendered={renderedReason} />
+            </>
+          ) : null}
         </Alert>
       ) : null}
     </section>

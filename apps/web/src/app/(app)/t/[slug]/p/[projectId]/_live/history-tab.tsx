@@ -16,6 +16,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { MarkdownText } from "~/components/markdown/markdown";
 import { Alert, LoadFailed } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
@@ -488,7 +489,11 @@ function VoteChange({
         {before ? " → " : ""}
         <span className="text-foreground">{summary(after)}</span>
       </p>
-      {after?.rationale ? <p className="wrap-anywhere italic">“{after.rationale}”</p> : null}
+      {after?.rationale ? (
+        <div className="wrap-anywhere italic">
+          “<MarkdownText text={after.rationale} inline />”
+        </div>
+      ) : null}
     </div>
   );
 }

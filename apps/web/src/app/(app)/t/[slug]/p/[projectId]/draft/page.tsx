@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DraftTextSection } from "~/components/draft/draft-text-section";
 import { DraftReviewPage } from "~/components/draft/review/draft-review-page";
+import { renderMarkdown } from "~/components/markdown/markdown";
 import { getSessionUser } from "~/server/auth";
 import { apiOrNull } from "~/trpc/server";
 
@@ -28,6 +29,8 @@ export default async function RecordDraftPage({ params }: Props) {
       initial={data}
       slug={slug}
       textSlotFor={draft?.id}
+      // Rendered here, on the server: the page sends no Markdown code to the browser.
+      renderedReason={renderMarkdown([draft?.overrideReason], { inline: true })}
       textSlot={
         draft ? (
           <DraftTextSection

@@ -6,8 +6,9 @@ import { Badge } from "~/components/ui/badge";
 export type RecordView = RouterOutputs["record"]["get"]["view"];
 
 /**
- * The record's Markdown (rationale and consequences flowing into their sentence, more
- * information as blocks), rendered by the server page: `recordMarkdown`.
+ * The record's Markdown (rationale, justification, override reason, consequences and members'
+ * reasons flowing into their sentence, more information as blocks), rendered by the server
+ * page: `recordMarkdown`.
  */
 export type RecordMarkdown = { inline: RenderedMarkdown; block: RenderedMarkdown };
 
@@ -128,10 +129,10 @@ export function RecordDocument({
               {inline(d.rationale)}
             </div>
             {d.justification && d.recommendedKey !== d.chosenOptionKey ? (
-              <p className="wrap-anywhere text-sm">
+              <div className="wrap-anywhere text-sm">
                 The team's recommendation was {name(d.recommendedKey)}; the team chose otherwise
-                because {d.justification}
-              </p>
+                because {inline(d.justification)}
+              </div>
             ) : null}
             <p className="text-muted-foreground text-sm">
               Recorded by {d.decidedBy ?? "a former member"} on {when(d.decidedAt)}
@@ -144,9 +145,10 @@ export function RecordDocument({
               </p>
             ) : null}
             {d.overrideReason ? (
-              <p className="wrap-anywhere text-sm">
-                Accepted without every approval the team's rule asks for, because {d.overrideReason}
-              </p>
+              <div className="wrap-anywhere text-sm">
+                Accepted without every approval the team's rule asks for, because{" "}
+                {inline(d.overrideReason)}
+              </div>
             ) : null}
           </>
         ) : r ? (
@@ -274,7 +276,7 @@ export function RecordDocument({
                 <li key={`${v.memberId}-${v.member}-${v.criterionKey}`}>
                   <span className="font-medium">{v.member}</span> on{" "}
                   {view.criteria.find((c) => c.key === v.criterionKey)?.name ?? v.criterionKey}: “
-                  {v.rationale}”
+                  {v.rationale ? inline(v.rationale) : null}”
                 </li>
               ))}
           </ul>
