@@ -118,7 +118,8 @@ test("vote reasons, the justification and the override reason show Markdown as f
   const m = member.page;
   await m.goto(`${url}/draft`);
   await m.getByRole("textbox", { name: "Rationale", exact: true }).click();
-  await m.keyboard.type("Typed handlers.", { delay: 10 });
+  // The editor turns **…** into bold as it is typed; the draft keeps it as Markdown.
+  await m.keyboard.type("Typed **handlers** win.", { delay: 10 });
   await expect(m.getByTestId("draft-sync-status")).toHaveText("All changes saved");
   await page.goto(`${url}/draft`);
   await page.getByRole("checkbox", { name: owner.user.name }).check();
@@ -144,6 +145,11 @@ test("vote reasons, the justification and the override reason show Markdown as f
   const said = page.getByRole("region", { name: "What members said" });
   await expect(said.locator("strong")).toHaveText("bursts");
   await expect(said).not.toContainText("**");
+  // The revision list shows each revision's rationale the same way.
+  const revision = page.locator("details", { hasText: "Show this revision" }).first();
+  await revision.locator("summary").click();
+  await expect(revision.locator("strong", { hasText: "handlers" })).toBeVisible();
+  await expect(revision).not.toContainText("**");
   await expectCleanAndNarrow(page, "record page with reasons");
 
   // The draft, accepted, says the override reason the same way.

@@ -7,11 +7,15 @@ import { renderMarkdown } from "./markdown";
 /**
  * The record's Markdown rendered on the server, for `RecordDocument`: the rationale, the
  * justification, the override reason, the consequences and the members' reasons flow into their
- * sentence ("…, because …"), more information is blocks under its own heading.
+ * sentence ("…, because …"), more information is blocks under its own heading. `earlier`: the
+ * rationales of the record's revisions, which the record page lists the same way.
  */
-export function recordMarkdown(view: Pick<RecordView, "decision" | "votes">): RecordMarkdown {
+export function recordMarkdown(
+  view: Pick<RecordView, "decision" | "votes">,
+  earlier: string[] = [],
+): RecordMarkdown {
   const d = view.decision;
-  const reasons = (view.votes ?? []).map((v) => v.rationale);
+  const reasons = [...(view.votes ?? []).map((v) => v.rationale), ...earlier];
   if (!d) return { inline: renderMarkdown(reasons, { inline: true }), block: {} };
   const { good, neutral, bad } = d.consequences;
   return {

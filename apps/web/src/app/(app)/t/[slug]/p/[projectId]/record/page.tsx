@@ -36,7 +36,10 @@ export default async function DecisionRecordPage({ params }: Props) {
       initial={record}
       slug={slug}
       openDraft={openDraft}
-      markdown={recordMarkdown(record.view)}
+      markdown={recordMarkdown(
+        record.view,
+        record.revisions.map((r) => r.fields.rationale),
+      )}
     />
   );
 }

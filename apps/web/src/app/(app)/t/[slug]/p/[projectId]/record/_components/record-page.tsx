@@ -6,6 +6,7 @@ import Link from "next/link";
 import { type ReactNode, useState } from "react";
 import { NumberedTitle } from "~/components/app/numbered-title";
 import { ProjectSubpageHeader } from "~/components/app/project-subpage-header";
+import { RenderedText } from "~/components/markdown/rendered-text";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { buttonVariants } from "~/components/ui/button-variants";
@@ -130,11 +131,11 @@ export function RecordPage({
                   <summary className="cursor-pointer text-muted-foreground">
                     Show this revision
                   </summary>
-                  <p>
+                  <div className="wrap-anywhere">
                     Chosen option:{" "}
                     {view.options.find((o) => o.key === r.fields.chosenOptionKey)?.name}, because{" "}
-                    {r.fields.rationale}
-                  </p>
+                    <RenderedText text={r.fields.rationale} rendered={markdown?.inline} />
+                  </div>
                 </details>
               </li>
             ))}
