@@ -41,6 +41,41 @@ describe("creating decision projects", () => {
     expect(project.criteria[1]?.mustHave).toBe(true);
   });
 
+  it("creates a decision once per idempotency key: a double submit or a retry answers the first", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const key = "3c9a4f1e-7b2d-4e8a-9f6c-1d2e3f4a5b6c";
+    const input = blankInput(team.id, { title: "Submitted twice", idempotencyKey: key });
+    // A double click: both requests arrive at once.
+    const [first, second] = await Promise.all([
+      owner.api.project.create(input),
+      owner.api.project.create(input),
+    ]);
+    // The answer was lost on the way back and the form sent the same submission again.
+    const retried = await owner.api.project.create(input);
+    expect(second).toEqual(first);
+    expect(retried).toEqual(first);
+    expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(1);
+    const events = await t.db.projectEvent.count({
+      where: { projectId: first.id, type: "project.created" },
+    });
+    expect(events).toBe(1);
+
+    // Another submission (a new key) is another decision; the key is the creator's own.
+    const other = await owner.api.project.create({
+      ...input,
+      idempotencyKey: "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+    });
+    expect(other.number).toBe(2);
+    const teammate = await at(people, 1).api.project.create(input);
+    expect(teammate.id).not.toBe(first.id);
+
+    const bad = await trpcError(
+      owner.api.project.create({ ...input, idempotencyKey: "twice please" }),
+    );
+    expect(bad.code).toBe("BAD_REQUEST");
+    expect(bad.message).toMatch(/UUID/);
+  });
+
   it("proposes starting weights from the context questions, like the template package", async () => {
     const { team, owner } = await teamWith(t);
     const answers = { "team-knows-django": true, greenfield: false };

@@ -128,6 +128,60 @@ describe("REST with an access token", () => {
     expect((await owner.api.project.get({ projectId: project.id })).status).toBe("OPEN");
   });
 
+  it("creates a decision once per Idempotency-Key header, answering a repeat with the first", async () => {
+    const { team, owner } = await teamWith(t);
+    const token = await tokenFor(owner.api, "READ_WRITE");
+    const handler = restHandler(t.db, null);
+    const key = "7f3e2d1c-0b9a-4c8d-8e7f-6a5b4c3d2e1f";
+    const send = (headers: Record<string, string>, input: Record<string, unknown> = {}) =>
+      handler(
+        restRequest(
+          "project.create",
+          blankInput(team.id, { title: "Created over REST", ...input }),
+          { ...bearer(token), ...headers },
+        ),
+      );
+    const [first, second] = await Promise.all([
+      send({ "idempotency-key": key }),
+      send({ "idempotency-key": key }),
+    ]);
+    const retried = await send({ "Idempotency-Key": key });
+    expect(first.status).toBe(200);
+    const created = (await first.json()) as { id: string };
+    expect(await second.json()).toEqual(created);
+    expect(await retried.json()).toEqual(created);
+    expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(1);
+
+    // The key in the body works the same; one that differs from the header's is refused.
+    expect(await (await send({}, { idempotencyKey: key })).json()).toEqual(created);
+    const clash = await send(
+      { "idempotency-key": key },
+      { idempotencyKey: "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d" },
+    );
+    expect(clash.status).toBe(400);
+    expect(await clash.json()).toMatchObject({
+      code: "BAD_REQUEST",
+      detail: expect.stringMatching(/Idempotency-Key header.*idempotencyKey/),
+    });
+    const notUuid = await send({ "idempotency-key": "retry-1" });
+    expect(notUuid.status).toBe(400);
+    expect(await notUuid.json()).toMatchObject({
+      fieldErrors: { idempotencyKey: [expect.stringMatching(/UUID/)] },
+    });
+    // An operation that is not deduplicated says so instead of ignoring the header.
+    const project = await owner.api.project.create(blankInput(team.id, { title: "Other" }));
+    const open = await handler(
+      restRequest(
+        "project.open",
+        { projectId: project.id },
+        { ...bearer(token), "idempotency-key": key },
+      ),
+    );
+    expect(open.status).toBe(400);
+    expect(await open.json()).toMatchObject({ detail: expect.stringMatching(/Idempotency-Key/) });
+    expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(2);
+  });
+
   it("answers bad input with problem details naming each field, and writes nothing", async () => {
     const { team, owner } = await teamWith(t);
     const token = await tokenFor(owner.api, "READ_WRITE");

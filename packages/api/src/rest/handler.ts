@@ -8,8 +8,16 @@
  * with the same sentence and field messages the web app shows.
  */
 import { openApiDocument } from "./openapi";
-import { queryInput, REST_PREFIX, type RestOperation, restOperations } from "./operations";
+import {
+  IDEMPOTENCY_HEADER,
+  queryInput,
+  REST_PREFIX,
+  type RestOperation,
+  restOperations,
+  takesIdempotencyKey,
+} from "./operations";
 import { apiDocsPage } from "./page";
+import { BODY_TOO_LARGE_MESSAGE, readBodyWithin } from "./read-body";
 
 export const OPENAPI_PATH = `${REST_PREFIX}/openapi.json`;
 export const DOCS_PATH = "/api/docs";
@@ -207,6 +215,8 @@ export function createRestHandler(options: RestHandlerOptions) {
         await options.trpc(new Request(target, { method: "GET", headers: req.headers })),
       );
     }
+    const idempotencyKey = req.headers.get(IDEMPOTENCY_HEADER);
+    if (idempotencyKey !== null) return withIdempotencyKey(req, operation, idempotencyKey, target);
     // The body is handed on unread: the tRPC route reads it once, within its size bound, and
     // checks its type, encoding and depth.
     return toRest(
@@ -220,4 +230,63 @@ export function createRestHandler(options: RestHandlerOptions) {
       ),
     );
   };
+
+  /**
+   * A change sent with `Idempotency-Key`: the header's key becomes the input's `idempotencyKey`,
+   * for the operations that take one (creating a decision, a comment, a share link). Any other
+   * operation says it is not deduplicated rather than ignoring the header.
+   */
+  async function withIdempotencyKey(
+    req: Request,
+    operation: RestOperation,
+    key: string,
+    target: URL,
+  ): Promise<Response> {
+    if (!takesIdempotencyKey(operation)) {
+      await req.body?.cancel().catch(() => {});
+      return problemResponse({
+        status: 400,
+        code: "BAD_REQUEST",
+        detail: `${REST_PREFIX}${operation.path} takes no Idempotency-Key: sending it twice does it twice. Send it without the header; only operations whose body has an idempotencyKey field are deduplicated.`,
+      });
+    }
+    const bytes = await readBodyWithin(req);
+    if (!bytes) {
+      return problemResponse({
+        status: 413,
+        code: "PAYLOAD_TOO_LARGE",
+        detail: BODY_TOO_LARGE_MESSAGE,
+      });
+    }
+    let body: Uint8Array<ArrayBuffer> | string = bytes;
+    const input = parseObject(bytes);
+    if (input) {
+      if (input.idempotencyKey !== undefined && input.idempotencyKey !== key) {
+        return problemResponse({
+          status: 400,
+          code: "BAD_REQUEST",
+          detail:
+            "The Idempotency-Key header and the body's idempotencyKey differ. Send the key once, in either place.",
+          fieldErrors: { idempotencyKey: ["Differs from the Idempotency-Key header."] },
+        });
+      }
+      body = JSON.stringify({ ...input, idempotencyKey: key });
+    }
+    // A body that is not a JSON object goes on as it came: the tRPC route says what is wrong.
+    const headers = new Headers(req.headers);
+    headers.delete("content-length");
+    return toRest(await options.trpc(new Request(target, { method: "POST", headers, body })));
+  }
+}
+
+/** The body as a JSON object, or null when it is not one. */
+function parseObject(bytes: Uint8Array): Record<string, unknown> | null {
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
 }

@@ -5,7 +5,7 @@
  * this document does not guess one.
  */
 import type { JsonSchema, RestOperation } from "./operations";
-import { REST_PREFIX, restOperations, takesText } from "./operations";
+import { REST_PREFIX, restOperations, takesIdempotencyKey, takesText } from "./operations";
 import { MAX_BODY_BYTES } from "./read-body";
 
 const ROLE_NAMES = { VIEWER: "viewer", MEMBER: "member", ADMIN: "admin", OWNER: "owner" };
@@ -96,6 +96,16 @@ function parameters(schema: JsonSchema | null) {
   );
 }
 
+/** The header of the changes that are deduplicated (their body has an idempotencyKey too). */
+const IDEMPOTENCY_PARAMETER = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "A UUID made for this one change and sent again with its retries: the same key answers the first request's result instead of doing it twice (see the operation's `idempotencyKey`). Other operations refuse the header.",
+  schema: { type: "string", format: "uuid" },
+};
+
 function operationObject(operation: RestOperation) {
   const [tag] = operation.procedure.split(".");
   const base = {
@@ -115,6 +125,7 @@ function operationObject(operation: RestOperation) {
   if (operation.method === "GET") return { ...base, parameters: parameters(operation.inputSchema) };
   return {
     ...base,
+    ...(takesIdempotencyKey(operation) ? { parameters: [IDEMPOTENCY_PARAMETER] } : {}),
     responses: { ...base.responses, ...BODY_PROBLEMS },
     ...(operation.inputSchema
       ? {

@@ -109,3 +109,15 @@ export function queryInput(operation: RestOperation, params: URLSearchParams): u
   }
   return input;
 }
+
+/** The request header a REST client names one attempt of a change with (the usual convention). */
+export const IDEMPOTENCY_HEADER = "idempotency-key";
+
+/**
+ * Whether the operation is deduplicated: its input has an `idempotencyKey` field, which the
+ * `Idempotency-Key` header fills.
+ */
+export function takesIdempotencyKey(operation: RestOperation): boolean {
+  const properties = operation.inputSchema?.properties as Record<string, unknown> | undefined;
+  return properties !== undefined && "idempotencyKey" in properties;
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./id";
+import { idempotencyKeySchema, idSchema } from "./id";
 
 export const COMMENT_MAX = 10_000;
 
@@ -21,9 +21,7 @@ export const listCommentsSchema = z.object({ projectId });
  * A key the page makes for each comment it writes (a UUID): sent again with the same comment
  * (a double click, a retry), it answers the comment already added instead of adding another.
  */
-const idempotencyKey = z
-  .uuid({ error: "Send the idempotency key as a UUID made for this comment, or leave it out." })
-  .optional();
+const idempotencyKey = idempotencyKeySchema("this comment");
 
 export const createCommentSchema = z.object({ projectId, criterionKey, body, idempotencyKey });
 export const editCommentSchema = z.object({ projectId, commentId, body });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RECORD_STATUSES } from "../services/export/record-status";
 import { tagSchema } from "./folder";
-import { idSchema } from "./id";
+import { idempotencyKeySchema, idSchema } from "./id";
 
 /** Keys name options and criteria in votes and history; they never change once a project opens. */
 export const itemKeySchema = z
@@ -170,6 +170,11 @@ export const createProjectSchema = z
     votingMode: votingModeSchema.default("OPEN"),
     /** The built-in template it started from, if any: voters then see its guidance. */
     templateKey: z.string().max(64).nullish(),
+    /**
+     * A key the form makes for each submission (a UUID): sent again (a double click, a retry
+     * after a lost answer), it answers the decision already created instead of creating another.
+     */
+    idempotencyKey: idempotencyKeySchema("this decision"),
   })
   .superRefine((value, ctx) => {
     uniqueKeys(value.options, "options", ctx);

@@ -3,10 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useRef } from "react";
 import { type FieldErrors, FormProvider, useForm } from "react-hook-form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { toast } from "~/components/ui/toaster";
+import { newIdempotencyKey } from "~/lib/idempotency-key";
 import { formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { CriteriaFields } from "./criteria-fields";
@@ -66,6 +68,9 @@ export function ProjectForm({
     }),
   );
   const create = useMutation(trpc.project.create.mutationOptions());
+  // The key of this submission: a second click or a retry after a lost answer sends it again,
+  // and the server answers the decision it already created. A new one once it is created.
+  const submissionKey = useRef<string | null>(null);
   const error = editing ? update.error : create.error;
   const { fields: server, general } = formErrorsOf(error);
   const messageOf_: MessageOf = (field) =>
@@ -77,10 +82,17 @@ export function ProjectForm({
       update.mutate({ projectId: editing.projectId, ...values });
       return;
     }
+    submissionKey.current ??= newIdempotencyKey();
     const project = await create
-      .mutateAsync({ teamId: team.id, templateKey: draft.templateKey, ...values })
+      .mutateAsync({
+        teamId: team.id,
+        templateKey: draft.templateKey,
+        ...values,
+        idempotencyKey: submissionKey.current,
+      })
       .catch(() => null);
     if (!project) return;
+    submissionKey.current = null;
     if (openNow) {
       await open.mutateAsync({ projectId: project.id }).catch(() => {
         toast.error("The decision was created but could not be opened. Open it from its page.");

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { Prisma, type PrismaClient } from "@tradeoff/db";
 import { findTemplate } from "@tradeoff/templates";
 import type { z } from "zod";
 import { DomainError } from "../../errors";
@@ -9,15 +9,47 @@ import { nextProjectNumber } from "./next-project-number";
 
 type Input = z.output<typeof createProjectSchema>;
 
+type Actor = { userId: string; teamId: string };
+
+const createdSelect = { id: true, number: true, teamId: true, title: true, status: true } as const;
+
 /**
  * Creates a draft project in the team, numbered after the team's last one, with its options
  * and criteria, and records `project.created`; all in one transaction. A deadline that has
- * already passed is refused, as the project form refuses it.
+ * already passed is refused, as the project form refuses it. With an idempotency key, the
+ * creator's project made with that key in this team is answered instead when there is one
+ * (a double submit, a retry after a lost answer), also when both requests arrive at once.
  */
-export async function createProject(
+export async function createProject(db: PrismaClient, actor: Actor, input: Omit<Input, "teamId">) {
+  const key = input.idempotencyKey ?? null;
+  /** The creator's project made with this key in this team, if any. */
+  const created = () =>
+    key
+      ? db.project.findFirst({
+          where: { teamId: actor.teamId, createdById: actor.userId, clientKey: key },
+          select: createdSelect,
+        })
+      : null;
+  const earlier = await created();
+  if (earlier) return earlier;
+  try {
+    return await insertProject(db, actor, input, key);
+  } catch (error) {
+    // The same key sent twice at once: the unique index keeps one, both get that one.
+    const again =
+      error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
+        ? await created()
+        : null;
+    if (again) return again;
+    throw error;
+  }
+}
+
+async function insertProject(
   db: PrismaClient,
-  actor: { userId: string; teamId: string },
+  actor: Actor,
   input: Omit<Input, "teamId">,
+  clientKey: string | null,
 ) {
   if (input.templateKey && !findTemplate(input.templateKey)) {
     throw new DomainError("BAD_REQUEST", "That template does not exist.", {
@@ -46,6 +78,7 @@ export async function createProject(
         votingMode: input.votingMode,
         templateKey: input.templateKey ?? null,
         createdById: actor.userId,
+        clientKey,
         options: {
           create: input.options.map((option, position) => ({ ...option, position })),
         },
@@ -57,7 +90,7 @@ export async function createProject(
           })),
         },
       },
-      select: { id: true, number: true, teamId: true, title: true, status: true },
+      select: createdSelect,
     });
     await recordEvent(tx, actor, project.id, {
       type: "project.created",
