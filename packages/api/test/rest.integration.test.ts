@@ -182,6 +182,30 @@ describe("REST with an access token", () => {
     expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(2);
   });
 
+  it("answers a share link's repeated Idempotency-Key with 409, since its address is shown once", async () => {
+    const { team, owner } = await teamWith(t);
+    const project = await owner.api.project.create(blankInput(team.id));
+    const token = await tokenFor(owner.api, "READ_WRITE");
+    const handler = restHandler(t.db, null);
+    const send = () =>
+      handler(
+        restRequest(
+          "share.create",
+          { projectId: project.id },
+          { ...bearer(token), "Idempotency-Key": "4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a" },
+        ),
+      );
+    const first = await send();
+    expect(first.status).toBe(200);
+    const link = (await first.json()) as { id: string; token: string };
+    const repeat = await send();
+    expect(repeat.status).toBe(409);
+    const problem = (await repeat.json()) as { code: string; detail: string };
+    expect(problem).toMatchObject({ code: "CONFLICT", detail: expect.stringContaining(link.id) });
+    expect(problem.detail).not.toContain(link.token);
+    expect(await t.db.shareLink.count({ where: { projectId: project.id } })).toBe(1);
+  });
+
   it("answers bad input with problem details naming each field, and writes nothing", async () => {
     const { team, owner } = await teamWith(t);
     const token = await tokenFor(owner.api, "READ_WRITE");

@@ -43,6 +43,41 @@ describe("share links", () => {
     );
   });
 
+  it("creates one link per idempotency key; a repeat says the link exists and cannot be shown again", async () => {
+    const { owner, projectId } = await recorded();
+    const key = "2b4d6f8a-1c3e-4a5b-9d7f-0e2c4a6b8d0f";
+    // A double click: both requests arrive at once; one creates the link, the other is told.
+    const outcomes = await Promise.allSettled([
+      owner.api.share.create({ projectId, idempotencyKey: key }),
+      owner.api.share.create({ projectId, idempotencyKey: key }),
+    ]);
+    const created = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+    expect(created).toHaveLength(1);
+    const link = at(created, 0);
+    expect(await t.db.shareLink.count({ where: { projectId } })).toBe(1);
+    // The answer was lost on the way back and the page sent the same request again.
+    const repeat = await trpcError(owner.api.share.create({ projectId, idempotencyKey: key }));
+    expect(repeat.code).toBe("CONFLICT");
+    expect(repeat.message).toContain(link.id);
+    expect(repeat.message).toMatch(
+      /already created.*shown only once.*Copy it from the first answer, or revoke it and create a new one/,
+    );
+    expect(JSON.stringify(repeat)).not.toContain(link.token);
+    const refused = outcomes.find((o) => o.status === "rejected");
+    expect(refused?.status === "rejected" && String(refused.reason)).toMatch(/already created/);
+
+    await owner.api.share.revoke({ projectId, linkId: link.id });
+    const afterRevoke = await trpcError(owner.api.share.create({ projectId, idempotencyKey: key }));
+    expect(afterRevoke.message).toMatch(/revoked.*new key|revoked.*create a new one/);
+    // A new attempt (a new key) creates a new link; so does a request without a key.
+    await owner.api.share.create({
+      projectId,
+      idempotencyKey: "8c6a4e2f-0d9b-4f7a-8e6c-5b3a1f9d7e5c",
+    });
+    await owner.api.share.create({ projectId });
+    expect(await t.db.shareLink.count({ where: { projectId } })).toBe(3);
+  });
+
   it("revoked in one context is refused in another at once", async () => {
     const { owner, projectId } = await recorded();
     const link = await owner.api.share.create({ projectId });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./id";
+import { idempotencyKeySchema, idSchema } from "./id";
 
 export const createShareLinkSchema = z.object({
   projectId: idSchema,
@@ -12,6 +12,11 @@ export const createShareLinkSchema = z.object({
     .refine((v) => v === null || v.getTime() > Date.now(), {
       error: "Pick an expiry date in the future.",
     }),
+  /**
+   * A key the page makes for each attempt (a UUID): sent again, it is refused with CONFLICT
+   * naming the link already created, since its address was shown once and only its hash is kept.
+   */
+  idempotencyKey: idempotencyKeySchema("this share link"),
 });
 export const revokeShareLinkSchema = z.object({ projectId: idSchema, linkId: idSchema });
 export const listShareLinksSchema = z.object({ projectId: idSchema });

@@ -1,4 +1,4 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
+import { Prisma, type PrismaClient, type Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { assertCanManageProject } from "../project/access";
 import { hashShareToken, newShareToken, sharePath } from "./share-token";
@@ -6,14 +6,64 @@ import { hashShareToken, newShareToken, sharePath } from "./share-token";
 /** Active (neither revoked nor expired) share links one decision may have at once. */
 export const ACTIVE_SHARE_LINK_LIMIT = 100;
 
+type Actor = { userId: string; teamId: string; role: Role };
+
+/**
+ * The answer to a key already used: the link exists, but its token was shown only in the first
+ * answer and only its hash is kept, so it cannot be answered again.
+ */
+function alreadyCreated(link: { id: string; revokedAt: Date | null }) {
+  return new DomainError(
+    "CONFLICT",
+    link.revokedAt
+      ? `This share link (${link.id}) was already created by an earlier attempt and has been revoked since. To share the record, create a new one (a new attempt, with a new key).`
+      : `This share link (${link.id}) was already created by an earlier attempt; its address is shown only once and cannot be shown again. Copy it from the first answer, or revoke it and create a new one.`,
+  );
+}
+
+/** The actor's link created with this key, if any. */
+function linkWithKey(tx: Pick<PrismaClient, "shareLink">, actor: Actor, key: string) {
+  return tx.shareLink.findFirst({
+    where: { teamId: actor.teamId, createdById: actor.userId, clientKey: key },
+    select: { id: true, revokedAt: true },
+  });
+}
+
 /**
  * A read-only public link to the decision record. Admins and the project's creator only; the
- * token is returned once (the path carries it), only its hash is stored.
+ * token is returned once (the path carries it), only its hash is stored. With an idempotency
+ * key, a second request with the same key (a double click, a retry after a lost answer) creates
+ * nothing and is refused with CONFLICT naming the link: the token cannot be answered twice.
  */
 export async function createShareLink(
   db: PrismaClient,
-  actor: { userId: string; teamId: string; role: Role },
+  actor: Actor,
+  input: {
+    projectId: string;
+    showVotes: boolean;
+    expiresAt: Date | null;
+    idempotencyKey?: string;
+  },
+) {
+  const key = input.idempotencyKey ?? null;
+  try {
+    return await insertShareLink(db, actor, input, key);
+  } catch (error) {
+    // The same key for another project at the same moment: the unique index kept the other.
+    const earlier =
+      key && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
+        ? await linkWithKey(db, actor, key)
+        : null;
+    if (earlier) throw alreadyCreated(earlier);
+    throw error;
+  }
+}
+
+async function insertShareLink(
+  db: PrismaClient,
+  actor: Actor,
   input: { projectId: string; showVotes: boolean; expiresAt: Date | null },
+  clientKey: string | null,
 ) {
   const project = await db.project.findFirst({
     where: { id: input.projectId, teamId: actor.teamId },
@@ -25,6 +75,9 @@ export async function createShareLink(
   const link = await db.$transaction(async (tx) => {
     // One creation per project at a time, so two at once cannot both pass the limit.
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`share-links:${project.id}`}))::text`;
+    // Under the lock, so the second of two requests with one key sees the first's link.
+    const earlier = clientKey ? await linkWithKey(tx, actor, clientKey) : null;
+    if (earlier) throw alreadyCreated(earlier);
     const active = await tx.shareLink.count({
       where: {
         projectId: project.id,
@@ -46,6 +99,7 @@ export async function createShareLink(
         showVotes: input.showVotes,
         expiresAt: input.expiresAt,
         createdById: actor.userId,
+        clientKey,
       },
       select: { id: true, showVotes: true, expiresAt: true, createdAt: true },
     });

@@ -9,7 +9,14 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
-import { dropRefusalOnEdit, fieldErrorsOf, formErrorsOf, messageOf } from "~/trpc/errors";
+import { newIdempotencyKey } from "~/lib/idempotency-key";
+import {
+  dropRefusalOnEdit,
+  fieldErrorsOf,
+  formErrorsOf,
+  isTRPCClientError,
+  messageOf,
+} from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { toastOutcome } from "~/trpc/toast-outcome";
 import { type RecordView, SUPERSEDED_BY_ID } from "./record-document";
@@ -126,14 +133,24 @@ export function SharePanel({ projectId }: { projectId: string }) {
   const [created, setCreated] = useState<string | null>(null);
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: trpc.share.list.queryKey({ projectId }) });
+  // The key of this attempt: a retry after a lost answer sends it again, and the server says the
+  // link exists (its address cannot be shown twice) instead of creating a second one. A new key
+  // once the attempt is answered either way.
+  const attemptKey = useRef<string | null>(null);
   const create = useMutation(
     trpc.share.create.mutationOptions({
       onSuccess: async (link) => {
+        attemptKey.current = null;
         setCreated(`${window.location.origin}${link.path}`);
         await refresh();
       },
-      // A refused expiry date is said next to its field; anything else in a toast.
-      onError: (error) => {
+      // A refused expiry date is said next to its field; anything else in a toast. A link the
+      // attempt already created shows up in the list, with its Revoke button.
+      onError: async (error) => {
+        if (isTRPCClientError(error) && error.data?.code === "CONFLICT") {
+          attemptKey.current = null;
+          await refresh();
+        }
         if (!fieldErrorsOf(error).expiresAt) toast.error(messageOf(error));
       },
     }),
@@ -161,11 +178,15 @@ export function SharePanel({ projectId }: { projectId: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const expires = String(form.get("expires") ?? "");
+    // One request at a time: a second press while the first is on its way is not another link.
+    if (create.isPending) return;
     setCreated(null);
+    attemptKey.current ??= newIdempotencyKey();
     create.mutate({
       projectId,
       showVotes: form.get("showVotes") === "on",
       expiresAt: expires ? new Date(`${expires}T23:59:59Z`) : null,
+      idempotencyKey: attemptKey.current,
     });
   }
   return (
