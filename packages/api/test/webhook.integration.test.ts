@@ -12,7 +12,7 @@ import {
 } from "../src/services/webhook/deliver";
 import { decryptSecret } from "../src/services/webhook/secret";
 import { TEST_APP_SECRET, trpcError, until, useTestDatabase } from "./helpers";
-import { blankInput, teamWith } from "./project-fixtures";
+import { at, blankInput, teamWith } from "./project-fixtures";
 import { startReceiver, verifySignature } from "./support/webhook-receiver";
 import { shortExpiry } from "./support/webhook-worker-settings";
 
@@ -272,7 +272,7 @@ describe("deliveries", () => {
     expect(message.text).toBe(doc.text);
     expect(message.blocks[0]).toEqual({
       type: "section",
-      text: { type: "mrkdwn", text: doc.text },
+      text: { type: "plain_text", text: doc.text },
     });
     expect(JSON.stringify(message.blocks[1])).toContain(`|Open in Tradeoff>`);
 
@@ -290,6 +290,47 @@ describe("deliveries", () => {
     expect(logged?.attempts).toEqual([
       expect.objectContaining({ attempt: 1, statusCode: 200, ok: true, responseExcerpt: "ok" }),
     ]);
+  }, 60_000);
+
+  it("sends titles and names to Slack as typed: no formatting, no links, no channel-wide ping", async () => {
+    const r = await receiver();
+    const { team, owner } = await teamWith(t);
+    const hostile = "*bold* _x_ ~y~ `code` <!channel> @here <https://evil.example|click> & co";
+    await t.db.user.update({ where: { id: owner.id }, data: { name: "Eve @channel *Admin*" } });
+    await t.db.team.update({ where: { id: team.id }, data: { name: "Ops <!everyone> _team_" } });
+    await owner.api.webhook.create({
+      teamId: team.id,
+      url: `${r.url}?slack`,
+      events: ["project.opened"],
+      format: "SLACK",
+    });
+    const project = await owner.api.project.create(blankInput(team.id, { title: hostile }));
+    await owner.api.project.open({ projectId: project.id });
+    await startWorker();
+    await r.waitFor(1);
+    const body = at(r.received, 0).body;
+    const message = JSON.parse(body);
+
+    // Slack's mrkdwn has no escape for * _ ~ ` (only &, < and > have entities), so people's text
+    // goes in plain_text objects and the fallback text is not read as mrkdwn.
+    expect(message.mrkdwn).toBe(false);
+    expect(message.blocks[0]).toEqual({
+      type: "section",
+      text: {
+        type: "plain_text",
+        text: 'Eve @\u2060channel *Admin* opened "*bold* _x_ ~y~ `code` &lt;!channel&gt; @\u2060here &lt;https://evil.example|click&gt; &amp; co" for voting in Ops &lt;!everyone&gt; _team_.',
+      },
+    });
+    expect(message.text).toBe(message.blocks[0].text.text);
+    const [teamName, openLink] = message.blocks[1].elements;
+    expect(teamName).toEqual({ type: "plain_text", text: "Ops &lt;!everyone&gt; _team_" });
+    expect(openLink).toEqual({
+      type: "mrkdwn",
+      text: `<https://tradeoff.example.com/t/${team.slug}/p/${project.id}|Open in Tradeoff>`,
+      verbatim: true,
+    });
+    // Nothing typed by a person reaches Slack as a control sequence or a broadcast mention.
+    expect(body).not.toMatch(/<!|<https:\/\/evil|@(channel|here|everyone)/);
   }, 60_000);
 
   it("retries with backoff for 24 hours, then turns the webhook off and tells its admins", async () => {

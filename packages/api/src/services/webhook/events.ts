@@ -71,20 +71,45 @@ export function withAppUrl(doc: EventDocument, appUrl: string | null): EventDocu
   return { ...doc, project: { ...doc.project, url: new URL(doc.project.path, appUrl).toString() } };
 }
 
-/** Slack's mrkdwn treats &, < and > as markup: escaped so titles show as typed. */
-const escapeMrkdwn = (text: string) =>
-  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+/**
+ * Text a person typed (a title, a name, a team's name) as Slack shows it, exactly as typed.
+ * Slack's formatting reference (api.slack.com/reference/surfaces/formatting, "Escaping text")
+ * names &, < and > as the control characters of every text object, to be sent as &amp;, &lt;
+ * and &gt;, and no other entity is decoded: with them escaped, `<!channel>`, `<@U123>` and
+ * `<https://…|label>` arrive as text. mrkdwn has no escape for * _ ~ ` (a backslash shows as
+ * itself), so this text is only ever sent where Slack does not read mrkdwn: `plain_text`
+ * objects and the message's `text` with `mrkdwn: false`. A bare @channel, @here, @everyone or
+ * @all (which Mattermost, reading the same message, turns into a ping) gets an invisible word
+ * joiner after its @, so it reads the same and pings no one.
+ */
+export const slackText = (text: string) =>
+  text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replace(/@(channel|here|everyone|all)\b/giu, "@\u2060$1");
 
-/** A Slack/Mattermost incoming-webhook message: `text` (the fallback) plus blocks. */
+/**
+ * A Slack/Mattermost incoming-webhook message: `text` (the notification's fallback) plus
+ * blocks. Everything people typed is plain text (see `slackText`); only the link to Tradeoff,
+ * which the app writes itself, is mrkdwn, `verbatim` so nothing else in it is turned into links.
+ */
 export function slackMessage(doc: EventDocument) {
-  const context = [escapeMrkdwn(doc.team.name)];
-  if (doc.project?.url) context.push(`<${doc.project.url}|Open in Tradeoff>`);
+  const sentence = slackText(doc.text);
+  const context: (
+    | { type: "plain_text"; text: string }
+    | { type: "mrkdwn"; text: string; verbatim: true }
+  )[] = [{ type: "plain_text", text: slackText(doc.team.name) }];
+  if (doc.project?.url) {
+    context.push({ type: "mrkdwn", text: `<${doc.project.url}|Open in Tradeoff>`, verbatim: true });
+  }
   return {
-    // Slack reads `text` as mrkdwn too (it is the notification's fallback).
-    text: escapeMrkdwn(doc.text),
+    text: sentence,
+    // The fallback text is shown as sent, not read as mrkdwn (Slack reads it as mrkdwn by default).
+    mrkdwn: false,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(doc.text) } },
-      { type: "context", elements: [{ type: "mrkdwn", text: context.join(" · ") }] },
+      { type: "section", text: { type: "plain_text", text: sentence } },
+      { type: "context", elements: context },
     ],
   };
 }
