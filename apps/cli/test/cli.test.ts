@@ -276,6 +276,24 @@ describe("tradeoff template", () => {
     expect(scored.stdout).toContain("Confidence: none yet (nothing is counted).");
   });
 
+  it("warns about contradictory answers on stderr and still writes the template with the weights", async () => {
+    const { code, stdout, stderr } = await runCli([
+      "template",
+      "drf-vs-fastapi",
+      "-a",
+      "existing-django-codebase=yes",
+      "-a",
+      "greenfield=yes",
+    ]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      "warning: “Must the API live inside an existing Django codebase?” (Yes) and “Is this a greenfield system with no legacy code to integrate?” (Yes) contradict each other",
+    );
+    expect(JSON.parse(stdout).weightChanges.length).toBeGreaterThan(0);
+    const consistent = await runCli(["template", "drf-vs-fastapi", "-a", "greenfield=yes"]);
+    expect(consistent.stderr).not.toContain("contradict");
+  });
+
   // Each says what was wrong and what would be right (the known questions, templates).
   it.each([
     {

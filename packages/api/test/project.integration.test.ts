@@ -97,6 +97,34 @@ describe("creating decision projects", () => {
     expect(error.code).toBe("BAD_REQUEST");
   });
 
+  it("flags answers that contradict each other, naming both and what to do, and still proposes weights", async () => {
+    const { team, owner } = await teamWith(t);
+    const ask = (answers: Record<string, boolean>) =>
+      owner.api.project.suggestWeights({ teamId: team.id, templateKey: "drf-vs-fastapi", answers });
+    const both = await ask({ "existing-django-codebase": true, greenfield: true });
+    expect(both.contradictions).toEqual([
+      {
+        questionKeys: ["existing-django-codebase", "greenfield"],
+        message: expect.stringContaining(
+          "“Must the API live inside an existing Django codebase?” (Yes) and “Is this a greenfield system with no legacy code to integrate?” (Yes) contradict each other",
+        ),
+      },
+    ]);
+    expect(both.contradictions[0]?.message).toMatch(
+      /Change one of these answers, or answer “Not sure”/,
+    );
+    // Not blocked: the weights are still proposed, from every answer given.
+    expect(both.weights).toEqual(
+      suggestWeights(drfVsFastapi, { "existing-django-codebase": true, greenfield: true }).weights,
+    );
+    expect(both.changes.length).toBeGreaterThan(0);
+
+    expect(
+      (await ask({ "existing-django-codebase": true, greenfield: false })).contradictions,
+    ).toEqual([]);
+    expect((await ask({ "existing-django-codebase": true })).contradictions).toEqual([]);
+  });
+
   /** The messages the client gets for the `answers` field. */
   const answersErrors = (error: TRPCError) =>
     error.cause instanceof z.ZodError

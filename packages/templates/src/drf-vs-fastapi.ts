@@ -425,4 +425,10 @@ export const drfVsFastapi: DecisionTemplate = {
       ifNo: [],
     },
   ],
+  answerConflicts: [
+    {
+      answers: { "existing-django-codebase": true, greenfield: true },
+      why: "an API that must live inside an existing Django codebase has legacy code to integrate, so the system is not greenfield.",
+    },
+  ],
 };

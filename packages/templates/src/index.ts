@@ -17,7 +17,9 @@ export { postgresVsMongodb } from "./postgres-vs-mongodb";
 export { restGraphqlGrpc } from "./rest-graphql-grpc";
 export { ssrSpaStatic } from "./ssr-spa-static";
 export {
+  type AnswerContradiction,
   type ContextAnswers,
+  contradictionsIn,
   type SuggestedWeights,
   suggestWeights,
   type WeightChange,
@@ -28,6 +30,7 @@ export {
   templateToProjectInput,
 } from "./to-decision";
 export type {
+  AnswerConflict,
   ContextQuestion,
   DecisionTemplate,
   OptionGuidance,

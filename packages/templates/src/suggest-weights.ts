@@ -12,11 +12,24 @@ export type WeightChange = {
   reason: string;
 };
 
+/** Answers given together that cannot all be true, and what to do about it. */
+export type AnswerContradiction = {
+  /** The questions whose answers contradict each other, in question order. */
+  questionKeys: string[];
+  /** Names the questions and the answers, says why they contradict, and what to do. */
+  message: string;
+};
+
 export type SuggestedWeights = {
   /** Starting weight (0..5) per criterion key. */
   weights: Record<string, number>;
   /** Every change from the defaults, in question order, each with its reason. */
   changes: WeightChange[];
+  /**
+   * The template's contradictory combinations these answers contain. They are flagged, never
+   * refused: the weights still count every answer, and the person decides which one to change.
+   */
+  contradictions: AnswerContradiction[];
 };
 
 const clampWeight = (x: number) => Math.min(5, Math.max(0, x));
@@ -53,5 +66,28 @@ export function suggestWeights(
       });
     }
   }
-  return { weights, changes };
+  return { weights, changes, contradictions: contradictionsIn(template, answers) };
+}
+
+/** The template's contradictory combinations of answers that `answers` contains in full. */
+export function contradictionsIn(
+  template: DecisionTemplate,
+  answers: ContextAnswers,
+): AnswerContradiction[] {
+  const order = template.contextQuestions.map((q) => q.key);
+  return (template.answerConflicts ?? []).flatMap((conflict) => {
+    const keys = Object.keys(conflict.answers).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    if (!keys.every((key) => answers[key] === conflict.answers[key])) return [];
+    const given = keys.map((key) => {
+      const question = template.contextQuestions.find((q) => q.key === key)?.question ?? key;
+      return `“${question}” (${conflict.answers[key] ? "Yes" : "No"})`;
+    });
+    const listed = `${given.slice(0, -1).join(", ")} and ${given.at(-1)}`;
+    return [
+      {
+        questionKeys: keys,
+        message: `${listed} contradict each other: ${conflict.why} Change one of these answers, or answer “Not sure” to the one you are unsure of. Until then the proposed weights count both answers, so their effects may cancel out.`,
+      },
+    ];
+  });
 }

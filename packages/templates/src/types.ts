@@ -34,6 +34,17 @@ export type ContextQuestion = {
   ifNo: WeightEffect[];
 };
 
+/**
+ * Answers to context questions that cannot all be true at once (an existing codebase and a
+ * greenfield system): when given together, the proposal says so, names them and what to do.
+ */
+export type AnswerConflict = {
+  /** The answers, by question key, that contradict each other when all are given. */
+  answers: Record<string, boolean>;
+  /** Why they cannot all hold, one sentence ending with a full stop. */
+  why: string;
+};
+
 export type DecisionTemplate = {
   /** Stable kebab-case identifier: projects record it, the CLI takes it. */
   key: string;
@@ -51,4 +62,6 @@ export type DecisionTemplate = {
   options: TemplateOption[];
   criteria: TemplateCriterion[];
   contextQuestions: ContextQuestion[];
+  /** Combinations of answers to flag as contradictory (none: every combination can hold). */
+  answerConflicts?: AnswerConflict[];
 };

@@ -348,6 +348,26 @@ describe.each(builtInTemplates.map((t) => [t.key, t] as [string, DecisionTemplat
       }
     });
 
+    it("flags only combinations of answers to its own questions, each with a reason, when all are given", () => {
+      const questionKeys = template.contextQuestions.map((q) => q.key);
+      for (const conflict of template.answerConflicts ?? []) {
+        const keys = Object.keys(conflict.answers);
+        expect(keys.length, conflict.why).toBeGreaterThanOrEqual(2);
+        for (const key of keys) expect(questionKeys, conflict.why).toContain(key);
+        expect(conflict.why).toMatch(/^[^\n]{10,300}\.$/);
+        expect(suggestWeights(template, conflict.answers).contradictions).toEqual([
+          expect.objectContaining({ questionKeys: keys }),
+        ]);
+        // One answer of the pair changed, or left out, is no contradiction.
+        const [first] = keys;
+        if (!first) continue;
+        const changed = { ...conflict.answers, [first]: !conflict.answers[first] };
+        const { [first]: _left, ...partial } = conflict.answers;
+        expect(suggestWeights(template, changed).contradictions).toEqual([]);
+        expect(suggestWeights(template, partial).contradictions).toEqual([]);
+      }
+    });
+
     it("keeps suggested weights in 0..5 for every combination of answers, each change explained", () => {
       const defaults = Object.fromEntries(template.criteria.map((c) => [c.key, c.defaultWeight]));
       const questionKeys = template.contextQuestions.map((q) => q.key);

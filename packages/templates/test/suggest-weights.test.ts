@@ -27,7 +27,11 @@ describe("context questions", () => {
 
 describe("suggestWeights", () => {
   it("keeps the default weights when nothing is answered", () => {
-    expect(suggestWeights(drfVsFastapi, {})).toEqual({ weights: defaults, changes: [] });
+    expect(suggestWeights(drfVsFastapi, {})).toEqual({
+      weights: defaults,
+      changes: [],
+      contradictions: [],
+    });
   });
 
   it("raises what matters to a Django shop and explains each change", () => {

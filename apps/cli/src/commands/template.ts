@@ -103,7 +103,9 @@ export function registerTemplate(program: Command, io: Io): void {
             { exitCode: 2, code: "tradeoff.unknownQuestion" },
           );
         }
-        const { weights, changes } = suggestWeights(template, options.answer ?? {});
+        const { weights, changes, contradictions } = suggestWeights(template, options.answer ?? {});
+        // Said, not refused: the weights still count every answer given.
+        for (const c of contradictions) io.stderr(`warning: ${c.message}\n`);
         const decision = templateToDecision(template, weights);
         const output = changes.length > 0 ? { ...decision, weightChanges: changes } : decision;
         io.stdout(`${JSON.stringify(output, null, 2)}\n`);

@@ -44,6 +44,8 @@ export function QuestionsStep({
   );
   const updating = suggestion.isPlaceholderData;
   const name = (key: string) => template.criteria.find((c) => c.key === key)?.name ?? key;
+  const contradictions = suggestion.data?.contradictions ?? [];
+  const contradicted = new Set(contradictions.flatMap((c) => c.questionKeys));
 
   return (
     <section aria-labelledby="questions-heading" className="space-y-4">
@@ -76,6 +78,11 @@ export function QuestionsStep({
                   </label>
                 ))}
               </div>
+              {contradicted.has(q.key) ? (
+                <p className="text-sm text-warning" data-testid="contradicted-answer">
+                  This answer contradicts another one (see below).
+                </p>
+              ) : null}
             </fieldset>
           ))}
         </CardContent>
@@ -91,6 +98,20 @@ export function QuestionsStep({
         </CardHeader>
         <CardContent>
           {suggestion.error ? <Alert variant="error">{messageOf(suggestion.error)}</Alert> : null}
+          {contradictions.length > 0 ? (
+            <Alert
+              variant="warning"
+              title="Some answers contradict each other"
+              className="mb-3"
+              data-testid="answer-contradictions"
+            >
+              <ul className="space-y-1">
+                {contradictions.map((c) => (
+                  <li key={c.questionKeys.join()}>{c.message}</li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
           <ul
             className={cn("space-y-2 text-sm", updating && "opacity-60")}
             aria-live="polite"
