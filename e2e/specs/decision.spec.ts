@@ -46,6 +46,7 @@ test.describe("deciding together", () => {
       .getByRole("radio", { name: "Yes" })
       .check();
     await expect(page.getByText(/Learning curve and team familiarity: 3 → 5/)).toBeVisible();
+
     await page.getByRole("button", { name: "Use these weights" }).click();
 
     await expect(page.getByLabel("Title")).toHaveValue("Django REST Framework or FastAPI?");
@@ -60,6 +61,38 @@ test.describe("deciding together", () => {
     );
     await page.goto(`/t/${team.slug}`);
     await expect(page.getByTestId("pending-votes")).toContainText("API framework for billing");
+    await lead.context.close();
+  });
+
+  test("creating a decision again after its answer was lost opens the one created, not a second", async ({
+    browser,
+  }) => {
+    const lead = await person(browser, "retrier");
+    const team = await createTeamOverApi(lead.context.request, `Retry ${Date.now().toString(36)}`);
+    const page = lead.page;
+    await page.goto(`/t/${team.slug}`);
+    await page.getByRole("link", { name: "New decision" }).first().click();
+    await page.getByRole("button", { name: /Use “Django REST Framework or FastAPI\?”/ }).click();
+    await page.getByRole("button", { name: "Skip, keep the defaults" }).click();
+    await page.getByLabel("Title").fill("Created once");
+
+    // The server creates the decision, and the connection drops before its answer arrives.
+    let lost = 0;
+    await page.route(/\/api\/trpc\/[^?]*project\.create\b/, async (route) => {
+      if (lost++ > 0) return route.continue();
+      await route.fetch();
+      await route.abort("connectionreset");
+    });
+    await page.getByRole("button", { name: "Create decision" }).click();
+    await expect.poll(() => lost).toBe(1);
+    await expect(page.getByRole("button", { name: "Create decision" })).toBeEnabled();
+    await page.getByRole("button", { name: "Create decision" }).click();
+
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Created once");
+    const listed = await query<{ title: string }[]>(lead.context.request, "project.list", {
+      teamId: team.id,
+    });
+    expect(listed.map((p) => p.title)).toEqual(["Created once"]);
     await lead.context.close();
   });
 
