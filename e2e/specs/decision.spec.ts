@@ -47,6 +47,24 @@ test.describe("deciding together", () => {
       .check();
     await expect(page.getByText(/Learning curve and team familiarity: 3 → 5/)).toBeVisible();
 
+    // Contradictory answers are flagged, naming both and what to do, without blocking anyone.
+    const answer = (question: string, choice: "Yes" | "No" | "Not sure") =>
+      page.getByRole("group", { name: question }).getByRole("radio", { name: choice }).check();
+    await answer("Must the API live inside an existing Django codebase?", "Yes");
+    await answer("Is this a greenfield system with no legacy code to integrate?", "Yes");
+    const contradictions = page.getByTestId("answer-contradictions");
+    await expect(contradictions).toContainText("Some answers contradict each other");
+    await expect(contradictions).toContainText(
+      "“Must the API live inside an existing Django codebase?” (Yes) and “Is this a greenfield system with no legacy code to integrate?” (Yes) contradict each other",
+    );
+    await expect(contradictions).toContainText("Change one of these answers");
+    await expect(page.getByTestId("contradicted-answer")).toHaveCount(2);
+    await expect(page.getByRole("button", { name: "Use these weights" })).toBeEnabled();
+    await answer("Is this a greenfield system with no legacy code to integrate?", "Not sure");
+    await answer("Must the API live inside an existing Django codebase?", "Not sure");
+    await expect(contradictions).toHaveCount(0);
+    await expect(page.getByTestId("contradicted-answer")).toHaveCount(0);
+    await expect(page.getByText(/Learning curve and team familiarity: 3 → 5/)).toBeVisible();
     await page.getByRole("button", { name: "Use these weights" }).click();
 
     await expect(page.getByLabel("Title")).toHaveValue("Django REST Framework or FastAPI?");
