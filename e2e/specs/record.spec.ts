@@ -152,3 +152,37 @@ test("the record page of an open blind vote says the recommendation is hidden, n
   ).toBeVisible();
   await expect(page.getByText(/Recommended \(not decided yet\)/)).toHaveCount(0);
 });
+
+test("a share link whose answer was lost is not made twice: the retry says so and lists it to revoke", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  await decideOverApi(owner, soloDrf);
+  const { url } = soloDrf;
+  const page = owner.page;
+  await page.goto(`${url}/record`);
+  // The server creates the link, and the connection drops before its address arrives.
+  let lost = 0;
+  await page.route(/\/api\/trpc\/[^?]*share\.create\b/, async (route) => {
+    if (lost++ > 0) return route.continue();
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  const create = page.getByRole("button", { name: "Create share link" });
+  await create.click();
+  await expect.poll(() => lost).toBe(1);
+  await expect(create).not.toHaveAttribute("aria-busy", "true");
+
+  // The retry sends the same attempt again: nothing new is made, and the page says why.
+  await create.click();
+  await expect(page.getByText(/already created by an earlier attempt/).first()).toBeVisible();
+  await expect(page.getByText(/Copy it from the first answer, or revoke it/).first()).toBeVisible();
+  await expect(page.getByTestId("share-link")).toHaveCount(0);
+  await expect(page.getByTestId("share-link-status")).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Revoke" })).toHaveCount(1);
+
+  // The next press is a new attempt: a new link, shown once.
+  await create.click();
+  await expect(page.getByTestId("share-link")).toHaveValue(/\/share\//);
+  await expect(page.getByTestId("share-link-status")).toHaveCount(2);
+});
