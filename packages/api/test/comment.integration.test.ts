@@ -1,7 +1,7 @@
 import { createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, openBlankProject } from "./project-fixtures";
+import { at, blankInput, openProject as open, openBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -62,6 +62,21 @@ describe("discussion", () => {
       viewer.api.comment.create({ ...input, idempotencyKey: "not-a-uuid" }),
     );
     expect(bad.code).toBe("BAD_REQUEST");
+  });
+
+  it("refuses a key already used for a comment on another decision, saying to send a new one", async () => {
+    const { owner, team, projectId } = await openProject();
+    const other = await open(owner, blankInput(team.id, { title: "Which cache?" }));
+    const key = "7d2e9b41-6c3a-4f58-9e0d-1a2b3c4d5e6f";
+    await owner.api.comment.create({ projectId, body: "On the first.", idempotencyKey: key });
+    const error = await trpcError(
+      owner.api.comment.create({ projectId: other, body: "On the second.", idempotencyKey: key }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toBe(
+      "This idempotency key was already used for one of your comments on another decision: send a new key with each new comment.",
+    );
+    expect(await t.db.comment.count({ where: { projectId: other } })).toBe(0);
   });
 
   it("refuses a comment on a criterion the project does not have", async () => {

@@ -54,6 +54,13 @@ export async function createComment(
         ? await added()
         : null;
     if (again) return again;
+    // The unique index is per author and key: the key was used on another decision.
+    if (key && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new DomainError(
+        "CONFLICT",
+        "This idempotency key was already used for one of your comments on another decision: send a new key with each new comment.",
+      );
+    }
     throw error;
   }
 }
