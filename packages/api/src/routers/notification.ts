@@ -13,11 +13,13 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 /** The caller's own inbox: every query is scoped to the signed-in user. */
 export const notificationRouter = createTRPCRouter({
-  list: protectedProcedure
-    .input(listNotificationsSchema)
-    .query(({ ctx, input }) =>
-      listNotifications(ctx.db, { userId: ctx.user.id, before: input.before }),
-    ),
+  list: protectedProcedure.input(listNotificationsSchema).query(({ ctx, input }) =>
+    listNotifications(ctx.db, {
+      userId: ctx.user.id,
+      before: input.before,
+      secret: ctx.secret,
+    }),
+  ),
   unreadCount: protectedProcedure.query(async ({ ctx }) => ({
     unread: await countUnread(ctx.db, ctx.user.id),
   })),

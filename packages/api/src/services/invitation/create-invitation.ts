@@ -96,7 +96,9 @@ export async function createInvitation(
       data: { invitationId: created.id, email: input.email, role: input.role },
     });
     // Someone who already has an account also finds the invitation in their inbox. The link
-    // is theirs alone, as the email's is; the inbox shows it only to them.
+    // is theirs alone, as the email's is; the inbox shows it only to them. Only the token's
+    // hash is stored in the clear: the inbox item keeps the token sealed with NEXTAUTH_SECRET,
+    // as the email job does, and opens it only when its owner lists their inbox.
     const invitee = input.email
       ? await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })
       : null;
@@ -105,7 +107,13 @@ export async function createInvitation(
         kind: "team.invited",
         teamId: input.teamId,
         actorId: input.actorId,
-        data: { invitePath: invitationPath(token), role: input.role },
+        data: {
+          invitationId: created.id,
+          role: input.role,
+          ...(delivery.secret
+            ? { tokenSealed: seal("invitationToken", token, delivery.secret) }
+            : {}),
+        },
       });
     }
     if (queueEmail && delivery.secret) {

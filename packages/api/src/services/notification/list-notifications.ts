@@ -1,15 +1,18 @@
 import type { PrismaClient } from "@tradeoff/db";
+import { unseal } from "../../domain/sealed-secret";
+import { invitationPath } from "../invitation/token";
 import { describeNotification, type NotificationKind } from "./kinds";
 
 const PAGE = 50;
 
 /**
  * The caller's inbox, newest first, a page at a time (`before`: the last id of the previous
- * page). Only the caller's own rows: the user id is in the query's `where`.
+ * page). Only the caller's own rows: the user id is in the query's `where`. `secret`
+ * (NEXTAUTH_SECRET) opens the sealed link of an invitation, for its invitee only.
  */
 export async function listNotifications(
   db: PrismaClient,
-  input: { userId: string; before?: string | null },
+  input: { userId: string; before?: string | null; secret: string | null },
 ) {
   const rows = await db.notification.findMany({
     where: {
@@ -35,12 +38,35 @@ export async function listNotifications(
     items: page.map((row) => ({
       id: row.id.toString(),
       kind: row.kind as NotificationKind,
-      ...describeStoredNotification(row),
+      ...describeStoredNotification(withInvitationLink(row, input.secret)),
       read: row.readAt !== null,
       createdAt: row.createdAt,
     })),
     nextBefore: rows.length > PAGE ? (page.at(-1)?.id.toString() ?? null) : null,
   };
+}
+
+/**
+ * An invitation's inbox item with its link opened (`invitePath`) from the sealed token; without
+ * the secret that sealed it, the item leads to the start page (the invitation email still has
+ * the link).
+ */
+function withInvitationLink<R extends { kind: string; data: unknown }>(
+  row: R,
+  secret: string | null,
+): R {
+  const data = (row.data ?? {}) as Record<string, unknown>;
+  if (row.kind !== "team.invited") return row;
+  const { tokenSealed, invitePath: _stored, ...rest } = data;
+  let invitePath = "/";
+  if (typeof tokenSealed === "string" && secret) {
+    try {
+      invitePath = invitationPath(unseal("invitationToken", tokenSealed, secret));
+    } catch {
+      // A changed NEXTAUTH_SECRET: the link cannot be opened; the start page instead.
+    }
+  }
+  return { ...row, data: { ...rest, invitePath } };
 }
 
 /** A stored notification as its reader sees it: the sentence, and where it leads. */
