@@ -5,6 +5,7 @@ import { startJobQueue } from "@tradeoff/db/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appJobs, type EmailSettings } from "../src/jobs";
 import { sendDailyDigests } from "../src/services/notification/send-digests";
+import { sendNotificationEmail } from "../src/services/notification/send-email";
 import { readUnsubscribeToken, unsubscribe } from "../src/services/notification/unsubscribe";
 import { trpcError, useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
@@ -141,6 +142,40 @@ describe("notification emails", () => {
     expect(await mailsTo(dana.email, 2, 1_000)).toHaveLength(1);
   }, 40_000);
 
+  it("gives the daily digest a one-click unsubscribe that turns the digest off", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const [, erin] = people;
+    if (!erin?.email) throw new Error("fixture: member missing");
+    await erin.api.notification.setPreference({ kind: "nudge", delivery: "DIGEST" });
+    await erin.api.notification.setPreference({ kind: "project.closed", delivery: "DIGEST" });
+    const project = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: project.id });
+    await owner.api.project.nudge({ projectId: project.id });
+    await sendDailyDigests(t.db, settings);
+    const digest = (await mailsTo(erin.email, 2)).find((m) => m.subject?.startsWith("Tradeoff:"));
+    const header = (key: string) =>
+      digest?.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, "") ?? "";
+    expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    const url = new URL(header("list-unsubscribe").replace(/^<|>$/g, ""));
+    expect(url.origin + url.pathname).toBe(`${APP_URL}/api/unsubscribe`);
+    expect(digest?.text).toContain(url.toString());
+    expect(digest?.html).toContain(`href="${url.toString().replaceAll("&", "&amp;")}"`);
+
+    // What the link's POST does: every kind Erin had as a digest goes back to the inbox only.
+    await unsubscribe(t.db, SECRET, url.searchParams.get("token") ?? "");
+    const prefs = await erin.api.notification.preferences();
+    expect(prefs.kinds.filter((k) => k.delivery === "DIGEST")).toEqual([]);
+    expect(prefs.kinds.find((k) => k.kind === "nudge")?.delivery).toBe("IN_APP");
+    expect(prefs.kinds.find((k) => k.kind === "project.closed")?.delivery).toBe("IN_APP");
+    // Kinds emailed right away are left as they were.
+    expect(prefs.kinds.find((k) => k.kind === "project.opened")?.delivery).toBe("EMAIL");
+    await owner.api.project.nudge({ projectId: project.id }).catch(() => undefined);
+    await sendDailyDigests(t.db, settings);
+    expect(
+      (await mailsTo(erin.email, 3, 2_000)).filter((m) => m.subject?.startsWith("Tradeoff:")),
+    ).toHaveLength(1);
+  }, 40_000);
+
   it("emails the owner when someone signs up with their address, and a new address a link to sign in", async () => {
     const { owner } = await teamWith(t);
     if (!owner.email) throw new Error("fixture: owner has no email");
@@ -170,6 +205,46 @@ describe("notification emails", () => {
   }, 40_000);
 });
 
+describe("after a member leaves the team", () => {
+  it("tells a removed member nothing more of the team: not in the inbox, its count, an email still queued or the digest", async () => {
+    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const [, frank] = people;
+    if (!frank?.email) throw new Error("fixture: member missing");
+    // Nudges wait for Frank's digest; an opening is emailed right away.
+    await frank.api.notification.setPreference({ kind: "nudge", delivery: "DIGEST" });
+    const project = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: project.id });
+    await owner.api.project.nudge({ projectId: project.id });
+    const opened = await t.db.notification.findFirstOrThrow({
+      where: { userId: frank.id, kind: "project.opened" },
+      select: { id: true },
+    });
+
+    await owner.api.member.remove({ teamId: team.id, userId: frank.id });
+    await owner.api.project.update({ projectId: project.id, title: "Secret new direction" });
+    await owner.api.team.rename({ teamId: team.id, name: "Renamed after Frank left" });
+    expect((await trpcError(frank.api.project.get({ projectId: project.id }))).code).toBe(
+      "NOT_FOUND",
+    );
+
+    expect((await frank.api.notification.list()).items).toEqual([]);
+    expect((await frank.api.notification.unreadCount()).unread).toBe(0);
+    // The opening's email job, run now (as a queue that was behind would), sends nothing.
+    expect(
+      await sendNotificationEmail(t.db, settings, {
+        data: { notificationId: opened.id.toString() },
+      }),
+    ).toEqual({ sent: false });
+    await sendDailyDigests(t.db, settings);
+    const mails = await mailsTo(frank.email, 2, 2_000);
+    const leaked = mails.filter((m) =>
+      `${m.subject} ${m.text}`.match(/Secret new direction|Renamed after Frank left/),
+    );
+    expect(leaked.map((m) => m.subject)).toEqual([]);
+    expect(mails.filter((m) => m.subject?.startsWith("Tradeoff:"))).toEqual([]);
+  }, 40_000);
+});
+
 describe("invitation emails", () => {
   it("queues the email with the invitation: it arrives once with a link that opens the invitation", async () => {
     const { team, owner } = await teamWith(t);
@@ -196,6 +271,36 @@ describe("invitation emails", () => {
       .pop();
     const preview = await t.callerAs(null).invitation.preview({ token: token ?? "" });
     expect(preview).toMatchObject({ teamName: team.name, role: "VIEWER" });
+  }, 40_000);
+
+  it("sends an existing account one email, the invitation's, and keeps the invitation in the inbox", async () => {
+    const { team, owner } = await teamWith(t);
+    const other = await teamWith(t);
+    const invitee = other.owner;
+    if (!invitee.email) throw new Error("fixture: invitee has no email");
+    const admin = t.callerAs(owner, { emailEnabled: true, secret: SECRET });
+    await admin.invitation.create({ teamId: team.id, email: invitee.email, role: "MEMBER" });
+
+    const mails = await mailsTo(invitee.email, 2, 5_000);
+    expect(mails.map((m) => m.subject)).toEqual([
+      `${owner.name} invited you to ${team.name} on Tradeoff`,
+    ]);
+    const inbox = (await invitee.api.notification.list()).items;
+    expect(inbox.map((n) => n.kind)).toEqual(["team.invited"]);
+    // Nor does the daily digest repeat it, even for someone who chose a digest for invitations
+    // when that could still be chosen.
+    await t.db.notificationPreference.create({
+      data: { userId: invitee.id, kind: "team.invited", delivery: "DIGEST" },
+    });
+    const refused = await trpcError(
+      invitee.api.notification.setPreference({ kind: "team.invited", delivery: "EMAIL" }),
+    );
+    expect(refused.message).toContain("Invitations always come as their own email");
+    await admin.invitation.create({ teamId: team.id, email: invitee.email, role: "VIEWER" });
+    await sendDailyDigests(t.db, settings);
+    expect(
+      (await mailsTo(invitee.email, 3, 3_000)).filter((m) => m.subject?.startsWith("Tradeoff:")),
+    ).toEqual([]);
   }, 40_000);
 
   it("sends nothing for an invitation whose transaction rolled back", async () => {

@@ -7,7 +7,9 @@ import { countOwners } from "./lock-team";
 /**
  * Takes `userId` out of the team inside `tx` (the team locked by the caller) and records who
  * did it: removed by an admin or owner, or left on their own. The team's last owner cannot go;
- * `lastOwner` says what to do instead. Their pending invitations go with them.
+ * `lastOwner` says what to do instead. Their pending invitations go with them, and so do their
+ * notifications of the team: the inbox, its unread count, an email job still queued and the
+ * daily digest read titles and names when they run, which a former member may no longer see.
  */
 export async function endMembership(
   tx: Prisma.TransactionClient,
@@ -26,6 +28,9 @@ export async function endMembership(
   await tx.membership.delete({
     where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
   });
+  // After the membership: a notification written at the same moment (notifyTeam reads the
+  // members FOR SHARE) has committed by now, so this statement sees it too.
+  await tx.notification.deleteMany({ where: { teamId: input.teamId, userId: input.userId } });
   await recordAuditEvent(tx, {
     teamId: input.teamId,
     actorId: input.actorId,

@@ -17,7 +17,8 @@ export type NewNotification = {
 
 /**
  * Writes one inbox row per recipient, in the caller's transaction: the notification exists
- * exactly when the change it tells about does. The actor is always left out. For recipients
+ * exactly when the change it tells about does. The actor is always left out, and so is anyone
+ * no longer in the team (an invitation is the one kind for people outside it). For recipients
  * who want this kind by email, an email job is enqueued in the same transaction.
  */
 export async function notifyUsers(
@@ -25,7 +26,11 @@ export async function notifyUsers(
   userIds: readonly string[],
   notification: NewNotification,
 ): Promise<number> {
-  const recipients = [...new Set(userIds)].filter((id) => id !== notification.actorId);
+  const named = [...new Set(userIds)].filter((id) => id !== notification.actorId);
+  const recipients =
+    notification.kind === "team.invited"
+      ? named
+      : await currentMembers(tx, notification.teamId, named);
   if (recipients.length === 0) return 0;
   const rows = await tx.notification.createManyAndReturn({
     data: recipients.map((userId) => ({
@@ -50,6 +55,24 @@ export async function notifyUsers(
     );
   }
   return rows.length;
+}
+
+/**
+ * Those of `userIds` who are members of the team now, their memberships locked FOR SHARE until
+ * the transaction ends: a member removed at this moment is either gone already (and told
+ * nothing) or removed after this commits, when their notifications of the team go with them.
+ */
+async function currentMembers(
+  tx: Prisma.TransactionClient,
+  teamId: string,
+  userIds: string[],
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ userId: string }[]>`
+    SELECT user_id AS "userId" FROM memberships
+    WHERE team_id = ${teamId} AND user_id = ANY(${userIds}::text[]) FOR SHARE`;
+  const members = new Set(rows.map((row) => row.userId));
+  return userIds.filter((id) => members.has(id));
 }
 
 /**
