@@ -11,7 +11,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { Server as NetServer } from "node:net";
 import { parseArgs } from "node:util";
 import { getRequestListener } from "@hono/node-server";
+import { privateNetworksAllowed } from "@tradeoff/api/server";
 import { PEER_ADDRESS_HEADER } from "@tradeoff/auth/client-address";
+import { readPoolSize } from "@tradeoff/db";
 import next from "next";
 import { securityHeaders, transportSecurityHeaders } from "./security-headers";
 import { authEnv, historyEnv, shutdownEnv } from "./src/env";
@@ -44,8 +46,26 @@ const hostname = args.hostname;
 const app = next({ dev: args.dev, dir: import.meta.dirname, hostname, port });
 const nextHandler = app.getRequestHandler();
 
+/**
+ * Settings read later (on a request, a job, a delivery) are checked now, so a mistaken value
+ * stops the start with what is wrong instead of failing, or quietly meaning something else,
+ * later.
+ */
+function checked<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+}
+const startupAuth = checked(authEnv);
+checked(() => readPoolSize());
+checked(() => privateNetworksAllowed());
+const graceSeconds = checked(() => shutdownEnv().SHUTDOWN_GRACE_SECONDS);
+checked(() => historyEnv());
+
 /** HSTS depends on where this server is deployed: it is added here, on every response. */
-const transportSecurity = transportSecurityHeaders(authEnv().NEXTAUTH_URL);
+const transportSecurity = transportSecurityHeaders(startupAuth.NEXTAUTH_URL);
 
 /** A fetch handler served on node:http, with the pages' security headers on its answers. */
 function serve(handler: (request: Request) => Promise<Response>) {
@@ -78,20 +98,6 @@ function stampPeerAddress(req: IncomingMessage) {
 }
 
 await app.prepare().catch((error: Error) => fail(error.message));
-
-const graceSeconds = (() => {
-  try {
-    return shutdownEnv().SHUTDOWN_GRACE_SECONDS;
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-})();
-
-try {
-  historyEnv();
-} catch (error) {
-  fail((error as Error).message);
-}
 
 /** Set on SIGTERM: the server answers what it has taken, refuses the rest, then exits. */
 let draining = false;

@@ -134,16 +134,21 @@ export function logEnv() {
 }
 
 const shutdownSchema = z.object({
-  SHUTDOWN_GRACE_SECONDS: z.coerce
-    .number({ error: "SHUTDOWN_GRACE_SECONDS must be a number of seconds, such as 10." })
-    .min(0, { error: "SHUTDOWN_GRACE_SECONDS cannot be negative." })
-    .max(600, { error: "SHUTDOWN_GRACE_SECONDS can be at most 600." })
-    .default(10),
+  SHUTDOWN_GRACE_SECONDS: z
+    .string()
+    .trim()
+    .default("")
+    // Empty counts as unset: ten seconds.
+    .transform((value) => value || "10")
+    .refine((value) => /^\d+(\.\d+)?$/.test(value) && Number(value) <= 600, {
+      error: "SHUTDOWN_GRACE_SECONDS must be a number of seconds from 0 to 600, such as 10.",
+    })
+    .transform(Number),
 });
 
 /** How long a stopping server waits for requests in flight (SIGTERM) before it exits anyway. */
-export function shutdownEnv() {
-  const parsed = shutdownSchema.safeParse(process.env);
+export function shutdownEnv(source: Record<string, string | undefined> = process.env) {
+  const parsed = shutdownSchema.safeParse(source);
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join(" "));
   return parsed.data;
 }

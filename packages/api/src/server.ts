@@ -10,4 +10,5 @@ export { exportRecordStream } from "./services/export/export-record";
 export { resolveExportScope } from "./services/export/resolve-export-scope";
 export { unsubscribe } from "./services/notification/unsubscribe";
 export { authenticateRequest, type RequestAuth } from "./services/token/authenticate-request";
+export { privateNetworksAllowed } from "./services/webhook/address";
 export { sessionCurrent } from "./session-current";

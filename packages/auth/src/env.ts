@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /**
- * Authentication settings, read and validated once. Optional providers are enabled only
- * when all of their variables are present.
+ * Authentication settings, read and validated once. Optional providers are enabled when all
+ * of their variables are present; some but not all of them is refused.
  */
 const optional = z
   .string()
@@ -10,51 +10,84 @@ const optional = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  NEXTAUTH_SECRET: optional,
-  NEXTAUTH_URL: optional.pipe(
-    z
-      .url({ message: "NEXTAUTH_URL must be a full URL such as https://tradeoff.example.com" })
-      .optional(),
-  ),
-  /**
-   * How many proxies in front of the app add X-Forwarded-For (and -Host, -Proto) that can be
-   * trusted. Unset or 0: forwarded headers are ignored and the connection's address counts.
-   */
-  TRUST_PROXY: z
-    .string()
-    .trim()
-    .default("0")
-    .transform((value) => value || "0")
-    .pipe(
-      z.string().regex(/^(10|[0-9])$/, {
-        error:
-          "TRUST_PROXY must be the number of proxies in front of the app that add X-Forwarded-For, from 0 to 10 (for example 1).",
-      }),
-    )
-    .transform(Number),
-  /**
-   * Sign-ups, and emailed sign-in links, allowed from one address per hour (each); one costs a
-   * password hash or an email. Raise it when many people sign up from behind one address.
-   */
-  SIGN_UP_LIMIT: z
-    .string()
-    .trim()
-    .default("10")
-    .transform((value) => value || "10")
-    .pipe(
-      z.string().regex(/^[1-9][0-9]{0,5}$/, {
-        error:
-          "SIGN_UP_LIMIT must be the number of sign-ups allowed from one address per hour, from 1 to 999999 (for example 10).",
-      }),
-    )
-    .transform(Number),
-  GITHUB_ID: optional,
-  GITHUB_SECRET: optional,
-  EMAIL_SERVER: optional,
-  EMAIL_FROM: optional,
-});
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NEXTAUTH_SECRET: optional,
+    /**
+     * The app's public address. Anything but an http(s) URL with a host is refused: a value
+     * such as `localhost:3104` parses as a URL of scheme "localhost:", whose origin is "null", and
+     * every change would then be refused as coming from another site.
+     */
+    NEXTAUTH_URL: optional.pipe(
+      z
+        .string()
+        .refine(
+          (value) => {
+            const url = URL.canParse(value) ? new URL(value) : null;
+            return Boolean(url && /^https?:$/.test(url.protocol) && url.hostname);
+          },
+          {
+            error:
+              "NEXTAUTH_URL must be the app's public address starting with https:// or http://, such as https://tradeoff.example.com",
+          },
+        )
+        .optional(),
+    ),
+    /**
+     * How many proxies in front of the app add X-Forwarded-For (and -Host, -Proto) that can be
+     * trusted. Unset or 0: forwarded headers are ignored and the connection's address counts.
+     */
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .default("0")
+      .transform((value) => value || "0")
+      .pipe(
+        z.string().regex(/^(10|[0-9])$/, {
+          error:
+            "TRUST_PROXY must be the number of proxies in front of the app that add X-Forwarded-For, from 0 to 10 (for example 1).",
+        }),
+      )
+      .transform(Number),
+    /**
+     * Sign-ups, and emailed sign-in links, allowed from one address per hour (each); one costs a
+     * password hash or an email. Raise it when many people sign up from behind one address.
+     */
+    SIGN_UP_LIMIT: z
+      .string()
+      .trim()
+      .default("10")
+      .transform((value) => value || "10")
+      .pipe(
+        z.string().regex(/^[1-9][0-9]{0,5}$/, {
+          error:
+            "SIGN_UP_LIMIT must be the number of sign-ups allowed from one address per hour, from 1 to 999999 (for example 10).",
+        }),
+      )
+      .transform(Number),
+    GITHUB_ID: optional,
+    GITHUB_SECRET: optional,
+    EMAIL_SERVER: optional,
+    EMAIL_FROM: optional,
+  })
+  // Half of a sign-in method is a mistake, never a choice: refused rather than quietly off.
+  .superRefine((env, ctx) => {
+    const pairs = [
+      ["GITHUB_ID", "GITHUB_SECRET", "GitHub sign-in"],
+      ["GITHUB_SECRET", "GITHUB_ID", "GitHub sign-in"],
+      ["EMAIL_SERVER", "EMAIL_FROM", "sign-in links by email"],
+    ] as const;
+    for (const [set, missing, method] of pairs) {
+      if (env[set] && !env[missing]) {
+        ctx.addIssue({
+          code: "custom",
+          path: [missing],
+          message: `${set} is set but ${missing} is not: ${method} needs both. Set ${missing}, or unset ${set} to turn ${method} off.`,
+        });
+      }
+    }
+  });
 
 export type AuthEnv = z.infer<typeof schema>;
 

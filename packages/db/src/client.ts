@@ -44,9 +44,19 @@ export function parseDatabaseUrl(url: string | undefined, variable = "DATABASE_U
   return parsed;
 }
 
-function defaultPoolSize(): number {
-  const fromEnv = Number(process.env.DATABASE_POOL_SIZE);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 10;
+/**
+ * DATABASE_POOL_SIZE: connections per app instance, 10 when unset or empty. Anything but a
+ * whole number from 1 to 10000 is refused, saying so, rather than quietly replaced by 10.
+ */
+export function readPoolSize(source: Record<string, string | undefined> = process.env): number {
+  const raw = source.DATABASE_POOL_SIZE?.trim() ?? "";
+  if (raw === "") return 10;
+  if (!/^[1-9][0-9]{0,4}$/.test(raw) || Number(raw) > 10_000) {
+    throw new DatabaseUrlError(
+      `DATABASE_POOL_SIZE must be a whole number of connections from 1 to 10000, such as 10 (got "${source.DATABASE_POOL_SIZE}").`,
+    );
+  }
+  return Number(raw);
 }
 
 /**
@@ -84,7 +94,7 @@ function connect(url: string, options: CreatePrismaClientOptions): Connected {
   const connectionTimeoutMs = options.connectionTimeoutMs ?? 5_000;
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? defaultPoolSize(),
+    max: options.poolSize ?? readPoolSize(),
     connectionTimeoutMillis: connectionTimeoutMs,
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process;

@@ -6,6 +6,7 @@ export {
   getDb,
   parseDatabaseUrl,
   poolStats,
+  readPoolSize,
 } from "./client";
 export { addMember, type CreateTeamInput, createTeam, createUser } from "./factories";
 export type {

@@ -9,9 +9,19 @@ import ipaddr from "ipaddr.js";
  * resolves to at delivery time, and the connection goes to that checked address, so a name that
  * changes what it points to between the check and the connection cannot slip through.
  * `WEBHOOK_ALLOW_PRIVATE_NETWORKS=true` lifts this (receivers on the same network; tests).
+ * Any case of true/false, 1/0, yes/no, on/off is taken; unset or empty is false; anything else
+ * is refused (checked when the server starts), never quietly read as false.
  */
-export function privateNetworksAllowed(): boolean {
-  return process.env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "true";
+export function privateNetworksAllowed(
+  source: Record<string, string | undefined> = process.env,
+): boolean {
+  const value = source.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? "";
+  const word = value.trim().toLowerCase();
+  if (["true", "1", "yes", "on"].includes(word)) return true;
+  if (["false", "0", "no", "off", ""].includes(word)) return false;
+  throw new Error(
+    `WEBHOOK_ALLOW_PRIVATE_NETWORKS must be true or false (1/0, yes/no and on/off work too), not "${value}".`,
+  );
 }
 
 /** What kind of address may not be sent to ("a loopback address"), or null when it may. */
