@@ -117,6 +117,60 @@ describe("tradeoff score", () => {
     expect(stdout).toContain(`Confidence: ${((aggregate(two).confidence ?? 0) * 100).toFixed(0)}%`);
   });
 
+  it("words a lead below display precision as less than 0.1 points, and gives a tie no confidence", async () => {
+    // Seven voters, three criteria: B leads by a few hundredths of a point.
+    const close: DecisionInput = {
+      options: [
+        { key: "a", name: "A" },
+        { key: "b", name: "B" },
+      ],
+      criteria: ["c1", "c2", "c3"].map((key) => ({ key, defaultWeight: 3 })),
+      votes: [
+        ["v1", [5, 1, 2], [4, 1, 3], [5, 4, 5]],
+        ["v2", [5, 5, 4], [1, 5, 2], [5, 3, 1]],
+        ["v3", [5, 1, 3], [5, 1, 2], [2, 1, 4]],
+        ["v4", [3, 5, 2], [1, 5, 3], [2, 5, 4]],
+        ["v5", [4, 1, 3], [5, 5, 1], [4, 5, 5]],
+        ["v6", [5, 4, 3], [5, 4, 2], [4, 3, 5]],
+        ["v7", [4, 2, 3], [3, 4, 4], [5, 1, 4]],
+      ].flatMap(([voterId, ...rows]) =>
+        (rows as number[][]).map(([weight, a, b], i) => ({
+          voterId: voterId as string,
+          criterionKey: `c${i + 1}`,
+          weight: weight ?? null,
+          scores: { a: a ?? null, b: b ?? null },
+        })),
+      ),
+    };
+    const rec = aggregate(close);
+    expect(rec.winner).toBe("b");
+    expect(rec.margin).toBeLessThan(0.05);
+    await writeFile(file("close.json"), JSON.stringify(close));
+    const scored = await runCli(["score", file("close.json")]);
+    expect(scored.stdout).toContain("Winner: B by less than 0.1 points.");
+    expect(scored.stdout).not.toContain("0.0 points");
+
+    // Two members rank the options in opposite order: a Borda tie, with no winner to be sure of.
+    const tie: DecisionInput = {
+      options: [
+        { key: "a", name: "A" },
+        { key: "b", name: "B" },
+      ],
+      criteria: [{ key: "c1", defaultWeight: 3 }],
+      votes: [
+        { voterId: "v1", criterionKey: "c1", weight: 3, scores: { a: 5, b: 1 } },
+        { voterId: "v2", criterionKey: "c1", weight: 3, scores: { a: 1, b: 5 } },
+      ],
+    };
+    await writeFile(file("tie.json"), JSON.stringify(tie));
+    const tied = await runCli(["score", file("tie.json"), "--method", "borda"]);
+    expect(tied.stdout).toContain("No winner: the top options are tied.");
+    expect(tied.stdout).not.toMatch(/Confidence: \d/);
+    expect(tied.stdout).toContain(
+      "Confidence: none (there is no single winner to be confident in).",
+    );
+  });
+
   it("counts a team of one as one member, in every format", async () => {
     const solo = { ...decision, votes: decision.votes.slice(0, 1), members: ["ann"], quorum: 1 };
     await writeFile(file("solo.json"), JSON.stringify(solo));

@@ -96,6 +96,15 @@ describe("MADR export", () => {
     expect(body).not.toContain("Chosen option");
   });
 
+  it("words a lead smaller than one decimal shows as less than 0.1 points, never 0.0", () => {
+    const base = goldenView();
+    const result = base.result;
+    if (!result) throw new Error("the golden view has a result");
+    const close = toMarkdown(goldenView({ result: { ...result, margin: 0.03 } }), "nygard");
+    expect(close).toContain("by less than 0.1 points");
+    expect(close).not.toContain("by 0.0 points");
+  });
+
   it("writes superseded by with links to the successors, one line each", () => {
     const md2 = toMarkdown(supersededTwice(), "madr");
     expect(frontMatter(md2).yaml.status).toBe(

@@ -45,7 +45,8 @@ export function aggregate(input: DecisionInput, opts: AggregateOptions = {}): Re
     participation: ballots,
     status,
     confidence:
-      Number.isNaN(totals[0] ?? Number.NaN) || pool.length < MIN_CONFIDENCE_VOTERS
+      // A tie has no winner to be confident in: how often a resample also ties is no confidence.
+      winner < 0 || Number.isNaN(totals[0] ?? Number.NaN) || pool.length < MIN_CONFIDENCE_VOTERS
         ? null
         : confidence(pool, m, engine, winner, resamples, seed),
     confidenceVoters: pool.length,

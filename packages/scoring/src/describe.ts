@@ -81,13 +81,23 @@ export function recordedCoverageLine(c: {
  * line can follow "Confidence: " with; null when it has one.
  */
 export function noConfidenceReason(rec: {
+  winner: string | null;
   confidence: number | null;
   confidenceVoters: number;
   coverage: Pick<Coverage, "counted">;
 }): string | null {
   if (rec.confidence !== null) return null;
   if (rec.coverage.counted === 0) return "none yet (nothing is counted)";
+  if (rec.winner === null) return "none (there is no single winner to be confident in)";
   if (rec.confidenceVoters < MIN_CONFIDENCE_VOTERS)
     return `none yet (the counted criteria rest on ${rec.confidenceVoters} voter${rec.confidenceVoters === 1 ? "" : "s"}; it takes ${MIN_CONFIDENCE_VOTERS} to resample)`;
   return "not computed";
+}
+
+/**
+ * A winner's lead in words, alike on the page, in the exports and on the command line:
+ * "by 3.2 points", or "by less than 0.1 points" for a lead that one decimal would show as 0.0.
+ */
+export function marginWords(margin: number): string {
+  return margin < 0.05 ? "by less than 0.1 points" : `by ${margin.toFixed(1)} points`;
 }

@@ -2,6 +2,7 @@ export { aggregate, DEFAULT_RESAMPLES, METHODS } from "./aggregate";
 export {
   coverageLine,
   decidedWithLine,
+  marginWords,
   noConfidenceReason,
   recordedCoverageLine,
   sharePercent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregate, type DecisionInput, noConfidenceReason } from "../src/index";
+import { aggregate, type DecisionInput, marginWords, noConfidenceReason } from "../src/index";
 
 const totalOf = (rec: ReturnType<typeof aggregate>, key: string) =>
   rec.totals.find((t) => t.optionKey === key)?.score;
@@ -316,6 +316,10 @@ describe("aggregate, edge cases", () => {
     expect(rec.winner).toBeNull();
     expect(rec.margin).toBe(0);
     expect(rec.totals.map((t) => t.rank)).toEqual([1, 1]);
+    // Two voters to resample, but no winner to be confident in: no figure, and a reason.
+    expect(rec.confidenceVoters).toBe(2);
+    expect(rec.confidence).toBeNull();
+    expect(noConfidenceReason(rec)).toBe("none (there is no single winner to be confident in)");
     expect(rec.criteria.every((c) => c.flipAt === null)).toBe(true);
   });
 
@@ -485,5 +489,14 @@ describe("aggregate, other methods", () => {
     expect(totalOf(rec, "fastapi")).toBe(100);
     expect(totalOf(rec, "drf")).toBe(75);
     expect(rec.coverage.counted).toBe(1);
+  });
+});
+
+describe("marginWords", () => {
+  it("never words a lead as 0.0 points: below 0.05 it is less than 0.1 points", () => {
+    expect(marginWords(0.049)).toBe("by less than 0.1 points");
+    expect(marginWords(0.0001)).toBe("by less than 0.1 points");
+    expect(marginWords(0.05)).toBe("by 0.1 points");
+    expect(marginWords(12.34)).toBe("by 12.3 points");
   });
 });

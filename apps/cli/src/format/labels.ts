@@ -2,6 +2,7 @@ import {
   coverageLine,
   type DecisionInput,
   type Method,
+  marginWords,
   noConfidenceReason,
   type Recommendation,
 } from "@tradeoff/scoring";
@@ -37,7 +38,7 @@ export function verdict(rec: Recommendation, optionName: (key: string) => string
       ? "No winner: every importance is 0, there is nothing to weigh."
       : "No winner: the top options are tied.";
   }
-  return `Winner: ${optionName(rec.winner)} by ${points(rec.margin)} points.`;
+  return `Winner: ${optionName(rec.winner)} ${marginWords(rec.margin)}.`;
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { coverageLine, noConfidenceReason } from "@tradeoff/scoring";
+import { coverageLine, marginWords, noConfidenceReason } from "@tradeoff/scoring";
 import { CircleHelp, EyeOff, Flame, Scale, TriangleAlert, Trophy } from "lucide-react";
 import dynamic from "next/dynamic";
 import { Alert } from "~/components/ui/alert";
@@ -55,7 +55,7 @@ const fmtOrNot = (n: number | null | undefined) => (n == null ? NOT_SCORED : fmt
  * voters it rests on; or why there is none.
  */
 function confidenceWords(
-  result: { confidence: number | null; confidenceVoters: number },
+  result: { winner: string | null; confidence: number | null; confidenceVoters: number },
   coverage: { counted: number },
 ) {
   const c = result.confidence;
@@ -205,7 +205,7 @@ function TeamResult({
             </span>
           </CardTitle>
           <CardDescription data-testid="confidence">
-            {result.winner ? `Ahead by ${fmt(result.margin)} points · ` : ""}
+            {result.winner ? `Ahead ${marginWords(result.margin)} · ` : ""}
             {/* Confidence never stands alone while provisional: it says what it rests on. */}
             {provisional
               ? `Confidence on the ${view.coverage.counted} of ${view.coverage.total} ${view.coverage.total === 1 ? "criterion" : "criteria"} counted so far`

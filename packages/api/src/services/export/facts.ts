@@ -1,4 +1,4 @@
-import { coverageLine, recordedCoverageLine } from "@tradeoff/scoring";
+import { coverageLine, marginWords, recordedCoverageLine } from "@tradeoff/scoring";
 import type { RecordView } from "../record/record-view";
 
 /** Small readings of a record view shared by the formats, so they word things the same. */
@@ -88,7 +88,7 @@ export function resultSentence(view: RecordView): string {
     ready && r.confidence !== null
       ? `, confidence ${pct(r.confidence)} (resampling ${r.confidenceVoters} voters)`
       : "";
-  return `The team recommends ${optionName(view, r.winner)} by ${points(r.margin)} points${conf}.`;
+  return `The team recommends ${optionName(view, r.winner)} ${marginWords(r.margin)}${conf}.`;
 }
 
 /** "Approved by Ada (2026-12-03), Ben (2026-12-04)." for a record accepted from a shared draft. */

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { coverageLine } from "@tradeoff/scoring";
+import { coverageLine, marginWords } from "@tradeoff/scoring";
 import { History } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import {
@@ -260,8 +260,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
                 <p data-testid="history-winner">
                   {result.winner ? (
                     <>
-                      <strong>{nameOf(result.winner)}</strong> led by {result.margin.toFixed(1)}{" "}
-                      points
+                      <strong>{nameOf(result.winner)}</strong> led {marginWords(result.margin)}
                     </>
                   ) : (
                     "No option led"

@@ -258,7 +258,8 @@ export function RecordDocument({
         <p className="text-muted-foreground text-sm" data-testid="record-coverage">
           {d?.coverage ? recordedCoverageLine(d.coverage) : coverageLine(view)}
           {/* Confidence only with a ready result, next to what it rests on. */}
-          {(d?.coverage?.status ?? view.status) === "ready" && r?.confidence != null
+          {/* And never for a tie: there is no winner to be confident in. */}
+          {(d?.coverage?.status ?? view.status) === "ready" && r?.winner && r.confidence != null
             ? ` Confidence ${Math.round(r.confidence * 100)}% (resampling ${r.confidenceVoters} voters).`
             : ""}
         </p>
