@@ -1,6 +1,9 @@
 import { createPrismaClient, type Database } from "@tradeoff/db";
+import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { createCaller } from "../src/root";
+import { exportRecordStream } from "../src/services/export/export-record";
+import { collect } from "../src/services/export/json";
 import { createContextInner } from "../src/trpc";
 import { useTestDatabase } from "./helpers";
 import { at, castVote, openBlankProject } from "./project-fixtures";
@@ -113,6 +116,42 @@ describe("history folding", () => {
       lastEditAt: entry?.lastEditAt,
       data: { after: { weight: 5 } },
     });
+  });
+
+  it("exports a folded vote with both times: `at` its first edit, `lastEditAt` the edit its state is from", async () => {
+    const { alice, team, projectId } = await openProject();
+    const teamId = team.id;
+    await castVote(alice, projectId, "ops", { weight: 2, scores: { kafka: 1 } });
+    await ageLatestEvent(projectId, 20);
+    await castVote(alice, projectId, "ops", { weight: 5, scores: { kafka: 5 } });
+    const [entry] = await voteEvents(projectId);
+    const first = entry?.createdAt.toISOString();
+    const last = entry?.lastEditAt?.toISOString();
+    expect(typeof last).toBe("string");
+    expect(last).not.toBe(first);
+
+    const json = await exportRecordStream(t.db, { teamId, projectId }, { format: "json" });
+    const exported = JSON.parse(await collect(json.chunks as AsyncIterable<string>)) as {
+      events: { type: string; at: string; lastEditAt: string | null; data: unknown }[];
+    };
+    const vote = exported.events.find((e) => e.type === "vote.cast");
+    expect(vote).toMatchObject({ at: first, lastEditAt: last, data: { after: { weight: 5 } } });
+    // Events that were never folded say so with null, not with a copy of `at`.
+    expect(exported.events.find((e) => e.type !== "vote.cast")?.lastEditAt).toBeNull();
+
+    const csv = await exportRecordStream(
+      t.db,
+      { teamId, projectId },
+      { format: "csv", table: "events" },
+    );
+    const rows = parseCsv(
+      (await collect(csv.chunks as AsyncIterable<string>)).replace(/^\uFEFF/, ""),
+      {
+        columns: true,
+      },
+    ) as Record<string, string>[];
+    const row = rows.find((r) => r.type === "vote.cast");
+    expect(row).toMatchObject({ at: first, last_edit_at: last });
   });
 
   it("appends when another member, another criterion or another kind of change came in between", async () => {

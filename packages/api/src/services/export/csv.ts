@@ -49,7 +49,8 @@ export function votesCsv(view: RecordView): string {
 }
 
 /** The first chunk of the events CSV. */
-export const EVENTS_CSV_HEADER = CSV_BOM + row(["id", "at", "actor", "type", "criterion", "data"]);
+export const EVENTS_CSV_HEADER =
+  CSV_BOM + row(["id", "at", "actor", "type", "criterion", "data", "last_edit_at"]);
 
 export function eventsCsvRows(events: ExportEvent[]): string {
   return events
@@ -61,6 +62,7 @@ export function eventsCsvRows(events: ExportEvent[]): string {
         csvField(e.type),
         csvField(e.criterionKey),
         csvField(JSON.stringify(e.data ?? {}), { text: true }),
+        csvField(e.lastEditAt),
       ]),
     )
     .join("");

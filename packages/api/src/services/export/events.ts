@@ -2,7 +2,10 @@ import type { PrismaClient } from "@tradeoff/db";
 
 export type ExportEvent = {
   id: string;
+  /** When it happened; for a vote folded from several edits, the first of them. */
   at: string;
+  /** A vote folded from several edits: when the last of them was made (its `data` is the state after it). */
+  lastEditAt: string | null;
   actor: string | null;
   type: string;
   criterionKey: string | null;
@@ -29,6 +32,7 @@ export async function* projectEvents(
       criterionKey: string | null;
       data: unknown;
       createdAt: Date;
+      lastEditAt: Date | null;
     }[] = await db.projectEvent.findMany({
       where: {
         projectId: scope.projectId,
@@ -44,6 +48,7 @@ export async function* projectEvents(
         criterionKey: true,
         data: true,
         createdAt: true,
+        lastEditAt: true,
       },
     });
     if (rows.length === 0) return;
@@ -61,6 +66,7 @@ export async function* projectEvents(
     yield rows.map((r) => ({
       id: r.id.toString(),
       at: r.createdAt.toISOString(),
+      lastEditAt: r.lastEditAt?.toISOString() ?? null,
       actor: r.actorId ? (names.get(r.actorId) ?? "Former member") : null,
       type: r.type,
       criterionKey: r.criterionKey,
