@@ -144,6 +144,29 @@ test("the CLI runs a decision's whole lifecycle on a running server, every answe
   });
   expect(record.revisions[0]?.fields.reviewDate).toMatch(/^2027-06-01/);
 
+  // A day the calendar does not have is refused, never saved as another day.
+  const impossible = await tradeoff(config, [
+    "revise",
+    first,
+    "--rationale",
+    "Kept.",
+    "--note",
+    "x",
+    "--review-by",
+    "2027-02-30",
+  ]);
+  expect(impossible.code).toBe(1);
+  expect(impossible.stderr).toContain(
+    "--review-by: The review date has no day 2027-02-30 in the calendar: check the month and day (for example 2027-03-31).",
+  );
+  const unchanged = await query<{ revisions: { fields: { reviewDate: string | null } }[] }>(
+    request,
+    "record.get",
+    { projectId },
+  );
+  expect(unchanged.revisions).toHaveLength(1);
+  expect(unchanged.revisions[0]?.fields.reviewDate).toMatch(/^2027-06-01/);
+
   // revise: only what is named changes, with the reason.
   const revised = await json<Summary>(config, [
     "revise",

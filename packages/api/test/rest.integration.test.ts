@@ -335,7 +335,9 @@ describe("REST with an access token", () => {
     );
     expect(decide.status).toBe(400);
     expect(((await decide.json()) as { fieldErrors: object }).fieldErrors).toEqual({
-      reviewDate: ["Pick a valid review date (YYYY-MM-DD)."],
+      reviewDate: [
+        "The review date has no day 2027-13-45 in the calendar: check the month and day (for example 2027-03-31).",
+      ],
     });
     const share = await handler(
       restRequest("share.create", { projectId: project.id, expiresAt: "tomorrow" }, bearer(token)),

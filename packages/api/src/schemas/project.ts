@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RECORD_STATUSES } from "../services/export/record-status";
+import { strictDateSchema } from "./dates";
 import { tagSchema } from "./folder";
 import { idempotencyKeySchema, idSchema } from "./id";
 
@@ -88,7 +89,7 @@ const titleSchema = z
 const contextSchema = z
   .string()
   .max(20_000, { error: "Keep the context to 20,000 characters or fewer." });
-const deadlineSchema = z.coerce.date({ error: "Pick a valid deadline." }).nullable();
+const deadlineSchema = strictDateSchema("The deadline", "2027-03-31T17:00:00Z").nullable();
 /**
  * Why a deadline that has already passed is refused, by the project form, by creating or opening
  * a decision and by an edit: the decision would be overdue at once.

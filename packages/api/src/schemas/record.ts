@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { strictDateSchema } from "./dates";
 import { idSchema } from "./id";
 
 const line = (what: string, max: number) =>
@@ -49,8 +50,7 @@ export const recordFieldsSchema = z.object({
     )
     .max(20)
     .default([]),
-  reviewDate: z.coerce
-    .date({ error: "Pick a valid review date (YYYY-MM-DD)." })
+  reviewDate: strictDateSchema("The review date", "2027-03-31")
     .nullish()
     .transform((v) => v ?? null),
 });

@@ -84,7 +84,8 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
       decisionMakers: form.getAll("decisionMakers").map((id) => ({ userId: String(id), name: "" })),
       consulted: splitNames(text("consulted")),
       informed: splitNames(text("informed")),
-      reviewDate: text("reviewDate") ? new Date(text("reviewDate")) : null,
+      // The date input's own YYYY-MM-DD, as the server reads it (midnight UTC).
+      reviewDate: text("reviewDate") || null,
       links: parseLinks(text("links")),
     });
   }

@@ -102,7 +102,8 @@ export function RecordForm({
           : [line, line];
         return { label: label || url || line, url: url || line };
       }),
-      reviewDate: text("reviewDate") ? new Date(`${text("reviewDate")}T00:00:00Z`) : null,
+      // The date input's own YYYY-MM-DD, as the server reads it (midnight UTC).
+      reviewDate: text("reviewDate") || null,
     };
     if (mode === "decide")
       decide.mutate({ ...input, confirmProvisional: form.get("confirmProvisional") === "on" });
