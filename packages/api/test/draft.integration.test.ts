@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { documentTextOfUpdates } from "../src/services/draft/document-schema";
+import { loadDraftDocument } from "../src/services/draft/document-store";
 import { storeDraftText } from "../src/services/draft/store-draft-text";
 import { trpcError, useTestDatabase } from "./helpers";
 import { at, blankInput, castVote, openBlankProject, teamWith } from "./project-fixtures";
@@ -119,6 +121,61 @@ describe("blind voting", () => {
     expect(draft?.chosenOptionKey).toBeNull();
     expect(JSON.stringify(draft?.text)).not.toContain("A secret reason.");
     expect(draft?.text.moreInformation).toContain("Voting is blind until it closes");
+  });
+
+  /** A blind project with the owner's vote and reason, and a draft started while it is open. */
+  async function blindDraft() {
+    const setup = await teamWith(t, ["MEMBER"]);
+    const member = at(setup.people, 1);
+    const { id: projectId } = await setup.owner.api.project.create(
+      blankInput(setup.team.id, { votingMode: "BLIND" }),
+    );
+    await setup.owner.api.project.open({ projectId });
+    await castVote(setup.owner, projectId, "ops", {
+      weight: 4,
+      scores: { kafka: 2, sqs: 5 },
+      rationale: "A secret reason.",
+    });
+    const { draftId } = await member.api.draft.start({ projectId });
+    return { ...setup, member, projectId, draftId };
+  }
+
+  it("fills the reasons in once the vote closes, when nobody changed what was pre-filled", async () => {
+    const { owner, member, projectId } = await blindDraft();
+    await owner.api.project.close({ projectId });
+    const { draft } = await member.api.draft.get({ projectId });
+    expect(draft?.text.moreInformation).not.toContain("Voting is blind");
+    expect(draft?.text.moreInformation).toContain(
+      '- Good, because "A secret reason." (Olivia Owner on ',
+    );
+    // The consequences of the recommendation (SQS, scored 5 by the owner) come with it.
+    expect(draft?.text.good).toContain('"A secret reason."');
+  });
+
+  it("fills them into the shared document too, for every open editor", async () => {
+    const { owner, projectId, draftId } = await blindDraft();
+    // Someone opened the editor: the document now holds the text.
+    await loadDraftDocument(t.db, draftId);
+    await owner.api.project.close({ projectId });
+    const rows = await t.db.recordDraftUpdate.findMany({
+      where: { draftId },
+      orderBy: { id: "asc" },
+      select: { update: true },
+    });
+    const document = documentTextOfUpdates(rows.map((r) => r.update));
+    expect(document.moreInformation).toContain("A secret reason.");
+    expect(document.moreInformation).not.toContain("Voting is blind");
+    const { draft } = await owner.api.draft.get({ projectId });
+    expect(draft?.text.moreInformation).toBe(document.moreInformation);
+  });
+
+  it("leaves a draft whose pre-filled parts someone rewrote as they wrote it", async () => {
+    const { owner, member, projectId, draftId } = await blindDraft();
+    await storeDraftText(t.db, draftId, { moreInformation: "Our own notes on the options." });
+    await owner.api.project.close({ projectId });
+    const { draft } = await member.api.draft.get({ projectId });
+    expect(draft?.text.moreInformation).toBe("Our own notes on the options.");
+    expect(draft?.text.good).toBe("");
   });
 });
 

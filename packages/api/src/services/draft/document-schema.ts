@@ -68,3 +68,30 @@ export function seedUpdate(text: DraftText): Uint8Array {
   doc.destroy();
   return update;
 }
+
+/**
+ * The update that replaces `fields` of the document `updates` make with their Markdown: what a
+ * server-side rewrite of a section appends, for every open editor to apply.
+ */
+export function replaceFieldsUpdate(
+  updates: Uint8Array[],
+  fields: Partial<Record<DraftTextField, string>>,
+): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, Y.mergeUpdates(updates));
+    const before = Y.encodeStateVector(doc);
+    doc.transact(() => {
+      for (const [field, text] of Object.entries(fields)) {
+        const fragment = doc.getXmlFragment(field);
+        fragment.delete(0, fragment.length);
+        if (text?.trim()) {
+          prosemirrorJSONToYXmlFragment(schema, markdown.parse(text), fragment);
+        }
+      }
+    });
+    return Y.encodeStateAsUpdate(doc, before);
+  } finally {
+    doc.destroy();
+  }
+}

@@ -4,7 +4,7 @@
  * the other app instances with `pg_notify` in the same statement; compaction folds the rows into
  * one. `record_drafts.text` / `text_version` stay the server-side truth of the text as Markdown.
  */
-import { type PrismaClient, sql, statement } from "@tradeoff/db";
+import { type PrismaClient, type SqlRunner, sql, statement } from "@tradeoff/db";
 import * as Y from "yjs";
 import { seedUpdate } from "./document-schema";
 import { readDraftText } from "./draft-text";
@@ -38,7 +38,7 @@ const appendUpdate = statement<{ draftId: string; update: Uint8Array }, { id: bi
 
 /** The new row's id, or null when the draft is accepted or discarded (nothing was stored). */
 export async function appendDraftUpdate(
-  db: PrismaClient,
+  db: SqlRunner,
   input: { draftId: string; update: Uint8Array },
 ): Promise<bigint | null> {
   const [row] = await appendUpdate(db, input);

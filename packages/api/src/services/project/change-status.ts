@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { aggregate } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import { PAST_DEADLINE_MESSAGE } from "../../schemas/project";
+import { revealDraftReasons } from "../draft/reveal-draft-reasons";
 import { recordStatusOf } from "../export/record-status";
 import { notifyTeam } from "../notification/notify";
 import { readRecordSource } from "../record/record-source";
@@ -67,7 +68,15 @@ export async function changeProjectStatus(
       await notifyTeam(tx, "MEMBER", { kind: "project.opened", ...told });
       await scheduleDeadlineReminders(tx, await deadlineOf(tx, projectId));
     }
-    if (rule.to === "DECIDED") await notifyTeam(tx, "VIEWER", { kind: "project.closed", ...told });
+    if (rule.to === "DECIDED") {
+      await notifyTeam(tx, "VIEWER", { kind: "project.closed", ...told });
+      // The reasons a blind vote kept hidden are shown now: so is a draft left as pre-filled.
+      const { votingMode } = await tx.project.findUniqueOrThrow({
+        where: { id: projectId },
+        select: { votingMode: true },
+      });
+      if (votingMode === "BLIND") await revealDraftReasons(tx, projectId, actor.userId);
+    }
     return project;
   });
 }

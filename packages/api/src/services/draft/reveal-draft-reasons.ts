@@ -1,0 +1,70 @@
+import type { Prisma } from "@tradeoff/db";
+import type { DraftText } from "../../schemas/draft";
+import { loadDecision } from "../project/load-decision";
+import { aggregateOrUnscored } from "../record/unscored";
+import { appendDraftUpdate } from "./document-store";
+import { readDraftText } from "./draft-text";
+import { lockDraft } from "./lock-draft";
+import { settleDraftText } from "./settle-draft-text";
+import { prefilledText } from "./start-draft";
+import { writeDraftText } from "./store-draft-text";
+
+/** The parts of a draft made from the votes: the consequences and the options' pros and cons. */
+const FROM_VOTES = ["good", "neutral", "bad", "moreInformation"] as const;
+
+const sameParts = (a: DraftText, b: DraftText) => FROM_VOTES.every((f) => a[f] === b[f]);
+
+/**
+ * A draft started during a blind vote was pre-filled without anyone's reasons ("Voting is blind
+ * until it closes: reasons are not shown yet."). When the vote closes, in the closing
+ * transaction: if those parts still read exactly as pre-filled, they are pre-filled again from
+ * the reasons now shown, in the stored Markdown and, when the draft has a shared document, as an
+ * update every open editor applies. Parts someone changed are theirs, and are left as written.
+ * Returns whether the draft was refreshed.
+ */
+export async function revealDraftReasons(
+  tx: Prisma.TransactionClient,
+  projectId: string,
+  actorId: string,
+): Promise<boolean> {
+  const locked = await lockDraft(tx, { projectId });
+  if (locked?.status !== "PROPOSED") return false;
+  const draft = await settleDraftText(tx, locked, actorId);
+  const row = await tx.recordDraft.findUniqueOrThrow({
+    where: { id: draft.id },
+    select: { text: true, chosenOptionKey: true },
+  });
+  const current = readDraftText(row.text);
+  const loaded = await loadDecision(tx, projectId, { inTransaction: true });
+  const updates = await tx.recordDraftUpdate.findMany({
+    where: { draftId: draft.id },
+    orderBy: { id: "asc" },
+    select: { update: true },
+  });
+  const blind = prefilledText(loaded, current.context, null, true);
+  // The Markdown of a shared document is the editor's rendering of it: compare like with like.
+  const document = updates.length ? await import("./document-schema") : null;
+  const asPrefilled = document
+    ? document.documentTextOfUpdates([document.seedUpdate(blind)])
+    : blind;
+  if (!sameParts(current, asPrefilled)) return false;
+
+  const chosen =
+    row.chosenOptionKey ?? aggregateOrUnscored(loaded.decision, { method: loaded.method }).winner;
+  const shown = prefilledText(loaded, current.context, chosen, false);
+  const parts = Object.fromEntries(FROM_VOTES.map((f) => [f, shown[f]])) as Pick<
+    DraftText,
+    (typeof FROM_VOTES)[number]
+  >;
+  if (document) {
+    const update = document.replaceFieldsUpdate(
+      updates.map((u) => u.update),
+      parts,
+    );
+    await appendDraftUpdate(tx, { draftId: draft.id, update });
+    await settleDraftText(tx, draft, actorId);
+  } else {
+    await writeDraftText(tx, draft, parts, { actorId });
+  }
+  return true;
+}
