@@ -2,7 +2,17 @@
 
 import { Check, LogIn, LogOut, Plus, Settings, UserRound, Users } from "lucide-react";
 import Link from "next/link";
-import type { ReactElement } from "react";
+import { type ReactElement, useState } from "react";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "~/components/ui/alert-dialog";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -11,6 +21,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "~/components/ui/dropdown-menu";
+import { pendingVoteCount, signOutOfDevice } from "~/lib/pending-votes";
 
 export type TeamSummary = { name: string; slug: string; role: string };
 type MenuProps = { trigger: ReactElement; defaultOpen: boolean };
@@ -65,12 +76,57 @@ export function TeamMenu({
   );
 }
 
-/** The header's account menu; loaded by AppHeader when someone reaches for it. */
+/**
+ * The header's account menu; loaded by AppHeader when someone reaches for it. Signing out drops
+ * the vote edits this device has not saved yet (the next person on it must never send them):
+ * when there are some, it asks first and says so.
+ */
 export function AccountMenu({
   trigger,
   defaultOpen,
   user,
 }: MenuProps & { user: { name: string | null; email: string } }) {
+  const [unsaved, setUnsaved] = useState(0);
+  const signOut = () => void signOutOfDevice("/sign-in");
+  return (
+    <>
+      <AccountDropdown
+        trigger={trigger}
+        defaultOpen={defaultOpen}
+        user={user}
+        onSignOut={() => {
+          const pending = pendingVoteCount();
+          if (pending > 0) setUnsaved(pending);
+          else signOut();
+        }}
+      />
+      <AlertDialog open={unsaved > 0} onOpenChange={(open) => !open && setUnsaved(0)}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Sign out with votes not saved?</AlertDialogTitle>
+            <AlertDialogDescription>
+              {unsaved === 1
+                ? "1 vote change on this device is not saved yet: signing out drops it."
+                : `${unsaved} vote changes on this device are not saved yet: signing out drops them.`}{" "}
+              Stay signed in until the page says Saved to keep them.
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Stay signed in</AlertDialogCancel>
+            <AlertDialogAction onClick={signOut}>Sign out</AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </>
+  );
+}
+
+function AccountDropdown({
+  trigger,
+  defaultOpen,
+  user,
+  onSignOut,
+}: MenuProps & { user: { name: string | null; email: string }; onSignOut: () => void }) {
   return (
     <DropdownMenu defaultOpen={defaultOpen}>
       <DropdownMenuTrigger asChild>{trigger}</DropdownMenuTrigger>
@@ -85,14 +141,8 @@ export function AccountMenu({
             <UserRound aria-hidden /> Account
           </Link>
         </DropdownMenuItem>
-        <DropdownMenuItem
-          // next-auth's client loads only when someone signs out.
-          onSelect={() =>
-            void import("next-auth/react").then(({ signOut }) =>
-              signOut({ callbackUrl: "/sign-in" }),
-            )
-          }
-        >
+        {/* next-auth's client loads only when someone signs out. */}
+        <DropdownMenuItem onSelect={onSignOut}>
           <LogOut aria-hidden /> Sign out
         </DropdownMenuItem>
       </DropdownMenuContent>

@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ownerlessVoteKey, pendingVoteKey } from "~/lib/pending-votes";
 import { isTRPCClientError, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -46,25 +47,30 @@ function savedEntries(votes: SavedVotes): Record<string, Entry> {
   return entries;
 }
 
-const storageKey = (projectId: string, criterionKey: string) =>
-  `tradeoff:vote:${projectId}:${criterionKey}`;
 const SEND_DELAY_MS = 350;
 const MAX_BACKOFF_MS = 30_000;
 
-function readStored(projectId: string, criterionKey: string): VoteValue | null {
+/** Where a member's pending edits live: one entry per member, project and criterion. */
+type Place = { userId: string; projectId: string };
+
+function readStored(place: Place, criterionKey: string): VoteValue | null {
   try {
-    const raw = window.localStorage.getItem(storageKey(projectId, criterionKey));
+    // An edit kept before entries named their member may be anyone's: it is dropped, never sent.
+    window.localStorage.removeItem(ownerlessVoteKey(place.projectId, criterionKey));
+    const raw = window.localStorage.getItem(
+      pendingVoteKey(place.userId, place.projectId, criterionKey),
+    );
     return raw ? (JSON.parse(raw) as VoteValue) : null;
   } catch {
     return null;
   }
 }
 
-function writeStored(projectId: string, criterionKey: string, value: VoteValue | null) {
+function writeStored(place: Place, criterionKey: string, value: VoteValue | null) {
+  const key = pendingVoteKey(place.userId, place.projectId, criterionKey);
   try {
-    if (value)
-      window.localStorage.setItem(storageKey(projectId, criterionKey), JSON.stringify(value));
-    else window.localStorage.removeItem(storageKey(projectId, criterionKey));
+    if (value) window.localStorage.setItem(key, JSON.stringify(value));
+    else window.localStorage.removeItem(key);
   } catch {
     // Private mode or a full quota: the edit still lives in memory until it is saved.
   }
@@ -87,12 +93,15 @@ function isRefusal(error: unknown) {
 
 /**
  * The member's votes on one project, saved as they edit. Every edit is written to
- * localStorage (keyed by project and criterion) before it is sent, and removed only once the
+ * localStorage (keyed by member, project and criterion: on a shared browser, nobody's pending
+ * edit is ever sent as someone else's) before it is sent, and removed only once the
  * server acknowledges that exact version, so nothing entered is lost on a flaky connection or
  * while the database restarts; failed sends are retried with backoff, and pending edits are
- * resent when the page opens again. Saves are idempotent on the server, so retries are safe.
+ * resent when the same member opens the page again. Saves are idempotent on the server, so retries are safe.
  */
 export function useVoteSync(
+  /** The signed-in member: their pending edits alone are read and resent. */
+  userId: string,
   projectId: string,
   criterionKeys: string[],
   enabled: boolean,
@@ -115,6 +124,7 @@ export function useVoteSync(
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const inFlight = useRef(new Set<string>());
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const place = useMemo(() => ({ userId, projectId }), [userId, projectId]);
 
   const update = useCallback((criterionKey: string, patch: Partial<Entry>) => {
     setEntries((current) => {
@@ -168,13 +178,13 @@ export function useVoteSync(
       try {
         const saved = await cast.mutateAsync({ projectId, criterionKey, ...value });
         if (entriesRef.current[criterionKey]?.version === version) {
-          writeStored(projectId, criterionKey, null);
+          writeStored(place, criterionKey, null);
           update(criterionKey, { state: { kind: "saved", at: saved.savedAt } });
         }
         refreshResults();
       } catch (error) {
         if (isRefusal(error)) {
-          writeStored(projectId, criterionKey, null);
+          writeStored(place, criterionKey, null);
           update(criterionKey, { state: { kind: "refused", message: messageOf(error) } });
           void queryClient.invalidateQueries({
             queryKey: trpc.project.get.queryKey({ projectId }),
@@ -195,7 +205,7 @@ export function useVoteSync(
         inFlight.current.delete(criterionKey);
       }
     },
-    [cast.mutateAsync, projectId, queryClient, trpc, update, refreshResults, schedule],
+    [cast.mutateAsync, projectId, place, queryClient, trpc, update, refreshResults, schedule],
   );
 
   sendRef.current = send;
@@ -208,7 +218,7 @@ export function useVoteSync(
     const next = savedEntries(mine.data);
     const pending: string[] = [];
     for (const key of criterionKeys) {
-      const stored = readStored(projectId, key);
+      const stored = readStored(place, key);
       if (!stored) continue;
       next[key] = { value: stored, state: { kind: "saving" }, version: 1 };
       pending.push(key);
@@ -216,7 +226,7 @@ export function useVoteSync(
     entriesRef.current = next;
     setEntries(next);
     for (const key of pending) schedule(key, 0);
-  }, [mine.data, criterionKeys, projectId, schedule]);
+  }, [mine.data, criterionKeys, place, schedule]);
 
   // Back online: retry at once instead of waiting for the backoff.
   useEffect(() => {
@@ -251,10 +261,10 @@ export function useVoteSync(
       const next = { ...entriesRef.current, [criterionKey]: entry };
       entriesRef.current = next;
       setEntries(next);
-      writeStored(projectId, criterionKey, value);
+      writeStored(place, criterionKey, value);
       schedule(criterionKey, delay);
     },
-    [projectId, schedule],
+    [place, schedule],
   );
 
   const retry = useCallback((criterionKey: string) => schedule(criterionKey, 0), [schedule]);

@@ -66,6 +66,7 @@ export function VotingPanel({
 }) {
   const canVote = project.viewer.canVote && project.status === "OPEN";
   const sync = useVoteSync(
+    project.viewer.userId,
     project.id,
     project.criteria.map((c) => c.key),
     project.viewer.canVote,

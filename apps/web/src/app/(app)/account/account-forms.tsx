@@ -3,7 +3,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { useRouter } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { ActionsTable } from "~/components/app/actions-table";
 import { Alert } from "~/components/ui/alert";
@@ -12,6 +11,7 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
+import { signOutOfDevice } from "~/lib/pending-votes";
 import { formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -62,7 +62,7 @@ export function AccountForms({
   // Both end every session, this one included: sign in again afterwards.
   const endSessions = (message: string) => {
     toast.success(message);
-    void signOut({ callbackUrl: "/sign-in" });
+    void signOutOfDevice("/sign-in");
   };
   const queryClient = useQueryClient();
   const [passwordForm, setPasswordForm] = useState<HTMLFormElement | null>(null);
@@ -96,7 +96,7 @@ export function AccountForms({
     trpc.account.delete.mutationOptions({
       onSuccess: () => {
         toast.success("Your account was deleted.");
-        void signOut({ callbackUrl: "/" });
+        void signOutOfDevice("/");
       },
     }),
   );

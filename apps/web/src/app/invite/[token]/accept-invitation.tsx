@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { toast } from "~/components/ui/toaster";
+import { signOutOfDevice } from "~/lib/pending-votes";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -22,11 +23,7 @@ export function SwitchAccount(props: { email: string; forEmail: string; callback
       <Button
         variant="secondary"
         onClick={() =>
-          void import("next-auth/react").then(({ signOut }) =>
-            signOut({
-              callbackUrl: `/sign-in?callbackUrl=${encodeURIComponent(props.callbackUrl)}`,
-            }),
-          )
+          void signOutOfDevice(`/sign-in?callbackUrl=${encodeURIComponent(props.callbackUrl)}`)
         }
       >
         Sign out and use that address
