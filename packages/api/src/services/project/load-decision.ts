@@ -45,7 +45,8 @@ export function scoringVotes(votes: readonly Vote[]): Vote[] {
  * transaction), with the
  * scoring package's DecisionInput ready for `aggregate` (or, without votes, for `replay`).
  * Votes of people who are no longer voting members are left out, as they no longer count (a
- * sample project's fictional teammates count there only).
+ * sample project's fictional teammates count there only), except on a recorded decision that
+ * kept its voters (`votersFrom: "decision"`): its result stays the one it was recorded with.
  */
 export async function loadDecision(
   db: Reader,
@@ -57,22 +58,37 @@ export async function loadDecision(
   // Raw queries: thousands of votes in one round trip, without a second query for the keys.
   // A sample project also counts its fictional teammates, who are members of no team; the
   // one-row check on the project keeps every other project from looking at its votes for them.
+  // A recorded decision counts the voters it was recorded with (kept on its record), even if
+  // they have left the team or become viewers since; one marker row (id null) says so, also
+  // when that list is empty. Without a kept list (an open project, an older record): the
+  // team's current voting members.
   const readMembers = () =>
-    db.$queryRaw<{ id: string; name: string | null; email: string | null }[]>`
+    db.$queryRaw<{ id: string | null; name: string | null; email: string | null }[]>`
+      WITH kept AS (
+        SELECT r.voter_ids FROM decision_records r
+        WHERE r.project_id = ${projectId} AND jsonb_typeof(r.voter_ids) = 'array'
+      )
       SELECT id, name, email FROM (
-        SELECT u.id, u.name, u.email, 0 AS sample, m.created_at AS since
+        SELECT u.id, u.name, u.email, 0 AS sample, m.created_at AS since, NULL::bigint AS kept_at
         FROM projects p
         JOIN memberships m ON m.team_id = p.team_id AND m.role <> 'VIEWER'
         JOIN users u ON u.id = m.user_id
-        WHERE p.id = ${projectId}
+        WHERE p.id = ${projectId} AND NOT EXISTS (SELECT 1 FROM kept)
         UNION ALL
-        SELECT DISTINCT u.id, u.name, u.email, 1 AS sample, u.created_at AS since
+        SELECT DISTINCT u.id, u.name, u.email, 1 AS sample, u.created_at AS since, NULL::bigint
         FROM votes v
         JOIN users u ON u.id = v.user_id AND u.fictional
         WHERE v.project_id = ${projectId}
           AND EXISTS (SELECT 1 FROM projects s WHERE s.id = ${projectId} AND s.is_sample)
+          AND NOT EXISTS (SELECT 1 FROM kept)
+        UNION ALL
+        SELECT u.id, u.name, u.email, 0, NULL::timestamp, e.ord
+        FROM kept CROSS JOIN jsonb_array_elements_text(kept.voter_ids) WITH ORDINALITY AS e(uid, ord)
+        JOIN users u ON u.id = e.uid
+        UNION ALL
+        SELECT NULL, NULL, NULL, -1, NULL::timestamp, NULL::bigint FROM kept
       ) voters
-      ORDER BY sample, since, id`;
+      ORDER BY sample, since, kept_at, id`;
   const readVotes = () =>
     db.$queryRaw<
       {
@@ -96,7 +112,11 @@ export async function loadDecision(
     : await Promise.all([readShape(), readMembers(), readWanted()]);
   if (!project) throw notFound("Decision project");
 
-  const members = memberRows.map((m) => ({ id: m.id, name: m.name ?? m.email ?? "Someone" }));
+  // The marker row of a decision's kept voters sorts first.
+  const votersFrom: "decision" | "current" = memberRows[0]?.id === null ? "decision" : "current";
+  const members = memberRows.flatMap((m) =>
+    m.id === null ? [] : [{ id: m.id, name: m.name ?? m.email ?? "Someone" }],
+  );
   const memberIds = new Set(members.map((m) => m.id));
   const optionKeys = new Set(project.options.map((o) => o.key));
   const votes: LoadedVote[] = [];
@@ -126,7 +146,14 @@ export async function loadDecision(
     // A quorum larger than the team cannot be met; the scoring package refuses it, so cap it.
     ...(project.quorum != null ? { quorum: Math.min(project.quorum, members.length) } : {}),
   };
-  return { project: shape, members, votes, decision, method: METHOD_OF[project.method] };
+  return {
+    project: shape,
+    members,
+    votersFrom,
+    votes,
+    decision,
+    method: METHOD_OF[project.method],
+  };
 }
 
 /** Scores as stored (JSON), keeping only current options and numbers. */

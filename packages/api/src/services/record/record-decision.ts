@@ -152,7 +152,9 @@ export async function writeDecision(
     recommendedKey: rec.winner,
     decidedAt: now,
     fields: { ...fields, ...extras },
-    recordOnly: { coverage: toJson(coverage) },
+    // The voters this outcome counted: the result reads the same after people leave the team
+    // or become viewers (votes are frozen already: a closed project takes none).
+    recordOnly: { coverage: toJson(coverage), voterIds: loaded.members.map((m) => m.id) },
   });
   if (locked.status === "OPEN") {
     await moveProjectStatus(tx, {

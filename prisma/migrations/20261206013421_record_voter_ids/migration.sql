@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "decision_records" ADD COLUMN     "voter_ids" JSONB;
