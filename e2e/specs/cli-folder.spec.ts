@@ -156,3 +156,43 @@ test("a committed folder stays up to date while the team votes, and goes stale o
   expect(afterDecision.code).toBe(1);
   expect(afterDecision.stderr).toContain("(record to write)");
 });
+
+test("a recorded decision's folder stays up to date when a voter leaves the team", async ({
+  alice: owner,
+  bob,
+  drf,
+}) => {
+  const { team, projectId } = drf;
+  const request = owner.context.request;
+  // Alice favours DRF, Bob FastAPI by more: together they recommend FastAPI.
+  await voteOverApi(request, projectId, {
+    performance: { weight: 5, scores: { drf: 4, fastapi: 3 } },
+  });
+  await voteOverApi(bob.context.request, projectId, {
+    performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
+  });
+  await mutate(request, "record.decide", {
+    projectId,
+    chosenOptionKey: "fastapi",
+    rationale: "typed request models.",
+    decisionMakers: [{ name: owner.user.name }],
+    confirmProvisional: true,
+  });
+  const { config } = await loggedInCli(request, "ci-leave");
+  const out = join(await mkdtemp(join(tmpdir(), "tradeoff-repo-")), "docs", "decisions");
+  const args = ["export", "--all", "--team", team.slug, "--out", out];
+  expect((await tradeoff(config, args)).code).toBe(0);
+  const written = await filesOf(out);
+
+  // Bob leaves: the decision was recorded with his vote, and still reads as recorded.
+  const members = await query<{ id: string; email: string | null }[]>(request, "member.list", {
+    teamId: team.id,
+  });
+  const bobId = members.find((m) => m.email === bob.user.email)?.id;
+  expect(bobId, "Bob is a member of the team").toBeTruthy();
+  await mutate(request, "member.remove", { teamId: team.id, userId: bobId });
+  const check = await tradeoff(config, [...args, "--check"]);
+  expect(check.stderr).toBe("");
+  expect(check.code).toBe(0);
+  expect(await filesOf(out)).toEqual(written);
+});
