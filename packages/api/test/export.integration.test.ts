@@ -314,9 +314,9 @@ describe("JSON export and import", () => {
     const madr = (await cy.export.file({ projectId: created.id, format: "madr" })).content;
     const today = new Date().toISOString().slice(0, 10);
     expect(madr).toContain(
-      `Recorded by ${setup.owner.name} on ${decidedOn}. Imported from a JSON export by Cy Importer on ${today}.`,
+      `Recorded by ${setup.owner.name} (from the imported file) on ${decidedOn}. Imported from a JSON export by Cy Importer on ${today}.`,
     );
-    expect(madr).toContain("Approved by Ada Approver (2026-12-03).");
+    expect(madr).toContain("Approved by Ada Approver (2026-12-03) (from the imported file).");
     expect(madr).toContain(
       "Participation when it was decided: 0 complete, 2 partial and 1 not started, of 3 members. Decided with 1 of",
     );
@@ -332,6 +332,54 @@ describe("JSON export and import", () => {
       imported: { by: "Cy Importer" },
     });
     expect(again.participation).toMatchObject({ complete: 0, partial: 2, none: 1, eligible: 3 });
+  });
+
+  it("a tampered file naming teammates as recorder and approvers reads as the file's word in every format", async () => {
+    const setup = await teamWith(t, ["MEMBER"]);
+    const { id: projectId } = await setup.owner.api.project.create(drfInput(setup.team.id));
+    await setup.owner.api.project.open({ projectId });
+    await setup.owner.api.record.decide({
+      projectId,
+      chosenOptionKey: "fastapi",
+      rationale: "it fits our async services.",
+      consequences: { good: [], neutral: [], bad: [] },
+      decisionMakers: [{ userId: setup.owner.id }],
+      confirmProvisional: true,
+    });
+    const doc = JSON.parse(
+      (await setup.owner.api.export.file({ projectId, format: "json" })).content,
+    );
+    // A member edits the file so that the team's owner recorded it and an admin approved it.
+    const archive = await ownerAnd(t, { name: "Mo Member", role: "MEMBER" }, "Archive");
+    doc.decision.decidedBy = "Olive Owner";
+    doc.decision.approvals = [{ name: "Olive Owner", at: "2026-12-03T10:00:00.000Z" }];
+    const mo = t.callerAs(archive.other);
+    const created = await mo.export.import({ teamId: archive.team.id, document: doc });
+    const today = new Date().toISOString().slice(0, 10);
+    const decidedOn = day(doc.decision.decidedAt);
+    const recorded = `Recorded by Olive Owner (from the imported file) on ${decidedOn}.`;
+    const imported = `Imported from a JSON export by Mo Member on ${today}.`;
+    const approved = "Approved by Olive Owner (2026-12-03) (from the imported file).";
+    for (const format of ["madr", "log4brains", "nygard", "pdf"] as const) {
+      const file = await mo.export.file({ projectId: created.id, format });
+      const text =
+        format === "pdf"
+          ? (
+              await extractText(await getDocumentProxy(new Uint8Array(decode(file) as Buffer)), {
+                mergePages: true,
+              })
+            ).text.replace(/\s+/g, " ")
+          : file.content.replace(/\s+/g, " ");
+      expect(text, format).toContain(`${recorded} ${imported}`);
+      expect(text, format).toContain(approved);
+    }
+    const json = JSON.parse(
+      (await mo.export.file({ projectId: created.id, format: "json" })).content,
+    );
+    expect(json.decision).toMatchObject({
+      decidedBy: "Olive Owner",
+      imported: { by: "Mo Member" },
+    });
   });
 
   it("round trip keeps the reason a record was accepted without its approvals", async () => {

@@ -95,7 +95,22 @@ export function resultSentence(view: RecordView): string {
 export function approvalSentence(view: RecordView): string | null {
   const approvals = view.decision?.approvals ?? [];
   if (!approvals.length) return null;
-  return `Approved by ${approvals.map((a) => `${a.name} (${day(a.at)})`).join(", ")}.`;
+  // An imported record's approvals are the file's word: nobody here approved anything.
+  const from = view.decision?.imported ? " (from the imported file)" : "";
+  return `Approved by ${approvals.map((a) => `${a.name} (${day(a.at)})`).join(", ")}${from}.`;
+}
+
+/** Who recorded the decision; for an imported record, as the file names them (unchecked here). */
+export function recorderName(decision: NonNullable<RecordView["decision"]>): string {
+  const name = decision.decidedBy ?? "a former member";
+  return decision.imported ? `${name} (from the imported file)` : name;
+}
+
+/** Where an imported record came from and who brought it in: "Imported from a JSON export by X on D." */
+export function importSentence(view: RecordView): string | null {
+  const d = view.decision;
+  if (!d?.imported) return null;
+  return `Recorded by ${recorderName(d)} on ${day(d.decidedAt)}. Imported from a JSON export by ${d.imported.by} on ${day(d.imported.at)}.`;
 }
 
 /** An owner's or admin's reason for accepting the draft without the approvals its rule asks for. */

@@ -7,12 +7,14 @@ import {
   criterionName,
   day,
   HIDDEN_RECOMMENDATION,
+  importSentence,
   NOT_SCORED,
   notScoredLines,
   optionName,
   overrideSentence,
   pct,
   personNames,
+  recorderName,
   resultSentence,
   scoreText,
   statusLine,
@@ -506,7 +508,7 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
   const d = view.decision;
   if (d) {
     out.push(
-      `Recorded by ${d.decidedBy ?? "a former member"} on ${day(d.decidedAt)}${d.revision > 1 ? ` (revision ${d.revision})` : ""}.${d.imported ? ` Imported from a JSON export by ${d.imported.by} on ${day(d.imported.at)}.` : ""}${d.reviewDate ? ` Review by ${day(d.reviewDate)}.` : ""}\n`,
+      `Recorded by ${recorderName(d)} on ${day(d.decidedAt)}${d.revision > 1 ? ` (revision ${d.revision})` : ""}.${d.imported ? ` Imported from a JSON export by ${d.imported.by} on ${day(d.imported.at)}.` : ""}${d.reviewDate ? ` Review by ${day(d.reviewDate)}.` : ""}\n`,
     );
   }
   for (const lines of supersessionLines(view, link)) out.push(`${lines}\n`);
@@ -528,7 +530,9 @@ function nygard(view: RecordView, typed: RecordView, link: Link, notice: string)
   const decision = d
     ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${d.rationale.trim()}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
     : `No decision has been recorded yet. ${resultSentence(view)} ${coverageSentence(view)}`;
-  const signOff = [approvalSentence(view), overrideSentence(view)].filter(Boolean).join("\n\n");
+  const signOff = [importSentence(view), approvalSentence(view), overrideSentence(view)]
+    .filter(Boolean)
+    .join("\n\n");
   const consequences = consequenceItems(view, "*").trim() || "None recorded yet.";
   return `${[
     `# ${view.project.number}. ${markdownHeading(typed.project.title)}`,

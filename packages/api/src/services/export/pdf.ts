@@ -8,6 +8,7 @@ import {
   criterionName,
   day,
   HIDDEN_RECOMMENDATION,
+  importSentence,
   NOT_SCORED,
   notScoredLines,
   optionName,
@@ -216,7 +217,7 @@ export async function toPdf(
       for (const item of list) w.text(`- ${label}, because ${item}`, { indent: 10 });
     const people = d.decisionMakers.map((p) => p.name);
     if (people.length) w.text(`Decision-makers: ${people.join(", ")}`, { color: MUTED });
-    for (const line of [approvalSentence(view), overrideSentence(view)])
+    for (const line of [importSentence(view), approvalSentence(view), overrideSentence(view)])
       if (line) w.text(line, { color: MUTED });
   } else {
     const line = view.result

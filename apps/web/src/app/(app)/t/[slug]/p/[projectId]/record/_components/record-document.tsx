@@ -135,13 +135,20 @@ export function RecordDocument({
               </div>
             ) : null}
             <p className="text-muted-foreground text-sm">
-              Recorded by {d.decidedBy ?? "a former member"} on {when(d.decidedAt)}
+              Recorded by {d.decidedBy ?? "a former member"}
+              {d.imported ? " (from the imported file)" : ""} on {when(d.decidedAt)}
               {d.revision > 1 ? ` (revision ${d.revision})` : ""}
               {d.reviewDate ? `. Review by ${when(d.reviewDate)}` : ""}.
             </p>
+            {d.imported ? (
+              <p className="text-muted-foreground text-sm" data-testid="record-imported">
+                Imported from a JSON export by {d.imported.by} on {when(d.imported.at)}.
+              </p>
+            ) : null}
             {d.approvals?.length ? (
               <p className="text-sm" data-testid="record-approvals">
-                Approved by {d.approvals.map((a) => `${a.name} (${when(a.at)})`).join(", ")}.
+                Approved by {d.approvals.map((a) => `${a.name} (${when(a.at)})`).join(", ")}
+                {d.imported ? " (from the imported file)" : ""}.
               </p>
             ) : null}
             {d.overrideReason ? (
