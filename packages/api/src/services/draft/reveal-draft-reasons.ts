@@ -2,7 +2,6 @@ import type { Prisma } from "@tradeoff/db";
 import type { DraftText } from "../../schemas/draft";
 import { loadDecision } from "../project/load-decision";
 import { aggregateOrUnscored } from "../record/unscored";
-import { appendDraftUpdate } from "./document-store";
 import { readDraftText } from "./draft-text";
 import { lockDraft } from "./lock-draft";
 import { settleDraftText } from "./settle-draft-text";
@@ -43,7 +42,10 @@ export async function revealDraftReasons(
   });
   const blind = prefilledText(loaded, current.context, null, true);
   // The Markdown of a shared document is the editor's rendering of it: compare like with like.
-  const document = updates.length ? await import("./document-schema") : null;
+  const document = updates.length
+    ? // biome-ignore lint/style/noRestrictedImports: lazy, so Yjs stays out of the bundled API.
+      await import("./document-schema")
+    : null;
   const asPrefilled = document
     ? document.documentTextOfUpdates([document.seedUpdate(blind)])
     : blind;
@@ -61,6 +63,8 @@ export async function revealDraftReasons(
       updates.map((u) => u.update),
       parts,
     );
+    // biome-ignore lint/style/noRestrictedImports: lazy, so Yjs stays out of the bundled API.
+    const { appendDraftUpdate } = await import("./document-store");
     await appendDraftUpdate(tx, { draftId: draft.id, update });
     await settleDraftText(tx, draft, actorId);
   } else {
