@@ -50,6 +50,22 @@ const day = (iso: string) => iso.slice(0, 10);
 const decode = (file: { encoding: string; content: string }) =>
   file.encoding === "base64" ? Buffer.from(file.content, "base64") : file.content;
 
+/** The owner records FastAPI (knowingly provisional) and exports the decision as JSON. */
+async function recordFastapiAndExport(
+  owner: { id: string; api: ReturnType<typeof t.callerAs> },
+  projectId: string,
+) {
+  await owner.api.record.decide({
+    projectId,
+    chosenOptionKey: "fastapi",
+    rationale: "it fits our async services.",
+    consequences: { good: [], neutral: [], bad: [] },
+    decisionMakers: [{ userId: owner.id }],
+    confirmProvisional: true,
+  });
+  return JSON.parse((await owner.api.export.file({ projectId, format: "json" })).content);
+}
+
 describe("exports of a recorded decision", () => {
   it("MADR: named NNNN-title, YAML front matter parsed back, every section present", async () => {
     const { owner, people, projectId } = await decidedDrf();
@@ -290,17 +306,7 @@ describe("JSON export and import", () => {
         weight: 3,
         scores: { drf: 2, fastapi: 4 },
       });
-    await setup.owner.api.record.decide({
-      projectId,
-      chosenOptionKey: "fastapi",
-      rationale: "it fits our async services.",
-      consequences: { good: [], neutral: [], bad: [] },
-      decisionMakers: [{ userId: setup.owner.id }],
-      confirmProvisional: true,
-    });
-    const doc = JSON.parse(
-      (await setup.owner.api.export.file({ projectId, format: "json" })).content,
-    );
+    const doc = await recordFastapiAndExport(setup.owner, projectId);
     // Approvals as a record accepted from a shared draft exports them.
     doc.decision.approvals = [{ name: "Ada Approver", at: "2026-12-03T10:00:00.000Z" }];
     const decidedOn = day(doc.decision.decidedAt);
@@ -338,17 +344,7 @@ describe("JSON export and import", () => {
     const setup = await teamWith(t, ["MEMBER"]);
     const { id: projectId } = await setup.owner.api.project.create(drfInput(setup.team.id));
     await setup.owner.api.project.open({ projectId });
-    await setup.owner.api.record.decide({
-      projectId,
-      chosenOptionKey: "fastapi",
-      rationale: "it fits our async services.",
-      consequences: { good: [], neutral: [], bad: [] },
-      decisionMakers: [{ userId: setup.owner.id }],
-      confirmProvisional: true,
-    });
-    const doc = JSON.parse(
-      (await setup.owner.api.export.file({ projectId, format: "json" })).content,
-    );
+    const doc = await recordFastapiAndExport(setup.owner, projectId);
     // A member edits the file so that the team's owner recorded it and an admin approved it.
     const archive = await ownerAnd(t, { name: "Mo Member", role: "MEMBER" }, "Archive");
     doc.decision.decidedBy = "Olive Owner";
