@@ -117,6 +117,37 @@ describe("PDF summary in every script", () => {
     expect(jLines.join("")).toBe(`- Neutral, because ${japanese}`);
   });
 
+  it("breaks a word longer than a line, such as a link, across lines and keeps all of it", async () => {
+    const url =
+      "https://github.com/example-org/billing-service/blob/main/docs/architecture/decisions/0042-use-kafka-for-billing-events-instead-of-sqs.md#consequences";
+    const token = "x".repeat(160);
+    const base = goldenView();
+    const view = goldenView({
+      decision: base.decision && {
+        ...base.decision,
+        consequences: { good: [`See ${url} for the benchmark.`], neutral: [token], bad: [] },
+      },
+    });
+    const lines = await printedLines(await toPdf(view, history, "a4"));
+
+    const start = lines.findIndex((l) => l.startsWith("- Good, because See"));
+    expect(start).toBeGreaterThanOrEqual(0);
+    const end = lines.findIndex((l, i) => i > start && l.endsWith("for the benchmark."));
+    expect(end).toBeGreaterThan(start + 1);
+    const printed = lines.slice(start, end + 1);
+    const squeeze = (text: string) => text.replace(/\s+/g, "");
+    expect(squeeze(printed.join(""))).toBe(
+      squeeze(`- Good, because See ${url} for the benchmark.`),
+    );
+    expect(printed.join(" ")).not.toContain("…");
+    // The link starts on a line of its own and breaks after one of its separators.
+    expect(printed[1]).toMatch(/^https:\/\/github\.com\/.*[/\-_.#]$/);
+
+    const tokenStart = lines.findIndex((l) => l.startsWith("- Neutral, because"));
+    const tokenLines = lines.slice(tokenStart + 1, tokenStart + 4).filter((l) => /^x+$/.test(l));
+    expect(tokenLines.join("")).toBe(token);
+  });
+
   it("ends a name too long for its column with an ellipsis after a whole word", async () => {
     const name = "Extraordinarily comprehensive managed PostgreSQL hosting with replicas";
     const lines = await printedLines(await toPdf(withNames("Hosting", [name]), history, "a4"));

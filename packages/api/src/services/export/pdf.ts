@@ -41,6 +41,8 @@ const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).
 
 const ELLIPSIS = "\u2026";
 /** Scripts written without spaces between words (CJK): a line may break between any two characters. */
+/** The pieces of a long word, each ending after a separator a link or path breaks at. */
+const BREAK_AFTER = /[^/\\\-_.?&#=]*[/\\\-_.?&#=]+|[^/\\\-_.?&#=]+/g;
 const NO_SPACES = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\u{20000}-\u{3ffff}]/u;
 
 /** Writes lines top to bottom, wrapping at word boundaries and starting new pages as needed. */
@@ -145,8 +147,20 @@ class Writer {
         if (line) flush();
         if (fonts.width(word, size) <= room) {
           line = word;
-        } else {
-          line = this.fit(word, room, size, opts.bold);
+          continue;
+        }
+        // A word wider than a line (a link, a path) is never cut: it breaks after its
+        // separators, and a piece still too wide between characters.
+        for (const piece of word.match(BREAK_AFTER) ?? [word]) {
+          if (line && fonts.width(`${line}${piece}`, size) > room) flush();
+          if (fonts.width(piece, size) <= room) {
+            line += piece;
+            continue;
+          }
+          for (const ch of piece) {
+            if (line && fonts.width(`${line}${ch}`, size) > room) flush();
+            line += ch;
+          }
         }
       }
       flush();
