@@ -196,3 +196,48 @@ test("a recorded decision's folder stays up to date when a voter leaves the team
   expect(check.code).toBe(0);
   expect(await filesOf(out)).toEqual(written);
 });
+
+test("import stops when a numbered record file cannot be read, unless told to import the rest", async ({
+  alice: owner,
+}) => {
+  const request = owner.context.request;
+  const { config } = await loggedInCli(request, "ci-import");
+  const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
+    name: "Records team",
+  });
+  const folder = join(await mkdtemp(join(tmpdir(), "tradeoff-adr-")), "doc", "adr");
+  await mkdir(folder, { recursive: true });
+  await writeFile(
+    join(folder, "0001-record-architecture-decisions.md"),
+    "# 1. Record architecture decisions\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record decisions.\n\n## Decision\n\nWe will use ADRs.\n\n## Consequences\n\nSee Michael Nygard's article.\n",
+  );
+  // Cut off mid-write: the title is there, the status section is not.
+  await writeFile(join(folder, "0002-use-kafka.md"), "# 2. Use Kafka\n\nDate: 2026-0");
+  await writeFile(join(folder, "notes.md"), "Meeting notes, not a record.\n");
+  const args = ["import", folder, "--team", team.slug];
+  const projects = () => query<unknown[]>(request, "project.list", { teamId: team.id });
+
+  const preview = await tradeoff(config, [...args, "--dry-run"]);
+  expect(preview.code).toBe(1);
+  expect(preview.stdout).toContain("Would create 1 record");
+  expect(preview.stdout).toMatch(
+    /Not imported \(2 files\):\n {2}0002-use-kafka\.md: .+\n {2}notes\.md: /,
+  );
+  expect(preview.stderr).toContain(
+    "1 numbered record file would not be imported (listed above). Fix it, or pass --allow-skipped to import the rest without it.",
+  );
+
+  const refused = await tradeoff(config, args);
+  expect(refused.code).toBe(1);
+  expect(refused.stdout).toBe("");
+  expect(refused.stderr).toMatch(
+    /1 numbered record file cannot be read, so nothing was imported:\n {2}0002-use-kafka\.md: /,
+  );
+  expect(await projects()).toEqual([]);
+
+  const rest = await tradeoff(config, [...args, "--allow-skipped"]);
+  expect(rest.code).toBe(0);
+  expect(rest.stdout).toContain(`Created 1 record in ${team.slug}:`);
+  expect(rest.stdout).toContain("0002-use-kafka.md");
+  expect(await projects()).toHaveLength(1);
+});

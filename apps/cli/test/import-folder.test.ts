@@ -84,3 +84,22 @@ describe("tradeoff import FOLDER --dry-run on a terminal's screen", () => {
     }
   });
 });
+
+describe("tradeoff import FOLDER larger than one request", () => {
+  it("refuses before sending, says how large it is and what to do", async () => {
+    const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
+    const folder = join(home, "decisions");
+    await mkdir(folder, { recursive: true });
+    // 100 files under the 512 KB limit each: 48.8 MB on disk, 65.1 MB once base64-encoded.
+    const body = `# Record\n\n${"x".repeat(500 * 1024)}\n`;
+    for (let i = 1; i <= 100; i++)
+      await writeFile(join(folder, `${String(i).padStart(4, "0")}-record.md`), body);
+    // No server is configured: the check happens before anything is sent.
+    const run = await runCli(["import", folder], { env: { HOME: home, XDG_CONFIG_HOME: home } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `tradeoff: ${folder} holds 65.1 MB of records once encoded; one import sends at most 63 MB. Nothing was sent. Import the folder in parts: move the older records to a folder of their own and import each folder (links between records of different parts are not kept).\n`,
+    );
+  });
+});

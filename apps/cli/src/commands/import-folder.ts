@@ -6,9 +6,22 @@ import type { Io } from "../io";
 import { call } from "../server/client";
 import { connectToTeam } from "../server/resolve";
 
-/** As the server reads them: a record file is at most 512 KB, an import at most 1000 files. */
+/**
+ * As the server reads them: a record file is at most 512 KB, an import at most 1000 files in one
+ * request of at most 64 MB (the files travel base64-encoded, a third larger than on disk).
+ */
 const MAX_FILE_BYTES = 512 * 1024;
 const MAX_FILES = 1000;
+const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+/** Room left in a request for everything but the files' contents (names, sizes, JSON). */
+const REQUEST_OVERHEAD_BYTES = 1024 * 1024;
+
+/**
+ * A numbered Markdown file (`0002-use-kafka.md`, `20240105-queue.md`): how adr-tools, MADR and
+ * log4brains name their records. One of these left out of an import is a record lost, not an
+ * unrelated file, so the import stops unless told otherwise.
+ */
+const looksLikeRecord = (fileName: string) => /^\d+[-_].*\.md$/i.test(fileName);
 
 type Skipped = { fileName: string; reason: string };
 
@@ -20,7 +33,7 @@ type Skipped = { fileName: string; reason: string };
 export async function importFolder(
   io: Io,
   dir: string,
-  options: { team?: string; dryRun?: boolean; json?: boolean },
+  options: { team?: string; dryRun?: boolean; json?: boolean; allowSkipped?: boolean },
 ): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
     throw new CliError(EXIT_BAD_INPUT, `${dir}: this folder cannot be read.`);
@@ -57,20 +70,45 @@ export async function importFolder(
       `${dir} has no files to import.${local.length ? `\n${skippedLines(local)}` : ""}`,
     );
   }
+  const contentBytes = files.reduce((sum, f) => sum + (f.content?.length ?? 0), 0);
+  if (contentBytes + REQUEST_OVERHEAD_BYTES > MAX_REQUEST_BYTES) {
+    throw new CliError(
+      EXIT_BAD_INPUT,
+      `${dir} holds ${megabytes(contentBytes)} MB of records once encoded; one import sends at most ${megabytes(MAX_REQUEST_BYTES - REQUEST_OVERHEAD_BYTES)} MB. Nothing was sent. Import the folder in parts: move the older records to a folder of their own and import each folder (links between records of different parts are not kept).`,
+    );
+  }
   const { config, client, team } = await connectToTeam(options.team);
-  const result = await call(config, () =>
-    client.export.importFolder.mutate({ teamId: team.id, files, dryRun: options.dryRun === true }),
-  );
+  const send = (dryRun: boolean) =>
+    call(config, () => client.export.importFolder.mutate({ teamId: team.id, files, dryRun }));
+  const dryRun = options.dryRun === true;
+  // All or nothing holds only for the files that are read: a record the server cannot read would
+  // be left out of a real import, so the preview comes first and such a file stops it.
+  const preview = await send(true);
+  const lost = [...local, ...preview.skipped].filter((s) => looksLikeRecord(s.fileName));
+  const result = dryRun || (lost.length && !options.allowSkipped) ? preview : await send(false);
   const skipped = [...local, ...result.skipped].sort((a, b) =>
     a.fileName.localeCompare(b.fileName),
   );
   const count = result.records.length;
+  const refuseLost = () => {
+    if (!lost.length || options.allowSkipped) return;
+    const files = `${lost.length} numbered record file${lost.length === 1 ? "" : "s"}`;
+    throw new CliError(
+      EXIT_BAD_INPUT,
+      dryRun
+        ? `${files} would not be imported (listed above). Fix ${lost.length === 1 ? "it" : "them"}, or pass --allow-skipped to import the rest without ${lost.length === 1 ? "it" : "them"}.`
+        : `${files} cannot be read, so nothing was imported:\n${skippedLines(lost)}\nFix ${lost.length === 1 ? "it" : "them"}, or pass --allow-skipped to import the rest without ${lost.length === 1 ? "it" : "them"}.`,
+    );
+  };
   if (options.json) {
+    if (!dryRun) refuseLost();
     io.stdout(`${JSON.stringify({ team: team.slug, ...result, skipped }, null, 2)}\n`);
     if (count === 0)
       throw new CliError(EXIT_BAD_INPUT, `${dir} has no decision records to import.`);
+    refuseLost();
     return;
   }
+  if (!dryRun && count > 0) refuseLost();
   // Not one record read: nothing was (or would be) created, which a script must not take for done.
   if (count === 0) {
     throw new CliError(
@@ -97,7 +135,10 @@ export async function importFolder(
       `Not imported (${skipped.length} file${skipped.length === 1 ? "" : "s"}):\n${skippedLines(skipped)}\n`,
     );
   }
+  refuseLost();
 }
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
 
 const skippedLines = (skipped: Skipped[]) =>
   skipped.map((s) => `  ${s.fileName}: ${s.reason}`).join("\n");

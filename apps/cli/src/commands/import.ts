@@ -28,6 +28,10 @@ export function registerImport(program: Command, io: Io): void {
       "--dry-run",
       "folder: show what would be created and what cannot be read; write nothing",
     )
+    .option(
+      "--allow-skipped",
+      "folder: import the records that can be read even if numbered record files cannot",
+    )
     .addHelpText(
       "after",
       "\nExamples:\n" +
@@ -35,34 +39,39 @@ export function registerImport(program: Command, io: Io): void {
         "  tradeoff import docs/decisions --team billing --dry-run\n" +
         "  tradeoff import docs/adr --team billing",
     )
-    .action(async (file: string, options: { team?: string; dryRun?: boolean; json?: boolean }) => {
-      if (file !== "-" && (await stat(file).catch(() => null))?.isDirectory())
-        return importFolder(io, file, options);
-      // The server has no preview of a JSON import: never create what was asked to be previewed.
-      if (options.dryRun)
-        throw new CliError(
-          EXIT_USAGE,
-          `--dry-run previews a folder of records; ${file === "-" ? "standard input" : file} is read as a JSON export, which the server checks in full and creates all or nothing. Nothing was imported.`,
+    .action(
+      async (
+        file: string,
+        options: { team?: string; dryRun?: boolean; json?: boolean; allowSkipped?: boolean },
+      ) => {
+        if (file !== "-" && (await stat(file).catch(() => null))?.isDirectory())
+          return importFolder(io, file, options);
+        // The server has no preview of a JSON import: never create what was asked to be previewed.
+        if (options.dryRun)
+          throw new CliError(
+            EXIT_USAGE,
+            `--dry-run previews a folder of records; ${file === "-" ? "standard input" : file} is read as a JSON export, which the server checks in full and creates all or nothing. Nothing was imported.`,
+          );
+        const document = await readJson(file, io);
+        const { config, client, team } = await connectToTeam(options.team);
+        const project = await call(
+          config,
+          () => client.export.import.mutate({ teamId: team.id, document }),
+          { document: file === "-" ? "stdin" : file },
         );
-      const document = await readJson(file, io);
-      const { config, client, team } = await connectToTeam(options.team);
-      const project = await call(
-        config,
-        () => client.export.import.mutate({ teamId: team.id, document }),
-        { document: file === "-" ? "stdin" : file },
-      );
-      print(
-        io,
-        options.json,
-        {
-          team: team.slug,
-          ref: `${team.slug}/${project.number}`,
-          id: project.id,
-          number: project.number,
-          title: project.title,
-          status: project.status.toLowerCase(),
-        },
-        (p) => `Imported as ${p.ref}: ${p.title} (${p.status}).`,
-      );
-    });
+        print(
+          io,
+          options.json,
+          {
+            team: team.slug,
+            ref: `${team.slug}/${project.number}`,
+            id: project.id,
+            number: project.number,
+            title: project.title,
+            status: project.status.toLowerCase(),
+          },
+          (p) => `Imported as ${p.ref}: ${p.title} (${p.status}).`,
+        );
+      },
+    );
 }
