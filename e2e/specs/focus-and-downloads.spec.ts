@@ -201,3 +201,31 @@ test("a download that fails says why on the page and what to do; one that works 
   await expect(madr).toBeFocused();
   await expectNoSeriousViolations(page);
 });
+
+test("a download address with a mistyped parameter is told which one is wrong", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  await decideOverApi(owner, soloDrf);
+  const download = (query: string) =>
+    owner.context.request.get(`/api/export/${soloDrf.projectId}?${query}`);
+  const answers = await Promise.all(
+    ["format=csv&table=bogus", "format=pdf&paper=a3", "format=docx", "format=csv&table=events"].map(
+      async (query) => {
+        const response = await download(query);
+        return [response.status(), response.ok() ? "file" : await response.text()];
+      },
+    ),
+  );
+  expect(answers).toEqual([
+    [400, "Unknown CSV table: use votes or events."],
+    [400, "Unknown paper size: use a4 or letter."],
+    [400, "Unknown export format: use madr, log4brains, nygard, json, csv or pdf."],
+    [200, "file"],
+  ]);
+  const tooLong = await owner.context.request.get(`/api/export/${"x".repeat(65)}?format=csv`);
+  expect([tooLong.status(), await tooLong.text()]).toEqual([
+    404,
+    "Decision project was not found.",
+  ]);
+});

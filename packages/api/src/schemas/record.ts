@@ -83,11 +83,15 @@ export const EXPORT_FORMATS = ["madr", "log4brains", "nygard", "json", "csv", "p
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const exportSchema = z.object({
   projectId: idSchema,
-  format: z.enum(EXPORT_FORMATS),
+  format: z.enum(EXPORT_FORMATS, {
+    error: "Unknown export format: use madr, log4brains, nygard, json, csv or pdf.",
+  }),
   /** CSV only: the votes (one row per vote) or the event history. */
-  table: z.enum(["votes", "events"]).default("votes"),
+  table: z
+    .enum(["votes", "events"], { error: "Unknown CSV table: use votes or events." })
+    .default("votes"),
   /** PDF only. */
-  paper: z.enum(["a4", "letter"]).default("a4"),
+  paper: z.enum(["a4", "letter"], { error: "Unknown paper size: use a4 or letter." }).default("a4"),
 });
 export const importSchema = z.object({
   teamId: idSchema,

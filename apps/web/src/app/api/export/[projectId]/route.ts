@@ -25,8 +25,13 @@ export async function GET(req: Request, { params }: { params: Promise<{ projectI
     table: url.searchParams.get("table") ?? undefined,
     paper: url.searchParams.get("paper") ?? undefined,
   });
-  if (!parsed.success)
-    return text(400, "Unknown export format: use madr, log4brains, nygard, json, csv or pdf.");
+  // Names the parameter that is wrong: a valid format with a mistyped `table` is not told
+  // that its format is unknown.
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    if (issue?.path[0] === "projectId") return text(404, "Decision project was not found.");
+    return text(400, issue?.message ?? "Invalid export.");
+  }
 
   const bearer = await authenticateRequest(db(), req);
   if (bearer.kind === "refused") return bearer.response;
