@@ -263,6 +263,30 @@ describe("REST with an access token", () => {
     });
   });
 
+  it("refuses a query parameter the operation does not take, naming it and the ones it takes", async () => {
+    const { owner, team } = await teamWith(t);
+    const token = await tokenFor(owner.api, "READ");
+    const handler = restHandler(t.db, null);
+    // A misspelt `status` must not quietly answer every decision as if it had been understood.
+    const typo = await handler(
+      restRequest("project.list", { teamId: team.id, staus: "OPEN" }, bearer(token)),
+    );
+    expect(typo.status).toBe(400);
+    const problem = (await typo.json()) as { detail: string; fieldErrors: object; code: string };
+    expect(problem.code).toBe("BAD_REQUEST");
+    expect(problem.fieldErrors).toEqual({ staus: ["This operation has no such parameter."] });
+    expect(problem.detail).toBe(
+      "/api/v1/project/list takes no parameter staus. Its parameters are: q, recordStatus, status, tag, teamId.",
+    );
+    const none = await handler(restRequest("team.list", { page: 2 }, bearer(token)));
+    expect(none.status).toBe(400);
+    expect(((await none.json()) as { detail: string }).detail).toBe(
+      "/api/v1/team/list takes no parameter page. It takes no parameters.",
+    );
+    const fine = await handler(restRequest("project.list", { teamId: team.id }, bearer(token)));
+    expect(fine.status).toBe(200);
+  });
+
   it("names the choices of a field given an unknown one, and the kind of value a field wants", async () => {
     const { owner, team } = await teamWith(t);
     const token = await tokenFor(owner.api, "READ_WRITE");

@@ -15,6 +15,7 @@ import {
   type RestOperation,
   restOperations,
   takesIdempotencyKey,
+  unknownParameters,
 } from "./operations";
 import { apiDocsPage } from "./page";
 import { BODY_TOO_LARGE_MESSAGE, readBodyWithin } from "./read-body";
@@ -207,6 +208,19 @@ export function createRestHandler(options: RestHandlerOptions) {
           status: 400,
           code: "BAD_REQUEST",
           detail: options.invalidUtf8Message,
+        });
+      }
+      const { unknown, known } = unknownParameters(operation, url.searchParams);
+      if (unknown.length > 0) {
+        return problemResponse({
+          status: 400,
+          code: "BAD_REQUEST",
+          detail: `${REST_PREFIX}${operation.path} takes no parameter ${unknown.join(", ")}. ${
+            known.length ? `Its parameters are: ${known.join(", ")}.` : "It takes no parameters."
+          }`,
+          fieldErrors: Object.fromEntries(
+            unknown.map((key) => [key, ["This operation has no such parameter."]]),
+          ),
         });
       }
       const input = queryInput(operation, url.searchParams);

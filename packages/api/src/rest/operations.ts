@@ -110,6 +110,22 @@ export function queryInput(operation: RestOperation, params: URLSearchParams): u
   return input;
 }
 
+/**
+ * The query parameters the operation does not take. The procedures' schemas drop fields they do
+ * not know, so `?limt=1` would otherwise answer the default page as if it had been understood.
+ * An input that is not one object of fields (a choice between shapes) is left to its schema.
+ */
+export function unknownParameters(
+  operation: RestOperation,
+  params: URLSearchParams,
+): { unknown: string[]; known: string[] } {
+  const schema = operation.inputSchema;
+  if (schema && typeof schema.properties !== "object") return { unknown: [], known: [] };
+  const known = Object.keys((schema?.properties ?? {}) as Record<string, unknown>).sort();
+  const unknown = [...new Set(params.keys())].filter((key) => !known.includes(key));
+  return { unknown, known };
+}
+
 /** The request header a REST client names one attempt of a change with (the usual convention). */
 export const IDEMPOTENCY_HEADER = "idempotency-key";
 
