@@ -78,8 +78,22 @@ export const EMBEDDED_APPLICATION_NAME = "tradeoff-embedded";
  * (PgBouncer 1.21 or later, with `max_prepared_statements` set).
  */
 function statementNameGenerator(query: { sql: string }): string {
-  return `t${createHash("sha1").update(query.sql).digest("base64url")}`;
+  let name = statementNames.get(query.sql);
+  if (name === undefined) {
+    name = `t${createHash("sha1").update(query.sql).digest("base64url")}`;
+    if (statementNames.size >= STATEMENT_NAMES_LIMIT) statementNames.clear();
+    statementNames.set(query.sql, name);
+  }
+  return name;
 }
+
+/**
+ * Names already made, by SQL text: hashing the text for every query was about 1.5 % of the
+ * server's CPU under the bench's reads (the recommendation's access check is a long text). The
+ * app's statements are a few hundred texts; the limit only bounds texts made of varying lists.
+ */
+const statementNames = new Map<string, string>();
+const STATEMENT_NAMES_LIMIT = 2_000;
 
 /** Whether statements are prepared by name on the database at `url` (not on the embedded one). */
 export function preparesStatements(url: string): boolean {
