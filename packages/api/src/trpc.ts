@@ -346,26 +346,18 @@ const recordId = (what: string) =>
 const teamInput = z.object({ teamId: recordId("team") });
 const projectInput = z.object({ projectId: recordId("project") });
 
-/** What `recordId` accepts, in one test: the common case of a scoped call, a valid id. */
-const VALID_RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 /**
  * The id a scoped procedure's access check needs, read from the raw input before the
- * procedure's own schema runs (every scoped procedure's schema carries it too, and checks it
- * again). A valid id is taken as it is; anything else goes through `schema`, so invalid input
+ * procedure's own schema runs (every scoped procedure's schema carries it too). Invalid input
  * is refused exactly as an input schema refuses it.
  */
-async function scopeInput<K extends "teamId" | "projectId">(
-  key: K,
-  schema: z.ZodType<Record<K, string>>,
+async function scopeInput<S extends z.ZodType>(
+  schema: S,
   getRawInput: () => Promise<unknown>,
-): Promise<string> {
-  const raw = await getRawInput();
-  const id = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>)[key] : null;
-  if (typeof id === "string" && VALID_RECORD_ID.test(id)) return id;
-  const parsed = schema.safeParse(raw);
+): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await getRawInput());
   if (!parsed.success) throw new TRPCError({ code: "BAD_REQUEST", cause: parsed.error });
-  return parsed.data[key];
+  return parsed.data;
 }
 
 /**
@@ -378,7 +370,7 @@ export function teamProcedure(minRole: Role) {
     settle(opts, async () => {
       const { ctx, getRawInput, next } = opts;
       const user = signedIn(ctx);
-      const teamId = await scopeInput("teamId", teamInput, getRawInput);
+      const { teamId } = await scopeInput(teamInput, getRawInput);
       // The session check rides on the membership query: one round trip per request.
       const [membership] = await statements
         .teamAccess(ctx.db, { teamId, userId: user.id, sessionId: user.sessionId })
@@ -406,7 +398,7 @@ export function projectProcedure(minRole: Role, options: { withStamp?: boolean }
     settle(opts, async () => {
       const { ctx, getRawInput, next } = opts;
       const user = signedIn(ctx);
-      const projectId = await scopeInput("projectId", projectInput, getRawInput);
+      const { projectId } = await scopeInput(projectInput, getRawInput);
       // The project's team, the caller's role in it and their session version: one round trip.
       const [access] = await accessQuery(ctx.db, {
         projectId,

@@ -16,10 +16,7 @@ export const list = teamProcedure("VIEWER")
 export const recommendation = projectProcedure("VIEWER", { withStamp: true })
   .input(projectIdSchema)
   .query(({ ctx, input }) =>
-    getRecommendation(ctx.db, memberOf(ctx), {
-      projectId: input.projectId,
-      stamp: ctx.project.stamp,
-    }),
+    getRecommendation(ctx.db, memberOf(ctx), { ...input, stamp: ctx.project.stamp }),
   );
 
 export const participation = projectProcedure("VIEWER", { withStamp: true })
