@@ -46,7 +46,7 @@ export function scoringVotes(votes: readonly Vote[]): Vote[] {
  * scoring package's DecisionInput ready for `aggregate` (or, without votes, for `replay`).
  * Votes of people who are no longer voting members are left out, as they no longer count (a
  * sample project's fictional teammates count there only), except on a recorded decision that
- * kept its voters: its result stays the one it was recorded with.
+ * kept its voters (`votersFrom: "decision"`): its result stays the one it was recorded with.
  */
 export async function loadDecision(
   db: Reader,
@@ -59,10 +59,11 @@ export async function loadDecision(
   // A sample project also counts its fictional teammates, who are members of no team; the
   // one-row check on the project keeps every other project from looking at its votes for them.
   // A recorded decision counts the voters it was recorded with (kept on its record), even if
-  // they have left the team or become viewers since. Without a kept list (an open project, an
-  // older record): the team's current voting members.
+  // they have left the team or become viewers since; one marker row (id null) says so, also
+  // when that list is empty. Without a kept list (an open project, an older record): the
+  // team's current voting members.
   const readMembers = () =>
-    db.$queryRaw<{ id: string; name: string | null; email: string | null }[]>`
+    db.$queryRaw<{ id: string | null; name: string | null; email: string | null }[]>`
       WITH kept AS (
         SELECT r.voter_ids FROM decision_records r
         WHERE r.project_id = ${projectId} AND jsonb_typeof(r.voter_ids) = 'array'
@@ -84,6 +85,8 @@ export async function loadDecision(
         SELECT u.id, u.name, u.email, 0, NULL::timestamp, e.ord
         FROM kept CROSS JOIN jsonb_array_elements_text(kept.voter_ids) WITH ORDINALITY AS e(uid, ord)
         JOIN users u ON u.id = e.uid
+        UNION ALL
+        SELECT NULL, NULL, NULL, -1, NULL::timestamp, NULL::bigint FROM kept
       ) voters
       ORDER BY sample, since, kept_at, id`;
   const readVotes = () =>
@@ -109,7 +112,11 @@ export async function loadDecision(
     : await Promise.all([readShape(), readMembers(), readWanted()]);
   if (!project) throw notFound("Decision project");
 
-  const members = memberRows.map((m) => ({ id: m.id, name: m.name ?? m.email ?? "Someone" }));
+  // The marker row of a decision's kept voters sorts first.
+  const votersFrom: "decision" | "current" = memberRows[0]?.id === null ? "decision" : "current";
+  const members = memberRows.flatMap((m) =>
+    m.id === null ? [] : [{ id: m.id, name: m.name ?? m.email ?? "Someone" }],
+  );
   const memberIds = new Set(members.map((m) => m.id));
   const optionKeys = new Set(project.options.map((o) => o.key));
   const votes: LoadedVote[] = [];
@@ -142,6 +149,7 @@ export async function loadDecision(
   return {
     project: shape,
     members,
+    votersFrom,
     votes,
     decision,
     method: METHOD_OF[project.method],
