@@ -1,3 +1,4 @@
+import { loggedInCli, tradeoff } from "../support/cli";
 import { decideOverApi, mutate, query } from "../support/decisions";
 import { expect, test } from "../support/members";
 
@@ -32,4 +33,49 @@ test("a record imported from an edited JSON file says the recorder and approvals
     `Approved by ${alice.user.name}`,
   );
   await expect(page.getByTestId("record-approvals")).toContainText("(from the imported file).");
+});
+
+test("an imported project's recommendation rests on the file's voters, on its page and in the CLI", async ({
+  alice,
+  bob,
+  drf,
+}) => {
+  // Alice and Bob were the team's voting members; Alice scored the first criterion.
+  await decideOverApi(alice, drf);
+  const file = await query<{ content: string }>(alice.context.request, "export.file", {
+    projectId: drf.projectId,
+    format: "json",
+  });
+  // Bob imports it into a team of his own, where he is the only member.
+  const archive = await mutate<{ id: string; slug: string }>(bob.context.request, "team.create", {
+    name: `Archive ${Math.random().toString(36).slice(2, 7)}`,
+  });
+  const created = await mutate<{ id: string; number: number }>(
+    bob.context.request,
+    "export.import",
+    { teamId: archive.id, document: JSON.parse(file.content) },
+  );
+
+  const { page } = bob;
+  await page.goto(`/t/${archive.slug}/p/${created.id}`);
+  await expect(page.getByTestId("ballots")).toHaveText(
+    "From the imported file: 0 complete · 1 partial · 1 not started, of 2 members",
+  );
+  await expect(page.getByTestId("voters-from")).toContainText("From the imported file");
+  const ballots = page.getByTestId("participation");
+  await expect(ballots).toContainText(alice.user.name);
+  await expect(ballots).not.toContainText(bob.user.name);
+
+  await page.goto(`/t/${archive.slug}/p/${created.id}/record`);
+  await expect(page.getByTestId("record-coverage")).toContainText(
+    "From the imported file: Decided with",
+  );
+
+  const { config } = await loggedInCli(bob.context.request, "import check", "READ");
+  const show = await tradeoff(config, ["show", `${archive.slug}/${created.number}`]);
+  expect(show.code, show.stderr).toBe(0);
+  expect(show.stdout.replace(/\s+/g, " ")).toContain(
+    "From the imported file: the recommendation and participation rest on the votes, voters and members the file lists",
+  );
+  expect(show.stdout).toContain("Ballots: 0 complete, 1 partial, 1 not started, of 2 members.");
 });

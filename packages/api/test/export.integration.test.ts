@@ -324,7 +324,7 @@ describe("JSON export and import", () => {
     );
     expect(madr).toContain("Approved by Ada Approver (2026-12-03) (from the imported file).");
     expect(madr).toContain(
-      "Participation when it was decided: 0 complete, 2 partial and 1 not started, of 3 members. Decided with 1 of",
+      "Participation when it was decided (from the imported file): 0 complete, 2 partial and 1 not started, of 3 members. Decided with 1 of",
     );
     expect(madr).toMatch(
       /Decided with 1 of \d+ criteria counted, on 0 complete and 2 partial ballots of 3 members\./,
@@ -375,6 +375,17 @@ describe("JSON export and import", () => {
     expect(json.decision).toMatchObject({
       decidedBy: "Olive Owner",
       imported: { by: "Mo Member" },
+    });
+    // The front matter says so too, in YAML that MADR tools read: its lists stay lists of names.
+    const madr = (await mo.export.file({ projectId: created.id, format: "madr" })).content;
+    const front = parseYaml(madr.split("---")[1] ?? "");
+    expect(front["decision-makers"]).toEqual([setup.owner.name]);
+    expect(front.approvals).toEqual([{ name: "Olive Owner", date: "2026-12-03" }]);
+    expect(front.imported).toEqual({
+      from: "a Tradeoff JSON export",
+      by: "Mo Member",
+      date: today,
+      "as-the-file-names-them": ["decision-makers", "approvals"],
     });
   });
 

@@ -9,6 +9,15 @@ import { call } from "../server/client";
 import { connectToProject, PROJECT_ARGUMENT } from "../server/resolve";
 import { decisionMade, statusWord } from "../server/status";
 
+/** Whose votes the recommendation rests on, where it is not the team's voting members now. */
+const BASIS_LINES: Record<"current" | "decision" | "import", string | null> = {
+  current: null,
+  decision:
+    "As recorded: the recommendation and participation rest on the team's voting members when the decision was recorded.",
+  import:
+    "From the imported file: the recommendation and participation rest on the votes, voters and members the file lists (the exporting team's), not on this team's members.",
+};
+
 /**
  * `tradeoff show PROJECT`: the server's project scored with the same scoring package as
  * `tradeoff score`, printed as the same table.
@@ -57,6 +66,8 @@ export function registerShow(program: Command, io: Io): void {
         );
         return;
       }
+      const basis = BASIS_LINES[view.participation.basis];
+      if (basis) out(`${width === undefined ? basis : wrapText(basis, width)}\n\n`);
       const voters = [...new Set(view.votes.map((v) => v.memberId))];
       // Members who have not voted count in participation, as on the project page.
       const absent = Array.from(

@@ -164,9 +164,30 @@ function CoverageNotice({ view }: { view: View }) {
       <span data-testid="coverage" data-status={view.readiness}>
         {line}
       </span>
+      {VOTERS_FROM[view.votersFrom] ? (
+        <span className="mt-1 block" data-testid="voters-from">
+          {VOTERS_FROM[view.votersFrom]}
+        </span>
+      ) : null}
     </Alert>
   );
 }
+
+/** Whose votes the result rests on, where it is not the team's voting members now. */
+const VOTERS_FROM: Record<View["votersFrom"], string | null> = {
+  current: null,
+  decision:
+    "As recorded: the result and participation rest on the team's voting members when the decision was recorded.",
+  import:
+    "From the imported file: the result and participation rest on the votes, voters and members the file lists (the exporting team's), not on this team's members.",
+};
+
+/** What the participation counts are of, before them. */
+const PARTICIPATION_BASIS: Record<View["votersFrom"], string> = {
+  current: "",
+  decision: "When it was decided: ",
+  import: "From the imported file: ",
+};
 
 function TeamResult({
   view,
@@ -489,6 +510,7 @@ function ParticipationCard({
       <CardHeader>
         <CardTitle as="h3">Participation</CardTitle>
         <CardDescription data-testid="ballots">
+          {PARTICIPATION_BASIS[view.votersFrom]}
           {p.complete} complete · {p.partial} partial · {p.none} not started, of {p.eligible}{" "}
           {p.eligible === 1 ? "member" : "members"}
           {p.quorum !== null ? ` · ${quorumText(p)}: ${p.quorumMet ? "met" : "not met yet"}` : ""}

@@ -77,6 +77,33 @@ export const HIDDEN_RECOMMENDATION =
  * confidence is given only once the result is ready, and always with what it rests on.
  */
 export function resultSentence(view: RecordView): string {
+  return fromFile(view, teamResultSentence(view));
+}
+
+/** Whether the result and participation rest on the file a project was imported from. */
+export const restsOnImportedFile = (view: RecordView) => view.participation.basis === "import";
+
+/**
+ * A sentence about the result, marked as the imported file's word where it is: the votes, voters
+ * and members it counts are the exporting team's, as the file lists them.
+ */
+export function fromFile(view: RecordView, sentence: string): string {
+  if (!restsOnImportedFile(view)) return sentence;
+  return `From the imported file: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)}`;
+}
+
+/**
+ * What the participation figures are of, in every format's words: "when it was decided", and
+ * "(from the imported file)" for an imported record; nothing for the team's members now.
+ */
+export function participationBasis(view: RecordView): string {
+  const p = view.participation;
+  if (p.basis === "current") return "";
+  const when = view.decision?.coverage ? " when it was decided" : "";
+  return p.basis === "import" ? `${when} (from the imported file)` : when;
+}
+
+function teamResultSentence(view: RecordView): string {
   const r = view.result;
   if (!r) return "The result stays hidden until this blind vote closes.";
   if (r.totals.every((t) => t.score === null)) {

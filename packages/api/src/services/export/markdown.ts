@@ -12,6 +12,7 @@ import {
   notScoredLines,
   optionName,
   overrideSentence,
+  participationBasis,
   pct,
   personNames,
   recorderName,
@@ -312,7 +313,10 @@ function importedMarkdown(view: RecordView, variant: MarkdownVariant, link: Link
 
 function frontMatter(view: RecordView, link: Link): string {
   // MADR's fields, in its order; people as YAML lists; empty ones are left out, never null.
-  const fields: Record<string, string | string[] | { name: string; date: string }[]> = {
+  const fields: Record<
+    string,
+    string | string[] | { name: string; date: string }[] | Record<string, string | string[]>
+  > = {
     status: status(view, link),
     date: date(view),
   };
@@ -332,6 +336,20 @@ function frontMatter(view: RecordView, link: Link): string {
     fields.approvals = approvals.map((a) => ({ name: a.name, date: day(a.at) }));
   if (d?.overrideReason) fields["accepted-without-approval"] = d.overrideReason;
   if (view.project.tags.length) fields.tags = view.project.tags;
+  // An imported record's people, approvals and override are the file's word, unchecked here
+  // (anyone who imports can edit the file first): say so next to them, as the body does.
+  if (d?.imported) {
+    const fromFile = ["decision-makers", "consulted", "informed", "approvals"].filter(
+      (key) => key in fields,
+    );
+    if (d.overrideReason) fromFile.push("accepted-without-approval");
+    fields.imported = {
+      from: "a Tradeoff JSON export",
+      by: d.imported.by,
+      date: day(d.imported.at),
+      ...(fromFile.length ? { "as-the-file-names-them": fromFile } : {}),
+    };
+  }
   return `---\n${stringify(fields, { lineWidth: 0 })}---\n\n`;
 }
 
@@ -503,7 +521,7 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
   }
   const p = view.participation;
   out.push(
-    `Participation${p.basis === "decision" ? " when it was decided" : ""}: ${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members. ${coverageSentence(view)}\n`,
+    `Participation${participationBasis(view)}: ${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members. ${coverageSentence(view)}\n`,
   );
   const d = view.decision;
   if (d) {

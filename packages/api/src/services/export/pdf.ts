@@ -13,6 +13,7 @@ import {
   notScoredLines,
   optionName,
   overrideSentence,
+  participationBasis,
   pct,
   points,
   resultSentence,
@@ -296,8 +297,9 @@ export async function toPdf(
 
   w.heading("Participation");
   const p = view.participation;
+  const basisWords = participationBasis(view);
   w.text(
-    `${p.basis === "decision" ? "When it was decided: " : ""}${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members${p.quorum ? `; quorum ${p.quorum} complete ballots, ${p.quorumMet ? "met" : "not met"}` : ""}.`,
+    `${basisWords ? `${basisWords.charAt(1).toUpperCase()}${basisWords.slice(2)}: ` : ""}${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members${p.quorum ? `; quorum ${p.quorum} complete ballots, ${p.quorumMet ? "met" : "not met"}` : ""}.`,
   );
 
   w.heading("History");

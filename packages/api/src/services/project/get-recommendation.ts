@@ -142,6 +142,11 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
       method: rec.method,
       round: project.round,
       hidden,
+      /**
+       * Whose votes the result and participation rest on: the team's voting members now, those
+       * when the decision was recorded, or the voters of the file a project was imported from.
+       */
+      votersFrom: loaded.votersFrom,
       options: project.options.map(({ key, name }) => ({ key, name })),
       criteria: project.criteria.map(({ key, name, mustHave }) => ({ key, name, mustHave })),
       participation: {

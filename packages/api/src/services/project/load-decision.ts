@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
 import type { DecisionInput, Method, Vote } from "@tradeoff/scoring";
 import { notFound } from "../../errors";
+import { type ArchivedVote, IMPORT_ARCHIVE_ROUND } from "../record/import-archive";
 import { orderedCriteria, orderedOptions } from "./select";
 
 export const METHOD_OF = {
@@ -20,6 +21,7 @@ const shapeSelect = {
   votingMode: true,
   quorum: true,
   round: true,
+  openedAt: true,
   createdById: true,
   options: orderedOptions,
   criteria: orderedCriteria,
@@ -40,13 +42,28 @@ export function scoringVotes(votes: readonly Vote[]): Vote[] {
   }));
 }
 
+/** Where a project's voters come from; every place that shows the result says which. */
+export type VotersFrom =
+  /** The team's voting members now. */
+  | "current"
+  /** The voting members when the decision was recorded (kept on its record). */
+  | "decision"
+  /** The file a project was imported from (a JSON export): its voters and their votes. */
+  | "import";
+
+/** A member of the exporting team whom the imported file counts but does not name (no votes). */
+export const UNNAMED_IMPORTED_MEMBER = "A member the file does not name";
+
 /**
- * A project's shape, its current votes and its voters, in three parallel queries (in order inside a
- * transaction), with the
+ * A project's shape, its current votes and its voters, in four parallel queries (in order inside
+ * a transaction), with the
  * scoring package's DecisionInput ready for `aggregate` (or, without votes, for `replay`).
  * Votes of people who are no longer voting members are left out, as they no longer count (a
  * sample project's fictional teammates count there only), except on a recorded decision that
  * kept its voters (`votersFrom: "decision"`): its result stays the one it was recorded with.
+ * A project imported from a JSON export and never opened for voting here rests on the file
+ * (`votersFrom: "import"`): its archived votes, its voters by the names the file gives, and
+ * the exporting team's number of voting members; the importing team's members are no voters.
  */
 export async function loadDecision(
   db: Reader,
@@ -105,22 +122,39 @@ export async function loadDecision(
         v.no_opinion AS "noOpinion", v.rationale, v.updated_at AS "updatedAt"
       FROM votes v JOIN criteria c ON c.id = v.criterion_id
       WHERE v.project_id = ${projectId}`;
+  // An imported project's votes, as its file had them (read-only), with the exporting team's
+  // number of voting members that the import kept.
+  const readImport = () =>
+    db.$queryRaw<{ votes: unknown; eligible: unknown }[]>`
+      SELECT r.votes, e.data -> 'eligible' AS eligible
+      FROM project_rounds r
+      LEFT JOIN project_events e ON e.project_id = r.project_id AND e.type = 'project.imported'
+      WHERE r.project_id = ${projectId} AND r.round = ${IMPORT_ARCHIVE_ROUND}
+      LIMIT 1`;
   const readWanted = async () => (opts.votes === false ? [] : readVotes());
   // A transaction holds one connection, which runs one query at a time.
-  const [project, memberRows, rows] = opts.inTransaction
-    ? [await readShape(), await readMembers(), await readWanted()]
-    : await Promise.all([readShape(), readMembers(), readWanted()]);
+  const [project, memberRows, rows, importRows] = opts.inTransaction
+    ? [await readShape(), await readMembers(), await readWanted(), await readImport()]
+    : await Promise.all([readShape(), readMembers(), readWanted(), readImport()]);
   if (!project) throw notFound("Decision project");
 
-  // The marker row of a decision's kept voters sorts first.
-  const votersFrom: "decision" | "current" = memberRows[0]?.id === null ? "decision" : "current";
-  const members = memberRows.flatMap((m) =>
-    m.id === null ? [] : [{ id: m.id, name: m.name ?? m.email ?? "Someone" }],
-  );
-  const memberIds = new Set(members.map((m) => m.id));
   const optionKeys = new Set(project.options.map((o) => o.key));
-  const votes: LoadedVote[] = [];
-  for (const row of rows) {
+  // Once the importing team opens the project for voting, its own members and votes count.
+  const imported = project.openedAt === null ? importedVoters(importRows[0], optionKeys) : null;
+  // The marker row of a decision's kept voters sorts first.
+  const votersFrom: VotersFrom = imported
+    ? "import"
+    : memberRows[0]?.id === null
+      ? "decision"
+      : "current";
+  const members = imported
+    ? imported.members
+    : memberRows.flatMap((m) =>
+        m.id === null ? [] : [{ id: m.id, name: m.name ?? m.email ?? "Someone" }],
+      );
+  const memberIds = new Set(members.map((m) => m.id));
+  const votes: LoadedVote[] = imported ? (opts.votes === false ? [] : imported.votes) : [];
+  for (const row of imported ? [] : rows) {
     if (!memberIds.has(row.userId)) continue;
     votes.push({
       voterId: row.userId,
@@ -154,6 +188,40 @@ export async function loadDecision(
     decision,
     method: METHOD_OF[project.method],
   };
+}
+
+/**
+ * The voters and votes of an imported file's archive: each voter once, in the order the file
+ * lists their votes, named as the file names them, then one unnamed member for each of the
+ * exporting team's voting members who did not vote (the file counts them, `eligible`).
+ */
+function importedVoters(
+  row: { votes: unknown; eligible: unknown } | undefined,
+  optionKeys: Set<string>,
+): { members: { id: string; name: string }[]; votes: LoadedVote[] } | null {
+  // JSON columns read raw may arrive as text.
+  const parsed = (raw: unknown) => (typeof raw === "string" ? JSON.parse(raw) : raw);
+  const archived = parsed(row?.votes);
+  if (!Array.isArray(archived)) return null;
+  const names = new Map<string, string>();
+  for (const v of archived as ArchivedVote[])
+    if (!names.has(v.voterId)) names.set(v.voterId, v.member);
+  const members = [...names].map(([id, name]) => ({ id, name }));
+  const count = parsed(row?.eligible);
+  const eligible = typeof count === "number" ? count : 0;
+  for (let i = members.length; i < eligible; i++) {
+    members.push({ id: `imported-member-${i + 1}`, name: UNNAMED_IMPORTED_MEMBER });
+  }
+  const votes = (archived as ArchivedVote[]).map((v) => ({
+    voterId: v.voterId,
+    criterionKey: v.criterionKey,
+    weight: v.weight,
+    scores: cleanScores(v.scores, optionKeys),
+    ...(v.noOpinion ? { noOpinion: true } : {}),
+    rationale: v.rationale,
+    updatedAt: new Date(v.updatedAt),
+  }));
+  return { members, votes };
 }
 
 /** Scores as stored (JSON), keeping only current options and numbers. */

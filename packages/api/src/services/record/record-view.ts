@@ -8,8 +8,7 @@ import type {
 } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
 import { shownCoverage } from "../project/get-recommendation";
-import { loadDecision, scoringVotes } from "../project/load-decision";
-import { readImportArchive } from "./import-archive";
+import { loadDecision, type VotersFrom } from "../project/load-decision";
 import { type RecordSource, readRecordSource } from "./record-source";
 import {
   type RecordCoverage,
@@ -86,9 +85,10 @@ export type RecordView = {
   /**
    * Who took part, and of whom. A recorded decision's rests on the voting members when it was
    * decided (`basis: "decision"`, the coverage kept with the record): people who joined or left
-   * the team since do not change it. Otherwise on the voting members now (`"current"`).
+   * the team since do not change it. A project imported from a JSON export rests on the file's
+   * voters and members (`"import"`). Otherwise on the voting members now (`"current"`).
    */
-  participation: Participation & { basis: "decision" | "current" };
+  participation: Participation & { basis: VotersFrom };
   /** "ready" once the quorum of complete ballots is met and every criterion is counted. */
   status: RecommendationStatus;
   /** Individual votes; null when they must stay hidden (blind and open, or a share link without them). */
@@ -206,33 +206,11 @@ export async function loadRecordView(
   const loaded = await loadDecision(db, scope.projectId);
   const { project } = loaded;
   const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
-  // An imported project keeps its original votes as a read-only archive (round 0).
-  const archive = await readImportArchive(db, scope.projectId);
+  // An imported project rests on the file's voters and votes (loadDecision reads them).
   const imported = await readJsonImport(db, scope.projectId);
-  // The exporting team's members who did not vote are still members of that basis.
-  const archiveVoters = [...new Set((archive ?? []).map((v) => v.voterId))];
-  const archiveMembers = [
-    ...archiveVoters,
-    ...Array.from(
-      { length: Math.max(0, (imported?.eligible ?? 0) - archiveVoters.length) },
-      (_, i) => `imported-member-${i + 1}`,
-    ),
-  ];
-  const votes = archive
-    ? archive
-    : loaded.votes.map((v) => ({ ...v, updatedAt: v.updatedAt.toISOString() }));
-  const rec = aggregateOrUnscored(
-    archive
-      ? {
-          ...loaded.decision,
-          votes: scoringVotes(archive),
-          members: archiveMembers,
-        }
-      : loaded.decision,
-    { method: loaded.method },
-  );
+  const votes = loaded.votes.map((v) => ({ ...v, updatedAt: v.updatedAt.toISOString() }));
+  const rec = aggregateOrUnscored(loaded.decision, { method: loaded.method });
   const nameOf = new Map<string, string>(loaded.members.map((m) => [m.id, m.name]));
-  for (const v of archive ?? []) nameOf.set(v.voterId, v.member);
   // Exports list votes member by member, each in the project's criterion order.
   const position = new Map(project.criteria.map((c, i) => [c.key, i]));
   const sortedVotes = [...votes].sort(
@@ -308,6 +286,7 @@ export async function loadRecordView(
     participation: participationOf(
       rec.participation,
       record ? readRecordCoverage(record.coverage) : null,
+      loaded.votersFrom,
     ),
     status: rec.status,
     votes:
@@ -355,8 +334,11 @@ export async function loadRecordView(
 function participationOf(
   now: Participation,
   decidedWith: RecordCoverage | null,
+  votersFrom: VotersFrom,
 ): RecordView["participation"] {
-  if (!decidedWith) return { ...now, basis: "current" };
+  // The file's word: its coverage when it was decided, or its votes and members.
+  const basis = votersFrom === "import" ? "import" : "decision";
+  if (!decidedWith) return { ...now, basis: votersFrom === "import" ? "import" : "current" };
   const { complete, voted, eligible } = decidedWith;
   return {
     complete,
@@ -365,13 +347,14 @@ function participationOf(
     eligible,
     quorum: now.quorum,
     quorumMet: complete >= (now.quorum ?? eligible),
-    basis: "decision",
+    basis,
   };
 }
 
 /**
  * What a JSON import kept of the exporting team (its `project.imported` event): who decided and
- * approved there, by name, why it was accepted without its approvals (if it was), its number of voting members, and who imported the record, when.
+ * approved there, by name, why it was accepted without its approvals (if it was), and who
+ * imported the record, when.
  * Null for a project made here or imported from a records folder.
  */
 async function readJsonImport(db: PrismaClient, projectId: string) {
@@ -384,7 +367,6 @@ async function readJsonImport(db: PrismaClient, projectId: string) {
     decidedBy?: unknown;
     approvals?: unknown;
     overrideReason?: unknown;
-    eligible?: unknown;
   };
   if (!event || data.from !== "json") return null;
   const approvals = Array.isArray(data.approvals)
@@ -398,7 +380,6 @@ async function readJsonImport(db: PrismaClient, projectId: string) {
     approvals: approvals.map(({ name, at }) => ({ name, at })),
     overrideReason:
       typeof data.overrideReason === "string" && data.overrideReason ? data.overrideReason : null,
-    eligible: typeof data.eligible === "number" ? data.eligible : null,
     by: event.actor?.name ?? event.actor?.email ?? "a former member",
     at: event.createdAt.toISOString(),
   };

@@ -213,6 +213,7 @@ export function RecordDocument({
       <section aria-labelledby="totals" className="space-y-2">
         <h2 id="totals" className="font-semibold text-lg">
           The team's result
+          {view.participation.basis === "import" ? " (from the imported file)" : ""}
         </h2>
         {r ? (
           <table className="w-full text-sm">
@@ -263,6 +264,7 @@ export function RecordDocument({
           <p className="text-sm">The result stays hidden until this blind vote closes.</p>
         )}
         <p className="text-muted-foreground text-sm" data-testid="record-coverage">
+          {view.participation.basis === "import" ? "From the imported file: " : ""}
           {d?.coverage ? recordedCoverageLine(d.coverage) : coverageLine(view)}
           {/* Confidence only with a ready result, next to what it rests on. */}
           {/* And never for a tie: there is no winner to be confident in. */}
