@@ -193,3 +193,35 @@ describe("a record imported from a docs/decisions folder", () => {
     }
   });
 });
+
+describe("a decision recorded against the team's recommendation", () => {
+  it("says so in `tradeoff show`, and why no reason is on record after a blind vote", async () => {
+    const project = { id: "cm6", number: 6, title: "Broker", status: "DECIDED" };
+    const vote = { weight: 3, criterionKey: "ops", rationale: null, updatedAt: "2026-12-01" };
+    const view = recordView(project, {
+      project: { ...project, method: "weighted-mean", votingMode: "BLIND" },
+      // Both voters scored NATS higher, and Kafka was recorded without a reason.
+      votes: [
+        { ...vote, memberId: "a", member: "Ada", scores: { kafka: 2, nats: 5 } },
+        { ...vote, memberId: "b", member: "Bo", scores: { kafka: 1, nats: 4 } },
+      ],
+      participation: { complete: 2, partial: 0, none: 0, eligible: 2, quorum: null },
+      decision: { chosenOptionKey: "kafka", recommendedKey: "nats", justification: null },
+    });
+    const stub = await stubServer(({ procedure }) => {
+      if (procedure === "team.list") return { data: [team] };
+      if (procedure === "project.list") return { data: [{ ...project, recordStatus: "accepted" }] };
+      return { data: { view } };
+    });
+    try {
+      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+      const shown = await runCli(["show", "billing/6"], { env });
+      expect(shown.stderr).toBe("");
+      expect(shown.stdout.replace(/\s+/g, " ")).toContain(
+        "The team's recommendation was NATS; the team chose otherwise with no reason on record: the vote was blind, so the recommendation was not known when the decision was recorded.",
+      );
+    } finally {
+      await stub.close();
+    }
+  });
+});

@@ -66,6 +66,19 @@ export function registerShow(program: Command, io: Io): void {
         );
         return;
       }
+      // A choice against the recommendation says so, and why or why no reason is on record.
+      const d = view.decision;
+      if (d?.recommendedKey && d.recommendedKey !== d.chosenOptionKey) {
+        const recommended =
+          view.options.find((o) => o.key === d.recommendedKey)?.name ?? d.recommendedKey;
+        const why = d.justification?.trim()
+          ? `because ${d.justification.trim()}`
+          : view.project.votingMode === "BLIND"
+            ? "with no reason on record: the vote was blind, so the recommendation was not known when the decision was recorded."
+            : "with no reason on record.";
+        const line = `The team's recommendation was ${recommended}; the team chose otherwise ${why}`;
+        out(`${width === undefined ? line : wrapText(line, width)}\n\n`);
+      }
       const basis = BASIS_LINES[view.participation.basis];
       if (basis) out(`${width === undefined ? basis : wrapText(basis, width)}\n\n`);
       const voters = [...new Set(view.votes.map((v) => v.memberId))];

@@ -140,6 +140,28 @@ export function importSentence(view: RecordView): string | null {
   return `Recorded by ${recorderName(d)} on ${day(d.decidedAt)}. Imported from a JSON export by ${d.imported.by} on ${day(d.imported.at)}.`;
 }
 
+/**
+ * A recorded choice that differs from the team's recommendation: which option was recommended,
+ * and why the team chose otherwise, or why no reason is on record (a blind vote's recommendation
+ * was hidden until recording closed it, so none was asked for). Null when the choice is the
+ * recommendation, or there was none (a tie, nothing scored).
+ */
+export function againstRecommendation(
+  view: RecordView,
+): { recommended: string; because: string } | null {
+  const d = view.decision;
+  if (!d?.recommendedKey || d.recommendedKey === d.chosenOptionKey) return null;
+  const reason = d.justification?.trim();
+  return {
+    recommended: optionName(view, d.recommendedKey),
+    because: reason
+      ? `because ${reason}`
+      : view.project.votingMode === "BLIND"
+        ? "with no reason on record: the vote was blind, so the recommendation was not known when the decision was recorded."
+        : "with no reason on record.",
+  };
+}
+
 /** An owner's or admin's reason for accepting the draft without the approvals its rule asks for. */
 export function overrideSentence(view: RecordView): string | null {
   const reason = view.decision?.overrideReason?.trim();

@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import type { RecordView } from "../record/record-view";
 import {
+  againstRecommendation,
   approvalSentence,
   chosenKey,
   coverageSentence,
@@ -359,8 +360,11 @@ function draftNotice(view: RecordView, datedBy: "export" | "project"): string {
   // the recommendation voting closed on, which no vote moves any more.
   if (view.draft && view.project.status === "DECIDED" && view.project.closedAt)
     return `> **Proposed.** Voting closed on ${day(view.project.closedAt)} and the decision has not been recorded yet: the outcome below is the team's recommendation when voting closed, not a decision.\n\n`;
+  const when = `${datedBy === "export" ? "exported" : "as of"} ${day(view.generatedAt)}`;
+  if (view.draft && !view.result)
+    return `> **Draft.** This decision has not been recorded yet, and the team's recommendation stays hidden until this blind vote closes (${when}).\n\n`;
   return view.draft
-    ? `> **Draft.** This decision has not been recorded yet: the outcome below is the team's current recommendation, not a decision (${datedBy === "export" ? "exported" : "as of"} ${day(view.generatedAt)}).\n\n`
+    ? `> **Draft.** This decision has not been recorded yet: the outcome below is the team's current recommendation, not a decision (${when}).\n\n`
     : "";
 }
 
@@ -408,9 +412,10 @@ function outcome(view: RecordView): string {
     lines.push(
       `Chosen option: "${optionName(view, d.chosenOptionKey)}", because ${d.rationale.trim()}\n`,
     );
-    if (d.justification && d.recommendedKey !== d.chosenOptionKey) {
+    const against = againstRecommendation(view);
+    if (against) {
       lines.push(
-        `The team's recommendation was "${optionName(view, d.recommendedKey)}"; the team chose otherwise because ${d.justification.trim()}\n`,
+        `The team's recommendation was "${against.recommended}"; the team chose otherwise ${against.because}\n`,
       );
     }
   } else {
@@ -507,14 +512,17 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
     }
     const flips = r.criteria.filter((c) => c.flipAt !== null);
     out.push(
-      flips.length
-        ? `Sensitivity: the recommendation changes if\n\n${flips
-            .map(
-              (c) =>
-                `${b} the importance of ${cell(criterionName(view, c.key))} goes ${(c.flipAt ?? 0) < c.importance ? "below" : "above"} ${(c.flipAt ?? 0).toFixed(1)} (now ${c.importance.toFixed(1)})`,
-            )
-            .join("\n")}\n`
-        : "Sensitivity: no single criterion's importance between 0 and 5 changes the recommendation.\n",
+      // A tie, or nothing scored: there is no recommendation for an importance to change.
+      !r.winner
+        ? "Sensitivity: there is no recommendation, so no importance can change it.\n"
+        : flips.length
+          ? `Sensitivity: the recommendation changes if\n\n${flips
+              .map(
+                (c) =>
+                  `${b} the importance of ${cell(criterionName(view, c.key))} goes ${(c.flipAt ?? 0) < c.importance ? "below" : "above"} ${(c.flipAt ?? 0).toFixed(1)} (now ${c.importance.toFixed(1)})`,
+              )
+              .join("\n")}\n`
+          : "Sensitivity: no single criterion's importance between 0 and 5 changes the recommendation.\n",
     );
   } else {
     out.push(`${resultSentence(view)}\n`);
@@ -545,8 +553,9 @@ function nygard(view: RecordView, typed: RecordView, link: Link, notice: string)
   const d = view.decision;
   // As adr-tools writes it: one "Superseded by" or "Supersedes" line per linked record.
   const statusLines = nygardStatus(view, link);
+  const against = againstRecommendation(view);
   const decision = d
-    ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${d.rationale.trim()}${d.justification && d.recommendedKey !== d.chosenOptionKey ? `\n\nThe team's recommendation was ${optionName(view, d.recommendedKey)}; we chose otherwise because ${d.justification.trim()}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
+    ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${d.rationale.trim()}${against ? `\n\nThe team's recommendation was ${against.recommended}; we chose otherwise ${against.because}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
     : `No decision has been recorded yet. ${resultSentence(view)} ${coverageSentence(view)}`;
   const signOff = [importSentence(view), approvalSentence(view), overrideSentence(view)]
     .filter(Boolean)

@@ -2,6 +2,7 @@ import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, type PDFPage, rgb } from "pdf-lib";
 import type { RecordView } from "../record/record-view";
 import {
+  againstRecommendation,
   approvalSentence,
   chosenKey,
   coverageSentence,
@@ -219,10 +220,9 @@ export async function toPdf(
     w.text(`We will use ${optionName(view, d.chosenOptionKey)}, because ${d.rationale.trim()}`, {
       bold: true,
     });
-    if (d.justification && d.recommendedKey !== d.chosenOptionKey)
-      w.text(
-        `The recommendation was ${optionName(view, d.recommendedKey)}; chosen otherwise because ${d.justification}`,
-      );
+    const against = againstRecommendation(view);
+    if (against)
+      w.text(`The recommendation was ${against.recommended}; chosen otherwise ${against.because}`);
     const c = d.consequences;
     for (const [label, list] of [
       ["Good", c.good],

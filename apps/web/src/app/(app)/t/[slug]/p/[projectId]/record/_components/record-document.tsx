@@ -128,10 +128,16 @@ export function RecordDocument({
               Chosen option: <strong>{name(d.chosenOptionKey)}</strong>, because{" "}
               {inline(d.rationale)}
             </div>
-            {d.justification && d.recommendedKey !== d.chosenOptionKey ? (
-              <div className="wrap-anywhere text-sm">
-                The team's recommendation was {name(d.recommendedKey)}; the team chose otherwise
-                because {inline(d.justification)}
+            {d.recommendedKey && d.recommendedKey !== d.chosenOptionKey ? (
+              <div className="wrap-anywhere text-sm" data-testid="against-recommendation">
+                The team's recommendation was {name(d.recommendedKey)}; the team chose otherwise{" "}
+                {d.justification?.trim() ? (
+                  <>because {inline(d.justification)}</>
+                ) : view.project.votingMode === "BLIND" ? (
+                  "with no reason on record: the vote was blind, so the recommendation was not known when the decision was recorded."
+                ) : (
+                  "with no reason on record."
+                )}
               </div>
             ) : null}
             <p className="text-muted-foreground text-sm">

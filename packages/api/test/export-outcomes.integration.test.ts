@@ -1,0 +1,142 @@
+import { extractText, getDocumentProxy } from "unpdf";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "./helpers";
+import { at, blankInput, castVote, teamWith } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+type Api = ReturnType<typeof t.callerAs>;
+const TEXT_FORMATS = ["madr", "log4brains", "nygard", "pdf"] as const;
+
+/** Every text format of the project's record, whitespace folded (the PDF's text as extracted). */
+async function texts(api: Api, projectId: string) {
+  const out: Record<string, string> = {};
+  for (const format of TEXT_FORMATS) {
+    const file = await api.export.file({ projectId, format });
+    const raw =
+      format === "pdf"
+        ? (
+            await extractText(
+              await getDocumentProxy(new Uint8Array(Buffer.from(file.content, "base64"))),
+              { mergePages: true },
+            )
+          ).text
+        : file.content;
+    out[format] = raw.replace(/\s+/g, " ");
+  }
+  return out;
+}
+
+const json = async (api: Api, projectId: string) =>
+  JSON.parse((await api.export.file({ projectId, format: "json" })).content);
+
+const decide = (api: Api, projectId: string, chosenOptionKey: string) =>
+  api.record.decide({
+    projectId,
+    chosenOptionKey,
+    rationale: "we already run it.",
+    consequences: { good: [], neutral: [], bad: [] },
+    decisionMakers: [{ name: "Ada" }],
+    confirmProvisional: true,
+  });
+
+describe("exports say what a result rests on and invent nothing", () => {
+  it("a blind vote recorded against its hidden recommendation says so, and why no reason is on record", async () => {
+    const s = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { votingMode: "BLIND" }));
+    await s.owner.api.project.open({ projectId: id });
+    for (const voter of [at(s.people, 1), at(s.people, 2)]) {
+      await castVote(voter, id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
+      await castVote(voter, id, "ordering", { weight: 4, scores: { kafka: 2, sqs: 5 } });
+    }
+    // Nobody could see that SQS led, so Kafka is recorded without a reason.
+    await decide(s.owner.api, id, "kafka");
+    const files = await texts(s.owner.api, id);
+    const why =
+      "with no reason on record: the vote was blind, so the recommendation was not known when the decision was recorded.";
+    expect(files.madr).toContain(
+      `The team's recommendation was "SQS"; the team chose otherwise ${why}`,
+    );
+    expect(files.log4brains).toContain(
+      `The team's recommendation was "SQS"; the team chose otherwise ${why}`,
+    );
+    expect(files.nygard).toContain(`The team's recommendation was SQS; we chose otherwise ${why}`);
+    expect(files.pdf).toContain(`The recommendation was SQS; chosen otherwise ${why}`);
+    expect((await json(s.owner.api, id)).decision).toMatchObject({
+      chosenOptionKey: "kafka",
+      recommendedKey: "sqs",
+      justification: null,
+    });
+  });
+
+  it("a tie names no winner, no confidence and no importance that would change a recommendation", async () => {
+    const s = await teamWith(t, ["MEMBER"]);
+    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
+    await s.owner.api.project.open({ projectId: id });
+    for (const [i, voter] of [at(s.people, 0), at(s.people, 1)].entries()) {
+      const scores = i === 0 ? { kafka: 5, sqs: 1 } : { kafka: 1, sqs: 5 };
+      await castVote(voter, id, "ops", { weight: 3, scores });
+      await castVote(voter, id, "ordering", { weight: 3, scores });
+    }
+    for (const stage of ["open", "decided"] as const) {
+      if (stage === "decided") await decide(s.owner.api, id, "kafka");
+      const files = await texts(s.owner.api, id);
+      for (const [format, text] of Object.entries(files)) {
+        expect(text, `${stage} ${format}`).toContain(
+          "The team's votes end in a tie: there is no recommendation.",
+        );
+        expect(text, `${stage} ${format}`).not.toMatch(/recommends|confidence/i);
+      }
+      for (const format of ["madr", "log4brains"] as const) {
+        expect(files[format], `${stage} ${format}`).toContain(
+          "Sensitivity: there is no recommendation, so no importance can change it.",
+        );
+        expect(files[format]).not.toContain("changes the recommendation");
+      }
+      const doc = await json(s.owner.api, id);
+      expect(doc.result).toMatchObject({ winner: null, confidence: null });
+    }
+  });
+
+  it("a decision with no votes shows no total, confidence or sensitivity as if someone had voted", async () => {
+    const s = await teamWith(t, ["MEMBER"]);
+    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
+    await s.owner.api.project.open({ projectId: id });
+    await decide(s.owner.api, id, "kafka");
+    const files = await texts(s.owner.api, id);
+    for (const [format, text] of Object.entries(files)) {
+      expect(text, format).toContain(
+        "No criterion has a score for every option yet: there is no recommendation.",
+      );
+      expect(text, format).not.toMatch(/confidence|recommends|0\.0 points/i);
+    }
+    expect(files.madr).toContain("| **Total (0 to 100)** | | not scored | not scored |");
+    expect(files.madr).toContain(
+      "Sensitivity: there is no recommendation, so no importance can change it.",
+    );
+    expect(files.madr).toContain(
+      "Participation when it was decided: 0 complete, 0 partial and 2 not started, of 2 members.",
+    );
+    const doc = await json(s.owner.api, id);
+    expect(doc.result.totals.map((x: { score: number | null }) => x.score)).toEqual([null, null]);
+    expect(doc.result).toMatchObject({ winner: null, confidence: null });
+    expect(doc.decision.recommendedKey).toBeNull();
+  });
+
+  it("a blind vote still open says its recommendation is hidden, never that the outcome below is it", async () => {
+    const s = await teamWith(t, ["MEMBER"]);
+    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { votingMode: "BLIND" }));
+    await s.owner.api.project.open({ projectId: id });
+    await castVote(at(s.people, 1), id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
+    const files = await texts(s.owner.api, id);
+    for (const format of ["madr", "log4brains", "nygard"] as const) {
+      expect(files[format], format).toContain(
+        "> **Draft.** This decision has not been recorded yet, and the team's recommendation stays hidden until this blind vote closes",
+      );
+      expect(files[format], format).not.toContain(
+        "the outcome below is the team's current recommendation",
+      );
+    }
+    for (const text of Object.values(files)) expect(text).not.toMatch(/recommends|confidence|\d%/);
+  });
+});
