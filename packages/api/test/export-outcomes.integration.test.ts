@@ -111,6 +111,11 @@ describe("exports say what a result rests on and invent nothing", () => {
       expect(text, format).not.toMatch(/confidence|recommends|0\.0 points/i);
     }
     expect(files.madr).toContain("| **Total (0 to 100)** | | not scored | not scored |");
+    // Nobody gave an importance: the default weight stands in, and says it is one.
+    expect(files.madr).toContain(
+      "* Operational cost (not scored yet, default weight 3, nobody gave an importance)",
+    );
+    expect(files.madr).not.toMatch(/importance \d\.\d of 5/);
     expect(files.madr).toContain(
       "Sensitivity: there is no recommendation, so no importance can change it.",
     );
@@ -120,6 +125,8 @@ describe("exports say what a result rests on and invent nothing", () => {
     const doc = await json(s.owner.api, id);
     expect(doc.result.totals.map((x: { score: number | null }) => x.score)).toEqual([null, null]);
     expect(doc.result).toMatchObject({ winner: null, confidence: null });
+    // Each criterion says how many voters its importance and disagreement rest on: none.
+    expect(doc.result.criteria[0]).toMatchObject({ meanImportance: null, voters: 0 });
     expect(doc.decision.recommendedKey).toBeNull();
   });
 

@@ -14,6 +14,8 @@ type Vote = Omit<NonNullable<RecordView["votes"]>[number], "noOpinion"> & {
 const SHOWN_CRITERION_FIELDS = [
   "key",
   "importance",
+  "meanImportance",
+  "voters",
   "weight",
   "counted",
   "missingOptions",

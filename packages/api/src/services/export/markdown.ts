@@ -395,11 +395,17 @@ function drivers(view: RecordView, b: Bullet): string {
   return `${view.criteria
     .map((c) => {
       const r = byKey.get(c.key);
+      // Where nobody gave an importance, the criterion's default weight stands in: never as
+      // if it were the team's.
+      const importance =
+        r?.meanImportance === null
+          ? `default weight ${c.defaultWeight}, nobody gave an importance`
+          : `importance ${r?.importance.toFixed(1)} of 5`;
       const weight = !r
         ? `default weight ${c.defaultWeight}`
         : r.counted
-          ? `team weight ${pct(r.weight)}, importance ${r.importance.toFixed(1)} of 5`
-          : `${NOT_SCORED} yet, importance ${r.importance.toFixed(1)} of 5`;
+          ? `team weight ${pct(r.weight)}, ${importance}`
+          : `${NOT_SCORED} yet, ${importance}`;
       return `${b} ${cell(c.name)} (${weight})${c.mustHave ? ", a must-have" : ""}`;
     })
     .join("\n")}\n`;

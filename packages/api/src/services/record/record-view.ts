@@ -68,6 +68,8 @@ export type RecordView = {
       CriterionResult,
       | "key"
       | "importance"
+      | "meanImportance"
+      | "voters"
       | "weight"
       | "counted"
       | "missingOptions"
@@ -273,6 +275,8 @@ export async function loadRecordView(
           criteria: rec.criteria.map((c) => ({
             key: c.key,
             importance: c.importance,
+            meanImportance: c.meanImportance,
+            voters: c.voters,
             weight: c.weight,
             counted: c.counted,
             missingOptions: c.missingOptions,
