@@ -122,6 +122,10 @@ describe("exports say what a result rests on and invent nothing", () => {
     expect(files.madr).toContain(
       "Participation when it was decided: 0 complete, 0 partial and 2 not started, of 2 members.",
     );
+    for (const [format, text] of Object.entries(files))
+      expect(text, format).toContain(
+        "Decided with 0 of 2 criteria counted, on 0 complete ballots of 2 members. It was provisional when recorded: no criterion was scored.",
+      );
     const doc = await json(s.owner.api, id);
     expect(doc.result.totals.map((x: { score: number | null }) => x.score)).toEqual([null, null]);
     expect(doc.result).toMatchObject({ winner: null, confidence: null });

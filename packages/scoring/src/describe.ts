@@ -60,8 +60,8 @@ export function decidedWithLine(c: {
 /**
  * Everything a recorded decision's coverage says, alike on the record page, its share link and
  * every export: `decidedWithLine`, then, for a decision recorded on a provisional result, that
- * it was and how much of the weight it rested on ("It was provisional when recorded: 8% of the
- * weight was scored.").
+ * it was and why: how much of the weight it rested on ("It was provisional when recorded: 8% of
+ * the weight was scored."), that nothing was scored, or that too few ballots were complete.
  */
 export function recordedCoverageLine(c: {
   counted: number;
@@ -73,7 +73,15 @@ export function recordedCoverageLine(c: {
   status: "provisional" | "ready";
 }): string {
   if (c.status !== "provisional") return decidedWithLine(c);
-  return `${decidedWithLine(c)} It was provisional when recorded: ${sharePercent(c.weightShare)} of the weight was scored.`;
+  // What kept it provisional: criteria left unscored (how much of the weight was), or, with
+  // every criterion scored, the ballots (the quorum, or every member's when none is set).
+  const why =
+    c.counted === 0
+      ? "no criterion was scored"
+      : c.counted === c.total
+        ? "every criterion was scored, but too few ballots were complete"
+        : `${sharePercent(c.weightShare)} of the weight was scored`;
+  return `${decidedWithLine(c)} It was provisional when recorded: ${why}.`;
 }
 
 /**

@@ -125,6 +125,31 @@ describe("coverageLine", () => {
         status: "ready",
       }),
     ).toBe("Decided with 13 of 13 criteria counted, on 2 complete ballots of 2 members.");
+    // Every criterion scored: what kept it provisional was the ballots, not the weight.
+    expect(
+      recordedCoverageLine({
+        ...recorded,
+        counted: 13,
+        complete: 2,
+        eligible: 3,
+        weightShare: 1,
+        status: "provisional",
+      }),
+    ).toBe(
+      "Decided with 13 of 13 criteria counted, on 2 complete ballots of 3 members. It was provisional when recorded: every criterion was scored, but too few ballots were complete.",
+    );
+    // Nothing scored: no percentage of a weight nobody scored.
+    expect(
+      recordedCoverageLine({
+        ...recorded,
+        counted: 0,
+        voted: 0,
+        weightShare: 0,
+        status: "provisional",
+      }),
+    ).toBe(
+      "Decided with 0 of 13 criteria counted, on 0 complete ballots of 2 members. It was provisional when recorded: no criterion was scored.",
+    );
   });
 
   it("says criterion, not criteria, of a decision with only one", () => {
