@@ -33,6 +33,7 @@ test("a record imported from an edited JSON file says the recorder and approvals
     `Approved by ${alice.user.name}`,
   );
   await expect(page.getByTestId("record-approvals")).toContainText("(from the imported file).");
+  await expect(page.getByText("Decision-makers (from the imported file)")).toBeVisible();
 });
 
 test("an imported project's recommendation rests on the file's voters, on its page and in the CLI", async ({

@@ -369,6 +369,13 @@ describe("JSON export and import", () => {
       expect(text, format).toContain(`${recorded} ${imported}`);
       expect(text, format).toContain(approved);
     }
+    const pdf = await mo.export.file({ projectId: created.id, format: "pdf" });
+    const pdfText = (
+      await extractText(await getDocumentProxy(new Uint8Array(decode(pdf) as Buffer)), {
+        mergePages: true,
+      })
+    ).text.replace(/\s+/g, " ");
+    expect(pdfText).toContain(`Decision-makers: ${setup.owner.name} (from the imported file)`);
     const json = JSON.parse(
       (await mo.export.file({ projectId: created.id, format: "json" })).content,
     );

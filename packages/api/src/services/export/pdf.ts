@@ -231,7 +231,9 @@ export async function toPdf(
     ] as const)
       for (const item of list) w.text(`- ${label}, because ${item}`, { indent: 10 });
     const people = d.decisionMakers.map((p) => p.name);
-    if (people.length) w.text(`Decision-makers: ${people.join(", ")}`, { color: MUTED });
+    // An imported record's people are the file's word, as its recorder and approvals are.
+    const from = d.imported ? " (from the imported file)" : "";
+    if (people.length) w.text(`Decision-makers: ${people.join(", ")}${from}`, { color: MUTED });
     for (const line of [importSentence(view), approvalSentence(view), overrideSentence(view)])
       if (line) w.text(line, { color: MUTED });
   } else {

@@ -79,6 +79,7 @@ export function RecordDocument({
     view.options.find((o) => o.key === key)?.name ?? key ?? "none";
   const d = view.decision;
   const r = view.result;
+  const fromFile = d?.imported ? " (from the imported file)" : "";
   const linked = (p: { id: string; number: number; title: string }) =>
     linkTo ? (
       <a key={p.id} href={linkTo(p.id)} className="underline underline-offset-2">
@@ -210,9 +211,10 @@ export function RecordDocument({
 
       {d ? (
         <dl className="grid gap-3 sm:grid-cols-3">
-          <People label="Decision-makers" people={d.decisionMakers} />
-          <People label="Consulted" people={d.consulted} />
-          <People label="Informed" people={d.informed} />
+          {/* An imported record's people are the file's word, as its recorder and approvals are. */}
+          <People label={`Decision-makers${fromFile}`} people={d.decisionMakers} />
+          <People label={`Consulted${fromFile}`} people={d.consulted} />
+          <People label={`Informed${fromFile}`} people={d.informed} />
         </dl>
       ) : null}
 
