@@ -16,7 +16,11 @@ import {
   DRAFT_TEXT_FIELDS,
   documentText,
 } from "../src/services/draft/document-schema";
-import { createDraftCollab } from "../src/services/draft/document-server";
+import {
+  ACCESS_ENDED_CODE,
+  createDraftCollab,
+  type DraftConnectionContext,
+} from "../src/services/draft/document-server";
 import { trpcError, until, useTestDatabase } from "./helpers";
 import { at, blankInput, castVote, openBlankProject, teamWith } from "./project-fixtures";
 
@@ -32,7 +36,7 @@ async function startInstance(
     textDebounceMs: 100,
     textMaxDebounceMs: 500,
   },
-  opts: { listen?: boolean } = {},
+  opts: { listen?: boolean; accessSweepMs?: number } = {},
 ): Promise<Instance> {
   const { hocuspocus: collab, listening } = createDraftCollab({
     db: t.db,
@@ -52,6 +56,8 @@ async function startInstance(
     onError: (error, what) => console.log(`draft server: ${what}:`, String(error)),
     ...debounce,
     compactAfterRows: 20,
+    // Long enough that no test here waits for it, unless it asks for a sweep of its own.
+    accessSweepMs: opts.accessSweepMs ?? 60_000,
   });
   const wss = new WebSocketServer({ noServer: true });
   const http = createServer((_req, res) => res.writeHead(404).end());
@@ -80,6 +86,8 @@ type Client = {
   refused: string[];
   /** Messages the server sent this tab outside the document (e.g. edits left out). */
   told: string[];
+  /** Why the connection was closed, each time it was (the close code and reason). */
+  closed: { code: number; reason: string }[];
 };
 
 /** A browser tab on `instance`, signed in as `userId`, synced before it returns. */
@@ -87,6 +95,7 @@ async function connect(instance: Instance, draftId: string, userId: string): Pro
   const doc = new Y.Doc();
   const refused: string[] = [];
   const told: string[] = [];
+  const closed: { code: number; reason: string }[] = [];
   const websocketProvider = new HocuspocusProviderWebsocket({
     url: instance.url,
     WebSocketPolyfill: WebSocket,
@@ -102,12 +111,15 @@ async function connect(instance: Instance, draftId: string, userId: string): Pro
     onStateless: ({ payload }) => {
       told.push(payload);
     },
+    onClose: ({ event }) => {
+      closed.push({ code: event.code, reason: String(event.reason) });
+    },
   });
   // A provider handed its own socket is attached by hand (Hocuspocus 3).
   provider.attach();
   providers.add(provider);
   await until(() => provider.isSynced || refused.length > 0, { ...SYNC, timeoutMs: 10_000 });
-  return { provider, doc, refused, told };
+  return { provider, doc, refused, told, closed };
 }
 
 function disconnect(client: Client) {
@@ -630,4 +642,134 @@ describe("latency with a 50,000-character draft", () => {
     },
     60_000,
   );
+});
+
+describe("access lost while a draft is open", () => {
+  const NOT_IN_TEAM =
+    "This draft was not found, or you are not in its team. Ask a team admin to invite you.";
+  const CLOSED = {
+    code: ACCESS_ENDED_CODE,
+    reason: "You are no longer in this draft's team, or were signed out: the draft was closed.",
+  };
+  /** Long enough for an edit to reach a tab that is still connected. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+  /** The server's side of `userId`'s open tabs on a draft, on one instance. */
+  const serverConnections = (instance: Instance, draftId: string, userId: string) =>
+    (instance.collab.documents.get(draftId)?.getConnections() ?? []).filter(
+      (connection) => (connection.context as DraftConnectionContext).user.id === userId,
+    );
+
+  // Removals are announced through NOTIFY, which the embedded database does not pass between
+  // connections: a PostgreSQL server is needed here.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "disconnects a viewer and a member removed from the team, on every instance, before the next edit reaches them",
+    async () => {
+      const team = await teamWith(t, ["VIEWER", "MEMBER", "MEMBER"]);
+      const [, viewer, member, staying] = team.people;
+      if (!viewer || !member || !staying) throw new Error("fixture has a viewer and two members");
+      const draft = await draftFor(team, { rationale: "Start." });
+      const a = await startInstance();
+      const b = await startInstance();
+      const owner = await connect(a, draft.id, team.owner.id);
+      const removedViewer = await connect(b, draft.id, viewer.id);
+      const removedMember = await connect(a, draft.id, member.id);
+      const colleague = await connect(b, draft.id, staying.id);
+
+      await team.owner.api.member.remove({ teamId: team.team.id, userId: viewer.id });
+      await team.owner.api.member.remove({ teamId: team.team.id, userId: member.id });
+      // Neither tab sends anything: the removal itself closes them, on both instances.
+      await until(() => removedViewer.closed.length > 0 && removedMember.closed.length > 0, SYNC);
+      typeParagraph(owner.doc, "rationale", "SECRET after removal");
+      await until(() => rationale(colleague).includes("SECRET after removal"), SYNC);
+      await settle();
+      expect(rationale(removedViewer)).toBe("Start.");
+      expect(rationale(removedMember)).toBe("Start.");
+      expect(removedViewer.closed).toContainEqual(CLOSED);
+      expect(removedMember.closed).toContainEqual(CLOSED);
+      // The editor reconnects on its own and is told why the draft no longer opens.
+      await until(() => removedViewer.refused.length > 0 && removedMember.refused.length > 0, {
+        timeoutMs: 10_000,
+        everyMs: 20,
+      });
+      expect(removedViewer.refused).toContain(NOT_IN_TEAM);
+      expect(removedMember.refused).toContain(NOT_IN_TEAM);
+      expect(rationale(removedViewer)).toBe("Start.");
+    },
+  );
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "turns a member made a viewer read-only at once, on every instance",
+    async () => {
+      const team = await teamWith(t, ["MEMBER"]);
+      const [, demoted] = team.people;
+      if (!demoted) throw new Error("fixture has a member");
+      const draft = await draftFor(team, { rationale: "Start." });
+      const a = await startInstance();
+      const b = await startInstance();
+      const owner = await connect(a, draft.id, team.owner.id);
+      const reader = await connect(b, draft.id, demoted.id);
+
+      await team.owner.api.member.changeRole({
+        teamId: team.team.id,
+        userId: demoted.id,
+        role: "VIEWER",
+      });
+      await until(() => serverConnections(b, draft.id, demoted.id)[0]?.readOnly === true, SYNC);
+      // Typed at once, well within the time an editing connection's access is trusted.
+      typeParagraph(reader.doc, "rationale", "after demotion");
+      typeParagraph(owner.doc, "rationale", "owner still edits");
+      await until(() => rationale(reader).includes("owner still edits"), SYNC);
+      await settle();
+      expect(rationale(owner)).not.toContain("after demotion");
+      // A viewer still reads the draft.
+      expect(reader.closed).toEqual([]);
+    },
+  );
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "disconnects someone who signed out everywhere",
+    async () => {
+      const team = await teamWith(t, ["MEMBER"]);
+      const [, member] = team.people;
+      if (!member) throw new Error("fixture has a member");
+      const session = await t.db.signInSession.create({
+        data: { userId: member.id },
+        select: { id: true },
+      });
+      const draft = await draftFor(team, { rationale: "Start." });
+      const a = await startInstance();
+      const owner = await connect(a, draft.id, team.owner.id);
+      const tab = await connect(a, draft.id, `${member.id}:${session.id}`);
+      expect(tab.refused).toEqual([]);
+
+      await t.callerAs({ ...member, sessionId: session.id }).account.signOutEverywhere();
+      await until(() => tab.closed.length > 0, SYNC);
+      typeParagraph(owner.doc, "rationale", "written after the sign-out");
+      await settle();
+      expect(rationale(tab)).toBe("Start.");
+      expect(tab.closed).toContainEqual(CLOSED);
+    },
+  );
+
+  it("disconnects, within the periodic check, someone whose membership went without an announcement", async () => {
+    const team = await teamWith(t, ["VIEWER", "MEMBER"]);
+    const [, viewer, member] = team.people;
+    if (!viewer || !member) throw new Error("fixture has a viewer and a member");
+    const draft = await draftFor(team, { rationale: "Start." });
+    const a = await startInstance(undefined, { accessSweepMs: 200 });
+    const owner = await connect(a, draft.id, team.owner.id);
+    const v = await connect(a, draft.id, viewer.id);
+    const m = await connect(a, draft.id, member.id);
+    // Changed in the database by hand: no service announced it.
+    for (const userId of [viewer.id, member.id]) {
+      await t.db.membership.delete({ where: { teamId_userId: { teamId: team.team.id, userId } } });
+    }
+    await until(() => v.closed.length > 0 && m.closed.length > 0, SYNC);
+    typeParagraph(owner.doc, "rationale", "SECRET after removal");
+    await settle();
+    expect(rationale(v)).toBe("Start.");
+    expect(rationale(m)).toBe("Start.");
+    expect(serverConnections(a, draft.id, viewer.id)).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { hashPassword, verifyPassword } from "@tradeoff/auth/password";
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
+import { announceAccessChanged } from "../member/access-changed";
 
 /**
  * Sets a new password after checking the current one. Whoever might know the old password is
@@ -46,6 +47,7 @@ export async function changePassword(
           where: { userId: input.userId, revokedAt: null },
           data: { revokedAt: new Date() },
         });
+    await announceAccessChanged(tx, { userId: input.userId, teamId: null });
     return {
       // A session without a sign-in record is held to the token version, which just moved on.
       signedOut: !input.sessionId,

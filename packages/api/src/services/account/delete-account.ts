@@ -3,6 +3,7 @@ import type { PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
+import { announceAccessChanged } from "../member/access-changed";
 
 /**
  * Deletes the account and with it every membership. Refused while the user is the only owner
@@ -69,6 +70,7 @@ export async function deleteAccount(
       });
     }
     await tx.user.delete({ where: { id: input.userId } });
+    await announceAccessChanged(tx, { userId: input.userId, teamId: null });
     return { deleted: true };
   });
 }

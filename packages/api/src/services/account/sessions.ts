@@ -1,6 +1,7 @@
 import { describeUserAgent, listSignInSessions } from "@tradeoff/auth";
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
+import { announceAccessChanged } from "../member/access-changed";
 
 /** Where the member is signed in, newest use first; `current` marks the session asking. */
 export async function listSessions(
@@ -18,10 +19,17 @@ export async function listSessions(
   }));
 }
 
-/** Signs one of the member's sessions out: its next request reads as signed out. */
+/**
+ * Signs one of the member's sessions out: its next request reads as signed out, and its open
+ * draft editors close at once.
+ */
 export async function endSession(db: PrismaClient, input: { userId: string; id: string }) {
-  const { count } = await db.signInSession.deleteMany({
-    where: { id: input.id, userId: input.userId },
+  const { count } = await db.$transaction(async (tx) => {
+    const ended = await tx.signInSession.deleteMany({
+      where: { id: input.id, userId: input.userId },
+    });
+    if (ended.count > 0) await announceAccessChanged(tx, { userId: input.userId, teamId: null });
+    return ended;
   });
   if (count === 0) {
     throw new DomainError(
@@ -37,11 +45,15 @@ export async function endOtherSessions(
   db: PrismaClient,
   input: { userId: string; sessionId: string | null },
 ) {
-  const { count } = await db.signInSession.deleteMany({
-    where: {
-      userId: input.userId,
-      ...(input.sessionId ? { id: { not: input.sessionId } } : {}),
-    },
+  const { count } = await db.$transaction(async (tx) => {
+    const ended = await tx.signInSession.deleteMany({
+      where: {
+        userId: input.userId,
+        ...(input.sessionId ? { id: { not: input.sessionId } } : {}),
+      },
+    });
+    if (ended.count > 0) await announceAccessChanged(tx, { userId: input.userId, teamId: null });
+    return ended;
   });
   return { ended: count };
 }

@@ -28,6 +28,11 @@ import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awarene
 import * as Y from "yjs";
 import { z } from "zod";
 import { DomainError } from "../../errors";
+import {
+  ACCESS_CHANGED_CHANNEL,
+  type AccessChange,
+  parseAccessChange,
+} from "../member/access-changed";
 import { type DraftDocumentAccess, draftDocumentAccess } from "./document-access";
 import {
   DRAFT_FIELD_MAX_CHARS,
@@ -66,6 +71,12 @@ export type DraftCollabOptions = {
   textMaxDebounceMs?: number;
   /** Rows of a document that make compaction due. */
   compactAfterRows?: number;
+  /**
+   * How often every open connection's access is read again (ms), whatever was announced: the
+   * backstop for changes no announcement reached this instance about (the database changed by
+   * hand, the listener reconnecting, the embedded database).
+   */
+  accessSweepMs?: number;
 };
 
 /** What a connection's hooks know about its user (Hocuspocus's connection context). */
@@ -107,6 +118,17 @@ const SYNC_UPDATE = 2;
  * and an edit the database no longer takes closes the document too.
  */
 const ACCESS_RECHECK_MS = 1_000;
+
+/** The default of `accessSweepMs`. */
+const ACCESS_SWEEP_MS = 15_000;
+
+/**
+ * The WebSocket close code of a connection whose user lost access to the draft while it was
+ * open; the editor reconnects and is told why it cannot open the draft.
+ */
+export const ACCESS_ENDED_CODE = 4403;
+const ACCESS_ENDED_REASON =
+  "You are no longer in this draft's team, or were signed out: the draft was closed.";
 
 /** A refused connection: Hocuspocus sends `reason` to the client, which shows it. */
 export class DraftRefusedError extends Error {
@@ -168,6 +190,9 @@ export class DraftDocumentExtension implements Extension {
     Connection,
     { at: number; access: Promise<DraftDocumentAccess | null> }
   >();
+  /** Connections closed because their user lost access: nothing more from them is handled. */
+  private readonly ended = new WeakSet<Connection>();
+  private sweepTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: DraftCollabOptions) {}
 
@@ -177,6 +202,9 @@ export class DraftDocumentExtension implements Extension {
 
   async onConfigure({ instance }: onConfigurePayload) {
     this.instance = instance;
+    const every = this.options.accessSweepMs ?? ACCESS_SWEEP_MS;
+    this.sweepTimer = setInterval(() => void this.recheckAccess(null), every);
+    this.sweepTimer.unref();
   }
 
   /**
@@ -188,15 +216,26 @@ export class DraftDocumentExtension implements Extension {
     if (!url || this.listener) return Promise.resolve();
     this.listener = new PgListener({
       url,
-      channels: [DRAFT_UPDATES_CHANNEL, DRAFT_AWARENESS_CHANNEL, DRAFT_CLOSED_CHANNEL],
+      channels: [
+        DRAFT_UPDATES_CHANNEL,
+        DRAFT_AWARENESS_CHANNEL,
+        DRAFT_CLOSED_CHANNEL,
+        ACCESS_CHANGED_CHANNEL,
+      ],
       onNotification: ({ channel, payload }) => {
         if (channel === DRAFT_AWARENESS_CHANNEL) this.onAwarenessAnnouncement(payload);
         else if (channel === DRAFT_CLOSED_CHANNEL) this.onClosedAnnouncement(payload);
-        else void this.onAnnouncement(payload);
+        else if (channel === ACCESS_CHANGED_CHANNEL) {
+          const change = parseAccessChange(payload);
+          if (change) void this.recheckAccess(change);
+        } else void this.onAnnouncement(payload);
       },
       // Announcements sent before LISTEN was in place (first start, or while reconnecting)
-      // were lost: read what the loaded documents missed.
-      onConnected: () => void this.catchUp(),
+      // were lost: read what the loaded documents missed, and everyone's access again.
+      onConnected: () => {
+        void this.catchUp();
+        void this.recheckAccess(null);
+      },
       onError: (error) => this.options.onError?.(error, "listening for draft edits"),
     });
     return this.listener.start();
@@ -266,6 +305,9 @@ export class DraftDocumentExtension implements Extension {
     connection,
     context,
   }: beforeHandleMessagePayload) {
+    // A connection closed for lost access may still send (a sync request would be answered
+    // with the whole document): nothing from it is handled.
+    if (this.ended.has(connection)) throw new DraftRefusedError(ACCESS_ENDED_REASON);
     const decoder = decoding.createDecoder(message);
     decoding.readVarString(decoder);
     if (decoding.readVarUint(decoder) !== SYNC_MESSAGE) return;
@@ -314,6 +356,47 @@ export class DraftDocumentExtension implements Extension {
     });
     this.accessReads.set(connection, { at: Date.now(), access });
     return access;
+  }
+
+  /**
+   * Reads again the access of this instance's open connections that `change` concerns (every
+   * one when null): whoever lost access to the draft is disconnected before another edit
+   * reaches them, and whoever may now only read turns read-only. A reading that fails (the
+   * database away) leaves the connection as it is until the next.
+   */
+  private async recheckAccess(change: AccessChange | null) {
+    const checks: Promise<void>[] = [];
+    for (const document of this.instance?.documents.values() ?? []) {
+      for (const connection of document.getConnections()) {
+        const context = connection.context as Partial<DraftConnectionContext> | undefined;
+        if (!context?.session || !context.access || this.ended.has(connection)) continue;
+        if (change?.userId && context.session.id !== change.userId) continue;
+        if (change?.teamId && context.access.teamId !== change.teamId) continue;
+        checks.push(this.recheckConnection(connection, context as DraftConnectionContext));
+      }
+    }
+    await Promise.all(checks);
+  }
+
+  private async recheckConnection(connection: Connection, context: DraftConnectionContext) {
+    this.accessReads.delete(connection);
+    let access: DraftDocumentAccess | null;
+    try {
+      access = await this.currentAccess(connection, context);
+    } catch (error) {
+      this.options.onError?.(error, "reading an open draft editor's access");
+      return;
+    }
+    if (access) {
+      if (access.readOnly) connection.readOnly = true;
+      return;
+    }
+    this.ended.add(connection);
+    const closing = { code: ACCESS_ENDED_CODE, reason: ACCESS_ENDED_REASON };
+    // Out of the document first (no broadcast reaches it any more), then the socket itself: the
+    // editor reconnects, and is refused with the reason it can no longer open the draft.
+    connection.close(closing);
+    connection.webSocket.close(closing.code, closing.reason);
   }
 
   async onChange({ documentName, update, transactionOrigin }: onChangePayload) {
@@ -368,6 +451,7 @@ export class DraftDocumentExtension implements Extension {
   }
 
   async onDestroy() {
+    clearInterval(this.sweepTimer);
     await Promise.all([...this.pending.keys()].map((name) => this.flush(name).catch(() => {})));
     await this.listener?.stop();
     this.listener = undefined;

@@ -3,6 +3,7 @@ import { ROLE_RANK } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
+import { announceAccessChanged } from "./access-changed";
 import { countOwners, lockedRoles } from "./lock-team";
 
 const roleName = (role: Role) => role.toLowerCase();
@@ -48,6 +49,8 @@ export async function changeMemberRole(
       data: { from: target.role, to: input.role },
     });
     await revokeInvitationsBeyond(tx, input);
+    // A member made a viewer stops editing open drafts once this commits, on every instance.
+    await announceAccessChanged(tx, { userId: input.userId, teamId: input.teamId });
     return { userId: input.userId, role: input.role };
   });
 }

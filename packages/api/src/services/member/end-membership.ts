@@ -2,6 +2,7 @@ import type { Prisma, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
+import { announceAccessChanged } from "./access-changed";
 import { countOwners } from "./lock-team";
 
 /**
@@ -39,4 +40,6 @@ export async function endMembership(
     data: { role: input.role },
   });
   await revokeInvitationsBeyond(tx, { ...input, role: null });
+  // Open draft editors of theirs close once this commits, on every instance.
+  await announceAccessChanged(tx, { userId: input.userId, teamId: input.teamId });
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
+import { announceAccessChanged } from "../member/access-changed";
 
 /**
  * Deletes the team and everything in it (projects, votes, comments, invitations, audit
@@ -18,6 +19,10 @@ export async function deleteTeam(
     const message = `Type the team's name, ${team.name}, exactly to confirm.`;
     throw new DomainError("BAD_REQUEST", message, { confirmation: [message] });
   }
-  await db.team.delete({ where: { id: team.id } });
+  await db.$transaction(async (tx) => {
+    await tx.team.delete({ where: { id: team.id } });
+    // Open draft editors of the team close on every instance.
+    await announceAccessChanged(tx, { userId: null, teamId: team.id });
+  });
   return { id: team.id };
 }
