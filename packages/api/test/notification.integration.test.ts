@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRealtime, stopRealtime } from "../src/realtime";
+import { createCaller } from "../src/root";
+import { authenticateToken } from "../src/services/token/authenticate-token";
+import { createContextInner } from "../src/trpc";
 import { trpcError, useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
 
@@ -138,6 +141,29 @@ describe("live unread count", () => {
 
     // Signing out everywhere raises the account's token version.
     await t.db.user.update({ where: { id: member.id }, data: { tokenVersion: { increment: 1 } } });
+    const project = await owner.api.project.create(blankInput(team.id));
+    await owner.api.project.open({ projectId: project.id });
+    const next = await Promise.race([
+      iterator.next(),
+      new Promise((resolve) => setTimeout(() => resolve("still open"), 3_000)),
+    ]);
+    expect(next).toEqual({ done: true, value: undefined });
+    await iterator.return?.();
+  });
+
+  it("ends once the access token it was opened with is revoked, telling nothing more", async () => {
+    const { team, owner, member } = await newTeam();
+    const { id: tokenId, token } = await member.api.token.create({ name: "CLI", scope: "READ" });
+    const auth = await authenticateToken(t.db, token);
+    if ("error" in auth) throw new Error(`the new token was refused: ${auth.error}`);
+    const viaToken = createCaller(
+      createContextInner({ db: t.db, user: auth.user, credential: "token" }),
+    );
+    const stream = await viaToken.notification.unread();
+    const iterator = stream[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toEqual({ unread: 0 });
+
+    await member.api.token.revoke({ tokenId });
     const project = await owner.api.project.create(blankInput(team.id));
     await owner.api.project.open({ projectId: project.id });
     const next = await Promise.race([

@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { realtimeFor, realtimeStats, startRealtime, stopRealtime } from "../src/realtime";
 import { appRouter, createCaller } from "../src/root";
 import type { LiveMessage } from "../src/services/live/stream-project";
+import { authenticateRequest } from "../src/services/token/authenticate-request";
 import { createContextInner } from "../src/trpc";
 
 /**
  * Two app instances in one process, as two servers would run them: each its own HTTP server,
  * connection pool and LISTEN connection, sharing one database. Clients talk to them over real
- * HTTP with server-sent events. (Signed in through a test header: sessions are not the point.)
+ * HTTP with server-sent events. (Signed in through a test header: sessions are not the point;
+ * or with a personal access token, `Authorization: Bearer`, checked as the web server does.)
  */
 type Instance = { db: Database; url: string; close: () => Promise<void> };
 
@@ -21,6 +23,20 @@ async function startInstance(databaseUrl: string): Promise<Instance> {
   const server = createHTTPServer({
     router: appRouter,
     createContext: async ({ req }) => {
+      const authorization = req.headers.authorization;
+      if (authorization) {
+        const bearer = await authenticateRequest(
+          db,
+          new Request("http://app.test", { headers: { authorization } }),
+        );
+        // The web server answers a refused token 401 before the router runs: signed out here.
+        return createContextInner({
+          db,
+          user: bearer.kind === "token" ? bearer.user : null,
+          credential: "token",
+          historyFoldSeconds: 0,
+        });
+      }
       const id = req.headers["x-test-user"];
       const user =
         typeof id === "string"
@@ -59,6 +75,8 @@ function subscribe(
   instance: Instance,
   userId: string,
   input: { projectId: string; lastEventId?: string },
+  /** Signs in with this personal access token instead of as `userId`. */
+  token?: string,
 ) {
   const controller = new AbortController();
   const received: Received[] = [];
@@ -66,7 +84,10 @@ function subscribe(
   const query = encodeURIComponent(JSON.stringify(input));
   const done = (async () => {
     const response = await fetch(`${instance.url}/live.project?input=${query}`, {
-      headers: { "x-test-user": userId, accept: "text/event-stream" },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : { "x-test-user": userId }),
+        accept: "text/event-stream",
+      },
       signal: controller.signal,
     });
     expect(response.headers.get("content-type")).toContain("text/event-stream");
@@ -421,6 +442,67 @@ describe("live updates across app instances", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await stream.close();
     expect(stream.events()).toHaveLength(0);
+  });
+
+  it("stops a stream opened with an access token once the token is revoked", async () => {
+    const { voter, watcher, projectId, api } = await openProject();
+    const { id: tokenId, token } = await api(watcher).token.create({ name: "CLI", scope: "READ" });
+    const stream = await subscribed(a, watcher.id, { projectId }, token);
+    await api(watcher).token.revoke({ tokenId });
+    // Any request with it is refused now.
+    const response = await fetch(`${a.url}/account.get`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(401);
+
+    await castOver(b, voter.id, {
+      projectId,
+      criterionKey: "ops",
+      weight: 4,
+      scores: { sqs: 5 },
+      rationale: "Our on-call rota cannot absorb Kafka.",
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await stream.close();
+    expect(stream.events()).toHaveLength(0);
+    expect(JSON.stringify(stream.received)).not.toContain("on-call rota");
+  });
+
+  it("stops a stream opened with an access token once the token expires", async () => {
+    const { voter, watcher, projectId, api } = await openProject();
+    const { id: tokenId, token } = await api(watcher).token.create({
+      name: "CLI",
+      scope: "READ",
+      expiresInDays: 1,
+    });
+    const stream = await subscribed(a, watcher.id, { projectId }, token);
+    // The day has passed (moved back rather than waited for).
+    await setup.personalAccessToken.update({
+      where: { id: tokenId },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+    await castOver(b, voter.id, {
+      projectId,
+      criterionKey: "ops",
+      weight: 4,
+      scores: { sqs: 5 },
+      rationale: "Our on-call rota cannot absorb Kafka.",
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await stream.close();
+    expect(stream.events()).toHaveLength(0);
+  });
+
+  it("keeps a stream opened with a live access token going", async () => {
+    const { voter, watcher, projectId, api } = await openProject();
+    const { token } = await api(watcher).token.create({ name: "CLI", scope: "READ" });
+    const stream = await subscribed(a, watcher.id, { projectId }, token);
+    await castOver(b, voter.id, { projectId, criterionKey: "ops", weight: 4, scores: { sqs: 5 } });
+    const got = await stream.waitFor(() =>
+      stream.events().find((e) => e.message.event.type === "vote.cast"),
+    );
+    await stream.close();
+    expect(got.message.event.actor?.name).toBe("Vic Voter");
   });
 
   it("refuses a stream of another team's project", async () => {

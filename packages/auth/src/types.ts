@@ -9,6 +9,8 @@ export type AuthDatabase = PrismaClient;
  * session (SignInSession): the API refuses the session once that record is gone. Without one
  * (an access token; a session issued before sign-in records), `tokenVersion`, User.tokenVersion
  * when it was issued, decides: the session is refused once the stored version has moved on.
+ * `accessTokenId` names the personal access token a request was made with: each request checks
+ * it afresh, and a long-lived stream opened with it ends once it is revoked or expires.
  */
 export type SessionUser = {
   id: string;
@@ -16,6 +18,7 @@ export type SessionUser = {
   name: string | null;
   tokenVersion: number;
   sessionId?: string | null;
+  accessTokenId?: string | null;
 };
 
 declare module "next-auth" {

@@ -46,6 +46,7 @@ export async function authenticateToken(
       email: row.user.email ?? "",
       name: row.user.name,
       tokenVersion: row.user.tokenVersion,
+      accessTokenId: row.id,
     },
     scope: row.scope,
   };
