@@ -135,3 +135,62 @@ describe("share links", () => {
     await owner.api.share.create({ projectId });
   });
 });
+
+describe("share links of someone who leaves the team", () => {
+  it("stop working when an admin removes them, the audit trail says so, and others' links stay", async () => {
+    const setup = await openBlankProject(t, ["ADMIN", "MEMBER"]);
+    const { owner, projectId, team } = setup;
+    const admin = at(setup.people, 1);
+    const voter = at(setup.people, 2);
+    const theirs = await admin.api.share.create({ projectId, showVotes: true });
+    const alsoTheirs = await admin.api.share.create({ projectId });
+    const kept = await owner.api.share.create({ projectId, showVotes: true });
+    const reader = t.callerAs(null);
+    await reader.share.view({ token: theirs.token });
+
+    const removed = await owner.api.member.remove({ teamId: team.id, userId: admin.id });
+    expect(removed).toEqual({ userId: admin.id, shareLinksRevoked: 2 });
+    // A vote cast after the removal is not shown through their links.
+    await castVote(voter, projectId, "ops", {
+      weight: 4,
+      scores: { kafka: 2, sqs: 5 },
+      rationale: "Cast after the removal.",
+    });
+    for (const link of [theirs, alsoTheirs]) {
+      expect((await trpcError(reader.share.view({ token: link.token }))).code).toBe("NOT_FOUND");
+    }
+    const stillShared = await reader.share.view({ token: kept.token });
+    expect(stillShared.votes?.map((v) => v.rationale)).toContain("Cast after the removal.");
+    const listed = await owner.api.share.list({ projectId });
+    expect(listed.filter((l) => l.active).map((l) => l.id)).toEqual([kept.id]);
+
+    const [event] = await owner.api.audit.list({ teamId: team.id });
+    expect(event).toMatchObject({
+      action: "member.removed",
+      subject: { id: admin.id },
+      data: { role: "ADMIN", shareLinksRevoked: 2 },
+    });
+  });
+
+  it("stop working when their creator leaves on their own, or deletes the account", async () => {
+    const setup = await openBlankProject(t, ["ADMIN", "ADMIN"]);
+    const { owner, projectId, team } = setup;
+    const leaving = at(setup.people, 1);
+    const deleting = at(setup.people, 2);
+    const left = await leaving.api.share.create({ projectId });
+    const gone = await deleting.api.share.create({ projectId });
+
+    await leaving.api.team.leave({ teamId: team.id });
+    // An account without a password is deleted by typing its email address.
+    await deleting.api.account.delete({ confirmation: deleting.email ?? "" });
+    const reader = t.callerAs(null);
+    for (const link of [left, gone]) {
+      expect((await trpcError(reader.share.view({ token: link.token }))).code).toBe("NOT_FOUND");
+    }
+    const events = await owner.api.audit.list({ teamId: team.id });
+    expect(events.filter((e) => e.action === "member.left").map((e) => e.data)).toEqual([
+      expect.objectContaining({ accountDeleted: true, shareLinksRevoked: 1 }),
+      expect.objectContaining({ shareLinksRevoked: 1 }),
+    ]);
+  });
+});

@@ -10,7 +10,6 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { toast } from "~/components/ui/toaster";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { toastOutcome } from "~/trpc/toast-outcome";
 import { atMost, isAdmin, roleLabel, type TeamSummary } from "./roles";
 import { Section } from "./section";
 import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-list";
@@ -56,13 +55,20 @@ export function MembersSection({
     }),
   );
   const remove = useMutation(
-    trpc.member.remove.mutationOptions(
-      toastOutcome(
-        "Member removed. They lose access on their next page load.",
-        refresh,
-        removing.close,
-      ),
-    ),
+    trpc.member.remove.mutationOptions({
+      async onSuccess({ shareLinksRevoked: links }) {
+        const revoked = links
+          ? ` ${links === 1 ? "The share link" : `The ${links} share links`} they created ${links === 1 ? "was" : "were"} revoked.`
+          : "";
+        toast.success(`Member removed. They lose access on their next page load.${revoked}`);
+        removing.close();
+        await refresh();
+      },
+      onError(error) {
+        toast.error(messageOf(error));
+        removing.close();
+      },
+    }),
   );
   const manage = isAdmin(team.role);
 
@@ -117,7 +123,7 @@ export function MembersSection({
                     action="Remove"
                     ariaLabel={`Remove ${label}`}
                     title={`Remove ${label} from ${team.name}?`}
-                    description="They lose access to the team's decisions on their next page load. Their past votes and comments stay."
+                    description="They lose access to the team's decisions on their next page load, and the share links they created stop working. Their past votes and comments stay."
                     pending={remove.isPending}
                     onConfirm={() => remove.mutate({ teamId: team.id, userId: member.id })}
                   />

@@ -4,6 +4,7 @@ import { DomainError, notFound } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
 import { announceAccessChanged } from "../member/access-changed";
+import { revokeShareLinksOf } from "../member/end-membership";
 
 /**
  * Deletes the account and with it every membership. Refused while the user is the only owner
@@ -55,12 +56,17 @@ export async function deleteAccount(
       select: { teamId: true, role: true },
     });
     for (const m of memberships) {
+      // Their share links would outlive the account (they name no creator once it is gone).
+      const shareLinksRevoked = await revokeShareLinksOf(tx, {
+        teamId: m.teamId,
+        userId: input.userId,
+      });
       await recordAuditEvent(tx, {
         teamId: m.teamId,
         actorId: input.userId,
         action: "member.left",
         subjectId: input.userId,
-        data: { role: m.role, accountDeleted: true },
+        data: { role: m.role, accountDeleted: true, shareLinksRevoked },
       });
       await revokeInvitationsBeyond(tx, {
         teamId: m.teamId,

@@ -11,6 +11,9 @@ import { countOwners } from "./lock-team";
  * `lastOwner` says what to do instead. Their pending invitations go with them, and so do their
  * notifications of the team: the inbox, its unread count, an email job still queued and the
  * daily digest read titles and names when they run, which a former member may no longer see.
+ * The share links they created are revoked too: the team shares its decisions through its
+ * members, and a former member's links would go on showing them (live votes included) to
+ * whoever holds them. The audit entry says how many; an admin shares again where still wanted.
  */
 export async function endMembership(
   tx: Prisma.TransactionClient,
@@ -32,14 +35,34 @@ export async function endMembership(
   // After the membership: a notification written at the same moment (notifyTeam reads the
   // members FOR SHARE) has committed by now, so this statement sees it too.
   await tx.notification.deleteMany({ where: { teamId: input.teamId, userId: input.userId } });
+  const shareLinksRevoked = await revokeShareLinksOf(tx, input);
   await recordAuditEvent(tx, {
     teamId: input.teamId,
     actorId: input.actorId,
     action: input.action,
     subjectId: input.userId,
-    data: { role: input.role },
+    data: { role: input.role, shareLinksRevoked },
   });
   await revokeInvitationsBeyond(tx, { ...input, role: null });
   // Open draft editors of theirs close once this commits, on every instance.
   await announceAccessChanged(tx, { userId: input.userId, teamId: input.teamId });
+  return { shareLinksRevoked };
+}
+
+/** Revokes the share links `userId` created in the team that still work; how many. */
+export async function revokeShareLinksOf(
+  tx: Prisma.TransactionClient,
+  input: { teamId: string; userId: string },
+): Promise<number> {
+  const now = new Date();
+  const { count } = await tx.shareLink.updateMany({
+    where: {
+      teamId: input.teamId,
+      createdById: input.userId,
+      revokedAt: null,
+      OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+    },
+    data: { revokedAt: now },
+  });
+  return count;
 }

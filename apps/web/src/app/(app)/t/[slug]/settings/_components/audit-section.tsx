@@ -17,9 +17,17 @@ type EventData = {
   name?: string;
   url?: string;
   enabled?: boolean;
+  /** Share links of a departing member's that were revoked with their membership. */
+  shareLinksRevoked?: number;
 };
 
 const who = (person: Person) => person?.name || person?.email || "someone no longer here";
+
+/** What a departure did to the share links the person created, when it revoked any. */
+function linksRevoked(count: number | undefined): string {
+  if (!count) return "";
+  return `; ${count === 1 ? "the share link" : `the ${count} share links`} they created ${count === 1 ? "was" : "were"} revoked`;
+}
 
 /** One sentence per event: who did what, to whom. */
 function describe(action: string, actor: Person, subject: Person, data: EventData): string {
@@ -33,9 +41,9 @@ function describe(action: string, actor: Person, subject: Person, data: EventDat
     case "member.role_changed":
       return `${by} changed ${who(subject)} from ${role(data.from)} to ${role(data.to)}`;
     case "member.removed":
-      return `${by} removed ${who(subject)} (${role(data.role)})`;
+      return `${by} removed ${who(subject)} (${role(data.role)})${linksRevoked(data.shareLinksRevoked)}`;
     case "member.left":
-      return `${who(subject)} left the team`;
+      return `${who(subject)} left the team${linksRevoked(data.shareLinksRevoked)}`;
     case "team.ownership_transferred":
       return `${by} made ${who(subject)} the owner`;
     case "invitation.created":
