@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACTIVE_SHARE_LINK_LIMIT } from "../src/services/share/create-share-link";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, castVote, openBlankProject } from "./project-fixtures";
+import { at, blankInput, castVote, openBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -192,5 +192,66 @@ describe("share links of someone who leaves the team", () => {
       expect.objectContaining({ accountDeleted: true, shareLinksRevoked: 1 }),
       expect.objectContaining({ shareLinksRevoked: 1 }),
     ]);
+  });
+});
+
+describe("what a share link shows of the team", () => {
+  it("names no internal id, and another decision only by number unless that one is shared too", async () => {
+    const setup = await recorded();
+    const { owner, team, projectId } = setup;
+    const secret = await owner.api.project.create(
+      blankInput(team.id, { title: "Confidential: acquire CompetitorCo in Q3" }),
+    );
+    const successor = await owner.api.project.create(
+      blankInput(team.id, { title: "Billing events move to SQS FIFO" }),
+    );
+    await owner.api.record.supersede({ projectId, successorIds: [secret.id, successor.id] });
+    const link = await owner.api.share.create({ projectId, showVotes: true });
+    const successorLink = await owner.api.share.create({ projectId: successor.id });
+    const reader = t.callerAs(null);
+
+    const shared = await reader.share.view({ token: link.token });
+    const number = async (id: string) =>
+      (await t.db.project.findUniqueOrThrow({ where: { id }, select: { number: true } })).number;
+    expect([...shared.supersededBy].sort((a, b) => a.number - b.number)).toEqual([
+      { number: await number(secret.id), title: null },
+      { number: await number(successor.id), title: "Billing events move to SQS FIFO" },
+    ]);
+    const text = JSON.stringify(shared);
+    expect(text).not.toContain("CompetitorCo");
+    const ids = [projectId, secret.id, successor.id, team.id, ...setup.people.map((p) => p.id)];
+    for (const id of ids) expect(text).not.toContain(id);
+    expect(shared.votes?.[0]?.rationale).toBe("Managed wins.");
+    expect(Object.keys(shared).sort()).toEqual(
+      [
+        "coverage",
+        "criteria",
+        "decision",
+        "draft",
+        "expiresAt",
+        "generatedAt",
+        "options",
+        "participation",
+        "project",
+        "recordDraft",
+        "result",
+        "status",
+        "supersededBy",
+        "supersedes",
+        "team",
+        "votes",
+      ].sort(),
+    );
+
+    // The successor's own link names the decision it supersedes, which is shared too.
+    const fromSuccessor = await reader.share.view({ token: successorLink.token });
+    expect(fromSuccessor.supersedes).toEqual([
+      { number: shared.project.number, title: shared.project.title },
+    ]);
+
+    // Its link revoked, the successor is a number again.
+    await owner.api.share.revoke({ projectId: successor.id, linkId: successorLink.id });
+    const again = await reader.share.view({ token: link.token });
+    expect(again.supersededBy.every((p) => p.title === null)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { draftSelect, draftView } from "../draft/get-draft";
-import { loadRecordView } from "../record/record-view";
+import { type LinkedProject, loadRecordView, type RecordView } from "../record/record-view";
 import { hashShareToken } from "./share-token";
 
 /**
@@ -41,7 +41,10 @@ export async function viewSharedRecord(
     select: { ...draftSelect, project: { select: { approvalRule: true } } },
   });
   const draft = draftRow ? draftView(draftRow, draftRow.project.approvalRule) : null;
-  // A reader outside the team sees the record, not the team's internal ids or address.
+  const linked = await linkedDecisions(db, link.teamId, view, now);
+  // A reader outside the team sees the record, and nothing else of the team: every field is
+  // named here (no internal ids, addresses or other projects). A field added to the record
+  // view stays inside the team until it is added here too.
   return {
     recordDraft: draft && {
       status: draft.status,
@@ -54,18 +57,122 @@ export async function viewSharedRecord(
       links: draft.links,
       approval: draft.approval.summary,
     },
-    ...view,
-    url: null,
-    team: { id: "", name: view.team.name, slug: "" },
-    votes: view.votes?.map((v) => ({ ...v, memberId: "" })) ?? null,
-    decision: view.decision
-      ? {
-          ...view.decision,
-          decisionMakers: view.decision.decisionMakers.map(({ name }) => ({ name })),
-          consulted: view.decision.consulted.map(({ name }) => ({ name })),
-          informed: view.decision.informed.map(({ name }) => ({ name })),
-        }
-      : null,
+    team: { name: view.team.name },
+    project: {
+      number: view.project.number,
+      title: view.project.title,
+      context: view.project.context,
+      status: view.project.status,
+      votingMode: view.project.votingMode,
+      method: view.project.method,
+      round: view.project.round,
+      tags: view.project.tags,
+      createdAt: view.project.createdAt,
+      openedAt: view.project.openedAt,
+      closedAt: view.project.closedAt,
+    },
+    options: view.options.map(({ key, name, description }) => ({ key, name, description })),
+    criteria: view.criteria.map((c) => ({
+      key: c.key,
+      name: c.name,
+      description: c.description,
+      defaultWeight: c.defaultWeight,
+      mustHave: c.mustHave,
+      guidance: c.guidance,
+      anchorLow: c.anchorLow,
+      anchorHigh: c.anchorHigh,
+    })),
+    result: view.result,
+    coverage: view.coverage,
+    participation: view.participation,
+    status: view.status,
+    votes: sharedVotes(view.votes),
+    decision: view.decision && {
+      chosenOptionKey: view.decision.chosenOptionKey,
+      justification: view.decision.justification,
+      rationale: view.decision.rationale,
+      consequences: view.decision.consequences,
+      decisionMakers: view.decision.decisionMakers.map(({ name }) => ({ name })),
+      consulted: view.decision.consulted.map(({ name }) => ({ name })),
+      informed: view.decision.informed.map(({ name }) => ({ name })),
+      confirmation: view.decision.confirmation,
+      links: view.decision.links,
+      reviewDate: view.decision.reviewDate,
+      revision: view.decision.revision,
+      decidedAt: view.decision.decidedAt,
+      decidedBy: view.decision.decidedBy,
+      recommendedKey: view.decision.recommendedKey,
+      coverage: view.decision.coverage,
+      moreInformation: view.decision.moreInformation ?? null,
+      approvals: view.decision.approvals ?? [],
+      overrideReason: view.decision.overrideReason ?? null,
+      imported: view.decision.imported ?? null,
+    },
+    supersedes: linked.supersedes,
+    supersededBy: linked.supersededBy,
+    draft: view.draft,
+    generatedAt: view.generatedAt,
     expiresAt: link.expiresAt,
   };
+}
+
+/**
+ * A decision this one supersedes or is superseded by, as a reader outside the team sees it: its
+ * number, and its title only when the team shares that decision too (an active share link of
+ * its own). A link's address is known only to whoever it was given to, so none is offered.
+ */
+export type SharedLinkedDecision = { number: number; title: string | null };
+
+async function linkedDecisions(
+  db: PrismaClient,
+  teamId: string,
+  view: Pick<RecordView, "supersedes" | "supersededBy">,
+  now: Date,
+) {
+  const ids = [...view.supersedes, ...view.supersededBy].map((p) => p.id);
+  const shared =
+    ids.length === 0
+      ? []
+      : await db.shareLink.findMany({
+          where: {
+            teamId,
+            projectId: { in: ids },
+            revokedAt: null,
+            OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+          },
+          select: { projectId: true },
+          distinct: ["projectId"],
+        });
+  const sharedToo = new Set(shared.map((l) => l.projectId));
+  const shown = (p: LinkedProject): SharedLinkedDecision => ({
+    number: p.number,
+    title: sharedToo.has(p.id) ? p.title : null,
+  });
+  return { supersedes: view.supersedes.map(shown), supersededBy: view.supersededBy.map(shown) };
+}
+
+/**
+ * The individual votes a link shows, by member name; each member's id is replaced by a number
+ * that tells one voter from another within this view only.
+ */
+function sharedVotes(votes: RecordView["votes"]) {
+  if (!votes) return null;
+  const voters = new Map<string, string>();
+  return votes.map((v) => {
+    let voter = voters.get(v.memberId);
+    if (!voter) {
+      voter = `voter-${voters.size + 1}`;
+      voters.set(v.memberId, voter);
+    }
+    return {
+      memberId: voter,
+      member: v.member,
+      criterionKey: v.criterionKey,
+      weight: v.weight,
+      scores: v.scores,
+      noOpinion: v.noOpinion,
+      rationale: v.rationale,
+      updatedAt: v.updatedAt,
+    };
+  });
 }

@@ -26,6 +26,12 @@ export const STATUS_TEXT: Record<RecordView["project"]["status"], string> = {
   ARCHIVED: "Archived",
 };
 
+/**
+ * A decision this one supersedes or is superseded by. A share link's reader gets no id, and no
+ * title unless that decision is shared too: it then reads "decision #3".
+ */
+type LinkedDecision = { id?: string; number: number; title: string | null };
+
 /** Elements separated by commas. */
 function joined(items: React.ReactNode[]) {
   const out: React.ReactNode[] = [];
@@ -57,7 +63,6 @@ export function RecordDocument({
 }: {
   view: Pick<
     RecordView,
-    | "project"
     | "options"
     | "criteria"
     | "result"
@@ -66,10 +71,8 @@ export function RecordDocument({
     | "status"
     | "decision"
     | "draft"
-    | "supersedes"
-    | "supersededBy"
     | "votes"
-  >;
+  > & { supersedes: LinkedDecision[]; supersededBy: LinkedDecision[] };
   /** Where a linked (superseding or superseded) project opens; plain text when absent. */
   linkTo?: (projectId: string) => string;
   markdown?: RecordMarkdown | undefined;
@@ -80,16 +83,16 @@ export function RecordDocument({
   const d = view.decision;
   const r = view.result;
   const fromFile = d?.imported ? " (from the imported file)" : "";
-  const linked = (p: { id: string; number: number; title: string }) =>
-    linkTo ? (
-      <a key={p.id} href={linkTo(p.id)} className="underline underline-offset-2">
-        #{p.number} {p.title}
+  const linked = (p: LinkedDecision) => {
+    const label = p.title === null ? `decision #${p.number}` : `#${p.number} ${p.title}`;
+    return linkTo && p.id ? (
+      <a key={p.number} href={linkTo(p.id)} className="underline underline-offset-2">
+        {label}
       </a>
     ) : (
-      <span key={p.id}>
-        #{p.number} {p.title}
-      </span>
+      <span key={p.number}>{label}</span>
     );
+  };
 
   return (
     <article className="space-y-6" aria-label="Decision record">
