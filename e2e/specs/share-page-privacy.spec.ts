@@ -36,7 +36,7 @@ test("a share link's page names a decision that is not shared only by its number
   const html = (await response?.text()) ?? "";
   expect(html).toContain("Superseded by");
   for (const hidden of ["CompetitorCo", secret.id, successor.id, projectId, team.id]) {
-    expect(html).not.toContain(hidden);
+    expect(html.includes(hidden), `the page's HTML names ${hidden}`).toBe(false);
   }
   const supersededBy = page.getByTestId("superseded-by");
   await expect(supersededBy).toContainText(`decision #${secret.number}`);
