@@ -72,7 +72,11 @@ export function RecordDocument({
     | "decision"
     | "draft"
     | "votes"
-  > & { supersedes: LinkedDecision[]; supersededBy: LinkedDecision[] };
+  > & {
+    project: Pick<RecordView["project"], "votingMode">;
+    supersedes: LinkedDecision[];
+    supersededBy: LinkedDecision[];
+  };
   /** Where a linked (superseding or superseded) project opens; plain text when absent. */
   linkTo?: (projectId: string) => string;
   markdown?: RecordMarkdown | undefined;
