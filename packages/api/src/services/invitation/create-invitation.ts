@@ -6,6 +6,7 @@ import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { notifyUsers } from "../notification/notify";
 import type { InvitationEmailJob } from "./invitation-email";
+import { pendingInvitationsOf } from "./list-invitations";
 import { hashInvitationToken, invitationPath, newInvitationToken } from "./token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -56,14 +57,7 @@ export async function createInvitation(
   const invitation = await db.$transaction(async (tx) => {
     // One invitation per team at a time, so two at once cannot both pass the limit.
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`invitations:${input.teamId}`}))::text`;
-    const pending = await tx.invitation.count({
-      where: {
-        teamId: input.teamId,
-        acceptedAt: null,
-        revokedAt: null,
-        expiresAt: { gt: new Date() },
-      },
-    });
+    const pending = await tx.invitation.count({ where: pendingInvitationsOf(input.teamId) });
     if (pending >= PENDING_INVITATION_LIMIT) {
       throw new DomainError(
         "PRECONDITION_FAILED",

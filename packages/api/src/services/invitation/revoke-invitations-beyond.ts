@@ -1,6 +1,7 @@
 import type { Prisma, Role } from "@tradeoff/db";
 import { hasRole, ROLE_RANK, ROLES } from "../../domain/roles";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { pendingInvitationsOf } from "./list-invitations";
 
 /**
  * Revokes the pending invitations `userId` created in the team that their role no longer lets
@@ -19,12 +20,9 @@ export async function revokeInvitationsBeyond(
   if (beyond.length === 0) return;
   const pending = await tx.invitation.findMany({
     where: {
-      teamId: input.teamId,
+      ...pendingInvitationsOf(input.teamId),
       createdById: input.userId,
       role: { in: [...beyond] },
-      acceptedAt: null,
-      revokedAt: null,
-      expiresAt: { gt: new Date() },
     },
     select: { id: true },
   });
