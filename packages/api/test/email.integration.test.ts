@@ -53,15 +53,42 @@ async function mailsTo(address: string, count: number, timeoutMs = 15_000) {
   return mine();
 }
 
+type Mail = SmtpMailbox["received"][number];
+
+/** A raw header line of `mail`, as a mail client reads it (without its name). */
+const headerOf = (mail: Mail | undefined, key: string) =>
+  mail?.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, "") ?? "";
+
+/** The owner's blank decision, opened for voting, and a nudge to the members yet to vote. */
+async function openAndNudge(owner: Awaited<ReturnType<typeof teamWith>>["owner"], teamId: string) {
+  const project = await owner.api.project.create(blankInput(teamId));
+  await owner.api.project.open({ projectId: project.id });
+  await owner.api.project.nudge({ projectId: project.id });
+  return project;
+}
+
+type Member = Awaited<ReturnType<typeof teamWith>>["people"][number];
+
+/** A team of the owner and one member who chose the daily digest for `kinds`. */
+async function memberWithDigestOf(
+  kinds: Parameters<Member["api"]["notification"]["setPreference"]>[0]["kind"][],
+) {
+  const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+  const [, member] = people;
+  if (!member?.email) throw new Error("fixture: member missing");
+  for (const kind of kinds) {
+    await member.api.notification.setPreference({ kind, delivery: "DIGEST" });
+  }
+  return { team, owner, member: { ...member, email: member.email } };
+}
+
 describe("notification emails", () => {
   it("emails a nudge with a link to the project and a one-click unsubscribe; a member who chose the inbox for nudges gets only the opening", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
     const [, bob, carol] = people;
     if (!bob?.email || !carol?.email) throw new Error("fixture: people missing");
     await carol.api.notification.setPreference({ kind: "nudge", delivery: "IN_APP" });
-    const project = await owner.api.project.create(blankInput(team.id));
-    await owner.api.project.open({ projectId: project.id });
-    await owner.api.project.nudge({ projectId: project.id });
+    const project = await openAndNudge(owner, team.id);
 
     // A decision opening for a member's vote asks for action: emailed by default, as a nudge is.
     const mails = await mailsTo(bob.email, 2);
@@ -74,10 +101,8 @@ describe("notification emails", () => {
     expect(mail?.text).toContain(link);
     expect(mail?.html).toContain(`href="${link}"`);
     // The raw header lines, as a mail client reads them.
-    const header = (key: string) =>
-      mail?.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, "") ?? "";
-    const listUnsubscribe = header("list-unsubscribe");
-    expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    const listUnsubscribe = headerOf(mail, "list-unsubscribe");
+    expect(headerOf(mail, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     const url = new URL(listUnsubscribe.replace(/^<|>$/g, ""));
     expect(url.origin + url.pathname).toBe(`${APP_URL}/api/unsubscribe`);
     expect(mail?.text).toContain(url.toString());
@@ -116,14 +141,8 @@ describe("notification emails", () => {
   });
 
   it("gathers the kinds a member chose as a digest into one daily email, each sent once", async () => {
-    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
-    const [, dana] = people;
-    if (!dana?.email) throw new Error("fixture: member missing");
-    await dana.api.notification.setPreference({ kind: "nudge", delivery: "DIGEST" });
-    await dana.api.notification.setPreference({ kind: "project.opened", delivery: "DIGEST" });
-    const project = await owner.api.project.create(blankInput(team.id));
-    await owner.api.project.open({ projectId: project.id });
-    await owner.api.project.nudge({ projectId: project.id });
+    const { team, owner, member: dana } = await memberWithDigestOf(["nudge", "project.opened"]);
+    const project = await openAndNudge(owner, team.id);
     // Nothing right away: both kinds wait for the digest.
     expect(await mailsTo(dana.email, 1, 1_000)).toEqual([]);
 
@@ -143,20 +162,12 @@ describe("notification emails", () => {
   }, 40_000);
 
   it("gives the daily digest a one-click unsubscribe that turns the digest off", async () => {
-    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
-    const [, erin] = people;
-    if (!erin?.email) throw new Error("fixture: member missing");
-    await erin.api.notification.setPreference({ kind: "nudge", delivery: "DIGEST" });
-    await erin.api.notification.setPreference({ kind: "project.closed", delivery: "DIGEST" });
-    const project = await owner.api.project.create(blankInput(team.id));
-    await owner.api.project.open({ projectId: project.id });
-    await owner.api.project.nudge({ projectId: project.id });
+    const { team, owner, member: erin } = await memberWithDigestOf(["nudge", "project.closed"]);
+    const project = await openAndNudge(owner, team.id);
     await sendDailyDigests(t.db, settings);
     const digest = (await mailsTo(erin.email, 2)).find((m) => m.subject?.startsWith("Tradeoff:"));
-    const header = (key: string) =>
-      digest?.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, "") ?? "";
-    expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    const url = new URL(header("list-unsubscribe").replace(/^<|>$/g, ""));
+    expect(headerOf(digest, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    const url = new URL(headerOf(digest, "list-unsubscribe").replace(/^<|>$/g, ""));
     expect(url.origin + url.pathname).toBe(`${APP_URL}/api/unsubscribe`);
     expect(digest?.text).toContain(url.toString());
     expect(digest?.html).toContain(`href="${url.toString().replaceAll("&", "&amp;")}"`);
@@ -207,14 +218,9 @@ describe("notification emails", () => {
 
 describe("after a member leaves the team", () => {
   it("tells a removed member nothing more of the team: not in the inbox, its count, an email still queued or the digest", async () => {
-    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
-    const [, frank] = people;
-    if (!frank?.email) throw new Error("fixture: member missing");
     // Nudges wait for Frank's digest; an opening is emailed right away.
-    await frank.api.notification.setPreference({ kind: "nudge", delivery: "DIGEST" });
-    const project = await owner.api.project.create(blankInput(team.id));
-    await owner.api.project.open({ projectId: project.id });
-    await owner.api.project.nudge({ projectId: project.id });
+    const { team, owner, member: frank } = await memberWithDigestOf(["nudge"]);
+    const project = await openAndNudge(owner, team.id);
     const opened = await t.db.notification.findFirstOrThrow({
       where: { userId: frank.id, kind: "project.opened" },
       select: { id: true },
