@@ -6,7 +6,7 @@ import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
 import { writeDecision } from "../record/record-decision";
 import { readRecordFields } from "../record/stored-fields";
-import { approvalStatus } from "./approval";
+import { approvalStatus, reviewerIds, reviewersSelect } from "./approval";
 import { announceDraftClosed } from "./draft-closed";
 import { markdownListItems, readDraftText } from "./draft-text";
 import { settleDraftText, settleOpenDraft } from "./settle-draft-text";
@@ -66,11 +66,7 @@ export async function acceptDraft(
           text: true,
           textVersion: true,
           reviews: { select: { userId: true, verdict: true, textVersion: true } },
-          team: {
-            select: {
-              memberships: { where: { role: { not: "VIEWER" } }, select: { userId: true } },
-            },
-          },
+          team: reviewersSelect,
         },
       }),
       await tx.project.findUniqueOrThrow({
@@ -91,7 +87,7 @@ export async function acceptDraft(
       fields.decisionMakers,
       draft.reviews,
       draft.textVersion,
-      new Set(draft.team.memberships.map((m) => m.userId)),
+      reviewerIds(draft.team),
     );
     if (approval.total === 0) {
       throw new DomainError("PRECONDITION_FAILED", approval.summary, {

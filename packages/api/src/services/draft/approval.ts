@@ -1,6 +1,19 @@
+import type { Prisma } from "@tradeoff/db";
 import type { RecordPerson } from "../../schemas/record";
 
 export type ApprovalRule = "ALL" | "MAJORITY";
+
+/**
+ * Selects, with a draft's team, who may still review (members and up): a named decision-maker
+ * who left the team or was made a viewer no longer counts towards the approval rule.
+ */
+export const reviewersSelect = {
+  select: { memberships: { where: { role: { not: "VIEWER" } }, select: { userId: true } } },
+} as const satisfies Prisma.TeamDefaultArgs;
+
+/** The ids of the team's members who may review, as `approvalStatus` takes them. */
+export const reviewerIds = (team: { memberships: { userId: string }[] }): ReadonlySet<string> =>
+  new Set(team.memberships.map((m) => m.userId));
 
 type Review = { userId: string; verdict: "APPROVED" | "CHANGES_REQUESTED"; textVersion: number };
 

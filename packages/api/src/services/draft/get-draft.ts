@@ -3,7 +3,7 @@ import { hasRole } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { canManageProject } from "../project/access";
 import { readRecordFields } from "../record/stored-fields";
-import { approvalStatus } from "./approval";
+import { approvalStatus, reviewerIds, reviewersSelect } from "./approval";
 import { readDraftText } from "./draft-text";
 
 const userName = { select: { id: true, name: true, email: true } } as const;
@@ -29,11 +29,7 @@ export const draftSelect = {
   discardedById: true,
   createdAt: true,
   startedBy: userName,
-  // Who may still review (members and up): a named decision-maker who left the team or was made
-  // a viewer no longer counts towards the approval rule.
-  team: {
-    select: { memberships: { where: { role: { not: "VIEWER" } }, select: { userId: true } } },
-  },
+  team: reviewersSelect,
   reviews: {
     select: {
       userId: true,
@@ -99,7 +95,7 @@ export function draftView(row: DraftRow, rule: "ALL" | "MAJORITY") {
       fields.decisionMakers,
       row.reviews,
       row.textVersion,
-      new Set(row.team.memberships.map((m) => m.userId)),
+      reviewerIds(row.team),
     ),
   };
 }
