@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { storeDraftText } from "../src/services/draft/store-draft-text";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, openProject, teamWith } from "./project-fixtures";
+import { at, castOnBothCriteria, castVote, openBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -14,19 +14,15 @@ const SHARE_LATER = "their share of the weight shows once the blind vote closes"
  * 62%, a figure that moves with the member's importance alone.
  */
 async function blindWithOneVoter() {
-  const setup = await teamWith(t, ["MEMBER", "VIEWER"]);
+  const setup = await openBlankProject(t, ["MEMBER", "VIEWER"], { votingMode: "BLIND" });
   const member = at(setup.people, 1);
   const viewer = at(setup.people, 2);
-  const projectId = await openProject(
-    setup.owner,
-    blankInput(setup.team.id, { votingMode: "BLIND" }),
-  );
-  await castVote(member, projectId, "ops", {
+  await castVote(member, setup.projectId, "ops", {
     weight: 5,
     scores: { kafka: 1, sqs: 5 },
     rationale: "Nobody wants to run brokers.",
   });
-  return { ...setup, projectId, member, viewer };
+  return { ...setup, member, viewer };
 }
 
 /**
@@ -34,21 +30,12 @@ async function blindWithOneVoter() {
  * criteria: every ballot complete, the hidden recommendation SQS and ready.
  */
 async function blindAllVoted() {
-  const setup = await teamWith(t, ["MEMBER"]);
+  const setup = await openBlankProject(t, ["MEMBER"], { votingMode: "BLIND" });
   const member = at(setup.people, 1);
-  const projectId = await openProject(
-    setup.owner,
-    blankInput(setup.team.id, { votingMode: "BLIND" }),
-  );
   for (const person of [setup.owner, member]) {
-    for (const criterionKey of ["ops", "ordering"]) {
-      await castVote(person, projectId, criterionKey, {
-        weight: 4,
-        scores: { kafka: 2, sqs: 5 },
-      });
-    }
+    await castOnBothCriteria(person, setup.projectId, { weight: 4, scores: { kafka: 2, sqs: 5 } });
   }
-  return { ...setup, projectId, member };
+  return { ...setup, member };
 }
 
 const fields = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { storeDraftText } from "../src/services/draft/store-draft-text";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, castVote, openBlankProject } from "./project-fixtures";
+import { at, castOnBothCriteria, openBlankProject, openDraftTeamProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -10,23 +10,11 @@ const t = useTestDatabase();
  * SQS, so the result is ready (quorum 2) and the form records without a confirmation.
  */
 async function votedProject() {
-  const setup = await openBlankProject(t, ["ADMIN", "MEMBER", "MEMBER", "VIEWER"], { quorum: 2 });
-  const { projectId } = setup;
-  const member = at(setup.people, 2);
-  const member2 = at(setup.people, 3);
-  for (const person of [member, member2]) {
-    for (const criterionKey of ["ops", "ordering"]) {
-      await castVote(person, projectId, criterionKey, { weight: 4, scores: { kafka: 2, sqs: 5 } });
-    }
+  const setup = await openDraftTeamProject(t);
+  for (const person of [setup.member, setup.member2]) {
+    await castOnBothCriteria(person, setup.projectId, { weight: 4, scores: { kafka: 2, sqs: 5 } });
   }
-  return {
-    ...setup,
-    projectId,
-    admin: at(setup.people, 1),
-    member,
-    member2,
-    viewer: at(setup.people, 4),
-  };
+  return setup;
 }
 
 type Setup = Awaited<ReturnType<typeof votedProject>>;

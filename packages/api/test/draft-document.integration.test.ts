@@ -22,7 +22,7 @@ import {
   type DraftConnectionContext,
 } from "../src/services/draft/document-server";
 import { trpcError, until, useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, openBlankProject, teamWith } from "./project-fixtures";
+import { at, blankInput, castOnBothCriteria, openBlankProject, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -161,6 +161,37 @@ async function draftFor(
   });
 }
 
+/** A draft the owner can accept (with a reason), its decision-maker named. */
+async function readyDraft() {
+  const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
+  const member = at(s.people, 1);
+  await castOnBothCriteria(member, s.projectId, { weight: 4, scores: { kafka: 2, sqs: 5 } });
+  const { draftId } = await member.api.draft.start({ projectId: s.projectId });
+  await member.api.draft.updateFields({
+    projectId: s.projectId,
+    decisionMakers: [{ userId: s.owner.id, name: "" }],
+  });
+  return { s, member, draftId };
+}
+
+const rowsOf = (draftId: string) => t.db.recordDraftUpdate.count({ where: { draftId } });
+
+/** The rationale of the decision recorded from the draft. */
+const recordRationale = async (projectId: string) =>
+  (
+    await t.db.decisionRecord.findFirstOrThrow({
+      where: { projectId },
+      select: { rationale: true },
+    })
+  ).rationale;
+
+/** Types a paragraph and waits until it is stored: the editor's access was read just now. */
+async function typeStored(client: Client, draftId: string, text: string) {
+  const rows = await rowsOf(draftId);
+  typeParagraph(client.doc, "rationale", text);
+  await expect.poll(() => rowsOf(draftId), { timeout: 5_000, interval: 10 }).toBeGreaterThan(rows);
+}
+
 let world: Awaited<ReturnType<typeof teamWith>>;
 beforeAll(async () => {
   world = await teamWith(t, ["MEMBER", "VIEWER"]);
@@ -269,7 +300,7 @@ describe("the shared text of a draft", () => {
     }
     const expected = documentText(client.doc).context;
     await expect
-      .poll(() => t.db.recordDraftUpdate.count({ where: { draftId: draft.id } }), {
+      .poll(() => rowsOf(draft.id), {
         timeout: 5_000,
       })
       .toBeLessThan(20);
@@ -356,7 +387,7 @@ describe("the shared text of a draft", () => {
     const stored = await t.db.recordDraft.findUniqueOrThrow({ where: { id: draft.id } });
     expect((stored.text as { rationale: string }).rationale).toBe("As approved.");
     expect(stored.textVersion).toBe(0);
-    expect(await t.db.recordDraftUpdate.count({ where: { draftId: draft.id } })).toBe(1);
+    expect(await rowsOf(draft.id)).toBe(1);
   });
 
   it("turns an editor connected before the draft was discarded read-only", async () => {
@@ -370,13 +401,13 @@ describe("the shared text of a draft", () => {
     await world.owner.api.draft.discard({ projectId });
     // The editor's access is read again before its next edit once a second has passed.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
-    const rows = await t.db.recordDraftUpdate.count({ where: { draftId: draft.id } });
+    const rows = await rowsOf(draft.id);
     typeParagraph(client.doc, "rationale", "after the discard");
     await new Promise((resolve) => setTimeout(resolve, 400));
     const stored = await t.db.recordDraft.findUniqueOrThrow({ where: { id: draft.id } });
     expect(stored.status).toBe("DISCARDED");
     expect((stored.text as { rationale: string }).rationale).toBe("Written together.");
-    expect(await t.db.recordDraftUpdate.count({ where: { draftId: draft.id } })).toBe(rows);
+    expect(await rowsOf(draft.id)).toBe(rows);
     const fresh = await connect(a, draft.id, world.owner.id);
     expect(rationale(fresh)).not.toContain("after the discard");
   });
@@ -395,19 +426,7 @@ describe("the shared text of a draft", () => {
 
 describe("reviewing and accepting while the last edits are still being stored", () => {
   it("approves the text on the reviewer's screen, and accepts only the text that was approved, whole", async () => {
-    const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
-    const member = at(s.people, 1);
-    for (const criterionKey of ["ops", "ordering"]) {
-      await castVote(member, s.projectId, criterionKey, {
-        weight: 4,
-        scores: { kafka: 2, sqs: 5 },
-      });
-    }
-    const { draftId } = await member.api.draft.start({ projectId: s.projectId });
-    await member.api.draft.updateFields({
-      projectId: s.projectId,
-      decisionMakers: [{ userId: s.owner.id, name: "" }],
-    });
+    const { s, member, draftId } = await readyDraft();
     // An instance that writes the Markdown only a minute after typing stops: the gap between an
     // edit reaching everyone's screen and reaching the stored text, made wide.
     const a = await startInstance({ textDebounceMs: 60_000, textMaxDebounceMs: 60_000 });
@@ -419,11 +438,8 @@ describe("reviewing and accepting while the last edits are still being stored", 
       });
     const storedRationale = async () =>
       ((await storedDraft()).text as { rationale: string }).rationale;
-    const rowsNow = () => t.db.recordDraftUpdate.count({ where: { draftId } });
 
-    let rows = await rowsNow();
-    typeParagraph(writer.doc, "rationale", "Managed queues keep the pager quiet.");
-    await expect.poll(rowsNow, { timeout: 5_000, interval: 10 }).toBeGreaterThan(rows);
+    await typeStored(writer, draftId, "Managed queues keep the pager quiet.");
     expect(await storedRationale()).not.toContain("Managed queues keep the pager quiet.");
     const before = (await storedDraft()).textVersion;
 
@@ -436,9 +452,7 @@ describe("reviewing and accepting while the last edits are still being stored", 
 
     // A line typed after the approval: accepting settles it first, so the approval is stale and
     // the record is not written with a text nobody approved.
-    rows = await rowsNow();
-    typeParagraph(writer.doc, "rationale", "Ordering per group is enough.");
-    await expect.poll(rowsNow, { timeout: 5_000, interval: 10 }).toBeGreaterThan(rows);
+    await typeStored(writer, draftId, "Ordering per group is enough.");
     const refused = await trpcError(member.api.draft.accept({ projectId: s.projectId }));
     expect(refused.code).toBe("PRECONDITION_FAILED");
     expect(refused.message).toMatch(/^0 of 1 decision-maker approved/);
@@ -448,49 +462,13 @@ describe("reviewing and accepting while the last edits are still being stored", 
 
     await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
     await member.api.draft.accept({ projectId: s.projectId });
-    const record = await t.db.decisionRecord.findFirstOrThrow({
-      where: { projectId: s.projectId },
-      select: { rationale: true },
-    });
-    expect(record.rationale).toContain("Managed queues keep the pager quiet.");
-    expect(record.rationale).toContain("Ordering per group is enough.");
+    const recorded = await recordRationale(s.projectId);
+    expect(recorded).toContain("Managed queues keep the pager quiet.");
+    expect(recorded).toContain("Ordering per group is enough.");
   });
 });
 
 describe("edits that arrive as the draft is accepted or discarded", () => {
-  /** A draft the owner can accept (with a reason), its decision-maker named. */
-  async function readyDraft() {
-    const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
-    const member = at(s.people, 1);
-    for (const criterionKey of ["ops", "ordering"]) {
-      await castVote(member, s.projectId, criterionKey, {
-        weight: 4,
-        scores: { kafka: 2, sqs: 5 },
-      });
-    }
-    const { draftId } = await member.api.draft.start({ projectId: s.projectId });
-    await member.api.draft.updateFields({
-      projectId: s.projectId,
-      decisionMakers: [{ userId: s.owner.id, name: "" }],
-    });
-    return { s, member, draftId };
-  }
-  const rowsOf = (draftId: string) => t.db.recordDraftUpdate.count({ where: { draftId } });
-  const recordRationale = async (projectId: string) =>
-    (
-      await t.db.decisionRecord.findFirstOrThrow({
-        where: { projectId },
-        select: { rationale: true },
-      })
-    ).rationale;
-  /** Types a paragraph and waits until it is stored: the editor's access was read just now. */
-  async function typeStored(client: Client, draftId: string, text: string) {
-    const rows = await rowsOf(draftId);
-    typeParagraph(client.doc, "rationale", text);
-    await expect
-      .poll(() => rowsOf(draftId), { timeout: 5_000, interval: 10 })
-      .toBeGreaterThan(rows);
-  }
   const accept = (s: Awaited<ReturnType<typeof readyDraft>>["s"]) =>
     s.owner.api.draft.accept({
       projectId: s.projectId,
@@ -526,16 +504,34 @@ describe("edits that arrive as the draft is accepted or discarded", () => {
     },
   );
 
-  it("tells the typist when an edit the server took could not be kept because the draft was accepted meanwhile", async () => {
+  /**
+   * A member types on an instance that does not hear the draft close, so the edit reaches its
+   * document first: one line is stored, `close` accepts or discards the draft, and the member
+   * types `late` at once. Answers once the typist was told something, with the number of stored
+   * rows when the draft closed.
+   */
+  async function typeAsDraftCloses(
+    close: (s: Awaited<ReturnType<typeof readyDraft>>["s"]) => Promise<unknown>,
+    before: string,
+    late: string,
+  ) {
     const { s, member, draftId } = await readyDraft();
-    // An instance that does not hear the acceptance: the edit reaches its document first.
     const a = await startInstance(undefined, { listen: false });
     const writer = await connect(a, draftId, member.id);
-    await typeStored(writer, draftId, "Typed before the acceptance.");
-    await accept(s);
+    await typeStored(writer, draftId, before);
+    await close(s);
     const rows = await rowsOf(draftId);
-    typeParagraph(writer.doc, "rationale", "Typed as it was accepted.");
+    typeParagraph(writer.doc, "rationale", late);
     await until(() => writer.told.length > 0, SYNC);
+    return { s, draftId, a, writer, rows };
+  }
+
+  it("tells the typist when an edit the server took could not be kept because the draft was accepted meanwhile", async () => {
+    const { s, draftId, a, writer, rows } = await typeAsDraftCloses(
+      accept,
+      "Typed before the acceptance.",
+      "Typed as it was accepted.",
+    );
     expect(writer.told.map((payload) => JSON.parse(payload))).toEqual([
       { type: "edits-left-out", status: "ACCEPTED" },
     ]);
@@ -555,14 +551,11 @@ describe("edits that arrive as the draft is accepted or discarded", () => {
   });
 
   it("tells the typist the same when the draft was discarded", async () => {
-    const { s, member, draftId } = await readyDraft();
-    const a = await startInstance(undefined, { listen: false });
-    const writer = await connect(a, draftId, member.id);
-    await typeStored(writer, draftId, "Typed before the discard.");
-    await s.owner.api.draft.discard({ projectId: s.projectId });
-    const rows = await rowsOf(draftId);
-    typeParagraph(writer.doc, "rationale", "Typed as it was discarded.");
-    await until(() => writer.told.length > 0, SYNC);
+    const { draftId, writer, rows } = await typeAsDraftCloses(
+      (s) => s.owner.api.draft.discard({ projectId: s.projectId }),
+      "Typed before the discard.",
+      "Typed as it was discarded.",
+    );
     expect(writer.told.map((payload) => JSON.parse(payload))).toEqual([
       { type: "edits-left-out", status: "DISCARDED" },
     ]);

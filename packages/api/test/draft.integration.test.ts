@@ -4,7 +4,14 @@ import { documentTextOfUpdates } from "../src/services/draft/document-schema";
 import { loadDraftDocument } from "../src/services/draft/document-store";
 import { storeDraftText } from "../src/services/draft/store-draft-text";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, openBlankProject, teamWith } from "./project-fixtures";
+import {
+  at,
+  blankInput,
+  castVote,
+  openBlankProject,
+  openDraftTeamProject,
+  teamWith,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -13,25 +20,20 @@ const t = useTestDatabase();
  * team of owner, admin, two members and a viewer; a quorum of two makes the result ready.
  */
 async function votedProject() {
-  const setup = await openBlankProject(t, ["ADMIN", "MEMBER", "MEMBER", "VIEWER"], { quorum: 2 });
-  const { projectId } = setup;
-  const admin = at(setup.people, 1);
-  const member = at(setup.people, 2);
-  const member2 = at(setup.people, 3);
-  const viewer = at(setup.people, 4);
+  const setup = await openDraftTeamProject(t);
   for (const [person, reason] of [
-    [admin, "Nobody wants to run brokers."],
-    [member, "Managed means no pager."],
+    [setup.admin, "Nobody wants to run brokers."],
+    [setup.member, "Managed means no pager."],
   ] as const) {
     for (const criterionKey of ["ops", "ordering"]) {
-      await castVote(person, projectId, criterionKey, {
+      await castVote(person, setup.projectId, criterionKey, {
         weight: 4,
         scores: { kafka: 2, sqs: 5 },
         rationale: criterionKey === "ops" ? reason : null,
       });
     }
   }
-  return { ...setup, projectId, admin, member, member2, viewer };
+  return setup;
 }
 
 type Setup = Awaited<ReturnType<typeof votedProject>>;
@@ -104,41 +106,26 @@ describe("starting the record draft", () => {
 });
 
 describe("blind voting", () => {
-  it("keeps the result and everyone's reasons out of a draft started while voting is open", async () => {
-    const setup = await teamWith(t, ["MEMBER"]);
+  /** A blind project with the owner's vote and reason, and a draft started while it is open. */
+  async function blindDraft() {
+    const setup = await openBlankProject(t, ["MEMBER"], { votingMode: "BLIND" });
     const member = at(setup.people, 1);
-    const { id: projectId } = await setup.owner.api.project.create(
-      blankInput(setup.team.id, { votingMode: "BLIND" }),
-    );
-    await setup.owner.api.project.open({ projectId });
-    await castVote(setup.owner, projectId, "ops", {
+    await castVote(setup.owner, setup.projectId, "ops", {
       weight: 4,
       scores: { kafka: 2, sqs: 5 },
       rationale: "A secret reason.",
     });
-    await member.api.draft.start({ projectId });
+    const { draftId } = await member.api.draft.start({ projectId: setup.projectId });
+    return { ...setup, member, draftId };
+  }
+
+  it("keeps the result and everyone's reasons out of a draft started while voting is open", async () => {
+    const { member, projectId } = await blindDraft();
     const { draft } = await member.api.draft.get({ projectId });
     expect(draft?.chosenOptionKey).toBeNull();
     expect(JSON.stringify(draft?.text)).not.toContain("A secret reason.");
     expect(draft?.text.moreInformation).toContain("Voting is blind until it closes");
   });
-
-  /** A blind project with the owner's vote and reason, and a draft started while it is open. */
-  async function blindDraft() {
-    const setup = await teamWith(t, ["MEMBER"]);
-    const member = at(setup.people, 1);
-    const { id: projectId } = await setup.owner.api.project.create(
-      blankInput(setup.team.id, { votingMode: "BLIND" }),
-    );
-    await setup.owner.api.project.open({ projectId });
-    await castVote(setup.owner, projectId, "ops", {
-      weight: 4,
-      scores: { kafka: 2, sqs: 5 },
-      rationale: "A secret reason.",
-    });
-    const { draftId } = await member.api.draft.start({ projectId });
-    return { ...setup, member, projectId, draftId };
-  }
 
   it("fills the reasons in once the vote closes, when nobody changed what was pre-filled", async () => {
     const { owner, member, projectId } = await blindDraft();

@@ -84,6 +84,21 @@ export async function openBlankProject(
   return { ...setup, projectId };
 }
 
+/**
+ * The owner's blank decision, open for voting with a quorum of two, in a team of an admin, two
+ * members and a viewer: everyone a draft's fields, reviews and acceptance are about.
+ */
+export async function openDraftTeamProject(t: T) {
+  const setup = await openBlankProject(t, ["ADMIN", "MEMBER", "MEMBER", "VIEWER"], { quorum: 2 });
+  return {
+    ...setup,
+    admin: at(setup.people, 1),
+    member: at(setup.people, 2),
+    member2: at(setup.people, 3),
+    viewer: at(setup.people, 4),
+  };
+}
+
 type Api = ReturnType<T["callerAs"]>;
 type Ballot = Omit<Parameters<Api["vote"]["cast"]>[0], "projectId" | "criterionKey">;
 
@@ -95,6 +110,13 @@ export function castVote(
   ballot: Ballot,
 ) {
   return voter.api.vote.cast({ projectId, criterionKey, ...ballot });
+}
+
+/** `voter` casts the same `ballot` on both criteria of the blank decision (`blankInput`). */
+export async function castOnBothCriteria(voter: { api: Api }, projectId: string, ballot: Ballot) {
+  for (const criterionKey of ["ops", "ordering"]) {
+    await castVote(voter, projectId, criterionKey, ballot);
+  }
 }
 
 /** The i-th item of a list the test built itself; fails loudly if it is missing. */

@@ -4,7 +4,15 @@ import { aggregate } from "@tradeoff/scoring";
 import { describe, expect, it } from "vitest";
 import { loadDecision } from "../src/services/project/load-decision";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, drfInput, openProject, teamWith } from "./project-fixtures";
+import {
+  at,
+  blankInput,
+  castOnBothCriteria,
+  castVote,
+  drfInput,
+  openProject,
+  teamWith,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -105,9 +113,7 @@ describe("the recommendation", () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
     const member = at(people, 1);
     const projectId = await openProject(owner, blankInput(team.id, { quorum: 2 }));
-    for (const criterionKey of ["ops", "ordering"]) {
-      await castVote(owner, projectId, criterionKey, { weight: 3, scores: { kafka: 2, sqs: 4 } });
-    }
+    await castOnBothCriteria(owner, projectId, { weight: 3, scores: { kafka: 2, sqs: 4 } });
     // The member scores one option of one criterion: they voted, but their ballot is partial.
     await castVote(member, projectId, "ops", { weight: 5, scores: { sqs: 5 } });
     const partial = await owner.api.project.recommendation({ projectId });
@@ -142,9 +148,7 @@ describe("the recommendation", () => {
     const member = at(people, 1);
     const projectId = await openProject(owner, blankInput(team.id, { quorum: 5 }));
     for (const voter of [owner, member]) {
-      for (const criterionKey of ["ops", "ordering"]) {
-        await castVote(voter, projectId, criterionKey, { weight: 3, scores: { kafka: 2, sqs: 4 } });
-      }
+      await castOnBothCriteria(voter, projectId, { weight: 3, scores: { kafka: 2, sqs: 4 } });
     }
     const view = await owner.api.project.recommendation({ projectId });
     expect(view.participation).toMatchObject({
