@@ -6,6 +6,7 @@ import {
 } from "../services/draft/document-fields";
 import { idSchema } from "./id";
 import { recordFieldsSchema } from "./record";
+import { optionalTextSchema } from "./text";
 
 const projectOnly = { projectId: idSchema };
 
@@ -63,12 +64,7 @@ export const reviewDraftSchema = z.object({
   verdict: z.enum(["APPROVED", "CHANGES_REQUESTED"], {
     error: "Approve or request changes.",
   }),
-  comment: z
-    .string()
-    .trim()
-    .max(4000, { error: "Keep the comment to 4000 characters or fewer." })
-    .nullish()
-    .transform((v) => v || null),
+  comment: optionalTextSchema(4000, "Keep the comment to 4000 characters or fewer."),
 });
 
 export const commentDraftSchema = z
@@ -81,12 +77,7 @@ export const commentDraftSchema = z
       .max(4000, { error: "Keep the comment to 4000 characters or fewer." }),
     /** The text field the quoted passage is in, when the comment is anchored. */
     field: z.enum(DRAFT_TEXT_FIELDS, { error: "Pick one of the draft's text fields." }).nullish(),
-    quote: z
-      .string()
-      .trim()
-      .max(1000, { error: "Quote at most 1000 characters." })
-      .nullish()
-      .transform((v) => v || null),
+    quote: optionalTextSchema(1000, "Quote at most 1000 characters."),
   })
   .refine((c) => !c.quote || c.field, {
     error: "Say which field the quoted passage is in.",
@@ -102,19 +93,9 @@ export const resolveDraftCommentSchema = z.object({
 export const acceptDraftSchema = z.object({
   ...projectOnly,
   /** Owners and admins only: accepting without every approval the rule asks for. */
-  overrideReason: z
-    .string()
-    .trim()
-    .max(4000, { error: "Keep the reason to 4000 characters or fewer." })
-    .nullish()
-    .transform((v) => v || null),
+  overrideReason: optionalTextSchema(4000, "Keep the reason to 4000 characters or fewer."),
   /** Required when the chosen option is not the team's recommendation, as for record.decide. */
-  justification: z
-    .string()
-    .trim()
-    .max(4000, { error: "Keep the reason to 4000 characters or fewer." })
-    .nullish()
-    .transform((v) => v || null),
+  justification: optionalTextSchema(4000, "Keep the reason to 4000 characters or fewer."),
   /** Recording while the recommendation is provisional must be confirmed, as for record.decide. */
   confirmProvisional: z.boolean({ error: "confirmProvisional is true or false." }).default(false),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { strictDateSchema } from "./dates";
 import { idSchema } from "./id";
+import { optionalTextSchema } from "./text";
 
 const line = (what: string, max: number) =>
   z
@@ -22,12 +23,7 @@ const consequenceList = z.array(line("consequence", 500)).max(20).default([]);
 export const recordFieldsSchema = z.object({
   chosenOptionKey: z.string().trim().min(1, { error: "Choose an option." }).max(40),
   /** Required when the chosen option is not the team's recommendation. */
-  justification: z
-    .string()
-    .trim()
-    .max(4000)
-    .nullish()
-    .transform((v) => v || null),
+  justification: optionalTextSchema(4000),
   rationale: line("rationale", 8000),
   consequences: z
     .object({ good: consequenceList, neutral: consequenceList, bad: consequenceList })
@@ -35,12 +31,7 @@ export const recordFieldsSchema = z.object({
   decisionMakers: people,
   consulted: people,
   informed: people,
-  confirmation: z
-    .string()
-    .trim()
-    .max(4000)
-    .nullish()
-    .transform((v) => v || null),
+  confirmation: optionalTextSchema(4000),
   links: z
     .array(
       z.object({
