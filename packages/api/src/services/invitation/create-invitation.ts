@@ -6,7 +6,7 @@ import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { notifyUsers } from "../notification/notify";
 import type { InvitationEmailJob } from "./invitation-email";
-import { pendingInvitationsOf } from "./list-invitations";
+import { invitationFields, pendingInvitationsOf } from "./list-invitations";
 import { hashInvitationToken, invitationPath, newInvitationToken } from "./token";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,15 +73,7 @@ export async function createInvitation(
         expiresAt,
         createdById: input.actorId,
       },
-      select: {
-        id: true,
-        email: true,
-        role: true,
-        expiresAt: true,
-        createdAt: true,
-        team: { select: { name: true } },
-        createdBy: { select: { name: true, email: true } },
-      },
+      select: invitationFields,
     });
     await recordAuditEvent(tx, {
       teamId: input.teamId,
@@ -126,6 +118,5 @@ export async function createInvitation(
     input.email && delivery.emailEnabled && !delivery.secret
       ? "The email could not be queued: the server has no NEXTAUTH_SECRET. Copy the link and send it yourself."
       : null;
-  const { team: _team, createdBy: _createdBy, ...rest } = invitation;
-  return { ...rest, token, path: invitationPath(token), emailQueued: queueEmail, mailError };
+  return { ...invitation, token, path: invitationPath(token), emailQueued: queueEmail, mailError };
 }

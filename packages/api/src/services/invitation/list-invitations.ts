@@ -9,18 +9,20 @@ export const pendingInvitationsOf = (teamId: string) =>
     expiresAt: { gt: new Date() },
   }) satisfies Prisma.InvitationWhereInput;
 
+/** An invitation's fields as its creator is answered and as the team's settings list it. */
+export const invitationFields = {
+  id: true,
+  email: true,
+  role: true,
+  expiresAt: true,
+  createdAt: true,
+} satisfies Prisma.InvitationSelect;
+
 /** The team's pending invitations, newest first, with who made each. */
 export async function listPendingInvitations(db: PrismaClient, input: { teamId: string }) {
   return db.invitation.findMany({
     where: pendingInvitationsOf(input.teamId),
     orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      email: true,
-      role: true,
-      expiresAt: true,
-      createdAt: true,
-      createdBy: { select: { id: true, name: true, email: true } },
-    },
+    select: { ...invitationFields, createdBy: { select: { id: true, name: true, email: true } } },
   });
 }
