@@ -1,4 +1,5 @@
 import { expect, signInOverHttp, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+import { signInWithForm, signUpWithForm } from "../support/forms";
 
 test("a newcomer signs up, creates a team, signs out, signs in again and finds the team", async ({
   page,
@@ -6,10 +7,7 @@ test("a newcomer signs up, creates a team, signs out, signs in again and finds t
 }) => {
   await page.goto("/");
   await page.getByRole("link", { name: "Create an account" }).first().click();
-  await page.getByLabel("Name").fill(user.name);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpWithForm(page, user);
   // Sign-up never signs in by itself (that would tell a new email from a used one); the next
   // step signs in with what was just typed, in one click.
   await expect(page.getByRole("heading", { name: "Sign in to continue" })).toBeVisible();
@@ -26,9 +24,7 @@ test("a newcomer signs up, creates a team, signs out, signs in again and finds t
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
 
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWithForm(page, user);
   await expect(page.getByRole("heading", { name: "Payments guild", level: 1 })).toBeVisible();
 });
 
@@ -40,10 +36,7 @@ test("sign-up explains each bad field, and answers a used email like any other, 
   await signUpOverApi(request, existing);
 
   await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Someone");
-  await page.getByLabel("Email").fill("not-an-email");
-  await page.getByLabel("Password").fill("short");
-  await page.getByRole("button", { name: "Create account" }).click();
+  await signUpWithForm(page, { name: "Someone", email: "not-an-email", password: "short" });
   await expect(page.getByText("Enter a valid email address")).toBeVisible();
   await expect(page.getByText("Use at least 8 characters")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
@@ -61,10 +54,11 @@ test("sign-up explains each bad field, and answers a used email like any other, 
   const fresh = uniqueUser("fresh");
   const other = await page.context().newPage();
   await other.goto("/sign-up");
-  await other.getByLabel("Name").fill("Someone");
-  await other.getByLabel("Email").fill(fresh.email);
-  await other.getByLabel("Password").fill("amber walrus kettle 93");
-  await other.getByRole("button", { name: "Create account" }).click();
+  await signUpWithForm(other, {
+    name: "Someone",
+    email: fresh.email,
+    password: "amber walrus kettle 93",
+  });
   await expect(other.getByRole("status").filter({ hasText: "Sign in to continue," })).toBeVisible();
   await expect(other).toHaveURL(/\/sign-up/);
   expect(await other.getByRole("main").textContent()).toBe(usedAnswer);
@@ -92,9 +86,7 @@ test("a wrong password gets one generic message that does not reveal whether the
   const messages: string[] = [];
   for (const email of [known.email, uniqueUser("unknown").email]) {
     await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("definitely-wrong");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await signInWithForm(page, { email, password: "definitely-wrong" });
     const alert = page.getByRole("alert").filter({ hasText: "do not match" });
     await expect(alert).toBeVisible();
     messages.push((await alert.textContent()) ?? "");

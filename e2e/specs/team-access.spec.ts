@@ -1,7 +1,16 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { expect, signInOverHttp, signUpOverApi, test, uniqueUser } from "../support/fixtures";
-import { createTeamOverApi, inviteOverApi, mutate } from "../support/teams";
+import { mutate } from "../support/decisions";
+import {
+  expect,
+  postCredentials,
+  signInOverHttp,
+  signUpOverApi,
+  test,
+  uniqueUser,
+} from "../support/fixtures";
+import { signInWithForm, signUpWithForm } from "../support/forms";
+import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
 test("an owner invites by link; the invitee signs up through it, joins as member, has no admin actions, and sees a role change on the next load", async ({
   page,
@@ -34,10 +43,7 @@ test("an owner invites by link; the invitee signs up through it, joins as member
   await other.goto(link);
   await expect(other.getByRole("heading", { name: `Join ${team.name}` })).toBeVisible();
   await other.getByRole("link", { name: "Create an account" }).click();
-  await other.getByLabel("Name").fill(invitee.name);
-  await other.getByLabel("Email").fill(invitee.email);
-  await other.getByLabel("Password").fill(invitee.password);
-  await other.getByRole("button", { name: "Create account" }).click();
+  await signUpWithForm(other, invitee);
   await other.getByRole("button", { name: "Sign in", exact: true }).click();
 
   // Back on the invitation, now signed in.
@@ -151,14 +157,7 @@ test("sign-in answers 429 with a retry time after 5 failures from one address, a
 }) => {
   const user = uniqueUser("locked");
   await signUpOverApi(request, user);
-  const attempt = async (password: string) => {
-    const csrf = await request.get("/api/auth/csrf");
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    return request.post("/api/auth/callback/credentials", {
-      form: { csrfToken, email: user.email, password, json: "true" },
-      maxRedirects: 0,
-    });
-  };
+  const attempt = (password: string) => postCredentials(request, { email: user.email, password });
   for (let i = 0; i < 5; i++) expect((await attempt("wrong-password")).status()).not.toBe(429);
   const blocked = await attempt(user.password);
   expect(blocked.status()).toBe(429);
@@ -166,9 +165,7 @@ test("sign-in answers 429 with a retry time after 5 failures from one address, a
   expect(Number(blocked.headers()["retry-after"])).toBeLessThanOrEqual(15 * 60);
 
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWithForm(page, user);
   await expect(page.getByText(/Too many attempts, try again in \d+ minutes?/)).toBeVisible();
   // The same person at another address is not locked out: e2e/specs/sign-in-limits.spec.ts
   // (every request here comes from one address, and X-Forwarded-For is not trusted).
@@ -228,9 +225,7 @@ test("signing out everywhere ends the session in another browser on its next pag
   await elsewhere.close();
 
   // Sign in again, change the password: the old one stops working, the new one signs in.
-  await page.getByLabel("Email").fill(signedIn.email);
-  await page.getByLabel("Password").fill(signedIn.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWithForm(page, signedIn);
   await expect(page).not.toHaveURL(/\/sign-in/);
   await page.goto("/account");
   await page.getByLabel("Current password").fill("not-my-password");
@@ -243,8 +238,6 @@ test("signing out everywhere ends the session in another browser on its next pag
   await expect(page.getByText(/^Password changed\./)).toBeVisible();
   await page.context().clearCookies();
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(signedIn.email);
-  await page.getByLabel("Password").fill("a-brand-new-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWithForm(page, { email: signedIn.email, password: "a-brand-new-password" });
   await expect(page).not.toHaveURL(/\/sign-in/);
 });

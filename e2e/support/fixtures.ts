@@ -21,14 +21,28 @@ export async function signUpOverApi(request: APIRequestContext, user: TestUser) 
   expect(response.status(), await response.text()).toBe(200);
 }
 
-/** Signs in over HTTP (CSRF token, then the credentials callback): the session cookie lands in `request`'s context. */
-export async function signInOverHttp(request: APIRequestContext, user: TestUser) {
+type Credentials = Pick<TestUser, "email" | "password">;
+
+/**
+ * Sends an email and password to the credentials sign-in over HTTP (CSRF token first), as the
+ * sign-in form does, and answers the response: on success the session cookie lands in
+ * `request`'s context.
+ */
+export async function postCredentials(
+  request: APIRequestContext,
+  { email, password }: Credentials,
+) {
   const csrf = await request.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: user.email, password: user.password, json: "true" },
+  return request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
     maxRedirects: 0,
   });
+}
+
+/** Signs in over HTTP (CSRF token, then the credentials callback): the session cookie lands in `request`'s context. */
+export async function signInOverHttp(request: APIRequestContext, user: TestUser) {
+  const response = await postCredentials(request, user);
   expect([200, 302]).toContain(response.status());
 }
 

@@ -1,16 +1,5 @@
-import { type APIRequestContext, expect } from "@playwright/test";
-
-/** Calls a tRPC mutation over HTTP as the request context's signed-in user. */
-export async function mutate<T>(
-  request: APIRequestContext,
-  path: string,
-  input: unknown,
-): Promise<T> {
-  const response = await request.post(`/api/trpc/${path}`, { data: input });
-  expect(response.status(), await response.text()).toBe(200);
-  const body = (await response.json()) as { result: { data: T } };
-  return body.result.data;
-}
+import type { APIRequestContext } from "@playwright/test";
+import { mutate } from "./decisions";
 
 /** A team owned by the signed-in user of `request`. */
 export function createTeamOverApi(request: APIRequestContext, name: string) {
