@@ -1,28 +1,27 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
-import { createSuccessor, decideOverApi, mutate, type Person } from "../support/decisions";
+import {
+  createSuccessor,
+  decideOverApi,
+  holdProcedure,
+  mutate,
+  type Person,
+} from "../support/decisions";
 import { expect, test } from "../support/members";
 import { inviteOverApi } from "../support/teams";
 
 test.setTimeout(90_000);
 
 /**
- * Holds the page's requests to one tRPC procedure until `release()`, as on a slow connection:
- * what a keyboard user sees while the request is on its way.
+ * Presses Enter on `button`, which has the keyboard, while `procedure` is held: the button says
+ * it is busy and keeps the keyboard. Answers what lets the request through.
  */
-async function holdProcedure(page: Page, procedure: string) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(
-    (url) => url.pathname.startsWith("/api/trpc/") && url.pathname.includes(procedure),
-    async (route) => {
-      await released;
-      await route.continue();
-    },
-  );
+async function pressWhileHeld(page: Page, button: Locator, procedure: string) {
+  const release = await holdProcedure(page, procedure);
+  await page.keyboard.press("Enter");
+  await expect(button).toHaveAttribute("aria-busy", "true");
+  await expect(button).toBeFocused();
   return release;
 }
 
@@ -80,11 +79,8 @@ test('"Mark as superseded" keeps the keyboard on the button while it works, then
   const page = await onPhone(owner, `${url}/record`);
   await page.getByRole("checkbox", { name: /Keep FastAPI, move to async workers/ }).check();
   const mark = page.getByRole("button", { name: "Mark as superseded" });
-  const release = await holdProcedure(page, "record.supersede");
   await mark.focus();
-  await page.keyboard.press("Enter");
-  await expect(mark).toHaveAttribute("aria-busy", "true");
-  await expect(mark).toBeFocused();
+  const release = await pressWhileHeld(page, mark, "record.supersede");
   release();
   const status = page.getByTestId("superseded-by");
   await expect(status).toContainText("Keep FastAPI, move to async workers");
@@ -104,11 +100,8 @@ test("revoking a share link from the keyboard moves to the link's new status", a
   await mutate(request, "share.create", { projectId, showVotes: false, expiresAt: null });
   const page = await onPhone(owner, `${url}/record`);
   const revoke = page.getByRole("button", { name: "Revoke" });
-  const release = await holdProcedure(page, "share.revoke");
   await revoke.focus();
-  await page.keyboard.press("Enter");
-  await expect(revoke).toHaveAttribute("aria-busy", "true");
-  await expect(revoke).toBeFocused();
+  const release = await pressWhileHeld(page, revoke, "share.revoke");
   release();
   await expect(revoke).toHaveCount(0);
   await expect(page.getByTestId("share-link-status")).toBeFocused();
@@ -141,10 +134,7 @@ test("a confirmation's button keeps the keyboard while it works; the next invita
   const confirm = dialog.getByRole("button", { name: "Revoke" });
   await expect(confirm).toBeFocused();
   await expectNoSeriousViolations(page);
-  const release = await holdProcedure(page, "invitation.revoke");
-  await page.keyboard.press("Enter");
-  await expect(confirm).toHaveAttribute("aria-busy", "true");
-  await expect(confirm).toBeFocused();
+  const release = await pressWhileHeld(page, confirm, "invitation.revoke");
   release();
   await expect(dialog).toHaveCount(0);
   await expect(rows).toHaveCount(1);

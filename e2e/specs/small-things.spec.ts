@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import {
   createFromTemplate,
   createQueueProject,
+  holdProcedure,
   mutate,
   teamJoinedBy,
   teamWithQueueTemplate,
@@ -288,14 +289,7 @@ test("while the weights for a new answer are on their way, the proposal shown st
   const earlier = page.getByText(/Learning curve and team familiarity: 3 → 5/);
   await expect(earlier).toBeVisible();
 
-  let release: () => void = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/api\/trpc\/[^?]*project\.suggestWeights/, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdProcedure(page, "project.suggestWeights");
   await page
     .getByRole("group", { name: "Do you need real-time features or WebSockets?" })
     .getByRole("radio", { name: "Yes" })

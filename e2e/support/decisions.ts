@@ -259,6 +259,25 @@ export async function voteOverApi(
 }
 
 /**
+ * Holds the page's requests to one tRPC procedure until `release()`, as on a slow connection:
+ * what a user sees while the request is on its way.
+ */
+export async function holdProcedure(page: Page, procedure: string) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(
+    (url) => url.pathname.startsWith("/api/trpc/") && url.pathname.includes(procedure),
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
+  return release;
+}
+
+/**
  * Holds the page's scripts back until `release()`, as on a slow connection: the server's HTML
  * shows and nothing is interactive yet. `held()` counts the scripts held so far.
  */
