@@ -3,17 +3,19 @@
  * (apps/web/server.ts) with Next.js in development mode: pages hot-reload, and the server
  * restarts when the API's or the packages' code changes.
  */
-import { fail, localSecret, portFromEnv } from "./lib";
+import { fail, listenHostname, localSecret, portFromEnv } from "./lib";
 import { prepareSeededDatabase, serveOn } from "./startup";
 
 const port = portFromEnv(3000);
 const log = (message: string) => console.log(`• ${message}`);
 
 async function main() {
+  const hostname = listenHostname();
   const { database, demo } = await prepareSeededDatabase(log);
 
   serveOn(database, {
     port,
+    hostname,
     dev: true,
     secret: process.env.NEXTAUTH_SECRET || localSecret(),
   });

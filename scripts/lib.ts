@@ -6,6 +6,7 @@ import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process"
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { isIP } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -51,6 +52,44 @@ export function portFromEnv(fallback: number): number {
     fail(`PORT must be a whole number between 1 and 65535 (got "${raw}").`);
   }
   return port;
+}
+
+/**
+ * The address `npm start` and `npm run dev` listen on. On the embedded database (no DATABASE_URL)
+ * the app is a local trial with a demo account whose password is in the README, so it answers
+ * this computer only (127.0.0.1) unless HOST says otherwise; a deployment (DATABASE_URL set)
+ * listens on every interface, as a container or a proxy in front of it needs. HOST is an IP
+ * address (`0.0.0.0` for every interface, `::` for IPv6 too) or a host name.
+ */
+export function listenHostname(
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const raw = env.HOST?.trim();
+  if (!raw) return env.DATABASE_URL ? undefined : "127.0.0.1";
+  const hostName =
+    /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+  if (isIP(raw) || hostName.test(raw)) return raw;
+  throw new Error(
+    `HOST must be an IP address or a host name, such as 127.0.0.1 (this computer only) or 0.0.0.0 (every network interface); got "${raw}".`,
+  );
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/**
+ * The address to open the app at, and who can open it, as `npm start` says it at start: a trial
+ * must not be open to the network unawares.
+ */
+export function listenAddress(hostname: string | undefined, port: number) {
+  const everywhere = hostname === undefined || hostname === "0.0.0.0" || hostname === "::";
+  const host = everywhere || LOOPBACK.has(hostname) ? "localhost" : hostname;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    reach:
+      hostname !== undefined && LOOPBACK.has(hostname)
+        ? "Only this computer can open it; HOST=0.0.0.0 opens it to your network."
+        : `Listening on ${everywhere ? "every network interface" : hostname}: other computers that reach this one can open it.`,
+  };
 }
 
 export function fail(message: string): never {

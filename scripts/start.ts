@@ -3,14 +3,23 @@
  * DATABASE_URL is set), seed the demo account on the embedded database (on a configured one only
  * with SEED_DEMO=true), and serve the production build.
  */
-import { fail, localSecret, portFromEnv, quietEnv, run } from "./lib";
+import {
+  fail,
+  listenAddress,
+  listenHostname,
+  localSecret,
+  portFromEnv,
+  quietEnv,
+  run,
+} from "./lib";
 import { prepareSeededDatabase, serveOn } from "./startup";
 
 const port = portFromEnv(3000);
-const url = `http://localhost:${port}`;
 const log = (message: string) => console.log(`• ${message}`);
 
 async function main() {
+  const hostname = listenHostname();
+  const { url, reach } = listenAddress(hostname, port);
   const deployed = Boolean(process.env.DATABASE_URL);
   const secret = process.env.NEXTAUTH_SECRET || (deployed ? undefined : localSecret());
   if (!secret) {
@@ -31,9 +40,10 @@ async function main() {
 
   const { database, demo } = await prepareSeededDatabase(log);
 
-  serveOn(database, { port, secret, env: { NODE_ENV: "production" } });
+  serveOn(database, { port, hostname, secret, env: { NODE_ENV: "production" } });
 
   console.log(`\n  Tradeoff is starting on ${url}`);
+  console.log(`  ${reach}`);
   if (demo) {
     console.log(
       `  Demo account: ${demo.email} / ${demo.password}${demo.created ? " (just created)" : ""}\n`,

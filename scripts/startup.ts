@@ -44,10 +44,16 @@ type PreparedDatabase = Awaited<ReturnType<typeof prepareSeededDatabase>>["datab
  */
 export function serveOn(
   database: PreparedDatabase,
-  options: { port: number; dev?: boolean; secret: string; env?: Record<string, string> },
+  options: {
+    port: number;
+    hostname?: string;
+    dev?: boolean;
+    secret: string;
+    env?: Record<string, string>;
+  },
 ) {
   const server = spawnServer(
-    { port: options.port, dev: options.dev ?? false },
+    { port: options.port, hostname: options.hostname, dev: options.dev ?? false },
     {
       ...process.env,
       ...quietEnv,
