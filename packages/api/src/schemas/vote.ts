@@ -18,6 +18,17 @@ export const scoreSchema = z
   .max(5, { error: "A score is a whole number from 1 to 5." });
 
 /**
+ * Whose ballot the vote was filled in on: a page sends the id of the member it was opened for,
+ * and a vote whose signed-in member is someone else now (another person signed in on the same
+ * browser meanwhile) is refused instead of being saved as theirs. Optional: a script or the CLI
+ * acting with its own token may leave it out.
+ */
+export const voterIdSchema = idSchema.optional().meta({
+  description:
+    "The id of the member the ballot was filled in for. When it is not the signed-in member (or the access token's owner), nothing is saved and the answer is 409. Leave it out to vote as whoever is signed in.",
+});
+
+/**
  * One member's vote on one criterion. A partial vote (importance only, some scores) is allowed;
  * `noOpinion: true` is an explicit abstention on the whole criterion, with an importance of
  * null and no scores: it completes the member's ballot there and enters no mean.
@@ -26,6 +37,7 @@ export const castVoteSchema = z
   .object({
     projectId: idSchema,
     criterionKey: keySchema,
+    voterId: voterIdSchema,
     weight: importanceSchema.nullable(),
     scores: z.record(z.string().min(1).max(40), scoreSchema.nullable()).default({}),
     rationale: z
@@ -48,7 +60,11 @@ export const castVoteSchema = z
   );
 export type CastVoteInput = z.input<typeof castVoteSchema>;
 
-export const retractVoteSchema = z.object({ projectId: idSchema, criterionKey: keySchema });
+export const retractVoteSchema = z.object({
+  projectId: idSchema,
+  criterionKey: keySchema,
+  voterId: voterIdSchema,
+});
 
 /** Which criterion's teammate reasons to list. */
 export const listReasonsSchema = z.object({ projectId: idSchema, criterionKey: keySchema });
