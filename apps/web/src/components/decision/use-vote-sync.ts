@@ -82,6 +82,17 @@ function outcomeUnknown(error: unknown) {
   return (error.data as { reason?: string | null } | undefined)?.reason === "OUTCOME_UNKNOWN";
 }
 
+/**
+ * The server refused the vote because the browser is signed in as someone else now than the
+ * member this page was opened for (another tab signed in meanwhile): its message says who.
+ */
+function otherAccountMessage(error: unknown): string | null {
+  if (!isTRPCClientError(error)) return null;
+  const fields = (error.data as { fieldErrors?: Record<string, string[]> | null } | undefined)
+    ?.fieldErrors;
+  return fields?.voterId?.[0] ?? null;
+}
+
 /** Refusals are final; anything else (network, server restarting) is worth retrying. */
 function isRefusal(error: unknown) {
   if (!isTRPCClientError(error)) return false;
@@ -98,6 +109,9 @@ function isRefusal(error: unknown) {
  * server acknowledges that exact version, so nothing entered is lost on a flaky connection or
  * while the database restarts; failed sends are retried with backoff, and pending edits are
  * resent when the same member opens the page again. Saves are idempotent on the server, so retries are safe.
+ * Every save names the member the page was opened for: when the browser has signed in as someone
+ * else since (another tab), the server refuses it, and the page stops sending, shows who is signed
+ * in now, and keeps the member's unsent edits on the device for when they sign in again.
  */
 export function useVoteSync(
   /** The signed-in member: their pending edits alone are read and resent. */
@@ -125,6 +139,9 @@ export function useVoteSync(
   const inFlight = useRef(new Set<string>());
   const refreshTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const place = useMemo(() => ({ userId, projectId }), [userId, projectId]);
+  /** Set once the server says another account is signed in: nothing more is sent from here. */
+  const [otherAccount, setOtherAccount] = useState<string | null>(null);
+  const otherAccountRef = useRef<string | null>(null);
 
   const update = useCallback((criterionKey: string, patch: Partial<Entry>) => {
     setEntries((current) => {
@@ -167,6 +184,10 @@ export function useVoteSync(
     async (criterionKey: string, attempt = 0) => {
       const entry = entriesRef.current[criterionKey];
       if (!entry) return;
+      if (otherAccountRef.current) {
+        update(criterionKey, { state: { kind: "refused", message: otherAccountRef.current } });
+        return;
+      }
       if (inFlight.current.has(criterionKey)) {
         // One request per criterion at a time; the newest version goes next.
         schedule(criterionKey, SEND_DELAY_MS, attempt);
@@ -176,14 +197,35 @@ export function useVoteSync(
       const { version, value } = entry;
       update(criterionKey, { state: { kind: "saving" } });
       try {
-        const saved = await cast.mutateAsync({ projectId, criterionKey, ...value });
+        const saved = await cast.mutateAsync({
+          projectId,
+          criterionKey,
+          voterId: userId,
+          ...value,
+        });
         if (entriesRef.current[criterionKey]?.version === version) {
           writeStored(place, criterionKey, null);
           update(criterionKey, { state: { kind: "saved", at: saved.savedAt } });
         }
         refreshResults();
       } catch (error) {
-        if (isRefusal(error)) {
+        const signedInAs = otherAccountMessage(error);
+        if (signedInAs) {
+          // The edits are this member's, kept under their id: sent when they sign in again here.
+          otherAccountRef.current = signedInAs;
+          setOtherAccount(signedInAs);
+          for (const timer of timers.current.values()) clearTimeout(timer);
+          timers.current.clear();
+          setEntries((current) => {
+            const next = { ...current };
+            for (const [key, other] of Object.entries(current)) {
+              if (other.state.kind !== "saved" && other.state.kind !== "idle")
+                next[key] = { ...other, state: { kind: "refused", message: signedInAs } };
+            }
+            entriesRef.current = next;
+            return next;
+          });
+        } else if (isRefusal(error)) {
           writeStored(place, criterionKey, null);
           update(criterionKey, { state: { kind: "refused", message: messageOf(error) } });
           void queryClient.invalidateQueries({
@@ -205,7 +247,17 @@ export function useVoteSync(
         inFlight.current.delete(criterionKey);
       }
     },
-    [cast.mutateAsync, projectId, place, queryClient, trpc, update, refreshResults, schedule],
+    [
+      cast.mutateAsync,
+      userId,
+      projectId,
+      place,
+      queryClient,
+      trpc,
+      update,
+      refreshResults,
+      schedule,
+    ],
   );
 
   sendRef.current = send;
@@ -249,6 +301,8 @@ export function useVoteSync(
 
   const edit = useCallback(
     (criterionKey: string, change: (value: VoteValue) => VoteValue, delay = SEND_DELAY_MS) => {
+      // Signed in as someone else now: whoever is at the keyboard is not this ballot's member.
+      if (otherAccountRef.current) return;
       const previous = entriesRef.current[criterionKey];
       const value = change(
         previous?.value ?? { weight: null, scores: {}, noOpinion: false, rationale: null },
@@ -269,5 +323,13 @@ export function useVoteSync(
 
   const retry = useCallback((criterionKey: string) => schedule(criterionKey, 0), [schedule]);
 
-  return { ready: mine.isSuccess || !enabled, loadError: mine.error, entries, edit, retry };
+  return {
+    ready: mine.isSuccess || !enabled,
+    loadError: mine.error,
+    /** Why nothing more is sent: the browser is signed in as another account now. */
+    otherAccount,
+    entries,
+    edit,
+    retry,
+  };
 }

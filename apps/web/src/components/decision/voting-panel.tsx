@@ -64,7 +64,6 @@ export function VotingPanel({
   /** The choice of layout could not be remembered on the server. */
   viewNotSaved?: boolean;
 }) {
-  const canVote = project.viewer.canVote && project.status === "OPEN";
   const sync = useVoteSync(
     project.viewer.userId,
     project.id,
@@ -72,6 +71,7 @@ export function VotingPanel({
     project.viewer.canVote,
     initialVotes,
   );
+  const canVote = project.viewer.canVote && project.status === "OPEN" && !sync.otherAccount;
   const states = Object.values(sync.entries).map((e) => e.state.kind);
   const failing = states.filter((k) => k === "retrying").length;
   const isDone = (key: string) => isComplete(sync.entries[key]?.value ?? null, project.options);
@@ -199,6 +199,11 @@ export function VotingPanel({
         <Alert variant="warning" title="Saving is failing">
           {failing === 1 ? "One change is" : `${failing} changes are`} kept on this device and will
           be retried automatically. Nothing you entered is lost.
+        </Alert>
+      ) : null}
+      {sync.otherAccount ? (
+        <Alert variant="error" title="Signed in as someone else">
+          {sync.otherAccount}
         </Alert>
       ) : null}
       {sync.loadError ? (
