@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { person, query, teamWithDrfProject } from "../support/decisions";
 import { expect, signInOverHttp, signUpOverApi, test, uniqueUser } from "../support/fixtures";
@@ -138,6 +138,138 @@ test("signing out says vote edits are not saved yet, and drops them from the dev
   // Nothing of his edit was saved, for him or anyone.
   await signInOverHttp(frank.context.request, frank.user);
   expect(await mine(frank.context.request, drf.projectId)).toEqual([]);
+
+  for (const context of [frank.context, owner.context]) await context.close();
+});
+
+test("a tab still holding one person's unsent vote cannot save it as whoever signed in since", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "owner");
+  const frank = uniqueUser("frank");
+  const carol = uniqueUser("carol");
+  const shared = await browser.newContext({ baseURL });
+  await signUpOverApi(shared.request, frank);
+  await signUpOverApi(shared.request, carol);
+  const frankAlone = await browser.newContext({ baseURL });
+  const carolAlone = await browser.newContext({ baseURL });
+  await signInOverHttp(frankAlone.request, frank);
+  await signInOverHttp(carolAlone.request, carol);
+  const drf = await teamWithDrfProject(owner, [
+    { user: frank, context: frankAlone, page: await frankAlone.newPage() },
+    { user: carol, context: carolAlone, page: await carolAlone.newPage() },
+  ]);
+
+  // Frank's tab holds his scores, unsent: the server is out of its reach for now.
+  await signInOverHttp(shared.request, frank);
+  const frankTab = await shared.newPage();
+  const cut = "**/api/trpc/vote.cast**";
+  await voteUnsent(frankTab, drf.url, drf.first, () =>
+    frankTab.route(cut, (route) => route.abort("connectionrefused")),
+  );
+
+  // Meanwhile Carol signs in on the same browser, in another tab (Frank never signed out).
+  await shared.clearCookies();
+  await signInOverHttp(shared.request, carol);
+  const carolTab = await shared.newPage();
+  await carolTab.goto(drf.url);
+  await expect(carolTab.getByTestId("participation")).toBeVisible();
+
+  // Frank's tab reaches the server again, now with Carol's session: refused, saying who is
+  // signed in and what to do.
+  await frankTab.unroute(cut);
+  await frankTab.getByRole("button", { name: "Retry now" }).first().click();
+  const alert = frankTab.getByRole("alert").filter({ hasText: "Signed in as someone else" });
+  await expect(alert).toContainText(
+    `Nothing was saved: this ballot was filled in for another account, and ${carol.name} (${carol.email}) is signed in on this browser now. Reload the page to vote as ${carol.name}, or sign in again as the person who filled it in to send their votes.`,
+  );
+  expect(await mine(carolAlone.request, drf.projectId)).toEqual([]);
+  expect(await mine(frankAlone.request, drf.projectId)).toEqual([]);
+
+  // It stops there: no retry, not even when the connection comes back, and no more edits.
+  const sends: string[] = [];
+  frankTab.on("request", (request) => {
+    if (request.url().includes("/api/trpc/vote.cast")) sends.push(request.url());
+  });
+  await frankTab.evaluate(`window.dispatchEvent(new Event("online"))`);
+  await expect(frankTab.getByRole("button", { name: "Retry now" })).toHaveCount(0);
+  await expect(
+    frankTab
+      .getByRole("group", { name: `Importance of ${drf.first.name}` })
+      .getByRole("radio", { name: /^3\b/ }),
+  ).toBeDisabled();
+  await frankTab.waitForTimeout(3000);
+  expect(sends).toEqual([]);
+  expect(await mine(carolAlone.request, drf.projectId)).toEqual([]);
+  // His edit stays on the device under his name, for when he signs in again.
+  expect(await pendingKeys(frankTab)).toHaveLength(1);
+  await frankTab.close();
+  await carolTab.close();
+
+  await shared.clearCookies();
+  await signInOverHttp(shared.request, frank);
+  const back = await shared.newPage();
+  await back.goto(drf.url);
+  await expect
+    .poll(() => mine(frankAlone.request, drf.projectId))
+    .toMatchObject([{ criterionKey: drf.first.key, weight: 4 }]);
+  expect(await mine(carolAlone.request, drf.projectId)).toEqual([]);
+
+  for (const context of [shared, frankAlone, carolAlone, owner.context]) await context.close();
+});
+
+/** Frank, in a team with a decision open, with one vote edit his browser cannot send. */
+async function frankWithUnsentVote(browser: Browser) {
+  const owner = await person(browser, "owner");
+  const frank = await person(browser, "frank");
+  const drf = await teamWithDrfProject(owner, [frank]);
+  await voteUnsent(frank.page, drf.url, drf.first, () =>
+    frank.page.route("**/api/trpc/vote.cast**", (route) => route.abort("connectionrefused")),
+  );
+  return { owner, frank, drf };
+}
+
+test("signing out everywhere says vote edits are not saved yet first, and drops them", async ({
+  browser,
+}) => {
+  const { owner, frank, drf } = await frankWithUnsentVote(browser);
+  await frank.page.goto("/account");
+  const everywhere = frank.page.getByRole("button", { name: "Sign out everywhere", exact: true });
+
+  await everywhere.click();
+  const dialog = frank.page.getByRole("alertdialog");
+  await expect(dialog).toContainText(
+    "Every session ends on its next request, this one included. 1 vote change on this device is not saved yet: signing out everywhere drops it. Stay signed in until the decision's page says Saved to keep them.",
+  );
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await pendingKeys(frank.page)).toHaveLength(1);
+
+  await everywhere.click();
+  await dialog.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(frank.page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
+  expect(await pendingKeys(frank.page)).toEqual([]);
+  await signInOverHttp(frank.context.request, frank.user);
+  expect(await mine(frank.context.request, drf.projectId)).toEqual([]);
+
+  for (const context of [frank.context, owner.context]) await context.close();
+});
+
+test("deleting the account says vote edits are not saved yet first, and drops them", async ({
+  browser,
+}) => {
+  const { owner, frank } = await frankWithUnsentVote(browser);
+  await frank.page.goto("/account");
+  await frank.page.getByRole("button", { name: "Delete account…" }).click();
+  await expect(frank.page.getByRole("status").filter({ hasText: "Votes not saved" })).toContainText(
+    "1 vote change on this device is not saved yet: deleting your account drops it.",
+  );
+  expect(await pendingKeys(frank.page)).toHaveLength(1);
+
+  await frank.page.getByLabel("Your password, to confirm").fill(frank.user.password);
+  await frank.page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(frank.page).not.toHaveURL(/\/account/);
+  await expect.poll(() => pendingKeys(frank.page)).toEqual([]);
 
   for (const context of [frank.context, owner.context]) await context.close();
 });

@@ -33,6 +33,16 @@ export function pendingVoteCount(userId?: string): number {
   return storedKeys().filter((key) => key.startsWith(own)).length;
 }
 
+/**
+ * The warning shown before anything that signs this browser out: how many vote edits would be
+ * dropped, and by what ("signing out", "deleting your account").
+ */
+export function unsavedVotesWarning(count: number, dropping: string): string {
+  return count === 1
+    ? `1 vote change on this device is not saved yet: ${dropping} drops it.`
+    : `${count} vote changes on this device are not saved yet: ${dropping} drops them.`;
+}
+
 /** Drops every pending vote edit on this device (on sign-out: the next person must not get them). */
 export function forgetPendingVotes() {
   for (const key of storedKeys()) {

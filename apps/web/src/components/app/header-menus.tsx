@@ -21,7 +21,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "~/components/ui/dropdown-menu";
-import { pendingVoteCount, signOutOfDevice } from "~/lib/pending-votes";
+import { pendingVoteCount, signOutOfDevice, unsavedVotesWarning } from "~/lib/pending-votes";
 
 export type TeamSummary = { name: string; slug: string; role: string };
 type MenuProps = { trigger: ReactElement; defaultOpen: boolean };
@@ -105,10 +105,8 @@ export function AccountMenu({
           <AlertDialogHeader>
             <AlertDialogTitle>Sign out with votes not saved?</AlertDialogTitle>
             <AlertDialogDescription>
-              {unsaved === 1
-                ? "1 vote change on this device is not saved yet: signing out drops it."
-                : `${unsaved} vote changes on this device are not saved yet: signing out drops them.`}{" "}
-              Stay signed in until the page says Saved to keep them.
+              {unsavedVotesWarning(unsaved, "signing out")} Stay signed in until the page says Saved
+              to keep them.
             </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>

@@ -11,7 +11,8 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
-import { signOutOfDevice } from "~/lib/pending-votes";
+import { signOutOfDevice, unsavedVotesWarning } from "~/lib/pending-votes";
+import { usePendingVoteCount } from "~/lib/use-pending-vote-count";
 import { formErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -50,6 +51,16 @@ export function AccountForms({
   const router = useRouter();
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [confirmation, setConfirmation] = useState("");
+  // What signing this browser out would drop: said before each action that does.
+  const unsaved = usePendingVoteCount();
+  const keepThem = "Stay signed in until the decision's page says Saved to keep them.";
+  const sessions = useQuery({
+    ...trpc.account.sessions.queryOptions(),
+    initialData: initialSessions,
+  });
+  // A session without a sign-in record (listed as none) is ended by a password change too.
+  const passwordSignsOut =
+    sessions.data !== undefined && !sessions.data.some((session) => session.current);
 
   const rename = useMutation(
     trpc.account.updateName.mutationOptions({
@@ -168,6 +179,15 @@ export function AccountForms({
             <label className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
               <input type="checkbox" name="keepTokens" /> Keep my personal access tokens working
             </label>
+            {passwordSignsOut && unsaved > 0 ? (
+              <Alert variant="warning" title="Votes not saved">
+                {unsavedVotesWarning(
+                  unsaved,
+                  "changing the password signs you out here too, which",
+                )}{" "}
+                {keepThem}
+              </Alert>
+            ) : null}
             <Button type="submit" loading={password.isPending}>
               Change password
             </Button>
@@ -183,7 +203,11 @@ export function AccountForms({
         <ConfirmDialog
           trigger={<Button variant="secondary">Sign out everywhere</Button>}
           title="Sign out on every device?"
-          description="Every session ends on its next request, this one included."
+          description={
+            unsaved > 0
+              ? `Every session ends on its next request, this one included. ${unsavedVotesWarning(unsaved, "signing out everywhere")} ${keepThem}`
+              : "Every session ends on its next request, this one included."
+          }
           confirmLabel="Sign out everywhere"
           variant="primary"
           pending={everywhere.isPending}
@@ -218,6 +242,11 @@ export function AccountForms({
                 autoComplete={account.hasPassword ? "current-password" : "email"}
               />
             </FormField>
+            {unsaved > 0 ? (
+              <Alert variant="warning" title="Votes not saved">
+                {unsavedVotesWarning(unsaved, "deleting your account")}
+              </Alert>
+            ) : null}
             <div className="flex gap-2">
               <Button
                 type="submit"
