@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readIsoDate } from "../src/schemas/dates";
+import { recommendationAtSchema } from "../src/schemas/history";
 import { createProjectSchema, updateProjectSchema } from "../src/schemas/project";
 import { reviseRecordSchema } from "../src/schemas/record";
+import { createShareLinkSchema } from "../src/schemas/share";
 
 /** The messages about the date field (the other fields of these inputs are not under test). */
 const messages = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -78,5 +80,78 @@ describe("review dates and deadlines are read strictly", () => {
     expect(readIsoDate("2036-12-31", now)).toEqual(new Date("2036-12-31T00:00:00Z"));
     expect(readIsoDate("2037-01-01", now)).toBe("is in 2037: pick a year from 2000 to 2036");
     expect(readIsoDate("2027-02-28T24:00:00Z", now)).toBe("is not a date: write it as YYYY-MM-DD");
+  });
+});
+
+const fieldMessages = (
+  result: { error?: { issues: { path: PropertyKey[]; message: string }[] } },
+  field: string,
+) => (result.error?.issues ?? []).filter((i) => i.path[0] === field).map((i) => i.message);
+
+const moment = (at: unknown) =>
+  recommendationAtSchema.safeParse({ projectId: "cmproj0000000000000000000", at });
+
+const expiry = (expiresAt: unknown) =>
+  createShareLinkSchema.safeParse({ projectId: "cmproj0000000000000000000", expiresAt });
+
+describe("the history's moment is read strictly", () => {
+  it("refuses numbers, loose strings and days the calendar does not have, instead of moving them", () => {
+    for (const loose of [0, 1, "1", "0", "", "yesterday", "2026-12-01 10:00", true]) {
+      expect(fieldMessages(moment(loose), "at"), String(loose)).toEqual([
+        expect.stringMatching(/^The moment is not a date: write it as .*2026-12-01T09:30:00Z/),
+      ]);
+    }
+    expect(fieldMessages(moment("2026-02-30T10:00:00Z"), "at")).toEqual([
+      "The moment has no day 2026-02-30 in the calendar: check the month and day (for example 2026-12-01T09:30:00Z).",
+    ]);
+    expect(fieldMessages(moment("1999-12-31T23:59:59Z"), "at")[0]).toBe(
+      "The moment is in 1999: pick a year from 2000 on (for example 2026-12-01T09:30:00Z).",
+    );
+  });
+
+  it("refuses a moment in the future: the history reaches up to now", () => {
+    const later = new Date(Date.now() + 60 * 60_000);
+    expect(fieldMessages(moment(later.toISOString()), "at")).toEqual([
+      "The moment is in the future: the history reaches up to now. Pick a moment up to now.",
+    ]);
+    expect(fieldMessages(moment("2031-01-01T00:00:00Z"), "at")[0]).toContain("in the future");
+  });
+
+  it("takes an ISO moment with its offset, a Date, and a clock a little ahead of the server's", () => {
+    expect(moment("2026-11-30T09:30+02:00").data?.at).toEqual(new Date("2026-11-30T07:30:00Z"));
+    expect(moment("2026-11-30").data?.at).toEqual(new Date("2026-11-30T00:00:00Z"));
+    const now = new Date();
+    expect(moment(now).data?.at).toEqual(now);
+    const ahead = new Date(Date.now() + 60_000);
+    expect(moment(ahead.toISOString()).success).toBe(true);
+  });
+});
+
+describe("a share link's expiry is read strictly", () => {
+  it("refuses numbers, loose strings and days the calendar does not have", () => {
+    for (const loose of [0, 1, "1", 99999999999999, "tomorrow", "2030-06-01 10:00"]) {
+      expect(fieldMessages(expiry(loose), "expiresAt"), String(loose)).toEqual([
+        expect.stringMatching(/^The expiry date is not a date: write it as .*2027-02-28/),
+      ]);
+    }
+    expect(fieldMessages(expiry("2030-02-30"), "expiresAt")).toEqual([
+      "The expiry date has no day 2030-02-30 in the calendar: check the month and day (for example 2027-02-28).",
+    ]);
+  });
+
+  it("refuses a past expiry and takes a day, a moment, a Date, or none", () => {
+    expect(fieldMessages(expiry("2020-01-01"), "expiresAt")).toEqual([
+      "Pick an expiry date in the future.",
+    ]);
+    const year = new Date().getUTCFullYear() + 1;
+    expect(expiry(`${year}-03-01`).data?.expiresAt).toEqual(new Date(`${year}-03-01T00:00:00Z`));
+    expect(expiry(`${year}-03-01T23:59:59Z`).data?.expiresAt).toEqual(
+      new Date(`${year}-03-01T23:59:59Z`),
+    );
+    expect(expiry(new Date(`${year}-03-01T23:59:59Z`)).data?.expiresAt).toEqual(
+      new Date(`${year}-03-01T23:59:59Z`),
+    );
+    expect(expiry(null).data?.expiresAt).toBeNull();
+    expect(expiry(undefined).data?.expiresAt).toBeNull();
   });
 });

@@ -141,6 +141,9 @@ describe("history timeline and time slider", () => {
 
   it("shows the recommendation exactly as it stood at an earlier moment", async () => {
     const { alice, bob, viewer, projectId } = await openProject();
+    await pause();
+    const beforeVotes = new Date();
+    await pause();
     await castVote(alice, projectId, "ops", { weight: 5, scores: { kafka: 5, sqs: 1 } });
     await pause();
     const kafkaAhead = new Date();
@@ -160,8 +163,33 @@ describe("history timeline and time slider", () => {
     const atFirst = await viewer.api.history.at({ projectId, eventId: firstPoint?.eventId });
     expect(atFirst.result?.winner).toBe(firstPoint?.winner);
     expect(atFirst.lastEvent?.id).toBe(firstPoint?.eventId);
-    const beforeAnyVote = await viewer.api.history.at({ projectId, at: new Date(0) });
+    const beforeAnyVote = await viewer.api.history.at({ projectId, at: beforeVotes });
     expect(voted(beforeAnyVote.result?.participation)).toBe(0);
+  });
+
+  it("says when a moment is before the decision existed, rather than showing an empty result", async () => {
+    const { viewer, projectId } = await openProject();
+    const project = await t.db.project.findUniqueOrThrow({
+      where: { id: projectId },
+      select: { createdAt: true },
+    });
+    const before = new Date(project.createdAt.getTime() - 60_000);
+    const error = await trpcError(viewer.api.history.at({ projectId, at: before }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toBe(
+      `This decision was created at ${project.createdAt.toISOString()}: its history starts then. Pick a moment from then on.`,
+    );
+    // Loose input is refused as such, not read as some other moment (0 would be 1970, "1" 2001).
+    for (const loose of ["0", "1", "2026-02-30T10:00:00Z"]) {
+      const refused = await trpcError(
+        viewer.api.history.at({ projectId, at: loose as unknown as Date }),
+      );
+      expect(refused.code, loose).toBe("BAD_REQUEST");
+      expect(refused.message, loose).toMatch(/The moment (is not a date|has no day)/);
+    }
+    // The moment of its creation is in its history (no votes yet).
+    const atCreation = await viewer.api.history.at({ projectId, at: project.createdAt });
+    expect(atCreation.result?.participation.complete).toBe(0);
   });
 
   it("charts a 100,000-event history in a few hundred points that agree with the slider, and adds a new vote to it", async () => {

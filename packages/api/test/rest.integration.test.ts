@@ -340,7 +340,7 @@ describe("REST with an access token", () => {
     }
   });
 
-  it("says which date is not a date, in words, for a review date and a link's expiry", async () => {
+  it("says which date is not a date, in words, for a review date, a link's expiry and a moment", async () => {
     const { team, owner } = await teamWith(t);
     const project = await owner.api.project.create(blankInput(team.id));
     const token = await tokenFor(owner.api, "READ_WRITE");
@@ -368,7 +368,17 @@ describe("REST with an access token", () => {
     );
     expect(share.status).toBe(400);
     expect(((await share.json()) as { fieldErrors: object }).fieldErrors).toEqual({
-      expiresAt: ["Pick a valid expiry date (YYYY-MM-DD)."],
+      expiresAt: [
+        "The expiry date is not a date: write it as YYYY-MM-DD (for example 2027-02-28).",
+      ],
+    });
+    // A number is not a moment of the history (it was read as milliseconds since 1970).
+    const moment = await handler(
+      restRequest("history.at", { projectId: project.id, at: "0" }, bearer(token)),
+    );
+    expect(moment.status).toBe(400);
+    expect(((await moment.json()) as { fieldErrors: object }).fieldErrors).toEqual({
+      at: ["The moment is not a date: write it as YYYY-MM-DD (for example 2026-12-01T09:30:00Z)."],
     });
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { strictDateSchema } from "./dates";
 import { idSchema } from "./id";
 
 const projectId = idSchema;
@@ -34,10 +35,25 @@ export const timelineSchema = z.object({
   maxPoints: z.number().int().min(10).max(2_000).default(400),
 });
 
+/**
+ * How far ahead of this server's clock a moment may be and still count as now: a caller's clock
+ * runs a little fast. Further ahead is refused, since the history has nothing after now.
+ */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** A moment of the history: read strictly (an ISO moment, never a number), never the future. */
+const momentSchema = strictDateSchema(
+  "The moment",
+  "2026-12-01T09:30:00Z",
+  Number.POSITIVE_INFINITY,
+).refine((at) => at.getTime() <= Date.now() + CLOCK_SKEW_MS, {
+  error: "The moment is in the future: the history reaches up to now. Pick a moment up to now.",
+});
+
 export const recommendationAtSchema = z
   .object({
     projectId,
-    at: z.coerce.date({ error: "Choose a valid moment." }).optional(),
+    at: momentSchema.optional(),
     eventId: eventIdSchema.optional(),
   })
   .refine((v) => v.at !== undefined || v.eventId !== undefined, {

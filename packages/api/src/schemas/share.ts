@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { strictDateSchema } from "./dates";
 import { idempotencyKeySchema, idSchema } from "./id";
 
 export const createShareLinkSchema = z.object({
   projectId: idSchema,
   /** Individual votes stay private unless the person sharing chooses otherwise. */
   showVotes: z.boolean().default(false),
-  expiresAt: z.coerce
-    .date({ error: "Pick a valid expiry date (YYYY-MM-DD)." })
+  /** A day (`2027-02-28`, the link works until it starts) or a moment with its offset. */
+  expiresAt: strictDateSchema("The expiry date", "2027-02-28")
     .nullish()
     .transform((v) => v ?? null)
     .refine((v) => v === null || v.getTime() > Date.now(), {

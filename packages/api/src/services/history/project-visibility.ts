@@ -9,15 +9,20 @@ import { isBlind, type Visibility } from "./event-view";
 export async function loadVisibility(
   db: PrismaClient,
   input: { projectId: string; teamId: string; userId: string },
-): Promise<Visibility & { status: string }> {
+): Promise<Visibility & { status: string; createdAt: Date }> {
   const project = await db.project.findFirst({
     where: {
       id: input.projectId,
       teamId: input.teamId,
       team: { memberships: { some: { userId: input.userId } } },
     },
-    select: { status: true, votingMode: true },
+    select: { status: true, votingMode: true, createdAt: true },
   });
   if (!project) throw notFound("Decision project");
-  return { viewerId: input.userId, blind: isBlind(project), status: project.status };
+  return {
+    viewerId: input.userId,
+    blind: isBlind(project),
+    status: project.status,
+    createdAt: project.createdAt,
+  };
 }

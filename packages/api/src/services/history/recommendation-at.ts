@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "@tradeoff/db";
 import type { Vote } from "@tradeoff/scoring";
+import { DomainError } from "../../errors";
 import { cleanScores, loadDecision } from "../project/load-decision";
 import { aggregateOrUnscored } from "../record/unscored";
 import { loadVisibility } from "./project-visibility";
@@ -25,10 +26,15 @@ type LatestRow = {
 /**
  * The recommendation exactly as it stood at a moment of the history (the time slider): each
  * member's latest vote per criterion up to then, in one query, aggregated by the scoring package.
- * Hidden (null) while a blind project is open.
+ * Hidden (null) while a blind project is open. A moment before the project was created is
+ * refused, saying when its history starts: there was no decision to recommend anything in.
  */
 export async function recommendationAt(db: PrismaClient, input: RecommendationAtInput) {
   const visibility = await loadVisibility(db, input);
+  if (input.at && input.at < visibility.createdAt) {
+    const message = `This decision was created at ${visibility.createdAt.toISOString()}: its history starts then. Pick a moment from then on.`;
+    throw new DomainError("BAD_REQUEST", message, { at: [message] });
+  }
   if (visibility.blind) return { hidden: true as const, result: null, lastEvent: null };
   // A folded vote's entry counts from its last edit: the state it holds began then.
   const upTo = input.eventId
