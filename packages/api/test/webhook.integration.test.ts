@@ -25,6 +25,8 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
 });
 
+type SlackText = { type: string; text: string; emoji?: boolean };
+
 const DEPS: DeliveryDeps = { appSecret: TEST_APP_SECRET, appUrl: "https://tradeoff.example.com" };
 
 async function receiver(...args: Parameters<typeof startReceiver>) {
@@ -272,7 +274,7 @@ describe("deliveries", () => {
     expect(message.text).toBe(doc.text);
     expect(message.blocks[0]).toEqual({
       type: "section",
-      text: { type: "plain_text", text: doc.text },
+      text: { type: "plain_text", text: doc.text, emoji: false },
     });
     expect(JSON.stringify(message.blocks[1])).toContain(`|Open in Tradeoff>`);
 
@@ -319,11 +321,16 @@ describe("deliveries", () => {
       text: {
         type: "plain_text",
         text: 'Eve @\u2060channel *Admin* opened "*bold* _x_ ~y~ `code` &lt;!channel&gt; @\u2060here &lt;https://evil.example|click&gt; &amp; co" for voting in Ops &lt;!everyone&gt; _team_.',
+        emoji: false,
       },
     });
     expect(message.text).toBe(message.blocks[0].text.text);
     const [teamName, openLink] = message.blocks[1].elements;
-    expect(teamName).toEqual({ type: "plain_text", text: "Ops &lt;!everyone&gt; _team_" });
+    expect(teamName).toEqual({
+      type: "plain_text",
+      text: "Ops &lt;!everyone&gt; _team_",
+      emoji: false,
+    });
     expect(openLink).toEqual({
       type: "mrkdwn",
       text: `<https://tradeoff.example.com/t/${team.slug}/p/${project.id}|Open in Tradeoff>`,
@@ -331,6 +338,77 @@ describe("deliveries", () => {
     });
     // Nothing typed by a person reaches Slack as a control sequence or a broadcast mention.
     expect(body).not.toMatch(/<!|<https:\/\/evil|@(channel|here|everyone)/);
+  }, 60_000);
+
+  it("keeps a long title and names within Slack's limits, emoji codes as typed, and the link whole", async () => {
+    // The receiver checks what Slack checks, answering as Slack does when a limit is passed.
+    const tooLong = (message: {
+      text?: string;
+      blocks?: { type: string; text?: SlackText; elements?: SlackText[] }[];
+    }): string | null => {
+      for (const block of message.blocks ?? []) {
+        const texts = [block.text, ...(block.elements ?? [])].filter((x) => x !== undefined);
+        const max = block.type === "header" ? 150 : 3000;
+        if (block.type === "context" && (block.elements?.length ?? 0) > 10) return "elements";
+        for (const text of texts) {
+          if (text.text.length < 1 || text.text.length > max) return `${block.type} text`;
+          if (text.type === "plain_text" && text.emoji !== false) return "emoji";
+        }
+      }
+      return null;
+    };
+    const r = await receiver((request) => {
+      const broken = tooLong(JSON.parse(request.body));
+      return broken
+        ? { status: 400, body: `invalid_blocks (${broken})` }
+        : { status: 200, body: "ok" };
+    });
+    const { team, owner } = await teamWith(t);
+    // Names come from other sign-in providers and titles from older versions and imports
+    // unbounded; & and < take four or five characters each once escaped for Slack.
+    const name = `Ada :tada: ${"&".repeat(700)}`;
+    await t.db.user.update({ where: { id: owner.id }, data: { name } });
+    await t.db.team.update({ where: { id: team.id }, data: { name: `Ops ${"<".repeat(1000)}` } });
+    const { webhook } = await owner.api.webhook.create({
+      teamId: team.id,
+      url: `${r.url}?slack`,
+      events: ["project.opened"],
+      format: "SLACK",
+    });
+    const project = await owner.api.project.create(blankInput(team.id));
+    const title = `:rocket: ${"Which queue for billing events? ".repeat(100)}`;
+    await t.db.project.update({ where: { id: project.id }, data: { title } });
+    await owner.api.project.open({ projectId: project.id });
+    await startWorker();
+    await r.waitFor(1);
+    const message = JSON.parse(at(r.received, 0).body);
+    expect(tooLong(message)).toBeNull();
+
+    const section = message.blocks[0].text;
+    expect(section.type).toBe("plain_text");
+    expect(section.emoji).toBe(false);
+    expect(section.text.length).toBeLessThanOrEqual(3000);
+    expect(section.text.length).toBeGreaterThan(2990);
+    expect(section.text.startsWith("Ada :\u2060tada: &amp;&amp;")).toBe(true);
+    // Cut with an ellipsis, never inside an entity.
+    expect(section.text.endsWith("\u2026")).toBe(true);
+    expect(section.text).toMatch(/(&amp;)+\u2026$/);
+    expect(message.text).toBe(section.text);
+    const [teamName, openLink] = message.blocks[1].elements;
+    expect(teamName.text.length).toBeLessThanOrEqual(3000);
+    expect(teamName.text).toMatch(/^Ops (&lt;)+\u2026$/);
+    expect(openLink).toEqual({
+      type: "mrkdwn",
+      text: `<https://tradeoff.example.com/t/${team.slug}/p/${project.id}|Open in Tradeoff>`,
+      verbatim: true,
+    });
+    await until(async () => {
+      const [logged] = await owner.api.webhook.deliveries({
+        teamId: team.id,
+        webhookId: webhook.id,
+      });
+      return logged?.status === "DELIVERED";
+    });
   }, 60_000);
 
   it("retries with backoff for 24 hours, then turns the webhook off and tells its admins", async () => {
