@@ -182,6 +182,36 @@ describe("REST with an access token", () => {
     expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(2);
   });
 
+  it("creates a team once per Idempotency-Key header, answering a repeat with the first", async () => {
+    const { owner } = await teamWith(t);
+    const token = await tokenFor(owner.api, "READ_WRITE");
+    const handler = restHandler(t.db, null);
+    const key = "2d1c0b9a-8f7e-4d6c-8b5a-4f3e2d1c0b9a";
+    const send = () =>
+      handler(
+        restRequest(
+          "team.create",
+          { name: "Made over REST" },
+          { ...bearer(token), "Idempotency-Key": key },
+        ),
+      );
+    const [first, second] = await Promise.all([send(), send()]);
+    const retried = await send();
+    expect(first.status).toBe(200);
+    const created = (await first.json()) as { id: string; slug: string };
+    expect(created.slug).toBe("made-over-rest");
+    expect(await second.json()).toEqual(created);
+    expect(await retried.json()).toEqual(created);
+    expect(await t.db.team.count({ where: { name: "Made over REST" } })).toBe(1);
+    // The OpenAPI document lists the header on team creation.
+    const doc = (await (
+      await handler(new Request(`http://tradeoff.test${REST_PREFIX}/openapi.json`))
+    ).json()) as { paths: Record<string, { post?: { parameters?: { name: string }[] } }> };
+    expect(doc.paths["/team/create"]?.post?.parameters?.map((p) => p.name)).toContain(
+      "Idempotency-Key",
+    );
+  });
+
   it("answers a share link's repeated Idempotency-Key with 409, since its address is shown once", async () => {
     const { team, owner } = await teamWith(t);
     const project = await owner.api.project.create(blankInput(team.id));

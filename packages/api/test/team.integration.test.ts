@@ -39,6 +39,65 @@ describe("teams", () => {
     expect(second.slug).toMatch(/^platform-[0-9a-f]{6}$/);
   });
 
+  it("creates a team once per idempotency key: a double submit or a retry answers the first", async () => {
+    const owner = await signUp("Double Clicker");
+    const other = await signUp("Other Clicker");
+    const key = "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a";
+    const [first, second] = await Promise.all([
+      t.callerAs(owner).team.create({ name: "Clicked twice", idempotencyKey: key }),
+      t.callerAs(owner).team.create({ name: "Clicked twice", idempotencyKey: key }),
+    ]);
+    // A retry after a lost answer, even with the name edited meanwhile, answers the same team.
+    const retried = await t
+      .callerAs(owner)
+      .team.create({ name: "Clicked twice (edited)", idempotencyKey: key });
+    expect(second).toEqual(first);
+    expect(retried).toEqual(first);
+    expect(first).toMatchObject({ name: "Clicked twice", slug: "clicked-twice", role: "OWNER" });
+    expect(await t.db.team.count({ where: { name: { startsWith: "Clicked twice" } } })).toBe(1);
+    expect(
+      await t.db.auditEvent.count({ where: { teamId: first.id, action: "team.created" } }),
+    ).toBe(1);
+
+    // The key is the creator's: another person's key that happens to be the same is theirs.
+    const theirs = await t
+      .callerAs(other)
+      .team.create({ name: "Clicked twice", idempotencyKey: key });
+    expect(theirs.id).not.toBe(first.id);
+    // A new submission (a new key) creates a new team; no key at all does too.
+    const again = await t.callerAs(owner).team.create({
+      name: "Clicked twice",
+      idempotencyKey: "9b8a7f6e-5d4c-4b3a-8f1e-0d9c8b7a6f5e",
+    });
+    expect(again.id).not.toBe(first.id);
+    expect(await t.db.team.count({ where: { name: "Clicked twice" } })).toBe(3);
+
+    const error = await trpcError(
+      t.callerAs(owner).team.create({ name: "Keyed", idempotencyKey: "click-1" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toContain("Send the idempotency key as a UUID made for this team");
+  });
+
+  it("does not answer a team its creator has since left, and refuses to reuse that key", async () => {
+    const owner = await signUp("Key Keeper");
+    const heir = await signUp("Key Heir");
+    const key = "5e4d3c2b-1a09-4f8e-8d7c-6b5a4f3e2d1c";
+    const team = await t.callerAs(owner).team.create({ name: "Handed on", idempotencyKey: key });
+    await t.db.membership.create({ data: { teamId: team.id, userId: heir.id, role: "ADMIN" } });
+    await t.callerAs(owner).team.transferOwnership({ teamId: team.id, userId: heir.id });
+    await t.callerAs(owner).team.leave({ teamId: team.id });
+
+    const error = await trpcError(
+      t.callerAs(owner).team.create({ name: "Handed on", idempotencyKey: key }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toBe(
+      "This idempotency key was already used to create a team you are no longer a member of: send a new key with each new team.",
+    );
+    expect(await t.db.team.count({ where: { name: "Handed on" } })).toBe(1);
+  });
+
   it("creates every one of several teams with one name created at the same moment", async () => {
     const owner = await signUp("Racing Owner");
     const teams = await Promise.all(

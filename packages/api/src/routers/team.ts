@@ -16,9 +16,13 @@ import { transferOwnership } from "../services/team/transfer-ownership";
 import { createTRPCRouter, protectedProcedure, teamProcedure } from "../trpc";
 
 export const teamRouter = createTRPCRouter({
-  create: protectedProcedure
-    .input(createTeamSchema)
-    .mutation(({ ctx, input }) => createTeam(ctx.db, { userId: ctx.user.id, name: input.name })),
+  create: protectedProcedure.input(createTeamSchema).mutation(({ ctx, input }) =>
+    createTeam(ctx.db, {
+      userId: ctx.user.id,
+      name: input.name,
+      idempotencyKey: input.idempotencyKey,
+    }),
+  ),
   list: protectedProcedure.query(({ ctx }) => listMyTeams(ctx.db, { userId: ctx.user.id })),
   /** By address (slug), for pages: scoped to the caller's memberships, NOT_FOUND otherwise. */
   get: protectedProcedure

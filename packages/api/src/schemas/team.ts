@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idempotencyKeySchema } from "./id";
 
 export const teamNameSchema = z
   .string({ error: "Enter a team name." })
@@ -13,7 +14,11 @@ export const teamSlugSchema = z
   .max(100)
   .regex(/^[a-z0-9-]+$/, { error: "A team address uses lowercase letters, digits and dashes." });
 
-export const createTeamSchema = z.object({ name: teamNameSchema });
+export const createTeamSchema = z.object({
+  name: teamNameSchema,
+  /** The form's key for this submission: sent again (a double click, a retry), it answers the team already created. */
+  idempotencyKey: idempotencyKeySchema("this team"),
+});
 export type CreateTeamInput = z.infer<typeof createTeamSchema>;
 
 export const getTeamSchema = z.object({ slug: teamSlugSchema });
