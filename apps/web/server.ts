@@ -16,7 +16,7 @@ import { PEER_ADDRESS_HEADER } from "@tradeoff/auth/client-address";
 import { readPoolSize } from "@tradeoff/db";
 import next from "next";
 import { securityHeaders, transportSecurityHeaders } from "./security-headers";
-import { authEnv, historyEnv, shutdownEnv } from "./src/env";
+import { authEnv, historyEnv, mailEnv, shutdownEnv } from "./src/env";
 import { COLLAB_PATH, closeCollab, handleCollabUpgrade } from "./src/server/collab";
 import { startBackgroundJobs } from "./src/server/jobs";
 import { logger } from "./src/server/logger";
@@ -63,6 +63,9 @@ checked(() => readPoolSize());
 checked(() => privateNetworksAllowed());
 const graceSeconds = checked(() => shutdownEnv().SHUTDOWN_GRACE_SECONDS);
 checked(() => historyEnv());
+// Read again by the job worker and the sign-up page; a mistake here would otherwise surface only
+// when the first email is due, as a job queue that keeps failing to start.
+checked(() => mailEnv());
 
 /** HSTS depends on where this server is deployed: it is added here, on every response. */
 const transportSecurity = transportSecurityHeaders(startupAuth.NEXTAUTH_URL);

@@ -57,36 +57,45 @@ const schema = z.object({
     .optional(),
 });
 
-/** Invitation emails: sent through SMTP when SMTP_URL is set, otherwise admins copy the link. */
+/** What is wrong with a malformed SMTP_URL (never echoed: it holds the mail password). */
+const SMTP_URL_MESSAGE =
+  "SMTP_URL must be the mail server's URL, such as smtp://user:password@mail.example.com:587 (or smtps:// for TLS from the start). Fix it, or unset it to turn email off.";
+
+/** An address as `local@domain.tld`, without spaces, brackets, quotes or list separators. */
+const ADDRESS = String.raw`[^\s@<>,;:"()[\]]+@[^\s@<>,;:"()[\].]+(?:\.[^\s@<>,;:"()[\].]+)+`;
+/** A display name: quoted (`"Tradeoff, Inc."`), or plain words without , ; : @ < > or quotes. */
+const DISPLAY_NAME = String.raw`(?:"[^"\\]*"|[^\s@<>,;:"()[\]][^@<>,;:"()[\]]*)`;
+/** One sender, bare or with a display name: a second address would be a second sender. */
+const SENDER = new RegExp(`^(?:${ADDRESS}|${DISPLAY_NAME}\\s*<${ADDRESS}>)$`);
+
+/** Blank counts as unset. */
+const optionalSetting = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+/**
+ * Invitation and notification emails: sent through SMTP when SMTP_URL is set, otherwise admins
+ * copy the links. Checked when the server starts (server.ts), like every other setting.
+ */
 const mailSchema = z
   .object({
-    SMTP_URL: z
-      .string()
-      .trim()
-      .transform((value) => value || undefined)
-      .pipe(
-        z
-          .url({
-            protocol: /^smtps?$/,
-            error:
-              "SMTP_URL must look like smtp://user:password@mail.example.com:587 (or smtps://).",
-          })
-          .optional(),
-      )
-      .optional(),
-    EMAIL_FROM: z
-      .string()
-      .trim()
-      .transform((value) => value || undefined)
-      .pipe(
-        z
-          .string()
-          .regex(/^(.+<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, {
-            error: 'EMAIL_FROM must be an address such as "Tradeoff <noreply@example.com>".',
-          })
-          .optional(),
-      )
-      .optional(),
+    SMTP_URL: optionalSetting.refine(
+      (value) => {
+        if (value === undefined) return true;
+        const url = URL.canParse(value) ? new URL(value) : null;
+        return Boolean(url && /^smtps?:$/.test(url.protocol) && url.hostname);
+      },
+      { error: SMTP_URL_MESSAGE },
+    ),
+    EMAIL_FROM: optionalSetting.superRefine((value, ctx) => {
+      if (value === undefined || SENDER.test(value)) return;
+      ctx.addIssue({
+        code: "custom",
+        message: `EMAIL_FROM must be one sender address, such as noreply@example.com or "Tradeoff <noreply@example.com>" (it is "${value}").`,
+      });
+    }),
   })
   .refine((mail) => !mail.SMTP_URL || mail.EMAIL_FROM, {
     error: "EMAIL_FROM is required when SMTP_URL is set: it is the sender of invitation emails.",
