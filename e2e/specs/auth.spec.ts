@@ -104,6 +104,33 @@ test("team name rules are shown on the field", async ({ page, signedIn }) => {
   await expect(page.getByText("Keep the team name to 80 characters or fewer.")).toBeVisible();
 });
 
+test("creating a team again after its answer was lost opens the team created, not a second", async ({
+  page,
+  signedIn,
+}) => {
+  expect(signedIn.email).toContain("@");
+  const name = `Retried ${Date.now().toString(36)}`;
+  await page.goto("/teams/new");
+  await page.getByLabel("Team name").fill(name);
+  // The server creates the team, and the connection drops before its answer arrives.
+  let lost = 0;
+  await page.route(/\/api\/trpc\/[^?]*team\.create\b/, async (route) => {
+    if (lost++ > 0) return route.continue();
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect.poll(() => lost).toBe(1);
+  await expect(page.getByRole("button", { name: "Create team" })).toBeEnabled();
+  await page.getByRole("button", { name: "Create team" }).click();
+
+  await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
+  const listed = await page.context().request.get("/api/trpc/team.list");
+  expect(listed.status()).toBe(200);
+  const teams = ((await listed.json()) as { result: { data: { name: string }[] } }).result.data;
+  expect(teams.filter((team) => team.name === name)).toHaveLength(1);
+});
+
 test("signing in over HTTP gives a session the app recognises", async ({ page, request }) => {
   const user = uniqueUser("http");
   await signUpOverApi(request, user);

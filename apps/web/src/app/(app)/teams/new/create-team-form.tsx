@@ -2,12 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
+import { type FormEvent, useRef } from "react";
 import { FormCard } from "~/components/app/form-card";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
+import { newIdempotencyKey } from "~/lib/idempotency-key";
 import { dropRefusalOnEdit, formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -21,9 +22,13 @@ export function CreateTeamForm({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
+  // The key of this submission: a second click or a retry after a lost answer sends it again,
+  // and the server answers the team it already created. A new one once it is created.
+  const submissionKey = useRef<string | null>(null);
   const createTeam = useMutation(
     trpc.team.create.mutationOptions({
       onSuccess(team) {
+        submissionKey.current = null;
         toast.success(`Team “${team.name}” created.`);
         router.push(`/t/${team.slug}`);
         router.refresh();
@@ -34,7 +39,11 @@ export function CreateTeamForm({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    createTeam.mutate({ name: String(new FormData(event.currentTarget).get("name") ?? "") });
+    submissionKey.current ??= newIdempotencyKey();
+    createTeam.mutate({
+      name: String(new FormData(event.currentTarget).get("name") ?? ""),
+      idempotencyKey: submissionKey.current,
+    });
   }
 
   return (
