@@ -36,6 +36,42 @@ describe("invitation.create", () => {
     expect(days).toBeCloseTo(7, 1);
   });
 
+  it("sends one invitation per idempotency key: a repeat says it exists, its link shown once", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const key = "6f5e4d3c-2b1a-4098-8f7e-6d5c4b3a2f1e";
+    const input = { teamId: team.id, email: "twice@example.com", idempotencyKey: key };
+    const results = await Promise.allSettled([
+      t.callerAs(admin).invitation.create(input),
+      t.callerAs(admin).invitation.create(input),
+    ]);
+    const created = results.find((r) => r.status === "fulfilled");
+    const refused = results.find((r) => r.status === "rejected");
+    if (created?.status !== "fulfilled" || refused?.status !== "rejected") {
+      throw new Error("one creation and one refusal expected");
+    }
+    expect(refused.reason).toMatchObject({
+      code: "CONFLICT",
+      message: `This invitation for twice@example.com was already created by an earlier attempt; its link is shown only once and cannot be shown again. It is listed under pending invitations: revoke it and invite again for a new link.`,
+    });
+    // A retry after a lost answer is refused the same way; nothing more is written or sent.
+    const retry = await trpcError(t.callerAs(admin).invitation.create(input));
+    expect(retry.code).toBe("CONFLICT");
+    expect(await t.db.invitation.count({ where: { teamId: team.id } })).toBe(1);
+    expect(
+      await t.db.auditEvent.count({ where: { teamId: team.id, action: "invitation.created" } }),
+    ).toBe(1);
+    // A new attempt (a new key) invites again.
+    await t.callerAs(admin).invitation.create({
+      ...input,
+      idempotencyKey: "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d",
+    });
+    expect(await t.db.invitation.count({ where: { teamId: team.id } })).toBe(2);
+    const notUuid = await trpcError(
+      t.callerAs(admin).invitation.create({ ...input, idempotencyKey: "invite-1" }),
+    );
+    expect(notUuid.code).toBe("BAD_REQUEST");
+  });
+
   it("creates an open link without an email, lists it as pending, and audits it", async () => {
     const { admin, team } = await teamWithAdmin();
     const created = await t.callerAs(admin).invitation.create({

@@ -247,8 +247,8 @@ export function createRestHandler(options: RestHandlerOptions) {
 
   /**
    * A change sent with `Idempotency-Key`: the header's key becomes the input's `idempotencyKey`,
-   * for the operations that take one (creating a decision, a comment, a share link). Any other
-   * operation says it is not deduplicated rather than ignoring the header.
+   * for the operations that take one (creating a decision, a comment, a team, an invitation, a
+   * share link). Any other operation says it is not deduplicated rather than ignoring the header.
    */
   async function withIdempotencyKey(
     req: Request,

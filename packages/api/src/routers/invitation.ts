@@ -26,6 +26,7 @@ export const invitationRouter = createTRPCRouter({
           email: input.email,
           role: input.role,
           expiresInDays: input.expiresInDays,
+          idempotencyKey: input.idempotencyKey,
         },
         { emailEnabled: ctx.emailEnabled, secret: ctx.secret },
       ),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "./auth";
+import { idempotencyKeySchema } from "./id";
 import { roleSchema, teamIdValueSchema } from "./team";
 
 /** 32 random bytes in base64url: always 43 characters of A-Z, a-z, 0-9, "-" and "_". */
@@ -26,6 +27,11 @@ export const createInvitationSchema = z.object({
     .min(1, { error: "An invitation lasts at least 1 day." })
     .max(30, { error: "An invitation lasts at most 30 days." })
     .default(7),
+  /**
+   * A key the form makes for each attempt (a UUID): sent again, it is refused with CONFLICT
+   * naming the invitation already created (and emailed), since its link was shown once.
+   */
+  idempotencyKey: idempotencyKeySchema("this invitation"),
 });
 export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
 

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { Link2 } from "lucide-react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { ShownOnce } from "~/components/app/shown-once";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -11,7 +11,8 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
-import { formErrorsOf, messageOf } from "~/trpc/errors";
+import { newIdempotencyKey } from "~/lib/idempotency-key";
+import { formErrorsOf, isTRPCClientError, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { toastOutcome } from "~/trpc/toast-outcome";
 import { type Role, roleLabel, type TeamSummary } from "./roles";
@@ -68,9 +69,21 @@ export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?:
     mailError: string | null;
     expiresAt: string;
   } | null>(null);
+  // The key of this attempt: a retry after a lost answer sends it again, and the server says the
+  // invitation exists (its link cannot be shown twice) instead of inviting, and emailing, twice.
+  // A new key once the attempt is answered either way.
+  const attemptKey = useRef<string | null>(null);
   const create = useMutation(
     trpc.invitation.create.mutationOptions({
+      // An invitation the attempt already created shows up in the list, with its Revoke button.
+      async onError(error) {
+        if (isTRPCClientError(error) && error.data?.code === "CONFLICT") {
+          attemptKey.current = null;
+          await refresh();
+        }
+      },
       async onSuccess(result) {
+        attemptKey.current = null;
         const link = new URL(result.path, window.location.origin).toString();
         setCreated({
           link,
@@ -93,12 +106,16 @@ export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?:
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // One request at a time: a second press while the first is on its way is not another invitation.
+    if (create.isPending) return;
     setCreated(null);
+    attemptKey.current ??= newIdempotencyKey();
     create.mutate({
       teamId: team.id,
       email: String(form.get("email") ?? ""),
       role,
       expiresInDays: Number(form.get("expiresInDays") ?? 7),
+      idempotencyKey: attemptKey.current,
     });
   }
 

@@ -1,4 +1,4 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
+import { Prisma, type PrismaClient, type Role } from "@tradeoff/db";
 import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
 import { ROLE_RANK } from "../../domain/roles";
 import { seal } from "../../domain/sealed-secret";
@@ -15,10 +15,39 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const PENDING_INVITATION_LIMIT = 200;
 
 /**
+ * The answer to a key already used: the invitation exists (and its email is on its way), but
+ * its token was shown only in the first answer and only its hash is kept.
+ */
+function alreadyCreated(invitation: { email: string | null }) {
+  const what = invitation.email
+    ? `This invitation for ${invitation.email}`
+    : "This invitation link";
+  return new DomainError(
+    "CONFLICT",
+    `${what} was already created by an earlier attempt; its link is shown only once and cannot be shown again. It is listed under pending invitations: revoke it and invite again for a new link.`,
+  );
+}
+
+/** The actor's invitation to this team created with this key, if any. */
+function invitationWithKey(
+  tx: Pick<PrismaClient, "invitation">,
+  input: { teamId: string; actorId: string },
+  key: string,
+) {
+  return tx.invitation.findFirst({
+    where: { teamId: input.teamId, createdById: input.actorId, clientKey: key },
+    select: { email: true },
+  });
+}
+
+/**
  * Creates a single-use invitation for an email address (or an open link when `email` is
  * null). The token is returned once, for the link; only its hash is stored. With email on and
  * an address given, the email with the link is queued in the same transaction (sent by the job
- * worker, retried if the mail server fails); the admin can always copy the link too.
+ * worker, retried if the mail server fails); the admin can always copy the link too. With an
+ * idempotency key, a second request with the same key (a double click, a retry after a lost
+ * answer) creates and sends nothing and is refused with CONFLICT: the token cannot be answered
+ * twice.
  */
 export async function createInvitation(
   db: PrismaClient,
@@ -29,6 +58,7 @@ export async function createInvitation(
     email: string | null;
     role: Role;
     expiresInDays: number;
+    idempotencyKey?: string | undefined;
   },
   delivery: {
     /** Whether this deployment sends email (SMTP_URL, EMAIL_FROM and NEXTAUTH_URL set). */
@@ -54,69 +84,85 @@ export async function createInvitation(
   const token = newInvitationToken();
   const expiresAt = new Date(Date.now() + input.expiresInDays * DAY_MS);
   const queueEmail = Boolean(input.email && delivery.emailEnabled && delivery.secret);
-  const invitation = await db.$transaction(async (tx) => {
-    // One invitation per team at a time, so two at once cannot both pass the limit.
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`invitations:${input.teamId}`}))::text`;
-    const pending = await tx.invitation.count({ where: pendingInvitationsOf(input.teamId) });
-    if (pending >= PENDING_INVITATION_LIMIT) {
-      throw new DomainError(
-        "PRECONDITION_FAILED",
-        `The team already has ${PENDING_INVITATION_LIMIT} pending invitations, the most it can have. Revoke invitations nobody will use, then invite again.`,
-      );
-    }
-    const created = await tx.invitation.create({
-      data: {
-        teamId: input.teamId,
-        email: input.email,
-        role: input.role,
-        tokenHash: hashInvitationToken(token),
-        expiresAt,
-        createdById: input.actorId,
-      },
-      select: invitationFields,
-    });
-    await recordAuditEvent(tx, {
-      teamId: input.teamId,
-      actorId: input.actorId,
-      action: "invitation.created",
-      data: { invitationId: created.id, email: input.email, role: input.role },
-    });
-    // Someone who already has an account also finds the invitation in their inbox. The link
-    // is theirs alone, as the email's is; the inbox shows it only to them. Only the token's
-    // hash is stored in the clear: the inbox item keeps the token sealed with NEXTAUTH_SECRET,
-    // as the email job does, and opens it only when its owner lists their inbox.
-    const invitee = input.email
-      ? await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })
-      : null;
-    if (invitee) {
-      await notifyUsers(tx, [invitee.id], {
-        kind: "team.invited",
+  const clientKey = input.idempotencyKey ?? null;
+  const invitation = await db
+    .$transaction(async (tx) => {
+      // One invitation per team at a time, so two at once cannot both pass the limit.
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`invitations:${input.teamId}`}))::text`;
+      // Under the lock, so the second of two requests with one key sees the first's invitation.
+      const earlier = clientKey ? await invitationWithKey(tx, input, clientKey) : null;
+      if (earlier) throw alreadyCreated(earlier);
+      const pending = await tx.invitation.count({ where: pendingInvitationsOf(input.teamId) });
+      if (pending >= PENDING_INVITATION_LIMIT) {
+        throw new DomainError(
+          "PRECONDITION_FAILED",
+          `The team already has ${PENDING_INVITATION_LIMIT} pending invitations, the most it can have. Revoke invitations nobody will use, then invite again.`,
+        );
+      }
+      const created = await tx.invitation.create({
+        data: {
+          teamId: input.teamId,
+          email: input.email,
+          role: input.role,
+          tokenHash: hashInvitationToken(token),
+          expiresAt,
+          createdById: input.actorId,
+          clientKey,
+        },
+        select: invitationFields,
+      });
+      await recordAuditEvent(tx, {
         teamId: input.teamId,
         actorId: input.actorId,
-        data: {
+        action: "invitation.created",
+        data: { invitationId: created.id, email: input.email, role: input.role },
+      });
+      // Someone who already has an account also finds the invitation in their inbox. The link
+      // is theirs alone, as the email's is; the inbox shows it only to them. Only the token's
+      // hash is stored in the clear: the inbox item keeps the token sealed with NEXTAUTH_SECRET,
+      // as the email job does, and opens it only when its owner lists their inbox.
+      const invitee = input.email
+        ? await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })
+        : null;
+      if (invitee) {
+        await notifyUsers(tx, [invitee.id], {
+          kind: "team.invited",
+          teamId: input.teamId,
+          actorId: input.actorId,
+          data: {
+            invitationId: created.id,
+            role: input.role,
+            ...(delivery.secret
+              ? { tokenSealed: seal("invitationToken", token, delivery.secret) }
+              : {}),
+          },
+        });
+      }
+      if (queueEmail && delivery.secret) {
+        const job: InvitationEmailJob = {
           invitationId: created.id,
-          role: input.role,
-          ...(delivery.secret
-            ? { tokenSealed: seal("invitationToken", token, delivery.secret) }
-            : {}),
-        },
-      });
-    }
-    if (queueEmail && delivery.secret) {
-      const job: InvitationEmailJob = {
-        invitationId: created.id,
-        tokenEncrypted: seal("invitationToken", token, delivery.secret),
-      };
-      await sendInTransaction(tx, JOB_QUEUES.invitationEmail, job, {
-        id: jobId(JOB_QUEUES.invitationEmail, created.id),
-      });
-    }
-    return created;
-  });
+          tokenEncrypted: seal("invitationToken", token, delivery.secret),
+        };
+        await sendInTransaction(tx, JOB_QUEUES.invitationEmail, job, {
+          id: jobId(JOB_QUEUES.invitationEmail, created.id),
+        });
+      }
+      return created;
+    })
+    .catch(async (error: unknown) => {
+      // The unique index is the last word should the lock ever be bypassed.
+      const earlier =
+        clientKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
+          ? await invitationWithKey(db, input, clientKey)
+          : null;
+      if (earlier) throw alreadyCreated(earlier);
+      throw error;
+    });
 
   const mailError =
     input.email && delivery.emailEnabled && !delivery.secret
       ? "The email could not be queued: the server has no NEXTAUTH_SECRET. Copy the link and send it yourself."
       : null;
-  return { ...invitation, token, path: invitationPath(token), emailQueued: queueEmail, mailError };
+  const { team: _team, createdBy: _createdBy, ...rest } = invitation;
+  return { ...rest, token, path: invitationPath(token), emailQueued: queueEmail, mailError };
 }
