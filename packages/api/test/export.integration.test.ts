@@ -486,6 +486,22 @@ describe("importing a file someone edited", () => {
     const tooMany = structuredClone(doc);
     tooMany.decision.consequences.good = Array.from({ length: 21 }, (_, i) => `Good ${i}`);
     expect((await trpcError(importing(tooMany))).code).toBe("BAD_REQUEST");
+    // Dates are read as the app reads them: a year the app would refuse is refused, by field.
+    for (const [field, value] of [
+      ["decidedAt", "0001-01-01T00:00:00.000Z"],
+      ["reviewDate", "9999-12-31T00:00:00.000Z"],
+    ] as const) {
+      const farOut = structuredClone(doc);
+      farOut.decision[field] = value;
+      const refused = await trpcError(importing(farOut));
+      expect(refused.code, field).toBe("BAD_REQUEST");
+      const problems = (refused.cause as { fieldErrors?: Record<string, string[]> }).fieldErrors;
+      expect(problems?.document?.join("\n"), field).toMatch(
+        new RegExp(
+          `decision\\.${field}: is in ${Number(value.slice(0, 4))}: pick a year from 2000 to \\d{4}`,
+        ),
+      );
+    }
     const crowd = structuredClone(doc);
     crowd.decision.informed = Array.from({ length: 51 }, (_, i) => ({ name: `Person ${i}` }));
     expect((await trpcError(importing(crowd))).code).toBe("BAD_REQUEST");

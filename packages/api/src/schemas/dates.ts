@@ -23,6 +23,11 @@ export function readIsoDate(
   const parts = DATE.exec(text) ?? DATE_TIME.exec(text);
   if (!parts) return "is not a date: write it as YYYY-MM-DD";
   const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const latest = now.getUTCFullYear() + yearsAhead;
+  if (year < MIN_YEAR || year > latest) {
+    const range = Number.isFinite(latest) ? `to ${latest}` : "on";
+    return `is in ${year}: pick a year from ${MIN_YEAR} ${range}`;
+  }
   const calendar = new Date(Date.UTC(year, month - 1, day));
   if (
     calendar.getUTCFullYear() !== year ||
@@ -30,11 +35,6 @@ export function readIsoDate(
     calendar.getUTCDate() !== day
   ) {
     return `has no day ${parts[1]}-${parts[2]}-${parts[3]} in the calendar: check the month and day`;
-  }
-  const latest = now.getUTCFullYear() + yearsAhead;
-  if (year < MIN_YEAR || year > latest) {
-    const range = Number.isFinite(latest) ? `to ${latest}` : "on";
-    return `is in ${year}: pick a year from ${MIN_YEAR} ${range}`;
   }
   const moment = parts.length > 4 && parts[4] !== undefined ? new Date(text) : calendar;
   if (Number.isNaN(moment.getTime())) return "is not a date: write it as YYYY-MM-DD";

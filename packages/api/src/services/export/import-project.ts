@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { aggregate, type Method } from "@tradeoff/scoring";
 import { z } from "zod";
 import { DomainError } from "../../errors";
+import { readIsoDate } from "../../schemas/dates";
 import { tagSchema } from "../../schemas/folder";
 import { guidanceMapSchema } from "../../schemas/project";
 import { recordEvent } from "../project/events";
@@ -9,6 +10,15 @@ import { withGuidanceFor } from "../project/guidance";
 import { IMPORT_ARCHIVE_ROUND } from "../record/import-archive";
 import { createDecisionRecord, toJson } from "../record/record-decision";
 import { JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION } from "./json";
+
+/**
+ * A moment in the file (ISO 8601 with its offset), read as the app reads every date: a day the
+ * calendar does not have, or a year before 2000 or far ahead, is refused by field.
+ */
+const fileMoment = z.iso.datetime().superRefine((value, ctx) => {
+  const read = readIsoDate(value);
+  if (typeof read === "string") ctx.addIssue({ code: "custom", message: read });
+});
 
 const key = z
   .string()
@@ -60,7 +70,7 @@ const documentSchema = z.object({
         scores: z.record(z.string(), score),
         noOpinion: z.boolean().optional(),
         rationale: z.string().max(4000).nullable(),
-        updatedAt: z.iso.datetime(),
+        updatedAt: fileMoment,
       }),
     )
     .max(100_000)
@@ -96,13 +106,13 @@ const documentSchema = z.object({
       links: z
         .array(z.object({ label: z.string().max(200), url: z.url({ protocol: /^https?$/ }) }))
         .max(20),
-      reviewDate: z.iso.datetime().nullable(),
-      decidedAt: z.iso.datetime(),
+      reviewDate: fileMoment.nullable(),
+      decidedAt: fileMoment,
       /** Who recorded the decision in the exporting team, kept as a name. */
       decidedBy: z.string().max(200).nullish(),
       /** The decision-makers' approvals of a record accepted from a shared draft. */
       approvals: z
-        .array(z.object({ name: z.string().max(200), at: z.iso.datetime() }))
+        .array(z.object({ name: z.string().max(200), at: fileMoment }))
         .max(50)
         .nullish(),
       /** Why a record accepted from a shared draft was accepted without the approvals it needed. */
