@@ -68,7 +68,18 @@ const schema = z
       .transform(Number),
     GITHUB_ID: optional,
     GITHUB_SECRET: optional,
-    EMAIL_SERVER: optional,
+    /** The mail server of emailed sign-in links; never echoed in a message (it holds a password). */
+    EMAIL_SERVER: optional.refine(
+      (value) => {
+        if (value === undefined) return true;
+        const url = URL.canParse(value) ? new URL(value) : null;
+        return Boolean(url && /^smtps?:$/.test(url.protocol) && url.hostname);
+      },
+      {
+        error:
+          "EMAIL_SERVER must be the mail server's URL, such as smtp://user:password@mail.example.com:587 (or smtps:// for TLS from the start). Fix it, or unset it with EMAIL_FROM to turn sign-in links by email off.",
+      },
+    ),
     EMAIL_FROM: optional,
   })
   // Half of a sign-in method is a mistake, never a choice: refused rather than quietly off.

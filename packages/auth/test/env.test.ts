@@ -51,4 +51,29 @@ describe("sign-in methods", () => {
       "EMAIL_SERVER is set but EMAIL_FROM is not",
     );
   });
+
+  it("refuses an EMAIL_SERVER that names no mail server or is not smtp, without echoing it", () => {
+    for (const server of [
+      "mail.example.com:587",
+      "smtp//mail",
+      "smtp://",
+      "https://mail.example.com",
+      "smtp://u:hunter2@",
+    ]) {
+      let message = "";
+      try {
+        readAuthEnv({ EMAIL_SERVER: server, EMAIL_FROM: "noreply@example.com" });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message, server).toContain(
+        "EMAIL_SERVER must be the mail server's URL, such as smtp://user:password@mail.example.com:587",
+      );
+      expect(message, server).not.toContain("hunter2");
+    }
+    expect(
+      readAuthEnv({ EMAIL_SERVER: "smtps://u:p@mail.example.com:465", EMAIL_FROM: "a@example.com" })
+        .EMAIL_SERVER,
+    ).toBe("smtps://u:p@mail.example.com:465");
+  });
 });
