@@ -241,3 +241,37 @@ test("signing out everywhere ends the session in another browser on its next pag
   await signInWithForm(page, { email: signedIn.email, password: "a-brand-new-password" });
   await expect(page).not.toHaveURL(/\/sign-in/);
 });
+
+test("sending an invitation again after its answer was lost invites once and lists the first", async ({
+  page,
+  signedIn,
+}) => {
+  const team = await createTeamOverApi(page.request, `Resend ${signedIn.name.slice(-8)}`);
+  await page.goto(`/t/${team.slug}/settings`);
+  await page.getByLabel("Email (optional)").fill("resent@example.com");
+  // The server creates the invitation, and the connection drops before its answer arrives.
+  let lost = 0;
+  await page.route(/\/api\/trpc\/[^?]*invitation\.create\b/, async (route) => {
+    if (lost++ > 0) return route.continue();
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  await expect.poll(() => lost).toBe(1);
+  await expect(page.getByRole("button", { name: "Create invitation" })).toBeEnabled();
+  await page.getByRole("button", { name: "Create invitation" }).click();
+
+  // Its link was in the lost answer: the page says so and lists the one invitation.
+  await expect(
+    page.getByText(
+      "This invitation for resent@example.com was already created by an earlier attempt",
+    ),
+  ).toBeVisible();
+  const pending = page.getByRole("list", { name: "Pending invitations" });
+  await expect(pending.getByRole("listitem")).toHaveCount(1);
+  await expect(pending).toContainText("resent@example.com");
+  // A new attempt is a new invitation.
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  await expect(page.getByLabel("Invitation link")).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  await expect(pending.getByRole("listitem")).toHaveCount(2);
+});
