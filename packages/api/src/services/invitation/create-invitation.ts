@@ -163,6 +163,5 @@ export async function createInvitation(
     input.email && delivery.emailEnabled && !delivery.secret
       ? "The email could not be queued: the server has no NEXTAUTH_SECRET. Copy the link and send it yourself."
       : null;
-  const { team: _team, createdBy: _createdBy, ...rest } = invitation;
-  return { ...rest, token, path: invitationPath(token), emailQueued: queueEmail, mailError };
+  return { ...invitation, token, path: invitationPath(token), emailQueued: queueEmail, mailError };
 }
