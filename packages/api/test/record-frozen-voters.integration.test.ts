@@ -1,9 +1,10 @@
+import { addMember, createUser } from "@tradeoff/db/testing";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { EXPORT_FORMATS } from "../src/schemas/record";
 import { forgetComputedRecommendations } from "../src/services/project/get-recommendation";
 import { useTestDatabase } from "./helpers";
-import { at, castVote, drfInput, teamWith } from "./project-fixtures";
+import { at, blankInput, castVote, drfInput, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -79,5 +80,63 @@ describe("a recorded decision keeps the voters it was recorded with", () => {
     expect(after.record).toEqual(recorded.record);
     expect(after.recommendation).toEqual(recorded.recommendation);
     expect(after.participation).toEqual(recorded.participation);
+  });
+
+  it("shows the recorded result and its voters on the team dashboard after voters leave", async () => {
+    // Alice and Bob favour DRF, Carol and Frank FastAPI: the four together recommend FastAPI.
+    const setup = await teamWith(t, ["MEMBER", "MEMBER", "MEMBER", "MEMBER"]);
+    const { owner, people } = setup;
+    const teamId = setup.team.id;
+    const { id: projectId } = await owner.api.project.create(drfInput(teamId));
+    await owner.api.project.open({ projectId });
+    const project = await owner.api.project.get({ projectId });
+    const voters = [at(people, 1), at(people, 2), at(people, 3), at(people, 4)];
+    for (const [i, voter] of voters.entries()) {
+      const scores = i < 2 ? { drf: 4, fastapi: 3 } : { drf: 1, fastapi: 5 };
+      for (const c of project.criteria) {
+        await castVote(voter, projectId, c.key, { weight: 3, scores });
+      }
+    }
+    await owner.api.project.close({ projectId });
+    await owner.api.record.decide({
+      projectId,
+      chosenOptionKey: "fastapi",
+      rationale: "The team scored it higher.",
+      consequences: { good: [], neutral: [], bad: [] },
+      decisionMakers: [{ userId: owner.id }],
+      confirmProvisional: true,
+    });
+    const row = async () => {
+      const dashboard = await owner.api.dashboard.get({ teamId });
+      const found = dashboard.projects.find((p) => p.id === projectId);
+      if (!found) throw new Error("The decision is missing from the dashboard.");
+      return found;
+    };
+    const recorded = await row();
+    // The owner did not vote: four of the five voting members did.
+    expect(recorded).toMatchObject({ voters: 4, eligible: 5 });
+    expect(recorded.leader).toMatchObject({
+      optionKey: "fastapi",
+      participation: { complete: 4, eligible: 5 },
+    });
+
+    // Carol and Frank (the FastAPI voters) leave the team; a newcomer joins after the decision.
+    for (const person of [at(people, 3), at(people, 4)]) {
+      await owner.api.member.remove({ teamId, userId: person.id });
+    }
+    const newcomer = await createUser(t.db, { name: "Nina Newcomer" });
+    await addMember(t.db, teamId, newcomer.id, "MEMBER");
+    const recommendation = await owner.api.project.recommendation({ projectId });
+    const after = await row();
+    expect(after.leader?.optionKey).toBe(recommendation.result?.winner);
+    expect(after.leader?.optionKey).toBe("fastapi");
+    expect(after).toEqual(recorded);
+    const fastapiTotal = recommendation.result?.totals.find((x) => x.optionKey === "fastapi");
+    expect(after.leader?.score).toBe(fastapiTotal?.score);
+
+    // Superseded, it still counts the voters it was recorded with.
+    const successor = await owner.api.project.create(blankInput(teamId, { title: "Successor" }));
+    await owner.api.record.supersede({ projectId, successorIds: [successor.id] });
+    expect(await row()).toMatchObject({ status: "SUPERSEDED", voters: 4, eligible: 5 });
   });
 });

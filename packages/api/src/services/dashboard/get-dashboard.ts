@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@tradeoff/db";
+import { Prisma, type PrismaClient } from "@tradeoff/db";
 import {
   aggregate,
   type Coverage,
@@ -6,30 +6,25 @@ import {
   type Participation,
   type RecommendationStatus,
 } from "@tradeoff/scoring";
-import { cleanScores, METHOD_OF } from "../project/load-decision";
+import { cleanScores, keptVoterRows, METHOD_OF } from "../project/load-decision";
 import { projectRowSelect } from "../project/select";
 
 const RECENT_EVENTS = 15;
 
 /**
- * The team dashboard in four queries: projects with their shapes, the votes of open and
- * decided projects, the voting members, and recent history (of the team's own decisions, not
- * the sample's). Each project's leader comes from
+ * The team dashboard in five queries: projects with their shapes, the votes of open, decided and
+ * superseded projects, the voting members, the voters each recorded decision kept, and recent
+ * history (of the team's own decisions, not the sample's). A project's voters are those its
+ * own page counts (loadDecision): a recorded decision's kept voters, even those who have left
+ * since, otherwise the team's current voting members (and a sample's fictional teammates).
+ * Each project's leader comes from
  * the scoring package (without the confidence resampling, which the list does not show),
  * together with what it rests on: its status, the criteria counted and the complete ballots,
  * so that a provisional leader never reads as a settled one. Blind projects still open show
  * no leader.
  */
 export async function getDashboard(db: PrismaClient, actor: { userId: string; teamId: string }) {
-  const voteSelect = {
-    projectId: true,
-    userId: true,
-    weight: true,
-    scores: true,
-    noOpinion: true,
-    criterion: { select: { key: true } },
-  } as const;
-  const [projects, votes, sampleVotes, memberships, events] = await Promise.all([
+  const [projects, votes, memberships, keptRows, events] = await Promise.all([
     db.project.findMany({
       where: { teamId: actor.teamId },
       select: {
@@ -41,21 +36,27 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
       orderBy: [{ updatedAt: "desc" }],
     }),
     db.vote.findMany({
-      where: { project: { teamId: actor.teamId, status: { in: ["OPEN", "DECIDED"] } } },
-      select: voteSelect,
-    }),
-    // A sample project also counts its fictional teammates, as its own page does (loadDecision).
-    db.vote.findMany({
       where: {
-        project: { teamId: actor.teamId, isSample: true, status: { in: ["OPEN", "DECIDED"] } },
-        user: { fictional: true },
+        project: { teamId: actor.teamId, status: { in: ["OPEN", "DECIDED", "SUPERSEDED"] } },
       },
-      select: voteSelect,
+      select: {
+        projectId: true,
+        userId: true,
+        weight: true,
+        scores: true,
+        noOpinion: true,
+        criterion: { select: { key: true } },
+        user: { select: { fictional: true } },
+      },
     }),
     db.membership.findMany({
       where: { teamId: actor.teamId, role: { not: "VIEWER" } },
       select: { userId: true, role: true },
     }),
+    db.$queryRaw<{ project_id: string; user_id: string | null }[]>`
+      SELECT project_id, user_id FROM (${keptVoterRows(
+        Prisma.sql`r.team_id = ${actor.teamId}`,
+      )}) kept ORDER BY project_id, ord`,
     // The sample decision's history (its fictional teammates' votes) stays on its own page.
     db.projectEvent.findMany({
       where: { teamId: actor.teamId, project: { isSample: false } },
@@ -75,21 +76,35 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
   const memberIds = memberships.map((m) => m.userId);
   const memberSet = new Set(memberIds);
   const canVote = memberSet.has(actor.userId);
+  // A recorded decision's kept voters, in the order recorded (an empty list is a list).
+  const keptVoters = new Map<string, string[]>();
+  for (const row of keptRows) {
+    const kept = keptVoters.get(row.project_id) ?? [];
+    if (row.user_id !== null) kept.push(row.user_id);
+    keptVoters.set(row.project_id, kept);
+  }
   const votesByProject = new Map<string, typeof votes>();
-  for (const vote of [...votes.filter((v) => memberSet.has(v.userId)), ...sampleVotes]) {
+  for (const vote of votes) {
     const list = votesByProject.get(vote.projectId) ?? [];
     list.push(vote);
     votesByProject.set(vote.projectId, list);
   }
 
   const list = projects.map((project) => {
-    const projectVotes = votesByProject.get(project.id) ?? [];
+    const kept = keptVoters.get(project.id);
+    const allVotes = votesByProject.get(project.id) ?? [];
+    // Without a kept list: the team's voting members, and a sample's fictional teammates who
+    // voted on it.
+    const eligible =
+      kept ??
+      (project.isSample
+        ? [...memberIds, ...new Set(allVotes.filter((v) => v.user.fictional).map((v) => v.userId))]
+        : memberIds);
+    const eligibleSet = new Set(eligible);
+    const projectVotes = allVotes.filter((v) => eligibleSet.has(v.userId));
     const myVotes = projectVotes.filter((v) => v.userId === actor.userId).length;
     const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
-    const voterIds = new Set(projectVotes.map((v) => v.userId));
-    const voters = voterIds.size;
-    // The team's voting members, and a sample's fictional teammates who voted on it.
-    const eligible = [...memberIds, ...[...voterIds].filter((id) => !memberSet.has(id))];
+    const voters = new Set(projectVotes.map((v) => v.userId)).size;
     let leader: {
       optionKey: string;
       name: string;

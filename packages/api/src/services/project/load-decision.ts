@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { Prisma, type PrismaClient } from "@tradeoff/db";
 import type { DecisionInput, Method, Vote } from "@tradeoff/scoring";
 import { notFound } from "../../errors";
 import { type ArchivedVote, IMPORT_ARCHIVE_ROUND } from "../record/import-archive";
@@ -30,6 +30,31 @@ const shapeSelect = {
 export type LoadedVote = Vote & { rationale: string | null; updatedAt: Date };
 
 export type LoadedDecision = Awaited<ReturnType<typeof loadDecision>>;
+
+/**
+ * The voters each recorded decision kept (`decision_records.voter_ids`), for the records that
+ * `where` selects (the record's alias is `r`): one row per kept voter who still has an account,
+ * in the order recorded (`ord`), and one marker row (`user_id` null) for every record that kept a
+ * list, also an empty one. A record without a kept list (made before voters were kept, or
+ * imported) has no rows: its project counts the team's current voting members. Columns:
+ * `project_id`, `user_id`, `ord`. The project page (loadDecision) and the team dashboard both
+ * read a recorded decision's voters from here, so that they show the same result.
+ */
+export function keptVoterRows(where: Prisma.Sql): Prisma.Sql {
+  // The CASE keeps a stray non-array value from ever reaching the array function.
+  return Prisma.sql`
+    SELECT r.project_id, u.id AS user_id, e.ord
+    FROM decision_records r
+    CROSS JOIN LATERAL jsonb_array_elements_text(
+      CASE WHEN jsonb_typeof(r.voter_ids) = 'array' THEN r.voter_ids ELSE '[]'::jsonb END
+    ) WITH ORDINALITY AS e(uid, ord)
+    JOIN users u ON u.id = e.uid
+    WHERE jsonb_typeof(r.voter_ids) = 'array' AND ${where}
+    UNION ALL
+    SELECT r.project_id, NULL, NULL::bigint
+    FROM decision_records r
+    WHERE jsonb_typeof(r.voter_ids) = 'array' AND ${where}`;
+}
 
 /** Votes as the scoring package takes them: without reasons or times, "no opinion" only when set. */
 export function scoringVotes(votes: readonly Vote[]): Vote[] {
@@ -81,10 +106,7 @@ export async function loadDecision(
   // team's current voting members.
   const readMembers = () =>
     db.$queryRaw<{ id: string | null; name: string | null; email: string | null }[]>`
-      WITH kept AS (
-        SELECT r.voter_ids FROM decision_records r
-        WHERE r.project_id = ${projectId} AND jsonb_typeof(r.voter_ids) = 'array'
-      )
+      WITH kept AS (${keptVoterRows(Prisma.sql`r.project_id = ${projectId}`)})
       SELECT id, name, email FROM (
         SELECT u.id, u.name, u.email, 0 AS sample, m.created_at AS since, NULL::bigint AS kept_at
         FROM projects p
@@ -99,11 +121,11 @@ export async function loadDecision(
           AND EXISTS (SELECT 1 FROM projects s WHERE s.id = ${projectId} AND s.is_sample)
           AND NOT EXISTS (SELECT 1 FROM kept)
         UNION ALL
-        SELECT u.id, u.name, u.email, 0, NULL::timestamp, e.ord
-        FROM kept CROSS JOIN jsonb_array_elements_text(kept.voter_ids) WITH ORDINALITY AS e(uid, ord)
-        JOIN users u ON u.id = e.uid
+        SELECT u.id, u.name, u.email, 0, NULL::timestamp, kept.ord
+        FROM kept JOIN users u ON u.id = kept.user_id
         UNION ALL
-        SELECT NULL, NULL, NULL, -1, NULL::timestamp, NULL::bigint FROM kept
+        SELECT NULL, NULL, NULL, -1, NULL::timestamp, NULL::bigint
+        WHERE EXISTS (SELECT 1 FROM kept)
       ) voters
       ORDER BY sample, since, kept_at, id`;
   const readVotes = () =>
