@@ -3,6 +3,7 @@ import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { DomainError } from "../src/errors";
+import { STALE_EDIT_MESSAGE } from "../src/schemas/project";
 import { TEAM_TEMPLATE_LIMIT } from "../src/services/template/save-team-template";
 import { trpcError, useTestDatabase } from "./helpers";
 import { at, blankInput, drfInput, teamWith } from "./project-fixtures";
@@ -315,6 +316,81 @@ describe("the project lifecycle", () => {
     await owner.api.project.update({ projectId: id, title: "Renamed", deadline: later });
     await owner.api.project.update({ projectId: id, deadline: null });
     expect((await owner.api.project.get({ projectId: id })).deadline).toBeNull();
+  });
+
+  it("refuses a save made on a version someone else has changed since, keeping their change", async () => {
+    const { team, owner, people } = await teamWith(t, ["ADMIN"]);
+    const admin = at(people, 1);
+    const { id } = await owner.api.project.create(blankInput(team.id));
+    // Both open the draft's settings.
+    const ownersCopy = await owner.api.project.get({ projectId: id });
+    const adminsCopy = await admin.api.project.get({ projectId: id });
+
+    const first = await owner.api.project.update({
+      projectId: id,
+      expectedUpdatedAt: ownersCopy.updatedAt,
+      title: "Queue for billing",
+      quorum: 2,
+    });
+    expect(first.updatedAt.getTime()).toBeGreaterThan(ownersCopy.updatedAt.getTime());
+
+    // The admin's whole form, sent on the version they opened, would put the old title back.
+    const stale = await trpcError(
+      admin.api.project.update({
+        projectId: id,
+        expectedUpdatedAt: adminsCopy.updatedAt.toISOString(),
+        title: adminsCopy.title,
+        quorum: null,
+        method: "MEDIAN",
+      }),
+    );
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.message).toBe(STALE_EDIT_MESSAGE);
+    expect(stale.message).toMatch(/Someone else changed this decision/);
+    expect((stale.cause as DomainError).fieldErrors).toEqual({
+      expectedUpdatedAt: [STALE_EDIT_MESSAGE],
+    });
+    const kept = await owner.api.project.get({ projectId: id });
+    expect(kept).toMatchObject({ title: "Queue for billing", quorum: 2, method: "WEIGHTED_MEAN" });
+    expect(kept.updatedAt).toEqual(first.updatedAt);
+    expect(
+      await t.db.projectEvent.count({ where: { projectId: id, type: "project.edited" } }),
+    ).toBe(1);
+
+    // On the version now stored, the admin's change goes through and moves the version on.
+    const second = await admin.api.project.update({
+      projectId: id,
+      expectedUpdatedAt: kept.updatedAt,
+      method: "MEDIAN",
+    });
+    expect(second.changed).toEqual(["method"]);
+    // A change of options alone is a change of the decision too.
+    const third = await admin.api.project.update({
+      projectId: id,
+      expectedUpdatedAt: second.updatedAt,
+      options: [
+        { key: "kafka", name: "Kafka" },
+        { key: "nats", name: "NATS" },
+      ],
+    });
+    expect(third.changed).toEqual(["options"]);
+    expect(
+      (
+        await trpcError(
+          owner.api.project.update({
+            projectId: id,
+            expectedUpdatedAt: second.updatedAt,
+            title: "X",
+          }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
+    // Without an expected version, a caller's fields replace the current ones, as before.
+    await owner.api.project.update({ projectId: id, title: "Billing queue" });
+    expect(await owner.api.project.get({ projectId: id })).toMatchObject({
+      title: "Billing queue",
+      method: "MEDIAN",
+    });
   });
 
   it("lets only admins and the creator edit a draft, and never a viewer", async () => {

@@ -63,7 +63,9 @@ const PROBLEMS = {
   "401": problem("No access token, or it is not valid, revoked or expired."),
   "403": problem("The token or the user's role does not allow this."),
   "404": problem("Not found, or not in one of the user's teams."),
-  "409": problem("Not possible in the record's current state."),
+  "409": problem(
+    "Not possible in the current state, or (a change sent with the version it was read at, such as project.update's `expectedUpdatedAt`) someone else changed it since: read it again and reapply the change.",
+  ),
   "412": problem(
     "A condition is not met yet: `detail` says which and what to do (for example, confirm a decision on a provisional recommendation).",
   ),

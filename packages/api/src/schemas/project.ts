@@ -185,9 +185,27 @@ export const createProjectSchema = z
   });
 export type CreateProjectInput = z.input<typeof createProjectSchema>;
 
+/** Why a save is refused when someone else changed the decision after the editor read it. */
+export const STALE_EDIT_MESSAGE =
+  "Someone else changed this decision after you opened it, so your save would undo their changes. Load their version (what you typed is kept), check it, then save again.";
+
 export const updateProjectSchema = z
   .object({
     projectId: idSchema,
+    /**
+     * The decision's `updatedAt` as the editor read it (project.get). Optional: when given and
+     * the decision has changed since, the save is refused with CONFLICT (409) and nothing is
+     * written; without it, the fields sent replace the current ones whatever changed meanwhile.
+     */
+    expectedUpdatedAt: strictDateSchema(
+      "The version you edited (expectedUpdatedAt)",
+      "2027-03-31T17:00:00.000Z",
+    )
+      .optional()
+      .meta({
+        description:
+          "The decision's `updatedAt` as you read it (project.get). When given and the decision has changed since, the save is refused with 409 CONFLICT and nothing is written: read it again and reapply your change. Without it, the fields sent replace the current ones.",
+      }),
     title: titleSchema.optional(),
     context: contextSchema.optional(),
     options: optionsSchema.optional(),

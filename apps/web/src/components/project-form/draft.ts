@@ -135,3 +135,38 @@ export function toProjectInput(draft: Draft) {
     votingMode: draft.votingMode,
   };
 }
+
+const FIELD_NAMES: Record<keyof Draft, string> = {
+  title: "title",
+  context: "problem statement",
+  templateKey: "template",
+  options: "options",
+  criteria: "criteria",
+  deadline: "deadline",
+  quorum: "quorum",
+  method: "method",
+  votingMode: "voting mode",
+};
+
+/**
+ * Someone else's saved version with this editor's changes on top: each field the editor changed
+ * since `base` (the version they opened) keeps what they typed, every other field takes `theirs`.
+ * `both` names the fields both changed, differently, so the editor can check them before saving.
+ */
+export function mergeDrafts(
+  base: Draft,
+  mine: Draft,
+  theirs: Draft,
+): { merged: Draft; both: string[] } {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const merged = { ...theirs } as Record<keyof Draft, unknown>;
+  const both: string[] = [];
+  for (const field of Object.keys(FIELD_NAMES) as (keyof Draft)[]) {
+    if (same(mine[field], base[field])) continue;
+    merged[field] = mine[field];
+    if (!same(theirs[field], base[field]) && !same(theirs[field], mine[field])) {
+      both.push(FIELD_NAMES[field]);
+    }
+  }
+  return { merged: merged as Draft, both };
+}

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { type FieldErrors, FormProvider, useForm } from "react-hook-form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -13,7 +13,7 @@ import { formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { CriteriaFields } from "./criteria-fields";
 import { DecisionFields } from "./decision-fields";
-import { type Draft, toProjectInput } from "./draft";
+import { type Draft, draftOf, mergeDrafts, toProjectInput } from "./draft";
 import { OptionsFields } from "./options-fields";
 import { type CheckedProjectForm, type ProjectFormValues, projectFormSchema } from "./schema";
 
@@ -34,7 +34,9 @@ function firstMessage(errors: FieldErrors, field: string): string | undefined {
 /**
  * The form of a decision's content and settings: creates a project, or saves a draft when
  * `editing` names one. One form state (react-hook-form), checked with the API's own schemas
- * before it is sent; the server's field messages show on the same fields.
+ * before it is sent; the server's field messages show on the same fields. A draft is saved with
+ * the version it was opened at: if someone else saved it meanwhile, the save is refused and the
+ * form offers their version with what this editor typed kept on top.
  */
 export function ProjectForm({
   team,
@@ -45,7 +47,7 @@ export function ProjectForm({
   team: Team;
   initial: Draft;
   onBack: () => void;
-  editing?: { projectId: string };
+  editing?: { projectId: string; updatedAt: string };
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -68,18 +70,58 @@ export function ProjectForm({
     }),
   );
   const create = useMutation(trpc.project.create.mutationOptions());
+  // The version the editor works on: the one opened, or the one loaded after a refused save.
+  const [edited, setEdited] = useState(() => ({
+    updatedAt: editing?.updatedAt,
+    draft: initial,
+  }));
+  const [loadingTheirs, setLoadingTheirs] = useState(false);
+  const [mergeNote, setMergeNote] = useState<string | null>(null);
   // The key of this submission: a second click or a retry after a lost answer sends it again,
   // and the server answers the decision it already created. A new one once it is created.
   const submissionKey = useRef<string | null>(null);
   const error = editing ? update.error : create.error;
   const { fields: server, general } = formErrorsOf(error);
+  const stale = editing ? server.expectedUpdatedAt?.[0] : undefined;
+
+  /** Loads the version someone else saved and puts what this editor changed on top of it. */
+  const loadTheirs = async () => {
+    if (!editing) return;
+    setLoadingTheirs(true);
+    try {
+      const latest = await queryClient.fetchQuery({
+        ...trpc.project.get.queryOptions({ projectId: editing.projectId }),
+        staleTime: 0,
+      });
+      const theirs = draftOf(latest);
+      const { openNow: _, ...mine } = form.getValues();
+      const { merged, both } = mergeDrafts(edited.draft, mine as Draft, theirs);
+      setEdited({ updatedAt: latest.updatedAt, draft: theirs });
+      form.reset({ ...merged, openNow: false });
+      update.reset();
+      setMergeNote(
+        both.length > 0
+          ? `Loaded their version. You both changed the ${both.join(", ")}: yours is kept there, so compare before saving.`
+          : "Loaded their version, with your changes kept on top. Check it, then save.",
+      );
+    } catch {
+      toast.error("Their version could not be loaded. Try again in a moment.");
+    } finally {
+      setLoadingTheirs(false);
+    }
+  };
   const messageOf_: MessageOf = (field) =>
     firstMessage(form.formState.errors, field) ?? server[field]?.[0];
 
   const onSubmit = form.handleSubmit(async ({ openNow, ...draft }) => {
     const values = toProjectInput(draft);
     if (editing) {
-      update.mutate({ projectId: editing.projectId, ...values });
+      setMergeNote(null);
+      update.mutate({
+        projectId: editing.projectId,
+        ...(edited.updatedAt ? { expectedUpdatedAt: edited.updatedAt } : {}),
+        ...values,
+      });
       return;
     }
     submissionKey.current ??= newIdempotencyKey();
@@ -106,6 +148,24 @@ export function ProjectForm({
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate className="space-y-6">
         {general ? <Alert variant="error">{general}</Alert> : null}
+        {stale ? (
+          <Alert
+            variant="error"
+            data-testid="stale-edit"
+            action={
+              <Button type="button" size="sm" onClick={loadTheirs} loading={loadingTheirs}>
+                Load their version
+              </Button>
+            }
+          >
+            {stale}
+          </Alert>
+        ) : null}
+        {mergeNote ? (
+          <Alert variant="info" data-testid="merged-edit">
+            {mergeNote}
+          </Alert>
+        ) : null}
         <DecisionFields messageOf={messageOf_} />
         <OptionsFields messageOf={messageOf_} />
         <CriteriaFields messageOf={messageOf_} />

@@ -1,7 +1,11 @@
 import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import type { z } from "zod";
 import { DomainError } from "../../errors";
-import { PAST_DEADLINE_MESSAGE, type updateProjectSchema } from "../../schemas/project";
+import {
+  PAST_DEADLINE_MESSAGE,
+  STALE_EDIT_MESSAGE,
+  type updateProjectSchema,
+} from "../../schemas/project";
 import { scheduleDeadlineReminders } from "../reminder/deadline-reminders";
 import { assertCanManageProject, STATUS_WORDS } from "./access";
 import { recordEvent } from "./events";
@@ -17,8 +21,10 @@ const DRAFT_ONLY = ["options", "criteria", "method", "votingMode"] as const;
 /**
  * Edits a project. Options, criteria, method and voting mode change only while it is a draft;
  * title, context, deadline and quorum also while it is open. A new deadline must be in the
- * future; clearing it is always allowed. Records `project.edited` with the
- * fields that changed, before and after, in the same transaction.
+ * future; clearing it is always allowed. With `expectedUpdatedAt` (the `updatedAt` the editor
+ * read), a save made after someone else changed the decision is refused with CONFLICT instead of
+ * silently undoing their change. Records `project.edited` with the fields that changed, before
+ * and after, in the same transaction.
  */
 export async function updateProject(
   db: PrismaClient,
@@ -46,6 +52,7 @@ export async function updateProject(
     const current = await tx.project.findUniqueOrThrow({
       where: { id: projectId },
       select: {
+        updatedAt: true,
         title: true,
         context: true,
         deadline: true,
@@ -56,6 +63,16 @@ export async function updateProject(
         criteria: orderedCriteria,
       },
     });
+
+    // Read under the row lock: two saves of the same version cannot both pass.
+    if (
+      input.expectedUpdatedAt &&
+      input.expectedUpdatedAt.getTime() !== current.updatedAt.getTime()
+    ) {
+      throw new DomainError("CONFLICT", STALE_EDIT_MESSAGE, {
+        expectedUpdatedAt: [STALE_EDIT_MESSAGE],
+      });
+    }
 
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
@@ -110,11 +127,14 @@ export async function updateProject(
         })),
       });
     }
-    if (Object.keys(after).length === 0) return { id: projectId, changed: [] as string[] };
+    if (Object.keys(after).length === 0) {
+      return { id: projectId, changed: [] as string[], updatedAt: current.updatedAt };
+    }
     const updated = await tx.project.update({
       where: { id: projectId },
-      data,
-      select: { id: true, round: true, deadline: true },
+      // Options and criteria live in their own tables: the project's time still says it changed.
+      data: { ...data, updatedAt: new Date() },
+      select: { id: true, round: true, deadline: true, updatedAt: true },
     });
     // A new deadline on an open decision gets its own reminders; the old ones find it moved.
     if (locked.status === "OPEN" && "deadline" in after) {
@@ -124,6 +144,6 @@ export async function updateProject(
       type: "project.edited",
       data: { before, after },
     });
-    return { id: projectId, changed: Object.keys(after) };
+    return { id: projectId, changed: Object.keys(after), updatedAt: updated.updatedAt };
   });
 }

@@ -20,7 +20,7 @@ export function EditDraft({ project }: { project: Project }) {
         team={team}
         initial={initial}
         onBack={() => router.push(`/t/${team.slug}/p/${project.id}`)}
-        editing={{ projectId: project.id }}
+        editing={{ projectId: project.id, updatedAt: project.updatedAt }}
       />
     </div>
   );
