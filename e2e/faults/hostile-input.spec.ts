@@ -114,8 +114,9 @@ test("one build sends HSTS when deployed behind https and not on a plain local r
 test("a body larger than the API reads is refused before the server holds it", async () => {
   if (!plain) throw new Error("setup failed");
   const { world, cookie } = member();
-  // MAX_BODY_BYTES of packages/api/src/rest/read-body.ts, and one byte more.
-  const tooLarge = 64 * 1024 * 1024 + 1;
+  // DEFAULT_BODY_BYTES of packages/api/src/rest/read-body.ts (every procedure but the imports),
+  // and one byte more.
+  const tooLarge = 1024 * 1024 + 1;
   const headers = { "content-type": "application/json", origin: plain.origin };
   const expectTooLarge = async (res: Response) => {
     const text = await res.text();
@@ -132,7 +133,7 @@ test("a body larger than the API reads is refused before the server holds it", a
   });
   const body = JSON.parse(await expectTooLarge(declared)) as ErrorBody;
   expect(body.error?.data?.code).toBe("PAYLOAD_TOO_LARGE");
-  expect(body.error?.message).toMatch(/larger than 64 MB, the most the API reads/);
+  expect(body.error?.message).toMatch(/larger than 1 MB, the most the API reads/);
 
   // Sent in chunks without a length: the server stops reading at the bound.
   const chunk = new Uint8Array(1024 * 1024).fill(0x20);
@@ -152,7 +153,7 @@ test("a body larger than the API reads is refused before the server holds it", a
     body: stream,
     duplex: "half",
   } as RequestInit);
-  expect(await expectTooLarge(chunked)).toMatch(/larger than 64 MB/);
+  expect(await expectTooLarge(chunked)).toMatch(/larger than 1 MB/);
 
   // The REST API answers a problem document, as for its other refusals.
   const rest = await fetch(`${plain.origin}/api/v1/record/decide`, {
@@ -163,7 +164,7 @@ test("a body larger than the API reads is refused before the server holds it", a
   expect(rest.headers.get("content-type")).toContain("application/problem+json");
   const problem = JSON.parse(await expectTooLarge(rest)) as { status?: number; detail?: string };
   expect(problem.status).toBe(413);
-  expect(problem.detail).toMatch(/larger than 64 MB/);
+  expect(problem.detail).toMatch(/larger than 1 MB/);
 
   // The server is unharmed.
   const fine = await fetch(

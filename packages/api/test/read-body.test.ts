@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { readBodyWithin } from "../src/rest";
+import {
+  bodyLimitFor,
+  bodyTooLargeMessage,
+  DEFAULT_BODY_BYTES,
+  MAX_BODY_BYTES,
+  readBodyWithin,
+} from "../src/rest";
 
 const post = (body: RequestInit["body"], headers: Record<string, string> = {}) =>
   new Request("http://localhost/api/trpc/team.create", {
@@ -55,5 +61,18 @@ describe("readBodyWithin", () => {
   it("reads an empty body as no bytes", async () => {
     const empty = await readBodyWithin(new Request("http://localhost/x", { method: "POST" }));
     expect(empty?.byteLength).toBe(0);
+  });
+});
+
+describe("bodyLimitFor", () => {
+  it("allows 64 MB only to the imports, 1 MB to every other procedure, also in a batch", () => {
+    expect(bodyLimitFor(["auth.signUp"])).toBe(1024 * 1024);
+    expect(bodyLimitFor(["team.create", "project.update"])).toBe(DEFAULT_BODY_BYTES);
+    expect(bodyLimitFor(["export.import"])).toBe(64 * 1024 * 1024);
+    expect(bodyLimitFor(["team.get", "export.importFolder"])).toBe(MAX_BODY_BYTES);
+    expect(bodyTooLargeMessage(DEFAULT_BODY_BYTES)).toMatch(
+      /^The request body is larger than 1 MB/,
+    );
+    expect(bodyTooLargeMessage(MAX_BODY_BYTES)).toMatch(/^The request body is larger than 64 MB/);
   });
 });

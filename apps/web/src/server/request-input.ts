@@ -1,11 +1,11 @@
 /**
- * Checks on an API request's raw input, before tRPC parses it: a body larger than the API reads
- * (`MAX_BODY_BYTES`), text that is not valid UTF-8 (decoding would turn it into U+FFFD
+ * Checks on an API request's raw input, before tRPC parses it: a body larger than the procedure
+ * takes (`bodyLimitFor`: 1 MB, or 64 MB for an import), text that is not valid UTF-8 (decoding would turn it into U+FFFD
  * replacement characters, stored as if the member had typed them), and JSON nested deeper than
  * any input of the API, which would exhaust the stack of whatever walks it. Each refusal is a
  * sentence saying what is wrong.
  */
-import { BODY_TOO_LARGE_MESSAGE, readBodyWithin } from "@tradeoff/api/rest";
+import { bodyTooLargeMessage, readBodyWithin } from "@tradeoff/api/rest";
 
 /** No input of the API is nested half this deep (a vote's scores sit at depth 2). */
 export const MAX_INPUT_DEPTH = 32;
@@ -35,22 +35,26 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export type CheckedInput =
   | { ok: true; request: Request }
-  /** 400, or 413 for a body larger than the API reads (`MAX_BODY_BYTES`). */
+  /** 400, or 413 for a body larger than the bound it was read within. */
   | { ok: false; status?: 413; message: string };
 
 /**
- * The request with its input checked: a POST's body is read once here (and handed on as
- * text), a GET's input is the `input` parameter of its address.
+ * The request with its input checked: a POST's body is read once here, within `maxBytes` (and
+ * handed on as text), a GET's input is the `input` parameter of its address.
  *
  * Handing the text on means a second, standard Request with a body stream for tRPC to read
  * again: about 6 % of a vote's server time under load (docs/benchmarks.md). The one cheaper
  * route measured, @hono/node-server's fallback for bodies a host has already read
  * (`incoming.rawBody`), is not part of its documented API, so it is not used.
  */
-export async function checkRequestInput(req: Request, url: URL): Promise<CheckedInput> {
+export async function checkRequestInput(
+  req: Request,
+  url: URL,
+  maxBytes: number,
+): Promise<CheckedInput> {
   if (req.method === "POST") {
-    const bytes = await readBodyWithin(req);
-    if (!bytes) return { ok: false, status: 413, message: BODY_TOO_LARGE_MESSAGE };
+    const bytes = await readBodyWithin(req, maxBytes);
+    if (!bytes) return { ok: false, status: 413, message: bodyTooLargeMessage(maxBytes) };
     let text: string;
     try {
       text = utf8.decode(bytes);

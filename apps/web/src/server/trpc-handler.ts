@@ -7,6 +7,12 @@ import {
   isDatabaseUnavailable,
   type ProcedureCall,
 } from "@tradeoff/api";
+import {
+  bodyLimitFor,
+  bodyTooLargeMessage,
+  DEFAULT_BODY_BYTES,
+  declaredTooLarge,
+} from "@tradeoff/api/rest";
 import { authenticateRequest } from "@tradeoff/api/server";
 import { clientAddress } from "@tradeoff/auth/client-address";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -81,8 +87,13 @@ function failedBeforeApi(error: unknown, requestId: string, log: () => typeof lo
 
 /** An error in tRPC's wire format, so its clients (the web app, the CLI) show the message. */
 function errorResponse(
-  code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "INTERNAL_SERVER_ERROR" | "SERVICE_UNAVAILABLE",
-  httpStatus: 400 | 413 | 500 | 503,
+  code:
+    | "BAD_REQUEST"
+    | "UNAUTHORIZED"
+    | "PAYLOAD_TOO_LARGE"
+    | "INTERNAL_SERVER_ERROR"
+    | "SERVICE_UNAVAILABLE",
+  httpStatus: 400 | 401 | 413 | 500 | 503,
   message: string,
   requestId: string,
 ): Response {
@@ -146,10 +157,35 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
   return response;
 }
 
+/**
+ * The request's way through: the cross-site guard, the body's declared size against what the
+ * procedure takes, who is calling, and only then the body, read once within its bound. A body
+ * over the bound is refused before it is read; an import's large bound is only for a caller
+ * who is signed in (a session or an access token), so nobody unknown makes the server hold
+ * more than 1 MB.
+ */
 async function handle(raw: Request, url: URL, requestId: string, log: () => typeof logger) {
   const refused = guardMutation(raw);
   if (refused) return refused;
-  const input = await checkRequestInput(raw, url);
+  const procedures = url.pathname.replace(/^\/api\/trpc\/?/, "").split(",");
+  const limit = bodyLimitFor(procedures);
+  if (raw.method === "POST" && declaredTooLarge(raw, limit)) {
+    await raw.body?.cancel().catch(() => {});
+    return errorResponse("PAYLOAD_TOO_LARGE", 413, bodyTooLargeMessage(limit), requestId);
+  }
+  // `Authorization: Bearer <personal access token>` (the CLI) stands in for the session cookie.
+  const bearer = await authenticateRequest(db(), raw);
+  if (bearer.kind === "refused") {
+    await raw.body?.cancel().catch(() => {});
+    return bearer.response;
+  }
+  // Procedures check the session is still current in their own access query.
+  const user = bearer.kind === "token" ? bearer.user : await sessionClaimsFromRequest(raw);
+  if (!user && limit > DEFAULT_BODY_BYTES) {
+    await raw.body?.cancel().catch(() => {});
+    return errorResponse("UNAUTHORIZED", 401, "Sign in to continue.", requestId);
+  }
+  const input = await checkRequestInput(raw, url, limit);
   if (!input.ok) {
     return input.status === 413
       ? errorResponse("PAYLOAD_TOO_LARGE", 413, input.message, requestId)
@@ -158,9 +194,6 @@ async function handle(raw: Request, url: URL, requestId: string, log: () => type
   const req = input.request;
   // Live subscriptions (GET /api/trpc/live.*) need this instance's database listener.
   if (req.method === "GET" && url.pathname.includes("/live.")) await ensureRealtime();
-  // `Authorization: Bearer <personal access token>` (the CLI) stands in for the session cookie.
-  const bearer = await authenticateRequest(db(), req);
-  if (bearer.kind === "refused") return bearer.response;
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
@@ -168,8 +201,7 @@ async function handle(raw: Request, url: URL, requestId: string, log: () => type
     createContext: async () =>
       createContextInner({
         db: db(),
-        // Procedures check the session is still current in their own access query.
-        user: bearer.kind === "token" ? bearer.user : await sessionClaimsFromRequest(req),
+        user,
         credential: bearer.kind === "token" ? "token" : "session",
         emailEnabled: emailConfigured(),
         appUrl: appOrigin(req),

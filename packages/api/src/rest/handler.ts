@@ -18,7 +18,7 @@ import {
   unknownParameters,
 } from "./operations";
 import { apiDocsPage } from "./page";
-import { BODY_TOO_LARGE_MESSAGE, readBodyWithin } from "./read-body";
+import { bodyLimitFor, bodyTooLargeMessage, readBodyWithin } from "./read-body";
 
 export const OPENAPI_PATH = `${REST_PREFIX}/openapi.json`;
 export const DOCS_PATH = "/api/docs";
@@ -264,12 +264,15 @@ export function createRestHandler(options: RestHandlerOptions) {
         detail: `${REST_PREFIX}${operation.path} takes no Idempotency-Key: sending it twice does it twice. Send it without the header; only operations whose body has an idempotencyKey field are deduplicated.`,
       });
     }
-    const bytes = await readBodyWithin(req);
+    // Read here, within the operation's own bound (these are small inputs), to put the key in;
+    // the tRPC route then checks the same bytes from memory, not from the network again.
+    const limit = bodyLimitFor([operation.procedure]);
+    const bytes = await readBodyWithin(req, limit);
     if (!bytes) {
       return problemResponse({
         status: 413,
         code: "PAYLOAD_TOO_LARGE",
-        detail: BODY_TOO_LARGE_MESSAGE,
+        detail: bodyTooLargeMessage(limit),
       });
     }
     let body: Uint8Array<ArrayBuffer> | string = bytes;

@@ -9,4 +9,12 @@ export {
 } from "./handler";
 export { openApiDocument } from "./openapi";
 export { REST_PREFIX, type RestOperation, restOperations } from "./operations";
-export { BODY_TOO_LARGE_MESSAGE, MAX_BODY_BYTES, readBodyWithin } from "./read-body";
+export {
+  bodyLimitFor,
+  bodyTooLargeMessage,
+  DEFAULT_BODY_BYTES,
+  declaredTooLarge,
+  LARGE_BODY_PROCEDURES,
+  MAX_BODY_BYTES,
+  readBodyWithin,
+} from "./read-body";

@@ -6,7 +6,7 @@
  */
 import type { JsonSchema, RestOperation } from "./operations";
 import { REST_PREFIX, restOperations, takesIdempotencyKey, takesText } from "./operations";
-import { MAX_BODY_BYTES } from "./read-body";
+import { bodyLimitFor, DEFAULT_BODY_BYTES, MAX_BODY_BYTES } from "./read-body";
 
 const ROLE_NAMES = { VIEWER: "viewer", MEMBER: "member", ADMIN: "admin", OWNER: "owner" };
 
@@ -36,7 +36,7 @@ const problemSchema = {
     code: {
       type: "string",
       description:
-        "BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_SUPPORTED, SERVICE_UNAVAILABLE or INTERNAL_SERVER_ERROR.",
+        "BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, METHOD_NOT_SUPPORTED, TOO_MANY_REQUESTS, SERVICE_UNAVAILABLE or INTERNAL_SERVER_ERROR.",
     },
     fieldErrors: {
       type: "object",
@@ -72,13 +72,18 @@ const PROBLEMS = {
   "503": problem("The server or its database is not answering; try again."),
 };
 
-/** Only a change sends a body, so only a change can send it as something other than JSON. */
-const BODY_PROBLEMS = {
+const megabytes = (bytes: number) => `${bytes / 1024 / 1024} MB`;
+
+/**
+ * Only a change sends a body, so only a change can send one too large or as something other
+ * than JSON. The bound is the operation's own: 1 MB, or 64 MB for the imports.
+ */
+const bodyProblems = (operation: RestOperation) => ({
   "413": problem(
-    `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most the API reads from one request.`,
+    `The body is larger than ${megabytes(bodyLimitFor([operation.procedure]))}, the most this operation reads (code PAYLOAD_TOO_LARGE); nothing was saved. Only the imports take up to ${megabytes(MAX_BODY_BYTES)}; every other operation takes up to ${megabytes(DEFAULT_BODY_BYTES)}.`,
   ),
   "415": problem("The body is not sent as JSON: send it with `Content-Type: application/json`."),
-};
+});
 
 /** A query's parameters: its input's top-level fields. */
 function parameters(schema: JsonSchema | null) {
@@ -128,7 +133,7 @@ function operationObject(operation: RestOperation) {
   return {
     ...base,
     ...(takesIdempotencyKey(operation) ? { parameters: [IDEMPOTENCY_PARAMETER] } : {}),
-    responses: { ...base.responses, ...BODY_PROBLEMS },
+    responses: { ...base.responses, ...bodyProblems(operation) },
     ...(operation.inputSchema
       ? {
           requestBody: {

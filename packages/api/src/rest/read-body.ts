@@ -1,12 +1,37 @@
 /**
- * The most bytes the API reads from one request's body. Every input fits far below it; the
- * largest a person sends is a JSON export being imported, about 28 MB for a project with
- * 100,000 history events. Without a bound, one request could make the server hold any amount
- * in memory.
+ * The most bytes the API reads from one request's body. Every input but an import fits far
+ * below the default; the largest a person sends is a JSON export being imported, about 28 MB for
+ * a project with 100,000 history events, so the import procedures (`LARGE_BODY_PROCEDURES`) may
+ * send up to `MAX_BODY_BYTES`, and only once the caller is known. Without a bound, one request
+ * could make the server hold any amount in memory.
  */
+export const DEFAULT_BODY_BYTES = 1024 * 1024;
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-export const BODY_TOO_LARGE_MESSAGE = `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most the API reads from one request; nothing was saved. Send less in one request (a folder of decision records can be imported a few files at a time).`;
+/** The procedures that take whole files: a JSON export, a folder of decision records. */
+export const LARGE_BODY_PROCEDURES: ReadonlySet<string> = new Set([
+  "export.import",
+  "export.importFolder",
+]);
+
+/**
+ * The most bytes a request may send to `procedures` (a tRPC batch names several): the import
+ * procedures' bound when one of them is called, otherwise the default.
+ */
+export function bodyLimitFor(procedures: readonly string[]): number {
+  return procedures.some((procedure) => LARGE_BODY_PROCEDURES.has(procedure))
+    ? MAX_BODY_BYTES
+    : DEFAULT_BODY_BYTES;
+}
+
+const megabytes = (bytes: number) => `${bytes / 1024 / 1024} MB`;
+
+/** Why a body over `limit` bytes is refused, naming the bound and what to do instead. */
+export function bodyTooLargeMessage(limit: number): string {
+  return limit >= MAX_BODY_BYTES
+    ? `The request body is larger than ${megabytes(limit)}, the most the API reads from one request; nothing was saved. Send less in one request (a folder of decision records can be imported a few files at a time).`
+    : `The request body is larger than ${megabytes(limit)}, the most the API reads for this operation (only imports may send up to ${megabytes(MAX_BODY_BYTES)}); nothing was saved. Send only the fields the operation expects.`;
+}
 
 /**
  * A request's body, or null when it is larger than `max` bytes. A declared `Content-Length`
@@ -15,7 +40,7 @@ export const BODY_TOO_LARGE_MESSAGE = `The request body is larger than ${MAX_BOD
  */
 export async function readBodyWithin(
   req: Request,
-  max: number = MAX_BODY_BYTES,
+  max: number = DEFAULT_BODY_BYTES,
 ): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = req.headers.get("content-length");
   if (declared !== null) {
@@ -46,4 +71,13 @@ export async function readBodyWithin(
     offset += chunk.byteLength;
   }
   return body;
+}
+
+/**
+ * True when the request declares (`Content-Length`) more than `max` bytes: refused before
+ * anything else is done with it. A body sent in chunks is counted as it is read instead.
+ */
+export function declaredTooLarge(req: Request, max: number): boolean {
+  const declared = req.headers.get("content-length");
+  return declared !== null && Number(declared) > max;
 }
