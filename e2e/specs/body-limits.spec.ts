@@ -76,14 +76,20 @@ test("a signed-out import is refused before its body is read; a member's large i
     "We will use PostgreSQL.",
     "",
   ].join("\n");
-  // Three notes of 500 KB beside one record: a folder of 1.5 MB, over the default bound.
-  const notes = "Notes on our database.\n\n" + "Lorem ipsum dolor sit amet. ".repeat(18_000);
+  // Three notes of about 360 KB beside one record: a folder of 1.4 MB, over the default bound.
+  // Files travel base64-encoded, as the folder picker sends them.
+  const notes = `Notes on our database.\n\n${"Lorem ipsum dolor sit amet. ".repeat(13_000)}`;
+  const file = (name: string, text: string) => ({
+    name,
+    size: Buffer.byteLength(text),
+    content: Buffer.from(text).toString("base64"),
+  });
   const files = [
-    { name: "0001-use-postgresql.md", size: record.length, content: record },
-    ...[1, 2, 3].map((n) => ({ name: `NOTES-${n}.md`, size: notes.length, content: notes })),
+    file("0001-use-postgresql.md", record),
+    ...[1, 2, 3].map((n) => file(`NOTES-${n}.md`, notes)),
   ];
   const data = { teamId: team.id, files, dryRun: true };
-  expect(JSON.stringify(data).length).toBeGreaterThan(1.4 * MB);
+  expect(JSON.stringify(data).length).toBeGreaterThan(1.3 * MB);
 
   const signedOut = await fetch(`${baseURL}/api/trpc/export.importFolder`, {
     method: "POST",
