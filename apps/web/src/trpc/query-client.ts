@@ -7,28 +7,38 @@ import {
 
 /**
  * After a change, the refresh must not be answered by a request sent before the change.
- * TanStack Query cancels a running fetch when a query is invalidated only if the query already
- * has data; a query still on its first load keeps that load, whose answer can predate the
- * change (an invitation created before the pending list had loaded stayed missing from it).
- * Such first loads are cancelled here, so the refetch that follows starts after the change.
- * Only those of queries the page watches (active ones, the kind an invalidation refetches by
- * default): a one-off fetch (`fetchQuery`, e.g. a page asked for once) has no one to refetch it
- * for, so cancelling it would only throw its answer away and reject its caller.
+ * `invalidateQueries` refetches the queries it matches, and by default (`cancelRefetch: true`)
+ * cancels a fetch already running so that the refetch starts after the change, but TanStack
+ * Query does so only for a query that already has data: a query still on its first load keeps
+ * that load, whose answer can predate the change (an invitation created before the pending list
+ * had loaded stayed missing from it). Such first loads are cancelled here too, silently, so that
+ * the refetch replaces them and whoever waits on the load gets the refetch's answer.
+ *
+ * Exactly the queries the invalidation then refetches, as its options say: those of
+ * `refetchType` (default: `type`, else the active ones, the kind a page watches), not disabled
+ * or static; none when `refetchType` is `'none'` or `cancelRefetch` is `false` (the running load
+ * is kept). A one-off fetch of a query never loaded before (`fetchQuery`, e.g. a download)
+ * counts as disabled: no invalidation refetches it, so it is left to answer its caller.
  */
 class AppQueryClient extends QueryClient {
-  override async invalidateQueries<TTaggedQueryKey extends QueryKey = QueryKey>(
+  override invalidateQueries<TTaggedQueryKey extends QueryKey = QueryKey>(
     filters?: InvalidateQueryFilters<TTaggedQueryKey>,
-    options?: InvalidateOptions,
+    options: InvalidateOptions = {},
   ): Promise<void> {
-    const firstLoads = this.getQueryCache()
-      .findAll(filters)
-      .filter(
-        (query) =>
-          query.isActive() &&
+    if (filters?.refetchType !== "none" && options.cancelRefetch !== false) {
+      const refetched = { ...filters, type: filters?.refetchType ?? filters?.type ?? "active" };
+      for (const query of this.getQueryCache().findAll(refetched)) {
+        if (
           query.state.data === undefined &&
-          query.state.fetchStatus === "fetching",
-      );
-    await Promise.all(firstLoads.map((query) => query.cancel({ revert: true })));
+          query.state.fetchStatus === "fetching" &&
+          !query.isDisabled() &&
+          !query.isStatic()
+        ) {
+          // Not awaited: the refetch must take the load's place before the load settles.
+          void query.cancel({ silent: true });
+        }
+      }
+    }
     return super.invalidateQueries(filters, options);
   }
 }
