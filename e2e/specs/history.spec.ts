@@ -1,4 +1,5 @@
-import { voteOverApi } from "../support/decisions";
+import type { Locator } from "@playwright/test";
+import { mutate, query, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.describe("history", () => {
@@ -71,5 +72,97 @@ test.describe("history", () => {
     await expect(events.locator("li").filter({ hasText: bob.user.name }).first()).toContainText(
       "voted on",
     );
+  });
+});
+
+/** The ids of the changes the list shows, top to bottom. */
+function shownIds(rows: Locator) {
+  return rows.evaluateAll((elements) =>
+    elements.map((element) => {
+      type Row = { getAttribute(name: string): string | null };
+      return (element as unknown as Row).getAttribute("data-event-id");
+    }),
+  );
+}
+
+test.describe("history's older changes", () => {
+  test('"Show older changes" while a teammate\'s change refreshes the list shows every change once, in order', async ({
+    alice,
+    bob,
+    drf,
+  }) => {
+    const { projectId, url } = drf;
+    // More changes than one page of the list holds (30), and fewer than two.
+    for (let i = 0; i < 32; i++) {
+      await mutate(bob.context.request, "comment.create", { projectId, body: `Note ${i + 1}` });
+    }
+    const everyChange = async () =>
+      (
+        await query<{ items: { id: string }[]; nextCursor: string | null }>(
+          alice.context.request,
+          "history.list",
+          { projectId, limit: 100 },
+        )
+      ).items.map((item) => item.id);
+    const before = await everyChange();
+    expect(before.length).toBeGreaterThan(30);
+    expect(before.length).toBeLessThan(60);
+
+    const page = alice.page;
+    // The older page is held until a teammate's comment has refreshed the list, so the refresh
+    // and the older page cross, as they do whenever someone acts while the reader asks for more.
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let asked: () => void = () => {};
+    const olderAsked = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
+    let held = false;
+    await page.route(/\/api\/trpc\/[^?]*history\.list/, async (route) => {
+      const input = decodeURIComponent(
+        new URL(route.request().url()).searchParams.get("input") ?? "",
+      );
+      if (!held && /"cursor":"\d+"/.test(input)) {
+        held = true;
+        asked();
+        await released;
+      }
+      // The page may have given up on the request meanwhile.
+      await route.continue().catch(() => {});
+    });
+    await page.goto(url);
+    await page.getByRole("tab", { name: "History" }).click();
+    const events = page.getByTestId("history-events").locator(":scope > li");
+    await expect(events).toHaveCount(30);
+    const older = page.getByRole("button", { name: "Show older changes" });
+    await older.focus();
+    await page.keyboard.press("Enter");
+    await olderAsked;
+
+    await mutate(bob.context.request, "comment.create", { projectId, body: "One more note" });
+    const after = await everyChange();
+    expect(after.length).toBe(before.length + 1);
+    // The live refresh has brought the new comment to the top of the list.
+    await expect(events.first()).toHaveAttribute("data-event-id", after[0] ?? "");
+    release();
+
+    // Every change, newest first, each once; the button went with the last page, and the
+    // keyboard is on the first older change just shown.
+    await expect(events).toHaveCount(after.length);
+    expect(await shownIds(events)).toEqual(after);
+    await expect(older).toHaveCount(0);
+    await expect(events.nth(30)).toBeFocused();
+    await expect(page.getByRole("status").filter({ hasText: /older change/ })).toHaveText(
+      `${after.length - 30} older ${after.length - 30 === 1 ? "change" : "changes"} shown.`,
+    );
+
+    // A change made now joins the top; none is pushed out of the middle of the list or repeated.
+    await mutate(bob.context.request, "comment.create", { projectId, body: "The last note" });
+    const last = await everyChange();
+    await expect(events).toHaveCount(last.length);
+    await expect(events.first()).toHaveAttribute("data-event-id", last[0] ?? "");
+    expect(await shownIds(events)).toEqual(last);
   });
 });

@@ -13,6 +13,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
+import { fetchOlderPages } from "~/trpc/show-older";
 
 type Page = RouterOutputs["notification"]["list"];
 
@@ -77,24 +78,10 @@ export function InboxList({ initial }: { initial: Page }) {
   const [focusFirst, setFocusFirst] = useState<string | null>(null);
   const [shown, setShown] = useState("");
   const showOlder = useMutation({
-    mutationFn: async (shownIds: ReadonlySet<string>) => {
-      const before = inbox.data.pages.length;
-      // A refresh under way is waited for rather than thrown away (cancelRefetch: false), and
-      // one that starts while the older page loads takes that load's place and refetches only
-      // the pages already shown: either way the older page is then asked for again, after the
-      // refreshed pages. Each retry follows a real change of the inbox; a few are enough.
-      let result = await inbox.fetchNextPage({ cancelRefetch: false });
-      for (let again = 0; again < 3; again++) {
-        if (result.isError || !result.hasNextPage || (result.data?.pages.length ?? 0) > before)
-          break;
-        result = await inbox.fetchNextPage({ cancelRefetch: false });
-      }
-      if (result.isError) throw result.error;
-      return (result.data?.pages ?? [])
-        .slice(before)
+    mutationFn: async (shownIds: ReadonlySet<string>) =>
+      (await fetchOlderPages(inbox.data.pages.length, inbox.fetchNextPage))
         .flatMap((page) => page.items)
-        .filter((item) => !shownIds.has(item.id));
-    },
+        .filter((item) => !shownIds.has(item.id)),
     onSuccess: (older) => {
       const count = older.length;
       setShown(

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { coverageLine, marginWords } from "@tradeoff/scoring";
 import { History } from "lucide-react";
@@ -28,6 +28,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
+import { fetchOlderPages } from "~/trpc/show-older";
 import { describeEvent as describe } from "./describe-event";
 import { historyAxisKind, orderAxis, sliderPoint, timeAxis } from "./history-axis";
 
@@ -43,6 +44,9 @@ type HistoryProps = {
 const color = (i: number) => `var(--chart-${(i % 6) + 1})`;
 // A dash pattern per option, so the lines read without colour too.
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"];
+
+const OLDER_FAILED =
+  'The older changes could not be loaded. Press "Show older changes" to try again.';
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
 const timeOnly = new Intl.DateTimeFormat("en", { timeStyle: "medium" });
@@ -308,32 +312,42 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
   );
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
   const list = useRef<HTMLOListElement>(null);
-  const showOlder = useRef<HTMLButtonElement>(null);
+  const showOlderButton = useRef<HTMLButtonElement>(null);
   // The first change a press of "Show older changes" brought, focused once it is shown, and
   // what the press brought, in words for screen readers.
-  const [focusRow, setFocusRow] = useState<number | null>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
   const [shown, setShown] = useState("");
   useEffect(() => {
-    if (focusRow === null) return;
-    const row = list.current?.children[focusRow];
+    if (focusId === null) return;
+    const row = list.current?.querySelector(`:scope > li[data-event-id="${focusId}"]`);
     if (!(row instanceof HTMLElement)) return;
-    setFocusRow(null);
+    setFocusId(null);
     // Only when the keyboard was on the button (or lost with it): never taken from elsewhere.
     const active = document.activeElement;
-    if (active === showOlder.current || active === document.body || !active?.isConnected) {
+    if (active === showOlderButton.current || active === document.body || !active?.isConnected) {
       row.focus();
     }
-  }, [focusRow]);
+  }, [focusId]);
 
-  async function loadOlder() {
-    const before = items.length;
-    const result = await history.fetchNextPage();
-    const after = result.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? before;
-    if (after <= before) return;
-    const count = after - before;
-    setShown(`${count} older ${count === 1 ? "change" : "changes"} shown.`);
-    setFocusRow(before);
-  }
+  // The pages shown are one infinite query: a live refresh refetches all of them in order, each
+  // from the last change of the one before, and an older page overtaken by a refresh is asked
+  // for again after it (fetchOlderPages).
+  const showOlder = useMutation({
+    mutationFn: async (shownIds: ReadonlySet<string>) =>
+      (await fetchOlderPages(history.data?.pages.length ?? 0, history.fetchNextPage))
+        .flatMap((page) => page.items)
+        .filter((item) => !shownIds.has(item.id)),
+    onSuccess: (older) => {
+      const count = older.length;
+      setShown(
+        count === 0
+          ? "No older changes."
+          : `${count} older ${count === 1 ? "change" : "changes"} shown.`,
+      );
+      setFocusId(older[0]?.id ?? null);
+    },
+    onError: () => setShown(OLDER_FAILED),
+  });
 
   return (
     <Card>
@@ -375,16 +389,19 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
           </ol>
         )}
         {history.hasNextPage ? (
-          <Button
-            ref={showOlder}
-            variant="outline"
-            size="sm"
-            onClick={() => void loadOlder()}
-            // Busy, not disabled, while the page loads: disabling it would drop the focus.
-            loading={history.isFetchingNextPage}
-          >
-            Show older changes
-          </Button>
+          <div className="space-y-2">
+            <Button
+              ref={showOlderButton}
+              variant="outline"
+              size="sm"
+              onClick={() => showOlder.mutate(new Set(items.map((item) => item.id)))}
+              // Busy, not disabled, while the page loads: disabling it would drop the focus.
+              loading={showOlder.isPending}
+            >
+              Show older changes
+            </Button>
+            {showOlder.isError ? <p className="text-destructive text-sm">{OLDER_FAILED}</p> : null}
+          </div>
         ) : null}
         <p role="status" className="sr-only">
           {shown}
@@ -423,6 +440,7 @@ function EventRow({
         superseded && "opacity-70",
       )}
       data-current={item.current ? "true" : undefined}
+      data-event-id={item.id}
     >
       <Avatar name={who} size="sm" className="mt-0.5" />
       <div className="min-w-0 flex-1 space-y-1 text-sm">

@@ -1,0 +1,30 @@
+/** What `fetchNextPage` of an infinite query answers, as far as "Show older" reads it. */
+type NextPageResult<TPage> = {
+  isError: boolean;
+  error: unknown;
+  hasNextPage: boolean;
+  data?: { pages: TPage[] } | undefined;
+};
+
+/**
+ * "Show older" of a list whose pages are one infinite query, refetched in order by every
+ * refresh: fetches the page after the `shown` ones and returns the pages it added.
+ *
+ * A refresh under way is waited for rather than thrown away (`cancelRefetch: false`), and one
+ * that starts while the older page loads takes that load's place and refetches only the pages
+ * already shown: either way the older page is then asked for again, from the last item of the
+ * refreshed pages, so nothing is lost or repeated between them. Each retry follows a real change
+ * of the list; a few are enough. A failed load rejects.
+ */
+export async function fetchOlderPages<TPage>(
+  shown: number,
+  fetchNextPage: (options: { cancelRefetch: boolean }) => Promise<NextPageResult<TPage>>,
+): Promise<TPage[]> {
+  let result = await fetchNextPage({ cancelRefetch: false });
+  for (let again = 0; again < 3; again++) {
+    if (result.isError || !result.hasNextPage || (result.data?.pages.length ?? 0) > shown) break;
+    result = await fetchNextPage({ cancelRefetch: false });
+  }
+  if (result.isError) throw result.error;
+  return (result.data?.pages ?? []).slice(shown);
+}
