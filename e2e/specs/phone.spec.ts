@@ -7,6 +7,7 @@ import {
   voteOverApi,
 } from "../support/decisions";
 import { everyPage, layoutShifts, openPage } from "../support/every-page";
+import { signInOverHttp } from "../support/fixtures";
 import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
 // The page's DOM as the measuring code below uses it (these tests compile without the DOM library).
@@ -230,5 +231,84 @@ test("on a phone, the recommendation is one link away from the top of the ballot
   // On a wide screen the results sit beside the ballot, and the link is not there.
   await page.setViewportSize({ width: 1280, height: 900 });
   await expect(jump).toBeHidden();
+  await owner.context.close();
+});
+
+/** For each row of the table named `label`: how far each cell's words stand from the next cell's, in px. */
+const CELL_GAPS = (label: string) => `(() => {
+  const table = document.querySelector('table[aria-label="${label}"]');
+  const rows = [...table.querySelectorAll("tr")];
+  const words = (cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const boxes = [...range.getClientRects()].filter((box) => box.width > 1);
+    if (boxes.length === 0) return null;
+    return { left: Math.min(...boxes.map((b) => b.left)), right: Math.max(...boxes.map((b) => b.right)) };
+  };
+  const gaps = [];
+  for (const row of rows) {
+    const cells = [...row.children].map(words).filter(Boolean);
+    for (let i = 0; i < cells.length; i++) {
+      if (i > 0) gaps.push(Math.round(cells[i].left - cells[i - 1].right));
+    }
+  }
+  return { gaps };
+})()`;
+
+test("on a phone, the sessions and access tokens tables keep their columns apart, each button in reach", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "phone-tables", "Priya Natarajan-Whitfield");
+  // A second device, so the list has a session to sign out, and a token to revoke.
+  const laptop = await browser.newContext();
+  await signInOverHttp(laptop.request, owner.user);
+  await mutate(owner.context.request, "token.create", { name: "Laptop CLI" });
+  const page = owner.page;
+  const phone = PHONES[0] ?? { width: 390, height: 844 };
+  await page.setViewportSize(phone);
+
+  for (const { path, label, button } of [
+    { path: "/account", label: "Active sessions", button: /^Sign out / },
+    { path: "/account/tokens", label: "Your access tokens", button: /^Revoke$/ },
+  ]) {
+    await page.goto(path);
+    const table = page.getByRole("table", { name: label });
+    const press = table.getByRole("button", { name: button });
+    await expect(press).toBeAttached();
+    const measured = (await page.evaluate(CELL_GAPS(label))) as { gaps: number[] };
+    // Neighbouring columns' words never run into each other ("127.0.0.1Dec 6, 2026").
+    expect(Math.min(...measured.gaps), `${label}: columns touching`).toBeGreaterThanOrEqual(8);
+    // The table scrolls in its own box, not the page, and the button can be brought on screen.
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await press.scrollIntoViewIfNeeded();
+    const box = await press.boundingBox();
+    expect(box && box.x + box.width, `${label}: its button`).toBeLessThanOrEqual(phone.width);
+  }
+  await laptop.close();
+  await owner.context.close();
+});
+
+test("on a phone, a folded criterion of the ballot shows every score it holds, not cut off", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "phone-folded");
+  const { projectId, url, first } = await teamWithDrfProject(owner, []);
+  await voteOverApi(owner.context.request, projectId, {
+    [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
+  });
+  const page = owner.page;
+  await page.setViewportSize(PHONES[0] ?? { width: 390, height: 844 });
+  await page.goto(url);
+  const summary = page.getByText("Importance 4 · Django REST Framework 2 · FastAPI 4", {
+    exact: true,
+  });
+  await expect(summary).toBeVisible();
+  const cut = await summary.evaluate((element) => {
+    const box = element as unknown as Node;
+    return box.scrollWidth - box.clientWidth;
+  });
+  expect(cut, "px of the scores hidden past the end of the line").toBeLessThanOrEqual(0);
   await owner.context.close();
 });

@@ -2,9 +2,10 @@ import type { ReactNode } from "react";
 
 /**
  * A table of things the viewer can act on one by one (sessions, tokens): the named columns,
- * then a last one for each row's buttons. On a phone the table scrolls in its own box; the
- * page itself never scrolls sideways. The box takes focus, so the keyboard scrolls it too,
- * even when no row has a button.
+ * then a last one for each row's buttons, with room between neighbouring columns so their
+ * words never run together. On a phone the table scrolls in its own box; the page itself never
+ * scrolls sideways. The box takes focus, so the keyboard scrolls it too, even when no row has
+ * a button.
  */
 export function ActionsTable({
   label,
@@ -23,7 +24,10 @@ export function ActionsTable({
       tabIndex={0}
       className="relative overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
     >
-      <table className="w-full min-w-[32rem] text-sm" aria-label={label}>
+      <table
+        className="w-full min-w-[32rem] text-sm [&_td:not(:last-child)]:pr-3 [&_th:not(:last-child)]:pr-3"
+        aria-label={label}
+      >
         <thead>
           <tr className="text-left text-muted-foreground">
             {columns.map((column) => (

@@ -375,13 +375,13 @@ function FoldedCriterion({
             className="flex min-h-11 w-full min-w-0 cursor-pointer items-center gap-2 rounded-md px-2 text-left text-sm hover:bg-accent focus-visible:outline-2 focus-visible:outline-ring"
           >
             <Check aria-hidden="true" className="size-4 shrink-0 text-success" />
-            {/* One line from a tablet up; on a phone the scores go under the name. */}
+            {/* One line from a tablet up; on a phone the scores go under the name, whole. */}
             <span className="min-w-0 flex-1 py-1 sm:flex sm:items-baseline sm:gap-2">
               <span className="block font-semibold sm:shrink-0">
                 <span className="text-muted-foreground tabular-nums">{index + 1}.</span>{" "}
                 {criterion.name}
               </span>
-              <span className="block truncate text-muted-foreground">{summary}</span>
+              <span className="block text-muted-foreground sm:truncate">{summary}</span>
             </span>
             <ChevronDown aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
           </button>
