@@ -204,16 +204,20 @@ server.listen(port, hostname, () => {
 const IDLE_LINGER_MS = 500;
 let drainStartedAt = 0;
 let exitScheduled = false;
+/** Settles once the draft editors' edits are stored (see closeCollab). */
+let collabClosed: Promise<void> = Promise.resolve();
 
 /** Every request taken is answered: after a short linger, close what is left and exit. */
 function drained() {
   if (exitScheduled) return;
   exitScheduled = true;
-  setTimeout(() => {
+  const linger = new Promise((resolve) => setTimeout(resolve, IDLE_LINGER_MS).unref());
+  // Draft edits still being stored are waited for too (within the grace period).
+  void Promise.all([linger, collabClosed]).then(() => {
     logger.info({ seconds: (Date.now() - drainStartedAt) / 1000 }, "drained; exiting");
     server.closeAllConnections();
     process.exit(0);
-  }, IDLE_LINGER_MS).unref();
+  });
 }
 
 /** net.Server's own close: stops listening and leaves open connections alone. */
@@ -233,7 +237,9 @@ function shutdown(signal: NodeJS.Signals) {
   for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
   for (const res of streams) res.destroy();
   // Draft editors reconnect to another instance; their edits are written first.
-  void closeCollab().catch((err: unknown) => logger.warn({ err }, "draft editing: closing failed"));
+  collabClosed = closeCollab().catch((err: unknown) =>
+    logger.warn({ err }, "draft editing: closing failed"),
+  );
   // http.Server's close would also drop idle keep-alive connections at once, racing a request
   // just sent on one; on those, a request gets its 503 instead, and the linger closes the rest.
   stopListening.call(server);

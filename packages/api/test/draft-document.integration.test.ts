@@ -18,6 +18,7 @@ import {
 } from "../src/services/draft/document-schema";
 import {
   ACCESS_ENDED_CODE,
+  closeDraftCollab,
   createDraftCollab,
   type DraftConnectionContext,
 } from "../src/services/draft/document-server";
@@ -72,12 +73,19 @@ async function startInstance(
   return instance;
 }
 
+/**
+ * Stops an instance as the web server does: no new connections, the open ones closed, and
+ * resolved only once every store under way has finished, no document is loaded, and its timers
+ * and LISTEN connection are gone (the test database is dropped right after the last test).
+ */
 async function stopInstance(instance: Instance) {
   instances.delete(instance);
+  const httpClosed = new Promise<void>((resolve) => instance.http.close(() => resolve()));
   for (const client of instance.wss.clients) client.terminate();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await instance.collab.hooks("onDestroy", { instance: instance.collab });
-  await new Promise<void>((resolve) => instance.http.close(() => resolve()));
+  await closeDraftCollab(instance.collab);
+  expect(instance.collab.getDocumentsCount()).toBe(0);
+  await new Promise<void>((resolve) => instance.wss.close(() => resolve()));
+  await httpClosed;
 }
 
 type Client = {
@@ -288,6 +296,32 @@ describe("the shared text of a draft", () => {
       expect(rationale(later)).toBe(converged);
     },
   );
+
+  it("stores the last edit's text before a stopping server lets go, and unloads everything", async () => {
+    const draft = await draftFor(world, { rationale: "Before the restart." });
+    // The text would be stored only after a minute of quiet: stopping must store it at once.
+    const a = await startInstance({ textDebounceMs: 60_000, textMaxDebounceMs: 60_000 });
+    const client = await connect(a, draft.id, world.owner.id);
+    await typeStored(client, draft.id, "Typed just before the restart.");
+    const textNow = async () =>
+      (
+        (await t.db.recordDraft.findUniqueOrThrow({ where: { id: draft.id } })).text as {
+          rationale: string;
+        }
+      ).rationale;
+    expect(await textNow()).toBe("Before the restart.");
+
+    // As the web server stops: the sockets are closed, then the draft server.
+    instances.delete(a);
+    for (const ws of a.wss.clients) ws.close(1012, "The server is restarting.");
+    await closeDraftCollab(a.collab);
+
+    expect(await textNow()).toBe("Before the restart.\n\nTyped just before the restart.");
+    expect(a.collab.getDocumentsCount()).toBe(0);
+    disconnect(client);
+    a.wss.close();
+    await new Promise<void>((resolve) => a.http.close(() => resolve()));
+  });
 
   it("compacts many rows into one without losing text", async () => {
     const draft = await draftFor(world);

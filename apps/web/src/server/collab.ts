@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 // Its own entry point, so Next.js's bundles (which import @tradeoff/api/server) never carry the
 // sync server: only this module, run by server.ts, does.
-import { createDraftCollab } from "@tradeoff/api/collab";
+import { closeDraftCollab, createDraftCollab } from "@tradeoff/api/collab";
 import { parseCookie } from "cookie";
 import { WebSocketServer } from "ws";
 import { env } from "~/env";
@@ -62,9 +62,12 @@ export function handleCollabUpgrade(req: IncomingMessage, socket: Duplex, head: 
   sockets.handleUpgrade(req, socket, head, (ws) => collab.handleConnection(ws, req));
 }
 
-/** Writes what is pending and closes every draft connection (the server is stopping). */
+/**
+ * Closes every draft connection and resolves once their edits and text are stored (the server
+ * is stopping; its editors reconnect to another instance).
+ */
 export async function closeCollab() {
   if (!collab) return;
   for (const ws of sockets?.clients ?? []) ws.close(1012, "The server is restarting.");
-  await collab.hooks("onDestroy", { instance: collab });
+  await closeDraftCollab(collab);
 }

@@ -193,6 +193,8 @@ export class DraftDocumentExtension implements Extension {
   /** Connections closed because their user lost access: nothing more from them is handled. */
   private readonly ended = new WeakSet<Connection>();
   private sweepTimer: NodeJS.Timeout | undefined;
+  /** Database work started by timers and announcements, still under way. */
+  private readonly background = new Set<Promise<unknown>>();
 
   constructor(private readonly options: DraftCollabOptions) {}
 
@@ -203,7 +205,7 @@ export class DraftDocumentExtension implements Extension {
   async onConfigure({ instance }: onConfigurePayload) {
     this.instance = instance;
     const every = this.options.accessSweepMs ?? ACCESS_SWEEP_MS;
-    this.sweepTimer = setInterval(() => void this.recheckAccess(null), every);
+    this.sweepTimer = setInterval(() => this.inBackground(this.recheckAccess(null)), every);
     this.sweepTimer.unref();
   }
 
@@ -227,14 +229,14 @@ export class DraftDocumentExtension implements Extension {
         else if (channel === DRAFT_CLOSED_CHANNEL) this.onClosedAnnouncement(payload);
         else if (channel === ACCESS_CHANGED_CHANNEL) {
           const change = parseAccessChange(payload);
-          if (change) void this.recheckAccess(change);
-        } else void this.onAnnouncement(payload);
+          if (change) this.inBackground(this.recheckAccess(change));
+        } else this.inBackground(this.onAnnouncement(payload));
       },
       // Announcements sent before LISTEN was in place (first start, or while reconnecting)
       // were lost: read what the loaded documents missed, and everyone's access again.
       onConnected: () => {
-        void this.catchUp();
-        void this.recheckAccess(null);
+        this.inBackground(this.catchUp());
+        this.inBackground(this.recheckAccess(null));
       },
       onError: (error) => this.options.onError?.(error, "listening for draft edits"),
     });
@@ -284,7 +286,7 @@ export class DraftDocumentExtension implements Extension {
           update: Buffer.from(update).toString("base64"),
         });
         if (payload.length <= MAX_NOTIFY_BYTES) {
-          void this.listener.notify(DRAFT_AWARENESS_CHANNEL, payload);
+          this.inBackground(this.listener.notify(DRAFT_AWARENESS_CHANNEL, payload));
         }
       },
     );
@@ -450,11 +452,26 @@ export class DraftDocumentExtension implements Extension {
     this.closed.delete(documentName);
   }
 
+  /**
+   * The server stops (see closeDraftCollab): no more periodic checks or announcements, the
+   * background reads already started finish, and edits still gathered are written.
+   */
   async onDestroy() {
     clearInterval(this.sweepTimer);
-    await Promise.all([...this.pending.keys()].map((name) => this.flush(name).catch(() => {})));
+    this.sweepTimer = undefined;
     await this.listener?.stop();
     this.listener = undefined;
+    await Promise.allSettled([...this.background]);
+    for (const timer of this.flushTimers.values()) clearTimeout(timer);
+    await Promise.all([...this.pending.keys()].map((name) => this.flush(name).catch(() => {})));
+    for (const timer of this.flushTimers.values()) clearTimeout(timer);
+    this.flushTimers.clear();
+  }
+
+  /** Runs work nobody awaits (announcements, access checks), so that stopping can wait for it. */
+  private inBackground(work: Promise<unknown>) {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work)).catch(() => {});
   }
 
   /** Writes the edits gathered for a document as one row; one write at a time per document. */
@@ -626,4 +643,45 @@ export function createDraftCollab(options: DraftCollabOptions): {
     extensions: [extension],
   });
   return { hocuspocus, listening: extension.startListening() };
+}
+
+/** How long `closeDraftCollab` waits for the stores under way, by default (ms). */
+const CLOSE_TIMEOUT_MS = 20_000;
+
+/**
+ * Stops a draft server without losing an edit. Every connection is closed (an editor
+ * reconnects, to another instance when this one is going away); each document's text store,
+ * whether due later or already under way, runs to its end, and the document is unloaded; only
+ * then does the server stop listening, checking access and writing. It resolves once nothing
+ * of it touches the database any more. Stores still unfinished after `timeoutMs` (the database
+ * away) are given up: it rejects, saying which drafts, after stopping the rest all the same.
+ */
+export async function closeDraftCollab(
+  hocuspocus: Hocuspocus,
+  { timeoutMs = CLOSE_TIMEOUT_MS }: { timeoutMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      // Closing a document's last connection runs its pending store at once; a document with
+      // nothing left to store is unloaded (Hocuspocus does neither while a store is running,
+      // and unloads right after it).
+      hocuspocus.closeConnections();
+      await Promise.allSettled([
+        ...hocuspocus.loadingDocuments.values(),
+        ...hocuspocus.unloadingDocuments.values(),
+      ]);
+      const documents = [...hocuspocus.documents.values()];
+      if (documents.length === 0 && hocuspocus.loadingDocuments.size === 0) return;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `Stopping the draft server: ${documents.length} draft(s) could not be stored in ${timeoutMs} ms (${documents.map((d) => d.name).join(", ")}); their last edits are in the editors that had them open.`,
+        );
+      }
+      await Promise.allSettled(documents.map((document) => hocuspocus.unloadDocument(document)));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
+  }
 }
