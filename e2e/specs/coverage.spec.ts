@@ -123,4 +123,53 @@ test("the recommendation says what it rests on: provisional with criteria not sc
   await expect(page.getByTestId("not-scored")).toHaveCount(0);
   await expect(ballots.getByText("Complete", { exact: true })).toHaveCount(2);
   await expect(page.getByTestId("winner")).toHaveText("SQS leads");
+  // Ready, but alice marked Operations "no opinion": it rests on bob alone, so no figure.
+  await expect(page.getByTestId("confidence")).toContainText(
+    "Confidence: none yet (1 of the 5 counted criteria rests on one voter; it takes 2 on each to resample)",
+  );
+  await page.goto(`${url}/record`);
+  await expect(page.getByTestId("record-coverage")).toContainText(
+    "Confidence: none yet (1 of the 5 counted criteria rests on one voter; it takes 2 on each to resample).",
+  );
+});
+
+test("numbers resting on one voter per criterion, or on one criterion, say so on the page and the record", async ({
+  alice,
+  bob,
+}) => {
+  const { projectId, url } = await queueDecision(alice, bob);
+  const page = alice.page;
+
+  // Alice scores only Speed: one criterion counted of five.
+  await voteOverApi(alice.context.request, projectId, {
+    speed: { weight: 4, scores: { kafka: 2, sqs: 5 } },
+  });
+  await page.goto(url);
+  await expect(page.getByTestId("winner")).toHaveText("SQS leads");
+  // With one criterion its weight is the whole total: no importance can move the winner, which
+  // says nothing while four criteria are unscored.
+  await expect(page.getByTestId("lead-steady")).toHaveText(
+    "Only 1 criterion is counted, so no importance can change the winner yet; the 4 not yet scored can.",
+  );
+  await expect(page.getByText("stays ahead whatever")).toHaveCount(0);
+
+  // The record's headline says what it rests on right under it, and the weight column says
+  // what its percentage is a share of.
+  await page.goto(`${url}/record`);
+  await expect(page.getByText("Recommended (not decided yet):")).toBeVisible();
+  await expect(page.getByTestId("record-headline-coverage")).toContainText(
+    "Provisional: based on 1 of 5 criteria (25% of the weight)",
+  );
+  await expect(page.getByRole("columnheader", { name: "Share of counted weight" })).toBeVisible();
+
+  // Bob scores only Cost: two voters, but each counted criterion rests on one of them.
+  await voteOverApi(bob.context.request, projectId, {
+    cost: { weight: 3, scores: { kafka: 3, sqs: 4 } },
+  });
+  await page.goto(url);
+  await expect(page.getByTestId("confidence")).toContainText(
+    "Confidence on the 2 of 5 criteria counted so far: none yet (each counted criterion rests on one voter; it takes 2 on each to resample)",
+  );
+  await expect(page.getByTestId("confidence")).not.toContainText("resampling");
+  await expect(page.getByTestId("confidence")).not.toContainText("%");
 });

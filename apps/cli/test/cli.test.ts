@@ -117,6 +117,21 @@ describe("tradeoff score", () => {
     expect(stdout).toContain(`Confidence: ${((aggregate(two).confidence ?? 0) * 100).toFixed(0)}%`);
   });
 
+  it("gives no confidence figure while each counted criterion rests on one voter", async () => {
+    // ann scored only performance, cy only admin-orm: two voters, one behind each criterion.
+    const split = { ...decision, votes: [decision.votes[0], decision.votes[3]] };
+    await writeFile(file("split.json"), JSON.stringify(split));
+    expect(aggregate(split as DecisionInput).confidenceVoters).toBe(2);
+    for (const format of ["table", "markdown"]) {
+      const { code, stdout } = await runCli(["score", file("split.json"), "--format", format]);
+      expect(code, format).toBe(0);
+      expect(stdout, format).not.toMatch(/Confidence: \d/);
+      expect(stdout, format).toContain(
+        "Confidence: none yet (each counted criterion rests on one voter; it takes 2 on each to resample).",
+      );
+    }
+  });
+
   it("words a lead below display precision as less than 0.1 points, and gives a tie no confidence", async () => {
     // Seven voters, three criteria: B leads by a few hundredths of a point.
     const close: DecisionInput = {

@@ -98,6 +98,47 @@ describe("exports say what a result rests on and invent nothing", () => {
     }
   });
 
+  it("a ready result whose counted criteria each rest on one voter says why it has no confidence", async () => {
+    const s = await teamWith(t, ["MEMBER"]);
+    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
+    await s.owner.api.project.open({ projectId: id });
+    // Each member scores one criterion and marks the other "no opinion": both ballots are
+    // complete, every criterion is counted, but each rests on one person.
+    const [first, second] = [at(s.people, 0), at(s.people, 1)];
+    await castVote(first, id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
+    await castVote(first, id, "ordering", { weight: null, scores: {}, noOpinion: true });
+    await castVote(second, id, "ordering", { weight: 3, scores: { kafka: 3, sqs: 4 } });
+    await castVote(second, id, "ops", { weight: null, scores: {}, noOpinion: true });
+    await decide(s.owner.api, id, "sqs");
+    const files = await texts(s.owner.api, id);
+    for (const [format, text] of Object.entries(files)) {
+      expect(text, format).toContain(
+        "confidence none yet (each counted criterion rests on one voter; it takes 2 on each to resample).",
+      );
+      expect(text, format).not.toMatch(/confidence \d/i);
+    }
+    const doc = await json(s.owner.api, id);
+    expect(doc.result).toMatchObject({ winner: "sqs", confidence: null });
+  });
+
+  it("with one criterion counted, the sensitivity says no importance can change the winner yet", async () => {
+    const s = await teamWith(t, ["MEMBER"]);
+    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
+    await s.owner.api.project.open({ projectId: id });
+    await castVote(at(s.people, 0), id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
+    await castVote(at(s.people, 1), id, "ops", { weight: 3, scores: { kafka: 3, sqs: 4 } });
+    for (const stage of ["open", "decided"] as const) {
+      if (stage === "decided") await decide(s.owner.api, id, "sqs");
+      const files = await texts(s.owner.api, id);
+      for (const format of ["madr", "log4brains"] as const) {
+        expect(files[format], `${stage} ${format}`).toContain(
+          "Sensitivity: Only 1 criterion is counted, so no importance can change the winner yet; the 1 not yet scored can.",
+        );
+        expect(files[format]).not.toContain("changes the recommendation");
+      }
+    }
+  });
+
   it("a decision with no votes shows no total, confidence or sensitivity as if someone had voted", async () => {
     const s = await teamWith(t, ["MEMBER"]);
     const { id } = await s.owner.api.project.create(blankInput(s.team.id));

@@ -1,3 +1,4 @@
+import { countSingleVoterCriteria } from "./describe";
 import { type Engine, makeEngine, type Team } from "./engine";
 import { flipPoint } from "./flip";
 import { scoreColumn, type VoteMatrix, weightColumn } from "./matrix";
@@ -34,22 +35,35 @@ export function aggregate(input: DecisionInput, opts: AggregateOptions = {}): Re
   const status: RecommendationStatus =
     ballots.quorumMet && coverage.counted === coverage.total ? "ready" : "provisional";
   const pool = resampledVoters(m, team);
+  const criteria = criterionResults(m, team, method === "borda" ? -1 : winner);
+  const singleVoterCriteria = countSingleVoterCriteria(criteria);
 
   return {
     method,
     totals: rankedTotals(m.optionKeys, totals),
     winner: winner < 0 ? null : (m.optionKeys[winner] ?? null),
     margin: marginOf(totals, winner),
-    criteria: criterionResults(m, team, method === "borda" ? -1 : winner),
+    criteria,
     coverage,
     participation: ballots,
     status,
     confidence:
       // A tie has no winner to be confident in: how often a resample also ties is no confidence.
-      winner < 0 || Number.isNaN(totals[0] ?? Number.NaN) || pool.length < MIN_CONFIDENCE_VOTERS
+      // The resampling draws voters to see how much the winner moves with who voted; it says
+      // something only where a criterion's team score rests on more than one person. On a
+      // criterion one voter scored, a resample either repeats that voter's view exactly or
+      // leaves the criterion out, so the share would measure how often criteria drop out, not
+      // how much the team disagrees. Resampling only the criteria with enough voters would be
+      // confidence in another result than the one shown; so no figure at all until every
+      // counted criterion rests on at least MIN_CONFIDENCE_VOTERS voters.
+      winner < 0 ||
+      Number.isNaN(totals[0] ?? Number.NaN) ||
+      pool.length < MIN_CONFIDENCE_VOTERS ||
+      singleVoterCriteria > 0
         ? null
         : confidence(pool, m, engine, winner, resamples, seed),
     confidenceVoters: pool.length,
+    singleVoterCriteria,
     personal: personalResults(m, engine),
   };
 }

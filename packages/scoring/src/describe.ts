@@ -1,5 +1,11 @@
 import { MIN_CONFIDENCE_VOTERS } from "./rules";
-import type { Coverage, Participation, RecommendationStatus, ShownCoverage } from "./types";
+import type {
+  Coverage,
+  CriterionResult,
+  Participation,
+  RecommendationStatus,
+  ShownCoverage,
+} from "./types";
 
 /**
  * A share as a whole percentage, rounded down, so that a result resting on part of the weight
@@ -85,6 +91,16 @@ export function recordedCoverageLine(c: {
 }
 
 /**
+ * How many counted criteria rest on fewer voters than a confidence figure needs (one member
+ * gave anything there): while any does, there is no confidence figure.
+ */
+export function countSingleVoterCriteria(
+  criteria: readonly Pick<CriterionResult, "counted" | "voters">[],
+): number {
+  return criteria.filter((c) => c.counted && c.voters < MIN_CONFIDENCE_VOTERS).length;
+}
+
+/**
  * Why a recommendation shows no confidence figure, in words a page, an export or the command
  * line can follow "Confidence: " with; null when it has one.
  */
@@ -92,13 +108,27 @@ export function noConfidenceReason(rec: {
   winner: string | null;
   confidence: number | null;
   confidenceVoters: number;
+  /** As `aggregate` counts it; otherwise counted from `criteria`. */
+  singleVoterCriteria?: number;
+  criteria?: readonly Pick<CriterionResult, "counted" | "voters">[];
   coverage: Pick<Coverage, "counted">;
 }): string | null {
   if (rec.confidence !== null) return null;
-  if (rec.coverage.counted === 0) return "none yet (nothing is counted)";
+  const { counted } = rec.coverage;
+  if (counted === 0) return "none yet (nothing is counted)";
   if (rec.winner === null) return "none (there is no single winner to be confident in)";
   if (rec.confidenceVoters < MIN_CONFIDENCE_VOTERS)
     return `none yet (the counted criteria rest on ${rec.confidenceVoters} voter${rec.confidenceVoters === 1 ? "" : "s"}; it takes ${MIN_CONFIDENCE_VOTERS} to resample)`;
+  const thin = rec.singleVoterCriteria ?? countSingleVoterCriteria(rec.criteria ?? []);
+  if (thin > 0) {
+    const which =
+      thin >= counted
+        ? counted === 1
+          ? "the counted criterion rests"
+          : "each counted criterion rests"
+        : `${thin} of the ${counted} counted criteria ${thin === 1 ? "rests" : "rest"}`;
+    return `none yet (${which} on one voter; it takes ${MIN_CONFIDENCE_VOTERS} on each to resample)`;
+  }
   return "not computed";
 }
 
@@ -108,4 +138,31 @@ export function noConfidenceReason(rec: {
  */
 export function marginWords(margin: number): string {
   return margin < 0.05 ? "by less than 0.1 points" : `by ${margin.toFixed(1)} points`;
+}
+
+/**
+ * What a steady lead (no single criterion's importance from 0 to 5 changes the winner) cannot
+ * say while fewer than two criteria are counted: with one, its weight is the whole total
+ * whatever its importance, so that steadiness is trivially true. Worded alike by the page and
+ * the exports: "Only 1 criterion is counted, so no importance can change the winner yet; the
+ * 12 not yet scored can." Null once two or more are counted.
+ */
+export function fewCountedSensitivity(
+  coverage: Pick<Coverage, "counted" | "total">,
+): string | null {
+  const { counted, total } = coverage;
+  if (counted >= 2) return null;
+  if (total <= 1) return "The decision has one criterion, so no importance can change the winner.";
+  const unscored = total - counted;
+  return `Only ${counted} ${counted === 1 ? "criterion is" : "criteria are"} counted, so no importance can change the winner yet; the ${unscored} not yet scored can.`;
+}
+
+/**
+ * Said after a steady lead while some criteria are not counted: their scores, not an
+ * importance, can still change the winner. Empty when every criterion is counted.
+ */
+export function unscoredCanChange(coverage: Pick<Coverage, "counted" | "total">): string {
+  const unscored = coverage.total - coverage.counted;
+  if (unscored <= 0) return "";
+  return ` The ${unscored === 1 ? "criterion" : `${unscored} criteria`} not yet scored can still change it.`;
 }

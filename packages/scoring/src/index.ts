@@ -1,11 +1,14 @@
 export { aggregate, DEFAULT_RESAMPLES, METHODS } from "./aggregate";
 export {
+  countSingleVoterCriteria,
   coverageLine,
   decidedWithLine,
+  fewCountedSensitivity,
   marginWords,
   noConfidenceReason,
   recordedCoverageLine,
   sharePercent,
+  unscoredCanChange,
 } from "./describe";
 export { hotSpots, sensitivity } from "./insights";
 export { DEFAULT_SEED, seededRandom } from "./random";

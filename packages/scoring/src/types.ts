@@ -157,13 +157,18 @@ export type Recommendation = {
   status: RecommendationStatus;
   /**
    * 0..1 share of voter resamples with the same winner, over the counted criteria; null when
-   * skipped, no criterion is counted or fewer than two voters gave something on the counted
-   * criteria (one voter resampled always keeps the winner). Read it with `coverage` and
-   * `confidenceVoters`.
+   * skipped, no criterion is counted, fewer than two voters gave something on the counted
+   * criteria (one voter resampled always keeps the winner), or some counted criterion rests on
+   * one voter (`singleVoterCriteria`). Read it with `coverage` and `confidenceVoters`.
    */
   confidence: number | null;
   /** How many voters the confidence resamples: those who gave something on a counted criterion. */
   confidenceVoters: number;
+  /**
+   * How many counted criteria rest on a single voter (one member gave anything there); while
+   * any does, there is no confidence figure.
+   */
+  singleVoterCriteria: number;
   /** Each voter's own result, sorted by voter id. */
   personal: PersonalResult[];
 };

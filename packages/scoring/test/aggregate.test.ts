@@ -192,7 +192,8 @@ describe("aggregate, weighted mean, worked example", () => {
     expect(noConfidenceReason(alone)).toBe(
       "none yet (the counted criteria rest on 1 voter; it takes 2 to resample)",
     );
-    // bob's importance alone on a counted criterion makes him a voter the resampling can draw.
+    // bob's importance alone on a counted criterion makes him a voter the resampling can draw;
+    // there is a figure once every counted criterion has his word too.
     const withBob = aggregate({
       ...billing,
       votes: [
@@ -201,7 +202,19 @@ describe("aggregate, weighted mean, worked example", () => {
       ],
     });
     expect(withBob.confidenceVoters).toBe(2);
-    expect(withBob.confidence).not.toBeNull();
+    expect(withBob.confidence).toBeNull();
+    expect(noConfidenceReason(withBob)).toBe(
+      "none yet (1 of the 2 counted criteria rests on one voter; it takes 2 on each to resample)",
+    );
+    const withBobOnBoth = aggregate({
+      ...billing,
+      votes: [
+        ...aliceVotes,
+        { voterId: "bob", criterionKey: "performance", weight: 1, scores: {} },
+        { voterId: "bob", criterionKey: "admin", weight: 2, scores: {} },
+      ],
+    });
+    expect(withBobOnBoth.confidence).not.toBeNull();
     const none = aggregate({ ...billing, votes: [] });
     expect(none.confidenceVoters).toBe(0);
     expect(noConfidenceReason(none)).toBe("none yet (nothing is counted)");

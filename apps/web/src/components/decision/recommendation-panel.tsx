@@ -2,7 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
-import { coverageLine, marginWords, noConfidenceReason } from "@tradeoff/scoring";
+import {
+  coverageLine,
+  fewCountedSensitivity,
+  marginWords,
+  noConfidenceReason,
+  unscoredCanChange,
+} from "@tradeoff/scoring";
 import { CircleHelp, EyeOff, Flame, Scale, TriangleAlert, Trophy } from "lucide-react";
 import dynamic from "next/dynamic";
 import { Alert } from "~/components/ui/alert";
@@ -52,10 +58,16 @@ const fmtOrNot = (n: number | null | undefined) => (n == null ? NOT_SCORED : fmt
 
 /**
  * Confidence in words (how often resampling the voters keeps the same winner), with how many
- * voters it rests on; or why there is none.
+ * voters it rests on; or why there is none (nothing counted, no single winner, or a counted
+ * criterion resting on one voter).
  */
 function confidenceWords(
-  result: { winner: string | null; confidence: number | null; confidenceVoters: number },
+  result: {
+    winner: string | null;
+    confidence: number | null;
+    confidenceVoters: number;
+    criteria: readonly { counted: boolean; voters: number }[];
+  },
   coverage: { counted: number },
 ) {
   const c = result.confidence;
@@ -354,9 +366,10 @@ function TeamResult({
           </CardHeader>
           <CardContent>
             {result.sensitivity.length === 0 ? (
-              <p className="text-sm">
-                {nameOf(result.winner)} stays ahead whatever the importance of any single criterion,
-                from 0 to 5.
+              <p className="text-sm" data-testid="lead-steady">
+                {/* With one criterion counted its weight is the whole total: steady means nothing. */}
+                {fewCountedSensitivity(view.coverage) ??
+                  `${nameOf(result.winner)} stays ahead whatever the importance of any single counted criterion, from 0 to 5.${unscoredCanChange(view.coverage)}`}
               </p>
             ) : (
               <ul className="space-y-1.5 text-sm">

@@ -1,4 +1,9 @@
-import { coverageLine, marginWords, recordedCoverageLine } from "@tradeoff/scoring";
+import {
+  coverageLine,
+  marginWords,
+  noConfidenceReason,
+  recordedCoverageLine,
+} from "@tradeoff/scoring";
 import type { RecordView } from "../record/record-view";
 
 /** Small readings of a record view shared by the formats, so they word things the same. */
@@ -111,10 +116,16 @@ function teamResultSentence(view: RecordView): string {
   }
   if (!r.winner) return "The team's votes end in a tie: there is no recommendation.";
   const ready = (view.decision?.coverage?.status ?? view.status) === "ready";
-  const conf =
-    ready && r.confidence !== null
+  // A ready result says its confidence, or why it has none (a counted criterion resting on
+  // one voter, say); a provisional one leaves it to the page, next to what it covers.
+  const none = ready ? noConfidenceReason({ ...r, coverage: view.coverage }) : null;
+  const conf = !ready
+    ? ""
+    : r.confidence !== null
       ? `, confidence ${pct(r.confidence)} (resampling ${r.confidenceVoters} voters)`
-      : "";
+      : none
+        ? `; confidence ${none}`
+        : "";
   return `The team recommends ${optionName(view, r.winner)} ${marginWords(r.margin)}${conf}.`;
 }
 

@@ -1,3 +1,4 @@
+import { fewCountedSensitivity, unscoredCanChange } from "@tradeoff/scoring";
 import { stringify } from "yaml";
 import type { RecordView } from "../record/record-view";
 import {
@@ -528,7 +529,7 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
                   `${b} the importance of ${cell(criterionName(view, c.key))} goes ${(c.flipAt ?? 0) < c.importance ? "below" : "above"} ${(c.flipAt ?? 0).toFixed(1)} (now ${c.importance.toFixed(1)})`,
               )
               .join("\n")}\n`
-          : "Sensitivity: no single criterion's importance between 0 and 5 changes the recommendation.\n",
+          : `Sensitivity: ${fewCountedSensitivity(view.coverage) ?? `no single counted criterion's importance between 0 and 5 changes the recommendation.${unscoredCanChange(view.coverage)}`}\n`,
     );
   } else {
     out.push(`${resultSentence(view)}\n`);

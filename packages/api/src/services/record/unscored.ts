@@ -36,6 +36,7 @@ export function aggregateOrUnscored(input: DecisionInput, opts: AggregateOptions
     status: "provisional",
     confidence: null,
     confidenceVoters: 0,
+    singleVoterCriteria: 0,
     personal: [],
   };
 }

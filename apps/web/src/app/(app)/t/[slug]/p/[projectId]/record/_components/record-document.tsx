@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@tradeoff/api";
-import { coverageLine, recordedCoverageLine } from "@tradeoff/scoring";
+import { coverageLine, noConfidenceReason, recordedCoverageLine } from "@tradeoff/scoring";
 import { type RenderedMarkdown, RenderedText } from "~/components/markdown/rendered-text";
 import { Badge } from "~/components/ui/badge";
 
@@ -173,9 +173,15 @@ export function RecordDocument({
             ) : null}
           </>
         ) : r ? (
-          <p>
-            Recommended (not decided yet): <strong>{name(r.winner)}</strong>
-          </p>
+          <>
+            <p>
+              Recommended (not decided yet): <strong>{name(r.winner)}</strong>
+            </p>
+            {/* The headline never stands bare: what it rests on sits right under it. */}
+            <p className="text-muted-foreground text-sm" data-testid="record-headline-coverage">
+              {coverageLine(view)}
+            </p>
+          </>
         ) : (
           // An open blind vote: the recommendation is hidden with the votes and totals.
           <p>Not yet decided: the recommendation stays hidden until this blind vote closes.</p>
@@ -235,7 +241,7 @@ export function RecordDocument({
             <thead>
               <tr className="text-left text-muted-foreground">
                 <th className="py-1 font-medium">Criterion</th>
-                <th className="py-1 text-right font-medium">Weight</th>
+                <th className="py-1 text-right font-medium">Share of counted weight</th>
                 {view.options.map((o) => (
                   <th key={o.key} className="py-1 text-right font-medium">
                     {o.name}
@@ -283,8 +289,11 @@ export function RecordDocument({
           {d?.coverage ? recordedCoverageLine(d.coverage) : coverageLine(view)}
           {/* Confidence only with a ready result, next to what it rests on. */}
           {/* And never for a tie: there is no winner to be confident in. */}
-          {(d?.coverage?.status ?? view.status) === "ready" && r?.winner && r.confidence != null
-            ? ` Confidence ${Math.round(r.confidence * 100)}% (resampling ${r.confidenceVoters} voters).`
+          {/* With no figure, it says why (a counted criterion resting on one voter, say). */}
+          {(d?.coverage?.status ?? view.status) === "ready" && r?.winner
+            ? r.confidence != null
+              ? ` Confidence ${Math.round(r.confidence * 100)}% (resampling ${r.confidenceVoters} voters).`
+              : ` Confidence: ${noConfidenceReason({ ...r, coverage: view.coverage }) ?? "none"}.`
             : ""}
         </p>
       </section>
