@@ -29,6 +29,10 @@ describe("invitation.create", () => {
     expect(created.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(created.path).toBe(`/invite/${created.token}`);
     expect(created).toMatchObject({ email: "new@example.com", role: "MEMBER", emailQueued: false });
+    // This server sends no email: the result says so, and that the link must be sent by hand.
+    expect(created.mailError).toBe(
+      "No email was sent: this server has no email set up. Copy the link and send it yourself.",
+    );
     const stored = await t.db.invitation.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.tokenHash).toBe(sha256(created.token));
     expect(JSON.stringify(stored)).not.toContain(created.token);

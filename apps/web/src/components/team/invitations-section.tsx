@@ -25,8 +25,11 @@ type Invitations = RouterOutputs["invitation"]["list"];
 export function InvitationsSection({
   team,
   initialInvitations,
+  emailed,
 }: {
   team: TeamSummary;
+  /** Whether this server sends email (SMTP set up); without it every link goes by hand. */
+  emailed: boolean;
   /** The pending invitations as the server rendered them. */
   initialInvitations?: Invitations | undefined;
 }) {
@@ -34,9 +37,13 @@ export function InvitationsSection({
     <Section
       id="invitations"
       title="Invitations"
-      description="Invite by email, or leave the email empty for a link anyone can use once. Links expire and can be revoked."
+      description={
+        emailed
+          ? "Invite by email, or leave the email empty for a link anyone can use once. Links expire and can be revoked."
+          : "This server sends no email: each invitation is a link you send yourself. Links expire and can be revoked."
+      }
     >
-      <InviteForm team={team} />
+      <InviteForm team={team} emailed={emailed} />
       <div className="space-y-2">
         <h3 className="font-medium text-sm">Pending</h3>
         <PendingInvitations team={team} initialInvitations={initialInvitations} />
@@ -58,7 +65,16 @@ function useRefreshInvitations() {
  * Creates an invitation (its email queued when an address is given and email is on) and shows
  * its link once, to copy.
  */
-export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?: boolean }) {
+export function InviteForm({
+  team,
+  autoFocus,
+  emailed,
+}: {
+  team: TeamSummary;
+  autoFocus?: boolean;
+  /** Whether this server sends email; without it the form says the link goes by hand. */
+  emailed: boolean;
+}) {
   const trpc = useTRPC();
   const refresh = useRefreshInvitations();
   const [role, setRole] = useState<Role>("MEMBER");
@@ -95,7 +111,9 @@ export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?:
         toast.success(
           result.emailQueued
             ? `Invitation email to ${result.email} is on its way.`
-            : "Invitation created. Copy the link and send it.",
+            : result.mailError
+              ? "Invitation created, but not emailed. Copy the link and send it."
+              : "Invitation created. Copy the link and send it.",
         );
         await refresh();
       },
@@ -121,6 +139,12 @@ export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?:
 
   return (
     <div className="space-y-4">
+      {emailed ? null : (
+        <p className="text-muted-foreground text-sm" data-testid="invite-no-email">
+          No email is sent from this server: an address only limits who can use the link. Copy the
+          link once it is created and send it yourself.
+        </p>
+      )}
       {general ? <Alert variant="error">{general}</Alert> : null}
       <form
         onSubmit={onSubmit}
@@ -154,7 +178,13 @@ export function InviteForm({ team, autoFocus }: { team: TeamSummary; autoFocus?:
       {created ? (
         <ShownOnce
           variant={created.mailError ? "warning" : "success"}
-          title={created.emailQueued ? `Email to ${created.email} queued` : "Invitation link"}
+          title={
+            created.emailQueued
+              ? `Email to ${created.email} queued`
+              : created.email
+                ? `Not emailed: send this link to ${created.email} yourself`
+                : "Invitation link"
+          }
           value={created.link}
           label="Invitation link"
           className="mt-2 font-mono text-xs"

@@ -159,9 +159,13 @@ export async function createInvitation(
       throw error;
     });
 
-  const mailError =
-    input.email && delivery.emailEnabled && !delivery.secret
-      ? "The email could not be queued: the server has no NEXTAUTH_SECRET. Copy the link and send it yourself."
-      : null;
+  // An address was given but no email goes out: say so, so nobody waits for a message.
+  const mailError = !input.email
+    ? null
+    : !delivery.emailEnabled
+      ? "No email was sent: this server has no email set up. Copy the link and send it yourself."
+      : !delivery.secret
+        ? "The email could not be queued: the server has no NEXTAUTH_SECRET. Copy the link and send it yourself."
+        : null;
   return { ...invitation, token, path: invitationPath(token), emailQueued: queueEmail, mailError };
 }

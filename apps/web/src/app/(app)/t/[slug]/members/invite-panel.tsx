@@ -7,7 +7,7 @@ import type { TeamSummary } from "~/components/team/roles";
 import { Button } from "~/components/ui/button";
 
 /** The Members page's "Invite" button, which opens the invitation form in place. */
-export function InvitePanel({ team }: { team: TeamSummary }) {
+export function InvitePanel({ team, emailed }: { team: TeamSummary; emailed: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <section aria-labelledby="invite-heading" className="space-y-4 rounded-lg border p-4">
@@ -17,7 +17,10 @@ export function InvitePanel({ team }: { team: TeamSummary }) {
             Invite people
           </h2>
           <p className="text-muted-foreground text-sm">
-            By email, or as a link you send yourself. Each link works once and expires.
+            {emailed
+              ? "By email, or as a link you send yourself."
+              : "As a link you send yourself: this server sends no email."}{" "}
+            Each link works once and expires.
           </p>
         </div>
         <Button
@@ -32,7 +35,7 @@ export function InvitePanel({ team }: { team: TeamSummary }) {
       </div>
       {open ? (
         <div id="invite-form">
-          <InviteForm team={team} autoFocus />
+          <InviteForm team={team} autoFocus emailed={emailed} />
         </div>
       ) : null}
     </section>

@@ -5,6 +5,7 @@ import { MembersSection } from "~/components/team/members-section";
 import { isAdmin, roleLabel } from "~/components/team/roles";
 import { Section } from "~/components/team/section";
 import { Badge } from "~/components/ui/badge";
+import { emailConfigured } from "~/server/jobs";
 import { teamPageData, teamPageMetadata, teamPeople } from "../_team/team-page";
 import { InvitePanel } from "./invite-panel";
 
@@ -35,7 +36,7 @@ export default async function MembersPage({ params }: Props) {
         }
       />
       {admin ? (
-        <InvitePanel team={summary} />
+        <InvitePanel team={summary} emailed={emailConfigured()} />
       ) : (
         <p className="text-muted-foreground text-sm">
           To bring someone in, ask an owner or admin of {team.name} for an invitation link.

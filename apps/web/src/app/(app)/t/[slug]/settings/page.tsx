@@ -4,6 +4,7 @@ import { InvitationsSection } from "~/components/team/invitations-section";
 import { MembersSection } from "~/components/team/members-section";
 import { roleLabel } from "~/components/team/roles";
 import { Badge } from "~/components/ui/badge";
+import { emailConfigured } from "~/server/jobs";
 import { teamPageData, teamPageMetadata, teamPeople } from "../_team/team-page";
 import { AuditSection } from "./_components/audit-section";
 import { DangerZone } from "./_components/danger-zone";
@@ -35,7 +36,13 @@ export default async function TeamSettingsPage({ params }: Props) {
       />
       <TeamNameForm team={summary} />
       <MembersSection team={summary} currentUserId={user.id} initialMembers={members} />
-      {isAdmin ? <InvitationsSection team={summary} initialInvitations={invitations} /> : null}
+      {isAdmin ? (
+        <InvitationsSection
+          team={summary}
+          initialInvitations={invitations}
+          emailed={emailConfigured()}
+        />
+      ) : null}
       {isAdmin ? <WebhooksSection team={summary} /> : null}
       {isAdmin ? <AuditSection team={summary} /> : null}
       <DangerZone team={summary} currentUserId={user.id} />
