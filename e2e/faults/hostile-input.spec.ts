@@ -131,6 +131,8 @@ test("a body larger than the API reads is refused before the server holds it", a
     headers,
     body: Buffer.alloc(tooLarge, 0x20),
   });
+  // Its connection still has the body coming: the client is told not to send on it again.
+  expect(declared.headers.get("connection")).toBe("close");
   const body = JSON.parse(await expectTooLarge(declared)) as ErrorBody;
   expect(body.error?.data?.code).toBe("PAYLOAD_TOO_LARGE");
   expect(body.error?.message).toMatch(/larger than 1 MB, the most the API reads/);
@@ -162,6 +164,7 @@ test("a body larger than the API reads is refused before the server holds it", a
     body: Buffer.alloc(tooLarge, 0x20),
   });
   expect(rest.headers.get("content-type")).toContain("application/problem+json");
+  expect(rest.headers.get("connection")).toBe("close");
   const problem = JSON.parse(await expectTooLarge(rest)) as { status?: number; detail?: string };
   expect(problem.status).toBe(413);
   expect(problem.detail).toMatch(/larger than 1 MB/);
