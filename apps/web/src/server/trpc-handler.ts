@@ -100,9 +100,7 @@ function errorResponse(
   const data = { code, httpStatus, path: null, fieldErrors: null, requestId };
   return Response.json(
     { error: { message, code: TRPC_ERROR_CODES_BY_KEY[code], data } },
-    // A body refused unread (or part read) is still on its way: the connection cannot carry
-    // another request, so the client is told not to reuse it.
-    { status: httpStatus, headers: httpStatus === 413 ? { connection: "close" } : {} },
+    { status: httpStatus },
   );
 }
 

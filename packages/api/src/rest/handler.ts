@@ -87,17 +87,8 @@ type TrpcAnswer =
       };
     };
 
-/**
- * Headers of the tRPC answer a REST client needs as well; `connection: close` comes with a body
- * refused before it was read, whose connection cannot carry another request.
- */
-const PASSED_HEADERS = [
-  "x-request-id",
-  "retry-after",
-  "www-authenticate",
-  "cache-control",
-  "connection",
-];
+/** Headers of the tRPC answer a REST client needs as well. */
+const PASSED_HEADERS = ["x-request-id", "retry-after", "www-authenticate", "cache-control"];
 
 /** A tRPC answer as a REST answer: the data itself, or problem details. */
 async function toRest(answer: Response): Promise<Response> {
@@ -278,10 +269,11 @@ export function createRestHandler(options: RestHandlerOptions) {
     const limit = bodyLimitFor([operation.procedure]);
     const bytes = await readBodyWithin(req, limit);
     if (!bytes) {
-      return problemResponse(
-        { status: 413, code: "PAYLOAD_TOO_LARGE", detail: bodyTooLargeMessage(limit) },
-        { connection: "close" },
-      );
+      return problemResponse({
+        status: 413,
+        code: "PAYLOAD_TOO_LARGE",
+        detail: bodyTooLargeMessage(limit),
+      });
     }
     let body: Uint8Array<ArrayBuffer> | string = bytes;
     const input = parseObject(bytes);
