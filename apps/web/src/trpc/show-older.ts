@@ -1,3 +1,5 @@
+import { useMutation } from "@tanstack/react-query";
+
 /** What `fetchNextPage` of an infinite query answers, as far as "Show older" reads it. */
 type NextPageResult<TPage> = {
   isError: boolean;
@@ -27,4 +29,35 @@ export async function fetchOlderPages<TPage>(
   }
   if (result.isError) throw result.error;
   return (result.data?.pages ?? []).slice(shown);
+}
+
+/**
+ * The "Show older" button's action for a list of items with ids: fetches the older pages
+ * (`fetchOlderPages`), keeps the items not already shown (`mutate(shownIds)`), and says what the
+ * press brought in words ("3 older changes shown.") with the first of them, to focus.
+ */
+export function useShowOlder<TItem extends { id: string }>(
+  shownPages: number,
+  fetchNextPage: (options: {
+    cancelRefetch: boolean;
+  }) => Promise<NextPageResult<{ items: TItem[] }>>,
+  words: { one: string; many: string },
+  on: { shown: (said: string, first: string | null) => void; failed: () => void },
+) {
+  return useMutation({
+    mutationFn: async (shownIds: ReadonlySet<string>) =>
+      (await fetchOlderPages(shownPages, fetchNextPage))
+        .flatMap((page) => page.items)
+        .filter((item) => !shownIds.has(item.id)),
+    onSuccess: (older) => {
+      const count = older.length;
+      on.shown(
+        count === 0
+          ? `No older ${words.many}.`
+          : `${count} older ${count === 1 ? words.one : words.many} shown.`,
+        older[0]?.id ?? null,
+      );
+    },
+    onError: on.failed,
+  });
 }

@@ -13,7 +13,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
-import { fetchOlderPages } from "~/trpc/show-older";
+import { useShowOlder } from "~/trpc/show-older";
 
 type Page = RouterOutputs["notification"]["list"];
 
@@ -77,22 +77,18 @@ export function InboxList({ initial }: { initial: Page }) {
   // button itself goes with the last page), and what the press brought, in words.
   const [focusFirst, setFocusFirst] = useState<string | null>(null);
   const [shown, setShown] = useState("");
-  const showOlder = useMutation({
-    mutationFn: async (shownIds: ReadonlySet<string>) =>
-      (await fetchOlderPages(inbox.data.pages.length, inbox.fetchNextPage))
-        .flatMap((page) => page.items)
-        .filter((item) => !shownIds.has(item.id)),
-    onSuccess: (older) => {
-      const count = older.length;
-      setShown(
-        count === 0
-          ? "No older notifications."
-          : `${count} older ${count === 1 ? "notification" : "notifications"} shown.`,
-      );
-      setFocusFirst(older[0]?.id ?? null);
+  const showOlder = useShowOlder(
+    inbox.data.pages.length,
+    inbox.fetchNextPage,
+    { one: "notification", many: "notifications" },
+    {
+      shown: (said, first) => {
+        setShown(said);
+        setFocusFirst(first);
+      },
+      failed: () => setShown(OLDER_FAILED),
     },
-    onError: () => setShown(OLDER_FAILED),
-  });
+  );
   useEffect(() => {
     if (!focusFirst) return;
     setFocusFirst(null);

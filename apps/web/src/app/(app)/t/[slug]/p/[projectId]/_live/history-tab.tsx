@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { coverageLine, marginWords } from "@tradeoff/scoring";
 import { History } from "lucide-react";
@@ -28,7 +28,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { Spinner } from "~/components/ui/spinner";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
-import { fetchOlderPages } from "~/trpc/show-older";
+import { useShowOlder } from "~/trpc/show-older";
 import { describeEvent as describe } from "./describe-event";
 import { historyAxisKind, orderAxis, sliderPoint, timeAxis } from "./history-axis";
 
@@ -332,22 +332,18 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
   // The pages shown are one infinite query: a live refresh refetches all of them in order, each
   // from the last change of the one before, and an older page overtaken by a refresh is asked
   // for again after it (fetchOlderPages).
-  const showOlder = useMutation({
-    mutationFn: async (shownIds: ReadonlySet<string>) =>
-      (await fetchOlderPages(history.data?.pages.length ?? 0, history.fetchNextPage))
-        .flatMap((page) => page.items)
-        .filter((item) => !shownIds.has(item.id)),
-    onSuccess: (older) => {
-      const count = older.length;
-      setShown(
-        count === 0
-          ? "No older changes."
-          : `${count} older ${count === 1 ? "change" : "changes"} shown.`,
-      );
-      setFocusId(older[0]?.id ?? null);
+  const showOlder = useShowOlder(
+    history.data?.pages.length ?? 0,
+    history.fetchNextPage,
+    { one: "change", many: "changes" },
+    {
+      shown: (said, first) => {
+        setShown(said);
+        setFocusId(first);
+      },
+      failed: () => setShown(OLDER_FAILED),
     },
-    onError: () => setShown(OLDER_FAILED),
-  });
+  );
 
   return (
     <Card>
