@@ -229,18 +229,36 @@ async function castOver(
 }
 
 /**
- * `voterId` casts `vote` on the other instance; a second later `stream` (closed then) has had
- * no event: the stream stopped before the vote.
+ * `voterId` scores SQS 5 on "ops" (weight 4, and `more`) on the other instance; a second later
+ * `stream` (closed then) has had no event: the stream stopped before the vote.
  */
 async function expectNoEventAfter(
   stream: ReturnType<typeof subscribe>,
   voterId: string,
-  vote: Record<string, unknown>,
+  projectId: string,
+  more: Record<string, unknown> = {},
 ) {
-  await castOver(b, voterId, vote);
+  await castOver(b, voterId, {
+    projectId,
+    criterionKey: "ops",
+    weight: 4,
+    scores: { sqs: 5 },
+    ...more,
+  });
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   await stream.close();
   expect(stream.events()).toHaveLength(0);
+}
+
+/** The watcher of an open project (`openProject`), following it, then removed from its team. */
+async function watcherRemovedFromTeam() {
+  const opened = await openProject();
+  const { watcher, team, projectId } = opened;
+  const stream = await subscribed(a, watcher.id, { projectId });
+  await setup.membership.delete({
+    where: { teamId_userId: { teamId: team.id, userId: watcher.id } },
+  });
+  return { ...opened, stream };
 }
 
 /**
@@ -429,25 +447,12 @@ describe("live updates across app instances", () => {
   );
 
   it("stops a member's stream once they are removed from the team", async () => {
-    const { voter, watcher, team, projectId } = await openProject();
-    const stream = await subscribed(a, watcher.id, { projectId });
-    await setup.membership.delete({
-      where: { teamId_userId: { teamId: team.id, userId: watcher.id } },
-    });
-    await expectNoEventAfter(stream, voter.id, {
-      projectId,
-      criterionKey: "ops",
-      weight: 4,
-      scores: { sqs: 5 },
-    });
+    const { voter, projectId, stream } = await watcherRemovedFromTeam();
+    await expectNoEventAfter(stream, voter.id, projectId);
   });
 
   it("tells a removed member nothing more of who is viewing, and drops them from the viewers", async () => {
-    const { lead, watcher, team, projectId } = await openProject();
-    const stream = await subscribed(a, watcher.id, { projectId });
-    await setup.membership.delete({
-      where: { teamId_userId: { teamId: team.id, userId: watcher.id } },
-    });
+    const { lead, projectId, stream } = await watcherRemovedFromTeam();
     const leading = await subscribed(a, lead.id, { projectId });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const viewers = leading.received.at(-1)?.message;
@@ -467,12 +472,7 @@ describe("live updates across app instances", () => {
       where: { id: watcher.id },
       data: { tokenVersion: { increment: 1 } },
     });
-    await expectNoEventAfter(stream, voter.id, {
-      projectId,
-      criterionKey: "ops",
-      weight: 4,
-      scores: { sqs: 5 },
-    });
+    await expectNoEventAfter(stream, voter.id, projectId);
   });
 
   it("stops a stream opened with an access token once the token is revoked", async () => {
@@ -486,11 +486,7 @@ describe("live updates across app instances", () => {
     });
     expect(response.status).toBe(401);
 
-    await expectNoEventAfter(stream, voter.id, {
-      projectId,
-      criterionKey: "ops",
-      weight: 4,
-      scores: { sqs: 5 },
+    await expectNoEventAfter(stream, voter.id, projectId, {
       rationale: "Our on-call rota cannot absorb Kafka.",
     });
     expect(JSON.stringify(stream.received)).not.toContain("on-call rota");
@@ -506,11 +502,7 @@ describe("live updates across app instances", () => {
       where: { id: tokenId },
       data: { expiresAt: new Date(Date.now() - 1_000) },
     });
-    await expectNoEventAfter(stream, voter.id, {
-      projectId,
-      criterionKey: "ops",
-      weight: 4,
-      scores: { sqs: 5 },
+    await expectNoEventAfter(stream, voter.id, projectId, {
       rationale: "Our on-call rota cannot absorb Kafka.",
     });
   });
