@@ -1,4 +1,6 @@
 import {
+  holdFirstRequestWith,
+  holdProcedure,
   markDocument,
   mutate,
   person,
@@ -126,14 +128,7 @@ test.describe("inbox", () => {
     await openProjects(alice.context.request, team.id, ["Which queue?", "Which cache?"]);
     const page = bob.page;
     // The request is held until the page has shown how the button looks while it waits.
-    let release: () => void = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route(/\/api\/trpc\/[^?]*notification\.markAllRead/, async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await holdProcedure(page, "notification.markAllRead");
     await page.goto("/inbox");
     const list = page.getByRole("list", { name: "Notifications" });
     await expect(list.getByRole("listitem")).toHaveCount(2);
@@ -170,26 +165,11 @@ test.describe("inbox", () => {
     // The older page is held until the inbox has changed meanwhile (one notification read in
     // another tab), so the list's refresh and the older page cross, as they do whenever a
     // notification arrives or is read while the reader asks for more.
-    let release: () => void = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let asked: () => void = () => {};
-    const olderAsked = new Promise<void>((resolve) => {
-      asked = resolve;
-    });
-    let held = false;
-    await page.route(/\/api\/trpc\/[^?]*notification\.list/, async (route) => {
-      const input = decodeURIComponent(
-        new URL(route.request().url()).searchParams.get("input") ?? "",
-      );
-      if (!held && /"before":"\d+"/.test(input)) {
-        held = true;
-        asked();
-        await released;
-      }
-      await route.continue();
-    });
+    const { asked: olderAsked, release } = await holdFirstRequestWith(
+      page,
+      "notification.list",
+      /"before":"\d+"/,
+    );
     await page.goto("/inbox");
     const list = page.getByRole("list", { name: "Notifications" });
     await expect(list.getByRole("listitem")).toHaveCount(50);

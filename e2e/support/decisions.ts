@@ -278,6 +278,39 @@ export async function holdProcedure(page: Page, procedure: string) {
 }
 
 /**
+ * Holds the first of the page's requests to one tRPC procedure whose input matches `input` (the
+ * cursor of a "Show older" press, say) until `release()`, and lets every other one through, so a
+ * refresh of the list and the older page cross. `asked` settles once that request is held.
+ */
+export async function holdFirstRequestWith(page: Page, procedure: string, input: RegExp) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = () => {};
+  const asked = new Promise<void>((resolve) => {
+    held = resolve;
+  });
+  let holding = false;
+  await page.route(
+    (url) => url.pathname.startsWith("/api/trpc/") && url.pathname.includes(procedure),
+    async (route) => {
+      const sent = decodeURIComponent(
+        new URL(route.request().url()).searchParams.get("input") ?? "",
+      );
+      if (!holding && input.test(sent)) {
+        holding = true;
+        held();
+        await released;
+      }
+      // The page may have given up on the request meanwhile.
+      await route.continue().catch(() => {});
+    },
+  );
+  return { asked, release };
+}
+
+/**
  * Holds the page's scripts back until `release()`, as on a slow connection: the server's HTML
  * shows and nothing is interactive yet. `held()` counts the scripts held so far.
  */
