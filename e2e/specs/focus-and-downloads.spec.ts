@@ -8,6 +8,7 @@ import {
   holdProcedure,
   mutate,
   type Person,
+  pressShowOlderChanges,
 } from "../support/decisions";
 import { expect, test } from "../support/members";
 import { inviteOverApi } from "../support/teams";
@@ -65,12 +66,7 @@ test('"Show older changes" from the keyboard moves to the first older change and
     await mutate(owner.context.request, "comment.create", { projectId, body: `Note ${i + 1}` });
   }
   const page = await onPhone(owner, url);
-  await page.getByRole("tab", { name: "History" }).click();
-  const events = page.getByTestId("history-events").locator(":scope > li");
-  await expect(events).toHaveCount(30);
-  const older = page.getByRole("button", { name: "Show older changes" });
-  await older.focus();
-  await page.keyboard.press("Enter");
+  const { events, older } = await pressShowOlderChanges(page);
   // The rest of the list is there; the button went with the last page, and the keyboard is on
   // the first change just shown, not thrown back to the top of the page.
   await expect(older).toHaveCount(0);

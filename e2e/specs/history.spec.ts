@@ -1,5 +1,11 @@
 import type { Locator } from "@playwright/test";
-import { holdFirstRequestWith, mutate, query, voteOverApi } from "../support/decisions";
+import {
+  holdFirstRequestWith,
+  mutate,
+  pressShowOlderChanges,
+  query,
+  voteOverApi,
+} from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.describe("history", () => {
@@ -117,12 +123,7 @@ test.describe("history's older changes", () => {
       /"cursor":"\d+"/,
     );
     await page.goto(url);
-    await page.getByRole("tab", { name: "History" }).click();
-    const events = page.getByTestId("history-events").locator(":scope > li");
-    await expect(events).toHaveCount(30);
-    const older = page.getByRole("button", { name: "Show older changes" });
-    await older.focus();
-    await page.keyboard.press("Enter");
+    const { events, older } = await pressShowOlderChanges(page);
     await olderAsked;
 
     await mutate(bob.context.request, "comment.create", { projectId, body: "One more note" });

@@ -311,6 +311,21 @@ export async function holdFirstRequestWith(page: Page, procedure: string, input:
 }
 
 /**
+ * On the project page `page` shows, with more changes than the first page of its history (30):
+ * opens the History tab and presses "Show older changes" from the keyboard. Answers the list's
+ * items and the button.
+ */
+export async function pressShowOlderChanges(page: Page) {
+  await page.getByRole("tab", { name: "History" }).click();
+  const events = page.getByTestId("history-events").locator(":scope > li");
+  await expect(events).toHaveCount(30);
+  const older = page.getByRole("button", { name: "Show older changes" });
+  await older.focus();
+  await page.keyboard.press("Enter");
+  return { events, older };
+}
+
+/**
  * Holds the page's scripts back until `release()`, as on a slow connection: the server's HTML
  * shows and nothing is interactive yet. `held()` counts the scripts held so far.
  */
