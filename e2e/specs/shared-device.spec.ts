@@ -110,7 +110,23 @@ async function frankWithUnsentVote(browser: Browser) {
   await voteUnsent(frank.page, drf.url, drf.first, () =>
     frank.page.route("**/api/trpc/vote.cast**", (route) => route.abort("connectionrefused")),
   );
-  return { owner, frank, drf };
+  return {
+    frank,
+    drf,
+    /**
+     * Frank is on the sign-in page with his edit gone from the device, and nothing of it was
+     * saved, for him or anyone.
+     */
+    async expectSignedOutWithEditDropped() {
+      await expect(frank.page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
+      expect(await pendingKeys(frank.page)).toEqual([]);
+      await signInOverHttp(frank.context.request, frank.user);
+      expect(await mine(frank.context.request, drf.projectId)).toEqual([]);
+    },
+    async close() {
+      for (const context of [frank.context, owner.context]) await context.close();
+    },
+  };
 }
 
 test("a vote left unsent on a shared browser is never saved as the next person's", async ({
@@ -153,7 +169,8 @@ test("signing out says vote edits are not saved yet, and drops them from the dev
   browser,
 }) => {
   // The vote cannot reach the server (signing out still can).
-  const { owner, frank, drf } = await frankWithUnsentVote(browser);
+  const unsent = await frankWithUnsentVote(browser);
+  const { frank } = unsent;
   expect(await pendingKeys(frank.page)).toHaveLength(1);
 
   // Signing out while the edit waits: the menu says what would be lost, and Cancel keeps it.
@@ -170,14 +187,9 @@ test("signing out says vote edits are not saved yet, and drops them from the dev
   await frank.page.getByRole("button", { name: /Account menu/ }).click();
   await frank.page.getByRole("menuitem", { name: "Sign out" }).click();
   await frank.page.getByRole("alertdialog").getByRole("button", { name: "Sign out" }).click();
-  await expect(frank.page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
-  expect(await pendingKeys(frank.page)).toEqual([]);
+  await unsent.expectSignedOutWithEditDropped();
 
-  // Nothing of his edit was saved, for him or anyone.
-  await signInOverHttp(frank.context.request, frank.user);
-  expect(await mine(frank.context.request, drf.projectId)).toEqual([]);
-
-  for (const context of [frank.context, owner.context]) await context.close();
+  await unsent.close();
 });
 
 test("a tab still holding one person's unsent vote cannot save it as whoever signed in since", async ({
@@ -238,7 +250,8 @@ test("a tab still holding one person's unsent vote cannot save it as whoever sig
 test("signing out everywhere says vote edits are not saved yet first, and drops them", async ({
   browser,
 }) => {
-  const { owner, frank, drf } = await frankWithUnsentVote(browser);
+  const unsent = await frankWithUnsentVote(browser);
+  const { frank } = unsent;
   await frank.page.goto("/account");
   const everywhere = frank.page.getByRole("button", { name: "Sign out everywhere", exact: true });
 
@@ -253,18 +266,16 @@ test("signing out everywhere says vote edits are not saved yet first, and drops 
 
   await everywhere.click();
   await dialog.getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(frank.page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
-  expect(await pendingKeys(frank.page)).toEqual([]);
-  await signInOverHttp(frank.context.request, frank.user);
-  expect(await mine(frank.context.request, drf.projectId)).toEqual([]);
+  await unsent.expectSignedOutWithEditDropped();
 
-  for (const context of [frank.context, owner.context]) await context.close();
+  await unsent.close();
 });
 
 test("deleting the account says vote edits are not saved yet first, and drops them", async ({
   browser,
 }) => {
-  const { owner, frank } = await frankWithUnsentVote(browser);
+  const unsent = await frankWithUnsentVote(browser);
+  const { frank } = unsent;
   await frank.page.goto("/account");
   await frank.page.getByRole("button", { name: "Delete account…" }).click();
   await expect(frank.page.getByRole("status").filter({ hasText: "Votes not saved" })).toContainText(
@@ -277,5 +288,5 @@ test("deleting the account says vote edits are not saved yet first, and drops th
   await expect(frank.page).not.toHaveURL(/\/account/);
   await expect.poll(() => pendingKeys(frank.page)).toEqual([]);
 
-  for (const context of [frank.context, owner.context]) await context.close();
+  await unsent.close();
 });
