@@ -1,4 +1,5 @@
 import {
+  createSmallProject,
   holdFirstRequestWith,
   holdProcedure,
   markDocument,
@@ -15,15 +16,12 @@ type Request = Parameters<typeof mutate>[0];
 /** Opens one small project per title in the team, each of which notifies the team. */
 async function openProjects(request: Request, teamId: string, titles: string[]) {
   for (const title of titles) {
-    const project = await mutate<{ id: string }>(request, "project.create", {
-      teamId,
+    const project = await createSmallProject(request, teamId, {
       title,
-      context: "",
       options: [
-        { key: "a", name: "A", description: "" },
-        { key: "b", name: "B", description: "" },
+        ["a", "A"],
+        ["b", "B"],
       ],
-      criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
     });
     await mutate(request, "project.open", { projectId: project.id });
   }
@@ -39,15 +37,14 @@ test.describe("inbox", () => {
       [bob],
       `Inbox ${Math.random().toString(36).slice(2, 7)}`,
     );
-    const project = await mutate<{ id: string }>(alice.context.request, "project.create", {
-      teamId: team.id,
+    const project = await createSmallProject(alice.context.request, team.id, {
       title: "Which queue for billing events?",
       context: "We need a queue.",
       options: [
-        { key: "kafka", name: "Kafka", description: "" },
-        { key: "sqs", name: "SQS", description: "" },
+        ["kafka", "Kafka"],
+        ["sqs", "SQS"],
       ],
-      criteria: [{ key: "ops", name: "Operational cost", description: "", defaultWeight: 3 }],
+      criterion: { key: "ops", name: "Operational cost" },
     });
 
     // Bob is on his team's dashboard with nothing unread.

@@ -82,19 +82,40 @@ export async function decideOverApi(owner: Person, drf: DrfProject) {
 }
 
 /**
+ * A small project of `request`'s user in `teamId`, not yet open: `title`, the options given as
+ * [key, name], and one criterion, Operations unless `criterion` names another; no descriptions.
+ */
+export function createSmallProject(
+  request: APIRequestContext,
+  teamId: string,
+  project: {
+    title: string;
+    context?: string;
+    options: [key: string, name: string][];
+    criterion?: { key: string; name: string };
+  },
+) {
+  const { title, context = "", options, criterion = { key: "ops", name: "Operations" } } = project;
+  return mutate<{ id: string }>(request, "project.create", {
+    teamId,
+    title,
+    context,
+    options: options.map(([key, name]) => ({ key, name, description: "" })),
+    criteria: [{ ...criterion, description: "", defaultWeight: 3 }],
+  });
+}
+
+/**
  * "Which queue?", a small project of `request`'s user in `teamId`, not yet open: two options
  * (Kafka, SQS) and one criterion (Operations).
  */
 export function createQueueProject(request: APIRequestContext, teamId: string) {
-  return mutate<{ id: string }>(request, "project.create", {
-    teamId,
+  return createSmallProject(request, teamId, {
     title: "Which queue?",
-    context: "",
     options: [
-      { key: "a", name: "Kafka", description: "" },
-      { key: "b", name: "SQS", description: "" },
+      ["a", "Kafka"],
+      ["b", "SQS"],
     ],
-    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
   });
 }
 
