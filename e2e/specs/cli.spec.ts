@@ -128,23 +128,17 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   const before = await readdir(out);
   const pdfFile = pdf.stdout.trim().replace(/^Wrote /, "");
   const pdfBytes = await readFile(pdfFile);
-  const limited = await tradeoff(
-    config,
-    ["export", projectId, "--format", "pdf", "--out", out],
-    "",
-    { maxFileKb: 4 },
-  );
+  const exportPdfOnFullDisk = (dir: string) =>
+    tradeoff(config, ["export", projectId, "--format", "pdf", "--out", dir], "", {
+      maxFileKb: 4,
+    });
+  const limited = await exportPdfOnFullDisk(out);
   expect(limited.code).toBe(1);
   expect(limited.stderr).toContain("nothing was written");
   expect(await readdir(out)).toEqual(before);
   expect((await readFile(pdfFile)).equals(pdfBytes)).toBe(true);
   const fresh = await mkdtemp(join(tmpdir(), "tradeoff-limited-"));
-  const none = await tradeoff(
-    config,
-    ["export", projectId, "--format", "pdf", "--out", fresh],
-    "",
-    { maxFileKb: 4 },
-  );
+  const none = await exportPdfOnFullDisk(fresh);
   expect(none.code).toBe(1);
   expect(await readdir(fresh)).toEqual([]);
 
