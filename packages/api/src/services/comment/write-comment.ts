@@ -1,17 +1,18 @@
 import { Prisma, type PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { recordEvent } from "../project/events";
+import { findTeamProject } from "../project/find-team-project";
 import { commentSelect, toCommentView } from "./comment-select";
 import { resolveMentions } from "./resolve-mentions";
 
 type Actor = { userId: string; teamId: string };
 
 async function writableProject(tx: Pick<PrismaClient, "project">, actor: Actor, projectId: string) {
-  const project = await tx.project.findFirst({
-    where: { id: projectId, teamId: actor.teamId },
-    select: { id: true, status: true },
-  });
-  if (!project) throw notFound("Decision project");
+  const project = await findTeamProject(
+    tx,
+    { teamId: actor.teamId, projectId },
+    { id: true, status: true },
+  );
   if (project.status === "ARCHIVED") {
     throw new DomainError("CONFLICT", "This decision is archived; its discussion is read-only.");
   }
