@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
+import { isUniqueViolation } from "../../database-errors";
 import { DomainError, notFound } from "../../errors";
 import { recordEvent } from "../project/events";
 import { findTeamProject } from "../project/find-team-project";
@@ -50,13 +51,10 @@ export async function createComment(
     return await insertComment(db, actor, input, key);
   } catch (error) {
     // The same key sent twice at once: the unique index keeps one, both get that one.
-    const again =
-      error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
-        ? await added()
-        : null;
+    const again = isUniqueViolation(error) ? await added() : null;
     if (again) return again;
     // The unique index is per author and key: the key was used on another decision.
-    if (key && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (key && isUniqueViolation(error)) {
       throw new DomainError(
         "CONFLICT",
         "This idempotency key was already used for one of your comments on another decision: send a new key with each new comment.",
