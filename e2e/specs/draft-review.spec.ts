@@ -225,13 +225,11 @@ test("a member made a viewer while editing the draft is told at once that they c
   await expect(o.getByText(`${member.user.name} is now viewer.`)).toBeVisible();
 
   // The member's editor says so in a status region (read out by screen readers), and stops.
-  const told = m.getByRole("status").filter({ hasText: "You can no longer edit this draft" });
-  await expect(told).toContainText(
+  const told = await expectEditingEnded(
+    m,
     "You are now a viewer of this team: you can read this draft, but not edit it.",
   );
   await expect(told).toContainText("ask an owner or admin of the team");
-  await expect(textField(m, "Rationale")).toHaveAttribute("contenteditable", "false");
-  await expect(m.getByTestId("draft-sync-status")).toHaveCount(0);
 });
 
 test("a member removed from the team while editing the draft is told why the editor stopped", async ({
@@ -251,10 +249,20 @@ test("a member removed from the team while editing the draft is told why the edi
   if (!bob) throw new Error("the member is in the team");
   await mutate(owner.context.request, "member.remove", { teamId: drf.team.id, userId: bob.id });
 
-  const told = m.getByRole("status").filter({ hasText: "You can no longer edit this draft" });
-  await expect(told).toContainText(
+  await expectEditingEnded(
+    m,
     "You are no longer in this draft's team, or were signed out on this browser.",
   );
-  await expect(textField(m, "Rationale")).toHaveAttribute("contenteditable", "false");
-  await expect(m.getByTestId("draft-sync-status")).toHaveCount(0);
 });
+
+/**
+ * The editor on `page` has stopped: its status region says the person can no longer edit the
+ * draft and `why`, the text cannot be typed into, and no saving status is left to mislead.
+ */
+async function expectEditingEnded(page: Page, why: string) {
+  const told = page.getByRole("status").filter({ hasText: "You can no longer edit this draft" });
+  await expect(told).toContainText(why);
+  await expect(textField(page, "Rationale")).toHaveAttribute("contenteditable", "false");
+  await expect(page.getByTestId("draft-sync-status")).toHaveCount(0);
+  return told;
+}
