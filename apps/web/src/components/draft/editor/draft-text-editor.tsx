@@ -18,7 +18,7 @@ const ACCESS_ENDED = 4403;
  * Why this person can no longer edit the draft while the page is open: made a viewer (the
  * server turned the connection read-only), or out of the team or signed out (it closed it).
  */
-type EditingEnded = "viewer" | "access";
+type EditingEnded = "viewer" | "access" | "refused";
 
 export type DraftTextEditorProps = {
   draftId: string;
@@ -64,7 +64,11 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
   const [closedByServer, setClosedByServer] = useState<string | null>(null);
   // Made a viewer, removed from the team or signed out while editing: the editor stops and says
   // why, with whatever had not reached the server yet.
-  const [ended, setEnded] = useState<{ why: EditingEnded; unsaved: boolean } | null>(null);
+  const [ended, setEnded] = useState<{
+    why: EditingEnded;
+    unsaved: boolean;
+    reason?: string;
+  } | null>(null);
   const closed = status !== "PROPOSED" || closedByServer !== null;
   const [leftOut, setLeftOut] = useState<string | null>(null);
   useEffect(() => {
@@ -94,9 +98,8 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
     });
     next.on("synced", update);
     next.on("unsyncedChanges", update);
-    let accessEnded = false;
-    const endEditing = (why: EditingEnded) => {
-      setEnded((known) => known ?? { why, unsaved: next.hasUnsyncedChanges });
+    const endEditing = (why: EditingEnded, reason?: string) => {
+      setEnded((known) => known ?? { why, unsaved: next.hasUnsyncedChanges, reason });
     };
     next.on("stateless", ({ payload }: { payload: string }) => {
       if (parsedMessage(payload)?.type === "read-only") endEditing("viewer");
@@ -106,16 +109,17 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
       setLeftOut(told);
     });
     next.on("authenticationFailed", ({ reason }: { reason: string }) => {
-      // After access ended, the reconnection is refused for the reason already shown.
-      if (accessEnded) return;
+      // Refused on reconnecting after this page had the draft (the close that said why may
+      // have been missed, offline): the editor stops, with the server's reason.
+      if (everSynced) {
+        endEditing("refused", reason);
+        return;
+      }
       setProblem(`This draft cannot be opened: ${reason}`);
     });
     next.on("close", ({ event }: { event: { code: number; reason: string } }) => {
       if (event.code === TOO_LARGE) setProblem(event.reason);
-      if (event.code === ACCESS_ENDED) {
-        accessEnded = true;
-        endEditing("access");
-      }
+      if (event.code === ACCESS_ENDED) endEditing("access");
       update();
     });
     const offline = () => update();
@@ -174,12 +178,22 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
 }
 
 /** Why the editor stopped, and what to do: a status region, read out when it appears. */
-function EditingEndedNotice({ why, unsaved }: { why: EditingEnded; unsaved: boolean }) {
+function EditingEndedNotice({
+  why,
+  unsaved,
+  reason,
+}: {
+  why: EditingEnded;
+  unsaved: boolean;
+  reason?: string | undefined;
+}) {
   return (
     <Alert variant="warning" title="You can no longer edit this draft" data-testid="editing-ended">
       {why === "viewer"
         ? "You are now a viewer of this team: you can read this draft, but not edit it. To edit it again, ask an owner or admin of the team to make you a member."
-        : "You are no longer in this draft's team, or were signed out on this browser. Sign in again, or ask an owner or admin of the team to add you back, then reload this page."}
+        : why === "access"
+          ? "You are no longer in this draft's team, or were signed out on this browser. Sign in again, or ask an owner or admin of the team to add you back, then reload this page."
+          : `The server no longer lets this page open the draft: ${reason ?? "no reason was given"} Reload the page once that is resolved.`}
       {unsaved
         ? " Your last edits had not reached the server and were not saved: they stay on this page until you reload it, so copy what you still need."
         : null}
