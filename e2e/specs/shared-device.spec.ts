@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { encodeSessionToken } from "@tradeoff/auth";
 import { baseURL } from "../playwright.config";
 import { person, query, teamWithDrfProject } from "../support/decisions";
 import {
@@ -9,6 +11,7 @@ import {
   test,
   uniqueUser,
 } from "../support/fixtures";
+import { ownServer } from "../support/own-server";
 
 /**
  * Two people on one browser profile (a shared laptop, a meeting-room machine): what one of them
@@ -289,4 +292,64 @@ test("deleting the account says vote edits are not saved yet first, and drops th
   await expect.poll(() => pendingKeys(frank.page)).toEqual([]);
 
   await unsent.close();
+});
+
+test.describe("a session without a sign-in record", () => {
+  // Sessions issued before sign-in records carry none: a password change ends them too, this
+  // browser's included. Issuing one needs the server's secret, so this runs an instance of its own.
+  const secret = randomBytes(32).toString("base64url");
+  const own = ownServer({ env: { NEXTAUTH_SECRET: secret } });
+
+  test("changing the password says vote edits are not saved yet first, as it signs this browser out", async ({
+    browser,
+  }) => {
+    const origin = own.app.origin;
+    const owner = await person(browser, "owner", undefined, origin);
+    const frankUser = uniqueUser("frank");
+    const context = await browser.newContext({ baseURL: origin });
+    await signUpOverApi(context.request, frankUser);
+    const stored = await own.database.db.user.findUniqueOrThrow({
+      where: { email: frankUser.email },
+      select: { id: true, name: true, tokenVersion: true },
+    });
+    const token = await encodeSessionToken(
+      {
+        id: stored.id,
+        email: frankUser.email,
+        name: stored.name,
+        tokenVersion: stored.tokenVersion,
+      },
+      secret,
+    );
+    await context.addCookies([
+      {
+        name: "next-auth.session-token",
+        value: token,
+        url: origin,
+        httpOnly: true,
+        sameSite: "Lax",
+      },
+    ]);
+    const frank = { user: frankUser, context, page: await context.newPage() };
+    const drf = await teamWithDrfProject(owner, [frank]);
+    await voteUnsent(frank.page, drf.url, drf.first, () =>
+      frank.page.route("**/api/trpc/vote.cast**", (route) => route.abort("connectionrefused")),
+    );
+
+    await frank.page.goto("/account");
+    const warning = frank.page.getByRole("status").filter({ hasText: "Votes not saved" });
+    await expect(warning).toContainText(
+      "1 vote change on this device is not saved yet: changing the password signs you out here too, which drops it. Stay signed in until the decision's page says Saved to keep them.",
+    );
+    expect(await pendingKeys(frank.page)).toHaveLength(1);
+
+    // Changed anyway: this browser is signed out, and the unsent edit goes with it.
+    await frank.page.getByLabel("Current password").fill(frankUser.password);
+    await frank.page.getByLabel("New password").fill("a-brand-new-password-for-frank");
+    await frank.page.getByRole("button", { name: "Change password" }).click();
+    await expect(frank.page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
+    await expect.poll(() => pendingKeys(frank.page)).toEqual([]);
+
+    for (const each of [context, owner.context]) await each.close();
+  });
 });
