@@ -493,6 +493,27 @@ describe("REST with an access token", () => {
     expect(wrong.headers.get("allow")).toBe("GET, HEAD");
     expect(wrong.headers.get("content-type")).toBe("application/problem+json");
   });
+
+  it("lists in the description the 405 every operation answers to another method", async () => {
+    const handler = restHandler(t.db, null);
+    const paths = openApiDocument().paths as Record<
+      string,
+      Record<string, { responses: Record<string, { description: string }> }>
+    >;
+    for (const op of restOperations()) {
+      const described = paths[op.path]?.[op.method.toLowerCase()];
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+        if (method === op.method) continue;
+        const res = await handler(
+          new Request(`http://tradeoff.test${REST_PREFIX}${op.path}`, { method }),
+        );
+        expect(res.status, `${method} ${op.path}`).toBe(405);
+        expect(described?.responses[String(res.status)]?.description, op.path).toContain(
+          `only with ${op.method}`,
+        );
+      }
+    }
+  });
 });
 
 describe("the CLI and the REST API", () => {
