@@ -266,21 +266,15 @@ describe("share links of someone whose role is lowered", () => {
     const onOwners = await admin.api.share.create({ projectId, showVotes: true });
     const onTheirs = await admin.api.share.create({ projectId: ownProjectId, showVotes: true });
     const reader = t.callerAs(null);
+    const roleOfAdmin = (role: "OWNER" | "ADMIN" | "MEMBER" | "VIEWER") =>
+      owner.api.member.changeRole({ teamId: team.id, userId: admin.id, role });
 
-    const toMember = await owner.api.member.changeRole({
-      teamId: team.id,
-      userId: admin.id,
-      role: "MEMBER",
-    });
+    const toMember = await roleOfAdmin("MEMBER");
     expect(toMember).toEqual({ userId: admin.id, role: "MEMBER", shareLinksRevoked: 1 });
     expect((await trpcError(reader.share.view({ token: onOwners.token }))).code).toBe("NOT_FOUND");
     expect((await reader.share.view({ token: onTheirs.token })).project.title).toBe("Their own");
 
-    const toViewer = await owner.api.member.changeRole({
-      teamId: team.id,
-      userId: admin.id,
-      role: "VIEWER",
-    });
+    const toViewer = await roleOfAdmin("VIEWER");
     expect(toViewer).toEqual({ userId: admin.id, role: "VIEWER", shareLinksRevoked: 1 });
     expect((await trpcError(reader.share.view({ token: onTheirs.token }))).code).toBe("NOT_FOUND");
 
@@ -290,11 +284,7 @@ describe("share links of someone whose role is lowered", () => {
       { from: "ADMIN", to: "MEMBER", shareLinksRevoked: 1 },
     ]);
     // Raised again, nothing is revoked and nothing comes back.
-    const back = await owner.api.member.changeRole({
-      teamId: team.id,
-      userId: admin.id,
-      role: "ADMIN",
-    });
+    const back = await roleOfAdmin("ADMIN");
     expect(back).toEqual({ userId: admin.id, role: "ADMIN", shareLinksRevoked: 0 });
     expect((await trpcError(reader.share.view({ token: onOwners.token }))).code).toBe("NOT_FOUND");
   });

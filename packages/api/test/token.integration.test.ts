@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authenticateToken, bearerToken } from "../src/services/token/authenticate-token";
-import { trpcError, useTestDatabase } from "./helpers";
+import { onceOfTwo, trpcError, useTestDatabase } from "./helpers";
 import { teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
@@ -24,18 +24,10 @@ describe("personal access tokens", () => {
     const { owner } = await teamWith(t);
     const key = "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a";
     const input = { name: "laptop CLI", scope: "READ" as const, idempotencyKey: key };
-    const results = await Promise.allSettled([
-      owner.api.token.create(input),
-      owner.api.token.create(input),
-    ]);
-    const created = results.find((r) => r.status === "fulfilled");
-    const refused = results.find((r) => r.status === "rejected");
-    if (created?.status !== "fulfilled" || refused?.status !== "rejected") {
-      throw new Error("one creation and one refusal expected");
-    }
-    expect(refused.reason).toMatchObject({
+    const { created, refused } = await onceOfTwo(() => owner.api.token.create(input));
+    expect(refused).toMatchObject({
       code: "CONFLICT",
-      message: `The token “laptop CLI” (${created.value.prefix}…) was already created by an earlier attempt; its secret is shown only once and cannot be shown again. Revoke it if you did not copy it, and create a new one.`,
+      message: `The token “laptop CLI” (${created.prefix}…) was already created by an earlier attempt; its secret is shown only once and cannot be shown again. Revoke it if you did not copy it, and create a new one.`,
     });
     // A retry after a lost answer is refused the same way; nothing more is written.
     expect((await trpcError(owner.api.token.create(input))).code).toBe("CONFLICT");
