@@ -4,6 +4,7 @@
  * record draft's text from its shared document.
  */
 
+export { DomainError } from "./errors";
 export { exportSchema } from "./schemas/record";
 export { storeDraftText } from "./services/draft/store-draft-text";
 export { exportRecordStream } from "./services/export/export-record";

@@ -157,3 +157,21 @@ describe("a blind project's MADR export while it is open", () => {
     }
   });
 });
+
+describe("a blind project's votes CSV while it is open", () => {
+  it("is refused, saying the votes are hidden until the close, not a file that reads as no votes", async () => {
+    const { owner, projectId } = await blindWithOneVoter();
+    const refused = await trpcError(owner.api.export.file({ projectId, format: "csv" }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toBe(
+      "This blind vote is still open: everyone's votes stay hidden until it closes, so a votes CSV would have no rows. Download it once voting is closed; the history CSV and the other formats show what can be seen now.",
+    );
+    // The history CSV still downloads, its votes redacted.
+    const events = await owner.api.export.file({ projectId, format: "csv", table: "events" });
+    expect(events.content).not.toContain("Nobody wants to run brokers.");
+    // Once the vote closes, the votes are in the file.
+    await owner.api.project.close({ projectId });
+    const votes = await owner.api.export.file({ projectId, format: "csv" });
+    expect(votes.content).toContain("Nobody wants to run brokers.");
+  });
+});

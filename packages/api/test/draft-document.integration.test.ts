@@ -4,10 +4,16 @@
  * as the browsers would use them.
  */
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import {
+  type AddressInfo,
+  createServer as createTcpServer,
+  type Socket,
+  connect as tcpConnect,
+} from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { SessionUser } from "@tradeoff/auth";
+import { createPrismaClient, type Database } from "@tradeoff/db";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import * as Y from "yjs";
@@ -37,10 +43,15 @@ async function startInstance(
     textDebounceMs: 100,
     textMaxDebounceMs: 500,
   },
-  opts: { listen?: boolean; accessSweepMs?: number } = {},
+  opts: {
+    listen?: boolean;
+    accessSweepMs?: number;
+    db?: Database;
+    onError?: (error: unknown, what: string, context?: { draftId: string }) => void;
+  } = {},
 ): Promise<Instance> {
   const { hocuspocus: collab, listening } = createDraftCollab({
-    db: t.db,
+    db: opts.db ?? t.db,
     // Without a listener the instance hears no other connection's notifications (as with the
     // embedded database).
     listenUrl: opts.listen === false ? undefined : t.url,
@@ -54,7 +65,8 @@ async function startInstance(
       });
       return user ? ({ ...user, email: user.email ?? "", sessionId } as SessionUser) : null;
     },
-    onError: (error, what) => console.log(`draft server: ${what}:`, String(error)),
+    onError:
+      opts.onError ?? ((error, what) => console.log(`draft server: ${what}:`, String(error))),
     ...debounce,
     compactAfterRows: 20,
     // Long enough that no test here waits for it, unless it asks for a sweep of its own.
@@ -803,5 +815,89 @@ describe("access lost while a draft is open", () => {
     expect(rationale(v)).toBe("Start.");
     expect(rationale(m)).toBe("Start.");
     expect(serverConnections(a, draft.id, viewer.id)).toEqual([]);
+  });
+});
+
+/**
+ * The database behind a TCP relay the test can cut, as a database server that goes away (and
+ * comes back on the same address).
+ */
+async function cuttableDatabase() {
+  const target = new URL(t.url);
+  const sockets = new Set<Socket>();
+  const relay = createTcpServer((client) => {
+    const upstream = tcpConnect(Number(target.port || 5432), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("error", () => {});
+      socket.on("close", () => {
+        sockets.delete(socket);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+  const { port } = relay.address() as AddressInfo;
+  const url = new URL(t.url);
+  url.hostname = "127.0.0.1";
+  url.port = String(port);
+  return {
+    db: createPrismaClient(url.toString()),
+    cut: async () => {
+      await new Promise<void>((resolve) => {
+        relay.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+    },
+    restore: () => new Promise<void>((resolve) => relay.listen(port, "127.0.0.1", resolve)),
+  };
+}
+
+describe("the database going away while a draft is open", () => {
+  it("closing the last editor while its edits cannot be stored rejects nothing unhandled, and says which draft", async () => {
+    const draft = await draftFor(world, { rationale: "Before the outage." });
+    const database = await cuttableDatabase();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    const reported: { what: string; draftId: string | undefined }[] = [];
+    let restored = false;
+    try {
+      // The text would be stored only after a minute of quiet: closing the editor stores it.
+      const a = await startInstance(
+        { textDebounceMs: 60_000, textMaxDebounceMs: 60_000 },
+        {
+          listen: false,
+          db: database.db,
+          onError: (_error, what, context) => reported.push({ what, draftId: context?.draftId }),
+        },
+      );
+      const client = await connect(a, draft.id, world.owner.id);
+      await typeStored(client, draft.id, "Stored before the outage.");
+      await database.cut();
+      typeParagraph(client.doc, "rationale", "Typed during the outage.");
+      await until(() => reported.length > 0, SYNC);
+      // The editor goes: Hocuspocus stores the document at once, and that fails.
+      disconnect(client);
+      const before = reported.length;
+      await until(() => unhandled.length > 0 || reported.length > before, SYNC);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled.map(String)).toEqual([]);
+      // Each failed attempt is reported by the draft server itself, naming the draft.
+      expect(new Set(reported.map((r) => r.draftId))).toEqual(new Set([draft.id]));
+      // Back again: the edits typed during the outage are stored, and the server stops cleanly.
+      await database.restore();
+      restored = true;
+      await expect
+        .poll(() => rowsOf(draft.id), { timeout: 5_000, interval: 50 })
+        .toBeGreaterThanOrEqual(3);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+      if (!restored) await database.restore();
+      for (const instance of [...instances]) await stopInstance(instance);
+      await database.db.$disconnect();
+    }
   });
 });

@@ -82,6 +82,22 @@ export async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
 }
 
 /**
+ * Sends the same creation twice at once and returns what each got: exactly one created, the
+ * other refused (the test fails otherwise). For keys that make a repeat a refusal.
+ */
+export async function onceOfTwo<T>(
+  create: () => Promise<T>,
+): Promise<{ created: T; refused: unknown }> {
+  const results = await Promise.allSettled([create(), create()]);
+  const created = results.find((r) => r.status === "fulfilled");
+  const refused = results.find((r) => r.status === "rejected");
+  if (created?.status !== "fulfilled" || refused?.status !== "rejected") {
+    throw new Error("one creation and one refusal expected");
+  }
+  return { created: created.value, refused: refused.reason };
+}
+
+/**
  * Polls `check` every `everyMs` until it holds, for work done outside the call under test
  * (job workers, document sync); fails saying how long it waited when it still does not after
  * `timeoutMs`.

@@ -203,6 +203,53 @@ describe("recording a decision", () => {
     });
   });
 
+  it("on a tie, refuses a justification it would not keep, and says to give the reason in the rationale", async () => {
+    const setup = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
+    const { owner, projectId } = setup;
+    for (const criterionKey of ["ops", "ordering"]) {
+      await castVote(at(setup.people, 1), projectId, criterionKey, {
+        weight: 4,
+        scores: { kafka: 4, sqs: 4 },
+      });
+    }
+    const tie = "A coin toss between two equal options: we picked the one we already run.";
+    const refused = await trpcError(
+      owner.api.record.decide({
+        projectId,
+        chosenOptionKey: "kafka",
+        justification: tie,
+        ...fields,
+      }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toBe(
+      "The leading options are tied, so there is no recommendation to go against and a justification would not be kept: give the reason for this choice in the rationale, and leave the justification empty.",
+    );
+    expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
+
+    // Given in the rationale, the reason is kept.
+    await owner.api.record.decide({
+      projectId,
+      chosenOptionKey: "kafka",
+      ...fields,
+      rationale: tie,
+    });
+    const { view } = await owner.api.record.get({ projectId });
+    expect(view.decision).toMatchObject({ recommendedKey: null, rationale: tie });
+    // A revision is held to the same rule.
+    const revised = await trpcError(
+      owner.api.record.revise({
+        projectId,
+        chosenOptionKey: "sqs",
+        justification: tie,
+        note: "Changed our mind.",
+        ...fields,
+      }),
+    );
+    expect(revised.code).toBe("BAD_REQUEST");
+    expect(revised.message).toMatch(/^The leading options are tied/);
+  });
+
   it("lets only admins and the creator record, refuses people outside the team", async () => {
     const { member, viewer, projectId, team } = await votedProject();
     expect(

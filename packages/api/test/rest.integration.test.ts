@@ -493,6 +493,55 @@ describe("REST with an access token", () => {
     expect(wrong.headers.get("allow")).toBe("GET, HEAD");
     expect(wrong.headers.get("content-type")).toBe("application/problem+json");
   });
+
+  it("carries the request id on its own refusals, the caller's when it sent one", async () => {
+    const handler = restHandler(t.db, null);
+    const at = (path: string, init: RequestInit = {}) =>
+      handler(new Request(`http://tradeoff.test${REST_PREFIX}${path}`, init));
+    const refusals = [
+      await at("/project/list", { method: "POST" }),
+      await at("/no/such"),
+      await at("/team/list?color=red"),
+      await at("/openapi.json", { method: "POST" }),
+      await at("/project/open", {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": "not-taken" },
+        body: "{}",
+      }),
+    ];
+    for (const res of refusals) {
+      const id = res.headers.get("x-request-id");
+      expect(id ?? "", `${res.status}`).toMatch(/^[0-9a-f-]{36}$/);
+      expect(((await res.json()) as { requestId?: string }).requestId).toBe(id);
+    }
+    const given = await at("/project/list", {
+      method: "POST",
+      headers: { "x-request-id": "caller-chosen-id-1" },
+    });
+    expect(given.headers.get("x-request-id")).toBe("caller-chosen-id-1");
+    expect(await given.json()).toMatchObject({ requestId: "caller-chosen-id-1" });
+  });
+
+  it("lists in the description the 405 every operation answers to another method", async () => {
+    const handler = restHandler(t.db, null);
+    const paths = openApiDocument().paths as Record<
+      string,
+      Record<string, { responses: Record<string, { description: string }> }>
+    >;
+    for (const op of restOperations()) {
+      const described = paths[op.path]?.[op.method.toLowerCase()];
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+        if (method === op.method) continue;
+        const res = await handler(
+          new Request(`http://tradeoff.test${REST_PREFIX}${op.path}`, { method }),
+        );
+        expect(res.status, `${method} ${op.path}`).toBe(405);
+        expect(described?.responses[String(res.status)]?.description, op.path).toContain(
+          `only with ${op.method}`,
+        );
+      }
+    }
+  });
 });
 
 describe("the CLI and the REST API", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACTIVE_SHARE_LINK_LIMIT } from "../src/services/share/create-share-link";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, openBlankProject } from "./project-fixtures";
+import { at, blankInput, castVote, openBlankProject, openProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -293,5 +293,39 @@ describe("what a share link shows of people", () => {
     // Inside the team, the address is how a member without a name is told apart.
     const inside = await owner.api.record.get({ projectId });
     expect(JSON.stringify(inside)).toContain(emails[0]);
+  });
+});
+
+describe("share links of someone whose role is lowered", () => {
+  it("stop working where the new role could no longer create them, the audit trail says so", async () => {
+    const setup = await openBlankProject(t, ["ADMIN"]);
+    const { owner, projectId, team } = setup;
+    const admin = at(setup.people, 1);
+    // A member shares only the decisions they created; an admin shares any of the team's.
+    const ownProjectId = await openProject(admin, blankInput(team.id, { title: "Their own" }));
+    const onOwners = await admin.api.share.create({ projectId, showVotes: true });
+    const onTheirs = await admin.api.share.create({ projectId: ownProjectId, showVotes: true });
+    const reader = t.callerAs(null);
+    const roleOfAdmin = (role: "OWNER" | "ADMIN" | "MEMBER" | "VIEWER") =>
+      owner.api.member.changeRole({ teamId: team.id, userId: admin.id, role });
+
+    const toMember = await roleOfAdmin("MEMBER");
+    expect(toMember).toEqual({ userId: admin.id, role: "MEMBER", shareLinksRevoked: 1 });
+    expect((await trpcError(reader.share.view({ token: onOwners.token }))).code).toBe("NOT_FOUND");
+    expect((await reader.share.view({ token: onTheirs.token })).project.title).toBe("Their own");
+
+    const toViewer = await roleOfAdmin("VIEWER");
+    expect(toViewer).toEqual({ userId: admin.id, role: "VIEWER", shareLinksRevoked: 1 });
+    expect((await trpcError(reader.share.view({ token: onTheirs.token }))).code).toBe("NOT_FOUND");
+
+    const changes = await owner.api.audit.list({ teamId: team.id });
+    expect(changes.filter((e) => e.action === "member.role_changed").map((e) => e.data)).toEqual([
+      { from: "MEMBER", to: "VIEWER", shareLinksRevoked: 1 },
+      { from: "ADMIN", to: "MEMBER", shareLinksRevoked: 1 },
+    ]);
+    // Raised again, nothing is revoked and nothing comes back.
+    const back = await roleOfAdmin("ADMIN");
+    expect(back).toEqual({ userId: admin.id, role: "ADMIN", shareLinksRevoked: 0 });
+    expect((await trpcError(reader.share.view({ token: onOwners.token }))).code).toBe("NOT_FOUND");
   });
 });

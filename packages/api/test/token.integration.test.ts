@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authenticateToken, bearerToken } from "../src/services/token/authenticate-token";
-import { trpcError, useTestDatabase } from "./helpers";
+import { onceOfTwo, trpcError, useTestDatabase } from "./helpers";
 import { teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
@@ -18,6 +18,28 @@ describe("personal access tokens", () => {
     expect(auth).toMatchObject({ scope: "READ_WRITE", user: { id: owner.id } });
     const [listed] = await owner.api.token.list();
     expect(listed?.lastUsedAt).not.toBeNull();
+  });
+
+  it("are created once per idempotency key: a repeat says the token exists, shown once", async () => {
+    const { owner } = await teamWith(t);
+    const key = "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a";
+    const input = { name: "laptop CLI", scope: "READ" as const, idempotencyKey: key };
+    const { created, refused } = await onceOfTwo(() => owner.api.token.create(input));
+    expect(refused).toMatchObject({
+      code: "CONFLICT",
+      message: `The token “laptop CLI” (${created.prefix}…) was already created by an earlier attempt; its secret is shown only once and cannot be shown again. Revoke it if you did not copy it, and create a new one.`,
+    });
+    // A retry after a lost answer is refused the same way; nothing more is written.
+    expect((await trpcError(owner.api.token.create(input))).code).toBe("CONFLICT");
+    expect(await t.db.personalAccessToken.count({ where: { userId: owner.id } })).toBe(1);
+    // A new attempt (a new key) creates another token; a key that is no UUID is refused.
+    await owner.api.token.create({
+      ...input,
+      idempotencyKey: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+    });
+    expect(await t.db.personalAccessToken.count({ where: { userId: owner.id } })).toBe(2);
+    const notUuid = await trpcError(owner.api.token.create({ ...input, idempotencyKey: "t-1" }));
+    expect(notUuid.code).toBe("BAD_REQUEST");
   });
 
   it("stop working at once when revoked or expired", async () => {

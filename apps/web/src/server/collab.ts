@@ -33,7 +33,8 @@ function draftCollab() {
       const cookies = parseCookie(headers.cookie ?? "");
       return sessionClaimsFromCookies((name) => cookies[name]);
     },
-    onError: (err, what) => logger.warn({ err }, `draft editing: ${what} failed`),
+    onError: (err, what, context) =>
+      logger.warn({ err, ...context }, `draft editing: ${what} failed`),
   }).hocuspocus;
   sockets ??= new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
   return { collab, sockets };

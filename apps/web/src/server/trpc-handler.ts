@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import {
   appRouter,
   createContextInner,
@@ -12,6 +11,7 @@ import {
   bodyTooLargeMessage,
   DEFAULT_BODY_BYTES,
   declaredTooLarge,
+  requestIdFrom,
 } from "@tradeoff/api/rest";
 import { authenticateRequest } from "@tradeoff/api/server";
 import { clientAddress } from "@tradeoff/auth/client-address";
@@ -32,7 +32,7 @@ import { sessionClaimsFromRequest } from "./session";
  * A refusal in tRPC's wire format (one entry per call of a batch), so the page shows its
  * sentence like any other error of the API.
  */
-function refuse(req: Request, status: 403 | 415, message: string) {
+function refuse(req: Request, status: 403 | 415, message: string, requestId: string) {
   const code = status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "FORBIDDEN";
   const url = new URL(req.url);
   const paths = url.pathname.replace(/^\/api\/trpc\/?/, "").split(",");
@@ -40,7 +40,7 @@ function refuse(req: Request, status: 403 | 415, message: string) {
     error: {
       message,
       code: status === 415 ? -32415 : -32003,
-      data: { code, httpStatus: status, path, fieldErrors: null },
+      data: { code, httpStatus: status, path, fieldErrors: null, requestId },
     },
   }));
   const batched = url.searchParams.get("batch") === "1";
@@ -56,17 +56,17 @@ const FOREIGN_ORIGIN =
  * header) is refused; a JSON content type cannot be sent cross-site without a CORS preflight,
  * which this app never grants. Clients without Origin (the CLI, scripts) are not browsers.
  */
-function guardMutation(req: Request): Response | null {
+function guardMutation(req: Request, requestId: string): Response | null {
   if (req.method !== "POST") return null;
   const contentType = req.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(contentType)) {
-    return refuse(req, 415, "Send requests to this API as JSON.");
+    return refuse(req, 415, "Send requests to this API as JSON.", requestId);
   }
   const origin = req.headers.get("origin");
-  if (origin && !isOwnOrigin(origin, req)) return refuse(req, 403, FOREIGN_ORIGIN);
+  if (origin && !isOwnOrigin(origin, req)) return refuse(req, 403, FOREIGN_ORIGIN, requestId);
   const site = req.headers.get("sec-fetch-site");
   if (!origin && site && site !== "same-origin" && site !== "none") {
-    return refuse(req, 403, FOREIGN_ORIGIN);
+    return refuse(req, 403, FOREIGN_ORIGIN, requestId);
   }
   return null;
 }
@@ -107,8 +107,6 @@ function errorResponse(
 const hasRetryAfter = (cause: unknown): cause is { retryAfter: number } =>
   typeof (cause as { retryAfter?: unknown } | undefined)?.retryAfter === "number";
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
-
 /** Each procedure call's duration and outcome, reported by the procedure itself. */
 function recordCall(call: ProcedureCall) {
   const status = call.code ?? "OK";
@@ -129,8 +127,7 @@ function recordCall(call: ProcedureCall) {
  * metric's labels stay bounded).
  */
 export async function handleTrpcRequest(req: Request): Promise<Response> {
-  const given = req.headers.get("x-request-id");
-  const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+  const requestId = requestIdFrom(req.headers.get("x-request-id"));
   // The request's logger is made only when a line is written (most requests write none).
   let child: typeof logger | undefined;
   const log = () => {
@@ -165,7 +162,7 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
  * more than 1 MB.
  */
 async function handle(raw: Request, url: URL, requestId: string, log: () => typeof logger) {
-  const refused = guardMutation(raw);
+  const refused = guardMutation(raw, requestId);
   if (refused) return refused;
   const procedures = url.pathname.replace(/^\/api\/trpc\/?/, "").split(",");
   const limit = bodyLimitFor(procedures);
@@ -174,7 +171,7 @@ async function handle(raw: Request, url: URL, requestId: string, log: () => type
     return errorResponse("PAYLOAD_TOO_LARGE", 413, bodyTooLargeMessage(limit), requestId);
   }
   // `Authorization: Bearer <personal access token>` (the CLI) stands in for the session cookie.
-  const bearer = await authenticateRequest(db(), raw);
+  const bearer = await authenticateRequest(db(), raw, requestId);
   if (bearer.kind === "refused") {
     await raw.body?.cancel().catch(() => {});
     return bearer.response;

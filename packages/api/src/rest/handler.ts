@@ -19,6 +19,7 @@ import {
 } from "./operations";
 import { apiDocsPage } from "./page";
 import { bodyLimitFor, bodyTooLargeMessage, readBodyWithin } from "./read-body";
+import { requestIdFrom } from "./request-id";
 
 export const OPENAPI_PATH = `${REST_PREFIX}/openapi.json`;
 export const DOCS_PATH = "/api/docs";
@@ -118,6 +119,8 @@ async function toRest(answer: Response): Promise<Response> {
     return new Response(JSON.stringify(parsed.result.data), { status: 200, headers });
   }
   const data = parsed.error.data ?? {};
+  // Every answer of the tRPC route carries the id in its header, not every body does.
+  const requestId = data.requestId || headers.get("x-request-id");
   const status = data.httpStatus ?? (answer.status >= 400 ? answer.status : 500);
   // A refused token comes with its own challenge and sentence; without one, the caller sent no
   // token at all, and the web app's "Sign in to continue." does not say how an API client signs in.
@@ -134,7 +137,7 @@ async function toRest(answer: Response): Promise<Response> {
       detail: noToken ? NO_TOKEN_MESSAGE : parsed.error.message,
       code: data.code ?? "INTERNAL_SERVER_ERROR",
       ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}),
-      ...(data.requestId ? { requestId: data.requestId } : {}),
+      ...(requestId ? { requestId } : {}),
       ...(data.reason ? { reason: data.reason } : {}),
     },
     headers,
@@ -144,6 +147,18 @@ async function toRest(answer: Response): Promise<Response> {
 function findOperation(path: string): RestOperation | undefined {
   const rest = path.slice(REST_PREFIX.length);
   return restOperations().find((op) => op.path === rest);
+}
+
+/** Problem details carrying the request's id, in the body and the header, as tRPC's answers do. */
+function refusalWith(requestId: string) {
+  return (
+    problem: Parameters<typeof problemResponse>[0],
+    headers: ConstructorParameters<typeof Headers>[0] = {},
+  ) => {
+    const out = new Headers(headers);
+    out.set("x-request-id", requestId);
+    return problemResponse({ ...problem, requestId }, out);
+  };
 }
 
 export type RestHandlerOptions = {
@@ -159,11 +174,20 @@ export type RestHandlerOptions = {
  */
 export function createRestHandler(options: RestHandlerOptions) {
   return async function handleRestRequest(req: Request): Promise<Response> {
+    // One id for the request, whoever answers it: this handler's own refusals carry it, and the
+    // tRPC handler reads it from the header it is handed, so its answers and logs carry the same.
+    const requestId = requestIdFrom(req.headers.get("x-request-id"));
+    const refuse = refusalWith(requestId);
+    const forwarded = () => {
+      const headers = new Headers(req.headers);
+      headers.set("x-request-id", requestId);
+      return headers;
+    };
     const url = new URL(req.url);
     const path = url.pathname.replace(/\/+$/, "");
     if (path === OPENAPI_PATH || path === DOCS_PATH) {
       if (req.method !== "GET" && req.method !== "HEAD") {
-        return problemResponse(
+        return refuse(
           { status: 405, code: "METHOD_NOT_SUPPORTED", detail: `Use GET for ${path}.` },
           { allow: "GET, HEAD" },
         );
@@ -176,7 +200,7 @@ export function createRestHandler(options: RestHandlerOptions) {
     }
     const operation = findOperation(path);
     if (!operation) {
-      return problemResponse({
+      return refuse({
         status: 404,
         code: "NOT_FOUND",
         detail: `There is no API operation at ${url.pathname}. Every operation is listed at ${OPENAPI_PATH} and ${DOCS_PATH}.`,
@@ -185,7 +209,7 @@ export function createRestHandler(options: RestHandlerOptions) {
     // HEAD asks for a query's answer without its body: the same call, as HTTP would have it.
     const method = req.method === "HEAD" && operation.method === "GET" ? "GET" : req.method;
     if (method !== operation.method) {
-      return problemResponse(
+      return refuse(
         {
           status: 405,
           code: "METHOD_NOT_SUPPORTED",
@@ -204,7 +228,7 @@ export function createRestHandler(options: RestHandlerOptions) {
       try {
         decodeURIComponent(url.search.replaceAll("+", " "));
       } catch {
-        return problemResponse({
+        return refuse({
           status: 400,
           code: "BAD_REQUEST",
           detail: options.invalidUtf8Message,
@@ -212,7 +236,7 @@ export function createRestHandler(options: RestHandlerOptions) {
       }
       const { unknown, known } = unknownParameters(operation, url.searchParams);
       if (unknown.length > 0) {
-        return problemResponse({
+        return refuse({
           status: 400,
           code: "BAD_REQUEST",
           detail: `${REST_PREFIX}${operation.path} takes no parameter ${unknown.join(", ")}. ${
@@ -226,18 +250,20 @@ export function createRestHandler(options: RestHandlerOptions) {
       const input = queryInput(operation, url.searchParams);
       if (input !== undefined) target.searchParams.set("input", JSON.stringify(input));
       return toRest(
-        await options.trpc(new Request(target, { method: "GET", headers: req.headers })),
+        await options.trpc(new Request(target, { method: "GET", headers: forwarded() })),
       );
     }
     const idempotencyKey = req.headers.get(IDEMPOTENCY_HEADER);
-    if (idempotencyKey !== null) return withIdempotencyKey(req, operation, idempotencyKey, target);
+    if (idempotencyKey !== null) {
+      return withIdempotencyKey(req, operation, idempotencyKey, target, requestId);
+    }
     // The body is handed on unread: the tRPC route reads it once, within its size bound, and
     // checks its type, encoding and depth.
     return toRest(
       await options.trpc(
         new Request(target, {
           method: "POST",
-          headers: req.headers,
+          headers: forwarded(),
           body: req.body,
           duplex: "half",
         } as RequestInit),
@@ -255,10 +281,12 @@ export function createRestHandler(options: RestHandlerOptions) {
     operation: RestOperation,
     key: string,
     target: URL,
+    requestId: string,
   ): Promise<Response> {
+    const refuse = refusalWith(requestId);
     if (!takesIdempotencyKey(operation)) {
       await req.body?.cancel().catch(() => {});
-      return problemResponse({
+      return refuse({
         status: 400,
         code: "BAD_REQUEST",
         detail: `${REST_PREFIX}${operation.path} takes no Idempotency-Key: sending it twice does it twice. Send it without the header; only operations whose body has an idempotencyKey field are deduplicated.`,
@@ -269,7 +297,7 @@ export function createRestHandler(options: RestHandlerOptions) {
     const limit = bodyLimitFor([operation.procedure]);
     const bytes = await readBodyWithin(req, limit);
     if (!bytes) {
-      return problemResponse({
+      return refuse({
         status: 413,
         code: "PAYLOAD_TOO_LARGE",
         detail: bodyTooLargeMessage(limit),
@@ -279,7 +307,7 @@ export function createRestHandler(options: RestHandlerOptions) {
     const input = parseObject(bytes);
     if (input) {
       if (input.idempotencyKey !== undefined && input.idempotencyKey !== key) {
-        return problemResponse({
+        return refuse({
           status: 400,
           code: "BAD_REQUEST",
           detail:
@@ -292,6 +320,7 @@ export function createRestHandler(options: RestHandlerOptions) {
     // A body that is not a JSON object goes on as it came: the tRPC route says what is wrong.
     const headers = new Headers(req.headers);
     headers.delete("content-length");
+    headers.set("x-request-id", requestId);
     return toRest(await options.trpc(new Request(target, { method: "POST", headers, body })));
   }
 }

@@ -18,3 +18,4 @@ export {
   MAX_BODY_BYTES,
   readBodyWithin,
 } from "./read-body";
+export { requestIdFrom } from "./request-id";

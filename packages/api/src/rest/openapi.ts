@@ -127,6 +127,11 @@ function operationObject(operation: RestOperation) {
       },
       "204": { description: "Done; nothing to answer." },
       ...PROBLEMS,
+      "405": problem(
+        `Sent with another method: this operation is called only with ${
+          operation.method === "GET" ? "GET (or HEAD)" : operation.method
+        }, as the Allow header says (code METHOD_NOT_SUPPORTED).`,
+      ),
     },
   };
   if (operation.method === "GET") return { ...base, parameters: parameters(operation.inputSchema) };

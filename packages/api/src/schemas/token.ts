@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./id";
+import { idempotencyKeySchema, idSchema } from "./id";
 
 export const TOKEN_SCOPES = ["READ", "READ_WRITE"] as const;
 export const createTokenSchema = z.object({
@@ -11,5 +11,10 @@ export const createTokenSchema = z.object({
   scope: z.enum(TOKEN_SCOPES).default("READ"),
   /** Null for a token that lasts until it is revoked. */
   expiresInDays: z.number().int().min(1).max(366).nullish(),
+  /**
+   * A key the form makes for each attempt (a UUID): sent again, it is refused with CONFLICT
+   * naming the token already created, since its secret was shown once.
+   */
+  idempotencyKey: idempotencyKeySchema("this token"),
 });
 export const revokeTokenSchema = z.object({ tokenId: idSchema });

@@ -43,8 +43,12 @@ export function MembersSection({
     trpc.member.changeRole.mutationOptions({
       async onSuccess(result) {
         const who = members.data?.find((m) => m.id === result.userId);
+        const links = result.shareLinksRevoked;
+        const revoked = links
+          ? ` ${links === 1 ? "The share link" : `The ${links} share links`} they created that this role cannot create ${links === 1 ? "was" : "were"} revoked.`
+          : "";
         toast.success(
-          `${who?.name ?? who?.email ?? "Member"} is now ${roleLabel(result.role).toLowerCase()}.`,
+          `${who?.name ?? who?.email ?? "Member"} is now ${roleLabel(result.role).toLowerCase()}.${revoked}`,
         );
         await refresh();
         if (result.userId === currentUserId) router.refresh();

@@ -64,7 +64,8 @@ export type DraftCollabOptions = {
     token: string;
     headers: IncomingHttpHeaders;
   }) => Promise<SessionUser | null>;
-  onError?: (error: unknown, what: string) => void;
+  /** A failure nobody awaits (a store, an announcement): what failed, and for which draft. */
+  onError?: (error: unknown, what: string, context?: { draftId: string }) => void;
   /** How long edits gather before they are written as one row (ms). */
   flushMs?: number;
   /** Quiet time before the Markdown text is stored, and the longest it waits while typing goes on (ms). */
@@ -438,8 +439,25 @@ export class DraftDocumentExtension implements Extension {
     }
   }
 
-  async onStoreDocument({ documentName, document, context }: onStoreDocumentPayload) {
-    await this.flush(documentName);
+  /**
+   * Hocuspocus runs this from timers and from a connection's close, where nobody awaits it: a
+   * failure (the database away) is reported here, once, with the draft's id, and never rejects.
+   * The edits themselves are kept and written again by `flush`, which reports its own failure.
+   */
+  async onStoreDocument(payload: onStoreDocumentPayload) {
+    try {
+      await this.flush(payload.documentName);
+    } catch {
+      return;
+    }
+    try {
+      await this.storeText(payload);
+    } catch (error) {
+      this.options.onError?.(error, "storing a draft's text", { draftId: payload.documentName });
+    }
+  }
+
+  private async storeText({ documentName, document, context }: onStoreDocumentPayload) {
     // Other instances' rows whose announcement has not arrived yet: without them this instance
     // could store an older text than another just did, and turn approvals stale for nothing.
     if (this.listener) {
@@ -523,7 +541,7 @@ export class DraftDocumentExtension implements Extension {
         this.pending.set(documentName, [update, ...(this.pending.get(documentName) ?? [])]);
         const since = this.pendingFrom.get(documentName) ?? [];
         this.pendingFrom.set(documentName, new Set([...from, ...since]));
-        this.options.onError?.(error, "storing draft edits");
+        this.options.onError?.(error, "storing draft edits", { draftId: documentName });
         if (!this.flushTimers.has(documentName)) {
           this.flushTimers.set(
             documentName,

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@tradeoff/db";
+import { DomainError } from "../../errors";
 import type { ExportFormat } from "../../schemas/record";
 import { loadRecordView } from "../record/record-view";
 import { EVENTS_CSV_HEADER, eventsCsvRows, votesCsv } from "./csv";
@@ -7,6 +8,10 @@ import { recordBaseName } from "./file-name";
 import { collect, jsonExportChunks } from "./json";
 import { toMarkdown } from "./markdown";
 import { type HistorySummary, type Paper, toPdf } from "./pdf";
+
+/** Why an open blind vote has no votes CSV. */
+const VOTES_HIDDEN =
+  "This blind vote is still open: everyone's votes stay hidden until it closes, so a votes CSV would have no rows. Download it once voting is closed; the history CSV and the other formats show what can be seen now.";
 
 type Scope = { teamId: string; projectId: string; appUrl?: string | null };
 export type ExportRequest = { format: ExportFormat; table?: "votes" | "events"; paper?: Paper };
@@ -53,6 +58,8 @@ export async function exportRecordStream(db: PrismaClient, scope: Scope, req: Ex
           })(),
         };
       }
+      // A file with a header and no rows would read as "nobody voted": said instead.
+      if (view.votes === null) throw new DomainError("PRECONDITION_FAILED", VOTES_HIDDEN);
       return { ...file("csv", "-votes"), chunks: once(votesCsv(view)) };
     case "pdf":
       return {

@@ -4,6 +4,7 @@ import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
 import { announceAccessChanged } from "./access-changed";
+import { revokeShareLinksOf } from "./end-membership";
 import { countOwners, lockedRoles } from "./lock-team";
 
 const roleName = (role: Role) => role.toLowerCase();
@@ -11,7 +12,9 @@ const roleName = (role: Role) => role.toLowerCase();
 /**
  * Changes a member's role. Admins cannot give a role above their own nor change someone
  * above them; the last owner cannot be demoted. Concurrent changes are serialised per team:
- * the last one wins and each is in the audit trail.
+ * the last one wins and each is in the audit trail. The share links the member created that
+ * the new role could no longer create stop working (`shareLinksRevoked` says how many): a demoted
+ * admin's links to others' decisions would otherwise go on showing them, live votes included.
  */
 export async function changeMemberRole(
   db: PrismaClient,
@@ -29,7 +32,9 @@ export async function changeMemberRole(
         `Only an owner can change the role of an ${roleName(target.role)}.`,
       );
     }
-    if (target.role === input.role) return { userId: input.userId, role: input.role };
+    if (target.role === input.role) {
+      return { userId: input.userId, role: input.role, shareLinksRevoked: 0 };
+    }
     if (target.role === "OWNER" && (await countOwners(tx, input.teamId)) <= 1) {
       throw new DomainError(
         "CONFLICT",
@@ -41,16 +46,17 @@ export async function changeMemberRole(
       where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
       data: { role: input.role },
     });
+    const shareLinksRevoked = await revokeShareLinksOf(tx, { ...input, newRole: input.role });
     await recordAuditEvent(tx, {
       teamId: input.teamId,
       actorId: input.actorId,
       action: "member.role_changed",
       subjectId: input.userId,
-      data: { from: target.role, to: input.role },
+      data: { from: target.role, to: input.role, shareLinksRevoked },
     });
     await revokeInvitationsBeyond(tx, input);
     // A member made a viewer stops editing open drafts once this commits, on every instance.
     await announceAccessChanged(tx, { userId: input.userId, teamId: input.teamId });
-    return { userId: input.userId, role: input.role };
+    return { userId: input.userId, role: input.role, shareLinksRevoked };
   });
 }

@@ -1,4 +1,5 @@
 import type { Prisma, Role } from "@tradeoff/db";
+import { hasRole } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
@@ -49,11 +50,16 @@ export async function endMembership(
   return { shareLinksRevoked };
 }
 
-/** Revokes the share links `userId` created in the team that still work; how many. */
+/**
+ * Revokes the share links `userId` created in the team that still work; how many. With
+ * `newRole` (a member who stays), only the links that role could no longer create: a member
+ * shares only the decisions they created, a viewer none (`createShareLink`).
+ */
 export async function revokeShareLinksOf(
   tx: Prisma.TransactionClient,
-  input: { teamId: string; userId: string },
+  input: { teamId: string; userId: string; newRole?: Role },
 ): Promise<number> {
+  if (input.newRole && hasRole(input.newRole, "ADMIN")) return 0;
   const now = new Date();
   const { count } = await tx.shareLink.updateMany({
     where: {
@@ -61,6 +67,9 @@ export async function revokeShareLinksOf(
       createdById: input.userId,
       revokedAt: null,
       OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+      ...(input.newRole === "MEMBER"
+        ? { project: { OR: [{ createdById: null }, { createdById: { not: input.userId } }] } }
+        : {}),
     },
     data: { revokedAt: now },
   });

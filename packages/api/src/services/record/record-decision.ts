@@ -17,7 +17,8 @@ type Actor = { userId: string; teamId: string; role: Role };
 /**
  * The stored form of a record's fields: what a revision keeps. `recommendationHidden`: the
  * recommendation is still secret to the caller (a blind vote that this recording closes), so
- * no choice is refused for going against it: a refusal would tell which option leads.
+ * no choice is refused for going against it: a refusal would tell which option leads. `tied`:
+ * there is no recommendation because the leading options are tied.
  */
 export async function storedFields(
   tx: Prisma.TransactionClient,
@@ -25,7 +26,11 @@ export async function storedFields(
   fields: RecordFields,
   optionKeys: Set<string>,
   recommendedKey: string | null,
-  opts: { recommendationHidden?: boolean } = {},
+  opts: {
+    recommendationHidden?: boolean;
+    /** Options were scored but the leading ones are tied: there is no recommendation. */
+    tied?: boolean;
+  } = {},
 ) {
   if (!optionKeys.has(fields.chosenOptionKey)) {
     throw new DomainError("BAD_REQUEST", "Choose one of the project's options.", {
@@ -43,6 +48,14 @@ export async function storedFields(
       "You chose another option than the team's recommendation: say why.",
       { justification: ["Say why the team chose another option than the recommendation."] },
     );
+  }
+  // On a tie a justification has no recommendation to go against, and the record no place for
+  // it: refused rather than dropped, so the reason typed is not lost. Not while the
+  // recommendation is hidden: the refusal would tell that the leading options are tied.
+  if (opts.tied && fields.justification?.trim() && !opts.recommendationHidden) {
+    const message =
+      "The leading options are tied, so there is no recommendation to go against and a justification would not be kept: give the reason for this choice in the rationale, and leave the justification empty.";
+    throw new DomainError("BAD_REQUEST", message, { justification: [message] });
   }
   const people = await resolvePeople(tx, teamId, fields);
   return {
@@ -142,7 +155,7 @@ export async function writeDecision(
     input,
     new Set(loaded.project.options.map((o) => o.key)),
     rec.winner,
-    { recommendationHidden: hidden },
+    { recommendationHidden: hidden, tied: rec.winner === null && rec.coverage.counted > 0 },
   );
   const now = new Date();
   const record = await createDecisionRecord(tx, {

@@ -7,6 +7,7 @@ import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
 import { storedFields, toJson } from "./record-decision";
 import { readRecordSource } from "./record-source";
+import { readRecordCoverage } from "./stored-fields";
 
 type Actor = { userId: string; teamId: string; role: Role };
 
@@ -25,7 +26,7 @@ export async function reviseRecord(
     assertCanManageProject(actor, locked);
     const record = await tx.decisionRecord.findUnique({
       where: { projectId: input.projectId },
-      select: { id: true, revision: true, recommendedKey: true, source: true },
+      select: { id: true, revision: true, recommendedKey: true, source: true, coverage: true },
     });
     if (!record) throw new DomainError("CONFLICT", "Record the decision before revising it.");
     // An imported record is the file it came from, kept as written; it changes by a new decision.
@@ -45,6 +46,10 @@ export async function reviseRecord(
       input,
       new Set(options.map((o) => o.key)),
       record.recommendedKey,
+      {
+        tied:
+          record.recommendedKey === null && (readRecordCoverage(record.coverage)?.counted ?? 0) > 0,
+      },
     );
     // A revision that changes nothing would add a version identical to the one before it.
     const latest = await tx.decisionRecordRevision.findUnique({

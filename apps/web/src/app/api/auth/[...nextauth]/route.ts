@@ -1,3 +1,4 @@
+import { requestIdFrom } from "@tradeoff/api/rest";
 import { clientAddress } from "@tradeoff/auth";
 import NextAuth from "next-auth";
 import { authEnv } from "~/env";
@@ -19,6 +20,8 @@ function handler(req: Request, context: RouteContext) {
 async function post(req: Request, context: RouteContext) {
   const { nextauth } = await context.params;
   const path = nextauth.join("/");
+  // next-auth reads a JSON body with `req.json()` and answers a malformed one with a 500.
+  if (await malformedJson(req)) return badRequest(req);
   if (path === "signin/email") {
     const wait = await emailLinkLimiter().attempt(
       clientAddress(req.headers, authEnv().TRUST_PROXY),
@@ -48,9 +51,35 @@ function rateLimited(req: Request, wait: number) {
   const url = new URL("/sign-in", req.url);
   url.searchParams.set("error", "RateLimited");
   url.searchParams.set("retryAfter", String(wait));
+  const requestId = requestIdFrom(req.headers.get("x-request-id"));
   return Response.json(
-    { url: url.toString(), error: "RateLimited", retryAfter: wait },
-    { status: 429, headers: { "Retry-After": String(wait) } },
+    { url: url.toString(), error: "RateLimited", retryAfter: wait, requestId },
+    { status: 429, headers: { "Retry-After": String(wait), "x-request-id": requestId } },
+  );
+}
+
+/** Whether the body is declared as JSON and is not. */
+async function malformedJson(req: Request): Promise<boolean> {
+  if (!/\bapplication\/json\b/i.test(req.headers.get("content-type") ?? "")) return false;
+  try {
+    await req.clone().json();
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** A malformed body, told what to send, with the request id the API's refusals carry. */
+function badRequest(req: Request) {
+  const requestId = requestIdFrom(req.headers.get("x-request-id"));
+  return Response.json(
+    {
+      error: "BadRequest",
+      message:
+        "The request body is not valid JSON. Send sign-in requests as a form (application/x-www-form-urlencoded), as the sign-in page does.",
+      requestId,
+    },
+    { status: 400, headers: { "x-request-id": requestId } },
   );
 }
 

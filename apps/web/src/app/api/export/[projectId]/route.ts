@@ -1,5 +1,6 @@
 import {
   authenticateRequest,
+  DomainError,
   exportRecordStream,
   exportSchema,
   resolveExportScope,
@@ -10,6 +11,15 @@ import { logger } from "~/server/logger";
 
 const text = (status: number, message: string) =>
   new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+/** The HTTP status of an export the product refuses (the API's own mapping of these kinds). */
+const REFUSED_STATUS: Record<DomainError["kind"], number> = {
+  BAD_REQUEST: 400,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+};
 
 /**
  * Downloads an export as a file, streamed: a JSON or history export of a huge project goes out
@@ -40,7 +50,14 @@ export async function GET(req: Request, { params }: { params: Promise<{ projectI
   const scope = await resolveExportScope(db(), user, projectId);
   if (!scope) return text(404, "Decision project was not found.");
 
-  const file = await exportRecordStream(db(), { ...scope, appUrl: url.origin }, parsed.data);
+  let file: Awaited<ReturnType<typeof exportRecordStream>>;
+  try {
+    file = await exportRecordStream(db(), { ...scope, appUrl: url.origin }, parsed.data);
+  } catch (error) {
+    // A refusal (an open blind vote's votes CSV) says why, as the page's download alert shows it.
+    if (error instanceof DomainError) return text(REFUSED_STATUS[error.kind], error.message);
+    throw error;
+  }
   const encoder = new TextEncoder();
   const iterator = file.chunks[Symbol.asyncIterator]();
   const body = new ReadableStream<Uint8Array>({

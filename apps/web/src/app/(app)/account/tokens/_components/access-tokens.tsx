@@ -10,7 +10,8 @@ import { ConfirmDialog } from "~/components/ui/alert-dialog";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
-import { fieldErrorsOf, messageOf } from "~/trpc/errors";
+import { newIdempotencyKey } from "~/lib/idempotency-key";
+import { fieldErrorsOf, isTRPCClientError, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { toastOutcome } from "~/trpc/toast-outcome";
 
@@ -32,19 +33,29 @@ export function AccessTokens({
   const [createError, setCreateError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() });
   const nameInput = useRef<HTMLInputElement>(null);
+  // The key of this attempt: a retry after a lost answer sends it again, and the server says the
+  // token exists (its secret cannot be shown twice) instead of creating a second one. A new key
+  // once the attempt is answered either way.
+  const attemptKey = useRef<string | null>(null);
   const create = useMutation(
     trpc.token.create.mutationOptions({
       onSuccess: async (token) => {
+        attemptKey.current = null;
         setCreated(token.token);
         // The name went with the token: the field is ready for the next one.
         if (nameInput.current) nameInput.current.value = "";
         await refresh();
       },
-      onError: (error) => {
+      onError: async (error) => {
         const field = fieldErrorsOf(error).name?.[0];
         // Said once, next to the form: on the name field, or above the list.
         setNameError(field);
         setCreateError(field ? null : messageOf(error));
+        // A token the attempt already created shows up in the list, with its Revoke button.
+        if (isTRPCClientError(error) && error.data?.code === "CONFLICT") {
+          attemptKey.current = null;
+          await refresh();
+        }
       },
     }),
   );
@@ -58,13 +69,17 @@ export function AccessTokens({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const days = Number(form.get("days") || 0);
+    // One request at a time: a second press while the first is on its way is not another token.
+    if (create.isPending) return;
     setCreated(null);
     setNameError(undefined);
     setCreateError(null);
+    attemptKey.current ??= newIdempotencyKey();
     create.mutate({
       name: String(form.get("name") ?? ""),
       scope: form.get("scope") === "READ_WRITE" ? "READ_WRITE" : "READ",
       expiresInDays: days > 0 ? days : null,
+      idempotencyKey: attemptKey.current,
     });
   }
 

@@ -17,13 +17,13 @@ type EventData = {
   name?: string;
   url?: string;
   enabled?: boolean;
-  /** Share links of a departing member's that were revoked with their membership. */
+  /** Share links a member created that were revoked with their membership or their role. */
   shareLinksRevoked?: number;
 };
 
 const who = (person: Person) => person?.name || person?.email || "someone no longer here";
 
-/** What a departure did to the share links the person created, when it revoked any. */
+/** What a departure or a lower role did to the share links the person created, if anything. */
 function linksRevoked(count: number | undefined): string {
   if (!count) return "";
   return `; ${count === 1 ? "the share link" : `the ${count} share links`} they created ${count === 1 ? "was" : "were"} revoked`;
@@ -39,7 +39,7 @@ function describe(action: string, actor: Person, subject: Person, data: EventDat
     case "team.renamed":
       return `${by} renamed the team from “${data.from ?? ""}” to “${data.to ?? ""}”`;
     case "member.role_changed":
-      return `${by} changed ${who(subject)} from ${role(data.from)} to ${role(data.to)}`;
+      return `${by} changed ${who(subject)} from ${role(data.from)} to ${role(data.to)}${linksRevoked(data.shareLinksRevoked)}`;
     case "member.removed":
       return `${by} removed ${who(subject)} (${role(data.role)})${linksRevoked(data.shareLinksRevoked)}`;
     case "member.left":
