@@ -138,20 +138,14 @@ describe("notification emails", () => {
 
   it("says which emails a link stops and what the member still gets, by email and in the digest", async () => {
     const { member } = await memberWithDigestOf(["project.closed"]);
-    const nudges = await describeUnsubscribe(
-      t.db,
-      SECRET,
-      unsubscribeToken(SECRET, member.id, "nudge"),
-    );
+    const pageOf = (scope: "nudge" | "digest") =>
+      describeUnsubscribe(t.db, SECRET, unsubscribeToken(SECRET, member.id, scope));
+    const nudges = await pageOf("nudge");
     expect(nudges.stops).toBe("emails about nudges to vote");
     expect(nudges.kept).toBe(
       "You will still see nudges to vote in your Tradeoff inbox, and still get by email: a decision opens for your vote; a deadline is near and your ballot is not complete; a team webhook is turned off after failing for 24 hours (admins); and in the daily digest: voting closes. Emails about your account and invitations to teams do not change.",
     );
-    const digest = await describeUnsubscribe(
-      t.db,
-      SECRET,
-      unsubscribeToken(SECRET, member.id, "digest"),
-    );
+    const digest = await pageOf("digest");
     expect(digest.stops).toBe("the daily digest email");
     expect(digest.kept).toMatch(
       /^You will still see everything the digest gathers in your Tradeoff inbox, and still get by email: a decision opens for your vote; /,
