@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { describeViolation } from "../support/axe";
-import { mutate, type Person, voteOverApi } from "../support/decisions";
+import { mutate, type Person, query, voteOverApi } from "../support/decisions";
 import { documentWidth } from "../support/layout";
 import { expect, test } from "../support/members";
 
@@ -38,6 +38,23 @@ async function observabilityProject(owner: Person, team: { id: string; slug: str
   return { projectId: project.id, url: `/t/${team.slug}/p/${project.id}` };
 }
 
+/** `owner` names themselves the draft's decision-maker and accepts it, overriding the approval. */
+async function acceptDraftAs(owner: Person, projectId: string, chosenOptionKey: string) {
+  const draft = await query<{ viewer: { userId: string } }>(owner.context.request, "draft.get", {
+    projectId,
+  });
+  await mutate(owner.context.request, "draft.updateFields", {
+    projectId,
+    chosenOptionKey,
+    decisionMakers: [{ userId: draft.viewer.userId, name: owner.user.name }],
+  });
+  await mutate(owner.context.request, "draft.accept", {
+    projectId,
+    overrideReason: "Recorded for the test.",
+    confirmProvisional: true,
+  });
+}
+
 test("pages that show long option names fit a 390 px phone", async ({ alice, drf }) => {
   const { projectId, url } = await observabilityProject(alice, drf.team);
   await mutate(alice.context.request, "draft.start", { projectId });
@@ -57,15 +74,7 @@ test("pages that show long option names fit a 390 px phone", async ({ alice, drf
   await page.waitForLoadState("networkidle");
   expect(await documentWidth(page), "the project page").toBeLessThanOrEqual(390);
 
-  await mutate(alice.context.request, "draft.updateFields", {
-    projectId,
-    decisionMakers: [{ name: alice.user.name }],
-  });
-  await mutate(alice.context.request, "draft.accept", {
-    projectId,
-    overrideReason: "Recorded for the test.",
-    confirmProvisional: true,
-  });
+  await acceptDraftAs(alice, projectId, "datadog");
   await page.goto(`${url}/record`);
   await expect(page.getByText(LONG_OPTIONS[1]?.name ?? "").first()).toBeVisible();
   await page.waitForLoadState("networkidle");
@@ -150,6 +159,7 @@ test("each share link's Revoke button names its link", async ({ alice, drf }) =>
   });
   const page = alice.page;
   await page.goto(`${url}/record`);
+  await expect(page.getByTestId("share-link-status")).toHaveCount(2);
   const names = await buttonNames(page, "Revoke");
   expect(names).toHaveLength(2);
   expect(new Set(names).size, names.join(" | ")).toBe(2);
@@ -173,16 +183,7 @@ test("headings inside a record's Markdown follow the page's outline, signed in a
   });
   // The draft starts with "More information" holding "## Pros and cons of the options".
   await mutate(alice.context.request, "draft.start", { projectId });
-  await mutate(alice.context.request, "draft.updateFields", {
-    projectId,
-    chosenOptionKey: "fastapi",
-    decisionMakers: [{ name: alice.user.name }],
-  });
-  await mutate(alice.context.request, "draft.accept", {
-    projectId,
-    overrideReason: "Recorded for the test.",
-    confirmProvisional: true,
-  });
+  await acceptDraftAs(alice, projectId, "fastapi");
   const page = alice.page;
   await page.goto(`${url}/record`);
   const more = page.getByRole("region", { name: "More information" });
