@@ -38,8 +38,20 @@ async function observabilityProject(owner: Person, team: { id: string; slug: str
   return { projectId: project.id, url: `/t/${team.slug}/p/${project.id}` };
 }
 
-/** `owner` names themselves the draft's decision-maker and accepts it, overriding the approval. */
-async function acceptDraftAs(owner: Person, projectId: string, chosenOptionKey: string) {
+/**
+ * `owner` writes the draft's rationale in its editor, names themselves the decision-maker and
+ * accepts the draft, overriding the approval.
+ */
+async function acceptDraftAs(
+  owner: Person,
+  project: { projectId: string; url: string },
+  chosenOptionKey: string,
+) {
+  const { projectId, url } = project;
+  await owner.page.goto(`${url}/draft`);
+  await owner.page.getByRole("textbox", { name: "Rationale", exact: true }).click();
+  await owner.page.keyboard.type("It fits our budget.", { delay: 10 });
+  await expect(owner.page.getByTestId("draft-sync-status")).toHaveText("All changes saved");
   const draft = await query<{ viewer: { userId: string } }>(owner.context.request, "draft.get", {
     projectId,
   });
@@ -74,7 +86,7 @@ test("pages that show long option names fit a 390 px phone", async ({ alice, drf
   await page.waitForLoadState("networkidle");
   expect(await documentWidth(page), "the project page").toBeLessThanOrEqual(390);
 
-  await acceptDraftAs(alice, projectId, "datadog");
+  await acceptDraftAs(alice, { projectId, url }, "datadog");
   await page.goto(`${url}/record`);
   await expect(page.getByText(LONG_OPTIONS[1]?.name ?? "").first()).toBeVisible();
   await page.waitForLoadState("networkidle");
@@ -183,7 +195,7 @@ test("headings inside a record's Markdown follow the page's outline, signed in a
   });
   // The draft starts with "More information" holding "## Pros and cons of the options".
   await mutate(alice.context.request, "draft.start", { projectId });
-  await acceptDraftAs(alice, projectId, "fastapi");
+  await acceptDraftAs(alice, drf, "fastapi");
   const page = alice.page;
   await page.goto(`${url}/record`);
   const more = page.getByRole("region", { name: "More information" });
