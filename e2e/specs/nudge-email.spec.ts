@@ -94,6 +94,21 @@ test("a nudge reaches the nudged member by email once, with a link to the projec
     ].sort(),
   );
 
+  // "Stop these emails" says which emails it stops, and what Bob will still get.
+  const stop = mail?.text?.match(/Stop these emails: (\S+)/)?.[1];
+  expect(stop, mail?.text).toBeTruthy();
+  await bob.page.goto(stop ?? "");
+  await expect(bob.page.getByRole("heading", { level: 1 })).toHaveText(
+    "Stop emails about nudges to vote?",
+  );
+  const main = bob.page.getByRole("main");
+  await expect(main).toContainText(
+    "You will still see nudges to vote in your Tradeoff inbox, and still get by email: a decision opens for your vote; a deadline is near and your ballot is not complete;",
+  );
+  await bob.page.getByRole("button", { name: "Stop emails about nudges to vote" }).click();
+  await expect(bob.page.getByRole("heading", { level: 1 })).toHaveText("Unsubscribed");
+  await expect(main).toContainText("You will get no more emails about nudges to vote.");
+
   await alice.context.close();
   await bob.context.close();
 });

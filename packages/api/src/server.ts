@@ -9,7 +9,11 @@ export { exportSchema } from "./schemas/record";
 export { storeDraftText } from "./services/draft/store-draft-text";
 export { exportRecordStream } from "./services/export/export-record";
 export { resolveExportScope } from "./services/export/resolve-export-scope";
-export { unsubscribe } from "./services/notification/unsubscribe";
+export {
+  describeUnsubscribe,
+  stoppedEmails,
+  unsubscribe,
+} from "./services/notification/unsubscribe";
 export { authenticateRequest, type RequestAuth } from "./services/token/authenticate-request";
 export { privateNetworksAllowed } from "./services/webhook/address";
 export { sessionCurrent } from "./session-current";

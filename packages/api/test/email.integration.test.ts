@@ -8,7 +8,12 @@ import { appJobs, type EmailSettings } from "../src/jobs";
 import { sendInvitationEmail } from "../src/services/invitation/invitation-email";
 import { sendDailyDigests } from "../src/services/notification/send-digests";
 import { sendNotificationEmail } from "../src/services/notification/send-email";
-import { readUnsubscribeToken, unsubscribe } from "../src/services/notification/unsubscribe";
+import {
+  describeUnsubscribe,
+  readUnsubscribeToken,
+  unsubscribe,
+  unsubscribeToken,
+} from "../src/services/notification/unsubscribe";
 import { trpcError, useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
 
@@ -131,6 +136,25 @@ describe("notification emails", () => {
       "This unsubscribe link is not valid",
     );
     expect(readUnsubscribeToken(SECRET, "not-a-token")).toBeNull();
+  });
+
+  it("says which emails a link stops and what the member still gets, by email and in the digest", async () => {
+    const { member } = await memberWithDigestOf(["project.closed"]);
+    const pageOf = (scope: "nudge" | "digest") =>
+      describeUnsubscribe(t.db, SECRET, unsubscribeToken(SECRET, member.id, scope));
+    const nudges = await pageOf("nudge");
+    expect(nudges.stops).toBe("emails about nudges to vote");
+    expect(nudges.kept).toBe(
+      "You will still see nudges to vote in your Tradeoff inbox, and still get by email: a decision opens for your vote; a deadline is near and your ballot is not complete; a team webhook is turned off after failing for 24 hours (admins); and in the daily digest: voting closes. Emails about your account and invitations to teams do not change.",
+    );
+    const digest = await pageOf("digest");
+    expect(digest.stops).toBe("the daily digest email");
+    expect(digest.kept).toMatch(
+      /^You will still see everything the digest gathers in your Tradeoff inbox, and still get by email: a decision opens for your vote; /,
+    );
+    await expect(describeUnsubscribe(t.db, SECRET, "not-a-token")).rejects.toThrow(
+      "This unsubscribe link is not valid",
+    );
   });
 
   it("rejects an unknown kind of notification with the list of kinds", async () => {

@@ -72,7 +72,7 @@ const HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"] as const;
 
 /**
  * Markdown's headings shifted under the page's own: `#` becomes `top`, `##` the level below,
- * and so on down to h6, so the page's outline stays in order.
+ * and so on down to h6, so the page's outline stays in order (with `fitHeadings` below).
  */
 function components(top: HeadingLevel): Components {
   const mapped: Components = {
@@ -109,12 +109,38 @@ function unwrapFirstParagraph() {
   };
 }
 
+type MarkdownNode = { type: string; depth?: number; children?: MarkdownNode[] };
+
+/**
+ * Renumbers the text's headings so they follow the page's outline whatever levels the writer
+ * used: the highest level in the text becomes `#`, the next one `##`, and a heading is never
+ * more than one level below the heading before it. A record's "## Pros and cons" under the
+ * page's "More information" then reads as the next level, not two below it.
+ */
+function fitHeadings() {
+  return (tree: MarkdownNode) => {
+    const headings: MarkdownNode[] = [];
+    const visit = (node: MarkdownNode) => {
+      if (node.type === "heading") headings.push(node);
+      for (const child of node.children ?? []) visit(child);
+    };
+    visit(tree);
+    const levels = [...new Set(headings.map((h) => h.depth ?? 1))].sort((a, b) => a - b);
+    let previous = 0;
+    for (const heading of headings) {
+      const depth = Math.min(levels.indexOf(heading.depth ?? 1) + 1, previous + 1);
+      heading.depth = depth;
+      previous = depth;
+    }
+  };
+}
+
 /** Lists, paragraphs and code in the app's typography (there is no prose stylesheet). */
 const TYPOGRAPHY =
   "wrap-anywhere [&_code]:rounded [&_code]:bg-muted [&_code]:px-1 [&_li]:my-0.5 [&_ol]:list-decimal [&_ol]:pl-5 [&_p]:my-1 [&_pre]:overflow-x-auto [&_ul]:list-disc [&_ul]:pl-5 [&>:first-child]:mt-0 [&>:last-child]:mb-0";
 
 export type MarkdownOptions = {
-  /** The level `#` headings take, under the page's own headings. */
+  /** The level the text's highest headings take, under the page's own headings. */
   headingLevel?: HeadingLevel;
   /** The first paragraph flows into the sentence around it (no <p> and no wrapper). */
   inline?: boolean;
@@ -131,6 +157,7 @@ export function MarkdownText({
     <Markdown
       skipHtml
       components={components(headingLevel)}
+      remarkPlugins={[fitHeadings]}
       rehypePlugins={
         inline ? [[rehypeSanitize, schema], unwrapFirstParagraph] : [[rehypeSanitize, schema]]
       }

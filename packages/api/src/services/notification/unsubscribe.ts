@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
-import { setPreference } from "./preferences";
+import { listPreferences, setPreference } from "./preferences";
 
 /**
  * One-click unsubscribe links: `<userId>.<kind>.<signature>`, signed with the app's secret so
@@ -33,18 +33,63 @@ export function readUnsubscribeToken(
   return { userId, kind: kind as UnsubscribeScope };
 }
 
+/** What each kind's emails are about, as the unsubscribe page names them. */
+const ABOUT: Record<NotificationKind, string> = {
+  "team.invited": "team invitations",
+  "project.opened": "decisions opening for your vote",
+  "deadline.near": "deadlines near with your ballot not complete",
+  nudge: "nudges to vote",
+  "project.closed": "voting closing",
+  "decision.recorded": "decisions recorded",
+  "project.superseded": "decisions superseded",
+  "project.reopened": "decisions reopened",
+  "webhook.disabled": "team webhooks turned off",
+};
+
+/** The emails one link stops: "emails about nudges to vote", or the daily digest. */
+export function stoppedEmails(kind: UnsubscribeScope): string {
+  return kind === "digest" ? "the daily digest email" : `emails about ${ABOUT[kind]}`;
+}
+
+const BAD_LINK =
+  "This unsubscribe link is not valid. Change your email settings in Tradeoff under Account, Notifications.";
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/**
+ * What the link's page says before the press: which emails it stops, and what the member will
+ * still get (the inbox, and each other kind still emailed or in the daily digest, as chosen).
+ */
+export async function describeUnsubscribe(db: PrismaClient, secret: string, token: string) {
+  const parsed = readUnsubscribeToken(secret, token);
+  if (!parsed) throw new DomainError("BAD_REQUEST", BAD_LINK);
+  const user = await db.user.findUnique({ where: { id: parsed.userId }, select: { id: true } });
+  if (!user) throw new DomainError("NOT_FOUND", "This account no longer exists.");
+  const kinds = await listPreferences(db, parsed.userId);
+  const still = (delivery: "EMAIL" | "DIGEST") =>
+    kinds
+      .filter((k) => k.delivery === delivery && k.kind !== parsed.kind)
+      .map((k) => lowerFirst(k.label));
+  const byEmail = still("EMAIL");
+  const inDigest = parsed.kind === "digest" ? [] : still("DIGEST");
+  const kept = [
+    parsed.kind === "digest"
+      ? "You will still see everything the digest gathers in your Tradeoff inbox"
+      : `You will still see ${ABOUT[parsed.kind]} in your Tradeoff inbox`,
+    byEmail.length ? `, and still get by email: ${byEmail.join("; ")}` : "",
+    inDigest.length ? `; and in the daily digest: ${inDigest.join("; ")}` : "",
+    ". Emails about your account and invitations to teams do not change.",
+  ].join("");
+  return { stops: stoppedEmails(parsed.kind), kept };
+}
+
 /**
  * Turns off email for the token's kind (or, for the digest's link, every kind the member gets
  * as a digest: back to the inbox only); a bad or tampered token is refused.
  */
 export async function unsubscribe(db: PrismaClient, secret: string, token: string) {
   const parsed = readUnsubscribeToken(secret, token);
-  if (!parsed) {
-    throw new DomainError(
-      "BAD_REQUEST",
-      "This unsubscribe link is not valid. Change your email settings in Tradeoff under Account, Notifications.",
-    );
-  }
+  if (!parsed) throw new DomainError("BAD_REQUEST", BAD_LINK);
   const user = await db.user.findUnique({ where: { id: parsed.userId }, select: { id: true } });
   if (!user) throw new DomainError("NOT_FOUND", "This account no longer exists.");
   if (parsed.kind === "digest") {

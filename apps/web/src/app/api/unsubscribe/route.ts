@@ -1,5 +1,5 @@
 import { DomainError } from "@tradeoff/api";
-import { unsubscribe } from "@tradeoff/api/server";
+import { describeUnsubscribe, stoppedEmails, unsubscribe } from "@tradeoff/api/server";
 import { requireSecret } from "@tradeoff/auth";
 import { authEnv } from "~/env";
 import { db } from "~/server/db";
@@ -13,32 +13,47 @@ function page(status: number, title: string, body: string) {
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8" } });
 }
 
+/** A refusal of the link (bad signature, account gone) as the page that says so. */
+function refused(error: unknown) {
+  if (error instanceof DomainError) {
+    return page(400, "Link not valid", `<p>${escapeHtml(error.message)}</p>`);
+  }
+  throw error;
+}
+
 /**
- * The unsubscribe link of a notification email. Opening it asks for a press (link scanners
- * open links too); a POST — that press, or a mail client's one-click unsubscribe
- * (List-Unsubscribe-Post) — turns that kind of email off. No sign-in: the link is signed.
+ * The unsubscribe link of a notification email. Opening it says which emails it stops and what
+ * the member will still get, and asks for a press (link scanners open links too); a POST — that
+ * press, or a mail client's one-click unsubscribe (List-Unsubscribe-Post) — turns that kind of
+ * email off. No sign-in: the link is signed.
  */
 export async function GET(request: Request) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
+  let about: Awaited<ReturnType<typeof describeUnsubscribe>>;
+  try {
+    about = await describeUnsubscribe(db(), requireSecret(authEnv()), token);
+  } catch (error) {
+    return refused(error);
+  }
+  const stop = `Stop ${about.stops}`;
   return page(
     200,
-    "Stop these emails?",
-    `<p>You will still see these notifications in your Tradeoff inbox.</p><form method="post" action="/api/unsubscribe?token=${encodeURIComponent(token)}"><button type="submit">Stop these emails</button></form>`,
+    `${stop}?`,
+    `<p>${escapeHtml(about.kept)}</p><form method="post" action="/api/unsubscribe?token=${encodeURIComponent(token)}"><button type="submit">${escapeHtml(stop)}</button></form>`,
   );
 }
 
 export async function POST(request: Request) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
+  let result: Awaited<ReturnType<typeof unsubscribe>>;
   try {
-    await unsubscribe(db(), requireSecret(authEnv()), token);
+    result = await unsubscribe(db(), requireSecret(authEnv()), token);
   } catch (error) {
-    if (error instanceof DomainError)
-      return page(400, "Link not valid", `<p>${escapeHtml(error.message)}</p>`);
-    throw error;
+    return refused(error);
   }
   return page(
     200,
     "Unsubscribed",
-    "<p>You will get no more emails of this kind. Change it back any time under Account, Notifications.</p>",
+    `<p>You will get no more ${escapeHtml(stoppedEmails(result.kind).replace(/^the /, ""))}. Change it back any time under Account, Notifications.</p>`,
   );
 }

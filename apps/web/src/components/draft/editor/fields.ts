@@ -5,8 +5,8 @@ export const FIELD_LABELS: Record<DraftTextField, string> = {
   context: "Context",
   rationale: "Rationale",
   good: "Good consequences",
-  neutral: "Neutral",
-  bad: "Bad",
+  neutral: "Neutral consequences",
+  bad: "Bad consequences",
   confirmation: "Confirmation",
   moreInformation: "More information",
 };

@@ -106,7 +106,7 @@ export function DraftComments({ data }: { data: DraftPageData }) {
                   <select
                     {...control}
                     name="field"
-                    className="h-11 rounded-md border border-input bg-background px-3 text-sm"
+                    className="h-11 w-full min-w-0 rounded-md border border-input bg-background px-3 text-sm"
                   >
                     <option value="">The whole draft</option>
                     {TEXT_FIELDS.map((f) => (

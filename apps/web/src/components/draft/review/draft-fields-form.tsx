@@ -116,7 +116,7 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
               name="chosenOptionKey"
               defaultValue={draft.chosenOptionKey ?? ""}
               disabled={readOnly}
-              className="h-11 rounded-md border border-input bg-background px-3 text-sm"
+              className="h-11 w-full min-w-0 rounded-md border border-input bg-background px-3 text-sm"
             >
               <option value="">Not chosen yet</option>
               {data.project.options.map((o) => (

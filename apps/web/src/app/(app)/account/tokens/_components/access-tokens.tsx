@@ -142,7 +142,7 @@ export function AccessTokens({
                 <ConfirmDialog
                   trigger={
                     <Button size="sm" variant="ghost">
-                      Revoke
+                      Revoke<span className="sr-only"> the token “{t.name}”</span>
                     </Button>
                   }
                   title={`Revoke “${t.name}”?`}

@@ -197,6 +197,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
                   onClick={() => sendTest.mutate({ teamId: team.id, webhookId: webhook.id })}
                 >
                   <Send aria-hidden /> Send test event
+                  <OfWebhook url={webhook.url} />
                 </Button>
                 <Button
                   size="sm"
@@ -205,6 +206,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
                   aria-expanded={openLog === webhook.id}
                 >
                   {openLog === webhook.id ? "Hide log" : "Delivery log"}
+                  <OfWebhook url={webhook.url} />
                 </Button>
                 <Button
                   size="sm"
@@ -218,6 +220,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
                   }
                 >
                   {webhook.enabled ? "Turn off" : "Turn on"}
+                  <OfWebhook url={webhook.url} />
                 </Button>
                 <Button
                   size="sm"
@@ -225,6 +228,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
                   onClick={() => rotate.mutate({ teamId: team.id, webhookId: webhook.id })}
                 >
                   Rotate secret
+                  <OfWebhook url={webhook.url} />
                 </Button>
                 <ConfirmRowAction
                   open={deleting.isOpen(webhook.id)}
@@ -249,6 +253,14 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
       )}
     </Section>
   );
+}
+
+/**
+ * The end of a webhook's button names, for screen readers and voice control: the visible words
+ * stay short, and each webhook's buttons are told apart by its URL.
+ */
+function OfWebhook({ url }: { url: string }) {
+  return <span className="sr-only"> of the webhook {url}</span>;
 }
 
 /** A set of checkboxes or radio buttons under its legend, with the server's word on it. */
@@ -312,7 +324,7 @@ function DeliveryLog({ teamId, webhookId }: { teamId: string; webhookId: string 
                 loading={redeliver.isPending && redeliver.variables?.deliveryId === delivery.id}
                 onClick={() => redeliver.mutate({ teamId, deliveryId: delivery.id })}
               >
-                Redeliver
+                Redeliver<span className="sr-only"> the delivery {delivery.id}</span>
               </Button>
             ) : null}
           </div>

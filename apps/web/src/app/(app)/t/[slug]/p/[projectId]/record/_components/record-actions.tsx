@@ -125,6 +125,26 @@ export function SupersedeForm({ view }: { view: RecordView }) {
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
+type ShareLinkFacts = {
+  createdAt: string;
+  createdBy: string | null;
+  showVotes: boolean;
+  expiresAt: string | null;
+};
+
+/**
+ * When and by whom a share link was made, what it shows and when it expires: its line in the
+ * list, and what its Revoke button names, so each link's button is told apart.
+ */
+function linkFacts(l: ShareLinkFacts): string {
+  return [
+    dateTime.format(new Date(l.createdAt)),
+    l.createdBy ? ` by ${l.createdBy}` : "",
+    l.showVotes ? ", with votes" : "",
+    l.expiresAt ? `, expires ${dateTime.format(new Date(l.expiresAt))}` : "",
+  ].join("");
+}
+
 /** Creates and revokes the record's public read-only links. */
 export function SharePanel({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
@@ -225,10 +245,7 @@ export function SharePanel({ projectId }: { projectId: string }) {
                 className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
                 data-testid="share-link-status"
               >
-                Created {dateTime.format(new Date(l.createdAt))}
-                {l.createdBy ? ` by ${l.createdBy}` : ""}
-                {l.showVotes ? ", with votes" : ""}
-                {l.expiresAt ? `, expires ${dateTime.format(new Date(l.expiresAt))}` : ""}
+                Created {linkFacts(l)}
                 {l.active ? "" : l.revokedAt ? " (revoked)" : " (expired)"}
               </span>
               {l.active ? (
@@ -241,7 +258,7 @@ export function SharePanel({ projectId }: { projectId: string }) {
                     revoke.mutate({ projectId, linkId: l.id });
                   }}
                 >
-                  Revoke
+                  Revoke<span className="sr-only"> the share link created {linkFacts(l)}</span>
                 </Button>
               ) : null}
             </li>
