@@ -38,6 +38,7 @@ import {
   DRAFT_FIELD_MAX_CHARS,
   DRAFT_TEXT_FIELDS,
   documentFieldLengths,
+  documentReadsAs,
   documentText,
 } from "./document-schema";
 import {
@@ -432,6 +433,7 @@ export class DraftDocumentExtension implements Extension {
     const editor = (context as Partial<DraftConnectionContext> | undefined)?.user?.id ?? null;
     await storeDraftText(this.options.db, documentName, documentText(document), {
       actorId: editor,
+      readsAs: documentReadsAs,
     }).catch((error: unknown) => {
       if (!(error instanceof DomainError && error.kind === "CONFLICT")) throw error;
     });
