@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { APIRequestContext } from "@playwright/test";
 import { loggedInCli, tradeoff } from "../support/cli";
-import { createSuccessor, mutate, query, voteOverApi } from "../support/decisions";
+import { createSuccessor, mutate, type Person, query, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 const filesOf = async (dir: string) => {
@@ -11,6 +12,35 @@ const filesOf = async (dir: string) => {
     out[name] = await readFile(join(dir, name), "utf8");
   return out;
 };
+
+/** `owner` records FastAPI as the decision of `projectId`, confirming the provisional result. */
+const decideForFastApi = (
+  owner: Person,
+  projectId: string,
+  rationale: string,
+  more: { justification?: string } = {},
+) =>
+  mutate(owner.context.request, "record.decide", {
+    projectId,
+    chosenOptionKey: "fastapi",
+    rationale,
+    ...more,
+    decisionMakers: [{ name: owner.user.name }],
+    confirmProvisional: true,
+  });
+
+/**
+ * The CLI, logged in with a new token of the user of `request`, exports every record of the team
+ * into a new docs/decisions folder; answers the CLI's config, the export's arguments (to run
+ * again with --check) and the files written.
+ */
+async function exportedFolder(request: APIRequestContext, tokenName: string, teamSlug: string) {
+  const { config } = await loggedInCli(request, tokenName);
+  const out = join(await mkdtemp(join(tmpdir(), "tradeoff-repo-")), "docs", "decisions");
+  const args = ["export", "--all", "--team", teamSlug, "--out", out];
+  expect((await tradeoff(config, args)).code).toBe(0);
+  return { config, out, args, written: await filesOf(out) };
+}
 
 test.setTimeout(180_000);
 
@@ -21,13 +51,8 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
   const { team, projectId } = soloDrf;
   const request = owner.context.request;
   const decide = (id: string, rationale: string) =>
-    mutate(request, "record.decide", {
-      projectId: id,
-      chosenOptionKey: "fastapi",
-      rationale,
+    decideForFastApi(owner, id, rationale, {
       justification: "decided in the architecture review.",
-      decisionMakers: [{ name: owner.user.name }],
-      confirmProvisional: true,
     });
   await decide(projectId, "typed request models.");
   const second = await createSuccessor(request, soloDrf);
@@ -129,11 +154,12 @@ test("a committed folder stays up to date while the team votes, and goes stale o
 }) => {
   const { team, projectId } = soloDrf;
   const request = owner.context.request;
-  const { config } = await loggedInCli(request, "ci-votes");
-  const out = join(await mkdtemp(join(tmpdir(), "tradeoff-repo-")), "docs", "decisions");
-  const args = ["export", "--all", "--team", team.slug, "--out", out];
-  expect((await tradeoff(config, args)).code).toBe(0);
-  const proposed = await filesOf(out);
+  const {
+    config,
+    out,
+    args,
+    written: proposed,
+  } = await exportedFolder(request, "ci-votes", team.slug);
 
   // A vote changes the live recommendation, not what the repository holds: CI stays green.
   await voteOverApi(request, projectId, {
@@ -145,13 +171,7 @@ test("a committed folder stays up to date while the team votes, and goes stale o
   expect(await filesOf(out)).toEqual(proposed);
 
   // Recording the decision is what the folder is for: --check asks for it to be written.
-  await mutate(request, "record.decide", {
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale: "typed request models.",
-    decisionMakers: [{ name: owner.user.name }],
-    confirmProvisional: true,
-  });
+  await decideForFastApi(owner, projectId, "typed request models.");
   const afterDecision = await tradeoff(config, [...args, "--check"]);
   expect(afterDecision.code).toBe(1);
   expect(afterDecision.stderr).toContain("(record to write)");
@@ -171,18 +191,8 @@ test("a recorded decision's folder stays up to date when a voter leaves the team
   await voteOverApi(bob.context.request, projectId, {
     performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
   });
-  await mutate(request, "record.decide", {
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale: "typed request models.",
-    decisionMakers: [{ name: owner.user.name }],
-    confirmProvisional: true,
-  });
-  const { config } = await loggedInCli(request, "ci-leave");
-  const out = join(await mkdtemp(join(tmpdir(), "tradeoff-repo-")), "docs", "decisions");
-  const args = ["export", "--all", "--team", team.slug, "--out", out];
-  expect((await tradeoff(config, args)).code).toBe(0);
-  const written = await filesOf(out);
+  await decideForFastApi(owner, projectId, "typed request models.");
+  const { config, out, args, written } = await exportedFolder(request, "ci-leave", team.slug);
 
   // Bob leaves: the decision was recorded with his vote, and still reads as recorded.
   const members = await query<{ id: string; email: string | null }[]>(request, "member.list", {

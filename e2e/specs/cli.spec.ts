@@ -7,6 +7,10 @@ import { createToken, freshCliConfig, loggedInCli, tradeoff } from "../support/c
 import { mutate, query } from "../support/decisions";
 import { expect, test } from "../support/members";
 
+/** `tradeoff vote REF --criterion KEY` with the rest of `flags` (importance, scores, no opinion). */
+const cliVote = (config: string, ref: string, criterionKey: string, ...flags: string[]) =>
+  tradeoff(config, ["vote", ref, "--criterion", criterionKey, ...flags]);
+
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
 
@@ -36,10 +40,9 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   const [first, second] = template.criteria;
   if (!first || !second) throw new Error("template without criteria");
   for (const criterion of [first, second]) {
-    const vote = await tradeoff(config, [
-      "vote",
+    const vote = await cliVote(
+      config,
       `${team.slug}/1`,
-      "--criterion",
       criterion.key,
       "--importance",
       "4",
@@ -47,7 +50,7 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
       "drf=2",
       "--score",
       "fastapi=5",
-    ]);
+    );
     expect(vote.stderr).toBe("");
     expect(vote.stdout).toContain(
       `Saved your vote on ${criterion.key}: importance 4, drf=2 fastapi=5.`,
@@ -56,27 +59,14 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   // An importance left out is none given: said so, and not saved as a "no opinion" mark.
   const third = template.criteria[2];
   if (!third) throw new Error("template with fewer than three criteria");
-  const unweighted = await tradeoff(config, [
-    "vote",
-    `${team.slug}/1`,
-    "--criterion",
-    third.key,
-    "--score",
-    "drf=3",
-  ]);
+  const unweighted = await cliVote(config, `${team.slug}/1`, third.key, "--score", "drf=3");
   expect(unweighted.stdout).toContain(
     `Saved your vote on ${third.key}: importance not given, drf=3 fastapi=-.`,
   );
   // --no-opinion is the web app's "No opinion": saved as that mark, no importance, no scores.
   const fourth = template.criteria[3];
   if (!fourth) throw new Error("template with fewer than four criteria");
-  const abstained = await tradeoff(config, [
-    "vote",
-    `${team.slug}/1`,
-    "--criterion",
-    fourth.key,
-    "--no-opinion",
-  ]);
+  const abstained = await cliVote(config, `${team.slug}/1`, fourth.key, "--no-opinion");
   expect(abstained.stderr).toBe("");
   expect(abstained.stdout).toBe(`Saved your vote on ${fourth.key}: no opinion.\n`);
   const mine = await query<
@@ -138,23 +128,17 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   const before = await readdir(out);
   const pdfFile = pdf.stdout.trim().replace(/^Wrote /, "");
   const pdfBytes = await readFile(pdfFile);
-  const limited = await tradeoff(
-    config,
-    ["export", projectId, "--format", "pdf", "--out", out],
-    "",
-    { maxFileKb: 4 },
-  );
+  const exportPdfOnFullDisk = (dir: string) =>
+    tradeoff(config, ["export", projectId, "--format", "pdf", "--out", dir], "", {
+      maxFileKb: 4,
+    });
+  const limited = await exportPdfOnFullDisk(out);
   expect(limited.code).toBe(1);
   expect(limited.stderr).toContain("nothing was written");
   expect(await readdir(out)).toEqual(before);
   expect((await readFile(pdfFile)).equals(pdfBytes)).toBe(true);
   const fresh = await mkdtemp(join(tmpdir(), "tradeoff-limited-"));
-  const none = await tradeoff(
-    config,
-    ["export", projectId, "--format", "pdf", "--out", fresh],
-    "",
-    { maxFileKb: 4 },
-  );
+  const none = await exportPdfOnFullDisk(fresh);
   expect(none.code).toBe(1);
   expect(await readdir(fresh)).toEqual([]);
 
@@ -194,14 +178,7 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   });
 
   // Voting is closed now: the server's reason comes through with its own exit code.
-  const late = await tradeoff(config, [
-    "vote",
-    `${team.slug}/1`,
-    "--criterion",
-    first.key,
-    "--importance",
-    "1",
-  ]);
+  const late = await cliVote(config, `${team.slug}/1`, first.key, "--importance", "1");
   expect(late.code).toBe(5);
 });
 
@@ -217,14 +194,7 @@ test("the CLI explains a read-only, revoked or unreachable server and exits with
   expect(login.stdout).toContain("This token is read-only: projects, show and export work;");
   expect((await tradeoff(config, ["projects"])).stdout).toContain(`${team.slug}/1`);
 
-  const vote = await tradeoff(config, [
-    "vote",
-    `${team.slug}/1`,
-    "--criterion",
-    "x",
-    "--importance",
-    "3",
-  ]);
+  const vote = await cliVote(config, `${team.slug}/1`, "x", "--importance", "3");
   expect(vote.code).toBe(5);
   expect(vote.stderr).toContain("This access token can only read.");
 

@@ -209,6 +209,64 @@ test("edits that had not reached the server when the draft was accepted are said
   expect(rationale).not.toContain("Typed while offline.");
 });
 
+test("a member made a viewer while editing the draft is told at once that they can no longer edit it, and why", async ({
+  alice: owner,
+  bob: member,
+  drf,
+}) => {
+  const m = await startDraftAs(member, drf);
+  await typeIntoRationale(m, "Typed as a member.");
+
+  // The owner, in another browser, makes the member a viewer on the Members page.
+  const o = owner.page;
+  await o.goto(`/t/${drf.team.slug}/members`);
+  await o.getByRole("combobox", { name: `Role of ${member.user.name}` }).click();
+  await o.getByRole("option", { name: "Viewer" }).click();
+  await expect(o.getByText(`${member.user.name} is now viewer.`)).toBeVisible();
+
+  // The member's editor says so in a status region (read out by screen readers), and stops.
+  const told = await expectEditingEnded(
+    m,
+    "You are now a viewer of this team: you can read this draft, but not edit it.",
+  );
+  await expect(told).toContainText("ask an owner or admin of the team");
+});
+
+test("a member removed from the team while editing the draft is told why the editor stopped", async ({
+  alice: owner,
+  bob: member,
+  drf,
+}) => {
+  const m = await startDraftAs(member, drf);
+  await typeIntoRationale(m, "Typed before leaving.");
+
+  const members = await query<{ id: string; email: string }[]>(
+    owner.context.request,
+    "member.list",
+    { teamId: drf.team.id },
+  );
+  const bob = members.find((p) => p.email === member.user.email);
+  if (!bob) throw new Error("the member is in the team");
+  await mutate(owner.context.request, "member.remove", { teamId: drf.team.id, userId: bob.id });
+
+  await expectEditingEnded(
+    m,
+    "You are no longer in this draft's team, or were signed out on this browser.",
+  );
+});
+
+/**
+ * The editor on `page` has stopped: its status region says the person can no longer edit the
+ * draft and `why`, the text cannot be typed into, and no saving status is left to mislead.
+ */
+async function expectEditingEnded(page: Page, why: string) {
+  const told = page.getByRole("status").filter({ hasText: "You can no longer edit this draft" });
+  await expect(told).toContainText(why);
+  await expect(textField(page, "Rationale")).toHaveAttribute("contenteditable", "false");
+  await expect(page.getByTestId("draft-sync-status")).toHaveCount(0);
+  return told;
+}
+
 test("opening the draft without typing keeps its text and the approval, and a quoted address stays as the voter typed it", async ({
   alice: owner,
   bob: member,

@@ -1,12 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Locator, Page } from "@playwright/test";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
 import {
   createSuccessor,
+  type DrfProject,
   decideOverApi,
   holdProcedure,
   mutate,
   type Person,
+  pressShowOlderChanges,
 } from "../support/decisions";
 import { expect, test } from "../support/members";
 import { inviteOverApi } from "../support/teams";
@@ -40,6 +42,20 @@ async function onPhone(owner: Person, path: string) {
   return page;
 }
 
+/**
+ * `owner`'s record page of `drf`, phone-sized, once the decision is recorded over the API and
+ * `prepare` has made what the test acts on; answers the page and what `prepare` made.
+ */
+async function decidedRecordOnPhone<T>(
+  owner: Person,
+  drf: DrfProject,
+  prepare: (request: APIRequestContext) => Promise<T>,
+) {
+  await decideOverApi(owner, drf);
+  const prepared = await prepare(owner.context.request);
+  return { page: await onPhone(owner, `${drf.url}/record`), prepared };
+}
+
 test('"Show older changes" from the keyboard moves to the first older change and says how many', async ({
   alice: owner,
   soloDrf,
@@ -50,12 +66,7 @@ test('"Show older changes" from the keyboard moves to the first older change and
     await mutate(owner.context.request, "comment.create", { projectId, body: `Note ${i + 1}` });
   }
   const page = await onPhone(owner, url);
-  await page.getByRole("tab", { name: "History" }).click();
-  const events = page.getByTestId("history-events").locator(":scope > li");
-  await expect(events).toHaveCount(30);
-  const older = page.getByRole("button", { name: "Show older changes" });
-  await older.focus();
-  await page.keyboard.press("Enter");
+  const { events, older } = await pressShowOlderChanges(page);
   // The rest of the list is there; the button went with the last page, and the keyboard is on
   // the first change just shown, not thrown back to the top of the page.
   await expect(older).toHaveCount(0);
@@ -72,11 +83,9 @@ test('"Mark as superseded" keeps the keyboard on the button while it works, then
   alice: owner,
   soloDrf,
 }) => {
-  const { projectId, url } = soloDrf;
-  const request = owner.context.request;
-  await decideOverApi(owner, soloDrf);
-  const successor = await createSuccessor(request, soloDrf);
-  const page = await onPhone(owner, `${url}/record`);
+  const { page, prepared: successor } = await decidedRecordOnPhone(owner, soloDrf, (request) =>
+    createSuccessor(request, soloDrf),
+  );
   await page.getByRole("checkbox", { name: /Keep FastAPI, move to async workers/ }).check();
   const mark = page.getByRole("button", { name: "Mark as superseded" });
   await mark.focus();
@@ -86,7 +95,7 @@ test('"Mark as superseded" keeps the keyboard on the button while it works, then
   await expect(status).toContainText("Keep FastAPI, move to async workers");
   await expect(status).toBeFocused();
   await expect(page.getByText("Marked as superseded.")).toBeVisible();
-  expect(successor.id).not.toBe(projectId);
+  expect(successor.id).not.toBe(soloDrf.projectId);
   await expectNoSeriousViolations(page);
 });
 
@@ -94,11 +103,13 @@ test("revoking a share link from the keyboard moves to the link's new status", a
   alice: owner,
   soloDrf,
 }) => {
-  const { projectId, url } = soloDrf;
-  const request = owner.context.request;
-  await decideOverApi(owner, soloDrf);
-  await mutate(request, "share.create", { projectId, showVotes: false, expiresAt: null });
-  const page = await onPhone(owner, `${url}/record`);
+  const { page } = await decidedRecordOnPhone(owner, soloDrf, (request) =>
+    mutate(request, "share.create", {
+      projectId: soloDrf.projectId,
+      showVotes: false,
+      expiresAt: null,
+    }),
+  );
   const revoke = page.getByRole("button", { name: "Revoke" });
   await revoke.focus();
   const release = await pressWhileHeld(page, revoke, "share.revoke");

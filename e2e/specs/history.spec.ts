@@ -1,5 +1,11 @@
 import type { Locator } from "@playwright/test";
-import { mutate, query, voteOverApi } from "../support/decisions";
+import {
+  holdFirstRequestWith,
+  mutate,
+  pressShowOlderChanges,
+  query,
+  voteOverApi,
+} from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.describe("history", () => {
@@ -111,34 +117,13 @@ test.describe("history's older changes", () => {
     const page = alice.page;
     // The older page is held until a teammate's comment has refreshed the list, so the refresh
     // and the older page cross, as they do whenever someone acts while the reader asks for more.
-    let release: () => void = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let asked: () => void = () => {};
-    const olderAsked = new Promise<void>((resolve) => {
-      asked = resolve;
-    });
-    let held = false;
-    await page.route(/\/api\/trpc\/[^?]*history\.list/, async (route) => {
-      const input = decodeURIComponent(
-        new URL(route.request().url()).searchParams.get("input") ?? "",
-      );
-      if (!held && /"cursor":"\d+"/.test(input)) {
-        held = true;
-        asked();
-        await released;
-      }
-      // The page may have given up on the request meanwhile.
-      await route.continue().catch(() => {});
-    });
+    const { asked: olderAsked, release } = await holdFirstRequestWith(
+      page,
+      "history.list",
+      /"cursor":"\d+"/,
+    );
     await page.goto(url);
-    await page.getByRole("tab", { name: "History" }).click();
-    const events = page.getByTestId("history-events").locator(":scope > li");
-    await expect(events).toHaveCount(30);
-    const older = page.getByRole("button", { name: "Show older changes" });
-    await older.focus();
-    await page.keyboard.press("Enter");
+    const { events, older } = await pressShowOlderChanges(page);
     await olderAsked;
 
     await mutate(bob.context.request, "comment.create", { projectId, body: "One more note" });

@@ -1,4 +1,7 @@
 import {
+  createSmallProject,
+  holdFirstRequestWith,
+  holdProcedure,
   markDocument,
   mutate,
   person,
@@ -13,15 +16,12 @@ type Request = Parameters<typeof mutate>[0];
 /** Opens one small project per title in the team, each of which notifies the team. */
 async function openProjects(request: Request, teamId: string, titles: string[]) {
   for (const title of titles) {
-    const project = await mutate<{ id: string }>(request, "project.create", {
-      teamId,
+    const project = await createSmallProject(request, teamId, {
       title,
-      context: "",
       options: [
-        { key: "a", name: "A", description: "" },
-        { key: "b", name: "B", description: "" },
+        ["a", "A"],
+        ["b", "B"],
       ],
-      criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
     });
     await mutate(request, "project.open", { projectId: project.id });
   }
@@ -37,15 +37,14 @@ test.describe("inbox", () => {
       [bob],
       `Inbox ${Math.random().toString(36).slice(2, 7)}`,
     );
-    const project = await mutate<{ id: string }>(alice.context.request, "project.create", {
-      teamId: team.id,
+    const project = await createSmallProject(alice.context.request, team.id, {
       title: "Which queue for billing events?",
       context: "We need a queue.",
       options: [
-        { key: "kafka", name: "Kafka", description: "" },
-        { key: "sqs", name: "SQS", description: "" },
+        ["kafka", "Kafka"],
+        ["sqs", "SQS"],
       ],
-      criteria: [{ key: "ops", name: "Operational cost", description: "", defaultWeight: 3 }],
+      criterion: { key: "ops", name: "Operational cost" },
     });
 
     // Bob is on his team's dashboard with nothing unread.
@@ -126,14 +125,7 @@ test.describe("inbox", () => {
     await openProjects(alice.context.request, team.id, ["Which queue?", "Which cache?"]);
     const page = bob.page;
     // The request is held until the page has shown how the button looks while it waits.
-    let release: () => void = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route(/\/api\/trpc\/[^?]*notification\.markAllRead/, async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await holdProcedure(page, "notification.markAllRead");
     await page.goto("/inbox");
     const list = page.getByRole("list", { name: "Notifications" });
     await expect(list.getByRole("listitem")).toHaveCount(2);
@@ -170,26 +162,11 @@ test.describe("inbox", () => {
     // The older page is held until the inbox has changed meanwhile (one notification read in
     // another tab), so the list's refresh and the older page cross, as they do whenever a
     // notification arrives or is read while the reader asks for more.
-    let release: () => void = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let asked: () => void = () => {};
-    const olderAsked = new Promise<void>((resolve) => {
-      asked = resolve;
-    });
-    let held = false;
-    await page.route(/\/api\/trpc\/[^?]*notification\.list/, async (route) => {
-      const input = decodeURIComponent(
-        new URL(route.request().url()).searchParams.get("input") ?? "",
-      );
-      if (!held && /"before":"\d+"/.test(input)) {
-        held = true;
-        asked();
-        await released;
-      }
-      await route.continue();
-    });
+    const { asked: olderAsked, release } = await holdFirstRequestWith(
+      page,
+      "notification.list",
+      /"before":"\d+"/,
+    );
     await page.goto("/inbox");
     const list = page.getByRole("list", { name: "Notifications" });
     await expect(list.getByRole("listitem")).toHaveCount(50);

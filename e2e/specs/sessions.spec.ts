@@ -12,10 +12,14 @@ async function secondBrowser(browser: Browser, user: TestUser) {
   return { context, page };
 }
 
-/** The authorization header of a new read-only token of the page's user. */
-async function tokenBearer(page: Page) {
+/**
+ * The signed-in user of `page` elsewhere too: in a second browser, on the account page, and with
+ * a read-only access token (its authorization header).
+ */
+async function signedInElsewhere(browser: Browser, page: Page, user: TestUser) {
+  const other = await secondBrowser(browser, user);
   const { token } = await createToken(page.request, "Laptop CLI", "READ");
-  return { authorization: `Bearer ${token}` };
+  return { other, bearer: { authorization: `Bearer ${token}` } };
 }
 
 const tokenStatus = async (request: APIRequestContext, bearer: { authorization: string }) =>
@@ -41,8 +45,7 @@ test("changing the password signs the other browser out and revokes access token
   browser,
   request,
 }) => {
-  const other = await secondBrowser(browser, signedIn);
-  const bearer = await tokenBearer(page);
+  const { other, bearer } = await signedInElsewhere(browser, page, signedIn);
   expect(await tokenStatus(request, bearer)).toBe(200);
 
   await page.goto("/account");
@@ -74,8 +77,7 @@ test("a member who keeps their tokens on a password change keeps them working", 
   browser,
   request,
 }) => {
-  const other = await secondBrowser(browser, signedIn);
-  const bearer = await tokenBearer(page);
+  const { other, bearer } = await signedInElsewhere(browser, page, signedIn);
   await changePassword(page, signedIn, "a-brand-new-password", true);
   await expect(
     page.getByText("Password changed. You were signed out everywhere else."),

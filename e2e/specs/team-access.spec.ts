@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { mutate } from "../support/decisions";
+import { mutate, query } from "../support/decisions";
 import {
   expect,
   postCredentials,
@@ -274,4 +274,51 @@ test("sending an invitation again after its answer was lost invites once and lis
   await page.getByRole("button", { name: "Create invitation" }).click();
   await expect(page.getByLabel("Invitation link")).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
   await expect(pending.getByRole("listitem")).toHaveCount(2);
+});
+
+test("with no email server, an invitation to an address says it was not emailed, on the form and in the pending lists", async ({
+  page,
+  signedIn,
+}) => {
+  // The shared e2e server runs without SMTP_URL, as the default `npm start` does.
+  const team = await createTeamOverApi(page.request, `No mail ${signedIn.name.slice(-8)}`);
+  await page.goto(`/t/${team.slug}/settings`);
+  await expect(page.getByTestId("invite-no-email")).toContainText(
+    "No email is sent from this server",
+  );
+  await page.getByLabel("Email (optional)").fill("by-hand@example.com");
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  await expect(
+    page.getByText("Not emailed: send this link to by-hand@example.com yourself"),
+  ).toBeVisible();
+  await expect(page.getByLabel("Invitation link")).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+
+  // The pending list marks it, and the open link beside it carries no such mark.
+  await page.getByLabel("Email (optional)").fill("");
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  await expect(page.getByText("Invitation created. Copy the link")).toBeVisible();
+  const pending = page.getByRole("list", { name: "Pending invitations" });
+  await expect(pending.getByRole("listitem")).toHaveCount(2);
+  const byAddress = pending.getByRole("listitem").filter({ hasText: "by-hand@example.com" });
+  await expect(byAddress.getByTestId("invitation-delivery")).toHaveText(
+    "Not emailed: this server sends no email. Send the link by hand.",
+  );
+  const open = pending.getByRole("listitem").filter({ hasText: "Open link" });
+  await expect(open.getByTestId("invitation-delivery")).toHaveCount(0);
+
+  // The Members page's list says the same, from the server's first render.
+  await page.goto(`/t/${team.slug}/members`);
+  await expect(
+    page
+      .getByRole("list", { name: "Pending invitations" })
+      .getByRole("listitem")
+      .filter({ hasText: "by-hand@example.com" }),
+  ).toContainText("Not emailed: this server sends no email. Send the link by hand.");
+  // So does the API: no time it was emailed.
+  const listed = await query<{ email: string | null; emailedAt: string | null }[]>(
+    page.request,
+    "invitation.list",
+    { teamId: team.id },
+  );
+  expect(listed.find((i) => i.email === "by-hand@example.com")).toMatchObject({ emailedAt: null });
 });

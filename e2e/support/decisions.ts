@@ -82,19 +82,40 @@ export async function decideOverApi(owner: Person, drf: DrfProject) {
 }
 
 /**
+ * A small project of `request`'s user in `teamId`, not yet open: `title`, the options given as
+ * [key, name], and one criterion, Operations unless `criterion` names another; no descriptions.
+ */
+export function createSmallProject(
+  request: APIRequestContext,
+  teamId: string,
+  project: {
+    title: string;
+    context?: string;
+    options: [key: string, name: string][];
+    criterion?: { key: string; name: string };
+  },
+) {
+  const { title, context = "", options, criterion = { key: "ops", name: "Operations" } } = project;
+  return mutate<{ id: string }>(request, "project.create", {
+    teamId,
+    title,
+    context,
+    options: options.map(([key, name]) => ({ key, name, description: "" })),
+    criteria: [{ ...criterion, description: "", defaultWeight: 3 }],
+  });
+}
+
+/**
  * "Which queue?", a small project of `request`'s user in `teamId`, not yet open: two options
  * (Kafka, SQS) and one criterion (Operations).
  */
 export function createQueueProject(request: APIRequestContext, teamId: string) {
-  return mutate<{ id: string }>(request, "project.create", {
-    teamId,
+  return createSmallProject(request, teamId, {
     title: "Which queue?",
-    context: "",
     options: [
-      { key: "a", name: "Kafka", description: "" },
-      { key: "b", name: "SQS", description: "" },
+      ["a", "Kafka"],
+      ["b", "SQS"],
     ],
-    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
   });
 }
 
@@ -275,6 +296,54 @@ export async function holdProcedure(page: Page, procedure: string) {
     },
   );
   return release;
+}
+
+/**
+ * Holds the first of the page's requests to one tRPC procedure whose input matches `input` (the
+ * cursor of a "Show older" press, say) until `release()`, and lets every other one through, so a
+ * refresh of the list and the older page cross. `asked` settles once that request is held.
+ */
+export async function holdFirstRequestWith(page: Page, procedure: string, input: RegExp) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = () => {};
+  const asked = new Promise<void>((resolve) => {
+    held = resolve;
+  });
+  let holding = false;
+  await page.route(
+    (url) => url.pathname.startsWith("/api/trpc/") && url.pathname.includes(procedure),
+    async (route) => {
+      const sent = decodeURIComponent(
+        new URL(route.request().url()).searchParams.get("input") ?? "",
+      );
+      if (!holding && input.test(sent)) {
+        holding = true;
+        held();
+        await released;
+      }
+      // The page may have given up on the request meanwhile.
+      await route.continue().catch(() => {});
+    },
+  );
+  return { asked, release };
+}
+
+/**
+ * On the project page `page` shows, with more changes than the first page of its history (30):
+ * opens the History tab and presses "Show older changes" from the keyboard. Answers the list's
+ * items and the button.
+ */
+export async function pressShowOlderChanges(page: Page) {
+  await page.getByRole("tab", { name: "History" }).click();
+  const events = page.getByTestId("history-events").locator(":scope > li");
+  await expect(events).toHaveCount(30);
+  const older = page.getByRole("button", { name: "Show older changes" });
+  await older.focus();
+  await page.keyboard.press("Enter");
+  return { events, older };
 }
 
 /**

@@ -11,6 +11,16 @@ import { cliRoot, repoRoot, runCli } from "./run-cli";
 let dir = "";
 const file = (name: string) => join(dir, name);
 
+/** `tradeoff score` of the file `name`, as a table and as Markdown, says `line` and no figure. */
+async function expectNoConfidenceFigure(name: string, line: string) {
+  for (const format of ["table", "markdown"]) {
+    const { code, stdout } = await runCli(["score", file(name), "--format", format]);
+    expect(code, format).toBe(0);
+    expect(stdout, format).not.toMatch(/Confidence: \d/);
+    expect(stdout, format).toContain(line);
+  }
+}
+
 /** A small team decision on the built-in template's options. */
 const decision: DecisionInput & { title: string } = {
   title: "Billing service API",
@@ -102,14 +112,10 @@ describe("tradeoff score", () => {
     await writeFile(file("alone.json"), JSON.stringify(alone));
     // Resampling one voter always finds the same winner: 100% would say nothing but look sure.
     expect(aggregate(alone).confidenceVoters).toBe(1);
-    for (const format of ["table", "markdown"]) {
-      const { code, stdout } = await runCli(["score", file("alone.json"), "--format", format]);
-      expect(code, format).toBe(0);
-      expect(stdout, format).not.toMatch(/Confidence: \d/);
-      expect(stdout, format).toContain(
-        "Confidence: none yet (the counted criteria rest on 1 voter; it takes 2 to resample).",
-      );
-    }
+    await expectNoConfidenceFigure(
+      "alone.json",
+      "Confidence: none yet (the counted criteria rest on 1 voter; it takes 2 to resample).",
+    );
     // Two voters on the counted criterion: a figure again.
     const two = { ...decision, votes: decision.votes.slice(0, 2) };
     await writeFile(file("two.json"), JSON.stringify(two));
@@ -122,14 +128,10 @@ describe("tradeoff score", () => {
     const split = { ...decision, votes: [decision.votes[0], decision.votes[3]] };
     await writeFile(file("split.json"), JSON.stringify(split));
     expect(aggregate(split as DecisionInput).confidenceVoters).toBe(2);
-    for (const format of ["table", "markdown"]) {
-      const { code, stdout } = await runCli(["score", file("split.json"), "--format", format]);
-      expect(code, format).toBe(0);
-      expect(stdout, format).not.toMatch(/Confidence: \d/);
-      expect(stdout, format).toContain(
-        "Confidence: none yet (each counted criterion rests on one voter; it takes 2 on each to resample).",
-      );
-    }
+    await expectNoConfidenceFigure(
+      "split.json",
+      "Confidence: none yet (each counted criterion rests on one voter; it takes 2 on each to resample).",
+    );
   });
 
   it("words a lead below display precision as less than 0.1 points, and gives a tie no confidence", async () => {

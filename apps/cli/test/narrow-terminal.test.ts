@@ -28,33 +28,21 @@ const decision: DecisionInput & { title: string } = {
     { key: "admin-orm", name: "Admin interface, ORM and relational data", defaultWeight: 3 },
     { key: "hiring", name: "采用 — hiring people who know it", defaultWeight: 2 },
   ],
-  votes: [
-    {
-      voterId: "ann",
-      criterionKey: "performance",
-      weight: 5,
-      scores: { drf: 2, fastapi: 5, nest: 4 },
-    },
-    {
-      voterId: "bo",
-      criterionKey: "performance",
-      weight: 3,
-      scores: { drf: 3, fastapi: 4, nest: 4 },
-    },
-    {
-      voterId: "bo",
-      criterionKey: "admin-orm",
-      weight: 2,
-      scores: { drf: 5, fastapi: 2, nest: 3 },
-    },
-    {
-      voterId: "cy",
-      criterionKey: "admin-orm",
-      weight: 4,
-      scores: { drf: 4, fastapi: 3, nest: 2 },
-    },
-    { voterId: "cy", criterionKey: "hiring", weight: 3, scores: { drf: 4, fastapi: 4, nest: 3 } },
-  ],
+  // Who scored which criterion, with what weight, and DRF, FastAPI and NestJS's scores.
+  votes: (
+    [
+      ["ann", "performance", 5, [2, 5, 4]],
+      ["bo", "performance", 3, [3, 4, 4]],
+      ["bo", "admin-orm", 2, [5, 2, 3]],
+      ["cy", "admin-orm", 4, [4, 3, 2]],
+      ["cy", "hiring", 3, [4, 4, 3]],
+    ] as const
+  ).map(([voterId, criterionKey, weight, [drf, fastapi, nest]]) => ({
+    voterId,
+    criterionKey,
+    weight,
+    scores: { drf, fastapi, nest },
+  })),
   members: ["ann", "bo", "cy"],
 };
 

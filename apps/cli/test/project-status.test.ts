@@ -1,9 +1,6 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
-import { recordView, type StubAnswer, type StubCall, stubServer } from "./stub-server";
+import { recordView, type StubAnswer, type StubCall, withStubServer } from "./stub-server";
 
 const team = { id: "cmteam", slug: "billing", name: "Billing" };
 /** Two projects the server keeps as DECIDED, one closed without a record and one recorded; one open. */
@@ -35,9 +32,7 @@ function answer({ procedure, input }: StubCall) {
 
 describe("a project whose voting is closed", () => {
   it("is closed, not decided, after `tradeoff close`: no decision is recorded yet", async () => {
-    const stub = await stubServer(answer);
-    try {
-      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+    await withStubServer(answer, async (env) => {
       const json = await runCli(["close", "billing/1", "--json"], { env });
       expect(json.stderr).toBe("");
       expect(JSON.parse(json.stdout)).toEqual({
@@ -50,15 +45,11 @@ describe("a project whose voting is closed", () => {
       expect(text.stdout).toBe(
         "Voting on billing/1 is closed. Record the outcome with `tradeoff decide billing/1 --option KEY --rationale TEXT`.\n",
       );
-    } finally {
-      await stub.close();
-    }
+    });
   });
 
   it("is listed as closed, and only a recorded one as decided; --status tells them apart", async () => {
-    const stub = await stubServer(answer);
-    try {
-      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+    await withStubServer(answer, async (env) => {
       const all = await runCli(["projects", "--json"], { env });
       expect(all.stderr).toBe("");
       expect(
@@ -72,9 +63,7 @@ describe("a project whose voting is closed", () => {
       expect(closed.stdout).toBe("PROJECT    STATUS  TITLE\nbilling/3  closed  Queue\n");
       const decided = await runCli(["projects", "--status", "decided"], { env });
       expect(decided.stdout).toBe("PROJECT    STATUS   TITLE\nbilling/2  decided  Cache\n");
-    } finally {
-      await stub.close();
-    }
+    });
   });
 });
 
@@ -107,9 +96,7 @@ describe("tradeoff close on a project whose voting is not open", () => {
   }
 
   it("says the state it is in and what can be done instead, with exit code 5", async () => {
-    const stub = await stubServer(answerRefused);
-    try {
-      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+    await withStubServer(answerRefused, async (env) => {
       const expected = {
         "billing/2":
           "billing/2 is already decided: nothing to close. Change its record with `tradeoff revise billing/2`, or supersede it with a new decision (`tradeoff supersede billing/2 --by PROJECT`).",
@@ -130,9 +117,7 @@ describe("tradeoff close on a project whose voting is not open", () => {
       expect(JSON.parse(json.stderr)).toEqual({
         error: { message: expected["billing/2"], exitCode: 5 },
       });
-    } finally {
-      await stub.close();
-    }
+    });
   });
 });
 
@@ -151,19 +136,24 @@ describe("a record imported from a docs/decisions folder as only proposed", () =
   }
 
   it("is closed both in `tradeoff projects` and in `tradeoff show`, naming the proposed option", async () => {
-    const stub = await stubServer(answerImported);
-    try {
-      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+    await withStubServer(answerImported, async (env) => {
       const listedText = await runCli(["projects"], { env });
       expect(listedText.stdout).toBe("PROJECT    STATUS  TITLE\nbilling/4  closed  Broker\n");
       const shown = await runCli(["show", "billing/4"], { env });
       expect(shown.stderr).toBe("");
       expect(shown.stdout.split("\n")[0]).toBe("billing/4 Broker (closed; proposed: Kafka)");
-    } finally {
-      await stub.close();
-    }
+    });
   });
 });
+
+/** A server whose team billing has one project, `project`, recorded (accepted) as `view` says. */
+const acceptedRecord =
+  (project: { number: number }, view: unknown) =>
+  ({ procedure }: StubCall): StubAnswer => {
+    if (procedure === "team.list") return { data: [team] };
+    if (procedure === "project.list") return { data: [{ ...project, recordStatus: "accepted" }] };
+    return { data: { view } };
+  };
 
 describe("a record imported from a docs/decisions folder", () => {
   it("is shown with its decision and no recommendation: it has no criteria, nobody scored it", async () => {
@@ -175,22 +165,14 @@ describe("a record imported from a docs/decisions folder", () => {
       decision: { chosenOptionKey: "decision" },
       source: { format: "nygard", fileName: "0005-use-kafka.md", status: "Accepted", body: [""] },
     });
-    const stub = await stubServer(({ procedure }) => {
-      if (procedure === "team.list") return { data: [team] };
-      if (procedure === "project.list") return { data: [{ ...project, recordStatus: "accepted" }] };
-      return { data: { view } };
-    });
-    try {
-      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+    await withStubServer(acceptedRecord(project, view), async (env) => {
       const shown = await runCli(["show", "billing/5"], { env });
       expect(shown.stderr).toBe("");
       expect(shown.code).toBe(0);
       expect(shown.stdout).toBe(
         "billing/5 Use Kafka (decided: Use Kafka)\n\nNo recommendation: this record was imported from 0005-use-kafka.md and nobody scored it in Tradeoff.\n",
       );
-    } finally {
-      await stub.close();
-    }
+    });
   });
 });
 
@@ -208,20 +190,12 @@ describe("a decision recorded against the team's recommendation", () => {
       participation: { complete: 2, partial: 0, none: 0, eligible: 2, quorum: null },
       decision: { chosenOptionKey: "kafka", recommendedKey: "nats", justification: null },
     });
-    const stub = await stubServer(({ procedure }) => {
-      if (procedure === "team.list") return { data: [team] };
-      if (procedure === "project.list") return { data: [{ ...project, recordStatus: "accepted" }] };
-      return { data: { view } };
-    });
-    try {
-      const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-status-")));
+    await withStubServer(acceptedRecord(project, view), async (env) => {
       const shown = await runCli(["show", "billing/6"], { env });
       expect(shown.stderr).toBe("");
       expect(shown.stdout.replace(/\s+/g, " ")).toContain(
         "The team's recommendation was NATS; the team chose otherwise with no reason on record: the vote was blind, so the recommendation was not known when the decision was recorded.",
       );
-    } finally {
-      await stub.close();
-    }
+    });
   });
 });

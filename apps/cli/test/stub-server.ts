@@ -1,5 +1,8 @@
+import { mkdtemp } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export type StubCall = { procedure: string; input: unknown; method: string };
 
@@ -71,6 +74,22 @@ export async function stubServer(answer: (call: StubCall) => StubAnswer) {
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Runs `use` with the environment of a CLI pointed at a stub server answering `answer`, with a
+ * config folder of its own, and closes the server after, whatever `use` did.
+ */
+export async function withStubServer<T>(
+  answer: (call: StubCall) => StubAnswer,
+  use: (env: Record<string, string>) => Promise<T>,
+) {
+  const stub = await stubServer(answer);
+  try {
+    return await use(stub.env(await mkdtemp(join(tmpdir(), "tradeoff-stub-"))));
+  } finally {
+    await stub.close();
+  }
 }
 
 /** The team the stub servers' CLI user belongs to: billing. */

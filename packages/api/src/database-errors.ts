@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { Prisma, type PrismaClient } from "@tradeoff/db";
 import { TRPCError } from "@trpc/server";
 
 /** What a caller is told while the database is down: nothing was saved, and retrying is safe. */
@@ -219,3 +219,11 @@ export function isUnstorableText(error: unknown): boolean {
 
 export const UNSTORABLE_TEXT_ERROR_MESSAGE =
   "Some text contains characters that cannot be stored (such as a NUL character). Remove them and try again.";
+
+/**
+ * True when a unique index refused the write (Prisma's P2002): another request stored the same
+ * value first, such as the same request sent twice at once.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}

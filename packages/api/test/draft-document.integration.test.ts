@@ -835,12 +835,17 @@ describe("access lost while a draft is open", () => {
         role: "VIEWER",
       });
       await until(() => serverConnections(b, draft.id, demoted.id)[0]?.readOnly === true, SYNC);
+      // The editor is told at once, so it can stop and say why (once, not at every edit).
+      await until(() => reader.told.length > 0, SYNC);
       // Typed at once, well within the time an editing connection's access is trusted.
       typeParagraph(reader.doc, "rationale", "after demotion");
       typeParagraph(owner.doc, "rationale", "owner still edits");
       await until(() => rationale(reader).includes("owner still edits"), SYNC);
       await settle();
       expect(rationale(owner)).not.toContain("after demotion");
+      expect(reader.told.map((payload) => JSON.parse(payload))).toEqual([
+        { type: "read-only", role: "VIEWER" },
+      ]);
       // A viewer still reads the draft.
       expect(reader.closed).toEqual([]);
     },

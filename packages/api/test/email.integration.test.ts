@@ -3,7 +3,9 @@ import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
 import { createPrismaClient } from "@tradeoff/db";
 import { startJobQueue } from "@tradeoff/db/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seal } from "../src/domain/sealed-secret";
 import { appJobs, type EmailSettings } from "../src/jobs";
+import { sendInvitationEmail } from "../src/services/invitation/invitation-email";
 import { sendDailyDigests } from "../src/services/notification/send-digests";
 import { sendNotificationEmail } from "../src/services/notification/send-email";
 import { readUnsubscribeToken, unsubscribe } from "../src/services/notification/unsubscribe";
@@ -277,6 +279,37 @@ describe("invitation emails", () => {
       .pop();
     const preview = await t.callerAs(null).invitation.preview({ token: token ?? "" });
     expect(preview).toMatchObject({ teamName: team.name, role: "VIEWER" });
+    // The pending list says it was emailed, once the mail server took it.
+    const [listed] = await admin.invitation.list({ teamId: team.id });
+    expect(listed?.id).toBe(created.id);
+    expect(listed?.emailedAt).toBeInstanceOf(Date);
+    expect(listed?.emailedAt?.getTime()).toBeGreaterThanOrEqual(created.createdAt.getTime());
+  }, 40_000);
+
+  it("does not mark an invitation emailed when the mail server could not take its email", async () => {
+    const { team, owner } = await teamWith(t);
+    const admin = t.callerAs(owner);
+    const created = await admin.invitation.create({
+      teamId: team.id,
+      email: "unreachable.server@example.com",
+    });
+    // A mail server that is down: nothing listens where it was.
+    const gone = await startSmtpMailbox();
+    await gone.close();
+    const down: EmailSettings = {
+      ...settings,
+      mailer: createSmtpMailer({ smtpUrl: gone.url, from: "Tradeoff <noreply@example.com>" }),
+    };
+    const job = {
+      id: "00000000-0000-8000-8000-000000000001",
+      data: {
+        invitationId: created.id,
+        tokenEncrypted: seal("invitationToken", created.token, SECRET),
+      },
+    };
+    await expect(sendInvitationEmail(t.db, down, job)).rejects.toThrow();
+    const [listed] = await admin.invitation.list({ teamId: team.id });
+    expect(listed).toMatchObject({ id: created.id, emailedAt: null });
   }, 40_000);
 
   it("sends an existing account one email, the invitation's, and keeps the invitation in the inbox", async () => {

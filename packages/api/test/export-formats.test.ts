@@ -285,4 +285,17 @@ describe("PDF summary", () => {
     expect(text).toContain("We will use FastAPI, because it fits our typed, async services");
     expect(text).toContain("12 events from 2026-11-02 to 2026-11-21: 8 vote changes, 2 comments.");
   });
+
+  it("names the criteria table's percentages a share of counted weight, as the record page does", async () => {
+    // The number is each counted criterion's part of the counted criteria's weight, not a weight.
+    for (const variant of ["madr", "log4brains"] as const) {
+      const md = toMarkdown(goldenView(), variant);
+      expect(md).toContain("| Criterion | Share of counted weight | Django REST Framework |");
+      expect(md).not.toMatch(/\| Weight \|/);
+    }
+    const pdf = await getDocumentProxy(await toPdf(goldenView(), history, "a4"));
+    const { text } = await extractText(pdf, { mergePages: true });
+    expect(text).toContain("Share: each criterion's share of counted weight");
+    expect(text).not.toMatch(/\bWeight\b/);
+  });
 });

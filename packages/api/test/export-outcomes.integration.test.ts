@@ -1,7 +1,6 @@
-import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, teamWith } from "./project-fixtures";
+import { at, blankInput, castVote, readableText, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -13,16 +12,7 @@ async function texts(api: Api, projectId: string) {
   const out: Record<string, string> = {};
   for (const format of TEXT_FORMATS) {
     const file = await api.export.file({ projectId, format });
-    const raw =
-      format === "pdf"
-        ? (
-            await extractText(
-              await getDocumentProxy(new Uint8Array(Buffer.from(file.content, "base64"))),
-              { mergePages: true },
-            )
-          ).text
-        : file.content;
-    out[format] = raw.replace(/\s+/g, " ");
+    out[format] = (await readableText(format, file.content)).replace(/\s+/g, " ");
   }
   return out;
 }

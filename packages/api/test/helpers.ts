@@ -96,3 +96,19 @@ export async function until(
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
+
+/**
+ * Sends `send` twice at once, as a double submit does, then `retry` (the same by default), as a
+ * form sending again after a lost answer does: expects every answer to be the first, and
+ * returns it.
+ */
+export async function sentTwiceThenRetried<T>(
+  send: () => Promise<T>,
+  retry: () => Promise<T> = send,
+): Promise<T> {
+  const [first, second] = await Promise.all([send(), send()]);
+  const retried = await retry();
+  expect(second).toEqual(first);
+  expect(retried).toEqual(first);
+  return first;
+}

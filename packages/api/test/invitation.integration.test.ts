@@ -33,6 +33,10 @@ describe("invitation.create", () => {
     expect(created.mailError).toBe(
       "No email was sent: this server has no email set up. Copy the link and send it yourself.",
     );
+    // Nor does the pending list claim it was: it was never emailed.
+    expect(created.emailedAt).toBeNull();
+    const listed = await t.callerAs(admin).invitation.list({ teamId: team.id });
+    expect(listed.find((i) => i.id === created.id)).toMatchObject({ emailedAt: null });
     const stored = await t.db.invitation.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.tokenHash).toBe(sha256(created.token));
     expect(JSON.stringify(stored)).not.toContain(created.token);

@@ -1,5 +1,6 @@
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { drfVsFastapi, templateToProjectInput } from "@tradeoff/templates";
+import { extractText, getDocumentProxy } from "unpdf";
 import type { useTestDatabase } from "./helpers";
 
 type T = ReturnType<typeof useTestDatabase>;
@@ -117,6 +118,37 @@ export async function castOnBothCriteria(voter: { api: Api }, projectId: string,
   for (const criterionKey of ["ops", "ordering"]) {
     await castVote(voter, projectId, criterionKey, ballot);
   }
+}
+
+type DecideInput = Parameters<Api["record"]["decide"]>[0];
+
+/**
+ * `decider` records `chosenOptionKey` as the decision, for `rationale`, as its decision maker and
+ * knowingly provisional if need be; `more` adds or replaces fields of the record.
+ */
+export function recordDecision(
+  decider: { id: string; api: Api },
+  projectId: string,
+  chosenOptionKey: string,
+  rationale: string,
+  more: Partial<DecideInput> = {},
+) {
+  return decider.api.record.decide({
+    projectId,
+    chosenOptionKey,
+    rationale,
+    consequences: { good: [], neutral: [], bad: [] },
+    decisionMakers: [{ userId: decider.id }],
+    confirmProvisional: true,
+    ...more,
+  });
+}
+
+/** An exported file's content as a reader sees it: the PDF's text as extracted, others as written. */
+export async function readableText(format: string, content: string) {
+  if (format !== "pdf") return content;
+  const pdf = await getDocumentProxy(new Uint8Array(Buffer.from(content, "base64")));
+  return (await extractText(pdf, { mergePages: true })).text;
 }
 
 /** The i-th item of a list the test built itself; fails loudly if it is missing. */

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { DomainError } from "../src/errors";
 import { STALE_EDIT_MESSAGE } from "../src/schemas/project";
 import { TEAM_TEMPLATE_LIMIT } from "../src/services/template/save-team-template";
-import { trpcError, useTestDatabase } from "./helpers";
+import { sentTwiceThenRetried, trpcError, useTestDatabase } from "./helpers";
 import { at, blankInput, drfInput, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
@@ -46,15 +46,9 @@ describe("creating decision projects", () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
     const key = "3c9a4f1e-7b2d-4e8a-9f6c-1d2e3f4a5b6c";
     const input = blankInput(team.id, { title: "Submitted twice", idempotencyKey: key });
-    // A double click: both requests arrive at once.
-    const [first, second] = await Promise.all([
-      owner.api.project.create(input),
-      owner.api.project.create(input),
-    ]);
-    // The answer was lost on the way back and the form sent the same submission again.
-    const retried = await owner.api.project.create(input);
-    expect(second).toEqual(first);
-    expect(retried).toEqual(first);
+    // A double click (both requests at once), then the same submission again after the answer
+    // was lost on the way back.
+    const first = await sentTwiceThenRetried(() => owner.api.project.create(input));
     expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(1);
     const events = await t.db.projectEvent.count({
       where: { projectId: first.id, type: "project.created" },

@@ -228,6 +228,51 @@ async function castOver(
   expect(response.status).toBe(200);
 }
 
+/**
+ * `voterId` scores SQS 5 on "ops" (weight 4, and `more`) on the other instance; a second later
+ * `stream` (closed then) has had no event: the stream stopped before the vote.
+ */
+async function expectNoEventAfter(
+  stream: ReturnType<typeof subscribe>,
+  voterId: string,
+  projectId: string,
+  more: Record<string, unknown> = {},
+) {
+  await castOver(b, voterId, {
+    projectId,
+    criterionKey: "ops",
+    weight: 4,
+    scores: { sqs: 5 },
+    ...more,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await stream.close();
+  expect(stream.events()).toHaveLength(0);
+}
+
+/** The watcher of an open project (`openProject`), following it, then removed from its team. */
+async function watcherRemovedFromTeam() {
+  const opened = await openProject();
+  const { watcher, team, projectId } = opened;
+  const stream = await subscribed(a, watcher.id, { projectId });
+  await setup.membership.delete({
+    where: { teamId_userId: { teamId: team.id, userId: watcher.id } },
+  });
+  return { ...opened, stream };
+}
+
+/**
+ * A watcher of an open project (`openProject`) following it with a new READ access token
+ * created with `token` (its name, its expiry).
+ */
+async function watchedWithToken(token: { name: string; expiresInDays?: number }) {
+  const opened = await openProject();
+  const { api, watcher, projectId } = opened;
+  const created = await api(watcher).token.create({ ...token, scope: "READ" });
+  const stream = await subscribed(a, watcher.id, { projectId }, created.token);
+  return { ...opened, tokenId: created.id, token: created.token, stream };
+}
+
 describe("live updates across app instances", () => {
   it("delivers a vote cast on one instance to a teammate subscribed on another", async () => {
     const { voter, watcher, projectId } = await openProject();
@@ -402,23 +447,12 @@ describe("live updates across app instances", () => {
   );
 
   it("stops a member's stream once they are removed from the team", async () => {
-    const { voter, watcher, team, projectId } = await openProject();
-    const stream = await subscribed(a, watcher.id, { projectId });
-    await setup.membership.delete({
-      where: { teamId_userId: { teamId: team.id, userId: watcher.id } },
-    });
-    await castOver(b, voter.id, { projectId, criterionKey: "ops", weight: 4, scores: { sqs: 5 } });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await stream.close();
-    expect(stream.events()).toHaveLength(0);
+    const { voter, projectId, stream } = await watcherRemovedFromTeam();
+    await expectNoEventAfter(stream, voter.id, projectId);
   });
 
   it("tells a removed member nothing more of who is viewing, and drops them from the viewers", async () => {
-    const { lead, watcher, team, projectId } = await openProject();
-    const stream = await subscribed(a, watcher.id, { projectId });
-    await setup.membership.delete({
-      where: { teamId_userId: { teamId: team.id, userId: watcher.id } },
-    });
+    const { lead, projectId, stream } = await watcherRemovedFromTeam();
     const leading = await subscribed(a, lead.id, { projectId });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const viewers = leading.received.at(-1)?.message;
@@ -438,16 +472,13 @@ describe("live updates across app instances", () => {
       where: { id: watcher.id },
       data: { tokenVersion: { increment: 1 } },
     });
-    await castOver(b, voter.id, { projectId, criterionKey: "ops", weight: 4, scores: { sqs: 5 } });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await stream.close();
-    expect(stream.events()).toHaveLength(0);
+    await expectNoEventAfter(stream, voter.id, projectId);
   });
 
   it("stops a stream opened with an access token once the token is revoked", async () => {
-    const { voter, watcher, projectId, api } = await openProject();
-    const { id: tokenId, token } = await api(watcher).token.create({ name: "CLI", scope: "READ" });
-    const stream = await subscribed(a, watcher.id, { projectId }, token);
+    const { voter, watcher, projectId, api, tokenId, token, stream } = await watchedWithToken({
+      name: "CLI",
+    });
     await api(watcher).token.revoke({ tokenId });
     // Any request with it is refused now.
     const response = await fetch(`${a.url}/account.get`, {
@@ -455,48 +486,29 @@ describe("live updates across app instances", () => {
     });
     expect(response.status).toBe(401);
 
-    await castOver(b, voter.id, {
-      projectId,
-      criterionKey: "ops",
-      weight: 4,
-      scores: { sqs: 5 },
+    await expectNoEventAfter(stream, voter.id, projectId, {
       rationale: "Our on-call rota cannot absorb Kafka.",
     });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await stream.close();
-    expect(stream.events()).toHaveLength(0);
     expect(JSON.stringify(stream.received)).not.toContain("on-call rota");
   });
 
   it("stops a stream opened with an access token once the token expires", async () => {
-    const { voter, watcher, projectId, api } = await openProject();
-    const { id: tokenId, token } = await api(watcher).token.create({
+    const { voter, projectId, tokenId, stream } = await watchedWithToken({
       name: "CLI",
-      scope: "READ",
       expiresInDays: 1,
     });
-    const stream = await subscribed(a, watcher.id, { projectId }, token);
     // The day has passed (moved back rather than waited for).
     await setup.personalAccessToken.update({
       where: { id: tokenId },
       data: { expiresAt: new Date(Date.now() - 1_000) },
     });
-    await castOver(b, voter.id, {
-      projectId,
-      criterionKey: "ops",
-      weight: 4,
-      scores: { sqs: 5 },
+    await expectNoEventAfter(stream, voter.id, projectId, {
       rationale: "Our on-call rota cannot absorb Kafka.",
     });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await stream.close();
-    expect(stream.events()).toHaveLength(0);
   });
 
   it("keeps a stream opened with a live access token going", async () => {
-    const { voter, watcher, projectId, api } = await openProject();
-    const { token } = await api(watcher).token.create({ name: "CLI", scope: "READ" });
-    const stream = await subscribed(a, watcher.id, { projectId }, token);
+    const { voter, projectId, stream } = await watchedWithToken({ name: "CLI" });
     await castOver(b, voter.id, { projectId, criterionKey: "ops", weight: 4, scores: { sqs: 5 } });
     const got = await stream.waitFor(() =>
       stream.events().find((e) => e.message.event.type === "vote.cast"),

@@ -10,6 +10,7 @@ import {
   castOnBothCriteria,
   castVote,
   drfInput,
+  openBlankProject,
   openProject,
   teamWith,
 } from "./project-fixtures";
@@ -110,9 +111,8 @@ describe("the recommendation", () => {
   });
 
   it("counts complete ballots towards the quorum, not members who voted at all", async () => {
-    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const { owner, people, projectId } = await openBlankProject(t, ["MEMBER"], { quorum: 2 });
     const member = at(people, 1);
-    const projectId = await openProject(owner, blankInput(team.id, { quorum: 2 }));
     await castOnBothCriteria(owner, projectId, { weight: 3, scores: { kafka: 2, sqs: 4 } });
     // The member scores one option of one criterion: they voted, but their ballot is partial.
     await castVote(member, projectId, "ops", { weight: 5, scores: { sqs: 5 } });
@@ -144,9 +144,8 @@ describe("the recommendation", () => {
   });
 
   it("counts a quorum above the team's size as every member, and keeps the number that was set", async () => {
-    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+    const { owner, people, projectId } = await openBlankProject(t, ["MEMBER"], { quorum: 5 });
     const member = at(people, 1);
-    const projectId = await openProject(owner, blankInput(team.id, { quorum: 5 }));
     for (const voter of [owner, member]) {
       await castOnBothCriteria(voter, projectId, { weight: 3, scores: { kafka: 2, sqs: 4 } });
     }
@@ -200,8 +199,7 @@ describe("the recommendation", () => {
   });
 
   it("marks an option the team scores below 3 on a must-have criterion as failing it", async () => {
-    const { team, owner, people } = await teamWith(t, ["MEMBER"]);
-    const projectId = await openProject(owner, blankInput(team.id));
+    const { owner, people, projectId } = await openBlankProject(t, ["MEMBER"]);
     await castVote(owner, projectId, "ordering", { weight: 5, scores: { kafka: 5, sqs: 2 } });
     await castVote(at(people, 1), projectId, "ordering", {
       weight: 4,

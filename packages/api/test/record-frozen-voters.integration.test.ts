@@ -1,47 +1,49 @@
 import { addMember, createUser } from "@tradeoff/db/testing";
-import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { EXPORT_FORMATS } from "../src/schemas/record";
 import { forgetComputedRecommendations } from "../src/services/project/get-recommendation";
 import { useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, drfInput, teamWith } from "./project-fixtures";
+import {
+  at,
+  blankInput,
+  castVote,
+  drfInput,
+  readableText,
+  recordDecision,
+  teamWith,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
 
-const pdfText = async (content: string) =>
-  (
-    await extractText(await getDocumentProxy(new Uint8Array(Buffer.from(content, "base64"))), {
-      mergePages: true,
-    })
-  ).text;
+/**
+ * The DRF project of a team of the owner and four members, closed after the four voted on every
+ * criterion: Alice and Bob favour DRF, Carol and Frank FastAPI, and the four together recommend
+ * FastAPI. The owner, who organised the decision, did not vote.
+ */
+async function closedAfterFourVoted() {
+  const setup = await teamWith(t, ["MEMBER", "MEMBER", "MEMBER", "MEMBER"]);
+  const { owner, people } = setup;
+  const { id: projectId } = await owner.api.project.create(drfInput(setup.team.id));
+  await owner.api.project.open({ projectId });
+  const project = await owner.api.project.get({ projectId });
+  const voters = [at(people, 1), at(people, 2), at(people, 3), at(people, 4)];
+  for (const [i, voter] of voters.entries()) {
+    const scores = i < 2 ? { drf: 4, fastapi: 3 } : { drf: 1, fastapi: 5 };
+    for (const c of project.criteria) {
+      await castVote(voter, projectId, c.key, { weight: 3, scores });
+    }
+  }
+  await owner.api.project.close({ projectId });
+  return { ...setup, teamId: setup.team.id, projectId };
+}
 
 describe("a recorded decision keeps the voters it was recorded with", () => {
   it("reads the same after a voter leaves and another becomes a viewer", async () => {
-    // Alice and Bob favour DRF, Carol and Frank FastAPI: the four together recommend FastAPI.
-    const setup = await teamWith(t, ["MEMBER", "MEMBER", "MEMBER", "MEMBER"]);
-    const { owner, people } = setup;
-    const { id: projectId } = await owner.api.project.create(drfInput(setup.team.id));
-    await owner.api.project.open({ projectId });
-    const project = await owner.api.project.get({ projectId });
-    const voters = [at(people, 1), at(people, 2), at(people, 3), at(people, 4)];
-    for (const [i, voter] of voters.entries()) {
-      const scores = i < 2 ? { drf: 4, fastapi: 3 } : { drf: 1, fastapi: 5 };
-      for (const c of project.criteria) {
-        await castVote(voter, projectId, c.key, { weight: 3, scores });
-      }
-    }
-    await owner.api.project.close({ projectId });
+    const setup = await closedAfterFourVoted();
+    const { owner, people, projectId } = setup;
     const before = await owner.api.project.recommendation({ projectId });
     expect(before.result?.winner).toBe("fastapi");
-    await owner.api.record.decide({
-      projectId,
-      chosenOptionKey: "fastapi",
-      rationale: "The team scored it higher.",
-      consequences: { good: [], neutral: [], bad: [] },
-      decisionMakers: [{ userId: owner.id }],
-      // The owner, who organised the decision, did not vote.
-      confirmProvisional: true,
-    });
+    await recordDecision(owner, projectId, "fastapi", "The team scored it higher.");
 
     const read = async () => {
       forgetComputedRecommendations();
@@ -49,7 +51,7 @@ describe("a recorded decision keeps the voters it was recorded with", () => {
       for (const format of EXPORT_FORMATS) {
         const file = await owner.api.export.file({ projectId, format });
         // Only the moment of export differs from one export to the next.
-        const content = format === "pdf" ? await pdfText(file.content) : file.content;
+        const content = await readableText(format, file.content);
         files[format] = content.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "(now)"');
       }
       return {
@@ -67,9 +69,9 @@ describe("a recorded decision keeps the voters it was recorded with", () => {
     expect(recorded.files.csv).toContain(at(people, 4).name);
 
     // Frank (a FastAPI voter) leaves; Carol (the other) becomes a viewer.
-    await owner.api.member.remove({ teamId: setup.team.id, userId: at(people, 4).id });
+    await owner.api.member.remove({ teamId: setup.teamId, userId: at(people, 4).id });
     await owner.api.member.changeRole({
-      teamId: setup.team.id,
+      teamId: setup.teamId,
       userId: at(people, 3).id,
       role: "VIEWER",
     });
@@ -83,29 +85,8 @@ describe("a recorded decision keeps the voters it was recorded with", () => {
   });
 
   it("shows the recorded result and its voters on the team dashboard after voters leave", async () => {
-    // Alice and Bob favour DRF, Carol and Frank FastAPI: the four together recommend FastAPI.
-    const setup = await teamWith(t, ["MEMBER", "MEMBER", "MEMBER", "MEMBER"]);
-    const { owner, people } = setup;
-    const teamId = setup.team.id;
-    const { id: projectId } = await owner.api.project.create(drfInput(teamId));
-    await owner.api.project.open({ projectId });
-    const project = await owner.api.project.get({ projectId });
-    const voters = [at(people, 1), at(people, 2), at(people, 3), at(people, 4)];
-    for (const [i, voter] of voters.entries()) {
-      const scores = i < 2 ? { drf: 4, fastapi: 3 } : { drf: 1, fastapi: 5 };
-      for (const c of project.criteria) {
-        await castVote(voter, projectId, c.key, { weight: 3, scores });
-      }
-    }
-    await owner.api.project.close({ projectId });
-    await owner.api.record.decide({
-      projectId,
-      chosenOptionKey: "fastapi",
-      rationale: "The team scored it higher.",
-      consequences: { good: [], neutral: [], bad: [] },
-      decisionMakers: [{ userId: owner.id }],
-      confirmProvisional: true,
-    });
+    const { owner, people, teamId, projectId } = await closedAfterFourVoted();
+    await recordDecision(owner, projectId, "fastapi", "The team scored it higher.");
     const row = async () => {
       const dashboard = await owner.api.dashboard.get({ teamId });
       const found = dashboard.projects.find((p) => p.id === projectId);

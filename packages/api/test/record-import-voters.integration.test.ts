@@ -1,9 +1,16 @@
 import { addMember, createUser } from "@tradeoff/db/testing";
-import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { forgetComputedRecommendations } from "../src/services/project/get-recommendation";
 import { useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, ownerAnd, teamWith } from "./project-fixtures";
+import {
+  at,
+  blankInput,
+  castVote,
+  ownerAnd,
+  readableText,
+  recordDecision,
+  teamWith,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -20,15 +27,7 @@ async function importedIntoTeamOfFive(opts: { decide?: boolean } = {}) {
     await castVote(voter, projectId, "ordering", { weight: 3, scores: { kafka: 4, sqs: 3 } });
   }
 
-  if (opts.decide !== false)
-    await source.owner.api.record.decide({
-      projectId,
-      chosenOptionKey: "sqs",
-      rationale: "it is managed.",
-      consequences: { good: [], neutral: [], bad: [] },
-      decisionMakers: [{ userId: source.owner.id }],
-      confirmProvisional: true,
-    });
+  if (opts.decide !== false) await recordDecision(source.owner, projectId, "sqs", "it is managed.");
   const doc = JSON.parse(
     (await source.owner.api.export.file({ projectId, format: "json" })).content,
   );
@@ -72,16 +71,7 @@ describe("a project imported from a JSON export rests on the voters in the file"
     const { source, ivy, projectId } = await importedIntoTeamOfFive();
     const text = async (format: "madr" | "log4brains" | "nygard" | "pdf") => {
       const file = await ivy.export.file({ projectId, format });
-      const raw =
-        format === "pdf"
-          ? (
-              await extractText(
-                await getDocumentProxy(new Uint8Array(Buffer.from(file.content, "base64"))),
-                { mergePages: true },
-              )
-            ).text
-          : file.content;
-      return raw.replace(/\s+/g, " ");
+      return (await readableText(format, file.content)).replace(/\s+/g, " ");
     };
     for (const format of ["madr", "log4brains", "nygard", "pdf"] as const) {
       expect(await text(format), format).toMatch(

@@ -255,3 +255,43 @@ describe("what a share link shows of the team", () => {
     expect(again.supersededBy.every((p) => p.title === null)).toBe(true);
   });
 });
+
+describe("what a share link shows of people", () => {
+  it("never shows a member's email address, also for members who have no name", async () => {
+    // Accounts made through an emailed sign-in link have no name until their owner gives one.
+    const setup = await openBlankProject(t, ["MEMBER"]);
+    const { owner, projectId } = setup;
+    const ids = setup.people.map((p) => p.id);
+    await t.db.user.updateMany({ where: { id: { in: ids } }, data: { name: null } });
+    const emails = (
+      await t.db.user.findMany({ where: { id: { in: ids } }, select: { email: true } })
+    ).map((u) => u.email ?? "");
+    expect(emails.every((e) => e.includes("@"))).toBe(true);
+    await castVote(at(setup.people, 1), projectId, "ops", {
+      weight: 4,
+      scores: { kafka: 2, sqs: 5 },
+      rationale: "Managed wins.",
+    });
+    await owner.api.record.decide({
+      projectId,
+      chosenOptionKey: "sqs",
+      rationale: "managed.",
+      decisionMakers: [{ userId: owner.id }],
+      consulted: [{ userId: at(setup.people, 1).id }],
+      confirmProvisional: true,
+    });
+    const link = await owner.api.share.create({ projectId, showVotes: true });
+
+    const shared = await t.callerAs(null).share.view({ token: link.token });
+    const text = JSON.stringify(shared);
+    for (const email of emails) expect(text).not.toContain(email);
+    // The people are still there, as members, so the record reads whole.
+    expect(shared.decision?.decisionMakers).toEqual([{ name: "A member" }]);
+    expect(shared.decision?.decidedBy).toBe("A member");
+    expect(shared.votes?.[0]?.member).toBe("A member");
+
+    // Inside the team, the address is how a member without a name is told apart.
+    const inside = await owner.api.record.get({ projectId });
+    expect(JSON.stringify(inside)).toContain(emails[0]);
+  });
+});

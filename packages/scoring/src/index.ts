@@ -12,6 +12,7 @@ export {
 } from "./describe";
 export { hotSpots, sensitivity } from "./insights";
 export { DEFAULT_SEED, seededRandom } from "./random";
+export { type RecordedVote, recordedDecision } from "./recorded";
 export { replay } from "./replay";
 export { MIN_CONFIDENCE_VOTERS } from "./rules";
 export { TIE_EPSILON } from "./totals";

@@ -1,4 +1,4 @@
-import { aggregate, type DecisionInput, type Method } from "@tradeoff/scoring";
+import { aggregate, type DecisionInput, type Method, recordedDecision } from "@tradeoff/scoring";
 import type { Command } from "commander";
 import { wrapText } from "../format/fit";
 import { ballotsLine } from "../format/labels";
@@ -88,19 +88,7 @@ export function registerShow(program: Command, io: Io): void {
         (_, i) => `absent-${i}`,
       );
       const decision: DecisionInput = {
-        options: view.options.map(({ key, name }) => ({ key, name })),
-        criteria: view.criteria.map(({ key, name, defaultWeight }) => ({
-          key,
-          name,
-          defaultWeight,
-        })),
-        votes: view.votes.map((v) => ({
-          voterId: v.memberId,
-          criterionKey: v.criterionKey,
-          weight: v.weight,
-          scores: v.scores,
-          ...(v.noOpinion ? { noOpinion: true } : {}),
-        })),
+        ...recordedDecision({ options: view.options, criteria: view.criteria, votes: view.votes }),
         members: [...voters, ...absent],
         ...(view.participation.quorum != null ? { quorum: view.participation.quorum } : {}),
       };

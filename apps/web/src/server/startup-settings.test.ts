@@ -39,19 +39,22 @@ function start(settings: Record<string, string>, waitMs = 30_000) {
 }
 
 describe("mail settings are checked when the server starts", () => {
-  it("refuses to start with a malformed SMTP_URL, naming it", async () => {
-    const result = await start({ SMTP_URL: "smtp//mail.example.com", EMAIL_FROM: "a@example.com" });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
-      "Tradeoff cannot start: SMTP_URL must be the mail server's URL, such as smtp://user:password@mail.example.com:587",
-    );
-  }, 60_000);
-
-  it("refuses to start with an EMAIL_FROM that is not an address, naming it", async () => {
-    const result = await start({ SMTP_URL: "smtp://mail.example.com", EMAIL_FROM: "noreply" });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(
-      'Tradeoff cannot start: EMAIL_FROM must be one sender address, such as noreply@example.com or "Tradeoff <noreply@example.com>" (it is "noreply").',
-    );
-  }, 60_000);
+  for (const { refuses, settings, says } of [
+    {
+      refuses: "refuses to start with a malformed SMTP_URL, naming it",
+      settings: { SMTP_URL: "smtp//mail.example.com", EMAIL_FROM: "a@example.com" },
+      says: "SMTP_URL must be the mail server's URL, such as smtp://user:password@mail.example.com:587",
+    },
+    {
+      refuses: "refuses to start with an EMAIL_FROM that is not an address, naming it",
+      settings: { SMTP_URL: "smtp://mail.example.com", EMAIL_FROM: "noreply" },
+      says: 'EMAIL_FROM must be one sender address, such as noreply@example.com or "Tradeoff <noreply@example.com>" (it is "noreply").',
+    },
+  ]) {
+    it(refuses, async () => {
+      const result = await start(settings);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Tradeoff cannot start: ${says}`);
+    }, 60_000);
+  }
 });

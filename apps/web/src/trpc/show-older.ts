@@ -1,4 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
 
 /** What `fetchNextPage` of an infinite query answers, as far as "Show older" reads it. */
 type NextPageResult<TPage> = {
@@ -33,31 +34,34 @@ export async function fetchOlderPages<TPage>(
 
 /**
  * The "Show older" button's action for a list of items with ids: fetches the older pages
- * (`fetchOlderPages`), keeps the items not already shown (`mutate(shownIds)`), and says what the
- * press brought in words ("3 older changes shown.") with the first of them, to focus.
+ * (`fetchOlderPages`) and keeps the items not already shown (`mutate(shownIds)`). `said` is what
+ * the last press brought in words ("3 older changes shown.", or `words.failed`), for the list's
+ * status line; `onShown` gets the first item it brought, to focus.
  */
 export function useShowOlder<TItem extends { id: string }>(
   shownPages: number,
   fetchNextPage: (options: {
     cancelRefetch: boolean;
   }) => Promise<NextPageResult<{ items: TItem[] }>>,
-  words: { one: string; many: string },
-  on: { shown: (said: string, first: string | null) => void; failed: () => void },
+  words: { one: string; many: string; failed: string },
+  onShown: (first: string | null) => void,
 ) {
-  return useMutation({
+  const [said, setSaid] = useState("");
+  const mutation = useMutation({
     mutationFn: async (shownIds: ReadonlySet<string>) =>
       (await fetchOlderPages(shownPages, fetchNextPage))
         .flatMap((page) => page.items)
         .filter((item) => !shownIds.has(item.id)),
     onSuccess: (older) => {
       const count = older.length;
-      on.shown(
+      setSaid(
         count === 0
           ? `No older ${words.many}.`
           : `${count} older ${count === 1 ? words.one : words.many} shown.`,
-        older[0]?.id ?? null,
       );
+      onShown(older[0]?.id ?? null);
     },
-    onError: on.failed,
+    onError: () => setSaid(words.failed),
   });
+  return { ...mutation, said };
 }

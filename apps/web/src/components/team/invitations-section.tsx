@@ -46,7 +46,7 @@ export function InvitationsSection({
       <InviteForm team={team} emailed={emailed} />
       <div className="space-y-2">
         <h3 className="font-medium text-sm">Pending</h3>
-        <PendingInvitations team={team} initialInvitations={initialInvitations} />
+        <PendingInvitations team={team} initialInvitations={initialInvitations} emailed={emailed} />
       </div>
     </Section>
   );
@@ -199,7 +199,7 @@ export function InviteForm({
           ) : null}
           <p>
             This link is shown only now. It works once{created.email ? ` for ${created.email}` : ""}
-            , until {formatExpiry(created.expiresAt)}.
+            , until {formatDateTime(created.expiresAt)}.
           </p>
         </ShownOnce>
       ) : null}
@@ -207,7 +207,7 @@ export function InviteForm({
   );
 }
 
-const formatExpiry = (iso: string) =>
+const formatDateTime = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
@@ -217,10 +217,13 @@ const formatExpiry = (iso: string) =>
 export function PendingInvitations({
   team,
   initialInvitations,
+  emailed,
 }: {
   team: TeamSummary;
   /** The pending invitations as the server rendered them: the list is there from the first paint. */
   initialInvitations?: Invitations | undefined;
+  /** Whether this server sends email: an invitation not emailed yet may still be on its way. */
+  emailed: boolean;
 }) {
   const trpc = useTRPC();
   const refresh = useRefreshInvitations();
@@ -250,15 +253,16 @@ export function PendingInvitations({
             <div className="font-medium">{invitation.email ?? "Open link"}</div>
             <div className="text-muted-foreground text-xs">
               By {invitation.createdBy?.name ?? invitation.createdBy?.email ?? "a former member"} ·
-              expires {formatExpiry(invitation.expiresAt)}
+              expires {formatDateTime(invitation.expiresAt)}
             </div>
+            <EmailDelivery invitation={invitation} emailed={emailed} />
           </div>
           <Badge variant="outline">{roleLabel(invitation.role)}</Badge>
           <ConfirmRowAction
             open={revoking.isOpen(invitation.id)}
             onOpenChange={(open) => revoking.setOpen(invitation.id, open)}
             action="Revoke"
-            ariaLabel={`Revoke the invitation ${invitation.email ? `for ${invitation.email}` : "by open link"} expiring ${formatExpiry(invitation.expiresAt)}`}
+            ariaLabel={`Revoke the invitation ${invitation.email ? `for ${invitation.email}` : "by open link"} expiring ${formatDateTime(invitation.expiresAt)}`}
             title="Revoke this invitation?"
             description="Its link stops working at once. You can create a new one later."
             pending={revoke.isPending}
@@ -267,5 +271,33 @@ export function PendingInvitations({
         </li>
       ))}
     </RowList>
+  );
+}
+
+/**
+ * Whether an invitation to an address was emailed: only when the mail server took its email.
+ * Nothing for an open link, which is always sent by hand.
+ */
+function EmailDelivery({
+  invitation,
+  emailed,
+}: {
+  invitation: Invitations[number];
+  emailed: boolean;
+}) {
+  if (!invitation.email) return null;
+  if (invitation.emailedAt) {
+    return (
+      <div className="text-muted-foreground text-xs" data-testid="invitation-delivery">
+        Emailed {formatDateTime(invitation.emailedAt)}
+      </div>
+    );
+  }
+  return (
+    <div className="text-warning text-xs" data-testid="invitation-delivery">
+      {emailed
+        ? "Not emailed yet: the mail server has not taken it. If it does not arrive, send the link by hand, or revoke this invitation and invite again."
+        : "Not emailed: this server sends no email. Send the link by hand."}
+    </div>
   );
 }

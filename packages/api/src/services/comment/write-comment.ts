@@ -1,17 +1,19 @@
-import { Prisma, type PrismaClient } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
+import { isUniqueViolation } from "../../database-errors";
 import { DomainError, notFound } from "../../errors";
 import { recordEvent } from "../project/events";
+import { findTeamProject } from "../project/find-team-project";
 import { commentSelect, toCommentView } from "./comment-select";
 import { resolveMentions } from "./resolve-mentions";
 
 type Actor = { userId: string; teamId: string };
 
 async function writableProject(tx: Pick<PrismaClient, "project">, actor: Actor, projectId: string) {
-  const project = await tx.project.findFirst({
-    where: { id: projectId, teamId: actor.teamId },
-    select: { id: true, status: true },
-  });
-  if (!project) throw notFound("Decision project");
+  const project = await findTeamProject(
+    tx,
+    { teamId: actor.teamId, projectId },
+    { id: true, status: true },
+  );
   if (project.status === "ARCHIVED") {
     throw new DomainError("CONFLICT", "This decision is archived; its discussion is read-only.");
   }
@@ -49,13 +51,10 @@ export async function createComment(
     return await insertComment(db, actor, input, key);
   } catch (error) {
     // The same key sent twice at once: the unique index keeps one, both get that one.
-    const again =
-      error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
-        ? await added()
-        : null;
+    const again = isUniqueViolation(error) ? await added() : null;
     if (again) return again;
     // The unique index is per author and key: the key was used on another decision.
-    if (key && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (key && isUniqueViolation(error)) {
       throw new DomainError(
         "CONFLICT",
         "This idempotency key was already used for one of your comments on another decision: send a new key with each new comment.",

@@ -27,6 +27,7 @@ import * as decoding from "lib0/decoding";
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { z } from "zod";
+import { hasRole, type Role } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import {
   ACCESS_CHANGED_CHANNEL,
@@ -146,6 +147,12 @@ export class DraftRefusedError extends Error {
  * Hocuspocus stateless message (JSON); the editor shows it as "edits left out".
  */
 export type EditsLeftOutMessage = { type: "edits-left-out"; status: ClosedDraftStatus };
+
+/**
+ * What the server tells a connection it turned read-only because its user may now only read the
+ * draft (made a viewer): the editor stops and says why. Sent once, as a stateless message (JSON).
+ */
+export type EditingEndedMessage = { type: "read-only"; role: Role };
 
 export class DraftTooLargeError extends Error {
   /** The WebSocket close code and reason the client receives. */
@@ -328,7 +335,7 @@ export class DraftDocumentExtension implements Extension {
       );
     }
     if (access.readOnly) {
-      connection.readOnly = true;
+      this.readOnlyFor(connection, access);
       return;
     }
     if (message.byteLength < CHECK_MESSAGES_FROM_BYTES) return;
@@ -391,7 +398,7 @@ export class DraftDocumentExtension implements Extension {
       return;
     }
     if (access) {
-      if (access.readOnly) connection.readOnly = true;
+      if (access.readOnly) this.readOnlyFor(connection, access);
       return;
     }
     this.ended.add(connection);
@@ -400,6 +407,18 @@ export class DraftDocumentExtension implements Extension {
     // editor reconnects, and is refused with the reason it can no longer open the draft.
     connection.close(closing);
     connection.webSocket.close(closing.code, closing.reason);
+  }
+
+  /**
+   * Turns a connection read-only because its user's access now only reads. Made a viewer, they
+   * are told at once; a draft accepted or discarded is told by its own announcement.
+   */
+  private readOnlyFor(connection: Connection, access: DraftDocumentAccess) {
+    if (connection.readOnly) return;
+    connection.readOnly = true;
+    if (hasRole(access.role, "MEMBER")) return;
+    const message: EditingEndedMessage = { type: "read-only", role: access.role };
+    connection.sendStateless(JSON.stringify(message));
   }
 
   async onChange({ documentName, update, transactionOrigin }: onChangePayload) {

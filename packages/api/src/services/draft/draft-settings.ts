@@ -2,6 +2,7 @@ import type { PrismaClient, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { assertCanManageProject } from "../project/access";
 import { recordEvent } from "../project/events";
+import { findTeamProject } from "../project/find-team-project";
 
 type Actor = { userId: string; teamId: string; role: Role };
 
@@ -12,11 +13,11 @@ export async function setApprovalRule(
   input: { projectId: string; approvalRule: "ALL" | "MAJORITY" },
 ) {
   return db.$transaction(async (tx) => {
-    const before = await tx.project.findFirst({
-      where: { id: input.projectId, teamId: actor.teamId },
-      select: { approvalRule: true },
-    });
-    if (!before) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const before = await findTeamProject(
+      tx,
+      { teamId: actor.teamId, projectId: input.projectId },
+      { approvalRule: true },
+    );
     const accepted = await tx.recordDraft.count({
       where: { projectId: input.projectId, status: "ACCEPTED" },
     });
@@ -49,11 +50,11 @@ export async function setDraftSharing(
   actor: Actor,
   input: { projectId: string; sharedBeforeAcceptance: boolean },
 ) {
-  const project = await db.project.findFirst({
-    where: { id: input.projectId, teamId: actor.teamId },
-    select: { createdById: true },
-  });
-  if (!project) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  const project = await findTeamProject(
+    db,
+    { teamId: actor.teamId, projectId: input.projectId },
+    { createdById: true },
+  );
   assertCanManageProject(actor, project);
   const { count } = await db.recordDraft.updateMany({
     where: { projectId: input.projectId, teamId: actor.teamId },

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { hasRole } from "../../domain/roles";
-import { DomainError } from "../../errors";
 import { canManageProject } from "../project/access";
+import { findTeamProject } from "../project/find-team-project";
 import { readRecordFields } from "../record/stored-fields";
 import { approvalStatus, reviewerIds, reviewersSelect } from "./approval";
 import { readDraftText } from "./draft-text";
@@ -122,9 +122,10 @@ export async function getDraft(
   actor: { userId: string; teamId: string; role: Role },
   input: { projectId: string },
 ) {
-  const project = await db.project.findFirst({
-    where: { id: input.projectId, teamId: actor.teamId },
-    select: {
+  const project = await findTeamProject(
+    db,
+    { teamId: actor.teamId, projectId: input.projectId },
+    {
       id: true,
       title: true,
       status: true,
@@ -151,8 +152,7 @@ export async function getDraft(
         },
       },
     },
-  });
-  if (!project) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  );
   const row = project.recordDraft;
   // Who set a discarded draft aside (the page says so); no name once their account is gone.
   const discarder = row?.discardedById

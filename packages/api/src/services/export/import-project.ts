@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
-import { aggregate, type Method } from "@tradeoff/scoring";
+import { aggregate, type Method, recordedDecision } from "@tradeoff/scoring";
 import { z } from "zod";
 import { DomainError } from "../../errors";
 import { readIsoDate } from "../../schemas/dates";
@@ -183,19 +183,7 @@ export function checkImportDocument(raw: unknown): ImportDocument {
   if (doc.votes && doc.result && problems.length === 0) {
     const rec = aggregate(
       {
-        options: doc.options.map(({ key, name }) => ({ key, name })),
-        criteria: doc.criteria.map(({ key, name, defaultWeight }) => ({
-          key,
-          name,
-          defaultWeight,
-        })),
-        votes: doc.votes.map((v) => ({
-          voterId: v.memberId,
-          criterionKey: v.criterionKey,
-          weight: v.weight,
-          scores: v.scores,
-          ...(v.noOpinion ? { noOpinion: true } : {}),
-        })),
+        ...recordedDecision({ options: doc.options, criteria: doc.criteria, votes: doc.votes }),
         members: [...new Set(doc.votes.map((v) => v.memberId))],
       },
       { method: doc.project.method as Method, resamples: 0 },

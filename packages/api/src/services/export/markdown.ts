@@ -501,7 +501,8 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
   if (view.decision?.moreInformation) out.push(`${view.decision.moreInformation.trim()}\n`);
   const r = view.result;
   if (r) {
-    const head = `| Criterion | Weight | ${view.options.map((o) => cell(o.name)).join(" | ")} |`;
+    // The same words as the record page: the number is a share of the counted criteria's weight.
+    const head = `| Criterion | Share of counted weight | ${view.options.map((o) => cell(o.name)).join(" | ")} |`;
     const rule = `| --- | ---: | ${view.options.map(() => "---:").join(" | ")} |`;
     const rows = r.criteria.map(
       (c) =>

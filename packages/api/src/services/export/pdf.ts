@@ -286,7 +286,8 @@ export async function toPdf(
       });
       w.y -= 14;
     };
-    row(["Criterion", "Weight", "Flips at", ...view.options.map((o) => o.name)], true);
+    // "Share of counted weight" (the record page's words) does not fit the column: a note says it.
+    row(["Criterion", "Share", "Flips at", ...view.options.map((o) => o.name)], true);
     for (const c of r.criteria)
       row([
         criterionName(view, c.key),
@@ -294,6 +295,10 @@ export async function toPdf(
         c.flipAt === null ? "-" : c.flipAt.toFixed(1),
         ...view.options.map((o) => scoreText(c.scores[o.key])),
       ]);
+    w.text(
+      "Share: each criterion's share of counted weight, the weight of the criteria counted in the totals.",
+      { color: MUTED, size: 9 },
+    );
     for (const line of notScoredLines(view)) w.text(line, { color: MUTED, size: 9 });
   }
 

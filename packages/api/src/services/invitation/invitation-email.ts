@@ -15,7 +15,8 @@ export type InvitationEmailJob = { invitationId: string; tokenEncrypted: string 
 /**
  * Emails an invitation's link to its address. Nothing is sent when the invitation is gone, has
  * no address, or can no longer be used (accepted, revoked, expired) by the time the job runs.
- * A job repeated after a crash sends with the same Message-ID.
+ * A job repeated after a crash sends with the same Message-ID. The invitation records when
+ * its email was taken by the mail server (`emailedAt`), which the pending list shows.
  */
 export async function sendInvitationEmail(
   db: PrismaClient,
@@ -53,6 +54,12 @@ export async function sendInvitationEmail(
       label: "Accept the invitation",
     }),
     messageId: messageIdFor("invitation", job.id, settings.appUrl),
+  });
+  // Only once the mail server took it: a send that failed leaves the invitation not emailed.
+  // (An invitation deleted with its team meanwhile has nothing to record.)
+  await db.invitation.updateMany({
+    where: { id: job.data.invitationId },
+    data: { emailedAt: new Date() },
   });
   return { sent: true };
 }

@@ -16,6 +16,8 @@ export const invitationFields = {
   role: true,
   expiresAt: true,
   createdAt: true,
+  /** When its email reached the mail server; null: not emailed (an open link never is). */
+  emailedAt: true,
 } satisfies Prisma.InvitationSelect;
 
 /** The team's pending invitations, newest first, with who made each. */

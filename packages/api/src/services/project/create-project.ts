@@ -1,6 +1,7 @@
-import { Prisma, type PrismaClient } from "@tradeoff/db";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { findTemplate } from "@tradeoff/templates";
 import type { z } from "zod";
+import { isUniqueViolation } from "../../database-errors";
 import { DomainError } from "../../errors";
 import { type createProjectSchema, PAST_DEADLINE_MESSAGE } from "../../schemas/project";
 import { recordEvent } from "./events";
@@ -36,10 +37,7 @@ export async function createProject(db: PrismaClient, actor: Actor, input: Omit<
     return await insertProject(db, actor, input, key);
   } catch (error) {
     // The same key sent twice at once: the unique index keeps one, both get that one.
-    const again =
-      error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
-        ? await created()
-        : null;
+    const again = isUniqueViolation(error) ? await created() : null;
     if (again) return again;
     throw error;
   }

@@ -1,9 +1,9 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
 import { hasRole } from "../../domain/roles";
-import { notFound } from "../../errors";
 import { recordStatusOf } from "../export/record-status";
 import { readRecordSource } from "../record/record-source";
 import { canManageProject } from "./access";
+import { findTeamProject } from "./find-team-project";
 import { orderedCriteria, orderedOptions } from "./select";
 
 /** Everything the project page shows about the project itself (votes and results come apart). */
@@ -12,9 +12,10 @@ export async function getProject(
   actor: { userId: string; teamId: string; role: Role },
   input: { projectId: string },
 ) {
-  const project = await db.project.findFirst({
-    where: { id: input.projectId, teamId: actor.teamId },
-    select: {
+  const project = await findTeamProject(
+    db,
+    { teamId: actor.teamId, projectId: input.projectId },
+    {
       id: true,
       teamId: true,
       number: true,
@@ -42,8 +43,7 @@ export async function getProject(
       record: { select: { id: true, source: true } },
       recordDraft: { select: { id: true } },
     },
-  });
-  if (!project) throw notFound("Decision project");
+  );
   const actorRef = { userId: actor.userId, role: actor.role };
   const { record, recordDraft, ...details } = project;
   return {

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { drfVsFastapi } from "@tradeoff/templates";
 import { DomainError } from "../../errors";
 import { recordEvent } from "./events";
+import { findTeamProject } from "./find-team-project";
 import { nextProjectNumber } from "./next-project-number";
 
 /** The made-up teammates of a sample project; "(sample)" in each name marks them wherever shown. */
@@ -153,11 +154,11 @@ export async function removeSampleProject(
   projectId: string,
 ) {
   return db.$transaction(async (tx) => {
-    const project = await tx.project.findFirst({
-      where: { id: projectId, teamId: actor.teamId },
-      select: { id: true, isSample: true },
-    });
-    if (!project) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+    const project = await findTeamProject(
+      tx,
+      { teamId: actor.teamId, projectId },
+      { id: true, isSample: true },
+    );
     if (!project.isSample) {
       throw new DomainError(
         "PRECONDITION_FAILED",

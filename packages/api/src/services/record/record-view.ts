@@ -6,7 +6,7 @@ import type {
   RecommendationStatus,
   ShownCoverage,
 } from "@tradeoff/scoring";
-import { DomainError } from "../../errors";
+import { findTeamProject } from "../project/find-team-project";
 import { shownCoverage } from "../project/get-recommendation";
 import { loadDecision, type VotersFrom } from "../project/load-decision";
 import { type RecordSource, readRecordSource } from "./record-source";
@@ -151,9 +151,10 @@ export async function loadRecordView(
   scope: { teamId: string; projectId: string },
   opts: { includeVotes?: boolean; appUrl?: string | null; now?: Date } = {},
 ): Promise<RecordView> {
-  const extra = await db.project.findFirst({
-    where: { id: scope.projectId, teamId: scope.teamId },
-    select: {
+  const extra = await findTeamProject(
+    db,
+    { teamId: scope.teamId, projectId: scope.projectId },
+    {
       number: true,
       context: true,
       templateKey: true,
@@ -215,8 +216,7 @@ export async function loadRecordView(
         orderBy: { createdAt: "asc" },
       },
     },
-  });
-  if (!extra) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  );
   const loaded = await loadDecision(db, scope.projectId);
   const { project } = loaded;
   const hidden = project.votingMode === "BLIND" && project.status === "OPEN";

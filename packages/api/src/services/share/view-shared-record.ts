@@ -3,6 +3,7 @@ import { DomainError } from "../../errors";
 import { draftSelect, draftView } from "../draft/get-draft";
 import { type LinkedProject, loadRecordView, type RecordView } from "../record/record-view";
 import { hashShareToken } from "./share-token";
+import { withoutAccountAddresses } from "./without-addresses";
 
 /**
  * The record behind a share link, for anyone holding it (no account). Unknown, revoked and
@@ -44,8 +45,9 @@ export async function viewSharedRecord(
   const linked = await linkedDecisions(db, link.teamId, view, now);
   // A reader outside the team sees the record, and nothing else of the team: every field is
   // named here (no internal ids, addresses or other projects). A field added to the record
-  // view stays inside the team until it is added here too.
-  return {
+  // view stays inside the team until it is added here too. Members are named, never shown by
+  // their address.
+  return withoutAccountAddresses(db, {
     recordDraft: draft && {
       status: draft.status,
       chosenOptionKey: draft.chosenOptionKey,
@@ -114,7 +116,7 @@ export async function viewSharedRecord(
     draft: view.draft,
     generatedAt: view.generatedAt,
     expiresAt: link.expiresAt,
-  };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { Prisma, type PrismaClient } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
+import { isUniqueViolation } from "../../database-errors";
 import { slugOf } from "../../domain/slug";
 import { DomainError } from "../../errors";
 import { teamSelect } from "./select";
@@ -10,9 +11,6 @@ export function slugify(name: string): string {
 }
 
 const ATTEMPTS = 4;
-
-const uniqueViolated = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
  * Creates a team with its creator as OWNER, in one transaction. A name whose address is taken
@@ -50,7 +48,7 @@ export async function createTeam(
       });
       return { ...team, role: "OWNER" as const };
     } catch (error) {
-      if (!uniqueViolated(error)) throw error;
+      if (!isUniqueViolation(error)) throw error;
       if (key) {
         // The same key sent twice at once: the unique index keeps one, both get that one.
         const again = await createdWithKey(db, input.userId, key);

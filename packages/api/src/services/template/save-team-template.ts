@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
-import { DomainError, notFound } from "../../errors";
+import { DomainError } from "../../errors";
+import { findTeamProject } from "../project/find-team-project";
 import { orderedCriteria, orderedOptions } from "../project/select";
 
 /** Templates one team may keep; built-in templates do not count. */
@@ -18,14 +19,14 @@ export async function saveTeamTemplate(
   actor: { userId: string; teamId: string },
   input: { projectId: string; name: string; description: string },
 ) {
-  const project = await db.project.findFirst({
-    where: { id: input.projectId, teamId: actor.teamId },
-    select: {
+  const project = await findTeamProject(
+    db,
+    { teamId: actor.teamId, projectId: input.projectId },
+    {
       options: orderedOptions,
       criteria: orderedCriteria,
     },
-  });
-  if (!project) throw notFound("Decision project");
+  );
   const options = project.options;
   const criteria = project.criteria.map((c) => ({ ...c, guidance: c.guidance ?? {} }));
   return db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
-import { Prisma, type PrismaClient } from "@tradeoff/db";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
+import { isUniqueViolation } from "../../database-errors";
 import type { SignUpInput } from "../../schemas/auth";
 
 /**
@@ -55,7 +56,7 @@ export async function signUp(
     });
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides, the loser gets the same answer.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) {
+    if (!isUniqueViolation(error)) {
       throw error;
     }
   }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { DomainError, notFound } from "../../errors";
+import { DomainError } from "../../errors";
 import { isBlind } from "../history/event-view";
+import { findTeamProject } from "../project/find-team-project";
 
 /** What the ballot says instead of teammates' reasons while they are secret. */
 export const BLIND_REASONS_NOTE =
@@ -17,15 +18,15 @@ export async function listReasons(
   actor: { userId: string; teamId: string },
   input: { projectId: string; criterionKey: string },
 ) {
-  const project = await db.project.findFirst({
-    where: { id: input.projectId, teamId: actor.teamId },
-    select: {
+  const project = await findTeamProject(
+    db,
+    { teamId: actor.teamId, projectId: input.projectId },
+    {
       status: true,
       votingMode: true,
       criteria: { where: { key: input.criterionKey }, select: { id: true } },
     },
-  });
-  if (!project) throw notFound("Decision project");
+  );
   const criterion = project.criteria[0];
   if (!criterion) {
     throw new DomainError("BAD_REQUEST", "This decision has no such criterion.", {

@@ -74,20 +74,13 @@ export function InboxList({ initial }: { initial: Page }) {
     }),
   );
   // The first notification a press of "Show older" brought, focused once it is shown (the
-  // button itself goes with the last page), and what the press brought, in words.
+  // button itself goes with the last page).
   const [focusFirst, setFocusFirst] = useState<string | null>(null);
-  const [shown, setShown] = useState("");
   const showOlder = useShowOlder(
     inbox.data.pages.length,
     inbox.fetchNextPage,
-    { one: "notification", many: "notifications" },
-    {
-      shown: (said, first) => {
-        setShown(said);
-        setFocusFirst(first);
-      },
-      failed: () => setShown(OLDER_FAILED),
-    },
+    { one: "notification", many: "notifications", failed: OLDER_FAILED },
+    setFocusFirst,
   );
   useEffect(() => {
     if (!focusFirst) return;
@@ -185,7 +178,7 @@ export function InboxList({ initial }: { initial: Page }) {
         </div>
       ) : null}
       <p role="status" className="sr-only">
-        {shown}
+        {showOlder.said}
       </p>
     </div>
   );

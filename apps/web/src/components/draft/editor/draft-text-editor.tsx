@@ -10,8 +10,15 @@ import { FieldEditor } from "./field-editor";
 import { caretColor } from "./fields";
 import "./editor.css";
 
-/** Close codes the server uses: the change was refused as too large. */
+/** Close codes the server uses: the change was refused as too large; access to the draft ended. */
 const TOO_LARGE = 4413;
+const ACCESS_ENDED = 4403;
+
+/**
+ * Why this person can no longer edit the draft while the page is open: made a viewer (the
+ * server turned the connection read-only), or out of the team or signed out (it closed it).
+ */
+type EditingEnded = "viewer" | "access" | "refused";
 
 export type DraftTextEditorProps = {
   draftId: string;
@@ -25,10 +32,15 @@ export type DraftTextEditorProps = {
  * for any other message.
  */
 function editsLeftOut(payload: string): string | null {
+  const message = parsedMessage(payload);
+  if (message?.type !== "edits-left-out") return null;
+  return message.status === "DISCARDED" ? "DISCARDED" : "ACCEPTED";
+}
+
+/** The server's stateless message as JSON, or null when it is not. */
+function parsedMessage(payload: string): { type?: unknown; status?: unknown } | null {
   try {
-    const message = JSON.parse(payload) as { type?: unknown; status?: unknown };
-    if (message.type !== "edits-left-out") return null;
-    return message.status === "DISCARDED" ? "DISCARDED" : "ACCEPTED";
+    return JSON.parse(payload) as { type?: unknown; status?: unknown };
   } catch {
     return null;
   }
@@ -50,6 +62,13 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
   // closed (they had been acknowledged, so the page no longer counts them as unsaved).
   const status = useContext(DraftStatusContext);
   const [closedByServer, setClosedByServer] = useState<string | null>(null);
+  // Made a viewer, removed from the team or signed out while editing: the editor stops and says
+  // why, with whatever had not reached the server yet.
+  const [ended, setEnded] = useState<{
+    why: EditingEnded;
+    unsaved: boolean;
+    reason?: string;
+  } | null>(null);
   const closed = status !== "PROPOSED" || closedByServer !== null;
   const [leftOut, setLeftOut] = useState<string | null>(null);
   useEffect(() => {
@@ -79,17 +98,28 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
     });
     next.on("synced", update);
     next.on("unsyncedChanges", update);
+    const endEditing = (why: EditingEnded, reason?: string) => {
+      setEnded((known) => known ?? { why, unsaved: next.hasUnsyncedChanges, reason });
+    };
     next.on("stateless", ({ payload }: { payload: string }) => {
+      if (parsedMessage(payload)?.type === "read-only") endEditing("viewer");
       const told = editsLeftOut(payload);
       if (!told) return;
       setClosedByServer(told);
       setLeftOut(told);
     });
     next.on("authenticationFailed", ({ reason }: { reason: string }) => {
+      // Refused on reconnecting after this page had the draft (the close that said why may
+      // have been missed, offline): the editor stops, with the server's reason.
+      if (everSynced) {
+        endEditing("refused", reason);
+        return;
+      }
       setProblem(`This draft cannot be opened: ${reason}`);
     });
     next.on("close", ({ event }: { event: { code: number; reason: string } }) => {
       if (event.code === TOO_LARGE) setProblem(event.reason);
+      if (event.code === ACCESS_ENDED) endEditing("access");
       update();
     });
     const offline = () => update();
@@ -104,10 +134,11 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
   }, [draftId, userId, userName]);
 
   if (!provider) return <ConnectionStatus state="connecting" />;
-  const editable = canEdit && !closed;
+  const editable = canEdit && !closed && !ended;
   return (
     <div className="grid gap-5">
-      {closed ? null : <ConnectionStatus state={state} />}
+      {closed || ended ? null : <ConnectionStatus state={state} />}
+      {ended && !closed ? <EditingEndedNotice {...ended} /> : null}
       {leftOut === "DISCARDED" ? (
         <Alert variant="error" title="Your last edits were not saved" data-testid="edits-left-out">
           The draft was discarded before your last edits reached the server, so they were not saved.
@@ -143,5 +174,29 @@ export default function DraftTextEditor({ draftId, user, canEdit }: DraftTextEdi
         />
       ))}
     </div>
+  );
+}
+
+/** Why the editor stopped, and what to do: a status region, read out when it appears. */
+function EditingEndedNotice({
+  why,
+  unsaved,
+  reason,
+}: {
+  why: EditingEnded;
+  unsaved: boolean;
+  reason?: string | undefined;
+}) {
+  return (
+    <Alert variant="warning" title="You can no longer edit this draft" data-testid="editing-ended">
+      {why === "viewer"
+        ? "You are now a viewer of this team: you can read this draft, but not edit it. To edit it again, ask an owner or admin of the team to make you a member."
+        : why === "access"
+          ? "You are no longer in this draft's team, or were signed out on this browser. Sign in again, or ask an owner or admin of the team to add you back, then reload this page."
+          : `The server no longer lets this page open the draft: ${reason ?? "no reason was given"} Reload the page once that is resolved.`}
+      {unsaved
+        ? " Your last edits had not reached the server and were not saved: they stay on this page until you reload it, so copy what you still need."
+        : null}
+    </Alert>
   );
 }

@@ -54,7 +54,11 @@ export default async function MembersPage({ params }: Props) {
           title="Pending invitations"
           description="Each link works once, until it expires. Links are shown only when created: if one was lost, revoke it and invite again."
         >
-          <PendingInvitations team={summary} initialInvitations={invitations} />
+          <PendingInvitations
+            team={summary}
+            initialInvitations={invitations}
+            emailed={emailConfigured()}
+          />
         </Section>
       ) : null}
     </div>

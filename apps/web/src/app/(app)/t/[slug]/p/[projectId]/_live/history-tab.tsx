@@ -313,10 +313,8 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
   const items = history.data?.pages.flatMap((p) => p.items) ?? [];
   const list = useRef<HTMLOListElement>(null);
   const showOlderButton = useRef<HTMLButtonElement>(null);
-  // The first change a press of "Show older changes" brought, focused once it is shown, and
-  // what the press brought, in words for screen readers.
+  // The first change a press of "Show older changes" brought, focused once it is shown.
   const [focusId, setFocusId] = useState<string | null>(null);
-  const [shown, setShown] = useState("");
   useEffect(() => {
     if (focusId === null) return;
     const row = list.current?.querySelector(`:scope > li[data-event-id="${focusId}"]`);
@@ -335,14 +333,8 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
   const showOlder = useShowOlder(
     history.data?.pages.length ?? 0,
     history.fetchNextPage,
-    { one: "change", many: "changes" },
-    {
-      shown: (said, first) => {
-        setShown(said);
-        setFocusId(first);
-      },
-      failed: () => setShown(OLDER_FAILED),
-    },
+    { one: "change", many: "changes", failed: OLDER_FAILED },
+    setFocusId,
   );
 
   return (
@@ -400,7 +392,7 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
           </div>
         ) : null}
         <p role="status" className="sr-only">
-          {shown}
+          {showOlder.said}
         </p>
       </CardContent>
     </Card>
