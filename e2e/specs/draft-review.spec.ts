@@ -266,3 +266,46 @@ async function expectEditingEnded(page: Page, why: string) {
   await expect(page.getByTestId("draft-sync-status")).toHaveCount(0);
   return told;
 }
+
+test("opening the draft without typing keeps its text and the approval, and a quoted address stays as the voter typed it", async ({
+  alice: owner,
+  bob: member,
+  drf,
+}) => {
+  const reason = "See https://example.com/pricing";
+  const quote = `"${reason}" (${member.user.name} on ${drf.first.name})`;
+  const m = await voteAndStartDraft(member, drf, reason);
+  await m.getByRole("checkbox", { name: owner.user.name }).check();
+  await m.getByRole("button", { name: "Save fields" }).click();
+  await expect(m.getByTestId("approval-summary")).toHaveText(
+    "0 of 1 decision-maker approved; needs their approval.",
+  );
+  // Typing in the rationale leaves the quote in another section as it was.
+  await typeIntoRationale(m, "it fits our typed, async services.");
+  await m.goto(drf.url);
+  type Draft = { draft: { text: { good: string }; reviews: { stale: boolean }[] } };
+  const stored = () =>
+    query<Draft>(owner.context.request, "draft.get", { projectId: drf.projectId });
+  expect((await stored()).draft.text.good).toBe(`- ${quote}`);
+  await mutate(owner.context.request, "draft.review", {
+    projectId: drf.projectId,
+    verdict: "APPROVED",
+  });
+
+  // The member only opens the draft again for a while, typing nothing.
+  await m.goto(`${drf.url}/draft`);
+  await expect(textField(m, "Good consequences")).toContainText(quote);
+  await m.waitForTimeout(5_000);
+  await m.goto(drf.url);
+
+  expect((await stored()).draft.reviews.map((r) => r.stale)).toEqual([false]);
+  await mutate(owner.context.request, "draft.accept", {
+    projectId: drf.projectId,
+    confirmProvisional: true,
+  });
+  const o = owner.page;
+  await o.goto(`${drf.url}/record`);
+  const md = await expectApprovalInMadr(o, owner.user.name);
+  expect(md).toContain("https://example.com/pricing");
+  expect(md).not.toContain("[https://example.com/pricing]");
+});

@@ -514,6 +514,98 @@ describe("reviewing and accepting while the last edits are still being stored", 
   });
 });
 
+describe("opening the editor without typing", () => {
+  /** A draft whose quoted vote reasons hold addresses and Markdown's other spellings. */
+  async function draftQuoting(reason: string) {
+    const s = await openBlankProject(t, ["MEMBER", "MEMBER"], { quorum: 1 });
+    const voter = at(s.people, 1);
+    const reader = at(s.people, 2);
+    await castOnBothCriteria(voter, s.projectId, {
+      weight: 4,
+      scores: { kafka: 2, sqs: 5 },
+      rationale: reason,
+    });
+    const { draftId } = await voter.api.draft.start({ projectId: s.projectId });
+    await voter.api.draft.updateFields({
+      projectId: s.projectId,
+      chosenOptionKey: "sqs",
+      decisionMakers: [{ userId: s.owner.id, name: "" }],
+    });
+    const stored = () =>
+      t.db.recordDraft.findUniqueOrThrow({
+        where: { id: draftId },
+        select: { text: true, textVersion: true },
+      });
+    return { s, voter, reader, draftId, stored };
+  }
+
+  it("keeps the text, its version and the approvals when someone only opens the draft", async () => {
+    const reason = 'See https://example.com/pricing, & =HYPERLINK("http://x") for _costs_';
+    const { s, reader, draftId, stored } = await draftQuoting(reason);
+    // The rationale as an earlier editing stored it.
+    const { text } = await stored();
+    await t.db.recordDraft.update({
+      where: { id: draftId },
+      data: { text: { ...(text as object), rationale: "SQS, see www.example.com/sqs & a@b.co" } },
+      select: { id: true },
+    });
+    const before = await stored();
+    expect(JSON.stringify(before.text)).toContain(reason.replaceAll('"', '\\"'));
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+
+    // Another member opens the draft page, types nothing, and leaves after a while.
+    const a = await startInstance();
+    const opener = await connect(a, draftId, reader.id);
+    expect(documentText(opener.doc).good).toContain("https://example.com/pricing");
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    disconnect(opener);
+    await stopInstance(a);
+
+    expect(await stored()).toEqual(before);
+    const { draft } = await s.owner.api.draft.get({ projectId: s.projectId });
+    expect(draft?.reviews.map((r) => r.stale)).toEqual([false]);
+    await s.owner.api.draft.accept({ projectId: s.projectId, confirmProvisional: true });
+    expect(
+      await t.db.projectEvent.count({
+        where: { projectId: s.projectId, type: "draft.review.stale" },
+      }),
+    ).toBe(0);
+    const record = await t.db.decisionRecord.findFirstOrThrow({
+      where: { projectId: s.projectId },
+      select: { consequences: true },
+    });
+    expect(JSON.stringify(record.consequences)).toContain(reason.replaceAll('"', '\\"'));
+  });
+
+  it("keeps every quote as typed when someone types in another section, and names who typed", async () => {
+    const reason = 'Runbook: https://example.com/runbook and =HYPERLINK("http://x")';
+    const { s, voter, draftId, stored } = await draftQuoting(reason);
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    const a = await startInstance();
+    const writer = await connect(a, draftId, voter.id);
+    typeParagraph(
+      writer.doc,
+      "rationale",
+      "Managed queues, see https://example.com/sqs for limits.",
+    );
+    await expect
+      .poll(async () => ((await stored()).text as { rationale: string }).rationale, {
+        timeout: 5_000,
+        interval: 10,
+      })
+      .toBe("Managed queues, see https://example.com/sqs for limits.");
+    const text = (await stored()).text as Record<string, string>;
+    expect(text.good).toContain(`"${reason}" (${voter.name} on Operational cost)`);
+    expect(text.good).toContain(`"${reason}" (${voter.name} on Ordering)`);
+    expect(text.good).not.toContain("](");
+    const stale = await t.db.projectEvent.findMany({
+      where: { projectId: s.projectId, type: "draft.review.stale" },
+      select: { actorId: true },
+    });
+    expect(stale).toEqual([{ actorId: voter.id }]);
+  });
+});
+
 describe("edits that arrive as the draft is accepted or discarded", () => {
   const accept = (s: Awaited<ReturnType<typeof readyDraft>>["s"]) =>
     s.owner.api.draft.accept({

@@ -542,8 +542,8 @@ describe("exports and share links", () => {
     const front = parse(madr.content.split("---\n")[1] ?? "");
     expect(front["decision-makers"]).toEqual(["Olivia Owner", s.admin.name]);
     expect(front.approvals).toEqual([
-      { name: "Olivia Owner", date: today },
-      { name: s.admin.name, date: today },
+      { name: "Olivia Owner", date: today, revision: 1 },
+      { name: s.admin.name, date: today, revision: 1 },
     ]);
     const line = `Approved by Olivia Owner (${today}), ${s.admin.name} (${today}).`;
     expect(madr.content).toContain(line);
@@ -552,6 +552,51 @@ describe("exports and share links", () => {
       expect(file.content).toContain(line);
     }
     expect(madr.content).not.toContain("accepted-without-approval");
+  });
+
+  it("says a revised record's approvals were for the revision approved, and names who revised it", async () => {
+    const s = await votedProject();
+    await readyDraft(s, [s.owner]);
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    await s.member.api.draft.accept({ projectId: s.projectId });
+    const today = new Date().toISOString().slice(0, 10);
+    const d = (await s.member.api.record.get({ projectId: s.projectId })).view.decision;
+    if (!d) throw new Error("The draft's acceptance recorded no decision.");
+    const { chosenOptionKey, justification, consequences, decisionMakers, consulted, informed } = d;
+    await s.admin.api.record.revise({
+      projectId: s.projectId,
+      ...{ chosenOptionKey, justification, consequences, decisionMakers, consulted, informed },
+      confirmation: d.confirmation,
+      links: d.links,
+      reviewDate: d.reviewDate?.slice(0, 10) ?? null,
+      rationale: "The admin's own reasoning, never reviewed by the owner.",
+      note: "My own reasoning",
+    });
+
+    const { view } = await s.viewer.api.record.get({ projectId: s.projectId });
+    expect(view.decision?.approvals).toEqual([
+      { name: "Olivia Owner", at: expect.any(String), revision: 1 },
+    ]);
+    expect(view.decision?.revisedBy).toEqual({ name: s.admin.name, at: expect.any(String) });
+    const approved = `Approved by Olivia Owner (${today}) for revision 1; revision 2 by ${s.admin.name} (${today}) was not reviewed.`;
+    const recorded = `Recorded by ${s.member.name} on ${today}; revision 2 by ${s.admin.name} on ${today}.`;
+    const madr = await s.viewer.api.export.file({ projectId: s.projectId, format: "madr" });
+    const front = parse(madr.content.split("---\n")[1] ?? "");
+    expect(front.approvals).toEqual([{ name: "Olivia Owner", date: today, revision: 1 }]);
+    expect(madr.content).toContain(approved);
+    expect(madr.content).toContain(recorded);
+    expect(madr.content).not.toMatch(/Approved by Olivia Owner \([0-9-]+\)\./);
+    for (const format of ["log4brains", "nygard"] as const) {
+      const file = await s.viewer.api.export.file({ projectId: s.projectId, format });
+      expect(file.content).toContain(approved);
+    }
+    const json = JSON.parse(
+      (await s.viewer.api.export.file({ projectId: s.projectId, format: "json" })).content,
+    );
+    expect(json.decision.approvals).toEqual([
+      { name: "Olivia Owner", at: expect.any(String), revision: 1 },
+    ]);
+    expect(json.decision.revisedBy.name).toBe(s.admin.name);
   });
 
   it("keeps the draft out of share links until accepted, unless the sharer chose to show it", async () => {

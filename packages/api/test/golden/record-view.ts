@@ -155,6 +155,7 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
       revision: 2,
       decidedAt: "2026-11-21T09:00:00.000Z",
       decidedBy: "Ada",
+      revisedBy: { name: "Grace", at: "2026-11-25T10:00:00.000Z" },
       coverage: {
         counted: rec.coverage.counted,
         total: rec.coverage.total,

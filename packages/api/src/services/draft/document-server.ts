@@ -39,6 +39,7 @@ import {
   DRAFT_FIELD_MAX_CHARS,
   DRAFT_TEXT_FIELDS,
   documentFieldLengths,
+  documentReadsAs,
   documentText,
 } from "./document-schema";
 import {
@@ -469,6 +470,7 @@ export class DraftDocumentExtension implements Extension {
     const editor = (context as Partial<DraftConnectionContext> | undefined)?.user?.id ?? null;
     await storeDraftText(this.options.db, documentName, documentText(document), {
       actorId: editor,
+      readsAs: documentReadsAs,
     }).catch((error: unknown) => {
       if (!(error instanceof DomainError && error.kind === "CONFLICT")) throw error;
     });

@@ -30,9 +30,12 @@ export async function settleDraftText(
   // The Markdown conversion (Yjs and TipTap's schema) loads with the first settle: the API's
   // other routes, which Next.js bundles too, carry none of it, and the process keeps one Yjs.
   // biome-ignore lint/style/noRestrictedImports: lazy, so Yjs stays out of the bundled API.
-  const { documentTextOfUpdates } = await import("./document-schema");
+  const { documentReadsAs, documentTextOfUpdates } = await import("./document-schema");
   const text = documentTextOfUpdates(rows.map((row) => row.update));
-  const { textVersion } = await writeDraftText(tx, draft, text, { actorId });
+  const { textVersion } = await writeDraftText(tx, draft, text, {
+    actorId,
+    readsAs: documentReadsAs,
+  });
   return { ...draft, textVersion };
 }
 

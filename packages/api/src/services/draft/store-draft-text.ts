@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
-import { type DraftText, draftTextSchema } from "../../schemas/draft";
+import { DRAFT_TEXT_FIELDS, type DraftText, draftTextSchema } from "../../schemas/draft";
 import { recordEvent } from "../project/events";
 import { readDraftText, sameText } from "./draft-text";
 import { type LockedDraft, lockDraft } from "./lock-draft";
@@ -15,7 +15,7 @@ export async function storeDraftText(
   db: PrismaClient,
   draftId: string,
   text: Partial<DraftText>,
-  opts: { actorId?: string | null } = {},
+  opts: WriteOptions = {},
 ): Promise<{ changed: boolean; textVersion: number }> {
   const parsed = draftTextSchema.safeParse(text);
   if (!parsed.success) {
@@ -38,6 +38,17 @@ export async function storeDraftText(
   });
 }
 
+type WriteOptions = {
+  /** Who changed the text: the history names them when approvals turn stale. */
+  actorId?: string | null;
+  /**
+   * For text written from the shared document: whether a field's new Markdown is only how the
+   * document reads the stored Markdown (`documentReadsAs`). Such a field keeps its stored text,
+   * as typed, and is no change.
+   */
+  readsAs?: (stored: string, markdown: string) => boolean;
+};
+
 /**
  * The write itself, inside a transaction that holds the draft's lock (`lockDraft`): the fields
  * given replace the stored ones; when the Markdown changed, the version is raised and the
@@ -47,15 +58,22 @@ export async function writeDraftText(
   tx: Prisma.TransactionClient,
   draft: LockedDraft,
   text: Partial<DraftText>,
-  opts: { actorId?: string | null } = {},
+  opts: WriteOptions = {},
 ): Promise<{ changed: boolean; textVersion: number }> {
   const draftId = draft.id;
   const current = await tx.recordDraft.findUniqueOrThrow({
     where: { id: draftId },
     select: { text: true },
   });
-  const next = { ...readDraftText(current.text), ...text };
-  if (sameText(readDraftText(current.text), next)) {
+  const stored = readDraftText(current.text);
+  const next = { ...stored };
+  for (const field of DRAFT_TEXT_FIELDS) {
+    const value = text[field];
+    if (value === undefined || value === stored[field]) continue;
+    if (opts.readsAs?.(stored[field], value)) continue;
+    next[field] = value;
+  }
+  if (sameText(stored, next)) {
     return { changed: false, textVersion: draft.textVersion };
   }
   const textVersion = await raiseDraftVersion(tx, draft, opts.actorId ?? null, {

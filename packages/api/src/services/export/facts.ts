@@ -129,19 +129,48 @@ function teamResultSentence(view: RecordView): string {
   return `The team recommends ${optionName(view, r.winner)} ${marginWords(r.margin)}${conf}.`;
 }
 
-/** "Approved by Ada (2026-12-03), Ben (2026-12-04)." for a record accepted from a shared draft. */
+/**
+ * "Approved by Ada (2026-12-03), Ben (2026-12-04)." for a record accepted from a shared draft.
+ * Approvals cover the revision they were given for: once the record was revised, the sentence
+ * says which, and that the later text was not reviewed.
+ */
 export function approvalSentence(view: RecordView): string | null {
-  const approvals = view.decision?.approvals ?? [];
-  if (!approvals.length) return null;
+  const d = view.decision;
+  const approvals = d?.approvals ?? [];
+  if (!d || !approvals.length) return null;
   // An imported record's approvals are the file's word: nobody here approved anything.
-  const from = view.decision?.imported ? " (from the imported file)" : "";
-  return `Approved by ${approvals.map((a) => `${a.name} (${day(a.at)})`).join(", ")}${from}.`;
+  const from = d.imported ? " (from the imported file)" : "";
+  const given = `Approved by ${approvals.map((a) => `${a.name} (${day(a.at)})`).join(", ")}${from}`;
+  const approved = approvals[0]?.revision;
+  if (approved === undefined || d.revision <= approved) return `${given}.`;
+  return `${given} for revision ${approved}; ${unreviewedRevisions(d, approved)}.`;
+}
+
+/** "revision 2 by Bob (2026-12-05) was not reviewed", or "revisions 2 to 4 were not reviewed (…)". */
+function unreviewedRevisions(d: NonNullable<RecordView["decision"]>, approved: number): string {
+  const by = `by ${d.revisedBy?.name ?? "a former member"}${d.revisedBy ? ` (${day(d.revisedBy.at)})` : ""}`;
+  return d.revision === approved + 1
+    ? `revision ${d.revision} ${by} was not reviewed`
+    : `revisions ${approved + 1} to ${d.revision} were not reviewed (revision ${d.revision} ${by})`;
 }
 
 /** Who recorded the decision; for an imported record, as the file names them (unchecked here). */
 export function recorderName(decision: NonNullable<RecordView["decision"]>): string {
   const name = decision.decidedBy ?? "a former member";
   return decision.imported ? `${name} (from the imported file)` : name;
+}
+
+/**
+ * "Recorded by Ada on 2026-12-03", and once revised "; revision 2 by Bob on 2026-12-05": each
+ * revision's author named, never the first recorder for text they did not write.
+ */
+export function recordedSentence(decision: NonNullable<RecordView["decision"]>): string {
+  const recorded = `Recorded by ${recorderName(decision)} on ${day(decision.decidedAt)}`;
+  if (decision.revision <= 1) return recorded;
+  const by = decision.revisedBy;
+  return by
+    ? `${recorded}; revision ${decision.revision} by ${by.name ?? "a former member"} on ${day(by.at)}`
+    : `${recorded} (revision ${decision.revision})`;
 }
 
 /** Where an imported record came from and who brought it in: "Imported from a JSON export by X on D." */

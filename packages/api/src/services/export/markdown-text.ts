@@ -215,6 +215,7 @@ export function markdownSafeView(view: RecordView, { bullet = "*" as "*" | "-" }
       decidedBy: optional(d.decidedBy, line),
       moreInformation: d.moreInformation ? safeMarkdown(d.moreInformation, { bullet }) : null,
       approvals: d.approvals?.map((a) => ({ ...a, name: line(a.name) })) ?? [],
+      revisedBy: d.revisedBy ? { ...d.revisedBy, name: optional(d.revisedBy.name, line) } : null,
       overrideReason: optional(d.overrideReason ?? null),
     },
   };

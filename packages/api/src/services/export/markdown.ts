@@ -17,7 +17,7 @@ import {
   participationBasis,
   pct,
   personNames,
-  recorderName,
+  recordedSentence,
   resultSentence,
   scoreText,
   statusLine,
@@ -335,7 +335,12 @@ function frontMatter(view: RecordView, link: Link): string {
   // to MADR's plain list of names, which importers read as it is.
   const approvals = d?.approvals ?? [];
   if (approvals.length)
-    fields.approvals = approvals.map((a) => ({ name: a.name, date: day(a.at) }));
+    fields.approvals = approvals.map((a) => ({
+      name: a.name,
+      date: day(a.at),
+      // The revision approved: a revised record's later text was not reviewed by them.
+      ...(a.revision === undefined ? {} : { revision: a.revision }),
+    }));
   if (d?.overrideReason) fields["accepted-without-approval"] = d.overrideReason;
   if (view.project.tags.length) fields.tags = view.project.tags;
   // An imported record's people, approvals and override are the file's word, unchecked here
@@ -542,7 +547,7 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
   const d = view.decision;
   if (d) {
     out.push(
-      `Recorded by ${recorderName(d)} on ${day(d.decidedAt)}${d.revision > 1 ? ` (revision ${d.revision})` : ""}.${d.imported ? ` Imported from a JSON export by ${d.imported.by} on ${day(d.imported.at)}.` : ""}${d.reviewDate ? ` Review by ${day(d.reviewDate)}.` : ""}\n`,
+      `${recordedSentence(d)}.${d.imported ? ` Imported from a JSON export by ${d.imported.by} on ${day(d.imported.at)}.` : ""}${d.reviewDate ? ` Review by ${day(d.reviewDate)}.` : ""}\n`,
     );
   }
   for (const lines of supersessionLines(view, link)) out.push(`${lines}\n`);

@@ -117,8 +117,14 @@ export type RecordView = {
         coverage: RecordCoverage | null;
         /** A record accepted from a shared draft: its "more information" text, as Markdown. */
         moreInformation?: string | null;
-        /** The named decision-makers' approvals of the accepted draft's text, oldest first. */
-        approvals?: { name: string; at: string }[];
+        /**
+         * The named decision-makers' approvals of the accepted draft's text, oldest first, with
+         * the revision of the record they were given for (the first: a draft's text becomes
+         * revision 1; none for an imported file's approvals, which do not say).
+         */
+        approvals?: { name: string; at: string; revision?: number }[];
+        /** Who wrote the latest revision, and when, once the record was revised (revision > 1). */
+        revisedBy?: { name: string | null; at: string } | null;
         /** Why an owner or admin accepted the draft without the approvals its rule asks for. */
         overrideReason?: string | null;
         /** A record imported from a JSON export: who imported it here, and when. */
@@ -177,6 +183,12 @@ export async function loadRecordView(
           source: true,
           decidedAt: true,
           decidedBy: { select: { name: true, email: true } },
+          revisions: {
+            where: { revision: { gt: 1 } },
+            orderBy: { revision: "desc" },
+            take: 1,
+            select: { createdAt: true, author: { select: { name: true, email: true } } },
+          },
         },
       },
       recordDraft: {
@@ -230,7 +242,9 @@ export async function loadRecordView(
       .map((r) => ({
         name: r.user.name ?? r.user.email ?? "Member",
         at: r.createdAt.toISOString(),
+        revision: 1,
       })) ?? [];
+  const latestRevision = record?.revisions[0];
 
   return {
     team: extra.team,
@@ -318,6 +332,12 @@ export async function loadRecordView(
           coverage: readRecordCoverage(record.coverage),
           moreInformation: record.moreInformation,
           approvals: imported ? imported.approvals : approvals,
+          revisedBy: latestRevision
+            ? {
+                name: latestRevision.author?.name ?? latestRevision.author?.email ?? null,
+                at: latestRevision.createdAt.toISOString(),
+              }
+            : null,
           overrideReason: imported ? imported.overrideReason : (accepted?.overrideReason ?? null),
           imported: imported ? { by: imported.by, at: imported.at } : null,
         }

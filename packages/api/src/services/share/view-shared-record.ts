@@ -107,6 +107,7 @@ export async function viewSharedRecord(
       coverage: view.decision.coverage,
       moreInformation: view.decision.moreInformation ?? null,
       approvals: view.decision.approvals ?? [],
+      revisedBy: view.decision.revisedBy ?? null,
       overrideReason: view.decision.overrideReason ?? null,
       imported: view.decision.imported ?? null,
     },

@@ -15,6 +15,21 @@ export type RecordMarkdown = { inline: RenderedMarkdown; block: RenderedMarkdown
 const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 const when = (iso: string | null) => (iso ? day.format(new Date(iso)) : null);
 
+type Decision = NonNullable<RecordView["decision"]>;
+
+/**
+ * Approvals cover the revision they were given for: once the record was revised, which one, and
+ * that the later text was not reviewed, with its author.
+ */
+function unreviewed(d: Decision): string {
+  const approved = d.approvals?.[0]?.revision;
+  if (approved === undefined || d.revision <= approved) return "";
+  const by = `by ${d.revisedBy?.name ?? "a former member"}${d.revisedBy ? ` (${when(d.revisedBy.at)})` : ""}`;
+  return d.revision === approved + 1
+    ? ` for revision ${approved}; revision ${d.revision} ${by} was not reviewed`
+    : ` for revision ${approved}; revisions ${approved + 1} to ${d.revision} were not reviewed (revision ${d.revision} ${by})`;
+}
+
 /** The line that names the decisions superseding this one. */
 export const SUPERSEDED_BY_ID = "superseded-by";
 
@@ -151,7 +166,11 @@ export function RecordDocument({
             <p className="text-muted-foreground text-sm">
               Recorded by {d.decidedBy ?? "a former member"}
               {d.imported ? " (from the imported file)" : ""} on {when(d.decidedAt)}
-              {d.revision > 1 ? ` (revision ${d.revision})` : ""}
+              {d.revision > 1
+                ? d.revisedBy
+                  ? `; revision ${d.revision} by ${d.revisedBy.name ?? "a former member"} on ${when(d.revisedBy.at)}`
+                  : ` (revision ${d.revision})`
+                : ""}
               {d.reviewDate ? `. Review by ${when(d.reviewDate)}` : ""}.
             </p>
             {d.imported ? (
@@ -162,7 +181,8 @@ export function RecordDocument({
             {d.approvals?.length ? (
               <p className="text-sm" data-testid="record-approvals">
                 Approved by {d.approvals.map((a) => `${a.name} (${when(a.at)})`).join(", ")}
-                {d.imported ? " (from the imported file)" : ""}.
+                {d.imported ? " (from the imported file)" : ""}
+                {unreviewed(d)}.
               </p>
             ) : null}
             {d.overrideReason ? (
