@@ -209,7 +209,7 @@ test("a decision waiting for my vote counts its one criterion in the singular", 
   const project = await createQueueProject(owner.context.request, team.id);
   await mutate(owner.context.request, "project.open", { projectId: project.id });
   await owner.page.goto(`/t/${team.slug}`);
-  await expect(owner.page.getByTestId("pending-votes")).toContainText("0 of 1 criterion voted");
+  await expect(owner.page.getByTestId("pending-votes")).toContainText("0 of 1 criterion answered");
 });
 
 test("a comment sent with the keyboard leaves the keyboard in the box, ready for the next one", async ({

@@ -1,4 +1,5 @@
 export { aggregate, DEFAULT_RESAMPLES, METHODS } from "./aggregate";
+export { type Ballot, type BallotState, type BallotVote, ballotOf } from "./ballot";
 export {
   countSingleVoterCriteria,
   coverageLine,
