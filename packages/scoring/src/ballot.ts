@@ -17,6 +17,17 @@ type BallotShape = {
 };
 
 /**
+ * Whether a member finished one criterion: every option scored, or marked "no opinion". The
+ * voting panel shows its "done" marks by it.
+ */
+export function criterionDone(
+  options: readonly { key: string }[],
+  vote: Pick<BallotVote, "scores" | "noOpinion">,
+): boolean {
+  return vote.noOpinion === true || options.every((o) => vote.scores[o.key] != null);
+}
+
+/**
  * One member's ballot, by the rule the recommendation's participation counts (and its quorum):
  * a criterion is done when the member scored every option on it or marked it "no opinion";
  * an importance is not required there (the default weight stands for it) and is not enough on
@@ -31,9 +42,9 @@ export function ballotOf(shape: BallotShape, votes: readonly BallotVote[]): Ball
   let anything = false;
   for (const vote of votes) {
     if (!criteria.has(vote.criterionKey)) continue;
-    const scored = shape.options.filter((o) => vote.scores[o.key] != null).length;
-    if (vote.noOpinion || vote.weight != null || scored > 0) anything = true;
-    if (vote.noOpinion || scored === shape.options.length) done.add(vote.criterionKey);
+    const scoredAny = shape.options.some((o) => vote.scores[o.key] != null);
+    if (vote.noOpinion || vote.weight != null || scoredAny) anything = true;
+    if (criterionDone(shape.options, vote)) done.add(vote.criterionKey);
   }
   const doneCriteria = done.size;
   const state: BallotState =
