@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
 import { person } from "../support/decisions";
-import { ownServer } from "../support/own-server";
+import { ownServerWithMailbox } from "../support/mail-server";
 import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
 /**
@@ -10,22 +9,8 @@ import { createTeamOverApi, inviteOverApi } from "../support/teams";
  * app instance of its own whose SMTP_URL points at a real SMTP server in the test process.
  */
 
-let mailbox: SmtpMailbox;
-
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async () => {
-  mailbox = await startSmtpMailbox();
-});
-
-test.afterAll(async () => {
-  await mailbox.close();
-});
-
-const own = ownServer({
-  poolSize: 1,
-  env: () => ({ SMTP_URL: mailbox.url, EMAIL_FROM: "Tradeoff <noreply@example.com>" }),
-});
+const server = ownServerWithMailbox();
+const { own } = server;
 
 test("an invitation accepted from its email is read in the inbox, and its item says you are a member", async ({
   browser,
@@ -40,7 +25,7 @@ test("an invitation accepted from its email is read in the inbox, and its item s
   await inviteOverApi(alice.context.request, team.id, { email: bob.user.email });
 
   const invitationMail = () =>
-    mailbox.received.find(
+    server.mailbox.received.find(
       (mail) =>
         JSON.stringify(mail.to ?? "").includes(bob.user.email) &&
         mail.subject?.includes(`invited you to ${team.name}`),

@@ -17,25 +17,13 @@ const t = useTestDatabase();
 async function scoringStates(projectId: string, memberIds: string[]) {
   const project = await t.db.project.findUniqueOrThrow({
     where: { id: projectId },
-    select: {
-      options: { select: { key: true } },
-      criteria: { select: { key: true, defaultWeight: true } },
-      votes: {
-        select: {
-          userId: true,
-          weight: true,
-          scores: true,
-          noOpinion: true,
-          criterion: { select: { key: true } },
-        },
-      },
-    },
+    include: { options: true, criteria: true, votes: { include: { criterion: true } } },
   });
   const states = new Map<string, "complete" | "partial" | "none">();
   for (const id of memberIds) {
     const input: DecisionInput = {
-      options: project.options,
-      criteria: project.criteria,
+      options: project.options.map(({ key }) => ({ key })),
+      criteria: project.criteria.map(({ key, defaultWeight }) => ({ key, defaultWeight })),
       members: [id],
       votes: project.votes
         .filter((v) => v.userId === id)
