@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
 import { person, query, teamWithDrfProject } from "../support/decisions";
-import { ownServer } from "../support/own-server";
+import { ownServerWithMailbox } from "../support/mail-server";
 
 /**
  * A nudge seen as the nudged member sees it: in their mailbox. The shared e2e server sends no
@@ -9,23 +8,8 @@ import { ownServer } from "../support/own-server";
  * server in the test process.
  */
 
-let mailbox: SmtpMailbox;
-
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async () => {
-  mailbox = await startSmtpMailbox();
-});
-
-test.afterAll(async () => {
-  await mailbox.close();
-});
-
-/** The spec's own instance sends its email to the SMTP server above. */
-const own = ownServer({
-  poolSize: 1,
-  env: () => ({ SMTP_URL: mailbox.url, EMAIL_FROM: "Tradeoff <noreply@example.com>" }),
-});
+const server = ownServerWithMailbox();
+const { own } = server;
 
 /** Email jobs not yet finished in the app's queue: 0 once everything queued has been sent. */
 async function emailJobsPending(): Promise<number> {
@@ -42,7 +26,9 @@ test("a nudge reaches the nudged member by email once, with a link to the projec
   const bob = await person(browser, "bob", undefined, own.app.origin);
   const { url } = await teamWithDrfProject(alice, [bob]);
   const mailsToBob = () =>
-    mailbox.received.filter((mail) => JSON.stringify(mail.to ?? "").includes(bob.user.email));
+    server.mailbox.received.filter((mail) =>
+      JSON.stringify(mail.to ?? "").includes(bob.user.email),
+    );
   const nudgeMailsToBob = () =>
     mailsToBob().filter((mail) => mail.subject?.includes("is waiting for your vote"));
 

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import {
   createFromTemplate,
   createQueueProject,
+  criterionCard,
   holdProcedure,
   mutate,
   teamJoinedBy,
@@ -209,7 +210,49 @@ test("a decision waiting for my vote counts its one criterion in the singular", 
   const project = await createQueueProject(owner.context.request, team.id);
   await mutate(owner.context.request, "project.open", { projectId: project.id });
   await owner.page.goto(`/t/${team.slug}`);
-  await expect(owner.page.getByTestId("pending-votes")).toContainText("0 of 1 criterion voted");
+  await expect(owner.page.getByTestId("pending-votes")).toContainText("0 of 1 criterion answered");
+});
+
+test("a member who only set the importance is waiting everywhere: on the project page, for a nudge and on their dashboard", async ({
+  alice: owner,
+  bob,
+}) => {
+  const team = await teamJoinedBy(
+    owner,
+    [bob],
+    `Weights ${Math.random().toString(36).slice(2, 7)}`,
+  );
+  const project = await createQueueProject(owner.context.request, team.id);
+  await mutate(owner.context.request, "project.open", { projectId: project.id });
+  await voteOverApi(owner.context.request, project.id, {
+    ops: { weight: 3, scores: { a: 2, b: 4 } },
+  });
+  const url = `/t/${team.slug}/p/${project.id}`;
+
+  // Bob sets how much the criterion matters, and scores nothing.
+  await bob.page.goto(url);
+  const card = criterionCard(bob.page, "Operations");
+  const importance = card
+    .getByRole("group", { name: "Importance of Operations" })
+    .getByRole("radio", { name: /^5\b/ });
+  await importance.click();
+  await expect(importance).toBeChecked();
+  await expect(card.getByText("Saved", { exact: true })).toBeVisible();
+
+  // The project page counts one complete ballot of two, and is waiting on Bob.
+  await owner.page.goto(url);
+  await expect(owner.page.getByTestId("ballots-complete")).toHaveText("1 of 2 ballots complete");
+  const waiting = owner.page.getByTestId("waiting-on");
+  await expect(waiting).toContainText(bob.user.name);
+  await expect(waiting).toContainText("0 of 1 criterion answered");
+  await owner.page.getByRole("button", { name: `Nudge ${bob.user.name}` }).click();
+  await expect(owner.page.getByText(`Nudged ${bob.user.name}.`)).toBeVisible();
+
+  // His dashboard lists the decision as waiting for his vote.
+  await bob.page.goto(`/t/${team.slug}`);
+  const pending = bob.page.getByTestId("pending-votes");
+  await expect(pending).toContainText("Which queue?");
+  await expect(pending).toContainText("0 of 1 criterion answered");
 });
 
 test("a comment sent with the keyboard leaves the keyboard in the box, ready for the next one", async ({

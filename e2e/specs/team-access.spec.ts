@@ -61,11 +61,12 @@ test("an owner invites by link; the invitee signs up through it, joins as member
   await expect(other.getByRole("combobox", { name: /Role of/ })).toHaveCount(0);
   await expect(other.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
 
-  // The link was single use.
+  // The link was single use: back on it, the invitee is told they joined with it.
   await other.goto(link);
   await expect(
-    other.getByRole("heading", { name: "This invitation was already used" }),
+    other.getByRole("heading", { name: `You joined ${team.name} with this invitation` }),
   ).toBeVisible();
+  await expect(other.getByRole("link", { name: `Open ${team.name}` })).toBeVisible();
 
   // The owner makes the member a viewer; the audit trail shows it.
   await page.reload();
@@ -97,9 +98,13 @@ test("an invitation link that is malformed, revoked or for a team you are in say
   await page.goto(invitation.path);
   await expect(page.getByText(`You are already a member of ${team.name}`)).toBeVisible();
 
+  // Revoked or not, a member is sent to the team, and told what became of the link.
   await mutate(page.request, "invitation.revoke", { teamId: team.id, invitationId: invitation.id });
   await page.goto(invitation.path);
-  await expect(page.getByRole("heading", { name: "This invitation was revoked" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: `You are already a member of ${team.name}` }),
+  ).toBeVisible();
+  await expect(page.getByText("A team admin revoked the link since")).toBeVisible();
 });
 
 test("mutations refuse another site's Origin and non-JSON bodies, and change nothing", async ({

@@ -221,6 +221,50 @@ describe("invitation.accept", () => {
     ).toBe(1);
   });
 
+  it("marks the invitation read in the inbox once accepted, and tells the one who used it they are a member", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const invitee = await createUser(t.db, { email: "joiner@example.com" });
+    const stranger = await createUser(t.db);
+    const { token } = await t
+      .callerAs(admin)
+      .invitation.create({ teamId: team.id, email: "joiner@example.com" });
+    const inbox = t.callerAs(invitee).notification;
+    expect((await inbox.list({ before: null })).items).toEqual([
+      expect.objectContaining({ kind: "team.invited", read: false }),
+    ]);
+    expect((await inbox.unreadCount()).unread).toBe(1);
+
+    await t.callerAs(invitee).invitation.accept({ token });
+    expect((await inbox.list({ before: null })).items).toEqual([
+      expect.objectContaining({ kind: "team.invited", read: true }),
+    ]);
+    expect((await inbox.unreadCount()).unread).toBe(0);
+
+    // Following the link again (the inbox item, the email): they are a member, not refused.
+    expect(await t.callerAs(invitee).invitation.preview({ token })).toMatchObject({
+      status: "used",
+      alreadyMember: true,
+      acceptedByYou: true,
+      teamSlug: team.slug,
+    });
+    expect(await t.callerAs(invitee).invitation.accept({ token })).toMatchObject({
+      teamId: team.id,
+      teamSlug: team.slug,
+      role: "MEMBER",
+    });
+    expect(
+      await t.callerAs(invitee).invitation.readLink({ link: `/invite/${token}` }),
+    ).toMatchObject({ alreadyMember: true, teamSlug: team.slug });
+    expect(await t.db.membership.count({ where: { teamId: team.id } })).toBe(3);
+    // Anyone else still learns only that the link was used.
+    expect(await t.callerAs(stranger).invitation.preview({ token })).toMatchObject({
+      status: "used",
+      alreadyMember: false,
+      acceptedByYou: false,
+      teamSlug: null,
+    });
+  });
+
   it("lets exactly one of several people racing for the same link in", async () => {
     const { admin, team } = await teamWithAdmin();
     const { token } = await t.callerAs(admin).invitation.create({ teamId: team.id });

@@ -31,10 +31,18 @@ async function reminderText(user: { api: ReturnType<typeof t.callerAs> }) {
   return reminder?.text;
 }
 
-type Answer = { criterionKey: string; weight: number | null; scores: Record<string, number> };
-/** A complete ballot of `blankInput`: one answer per criterion ("no opinion" counts). */
+type Answer = {
+  criterionKey: string;
+  weight: number | null;
+  scores: Record<string, number>;
+  noOpinion?: boolean;
+};
+/** A complete ballot of `blankInput`: every option scored, or "no opinion", on each criterion. */
 const OPS: Answer = { criterionKey: "ops", weight: 4, scores: { kafka: 2, sqs: 5 } };
-const ANSWERS: Answer[] = [OPS, { criterionKey: "ordering", weight: null, scores: {} }];
+const ANSWERS: Answer[] = [
+  OPS,
+  { criterionKey: "ordering", weight: null, scores: {}, noOpinion: true },
+];
 
 describe("deadline reminders", () => {
   it("reminds each incomplete voter once, across two instances, and skips complete ballots", async () => {

@@ -195,7 +195,9 @@ function abstentions(m: VoteMatrix, c: number): number {
 /**
  * Complete, partial and empty ballots. A ballot is complete when every criterion has the
  * member's score for every option, or their "no opinion" mark; importances are not required
- * (the default weight stands for them). The quorum counts complete ballots.
+ * (the default weight stands for them). The quorum counts complete ballots. The same rule as
+ * `ballotOf` (ballot.ts), which the app asks about one member; this one reads the matrix, and
+ * the properties test keeps the two in agreement.
  */
 function participation(decision: DecisionInput, m: VoteMatrix): Participation {
   const { criterionCount: C, optionCount: O, width, given, abstained } = m;

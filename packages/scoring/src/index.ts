@@ -1,5 +1,12 @@
 export { aggregate, DEFAULT_RESAMPLES, METHODS } from "./aggregate";
 export {
+  type Ballot,
+  type BallotState,
+  type BallotVote,
+  ballotOf,
+  criterionDone,
+} from "./ballot";
+export {
   countSingleVoterCriteria,
   coverageLine,
   decidedWithLine,

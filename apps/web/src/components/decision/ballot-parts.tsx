@@ -1,6 +1,7 @@
 "use client";
 
 import type { RouterOutputs } from "@tradeoff/api";
+import { criterionDone } from "@tradeoff/scoring";
 import { Check, CircleAlert, CloudOff, RotateCw } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
@@ -35,11 +36,11 @@ const RATIONALE_MAX = 1000;
 
 /**
  * A criterion is done once every option has a score (the importance may stay at the project's
- * default), or when it is marked "no opinion".
+ * default), or when it is marked "no opinion": the scoring package's rule, which the project's
+ * participation and "waiting on" count too.
  */
 export function isComplete(value: VoteValue | null, options: Project["options"]) {
-  if (!value) return false;
-  return value.noOpinion === true || options.every((o) => value.scores[o.key] != null);
+  return value !== null && criterionDone(options, value);
 }
 
 /** Setting the importance: sent at once; it takes back a "no opinion". */

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@tradeoff/db";
 import {
   aggregate,
+  ballotOf,
   type Coverage,
   type DecisionInput,
   type Participation,
@@ -102,7 +103,20 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
         : memberIds);
     const eligibleSet = new Set(eligible);
     const projectVotes = allVotes.filter((v) => eligibleSet.has(v.userId));
-    const myVotes = projectVotes.filter((v) => v.userId === actor.userId).length;
+    const optionKeys = new Set(project.options.map((o) => o.key));
+    const scoringVotes = projectVotes.map((v) => ({
+      voterId: v.userId,
+      criterionKey: v.criterion.key,
+      weight: v.weight,
+      scores: cleanScores(v.scores, optionKeys),
+      ...(v.noOpinion ? { noOpinion: true } : {}),
+    }));
+    // The caller's ballot by the rule the project page and its quorum count (an importance
+    // alone finishes no criterion).
+    const myBallot = ballotOf(
+      project,
+      scoringVotes.filter((v) => v.voterId === actor.userId),
+    );
     const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
     const voters = new Set(projectVotes.map((v) => v.userId)).size;
     let leader: {
@@ -115,17 +129,10 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
       participation: Participation;
     } | null = null;
     if (!hidden && (project.status === "OPEN" || project.status === "DECIDED") && voters > 0) {
-      const optionKeys = new Set(project.options.map((o) => o.key));
       const input: DecisionInput = {
         options: project.options,
         criteria: project.criteria,
-        votes: projectVotes.map((v) => ({
-          voterId: v.userId,
-          criterionKey: v.criterion.key,
-          weight: v.weight,
-          scores: cleanScores(v.scores, optionKeys),
-          ...(v.noOpinion ? { noOpinion: true } : {}),
-        })),
+        votes: scoringVotes,
         members: eligible,
         // A quorum larger than the team cannot be met; the scoring package refuses it, so cap it.
         ...(project.quorum != null ? { quorum: Math.min(project.quorum, eligible.length) } : {}),
@@ -157,7 +164,9 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
       round: project.round,
       updatedAt: project.updatedAt,
       criteriaCount: project.criteria.length,
-      myVotes,
+      /** Criteria the caller finished (every option scored, or "no opinion"). */
+      myDoneCriteria: myBallot.doneCriteria,
+      myBallot: myBallot.state,
       voters,
       eligible: eligible.length,
       quorum: project.quorum,
@@ -169,7 +178,7 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
   return {
     projects: list,
     pendingVotes: canVote
-      ? list.filter((p) => p.status === "OPEN" && p.myVotes < p.criteriaCount)
+      ? list.filter((p) => p.status === "OPEN" && p.myBallot !== "complete")
       : [],
     deadlines: list
       .filter((p) => p.status === "OPEN" && p.deadline)

@@ -7,7 +7,8 @@ import { hashInvitationToken } from "./token";
 
 /**
  * Joins the team with the invitation's role. Single use even under concurrent clicks: the
- * invitation row is locked, then marked accepted in the same transaction as the membership.
+ * invitation row is locked, then marked accepted in the same transaction as the membership,
+ * which also marks the person's inbox items inviting them to this team read.
  */
 export async function acceptInvitation(
   db: PrismaClient,
@@ -25,17 +26,22 @@ export async function acceptInvitation(
         id: true,
         email: true,
         role: true,
+        acceptedById: true,
         ...invitationStatusSelect,
         team: { select: { id: true, name: true, slug: true } },
       },
     });
-    const status = invitationStatus(invitation);
-    if (status !== "valid") throw new DomainError("PRECONDITION_FAILED", statusMessages[status]);
     const { team } = invitation;
     const existing = await tx.membership.findUnique({
       where: { teamId_userId: { teamId: team.id, userId: input.userId } },
       select: { role: true },
     });
+    // Accepting again what you accepted (a second press, an older tab) answers the same join.
+    if (existing && invitation.acceptedById === input.userId) {
+      return { teamId: team.id, teamSlug: team.slug, teamName: team.name, role: existing.role };
+    }
+    const status = invitationStatus(invitation);
+    if (status !== "valid") throw new DomainError("PRECONDITION_FAILED", statusMessages[status]);
     if (existing) {
       throw new DomainError(
         "CONFLICT",
@@ -57,9 +63,15 @@ export async function acceptInvitation(
     await tx.membership.create({
       data: { teamId: team.id, userId: input.userId, role: invitation.role },
     });
+    const now = new Date();
     await tx.invitation.update({
       where: { id: invitation.id },
-      data: { acceptedAt: new Date(), acceptedById: input.userId },
+      data: { acceptedAt: now, acceptedById: input.userId },
+    });
+    // Their inbox's invitations to this team are answered now: none stays unread.
+    await tx.notification.updateMany({
+      where: { userId: input.userId, teamId: team.id, kind: "team.invited", readAt: null },
+      data: { readAt: now },
     });
     await recordAuditEvent(tx, {
       teamId: team.id,

@@ -17,7 +17,8 @@ const maskEmail = (email: string) => {
 
 /**
  * What the invitation page shows to whoever holds the link: the team's name, the role, whether
- * the link still works and, for a signed-in person, whether they are already a member.
+ * the link still works and, for a signed-in person, whether they are already a member and
+ * whether they used this link themselves.
  */
 export async function previewInvitation(
   db: PrismaClient,
@@ -28,6 +29,7 @@ export async function previewInvitation(
     select: {
       email: true,
       role: true,
+      acceptedById: true,
       ...invitationStatusSelect,
       team: { select: { id: true, name: true, slug: true } },
       createdBy: { select: { name: true, email: true } },
@@ -53,6 +55,8 @@ export async function previewInvitation(
     invitedBy: invitation.createdBy?.name ?? null,
     forEmail: invitation.email ? maskEmail(invitation.email) : null,
     alreadyMember: Boolean(membership),
+    /** Whether the signed-in person is the one who accepted this invitation. */
+    acceptedByYou: input.userId !== null && invitation.acceptedById === input.userId,
     /**
      * For a signed-in person and an invitation for one address: whether it is theirs (accepting
      * refuses any other, so the page offers to switch accounts instead of a button that fails).

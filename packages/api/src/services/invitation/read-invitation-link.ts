@@ -72,7 +72,10 @@ export async function readInvitationLink(
     }
     throw error;
   }
-  if (preview.status !== "valid") throw refuse(statusMessages[preview.status]);
+  // A member of the team is sent to it, whatever became of the link (they may have used it).
+  if (preview.status !== "valid" && !preview.alreadyMember) {
+    throw refuse(statusMessages[preview.status]);
+  }
   return {
     path: invitationPath(token),
     teamName: preview.teamName,

@@ -7,7 +7,7 @@ export const NUDGE_INTERVAL_MS = 12 * 3_600_000;
 
 /**
  * Who an open decision is waiting on: each voter whose ballot is not complete, with how far
- * they are (not started, or how many criteria answered) — except in blind voting, where only
+ * they are (not started, or how many criteria finished) — except in blind voting, where only
  * who is shown, never how far. Also when each may next be nudged, and whether the viewer may
  * nudge (team admins and the project's creator).
  */
@@ -52,7 +52,7 @@ export async function listWaitingOn(
         userId: p.userId,
         name: p.name,
         isYou: p.userId === input.userId,
-        state: blind ? null : p.answered === 0 ? ("not-started" as const) : ("partial" as const),
+        state: blind ? null : p.state === "none" ? ("not-started" as const) : ("partial" as const),
         answered: blind ? null : p.answered,
         total: blind ? null : p.total,
         nextNudgeAt: next && next > now ? next : null,

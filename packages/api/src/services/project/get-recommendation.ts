@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
 import {
+  ballotOf,
   type Coverage,
   hotSpots,
   type OptionTotal,
@@ -10,7 +11,7 @@ import {
 import { DomainError } from "../../errors";
 import { aggregateOrUnscored } from "../record/unscored";
 import { decisionStamp, StampedCache } from "./decision-stamp";
-import { type LoadedDecision, loadDecision } from "./load-decision";
+import { type LoadedDecision, type LoadedVote, loadDecision } from "./load-decision";
 
 /** A criterion fails an option when the team's score there is below this. */
 export const MUST_HAVE_THRESHOLD = 3;
@@ -187,27 +188,20 @@ export type RecommendationView = Awaited<ReturnType<typeof getRecommendation>>;
 export type ParticipationView = Awaited<ReturnType<typeof getParticipation>>;
 
 /**
- * Each member's ballot: complete when every criterion has their score for every option or
- * their "no opinion" mark, partial when they gave something, none otherwise (the scoring
- * package's rule). `doneCriteria` counts the criteria they completed.
+ * Each member's ballot by the scoring package's rule (`ballotOf`): complete when every
+ * criterion has their score for every option or their "no opinion" mark, partial when they gave
+ * something, none otherwise. `doneCriteria` counts the criteria they completed.
  */
 function membersOf(loaded: LoadedDecision) {
-  const optionKeys = loaded.project.options.map((o) => o.key);
-  const done = new Map<string, number>();
-  const started = new Set<string>();
+  const byVoter = new Map<string, LoadedVote[]>();
   for (const vote of loaded.votes) {
-    const scored = optionKeys.filter((key) => vote.scores[key] != null).length;
-    if (vote.noOpinion || vote.weight !== null || scored > 0) started.add(vote.voterId);
-    if (vote.noOpinion || scored === optionKeys.length) {
-      done.set(vote.voterId, (done.get(vote.voterId) ?? 0) + 1);
-    }
+    const list = byVoter.get(vote.voterId) ?? [];
+    list.push(vote);
+    byVoter.set(vote.voterId, list);
   }
-  const criteriaCount = loaded.project.criteria.length;
   return loaded.members.map((m) => {
-    const doneCriteria = done.get(m.id) ?? 0;
-    const ballot: "complete" | "partial" | "none" =
-      doneCriteria >= criteriaCount ? "complete" : started.has(m.id) ? "partial" : "none";
-    return { id: m.id, name: m.name, doneCriteria, ballot };
+    const { doneCriteria, state } = ballotOf(loaded.project, byVoter.get(m.id) ?? []);
+    return { id: m.id, name: m.name, doneCriteria, ballot: state };
   });
 }
 

@@ -1,19 +1,24 @@
 import type { Prisma } from "@tradeoff/db";
+import { type BallotState, type BallotVote, ballotOf } from "@tradeoff/scoring";
 import { hasRole } from "../../domain/roles";
+import { cleanScores } from "../project/load-decision";
 
 export type BallotProgress = {
   userId: string;
   name: string;
-  /** Criteria this member has answered (a "no opinion" counts: it is an answer). */
+  /** Criteria this member has finished: every option scored, or marked "no opinion". */
   answered: number;
   total: number;
+  state: BallotState;
 };
 
 /**
- * Where each voter (members and up) stands on a project's ballot. The one place that decides
- * what "complete" means: a ballot is complete when every criterion has the member's vote.
- * Reminders and the "waiting on" list both use it, so it can be swapped for the scoring
- * package's own participation measure in one place.
+ * Where each voter (members and up) stands on a project's ballot, by the scoring package's
+ * rule (`ballotOf`, the one the recommendation's participation and quorum count): complete when
+ * every criterion has the member's score for every option or their "no opinion" mark. An
+ * importance alone does not finish a criterion. The "waiting on" list, nudges, deadline
+ * reminders and the dashboard all ask this rule, so none can call a ballot complete that the
+ * project page counts as partial.
  */
 export async function ballotProgress(
   db: Prisma.TransactionClient,
@@ -26,22 +31,50 @@ export async function ballotProgress(
       select: { userId: true, role: true, user: { select: { name: true, email: true } } },
       orderBy: { createdAt: "asc" },
     });
-  const readTotal = () => db.criterion.count({ where: { projectId: project.id } });
-  const readAnswered = () =>
-    db.vote.groupBy({ by: ["userId"], where: { projectId: project.id }, _count: { _all: true } });
+  const readShape = () =>
+    db.project.findUniqueOrThrow({
+      where: { id: project.id },
+      select: { options: { select: { key: true } }, criteria: { select: { key: true } } },
+    });
+  const readVotes = () =>
+    db.vote.findMany({
+      where: { projectId: project.id },
+      select: {
+        userId: true,
+        weight: true,
+        scores: true,
+        noOpinion: true,
+        criterion: { select: { key: true } },
+      },
+    });
   // A transaction holds one connection, which runs one query at a time (as in loadDecision).
-  const [members, total, answered] = opts.inTransaction
-    ? [await readMembers(), await readTotal(), await readAnswered()]
-    : await Promise.all([readMembers(), readTotal(), readAnswered()]);
-  const counts = new Map(answered.map((row) => [row.userId, row._count._all]));
+  const [members, shape, votes] = opts.inTransaction
+    ? [await readMembers(), await readShape(), await readVotes()]
+    : await Promise.all([readMembers(), readShape(), readVotes()]);
+  const optionKeys = new Set(shape.options.map((o) => o.key));
+  const byVoter = new Map<string, BallotVote[]>();
+  for (const vote of votes) {
+    const list = byVoter.get(vote.userId) ?? [];
+    list.push({
+      criterionKey: vote.criterion.key,
+      weight: vote.weight,
+      scores: cleanScores(vote.scores, optionKeys),
+      noOpinion: vote.noOpinion,
+    });
+    byVoter.set(vote.userId, list);
+  }
   return members
     .filter((m) => hasRole(m.role, "MEMBER"))
-    .map((m) => ({
-      userId: m.userId,
-      name: m.user.name ?? m.user.email ?? "A member",
-      answered: Math.min(counts.get(m.userId) ?? 0, total),
-      total,
-    }));
+    .map((m) => {
+      const ballot = ballotOf(shape, byVoter.get(m.userId) ?? []);
+      return {
+        userId: m.userId,
+        name: m.user.name ?? m.user.email ?? "A member",
+        answered: ballot.doneCriteria,
+        total: shape.criteria.length,
+        state: ballot.state,
+      };
+    });
 }
 
-export const isComplete = (p: BallotProgress) => p.total > 0 && p.answered >= p.total;
+export const isComplete = (p: BallotProgress) => p.state === "complete";

@@ -27,6 +27,20 @@ const STATUS_TEXT = {
   },
 } as const;
 
+/** The one who used the link, and has left the team since. */
+const USED_BY_YOU = {
+  title: "You already used this invitation",
+  body: "You joined with it, and are no longer a member. Ask a team admin for a new link to join again.",
+} as const;
+
+/** What became of the link, for a member of its team (who needs nothing from it). */
+const MEMBER_NOTE = {
+  valid: "Nothing to do: the link stays unused for the person it was meant for.",
+  used: "The link has been used, and you need nothing more from it.",
+  expired: "The link has expired since, and you need nothing from it.",
+  revoked: "A team admin revoked the link since, and you need nothing from it.",
+} as const;
+
 const loadInvitation = (token: string) => apiOrNull((c) => c.invitation.preview({ token }));
 
 /** Where an invitation link lands, signed in or not. */
@@ -44,8 +58,22 @@ export default async function InvitePage({ params }: Props) {
       />
     );
   }
+  // A member, whoever used the link and whatever became of it, is told so and sent to the team.
+  if (user && invitation.alreadyMember && invitation.teamSlug) {
+    return (
+      <Member
+        teamName={invitation.teamName}
+        teamSlug={invitation.teamSlug}
+        joinedWithIt={invitation.acceptedByYou}
+        note={MEMBER_NOTE[invitation.status]}
+      />
+    );
+  }
   if (invitation.status !== "valid") {
-    const text = STATUS_TEXT[invitation.status];
+    const text =
+      invitation.acceptedByYou && invitation.status === "used"
+        ? USED_BY_YOU
+        : STATUS_TEXT[invitation.status];
     return (
       <Refused
         title={text.title}
@@ -86,18 +114,6 @@ export default async function InvitePage({ params }: Props) {
               </Link>
             </div>
           </div>
-        ) : invitation.alreadyMember && invitation.teamSlug ? (
-          <Alert
-            variant="success"
-            title={`You are already a member of ${invitation.teamName}`}
-            action={
-              <Link className={buttonVariants({ size: "sm" })} href={`/t/${invitation.teamSlug}`}>
-                Open the team
-              </Link>
-            }
-          >
-            Nothing to do: the link stays unused for the person it was meant for.
-          </Alert>
         ) : invitation.forSignedInAddress === false ? (
           <SwitchAccount
             email={user.email}
@@ -117,6 +133,36 @@ function InviteFrame({ children }: { children: React.ReactNode }) {
     <SignedOutFrame>
       <Card className="w-full max-w-md">{children}</Card>
     </SignedOutFrame>
+  );
+}
+
+/** A member of the invitation's team: in words, and the way to the team. */
+function Member(props: {
+  teamName: string;
+  teamSlug: string;
+  joinedWithIt: boolean;
+  note: string;
+}) {
+  return (
+    <InviteFrame>
+      <CardHeading
+        title={
+          props.joinedWithIt
+            ? `You joined ${props.teamName} with this invitation`
+            : `You are already a member of ${props.teamName}`
+        }
+        description={
+          props.joinedWithIt
+            ? "You are a member of the team: this link has done its work."
+            : props.note
+        }
+      />
+      <CardFooter>
+        <Link className={buttonVariants()} href={`/t/${props.teamSlug}`}>
+          Open {props.teamName}
+        </Link>
+      </CardFooter>
+    </InviteFrame>
   );
 }
 

@@ -99,8 +99,8 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                   >
                     <span className="font-medium">{p.title}</span>
                     <span className="text-muted-foreground">
-                      {p.myVotes} of {p.criteriaCount}{" "}
-                      {p.criteriaCount === 1 ? "criterion" : "criteria"} voted
+                      {p.myDoneCriteria} of {p.criteriaCount}{" "}
+                      {p.criteriaCount === 1 ? "criterion" : "criteria"} answered
                     </span>
                   </Link>
                 </li>

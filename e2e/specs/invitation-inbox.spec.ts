@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { person } from "../support/decisions";
+import { ownServerWithMailbox } from "../support/mail-server";
+import { createTeamOverApi, inviteOverApi } from "../support/teams";
+
+/**
+ * An invitation to someone who already has an account, accepted from its email: the inbox item
+ * that announced it is done, and following it again says they are in the team. The spec runs an
+ * app instance of its own whose SMTP_URL points at a real SMTP server in the test process.
+ */
+
+const server = ownServerWithMailbox();
+const { own } = server;
+
+test("an invitation accepted from its email is read in the inbox, and its item says you are a member", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000); // an instance of its own, two people and an email
+  const alice = await person(browser, "alice", undefined, own.app.origin);
+  const bob = await person(browser, "bob", undefined, own.app.origin);
+  const team = await createTeamOverApi(
+    alice.context.request,
+    `Invited ${Math.random().toString(36).slice(2, 7)}`,
+  );
+  await inviteOverApi(alice.context.request, team.id, { email: bob.user.email });
+
+  const invitationMail = () =>
+    server.mailbox.received.find(
+      (mail) =>
+        JSON.stringify(mail.to ?? "").includes(bob.user.email) &&
+        mail.subject?.includes(`invited you to ${team.name}`),
+    );
+  await expect.poll(() => invitationMail() !== undefined, { timeout: 30_000 }).toBe(true);
+  const link = invitationMail()?.text?.match(/https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}/)?.[0];
+  expect(link).toBeDefined();
+
+  // Bob accepts from the email's link.
+  await bob.page.goto(link ?? "");
+  await bob.page.getByRole("button", { name: `Join ${team.name}` }).click();
+  await expect(bob.page).toHaveURL(new RegExp(`/t/${team.slug}$`));
+
+  // The inbox item that announced the invitation is no longer waiting for him.
+  await bob.page.goto("/inbox");
+  const list = bob.page.getByRole("list", { name: "Notifications" });
+  const item = list.getByRole("link", { name: new RegExp(`invited you to join ${team.name}`) });
+  await expect(item).toBeVisible();
+  await expect(item).not.toContainText("(unread)");
+  await expect(bob.page.getByTestId("inbox-bell")).toHaveAccessibleName(
+    "Inbox: no unread notifications",
+  );
+
+  // Following it says he is a member, with the way to the team; not that someone used his link.
+  await item.click();
+  await expect(
+    bob.page.getByRole("heading", { name: `You joined ${team.name} with this invitation` }),
+  ).toBeVisible();
+  await expect(bob.page.getByText("This invitation was already used")).toHaveCount(0);
+  await bob.page.getByRole("link", { name: `Open ${team.name}` }).click();
+  await expect(bob.page).toHaveURL(new RegExp(`/t/${team.slug}$`));
+
+  await alice.context.close();
+  await bob.context.close();
+});
