@@ -283,6 +283,8 @@ describe("invitation emails", () => {
     const { team, owner } = await teamWith(t);
     const other = await teamWith(t);
     const invitee = other.owner;
+    // The inbox holds the link only for an address proven by an emailed sign-in link.
+    await t.db.user.update({ where: { id: invitee.id }, data: { emailVerified: new Date() } });
     if (!invitee.email) throw new Error("fixture: invitee has no email");
     const admin = t.callerAs(owner, { emailEnabled: true, secret: SECRET });
     await admin.invitation.create({ teamId: team.id, email: invitee.email, role: "MEMBER" });
