@@ -1,4 +1,5 @@
 import { createSmtpMailer } from "@tradeoff/auth";
+import { proveAddress } from "@tradeoff/auth/address-proof";
 import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
 import { createPrismaClient } from "@tradeoff/db";
 import { startJobQueue } from "@tradeoff/db/jobs";
@@ -213,6 +214,23 @@ describe("notification emails", () => {
     const link = `${APP_URL}/sign-in?email=fresh.person%40example.com`;
     expect(welcome?.text).toContain(link);
     expect(welcome?.html).toContain(`href="${link}"`);
+  }, 40_000);
+});
+
+describe("an address proven for the first time", () => {
+  it("tells its owner by email that a password set before was removed, and how to sign in", async () => {
+    const { owner } = await teamWith(t);
+    if (!owner.email) throw new Error("fixture: owner has no email");
+    await t.db.user.update({
+      where: { id: owner.id },
+      data: { passwordHash: "scrypt$set-by-anyone" },
+    });
+    await proveAddress(t.db, owner.id, new Date());
+    const [mail, ...more] = await mailsTo(owner.email, 1);
+    expect(more).toEqual([]);
+    expect(mail?.subject).toBe("The password of your Tradeoff account was removed");
+    expect(mail?.text).toContain("before the address was confirmed");
+    expect(mail?.text).toContain(`${APP_URL}/sign-in`);
   }, 40_000);
 });
 

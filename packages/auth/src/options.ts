@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
+import { withAddressProof } from "./address-proof";
 import { clientAddress } from "./client-address";
 import { type AuthEnv, emailEnabled, githubEnabled, readAuthEnv, requireSecret } from "./env";
 import { getDecoyHash, verifyPassword } from "./password";
@@ -81,7 +82,8 @@ export function createAuthOptions(
   return {
     secret: requireSecret(env),
     // The Prisma adapter stores OAuth accounts and magic-link tokens; sessions stay in signed JWTs.
-    adapter: PrismaAdapter(db as never) as Adapter,
+    // An address proven for the first time ends what an unproven password opened.
+    adapter: withAddressProof(db, PrismaAdapter(db as never) as Adapter),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
     // httpOnly and SameSite=Lax are next-auth's defaults; Secure (and the __Secure- prefix)
     // whenever the app is served over HTTPS.
