@@ -10,7 +10,12 @@ import { clientAddress } from "./client-address";
 import { type AuthEnv, emailEnabled, githubEnabled, readAuthEnv, requireSecret } from "./env";
 import { getDecoyHash, verifyPassword } from "./password";
 import { createSignInLimiter, type SignInLimiter } from "./sign-in-limiter";
-import { type SignInClient, startSignInSession, touchSignInSession } from "./sign-in-sessions";
+import {
+  endSignInSession,
+  type SignInClient,
+  startSignInSession,
+  touchSignInSession,
+} from "./sign-in-sessions";
 import type { AuthDatabase } from "./types";
 
 const credentialsSchema = z.object({
@@ -90,6 +95,15 @@ export function createAuthOptions(
     useSecureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers,
+    events: {
+      // next-auth only clears the cookie; deleting the sign-in record ends the session itself,
+      // so a copy of the cookie is refused as well (as "End session" on the account page does).
+      async signOut({ token }) {
+        if (typeof token?.sid === "string" && token.sub) {
+          await endSignInSession(db, token.sub, token.sid);
+        }
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
