@@ -115,3 +115,27 @@ test("the account page signs out one session, or every other one, at once", asyn
   await page.reload();
   await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
 });
+
+test("signing out ends the session on the server: a copy of its cookie is refused", async ({
+  page,
+  signedIn,
+  browser,
+}) => {
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Account", level: 1 })).toBeVisible();
+  // Someone copies the session cookie while the member is still signed in.
+  const copy = await browser.newContext();
+  await copy.addCookies(await page.context().cookies());
+  expect((await copy.request.get("/api/trpc/account.get")).status()).toBe(200);
+
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
+
+  expect((await copy.request.get("/api/trpc/account.get")).status()).toBe(401);
+  await copy.close();
+  // Signed in again elsewhere, the member no longer sees the ended session listed.
+  const other = await secondBrowser(browser, signedIn);
+  await expect(other.page.getByTestId("session-row")).toHaveCount(1);
+  await other.context.close();
+});

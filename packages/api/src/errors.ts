@@ -8,7 +8,8 @@ export type DomainErrorKind =
   | "NOT_FOUND"
   | "FORBIDDEN"
   | "CONFLICT"
-  | "PRECONDITION_FAILED";
+  | "PRECONDITION_FAILED"
+  | "TOO_MANY_REQUESTS";
 
 export class DomainError extends Error {
   override name = "DomainError";
@@ -18,6 +19,16 @@ export class DomainError extends Error {
     readonly fieldErrors?: Record<string, string[]>,
   ) {
     super(message);
+  }
+}
+
+/** A refusal by an attempt limit: `retryAfter` seconds go into the answer's Retry-After header. */
+export class AttemptLimitError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfter: number,
+  ) {
+    super("TOO_MANY_REQUESTS", message);
   }
 }
 

@@ -66,6 +66,52 @@ describe("account.ballotView", () => {
   });
 });
 
+describe("current-password checks are limited", () => {
+  it("refuses a session's guesses at the current password after 5 wrong ones, the right one too, with the wait", async () => {
+    const user = await userWithPassword();
+    const here = await t.db.signInSession.create({ data: { userId: user.id } });
+    const session = t.callerAs({ ...user, sessionId: here.id });
+    const guess = (currentPassword: string) =>
+      trpcError(session.account.changePassword({ currentPassword, newPassword: "new-password-1" }));
+    for (let i = 0; i < 5; i++) expect((await guess(`guess-${i}`)).code).toBe("BAD_REQUEST");
+    const limited = await guess("guess-5");
+    expect(limited.code).toBe("TOO_MANY_REQUESTS");
+    expect(limited.message).toMatch(/Too many wrong passwords\. Try again in 15 minutes\./);
+    expect((limited.cause as { retryAfter?: number }).retryAfter).toBeGreaterThan(800);
+    // The right password waits too, and nothing changed.
+    expect((await guess("old-password-1")).code).toBe("TOO_MANY_REQUESTS");
+    expect(await passwordStill(user, "old-password-1")).toBe(true);
+    // Deleting the account asks for the same password: held by the same limit.
+    const deletion = await trpcError(session.account.delete({ confirmation: "old-password-1" }));
+    expect(deletion.code).toBe("TOO_MANY_REQUESTS");
+    expect(await t.db.user.count({ where: { id: user.id } })).toBe(1);
+  });
+
+  it("paces an account guessed at from many sessions, and leaves other accounts alone", async () => {
+    const user = await userWithPassword();
+    const bystander = await userWithPassword();
+    for (let i = 0; i < 20; i++) {
+      const record = await t.db.signInSession.create({ data: { userId: user.id } });
+      const error = await trpcError(
+        t.callerAs({ ...user, sessionId: record.id }).account.delete({ confirmation: `g-${i}` }),
+      );
+      expect(error.code).toBe("BAD_REQUEST");
+    }
+    const fresh = await t.db.signInSession.create({ data: { userId: user.id } });
+    const caller = t.callerAs({ ...user, sessionId: fresh.id });
+    expect((await trpcError(caller.account.delete({ confirmation: "g-20" }))).code).toBe(
+      "TOO_MANY_REQUESTS",
+    );
+    const other = await t.db.signInSession.create({ data: { userId: bystander.id } });
+    expect(
+      await t.callerAs({ ...bystander, sessionId: other.id }).account.changePassword({
+        currentPassword: "old-password-1",
+        newPassword: "new-password-1",
+      }),
+    ).toMatchObject({ signedOut: false });
+  });
+});
+
 describe("account.changePassword", () => {
   it("needs the current password, then signs out every other session and revokes tokens, keeping this one", async () => {
     const user = await userWithPassword();

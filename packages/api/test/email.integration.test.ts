@@ -1,4 +1,5 @@
 import { createSmtpMailer } from "@tradeoff/auth";
+import { proveAddress } from "@tradeoff/auth/address-proof";
 import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
 import { createPrismaClient } from "@tradeoff/db";
 import { startJobQueue } from "@tradeoff/db/jobs";
@@ -242,6 +243,23 @@ describe("notification emails", () => {
   }, 40_000);
 });
 
+describe("an address proven for the first time", () => {
+  it("tells its owner by email that a password set before was removed, and how to sign in", async () => {
+    const { owner } = await teamWith(t);
+    if (!owner.email) throw new Error("fixture: owner has no email");
+    await t.db.user.update({
+      where: { id: owner.id },
+      data: { passwordHash: "scrypt$set-by-anyone" },
+    });
+    await proveAddress(t.db, owner.id, new Date());
+    const [mail, ...more] = await mailsTo(owner.email, 1);
+    expect(more).toEqual([]);
+    expect(mail?.subject).toBe("The password of your Tradeoff account was removed");
+    expect(mail?.text).toContain("before the address was confirmed");
+    expect(mail?.text).toContain(`${APP_URL}/sign-in`);
+  }, 40_000);
+});
+
 describe("after a member leaves the team", () => {
   it("tells a removed member nothing more of the team: not in the inbox, its count, an email still queued or the digest", async () => {
     // Nudges wait for Frank's digest; an opening is emailed right away.
@@ -340,6 +358,8 @@ describe("invitation emails", () => {
     const { team, owner } = await teamWith(t);
     const other = await teamWith(t);
     const invitee = other.owner;
+    // The inbox holds the link only for an address proven by an emailed sign-in link.
+    await t.db.user.update({ where: { id: invitee.id }, data: { emailVerified: new Date() } });
     if (!invitee.email) throw new Error("fixture: invitee has no email");
     const admin = t.callerAs(owner, { emailEnabled: true, secret: SECRET });
     await admin.invitation.create({ teamId: team.id, email: invitee.email, role: "MEMBER" });

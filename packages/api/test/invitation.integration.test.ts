@@ -333,6 +333,42 @@ describe("invitation.accept", () => {
     expect(await t.db.membership.count({ where: { teamId: team.id, userId: invited.id } })).toBe(1);
   });
 
+  it("puts the link in the inbox only of an account whose address is verified; the emailed or copied link still works", async () => {
+    const { admin, team } = await teamWithAdmin();
+    // Someone signed up with the address before it was invited, never proving it is theirs.
+    const squatter = await createUser(t.db, { email: "newhire@example.com" });
+    const invited = await t
+      .callerAs(admin)
+      .invitation.create({ teamId: team.id, email: "newhire@example.com", role: "ADMIN" });
+    const inbox = (await t.callerAs(squatter).notification.list()).items;
+    expect(inbox.filter((n) => n.kind === "team.invited")).toEqual([]);
+    const holding = await t.db.notification.count({ where: { userId: squatter.id } });
+    expect(holding).toBe(0);
+    expect(await t.db.membership.count({ where: { teamId: team.id, userId: squatter.id } })).toBe(
+      0,
+    );
+    // The link itself (emailed, or copied by the admin when no email goes out) is the proof.
+    await t.callerAs(squatter).invitation.accept({ token: invited.token });
+    expect(await t.db.membership.count({ where: { teamId: team.id, userId: squatter.id } })).toBe(
+      1,
+    );
+
+    // An inbox item stored for an address not verified (before this rule) opens no link.
+    const other = await teamWithAdmin();
+    const verified = await createUser(t.db, {
+      email: "proven@example.com",
+      emailVerified: new Date(),
+    });
+    await t
+      .callerAs(other.admin)
+      .invitation.create({ teamId: other.team.id, email: "proven@example.com" });
+    const [item] = (await t.callerAs(verified).notification.list()).items;
+    expect(item?.href).toMatch(/^\/invite\/.{43}$/);
+    await t.db.user.update({ where: { id: verified.id }, data: { emailVerified: null } });
+    const [unproven] = (await t.callerAs(verified).notification.list()).items;
+    expect(unproven?.href).toBe("/");
+  });
+
   it("answers a token of the wrong length with a clear error and an unknown token with NOT_FOUND", async () => {
     const person = await createUser(t.db);
     const short = await trpcError(t.callerAs(person).invitation.accept({ token: "abc" }));

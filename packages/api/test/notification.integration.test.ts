@@ -1,3 +1,4 @@
+import { createUser } from "@tradeoff/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRealtime, stopRealtime } from "../src/realtime";
 import { createCaller } from "../src/root";
@@ -79,15 +80,15 @@ describe("inbox", () => {
 
   it("tells an existing user they were invited, with the link to accept", async () => {
     const { team, owner, member } = await newTeam();
-    const other = await teamWith(t);
-    const invitee = other.owner;
+    // An account whose address was proven by an emailed sign-in link.
+    const invitee = await createUser(t.db, { emailVerified: new Date() });
     const created = await owner.api.invitation.create({
       teamId: team.id,
       email: invitee.email,
       role: "MEMBER",
       expiresInDays: 7,
     });
-    const [notification] = (await invitee.api.notification.list()).items;
+    const [notification] = (await t.callerAs(invitee).notification.list()).items;
     expect(notification?.kind).toBe("team.invited");
     expect(notification?.href).toBe(`/invite/${created.token}`);
     expect(notification?.text).toContain("invited you to join");
@@ -98,8 +99,8 @@ describe("inbox", () => {
     expect(holding[0]?.n).toBe(0);
     // The invitee accepts from the inbox's link.
     const token = notification?.href.split("/").pop() ?? "";
-    await invitee.api.invitation.accept({ token });
-    expect((await invitee.api.team.list()).map((m) => m.id)).toContain(team.id);
+    await t.callerAs(invitee).invitation.accept({ token });
+    expect((await t.callerAs(invitee).team.list()).map((m) => m.id)).toContain(team.id);
   });
 
   it("rejects an id that is not a notification id with a clear message", async () => {

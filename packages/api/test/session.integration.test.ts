@@ -1,3 +1,4 @@
+import { createAuthOptions, readAuthEnv } from "@tradeoff/auth";
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
@@ -55,6 +56,28 @@ describe("sessions and the token version", () => {
     for (const call of refused) expect((await trpcError(call())).code).toBe("UNAUTHORIZED");
     // The token version alone does not keep it alive: it still matches.
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).tokenVersion).toBe(0);
+  });
+
+  it("ends the session on the server when its browser signs out: a copied cookie is refused", async () => {
+    const user = await createUser(t.db);
+    const options = createAuthOptions(
+      t.db,
+      readAuthEnv({ NEXTAUTH_SECRET: "a-test-secret-of-enough-length-0123456789" }),
+    );
+    // Signing in, as next-auth's callback does: the JWT names a new sign-in record.
+    const token = (await options.callbacks?.jwt?.({
+      token: {},
+      user: { id: user.id, email: user.email, name: user.name, tokenVersion: 0 },
+    } as never)) as { sid?: string };
+    const sessionId = token.sid ?? null;
+    const copied = t.callerAs({ ...user, sessionId });
+    expect((await copied.account.get()).id).toBe(user.id);
+
+    // Signing out, as next-auth's sign-out route does for a JWT session.
+    await options.events?.signOut?.({ token } as never);
+
+    expect((await trpcError(copied.account.get())).code).toBe("UNAUTHORIZED");
+    expect(await t.db.signInSession.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("applies a role change on the member's next request, without signing in again", async () => {

@@ -5,11 +5,17 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
+import { withAddressProof } from "./address-proof";
 import { clientAddress } from "./client-address";
 import { type AuthEnv, emailEnabled, githubEnabled, readAuthEnv, requireSecret } from "./env";
 import { getDecoyHash, verifyPassword } from "./password";
 import { createSignInLimiter, type SignInLimiter } from "./sign-in-limiter";
-import { type SignInClient, startSignInSession, touchSignInSession } from "./sign-in-sessions";
+import {
+  endSignInSession,
+  type SignInClient,
+  startSignInSession,
+  touchSignInSession,
+} from "./sign-in-sessions";
 import type { AuthDatabase } from "./types";
 
 const credentialsSchema = z.object({
@@ -81,13 +87,23 @@ export function createAuthOptions(
   return {
     secret: requireSecret(env),
     // The Prisma adapter stores OAuth accounts and magic-link tokens; sessions stay in signed JWTs.
-    adapter: PrismaAdapter(db as never) as Adapter,
+    // An address proven for the first time ends what an unproven password opened.
+    adapter: withAddressProof(db, PrismaAdapter(db as never) as Adapter),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
     // httpOnly and SameSite=Lax are next-auth's defaults; Secure (and the __Secure- prefix)
     // whenever the app is served over HTTPS.
     useSecureCookies: env.NEXTAUTH_URL?.startsWith("https://") ?? false,
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers,
+    events: {
+      // next-auth only clears the cookie; deleting the sign-in record ends the session itself,
+      // so a copy of the cookie is refused as well (as "End session" on the account page does).
+      async signOut({ token }) {
+        if (typeof token?.sid === "string" && token.sub) {
+          await endSignInSession(db, token.sub, token.sid);
+        }
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user) {

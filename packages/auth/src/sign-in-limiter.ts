@@ -28,11 +28,11 @@ export type SignInLimiter = {
   recordSuccess(email: string, ip: string): Promise<void>;
 };
 
-export function createSignInLimiter(db: Database): SignInLimiter {
-  const accountAndAddress = counter(db, "signin-account-ip", SIGN_IN_LIMITS.accountAndAddress);
-  const address = counter(db, "signin-ip", SIGN_IN_LIMITS.address);
-  const account = counter(db, "signin-account", SIGN_IN_LIMITS.account);
-  const pace = counter(db, "signin-account-pace", SIGN_IN_LIMITS.accountPace);
+export function createSignInLimiter(db: Database, name = "signin"): SignInLimiter {
+  const accountAndAddress = counter(db, `${name}-account-ip`, SIGN_IN_LIMITS.accountAndAddress);
+  const address = counter(db, `${name}-ip`, SIGN_IN_LIMITS.address);
+  const account = counter(db, `${name}-account`, SIGN_IN_LIMITS.account);
+  const pace = counter(db, `${name}-account-pace`, SIGN_IN_LIMITS.accountPace);
   const normal = (email: string) => email.trim().toLowerCase();
   const keys = (email: string, ip: string) => ({
     pair: digest(`${normal(email)}\n${ip}`),
@@ -69,4 +69,16 @@ export function createSignInLimiter(db: Database): SignInLimiter {
       await accountAndAddress.delete(keys(email, ip).pair);
     },
   };
+}
+
+/**
+ * Checks of a signed-in member's current password (to change it, or to delete the account),
+ * held by the same limits as sign-in, with the session in place of the address: 5 wrong
+ * passwords in 15 minutes from one session, then it waits out the window; after 20 for one
+ * account from any sessions, one check per 10 seconds. Call it with the user id and the
+ * session's sign-in record id (a stolen session must not guess the password to lock others
+ * out of their own account, nor guess it at leisure).
+ */
+export function createPasswordCheckLimiter(db: Database): SignInLimiter {
+  return createSignInLimiter(db, "password-check");
 }

@@ -36,6 +36,16 @@ export async function startSignInSession(
   return row.id;
 }
 
+/** Deletes one of the member's sign-in records: that session is refused from its next request. */
+export async function endSignInSession(
+  db: AuthDatabase,
+  userId: string,
+  sessionId: string,
+): Promise<boolean> {
+  const ended = await db.signInSession.deleteMany({ where: { id: sessionId, userId } });
+  return ended.count > 0;
+}
+
 const lastTouched = new Map<string, number>();
 const TOUCHED_LIMIT = 10_000;
 

@@ -33,6 +33,7 @@ export const JOB_QUEUES = {
   webhookDelivery: "webhook-delivery",
   welcomeEmail: "welcome-email",
   invitationEmail: "invitation-email",
+  passwordRemovedEmail: "password-removed-email",
 } as const;
 
 /** Retries of every queue: 5 more attempts, waiting 10 s, 20 s, 40 s, ... between them. */

@@ -7,6 +7,7 @@ import {
 import { sendDailyDigests } from "../services/notification/send-digests";
 import { type EmailSettings, sendNotificationEmail } from "../services/notification/send-email";
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
+import { sendPasswordRemovedEmail } from "../services/user/password-removed-email";
 import { sendSignUpAttemptEmail } from "../services/user/sign-up-attempt-email";
 import { sendWelcomeEmail } from "../services/user/welcome-email";
 import { attemptDelivery, type DeliveryDeps } from "../services/webhook/deliver";
@@ -54,6 +55,12 @@ export function appJobs(
       name: JOB_QUEUES.signUpAttemptEmail,
       handle: async (job: { id: string; data: { userId: string } }) => {
         if (email) await sendSignUpAttemptEmail(db, email, job);
+      },
+    },
+    {
+      name: JOB_QUEUES.passwordRemovedEmail,
+      handle: async (job: { id: string; data: { userId: string } }) => {
+        if (email) await sendPasswordRemovedEmail(db, email, job);
       },
     },
     {

@@ -55,9 +55,11 @@ export const accountRouter = createTRPCRouter({
   signOutEverywhere: sessionProcedure.mutation(({ ctx }) =>
     signOutEverywhere(ctx.db, { userId: ctx.user.id }),
   ),
-  delete: sessionProcedure
-    .input(deleteAccountSchema)
-    .mutation(({ ctx, input }) =>
-      deleteAccount(ctx.db, { userId: ctx.user.id, confirmation: input.confirmation }),
-    ),
+  delete: sessionProcedure.input(deleteAccountSchema).mutation(({ ctx, input }) =>
+    deleteAccount(ctx.db, {
+      userId: ctx.user.id,
+      sessionId: ctx.user.sessionId ?? null,
+      confirmation: input.confirmation,
+    }),
+  ),
 });

@@ -1,10 +1,11 @@
-import { hashPassword, verifyPassword } from "@tradeoff/auth/password";
+import { hashPassword } from "@tradeoff/auth/password";
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { announceAccessChanged } from "../member/access-changed";
+import { checkCurrentPassword } from "./check-current-password";
 
 /**
- * Sets a new password after checking the current one. Whoever might know the old password is
+ * Sets a new password after checking the current one (held by the attempt limits). Whoever might know the old password is
  * signed out: every other session ends on its next request (their sign-in records are deleted,
  * and the token version that older sessions carry moves on) and, unless the member keeps them,
  * every personal access token is revoked. The session that made the change stays signed in.
@@ -25,7 +26,15 @@ export async function changePassword(
     select: { passwordHash: true },
   });
   if (!user) throw notFound("Account");
-  if (!user.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+  const current =
+    user.passwordHash &&
+    (await checkCurrentPassword(db, {
+      userId: input.userId,
+      sessionId: input.sessionId,
+      password: input.currentPassword,
+      passwordHash: user.passwordHash,
+    }));
+  if (!current) {
     const message = "That is not your current password.";
     throw new DomainError("BAD_REQUEST", message, { currentPassword: [message] });
   }

@@ -1,19 +1,25 @@
-import { verifyPassword } from "@tradeoff/auth/password";
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
 import { announceAccessChanged } from "../member/access-changed";
 import { revokeShareLinksOf } from "../member/end-membership";
+import { checkCurrentPassword } from "./check-current-password";
 
 /**
  * Deletes the account and with it every membership. Refused while the user is the only owner
  * of a team (named in the message), so no team is left without an owner. Confirmed with the
- * password, or with the email address for accounts that have none (OAuth, magic link).
+ * password (held by the attempt limits), or with the email address for accounts that have none
+ * (OAuth, magic link).
  */
 export async function deleteAccount(
   db: PrismaClient,
-  input: { userId: string; confirmation: string },
+  input: {
+    userId: string;
+    /** The sign-in record of the session asking; null when it has none. */
+    sessionId: string | null;
+    confirmation: string;
+  },
 ) {
   const user = await db.user.findUnique({
     where: { id: input.userId },
@@ -21,7 +27,12 @@ export async function deleteAccount(
   });
   if (!user) throw notFound("Account");
   const confirmed = user.passwordHash
-    ? await verifyPassword(input.confirmation, user.passwordHash)
+    ? await checkCurrentPassword(db, {
+        userId: input.userId,
+        sessionId: input.sessionId,
+        password: input.confirmation,
+        passwordHash: user.passwordHash,
+      })
     : input.confirmation.trim().toLowerCase() === user.email?.toLowerCase();
   if (!confirmed) {
     const message = user.passwordHash

@@ -117,12 +117,17 @@ export async function createInvitation(
         action: "invitation.created",
         data: { invitationId: created.id, email: input.email, role: input.role },
       });
-      // Someone who already has an account also finds the invitation in their inbox. The link
-      // is theirs alone, as the email's is; the inbox shows it only to them. Only the token's
+      // Someone who already has an account also finds the invitation in their inbox, but only
+      // when the account proved the address (an emailed sign-in link set emailVerified): anyone
+      // can sign up with an address that is not theirs, and the link grants the role. Others
+      // get it the way a stranger does, through the email or from the admin. Only the token's
       // hash is stored in the clear: the inbox item keeps the token sealed with NEXTAUTH_SECRET,
       // as the email job does, and opens it only when its owner lists their inbox.
       const invitee = input.email
-        ? await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })
+        ? await tx.user.findFirst({
+            where: { email: input.email, emailVerified: { not: null } },
+            select: { id: true },
+          })
         : null;
       if (invitee) {
         await notifyUsers(tx, [invitee.id], {

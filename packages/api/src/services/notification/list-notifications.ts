@@ -8,7 +8,8 @@ const PAGE = 50;
 /**
  * The caller's inbox, newest first, a page at a time (`before`: the last id of the previous
  * page). Only the caller's own rows: the user id is in the query's `where`. `secret`
- * (NEXTAUTH_SECRET) opens the sealed link of an invitation, for its invitee only.
+ * (NEXTAUTH_SECRET) opens the sealed link of an invitation, for its invitee only, once their
+ * address is verified.
  */
 export async function listNotifications(
   db: PrismaClient,
@@ -34,11 +35,16 @@ export async function listNotifications(
     },
   });
   const page = rows.slice(0, PAGE);
+  // An invitation's link is for an address proven to be the reader's (see create-invitation).
+  const reader = page.some((row) => row.kind === "team.invited")
+    ? await db.user.findUnique({ where: { id: input.userId }, select: { emailVerified: true } })
+    : null;
+  const secret = reader?.emailVerified ? input.secret : null;
   return {
     items: page.map((row) => ({
       id: row.id.toString(),
       kind: row.kind as NotificationKind,
-      ...describeStoredNotification(withInvitationLink(row, input.secret)),
+      ...describeStoredNotification(withInvitationLink(row, secret)),
       read: row.readAt !== null,
       createdAt: row.createdAt,
     })),
@@ -48,8 +54,8 @@ export async function listNotifications(
 
 /**
  * An invitation's inbox item with its link opened (`invitePath`) from the sealed token; without
- * the secret that sealed it, the item leads to the start page (the invitation email still has
- * the link).
+ * the secret that sealed it, or for a reader whose address is not verified, the item leads to
+ * the start page (the invitation email still has the link).
  */
 function withInvitationLink<R extends { kind: string; data: unknown }>(
   row: R,
