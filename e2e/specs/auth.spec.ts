@@ -147,3 +147,47 @@ test("the health endpoint reports the database as reachable", async ({ request }
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok", database: "reachable" });
 });
+
+/** Addresses that start with one "/" yet, once a browser reads them, lead to another site. */
+const OFF_SITE_RETURNS = ["/\\attacker.example/phish", "/\t/attacker.example/phish"];
+
+test("a return address that leads off the site is replaced by the home page after signing in or up", async ({
+  page,
+  request,
+}) => {
+  // Were the browser sent off the site, it would land here rather than on a closed network.
+  const offSite: string[] = [];
+  await page.route(
+    (url) => url.hostname === "attacker.example",
+    (route) => {
+      offSite.push(route.request().url());
+      return route.fulfill({ contentType: "text/html", body: "<h1>Phished</h1>" });
+    },
+  );
+  const home = page.getByRole("heading", { name: "Create a team" });
+  for (const [i, target] of OFF_SITE_RETURNS.entries()) {
+    const member = uniqueUser(`return${i}`);
+    await signUpOverApi(request, member);
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(target)}`);
+    await signInWithForm(page, member);
+    await expect(home).toBeVisible();
+
+    await page.context().clearCookies();
+    await page.goto(`/sign-up?callbackUrl=${encodeURIComponent(target)}`);
+    await signUpWithForm(page, uniqueUser(`return-new${i}`));
+    await expect(page.getByRole("heading", { name: "Sign in to continue" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(home).toBeVisible();
+  }
+  expect(offSite).toEqual([]);
+});
+
+test("a return address on the site is kept through signing in", async ({ page, request }) => {
+  const member = uniqueUser("return-local");
+  await signUpOverApi(request, member);
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent("/account?tab=tokens")}`);
+  await signInWithForm(page, member);
+  await page.waitForURL((url) => url.pathname === "/account");
+  expect(new URL(page.url()).search).toBe("?tab=tokens");
+});

@@ -2,6 +2,7 @@ import { enabledProviders } from "@tradeoff/auth";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { authEnv } from "~/env";
+import { returnPath } from "~/lib/return-path";
 import { getSessionUser } from "~/server/auth";
 import { SignInForm } from "./sign-in-form";
 
@@ -13,8 +14,7 @@ type Props = {
 
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, error, email: givenEmail } = await searchParams;
-  const safeCallback =
-    callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const safeCallback = returnPath(callbackUrl);
   if (await getSessionUser()) redirect(safeCallback);
   const providers = enabledProviders(authEnv());
   return (
