@@ -19,6 +19,7 @@ const REFUSED_STATUS: Record<DomainError["kind"], number> = {
   FORBIDDEN: 403,
   CONFLICT: 409,
   PRECONDITION_FAILED: 412,
+  TOO_MANY_REQUESTS: 429,
 };
 
 /**
