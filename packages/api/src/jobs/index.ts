@@ -33,7 +33,6 @@ export function appJobs(
       // One attempt per job: the handler logs it and schedules the next itself (fake-clock
       // testable); pg-boss's own retries only cover a crash of the worker or the database.
       name: JOB_QUEUES.webhookDelivery,
-      expireInSeconds: 60,
       handle: async (job: { id: string; data: WebhookDeliveryJob }) => {
         if (!webhooks) throw new Error("Webhook deliveries need NEXTAUTH_SECRET on this instance.");
         await attemptDelivery(db, webhooks, job);
