@@ -86,6 +86,8 @@ export type JobDefinition = {
   handle: JobHandler<never>;
   /** Override the queue's retries from `queuePolicy` (tests use short delays). */
   retry?: RetryPolicy;
+  /** How many of its jobs one instance runs at once (default 1): each is a pg-boss worker. */
+  workers?: number;
   /** Also run it on this schedule (cron, UTC); pg-boss sends each slot's job once. */
   cron?: string;
   /**
@@ -177,14 +179,17 @@ export async function startJobQueue(options: JobQueueOptions): Promise<PgBoss> {
     await boss.createQueue(job.name, policy);
     await boss.updateQueue(job.name, policy);
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
-    await boss.work(
-      job.name,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-      async ([received]) => {
-        if (!received) return;
-        await (job.handle as JobHandler<unknown>)({ id: received.id, data: received.data });
-      },
-    );
+    // pg-boss runs one job at a time per `work` call; several calls run several at once.
+    for (let worker = 0; worker < (job.workers ?? 1); worker++) {
+      await boss.work(
+        job.name,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+        async ([received]) => {
+          if (!received) return;
+          await (job.handle as JobHandler<unknown>)({ id: received.id, data: received.data });
+        },
+      );
+    }
   }
   return boss;
 }
