@@ -549,6 +549,25 @@ describe("deliveries", () => {
     expect(r.received).toHaveLength(1);
   });
 
+  it("delivers to a prompt receiver while another team's receivers hang", async () => {
+    const hanging = await receiver(() => "hold");
+    const slow = await teamWithWebhook(hanging.url);
+    const held: string[] = [];
+    for (let i = 0; i < 3; i++) held.push((await slow.sendTest()).deliveryId);
+    const prompt = await receiver();
+    const { deliveryId } = await (await teamWithWebhook(prompt.url)).sendTest();
+    await startWorker();
+    await until(
+      async () =>
+        (await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status ===
+        "DELIVERED",
+    );
+    // The hanging requests are all open at once and none has timed out yet: the prompt delivery
+    // did not wait its turn behind them.
+    expect(hanging.received).toHaveLength(held.length);
+    expect(await t.db.webhookAttempt.count({ where: { deliveryId: { in: held } } })).toBe(0);
+  }, 60_000);
+
   it("two workers never deliver the same delivery twice", async () => {
     const r = await receiver();
     const { webhook, sendTest } = await teamWithWebhook(r.url);

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { withAddressProof } from "./address-proof";
 import { clientAddress } from "./client-address";
 import { type AuthEnv, emailEnabled, githubEnabled, readAuthEnv, requireSecret } from "./env";
+import { smtpUrlWithTimeouts } from "./mail";
 import { getDecoyHash, verifyPassword } from "./password";
 import { createSignInLimiter, type SignInLimiter } from "./sign-in-limiter";
 import {
@@ -81,7 +82,10 @@ export function createAuthOptions(
     providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
   }
   if (emailEnabled(env) && env.EMAIL_SERVER && env.EMAIL_FROM) {
-    providers.push(EmailProvider({ server: env.EMAIL_SERVER, from: env.EMAIL_FROM }));
+    // With the app's SMTP timeouts, so a silent mail server fails the request within seconds.
+    providers.push(
+      EmailProvider({ server: smtpUrlWithTimeouts(env.EMAIL_SERVER), from: env.EMAIL_FROM }),
+    );
   }
 
   return {

@@ -39,19 +39,60 @@ export const JOB_QUEUES = {
 /** Retries of every queue: 5 more attempts, waiting 10 s, 20 s, 40 s, ... between them. */
 export const RETRY: RetryPolicy = { retryLimit: 5, retryDelay: 10, retryBackoff: true };
 
+/**
+ * Retries of the queues that send one email: 9 more attempts, waiting 10-20 s, 20-40 s, ...
+ * (pg-boss's backoff with jitter), at least 85 minutes in all, so a mail server down for an
+ * hour delays invitations and notifications instead of losing them.
+ */
+export const EMAIL_RETRY: RetryPolicy = { retryLimit: 9, retryDelay: 10, retryBackoff: true };
+
+/**
+ * How long a job sending one email may run before it counts as lost (its worker died) and runs
+ * again: above the SMTP timeouts of the mail transport (10 s to connect, 10 s for the greeting,
+ * 15 s per reply), instead of pg-boss's 15 minutes.
+ */
+export const EMAIL_JOB_EXPIRE_SECONDS = 60;
+
+/** A webhook delivery waits 10 s for its receiver; its job counts as lost after a minute. */
+export const WEBHOOK_JOB_EXPIRE_SECONDS = 60;
+
+export type QueuePolicy = RetryPolicy & { expireInSeconds?: number };
+
+const EMAIL_QUEUE: QueuePolicy = { ...EMAIL_RETRY, expireInSeconds: EMAIL_JOB_EXPIRE_SECONDS };
+
+/**
+ * Each queue's retries and expiry, set when the queue is created (`prepareJobQueue`) and on
+ * every start. The daily digest sends many emails in one job, so it keeps the defaults.
+ */
+export const QUEUE_POLICIES: Record<string, QueuePolicy> = {
+  [JOB_QUEUES.webhookDelivery]: { ...RETRY, expireInSeconds: WEBHOOK_JOB_EXPIRE_SECONDS },
+  [JOB_QUEUES.notificationEmail]: EMAIL_QUEUE,
+  [JOB_QUEUES.signUpAttemptEmail]: EMAIL_QUEUE,
+  [JOB_QUEUES.passwordRemovedEmail]: EMAIL_QUEUE,
+  [JOB_QUEUES.welcomeEmail]: EMAIL_QUEUE,
+  [JOB_QUEUES.invitationEmail]: EMAIL_QUEUE,
+};
+
+/** The policy of queue `name`: its entry in `QUEUE_POLICIES`, else `RETRY` and 15 minutes. */
+export function queuePolicy(name: string): QueuePolicy {
+  return QUEUE_POLICIES[name] ?? RETRY;
+}
+
 export type JobHandler<Data> = (job: { id: string; data: Data }) => Promise<void>;
 
 /** A queue's name and its handler, registered on every instance. */
 export type JobDefinition = {
   name: string;
   handle: JobHandler<never>;
-  /** Override the default retries (tests use short delays). */
+  /** Override the queue's retries from `queuePolicy` (tests use short delays). */
   retry?: RetryPolicy;
+  /** How many of its jobs one instance runs at once (default 1): each is a pg-boss worker. */
+  workers?: number;
   /** Also run it on this schedule (cron, UTC); pg-boss sends each slot's job once. */
   cron?: string;
   /**
    * How long one run may take before pg-boss counts it as lost (its worker died) and runs it
-   * again; applies to jobs sent after the queue was set up. Default: pg-boss's 15 minutes.
+   * again; applies to jobs sent after the queue was set up. Default: the queue's `queuePolicy`.
    */
   expireInSeconds?: number;
 };
@@ -130,21 +171,25 @@ export async function startJobQueue(options: JobQueueOptions): Promise<PgBoss> {
   for (const job of options.jobs) {
     const policy = {
       name: job.name,
-      ...(job.retry ?? RETRY),
+      ...queuePolicy(job.name),
+      ...job.retry,
       ...(job.expireInSeconds ? { expireInSeconds: job.expireInSeconds } : {}),
     };
     // Queues are created idempotently; their retry policy is kept current on every start.
     await boss.createQueue(job.name, policy);
     await boss.updateQueue(job.name, policy);
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: "UTC" });
-    await boss.work(
-      job.name,
-      { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
-      async ([received]) => {
-        if (!received) return;
-        await (job.handle as JobHandler<unknown>)({ id: received.id, data: received.data });
-      },
-    );
+    // pg-boss runs one job at a time per `work` call; several calls run several at once.
+    for (let worker = 0; worker < (job.workers ?? 1); worker++) {
+      await boss.work(
+        job.name,
+        { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2, batchSize: 1 },
+        async ([received]) => {
+          if (!received) return;
+          await (job.handle as JobHandler<unknown>)({ id: received.id, data: received.data });
+        },
+      );
+    }
   }
   return boss;
 }
@@ -172,7 +217,7 @@ export async function prepareJobQueue(url: string): Promise<void> {
   await boss.start();
   try {
     for (const name of Object.values(JOB_QUEUES)) {
-      await boss.createQueue(name, { name, ...RETRY });
+      await boss.createQueue(name, { name, ...queuePolicy(name) });
     }
   } finally {
     await boss.stop({ graceful: false, wait: true });

@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failedJobCounts, jobId, sendInTransaction, startJobQueue } from "../src/jobs";
+import { failedJobCounts, JOB_QUEUES, jobId, sendInTransaction, startJobQueue } from "../src/jobs";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
 let database: TestDatabase;
@@ -26,6 +26,29 @@ async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
 }
 
 describe("durable job queue", () => {
+  it("runs an email job whose worker died again within a minute, and retries for over an hour", async () => {
+    // The queues exist from migration on; an instance starting keeps their policy.
+    const boss = await startJobQueue({
+      url: url(),
+      jobs: [{ name: JOB_QUEUES.invitationEmail, handle: async () => {} }],
+    });
+    running.push(boss);
+    for (const name of [
+      JOB_QUEUES.invitationEmail,
+      JOB_QUEUES.notificationEmail,
+      JOB_QUEUES.welcomeEmail,
+      JOB_QUEUES.signUpAttemptEmail,
+      JOB_QUEUES.passwordRemovedEmail,
+    ]) {
+      const queue = await boss.getQueue(name);
+      // None set means pg-boss's 15 minutes.
+      expect(queue?.expireInSeconds ?? 15 * 60, name).toBeLessThanOrEqual(60);
+      // Backoff waits at least retryDelay * (2^retryLimit - 1) seconds in all.
+      const { retryDelay = 0, retryLimit = 0 } = queue ?? {};
+      expect(retryDelay * (2 ** retryLimit - 1), name).toBeGreaterThan(3600);
+    }
+  });
+
   it("runs each job once across two instances, and only jobs whose transaction committed", async () => {
     const handled: { instance: string; n: number }[] = [];
     const instance = (name: string) =>

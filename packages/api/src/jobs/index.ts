@@ -20,6 +20,14 @@ export type { DeliveryDeps } from "../services/webhook/deliver";
 export type WebhookSettings = DeliveryDeps;
 
 /**
+ * Webhook deliveries one instance runs at once. A delivery waits up to 10 s for its receiver, so
+ * one at a time would let one team's hanging receivers delay every other team's deliveries
+ * (20 of them: 200 s). With 8, a prompt receiver is reached while up to 7 others hang, and 20
+ * hanging ones delay the rest by about 30 s; each instance adds 8 more.
+ */
+export const WEBHOOK_WORKERS = 8;
+
+/**
  * Every queue the app runs, with its handler; each instance registers all of them. Without
  * email settings (no SMTP_URL), email jobs complete without sending: email is off.
  */
@@ -33,7 +41,7 @@ export function appJobs(
       // One attempt per job: the handler logs it and schedules the next itself (fake-clock
       // testable); pg-boss's own retries only cover a crash of the worker or the database.
       name: JOB_QUEUES.webhookDelivery,
-      expireInSeconds: 60,
+      workers: WEBHOOK_WORKERS,
       handle: async (job: { id: string; data: WebhookDeliveryJob }) => {
         if (!webhooks) throw new Error("Webhook deliveries need NEXTAUTH_SECRET on this instance.");
         await attemptDelivery(db, webhooks, job);
