@@ -23,7 +23,12 @@ export function ownServerWithMailbox() {
   });
   const own = ownServer({
     poolSize: 1,
-    env: () => ({ SMTP_URL: started().url, EMAIL_FROM: "Tradeoff <noreply@example.com>" }),
+    env: () => ({
+      SMTP_URL: started().url,
+      // Sign-in links by email, through the same server.
+      EMAIL_SERVER: started().url,
+      EMAIL_FROM: "Tradeoff <noreply@example.com>",
+    }),
   });
   return {
     own,
