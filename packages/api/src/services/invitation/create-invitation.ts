@@ -1,5 +1,6 @@
-import { Prisma, type PrismaClient, type Role } from "@tradeoff/db";
+import type { PrismaClient, Role } from "@tradeoff/db";
 import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
+import { isUniqueViolation } from "../../database-errors";
 import { ROLE_RANK } from "../../domain/roles";
 import { seal } from "../../domain/sealed-secret";
 import { DomainError } from "../../errors";
@@ -157,7 +158,7 @@ export async function createInvitation(
     .catch(async (error: unknown) => {
       // The unique index is the last word should the lock ever be bypassed.
       const earlier =
-        clientKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
+        clientKey && isUniqueViolation(error)
           ? await invitationWithKey(db, input, clientKey)
           : null;
       if (earlier) throw alreadyCreated(earlier);

@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient, type Role } from "@tradeoff/db";
+import type { PrismaClient, Role } from "@tradeoff/db";
+import { isUniqueViolation } from "../../database-errors";
 import { DomainError } from "../../errors";
 import { assertCanManageProject } from "../project/access";
 import { hashShareToken, newShareToken, sharePath } from "./share-token";
@@ -50,10 +51,7 @@ export async function createShareLink(
     return await insertShareLink(db, actor, input, key);
   } catch (error) {
     // The same key for another project at the same moment: the unique index kept the other.
-    const earlier =
-      key && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
-        ? await linkWithKey(db, actor, key)
-        : null;
+    const earlier = key && isUniqueViolation(error) ? await linkWithKey(db, actor, key) : null;
     if (earlier) throw alreadyCreated(earlier);
     throw error;
   }

@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
+import { isUniqueViolation } from "../../database-errors";
 import { DomainError } from "../../errors";
 import { hashAccessToken, newAccessToken } from "./access-token";
 import { tokenSelect } from "./list-tokens";
@@ -66,7 +67,7 @@ export async function createToken(
     .catch(async (error: unknown) => {
       // Two requests with one key at once: the unique index keeps the first, the other says so.
       const first =
-        clientKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"
+        clientKey && isUniqueViolation(error)
           ? await tokenWithKey(db, actor.userId, clientKey)
           : null;
       if (first) throw alreadyCreated(first);
