@@ -1,7 +1,7 @@
 import { hashPassword } from "@tradeoff/auth/password";
 import type { PrismaClient } from "@tradeoff/db";
+import { announceAccessChanged } from "@tradeoff/db/access-changed";
 import { DomainError, notFound } from "../../errors";
-import { announceAccessChanged } from "../member/access-changed";
 import { checkCurrentPassword } from "./check-current-password";
 
 /**

@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@tradeoff/db";
+import { announceAccessChanged } from "@tradeoff/db/access-changed";
 import { DomainError, notFound } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
-import { announceAccessChanged } from "../member/access-changed";
 import { revokeShareLinksOf } from "../member/end-membership";
 import { checkCurrentPassword } from "./check-current-password";
 

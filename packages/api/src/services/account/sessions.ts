@@ -1,7 +1,7 @@
 import { describeUserAgent, listSignInSessions } from "@tradeoff/auth";
 import type { PrismaClient } from "@tradeoff/db";
+import { announceAccessChanged } from "@tradeoff/db/access-changed";
 import { DomainError } from "../../errors";
-import { announceAccessChanged } from "../member/access-changed";
 
 /** Where the member is signed in, newest use first; `current` marks the session asking. */
 export async function listSessions(

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { announceAccessChanged } from "../member/access-changed";
+import { announceAccessChanged } from "@tradeoff/db/access-changed";
 
 /**
  * Every session issued so far (on any device, this one too) stops working on its next request;

@@ -22,6 +22,11 @@ import {
 } from "@hocuspocus/server";
 import type { SessionUser } from "@tradeoff/auth";
 import type { PrismaClient } from "@tradeoff/db";
+import {
+  ACCESS_CHANGED_CHANNEL,
+  type AccessChange,
+  parseAccessChange,
+} from "@tradeoff/db/access-changed";
 import { PgListener } from "@tradeoff/db/listen";
 import * as decoding from "lib0/decoding";
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from "y-protocols/awareness";
@@ -29,11 +34,6 @@ import * as Y from "yjs";
 import { z } from "zod";
 import { hasRole, type Role } from "../../domain/roles";
 import { DomainError } from "../../errors";
-import {
-  ACCESS_CHANGED_CHANNEL,
-  type AccessChange,
-  parseAccessChange,
-} from "../member/access-changed";
 import { type DraftDocumentAccess, draftDocumentAccess } from "./document-access";
 import {
   DRAFT_FIELD_MAX_CHARS,

@@ -1,9 +1,9 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
+import { announceAccessChanged } from "@tradeoff/db/access-changed";
 import { ROLE_RANK } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
-import { announceAccessChanged } from "./access-changed";
 import { revokeShareLinksOf } from "./end-membership";
 import { countOwners, lockedRoles } from "./lock-team";
 

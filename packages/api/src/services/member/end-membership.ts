@@ -1,9 +1,9 @@
 import type { Prisma, Role } from "@tradeoff/db";
+import { announceAccessChanged } from "@tradeoff/db/access-changed";
 import { hasRole } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
-import { announceAccessChanged } from "./access-changed";
 import { countOwners } from "./lock-team";
 
 /**

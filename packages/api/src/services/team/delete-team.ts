@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
+import { announceAccessChanged } from "@tradeoff/db/access-changed";
 import { DomainError, notFound } from "../../errors";
-import { announceAccessChanged } from "../member/access-changed";
 
 /**
  * Deletes the team and everything in it (projects, votes, comments, invitations, audit

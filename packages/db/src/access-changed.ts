@@ -1,4 +1,4 @@
-import type { Prisma } from "@tradeoff/db";
+import type { Prisma } from "./generated/prisma/client";
 
 /**
  * The channel that tells the app instances someone's access changed:
