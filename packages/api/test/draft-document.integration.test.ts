@@ -12,7 +12,7 @@ import {
 } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import type { Hocuspocus } from "@hocuspocus/server";
-import type { SessionUser } from "@tradeoff/auth";
+import { createAuthOptions, readAuthEnv, type SessionUser } from "@tradeoff/auth";
 import { createPrismaClient, type Database } from "@tradeoff/db";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
@@ -882,6 +882,78 @@ describe("access lost while a draft is open", () => {
       await t.callerAs({ ...member, sessionId: session.id }).account.signOutEverywhere();
       await until(() => tab.closed.length > 0, SYNC);
       typeParagraph(owner.doc, "rationale", "written after the sign-out");
+      await settle();
+      expect(rationale(tab)).toBe("Start.");
+      expect(tab.closed).toContainEqual(CLOSED);
+    },
+  );
+
+  /** next-auth's handlers as the web app configures them, on the test database. */
+  const authOptions = () =>
+    createAuthOptions(
+      t.db,
+      readAuthEnv({ NEXTAUTH_SECRET: "a-test-secret-of-enough-length-0123456789" }),
+    );
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "disconnects the browser that signs out at once, leaving the member's other browser open",
+    async () => {
+      const team = await teamWith(t, ["MEMBER"]);
+      const [, member] = team.people;
+      if (!member) throw new Error("fixture has a member");
+      const options = authOptions();
+      // Two sign-ins, as next-auth's callback makes them: each JWT names its sign-in record.
+      const signIn = async () =>
+        (await options.callbacks?.jwt?.({
+          token: {},
+          user: { id: member.id, email: member.email, name: member.name, tokenVersion: 0 },
+        } as never)) as { sub: string; sid: string };
+      const leaving = await signIn();
+      const staying = await signIn();
+      const draft = await draftFor(team, { rationale: "Start." });
+      const a = await startInstance();
+      const owner = await connect(a, draft.id, team.owner.id);
+      const tab = await connect(a, draft.id, `${member.id}:${leaving.sid}`);
+      const otherBrowser = await connect(a, draft.id, `${member.id}:${staying.sid}`);
+      expect(tab.refused).toEqual([]);
+
+      // Signing out, as next-auth's sign-out route does for a JWT session.
+      await options.events?.signOut?.({ token: leaving } as never);
+      await until(() => tab.closed.length > 0, SYNC);
+      typeParagraph(owner.doc, "rationale", "written after the sign-out");
+      await until(() => rationale(otherBrowser).includes("written after the sign-out"), SYNC);
+      await settle();
+      expect(rationale(tab)).toBe("Start.");
+      expect(tab.closed).toContainEqual(CLOSED);
+      expect(otherBrowser.closed).toEqual([]);
+    },
+  );
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "disconnects a browser signed in with a password set before the address was proven, once it is",
+    async () => {
+      const team = await teamWith(t, ["MEMBER"]);
+      const [, member] = team.people;
+      if (!member) throw new Error("fixture has a member");
+      await t.db.user.update({
+        where: { id: member.id },
+        data: { emailVerified: null, passwordHash: "set-before-the-address-was-proven" },
+      });
+      const unproven = await t.db.signInSession.create({
+        data: { userId: member.id },
+        select: { id: true },
+      });
+      const draft = await draftFor(team, { rationale: "Start." });
+      const a = await startInstance();
+      const owner = await connect(a, draft.id, team.owner.id);
+      const tab = await connect(a, draft.id, `${member.id}:${unproven.id}`);
+      expect(tab.refused).toEqual([]);
+
+      // The address's owner opens an emailed sign-in link: next-auth sets emailVerified through
+      // the adapter.
+      await authOptions().adapter?.updateUser?.({ id: member.id, emailVerified: new Date() });
+      await until(() => tab.closed.length > 0, SYNC);
+      typeParagraph(owner.doc, "rationale", "written after the proof");
       await settle();
       expect(rationale(tab)).toBe("Start.");
       expect(tab.closed).toContainEqual(CLOSED);

@@ -18,8 +18,11 @@ export {
 } from "./sign-in-limiter";
 export {
   describeUserAgent,
+  endSessions,
+  endSignInSession,
   LAST_SEEN_INTERVAL_MS,
   listSignInSessions,
+  type SessionsToEnd,
   type SignInClient,
   startSignInSession,
   touchSignInSession,

@@ -101,7 +101,8 @@ export function createAuthOptions(
     providers,
     events: {
       // next-auth only clears the cookie; deleting the sign-in record ends the session itself,
-      // so a copy of the cookie is refused as well (as "End session" on the account page does).
+      // so a copy of the cookie is refused as well and its open draft editors close (as "End
+      // session" on the account page does).
       async signOut({ token }) {
         if (typeof token?.sid === "string" && token.sub) {
           await endSignInSession(db, token.sub, token.sid);

@@ -1,3 +1,5 @@
+import type { Prisma } from "@tradeoff/db";
+import { announceAccessChanged } from "@tradeoff/db/access-changed";
 import type { AuthDatabase } from "./types";
 
 /**
@@ -36,14 +38,65 @@ export async function startSignInSession(
   return row.id;
 }
 
-/** Deletes one of the member's sign-in records: that session is refused from its next request. */
+/** Which of a member's sign-in records end: all of them, all but one (the session asking), or one. */
+export type SessionsToEnd = "all" | { except: string | null } | { only: string };
+
+/**
+ * Ends a member's sessions inside the transaction `tx` that causes it (signing out, the account
+ * page, a password change, an address proven by an emailed link): deletes the chosen sign-in
+ * records, so those sessions are refused from their next request; with `tokenVersion`, moves
+ * the account's token version on, ending the sessions that carry no record; with
+ * `revokeTokensAt`, revokes every personal access token still in force. When anything ended it
+ * announces `access_changed` for the member in the same transaction, so draft editors opened
+ * with those sessions close as soon as it commits, on every app instance.
+ */
+export async function endSessions(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  end: { sessions: SessionsToEnd; tokenVersion?: boolean; revokeTokensAt?: Date },
+): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  if (end.tokenVersion) {
+    await tx.user.update({
+      where: { id: userId },
+      data: { tokenVersion: { increment: 1 } },
+      select: { id: true },
+    });
+  }
+  const sessions = end.sessions;
+  const { count: sessionsEnded } = await tx.signInSession.deleteMany({
+    where:
+      sessions === "all"
+        ? { userId }
+        : "only" in sessions
+          ? { userId, id: sessions.only }
+          : { userId, ...(sessions.except ? { id: { not: sessions.except } } : {}) },
+  });
+  const { count: tokensRevoked } = end.revokeTokensAt
+    ? await tx.personalAccessToken.updateMany({
+        where: { userId, revokedAt: null },
+        data: { revokedAt: end.revokeTokensAt },
+      })
+    : { count: 0 };
+  if (end.tokenVersion || sessionsEnded > 0 || tokensRevoked > 0) {
+    await announceAccessChanged(tx, { userId, teamId: null });
+  }
+  return { sessionsEnded, tokensRevoked };
+}
+
+/**
+ * Ends one of the member's sessions (its browser signed out, or "End session" on the account
+ * page): refused from its next request, its open draft editors closed at once. False when it
+ * had already ended.
+ */
 export async function endSignInSession(
   db: AuthDatabase,
   userId: string,
   sessionId: string,
 ): Promise<boolean> {
-  const ended = await db.signInSession.deleteMany({ where: { id: sessionId, userId } });
-  return ended.count > 0;
+  const { sessionsEnded } = await db.$transaction((tx) =>
+    endSessions(tx, userId, { sessions: { only: sessionId } }),
+  );
+  return sessionsEnded > 0;
 }
 
 const lastTouched = new Map<string, number>();

@@ -3,8 +3,9 @@ import type { Prisma } from "./generated/prisma/client";
 /**
  * The channel that tells the app instances someone's access changed:
  * `{"userId": "..." | null, "teamId": "..." | null}`. A member removed from a team, or whose
- * role changed, names both; a person whose sessions ended (signed out elsewhere, everywhere, a
- * password change, the account deleted) names no team; a deleted team names no user. Sent
+ * role changed, names both; a person whose sessions ended (signed out, one session or the
+ * others ended from the account page, signed out everywhere, a password change, the address
+ * proven by an emailed link, the account deleted) names no team; a deleted team names no user. Sent
  * inside the transaction that makes the change, so it is delivered when (and only if) that
  * commits. Long-lived connections opened with the old access (the shared text of a draft) are
  * then checked again at once, instead of only when they next send something.

@@ -1,6 +1,6 @@
+import { endSessions } from "@tradeoff/auth";
 import { hashPassword } from "@tradeoff/auth/password";
 import type { PrismaClient } from "@tradeoff/db";
-import { announceAccessChanged } from "@tradeoff/db/access-changed";
 import { DomainError, notFound } from "../../errors";
 import { checkCurrentPassword } from "./check-current-password";
 
@@ -40,28 +40,17 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: input.userId },
-      data: { passwordHash, tokenVersion: { increment: 1 } },
+    await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
+    const ended = await endSessions(tx, input.userId, {
+      sessions: { except: input.sessionId },
+      tokenVersion: true,
+      revokeTokensAt: input.keepTokens ? undefined : new Date(),
     });
-    const sessions = await tx.signInSession.deleteMany({
-      where: {
-        userId: input.userId,
-        ...(input.sessionId ? { id: { not: input.sessionId } } : {}),
-      },
-    });
-    const tokens = input.keepTokens
-      ? { count: 0 }
-      : await tx.personalAccessToken.updateMany({
-          where: { userId: input.userId, revokedAt: null },
-          data: { revokedAt: new Date() },
-        });
-    await announceAccessChanged(tx, { userId: input.userId, teamId: null });
     return {
       // A session without a sign-in record is held to the token version, which just moved on.
       signedOut: !input.sessionId,
-      otherSessionsEnded: sessions.count,
-      tokensRevoked: tokens.count,
+      otherSessionsEnded: ended.sessionsEnded,
+      tokensRevoked: ended.tokensRevoked,
     };
   });
 }

@@ -1,6 +1,10 @@
-import { describeUserAgent, listSignInSessions } from "@tradeoff/auth";
+import {
+  describeUserAgent,
+  endSessions,
+  endSignInSession,
+  listSignInSessions,
+} from "@tradeoff/auth";
 import type { PrismaClient } from "@tradeoff/db";
-import { announceAccessChanged } from "@tradeoff/db/access-changed";
 import { DomainError } from "../../errors";
 
 /** Where the member is signed in, newest use first; `current` marks the session asking. */
@@ -24,14 +28,7 @@ export async function listSessions(
  * draft editors close at once.
  */
 export async function endSession(db: PrismaClient, input: { userId: string; id: string }) {
-  const { count } = await db.$transaction(async (tx) => {
-    const ended = await tx.signInSession.deleteMany({
-      where: { id: input.id, userId: input.userId },
-    });
-    if (ended.count > 0) await announceAccessChanged(tx, { userId: input.userId, teamId: null });
-    return ended;
-  });
-  if (count === 0) {
+  if (!(await endSignInSession(db, input.userId, input.id))) {
     throw new DomainError(
       "NOT_FOUND",
       "That session has already ended. Reload to see the current list.",
@@ -45,15 +42,8 @@ export async function endOtherSessions(
   db: PrismaClient,
   input: { userId: string; sessionId: string | null },
 ) {
-  const { count } = await db.$transaction(async (tx) => {
-    const ended = await tx.signInSession.deleteMany({
-      where: {
-        userId: input.userId,
-        ...(input.sessionId ? { id: { not: input.sessionId } } : {}),
-      },
-    });
-    if (ended.count > 0) await announceAccessChanged(tx, { userId: input.userId, teamId: null });
-    return ended;
-  });
-  return { ended: count };
+  const { sessionsEnded } = await db.$transaction((tx) =>
+    endSessions(tx, input.userId, { sessions: { except: input.sessionId } }),
+  );
+  return { ended: sessionsEnded };
 }
