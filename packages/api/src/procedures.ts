@@ -40,7 +40,10 @@ export type ProcedureEntry = {
   type: "query" | "mutation" | "subscription";
   /** The access rule of the procedure's factory; null for public procedures. */
   access: ProcedureAccess | null;
-  /** Only a signed-in browser session, never an access token (`sessionProcedure`). */
+  /**
+   * Only a signed-in browser session, never an access token: the account, its memberships and
+   * a team's administration (every procedure needing the admin role or higher).
+   */
   sessionOnly: boolean;
   /** The schema given to `.input()`, or null for a procedure without input. */
   input: z.ZodType | null;
@@ -52,12 +55,19 @@ const anyone = { access: null, sessionOnly: false } as const;
 const signedIn = { access: { scope: "user" }, sessionOnly: false } as const;
 /** `sessionProcedure`: a signed-in browser session only. */
 const browserSession = { access: { scope: "user" }, sessionOnly: true } as const;
-/** `teamProcedure(minRole)`. */
-const team = (minRole: Role) =>
-  ({ access: { scope: "team", minRole }, sessionOnly: false }) as const;
+/** `membershipProcedure`: a signed-in browser session only (creating or joining a team). */
+const membership = browserSession;
+/** A team's administration (admin role or higher) is never open to access tokens. */
+const administers = (minRole: Role) => minRole === "ADMIN" || minRole === "OWNER";
+/** `teamProcedure(minRole)`; `teamProcedure(minRole, { sessionOnly: true })` with `sessionOnly`. */
+const team = (minRole: Role, options: { sessionOnly?: true } = {}) =>
+  ({
+    access: { scope: "team", minRole },
+    sessionOnly: Boolean(options.sessionOnly) || administers(minRole),
+  }) as const;
 /** `projectProcedure(minRole)`. */
 const project = (minRole: Role) =>
-  ({ access: { scope: "project", minRole }, sessionOnly: false }) as const;
+  ({ access: { scope: "project", minRole }, sessionOnly: administers(minRole) }) as const;
 
 type Rule = Pick<ProcedureEntry, "access" | "sessionOnly">;
 /** An entry's factory per kind: with a schema, or without input (`input: null`). */
@@ -74,8 +84,8 @@ const subscription = entry("subscription");
 export const PROCEDURES = {
   "account.get": query(signedIn),
   "account.ballotView": query(signedIn),
-  "account.setBallotView": mutation(signedIn, accountInput.ballotViewSchema),
-  "account.updateName": mutation(signedIn, accountInput.updateNameSchema),
+  "account.setBallotView": mutation(browserSession, accountInput.ballotViewSchema),
+  "account.updateName": mutation(browserSession, accountInput.updateNameSchema),
   "account.changePassword": mutation(browserSession, accountInput.changePasswordSchema),
   "account.sessions": query(browserSession),
   "account.endSession": mutation(browserSession, accountInput.endSessionSchema),
@@ -114,8 +124,8 @@ export const PROCEDURES = {
   "invitation.list": query(team("ADMIN"), teamInput.teamOnlySchema),
   "invitation.revoke": mutation(team("ADMIN"), invitationInput.invitationIdSchema),
   "invitation.preview": query(anyone, invitationInput.invitationTokenInput),
-  "invitation.readLink": mutation(signedIn, invitationInput.invitationLinkInput),
-  "invitation.accept": mutation(signedIn, invitationInput.invitationTokenInput),
+  "invitation.readLink": mutation(membership, invitationInput.invitationLinkInput),
+  "invitation.accept": mutation(membership, invitationInput.invitationTokenInput),
   "live.project": subscription(project("VIEWER"), liveInput.projectStreamSchema),
   "member.list": query(team("VIEWER"), teamInput.teamOnlySchema),
   "member.changeRole": mutation(team("ADMIN"), memberInput.changeRoleSchema),
@@ -125,7 +135,7 @@ export const PROCEDURES = {
   "notification.markRead": mutation(signedIn, notificationInput.markNotificationReadSchema),
   "notification.markAllRead": mutation(signedIn),
   "notification.preferences": query(signedIn),
-  "notification.setPreference": mutation(signedIn, notificationInput.setPreferenceSchema),
+  "notification.setPreference": mutation(browserSession, notificationInput.setPreferenceSchema),
   "notification.unread": subscription(signedIn),
   "project.create": mutation(team("MEMBER"), projectInput.createProjectSchema),
   "project.get": query(project("VIEWER"), projectInput.projectIdSchema),
@@ -156,11 +166,11 @@ export const PROCEDURES = {
   "tag.set": mutation(project("MEMBER"), folderInput.setTagsSchema),
   "tag.list": query(team("VIEWER"), projectInput.teamIdSchema),
   "template.delete": mutation(team("MEMBER"), projectInput.deleteTemplateSchema),
-  "team.create": mutation(signedIn, teamInput.createTeamSchema),
+  "team.create": mutation(membership, teamInput.createTeamSchema),
   "team.list": query(signedIn),
   "team.get": query(signedIn, teamInput.getTeamSchema),
   "team.rename": mutation(team("ADMIN"), teamInput.renameTeamSchema),
-  "team.leave": mutation(team("VIEWER"), teamInput.teamOnlySchema),
+  "team.leave": mutation(team("VIEWER", { sessionOnly: true }), teamInput.teamOnlySchema),
   "team.transferOwnership": mutation(team("OWNER"), teamInput.transferOwnershipSchema),
   "team.delete": mutation(team("OWNER"), teamInput.deleteTeamSchema),
   "token.list": query(browserSession),

@@ -33,7 +33,8 @@ export type Context = {
   user: SessionUser | null;
   /**
    * How `user` was proven: a signed-in browser session, or a personal access token (the CLI,
-   * scripts). Tokens act for their owner but never manage the account itself.
+   * scripts). Tokens act for their owner on decisions only: never on the account, its
+   * memberships or a team's administration (procedures marked `sessionOnly`).
    */
   credential: "session" | "token" | null;
   /**
@@ -128,7 +129,10 @@ function failureReason(error: TRPCError): FailureReason {
  */
 export type ProcedureMeta = {
   access?: { scope: "public" | "user" | "team" | "project"; minRole?: Role };
-  /** The account itself: a signed-in browser session only, never an access token (nor REST). */
+  /**
+   * Not decision work (the account, its memberships, a team's administration): a signed-in
+   * browser session only, never an access token (and so not served over REST).
+   */
   sessionOnly?: true;
 };
 
@@ -311,22 +315,46 @@ export const protectedProcedure = t.procedure.meta({ access: { scope: "user" } }
 );
 
 /**
- * The account itself (its tokens, password, sessions, deletion): a signed-in session only.
- * A leaked or scripted token must not mint tokens that outlive it, lock its owner out, or
- * delete the account; the password and deletion also ask for the current password.
+ * What a personal access token is told when it calls something that is not decision work. A
+ * leaked or scripted token must not mint tokens that outlive it, lock its owner out, delete the
+ * account, nor change who is in a team, what they may do there, or where its data goes.
+ */
+const TOKEN_REFUSALS = {
+  account:
+    "Access tokens cannot manage the account (its name, password, sessions, settings or tokens). Sign in to Tradeoff in the browser and do this under Account.",
+  team: "Access tokens cannot manage teams (members, roles, invitations, webhooks, settings, joining or leaving): they act on decisions only. Sign in to Tradeoff in the browser and do this there.",
+} as const;
+
+function refuseTokens(ctx: Context, about: keyof typeof TOKEN_REFUSALS) {
+  if (ctx.credential !== "session") {
+    throw new TRPCError({ code: "FORBIDDEN", message: TOKEN_REFUSALS[about] });
+  }
+}
+
+/**
+ * The account itself (its tokens, password, sessions, name, settings, deletion): a signed-in
+ * session only. The password and deletion also ask for the current password.
  */
 export const sessionProcedure = protectedProcedure
   .meta({ sessionOnly: true })
   .use(({ ctx, next }) => {
-    if (ctx.credential !== "session") {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message:
-          "Access tokens cannot manage the account (tokens, password, sessions, email). Sign in to Tradeoff in the browser and do this under Account.",
-      });
-    }
+    refuseTokens(ctx, "account");
     return next();
   });
+
+/**
+ * The account's memberships (creating a team, joining one by an invitation): a signed-in
+ * session only, like every team's administration (see `teamProcedure`).
+ */
+export const membershipProcedure = protectedProcedure
+  .meta({ sessionOnly: true })
+  .use(({ ctx, next }) => {
+    refuseTokens(ctx, "team");
+    return next();
+  });
+
+/** A team's administration: what needs the admin role or higher is never decision work. */
+const administers = (minRole: Role) => hasRole(minRole, "ADMIN");
 
 const forbidden = (minRole: Role) =>
   new TRPCError({
@@ -365,12 +393,18 @@ async function scopeInput<S extends z.ZodType>(
  * Team-scoped procedures: the input carries `teamId`; the caller must belong to the team
  * with at least `minRole`. Another team's id answers NOT_FOUND, never revealing it exists.
  * Handlers get `ctx.team` ({ id, role }) and must still scope their queries by `ctx.team.id`.
+ * Admin-level procedures, and those marked `sessionOnly` (leaving the team), refuse access
+ * tokens before anything is read.
  */
-export function teamProcedure(minRole: Role) {
-  return t.procedure.meta({ access: { scope: "team", minRole } }).use((opts) =>
+export function teamProcedure(minRole: Role, options: { sessionOnly?: true } = {}) {
+  const sessionOnly = Boolean(options.sessionOnly) || administers(minRole);
+  const meta: ProcedureMeta = { access: { scope: "team", minRole } };
+  if (sessionOnly) meta.sessionOnly = true;
+  return t.procedure.meta(meta).use((opts) =>
     settle(opts, async () => {
       const { ctx, getRawInput, next } = opts;
       const user = signedIn(ctx);
+      if (sessionOnly) refuseTokens(ctx, "team");
       const { teamId } = await scopeInput(teamInput, getRawInput);
       // The session check rides on the membership query: one round trip per request.
       const [membership] = await statements
@@ -395,10 +429,15 @@ export function projectProcedure(minRole: Role, options: { withStamp?: boolean }
     { projectId: string; userId: string; sessionId?: string | null },
     { teamId: string; role: Role; tokenVersion: number; sessionLive: boolean; stamp?: string }
   > = options.withStamp ? statements.projectAccessAndStamp : statements.projectAccess;
-  return t.procedure.meta({ access: { scope: "project", minRole } }).use((opts) =>
+  // A team's administration (an approval rule, for one) refuses access tokens.
+  const sessionOnly = administers(minRole);
+  const meta: ProcedureMeta = { access: { scope: "project", minRole } };
+  if (sessionOnly) meta.sessionOnly = true;
+  return t.procedure.meta(meta).use((opts) =>
     settle(opts, async () => {
       const { ctx, getRawInput, next } = opts;
       const user = signedIn(ctx);
+      if (sessionOnly) refuseTokens(ctx, "team");
       const { projectId } = await scopeInput(projectInput, getRawInput);
       // The project's team, the caller's role in it and their session version: one round trip.
       const [access] = await accessQuery(ctx.db, {

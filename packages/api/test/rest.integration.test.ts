@@ -1,7 +1,11 @@
 import { validate } from "@readme/openapi-parser";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
 import { openApiDocument, REST_PREFIX, restOperations } from "../src/rest";
 import { apiDocsPage } from "../src/rest/page";
+import { appRouter } from "../src/root";
+import { authenticateRequest } from "../src/server";
+import { createContextInner } from "../src/trpc";
 import { useTestDatabase } from "./helpers";
 import { restHandler, restRequest } from "./isolation/call";
 import { blankInput, teamWith } from "./project-fixtures";
@@ -34,11 +38,17 @@ describe("the OpenAPI description", () => {
     }
     expect(served).toContain("record.supersede");
     expect(served).toContain("share.revoke");
-    // The account's own settings, public procedures and live subscriptions are not served.
+    // The account's own settings, its memberships, a team's administration, public procedures
+    // and live subscriptions are not served.
     for (const procedure of [
       "token.create",
       "account.changePassword",
       "account.delete",
+      "account.updateName",
+      "team.create",
+      "team.leave",
+      "invitation.accept",
+      "member.changeRole",
       "auth.signUp",
       "share.view",
       "live.project",
@@ -182,32 +192,32 @@ describe("REST with an access token", () => {
     expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(2);
   });
 
-  it("creates a team once per Idempotency-Key header, answering a repeat with the first", async () => {
-    const { owner } = await teamWith(t);
+  it("adds a comment once per Idempotency-Key header, answering a repeat with the first", async () => {
+    const { team, owner } = await teamWith(t);
+    const project = await owner.api.project.create(blankInput(team.id));
     const token = await tokenFor(owner.api, "READ_WRITE");
     const handler = restHandler(t.db, null);
     const key = "2d1c0b9a-8f7e-4d6c-8b5a-4f3e2d1c0b9a";
     const send = () =>
       handler(
         restRequest(
-          "team.create",
-          { name: "Made over REST" },
+          "comment.create",
+          { projectId: project.id, body: "Written over REST" },
           { ...bearer(token), "Idempotency-Key": key },
         ),
       );
     const [first, second] = await Promise.all([send(), send()]);
     const retried = await send();
     expect(first.status).toBe(200);
-    const created = (await first.json()) as { id: string; slug: string };
-    expect(created.slug).toBe("made-over-rest");
+    const created = (await first.json()) as { id: string };
     expect(await second.json()).toEqual(created);
     expect(await retried.json()).toEqual(created);
-    expect(await t.db.team.count({ where: { name: "Made over REST" } })).toBe(1);
-    // The OpenAPI document lists the header on team creation.
+    expect(await t.db.comment.count({ where: { projectId: project.id } })).toBe(1);
+    // The OpenAPI document lists the header on adding a comment.
     const doc = (await (
       await handler(new Request(`http://tradeoff.test${REST_PREFIX}/openapi.json`))
     ).json()) as { paths: Record<string, { post?: { parameters?: { name: string }[] } }> };
-    expect(doc.paths["/team/create"]?.post?.parameters?.map((p) => p.name)).toContain(
+    expect(doc.paths["/comment/create"]?.post?.parameters?.map((p) => p.name)).toContain(
       "Idempotency-Key",
     );
   });
@@ -541,6 +551,72 @@ describe("REST with an access token", () => {
         );
       }
     }
+  });
+});
+
+describe("team administration with an access token", () => {
+  /** POST /api/trpc/<path> with the token, as the CLI sends it, resolved as the web server does. */
+  async function trpcWithToken(token: string, path: string, input: unknown) {
+    const req = new Request(`http://tradeoff.test/api/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...bearer(token) },
+      body: JSON.stringify(input),
+    });
+    const auth = await authenticateRequest(t.db, req);
+    if (auth.kind !== "token") throw new Error(`the token was not accepted: ${auth.kind}`);
+    return fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req,
+      router: appRouter,
+      createContext: () => createContextInner({ db: t.db, user: auth.user, credential: "token" }),
+    });
+  }
+
+  it("is refused to a team admin's read-write token: not served over REST, 403 over tRPC", async () => {
+    const { team, people } = await teamWith(t, ["ADMIN", "VIEWER"]);
+    const [, admin, viewer] = people;
+    if (!admin || !viewer) throw new Error("team members missing");
+    const token = await tokenFor(admin.api, "READ_WRITE");
+    const promote = { teamId: team.id, userId: viewer.id, role: "ADMIN" };
+
+    const served = restOperations().map((op) => op.procedure);
+    for (const procedure of [
+      "member.changeRole",
+      "member.remove",
+      "invitation.create",
+      "webhook.create",
+      "team.rename",
+      "team.delete",
+      "audit.list",
+    ]) {
+      expect(served).not.toContain(procedure);
+    }
+    const rest = await restHandler(
+      t.db,
+      null,
+    )(
+      new Request(`http://tradeoff.test${REST_PREFIX}/member/changeRole`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...bearer(token) },
+        body: JSON.stringify(promote),
+      }),
+    );
+    expect(rest.status).toBe(404);
+
+    const trpc = await trpcWithToken(token, "member.changeRole", promote);
+    expect(trpc.status).toBe(403);
+    const body = (await trpc.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(
+      /^Access tokens cannot manage teams.*Sign in to Tradeoff in the browser/,
+    );
+    const membership = await t.db.membership.findFirstOrThrow({
+      where: { teamId: team.id, userId: viewer.id },
+    });
+    expect(membership.role).toBe("VIEWER");
+
+    // The same token still works on the team's decisions.
+    const created = await trpcWithToken(token, "project.create", blankInput(team.id));
+    expect(created.status).toBe(200);
   });
 });
 

@@ -22,7 +22,7 @@ export function accessSentence(operation: RestOperation): string {
   if (scope === "project") {
     return `Needs the ${role} role or higher in the project's team (projectId). ${token}`;
   }
-  return `Any signed-in user; acts on their own account and teams. ${token}`;
+  return `Any signed-in user; answers for their own account, teams and notifications. ${token}`;
 }
 
 const problemSchema = {
@@ -166,7 +166,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: "Tradeoff API",
       version: "1",
       description:
-        "The procedures a personal access token may call, as plain HTTP and JSON. Create a token under Account > Access tokens and send it as `Authorization: Bearer <token>`. Queries are GET with their input as query parameters (text as written, anything else as JSON); changes are POST with a JSON body. Errors are problem details (`application/problem+json`) with the same messages as the web app.",
+        "The procedures a personal access token may call, as plain HTTP and JSON: tokens work on decisions only; the account, joining or leaving teams and a team's administration (members, invitations, webhooks, settings) are managed in the browser. Create a token under Account > Access tokens and send it as `Authorization: Bearer <token>`. Queries are GET with their input as query parameters (text as written, anything else as JSON); changes are POST with a JSON body. Errors are problem details (`application/problem+json`) with the same messages as the web app.",
     },
     servers: [{ url: REST_PREFIX }],
     security: [{ accessToken: [] }],

@@ -14,8 +14,9 @@ import { updateName } from "../services/account/update-name";
 import { createTRPCRouter, protectedProcedure, sessionProcedure } from "../trpc";
 
 /**
- * The signed-in person's own account: every service is keyed by `ctx.user.id` alone. The
- * password, sessions and deletion need a signed-in session, never an access token.
+ * The signed-in person's own account: every service is keyed by `ctx.user.id` alone. Access
+ * tokens may read it; changing anything of it (name, settings, password, sessions, deletion)
+ * needs a signed-in session.
  */
 export const accountRouter = createTRPCRouter({
   get: protectedProcedure.query(({ ctx }) =>
@@ -28,12 +29,12 @@ export const accountRouter = createTRPCRouter({
   ),
   /** The member's ballot layout on project pages. */
   ballotView: protectedProcedure.query(({ ctx }) => getBallotView(ctx.db, { userId: ctx.user.id })),
-  setBallotView: protectedProcedure
+  setBallotView: sessionProcedure
     .input(ballotViewSchema)
     .mutation(({ ctx, input }) =>
       setBallotView(ctx.db, { userId: ctx.user.id, ballotView: input.ballotView }),
     ),
-  updateName: protectedProcedure
+  updateName: sessionProcedure
     .input(updateNameSchema)
     .mutation(({ ctx, input }) => updateName(ctx.db, { userId: ctx.user.id, name: input.name })),
   changePassword: sessionProcedure.input(changePasswordSchema).mutation(({ ctx, input }) =>

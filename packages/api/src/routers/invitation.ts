@@ -11,7 +11,7 @@ import { listPendingInvitations } from "../services/invitation/list-invitations"
 import { previewInvitation } from "../services/invitation/preview-invitation";
 import { readInvitationLink } from "../services/invitation/read-invitation-link";
 import { revokeInvitation } from "../services/invitation/revoke-invitation";
-import { createTRPCRouter, protectedProcedure, publicProcedure, teamProcedure } from "../trpc";
+import { createTRPCRouter, membershipProcedure, publicProcedure, teamProcedure } from "../trpc";
 
 export const invitationRouter = createTRPCRouter({
   create: teamProcedure("ADMIN")
@@ -49,13 +49,16 @@ export const invitationRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       previewInvitation(ctx.db, { token: input.token, userId: ctx.user?.id ?? null }),
     ),
-  /** A pasted link checked before joining: refuses another site's, an expired or a used one. */
-  readLink: protectedProcedure
+  /**
+   * A pasted link checked before joining: refuses another site's, an expired or a used one.
+   * Joining a team is the account's own choice: a browser session, never an access token.
+   */
+  readLink: membershipProcedure
     .input(invitationLinkInput)
     .mutation(({ ctx, input }) =>
       readInvitationLink(ctx.db, { link: input.link, userId: ctx.user.id, appUrl: ctx.appUrl }),
     ),
-  accept: protectedProcedure
+  accept: membershipProcedure
     .input(invitationTokenInput)
     .mutation(({ ctx, input }) =>
       acceptInvitation(ctx.db, { token: input.token, userId: ctx.user.id }),

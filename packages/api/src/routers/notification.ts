@@ -9,7 +9,7 @@ import { countUnread, listNotifications } from "../services/notification/list-no
 import { markAllNotificationsRead, markNotificationRead } from "../services/notification/mark-read";
 import { listPreferences, setPreference } from "../services/notification/preferences";
 import { streamUnreadCount } from "../services/notification/stream-unread";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, protectedProcedure, sessionProcedure } from "../trpc";
 
 /** The caller's own inbox: every query is scoped to the signed-in user. */
 export const notificationRouter = createTRPCRouter({
@@ -36,7 +36,8 @@ export const notificationRouter = createTRPCRouter({
     emailEnabled: ctx.emailEnabled,
     kinds: await listPreferences(ctx.db, ctx.user.id),
   })),
-  setPreference: protectedProcedure
+  /** What the account is emailed: an account setting, so a browser session only. */
+  setPreference: sessionProcedure
     .input(setPreferenceSchema)
     .mutation(({ ctx, input }) => setPreference(ctx.db, { userId: ctx.user.id, ...input })),
   /** The unread count, again whenever it changes (server-sent events): the header's bell. */

@@ -13,10 +13,14 @@ import { leaveTeam } from "../services/team/leave-team";
 import { listMyTeams } from "../services/team/list-my-teams";
 import { renameTeam } from "../services/team/rename-team";
 import { transferOwnership } from "../services/team/transfer-ownership";
-import { createTRPCRouter, protectedProcedure, teamProcedure } from "../trpc";
+import { createTRPCRouter, membershipProcedure, protectedProcedure, teamProcedure } from "../trpc";
 
+/**
+ * Teams themselves: which teams the account belongs to and each team's settings are managed
+ * from a browser session; access tokens may only list and read them (see `teamProcedure`).
+ */
 export const teamRouter = createTRPCRouter({
-  create: protectedProcedure.input(createTeamSchema).mutation(({ ctx, input }) =>
+  create: membershipProcedure.input(createTeamSchema).mutation(({ ctx, input }) =>
     createTeam(ctx.db, {
       userId: ctx.user.id,
       name: input.name,
@@ -33,7 +37,7 @@ export const teamRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       renameTeam(ctx.db, { teamId: ctx.team.id, actorId: ctx.user.id, name: input.name }),
     ),
-  leave: teamProcedure("VIEWER")
+  leave: teamProcedure("VIEWER", { sessionOnly: true })
     .input(teamOnlySchema)
     .mutation(({ ctx }) => leaveTeam(ctx.db, { teamId: ctx.team.id, userId: ctx.user.id })),
   transferOwnership: teamProcedure("OWNER")

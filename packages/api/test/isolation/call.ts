@@ -31,12 +31,16 @@ async function callAt(caller: ReturnType<typeof createCaller>, path: string, inp
   return result;
 }
 
-/** Calls the procedure at `path` (e.g. "member.changeRole") as `user`, in-process. */
+/**
+ * Calls the procedure at `path` (e.g. "member.changeRole") as `user`, in-process: signed in
+ * with a browser session, or with a personal access token (`credential: "token"`).
+ */
 export async function callProcedure(
   db: Database,
   user: Caller,
   path: string,
   input: unknown,
+  credential: "session" | "token" = "session",
 ): Promise<CallOutcome> {
   const caller = createCaller(
     createContextInner({
@@ -44,6 +48,7 @@ export async function callProcedure(
       user: user
         ? { id: user.id, email: user.email ?? "", name: user.name, tokenVersion: 0 }
         : null,
+      credential,
       secret: TEST_APP_SECRET,
     }),
   );

@@ -16,6 +16,12 @@ export default async function AccessTokensPage() {
           Personal access tokens let the <code>tradeoff</code> command line and scripts act as you.
           Run <code>tradeoff login --url {"<this site's address>"}</code> and paste a token.
         </p>
+        <p className="text-muted-foreground text-sm">
+          A token works on your teams' decisions only: it reads them, and with read and write it
+          also creates, votes on, comments on, records and shares them. Your account, and which
+          teams you belong to with their members, invitations, webhooks and settings, are managed
+          here in the browser, never with a token.
+        </p>
       </header>
       <AccessTokens initialTokens={tokens} />
     </div>

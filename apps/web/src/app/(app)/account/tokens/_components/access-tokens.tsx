@@ -99,7 +99,7 @@ export function AccessTokens({
             <input type="radio" name="scope" value="READ" defaultChecked /> Read
           </label>
           <label className="flex min-h-11 items-center gap-2 sm:min-h-0">
-            <input type="radio" name="scope" value="READ_WRITE" /> Read and write (vote)
+            <input type="radio" name="scope" value="READ_WRITE" /> Read and write decisions
           </label>
         </fieldset>
         <FormField label="Expires after (days)">
