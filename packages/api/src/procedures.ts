@@ -87,6 +87,7 @@ export const PROCEDURES = {
   "account.setBallotView": mutation(browserSession, accountInput.ballotViewSchema),
   "account.updateName": mutation(browserSession, accountInput.updateNameSchema),
   "account.changePassword": mutation(browserSession, accountInput.changePasswordSchema),
+  "account.setPassword": mutation(browserSession, accountInput.setPasswordSchema),
   "account.sessions": query(browserSession),
   "account.endSession": mutation(browserSession, accountInput.endSessionSchema),
   "account.endOtherSessions": mutation(browserSession),

@@ -112,6 +112,114 @@ describe("current-password checks are limited", () => {
   });
 });
 
+describe("account.setPassword", () => {
+  /** An account made by an emailed sign-in link: no password, signed in `minutesAgo`. */
+  async function emailLinkAccount(minutesAgo = 1) {
+    const user = await createUser(t.db, {
+      name: "Robin Linkman",
+      email: `robin-${Math.random()}@example.com`,
+    });
+    const here = await t.db.signInSession.create({
+      data: { userId: user.id, createdAt: new Date(Date.now() - minutesAgo * 60_000) },
+    });
+    return { user, here, api: t.callerAs({ ...user, sessionId: here.id }) };
+  }
+
+  it("lets an account made by an emailed link set a first password, signing out its other sessions and revoking tokens", async () => {
+    const { user, here, api } = await emailLinkAccount();
+    expect((await api.account.get()).hasPassword).toBe(false);
+    const elsewhere = await t.db.signInSession.create({ data: { userId: user.id } });
+    const token = await t.db.personalAccessToken.create({
+      data: { userId: user.id, name: "ci", tokenHash: `hash-${user.id}`, prefix: "tro_x" },
+    });
+
+    expect(await api.account.setPassword({ newPassword: "a first passphrase 7731" })).toEqual({
+      signedOut: false,
+      otherSessionsEnded: 1,
+      tokensRevoked: 1,
+    });
+    expect(await passwordStill(user, "a first passphrase 7731")).toBe(true);
+    expect((await api.account.get()).hasPassword).toBe(true);
+    expect(await t.db.signInSession.findUnique({ where: { id: here.id } })).not.toBeNull();
+    const other = t.callerAs({ ...user, sessionId: elsewhere.id });
+    expect((await trpcError(other.account.get())).code).toBe("UNAUTHORIZED");
+    const revoked = await t.db.personalAccessToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(revoked.revokedAt).not.toBeNull();
+
+    // Once set, the password is changed with the current one, never set again.
+    const again = await trpcError(
+      api.account.setPassword({ newPassword: "another phrase 55 long" }),
+    );
+    expect(again).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/current password/),
+    });
+    expect(await passwordStill(user, "a first passphrase 7731")).toBe(true);
+  });
+
+  it("keeps access tokens working when the member chooses to", async () => {
+    const { user, api } = await emailLinkAccount();
+    const token = await t.db.personalAccessToken.create({
+      data: { userId: user.id, name: "ci", tokenHash: `hash-${user.id}`, prefix: "tro_x" },
+    });
+    expect(
+      await api.account.setPassword({ newPassword: "a first passphrase 7731", keepTokens: true }),
+    ).toMatchObject({ tokensRevoked: 0 });
+    const kept = await t.db.personalAccessToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(kept.revokedAt).toBeNull();
+  });
+
+  it("asks a session that signed in more than 10 minutes ago, or without a sign-in record, to sign in again", async () => {
+    const { user, api } = await emailLinkAccount(11);
+    const stale = await trpcError(
+      api.account.setPassword({ newPassword: "a first passphrase 7731" }),
+    );
+    expect(stale).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/within 10 minutes of signing in\. Sign out, sign in again/),
+    });
+    const older = await trpcError(
+      t.callerAs(user).account.setPassword({ newPassword: "a first passphrase 7731" }),
+    );
+    expect(older.code).toBe("PRECONDITION_FAILED");
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordHash).toBeNull();
+  });
+
+  it("holds the password to the sign-up rules, counting refusals against the password-check limits", async () => {
+    const { user, api } = await emailLinkAccount();
+    const short = await trpcError(api.account.setPassword({ newPassword: "short" }));
+    expect(short.code).toBe("BAD_REQUEST");
+    // The person's own name is easy to guess, as on sign-up.
+    const named = await trpcError(api.account.setPassword({ newPassword: "RobinLinkman" }));
+    expect(named.code).toBe("BAD_REQUEST");
+    expect(JSON.stringify(named.cause)).toMatch(/newPassword/);
+    for (let i = 0; i < 4; i++) {
+      expect((await trpcError(api.account.setPassword({ newPassword: "password1" }))).code).toBe(
+        "BAD_REQUEST",
+      );
+    }
+    const limited = await trpcError(
+      api.account.setPassword({ newPassword: "a first passphrase 7731" }),
+    );
+    expect(limited).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/^Too many attempts to set a password\./),
+    });
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordHash).toBeNull();
+  });
+
+  it("cannot be called with an access token", async () => {
+    const { user, here } = await emailLinkAccount();
+    const asToken = t.callerAs({ ...user, sessionId: here.id }, { credential: "token" });
+    const refused = await trpcError(
+      asToken.account.setPassword({ newPassword: "a first passphrase 7731" }),
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+  });
+});
+
 describe("account.changePassword", () => {
   it("needs the current password, then signs out every other session and revokes tokens, keeping this one", async () => {
     const user = await userWithPassword();

@@ -3,12 +3,14 @@ import {
   changePasswordSchema,
   deleteAccountSchema,
   endSessionSchema,
+  setPasswordSchema,
   updateNameSchema,
 } from "../schemas/account";
 import { getBallotView, setBallotView } from "../services/account/ballot-view";
 import { changePassword } from "../services/account/change-password";
 import { deleteAccount } from "../services/account/delete-account";
 import { endOtherSessions, endSession, listSessions } from "../services/account/sessions";
+import { setPassword } from "../services/account/set-password";
 import { signOutEverywhere } from "../services/account/sign-out-everywhere";
 import { updateName } from "../services/account/update-name";
 import { createTRPCRouter, protectedProcedure, sessionProcedure } from "../trpc";
@@ -39,6 +41,14 @@ export const accountRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => updateName(ctx.db, { userId: ctx.user.id, name: input.name })),
   changePassword: sessionProcedure.input(changePasswordSchema).mutation(({ ctx, input }) =>
     changePassword(ctx.db, {
+      userId: ctx.user.id,
+      sessionId: ctx.user.sessionId ?? null,
+      ...input,
+    }),
+  ),
+  /** A first password for an account made without one, soon after signing in. */
+  setPassword: sessionProcedure.input(setPasswordSchema).mutation(({ ctx, input }) =>
+    setPassword(ctx.db, {
       userId: ctx.user.id,
       sessionId: ctx.user.sessionId ?? null,
       ...input,

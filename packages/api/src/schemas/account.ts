@@ -16,6 +16,20 @@ export const changePasswordSchema = z
   .superRefine((input, ctx) => refineStrongPassword(input.newPassword, [], ctx, "newPassword"));
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
+/**
+ * A first password can be set only this soon after signing in: an account without a password
+ * has no current password to ask for, so a fresh sign-in stands in for it.
+ */
+export const RECENT_SIGN_IN_MINUTES = 10;
+
+/** A first password, for an account made without one; its strength is checked with the account. */
+export const setPasswordSchema = z.object({
+  newPassword: newPasswordSchema,
+  /** Keep personal access tokens working; by default they are revoked, as on a change. */
+  keepTokens: z.boolean({ error: "Say whether to keep your access tokens." }).optional(),
+});
+export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
+
 export const deleteAccountSchema = z.object({
   /** Required for accounts with a password; accounts without one confirm with their email. */
   confirmation: z

@@ -23,6 +23,7 @@ const NOT_DECISIONS: Record<string, string> = {
   "account.setBallotView": "an account setting",
   "account.updateName": "the account's name, shown to every team",
   "account.changePassword": "the password",
+  "account.setPassword": "the password",
   "account.sessions": "where the account is signed in",
   "account.endSession": "signs a browser out",
   "account.endOtherSessions": "signs browsers out",

@@ -39,6 +39,19 @@ export async function changePassword(
     throw new DomainError("BAD_REQUEST", message, { currentPassword: [message] });
   }
   const passwordHash = await hashPassword(input.newPassword);
+  return storeNewPassword(db, { ...input, passwordHash });
+}
+
+/**
+ * Stores a new password (hashed) and signs out whoever might know the old one, or might have
+ * been signed in without one: every other session, and every access token unless kept. Shared
+ * by changing a password and setting a first one (./set-password.ts).
+ */
+export async function storeNewPassword(
+  db: PrismaClient,
+  input: { userId: string; sessionId: string | null; passwordHash: string; keepTokens?: boolean },
+) {
+  const { passwordHash } = input;
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
     const ended = await endSessions(tx, input.userId, {

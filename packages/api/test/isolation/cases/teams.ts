@@ -37,6 +37,10 @@ export const cases = defineCases({
     input: () => ({ currentPassword: "whatever-1", newPassword: "another-password" }),
     outsider: { ownDataOnly: "Changes the caller's own password." },
   },
+  "account.setPassword": {
+    input: () => ({ newPassword: "a first passphrase 7731" }),
+    outsider: { ownDataOnly: "Sets the caller's own first password." },
+  },
   "account.signOutEverywhere": { outsider: { ownDataOnly: "Ends the caller's own sessions." } },
   "account.sessions": { outsider: { ownDataOnly: "Lists the caller's own sessions." } },
   "account.endSession": {

@@ -13,7 +13,7 @@ import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
 import { signOutOfDevice, unsavedVotesWarning } from "~/lib/pending-votes";
 import { usePendingVoteCount } from "~/lib/use-pending-vote-count";
-import { formErrorsOf, messageOf } from "~/trpc/errors";
+import { formErrorsOf, isTRPCClientError, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
 type Account = { id: string; name: string | null; email: string | null; hasPassword: boolean };
@@ -42,10 +42,13 @@ function Section({
 export function AccountForms({
   account,
   initialSessions,
+  recentSignInMinutes,
 }: {
   account: Account;
   /** The sessions as the server rendered them: the table is there from the first paint. */
   initialSessions?: Sessions | undefined;
+  /** How soon after signing in a first password may be set (the server's rule). */
+  recentSignInMinutes: number;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -97,6 +100,28 @@ export function AccountForms({
       },
     }),
   );
+  const [firstPasswordForm, setFirstPasswordForm] = useState<HTMLFormElement | null>(null);
+  const firstPassword = useMutation(
+    trpc.account.setPassword.mutationOptions({
+      onSuccess: async (result) => {
+        const tokens =
+          result.tokensRevoked === 1
+            ? " Your access token was revoked."
+            : result.tokensRevoked > 1
+              ? ` Your ${result.tokensRevoked} access tokens were revoked.`
+              : "";
+        toast.success(`Password set. You were signed out everywhere else.${tokens}`);
+        firstPasswordForm?.reset();
+        await queryClient.invalidateQueries({ queryKey: trpc.account.sessions.queryKey() });
+        // The page now offers to change the password instead.
+        router.refresh();
+      },
+    }),
+  );
+  // Signed in too long ago to set a first password: sign in again, then come back here.
+  const signInAgain =
+    isTRPCClientError(firstPassword.error) &&
+    firstPassword.error.data?.code === "PRECONDITION_FAILED";
   const everywhere = useMutation(
     trpc.account.signOutEverywhere.mutationOptions({
       onSuccess: () => endSessions("Signed out on every device."),
@@ -114,6 +139,7 @@ export function AccountForms({
 
   const nameErrors = formErrorsOf(rename.error);
   const passwordErrors = formErrorsOf(password.error);
+  const firstPasswordErrors = formErrorsOf(firstPassword.error);
   const deleteErrors = formErrorsOf(remove.error);
 
   return (
@@ -193,7 +219,57 @@ export function AccountForms({
             </Button>
           </form>
         </Section>
-      ) : null}
+      ) : (
+        <Section
+          title="Password"
+          description={`Your account has no password: you sign in with an emailed link or another provider. Set one to sign in with it too. For your safety this works only within ${recentSignInMinutes} minutes of signing in. Setting it signs you out on every other device and revokes your personal access tokens, unless you keep them.`}
+        >
+          {firstPasswordErrors.general ? (
+            <Alert variant="error">
+              {firstPasswordErrors.general}
+              {signInAgain ? (
+                <Button
+                  className="mt-2 block"
+                  size="sm"
+                  variant="secondary"
+                  onClick={() =>
+                    void signOutOfDevice(`/sign-in?callbackUrl=${encodeURIComponent("/account")}`)
+                  }
+                >
+                  Sign out and sign in again
+                </Button>
+              ) : null}
+            </Alert>
+          ) : null}
+          <form
+            ref={setFirstPasswordForm}
+            className="space-y-3"
+            noValidate
+            onSubmit={(event: FormEvent<HTMLFormElement>) => {
+              event.preventDefault();
+              const form = new FormData(event.currentTarget);
+              firstPassword.mutate({
+                newPassword: String(form.get("newPassword") ?? ""),
+                keepTokens: form.get("keepTokens") === "on",
+              });
+            }}
+          >
+            <FormField
+              label="New password"
+              description="At least 8 characters, hard to guess."
+              error={firstPasswordErrors.fields.newPassword?.[0]}
+            >
+              <Input name="newPassword" type="password" autoComplete="new-password" required />
+            </FormField>
+            <label className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
+              <input type="checkbox" name="keepTokens" /> Keep my personal access tokens working
+            </label>
+            <Button type="submit" loading={firstPassword.isPending}>
+              Set password
+            </Button>
+          </form>
+        </Section>
+      )}
 
       <Section
         title="Sessions"

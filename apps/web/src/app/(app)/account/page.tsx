@@ -1,3 +1,4 @@
+import { RECENT_SIGN_IN_MINUTES } from "@tradeoff/api/schemas";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "~/components/app/page-heading";
@@ -16,7 +17,11 @@ export default async function AccountPage() {
   return (
     <div className="max-w-xl space-y-10">
       <PageHeading title="Account" description={`Signed in as ${account.email}`} />
-      <AccountForms account={account} initialSessions={sessions} />
+      <AccountForms
+        account={account}
+        initialSessions={sessions}
+        recentSignInMinutes={RECENT_SIGN_IN_MINUTES}
+      />
       <section aria-labelledby="notifications-heading" className="space-y-2">
         <h2 id="notifications-heading" className="font-medium text-lg">
           Notifications

@@ -1,0 +1,73 @@
+import { waitSentence } from "@tradeoff/auth/attempt-limiter";
+import { hashPassword } from "@tradeoff/auth/password";
+import { createPasswordCheckLimiter } from "@tradeoff/auth/sign-in-limiter";
+import type { PrismaClient } from "@tradeoff/db";
+import { AttemptLimitError, DomainError, notFound } from "../../errors";
+import { RECENT_SIGN_IN_MINUTES } from "../../schemas/account";
+import { weakPasswordMessage } from "../../schemas/password-strength";
+import { storeNewPassword } from "./change-password";
+
+/**
+ * Sets the first password of an account that has none (made by an emailed sign-in link, or by
+ * GitHub), so its owner can also sign in with it. There is no current password to ask for, so
+ * the session must have signed in within RECENT_SIGN_IN_MINUTES: a session stolen or left open
+ * earlier cannot give the account a password its owner does not know. The password is held to
+ * the sign-up rules (the person's name and email count as easy to guess), and refused attempts
+ * count against the same limits as the current-password checks, per session and per account.
+ * Then, as a password change does, every other session ends and every personal access token
+ * is revoked unless the member keeps them; this session stays signed in.
+ */
+export async function setPassword(
+  db: PrismaClient,
+  input: {
+    userId: string;
+    /** The sign-in record of the session asking; null when it has none. */
+    sessionId: string | null;
+    newPassword: string;
+    keepTokens?: boolean;
+    now?: Date;
+  },
+) {
+  const user = await db.user.findUnique({
+    where: { id: input.userId },
+    select: { passwordHash: true, name: true, email: true },
+  });
+  if (!user) throw notFound("Account");
+  if (user.passwordHash) {
+    throw new DomainError(
+      "CONFLICT",
+      "Your account already has a password. To change it, enter your current password under Password.",
+    );
+  }
+  const limiter = createPasswordCheckLimiter(db);
+  // Sessions issued before sign-in records have none: they share one count per account.
+  const session = input.sessionId ?? "no-sign-in-record";
+  const wait = await limiter.retryAfter(input.userId, session);
+  if (wait > 0) {
+    throw new AttemptLimitError(`Too many attempts to set a password. ${waitSentence(wait)}`, wait);
+  }
+  const signIn = input.sessionId
+    ? await db.signInSession.findFirst({
+        where: { id: input.sessionId, userId: input.userId },
+        select: { createdAt: true },
+      })
+    : null;
+  const now = input.now ?? new Date();
+  const signedInFor = signIn
+    ? now.getTime() - signIn.createdAt.getTime()
+    : Number.POSITIVE_INFINITY;
+  if (signedInFor > RECENT_SIGN_IN_MINUTES * 60_000) {
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      `For your safety, a password can be set only within ${RECENT_SIGN_IN_MINUTES} minutes of signing in. Sign out, sign in again (with an emailed link), then set it.`,
+    );
+  }
+  const weak = weakPasswordMessage(input.newPassword, [user.name ?? "", user.email ?? ""]);
+  if (weak) {
+    await limiter.recordFailure(input.userId, session);
+    throw new DomainError("BAD_REQUEST", weak, { newPassword: [weak] });
+  }
+  await limiter.recordSuccess(input.userId, session);
+  const passwordHash = await hashPassword(input.newPassword);
+  return storeNewPassword(db, { ...input, passwordHash });
+}
