@@ -1,3 +1,5 @@
+import { createToken } from "../support/cli";
+import { mutate } from "../support/decisions";
 import { expect, test } from "../support/fixtures";
 
 /**
@@ -56,4 +58,51 @@ test("an access token cannot manage tokens, the password, sessions or the accoun
   expect(still.status()).toBe(200);
   const session = await page.request.get("/api/trpc/account.get");
   expect(session.status()).toBe(200);
+});
+
+/**
+ * Nor does it administer a team, even its owner's: a leaked token must not change who is in a
+ * team, what they may do there, or where the team's data goes. It still works on decisions.
+ */
+test("an access token of a team's owner cannot manage the team, over tRPC or REST", async ({
+  page,
+  request,
+  signedIn,
+}) => {
+  const team = await mutate<{ id: string; name: string }>(page.request, "team.create", {
+    name: `Tokens ${signedIn.name.slice(-8)}`,
+  });
+  const { token } = await createToken(page.request, "script");
+  const bearer = { authorization: `Bearer ${token}` };
+
+  const attempts = [
+    { path: "invitation.create", data: { teamId: team.id, email: "x@example.com", role: "ADMIN" } },
+    { path: "team.rename", data: { teamId: team.id, name: "Taken over" } },
+    { path: "team.delete", data: { teamId: team.id, confirmation: team.name } },
+    { path: "team.create", data: { name: "Made by a token" } },
+  ];
+  for (const { path, data } of attempts) {
+    const response = await request.post(`/api/trpc/${path}`, { headers: bearer, data });
+    expect(response.status(), path).toBe(403);
+    const body = (await response.json()) as { error: { message: string } };
+    expect(body.error.message, path).toMatch(/Access tokens cannot manage teams.*Sign in/);
+  }
+  const webhooks = await request.get(
+    `/api/trpc/webhook.list?input=${encodeURIComponent(JSON.stringify({ teamId: team.id }))}`,
+    { headers: bearer },
+  );
+  expect(webhooks.status()).toBe(403);
+  // The REST API does not serve a team's administration at all.
+  const rest = await request.post("/api/v1/team/rename", {
+    headers: bearer,
+    data: { teamId: team.id, name: "Taken over" },
+  });
+  expect(rest.status()).toBe(404);
+
+  // The team is as it was, and the token still works on its decisions.
+  const teams = await request.get("/api/v1/team/list", { headers: bearer });
+  expect(teams.status()).toBe(200);
+  expect(await teams.json()).toEqual([expect.objectContaining({ id: team.id, name: team.name })]);
+  const projects = await request.get(`/api/v1/project/list?teamId=${team.id}`, { headers: bearer });
+  expect(projects.status()).toBe(200);
 });
