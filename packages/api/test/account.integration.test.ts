@@ -157,6 +157,23 @@ describe("account.setPassword", () => {
     expect(await passwordStill(user, "a first passphrase 7731")).toBe(true);
   });
 
+  it("sets only one first password when two requests arrive together", async () => {
+    const { user, api } = await emailLinkAccount();
+    const answers = await Promise.allSettled([
+      api.account.setPassword({ newPassword: "first of two phrases 1" }),
+      api.account.setPassword({ newPassword: "second of two phrases 2" }),
+    ]);
+    const kept = answers.filter((a) => a.status === "fulfilled");
+    expect(kept).toHaveLength(1);
+    const refused = answers.find((a) => a.status === "rejected");
+    expect(refused?.status === "rejected" && refused.reason).toMatchObject({ code: "CONFLICT" });
+    const first = await passwordStill(user, "first of two phrases 1");
+    const second = await passwordStill(user, "second of two phrases 2");
+    expect([first, second].filter(Boolean)).toHaveLength(1);
+    // The password kept is the one whose request was answered with success.
+    expect(first).toBe(answers[0].status === "fulfilled");
+  });
+
   it("keeps access tokens working when the member chooses to", async () => {
     const { user, api } = await emailLinkAccount();
     const token = await t.db.personalAccessToken.create({

@@ -42,6 +42,14 @@ export async function changePassword(
   return storeNewPassword(db, { ...input, passwordHash });
 }
 
+/** The refusal of a first password for an account that already has one. */
+export function alreadyHasPassword(): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    "Your account already has a password. To change it, enter your current password under Password.",
+  );
+}
+
 /**
  * Stores a new password (hashed) and signs out whoever might know the old one, or might have
  * been signed in without one: every other session, and every access token unless kept. Shared
@@ -49,11 +57,24 @@ export async function changePassword(
  */
 export async function storeNewPassword(
   db: PrismaClient,
-  input: { userId: string; sessionId: string | null; passwordHash: string; keepTokens?: boolean },
+  input: {
+    userId: string;
+    sessionId: string | null;
+    passwordHash: string;
+    keepTokens?: boolean;
+    /** Setting a first password: stored only while the account still has none. */
+    firstPassword?: boolean;
+  },
 ) {
   const { passwordHash } = input;
   return db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
+    const stored = await tx.user.updateMany({
+      where: { id: input.userId, ...(input.firstPassword ? { passwordHash: null } : {}) },
+      data: { passwordHash },
+    });
+    // Another request set the first password in the meantime: that one stands.
+    if (stored.count === 0 && input.firstPassword) throw alreadyHasPassword();
+    if (stored.count === 0) throw notFound("Account");
     const ended = await endSessions(tx, input.userId, {
       sessions: { except: input.sessionId },
       tokenVersion: true,

@@ -5,7 +5,7 @@ import type { PrismaClient } from "@tradeoff/db";
 import { AttemptLimitError, DomainError, notFound } from "../../errors";
 import { RECENT_SIGN_IN_MINUTES } from "../../schemas/account";
 import { weakPasswordMessage } from "../../schemas/password-strength";
-import { storeNewPassword } from "./change-password";
+import { alreadyHasPassword, storeNewPassword } from "./change-password";
 
 /**
  * Sets the first password of an account that has none (made by an emailed sign-in link, or by
@@ -33,12 +33,7 @@ export async function setPassword(
     select: { passwordHash: true, name: true, email: true },
   });
   if (!user) throw notFound("Account");
-  if (user.passwordHash) {
-    throw new DomainError(
-      "CONFLICT",
-      "Your account already has a password. To change it, enter your current password under Password.",
-    );
-  }
+  if (user.passwordHash) throw alreadyHasPassword();
   const limiter = createPasswordCheckLimiter(db);
   // Sessions issued before sign-in records have none: they share one count per account.
   const session = input.sessionId ?? "no-sign-in-record";
@@ -69,5 +64,5 @@ export async function setPassword(
   }
   await limiter.recordSuccess(input.userId, session);
   const passwordHash = await hashPassword(input.newPassword);
-  return storeNewPassword(db, { ...input, passwordHash });
+  return storeNewPassword(db, { ...input, passwordHash, firstPassword: true });
 }
