@@ -4,7 +4,11 @@ import {
   type InvitationEmailJob,
   sendInvitationEmail,
 } from "../services/invitation/invitation-email";
-import { sendDailyDigests } from "../services/notification/send-digests";
+import {
+  type DigestEmailJob,
+  queueDailyDigests,
+  sendDigestEmail,
+} from "../services/notification/send-digests";
 import { type EmailSettings, sendNotificationEmail } from "../services/notification/send-email";
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
 import { sendPasswordRemovedEmail } from "../services/user/password-removed-email";
@@ -84,11 +88,18 @@ export function appJobs(
       },
     },
     {
-      // Every day at 08:00 UTC: one email per member who chose a daily digest for some kinds.
+      // Every day at 08:00 UTC: a digest email job for each member who chose a daily digest
+      // for some kinds and has something to read in it.
       name: JOB_QUEUES.dailyDigest,
       cron: "0 8 * * *",
       handle: async () => {
-        if (email) await sendDailyDigests(db, email);
+        if (email) await queueDailyDigests(db);
+      },
+    },
+    {
+      name: JOB_QUEUES.digestEmail,
+      handle: async (job: { id: string; data: DigestEmailJob }) => {
+        if (email) await sendDigestEmail(db, email, job);
       },
     },
   ];
