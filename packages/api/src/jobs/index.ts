@@ -14,8 +14,9 @@ import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/dea
 import { sendPasswordRemovedEmail } from "../services/user/password-removed-email";
 import { sendSignUpAttemptEmail } from "../services/user/sign-up-attempt-email";
 import { sendWelcomeEmail } from "../services/user/welcome-email";
-import { attemptDelivery, type DeliveryDeps } from "../services/webhook/deliver";
+import type { DeliveryDeps } from "../services/webhook/deliver";
 import type { WebhookDeliveryJob } from "../services/webhook/emit";
+import { deliverInTurn, TeamTurns } from "../services/webhook/turns";
 
 export type { EmailSettings, NotificationMailer } from "../services/notification/send-email";
 export type { DeliveryDeps } from "../services/webhook/deliver";
@@ -25,11 +26,17 @@ export type WebhookSettings = DeliveryDeps;
 
 /**
  * Webhook deliveries one instance runs at once. A delivery waits up to 10 s for its receiver, so
- * one at a time would let one team's hanging receivers delay every other team's deliveries
- * (20 of them: 200 s). With 8, a prompt receiver is reached while up to 7 others hang, and 20
- * hanging ones delay the rest by about 30 s; each instance adds 8 more.
+ * one at a time would let hanging receivers delay every other delivery (20 of them: 200 s);
+ * with 8, a prompt receiver is reached while others hang. Each instance adds 8 more.
  */
 export const WEBHOOK_WORKERS = 8;
+
+/**
+ * Of those, how many one team's deliveries use at once: half. However many of a team's
+ * receivers hang, the other half of the workers stays for the other teams; the team's further
+ * deliveries wait their turn (`deliverInTurn`).
+ */
+export const TEAM_DELIVERY_WORKERS = WEBHOOK_WORKERS / 2;
 
 /**
  * Every queue the app runs, with its handler; each instance registers all of them. Without
@@ -40,6 +47,7 @@ export function appJobs(
   email: EmailSettings | null = null,
   webhooks: WebhookSettings | null = null,
 ): JobDefinition[] {
+  const turns = new TeamTurns(TEAM_DELIVERY_WORKERS);
   return [
     {
       // One attempt per job: the handler logs it and schedules the next itself (fake-clock
@@ -48,7 +56,7 @@ export function appJobs(
       workers: WEBHOOK_WORKERS,
       handle: async (job: { id: string; data: WebhookDeliveryJob }) => {
         if (!webhooks) throw new Error("Webhook deliveries need NEXTAUTH_SECRET on this instance.");
-        await attemptDelivery(db, webhooks, job);
+        await deliverInTurn(db, webhooks, turns, job);
       },
     },
     {
