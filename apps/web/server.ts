@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { Server as NetServer } from "node:net";
 import { parseArgs } from "node:util";
 import { getRequestListener } from "@hono/node-server";
+import { requestIdFrom } from "@tradeoff/api/rest";
 import { privateNetworksAllowed } from "@tradeoff/api/server";
 import { PEER_ADDRESS_HEADER } from "@tradeoff/auth/client-address";
 import { readPoolSize } from "@tradeoff/db";
@@ -109,17 +110,21 @@ const inFlight = new Set<ServerResponse>();
 /** Open live streams (server-sent events): ended when draining, their clients resume elsewhere. */
 const streams = new Set<ServerResponse>();
 
-/** What a request that arrives while the server drains gets: a clear "not done, try again". */
-function refuseWhileDraining(path: string | undefined, res: ServerResponse) {
+/**
+ * What a request that arrives while the server drains gets: a clear "not done, try again", with
+ * a request id (the caller's `x-request-id` when sensible) in the `x-request-id` header and in
+ * the body, as every other refusal before the API has, and on the log line that records it.
+ */
+function refuseWhileDraining(req: IncomingMessage, path: string | undefined, res: ServerResponse) {
+  const given = req.headers["x-request-id"];
+  const requestId = requestIdFrom(Array.isArray(given) ? given[0] : given);
+  logger.info({ requestId, path }, "refused while draining");
   const message =
     "This server is restarting; your request was not carried out. Try again in a moment.";
+  const headers = { "retry-after": "1", connection: "close", "x-request-id": requestId };
   if (path?.startsWith("/api/v1/")) {
     // The REST API's clients read problem details.
-    res.writeHead(503, {
-      "content-type": "application/problem+json",
-      "retry-after": "1",
-      connection: "close",
-    });
+    res.writeHead(503, { ...headers, "content-type": "application/problem+json" });
     res.end(
       JSON.stringify({
         type: "about:blank",
@@ -127,6 +132,7 @@ function refuseWhileDraining(path: string | undefined, res: ServerResponse) {
         status: 503,
         detail: message,
         code: "SERVICE_UNAVAILABLE",
+        requestId,
       }),
     );
     return;
@@ -137,20 +143,23 @@ function refuseWhileDraining(path: string | undefined, res: ServerResponse) {
           status: "unavailable",
           draining: true,
           message: "This server is shutting down: send requests to another instance.",
+          requestId,
         }
       : {
           error: {
             message,
             code: -32603,
-            data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, path: null, fieldErrors: null },
+            data: {
+              code: "SERVICE_UNAVAILABLE",
+              httpStatus: 503,
+              path: null,
+              fieldErrors: null,
+              requestId,
+            },
           },
         },
   );
-  res.writeHead(503, {
-    "content-type": "application/json",
-    "retry-after": "1",
-    connection: "close",
-  });
+  res.writeHead(503, { ...headers, "content-type": "application/json" });
   res.end(body);
 }
 
@@ -161,7 +170,7 @@ const server = createServer((req, res) => {
   const path = url.split("?", 1)[0];
   if (draining) {
     // Ready no more, so a load balancer stops sending; anything else is refused, not cut.
-    refuseWhileDraining(path, res);
+    refuseWhileDraining(req, path, res);
     return;
   }
   const live = req.method === "GET" && path?.startsWith("/api/trpc/live.");

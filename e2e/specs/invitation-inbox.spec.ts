@@ -1,36 +1,34 @@
 import { expect, test } from "@playwright/test";
-import { person } from "../support/decisions";
+import { type Person, person } from "../support/decisions";
 import { ownServerWithMailbox } from "../support/mail-server";
 import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
 /**
  * An invitation to someone who already has an account, accepted from its email: the inbox item
- * that announced it is done, and following it again says they are in the team. The spec runs an
- * app instance of its own whose SMTP_URL points at a real SMTP server in the test process.
+ * that announced it is done, and following it again says they are in the team. One revoked
+ * before it was used leaves nothing to follow. The spec runs an app instance of its own whose
+ * SMTP_URL points at a real SMTP server in the test process.
  */
 
 const server = ownServerWithMailbox();
 const { own } = server;
 
-test("an invitation accepted from its email is read in the inbox, and its item says you are a member", async ({
-  browser,
-}) => {
-  test.setTimeout(90_000); // an instance of its own, two people and an email
-  const alice = await person(browser, "alice", undefined, own.app.origin);
-  const bob = await person(browser, "bob", undefined, own.app.origin);
-  // The inbox holds an invitation's link only for an address its owner has proven: Bob signs
-  // in once with a link sent to his address.
-  const csrf = (await (await bob.context.request.get("/api/auth/csrf")).json()) as {
+/**
+ * The inbox holds an invitation's link only for an address its owner has proven: they sign in
+ * once with a link sent to their address.
+ */
+async function proveAddress(invitee: Person) {
+  const csrf = (await (await invitee.context.request.get("/api/auth/csrf")).json()) as {
     csrfToken: string;
   };
-  const asked = await bob.context.request.post("/api/auth/signin/email", {
-    form: { csrfToken: csrf.csrfToken, email: bob.user.email, json: "true" },
+  const asked = await invitee.context.request.post("/api/auth/signin/email", {
+    form: { csrfToken: csrf.csrfToken, email: invitee.user.email, json: "true" },
   });
   expect(asked.status()).toBe(200);
   const signInMail = () =>
     server.mailbox.received.find(
       (mail) =>
-        JSON.stringify(mail.to ?? "").includes(bob.user.email) &&
+        JSON.stringify(mail.to ?? "").includes(invitee.user.email) &&
         mail.text?.includes("/api/auth/callback/email"),
     );
   await expect.poll(() => signInMail() !== undefined, { timeout: 30_000 }).toBe(true);
@@ -38,8 +36,17 @@ test("an invitation accepted from its email is read in the inbox, and its item s
     /https?:\/\/\S+\/api\/auth\/callback\/email\S+/,
   )?.[0];
   expect(signInLink).toBeDefined();
-  await bob.page.goto(signInLink ?? "");
-  await expect(bob.page).not.toHaveURL(/sign-in|error/);
+  await invitee.page.goto(signInLink ?? "");
+  await expect(invitee.page).not.toHaveURL(/sign-in|error/);
+}
+
+test("an invitation accepted from its email is read in the inbox, and its item says you are a member", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000); // an instance of its own, two people and an email
+  const alice = await person(browser, "alice", undefined, own.app.origin);
+  const bob = await person(browser, "bob", undefined, own.app.origin);
+  await proveAddress(bob);
 
   const team = await createTeamOverApi(
     alice.context.request,
@@ -83,4 +90,47 @@ test("an invitation accepted from its email is read in the inbox, and its item s
 
   await alice.context.close();
   await bob.context.close();
+});
+
+test("an invitation revoked before it was used is read in the inbox, says so, and has no link", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000); // an instance of its own, two people and an email
+  const alice = await person(browser, "alice", undefined, own.app.origin);
+  const carol = await person(browser, "carol", undefined, own.app.origin);
+  await proveAddress(carol);
+  const team = await createTeamOverApi(
+    alice.context.request,
+    `Withdrawn ${Math.random().toString(36).slice(2, 7)}`,
+  );
+  await inviteOverApi(alice.context.request, team.id, { email: carol.user.email });
+  await carol.page.goto("/inbox");
+  const list = carol.page.getByRole("list", { name: "Notifications" });
+  await expect(
+    list.getByRole("link", {
+      name: new RegExp(`invited you to join ${team.name}\\. \\(unread\\)`),
+    }),
+  ).toBeVisible();
+
+  // Alice revokes it in the team settings.
+  await alice.page.goto(`/t/${team.slug}/settings`);
+  await alice.page
+    .getByRole("button", { name: new RegExp(`^Revoke the invitation for ${carol.user.email}`) })
+    .click();
+  await alice.page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
+  await expect(alice.page.getByText("Invitation revoked.")).toBeVisible();
+
+  // Carol's inbox says it was revoked, waits for nothing, and offers no link to a dead page.
+  await expect(carol.page.getByTestId("inbox-bell")).toHaveAccessibleName(
+    "Inbox: no unread notifications",
+  );
+  await carol.page.reload();
+  const item = list.getByRole("listitem").filter({ hasText: `invited you to join ${team.name}` });
+  await expect(item).toContainText(`invited you to join ${team.name}. The invitation was revoked.`);
+  await expect(item).not.toContainText("(unread)");
+  await expect(item.getByRole("link")).toHaveCount(0);
+  await expect(item.getByRole("button", { name: /^Mark read/ })).toHaveCount(0);
+
+  await alice.context.close();
+  await carol.context.close();
 });

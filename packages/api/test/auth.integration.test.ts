@@ -184,6 +184,22 @@ describe("auth.signUp limits", () => {
     expect(await signUpAs("203.0.113.5", 0)).toEqual(SIGN_UP_ANSWER);
     expect(await t.db.user.count()).toBe(before + 1);
   });
+
+  it("counts an IPv6 host by its /64: a new address in the same network is still held", async () => {
+    const limiter = createSignUpLimiter(t.db, 3);
+    const signUpFrom = (clientAddress: string, i: number) =>
+      t.callerAs(null, { clientAddress, signUpLimiter: limiter }).auth.signUp({
+        name: `Rotating ${i}`,
+        email: `rotating-${i}@example.com`,
+        password: "tin violet harbour 8",
+      });
+    for (let i = 0; i < 3; i++) {
+      expect(await signUpFrom(`2001:db8:5:6::${i + 1}`, i)).toEqual(SIGN_UP_ANSWER);
+    }
+    const refused = await trpcError(signUpFrom("2001:db8:5:6:abcd:1234:5678:9", 3));
+    expect(refused.code).toBe("TOO_MANY_REQUESTS");
+    expect(await signUpFrom("2001:db8:5:7::1", 4)).toEqual(SIGN_UP_ANSWER);
+  });
 });
 
 describe("auth.me", () => {

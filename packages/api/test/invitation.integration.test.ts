@@ -399,6 +399,77 @@ describe("invitation.revoke", () => {
       "valid",
     );
   });
+
+  it("leaves nothing to act on in the invitee's inbox: the item is read, says it was revoked, and has no link", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const invitee = await createUser(t.db, {
+      email: "withdrawn@example.com",
+      emailVerified: new Date(),
+    });
+    const inbox = t.callerAs(invitee, { secret: "inbox-secret" }).notification;
+    const revoked = await t
+      .callerAs(admin, { secret: "inbox-secret" })
+      .invitation.create({ teamId: team.id, email: "withdrawn@example.com" });
+    // A second invitation to the same team, still pending, keeps its link and stays unread.
+    const other = await teamWithAdmin();
+    await t
+      .callerAs(other.admin, { secret: "inbox-secret" })
+      .invitation.create({ teamId: other.team.id, email: "withdrawn@example.com" });
+    expect((await inbox.unreadCount()).unread).toBe(2);
+
+    await t.callerAs(admin).invitation.revoke({ teamId: team.id, invitationId: revoked.id });
+    const items = (await inbox.list({ before: null })).items;
+    expect(items).toEqual([
+      expect.objectContaining({ read: false, href: expect.stringMatching(/^\/invite\/.{43}$/) }),
+      expect.objectContaining({
+        kind: "team.invited",
+        read: true,
+        href: null,
+        text: `Adam Admin invited you to join Platform. The invitation was revoked.`,
+      }),
+    ]);
+    expect((await inbox.unreadCount()).unread).toBe(1);
+  });
+
+  it("marks the inbox item read when an invitation goes with its inviter's role", async () => {
+    const { owner, admin, team } = await teamWithAdmin();
+    const invitee = await createUser(t.db, {
+      email: "late@example.com",
+      emailVerified: new Date(),
+    });
+    await t
+      .callerAs(admin)
+      .invitation.create({ teamId: team.id, email: "late@example.com", role: "ADMIN" });
+    await t
+      .callerAs(owner)
+      .member.changeRole({ teamId: team.id, userId: admin.id, role: "MEMBER" });
+    const [item] = (await t.callerAs(invitee).notification.list({ before: null })).items;
+    expect(item).toMatchObject({ read: true, href: null });
+    expect(item?.text).toMatch(/The invitation was revoked\.$/);
+    expect((await t.callerAs(invitee).notification.unreadCount()).unread).toBe(0);
+  });
+
+  it("says an expired invitation has expired, with no link to a page that refuses it", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const invitee = await createUser(t.db, {
+      email: "slow@example.com",
+      emailVerified: new Date(),
+    });
+    const created = await t
+      .callerAs(admin, { secret: "inbox-secret" })
+      .invitation.create({ teamId: team.id, email: "slow@example.com" });
+    await t.db.invitation.update({
+      where: { id: created.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const [item] = (
+      await t.callerAs(invitee, { secret: "inbox-secret" }).notification.list({ before: null })
+    ).items;
+    expect(item).toMatchObject({
+      href: null,
+      text: "Adam Admin invited you to join Platform. The invitation has expired.",
+    });
+  });
 });
 
 describe("an inviter's pending links follow their role", () => {

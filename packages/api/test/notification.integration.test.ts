@@ -98,7 +98,7 @@ describe("inbox", () => {
       SELECT count(*)::int AS n FROM notifications WHERE data::text LIKE ${`%${created.token}%`}`;
     expect(holding[0]?.n).toBe(0);
     // The invitee accepts from the inbox's link.
-    const token = notification?.href.split("/").pop() ?? "";
+    const token = notification?.href?.split("/").pop() ?? "";
     await t.callerAs(invitee).invitation.accept({ token });
     expect((await t.callerAs(invitee).team.list()).map((m) => m.id)).toContain(team.id);
   });

@@ -4,7 +4,7 @@ import { createPrismaClient, type Database } from "@tradeoff/db";
 import { JOB_QUEUES, type JobDefinition, startJobQueue } from "@tradeoff/db/jobs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { appJobs } from "../src/jobs";
+import { appJobs, TEAM_DELIVERY_WORKERS, WEBHOOK_WORKERS } from "../src/jobs";
 import {
   attemptDelivery,
   type DeliveryDeps,
@@ -567,6 +567,34 @@ describe("deliveries", () => {
     expect(hanging.received).toHaveLength(held.length);
     expect(await t.db.webhookAttempt.count({ where: { deliveryId: { in: held } } })).toBe(0);
   }, 60_000);
+
+  it("delivers to a prompt receiver while another team's hanging receivers outnumber the workers", async () => {
+    const hanging = await receiver(() => "hold");
+    const slow = await teamWithWebhook(hanging.url);
+    const held: string[] = [];
+    // Queued first, more of them than an instance has workers.
+    for (let i = 0; i < WEBHOOK_WORKERS + 2; i++) held.push((await slow.sendTest()).deliveryId);
+    const prompt = await receiver();
+    const { deliveryId } = await (await teamWithWebhook(prompt.url)).sendTest();
+    await startWorker();
+    await until(
+      async () =>
+        (await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status ===
+        "DELIVERED",
+    );
+    // None of the hanging requests has timed out yet (10 s): the prompt delivery did not wait
+    // for a worker they held, and they hold no more than one team's share.
+    expect(await t.db.webhookAttempt.count({ where: { deliveryId: { in: held } } })).toBe(0);
+    expect(hanging.received.length).toBeGreaterThan(0);
+    expect(hanging.received.length).toBeLessThanOrEqual(TEAM_DELIVERY_WORKERS);
+    // The team's waiting deliveries each have their first attempt in turn, none lost.
+    const firstAttempts = () =>
+      t.db.webhookAttempt.count({ where: { deliveryId: { in: held }, attempt: 1 } });
+    await until(async () => (await firstAttempts()) === held.length, { timeoutMs: 60_000 });
+    expect(new Set(hanging.received.map((q) => q.headers["x-tradeoff-delivery"]))).toEqual(
+      new Set(held),
+    );
+  }, 90_000);
 
   it("two workers never deliver the same delivery twice", async () => {
     const r = await receiver();

@@ -1,4 +1,5 @@
 import type { Database } from "@tradeoff/db";
+import { limitedAddress } from "./client-address";
 import { type Count, counter, digest } from "./rate-counter";
 
 /**
@@ -8,7 +9,8 @@ import { type Count, counter, digest } from "./rate-counter";
  * one address per hour, for each of the two. Counted in PostgreSQL (table rate_limits), shared
  * by every instance. Only addresses are limited, never an email address, so a stranger cannot
  * keep anyone from signing up or receiving a link. The address is the connection's own, or
- * with TRUST_PROXY what the trusted proxies report.
+ * with TRUST_PROXY what the trusted proxies report; an IPv6 address counts by its /64
+ * (`limitedAddress`).
  */
 export const ATTEMPT_LIMITS = {
   /** Attempts from one address per window, unless SIGN_UP_LIMIT says otherwise. */
@@ -33,7 +35,7 @@ function createAttemptLimiter(db: Database, name: string, perHour: number): Atte
   const address = counter(db, `${name}-ip`, { points: perHour, duration: ATTEMPT_LIMITS.window });
   return {
     async attempt(ip) {
-      return waitAfter(await address.consume(digest(ip)), perHour);
+      return waitAfter(await address.consume(digest(limitedAddress(ip))), perHour);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Database } from "@tradeoff/db";
+import { limitedAddress } from "./client-address";
 import { counter, digest, waitOf } from "./rate-counter";
 
 /**
@@ -11,7 +12,8 @@ import { counter, digest, waitOf } from "./rate-counter";
  * - account, from any addresses: after 20 failures in 15 minutes the account is not locked
  *   but paced: one attempt per 10 seconds, from anywhere. Its owner, from any other address,
  *   signs in after at most that brief delay; a distributed guess gets 6 tries a minute.
- * The address is the connection's own, or with TRUST_PROXY what the trusted proxies report.
+ * The address is the connection's own, or with TRUST_PROXY what the trusted proxies report; an
+ * IPv6 address counts by its /64 (`limitedAddress`), which one host can fill with addresses.
  */
 export const SIGN_IN_LIMITS = {
   accountAndAddress: { points: 5, duration: 15 * 60 },
@@ -34,11 +36,14 @@ export function createSignInLimiter(db: Database, name = "signin"): SignInLimite
   const account = counter(db, `${name}-account`, SIGN_IN_LIMITS.account);
   const pace = counter(db, `${name}-account-pace`, SIGN_IN_LIMITS.accountPace);
   const normal = (email: string) => email.trim().toLowerCase();
-  const keys = (email: string, ip: string) => ({
-    pair: digest(`${normal(email)}\n${ip}`),
-    ip: digest(ip),
-    account: digest(normal(email)),
-  });
+  const keys = (email: string, ip: string) => {
+    const network = limitedAddress(ip);
+    return {
+      pair: digest(`${normal(email)}\n${network}`),
+      ip: digest(network),
+      account: digest(normal(email)),
+    };
+  };
   const underAttack = async (key: string) => waitOf(await account.get(key), account) > 0;
 
   return {

@@ -16,19 +16,28 @@ export type SmtpMailbox = {
 
 /**
  * Starts an SMTP server on a free port of 127.0.0.1 that takes mail without authentication or
- * TLS, and parses and keeps every message it accepts.
+ * TLS, and parses and keeps every message it accepts. `acceptAfterMs` makes it a slow server:
+ * each message is answered (and kept) only that long after it arrived.
  */
-export async function startSmtpMailbox(): Promise<SmtpMailbox> {
+export async function startSmtpMailbox(
+  options: { acceptAfterMs?: number } = {},
+): Promise<SmtpMailbox> {
   const received: ParsedMail[] = [];
+  const slow = options.acceptAfterMs ?? 0;
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     onData(stream, _session, done) {
+      const arrived = Date.now();
       simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          done();
-        },
+        (mail) =>
+          setTimeout(
+            () => {
+              received.push(mail);
+              done();
+            },
+            Math.max(0, arrived + slow - Date.now()),
+          ),
         (error: Error) => done(error),
       );
     },

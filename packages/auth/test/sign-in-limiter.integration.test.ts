@@ -58,6 +58,23 @@ describe("sign-in attempt limits (stored in PostgreSQL)", () => {
     expect(await limiter.retryAfter("someone-new@example.com", "10.9.9.10")).toBe(0);
   });
 
+  it("counts an IPv6 host by its /64: changing the rest of the address starts nothing anew", async () => {
+    const limiter = createSignInLimiter(database.db);
+    const within = (i: number) => `2001:db8:77:1:${i.toString(16)}::${(i * 7).toString(16)}`;
+    for (let i = 0; i < SIGN_IN_LIMITS.accountAndAddress.points; i++) {
+      await limiter.recordFailure("fay@example.com", within(i));
+    }
+    expect(await limiter.retryAfter("fay@example.com", within(99))).toBeGreaterThan(0);
+    await Promise.all(
+      Array.from({ length: SIGN_IN_LIMITS.address.points }, (_, i) =>
+        limiter.recordFailure(`target-${i}@example.com`, within(1000 + i)),
+      ),
+    );
+    expect(await limiter.retryAfter("someone-else@example.com", within(5000))).toBeGreaterThan(0);
+    // The next /64 is another network.
+    expect(await limiter.retryAfter("fay@example.com", "2001:db8:77:2::1")).toBe(0);
+  });
+
   it("never locks an account: strangers failing on it from many addresses only pace it", async () => {
     const limiter = createSignInLimiter(database.db);
     // 60 failures from 30 addresses: well past the account's threshold of 20.

@@ -29,6 +29,7 @@ export const JOB_QUEUES = {
   deadlineReminder: "deadline-reminder",
   notificationEmail: "notification-email",
   dailyDigest: "daily-digest",
+  digestEmail: "digest-email",
   signUpAttemptEmail: "sign-up-attempt-email",
   webhookDelivery: "webhook-delivery",
   welcomeEmail: "welcome-email",
@@ -62,7 +63,9 @@ const EMAIL_QUEUE: QueuePolicy = { ...EMAIL_RETRY, expireInSeconds: EMAIL_JOB_EX
 
 /**
  * Each queue's retries and expiry, set when the queue is created (`prepareJobQueue`) and on
- * every start. The daily digest sends many emails in one job, so it keeps the defaults.
+ * every start. The daily digest job itself sends nothing: it queues one digest email job per
+ * member (named after the member and the day, so a run repeated after its expiry queues none
+ * twice), quick work that keeps the defaults; each digest email is a one-email job.
  */
 export const QUEUE_POLICIES: Record<string, QueuePolicy> = {
   [JOB_QUEUES.webhookDelivery]: { ...RETRY, expireInSeconds: WEBHOOK_JOB_EXPIRE_SECONDS },
@@ -71,6 +74,7 @@ export const QUEUE_POLICIES: Record<string, QueuePolicy> = {
   [JOB_QUEUES.passwordRemovedEmail]: EMAIL_QUEUE,
   [JOB_QUEUES.welcomeEmail]: EMAIL_QUEUE,
   [JOB_QUEUES.invitationEmail]: EMAIL_QUEUE,
+  [JOB_QUEUES.digestEmail]: EMAIL_QUEUE,
 };
 
 /** The policy of queue `name`: its entry in `QUEUE_POLICIES`, else `RETRY` and 15 minutes. */

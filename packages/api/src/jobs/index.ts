@@ -4,14 +4,19 @@ import {
   type InvitationEmailJob,
   sendInvitationEmail,
 } from "../services/invitation/invitation-email";
-import { sendDailyDigests } from "../services/notification/send-digests";
+import {
+  type DigestEmailJob,
+  queueDailyDigests,
+  sendDigestEmail,
+} from "../services/notification/send-digests";
 import { type EmailSettings, sendNotificationEmail } from "../services/notification/send-email";
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
 import { sendPasswordRemovedEmail } from "../services/user/password-removed-email";
 import { sendSignUpAttemptEmail } from "../services/user/sign-up-attempt-email";
 import { sendWelcomeEmail } from "../services/user/welcome-email";
-import { attemptDelivery, type DeliveryDeps } from "../services/webhook/deliver";
+import type { DeliveryDeps } from "../services/webhook/deliver";
 import type { WebhookDeliveryJob } from "../services/webhook/emit";
+import { deliverInTurn, TeamTurns } from "../services/webhook/turns";
 
 export type { EmailSettings, NotificationMailer } from "../services/notification/send-email";
 export type { DeliveryDeps } from "../services/webhook/deliver";
@@ -21,11 +26,17 @@ export type WebhookSettings = DeliveryDeps;
 
 /**
  * Webhook deliveries one instance runs at once. A delivery waits up to 10 s for its receiver, so
- * one at a time would let one team's hanging receivers delay every other team's deliveries
- * (20 of them: 200 s). With 8, a prompt receiver is reached while up to 7 others hang, and 20
- * hanging ones delay the rest by about 30 s; each instance adds 8 more.
+ * one at a time would let hanging receivers delay every other delivery (20 of them: 200 s);
+ * with 8, a prompt receiver is reached while others hang. Each instance adds 8 more.
  */
 export const WEBHOOK_WORKERS = 8;
+
+/**
+ * Of those, how many one team's deliveries use at once: half. However many of a team's
+ * receivers hang, the other half of the workers stays for the other teams; the team's further
+ * deliveries wait their turn (`deliverInTurn`).
+ */
+export const TEAM_DELIVERY_WORKERS = WEBHOOK_WORKERS / 2;
 
 /**
  * Every queue the app runs, with its handler; each instance registers all of them. Without
@@ -36,6 +47,7 @@ export function appJobs(
   email: EmailSettings | null = null,
   webhooks: WebhookSettings | null = null,
 ): JobDefinition[] {
+  const turns = new TeamTurns(TEAM_DELIVERY_WORKERS);
   return [
     {
       // One attempt per job: the handler logs it and schedules the next itself (fake-clock
@@ -44,7 +56,7 @@ export function appJobs(
       workers: WEBHOOK_WORKERS,
       handle: async (job: { id: string; data: WebhookDeliveryJob }) => {
         if (!webhooks) throw new Error("Webhook deliveries need NEXTAUTH_SECRET on this instance.");
-        await attemptDelivery(db, webhooks, job);
+        await deliverInTurn(db, webhooks, turns, job);
       },
     },
     {
@@ -84,11 +96,18 @@ export function appJobs(
       },
     },
     {
-      // Every day at 08:00 UTC: one email per member who chose a daily digest for some kinds.
+      // Every day at 08:00 UTC: a digest email job for each member who chose a daily digest
+      // for some kinds and has something to read in it.
       name: JOB_QUEUES.dailyDigest,
       cron: "0 8 * * *",
       handle: async () => {
-        if (email) await sendDailyDigests(db, email);
+        if (email) await queueDailyDigests(db);
+      },
+    },
+    {
+      name: JOB_QUEUES.digestEmail,
+      handle: async (job: { id: string; data: DigestEmailJob }) => {
+        if (email) await sendDigestEmail(db, email, job);
       },
     },
   ];

@@ -1,16 +1,21 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { markInvitationsReadInInbox } from "./inbox-items";
 
-/** Revokes a pending invitation of this team: its link stops working at once. */
+/**
+ * Revokes a pending invitation of this team: its link stops working at once, and the inbox item
+ * that announced it to its invitee is marked read (the inbox says it was revoked).
+ */
 export async function revokeInvitation(
   db: PrismaClient,
   input: { teamId: string; actorId: string; invitationId: string },
 ) {
   return db.$transaction(async (tx) => {
+    const now = new Date();
     const { count } = await tx.invitation.updateMany({
       where: { id: input.invitationId, teamId: input.teamId, acceptedAt: null, revokedAt: null },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: now },
     });
     if (count === 0) {
       throw new DomainError(
@@ -18,6 +23,7 @@ export async function revokeInvitation(
         "Invitation was not found or was already used or revoked.",
       );
     }
+    await markInvitationsReadInInbox(tx, [input.invitationId], now);
     await recordAuditEvent(tx, {
       teamId: input.teamId,
       actorId: input.actorId,

@@ -1,6 +1,7 @@
 import type { Prisma, Role } from "@tradeoff/db";
 import { hasRole, ROLE_RANK, ROLES } from "../../domain/roles";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { markInvitationsReadInInbox } from "./inbox-items";
 import { pendingInvitationsOf } from "./list-invitations";
 
 /**
@@ -8,7 +9,7 @@ import { pendingInvitationsOf } from "./list-invitations";
  * them give: all of them once they are below admin or out of the team (`role` null), those
  * above their new role otherwise. An open link made before a demotion would otherwise still
  * hand out the old power. Call it in the transaction that changes the role; each revocation is
- * in the audit trail, by whoever made the change.
+ * in the audit trail, by whoever made the change, and its invitee's inbox item is marked read.
  */
 export async function revokeInvitationsBeyond(
   tx: Prisma.TransactionClient,
@@ -27,10 +28,10 @@ export async function revokeInvitationsBeyond(
     select: { id: true },
   });
   if (pending.length === 0) return;
-  await tx.invitation.updateMany({
-    where: { id: { in: pending.map((i) => i.id) } },
-    data: { revokedAt: new Date() },
-  });
+  const now = new Date();
+  const ids = pending.map((i) => i.id);
+  await tx.invitation.updateMany({ where: { id: { in: ids } }, data: { revokedAt: now } });
+  await markInvitationsReadInInbox(tx, ids, now);
   for (const { id } of pending) {
     await recordAuditEvent(tx, {
       teamId: input.teamId,

@@ -31,8 +31,13 @@ export function describeNotification(n: NotificationFacts): string {
   const who = n.actorName ?? "Someone";
   const project = n.projectTitle ? `"${n.projectTitle}"` : "a decision";
   switch (n.kind) {
-    case "team.invited":
-      return `${who} invited you to join ${n.teamName}.`;
+    case "team.invited": {
+      const invited = `${who} invited you to join ${n.teamName}.`;
+      // An invitation that can no longer be used says why, so nobody follows a dead link.
+      if (n.data.invitationEnded === "revoked") return `${invited} The invitation was revoked.`;
+      if (n.data.invitationEnded === "expired") return `${invited} The invitation has expired.`;
+      return invited;
+    }
     case "project.opened":
       return `${who} opened ${project} for voting.`;
     case "deadline.near": {

@@ -1,5 +1,10 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { unseal } from "../../domain/sealed-secret";
+import {
+  type InvitationStatus,
+  invitationStatus,
+  invitationStatusSelect,
+} from "../invitation/invitation-status";
 import { invitationPath } from "../invitation/token";
 import { describeNotification, type NotificationKind } from "./kinds";
 
@@ -9,7 +14,8 @@ const PAGE = 50;
  * The caller's inbox, newest first, a page at a time (`before`: the last id of the previous
  * page). Only the caller's own rows: the user id is in the query's `where`. `secret`
  * (NEXTAUTH_SECRET) opens the sealed link of an invitation, for its invitee only, once their
- * address is verified.
+ * address is verified. An invitation revoked or expired since says so and leads nowhere
+ * (`href` null): its link would only be refused.
  */
 export async function listNotifications(
   db: PrismaClient,
@@ -35,21 +41,70 @@ export async function listNotifications(
     },
   });
   const page = rows.slice(0, PAGE);
+  const invited = page.filter((row) => row.kind === "team.invited");
   // An invitation's link is for an address proven to be the reader's (see create-invitation).
-  const reader = page.some((row) => row.kind === "team.invited")
-    ? await db.user.findUnique({ where: { id: input.userId }, select: { emailVerified: true } })
-    : null;
+  const reader =
+    invited.length > 0
+      ? await db.user.findUnique({ where: { id: input.userId }, select: { emailVerified: true } })
+      : null;
   const secret = reader?.emailVerified ? input.secret : null;
+  const ended = await endedInvitations(db, invited);
   return {
-    items: page.map((row) => ({
-      id: row.id.toString(),
-      kind: row.kind as NotificationKind,
-      ...describeStoredNotification(withInvitationLink(row, secret)),
-      read: row.readAt !== null,
-      createdAt: row.createdAt,
-    })),
+    items: page.map((row) => {
+      const invitationId = row.kind === "team.invited" ? invitationIdOf(row) : undefined;
+      const end = invitationId ? ended.get(invitationId) : undefined;
+      const described = describeStoredNotification(
+        end ? withInvitationEnded(row, end) : withInvitationLink(row, secret),
+      );
+      return {
+        id: row.id.toString(),
+        kind: row.kind as NotificationKind,
+        text: described.text,
+        href: end ? null : described.href,
+        read: row.readAt !== null,
+        createdAt: row.createdAt,
+      };
+    }),
     nextBefore: rows.length > PAGE ? (page.at(-1)?.id.toString() ?? null) : null,
   };
+}
+
+function invitationIdOf(row: { data: unknown }): string | undefined {
+  const id = ((row.data ?? {}) as Record<string, unknown>).invitationId;
+  return typeof id === "string" ? id : undefined;
+}
+
+type EndedInvitation = Extract<InvitationStatus, "revoked" | "expired">;
+
+/** Of these invitation items, the invitations that can no longer be used, and why. */
+async function endedInvitations(
+  db: PrismaClient,
+  rows: { data: unknown }[],
+): Promise<Map<string, EndedInvitation>> {
+  const ids = [...new Set(rows.flatMap((row) => invitationIdOf(row) ?? []))];
+  const ended = new Map<string, EndedInvitation>();
+  if (ids.length === 0) return ended;
+  const invitations = await db.invitation.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, ...invitationStatusSelect },
+  });
+  const now = new Date();
+  for (const invitation of invitations) {
+    // A used invitation keeps its link: it leads to the team its invitee joined.
+    const status = invitationStatus(invitation, now);
+    if (status === "revoked" || status === "expired") ended.set(invitation.id, status);
+  }
+  return ended;
+}
+
+/** An invitation's inbox item once it was revoked or expired: the reason, and no link. */
+function withInvitationEnded<R extends { data: unknown }>(row: R, end: EndedInvitation): R {
+  const {
+    tokenSealed: _sealed,
+    invitePath: _stored,
+    ...rest
+  } = (row.data ?? {}) as Record<string, unknown>;
+  return { ...row, data: { ...rest, invitationEnded: end } };
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { PrismaClient } from "@tradeoff/db";
+import { type PrismaClient, sql, statement } from "@tradeoff/db";
+import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
 import { escapeHtml } from "../../domain/html";
-import type { NotificationKind } from "./kinds";
+import { messageIdFor } from "./email-html";
 import { describeStoredNotification } from "./list-notifications";
 import { INBOX_ONLY_KINDS } from "./preferences";
 import type { EmailSettings } from "./send-email";
@@ -9,81 +10,125 @@ import { unsubscribeToken } from "./unsubscribe";
 /** Most notifications listed in one digest; the rest wait in the inbox. */
 const DIGEST_MAX = 50;
 
+/** Digest email jobs queued in one transaction. */
+const QUEUE_BATCH = 200;
+
+/** One member's digest of one day: the job the daily run queues for them. */
+export type DigestEmailJob = { userId: string; day: string };
+
+/** The day (UTC, `YYYY-MM-DD`) a digest belongs to: one digest per member and day. */
+export const digestDay = (at: Date): string => at.toISOString().slice(0, 10);
+
+const membersWithDigestDue = statement<{ inboxOnly: string[] }, { userId: string }>(
+  ({ inboxOnly }) =>
+    sql`SELECT DISTINCT p.user_id AS "userId" FROM notification_preferences p
+        WHERE p.delivery = 'DIGEST' AND NOT (p.kind = ANY(${inboxOnly}::text[]))
+          AND EXISTS (SELECT 1 FROM notifications n
+                      WHERE n.user_id = p.user_id AND n.kind = p.kind AND n.digested_at IS NULL)
+        ORDER BY 1`,
+);
+
 /**
- * The daily digest job: one email per member who chose "daily digest" for some kinds, listing
- * the notifications of those kinds not yet digested, each with its link. A notification is
- * marked digested once its email has been handed to the SMTP server (a crash in between sends
- * it again the next day: at least once, never lost). Each digest carries a signed one-click
- * unsubscribe link (also as List-Unsubscribe and List-Unsubscribe-Post headers) that turns the
- * digest off. Kinds that are never emailed (invitations: they have their own email) are left out.
+ * The daily digest job: queues one digest email job for each member who chose "daily digest"
+ * for some kinds and has notifications of those kinds not yet digested. Each job is named after
+ * its member and `day`, so a run repeated the same day (after its expiry, or by hand) queues
+ * none twice: a member gets at most one digest a day. Kinds that are never emailed
+ * (invitations: they have their own email) are left out.
  */
-export async function sendDailyDigests(
+export async function queueDailyDigests(
+  db: PrismaClient,
+  day: string = digestDay(new Date()),
+): Promise<{ queued: number }> {
+  const due = await membersWithDigestDue(db, { inboxOnly: [...INBOX_ONLY_KINDS] });
+  let queued = 0;
+  for (let start = 0; start < due.length; start += QUEUE_BATCH) {
+    const batch = due.slice(start, start + QUEUE_BATCH);
+    queued += await db.$transaction(async (tx) => {
+      let sent = 0;
+      for (const { userId } of batch) {
+        const job: DigestEmailJob = { userId, day };
+        const id = await sendInTransaction(tx, JOB_QUEUES.digestEmail, job, {
+          id: jobId(JOB_QUEUES.digestEmail, userId, day),
+        });
+        if (id) sent++;
+      }
+      return sent;
+    });
+  }
+  return { queued };
+}
+
+/**
+ * One member's digest email: the notifications of the kinds they chose as a digest not yet
+ * digested, each with its link. They are marked digested once the email has been handed to the
+ * SMTP server (a crash in between sends it again, with the same Message-ID: at least once,
+ * never lost). Each digest carries a signed one-click unsubscribe link (also as
+ * List-Unsubscribe and List-Unsubscribe-Post headers) that turns the digest off. Nothing is
+ * sent when nothing is due (the member changed their choice, or it was sent already).
+ */
+export async function sendDigestEmail(
   db: PrismaClient,
   settings: EmailSettings,
-): Promise<{ emails: number }> {
+  job: { data: DigestEmailJob },
+): Promise<{ sent: boolean }> {
+  const { userId, day } = job.data;
   const chosen = await db.notificationPreference.findMany({
-    where: { delivery: "DIGEST" },
-    select: { userId: true, kind: true },
+    where: { userId, delivery: "DIGEST", kind: { notIn: [...INBOX_ONLY_KINDS] } },
+    select: { kind: true },
   });
-  const kindsByUser = new Map<string, string[]>();
-  for (const row of chosen) {
-    if (INBOX_ONLY_KINDS.has(row.kind as NotificationKind)) continue;
-    kindsByUser.set(row.userId, [...(kindsByUser.get(row.userId) ?? []), row.kind]);
-  }
-  let emails = 0;
-  for (const [userId, kinds] of kindsByUser) {
-    const rows = await db.notification.findMany({
-      where: { userId, kind: { in: kinds }, digestedAt: null },
-      orderBy: { id: "asc" },
-      take: DIGEST_MAX,
-      select: {
-        id: true,
-        kind: true,
-        data: true,
-        projectId: true,
-        user: { select: { email: true } },
-        actor: { select: { name: true, email: true } },
-        team: { select: { name: true, slug: true } },
-        project: { select: { title: true } },
-      },
-    });
-    const to = rows[0]?.user.email;
-    if (!to) continue;
-    const items = rows.map((row) => {
-      const { text, href } = describeStoredNotification(row);
-      return { text, link: new URL(href, settings.appUrl).toString() };
-    });
-    const settingsLink = new URL("/account/notifications", settings.appUrl).toString();
-    const unsubscribe = new URL("/api/unsubscribe", settings.appUrl);
-    unsubscribe.searchParams.set("token", unsubscribeToken(settings.secret, userId, "digest"));
-    await settings.mailer.send({
-      to,
-      subject: `Tradeoff: ${items.length} ${items.length === 1 ? "notification" : "notifications"} today`,
-      text: [
-        ...items.flatMap((item) => [`- ${item.text}`, `  ${item.link}`]),
-        "",
-        `You get this daily digest because of your notification settings: ${settingsLink}`,
-        `Stop the daily digest: ${unsubscribe}`,
-      ].join("\n"),
-      html: [
-        "<ul>",
-        ...items.map(
-          (item) => `<li><a href="${escapeHtml(item.link)}">${escapeHtml(item.text)}</a></li>`,
-        ),
-        "</ul>",
-        `<p style="color:#666;font-size:12px">You get this daily digest because of your <a href="${escapeHtml(settingsLink)}">notification settings</a>. `,
-        `<a href="${escapeHtml(unsubscribe.toString())}">Stop the daily digest</a>.</p>`,
-      ].join(""),
-      headers: {
-        "List-Unsubscribe": `<${unsubscribe}>`,
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-      },
-    });
-    await db.notification.updateMany({
-      where: { id: { in: rows.map((row) => row.id) } },
-      data: { digestedAt: new Date() },
-    });
-    emails++;
-  }
-  return { emails };
+  const kinds = chosen.map((row) => row.kind);
+  if (kinds.length === 0) return { sent: false };
+  const rows = await db.notification.findMany({
+    where: { userId, kind: { in: kinds }, digestedAt: null },
+    orderBy: { id: "asc" },
+    take: DIGEST_MAX,
+    select: {
+      id: true,
+      kind: true,
+      data: true,
+      projectId: true,
+      user: { select: { email: true } },
+      actor: { select: { name: true, email: true } },
+      team: { select: { name: true, slug: true } },
+      project: { select: { title: true } },
+    },
+  });
+  const to = rows[0]?.user.email;
+  if (!to) return { sent: false };
+  const items = rows.map((row) => {
+    const { text, href } = describeStoredNotification(row);
+    return { text, link: new URL(href, settings.appUrl).toString() };
+  });
+  const settingsLink = new URL("/account/notifications", settings.appUrl).toString();
+  const unsubscribe = new URL("/api/unsubscribe", settings.appUrl);
+  unsubscribe.searchParams.set("token", unsubscribeToken(settings.secret, userId, "digest"));
+  await settings.mailer.send({
+    to,
+    subject: `Tradeoff: ${items.length} ${items.length === 1 ? "notification" : "notifications"} today`,
+    text: [
+      ...items.flatMap((item) => [`- ${item.text}`, `  ${item.link}`]),
+      "",
+      `You get this daily digest because of your notification settings: ${settingsLink}`,
+      `Stop the daily digest: ${unsubscribe}`,
+    ].join("\n"),
+    html: [
+      "<ul>",
+      ...items.map(
+        (item) => `<li><a href="${escapeHtml(item.link)}">${escapeHtml(item.text)}</a></li>`,
+      ),
+      "</ul>",
+      `<p style="color:#666;font-size:12px">You get this daily digest because of your <a href="${escapeHtml(settingsLink)}">notification settings</a>. `,
+      `<a href="${escapeHtml(unsubscribe.toString())}">Stop the daily digest</a>.</p>`,
+    ].join(""),
+    messageId: messageIdFor("digest", `${userId}-${day}`, settings.appUrl),
+    headers: {
+      "List-Unsubscribe": `<${unsubscribe}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  });
+  await db.notification.updateMany({
+    where: { id: { in: rows.map((row) => row.id) } },
+    data: { digestedAt: new Date() },
+  });
+  return { sent: true };
 }

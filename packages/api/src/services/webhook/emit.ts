@@ -3,16 +3,25 @@ import type { Prisma } from "@tradeoff/db";
 import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
 import { describeEvent, type EventDocument, type WebhookEvent } from "./events";
 
-export type WebhookDeliveryJob = { deliveryId: string; attempt: number };
+export type WebhookDeliveryJob = {
+  deliveryId: string;
+  attempt: number;
+  /** How many times this attempt already waited for its team's turn (see deliverInTurn). */
+  waited?: number;
+};
 
-/** Enqueues attempt `attempt` of a delivery, in `tx`; its job id is derived, so it is sent once. */
+/**
+ * Enqueues attempt `attempt` of a delivery, in `tx`; its job id is derived (from the delivery,
+ * the attempt and how often it waited for its team's turn), so it is sent once.
+ */
 export async function enqueueAttempt(
   tx: Prisma.TransactionClient,
   job: WebhookDeliveryJob,
   startAfter?: Date,
 ): Promise<void> {
+  const waited = job.waited ? [`waited-${job.waited}`] : [];
   await sendInTransaction(tx, JOB_QUEUES.webhookDelivery, job, {
-    id: jobId(JOB_QUEUES.webhookDelivery, job.deliveryId, String(job.attempt)),
+    id: jobId(JOB_QUEUES.webhookDelivery, job.deliveryId, String(job.attempt), ...waited),
     ...(startAfter ? { startAfter } : {}),
   });
 }

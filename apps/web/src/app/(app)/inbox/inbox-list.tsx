@@ -34,7 +34,10 @@ function keepPlace(linkId: string | undefined, pressed: Element | null) {
   document.getElementById(linkId)?.focus();
 }
 
-/** The inbox: each notification links to its project; opening one marks it read. */
+/**
+ * The inbox: each notification links to its project (an invitation to its page, none once it
+ * was revoked or expired); opening one marks it read.
+ */
 export function InboxList({ initial }: { initial: Page }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -129,18 +132,31 @@ export function InboxList({ initial }: { initial: Page }) {
               className={`mt-2 size-2 shrink-0 rounded-full ${item.read ? "bg-transparent" : "bg-primary"}`}
             />
             <div className="min-w-0 flex-1 space-y-0.5">
-              <Link
-                id={linkId(item.id)}
-                href={item.href}
-                // 24 px tall on one line too: a target a finger can press (WCAG 2.2, 2.5.8).
-                className={`block py-0.5 text-sm underline-offset-4 hover:underline ${item.read ? "text-muted-foreground" : "font-medium"}`}
-                onClick={() => {
-                  if (!item.read) markRead.mutate({ id: item.id });
-                }}
-              >
-                {item.text}
-                {item.read ? null : <span className="sr-only"> (unread)</span>}
-              </Link>
+              {item.href ? (
+                <Link
+                  id={linkId(item.id)}
+                  href={item.href}
+                  // 24 px tall on one line too: a target a finger can press (WCAG 2.2, 2.5.8).
+                  className={`block py-0.5 text-sm underline-offset-4 hover:underline ${item.read ? "text-muted-foreground" : "font-medium"}`}
+                  onClick={() => {
+                    if (!item.read) markRead.mutate({ id: item.id });
+                  }}
+                >
+                  {item.text}
+                  {item.read ? null : <span className="sr-only"> (unread)</span>}
+                </Link>
+              ) : (
+                // Nothing to follow (an invitation revoked or expired since): the sentence
+                // alone, focusable so the keyboard's place can still land on it.
+                <p
+                  id={linkId(item.id)}
+                  tabIndex={-1}
+                  className={`py-0.5 text-sm ${item.read ? "text-muted-foreground" : "font-medium"}`}
+                >
+                  {item.text}
+                  {item.read ? null : <span className="sr-only"> (unread)</span>}
+                </p>
+              )}
               <p className="text-muted-foreground text-xs">
                 {dateFormat.format(new Date(item.createdAt))}
               </p>
