@@ -299,6 +299,22 @@ export async function holdProcedure(page: Page, procedure: string) {
 }
 
 /**
+ * Lets the server carry out the page's first request to one tRPC procedure (`team.create`, say)
+ * and drops its answer, as a connection that resets before the answer arrives; later requests
+ * go through. Answers how many requests to it the page has made so far.
+ */
+export async function loseFirstAnswer(page: Page, procedure: string) {
+  let requests = 0;
+  const path = new RegExp(`/api/trpc/[^?]*${procedure.replaceAll(".", "\\.")}\\b`);
+  await page.route(path, async (route) => {
+    if (requests++ > 0) return route.continue();
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  return () => requests;
+}
+
+/**
  * Holds the first of the page's requests to one tRPC procedure whose input matches `input` (the
  * cursor of a "Show older" press, say) until `release()`, and lets every other one through, so a
  * refresh of the list and the older page cross. `asked` settles once that request is held.
