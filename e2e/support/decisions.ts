@@ -96,7 +96,7 @@ export function createSmallProject(
   },
 ) {
   const { title, context = "", options, criterion = { key: "ops", name: "Operations" } } = project;
-  return mutate<{ id: string }>(request, "project.create", {
+  return mutate<{ id: string; number: number }>(request, "project.create", {
     teamId,
     title,
     context,
