@@ -1,3 +1,4 @@
+import { loseFirstAnswer } from "../support/decisions";
 import { expect, signInOverHttp, signUpOverApi, test, uniqueUser } from "../support/fixtures";
 import { signInWithForm, signUpWithForm } from "../support/forms";
 
@@ -113,14 +114,9 @@ test("creating a team again after its answer was lost opens the team created, no
   await page.goto("/teams/new");
   await page.getByLabel("Team name").fill(name);
   // The server creates the team, and the connection drops before its answer arrives.
-  let lost = 0;
-  await page.route(/\/api\/trpc\/[^?]*team\.create\b/, async (route) => {
-    if (lost++ > 0) return route.continue();
-    await route.fetch();
-    await route.abort("connectionreset");
-  });
+  const requests = await loseFirstAnswer(page, "team.create");
   await page.getByRole("button", { name: "Create team" }).click();
-  await expect.poll(() => lost).toBe(1);
+  await expect.poll(requests).toBe(1);
   await expect(page.getByRole("button", { name: "Create team" })).toBeEnabled();
   await page.getByRole("button", { name: "Create team" }).click();
 

@@ -4,6 +4,7 @@ import {
   criterionCard,
   holdScripts,
   isHydrated,
+  loseFirstAnswer,
   mutate,
   type Person,
   person,
@@ -95,14 +96,9 @@ test.describe("deciding together", () => {
     await page.getByLabel("Title").fill("Created once");
 
     // The server creates the decision, and the connection drops before its answer arrives.
-    let lost = 0;
-    await page.route(/\/api\/trpc\/[^?]*project\.create\b/, async (route) => {
-      if (lost++ > 0) return route.continue();
-      await route.fetch();
-      await route.abort("connectionreset");
-    });
+    const requests = await loseFirstAnswer(page, "project.create");
     await page.getByRole("button", { name: "Create decision" }).click();
-    await expect.poll(() => lost).toBe(1);
+    await expect.poll(requests).toBe(1);
     await expect(page.getByRole("button", { name: "Create decision" })).toBeEnabled();
     await page.getByRole("button", { name: "Create decision" }).click();
 

@@ -1,6 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { baseURL } from "../playwright.config";
-import { decideOverApi, downloadMadr, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import {
+  decideOverApi,
+  downloadMadr,
+  loseFirstAnswer,
+  teamWithDrfProject,
+  voteOverApi,
+} from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(90_000);
@@ -162,15 +168,10 @@ test("a share link whose answer was lost is not made twice: the retry says so an
   const page = owner.page;
   await page.goto(`${url}/record`);
   // The server creates the link, and the connection drops before its address arrives.
-  let lost = 0;
-  await page.route(/\/api\/trpc\/[^?]*share\.create\b/, async (route) => {
-    if (lost++ > 0) return route.continue();
-    await route.fetch();
-    await route.abort("connectionreset");
-  });
+  const requests = await loseFirstAnswer(page, "share.create");
   const create = page.getByRole("button", { name: "Create share link" });
   await create.click();
-  await expect.poll(() => lost).toBe(1);
+  await expect.poll(requests).toBe(1);
   await expect(create).not.toHaveAttribute("aria-busy", "true");
 
   // The retry sends the same attempt again: nothing new is made, and the page says why.

@@ -1,5 +1,5 @@
 import { baseURL } from "../playwright.config";
-import { createSuccessor, decideOverApi, mutate } from "../support/decisions";
+import { createSmallProject, createSuccessor, decideOverApi, mutate } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(90_000);
@@ -12,15 +12,13 @@ test("a share link's page names a decision that is not shared only by its number
   const { projectId, team } = soloDrf;
   const request = owner.context.request;
   await decideOverApi(owner, soloDrf);
-  const secret = await mutate<{ id: string; number: number }>(request, "project.create", {
-    teamId: team.id,
+  const secret = await createSmallProject(request, team.id, {
     title: "Confidential: acquire CompetitorCo in Q3",
-    context: "",
     options: [
-      { key: "buy", name: "Buy", description: "" },
-      { key: "wait", name: "Wait", description: "" },
+      ["buy", "Buy"],
+      ["wait", "Wait"],
     ],
-    criteria: [{ key: "cost", name: "Cost", description: "", defaultWeight: 3 }],
+    criterion: { key: "cost", name: "Cost" },
   });
   // project.create answers with the new project's number too.
   const successor = (await createSuccessor(request, soloDrf)) as { id: string; number: number };

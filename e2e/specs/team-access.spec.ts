@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { mutate, query } from "../support/decisions";
+import { loseFirstAnswer, mutate, query } from "../support/decisions";
 import {
   expect,
   postCredentials,
@@ -255,14 +255,9 @@ test("sending an invitation again after its answer was lost invites once and lis
   await page.goto(`/t/${team.slug}/settings`);
   await page.getByLabel("Email (optional)").fill("resent@example.com");
   // The server creates the invitation, and the connection drops before its answer arrives.
-  let lost = 0;
-  await page.route(/\/api\/trpc\/[^?]*invitation\.create\b/, async (route) => {
-    if (lost++ > 0) return route.continue();
-    await route.fetch();
-    await route.abort("connectionreset");
-  });
+  const requests = await loseFirstAnswer(page, "invitation.create");
   await page.getByRole("button", { name: "Create invitation" }).click();
-  await expect.poll(() => lost).toBe(1);
+  await expect.poll(requests).toBe(1);
   await expect(page.getByRole("button", { name: "Create invitation" })).toBeEnabled();
   await page.getByRole("button", { name: "Create invitation" }).click();
 

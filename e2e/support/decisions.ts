@@ -96,7 +96,7 @@ export function createSmallProject(
   },
 ) {
   const { title, context = "", options, criterion = { key: "ops", name: "Operations" } } = project;
-  return mutate<{ id: string }>(request, "project.create", {
+  return mutate<{ id: string; number: number }>(request, "project.create", {
     teamId,
     title,
     context,
@@ -296,6 +296,22 @@ export async function holdProcedure(page: Page, procedure: string) {
     },
   );
   return release;
+}
+
+/**
+ * Lets the server carry out the page's first request to one tRPC procedure (`team.create`, say)
+ * and drops its answer, as a connection that resets before the answer arrives; later requests
+ * go through. Answers how many requests to it the page has made so far.
+ */
+export async function loseFirstAnswer(page: Page, procedure: string) {
+  let requests = 0;
+  const path = new RegExp(`/api/trpc/[^?]*${procedure.replaceAll(".", "\\.")}\\b`);
+  await page.route(path, async (route) => {
+    if (requests++ > 0) return route.continue();
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  return () => requests;
 }
 
 /**

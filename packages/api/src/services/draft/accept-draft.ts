@@ -5,11 +5,11 @@ import { recordFieldsSchema } from "../../schemas/record";
 import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
 import { writeDecision } from "../record/record-decision";
-import { readRecordFields } from "../record/stored-fields";
 import { approvalStatus, reviewerIds, reviewersSelect } from "./approval";
 import { announceDraftClosed } from "./draft-closed";
 import { markdownListItems, readDraftText } from "./draft-text";
 import { settleDraftText, settleOpenDraft } from "./settle-draft-text";
+import { draftFieldsSelect, readDraftFields } from "./structured-fields";
 import { openDraft } from "./update-draft-fields";
 
 type Actor = { userId: string; teamId: string; role: Role };
@@ -57,12 +57,7 @@ export async function acceptDraft(
       await tx.recordDraft.findUniqueOrThrow({
         where: { id: draftLock.id },
         select: {
-          chosenOptionKey: true,
-          decisionMakers: true,
-          consulted: true,
-          informed: true,
-          reviewDate: true,
-          links: true,
+          ...draftFieldsSelect,
           text: true,
           textVersion: true,
           reviews: { select: { userId: true, verdict: true, textVersion: true } },
@@ -74,14 +69,7 @@ export async function acceptDraft(
         select: { approvalRule: true },
       }),
     ];
-    const fields = readRecordFields({
-      ...draft,
-      chosenOptionKey: draft.chosenOptionKey ?? "",
-      justification: null,
-      rationale: "",
-      consequences: {},
-      confirmation: null,
-    });
+    const fields = readDraftFields(draft);
     const approval = approvalStatus(
       project.approvalRule,
       fields.decisionMakers,

@@ -2,9 +2,9 @@ import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { hasRole } from "../../domain/roles";
 import { canManageProject } from "../project/access";
 import { findTeamProject } from "../project/find-team-project";
-import { readRecordFields } from "../record/stored-fields";
 import { approvalStatus, reviewerIds, reviewersSelect } from "./approval";
 import { readDraftText } from "./draft-text";
+import { draftFieldsSelect, readDraftFields } from "./structured-fields";
 
 const userName = { select: { id: true, name: true, email: true } } as const;
 const nameOf = (u: { name: string | null; email: string | null } | null) =>
@@ -13,12 +13,7 @@ const nameOf = (u: { name: string | null; email: string | null } | null) =>
 export const draftSelect = {
   id: true,
   status: true,
-  chosenOptionKey: true,
-  decisionMakers: true,
-  consulted: true,
-  informed: true,
-  reviewDate: true,
-  links: true,
+  ...draftFieldsSelect,
   fieldsChangedBy: true,
   text: true,
   textVersion: true,
@@ -47,18 +42,7 @@ type DraftRow = Prisma.RecordDraftGetPayload<{ select: typeof draftSelect }>;
 
 /** The fields of a draft as the page and the share link read them (dates as ISO strings). */
 export function draftView(row: DraftRow, rule: "ALL" | "MAJORITY") {
-  const fields = readRecordFields({
-    chosenOptionKey: row.chosenOptionKey ?? "",
-    justification: null,
-    rationale: "",
-    consequences: {},
-    decisionMakers: row.decisionMakers,
-    consulted: row.consulted,
-    informed: row.informed,
-    confirmation: null,
-    links: row.links,
-    reviewDate: row.reviewDate,
-  });
+  const fields = readDraftFields(row);
   const reviews = row.reviews.map((r) => ({
     userId: r.userId,
     name: nameOf(r.user) ?? "Member",

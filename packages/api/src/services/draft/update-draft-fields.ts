@@ -7,17 +7,9 @@ import { toJson } from "../record/record-decision";
 import { resolvePeople } from "../record/resolve-people";
 import { lockDraft } from "./lock-draft";
 import { raiseDraftVersion } from "./store-draft-text";
+import { DRAFT_FIELD_KEYS, draftFieldsSelect } from "./structured-fields";
 
 type Actor = { userId: string; teamId: string; role: Role };
-
-const FIELD_KEYS = [
-  "chosenOptionKey",
-  "decisionMakers",
-  "consulted",
-  "informed",
-  "reviewDate",
-  "links",
-] as const;
 
 /**
  * Changes the draft's structured fields (only those sent), remembers who changed which, and
@@ -71,26 +63,19 @@ export async function updateDraftFields(db: PrismaClient, actor: Actor, input: U
       data.links = toJson(input.links);
       changed.links = input.links;
     }
-    if (!FIELD_KEYS.some((k) => k in changed)) {
+    if (!DRAFT_FIELD_KEYS.some((k) => k in changed)) {
       throw new DomainError("BAD_REQUEST", "Send at least one field to change.");
     }
     // A form sends every field: only those that differ from what is stored count as changed.
     const stored = await tx.recordDraft.findUniqueOrThrow({
       where: { id: draft.id },
-      select: {
-        chosenOptionKey: true,
-        decisionMakers: true,
-        consulted: true,
-        informed: true,
-        links: true,
-        reviewDate: true,
-      },
+      select: draftFieldsSelect,
     });
     const before: Record<string, unknown> = {
       ...stored,
       reviewDate: stored.reviewDate?.toISOString() ?? null,
     };
-    const fields = FIELD_KEYS.filter(
+    const fields = DRAFT_FIELD_KEYS.filter(
       (k) => k in changed && canonical(changed[k]) !== canonical(before[k]),
     );
     if (!fields.length) return { fields };

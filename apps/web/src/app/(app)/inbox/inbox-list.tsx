@@ -10,6 +10,7 @@ import type { RouterOutputs } from "@tradeoff/api";
 import { Inbox } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
+import { ShowOlder } from "~/components/app/show-older";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
@@ -177,25 +178,17 @@ export function InboxList({ initial }: { initial: Page }) {
           </li>
         ))}
       </ul>
-      {inbox.hasNextPage ? (
-        <div className="flex flex-col items-center gap-2">
-          <Button
-            variant="outline"
-            size="sm"
-            loading={showOlder.isPending}
-            onClick={(event) => {
-              pressed.current = event.currentTarget;
-              showOlder.mutate(new Set(items.map((item) => item.id)));
-            }}
-          >
-            Show older
-          </Button>
-          {showOlder.isError ? <p className="text-destructive text-sm">{OLDER_FAILED}</p> : null}
-        </div>
-      ) : null}
-      <p role="status" className="sr-only">
-        {showOlder.said}
-      </p>
+      <ShowOlder
+        showOlder={showOlder}
+        hasOlder={inbox.hasNextPage}
+        items={items}
+        label="Show older"
+        failed={OLDER_FAILED}
+        className="flex flex-col items-center gap-2"
+        onPress={(button) => {
+          pressed.current = button;
+        }}
+      />
     </div>
   );
 }

@@ -29,6 +29,31 @@ const splitNames = (text: string) =>
     .filter(Boolean)
     .map((name) => ({ name }));
 
+/**
+ * People named by hand, as names separated by commas (Consulted, Informed). Keyed by the stored
+ * names, so a teammate's saved change replaces what the field shows.
+ */
+function NamesField({
+  label,
+  name,
+  people,
+  error,
+  disabled,
+}: {
+  label: string;
+  name: "consulted" | "informed";
+  people: { name: string }[];
+  error: string | undefined;
+  disabled: boolean;
+}) {
+  const stored = names(people);
+  return (
+    <FormField label={label} description="Names, separated by commas." error={error}>
+      <Input key={stored} name={name} defaultValue={stored} disabled={disabled} />
+    </FormField>
+  );
+}
+
 /** "Label https://..." per line. */
 const linksText = (links: { label: string; url: string }[]) =>
   links.map((l) => `${l.label} ${l.url}`).join("\n");
@@ -171,30 +196,20 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
             })}
           </div>
         </fieldset>
-        <FormField
+        <NamesField
           label="Consulted"
-          description="Names, separated by commas."
+          name="consulted"
+          people={draft.consulted}
           error={err("consulted")}
-        >
-          <Input
-            key={names(draft.consulted)}
-            name="consulted"
-            defaultValue={names(draft.consulted)}
-            disabled={readOnly}
-          />
-        </FormField>
-        <FormField
+          disabled={readOnly}
+        />
+        <NamesField
           label="Informed"
-          description="Names, separated by commas."
+          name="informed"
+          people={draft.informed}
           error={err("informed")}
-        >
-          <Input
-            key={names(draft.informed)}
-            name="informed"
-            defaultValue={names(draft.informed)}
-            disabled={readOnly}
-          />
-        </FormField>
+          disabled={readOnly}
+        />
         <FormField label="Review date" error={err("reviewDate")}>
           <Input
             key={draft.reviewDate ?? ""}

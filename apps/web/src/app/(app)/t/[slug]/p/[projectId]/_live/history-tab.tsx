@@ -16,6 +16,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { ShowOlder } from "~/components/app/show-older";
 import { MarkdownText } from "~/components/markdown/markdown";
 import { Alert, LoadFailed } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
@@ -376,24 +377,15 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
             ))}
           </ol>
         )}
-        {history.hasNextPage ? (
-          <div className="space-y-2">
-            <Button
-              ref={showOlderButton}
-              variant="outline"
-              size="sm"
-              onClick={() => showOlder.mutate(new Set(items.map((item) => item.id)))}
-              // Busy, not disabled, while the page loads: disabling it would drop the focus.
-              loading={showOlder.isPending}
-            >
-              Show older changes
-            </Button>
-            {showOlder.isError ? <p className="text-destructive text-sm">{OLDER_FAILED}</p> : null}
-          </div>
-        ) : null}
-        <p role="status" className="sr-only">
-          {showOlder.said}
-        </p>
+        <ShowOlder
+          showOlder={showOlder}
+          hasOlder={history.hasNextPage}
+          items={items}
+          label="Show older changes"
+          failed={OLDER_FAILED}
+          className="space-y-2"
+          buttonRef={showOlderButton}
+        />
       </CardContent>
     </Card>
   );
