@@ -77,9 +77,10 @@ describe("exports say what a result rests on and invent nothing", () => {
         );
         expect(text, `${stage} ${format}`).not.toMatch(/recommends|confidence/i);
       }
+      // Both options score alike (3.0) on each criterion: no importance breaks the tie.
       for (const format of ["madr", "log4brains"] as const) {
         expect(files[format], `${stage} ${format}`).toContain(
-          "Sensitivity: there is no recommendation, so no importance can change it.",
+          "Sensitivity: the top options tie, and no single criterion's importance, moved a little either way, breaks the tie.",
         );
         expect(files[format]).not.toContain("changes the recommendation");
       }
@@ -180,5 +181,108 @@ describe("exports say what a result rests on and invent nothing", () => {
       );
     }
     for (const text of Object.values(files)) expect(text).not.toMatch(/recommends|confidence|\d%/);
+  });
+});
+
+/** Two options and the criteria named, each of default weight 3, for a decision's numbers. */
+const drfOrFastapi = (
+  teamId: string,
+  criteria: string[],
+  overrides: Record<string, unknown> = {},
+) =>
+  blankInput(teamId, {
+    options: [
+      { key: "drf", name: "DRF" },
+      { key: "fastapi", name: "FastAPI" },
+    ],
+    criteria: criteria.map((key) => ({
+      key,
+      name: `${key.charAt(0).toUpperCase()}${key.slice(1)}`,
+      defaultWeight: 3,
+    })),
+    ...overrides,
+  });
+
+describe("exports show numbers a reader can recompute", () => {
+  it("a Borda count credits no points, share or flip point to a criterion, and says why it recommends", async () => {
+    const s = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const { id } = await s.owner.api.project.create(
+      drfOrFastapi(s.team.id, ["perf", "eco"], { method: "BORDA" }),
+    );
+    await s.owner.api.project.open({ projectId: id });
+    const [ana, ben, cai] = [at(s.people, 0), at(s.people, 1), at(s.people, 2)];
+    await castVote(ana, id, "perf", { weight: 5, scores: { drf: 5, fastapi: 1 } });
+    await castVote(ana, id, "eco", { weight: 1, scores: { drf: 1, fastapi: 5 } });
+    await castVote(ben, id, "perf", { weight: 1, scores: { drf: 4, fastapi: 3 } });
+    await castVote(ben, id, "eco", { weight: 5, scores: { drf: 1, fastapi: 5 } });
+    await castVote(cai, id, "perf", { weight: 3, scores: { drf: 3, fastapi: 2 } });
+    await castVote(cai, id, "eco", { weight: 3, scores: { drf: 3, fastapi: 2 } });
+    const files = await texts(s.owner.api, id);
+    // Ana and Cai rank DRF first, Ben FastAPI: 2 of 3 points, 66.7.
+    for (const format of ["madr", "log4brains"] as const) {
+      const md = files[format];
+      expect(md, format).toContain(
+        'Recommended option (not yet decided): "DRF", because it gets the most Borda points from the members\' own rankings.',
+      );
+      expect(md, format).not.toContain("highest weighted score");
+      expect(md, format).toContain("| Criterion | DRF | FastAPI |");
+      expect(md, format).toContain("| **Total (0 to 100)** | 66.7 | 33.3 |");
+      expect(md, format).not.toMatch(/team weight|Share of counted weight|50%/);
+      expect(md, format).toContain("Under the Borda count no criterion adds points of its own");
+      expect(md, format).toContain("Sensitivity: not computed for the Borda count");
+      expect(md, format).not.toContain("no single counted criterion's importance");
+    }
+    expect(files.pdf).toContain("Under the Borda count no criterion adds points of its own");
+    expect(files.pdf).not.toContain("50%");
+    const doc = await json(s.owner.api, id);
+    for (const c of doc.result.criteria)
+      expect(c).toMatchObject({ contributions: {}, flipAt: null });
+  });
+
+  it("a flip point close to today's importance reads apart from it, alike in every format", async () => {
+    const s = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const { id } = await s.owner.api.project.create(drfOrFastapi(s.team.id, ["perf", "eco"]));
+    await s.owner.api.project.open({ projectId: id });
+    const [ana, ben, cai] = [at(s.people, 0), at(s.people, 1), at(s.people, 2)];
+    await castVote(ana, id, "perf", { weight: 1, scores: { drf: 1, fastapi: 2 } });
+    await castVote(ana, id, "eco", { weight: 1, scores: { drf: 1, fastapi: 5 } });
+    for (const voter of [ben, cai]) {
+      await castVote(voter, id, "perf", { weight: 2, scores: { drf: 5, fastapi: 1 } });
+      await castVote(voter, id, "eco", { weight: 1, scores: { drf: 1, fastapi: 5 } });
+    }
+    const files = await texts(s.owner.api, id);
+    for (const format of ["madr", "log4brains"] as const) {
+      expect(files[format], format).toContain("the importance of Perf goes above 1.71 (now 1.67)");
+      expect(files[format], format).toContain("the importance of Eco goes below 0.97 (now 1.00)");
+    }
+    expect(files.pdf).toContain("1.71 (now 1.67)");
+    expect(files.pdf).toContain("0.97 (now 1.00)");
+  });
+
+  it("a tie says which importance breaks it, and shares of the weight add up to 100%", async () => {
+    const s = await teamWith(t);
+    const { id } = await s.owner.api.project.create(
+      drfOrFastapi(s.team.id, ["perf", "eco", "docs"]),
+    );
+    await s.owner.api.project.open({ projectId: id });
+    const ana = at(s.people, 0);
+    await castVote(ana, id, "perf", { weight: 3, scores: { drf: 5, fastapi: 3 } });
+    await castVote(ana, id, "eco", { weight: 3, scores: { drf: 2, fastapi: 3 } });
+    await castVote(ana, id, "docs", { weight: 3, scores: { drf: 2, fastapi: 3 } });
+    const files = await texts(s.owner.api, id);
+    for (const format of ["madr", "log4brains"] as const) {
+      const md = files[format];
+      expect(md, format).toContain("| **Total (0 to 100)** | | 50.0 | 50.0 |");
+      expect(md, format).not.toContain("no importance can change it");
+      expect(md, format).toContain(
+        "the tie breaks if one criterion's importance moves a little: " +
+          `${format === "madr" ? "*" : "-"} Perf (importance now 3.0): higher puts DRF ahead, lower puts FastAPI ahead`,
+      );
+      expect(md, format).toContain("| Perf | 34% | 5.0 | 3.0 |");
+      expect(md, format).toContain("| Eco | 33% | 2.0 | 3.0 |");
+      expect(md, format).toContain("| Docs | 33% | 2.0 | 3.0 |");
+      expect(md, format).toContain("Perf (team weight 34%, importance 3.0 of 5)");
+    }
+    expect(files.pdf).toMatch(/Perf 34%.*Eco 33%.*Docs 33%/);
   });
 });

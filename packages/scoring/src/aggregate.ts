@@ -35,7 +35,7 @@ export function aggregate(input: DecisionInput, opts: AggregateOptions = {}): Re
   const status: RecommendationStatus =
     ballots.quorumMet && coverage.counted === coverage.total ? "ready" : "provisional";
   const pool = resampledVoters(m, team);
-  const criteria = criterionResults(m, team, method === "borda" ? -1 : winner);
+  const criteria = criterionResults(m, team, method === "borda" ? null : winner);
   const singleVoterCriteria = countSingleVoterCriteria(criteria);
 
   return {
@@ -107,7 +107,13 @@ export function checkOptions(opts: AggregateOptions) {
   return { method, seed, resamples };
 }
 
-function criterionResults(m: VoteMatrix, team: Team, winner: number): CriterionResult[] {
+/**
+ * Each criterion as the team weighs it. `winner` is the index of the winner whose flip points
+ * are searched (-1 on a tie), or null for the Borda count: its totals rest on each member's own
+ * ranking, so no criterion adds points of its own (no contributions) and no team importance
+ * moves the winner (no flip points).
+ */
+function criterionResults(m: VoteMatrix, team: Team, winner: number | null): CriterionResult[] {
   const { optionCount: O } = m;
   const moments = columnMoments(m);
   const counted = m.criterionKeys.map((_, c) => isCounted(team.scores, O, c));
@@ -129,7 +135,7 @@ function criterionResults(m: VoteMatrix, team: Team, winner: number): CriterionR
       const scored = !Number.isNaN(s);
       scores[optionKey] = scored ? s : null;
       if (!scored) missingOptions.push(optionKey);
-      contributions[optionKey] = isIn ? weight * scorePoints(s) : 0;
+      if (winner !== null) contributions[optionKey] = isIn ? weight * scorePoints(s) : 0;
       scoreSpread += moments.sd(scoreColumn(m, c, o)) / 2 / O;
     });
     // Population standard deviations over the largest possible one (half the range), so 0..1.
@@ -150,7 +156,7 @@ function criterionResults(m: VoteMatrix, team: Team, winner: number): CriterionR
       scoreSpread,
       voters: moments.voters[c] ?? 0,
       noOpinion: abstentions(m, c),
-      flipAt: flipPoint(team.importance, team.scores, O, c, winner),
+      flipAt: winner === null ? null : flipPoint(team.importance, team.scores, O, c, winner),
     };
   });
 }

@@ -17,11 +17,21 @@ export {
   sharePercent,
   unscoredCanChange,
 } from "./describe";
-export { hotSpots, sensitivity } from "./insights";
+export { hotSpots, sensitivity, tieBreaks } from "./insights";
 export { DEFAULT_SEED, seededRandom } from "./random";
 export { type RecordedVote, recordedDecision } from "./recorded";
 export { replay } from "./replay";
 export { MIN_CONFIDENCE_VOTERS } from "./rules";
+export {
+  addsUpByCriterion,
+  BORDA_BREAKDOWN,
+  BORDA_SENSITIVITY,
+  flipFigures,
+  flipText,
+  recommendedBecause,
+  roundToTotal,
+  sharePercents,
+} from "./shown";
 export { TIE_EPSILON } from "./totals";
 export type {
   AggregateOptions,

@@ -1,4 +1,5 @@
-import type { CriterionResult } from "./types";
+import { scorePoints, TIE_EPSILON } from "./totals";
+import type { CriterionResult, Method, OptionTotal } from "./types";
 
 /**
  * Readings of a result that the project page explains in words. Pure functions of the
@@ -34,4 +35,50 @@ export function sensitivity(criteria: readonly CriterionResult[]) {
       direction: c.flipAt < c.importance ? ("below" as const) : ("above" as const),
     }))
     .sort((a, b) => Math.abs(a.flipAt - a.importance) - Math.abs(b.flipAt - b.importance));
+}
+
+/**
+ * On a tie between the top options: for each counted criterion, who leads once its importance
+ * moves a little above today's (`above`) or a little below (`below`), others fixed; null where
+ * the importance cannot move that way within 0..5 or the tie holds. Empty when there is a single
+ * winner, nothing is counted, or under the Borda count (its totals rest on each member's own
+ * importances, so no team importance is searched).
+ *
+ * With x = W_c and R the other counted importances, option o's total is (x * a_o + B_o) / (x + R)
+ * with a_o = (S_c,o - 1) / 4 * 100. Two options p and q tied at today's x0 differ, at x, by
+ * (x - x0) * (a_p - a_q) / (x + R): above x0 the tied option with the highest a_o leads, below
+ * it the one with the lowest. Options behind the tie stay behind for a small move.
+ */
+export function tieBreaks(rec: {
+  method: Method;
+  totals: readonly OptionTotal[];
+  criteria: readonly Pick<CriterionResult, "key" | "importance" | "counted" | "scores">[];
+}): { criterionKey: string; importance: number; above: string | null; below: string | null }[] {
+  if (rec.method === "borda") return [];
+  const tied = rec.totals.filter((t) => t.rank === 1).map((t) => t.optionKey);
+  if (tied.length < 2 || rec.totals.some((t) => t.score === null)) return [];
+  /** The one tied option with the highest (sign 1) or lowest (sign -1) points on c, if one. */
+  const leader = (c: (typeof rec.criteria)[number], sign: 1 | -1): string | null => {
+    let best: string | null = null;
+    let bestPoints = Number.NEGATIVE_INFINITY;
+    let shared = false;
+    for (const key of tied) {
+      const p = sign * scorePoints(c.scores[key] ?? Number.NaN);
+      if (p > bestPoints + TIE_EPSILON) {
+        best = key;
+        bestPoints = p;
+        shared = false;
+      } else if (p >= bestPoints - TIE_EPSILON) shared = true;
+    }
+    return shared ? null : best;
+  };
+  return rec.criteria
+    .filter((c) => c.counted)
+    .map((c) => ({
+      criterionKey: c.key,
+      importance: c.importance,
+      above: c.importance < 5 ? leader(c, 1) : null,
+      below: c.importance > 0 ? leader(c, -1) : null,
+    }))
+    .filter((t) => t.above !== null || t.below !== null);
 }

@@ -83,7 +83,11 @@ export type CriterionResult = {
   missingOptions: string[];
   /** S_c,o per option key: the team score (1..5); null where nobody scored the option. */
   scores: Record<string, number | null>;
-  /** Points this criterion adds to each option's total (0 for every option when not counted). */
+  /**
+   * Points this criterion adds to each option's total (0 for every option when not counted);
+   * they add up to the totals. Empty under the Borda count, whose totals count each member's
+   * own ranking: no criterion adds points of its own there.
+   */
   contributions: Record<string, number>;
   /** 0..1: how much the team disagrees here (spread of importances and of scores). */
   disagreement: number;
@@ -95,7 +99,11 @@ export type CriterionResult = {
   voters: number;
   /** How many members marked this criterion "no opinion". */
   noOpinion: number;
-  /** The importance (0..5) nearest to the current one at which the winner changes; null if none. */
+  /**
+   * The importance (0..5) nearest to the current one at which the winner changes; null if none,
+   * on a tie, and under the Borda count (not computed: its totals rest on each member's own
+   * importances, not the team's).
+   */
   flipAt: number | null;
 };
 

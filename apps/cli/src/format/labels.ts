@@ -1,6 +1,7 @@
 import {
   coverageLine,
   type DecisionInput,
+  flipText as flipFigureText,
   type Method,
   marginWords,
   noConfidenceReason,
@@ -27,6 +28,7 @@ export const points = (x: number) => x.toFixed(1);
 /** A total, or "not scored" while no criterion is counted. */
 export const total = (x: number | null) => (x === null ? NOT_SCORED : points(x));
 export const NOT_SCORED = "not scored";
+/** One figure as a whole percentage (a confidence); shares of a whole read `sharePercents`. */
 export const percent = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 export function verdict(rec: Recommendation, optionName: (key: string) => string): string {
@@ -81,8 +83,9 @@ export function notScoredLines(rec: Recommendation, name: ReturnType<typeof name
     );
 }
 
+/** "0.97 (now 1.00)", as the page and the exports show a flip point; "-" where there is none. */
 export function flipText(flipAt: number | null, importance: number): string {
-  return flipAt === null ? "-" : `${flipAt.toFixed(2)} (now ${importance.toFixed(2)})`;
+  return flipAt === null ? "-" : flipFigureText(flipAt, importance);
 }
 
 export function decisionTitle(decision: DecisionInput): string | null {

@@ -1,11 +1,12 @@
 import type { DecisionInput, Recommendation } from "@tradeoff/scoring";
-import { reportParts } from "./report-rows";
+import { criterionHead, reportParts } from "./report-rows";
 
 const cell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
 const row = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
 
 export function markdownReport(rec: Recommendation, decision: DecisionInput): string {
   const report = reportParts(rec, decision);
+  const criteria = criterionHead(rec, report.name.option);
   const lines = [
     `## Recommendation${report.title ? `: ${cell(report.title)}` : ""}`,
     "",
@@ -17,14 +18,13 @@ export function markdownReport(rec: Recommendation, decision: DecisionInput): st
     "",
     "### Criteria",
     "",
-    row([
-      "Criterion",
-      "Weight",
-      ...rec.totals.map((t) => report.name.option(t.optionKey)),
-      "Disagreement",
-      "Flips at",
-    ]),
-    `| --- | ---: | ${rec.totals.map(() => "---: | ").join("")}---: | ---: |`,
+    criteria.intro,
+    "",
+    row(criteria.head),
+    `| --- |${criteria.head
+      .slice(1)
+      .map(() => " ---: |")
+      .join("")}`,
     ...report.criteria.map(row),
     "",
     ...report.notScored.map((m) => `* ${cell(m)}`),

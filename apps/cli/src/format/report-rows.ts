@@ -1,4 +1,12 @@
-import type { DecisionInput, Recommendation } from "@tradeoff/scoring";
+import {
+  addsUpByCriterion,
+  BORDA_BREAKDOWN,
+  BORDA_SENSITIVITY,
+  type DecisionInput,
+  type Recommendation,
+  roundToTotal,
+  sharePercents,
+} from "@tradeoff/scoring";
 import {
   confidenceLine,
   coverageText,
@@ -9,7 +17,6 @@ import {
   namer,
   notScoredLines,
   participationLine,
-  percent,
   points,
   total,
   verdict,
@@ -27,17 +34,63 @@ export function rankingRows(rec: Recommendation, name: Names): string[][] {
 /**
  * One row per criterion: its name, its weight, the points it adds to each option (in the
  * order of `rec.totals`), how much the team disagrees ("-" with fewer than two voters), and the
- * importance that flips the winner.
+ * importance that flips the winner. Shares are rounded to add up to 100%, and each option's
+ * points to add up to its total as the ranking shows it. Under the Borda count, where no
+ * criterion adds points of its own, a row holds the team's mean score per option instead, and
+ * no weight or flip point.
  */
 export function criterionRows(rec: Recommendation, name: Names): string[][] {
-  return rec.criteria.map((c) => [
-    name.criterion(c.key),
-    c.counted ? percent(c.weight) : NOT_SCORED,
-    ...rec.totals.map((t) => (c.counted ? points(c.contributions[t.optionKey] ?? 0) : "-")),
+  const disagreement = (c: Recommendation["criteria"][number]) =>
     // Disagreement needs two voters at least; a 0.00 for one or none would be made up.
-    c.voters >= 2 ? c.disagreement.toFixed(2) : "-",
+    c.voters >= 2 ? c.disagreement.toFixed(2) : "-";
+  if (!addsUpByCriterion(rec.method)) {
+    return rec.criteria.map((c) => [
+      name.criterion(c.key),
+      ...rec.totals.map((t) => {
+        const score = c.scores[t.optionKey];
+        return score == null ? NOT_SCORED : score.toFixed(1);
+      }),
+      disagreement(c),
+    ]);
+  }
+  const shares = sharePercents(rec.criteria.map((c) => (c.counted ? c.weight : 0)));
+  const pointsOf = rec.totals.map((t) =>
+    roundToTotal(
+      rec.criteria.map((c) => (c.counted ? (c.contributions[t.optionKey] ?? 0) : 0)),
+      1,
+      t.score ?? undefined,
+    ),
+  );
+  return rec.criteria.map((c, i) => [
+    name.criterion(c.key),
+    c.counted ? (shares[i] ?? "") : NOT_SCORED,
+    ...pointsOf.map((column) => (c.counted ? points(column[i] ?? 0) : "-")),
+    disagreement(c),
     flipText(c.flipAt, c.importance),
   ]);
+}
+
+/**
+ * The criteria table's header and the sentence before it, which says what its columns hold;
+ * option columns are named by `optionName`, in the order of `rec.totals`.
+ */
+export function criterionHead(rec: Recommendation, optionName: (key: string) => string) {
+  const optionColumns = rec.totals.map((t) => optionName(t.optionKey));
+  if (!addsUpByCriterion(rec.method)) {
+    return {
+      intro: `Per criterion: the team's mean score (1-5) for each option, and how much the team disagrees (0-1; - with fewer than two voters). ${BORDA_BREAKDOWN} Flip points: ${BORDA_SENSITIVITY}`,
+      head: ["Criterion", ...optionColumns, "Disagreement"],
+      text: [0],
+    };
+  }
+  return {
+    intro:
+      "Per criterion: its weight, the points it adds to each option, how much the team " +
+      "disagrees (0-1; - with fewer than two voters), and the importance at which the " +
+      "winner would change.",
+    head: ["Criterion", "Weight", ...optionColumns, "Disagreement", "Flips at"],
+    text: [0],
+  };
 }
 
 /**

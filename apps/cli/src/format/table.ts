@@ -1,8 +1,8 @@
 import type { DecisionInput, Recommendation } from "@tradeoff/scoring";
 import { DEFAULT_COLUMNS } from "../io";
-import { type Align, columns } from "./columns";
+import { columns } from "./columns";
 import { wrapText } from "./fit";
-import { reportParts } from "./report-rows";
+import { criterionHead, reportParts } from "./report-rows";
 import { terminalText } from "./terminal";
 
 /**
@@ -16,6 +16,8 @@ export function tableReport(
   width: number | undefined,
 ): string {
   const report = reportParts(rec, decision);
+  // Options go by their keys here, which fit a terminal's columns.
+  const criteria = criterionHead(rec, (key) => key);
   const wrap = (text: string) => (width === undefined ? text : wrapText(terminalText(text), width));
   const out: string[] = [];
   if (report.title) out.push(wrap(report.title), "");
@@ -31,24 +33,15 @@ export function tableReport(
     wrap(report.verdict),
     ...report.basis.map(wrap),
     "",
-    wrapText(
-      "Per criterion: its weight, the points it adds to each option, how much the team " +
-        "disagrees (0-1; - with fewer than two voters), and the importance at which the " +
-        "winner would change.",
-      width ?? DEFAULT_COLUMNS,
-    ),
+    wrapText(criteria.intro, width ?? DEFAULT_COLUMNS),
   );
   out.push(
-    columns(
-      ["Criterion", "Weight", ...rec.totals.map((t) => t.optionKey), "Disagreement", "Flips at"],
-      report.criteria,
-      {
-        align: ["left", "right", ...rec.totals.map((): Align => "right"), "right", "right"],
-        rule: true,
-        width,
-        text: [0],
-      },
-    ),
+    columns(criteria.head, report.criteria, {
+      align: criteria.head.map((_, i) => (i === 0 ? "left" : "right")),
+      rule: true,
+      width,
+      text: criteria.text,
+    }),
   );
   if (report.notScored.length) {
     out.push(

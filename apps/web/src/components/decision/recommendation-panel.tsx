@@ -3,8 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import {
+  BORDA_BREAKDOWN,
   coverageLine,
   fewCountedSensitivity,
+  flipFigures,
   marginWords,
   noConfidenceReason,
   unscoredCanChange,
@@ -23,6 +25,7 @@ import { useTRPC } from "~/trpc/react";
 import { OptionSwatch } from "./chart-patterns";
 import { METHOD_NAMES } from "./method-names";
 import { quorumText } from "./quorum-text";
+import { BORDA_LEAD, criterionFigures } from "./result-figures";
 
 // The chart library loads after the page: the totals and every figure are in the text and
 // tables around the charts, so nothing waits for it. Each chart's box is sized here, from its
@@ -223,6 +226,8 @@ function TeamResult({
   const failures = (key: string) => result.mustHaveFailures.filter((f) => f.optionKey === key);
   const provisional = view.readiness === "provisional";
   const counted = result.criteria.filter((c) => c.counted);
+  // Null under the Borda count: no criterion adds points of its own there.
+  const figures = criterionFigures({ ...result, method: view.method });
   return (
     <>
       <Card>
@@ -365,55 +370,106 @@ function TeamResult({
             </CardTitle>
           </CardHeader>
           <CardContent>
-            {result.sensitivity.length === 0 ? (
+            {!figures ? (
+              <p className="text-sm" data-testid="lead-steady">
+                {BORDA_LEAD}
+              </p>
+            ) : result.sensitivity.length === 0 ? (
               <p className="text-sm" data-testid="lead-steady">
                 {/* With one criterion counted its weight is the whole total: steady means nothing. */}
                 {fewCountedSensitivity(view.coverage) ??
                   `${nameOf(result.winner)} stays ahead whatever the importance of any single counted criterion, from 0 to 5.${unscoredCanChange(view.coverage)}`}
               </p>
             ) : (
-              <ul className="space-y-1.5 text-sm">
-                {result.sensitivity.slice(0, 4).map((s) => (
-                  <li key={s.criterionKey}>
-                    {nameOf(result.winner)} stays ahead unless {criterionName(s.criterionKey)}{" "}
-                    importance {s.direction === "below" ? "drops below" : "rises above"}{" "}
-                    <strong className="tabular-nums">{s.flipAt.toFixed(1)}</strong>{" "}
-                    <span className="text-muted-foreground">(now {fmt(s.importance)})</span>
-                  </li>
-                ))}
+              <ul className="space-y-1.5 text-sm" data-testid="lead-flips">
+                {result.sensitivity.slice(0, 4).map((s) => {
+                  const { at, now } = flipFigures(s.flipAt, s.importance);
+                  return (
+                    <li key={s.criterionKey}>
+                      {nameOf(result.winner)} stays ahead unless {criterionName(s.criterionKey)}{" "}
+                      importance {s.direction === "below" ? "drops below" : "rises above"}{" "}
+                      <strong className="tabular-nums">{at}</strong>{" "}
+                      <span className="text-muted-foreground">(now {now})</span>
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </CardContent>
         </Card>
       ) : null}
 
-      <Card>
-        <CardHeader>
-          <CardTitle as="h3">What each criterion adds</CardTitle>
-          <CardDescription>
-            Points each criterion contributes to each option's total.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <div style={contributionChartHeight(counted.length, view.options.length)}>
-            <ContributionChart
-              options={view.options}
-              criteria={counted.map((c) => ({
-                name: criterionName(c.key),
-                values: c.contributions,
-              }))}
-            />
-          </div>
-          <details className="mt-2 text-sm">
-            <summary className="cursor-pointer text-muted-foreground">Show as a table</summary>
-            <table className="mt-2 w-full">
-              <caption className="sr-only">Points per criterion and option</caption>
+      {figures ? (
+        <Card>
+          <CardHeader>
+            <CardTitle as="h3">What each criterion adds</CardTitle>
+            <CardDescription>
+              Points each criterion contributes to each option's total.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <div style={contributionChartHeight(counted.length, view.options.length)}>
+              <ContributionChart
+                options={view.options}
+                criteria={counted.map((c) => ({
+                  name: criterionName(c.key),
+                  values: c.contributions,
+                }))}
+              />
+            </div>
+            <details className="mt-2 text-sm">
+              <summary className="cursor-pointer text-muted-foreground">Show as a table</summary>
+              {/* Shares rounded to add up to 100%, each option's points to add up to its total. */}
+              <table className="mt-2 w-full" data-testid="contributions">
+                <caption className="sr-only">Points per criterion and option</caption>
+                <thead className="text-left text-muted-foreground text-xs">
+                  <tr>
+                    <th scope="col">Criterion</th>
+                    <th scope="col" className="text-right">
+                      Weight
+                    </th>
+                    {view.options.map((o) => (
+                      <th key={o.key} scope="col" className="text-right">
+                        {o.name}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.criteria.map((c) => (
+                    <tr key={c.key} className="border-border border-t">
+                      <th scope="row" className="py-1 text-left font-normal">
+                        {criterionName(c.key)}
+                      </th>
+                      <td className="text-right tabular-nums">
+                        {c.counted ? figures.get(c.key)?.share : NOT_SCORED}
+                      </td>
+                      {view.options.map((o) => (
+                        <td key={o.key} className="text-right tabular-nums">
+                          {c.counted ? figures.get(c.key)?.points[o.key] : "–"}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </CardContent>
+        </Card>
+      ) : (
+        <Card>
+          <CardHeader>
+            <CardTitle as="h3">How the Borda count adds up</CardTitle>
+            <CardDescription data-testid="borda-breakdown">{BORDA_BREAKDOWN}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <table className="w-full text-sm" data-testid="team-scores">
+              <caption className="sr-only">
+                The team's mean score per criterion and option, from 1 to 5
+              </caption>
               <thead className="text-left text-muted-foreground text-xs">
                 <tr>
-                  <th scope="col">Criterion</th>
-                  <th scope="col" className="text-right">
-                    Weight
-                  </th>
+                  <th scope="col">Criterion (team's mean score, 1–5)</th>
                   {view.options.map((o) => (
                     <th key={o.key} scope="col" className="text-right">
                       {o.name}
@@ -427,21 +483,18 @@ function TeamResult({
                     <th scope="row" className="py-1 text-left font-normal">
                       {criterionName(c.key)}
                     </th>
-                    <td className="text-right tabular-nums">
-                      {c.counted ? `${Math.round(c.weight * 100)}%` : NOT_SCORED}
-                    </td>
                     {view.options.map((o) => (
                       <td key={o.key} className="text-right tabular-nums">
-                        {c.counted ? fmt(c.contributions[o.key] ?? 0) : "–"}
+                        {fmtOrNot(c.scores[o.key])}
                       </td>
                     ))}
                   </tr>
                 ))}
               </tbody>
             </table>
-          </details>
-        </CardContent>
-      </Card>
+          </CardContent>
+        </Card>
+      )}
     </>
   );
 }

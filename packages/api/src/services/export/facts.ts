@@ -1,8 +1,11 @@
 import {
   coverageLine,
+  METHODS,
+  type Method,
   marginWords,
   noConfidenceReason,
   recordedCoverageLine,
+  sharePercents,
 } from "@tradeoff/scoring";
 import type { RecordView } from "../record/record-view";
 
@@ -15,7 +18,24 @@ export const criterionName = (view: RecordView, key: string) =>
 
 export const day = (iso: string) => iso.slice(0, 10);
 
+/** One figure as a whole percentage (a confidence); shares of a whole read `weightShares`. */
 export const pct = (n: number) => `${Math.round(n * 100)}%`;
+
+/**
+ * Each criterion's share of the counted weight as a whole percentage, by criterion key, rounded
+ * so that the shares add up to 100% (34%, 33%, 33% for three equal ones).
+ */
+export function weightShares(view: RecordView): Map<string, string> {
+  const criteria = view.result?.criteria ?? [];
+  const shown = sharePercents(criteria.map((c) => (c.counted ? c.weight : 0)));
+  return new Map(criteria.map((c, i) => [c.key, shown[i] ?? ""]));
+}
+
+/** How the record's votes were combined; the weighted mean for a method this version does not know. */
+export const methodOf = (view: RecordView): Method =>
+  (METHODS as readonly string[]).includes(view.project.method)
+    ? (view.project.method as Method)
+    : "weighted-mean";
 
 export const points = (n: number) => n.toFixed(1);
 

@@ -1,4 +1,13 @@
-import { fewCountedSensitivity, unscoredCanChange } from "@tradeoff/scoring";
+import {
+  addsUpByCriterion,
+  BORDA_BREAKDOWN,
+  BORDA_SENSITIVITY,
+  fewCountedSensitivity,
+  flipFigures,
+  recommendedBecause,
+  tieBreaks,
+  unscoredCanChange,
+} from "@tradeoff/scoring";
 import { stringify } from "yaml";
 import type { RecordView } from "../record/record-view";
 import {
@@ -10,18 +19,19 @@ import {
   day,
   HIDDEN_RECOMMENDATION,
   importSentence,
+  methodOf,
   NOT_SCORED,
   notScoredLines,
   optionName,
   overrideSentence,
   participationBasis,
-  pct,
   personNames,
   recordedSentence,
   resultSentence,
   scoreText,
   statusLine,
   totalText,
+  weightShares,
 } from "./facts";
 import { recordBaseName } from "./file-name";
 import { markdownDestination, markdownHeading, markdownSafeView } from "./markdown-text";
@@ -398,6 +408,9 @@ function madr(
 
 function drivers(view: RecordView, b: Bullet): string {
   const byKey = new Map(view.result?.criteria.map((c) => [c.key, c]) ?? []);
+  const shares = weightShares(view);
+  // The Borda count ranks by each member's own importances: no team weight enters its totals.
+  const byCriterion = addsUpByCriterion(methodOf(view));
   return `${view.criteria
     .map((c) => {
       const r = byKey.get(c.key);
@@ -409,9 +422,11 @@ function drivers(view: RecordView, b: Bullet): string {
           : `importance ${r?.importance.toFixed(1)} of 5`;
       const weight = !r
         ? `default weight ${c.defaultWeight}`
-        : r.counted
-          ? `team weight ${pct(r.weight)}, ${importance}`
-          : `${NOT_SCORED} yet, ${importance}`;
+        : !r.counted
+          ? `${NOT_SCORED} yet, ${importance}`
+          : byCriterion
+            ? `team weight ${shares.get(c.key)}, ${importance}`
+            : importance;
       return `${b} ${cell(c.name)} (${weight})${c.mustHave ? ", a must-have" : ""}`;
     })
     .join("\n")}\n`;
@@ -436,7 +451,7 @@ function outcome(view: RecordView): string {
       !view.result
         ? `${HIDDEN_RECOMMENDATION}\n`
         : key
-          ? `Recommended option (not yet decided): "${optionName(view, key)}", because it has the highest weighted score of the team's votes.\n`
+          ? `Recommended option (not yet decided): "${optionName(view, key)}", because ${recommendedBecause(methodOf(view))}.\n`
           : "No option is chosen yet.\n",
     );
   }
@@ -501,21 +516,7 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
   if (view.decision?.moreInformation) out.push(`${view.decision.moreInformation.trim()}\n`);
   const r = view.result;
   if (r) {
-    // The same words as the record page: the number is a share of the counted criteria's weight.
-    const head = `| Criterion | Share of counted weight | ${view.options.map((o) => cell(o.name)).join(" | ")} |`;
-    const rule = `| --- | ---: | ${view.options.map(() => "---:").join(" | ")} |`;
-    const rows = r.criteria.map(
-      (c) =>
-        `| ${cell(criterionName(view, c.key))} | ${c.counted ? pct(c.weight) : NOT_SCORED} | ${view.options
-          .map((o) => scoreText(c.scores[o.key]))
-          .join(" | ")} |`,
-    );
-    const totals = `| **Total (0 to 100)** | | ${view.options
-      .map((o) => totalText(view, o.key))
-      .join(" | ")} |`;
-    out.push(
-      `Team scores (1 to 5) per criterion, and each option's total:\n\n${[head, rule, ...rows, totals].join("\n")}\n`,
-    );
+    out.push(resultTable(view, r));
     out.push(`${resultSentence(view)}\n`);
     const missing = notScoredLines(view);
     if (missing.length) {
@@ -523,20 +524,7 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
         `Not counted in the totals:\n\n${missing.map((line) => `${b} ${cell(line)}`).join("\n")}\n`,
       );
     }
-    const flips = r.criteria.filter((c) => c.flipAt !== null);
-    out.push(
-      // A tie, or nothing scored: there is no recommendation for an importance to change.
-      !r.winner
-        ? "Sensitivity: there is no recommendation, so no importance can change it.\n"
-        : flips.length
-          ? `Sensitivity: the recommendation changes if\n\n${flips
-              .map(
-                (c) =>
-                  `${b} the importance of ${cell(criterionName(view, c.key))} goes ${(c.flipAt ?? 0) < c.importance ? "below" : "above"} ${(c.flipAt ?? 0).toFixed(1)} (now ${c.importance.toFixed(1)})`,
-              )
-              .join("\n")}\n`
-          : `Sensitivity: ${fewCountedSensitivity(view.coverage) ?? `no single counted criterion's importance between 0 and 5 changes the recommendation.${unscoredCanChange(view.coverage)}`}\n`,
-    );
+    out.push(sensitivityText(view, r, b));
   } else {
     out.push(`${resultSentence(view)}\n`);
   }
@@ -559,6 +547,69 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
       `[The decision project](${markdownDestination(view.url)}), with its votes, discussion and history.\n`,
     );
   return out.join("\n");
+}
+
+type Result = NonNullable<RecordView["result"]>;
+
+/**
+ * The team scores per criterion and each option's total. Under the weighted mean and the median
+ * each criterion's share of the counted weight (rounded to add up to 100%) makes the totals;
+ * under the Borda count no criterion adds points of its own, and the table says so.
+ */
+function resultTable(view: RecordView, r: Result): string {
+  const byCriterion = addsUpByCriterion(methodOf(view));
+  const shares = weightShares(view);
+  const options = view.options.map((o) => cell(o.name)).join(" | ");
+  // The same words as the record page: the number is a share of the counted criteria's weight.
+  const head = byCriterion
+    ? `| Criterion | Share of counted weight | ${options} |`
+    : `| Criterion | ${options} |`;
+  const rule = `| --- | ${byCriterion ? "---: | " : ""}${view.options.map(() => "---:").join(" | ")} |`;
+  const rows = r.criteria.map(
+    (c) =>
+      `| ${cell(criterionName(view, c.key))} | ${byCriterion ? `${c.counted ? shares.get(c.key) : NOT_SCORED} | ` : ""}${view.options
+        .map((o) => scoreText(c.scores[o.key]))
+        .join(" | ")} |`,
+  );
+  const totals = `| **Total (0 to 100)** | ${byCriterion ? "| " : ""}${view.options
+    .map((o) => totalText(view, o.key))
+    .join(" | ")} |`;
+  const intro = byCriterion
+    ? "Team scores (1 to 5) per criterion, and each option's total:"
+    : `Team scores (1 to 5) per criterion, and each option's total. ${BORDA_BREAKDOWN}`;
+  return `${intro}\n\n${[head, rule, ...rows, totals].join("\n")}\n`;
+}
+
+/** What would change the recommendation, or break a tie: nothing a reader could not recompute. */
+function sensitivityText(view: RecordView, r: Result, b: Bullet): string {
+  const method = methodOf(view);
+  if (!addsUpByCriterion(method)) return `Sensitivity: ${BORDA_SENSITIVITY}\n`;
+  if (r.totals.every((t) => t.score === null))
+    return "Sensitivity: there is no recommendation, so no importance can change it.\n";
+  if (!r.winner) {
+    const breaks = tieBreaks({ method, totals: r.totals, criteria: r.criteria });
+    if (!breaks.length)
+      return "Sensitivity: the top options tie, and no single criterion's importance, moved a little either way, breaks the tie.\n";
+    return `Sensitivity: the top options tie, and the tie breaks if one criterion's importance moves a little:\n\n${breaks
+      .map((t) => {
+        const sides = [
+          t.above ? `higher puts ${cell(optionName(view, t.above))} ahead` : null,
+          t.below ? `lower puts ${cell(optionName(view, t.below))} ahead` : null,
+        ].filter(Boolean);
+        return `${b} ${cell(criterionName(view, t.criterionKey))} (importance now ${t.importance.toFixed(1)}): ${sides.join(", ")}`;
+      })
+      .join("\n")}\n`;
+  }
+  const flips = r.criteria.filter((c) => c.flipAt !== null);
+  if (!flips.length)
+    return `Sensitivity: ${fewCountedSensitivity(view.coverage) ?? `no single counted criterion's importance between 0 and 5 changes the recommendation.${unscoredCanChange(view.coverage)}`}\n`;
+  return `Sensitivity: the recommendation changes if\n\n${flips
+    .map((c) => {
+      const flipAt = c.flipAt ?? 0;
+      const { at, now } = flipFigures(flipAt, c.importance);
+      return `${b} the importance of ${cell(criterionName(view, c.key))} goes ${flipAt < c.importance ? "below" : "above"} ${at} (now ${now})`;
+    })
+    .join("\n")}\n`;
 }
 
 /** `view` is the Markdown-safe view; `typed` the same record as typed, for the title. */

@@ -1,4 +1,5 @@
 import fontkit from "@pdf-lib/fontkit";
+import { addsUpByCriterion, BORDA_BREAKDOWN, BORDA_SENSITIVITY, flipText } from "@tradeoff/scoring";
 import { PDFDocument, type PDFPage, rgb } from "pdf-lib";
 import type { RecordView } from "../record/record-view";
 import {
@@ -10,16 +11,17 @@ import {
   day,
   HIDDEN_RECOMMENDATION,
   importSentence,
+  methodOf,
   NOT_SCORED,
   notScoredLines,
   optionName,
   overrideSentence,
   participationBasis,
-  pct,
   points,
   resultSentence,
   scoreText,
   statusLine,
+  weightShares,
 } from "./facts";
 import { FontSet } from "./pdf-fonts";
 
@@ -271,10 +273,11 @@ export async function toPdf(
     }
 
     w.heading("Criteria");
+    // The flip point column holds "0.97 (now 1.00)": a flip point with today's importance.
     const cols = [
       MARGIN,
-      MARGIN + 170,
-      MARGIN + 220,
+      MARGIN + 135,
+      MARGIN + 175,
       ...view.options.map((_, i) => MARGIN + 270 + i * 50),
     ];
     const row = (cells: string[], bold = false) => {
@@ -287,18 +290,24 @@ export async function toPdf(
       w.y -= 14;
     };
     // "Share of counted weight" (the record page's words) does not fit the column: a note says it.
+    // Under the Borda count no criterion has a share or a flip point: a note says why.
+    const byCriterion = addsUpByCriterion(methodOf(view));
+    const shares = weightShares(view);
     row(["Criterion", "Share", "Flips at", ...view.options.map((o) => o.name)], true);
     for (const c of r.criteria)
       row([
         criterionName(view, c.key),
-        c.counted ? pct(c.weight) : NOT_SCORED,
-        c.flipAt === null ? "-" : c.flipAt.toFixed(1),
+        !c.counted ? NOT_SCORED : byCriterion ? (shares.get(c.key) ?? "") : "-",
+        c.flipAt === null ? "-" : flipText(c.flipAt, c.importance),
         ...view.options.map((o) => scoreText(c.scores[o.key])),
       ]);
-    w.text(
-      "Share: each criterion's share of counted weight, the weight of the criteria counted in the totals.",
-      { color: MUTED, size: 9 },
-    );
+    if (byCriterion)
+      w.text(
+        "Share: each criterion's share of counted weight, the weight of the criteria counted in the totals. Flips at: the importance at which the recommendation would change, and today's.",
+        { color: MUTED, size: 9 },
+      );
+    else
+      w.text(`${BORDA_BREAKDOWN} Flip points are ${BORDA_SENSITIVITY}`, { color: MUTED, size: 9 });
     for (const line of notScoredLines(view)) w.text(line, { color: MUTED, size: 9 });
   }
 

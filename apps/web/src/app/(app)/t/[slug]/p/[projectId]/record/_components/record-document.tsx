@@ -1,5 +1,14 @@
 import type { RouterOutputs } from "@tradeoff/api";
-import { coverageLine, noConfidenceReason, recordedCoverageLine } from "@tradeoff/scoring";
+import {
+  addsUpByCriterion,
+  BORDA_BREAKDOWN,
+  coverageLine,
+  METHODS,
+  type Method,
+  noConfidenceReason,
+  recordedCoverageLine,
+  sharePercents,
+} from "@tradeoff/scoring";
 import { type RenderedMarkdown, RenderedText } from "~/components/markdown/rendered-text";
 import { Badge } from "~/components/ui/badge";
 
@@ -88,7 +97,7 @@ export function RecordDocument({
     | "draft"
     | "votes"
   > & {
-    project: Pick<RecordView["project"], "votingMode">;
+    project: Pick<RecordView["project"], "votingMode" | "method">;
     supersedes: LinkedDecision[];
     supersededBy: LinkedDecision[];
   };
@@ -101,6 +110,14 @@ export function RecordDocument({
     view.options.find((o) => o.key === key)?.name ?? key ?? "none";
   const d = view.decision;
   const r = view.result;
+  // Under the Borda count no criterion has a share of the weight in the totals: each member's
+  // own ranking makes them. Elsewhere the shares are rounded to add up to 100%.
+  const byCriterion = addsUpByCriterion(
+    (METHODS as readonly string[]).includes(view.project.method)
+      ? (view.project.method as Method)
+      : "weighted-mean",
+  );
+  const shares = sharePercents(r?.criteria.map((c) => (c.counted ? c.weight : 0)) ?? []);
   const fromFile = d?.imported ? " (from the imported file)" : "";
   const linked = (p: LinkedDecision) => {
     const label = p.title === null ? `decision #${p.number}` : `#${p.number} ${p.title}`;
@@ -261,7 +278,9 @@ export function RecordDocument({
             <thead>
               <tr className="text-left text-muted-foreground">
                 <th className="py-1 font-medium">Criterion</th>
-                <th className="py-1 text-right font-medium">Share of counted weight</th>
+                {byCriterion ? (
+                  <th className="py-1 text-right font-medium">Share of counted weight</th>
+                ) : null}
                 {view.options.map((o) => (
                   <th key={o.key} className="py-1 text-right font-medium">
                     {o.name}
@@ -270,14 +289,16 @@ export function RecordDocument({
               </tr>
             </thead>
             <tbody>
-              {r.criteria.map((c) => (
+              {r.criteria.map((c, i) => (
                 <tr key={c.key} className="border-t">
                   <td className="py-1">
                     {view.criteria.find((x) => x.key === c.key)?.name ?? c.key}
                   </td>
-                  <td className="py-1 text-right tabular-nums">
-                    {c.counted ? `${Math.round(c.weight * 100)}%` : "not scored"}
-                  </td>
+                  {byCriterion ? (
+                    <td className="py-1 text-right tabular-nums">
+                      {c.counted ? shares[i] : "not scored"}
+                    </td>
+                  ) : null}
                   {view.options.map((o) => (
                     <td key={o.key} className="py-1 text-right tabular-nums">
                       {c.scores[o.key] == null ? "not scored" : c.scores[o.key]?.toFixed(1)}
@@ -287,7 +308,7 @@ export function RecordDocument({
               ))}
               <tr className="border-t font-semibold">
                 <td className="py-1">Total (0 to 100)</td>
-                <td />
+                {byCriterion ? <td /> : null}
                 {view.options.map((o) => (
                   <td key={o.key} className="py-1 text-right tabular-nums">
                     {r.totals.find((t) => t.optionKey === o.key)?.score?.toFixed(1) ?? "not scored"}
@@ -304,6 +325,11 @@ export function RecordDocument({
         ) : (
           <p className="text-sm">The result stays hidden until this blind vote closes.</p>
         )}
+        {r && !byCriterion ? (
+          <p className="text-muted-foreground text-sm" data-testid="record-borda">
+            {BORDA_BREAKDOWN}
+          </p>
+        ) : null}
         <p className="text-muted-foreground text-sm" data-testid="record-coverage">
           {view.participation.basis === "import" ? "From the imported file: " : ""}
           {d?.coverage ? recordedCoverageLine(d.coverage) : coverageLine(view)}

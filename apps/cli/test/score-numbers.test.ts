@@ -1,0 +1,119 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { aggregate, type DecisionInput, flipText } from "@tradeoff/scoring";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./run-cli";
+
+let dir = "";
+const file = (name: string) => join(dir, name);
+
+const options = [
+  { key: "drf", name: "DRF" },
+  { key: "fastapi", name: "FastAPI" },
+];
+
+/** Ana and Cai rank DRF first by their own totals, Ben FastAPI: DRF gets 2 of 3 Borda points. */
+const borda: DecisionInput = {
+  options,
+  criteria: [
+    { key: "perf", name: "Perf", defaultWeight: 3 },
+    { key: "eco", name: "Eco", defaultWeight: 3 },
+  ],
+  votes: [
+    { voterId: "ana", criterionKey: "perf", weight: 5, scores: { drf: 5, fastapi: 1 } },
+    { voterId: "ana", criterionKey: "eco", weight: 1, scores: { drf: 1, fastapi: 5 } },
+    { voterId: "ben", criterionKey: "perf", weight: 1, scores: { drf: 4, fastapi: 3 } },
+    { voterId: "ben", criterionKey: "eco", weight: 5, scores: { drf: 1, fastapi: 5 } },
+    { voterId: "cai", criterionKey: "perf", weight: 3, scores: { drf: 3, fastapi: 2 } },
+    { voterId: "cai", criterionKey: "eco", weight: 3, scores: { drf: 3, fastapi: 2 } },
+  ],
+};
+
+/** FastAPI leads by 1.0; Eco's importance (1.00) flips it at 0.97, Perf's (1.67) at 1.71. */
+const close: DecisionInput = {
+  options,
+  criteria: [
+    { key: "perf", name: "Perf", defaultWeight: 3 },
+    { key: "eco", name: "Eco", defaultWeight: 3 },
+  ],
+  votes: [
+    { voterId: "ana", criterionKey: "perf", weight: 1, scores: { drf: 1, fastapi: 2 } },
+    { voterId: "ana", criterionKey: "eco", weight: 1, scores: { drf: 1, fastapi: 5 } },
+    ...["ben", "cai"].flatMap((voterId) => [
+      { voterId, criterionKey: "perf", weight: 2, scores: { drf: 5, fastapi: 1 } },
+      { voterId, criterionKey: "eco", weight: 1, scores: { drf: 1, fastapi: 5 } },
+    ]),
+  ],
+};
+
+/**
+ * One voter, three criteria of importance 3: DRF {5, 2, 2} scores 33.3 + 8.3 + 8.3 = 50.0 and
+ * FastAPI {2, 2, 2} 8.3 three times = 25.0, as one decimal each would not add up.
+ */
+const thirds: DecisionInput = {
+  options,
+  criteria: ["perf", "eco", "docs"].map((key) => ({ key, name: key, defaultWeight: 3 })),
+  votes: [
+    { voterId: "ana", criterionKey: "perf", weight: 3, scores: { drf: 5, fastapi: 2 } },
+    { voterId: "ana", criterionKey: "eco", weight: 3, scores: { drf: 2, fastapi: 2 } },
+    { voterId: "ana", criterionKey: "docs", weight: 3, scores: { drf: 2, fastapi: 2 } },
+  ],
+};
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "tradeoff-numbers-"));
+  await writeFile(file("borda.json"), JSON.stringify(borda));
+  await writeFile(file("close.json"), JSON.stringify(close));
+  await writeFile(file("thirds.json"), JSON.stringify(thirds));
+});
+
+describe("tradeoff score shows numbers that add up", () => {
+  it("under the Borda count, credits no weight, points or flip point to a criterion, and says why", async () => {
+    for (const format of ["table", "markdown"]) {
+      const { code, stdout } = await runCli([
+        "score",
+        file("borda.json"),
+        "--method",
+        "borda",
+        "--format",
+        format,
+      ]);
+      expect(code, format).toBe(0);
+      expect(stdout, format).toMatch(/1\W+DRF\W+66\.7/);
+      expect(stdout, format).not.toMatch(/\b50%|37\.5|Flips at|Weight/);
+      expect(stdout.replace(/\s+/g, " "), format).toContain(
+        "Under the Borda count no criterion adds points of its own",
+      );
+      expect(stdout.replace(/\s+/g, " "), format).toContain(
+        "Flip points: not computed for the Borda count",
+      );
+    }
+    const md = await runCli(["score", file("borda.json"), "--method", "borda", "-f", "markdown"]);
+    expect(md.stdout).toContain("| Criterion | DRF | FastAPI | Disagreement |");
+    // The team's mean scores, for reading, as the record's table shows them.
+    expect(md.stdout).toMatch(/\| Perf \| 4\.0 \| 2\.0 \| 0\.\d\d \|/);
+  });
+
+  it("shows flip points as the page and the exports do, apart from today's importance", async () => {
+    const { stdout } = await runCli(["score", file("close.json")]);
+    expect(stdout).toMatch(/Perf .*1\.71 \(now 1\.67\)/);
+    expect(stdout).toMatch(/Eco .*0\.97 \(now 1\.00\)/);
+    // One formatter for every surface: a flip point a decimal apart reads with one decimal.
+    const far = aggregate(thirds);
+    const flips = far.criteria.filter((c) => c.flipAt !== null);
+    expect(flips.length).toBeGreaterThan(0);
+    const thirdsOut = await runCli(["score", file("thirds.json")]);
+    for (const c of flips)
+      expect(thirdsOut.stdout).toContain(flipText(c.flipAt ?? 0, c.importance));
+  });
+
+  it("rounds shares to add up to 100% and each option's points to add up to its total", async () => {
+    const { stdout } = await runCli(["score", file("thirds.json"), "-f", "markdown"]);
+    expect(stdout).toContain("| perf | 34% | 33.4 | 8.4 |");
+    expect(stdout).toContain("| eco | 33% | 8.3 | 8.3 |");
+    expect(stdout).toContain("| docs | 33% | 8.3 | 8.3 |");
+    expect(stdout).toContain("| 1 | DRF | 50.0 |");
+    expect(stdout).toContain("| 2 | FastAPI | 25.0 |");
+  });
+});
