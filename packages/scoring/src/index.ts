@@ -17,6 +17,7 @@ export {
   sharePercent,
   unscoredCanChange,
 } from "./describe";
+export { methodExplanation } from "./explain";
 export { hotSpots, sensitivity } from "./insights";
 export { DEFAULT_SEED, seededRandom } from "./random";
 export { type RecordedVote, recordedDecision } from "./recorded";
