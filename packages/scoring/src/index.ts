@@ -13,6 +13,8 @@ export {
   fewCountedSensitivity,
   marginWords,
   noConfidenceReason,
+  quorumOverTeam,
+  quorumStatus,
   recordedCoverageLine,
   sharePercent,
   unscoredCanChange,
