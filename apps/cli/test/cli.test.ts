@@ -201,6 +201,41 @@ describe("tradeoff score", () => {
     );
   });
 
+  it("blames a tie, not the importances, when every option scores 1 everywhere", async () => {
+    // Every total is 0 because every score is the lowest, not because the importances are 0.
+    const ones: DecisionInput = {
+      options: [
+        { key: "drf", name: "DRF" },
+        { key: "fastapi", name: "FastAPI" },
+      ],
+      criteria: [
+        { key: "perf", name: "Performance", defaultWeight: 3 },
+        { key: "eco", name: "Ecosystem", defaultWeight: 3 },
+      ],
+      votes: [
+        { voterId: "ana", criterionKey: "perf", weight: 4, scores: { drf: 1, fastapi: 1 } },
+        { voterId: "ana", criterionKey: "eco", weight: 3, scores: { drf: 1, fastapi: 1 } },
+        { voterId: "ben", criterionKey: "perf", weight: 2, scores: { drf: 1, fastapi: 1 } },
+        { voterId: "ben", criterionKey: "eco", weight: 2, scores: { drf: 1, fastapi: 1 } },
+      ],
+    };
+    await writeFile(file("ones.json"), JSON.stringify(ones));
+    const scored = await runCli(["score", file("ones.json")]);
+    expect(scored.stdout).toContain("No winner: the top options are tied.");
+    expect(scored.stdout).not.toContain("every importance is 0");
+
+    // Importances of 0 on every counted criterion: that, and only that, leaves nothing to weigh.
+    const zero = {
+      ...ones,
+      votes: ones.votes.map((v) => ({ ...v, weight: 0, scores: { drf: 5, fastapi: 2 } })),
+    };
+    await writeFile(file("zero.json"), JSON.stringify(zero));
+    const weighed = await runCli(["score", file("zero.json")]);
+    expect(weighed.stdout).toContain(
+      "No winner: every importance is 0, there is nothing to weigh.",
+    );
+  });
+
   it("counts a team of one as one member, in every format", async () => {
     const solo = { ...decision, votes: decision.votes.slice(0, 1), members: ["ann"], quorum: 1 };
     await writeFile(file("solo.json"), JSON.stringify(solo));

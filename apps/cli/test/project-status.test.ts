@@ -199,3 +199,66 @@ describe("a decision recorded against the team's recommendation", () => {
     });
   });
 });
+
+describe("`tradeoff show` of a recorded decision", () => {
+  const project = { id: "cm7", number: 7, title: "Broker", status: "DECIDED" };
+  const vote = { weight: 3, criterionKey: "ops", rationale: null, updatedAt: "2026-12-01" };
+  // Every member's ballot is complete now; when the decision was recorded only Ada's was.
+  const votes = [
+    { ...vote, memberId: "a", member: "Ada", scores: { kafka: 5, nats: 2 } },
+    { ...vote, memberId: "b", member: "Bo", scores: { kafka: 4, nats: 3 } },
+    { ...vote, memberId: "c", member: "Cy", scores: { kafka: 4, nats: 1 } },
+  ];
+
+  it("says the coverage the decision was recorded with, not today's", async () => {
+    const view = recordView(project, {
+      votes,
+      participation: { complete: 1, partial: 2, none: 0, eligible: 3, quorum: null },
+      decision: {
+        chosenOptionKey: "kafka",
+        coverage: {
+          counted: 1,
+          total: 1,
+          voted: 3,
+          complete: 1,
+          eligible: 3,
+          weightShare: 1,
+          status: "provisional",
+        },
+      },
+    });
+    await withStubServer(acceptedRecord(project, view), async (env) => {
+      const shown = await runCli(["show", "billing/7"], { env });
+      expect(shown.stderr).toBe("");
+      const text = shown.stdout.replace(/\s+/g, " ");
+      expect(text).toContain(
+        "Decided with 1 of 1 criterion counted, on 1 complete and 2 partial ballots of 3 members. It was provisional when recorded: every criterion was scored, but too few ballots were complete.",
+      );
+      expect(text).not.toContain("Ready:");
+    });
+  });
+
+  it("shows a quorum above the team's size as the number that was set", async () => {
+    const view = recordView(project, {
+      votes,
+      participation: {
+        complete: 3,
+        partial: 0,
+        none: 0,
+        eligible: 3,
+        quorum: 3,
+        quorumAsSet: 5,
+      },
+      decision: { chosenOptionKey: "kafka" },
+    });
+    await withStubServer(acceptedRecord(project, view), async (env) => {
+      const shown = await runCli(["show", "billing/7"], { env });
+      expect(shown.stderr).toBe("");
+      const text = shown.stdout.replace(/\s+/g, " ");
+      expect(text).toContain(
+        "(quorum 5, more than the team's 3 members: every member's ballot is needed; met)",
+      );
+      expect(text).not.toContain("quorum 3");
+    });
+  });
+});

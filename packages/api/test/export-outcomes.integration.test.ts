@@ -76,7 +76,10 @@ describe("exports say what a result rests on and invent nothing", () => {
           "The team's votes end in a tie: there is no recommendation.",
         );
         expect(text, `${stage} ${format}`).not.toMatch(/recommends|confidence/i);
+        // A tie recommends nothing: no format names "none" as if it were an option.
+        expect(text, `${stage} ${format}`).not.toMatch(/Recommended[^.]*: none/);
       }
+      if (stage === "open") expect(files.pdf).toContain("No option is chosen yet.");
       // Both options score alike (3.0) on each criterion: no importance breaks the tie.
       for (const format of ["madr", "log4brains"] as const) {
         expect(files[format], `${stage} ${format}`).toContain(
@@ -181,6 +184,52 @@ describe("exports say what a result rests on and invent nothing", () => {
       );
     }
     for (const text of Object.values(files)) expect(text).not.toMatch(/recommends|confidence|\d%/);
+  });
+
+  it("a quorum larger than the team shows the number that was set, in every format", async () => {
+    const s = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { quorum: 5 }));
+    await s.owner.api.project.open({ projectId: id });
+    await castVote(s.owner, id, "ops", { weight: 3, scores: { kafka: 2, sqs: 4 } });
+    await castVote(s.owner, id, "ordering", { weight: 3, scores: { kafka: 2, sqs: 4 } });
+    const files = await texts(s.owner.api, id);
+    for (const [format, text] of Object.entries(files)) {
+      expect(text, format).not.toContain("quorum 3");
+      expect(text, format).toContain(
+        "quorum 5, more than the team's 3 members: every member's ballot is needed; not met",
+      );
+    }
+  });
+
+  it("an option nobody scored is not scored in Pros and Cons, never neutral", async () => {
+    const s = await teamWith(t, ["MEMBER"]);
+    const input = blankInput(s.team.id);
+    const { id } = await s.owner.api.project.create({
+      ...input,
+      options: [...input.options, { key: "nats", name: "NATS", description: "" }],
+    });
+    await s.owner.api.project.open({ projectId: id });
+    await castVote(s.owner, id, "ops", { weight: 3, scores: { kafka: 2, sqs: 4 } });
+    const files = await texts(s.owner.api, id);
+    for (const format of ["madr", "log4brains"] as const) {
+      expect(files[format], format).not.toContain("Neutral, because nobody has scored it");
+      expect(files[format], format).toMatch(/### NATS [*-] Not scored yet: nobody has scored it\./);
+    }
+  });
+
+  it("a team of one counts 1 member, not 1 members", async () => {
+    const s = await teamWith(t);
+    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
+    await s.owner.api.project.open({ projectId: id });
+    await castVote(s.owner, id, "ops", { weight: 3, scores: { kafka: 2, sqs: 4 } });
+    for (const stage of ["open", "decided"] as const) {
+      if (stage === "decided") await decide(s.owner.api, id, "sqs");
+      const files = await texts(s.owner.api, id);
+      for (const [format, text] of Object.entries(files)) {
+        expect(text, `${stage} ${format}`).not.toContain("1 members");
+        if (format !== "nygard") expect(text, `${stage} ${format}`).toMatch(/of 1 member\b/);
+      }
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { addMember, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
 import { at, castVote, openBlankProject } from "./project-fixtures";
@@ -165,6 +166,38 @@ describe("history timeline and time slider", () => {
     expect(atFirst.lastEvent?.id).toBe(firstPoint?.eventId);
     const beforeAnyVote = await viewer.api.history.at({ projectId, at: beforeVotes });
     expect(voted(beforeAnyVote.result?.participation)).toBe(0);
+  });
+
+  it("counts the members of that moment, not those who joined since", async () => {
+    const { owner, alice, bob, viewer, team, projectId } = await openProject();
+    for (const voter of [alice, bob]) {
+      await castVote(voter, projectId, "ops", { weight: 3, scores: { kafka: 2, sqs: 4 } });
+      await castVote(voter, projectId, "ordering", { weight: 3, scores: { kafka: 2, sqs: 4 } });
+    }
+    // The owner is a member too: their ballot completes with "no opinion" on both criteria.
+    for (const criterion of ["ops", "ordering"])
+      await castVote(owner, projectId, criterion, { weight: null, scores: {}, noOpinion: true });
+    await pause();
+    const beforeJoin = new Date();
+    await pause();
+    const lastVote = await viewer.api.history.at({ projectId, at: beforeJoin });
+    const cai = await createUser(t.db, { name: "Cai" });
+    await addMember(t.db, team.id, cai.id, "MEMBER");
+
+    for (const moment of [{ eventId: lastVote.lastEvent?.id }, { at: beforeJoin }]) {
+      const then = await viewer.api.history.at({ projectId, ...moment });
+      expect(then.result?.participation, JSON.stringify(moment)).toMatchObject({
+        complete: 3,
+        eligible: 3,
+      });
+      expect(then.result?.status).toBe("ready");
+      expect(then.result?.joinedSince).toBe(1);
+    }
+    // Today, Cai counts: a ballot not started.
+    const now = await viewer.api.history.at({ projectId, at: new Date() });
+    expect(now.result?.participation).toMatchObject({ complete: 3, none: 1, eligible: 4 });
+    expect(now.result?.status).toBe("provisional");
+    expect(now.result?.joinedSince).toBe(0);
   });
 
   it("says when a moment is before the decision existed, rather than showing an empty result", async () => {

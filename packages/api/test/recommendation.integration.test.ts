@@ -75,6 +75,20 @@ describe("the recommendation", () => {
     );
   });
 
+  it("tells a member who gave only importances (not scored yet) apart from a tie", async () => {
+    const { owner, people, projectId } = await openBlankProject(t, ["MEMBER", "MEMBER"]);
+    const [, tied, importancesOnly] = people;
+    if (!tied || !importancesOnly) throw new Error("two members expected");
+    await castOnBothCriteria(owner, projectId, { weight: 3, scores: { kafka: 2, sqs: 4 } });
+    await castOnBothCriteria(tied, projectId, { weight: 3, scores: { kafka: 3, sqs: 3 } });
+    await castOnBothCriteria(importancesOnly, projectId, { weight: 5, scores: {} });
+    const { personal } = await owner.api.project.participation({ projectId });
+    const byId = (id: string) => personal.find((p) => p.voterId === id);
+    expect(byId(owner.id)).toMatchObject({ winner: "sqs", scored: true });
+    expect(byId(tied.id)).toMatchObject({ winner: null, scored: true });
+    expect(byId(importancesOnly.id)).toMatchObject({ winner: null, scored: false });
+  });
+
   it("with an extra criterion nobody scored, is the same recommendation as without it", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);
     const base = blankInput(team.id);

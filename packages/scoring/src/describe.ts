@@ -30,7 +30,7 @@ export function coverageLine(rec: {
   const ballots = `${p.complete} of ${p.eligible} complete ballot${p.eligible === 1 ? "" : "s"}`;
   const quorum =
     p.quorum !== null
-      ? ` (quorum ${p.quorum}: ${p.quorumMet ? "met" : "not met"})`
+      ? ` (${quorumStatus(p)})`
       : p.quorumMet
         ? ""
         : " (no quorum set: every member's ballot is needed)";
@@ -44,6 +44,35 @@ export function coverageLine(rec: {
       ? `${c.total === 1 ? "its" : "their"} share of the weight shows once the blind vote closes`
       : `${sharePercent(c.weightShare)} of the weight`;
   return `Provisional: based on ${c.counted} of ${c.total} ${criteria} (${share}) and ${ballots}${quorum}.`;
+}
+
+/**
+ * Why a quorum set above the team's size is not the number counted: "more than the team's 3
+ * members: every member's ballot is needed". Null when the quorum counted is the one set.
+ */
+export function quorumOverTeam(p: {
+  quorum: number | null;
+  quorumAsSet?: number | null | undefined;
+  eligible: number;
+}): string | null {
+  if (p.quorum === null || p.quorumAsSet == null || p.quorumAsSet <= p.quorum) return null;
+  const members = p.eligible === 1 ? "1 member" : `${p.eligible} members`;
+  return `more than the team's ${members}: every member's ballot is needed`;
+}
+
+/**
+ * The quorum and whether it is met, alike in the coverage line and the exports: "quorum 3: not
+ * met", or, for one set above the team's size, the number that was set and what counts instead:
+ * "quorum 5, more than the team's 3 members: every member's ballot is needed; not met". Empty
+ * without a quorum.
+ */
+export function quorumStatus(
+  p: Pick<Participation, "quorum" | "quorumAsSet" | "eligible" | "quorumMet">,
+): string {
+  if (p.quorum === null) return "";
+  const met = p.quorumMet ? "met" : "not met";
+  const over = quorumOverTeam(p);
+  return over ? `quorum ${p.quorumAsSet}, ${over}; ${met}` : `quorum ${p.quorum}: ${met}`;
 }
 
 /**

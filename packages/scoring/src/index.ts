@@ -13,10 +13,13 @@ export {
   fewCountedSensitivity,
   marginWords,
   noConfidenceReason,
+  quorumOverTeam,
+  quorumStatus,
   recordedCoverageLine,
   sharePercent,
   unscoredCanChange,
 } from "./describe";
+export { methodExplanation } from "./explain";
 export { hotSpots, sensitivity, tieBreaks } from "./insights";
 export { DEFAULT_SEED, seededRandom } from "./random";
 export { type RecordedVote, recordedDecision } from "./recorded";

@@ -123,6 +123,11 @@ export type Participation = {
    * eligible member's.
    */
   quorumMet: boolean;
+  /**
+   * The quorum as the decision's owner set it, where the app knows it: one larger than the team
+   * cannot be met, so `quorum` then counts every member and the words say so with this number.
+   */
+  quorumAsSet?: number | null;
 };
 
 /** How much of the decision the totals rest on. */

@@ -91,6 +91,15 @@ describe("coverageLine", () => {
       "Provisional: based on 3 of 13 criteria (their share of the weight shows once the blind vote closes) and 0 of 2 complete ballots (no quorum set: every member's ballot is needed).",
     ],
     [
+      "names a quorum set above the team's size as set, and that every member's ballot counts",
+      {
+        coverage: { counted: 2, total: 2, weightShare: 1 },
+        participation: { ...ballots, eligible: 3, complete: 1, quorum: 3, quorumAsSet: 5 },
+        status: "provisional",
+      },
+      "Provisional: based on 2 of 2 criteria (100% of the weight) and 1 of 3 complete ballots (quorum 5, more than the team's 3 members: every member's ballot is needed; not met).",
+    ],
+    [
       "says when it is ready",
       {
         coverage: { counted: 13, total: 13, weightShare: 1 },

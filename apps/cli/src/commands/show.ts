@@ -1,4 +1,10 @@
-import { aggregate, type DecisionInput, type Method, recordedDecision } from "@tradeoff/scoring";
+import {
+  aggregate,
+  type DecisionInput,
+  type Method,
+  recordedCoverageLine,
+  recordedDecision,
+} from "@tradeoff/scoring";
 import type { Command } from "commander";
 import { wrapText } from "../format/fit";
 import { ballotsLine } from "../format/labels";
@@ -92,12 +98,28 @@ export function registerShow(program: Command, io: Io): void {
         members: [...voters, ...absent],
         ...(view.participation.quorum != null ? { quorum: view.participation.quorum } : {}),
       };
+      const rec = aggregate(decision, { method: view.project.method as Method });
+      // A recorded decision says what it was decided on, as its record page and exports do:
+      // the coverage and ballots kept with the record, not what the votes come to today.
+      const recorded = d?.coverage ?? null;
+      const participation = {
+        ...rec.participation,
+        ...(recorded ? ballotCounts(view.participation) : {}),
+        // A quorum set above the team's size is worded with the number that was set.
+        quorumAsSet: view.participation.quorumAsSet ?? null,
+      };
       out(
         tableReport(
-          aggregate(decision, { method: view.project.method as Method }),
+          { ...rec, participation },
           decision,
           width,
+          recorded ? recordedCoverageLine(recorded) : undefined,
         ),
       );
     });
+}
+
+/** The ballot counts of a participation, as the record keeps them. */
+function ballotCounts(p: { complete: number; partial: number; none: number; eligible: number }) {
+  return { complete: p.complete, partial: p.partial, none: p.none, eligible: p.eligible };
 }

@@ -36,7 +36,9 @@ export function verdict(rec: Recommendation, optionName: (key: string) => string
     if (rec.coverage.counted === 0 || rec.totals.every((t) => t.score === null)) {
       return "No winner yet: no criterion has a score for every option.";
     }
-    return rec.totals.every((t) => t.score === 0)
+    // Totals of 0 alone do not mean the importances are 0: every option may score 1 everywhere.
+    const counted = rec.criteria.filter((c) => c.counted);
+    return counted.length > 0 && counted.every((c) => c.importance === 0)
       ? "No winner: every importance is 0, there is nothing to weigh."
       : "No winner: the top options are tied.";
   }

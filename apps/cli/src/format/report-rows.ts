@@ -96,9 +96,10 @@ export function criterionHead(rec: Recommendation, optionName: (key: string) => 
 /**
  * What every rendering of a recommendation says (the table and Markdown lay it out their own
  * way): the title, the ranking, the verdict, what the result rests on, the criteria, and the
- * criteria not counted yet.
+ * criteria not counted yet. `coverage`, for a recorded decision, is the coverage it was
+ * recorded with, said in place of today's.
  */
-export function reportParts(rec: Recommendation, decision: DecisionInput) {
+export function reportParts(rec: Recommendation, decision: DecisionInput, coverage?: string) {
   const name = namer(decision);
   return {
     name,
@@ -107,7 +108,7 @@ export function reportParts(rec: Recommendation, decision: DecisionInput) {
     verdict: verdict(rec, name.option),
     /** Coverage, confidence, ballots and method, one sentence each. */
     basis: [
-      coverageText(rec),
+      coverage ?? coverageText(rec),
       confidenceLine(rec),
       participationLine(rec),
       `Method: ${methodName[rec.method]}.`,

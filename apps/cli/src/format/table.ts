@@ -14,8 +14,10 @@ export function tableReport(
   rec: Recommendation,
   decision: DecisionInput,
   width: number | undefined,
+  /** For a recorded decision: the coverage it was recorded with, in place of today's. */
+  coverage?: string,
 ): string {
-  const report = reportParts(rec, decision);
+  const report = reportParts(rec, decision, coverage);
   // Options go by their keys here, which fit a terminal's columns.
   const criteria = criterionHead(rec, (key) => key);
   const wrap = (text: string) => (width === undefined ? text : wrapText(terminalText(text), width));

@@ -1,7 +1,9 @@
+import { quorumOverTeam } from "@tradeoff/scoring";
+
 /**
  * The quorum in words, as the project sets it. One larger than the team cannot be met, so the
  * recommendation counts every member's ballot instead; the line says so rather than show a
- * number nobody set.
+ * number nobody set, in the scoring package's words (the coverage line and exports use them).
  */
 export function quorumText(p: {
   quorum: number | null;
@@ -9,9 +11,7 @@ export function quorumText(p: {
   eligible: number;
 }): string {
   if (p.quorum === null) return "";
-  if (p.quorumAsSet !== null && p.quorumAsSet > p.quorum) {
-    const members = p.eligible === 1 ? "1 member" : `${p.eligible} members`;
-    return `quorum ${p.quorumAsSet} complete ballots (more than the team's ${members}: every member's ballot is needed)`;
-  }
+  const over = quorumOverTeam(p);
+  if (over) return `quorum ${p.quorumAsSet} complete ballots (${over})`;
   return `quorum ${p.quorum} complete ballots`;
 }

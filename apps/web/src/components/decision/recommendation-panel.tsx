@@ -24,6 +24,7 @@ import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { OptionSwatch } from "./chart-patterns";
 import { METHOD_NAMES } from "./method-names";
+import { leaderWords, ownLeanWords, personalWinnerWords, roundChangeWords } from "./outcome-words";
 import { quorumText } from "./quorum-text";
 import { BORDA_LEAD, criterionFigures } from "./result-figures";
 
@@ -499,36 +500,43 @@ function TeamResult({
   );
 }
 
-function RoundComparison({ view, nameOf }: { view: View; nameOf: (k: string | null) => string }) {
+export function RoundComparison({
+  view,
+  nameOf,
+}: {
+  view: View;
+  nameOf: (k: string | null) => string;
+}) {
   const prev = view.previousRound;
   if (!prev || !view.result) return null;
   const now = view.result;
+  // A round kept without totals (closed before anyone voted) scored no option.
+  const earlier = (key: string) =>
+    prev.totals.length === 0 ? null : prev.totals.find((t) => t.optionKey === key)?.score;
   return (
     <Alert variant="info" title={`Compared with round ${prev.round}`}>
       <ul className="space-y-0.5">
-        {view.options.map((o) => {
-          const before = prev.totals.find((t) => t.optionKey === o.key)?.score;
-          const after = now.totals.find((t) => t.optionKey === o.key)?.score ?? null;
-          const delta = before == null || after === null ? null : after - before;
-          return (
-            <li key={o.key}>
-              {o.name}: {before === undefined ? "new" : fmtOrNot(before)} → {fmtOrNot(after)}
-              {delta !== null && Math.abs(delta) >= 0.05
-                ? ` (${delta > 0 ? "+" : ""}${fmt(delta)})`
-                : " (no change)"}
-            </li>
-          );
-        })}
+        {view.options.map((o) => (
+          <li key={o.key}>
+            {o.name}:{" "}
+            {roundChangeWords(
+              earlier(o.key),
+              now.totals.find((t) => t.optionKey === o.key)?.score ?? null,
+            )}
+          </li>
+        ))}
         <li>
-          Leader then: {nameOf(prev.winner)}; now: {nameOf(now.winner)}.
+          Leader then: {leaderWords(prev, nameOf)}; now: {leaderWords(now, nameOf)}.
         </li>
       </ul>
     </Alert>
   );
 }
 
-function MyResult({ view, nameOf }: { view: View; nameOf: (k: string | null) => string }) {
+export function MyResult({ view, nameOf }: { view: View; nameOf: (k: string | null) => string }) {
   if (!view.mine) return null;
+  const lean = ownLeanWords(view.mine, nameOf);
+  const winner = view.mine.winner === null ? null : nameOf(view.mine.winner);
   return (
     <Card>
       <CardHeader>
@@ -536,8 +544,14 @@ function MyResult({ view, nameOf }: { view: View; nameOf: (k: string | null) => 
         <CardDescription>From your votes alone, next to the team's.</CardDescription>
       </CardHeader>
       <CardContent>
-        <p className="text-sm">
-          You lean towards <strong data-testid="my-winner">{nameOf(view.mine.winner)}</strong>.
+        <p className="text-sm" data-testid="my-lean">
+          {winner === null ? (
+            lean
+          ) : (
+            <>
+              You lean towards <strong data-testid="my-winner">{winner}</strong>.
+            </>
+          )}
         </p>
         <ul className="mt-2 space-y-0.5 text-sm">
           {view.options.map((o) => (
@@ -641,7 +655,7 @@ function MemberList({ participation }: { participation: Participation }) {
 }
 
 /** Who each voter's own totals put first, from their votes alone. */
-function PersonalWinners({
+export function PersonalWinners({
   personal,
   nameOf,
 }: {
@@ -656,7 +670,7 @@ function PersonalWinners({
       {personal.map((p) => (
         <li key={p.voterId} className="flex justify-between gap-2">
           <span>{p.name}</span>
-          <span className="font-medium">{nameOf(p.winner)}</span>
+          <span className="font-medium">{personalWinnerWords(p, nameOf)}</span>
         </li>
       ))}
     </ul>

@@ -148,7 +148,8 @@ export async function getDashboard(db: PrismaClient, actor: { userId: string; te
           margin: rec.margin,
           status: rec.status,
           coverage: rec.coverage,
-          participation: rec.participation,
+          // The quorum as set, so one above the team's size is worded as such, not capped.
+          participation: { ...rec.participation, quorumAsSet: project.quorum },
         };
       }
     }

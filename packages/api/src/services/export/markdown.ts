@@ -505,7 +505,7 @@ function prosAndCons(view: RecordView, b: Bullet): string {
         ? items.map((i) => `${b} ${i.kind}, because ${i.text}`).join("\n")
         : view.result === null
           ? `${b} The team's scores stay hidden until this blind vote closes.`
-          : `${b} Neutral, because nobody has scored it yet`;
+          : `${b} Not scored yet: nobody has scored it.`;
       return `### ${cell(option.name)}\n\n${description}${list}\n\n`;
     })
     .join("");
@@ -530,7 +530,7 @@ function moreInformation(view: RecordView, b: Bullet, link: Link): string {
   }
   const p = view.participation;
   out.push(
-    `Participation${participationBasis(view)}: ${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members. ${coverageSentence(view)}\n`,
+    `Participation${participationBasis(view)}: ${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} member${p.eligible === 1 ? "" : "s"}. ${coverageSentence(view)}\n`,
   );
   const d = view.decision;
   if (d) {

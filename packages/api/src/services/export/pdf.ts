@@ -1,5 +1,11 @@
 import fontkit from "@pdf-lib/fontkit";
-import { addsUpByCriterion, BORDA_BREAKDOWN, BORDA_SENSITIVITY, flipText } from "@tradeoff/scoring";
+import {
+  addsUpByCriterion,
+  BORDA_BREAKDOWN,
+  BORDA_SENSITIVITY,
+  flipText,
+  quorumStatus,
+} from "@tradeoff/scoring";
 import { PDFDocument, type PDFPage, rgb } from "pdf-lib";
 import type { RecordView } from "../record/record-view";
 import {
@@ -239,9 +245,13 @@ export async function toPdf(
     for (const line of [importSentence(view), approvalSentence(view), overrideSentence(view)])
       if (line) w.text(line, { color: MUTED });
   } else {
-    const line = view.result
-      ? `Recommended (not yet decided): ${optionName(view, chosenKey(view))}`
-      : HIDDEN_RECOMMENDATION;
+    // A tie or nothing scored recommends nothing: the result sentence below says which.
+    const key = chosenKey(view);
+    const line = !view.result
+      ? HIDDEN_RECOMMENDATION
+      : key
+        ? `Recommended (not yet decided): ${optionName(view, key)}`
+        : "No option is chosen yet.";
     w.text(line, { bold: true, size: 12 });
   }
   w.text(resultSentence(view), { color: MUTED });
@@ -315,7 +325,7 @@ export async function toPdf(
   const p = view.participation;
   const basisWords = participationBasis(view);
   w.text(
-    `${basisWords ? `${basisWords.charAt(1).toUpperCase()}${basisWords.slice(2)}: ` : ""}${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} members${p.quorum ? `; quorum ${p.quorum} complete ballots, ${p.quorumMet ? "met" : "not met"}` : ""}.`,
+    `${basisWords ? `${basisWords.charAt(1).toUpperCase()}${basisWords.slice(2)}: ` : ""}${p.complete} complete, ${p.partial} partial and ${p.none} not started, of ${p.eligible} member${p.eligible === 1 ? "" : "s"}${p.quorum !== null ? `; ${quorumStatus(p)}` : ""}.`,
   );
 
   w.heading("History");

@@ -53,6 +53,26 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
       -- project_events.id: the number, not the text alias above (which sorts "9" after "10")
       ORDER BY actor_id, criterion_key, project_events.id DESC`,
   ]);
+  // The members of that moment: whoever joined the team since did not count then. Membership
+  // keeps when each current member joined, not who has left since (their votes and ballots
+  // are not counted now either), so the moment is counted against today's voting members who
+  // had joined (or voted) by then; `membersThen` and `joinedSince` say so to the page.
+  const moment = await momentOf(db, input);
+  const joinedLater =
+    loaded.votersFrom === "import"
+      ? new Set<string>()
+      : new Set(
+          (
+            await db.membership.findMany({
+              where: {
+                teamId: loaded.project.teamId,
+                userId: { in: loaded.members.map((m) => m.id) },
+                createdAt: { gt: moment },
+              },
+              select: { userId: true },
+            })
+          ).map((m) => m.userId),
+        );
   const voters = new Set(loaded.members.map((m) => m.id));
   const criteria = new Set(loaded.decision.criteria.map((c) => c.key));
   const optionKeys = new Set(loaded.decision.options.map((o) => o.key));
@@ -69,8 +89,21 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
       ...(row.after.noOpinion === true ? { noOpinion: true } : {}),
     });
   }
+  // A member with a vote by then took part then, whatever their membership says now (they may
+  // have left and joined again).
+  const votedThen = new Set(votes.map((v) => v.voterId));
+  const members = loaded.members
+    .map((m) => m.id)
+    .filter((id) => !joinedLater.has(id) || votedThen.has(id));
+  const quorumAsSet = loaded.project.quorum;
   const result = aggregateOrUnscored(
-    { ...loaded.decision, votes },
+    {
+      ...loaded.decision,
+      votes,
+      members,
+      // A quorum larger than the team then cannot be met: every member's ballot counts instead.
+      ...(quorumAsSet != null ? { quorum: Math.min(quorumAsSet, members.length) } : {}),
+    },
     { method: loaded.method, resamples: 0 },
   );
   return {
@@ -79,10 +112,32 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
       winner: result.winner,
       margin: result.margin,
       totals: result.totals,
-      participation: result.participation,
+      participation: { ...result.participation, quorumAsSet },
       coverage: result.coverage,
       status: result.status,
+      /** Whose ballots the moment counts: today's voting members or the record's, or the file's. */
+      votersFrom: loaded.votersFrom,
+      /** Members who count for this moment, and members left out because they joined later. */
+      membersThen: members.length,
+      joinedSince: loaded.members.length - members.length,
     },
     lastEvent: last ? { id: last.id, at: last.created_at } : null,
   };
+}
+
+/**
+ * The moment a history position stands for: the time of the event asked for (its last edit,
+ * for a folded vote), the time asked for, or now. An event id past the project's events is the
+ * latest state: now.
+ */
+async function momentOf(
+  db: PrismaClient,
+  input: Pick<RecommendationAtInput, "projectId" | "at" | "eventId">,
+): Promise<Date> {
+  if (!input.eventId) return input.at ?? new Date();
+  const event = await db.projectEvent.findFirst({
+    where: { id: BigInt(input.eventId), projectId: input.projectId },
+    select: { createdAt: true, lastEditAt: true },
+  });
+  return event ? (event.lastEditAt ?? event.createdAt) : new Date();
 }

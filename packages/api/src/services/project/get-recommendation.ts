@@ -133,6 +133,9 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
             voterId: p.voterId,
             name: nameOf.get(p.voterId) ?? "Former member",
             winner: p.winner,
+            // Whether their own votes give totals at all: no winner then is "not scored yet",
+            // not a tie.
+            scored: p.totals.some((t) => t.score !== null),
           })),
     },
     // What every member is answered alike, built once per change.

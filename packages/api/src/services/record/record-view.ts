@@ -305,6 +305,7 @@ export async function loadRecordView(
       rec.participation,
       record ? readRecordCoverage(record.coverage) : null,
       loaded.votersFrom,
+      project.quorum,
     ),
     status: rec.status,
     votes:
@@ -353,24 +354,29 @@ export async function loadRecordView(
 /**
  * A recorded decision's participation as it was when decided (from the coverage kept with the
  * record), or, without one, the participation now. The quorum is the project's, which voting's
- * close fixed.
+ * close fixed; one set above the team's size counts every member, and `quorumAsSet` keeps the
+ * number that was set so the words can say so.
  */
 function participationOf(
   now: Participation,
   decidedWith: RecordCoverage | null,
   votersFrom: VotersFrom,
+  quorumAsSet: number | null,
 ): RecordView["participation"] {
   // The file's word: its coverage when it was decided, or its votes and members.
   const basis = votersFrom === "import" ? "import" : "decision";
-  if (!decidedWith) return { ...now, basis: votersFrom === "import" ? "import" : "current" };
+  if (!decidedWith)
+    return { ...now, quorumAsSet, basis: votersFrom === "import" ? "import" : "current" };
   const { complete, voted, eligible } = decidedWith;
+  const quorum = quorumAsSet === null ? null : Math.min(quorumAsSet, eligible);
   return {
     complete,
     partial: voted - complete,
     none: eligible - voted,
     eligible,
-    quorum: now.quorum,
-    quorumMet: complete >= (now.quorum ?? eligible),
+    quorum,
+    quorumMet: complete >= (quorum ?? eligible),
+    quorumAsSet,
     basis,
   };
 }

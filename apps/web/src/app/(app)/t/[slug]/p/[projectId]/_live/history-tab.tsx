@@ -32,6 +32,7 @@ import { useTRPC } from "~/trpc/react";
 import { useShowOlder } from "~/trpc/show-older";
 import { describeEvent as describe } from "./describe-event";
 import { historyAxisKind, orderAxis, sliderPoint, timeAxis } from "./history-axis";
+import { historyBasisWords } from "./history-basis";
 
 type HistoryItem = RouterOutputs["history"]["list"]["items"][number];
 type Named = { key: string; name: string };
@@ -285,6 +286,8 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
                   {result.participation.partial > 0
                     ? ` ${result.participation.partial} partial ${result.participation.partial === 1 ? "ballot" : "ballots"}.`
                     : ""}
+                  {/* The ballots of then: members who joined since are not counted. */}
+                  {historyBasisWords(result) ? ` ${historyBasisWords(result)}` : ""}
                 </p>
               </>
             ) : null}

@@ -21,8 +21,19 @@ export type RecordView = RouterOutputs["record"]["get"]["view"];
  */
 export type RecordMarkdown = { inline: RenderedMarkdown; block: RenderedMarkdown };
 
+/**
+ * The record's dates and times are in UTC, as in its exports and share page, whoever reads it
+ * and wherever it is rendered: a day here and a time in the revisions always agree.
+ */
 const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 const when = (iso: string | null) => (iso ? day.format(new Date(iso)) : null);
+const dateTime = new Intl.DateTimeFormat("en", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+/** A moment on the record page: "Dec 6, 2026, 6:59 AM UTC". */
+export const recordTime = (iso: string) => `${dateTime.format(new Date(iso))} UTC`;
 
 type Decision = NonNullable<RecordView["decision"]>;
 
@@ -211,8 +222,17 @@ export function RecordDocument({
           </>
         ) : r ? (
           <>
-            <p>
-              Recommended (not decided yet): <strong>{name(r.winner)}</strong>
+            <p data-testid="record-recommended">
+              {r.winner ? (
+                <>
+                  Recommended (not decided yet): <strong>{name(r.winner)}</strong>
+                </>
+              ) : r.totals.some((t) => t.score !== null) ? (
+                // A tie recommends nothing, in the exports' words.
+                "Not decided yet. The team's votes end in a tie: there is no recommendation."
+              ) : (
+                "Not decided yet. No criterion has a score for every option yet: there is no recommendation."
+              )}
             </p>
             {/* The headline never stands bare: what it rests on sits right under it. */}
             <p className="text-muted-foreground text-sm" data-testid="record-headline-coverage">

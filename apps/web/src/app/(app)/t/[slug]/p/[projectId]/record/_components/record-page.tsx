@@ -13,11 +13,10 @@ import { buttonVariants } from "~/components/ui/button-variants";
 import { Card, CardContent, CardHeader, CardTitle } from "~/components/ui/card";
 import { useTRPC } from "~/trpc/react";
 import { ExportLinks, SharePanel, SupersedeForm } from "./record-actions";
-import { RecordDocument, type RecordMarkdown, STATUS_TEXT } from "./record-document";
+import { RecordDocument, type RecordMarkdown, recordTime, STATUS_TEXT } from "./record-document";
 import { RecordForm } from "./record-form";
 
 type Record = RouterOutputs["record"]["get"];
-const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /** The record's shared draft while it is open: the team's record in progress. */
 export type OpenDraft = { href: string; startedBy: string | null; startedAt: string };
@@ -74,9 +73,9 @@ export function RecordPage({
                 <p>
                   The team is writing this record in a shared draft
                   {openDraft.startedBy ? ` started by ${openDraft.startedBy}` : ""} on{" "}
-                  {dateTime.format(new Date(openDraft.startedAt))}. Record the decision by accepting
-                  that draft once its decision-makers approve it. If it should not become the
-                  record, discard it on the draft page first; then this page records from the form.
+                  {recordTime(openDraft.startedAt)}. Record the decision by accepting that draft
+                  once its decision-makers approve it. If it should not become the record, discard
+                  it on the draft page first; then this page records from the form.
                 </p>
                 <Link className={buttonVariants({ variant: "primary" })} href={openDraft.href}>
                   Open the record draft
@@ -124,7 +123,7 @@ export function RecordPage({
             {revisions.map((r) => (
               <li key={r.revision} className="rounded-md border p-2">
                 <p className="font-medium">
-                  Revision {r.revision} by {r.author}, {dateTime.format(new Date(r.createdAt))}
+                  Revision {r.revision} by {r.author}, {recordTime(r.createdAt)}
                 </p>
                 {r.note ? <p>{r.note}</p> : null}
                 <details>
