@@ -275,7 +275,7 @@ describe("recording a decision", () => {
     await owner.api.draft.updateFields({
       projectId,
       chosenOptionKey: "kafka",
-      decisionMakers: [{ userId: owner.id, name: owner.name }],
+      decisionMakers: [{ userId: owner.id, name: "" }],
     });
     await owner.api.draft.review({ projectId, verdict: "APPROVED" });
     const fromDraft = await trpcError(

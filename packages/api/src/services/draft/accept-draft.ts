@@ -7,12 +7,16 @@ import { lockProject } from "../project/lock-project";
 import { writeDecision } from "../record/record-decision";
 import { approvalStatus, reviewerIds, reviewersSelect } from "./approval";
 import { announceDraftClosed } from "./draft-closed";
-import { markdownListItems, readDraftText } from "./draft-text";
+import { markdownAsText, markdownListItems, readDraftText } from "./draft-text";
 import { settleDraftText, settleOpenDraft } from "./settle-draft-text";
 import { draftFieldsSelect, readDraftFields } from "./structured-fields";
 import { openDraft } from "./update-draft-fields";
 
 type Actor = { userId: string; teamId: string; role: Role };
+
+/** The consequences of one kind: each list item of the draft's Markdown, as the text it shows. */
+const consequenceItems = (markdown: string) =>
+  markdownListItems(markdown).map(markdownAsText).filter(Boolean);
 
 const FIELD_LABELS: Record<string, string> = {
   chosenOptionKey: "Chosen option",
@@ -102,16 +106,17 @@ export async function acceptDraft(
     const parsed = recordFieldsSchema.safeParse({
       chosenOptionKey: fields.chosenOptionKey,
       justification: input.justification ?? null,
-      rationale: text.rationale,
+      // The record keeps these as the text they show (its exports escape them once, as typed).
+      rationale: markdownAsText(text.rationale),
       consequences: {
-        good: markdownListItems(text.good),
-        neutral: markdownListItems(text.neutral),
-        bad: markdownListItems(text.bad),
+        good: consequenceItems(text.good),
+        neutral: consequenceItems(text.neutral),
+        bad: consequenceItems(text.bad),
       },
       decisionMakers: fields.decisionMakers,
       consulted: fields.consulted,
       informed: fields.informed,
-      confirmation: text.confirmation,
+      confirmation: markdownAsText(text.confirmation),
       links: fields.links,
       reviewDate: fields.reviewDate,
     });
