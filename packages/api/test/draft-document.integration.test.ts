@@ -619,6 +619,46 @@ describe("opening the editor without typing", () => {
   });
 });
 
+describe("who the history names for an edit", () => {
+  it("names the member who typed, not the decision-maker whose review stored the edit", async () => {
+    const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
+    const member = at(s.people, 1);
+    await castOnBothCriteria(member, s.projectId, { weight: 4, scores: { kafka: 2, sqs: 5 } });
+    const { draftId } = await member.api.draft.start({ projectId: s.projectId });
+    await member.api.draft.updateFields({
+      projectId: s.projectId,
+      chosenOptionKey: "sqs",
+      decisionMakers: [{ userId: s.owner.id, name: "" }],
+    });
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    // The member types; the owner approves again before the typing pause stores the Markdown.
+    const a = await startInstance({ textDebounceMs: 60_000, textMaxDebounceMs: 60_000 });
+    const writer = await connect(a, draftId, member.id);
+    const rows = await t.db.recordDraftUpdate.count({ where: { draftId } });
+    typeParagraph(writer.doc, "rationale", "Managed queues cost less to run.");
+    await expect
+      .poll(() => t.db.recordDraftUpdate.count({ where: { draftId } }), {
+        timeout: 5_000,
+        interval: 10,
+      })
+      .toBeGreaterThan(rows);
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+
+    const events = await t.db.projectEvent.findMany({
+      where: { projectId: s.projectId, type: { in: ["draft.review.stale", "draft.review.given"] } },
+      orderBy: { createdAt: "asc" },
+      select: { type: true, actorId: true },
+    });
+    expect(events).toEqual([
+      { type: "draft.review.given", actorId: s.owner.id },
+      { type: "draft.review.stale", actorId: member.id },
+      { type: "draft.review.given", actorId: s.owner.id },
+    ]);
+    disconnect(writer);
+    await stopInstance(a);
+  });
+});
+
 describe("text typed in the editor, through the record to its exports", () => {
   it("stores a typed section as typed, and the exports escape it once", async () => {
     const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
