@@ -587,7 +587,11 @@ describe("opening the editor without typing", () => {
       where: { projectId: s.projectId },
       select: { consequences: true },
     });
-    expect(JSON.stringify(record.consequences)).toContain(reason.replaceAll('"', '\\"'));
+    // The record keeps the draft's Markdown; its export shows the reason as typed.
+    expect((record.consequences as { good: string[] }).good[0]).toContain(`"${quoted}" (`);
+    const madr = await s.owner.api.export.file({ projectId: s.projectId, format: "madr" });
+    const shown = textOf(unified().use(remarkParse).use(remarkGfm).parse(madr.content));
+    expect(shown).toContain(`Good, because "${reason}" (`);
   });
 
   it("keeps every quote as typed when someone types in another section, and names who typed", async () => {
@@ -694,8 +698,13 @@ describe("text typed in the editor, through the record to its exports", () => {
 
     await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
     await s.owner.api.draft.accept({ projectId: s.projectId, confirmProvisional: true });
+    // The record keeps the draft's Markdown, which its page renders.
     const { view } = await s.owner.api.record.get({ projectId: s.projectId });
-    expect(view.decision).toMatchObject({ rationale, consequences: { good: [consequence] } });
+    const text = await stored();
+    expect(view.decision).toMatchObject({
+      rationale: text.rationale,
+      consequences: { good: [text.good] },
+    });
     for (const format of ["madr", "nygard", "pdf"] as const) {
       const file = await s.owner.api.export.file({ projectId: s.projectId, format });
       const shown =

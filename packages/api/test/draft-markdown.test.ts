@@ -22,8 +22,9 @@ import {
   documentTextOfUpdates,
   seedUpdate,
 } from "../src/services/draft/document-schema";
-import { markdownAsText, markdownListItems } from "../src/services/draft/draft-text";
+import { markdownListItems } from "../src/services/draft/draft-text";
 import { toMarkdown } from "../src/services/export/markdown";
+import { shownRecordText } from "../src/services/export/markdown-text";
 import { toPdf } from "../src/services/export/pdf";
 import { goldenView } from "./golden/record-view";
 
@@ -101,19 +102,16 @@ function exportedReason(markdown: string): string {
   return spaced(found.join(" ").replace(/^Chosen option: "[^"]*", because /, ""));
 }
 
-/** A record accepted from the draft: its rationale and one good consequence from `stored`. */
+/** A record accepted from the draft: its rationale and good consequences, the draft's Markdown. */
 function recordFrom(stored: { rationale: string; good: string }) {
   const base = goldenView();
   if (!base.decision) throw new Error("golden view without a decision");
   return goldenView({
     decision: {
       ...base.decision,
-      rationale: markdownAsText(stored.rationale),
-      consequences: {
-        good: markdownListItems(stored.good).map(markdownAsText),
-        neutral: [],
-        bad: [],
-      },
+      fromDraft: true,
+      rationale: stored.rationale,
+      consequences: { good: markdownListItems(stored.good), neutral: [], bad: [] },
     },
   });
 }
@@ -195,7 +193,7 @@ describe("text a member types, through the draft into the record and its exports
       const markdown = toMarkdown(view, variant);
       expect(spaced(textOf(reader.parse(markdown)))).toContain(`Good, because ${text}`);
     }
-    const bytes = await toPdf(view, {
+    const bytes = await toPdf(shownRecordText(view), {
       events: 0,
       votes: 0,
       comments: 0,

@@ -7,16 +7,12 @@ import { lockProject } from "../project/lock-project";
 import { writeDecision } from "../record/record-decision";
 import { approvalStatus, reviewerIds, reviewersSelect } from "./approval";
 import { announceDraftClosed } from "./draft-closed";
-import { markdownAsText, markdownListItems, readDraftText } from "./draft-text";
+import { markdownListItems, readDraftText } from "./draft-text";
 import { settleDraftText, settleOpenDraft } from "./settle-draft-text";
 import { draftFieldsSelect, readDraftFields } from "./structured-fields";
 import { openDraft } from "./update-draft-fields";
 
 type Actor = { userId: string; teamId: string; role: Role };
-
-/** The consequences of one kind: each list item of the draft's Markdown, as the text it shows. */
-const consequenceItems = (markdown: string) =>
-  markdownListItems(markdown).map(markdownAsText).filter(Boolean);
 
 const FIELD_LABELS: Record<string, string> = {
   chosenOptionKey: "Chosen option",
@@ -102,17 +98,16 @@ export async function acceptDraft(
     const parsed = recordFieldsSchema.safeParse({
       chosenOptionKey: fields.chosenOptionKey,
       justification: input.justification ?? null,
-      // The record keeps these as the text they show (its exports escape them once, as typed).
-      rationale: markdownAsText(text.rationale),
+      rationale: text.rationale,
       consequences: {
-        good: consequenceItems(text.good),
-        neutral: consequenceItems(text.neutral),
-        bad: consequenceItems(text.bad),
+        good: markdownListItems(text.good),
+        neutral: markdownListItems(text.neutral),
+        bad: markdownListItems(text.bad),
       },
       decisionMakers: fields.decisionMakers,
       consulted: fields.consulted,
       informed: fields.informed,
-      confirmation: markdownAsText(text.confirmation),
+      confirmation: text.confirmation,
       links: fields.links,
       reviewDate: fields.reviewDate,
     });
