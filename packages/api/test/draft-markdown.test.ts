@@ -42,6 +42,10 @@ describe("the draft's Markdown through the shared document", () => {
     "https://example.com/pricing, then https://example.com/limits.",
     "[the docs](https://example.com/docs) and **bold** words",
     "### SQS\n\n- Good, because it is managed\n- Bad, because of limits",
+    "*managed* and ~~self-hosted~~ with `SQS_QUEUE_URL` and <u>underlined</u>",
+    "> Quoted **bold [docs](https://example.com/docs)** here\n\n1. one\n2. two\n   - nested",
+    "```ts\nconst a = b_c & d;\n```\n\n---\n\nLine one\\\nline two",
+    "R&D, Q&A and snake_case_names at 5 < 7 > 3",
   ])("writes %j back as it was typed", (markdown) => {
     expect(roundTrip(markdown)).toBe(markdown);
   });

@@ -10,7 +10,15 @@
 import { type AnyExtension, getSchema, type JSONContent } from "@tiptap/core";
 import { MarkdownManager } from "@tiptap/markdown";
 import StarterKit from "@tiptap/starter-kit";
-import type { BlockContent, ListItem, PhrasingContent, Root, RootContent, Text } from "mdast";
+import type {
+  BlockContent,
+  Heading,
+  ListItem,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Text,
+} from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkStringify, { type Options as WriterOptions } from "remark-stringify";
@@ -54,9 +62,9 @@ function isBareAddress(text: string, href: string): boolean {
   return link?.type === "link" && link.url === href;
 }
 
-/** An `&` that cannot start a character reference (`&amp;`, `&#42;`): Markdown reads it as itself. */
 type Handle = NonNullable<NonNullable<WriterOptions["handlers"]>["text"]>;
 
+/** An `&` that cannot start a character reference (`&amp;`, `&#42;`): Markdown reads it as itself. */
 const LONE_AMPERSAND = /&(?!#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)/;
 
 /**
@@ -100,19 +108,18 @@ const writerOptions: WriterOptions = {
 };
 const markdownWriter = unified().use(remarkStringify, writerOptions);
 
-/** Marks become nested nodes, outermost first in this order (a link holds its bold words). */
+/** Marks opened together nest in this order, outermost first (a link holds its bold words). */
 const MARK_ORDER = ["link", "bold", "italic", "strike", "underline"];
 
 type Mark = { type: string; attrs?: Record<string, unknown> };
 const sameMark = (a: Mark, b: Mark) =>
   a.type === b.type && JSON.stringify(a.attrs ?? {}) === JSON.stringify(b.attrs ?? {});
 
+/** The text `children` under `mark` (one of MARK_ORDER) as Markdown's node. */
 function markNode(mark: Mark, children: PhrasingContent[]): PhrasingContent {
   switch (mark.type) {
     case "bold":
       return { type: "strong", children };
-    case "italic":
-      return { type: "emphasis", children };
     case "strike":
       return { type: "strike", children } satisfies Strike as never;
     case "underline":
@@ -127,7 +134,7 @@ function markNode(mark: Mark, children: PhrasingContent[]): PhrasingContent {
       return { type: "link", url: href, title, children };
     }
     default:
-      return children.length === 1 && children[0] ? children[0] : { type: "emphasis", children };
+      return { type: "emphasis", children };
   }
 }
 
@@ -150,15 +157,13 @@ function phrasing(content: JSONContent[] = []): PhrasingContent[] {
     const marks = ((node.marks ?? []) as Mark[])
       .filter((m) => MARK_ORDER.includes(m.type))
       .sort((a, b) => MARK_ORDER.indexOf(a.type) - MARK_ORDER.indexOf(b.type));
+    // Marks already open that this run still has stay open (outermost first); the others close.
     let keep = 0;
-    while (
-      keep < open.length &&
-      keep < marks.length &&
-      sameMark(open[keep]?.mark as Mark, marks[keep] as Mark)
-    )
-      keep++;
+    while (keep < open.length && marks.some((m) => sameMark(m, open[keep]?.mark as Mark))) keep++;
     close(keep);
-    for (const mark of marks.slice(keep)) open.push({ mark, children: [] });
+    for (const mark of marks) {
+      if (!open.some((o) => sameMark(o.mark, mark))) open.push({ mark, children: [] });
+    }
     if (node.type === "hardBreak") here().push({ type: "break" });
     else if (node.type === "text" && node.text) {
       const code = (node.marks ?? []).some((m) => m.type === "code");
@@ -196,13 +201,7 @@ function block(node: JSONContent): RootContent | undefined {
       return children.length ? { type: "paragraph", children } : undefined;
     }
     case "heading": {
-      const depth = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1))) as
-        | 1
-        | 2
-        | 3
-        | 4
-        | 5
-        | 6;
+      const depth = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1))) as Heading["depth"];
       return { type: "heading", depth, children: trimmed(phrasing(node.content)) };
     }
     case "blockquote":
