@@ -50,10 +50,9 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
 }) => {
   const { team, projectId } = soloDrf;
   const request = owner.context.request;
+  // Nothing is scored: there is no recommendation to justify going against.
   const decide = (id: string, rationale: string) =>
-    decideForFastApi(owner, id, rationale, {
-      justification: "decided in the architecture review.",
-    });
+    decideForFastApi(owner, id, `${rationale} Decided in the architecture review.`);
   await decide(projectId, "typed request models.");
   const second = await createSuccessor(request, soloDrf);
   await mutate(request, "project.open", { projectId: second.id });

@@ -14,6 +14,10 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import type { Hocuspocus } from "@hocuspocus/server";
 import { createAuthOptions, readAuthEnv, type SessionUser } from "@tradeoff/auth";
 import { createPrismaClient, type Database } from "@tradeoff/db";
+import { toString as textOf } from "mdast-util-to-string";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
 import * as Y from "yjs";
@@ -29,7 +33,14 @@ import {
   type DraftConnectionContext,
 } from "../src/services/draft/document-server";
 import { trpcError, until, useTestDatabase } from "./helpers";
-import { at, blankInput, castOnBothCriteria, openBlankProject, teamWith } from "./project-fixtures";
+import {
+  at,
+  blankInput,
+  castOnBothCriteria,
+  openBlankProject,
+  readableText,
+  teamWith,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -550,7 +561,9 @@ describe("opening the editor without typing", () => {
       select: { id: true },
     });
     const before = await stored();
-    expect(JSON.stringify(before.text)).toContain(reason.replaceAll('"', '\\"'));
+    // The reason quoted as text: its underscores would otherwise make emphasis of `costs`.
+    const quoted = reason.replace("_costs_", "\\_costs\\_");
+    expect((before.text as { good: string }).good).toContain(`"${quoted}" (`);
     await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
 
     // Another member opens the draft page, types nothing, and leaves after a while.
@@ -574,7 +587,11 @@ describe("opening the editor without typing", () => {
       where: { projectId: s.projectId },
       select: { consequences: true },
     });
-    expect(JSON.stringify(record.consequences)).toContain(reason.replaceAll('"', '\\"'));
+    // The record keeps the draft's Markdown; its export shows the reason as typed.
+    expect((record.consequences as { good: string[] }).good[0]).toContain(`"${quoted}" (`);
+    const madr = await s.owner.api.export.file({ projectId: s.projectId, format: "madr" });
+    const shown = textOf(unified().use(remarkParse).use(remarkGfm).parse(madr.content));
+    expect(shown).toContain(`Good, because "${reason}" (`);
   });
 
   it("keeps every quote as typed when someone types in another section, and names who typed", async () => {
@@ -603,6 +620,101 @@ describe("opening the editor without typing", () => {
       select: { actorId: true },
     });
     expect(stale).toEqual([{ actorId: voter.id }]);
+  });
+});
+
+describe("who the history names for an edit", () => {
+  it("names the member who typed, not the decision-maker whose review stored the edit", async () => {
+    const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
+    const member = at(s.people, 1);
+    await castOnBothCriteria(member, s.projectId, { weight: 4, scores: { kafka: 2, sqs: 5 } });
+    const { draftId } = await member.api.draft.start({ projectId: s.projectId });
+    await member.api.draft.updateFields({
+      projectId: s.projectId,
+      chosenOptionKey: "sqs",
+      decisionMakers: [{ userId: s.owner.id, name: "" }],
+    });
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    // The member types; the owner approves again before the typing pause stores the Markdown.
+    const a = await startInstance({ textDebounceMs: 60_000, textMaxDebounceMs: 60_000 });
+    const writer = await connect(a, draftId, member.id);
+    const rows = await t.db.recordDraftUpdate.count({ where: { draftId } });
+    typeParagraph(writer.doc, "rationale", "Managed queues cost less to run.");
+    await expect
+      .poll(() => t.db.recordDraftUpdate.count({ where: { draftId } }), {
+        timeout: 5_000,
+        interval: 10,
+      })
+      .toBeGreaterThan(rows);
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+
+    const events = await t.db.projectEvent.findMany({
+      where: { projectId: s.projectId, type: { in: ["draft.review.stale", "draft.review.given"] } },
+      orderBy: { createdAt: "asc" },
+      select: { type: true, actorId: true },
+    });
+    expect(events).toEqual([
+      { type: "draft.review.given", actorId: s.owner.id },
+      { type: "draft.review.stale", actorId: member.id },
+      { type: "draft.review.given", actorId: s.owner.id },
+    ]);
+    disconnect(writer);
+    await stopInstance(a);
+  });
+});
+
+describe("text typed in the editor, through the record to its exports", () => {
+  it("stores a typed section as typed, and the exports escape it once", async () => {
+    const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
+    const member = at(s.people, 1);
+    await castOnBothCriteria(member, s.projectId, { weight: 4, scores: { kafka: 2, sqs: 5 } });
+    const { draftId } = await member.api.draft.start({ projectId: s.projectId });
+    await member.api.draft.updateFields({
+      projectId: s.projectId,
+      chosenOptionKey: "sqs",
+      decisionMakers: [{ userId: s.owner.id, name: "" }],
+    });
+    const a = await startInstance();
+    const writer = await connect(a, draftId, member.id);
+    const rationale = "R&D's snake_case_budget stays under 5 < 7, see <b>Q&A</b>";
+    const consequence = "Costs *drop* by 20% & [on-call](pager) gets quiet_er";
+    typeParagraph(writer.doc, "rationale", rationale);
+    typeParagraph(writer.doc, "good", consequence);
+    const stored = async () =>
+      (await t.db.recordDraft.findUniqueOrThrow({ where: { id: draftId }, select: { text: true } }))
+        .text as Record<string, string>;
+    await expect
+      .poll(async () => (await stored()).good, { timeout: 5_000, interval: 10 })
+      .not.toBe("");
+    // Stored as typed where Markdown needs no escape; escaped only where it would be syntax.
+    expect((await stored()).rationale).toBe(
+      "R&D's snake_case_budget stays under 5 < 7, see \\<b>Q&A\\</b>",
+    );
+    expect((await stored()).good).toBe(
+      "Costs \\*drop\\* by 20% & \\[on-call]\\(pager) gets quiet_er",
+    );
+    disconnect(writer);
+    await stopInstance(a);
+
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+    await s.owner.api.draft.accept({ projectId: s.projectId, confirmProvisional: true });
+    // The record keeps the draft's Markdown, which its page renders.
+    const { view } = await s.owner.api.record.get({ projectId: s.projectId });
+    const text = await stored();
+    expect(view.decision).toMatchObject({
+      rationale: text.rationale,
+      consequences: { good: [text.good] },
+    });
+    for (const format of ["madr", "nygard", "pdf"] as const) {
+      const file = await s.owner.api.export.file({ projectId: s.projectId, format });
+      const shown =
+        format === "pdf"
+          ? await readableText("pdf", file.content)
+          : textOf(unified().use(remarkParse).use(remarkGfm).parse(file.content));
+      const flat = shown.replace(/\s+/g, " ");
+      expect(flat, format).toContain(`because ${rationale}`);
+      expect(flat, format).toContain(`Good, because ${consequence}`);
+    }
   });
 });
 

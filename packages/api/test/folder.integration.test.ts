@@ -25,7 +25,6 @@ async function teamWithChain() {
       consequences: { good: ["Nothing to run."], neutral: [], bad: ["Vendor lock-in."] },
       decisionMakers: [{ userId: setup.owner.id }],
       consulted: [{ name: "José Núñez" }],
-      justification: "nobody has voted yet; the team agreed in the meeting.",
       confirmProvisional: true,
     });
     return projectId;

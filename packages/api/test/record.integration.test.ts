@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { storeDraftText } from "../src/services/draft/store-draft-text";
 import { trpcError, useTestDatabase } from "./helpers";
 import { at, blankInput, castVote, openBlankProject, teamWith } from "./project-fixtures";
 
@@ -248,6 +249,45 @@ describe("recording a decision", () => {
     );
     expect(revised.code).toBe("BAD_REQUEST");
     expect(revised.message).toMatch(/^The leading options are tied/);
+  });
+
+  it("with nothing scored, refuses a justification it would not keep, from the form and the draft", async () => {
+    const { owner, projectId } = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
+    const why = "We already run Kafka for analytics.";
+    const refused = await trpcError(
+      owner.api.record.decide({
+        projectId,
+        chosenOptionKey: "kafka",
+        justification: why,
+        confirmProvisional: true,
+        ...fields,
+      }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toBe(
+      "Nothing is scored yet, so there is no recommendation to go against and a justification would not be kept: give the reason for this choice in the rationale, and leave the justification empty.",
+    );
+    expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
+
+    // Accepting a shared draft is held to the same rule.
+    const { draftId } = await owner.api.draft.start({ projectId });
+    await storeDraftText(t.db, draftId, { rationale: fields.rationale });
+    await owner.api.draft.updateFields({
+      projectId,
+      chosenOptionKey: "kafka",
+      decisionMakers: [{ userId: owner.id, name: "" }],
+    });
+    await owner.api.draft.review({ projectId, verdict: "APPROVED" });
+    const fromDraft = await trpcError(
+      owner.api.draft.accept({ projectId, justification: why, confirmProvisional: true }),
+    );
+    expect(fromDraft.code).toBe("BAD_REQUEST");
+    expect(fromDraft.message).toMatch(/^Nothing is scored yet/);
+    expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
+
+    // Without it, the decision is recorded.
+    await owner.api.draft.accept({ projectId, confirmProvisional: true });
+    expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(1);
   });
 
   it("lets only admins and the creator record, refuses people outside the team", async () => {

@@ -48,11 +48,7 @@ export async function acceptDraft(
   await settleOpenDraft(db, actor, input.projectId);
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, input.projectId, "update");
-    const draftLock = await settleDraftText(
-      tx,
-      await openDraft(tx, actor, input.projectId),
-      actor.userId,
-    );
+    const draftLock = await settleDraftText(tx, await openDraft(tx, actor, input.projectId));
     const [draft, project] = [
       await tx.recordDraft.findUniqueOrThrow({
         where: { id: draftLock.id },

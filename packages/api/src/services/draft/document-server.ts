@@ -181,7 +181,10 @@ export class DraftDocumentExtension implements Extension {
   private instance: Hocuspocus | undefined;
   private listener: PgListener | undefined;
   private readonly pending = new Map<string, Uint8Array[]>();
-  /** The connections whose edits are in `pending` (told if those cannot be stored). */
+  /**
+   * The connections whose edits are in `pending` (told if those cannot be stored), the one that
+   * typed last at the end: the row names its user as the edits' author.
+   */
   private readonly pendingFrom = new Map<string, Set<Connection>>();
   /** Loaded documents whose draft was accepted or discarded: nothing more is applied to them. */
   private readonly closed = new Map<string, ClosedDraftStatus>();
@@ -429,6 +432,8 @@ export class DraftDocumentExtension implements Extension {
     else this.pending.set(documentName, [update]);
     if (isConnection(transactionOrigin)) {
       const from = this.pendingFrom.get(documentName);
+      // Moved to the end: whoever typed last is the batch's author.
+      from?.delete(transactionOrigin);
       if (from) from.add(transactionOrigin);
       else this.pendingFrom.set(documentName, new Set([transactionOrigin]));
     }
@@ -527,7 +532,12 @@ export class DraftDocumentExtension implements Extension {
       this.pendingFrom.delete(documentName);
       const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
       try {
-        const id = await appendDraftUpdate(this.options.db, { draftId: documentName, update });
+        const typist = [...from].at(-1)?.context as Partial<DraftConnectionContext> | undefined;
+        const id = await appendDraftUpdate(this.options.db, {
+          draftId: documentName,
+          update,
+          authorId: typist?.user?.id ?? null,
+        });
         if (id === null) {
           // The draft was accepted or discarded before these edits were stored: they are in no
           // record, and never will be. Their typists are told; nothing more is taken.

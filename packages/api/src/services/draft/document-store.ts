@@ -22,13 +22,16 @@ export type StoredUpdate = { id: bigint; update: Uint8Array };
  * after them finds the draft closed and adds nothing. So every stored edit is in the record, and
  * an edit that is not stored is known to the caller.
  */
-const appendUpdate = statement<{ draftId: string; update: Uint8Array }, { id: bigint }>(
-  ({ draftId, update }) =>
+const appendUpdate = statement<
+  { draftId: string; update: Uint8Array; authorId: string | null },
+  { id: bigint }
+>(
+  ({ draftId, update, authorId }) =>
     sql`WITH proposed AS (
           SELECT id FROM record_drafts WHERE id = ${draftId} AND status = 'PROPOSED' FOR SHARE
         ), added AS (
-          INSERT INTO record_draft_updates (draft_id, update)
-          SELECT id, ${update} FROM proposed
+          INSERT INTO record_draft_updates (draft_id, update, author_id)
+          SELECT id, ${update}, ${authorId} FROM proposed
           RETURNING id
         )
         SELECT id, pg_notify(${DRAFT_UPDATES_CHANNEL},
@@ -36,10 +39,13 @@ const appendUpdate = statement<{ draftId: string; update: Uint8Array }, { id: bi
         FROM added`,
 );
 
-/** The new row's id, or null when the draft is accepted or discarded (nothing was stored). */
+/**
+ * The new row's id, or null when the draft is accepted or discarded (nothing was stored).
+ * `authorId`: who made the edits (the last of them), whom the history names for them.
+ */
 export async function appendDraftUpdate(
   db: SqlRunner,
-  input: { draftId: string; update: Uint8Array },
+  input: { draftId: string; update: Uint8Array; authorId: string | null },
 ): Promise<bigint | null> {
   const [row] = await appendUpdate(db, input);
   return row?.id ?? null;

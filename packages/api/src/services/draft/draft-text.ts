@@ -1,3 +1,7 @@
+import type { PhrasingContent, RootContent } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import { DRAFT_TEXT_FIELDS, type DraftText } from "../../schemas/draft";
 
 /** Reads a draft's stored text defensively (JSON): every field present, as a string. */
@@ -39,4 +43,72 @@ export function markdownListItems(markdown: string): string[] {
   }
   flush();
   return items.filter(Boolean);
+}
+
+const reader = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * The text a reader sees in a piece of the draft's Markdown: what the record keeps as plain text
+ * (the rationale, each consequence, the confirmation), which the record's exports then escape
+ * once, as they do text typed in the record's form. A character the draft's Markdown had to
+ * escape (`\*`, `\_`, `&amp;`) is the character typed; paragraphs stay apart (a blank line),
+ * line breaks stay; a list item starts with its marker (`- `, `1. `); a link whose text is not
+ * its address keeps the address after it, in parentheses; an image is its description.
+ */
+export function markdownAsText(markdown: string): string {
+  const blocks: string[] = [];
+  const inline = (nodes: PhrasingContent[]): string => nodes.map(phrase).join("");
+  const phrase = (node: PhrasingContent): string => {
+    switch (node.type) {
+      case "text":
+      case "inlineCode":
+      case "html":
+        return node.value;
+      case "break":
+        return "\n";
+      case "image":
+        return node.alt ?? "";
+      case "link": {
+        const text = inline(node.children);
+        const own = [text, `http://${text}`, `https://${text}`, `mailto:${text}`];
+        return !text ? node.url : own.includes(node.url) ? text : `${text} (${node.url})`;
+      }
+      default:
+        return "children" in node ? inline(node.children as PhrasingContent[]) : "";
+    }
+  };
+  const block = (node: RootContent, marker = "") => {
+    switch (node.type) {
+      case "paragraph":
+      case "heading":
+        blocks.push(`${marker}${inline(node.children)}`);
+        return;
+      case "code":
+      case "html":
+        blocks.push(`${marker}${node.value}`);
+        return;
+      case "list":
+        node.children.forEach((item, i) => {
+          const mark = node.ordered ? `${(node.start ?? 1) + i}. ` : "- ";
+          item.children.forEach((child, j) => {
+            block(child, j === 0 ? mark : "");
+          });
+        });
+        return;
+      case "table":
+        for (const row of node.children)
+          blocks.push(row.children.map((cell) => inline(cell.children)).join(" | "));
+        return;
+      case "thematicBreak":
+      case "definition":
+        return;
+      default:
+        if ("children" in node) for (const child of node.children) block(child as RootContent);
+    }
+  };
+  for (const node of reader.parse(markdown).children) block(node);
+  return blocks
+    .map((b) => b.trim())
+    .filter(Boolean)
+    .join("\n\n");
 }

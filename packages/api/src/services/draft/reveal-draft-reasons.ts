@@ -28,7 +28,7 @@ export async function revealDraftReasons(
 ): Promise<boolean> {
   const locked = await lockDraft(tx, { projectId });
   if (locked?.status !== "PROPOSED") return false;
-  const draft = await settleDraftText(tx, locked, actorId);
+  const draft = await settleDraftText(tx, locked);
   const row = await tx.recordDraft.findUniqueOrThrow({
     where: { id: draft.id },
     select: { text: true, chosenOptionKey: true },
@@ -65,8 +65,8 @@ export async function revealDraftReasons(
     );
     // biome-ignore lint/style/noRestrictedImports: lazy, so Yjs stays out of the bundled API.
     const { appendDraftUpdate } = await import("./document-store");
-    await appendDraftUpdate(tx, { draftId: draft.id, update });
-    await settleDraftText(tx, draft, actorId);
+    await appendDraftUpdate(tx, { draftId: draft.id, update, authorId: actorId });
+    await settleDraftText(tx, draft);
   } else {
     await writeDraftText(tx, draft, parts, { actorId });
   }

@@ -18,11 +18,7 @@ export async function reviewDraft(
   input: { projectId: string; verdict: "APPROVED" | "CHANGES_REQUESTED"; comment: string | null },
 ) {
   return db.$transaction(async (tx) => {
-    const locked = await settleDraftText(
-      tx,
-      await openDraft(tx, actor, input.projectId),
-      actor.userId,
-    );
+    const locked = await settleDraftText(tx, await openDraft(tx, actor, input.projectId));
     const draft = await tx.recordDraft.findUniqueOrThrow({
       where: { id: locked.id },
       select: { decisionMakers: true },

@@ -18,12 +18,11 @@ import { openDraft } from "./update-draft-fields";
 export async function settleDraftText(
   tx: Prisma.TransactionClient,
   draft: LockedDraft,
-  actorId: string,
 ): Promise<LockedDraft> {
   const rows = await tx.recordDraftUpdate.findMany({
     where: { draftId: draft.id },
     orderBy: { id: "asc" },
-    select: { update: true },
+    select: { update: true, authorId: true },
   });
   // No rows: nobody opened the editor yet, and the stored Markdown is the whole text.
   if (!rows.length) return draft;
@@ -32,8 +31,10 @@ export async function settleDraftText(
   // biome-ignore lint/style/noRestrictedImports: lazy, so Yjs stays out of the bundled API.
   const { documentReadsAs, documentTextOfUpdates } = await import("./document-schema");
   const text = documentTextOfUpdates(rows.map((row) => row.update));
+  // The edits are whoever typed them, as when the instances store the text: the history names
+  // the author of the newest edit, never the reviewer or accepter whose request settles it.
   const { textVersion } = await writeDraftText(tx, draft, text, {
-    actorId,
+    actorId: rows.at(-1)?.authorId ?? null,
     readsAs: documentReadsAs,
   });
   return { ...draft, textVersion };
@@ -49,6 +50,6 @@ export async function settleOpenDraft(
   projectId: string,
 ): Promise<void> {
   await db.$transaction(async (tx) => {
-    await settleDraftText(tx, await openDraft(tx, actor, projectId), actor.userId);
+    await settleDraftText(tx, await openDraft(tx, actor, projectId));
   });
 }

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import type { DraftText } from "../../schemas/draft";
+import { markdownLine } from "../export/markdown-text";
 import { isBlind } from "../history/event-view";
 import { STATUS_WORDS } from "../project/access";
 import { recordEvent } from "../project/events";
@@ -76,12 +77,15 @@ export async function startDraft(db: PrismaClient, actor: Actor, input: { projec
   });
 }
 
-const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
-
 /** A team score of 4 or more is a pro, 2 or less a con, 3 neutral (as the exports read it). */
 const kindOf = (score: number) => (score >= 4 ? "good" : score <= 2 ? "bad" : "neutral");
 
-/** The Markdown the team starts from: nothing in it that nobody entered. */
+/**
+ * The Markdown the team starts from: nothing in it that nobody entered. What people typed (vote
+ * reasons, option, criterion and member names) is quoted as the text it is, one line each: a
+ * reason that looks like Markdown (`# heading`, `[link](…)`, `<b>`, `*word*`) shows as typed
+ * and changes neither its list item nor the sections around it.
+ */
 export function prefilledText(
   loaded: Pick<LoadedDecision, "project" | "members" | "votes">,
   context: string,
@@ -92,7 +96,7 @@ export function prefilledText(
   const criterionName = new Map(loaded.project.criteria.map((c) => [c.key, c.name]));
   const reasons = blind ? [] : loaded.votes.filter((v) => v.rationale?.trim());
   const line = (v: (typeof reasons)[number]) =>
-    `"${oneLine(v.rationale ?? "")}" (${nameOf.get(v.voterId) ?? "Former member"} on ${criterionName.get(v.criterionKey) ?? v.criterionKey})`;
+    `"${markdownLine(v.rationale ?? "")}" (${markdownLine(nameOf.get(v.voterId) ?? "Former member")} on ${markdownLine(criterionName.get(v.criterionKey) ?? v.criterionKey)})`;
   const consequences: Record<"good" | "neutral" | "bad", string[]> = {
     good: [],
     neutral: [],
@@ -112,10 +116,10 @@ export function prefilledText(
       const word = { good: "Good", neutral: "Neutral", bad: "Bad" }[kindOf(score)];
       return [`- ${word}, because ${line(v)}`];
     });
-    return `### ${o.name}\n\n${items.length ? items.join("\n") : blind ? "- Voting is blind until it closes: reasons are not shown yet." : "- No reasons given in the votes yet."}`;
+    return `### ${markdownLine(o.name)}\n\n${items.length ? items.join("\n") : blind ? "- Voting is blind until it closes: reasons are not shown yet." : "- No reasons given in the votes yet."}`;
   });
   const moreInformation = [
-    `Considered options: ${options.map((o) => o.name).join(", ")}.`,
+    `Considered options: ${options.map((o) => markdownLine(o.name)).join(", ")}.`,
     "## Pros and cons of the options",
     ...prosAndCons,
   ].join("\n\n");

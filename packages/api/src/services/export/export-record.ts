@@ -7,6 +7,7 @@ import { projectEvents, redactEvent } from "./events";
 import { recordBaseName } from "./file-name";
 import { collect, jsonExportChunks } from "./json";
 import { toMarkdown } from "./markdown";
+import { shownRecordText } from "./markdown-text";
 import { type HistorySummary, type Paper, toPdf } from "./pdf";
 
 /** Why an open blind vote has no votes CSV. */
@@ -64,7 +65,9 @@ export async function exportRecordStream(db: PrismaClient, scope: Scope, req: Ex
     case "pdf":
       return {
         ...file("pdf"),
-        chunks: once(await toPdf(view, await historySummary(db, scope), req.paper ?? "a4")),
+        chunks: once(
+          await toPdf(shownRecordText(view), await historySummary(db, scope), req.paper ?? "a4"),
+        ),
       };
   }
 }

@@ -4,6 +4,7 @@ import remarkParse from "remark-parse";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import { SKIP, visit } from "unist-util-visit";
+import { markdownAsText } from "../draft/draft-text";
 import type { RecordView } from "../record/record-view";
 
 /**
@@ -147,12 +148,42 @@ export function safeMarkdown(
 }
 
 /**
+ * The record as the exports print it. A record accepted from a shared draft keeps its rationale,
+ * consequences and confirmation as the draft's Markdown, which the record page renders; the
+ * exports print these as text, so they take the text that Markdown shows: a character the
+ * Markdown escapes (`\*`, `\[`) or spells as a reference (`&amp;`) is printed once, as typed,
+ * and then escaped once more only where a Markdown export needs it.
+ */
+export function shownRecordText(view: RecordView): RecordView {
+  const d = view.decision;
+  if (!d?.fromDraft) return view;
+  const items = (list: string[]) => list.map(markdownAsText).filter(Boolean);
+  return {
+    ...view,
+    decision: {
+      ...d,
+      rationale: markdownAsText(d.rationale),
+      consequences: {
+        good: items(d.consequences.good),
+        neutral: items(d.consequences.neutral),
+        bad: items(d.consequences.bad),
+      },
+      confirmation: d.confirmation === null ? null : markdownAsText(d.confirmation) || null,
+    },
+  };
+}
+
+/**
  * The record view with every text a person typed written as safe Markdown (see above), for the
  * Markdown formats. Keys, numbers, dates and statuses are left as they are, and so are the
  * titles of linked records, which the formats name by file name; links outside http, https
  * and mailto are left out. Lists in the problem statement use `bullet` as their marker.
  */
-export function markdownSafeView(view: RecordView, { bullet = "*" as "*" | "-" } = {}): RecordView {
+export function markdownSafeView(
+  typed: RecordView,
+  { bullet = "*" as "*" | "-" } = {},
+): RecordView {
+  const view = shownRecordText(typed);
   // Names repeat on every vote of a member: each distinct text is written once.
   const once = (write: (t: string) => string) => {
     const written = new Map<string, string>();

@@ -49,12 +49,12 @@ export async function storedFields(
       { justification: ["Say why the team chose another option than the recommendation."] },
     );
   }
-  // On a tie a justification has no recommendation to go against, and the record no place for
-  // it: refused rather than dropped, so the reason typed is not lost. Not while the
-  // recommendation is hidden: the refusal would tell that the leading options are tied.
-  if (opts.tied && fields.justification?.trim() && !opts.recommendationHidden) {
-    const message =
-      "The leading options are tied, so there is no recommendation to go against and a justification would not be kept: give the reason for this choice in the rationale, and leave the justification empty.";
+  // With no recommendation (the leading options tied, or nothing scored yet) a justification has
+  // nothing to go against, and the record no place for it: refused rather than dropped, so the
+  // reason typed is not lost. Not while the recommendation is hidden: the refusal would tell
+  // that the leading options are tied, or that nobody has scored yet.
+  if (recommendedKey === null && fields.justification?.trim() && !opts.recommendationHidden) {
+    const message = `${opts.tied ? "The leading options are tied" : "Nothing is scored yet"}, so there is no recommendation to go against and a justification would not be kept: give the reason for this choice in the rationale, and leave the justification empty.`;
     throw new DomainError("BAD_REQUEST", message, { justification: [message] });
   }
   const people = await resolvePeople(tx, teamId, fields);

@@ -118,6 +118,12 @@ export type RecordView = {
         /** A record accepted from a shared draft: its "more information" text, as Markdown. */
         moreInformation?: string | null;
         /**
+         * Accepted from a shared draft: the rationale, consequences and confirmation are the
+         * draft's Markdown, which the record page renders and the exports print as the text it
+         * shows (`shownRecordText`).
+         */
+        fromDraft?: boolean;
+        /**
          * The named decision-makers' approvals of the accepted draft's text, oldest first, with
          * the revision of the record they were given for (the first: a draft's text becomes
          * revision 1; none for an imported file's approvals, which do not say).
@@ -332,6 +338,7 @@ export async function loadRecordView(
           recommendedKey: record.recommendedKey,
           coverage: readRecordCoverage(record.coverage),
           moreInformation: record.moreInformation,
+          fromDraft: !imported && accepted !== null,
           approvals: imported ? imported.approvals : approvals,
           revisedBy: latestRevision
             ? {

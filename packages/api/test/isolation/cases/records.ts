@@ -30,8 +30,7 @@ async function projectOfTeamA(world: World, status: Status = "OPEN", recorded = 
 
 const fields = {
   chosenOptionKey: "fastapi",
-  justification: "Nobody voted; the team agreed in the meeting.",
-  rationale: "It is fast.",
+  rationale: "Nobody voted; the team agreed in the meeting that it is fast.",
 };
 
 const team = (world: World) => ({ teamId: world.teamA.id });
