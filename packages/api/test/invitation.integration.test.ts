@@ -6,6 +6,7 @@ import { PENDING_INVITATION_LIMIT } from "../src/services/invitation/create-invi
 import { createContextInner } from "../src/trpc";
 import { onceOfTwo, trpcError, useTestDatabase } from "./helpers";
 import { ownerAnd } from "./project-fixtures";
+import { holdRowLock } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -433,6 +434,26 @@ describe("an inviter's pending links follow their role", () => {
     const gone = await trpcError(t.callerAs(joiner).invitation.accept({ token: later.token }));
     expect(gone.code).toBe("PRECONDITION_FAILED");
     expect(await t.db.membership.count({ where: { teamId: team.id, userId: joiner.id } })).toBe(0);
+  });
+
+  it("refuses an admin link asked for while the admin is being demoted, once the demotion is in", async () => {
+    const { owner, admin, team } = await teamWithAdmin();
+    // The team busy with another change, so the demotion and then the invitation queue behind it.
+    const busy = await holdRowLock(t.db, "teams", team.id);
+    const demotion = t
+      .callerAs(owner)
+      .member.changeRole({ teamId: team.id, userId: admin.id, role: "MEMBER" });
+    await busy.waiting(1);
+    const invitation = trpcError(
+      t.callerAs(admin).invitation.create({ teamId: team.id, role: "ADMIN" }),
+    );
+    await busy.waiting(2);
+    await busy.release();
+    await demotion;
+    const refused = await invitation;
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toMatch(/admin role or higher/);
+    expect(await t.db.invitation.count({ where: { teamId: team.id, revokedAt: null } })).toBe(0);
   });
 
   it("keeps an owner's admin links after a transfer of ownership, not their owner links", async () => {
