@@ -1,6 +1,7 @@
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
+import { holdRowLock } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -62,6 +63,61 @@ describe("team.transferOwnership", () => {
     // The former owner can now leave; the team keeps its new owner.
     await t.callerAs(owner).team.leave({ teamId: team.id });
     expect(await t.db.membership.count({ where: { teamId: team.id, role: "OWNER" } })).toBe(1);
+  });
+  it("hands ownership on once when the owner sends it to two people from two tabs", async () => {
+    const { owner, team } = await ownedTeam();
+    const [first, second] = [await createUser(t.db), await createUser(t.db)];
+    await addMember(t.db, team.id, first.id, "MEMBER");
+    await addMember(t.db, team.id, second.id, "MEMBER");
+    const busy = await holdRowLock(t.db, "teams", team.id);
+    const transfers = [first, second].map((heir) =>
+      t
+        .callerAs(owner)
+        .team.transferOwnership({ teamId: team.id, userId: heir.id })
+        .then(
+          () => "transferred",
+          (error: unknown) => error,
+        ),
+    );
+    await busy.waiting(2);
+    await busy.release();
+    const results = await Promise.all(transfers);
+    expect(results.filter((r) => r === "transferred")).toHaveLength(1);
+    const refused = results.find((r) => r !== "transferred");
+    expect(refused).toMatchObject({ code: "FORBIDDEN" });
+    expect((refused as Error).message).toMatch(/owner role/);
+    expect(await t.db.membership.count({ where: { teamId: team.id, role: "OWNER" } })).toBe(1);
+  });
+
+  it("refuses a co-owner's transfer sent while another owner demotes them", async () => {
+    const { owner, team } = await ownedTeam();
+    const coOwner = await createUser(t.db);
+    const heir = await createUser(t.db);
+    await addMember(t.db, team.id, coOwner.id, "OWNER");
+    await addMember(t.db, team.id, heir.id, "MEMBER");
+    const busy = await holdRowLock(t.db, "teams", team.id);
+    const demotion = t
+      .callerAs(owner)
+      .member.changeRole({ teamId: team.id, userId: coOwner.id, role: "MEMBER" });
+    await busy.waiting(1);
+    const transfer = trpcError(
+      t.callerAs(coOwner).team.transferOwnership({ teamId: team.id, userId: heir.id }),
+    );
+    await busy.waiting(2);
+    await busy.release();
+    await demotion;
+    expect((await transfer).code).toBe("FORBIDDEN");
+    const roles = await t.db.membership.findMany({
+      where: { teamId: team.id },
+      select: { userId: true, role: true },
+    });
+    expect(new Map(roles.map((m) => [m.userId, m.role]))).toEqual(
+      new Map([
+        [owner.id, "OWNER"],
+        [coOwner.id, "MEMBER"],
+        [heir.id, "MEMBER"],
+      ]),
+    );
   });
 });
 
