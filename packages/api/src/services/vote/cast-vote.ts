@@ -42,7 +42,12 @@ export async function castVote(
       foldSeconds: history.foldSeconds,
     }),
   );
+  // As the access check refuses them: the role is read again once the project is locked, so a
+  // voter removed or made a viewer while the vote waited is refused too.
   if (!saved) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  if (saved.voterRole === "VIEWER") {
+    throw new DomainError("FORBIDDEN", "This needs the member role or higher in the team.");
+  }
   refuseUnlessOpen(saved.status);
   if (!saved.criterionId) throw unknownCriterion(input.criterionKey);
   const unknown = Object.keys(input.scores).filter((key) => !saved.optionKeys.includes(key));
