@@ -8,7 +8,7 @@ import { until } from "./helpers";
  * `release()` ends the transaction, letting them through. This lines concurrent requests up
  * deterministically instead of hoping that two land at the same moment.
  */
-export async function holdRowLock(db: Database, lock: "teams" | "projects", id: string) {
+export async function holdRowLock(db: Database, lock: "teams" | "projects" | "users", id: string) {
   let release = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
@@ -22,7 +22,9 @@ export async function holdRowLock(db: Database, lock: "teams" | "projects", id: 
       const rows =
         lock === "teams"
           ? await tx.$queryRaw<unknown[]>`SELECT id FROM teams WHERE id = ${id} FOR UPDATE`
-          : await tx.$queryRaw<unknown[]>`SELECT id FROM projects WHERE id = ${id} FOR UPDATE`;
+          : lock === "projects"
+            ? await tx.$queryRaw<unknown[]>`SELECT id FROM projects WHERE id = ${id} FOR UPDATE`
+            : await tx.$queryRaw<unknown[]>`SELECT id FROM users WHERE id = ${id} FOR UPDATE`;
       if (rows.length === 0) throw new Error(`No row ${id} in ${lock} to lock.`);
       locked();
       await released;
