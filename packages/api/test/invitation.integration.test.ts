@@ -382,6 +382,36 @@ describe("invitation.accept", () => {
     expect(unknown.code).toBe("NOT_FOUND");
     expect(unknown.message).toMatch(/not valid/);
   });
+
+  it("joins once when one person accepts two invitations to the team at the same moment", async () => {
+    const { admin, team } = await teamWithAdmin();
+    const joiner = await createUser(t.db);
+    const links = [
+      await t.callerAs(admin).invitation.create({ teamId: team.id, role: "MEMBER" }),
+      await t.callerAs(admin).invitation.create({ teamId: team.id, role: "VIEWER" }),
+    ];
+    // The team busy with another change while both presses arrive.
+    const busy = await holdRowLock(t.db, "teams", team.id);
+    const joins = links.map(({ token }) =>
+      t
+        .callerAs(joiner)
+        .invitation.accept({ token })
+        .then(
+          () => "joined",
+          (error: unknown) => error,
+        ),
+    );
+    await busy.waiting(2);
+    await busy.release();
+    const results = await Promise.all(joins);
+    expect(results.filter((r) => r === "joined")).toHaveLength(1);
+    expect(results.find((r) => r !== "joined")).toMatchObject({
+      code: "CONFLICT",
+      message:
+        "You are already a member of Platform. The invitation is still there for someone else.",
+    });
+    expect(await t.db.membership.count({ where: { teamId: team.id, userId: joiner.id } })).toBe(1);
+  });
 });
 
 describe("invitation.revoke", () => {

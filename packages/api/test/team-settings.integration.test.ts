@@ -136,4 +136,23 @@ describe("team.delete", () => {
     expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(0);
     expect(await t.db.membership.count({ where: { teamId: team.id } })).toBe(0);
   });
+
+  it("deletes the team while someone joins it: the join is told the link no longer works", async () => {
+    const { owner, team } = await ownedTeam();
+    const joiner = await createUser(t.db);
+    const { token } = await t.callerAs(owner).invitation.create({ teamId: team.id });
+    // The team busy with another change, so the deletion and then the join queue behind it.
+    const busy = await holdRowLock(t.db, "teams", team.id);
+    const deletion = t.callerAs(owner).team.delete({ teamId: team.id, confirmation: "Billing" });
+    await busy.waiting(1);
+    const join = trpcError(t.callerAs(joiner).invitation.accept({ token }));
+    await busy.waiting(2);
+    await busy.release();
+    expect(await deletion).toEqual({ id: team.id });
+    const refused = await join;
+    expect(refused.code).toBe("NOT_FOUND");
+    expect(refused.message).toMatch(/This invitation link is not valid/);
+    expect(await t.db.team.count({ where: { id: team.id } })).toBe(0);
+    expect(await t.db.membership.count({ where: { userId: joiner.id } })).toBe(0);
+  });
 });
