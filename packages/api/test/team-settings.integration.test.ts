@@ -137,6 +137,29 @@ describe("team.delete", () => {
     expect(await t.db.membership.count({ where: { teamId: team.id } })).toBe(0);
   });
 
+  it("deleted from two tabs at once: one deletes it, the other is told it is gone", async () => {
+    const { owner, team } = await ownedTeam();
+    const busy = await holdRowLock(t.db, "teams", team.id);
+    const deletions = [1, 2].map(() =>
+      t
+        .callerAs(owner)
+        .team.delete({ teamId: team.id, confirmation: "Billing" })
+        .then(
+          () => "deleted",
+          (error: unknown) => error,
+        ),
+    );
+    await busy.waiting(2);
+    await busy.release();
+    const results = await Promise.all(deletions);
+    expect(results.filter((r) => r === "deleted")).toHaveLength(1);
+    expect(results.find((r) => r !== "deleted")).toMatchObject({
+      code: "NOT_FOUND",
+      message: "Team was not found.",
+    });
+    expect(await t.db.team.count({ where: { id: team.id } })).toBe(0);
+  });
+
   it("deletes the team while someone joins it: the join is told the link no longer works", async () => {
     const { owner, team } = await ownedTeam();
     const joiner = await createUser(t.db);
