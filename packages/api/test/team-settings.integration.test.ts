@@ -23,6 +23,29 @@ describe("team.rename", () => {
     expect((await t.callerAs(owner).team.get({ slug: team.slug })).name).toBe("Payments");
   });
 
+  it("renamed from two places at once: the audit trail has each step, from one name to the next", async () => {
+    const { owner, team } = await ownedTeam();
+    const busy = await holdRowLock(t.db, "teams", team.id);
+    const renames = ["Payments", "Invoicing"].map((name) =>
+      t.callerAs(owner).team.rename({ teamId: team.id, name }),
+    );
+    await busy.waiting(2);
+    await busy.release();
+    await Promise.all(renames);
+    const events = await t.db.auditEvent.findMany({
+      where: { teamId: team.id, action: "team.renamed" },
+      select: { data: true },
+    });
+    // Each rename starts from the name the one before it left: Billing, then one, then the other.
+    const steps = events.map((e) => e.data as { from: string; to: string });
+    const first = steps.find((step) => step.from === "Billing");
+    const second = steps.find((step) => step !== first);
+    expect(steps).toHaveLength(2);
+    expect(second?.from).toBe(first?.to);
+    const { name } = await t.db.team.findUniqueOrThrow({ where: { id: team.id } });
+    expect(name).toBe(second?.to);
+  });
+
   it("rejects an empty name with a field message and a team id that does not exist", async () => {
     const { owner, team } = await ownedTeam();
     expect(
