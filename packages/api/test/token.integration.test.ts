@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authenticateToken, bearerToken } from "../src/services/token/authenticate-token";
 import { onceOfTwo, trpcError, useTestDatabase } from "./helpers";
 import { teamWith } from "./project-fixtures";
-import { holdRowLock } from "./row-lock";
+import { holdRowLock, itWithLocks } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -43,7 +43,7 @@ describe("personal access tokens", () => {
     expect(notUuid.code).toBe("BAD_REQUEST");
   });
 
-  it("stop at 50 active ones even when the last two are asked for at once", async () => {
+  itWithLocks("stop at 50 active ones even when the last two are asked for at once", async () => {
     const { owner } = await teamWith(t);
     await t.db.personalAccessToken.createMany({
       data: Array.from({ length: 49 }, (_, i) => ({
