@@ -645,6 +645,24 @@ describe("the project lifecycle", () => {
       expect((await owner.api.project.get({ projectId })).status).toBe("OPEN");
     },
   );
+
+  itWithLocks(
+    "refuses a close by an admin removed while the close waited, as it refuses anyone outside the team",
+    async () => {
+      const { team, owner, people } = await teamWith(t, ["ADMIN"]);
+      const admin = at(people, 1);
+      const projectId = await openProject(owner, blankInput(team.id));
+      const busy = await holdRowLock(t.db, "projects", projectId);
+      const close = trpcError(admin.api.project.close({ projectId }));
+      await busy.waiting(1);
+      await owner.api.member.remove({ teamId: team.id, userId: admin.id });
+      await busy.release();
+      const refused = await close;
+      expect(refused.code).toBe("NOT_FOUND");
+      expect(refused.message).toBe("Decision project was not found.");
+      expect((await owner.api.project.get({ projectId })).status).toBe("OPEN");
+    },
+  );
 });
 
 describe("finding a decision in the project list", () => {

@@ -8,17 +8,18 @@ import { lockTeam } from "./lock-team";
  * depends on is held. The access check in front of every request reads the role before any
  * lock: a request that then waits for the lock (behind a vote, an import, a role change) would
  * otherwise act with a role its member was meanwhile demoted from, or after they were removed.
- * Refused as the access check refuses: NOT_FOUND out of the team, FORBIDDEN below `minRole`.
+ * Refused as the access check refuses: NOT_FOUND out of the team (naming what the request was
+ * about, `scope`: the team, or a decision of it), FORBIDDEN below `minRole`.
  */
 export async function currentRole(
   tx: Prisma.TransactionClient,
-  input: { teamId: string; actorId: string; minRole: Role },
+  input: { teamId: string; actorId: string; minRole: Role; scope?: "Team" | "Decision project" },
 ): Promise<Role> {
   const membership = await tx.membership.findUnique({
     where: { teamId_userId: { teamId: input.teamId, userId: input.actorId } },
     select: { role: true },
   });
-  if (!membership) throw notFound("Team");
+  if (!membership) throw notFound(input.scope ?? "Team");
   if (!hasRole(membership.role, input.minRole)) {
     throw new DomainError(
       "FORBIDDEN",

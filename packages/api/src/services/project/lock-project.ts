@@ -29,7 +29,12 @@ export async function lockProject(
   const project = rows[0];
   if (!project || project.teamId !== actor.teamId) throw notFound("Decision project");
   const { userId, teamId } = actor;
-  const role = await currentRole(tx, { teamId, actorId: userId, minRole: "MEMBER" });
+  const role = await currentRole(tx, {
+    teamId,
+    actorId: userId,
+    minRole: "MEMBER",
+    scope: "Decision project",
+  });
   return { ...project, actor: { userId, teamId, role } };
 }
 
