@@ -202,6 +202,29 @@ describe("voting", () => {
     },
   );
 
+  itWithLocks(
+    "keeps the vote of a member removed while their retraction waited for the decision",
+    async () => {
+      const { team, owner, people, projectId } = await openProject(["MEMBER"]);
+      const member = at(people, 1);
+      await member.api.vote.cast({
+        projectId,
+        criterionKey: "ops",
+        weight: 3,
+        scores: { kafka: 3 },
+      });
+      const busy = await holdRowLock(t.db, "projects", projectId);
+      const retraction = trpcError(member.api.vote.retract({ projectId, criterionKey: "ops" }));
+      await busy.waiting(1);
+      await owner.api.member.remove({ teamId: team.id, userId: member.id });
+      await busy.release();
+      const refused = await retraction;
+      expect(refused.code).toBe("NOT_FOUND");
+      expect(refused.message).toBe("Decision project was not found.");
+      expect(await counts(projectId)).toEqual({ votes: 1, events: 1 });
+    },
+  );
+
   it("100 racing requests of one member on one criterion leave one vote, 100 events, and a submitted value", async () => {
     const { people, projectId } = await openProject(["MEMBER", "MEMBER"]);
     // Every edit its own history entry, so the chain of befores and afters can be checked.
