@@ -2,6 +2,7 @@ import { hashPassword, verifyPassword } from "@tradeoff/auth/password";
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
+import { holdRowLock, itWithLocks } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -343,6 +344,36 @@ describe("account.delete", () => {
     // A session of the deleted account is signed out.
     expect((await trpcError(t.callerAs(user).team.list())).code).toBe("UNAUTHORIZED");
   });
+  itWithLocks(
+    "lets only one of a team's two owners go when both delete their accounts at once",
+    async () => {
+      const first = await userWithPassword();
+      const second = await userWithPassword();
+      const member = await createUser(t.db);
+      const team = await createTeam(t.db, { ownerId: first.id, name: "Two Owners" });
+      await addMember(t.db, team.id, second.id, "OWNER");
+      await addMember(t.db, team.id, member.id, "MEMBER");
+      // The team busy with a change of its own (an import, a role change) while both ask.
+      const busy = await holdRowLock(t.db, "teams", team.id);
+      const deletions = [first, second].map((owner) =>
+        t
+          .callerAs(owner)
+          .account.delete({ confirmation: "old-password-1" })
+          .then(
+            () => "deleted",
+            (error: unknown) => error,
+          ),
+      );
+      await busy.waiting(2);
+      await busy.release();
+      const results = await Promise.all(deletions);
+      expect(results.filter((r) => r === "deleted")).toHaveLength(1);
+      const refused = results.find((r) => r !== "deleted");
+      expect(refused).toMatchObject({ code: "CONFLICT" });
+      expect((refused as Error).message).toMatch(/only owner of Two Owners/);
+      expect(await t.db.membership.count({ where: { teamId: team.id, role: "OWNER" } })).toBe(1);
+    },
+  );
 });
 
 describe("account sessions", () => {

@@ -6,6 +6,7 @@ import { PENDING_INVITATION_LIMIT } from "../src/services/invitation/create-invi
 import { createContextInner } from "../src/trpc";
 import { onceOfTwo, trpcError, useTestDatabase } from "./helpers";
 import { ownerAnd } from "./project-fixtures";
+import { holdRowLock, itWithLocks } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -381,6 +382,41 @@ describe("invitation.accept", () => {
     expect(unknown.code).toBe("NOT_FOUND");
     expect(unknown.message).toMatch(/not valid/);
   });
+
+  itWithLocks(
+    "joins once when one person accepts two invitations to the team at the same moment",
+    async () => {
+      const { admin, team } = await teamWithAdmin();
+      const joiner = await createUser(t.db);
+      const links = [
+        await t.callerAs(admin).invitation.create({ teamId: team.id, role: "MEMBER" }),
+        await t.callerAs(admin).invitation.create({ teamId: team.id, role: "VIEWER" }),
+      ];
+      // The team busy with another change while both presses arrive.
+      const busy = await holdRowLock(t.db, "teams", team.id);
+      const joins = links.map(({ token }) =>
+        t
+          .callerAs(joiner)
+          .invitation.accept({ token })
+          .then(
+            () => "joined",
+            (error: unknown) => error,
+          ),
+      );
+      await busy.waiting(2);
+      await busy.release();
+      const results = await Promise.all(joins);
+      expect(results.filter((r) => r === "joined")).toHaveLength(1);
+      expect(results.find((r) => r !== "joined")).toMatchObject({
+        code: "CONFLICT",
+        message:
+          "You are already a member of Platform. The invitation is still there for someone else.",
+      });
+      expect(await t.db.membership.count({ where: { teamId: team.id, userId: joiner.id } })).toBe(
+        1,
+      );
+    },
+  );
 });
 
 describe("invitation.revoke", () => {
@@ -505,6 +541,29 @@ describe("an inviter's pending links follow their role", () => {
     expect(gone.code).toBe("PRECONDITION_FAILED");
     expect(await t.db.membership.count({ where: { teamId: team.id, userId: joiner.id } })).toBe(0);
   });
+
+  itWithLocks(
+    "refuses an admin link asked for while the admin is being demoted, once the demotion is in",
+    async () => {
+      const { owner, admin, team } = await teamWithAdmin();
+      // The team busy with another change, so the demotion and then the invitation queue behind it.
+      const busy = await holdRowLock(t.db, "teams", team.id);
+      const demotion = t
+        .callerAs(owner)
+        .member.changeRole({ teamId: team.id, userId: admin.id, role: "MEMBER" });
+      await busy.waiting(1);
+      const invitation = trpcError(
+        t.callerAs(admin).invitation.create({ teamId: team.id, role: "ADMIN" }),
+      );
+      await busy.waiting(2);
+      await busy.release();
+      await demotion;
+      const refused = await invitation;
+      expect(refused.code).toBe("FORBIDDEN");
+      expect(refused.message).toMatch(/admin role or higher/);
+      expect(await t.db.invitation.count({ where: { teamId: team.id, revokedAt: null } })).toBe(0);
+    },
+  );
 
   it("keeps an owner's admin links after a transfer of ownership, not their owner links", async () => {
     const { owner, admin, team } = await teamWithAdmin();

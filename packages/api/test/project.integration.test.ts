@@ -6,7 +6,8 @@ import { DomainError } from "../src/errors";
 import { STALE_EDIT_MESSAGE } from "../src/schemas/project";
 import { TEAM_TEMPLATE_LIMIT } from "../src/services/template/save-team-template";
 import { sentTwiceThenRetried, trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, drfInput, teamWith } from "./project-fixtures";
+import { at, blankInput, drfInput, openProject, teamWith } from "./project-fixtures";
+import { holdRowLock, itWithLocks } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -626,6 +627,42 @@ describe("the project lifecycle", () => {
       expect((await trpcError(call())).code).toBe("NOT_FOUND");
     }
   });
+  itWithLocks(
+    "refuses a close by an admin demoted while the close waited for the decision",
+    async () => {
+      const { team, owner, people } = await teamWith(t, ["ADMIN"]);
+      const admin = at(people, 1);
+      const projectId = await openProject(owner, blankInput(team.id));
+      // The decision busy (votes being counted) while the admin closes it and is demoted.
+      const busy = await holdRowLock(t.db, "projects", projectId);
+      const close = trpcError(admin.api.project.close({ projectId }));
+      await busy.waiting(1);
+      await owner.api.member.changeRole({ teamId: team.id, userId: admin.id, role: "MEMBER" });
+      await busy.release();
+      const refused = await close;
+      expect(refused.code).toBe("FORBIDDEN");
+      expect(refused.message).toMatch(/Only a team admin or the person who created this decision/);
+      expect((await owner.api.project.get({ projectId })).status).toBe("OPEN");
+    },
+  );
+
+  itWithLocks(
+    "refuses a close by an admin removed while the close waited, as it refuses anyone outside the team",
+    async () => {
+      const { team, owner, people } = await teamWith(t, ["ADMIN"]);
+      const admin = at(people, 1);
+      const projectId = await openProject(owner, blankInput(team.id));
+      const busy = await holdRowLock(t.db, "projects", projectId);
+      const close = trpcError(admin.api.project.close({ projectId }));
+      await busy.waiting(1);
+      await owner.api.member.remove({ teamId: team.id, userId: admin.id });
+      await busy.release();
+      const refused = await close;
+      expect(refused.code).toBe("NOT_FOUND");
+      expect(refused.message).toBe("Decision project was not found.");
+      expect((await owner.api.project.get({ projectId })).status).toBe("OPEN");
+    },
+  );
 });
 
 describe("finding a decision in the project list", () => {

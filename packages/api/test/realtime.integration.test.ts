@@ -8,6 +8,7 @@ import { appRouter, createCaller } from "../src/root";
 import type { LiveMessage } from "../src/services/live/stream-project";
 import { authenticateRequest } from "../src/services/token/authenticate-request";
 import { createContextInner } from "../src/trpc";
+import { itWithLocks } from "./row-lock";
 
 /**
  * Two app instances in one process, as two servers would run them: each its own HTTP server,
@@ -150,6 +151,27 @@ function subscribe(
       await done;
     },
   };
+}
+
+/** A point a transaction stops at until the test lets it go on. */
+function gate() {
+  let reached = () => {};
+  let pass = () => {};
+  const isReached = new Promise<void>((resolve) => {
+    reached = resolve;
+  });
+  const passed = new Promise<void>((resolve) => {
+    pass = resolve;
+  });
+  return { reached: () => reached(), isReached, pass: () => pass(), passed };
+}
+
+/** How many connections to the test database wait for a lock. */
+async function waitingForLocks(): Promise<number> {
+  const rows = await setup.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pg_stat_activity
+    WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+  return rows[0]?.n ?? 0;
 }
 
 /** `subscribe`, once the stream is live: the server has sent its first message. */
@@ -326,6 +348,60 @@ describe("live updates across app instances", () => {
     expect(ids.every((id, i) => i === 0 || id > (ids[i - 1] ?? 0n))).toBe(true);
     expect(ids[0]).toBeGreaterThan(BigInt(seen.id ?? "0"));
   });
+
+  itWithLocks(
+    "resumes after the last event seen without missing one that was still being written",
+    async () => {
+      const { lead, watcher, team, projectId } = await openProject();
+      const entry = (type: string) => ({
+        projectId,
+        teamId: team.id,
+        actorId: lead.id,
+        type,
+        data: { before: [], after: [type] },
+      });
+      // One change holds the decision (as recording it does) while another writes its history
+      // entry, which waits for the decision; the first then writes its own entry and commits.
+      const holding = gate();
+      const holder = setup.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM projects WHERE id = ${projectId} FOR UPDATE`;
+        holding.reached();
+        await holding.passed;
+        await tx.projectEvent.create({ data: entry("holder") });
+      });
+      await holding.isReached;
+      const waiting = gate();
+      const waiter = setup.$transaction(async (tx) => {
+        await tx.projectEvent.create({ data: entry("waiter") });
+        waiting.reached();
+        await waiting.passed;
+      });
+      for (let waited = 0; (await waitingForLocks()) === 0; waited += 20) {
+        if (waited > 10_000) throw new Error("The second change never waited for the decision.");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      holding.pass();
+      await holder;
+      await waiting.isReached;
+      // A tab that has everything committed at this moment, then goes offline.
+      const [last] = await setup.projectEvent.findMany({
+        where: { projectId },
+        orderBy: { id: "desc" },
+        take: 1,
+        select: { id: true, type: true },
+      });
+      expect(last?.type).toBe("holder");
+      waiting.pass();
+      await waiter;
+
+      const again = subscribe(a, watcher.id, { projectId, lastEventId: String(last?.id) });
+      const got = await again.waitFor(() =>
+        again.events().find((e) => e.message.event.type === "waiter"),
+      );
+      await again.close();
+      expect(got.id).toBe(got.message.event.id);
+    },
+  );
 
   // Announced by a trigger on the notification channel; the embedded database's polling finds
   // new event ids only, so there a folded vote shows with the next change (see docs/decisions.md).

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { appJobs } from "../src/jobs";
 import { trpcError, until, useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
+import { holdRowLock, itWithLocks } from "./row-lock";
 
 const t = useTestDatabase();
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -225,6 +226,33 @@ describe("waiting on whom, and nudges", () => {
     expect(after.canNudge).toBe(true);
     expect(after.waiting.every((w) => w.nextNudgeAt !== null)).toBe(true);
   });
+
+  itWithLocks(
+    "a nudge sent while the member is being removed waits for the removal, and tells them nothing",
+    async () => {
+      const { team, owner, people } = await teamWith(t, ["ADMIN", "MEMBER"]);
+      const [, admin, member] = people;
+      if (!admin || !member) throw new Error("fixture: people missing");
+      const project = await owner.api.project.create(blankInput(team.id));
+      await owner.api.project.open({ projectId: project.id });
+      // The team busy with an import while the admin removes the member and the owner nudges them.
+      const busy = await holdRowLock(t.db, "teams", team.id);
+      const removal = admin.api.member.remove({ teamId: team.id, userId: member.id });
+      await busy.waiting(1);
+      const nudge = owner.api.project.nudge({ projectId: project.id, userIds: [member.id] });
+      await busy.waiting(2);
+      await busy.release();
+      const [removed, nudged] = await Promise.allSettled([removal, nudge]);
+      expect(removed).toMatchObject({ status: "fulfilled" });
+      expect(nudged).toMatchObject({ status: "fulfilled" });
+      expect(await t.db.membership.count({ where: { teamId: team.id, userId: member.id } })).toBe(
+        0,
+      );
+      expect(await t.db.notification.count({ where: { teamId: team.id, userId: member.id } })).toBe(
+        0,
+      );
+    },
+  );
 
   it("in blind voting shows who is not complete, never how far", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER"]);

@@ -2,6 +2,7 @@ import { drfVsFastapi } from "@tradeoff/templates";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
 import { ownerAnd } from "./project-fixtures";
+import { holdRowLock, itWithLocks } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -120,6 +121,34 @@ describe("the sample project (see how it works)", () => {
     expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(projectsBefore - 1);
     expect(await t.db.membership.count({ where: { teamId: team.id } })).toBe(2);
   });
+
+  itWithLocks(
+    "removed from two tabs at once: one removes it, the other is told it is gone",
+    async () => {
+      const { member, team } = await teamWithMember();
+      const sample = await t.callerAs(member).project.createSample({ teamId: team.id });
+      // The sample busy (a vote being counted) while both presses arrive.
+      const busy = await holdRowLock(t.db, "projects", sample.id);
+      const removals = [1, 2].map(() =>
+        t
+          .callerAs(member)
+          .project.removeSample({ projectId: sample.id })
+          .then(
+            () => "removed",
+            (error: unknown) => error,
+          ),
+      );
+      await busy.waiting(2);
+      await busy.release();
+      const results = await Promise.all(removals);
+      expect(results.filter((r) => r === "removed")).toHaveLength(1);
+      expect(results.find((r) => r !== "removed")).toMatchObject({
+        code: "NOT_FOUND",
+        message: "Decision project was not found.",
+      });
+      expect(await t.db.project.count({ where: { id: sample.id } })).toBe(0);
+    },
+  );
 
   it("offers its fictional teammates, and a member who left, in the history's member filter", async () => {
     const { owner, member, team } = await teamWithMember();

@@ -1,6 +1,7 @@
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
+import { holdRowLock, itWithLocks } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -21,6 +22,32 @@ describe("team.rename", () => {
     expect(event.data).toEqual({ from: "Billing", to: "Payments" });
     expect((await t.callerAs(owner).team.get({ slug: team.slug })).name).toBe("Payments");
   });
+
+  itWithLocks(
+    "renamed from two places at once: the audit trail has each step, from one name to the next",
+    async () => {
+      const { owner, team } = await ownedTeam();
+      const busy = await holdRowLock(t.db, "teams", team.id);
+      const renames = ["Payments", "Invoicing"].map((name) =>
+        t.callerAs(owner).team.rename({ teamId: team.id, name }),
+      );
+      await busy.waiting(2);
+      await busy.release();
+      await Promise.all(renames);
+      const events = await t.db.auditEvent.findMany({
+        where: { teamId: team.id, action: "team.renamed" },
+        select: { data: true },
+      });
+      // Each rename starts from the name the one before it left: Billing, then one, then the other.
+      const steps = events.map((e) => e.data as { from: string; to: string });
+      const first = steps.find((step) => step.from === "Billing");
+      const second = steps.find((step) => step !== first);
+      expect(steps).toHaveLength(2);
+      expect(second?.from).toBe(first?.to);
+      const { name } = await t.db.team.findUniqueOrThrow({ where: { id: team.id } });
+      expect(name).toBe(second?.to);
+    },
+  );
 
   it("rejects an empty name with a field message and a team id that does not exist", async () => {
     const { owner, team } = await ownedTeam();
@@ -63,6 +90,64 @@ describe("team.transferOwnership", () => {
     await t.callerAs(owner).team.leave({ teamId: team.id });
     expect(await t.db.membership.count({ where: { teamId: team.id, role: "OWNER" } })).toBe(1);
   });
+  itWithLocks(
+    "hands ownership on once when the owner sends it to two people from two tabs",
+    async () => {
+      const { owner, team } = await ownedTeam();
+      const [first, second] = [await createUser(t.db), await createUser(t.db)];
+      await addMember(t.db, team.id, first.id, "MEMBER");
+      await addMember(t.db, team.id, second.id, "MEMBER");
+      const busy = await holdRowLock(t.db, "teams", team.id);
+      const transfers = [first, second].map((heir) =>
+        t
+          .callerAs(owner)
+          .team.transferOwnership({ teamId: team.id, userId: heir.id })
+          .then(
+            () => "transferred",
+            (error: unknown) => error,
+          ),
+      );
+      await busy.waiting(2);
+      await busy.release();
+      const results = await Promise.all(transfers);
+      expect(results.filter((r) => r === "transferred")).toHaveLength(1);
+      const refused = results.find((r) => r !== "transferred");
+      expect(refused).toMatchObject({ code: "FORBIDDEN" });
+      expect((refused as Error).message).toMatch(/owner role/);
+      expect(await t.db.membership.count({ where: { teamId: team.id, role: "OWNER" } })).toBe(1);
+    },
+  );
+
+  itWithLocks("refuses a co-owner's transfer sent while another owner demotes them", async () => {
+    const { owner, team } = await ownedTeam();
+    const coOwner = await createUser(t.db);
+    const heir = await createUser(t.db);
+    await addMember(t.db, team.id, coOwner.id, "OWNER");
+    await addMember(t.db, team.id, heir.id, "MEMBER");
+    const busy = await holdRowLock(t.db, "teams", team.id);
+    const demotion = t
+      .callerAs(owner)
+      .member.changeRole({ teamId: team.id, userId: coOwner.id, role: "MEMBER" });
+    await busy.waiting(1);
+    const transfer = trpcError(
+      t.callerAs(coOwner).team.transferOwnership({ teamId: team.id, userId: heir.id }),
+    );
+    await busy.waiting(2);
+    await busy.release();
+    await demotion;
+    expect((await transfer).code).toBe("FORBIDDEN");
+    const roles = await t.db.membership.findMany({
+      where: { teamId: team.id },
+      select: { userId: true, role: true },
+    });
+    expect(new Map(roles.map((m) => [m.userId, m.role]))).toEqual(
+      new Map([
+        [owner.id, "OWNER"],
+        [coOwner.id, "MEMBER"],
+        [heir.id, "MEMBER"],
+      ]),
+    );
+  });
 });
 
 describe("team.delete", () => {
@@ -80,4 +165,52 @@ describe("team.delete", () => {
     expect(await t.db.project.count({ where: { teamId: team.id } })).toBe(0);
     expect(await t.db.membership.count({ where: { teamId: team.id } })).toBe(0);
   });
+
+  itWithLocks(
+    "deleted from two tabs at once: one deletes it, the other is told it is gone",
+    async () => {
+      const { owner, team } = await ownedTeam();
+      const busy = await holdRowLock(t.db, "teams", team.id);
+      const deletions = [1, 2].map(() =>
+        t
+          .callerAs(owner)
+          .team.delete({ teamId: team.id, confirmation: "Billing" })
+          .then(
+            () => "deleted",
+            (error: unknown) => error,
+          ),
+      );
+      await busy.waiting(2);
+      await busy.release();
+      const results = await Promise.all(deletions);
+      expect(results.filter((r) => r === "deleted")).toHaveLength(1);
+      expect(results.find((r) => r !== "deleted")).toMatchObject({
+        code: "NOT_FOUND",
+        message: "Team was not found.",
+      });
+      expect(await t.db.team.count({ where: { id: team.id } })).toBe(0);
+    },
+  );
+
+  itWithLocks(
+    "deletes the team while someone joins it: the join is told the link no longer works",
+    async () => {
+      const { owner, team } = await ownedTeam();
+      const joiner = await createUser(t.db);
+      const { token } = await t.callerAs(owner).invitation.create({ teamId: team.id });
+      // The team busy with another change, so the deletion and then the join queue behind it.
+      const busy = await holdRowLock(t.db, "teams", team.id);
+      const deletion = t.callerAs(owner).team.delete({ teamId: team.id, confirmation: "Billing" });
+      await busy.waiting(1);
+      const join = trpcError(t.callerAs(joiner).invitation.accept({ token }));
+      await busy.waiting(2);
+      await busy.release();
+      expect(await deletion).toEqual({ id: team.id });
+      const refused = await join;
+      expect(refused.code).toBe("NOT_FOUND");
+      expect(refused.message).toMatch(/This invitation link is not valid/);
+      expect(await t.db.team.count({ where: { id: team.id } })).toBe(0);
+      expect(await t.db.membership.count({ where: { userId: joiner.id } })).toBe(0);
+    },
+  );
 });

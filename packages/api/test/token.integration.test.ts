@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authenticateToken, bearerToken } from "../src/services/token/authenticate-token";
 import { onceOfTwo, trpcError, useTestDatabase } from "./helpers";
 import { teamWith } from "./project-fixtures";
+import { holdRowLock, itWithLocks } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -40,6 +41,36 @@ describe("personal access tokens", () => {
     expect(await t.db.personalAccessToken.count({ where: { userId: owner.id } })).toBe(2);
     const notUuid = await trpcError(owner.api.token.create({ ...input, idempotencyKey: "t-1" }));
     expect(notUuid.code).toBe("BAD_REQUEST");
+  });
+
+  itWithLocks("stop at 50 active ones even when the last two are asked for at once", async () => {
+    const { owner } = await teamWith(t);
+    await t.db.personalAccessToken.createMany({
+      data: Array.from({ length: 49 }, (_, i) => ({
+        userId: owner.id,
+        name: `script ${i + 1}`,
+        scope: "READ" as const,
+        tokenHash: `hash-of-token-${owner.id}-${i}`,
+        prefix: `tro_${String(i).padStart(6, "0")}`,
+      })),
+    });
+    // The account busy with a change of its own while both requests arrive.
+    const busy = await holdRowLock(t.db, "users", owner.id);
+    const creations = ["one", "two"].map((name) =>
+      owner.api.token.create({ name, scope: "READ" }).then(
+        () => "created",
+        (error: unknown) => error,
+      ),
+    );
+    await busy.waiting(2);
+    await busy.release();
+    const results = await Promise.all(creations);
+    expect(results.filter((r) => r === "created")).toHaveLength(1);
+    expect(results.find((r) => r !== "created")).toMatchObject({
+      code: "CONFLICT",
+      message: "You have 50 active tokens: revoke one you no longer use.",
+    });
+    expect(await t.db.personalAccessToken.count({ where: { userId: owner.id } })).toBe(50);
   });
 
   it("stop working at once when revoked or expired", async () => {

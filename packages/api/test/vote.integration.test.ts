@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
 import { at, blankInput, openBlankProject, teamWith } from "./project-fixtures";
+import { holdRowLock, itWithLocks } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -175,6 +176,54 @@ describe("voting", () => {
     expect(retract.code).toBe("CONFLICT");
     expect(await counts(id)).toEqual({ votes: 0, events: 0 });
   });
+
+  itWithLocks(
+    "refuses a vote that waited for the decision while its voter was removed or made a viewer",
+    async () => {
+      const { team, owner, people, projectId } = await openProject(["MEMBER", "MEMBER"]);
+      const [removed, madeViewer] = [at(people, 1), at(people, 2)];
+      const vote = { projectId, criterionKey: "ops", weight: 3, scores: { kafka: 3 } };
+      // The decision busy (another change holding it) while both vote and the owner acts.
+      const busy = await holdRowLock(t.db, "projects", projectId);
+      const votes = [
+        trpcError(removed.api.vote.cast(vote)),
+        trpcError(madeViewer.api.vote.cast(vote)),
+      ];
+      await busy.waiting(2);
+      await owner.api.member.remove({ teamId: team.id, userId: removed.id });
+      await owner.api.member.changeRole({ teamId: team.id, userId: madeViewer.id, role: "VIEWER" });
+      await busy.release();
+      const [gone, viewer] = await Promise.all(votes);
+      expect(gone?.code).toBe("NOT_FOUND");
+      expect(gone?.message).toBe("Decision project was not found.");
+      expect(viewer?.code).toBe("FORBIDDEN");
+      expect(viewer?.message).toBe("This needs the member role or higher in the team.");
+      expect(await counts(projectId)).toEqual({ votes: 0, events: 0 });
+    },
+  );
+
+  itWithLocks(
+    "keeps the vote of a member removed while their retraction waited for the decision",
+    async () => {
+      const { team, owner, people, projectId } = await openProject(["MEMBER"]);
+      const member = at(people, 1);
+      await member.api.vote.cast({
+        projectId,
+        criterionKey: "ops",
+        weight: 3,
+        scores: { kafka: 3 },
+      });
+      const busy = await holdRowLock(t.db, "projects", projectId);
+      const retraction = trpcError(member.api.vote.retract({ projectId, criterionKey: "ops" }));
+      await busy.waiting(1);
+      await owner.api.member.remove({ teamId: team.id, userId: member.id });
+      await busy.release();
+      const refused = await retraction;
+      expect(refused.code).toBe("NOT_FOUND");
+      expect(refused.message).toBe("Decision project was not found.");
+      expect(await counts(projectId)).toEqual({ votes: 1, events: 1 });
+    },
+  );
 
   it("100 racing requests of one member on one criterion leave one vote, 100 events, and a submitted value", async () => {
     const { people, projectId } = await openProject(["MEMBER", "MEMBER"]);

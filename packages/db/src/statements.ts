@@ -148,9 +148,10 @@ export type StoredVote = {
  * a busy event loop; inside one statement it is held only while the database works. The bench
  * measured 2.5 times the votes per second and 2.5 times less CPU per vote (docs/benchmarks.md).
  *
- * No row: the project is not in `teamId`. `savedAt` null: nothing was written, because the
- * project is not open, the criterion is unknown (`criterionId` null) or a score names an option
- * not in `optionKeys`. Scores are stored for every option, null where none was given.
+ * No row: the project is not in `teamId`, or the voter is no longer in the team (removed while
+ * the vote waited for the project's lock; 20261206101500_vote_checks_voter_role). `savedAt` null:
+ * nothing was written, because the voter is a viewer (`voterRole`), the project is not open, the
+ * criterion is unknown (`criterionId` null) or a score names an option not in `optionKeys`. Scores are stored for every option, null where none was given.
  * updated_at is stored without a time zone, in UTC.
  */
 export const castVote: Statement<
@@ -176,6 +177,8 @@ export const castVote: Statement<
     savedAt: Date | null;
     recorded: boolean;
     folded: boolean;
+    /** The voter's role in the team, read once the project is locked. */
+    voterRole: "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
   }
 > = statement(
   (v) =>

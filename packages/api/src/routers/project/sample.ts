@@ -12,4 +12,4 @@ export const createSample = teamProcedure("MEMBER")
 /** Removes a sample decision and its fictional teammates; refuses any other project. */
 export const removeSample = projectProcedure("MEMBER")
   .input(projectIdSchema)
-  .mutation(({ ctx }) => removeSampleProject(ctx.db, { teamId: ctx.team.id }, ctx.project.id));
+  .mutation(({ ctx }) => removeSampleProject(ctx.db, memberOf(ctx), ctx.project.id));

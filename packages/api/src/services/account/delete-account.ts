@@ -4,6 +4,7 @@ import { DomainError, notFound } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
 import { revokeShareLinksOf } from "../member/end-membership";
+import { countOwners, lockTeamsOf } from "../member/lock-team";
 import { checkCurrentPassword } from "./check-current-password";
 
 /**
@@ -41,19 +42,13 @@ export async function deleteAccount(
     throw new DomainError("BAD_REQUEST", message, { confirmation: [message] });
   }
   return db.$transaction(async (tx) => {
-    const owned = await tx.membership.findMany({
-      where: { userId: input.userId, role: "OWNER" },
-      select: {
-        team: {
-          select: {
-            id: true,
-            name: true,
-            _count: { select: { memberships: { where: { role: "OWNER" } } } },
-          },
-        },
-      },
-    });
-    const soleOwner = owned.filter((m) => m.team._count.memberships <= 1).map((m) => m.team.name);
+    // Under the teams' locks, as leaving and role changes are: two owners deleting their
+    // accounts at once are counted one after the other, so one of them stays.
+    const memberships = await lockTeamsOf(tx, input.userId);
+    const soleOwner: string[] = [];
+    for (const m of memberships) {
+      if (m.role === "OWNER" && (await countOwners(tx, m.teamId)) <= 1) soleOwner.push(m.team.name);
+    }
     if (soleOwner.length > 0) {
       throw new DomainError(
         "CONFLICT",
@@ -62,10 +57,6 @@ export async function deleteAccount(
         }, before deleting your account.`,
       );
     }
-    const memberships = await tx.membership.findMany({
-      where: { userId: input.userId },
-      select: { teamId: true, role: true },
-    });
     for (const m of memberships) {
       // Their share links would outlive the account (they name no creator once it is gone).
       const shareLinksRevoked = await revokeShareLinksOf(tx, {

@@ -80,7 +80,7 @@ export async function acceptDraft(
     }
     const override = !approval.met;
     if (override) {
-      if (!hasRole(actor.role, "ADMIN")) {
+      if (!hasRole(locked.actor.role, "ADMIN")) {
         throw new DomainError(
           "PRECONDITION_FAILED",
           `${approval.summary} Ask the decision-makers to review it; an owner or admin may accept without it by writing why.`,

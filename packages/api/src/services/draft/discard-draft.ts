@@ -18,7 +18,7 @@ type Actor = { userId: string; teamId: string; role: Role };
 export async function discardDraft(db: PrismaClient, actor: Actor, input: { projectId: string }) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, input.projectId, "update");
-    assertCanManageProject(actor, locked);
+    assertCanManageProject(locked.actor, locked);
     const draft = await lockDraft(tx, { projectId: input.projectId });
     if (!draft || draft.teamId !== actor.teamId) {
       throw new DomainError("NOT_FOUND", "This decision has no record draft to discard.");

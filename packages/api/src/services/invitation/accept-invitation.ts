@@ -1,6 +1,8 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
+import { isUniqueViolation } from "../../database-errors";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { lockTeam } from "../member/lock-team";
 import { invitationStatus, invitationStatusSelect, statusMessages } from "./invitation-status";
 import { invalidLink } from "./preview-invitation";
 import { hashInvitationToken } from "./token";
@@ -16,6 +18,15 @@ export async function acceptInvitation(
 ): Promise<{ teamId: string; teamSlug: string; teamName: string; role: Role }> {
   const tokenHash = hashInvitationToken(input.token);
   return db.$transaction(async (tx) => {
+    // The team first, then the invitation: the order membership changes and a team's deletion
+    // (team, then everything in it) lock in, so a join racing a deletion waits for it and then
+    // finds the link gone, and two joins of one person to one team run in turn.
+    const invited = await tx.invitation.findUnique({
+      where: { tokenHash },
+      select: { teamId: true },
+    });
+    if (!invited) throw invalidLink();
+    await lockTeam(tx, invited.teamId);
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM invitations WHERE token_hash = ${tokenHash} FOR UPDATE`;
     const id = locked[0]?.id;
@@ -42,12 +53,12 @@ export async function acceptInvitation(
     }
     const status = invitationStatus(invitation);
     if (status !== "valid") throw new DomainError("PRECONDITION_FAILED", statusMessages[status]);
-    if (existing) {
-      throw new DomainError(
+    const alreadyMember = () =>
+      new DomainError(
         "CONFLICT",
         `You are already a member of ${team.name}. The invitation is still there for someone else.`,
       );
-    }
+    if (existing) throw alreadyMember();
     if (invitation.email) {
       const user = await tx.user.findUnique({
         where: { id: input.userId },
@@ -60,9 +71,12 @@ export async function acceptInvitation(
         );
       }
     }
-    await tx.membership.create({
-      data: { teamId: team.id, userId: input.userId, role: invitation.role },
-    });
+    // The unique (team, person) index is the last word should the team's lock ever be bypassed.
+    await tx.membership
+      .create({ data: { teamId: team.id, userId: input.userId, role: invitation.role } })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? alreadyMember() : error;
+      });
     const now = new Date();
     await tx.invitation.update({
       where: { id: invitation.id },

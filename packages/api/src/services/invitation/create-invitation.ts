@@ -5,6 +5,7 @@ import { ROLE_RANK } from "../../domain/roles";
 import { seal } from "../../domain/sealed-secret";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { lockedActorRole } from "../member/current-role";
 import { notifyUsers } from "../notification/notify";
 import type { InvitationEmailJob } from "./invitation-email";
 import { invitationFields, pendingInvitationsOf } from "./list-invitations";
@@ -27,6 +28,13 @@ function alreadyCreated(invitation: { email: string | null }) {
     "CONFLICT",
     `${what} was already created by an earlier attempt; its link is shown only once and cannot be shown again. It is listed under pending invitations: revoke it and invite again for a new link.`,
   );
+}
+
+function assertMayInviteAs(role: Role, actorRole: Role) {
+  if (ROLE_RANK[role] > ROLE_RANK[actorRole]) {
+    const message = `You can invite with at most your own role (${actorRole.toLowerCase()}).`;
+    throw new DomainError("FORBIDDEN", message, { role: [message] });
+  }
 }
 
 /** The actor's invitation to this team created with this key, if any. */
@@ -68,10 +76,7 @@ export async function createInvitation(
     secret: string | null;
   } = { emailEnabled: false, secret: null },
 ) {
-  if (ROLE_RANK[input.role] > ROLE_RANK[input.actorRole]) {
-    const message = `You can invite with at most your own role (${input.actorRole.toLowerCase()}).`;
-    throw new DomainError("FORBIDDEN", message, { role: [message] });
-  }
+  assertMayInviteAs(input.role, input.actorRole);
   if (input.email) {
     const member = await db.membership.findFirst({
       where: { teamId: input.teamId, user: { email: input.email } },
@@ -88,8 +93,16 @@ export async function createInvitation(
   const clientKey = input.idempotencyKey ?? null;
   const invitation = await db
     .$transaction(async (tx) => {
-      // One invitation per team at a time, so two at once cannot both pass the limit.
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`invitations:${input.teamId}`}))::text`;
+      // Under the team's lock, as role changes are: one invitation per team at a time, so two
+      // at once cannot both pass the limit, and the inviter's role as it stands, so an admin
+      // demoted while this waited cannot still hand out the admin role (revokeInvitationsBeyond,
+      // run under the same lock, sees every invitation made before the demotion).
+      const actorRole = await lockedActorRole(tx, {
+        teamId: input.teamId,
+        actorId: input.actorId,
+        minRole: "ADMIN",
+      });
+      assertMayInviteAs(input.role, actorRole);
       // Under the lock, so the second of two requests with one key sees the first's invitation.
       const earlier = clientKey ? await invitationWithKey(tx, input, clientKey) : null;
       if (earlier) throw alreadyCreated(earlier);

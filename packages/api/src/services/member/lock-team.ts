@@ -9,6 +9,28 @@ export async function lockTeam(tx: Prisma.TransactionClient, teamId: string) {
   await tx.$queryRaw`SELECT id FROM teams WHERE id = ${teamId} FOR UPDATE`;
 }
 
+/**
+ * Locks every team `userId` belongs to (see lockTeam), in one order (by id) so that two people
+ * doing this at once never wait on each other, and returns their memberships as they stand
+ * under the locks. Read again until no team is missing: one joined meanwhile is locked too.
+ */
+export async function lockTeamsOf(tx: Prisma.TransactionClient, userId: string) {
+  const locked = new Set<string>();
+  for (;;) {
+    const memberships = await tx.membership.findMany({
+      where: { userId },
+      select: { teamId: true, role: true, team: { select: { name: true } } },
+      orderBy: { teamId: "asc" },
+    });
+    const unlocked = memberships.filter((m) => !locked.has(m.teamId));
+    if (unlocked.length === 0) return memberships;
+    for (const { teamId } of unlocked) {
+      await lockTeam(tx, teamId);
+      locked.add(teamId);
+    }
+  }
+}
+
 export async function countOwners(tx: Prisma.TransactionClient, teamId: string) {
   return tx.membership.count({ where: { teamId, role: "OWNER" } });
 }

@@ -61,6 +61,10 @@ export async function notifyUsers(
  * Those of `userIds` who are members of the team now, their memberships locked FOR SHARE until
  * the transaction ends: a member removed at this moment is either gone already (and told
  * nothing) or removed after this commits, when their notifications of the team go with them.
+ * The team's row is locked first (FOR KEY SHARE, the lock the notifications' reference to the
+ * team takes anyway), in the order membership changes lock: team, then memberships. Taken the
+ * other way round, a removal holding the team and waiting for the membership, and this holding
+ * the membership and waiting for the team, would wait on each other until one failed.
  */
 async function currentMembers(
   tx: Prisma.TransactionClient,
@@ -68,6 +72,7 @@ async function currentMembers(
   userIds: string[],
 ): Promise<string[]> {
   if (userIds.length === 0) return [];
+  await tx.$queryRaw`SELECT id FROM teams WHERE id = ${teamId} FOR KEY SHARE`;
   const rows = await tx.$queryRaw<{ userId: string }[]>`
     SELECT user_id AS "userId" FROM memberships
     WHERE team_id = ${teamId} AND user_id = ANY(${userIds}::text[]) FOR SHARE`;

@@ -37,7 +37,7 @@ export async function nudgeMembers(
 ) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, input.projectId, "share");
-    assertCanManageProject(actor, locked);
+    assertCanManageProject(locked.actor, locked);
     if (locked.status !== "OPEN") {
       throw new DomainError(
         "CONFLICT",

@@ -36,7 +36,7 @@ export async function changeProjectStatus(
   const rule = TRANSITIONS[action];
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, projectId, "update");
-    assertCanManageProject(actor, locked);
+    assertCanManageProject(locked.actor, locked);
     if (!(rule.from as readonly ProjectStatus[]).includes(locked.status)) {
       throw new DomainError(
         "CONFLICT",
@@ -125,7 +125,7 @@ async function nothingToClose(
 export async function reopenProject(db: PrismaClient, actor: Actor, projectId: string) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, projectId, "update");
-    assertCanManageProject(actor, locked);
+    assertCanManageProject(locked.actor, locked);
     if (locked.status !== "DECIDED") {
       throw new DomainError(
         "CONFLICT",

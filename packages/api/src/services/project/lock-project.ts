@@ -1,19 +1,23 @@
-import type { Prisma } from "@tradeoff/db";
+import type { Prisma, Role } from "@tradeoff/db";
 import { notFound } from "../../errors";
+import { currentRole } from "../member/current-role";
 import type { ProjectStatus } from "./access";
 
 /**
  * Locks the project row for the rest of the transaction and returns what rules depend on.
  * Votes take a shared lock and status changes an exclusive one, so a vote and a close never
  * interleave: a vote that arrives just after the close sees the closed status. Another team's
- * project is not found, exactly as a missing one.
+ * project is not found, exactly as a missing one. Every change under this lock needs a member,
+ * and the actor's role is read again once the lock is held (currentRole): `actor` in the answer
+ * is the one to check rules against, so a close sent by an admin demoted (or removed) while it
+ * waited behind the votes is refused as their new role is.
  */
 export async function lockProject(
   tx: Prisma.TransactionClient,
-  actor: { teamId: string },
+  actor: { userId: string; teamId: string },
   projectId: string,
   mode: "share" | "update",
-) {
+): Promise<LockedProject & { actor: ProjectActor }> {
   const rows =
     mode === "update"
       ? await tx.$queryRaw<LockedProject[]>`
@@ -24,8 +28,17 @@ export async function lockProject(
           FROM projects WHERE id = ${projectId} FOR SHARE`;
   const project = rows[0];
   if (!project || project.teamId !== actor.teamId) throw notFound("Decision project");
-  return project;
+  const { userId, teamId } = actor;
+  const role = await currentRole(tx, {
+    teamId,
+    actorId: userId,
+    minRole: "MEMBER",
+    scope: "Decision project",
+  });
+  return { ...project, actor: { userId, teamId, role } };
 }
+
+export type ProjectActor = { userId: string; teamId: string; role: Role };
 
 export type LockedProject = {
   id: string;

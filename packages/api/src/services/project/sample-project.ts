@@ -3,6 +3,7 @@ import { drfVsFastapi } from "@tradeoff/templates";
 import { DomainError } from "../../errors";
 import { recordEvent } from "./events";
 import { findTeamProject } from "./find-team-project";
+import { lockProject } from "./lock-project";
 import { nextProjectNumber } from "./next-project-number";
 
 /** The made-up teammates of a sample project; "(sample)" in each name marks them wherever shown. */
@@ -150,10 +151,12 @@ export async function createSampleProject(
  */
 export async function removeSampleProject(
   db: PrismaClient,
-  actor: { teamId: string },
+  actor: { userId: string; teamId: string },
   projectId: string,
 ) {
   return db.$transaction(async (tx) => {
+    // Locked first: removed from two tabs at once, the second finds it gone and says so.
+    await lockProject(tx, actor, projectId, "update");
     const project = await findTeamProject(
       tx,
       { teamId: actor.teamId, projectId },

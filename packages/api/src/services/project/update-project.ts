@@ -34,7 +34,7 @@ export async function updateProject(
 ) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, projectId, "update");
-    assertCanManageProject(actor, locked);
+    assertCanManageProject(locked.actor, locked);
     const draftOnly = DRAFT_ONLY.filter((field) => input[field] !== undefined);
     if (locked.status !== "DRAFT" && draftOnly.length > 0) {
       throw new DomainError(

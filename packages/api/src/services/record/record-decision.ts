@@ -82,7 +82,7 @@ export async function recordDecision(
 ) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, input.projectId, "update");
-    assertCanManageProject(actor, locked);
+    assertCanManageProject(locked.actor, locked);
     await refuseWhileDraftOpen(tx, input.projectId);
     return writeDecision(tx, actor, locked, input);
   });

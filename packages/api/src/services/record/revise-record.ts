@@ -23,7 +23,7 @@ export async function reviseRecord(
 ) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, input.projectId, "update");
-    assertCanManageProject(actor, locked);
+    assertCanManageProject(locked.actor, locked);
     const record = await tx.decisionRecord.findUnique({
       where: { projectId: input.projectId },
       select: { id: true, revision: true, recommendedKey: true, source: true, coverage: true },

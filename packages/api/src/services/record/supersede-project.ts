@@ -30,7 +30,7 @@ export async function supersedeProject(
     // One supersession of a team at a time, so two at once cannot close a cycle between them.
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`supersede:${actor.teamId}`}))::text`;
     const locked = await lockProject(tx, actor, input.projectId, "update");
-    assertCanManageProject(actor, locked);
+    assertCanManageProject(locked.actor, locked);
     if (locked.status !== "DECIDED" && locked.status !== "SUPERSEDED") {
       throw new DomainError(
         "CONFLICT",

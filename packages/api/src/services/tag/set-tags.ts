@@ -15,7 +15,7 @@ export async function setTags(
 ) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, input.projectId, "update");
-    assertCanManageProject(actor, locked);
+    assertCanManageProject(locked.actor, locked);
     const before = await tx.project.findUniqueOrThrow({
       where: { id: input.projectId },
       select: { tags: true },

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { announceAccessChanged } from "@tradeoff/db/access-changed";
 import { DomainError, notFound } from "../../errors";
+import { lockTeam } from "../member/lock-team";
 
 /**
  * Deletes the team and everything in it (projects, votes, comments, invitations, audit
@@ -20,7 +21,10 @@ export async function deleteTeam(
     throw new DomainError("BAD_REQUEST", message, { confirmation: [message] });
   }
   await db.$transaction(async (tx) => {
-    await tx.team.delete({ where: { id: team.id } });
+    // Deleted from two tabs at once: the second finds the team gone and says so.
+    await lockTeam(tx, team.id);
+    const { count } = await tx.team.deleteMany({ where: { id: team.id } });
+    if (count === 0) throw notFound("Team");
     // Open draft editors of the team close on every instance.
     await announceAccessChanged(tx, { userId: null, teamId: team.id });
   });

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
-import { lockTeam } from "../member/lock-team";
+import { lockedActorRole } from "../member/current-role";
 
 /** Makes another member the owner; the previous owner stays on as an admin. */
 export async function transferOwnership(
@@ -15,7 +15,9 @@ export async function transferOwnership(
     });
   }
   return db.$transaction(async (tx) => {
-    await lockTeam(tx, input.teamId);
+    // The caller's role as it stands under the lock: a second transfer from another tab, or one
+    // sent by a co-owner being demoted, finds them no longer owner.
+    await lockedActorRole(tx, { teamId: input.teamId, actorId: input.actorId, minRole: "OWNER" });
     const target = await tx.membership.findUnique({
       where: { teamId_userId: { teamId: input.teamId, userId: input.userId } },
       select: { role: true },

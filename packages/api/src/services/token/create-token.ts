@@ -43,26 +43,33 @@ export async function createToken(
   const clientKey = input.idempotencyKey ?? null;
   const earlier = clientKey ? await tokenWithKey(db, actor.userId, clientKey) : null;
   if (earlier) throw alreadyCreated(earlier);
-  const active = await db.personalAccessToken.count({
-    where: { userId: actor.userId, revokedAt: null },
-  });
-  if (active >= MAX_ACTIVE_TOKENS)
-    throw new DomainError("CONFLICT", "You have 50 active tokens: revoke one you no longer use.");
   const token = newAccessToken();
-  const created = await db.personalAccessToken
-    .create({
-      data: {
-        userId: actor.userId,
-        name: input.name,
-        scope: input.scope,
-        tokenHash: hashAccessToken(token),
-        prefix: token.slice(0, 10),
-        expiresAt: input.expiresInDays
-          ? new Date(Date.now() + input.expiresInDays * 86_400_000)
-          : null,
-        clientKey,
-      },
-      select: tokenSelect,
+  const created = await db
+    .$transaction(async (tx) => {
+      // One creation per person at a time, so two at once cannot both pass the limit.
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`access-tokens:${actor.userId}`}))::text`;
+      const active = await tx.personalAccessToken.count({
+        where: { userId: actor.userId, revokedAt: null },
+      });
+      if (active >= MAX_ACTIVE_TOKENS)
+        throw new DomainError(
+          "CONFLICT",
+          "You have 50 active tokens: revoke one you no longer use.",
+        );
+      return tx.personalAccessToken.create({
+        data: {
+          userId: actor.userId,
+          name: input.name,
+          scope: input.scope,
+          tokenHash: hashAccessToken(token),
+          prefix: token.slice(0, 10),
+          expiresAt: input.expiresInDays
+            ? new Date(Date.now() + input.expiresInDays * 86_400_000)
+            : null,
+          clientKey,
+        },
+        select: tokenSelect,
+      });
     })
     .catch(async (error: unknown) => {
       // Two requests with one key at once: the unique index keeps the first, the other says so.

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { type PrismaClient, type SqlRunner, statements } from "@tradeoff/db";
+import { type Prisma, type PrismaClient, statements } from "@tradeoff/db";
 import type { z } from "zod";
 import { statementWithOutcome, transactionWithOutcome } from "../../database-errors";
 import { DomainError } from "../../errors";
 import type { castVoteSchema } from "../../schemas/vote";
+import { currentRole } from "../member/current-role";
 import { STATUS_WORDS } from "../project/access";
 import { recordEvent, type VoteState } from "../project/events";
 import { cleanScores } from "../project/load-decision";
@@ -42,7 +43,12 @@ export async function castVote(
       foldSeconds: history.foldSeconds,
     }),
   );
+  // As the access check refuses them: the role is read again once the project is locked, so a
+  // voter removed or made a viewer while the vote waited is refused too.
   if (!saved) throw new DomainError("NOT_FOUND", "Decision project was not found.");
+  if (saved.voterRole === "VIEWER") {
+    throw new DomainError("FORBIDDEN", "This needs the member role or higher in the team.");
+  }
   refuseUnlessOpen(saved.status);
   if (!saved.criterionId) throw unknownCriterion(input.criterionKey);
   const unknown = Object.keys(input.scores).filter((key) => !saved.optionKeys.includes(key));
@@ -106,10 +112,11 @@ export async function retractVote(
 /**
  * One round trip: locks the project row, reads what a vote is checked against (its
  * status, its option keys and the criterion's id) and takes the member's lock on this
- * criterion, which orders their racing requests until the transaction ends.
+ * criterion, which orders their racing requests until the transaction ends. Then the member's
+ * role, read once the lock is held.
  */
 async function lockOpenProject(
-  tx: SqlRunner,
+  tx: Prisma.TransactionClient,
   actor: Actor,
   projectId: string,
   criterionKey: string,
@@ -119,6 +126,13 @@ async function lockOpenProject(
   if (!locked || locked.teamId !== actor.teamId) {
     throw new DomainError("NOT_FOUND", "Decision project was not found.");
   }
+  // As the vote itself does: a voter removed or made a viewer while this waited is refused.
+  await currentRole(tx, {
+    teamId: actor.teamId,
+    actorId: actor.userId,
+    minRole: "MEMBER",
+    scope: "Decision project",
+  });
   refuseUnlessOpen(locked.status);
   if (!locked.criterionId) throw unknownCriterion(criterionKey);
   return {

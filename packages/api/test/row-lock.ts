@@ -1,0 +1,64 @@
+import type { Database } from "@tradeoff/db";
+import { it } from "vitest";
+import { until } from "./helpers";
+
+/**
+ * `it` for a test that holds a lock on one connection while requests on others wait for it.
+ * The embedded database (PGlite) serves every connection from one session, where nothing ever
+ * waits: these run only on a PostgreSQL server (TEST_DATABASE_URL, as in CI).
+ */
+export const itWithLocks = it.skipIf(!process.env.TEST_DATABASE_URL);
+
+/**
+ * Locks a row in a transaction of its own and keeps it locked, as a request in the middle of its
+ * work does (a records import holding the team, a close holding the decision). Requests sent
+ * meanwhile queue behind it; `waiting(n)` resolves once `n` connections wait for a lock, and
+ * `release()` ends the transaction, letting them through. This lines concurrent requests up
+ * deterministically instead of hoping that two land at the same moment.
+ */
+export async function holdRowLock(db: Database, lock: "teams" | "projects" | "users", id: string) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let locked = () => {};
+  const isLocked = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const holding = db.$transaction(
+    async (tx) => {
+      const rows =
+        lock === "teams"
+          ? await tx.$queryRaw<unknown[]>`SELECT id FROM teams WHERE id = ${id} FOR UPDATE`
+          : lock === "projects"
+            ? await tx.$queryRaw<unknown[]>`SELECT id FROM projects WHERE id = ${id} FOR UPDATE`
+            : await tx.$queryRaw<unknown[]>`SELECT id FROM users WHERE id = ${id} FOR UPDATE`;
+      if (rows.length === 0) throw new Error(`No row ${id} in ${lock} to lock.`);
+      locked();
+      await released;
+    },
+    { timeout: 20_000 },
+  );
+  await Promise.race([isLocked, holding]);
+  return {
+    /** Resolves once `count` connections of this database wait for a lock. */
+    async waiting(count: number) {
+      await until(async () => (await waitingForLocks(db)) >= count, {
+        timeoutMs: 10_000,
+        everyMs: 20,
+      });
+    },
+    /** Ends the holding transaction (the requests queued behind it go on). */
+    async release() {
+      release();
+      await holding;
+    },
+  };
+}
+
+async function waitingForLocks(db: Database): Promise<number> {
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pg_stat_activity
+    WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+  return rows[0]?.n ?? 0;
+}
