@@ -485,3 +485,43 @@ describe("a docs/decisions folder: import of folders written by each tool", () =
     expect(await t.db.project.count({ where: { teamId: fresh.teamId } })).toBe(0);
   });
 });
+
+describe("a docs/decisions folder: an imported folder exported back into itself", () => {
+  it("adr-tools: each record keeps its file's name (adr-tools' own slug), so nothing is written twice", async () => {
+    const fresh = await freshTeam();
+    const files = await folder("adr-tools-unicode");
+    await fresh.api.export.importFolder({ teamId: fresh.teamId, files });
+    const again = await fresh.api.export.folder({ teamId: fresh.teamId, format: "nygard" });
+    expect(again.files.map((f) => f.name)).toEqual([...files.map((f) => f.name), "README.md"]);
+    for (const file of files)
+      expect(again.files.find((f) => f.name === file.name)?.content, file.name).toBe(
+        Buffer.from(file.content as string, "base64").toString("utf8"),
+      );
+    // MADR names files as adr-tools does (NNNN-title.md): the same names.
+    const madr = await fresh.api.export.folder({ teamId: fresh.teamId, format: "madr" });
+    expect(madr.files.map((f) => f.name)).toEqual(again.files.map((f) => f.name));
+    // log4brains names its files by day: its own names, as for any record.
+    const log4brains = await fresh.api.export.folder({ teamId: fresh.teamId, format: "log4brains" });
+    expect(log4brains.files.map((f) => f.name)).toContain("20261206-cafe-au-lait-ok.md");
+  });
+
+  it("a record whose number was taken in the team is named after its new number", async () => {
+    const fresh = await freshTeam();
+    await fresh.api.export.importFolder({ teamId: fresh.teamId, files: await folder("adr-tools") });
+    await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      files: await folder("adr-tools-unicode"),
+    });
+    const again = await fresh.api.export.folder({ teamId: fresh.teamId, format: "nygard" });
+    expect(again.files.map((f) => f.name)).toEqual([
+      "0001-record-architecture-decisions.md",
+      "0002-use-mysql.md",
+      "0003-use-postgresql.md",
+      "0004-record-architecture-decisions.md",
+      "0005-use-postgresql-for-storage.md",
+      "0006-use-cockroachdb-fur-speicherung-unicode.md",
+      "0007-cafe-au-lait-ok.md",
+      "README.md",
+    ]);
+  });
+});
