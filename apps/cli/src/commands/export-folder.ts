@@ -1,4 +1,4 @@
-import { lstat, mkdir, readFile, stat, unlink } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { CliError, EXIT_BAD_INPUT, InputError } from "../errors";
 import type { Io } from "../io";
@@ -80,7 +80,7 @@ export async function exportFolder(
         `The server sent a file name that is not a plain Markdown file name (${JSON.stringify(file.name)}); nothing was written.`,
       );
   }
-  const plan = await planFolder(out, options.out, folder.files);
+  const plan = await planFolder(out, options.out, folder.files, team.slug);
   const total = folder.files.length - 1;
   if (options.check) {
     const stale = [
@@ -140,6 +140,7 @@ async function planFolder(
   out: string,
   shown: string,
   files: { name: string; content: string }[],
+  team: string,
 ): Promise<Plan> {
   const plan: Plan = { write: [], remove: [], unchanged: [] };
   const previous = await previousExport(out);
@@ -153,7 +154,9 @@ async function planFolder(
         `${target} is ${found.isSymbolicLink() ? "a symbolic link" : "a folder"}, not a file: move it away; nothing was written.`,
       );
     const current = found ? await readFile(target, "utf8") : null;
-    if (current === file.content) plan.unchanged.push(file.name);
+    // A checkout with CRLF line ends (git core.autocrlf=true) holds the same record.
+    if (current !== null && unixLines(current) === unixLines(file.content))
+      plan.unchanged.push(file.name);
     else if (current === null || previous.owned.has(file.name)) plan.write.push(file.name);
     else foreign.push(file.name);
   }
@@ -165,6 +168,7 @@ async function planFolder(
     );
   }
   const names = new Set(files.map((f) => f.name));
+  await refuseTakenNumbers(out, shown, files, previous.owned, team);
   for (const name of previous.owned)
     if (
       name !== INDEX_NAME &&
@@ -173,6 +177,48 @@ async function planFolder(
     )
       plan.remove.push(name);
   return plan;
+}
+
+const unixLines = (text: string) => text.replace(/\r\n?/g, "\n");
+
+/** The number a record file's name starts with (adr-tools and MADR: `0001-title.md`). */
+const numberOf = (name: string) => {
+  const digits = /^(\d+)-.*\.md$/i.exec(name)?.[1];
+  return digits === undefined ? null : Number(digits);
+};
+
+/**
+ * Two files of one number in a folder are two records claiming it: a file the export would
+ * write must not take a number a record in the folder already holds under another name
+ * (hand-written ADRs the team has not imported). Files the last export wrote are the export's.
+ */
+async function refuseTakenNumbers(
+  out: string,
+  shown: string,
+  files: { name: string }[],
+  owned: Set<string>,
+  team: string,
+) {
+  const writes = new Map<number, string>();
+  for (const file of files) {
+    const number = numberOf(file.name);
+    if (number !== null && !writes.has(number)) writes.set(number, file.name);
+  }
+  if (!writes.size) return;
+  const names = new Set(files.map((f) => f.name));
+  const present = await readdir(out).catch(() => [] as string[]);
+  const clashes = present.sort().flatMap((name) => {
+    const number = numberOf(name);
+    const ours = number === null ? undefined : writes.get(number);
+    return ours && !names.has(name) && !owned.has(name)
+      ? [`  ${name} holds number ${number} (the export would write ${ours})`]
+      : [];
+  });
+  if (clashes.length)
+    throw new CliError(
+      EXIT_BAD_INPUT,
+      `${shown} already has records numbered as the export's, which no export of Tradeoff wrote:\n${clashes.join("\n")}\nImport the folder into the team first (tradeoff import ${shown} --team ${team}), so its records keep their numbers and files, or export into another folder; nothing was written.`,
+    );
 }
 
 /**
