@@ -501,7 +501,10 @@ describe("a docs/decisions folder: an imported folder exported back into itself"
     const madr = await fresh.api.export.folder({ teamId: fresh.teamId, format: "madr" });
     expect(madr.files.map((f) => f.name)).toEqual(again.files.map((f) => f.name));
     // log4brains names its files by day: its own names, as for any record.
-    const log4brains = await fresh.api.export.folder({ teamId: fresh.teamId, format: "log4brains" });
+    const log4brains = await fresh.api.export.folder({
+      teamId: fresh.teamId,
+      format: "log4brains",
+    });
     expect(log4brains.files.map((f) => f.name)).toContain("20261206-cafe-au-lait-ok.md");
   });
 
@@ -522,6 +525,57 @@ describe("a docs/decisions folder: an imported folder exported back into itself"
       "0006-use-cockroachdb-fur-speicherung-unicode.md",
       "0007-cafe-au-lait-ok.md",
       "README.md",
+    ]);
+  });
+});
+
+describe("a docs/decisions folder: log4brains records of one day keep their numbers", () => {
+  it("export, import elsewhere, export again gives identical files: by the index, else by the -N names", async () => {
+    const setup = await teamWith(t);
+    const api = setup.owner.api;
+    for (const title of ["Same title", "Same title", "Same title", "Zebra", "Apple"]) {
+      const { id: projectId } = await api.project.create(blankInput(setup.team.id, { title }));
+      await api.project.open({ projectId });
+      await api.record.decide({
+        projectId,
+        chosenOptionKey: "sqs",
+        rationale: `${title} it is.`,
+        decisionMakers: [{ userId: setup.owner.id }],
+        justification: "nobody has voted yet; the team agreed in the meeting.",
+        confirmProvisional: true,
+      });
+    }
+    const exported = await api.export.folder({ teamId: setup.team.id, format: "log4brains" });
+    const day = new Date().toISOString().slice(0, 10).replaceAll("-", "");
+    expect(exported.files.map((f) => f.name)).toEqual([
+      `${day}-same-title.md`,
+      `${day}-same-title-2.md`,
+      `${day}-same-title-3.md`,
+      `${day}-zebra.md`,
+      `${day}-apple.md`,
+      "README.md",
+    ]);
+    const fresh = await freshTeam();
+    await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      files: exported.files.map((f) => encode(f.name, f.content)),
+    });
+    const again = await fresh.api.export.folder({ teamId: fresh.teamId, format: "log4brains" });
+    expect(again.files.map((f) => [f.name, f.content])).toEqual(
+      exported.files.map((f) => [f.name, f.content]),
+    );
+    // Without the index (a folder log4brains keeps): the -N names still give the order.
+    const bare = await freshTeam();
+    const imported = await bare.api.export.importFolder({
+      teamId: bare.teamId,
+      files: exported.files
+        .filter((f) => f.name.includes("same-title"))
+        .map((f) => encode(f.name, f.content)),
+    });
+    expect(imported.records.map((r) => [r.number, r.fileName])).toEqual([
+      [1, `${day}-same-title.md`],
+      [2, `${day}-same-title-2.md`],
+      [3, `${day}-same-title-3.md`],
     ]);
   });
 });

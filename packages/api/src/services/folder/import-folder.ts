@@ -57,12 +57,28 @@ function safeName(path: string): { name: string } | { reason: string } {
   return { name };
 }
 
-type Read = { parsed: ParsedRecord[]; skipped: ImportPreview["skipped"] };
+type Read = {
+  parsed: ParsedRecord[];
+  skipped: ImportPreview["skipped"];
+  /** The numbers Tradeoff's index gave the files it lists (log4brains names carry none). */
+  indexed: Map<string, number>;
+};
+
+/** The rows of Tradeoff's index: `| [12. Title](file.md) | status | date |`. */
+function indexNumbers(text: string): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const line of text.split("\n")) {
+    const row = /^\| \[(\d{1,6})\. .*\]\(<?([^()<>\s]+\.md)>?\) \|/.exec(line);
+    if (row?.[1] && row[2]) numbers.set(row[2], Number(row[1]));
+  }
+  return numbers;
+}
 
 function readFiles(files: FolderImportFile[]): Read {
   const parsed: ParsedRecord[] = [];
   const skipped: ImportPreview["skipped"] = [];
   const seen = new Set<string>();
+  let indexed = new Map<string, number>();
   for (const file of files) {
     const safe = safeName(file.name);
     if ("reason" in safe) {
@@ -104,6 +120,7 @@ function readFiles(files: FolderImportFile[]): Read {
     }
     text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
     if (text.startsWith(INDEX_MARKER)) {
+      indexed = indexNumbers(text);
       skip("the index Tradeoff writes (records are read from their own files)");
       continue;
     }
@@ -111,7 +128,7 @@ function readFiles(files: FolderImportFile[]): Read {
     if ("reason" in outcome) skip(outcome.reason);
     else parsed.push(outcome.record);
   }
-  return { parsed, skipped };
+  return { parsed, skipped, indexed };
 }
 
 type Edge = { predecessor: string; successor: string };
@@ -211,7 +228,22 @@ function numbering(
   edges: Edge[],
   taken: Set<number>,
   last: number,
+  indexed: Map<string, number>,
 ): Map<string, number> {
+  // A file's number: in its name or title (adr-tools, MADR), else in Tradeoff's index.
+  const numberOf = (r: ParsedRecord) => r.number ?? indexed.get(r.fileName) ?? null;
+  // log4brains records of a day with one title: `day-title.md`, then `day-title-N.md` by N.
+  const names = new Set(parsed.map((r) => r.fileName));
+  const nameKey = (file: string): [string, number] => {
+    const suffixed = /^(.*)-(\d{1,6})\.md$/.exec(file);
+    return suffixed?.[1] && names.has(`${suffixed[1]}.md`)
+      ? [`${suffixed[1]}.md`, Number(suffixed[2])]
+      : [file, 0];
+  };
+  const byName = (a: string, b: string) => {
+    const [x, y] = [nameKey(a), nameKey(b)];
+    return x[0].localeCompare(y[0]) || x[1] - y[1];
+  };
   // Files without a number (log4brains) in date order, a superseded record before its successor.
   const depth = new Map<string, number>();
   const depthOf = (file: string, seen = new Set<string>()): number => {
@@ -225,19 +257,19 @@ function numbering(
   };
   const ordered = [...parsed].sort(
     (a, b) =>
-      (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) ||
+      (numberOf(a) ?? Number.MAX_SAFE_INTEGER) - (numberOf(b) ?? Number.MAX_SAFE_INTEGER) ||
       a.date.localeCompare(b.date) ||
       depthOf(a.fileName) - depthOf(b.fileName) ||
-      a.fileName.localeCompare(b.fileName),
+      byName(a.fileName, b.fileName),
   );
-  const own = ordered.map((r) => r.number);
+  const own = ordered.map(numberOf);
   const keep =
     own.every((n): n is number => n !== null && n > 0) &&
     new Set(own).size === own.length &&
     own.every((n) => !taken.has(n as number));
   const out = new Map<string, number>();
   ordered.forEach((r, i) => {
-    out.set(r.fileName, keep ? (r.number as number) : last + i + 1);
+    out.set(r.fileName, keep ? (numberOf(r) as number) : last + i + 1);
   });
   return out;
 }
@@ -276,7 +308,7 @@ export async function importFolder(
       "BAD_REQUEST",
       `The folder has ${input.files.length} files; an import reads at most ${MAX_IMPORT_FILES}. Import it in parts.`,
     );
-  const { parsed, skipped } = readFiles(input.files);
+  const { parsed, skipped, indexed } = readFiles(input.files);
   const warnings = new Map<string, string[]>();
   const warn = (file: string, text: string) =>
     warnings.set(file, [...(warnings.get(file) ?? []), text]);
@@ -288,7 +320,7 @@ export async function importFolder(
       select: { number: true },
     });
     const taken = new Set(existing.map((p) => p.number));
-    return numbering(parsed, edges, taken, Math.max(0, ...taken));
+    return numbering(parsed, edges, taken, Math.max(0, ...taken), indexed);
   };
   const preview = (numbers: Map<string, number>): ImportPreview => ({
     records: [...parsed]
