@@ -579,3 +579,59 @@ describe("a docs/decisions folder: log4brains records of one day keep their numb
     ]);
   });
 });
+
+describe("a docs/decisions folder imported twice", () => {
+  it("files already imported into the team, unchanged, are skipped with a note: a retry creates nothing twice", async () => {
+    const fresh = await freshTeam();
+    const files = await folder("adr-tools");
+    await fresh.api.export.importFolder({ teamId: fresh.teamId, files });
+    for (const dryRun of [true, false]) {
+      const again = await fresh.api.export.importFolder({ teamId: fresh.teamId, files, dryRun });
+      expect(again.records, `dryRun ${dryRun}`).toEqual([]);
+      expect(again.skipped, `dryRun ${dryRun}`).toEqual([
+        { fileName: "CONTRIBUTING.md", reason: expect.stringContaining("not a decision record") },
+        {
+          fileName: "0001-record-architecture-decisions.md",
+          reason: "already imported into this team as record 1 (the same file, unchanged)",
+          importedAs: 1,
+        },
+        {
+          fileName: "0002-use-mysql.md",
+          reason: "already imported into this team as record 2 (the same file, unchanged)",
+          importedAs: 2,
+        },
+        {
+          fileName: "0003-use-postgresql.md",
+          reason: "already imported into this team as record 3 (the same file, unchanged)",
+          importedAs: 3,
+        },
+      ]);
+    }
+    expect(await t.db.project.count({ where: { teamId: fresh.teamId } })).toBe(3);
+    // A file changed since (CRLF line ends are the same file) is a record of its own.
+    const changed = files.map((f) =>
+      f.name === "0003-use-postgresql.md"
+        ? encode(
+            f.name,
+            Buffer.from(f.content as string, "base64")
+              .toString()
+              .replace("PostgreSQL.", "PostgreSQL 17."),
+          )
+        : encode(
+            f.name,
+            Buffer.from(f.content as string, "base64")
+              .toString()
+              .replaceAll("\n", "\r\n"),
+          ),
+    );
+    const third = await fresh.api.export.importFolder({ teamId: fresh.teamId, files: changed });
+    expect(third.records.map((r) => [r.number, r.fileName])).toEqual([
+      [4, "0003-use-postgresql.md"],
+    ]);
+    expect(third.skipped.map((s) => s.fileName)).toEqual([
+      "CONTRIBUTING.md",
+      "0001-record-architecture-decisions.md",
+      "0002-use-mysql.md",
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import { DomainError } from "../../errors";
 import { slugify } from "../export/file-name";
 import { recordEvent } from "../project/events";
 import { createDecisionRecord, toJson } from "../record/record-decision";
-import type { RecordSource } from "../record/record-source";
+import { type RecordSource, readRecordSource } from "../record/record-source";
 import { INDEX_MARKER } from "./folder";
 import { type ParsedRecord, readRecordFile } from "./read-record-file";
 
@@ -38,7 +38,8 @@ export type ImportPreview = {
     supersededBy: string[];
     warnings: string[];
   }[];
-  skipped: { fileName: string; reason: string }[];
+  /** `importedAs`: the file is already the team's record of that number (imported before). */
+  skipped: { fileName: string; reason: string; importedAs?: number }[];
 };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -274,6 +275,42 @@ function numbering(
   return out;
 }
 
+/**
+ * The files of this import already imported into the team, unchanged, with the number each
+ * became: the same file name, format, title, day, status and body as a record's source. A
+ * retry (after a timeout) or a second import of the same folder creates nothing twice.
+ */
+async function importedBefore(
+  tx: Pick<PrismaClient, "decisionRecord">,
+  teamId: string,
+  parsed: ParsedRecord[],
+): Promise<Map<string, number>> {
+  const files = new Map(parsed.map((r) => [r.fileName, r]));
+  const records = await tx.decisionRecord.findMany({
+    where: { teamId },
+    select: {
+      source: true,
+      project: { select: { number: true, title: true, createdAt: true } },
+    },
+  });
+  const found = new Map<string, number>();
+  for (const { source: raw, project } of records) {
+    const source = readRecordSource(raw);
+    const file = source && files.get(source.fileName);
+    if (
+      source &&
+      file &&
+      source.format === file.format &&
+      source.status === file.status &&
+      project.title === file.title.slice(0, 200) &&
+      project.createdAt.toISOString().slice(0, 10) === file.date &&
+      JSON.stringify(source.body) === JSON.stringify(file.body)
+    )
+      found.set(file.fileName, project.number);
+  }
+  return found;
+}
+
 /** Option keys from names: slugs, unique, at most 40 characters. */
 function optionsOf(record: ParsedRecord) {
   const names = [...record.options];
@@ -308,21 +345,45 @@ export async function importFolder(
       "BAD_REQUEST",
       `The folder has ${input.files.length} files; an import reads at most ${MAX_IMPORT_FILES}. Import it in parts.`,
     );
-  const { parsed, skipped, indexed } = readFiles(input.files);
-  const warnings = new Map<string, string[]>();
-  const warn = (file: string, text: string) =>
-    warnings.set(file, [...(warnings.get(file) ?? []), text]);
-  const edges = supersessions(parsed, warn);
+  const read = readFiles(input.files);
 
-  const plan = async (tx: Pick<PrismaClient, "project">) => {
+  const plan = async (tx: Pick<PrismaClient, "project" | "decisionRecord">) => {
+    const before = await importedBefore(tx, actor.teamId, read.parsed);
+    const parsed = read.parsed.filter((r) => !before.has(r.fileName));
+    const skipped = [
+      ...read.skipped,
+      ...read.parsed.flatMap((r) => {
+        const number = before.get(r.fileName);
+        return number === undefined
+          ? []
+          : [
+              {
+                fileName: r.fileName,
+                reason: `already imported into this team as record ${number} (the same file, unchanged)`,
+                importedAs: number,
+              },
+            ];
+      }),
+    ];
+    const warnings = new Map<string, string[]>();
+    const warn = (file: string, text: string) =>
+      warnings.set(file, [...(warnings.get(file) ?? []), text]);
+    const edges = supersessions(parsed, warn);
     const existing = await tx.project.findMany({
       where: { teamId: actor.teamId },
       select: { number: true },
     });
     const taken = new Set(existing.map((p) => p.number));
-    return numbering(parsed, edges, taken, Math.max(0, ...taken), indexed);
+    const numbers = numbering(parsed, edges, taken, Math.max(0, ...taken), read.indexed);
+    return { parsed, skipped, warnings, edges, numbers };
   };
-  const preview = (numbers: Map<string, number>): ImportPreview => ({
+  const preview = ({
+    parsed,
+    skipped,
+    warnings,
+    edges,
+    numbers,
+  }: Awaited<ReturnType<typeof plan>>): ImportPreview => ({
     records: [...parsed]
       .sort((a, b) => (numbers.get(a.fileName) ?? 0) - (numbers.get(b.fileName) ?? 0))
       .map((r) => ({
@@ -344,7 +405,8 @@ export async function importFolder(
     async (tx) => {
       // Numbers are given under the team's lock, as when a project is created.
       await tx.$queryRaw`SELECT id FROM teams WHERE id = ${actor.teamId} FOR UPDATE`;
-      const numbers = await plan(tx);
+      const planned = await plan(tx);
+      const { parsed, edges, numbers } = planned;
       const ids = new Map<string, string>();
       for (const record of parsed) {
         const superseded = edges.some((e) => e.predecessor === record.fileName);
@@ -412,7 +474,7 @@ export async function importFolder(
           select: { id: true },
         });
       }
-      return { ...preview(numbers), dryRun: false };
+      return { ...preview(planned), dryRun: false };
     },
     { timeout: 60_000 },
   );
