@@ -5,7 +5,7 @@ import type { Io } from "../io";
 import { call, createClient } from "../server/client";
 import { loadConfig } from "../server/config";
 import { resolveProject, resolveTeam } from "../server/resolve";
-import { writeWholeFile } from "../write-whole-file";
+import { writeWholeFile, writingAll } from "../write-whole-file";
 
 const FOLDER_FORMATS = ["madr", "log4brains", "nygard"] as const;
 type FolderFormat = (typeof FOLDER_FORMATS)[number];
@@ -104,11 +104,32 @@ export async function exportFolder(
     io.stdout(`${options.out} is up to date: ${total} record${total === 1 ? "" : "s"}.\n`);
     return;
   }
+  // The index comes last: a folder cut short by a signal never lists a record it lacks.
+  let written = 0;
+  let removed = 0;
+  const progress = () => {
+    const files = plan.write.length;
+    const rest =
+      plan.write.includes(INDEX_NAME) && written < files
+        ? ` (its ${INDEX_NAME} index is not written yet)`
+        : "";
+    return written < files
+      ? `${written} of ${files} file${files === 1 ? "" : "s"} written; ${options.out} is incomplete${rest}. Run the same command again to finish it.`
+      : `all ${files} file${files === 1 ? "" : "s"} written, ${removed} of ${plan.remove.length} no longer a record removed. Run the same command again to finish it.`;
+  };
   try {
     await mkdir(out, { recursive: true });
-    for (const file of folder.files)
-      if (plan.write.includes(file.name)) await writeWholeFile(join(out, file.name), file.content);
-    for (const name of plan.remove) await unlink(join(out, name));
+    await writingAll(progress, async () => {
+      for (const file of folder.files)
+        if (plan.write.includes(file.name)) {
+          await writeWholeFile(join(out, file.name), file.content);
+          written += 1;
+        }
+      for (const name of plan.remove) {
+        await unlink(join(out, name));
+        removed += 1;
+      }
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     throw new CliError(
