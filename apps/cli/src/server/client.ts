@@ -178,7 +178,9 @@ export async function call<T>(
       const hint = /token/i.test(error.message) ? "" : " Your token may have been revoked.";
       throw new CliError(
         EXIT_AUTH,
-        `${error.message}${hint} Run \`tradeoff login --url ${config.url}\` with a new token.`,
+        config.tokenFromEnv
+          ? `${error.message}${hint} It is TRADEOFF_TOKEN's, which is used instead of any saved login: set TRADEOFF_TOKEN to a new token, or unset it to use \`tradeoff login\`'s.`
+          : `${error.message}${hint} Run \`tradeoff login --url ${config.url}\` with a new token.`,
       );
     }
     const fields = Object.entries(data.fieldErrors ?? {}).flatMap(([field, messages]) =>
