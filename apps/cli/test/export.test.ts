@@ -183,3 +183,21 @@ describe("tradeoff export --all in a checkout with CRLF line ends (git core.auto
     }
   });
 });
+
+describe("tradeoff export --all used wrongly", () => {
+  it("is a usage error (exit 2) saying what to give, before anything is asked of the server", async () => {
+    const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
+    // No server is configured: the check happens before any call.
+    const env = { TRADEOFF_CONFIG_DIR: home };
+    const noOut = await runCli(["export", "--all", "--team", "alpha"], { env });
+    expect(noOut.stderr).toBe(
+      "tradeoff: --all writes a folder: give it with --out (for example --out docs/decisions).\n",
+    );
+    expect(noOut.code).toBe(2);
+    const json = await runCli(["export", "--all", "--format", "json", "--out", home], { env });
+    expect(json.stderr).toBe(
+      "tradeoff: --format json: --all writes a folder of Markdown records; use --format madr, log4brains or nygard.\n",
+    );
+    expect(json.code).toBe(2);
+  });
+});

@@ -1,6 +1,6 @@
 import { lstat, mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { CliError, EXIT_BAD_INPUT, InputError } from "../errors";
+import { CliError, EXIT_BAD_INPUT, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
 import { call, createClient } from "../server/client";
 import { loadConfig } from "../server/config";
@@ -38,13 +38,15 @@ export async function exportFolder(
   options: FolderOptions,
 ): Promise<void> {
   if (!(FOLDER_FORMATS as readonly string[]).includes(options.format))
-    throw new InputError([
+    throw new CliError(
+      EXIT_USAGE,
       `--format ${options.format}: --all writes a folder of Markdown records; use --format madr, log4brains or nygard.`,
-    ]);
+    );
   if (!options.out)
-    throw new InputError([
+    throw new CliError(
+      EXIT_USAGE,
       "--all writes a folder: give it with --out (for example --out docs/decisions).",
-    ]);
+    );
   const out = resolve(options.out);
   // The folder the user names may be a link to one (docs/decisions -> ../adr), as for a single
   // export; the files in it are what is never followed (planFolder).
