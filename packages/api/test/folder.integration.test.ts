@@ -635,3 +635,34 @@ describe("a docs/decisions folder imported twice", () => {
     ]);
   });
 });
+
+describe("a docs/decisions folder: a day the calendar does not have", () => {
+  it("says the date is not in the calendar, not that there is none", async () => {
+    const fresh = await freshTeam();
+    const preview = await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      dryRun: true,
+      files: [
+        encode("0001-madr.md", "---\nstatus: accepted\ndate: 2026-02-30\n---\n\n# Use MADR\n"),
+        encode(
+          "0002-nygard.md",
+          "# 2. Use adr-tools\n\nDate: 2026-04-31\n\n## Status\n\nAccepted\n",
+        ),
+        encode("0003-none.md", "# 3. No date\n\n## Status\n\nAccepted\n"),
+      ],
+    });
+    expect(preview.skipped).toEqual([
+      {
+        fileName: "0001-madr.md",
+        reason:
+          "date 2026-02-30 is not a day of the calendar: check the month and day (YYYY-MM-DD)",
+      },
+      {
+        fileName: "0002-nygard.md",
+        reason:
+          "date 2026-04-31 is not a day of the calendar: check the month and day (YYYY-MM-DD)",
+      },
+      { fileName: "0003-none.md", reason: "no date: the record needs a `Date: YYYY-MM-DD` line" },
+    ]);
+  });
+});
