@@ -230,10 +230,10 @@ describe("server commands without a server", () => {
   it("say what export --all needs before asking the server: a Markdown format and an --out folder", async () => {
     const env = { TRADEOFF_CONFIG_DIR: dir };
     const pdf = await runCli(["export", "--all", "--format", "pdf", "--out", dir], { env });
-    expect(pdf.code).toBe(1);
+    expect(pdf.code).toBe(2);
     expect(pdf.stderr).toContain("use --format madr, log4brains or nygard");
     const noOut = await runCli(["export", "--all", "--format", "nygard"], { env });
-    expect(noOut.code).toBe(1);
+    expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain("give it with --out (for example --out docs/decisions)");
     const onFile = join(dir, "index.md");
     await writeFile(onFile, "kept\n");
