@@ -123,7 +123,8 @@ export async function importFolder(
       out(`Already imported (${fileCount(before.length)}):\n${skippedLines(before)}\n`);
   };
   const unreadLines = () => {
-    if (unread.length) out(`Not imported (${fileCount(unread.length)}):\n${skippedLines(unread)}\n`);
+    if (unread.length)
+      out(`Not imported (${fileCount(unread.length)}):\n${skippedLines(unread)}\n`);
   };
   // Every record already in the team: the folder is imported, as a retry hoped.
   if (count === 0 && before.length) {
