@@ -250,3 +250,81 @@ test("import stops when a numbered record file cannot be read, unless told to im
   expect(rest.stdout).toContain("0002-use-kafka.md");
   expect(await projects()).toHaveLength(1);
 });
+
+/** A folder adr-tools wrote: `adr init`, `adr new`, `adr new -s 2 "...für... ünïcode"`, `adr new "Café..."`. */
+const adrToolsFolder = join(
+  import.meta.dirname,
+  "..",
+  "..",
+  "packages",
+  "api",
+  "test",
+  "fixtures",
+  "decision-folders",
+  "adr-tools-unicode",
+);
+
+test("an adr-tools folder imported, imported again and exported back into itself stays the same files", async ({
+  alice: owner,
+}) => {
+  const request = owner.context.request;
+  const { config } = await loggedInCli(request, "ci-adr-tools");
+  const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
+    name: "ADR team",
+  });
+  const repo = await mkdtemp(join(tmpdir(), "tradeoff-adr-"));
+  const adr = join(repo, "doc", "adr");
+  await mkdir(adr, { recursive: true });
+  const original = await filesOf(adrToolsFolder);
+  for (const [name, content] of Object.entries(original)) await writeFile(join(adr, name), content);
+  const projects = () => query<unknown[]>(request, "project.list", { teamId: team.id });
+
+  const imported = await tradeoff(config, ["import", adr, "--team", team.slug]);
+  expect(imported.stderr).toBe("");
+  expect(imported.stdout).toContain(`Created 4 records in ${team.slug}:`);
+  // A retry (after a timeout, say) creates nothing twice.
+  const again = await tradeoff(config, ["import", adr, "--team", team.slug]);
+  expect(again.stderr).toBe("");
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain(
+    `Nothing to import: every record of ${adr} is already in ${team.slug}, unchanged; nothing was created.`,
+  );
+  expect(await projects()).toHaveLength(4);
+
+  const args = ["export", "--all", "--team", team.slug, "--format", "nygard", "--out", adr];
+  const exported = await tradeoff(config, args);
+  expect(exported.stderr).toBe("");
+  expect(exported.code).toBe(0);
+  expect(exported.stdout).toContain("1 file written, 0 removed, 4 unchanged.");
+  const after = await filesOf(adr);
+  expect(Object.keys(after)).toEqual([...Object.keys(original), "README.md"]);
+  for (const [name, content] of Object.entries(original)) expect(after[name], name).toBe(content);
+  const check = await tradeoff(config, [...args, "--check"]);
+  expect(check.code).toBe(0);
+
+  // Another team's records into a folder of hand-written ADRs: refused, nothing written.
+  const other = await mutate<{ id: string; slug: string }>(request, "team.create", {
+    name: "Other team",
+  });
+  await tradeoff(config, ["import", adr, "--team", other.slug]);
+  const mine = join(repo, "mine");
+  await mkdir(mine);
+  await writeFile(
+    join(mine, "0001-use-redis-for-caching.md"),
+    original["0001-record-architecture-decisions.md"] ?? "",
+  );
+  const clash = await tradeoff(config, [
+    ...args.slice(0, 2),
+    "--team",
+    other.slug,
+    "--format",
+    "nygard",
+    "--out",
+    mine,
+  ]);
+  expect(clash.code).toBe(1);
+  expect(clash.stderr).toContain(
+    "0001-use-redis-for-caching.md holds number 1 (the export would write 0001-record-architecture-decisions.md)",
+  );
+  expect(await readdir(mine)).toEqual(["0001-use-redis-for-caching.md"]);
+});

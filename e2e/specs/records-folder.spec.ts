@@ -157,7 +157,8 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
   await page.getByRole("link", { name: "Decisions tagged process" }).click();
   await expect(results).toHaveText([/Use a wiki for decisions/]);
 
-  // The folder downloads as a zip of the files `tradeoff export --all` writes.
+  // The folder downloads as a zip of the files `tradeoff export --all` writes: each imported
+  // record under the name its file had (0003-use-a-wiki.md, not one made from its title).
   await page.goto(`/t/${team.slug}/records`);
   await page.getByRole("combobox", { name: "Format" }).selectOption("madr");
   const download = page.waitForEvent("download");
@@ -170,7 +171,7 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
   expect(Object.keys(entries).sort()).toEqual([
     "0001-use-mysql.md",
     "0002-use-postgresql.md",
-    "0003-use-a-wiki-for-decisions.md",
+    "0003-use-a-wiki.md",
     "README.md",
   ]);
   const text = (name: string) => strFromU8(entries[name] ?? new Uint8Array());
@@ -179,7 +180,7 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
     status: "accepted",
     tags: ["database", "ops"],
   });
-  expect(front("0003-use-a-wiki-for-decisions.md")).toMatchObject({
+  expect(front("0003-use-a-wiki.md")).toMatchObject({
     status: "rejected",
     tags: ["docs", "process"],
   });

@@ -46,7 +46,8 @@ export async function readJson(file: string, io: Io): Promise<unknown> {
   const source = file === "-" ? "stdin" : file;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte order mark (Windows editors write one) is not part of the JSON.
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     const why = text.trim() === "" ? "the file is empty" : (error as Error).message;
     throw new InputError([`${source}: not valid JSON (${why})`]);

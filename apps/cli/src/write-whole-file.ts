@@ -47,17 +47,46 @@ export async function writeWholeFile(
 
 /** The hidden files being written now, each with the file it is to replace. */
 const writing = new Map<string, string>();
+/** What a signal says while several files are written as one (writingAll). */
+let whole: (() => string) | null = null;
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
+const listening = () => writing.size > 0 || whole !== null;
+
+function listen(before: boolean) {
+  if (!before && listening()) for (const signal of SIGNALS) process.on(signal, interrupted);
+  // Outside any write, a signal ends the process as it would without these handlers.
+  if (before && !listening()) for (const signal of SIGNALS) process.off(signal, interrupted);
+}
+
 function beginWrite(target: string, partial: string) {
-  if (writing.size === 0) for (const signal of SIGNALS) process.on(signal, interrupted);
+  const before = listening();
   writing.set(partial, target);
+  listen(before);
 }
 
 function endWrite(partial: string) {
+  const before = listening();
   writing.delete(partial);
-  // Between writes, a signal ends the process as it would without these handlers.
-  if (writing.size === 0) for (const signal of SIGNALS) process.off(signal, interrupted);
+  listen(before);
+}
+
+/**
+ * Runs `write`, which writes several files (a folder), as one: a signal at any point of it, in a
+ * file or between two, removes the hidden file being written and says `progress()` (how many of
+ * the files were written, what to do) instead of naming one file.
+ */
+export async function writingAll<T>(progress: () => string, write: () => Promise<T>): Promise<T> {
+  const before = listening();
+  whole = progress;
+  listen(before);
+  try {
+    return await write();
+  } finally {
+    const still = listening();
+    whole = null;
+    listen(still);
+  }
 }
 
 /** Removes the hidden files (synchronously: the process ends right after) and exits. */
@@ -65,7 +94,7 @@ function interrupted(signal: NodeJS.Signals) {
   const targets = [...writing.values()];
   for (const partial of writing.keys()) rmSync(partial, { force: true });
   process.stderr.write(
-    `tradeoff: interrupted (${signal}): ${targets.join(", ")} was not written.\n`,
+    `tradeoff: interrupted (${signal}): ${whole ? whole() : `${targets.join(", ")} was not written.`}\n`,
   );
   process.exit(128 + constants.signals[signal]);
 }

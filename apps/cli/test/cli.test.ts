@@ -464,6 +464,15 @@ describe("bad input: every problem with its path on stderr, exit 1, nothing else
     });
   });
 
+  it("a file that starts with a byte order mark (Windows Notepad) reads as the same decision", async () => {
+    await writeFile(file("bom.json"), `\uFEFF${JSON.stringify(decision)}`);
+    const plain = await runCli(["score", file("decision.json")]);
+    const bom = await runCli(["score", file("bom.json")]);
+    expect(bom.stderr).toBe("");
+    expect(bom.code).toBe(0);
+    expect(bom.stdout).toBe(plain.stdout);
+  });
+
   it("invalid JSON", async () => {
     const { code, stdout, stderr } = await runCli(["score", file("broken.json")]);
     expect(code).toBe(1);

@@ -151,3 +151,47 @@ describe("logging in", () => {
     }
   });
 });
+
+describe("a login given by TRADEOFF_URL and TRADEOFF_TOKEN (CI)", () => {
+  it("half of it says which variable is missing; a refused TRADEOFF_TOKEN says to replace that variable (exit 3)", async () => {
+    const config = await mkdtemp(join(tmpdir(), "tradeoff-config-"));
+    const urlOnly = await runCli(["projects"], {
+      env: { TRADEOFF_CONFIG_DIR: config, TRADEOFF_URL: "https://tradeoff.example.com" },
+    });
+    expect(urlOnly.code).toBe(3);
+    expect(urlOnly.stderr).toBe(
+      "tradeoff: TRADEOFF_URL is set, but TRADEOFF_TOKEN is not: set it to an access token for https://tradeoff.example.com (Account > Access tokens), or run `tradeoff login --url https://tradeoff.example.com`.\n",
+    );
+    const tokenOnly = await runCli(["projects"], {
+      env: { TRADEOFF_CONFIG_DIR: config, TRADEOFF_TOKEN: "tro_ci" },
+    });
+    expect(tokenOnly.code).toBe(3);
+    expect(tokenOnly.stderr).toBe(
+      "tradeoff: TRADEOFF_TOKEN is set, but TRADEOFF_URL is not: set it to the server's address (e.g. https://tradeoff.example.com), or run `tradeoff login --url https://your-server`.\n",
+    );
+
+    const revoked = await stubServer(() => ({
+      error: { message: "This token was revoked.", code: "UNAUTHORIZED", httpStatus: 401 },
+    }));
+    try {
+      const fromEnv = await runCli(["projects"], {
+        env: { TRADEOFF_CONFIG_DIR: config, TRADEOFF_URL: revoked.url, TRADEOFF_TOKEN: "tro_ci" },
+      });
+      expect(fromEnv.code).toBe(3);
+      expect(fromEnv.stderr).toBe(
+        "tradeoff: This token was revoked. It is TRADEOFF_TOKEN's, which is used instead of any saved login: set TRADEOFF_TOKEN to a new token, or unset it to use `tradeoff login`'s.\n",
+      );
+      // A saved login's token: log in again.
+      await writeFile(
+        join(config, "config.json"),
+        JSON.stringify({ url: revoked.url, token: "tro_saved" }),
+      );
+      const saved = await runCli(["projects"], { env: { TRADEOFF_CONFIG_DIR: config } });
+      expect(saved.stderr).toBe(
+        `tradeoff: This token was revoked. Run \`tradeoff login --url ${revoked.url}\` with a new token.\n`,
+      );
+    } finally {
+      await revoked.close();
+    }
+  });
+});

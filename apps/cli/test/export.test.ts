@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
 import { billingStub, stubServer } from "./stub-server";
 
+const INDEX =
+  "<!-- Written by `tradeoff export --all`: this index and the records it lists are rewritten on every export. -->";
 const record = "---\nstatus: accepted\n---\n\n# Use FastAPI — for async views\n";
 
 describe("tradeoff export PROJECT --json", () => {
@@ -105,5 +107,97 @@ describe("tradeoff export --all --out LINK", () => {
     } finally {
       await stub.close();
     }
+  });
+});
+
+describe("tradeoff export --all into a folder whose records number themselves", () => {
+  it("refuses when a record's number is already taken by another file (hand-written ADRs): exit 1, nothing written", async () => {
+    const files = [
+      { name: "0001-use-fastapi.md", content: record },
+      { name: "0002-use-kafka.md", content: "# 2. Use Kafka\n" },
+      { name: "README.md", content: "index\n" },
+    ];
+    const stub = await billingStub(() => ({ data: { files } }));
+    try {
+      const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
+      const env = stub.env(home);
+      const out = join(home, "doc", "adr");
+      await mkdir(out, { recursive: true });
+      // What `adr init doc/adr; adr new "Use Redis for caching"` leaves.
+      await writeFile(join(out, "0001-record-architecture-decisions.md"), "# 1. Record\n");
+      await writeFile(join(out, "0002-use-redis-for-caching.md"), "# 2. Use Redis\n");
+      for (const extra of [[], ["--check"]]) {
+        const run = await runCli(
+          ["export", "--all", "--format", "nygard", "--out", out, ...extra],
+          {
+            env,
+          },
+        );
+        expect(run.code, extra.join(" ")).toBe(1);
+        expect(run.stderr, extra.join(" ")).toBe(
+          `tradeoff: ${out} already has records numbered as the export's, which no export of Tradeoff wrote:\n  0001-record-architecture-decisions.md holds number 1 (the export would write 0001-use-fastapi.md)\n  0002-use-redis-for-caching.md holds number 2 (the export would write 0002-use-kafka.md)\nImport the folder into the team first (tradeoff import ${out} --team billing), so its records keep their numbers and files, or export into another folder; nothing was written.\n`,
+        );
+      }
+      expect((await readdir(out)).sort()).toEqual([
+        "0001-record-architecture-decisions.md",
+        "0002-use-redis-for-caching.md",
+      ]);
+    } finally {
+      await stub.close();
+    }
+  });
+});
+
+describe("tradeoff export --all in a checkout with CRLF line ends (git core.autocrlf=true)", () => {
+  it("a file that differs only in line ends is up to date: --check passes, nothing is rewritten", async () => {
+    const files = [
+      { name: "0001-use-fastapi.md", content: record },
+      {
+        name: "README.md",
+        content: `${INDEX}\n\n| [1. Use FastAPI](0001-use-fastapi.md) | accepted | 2026-12-05 |\n`,
+      },
+    ];
+    const stub = await billingStub(() => ({ data: { files } }));
+    try {
+      const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
+      const env = stub.env(home);
+      const out = join(home, "docs", "decisions");
+      const first = await runCli(["export", "--all", "--format", "madr", "--out", out], { env });
+      expect(first.stderr).toBe("");
+      // What git writes on checkout with core.autocrlf=true.
+      for (const file of files)
+        await writeFile(join(out, file.name), file.content.replaceAll("\n", "\r\n"));
+      const check = await runCli(["export", "--all", "--format", "madr", "--out", out, "--check"], {
+        env,
+      });
+      expect(check.stderr).toBe("");
+      expect(check.stdout).toBe(`${out} is up to date: 1 record.\n`);
+      expect(check.code).toBe(0);
+      const again = await runCli(["export", "--all", "--format", "madr", "--out", out], { env });
+      expect(again.stdout).toBe(`${out}: 1 record, 0 files written, 0 removed, 2 unchanged.\n`);
+      expect(await readFile(join(out, "0001-use-fastapi.md"), "utf8")).toBe(
+        record.replaceAll("\n", "\r\n"),
+      );
+    } finally {
+      await stub.close();
+    }
+  });
+});
+
+describe("tradeoff export --all used wrongly", () => {
+  it("is a usage error (exit 2) saying what to give, before anything is asked of the server", async () => {
+    const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
+    // No server is configured: the check happens before any call.
+    const env = { TRADEOFF_CONFIG_DIR: home };
+    const noOut = await runCli(["export", "--all", "--team", "alpha"], { env });
+    expect(noOut.stderr).toBe(
+      "tradeoff: --all writes a folder: give it with --out (for example --out docs/decisions).\n",
+    );
+    expect(noOut.code).toBe(2);
+    const json = await runCli(["export", "--all", "--format", "json", "--out", home], { env });
+    expect(json.stderr).toBe(
+      "tradeoff: --format json: --all writes a folder of Markdown records; use --format madr, log4brains or nygard.\n",
+    );
+    expect(json.code).toBe(2);
   });
 });

@@ -103,3 +103,61 @@ describe("tradeoff import FOLDER larger than one request", () => {
     );
   });
 });
+
+describe("tradeoff import FOLDER again (a retry after a timeout)", () => {
+  it("files already imported are not records lost: exit 0, each one says which record it is", async () => {
+    const again = (fileName: string, number: number) => ({
+      fileName,
+      reason: `already imported into this team as record ${number} (the same file, unchanged)`,
+      importedAs: number,
+    });
+    let newOne = false;
+    const stub = await billingStub(({ input }) => ({
+      data: {
+        records: newOne
+          ? [
+              {
+                fileName: "0003-use-kafka.md",
+                number: 3,
+                title: "Use Kafka",
+                status: "accepted",
+                date: "2026-01-03",
+                supersedes: [],
+                supersededBy: [],
+                warnings: [],
+              },
+            ]
+          : [],
+        skipped: [again("0001-record.md", 1), again("0002-queue.md", 2)],
+        dryRun: (input as { dryRun: boolean }).dryRun,
+      },
+    }));
+    try {
+      const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
+      const folder = join(home, "doc", "adr");
+      await mkdir(folder, { recursive: true });
+      for (const name of ["0001-record.md", "0002-queue.md"])
+        await writeFile(join(folder, name), "# 1. Record\n");
+      const env = stub.env(home);
+      const run = await runCli(["import", folder], { env });
+      expect(run.stderr).toBe("");
+      expect(run.stdout).toBe(
+        `Nothing to import: every record of ${folder} is already in billing, unchanged; nothing was created.\n` +
+          "Already imported (2 files):\n" +
+          "  0001-record.md: already imported into this team as record 1 (the same file, unchanged)\n" +
+          "  0002-queue.md: already imported into this team as record 2 (the same file, unchanged)\n",
+      );
+      expect(run.code).toBe(0);
+      // One new file beside them: it is created, the others are not records lost.
+      newOne = true;
+      await writeFile(join(folder, "0003-use-kafka.md"), "# 3. Use Kafka\n");
+      const more = await runCli(["import", folder], { env });
+      expect(more.stderr).toBe("");
+      expect(more.code).toBe(0);
+      expect(more.stdout).toContain("Created 1 record in billing:\n");
+      expect(more.stdout).toContain("Already imported (2 files):\n");
+    } finally {
+      await stub.close();
+    }
+  });
+});

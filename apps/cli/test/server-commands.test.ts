@@ -122,6 +122,53 @@ describe("server commands without a server", () => {
     }
   });
 
+  it("say the server is rate limiting and when to try again (HTTP 429, a proxy's or the API's), with exit code 4", async () => {
+    let answer: "proxy" | "api" | "date" = "proxy";
+    const limited = createServer((_req, res) => {
+      if (answer === "api") {
+        res.writeHead(429, { "content-type": "application/json" });
+        res.end(
+          JSON.stringify({
+            error: {
+              message: "Too many requests from this token.",
+              code: -32029,
+              data: { code: "TOO_MANY_REQUESTS", httpStatus: 429 },
+            },
+          }),
+        );
+        return;
+      }
+      res.writeHead(429, {
+        "content-type": "text/plain",
+        "retry-after": answer === "date" ? new Date(Date.now() + 90_000).toUTCString() : "30",
+      });
+      res.end("Too Many Requests");
+    });
+    await new Promise<void>((listening) => limited.listen(0, "127.0.0.1", listening));
+    const { port } = limited.address() as AddressInfo;
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      const env = { TRADEOFF_CONFIG_DIR: dir, TRADEOFF_URL: url, TRADEOFF_TOKEN: "tro_x" };
+      const proxy = await runCli(["projects"], { env });
+      expect(proxy.code).toBe(4);
+      expect(proxy.stderr).toBe(
+        `tradeoff: The Tradeoff server at ${url} is rate limiting this client (HTTP 429, too many requests): try again in 30 s.\n`,
+      );
+      answer = "date";
+      const date = await runCli(["projects"], { env });
+      expect(date.code).toBe(4);
+      expect(date.stderr).toMatch(/try again in (8\d|90) s\.\n$/);
+      answer = "api";
+      const api = await runCli(["projects"], { env });
+      expect(api.code).toBe(4);
+      expect(api.stderr).toBe(
+        `tradeoff: The Tradeoff server at ${url} is rate limiting this client (HTTP 429, too many requests): Too many requests from this token. Try again in a moment.\n`,
+      );
+    } finally {
+      limited.close();
+    }
+  });
+
   it("say where the login cannot be saved and how to do without, with exit code 1", async () => {
     // A server that accepts the token: only saving it fails.
     const server = createServer((req, res) => {
@@ -183,10 +230,10 @@ describe("server commands without a server", () => {
   it("say what export --all needs before asking the server: a Markdown format and an --out folder", async () => {
     const env = { TRADEOFF_CONFIG_DIR: dir };
     const pdf = await runCli(["export", "--all", "--format", "pdf", "--out", dir], { env });
-    expect(pdf.code).toBe(1);
+    expect(pdf.code).toBe(2);
     expect(pdf.stderr).toContain("use --format madr, log4brains or nygard");
     const noOut = await runCli(["export", "--all", "--format", "nygard"], { env });
-    expect(noOut.code).toBe(1);
+    expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain("give it with --out (for example --out docs/decisions)");
     const onFile = join(dir, "index.md");
     await writeFile(onFile, "kept\n");

@@ -119,3 +119,61 @@ describe("a file the CLI writes", () => {
     },
   );
 });
+
+describe("a folder the CLI writes (export --all)", () => {
+  it("interrupted part way, says how many of its files were written and to run it again", async () => {
+    const records = ["0001-a.md", "0002-b.md", "0003-c.md"].map((name) => ({
+      name,
+      content: `# ${name}\n`,
+    }));
+    const server = await stubServer((call) =>
+      call.procedure === "team.list"
+        ? { data: [{ id: "cmteam", slug: "billing", name: "Billing" }] }
+        : { data: { files: [...records, { name: "README.md", content: "index\n" }] } },
+    );
+    try {
+      const dir = await mkdtemp(join(tmpdir(), "tradeoff-interrupted-"));
+      // Two files go down (a flush of each file and of the folder), then the disk is slow.
+      const slowThird = `data:text/javascript,${encodeURIComponent(
+        'import { open } from "node:fs/promises";' +
+          "const probe = await open(process.execPath);" +
+          "const proto = Object.getPrototypeOf(probe); const sync = proto.sync; let calls = 0;" +
+          "proto.sync = function () { calls += 1; return calls > 4 ? new Promise((done) => setTimeout(done, 30000)) : sync.call(this); };" +
+          "await probe.close();",
+      )}`;
+      const child = spawn(
+        process.execPath,
+        [
+          "--import",
+          slowThird,
+          join(cliRoot, "bin", "tradeoff.js"),
+          "export",
+          "--all",
+          "--format",
+          "madr",
+          "--out",
+          dir,
+        ],
+        { env: { ...process.env, ...server.env(dir) } },
+      );
+      let stderr = "";
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+      });
+      const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
+      const started = Date.now();
+      while (!(await readdir(dir)).some((name) => name.startsWith(".0003-c.md."))) {
+        if (Date.now() - started > 15_000) throw new Error(`the write never started: ${stderr}`);
+        await new Promise((wait) => setTimeout(wait, 20));
+      }
+      child.kill("SIGINT");
+      expect(await exited).toBe(130);
+      expect(stderr).toBe(
+        `tradeoff: interrupted (SIGINT): 2 of 4 files written; ${dir} is incomplete (its README.md index is not written yet). Run the same command again to finish it.\n`,
+      );
+      expect((await readdir(dir)).sort()).toEqual(["0001-a.md", "0002-b.md"]);
+    } finally {
+      await server.close();
+    }
+  });
+});

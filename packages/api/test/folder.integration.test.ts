@@ -484,3 +484,184 @@ describe("a docs/decisions folder: import of folders written by each tool", () =
     expect(await t.db.project.count({ where: { teamId: fresh.teamId } })).toBe(0);
   });
 });
+
+describe("a docs/decisions folder: an imported folder exported back into itself", () => {
+  it("adr-tools: each record keeps its file's name (adr-tools' own slug), so nothing is written twice", async () => {
+    const fresh = await freshTeam();
+    const files = await folder("adr-tools-unicode");
+    await fresh.api.export.importFolder({ teamId: fresh.teamId, files });
+    const again = await fresh.api.export.folder({ teamId: fresh.teamId, format: "nygard" });
+    expect(again.files.map((f) => f.name)).toEqual([...files.map((f) => f.name), "README.md"]);
+    for (const file of files)
+      expect(again.files.find((f) => f.name === file.name)?.content, file.name).toBe(
+        Buffer.from(file.content as string, "base64").toString("utf8"),
+      );
+    // MADR names files as adr-tools does (NNNN-title.md): the same names.
+    const madr = await fresh.api.export.folder({ teamId: fresh.teamId, format: "madr" });
+    expect(madr.files.map((f) => f.name)).toEqual(again.files.map((f) => f.name));
+    // log4brains names its files by day: its own names, as for any record.
+    const log4brains = await fresh.api.export.folder({
+      teamId: fresh.teamId,
+      format: "log4brains",
+    });
+    expect(log4brains.files.map((f) => f.name)).toContain("20261206-cafe-au-lait-ok.md");
+  });
+
+  it("a record whose number was taken in the team is named after its new number", async () => {
+    const fresh = await freshTeam();
+    await fresh.api.export.importFolder({ teamId: fresh.teamId, files: await folder("adr-tools") });
+    await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      files: await folder("adr-tools-unicode"),
+    });
+    const again = await fresh.api.export.folder({ teamId: fresh.teamId, format: "nygard" });
+    expect(again.files.map((f) => f.name)).toEqual([
+      "0001-record-architecture-decisions.md",
+      "0002-use-mysql.md",
+      "0003-use-postgresql.md",
+      "0004-record-architecture-decisions.md",
+      "0005-use-postgresql-for-storage.md",
+      "0006-use-cockroachdb-fur-speicherung-unicode.md",
+      "0007-cafe-au-lait-ok.md",
+      "README.md",
+    ]);
+  });
+});
+
+describe("a docs/decisions folder: log4brains records of one day keep their numbers", () => {
+  it("export, import elsewhere, export again gives identical files: by the index, else by the -N names", async () => {
+    const setup = await teamWith(t);
+    const api = setup.owner.api;
+    for (const title of ["Same title", "Same title", "Same title", "Zebra", "Apple"]) {
+      const { id: projectId } = await api.project.create(blankInput(setup.team.id, { title }));
+      await api.project.open({ projectId });
+      await api.record.decide({
+        projectId,
+        chosenOptionKey: "sqs",
+        rationale: `${title} it is.`,
+        decisionMakers: [{ userId: setup.owner.id }],
+        justification: "nobody has voted yet; the team agreed in the meeting.",
+        confirmProvisional: true,
+      });
+    }
+    const exported = await api.export.folder({ teamId: setup.team.id, format: "log4brains" });
+    const day = new Date().toISOString().slice(0, 10).replaceAll("-", "");
+    expect(exported.files.map((f) => f.name)).toEqual([
+      `${day}-same-title.md`,
+      `${day}-same-title-2.md`,
+      `${day}-same-title-3.md`,
+      `${day}-zebra.md`,
+      `${day}-apple.md`,
+      "README.md",
+    ]);
+    const fresh = await freshTeam();
+    await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      files: exported.files.map((f) => encode(f.name, f.content)),
+    });
+    const again = await fresh.api.export.folder({ teamId: fresh.teamId, format: "log4brains" });
+    expect(again.files.map((f) => [f.name, f.content])).toEqual(
+      exported.files.map((f) => [f.name, f.content]),
+    );
+    // Without the index (a folder log4brains keeps): the -N names still give the order.
+    const bare = await freshTeam();
+    const imported = await bare.api.export.importFolder({
+      teamId: bare.teamId,
+      files: exported.files
+        .filter((f) => f.name.includes("same-title"))
+        .map((f) => encode(f.name, f.content)),
+    });
+    expect(imported.records.map((r) => [r.number, r.fileName])).toEqual([
+      [1, `${day}-same-title.md`],
+      [2, `${day}-same-title-2.md`],
+      [3, `${day}-same-title-3.md`],
+    ]);
+  });
+});
+
+describe("a docs/decisions folder imported twice", () => {
+  it("files already imported into the team, unchanged, are skipped with a note: a retry creates nothing twice", async () => {
+    const fresh = await freshTeam();
+    const files = await folder("adr-tools");
+    await fresh.api.export.importFolder({ teamId: fresh.teamId, files });
+    for (const dryRun of [true, false]) {
+      const again = await fresh.api.export.importFolder({ teamId: fresh.teamId, files, dryRun });
+      expect(again.records, `dryRun ${dryRun}`).toEqual([]);
+      expect(again.skipped, `dryRun ${dryRun}`).toEqual([
+        { fileName: "CONTRIBUTING.md", reason: expect.stringContaining("not a decision record") },
+        {
+          fileName: "0001-record-architecture-decisions.md",
+          reason: "already imported into this team as record 1 (the same file, unchanged)",
+          importedAs: 1,
+        },
+        {
+          fileName: "0002-use-mysql.md",
+          reason: "already imported into this team as record 2 (the same file, unchanged)",
+          importedAs: 2,
+        },
+        {
+          fileName: "0003-use-postgresql.md",
+          reason: "already imported into this team as record 3 (the same file, unchanged)",
+          importedAs: 3,
+        },
+      ]);
+    }
+    expect(await t.db.project.count({ where: { teamId: fresh.teamId } })).toBe(3);
+    // A file changed since (CRLF line ends are the same file) is a record of its own.
+    const changed = files.map((f) =>
+      f.name === "0003-use-postgresql.md"
+        ? encode(
+            f.name,
+            Buffer.from(f.content as string, "base64")
+              .toString()
+              .replace("PostgreSQL.", "PostgreSQL 17."),
+          )
+        : encode(
+            f.name,
+            Buffer.from(f.content as string, "base64")
+              .toString()
+              .replaceAll("\n", "\r\n"),
+          ),
+    );
+    const third = await fresh.api.export.importFolder({ teamId: fresh.teamId, files: changed });
+    expect(third.records.map((r) => [r.number, r.fileName])).toEqual([
+      [4, "0003-use-postgresql.md"],
+    ]);
+    expect(third.skipped.map((s) => s.fileName)).toEqual([
+      "CONTRIBUTING.md",
+      "0001-record-architecture-decisions.md",
+      "0002-use-mysql.md",
+    ]);
+  });
+});
+
+describe("a docs/decisions folder: a day the calendar does not have", () => {
+  it("says the date is not in the calendar, not that there is none", async () => {
+    const fresh = await freshTeam();
+    const preview = await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      dryRun: true,
+      files: [
+        encode("0001-madr.md", "---\nstatus: accepted\ndate: 2026-02-30\n---\n\n# Use MADR\n"),
+        encode(
+          "0002-nygard.md",
+          "# 2. Use adr-tools\n\nDate: 2026-04-31\n\n## Status\n\nAccepted\n",
+        ),
+        encode("0003-none.md", "# 3. No date\n\n## Status\n\nAccepted\n"),
+      ],
+    });
+    expect(preview.skipped).toEqual([
+      {
+        fileName: "0001-madr.md",
+        reason:
+          "date 2026-02-30 is not a day of the calendar: check the month and day (YYYY-MM-DD)",
+      },
+      {
+        fileName: "0002-nygard.md",
+        reason:
+          "date 2026-04-31 is not a day of the calendar: check the month and day (YYYY-MM-DD)",
+      },
+      { fileName: "0003-none.md", reason: "no date: the record needs a `Date: YYYY-MM-DD` line" },
+    ]);
+  });
+});

@@ -1,11 +1,11 @@
-import { lstat, mkdir, readFile, stat, unlink } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, stat, unlink } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { CliError, EXIT_BAD_INPUT, InputError } from "../errors";
+import { CliError, EXIT_BAD_INPUT, EXIT_USAGE } from "../errors";
 import type { Io } from "../io";
 import { call, createClient } from "../server/client";
 import { loadConfig } from "../server/config";
 import { resolveProject, resolveTeam } from "../server/resolve";
-import { writeWholeFile } from "../write-whole-file";
+import { writeWholeFile, writingAll } from "../write-whole-file";
 
 const FOLDER_FORMATS = ["madr", "log4brains", "nygard"] as const;
 type FolderFormat = (typeof FOLDER_FORMATS)[number];
@@ -38,13 +38,15 @@ export async function exportFolder(
   options: FolderOptions,
 ): Promise<void> {
   if (!(FOLDER_FORMATS as readonly string[]).includes(options.format))
-    throw new InputError([
+    throw new CliError(
+      EXIT_USAGE,
       `--format ${options.format}: --all writes a folder of Markdown records; use --format madr, log4brains or nygard.`,
-    ]);
+    );
   if (!options.out)
-    throw new InputError([
+    throw new CliError(
+      EXIT_USAGE,
       "--all writes a folder: give it with --out (for example --out docs/decisions).",
-    ]);
+    );
   const out = resolve(options.out);
   // The folder the user names may be a link to one (docs/decisions -> ../adr), as for a single
   // export; the files in it are what is never followed (planFolder).
@@ -80,7 +82,7 @@ export async function exportFolder(
         `The server sent a file name that is not a plain Markdown file name (${JSON.stringify(file.name)}); nothing was written.`,
       );
   }
-  const plan = await planFolder(out, options.out, folder.files);
+  const plan = await planFolder(out, options.out, folder.files, team.slug);
   const total = folder.files.length - 1;
   if (options.check) {
     const stale = [
@@ -104,11 +106,32 @@ export async function exportFolder(
     io.stdout(`${options.out} is up to date: ${total} record${total === 1 ? "" : "s"}.\n`);
     return;
   }
+  // The index comes last: a folder cut short by a signal never lists a record it lacks.
+  let written = 0;
+  let removed = 0;
+  const progress = () => {
+    const files = plan.write.length;
+    const rest =
+      plan.write.includes(INDEX_NAME) && written < files
+        ? ` (its ${INDEX_NAME} index is not written yet)`
+        : "";
+    return written < files
+      ? `${written} of ${files} file${files === 1 ? "" : "s"} written; ${options.out} is incomplete${rest}. Run the same command again to finish it.`
+      : `all ${files} file${files === 1 ? "" : "s"} written, ${removed} of ${plan.remove.length} no longer a record removed. Run the same command again to finish it.`;
+  };
   try {
     await mkdir(out, { recursive: true });
-    for (const file of folder.files)
-      if (plan.write.includes(file.name)) await writeWholeFile(join(out, file.name), file.content);
-    for (const name of plan.remove) await unlink(join(out, name));
+    await writingAll(progress, async () => {
+      for (const file of folder.files)
+        if (plan.write.includes(file.name)) {
+          await writeWholeFile(join(out, file.name), file.content);
+          written += 1;
+        }
+      for (const name of plan.remove) {
+        await unlink(join(out, name));
+        removed += 1;
+      }
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     throw new CliError(
@@ -140,6 +163,7 @@ async function planFolder(
   out: string,
   shown: string,
   files: { name: string; content: string }[],
+  team: string,
 ): Promise<Plan> {
   const plan: Plan = { write: [], remove: [], unchanged: [] };
   const previous = await previousExport(out);
@@ -153,7 +177,9 @@ async function planFolder(
         `${target} is ${found.isSymbolicLink() ? "a symbolic link" : "a folder"}, not a file: move it away; nothing was written.`,
       );
     const current = found ? await readFile(target, "utf8") : null;
-    if (current === file.content) plan.unchanged.push(file.name);
+    // A checkout with CRLF line ends (git core.autocrlf=true) holds the same record.
+    if (current !== null && unixLines(current) === unixLines(file.content))
+      plan.unchanged.push(file.name);
     else if (current === null || previous.owned.has(file.name)) plan.write.push(file.name);
     else foreign.push(file.name);
   }
@@ -165,6 +191,7 @@ async function planFolder(
     );
   }
   const names = new Set(files.map((f) => f.name));
+  await refuseTakenNumbers(out, shown, files, previous.owned, team);
   for (const name of previous.owned)
     if (
       name !== INDEX_NAME &&
@@ -173,6 +200,48 @@ async function planFolder(
     )
       plan.remove.push(name);
   return plan;
+}
+
+const unixLines = (text: string) => text.replace(/\r\n?/g, "\n");
+
+/** The number a record file's name starts with (adr-tools and MADR: `0001-title.md`). */
+const numberOf = (name: string) => {
+  const digits = /^(\d+)-.*\.md$/i.exec(name)?.[1];
+  return digits === undefined ? null : Number(digits);
+};
+
+/**
+ * Two files of one number in a folder are two records claiming it: a file the export would
+ * write must not take a number a record in the folder already holds under another name
+ * (hand-written ADRs the team has not imported). Files the last export wrote are the export's.
+ */
+async function refuseTakenNumbers(
+  out: string,
+  shown: string,
+  files: { name: string }[],
+  owned: Set<string>,
+  team: string,
+) {
+  const writes = new Map<number, string>();
+  for (const file of files) {
+    const number = numberOf(file.name);
+    if (number !== null && !writes.has(number)) writes.set(number, file.name);
+  }
+  if (!writes.size) return;
+  const names = new Set(files.map((f) => f.name));
+  const present = await readdir(out).catch(() => [] as string[]);
+  const clashes = present.sort().flatMap((name) => {
+    const number = numberOf(name);
+    const ours = number === null ? undefined : writes.get(number);
+    return ours && !names.has(name) && !owned.has(name)
+      ? [`  ${name} holds number ${number} (the export would write ${ours})`]
+      : [];
+  });
+  if (clashes.length)
+    throw new CliError(
+      EXIT_BAD_INPUT,
+      `${shown} already has records numbered as the export's, which no export of Tradeoff wrote:\n${clashes.join("\n")}\nImport the folder into the team first (tradeoff import ${shown} --team ${team}), so its records keep their numbers and files, or export into another folder; nothing was written.`,
+    );
 }
 
 /**

@@ -23,7 +23,8 @@ const REQUEST_OVERHEAD_BYTES = 1024 * 1024;
  */
 const looksLikeRecord = (fileName: string) => /^\d+[-_].*\.md$/i.test(fileName);
 
-type Skipped = { fileName: string; reason: string };
+/** `importedAs`: the file is already that record of the team (imported before, unchanged). */
+type Skipped = { fileName: string; reason: string; importedAs?: number };
 
 /**
  * `tradeoff import DIR [--dry-run]`: an adr-tools, MADR or log4brains folder into the team.
@@ -84,12 +85,17 @@ export async function importFolder(
   // All or nothing holds only for the files that are read: a record the server cannot read would
   // be left out of a real import, so the preview comes first and such a file stops it.
   const preview = await send(true);
-  const lost = [...local, ...preview.skipped].filter((s) => looksLikeRecord(s.fileName));
+  // A file imported before (a retry after a timeout) is in the team already, not lost.
+  const lost = [...local, ...preview.skipped].filter(
+    (s) => s.importedAs === undefined && looksLikeRecord(s.fileName),
+  );
   const result = dryRun || (lost.length && !options.allowSkipped) ? preview : await send(false);
   const skipped = [...local, ...result.skipped].sort((a, b) =>
     a.fileName.localeCompare(b.fileName),
   );
   const count = result.records.length;
+  const before = skipped.filter((s) => s.importedAs !== undefined);
+  const unread = skipped.filter((s) => s.importedAs === undefined);
   const refuseLost = () => {
     if (!lost.length || options.allowSkipped) return;
     const files = `${lost.length} numbered record file${lost.length === 1 ? "" : "s"}`;
@@ -103,12 +109,33 @@ export async function importFolder(
   if (options.json) {
     if (!dryRun) refuseLost();
     io.stdout(`${JSON.stringify({ team: team.slug, ...result, skipped }, null, 2)}\n`);
-    if (count === 0)
+    if (count === 0 && !before.length)
       throw new CliError(EXIT_BAD_INPUT, `${dir} has no decision records to import.`);
     refuseLost();
     return;
   }
   if (!dryRun && count > 0) refuseLost();
+  // Titles, file names and notes come from the user's files: shown, never obeyed by the terminal.
+  const out = (text: string) => io.stdout(terminalText(text));
+  const fileCount = (n: number) => `${n} file${n === 1 ? "" : "s"}`;
+  const beforeLines = () => {
+    if (before.length)
+      out(`Already imported (${fileCount(before.length)}):\n${skippedLines(before)}\n`);
+  };
+  const unreadLines = () => {
+    if (unread.length)
+      out(`Not imported (${fileCount(unread.length)}):\n${skippedLines(unread)}\n`);
+  };
+  // Every record already in the team: the folder is imported, as a retry hoped.
+  if (count === 0 && before.length) {
+    out(
+      `Nothing to import: every record of ${dir} is already in ${team.slug}, unchanged; nothing was created.\n`,
+    );
+    beforeLines();
+    unreadLines();
+    refuseLost();
+    return;
+  }
   // Not one record read: nothing was (or would be) created, which a script must not take for done.
   if (count === 0) {
     throw new CliError(
@@ -116,8 +143,6 @@ export async function importFolder(
       `${dir} has no decision records to import; nothing was created.\nNot imported (${skipped.length} file${skipped.length === 1 ? "" : "s"}):\n${skippedLines(skipped)}`,
     );
   }
-  // Titles, file names and notes come from the user's files: shown, never obeyed by the terminal.
-  const out = (text: string) => io.stdout(terminalText(text));
   const records = `${count} record${count === 1 ? "" : "s"}`;
   out(
     result.dryRun
@@ -130,11 +155,8 @@ export async function importFolder(
     if (r.supersededBy.length) out(`      superseded by ${r.supersededBy.join(", ")}\n`);
     for (const w of r.warnings) out(`      note: ${w}\n`);
   }
-  if (skipped.length) {
-    out(
-      `Not imported (${skipped.length} file${skipped.length === 1 ? "" : "s"}):\n${skippedLines(skipped)}\n`,
-    );
-  }
+  beforeLines();
+  unreadLines();
   refuseLost();
 }
 

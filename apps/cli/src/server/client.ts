@@ -47,6 +47,20 @@ export function createClient(config: ServerConfig) {
           const json = /json/.test(response.headers.get("content-type") ?? "");
           if (GATEWAY_STATUSES.has(response.status) && !json)
             throw new GatewayError(response.status);
+          // Too many requests, from a proxy (plain text) or the API (its JSON): wait, then retry.
+          if (response.status === 429) {
+            const body = json
+              ? ((await response
+                  .clone()
+                  .json()
+                  .catch(() => null)) as { error?: { message?: unknown } } | null)
+              : null;
+            const message = body?.error?.message;
+            throw new RateLimitError(
+              retryAfterSeconds(response.headers.get("retry-after")),
+              typeof message === "string" ? message : null,
+            );
+          }
           return response;
         },
       }),
@@ -64,6 +78,24 @@ class GatewayError extends Error {
     super(`HTTP ${status}`);
     this.name = "GatewayError";
   }
+}
+
+class RateLimitError extends Error {
+  constructor(
+    readonly waitSeconds: number | null,
+    readonly serverMessage: string | null,
+  ) {
+    super("HTTP 429");
+    this.name = "RateLimitError";
+  }
+}
+
+/** Retry-After in seconds: a number of seconds or an HTTP date; null when absent or unreadable. */
+function retryAfterSeconds(header: string | null): number | null {
+  const value = header?.trim() ?? "";
+  if (/^\d{1,9}$/.test(value)) return Number(value);
+  const at = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(at) ? null : Math.max(1, Math.ceil((at - Date.now()) / 1000));
 }
 
 /**
@@ -124,6 +156,14 @@ export async function call<T>(
         `The Tradeoff server at ${config.url} cannot serve now: it answered HTTP ${error.cause.status}, as a proxy or load balancer does when the app behind it is down or restarting. Try again in a moment; if it keeps failing, tell whoever runs the server.`,
       );
     }
+    if (error.cause instanceof RateLimitError) {
+      const { waitSeconds, serverMessage } = error.cause;
+      const wait = waitSeconds === null ? "in a moment" : `in ${waitSeconds} s`;
+      throw new CliError(
+        EXIT_UNREACHABLE,
+        `The Tradeoff server at ${config.url} is rate limiting this client (HTTP 429, too many requests): ${serverMessage ? `${serverMessage} Try again ${wait}.` : `try again ${wait}.`}`,
+      );
+    }
     if (!data.code) {
       // Something answered, but not Tradeoff's API (a web page, other JSON): a wrong address.
       const answered = error.cause instanceof SyntaxError || error.meta?.response !== undefined;
@@ -138,7 +178,9 @@ export async function call<T>(
       const hint = /token/i.test(error.message) ? "" : " Your token may have been revoked.";
       throw new CliError(
         EXIT_AUTH,
-        `${error.message}${hint} Run \`tradeoff login --url ${config.url}\` with a new token.`,
+        config.tokenFromEnv
+          ? `${error.message}${hint} It is TRADEOFF_TOKEN's, which is used instead of any saved login: set TRADEOFF_TOKEN to a new token, or unset it to use \`tradeoff login\`'s.`
+          : `${error.message}${hint} Run \`tradeoff login --url ${config.url}\` with a new token.`,
       );
     }
     const fields = Object.entries(data.fieldErrors ?? {}).flatMap(([field, messages]) =>

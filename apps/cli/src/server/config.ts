@@ -6,7 +6,8 @@ import { writeWholeFile } from "../write-whole-file";
 
 type Env = Record<string, string | undefined>;
 
-export type ServerConfig = { url: string; token: string };
+/** `tokenFromEnv`: the token is TRADEOFF_TOKEN's, used instead of the saved login's. */
+export type ServerConfig = { url: string; token: string; tokenFromEnv?: boolean };
 
 /**
  * Where `tradeoff login` keeps the server address and token: $TRADEOFF_CONFIG_DIR, else
@@ -25,7 +26,8 @@ export async function saveConfig(config: ServerConfig, env: Env = process.env) {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = configFile(env);
   // Whole or not at all: a full disk never leaves a cut-off login in place of a working one.
-  await writeWholeFile(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  const saved = { url: config.url, token: config.token };
+  await writeWholeFile(file, `${JSON.stringify(saved, null, 2)}\n`, { mode: 0o600 });
   return file;
 }
 
@@ -83,6 +85,17 @@ export async function loadConfig(env: Env = process.env): Promise<ServerConfig> 
     );
   }
   const token = env.TRADEOFF_TOKEN || saved.token;
+  // Half of a login given by the environment (CI): name the variable that is missing.
+  if (!unreadable && env.TRADEOFF_URL && !token)
+    throw new CliError(
+      EXIT_AUTH,
+      `TRADEOFF_URL is set, but TRADEOFF_TOKEN is not: set it to an access token for ${env.TRADEOFF_URL} (Account > Access tokens), or run \`tradeoff login --url ${env.TRADEOFF_URL}\`.`,
+    );
+  if (!unreadable && env.TRADEOFF_TOKEN && !url)
+    throw new CliError(
+      EXIT_AUTH,
+      "TRADEOFF_TOKEN is set, but TRADEOFF_URL is not: set it to the server's address (e.g. https://tradeoff.example.com), or run `tradeoff login --url https://your-server`.",
+    );
   if (!url || !token) {
     throw new CliError(
       EXIT_AUTH,
@@ -90,7 +103,7 @@ export async function loadConfig(env: Env = process.env): Promise<ServerConfig> 
         "Not signed in to a Tradeoff server. Run `tradeoff login --url https://your-server` first.",
     );
   }
-  return { url, token };
+  return { url, token, tokenFromEnv: Boolean(env.TRADEOFF_TOKEN) };
 }
 
 /** How long a request waits for the server's answer when TRADEOFF_TIMEOUT is not set. */

@@ -26,15 +26,44 @@ export const INDEX_NAME = "README.md";
 const fileDay = (view: RecordView) =>
   (view.decision?.decidedAt ?? view.project.createdAt).slice(0, 10).replaceAll("-", "");
 
+/** A file name any file system and the CLI take as one plain Markdown file. */
+const PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/;
+
+/**
+ * The name (without .md) an imported record had in its folder, where this format names files the
+ * same way: adr-tools and MADR `NNNN-title.md` while the number is still the record's, log4brains
+ * `YYYYMMDD-title.md`. Exported back into that folder, the record is the same file again (adr-tools
+ * writes "für" as `f-r`, Tradeoff as `fur`; adr-tools never shortens a title).
+ */
+function importedName(view: RecordView, format: MarkdownVariant): string | null {
+  const name = view.source?.fileName;
+  if (!name || !PLAIN_NAME.test(name)) return null;
+  const base = name.slice(0, -".md".length);
+  if (format === "log4brains")
+    return view.source?.format === "log4brains" && /^\d{8}-/.test(name) ? base : null;
+  const number = /^(\d+)-/.exec(name)?.[1];
+  return number !== undefined && Number(number) === view.project.number ? base : null;
+}
+
 /**
  * File names of a folder, by project id: adr-tools and MADR `0001-title.md`; log4brains
  * `YYYYMMDD-title.md`, with `-N` (the record's number) where two records of a day share a title.
+ * An imported record keeps the name its file had (importedName).
  */
 export function folderFileNames(views: RecordView[], format: MarkdownVariant): Map<string, string> {
   const names = new Map<string, string>();
   const taken = new Set<string>();
   const byNumber = [...views].sort((a, b) => a.project.number - b.project.number);
+  // Imported names first: a record named by Tradeoff never takes one of them.
   for (const view of byNumber) {
+    const base = importedName(view, format);
+    if (base && !taken.has(base.toLowerCase())) {
+      taken.add(base.toLowerCase());
+      names.set(view.project.id, `${base}.md`);
+    }
+  }
+  for (const view of byNumber) {
+    if (names.has(view.project.id)) continue;
     let base =
       format === "log4brains"
         ? `${fileDay(view)}-${slugify(view.project.title)}`

@@ -3,7 +3,7 @@ import { DomainError } from "../../errors";
 import { slugify } from "../export/file-name";
 import { recordEvent } from "../project/events";
 import { createDecisionRecord, toJson } from "../record/record-decision";
-import type { RecordSource } from "../record/record-source";
+import { type RecordSource, readRecordSource } from "../record/record-source";
 import { INDEX_MARKER } from "./folder";
 import { type ParsedRecord, readRecordFile } from "./read-record-file";
 
@@ -38,7 +38,8 @@ export type ImportPreview = {
     supersededBy: string[];
     warnings: string[];
   }[];
-  skipped: { fileName: string; reason: string }[];
+  /** `importedAs`: the file is already the team's record of that number (imported before). */
+  skipped: { fileName: string; reason: string; importedAs?: number }[];
 };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -57,12 +58,28 @@ function safeName(path: string): { name: string } | { reason: string } {
   return { name };
 }
 
-type Read = { parsed: ParsedRecord[]; skipped: ImportPreview["skipped"] };
+type Read = {
+  parsed: ParsedRecord[];
+  skipped: ImportPreview["skipped"];
+  /** The numbers Tradeoff's index gave the files it lists (log4brains names carry none). */
+  indexed: Map<string, number>;
+};
+
+/** The rows of Tradeoff's index: `| [12. Title](file.md) | status | date |`. */
+function indexNumbers(text: string): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const line of text.split("\n")) {
+    const row = /^\| \[(\d{1,6})\. .*\]\(<?([^()<>\s]+\.md)>?\) \|/.exec(line);
+    if (row?.[1] && row[2]) numbers.set(row[2], Number(row[1]));
+  }
+  return numbers;
+}
 
 function readFiles(files: FolderImportFile[]): Read {
   const parsed: ParsedRecord[] = [];
   const skipped: ImportPreview["skipped"] = [];
   const seen = new Set<string>();
+  let indexed = new Map<string, number>();
   for (const file of files) {
     const safe = safeName(file.name);
     if ("reason" in safe) {
@@ -104,6 +121,7 @@ function readFiles(files: FolderImportFile[]): Read {
     }
     text = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
     if (text.startsWith(INDEX_MARKER)) {
+      indexed = indexNumbers(text);
       skip("the index Tradeoff writes (records are read from their own files)");
       continue;
     }
@@ -111,7 +129,7 @@ function readFiles(files: FolderImportFile[]): Read {
     if ("reason" in outcome) skip(outcome.reason);
     else parsed.push(outcome.record);
   }
-  return { parsed, skipped };
+  return { parsed, skipped, indexed };
 }
 
 type Edge = { predecessor: string; successor: string };
@@ -211,7 +229,22 @@ function numbering(
   edges: Edge[],
   taken: Set<number>,
   last: number,
+  indexed: Map<string, number>,
 ): Map<string, number> {
+  // A file's number: in its name or title (adr-tools, MADR), else in Tradeoff's index.
+  const numberOf = (r: ParsedRecord) => r.number ?? indexed.get(r.fileName) ?? null;
+  // log4brains records of a day with one title: `day-title.md`, then `day-title-N.md` by N.
+  const names = new Set(parsed.map((r) => r.fileName));
+  const nameKey = (file: string): [string, number] => {
+    const suffixed = /^(.*)-(\d{1,6})\.md$/.exec(file);
+    return suffixed?.[1] && names.has(`${suffixed[1]}.md`)
+      ? [`${suffixed[1]}.md`, Number(suffixed[2])]
+      : [file, 0];
+  };
+  const byName = (a: string, b: string) => {
+    const [x, y] = [nameKey(a), nameKey(b)];
+    return x[0].localeCompare(y[0]) || x[1] - y[1];
+  };
   // Files without a number (log4brains) in date order, a superseded record before its successor.
   const depth = new Map<string, number>();
   const depthOf = (file: string, seen = new Set<string>()): number => {
@@ -225,21 +258,57 @@ function numbering(
   };
   const ordered = [...parsed].sort(
     (a, b) =>
-      (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER) ||
+      (numberOf(a) ?? Number.MAX_SAFE_INTEGER) - (numberOf(b) ?? Number.MAX_SAFE_INTEGER) ||
       a.date.localeCompare(b.date) ||
       depthOf(a.fileName) - depthOf(b.fileName) ||
-      a.fileName.localeCompare(b.fileName),
+      byName(a.fileName, b.fileName),
   );
-  const own = ordered.map((r) => r.number);
+  const own = ordered.map(numberOf);
   const keep =
     own.every((n): n is number => n !== null && n > 0) &&
     new Set(own).size === own.length &&
     own.every((n) => !taken.has(n as number));
   const out = new Map<string, number>();
   ordered.forEach((r, i) => {
-    out.set(r.fileName, keep ? (r.number as number) : last + i + 1);
+    out.set(r.fileName, keep ? (numberOf(r) as number) : last + i + 1);
   });
   return out;
+}
+
+/**
+ * The files of this import already imported into the team, unchanged, with the number each
+ * became: the same file name, format, title, day, status and body as a record's source. A
+ * retry (after a timeout) or a second import of the same folder creates nothing twice.
+ */
+async function importedBefore(
+  tx: Pick<PrismaClient, "decisionRecord">,
+  teamId: string,
+  parsed: ParsedRecord[],
+): Promise<Map<string, number>> {
+  const files = new Map(parsed.map((r) => [r.fileName, r]));
+  const records = await tx.decisionRecord.findMany({
+    where: { teamId },
+    select: {
+      source: true,
+      project: { select: { number: true, title: true, createdAt: true } },
+    },
+  });
+  const found = new Map<string, number>();
+  for (const { source: raw, project } of records) {
+    const source = readRecordSource(raw);
+    const file = source && files.get(source.fileName);
+    if (
+      source &&
+      file &&
+      source.format === file.format &&
+      source.status === file.status &&
+      project.title === file.title.slice(0, 200) &&
+      project.createdAt.toISOString().slice(0, 10) === file.date &&
+      JSON.stringify(source.body) === JSON.stringify(file.body)
+    )
+      found.set(file.fileName, project.number);
+  }
+  return found;
 }
 
 /** Option keys from names: slugs, unique, at most 40 characters. */
@@ -276,21 +345,45 @@ export async function importFolder(
       "BAD_REQUEST",
       `The folder has ${input.files.length} files; an import reads at most ${MAX_IMPORT_FILES}. Import it in parts.`,
     );
-  const { parsed, skipped } = readFiles(input.files);
-  const warnings = new Map<string, string[]>();
-  const warn = (file: string, text: string) =>
-    warnings.set(file, [...(warnings.get(file) ?? []), text]);
-  const edges = supersessions(parsed, warn);
+  const read = readFiles(input.files);
 
-  const plan = async (tx: Pick<PrismaClient, "project">) => {
+  const plan = async (tx: Pick<PrismaClient, "project" | "decisionRecord">) => {
+    const before = await importedBefore(tx, actor.teamId, read.parsed);
+    const parsed = read.parsed.filter((r) => !before.has(r.fileName));
+    const skipped = [
+      ...read.skipped,
+      ...read.parsed.flatMap((r) => {
+        const number = before.get(r.fileName);
+        return number === undefined
+          ? []
+          : [
+              {
+                fileName: r.fileName,
+                reason: `already imported into this team as record ${number} (the same file, unchanged)`,
+                importedAs: number,
+              },
+            ];
+      }),
+    ];
+    const warnings = new Map<string, string[]>();
+    const warn = (file: string, text: string) =>
+      warnings.set(file, [...(warnings.get(file) ?? []), text]);
+    const edges = supersessions(parsed, warn);
     const existing = await tx.project.findMany({
       where: { teamId: actor.teamId },
       select: { number: true },
     });
     const taken = new Set(existing.map((p) => p.number));
-    return numbering(parsed, edges, taken, Math.max(0, ...taken));
+    const numbers = numbering(parsed, edges, taken, Math.max(0, ...taken), read.indexed);
+    return { parsed, skipped, warnings, edges, numbers };
   };
-  const preview = (numbers: Map<string, number>): ImportPreview => ({
+  const preview = ({
+    parsed,
+    skipped,
+    warnings,
+    edges,
+    numbers,
+  }: Awaited<ReturnType<typeof plan>>): ImportPreview => ({
     records: [...parsed]
       .sort((a, b) => (numbers.get(a.fileName) ?? 0) - (numbers.get(b.fileName) ?? 0))
       .map((r) => ({
@@ -312,7 +405,8 @@ export async function importFolder(
     async (tx) => {
       // Numbers are given under the team's lock, as when a project is created.
       await tx.$queryRaw`SELECT id FROM teams WHERE id = ${actor.teamId} FOR UPDATE`;
-      const numbers = await plan(tx);
+      const planned = await plan(tx);
+      const { parsed, edges, numbers } = planned;
       const ids = new Map<string, string>();
       for (const record of parsed) {
         const superseded = edges.some((e) => e.predecessor === record.fileName);
@@ -380,7 +474,7 @@ export async function importFolder(
           select: { id: true },
         });
       }
-      return { ...preview(numbers), dryRun: false };
+      return { ...preview(planned), dryRun: false };
     },
     { timeout: 60_000 },
   );

@@ -280,6 +280,7 @@ export function readRecordFile(fileName: string, text: string): ReadOutcome {
   let status: RecordStatusWord | null;
   let statusText: string;
   let date: string | null;
+  let rawDate: unknown;
   const people = {
     decisionMakers: [] as string[],
     consulted: [] as string[],
@@ -295,7 +296,8 @@ export function readRecordFile(fileName: string, text: string): ReadOutcome {
     format = "madr";
     statusText = typeof front.status === "string" ? front.status : "";
     status = statusText ? statusWord(statusText) : "accepted";
-    date = isoDay(front.date);
+    rawDate = front.date;
+    date = isoDay(rawDate);
     people.decisionMakers = names(front["decision-makers"] ?? front.deciders);
     people.consulted = names(front.consulted);
     people.informed = names(front.informed);
@@ -310,7 +312,8 @@ export function readRecordFile(fileName: string, text: string): ReadOutcome {
     const item = bullets.get("status");
     statusText = afterColon(item);
     status = statusWord(statusText);
-    date = isoDay(afterColon(bullets.get("date")));
+    rawDate = afterColon(bullets.get("date"));
+    date = isoDay(rawDate);
     people.decisionMakers = names(afterColon(bullets.get("deciders")));
     tags = tagList(afterColon(bullets.get("tags")));
     if (item && status === "superseded") links.supersededBy.push(...linksIn(item));
@@ -326,7 +329,8 @@ export function readRecordFile(fileName: string, text: string): ReadOutcome {
       .slice(titleAt + 1, children.indexOf(statusSection.heading))
       .map((n) => (n.type === "paragraph" ? plainText(n).trim() : ""))
       .find((line) => line.startsWith("Date:"));
-    date = isoDay(dateLine?.slice("Date:".length).trim() ?? "");
+    rawDate = dateLine?.slice("Date:".length).trim() ?? "";
+    date = isoDay(rawDate);
     status = null;
     statusText = "";
     for (const node of statusSection.nodes) {
@@ -347,6 +351,13 @@ export function readRecordFile(fileName: string, text: string): ReadOutcome {
   if (!status)
     return {
       reason: `status "${statusText.slice(0, 60)}" is not one of ${RECORD_STATUS_WORDS.join(", ")}`,
+    };
+  // A day written as one but missing from the calendar (2026-02-30): say so, not "no date".
+  const written =
+    typeof rawDate === "string" ? /^\d{4}-\d{2}-\d{2}/.exec(rawDate.trim())?.[0] : null;
+  if (!date && written)
+    return {
+      reason: `date ${written} is not a day of the calendar: check the month and day (YYYY-MM-DD)`,
     };
   if (!date)
     return {
