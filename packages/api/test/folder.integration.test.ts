@@ -538,9 +538,8 @@ describe("a docs/decisions folder: log4brains records of one day keep their numb
       await api.record.decide({
         projectId,
         chosenOptionKey: "sqs",
-        rationale: `${title} it is.`,
+        rationale: `${title} it is: nobody has voted yet; the team agreed in the meeting.`,
         decisionMakers: [{ userId: setup.owner.id }],
-        justification: "nobody has voted yet; the team agreed in the meeting.",
         confirmProvisional: true,
       });
     }
