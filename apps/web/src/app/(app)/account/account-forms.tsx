@@ -195,16 +195,10 @@ export function AccountForms({
                 required
               />
             </FormField>
-            <FormField
-              label="New password"
+            <NewPasswordFields
               description="At least 8 characters."
               error={passwordErrors.fields.newPassword?.[0]}
-            >
-              <Input name="newPassword" type="password" autoComplete="new-password" required />
-            </FormField>
-            <label className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
-              <input type="checkbox" name="keepTokens" /> Keep my personal access tokens working
-            </label>
+            />
             {passwordSignsOut && unsaved > 0 ? (
               <Alert variant="warning" title="Votes not saved">
                 {unsavedVotesWarning(
@@ -254,16 +248,10 @@ export function AccountForms({
               });
             }}
           >
-            <FormField
-              label="New password"
+            <NewPasswordFields
               description="At least 8 characters, hard to guess."
               error={firstPasswordErrors.fields.newPassword?.[0]}
-            >
-              <Input name="newPassword" type="password" autoComplete="new-password" required />
-            </FormField>
-            <label className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
-              <input type="checkbox" name="keepTokens" /> Keep my personal access tokens working
-            </label>
+            />
             <Button type="submit" loading={firstPassword.isPending}>
               Set password
             </Button>
@@ -433,5 +421,19 @@ function SessionList({ initialSessions }: { initialSessions?: Sessions | undefin
         </Button>
       ) : null}
     </div>
+  );
+}
+
+/** The new password and the choice to keep access tokens: alike when changing or setting one. */
+function NewPasswordFields({ description, error }: { description: string; error?: string }) {
+  return (
+    <>
+      <FormField label="New password" description={description} error={error}>
+        <Input name="newPassword" type="password" autoComplete="new-password" required />
+      </FormField>
+      <label className="flex min-h-11 items-center gap-2 text-sm sm:min-h-0">
+        <input type="checkbox" name="keepTokens" /> Keep my personal access tokens working
+      </label>
+    </>
   );
 }
