@@ -10,6 +10,7 @@ import {
   roundToTotal,
   validateDecisionInput,
 } from "@tradeoff/scoring";
+import { decisionWithVotes } from "@tradeoff/scoring/testing";
 import { builtInTemplates } from "@tradeoff/templates";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cliRoot, repoRoot, runCli } from "./run-cli";
@@ -28,24 +29,25 @@ async function expectNoConfidenceFigure(name: string, line: string) {
 }
 
 /** A small team decision on the built-in template's options. */
-const decision: DecisionInput & { title: string } = {
+const decision = {
   title: "Billing service API",
-  options: [
-    { key: "drf", name: "Django REST Framework" },
-    { key: "fastapi", name: "FastAPI" },
-  ],
-  criteria: [
-    { key: "performance", name: "Performance under high concurrency", defaultWeight: 3 },
-    { key: "admin-orm", name: "Admin interface, ORM and relational data", defaultWeight: 3 },
-  ],
-  votes: [
-    { voterId: "ann", criterionKey: "performance", weight: 5, scores: { drf: 2, fastapi: 5 } },
-    { voterId: "bo", criterionKey: "performance", weight: 3, scores: { drf: 3, fastapi: 4 } },
-    { voterId: "bo", criterionKey: "admin-orm", weight: 2, scores: { drf: 5, fastapi: 2 } },
-    { voterId: "cy", criterionKey: "admin-orm", weight: 4, scores: { drf: 4, fastapi: 3 } },
-  ],
-  members: ["ann", "bo", "cy", "dee"],
-  quorum: 3,
+  ...decisionWithVotes({
+    options: [
+      { key: "drf", name: "Django REST Framework" },
+      { key: "fastapi", name: "FastAPI" },
+    ],
+    criteria: {
+      performance: "Performance under high concurrency",
+      "admin-orm": "Admin interface, ORM and relational data",
+    },
+    ballots: {
+      ann: { performance: [5, 2, 5] },
+      bo: { performance: [3, 3, 4], "admin-orm": [2, 5, 2] },
+      cy: { "admin-orm": [4, 4, 3] },
+    },
+    members: ["ann", "bo", "cy", "dee"],
+    quorum: 3,
+  }),
 };
 
 beforeAll(async () => {
@@ -203,22 +205,13 @@ describe("tradeoff score", () => {
 
   it("blames a tie, not the importances, when every option scores 1 everywhere", async () => {
     // Every total is 0 because every score is the lowest, not because the importances are 0.
-    const ones: DecisionInput = {
-      options: [
-        { key: "drf", name: "DRF" },
-        { key: "fastapi", name: "FastAPI" },
-      ],
-      criteria: [
-        { key: "perf", name: "Performance", defaultWeight: 3 },
-        { key: "eco", name: "Ecosystem", defaultWeight: 3 },
-      ],
-      votes: [
-        { voterId: "ana", criterionKey: "perf", weight: 4, scores: { drf: 1, fastapi: 1 } },
-        { voterId: "ana", criterionKey: "eco", weight: 3, scores: { drf: 1, fastapi: 1 } },
-        { voterId: "ben", criterionKey: "perf", weight: 2, scores: { drf: 1, fastapi: 1 } },
-        { voterId: "ben", criterionKey: "eco", weight: 2, scores: { drf: 1, fastapi: 1 } },
-      ],
-    };
+    const ones = decisionWithVotes({
+      criteria: { perf: "Performance", eco: "Ecosystem" },
+      ballots: {
+        ana: { perf: [4, 1, 1], eco: [3, 1, 1] },
+        ben: { perf: [2, 1, 1], eco: [2, 1, 1] },
+      },
+    });
     await writeFile(file("ones.json"), JSON.stringify(ones));
     const scored = await runCli(["score", file("ones.json")]);
     expect(scored.stdout).toContain("No winner: the top options are tied.");
@@ -300,24 +293,16 @@ describe("tradeoff score", () => {
   });
 
   it("keeps the table's columns aligned with wide titles (CJK, emoji)", async () => {
-    const wide: DecisionInput = {
+    const wide = decisionWithVotes({
       options: [
         { key: "pg", name: "数据库 PostgreSQL" },
         { key: "mongo", name: "🍃 Mongo" },
         { key: "sqlite", name: "SQLite" },
       ],
-      criteria: [
-        { key: "perf", name: "性能 🚀", defaultWeight: 3 },
-        { key: "ops", name: "運用コスト", defaultWeight: 2 },
-        { key: "docs", name: "Docs", defaultWeight: 1 },
-      ],
-      votes: ["perf", "ops", "docs"].map((criterionKey, i) => ({
-        voterId: "ann",
-        criterionKey,
-        weight: 3,
-        scores: { pg: 5 - i, mongo: 3, sqlite: 2 + i },
-      })),
-    };
+      criteria: { perf: "性能 🚀", ops: "運用コスト", docs: "Docs" },
+      defaultWeight: { perf: 3, ops: 2, docs: 1 },
+      ballots: { ann: { perf: [3, 5, 3, 2], ops: [3, 4, 3, 3], docs: [3, 3, 3, 4] } },
+    });
     const { code, stdout } = await runCli(["score", "-"], { stdin: JSON.stringify(wide) });
     expect(code).toBe(0);
     // A wide character takes two columns of a terminal; an emoji too.

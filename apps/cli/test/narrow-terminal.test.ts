@@ -1,7 +1,8 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { aggregate, type DecisionInput } from "@tradeoff/scoring";
+import { aggregate } from "@tradeoff/scoring";
+import { decisionWithVotes } from "@tradeoff/scoring/testing";
 import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
@@ -16,34 +17,28 @@ const widest = (text: string) => Math.max(...lines(text).map((line) => stringWid
 const whole = (text: string, token: string) =>
   new RegExp(`(^|\\s)${token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\s|$)`, "m").test(text);
 
-const decision: DecisionInput & { title: string } = {
+const decision = {
   title: "Which framework for the billing service's public API, and its admin screens?",
-  options: [
-    { key: "drf", name: "Django REST Framework with the Django admin" },
-    { key: "fastapi", name: "FastAPI" },
-    { key: "nest", name: "NestJS with TypeORM" },
-  ],
-  criteria: [
-    { key: "performance", name: "Performance under high concurrency", defaultWeight: 3 },
-    { key: "admin-orm", name: "Admin interface, ORM and relational data", defaultWeight: 3 },
-    { key: "hiring", name: "采用 — hiring people who know it", defaultWeight: 2 },
-  ],
-  // Who scored which criterion, with what weight, and DRF, FastAPI and NestJS's scores.
-  votes: (
-    [
-      ["ann", "performance", 5, [2, 5, 4]],
-      ["bo", "performance", 3, [3, 4, 4]],
-      ["bo", "admin-orm", 2, [5, 2, 3]],
-      ["cy", "admin-orm", 4, [4, 3, 2]],
-      ["cy", "hiring", 3, [4, 4, 3]],
-    ] as const
-  ).map(([voterId, criterionKey, weight, [drf, fastapi, nest]]) => ({
-    voterId,
-    criterionKey,
-    weight,
-    scores: { drf, fastapi, nest },
-  })),
-  members: ["ann", "bo", "cy"],
+  ...decisionWithVotes({
+    options: [
+      { key: "drf", name: "Django REST Framework with the Django admin" },
+      { key: "fastapi", name: "FastAPI" },
+      { key: "nest", name: "NestJS with TypeORM" },
+    ],
+    criteria: {
+      performance: "Performance under high concurrency",
+      "admin-orm": "Admin interface, ORM and relational data",
+      hiring: "采用 — hiring people who know it",
+    },
+    defaultWeight: { hiring: 2 },
+    // Each member's importance of a criterion, then DRF, FastAPI and NestJS's scores.
+    ballots: {
+      ann: { performance: [5, 2, 5, 4] },
+      bo: { performance: [3, 3, 4, 4], "admin-orm": [2, 5, 2, 3] },
+      cy: { "admin-orm": [4, 4, 3, 2], hiring: [3, 4, 4, 3] },
+    },
+    members: ["ann", "bo", "cy"],
+  }),
 };
 
 let file = "";

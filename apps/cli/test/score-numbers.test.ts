@@ -1,65 +1,28 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { aggregate, type DecisionInput, flipText } from "@tradeoff/scoring";
+import { aggregate, flipText } from "@tradeoff/scoring";
+import { bordaBallots, closeBallots, decisionWithVotes } from "@tradeoff/scoring/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
 
 let dir = "";
 const file = (name: string) => join(dir, name);
 
-const options = [
-  { key: "drf", name: "DRF" },
-  { key: "fastapi", name: "FastAPI" },
-];
-
 /** Ana and Cai rank DRF first by their own totals, Ben FastAPI: DRF gets 2 of 3 Borda points. */
-const borda: DecisionInput = {
-  options,
-  criteria: [
-    { key: "perf", name: "Perf", defaultWeight: 3 },
-    { key: "eco", name: "Eco", defaultWeight: 3 },
-  ],
-  votes: [
-    { voterId: "ana", criterionKey: "perf", weight: 5, scores: { drf: 5, fastapi: 1 } },
-    { voterId: "ana", criterionKey: "eco", weight: 1, scores: { drf: 1, fastapi: 5 } },
-    { voterId: "ben", criterionKey: "perf", weight: 1, scores: { drf: 4, fastapi: 3 } },
-    { voterId: "ben", criterionKey: "eco", weight: 5, scores: { drf: 1, fastapi: 5 } },
-    { voterId: "cai", criterionKey: "perf", weight: 3, scores: { drf: 3, fastapi: 2 } },
-    { voterId: "cai", criterionKey: "eco", weight: 3, scores: { drf: 3, fastapi: 2 } },
-  ],
-};
+const borda = decisionWithVotes({ criteria: { perf: "Perf", eco: "Eco" }, ballots: bordaBallots });
 
 /** FastAPI leads by 1.0; Eco's importance (1.00) flips it at 0.97, Perf's (1.67) at 1.71. */
-const close: DecisionInput = {
-  options,
-  criteria: [
-    { key: "perf", name: "Perf", defaultWeight: 3 },
-    { key: "eco", name: "Eco", defaultWeight: 3 },
-  ],
-  votes: [
-    { voterId: "ana", criterionKey: "perf", weight: 1, scores: { drf: 1, fastapi: 2 } },
-    { voterId: "ana", criterionKey: "eco", weight: 1, scores: { drf: 1, fastapi: 5 } },
-    ...["ben", "cai"].flatMap((voterId) => [
-      { voterId, criterionKey: "perf", weight: 2, scores: { drf: 5, fastapi: 1 } },
-      { voterId, criterionKey: "eco", weight: 1, scores: { drf: 1, fastapi: 5 } },
-    ]),
-  ],
-};
+const close = decisionWithVotes({ criteria: { perf: "Perf", eco: "Eco" }, ballots: closeBallots });
 
 /**
  * One voter, three criteria of importance 3: DRF {5, 2, 2} scores 33.3 + 8.3 + 8.3 = 50.0 and
  * FastAPI {2, 2, 2} 8.3 three times = 25.0, as one decimal each would not add up.
  */
-const thirds: DecisionInput = {
-  options,
-  criteria: ["perf", "eco", "docs"].map((key) => ({ key, name: key, defaultWeight: 3 })),
-  votes: [
-    { voterId: "ana", criterionKey: "perf", weight: 3, scores: { drf: 5, fastapi: 2 } },
-    { voterId: "ana", criterionKey: "eco", weight: 3, scores: { drf: 2, fastapi: 2 } },
-    { voterId: "ana", criterionKey: "docs", weight: 3, scores: { drf: 2, fastapi: 2 } },
-  ],
-};
+const thirds = decisionWithVotes({
+  criteria: { perf: "perf", eco: "eco", docs: "docs" },
+  ballots: { ana: { perf: [3, 5, 2], eco: [3, 2, 2], docs: [3, 2, 2] } },
+});
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "tradeoff-numbers-"));

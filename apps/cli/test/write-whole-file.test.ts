@@ -11,6 +11,34 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/**
+ * The real binary, run with `args` after `preload` (which makes the disk slow), and what it says
+ * on stderr.
+ */
+function startBinary(preload: string, args: string[], env: Record<string, string>) {
+  const child = spawn(
+    process.execPath,
+    ["--import", preload, join(cliRoot, "bin", "tradeoff.js"), ...args],
+    { env: { ...process.env, ...env } },
+  );
+  let stderr = "";
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<[number | null, string | null]>((done) =>
+    child.on("exit", (code, killedBy) => done([code, killedBy])),
+  );
+  /** Resolves once a file of `dir` that `writing` picks is there: the write is under way. */
+  const whenWriting = async (dir: string, writing: (name: string) => boolean) => {
+    const started = Date.now();
+    while (!(await readdir(dir)).some(writing)) {
+      if (Date.now() - started > 15_000) throw new Error(`the write never started: ${stderr}`);
+      await new Promise((wait) => setTimeout(wait, 20));
+    }
+  };
+  return { child, exited, stderr: () => stderr, whenWriting };
+}
+
 describe("a file the CLI writes", () => {
   it("is flushed to disk whole before it replaces the one that was there", async () => {
     const dir = await mkdtemp(join(tmpdir(), "tradeoff-write-"));
@@ -81,35 +109,18 @@ describe("a file the CLI writes", () => {
             "Object.getPrototypeOf(probe).sync = () => new Promise((done) => setTimeout(done, 30000));" +
             "await probe.close();",
         )}`;
-        const child = spawn(
-          process.execPath,
-          [
-            "--import",
-            slowFlush,
-            join(cliRoot, "bin", "tradeoff.js"),
-            "export",
-            "cmproject",
-          ].concat(["--format", "madr", "--out", dir]),
-          { env: { ...process.env, ...server.env(dir) } },
-        );
-        let stderr = "";
-        child.stderr.on("data", (chunk) => {
-          stderr += chunk;
-        });
-        const exited = new Promise<[number | null, string | null]>((done) =>
-          child.on("exit", (code, killedBy) => done([code, killedBy])),
+        const run = startBinary(
+          slowFlush,
+          ["export", "cmproject", "--format", "madr", "--out", dir],
+          server.env(dir),
         );
         // Interrupted once the new record is being written beside the old one.
-        const started = Date.now();
-        while (!(await readdir(dir)).some((name) => name.endsWith(".partial"))) {
-          if (Date.now() - started > 15_000) throw new Error(`the write never started: ${stderr}`);
-          await new Promise((wait) => setTimeout(wait, 20));
-        }
-        child.kill(signal);
-        const [code, killedBy] = await exited;
+        await run.whenWriting(dir, (name) => name.endsWith(".partial"));
+        run.child.kill(signal);
+        const [code, killedBy] = await run.exited;
         expect(await readdir(dir)).toEqual(["0001-record.md"]);
         expect([code, killedBy]).toEqual([exitCode, null]);
-        expect(stderr).toBe(
+        expect(run.stderr()).toBe(
           `tradeoff: interrupted (${signal}): ${join(dir, "0001-record.md")} was not written.\n`,
         );
         expect(await readFile(join(dir, "0001-record.md"), "utf8")).toBe("the old record\n");
@@ -141,34 +152,16 @@ describe("a folder the CLI writes (export --all)", () => {
           "proto.sync = function () { calls += 1; return calls > 4 ? new Promise((done) => setTimeout(done, 30000)) : sync.call(this); };" +
           "await probe.close();",
       )}`;
-      const child = spawn(
-        process.execPath,
-        [
-          "--import",
-          slowThird,
-          join(cliRoot, "bin", "tradeoff.js"),
-          "export",
-          "--all",
-          "--format",
-          "madr",
-          "--out",
-          dir,
-        ],
-        { env: { ...process.env, ...server.env(dir) } },
+      const run = startBinary(
+        slowThird,
+        ["export", "--all", "--format", "madr", "--out", dir],
+        server.env(dir),
       );
-      let stderr = "";
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-      });
-      const exited = new Promise<number | null>((done) => child.on("exit", (code) => done(code)));
-      const started = Date.now();
-      while (!(await readdir(dir)).some((name) => name.startsWith(".0003-c.md."))) {
-        if (Date.now() - started > 15_000) throw new Error(`the write never started: ${stderr}`);
-        await new Promise((wait) => setTimeout(wait, 20));
-      }
-      child.kill("SIGINT");
-      expect(await exited).toBe(130);
-      expect(stderr).toBe(
+      await run.whenWriting(dir, (name) => name.startsWith(".0003-c.md."));
+      run.child.kill("SIGINT");
+      const [code] = await run.exited;
+      expect(code).toBe(130);
+      expect(run.stderr()).toBe(
         `tradeoff: interrupted (SIGINT): 2 of 4 files written; ${dir} is incomplete (its README.md index is not written yet). Run the same command again to finish it.\n`,
       );
       expect((await readdir(dir)).sort()).toEqual(["0001-a.md", "0002-b.md"]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { aggregate, type DecisionInput, marginWords, noConfidenceReason } from "../src/index";
+import { aggregate, marginWords, noConfidenceReason } from "../src/index";
+import { decisionWithVotes } from "./decisions";
 
 const totalOf = (rec: ReturnType<typeof aggregate>, key: string) =>
   rec.totals.find((t) => t.optionKey === key)?.score;
@@ -16,24 +17,19 @@ const totalOf = (rec: ReturnType<typeof aggregate>, key: string) =>
  * DRF     = 0.375 * 37.5 + 0.625 * 87.5 = 14.0625 + 54.6875 = 68.75
  * FastAPI = 0.375 * 87.5 + 0.625 * 25   = 32.8125 + 15.625  = 48.4375
  */
-const billing: DecisionInput = {
+const billing = decisionWithVotes({
   options: [
     { key: "drf", name: "Django REST Framework" },
     { key: "fastapi", name: "FastAPI" },
   ],
-  criteria: [
-    { key: "performance", defaultWeight: 3 },
-    { key: "admin", defaultWeight: 2 },
-  ],
-  votes: [
-    { voterId: "alice", criterionKey: "performance", weight: 4, scores: { drf: 2, fastapi: 5 } },
-    { voterId: "bob", criterionKey: "performance", weight: 2, scores: { drf: 3, fastapi: 4 } },
-    { voterId: "alice", criterionKey: "admin", weight: 5, scores: { drf: 5, fastapi: 2 } },
-    { voterId: "bob", criterionKey: "admin", weight: null, scores: { drf: 4, fastapi: null } },
-  ],
+  defaultWeight: { performance: 3, admin: 2 },
+  ballots: {
+    alice: { performance: [4, 2, 5], admin: [5, 5, 2] },
+    bob: { performance: [2, 3, 4], admin: [null, 4, null] },
+  },
   members: ["alice", "bob", "carol"],
   quorum: 2,
-};
+});
 
 describe("aggregate, weighted mean, worked example", () => {
   const rec = aggregate(billing);
@@ -398,15 +394,10 @@ describe("aggregate, edge cases", () => {
 describe("aggregate, other methods", () => {
   // One criterion, three members. FastAPI's scores 1, 5, 5 have mean 3.67 but median 5;
   // DRF's 4, 4, 4 have mean and median 4. With one criterion the total is the points of S.
-  const outlier: DecisionInput = {
+  const outlier = decisionWithVotes({
     options: [{ key: "drf" }, { key: "fastapi" }],
-    criteria: [{ key: "fit", defaultWeight: 3 }],
-    votes: [
-      { voterId: "a", criterionKey: "fit", weight: 1, scores: { drf: 4, fastapi: 1 } },
-      { voterId: "b", criterionKey: "fit", weight: 4, scores: { drf: 4, fastapi: 5 } },
-      { voterId: "c", criterionKey: "fit", weight: 5, scores: { drf: 4, fastapi: 5 } },
-    ],
-  };
+    ballots: { a: { fit: [1, 4, 1] }, b: { fit: [4, 4, 5] }, c: { fit: [5, 4, 5] } },
+  });
 
   it("median resists a single outlier where the mean does not", () => {
     const mean = aggregate(outlier);

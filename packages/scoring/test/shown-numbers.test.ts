@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   aggregate,
-  type DecisionInput,
   flipFigures,
   flipText,
   roundToTotal,
@@ -10,11 +9,7 @@ import {
   tieBreaks,
 } from "../src/index";
 import { weightedTotals, winnerIndex } from "../src/totals";
-
-const twoOptions = [
-  { key: "drf", name: "DRF" },
-  { key: "fastapi", name: "FastAPI" },
-];
+import { bordaBallots, closeBallots, decisionWithVotes, tiedBallots } from "./decisions";
 
 describe("flip points as shown", () => {
   it("shows a flip point and today's importance with enough decimals to tell them apart", () => {
@@ -41,23 +36,9 @@ describe("flip points as shown", () => {
   });
 
   it("the flip points of a worked example read apart from the importances they differ from", () => {
-    // Ana perf 1 {1,2}, eco 1 {1,5}; Ben and Cai perf 2 {5,1}, eco 1 {1,5}: FastAPI leads by
-    // 1.0, and Eco's importance (1.0) flips it just below, Perf's (1.67) just above.
-    const decision: DecisionInput = {
-      options: twoOptions,
-      criteria: [
-        { key: "perf", defaultWeight: 3 },
-        { key: "eco", defaultWeight: 3 },
-      ],
-      votes: [
-        { voterId: "ana", criterionKey: "perf", weight: 1, scores: { drf: 1, fastapi: 2 } },
-        { voterId: "ana", criterionKey: "eco", weight: 1, scores: { drf: 1, fastapi: 5 } },
-        ...["ben", "cai"].flatMap((voterId) => [
-          { voterId, criterionKey: "perf", weight: 2, scores: { drf: 5, fastapi: 1 } },
-          { voterId, criterionKey: "eco", weight: 1, scores: { drf: 1, fastapi: 5 } },
-        ]),
-      ],
-    };
+    // FastAPI leads by 1.0, and Eco's importance (1.0) flips it just below, Perf's (1.67) just
+    // above.
+    const decision = decisionWithVotes({ ballots: closeBallots });
     const rec = aggregate(decision);
     expect(rec.winner).toBe("fastapi");
     const [perf, eco] = rec.criteria;
@@ -114,19 +95,7 @@ describe("rounded parts of a whole", () => {
 
 describe("what breaks a tie", () => {
   // One voter, three criteria of importance 3: DRF {5, 2, 2} and FastAPI {3, 3, 3} tie at 50.
-  const tied: DecisionInput = {
-    options: twoOptions,
-    criteria: [
-      { key: "perf", defaultWeight: 3 },
-      { key: "eco", defaultWeight: 3 },
-      { key: "docs", defaultWeight: 3 },
-    ],
-    votes: [
-      { voterId: "ana", criterionKey: "perf", weight: 3, scores: { drf: 5, fastapi: 3 } },
-      { voterId: "ana", criterionKey: "eco", weight: 3, scores: { drf: 2, fastapi: 3 } },
-      { voterId: "ana", criterionKey: "docs", weight: 3, scores: { drf: 2, fastapi: 3 } },
-    ],
-  };
+  const tied = decisionWithVotes({ ballots: tiedBallots });
 
   it("names, per criterion, who leads when its importance moves a little up or down", () => {
     const rec = aggregate(tied);
@@ -169,21 +138,7 @@ describe("what breaks a tie", () => {
 
 describe("the Borda count's breakdown", () => {
   // Ana ranks DRF first, Ben FastAPI, Cai DRF: DRF gets 2 of the 3 points there are, 66.7.
-  const borda: DecisionInput = {
-    options: twoOptions,
-    criteria: [
-      { key: "perf", defaultWeight: 3 },
-      { key: "eco", defaultWeight: 3 },
-    ],
-    votes: [
-      { voterId: "ana", criterionKey: "perf", weight: 5, scores: { drf: 5, fastapi: 1 } },
-      { voterId: "ana", criterionKey: "eco", weight: 1, scores: { drf: 1, fastapi: 5 } },
-      { voterId: "ben", criterionKey: "perf", weight: 1, scores: { drf: 4, fastapi: 3 } },
-      { voterId: "ben", criterionKey: "eco", weight: 5, scores: { drf: 1, fastapi: 5 } },
-      { voterId: "cai", criterionKey: "perf", weight: 3, scores: { drf: 3, fastapi: 2 } },
-      { voterId: "cai", criterionKey: "eco", weight: 3, scores: { drf: 3, fastapi: 2 } },
-    ],
-  };
+  const borda = decisionWithVotes({ ballots: bordaBallots });
 
   it("credits no points to a criterion: the totals come from each member's own ranking", () => {
     const rec = aggregate(borda, { method: "borda" });
