@@ -2,7 +2,7 @@ import { hashPassword, verifyPassword } from "@tradeoff/auth/password";
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
-import { holdRowLock, itWithLocks } from "./row-lock";
+import { itWithLocks, raceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -354,19 +354,15 @@ describe("account.delete", () => {
       await addMember(t.db, team.id, second.id, "OWNER");
       await addMember(t.db, team.id, member.id, "MEMBER");
       // The team busy with a change of its own (an import, a role change) while both ask.
-      const busy = await holdRowLock(t.db, "teams", team.id);
-      const deletions = [first, second].map((owner) =>
-        t
-          .callerAs(owner)
-          .account.delete({ confirmation: "old-password-1" })
-          .then(
-            () => "deleted",
-            (error: unknown) => error,
-          ),
+      const results = await raceBehindLock(
+        t.db,
+        "teams",
+        team.id,
+        "deleted",
+        [first, second].map(
+          (owner) => () => t.callerAs(owner).account.delete({ confirmation: "old-password-1" }),
+        ),
       );
-      await busy.waiting(2);
-      await busy.release();
-      const results = await Promise.all(deletions);
       expect(results.filter((r) => r === "deleted")).toHaveLength(1);
       const refused = results.find((r) => r !== "deleted");
       expect(refused).toMatchObject({ code: "CONFLICT" });

@@ -192,14 +192,18 @@ async function draftFor(
   });
 }
 
-/** A draft the owner can accept (with a reason), its decision-maker named. */
-async function readyDraft() {
+/**
+ * A draft the owner can accept (with a reason), its decision-maker named, and the chosen option
+ * when one is given.
+ */
+async function readyDraft(fields: { chosenOptionKey?: string } = {}) {
   const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
   const member = at(s.people, 1);
   await castOnBothCriteria(member, s.projectId, { weight: 4, scores: { kafka: 2, sqs: 5 } });
   const { draftId } = await member.api.draft.start({ projectId: s.projectId });
   await member.api.draft.updateFields({
     projectId: s.projectId,
+    ...fields,
     decisionMakers: [{ userId: s.owner.id, name: "" }],
   });
   return { s, member, draftId };
@@ -625,15 +629,7 @@ describe("opening the editor without typing", () => {
 
 describe("who the history names for an edit", () => {
   it("names the member who typed, not the decision-maker whose review stored the edit", async () => {
-    const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
-    const member = at(s.people, 1);
-    await castOnBothCriteria(member, s.projectId, { weight: 4, scores: { kafka: 2, sqs: 5 } });
-    const { draftId } = await member.api.draft.start({ projectId: s.projectId });
-    await member.api.draft.updateFields({
-      projectId: s.projectId,
-      chosenOptionKey: "sqs",
-      decisionMakers: [{ userId: s.owner.id, name: "" }],
-    });
+    const { s, member, draftId } = await readyDraft({ chosenOptionKey: "sqs" });
     await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
     // The member types; the owner approves again before the typing pause stores the Markdown.
     const a = await startInstance({ textDebounceMs: 60_000, textMaxDebounceMs: 60_000 });
@@ -665,15 +661,7 @@ describe("who the history names for an edit", () => {
 
 describe("text typed in the editor, through the record to its exports", () => {
   it("stores a typed section as typed, and the exports escape it once", async () => {
-    const s = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
-    const member = at(s.people, 1);
-    await castOnBothCriteria(member, s.projectId, { weight: 4, scores: { kafka: 2, sqs: 5 } });
-    const { draftId } = await member.api.draft.start({ projectId: s.projectId });
-    await member.api.draft.updateFields({
-      projectId: s.projectId,
-      chosenOptionKey: "sqs",
-      decisionMakers: [{ userId: s.owner.id, name: "" }],
-    });
+    const { s, member, draftId } = await readyDraft({ chosenOptionKey: "sqs" });
     const a = await startInstance();
     const writer = await connect(a, draftId, member.id);
     const rationale = "R&D's snake_case_budget stays under 5 < 7, see <b>Q&A</b>";

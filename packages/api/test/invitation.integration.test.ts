@@ -6,7 +6,7 @@ import { PENDING_INVITATION_LIMIT } from "../src/services/invitation/create-invi
 import { createContextInner } from "../src/trpc";
 import { onceOfTwo, trpcError, useTestDatabase } from "./helpers";
 import { ownerAnd } from "./project-fixtures";
-import { holdRowLock, itWithLocks } from "./row-lock";
+import { holdRowLock, itWithLocks, raceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -393,19 +393,17 @@ describe("invitation.accept", () => {
         await t.callerAs(admin).invitation.create({ teamId: team.id, role: "VIEWER" }),
       ];
       // The team busy with another change while both presses arrive.
-      const busy = await holdRowLock(t.db, "teams", team.id);
-      const joins = links.map(({ token }) =>
-        t
-          .callerAs(joiner)
-          .invitation.accept({ token })
-          .then(
-            () => "joined",
-            (error: unknown) => error,
-          ),
+      const results = await raceBehindLock(
+        t.db,
+        "teams",
+        team.id,
+        "joined",
+        links.map(
+          ({ token }) =>
+            () =>
+              t.callerAs(joiner).invitation.accept({ token }),
+        ),
       );
-      await busy.waiting(2);
-      await busy.release();
-      const results = await Promise.all(joins);
       expect(results.filter((r) => r === "joined")).toHaveLength(1);
       expect(results.find((r) => r !== "joined")).toMatchObject({
         code: "CONFLICT",

@@ -627,40 +627,51 @@ describe("the project lifecycle", () => {
       expect((await trpcError(call())).code).toBe("NOT_FOUND");
     }
   });
+  /**
+   * An admin's close of a decision, refused: the decision is busy (votes being counted) while they
+   * close it, and `change` is made to their membership meanwhile. Resolves to the refusal and
+   * the decision's status after it.
+   */
+  async function closeRefusedAfter(
+    change: (
+      owner: Awaited<ReturnType<typeof teamWith>>["owner"],
+      teamId: string,
+      adminId: string,
+    ) => Promise<unknown>,
+  ) {
+    const { team, owner, people } = await teamWith(t, ["ADMIN"]);
+    const admin = at(people, 1);
+    const projectId = await openProject(owner, blankInput(team.id));
+    const busy = await holdRowLock(t.db, "projects", projectId);
+    const close = trpcError(admin.api.project.close({ projectId }));
+    await busy.waiting(1);
+    await change(owner, team.id, admin.id);
+    await busy.release();
+    const refused = await close;
+    return { refused, status: (await owner.api.project.get({ projectId })).status };
+  }
+
   itWithLocks(
     "refuses a close by an admin demoted while the close waited for the decision",
     async () => {
-      const { team, owner, people } = await teamWith(t, ["ADMIN"]);
-      const admin = at(people, 1);
-      const projectId = await openProject(owner, blankInput(team.id));
-      // The decision busy (votes being counted) while the admin closes it and is demoted.
-      const busy = await holdRowLock(t.db, "projects", projectId);
-      const close = trpcError(admin.api.project.close({ projectId }));
-      await busy.waiting(1);
-      await owner.api.member.changeRole({ teamId: team.id, userId: admin.id, role: "MEMBER" });
-      await busy.release();
-      const refused = await close;
+      const { refused, status } = await closeRefusedAfter((owner, teamId, userId) =>
+        owner.api.member.changeRole({ teamId, userId, role: "MEMBER" }),
+      );
       expect(refused.code).toBe("FORBIDDEN");
       expect(refused.message).toMatch(/Only a team admin or the person who created this decision/);
-      expect((await owner.api.project.get({ projectId })).status).toBe("OPEN");
+      expect(status).toBe("OPEN");
     },
   );
 
   itWithLocks(
     "refuses a close by an admin removed while the close waited, as it refuses anyone outside the team",
     async () => {
-      const { team, owner, people } = await teamWith(t, ["ADMIN"]);
-      const admin = at(people, 1);
-      const projectId = await openProject(owner, blankInput(team.id));
-      const busy = await holdRowLock(t.db, "projects", projectId);
-      const close = trpcError(admin.api.project.close({ projectId }));
-      await busy.waiting(1);
-      await owner.api.member.remove({ teamId: team.id, userId: admin.id });
-      await busy.release();
-      const refused = await close;
+      const { refused, status } = await closeRefusedAfter((owner, teamId, userId) =>
+        owner.api.member.remove({ teamId, userId }),
+      );
       expect(refused.code).toBe("NOT_FOUND");
       expect(refused.message).toBe("Decision project was not found.");
-      expect((await owner.api.project.get({ projectId })).status).toBe("OPEN");
+      expect(status).toBe("OPEN");
     },
   );
 });

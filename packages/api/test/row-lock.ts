@@ -62,3 +62,27 @@ async function waitingForLocks(db: Database): Promise<number> {
     WHERE datname = current_database() AND wait_event_type = 'Lock'`;
   return rows[0]?.n ?? 0;
 }
+
+/**
+ * Sends `requests` while the row `id` is locked, so that every one of them queues behind the lock,
+ * then lets them all through at once: a race the database decides, not the timing of the test.
+ * Resolves to what each request ended with, in order: `done` where it succeeded, else its error.
+ */
+export async function raceBehindLock<Done extends string>(
+  db: Database,
+  lock: "teams" | "projects" | "users",
+  id: string,
+  done: Done,
+  requests: (() => Promise<unknown>)[],
+): Promise<unknown[]> {
+  const busy = await holdRowLock(db, lock, id);
+  const results = requests.map((request) =>
+    request().then(
+      () => done,
+      (error: unknown) => error,
+    ),
+  );
+  await busy.waiting(requests.length);
+  await busy.release();
+  return Promise.all(results);
+}

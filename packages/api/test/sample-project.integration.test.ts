@@ -2,7 +2,7 @@ import { drfVsFastapi } from "@tradeoff/templates";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
 import { ownerAnd } from "./project-fixtures";
-import { holdRowLock, itWithLocks } from "./row-lock";
+import { itWithLocks, raceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -128,19 +128,13 @@ describe("the sample project (see how it works)", () => {
       const { member, team } = await teamWithMember();
       const sample = await t.callerAs(member).project.createSample({ teamId: team.id });
       // The sample busy (a vote being counted) while both presses arrive.
-      const busy = await holdRowLock(t.db, "projects", sample.id);
-      const removals = [1, 2].map(() =>
-        t
-          .callerAs(member)
-          .project.removeSample({ projectId: sample.id })
-          .then(
-            () => "removed",
-            (error: unknown) => error,
-          ),
+      const results = await raceBehindLock(
+        t.db,
+        "projects",
+        sample.id,
+        "removed",
+        [1, 2].map(() => () => t.callerAs(member).project.removeSample({ projectId: sample.id })),
       );
-      await busy.waiting(2);
-      await busy.release();
-      const results = await Promise.all(removals);
       expect(results.filter((r) => r === "removed")).toHaveLength(1);
       expect(results.find((r) => r !== "removed")).toMatchObject({
         code: "NOT_FOUND",

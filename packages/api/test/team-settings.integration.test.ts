@@ -1,7 +1,7 @@
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
-import { holdRowLock, itWithLocks } from "./row-lock";
+import { holdRowLock, itWithLocks, raceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -97,19 +97,16 @@ describe("team.transferOwnership", () => {
       const [first, second] = [await createUser(t.db), await createUser(t.db)];
       await addMember(t.db, team.id, first.id, "MEMBER");
       await addMember(t.db, team.id, second.id, "MEMBER");
-      const busy = await holdRowLock(t.db, "teams", team.id);
-      const transfers = [first, second].map((heir) =>
-        t
-          .callerAs(owner)
-          .team.transferOwnership({ teamId: team.id, userId: heir.id })
-          .then(
-            () => "transferred",
-            (error: unknown) => error,
-          ),
+      const results = await raceBehindLock(
+        t.db,
+        "teams",
+        team.id,
+        "transferred",
+        [first, second].map(
+          (heir) => () =>
+            t.callerAs(owner).team.transferOwnership({ teamId: team.id, userId: heir.id }),
+        ),
       );
-      await busy.waiting(2);
-      await busy.release();
-      const results = await Promise.all(transfers);
       expect(results.filter((r) => r === "transferred")).toHaveLength(1);
       const refused = results.find((r) => r !== "transferred");
       expect(refused).toMatchObject({ code: "FORBIDDEN" });
@@ -170,19 +167,15 @@ describe("team.delete", () => {
     "deleted from two tabs at once: one deletes it, the other is told it is gone",
     async () => {
       const { owner, team } = await ownedTeam();
-      const busy = await holdRowLock(t.db, "teams", team.id);
-      const deletions = [1, 2].map(() =>
-        t
-          .callerAs(owner)
-          .team.delete({ teamId: team.id, confirmation: "Billing" })
-          .then(
-            () => "deleted",
-            (error: unknown) => error,
-          ),
+      const results = await raceBehindLock(
+        t.db,
+        "teams",
+        team.id,
+        "deleted",
+        [1, 2].map(
+          () => () => t.callerAs(owner).team.delete({ teamId: team.id, confirmation: "Billing" }),
+        ),
       );
-      await busy.waiting(2);
-      await busy.release();
-      const results = await Promise.all(deletions);
       expect(results.filter((r) => r === "deleted")).toHaveLength(1);
       expect(results.find((r) => r !== "deleted")).toMatchObject({
         code: "NOT_FOUND",

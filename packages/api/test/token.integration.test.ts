@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authenticateToken, bearerToken } from "../src/services/token/authenticate-token";
 import { onceOfTwo, trpcError, useTestDatabase } from "./helpers";
 import { teamWith } from "./project-fixtures";
-import { holdRowLock, itWithLocks } from "./row-lock";
+import { itWithLocks, raceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -55,16 +55,13 @@ describe("personal access tokens", () => {
       })),
     });
     // The account busy with a change of its own while both requests arrive.
-    const busy = await holdRowLock(t.db, "users", owner.id);
-    const creations = ["one", "two"].map((name) =>
-      owner.api.token.create({ name, scope: "READ" }).then(
-        () => "created",
-        (error: unknown) => error,
-      ),
+    const results = await raceBehindLock(
+      t.db,
+      "users",
+      owner.id,
+      "created",
+      ["one", "two"].map((name) => () => owner.api.token.create({ name, scope: "READ" })),
     );
-    await busy.waiting(2);
-    await busy.release();
-    const results = await Promise.all(creations);
     expect(results.filter((r) => r === "created")).toHaveLength(1);
     expect(results.find((r) => r !== "created")).toMatchObject({
       code: "CONFLICT",

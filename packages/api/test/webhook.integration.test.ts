@@ -549,11 +549,15 @@ describe("deliveries", () => {
     expect(r.received).toHaveLength(1);
   });
 
-  it("delivers to a prompt receiver while another team's receivers hang", async () => {
+  /**
+   * `count` test deliveries queued first for one team's receiver, which never answers, then one
+   * for another team's prompt receiver; resolves once that one is delivered.
+   */
+  async function promptBehindHanging(count: number) {
     const hanging = await receiver(() => "hold");
     const slow = await teamWithWebhook(hanging.url);
     const held: string[] = [];
-    for (let i = 0; i < 3; i++) held.push((await slow.sendTest()).deliveryId);
+    for (let i = 0; i < count; i++) held.push((await slow.sendTest()).deliveryId);
     const prompt = await receiver();
     const { deliveryId } = await (await teamWithWebhook(prompt.url)).sendTest();
     await startWorker();
@@ -562,6 +566,11 @@ describe("deliveries", () => {
         (await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status ===
         "DELIVERED",
     );
+    return { hanging, held };
+  }
+
+  it("delivers to a prompt receiver while another team's receivers hang", async () => {
+    const { hanging, held } = await promptBehindHanging(3);
     // The hanging requests are all open at once and none has timed out yet: the prompt delivery
     // did not wait its turn behind them.
     expect(hanging.received).toHaveLength(held.length);
@@ -569,19 +578,8 @@ describe("deliveries", () => {
   }, 60_000);
 
   it("delivers to a prompt receiver while another team's hanging receivers outnumber the workers", async () => {
-    const hanging = await receiver(() => "hold");
-    const slow = await teamWithWebhook(hanging.url);
-    const held: string[] = [];
     // Queued first, more of them than an instance has workers.
-    for (let i = 0; i < WEBHOOK_WORKERS + 2; i++) held.push((await slow.sendTest()).deliveryId);
-    const prompt = await receiver();
-    const { deliveryId } = await (await teamWithWebhook(prompt.url)).sendTest();
-    await startWorker();
-    await until(
-      async () =>
-        (await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).status ===
-        "DELIVERED",
-    );
+    const { hanging, held } = await promptBehindHanging(WEBHOOK_WORKERS + 2);
     // None of the hanging requests has timed out yet (10 s): the prompt delivery did not wait
     // for a worker they held, and they hold no more than one team's share.
     expect(await t.db.webhookAttempt.count({ where: { deliveryId: { in: held } } })).toBe(0);
