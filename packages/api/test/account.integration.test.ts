@@ -32,6 +32,48 @@ describe("account.changePassword with a weak password", () => {
   });
 });
 
+describe("a new password made of the account's own name or email", () => {
+  const owner = { name: "Quillon Whiskerby", email: "quillon.whiskerby@example.com" };
+  // Each is strong enough for someone else; for Quillon it is the first thing to try.
+  const guesses = ["whiskerbyquillon", "quillon.whiskerby", "Quillon Whiskerby 1"];
+
+  it("is refused by sign-up, a password change and a first password alike", async () => {
+    const changing = await createUser(t.db, {
+      ...owner,
+      passwordHash: await hashPassword("old-password-1"),
+    });
+    const linked = await createUser(t.db, { ...owner, email: "quillon.whiskerby@example.org" });
+    const here = await t.db.signInSession.create({ data: { userId: linked.id } });
+    for (const password of guesses) {
+      const change = await refusedChange(changing, password);
+      expect(change.code, password).toBe("BAD_REQUEST");
+      expect(JSON.stringify(change.cause), password).toMatch(/newPassword.*too easy to guess/);
+
+      const first = await trpcError(
+        t
+          .callerAs({ ...linked, sessionId: here.id })
+          .account.setPassword({ newPassword: password }),
+      );
+      expect(JSON.stringify(first.cause), password).toMatch(/newPassword.*too easy to guess/);
+
+      const signUp = await trpcError(t.callerAs(null).auth.signUp({ ...owner, password }));
+      expect(JSON.stringify(signUp.cause), password).toMatch(/password.*too easy to guess/);
+    }
+    expect(await passwordStill(changing, "old-password-1")).toBe(true);
+    expect(
+      (await t.db.user.findUniqueOrThrow({ where: { id: linked.id } })).passwordHash,
+    ).toBeNull();
+    expect(await t.db.user.count({ where: { email: owner.email } })).toBe(1);
+
+    // Someone else may choose it.
+    const other = await userWithPassword();
+    await t
+      .callerAs(other)
+      .account.changePassword({ currentPassword: "old-password-1", newPassword: guesses[0] ?? "" });
+    expect(await passwordStill(other, guesses[0] ?? "")).toBe(true);
+  });
+});
+
 describe("account.updateName", () => {
   it("changes the name and rejects an empty or over-long one", async () => {
     const user = await userWithPassword();

@@ -4,8 +4,7 @@ import { createPasswordCheckLimiter } from "@tradeoff/auth/sign-in-limiter";
 import type { PrismaClient } from "@tradeoff/db";
 import { AttemptLimitError, DomainError, notFound } from "../../errors";
 import { RECENT_SIGN_IN_MINUTES } from "../../schemas/account";
-import { weakPasswordMessage } from "../../schemas/password-strength";
-import { alreadyHasPassword, storeNewPassword } from "./change-password";
+import { alreadyHasPassword, storeNewPassword, weakNewPassword } from "./change-password";
 
 /**
  * Sets the first password of an account that has none (made by an emailed sign-in link, or by
@@ -57,10 +56,10 @@ export async function setPassword(
       `For your safety, a password can be set only within ${RECENT_SIGN_IN_MINUTES} minutes of signing in. Sign out, sign in again (with an emailed link), then set it.`,
     );
   }
-  const weak = weakPasswordMessage(input.newPassword, [user.name ?? "", user.email ?? ""]);
+  const weak = weakNewPassword(input.newPassword, user);
   if (weak) {
     await limiter.recordFailure(input.userId, session);
-    throw new DomainError("BAD_REQUEST", weak, { newPassword: [weak] });
+    throw weak;
   }
   await limiter.recordSuccess(input.userId, session);
   const passwordHash = await hashPassword(input.newPassword);
