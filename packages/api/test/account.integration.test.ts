@@ -1,3 +1,4 @@
+import { createAuthOptions, readAuthEnv } from "@tradeoff/auth";
 import { hashPassword, verifyPassword } from "@tradeoff/auth/password";
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
@@ -43,7 +44,9 @@ describe("a new password made of the account's own name or email", () => {
       passwordHash: await hashPassword("old-password-1"),
     });
     const linked = await createUser(t.db, { ...owner, email: "quillon.whiskerby@example.org" });
-    const here = await t.db.signInSession.create({ data: { userId: linked.id } });
+    const here = await t.db.signInSession.create({
+      data: { userId: linked.id, signedInAt: new Date() },
+    });
     for (const password of guesses) {
       const change = await refusedChange(changing, password);
       expect(change.code, password).toBe("BAD_REQUEST");
@@ -162,8 +165,9 @@ describe("account.setPassword", () => {
       name: "Robin Linkman",
       email: `robin-${Math.random()}@example.com`,
     });
+    const signedInAt = new Date(Date.now() - minutesAgo * 60_000);
     const here = await t.db.signInSession.create({
-      data: { userId: user.id, createdAt: new Date(Date.now() - minutesAgo * 60_000) },
+      data: { userId: user.id, createdAt: signedInAt, signedInAt },
     });
     return { user, here, api: t.callerAs({ ...user, sessionId: here.id }) };
   }
@@ -241,7 +245,33 @@ describe("account.setPassword", () => {
     const older = await trpcError(
       t.callerAs(user).account.setPassword({ newPassword: "a first passphrase 7731" }),
     );
-    expect(older.code).toBe("PRECONDITION_FAILED");
+    expect(older).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/no record of when you signed in.*Sign out, sign in again/),
+    });
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordHash).toBeNull();
+  });
+
+  it("does not count a session older than sign-in records as a recent sign-in, though it got a record just now", async () => {
+    const user = await createUser(t.db, { name: "Lee Legacy", email: "lee.legacy@example.com" });
+    // A browser signed in before sign-in records were kept refreshes its session: it carries the
+    // account's token version and gets a record now, with no sign-in behind it.
+    const options = createAuthOptions(t.db, readAuthEnv({ NEXTAUTH_SECRET: "x".repeat(40) }));
+    const refreshed = (await options.callbacks?.jwt?.({
+      token: { sub: user.id, tv: 0 },
+    } as never)) as {
+      sid?: string;
+    };
+    expect(typeof refreshed.sid).toBe("string");
+    const api = t.callerAs({ ...user, sessionId: refreshed.sid ?? null });
+    const refused = await trpcError(
+      api.account.setPassword({ newPassword: "a first passphrase 7731" }),
+    );
+    expect(refused).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/no record of when you signed in.*Sign out, sign in again/),
+    });
     const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toBeNull();
   });
