@@ -448,6 +448,21 @@ describe("account.delete", () => {
   );
 });
 
+describe("deleting an account (or a sample's fictional teammates)", () => {
+  it("finds the person's draft edits by index, not by reading every edit of every draft", async () => {
+    // The statement PostgreSQL runs for the ON DELETE SET NULL of record_draft_updates.author_id
+    // once per deleted user. Sequential scans are priced out, so only an index keeps it off them.
+    const plan = await t.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`
+        EXPLAIN UPDATE ONLY record_draft_updates SET author_id = NULL WHERE author_id = ${"someone"}`;
+    });
+    const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
+    expect(text).not.toMatch(/Seq Scan/);
+    expect(text).toMatch(/record_draft_updates_author_id_idx/);
+  });
+});
+
 describe("account sessions", () => {
   it("lists where the member is signed in, marks this device, and signs one out at once", async () => {
     const user = await userWithPassword();
