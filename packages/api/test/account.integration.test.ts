@@ -3,6 +3,7 @@ import { hashPassword, verifyPassword } from "@tradeoff/auth/password";
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
+import { blankInput, castVote, openProject } from "./project-fixtures";
 import { holdRowLock, itWithLocks } from "./row-lock";
 
 const t = useTestDatabase();
@@ -461,6 +462,50 @@ describe("deleting an account (or a sample's fictional teammates)", () => {
     expect(text).not.toMatch(/Seq Scan/);
     expect(text).toMatch(/record_draft_updates_author_id_idx/);
   });
+});
+
+describe("deleting an account while a decision it voted on changes", () => {
+  itWithLocks(
+    "lets both go through: the decision is closed and the account deleted, neither waiting on the other",
+    async () => {
+      const owner = await createUser(t.db, { name: "Olga Owner" });
+      const leaving = await userWithPassword();
+      const team = await createTeam(t.db, { ownerId: owner.id, name: "Closing Time" });
+      await addMember(t.db, team.id, leaving.id, "MEMBER");
+      const projectId = await openProject({ api: t.callerAs(owner) }, blankInput(team.id));
+      // The member's vote is in the decision's history, which the deletion clears their name
+      // from (raising the decision's version, so under its row lock).
+      await castVote({ api: t.callerAs(leaving) }, projectId, "ops", {
+        weight: 3,
+        scores: { kafka: 4, sqs: 2 },
+      });
+      // The decision busy (a vote being counted) while the close, then the deletion, arrive:
+      // the close gets the decision first, and its history entry and notifications then need
+      // the team, which the deletion holds while it waits for the decision.
+      const busy = await holdRowLock(t.db, "projects", projectId);
+      const close = t
+        .callerAs(owner)
+        .project.close({ projectId })
+        .then(
+          () => "closed",
+          (error: unknown) => error,
+        );
+      await busy.waiting(1);
+      const deletion = t
+        .callerAs(leaving)
+        .account.delete({ confirmation: "old-password-1" })
+        .then(
+          () => "deleted",
+          (error: unknown) => error,
+        );
+      await busy.waiting(2);
+      await busy.release();
+      expect(await Promise.all([close, deletion])).toEqual(["closed", "deleted"]);
+      expect(await t.db.user.count({ where: { id: leaving.id } })).toBe(0);
+      const project = await t.db.project.findUniqueOrThrow({ where: { id: projectId } });
+      expect(project.status).toBe("DECIDED");
+    },
+  );
 });
 
 describe("account sessions", () => {
