@@ -51,11 +51,19 @@ test("an account made by an emailed link sets a first password soon after signin
   // Signed in too long ago: the page says to sign in again, and sets nothing.
   await own.database.db.signInSession.updateMany({
     where: { user: { email: user.email } },
-    data: { createdAt: new Date(Date.now() - 11 * 60_000) },
+    data: { signedInAt: new Date(Date.now() - 11 * 60_000) },
   });
   await page.getByLabel("New password").fill(user.password);
   await page.getByRole("button", { name: "Set password" }).click();
   await expect(page.getByText(/a password can be set only within 10 minutes/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out and sign in again" })).toBeVisible();
+  // A session from before sign-in records (given one later, with no sign-in time): the same.
+  await own.database.db.signInSession.updateMany({
+    where: { user: { email: user.email } },
+    data: { signedInAt: null, createdAt: new Date() },
+  });
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByText(/no record of when you signed in/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out and sign in again" })).toBeVisible();
   const stored = await own.database.db.user.findUniqueOrThrow({
     where: { email: user.email },
@@ -66,7 +74,7 @@ test("an account made by an emailed link sets a first password soon after signin
   // Just signed in again: a guessable password is refused on its field, a good one is set.
   await own.database.db.signInSession.updateMany({
     where: { user: { email: user.email } },
-    data: { createdAt: new Date() },
+    data: { signedInAt: new Date() },
   });
   await page.getByLabel("New password").fill("password1");
   await page.getByRole("button", { name: "Set password" }).click();

@@ -187,6 +187,15 @@ test.describe("starting in five minutes", () => {
     // The fictional teammates' votes already make a recommendation.
     await expect(page.getByTestId("winner")).toBeVisible();
 
+    // Asked for again (from the new-decision page): the same sample opens, no second one.
+    const sampleUrl = page.url();
+    await page.goto(`/t/${team.slug}/new`);
+    await page.getByRole("button", { name: "See how it works with a sample" }).click();
+    await expect(
+      page.getByText("Your team already has a sample decision: here it is."),
+    ).toBeVisible();
+    await expect(page).toHaveURL(sampleUrl);
+
     // Their votes were all recorded in the same second: the history chart spaces them in the
     // order they were made (and says so) rather than stacking them on one vertical line.
     await page.getByRole("tab", { name: "History" }).click();

@@ -1,8 +1,10 @@
+import { createAuthOptions, readAuthEnv } from "@tradeoff/auth";
 import { hashPassword, verifyPassword } from "@tradeoff/auth/password";
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
-import { itWithLocks, raceBehindLock } from "./row-lock";
+import { blankInput, castVote, openProject } from "./project-fixtures";
+import { holdRowLock, itWithLocks, raceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -29,6 +31,50 @@ describe("account.changePassword with a weak password", () => {
     expect(error.code).toBe("BAD_REQUEST");
     expect(JSON.stringify(error.cause)).toMatch(/too easy to guess/);
     expect(await passwordStill(user, "old-password-1")).toBe(true);
+  });
+});
+
+describe("a new password made of the account's own name or email", () => {
+  const owner = { name: "Quillon Whiskerby", email: "quillon.whiskerby@example.com" };
+  // Each is strong enough for someone else; for Quillon it is the first thing to try.
+  const guesses = ["whiskerbyquillon", "quillon.whiskerby", "Quillon Whiskerby 1"];
+
+  it("is refused by sign-up, a password change and a first password alike", async () => {
+    const changing = await createUser(t.db, {
+      ...owner,
+      passwordHash: await hashPassword("old-password-1"),
+    });
+    const linked = await createUser(t.db, { ...owner, email: "quillon.whiskerby@example.org" });
+    const here = await t.db.signInSession.create({
+      data: { userId: linked.id, signedInAt: new Date() },
+    });
+    for (const password of guesses) {
+      const change = await refusedChange(changing, password);
+      expect(change.code, password).toBe("BAD_REQUEST");
+      expect(JSON.stringify(change.cause), password).toMatch(/newPassword.*too easy to guess/);
+
+      const first = await trpcError(
+        t
+          .callerAs({ ...linked, sessionId: here.id })
+          .account.setPassword({ newPassword: password }),
+      );
+      expect(JSON.stringify(first.cause), password).toMatch(/newPassword.*too easy to guess/);
+
+      const signUp = await trpcError(t.callerAs(null).auth.signUp({ ...owner, password }));
+      expect(JSON.stringify(signUp.cause), password).toMatch(/password.*too easy to guess/);
+    }
+    expect(await passwordStill(changing, "old-password-1")).toBe(true);
+    expect(
+      (await t.db.user.findUniqueOrThrow({ where: { id: linked.id } })).passwordHash,
+    ).toBeNull();
+    expect(await t.db.user.count({ where: { email: owner.email } })).toBe(1);
+
+    // Someone else may choose it.
+    const other = await userWithPassword();
+    await t
+      .callerAs(other)
+      .account.changePassword({ currentPassword: "old-password-1", newPassword: guesses[0] ?? "" });
+    expect(await passwordStill(other, guesses[0] ?? "")).toBe(true);
   });
 });
 
@@ -120,8 +166,9 @@ describe("account.setPassword", () => {
       name: "Robin Linkman",
       email: `robin-${Math.random()}@example.com`,
     });
+    const signedInAt = new Date(Date.now() - minutesAgo * 60_000);
     const here = await t.db.signInSession.create({
-      data: { userId: user.id, createdAt: new Date(Date.now() - minutesAgo * 60_000) },
+      data: { userId: user.id, createdAt: signedInAt, signedInAt },
     });
     return { user, here, api: t.callerAs({ ...user, sessionId: here.id }) };
   }
@@ -199,7 +246,33 @@ describe("account.setPassword", () => {
     const older = await trpcError(
       t.callerAs(user).account.setPassword({ newPassword: "a first passphrase 7731" }),
     );
-    expect(older.code).toBe("PRECONDITION_FAILED");
+    expect(older).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/no record of when you signed in.*Sign out, sign in again/),
+    });
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordHash).toBeNull();
+  });
+
+  it("does not count a session older than sign-in records as a recent sign-in, though it got a record just now", async () => {
+    const user = await createUser(t.db, { name: "Lee Legacy", email: "lee.legacy@example.com" });
+    // A browser signed in before sign-in records were kept refreshes its session: it carries the
+    // account's token version and gets a record now, with no sign-in behind it.
+    const options = createAuthOptions(t.db, readAuthEnv({ NEXTAUTH_SECRET: "x".repeat(40) }));
+    const refreshed = (await options.callbacks?.jwt?.({
+      token: { sub: user.id, tv: 0 },
+    } as never)) as {
+      sid?: string;
+    };
+    expect(typeof refreshed.sid).toBe("string");
+    const api = t.callerAs({ ...user, sessionId: refreshed.sid ?? null });
+    const refused = await trpcError(
+      api.account.setPassword({ newPassword: "a first passphrase 7731" }),
+    );
+    expect(refused).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/no record of when you signed in.*Sign out, sign in again/),
+    });
     const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.passwordHash).toBeNull();
   });
@@ -368,6 +441,65 @@ describe("account.delete", () => {
       expect(refused).toMatchObject({ code: "CONFLICT" });
       expect((refused as Error).message).toMatch(/only owner of Two Owners/);
       expect(await t.db.membership.count({ where: { teamId: team.id, role: "OWNER" } })).toBe(1);
+    },
+  );
+});
+
+describe("deleting an account (or a sample's fictional teammates)", () => {
+  it("finds the person's draft edits by index, not by reading every edit of every draft", async () => {
+    // The statement PostgreSQL runs for the ON DELETE SET NULL of record_draft_updates.author_id
+    // once per deleted user. Sequential scans are priced out, so only an index keeps it off them.
+    const plan = await t.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`
+        EXPLAIN UPDATE ONLY record_draft_updates SET author_id = NULL WHERE author_id = ${"someone"}`;
+    });
+    const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
+    expect(text).not.toMatch(/Seq Scan/);
+    expect(text).toMatch(/record_draft_updates_author_id_idx/);
+  });
+});
+
+describe("deleting an account while a decision it voted on changes", () => {
+  itWithLocks(
+    "lets both go through: the decision is closed and the account deleted, neither waiting on the other",
+    async () => {
+      const owner = await createUser(t.db, { name: "Olga Owner" });
+      const leaving = await userWithPassword();
+      const team = await createTeam(t.db, { ownerId: owner.id, name: "Closing Time" });
+      await addMember(t.db, team.id, leaving.id, "MEMBER");
+      const projectId = await openProject({ api: t.callerAs(owner) }, blankInput(team.id));
+      // The member's vote is in the decision's history, which the deletion clears their name
+      // from (raising the decision's version, so under its row lock).
+      await castVote({ api: t.callerAs(leaving) }, projectId, "ops", {
+        weight: 3,
+        scores: { kafka: 4, sqs: 2 },
+      });
+      // The decision busy (a vote being counted) while the close, then the deletion, arrive:
+      // the close gets the decision first, and its history entry and notifications then need
+      // the team, which the deletion holds while it waits for the decision.
+      const busy = await holdRowLock(t.db, "projects", projectId);
+      const close = t
+        .callerAs(owner)
+        .project.close({ projectId })
+        .then(
+          () => "closed",
+          (error: unknown) => error,
+        );
+      await busy.waiting(1);
+      const deletion = t
+        .callerAs(leaving)
+        .account.delete({ confirmation: "old-password-1" })
+        .then(
+          () => "deleted",
+          (error: unknown) => error,
+        );
+      await busy.waiting(2);
+      await busy.release();
+      expect(await Promise.all([close, deletion])).toEqual(["closed", "deleted"]);
+      expect(await t.db.user.count({ where: { id: leaving.id } })).toBe(0);
+      const project = await t.db.project.findUniqueOrThrow({ where: { id: projectId } });
+      expect(project.status).toBe("DECIDED");
     },
   );
 });

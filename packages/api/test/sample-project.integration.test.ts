@@ -144,6 +144,49 @@ describe("the sample project (see how it works)", () => {
     },
   );
 
+  it("asked for again, answers the team's sample already there instead of making a second", async () => {
+    const { owner, member, team } = await teamWithMember();
+    const first = await t.callerAs(member).project.createSample({ teamId: team.id });
+    const again = await t.callerAs(owner).project.createSample({ teamId: team.id });
+    expect(await t.db.project.count({ where: { teamId: team.id, isSample: true } })).toBe(1);
+    expect(first.created).toBe(true);
+    expect(again).toEqual({ ...first, created: false });
+    expect(
+      await t.db.user.count({
+        where: { fictional: true, votes: { some: { project: { teamId: team.id } } } },
+      }),
+    ).toBe(3);
+
+    // Once removed, the button makes a new one.
+    await t.callerAs(member).project.removeSample({ projectId: first.id });
+    const next = await t.callerAs(member).project.createSample({ teamId: team.id });
+    expect(next).toMatchObject({ created: true });
+    expect(next.id).not.toBe(first.id);
+  });
+
+  itWithLocks(
+    "pressed in two tabs at once: one sample is made, and both are answered with it",
+    async () => {
+      const { owner, member, team } = await teamWithMember();
+      // The team busy (a member being added, say) while both presses arrive.
+      const busy = await holdRowLock(t.db, "teams", team.id);
+      const presses = [member, owner].map((user) =>
+        t.callerAs(user).project.createSample({ teamId: team.id }),
+      );
+      await busy.waiting(2);
+      await busy.release();
+      const answers = await Promise.all(presses);
+      expect(await t.db.project.count({ where: { teamId: team.id, isSample: true } })).toBe(1);
+      expect(answers[0]?.id).toBe(answers[1]?.id);
+      expect(answers.map((a) => a.created).sort()).toEqual([false, true]);
+      expect(
+        await t.db.user.count({
+          where: { fictional: true, votes: { some: { project: { teamId: team.id } } } },
+        }),
+      ).toBe(3);
+    },
+  );
+
   it("offers its fictional teammates, and a member who left, in the history's member filter", async () => {
     const { owner, member, team } = await teamWithMember();
     const sample = await t.callerAs(owner).project.createSample({ teamId: team.id });

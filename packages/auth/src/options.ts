@@ -120,17 +120,18 @@ export function createAuthOptions(
           const version = (user as { tokenVersion?: unknown }).tokenVersion;
           token.tv = typeof version === "number" ? version : 0;
           // The sign-in record every request checks; deleting it signs this browser out.
-          token.sid = await startSignInSession(db, user.id, client);
+          token.sid = await startSignInSession(db, user.id, client, new Date());
         } else if (typeof token.sid === "string") {
           await touchSignInSession(db, token.sid);
         } else if (token.sub) {
-          // A session issued before sign-in records: still current, it gets one now.
+          // A session issued before sign-in records: still current, it gets one now, without a
+          // sign-in time (it signed in at some unknown moment, never "recently").
           const stored = await db.user.findUnique({
             where: { id: token.sub },
             select: { tokenVersion: true },
           });
           if (stored && stored.tokenVersion === token.tv) {
-            token.sid = await startSignInSession(db, token.sub, client);
+            token.sid = await startSignInSession(db, token.sub, client, null);
           }
         }
         return token;

@@ -18,11 +18,17 @@ const USER_AGENT_LIMIT = 300;
 /** Where a sign-in came from, as the request showed it. */
 export type SignInClient = { userAgent: string | null; address: string | null };
 
-/** Records a sign-in and returns its id; drops the member's sessions that ran out long ago. */
+/**
+ * Records a sign-in and returns its id; drops the member's sessions that ran out long ago.
+ * `signedInAt` is when the browser signed in: now for a sign-in, null for a record given to a
+ * session issued before sign-in records were kept (its sign-in time is unknown, and such a
+ * session never counts as a recent sign-in).
+ */
 export async function startSignInSession(
   db: AuthDatabase,
   userId: string,
   client: SignInClient,
+  signedInAt: Date | null,
 ): Promise<string> {
   await db.signInSession.deleteMany({
     where: { userId, lastSeenAt: { lt: new Date(Date.now() - IDLE_LIFETIME_MS) } },
@@ -32,6 +38,7 @@ export async function startSignInSession(
       userId,
       userAgent: client.userAgent?.slice(0, USER_AGENT_LIMIT) || null,
       address: client.address?.slice(0, 100) || null,
+      signedInAt,
     },
     select: { id: true },
   });

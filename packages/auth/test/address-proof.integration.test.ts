@@ -44,7 +44,7 @@ describe("an address proven for the first time by an emailed link", () => {
       email: "cfo@example.com",
       passwordHash: await hashPassword("Correct-Horse-Battery-42x"),
     });
-    const earlier = await startSignInSession(database.db, squatter.id, client);
+    const earlier = await startSignInSession(database.db, squatter.id, client, new Date());
     await database.db.personalAccessToken.create({
       data: { userId: squatter.id, name: "cli", tokenHash: "h-cfo", prefix: "tdo_x" },
     });
@@ -87,7 +87,7 @@ describe("an address proven for the first time by an emailed link", () => {
       emailVerified: new Date(),
       passwordHash: await hashPassword("Correct-Horse-Battery-42x"),
     });
-    const earlier = await startSignInSession(database.db, owner.id, client);
+    const earlier = await startSignInSession(database.db, owner.id, client, new Date());
     await openEmailedLink(owner.id);
     const after = await database.db.user.findUniqueOrThrow({ where: { id: owner.id } });
     expect(after.passwordHash).not.toBeNull();

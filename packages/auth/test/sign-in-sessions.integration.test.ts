@@ -38,6 +38,10 @@ describe("sign-in records", () => {
     const sessions = await listSignInSessions(database.db, user.id);
     expect(sessions.map((s) => s.id).sort()).toEqual([first.sid, second.sid].sort());
     expect(sessions[0]).toMatchObject({ userAgent: FIREFOX, address: "198.51.100.4" });
+    const recorded = await database.db.signInSession.findMany({ where: { userId: user.id } });
+    for (const row of recorded) {
+      expect(Date.now() - (row.signedInAt?.getTime() ?? 0)).toBeLessThan(60_000);
+    }
 
     const session = await options.callbacks?.session?.({
       session: { expires: "" },
@@ -57,11 +61,19 @@ describe("sign-in records", () => {
     const current = await refresh(1);
     expect(typeof current.sid).toBe("string");
     expect(await database.db.signInSession.count({ where: { userId: user.id } })).toBe(1);
+    // When it signed in is unknown: the record says so, rather than "just now".
+    const record = await database.db.signInSession.findFirstOrThrow({ where: { userId: user.id } });
+    expect(record.signedInAt).toBeNull();
   });
 
   it("raises last seen at most every few minutes, and leaves out sessions idle past their lifetime", async () => {
     const user = await createUser(database.db, { email: "seen@example.com" });
-    const id = await startSignInSession(database.db, user.id, { userAgent: null, address: null });
+    const id = await startSignInSession(
+      database.db,
+      user.id,
+      { userAgent: null, address: null },
+      new Date(),
+    );
     const old = new Date(Date.now() - 60 * 60 * 1000);
     await database.db.signInSession.update({ where: { id }, data: { lastSeenAt: old } });
     await touchSignInSession(database.db, id);
@@ -74,14 +86,19 @@ describe("sign-in records", () => {
       (await database.db.signInSession.findUniqueOrThrow({ where: { id } })).lastSeenAt,
     ).toEqual(old);
 
-    const idle = await startSignInSession(database.db, user.id, { userAgent: null, address: null });
+    const idle = await startSignInSession(
+      database.db,
+      user.id,
+      { userAgent: null, address: null },
+      new Date(),
+    );
     await database.db.signInSession.update({
       where: { id: idle },
       data: { lastSeenAt: new Date(Date.now() - 13 * 60 * 60 * 1000) },
     });
     expect((await listSignInSessions(database.db, user.id)).map((s) => s.id)).toEqual([id]);
     // The next sign-in clears it away.
-    await startSignInSession(database.db, user.id, { userAgent: null, address: null });
+    await startSignInSession(database.db, user.id, { userAgent: null, address: null }, new Date());
     expect(await database.db.signInSession.findUnique({ where: { id: idle } })).toBeNull();
   });
 });

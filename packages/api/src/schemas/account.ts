@@ -1,19 +1,18 @@
 import { z } from "zod";
-import { newPasswordSchema, personNameSchema, refineStrongPassword } from "./auth";
+import { newPasswordSchema, personNameSchema } from "./auth";
 
 export const updateNameSchema = z.object({ name: personNameSchema });
 
-export const changePasswordSchema = z
-  .object({
-    currentPassword: z
-      .string({ error: "Enter your current password." })
-      .min(1, { error: "Enter your current password." })
-      .max(200, { error: "Enter your current password." }),
-    newPassword: newPasswordSchema,
-    /** Keep personal access tokens working; by default they are revoked with the old password. */
-    keepTokens: z.boolean({ error: "Say whether to keep your access tokens." }).optional(),
-  })
-  .superRefine((input, ctx) => refineStrongPassword(input.newPassword, [], ctx, "newPassword"));
+/** A new password; its strength is checked with the account (its owner's name and email). */
+export const changePasswordSchema = z.object({
+  currentPassword: z
+    .string({ error: "Enter your current password." })
+    .min(1, { error: "Enter your current password." })
+    .max(200, { error: "Enter your current password." }),
+  newPassword: newPasswordSchema,
+  /** Keep personal access tokens working; by default they are revoked with the old password. */
+  keepTokens: z.boolean({ error: "Say whether to keep your access tokens." }).optional(),
+});
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /**

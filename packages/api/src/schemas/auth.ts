@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { weakPasswordMessage } from "./password-strength";
+import { type PasswordOwner, weakPasswordMessage } from "./password-strength";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -22,11 +22,11 @@ export const personNameSchema = z
 /** A new password must also be hard to guess, counting the person's name and email as known. */
 export function refineStrongPassword(
   password: string,
-  personal: string[],
+  owner: PasswordOwner,
   ctx: z.RefinementCtx,
   path: string,
 ) {
-  const message = weakPasswordMessage(password, personal);
+  const message = weakPasswordMessage(password, owner);
   if (message) ctx.addIssue({ code: "custom", path: [path], message });
 }
 
@@ -37,6 +37,6 @@ export const signUpSchema = z
     password: newPasswordSchema,
   })
   .superRefine((input, ctx) =>
-    refineStrongPassword(input.password, [input.name, input.email], ctx, "password"),
+    refineStrongPassword(input.password, { name: input.name, email: input.email }, ctx, "password"),
   );
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -9,14 +9,18 @@ import { toast } from "~/components/ui/toaster";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
-/** "See how it works": creates the sample decision and opens it. */
+/** "See how it works": creates the sample decision (or finds the team's one) and opens it. */
 export function CreateSampleButton({ teamId, slug }: { teamId: string; slug: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const create = useMutation(
     trpc.project.createSample.mutationOptions({
       onSuccess(project) {
-        toast.success("Sample decision created, with three fictional teammates' votes.");
+        toast.success(
+          project.created
+            ? "Sample decision created, with three fictional teammates' votes."
+            : "Your team already has a sample decision: here it is.",
+        );
         router.push(`/t/${slug}/p/${project.id}`);
       },
     }),

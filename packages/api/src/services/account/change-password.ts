@@ -2,13 +2,16 @@ import { endSessions } from "@tradeoff/auth";
 import { hashPassword } from "@tradeoff/auth/password";
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
+import { type PasswordOwner, weakPasswordMessage } from "../../schemas/password-strength";
 import { checkCurrentPassword } from "./check-current-password";
 
 /**
- * Sets a new password after checking the current one (held by the attempt limits). Whoever might know the old password is
- * signed out: every other session ends on its next request (their sign-in records are deleted,
- * and the token version that older sessions carry moves on) and, unless the member keeps them,
- * every personal access token is revoked. The session that made the change stays signed in.
+ * Sets a new password after checking the current one (held by the attempt limits); the new one
+ * is held to the sign-up rules, the account's own name and email counting as easy to guess.
+ * Whoever might know the old password is signed out: every other session ends on its next
+ * request (their sign-in records are deleted, and the token version that older sessions carry
+ * moves on) and, unless the member keeps them, every personal access token is revoked. The
+ * session that made the change stays signed in.
  */
 export async function changePassword(
   db: PrismaClient,
@@ -23,9 +26,11 @@ export async function changePassword(
 ) {
   const user = await db.user.findUnique({
     where: { id: input.userId },
-    select: { passwordHash: true },
+    select: { passwordHash: true, name: true, email: true },
   });
   if (!user) throw notFound("Account");
+  const weak = weakNewPassword(input.newPassword, user);
+  if (weak) throw weak;
   const current =
     user.passwordHash &&
     (await checkCurrentPassword(db, {
@@ -40,6 +45,15 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   return storeNewPassword(db, { ...input, passwordHash });
+}
+
+/**
+ * The refusal of a new password that is too easy to guess, on its field; null when it is strong
+ * enough. The sign-up rule (schemas/auth.ts), with the account's own name and email as guesses.
+ */
+export function weakNewPassword(password: string, owner: PasswordOwner): DomainError | null {
+  const message = weakPasswordMessage(password, owner);
+  return message ? new DomainError("BAD_REQUEST", message, { newPassword: [message] }) : null;
 }
 
 /** The refusal of a first password for an account that already has one. */

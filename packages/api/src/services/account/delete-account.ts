@@ -57,6 +57,16 @@ export async function deleteAccount(
         }, before deleting your account.`,
       );
     }
+    // Then the decisions the deletion changes, before anything else: clearing the account's
+    // name from their history raises their version, and those it created lose their creator.
+    // A close or vote on one of them that got there first finishes (its history entry and
+    // notifications only refer to the team, which the lock above lets them do) before this
+    // goes on; taken later, each would wait for the other.
+    await tx.$queryRaw`
+      SELECT id FROM projects
+      WHERE created_by_id = ${input.userId}
+        OR id IN (SELECT project_id FROM project_events WHERE actor_id = ${input.userId})
+      ORDER BY id FOR UPDATE`;
     for (const m of memberships) {
       // Their share links would outlive the account (they name no creator once it is gone).
       const shareLinksRevoked = await revokeShareLinksOf(tx, {
@@ -77,6 +87,10 @@ export async function deleteAccount(
         actorId: input.userId,
       });
     }
+    // The memberships before the account's row: a notification being written for this member
+    // holds their membership (FOR SHARE) and then refers to the account (FOR KEY SHARE), so it
+    // must find the account's row not yet locked.
+    await tx.membership.deleteMany({ where: { userId: input.userId } });
     await tx.user.delete({ where: { id: input.userId } });
     await announceAccessChanged(tx, { userId: input.userId, teamId: null });
     return { deleted: true };

@@ -4,14 +4,14 @@ import { createPasswordCheckLimiter } from "@tradeoff/auth/sign-in-limiter";
 import type { PrismaClient } from "@tradeoff/db";
 import { AttemptLimitError, DomainError, notFound } from "../../errors";
 import { RECENT_SIGN_IN_MINUTES } from "../../schemas/account";
-import { weakPasswordMessage } from "../../schemas/password-strength";
-import { alreadyHasPassword, storeNewPassword } from "./change-password";
+import { alreadyHasPassword, storeNewPassword, weakNewPassword } from "./change-password";
 
 /**
  * Sets the first password of an account that has none (made by an emailed sign-in link, or by
  * GitHub), so its owner can also sign in with it. There is no current password to ask for, so
- * the session must have signed in within RECENT_SIGN_IN_MINUTES: a session stolen or left open
- * earlier cannot give the account a password its owner does not know. The password is held to
+ * the session must have signed in within RECENT_SIGN_IN_MINUTES (its sign-in record's
+ * `signedInAt`; a session whose sign-in time is unknown never qualifies): a session stolen or
+ * left open earlier cannot give the account a password its owner does not know. The password is held to
  * the sign-up rules (the person's name and email count as easy to guess), and refused attempts
  * count against the same limits as the current-password checks, per session and per account.
  * Then, as a password change does, every other session ends and every personal access token
@@ -44,23 +44,28 @@ export async function setPassword(
   const signIn = input.sessionId
     ? await db.signInSession.findFirst({
         where: { id: input.sessionId, userId: input.userId },
-        select: { createdAt: true },
+        select: { signedInAt: true },
       })
     : null;
+  // A session issued before sign-in records has none, or one given to it later without a
+  // sign-in time: when it signed in is unknown, so it is never a recent sign-in.
+  if (!signIn?.signedInAt) {
+    throw new DomainError(
+      "PRECONDITION_FAILED",
+      "This browser's session has no record of when you signed in, so it cannot stand in for a password. Sign out, sign in again (with an emailed link), then set it.",
+    );
+  }
   const now = input.now ?? new Date();
-  const signedInFor = signIn
-    ? now.getTime() - signIn.createdAt.getTime()
-    : Number.POSITIVE_INFINITY;
-  if (signedInFor > RECENT_SIGN_IN_MINUTES * 60_000) {
+  if (now.getTime() - signIn.signedInAt.getTime() > RECENT_SIGN_IN_MINUTES * 60_000) {
     throw new DomainError(
       "PRECONDITION_FAILED",
       `For your safety, a password can be set only within ${RECENT_SIGN_IN_MINUTES} minutes of signing in. Sign out, sign in again (with an emailed link), then set it.`,
     );
   }
-  const weak = weakPasswordMessage(input.newPassword, [user.name ?? "", user.email ?? ""]);
+  const weak = weakNewPassword(input.newPassword, user);
   if (weak) {
     await limiter.recordFailure(input.userId, session);
-    throw new DomainError("BAD_REQUEST", weak, { newPassword: [weak] });
+    throw weak;
   }
   await limiter.recordSuccess(input.userId, session);
   const passwordHash = await hashPassword(input.newPassword);

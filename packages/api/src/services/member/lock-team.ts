@@ -10,9 +10,13 @@ export async function lockTeam(tx: Prisma.TransactionClient, teamId: string) {
 }
 
 /**
- * Locks every team `userId` belongs to (see lockTeam), in one order (by id) so that two people
- * doing this at once never wait on each other, and returns their memberships as they stand
- * under the locks. Read again until no team is missing: one joined meanwhile is locked too.
+ * Locks every team `userId` belongs to, in one order (by id) so that two people doing this at
+ * once never wait on each other, and returns their memberships as they stand under the locks.
+ * Read again until no team is missing: one joined meanwhile is locked too. The lock is FOR NO
+ * KEY UPDATE, not lockTeam's FOR UPDATE: membership changes (lockTeam) and another account's
+ * deletion still wait for it, but a change that holds one of the team's decisions and merely
+ * refers to the team (its history entry, notifications, audit entry: FOR KEY SHARE) does not,
+ * since account deletion then waits for that decision (docs/ARCHITECTURE.md, lock order).
  */
 export async function lockTeamsOf(tx: Prisma.TransactionClient, userId: string) {
   const locked = new Set<string>();
@@ -25,7 +29,7 @@ export async function lockTeamsOf(tx: Prisma.TransactionClient, userId: string) 
     const unlocked = memberships.filter((m) => !locked.has(m.teamId));
     if (unlocked.length === 0) return memberships;
     for (const { teamId } of unlocked) {
-      await lockTeam(tx, teamId);
+      await tx.$queryRaw`SELECT id FROM teams WHERE id = ${teamId} FOR NO KEY UPDATE`;
       locked.add(teamId);
     }
   }

@@ -28,6 +28,11 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
  * fictional teammates, so the recommendation, the history and the record have something to show.
  * The teammates are users marked fictional with no email, password or membership: they cannot
  * sign in, and their votes count in this project only. Everything is created in one transaction.
+ *
+ * A team has at most one sample at a time: the button pressed twice, in two tabs, or again after
+ * a timeout answers the sample already there (`created: false`) instead of making another. The
+ * team's row is locked before looking (as numbering a new project locks it anyway), so two
+ * requests at once take turns and the second finds the first one's sample.
  */
 export async function createSampleProject(
   db: PrismaClient,
@@ -37,6 +42,12 @@ export async function createSampleProject(
   const optionKeys = template.options.map((o) => o.key);
   return db.$transaction(async (tx) => {
     const number = await nextProjectNumber(tx, actor.teamId);
+    const existing = await tx.project.findFirst({
+      where: { teamId: actor.teamId, isSample: true },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, title: true },
+    });
+    if (existing) return { ...existing, created: false };
     const now = new Date();
     const title = `${SAMPLE_TITLE_PREFIX}${template.title}`;
     const context = `This is a sample decision: the votes come from three fictional teammates, marked "(sample)". Vote on it yourself, look at the recommendation and the history, then remove it from the decision's page.\n\n${template.context}`;
@@ -140,7 +151,7 @@ export async function createSampleProject(
         });
       }
     }
-    return { id: project.id, number: project.number, title: project.title };
+    return { id: project.id, number: project.number, title: project.title, created: true };
   });
 }
 
