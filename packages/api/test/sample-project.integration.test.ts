@@ -2,7 +2,7 @@ import { drfVsFastapi } from "@tradeoff/templates";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
 import { ownerAnd } from "./project-fixtures";
-import { itWithLocks, raceBehindLock } from "./row-lock";
+import { holdRowLock, itWithLocks, raceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
 
