@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { aggregate, flipText } from "@tradeoff/scoring";
+import { aggregate, flipCellText } from "@tradeoff/scoring";
 import { bordaBallots, closeBallots, decisionWithVotes } from "@tradeoff/scoring/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
@@ -62,13 +62,15 @@ describe("tradeoff score shows numbers that add up", () => {
     const { stdout } = await runCli(["score", file("close.json")]);
     expect(stdout).toMatch(/Perf .*1\.71 \(now 1\.67\)/);
     expect(stdout).toMatch(/Eco .*0\.97 \(now 1\.00\)/);
-    // One formatter for every surface: a flip point a decimal apart reads with one decimal.
+    // One formatter for every surface. Perf's lead ends exactly at importance 0, where DRF only
+    // ties with FastAPI: the end of the range, not a point to go below.
     const far = aggregate(thirds);
-    const flips = far.criteria.filter((c) => c.flipAt !== null);
-    expect(flips.length).toBeGreaterThan(0);
+    const ends = far.criteria.filter((c) => c.tiesAt !== null);
+    expect(ends.map((c) => c.key)).toEqual(["perf"]);
     const thirdsOut = await runCli(["score", file("thirds.json")]);
-    for (const c of flips)
-      expect(thirdsOut.stdout).toContain(flipText(c.flipAt ?? 0, c.importance));
+    for (const c of ends) expect(thirdsOut.stdout).toContain(flipCellText(c));
+    expect(thirdsOut.stdout).toMatch(/perf .*ties at 0 \(now 3\.0\)/);
+    expect(thirdsOut.stdout).not.toContain("0.0 (now 3.0)");
   });
 
   it("rounds shares to add up to 100% and each option's points to add up to its total", async () => {

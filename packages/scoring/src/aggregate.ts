@@ -1,6 +1,6 @@
 import { countSingleVoterCriteria } from "./describe";
 import { type Engine, makeEngine, type Team } from "./engine";
-import { flipPoint } from "./flip";
+import { flipReading } from "./flip";
 import { scoreColumn, type VoteMatrix, weightColumn } from "./matrix";
 import { DEFAULT_SEED, seededRandom } from "./random";
 import { MIN_CONFIDENCE_VOTERS } from "./rules";
@@ -156,7 +156,9 @@ function criterionResults(m: VoteMatrix, team: Team, winner: number | null): Cri
       scoreSpread,
       voters: moments.voters[c] ?? 0,
       noOpinion: abstentions(m, c),
-      flipAt: winner === null ? null : flipPoint(team.importance, team.scores, O, c, winner),
+      ...(winner === null
+        ? { flipAt: null, tiesAt: null }
+        : flipReading(team.importance, team.scores, O, c, winner)),
     };
   });
 }

@@ -20,7 +20,7 @@ export {
   unscoredCanChange,
 } from "./describe";
 export { methodExplanation } from "./explain";
-export { hotSpots, sensitivity, tieBreaks } from "./insights";
+export { hotSpots, hotSpotsBasis, sensitivity, tieBreaks } from "./insights";
 export { DEFAULT_SEED, seededRandom } from "./random";
 export { type RecordedVote, recordedDecision } from "./recorded";
 export { replay } from "./replay";
@@ -29,11 +29,13 @@ export {
   addsUpByCriterion,
   BORDA_BREAKDOWN,
   BORDA_SENSITIVITY,
+  flipCellText,
   flipFigures,
   flipText,
   recommendedBecause,
   roundToTotal,
   sharePercents,
+  tieFigures,
 } from "./shown";
 export { TIE_EPSILON } from "./totals";
 export type {

@@ -6,8 +6,19 @@ import type { CriterionResult, Method, OptionTotal } from "./types";
  * criteria of `aggregate`'s result.
  */
 
-/** Where the team disagrees most, in proportion to how much the criterion weighs in the result. */
-export function hotSpots(criteria: readonly CriterionResult[], count = 3) {
+/**
+ * Where the team disagrees most. Under the weighted mean and the median, in proportion to how
+ * much the criterion weighs in the result (disagreement times its weight). The Borda count gives
+ * no criterion a team weight (each member's own importances rank the options for them), so
+ * there they are ranked by disagreement alone, and `weighted` is the disagreement itself.
+ * `hotSpotsBasis` says which.
+ */
+export function hotSpots(
+  criteria: readonly CriterionResult[],
+  count = 3,
+  method: Method = "weighted-mean",
+) {
+  const byWeight = method !== "borda";
   return criteria
     .filter((c) => c.voters >= 2 && c.disagreement > 0)
     .map((c) => ({
@@ -15,25 +26,45 @@ export function hotSpots(criteria: readonly CriterionResult[], count = 3) {
       disagreement: c.disagreement,
       importanceSpread: c.importanceSpread,
       scoreSpread: c.scoreSpread,
-      weighted: c.disagreement * c.weight,
+      weighted: byWeight ? c.disagreement * c.weight : c.disagreement,
     }))
     .sort((a, b) => b.weighted - a.weighted)
     .slice(0, count);
 }
 
+/** How `hotSpots` ranks the criteria under a method, in words for every surface. */
+export function hotSpotsBasis(method: Method): string {
+  return method === "borda"
+    ? "Where the team disagrees most. The Borda count gives no criterion a team weight (each member's own importances rank the options for them), so they are ranked by disagreement alone."
+    : "Where the team disagrees most, weighted by how much the criterion counts.";
+}
+
 /**
  * For each criterion whose importance could change the winner: the importance at which it
- * would, and whether that is below or above today's; the closest calls first.
+ * would, and whether that is below or above today's; the closest calls first. `tie`: the
+ * importance is an end of the range (0 or 5) where the winner only draws level with another
+ * option (`tiesAt`), not a point past which it falls behind.
  */
 export function sensitivity(criteria: readonly CriterionResult[]) {
   return criteria
-    .filter((c): c is CriterionResult & { flipAt: number } => c.flipAt !== null)
-    .map((c) => ({
-      criterionKey: c.key,
-      importance: c.importance,
-      flipAt: c.flipAt,
-      direction: c.flipAt < c.importance ? ("below" as const) : ("above" as const),
-    }))
+    .flatMap((c) =>
+      [
+        { at: c.flipAt, tie: false },
+        { at: c.tiesAt ?? null, tie: true },
+      ].flatMap(({ at, tie }) =>
+        at === null
+          ? []
+          : [
+              {
+                criterionKey: c.key,
+                importance: c.importance,
+                flipAt: at,
+                direction: at < c.importance ? ("below" as const) : ("above" as const),
+                tie,
+              },
+            ],
+      ),
+    )
     .sort((a, b) => Math.abs(a.flipAt - a.importance) - Math.abs(b.flipAt - b.importance));
 }
 

@@ -30,6 +30,31 @@ export function flipText(flipAt: number, importance: number): string {
 }
 
 /**
+ * "0 (now 1.0)": an end of the importance range where the winner only ties (`tiesAt` of a
+ * criterion's result), with today's importance told apart from it as `flipFigures` does. The
+ * end is a whole number: nothing lies beyond it, so it is not a point to go below or above.
+ */
+export function tieFigures(tiesAt: number, importance: number): { at: string; now: string } {
+  return { at: tiesAt.toFixed(0), now: flipFigures(tiesAt, importance).now };
+}
+
+/**
+ * A criterion's flip point as a table cell: "0.97 (now 1.00)" for a flip, "ties at 0 (now
+ * 1.0)" where the winner only ties at an end of the range, "-" for neither. `tiesAt` may be
+ * missing from a result computed before it existed.
+ */
+export function flipCellText(c: {
+  flipAt: number | null;
+  tiesAt?: number | null;
+  importance: number;
+}): string {
+  if (c.flipAt !== null) return flipText(c.flipAt, c.importance);
+  if (c.tiesAt == null) return "-";
+  const { at, now } = tieFigures(c.tiesAt, c.importance);
+  return `ties at ${at} (now ${now})`;
+}
+
+/**
  * Parts of a whole rounded to `decimals` so that they add up to the whole rounded the same way
  * (`total`, when given, else the sum of the parts): the largest remainder method. Each part is
  * rounded down, and the units still missing go one each to the parts with the largest

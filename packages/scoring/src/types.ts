@@ -100,11 +100,18 @@ export type CriterionResult = {
   /** How many members marked this criterion "no opinion". */
   noOpinion: number;
   /**
-   * The importance (0..5) nearest to the current one at which the winner changes; null if none,
+   * The importance nearest to the current one, strictly between 0 and 5, past which the winner
+   * changes (at it, another option draws level; just past it, that option leads); null if none,
    * on a tie, and under the Borda count (not computed: its totals rest on each member's own
    * importances, not the team's).
    */
   flipAt: number | null;
+  /**
+   * An end of the importance range (0 or 5) where another option only draws level with the
+   * winner, with no flip between today's importance and it: a tie there, not a flip (nothing
+   * lies beyond it). Null otherwise, on a tie, and under the Borda count.
+   */
+  tiesAt: number | null;
 };
 
 /**

@@ -17,6 +17,7 @@ const criterion = (over: Partial<CriterionResult> & { key: string }): CriterionR
   voters: 2,
   noOpinion: 0,
   flipAt: null,
+  tiesAt: null,
   ...over,
 });
 
@@ -48,9 +49,9 @@ describe("sensitivity", () => {
       criterion({ key: "mid-above", importance: 2, flipAt: 3.5 }), // 1.5 away
     ]);
     expect(lines).toEqual([
-      { criterionKey: "near-below", importance: 3, flipAt: 2.5, direction: "below" },
-      { criterionKey: "mid-above", importance: 2, flipAt: 3.5, direction: "above" },
-      { criterionKey: "far-above", importance: 1, flipAt: 4.5, direction: "above" },
+      { criterionKey: "near-below", importance: 3, flipAt: 2.5, direction: "below", tie: false },
+      { criterionKey: "mid-above", importance: 2, flipAt: 3.5, direction: "above", tie: false },
+      { criterionKey: "far-above", importance: 1, flipAt: 4.5, direction: "above", tie: false },
     ]);
   });
 });

@@ -1,7 +1,6 @@
 import {
   coverageLine,
   type DecisionInput,
-  flipText as flipFigureText,
   type Method,
   marginWords,
   noConfidenceReason,
@@ -83,11 +82,6 @@ export function notScoredLines(rec: Recommendation, name: ReturnType<typeof name
       (c) =>
         `${name.criterion(c.key)}: ${NOT_SCORED} yet (no score for ${c.missingOptions.map(name.option).join(", ")})`,
     );
-}
-
-/** "0.97 (now 1.00)", as the page and the exports show a flip point; "-" where there is none. */
-export function flipText(flipAt: number | null, importance: number): string {
-  return flipAt === null ? "-" : flipFigureText(flipAt, importance);
 }
 
 export function decisionTitle(decision: DecisionInput): string | null {

@@ -3,6 +3,7 @@ import {
   BORDA_BREAKDOWN,
   BORDA_SENSITIVITY,
   type DecisionInput,
+  flipCellText,
   type Recommendation,
   roundToTotal,
   sharePercents,
@@ -11,7 +12,6 @@ import {
   confidenceLine,
   coverageText,
   decisionTitle,
-  flipText,
   methodName,
   NOT_SCORED,
   namer,
@@ -66,7 +66,7 @@ export function criterionRows(rec: Recommendation, name: Names): string[][] {
     c.counted ? (shares[i] ?? "") : NOT_SCORED,
     ...pointsOf.map((column) => (c.counted ? points(column[i] ?? 0) : "-")),
     disagreement(c),
-    flipText(c.flipAt, c.importance),
+    flipCellText(c),
   ]);
 }
 

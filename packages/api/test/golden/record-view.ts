@@ -22,6 +22,7 @@ const SHOWN_CRITERION_FIELDS = [
   "scores",
   "contributions",
   "flipAt",
+  "tiesAt",
   "disagreement",
 ] as const;
 

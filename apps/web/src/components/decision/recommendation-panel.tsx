@@ -7,8 +7,10 @@ import {
   coverageLine,
   fewCountedSensitivity,
   flipFigures,
+  hotSpotsBasis,
   marginWords,
   noConfidenceReason,
+  tieFigures,
   unscoredCanChange,
 } from "@tradeoff/scoring";
 import { CircleHelp, EyeOff, Flame, Scale, TriangleAlert, Trophy } from "lucide-react";
@@ -340,9 +342,7 @@ function TeamResult({
               <Flame aria-hidden="true" className="size-4 text-warning" />
               Discuss these first
             </CardTitle>
-            <CardDescription>
-              Where the team disagrees most, weighted by how much the criterion counts.
-            </CardDescription>
+            <CardDescription>{hotSpotsBasis(view.method)}</CardDescription>
           </CardHeader>
           <CardContent>
             <ol className="space-y-1.5 text-sm">
@@ -384,6 +384,19 @@ function TeamResult({
             ) : (
               <ul className="space-y-1.5 text-sm" data-testid="lead-flips">
                 {result.sensitivity.slice(0, 4).map((s) => {
+                  if (s.tie) {
+                    // An end of the range: the winner draws level there, it never falls behind.
+                    const { at, now } = tieFigures(s.flipAt, s.importance);
+                    return (
+                      <li key={`${s.criterionKey}-tie`}>
+                        {nameOf(result.winner)} ties with another option if{" "}
+                        {criterionName(s.criterionKey)} importance is{" "}
+                        <strong className="tabular-nums">{at}</strong>{" "}
+                        <span className="text-muted-foreground">(now {now})</span>, without falling
+                        behind
+                      </li>
+                    );
+                  }
                   const { at, now } = flipFigures(s.flipAt, s.importance);
                   return (
                     <li key={s.criterionKey}>

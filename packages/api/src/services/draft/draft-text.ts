@@ -47,6 +47,9 @@ export function markdownListItems(markdown: string): string[] {
 
 const reader = unified().use(remarkParse).use(remarkGfm);
 
+/** Text with Markdown's backslash escapes of ASCII punctuation undone: `a\_b` is `a_b`. */
+const unescapeMarkdown = (text: string) => text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+
 /**
  * The text a reader sees in a piece of the draft's Markdown: what the record keeps as plain text
  * (the rationale, each consequence, the confirmation), which the record's exports then escape
@@ -71,7 +74,15 @@ export function markdownAsText(markdown: string): string {
       case "link": {
         const text = inline(node.children);
         const own = [text, `http://${text}`, `https://${text}`, `mailto:${text}`];
-        return !text ? node.url : own.includes(node.url) ? text : `${text} (${node.url})`;
+        if (!text) return node.url;
+        if (own.includes(node.url)) {
+          // A bare address (GFM's autolink literal, not `<...>`) keeps the backslashes its
+          // Markdown escaped characters with (`a\_b`): the address typed has none.
+          const start = node.position?.start.offset;
+          const bare = start !== undefined && markdown[start] !== "<" && text === node.url;
+          return bare ? unescapeMarkdown(text) : text;
+        }
+        return `${text} (${node.url})`;
       }
       default:
         return "children" in node ? inline(node.children as PhrasingContent[]) : "";

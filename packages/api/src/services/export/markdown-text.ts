@@ -42,7 +42,12 @@ export function markdownDestination(url: string): string {
 const textWriter = unified().use(remarkStringify, {
   // Beyond CommonMark's own: table pipes, GFM strikethrough, and a trailing `#` that an ATX
   // heading would read as its closing sequence.
-  unsafe: [{ character: "|" }, { character: "~" }, { character: "#", after: "#*(?:[\\r\\n]|$)" }],
+  // Inside an autolink nothing is read as Markdown: there a `~` or `#` stays as typed.
+  unsafe: [
+    { character: "|" },
+    { character: "~", notInConstruct: "autolink" },
+    { character: "#", after: "#*(?:[\\r\\n]|$)", notInConstruct: "autolink" },
+  ],
 });
 
 /**
@@ -64,12 +69,49 @@ export function markdownText(text: string): string {
   if (!paragraphs.length) return "";
   const tree: Root = {
     type: "root",
-    children: paragraphs.map((value) => ({
-      type: "paragraph",
-      children: [{ type: "text", value }],
-    })),
+    children: paragraphs.map((value) => ({ type: "paragraph", children: withAddresses(value) })),
   };
   return textWriter.stringify(tree).trimEnd();
+}
+
+/**
+ * A web address in plain text: http or https, then everything up to a space or an angle
+ * bracket, not glued to a word before it. Punctuation at its end (`.`, `,`, `)`...) is left to
+ * the sentence, as GFM's own autolinks leave it.
+ */
+const ADDRESS = /(?<![\p{L}\p{N}])https?:\/\/[^\s<>]+/giu;
+const TRAILING = /[!"'*,.:;?_~]$/;
+
+/** `address` without the punctuation that ends its sentence, and a `)` it does not open. */
+function addressEnd(address: string): string {
+  let end = address;
+  for (;;) {
+    if (TRAILING.test(end)) end = end.slice(0, -1);
+    else if (end.endsWith(")") && end.split("(").length < end.split(")").length)
+      end = end.slice(0, -1);
+    else return end;
+  }
+}
+
+/**
+ * Text with each web address in it as a link whose text is the address itself, which the writer
+ * prints as an autolink, `<https://example.com/a_b>`: the address stays exactly as typed, once,
+ * where escaping it as text (`a\_b`) would break the link GFM makes of a bare address and show
+ * the backslashes to anyone reading the file or its plain text.
+ */
+function withAddresses(value: string): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let from = 0;
+  for (const match of value.matchAll(ADDRESS)) {
+    const address = addressEnd(match[0]);
+    // A `|` would end a table cell even inside an autolink: such an address stays escaped text.
+    if (!/^https?:\/\/[^/?#]/i.test(address) || address.includes("|")) continue;
+    if (match.index > from) out.push({ type: "text", value: value.slice(from, match.index) });
+    out.push({ type: "link", url: address, children: [{ type: "text", value: address }] });
+    from = match.index + address.length;
+  }
+  if (from < value.length) out.push({ type: "text", value: value.slice(from) });
+  return out;
 }
 
 /** One line of plain text (a title, a name, a list item): line breaks read as spaces. */

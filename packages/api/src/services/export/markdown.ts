@@ -6,6 +6,7 @@ import {
   flipFigures,
   recommendedBecause,
   tieBreaks,
+  tieFigures,
   unscoredCanChange,
 } from "@tradeoff/scoring";
 import { stringify } from "yaml";
@@ -600,14 +601,27 @@ function sensitivityText(view: RecordView, r: Result, b: Bullet): string {
       })
       .join("\n")}\n`;
   }
-  const flips = r.criteria.filter((c) => c.flipAt !== null);
+  const flips = r.criteria.filter((c) => c.flipAt !== null || c.tiesAt != null);
   if (!flips.length)
     return `Sensitivity: ${fewCountedSensitivity(view.coverage) ?? `no single counted criterion's importance between 0 and 5 changes the recommendation.${unscoredCanChange(view.coverage)}`}\n`;
   return `Sensitivity: the recommendation changes if\n\n${flips
-    .map((c) => {
-      const flipAt = c.flipAt ?? 0;
-      const { at, now } = flipFigures(flipAt, c.importance);
-      return `${b} the importance of ${cell(criterionName(view, c.key))} goes ${flipAt < c.importance ? "below" : "above"} ${at} (now ${now})`;
+    .flatMap((c) => {
+      const name = cell(criterionName(view, c.key));
+      const lines: string[] = [];
+      if (c.flipAt !== null) {
+        const { at, now } = flipFigures(c.flipAt, c.importance);
+        lines.push(
+          `${b} the importance of ${name} goes ${c.flipAt < c.importance ? "below" : "above"} ${at} (now ${now})`,
+        );
+      }
+      // At an end of the range the winner only draws level: nothing lies beyond 0 or 5.
+      if (c.tiesAt != null) {
+        const { at, now } = tieFigures(c.tiesAt, c.importance);
+        lines.push(
+          `${b} the importance of ${name} is ${at} (now ${now}): there the recommended option ties with another, without falling behind`,
+        );
+      }
+      return lines;
     })
     .join("\n")}\n`;
 }

@@ -3,7 +3,7 @@ import {
   addsUpByCriterion,
   BORDA_BREAKDOWN,
   BORDA_SENSITIVITY,
-  flipText,
+  flipCellText,
   quorumStatus,
 } from "@tradeoff/scoring";
 import { PDFDocument, type PDFPage, rgb } from "pdf-lib";
@@ -308,12 +308,12 @@ export async function toPdf(
       row([
         criterionName(view, c.key),
         !c.counted ? NOT_SCORED : byCriterion ? (shares.get(c.key) ?? "") : "-",
-        c.flipAt === null ? "-" : flipText(c.flipAt, c.importance),
+        flipCellText(c),
         ...view.options.map((o) => scoreText(c.scores[o.key])),
       ]);
     if (byCriterion)
       w.text(
-        "Share: each criterion's share of counted weight, the weight of the criteria counted in the totals. Flips at: the importance at which the recommendation would change, and today's.",
+        "Share: each criterion's share of counted weight, the weight of the criteria counted in the totals. Flips at: the importance at which the recommendation would change, and today's; ties at 0 or 5: at that end of the range the recommended option ties with another, without falling behind.",
         { color: MUTED, size: 9 },
       );
     else

@@ -22,6 +22,13 @@ export type ChartPoint = {
   totals: (number | null)[];
   winner: string | null;
   margin: number;
+  /**
+   * What the point rests on, counted as the slider counts a moment (`history.at`): the voting
+   * members of then (today's who had joined by then, or had voted by then) and how many of them
+   * had voted. Members who have left since count at no point: the team keeps no record of them.
+   */
+  membersThen: number;
+  votersThen: number;
 };
 
 export type Timeline = {
@@ -33,6 +40,8 @@ export type Timeline = {
   from: Date | null;
   to: Date | null;
   points: ChartPoint[];
+  /** Whose votes the points count: today's voting members, the record's voters, or the file's. */
+  votersFrom: "current" | "decision" | "import";
 };
 
 /**
@@ -58,6 +67,7 @@ export async function loadTimeline(db: PrismaClient, input: TimelineInput): Prom
       from: summary.firstAt,
       to: summary.lastAt,
       points: [],
+      votersFrom: loaded.votersFrom,
     };
   }
 
@@ -66,13 +76,58 @@ export async function loadTimeline(db: PrismaClient, input: TimelineInput): Prom
     method: loaded.method,
     voters: loaded.members.map((m) => m.id),
   });
+  const [points, basis] = await Promise.all([
+    readPoints(db, input.projectId, kept.pointCount, input.maxPoints),
+    membersBasis(db, input, loaded),
+  ]);
   return {
     options,
     hidden: false,
     voteEventCount: kept.eventCount,
     from: kept.firstAt,
     to: kept.lastAt,
-    points: await readPoints(db, input.projectId, kept.pointCount, input.maxPoints),
+    points: points.map((p) => ({ ...p, ...basis(p) })),
+    votersFrom: loaded.votersFrom,
+  };
+}
+
+/**
+ * Who each point rests on, as `recommendationAt` counts a moment: of the members whose votes
+ * count today, those who had joined the team by the point's time, or had voted by its event
+ * (they took part then, whatever their membership says now); and of those, how many had voted.
+ * An imported file's voters have no membership to read: each counts from the start.
+ */
+async function membersBasis(
+  db: PrismaClient,
+  input: TimelineInput,
+  loaded: Awaited<ReturnType<typeof loadDecision>>,
+): Promise<(p: { eventId: string; at: Date }) => { membersThen: number; votersThen: number }> {
+  const ids = loaded.members.map((m) => m.id);
+  const [joined, firstVotes] = await Promise.all([
+    loaded.votersFrom === "import"
+      ? []
+      : db.membership.findMany({
+          where: { teamId: loaded.project.teamId, userId: { in: ids } },
+          select: { userId: true, createdAt: true },
+        }),
+    db.$queryRaw<{ actor_id: string; first: string }[]>`
+      SELECT actor_id, min(id)::text AS first FROM project_events
+      WHERE project_id = ${input.projectId} AND team_id = ${input.teamId} AND type = 'vote.cast'
+        AND actor_id = ANY(${ids}::text[])
+      GROUP BY actor_id`,
+  ]);
+  const joinedAt = new Map(joined.map((m) => [m.userId, m.createdAt.getTime()]));
+  const firstVote = new Map(firstVotes.map((r) => [r.actor_id, BigInt(r.first)]));
+  return (p) => {
+    const event = BigInt(p.eventId);
+    let membersThen = 0;
+    let votersThen = 0;
+    for (const id of ids) {
+      const voted = (firstVote.get(id) ?? event + 1n) <= event;
+      if (voted) votersThen++;
+      if (voted || (joinedAt.get(id) ?? Number.NEGATIVE_INFINITY) <= p.at.getTime()) membersThen++;
+    }
+    return { membersThen, votersThen };
   };
 }
 
@@ -85,7 +140,7 @@ async function readPoints(
   projectId: string,
   count: number,
   max: number,
-): Promise<ChartPoint[]> {
+): Promise<Omit<ChartPoint, "membersThen" | "votersThen">[]> {
   if (count === 0) return [];
   let changes: number[] = [];
   if (count > max) {

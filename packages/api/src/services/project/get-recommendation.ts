@@ -232,7 +232,7 @@ function teamResult(loaded: LoadedDecision, rec: Recommendation) {
     confidenceVoters: rec.confidenceVoters,
     criteria: rec.criteria,
     mustHaveFailures,
-    hotSpots: hotSpots(rec.criteria, HOT_SPOTS),
+    hotSpots: hotSpots(rec.criteria, HOT_SPOTS, rec.method),
     sensitivity: sensitivity(rec.criteria),
   };
 }

@@ -57,10 +57,20 @@ export async function storedFields(
     const message = `${opts.tied ? "The leading options are tied" : "Nothing is scored yet"}, so there is no recommendation to go against and a justification would not be kept: give the reason for this choice in the rationale, and leave the justification empty.`;
     throw new DomainError("BAD_REQUEST", message, { justification: [message] });
   }
+  // Choosing the recommendation itself leaves the justification nowhere to go: the record
+  // says why another option was chosen, and none was. Refused rather than dropped, so the reason
+  // typed is not lost. While the recommendation is hidden a refusal would tell which option
+  // leads, so the reason is kept as typed (the JSON export carries it).
+  const kept = againstRecommendation || opts.recommendationHidden === true;
+  if (!kept && fields.justification?.trim()) {
+    const message =
+      "You chose the team's recommendation, so there is no other choice to justify and a justification would not be kept: give the reason for this choice in the rationale, and leave the justification empty.";
+    throw new DomainError("BAD_REQUEST", message, { justification: [message] });
+  }
   const people = await resolvePeople(tx, teamId, fields);
   return {
     chosenOptionKey: fields.chosenOptionKey,
-    justification: againstRecommendation ? fields.justification : null,
+    justification: fields.justification?.trim() ? fields.justification : null,
     rationale: fields.rationale,
     consequences: fields.consequences,
     ...people,

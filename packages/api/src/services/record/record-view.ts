@@ -76,6 +76,7 @@ export type RecordView = {
       | "scores"
       | "contributions"
       | "flipAt"
+      | "tiesAt"
       | "disagreement"
     >[];
   } | null;
@@ -303,6 +304,7 @@ export async function loadRecordView(
             scores: c.scores,
             contributions: c.contributions,
             flipAt: c.flipAt,
+            tiesAt: c.tiesAt,
             disagreement: c.disagreement,
           })),
         },

@@ -32,7 +32,7 @@ import { useTRPC } from "~/trpc/react";
 import { useShowOlder } from "~/trpc/show-older";
 import { describeEvent as describe } from "./describe-event";
 import { historyAxisKind, orderAxis, sliderPoint, timeAxis } from "./history-axis";
-import { historyBasisWords } from "./history-basis";
+import { CHART_BASIS, chartPointBasisWords, historyBasisWords } from "./history-basis";
 
 type HistoryItem = RouterOutputs["history"]["list"]["items"][number];
 type Named = { key: string; name: string };
@@ -101,7 +101,11 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
   const chartData = useMemo(
     () =>
       (data?.points ?? []).map((p, i) => {
-        const row: Record<string, number | null> = { t: byOrder ? i : Date.parse(p.at) };
+        const row: Record<string, number | null> = {
+          t: byOrder ? i : Date.parse(p.at),
+          // The point's position, for its tooltip ("#": no option's key).
+          "#": i,
+        };
         // null while no criterion is counted: the chart leaves a gap rather than a made-up total.
         p.totals.forEach((total, i) => {
           const key = data?.options[i]?.key;
@@ -153,7 +157,7 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
           Each option's total (0 to 100) after every vote change (
           {data.voteEventCount.toLocaleString("en")} in all; a member's edits to one criterion
           within a few minutes count as one). Move the slider to see the recommendation at any
-          moment.
+          moment. {CHART_BASIS}
           {byOrder ? (
             <span data-testid="history-axis-order">
               {" "}
@@ -186,10 +190,14 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
               />
               <YAxis domain={[0, 100]} tick={{ fontSize: 11 }} />
               <Tooltip
-                labelFormatter={(t) => {
-                  if (!byOrder) return dateTime.format(Number(t));
+                labelFormatter={(t, payload) => {
+                  // Each point says what it rests on: the votes of the members of then.
+                  const row = payload?.[0]?.payload as Record<string, number> | undefined;
+                  const shown = points[row?.["#"] ?? (byOrder ? Number(t) : -1)];
+                  const basis = shown ? `. ${chartPointBasisWords(shown, data.votersFrom)}` : "";
+                  if (!byOrder) return `${dateTime.format(Number(t))}${basis}`;
                   const p = points[Number(t)];
-                  return `Vote change ${Number(t) + 1} of ${points.length}${p ? `, ${dateTime.format(Date.parse(p.at))}` : ""}`;
+                  return `Vote change ${Number(t) + 1} of ${points.length}${p ? `, ${dateTime.format(Date.parse(p.at))}` : ""}${basis}`;
                 }}
                 formatter={(value, key) => [value, nameOf(String(key))]}
               />
