@@ -95,6 +95,35 @@ test("a nudge reaches the nudged member by email once, with a link to the projec
   await expect(bob.page.getByRole("heading", { level: 1 })).toHaveText("Unsubscribed");
   await expect(main).toContainText("You will get no more emails about nudges to vote.");
 
+  // The opening's email unsubscribes too, though its kind has a dot in it ("project.opened"):
+  // its page, and the one-click POST a mail provider sends from the List-Unsubscribe header
+  // (RFC 8058), without any sign-in.
+  const openedMail = mailsToBob().find((m) => m.subject?.includes("for voting"));
+  const header = openedMail?.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
+  const oneClick = /<([^>]+)>/.exec(header)?.[1] ?? "";
+  expect(oneClick, header).toContain("/api/unsubscribe?token=");
+  expect(openedMail?.text).toContain(`Stop these emails: ${oneClick}`);
+  await bob.page.goto(oneClick);
+  await expect(bob.page.getByRole("heading", { level: 1 })).toHaveText(
+    "Stop emails about decisions opening for your vote?",
+  );
+  const provider = await bob.context.browser()?.newContext();
+  const pressed = await provider?.request.post(oneClick, {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    data: "List-Unsubscribe=One-Click",
+  });
+  expect(pressed?.status()).toBe(200);
+  expect(await pressed?.text()).toContain(
+    "You will get no more emails about decisions opening for your vote.",
+  );
+  await provider?.close();
+  const prefs = await query<{ kinds: { kind: string; delivery: string }[] }>(
+    bob.context.request,
+    "notification.preferences",
+    {},
+  );
+  expect(prefs.kinds.find((k) => k.kind === "project.opened")?.delivery).toBe("IN_APP");
+
   await alice.context.close();
   await bob.context.close();
 });

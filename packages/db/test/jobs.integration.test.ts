@@ -138,4 +138,45 @@ describe("durable job queue", () => {
     // What /api/ready reports to operators: failed jobs per queue.
     expect(await failedJobCounts(db())).toMatchObject({ "test-failing": 1 });
   }, 40_000);
+
+  it("runs a batch of jobs side by side, each retried on its own: one failing is retried alone, the others run once", async () => {
+    const runs = new Map<number, number>();
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    const boss = await startJobQueue({
+      url: url(),
+      pollingIntervalSeconds: 0.5,
+      jobs: [
+        {
+          name: "test-batch",
+          batchSize: 6,
+          retry: { retryLimit: 2, retryDelay: 1, retryBackoff: false },
+          handle: async (job: { data: { n: number } }) => {
+            const { n } = job.data;
+            runs.set(n, (runs.get(n) ?? 0) + 1);
+            inFlight++;
+            mostAtOnce = Math.max(mostAtOnce, inFlight);
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            inFlight--;
+            // Job 3's first attempt fails (a mail server refusing that one message).
+            if (n === 3 && runs.get(n) === 1) throw new Error("refused this one");
+          },
+        },
+      ],
+    });
+    running.push(boss);
+    // Queued in one transaction, so the worker's first fetch finds them all.
+    const ids = await db().$transaction(async (tx) => {
+      const sent: (string | null)[] = [];
+      for (let n = 0; n < 6; n++) sent.push(await sendInTransaction(tx, "test-batch", { n }));
+      return sent;
+    });
+    const states = async () =>
+      Promise.all(ids.map(async (id) => (await boss.getJobById("test-batch", id ?? ""))?.state));
+    await until(async () => (await states()).every((state) => state === "completed"), 20_000);
+    expect(mostAtOnce).toBeGreaterThan(1);
+    expect(Object.fromEntries(runs)).toEqual({ 0: 1, 1: 1, 2: 1, 3: 2, 4: 1, 5: 1 });
+    const failedOnce = await boss.getJobById("test-batch", ids[3] ?? "");
+    expect(failedOnce?.retryCount).toBe(1);
+  }, 40_000);
 });

@@ -27,7 +27,7 @@ export function startBackgroundJobs(): void {
     .then(() =>
       startJobQueue({
         url: env().DATABASE_URL,
-        jobs: appJobs(db(), emailSettings(), webhookSettings()),
+        jobs: appJobs(db(), emailSettings(), webhookSettings(), logger),
         onError: (err) => logger.warn({ err }, "job queue problem"),
       }),
     )

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { JOB_QUEUES, type JobDefinition } from "@tradeoff/db/jobs";
+import { EMAIL_BATCH_SIZE, JOB_QUEUES, type JobDefinition } from "@tradeoff/db/jobs";
 import {
   type InvitationEmailJob,
   sendInvitationEmail,
@@ -9,7 +9,11 @@ import {
   queueDailyDigests,
   sendDigestEmail,
 } from "../services/notification/send-digests";
-import { type EmailSettings, sendNotificationEmail } from "../services/notification/send-email";
+import {
+  type EmailLog,
+  type EmailSettings,
+  sendNotificationEmail,
+} from "../services/notification/send-email";
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
 import { sendPasswordRemovedEmail } from "../services/user/password-removed-email";
 import { sendSignUpAttemptEmail } from "../services/user/sign-up-attempt-email";
@@ -18,7 +22,11 @@ import type { DeliveryDeps } from "../services/webhook/deliver";
 import type { WebhookDeliveryJob } from "../services/webhook/emit";
 import { deliverInTurn, TeamTurns } from "../services/webhook/turns";
 
-export type { EmailSettings, NotificationMailer } from "../services/notification/send-email";
+export type {
+  EmailLog,
+  EmailSettings,
+  NotificationMailer,
+} from "../services/notification/send-email";
 export type { DeliveryDeps } from "../services/webhook/deliver";
 
 /** What the webhook deliveries need; without it (no NEXTAUTH_SECRET) they cannot be signed. */
@@ -40,13 +48,17 @@ export const TEAM_DELIVERY_WORKERS = WEBHOOK_WORKERS / 2;
 
 /**
  * Every queue the app runs, with its handler; each instance registers all of them. Without
- * email settings (no SMTP_URL), email jobs complete without sending: email is off.
+ * email settings (no SMTP_URL), email jobs complete without sending: email is off. Queues that
+ * send one email per job fetch several at once (`EMAIL_BATCH_SIZE`), each still its own job.
+ * `log` notes what the jobs decide not to do (an email no longer true by the time it goes out).
  */
 export function appJobs(
   db: PrismaClient,
-  email: EmailSettings | null = null,
+  emailSettings: EmailSettings | null = null,
   webhooks: WebhookSettings | null = null,
+  log?: EmailLog,
 ): JobDefinition[] {
+  const email = emailSettings && { ...emailSettings, log: emailSettings.log ?? log };
   const turns = new TeamTurns(TEAM_DELIVERY_WORKERS);
   return [
     {
@@ -67,30 +79,35 @@ export function appJobs(
     },
     {
       name: JOB_QUEUES.notificationEmail,
+      batchSize: EMAIL_BATCH_SIZE,
       handle: async (job: { id: string; data: { notificationId: string } }) => {
         if (email) await sendNotificationEmail(db, email, job);
       },
     },
     {
       name: JOB_QUEUES.signUpAttemptEmail,
+      batchSize: EMAIL_BATCH_SIZE,
       handle: async (job: { id: string; data: { userId: string } }) => {
         if (email) await sendSignUpAttemptEmail(db, email, job);
       },
     },
     {
       name: JOB_QUEUES.passwordRemovedEmail,
+      batchSize: EMAIL_BATCH_SIZE,
       handle: async (job: { id: string; data: { userId: string } }) => {
         if (email) await sendPasswordRemovedEmail(db, email, job);
       },
     },
     {
       name: JOB_QUEUES.welcomeEmail,
+      batchSize: EMAIL_BATCH_SIZE,
       handle: async (job: { id: string; data: { userId: string } }) => {
         if (email) await sendWelcomeEmail(db, email, job);
       },
     },
     {
       name: JOB_QUEUES.invitationEmail,
+      batchSize: EMAIL_BATCH_SIZE,
       handle: async (job: { id: string; data: InvitationEmailJob }) => {
         if (email) await sendInvitationEmail(db, email, job);
       },
@@ -106,6 +123,7 @@ export function appJobs(
     },
     {
       name: JOB_QUEUES.digestEmail,
+      batchSize: EMAIL_BATCH_SIZE,
       handle: async (job: { id: string; data: DigestEmailJob }) => {
         if (email) await sendDigestEmail(db, email, job);
       },

@@ -37,7 +37,7 @@ export async function listNotifications(
       projectId: true,
       actor: { select: { name: true, email: true } },
       team: { select: { name: true, slug: true } },
-      project: { select: { title: true, number: true } },
+      project: { select: { title: true, number: true, deadline: true } },
     },
   });
   const page = rows.slice(0, PAGE);
@@ -130,15 +130,20 @@ function withInvitationLink<R extends { kind: string; data: unknown }>(
   return { ...row, data: { ...rest, invitePath } };
 }
 
-/** A stored notification as its reader sees it: the sentence, and where it leads. */
-export function describeStoredNotification(row: {
-  kind: string;
-  data: unknown;
-  actor: { name: string | null; email: string | null } | null;
-  team: { name: string; slug: string };
-  project: { title: string } | null;
-  projectId: string | null;
-}): { text: string; href: string } {
+/**
+ * A stored notification as its reader sees it at `now`: the sentence, and where it leads.
+ */
+export function describeStoredNotification(
+  row: {
+    kind: string;
+    data: unknown;
+    actor: { name: string | null; email: string | null } | null;
+    team: { name: string; slug: string };
+    project: { title: string; deadline?: Date | null } | null;
+    projectId: string | null;
+  },
+  now = new Date(),
+): { text: string; href: string } {
   const data = (row.data ?? {}) as Record<string, unknown>;
   return {
     text: describeNotification({
@@ -146,7 +151,9 @@ export function describeStoredNotification(row: {
       actorName: row.actor ? (row.actor.name ?? row.actor.email) : null,
       teamName: row.team.name,
       projectTitle: row.project?.title ?? null,
+      projectDeadline: row.project?.deadline ?? null,
       data,
+      now,
     }),
     href: notificationHref(row, data),
   };

@@ -5,6 +5,7 @@ import { messageIdFor } from "./email-html";
 import { describeStoredNotification } from "./list-notifications";
 import { INBOX_ONLY_KINDS } from "./preferences";
 import type { EmailSettings } from "./send-email";
+import { whyNoLongerTrue } from "./still-true";
 import { unsubscribeToken } from "./unsubscribe";
 
 /** Most notifications listed in one digest; the rest wait in the inbox. */
@@ -24,13 +25,14 @@ const membersWithDigestDue = statement<{ inboxOnly: string[] }, { userId: string
     sql`SELECT DISTINCT p.user_id AS "userId" FROM notification_preferences p
         WHERE p.delivery = 'DIGEST' AND NOT (p.kind = ANY(${inboxOnly}::text[]))
           AND EXISTS (SELECT 1 FROM notifications n
-                      WHERE n.user_id = p.user_id AND n.kind = p.kind AND n.digested_at IS NULL)
+                      WHERE n.user_id = p.user_id AND n.kind = p.kind AND n.digested_at IS NULL
+                        AND n.read_at IS NULL)
         ORDER BY 1`,
 );
 
 /**
  * The daily digest job: queues one digest email job for each member who chose "daily digest"
- * for some kinds and has notifications of those kinds not yet digested. Each job is named after
+ * for some kinds and has unread notifications of those kinds not yet emailed. Each job is named after
  * its member and `day`, so a run repeated the same day (after its expiry, or by hand) queues
  * none twice: a member gets at most one digest a day. Kinds that are never emailed
  * (invitations: they have their own email) are left out.
@@ -59,12 +61,16 @@ export async function queueDailyDigests(
 }
 
 /**
- * One member's digest email: the notifications of the kinds they chose as a digest not yet
- * digested, each with its link. They are marked digested once the email has been handed to the
- * SMTP server (a crash in between sends it again, with the same Message-ID: at least once,
- * never lost). Each digest carries a signed one-click unsubscribe link (also as
- * List-Unsubscribe and List-Unsubscribe-Post headers) that turns the digest off. Nothing is
- * sent when nothing is due (the member changed their choice, or it was sent already).
+ * One member's digest email: what is still true and not yet emailed of the kinds they chose as
+ * a digest, each with its link. Left out: what they have read in the inbox, what was already
+ * emailed on its own (the kind was "email right away" until they switched), and asks that no
+ * longer hold (`whyNoLongerTrue`: a decision closed, their ballot completed, a deadline passed
+ * or moved since); those are settled without an email. What is listed is marked digested once
+ * the email has been handed to the SMTP server (a crash in between sends it again, with the
+ * same Message-ID: at least once, never lost). Each digest carries a signed one-click
+ * unsubscribe link (also as List-Unsubscribe and List-Unsubscribe-Post headers) that turns the
+ * digest off. Nothing is sent when nothing is due (the member changed their choice, read it
+ * all, or it was sent already).
  */
 export async function sendDigestEmail(
   db: PrismaClient,
@@ -78,25 +84,36 @@ export async function sendDigestEmail(
   });
   const kinds = chosen.map((row) => row.kind);
   if (kinds.length === 0) return { sent: false };
-  const rows = await db.notification.findMany({
-    where: { userId, kind: { in: kinds }, digestedAt: null },
+  const unread = await db.notification.findMany({
+    where: { userId, kind: { in: kinds }, digestedAt: null, readAt: null },
     orderBy: { id: "asc" },
     take: DIGEST_MAX,
     select: {
       id: true,
+      userId: true,
       kind: true,
       data: true,
       projectId: true,
       user: { select: { email: true } },
       actor: { select: { name: true, email: true } },
       team: { select: { name: true, slug: true } },
-      project: { select: { title: true } },
+      project: { select: { title: true, deadline: true } },
     },
   });
+  const now = new Date();
+  const stale = await whyNoLongerTrue(db, unread, now);
+  const rows = unread.filter((row) => !stale.get(row));
+  const settled = unread.filter((row) => stale.get(row)).map((row) => row.id);
+  if (settled.length > 0) {
+    await db.notification.updateMany({
+      where: { id: { in: settled } },
+      data: { digestedAt: now },
+    });
+  }
   const to = rows[0]?.user.email;
   if (!to) return { sent: false };
   const items = rows.map((row) => {
-    const { text, href } = describeStoredNotification(row);
+    const { text, href } = describeStoredNotification(row, now);
     return { text, link: new URL(href, settings.appUrl).toString() };
   });
   const settingsLink = new URL("/account/notifications", settings.appUrl).toString();

@@ -5,6 +5,7 @@ import { messageIdFor } from "./email-html";
 import type { NotificationKind } from "./kinds";
 import { describeStoredNotification } from "./list-notifications";
 import { deliveriesFor } from "./preferences";
+import { whyNoLongerTrue } from "./still-true";
 import { unsubscribeToken } from "./unsubscribe";
 
 /** What sends an email (nodemailer over SMTP in the app; a test server's in tests). */
@@ -16,14 +17,23 @@ export type EmailSettings = {
   appUrl: string;
   /** Signs unsubscribe links (the app's NEXTAUTH_SECRET). */
   secret: string;
+  /** Where a notification email left unsent because it is no longer true is noted. */
+  log?: EmailLog;
 };
+
+/** The app's logger, as far as email jobs use it (pino's `info`). */
+export type EmailLog = { info(fields: Record<string, unknown>, message: string): void };
 
 /**
  * The email job of one notification: plain text and HTML, a link to the project, and a signed
  * one-click unsubscribe link (also as List-Unsubscribe and List-Unsubscribe-Post headers).
  * Nothing is sent when the member has since chosen the inbox only for this kind, has no email
- * address, or the notification is gone. A job repeated after a crash sends with the same
- * Message-ID, so mail clients can tell it is the same message.
+ * address, or the notification is gone; nor when what it says is no longer true by the time it
+ * goes out (held up by a mail server outage, say): a decision no longer open, a ballot
+ * completed since, a deadline passed or moved (`whyNoLongerTrue`); that is logged. The time
+ * left before a deadline is counted when it is sent. Once sent, the notification counts as
+ * delivered (`digestedAt`), so a daily digest chosen later does not repeat it. A job repeated
+ * after a crash sends with the same Message-ID, so mail clients can tell it is the same message.
  */
 export async function sendNotificationEmail(
   db: PrismaClient,
@@ -41,15 +51,24 @@ export async function sendNotificationEmail(
       user: { select: { email: true, name: true } },
       actor: { select: { name: true, email: true } },
       team: { select: { name: true, slug: true } },
-      project: { select: { title: true } },
+      project: { select: { title: true, deadline: true } },
     },
   });
   if (!row?.user.email) return { sent: false };
   const kind = row.kind as NotificationKind;
   const delivery = (await deliveriesFor(db, [row.userId], kind)).get(row.userId);
   if (delivery !== "EMAIL") return { sent: false };
+  const now = new Date();
+  const stale = (await whyNoLongerTrue(db, [row], now)).get(row);
+  if (stale) {
+    settings.log?.info(
+      { notificationId: row.id.toString(), kind, reason: stale },
+      `notification email not sent: ${stale}`,
+    );
+    return { sent: false };
+  }
 
-  const { text: sentence, href } = describeStoredNotification(row);
+  const { text: sentence, href } = describeStoredNotification(row, now);
   const link = new URL(href, settings.appUrl).toString();
   const unsubscribe = new URL("/api/unsubscribe", settings.appUrl);
   unsubscribe.searchParams.set("token", unsubscribeToken(settings.secret, row.userId, kind));
@@ -76,5 +95,6 @@ export async function sendNotificationEmail(
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
   });
+  await db.notification.updateMany({ where: { id: row.id }, data: { digestedAt: new Date() } });
   return { sent: true };
 }

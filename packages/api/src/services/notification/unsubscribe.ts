@@ -6,7 +6,8 @@ import { listPreferences, setPreference } from "./preferences";
 
 /**
  * One-click unsubscribe links: `<userId>.<kind>.<signature>`, signed with the app's secret so
- * they need no sign-in and cannot be forged for someone else. They only ever turn email off.
+ * they need no sign-in and cannot be forged for someone else. The kind may itself contain dots
+ * (`project.opened`): it is read between the first dot and the last. They only ever turn email off.
  * The daily digest's link names `digest` instead of a kind: it turns the whole digest off.
  */
 function signature(secret: string, userId: string, kind: string): string {
@@ -24,8 +25,14 @@ export function readUnsubscribeToken(
   secret: string,
   token: string,
 ): { userId: string; kind: UnsubscribeScope } | null {
-  const [userId, kind, given, ...rest] = token.split(".");
-  if (!userId || !kind || !given || rest.length > 0) return null;
+  // Kinds contain dots ("project.opened"); the user id (a cuid) and the signature (base64url)
+  // never do, so the first and last parts are those and the kind is everything between.
+  const first = token.indexOf(".");
+  const last = token.lastIndexOf(".");
+  if (first <= 0 || last <= first + 1 || last === token.length - 1) return null;
+  const userId = token.slice(0, first);
+  const kind = token.slice(first + 1, last);
+  const given = token.slice(last + 1);
   if (kind !== "digest" && !(NOTIFICATION_KINDS as readonly string[]).includes(kind)) return null;
   const expected = Buffer.from(signature(secret, userId, kind));
   const actual = Buffer.from(given);
