@@ -5,6 +5,7 @@ import { createPrismaClient } from "@tradeoff/db";
 import { startJobQueue } from "@tradeoff/db/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seal } from "../src/domain/sealed-secret";
+import { utcDateTime } from "../src/domain/utc-time";
 import { appJobs, type EmailSettings } from "../src/jobs";
 import { sendInvitationEmail } from "../src/services/invitation/invitation-email";
 import {
@@ -328,6 +329,9 @@ describe("invitation emails", () => {
     const link = `${APP_URL}/invite/${created.token}`;
     expect(mail?.text).toContain(link);
     expect(mail?.html).toContain(`href="${link}"`);
+    // Its expiry reads as every other email writes a moment: in UTC, with the weekday.
+    expect(mail?.text).toContain(`expires on ${utcDateTime(created.expiresAt)}.`);
+    expect(mail?.text).toMatch(/expires on \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC\./);
     // The emailed link is the invitation's: its token opens it for the invited person.
     const token = new URL(
       /https:\/\/\S+\/invite\/\S+/.exec(mail?.text ?? "")?.[0] ?? APP_URL,

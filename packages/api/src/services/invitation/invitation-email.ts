@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { SealedSecretUnreadableError, unseal } from "../../domain/sealed-secret";
+import { utcDateTime } from "../../domain/utc-time";
 import { messageIdFor, paragraphsHtml } from "../notification/email-html";
 import type { EmailSettings } from "../notification/send-email";
 import { invitationStatus, invitationStatusSelect } from "./invitation-status";
@@ -42,7 +43,7 @@ export async function sendInvitationEmail(
   const lines = [
     `${inviter} invited you to join ${team} on Tradeoff as ${role}.`,
     `Accept the invitation: ${url}`,
-    `The link works once and expires on ${invitation.expiresAt.toUTCString()}. If you did not expect it, ignore this email.`,
+    `The link works once and expires on ${utcDateTime(invitation.expiresAt)}. If you did not expect it, ignore this email.`,
   ];
   await settings.mailer.send({
     to: invitation.email,
