@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { baseURL } from "../playwright.config";
 import { loggedInCli, tradeoff } from "../support/cli";
 import { createSuccessor, mutate, type Person, query, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
@@ -249,6 +250,29 @@ test("import stops when a numbered record file cannot be read, unless told to im
   expect(rest.stdout).toContain(`Created 1 record in ${team.slug}:`);
   expect(rest.stdout).toContain("0002-use-kafka.md");
   expect(await projects()).toHaveLength(1);
+});
+
+test("a read-only token's import --dry-run says it needs a read-write token, and where to make one", async ({
+  alice: owner,
+}) => {
+  const request = owner.context.request;
+  const { config } = await loggedInCli(request, "ci-read-only", "READ");
+  const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
+    name: "Read-only records",
+  });
+  const folder = join(await mkdtemp(join(tmpdir(), "tradeoff-adr-")), "doc", "adr");
+  await mkdir(folder, { recursive: true });
+  await writeFile(
+    join(folder, "0001-record-architecture-decisions.md"),
+    "# 1. Record architecture decisions\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record decisions.\n",
+  );
+  const preview = await tradeoff(config, ["import", folder, "--team", team.slug, "--dry-run"]);
+  expect(preview.code).toBe(5);
+  expect(preview.stdout).toBe("");
+  expect(preview.stderr).toBe(
+    `tradeoff: This access token can only read, and even a dry run of \`tradeoff import\` sends the folder's files to the server to read them, which a read-only token may not do (nothing would be written). Create a token with "Read and write decisions" under Account > Access tokens at ${baseURL}, then run \`tradeoff login --url ${baseURL}\` with it. Or preview the folder in the browser: the team's Records folder page imports a zip of it with the same preview.\n`,
+  );
+  expect(await query<unknown[]>(request, "project.list", { teamId: team.id })).toEqual([]);
 });
 
 /** A folder adr-tools wrote: `adr init`, `adr new`, `adr new -s 2 "...für... ünïcode"`, `adr new "Café..."`. */

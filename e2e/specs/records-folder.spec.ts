@@ -188,3 +188,85 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
   expect(text("README.md")).toContain("| rejected |");
   await expect(page.getByText("Downloaded 3 records and the index (README.md).")).toBeVisible();
 });
+
+test("records folder: a folder imported again lists its unchanged files apart and revises a changed one; a record downloads under its folder name", async ({
+  browser,
+}, testInfo) => {
+  const admin = await person(browser, "records-again");
+  const team = await mutate<{ id: string; slug: string }>(admin.context.request, "team.create", {
+    name: `Records again ${Math.random().toString(36).slice(2, 7)}`,
+  });
+  const page = admin.page;
+  const records = Object.entries(folder).filter(([name]) => /\/\d{4}-.*\.md$/.test(name));
+  const upload = async (files: [string, string | Uint8Array][]) => {
+    const zip = zipSync(
+      Object.fromEntries(
+        files.map(([name, body]) => [name, typeof body === "string" ? strToU8(body) : body]),
+      ),
+    );
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Choose files" }).click();
+    await (await chooser).setFiles({
+      name: "decisions.zip",
+      mimeType: "application/zip",
+      buffer: Buffer.from(zip),
+    });
+  };
+  await page.goto(`/t/${team.slug}/records`);
+  await upload(records);
+  await page.getByRole("button", { name: "Import 3 records" }).click();
+  await expect(page.getByRole("heading", { name: "Created 3 records" })).toBeVisible();
+
+  // The same folder again, one file edited since: the two others are already the team's
+  // records, listed apart and not offered; the edited one is its record's next revision.
+  await page.goto(`/t/${team.slug}/records`);
+  const edited = records.map(([name, body]): [string, string | Uint8Array] => [
+    name,
+    name.endsWith("0002-use-postgresql.md") && typeof body === "string"
+      ? body.replace("because of JSONB.", "because of JSONB and its extensions.")
+      : body,
+  ]);
+  await upload(edited);
+  await expect(page.getByRole("heading", { name: "Will revise 1 record" })).toBeVisible();
+  const listed = page.getByTestId("import-records").getByRole("listitem");
+  await expect(listed).toHaveCount(1);
+  await expect(listed.first()).toContainText("#2 Use PostgreSQL");
+  await expect(page.getByTestId("import-revises")).toHaveText(
+    "Changed since it was imported: becomes revision 2 of record 2, which keeps its number and file.",
+  );
+  await expect(page.getByRole("heading", { name: "Already imported (2)" })).toBeVisible();
+  await expect(page.getByTestId("import-already").getByRole("listitem")).toHaveText([
+    /^0001-use-mysql\.md: record 1 of the team, unchanged since it was imported/,
+    /^0003-use-a-wiki\.md: record 3 of the team, unchanged since it was imported/,
+  ]);
+  await expect(page.getByTestId("import-skipped")).toHaveCount(0);
+  await page.getByRole("button", { name: "Import 1 record" }).click();
+  await expect(page.getByRole("heading", { name: "Revised 1 record" })).toBeVisible();
+  const list = await page.request.get(
+    `/api/trpc/project.list?input=${encodeURIComponent(JSON.stringify({ teamId: team.id }))}`,
+  );
+  const projects = (await list.json()).result.data as { id: string; number: number }[];
+  expect(projects.map((p) => p.number).sort()).toEqual([1, 2, 3]);
+
+  // Everything in the team already: nothing is offered.
+  await page.goto(`/t/${team.slug}/records`);
+  await upload(edited);
+  await expect(page.getByRole("heading", { name: "Nothing to import" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Already imported (3)" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+
+  // The record page's log4brains download is the file the folder's zip holds, by the same name.
+  await page.getByRole("combobox", { name: "Format" }).selectOption("log4brains");
+  const zipped = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download zip" }).click();
+  const saved = testInfo.outputPath("log4brains.zip");
+  await (await zipped).saveAs(saved);
+  const names = Object.keys(unzipSync(new Uint8Array(await readFile(saved))));
+  const second = projects.find((p) => p.number === 2)?.id ?? "";
+  await page.goto(`/t/${team.slug}/p/${second}/record`);
+  const single = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Markdown (log4brains)" }).click();
+  const name = (await single).suggestedFilename();
+  expect(name).toBe("20240601-use-postgresql.md");
+  expect(names).toContain(name);
+});

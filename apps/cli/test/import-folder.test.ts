@@ -161,3 +161,58 @@ describe("tradeoff import FOLDER again (a retry after a timeout)", () => {
     }
   });
 });
+
+describe("tradeoff import FOLDER with a file changed since it was imported", () => {
+  it("says it is the record's next revision (same number, same file), not a new record", async () => {
+    const stub = await billingStub(({ input }) => ({
+      data: {
+        records: [
+          {
+            fileName: "0003-use-postgresql.md",
+            number: 3,
+            title: "Use PostgreSQL",
+            status: "accepted",
+            date: "2026-01-03",
+            supersedes: [],
+            supersededBy: [],
+            warnings: [],
+            revises: { revision: 2 },
+          },
+          {
+            fileName: "0004-use-redis.md",
+            number: 4,
+            title: "Use Redis",
+            status: "accepted",
+            date: "2026-01-04",
+            supersedes: [],
+            supersededBy: [],
+            warnings: [],
+          },
+        ],
+        skipped: [],
+        dryRun: (input as { dryRun: boolean }).dryRun,
+      },
+    }));
+    try {
+      const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
+      const folder = join(home, "doc", "adr");
+      await mkdir(folder, { recursive: true });
+      for (const name of ["0003-use-postgresql.md", "0004-use-redis.md"])
+        await writeFile(join(folder, name), "# 3. Record\n");
+      const env = stub.env(home);
+      const lines =
+        "  billing/3  Use PostgreSQL  (accepted, 2026-01-03)  from 0003-use-postgresql.md, changed since it was imported: revision 2\n" +
+        "  billing/4  Use Redis  (accepted, 2026-01-04)  from 0004-use-redis.md\n";
+      const dry = await runCli(["import", folder, "--dry-run"], { env });
+      expect(dry.stderr).toBe("");
+      expect(dry.stdout).toBe(
+        `Would create 1 record and revise 1 in billing (dry run: nothing was written):\n${lines}`,
+      );
+      const run = await runCli(["import", folder], { env });
+      expect(run.stdout).toBe(`Created 1 record and revised 1 in billing:\n${lines}`);
+      expect(run.code).toBe(0);
+    } finally {
+      await stub.close();
+    }
+  });
+});

@@ -515,14 +515,15 @@ describe("a docs/decisions folder: an imported folder exported back into itself"
       files: await folder("adr-tools-unicode"),
     });
     const again = await fresh.api.export.folder({ teamId: fresh.teamId, format: "nygard" });
+    // 0001-record-architecture-decisions.md is one file of the team's folder: the second
+    // folder's (another date) is its next revision, not a second record of that name.
     expect(again.files.map((f) => f.name)).toEqual([
       "0001-record-architecture-decisions.md",
       "0002-use-mysql.md",
       "0003-use-postgresql.md",
-      "0004-record-architecture-decisions.md",
-      "0005-use-postgresql-for-storage.md",
-      "0006-use-cockroachdb-fur-speicherung-unicode.md",
-      "0007-cafe-au-lait-ok.md",
+      "0004-use-postgresql-for-storage.md",
+      "0005-use-cockroachdb-fur-speicherung-unicode.md",
+      "0006-cafe-au-lait-ok.md",
       "README.md",
     ]);
   });
@@ -606,31 +607,70 @@ describe("a docs/decisions folder imported twice", () => {
       ]);
     }
     expect(await t.db.project.count({ where: { teamId: fresh.teamId } })).toBe(3);
-    // A file changed since (CRLF line ends are the same file) is a record of its own.
+    // A file changed since (CRLF line ends are the same file) is a new revision of its record:
+    // the same number and file, never a second record that loses the file's name.
+    const edited = (name: string, text: string) =>
+      name === "0003-use-postgresql.md" ? text.replace("PostgreSQL.", "PostgreSQL 17.") : text;
     const changed = files.map((f) =>
-      f.name === "0003-use-postgresql.md"
-        ? encode(
-            f.name,
-            Buffer.from(f.content as string, "base64")
-              .toString()
-              .replace("PostgreSQL.", "PostgreSQL 17."),
-          )
-        : encode(
-            f.name,
-            Buffer.from(f.content as string, "base64")
-              .toString()
-              .replaceAll("\n", "\r\n"),
-          ),
+      encode(
+        f.name,
+        edited(f.name, Buffer.from(f.content as string, "base64").toString()).replaceAll(
+          "\n",
+          f.name === "0003-use-postgresql.md" ? "\n" : "\r\n",
+        ),
+      ),
     );
+    const preview = await fresh.api.export.importFolder({
+      teamId: fresh.teamId,
+      files: changed,
+      dryRun: true,
+    });
+    expect(preview.records.map((r) => [r.number, r.fileName, r.revises])).toEqual([
+      [3, "0003-use-postgresql.md", { revision: 2 }],
+    ]);
     const third = await fresh.api.export.importFolder({ teamId: fresh.teamId, files: changed });
-    expect(third.records.map((r) => [r.number, r.fileName])).toEqual([
-      [4, "0003-use-postgresql.md"],
+    expect(third.records.map((r) => [r.number, r.fileName, r.revises])).toEqual([
+      [3, "0003-use-postgresql.md", { revision: 2 }],
     ]);
     expect(third.skipped.map((s) => s.fileName)).toEqual([
       "CONTRIBUTING.md",
       "0001-record-architecture-decisions.md",
       "0002-use-mysql.md",
     ]);
+    expect(await t.db.project.count({ where: { teamId: fresh.teamId } })).toBe(3);
+    // Exported back, the edited file is written under its own name, as it now reads.
+    const exported = await fresh.api.export.folder({ teamId: fresh.teamId, format: "nygard" });
+    expect(exported.files.map((f) => f.name)).toEqual([
+      "0001-record-architecture-decisions.md",
+      "0002-use-mysql.md",
+      "0003-use-postgresql.md",
+      "README.md",
+    ]);
+    expect(exported.files[2]?.content).toBe(
+      edited(
+        "0003-use-postgresql.md",
+        Buffer.from(
+          files.find((f) => f.name === "0003-use-postgresql.md")?.content as string,
+          "base64",
+        ).toString(),
+      ),
+    );
+    // Its revisions say where each came from; the record page shows the latest.
+    const revisions = await t.db.decisionRecordRevision.findMany({
+      where: { record: { project: { teamId: fresh.teamId, number: 3 } } },
+      orderBy: { revision: "asc" },
+      select: { revision: true, note: true },
+    });
+    expect(revisions).toEqual([
+      { revision: 1, note: "Imported from 0003-use-postgresql.md." },
+      {
+        revision: 2,
+        note: "Imported again from 0003-use-postgresql.md, changed since revision 1.",
+      },
+    ]);
+    // Imported again as it is now: nothing left to do.
+    const fourth = await fresh.api.export.importFolder({ teamId: fresh.teamId, files: changed });
+    expect(fourth.records).toEqual([]);
   });
 });
 

@@ -1,9 +1,10 @@
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { CliError, EXIT_BAD_INPUT } from "../errors";
+import { CliError, EXIT_BAD_INPUT, EXIT_REFUSED } from "../errors";
 import { terminalText } from "../format/terminal";
 import type { Io } from "../io";
-import { call } from "../server/client";
+import { call, tokenIsReadOnly } from "../server/client";
+import type { ServerConfig } from "../server/config";
 import { connectToTeam } from "../server/resolve";
 
 /**
@@ -84,7 +85,15 @@ export async function importFolder(
   const dryRun = options.dryRun === true;
   // All or nothing holds only for the files that are read: a record the server cannot read would
   // be left out of a real import, so the preview comes first and such a file stops it.
-  const preview = await send(true);
+  const preview = await send(true).catch(async (error: unknown) => {
+    if (
+      error instanceof CliError &&
+      error.exitCode === EXIT_REFUSED &&
+      (await tokenIsReadOnly(config))
+    )
+      throw new CliError(EXIT_REFUSED, readOnlyToken(config, dryRun));
+    throw error;
+  });
   // A file imported before (a retry after a timeout) is in the team already, not lost.
   const lost = [...local, ...preview.skipped].filter(
     (s) => s.importedAs === undefined && looksLikeRecord(s.fileName),
@@ -143,14 +152,15 @@ export async function importFolder(
       `${dir} has no decision records to import; nothing was created.\nNot imported (${skipped.length} file${skipped.length === 1 ? "" : "s"}):\n${skippedLines(skipped)}`,
     );
   }
-  const records = `${count} record${count === 1 ? "" : "s"}`;
   out(
-    result.dryRun
-      ? `Would create ${records} in ${team.slug} (dry run: nothing was written):\n`
-      : `Created ${records} in ${team.slug}:\n`,
+    `${whatImports(result.records, result.dryRun)} ${team.slug}${result.dryRun ? " (dry run: nothing was written)" : ""}:\n`,
   );
   for (const r of result.records) {
-    out(`  ${team.slug}/${r.number}  ${r.title}  (${r.status}, ${r.date})  from ${r.fileName}\n`);
+    // A file changed since it was imported: the record's next revision, same number and file.
+    const from = r.revises
+      ? `from ${r.fileName}, changed since it was imported: revision ${r.revises.revision}`
+      : `from ${r.fileName}`;
+    out(`  ${team.slug}/${r.number}  ${r.title}  (${r.status}, ${r.date})  ${from}\n`);
     if (r.supersedes.length) out(`      supersedes ${r.supersedes.join(", ")}\n`);
     if (r.supersededBy.length) out(`      superseded by ${r.supersededBy.join(", ")}\n`);
     for (const w of r.warnings) out(`      note: ${w}\n`);
@@ -159,6 +169,27 @@ export async function importFolder(
   unreadLines();
   refuseLost();
 }
+
+/** "Would create 2 records and revise 1 in", "Created 1 record in", "Revised 1 record in". */
+function whatImports(records: { revises?: unknown }[], dryRun: boolean): string {
+  const revised = records.filter((r) => r.revises).length;
+  const created = records.length - revised;
+  const count = (n: number, plural: boolean) =>
+    plural ? `${n} record${n === 1 ? "" : "s"}` : `${n}`;
+  const verbs = dryRun ? ["create", "revise"] : ["created", "revised"];
+  const said = [
+    ...(created ? [`${verbs[0]} ${count(created, true)}`] : []),
+    ...(revised ? [`${verbs[1]} ${count(revised, !created)}`] : []),
+  ].join(" and ");
+  return dryRun ? `Would ${said} in` : `${said.charAt(0).toUpperCase()}${said.slice(1)} in`;
+}
+
+/**
+ * A read-only token was refused: the preview sends the folder's files to the server (a POST), which
+ * such a token may never do, even though a dry run writes nothing.
+ */
+const readOnlyToken = (config: ServerConfig, dryRun: boolean) =>
+  `This access token can only read, and ${dryRun ? "even a dry run of " : ""}\`tradeoff import\` sends the folder's files to the server to read them, which a read-only token may not do${dryRun ? " (nothing would be written)" : ""}. Create a token with "Read and write decisions" under Account > Access tokens at ${config.url}, then ${config.tokenFromEnv ? "set TRADEOFF_TOKEN to it" : `run \`tradeoff login --url ${config.url}\` with it`}. Or preview the folder in the browser: the team's Records folder page imports a zip of it with the same preview.`;
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
 

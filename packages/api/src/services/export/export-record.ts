@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import type { ExportFormat } from "../../schemas/record";
+import { folderFileName } from "../folder/export-folder";
 import { loadRecordView } from "../record/record-view";
 import { EVENTS_CSV_HEADER, eventsCsvRows, votesCsv } from "./csv";
 import { projectEvents, redactEvent } from "./events";
@@ -44,7 +45,12 @@ export async function exportRecordStream(db: PrismaClient, scope: Scope, req: Ex
     case "madr":
     case "log4brains":
     case "nygard":
-      return { ...file("md"), chunks: once(toMarkdown(view, req.format)) };
+      // The name the record has in the team's folder, so the download is that file.
+      return {
+        fileName: await folderFileName(db, scope, req.format),
+        mimeType: MIME[req.format],
+        chunks: once(toMarkdown(view, req.format)),
+      };
     case "json":
       return { ...file("json"), chunks: jsonExportChunks(view, projectEvents(db, scope)) };
     case "csv":

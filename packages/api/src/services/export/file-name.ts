@@ -10,6 +10,8 @@ export function slugify(title: string): string {
 }
 
 /** MADR's `NNNN-title-with-dashes`: the project's number within its team, zero-padded. */
-export function recordBaseName(view: Pick<RecordView, "project">): string {
+export function recordBaseName(view: {
+  project: Pick<RecordView["project"], "number" | "title">;
+}): string {
   return `${String(view.project.number).padStart(4, "0")}-${slugify(view.project.title)}`;
 }

@@ -10,6 +10,7 @@ import {
   unscoredCanChange,
 } from "@tradeoff/scoring";
 import { stringify } from "yaml";
+import { STATUS_PLACES } from "../record/record-source";
 import type { RecordView } from "../record/record-view";
 import {
   againstRecommendation,
@@ -288,6 +289,48 @@ function nygardStatus(view: RecordView, link: Link): string {
   ].join("\n\n");
 }
 
+/**
+ * An imported adr-tools record's Status section in its file's order, its status word and
+ * supersede lines written from the record: the same file again while nothing changed here, and
+ * the lines adr-tools adds elsewhere kept (`adr link`'s "Amends [..](..)").
+ */
+function importedNygardStatus(view: RecordView, link: Link): string {
+  const layout = view.source?.statusLayout;
+  if (!layout) return nygardStatus(view, link);
+  const superseded = view.project.status === "SUPERSEDED" && view.supersededBy.length > 0;
+  const word = status(view, link);
+  const written = new Map<string, string | null>([
+    [STATUS_PLACES.status, superseded ? null : word.charAt(0).toUpperCase() + word.slice(1)],
+    [
+      STATUS_PLACES.supersedes,
+      view.supersedes.length ? linkLines(link, "Supersedes", view.supersedes) : null,
+    ],
+    [
+      STATUS_PLACES.supersededBy,
+      superseded ? linkLines(link, "Superseded by", view.supersededBy) : null,
+    ],
+  ]);
+  const lines: string[] = [];
+  const place = (key: string) => {
+    const line = written.get(key);
+    written.delete(key);
+    if (line) lines.push(line);
+  };
+  // What the file had no line for yet goes where adr-tools puts it: the status word first, the
+  // records it supersedes after the word, "Superseded by" last.
+  if (!layout.includes(STATUS_PLACES.status)) place(STATUS_PLACES.status);
+  const places = new Set<string>(Object.values(STATUS_PLACES));
+  for (const part of layout) {
+    if (!places.has(part)) lines.push(part);
+    else place(part);
+    if (part === STATUS_PLACES.status && !layout.includes(STATUS_PLACES.supersedes))
+      place(STATUS_PLACES.supersedes);
+  }
+  place(STATUS_PLACES.supersedes);
+  place(STATUS_PLACES.supersededBy);
+  return lines.join("\n\n");
+}
+
 /** The supersede lines of More Information, one per linked record. */
 function supersessionLines(view: RecordView, link: Link): string[] {
   const out: string[] = [];
@@ -317,7 +360,7 @@ function importedMarkdown(view: RecordView, variant: MarkdownVariant, link: Link
   const safe = markdownSafeView(view, { bullet: variant === "log4brains" ? "-" : "*" });
   const head =
     variant === "nygard"
-      ? `# ${view.project.number}. ${markdownHeading(view.project.title)}\n\nDate: ${date(view)}\n\n## Status\n\n${nygardStatus(view, link)}\n\n`
+      ? `# ${view.project.number}. ${markdownHeading(view.project.title)}\n\nDate: ${date(view)}\n\n## Status\n\n${importedNygardStatus(view, link)}\n\n`
       : variant === "madr"
         ? `${frontMatter(view, link)}# ${cell(safe.project.title)}\n\n`
         : `# ${cell(safe.project.title)}\n\n${log4brainsHeader(safe, link)}`;

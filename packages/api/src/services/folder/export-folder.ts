@@ -1,8 +1,9 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import type { MarkdownVariant } from "../export/markdown";
+import { readRecordSource } from "../record/record-source";
 import { loadRecordView, type RecordView } from "../record/record-view";
-import { buildDecisionFolder } from "./folder";
+import { buildDecisionFolder, folderFileNames, type NamedRecord } from "./folder";
 
 /**
  * The team's records as a docs/decisions folder (or one project's record in it). Every project
@@ -51,4 +52,43 @@ export async function exportFolder(
       ),
     );
   return { format: input.format, files: buildDecisionFolder(views, input.format) };
+}
+
+/**
+ * The name a project's record has in the team's folder (`export.folder`, `tradeoff export
+ * --all`), so a single Markdown download is the same file: adr-tools' and MADR's `NNNN-title.md`,
+ * log4brains' `YYYYMMDD-title.md`, an imported record's own file name, `-N` where two would
+ * clash. A project the folder leaves out (a draft, the sample decision) is named as the folder
+ * would name it alone.
+ */
+export async function folderFileName(
+  db: PrismaClient,
+  scope: { teamId: string; projectId: string },
+  format: MarkdownVariant,
+): Promise<string> {
+  const select = {
+    id: true,
+    number: true,
+    title: true,
+    createdAt: true,
+    record: { select: { decidedAt: true, source: true } },
+  } as const;
+  const [team, one] = await Promise.all([
+    db.project.findMany({
+      where: { teamId: scope.teamId, status: { not: "DRAFT" }, isSample: false },
+      select,
+    }),
+    db.project.findFirstOrThrow({ where: { id: scope.projectId, teamId: scope.teamId }, select }),
+  ]);
+  const named = (p: typeof one): NamedRecord => {
+    const source = readRecordSource(p.record?.source);
+    return {
+      project: { id: p.id, number: p.number, title: p.title, createdAt: p.createdAt.toISOString() },
+      decision: p.record ? { decidedAt: p.record.decidedAt.toISOString() } : null,
+      source: source && { fileName: source.fileName, format: source.format },
+    };
+  };
+  const inFolder = team.some((p) => p.id === one.id);
+  const names = folderFileNames((inFolder ? team : [one]).map(named), format);
+  return names.get(one.id) as string;
 }

@@ -22,8 +22,15 @@ export const INDEX_MARKER =
   "<!-- Written by `tradeoff export --all`: this index and the records it lists are rewritten on every export. Other files in this folder are left alone. -->";
 export const INDEX_NAME = "README.md";
 
+/** What a record's file name in the folder is made of: a record view has it all. */
+export type NamedRecord = {
+  project: Pick<RecordView["project"], "id" | "number" | "title" | "createdAt">;
+  decision: { decidedAt: string } | null;
+  source: Pick<NonNullable<RecordView["source"]>, "fileName" | "format"> | null;
+};
+
 /** The day a record's file is named after (log4brains): when it was decided, else created. */
-const fileDay = (view: RecordView) =>
+const fileDay = (view: NamedRecord) =>
   (view.decision?.decidedAt ?? view.project.createdAt).slice(0, 10).replaceAll("-", "");
 
 /** A file name any file system and the CLI take as one plain Markdown file. */
@@ -35,7 +42,7 @@ const PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/;
  * `YYYYMMDD-title.md`. Exported back into that folder, the record is the same file again (adr-tools
  * writes "für" as `f-r`, Tradeoff as `fur`; adr-tools never shortens a title).
  */
-function importedName(view: RecordView, format: MarkdownVariant): string | null {
+function importedName(view: NamedRecord, format: MarkdownVariant): string | null {
   const name = view.source?.fileName;
   if (!name || !PLAIN_NAME.test(name)) return null;
   const base = name.slice(0, -".md".length);
@@ -50,7 +57,10 @@ function importedName(view: RecordView, format: MarkdownVariant): string | null 
  * `YYYYMMDD-title.md`, with `-N` (the record's number) where two records of a day share a title.
  * An imported record keeps the name its file had (importedName).
  */
-export function folderFileNames(views: RecordView[], format: MarkdownVariant): Map<string, string> {
+export function folderFileNames(
+  views: NamedRecord[],
+  format: MarkdownVariant,
+): Map<string, string> {
   const names = new Map<string, string>();
   const taken = new Set<string>();
   const byNumber = [...views].sort((a, b) => a.project.number - b.project.number);

@@ -1,6 +1,7 @@
-import type { PrismaClient } from "@tradeoff/db";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { slugify } from "../export/file-name";
+import type { ProjectStatus } from "../project/access";
 import { recordEvent } from "../project/events";
 import { createDecisionRecord, toJson } from "../record/record-decision";
 import { type RecordSource, readRecordSource } from "../record/record-source";
@@ -37,6 +38,11 @@ export type ImportPreview = {
     supersedes: string[];
     supersededBy: string[];
     warnings: string[];
+    /**
+     * The file was imported before as record `number` and has changed since: importing it adds
+     * this revision of that record (same number, same file) instead of a second record.
+     */
+    revises?: { revision: number };
   }[];
   /** `importedAs`: the file is already the team's record of that number (imported before). */
   skipped: { fileName: string; reason: string; importedAs?: number }[];
@@ -275,38 +281,62 @@ function numbering(
   return out;
 }
 
+/** A record of the team imported before from a file of this import's name and format. */
+type Imported = {
+  projectId: string;
+  recordId: string;
+  number: number;
+  status: ProjectStatus;
+  revision: number;
+  /** The same file as when it was imported: file name, format, title, day, status and body. */
+  unchanged: boolean;
+};
+
 /**
- * The files of this import already imported into the team, unchanged, with the number each
- * became: the same file name, format, title, day, status and body as a record's source. A
- * retry (after a timeout) or a second import of the same folder creates nothing twice.
+ * The team's records imported before from the files of this import, by file name: a team's
+ * records make one folder, where a name is one file. An unchanged file is skipped (a retry after
+ * a timeout, or a second import of the same folder, creates nothing twice); a changed one is a
+ * new revision of its record, so the record keeps its number and its file.
  */
-async function importedBefore(
+async function importedRecords(
   tx: Pick<PrismaClient, "decisionRecord">,
   teamId: string,
   parsed: ParsedRecord[],
-): Promise<Map<string, number>> {
+): Promise<Map<string, Imported>> {
   const files = new Map(parsed.map((r) => [r.fileName, r]));
   const records = await tx.decisionRecord.findMany({
     where: { teamId },
+    orderBy: { project: { number: "asc" } },
     select: {
+      id: true,
+      revision: true,
       source: true,
-      project: { select: { number: true, title: true, createdAt: true } },
+      decidedAt: true,
+      project: { select: { id: true, number: true, title: true, status: true } },
     },
   });
-  const found = new Map<string, number>();
-  for (const { source: raw, project } of records) {
+  const found = new Map<string, Imported>();
+  for (const { source: raw, project, ...record } of records) {
     const source = readRecordSource(raw);
     const file = source && files.get(source.fileName);
-    if (
-      source &&
-      file &&
-      source.format === file.format &&
+    if (!source || !file || source.format !== file.format) continue;
+    const unchanged =
       source.status === file.status &&
       project.title === file.title.slice(0, 200) &&
-      project.createdAt.toISOString().slice(0, 10) === file.date &&
-      JSON.stringify(source.body) === JSON.stringify(file.body)
-    )
-      found.set(file.fileName, project.number);
+      record.decidedAt.toISOString().slice(0, 10) === file.date &&
+      JSON.stringify(source.body) === JSON.stringify(file.body) &&
+      JSON.stringify(source.statusLayout ?? null) === JSON.stringify(file.statusLayout ?? null);
+    const known = found.get(file.fileName);
+    // Two records of one name (imported twice before revisions existed): the unchanged one, else the first.
+    if (known && (known.unchanged || !unchanged)) continue;
+    found.set(file.fileName, {
+      projectId: project.id,
+      recordId: record.id,
+      number: project.number,
+      status: project.status,
+      revision: record.revision,
+      unchanged,
+    });
   }
   return found;
 }
@@ -335,6 +365,28 @@ const projectStatus = (record: ParsedRecord, superseded: boolean) =>
       ? ("ARCHIVED" as const)
       : ("DECIDED" as const);
 
+/** The stored fields of a record read from its file (revision 1, or a later one re-imported). */
+const storedOf = (record: ParsedRecord, chosenKey: string) => ({
+  chosenOptionKey: chosenKey,
+  justification: null,
+  rationale: record.rationale || "The imported file gives no reason of its own.",
+  consequences: record.consequences,
+  decisionMakers: record.decisionMakers.map((name) => ({ name })),
+  consulted: record.consulted.map((name) => ({ name })),
+  informed: record.informed.map((name) => ({ name })),
+  confirmation: null,
+  links: [],
+  reviewDate: null,
+});
+
+const sourceOf = (record: ParsedRecord): RecordSource => ({
+  format: record.format,
+  fileName: record.fileName,
+  status: record.status,
+  body: record.body,
+  ...(record.statusLayout ? { statusLayout: record.statusLayout } : {}),
+});
+
 export async function importFolder(
   db: PrismaClient,
   actor: { userId: string; teamId: string },
@@ -347,35 +399,62 @@ export async function importFolder(
     );
   const read = readFiles(input.files);
 
-  const plan = async (tx: Pick<PrismaClient, "project" | "decisionRecord">) => {
-    const before = await importedBefore(tx, actor.teamId, read.parsed);
-    const parsed = read.parsed.filter((r) => !before.has(r.fileName));
+  const plan = async (tx: Pick<PrismaClient, "project" | "decisionRecord" | "supersession">) => {
+    const imported = await importedRecords(tx, actor.teamId, read.parsed);
+    const unchanged = (r: ParsedRecord) => imported.get(r.fileName)?.unchanged === true;
+    // To create, and to revise (changed since imported); links may name any file of the folder.
+    const parsed = read.parsed.filter((r) => !unchanged(r));
+    const created = parsed.filter((r) => !imported.has(r.fileName));
     const skipped = [
       ...read.skipped,
       ...read.parsed.flatMap((r) => {
-        const number = before.get(r.fileName);
-        return number === undefined
-          ? []
-          : [
+        const before = imported.get(r.fileName);
+        return before?.unchanged
+          ? [
               {
                 fileName: r.fileName,
-                reason: `already imported into this team as record ${number} (the same file, unchanged)`,
-                importedAs: number,
+                reason: `already imported into this team as record ${before.number} (the same file, unchanged)`,
+                importedAs: before.number,
               },
-            ];
+            ]
+          : [];
       }),
     ];
     const warnings = new Map<string, string[]>();
-    const warn = (file: string, text: string) =>
-      warnings.set(file, [...(warnings.get(file) ?? []), text]);
-    const edges = supersessions(parsed, warn);
+    const warn = (file: string, text: string) => {
+      // A file skipped as unchanged had its links read when it was imported.
+      if (!unchanged(read.parsed.find((r) => r.fileName === file) as ParsedRecord))
+        warnings.set(file, [...(warnings.get(file) ?? []), text]);
+    };
+    const edges = supersessions(read.parsed, warn);
     const existing = await tx.project.findMany({
       where: { teamId: actor.teamId },
       select: { number: true },
     });
     const taken = new Set(existing.map((p) => p.number));
-    const numbers = numbering(parsed, edges, taken, Math.max(0, ...taken), read.indexed);
-    return { parsed, skipped, warnings, edges, numbers };
+    const numbers = numbering(
+      created,
+      edges.filter((e) => !imported.has(e.predecessor) && !imported.has(e.successor)),
+      taken,
+      Math.max(0, ...taken),
+      read.indexed,
+    );
+    for (const [file, before] of imported) numbers.set(file, before.number);
+    // Links the team has already (imported before, or made here) are not made twice.
+    const ids = [...imported.values()].map((i) => i.projectId);
+    const linked = new Set(
+      (
+        await tx.supersession.findMany({
+          where: { predecessorId: { in: ids }, successorId: { in: ids } },
+          select: { predecessorId: true, successorId: true },
+        })
+      ).map((l) => `${l.predecessorId}\n${l.successorId}`),
+    );
+    const newEdges = edges.filter((e) => {
+      const [p, s] = [imported.get(e.predecessor), imported.get(e.successor)];
+      return !(p && s && linked.has(`${p.projectId}\n${s.projectId}`));
+    });
+    return { parsed, skipped, warnings, edges, newEdges, numbers, imported };
   };
   const preview = ({
     parsed,
@@ -383,19 +462,27 @@ export async function importFolder(
     warnings,
     edges,
     numbers,
+    imported,
   }: Awaited<ReturnType<typeof plan>>): ImportPreview => ({
     records: [...parsed]
       .sort((a, b) => (numbers.get(a.fileName) ?? 0) - (numbers.get(b.fileName) ?? 0))
-      .map((r) => ({
-        fileName: r.fileName,
-        number: numbers.get(r.fileName) ?? 0,
-        title: r.title,
-        status: edges.some((e) => e.predecessor === r.fileName) ? "superseded" : r.status,
-        date: r.date,
-        supersedes: edges.filter((e) => e.successor === r.fileName).map((e) => e.predecessor),
-        supersededBy: edges.filter((e) => e.predecessor === r.fileName).map((e) => e.successor),
-        warnings: warnings.get(r.fileName) ?? [],
-      })),
+      .map((r) => {
+        const before = imported.get(r.fileName);
+        return {
+          fileName: r.fileName,
+          number: numbers.get(r.fileName) ?? 0,
+          title: r.title,
+          status:
+            before?.status === "SUPERSEDED" || edges.some((e) => e.predecessor === r.fileName)
+              ? "superseded"
+              : r.status,
+          date: r.date,
+          supersedes: edges.filter((e) => e.successor === r.fileName).map((e) => e.predecessor),
+          supersededBy: edges.filter((e) => e.predecessor === r.fileName).map((e) => e.successor),
+          warnings: warnings.get(r.fileName) ?? [],
+          ...(before ? { revises: { revision: before.revision + 1 } } : {}),
+        };
+      }),
     skipped,
   });
 
@@ -406,11 +493,16 @@ export async function importFolder(
       // Numbers are given under the team's lock, as when a project is created.
       await tx.$queryRaw`SELECT id FROM teams WHERE id = ${actor.teamId} FOR UPDATE`;
       const planned = await plan(tx);
-      const { parsed, edges, numbers } = planned;
-      const ids = new Map<string, string>();
+      const { parsed, edges, newEdges, numbers, imported } = planned;
+      const ids = new Map([...imported].map(([file, i]) => [file, i.projectId]));
       for (const record of parsed) {
         const superseded = edges.some((e) => e.predecessor === record.fileName);
         const decidedAt = new Date(`${record.date}T00:00:00.000Z`);
+        const before = imported.get(record.fileName);
+        if (before) {
+          await reviseFromFile(tx, actor, before, record, superseded);
+          continue;
+        }
         const { options, chosenKey } = optionsOf(record);
         const project = await tx.project.create({
           data: {
@@ -428,32 +520,14 @@ export async function importFolder(
           select: { id: true },
         });
         ids.set(record.fileName, project.id);
-        const source: RecordSource = {
-          format: record.format,
-          fileName: record.fileName,
-          status: record.status,
-          body: record.body,
-        };
-        const stored = {
-          chosenOptionKey: chosenKey,
-          justification: null,
-          rationale: record.rationale || "The imported file gives no reason of its own.",
-          consequences: record.consequences,
-          decisionMakers: record.decisionMakers.map((name) => ({ name })),
-          consulted: record.consulted.map((name) => ({ name })),
-          informed: record.informed.map((name) => ({ name })),
-          confirmation: null,
-          links: [],
-          reviewDate: null,
-        };
         await createDecisionRecord(tx, {
           projectId: project.id,
           teamId: actor.teamId,
           actorId: actor.userId,
           recommendedKey: null,
           decidedAt,
-          fields: stored,
-          recordOnly: { source: toJson(source) },
+          fields: storedOf(record, chosenKey),
+          recordOnly: { source: toJson(sourceOf(record)) },
           note: `Imported from ${record.fileName}.`,
         });
         await recordEvent(tx, actor, project.id, {
@@ -463,19 +537,99 @@ export async function importFolder(
       }
       // Links keep the folder's order: records list their successors in the order they were linked.
       const base = Date.now();
-      for (const [i, e] of edges.entries()) {
+      for (const [i, e] of newEdges.entries()) {
+        const predecessorId = ids.get(e.predecessor) as string;
         await tx.supersession.create({
           data: {
-            predecessorId: ids.get(e.predecessor) as string,
+            predecessorId,
             successorId: ids.get(e.successor) as string,
             createdById: actor.userId,
             createdAt: new Date(base + i),
           },
           select: { id: true },
         });
+        // A record imported before, unchanged, that a new file supersedes.
+        await tx.project.updateMany({
+          where: { id: predecessorId, status: { in: ["DECIDED", "ARCHIVED"] } },
+          data: { status: "SUPERSEDED" },
+        });
       }
       return { ...preview(planned), dryRun: false };
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * A file changed since it was imported: the record follows its file with a new revision (the
+ * record is read-only in the app, so its file is where it changes). Its number, its links and a
+ * status the team gave it (superseded, archived) stay.
+ */
+async function reviseFromFile(
+  tx: Prisma.TransactionClient,
+  actor: { userId: string; teamId: string },
+  before: Imported,
+  record: ParsedRecord,
+  superseded: boolean,
+) {
+  await tx.$queryRaw`SELECT id FROM projects WHERE id = ${before.projectId} FOR UPDATE`;
+  const decidedAt = new Date(`${record.date}T00:00:00.000Z`);
+  const { options, chosenKey } = optionsOf(record);
+  const known = await tx.option.findMany({
+    where: { projectId: before.projectId },
+    select: { key: true },
+  });
+  const keys = new Set(known.map((o) => o.key));
+  // Options stay (votes may name them); the file's new ones are added, renamed ones renamed.
+  for (const option of options) {
+    if (keys.has(option.key))
+      await tx.option.updateMany({
+        where: { projectId: before.projectId, key: option.key },
+        data: { name: option.name },
+      });
+    else
+      await tx.option.create({
+        data: { ...option, position: keys.size + option.position, projectId: before.projectId },
+        select: { id: true },
+      });
+  }
+  const status =
+    before.status === "SUPERSEDED" || superseded
+      ? "SUPERSEDED"
+      : before.status === "ARCHIVED"
+        ? "ARCHIVED"
+        : projectStatus(record, false);
+  await tx.project.update({
+    where: { id: before.projectId },
+    data: {
+      title: record.title.slice(0, 200),
+      context: record.context,
+      tags: record.tags,
+      status,
+      closedAt: decidedAt,
+    },
+    select: { id: true },
+  });
+  const fields = storedOf(record, chosenKey);
+  const revision = before.revision + 1;
+  const note = `Imported again from ${record.fileName}, changed since revision ${before.revision}.`;
+  await tx.decisionRecordRevision.create({
+    data: {
+      recordId: before.recordId,
+      revision,
+      note,
+      authorId: actor.userId,
+      data: toJson(fields),
+    },
+    select: { id: true },
+  });
+  await tx.decisionRecord.update({
+    where: { id: before.recordId },
+    data: { ...fields, revision, decidedAt, source: toJson(sourceOf(record)) },
+    select: { id: true },
+  });
+  await recordEvent(tx, actor, before.projectId, {
+    type: "decision.revised",
+    data: { revision, note, chosenOptionKey: chosenKey },
+  });
 }

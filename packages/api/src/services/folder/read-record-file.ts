@@ -6,6 +6,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { parse as parseYaml } from "yaml";
+import { STATUS_PLACES } from "../record/record-source";
 
 /**
  * Reads one file of a docs/decisions folder written by adr-tools (Nygard's template), MADR 2
@@ -36,6 +37,8 @@ export type ParsedRecord = {
   supersededBy: string[];
   /** See RecordSource.body. */
   body: string[];
+  /** See RecordSource.statusLayout (adr-tools' Status section). */
+  statusLayout?: string[];
 };
 
 /** The statuses of MADR and log4brains (log4brains' `draft` is MADR's `proposed`). */
@@ -288,6 +291,7 @@ export function readRecordFile(fileName: string, text: string): ReadOutcome {
   };
   let tags: string[] = [];
   const links = { supersedes: [] as string[], supersededBy: [] as string[] };
+  const statusLayout: string[] = [];
   let bodyFrom: number;
   const next = children[titleAt + 1];
   const bullets = next?.type === "list" ? bulletFields(next) : null;
@@ -334,15 +338,22 @@ export function readRecordFile(fileName: string, text: string): ReadOutcome {
     status = null;
     statusText = "";
     for (const node of statusSection.nodes) {
-      if (node.type !== "paragraph") continue;
-      const line = plainText(node).trim();
+      const line = node.type === "paragraph" ? plainText(node).trim() : "";
       if (line.startsWith("Superseded by")) {
         links.supersededBy.push(...linksIn(node));
         status = "superseded";
-      } else if (line.startsWith("Supersedes")) links.supersedes.push(...linksIn(node));
-      else if (!status) {
+        statusLayout.push(STATUS_PLACES.supersededBy);
+      } else if (line.startsWith("Supersedes")) {
+        links.supersedes.push(...linksIn(node));
+        statusLayout.push(STATUS_PLACES.supersedes);
+      } else if (line && !status && statusWord(line)) {
         statusText = line;
         status = statusWord(line);
+        statusLayout.push(STATUS_PLACES.status);
+      } else {
+        if (line && !status) statusText = line;
+        // Anything else adr-tools keeps there (`adr link`'s "Amends [..](..)") stays as written.
+        statusLayout.push(text.slice(start(node), end(node)));
       }
     }
     const after = all[all.indexOf(statusSection) + 1];
@@ -402,6 +413,7 @@ export function readRecordFile(fileName: string, text: string): ReadOutcome {
       supersedes: unique([...body.supersedes, ...links.supersedes]),
       supersededBy: unique([...body.supersededBy, ...links.supersededBy]),
       body: body.body,
+      ...(format === "nygard" ? { statusLayout } : {}),
     },
   };
 }

@@ -73,11 +73,27 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
   }
 
   const result: Result | undefined = commit.data ?? preview.data;
-  const skipped = [...(upload?.skipped ?? []), ...(result?.skipped ?? [])].sort((a, b) =>
-    a.fileName.localeCompare(b.fileName),
-  );
+  const byName = (a: { fileName: string }, b: { fileName: string }) =>
+    a.fileName.localeCompare(b.fileName);
+  // Files already in the team, unchanged, are not offered again: they are listed on their own.
+  const already = (result?.skipped ?? []).filter((s) => s.importedAs !== undefined).sort(byName);
+  const skipped = [
+    ...(upload?.skipped ?? []),
+    ...(result?.skipped ?? []).filter((s) => s.importedAs === undefined),
+  ].sort(byName);
   const count = result?.records.length ?? 0;
-  const records = `${count} ${count === 1 ? "record" : "records"}`;
+  const revised = result?.records.filter((r) => r.revises).length ?? 0;
+  const plural = (n: number) => `${n} ${n === 1 ? "record" : "records"}`;
+  const records = plural(count);
+  // "Will create 2 records and revise 1", "Revised 1 record".
+  const verbs = result?.dryRun ? ["create", "revise"] : ["created", "revised"];
+  const said = [
+    ...(count - revised ? [`${verbs[0]} ${plural(count - revised)}`] : []),
+    ...(revised ? [`${verbs[1]} ${count - revised ? revised : plural(revised)}`] : []),
+  ].join(" and ");
+  const heading = result?.dryRun
+    ? `Will ${said}`
+    : `${said.charAt(0).toUpperCase()}${said.slice(1)}`;
 
   return (
     <div className="space-y-4">
@@ -147,7 +163,7 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
       {result ? (
         <section aria-labelledby={`${id}-records`} className="space-y-3">
           <h3 ref={created} id={`${id}-records`} tabIndex={-1} className="font-medium">
-            {result.dryRun ? `Will create ${records}` : `Created ${records}`}
+            {count > 0 ? heading : "Nothing to import"}
           </h3>
           {count > 0 ? (
             <ul
@@ -166,6 +182,12 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
                     </span>
                   </div>
                   <p className="break-all text-muted-foreground text-xs">{r.fileName}</p>
+                  {r.revises ? (
+                    <p className="text-xs" data-testid="import-revises">
+                      Changed since it was imported: {result.dryRun ? "becomes" : "is now"} revision{" "}
+                      {r.revises.revision} of record {r.number}, which keeps its number and file.
+                    </p>
+                  ) : null}
                   {r.supersedes.length ? (
                     <p className="text-xs">Supersedes {r.supersedes.join(", ")}</p>
                   ) : null}
@@ -181,8 +203,34 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
               ))}
             </ul>
           ) : (
-            <p className="text-muted-foreground text-sm">No file reads as a decision record.</p>
+            <p className="text-muted-foreground text-sm">
+              {already.length
+                ? "Every record of this folder is already in the team, unchanged; nothing would be created."
+                : "No file reads as a decision record."}
+            </p>
           )}
+        </section>
+      ) : null}
+
+      {already.length ? (
+        <section aria-labelledby={`${id}-already`} className="space-y-3">
+          <h3 id={`${id}-already`} className="font-medium">
+            Already imported ({already.length})
+          </h3>
+          <ul
+            className="divide-y divide-border rounded-xl border border-border"
+            data-testid="import-already"
+          >
+            {already.map((s) => (
+              <li key={s.fileName} className="px-4 py-3 text-sm">
+                <span className="break-all font-medium">{s.fileName}</span>
+                <span className="text-muted-foreground">
+                  : record {s.importedAs} of the team, unchanged since it was imported; not imported
+                  again
+                </span>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
