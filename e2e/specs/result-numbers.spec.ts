@@ -64,6 +64,12 @@ test("a Borda count shows how it adds up, credits no points to a criterion and c
     // The team's mean scores, for reading, as the record and the exports show them.
     const scores = page.getByTestId("team-scores");
     await expect(scores.getByRole("row", { name: /^Perf/ })).toHaveText(/Perf\s*4\.0\s*2\.0/);
+    await expect(scores).toHaveAccessibleName(
+      "The team's mean score per criterion and option, from 1 to 5",
+    );
+    await expect(scores.getByRole("row").first()).toHaveText(
+      /^Criterion \(team's mean score, 1–5\)\s*DRF\s*FastAPI$/,
+    );
   } finally {
     await cai.context.close();
   }
@@ -104,6 +110,11 @@ test("flip points read apart from today's importance, and the weights add up to 
     const table = page.getByRole("table", { name: "Points per criterion and option" });
     await expect(table.getByRole("row", { name: /^Perf/ })).toContainText("63%");
     await expect(table.getByRole("row", { name: /^Eco/ })).toContainText("37%");
+    // The weight comes right after the criterion's name, then a column per option.
+    await expect(table.getByRole("row").first()).toHaveText(/^Criterion\s*Weight\s*DRF\s*FastAPI$/);
+    await expect(table.getByRole("row", { name: /^Perf/ })).toHaveText(
+      /^Perf\s*63%\s*[\d.]+\s*[\d.]+$/,
+    );
   } finally {
     await cai.context.close();
   }

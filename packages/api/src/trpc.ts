@@ -365,6 +365,28 @@ const teamNotFound = () => new TRPCError({ code: "NOT_FOUND", message: "Team was
 const projectNotFound = () =>
   new TRPCError({ code: "NOT_FOUND", message: "Decision project was not found." });
 
+/** A scoped procedure's metadata: its access rule, and whether it refuses access tokens. */
+function scopedMeta(access: ProcedureMeta["access"], sessionOnly: boolean): ProcedureMeta {
+  return sessionOnly ? { access, sessionOnly: true } : { access };
+}
+
+/**
+ * The verdict on the row a team or project access check read: a session ended elsewhere is
+ * signed out; no row (not a member, or another team's record) is `notFound`, never revealing it
+ * exists; a role below `minRole` is FORBIDDEN.
+ */
+function admitted<A extends { role: Role; tokenVersion: number; sessionLive: boolean }>(
+  user: SessionUser,
+  access: A | undefined,
+  minRole: Role,
+  notFound: () => TRPCError,
+): A {
+  if (access && !sessionCurrent(user, access)) throw signedOut();
+  if (!access) throw notFound();
+  if (!hasRole(access.role, minRole)) throw forbidden(minRole);
+  return access;
+}
+
 /** Record ids are short runs of letters, digits, dashes and underscores (cuids and the like). */
 const recordId = (what: string) =>
   z
@@ -398,21 +420,17 @@ async function scopeInput<S extends z.ZodType>(
  */
 export function teamProcedure(minRole: Role, options: { sessionOnly?: true } = {}) {
   const sessionOnly = Boolean(options.sessionOnly) || administers(minRole);
-  const meta: ProcedureMeta = { access: { scope: "team", minRole } };
-  if (sessionOnly) meta.sessionOnly = true;
-  return t.procedure.meta(meta).use((opts) =>
+  return t.procedure.meta(scopedMeta({ scope: "team", minRole }, sessionOnly)).use((opts) =>
     settle(opts, async () => {
       const { ctx, getRawInput, next } = opts;
       const user = signedIn(ctx);
       if (sessionOnly) refuseTokens(ctx, "team");
       const { teamId } = await scopeInput(teamInput, getRawInput);
       // The session check rides on the membership query: one round trip per request.
-      const [membership] = await statements
+      const [row] = await statements
         .teamAccess(ctx.db, { teamId, userId: user.id, sessionId: user.sessionId })
         .catch(accessQueryFailed);
-      if (membership && !sessionCurrent(user, membership)) throw signedOut();
-      if (!membership) throw teamNotFound();
-      if (!hasRole(membership.role, minRole)) throw forbidden(minRole);
+      const membership = admitted(user, row, minRole, teamNotFound);
       return next({ ctx: { user, team: { id: teamId, role: membership.role } } });
     }),
   );
@@ -431,24 +449,19 @@ export function projectProcedure(minRole: Role, options: { withStamp?: boolean }
   > = options.withStamp ? statements.projectAccessAndStamp : statements.projectAccess;
   // A team's administration (an approval rule, for one) refuses access tokens.
   const sessionOnly = administers(minRole);
-  const meta: ProcedureMeta = { access: { scope: "project", minRole } };
-  if (sessionOnly) meta.sessionOnly = true;
-  return t.procedure.meta(meta).use((opts) =>
+  return t.procedure.meta(scopedMeta({ scope: "project", minRole }, sessionOnly)).use((opts) =>
     settle(opts, async () => {
       const { ctx, getRawInput, next } = opts;
       const user = signedIn(ctx);
       if (sessionOnly) refuseTokens(ctx, "team");
       const { projectId } = await scopeInput(projectInput, getRawInput);
       // The project's team, the caller's role in it and their session version: one round trip.
-      const [access] = await accessQuery(ctx.db, {
+      const [row] = await accessQuery(ctx.db, {
         projectId,
         userId: user.id,
         sessionId: user.sessionId,
       }).catch(accessQueryFailed);
-      if (access && !sessionCurrent(user, access)) throw signedOut();
-      if (!access) throw projectNotFound();
-      const role = access.role;
-      if (!hasRole(role, minRole)) throw forbidden(minRole);
+      const access = admitted(user, row, minRole, projectNotFound);
       return next({
         ctx: {
           user,
@@ -457,7 +470,7 @@ export function projectProcedure(minRole: Role, options: { withStamp?: boolean }
             teamId: access.teamId,
             stamp: access.stamp,
           },
-          team: { id: access.teamId, role },
+          team: { id: access.teamId, role: access.role },
         },
       });
     }),

@@ -25,6 +25,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { OptionSwatch } from "./chart-patterns";
+import { CriterionTable } from "./criterion-table";
 import { METHOD_NAMES } from "./method-names";
 import { leaderWords, ownLeanWords, personalWinnerWords, roundChangeWords } from "./outcome-words";
 import { quorumText } from "./quorum-text";
@@ -434,39 +435,20 @@ function TeamResult({
             <details className="mt-2 text-sm">
               <summary className="cursor-pointer text-muted-foreground">Show as a table</summary>
               {/* Shares rounded to add up to 100%, each option's points to add up to its total. */}
-              <table className="mt-2 w-full" data-testid="contributions">
-                <caption className="sr-only">Points per criterion and option</caption>
-                <thead className="text-left text-muted-foreground text-xs">
-                  <tr>
-                    <th scope="col">Criterion</th>
-                    <th scope="col" className="text-right">
-                      Weight
-                    </th>
-                    {view.options.map((o) => (
-                      <th key={o.key} scope="col" className="text-right">
-                        {o.name}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.criteria.map((c) => (
-                    <tr key={c.key} className="border-border border-t">
-                      <th scope="row" className="py-1 text-left font-normal">
-                        {criterionName(c.key)}
-                      </th>
-                      <td className="text-right tabular-nums">
-                        {c.counted ? figures.get(c.key)?.share : NOT_SCORED}
-                      </td>
-                      {view.options.map((o) => (
-                        <td key={o.key} className="text-right tabular-nums">
-                          {c.counted ? figures.get(c.key)?.points[o.key] : "–"}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CriterionTable
+                className="mt-2 w-full"
+                testId="contributions"
+                caption="Points per criterion and option"
+                criterionHeader="Criterion"
+                options={view.options}
+                criteria={result.criteria}
+                nameOf={criterionName}
+                weight={{
+                  header: "Weight",
+                  cell: (c) => (c.counted ? figures.get(c.key)?.share : NOT_SCORED),
+                }}
+                cell={(c, option) => (c.counted ? figures.get(c.key)?.points[option] : "–")}
+              />
             </details>
           </CardContent>
         </Card>
@@ -477,35 +459,16 @@ function TeamResult({
             <CardDescription data-testid="borda-breakdown">{BORDA_BREAKDOWN}</CardDescription>
           </CardHeader>
           <CardContent>
-            <table className="w-full text-sm" data-testid="team-scores">
-              <caption className="sr-only">
-                The team's mean score per criterion and option, from 1 to 5
-              </caption>
-              <thead className="text-left text-muted-foreground text-xs">
-                <tr>
-                  <th scope="col">Criterion (team's mean score, 1–5)</th>
-                  {view.options.map((o) => (
-                    <th key={o.key} scope="col" className="text-right">
-                      {o.name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {result.criteria.map((c) => (
-                  <tr key={c.key} className="border-border border-t">
-                    <th scope="row" className="py-1 text-left font-normal">
-                      {criterionName(c.key)}
-                    </th>
-                    {view.options.map((o) => (
-                      <td key={o.key} className="text-right tabular-nums">
-                        {fmtOrNot(c.scores[o.key])}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CriterionTable
+              className="w-full text-sm"
+              testId="team-scores"
+              caption="The team's mean score per criterion and option, from 1 to 5"
+              criterionHeader="Criterion (team's mean score, 1–5)"
+              options={view.options}
+              criteria={result.criteria}
+              nameOf={criterionName}
+              cell={(c, option) => fmtOrNot(c.scores[option])}
+            />
           </CardContent>
         </Card>
       )}

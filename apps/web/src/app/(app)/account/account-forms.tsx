@@ -15,6 +15,7 @@ import { signOutOfDevice, unsavedVotesWarning } from "~/lib/pending-votes";
 import { usePendingVoteCount } from "~/lib/use-pending-vote-count";
 import { formErrorsOf, isTRPCClientError, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { tokensRevokedWords } from "./tokens-revoked-words";
 
 type Account = { id: string; name: string | null; email: string | null; hasPassword: boolean };
 type Sessions = RouterOutputs["account"]["sessions"];
@@ -88,12 +89,7 @@ export function AccountForms({
           endSessions("Password changed. Sign in again with the new one.");
           return;
         }
-        const tokens =
-          result.tokensRevoked === 1
-            ? " Your access token was revoked."
-            : result.tokensRevoked > 1
-              ? ` Your ${result.tokensRevoked} access tokens were revoked.`
-              : "";
+        const tokens = tokensRevokedWords(result.tokensRevoked);
         toast.success(`Password changed. You were signed out everywhere else.${tokens}`);
         passwordForm?.reset();
         await queryClient.invalidateQueries({ queryKey: trpc.account.sessions.queryKey() });
@@ -104,12 +100,7 @@ export function AccountForms({
   const firstPassword = useMutation(
     trpc.account.setPassword.mutationOptions({
       onSuccess: async (result) => {
-        const tokens =
-          result.tokensRevoked === 1
-            ? " Your access token was revoked."
-            : result.tokensRevoked > 1
-              ? ` Your ${result.tokensRevoked} access tokens were revoked.`
-              : "";
+        const tokens = tokensRevokedWords(result.tokensRevoked);
         toast.success(`Password set. You were signed out everywhere else.${tokens}`);
         firstPasswordForm?.reset();
         await queryClient.invalidateQueries({ queryKey: trpc.account.sessions.queryKey() });
