@@ -32,6 +32,7 @@ import {
   createDraftCollab,
   type DraftConnectionContext,
 } from "../src/services/draft/document-server";
+import { markdownAsText } from "../src/services/draft/draft-text";
 import { trpcError, until, useTestDatabase } from "./helpers";
 import {
   at,
@@ -565,9 +566,15 @@ describe("opening the editor without typing", () => {
       select: { id: true },
     });
     const before = await stored();
-    // The reason quoted as text: its underscores would otherwise make emphasis of `costs`.
-    const quoted = reason.replace("_costs_", "\\_costs\\_");
-    expect((before.text as { good: string }).good).toContain(`"${quoted}" (`);
+    // The reason quoted as text: its underscores would otherwise make emphasis of `costs`, and
+    // its web addresses are autolinks written whole; read as text, it is the reason as typed.
+    const quoted = reason
+      .replace("_costs_", "\\_costs\\_")
+      .replace("https://example.com/pricing", "<https://example.com/pricing>")
+      .replace('"http://x"', '"<http://x>"');
+    const good = (before.text as { good: string }).good;
+    expect(good).toContain(`"${quoted}" (`);
+    expect(markdownAsText(good)).toContain(`"${reason}" (`);
     await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
 
     // Another member opens the draft page, types nothing, and leaves after a while.
@@ -616,8 +623,10 @@ describe("opening the editor without typing", () => {
       })
       .toBe("Managed queues, see https://example.com/sqs for limits.");
     const text = (await stored()).text as Record<string, string>;
-    expect(text.good).toContain(`"${reason}" (${voter.name} on Operational cost)`);
-    expect(text.good).toContain(`"${reason}" (${voter.name} on Ordering)`);
+    const asText = markdownAsText(text.good ?? "");
+    expect(asText).toContain(`"${reason}" (${voter.name} on Operational cost)`);
+    expect(asText).toContain(`"${reason}" (${voter.name} on Ordering)`);
+    expect(text.good).toContain('<https://example.com/runbook> and =HYPERLINK("<http://x>")');
     expect(text.good).not.toContain("](");
     const stale = await t.db.projectEvent.findMany({
       where: { projectId: s.projectId, type: "draft.review.stale" },
