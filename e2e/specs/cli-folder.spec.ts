@@ -127,7 +127,9 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
   expect(preview.stdout).toContain(`superseded by ${records[1]}`);
   expect(preview.stdout).toContain("notes.txt: not a Markdown file (.md)");
   expect(preview.stdout).toContain("README.md: the index Tradeoff writes");
-  expect(await query<unknown[]>(request, "project.list", { teamId: other.id })).toEqual([]);
+  expect(
+    (await query<{ items: unknown[] }>(request, "project.list", { teamId: other.id })).items,
+  ).toEqual([]);
 
   const imported = await tradeoff(config, ["import", out, "--team", other.slug]);
   expect(imported.stderr).toBe("");
@@ -225,7 +227,8 @@ test("import stops when a numbered record file cannot be read, unless told to im
   await writeFile(join(folder, "0002-use-kafka.md"), "# 2. Use Kafka\n\nDate: 2026-0");
   await writeFile(join(folder, "notes.md"), "Meeting notes, not a record.\n");
   const args = ["import", folder, "--team", team.slug];
-  const projects = () => query<unknown[]>(request, "project.list", { teamId: team.id });
+  const projects = async () =>
+    (await query<{ items: unknown[] }>(request, "project.list", { teamId: team.id })).items;
 
   const preview = await tradeoff(config, [...args, "--dry-run"]);
   expect(preview.code).toBe(1);
@@ -301,7 +304,8 @@ test("an adr-tools folder imported, imported again and exported back into itself
   await mkdir(adr, { recursive: true });
   const original = await filesOf(adrToolsFolder);
   for (const [name, content] of Object.entries(original)) await writeFile(join(adr, name), content);
-  const projects = () => query<unknown[]>(request, "project.list", { teamId: team.id });
+  const projects = async () =>
+    (await query<{ items: unknown[] }>(request, "project.list", { teamId: team.id })).items;
 
   const imported = await tradeoff(config, ["import", adr, "--team", team.slug]);
   expect(imported.stderr).toBe("");

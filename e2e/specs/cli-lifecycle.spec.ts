@@ -284,7 +284,9 @@ test("the REST API answers a token over plain HTTP, with its OpenAPI description
   });
   expect(list.status).toBe(200);
   expect(list.headers.get("x-request-id")).toBeTruthy();
-  expect(((await list.json()) as { id: string }[]).map((p) => p.id)).toEqual([projectId]);
+  expect(((await list.json()) as { items: { id: string }[] }).items.map((p) => p.id)).toEqual([
+    projectId,
+  ]);
 
   const bad = await fetch(`${baseURL}/api/v1/vote/cast`, {
     method: "POST",

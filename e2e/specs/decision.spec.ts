@@ -103,10 +103,12 @@ test.describe("deciding together", () => {
     await page.getByRole("button", { name: "Create decision" }).click();
 
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Created once");
-    const listed = await query<{ title: string }[]>(lead.context.request, "project.list", {
-      teamId: team.id,
-    });
-    expect(listed.map((p) => p.title)).toEqual(["Created once"]);
+    const listed = await query<{ items: { title: string }[] }>(
+      lead.context.request,
+      "project.list",
+      { teamId: team.id },
+    );
+    expect(listed.items.map((p) => p.title)).toEqual(["Created once"]);
     await lead.context.close();
   });
 

@@ -108,7 +108,7 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
   const before = await page.request.get(
     `/api/trpc/project.list?input=${encodeURIComponent(JSON.stringify({ teamId: team.id }))}`,
   );
-  expect((await before.json()).result.data).toEqual([]);
+  expect((await before.json()).result.data.items).toEqual([]);
 
   // Cancel forgets the upload and leaves the focus on the file picker, to choose again.
   await page.getByRole("button", { name: "Cancel" }).click();

@@ -50,8 +50,9 @@ test("an access token cannot manage tokens, the password, sessions or the accoun
   // Nothing changed: one token, still active; the session and the old password still work.
   const tokens = await page.request.get("/api/trpc/token.list");
   expect(tokens.status()).toBe(200);
-  const rows = ((await tokens.json()) as { result: { data: { revokedAt: string | null }[] } })
-    .result.data;
+  const rows = (
+    (await tokens.json()) as { result: { data: { active: { revokedAt: string | null }[] } } }
+  ).result.data.active;
   expect(rows).toHaveLength(1);
   expect(rows[0]?.revokedAt).toBeNull();
   const still = await request.get("/api/trpc/account.get", { headers: bearer });

@@ -96,7 +96,8 @@ describe("tradeoff projects and show in a narrow terminal", () => {
   ].map((p) => ({ ...p, status: "OPEN", recordStatus: "proposed" }));
   const answer = ({ procedure }: StubCall) => {
     if (procedure === "team.list") return { data: [team] };
-    if (procedure === "project.list") return { data: projects };
+    if (procedure === "project.list")
+      return { data: { items: projects, nextCursor: null, total: projects.length } };
     return {
       data: {
         view: recordView(

@@ -14,7 +14,8 @@ function answer({ procedure, input }: StubCall) {
   if (procedure === "team.list") return { data: [team] };
   if (procedure === "project.list") {
     const status = (input as { status?: string }).status;
-    return { data: listed.filter((p) => !status || p.status === status) };
+    const items = listed.filter((p) => !status || p.status === status);
+    return { data: { items, nextCursor: null, total: items.length } };
   }
   if (procedure === "project.close") return { data: { id: "cm1", status: "DECIDED" } };
   if (procedure === "project.get")
@@ -75,7 +76,8 @@ describe("tradeoff close on a project whose voting is not open", () => {
   ];
   function answerRefused({ procedure, input }: StubCall): StubAnswer {
     if (procedure === "team.list") return { data: [team] };
-    if (procedure === "project.list") return { data: projects };
+    if (procedure === "project.list")
+      return { data: { items: projects, nextCursor: null, total: projects.length } };
     const project = projects.find((p) => p.id === (input as { projectId: string }).projectId);
     if (procedure === "project.get") return { data: { ...project, team } };
     if (procedure === "project.close")
@@ -130,7 +132,10 @@ describe("a record imported from a docs/decisions folder as only proposed", () =
   });
   function answerImported({ procedure }: StubCall) {
     if (procedure === "team.list") return { data: [team] };
-    if (procedure === "project.list") return { data: [{ ...imported, recordStatus: "proposed" }] };
+    if (procedure === "project.list")
+      return {
+        data: { items: [{ ...imported, recordStatus: "proposed" }], nextCursor: null, total: 1 },
+      };
     if (procedure === "record.get") return { data: { view } };
     throw new Error(`unexpected ${procedure}`);
   }
@@ -151,7 +156,10 @@ const acceptedRecord =
   (project: { number: number }, view: unknown) =>
   ({ procedure }: StubCall): StubAnswer => {
     if (procedure === "team.list") return { data: [team] };
-    if (procedure === "project.list") return { data: [{ ...project, recordStatus: "accepted" }] };
+    if (procedure === "project.list")
+      return {
+        data: { items: [{ ...project, recordStatus: "accepted" }], nextCursor: null, total: 1 },
+      };
     return { data: { view } };
   };
 

@@ -24,7 +24,10 @@ const view = recordView(project, {
 
 function answer({ procedure }: StubCall) {
   if (procedure === "team.list") return { data: [team] };
-  if (procedure === "project.list") return { data: [{ ...project, recordStatus: "accepted" }] };
+  if (procedure === "project.list")
+    return {
+      data: { items: [{ ...project, recordStatus: "accepted" }], nextCursor: null, total: 1 },
+    };
   return { data: { view } };
 }
 

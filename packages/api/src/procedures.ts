@@ -174,7 +174,7 @@ export const PROCEDURES = {
   "team.leave": mutation(team("VIEWER", { sessionOnly: true }), teamInput.teamOnlySchema),
   "team.transferOwnership": mutation(team("OWNER"), teamInput.transferOwnershipSchema),
   "team.delete": mutation(team("OWNER"), teamInput.deleteTeamSchema),
-  "token.list": query(browserSession),
+  "token.list": query(browserSession, tokenInput.listTokensSchema),
   "token.create": mutation(browserSession, tokenInput.createTokenSchema),
   "token.revoke": mutation(browserSession, tokenInput.revokeTokenSchema),
   "vote.cast": mutation(project("MEMBER"), voteInput.castVoteSchema),

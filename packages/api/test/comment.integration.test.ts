@@ -20,7 +20,7 @@ describe("discussion", () => {
     });
     await owner.api.comment.create({ projectId, body: "Let's decide by Friday." });
 
-    const comments = await owner.api.comment.list({ projectId });
+    const comments = (await owner.api.comment.list({ projectId })).items;
     expect(comments.map((c) => [c.criterionKey, c.body, c.author?.id])).toEqual([
       ["ops", "**Kafka** needs a team to run it.", viewer.id],
       [null, "Let's decide by Friday.", owner.id],
@@ -101,7 +101,7 @@ describe("discussion", () => {
     expect(edited.editedAt).toBeInstanceOf(Date);
 
     await member.api.comment.delete({ projectId, commentId: mine.id });
-    const [listed] = await owner.api.comment.list({ projectId });
+    const [listed] = (await owner.api.comment.list({ projectId })).items;
     expect(listed).toMatchObject({ id: mine.id, deleted: true, body: "" });
     expect(
       (await trpcError(member.api.comment.edit({ projectId, commentId: mine.id, body: "back" })))

@@ -203,7 +203,7 @@ describe("creating decision projects", () => {
     const viewer = at(people, 1);
     const error = await trpcError(viewer.api.project.create(blankInput(team.id)));
     expect(error.code).toBe("FORBIDDEN");
-    expect(await viewer.api.project.list({ teamId: team.id })).toEqual([]);
+    expect((await viewer.api.project.list({ teamId: team.id })).items).toEqual([]);
   });
 });
 
@@ -697,7 +697,7 @@ describe("finding a decision in the project list", () => {
     );
     const viewer = at(people, 1).api;
     const ids = async (input: { q?: string; status?: "OPEN" | "DRAFT" }) =>
-      (await viewer.project.list({ teamId: team.id, ...input })).map((p) => p.id);
+      (await viewer.project.list({ teamId: team.id, ...input })).items.map((p) => p.id);
 
     expect(await ids({ q: "billing" })).toEqual([framework.id, queue.id]);
     // Words from the problem statement, in another case, in any order.
@@ -725,7 +725,9 @@ describe("finding a decision in the project list", () => {
     );
     expect(badStatus.code).toBe("BAD_REQUEST");
     // A viewer of the team may search it; an outsider learns nothing about it.
-    expect(await at(people, 1).api.project.list({ teamId: team.id, q: "queue" })).toHaveLength(1);
+    expect(
+      (await at(people, 1).api.project.list({ teamId: team.id, q: "queue" })).items,
+    ).toHaveLength(1);
     const outsider = await teamWith(t);
     const refused = await trpcError(
       outsider.owner.api.project.list({ teamId: team.id, q: "queue" }),

@@ -55,7 +55,7 @@ async function teamOfEveryStatus() {
 describe("record statuses and tags in the project list", () => {
   it("names each project's record status and filters by it", async () => {
     const { api, teamId, ids } = await teamOfEveryStatus();
-    const all = await api.project.list({ teamId });
+    const all = (await api.project.list({ teamId })).items;
     const statusOf = new Map(all.map((p) => [p.id, p.recordStatus]));
     expect(statusOf.get(ids.proposed)).toBe("proposed");
     expect(statusOf.get(ids.accepted)).toBe("superseded");
@@ -64,7 +64,7 @@ describe("record statuses and tags in the project list", () => {
     expect(statusOf.get(ids.successor)).toBe("accepted");
 
     const titles = async (recordStatus: "proposed" | "accepted" | "rejected" | "deprecated") =>
-      (await api.project.list({ teamId, recordStatus })).map((p) => p.title);
+      (await api.project.list({ teamId, recordStatus })).items.map((p) => p.title);
     expect(await titles("rejected")).toEqual(["A proposal nobody wanted"]);
     expect(await titles("deprecated")).toEqual(["An old choice"]);
     expect(await titles("accepted")).toEqual(["The new choice"]);
@@ -73,17 +73,17 @@ describe("record statuses and tags in the project list", () => {
 
   it("returns each project's tags and filters by one, with the search and status", async () => {
     const { api, teamId, ids } = await teamOfEveryStatus();
-    const tagged = await api.project.list({ teamId, tag: "billing" });
+    const tagged = (await api.project.list({ teamId, tag: "billing" })).items;
     expect(tagged.map((p) => p.id)).toEqual([ids.successor, ids.deprecated]);
     expect(tagged[0]?.tags).toEqual(["billing", "queues"]);
-    expect((await api.project.list({ teamId, tag: "queues" })).map((p) => p.id)).toEqual([
+    expect((await api.project.list({ teamId, tag: "queues" })).items.map((p) => p.id)).toEqual([
       ids.successor,
     ]);
-    expect(await api.project.list({ teamId, tag: "BILLING", q: "old" })).toHaveLength(1);
-    expect(await api.project.list({ teamId, tag: "billing", recordStatus: "accepted" })).toEqual([
-      expect.objectContaining({ id: ids.successor }),
-    ]);
-    expect(await api.project.list({ teamId, tag: "nothing-here" })).toEqual([]);
+    expect((await api.project.list({ teamId, tag: "BILLING", q: "old" })).items).toHaveLength(1);
+    expect(
+      (await api.project.list({ teamId, tag: "billing", recordStatus: "accepted" })).items,
+    ).toEqual([expect.objectContaining({ id: ids.successor })]);
+    expect((await api.project.list({ teamId, tag: "nothing-here" })).items).toEqual([]);
     const error = await trpcError(api.project.list({ teamId, tag: "not a tag!" }));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toContain("A tag is lower-case letters, digits and dashes");
@@ -121,7 +121,7 @@ describe("record statuses in every export", () => {
     const file = await api.export.file({ projectId: ids.deprecated, format: "json" });
     const document = JSON.parse(file.content);
     const created = await other.owner.api.export.import({ teamId: other.team.id, document });
-    const [listed] = await other.owner.api.project.list({ teamId: other.team.id });
+    const [listed] = (await other.owner.api.project.list({ teamId: other.team.id })).items;
     expect(listed).toMatchObject({
       id: created.id,
       status: "ARCHIVED",
@@ -144,7 +144,7 @@ describe("record statuses read back by the folder import", () => {
         madrFile("0003-use-json.md", "proposed", "Use JSON"),
       ],
     });
-    const listed = await api.project.list({ teamId });
+    const listed = (await api.project.list({ teamId })).items;
     expect(listed.map((p) => [p.title, p.recordStatus, p.tags])).toEqual([
       ["Use JSON", "proposed", []],
       ["Use XML", "deprecated", []],
@@ -162,14 +162,14 @@ describe("record statuses read back by the folder import", () => {
       teamId: accepted.team.id,
       files: [madrFile("0001-use-go.md", "accepted", "Use Go")],
     });
-    const [project] = await accepted.owner.api.project.list({ teamId: accepted.team.id });
+    const [project] = (await accepted.owner.api.project.list({ teamId: accepted.team.id })).items;
     await accepted.owner.api.project.archive({ projectId: project?.id ?? "" });
     const madr = await accepted.owner.api.export.file({
       projectId: project?.id ?? "",
       format: "madr",
     });
     expect(parseYaml(madr.content.split("---\n")[1] ?? "").status).toBe("deprecated");
-    const [after] = await accepted.owner.api.project.list({ teamId: accepted.team.id });
+    const [after] = (await accepted.owner.api.project.list({ teamId: accepted.team.id })).items;
     expect(after?.recordStatus).toBe("deprecated");
   });
 });

@@ -97,15 +97,17 @@ describe("REST with an access token", () => {
 
     const all = await handler(restRequest("project.list", { teamId: team.id }, bearer(token)));
     expect(all.status).toBe(200);
-    const body = (await all.json()) as { id: string }[];
-    expect(body.map((p) => p.id).sort()).toEqual(
-      (await owner.api.project.list({ teamId: team.id })).map((p) => p.id).sort(),
+    const body = (await all.json()) as { items: { id: string }[] };
+    expect(body.items.map((p) => p.id).sort()).toEqual(
+      (await owner.api.project.list({ teamId: team.id })).items.map((p) => p.id).sort(),
     );
 
     const open = await handler(
       restRequest("project.list", { teamId: team.id, status: "OPEN" }, bearer(token)),
     );
-    expect(((await open.json()) as { id: string }[]).map((p) => p.id)).toEqual([draft.id]);
+    expect(((await open.json()) as { items: { id: string }[] }).items.map((p) => p.id)).toEqual([
+      draft.id,
+    ]);
   });
 
   it("carries out a change with a read-write token, and refuses it to a read token", async () => {
@@ -316,7 +318,7 @@ describe("REST with an access token", () => {
     expect(problem.code).toBe("BAD_REQUEST");
     expect(problem.fieldErrors).toEqual({ staus: ["This operation has no such parameter."] });
     expect(problem.detail).toBe(
-      "/api/v1/project/list takes no parameter staus. Its parameters are: q, recordStatus, status, tag, teamId.",
+      "/api/v1/project/list takes no parameter staus. Its parameters are: cursor, limit, q, recordStatus, status, tag, teamId.",
     );
     const none = await handler(restRequest("team.list", { page: 2 }, bearer(token)));
     expect(none.status).toBe(400);

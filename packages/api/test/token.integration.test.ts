@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { authenticateToken, bearerToken } from "../src/services/token/authenticate-token";
+import { REVOKED_TOKENS_PAGE } from "../src/services/token/list-tokens";
 import { onceOfTwo, trpcError, useTestDatabase } from "./helpers";
 import { teamWith } from "./project-fixtures";
 import { itWithLocks, raceBehindLock } from "./row-lock";
@@ -17,7 +18,7 @@ describe("personal access tokens", () => {
 
     const auth = await authenticateToken(t.db, created.token);
     expect(auth).toMatchObject({ scope: "READ_WRITE", user: { id: owner.id } });
-    const [listed] = await owner.api.token.list();
+    const [listed] = (await owner.api.token.list()).active;
     expect(listed?.lastUsedAt).not.toBeNull();
   });
 
@@ -87,11 +88,32 @@ describe("personal access tokens", () => {
     const a = await teamWith(t);
     const b = await teamWith(t);
     const created = await a.owner.api.token.create({ name: "mine", scope: "READ" });
-    expect(await b.owner.api.token.list()).toEqual([]);
+    expect(await b.owner.api.token.list()).toMatchObject({ active: [], revoked: [] });
     expect((await trpcError(b.owner.api.token.revoke({ tokenId: created.id }))).code).toBe(
       "NOT_FOUND",
     );
     expect(await authenticateToken(t.db, created.token)).toMatchObject({ scope: "READ" });
+  });
+
+  it("list the active ones, and the revoked ones a page at a time with how many in all", async () => {
+    const { owner } = await teamWith(t);
+    const kept = await owner.api.token.create({ name: "kept", scope: "READ" });
+    const REVOKED = REVOKED_TOKENS_PAGE + 2;
+    for (let i = 1; i <= REVOKED; i++) {
+      const made = await owner.api.token.create({ name: `old ${i}`, scope: "READ" });
+      await owner.api.token.revoke({ tokenId: made.id });
+    }
+    const first = await owner.api.token.list();
+    expect(first.active.map((x) => x.id)).toEqual([kept.id]);
+    expect(first.revokedTotal).toBe(REVOKED);
+    expect(first.revoked).toHaveLength(REVOKED_TOKENS_PAGE);
+    // The most recently revoked first.
+    expect(first.revoked[0]?.name).toBe(`old ${REVOKED}`);
+    const next = await owner.api.token.list({ cursor: first.nextCursor });
+    expect(next.nextCursor).toBeNull();
+    const names = [...first.revoked, ...next.revoked].map((x) => x.name);
+    expect(new Set(names).size).toBe(REVOKED);
+    expect(names.at(-1)).toBe("old 1");
   });
 
   it("read the Authorization header only in its Bearer form", () => {

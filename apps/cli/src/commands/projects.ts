@@ -4,7 +4,7 @@ import type { Io } from "../io";
 import { call, createClient } from "../server/client";
 import { loadConfig } from "../server/config";
 import { print, withJson } from "../server/output";
-import { resolveTeam } from "../server/resolve";
+import { listAllProjects, resolveTeam } from "../server/resolve";
 import { STATUSES, type Status, serverStatus, statusWord } from "../server/status";
 
 /** `tradeoff projects [--team T] [--status S]`: the decisions of one team, or of all your teams. */
@@ -32,9 +32,10 @@ export function registerProjects(program: Command, io: Io): void {
     const status = options.status ? serverStatus(options.status) : undefined;
     const projects = [];
     for (const team of teams) {
-      const list = await call(config, () =>
-        client.project.list.query({ teamId: team.id, ...(status ? { status } : {}) }),
-      );
+      const list = await listAllProjects(client, config, {
+        teamId: team.id,
+        ...(status ? { status } : {}),
+      });
       for (const p of list) {
         const word = statusWord(p.status, p.recordStatus !== "proposed");
         // closed and decided share the server's status: the record tells them apart.

@@ -4,6 +4,22 @@ import { loadConfig, type ServerConfig } from "./config";
 
 type Team = { id: string; slug: string; name: string };
 
+type ListInput = Parameters<Client["project"]["list"]["query"]>[0];
+
+/** Every project the list finds, read a page at a time. */
+export async function listAllProjects(client: Client, config: ServerConfig, input: ListInput) {
+  const page = await call(config, () => client.project.list.query({ ...input, limit: 100 }));
+  const projects = [...page.items];
+  for (let cursor = page.nextCursor; cursor != null; ) {
+    const next = await call(config, () =>
+      client.project.list.query({ ...input, limit: 100, cursor }),
+    );
+    projects.push(...next.items);
+    cursor = next.nextCursor;
+  }
+  return projects;
+}
+
 /** How a command's help names the project argument `resolveProject` reads. */
 export const PROJECT_ARGUMENT = "TEAM/NUMBER (billing/7), NUMBER with --team, or the project id";
 
@@ -57,8 +73,11 @@ export async function resolveProject(
     throw new CliError(EXIT_USAGE, `"${ref}" names no project: use ${PROJECT_ARGUMENT}.`);
   if (!numbered) return { projectId: ref };
   const team = await resolveTeam(client, config, numbered.team);
-  const projects = await call(config, () => client.project.list.query({ teamId: team.id }));
-  const project = projects.find((p) => p.number === numbered.number);
+  // The list runs by number, newest first: the page after number + 1 starts with that number.
+  const page = await call(config, () =>
+    client.project.list.query({ teamId: team.id, cursor: numbered.number + 1, limit: 1 }),
+  );
+  const project = page.items.find((p) => p.number === numbered.number);
   if (!project)
     throw new CliError(
       EXIT_REFUSED,

@@ -16,7 +16,7 @@ import { inProject, memberOf } from "./actor";
 export const commentRouter = createTRPCRouter({
   list: projectProcedure("VIEWER")
     .input(listCommentsSchema)
-    .query(({ ctx }) => listComments(ctx.db, inProject(ctx))),
+    .query(({ ctx, input }) => listComments(ctx.db, { ...inProject(ctx), ...input })),
   create: projectProcedure("VIEWER")
     .input(createCommentSchema)
     .mutation(({ ctx, input }) => createComment(ctx.db, memberOf(ctx), input)),

@@ -1,4 +1,4 @@
-import { createTokenSchema, revokeTokenSchema } from "../schemas/token";
+import { createTokenSchema, listTokensSchema, revokeTokenSchema } from "../schemas/token";
 import { createToken } from "../services/token/create-token";
 import { listTokens } from "../services/token/list-tokens";
 import { revokeToken } from "../services/token/revoke-token";
@@ -9,7 +9,9 @@ import { createTRPCRouter, sessionProcedure } from "../trpc";
  * managed from a signed-in session only (a token never mints or revokes tokens).
  */
 export const tokenRouter = createTRPCRouter({
-  list: sessionProcedure.query(({ ctx }) => listTokens(ctx.db, { userId: ctx.user.id })),
+  list: sessionProcedure
+    .input(listTokensSchema)
+    .query(({ ctx, input }) => listTokens(ctx.db, { userId: ctx.user.id }, input)),
   create: sessionProcedure
     .input(createTokenSchema)
     .mutation(({ ctx, input }) => createToken(ctx.db, { userId: ctx.user.id }, input)),

@@ -16,7 +16,27 @@ const body = z
 /** null or absent: the thread of the whole project; a key: the thread of that criterion. */
 const criterionKey = z.string().min(1).max(40).nullish();
 
-export const listCommentsSchema = z.object({ projectId });
+export const listCommentsSchema = z.object({
+  projectId,
+  /**
+   * One thread: null for the whole project's, a criterion's key for that criterion's. Absent:
+   * every thread together.
+   */
+  thread: z
+    .string({ error: "Name the thread by its criterion's key, or null for the whole project." })
+    .min(1, { error: "Name the thread by its criterion's key, or null for the whole project." })
+    .max(40, { error: "A criterion's key has 40 characters or fewer." })
+    .nullish(),
+  /** The id of the oldest comment of the previous page: the page continues with older ones. */
+  cursor: idSchema.nullish(),
+  /** Comments per page (1 to 200; 50 unless given). */
+  limit: z
+    .number({ error: "The page size is a number of comments." })
+    .int({ error: "The page size is a whole number." })
+    .min(1, { error: "Ask for 1 to 200 comments a page." })
+    .max(200, { error: "Ask for 1 to 200 comments a page." })
+    .default(50),
+});
 /**
  * A key the page makes for each comment it writes (a UUID): sent again with the same comment
  * (a double click, a retry), it answers the comment already added instead of adding another.

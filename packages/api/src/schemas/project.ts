@@ -243,6 +243,19 @@ export const listProjectsSchema = z.object({
     .trim()
     .max(200, { error: "Keep the search to 200 characters or fewer." })
     .optional(),
+  /** The number of the last project of the previous page: the page continues below it. */
+  cursor: z
+    .number({ error: "The cursor is the number of the last project of the previous page." })
+    .int({ error: "The cursor is a whole project number." })
+    .min(1, { error: "The cursor is a project number, 1 or more." })
+    .nullish(),
+  /** Projects per page (1 to 100; 50 unless given). */
+  limit: z
+    .number({ error: "The page size is a number of projects." })
+    .int({ error: "The page size is a whole number." })
+    .min(1, { error: "Ask for 1 to 100 projects a page." })
+    .max(100, { error: "Ask for 1 to 100 projects a page." })
+    .default(50),
 });
 
 export const saveAsTemplateSchema = z.object({

@@ -18,3 +18,6 @@ export const createTokenSchema = z.object({
   idempotencyKey: idempotencyKeySchema("this token"),
 });
 export const revokeTokenSchema = z.object({ tokenId: idSchema });
+
+/** The page of revoked tokens after `cursor` (the last revoked token of the previous page). */
+export const listTokensSchema = z.object({ cursor: idSchema.nullish() }).optional().default({});

@@ -3,9 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { Input } from "~/components/ui/input";
+import { Label } from "~/components/ui/label";
 import { Skeleton } from "~/components/ui/skeleton";
 import { toast } from "~/components/ui/toaster";
 import { messageOf } from "~/trpc/errors";
@@ -13,6 +17,15 @@ import { useTRPC } from "~/trpc/react";
 import { atMost, isAdmin, roleLabel, type TeamSummary } from "./roles";
 import { Section } from "./section";
 import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-list";
+
+/** Members shown at first, and added by each press of "Show more": a big team stays quick. */
+export const MEMBERS_SHOWN = 50;
+
+/** Whether a member's name or address holds every word of the search, in any case. */
+function matches(member: { name: string | null; email: string | null }, words: string[]) {
+  const text = `${member.name ?? ""} ${member.email ?? ""}`.toLowerCase();
+  return words.every((word) => text.includes(word));
+}
 
 export function MembersSection({
   team,
@@ -75,6 +88,12 @@ export function MembersSection({
     }),
   );
   const manage = isAdmin(team.role);
+  const id = useId();
+  const [search, setSearch] = useState("");
+  const [shown, setShown] = useState(MEMBERS_SHOWN);
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const found = (members.data ?? []).filter((m) => matches(m, words));
+  const total = members.data?.length ?? 0;
 
   return (
     <Section
@@ -84,8 +103,29 @@ export function MembersSection({
     >
       {members.error ? <Alert variant="error">{messageOf(members.error)}</Alert> : null}
       {members.isPending ? <Skeleton className="h-24 w-full" /> : null}
+      {total > MEMBERS_SHOWN ? (
+        <div className="grid max-w-sm gap-1.5">
+          <Label htmlFor={`${id}-search`}>Find a member</Label>
+          <Input
+            id={`${id}-search`}
+            type="search"
+            placeholder="Name or email address"
+            value={search}
+            autoComplete="off"
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </div>
+      ) : null}
+      {total > MEMBERS_SHOWN ? (
+        <p aria-live="polite" className="text-muted-foreground text-sm" data-testid="member-count">
+          {words.length > 0
+            ? `${found.length} of ${total} ${total === 1 ? "member matches" : "members match"}.`
+            : `${total} ${total === 1 ? "member" : "members"}.`}
+          {found.length > shown ? ` The first ${shown} are shown.` : ""}
+        </p>
+      ) : null}
       <RowList label="Team members">
-        {members.data?.map((member) => {
+        {found.slice(0, shown).map((member) => {
           const label = member.name || member.email || "Unnamed member";
           const canManage = manage && atMost(member.role, team.role) && member.id !== currentUserId;
           return (
@@ -141,6 +181,11 @@ export function MembersSection({
           );
         })}
       </RowList>
+      {found.length > shown ? (
+        <Button variant="outline" size="sm" onClick={() => setShown((n) => n + MEMBERS_SHOWN)}>
+          Show {Math.min(MEMBERS_SHOWN, found.length - shown)} more of {found.length}
+        </Button>
+      ) : null}
     </Section>
   );
 }

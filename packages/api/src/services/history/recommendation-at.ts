@@ -25,7 +25,8 @@ type LatestRow = {
 
 /**
  * The recommendation exactly as it stood at a moment of the history (the time slider): each
- * member's latest vote per criterion up to then, in one query, aggregated by the scoring package.
+ * member's latest vote per criterion up to then (an index lookup each, however long the history),
+ * aggregated by the scoring package.
  * Hidden (null) while a blind project is open. A moment before the project was created is
  * refused, saying when its history starts: there was no decision to recommend anything in.
  */
@@ -40,18 +41,35 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
   const upTo = input.eventId
     ? Prisma.sql`AND id <= ${BigInt(input.eventId).toString()}::bigint`
     : Prisma.sql`AND coalesce(last_edit_at, created_at) <= ${input.at ?? new Date()}`;
-  const [loaded, rows] = await Promise.all([
-    loadDecision(db, input.projectId),
-    db.$queryRaw<LatestRow[]>`
-      SELECT DISTINCT ON (actor_id, criterion_key)
-        id::text AS id, actor_id, criterion_key,
-        coalesce(last_edit_at, created_at) AS created_at,
-        CASE WHEN type = 'vote.cast' THEN data->'after' END AS after
+  const loaded = await loadDecision(db, input.projectId);
+  const voterIds = loaded.members.map((m) => m.id);
+  const criterionKeys = loaded.decision.criteria.map((c) => c.key);
+  const [rows, lastRows] = await Promise.all([
+    // Each voter's latest vote event per criterion up to then: one step back along the
+    // (project, actor, criterion, id) index for each of them, not a pass over the history.
+    voterIds.length === 0 || criterionKeys.length === 0
+      ? []
+      : db.$queryRaw<LatestRow[]>`
+      SELECT e.id::text AS id, e.actor_id, e.criterion_key,
+        coalesce(e.last_edit_at, e.created_at) AS created_at,
+        CASE WHEN e.type = 'vote.cast' THEN e.data->'after' END AS after
+      FROM unnest(${voterIds}::text[]) AS voter(id)
+      CROSS JOIN unnest(${criterionKeys}::text[]) AS criterion(key)
+      CROSS JOIN LATERAL (
+        SELECT id, actor_id, criterion_key, last_edit_at, created_at, type, data
+        FROM project_events
+        WHERE project_id = ${input.projectId} AND actor_id = voter.id
+          AND criterion_key = criterion.key AND type IN ('vote.cast', 'vote.retracted') ${upTo}
+        ORDER BY id DESC LIMIT 1
+      ) e`,
+    // The last vote change up to then (of anyone, former members included): where the slider is.
+    db.$queryRaw<{ id: string; created_at: Date }[]>`
+      SELECT id::text AS id, coalesce(last_edit_at, created_at) AS created_at
       FROM project_events
       WHERE project_id = ${input.projectId} AND type IN ('vote.cast', 'vote.retracted')
         AND actor_id IS NOT NULL AND criterion_key IS NOT NULL ${upTo}
       -- project_events.id: the number, not the text alias above (which sorts "9" after "10")
-      ORDER BY actor_id, criterion_key, project_events.id DESC`,
+      ORDER BY project_events.id DESC LIMIT 1`,
   ]);
   // The members of that moment: whoever joined the team since did not count then. Membership
   // keeps when each current member joined, not who has left since (their votes and ballots
@@ -77,9 +95,8 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
   const criteria = new Set(loaded.decision.criteria.map((c) => c.key));
   const optionKeys = new Set(loaded.decision.options.map((o) => o.key));
   const votes: Vote[] = [];
-  let last: LatestRow | undefined;
+  const last = lastRows[0];
   for (const row of rows) {
-    if (!last || BigInt(row.id) > BigInt(last.id)) last = row;
     if (!row.after || !voters.has(row.actor_id) || !criteria.has(row.criterion_key)) continue;
     votes.push({
       voterId: row.actor_id,

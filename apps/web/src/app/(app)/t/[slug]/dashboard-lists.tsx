@@ -79,6 +79,34 @@ function LeaderCell({
   );
 }
 
+/**
+ * Under a list the dashboard cut short: how many of how many it shows, and where the rest are
+ * (the project list filtered, a page at a time). Nothing when it shows them all.
+ */
+function MoreOf({
+  shown,
+  total,
+  what,
+  href,
+  link,
+}: {
+  shown: number;
+  total: number;
+  what: string;
+  href: string;
+  link: string;
+}) {
+  if (shown >= total) return null;
+  return (
+    <p className="text-muted-foreground text-sm" data-testid="dashboard-more">
+      {shown} of {total} {what}.{" "}
+      <Link href={href} className="font-medium text-foreground underline-offset-4 hover:underline">
+        {link}
+      </Link>
+    </p>
+  );
+}
+
 /** The team dashboard: what needs my vote, deadlines, projects by status, recent activity. */
 export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: Dashboard }) {
   const href = (id: string) => `/t/${slug}/p/${id}`;
@@ -87,8 +115,8 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
       <div className="space-y-8">
         {dashboard.pendingVotes.length > 0 ? (
           <section aria-labelledby="pending-heading" className="space-y-3">
-            <h2 id="pending-heading" className="font-medium text-lg">
-              Waiting for your vote
+            <h2 id="pending-heading" className="flex items-center gap-2 font-medium text-lg">
+              Waiting for your vote <Badge variant="warning">{dashboard.pendingTotal}</Badge>
             </h2>
             <ul className="space-y-2" data-testid="pending-votes">
               {dashboard.pendingVotes.map((p) => (
@@ -106,15 +134,23 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                 </li>
               ))}
             </ul>
+            <MoreOf
+              shown={dashboard.pendingVotes.length}
+              total={dashboard.pendingTotal}
+              what="waiting for your vote, the most recently changed first"
+              href={`/t/${slug}?status=OPEN`}
+              link="See every open decision"
+            />
           </section>
         ) : null}
         {STATUS_FILTERS.map(({ status, label, heading = label, variant }) => {
           const rows = dashboard.projects.filter((p) => p.status === status);
-          if (rows.length === 0) return null;
+          const total = dashboard.counts[status];
+          if (total === 0) return null;
           return (
             <section key={status} aria-labelledby={`status-${status}`} className="space-y-3">
               <h2 id={`status-${status}`} className="flex items-center gap-2 font-medium text-lg">
-                {heading} <Badge variant={variant}>{rows.length}</Badge>
+                {heading} <Badge variant={variant}>{total}</Badge>
               </h2>
               <ul className="divide-y divide-border rounded-xl border border-border">
                 {rows.map((p) => (
@@ -142,7 +178,14 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                         </span>
                       </span>
                       <span className="text-sm">
-                        {p.leader ? (
+                        {p.unreadable ? (
+                          <span
+                            className="block text-right text-warning"
+                            data-testid="project-unreadable"
+                          >
+                            Cannot be scored: its stored data is invalid ({p.unreadable})
+                          </span>
+                        ) : p.leader ? (
                           <LeaderCell status={p.status} leader={p.leader} />
                         ) : p.votingMode === "BLIND" && p.status === "OPEN" ? (
                           <span className="flex items-center gap-1 text-muted-foreground">
@@ -156,6 +199,13 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                   </li>
                 ))}
               </ul>
+              <MoreOf
+                shown={rows.length}
+                total={total}
+                what={`${heading.toLowerCase()}, the most recently changed first`}
+                href={`/t/${slug}?status=${status}`}
+                link={`Show all ${total}`}
+              />
             </section>
           );
         })}
@@ -182,6 +232,13 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                   </li>
                 ))}
               </ul>
+              <MoreOf
+                shown={dashboard.deadlines.length}
+                total={dashboard.deadlineTotal}
+                what="deadlines, the nearest first"
+                href={`/t/${slug}?status=OPEN`}
+                link="See every open decision"
+              />
             </CardContent>
           </Card>
         ) : null}

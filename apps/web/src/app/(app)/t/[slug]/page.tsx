@@ -38,9 +38,11 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
   const status = statusFromParam(first(query.status));
   const recordStatus = recordStatusFromParam(first(query.record));
   const tag = tagFromParam(first(query.tag));
+  const filtering = Boolean(q.trim() || status || recordStatus || tag);
+  // While a filter is on, the dashboard is not shown: it is computed only without one.
   const [dashboard, found, teamTags] = await Promise.all([
-    api((c) => c.dashboard.get({ teamId: team.id })),
-    q.trim() || status || recordStatus || tag
+    filtering ? undefined : api((c) => c.dashboard.get({ teamId: team.id })),
+    filtering
       ? api((c) =>
           c.project.list({
             teamId: team.id,
@@ -86,7 +88,7 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
         </div>
       </div>
       <DueReviews teamId={team.id} slug={team.slug} />
-      {dashboard.projects.length === 0 ? (
+      {dashboard?.total === 0 ? (
         <section aria-labelledby="decisions-heading" className="space-y-3">
           <h2 id="decisions-heading" className="font-medium text-lg">
             Decisions
@@ -109,6 +111,8 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
         </section>
       ) : (
         <ProjectFinder
+          // A link to another filter (the dashboard's "Show all") starts the finder afresh.
+          key={JSON.stringify([q, status, recordStatus, tag])}
           slug={team.slug}
           teamId={team.id}
           initialQ={q}
@@ -118,7 +122,7 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
           teamTags={teamTags.map((t) => t.tag)}
           initialResults={found}
         >
-          <DashboardLists slug={team.slug} dashboard={dashboard} />
+          {dashboard ? <DashboardLists slug={team.slug} dashboard={dashboard} /> : null}
         </ProjectFinder>
       )}
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { Search } from "lucide-react";
 import Link from "next/link";
@@ -8,13 +8,16 @@ import { useSearchParams } from "next/navigation";
 import { type ReactNode, useEffect, useId, useState } from "react";
 import { DeadlineLabel } from "~/components/app/deadline-label";
 import { NumberedTitle } from "~/components/app/numbered-title";
+import { LoadFailed } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { controlClasses } from "~/components/ui/form-control";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { Skeleton } from "~/components/ui/skeleton";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
+import { DashboardLists } from "./dashboard-lists";
 import {
   RECORD_STATUS_FILTERS,
   type RecordStatus,
@@ -57,8 +60,11 @@ export function ProjectFinder({
   teamTags: string[];
   /** The results for the address's filter, rendered on the server. */
   initialResults: Found | undefined;
-  /** The dashboard, shown while nothing is filtered. */
-  children: ReactNode;
+  /**
+   * The dashboard, shown while nothing is filtered; null when the page was rendered for a
+   * filter (the dashboard is then fetched once the filter is cleared).
+   */
+  children: ReactNode | null;
 }) {
   const trpc = useTRPC();
   const id = useId();
@@ -120,13 +126,19 @@ export function ProjectFinder({
       ? `${recordStatus} records`
       : undefined;
   const tags = tag && !teamTags.includes(tag) ? [...teamTags, tag] : teamTags;
-  const found = useQuery({
-    ...trpc.project.list.queryOptions(input),
+  // A page at a time, the newest first; "Show more" asks for the next.
+  const found = useInfiniteQuery({
+    ...trpc.project.list.infiniteQueryOptions(input, {
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
+    }),
     enabled: filtering && !tooLong,
     placeholderData: keepPreviousData,
-    ...(sameAsServer && initialResults ? { initialData: initialResults } : {}),
+    ...(sameAsServer && initialResults
+      ? { initialData: { pages: [initialResults], pageParams: [null] } }
+      : {}),
   });
-  const results = found.data;
+  const results = found.data?.pages.flatMap((page) => page.items);
+  const total = found.data?.pages[0]?.total ?? 0;
 
   return (
     <div className="space-y-6">
@@ -222,7 +234,7 @@ export function ProjectFinder({
         </form>
       </search>
       {!filtering ? (
-        children
+        (children ?? <DashboardLoader slug={slug} teamId={teamId} />)
       ) : (
         <section aria-labelledby={`${id}-results`} className="space-y-3">
           <h2 id={`${id}-results`} className="font-medium text-lg">
@@ -235,7 +247,7 @@ export function ProjectFinder({
                 ? "Searching…"
                 : results.length === 0
                   ? `No decision matches${q ? ` “${q}”` : ""}${statusLabel ? ` among ${statusLabel}` : ""}${tag ? ` tagged ${tag}` : ""}. Try fewer words, another status or another tag.`
-                  : `${results.length} ${results.length === 1 ? "decision matches" : "decisions match"}.`}
+                  : `${total} ${total === 1 ? "decision matches" : "decisions match"}${results.length < total ? `; the newest ${results.length} are shown` : ""}.`}
           </p>
           {results && results.length > 0 ? (
             <ul
@@ -280,8 +292,34 @@ export function ProjectFinder({
               })}
             </ul>
           ) : null}
+          {found.hasNextPage ? (
+            <div className="space-y-2">
+              <Button
+                variant="outline"
+                size="sm"
+                loading={found.isFetchingNextPage}
+                onClick={() => void found.fetchNextPage()}
+              >
+                Show more decisions
+              </Button>
+              {found.isFetchNextPageError ? (
+                <p className="text-destructive text-sm">
+                  More decisions could not be loaded. Check your connection and try again.
+                </p>
+              ) : null}
+            </div>
+          ) : null}
         </section>
       )}
     </div>
   );
+}
+
+/** The dashboard for a page that was rendered with a filter on, once the filter is cleared. */
+function DashboardLoader({ slug, teamId }: { slug: string; teamId: string }) {
+  const trpc = useTRPC();
+  const dashboard = useQuery(trpc.dashboard.get.queryOptions({ teamId }));
+  if (dashboard.isPending) return <Skeleton className="h-40 w-full" />;
+  if (dashboard.isError) return <LoadFailed what="The dashboard" />;
+  return <DashboardLists slug={slug} dashboard={dashboard.data} />;
 }

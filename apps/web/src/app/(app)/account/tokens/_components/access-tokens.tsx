@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { type FormEvent, useRef, useState } from "react";
 import { ActionsTable } from "~/components/app/actions-table";
@@ -26,12 +26,22 @@ export function AccessTokens({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const tokens = useQuery({ ...trpc.token.list.queryOptions(), initialData: initialTokens });
+  // Every active token, and the revoked ones a page at a time (most recently revoked first).
+  const tokens = useInfiniteQuery({
+    ...trpc.token.list.infiniteQueryOptions(
+      {},
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+    ...(initialTokens ? { initialData: { pages: [initialTokens], pageParams: [null] } } : {}),
+  });
+  const active = tokens.data?.pages[0]?.active ?? [];
+  const revoked = tokens.data?.pages.flatMap((page) => page.revoked) ?? [];
+  const revokedTotal = tokens.data?.pages[0]?.revokedTotal ?? 0;
   const [created, setCreated] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | undefined>();
   // Why the last creation was refused, in words, next to the form (a toast is gone too soon).
   const [createError, setCreateError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey() });
+  const refresh = () => queryClient.invalidateQueries(trpc.token.list.pathFilter());
   const nameInput = useRef<HTMLInputElement>(null);
   // The key of this attempt: a retry after a lost answer sends it again, and the server says the
   // token exists (its secret cannot be shown twice) instead of creating a second one. A new key
@@ -123,41 +133,60 @@ export function AccessTokens({
         />
       ) : null}
       <ActionsTable label="Your access tokens" columns={["Name", "Scope", "Last used", "Expires"]}>
-        {(tokens.data ?? []).map((t) => (
+        {active.map((t) => (
           <tr key={t.id} className="border-t">
             <td className="py-2">
               {t.name} <code className="text-muted-foreground">{t.prefix}…</code>
             </td>
             <td>{t.scope === "READ" ? "Read" : "Read and write"}</td>
             <td>{t.lastUsedAt ? dateTime.format(new Date(t.lastUsedAt)) : "Never"}</td>
-            <td>
-              {t.revokedAt
-                ? "Revoked"
-                : t.expiresAt
-                  ? dateTime.format(new Date(t.expiresAt))
-                  : "Never"}
-            </td>
+            <td>{t.expiresAt ? dateTime.format(new Date(t.expiresAt)) : "Never"}</td>
             <td className="text-right">
-              {t.revokedAt ? null : (
-                <ConfirmDialog
-                  trigger={
-                    <Button size="sm" variant="ghost">
-                      Revoke<span className="sr-only"> the token “{t.name}”</span>
-                    </Button>
-                  }
-                  title={`Revoke “${t.name}”?`}
-                  description="Scripts and command lines using it stop working at once."
-                  confirmLabel="Revoke"
-                  pending={revoke.isPending}
-                  onConfirm={() => revoke.mutate({ tokenId: t.id })}
-                />
-              )}
+              <ConfirmDialog
+                trigger={
+                  <Button size="sm" variant="ghost">
+                    Revoke<span className="sr-only"> the token “{t.name}”</span>
+                  </Button>
+                }
+                title={`Revoke “${t.name}”?`}
+                description="Scripts and command lines using it stop working at once."
+                confirmLabel="Revoke"
+                pending={revoke.isPending}
+                onConfirm={() => revoke.mutate({ tokenId: t.id })}
+              />
             </td>
           </tr>
         ))}
       </ActionsTable>
-      {tokens.data?.length === 0 ? (
-        <p className="text-muted-foreground text-sm">No tokens yet.</p>
+      {active.length === 0 ? (
+        <p className="text-muted-foreground text-sm">
+          {revokedTotal === 0 ? "No tokens yet." : "No active tokens."}
+        </p>
+      ) : null}
+      {revokedTotal > 0 ? (
+        <details className="space-y-3" data-testid="revoked-tokens">
+          <summary className="cursor-pointer text-sm">
+            Revoked tokens ({revokedTotal}): they no longer work
+          </summary>
+          <ul className="space-y-1 text-muted-foreground text-sm">
+            {revoked.map((t) => (
+              <li key={t.id}>
+                {t.name} <code>{t.prefix}…</code>, revoked{" "}
+                {t.revokedAt ? dateTime.format(new Date(t.revokedAt)) : ""}
+              </li>
+            ))}
+          </ul>
+          {tokens.hasNextPage ? (
+            <Button
+              size="sm"
+              variant="outline"
+              loading={tokens.isFetchingNextPage}
+              onClick={() => void tokens.fetchNextPage()}
+            >
+              Show older revoked tokens ({revoked.length} of {revokedTotal} shown)
+            </Button>
+          ) : null}
+        </details>
       ) : null}
     </div>
   );

@@ -1,9 +1,15 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import { MessageSquare } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { ShowOlder } from "~/components/app/show-older";
 import { MarkdownText } from "~/components/markdown/markdown";
 import { LoadFailed } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
@@ -16,8 +22,12 @@ import { toast } from "~/components/ui/toaster";
 import { newIdempotencyKey } from "~/lib/idempotency-key";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
+import { useShowOlder } from "~/trpc/show-older";
+import { commentPages } from "./comment-pages";
 
-type CommentView = RouterOutputs["comment"]["list"][number];
+type CommentView = RouterOutputs["comment"]["list"]["items"][number];
+
+const OLDER_FAILED = "Older comments could not be loaded. Check your connection and try again.";
 type Named = { key: string; name: string };
 type Member = { id: string; name: string };
 
@@ -40,7 +50,12 @@ export function Discussion({
   readOnly?: boolean;
 }) {
   const trpc = useTRPC();
-  const comments = useQuery(trpc.comment.list.queryOptions({ projectId }));
+  const [thread, setThread] = useState<string | null>(null);
+  // Another thread's comments stay while this one's load, to keep each thread's count shown.
+  const comments = useInfiniteQuery({
+    ...commentPages(trpc, projectId, thread),
+    placeholderData: keepPreviousData,
+  });
   const markSeen = useMutation(trpc.comment.markMentionsSeen.mutationOptions());
   // Opening the discussion is seeing the mentions in it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per project.
@@ -48,26 +63,43 @@ export function Discussion({
     markSeen.mutate({ projectId });
   }, [projectId]);
 
-  const [thread, setThread] = useState<string | null>(null);
-  const byThread = useMemo(() => {
-    const map = new Map<string | null, CommentView[]>();
-    for (const c of comments.data ?? []) {
-      map.set(c.criterionKey, [...(map.get(c.criterionKey) ?? []), c]);
+  // The newest page comes first; a thread reads oldest first.
+  const current = useMemo(
+    () => [...(comments.data?.pages ?? [])].reverse().flatMap((page) => page.items),
+    [comments.data],
+  );
+  const counts = comments.data?.pages[0]?.counts ?? {};
+  const list = useRef<HTMLOListElement>(null);
+  const showOlderButton = useRef<HTMLButtonElement>(null);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusId === null) return;
+    const item = list.current?.querySelector(`:scope > li[data-comment-id="${focusId}"]`);
+    if (!(item instanceof HTMLElement)) return;
+    setFocusId(null);
+    const active = document.activeElement;
+    if (active === showOlderButton.current || active === document.body || !active?.isConnected) {
+      item.focus();
     }
-    return map;
-  }, [comments.data]);
+  }, [focusId]);
+  const showOlder = useShowOlder(
+    comments.isPlaceholderData ? 0 : (comments.data?.pages.length ?? 0),
+    comments.fetchNextPage,
+    { one: "comment", many: "comments", failed: OLDER_FAILED },
+    // The older comments come above those shown: the keyboard moves to the first of them.
+    setFocusId,
+  );
   const threads: { key: string | null; name: string }[] = [
     { key: null, name: "Whole decision" },
     ...criteria.map((c) => ({ key: c.key, name: c.name })),
   ];
-  const current = byThread.get(thread) ?? [];
 
   return (
     <div className="grid grid-cols-1 gap-6 md:grid-cols-[14rem_minmax(0,1fr)]">
       <nav aria-label="Threads">
         <ul className="space-y-1">
           {threads.map((t) => {
-            const count = (byThread.get(t.key) ?? []).filter((c) => !c.deleted).length;
+            const count = counts[t.key ?? ""] ?? 0;
             return (
               <li key={t.key ?? "project"}>
                 <button
@@ -94,7 +126,16 @@ export function Discussion({
           <CardTitle as="h2">{threads.find((t) => t.key === thread)?.name}</CardTitle>
         </CardHeader>
         <CardContent className="space-y-4">
-          {comments.isPending ? (
+          <ShowOlder
+            showOlder={showOlder}
+            hasOlder={!comments.isPlaceholderData && comments.hasNextPage}
+            items={current}
+            label="Show older comments"
+            failed={OLDER_FAILED}
+            className="space-y-2"
+            buttonRef={showOlderButton}
+          />
+          {comments.isPending || comments.isPlaceholderData ? (
             <Skeleton className="h-32 w-full" />
           ) : comments.isError ? (
             <LoadFailed what="The discussion" />
@@ -105,7 +146,7 @@ export function Discussion({
               description="Say what you think, or ask a teammate with @."
             />
           ) : (
-            <ol className="space-y-4" data-testid="comments">
+            <ol ref={list} className="space-y-4" data-testid="comments">
               {current.map((c) => (
                 <CommentItem key={c.id} comment={c} projectId={projectId} members={members} />
               ))}
@@ -154,7 +195,7 @@ function CommentItem({
   );
   const who = comment.author?.name ?? "Someone";
   return (
-    <li className="flex gap-3">
+    <li className="flex gap-3 outline-none" data-comment-id={comment.id} tabIndex={-1}>
       <Avatar name={who} size="sm" className="mt-1" />
       <div className="min-w-0 flex-1 space-y-1">
         <p className="text-sm">

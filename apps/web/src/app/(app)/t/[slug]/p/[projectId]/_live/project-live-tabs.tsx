@@ -1,10 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useEffect } from "react";
 import { Skeleton } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
+import { commentPages } from "./comment-pages";
 
 // Tabs behind the first one load their code (chart and markdown libraries) when opened.
 const HistoryTab = dynamic(() => import("./history-tab").then((m) => m.HistoryTab), {
@@ -54,7 +55,8 @@ export function ProjectHistory({ projectId, options, criteria }: Props) {
 export function ProjectDiscussion({ projectId, teamId, status, criteria }: Props) {
   const trpc = useTRPC();
   const members = useTeamMembers(teamId);
-  const comments = useQuery(trpc.comment.list.queryOptions({ projectId }));
+  // The whole project's thread, which the discussion opens on.
+  const comments = useInfiniteQuery(commentPages(trpc, projectId, null));
   useEffect(() => {
     void loadDiscussion();
   }, []);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link2 } from "lucide-react";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { DownloadLinks } from "~/components/app/download-links";
@@ -52,7 +52,13 @@ export function ExportLinks({ projectId }: { projectId: string }) {
 export function SupersedeForm({ view }: { view: RecordView }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const projects = useQuery(trpc.project.list.queryOptions({ teamId: view.team.id }));
+  // The team's decisions a page at a time, the newest first.
+  const projects = useInfiniteQuery(
+    trpc.project.list.infiniteQueryOptions(
+      { teamId: view.team.id },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
   const [picked, setPicked] = useState<string[]>([]);
   const submitButton = useRef<HTMLButtonElement>(null);
   // Set once marked: the picked decisions then supersede it and leave the list, and the
@@ -78,14 +84,14 @@ export function SupersedeForm({ view }: { view: RecordView }) {
     if (active === submitButton.current || active === document.body || !active?.isConnected)
       document.getElementById(SUPERSEDED_BY_ID)?.focus();
   }, [focusStatus, successors]);
-  const candidates = (projects.data ?? []).filter(
+  const candidates = (projects.data?.pages.flatMap((page) => page.items) ?? []).filter(
     (p) => p.id !== view.project.id && !view.supersededBy.some((s) => s.id === p.id),
   );
   function submit(event: FormEvent) {
     event.preventDefault();
     supersede.mutate({ projectId: view.project.id, successorIds: picked });
   }
-  if (candidates.length === 0)
+  if (candidates.length === 0 && !projects.hasNextPage)
     return (
       <p className="text-muted-foreground text-sm">
         No other decision of this team can supersede it yet.
@@ -109,6 +115,17 @@ export function SupersedeForm({ view }: { view: RecordView }) {
             #{p.number} {p.title}
           </label>
         ))}
+        {projects.hasNextPage ? (
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            loading={projects.isFetchingNextPage}
+            onClick={() => void projects.fetchNextPage()}
+          >
+            Show older decisions
+          </Button>
+        ) : null}
       </fieldset>
       <Button
         ref={submitButton}
