@@ -166,3 +166,27 @@ function migratedTemplate(log?: Logger): Promise<string> {
   });
   return template;
 }
+
+/**
+ * Runs `run` and counts the SQL statements every node-postgres connection of this process sent
+ * meanwhile (each query Prisma runs, each transaction's BEGIN and COMMIT): a test can say that a
+ * request's statements do not grow with the number of projects, votes or files it reads. Runs
+ * one at a time: statements of other work running concurrently are counted too.
+ */
+export async function countStatements<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; statements: string[] }> {
+  const statements: string[] = [];
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = proto.query;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string } | undefined;
+    statements.push(typeof first === "string" ? first : (first?.text ?? ""));
+    return query.apply(this, args);
+  };
+  try {
+    return { result: await run(), statements };
+  } finally {
+    proto.query = query;
+  }
+}

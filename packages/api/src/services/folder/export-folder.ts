@@ -2,7 +2,7 @@ import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import type { MarkdownVariant } from "../export/markdown";
 import { readRecordSource } from "../record/record-source";
-import { loadRecordView, type RecordView } from "../record/record-view";
+import { loadRecordViews } from "../record/record-view";
 import { buildDecisionFolder, folderFileNames, type NamedRecord } from "./folder";
 
 /**
@@ -42,15 +42,13 @@ export async function exportFolder(
       "Decision project was not found, or it is still a draft (open it to record it).",
     );
   }
-  const views: RecordView[] = [];
-  for (const { id } of projects)
-    views.push(
-      await loadRecordView(
-        db,
-        { teamId: scope.teamId, projectId: id },
-        { appUrl: scope.appUrl ?? null, ...(scope.now ? { now: scope.now } : {}) },
-      ),
-    );
+  // Read together, a few hundred projects per round of queries: one by one, a team with a
+  // thousand records ran thousands of queries and the download did not finish.
+  const views = await loadRecordViews(
+    db,
+    { teamId: scope.teamId, projectIds: projects.map((p) => p.id) },
+    { appUrl: scope.appUrl ?? null, ...(scope.now ? { now: scope.now } : {}) },
+  );
   return { format: input.format, files: buildDecisionFolder(views, input.format) };
 }
 

@@ -159,10 +159,107 @@ export async function loadDecision(
     ? [await readShape(), await readMembers(), await readWanted(), await readImport()]
     : await Promise.all([readShape(), readMembers(), readWanted(), readImport()]);
   if (!project) throw notFound("Decision project");
+  return assembleDecision(project, memberRows, rows, importRows[0], opts.votes !== false);
+}
 
+type ShapeRow = Prisma.ProjectGetPayload<{ select: typeof shapeSelect }>;
+type MemberRow = { id: string | null; name: string | null; email: string | null };
+type VoteRow = {
+  userId: string;
+  criterionKey: string;
+  weight: number | null;
+  scores: unknown;
+  noOpinion: boolean;
+  rationale: string | null;
+  updatedAt: Date;
+};
+type ImportRow = { votes: unknown; eligible: unknown };
+
+/**
+ * loadDecision's answer for many projects at once (the records folder): the same reads, one
+ * query each for all of `projectIds` rather than four per project. A project not found is left
+ * out of the map. The rows of every project come in the order loadDecision reads them.
+ */
+export async function loadDecisions(db: PrismaClient, projectIds: readonly string[]) {
+  const ids = [...projectIds];
+  const [shapes, memberRows, voteRows, importRows] = await Promise.all([
+    db.project.findMany({ where: { id: { in: ids } }, select: shapeSelect }),
+    db.$queryRaw<(MemberRow & { projectId: string })[]>`
+      WITH kept AS (${keptVoterRows(Prisma.sql`r.project_id = ANY(${ids})`)})
+      SELECT project_id AS "projectId", id, name, email FROM (
+        SELECT p.id AS project_id, u.id, u.name, u.email, 0 AS sample, m.created_at AS since,
+          NULL::bigint AS kept_at
+        FROM projects p
+        JOIN memberships m ON m.team_id = p.team_id AND m.role <> 'VIEWER'
+        JOIN users u ON u.id = m.user_id
+        WHERE p.id = ANY(${ids}) AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.project_id = p.id)
+        UNION ALL
+        SELECT DISTINCT v.project_id, u.id, u.name, u.email, 1 AS sample, u.created_at AS since,
+          NULL::bigint
+        FROM votes v
+        JOIN users u ON u.id = v.user_id AND u.fictional
+        WHERE v.project_id = ANY(${ids})
+          AND EXISTS (SELECT 1 FROM projects s WHERE s.id = v.project_id AND s.is_sample)
+          AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.project_id = v.project_id)
+        UNION ALL
+        SELECT kept.project_id, u.id, u.name, u.email, 0, NULL::timestamp, kept.ord
+        FROM kept JOIN users u ON u.id = kept.user_id
+        UNION ALL
+        SELECT k.project_id, NULL, NULL, NULL, -1, NULL::timestamp, NULL::bigint
+        FROM kept k WHERE k.user_id IS NULL
+      ) voters
+      ORDER BY project_id, sample, since, kept_at, id`,
+    db.$queryRaw<(VoteRow & { projectId: string })[]>`
+      SELECT v.project_id AS "projectId", v.user_id AS "userId", c.key AS "criterionKey",
+        v.weight, v.scores, v.no_opinion AS "noOpinion", v.rationale, v.updated_at AS "updatedAt"
+      FROM votes v JOIN criteria c ON c.id = v.criterion_id
+      WHERE v.project_id = ANY(${ids})`,
+    db.$queryRaw<(ImportRow & { projectId: string })[]>`
+      SELECT DISTINCT ON (r.project_id) r.project_id AS "projectId", r.votes,
+        e.data -> 'eligible' AS eligible
+      FROM project_rounds r
+      LEFT JOIN project_events e ON e.project_id = r.project_id AND e.type = 'project.imported'
+      WHERE r.project_id = ANY(${ids}) AND r.round = ${IMPORT_ARCHIVE_ROUND}
+      ORDER BY r.project_id`,
+  ]);
+  const byProject = <R extends { projectId: string }>(rows: R[]) => {
+    const map = new Map<string, R[]>();
+    for (const row of rows) {
+      const list = map.get(row.projectId);
+      if (list) list.push(row);
+      else map.set(row.projectId, [row]);
+    }
+    return map;
+  };
+  const members = byProject(memberRows);
+  const votes = byProject(voteRows);
+  const imports = byProject(importRows);
+  const loaded = new Map<string, LoadedDecision>();
+  for (const shape of shapes)
+    loaded.set(
+      shape.id,
+      assembleDecision(
+        shape,
+        members.get(shape.id) ?? [],
+        votes.get(shape.id) ?? [],
+        imports.get(shape.id)?.[0],
+        true,
+      ),
+    );
+  return loaded;
+}
+
+/** A project's decision from its rows (loadDecision's and loadDecisions' reads). */
+function assembleDecision(
+  project: ShapeRow,
+  memberRows: readonly MemberRow[],
+  rows: readonly VoteRow[],
+  importRow: ImportRow | undefined,
+  withVotes: boolean,
+) {
   const optionKeys = new Set(project.options.map((o) => o.key));
   // Once the importing team opens the project for voting, its own members and votes count.
-  const imported = project.openedAt === null ? importedVoters(importRows[0], optionKeys) : null;
+  const imported = project.openedAt === null ? importedVoters(importRow, optionKeys) : null;
   // The marker row of a decision's kept voters sorts first.
   const votersFrom: VotersFrom = imported
     ? "import"
@@ -175,7 +272,7 @@ export async function loadDecision(
         m.id === null ? [] : [{ id: m.id, name: m.name ?? m.email ?? "Someone" }],
       );
   const memberIds = new Set(members.map((m) => m.id));
-  const votes: LoadedVote[] = imported ? (opts.votes === false ? [] : imported.votes) : [];
+  const votes: LoadedVote[] = imported ? (withVotes ? imported.votes : []) : [];
   for (const row of imported ? [] : rows) {
     if (!memberIds.has(row.userId)) continue;
     votes.push({

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@tradeoff/db";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
 import type {
   CriterionResult,
   OptionTotal,
@@ -6,9 +6,15 @@ import type {
   RecommendationStatus,
   ShownCoverage,
 } from "@tradeoff/scoring";
+import { notFound } from "../../errors";
 import { findTeamProject } from "../project/find-team-project";
 import { shownCoverage } from "../project/get-recommendation";
-import { loadDecision, type VotersFrom } from "../project/load-decision";
+import {
+  type LoadedDecision,
+  loadDecision,
+  loadDecisions,
+  type VotersFrom,
+} from "../project/load-decision";
 import { type RecordSource, readRecordSource } from "./record-source";
 import {
   type RecordCoverage,
@@ -161,74 +167,124 @@ export async function loadRecordView(
   const extra = await findTeamProject(
     db,
     { teamId: scope.teamId, projectId: scope.projectId },
-    {
-      number: true,
+    viewSelect,
+  );
+  const loaded = await loadDecision(db, scope.projectId);
+  const imported = await readJsonImport(db, scope.projectId);
+  return buildRecordView(extra, loaded, imported, opts);
+}
+
+/**
+ * The record views of many of the team's projects (the records folder), in the order of
+ * `projectIds`, in a fixed number of queries per chunk of projects rather than several per
+ * project. Each view is the one loadRecordView reads; a project not found is an error.
+ */
+export async function loadRecordViews(
+  db: PrismaClient,
+  scope: { teamId: string; projectIds: readonly string[] },
+  opts: { includeVotes?: boolean; appUrl?: string | null; now?: Date } = {},
+): Promise<RecordView[]> {
+  const views: RecordView[] = [];
+  for (let i = 0; i < scope.projectIds.length; i += VIEW_CHUNK) {
+    const ids = scope.projectIds.slice(i, i + VIEW_CHUNK);
+    const [extras, decisions, imports] = await Promise.all([
+      db.project.findMany({
+        where: { id: { in: ids }, teamId: scope.teamId },
+        select: { id: true, ...viewSelect },
+      }),
+      loadDecisions(db, ids),
+      readJsonImports(db, ids),
+    ]);
+    const extraOf = new Map(extras.map((e) => [e.id, e]));
+    for (const id of ids) {
+      const extra = extraOf.get(id);
+      const loaded = decisions.get(id);
+      if (!extra || !loaded) throw notFound("Decision project");
+      views.push(buildRecordView(extra, loaded, imports.get(id) ?? null, opts));
+    }
+  }
+  return views;
+}
+
+/**
+ * Projects read together by loadRecordViews: their votes are held in memory at once, so a team
+ * with thousands of records is read a few hundred at a time.
+ */
+const VIEW_CHUNK = 200;
+
+const viewSelect = {
+  number: true,
+  context: true,
+  templateKey: true,
+  tags: true,
+  createdAt: true,
+  openedAt: true,
+  closedAt: true,
+  team: { select: { id: true, name: true, slug: true } },
+  record: {
+    select: {
+      chosenOptionKey: true,
+      recommendedKey: true,
+      justification: true,
+      rationale: true,
+      consequences: true,
+      decisionMakers: true,
+      consulted: true,
+      informed: true,
+      confirmation: true,
+      links: true,
+      reviewDate: true,
+      revision: true,
+      coverage: true,
       context: true,
-      templateKey: true,
-      tags: true,
-      createdAt: true,
-      openedAt: true,
-      closedAt: true,
-      team: { select: { id: true, name: true, slug: true } },
-      record: {
-        select: {
-          chosenOptionKey: true,
-          recommendedKey: true,
-          justification: true,
-          rationale: true,
-          consequences: true,
-          decisionMakers: true,
-          consulted: true,
-          informed: true,
-          confirmation: true,
-          links: true,
-          reviewDate: true,
-          revision: true,
-          coverage: true,
-          context: true,
-          moreInformation: true,
-          source: true,
-          decidedAt: true,
-          decidedBy: { select: { name: true, email: true } },
-          revisions: {
-            where: { revision: { gt: 1 } },
-            orderBy: { revision: "desc" },
-            take: 1,
-            select: { createdAt: true, author: { select: { name: true, email: true } } },
-          },
-        },
+      moreInformation: true,
+      source: true,
+      decidedAt: true,
+      decidedBy: { select: { name: true, email: true } },
+      revisions: {
+        where: { revision: { gt: 1 } },
+        orderBy: { revision: "desc" },
+        take: 1,
+        select: { createdAt: true, author: { select: { name: true, email: true } } },
       },
-      recordDraft: {
+    },
+  },
+  recordDraft: {
+    select: {
+      status: true,
+      textVersion: true,
+      overrideReason: true,
+      reviews: {
+        where: { verdict: "APPROVED" },
         select: {
-          status: true,
           textVersion: true,
-          overrideReason: true,
-          reviews: {
-            where: { verdict: "APPROVED" },
-            select: {
-              textVersion: true,
-              createdAt: true,
-              user: { select: { name: true, email: true } },
-            },
-            orderBy: { createdAt: "asc" },
-          },
+          createdAt: true,
+          user: { select: { name: true, email: true } },
         },
-      },
-      supersedes: {
-        select: { predecessor: { select: linkSelect } },
-        orderBy: { createdAt: "asc" },
-      },
-      supersededBy: {
-        select: { successor: { select: linkSelect } },
         orderBy: { createdAt: "asc" },
       },
     },
-  );
-  const loaded = await loadDecision(db, scope.projectId);
+  },
+  supersedes: {
+    select: { predecessor: { select: linkSelect } },
+    orderBy: { createdAt: "asc" },
+  },
+  supersededBy: {
+    select: { successor: { select: linkSelect } },
+    orderBy: { createdAt: "asc" },
+  },
+} as const satisfies Prisma.ProjectSelect;
+
+type ViewExtra = Prisma.ProjectGetPayload<{ select: typeof viewSelect }>;
+
+function buildRecordView(
+  extra: ViewExtra,
+  loaded: LoadedDecision,
+  imported: JsonImport | null,
+  opts: { includeVotes?: boolean; appUrl?: string | null; now?: Date },
+): RecordView {
   const { project } = loaded;
   const hidden = project.votingMode === "BLIND" && project.status === "OPEN";
-  // An imported project rests on the file's voters and votes (loadDecision reads them).
-  const imported = await readJsonImport(db, scope.projectId);
   const votes = loaded.votes.map((v) => ({ ...v, updatedAt: v.updatedAt.toISOString() }));
   const rec = aggregateOrUnscored(loaded.decision, { method: loaded.method });
   const nameOf = new Map<string, string>(loaded.members.map((m) => [m.id, m.name]));
@@ -399,15 +455,41 @@ function participationOf(
 async function readJsonImport(db: PrismaClient, projectId: string) {
   const event = await db.projectEvent.findFirst({
     where: { projectId, type: "project.imported" },
-    select: { data: true, createdAt: true, actor: { select: { name: true, email: true } } },
+    select: importEventSelect,
   });
+  return event ? readImportEvent(event) : null;
+}
+
+/** readJsonImport for many projects, in one query. */
+async function readJsonImports(db: PrismaClient, projectIds: string[]) {
+  const events = await db.projectEvent.findMany({
+    where: { projectId: { in: projectIds }, type: "project.imported" },
+    select: { projectId: true, ...importEventSelect },
+  });
+  const imports = new Map<string, JsonImport | null>();
+  for (const event of events)
+    if (!imports.has(event.projectId)) imports.set(event.projectId, readImportEvent(event));
+  return imports;
+}
+
+const importEventSelect = {
+  data: true,
+  createdAt: true,
+  actor: { select: { name: true, email: true } },
+} as const satisfies Prisma.ProjectEventSelect;
+
+type JsonImport = NonNullable<ReturnType<typeof readImportEvent>>;
+
+function readImportEvent(
+  event: Prisma.ProjectEventGetPayload<{ select: typeof importEventSelect }>,
+) {
   const data = (event?.data ?? {}) as {
     from?: unknown;
     decidedBy?: unknown;
     approvals?: unknown;
     overrideReason?: unknown;
   };
-  if (!event || data.from !== "json") return null;
+  if (data.from !== "json") return null;
   const approvals = Array.isArray(data.approvals)
     ? data.approvals.filter(
         (a): a is { name: string; at: string } =>
