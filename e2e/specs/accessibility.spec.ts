@@ -6,6 +6,7 @@ import {
   seriousViolations,
   WITH_VOICE_CONTROL,
 } from "../support/axe";
+import { mutate, voteOverApi } from "../support/decisions";
 import { everyPage, openPage } from "../support/every-page";
 import { expect, test } from "../support/members";
 
@@ -139,4 +140,72 @@ test("from the project's tabs, Tab reaches the open panel with a visible focus r
   // The app's focus ring: a 2 px solid outline.
   await expect(panel).toHaveCSS("outline-style", "solid");
   await expect(panel).toHaveCSS("outline-width", "2px");
+});
+
+test("with a menu open, nothing axe reports, and the keyboard moves through the menu and back", async ({
+  alice,
+  soloDrf,
+}) => {
+  const page = alice.page;
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.goto(soloDrf.url);
+  for (const name of ["More actions", /: Switch team$/, /: Account menu$/]) {
+    const trigger = page.getByRole("button", { name });
+    await trigger.focus();
+    await page.keyboard.press("Enter");
+    const menu = page.getByRole("menu");
+    await expect(menu).toBeVisible();
+    // The keys move through the items (End to the last, Home to the first); Tab does not
+    // leave the menu.
+    const focused = menu.locator("[role=menuitem]:focus");
+    await page.keyboard.press("End");
+    await expect(focused).toHaveCount(1);
+    const last = (await focused.textContent()) ?? "";
+    await page.keyboard.press("Home");
+    await expect(focused).not.toHaveText(last);
+    const first = (await focused.textContent()) ?? "";
+    await page.keyboard.press("Tab");
+    await expect(focused).toHaveText(first);
+    // What the menu leaves behind is neither hidden from screen readers while focusable, nor
+    // anything else axe reports; the menu itself opens at the end of the page, outside its
+    // landmarks, as a popup does (axe's "region" best practice names it).
+    const found = (await findings(page)).filter(
+      (finding) => !/^moderate region: .*data-radix-popper-co/.test(finding),
+    );
+    expect(found, String(name)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await expect(menu).toBeHidden();
+    await expect(trigger).toBeFocused();
+  }
+});
+
+test("the history tab keeps its text legible on a vote replaced later, in both themes", async ({
+  alice,
+  bob,
+  drf,
+}) => {
+  const { url, projectId } = drf;
+  // Alice's first vote, Bob's, then Alice's again: her first entry is replaced later.
+  await voteOverApi(alice.context.request, projectId, {
+    performance: { weight: 4, scores: { drf: 2, fastapi: 4 } },
+  });
+  await voteOverApi(bob.context.request, projectId, {
+    performance: { weight: 3, scores: { drf: 4, fastapi: 3 } },
+  });
+  await mutate(alice.context.request, "comment.create", { projectId, body: "Benchmarks first?" });
+  await voteOverApi(alice.context.request, projectId, {
+    performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
+  });
+  const page = alice.page;
+  await page.setViewportSize({ width: 375, height: 667 });
+  // Without motion: what axe measures is the page at rest, not a fade on its way in.
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  for (const theme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(url);
+    await page.getByRole("tab", { name: "History" }).click();
+    await expect(page.getByText("Replaced later")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(await findings(page), theme).toEqual([]);
+  }
 });

@@ -312,3 +312,117 @@ test("on a phone, a folded criterion of the ballot shows every score it holds, n
   expect(cut, "px of the scores hidden past the end of the line").toBeLessThanOrEqual(0);
   await owner.context.close();
 });
+
+test("every page fits a 320 px wide phone without sideways scrolling, and the team's name shows in full", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const every = await everyPage(browser);
+  for (const target of every.pages) {
+    const page = await openPage(every, target, { width: 320, height: 568 });
+    await page.waitForLoadState("networkidle");
+    const size = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      wide: [...document.body.querySelectorAll("*")]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .filter((el) => el.children.length === 0)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""}`.slice(0, 120)),
+      // The team switcher's words, as long as the team's name ("Payments Platform Engi…").
+      teamName: [...document.querySelectorAll("button[aria-label$=': Switch team'] span")]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => (el.textContent ?? "").trim()),
+    }));
+    expect
+      .soft(
+        size.scrollWidth,
+        `${target.name} (${target.path}) scrolls sideways: ${size.wide.join(" | ")}`,
+      )
+      .toBeLessThanOrEqual(size.innerWidth);
+    expect.soft(size.teamName, `${target.name}: the team's name cut off`).toEqual([]);
+    await page.close();
+  }
+  await every.close();
+});
+
+/** The spacing a reader may set for legibility (WCAG 1.4.12), applied to every element. */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }`;
+
+test("the ballot fits a 375 px phone with the text spacing a reader may set", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "phone-spacing");
+  const { url } = await teamWithDrfProject(owner, []);
+  const page = owner.page;
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.goto(url);
+  await expect(page.getByTestId("ballot-progress")).toBeVisible();
+  await page.addStyleTag({ content: TEXT_SPACING });
+  expect(await overflow(), "px scrolled sideways at 375 px with text spacing").toBeLessThanOrEqual(
+    0,
+  );
+
+  await owner.context.close();
+});
+
+test("at 400% zoom (320 x 200) the ballot does not scroll sideways, and nothing sticky hides what has focus", async ({
+  browser,
+}) => {
+  const owner = await person(browser, "phone-zoom");
+  const { url } = await teamWithDrfProject(owner, []);
+  const page = owner.page;
+  const overflow = () =>
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+  // A 1280 x 800 screen at 400% zoom: 320 x 200 CSS px.
+  await page.setViewportSize({ width: 320, height: 200 });
+  await page.goto(url);
+  await expect(page.getByTestId("ballot-progress")).toBeVisible();
+  expect.soft(await overflow(), "px scrolled sideways at 400% zoom").toBeLessThanOrEqual(0);
+  // Tab through the ballot: what has focus is never under something that stays put on screen
+  // (a sticky header or bar). Going back, the browser brings each control in at the top.
+  const covered: string[] = [];
+  await page.getByTestId("ballot-progress").locator("button").last().focus();
+  for (const key of [...Array(20).fill("Tab"), ...Array(20).fill("Shift+Tab")] as string[]) {
+    await page.keyboard.press(key);
+    const hidden = await page.evaluate(() => {
+      type El = {
+        tagName: string;
+        textContent: string | null;
+        getBoundingClientRect(): { top: number; bottom: number; left: number; right: number };
+        contains(other: unknown): boolean;
+        getAttribute(name: string): string | null;
+      };
+      const doc = document as unknown as {
+        activeElement: El | null;
+        querySelectorAll(selector: string): Iterable<El>;
+      };
+      const style = (el: El) =>
+        (
+          globalThis as unknown as { getComputedStyle(el: El): { position: string } }
+        ).getComputedStyle(el).position;
+      const focused = doc.activeElement;
+      if (!focused) return null;
+      const box = focused.getBoundingClientRect();
+      for (const el of doc.querySelectorAll("body *")) {
+        if (el.contains(focused) || !["sticky", "fixed"].includes(style(el))) continue;
+        const over = el.getBoundingClientRect();
+        const overlap =
+          Math.min(box.bottom, over.bottom) - Math.max(box.top, over.top) > 0 &&
+          Math.min(box.right, over.right) - Math.max(box.left, over.left) > 0;
+        // Fully under it: nothing of the focused control shows.
+        if (overlap && over.top <= box.top && over.bottom >= box.bottom)
+          return `${(focused.getAttribute("aria-label") ?? focused.textContent ?? focused.tagName).trim().slice(0, 40)} under ${el.tagName.toLowerCase()}`;
+      }
+      return null;
+    });
+    if (hidden) covered.push(hidden);
+  }
+  expect(covered, "focused controls hidden under a sticky part of the page").toEqual([]);
+  await owner.context.close();
+});

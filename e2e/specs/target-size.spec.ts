@@ -156,3 +156,16 @@ test("at 390 px every link, button and field of the signed-in pages is at least 
   }
   await every.close();
 });
+
+test("at 390 px every link, button and field of the signed-out pages is at least 24 by 24 px, unless it sits in a sentence", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/", "/sign-in", "/sign-up"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    const undersized = (await page.evaluate(UNDERSIZED)) as string[];
+    expect.soft(undersized, `${path}: targets under 24 px`).toEqual([]);
+  }
+});

@@ -36,7 +36,7 @@ export default async function HomePage() {
           one explained recommendation, keeps its full history, and exports the decision record next
           to your code.
         </p>
-        <div className="flex gap-3">
+        <div className="flex flex-wrap gap-3">
           <Link className={buttonVariants({ size: "lg" })} href="/sign-up">
             Create an account
           </Link>

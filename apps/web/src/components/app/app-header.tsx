@@ -21,10 +21,13 @@ export function AppHeader({ user, teams, unread }: Props) {
   const displayName = user.name || user.email;
 
   return (
-    <header className="sticky top-0 z-30 border-b bg-background/85 backdrop-blur">
-      {/* On a phone the header keeps the mark, the team menu and the account menu, and only the
-          team name gives way (truncated) so nothing is pushed off screen. */}
-      <div className="mx-auto flex h-14 max-w-5xl items-center gap-2 px-4 sm:gap-3 sm:px-6">
+    // Stays in view on a wider screen. On a phone, or a screen too short to spare the room (a page
+    // zoomed to 400%), it scrolls away with the page rather than cover what has focus.
+    <header className="z-30 border-b bg-background/85 backdrop-blur sm:tall:sticky sm:tall:top-0">
+      {/* On a phone the team's name has a line of its own under the mark and the menus, so a
+          member of several teams reads which one they are in; wider, it gives way (truncated)
+          so nothing is pushed off screen. */}
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-2 px-4 max-sm:py-1 sm:h-14 sm:gap-3 sm:px-6">
         <Link
           href="/"
           className="flex min-h-11 shrink-0 items-center rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
@@ -34,10 +37,10 @@ export function AppHeader({ user, teams, unread }: Props) {
         <span className="hidden text-muted-foreground sm:inline" aria-hidden>
           /
         </span>
-        <div className="flex min-w-0 flex-1">
+        <div className="flex min-w-0 flex-1 max-sm:order-last max-sm:basis-full">
           <TeamSwitcher teams={teams} />
         </div>
-        <div className="flex shrink-0 items-center gap-1 sm:gap-2">
+        <div className="ml-auto flex shrink-0 items-center gap-1 sm:gap-2">
           <InboxBell initialUnread={unread} />
           <ThemeToggle />
           {/* Named by its text, so voice control users can say what they see; on a phone only

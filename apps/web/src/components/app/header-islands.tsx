@@ -22,11 +22,13 @@ export function TeamSwitcher({ teams }: { teams: TeamSummary[] }) {
         <Button
           variant="ghost"
           size="sm"
-          className="max-w-full"
+          className="max-w-full max-sm:-ml-3 max-sm:h-auto max-sm:py-1.5"
           // The name starts with the visible text, so voice control users can say what they see.
           aria-label={`${current?.name ?? "Select a team"}: Switch team`}
         >
-          <span className="min-w-0 truncate sm:max-w-40">{current?.name ?? "Select a team"}</span>
+          <span className="min-w-0 text-left max-sm:whitespace-normal max-sm:break-words sm:max-w-md sm:truncate">
+            {current?.name ?? "Select a team"}
+          </span>
           <ChevronsUpDown aria-hidden className="text-muted-foreground" />
         </Button>
       }

@@ -41,7 +41,7 @@ export function TeamMenu({
         {teams.map((team) => (
           <DropdownMenuItem key={team.slug} asChild>
             <Link href={`/t/${team.slug}`}>
-              <span className="flex-1 truncate">{team.name}</span>
+              <span className="min-w-0 flex-1 break-words">{team.name}</span>
               {team.slug === current?.slug ? <Check aria-label="current team" /> : null}
             </Link>
           </DropdownMenuItem>

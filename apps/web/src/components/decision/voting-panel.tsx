@@ -168,9 +168,11 @@ export function VotingPanel({
         <Alert variant="info">Voting is closed. Your votes are shown as they were counted.</Alert>
       ) : null}
       {project.viewer.canVote && sync.ready ? (
-        // Stays in view under the app header while the voter scrolls through the criteria.
+        // Stays in view while the voter scrolls through the criteria: under the app header, or at
+        // the top on a phone (whose header scrolls away). Not on a screen too short to spare the
+        // room (a phone held sideways, a page zoomed to 400%), where it would hide what has focus.
         <div
-          className="sticky top-14 z-20 -mx-1 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-border bg-background/95 px-3 py-1.5 shadow-xs backdrop-blur"
+          className="z-20 tall:sticky tall:top-0 sm:tall:top-14 -mx-1 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-border bg-background/95 px-3 py-1.5 shadow-xs backdrop-blur"
           data-testid="ballot-progress"
         >
           <p className="font-medium text-sm tabular-nums" aria-live="polite">
@@ -178,7 +180,7 @@ export function VotingPanel({
             {project.criteria.length === 1 ? "criterion" : "criteria"} done
           </p>
           <SaveSummary entries={sync.entries} onRetry={retryAll} />
-          <div className="ml-auto flex items-center gap-1">
+          <div className="ml-auto flex flex-wrap items-center gap-1">
             {canVote && done < project.criteria.length ? (
               <Button variant="ghost" size="sm" onClick={goToNextUnscored}>
                 Next unscored

@@ -127,10 +127,10 @@ export function SignInForm({ callbackUrl, github, email, providerError, defaultE
           </>
         ) : null}
       </CardContent>
-      <CardFooter className="text-muted-foreground text-sm">
+      <CardFooter className="flex-wrap text-muted-foreground text-sm">
         New here?&nbsp;
         <Link
-          className="font-medium text-foreground underline underline-offset-4"
+          className="inline-flex min-h-6 items-center font-medium text-foreground underline underline-offset-4"
           href={
             callbackUrl === "/"
               ? "/sign-up"

@@ -144,10 +144,10 @@ export function SignUpForm({
           </Button>
         </form>
       </CardContent>
-      <CardFooter className="text-muted-foreground text-sm">
+      <CardFooter className="flex-wrap text-muted-foreground text-sm">
         Already have an account?&nbsp;
         <Link
-          className="font-medium text-foreground underline underline-offset-4"
+          className="inline-flex min-h-6 items-center font-medium text-foreground underline underline-offset-4"
           href={signInHref}
         >
           Sign in

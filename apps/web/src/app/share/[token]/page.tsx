@@ -37,7 +37,7 @@ export default async function SharedRecordPage({ params }: Props) {
   const shared = await loadShared((await params).token);
   if (!shared) notFound();
   return (
-    <main className="mx-auto max-w-4xl space-y-6 p-8">
+    <main className="mx-auto max-w-4xl space-y-6 px-4 py-8 sm:px-8">
       <header className="space-y-1">
         <p className="text-muted-foreground text-sm">
           Decision record #{shared.project.number} of {shared.team.name}, shared read-only

@@ -428,7 +428,9 @@ function EventRow({
       tabIndex={-1}
       className={cn(
         "flex gap-3 py-3 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
-        superseded && "opacity-70",
+        // A vote replaced later reads quieter in the muted text colour, not faded: fading
+        // would take the muted words (its time) under the contrast they need.
+        superseded && "text-muted-foreground",
       )}
       data-current={item.current ? "true" : undefined}
       data-event-id={item.id}
