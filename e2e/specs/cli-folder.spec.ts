@@ -275,7 +275,9 @@ test("a read-only token's import --dry-run says it needs a read-write token, and
   expect(preview.stderr).toBe(
     `tradeoff: This access token can only read, and even a dry run of \`tradeoff import\` sends the folder's files to the server to read them, which a read-only token may not do (nothing would be written). Create a token with "Read and write decisions" under Account > Access tokens at ${baseURL}, then run \`tradeoff login --url ${baseURL}\` with it. Or preview the folder in the browser: the team's Records folder page imports a zip of it with the same preview.\n`,
   );
-  expect(await query<unknown[]>(request, "project.list", { teamId: team.id })).toEqual([]);
+  expect(
+    (await query<{ items: unknown[] }>(request, "project.list", { teamId: team.id })).items,
+  ).toEqual([]);
 });
 
 /** A folder adr-tools wrote: `adr init`, `adr new`, `adr new -s 2 "...für... ünïcode"`, `adr new "Café..."`. */

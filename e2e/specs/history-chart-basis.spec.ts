@@ -22,11 +22,20 @@ test.describe("history chart", () => {
     ).toBeVisible();
 
     // The one point: Alice's vote, of the team's two voting members then.
-    const box = await chart.boundingBox();
-    if (!box) throw new Error("the chart has no box");
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(chart.locator(".recharts-tooltip-label")).toContainText(
-      "Votes of 1 of the 2 voting members of then",
-    );
+    // A single point sits wherever its moment falls on the axis: sweep across the plot until
+    // the tooltip shows it.
+    const label = chart.locator(".recharts-tooltip-label");
+    await chart.scrollIntoViewIfNeeded();
+    await expect(async () => {
+      const box = await chart.boundingBox();
+      if (!box) throw new Error("the chart has no box");
+      for (let x = 0.05; x < 1; x += 0.05) {
+        await page.mouse.move(box.x + box.width * x, box.y + box.height / 3);
+        if (await label.textContent()) break;
+      }
+      await expect(label).toContainText("Votes of 1 of the 2 voting members of then", {
+        timeout: 500,
+      });
+    }).toPass({ timeout: 15_000 });
   });
 });

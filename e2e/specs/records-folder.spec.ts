@@ -245,7 +245,7 @@ test("records folder: a folder imported again lists its unchanged files apart an
   const list = await page.request.get(
     `/api/trpc/project.list?input=${encodeURIComponent(JSON.stringify({ teamId: team.id }))}`,
   );
-  const projects = (await list.json()).result.data as { id: string; number: number }[];
+  const projects = (await list.json()).result.data.items as { id: string; number: number }[];
   expect(projects.map((p) => p.number).sort()).toEqual([1, 2, 3]);
 
   // Everything in the team already: nothing is offered.
