@@ -32,6 +32,19 @@ const schema = z
               "NEXTAUTH_URL must be the app's public address starting with https:// or http://, such as https://tradeoff.example.com",
           },
         )
+        // The app answers at the root of its origin only (a Next.js base path is fixed when it is
+        // built): with a path, sign-in links and every emailed or webhook link would lead nowhere.
+        .refine(
+          (value) => {
+            const url = URL.canParse(value) ? new URL(value) : null;
+            if (!url || !/^https?:$/.test(url.protocol)) return true; // refused above
+            return url.pathname === "/" && !url.search && !url.hash;
+          },
+          {
+            error:
+              "NEXTAUTH_URL must be the app's origin only, with no path, query or fragment (such as https://tradeoff.example.com): Tradeoff is served at the root of its address, not under a path such as /tradeoff. Serve it at the root of a host or port of its own and set NEXTAUTH_URL to that address.",
+          },
+        )
         .optional(),
     ),
     /**

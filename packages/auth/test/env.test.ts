@@ -20,6 +20,25 @@ describe("NEXTAUTH_URL", () => {
       );
     }
   });
+
+  it("refuses a URL with a path, since the app is served at the root of its address", () => {
+    for (const value of [
+      "http://127.0.0.1:3122/tradeoff",
+      "https://example.com/tradeoff/",
+      "https://example.com/?next=1",
+      "https://example.com/#top",
+    ]) {
+      let message = "";
+      try {
+        readAuthEnv({ NEXTAUTH_URL: value });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message, value).toBe(
+        "Invalid authentication settings: NEXTAUTH_URL: NEXTAUTH_URL must be the app's origin only, with no path, query or fragment (such as https://tradeoff.example.com): Tradeoff is served at the root of its address, not under a path such as /tradeoff. Serve it at the root of a host or port of its own and set NEXTAUTH_URL to that address.",
+      );
+    }
+  });
 });
 
 describe("sign-in methods", () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { returnPath } from "./return-path";
+import { returnPath, signInPath } from "./return-path";
 
 describe("returnPath", () => {
   it.each([
     ["/t/payments/p/3?tab=history#votes", "/t/payments/p/3?tab=history#votes"],
     ["/invite/abc", "/invite/abc"],
     ["/", "/"],
+    ["/t/payments/p/3?from=%2F%2Fmail", "/t/payments/p/3?from=%2F%2Fmail"],
   ])("keeps the path on this site %s", (value, expected) => {
     expect(returnPath(value)).toBe(expected);
   });
@@ -15,6 +16,9 @@ describe("returnPath", () => {
     "/\\attacker.example/phish",
     "/\t/attacker.example/phish",
     "/\n/attacker.example",
+    "/%2F%2Fattacker.example/phish",
+    "/%2f%5Cattacker.example",
+    "/%5C%5Cattacker.example",
     "\\/attacker.example",
     "https://attacker.example/",
     "javascript:alert(1)",
@@ -27,5 +31,14 @@ describe("returnPath", () => {
   it("takes only one value", () => {
     expect(returnPath(["/a", "/b"])).toBe("/");
     expect(returnPath(undefined)).toBe("/");
+  });
+});
+
+describe("signInPath", () => {
+  it("carries the return path, encoded, unless it is the home page", () => {
+    expect(signInPath("/t/payments/p/3?tab=history")).toBe(
+      "/sign-in?callbackUrl=%2Ft%2Fpayments%2Fp%2F3%3Ftab%3Dhistory",
+    );
+    expect(signInPath("/")).toBe("/sign-in");
   });
 });

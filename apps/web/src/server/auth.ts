@@ -7,11 +7,12 @@ import {
   type SignInLimiter,
 } from "@tradeoff/auth";
 import { statements } from "@tradeoff/db";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { NextAuthOptions } from "next-auth";
 import { cache } from "react";
 import { authEnv } from "~/env";
+import { REQUESTED_PAGE_HEADER, returnPath, signInPath } from "~/lib/return-path";
 import { db } from "./db";
 import { sessionClaimsFromCookies } from "./session";
 
@@ -61,11 +62,20 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 /**
+ * Sends a signed-out visitor to sign in, and from there back to the page they asked for (path
+ * and query, from `src/proxy.ts`); `fallback` where the proxy did not run (a prefetch).
+ */
+export async function redirectToSignIn(fallback = "/"): Promise<never> {
+  const asked = (await headers()).get(REQUESTED_PAGE_HEADER);
+  redirect(signInPath(returnPath(asked ?? fallback)));
+}
+
+/**
  * The signed-in user of a page at `path`; signed out, to sign-in and back here. The (app) layout
  * redirects too, but pages render alongside it: never call the API signed out.
  */
 export async function requireSessionUser(path: string): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  if (!user) return redirectToSignIn(path);
   return user;
 }

@@ -58,3 +58,13 @@ describe("mail settings are checked when the server starts", () => {
     }, 60_000);
   }
 });
+
+describe("the public address is checked when the server starts", () => {
+  it("refuses to start when NEXTAUTH_URL has a path, saying to serve the app at the root", async () => {
+    const result = await start({ NEXTAUTH_URL: "http://localhost:3195/tradeoff" });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "NEXTAUTH_URL must be the app's origin only, with no path, query or fragment (such as https://tradeoff.example.com): Tradeoff is served at the root of its address",
+    );
+  }, 60_000);
+});

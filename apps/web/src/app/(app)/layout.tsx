@@ -1,13 +1,12 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "~/components/app/app-header";
-import { getSessionUser } from "~/server/auth";
+import { getSessionUser, redirectToSignIn } from "~/server/auth";
 import { api } from "~/trpc/server";
 
-/** Every page in here needs a signed-in user. */
+/** Every page in here needs a signed-in user: signed out, sign in and come back to the page. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  if (!user) return redirectToSignIn();
   const [teams, { unread }] = await Promise.all([
     api((c) => c.team.list()),
     api((c) => c.notification.unreadCount()),

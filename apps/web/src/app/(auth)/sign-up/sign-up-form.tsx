@@ -11,6 +11,7 @@ import { Button } from "~/components/ui/button";
 import { Card, CardContent, CardFooter } from "~/components/ui/card";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
+import { signInPath } from "~/lib/return-path";
 import { formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -35,8 +36,7 @@ export function SignUpForm({
   const [signInFailed, setSignInFailed] = useState(false);
   const [signingIn, setSigningIn] = useState(false);
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
-  const signInHref =
-    callbackUrl === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+  const signInHref = signInPath(callbackUrl);
   const { fields, general: generalError } = formErrorsOf(signUp.error);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {

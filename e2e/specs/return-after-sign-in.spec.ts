@@ -1,0 +1,121 @@
+import type { Browser, Page } from "@playwright/test";
+import { createSmallProject, person } from "../support/decisions";
+import { expect, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+import { signInWithForm, signUpWithForm } from "../support/forms";
+import { createTeamOverApi } from "../support/teams";
+
+/**
+ * A link from an email or a chat (a decision, the inbox, notification settings) opened while
+ * signed out leads to the sign-in page, and signing in leads back to that very page, query
+ * included. The return address never leads off the site, however it is written or encoded.
+ */
+
+/** A member with a team and a decision in it; the decision's address has a query to keep. */
+async function memberWithDecision(browser: Browser) {
+  const owner = await person(browser, "deep-link");
+  const team = await createTeamOverApi(
+    owner.context.request,
+    `Links ${Math.random().toString(36).slice(2, 7)}`,
+  );
+  const project = await createSmallProject(owner.context.request, team.id, {
+    title: "Which cache?",
+    options: [
+      ["a", "Redis"],
+      ["b", "Memcached"],
+    ],
+  });
+  await owner.context.close();
+  return { owner, decision: `/t/${team.slug}/p/${project.id}?from=email` };
+}
+
+/** The page after signing in: path and query. */
+function pathOf(page: Page) {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+}
+
+test("a decision's link opened signed out returns to the decision after signing in", async ({
+  browser,
+  page,
+}) => {
+  const { owner, decision } = await memberWithDecision(browser);
+  await page.goto(decision);
+  await expect(page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe(decision);
+
+  await signInWithForm(page, owner.user);
+  await page.waitForURL((url) => url.pathname !== "/sign-in");
+  expect(pathOf(page)).toBe(decision);
+  await expect(page.getByRole("heading", { name: "Which cache?", level: 1 })).toBeVisible();
+});
+
+test("every signed-in page sends a signed-out visitor to sign in and back to it", async ({
+  page,
+}) => {
+  for (const path of [
+    "/inbox?filter=unread",
+    "/account/notifications",
+    "/account/tokens",
+    "/start",
+    "/t/some-team/members",
+    "/t/some-team/p/42/draft",
+    "/t/some-team/p/42/record",
+  ]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/sign-in\?/);
+    expect(new URL(page.url()).searchParams.get("callbackUrl"), path).toBe(path);
+  }
+});
+
+test("signing up from the sign-in page a link led to returns to the linked page", async ({
+  page,
+}) => {
+  const target = "/account/notifications?from=digest";
+  await page.goto(target);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await signUpWithForm(page, uniqueUser("deep-link-new"));
+  await expect(page.getByRole("heading", { name: "Sign in to continue" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === "/account/notifications");
+  expect(pathOf(page)).toBe(target);
+});
+
+/**
+ * Return addresses, as written in the sign-in page's query, that would lead off the site if
+ * followed as they are or once decoded again.
+ */
+const HOSTILE_RETURNS = [
+  "//attacker.example/phish",
+  "https://attacker.example/phish",
+  "%2F%2Fattacker.example%2Fphish",
+  "%2F%5Cattacker.example%2Fphish",
+  "%252F%252Fattacker.example",
+  "/%2F%2Fattacker.example",
+  "/%252F%252Fattacker.example",
+  "/%5Cattacker.example",
+  "https:attacker.example",
+];
+
+test("a return address that leads off the site, however encoded, is replaced by the home page", async ({
+  page,
+  request,
+}) => {
+  const offSite: string[] = [];
+  await page.route(
+    (url) => url.hostname === "attacker.example",
+    (route) => {
+      offSite.push(route.request().url());
+      return route.fulfill({ contentType: "text/html", body: "<h1>Phished</h1>" });
+    },
+  );
+  const member = uniqueUser("hostile-return");
+  await signUpOverApi(request, member);
+  for (const raw of HOSTILE_RETURNS) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?callbackUrl=${raw}`);
+    await signInWithForm(page, member);
+    await expect(page.getByRole("heading", { name: "Create a team" }), raw).toBeVisible();
+    expect(new URL(page.url()).pathname, raw).toBe("/start");
+  }
+  expect(offSite).toEqual([]);
+});
