@@ -4,6 +4,7 @@ import {
   decideOverApi,
   downloadMadr,
   loseFirstAnswer,
+  mutate,
   teamWithDrfProject,
   voteOverApi,
 } from "../support/decisions";
@@ -186,4 +187,65 @@ test("a share link whose answer was lost is not made twice: the retry says so an
   await create.click();
   await expect(page.getByTestId("share-link")).toHaveValue(/\/share\//);
   await expect(page.getByTestId("share-link-status")).toHaveCount(2);
+});
+
+test("a reason typed for another option is kept when the recommendation is chosen again, and moves to the rationale in one click", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  await voteOverApi(owner.context.request, soloDrf.projectId, {
+    [soloDrf.first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
+  });
+  const page = owner.page;
+  await page.goto(`${soloDrf.url}/record`);
+  const form = page.getByRole("form", { name: "Record the decision" });
+  const justification = form.getByLabel(/Why another option/);
+  const recommendation = form.getByRole("radio", { name: /FastAPI.*recommendation/ });
+  await expect(recommendation).toBeChecked();
+  await form.getByRole("radio", { name: /Django REST Framework/ }).check();
+  await justification.fill("the team knows Django well.");
+
+  // Back to the recommendation: the reason stays on screen, saying where it can go.
+  await recommendation.check();
+  await expect(justification).toHaveValue("the team knows Django well.");
+  await expect(form.getByText(/You chose the team's recommendation/)).toBeVisible();
+  // And to the other option again: still there, as typed.
+  await form.getByRole("radio", { name: /Django REST Framework/ }).check();
+  await expect(justification).toHaveValue("the team knows Django well.");
+
+  await recommendation.check();
+  await form.getByLabel("Rationale").fill("it fits our typed, async services.");
+  await form.getByRole("button", { name: "Move it to the rationale" }).click();
+  await expect(justification).toHaveCount(0);
+  await expect(form.getByLabel("Rationale")).toHaveValue(
+    "it fits our typed, async services. the team knows Django well.",
+  );
+  await form.getByLabel(/Record the decision anyway/).check();
+  await form.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByTestId("chosen-option")).toContainText(
+    "Chosen option: FastAPI, because it fits our typed, async services. the team knows Django well.",
+  );
+});
+
+test("a reason given during a blind vote for what turned out to be the recommendation shows on the record page", async ({
+  alice,
+  bob,
+}) => {
+  const { url, projectId, first } = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
+  await voteOverApi(bob.context.request, projectId, {
+    [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 } },
+  });
+  await mutate(alice.context.request, "record.decide", {
+    projectId,
+    chosenOptionKey: "fastapi",
+    justification: "our services are async.",
+    rationale: "it fits our typed services.",
+    consequences: { good: [], neutral: [], bad: [] },
+    confirmProvisional: true,
+  });
+  await alice.page.goto(`${url}/record`);
+  await expect(alice.page.getByTestId("kept-justification")).toHaveText(
+    "Reason given while the vote was blind, before the recommendation was known (the chosen option turned out to be the team's recommendation): our services are async.",
+  );
+  await expect(alice.page.getByTestId("against-recommendation")).toHaveCount(0);
 });

@@ -31,6 +31,37 @@ const decide = (api: Api, projectId: string, chosenOptionKey: string) =>
   });
 
 describe("exports say what a result rests on and invent nothing", () => {
+  it("a reason given during a blind vote whose choice turned out to be the recommendation shows in every format, labelled", async () => {
+    const s = await teamWith(t, ["MEMBER", "MEMBER"]);
+    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { votingMode: "BLIND" }));
+    await s.owner.api.project.open({ projectId: id });
+    for (const voter of [at(s.people, 1), at(s.people, 2)]) {
+      await castVote(voter, id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
+      await castVote(voter, id, "ordering", { weight: 4, scores: { kafka: 2, sqs: 5 } });
+    }
+    // The recommendation was hidden: the reason is kept as typed, though SQS turns out to lead.
+    await s.owner.api.record.decide({
+      projectId: id,
+      chosenOptionKey: "sqs",
+      justification: "nobody wants to run brokers.",
+      rationale: "it is managed.",
+      consequences: { good: [], neutral: [], bad: [] },
+      confirmProvisional: true,
+    });
+    const files = await texts(s.owner.api, id);
+    const kept =
+      "Reason given while the vote was blind, before the recommendation was known (the chosen option turned out to be the team's recommendation): nobody wants to run brokers.";
+    for (const format of TEXT_FORMATS) {
+      expect(files[format], format).toContain(kept);
+      expect(files[format], format).not.toContain("chose otherwise");
+    }
+    expect((await json(s.owner.api, id)).decision).toMatchObject({
+      chosenOptionKey: "sqs",
+      recommendedKey: "sqs",
+      justification: "nobody wants to run brokers.",
+    });
+  });
+
   it("a blind vote recorded against its hidden recommendation says so, and why no reason is on record", async () => {
     const s = await teamWith(t, ["MEMBER", "MEMBER"]);
     const { id } = await s.owner.api.project.create(blankInput(s.team.id, { votingMode: "BLIND" }));

@@ -222,6 +222,26 @@ export function againstRecommendation(
   };
 }
 
+/**
+ * A justification the record keeps though the choice goes against no recommendation: typed while
+ * a blind vote hid the recommendation, and the choice turned out to be the recommendation (or
+ * there was none). Shown wherever the record's reasons are, labelled for what it is. Null when
+ * there is none, or when `againstRecommendation` already carries it.
+ */
+export function keptReasonSentence(view: RecordView): string | null {
+  const d = view.decision;
+  const reason = d?.justification?.trim();
+  if (!d || !reason || againstRecommendation(view)) return null;
+  const when =
+    view.project.votingMode === "BLIND"
+      ? "while the vote was blind, before the recommendation was known"
+      : "for choosing against the recommendation";
+  const outcome = d.recommendedKey
+    ? "the chosen option turned out to be the team's recommendation"
+    : "the vote left no recommendation";
+  return `Reason given ${when} (${outcome}): ${reason}`;
+}
+
 /** An owner's or admin's reason for accepting the draft without the approvals its rule asks for. */
 export function overrideSentence(view: RecordView): string | null {
   const reason = view.decision?.overrideReason?.trim();

@@ -21,6 +21,7 @@ import {
   day,
   HIDDEN_RECOMMENDATION,
   importSentence,
+  keptReasonSentence,
   methodOf,
   NOT_SCORED,
   notScoredLines,
@@ -489,6 +490,8 @@ function outcome(view: RecordView): string {
         `The team's recommendation was "${against.recommended}"; the team chose otherwise ${against.because}\n`,
       );
     }
+    const kept = keptReasonSentence(view);
+    if (kept) lines.push(`${kept}\n`);
   } else {
     const key = chosenKey(view);
     lines.push(
@@ -675,8 +678,9 @@ function nygard(view: RecordView, typed: RecordView, link: Link, notice: string)
   // As adr-tools writes it: one "Superseded by" or "Supersedes" line per linked record.
   const statusLines = nygardStatus(view, link);
   const against = againstRecommendation(view);
+  const kept = keptReasonSentence(view);
   const decision = d
-    ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${d.rationale.trim()}${against ? `\n\nThe team's recommendation was ${against.recommended}; we chose otherwise ${against.because}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
+    ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${d.rationale.trim()}${against ? `\n\nThe team's recommendation was ${against.recommended}; we chose otherwise ${against.because}` : ""}${kept ? `\n\n${kept}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
     : `No decision has been recorded yet. ${resultSentence(view)} ${coverageSentence(view)}`;
   const signOff = [importSentence(view), approvalSentence(view), overrideSentence(view)]
     .filter(Boolean)

@@ -17,6 +17,7 @@ import {
   day,
   HIDDEN_RECOMMENDATION,
   importSentence,
+  keptReasonSentence,
   methodOf,
   NOT_SCORED,
   notScoredLines,
@@ -231,6 +232,8 @@ export async function toPdf(
     const against = againstRecommendation(view);
     if (against)
       w.text(`The recommendation was ${against.recommended}; chosen otherwise ${against.because}`);
+    const kept = keptReasonSentence(view);
+    if (kept) w.text(kept);
     const c = d.consequences;
     for (const [label, list] of [
       ["Good", c.good],

@@ -190,6 +190,20 @@ export function RecordDocument({
                   "with no reason on record."
                 )}
               </div>
+            ) : d.justification?.trim() ? (
+              // Typed while a blind vote hid the recommendation, which the choice turned out to
+              // be (or there was none): kept, and shown for what it is, as the exports show it.
+              <div className="wrap-anywhere text-sm" data-testid="kept-justification">
+                Reason given{" "}
+                {view.project.votingMode === "BLIND"
+                  ? "while the vote was blind, before the recommendation was known"
+                  : "for choosing against the recommendation"}{" "}
+                (
+                {d.recommendedKey
+                  ? "the chosen option turned out to be the team's recommendation"
+                  : "the vote left no recommendation"}
+                ): {inline(d.justification)}
+              </div>
             ) : null}
             <p className="text-muted-foreground text-sm">
               Recorded by {d.decidedBy ?? "a former member"}

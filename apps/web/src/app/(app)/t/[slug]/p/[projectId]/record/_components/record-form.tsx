@@ -22,7 +22,9 @@ const names = (people: { name: string }[]) => people.map((p) => p.name).join(", 
 
 /**
  * Records the decision, or (mode "revise") changes it as a new revision. The chosen option
- * starts at the team's recommendation; picking another asks for the reason.
+ * starts at the team's recommendation; picking another asks for the reason. A reason typed and
+ * then left by choosing the recommendation again stays on screen (and is sent, so the server
+ * says it would not be kept) until it is moved to the rationale or cleared: never dropped.
  */
 export function RecordForm({
   view,
@@ -41,6 +43,11 @@ export function RecordForm({
   const [chosen, setChosen] = useState(
     d?.chosenOptionKey ?? recommended ?? view.options[0]?.key ?? "",
   );
+  const [justification, setJustification] = useState(d?.justification ?? "");
+  const [rationale, setRationale] = useState(d?.rationale ?? "");
+  const against = recommended !== null && chosen !== recommended;
+  // A reason typed for another option, kept while the recommendation is chosen again.
+  const strandedReason = !against && justification.trim() !== "";
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const members = useQuery(trpc.member.list.queryOptions({ teamId: view.team.id }));
@@ -85,8 +92,8 @@ export function RecordForm({
     const input = {
       projectId: view.project.id,
       chosenOptionKey: chosen,
-      justification: recommended && chosen !== recommended ? text("justification") : null,
-      rationale: text("rationale"),
+      justification: against || strandedReason ? justification : null,
+      rationale,
       consequences: {
         good: lines(text("good")),
         neutral: lines(text("neutral")),
@@ -111,6 +118,14 @@ export function RecordForm({
   }
 
   const err = (field: string) => errors[field]?.[0];
+  function moveReasonToRationale() {
+    // The rationale completes "Chosen option: …, because …": the reason follows as a sentence.
+    setRationale((r) =>
+      r.trim() ? `${r.trimEnd()} ${justification.trim()}` : justification.trim(),
+    );
+    setJustification("");
+    setErrors(({ justification: _, ...rest }) => rest);
+  }
   return (
     <form
       onSubmit={submit}
@@ -153,14 +168,36 @@ export function RecordForm({
           <p className="text-destructive text-sm">{err("chosenOptionKey")}</p>
         ) : null}
       </fieldset>
-      {recommended && chosen !== recommended ? (
+      {against || strandedReason ? (
         <FormField
           label="Why another option than the recommendation?"
-          required
+          required={against}
+          description={
+            strandedReason ? (
+              <span data-testid="stranded-justification">
+                {recommended === null
+                  ? "There is no recommendation to go against"
+                  : "You chose the team's recommendation, so there is no other choice to justify"}
+                , and this reason would not be kept here: move it to the rationale, or clear it.
+              </span>
+            ) : undefined
+          }
           error={err("justification")}
         >
-          <Textarea name="justification" defaultValue={d?.justification ?? ""} rows={3} />
+          <Textarea
+            name="justification"
+            value={justification}
+            onChange={(e) => setJustification(e.target.value)}
+            rows={3}
+          />
         </FormField>
+      ) : null}
+      {strandedReason ? (
+        <div>
+          <Button type="button" variant="outline" onClick={moveReasonToRationale}>
+            Move it to the rationale
+          </Button>
+        </div>
       ) : null}
       <FormField
         label="Rationale"
@@ -168,7 +205,12 @@ export function RecordForm({
         required
         error={err("rationale")}
       >
-        <Textarea name="rationale" defaultValue={d?.rationale ?? ""} rows={4} />
+        <Textarea
+          name="rationale"
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+          rows={4}
+        />
       </FormField>
       <div className="grid gap-4 md:grid-cols-3">
         <FormField label="Good consequences" description="One per line.">
