@@ -567,11 +567,8 @@ describe("opening the editor without typing", () => {
     });
     const before = await stored();
     // The reason quoted as text: its underscores would otherwise make emphasis of `costs`, and
-    // its web addresses are autolinks written whole; read as text, it is the reason as typed.
-    const quoted = reason
-      .replace("_costs_", "\\_costs\\_")
-      .replace("https://example.com/pricing", "<https://example.com/pricing>")
-      .replace('"http://x"', '"<http://x>"');
+    // its web addresses stay bare, as typed; read as text, it is the reason as typed.
+    const quoted = reason.replace("_costs_", "\\_costs\\_");
     const good = (before.text as { good: string }).good;
     expect(good).toContain(`"${quoted}" (`);
     expect(markdownAsText(good)).toContain(`"${reason}" (`);
@@ -626,7 +623,7 @@ describe("opening the editor without typing", () => {
     const asText = markdownAsText(text.good ?? "");
     expect(asText).toContain(`"${reason}" (${voter.name} on Operational cost)`);
     expect(asText).toContain(`"${reason}" (${voter.name} on Ordering)`);
-    expect(text.good).toContain('<https://example.com/runbook> and =HYPERLINK("<http://x>")');
+    expect(text.good).toContain('https://example.com/runbook and =HYPERLINK("http://x")');
     expect(text.good).not.toContain("](");
     const stale = await t.db.projectEvent.findMany({
       where: { projectId: s.projectId, type: "draft.review.stale" },

@@ -153,6 +153,9 @@ const typing = fc
         "# ",
         "- ",
         "> ",
+        // Words the editor would read as a lettered or roman list marker at a line's start.
+        "OK. ",
+        "iv) ",
       ),
     ),
     { minLength: 1, maxLength: 24 },
@@ -169,6 +172,19 @@ describe("text a member types, through the draft into the record and its exports
       "Cost: $5/month; 50% less",
     ]) {
       expect(documentText(typed("rationale", text)).rationale).toBe(text);
+    }
+  });
+
+  it("keeps a sentence that starts like a lettered or roman list item a sentence", () => {
+    // The editor reads `a)`, `iv.` or `OK.` at a line's start as a list marker; CommonMark does not.
+    for (const text of ["OK. Here is why", "a) the first reason", "IV. Costs", "Z) `"]) {
+      const stored = documentText(typed("rationale", text)).rationale;
+      expect(shownText(stored)).toBe(text);
+      expect(
+        documentTextOfUpdates([seedUpdate({ ...emptyText(), rationale: stored })]).rationale,
+      ).toBe(stored);
+      const madr = toMarkdown(recordFrom({ rationale: stored, good: "" }), "madr");
+      expect(exportedReason(madr)).toBe(text);
     }
   });
 

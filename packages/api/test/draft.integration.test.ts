@@ -103,6 +103,21 @@ describe("starting the record draft", () => {
       "draft.started",
     ]);
   });
+  it("quotes an address from a vote reason bare, as the voter typed it, and as the editor keeps it", async () => {
+    const setup = await openDraftTeamProject(t);
+    await castVote(setup.member, setup.projectId, "ops", {
+      weight: 4,
+      scores: { kafka: 2, sqs: 5 },
+      rationale: "See https://example.com/a_b (pricing).",
+    });
+    const { draftId } = await setup.member.api.draft.start({ projectId: setup.projectId });
+    const { draft } = await setup.member.api.draft.get({ projectId: setup.projectId });
+    const quote = `- "See https://example.com/a_b (pricing)." (${setup.member.name} on Operational cost)`;
+    expect(draft?.text.good).toBe(quote);
+    // The shared document the editor opens writes the same text back.
+    const doc = await loadDraftDocument(t.db, draftId);
+    expect(doc && documentTextOfUpdates([doc.update]).good).toBe(quote);
+  });
 });
 
 describe("blind voting", () => {

@@ -8,6 +8,7 @@
  * SharedField).
  */
 import { type AnyExtension, getSchema, type JSONContent } from "@tiptap/core";
+import { ORDERED_LIST_MARKER_PATTERN } from "@tiptap/extension-list";
 import { MarkdownManager } from "@tiptap/markdown";
 import StarterKit from "@tiptap/starter-kit";
 import type {
@@ -104,7 +105,17 @@ const writerOptions: WriterOptions = {
   handlers: { text, bareAddress, underline, strike } as WriterOptions["handlers"],
   // Beyond CommonMark's own: GFM's strikethrough. An address typed in a sentence is written as it
   // is: Markdown reads it as a link to itself, as the editor makes it when it is typed.
-  unsafe: [{ character: "~", inConstruct: "phrasing" }],
+  // The editor reads more list markers than CommonMark (`a)`, `iv.`, `No.` at a line's start): the
+  // `.` or `)` after such a word is escaped, so "OK. Here is why" stays a sentence, not a list.
+  unsafe: [
+    { character: "~", inConstruct: "phrasing" },
+    ...[".", ")"].map((character) => ({
+      character,
+      atBreak: true,
+      before: `(?:${ORDERED_LIST_MARKER_PATTERN})`,
+      after: "(?:[ \\t\\r\\n]|$)",
+    })),
+  ],
 };
 const markdownWriter = unified().use(remarkStringify, writerOptions);
 

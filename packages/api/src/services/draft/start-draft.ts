@@ -8,6 +8,7 @@ import { recordEvent } from "../project/events";
 import { type LoadedDecision, loadDecision } from "../project/load-decision";
 import { lockProject } from "../project/lock-project";
 import { aggregateOrUnscored } from "../record/unscored";
+import { documentTextOfUpdates, seedUpdate } from "./document-schema";
 
 type Actor = { userId: string; teamId: string };
 
@@ -58,7 +59,11 @@ export async function startDraft(db: PrismaClient, actor: Actor, input: { projec
     const winner = blind
       ? null
       : aggregateOrUnscored(loaded.decision, { method: loaded.method }).winner;
-    const text = prefilledText(loaded, project.context, winner, blind);
+    // Stored as the editor writes it, so an address quoted from a vote reason stays bare, as the
+    // voter typed it, and opening the draft without typing changes no text and no approval.
+    const text = documentTextOfUpdates([
+      seedUpdate(prefilledText(loaded, project.context, winner, blind)),
+    ]);
     const draft = await tx.recordDraft.create({
       data: {
         projectId: input.projectId,
