@@ -8,7 +8,6 @@ import { recordEvent } from "../project/events";
 import { type LoadedDecision, loadDecision } from "../project/load-decision";
 import { lockProject } from "../project/lock-project";
 import { aggregateOrUnscored } from "../record/unscored";
-import { documentTextOfUpdates, seedUpdate } from "./document-schema";
 
 type Actor = { userId: string; teamId: string };
 
@@ -61,6 +60,8 @@ export async function startDraft(db: PrismaClient, actor: Actor, input: { projec
       : aggregateOrUnscored(loaded.decision, { method: loaded.method }).winner;
     // Stored as the editor writes it, so an address quoted from a vote reason stays bare, as the
     // voter typed it, and opening the draft without typing changes no text and no approval.
+    // biome-ignore lint/style/noRestrictedImports: lazy, so Yjs stays out of the bundled API.
+    const { documentTextOfUpdates, seedUpdate } = await import("./document-schema");
     const text = documentTextOfUpdates([
       seedUpdate(prefilledText(loaded, project.context, winner, blind)),
     ]);
