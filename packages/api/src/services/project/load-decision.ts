@@ -79,10 +79,92 @@ export type VotersFrom =
 /** A member of the exporting team whom the imported file counts but does not name (no votes). */
 export const UNNAMED_IMPORTED_MEMBER = "A member the file does not name";
 
+type ShapeRow = Prisma.ProjectGetPayload<{ select: typeof shapeSelect }>;
+type MemberRow = {
+  projectId: string;
+  id: string | null;
+  name: string | null;
+  email: string | null;
+};
+type VoteRow = {
+  projectId: string;
+  userId: string;
+  criterionKey: string;
+  weight: number | null;
+  scores: unknown;
+  noOpinion: boolean;
+  rationale: string | null;
+  updatedAt: Date;
+};
+type ImportRow = { projectId: string; votes: unknown; eligible: unknown };
+
+/*
+ * The reads of a decision, for one project or many (`ids`): one query text each, so the page's
+ * read of one project and the records folder's read of hundreds run the same SQL. Raw queries:
+ * thousands of votes in one round trip, without a second query for the keys. Rows come per
+ * project in the order the decision is assembled from.
+ */
+
+/**
+ * The voters of each project. A sample project also counts its fictional teammates, who are
+ * members of no team; the check on the project keeps every other project from looking at its
+ * votes for them. A recorded decision counts the voters it was recorded with (kept on its
+ * record), even if they have left the team or become viewers since; one marker row (id null)
+ * says so, also when that list is empty. Without a kept list (an open project, an older
+ * record): the team's current voting members.
+ */
+const readMembers = (db: Reader, ids: readonly string[]) =>
+  db.$queryRaw<MemberRow[]>`
+    WITH kept AS (${keptVoterRows(Prisma.sql`r.project_id = ANY(${ids})`)})
+    SELECT project_id AS "projectId", id, name, email FROM (
+      SELECT p.id AS project_id, u.id, u.name, u.email, 0 AS sample, m.created_at AS since,
+        NULL::bigint AS kept_at
+      FROM projects p
+      JOIN memberships m ON m.team_id = p.team_id AND m.role <> 'VIEWER'
+      JOIN users u ON u.id = m.user_id
+      WHERE p.id = ANY(${ids}) AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.project_id = p.id)
+      UNION ALL
+      SELECT DISTINCT v.project_id, u.id, u.name, u.email, 1 AS sample, u.created_at AS since,
+        NULL::bigint
+      FROM votes v
+      JOIN users u ON u.id = v.user_id AND u.fictional
+      WHERE v.project_id = ANY(${ids})
+        AND EXISTS (SELECT 1 FROM projects s WHERE s.id = v.project_id AND s.is_sample)
+        AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.project_id = v.project_id)
+      UNION ALL
+      SELECT kept.project_id, u.id, u.name, u.email, 0, NULL::timestamp, kept.ord
+      FROM kept JOIN users u ON u.id = kept.user_id
+      UNION ALL
+      SELECT k.project_id, NULL, NULL, NULL, -1, NULL::timestamp, NULL::bigint
+      FROM kept k WHERE k.user_id IS NULL
+    ) voters
+    ORDER BY project_id, sample, since, kept_at, id`;
+
+/** The current votes of each project, with their criterion's key. */
+const readVotes = (db: Reader, ids: readonly string[]) =>
+  db.$queryRaw<VoteRow[]>`
+    SELECT v.project_id AS "projectId", v.user_id AS "userId", c.key AS "criterionKey",
+      v.weight, v.scores, v.no_opinion AS "noOpinion", v.rationale, v.updated_at AS "updatedAt"
+    FROM votes v JOIN criteria c ON c.id = v.criterion_id
+    WHERE v.project_id = ANY(${ids})`;
+
+/**
+ * An imported project's votes, as its file had them (read-only), with the exporting team's
+ * number of voting members that the import kept: at most one row per project.
+ */
+const readImports = (db: Reader, ids: readonly string[]) =>
+  db.$queryRaw<ImportRow[]>`
+    SELECT DISTINCT ON (r.project_id) r.project_id AS "projectId", r.votes,
+      e.data -> 'eligible' AS eligible
+    FROM project_rounds r
+    LEFT JOIN project_events e ON e.project_id = r.project_id AND e.type = 'project.imported'
+    WHERE r.project_id = ANY(${ids}) AND r.round = ${IMPORT_ARCHIVE_ROUND}
+    ORDER BY r.project_id`;
+
 /**
  * A project's shape, its current votes and its voters, in four parallel queries (in order inside
- * a transaction), with the
- * scoring package's DecisionInput ready for `aggregate` (or, without votes, for `replay`).
+ * a transaction), with the scoring package's DecisionInput ready for `aggregate` (or, without
+ * votes, for `replay`).
  * Votes of people who are no longer voting members are left out, as they no longer count (a
  * sample project's fictional teammates count there only), except on a recorded decision that
  * kept its voters (`votersFrom: "decision"`): its result stays the one it was recorded with.
@@ -96,131 +178,34 @@ export async function loadDecision(
   /** `votes: false`: only the shape and the voters (the history chart replays events instead). */
   opts: { inTransaction?: boolean; votes?: boolean } = {},
 ) {
+  const ids = [projectId];
   const readShape = () => db.project.findUnique({ where: { id: projectId }, select: shapeSelect });
-  // Raw queries: thousands of votes in one round trip, without a second query for the keys.
-  // A sample project also counts its fictional teammates, who are members of no team; the
-  // one-row check on the project keeps every other project from looking at its votes for them.
-  // A recorded decision counts the voters it was recorded with (kept on its record), even if
-  // they have left the team or become viewers since; one marker row (id null) says so, also
-  // when that list is empty. Without a kept list (an open project, an older record): the
-  // team's current voting members.
-  const readMembers = () =>
-    db.$queryRaw<{ id: string | null; name: string | null; email: string | null }[]>`
-      WITH kept AS (${keptVoterRows(Prisma.sql`r.project_id = ${projectId}`)})
-      SELECT id, name, email FROM (
-        SELECT u.id, u.name, u.email, 0 AS sample, m.created_at AS since, NULL::bigint AS kept_at
-        FROM projects p
-        JOIN memberships m ON m.team_id = p.team_id AND m.role <> 'VIEWER'
-        JOIN users u ON u.id = m.user_id
-        WHERE p.id = ${projectId} AND NOT EXISTS (SELECT 1 FROM kept)
-        UNION ALL
-        SELECT DISTINCT u.id, u.name, u.email, 1 AS sample, u.created_at AS since, NULL::bigint
-        FROM votes v
-        JOIN users u ON u.id = v.user_id AND u.fictional
-        WHERE v.project_id = ${projectId}
-          AND EXISTS (SELECT 1 FROM projects s WHERE s.id = ${projectId} AND s.is_sample)
-          AND NOT EXISTS (SELECT 1 FROM kept)
-        UNION ALL
-        SELECT u.id, u.name, u.email, 0, NULL::timestamp, kept.ord
-        FROM kept JOIN users u ON u.id = kept.user_id
-        UNION ALL
-        SELECT NULL, NULL, NULL, -1, NULL::timestamp, NULL::bigint
-        WHERE EXISTS (SELECT 1 FROM kept)
-      ) voters
-      ORDER BY sample, since, kept_at, id`;
-  const readVotes = () =>
-    db.$queryRaw<
-      {
-        userId: string;
-        criterionKey: string;
-        weight: number | null;
-        scores: unknown;
-        noOpinion: boolean;
-        rationale: string | null;
-        updatedAt: Date;
-      }[]
-    >`
-      SELECT v.user_id AS "userId", c.key AS "criterionKey", v.weight, v.scores,
-        v.no_opinion AS "noOpinion", v.rationale, v.updated_at AS "updatedAt"
-      FROM votes v JOIN criteria c ON c.id = v.criterion_id
-      WHERE v.project_id = ${projectId}`;
-  // An imported project's votes, as its file had them (read-only), with the exporting team's
-  // number of voting members that the import kept.
-  const readImport = () =>
-    db.$queryRaw<{ votes: unknown; eligible: unknown }[]>`
-      SELECT r.votes, e.data -> 'eligible' AS eligible
-      FROM project_rounds r
-      LEFT JOIN project_events e ON e.project_id = r.project_id AND e.type = 'project.imported'
-      WHERE r.project_id = ${projectId} AND r.round = ${IMPORT_ARCHIVE_ROUND}
-      LIMIT 1`;
-  const readWanted = async () => (opts.votes === false ? [] : readVotes());
+  const readWanted = async () => (opts.votes === false ? [] : readVotes(db, ids));
   // A transaction holds one connection, which runs one query at a time.
   const [project, memberRows, rows, importRows] = opts.inTransaction
-    ? [await readShape(), await readMembers(), await readWanted(), await readImport()]
-    : await Promise.all([readShape(), readMembers(), readWanted(), readImport()]);
+    ? [
+        await readShape(),
+        await readMembers(db, ids),
+        await readWanted(),
+        await readImports(db, ids),
+      ]
+    : await Promise.all([readShape(), readMembers(db, ids), readWanted(), readImports(db, ids)]);
   if (!project) throw notFound("Decision project");
   return assembleDecision(project, memberRows, rows, importRows[0], opts.votes !== false);
 }
 
-type ShapeRow = Prisma.ProjectGetPayload<{ select: typeof shapeSelect }>;
-type MemberRow = { id: string | null; name: string | null; email: string | null };
-type VoteRow = {
-  userId: string;
-  criterionKey: string;
-  weight: number | null;
-  scores: unknown;
-  noOpinion: boolean;
-  rationale: string | null;
-  updatedAt: Date;
-};
-type ImportRow = { votes: unknown; eligible: unknown };
-
 /**
  * loadDecision's answer for many projects at once (the records folder): the same reads, one
  * query each for all of `projectIds` rather than four per project. A project not found is left
- * out of the map. The rows of every project come in the order loadDecision reads them.
+ * out of the map.
  */
 export async function loadDecisions(db: PrismaClient, projectIds: readonly string[]) {
   const ids = [...projectIds];
   const [shapes, memberRows, voteRows, importRows] = await Promise.all([
     db.project.findMany({ where: { id: { in: ids } }, select: shapeSelect }),
-    db.$queryRaw<(MemberRow & { projectId: string })[]>`
-      WITH kept AS (${keptVoterRows(Prisma.sql`r.project_id = ANY(${ids})`)})
-      SELECT project_id AS "projectId", id, name, email FROM (
-        SELECT p.id AS project_id, u.id, u.name, u.email, 0 AS sample, m.created_at AS since,
-          NULL::bigint AS kept_at
-        FROM projects p
-        JOIN memberships m ON m.team_id = p.team_id AND m.role <> 'VIEWER'
-        JOIN users u ON u.id = m.user_id
-        WHERE p.id = ANY(${ids}) AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.project_id = p.id)
-        UNION ALL
-        SELECT DISTINCT v.project_id, u.id, u.name, u.email, 1 AS sample, u.created_at AS since,
-          NULL::bigint
-        FROM votes v
-        JOIN users u ON u.id = v.user_id AND u.fictional
-        WHERE v.project_id = ANY(${ids})
-          AND EXISTS (SELECT 1 FROM projects s WHERE s.id = v.project_id AND s.is_sample)
-          AND NOT EXISTS (SELECT 1 FROM kept k WHERE k.project_id = v.project_id)
-        UNION ALL
-        SELECT kept.project_id, u.id, u.name, u.email, 0, NULL::timestamp, kept.ord
-        FROM kept JOIN users u ON u.id = kept.user_id
-        UNION ALL
-        SELECT k.project_id, NULL, NULL, NULL, -1, NULL::timestamp, NULL::bigint
-        FROM kept k WHERE k.user_id IS NULL
-      ) voters
-      ORDER BY project_id, sample, since, kept_at, id`,
-    db.$queryRaw<(VoteRow & { projectId: string })[]>`
-      SELECT v.project_id AS "projectId", v.user_id AS "userId", c.key AS "criterionKey",
-        v.weight, v.scores, v.no_opinion AS "noOpinion", v.rationale, v.updated_at AS "updatedAt"
-      FROM votes v JOIN criteria c ON c.id = v.criterion_id
-      WHERE v.project_id = ANY(${ids})`,
-    db.$queryRaw<(ImportRow & { projectId: string })[]>`
-      SELECT DISTINCT ON (r.project_id) r.project_id AS "projectId", r.votes,
-        e.data -> 'eligible' AS eligible
-      FROM project_rounds r
-      LEFT JOIN project_events e ON e.project_id = r.project_id AND e.type = 'project.imported'
-      WHERE r.project_id = ANY(${ids}) AND r.round = ${IMPORT_ARCHIVE_ROUND}
-      ORDER BY r.project_id`,
+    readMembers(db, ids),
+    readVotes(db, ids),
+    readImports(db, ids),
   ]);
   const byProject = <R extends { projectId: string }>(rows: R[]) => {
     const map = new Map<string, R[]>();
