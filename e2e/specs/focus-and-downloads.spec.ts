@@ -232,3 +232,19 @@ test("a download address with a mistyped parameter is told which one is wrong", 
     "Decision project was not found.",
   ]);
 });
+
+test("a downloaded record links to the app's public address, not the one the request reached", async ({
+  alice: owner,
+  soloDrf,
+  baseURL,
+}) => {
+  await decideOverApi(owner, soloDrf);
+  // As a request reaches the app behind a proxy: by an internal name.
+  const response = await owner.context.request.get(`/api/export/${soloDrf.projectId}?format=madr`, {
+    headers: { host: "internal.example:8080" },
+  });
+  expect(response.status()).toBe(200);
+  const madr = await response.text();
+  expect(madr).toContain(`(${baseURL}/t/`);
+  expect(madr).not.toContain("internal.example");
+});

@@ -8,6 +8,7 @@ import {
 import { getSessionUser } from "~/server/auth";
 import { db } from "~/server/db";
 import { logger } from "~/server/logger";
+import { appOrigin } from "~/server/origin";
 
 const text = (status: number, message: string) =>
   new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -53,7 +54,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ projectI
 
   let file: Awaited<ReturnType<typeof exportRecordStream>>;
   try {
-    file = await exportRecordStream(db(), { ...scope, appUrl: url.origin }, parsed.data);
+    // Links in the file name the app's public address (NEXTAUTH_URL), never the address this
+    // request reached, which behind a proxy is an internal one.
+    file = await exportRecordStream(db(), { ...scope, appUrl: appOrigin(req) }, parsed.data);
   } catch (error) {
     // A refusal (an open blind vote's votes CSV) says why, as the page's download alert shows it.
     if (error instanceof DomainError) return text(REFUSED_STATUS[error.kind], error.message);
