@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, readableText, teamWith } from "./project-fixtures";
+import {
+  at,
+  blankInput,
+  castOnBothCriteria,
+  castVote,
+  openProject,
+  readableText,
+  teamWith,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -30,15 +38,19 @@ const decide = (api: Api, projectId: string, chosenOptionKey: string) =>
     confirmProvisional: true,
   });
 
+/** A blind vote two members finished, both scoring SQS above Kafka on every criterion. */
+async function blindVoteSqsLeads() {
+  const s = await teamWith(t, ["MEMBER", "MEMBER"]);
+  const id = await openProject(s.owner, blankInput(s.team.id, { votingMode: "BLIND" }));
+  for (const voter of [at(s.people, 1), at(s.people, 2)]) {
+    await castOnBothCriteria(voter, id, { weight: 4, scores: { kafka: 2, sqs: 5 } });
+  }
+  return { s, id };
+}
+
 describe("exports say what a result rests on and invent nothing", () => {
   it("a reason given during a blind vote whose choice turned out to be the recommendation shows in every format, labelled", async () => {
-    const s = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { votingMode: "BLIND" }));
-    await s.owner.api.project.open({ projectId: id });
-    for (const voter of [at(s.people, 1), at(s.people, 2)]) {
-      await castVote(voter, id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
-      await castVote(voter, id, "ordering", { weight: 4, scores: { kafka: 2, sqs: 5 } });
-    }
+    const { s, id } = await blindVoteSqsLeads();
     // The recommendation was hidden: the reason is kept as typed, though SQS turns out to lead.
     await s.owner.api.record.decide({
       projectId: id,
@@ -63,13 +75,7 @@ describe("exports say what a result rests on and invent nothing", () => {
   });
 
   it("a blind vote recorded against its hidden recommendation says so, and why no reason is on record", async () => {
-    const s = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { votingMode: "BLIND" }));
-    await s.owner.api.project.open({ projectId: id });
-    for (const voter of [at(s.people, 1), at(s.people, 2)]) {
-      await castVote(voter, id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
-      await castVote(voter, id, "ordering", { weight: 4, scores: { kafka: 2, sqs: 5 } });
-    }
+    const { s, id } = await blindVoteSqsLeads();
     // Nobody could see that SQS led, so Kafka is recorded without a reason.
     await decide(s.owner.api, id, "kafka");
     const files = await texts(s.owner.api, id);
@@ -92,12 +98,10 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a tie names no winner, no confidence and no importance that would change a recommendation", async () => {
     const s = await teamWith(t, ["MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id));
     for (const [i, voter] of [at(s.people, 0), at(s.people, 1)].entries()) {
       const scores = i === 0 ? { kafka: 5, sqs: 1 } : { kafka: 1, sqs: 5 };
-      await castVote(voter, id, "ops", { weight: 3, scores });
-      await castVote(voter, id, "ordering", { weight: 3, scores });
+      await castOnBothCriteria(voter, id, { weight: 3, scores });
     }
     for (const stage of ["open", "decided"] as const) {
       if (stage === "decided") await decide(s.owner.api, id, "kafka");
@@ -125,8 +129,7 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a ready result whose counted criteria each rest on one voter says why it has no confidence", async () => {
     const s = await teamWith(t, ["MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id));
     // Each member scores one criterion and marks the other "no opinion": both ballots are
     // complete, every criterion is counted, but each rests on one person.
     const [first, second] = [at(s.people, 0), at(s.people, 1)];
@@ -148,8 +151,7 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("with one criterion counted, the sensitivity says no importance can change the winner yet", async () => {
     const s = await teamWith(t, ["MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id));
     await castVote(at(s.people, 0), id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
     await castVote(at(s.people, 1), id, "ops", { weight: 3, scores: { kafka: 3, sqs: 4 } });
     for (const stage of ["open", "decided"] as const) {
@@ -166,8 +168,7 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a decision with no votes shows no total, confidence or sensitivity as if someone had voted", async () => {
     const s = await teamWith(t, ["MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id));
     await decide(s.owner.api, id, "kafka");
     const files = await texts(s.owner.api, id);
     for (const [format, text] of Object.entries(files)) {
@@ -202,8 +203,7 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a blind vote still open says its recommendation is hidden, never that the outcome below is it", async () => {
     const s = await teamWith(t, ["MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { votingMode: "BLIND" }));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id, { votingMode: "BLIND" }));
     await castVote(at(s.people, 1), id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
     const files = await texts(s.owner.api, id);
     for (const format of ["madr", "log4brains", "nygard"] as const) {
@@ -219,10 +219,8 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a quorum larger than the team shows the number that was set, in every format", async () => {
     const s = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { quorum: 5 }));
-    await s.owner.api.project.open({ projectId: id });
-    await castVote(s.owner, id, "ops", { weight: 3, scores: { kafka: 2, sqs: 4 } });
-    await castVote(s.owner, id, "ordering", { weight: 3, scores: { kafka: 2, sqs: 4 } });
+    const id = await openProject(s.owner, blankInput(s.team.id, { quorum: 5 }));
+    await castOnBothCriteria(s.owner, id, { weight: 3, scores: { kafka: 2, sqs: 4 } });
     const files = await texts(s.owner.api, id);
     for (const [format, text] of Object.entries(files)) {
       expect(text, format).not.toContain("quorum 3");
@@ -250,8 +248,7 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a team of one counts 1 member, not 1 members", async () => {
     const s = await teamWith(t);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id));
     await castVote(s.owner, id, "ops", { weight: 3, scores: { kafka: 2, sqs: 4 } });
     for (const stage of ["open", "decided"] as const) {
       if (stage === "decided") await decide(s.owner.api, id, "sqs");
@@ -321,8 +318,7 @@ describe("exports show numbers a reader can recompute", () => {
 
   it("a flip point close to today's importance reads apart from it, alike in every format", async () => {
     const s = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id } = await s.owner.api.project.create(drfOrFastapi(s.team.id, ["perf", "eco"]));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, drfOrFastapi(s.team.id, ["perf", "eco"]));
     const [ana, ben, cai] = [at(s.people, 0), at(s.people, 1), at(s.people, 2)];
     await castVote(ana, id, "perf", { weight: 1, scores: { drf: 1, fastapi: 2 } });
     await castVote(ana, id, "eco", { weight: 1, scores: { drf: 1, fastapi: 5 } });
