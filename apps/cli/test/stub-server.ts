@@ -103,6 +103,24 @@ export function billingStub(answer: (call: StubCall) => StubAnswer) {
 }
 
 /**
+ * A server whose team billing lists one project, `project`, with the record status given
+ * (accepted by default), whose `record.get` answers `view`; any other call fails the test.
+ */
+export function oneRecordAnswer(
+  project: { number: number },
+  view: unknown,
+  recordStatus = "accepted",
+) {
+  return ({ procedure }: StubCall): StubAnswer => {
+    if (procedure === "team.list") return { data: [BILLING_TEAM] };
+    if (procedure === "project.list")
+      return { data: { items: [{ ...project, recordStatus }], nextCursor: null, total: 1 } };
+    if (procedure === "record.get") return { data: { view } };
+    throw new Error(`unexpected ${procedure}`);
+  };
+}
+
+/**
  * What `record.get` answers for `project` of team billing: a recorded decision for Kafka over
  * NATS on one criterion, no votes; `changes` replaces any part of it.
  */
