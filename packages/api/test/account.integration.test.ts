@@ -7,6 +7,7 @@ import { blankInput, castVote, openProject } from "./project-fixtures";
 import { holdRowLock, itWithLocks, raceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
+type Api = ReturnType<typeof t.callerAs>;
 
 async function userWithPassword(password = "old-password-1") {
   return createUser(t.db, { name: "Pat", passwordHash: await hashPassword(password) });
@@ -22,6 +23,24 @@ const refusedChange = (user: Parameters<typeof t.callerAs>[0], newPassword: stri
 async function passwordStill(user: { id: string }, password: string) {
   const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
   return verifyPassword(password, stored.passwordHash ?? "");
+}
+
+const NO_SIGN_IN_RECORD = /no record of when you signed in.*Sign out, sign in again/;
+
+/**
+ * `api` sets `user`'s first password: refused as needing a recent sign-in, saying `why`, and no
+ * password is stored.
+ */
+async function expectToSignInAgain(api: Api, user: { id: string }, why: RegExp) {
+  const refused = await trpcError(
+    api.account.setPassword({ newPassword: "a first passphrase 7731" }),
+  );
+  expect(refused).toMatchObject({
+    code: "PRECONDITION_FAILED",
+    message: expect.stringMatching(why),
+  });
+  const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(stored.passwordHash).toBeNull();
 }
 
 describe("account.changePassword with a weak password", () => {
@@ -236,22 +255,12 @@ describe("account.setPassword", () => {
 
   it("asks a session that signed in more than 10 minutes ago, or without a sign-in record, to sign in again", async () => {
     const { user, api } = await emailLinkAccount(11);
-    const stale = await trpcError(
-      api.account.setPassword({ newPassword: "a first passphrase 7731" }),
+    await expectToSignInAgain(
+      api,
+      user,
+      /within 10 minutes of signing in\. Sign out, sign in again/,
     );
-    expect(stale).toMatchObject({
-      code: "PRECONDITION_FAILED",
-      message: expect.stringMatching(/within 10 minutes of signing in\. Sign out, sign in again/),
-    });
-    const older = await trpcError(
-      t.callerAs(user).account.setPassword({ newPassword: "a first passphrase 7731" }),
-    );
-    expect(older).toMatchObject({
-      code: "PRECONDITION_FAILED",
-      message: expect.stringMatching(/no record of when you signed in.*Sign out, sign in again/),
-    });
-    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored.passwordHash).toBeNull();
+    await expectToSignInAgain(t.callerAs(user), user, NO_SIGN_IN_RECORD);
   });
 
   it("does not count a session older than sign-in records as a recent sign-in, though it got a record just now", async () => {
@@ -266,15 +275,7 @@ describe("account.setPassword", () => {
     };
     expect(typeof refreshed.sid).toBe("string");
     const api = t.callerAs({ ...user, sessionId: refreshed.sid ?? null });
-    const refused = await trpcError(
-      api.account.setPassword({ newPassword: "a first passphrase 7731" }),
-    );
-    expect(refused).toMatchObject({
-      code: "PRECONDITION_FAILED",
-      message: expect.stringMatching(/no record of when you signed in.*Sign out, sign in again/),
-    });
-    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored.passwordHash).toBeNull();
+    await expectToSignInAgain(api, user, NO_SIGN_IN_RECORD);
   });
 
   it("holds the password to the sign-up rules, counting refusals against the password-check limits", async () => {
