@@ -1,5 +1,5 @@
 import type { Database } from "@tradeoff/db";
-import { it } from "vitest";
+import { expect, it } from "vitest";
 import { until } from "./helpers";
 
 /**
@@ -66,23 +66,25 @@ async function waitingForLocks(db: Database): Promise<number> {
 /**
  * Sends `requests` while the row `id` is locked, so that every one of them queues behind the lock,
  * then lets them all through at once: a race the database decides, not the timing of the test.
- * Resolves to what each request ended with, in order: `done` where it succeeded, else its error.
+ * Exactly one request may succeed (the test fails otherwise); resolves to the error the first
+ * of the others ended with, for the test to say what the loser is told.
  */
-export async function raceBehindLock<Done extends string>(
+export async function onceBehindLock(
   db: Database,
   lock: "teams" | "projects" | "users",
   id: string,
-  done: Done,
   requests: (() => Promise<unknown>)[],
-): Promise<unknown[]> {
+): Promise<unknown> {
   const busy = await holdRowLock(db, lock, id);
   const results = requests.map((request) =>
     request().then(
-      () => done,
-      (error: unknown) => error,
+      () => ({ succeeded: true as const }),
+      (error: unknown) => ({ succeeded: false as const, error }),
     ),
   );
   await busy.waiting(requests.length);
   await busy.release();
-  return Promise.all(results);
+  const settled = await Promise.all(results);
+  expect(settled.filter((r) => r.succeeded)).toHaveLength(1);
+  return settled.find((r) => !r.succeeded)?.error;
 }
