@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
 import {
+  allPreferSqs,
   at,
   blankInput,
   castOnBothCriteria,
@@ -42,9 +43,7 @@ const decide = (api: Api, projectId: string, chosenOptionKey: string) =>
 async function blindVoteSqsLeads() {
   const s = await teamWith(t, ["MEMBER", "MEMBER"]);
   const id = await openProject(s.owner, blankInput(s.team.id, { votingMode: "BLIND" }));
-  for (const voter of [at(s.people, 1), at(s.people, 2)]) {
-    await castOnBothCriteria(voter, id, { weight: 4, scores: { kafka: 2, sqs: 5 } });
-  }
+  await allPreferSqs([at(s.people, 1), at(s.people, 2)], id);
   return { s, id };
 }
 
