@@ -4,7 +4,7 @@ import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
 import { blankInput, castVote, openProject } from "./project-fixtures";
-import { holdRowLock, itWithLocks, onceBehindLock } from "./row-lock";
+import { inTurnBehindLock, itWithLocks, onceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
 type Api = ReturnType<typeof t.callerAs>;
@@ -476,25 +476,14 @@ describe("deleting an account while a decision it voted on changes", () => {
       // The decision busy (a vote being counted) while the close, then the deletion, arrive:
       // the close gets the decision first, and its history entry and notifications then need
       // the team, which the deletion holds while it waits for the decision.
-      const busy = await holdRowLock(t.db, "projects", projectId);
-      const close = t
-        .callerAs(owner)
-        .project.close({ projectId })
-        .then(
-          () => "closed",
-          (error: unknown) => error,
-        );
-      await busy.waiting(1);
-      const deletion = t
-        .callerAs(leaving)
-        .account.delete({ confirmation: "old-password-1" })
-        .then(
-          () => "deleted",
-          (error: unknown) => error,
-        );
-      await busy.waiting(2);
-      await busy.release();
-      expect(await Promise.all([close, deletion])).toEqual(["closed", "deleted"]);
+      // Both go through: neither is refused.
+      await inTurnBehindLock(
+        t.db,
+        "projects",
+        projectId,
+        () => t.callerAs(owner).project.close({ projectId }),
+        () => t.callerAs(leaving).account.delete({ confirmation: "old-password-1" }),
+      );
       expect(await t.db.user.count({ where: { id: leaving.id } })).toBe(0);
       const project = await t.db.project.findUniqueOrThrow({ where: { id: projectId } });
       expect(project.status).toBe("DECIDED");

@@ -88,3 +88,25 @@ export async function onceBehindLock(
   expect(settled.filter((r) => r.succeeded)).toHaveLength(1);
   return settled.find((r) => !r.succeeded)?.error;
 }
+
+/**
+ * Sends `first`, then, once it waits for the locked row `id`, `second`: both queue behind the
+ * lock in that order and go on when it is released, so `second` meets what `first` left.
+ * Resolves to both answers; either failing fails the test (a request that must be refused goes
+ * in as `() => trpcError(...)`).
+ */
+export async function inTurnBehindLock<First, Second>(
+  db: Database,
+  lock: "teams" | "projects" | "users",
+  id: string,
+  first: () => Promise<First>,
+  second: () => Promise<Second>,
+): Promise<[First, Second]> {
+  const busy = await holdRowLock(db, lock, id);
+  const sentFirst = first();
+  await busy.waiting(1);
+  const sentSecond = second();
+  await busy.waiting(2);
+  await busy.release();
+  return Promise.all([sentFirst, sentSecond]);
+}
