@@ -232,11 +232,10 @@ describe("exports say what a result rests on and invent nothing", () => {
   it("an option nobody scored is not scored in Pros and Cons, never neutral", async () => {
     const s = await teamWith(t, ["MEMBER"]);
     const input = blankInput(s.team.id);
-    const { id } = await s.owner.api.project.create({
+    const id = await openProject(s.owner, {
       ...input,
       options: [...input.options, { key: "nats", name: "NATS", description: "" }],
     });
-    await s.owner.api.project.open({ projectId: id });
     await castVote(s.owner, id, "ops", { weight: 3, scores: { kafka: 2, sqs: 4 } });
     const files = await texts(s.owner.api, id);
     for (const format of ["madr", "log4brains"] as const) {
@@ -282,10 +281,10 @@ const drfOrFastapi = (
 describe("exports show numbers a reader can recompute", () => {
   it("a Borda count credits no points, share or flip point to a criterion, and says why it recommends", async () => {
     const s = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id } = await s.owner.api.project.create(
+    const id = await openProject(
+      s.owner,
       drfOrFastapi(s.team.id, ["perf", "eco"], { method: "BORDA" }),
     );
-    await s.owner.api.project.open({ projectId: id });
     const [ana, ben, cai] = [at(s.people, 0), at(s.people, 1), at(s.people, 2)];
     await castVote(ana, id, "perf", { weight: 5, scores: { drf: 5, fastapi: 1 } });
     await castVote(ana, id, "eco", { weight: 1, scores: { drf: 1, fastapi: 5 } });
@@ -336,10 +335,7 @@ describe("exports show numbers a reader can recompute", () => {
 
   it("a tie says which importance breaks it, and shares of the weight add up to 100%", async () => {
     const s = await teamWith(t);
-    const { id } = await s.owner.api.project.create(
-      drfOrFastapi(s.team.id, ["perf", "eco", "docs"]),
-    );
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, drfOrFastapi(s.team.id, ["perf", "eco", "docs"]));
     const ana = at(s.people, 0);
     await castVote(ana, id, "perf", { weight: 3, scores: { drf: 5, fastapi: 3 } });
     await castVote(ana, id, "eco", { weight: 3, scores: { drf: 2, fastapi: 3 } });
