@@ -3,11 +3,33 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
-import { billingStub, stubServer } from "./stub-server";
+import { stubServer, withBillingStub } from "./stub-server";
 
 const INDEX =
   "<!-- Written by `tradeoff export --all`: this index and the records it lists are rewritten on every export. -->";
 const record = "---\nstatus: accepted\n---\n\n# Use FastAPI — for async views\n";
+
+/** A server answer: the team's records exported as the folder of `files` (`export.folder`). */
+const serving = (files: { name: string; content: string }[]) => () => ({ data: { files } });
+
+/**
+ * `tradeoff export --all --format FORMAT --out OUT`, with and without --check: refused with
+ * exit 1, saying `stderr`.
+ */
+async function expectRefused(
+  env: Record<string, string>,
+  format: string,
+  out: string,
+  stderr: string,
+) {
+  for (const extra of [[], ["--check"]]) {
+    const run = await runCli(["export", "--all", "--format", format, "--out", out, ...extra], {
+      env,
+    });
+    expect(run.code, extra.join(" ")).toBe(1);
+    expect(run.stderr, extra.join(" ")).toBe(stderr);
+  }
+}
 
 describe("tradeoff export PROJECT --json", () => {
   it("says which file was written as JSON, and is refused without --out (nothing to describe)", async () => {
@@ -51,22 +73,16 @@ describe("tradeoff export --all into a folder that has files of its own", () => 
   ];
 
   it("never replaces a file no export wrote (a hand-written README.md): exit 1, nothing written", async () => {
-    const stub = await billingStub(() => ({ data: { files } }));
-    try {
-      const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
-      const env = stub.env(home);
+    await withBillingStub(serving(files), async (env, home) => {
       const out = join(home, "docs", "decisions");
       await mkdir(out, { recursive: true });
       await writeFile(join(out, "README.md"), "# Our decisions, by hand\n");
-      for (const extra of [[], ["--check"]]) {
-        const run = await runCli(["export", "--all", "--format", "madr", "--out", out, ...extra], {
-          env,
-        });
-        expect(run.code, extra.join(" ")).toBe(1);
-        expect(run.stderr, extra.join(" ")).toBe(
-          `tradeoff: ${out} already has a file the export would replace, which no export of Tradeoff wrote (the folder's index does not list it):\n  README.md\nMove it away, or export into another folder; nothing was written.\n`,
-        );
-      }
+      await expectRefused(
+        env,
+        "madr",
+        out,
+        `tradeoff: ${out} already has a file the export would replace, which no export of Tradeoff wrote (the folder's index does not list it):\n  README.md\nMove it away, or export into another folder; nothing was written.\n`,
+      );
       expect(await readdir(out)).toEqual(["README.md"]);
       expect(await readFile(join(out, "README.md"), "utf8")).toBe("# Our decisions, by hand\n");
 
@@ -81,32 +97,27 @@ describe("tradeoff export --all into a folder that has files of its own", () => 
       const owned = await runCli(["export", "--all", "--format", "madr", "--out", out], { env });
       expect(owned.stderr).toBe("");
       expect(await readFile(join(out, "0001-use-fastapi.md"), "utf8")).toBe(record);
-    } finally {
-      await stub.close();
-    }
+    });
   });
 });
 
 describe("tradeoff export --all --out LINK", () => {
   it("writes into the folder a link names (docs/decisions -> ../adr), as a single export does", async () => {
-    const stub = await billingStub(() => ({
-      data: { files: [{ name: "0001-use-fastapi.md", content: record }] },
-    }));
-    try {
-      const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
-      await mkdir(join(home, "adr"));
-      await mkdir(join(home, "docs"));
-      await symlink(join(home, "adr"), join(home, "docs", "decisions"));
-      const run = await runCli(
-        ["export", "--all", "--format", "madr", "--out", join(home, "docs", "decisions")],
-        { env: stub.env(home) },
-      );
-      expect(run.stderr).toBe("");
-      expect(run.code).toBe(0);
-      expect(await readFile(join(home, "adr", "0001-use-fastapi.md"), "utf8")).toBe(record);
-    } finally {
-      await stub.close();
-    }
+    await withBillingStub(
+      serving([{ name: "0001-use-fastapi.md", content: record }]),
+      async (env, home) => {
+        await mkdir(join(home, "adr"));
+        await mkdir(join(home, "docs"));
+        await symlink(join(home, "adr"), join(home, "docs", "decisions"));
+        const run = await runCli(
+          ["export", "--all", "--format", "madr", "--out", join(home, "docs", "decisions")],
+          { env },
+        );
+        expect(run.stderr).toBe("");
+        expect(run.code).toBe(0);
+        expect(await readFile(join(home, "adr", "0001-use-fastapi.md"), "utf8")).toBe(record);
+      },
+    );
   });
 });
 
@@ -117,34 +128,23 @@ describe("tradeoff export --all into a folder whose records number themselves", 
       { name: "0002-use-kafka.md", content: "# 2. Use Kafka\n" },
       { name: "README.md", content: "index\n" },
     ];
-    const stub = await billingStub(() => ({ data: { files } }));
-    try {
-      const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
-      const env = stub.env(home);
+    await withBillingStub(serving(files), async (env, home) => {
       const out = join(home, "doc", "adr");
       await mkdir(out, { recursive: true });
       // What `adr init doc/adr; adr new "Use Redis for caching"` leaves.
       await writeFile(join(out, "0001-record-architecture-decisions.md"), "# 1. Record\n");
       await writeFile(join(out, "0002-use-redis-for-caching.md"), "# 2. Use Redis\n");
-      for (const extra of [[], ["--check"]]) {
-        const run = await runCli(
-          ["export", "--all", "--format", "nygard", "--out", out, ...extra],
-          {
-            env,
-          },
-        );
-        expect(run.code, extra.join(" ")).toBe(1);
-        expect(run.stderr, extra.join(" ")).toBe(
-          `tradeoff: ${out} already has records numbered as the export's, which no export of Tradeoff wrote:\n  0001-record-architecture-decisions.md holds number 1 (the export would write 0001-use-fastapi.md)\n  0002-use-redis-for-caching.md holds number 2 (the export would write 0002-use-kafka.md)\nImport the folder into the team first (tradeoff import ${out} --team billing), so its records keep their numbers and files, or export into another folder; nothing was written.\n`,
-        );
-      }
+      await expectRefused(
+        env,
+        "nygard",
+        out,
+        `tradeoff: ${out} already has records numbered as the export's, which no export of Tradeoff wrote:\n  0001-record-architecture-decisions.md holds number 1 (the export would write 0001-use-fastapi.md)\n  0002-use-redis-for-caching.md holds number 2 (the export would write 0002-use-kafka.md)\nImport the folder into the team first (tradeoff import ${out} --team billing), so its records keep their numbers and files, or export into another folder; nothing was written.\n`,
+      );
       expect((await readdir(out)).sort()).toEqual([
         "0001-record-architecture-decisions.md",
         "0002-use-redis-for-caching.md",
       ]);
-    } finally {
-      await stub.close();
-    }
+    });
   });
 });
 
@@ -157,10 +157,7 @@ describe("tradeoff export --all in a checkout with CRLF line ends (git core.auto
         content: `${INDEX}\n\n| [1. Use FastAPI](0001-use-fastapi.md) | accepted | 2026-12-05 |\n`,
       },
     ];
-    const stub = await billingStub(() => ({ data: { files } }));
-    try {
-      const home = await mkdtemp(join(tmpdir(), "tradeoff-export-"));
-      const env = stub.env(home);
+    await withBillingStub(serving(files), async (env, home) => {
       const out = join(home, "docs", "decisions");
       const first = await runCli(["export", "--all", "--format", "madr", "--out", out], { env });
       expect(first.stderr).toBe("");
@@ -178,9 +175,7 @@ describe("tradeoff export --all in a checkout with CRLF line ends (git core.auto
       expect(await readFile(join(out, "0001-use-fastapi.md"), "utf8")).toBe(
         record.replaceAll("\n", "\r\n"),
       );
-    } finally {
-      await stub.close();
-    }
+    });
   });
 });
 

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
-import { recordView, type StubAnswer, type StubCall, withStubServer } from "./stub-server";
+import {
+  BILLING_TEAM,
+  oneRecordAnswer,
+  recordView,
+  type StubAnswer,
+  type StubCall,
+  withStubServer,
+} from "./stub-server";
 
-const team = { id: "cmteam", slug: "billing", name: "Billing" };
+const team = BILLING_TEAM;
 /** Two projects the server keeps as DECIDED, one closed without a record and one recorded; one open. */
 const listed = [
   { id: "cm3", number: 3, title: "Queue", status: "DECIDED", recordStatus: "proposed" },
@@ -130,18 +137,9 @@ describe("a record imported from a docs/decisions folder as only proposed", () =
   const view = recordView(imported, {
     source: { format: "madr", fileName: "0004-broker.md", status: "proposed", body: [""] },
   });
-  function answerImported({ procedure }: StubCall) {
-    if (procedure === "team.list") return { data: [team] };
-    if (procedure === "project.list")
-      return {
-        data: { items: [{ ...imported, recordStatus: "proposed" }], nextCursor: null, total: 1 },
-      };
-    if (procedure === "record.get") return { data: { view } };
-    throw new Error(`unexpected ${procedure}`);
-  }
 
   it("is closed both in `tradeoff projects` and in `tradeoff show`, naming the proposed option", async () => {
-    await withStubServer(answerImported, async (env) => {
+    await withStubServer(oneRecordAnswer(imported, view, "proposed"), async (env) => {
       const listedText = await runCli(["projects"], { env });
       expect(listedText.stdout).toBe("PROJECT    STATUS  TITLE\nbilling/4  closed  Broker\n");
       const shown = await runCli(["show", "billing/4"], { env });
@@ -151,17 +149,21 @@ describe("a record imported from a docs/decisions folder as only proposed", () =
   });
 });
 
-/** A server whose team billing has one project, `project`, recorded (accepted) as `view` says. */
-const acceptedRecord =
-  (project: { number: number }, view: unknown) =>
-  ({ procedure }: StubCall): StubAnswer => {
-    if (procedure === "team.list") return { data: [team] };
-    if (procedure === "project.list")
-      return {
-        data: { items: [{ ...project, recordStatus: "accepted" }], nextCursor: null, total: 1 },
-      };
-    return { data: { view } };
-  };
+/**
+ * What `tradeoff show` prints for `project`, recorded (accepted) as `view` says; fails the test
+ * on any error output.
+ */
+async function shown(project: { number: number }, view: unknown) {
+  return withStubServer(oneRecordAnswer(project, view), async (env) => {
+    const run = await runCli(["show", `billing/${project.number}`], { env });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    return run.stdout;
+  });
+}
+
+/** Text with every run of white space folded to one space, as a reader takes wrapped lines. */
+const folded = (text: string) => text.replace(/\s+/g, " ");
 
 describe("a record imported from a docs/decisions folder", () => {
   it("is shown with its decision and no recommendation: it has no criteria, nobody scored it", async () => {
@@ -173,14 +175,9 @@ describe("a record imported from a docs/decisions folder", () => {
       decision: { chosenOptionKey: "decision" },
       source: { format: "nygard", fileName: "0005-use-kafka.md", status: "Accepted", body: [""] },
     });
-    await withStubServer(acceptedRecord(project, view), async (env) => {
-      const shown = await runCli(["show", "billing/5"], { env });
-      expect(shown.stderr).toBe("");
-      expect(shown.code).toBe(0);
-      expect(shown.stdout).toBe(
-        "billing/5 Use Kafka (decided: Use Kafka)\n\nNo recommendation: this record was imported from 0005-use-kafka.md and nobody scored it in Tradeoff.\n",
-      );
-    });
+    expect(await shown(project, view)).toBe(
+      "billing/5 Use Kafka (decided: Use Kafka)\n\nNo recommendation: this record was imported from 0005-use-kafka.md and nobody scored it in Tradeoff.\n",
+    );
   });
 });
 
@@ -198,13 +195,9 @@ describe("a decision recorded against the team's recommendation", () => {
       participation: { complete: 2, partial: 0, none: 0, eligible: 2, quorum: null },
       decision: { chosenOptionKey: "kafka", recommendedKey: "nats", justification: null },
     });
-    await withStubServer(acceptedRecord(project, view), async (env) => {
-      const shown = await runCli(["show", "billing/6"], { env });
-      expect(shown.stderr).toBe("");
-      expect(shown.stdout.replace(/\s+/g, " ")).toContain(
-        "The team's recommendation was NATS; the team chose otherwise with no reason on record: the vote was blind, so the recommendation was not known when the decision was recorded.",
-      );
-    });
+    expect(folded(await shown(project, view))).toContain(
+      "The team's recommendation was NATS; the team chose otherwise with no reason on record: the vote was blind, so the recommendation was not known when the decision was recorded.",
+    );
   });
 });
 
@@ -235,15 +228,11 @@ describe("`tradeoff show` of a recorded decision", () => {
         },
       },
     });
-    await withStubServer(acceptedRecord(project, view), async (env) => {
-      const shown = await runCli(["show", "billing/7"], { env });
-      expect(shown.stderr).toBe("");
-      const text = shown.stdout.replace(/\s+/g, " ");
-      expect(text).toContain(
-        "Decided with 1 of 1 criterion counted, on 1 complete and 2 partial ballots of 3 members. It was provisional when recorded: every criterion was scored, but too few ballots were complete.",
-      );
-      expect(text).not.toContain("Ready:");
-    });
+    const text = folded(await shown(project, view));
+    expect(text).toContain(
+      "Decided with 1 of 1 criterion counted, on 1 complete and 2 partial ballots of 3 members. It was provisional when recorded: every criterion was scored, but too few ballots were complete.",
+    );
+    expect(text).not.toContain("Ready:");
   });
 
   it("shows a quorum above the team's size as the number that was set", async () => {
@@ -259,14 +248,10 @@ describe("`tradeoff show` of a recorded decision", () => {
       },
       decision: { chosenOptionKey: "kafka" },
     });
-    await withStubServer(acceptedRecord(project, view), async (env) => {
-      const shown = await runCli(["show", "billing/7"], { env });
-      expect(shown.stderr).toBe("");
-      const text = shown.stdout.replace(/\s+/g, " ");
-      expect(text).toContain(
-        "(quorum 5, more than the team's 3 members: every member's ballot is needed; met)",
-      );
-      expect(text).not.toContain("quorum 3");
-    });
+    const text = folded(await shown(project, view));
+    expect(text).toContain(
+      "(quorum 5, more than the team's 3 members: every member's ballot is needed; met)",
+    );
+    expect(text).not.toContain("quorum 3");
   });
 });

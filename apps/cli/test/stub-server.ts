@@ -78,15 +78,17 @@ export async function stubServer(answer: (call: StubCall) => StubAnswer) {
 
 /**
  * Runs `use` with the environment of a CLI pointed at a stub server answering `answer`, with a
- * config folder of its own, and closes the server after, whatever `use` did.
+ * config folder of its own (`home`, a fresh folder), and closes the server after, whatever `use`
+ * did.
  */
 export async function withStubServer<T>(
   answer: (call: StubCall) => StubAnswer,
-  use: (env: Record<string, string>) => Promise<T>,
+  use: (env: Record<string, string>, home: string) => Promise<T>,
 ) {
   const stub = await stubServer(answer);
   try {
-    return await use(stub.env(await mkdtemp(join(tmpdir(), "tradeoff-stub-"))));
+    const home = await mkdtemp(join(tmpdir(), "tradeoff-stub-"));
+    return await use(stub.env(home), home);
   } finally {
     await stub.close();
   }
@@ -95,11 +97,40 @@ export async function withStubServer<T>(
 /** The team the stub servers' CLI user belongs to: billing. */
 export const BILLING_TEAM = { id: "cmteam", slug: "billing", name: "Billing" };
 
+/** `answer`, except that `team.list` answers with team billing. */
+const inBilling =
+  (answer: (call: StubCall) => StubAnswer) =>
+  (call: StubCall): StubAnswer =>
+    call.procedure === "team.list" ? { data: [BILLING_TEAM] } : answer(call);
+
 /** A stub server whose `team.list` answers with team billing, and any other call with `answer`. */
 export function billingStub(answer: (call: StubCall) => StubAnswer) {
-  return stubServer((call) =>
-    call.procedure === "team.list" ? { data: [BILLING_TEAM] } : answer(call),
-  );
+  return stubServer(inBilling(answer));
+}
+
+/** `withStubServer` on a server whose `team.list` answers with team billing. */
+export function withBillingStub<T>(
+  answer: (call: StubCall) => StubAnswer,
+  use: (env: Record<string, string>, home: string) => Promise<T>,
+) {
+  return withStubServer(inBilling(answer), use);
+}
+
+/**
+ * A server whose team billing lists one project, `project`, with the record status given
+ * (accepted by default), whose `record.get` answers `view`; any other call fails the test.
+ */
+export function oneRecordAnswer(
+  project: { number: number },
+  view: unknown,
+  recordStatus = "accepted",
+) {
+  return inBilling(({ procedure }) => {
+    if (procedure === "project.list")
+      return { data: { items: [{ ...project, recordStatus }], nextCursor: null, total: 1 } };
+    if (procedure === "record.get") return { data: { view } };
+    throw new Error(`unexpected ${procedure}`);
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cliRoot, runCli } from "./run-cli";
-import { recordView, type StubCall, stubServer } from "./stub-server";
+import { BILLING_TEAM, oneRecordAnswer, recordView, stubServer } from "./stub-server";
 
 /**
  * A title a teammate typed with terminal control sequences: ESC ] 0 ; ... BEL retitles the
@@ -12,7 +12,6 @@ import { recordView, type StubCall, stubServer } from "./stub-server";
  */
 const title = "Queue\u001b]0;owned\u0007\u001b[2J";
 const shown = "Queue\ufffd]0;owned\ufffd\ufffd[2J";
-const team = { id: "cmteam", slug: "billing", name: "Billing" };
 const project = { id: "cm1", number: 1, title, status: "DECIDED" };
 const view = recordView(project, {
   options: [
@@ -22,18 +21,9 @@ const view = recordView(project, {
   criteria: [{ key: "ops", name: "Ops\u009b31m", defaultWeight: 3 }],
 });
 
-function answer({ procedure }: StubCall) {
-  if (procedure === "team.list") return { data: [team] };
-  if (procedure === "project.list")
-    return {
-      data: { items: [{ ...project, recordStatus: "accepted" }], nextCursor: null, total: 1 },
-    };
-  return { data: { view } };
-}
-
 describe("text from the server", () => {
   it("reaches the terminal without its control characters; --json keeps it as sent", async () => {
-    const stub = await stubServer(answer);
+    const stub = await stubServer(oneRecordAnswer(project, view));
     try {
       const env = stub.env(await mkdtemp(join(tmpdir(), "tradeoff-terminal-")));
       const listed = await runCli(["projects"], { env });
@@ -57,7 +47,7 @@ describe("an error message that quotes the server's or a file's text", () => {
     const message = `Option "Kafka\u001b[8m" is not in ${title}.`;
     const stub = await stubServer(({ procedure }) =>
       procedure === "team.list"
-        ? { data: [team] }
+        ? { data: [BILLING_TEAM] }
         : { error: { message, code: "CONFLICT", httpStatus: 409 } },
     );
     try {

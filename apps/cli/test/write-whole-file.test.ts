@@ -12,6 +12,19 @@ afterEach(() => {
 });
 
 /**
+ * A module to preload into the CLI that makes its flushes to disk slow (30 s each) once `fast`
+ * of them went down at the usual speed: a slow disk, where a Ctrl-C lands mid-write.
+ */
+const slowFlushesAfter = (fast: number) =>
+  `data:text/javascript,${encodeURIComponent(
+    'import { open } from "node:fs/promises";' +
+      "const probe = await open(process.execPath);" +
+      "const proto = Object.getPrototypeOf(probe); const sync = proto.sync; let calls = 0;" +
+      `proto.sync = function () { calls += 1; return calls > ${fast} ? new Promise((done) => setTimeout(done, 30000)) : sync.call(this); };` +
+      "await probe.close();",
+  )}`;
+
+/**
  * The real binary, run with `args` after `preload` (which makes the disk slow), and what it says
  * on stderr.
  */
@@ -103,14 +116,8 @@ describe("a file the CLI writes", () => {
         const dir = await mkdtemp(join(tmpdir(), "tradeoff-interrupted-"));
         await writeFile(join(dir, "0001-record.md"), "the old record\n");
         // The real binary, whose flush to disk takes 30 s: a slow disk, the moment of a Ctrl-C.
-        const slowFlush = `data:text/javascript,${encodeURIComponent(
-          'import { open } from "node:fs/promises";' +
-            "const probe = await open(process.execPath);" +
-            "Object.getPrototypeOf(probe).sync = () => new Promise((done) => setTimeout(done, 30000));" +
-            "await probe.close();",
-        )}`;
         const run = startBinary(
-          slowFlush,
+          slowFlushesAfter(0),
           ["export", "cmproject", "--format", "madr", "--out", dir],
           server.env(dir),
         );
@@ -145,15 +152,8 @@ describe("a folder the CLI writes (export --all)", () => {
     try {
       const dir = await mkdtemp(join(tmpdir(), "tradeoff-interrupted-"));
       // Two files go down (a flush of each file and of the folder), then the disk is slow.
-      const slowThird = `data:text/javascript,${encodeURIComponent(
-        'import { open } from "node:fs/promises";' +
-          "const probe = await open(process.execPath);" +
-          "const proto = Object.getPrototypeOf(probe); const sync = proto.sync; let calls = 0;" +
-          "proto.sync = function () { calls += 1; return calls > 4 ? new Promise((done) => setTimeout(done, 30000)) : sync.call(this); };" +
-          "await probe.close();",
-      )}`;
       const run = startBinary(
-        slowThird,
+        slowFlushesAfter(4),
         ["export", "--all", "--format", "madr", "--out", dir],
         server.env(dir),
       );

@@ -4,9 +4,10 @@ import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
 import { blankInput, castVote, openProject } from "./project-fixtures";
-import { holdRowLock, itWithLocks, raceBehindLock } from "./row-lock";
+import { inTurnBehindLock, itWithLocks, onceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
+type Api = ReturnType<typeof t.callerAs>;
 
 async function userWithPassword(password = "old-password-1") {
   return createUser(t.db, { name: "Pat", passwordHash: await hashPassword(password) });
@@ -22,6 +23,24 @@ const refusedChange = (user: Parameters<typeof t.callerAs>[0], newPassword: stri
 async function passwordStill(user: { id: string }, password: string) {
   const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
   return verifyPassword(password, stored.passwordHash ?? "");
+}
+
+const NO_SIGN_IN_RECORD = /no record of when you signed in.*Sign out, sign in again/;
+
+/**
+ * `api` sets `user`'s first password: refused as needing a recent sign-in, saying `why`, and no
+ * password is stored.
+ */
+async function expectToSignInAgain(api: Api, user: { id: string }, why: RegExp) {
+  const refused = await trpcError(
+    api.account.setPassword({ newPassword: "a first passphrase 7731" }),
+  );
+  expect(refused).toMatchObject({
+    code: "PRECONDITION_FAILED",
+    message: expect.stringMatching(why),
+  });
+  const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(stored.passwordHash).toBeNull();
 }
 
 describe("account.changePassword with a weak password", () => {
@@ -236,22 +255,12 @@ describe("account.setPassword", () => {
 
   it("asks a session that signed in more than 10 minutes ago, or without a sign-in record, to sign in again", async () => {
     const { user, api } = await emailLinkAccount(11);
-    const stale = await trpcError(
-      api.account.setPassword({ newPassword: "a first passphrase 7731" }),
+    await expectToSignInAgain(
+      api,
+      user,
+      /within 10 minutes of signing in\. Sign out, sign in again/,
     );
-    expect(stale).toMatchObject({
-      code: "PRECONDITION_FAILED",
-      message: expect.stringMatching(/within 10 minutes of signing in\. Sign out, sign in again/),
-    });
-    const older = await trpcError(
-      t.callerAs(user).account.setPassword({ newPassword: "a first passphrase 7731" }),
-    );
-    expect(older).toMatchObject({
-      code: "PRECONDITION_FAILED",
-      message: expect.stringMatching(/no record of when you signed in.*Sign out, sign in again/),
-    });
-    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored.passwordHash).toBeNull();
+    await expectToSignInAgain(t.callerAs(user), user, NO_SIGN_IN_RECORD);
   });
 
   it("does not count a session older than sign-in records as a recent sign-in, though it got a record just now", async () => {
@@ -266,15 +275,7 @@ describe("account.setPassword", () => {
     };
     expect(typeof refreshed.sid).toBe("string");
     const api = t.callerAs({ ...user, sessionId: refreshed.sid ?? null });
-    const refused = await trpcError(
-      api.account.setPassword({ newPassword: "a first passphrase 7731" }),
-    );
-    expect(refused).toMatchObject({
-      code: "PRECONDITION_FAILED",
-      message: expect.stringMatching(/no record of when you signed in.*Sign out, sign in again/),
-    });
-    const stored = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored.passwordHash).toBeNull();
+    await expectToSignInAgain(api, user, NO_SIGN_IN_RECORD);
   });
 
   it("holds the password to the sign-up rules, counting refusals against the password-check limits", async () => {
@@ -427,17 +428,14 @@ describe("account.delete", () => {
       await addMember(t.db, team.id, second.id, "OWNER");
       await addMember(t.db, team.id, member.id, "MEMBER");
       // The team busy with a change of its own (an import, a role change) while both ask.
-      const results = await raceBehindLock(
+      const refused = await onceBehindLock(
         t.db,
         "teams",
         team.id,
-        "deleted",
         [first, second].map(
           (owner) => () => t.callerAs(owner).account.delete({ confirmation: "old-password-1" }),
         ),
       );
-      expect(results.filter((r) => r === "deleted")).toHaveLength(1);
-      const refused = results.find((r) => r !== "deleted");
       expect(refused).toMatchObject({ code: "CONFLICT" });
       expect((refused as Error).message).toMatch(/only owner of Two Owners/);
       expect(await t.db.membership.count({ where: { teamId: team.id, role: "OWNER" } })).toBe(1);
@@ -478,25 +476,14 @@ describe("deleting an account while a decision it voted on changes", () => {
       // The decision busy (a vote being counted) while the close, then the deletion, arrive:
       // the close gets the decision first, and its history entry and notifications then need
       // the team, which the deletion holds while it waits for the decision.
-      const busy = await holdRowLock(t.db, "projects", projectId);
-      const close = t
-        .callerAs(owner)
-        .project.close({ projectId })
-        .then(
-          () => "closed",
-          (error: unknown) => error,
-        );
-      await busy.waiting(1);
-      const deletion = t
-        .callerAs(leaving)
-        .account.delete({ confirmation: "old-password-1" })
-        .then(
-          () => "deleted",
-          (error: unknown) => error,
-        );
-      await busy.waiting(2);
-      await busy.release();
-      expect(await Promise.all([close, deletion])).toEqual(["closed", "deleted"]);
+      // Both go through: neither is refused.
+      await inTurnBehindLock(
+        t.db,
+        "projects",
+        projectId,
+        () => t.callerAs(owner).project.close({ projectId }),
+        () => t.callerAs(leaving).account.delete({ confirmation: "old-password-1" }),
+      );
       expect(await t.db.user.count({ where: { id: leaving.id } })).toBe(0);
       const project = await t.db.project.findUniqueOrThrow({ where: { id: projectId } });
       expect(project.status).toBe("DECIDED");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { storeDraftText } from "../src/services/draft/store-draft-text";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, castOnBothCriteria, castVote, openBlankProject } from "./project-fixtures";
+import { allPreferSqs, at, castVote, openBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -32,9 +32,7 @@ async function blindWithOneVoter() {
 async function blindAllVoted() {
   const setup = await openBlankProject(t, ["MEMBER"], { votingMode: "BLIND" });
   const member = at(setup.people, 1);
-  for (const person of [setup.owner, member]) {
-    await castOnBothCriteria(person, setup.projectId, { weight: 4, scores: { kafka: 2, sqs: 5 } });
-  }
+  await allPreferSqs([setup.owner, member], setup.projectId);
   return { ...setup, member };
 }
 

@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, openProject, teamWith } from "./project-fixtures";
+import {
+  allPreferSqs,
+  at,
+  blankInput,
+  castVote,
+  openProject,
+  SQS_AHEAD,
+  teamWith,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
-
-/** A ballot on one criterion that puts SQS ahead of Kafka. */
-const SQS_AHEAD = { weight: 4, scores: { kafka: 2, sqs: 5 } };
 
 describe("the team dashboard", () => {
   it("lists projects with their leader, my pending votes, deadlines and recent activity", async () => {
@@ -23,9 +28,7 @@ describe("the team dashboard", () => {
     await owner.api.project.create(blankInput(team.id, { title: "Draft" }));
     await owner.api.project.open({ projectId: voting.id });
     await owner.api.project.open({ projectId: blind.id });
-    for (const criterionKey of ["ops", "ordering"]) {
-      await castVote(member, voting.id, criterionKey, SQS_AHEAD);
-    }
+    await allPreferSqs([member], voting.id);
     // Only one criterion of "Partial" is scored: its leader rests on half of the decision.
     const partial = await openProject(owner, blankInput(team.id, { title: "Partial" }));
     await castVote(member, partial, "ops", SQS_AHEAD);

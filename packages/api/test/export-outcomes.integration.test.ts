@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, readableText, teamWith } from "./project-fixtures";
+import {
+  allPreferSqs,
+  at,
+  blankInput,
+  castOnBothCriteria,
+  castVote,
+  openProject,
+  readableText,
+  teamWith,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -30,15 +39,17 @@ const decide = (api: Api, projectId: string, chosenOptionKey: string) =>
     confirmProvisional: true,
   });
 
+/** A blind vote two members finished, both scoring SQS above Kafka on every criterion. */
+async function blindVoteSqsLeads() {
+  const s = await teamWith(t, ["MEMBER", "MEMBER"]);
+  const id = await openProject(s.owner, blankInput(s.team.id, { votingMode: "BLIND" }));
+  await allPreferSqs([at(s.people, 1), at(s.people, 2)], id);
+  return { s, id };
+}
+
 describe("exports say what a result rests on and invent nothing", () => {
   it("a reason given during a blind vote whose choice turned out to be the recommendation shows in every format, labelled", async () => {
-    const s = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { votingMode: "BLIND" }));
-    await s.owner.api.project.open({ projectId: id });
-    for (const voter of [at(s.people, 1), at(s.people, 2)]) {
-      await castVote(voter, id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
-      await castVote(voter, id, "ordering", { weight: 4, scores: { kafka: 2, sqs: 5 } });
-    }
+    const { s, id } = await blindVoteSqsLeads();
     // The recommendation was hidden: the reason is kept as typed, though SQS turns out to lead.
     await s.owner.api.record.decide({
       projectId: id,
@@ -63,13 +74,7 @@ describe("exports say what a result rests on and invent nothing", () => {
   });
 
   it("a blind vote recorded against its hidden recommendation says so, and why no reason is on record", async () => {
-    const s = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { votingMode: "BLIND" }));
-    await s.owner.api.project.open({ projectId: id });
-    for (const voter of [at(s.people, 1), at(s.people, 2)]) {
-      await castVote(voter, id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
-      await castVote(voter, id, "ordering", { weight: 4, scores: { kafka: 2, sqs: 5 } });
-    }
+    const { s, id } = await blindVoteSqsLeads();
     // Nobody could see that SQS led, so Kafka is recorded without a reason.
     await decide(s.owner.api, id, "kafka");
     const files = await texts(s.owner.api, id);
@@ -92,12 +97,10 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a tie names no winner, no confidence and no importance that would change a recommendation", async () => {
     const s = await teamWith(t, ["MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id));
     for (const [i, voter] of [at(s.people, 0), at(s.people, 1)].entries()) {
       const scores = i === 0 ? { kafka: 5, sqs: 1 } : { kafka: 1, sqs: 5 };
-      await castVote(voter, id, "ops", { weight: 3, scores });
-      await castVote(voter, id, "ordering", { weight: 3, scores });
+      await castOnBothCriteria(voter, id, { weight: 3, scores });
     }
     for (const stage of ["open", "decided"] as const) {
       if (stage === "decided") await decide(s.owner.api, id, "kafka");
@@ -125,8 +128,7 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a ready result whose counted criteria each rest on one voter says why it has no confidence", async () => {
     const s = await teamWith(t, ["MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id));
     // Each member scores one criterion and marks the other "no opinion": both ballots are
     // complete, every criterion is counted, but each rests on one person.
     const [first, second] = [at(s.people, 0), at(s.people, 1)];
@@ -148,8 +150,7 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("with one criterion counted, the sensitivity says no importance can change the winner yet", async () => {
     const s = await teamWith(t, ["MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id));
     await castVote(at(s.people, 0), id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
     await castVote(at(s.people, 1), id, "ops", { weight: 3, scores: { kafka: 3, sqs: 4 } });
     for (const stage of ["open", "decided"] as const) {
@@ -166,8 +167,7 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a decision with no votes shows no total, confidence or sensitivity as if someone had voted", async () => {
     const s = await teamWith(t, ["MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id));
     await decide(s.owner.api, id, "kafka");
     const files = await texts(s.owner.api, id);
     for (const [format, text] of Object.entries(files)) {
@@ -202,8 +202,7 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a blind vote still open says its recommendation is hidden, never that the outcome below is it", async () => {
     const s = await teamWith(t, ["MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { votingMode: "BLIND" }));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id, { votingMode: "BLIND" }));
     await castVote(at(s.people, 1), id, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
     const files = await texts(s.owner.api, id);
     for (const format of ["madr", "log4brains", "nygard"] as const) {
@@ -219,10 +218,8 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a quorum larger than the team shows the number that was set, in every format", async () => {
     const s = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id, { quorum: 5 }));
-    await s.owner.api.project.open({ projectId: id });
-    await castVote(s.owner, id, "ops", { weight: 3, scores: { kafka: 2, sqs: 4 } });
-    await castVote(s.owner, id, "ordering", { weight: 3, scores: { kafka: 2, sqs: 4 } });
+    const id = await openProject(s.owner, blankInput(s.team.id, { quorum: 5 }));
+    await castOnBothCriteria(s.owner, id, { weight: 3, scores: { kafka: 2, sqs: 4 } });
     const files = await texts(s.owner.api, id);
     for (const [format, text] of Object.entries(files)) {
       expect(text, format).not.toContain("quorum 3");
@@ -235,11 +232,10 @@ describe("exports say what a result rests on and invent nothing", () => {
   it("an option nobody scored is not scored in Pros and Cons, never neutral", async () => {
     const s = await teamWith(t, ["MEMBER"]);
     const input = blankInput(s.team.id);
-    const { id } = await s.owner.api.project.create({
+    const id = await openProject(s.owner, {
       ...input,
       options: [...input.options, { key: "nats", name: "NATS", description: "" }],
     });
-    await s.owner.api.project.open({ projectId: id });
     await castVote(s.owner, id, "ops", { weight: 3, scores: { kafka: 2, sqs: 4 } });
     const files = await texts(s.owner.api, id);
     for (const format of ["madr", "log4brains"] as const) {
@@ -250,8 +246,7 @@ describe("exports say what a result rests on and invent nothing", () => {
 
   it("a team of one counts 1 member, not 1 members", async () => {
     const s = await teamWith(t);
-    const { id } = await s.owner.api.project.create(blankInput(s.team.id));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, blankInput(s.team.id));
     await castVote(s.owner, id, "ops", { weight: 3, scores: { kafka: 2, sqs: 4 } });
     for (const stage of ["open", "decided"] as const) {
       if (stage === "decided") await decide(s.owner.api, id, "sqs");
@@ -286,10 +281,10 @@ const drfOrFastapi = (
 describe("exports show numbers a reader can recompute", () => {
   it("a Borda count credits no points, share or flip point to a criterion, and says why it recommends", async () => {
     const s = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id } = await s.owner.api.project.create(
+    const id = await openProject(
+      s.owner,
       drfOrFastapi(s.team.id, ["perf", "eco"], { method: "BORDA" }),
     );
-    await s.owner.api.project.open({ projectId: id });
     const [ana, ben, cai] = [at(s.people, 0), at(s.people, 1), at(s.people, 2)];
     await castVote(ana, id, "perf", { weight: 5, scores: { drf: 5, fastapi: 1 } });
     await castVote(ana, id, "eco", { weight: 1, scores: { drf: 1, fastapi: 5 } });
@@ -321,8 +316,7 @@ describe("exports show numbers a reader can recompute", () => {
 
   it("a flip point close to today's importance reads apart from it, alike in every format", async () => {
     const s = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id } = await s.owner.api.project.create(drfOrFastapi(s.team.id, ["perf", "eco"]));
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, drfOrFastapi(s.team.id, ["perf", "eco"]));
     const [ana, ben, cai] = [at(s.people, 0), at(s.people, 1), at(s.people, 2)];
     await castVote(ana, id, "perf", { weight: 1, scores: { drf: 1, fastapi: 2 } });
     await castVote(ana, id, "eco", { weight: 1, scores: { drf: 1, fastapi: 5 } });
@@ -341,10 +335,7 @@ describe("exports show numbers a reader can recompute", () => {
 
   it("a tie says which importance breaks it, and shares of the weight add up to 100%", async () => {
     const s = await teamWith(t);
-    const { id } = await s.owner.api.project.create(
-      drfOrFastapi(s.team.id, ["perf", "eco", "docs"]),
-    );
-    await s.owner.api.project.open({ projectId: id });
+    const id = await openProject(s.owner, drfOrFastapi(s.team.id, ["perf", "eco", "docs"]));
     const ana = at(s.people, 0);
     await castVote(ana, id, "perf", { weight: 3, scores: { drf: 5, fastapi: 3 } });
     await castVote(ana, id, "eco", { weight: 3, scores: { drf: 2, fastapi: 3 } });

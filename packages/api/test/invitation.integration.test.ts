@@ -6,7 +6,7 @@ import { PENDING_INVITATION_LIMIT } from "../src/services/invitation/create-invi
 import { createContextInner } from "../src/trpc";
 import { onceOfTwo, trpcError, useTestDatabase } from "./helpers";
 import { ownerAnd } from "./project-fixtures";
-import { holdRowLock, itWithLocks, raceBehindLock } from "./row-lock";
+import { inTurnBehindLock, itWithLocks, onceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -393,19 +393,17 @@ describe("invitation.accept", () => {
         await t.callerAs(admin).invitation.create({ teamId: team.id, role: "VIEWER" }),
       ];
       // The team busy with another change while both presses arrive.
-      const results = await raceBehindLock(
+      const refused = await onceBehindLock(
         t.db,
         "teams",
         team.id,
-        "joined",
         links.map(
           ({ token }) =>
             () =>
               t.callerAs(joiner).invitation.accept({ token }),
         ),
       );
-      expect(results.filter((r) => r === "joined")).toHaveLength(1);
-      expect(results.find((r) => r !== "joined")).toMatchObject({
+      expect(refused).toMatchObject({
         code: "CONFLICT",
         message:
           "You are already a member of Platform. The invitation is still there for someone else.",
@@ -545,18 +543,16 @@ describe("an inviter's pending links follow their role", () => {
     async () => {
       const { owner, admin, team } = await teamWithAdmin();
       // The team busy with another change, so the demotion and then the invitation queue behind it.
-      const busy = await holdRowLock(t.db, "teams", team.id);
-      const demotion = t
-        .callerAs(owner)
-        .member.changeRole({ teamId: team.id, userId: admin.id, role: "MEMBER" });
-      await busy.waiting(1);
-      const invitation = trpcError(
-        t.callerAs(admin).invitation.create({ teamId: team.id, role: "ADMIN" }),
+      const [, refused] = await inTurnBehindLock(
+        t.db,
+        "teams",
+        team.id,
+        () =>
+          t
+            .callerAs(owner)
+            .member.changeRole({ teamId: team.id, userId: admin.id, role: "MEMBER" }),
+        () => trpcError(t.callerAs(admin).invitation.create({ teamId: team.id, role: "ADMIN" })),
       );
-      await busy.waiting(2);
-      await busy.release();
-      await demotion;
-      const refused = await invitation;
       expect(refused.code).toBe("FORBIDDEN");
       expect(refused.message).toMatch(/admin role or higher/);
       expect(await t.db.invitation.count({ where: { teamId: team.id, revokedAt: null } })).toBe(0);

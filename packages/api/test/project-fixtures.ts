@@ -120,6 +120,23 @@ export async function castOnBothCriteria(voter: { api: Api }, projectId: string,
   }
 }
 
+/** A ballot that puts SQS ahead of Kafka: importance 4, Kafka 2 and SQS 5. */
+export const SQS_AHEAD = { weight: 4, scores: { kafka: 2, sqs: 5 } } satisfies Ballot;
+
+/**
+ * Each of `voters` casts `SQS_AHEAD` (with `more`, such as a reason) on both criteria of the
+ * blank decision: their complete ballots make SQS the recommendation.
+ */
+export async function allPreferSqs(
+  voters: { api: Api }[],
+  projectId: string,
+  more: Partial<Ballot> = {},
+) {
+  for (const voter of voters) {
+    await castOnBothCriteria(voter, projectId, { ...SQS_AHEAD, ...more });
+  }
+}
+
 type DecideInput = Parameters<Api["record"]["decide"]>[0];
 
 /**

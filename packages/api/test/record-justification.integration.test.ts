@@ -1,20 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, castVote, openBlankProject } from "./project-fixtures";
+import { allPreferSqs, at, openBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
 /** An open project whose two voters make SQS the recommendation, ready on a quorum of two. */
 async function votedProject() {
   const setup = await openBlankProject(t, ["ADMIN", "MEMBER"], { quorum: 2 });
-  for (const person of [at(setup.people, 0), at(setup.people, 2)]) {
-    for (const criterionKey of ["ops", "ordering"]) {
-      await castVote(person, setup.projectId, criterionKey, {
-        weight: 4,
-        scores: { kafka: 2, sqs: 5 },
-      });
-    }
-  }
+  await allPreferSqs([at(setup.people, 0), at(setup.people, 2)], setup.projectId);
   return setup;
 }
 

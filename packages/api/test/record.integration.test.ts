@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { storeDraftText } from "../src/services/draft/store-draft-text";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, openBlankProject, teamWith } from "./project-fixtures";
+import {
+  allPreferSqs,
+  at,
+  blankInput,
+  castVote,
+  openBlankProject,
+  teamWith,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -11,19 +18,11 @@ const t = useTestDatabase();
  */
 async function votedProject() {
   const setup = await openBlankProject(t, ["ADMIN", "MEMBER", "VIEWER"], { quorum: 2 });
-  const { projectId } = setup;
-  for (const person of [at(setup.people, 0), at(setup.people, 2)]) {
-    for (const criterionKey of ["ops", "ordering"]) {
-      await castVote(person, projectId, criterionKey, {
-        weight: 4,
-        scores: { kafka: 2, sqs: 5 },
-        rationale: "Nobody wants to run brokers.",
-      });
-    }
-  }
+  await allPreferSqs([at(setup.people, 0), at(setup.people, 2)], setup.projectId, {
+    rationale: "Nobody wants to run brokers.",
+  });
   return {
     ...setup,
-    projectId,
     admin: at(setup.people, 1),
     member: at(setup.people, 2),
     viewer: at(setup.people, 3),

@@ -1,5 +1,5 @@
 import type { Database } from "@tradeoff/db";
-import { it } from "vitest";
+import { expect, it } from "vitest";
 import { until } from "./helpers";
 
 /**
@@ -66,23 +66,47 @@ async function waitingForLocks(db: Database): Promise<number> {
 /**
  * Sends `requests` while the row `id` is locked, so that every one of them queues behind the lock,
  * then lets them all through at once: a race the database decides, not the timing of the test.
- * Resolves to what each request ended with, in order: `done` where it succeeded, else its error.
+ * Exactly one request may succeed (the test fails otherwise); resolves to the error the first
+ * of the others ended with, for the test to say what the loser is told.
  */
-export async function raceBehindLock<Done extends string>(
+export async function onceBehindLock(
   db: Database,
   lock: "teams" | "projects" | "users",
   id: string,
-  done: Done,
   requests: (() => Promise<unknown>)[],
-): Promise<unknown[]> {
+): Promise<unknown> {
   const busy = await holdRowLock(db, lock, id);
   const results = requests.map((request) =>
     request().then(
-      () => done,
-      (error: unknown) => error,
+      () => ({ succeeded: true as const }),
+      (error: unknown) => ({ succeeded: false as const, error }),
     ),
   );
   await busy.waiting(requests.length);
   await busy.release();
-  return Promise.all(results);
+  const settled = await Promise.all(results);
+  expect(settled.filter((r) => r.succeeded)).toHaveLength(1);
+  return settled.find((r) => !r.succeeded)?.error;
+}
+
+/**
+ * Sends `first`, then, once it waits for the locked row `id`, `second`: both queue behind the
+ * lock in that order and go on when it is released, so `second` meets what `first` left.
+ * Resolves to both answers; either failing fails the test (a request that must be refused goes
+ * in as `() => trpcError(...)`).
+ */
+export async function inTurnBehindLock<First, Second>(
+  db: Database,
+  lock: "teams" | "projects" | "users",
+  id: string,
+  first: () => Promise<First>,
+  second: () => Promise<Second>,
+): Promise<[First, Second]> {
+  const busy = await holdRowLock(db, lock, id);
+  const sentFirst = first();
+  await busy.waiting(1);
+  const sentSecond = second();
+  await busy.waiting(2);
+  await busy.release();
+  return Promise.all([sentFirst, sentSecond]);
 }

@@ -1,7 +1,7 @@
 import { addMember, createTeam, createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { trpcError, useTestDatabase } from "./helpers";
-import { holdRowLock, itWithLocks, raceBehindLock } from "./row-lock";
+import { holdRowLock, inTurnBehindLock, itWithLocks, onceBehindLock } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -97,18 +97,15 @@ describe("team.transferOwnership", () => {
       const [first, second] = [await createUser(t.db), await createUser(t.db)];
       await addMember(t.db, team.id, first.id, "MEMBER");
       await addMember(t.db, team.id, second.id, "MEMBER");
-      const results = await raceBehindLock(
+      const refused = await onceBehindLock(
         t.db,
         "teams",
         team.id,
-        "transferred",
         [first, second].map(
           (heir) => () =>
             t.callerAs(owner).team.transferOwnership({ teamId: team.id, userId: heir.id }),
         ),
       );
-      expect(results.filter((r) => r === "transferred")).toHaveLength(1);
-      const refused = results.find((r) => r !== "transferred");
       expect(refused).toMatchObject({ code: "FORBIDDEN" });
       expect((refused as Error).message).toMatch(/owner role/);
       expect(await t.db.membership.count({ where: { teamId: team.id, role: "OWNER" } })).toBe(1);
@@ -121,18 +118,18 @@ describe("team.transferOwnership", () => {
     const heir = await createUser(t.db);
     await addMember(t.db, team.id, coOwner.id, "OWNER");
     await addMember(t.db, team.id, heir.id, "MEMBER");
-    const busy = await holdRowLock(t.db, "teams", team.id);
-    const demotion = t
-      .callerAs(owner)
-      .member.changeRole({ teamId: team.id, userId: coOwner.id, role: "MEMBER" });
-    await busy.waiting(1);
-    const transfer = trpcError(
-      t.callerAs(coOwner).team.transferOwnership({ teamId: team.id, userId: heir.id }),
+    const [, transfer] = await inTurnBehindLock(
+      t.db,
+      "teams",
+      team.id,
+      () =>
+        t
+          .callerAs(owner)
+          .member.changeRole({ teamId: team.id, userId: coOwner.id, role: "MEMBER" }),
+      () =>
+        trpcError(t.callerAs(coOwner).team.transferOwnership({ teamId: team.id, userId: heir.id })),
     );
-    await busy.waiting(2);
-    await busy.release();
-    await demotion;
-    expect((await transfer).code).toBe("FORBIDDEN");
+    expect(transfer.code).toBe("FORBIDDEN");
     const roles = await t.db.membership.findMany({
       where: { teamId: team.id },
       select: { userId: true, role: true },
@@ -167,17 +164,15 @@ describe("team.delete", () => {
     "deleted from two tabs at once: one deletes it, the other is told it is gone",
     async () => {
       const { owner, team } = await ownedTeam();
-      const results = await raceBehindLock(
+      const refused = await onceBehindLock(
         t.db,
         "teams",
         team.id,
-        "deleted",
         [1, 2].map(
           () => () => t.callerAs(owner).team.delete({ teamId: team.id, confirmation: "Billing" }),
         ),
       );
-      expect(results.filter((r) => r === "deleted")).toHaveLength(1);
-      expect(results.find((r) => r !== "deleted")).toMatchObject({
+      expect(refused).toMatchObject({
         code: "NOT_FOUND",
         message: "Team was not found.",
       });
@@ -192,14 +187,14 @@ describe("team.delete", () => {
       const joiner = await createUser(t.db);
       const { token } = await t.callerAs(owner).invitation.create({ teamId: team.id });
       // The team busy with another change, so the deletion and then the join queue behind it.
-      const busy = await holdRowLock(t.db, "teams", team.id);
-      const deletion = t.callerAs(owner).team.delete({ teamId: team.id, confirmation: "Billing" });
-      await busy.waiting(1);
-      const join = trpcError(t.callerAs(joiner).invitation.accept({ token }));
-      await busy.waiting(2);
-      await busy.release();
-      expect(await deletion).toEqual({ id: team.id });
-      const refused = await join;
+      const [deleted, refused] = await inTurnBehindLock(
+        t.db,
+        "teams",
+        team.id,
+        () => t.callerAs(owner).team.delete({ teamId: team.id, confirmation: "Billing" }),
+        () => trpcError(t.callerAs(joiner).invitation.accept({ token })),
+      );
+      expect(deleted).toEqual({ id: team.id });
       expect(refused.code).toBe("NOT_FOUND");
       expect(refused.message).toMatch(/This invitation link is not valid/);
       expect(await t.db.team.count({ where: { id: team.id } })).toBe(0);
