@@ -174,6 +174,8 @@ export function VotingPanel({
         <div
           className="z-20 tall:sticky tall:top-0 sm:tall:top-14 -mx-1 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-border bg-background/95 px-3 py-1.5 shadow-xs backdrop-blur"
           data-testid="ballot-progress"
+          // The page keeps room for it when scrolling to what has focus (globals.css).
+          data-sticky-progress
         >
           <p className="font-medium text-sm tabular-nums" aria-live="polite">
             {done} of {project.criteria.length}{" "}

@@ -308,54 +308,65 @@ export function RecordDocument({
           {view.participation.basis === "import" ? " (from the imported file)" : ""}
         </h2>
         {r ? (
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="text-left text-muted-foreground">
-                <th className="py-1 font-medium">Criterion</th>
-                {byCriterion ? (
-                  <th className="py-1 text-right font-medium">Share of counted weight</th>
-                ) : null}
-                {view.options.map((o) => (
-                  <th key={o.key} className="py-1 text-right font-medium">
-                    {o.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {r.criteria.map((c, i) => (
-                <tr key={c.key} className="border-t">
-                  <td className="py-1">
-                    {view.criteria.find((x) => x.key === c.key)?.name ?? c.key}
-                  </td>
+          // Three options or more are wider than a 320 px phone: the table scrolls in its own
+          // box, never the page, and the box takes focus so the keyboard scrolls it too.
+          <section
+            aria-label="The team's result, by criterion"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard (WCAG 2.1.1).
+            tabIndex={0}
+            data-testid="record-totals"
+            className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+          >
+            <table className="w-full text-sm [&_td:not(:first-child)]:pl-3 [&_th:not(:first-child)]:pl-3">
+              <thead>
+                <tr className="text-left text-muted-foreground">
+                  <th className="py-1 font-medium">Criterion</th>
                   {byCriterion ? (
-                    <td className="py-1 text-right tabular-nums">
-                      {c.counted ? shares[i] : "not scored"}
-                    </td>
+                    <th className="py-1 text-right font-medium">Share of counted weight</th>
                   ) : null}
                   {view.options.map((o) => (
+                    <th key={o.key} className="py-1 text-right font-medium">
+                      {o.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {r.criteria.map((c, i) => (
+                  <tr key={c.key} className="border-t">
+                    <td className="py-1">
+                      {view.criteria.find((x) => x.key === c.key)?.name ?? c.key}
+                    </td>
+                    {byCriterion ? (
+                      <td className="py-1 text-right tabular-nums">
+                        {c.counted ? shares[i] : "not scored"}
+                      </td>
+                    ) : null}
+                    {view.options.map((o) => (
+                      <td key={o.key} className="py-1 text-right tabular-nums">
+                        {c.scores[o.key] == null ? "not scored" : c.scores[o.key]?.toFixed(1)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+                <tr className="border-t font-semibold">
+                  <td className="py-1">Total (0 to 100)</td>
+                  {byCriterion ? <td /> : null}
+                  {view.options.map((o) => (
                     <td key={o.key} className="py-1 text-right tabular-nums">
-                      {c.scores[o.key] == null ? "not scored" : c.scores[o.key]?.toFixed(1)}
+                      {r.totals.find((t) => t.optionKey === o.key)?.score?.toFixed(1) ??
+                        "not scored"}
+                      {o.key === r.winner ? (
+                        <Badge variant="success" className="ml-1">
+                          best
+                        </Badge>
+                      ) : null}
                     </td>
                   ))}
                 </tr>
-              ))}
-              <tr className="border-t font-semibold">
-                <td className="py-1">Total (0 to 100)</td>
-                {byCriterion ? <td /> : null}
-                {view.options.map((o) => (
-                  <td key={o.key} className="py-1 text-right tabular-nums">
-                    {r.totals.find((t) => t.optionKey === o.key)?.score?.toFixed(1) ?? "not scored"}
-                    {o.key === r.winner ? (
-                      <Badge variant="success" className="ml-1">
-                        best
-                      </Badge>
-                    ) : null}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+              </tbody>
+            </table>
+          </section>
         ) : (
           <p className="text-sm">The result stays hidden until this blind vote closes.</p>
         )}
