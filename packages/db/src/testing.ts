@@ -96,6 +96,64 @@ export async function createServerDatabase(
   };
 }
 
+/**
+ * A database migrated up to, not including, migration `name` (a folder of prisma/migrations),
+ * for a test of what that migration does to rows written before it: `migrateRest()` then applies
+ * the rest, as a deployment would. On TEST_DATABASE_URL's server when set, else embedded. The
+ * Prisma client is today's: use it for what the older schema already has.
+ */
+export async function createTestDatabaseBefore(
+  name: string,
+): Promise<TestDatabase & { migrateRest(): Promise<{ applied: string[] }> }> {
+  const { migrationsDir } = defaultPrismaPaths();
+  const all = await listMigrations(migrationsDir);
+  if (!all.includes(name)) throw new Error(`No migration named "${name}" in ${migrationsDir}.`);
+  const before = await mkdtemp(join(tmpdir(), "tradeoff-migrations-before-"));
+  for (const folder of all.filter((folder) => folder < name)) {
+    await cp(join(migrationsDir, folder), join(before, folder), { recursive: true });
+  }
+  await cp(join(migrationsDir, "migration_lock.toml"), join(before, "migration_lock.toml"));
+
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  let url: string;
+  let dropDatabase: () => Promise<void>;
+  if (serverUrl) {
+    const database = `tradeoff_test_${randomBytes(6).toString("hex")}`;
+    await createDatabase(serverUrl, database);
+    const parsed = parseDatabaseUrl(serverUrl, "TEST_DATABASE_URL");
+    parsed.pathname = `/${database}`;
+    url = parsed.toString();
+    dropDatabase = () =>
+      adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  } else {
+    const dataDir = await mkdtemp(join(tmpdir(), "tradeoff-test-db-"));
+    const embedded = await startEmbeddedPostgres({ dataDir });
+    url = embedded.url;
+    dropDatabase = async () => {
+      await embedded.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    };
+  }
+  try {
+    await migrateDatabase(url, { migrationsDir: before });
+  } catch (error) {
+    await dropDatabase();
+    throw error;
+  } finally {
+    await rm(before, { recursive: true, force: true });
+  }
+  const db = createPrismaClient(url, { poolSize: 2 });
+  return {
+    url,
+    db,
+    migrateRest: () => migrateDatabase(url),
+    drop: once(async () => {
+      await db.$disconnect();
+      await dropDatabase();
+    }),
+  };
+}
+
 /** Creates an empty database `name` on the PostgreSQL server at `serverUrl`. */
 export async function createDatabase(serverUrl: string, name: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) {

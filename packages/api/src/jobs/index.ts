@@ -17,7 +17,7 @@ import {
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
 import { sendPasswordRemovedEmail } from "../services/user/password-removed-email";
 import { sendSignUpAttemptEmail } from "../services/user/sign-up-attempt-email";
-import { sendWelcomeEmail } from "../services/user/welcome-email";
+import { sendWelcomeEmail, type WelcomeEmailJob } from "../services/user/welcome-email";
 import type { DeliveryDeps } from "../services/webhook/deliver";
 import type { WebhookDeliveryJob } from "../services/webhook/emit";
 import { deliverInTurn, TeamTurns } from "../services/webhook/turns";
@@ -101,7 +101,7 @@ export function appJobs(
     {
       name: JOB_QUEUES.welcomeEmail,
       batchSize: EMAIL_BATCH_SIZE,
-      handle: async (job: { id: string; data: { userId: string } }) => {
+      handle: async (job: { id: string; data: WelcomeEmailJob }) => {
         if (email) await sendWelcomeEmail(db, email, job);
       },
     },

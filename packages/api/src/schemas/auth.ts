@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { returnPath } from "../domain/return-path";
 import { type PasswordOwner, weakPasswordMessage } from "./password-strength";
 
 export const emailSchema = z
@@ -30,11 +31,25 @@ export function refineStrongPassword(
   if (message) ctx.addIssue({ code: "custom", path: [path], message });
 }
 
+/**
+ * The page to come back to after signing in (a path on this site, as the sign-in page's
+ * `callbackUrl`): an address that leads elsewhere is refused, not silently changed.
+ */
+export const returnPathSchema = z
+  .string({ error: "The page to return to must be a path on this site, like /invite/abc." })
+  .max(2000, { error: "The page to return to is too long: use at most 2,000 characters." })
+  .refine((value) => value === "/" || returnPath(value) !== "/", {
+    error: "The page to return to must be a path on this site, like /invite/abc.",
+  })
+  .transform((value) => returnPath(value));
+
 export const signUpSchema = z
   .object({
     name: personNameSchema,
     email: emailSchema,
     password: newPasswordSchema,
+    /** Where the person signed up from: the welcome email's sign-in link returns there. */
+    returnPath: returnPathSchema.optional(),
   })
   .superRefine((input, ctx) =>
     refineStrongPassword(input.password, { name: input.name, email: input.email }, ctx, "password"),

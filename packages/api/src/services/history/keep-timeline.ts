@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { Prisma, type PrismaClient } from "@tradeoff/db";
 import {
   type DecisionShape,
+  LIMITS,
   type Method,
   replay,
   type TimelinePoint,
@@ -166,8 +167,10 @@ async function extend(
     FROM history_timelines WHERE project_id = ${input.projectId}`;
   const tail = await loadVoteRows(tx, input, keys, lastId - 1n);
   // The last replayed event is read again: gone (its author's account deleted, or the history
-  // not the one replayed) or anyone's account gone, the whole history is replayed.
+  // not the one replayed) or anyone's account gone, the whole history is replayed. So it is
+  // when the kept state cannot be read back (written by hand, or by another version).
   if (!kept || tail[0]?.id !== head.lastEventId || kept.actors !== actors.length) return null;
+  if (!isStoredState(kept.state, keys.options.length)) return null;
   const prefix = kept.state.map((vote) => storedToEvent(vote, keys.options));
   const { events, ids } = toVoteEvents(tail, keys);
   const points = replay(basis.shape, prefix.concat(events), { method: basis.method });
@@ -247,6 +250,24 @@ function latestVotes(
   for (const event of prefix) put(event);
   for (let i = 0; i < events.length; i++) if (ids[i] !== lastId) put(events[i] as VoteEvent);
   return [...latest.values()];
+}
+
+/** Whether `state` is the kept votes as `saveHead` writes them, for `optionCount` options. */
+function isStoredState(state: unknown, optionCount: number): state is StoredVote[] {
+  const value = (x: unknown) => x === null || typeof x === "number";
+  return (
+    Array.isArray(state) &&
+    state.every(
+      (vote) =>
+        Array.isArray(vote) &&
+        vote.length === 4 + optionCount &&
+        typeof vote[0] === "string" &&
+        typeof vote[1] === "string" &&
+        value(vote[2]) &&
+        typeof vote[3] === "boolean" &&
+        vote.slice(4).every(value),
+    )
+  );
 }
 
 function storedToEvent(vote: StoredVote, options: string[]): VoteEvent {
@@ -414,7 +435,9 @@ async function loadVoteRows(
 /**
  * Vote events as replay takes them. Votes of people who no longer vote in the team, and of
  * criteria since removed, are left out, as the current recommendation leaves them out: the
- * chart's last point is always today's result.
+ * chart's last point is always today's result. So are events whose stored vote cannot be read
+ * (an importance or a score out of range or not a number, "no opinion" with values: written
+ * around the API): the chart shows the rest of the history instead of failing.
  */
 function toVoteEvents(rows: VoteRow[], keys: Keys): { events: VoteEvent[]; ids: string[] } {
   const optionKeys = keys.options;
@@ -423,7 +446,7 @@ function toVoteEvents(rows: VoteRow[], keys: Keys): { events: VoteEvent[]; ids: 
   for (const row of rows) {
     const voterId = keys.voters[row.voter - 1];
     const criterionKey = keys.criteria[row.criterion - 1];
-    if (voterId === undefined || criterionKey === undefined) continue;
+    if (voterId === undefined || criterionKey === undefined || !readable(row)) continue;
     const scores: Record<string, number | null> = {};
     for (let o = 0; o < optionKeys.length; o++) {
       scores[optionKeys[o] as string] = row.values[o + 1] ?? null;
@@ -439,6 +462,19 @@ function toVoteEvents(rows: VoteRow[], keys: Keys): { events: VoteEvent[]; ids: 
     ids.push(row.id);
   }
   return { events, ids };
+}
+
+const within = (x: number | null, min: number, max: number) =>
+  x === null || (Number.isFinite(x) && x >= min && x <= max);
+
+/** Whether a stored vote is one replay can take: values in range, nothing with "no opinion". */
+function readable(row: VoteRow): boolean {
+  const [weight = null, ...scores] = row.values;
+  if (row.noOpinion) return row.values.every((x) => x === null);
+  return (
+    within(weight, LIMITS.minWeight, LIMITS.maxWeight) &&
+    scores.every((x) => within(x, LIMITS.minScore, LIMITS.maxScore))
+  );
 }
 
 /** When the history's first and last vote events' states began, and how many there are. */

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@tradeoff/db";
+import { DecisionInputError } from "@tradeoff/scoring";
 import { loadDecision } from "../project/load-decision";
 import { keepTimeline, summarizeVoteEvents } from "./keep-timeline";
 import { loadVisibility } from "./project-visibility";
@@ -42,6 +43,11 @@ export type Timeline = {
   points: ChartPoint[];
   /** Whose votes the points count: today's voting members, the record's voters, or the file's. */
   votersFrom: "current" | "decision" | "import";
+  /**
+   * Why the chart has no points although votes were cast: the project's stored options or
+   * criteria are a shape the scoring package refuses (written around the API). Null otherwise.
+   */
+  unreadable: string | null;
 };
 
 /**
@@ -49,7 +55,9 @@ export type Timeline = {
  * `maxPoints` (keeping every change of winner); the slider asks `recommendationAt` for exact
  * moments, so thinning never hides one. The points are kept in the database and extended from
  * the last replayed event (`keepTimeline`), so a view reads a few hundred of them whatever the
- * length of the history.
+ * length of the history. A project whose stored shape cannot be scored answers without points
+ * and says why (`unreadable`), and is logged; vote events that cannot be read are left out
+ * (`keepTimeline`). Neither fails the request.
  */
 export async function loadTimeline(db: PrismaClient, input: TimelineInput): Promise<Timeline> {
   const [visibility, loaded] = await Promise.all([
@@ -68,14 +76,32 @@ export async function loadTimeline(db: PrismaClient, input: TimelineInput): Prom
       to: summary.lastAt,
       points: [],
       votersFrom: loaded.votersFrom,
+      unreadable: null,
     };
   }
 
-  const kept = await keepTimeline(db, input, {
-    shape,
-    method: loaded.method,
-    voters: loaded.members.map((m) => m.id),
-  });
+  let kept: Awaited<ReturnType<typeof keepTimeline>>;
+  try {
+    kept = await keepTimeline(db, input, {
+      shape,
+      method: loaded.method,
+      voters: loaded.members.map((m) => m.id),
+    });
+  } catch (error) {
+    if (!(error instanceof DecisionInputError)) throw error;
+    console.error(`History chart: project ${input.projectId} cannot be replayed: ${error.message}`);
+    const summary = await summarizeVoteEvents(db, input);
+    return {
+      options,
+      hidden: false,
+      voteEventCount: summary.eventCount,
+      from: summary.firstAt,
+      to: summary.lastAt,
+      points: [],
+      votersFrom: loaded.votersFrom,
+      unreadable: error.message,
+    };
+  }
   const [points, basis] = await Promise.all([
     readPoints(db, input.projectId, kept.pointCount, input.maxPoints),
     membersBasis(db, input, loaded),
@@ -88,6 +114,7 @@ export async function loadTimeline(db: PrismaClient, input: TimelineInput): Prom
     to: kept.lastAt,
     points: points.map((p) => ({ ...p, ...basis(p) })),
     votersFrom: loaded.votersFrom,
+    unreadable: null,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { JOB_QUEUES, jobId, sendInTransaction } from "@tradeoff/db/jobs";
 import { isUniqueViolation } from "../../database-errors";
 import type { SignUpInput } from "../../schemas/auth";
+import type { WelcomeEmailJob } from "./welcome-email";
 
 /**
  * The one answer to every valid sign-up, whether the email was new or already had an account:
@@ -19,7 +20,8 @@ export type SignUpAnswer = typeof SIGN_UP_ANSWER;
 const ATTEMPT_EMAIL_WINDOW_MS = 60 * 60 * 1000;
 
 /**
- * Creates the account and enqueues a welcome email with a link to sign in, or, when the email
+ * Creates the account and enqueues a welcome email with a link to sign in (that returns to
+ * `input.returnPath`, the page the sign-up came from), or, when the email
  * already has one, changes nothing and enqueues an email telling its owner (emails are sent
  * only when email is configured). Both paths hash the password, read the user by email and
  * write in one transaction, so neither the answer, the inbox, nor the timing tells them apart.
@@ -47,12 +49,11 @@ export async function signUp(
         select: { id: true },
       });
       // The new address gets an email too (a link to sign in), so an inbox cannot tell either.
-      await sendInTransaction(
-        tx,
-        JOB_QUEUES.welcomeEmail,
-        { userId: created.id },
-        { id: jobId(JOB_QUEUES.welcomeEmail, created.id) },
-      );
+      // Its link returns to the page the sign-up came from (an invitation, a decision's link).
+      const job: WelcomeEmailJob = { userId: created.id, returnPath: input.returnPath ?? "/" };
+      await sendInTransaction(tx, JOB_QUEUES.welcomeEmail, job, {
+        id: jobId(JOB_QUEUES.welcomeEmail, created.id),
+      });
     });
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides, the loser gets the same answer.

@@ -46,6 +46,8 @@ export function SignUpForm({
       name: String(form.get("name") ?? ""),
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      // The welcome email's link returns here too.
+      returnPath: callbackUrl,
     };
     const answer = await signUp.mutateAsync(input).catch(() => null);
     if (answer) setAnswered({ email: input.email, password: input.password });

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "./helpers";
+import { at, castOnBothCriteria, castVote, openBlankProject } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+/** An open blank decision (kafka or sqs) on which a member has voted on both criteria. */
+async function votedProject() {
+  const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
+  const member = at(setup.people, 1);
+  await castOnBothCriteria(member, setup.projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
+  return { ...setup, member, other: at(setup.people, 2) };
+}
+
+/** Stored data changed around the API: the chart reads it afresh, as after any other change. */
+async function changedAroundTheApi(projectId: string, write: () => Promise<unknown>) {
+  await write();
+  await t.db.$executeRaw`UPDATE projects SET version = version + 1 WHERE id = ${projectId}`;
+}
+
+describe("the history chart of a project whose stored data is invalid", () => {
+  it("answers without points and says why when the options or criteria cannot be scored", async () => {
+    const { projectId, member } = await votedProject();
+    await changedAroundTheApi(projectId, () =>
+      // The API refuses more than 30 criteria.
+      t.db.criterion.createMany({
+        data: Array.from({ length: 31 }, (_, i) => ({
+          projectId,
+          key: `extra${i}`,
+          name: `Extra ${i}`,
+          defaultWeight: 3,
+          position: 10 + i,
+        })),
+      }),
+    );
+    const chart = await member.api.history.timeline({ projectId, maxPoints: 100 });
+    expect(chart.points).toEqual([]);
+    expect(chart.unreadable).toMatch(/criteria: must have 1 to 30 items, got 33/);
+    // What the history holds is still said: two vote changes, from the first to the last.
+    expect(chart.voteEventCount).toBe(2);
+    expect(chart.from).not.toBeNull();
+  });
+
+  it("leaves out a vote change whose stored importance or score cannot be read, and charts the rest", async () => {
+    const { projectId, member, other } = await votedProject();
+    await castVote(other, projectId, "ops", { weight: 4, scores: { kafka: 5, sqs: 1 } });
+    const [first] = await t.db.projectEvent.findMany({
+      where: { projectId, type: "vote.cast" },
+      orderBy: { id: "asc" },
+      take: 1,
+      select: { id: true },
+    });
+    await changedAroundTheApi(projectId, async () => {
+      await t.db.$executeRaw`UPDATE project_events
+        SET data = jsonb_set(data, '{after,weight}', '"high"') WHERE id = ${first?.id}`;
+      await t.db.$executeRaw`UPDATE project_events
+        SET data = jsonb_set(data, '{after,scores,kafka}', '9')
+        WHERE project_id = ${projectId} AND actor_id = ${other.id}`;
+    });
+    const chart = await member.api.history.timeline({ projectId, maxPoints: 100 });
+    expect(chart.unreadable).toBeNull();
+    expect(chart.voteEventCount).toBe(3);
+    // Only the member's vote on "ordering" can be read: sqs leads on it.
+    expect(chart.points).toHaveLength(1);
+    expect(chart.points[0]?.winner).toBe("sqs");
+  });
+
+  it("replays the whole history when the kept state of the chart cannot be read back", async () => {
+    const { projectId, member } = await votedProject();
+    const before = await member.api.history.timeline({ projectId, maxPoints: 100 });
+    expect(before.points).toHaveLength(2);
+    await t.db.$executeRaw`UPDATE history_timelines SET state = '{"not": "a list"}'
+      WHERE project_id = ${projectId}`;
+    await castVote(member, projectId, "ops", { weight: 5, scores: { kafka: 5, sqs: 1 } });
+    const after = await member.api.history.timeline({ projectId, maxPoints: 100 });
+    expect(after.unreadable).toBeNull();
+    expect(after.points).toHaveLength(3);
+    expect(after.points.at(-1)?.winner).toBe("kafka");
+  });
+});

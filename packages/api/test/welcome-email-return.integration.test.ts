@@ -1,0 +1,134 @@
+import { createSmtpMailer } from "@tradeoff/auth";
+import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
+import { createPrismaClient } from "@tradeoff/db";
+import { startJobQueue } from "@tradeoff/db/jobs";
+import { createUser } from "@tradeoff/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appJobs, type EmailSettings } from "../src/jobs";
+import { sendWelcomeEmail } from "../src/services/user/welcome-email";
+import { trpcError, useTestDatabase } from "./helpers";
+
+const t = useTestDatabase();
+const APP_URL = "https://tradeoff.example.com";
+
+/** A real SMTP server in this process, and the app's job queue sending to it. */
+let mailbox: SmtpMailbox;
+let settings: EmailSettings;
+const cleanups: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  mailbox = await startSmtpMailbox();
+  const db = createPrismaClient(t.url, { poolSize: 2 });
+  const mailer = createSmtpMailer({ smtpUrl: mailbox.url, from: "Tradeoff <noreply@example.com>" });
+  settings = { mailer, appUrl: APP_URL, secret: "a-test-secret" };
+  const boss = await startJobQueue({
+    url: t.url,
+    jobs: appJobs(db, settings),
+    pollingIntervalSeconds: 0.5,
+  });
+  cleanups.push(
+    () => db.$disconnect(),
+    () => boss.stop({ graceful: false, wait: true }),
+    () => mailbox.close(),
+  );
+}, 60_000);
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+/** The one email `address` receives (waiting for it, then a little longer for a duplicate). */
+async function onlyMailTo(address: string) {
+  const mine = () => mailbox.received.filter((m) => JSON.stringify(m.to ?? "").includes(address));
+  const end = Date.now() + 15_000;
+  while (Date.now() < end && mine().length === 0) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const [mail, ...more] = mine();
+  expect(more).toEqual([]);
+  return mail;
+}
+
+/** The sign-in link of a welcome email, read from its text and checked against its HTML. */
+function signInLink(mail: Awaited<ReturnType<typeof onlyMailTo>>): URL {
+  const link = mail?.text?.match(/Sign in: (\S+)/)?.[1];
+  if (!link) throw new Error(`No sign-in link in: ${mail?.text}`);
+  // The HTML's link is the same address, as a mail client reads its escaped attribute.
+  const href = String(mail?.html ?? "").match(/href="([^"]*)"/)?.[1] ?? "";
+  const unescaped = href.replace(/&#(\d+);/g, (_: string, code: string) =>
+    String.fromCharCode(Number(code)),
+  );
+  expect(unescaped).toBe(link);
+  return new URL(link);
+}
+
+const password = "brass orchid tunnel 19";
+
+describe("the welcome email's sign-in link", () => {
+  it("returns to the page the sign-up came from: an invitation, with its query", async () => {
+    await t.callerAs(null).auth.signUp({
+      name: "Invited Person",
+      email: "invited.person@example.com",
+      password,
+      returnPath: "/invite/abc123?from=mail#accept",
+    });
+    const link = signInLink(await onlyMailTo("invited.person@example.com"));
+    expect(link.origin).toBe(APP_URL);
+    expect(link.pathname).toBe("/sign-in");
+    expect(link.searchParams.get("email")).toBe("invited.person@example.com");
+    expect(link.searchParams.get("callbackUrl")).toBe("/invite/abc123?from=mail#accept");
+  }, 30_000);
+
+  it("goes to plain sign-in, and from there home, for a sign-up from the home page or none", async () => {
+    await t.callerAs(null).auth.signUp({
+      name: "Home Person",
+      email: "home.person@example.com",
+      password,
+      returnPath: "/",
+    });
+    await t.callerAs(null).auth.signUp({ name: "Bare", email: "bare@example.com", password });
+    for (const address of ["home.person@example.com", "bare@example.com"]) {
+      const link = signInLink(await onlyMailTo(address));
+      expect(link.searchParams.get("callbackUrl")).toBeNull();
+      expect(link.searchParams.get("email")).toBe(address);
+    }
+  }, 30_000);
+
+  it("refuses a sign-up whose return page leads off the site, and creates no account", async () => {
+    for (const returnPath of [
+      "https://attacker.example/phish",
+      "//attacker.example/phish",
+      "/\\attacker.example",
+      "/%2F%2Fattacker.example",
+      "javascript:alert(1)",
+      `/${"a".repeat(2_000)}`,
+    ]) {
+      const error = await trpcError(
+        t.callerAs(null).auth.signUp({
+          name: "Phished",
+          email: "phished@example.com",
+          password,
+          returnPath,
+        }),
+      );
+      expect(error.code).toBe("BAD_REQUEST");
+      expect(error.message).toMatch(/The page to return to/);
+    }
+    expect(await t.db.user.count({ where: { email: "phished@example.com" } })).toBe(0);
+  });
+
+  it("reads a queued job's page again: one off the site, or none (queued before it was kept), links to plain sign-in", async () => {
+    const user = await createUser(t.db, { email: "queued.before@example.com" });
+    await sendWelcomeEmail(t.db, settings, { id: "before", data: { userId: user.id } });
+    const other = await createUser(t.db, { email: "queued.offsite@example.com" });
+    await sendWelcomeEmail(t.db, settings, {
+      id: "offsite",
+      data: { userId: other.id, returnPath: "//attacker.example/phish" },
+    });
+    for (const address of ["queued.before@example.com", "queued.offsite@example.com"]) {
+      const link = signInLink(await onlyMailTo(address));
+      expect(link.origin).toBe(APP_URL);
+      expect(link.searchParams.get("callbackUrl")).toBeNull();
+    }
+  }, 30_000);
+});
