@@ -358,3 +358,50 @@ test("an adr-tools folder imported, imported again and exported back into itself
   );
   expect(await readdir(mine)).toEqual(["0001-use-redis-for-caching.md"]);
 });
+
+test("another repository's folder: a file with the name of a record's file is a new record, never that record's revision", async ({
+  alice: owner,
+}) => {
+  const request = owner.context.request;
+  const { config } = await loggedInCli(request, "ci-adr-two-repositories");
+  const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
+    name: "Two repositories",
+  });
+  const root = await mkdtemp(join(tmpdir(), "tradeoff-repositories-"));
+  const writeFolder = async (dir: string, files: Record<string, string>) => {
+    await mkdir(dir, { recursive: true });
+    for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
+  };
+  const ours = await filesOf(adrToolsFolder);
+  const billing = join(root, "billing", "doc", "adr");
+  await writeFolder(billing, ours);
+  const imported = await tradeoff(config, ["import", billing, "--team", team.slug]);
+  expect(imported.stdout).toContain(`Created 4 records in ${team.slug}:`);
+
+  // Every adr-tools folder starts with this file; the reporting repository's is of its own day.
+  const name = "0001-record-architecture-decisions.md";
+  const ourDay = /^Date: (\S+)$/m.exec(ours[name] ?? "")?.[1];
+  const reporting = join(root, "reporting", "doc", "adr");
+  await writeFolder(reporting, {
+    [name]: (ours[name] ?? "").replace(/^Date: \S+$/m, "Date: 2025-06-10"),
+  });
+  const preview = await tradeoff(config, ["import", reporting, "--team", team.slug, "--dry-run"]);
+  expect(preview.stderr).toBe("");
+  expect(preview.code).toBe(0);
+  expect(preview.stdout).toContain(
+    `Would create 1 record in ${team.slug} (dry run: nothing was written):\n  ${team.slug}/5  Record architecture decisions  (accepted, 2025-06-10)  from ${name}\n      note: record 1 was imported from a file of this name, but not from this file: that one was dated ${ourDay}, and this one is dated 2025-06-10. It is imported as a new record; if it is record 1's file, edited, give it the date ${ourDay} again to revise record 1 instead.\n`,
+  );
+  const projects = async () =>
+    (await query<{ items: unknown[] }>(request, "project.list", { teamId: team.id })).items;
+  expect(await projects()).toHaveLength(4);
+
+  const done = await tradeoff(config, ["import", reporting, "--team", team.slug]);
+  expect(done.code).toBe(0);
+  expect(done.stdout).toContain(`Created 1 record in ${team.slug}:`);
+  expect(await projects()).toHaveLength(5);
+  // The billing folder is still the team's records 1 to 4, unchanged.
+  const again = await tradeoff(config, ["import", billing, "--team", team.slug]);
+  expect(again.stdout).toContain(
+    `Nothing to import: every record of ${billing} is already in ${team.slug}, unchanged; nothing was created.`,
+  );
+});

@@ -515,15 +515,17 @@ describe("a docs/decisions folder: an imported folder exported back into itself"
       files: await folder("adr-tools-unicode"),
     });
     const again = await fresh.api.export.folder({ teamId: fresh.teamId, format: "nygard" });
-    // 0001-record-architecture-decisions.md is one file of the team's folder: the second
-    // folder's (another date) is its next revision, not a second record of that name.
+    // The second folder's 0001-record-architecture-decisions.md (another repository's, of
+    // another date) is a record of its own, named after its number here; the first folder's
+    // file keeps its name.
     expect(again.files.map((f) => f.name)).toEqual([
       "0001-record-architecture-decisions.md",
       "0002-use-mysql.md",
       "0003-use-postgresql.md",
-      "0004-use-postgresql-for-storage.md",
-      "0005-use-cockroachdb-fur-speicherung-unicode.md",
-      "0006-cafe-au-lait-ok.md",
+      "0004-record-architecture-decisions.md",
+      "0005-use-postgresql-for-storage.md",
+      "0006-use-cockroachdb-fur-speicherung-unicode.md",
+      "0007-cafe-au-lait-ok.md",
       "README.md",
     ]);
   });

@@ -281,7 +281,7 @@ function numbering(
   return out;
 }
 
-/** A record of the team imported before from a file of this import's name and format. */
+/** A record of the team imported before from a file of this import: the same file, maybe edited. */
 type Imported = {
   projectId: string;
   recordId: string;
@@ -292,17 +292,30 @@ type Imported = {
   unchanged: boolean;
 };
 
+/** A record imported before from a file of the same name that this file is not (another folder's). */
+type NameClash = { number: number; format: RecordSource["format"]; date: string };
+
+const FORMAT_NAMES: Record<RecordSource["format"], string> = {
+  nygard: "adr-tools",
+  madr: "MADR",
+  log4brains: "log4brains",
+};
+
 /**
- * The team's records imported before from the files of this import, by file name: a team's
- * records make one folder, where a name is one file. An unchanged file is skipped (a retry after
- * a timeout, or a second import of the same folder, creates nothing twice); a changed one is a
- * new revision of its record, so the record keeps its number and its file.
+ * The team's records imported before from the files of this import. A file is its record's when
+ * it has the record's file name, format and date: the name alone is not the file (every
+ * adr-tools folder starts with `0001-record-architecture-decisions.md`, every MADR folder with
+ * its own), and the date is what the tools keep while a record is edited (adr-tools writes it
+ * once, log4brains names the file after it). An unchanged file is skipped (a retry after a
+ * timeout, or a second import of the same folder, creates nothing twice); a changed one is a new
+ * revision of its record, so the record keeps its number and its file. A file that has only the
+ * name of a record's file is another folder's record: `clashes` names the record it is not.
  */
 async function importedRecords(
   tx: Pick<PrismaClient, "decisionRecord">,
   teamId: string,
   parsed: ParsedRecord[],
-): Promise<Map<string, Imported>> {
+): Promise<{ found: Map<string, Imported>; clashes: Map<string, NameClash> }> {
   const files = new Map(parsed.map((r) => [r.fileName, r]));
   const records = await tx.decisionRecord.findMany({
     where: { teamId },
@@ -316,18 +329,24 @@ async function importedRecords(
     },
   });
   const found = new Map<string, Imported>();
+  const clashes = new Map<string, NameClash>();
   for (const { source: raw, project, ...record } of records) {
     const source = readRecordSource(raw);
     const file = source && files.get(source.fileName);
-    if (!source || !file || source.format !== file.format) continue;
+    if (!source || !file) continue;
+    const date = record.decidedAt.toISOString().slice(0, 10);
+    if (source.format !== file.format || date !== file.date) {
+      if (!clashes.has(file.fileName))
+        clashes.set(file.fileName, { number: project.number, format: source.format, date });
+      continue;
+    }
     const unchanged =
       source.status === file.status &&
       project.title === file.title.slice(0, 200) &&
-      record.decidedAt.toISOString().slice(0, 10) === file.date &&
       JSON.stringify(source.body) === JSON.stringify(file.body) &&
       JSON.stringify(source.statusLayout ?? null) === JSON.stringify(file.statusLayout ?? null);
     const known = found.get(file.fileName);
-    // Two records of one name (imported twice before revisions existed): the unchanged one, else the first.
+    // Two records of one file (imported twice before revisions existed): the unchanged one, else the first.
     if (known && (known.unchanged || !unchanged)) continue;
     found.set(file.fileName, {
       projectId: project.id,
@@ -338,7 +357,21 @@ async function importedRecords(
       unchanged,
     });
   }
-  return found;
+  for (const file of found.keys()) clashes.delete(file);
+  return { found, clashes };
+}
+
+/** Why a file with the name of a record's file becomes a record of its own, and how to say otherwise. */
+function clashWarning(file: ParsedRecord, clash: NameClash): string {
+  const what =
+    clash.format === file.format
+      ? `dated ${clash.date}, and this one is dated ${file.date}`
+      : `written as ${FORMAT_NAMES[clash.format]}, and this one as ${FORMAT_NAMES[file.format]}`;
+  const fix =
+    clash.format === file.format
+      ? `give it the date ${clash.date} again`
+      : `write it as ${FORMAT_NAMES[clash.format]} again`;
+  return `record ${clash.number} was imported from a file of this name, but not from this file: that one was ${what}. It is imported as a new record; if it is record ${clash.number}'s file, edited, ${fix} to revise record ${clash.number} instead.`;
 }
 
 /** Option keys from names: slugs, unique, at most 40 characters. */
@@ -400,7 +433,7 @@ export async function importFolder(
   const read = readFiles(input.files);
 
   const plan = async (tx: Pick<PrismaClient, "project" | "decisionRecord" | "supersession">) => {
-    const imported = await importedRecords(tx, actor.teamId, read.parsed);
+    const { found: imported, clashes } = await importedRecords(tx, actor.teamId, read.parsed);
     const unchanged = (r: ParsedRecord) => imported.get(r.fileName)?.unchanged === true;
     // To create, and to revise (changed since imported); links may name any file of the folder.
     const parsed = read.parsed.filter((r) => !unchanged(r));
@@ -426,6 +459,10 @@ export async function importFolder(
       if (!unchanged(read.parsed.find((r) => r.fileName === file) as ParsedRecord))
         warnings.set(file, [...(warnings.get(file) ?? []), text]);
     };
+    for (const r of created) {
+      const clash = clashes.get(r.fileName);
+      if (clash) warn(r.fileName, clashWarning(r, clash));
+    }
     const edges = supersessions(read.parsed, warn);
     const existing = await tx.project.findMany({
       where: { teamId: actor.teamId },

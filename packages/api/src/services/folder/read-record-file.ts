@@ -306,10 +306,9 @@ export function readRecordFile(fileName: string, text: string): ReadOutcome {
     people.consulted = names(front.consulted);
     people.informed = names(front.informed);
     tags = tagList(front.tags);
-    if (statusText) {
-      const links_ = linksIn(parser.parse(statusText) as Root);
-      if (status === "superseded") links.supersededBy.push(...links_);
-    }
+    // Only a superseded status names records; parsing it costs as much as a short file.
+    if (status === "superseded")
+      links.supersededBy.push(...linksIn(parser.parse(statusText) as Root));
     bodyFrom = end(h1);
   } else if (bullets && next) {
     format = "log4brains";
