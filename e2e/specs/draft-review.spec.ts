@@ -41,7 +41,7 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   // The member votes and starts the draft from the project page: pre-filled from their reason.
   const m = await voteAndStartDraft(member, drf, "Typed async handlers.");
   await expect(textField(m, "Good consequences")).toContainText(
-    `"Typed async handlers." (${member.user.name} on ${first.name})`,
+    `"Typed async handlers." (${member.user.name} on ${first.name}, scoring FastAPI 5 of 5)`,
   );
   await expect(m.getByLabel("Chosen option")).toHaveValue("fastapi");
 
@@ -273,7 +273,7 @@ test("opening the draft without typing keeps its text and the approval, and a qu
   drf,
 }) => {
   const reason = "See https://example.com/pricing";
-  const quote = `"${reason}" (${member.user.name} on ${drf.first.name})`;
+  const quote = `"${reason}" (${member.user.name} on ${drf.first.name}, scoring FastAPI 5 of 5)`;
   const m = await voteAndStartDraft(member, drf, reason);
   await m.getByRole("checkbox", { name: owner.user.name }).check();
   await m.getByRole("button", { name: "Save fields" }).click();

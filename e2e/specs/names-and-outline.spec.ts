@@ -193,13 +193,13 @@ test("headings inside a record's Markdown follow the page's outline, signed in a
   await voteOverApi(bob.context.request, projectId, {
     [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 }, rationale: "Typed handlers." },
   });
-  // The draft starts with "More information" holding "## Pros and cons of the options".
+  // The draft starts with "More information" holding "## Members' reasons per option".
   await mutate(alice.context.request, "draft.start", { projectId });
   await acceptDraftAs(alice, drf, "fastapi");
   const page = alice.page;
   await page.goto(`${url}/record`);
   const more = page.getByRole("region", { name: "More information" });
-  await expect(more.getByRole("heading", { name: "Pros and cons of the options" })).toBeVisible();
+  await expect(more.getByRole("heading", { name: "Members' reasons per option" })).toBeVisible();
   expect(await headingOrder(page), "the record page").toEqual([]);
 
   const link = await mutate<{ path: string }>(alice.context.request, "share.create", {
@@ -209,6 +209,6 @@ test("headings inside a record's Markdown follow the page's outline, signed in a
   });
   const reader = bob.page;
   await reader.goto(link.path);
-  await expect(reader.getByRole("heading", { name: "Pros and cons of the options" })).toBeVisible();
+  await expect(reader.getByRole("heading", { name: "Members' reasons per option" })).toBeVisible();
   expect(await headingOrder(reader), "the share page").toEqual([]);
 });

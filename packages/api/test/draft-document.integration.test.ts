@@ -621,8 +621,8 @@ describe("opening the editor without typing", () => {
       .toBe("Managed queues, see https://example.com/sqs for limits.");
     const text = (await stored()).text as Record<string, string>;
     const asText = markdownAsText(text.good ?? "");
-    expect(asText).toContain(`"${reason}" (${voter.name} on Operational cost)`);
-    expect(asText).toContain(`"${reason}" (${voter.name} on Ordering)`);
+    expect(asText).toContain(`"${reason}" (${voter.name} on Operational cost, scoring SQS 5 of 5)`);
+    expect(asText).toContain(`"${reason}" (${voter.name} on Ordering, scoring SQS 5 of 5)`);
     expect(text.good).toContain('https://example.com/runbook and =HYPERLINK("http://x")');
     expect(text.good).not.toContain("](");
     const stale = await t.db.projectEvent.findMany({

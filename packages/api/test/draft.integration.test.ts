@@ -87,17 +87,22 @@ describe("starting the record draft", () => {
     expect(draft?.chosenOptionKey).toBe("sqs");
     expect(draft?.text.context).toBe("We need a queue.");
     // SQS scored 5 by both: their reasons are good consequences of the chosen option.
+    // Each quoted reason says the score that placed it.
     expect(draft?.text.good).toContain(
-      `- "Nobody wants to run brokers." (${s.admin.name} on Operational cost)`,
+      `- "Nobody wants to run brokers." (${s.admin.name} on Operational cost, scoring SQS 5 of 5)`,
     );
     expect(draft?.text.good).toContain(
-      `- "Managed means no pager." (${s.member.name} on Operational cost)`,
+      `- "Managed means no pager." (${s.member.name} on Operational cost, scoring SQS 5 of 5)`,
     );
     expect(draft?.text.bad).toBe("");
-    // The pros and cons of every option: Kafka scored 2 by the same people is a con.
+    // Every option's reasons, named for what they are, with the rule that files them stated once:
+    // Kafka scored 2 by the same people is a con.
     expect(draft?.text.moreInformation).toContain("Considered options: Kafka, SQS.");
     expect(draft?.text.moreInformation).toContain(
-      `### Kafka\n\n- Bad, because "Managed means no pager." (${s.member.name} on Operational cost)\n- Bad, because "Nobody wants to run brokers." (${s.admin.name} on Operational cost)`,
+      "## Members' reasons per option\n\nEach reason is filed under the score its author gave that option: Good for a score of 4 or more of 5, Bad for 2 or less, Neutral in between.",
+    );
+    expect(draft?.text.moreInformation).toContain(
+      `### Kafka\n\n- Bad, because "Managed means no pager." (${s.member.name} on Operational cost, scoring Kafka 2 of 5)\n- Bad, because "Nobody wants to run brokers." (${s.admin.name} on Operational cost, scoring Kafka 2 of 5)`,
     );
     expect((await eventTypes(s.projectId)).filter((e) => e.startsWith("draft."))).toEqual([
       "draft.started",
@@ -112,7 +117,7 @@ describe("starting the record draft", () => {
     });
     const { draftId } = await setup.member.api.draft.start({ projectId: setup.projectId });
     const { draft } = await setup.member.api.draft.get({ projectId: setup.projectId });
-    const quote = `- "See https://example.com/a_b (pricing)." (${setup.member.name} on Operational cost)`;
+    const quote = `- "See https://example.com/a_b (pricing)." (${setup.member.name} on Operational cost, scoring SQS 5 of 5)`;
     expect(draft?.text.good).toBe(quote);
     // The shared document the editor opens writes the same text back.
     const doc = await loadDraftDocument(t.db, draftId);
@@ -146,12 +151,40 @@ describe("blind voting", () => {
     const { owner, member, projectId } = await blindDraft();
     await owner.api.project.close({ projectId });
     const { draft } = await member.api.draft.get({ projectId });
+    // The recommendation (SQS, scored 5 by the owner) becomes the chosen option, as when the
+    // draft is started after the vote closed, and the consequences are that option's: never
+    // one option's consequences under "Not chosen yet".
+    expect(draft?.chosenOptionKey).toBe("sqs");
     expect(draft?.text.moreInformation).not.toContain("Voting is blind");
     expect(draft?.text.moreInformation).toContain(
-      '- Good, because "A secret reason." (Olivia Owner on ',
+      '- Good, because "A secret reason." (Olivia Owner on Operational cost, scoring SQS 5 of 5)',
     );
-    // The consequences of the recommendation (SQS, scored 5 by the owner) come with it.
-    expect(draft?.text.good).toContain('"A secret reason."');
+    expect(draft?.text.good).toBe(
+      '- "A secret reason." (Olivia Owner on Operational cost, scoring SQS 5 of 5)',
+    );
+    const started = await t.db.projectEvent.findMany({
+      where: { projectId, type: "draft.fields.changed" },
+      select: { data: true },
+    });
+    expect(started.map((e) => e.data)).toEqual([
+      {
+        fields: ["chosenOptionKey"],
+        before: { chosenOptionKey: null },
+        after: { chosenOptionKey: "sqs" },
+      },
+    ]);
+  });
+
+  it("keeps an option chosen during the blind vote, and fills the consequences of that one", async () => {
+    const { owner, member, projectId } = await blindDraft();
+    await member.api.draft.updateFields({ projectId, chosenOptionKey: "kafka" });
+    await owner.api.project.close({ projectId });
+    const { draft } = await member.api.draft.get({ projectId });
+    expect(draft?.chosenOptionKey).toBe("kafka");
+    expect(draft?.text.good).toBe("");
+    expect(draft?.text.bad).toBe(
+      '- "A secret reason." (Olivia Owner on Operational cost, scoring Kafka 2 of 5)',
+    );
   });
 
   it("fills them into the shared document too, for every open editor", async () => {
@@ -483,7 +516,15 @@ describe("accepting the draft", () => {
       context: "We need a queue.",
       decisionMakers: [{ userId: s.owner.id, name: "Olivia Owner" }],
     });
-    expect(record.moreInformation).toContain("## Pros and cons of the options");
+    expect(record.moreInformation).toContain("## Members' reasons per option");
+    // Its MADR export has one section of pros and cons; the draft's reasons sit under More
+    // Information, named for what they are.
+    const madr = (await s.member.api.export.file({ projectId: s.projectId, format: "madr" }))
+      .content;
+    expect(madr.split("\n").filter((l) => /^#+ .*pros and cons/i.test(l))).toEqual([
+      "## Pros and Cons of the Options",
+    ]);
+    expect(madr).toContain("\n### Members' reasons per option\n");
     expect(record.revisions).toHaveLength(1);
     expect(record.revisions[0]).toMatchObject({ revision: 1, authorId: s.member.id });
     // The coverage the outcome rested on is kept, as when recording from the form.

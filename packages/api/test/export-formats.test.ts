@@ -2,6 +2,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { prefilledText } from "../src/services/draft/start-draft";
 import { csvField, votesCsv } from "../src/services/export/csv";
 import { recordBaseName, slugify } from "../src/services/export/file-name";
 import { toMarkdown } from "../src/services/export/markdown";
@@ -16,6 +17,66 @@ function frontMatter(md: string) {
 }
 
 const headings = (md: string) => md.split("\n").filter((l) => /^#{1,3} /.test(l));
+
+/**
+ * The golden record as accepted from a draft left as pre-filled: its More Information holds the
+ * members' reasons per option, quoted from the same votes the export's pros and cons read.
+ */
+function acceptedFromDraft() {
+  const view = goldenView();
+  const votes = view.votes ?? [];
+  const loaded = {
+    project: { options: view.options, criteria: view.criteria },
+    members: [...new Map(votes.map((v) => [v.memberId, { id: v.memberId, name: v.member }]))].map(
+      ([, m]) => m,
+    ),
+    votes: votes.map((v) => ({ ...v, voterId: v.memberId })),
+  } as unknown as Parameters<typeof prefilledText>[0];
+  const prefilled = prefilledText(loaded, "", "fastapi", false);
+  if (!view.decision) throw new Error("the golden view has a decision");
+  return goldenView({ decision: { ...view.decision, moreInformation: prefilled.moreInformation } });
+}
+
+const RULE = "Good for a score of 4 or more of 5, Bad for 2 or less, Neutral in between";
+
+describe("pros and cons of a record accepted from a pre-filled draft", () => {
+  it.each(["madr", "log4brains"] as const)(
+    "%s: one section of pros and cons, every item saying the score that files it under the rule",
+    (variant) => {
+      const md = toMarkdown(acceptedFromDraft(), variant);
+      // One section called pros and cons; the draft's is named for what it is.
+      expect(md.split("\n").filter((l) => /^#+ .*pros and cons/i.test(l))).toEqual([
+        "## Pros and Cons of the Options",
+      ]);
+      expect(md).toContain("\n### Members' reasons per option\n");
+      const prosAndCons = md.slice(
+        md.indexOf("## Pros and Cons of the Options"),
+        md.indexOf("## More Information"),
+      );
+      expect(prosAndCons.split(RULE)).toHaveLength(2);
+      // Every Good, Neutral and Bad below says its number, and the number gives that label.
+      const items = md
+        .slice(md.indexOf("## Pros and Cons of the Options"))
+        .split("\n")
+        .filter((l) => /^[*-] (Good|Neutral|Bad), because /.test(l));
+      expect(items.length).toBeGreaterThan(10);
+      for (const item of items) {
+        const label = item.slice(2, item.indexOf(","));
+        const score = Number([...item.matchAll(/(\d(?:\.\d)?) of 5/g)].at(-1)?.[1]);
+        expect(Number.isNaN(score), item).toBe(false);
+        expect(score >= 4 ? "Good" : score <= 2 ? "Bad" : "Neutral", item).toBe(label);
+      }
+      // The reasons read the same in both lists, in the same order for each option.
+      const quoted = (text: string) =>
+        text
+          .split("\n")
+          .filter((l) => /^[*-] \w+, because "/.test(l))
+          .map((l) => l.slice(2));
+      const more = md.slice(md.indexOf("### Members' reasons per option"));
+      expect(quoted(more)).toEqual(quoted(prosAndCons));
+    },
+  );
+});
 
 describe("MADR export", () => {
   const md = toMarkdown(goldenView(), "madr");
@@ -55,10 +116,10 @@ describe("MADR export", () => {
     // The consequence keeps the casing its author typed, as on the record page.
     expect(md).toContain("* Good, because Request and response models are checked at the edge.");
     expect(md).toContain(
-      '* Good, because "Pydantic models catch mistakes before review." (Ada on Type safety)',
+      '* Good, because "Pydantic models catch mistakes before review." (Ada on Type safety, scoring FastAPI 5 of 5)',
     );
     expect(md).toContain(
-      '* Bad, because "Pydantic models catch mistakes before review." (Ada on Type safety)',
+      '* Bad, because "Pydantic models catch mistakes before review." (Ada on Type safety, scoring Django REST Framework 2 of 5)',
     );
     expect(md).toContain("| Async \\| real time |");
     expect(md).toContain(

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prefilledText } from "../src/services/draft/start-draft";
 import { toMarkdown } from "../src/services/export/markdown";
 import type { RecordView } from "../src/services/record/record-view";
 import { goldenView } from "./golden/record-view";
@@ -32,6 +33,22 @@ const bin = join(packageDir, bins["markdownlint-cli2"] ?? "markdownlint-cli2-bin
 
 const records: Record<string, RecordView> = {
   decided: goldenView(),
+  // More Information holds what a pre-filled draft wrote: headings, lists and quoted reasons.
+  "from-draft": goldenView({
+    decision: {
+      ...(goldenView().decision as NonNullable<RecordView["decision"]>),
+      moreInformation: prefilledText(
+        {
+          project: { options: goldenView().options, criteria: goldenView().criteria },
+          members: [{ id: "u1", name: "Ada" }],
+          votes: (goldenView().votes ?? []).map((v) => ({ ...v, voterId: v.memberId })),
+        } as unknown as Parameters<typeof prefilledText>[0],
+        "",
+        "fastapi",
+        false,
+      ).moreInformation,
+    },
+  }),
   draft: goldenView({ decision: null, draft: true }),
   superseded: goldenView({
     project: { ...goldenView().project, status: "SUPERSEDED" },
@@ -53,10 +70,10 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("markdownlint with MADR's configuration", () => {
-  it("finds nothing in MADR, log4brains and Nygard exports: decided, draft and superseded", () => {
+  it("finds nothing in MADR, log4brains and Nygard exports: decided, from a draft, draft and superseded", () => {
     const run = spawnSync(process.execPath, [bin, "*.md"], { cwd: dir, encoding: "utf8" });
     expect(run.stderr.split("\n").filter((l) => / MD\d{3}\//.test(l))).toEqual([]);
-    expect(run.stdout).toContain("Linting: 9 file(s)");
+    expect(run.stdout).toContain("Linting: 12 file(s)");
     expect(run.stdout).toContain("Summary: 0 error(s)");
     expect(run.status).toBe(0);
   });

@@ -114,7 +114,7 @@ type MarkdownNode = { type: string; depth?: number; children?: MarkdownNode[] };
 /**
  * Renumbers the text's headings so they follow the page's outline whatever levels the writer
  * used: the highest level in the text becomes `#`, the next one `##`, and a heading is never
- * more than one level below the heading before it. A record's "## Pros and cons" under the
+ * more than one level below the heading before it. A record's "## Members' reasons" under the
  * page's "More information" then reads as the next level, not two below it.
  */
 function fitHeadings() {

@@ -1,5 +1,6 @@
 import type { Prisma } from "@tradeoff/db";
 import type { DraftText } from "../../schemas/draft";
+import { recordEvent } from "../project/events";
 import { loadDecision } from "../project/load-decision";
 import { aggregateOrUnscored } from "../record/unscored";
 import { readDraftText } from "./draft-text";
@@ -18,8 +19,9 @@ const sameParts = (a: DraftText, b: DraftText) => FROM_VOTES.every((f) => a[f] =
  * until it closes: reasons are not shown yet."). When the vote closes, in the closing
  * transaction: if those parts still read exactly as pre-filled, they are pre-filled again from
  * the reasons now shown, in the stored Markdown and, when the draft has a shared document, as an
- * update every open editor applies. Parts someone changed are theirs, and are left as written.
- * Returns whether the draft was refreshed.
+ * update every open editor applies; a draft with no chosen option takes the recommendation.
+ * Parts someone changed are theirs, and are left as written. Returns whether the draft was
+ * refreshed.
  */
 export async function revealDraftReasons(
   tx: Prisma.TransactionClient,
@@ -31,7 +33,7 @@ export async function revealDraftReasons(
   const draft = await settleDraftText(tx, locked);
   const row = await tx.recordDraft.findUniqueOrThrow({
     where: { id: draft.id },
-    select: { text: true, chosenOptionKey: true },
+    select: { text: true, chosenOptionKey: true, teamId: true },
   });
   const current = readDraftText(row.text);
   const loaded = await loadDecision(tx, projectId, { inTransaction: true });
@@ -51,8 +53,26 @@ export async function revealDraftReasons(
     : blind;
   if (!sameParts(current, asPrefilled)) return false;
 
+  // The consequences are the chosen option's. With none chosen yet, the recommendation now shown
+  // becomes the chosen option, as for a draft started after the vote closed: a draft never
+  // lists one option's consequences while it says none is chosen.
   const chosen =
     row.chosenOptionKey ?? aggregateOrUnscored(loaded.decision, { method: loaded.method }).winner;
+  if (chosen !== row.chosenOptionKey) {
+    await tx.recordDraft.update({
+      where: { id: draft.id },
+      data: { chosenOptionKey: chosen },
+      select: { id: true },
+    });
+    await recordEvent(tx, { userId: actorId, teamId: row.teamId }, projectId, {
+      type: "draft.fields.changed",
+      data: {
+        fields: ["chosenOptionKey"],
+        before: { chosenOptionKey: row.chosenOptionKey },
+        after: { chosenOptionKey: chosen },
+      },
+    });
+  }
   const shown = prefilledText(loaded, current.context, chosen, false);
   const parts = Object.fromEntries(FROM_VOTES.map((f) => [f, shown[f]])) as Pick<
     DraftText,

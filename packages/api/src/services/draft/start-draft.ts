@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import type { DraftText } from "../../schemas/draft";
 import { markdownLine } from "../export/markdown-text";
+import { SCORE_RULE, VERDICT_ORDER, verdictOf } from "../export/score-verdict";
 import { isBlind } from "../history/event-view";
 import { STATUS_WORDS } from "../project/access";
 import { recordEvent } from "../project/events";
@@ -83,14 +84,15 @@ export async function startDraft(db: PrismaClient, actor: Actor, input: { projec
   });
 }
 
-/** A team score of 4 or more is a pro, 2 or less a con, 3 neutral (as the exports read it). */
-const kindOf = (score: number) => (score >= 4 ? "good" : score <= 2 ? "bad" : "neutral");
+const KIND = { Good: "good", Neutral: "neutral", Bad: "bad" } as const;
 
 /**
  * The Markdown the team starts from: nothing in it that nobody entered. What people typed (vote
  * reasons, option, criterion and member names) is quoted as the text it is, one line each: a
  * reason that looks like Markdown (`# heading`, `[link](…)`, `<b>`, `*word*`) shows as typed
- * and changes neither its list item nor the sections around it.
+ * and changes neither its list item nor the sections around it. Each reason says the score its
+ * author gave the option it is filed under, the number that placed it. The consequences are
+ * those of the chosen option only: none without one.
  */
 export function prefilledText(
   loaded: Pick<LoadedDecision, "project" | "members" | "votes">,
@@ -100,34 +102,36 @@ export function prefilledText(
 ): DraftText {
   const nameOf = new Map(loaded.members.map((m) => [m.id, m.name]));
   const criterionName = new Map(loaded.project.criteria.map((c) => [c.key, c.name]));
+  const options = loaded.project.options;
   const reasons = blind ? [] : loaded.votes.filter((v) => v.rationale?.trim());
-  const line = (v: (typeof reasons)[number]) =>
-    `"${markdownLine(v.rationale ?? "")}" (${markdownLine(nameOf.get(v.voterId) ?? "Former member")} on ${markdownLine(criterionName.get(v.criterionKey) ?? v.criterionKey)})`;
+  /** The reasons that scored the option, best score first (the order the exports list them in). */
+  const scoredFor = (option: (typeof options)[number]) =>
+    reasons
+      .flatMap((v) => {
+        const score = v.scores[option.key];
+        if (score == null) return [];
+        const said = `"${markdownLine(v.rationale ?? "")}" (${markdownLine(nameOf.get(v.voterId) ?? "Former member")} on ${markdownLine(criterionName.get(v.criterionKey) ?? v.criterionKey)}, scoring ${markdownLine(option.name)} ${score} of 5)`;
+        return [{ verdict: verdictOf(score), said }];
+      })
+      .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict]);
   const consequences: Record<"good" | "neutral" | "bad", string[]> = {
     good: [],
     neutral: [],
     bad: [],
   };
-  if (chosenKey) {
-    for (const v of reasons) {
-      const score = v.scores[chosenKey];
-      if (score != null) consequences[kindOf(score)].push(`- ${line(v)}`);
-    }
+  const chosen = options.find((o) => o.key === chosenKey);
+  if (chosen) {
+    for (const r of scoredFor(chosen)) consequences[KIND[r.verdict]].push(`- ${r.said}`);
   }
-  const options = loaded.project.options;
-  const prosAndCons = options.map((o) => {
-    const items = reasons.flatMap((v) => {
-      const score = v.scores[o.key];
-      if (score == null) return [];
-      const word = { good: "Good", neutral: "Neutral", bad: "Bad" }[kindOf(score)];
-      return [`- ${word}, because ${line(v)}`];
-    });
+  const perOption = options.map((o) => {
+    const items = scoredFor(o).map((r) => `- ${r.verdict}, because ${r.said}`);
     return `### ${markdownLine(o.name)}\n\n${items.length ? items.join("\n") : blind ? "- Voting is blind until it closes: reasons are not shown yet." : "- No reasons given in the votes yet."}`;
   });
   const moreInformation = [
     `Considered options: ${options.map((o) => markdownLine(o.name)).join(", ")}.`,
-    "## Pros and cons of the options",
-    ...prosAndCons,
+    "## Members' reasons per option",
+    `Each reason is filed under the score its author gave that option: ${SCORE_RULE}.`,
+    ...perOption,
   ].join("\n\n");
   return {
     context,

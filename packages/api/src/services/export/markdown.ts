@@ -38,6 +38,7 @@ import {
 } from "./facts";
 import { recordBaseName } from "./file-name";
 import { markdownDestination, markdownHeading, markdownSafeView } from "./markdown-text";
+import { SCORE_RULE, VERDICT_ORDER, type Verdict, verdictOf } from "./score-verdict";
 
 /**
  * Architecture Decision Records in Markdown, as pure functions of a record view:
@@ -519,43 +520,40 @@ function consequenceItems(view: RecordView, b: Bullet): string {
   return items.length ? `${items.join("\n")}\n` : "";
 }
 
-/** A team score of 4 or more is a strength, 2 or less a weakness, in between neutral. */
-const verdict = (score: number) => (score >= 4 ? "Good" : score <= 2 ? "Bad" : "Neutral");
-const ORDER = { Good: 0, Neutral: 1, Bad: 2 } as const;
-
 function prosAndCons(view: RecordView, b: Bullet): string {
   const criteria = view.result?.criteria ?? [];
-  return view.options
+  const options = view.options
     .map((option) => {
-      const items: { kind: keyof typeof ORDER; text: string }[] = [];
+      const items: { verdict: Verdict; text: string }[] = [];
       for (const c of criteria) {
         const score = c.scores[option.key];
         if (score == null) continue;
         items.push({
-          kind: verdict(score),
+          verdict: verdictOf(score),
           text: `the team scores it ${score.toFixed(1)} of 5 on ${cell(criterionName(view, c.key))}`,
         });
       }
-      // Members' own words, filed under how that member scored this option.
+      // Members' own words, filed under the score that member gave this option, which they say.
       for (const vote of view.votes ?? []) {
         const score = vote.scores[option.key];
         if (!vote.rationale?.trim() || score == null) continue;
         items.push({
-          kind: verdict(score),
-          text: `"${cell(vote.rationale)}" (${cell(vote.member)} on ${cell(criterionName(view, vote.criterionKey))})`,
+          verdict: verdictOf(score),
+          text: `"${cell(vote.rationale)}" (${cell(vote.member)} on ${cell(criterionName(view, vote.criterionKey))}, scoring ${cell(option.name)} ${score} of 5)`,
         });
       }
-      items.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+      items.sort((x, y) => VERDICT_ORDER[x.verdict] - VERDICT_ORDER[y.verdict]);
       const description = option.description.trim() ? `${option.description.trim()}\n\n` : "";
       // A blind vote still open has scores, but none may show: say so, never that none exist.
       const list = items.length
-        ? items.map((i) => `${b} ${i.kind}, because ${i.text}`).join("\n")
+        ? items.map((i) => `${b} ${i.verdict}, because ${i.text}`).join("\n")
         : view.result === null
           ? `${b} The team's scores stay hidden until this blind vote closes.`
           : `${b} Not scored yet: nobody has scored it.`;
       return `### ${cell(option.name)}\n\n${description}${list}\n\n`;
     })
     .join("");
+  return `The team's score of each option on each criterion, then each member's reason under the score they gave that option: ${SCORE_RULE}.\n\n${options}`;
 }
 
 function moreInformation(view: RecordView, b: Bullet, link: Link): string {
