@@ -10,6 +10,7 @@ import {
   query,
   voteAndStartDraft,
 } from "../support/decisions";
+import { consoleErrors } from "../support/fixtures";
 import { documentWidth } from "../support/layout";
 import { expect, test } from "../support/members";
 
@@ -100,6 +101,55 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   expect(md).toContain(
     'Chosen option: "FastAPI", because it fits our typed, async services. And our team.',
   );
+});
+
+test("on an unfinished ballot, the owner is told before the first click that the result is provisional and who has not finished, and one click accepts once confirmed", async ({
+  alice: owner,
+  bob: member,
+  drf,
+}) => {
+  // Bob scores one criterion of the template's 13 and starts the draft; Alice, who created the
+  // decision, names herself its decision-maker and approves.
+  const m = await voteAndStartDraft(member, drf, "Typed async handlers.");
+  await typeIntoRationale(m, "it fits our typed, async services.");
+  const o = owner.page;
+  await o.goto(`${drf.url}/draft`);
+  await o.getByRole("checkbox", { name: owner.user.name }).check();
+  await o.getByRole("button", { name: "Save fields" }).click();
+  await o.getByRole("button", { name: "Approve" }).click();
+  await expect(o.getByTestId("approval-summary")).toHaveText(
+    "1 of 1 decision-maker approved; needs their approval.",
+  );
+
+  // Before any click: the result is provisional, and accepting closes voting on two unfinished
+  // ballots, named.
+  const problems = consoleErrors(o);
+  const refusals: string[] = [];
+  o.on("response", (response) => {
+    if (response.url().includes("draft.accept") && !response.ok()) {
+      refusals.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  await expect(o.getByTestId("accept-provisional")).toContainText(
+    "Provisional: based on 1 of 13 criteria (",
+  );
+  const closes = o.getByTestId("accept-closes-voting");
+  await expect(closes).toContainText("Accepting closes voting while ");
+  await expect(closes).toContainText(`${member.user.name} (1 of 13 criteria)`);
+  await expect(closes).toContainText(`${owner.user.name} (none yet)`);
+  const accept = o.getByRole("button", { name: "Accept the record" });
+  await expect(accept).toBeDisabled();
+  await o.getByRole("checkbox", { name: /Accept on a provisional result/ }).check();
+  await accept.click();
+  await expect(o.getByTestId("draft-status")).toHaveText("Accepted");
+  expect(refusals).toEqual([]);
+  expect(problems).toEqual([]);
+
+  // Voting is closed for the member who had not finished.
+  await m.goto(drf.url);
+  await expect(
+    m.getByText("Voting is closed. Your votes are shown as they were counted."),
+  ).toBeVisible();
 });
 
 test("a teammate's saved field replaces that field only: what the reader is typing in another stays", async ({

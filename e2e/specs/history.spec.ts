@@ -73,6 +73,9 @@ test.describe("history", () => {
     await expect(events.locator("li").filter({ hasText: "voted on" })).toHaveCount(3);
     const folded = events.locator("li").filter({ hasText: alice.user.name }).first();
     await expect(folded.getByTestId("history-folded")).toContainText("several edits in a row");
+    // Edits made within one second show that one time, never "5:20:06 PM to 5:20:06 PM".
+    const times = await folded.locator("time").allTextContents();
+    expect(new Set(times.map((t) => t.split(", ").pop())).size).toBe(times.length);
     // As Alice's last edit left it (DRF 2), not her first (DRF 3).
     await expect(folded).toContainText("importance 5, Django REST Framework 2, FastAPI 5");
     await expect(events.locator("li").filter({ hasText: bob.user.name }).first()).toContainText(

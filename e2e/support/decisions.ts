@@ -394,7 +394,6 @@ export async function approveAgain(page: Page) {
 
 /** Accepts the record draft on a provisional result, confirming it as the page asks first. */
 export async function acceptOnProvisionalResult(page: Page) {
-  await page.getByRole("button", { name: "Accept the record" }).click();
   await page.getByRole("checkbox", { name: /Accept on a provisional result/ }).check();
   await page.getByRole("button", { name: "Accept the record" }).click();
   await expect(page.getByTestId("draft-status")).toHaveText("Accepted");

@@ -7,7 +7,10 @@ import { ownServer } from "./own-server";
  * the shared e2e server sends no email. Called at the top of a spec file, whose tests then run
  * in turn; `mailbox.received` holds every email the instance sent.
  */
-export function ownServerWithMailbox() {
+export function ownServerWithMailbox(
+  /** `acceptAfterMs`: the SMTP server takes each email only this long after it arrived. */
+  options: { acceptAfterMs?: number } = {},
+) {
   let mailbox: SmtpMailbox | undefined;
   const started = () => {
     if (!mailbox) throw new Error("The spec's SMTP server did not start.");
@@ -16,7 +19,7 @@ export function ownServerWithMailbox() {
   test.describe.configure({ mode: "serial" });
   // Registered before the instance's own hook, so the SMTP server is up when it starts.
   test.beforeAll(async () => {
-    mailbox = await startSmtpMailbox();
+    mailbox = await startSmtpMailbox(options);
   });
   test.afterAll(async () => {
     await mailbox?.close();

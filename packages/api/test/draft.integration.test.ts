@@ -549,6 +549,50 @@ describe("accepting the draft", () => {
     ).toBe("it is managed, and ordering per group is enough for billing.");
   });
 
+  it("tells the page before acceptance that the result is provisional and whose ballots are unfinished; the server still refuses without the confirmation", async () => {
+    const s = await openDraftTeamProject(t);
+    // The member completes their ballot, the admin scores one criterion of two: provisional
+    // (one complete ballot, quorum 2), and three voters have not finished.
+    for (const criterionKey of ["ops", "ordering"]) {
+      await castVote(s.member, s.projectId, criterionKey, {
+        weight: 4,
+        scores: { kafka: 2, sqs: 5 },
+      });
+    }
+    await castVote(s.admin, s.projectId, "ops", { weight: 4, scores: { kafka: 2, sqs: 5 } });
+    await readyDraft(s, [s.owner]);
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+
+    const { draft } = await s.owner.api.draft.get({ projectId: s.projectId });
+    expect(draft?.approval.met).toBe(true);
+    expect(draft?.acceptance).toEqual({
+      provisional:
+        "Provisional: based on 2 of 2 criteria (100% of the weight) and 1 of 4 complete ballots (quorum 2: not met).",
+      closesVoting: true,
+      criteriaCount: 2,
+      unfinished: [
+        { name: "Olivia Owner", doneCriteria: 0 },
+        { name: s.admin.name, doneCriteria: 1 },
+        { name: s.member2.name, doneCriteria: 0 },
+      ],
+      needsJustification: false,
+    });
+    // Choosing against the recommendation (SQS) says a reason is needed, before any click.
+    await s.member.api.draft.updateFields({ projectId: s.projectId, chosenOptionKey: "kafka" });
+    const against = await s.owner.api.draft.get({ projectId: s.projectId });
+    expect(against.draft?.acceptance?.needsJustification).toBe(true);
+    await s.member.api.draft.updateFields({ projectId: s.projectId, chosenOptionKey: "sqs" });
+    await s.owner.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
+
+    // The server's refusal stays the guard: no confirmation, no record.
+    const refused = await trpcError(s.owner.api.draft.accept({ projectId: s.projectId }));
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    await s.owner.api.draft.accept({ projectId: s.projectId, confirmProvisional: true });
+    const after = await s.owner.api.draft.get({ projectId: s.projectId });
+    expect(after.draft?.status).toBe("ACCEPTED");
+    expect(after.draft?.acceptance).toBeNull();
+  });
+
   it("lets an owner or admin accept without the approvals only with a written reason, kept in the exports", async () => {
     const s = await votedProject();
     await readyDraft(s, [s.owner, s.member2]);

@@ -161,6 +161,58 @@ export async function sendInTransaction(
   return sender.send(name, data, { ...options, db });
 }
 
+/**
+ * Where a job stands: `state` as pg-boss keeps it (created, retry, active, completed,
+ * cancelled, failed) and how many of its attempts failed so far.
+ */
+export type JobProgress = {
+  state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+  failedAttempts: number;
+};
+
+/**
+ * Where jobs of one queue stand, by id, from pg-boss's tables: the live jobs and the archive,
+ * where pg-boss moves finished ones after a while. Read with the columns it documents for a job
+ * (`getJobById` answers them), in one statement: `getJobById` itself, run through Prisma, fails
+ * on the job's interval column, and asks once per job.
+ */
+const jobsById = statement<
+  { name: string; ids: string[] },
+  { id: string; state: JobProgress["state"]; retryCount: number }
+>(
+  ({ name, ids }) =>
+    sql`SELECT id::text AS id, state::text AS state, retry_count::int AS "retryCount"
+        FROM pgboss.job WHERE name = ${name} AND id = ANY(${ids}::uuid[])
+        UNION ALL
+        SELECT id::text, state::text, retry_count::int
+        FROM pgboss.archive WHERE name = ${name} AND id = ANY(${ids}::uuid[])`,
+);
+
+/**
+ * Where jobs of queue `name` stand, by id. An id with no job is left out: none was sent, or it
+ * was removed long after it finished.
+ */
+export async function jobProgress(
+  db: SqlRunner,
+  name: string,
+  ids: readonly string[],
+): Promise<Map<string, JobProgress>> {
+  const progress = new Map<string, JobProgress>();
+  if (ids.length === 0) return progress;
+  for (const job of await jobsById(db, { name, ids: [...ids] })) {
+    // pg-boss counts retries as they start: a failure moves the job to retry (or failed), and
+    // the next attempt, once fetched, raises retryCount.
+    const failedAttempts =
+      job.state === "retry" || job.state === "failed"
+        ? job.retryCount + 1
+        : job.state === "active"
+          ? job.retryCount
+          : 0;
+    progress.set(job.id, { state: job.state, failedAttempts });
+  }
+  return progress;
+}
+
 export type JobQueueOptions = {
   url: string;
   jobs: JobDefinition[];

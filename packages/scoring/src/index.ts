@@ -20,7 +20,7 @@ export {
   unscoredCanChange,
 } from "./describe";
 export { methodExplanation } from "./explain";
-export { hotSpots, hotSpotsBasis, sensitivity, tieBreaks } from "./insights";
+export { hotSpotMeasure, hotSpots, hotSpotsBasis, sensitivity, tieBreaks } from "./insights";
 export { DEFAULT_SEED, seededRandom } from "./random";
 export { type RecordedVote, recordedDecision } from "./recorded";
 export { replay } from "./replay";

@@ -8,7 +8,9 @@ import type { CriterionResult, Method, OptionTotal } from "./types";
 
 /**
  * Where the team disagrees most. Under the weighted mean and the median, in proportion to how
- * much the criterion weighs in the result (disagreement times its weight). The Borda count gives
+ * much the criterion matters to the team (disagreement times its importance: the same order as
+ * times its weight in the totals, and a criterion not counted yet, whose weight there is 0, still
+ * ranks by how much it matters). The Borda count gives
  * no criterion a team weight (each member's own importances rank the options for them), so
  * there they are ranked by disagreement alone, and `weighted` is the disagreement itself.
  * `hotSpotsBasis` says which.
@@ -18,7 +20,7 @@ export function hotSpots(
   count = 3,
   method: Method = "weighted-mean",
 ) {
-  const byWeight = method !== "borda";
+  const byImportance = method !== "borda";
   return criteria
     .filter((c) => c.voters >= 2 && c.disagreement > 0)
     .map((c) => ({
@@ -26,7 +28,10 @@ export function hotSpots(
       disagreement: c.disagreement,
       importanceSpread: c.importanceSpread,
       scoreSpread: c.scoreSpread,
-      weighted: byWeight ? c.disagreement * c.weight : c.disagreement,
+      /** The team's importance of the criterion (0..5); null under the Borda count, which has none. */
+      importance: byImportance ? c.importance : null,
+      /** What the list is ranked by: disagreement × importance (disagreement alone under Borda). */
+      weighted: byImportance ? c.disagreement * c.importance : c.disagreement,
     }))
     .sort((a, b) => b.weighted - a.weighted)
     .slice(0, count);
@@ -36,7 +41,20 @@ export function hotSpots(
 export function hotSpotsBasis(method: Method): string {
   return method === "borda"
     ? "Where the team disagrees most. The Borda count gives no criterion a team weight (each member's own importances rank the options for them), so they are ranked by disagreement alone."
-    : "Where the team disagrees most, weighted by how much the criterion counts.";
+    : "Where the team disagrees most, ranked by disagreement × the team's importance of the criterion, highest first.";
+}
+
+/**
+ * The figure a hot spot is ranked by, with its parts: "disagreement 62% × importance 4.5 = 2.8",
+ * or "disagreement 88%" under the Borda count, so the list reads in its order.
+ */
+export function hotSpotMeasure(
+  spot: { disagreement: number; importance: number | null; weighted: number },
+  method: Method,
+): string {
+  const disagreement = `disagreement ${Math.round(spot.disagreement * 100)}%`;
+  if (method === "borda" || spot.importance === null) return disagreement;
+  return `${disagreement} × importance ${spot.importance.toFixed(1)} = ${spot.weighted.toFixed(1)}`;
 }
 
 /**

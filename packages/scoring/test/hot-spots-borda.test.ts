@@ -24,7 +24,7 @@ const decision: DecisionInput = {
 };
 
 describe("where the team disagrees most, by method", () => {
-  it("weights disagreement by the team's weight under the weighted mean", () => {
+  it("weights disagreement by the team's importance under the weighted mean", () => {
     const rec = aggregate(decision, { method: "weighted-mean" });
     const cost = rec.criteria[0];
     const docs = rec.criteria[1];
@@ -38,7 +38,7 @@ describe("where the team disagrees most, by method", () => {
       "docs",
     ]);
     expect(hotSpotsBasis(rec.method)).toBe(
-      "Where the team disagrees most, weighted by how much the criterion counts.",
+      "Where the team disagrees most, ranked by disagreement × the team's importance of the criterion, highest first.",
     );
   });
 

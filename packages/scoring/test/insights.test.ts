@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coverageLine, decidedWithLine, recordedCoverageLine } from "../src/describe";
-import { hotSpots, sensitivity } from "../src/insights";
+import { hotSpotMeasure, hotSpots, hotSpotsBasis, sensitivity } from "../src/insights";
 import type { CriterionResult } from "../src/types";
 
 const criterion = (over: Partial<CriterionResult> & { key: string }): CriterionResult => ({
@@ -22,21 +22,58 @@ const criterion = (over: Partial<CriterionResult> & { key: string }): CriterionR
 });
 
 describe("hotSpots", () => {
-  it("ranks disagreement by the weight of the criterion, and leaves out one-voter criteria", () => {
+  it("ranks disagreement by the importance of the criterion, and leaves out one-voter criteria", () => {
     const spots = hotSpots([
-      criterion({ key: "loud-but-light", disagreement: 0.9, weight: 0.1 }), // 0.09
-      criterion({ key: "quiet-but-heavy", disagreement: 0.4, weight: 0.5 }), // 0.2
-      criterion({ key: "agreed", disagreement: 0, weight: 0.3 }),
-      criterion({ key: "alone", disagreement: 1, weight: 0.6, voters: 1 }),
-      criterion({ key: "middle", disagreement: 0.5, weight: 0.3 }), // 0.15
+      criterion({ key: "loud-but-light", disagreement: 0.9, importance: 0.5, weight: 0.1 }), // 0.45
+      criterion({ key: "quiet-but-heavy", disagreement: 0.4, importance: 2.5, weight: 0.5 }), // 1
+      criterion({ key: "agreed", disagreement: 0, importance: 1.5, weight: 0.3 }),
+      criterion({ key: "alone", disagreement: 1, importance: 3, weight: 0.6, voters: 1 }),
+      criterion({ key: "middle", disagreement: 0.5, importance: 1.5, weight: 0.3 }), // 0.75
     ]);
     expect(spots.map((s) => s.criterionKey)).toEqual([
       "quiet-but-heavy",
       "middle",
       "loud-but-light",
     ]);
-    expect(spots[0]?.weighted).toBeCloseTo(0.2, 10);
+    expect(spots[0]?.weighted).toBeCloseTo(1, 10);
     expect(hotSpots([criterion({ key: "x", disagreement: 0.5 })], 0)).toEqual([]);
+  });
+});
+
+describe("what the hot spots are ranked by, in words", () => {
+  it("ranks by disagreement times the team's importance and shows both, so the order reads", () => {
+    // 88% on a light criterion, 62% and 72% on heavier ones: ranked 62% (x4.5), 72% (x3.5), 88% (x2).
+    const spots = hotSpots([
+      criterion({ key: "light", disagreement: 0.88, importance: 2, weight: 0.2 }),
+      criterion({ key: "heavy", disagreement: 0.62, importance: 4.5, weight: 0.45 }),
+      criterion({ key: "middle", disagreement: 0.72, importance: 3.5, weight: 0.35 }),
+    ]);
+    expect(spots.map((s) => s.criterionKey)).toEqual(["heavy", "middle", "light"]);
+    expect(spots.map((s) => hotSpotMeasure(s, "weighted-mean"))).toEqual([
+      "disagreement 62% × importance 4.5 = 2.8",
+      "disagreement 72% × importance 3.5 = 2.5",
+      "disagreement 88% × importance 2.0 = 1.8",
+    ]);
+    const [first] = spots;
+    expect(first && hotSpotMeasure(first, "median")).toBe(
+      "disagreement 62% × importance 4.5 = 2.8",
+    );
+    expect(hotSpotsBasis("weighted-mean")).toBe(
+      "Where the team disagrees most, ranked by disagreement × the team's importance of the criterion, highest first.",
+    );
+  });
+
+  it("ranks a criterion not counted yet by its importance too, where its weight in the totals is 0", () => {
+    const spots = hotSpots([
+      criterion({ key: "counted", disagreement: 0.3, importance: 3, weight: 1 }),
+      criterion({ key: "unscored", disagreement: 0.6, importance: 4, weight: 0, counted: false }),
+    ]);
+    expect(spots.map((s) => s.criterionKey)).toEqual(["unscored", "counted"]);
+  });
+
+  it("shows the disagreement alone under the Borda count, which ranks by it alone", () => {
+    const [spot] = hotSpots([criterion({ key: "x", disagreement: 0.88 })], 3, "borda");
+    expect(spot && hotSpotMeasure(spot, "borda")).toBe("disagreement 88%");
   });
 });
 

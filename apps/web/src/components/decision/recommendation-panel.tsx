@@ -7,6 +7,7 @@ import {
   coverageLine,
   fewCountedSensitivity,
   flipFigures,
+  hotSpotMeasure,
   hotSpotsBasis,
   marginWords,
   noConfidenceReason,
@@ -354,7 +355,7 @@ function TeamResult({
                     {h.importanceSpread >= h.scoreSpread
                       ? "split on how much it matters"
                       : "split on how the options do"}{" "}
-                    · disagreement {Math.round(h.disagreement * 100)}%
+                    · {hotSpotMeasure(h, view.method)}
                   </span>
                 </li>
               ))}

@@ -230,6 +230,10 @@ export function PendingInvitations({
   const pending = useQuery({
     ...trpc.invitation.list.queryOptions({ teamId: team.id }),
     initialData: initialInvitations,
+    // While an email is being sent, look again shortly: the row then says it was emailed, or
+    // that the mail server refused it. At most a couple of minutes (the server's grace).
+    refetchInterval: (query) =>
+      query.state.data?.some((i) => i.delivery === "sending") ? SENDING_POLL_MS : false,
   });
   const revoking = useConfirming();
   const revoke = useMutation(
@@ -274,9 +278,15 @@ export function PendingInvitations({
   );
 }
 
+/** How often the pending list is read again while an invitation's email is being sent. */
+const SENDING_POLL_MS = 3_000;
+
+const HAND_OR_REVOKE = "send the link by hand, or revoke this invitation and invite again.";
+
 /**
- * Whether an invitation to an address was emailed: only when the mail server took its email.
- * Nothing for an open link, which is always sent by hand.
+ * Where an invitation's email stands, as the server reads its job: emailed, being sent (queued
+ * moments ago), refused by the mail server (retried, or given up), or not taken long after it
+ * was queued. Nothing for an open link, which is always sent by hand.
  */
 function EmailDelivery({
   invitation,
@@ -285,19 +295,36 @@ function EmailDelivery({
   invitation: Invitations[number];
   emailed: boolean;
 }) {
-  if (!invitation.email) return null;
-  if (invitation.emailedAt) {
+  const { delivery, failedAttempts } = invitation;
+  if (!invitation.email || delivery === null) return null;
+  if (delivery === "emailed" && invitation.emailedAt) {
     return (
       <div className="text-muted-foreground text-xs" data-testid="invitation-delivery">
         Emailed {formatDateTime(invitation.emailedAt)}
       </div>
     );
   }
+  if (delivery === "sending") {
+    return (
+      <div className="text-muted-foreground text-xs" data-testid="invitation-delivery">
+        Sending the email…
+      </div>
+    );
+  }
+  const times = failedAttempts === 1 ? "once" : `${failedAttempts} times`;
+  const warning =
+    delivery === "retrying"
+      ? `Not emailed yet: the mail server refused it ${times}; it is tried again for over an hour. If it does not arrive, ${HAND_OR_REVOKE}`
+      : delivery === "failed"
+        ? `Not emailed: the mail server refused it every time. Send the link by hand, or revoke this invitation and invite again.`
+        : delivery === "late"
+          ? `Not emailed yet: the mail server has not taken it. If it does not arrive, ${HAND_OR_REVOKE}`
+          : emailed
+            ? "Not emailed: no email was queued for it (this server sent no email when it was made). Send the link by hand."
+            : "Not emailed: this server sends no email. Send the link by hand.";
   return (
     <div className="text-warning text-xs" data-testid="invitation-delivery">
-      {emailed
-        ? "Not emailed yet: the mail server has not taken it. If it does not arrive, send the link by hand, or revoke this invitation and invite again."
-        : "Not emailed: this server sends no email. Send the link by hand."}
+      {warning}
     </div>
   );
 }

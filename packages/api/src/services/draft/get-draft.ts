@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { hasRole } from "../../domain/roles";
 import { canManageProject } from "../project/access";
 import { findTeamProject } from "../project/find-team-project";
+import { acceptanceNeeds } from "./acceptance-needs";
 import { approvalStatus, reviewerIds, reviewersSelect } from "./approval";
 import { readDraftText } from "./draft-text";
 import { draftFieldsSelect, readDraftFields } from "./structured-fields";
@@ -145,6 +146,11 @@ export async function getDraft(
         select: { name: true, email: true },
       })
     : null;
+  // What accepting would ask for, for those who may accept, while the draft is open.
+  const acceptance =
+    row?.status === "PROPOSED" && hasRole(actor.role, "MEMBER") && !project.record
+      ? await acceptanceNeeds(db, actor, project, row.chosenOptionKey)
+      : null;
   return {
     viewer: {
       userId: actor.userId,
@@ -166,6 +172,7 @@ export async function getDraft(
       ? {
           ...draftView(row, project.approvalRule),
           discardedBy: nameOf(discarder),
+          acceptance,
           comments: row.comments.map((c) => ({
             id: c.id,
             body: c.body,

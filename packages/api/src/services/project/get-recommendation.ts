@@ -2,6 +2,7 @@ import type { PrismaClient } from "@tradeoff/db";
 import {
   ballotOf,
   type Coverage,
+  coverageLine,
   hotSpots,
   type OptionTotal,
   type Recommendation,
@@ -44,6 +45,32 @@ export async function getParticipation(
   input: { projectId: string; stamp?: string | undefined },
 ) {
   return (await teamView(db, actor, input)).members;
+}
+
+/**
+ * What recording the decision now would rest on, as every member may see it (from the same
+ * cached view): whether the result is provisional and its coverage line, the recommended option
+ * (null while a blind vote is open) and each voting member's ballot. The record's draft page
+ * reads it to say before acceptance what the server would otherwise refuse.
+ */
+export async function getRecordingBasis(
+  db: PrismaClient,
+  actor: { teamId: string },
+  input: { projectId: string },
+) {
+  const { shared, members } = await teamView(db, actor, input);
+  return {
+    readiness: shared.readiness,
+    coverageLine: coverageLine({
+      coverage: shared.coverage,
+      participation: shared.participation,
+      status: shared.readiness,
+    }),
+    winner: shared.result?.winner ?? null,
+    hidden: shared.hidden,
+    criteriaCount: members.criteriaCount,
+    members: members.members,
+  };
 }
 
 /**

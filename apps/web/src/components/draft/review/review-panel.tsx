@@ -11,7 +11,27 @@ import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toaster";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
-import { type DraftPageData, dateTime } from "./types";
+import { type Draft, type DraftPageData, dateTime } from "./types";
+
+const nameList = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
+
+/**
+ * "Accepting closes voting while Dana (10 of 13 criteria) and Eve (none yet) have not finished
+ * their ballots." Or that everyone has.
+ */
+function closesVotingWords(needs: NonNullable<Draft["acceptance"]>) {
+  const { unfinished, criteriaCount } = needs;
+  if (unfinished.length === 0) {
+    return "Accepting closes voting; every member has finished their ballot.";
+  }
+  const people = unfinished.map(
+    (m) =>
+      `${m.name} (${m.doneCriteria === 0 ? "none yet" : `${m.doneCriteria} of ${criteriaCount} criteria`})`,
+  );
+  return unfinished.length === 1
+    ? `Accepting closes voting while ${people[0]} has not finished their ballot.`
+    : `Accepting closes voting while ${nameList.format(people)} have not finished their ballots.`;
+}
 
 /**
  * Sign-off: what the approval rule needs and whether it is met, each decision-maker's verdict
@@ -68,6 +88,10 @@ export function ReviewPanel({
   const isDecisionMaker = draft.decisionMakers.some((p) => p.userId === data.viewer.userId);
   const open = draft.status === "PROPOSED";
   const projectId = data.project.id;
+  // What accepting asks for, as the server says before any click; a refusal still shows it.
+  const needs = draft.acceptance;
+  const askProvisional = Boolean(needs?.provisional || errors.confirmProvisional);
+  const unconfirmed = askProvisional && !confirmProvisional;
   const acceptInput = (overrideReason: string | null) => ({
     projectId,
     overrideReason,
@@ -136,30 +160,41 @@ export function ReviewPanel({
       ) : null}
       {open && data.viewer.canEdit ? (
         <div className="grid gap-2">
-          {errors.justification ? (
+          {needs?.closesVoting ? (
+            <p className="text-sm" data-testid="accept-closes-voting">
+              {closesVotingWords(needs)}
+            </p>
+          ) : null}
+          {needs?.needsJustification || errors.justification ? (
             <FormField
               label="Why the team chose another option than its recommendation"
-              error={errors.justification[0]}
+              error={errors.justification?.[0]}
               required
             >
               <Textarea value={justification} onChange={(e) => setJustification(e.target.value)} />
             </FormField>
           ) : null}
-          {errors.confirmProvisional ? (
-            <label className="flex min-h-11 items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                className="size-5"
-                checked={confirmProvisional}
-                onChange={(e) => setConfirmProvisional(e.target.checked)}
-              />
-              Accept on a provisional result; the record says what it rested on.
-            </label>
+          {askProvisional ? (
+            <Alert variant="warning" title="The recommendation is provisional">
+              {needs?.provisional ? (
+                <p data-testid="accept-provisional">{needs.provisional}</p>
+              ) : null}
+              <label className="flex min-h-11 items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  className="size-5"
+                  checked={confirmProvisional}
+                  onChange={(e) => setConfirmProvisional(e.target.checked)}
+                />
+                Accept on a provisional result; the record says what it rested on.
+              </label>
+            </Alert>
           ) : null}
           {approval.met ? (
             <Button
               className="w-fit"
               loading={accept.isPending}
+              disabled={unconfirmed}
               onClick={() => accept.mutate(acceptInput(null))}
             >
               Accept the record
@@ -177,7 +212,7 @@ export function ReviewPanel({
                 variant="secondary"
                 className="w-fit"
                 loading={accept.isPending}
-                disabled={!reason.trim()}
+                disabled={!reason.trim() || unconfirmed}
                 onClick={() => accept.mutate(acceptInput(reason))}
               >
                 Accept without all approvals

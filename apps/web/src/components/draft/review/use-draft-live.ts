@@ -6,8 +6,11 @@ import { useCallback } from "react";
 import { useOncePerBurst, useRetryRefusedStream } from "~/trpc/live-stream";
 import { useTRPC } from "~/trpc/react";
 
-/** History events that change what the draft page shows. */
-const DRAFT_EVENT = /^(draft\.|decision\.recorded$|status\.changed$|project\.edited$)/;
+/**
+ * History events that change what the draft page shows; votes change what accepting asks for
+ * (a provisional result, who has not finished).
+ */
+const DRAFT_EVENT = /^(draft\.|vote\.|decision\.recorded$|status\.changed$|project\.edited$)/;
 
 /**
  * Keeps an open draft page current: the project's live stream says when a teammate changed a

@@ -31,6 +31,7 @@ import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 import { useShowOlder } from "~/trpc/show-older";
 import { describeEvent as describe } from "./describe-event";
+import { editSpan } from "./edit-span";
 import { historyAxisKind, orderAxis, sliderPoint, timeAxis } from "./history-axis";
 import { CHART_BASIS, chartPointBasisWords, historyBasisWords } from "./history-basis";
 
@@ -51,7 +52,6 @@ const OLDER_FAILED =
   'The older changes could not be loaded. Press "Show older changes" to try again.';
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
-const timeOnly = new Intl.DateTimeFormat("en", { timeStyle: "medium" });
 
 /**
  * The History tab: each option's total over time with a slider that shows the recommendation
@@ -422,6 +422,7 @@ function EventRow({
   const criterion = criteria.find((c) => c.key === item.criterionKey)?.name ?? item.criterionKey;
   const isVote = item.type === "vote.cast" || item.type === "vote.retracted";
   const superseded = item.type === "vote.cast" && !item.current;
+  const span = editSpan(item.at, item.lastEditAt ?? null);
   return (
     <li
       // Focusable from script only: "Show older changes" moves the keyboard to the first new one.
@@ -459,13 +460,16 @@ function EventRow({
           />
         ) : null}
         <p className="text-muted-foreground text-xs">
-          <time dateTime={item.at}>{dateTime.format(new Date(item.at))}</time>
+          <time dateTime={item.at}>{span.start}</time>
           {item.lastEditAt ? (
             <span data-testid="history-folded">
-              {" "}
-              to{" "}
-              <time dateTime={item.lastEditAt}>{timeOnly.format(new Date(item.lastEditAt))}</time>:
-              several edits in a row, shown as the last one left the vote
+              {span.end ? (
+                <>
+                  {" "}
+                  to <time dateTime={item.lastEditAt}>{span.end}</time>
+                </>
+              ) : null}
+              : several edits in a row, shown as the last one left the vote
             </span>
           ) : null}
         </p>
