@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
 import type { ProjectStatus } from "../project/access";
 import { getRecordingBasis } from "../project/get-recommendation";
+import { needsJustification } from "../record/record-decision";
 
 /**
  * What accepting the draft would ask for, so the page says it before the first click rather
@@ -31,10 +32,6 @@ export async function acceptanceNeeds(
           .map((m) => ({ name: m.name, doneCriteria: m.doneCriteria }))
       : [],
     /** The chosen option goes against the recommendation (never said while it is hidden). */
-    needsJustification:
-      !basis.hidden &&
-      basis.winner !== null &&
-      chosenOptionKey !== null &&
-      chosenOptionKey !== basis.winner,
+    needsJustification: needsJustification(chosenOptionKey, basis.winner, basis.hidden),
   };
 }

@@ -15,6 +15,24 @@ import type { RecordCoverage } from "./stored-fields";
 type Actor = { userId: string; teamId: string; role: Role };
 
 /**
+ * Whether recording `chosenOptionKey` needs a written justification: it goes against the team's
+ * recommendation, and that recommendation is not hidden (an open blind vote). The draft's page
+ * says so before acceptance from the same rule.
+ */
+export function needsJustification(
+  chosenOptionKey: string | null,
+  recommendedKey: string | null,
+  recommendationHidden = false,
+): boolean {
+  return (
+    !recommendationHidden &&
+    recommendedKey !== null &&
+    chosenOptionKey !== null &&
+    chosenOptionKey !== recommendedKey
+  );
+}
+
+/**
  * The stored form of a record's fields: what a revision keeps. `recommendationHidden`: the
  * recommendation is still secret to the caller (a blind vote that this recording closes), so
  * no choice is refused for going against it: a refusal would tell which option leads. `tied`:
@@ -42,7 +60,10 @@ export async function storedFields(
   // while the recommendation was hidden is kept when the choice turns out to go against it.
   const againstRecommendation =
     recommendedKey !== null && fields.chosenOptionKey !== recommendedKey;
-  if (againstRecommendation && !fields.justification && !opts.recommendationHidden) {
+  if (
+    needsJustification(fields.chosenOptionKey, recommendedKey, opts.recommendationHidden) &&
+    !fields.justification
+  ) {
     throw new DomainError(
       "BAD_REQUEST",
       "You chose another option than the team's recommendation: say why.",
