@@ -1,12 +1,10 @@
 import { createSmtpMailer } from "@tradeoff/auth";
 import { proveAddress } from "@tradeoff/auth/address-proof";
 import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
-import { createPrismaClient } from "@tradeoff/db";
-import { startJobQueue } from "@tradeoff/db/jobs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seal } from "../src/domain/sealed-secret";
 import { utcDateTime } from "../src/domain/utc-time";
-import { appJobs, type EmailSettings } from "../src/jobs";
+import type { EmailSettings } from "../src/jobs";
 import { sendInvitationEmail } from "../src/services/invitation/invitation-email";
 import {
   digestDay,
@@ -21,6 +19,7 @@ import {
   unsubscribeToken,
 } from "../src/services/notification/unsubscribe";
 import { trpcError, useTestDatabase } from "./helpers";
+import { useMailWorker } from "./mail-worker";
 import { blankInput, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
@@ -28,36 +27,12 @@ const APP_URL = "https://tradeoff.example.com";
 const SECRET = "a-test-secret-that-signs-unsubscribe-links";
 
 /** A real SMTP server in this process: every message it accepts is parsed and kept. */
-let mailbox: SmtpMailbox;
-const cleanups: (() => Promise<unknown>)[] = [];
-let settings: EmailSettings;
-
-beforeAll(async () => {
-  mailbox = await startSmtpMailbox();
-  const db = createPrismaClient(t.url, { poolSize: 2 });
-  const mailer = createSmtpMailer({
-    smtpUrl: mailbox.url,
-    from: "Tradeoff <noreply@example.com>",
-  });
-  settings = { mailer, appUrl: APP_URL, secret: SECRET };
-  const boss = await startJobQueue({
-    url: t.url,
-    jobs: appJobs(db, settings),
-    pollingIntervalSeconds: 0.5,
-  });
-  cleanups.push(
-    () => db.$disconnect(),
-    () => boss.stop({ graceful: false, wait: true }),
-    () => mailbox.close(),
-  );
-}, 60_000);
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const worker = useMailWorker(() => t.url, { appUrl: APP_URL, secret: SECRET });
 
 async function mailsTo(address: string, count: number, timeoutMs = 15_000) {
   const end = Date.now() + timeoutMs;
-  const mine = () => mailbox.received.filter((m) => m.to && JSON.stringify(m.to).includes(address));
+  const mine = () =>
+    worker.mailbox.received.filter((m) => m.to && JSON.stringify(m.to).includes(address));
   while (Date.now() < end && mine().length < count) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -180,7 +155,7 @@ describe("notification emails", () => {
 
     const today = digestDay(new Date());
     expect(
-      await sendDigestEmail(t.db, settings, { data: { userId: dana.id, day: today } }),
+      await sendDigestEmail(t.db, worker.settings, { data: { userId: dana.id, day: today } }),
     ).toEqual({ sent: true });
     const [digest, ...more] = await mailsTo(dana.email, 1);
     expect(more).toEqual([]);
@@ -194,7 +169,7 @@ describe("notification emails", () => {
     // The next day's digest has nothing new for her.
     const tomorrow = digestDay(new Date(Date.now() + 86_400_000));
     expect(
-      await sendDigestEmail(t.db, settings, { data: { userId: dana.id, day: tomorrow } }),
+      await sendDigestEmail(t.db, worker.settings, { data: { userId: dana.id, day: tomorrow } }),
     ).toEqual({ sent: false });
     expect(await mailsTo(dana.email, 2, 1_000)).toHaveLength(1);
   }, 40_000);
@@ -203,7 +178,7 @@ describe("notification emails", () => {
     const { team, owner, member: erin } = await memberWithDigestOf(["nudge", "project.closed"]);
     const project = await openAndNudge(owner, team.id);
     const erinsDigest = { data: { userId: erin.id, day: digestDay(new Date()) } };
-    await sendDigestEmail(t.db, settings, erinsDigest);
+    await sendDigestEmail(t.db, worker.settings, erinsDigest);
     const digest = (await mailsTo(erin.email, 2)).find((m) => m.subject?.startsWith("Tradeoff:"));
     expect(headerOf(digest, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     const url = new URL(headerOf(digest, "list-unsubscribe").replace(/^<|>$/g, ""));
@@ -220,7 +195,7 @@ describe("notification emails", () => {
     // Kinds emailed right away are left as they were.
     expect(prefs.kinds.find((k) => k.kind === "project.opened")?.delivery).toBe("EMAIL");
     await owner.api.project.nudge({ projectId: project.id }).catch(() => undefined);
-    expect(await sendDigestEmail(t.db, settings, erinsDigest)).toEqual({ sent: false });
+    expect(await sendDigestEmail(t.db, worker.settings, erinsDigest)).toEqual({ sent: false });
     expect(
       (await mailsTo(erin.email, 3, 2_000)).filter((m) => m.subject?.startsWith("Tradeoff:")),
     ).toHaveLength(1);
@@ -293,12 +268,12 @@ describe("after a member leaves the team", () => {
     expect((await frank.api.notification.unreadCount()).unread).toBe(0);
     // The opening's email job, run now (as a queue that was behind would), sends nothing.
     expect(
-      await sendNotificationEmail(t.db, settings, {
+      await sendNotificationEmail(t.db, worker.settings, {
         data: { notificationId: opened.id.toString() },
       }),
     ).toEqual({ sent: false });
     expect(
-      await sendDigestEmail(t.db, settings, {
+      await sendDigestEmail(t.db, worker.settings, {
         data: { userId: frank.id, day: digestDay(new Date()) },
       }),
     ).toEqual({ sent: false });
@@ -358,7 +333,7 @@ describe("invitation emails", () => {
     const gone = await startSmtpMailbox();
     await gone.close();
     const down: EmailSettings = {
-      ...settings,
+      ...worker.settings,
       mailer: createSmtpMailer({ smtpUrl: gone.url, from: "Tradeoff <noreply@example.com>" }),
     };
     const job = {

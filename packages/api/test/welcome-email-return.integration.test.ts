@@ -1,44 +1,19 @@
-import { createSmtpMailer } from "@tradeoff/auth";
-import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
-import { createPrismaClient } from "@tradeoff/db";
-import { startJobQueue } from "@tradeoff/db/jobs";
 import { createUser } from "@tradeoff/db/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appJobs, type EmailSettings } from "../src/jobs";
+import { describe, expect, it } from "vitest";
 import { sendWelcomeEmail } from "../src/services/user/welcome-email";
 import { trpcError, useTestDatabase } from "./helpers";
+import { useMailWorker } from "./mail-worker";
 
 const t = useTestDatabase();
 const APP_URL = "https://tradeoff.example.com";
 
 /** A real SMTP server in this process, and the app's job queue sending to it. */
-let mailbox: SmtpMailbox;
-let settings: EmailSettings;
-const cleanups: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  mailbox = await startSmtpMailbox();
-  const db = createPrismaClient(t.url, { poolSize: 2 });
-  const mailer = createSmtpMailer({ smtpUrl: mailbox.url, from: "Tradeoff <noreply@example.com>" });
-  settings = { mailer, appUrl: APP_URL, secret: "a-test-secret" };
-  const boss = await startJobQueue({
-    url: t.url,
-    jobs: appJobs(db, settings),
-    pollingIntervalSeconds: 0.5,
-  });
-  cleanups.push(
-    () => db.$disconnect(),
-    () => boss.stop({ graceful: false, wait: true }),
-    () => mailbox.close(),
-  );
-}, 60_000);
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const worker = useMailWorker(() => t.url, { appUrl: APP_URL, secret: "a-test-secret" });
 
 /** The one email `address` receives (waiting for it, then a little longer for a duplicate). */
 async function onlyMailTo(address: string) {
-  const mine = () => mailbox.received.filter((m) => JSON.stringify(m.to ?? "").includes(address));
+  const mine = () =>
+    worker.mailbox.received.filter((m) => JSON.stringify(m.to ?? "").includes(address));
   const end = Date.now() + 15_000;
   while (Date.now() < end && mine().length === 0) {
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -119,9 +94,9 @@ describe("the welcome email's sign-in link", () => {
 
   it("reads a queued job's page again: one off the site, or none (queued before it was kept), links to plain sign-in", async () => {
     const user = await createUser(t.db, { email: "queued.before@example.com" });
-    await sendWelcomeEmail(t.db, settings, { id: "before", data: { userId: user.id } });
+    await sendWelcomeEmail(t.db, worker.settings, { id: "before", data: { userId: user.id } });
     const other = await createUser(t.db, { email: "queued.offsite@example.com" });
-    await sendWelcomeEmail(t.db, settings, {
+    await sendWelcomeEmail(t.db, worker.settings, {
       id: "offsite",
       data: { userId: other.id, returnPath: "//attacker.example/phish" },
     });
