@@ -1,6 +1,7 @@
 import { Agent, type ClientRequest, request } from "node:http";
 import { expect, test } from "@playwright/test";
 import type { AppInstance } from "./support/app";
+import { type Answer, send } from "./support/keep-alive";
 import { sleep, useFaultWorld } from "./support/world";
 
 /**
@@ -16,35 +17,6 @@ let app: AppInstance | undefined;
 test.beforeAll(async () => {
   app = await faults().startApp({ env: { SHUTDOWN_GRACE_SECONDS: "10" } });
 });
-
-type Answer = { status: number; headers: Record<string, unknown>; body: string };
-
-/** One request on a keep-alive agent's connection. */
-function send(
-  agent: Agent,
-  origin: string,
-  method: "GET" | "POST",
-  path: string,
-  headers: Record<string, string> = {},
-  body?: string,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${origin}${path}`, { agent, method, headers }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => {
-        text += chunk;
-      });
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }),
-      );
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.setTimeout(10_000, () => req.destroy(new Error("no answer within 10 s")));
-    req.end(body);
-  });
-}
 
 /** The answer's request id: the header, and the same id in the body (tRPC's or REST's place). */
 function requestIdOf(answer: Answer): string {

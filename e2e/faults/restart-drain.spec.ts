@@ -1,7 +1,8 @@
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
 import { expect, test } from "@playwright/test";
 import { type AppInstance, EVERY_VOTE_ITS_OWN_EVENT } from "./support/app";
 import { type VoteInput, voteFor } from "./support/clients";
+import { send } from "./support/keep-alive";
 import { readProject } from "./support/records";
 import { sleep, useFaultWorld } from "./support/world";
 
@@ -28,34 +29,8 @@ test.beforeAll(async () => {
   });
 });
 
-type Answer = { status: number; connection: string | undefined; body: string };
-
-/** One HTTP request on a keep-alive agent; rejects with the socket's error when unanswered. */
-function send(
-  agent: Agent,
-  origin: string,
-  method: "GET" | "POST",
-  path: string,
-  headers: Record<string, string>,
-  body?: string,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${origin}${path}`, { agent, method, headers }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => {
-        text += chunk;
-      });
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body: text }),
-      );
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.setTimeout(20_000, () => req.destroy(new Error("no answer within 20 s")));
-    req.end(body);
-  });
-}
+/** How long a request waits for its answer: instance A may be busy draining. */
+const ANSWER_WITHIN_MS = 20_000;
 
 type Attempt = {
   instance: "A" | "B";
@@ -109,8 +84,9 @@ test("SIGTERM drains: not ready at once, every request taken answered, none cut,
             authorization: `Bearer ${tokens[member] ?? ""}`,
           },
           JSON.stringify(vote),
+          ANSWER_WITHIN_MS,
         );
-        attempt.closing = answer.connection === "close";
+        attempt.closing = answer.headers.connection === "close";
         attempt.detail = `${answer.status} ${answer.body.slice(0, 200)}`;
         attempt.outcome =
           answer.status === 200
@@ -137,14 +113,28 @@ test("SIGTERM drains: not ready at once, every request taken answered, none cut,
     // A readiness probe holding a connection to A from before the signal: a new request on an
     // idle keep-alive connection, which a draining server refuses.
     const probe = new Agent({ keepAlive: true, maxSockets: 1 });
-    const before = await send(probe, first.origin, "GET", "/api/ready", {});
+    const before = await send(
+      probe,
+      first.origin,
+      "GET",
+      "/api/ready",
+      {},
+      undefined,
+      ANSWER_WITHIN_MS,
+    );
     sigtermAt = Date.now();
     const stopped = first.stop();
     current = b;
     await sleep(20);
-    const during = await send(probe, first.origin, "GET", "/api/ready", {}).catch(
-      (error: Error) => ({ status: 0, connection: undefined, body: error.message }),
-    );
+    const during = await send(
+      probe,
+      first.origin,
+      "GET",
+      "/api/ready",
+      {},
+      "",
+      ANSWER_WITHIN_MS,
+    ).catch((error: Error) => ({ status: 0, headers: {}, body: error.message }));
     probe.destroy();
     await stopped;
     const stoppedMs = Date.now() - sigtermAt;

@@ -1,5 +1,12 @@
 import { loseFirstAnswer } from "../support/decisions";
-import { expect, signInOverHttp, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+import {
+  answerInBrowser,
+  expect,
+  signInOverHttp,
+  signUpOverApi,
+  test,
+  uniqueUser,
+} from "../support/fixtures";
 import { signInWithForm, signUpWithForm } from "../support/forms";
 
 test("a newcomer signs up, creates a team, signs out, signs in again and finds the team", async ({
@@ -151,15 +158,7 @@ test("a return address that leads off the site is replaced by the home page afte
   page,
   request,
 }) => {
-  // Were the browser sent off the site, it would land here rather than on a closed network.
-  const offSite: string[] = [];
-  await page.route(
-    (url) => url.hostname === "attacker.example",
-    (route) => {
-      offSite.push(route.request().url());
-      return route.fulfill({ contentType: "text/html", body: "<h1>Phished</h1>" });
-    },
-  );
+  const offSite = await answerInBrowser(page, "attacker.example", "Phished");
   const home = page.getByRole("heading", { name: "Create a team" });
   for (const [i, target] of OFF_SITE_RETURNS.entries()) {
     const member = uniqueUser(`return${i}`);

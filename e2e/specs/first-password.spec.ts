@@ -1,6 +1,6 @@
 import { type BrowserContext, expect, test } from "@playwright/test";
 import { signInOverHttp, uniqueUser } from "../support/fixtures";
-import { ownServerWithMailbox } from "../support/mail-server";
+import { askForSignInLink, emailedSignInLink, ownServerWithMailbox } from "../support/mail-server";
 
 /**
  * An account made by an emailed sign-in link has no password: the account page lets it set a
@@ -13,24 +13,10 @@ const { own } = server;
 
 /** Asks for a sign-in link to `email` and follows it in `context`: signed in, no password. */
 async function signInByEmailLink(context: BrowserContext, email: string) {
-  const csrf = (await (await context.request.get("/api/auth/csrf")).json()) as {
-    csrfToken: string;
-  };
-  const asked = await context.request.post("/api/auth/signin/email", {
-    form: { csrfToken: csrf.csrfToken, email, json: "true" },
-  });
-  expect(asked.status()).toBe(200);
-  const signInMail = () =>
-    server.mailbox.received.findLast(
-      (mail) =>
-        JSON.stringify(mail.to ?? "").includes(email) &&
-        mail.text?.includes("/api/auth/callback/email"),
-    );
-  await expect.poll(() => signInMail() !== undefined, { timeout: 30_000 }).toBe(true);
-  const link = signInMail()?.text?.match(/https?:\/\/\S+\/api\/auth\/callback\/email\S+/)?.[0];
-  expect(link).toBeDefined();
+  await askForSignInLink(context.request, email);
+  const link = await emailedSignInLink(server.mailbox, email);
   const page = await context.newPage();
-  await page.goto(link ?? "");
+  await page.goto(link);
   await expect(page).not.toHaveURL(/sign-in|error/);
   return page;
 }

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import { type Person, person } from "../support/decisions";
-import { ownServerWithMailbox } from "../support/mail-server";
+import { askForSignInLink, emailedSignInLink, ownServerWithMailbox } from "../support/mail-server";
 import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
 /**
@@ -18,41 +18,33 @@ const { own } = server;
  * once with a link sent to their address.
  */
 async function proveAddress(invitee: Person) {
-  const csrf = (await (await invitee.context.request.get("/api/auth/csrf")).json()) as {
-    csrfToken: string;
-  };
-  const asked = await invitee.context.request.post("/api/auth/signin/email", {
-    form: { csrfToken: csrf.csrfToken, email: invitee.user.email, json: "true" },
-  });
-  expect(asked.status()).toBe(200);
-  const signInMail = () =>
-    server.mailbox.received.find(
-      (mail) =>
-        JSON.stringify(mail.to ?? "").includes(invitee.user.email) &&
-        mail.text?.includes("/api/auth/callback/email"),
-    );
-  await expect.poll(() => signInMail() !== undefined, { timeout: 30_000 }).toBe(true);
-  const signInLink = signInMail()?.text?.match(
-    /https?:\/\/\S+\/api\/auth\/callback\/email\S+/,
-  )?.[0];
-  expect(signInLink).toBeDefined();
-  await invitee.page.goto(signInLink ?? "");
+  await askForSignInLink(invitee.context.request, invitee.user.email);
+  const signInLink = await emailedSignInLink(server.mailbox, invitee.user.email);
+  await invitee.page.goto(signInLink);
   await expect(invitee.page).not.toHaveURL(/sign-in|error/);
+}
+
+/**
+ * Alice's new team (its name starting with `teamName`), and someone who has an account with a
+ * proven address (`label`), invited to it by email.
+ */
+async function invitedByEmail(browser: Browser, label: string, teamName: string) {
+  const alice = await person(browser, "alice", undefined, own.app.origin);
+  const invitee = await person(browser, label, undefined, own.app.origin);
+  await proveAddress(invitee);
+  const team = await createTeamOverApi(
+    alice.context.request,
+    `${teamName} ${Math.random().toString(36).slice(2, 7)}`,
+  );
+  await inviteOverApi(alice.context.request, team.id, { email: invitee.user.email });
+  return { alice, invitee, team };
 }
 
 test("an invitation accepted from its email is read in the inbox, and its item says you are a member", async ({
   browser,
 }) => {
   test.setTimeout(90_000); // an instance of its own, two people and an email
-  const alice = await person(browser, "alice", undefined, own.app.origin);
-  const bob = await person(browser, "bob", undefined, own.app.origin);
-  await proveAddress(bob);
-
-  const team = await createTeamOverApi(
-    alice.context.request,
-    `Invited ${Math.random().toString(36).slice(2, 7)}`,
-  );
-  await inviteOverApi(alice.context.request, team.id, { email: bob.user.email });
+  const { alice, invitee: bob, team } = await invitedByEmail(browser, "bob", "Invited");
 
   const invitationMail = () =>
     server.mailbox.received.find(
@@ -96,14 +88,7 @@ test("an invitation revoked before it was used is read in the inbox, says so, an
   browser,
 }) => {
   test.setTimeout(90_000); // an instance of its own, two people and an email
-  const alice = await person(browser, "alice", undefined, own.app.origin);
-  const carol = await person(browser, "carol", undefined, own.app.origin);
-  await proveAddress(carol);
-  const team = await createTeamOverApi(
-    alice.context.request,
-    `Withdrawn ${Math.random().toString(36).slice(2, 7)}`,
-  );
-  await inviteOverApi(alice.context.request, team.id, { email: carol.user.email });
+  const { alice, invitee: carol, team } = await invitedByEmail(browser, "carol", "Withdrawn");
   await carol.page.goto("/inbox");
   const list = carol.page.getByRole("list", { name: "Notifications" });
   await expect(

@@ -7,11 +7,13 @@ import {
   mutate,
   person,
   query,
+  recordAndShare,
+  teammatesCacheDecision,
   teamWithDrfProject,
   voteOverApi,
 } from "../support/decisions";
-import { type EveryPage, openPage, type ProductPage } from "../support/every-page";
-import { documentWidth } from "../support/layout";
+import { type EveryPage, heading, openPage, type ProductPage, readAs } from "../support/every-page";
+import { documentWidth, TARGETS_UNDER } from "../support/layout";
 
 /**
  * The screens a phone reaches beyond the dashboard, project page and ballot: an earlier round
@@ -20,8 +22,6 @@ import { documentWidth } from "../support/layout";
  * shared record of three options read signed out. Each is checked at the narrowest phone
  * (320 px) and a common one (375 px), in the light and the dark theme.
  */
-
-const heading = (page: Page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
 async function phoneScreens(browser: Browser): Promise<EveryPage> {
   const owner = await person(browser, "owner", "Priya Natarajan-Whitfield");
@@ -98,32 +98,13 @@ async function phoneScreens(browser: Browser): Promise<EveryPage> {
   await voteOverApi(owners, recorded.id, {
     ops: { weight: 5, scores: { drf: 2, fastapi: 5, litestar: 4 } },
   });
-  await mutate(owners, "record.decide", {
-    projectId: recorded.id,
-    chosenOptionKey: "fastapi",
-    rationale: "It fits our typed, async services.",
-    consequences: { good: ["Request models are checked at the edge."], neutral: [], bad: [] },
-    decisionMakers: [{ name: owner.user.name }],
-    // The teammate has not voted: a provisional result, recorded knowingly.
-    confirmProvisional: true,
-  });
-  const share = await mutate<{ path: string }>(owners, "share.create", { projectId: recorded.id });
+  // The teammate has not voted: a provisional result, recorded knowingly.
+  const share = await recordAndShare(owner, recorded.id);
   await mutate(owners, "token.create", { name: "Laptop CLI" });
 
   // Notifications for the owner's inbox: a teammate opens a decision.
-  const theirs = await mutate<{ id: string }>(teammate.context.request, "project.create", {
-    teamId: team.id,
-    title: "Which cache for sessions?",
-    context: "",
-    options: [
-      { key: "redis", name: "Redis", description: "" },
-      { key: "memcached", name: "Memcached", description: "" },
-    ],
-    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
-  });
-  await mutate(teammate.context.request, "project.open", { projectId: theirs.id });
+  await teammatesCacheDecision(teammate, team.id);
 
-  const signedOut = await browser.newContext({ baseURL });
   const pages: ProductPage[] = [
     {
       name: "round-comparison",
@@ -171,19 +152,7 @@ async function phoneScreens(browser: Browser): Promise<EveryPage> {
     { name: "access-tokens", path: "/account/tokens", as: "owner", ready: heading },
     { name: "share-view", path: share.path, as: "signed-out", ready: heading },
   ];
-  return {
-    owner,
-    teammate,
-    team,
-    openProjectId: projectId,
-    signedOut,
-    pages,
-    close: async () => {
-      await signedOut.close();
-      await owner.context.close();
-      await teammate.context.close();
-    },
-  };
+  return readAs(browser, { owner, teammate, team, openProjectId: projectId }, pages);
 }
 
 /**
@@ -193,6 +162,7 @@ async function phoneScreens(browser: Browser): Promise<EveryPage> {
  * screen hides.
  */
 const PHONE_PROBLEMS = `(async () => {
+  ${TARGETS_UNDER}
   const root = document.scrollingElement;
   const overflow = root.scrollWidth - root.clientWidth;
   const describe = (el) => el.tagName.toLowerCase() + (el.dataset.testid ? "[" + el.dataset.testid + "]" : "") +
@@ -202,33 +172,9 @@ const PHONE_PROBLEMS = `(async () => {
     .filter((el) => !el.closest("[data-scrolls]") )
     .slice(0, 4).map(describe);
 
-  const isInline = (el) => getComputedStyle(el).display === "inline";
-  const hasTextBeside = (el) => {
-    for (const node of el.parentElement ? el.parentElement.childNodes : []) {
-      if (node === el) continue;
-      if (node.nodeType === 3 && node.textContent.trim()) return true;
-      if (node.nodeType === 1 && getComputedStyle(node).display.startsWith("inline") && node.textContent.trim()) return true;
-    }
-    return false;
-  };
-  const inSentence = (el) => {
-    for (let at = el; at && isInline(at); at = at.parentElement) if (hasTextBeside(at)) return true;
-    return false;
-  };
-  const small = [];
   const SELECTOR = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=tab], [role=checkbox], [role=radio], [role=switch], [role=link]';
-  for (const el of document.querySelectorAll(SELECTOR)) {
-    if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
-    if (el.closest("[inert], [aria-hidden=true]")) continue;
-    let box = el.getBoundingClientRect();
-    if (box.width <= 1 || box.height <= 1 || inSentence(el)) continue;
-    if (el.matches("input[type=checkbox], input[type=radio]") && el.labels && el.labels[0]) {
-      const label = el.labels[0].getBoundingClientRect();
-      box = { width: Math.max(box.width, label.width), height: Math.max(box.height, label.height) };
-    }
-    if (box.width < 23.99 || box.height < 23.99)
-      small.push(describe(el) + " " + box.width.toFixed(0) + "x" + box.height.toFixed(0));
-  }
+  const small = targetsUnder(24, SELECTOR).map(([el, box]) =>
+    describe(el) + " " + box.width.toFixed(0) + "x" + box.height.toFixed(0));
 
   // Words cut off: a box that hides what overflows it, holding text wider or taller than itself.
   const clipped = [];

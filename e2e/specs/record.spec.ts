@@ -5,6 +5,7 @@ import {
   downloadMadr,
   loseFirstAnswer,
   mutate,
+  type Person,
   teamWithDrfProject,
   voteOverApi,
 } from "../support/decisions";
@@ -142,14 +143,23 @@ test("creating a share link from the keyboard leaves the keyboard on the button"
   await expect(create).toBeFocused();
 });
 
+/**
+ * A blind vote on DRF or FastAPI in Alice's team, still open, on which Bob scored the first
+ * criterion (FastAPI ahead) and Alice did not vote.
+ */
+async function blindVoteBobScored(alice: Person, bob: Person) {
+  const drf = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
+  await voteOverApi(bob.context.request, drf.projectId, {
+    [drf.first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 } },
+  });
+  return drf;
+}
+
 test("the record page of an open blind vote says the recommendation is hidden, not that there is none", async ({
   alice,
   bob,
 }) => {
-  const { url, projectId, first } = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
-  await voteOverApi(bob.context.request, projectId, {
-    [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 } },
-  });
+  const { url } = await blindVoteBobScored(alice, bob);
   const page = alice.page;
   await page.goto(`${url}/record`);
   await expect(
@@ -231,10 +241,7 @@ test("a reason given during a blind vote for what turned out to be the recommend
   alice,
   bob,
 }) => {
-  const { url, projectId, first } = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
-  await voteOverApi(bob.context.request, projectId, {
-    [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 } },
-  });
+  const { url, projectId } = await blindVoteBobScored(alice, bob);
   await mutate(alice.context.request, "record.decide", {
     projectId,
     chosenOptionKey: "fastapi",

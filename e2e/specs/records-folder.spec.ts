@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { parse as parseYaml } from "yaml";
 import { mutate, person } from "../support/decisions";
@@ -56,25 +56,13 @@ Chosen option: "Confluence", because it was there.
   "docs/decisions/CONTRIBUTING.md": "# How to contribute\n\nOpen a pull request.\n",
 };
 
-test("records folder: a zip is previewed and imported, the list filters by tag and record status, the folder downloads as a zip", async ({
-  browser,
-}, testInfo) => {
-  const admin = await person(browser, "records");
-  const team = await mutate<{ id: string; slug: string }>(admin.context.request, "team.create", {
-    name: `Records ${Math.random().toString(36).slice(2, 7)}`,
-  });
-  const page = admin.page;
-  await page.goto(`/t/${team.slug}`);
-  await page.getByRole("link", { name: "Records folder" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Decision records" })).toBeVisible();
+type FolderFiles = [name: string, body: string | Uint8Array][];
 
-  // Upload the zip through the file picker: the preview lists what will be created and what not.
+/** Chooses `files`, zipped as decisions.zip, through the records page's file picker. */
+async function upload(page: Page, files: FolderFiles) {
   const zip = zipSync(
     Object.fromEntries(
-      Object.entries(folder).map(([name, body]) => [
-        name,
-        typeof body === "string" ? strToU8(body) : body,
-      ]),
+      files.map(([name, body]) => [name, typeof body === "string" ? strToU8(body) : body]),
     ),
   );
   const chooser = page.waitForEvent("filechooser");
@@ -84,6 +72,27 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
     mimeType: "application/zip",
     buffer: Buffer.from(zip),
   });
+}
+
+/** A new user's (`label`) page, and their new team, named `teamName` and a suffix. */
+async function adminWithTeam(browser: Browser, label: string, teamName: string) {
+  const admin = await person(browser, label);
+  const team = await mutate<{ id: string; slug: string }>(admin.context.request, "team.create", {
+    name: `${teamName} ${Math.random().toString(36).slice(2, 7)}`,
+  });
+  return { team, page: admin.page };
+}
+
+test("records folder: a zip is previewed and imported, the list filters by tag and record status, the folder downloads as a zip", async ({
+  browser,
+}, testInfo) => {
+  const { team, page } = await adminWithTeam(browser, "records", "Records");
+  await page.goto(`/t/${team.slug}`);
+  await page.getByRole("link", { name: "Records folder" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Decision records" })).toBeVisible();
+
+  // Upload the zip through the file picker: the preview lists what will be created and what not.
+  await upload(page, Object.entries(folder));
   await expect(page.getByRole("heading", { name: "Will create 3 records" })).toBeVisible();
   const records = page.getByTestId("import-records").getByRole("listitem");
   await expect(records).toHaveCount(3);
@@ -114,13 +123,7 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("heading", { name: "Will create 3 records" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Choose files" })).toBeFocused();
-  const again = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Choose files" }).click();
-  await (await again).setFiles({
-    name: "decisions.zip",
-    mimeType: "application/zip",
-    buffer: Buffer.from(zip),
-  });
+  await upload(page, Object.entries(folder));
 
   await page.getByRole("button", { name: "Import 3 records" }).click();
   await expect(page.getByRole("heading", { name: "Created 3 records" })).toBeVisible();
@@ -192,41 +195,23 @@ test("records folder: a zip is previewed and imported, the list filters by tag a
 test("records folder: a folder imported again lists its unchanged files apart and revises a changed one; a record downloads under its folder name", async ({
   browser,
 }, testInfo) => {
-  const admin = await person(browser, "records-again");
-  const team = await mutate<{ id: string; slug: string }>(admin.context.request, "team.create", {
-    name: `Records again ${Math.random().toString(36).slice(2, 7)}`,
-  });
-  const page = admin.page;
+  const { team, page } = await adminWithTeam(browser, "records-again", "Records again");
   const records = Object.entries(folder).filter(([name]) => /\/\d{4}-.*\.md$/.test(name));
-  const upload = async (files: [string, string | Uint8Array][]) => {
-    const zip = zipSync(
-      Object.fromEntries(
-        files.map(([name, body]) => [name, typeof body === "string" ? strToU8(body) : body]),
-      ),
-    );
-    const chooser = page.waitForEvent("filechooser");
-    await page.getByRole("button", { name: "Choose files" }).click();
-    await (await chooser).setFiles({
-      name: "decisions.zip",
-      mimeType: "application/zip",
-      buffer: Buffer.from(zip),
-    });
-  };
   await page.goto(`/t/${team.slug}/records`);
-  await upload(records);
+  await upload(page, records);
   await page.getByRole("button", { name: "Import 3 records" }).click();
   await expect(page.getByRole("heading", { name: "Created 3 records" })).toBeVisible();
 
   // The same folder again, one file edited since: the two others are already the team's
   // records, listed apart and not offered; the edited one is its record's next revision.
   await page.goto(`/t/${team.slug}/records`);
-  const edited = records.map(([name, body]): [string, string | Uint8Array] => [
+  const edited = records.map(([name, body]): FolderFiles[number] => [
     name,
     name.endsWith("0002-use-postgresql.md") && typeof body === "string"
       ? body.replace("because of JSONB.", "because of JSONB and its extensions.")
       : body,
   ]);
-  await upload(edited);
+  await upload(page, edited);
   await expect(page.getByRole("heading", { name: "Will revise 1 record" })).toBeVisible();
   const listed = page.getByTestId("import-records").getByRole("listitem");
   await expect(listed).toHaveCount(1);
@@ -250,7 +235,7 @@ test("records folder: a folder imported again lists its unchanged files apart an
 
   // Everything in the team already: nothing is offered.
   await page.goto(`/t/${team.slug}/records`);
-  await upload(edited);
+  await upload(page, edited);
   await expect(page.getByRole("heading", { name: "Nothing to import" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Already imported (3)" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);

@@ -1,3 +1,4 @@
+import type { Browser, Page } from "@playwright/test";
 import { mutate, type Person, person, teamJoinedBy, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
@@ -28,29 +29,56 @@ async function perfOrEco(owner: Person, others: Person[], method: "WEIGHTED_MEAN
   return { projectId: project.id, url: `/t/${team.slug}/p/${project.id}` };
 }
 
+type Ballot = Parameters<typeof voteOverApi>[2];
+
+/**
+ * Alice's team with Bob and Cai (a third member, for this test only) votes on `perfOrEco` with
+ * `method`, Alice, Bob and Cai in turn; `check` then reads the decision's page as Alice.
+ */
+async function resultAfterVotes(
+  { alice, bob, browser }: { alice: Person; bob: Person; browser: Browser },
+  method: "WEIGHTED_MEAN" | "BORDA",
+  ballots: { alice: Ballot; bob: Ballot; cai: Ballot },
+  check: (page: Page) => Promise<void>,
+) {
+  const cai = await person(browser, "cai");
+  try {
+    const { projectId, url } = await perfOrEco(alice, [bob, cai], method);
+    for (const [voter, ballot] of [
+      [alice, ballots.alice],
+      [bob, ballots.bob],
+      [cai, ballots.cai],
+    ] as const) {
+      await voteOverApi(voter.context.request, projectId, ballot);
+    }
+    await alice.page.goto(url);
+    await check(alice.page);
+  } finally {
+    await cai.context.close();
+  }
+}
+
 test("a Borda count shows how it adds up, credits no points to a criterion and claims no steady lead", async ({
   alice,
   bob,
   browser,
 }) => {
-  const cai = await person(browser, "cai");
-  try {
-    const { projectId, url } = await perfOrEco(alice, [bob, cai], "BORDA");
-    // Alice and Cai rank DRF first by their own totals, Bob FastAPI: DRF gets 2 of 3 points.
-    await voteOverApi(alice.context.request, projectId, {
+  // Alice and Cai rank DRF first by their own totals, Bob FastAPI: DRF gets 2 of 3 points.
+  const ballots = {
+    alice: {
       perf: { weight: 5, scores: { drf: 5, fastapi: 1 } },
       eco: { weight: 1, scores: { drf: 1, fastapi: 5 } },
-    });
-    await voteOverApi(bob.context.request, projectId, {
+    },
+    bob: {
       perf: { weight: 1, scores: { drf: 4, fastapi: 3 } },
       eco: { weight: 5, scores: { drf: 1, fastapi: 5 } },
-    });
-    await voteOverApi(cai.context.request, projectId, {
+    },
+    cai: {
       perf: { weight: 3, scores: { drf: 3, fastapi: 2 } },
       eco: { weight: 3, scores: { drf: 3, fastapi: 2 } },
-    });
-    const page = alice.page;
-    await page.goto(url);
+    },
+  };
+  await resultAfterVotes({ alice, bob, browser }, "BORDA", ballots, async (page) => {
     await expect(page.getByTestId("total-drf")).toHaveText("66.7");
     await expect(page.getByTestId("total-fastapi")).toHaveText("33.3");
     // Alice moving Eco's importance from 1 to 5 would tie it: no steady lead is claimed.
@@ -70,9 +98,7 @@ test("a Borda count shows how it adds up, credits no points to a criterion and c
     await expect(scores.getByRole("row").first()).toHaveText(
       /^Criterion \(team's mean score, 1–5\)\s*DRF\s*FastAPI$/,
     );
-  } finally {
-    await cai.context.close();
-  }
+  });
 });
 
 test("flip points read apart from today's importance, and the weights add up to 100%", async ({
@@ -80,21 +106,20 @@ test("flip points read apart from today's importance, and the weights add up to 
   bob,
   browser,
 }) => {
-  const cai = await person(browser, "cai");
-  try {
-    const { projectId, url } = await perfOrEco(alice, [bob, cai], "WEIGHTED_MEAN");
-    await voteOverApi(alice.context.request, projectId, {
+  // Bob and Cai cast the same ballot.
+  const majority = {
+    perf: { weight: 2, scores: { drf: 5, fastapi: 1 } },
+    eco: { weight: 1, scores: { drf: 1, fastapi: 5 } },
+  };
+  const ballots = {
+    alice: {
       perf: { weight: 1, scores: { drf: 1, fastapi: 2 } },
       eco: { weight: 1, scores: { drf: 1, fastapi: 5 } },
-    });
-    for (const voter of [bob, cai]) {
-      await voteOverApi(voter.context.request, projectId, {
-        perf: { weight: 2, scores: { drf: 5, fastapi: 1 } },
-        eco: { weight: 1, scores: { drf: 1, fastapi: 5 } },
-      });
-    }
-    const page = alice.page;
-    await page.goto(url);
+    },
+    bob: majority,
+    cai: majority,
+  };
+  await resultAfterVotes({ alice, bob, browser }, "WEIGHTED_MEAN", ballots, async (page) => {
     const flip = (name: string) =>
       page
         .getByRole("listitem")
@@ -115,7 +140,5 @@ test("flip points read apart from today's importance, and the weights add up to 
     await expect(table.getByRole("row", { name: /^Perf/ })).toHaveText(
       /^Perf\s*63%\s*[\d.]+\s*[\d.]+$/,
     );
-  } finally {
-    await cai.context.close();
-  }
+  });
 });

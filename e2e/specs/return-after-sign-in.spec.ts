@@ -1,32 +1,13 @@
-import type { Browser, Page } from "@playwright/test";
-import { createSmallProject, person } from "../support/decisions";
-import { expect, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+import type { Page } from "@playwright/test";
+import { answerInBrowser, expect, signUpOverApi, test, uniqueUser } from "../support/fixtures";
 import { signInWithForm, signUpWithForm } from "../support/forms";
-import { createTeamOverApi } from "../support/teams";
+import { memberWithDecision } from "../support/teams";
 
 /**
  * A link from an email or a chat (a decision, the inbox, notification settings) opened while
  * signed out leads to the sign-in page, and signing in leads back to that very page, query
  * included. The return address never leads off the site, however it is written or encoded.
  */
-
-/** A member with a team and a decision in it; the decision's address has a query to keep. */
-async function memberWithDecision(browser: Browser) {
-  const owner = await person(browser, "deep-link");
-  const team = await createTeamOverApi(
-    owner.context.request,
-    `Links ${Math.random().toString(36).slice(2, 7)}`,
-  );
-  const project = await createSmallProject(owner.context.request, team.id, {
-    title: "Which cache?",
-    options: [
-      ["a", "Redis"],
-      ["b", "Memcached"],
-    ],
-  });
-  await owner.context.close();
-  return { owner, decision: `/t/${team.slug}/p/${project.id}?from=email` };
-}
 
 /** The page after signing in: path and query. */
 function pathOf(page: Page) {
@@ -38,12 +19,18 @@ test("a decision's link opened signed out returns to the decision after signing 
   browser,
   page,
 }) => {
-  const { owner, decision } = await memberWithDecision(browser);
+  const { user, decision } = await memberWithDecision(browser, "deep-link", {
+    title: "Which cache?",
+    options: [
+      ["a", "Redis"],
+      ["b", "Memcached"],
+    ],
+  });
   await page.goto(decision);
   await expect(page.getByRole("heading", { name: "Sign in to Tradeoff" })).toBeVisible();
   expect(new URL(page.url()).searchParams.get("callbackUrl")).toBe(decision);
 
-  await signInWithForm(page, owner.user);
+  await signInWithForm(page, user);
   await page.waitForURL((url) => url.pathname !== "/sign-in");
   expect(pathOf(page)).toBe(decision);
   await expect(page.getByRole("heading", { name: "Which cache?", level: 1 })).toBeVisible();
@@ -100,14 +87,7 @@ test("a return address that leads off the site, however encoded, is replaced by 
   page,
   request,
 }) => {
-  const offSite: string[] = [];
-  await page.route(
-    (url) => url.hostname === "attacker.example",
-    (route) => {
-      offSite.push(route.request().url());
-      return route.fulfill({ contentType: "text/html", body: "<h1>Phished</h1>" });
-    },
-  );
+  const offSite = await answerInBrowser(page, "attacker.example", "Phished");
   const member = uniqueUser("hostile-return");
   await signUpOverApi(request, member);
   for (const raw of HOSTILE_RETURNS) {

@@ -1,8 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { describeViolation } from "../support/axe";
-import { mutate, query } from "../support/decisions";
-import { everyPage, openPage, type ProductPage } from "../support/every-page";
+import { mutate, openSmallProject, query, teammatesCacheDecision } from "../support/decisions";
+import { everyPage, heading, openPage, type ProductPage } from "../support/every-page";
+import { TARGETS_UNDER } from "../support/layout";
 
 /**
  * WCAG 2.2 target size (minimum, AA): what a finger presses is at least 24 by 24 CSS pixels,
@@ -12,55 +13,20 @@ const MIN = 24;
 
 /**
  * Every control on the page a finger presses, that is not inline in a sentence, and is smaller
- * than MIN in height or width: "tag "name" W x H". What is visually hidden (a skip link until
- * focused, a radio drawn by its label) is not a target; a checkbox or radio is pressed through
- * its label as well, so the label's box counts for it.
+ * than MIN in height or width: "tag "name" W x H" (see TARGETS_UNDER).
  */
 const UNDERSIZED = `(() => {
-  const MIN = ${MIN};
+  ${TARGETS_UNDER}
   const SELECTOR = [
     "a[href]", "button", "input:not([type=hidden])", "select", "textarea", "summary",
     "[role=button]", "[role=tab]", "[role=checkbox]", "[role=radio]", "[role=switch]",
     "[role=menuitem]", "[role=link]",
   ].join(",");
-  const isInline = (el) => getComputedStyle(el).display === "inline";
-  // Text next to the element on its line: a text node, or an inline element with words.
-  const hasTextBeside = (el) => {
-    for (const node of el.parentElement ? el.parentElement.childNodes : []) {
-      if (node === el) continue;
-      if (node.nodeType === 3 && node.textContent.trim()) return true;
-      if (node.nodeType === 1 && getComputedStyle(node).display.startsWith("inline") && node.textContent.trim()) return true;
-    }
-    return false;
-  };
-  // Inline in a sentence: an inline element with words beside it, itself or an inline wrapper.
-  const inSentence = (el) => {
-    let at = el;
-    while (at && isInline(at)) {
-      if (hasTextBeside(at)) return true;
-      at = at.parentElement;
-    }
-    return false;
-  };
   const name = (el) =>
     (el.getAttribute("aria-label") || el.textContent || el.getAttribute("placeholder") || el.getAttribute("name") || "")
       .trim().replace(/\\s+/g, " ").slice(0, 50);
-  const found = [];
-  for (const el of document.querySelectorAll(SELECTOR)) {
-    if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
-    if (el.closest("[inert], [aria-hidden=true]")) continue;
-    let box = el.getBoundingClientRect();
-    // Visually hidden (1 px, clipped): not a target.
-    if (box.width <= 1 || box.height <= 1) continue;
-    if (inSentence(el)) continue;
-    if (el.matches("input[type=checkbox], input[type=radio]") && el.labels && el.labels[0]) {
-      const label = el.labels[0].getBoundingClientRect();
-      box = { width: Math.max(box.width, label.width), height: Math.max(box.height, label.height) };
-    }
-    if (box.width < MIN - 0.01 || box.height < MIN - 0.01)
-      found.push(el.tagName.toLowerCase() + ' "' + name(el) + '" ' + box.width.toFixed(1) + " x " + box.height.toFixed(1));
-  }
-  return found;
+  return targetsUnder(${MIN}, SELECTOR).map(([el, box]) =>
+    el.tagName.toLowerCase() + ' "' + name(el) + '" ' + box.width.toFixed(1) + " x " + box.height.toFixed(1));
 })()`;
 
 test("at 390 px every link, button and field of the signed-in pages is at least 24 by 24 px, unless it sits in a sentence", async ({
@@ -80,30 +46,16 @@ test("at 390 px every link, button and field of the signed-in pages is at least 
     projectId: every.openProjectId,
     tags: ["billing"],
   });
-  const opened = await mutate<{ id: string }>(teammate.context.request, "project.create", {
-    teamId: team.id,
-    title: "Which cache for sessions?",
-    context: "",
-    options: [
-      { key: "redis", name: "Redis", description: "" },
-      { key: "memcached", name: "Memcached", description: "" },
-    ],
-    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
-  });
-  await mutate(teammate.context.request, "project.open", { projectId: opened.id });
+  await teammatesCacheDecision(teammate, team.id);
   // And one whose words fit on one line of the inbox at 390 px: read, so no "Mark read" button
   // shares its line.
-  const short = await mutate<{ id: string }>(teammate.context.request, "project.create", {
-    teamId: team.id,
+  await openSmallProject(teammate.context.request, team.id, {
     title: "Redis?",
-    context: "",
     options: [
-      { key: "yes", name: "Yes", description: "" },
-      { key: "no", name: "No", description: "" },
+      ["yes", "Yes"],
+      ["no", "No"],
     ],
-    criteria: [{ key: "ops", name: "Operations", description: "", defaultWeight: 3 }],
   });
-  await mutate(teammate.context.request, "project.open", { projectId: short.id });
   const inbox = await query<{ items: { id: string; text: string }[] }>(
     owner.context.request,
     "notification.list",
@@ -113,7 +65,6 @@ test("at 390 px every link, button and field of the signed-in pages is at least 
   if (!oneLine) throw new Error('The owner was not told that "Redis?" opened.');
   await mutate(owner.context.request, "notification.markRead", { id: oneLine.id });
 
-  const heading = (page: Page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const t = `/t/${team.slug}`;
   const pages: ProductPage[] = [
     ...every.pages.filter((p) => p.as === "owner"),

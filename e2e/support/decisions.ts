@@ -105,6 +105,48 @@ export function createSmallProject(
   });
 }
 
+/** `createSmallProject`, then opened for voting by the same user. */
+export async function openSmallProject(
+  request: APIRequestContext,
+  teamId: string,
+  project: Parameters<typeof createSmallProject>[2],
+) {
+  const created = await createSmallProject(request, teamId, project);
+  await mutate(request, "project.open", { projectId: created.id });
+  return created;
+}
+
+/**
+ * "Which cache for sessions?", a small project (Redis, Memcached; Operations) that `teammate`
+ * creates in `teamId` and opens: a notification in the inbox of every other member.
+ */
+export function teammatesCacheDecision(teammate: Person, teamId: string) {
+  return openSmallProject(teammate.context.request, teamId, {
+    title: "Which cache for sessions?",
+    options: [
+      ["redis", "Redis"],
+      ["memcached", "Memcached"],
+    ],
+  });
+}
+
+/**
+ * `owner` records FastAPI for `projectId` (a rationale, one good consequence, themselves as
+ * decision maker), confirming a provisional result knowingly, and shares the record: returns the
+ * share link's path, which anyone can read signed out.
+ */
+export async function recordAndShare(owner: Person, projectId: string) {
+  await mutate(owner.context.request, "record.decide", {
+    projectId,
+    chosenOptionKey: "fastapi",
+    rationale: "It fits our typed, async services.",
+    consequences: { good: ["Request models are checked at the edge."], neutral: [], bad: [] },
+    decisionMakers: [{ name: owner.user.name }],
+    confirmProvisional: true,
+  });
+  return mutate<{ path: string }>(owner.context.request, "share.create", { projectId });
+}
+
 /**
  * "Which queue?", a small project of `request`'s user in `teamId`, not yet open: two options
  * (Kafka, SQS) and one criterion (Operations).

@@ -6,6 +6,7 @@ import {
   mutate,
   type Person,
   person,
+  recordAndShare,
   teamWithDrfProject,
   voteOverApi,
 } from "./decisions";
@@ -31,7 +32,9 @@ export type EveryPage = {
   close: () => Promise<void>;
 };
 
-const heading = (page: Page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+/** Ready when the page's main heading shows. */
+export const heading = (page: Page) =>
+  expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 
 /**
  * A team as a new user would have it after a week: an ordinary team name, a decision open for
@@ -72,18 +75,8 @@ export async function everyPage(browser: Browser): Promise<EveryPage> {
   await voteOverApi(owner.context.request, decided.id, {
     [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 } },
   });
-  await mutate(owner.context.request, "record.decide", {
-    projectId: decided.id,
-    chosenOptionKey: "fastapi",
-    rationale: "It fits our typed, async services.",
-    consequences: { good: ["Request models are checked at the edge."], neutral: [], bad: [] },
-    decisionMakers: [{ name: owner.user.name }],
-    // One criterion of the template scored: a provisional result, recorded knowingly.
-    confirmProvisional: true,
-  });
-  const share = await mutate<{ path: string }>(owner.context.request, "share.create", {
-    projectId: decided.id,
-  });
+  // One criterion of the template scored: a provisional result, recorded knowingly.
+  const share = await recordAndShare(owner, decided.id);
   const draft = await newProject("Which queue for background jobs?");
   const invitation = await mutate<{ token: string }>(owner.context.request, "invitation.create", {
     teamId: team.id,
@@ -92,7 +85,6 @@ export async function everyPage(browser: Browser): Promise<EveryPage> {
   });
   await mutate(owner.context.request, "token.create", { name: "Laptop CLI" });
 
-  const signedOut = await browser.newContext({ baseURL });
   const t = `/t/${team.slug}`;
   const pages: ProductPage[] = [
     { name: "welcome", path: "/", as: "signed-out", ready: heading },
@@ -160,17 +152,27 @@ export async function everyPage(browser: Browser): Promise<EveryPage> {
     { name: "account", path: "/account", as: "owner", ready: heading },
     { name: "access-tokens", path: "/account/tokens", as: "owner", ready: heading },
   ];
+  return readAs(browser, { owner, teammate, team, openProjectId: open.projectId }, pages);
+}
+
+/**
+ * `pages`, to read as the team's owner or signed out (in a browser of its own); `close` closes
+ * the owner's, the teammate's and the signed-out browser.
+ */
+export async function readAs(
+  browser: Browser,
+  people: Pick<EveryPage, "owner" | "teammate" | "team" | "openProjectId">,
+  pages: ProductPage[],
+): Promise<EveryPage> {
+  const signedOut = await browser.newContext({ baseURL });
   return {
-    owner,
-    teammate,
-    team,
-    openProjectId: open.projectId,
+    ...people,
     signedOut,
     pages,
     close: async () => {
       await signedOut.close();
-      await owner.context.close();
-      await teammate.context.close();
+      await people.owner.context.close();
+      await people.teammate.context.close();
     },
   };
 }

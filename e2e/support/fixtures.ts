@@ -78,3 +78,24 @@ export function consoleErrors(page: Page): string[] {
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
 }
+
+/**
+ * Answers `page`'s requests to `hostname` in the browser, with a page whose heading is `heading`,
+ * so that the other site is never reached; returns the addresses asked for there, in order. Were
+ * the browser sent off the site, it lands here rather than on a closed network.
+ */
+export async function answerInBrowser(
+  page: Page,
+  hostname: string,
+  heading: string,
+): Promise<string[]> {
+  const asked: string[] = [];
+  await page.route(
+    (url) => url.hostname === hostname,
+    (route) => {
+      asked.push(route.request().url());
+      return route.fulfill({ contentType: "text/html", body: `<h1>${heading}</h1>` });
+    },
+  );
+  return asked;
+}

@@ -1,4 +1,4 @@
-import { test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
 import { ownServer } from "./own-server";
 
@@ -39,4 +39,44 @@ export function ownServerWithMailbox(
       return started();
     },
   };
+}
+
+/**
+ * Asks for a sign-in link emailed to `email`, as the sign-in page does (CSRF token first), on the
+ * instance `request` is for; `callbackUrl`, where the link is to lead after signing in.
+ */
+export async function askForSignInLink(
+  request: APIRequestContext,
+  email: string,
+  callbackUrl?: string,
+) {
+  const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const asked = await request.post("/api/auth/signin/email", {
+    form: {
+      csrfToken: csrf.csrfToken,
+      email,
+      json: "true",
+      ...(callbackUrl ? { callbackUrl } : {}),
+    },
+  });
+  expect(asked.status(), callbackUrl ?? email).toBe(200);
+}
+
+/**
+ * The sign-in link in the latest email to `email` that `mailbox` received after its first
+ * `since` emails, once one arrives.
+ */
+export async function emailedSignInLink(mailbox: SmtpMailbox, email: string, since = 0) {
+  const signInMail = () =>
+    mailbox.received
+      .slice(since)
+      .findLast(
+        (mail) =>
+          JSON.stringify(mail.to ?? "").includes(email) &&
+          mail.text?.includes("/api/auth/callback/email"),
+      );
+  await expect.poll(() => signInMail() !== undefined, { timeout: 30_000 }).toBe(true);
+  const link = signInMail()?.text?.match(/https?:\/\/\S+\/api\/auth\/callback\/email\S+/)?.[0];
+  expect(link, `a sign-in link to ${email}`).toBeDefined();
+  return link ?? "";
 }

@@ -1,5 +1,6 @@
-import type { APIRequestContext } from "@playwright/test";
-import { mutate } from "./decisions";
+import type { APIRequestContext, Browser } from "@playwright/test";
+import { baseURL } from "../playwright.config";
+import { createSmallProject, mutate, person } from "./decisions";
 
 /** A team owned by the signed-in user of `request`. */
 export function createTeamOverApi(request: APIRequestContext, name: string) {
@@ -18,4 +19,25 @@ export async function inviteOverApi(
     email: options.email ?? "",
   });
   return invitation;
+}
+
+/**
+ * A member with a team and a small decision in it, not yet open (`person` signed up at `origin`,
+ * whose browser is closed again), and the decision's address with a query to keep, as a link in
+ * an email has it.
+ */
+export async function memberWithDecision(
+  browser: Browser,
+  label: string,
+  project: Parameters<typeof createSmallProject>[2],
+  origin: string = baseURL,
+) {
+  const owner = await person(browser, label, undefined, origin);
+  const team = await createTeamOverApi(
+    owner.context.request,
+    `Links ${Math.random().toString(36).slice(2, 7)}`,
+  );
+  const created = await createSmallProject(owner.context.request, team.id, project);
+  await owner.context.close();
+  return { user: owner.user, decision: `/t/${team.slug}/p/${created.id}?from=email` };
 }

@@ -1,8 +1,6 @@
 import { createHmac } from "node:crypto";
-import { createSmtpMailer } from "@tradeoff/auth";
-import { type SmtpMailbox, startSmtpMailbox } from "@tradeoff/auth/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmailSettings } from "../src/jobs";
+import type { SmtpMailbox } from "@tradeoff/auth/testing";
+import { describe, expect, it } from "vitest";
 import { listPreferences } from "../src/services/notification/preferences";
 import { digestDay, sendDigestEmail } from "../src/services/notification/send-digests";
 import { sendNotificationEmail } from "../src/services/notification/send-email";
@@ -13,6 +11,7 @@ import {
   unsubscribeToken,
 } from "../src/services/notification/unsubscribe";
 import { useTestDatabase } from "./helpers";
+import { APP_URL, UNSUBSCRIBE_SECRET as SECRET, useSmtpMailbox } from "./mail-worker";
 import { blankInput, teamWith } from "./project-fixtures";
 
 /**
@@ -21,31 +20,18 @@ import { blankInput, teamWith } from "./project-fixtures";
  * outage would run it), against a real SMTP server.
  */
 const t = useTestDatabase();
-const APP_URL = "https://tradeoff.example.com";
-const SECRET = "a-test-secret-that-signs-unsubscribe-links";
 const TITLE = "Which queue for billing events?";
 
-let mailbox: SmtpMailbox;
-let settings: EmailSettings;
 /** What the email jobs logged, as the app's logger would print it. */
 const logged: { fields: Record<string, unknown>; message: string }[] = [];
-
-beforeAll(async () => {
-  mailbox = await startSmtpMailbox();
-  const mailer = createSmtpMailer({ smtpUrl: mailbox.url, from: "Tradeoff <noreply@example.com>" });
-  settings = {
-    mailer,
-    appUrl: APP_URL,
-    secret: SECRET,
-    log: { info: (fields, message) => logged.push({ fields, message }) },
-  };
-}, 60_000);
-afterAll(async () => {
-  await mailbox.close();
+const smtp = useSmtpMailbox({
+  appUrl: APP_URL,
+  secret: SECRET,
+  log: { info: (fields, message) => logged.push({ fields, message }) },
 });
 
 const mailsTo = (address: string) =>
-  mailbox.received.filter((m) => JSON.stringify(m.to ?? "").includes(address));
+  smtp.mailbox.received.filter((m) => JSON.stringify(m.to ?? "").includes(address));
 
 /** The emails `address` has received once there are `count` (or after 10 s). */
 async function arrived(address: string, count: number) {
@@ -86,7 +72,7 @@ async function ownerAndMember() {
       select: { id: true },
     });
   const email = async (kind: string, projectId: string) =>
-    sendNotificationEmail(t.db, settings, {
+    sendNotificationEmail(t.db, smtp.settings, {
       data: { notificationId: (await told(kind, projectId)).id.toString() },
     });
   return { team, owner, member: { ...member, email: member.email }, told, email };
@@ -315,7 +301,7 @@ describe("the daily digest", () => {
     await remindOf(member, { ...late, teamId: team.id }, passed, 1);
 
     const day = { data: { userId: member.id, day: digestDay(new Date()) } };
-    expect(await sendDigestEmail(t.db, settings, day)).toEqual({ sent: true });
+    expect(await sendDigestEmail(t.db, smtp.settings, day)).toEqual({ sent: true });
     const digest = (await arrived(member.email, 2)).find((m) => m.subject?.startsWith("Tradeoff:"));
     expect(digest?.subject).toBe("Tradeoff: 1 notification today");
     expect(digest?.text?.split("\n").filter((line) => line.startsWith("- "))).toEqual([
@@ -325,6 +311,6 @@ describe("the daily digest", () => {
     const tomorrow = {
       data: { userId: member.id, day: digestDay(new Date(Date.now() + 86_400_000)) },
     };
-    expect(await sendDigestEmail(t.db, settings, tomorrow)).toEqual({ sent: false });
+    expect(await sendDigestEmail(t.db, smtp.settings, tomorrow)).toEqual({ sent: false });
   }, 40_000);
 });

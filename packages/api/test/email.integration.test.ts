@@ -19,12 +19,10 @@ import {
   unsubscribeToken,
 } from "../src/services/notification/unsubscribe";
 import { trpcError, useTestDatabase } from "./helpers";
-import { useMailWorker } from "./mail-worker";
+import { APP_URL, UNSUBSCRIBE_SECRET as SECRET, useMailWorker } from "./mail-worker";
 import { blankInput, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
-const APP_URL = "https://tradeoff.example.com";
-const SECRET = "a-test-secret-that-signs-unsubscribe-links";
 
 /** A real SMTP server in this process: every message it accepts is parsed and kept. */
 const worker = useMailWorker(() => t.url, { appUrl: APP_URL, secret: SECRET });

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,22 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordBaseName } from "../src/services/export/file-name";
 import { toMarkdown } from "../src/services/export/markdown";
 import { buildDecisionFolder } from "../src/services/folder/folder";
+import { adrIn, hasAdr } from "./adr-tools";
 import { linkedProject, linkedRecord } from "./golden/record-view";
 
 /**
  * Nygard exports read by adr-tools itself (Debian's `adr-tools` package; CI installs it): its
  * list, table of contents, graph of links, and `adr new -s` superseding an exported record.
  */
-const hasAdr = (() => {
-  try {
-    execFileSync("sh", ["-c", "command -v adr"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasAdr && process.env.CI)
-  throw new Error("adr-tools is missing: apt-get install -y adr-tools");
 
 const one = linkedProject(1, "Flask for billing", "SUPERSEDED");
 const two = linkedProject(2, "Go for billing", "SUPERSEDED");
@@ -41,15 +31,7 @@ const CHAIN_FILES = [
   "doc/adr/0003-rust-axum-for-billing.md",
 ];
 
-/** adr-tools run in `cwd`; `adr new` gets an editor that saves the file as it is. */
-const adrIn = (cwd: string, ...args: string[]) =>
-  execFileSync("adr", args, {
-    cwd,
-    encoding: "utf8",
-    env: { ...process.env, EDITOR: "true", VISUAL: "" },
-  });
-
-// Skipped only where adr-tools is not installed (never in CI, which fails above instead).
+// Skipped only where adr-tools is not installed (never in CI, where importing it fails instead).
 describe.skipIf(!hasAdr)("adr-tools reads the Nygard exports", () => {
   let root = "";
   let dir = "";

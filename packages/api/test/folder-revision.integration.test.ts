@@ -1,8 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { adrIn, hasAdr } from "./adr-tools";
 import { useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
 
@@ -13,17 +13,6 @@ import { blankInput, teamWith } from "./project-fixtures";
  */
 const t = useTestDatabase();
 
-const hasAdr = (() => {
-  try {
-    execFileSync("sh", ["-c", "command -v adr"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasAdr && process.env.CI)
-  throw new Error("adr-tools is missing: apt-get install -y adr-tools");
-
 const encode = (name: string, text: string) => {
   const bytes = Buffer.from(text);
   return { name, size: bytes.length, content: bytes.toString("base64") };
@@ -33,12 +22,7 @@ const encode = (name: string, text: string) => {
 function adrRepo() {
   const root = mkdtempSync(join(tmpdir(), "tradeoff-adr-"));
   const dir = join(root, "doc", "adr");
-  const adr = (...args: string[]) =>
-    execFileSync("adr", args, {
-      cwd: root,
-      encoding: "utf8",
-      env: { ...process.env, EDITOR: "true", VISUAL: "" },
-    });
+  const adr = (...args: string[]) => adrIn(root, ...args);
   const read = () =>
     Object.fromEntries(
       readdirSync(dir)

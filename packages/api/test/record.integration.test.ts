@@ -289,6 +289,40 @@ describe("recording a decision", () => {
     expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(1);
   });
 
+  it("refuses a justification typed for the recommended option with what to do, never drops it, when recording and when revising", async () => {
+    const { owner, projectId } = await votedProject();
+    const typed = "SQS is what the team recommended.";
+    const refused = await trpcError(
+      owner.api.record.decide({
+        projectId,
+        chosenOptionKey: "sqs",
+        justification: typed,
+        ...fields,
+      }),
+    );
+    expect(refused.code).toBe("BAD_REQUEST");
+    expect(refused.message).toBe(
+      "You chose the team's recommendation, so there is no other choice to justify and a justification would not be kept: give the reason for this choice in the rationale, and leave the justification empty.",
+    );
+    expect((await t.db.project.findUniqueOrThrow({ where: { id: projectId } })).status).toBe(
+      "OPEN",
+    );
+
+    await owner.api.record.decide({ projectId, chosenOptionKey: "sqs", ...fields });
+    const revise = { projectId, chosenOptionKey: "sqs", ...fields, note: "Say more." };
+    const refusedRevision = await trpcError(
+      owner.api.record.revise({ ...revise, justification: typed }),
+    );
+    expect(refusedRevision.message).toBe(refused.message);
+    const { view } = await owner.api.record.get({ projectId });
+    expect(view.decision).toMatchObject({ revision: 1, chosenOptionKey: "sqs" });
+
+    // Whitespace is nothing typed: recorded as no justification.
+    await owner.api.record.revise({ ...revise, rationale: "it is managed.", justification: " " });
+    const revised = await owner.api.record.get({ projectId });
+    expect(revised.view.decision).toMatchObject({ revision: 2, justification: null });
+  });
+
   it("lets only admins and the creator record, refuses people outside the team", async () => {
     const { member, viewer, projectId, team } = await votedProject();
     expect(
