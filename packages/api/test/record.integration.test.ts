@@ -52,6 +52,21 @@ async function expectRefusedAsProvisional(
   expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
 }
 
+/**
+ * `owner` records `decide` (with a justification the record would not keep): refused as a bad
+ * request, nothing recorded; the refusal's message.
+ */
+async function refusedJustification(
+  owner: Awaited<ReturnType<typeof openBlankProject>>["owner"],
+  projectId: string,
+  decide: { chosenOptionKey: string; justification: string; confirmProvisional?: boolean },
+) {
+  const refused = await trpcError(owner.api.record.decide({ projectId, ...decide, ...fields }));
+  expect(refused.code).toBe("BAD_REQUEST");
+  expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
+  return refused.message;
+}
+
 describe("recording a decision", () => {
   it("keeps a recorded decision from being reopened, and says what to do instead", async () => {
     const { owner, projectId } = await votedProject();
@@ -213,19 +228,14 @@ describe("recording a decision", () => {
       });
     }
     const tie = "A coin toss between two equal options: we picked the one we already run.";
-    const refused = await trpcError(
-      owner.api.record.decide({
-        projectId,
+    expect(
+      await refusedJustification(owner, projectId, {
         chosenOptionKey: "kafka",
         justification: tie,
-        ...fields,
       }),
-    );
-    expect(refused.code).toBe("BAD_REQUEST");
-    expect(refused.message).toBe(
+    ).toBe(
       "The leading options are tied, so there is no recommendation to go against and a justification would not be kept: give the reason for this choice in the rationale, and leave the justification empty.",
     );
-    expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
 
     // Given in the rationale, the reason is kept.
     await owner.api.record.decide({
@@ -253,20 +263,14 @@ describe("recording a decision", () => {
   it("with nothing scored, refuses a justification it would not keep, from the form and the draft", async () => {
     const { owner, projectId } = await openBlankProject(t, ["MEMBER"], { quorum: 1 });
     const why = "We already run Kafka for analytics.";
-    const refused = await trpcError(
-      owner.api.record.decide({
-        projectId,
-        chosenOptionKey: "kafka",
-        justification: why,
-        confirmProvisional: true,
-        ...fields,
-      }),
-    );
-    expect(refused.code).toBe("BAD_REQUEST");
-    expect(refused.message).toBe(
+    const refused = await refusedJustification(owner, projectId, {
+      chosenOptionKey: "kafka",
+      justification: why,
+      confirmProvisional: true,
+    });
+    expect(refused).toBe(
       "Nothing is scored yet, so there is no recommendation to go against and a justification would not be kept: give the reason for this choice in the rationale, and leave the justification empty.",
     );
-    expect(await t.db.decisionRecord.count({ where: { projectId } })).toBe(0);
 
     // Accepting a shared draft is held to the same rule.
     const { draftId } = await owner.api.draft.start({ projectId });
@@ -292,16 +296,11 @@ describe("recording a decision", () => {
   it("refuses a justification typed for the recommended option with what to do, never drops it, when recording and when revising", async () => {
     const { owner, projectId } = await votedProject();
     const typed = "SQS is what the team recommended.";
-    const refused = await trpcError(
-      owner.api.record.decide({
-        projectId,
-        chosenOptionKey: "sqs",
-        justification: typed,
-        ...fields,
-      }),
-    );
-    expect(refused.code).toBe("BAD_REQUEST");
-    expect(refused.message).toBe(
+    const refused = await refusedJustification(owner, projectId, {
+      chosenOptionKey: "sqs",
+      justification: typed,
+    });
+    expect(refused).toBe(
       "You chose the team's recommendation, so there is no other choice to justify and a justification would not be kept: give the reason for this choice in the rationale, and leave the justification empty.",
     );
     expect((await t.db.project.findUniqueOrThrow({ where: { id: projectId } })).status).toBe(
@@ -313,7 +312,7 @@ describe("recording a decision", () => {
     const refusedRevision = await trpcError(
       owner.api.record.revise({ ...revise, justification: typed }),
     );
-    expect(refusedRevision.message).toBe(refused.message);
+    expect(refusedRevision.message).toBe(refused);
     const { view } = await owner.api.record.get({ projectId });
     expect(view.decision).toMatchObject({ revision: 1, chosenOptionKey: "sqs" });
 
