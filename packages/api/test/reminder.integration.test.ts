@@ -143,30 +143,33 @@ describe("a reminder whose time passed before the decision opened", () => {
     return reminders(projectId);
   }
 
-  it("is sent once, right away, with the time really left, when the deadline is 30 minutes off", async () => {
-    const { owner, member, project, deadline } = await openedWithDeadline(
-      new Date(Date.now() + 30 * 60_000),
-    );
-    // Once each for the two voters, neither of whom has voted yet.
-    const sent = await remindersOnceSettled(project.id);
-    expect(sent.map((r) => r.userId).sort()).toEqual([member.id, owner.id].sort());
-    expect(await reminderText(member)).toMatch(
-      saying(/is in (29|30) minutes/, deadline, "and your ballot is not complete."),
-    );
-    expect(await queued(project.id)).toEqual([]);
-  }, 60_000);
-
-  it("is sent right away when the deadline is 10 hours off, and the 1-hour reminder still waits", async () => {
-    const { owner, member, project, deadline } = await openedWithDeadline(
-      new Date(Date.now() + 10 * 3_600_000),
-    );
-    const sent = await remindersOnceSettled(project.id);
-    expect(sent.map((r) => r.userId).sort()).toEqual([member.id, owner.id].sort());
-    expect(await reminderText(member)).toMatch(
-      saying(/is in 10 hours/, deadline, "and your ballot is not complete."),
-    );
-    expect(await queued(project.id)).toEqual([1]);
-  }, 60_000);
+  for (const { name, offMs, says, stillQueued } of [
+    {
+      name: "is sent once, right away, with the time really left, when the deadline is 30 minutes off",
+      offMs: 30 * 60_000,
+      says: /is in (29|30) minutes/,
+      stillQueued: [],
+    },
+    {
+      name: "is sent right away when the deadline is 10 hours off, and the 1-hour reminder still waits",
+      offMs: 10 * 3_600_000,
+      says: /is in 10 hours/,
+      stillQueued: [1],
+    },
+  ]) {
+    it(name, async () => {
+      const { owner, member, project, deadline } = await openedWithDeadline(
+        new Date(Date.now() + offMs),
+      );
+      // Once each for the two voters, neither of whom has voted yet.
+      const sent = await remindersOnceSettled(project.id);
+      expect(sent.map((r) => r.userId).sort()).toEqual([member.id, owner.id].sort());
+      expect(await reminderText(member)).toMatch(
+        saying(says, deadline, "and your ballot is not complete."),
+      );
+      expect(await queued(project.id)).toEqual(stillQueued);
+    }, 60_000);
+  }
 
   it("is sent once more when an open decision's deadline moves to 20 minutes off", async () => {
     const { owner, member, project } = await openedWithDeadline(
