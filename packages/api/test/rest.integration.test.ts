@@ -387,41 +387,43 @@ describe("REST with an access token", () => {
     const project = await owner.api.project.create(blankInput(team.id));
     const token = await tokenFor(owner.api, "READ_WRITE");
     const handler = restHandler(t.db, null);
-    const decide = await handler(
-      restRequest(
+    const projectId = project.id;
+    for (const [procedure, input, fieldErrors] of [
+      [
         "record.decide",
+        { projectId, chosenOptionKey: "kafka", rationale: "x", reviewDate: "2027-13-45" },
         {
-          projectId: project.id,
-          chosenOptionKey: "kafka",
-          rationale: "x",
-          reviewDate: "2027-13-45",
+          reviewDate: [
+            "The review date has no day 2027-13-45 in the calendar: check the month and day (for example 2027-03-31).",
+          ],
         },
-        bearer(token),
-      ),
-    );
-    expect(decide.status).toBe(400);
-    expect(((await decide.json()) as { fieldErrors: object }).fieldErrors).toEqual({
-      reviewDate: [
-        "The review date has no day 2027-13-45 in the calendar: check the month and day (for example 2027-03-31).",
       ],
-    });
-    const share = await handler(
-      restRequest("share.create", { projectId: project.id, expiresAt: "tomorrow" }, bearer(token)),
-    );
-    expect(share.status).toBe(400);
-    expect(((await share.json()) as { fieldErrors: object }).fieldErrors).toEqual({
-      expiresAt: [
-        "The expiry date is not a date: write it as YYYY-MM-DD (for example 2027-02-28).",
+      [
+        "share.create",
+        { projectId, expiresAt: "tomorrow" },
+        {
+          expiresAt: [
+            "The expiry date is not a date: write it as YYYY-MM-DD (for example 2027-02-28).",
+          ],
+        },
       ],
-    });
-    // A number is not a moment of the history (it was read as milliseconds since 1970).
-    const moment = await handler(
-      restRequest("history.at", { projectId: project.id, at: "0" }, bearer(token)),
-    );
-    expect(moment.status).toBe(400);
-    expect(((await moment.json()) as { fieldErrors: object }).fieldErrors).toEqual({
-      at: ["The moment is not a date: write it as YYYY-MM-DD (for example 2026-12-01T09:30:00Z)."],
-    });
+      // A number is not a moment of the history (it was read as milliseconds since 1970).
+      [
+        "history.at",
+        { projectId, at: "0" },
+        {
+          at: [
+            "The moment is not a date: write it as YYYY-MM-DD (for example 2026-12-01T09:30:00Z).",
+          ],
+        },
+      ],
+    ] as const) {
+      const res = await handler(restRequest(procedure, input, bearer(token)));
+      expect(res.status, procedure).toBe(400);
+      expect(((await res.json()) as { fieldErrors: object }).fieldErrors, procedure).toEqual(
+        fieldErrors,
+      );
+    }
   });
 
   it("refuses an unknown token with 401 and says how to get a new one", async () => {
