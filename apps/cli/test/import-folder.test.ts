@@ -5,6 +5,14 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
 import { billingStub } from "./stub-server";
 
+/** A new home folder, and an empty folder for records at `path` under it. */
+async function homeWithFolder(...path: string[]) {
+  const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
+  const folder = join(home, ...path);
+  await mkdir(folder, { recursive: true });
+  return { home, folder };
+}
+
 describe("tradeoff import FOLDER", () => {
   it("fails (exit 1) when not one file is a record: nothing was created, each file says why", async () => {
     const stub = await billingStub(({ input }) => ({
@@ -15,9 +23,7 @@ describe("tradeoff import FOLDER", () => {
       },
     }));
     try {
-      const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
-      const folder = join(home, "docs", "decisions");
-      await mkdir(folder, { recursive: true });
+      const { home, folder } = await homeWithFolder("docs", "decisions");
       await writeFile(join(folder, "notes.md"), "# Meeting notes\n");
       const env = stub.env(home);
       const run = await runCli(["import", folder], { env });
@@ -64,9 +70,7 @@ describe("tradeoff import FOLDER --dry-run on a terminal's screen", () => {
       },
     }));
     try {
-      const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
-      const folder = join(home, "decisions");
-      await mkdir(folder, { recursive: true });
+      const { home, folder } = await homeWithFolder("decisions");
       await writeFile(join(folder, "0001-queue.md"), "# Queue\n");
       const run = await runCli(["import", folder, "--dry-run"], { env: stub.env(home) });
       expect(run.code).toBe(0);
@@ -87,9 +91,7 @@ describe("tradeoff import FOLDER --dry-run on a terminal's screen", () => {
 
 describe("tradeoff import FOLDER larger than one request", () => {
   it("refuses before sending, says how large it is and what to do", async () => {
-    const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
-    const folder = join(home, "decisions");
-    await mkdir(folder, { recursive: true });
+    const { home, folder } = await homeWithFolder("decisions");
     // 100 files under the 512 KB limit each: 48.8 MB on disk, 65.1 MB once base64-encoded.
     const body = `# Record\n\n${"x".repeat(500 * 1024)}\n`;
     for (let i = 1; i <= 100; i++)
@@ -133,9 +135,7 @@ describe("tradeoff import FOLDER again (a retry after a timeout)", () => {
       },
     }));
     try {
-      const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
-      const folder = join(home, "doc", "adr");
-      await mkdir(folder, { recursive: true });
+      const { home, folder } = await homeWithFolder("doc", "adr");
       for (const name of ["0001-record.md", "0002-queue.md"])
         await writeFile(join(folder, name), "# 1. Record\n");
       const env = stub.env(home);
@@ -194,9 +194,7 @@ describe("tradeoff import FOLDER with a file changed since it was imported", () 
       },
     }));
     try {
-      const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
-      const folder = join(home, "doc", "adr");
-      await mkdir(folder, { recursive: true });
+      const { home, folder } = await homeWithFolder("doc", "adr");
       for (const name of ["0003-use-postgresql.md", "0004-use-redis.md"])
         await writeFile(join(folder, name), "# 3. Record\n");
       const env = stub.env(home);
