@@ -8,8 +8,11 @@ import { ownServer } from "./own-server";
  * in turn; `mailbox.received` holds every email the instance sent.
  */
 export function ownServerWithMailbox(
-  /** `acceptAfterMs`: the SMTP server takes each email only this long after it arrived. */
-  options: { acceptAfterMs?: number } = {},
+  /**
+   * `acceptAfterMs`: the SMTP server takes each email only this long after it arrived. `env`:
+   * more settings for the instance.
+   */
+  options: { acceptAfterMs?: number; env?: Record<string, string> } = {},
 ) {
   let mailbox: SmtpMailbox | undefined;
   const started = () => {
@@ -19,7 +22,7 @@ export function ownServerWithMailbox(
   test.describe.configure({ mode: "serial" });
   // Registered before the instance's own hook, so the SMTP server is up when it starts.
   test.beforeAll(async () => {
-    mailbox = await startSmtpMailbox(options);
+    mailbox = await startSmtpMailbox({ acceptAfterMs: options.acceptAfterMs ?? 0 });
   });
   test.afterAll(async () => {
     await mailbox?.close();
@@ -31,6 +34,7 @@ export function ownServerWithMailbox(
       // Sign-in links by email, through the same server.
       EMAIL_SERVER: started().url,
       EMAIL_FROM: "Tradeoff <noreply@example.com>",
+      ...options.env,
     }),
   });
   return {

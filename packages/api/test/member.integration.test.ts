@@ -41,7 +41,12 @@ describe("member.changeRole", () => {
       where: { teamId: team.id, action: "member.role_changed" },
     });
     expect(event).toMatchObject({ actorId: admin.id, subjectId: member.id });
-    expect(event.data).toEqual({ from: "MEMBER", to: "VIEWER", shareLinksRevoked: 0 });
+    expect(event.data).toEqual({
+      from: "MEMBER",
+      to: "VIEWER",
+      shareLinksRevoked: 0,
+      webhooksDisabled: 0,
+    });
   });
 
   it("does not let an admin promote anyone above admin, nor touch an owner", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ACTIVE_SHARE_LINK_LIMIT } from "../src/services/share/create-share-link";
 import { trpcError, useTestDatabase } from "./helpers";
 import { at, blankInput, castVote, openBlankProject, openProject } from "./project-fixtures";
+import { inTurnBehindLock, itWithLocks } from "./row-lock";
 
 const t = useTestDatabase();
 
@@ -320,12 +321,52 @@ describe("share links of someone whose role is lowered", () => {
 
     const changes = await owner.api.audit.list({ teamId: team.id });
     expect(changes.filter((e) => e.action === "member.role_changed").map((e) => e.data)).toEqual([
-      { from: "MEMBER", to: "VIEWER", shareLinksRevoked: 1 },
-      { from: "ADMIN", to: "MEMBER", shareLinksRevoked: 1 },
+      { from: "MEMBER", to: "VIEWER", shareLinksRevoked: 1, webhooksDisabled: 0 },
+      { from: "ADMIN", to: "MEMBER", shareLinksRevoked: 1, webhooksDisabled: 0 },
     ]);
     // Raised again, nothing is revoked and nothing comes back.
     const back = await roleOfAdmin("ADMIN");
     expect(back).toEqual({ userId: admin.id, role: "ADMIN", shareLinksRevoked: 0 });
     expect((await trpcError(reader.share.view({ token: onOwners.token }))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("a share link asked for while its author is removed or demoted", () => {
+  // The access check in front of the request reads the role before any lock; the removal or
+  // role change commits while the request waits. The link must then be refused, or be among
+  // the links that change revokes: never outlive it.
+  itWithLocks("is refused once its author was removed meanwhile", async () => {
+    const setup = await openBlankProject(t, ["MEMBER"]);
+    const { owner, team } = setup;
+    const member = at(setup.people, 1);
+    const ownProjectId = await openProject(member, blankInput(team.id, { title: "Their own" }));
+    const [removed, refused] = await inTurnBehindLock(
+      t.db,
+      "teams",
+      team.id,
+      () => owner.api.member.remove({ teamId: team.id, userId: member.id }),
+      () => trpcError(member.api.share.create({ projectId: ownProjectId, showVotes: true })),
+    );
+    expect(removed).toEqual({ userId: member.id, shareLinksRevoked: 0 });
+    expect(refused.code).toBe("NOT_FOUND");
+    expect(await t.db.shareLink.count({ where: { projectId: ownProjectId } })).toBe(0);
+  });
+
+  itWithLocks("is refused once an admin sharing another's decision was made a member", async () => {
+    const setup = await openBlankProject(t, ["ADMIN"]);
+    const { owner, projectId, team } = setup;
+    const admin = at(setup.people, 1);
+    const [, refused] = await inTurnBehindLock(
+      t.db,
+      "teams",
+      team.id,
+      () => owner.api.member.changeRole({ teamId: team.id, userId: admin.id, role: "MEMBER" }),
+      () => trpcError(admin.api.share.create({ projectId, showVotes: true })),
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toBe(
+      "Only a team admin or the person who created this decision can do that.",
+    );
+    expect(await t.db.shareLink.count({ where: { projectId } })).toBe(0);
   });
 });

@@ -15,7 +15,11 @@ export function signUpLimiter(): AttemptLimiter {
   return signUps;
 }
 
-/** Emailed sign-in links: as many per address as sign-ups, and a few per email address. */
+/**
+ * Emailed sign-in links: as many per network address as sign-ups, whoever they are for. Never per
+ * email address, so a stranger cannot keep someone from receiving their link
+ * (`createAttemptLimiter`).
+ */
 export function emailLinkLimiter(): AttemptLimiter {
   emailLinks ??= createEmailLinkLimiter(db(), authEnv().SIGN_UP_LIMIT);
   return emailLinks;

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
 import { revokeShareLinksOf } from "../member/end-membership";
 import { countOwners, lockTeamsOf } from "../member/lock-team";
+import { disableWebhooksOf } from "../webhook/disable-webhooks-of";
 import { checkCurrentPassword } from "./check-current-password";
 
 /**
@@ -68,17 +69,23 @@ export async function deleteAccount(
         OR id IN (SELECT project_id FROM project_events WHERE actor_id = ${input.userId})
       ORDER BY id FOR UPDATE`;
     for (const m of memberships) {
-      // Their share links would outlive the account (they name no creator once it is gone).
+      // Their share links and webhooks would outlive the account (they name no creator once it
+      // is gone): the links are revoked, the webhooks turned off (`disableWebhooksOf`).
       const shareLinksRevoked = await revokeShareLinksOf(tx, {
         teamId: m.teamId,
         userId: input.userId,
+      });
+      const webhooksDisabled = await disableWebhooksOf(tx, {
+        teamId: m.teamId,
+        userId: input.userId,
+        why: "account_deleted",
       });
       await recordAuditEvent(tx, {
         teamId: m.teamId,
         actorId: input.userId,
         action: "member.left",
         subjectId: input.userId,
-        data: { role: m.role, accountDeleted: true, shareLinksRevoked },
+        data: { role: m.role, accountDeleted: true, shareLinksRevoked, webhooksDisabled },
       });
       await revokeInvitationsBeyond(tx, {
         teamId: m.teamId,

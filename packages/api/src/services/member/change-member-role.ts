@@ -1,9 +1,10 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
 import { announceAccessChanged } from "@tradeoff/db/access-changed";
-import { ROLE_RANK } from "../../domain/roles";
+import { hasRole, ROLE_RANK } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
+import { disableWebhooksOf } from "../webhook/disable-webhooks-of";
 import { revokeShareLinksOf } from "./end-membership";
 import { countOwners, lockedRoles } from "./lock-team";
 
@@ -15,6 +16,8 @@ const roleName = (role: Role) => role.toLowerCase();
  * the last one wins and each is in the audit trail. The share links the member created that
  * the new role could no longer create stop working (`shareLinksRevoked` says how many): a demoted
  * admin's links to others' decisions would otherwise go on showing them, live votes included.
+ * An admin made member or viewer no longer manages webhooks: those they created are turned off
+ * (`disableWebhooksOf`), and the audit entry says how many.
  */
 export async function changeMemberRole(
   db: PrismaClient,
@@ -47,12 +50,15 @@ export async function changeMemberRole(
       data: { role: input.role },
     });
     const shareLinksRevoked = await revokeShareLinksOf(tx, { ...input, newRole: input.role });
+    const webhooksDisabled = hasRole(input.role, "ADMIN")
+      ? 0
+      : await disableWebhooksOf(tx, { teamId: input.teamId, userId: input.userId, why: "demoted" });
     await recordAuditEvent(tx, {
       teamId: input.teamId,
       actorId: input.actorId,
       action: "member.role_changed",
       subjectId: input.userId,
-      data: { from: target.role, to: input.role, shareLinksRevoked },
+      data: { from: target.role, to: input.role, shareLinksRevoked, webhooksDisabled },
     });
     await revokeInvitationsBeyond(tx, input);
     // A member made a viewer stops editing open drafts once this commits, on every instance.

@@ -4,6 +4,7 @@ import { hasRole } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
+import { disableWebhooksOf } from "../webhook/disable-webhooks-of";
 import { countOwners } from "./lock-team";
 
 /**
@@ -15,6 +16,7 @@ import { countOwners } from "./lock-team";
  * The share links they created are revoked too: the team shares its decisions through its
  * members, and a former member's links would go on showing them (live votes included) to
  * whoever holds them. The audit entry says how many; an admin shares again where still wanted.
+ * So are the webhooks they created (turned off, not deleted: `disableWebhooksOf`).
  */
 export async function endMembership(
   tx: Prisma.TransactionClient,
@@ -37,12 +39,17 @@ export async function endMembership(
   // members FOR SHARE) has committed by now, so this statement sees it too.
   await tx.notification.deleteMany({ where: { teamId: input.teamId, userId: input.userId } });
   const shareLinksRevoked = await revokeShareLinksOf(tx, input);
+  const webhooksDisabled = await disableWebhooksOf(tx, {
+    teamId: input.teamId,
+    userId: input.userId,
+    why: input.action === "member.left" ? "left" : "removed",
+  });
   await recordAuditEvent(tx, {
     teamId: input.teamId,
     actorId: input.actorId,
     action: input.action,
     subjectId: input.userId,
-    data: { role: input.role, shareLinksRevoked },
+    data: { role: input.role, shareLinksRevoked, webhooksDisabled },
   });
   await revokeInvitationsBeyond(tx, { ...input, role: null });
   // Open draft editors of theirs close once this commits, on every instance.

@@ -1,6 +1,7 @@
 import type { PrismaClient, Role } from "@tradeoff/db";
 import { isUniqueViolation } from "../../database-errors";
 import { DomainError } from "../../errors";
+import { currentRole } from "../member/current-role";
 import { assertCanManageProject } from "../project/access";
 import { hashShareToken, newShareToken, sharePath } from "./share-token";
 
@@ -71,6 +72,20 @@ async function insertShareLink(
   assertCanManageProject(actor, project);
   const token = newShareToken();
   const link = await db.$transaction(async (tx) => {
+    // The role as it stands, under a share of the team's row that removals and role changes
+    // (which lock it FOR UPDATE and then revoke the links their person may no longer have)
+    // wait for: a link is either refused here or there when that change revokes it. The check
+    // above read the role before any lock. FOR KEY SHARE, not lockTeam's FOR UPDATE: the link
+    // then refers to the decision, which a close may hold while it refers to the team
+    // (docs/ARCHITECTURE.md, lock order).
+    await tx.$queryRaw`SELECT id FROM teams WHERE id = ${actor.teamId} FOR KEY SHARE`;
+    const role = await currentRole(tx, {
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      minRole: "MEMBER",
+      scope: "Decision project",
+    });
+    assertCanManageProject({ userId: actor.userId, role }, project);
     // One creation per project at a time, so two at once cannot both pass the limit.
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`share-links:${project.id}`}))::text`;
     // Under the lock, so the second of two requests with one key sees the first's link.

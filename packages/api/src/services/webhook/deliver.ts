@@ -107,6 +107,11 @@ export async function attemptDelivery(
     const turnOff =
       webhook.enabled &&
       (finishedAt.getTime() - failingSince.getTime() >= DISABLE_AFTER_MS || !retriesLeft);
+    // Turning it off tells the team's admins (notifyTeam refers to the team's row): the team's
+    // row first, as removals lock it before they turn off the webhooks of whoever leaves.
+    if (turnOff) {
+      await tx.$queryRaw`SELECT id FROM teams WHERE id = ${webhook.teamId} FOR KEY SHARE`;
+    }
     // Only this run's change of the row counts (another delivery may turn it off first).
     const changed = await tx.webhook.updateMany({
       where: { id: webhook.id, enabled: webhook.enabled },

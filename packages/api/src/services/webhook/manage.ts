@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient, WebhookFormat } from "@tradeoff/db";
 import { DomainError, notFound } from "../../errors";
 import { MAX_WEBHOOKS_PER_TEAM } from "../../schemas/webhook";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { lockedActorRole } from "../member/current-role";
 import { createDelivery, enqueueAttempt } from "./emit";
 import { describeEvent, type EventDocument, TEST_EVENT, type WebhookEvent } from "./events";
 import { encryptSecret, newWebhookSecret } from "./secret";
@@ -54,8 +55,10 @@ export async function createWebhook(
   const key = requireAppSecret(appSecret);
   const secret = newWebhookSecret();
   return db.$transaction(async (tx) => {
-    // Serialises creations per team, so the limit holds under concurrent requests.
-    await tx.$queryRaw`SELECT id FROM teams WHERE id = ${input.teamId} FOR UPDATE`;
+    // Serialises creations per team, so the limit holds under concurrent requests; and the
+    // role as it stands under the lock: an admin removed or demoted while this waited (whose
+    // webhooks that change turned off) creates none.
+    await lockedActorRole(tx, { teamId: input.teamId, actorId: input.actorId, minRole: "ADMIN" });
     const count = await tx.webhook.count({ where: { teamId: input.teamId } });
     if (count >= MAX_WEBHOOKS_PER_TEAM) {
       throw new DomainError(
@@ -142,8 +145,13 @@ export async function updateWebhook(
     ...(input.format !== undefined ? { format: input.format } : {}),
   };
   return db.$transaction(async (tx) => {
+    // Turning one on, or pointing it elsewhere, needs the admin role as it stands under the
+    // team's lock: an admin removed or demoted meanwhile (their webhooks turned off by that
+    // change) cannot turn theirs back on.
+    if (turningOn || input.url !== undefined || input.format !== undefined) {
+      await lockedActorRole(tx, { teamId: input.teamId, actorId: input.actorId, minRole: "ADMIN" });
+    }
     if (input.url !== undefined || input.format !== undefined) {
-      await tx.$queryRaw`SELECT id FROM teams WHERE id = ${input.teamId} FOR UPDATE`;
       await refuseSameReceiver(tx, {
         teamId: input.teamId,
         url: input.url ?? current.url,

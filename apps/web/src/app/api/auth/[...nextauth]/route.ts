@@ -19,16 +19,18 @@ function handler(req: Request, context: RouteContext) {
  */
 async function post(req: Request, context: RouteContext) {
   const { nextauth } = await context.params;
-  const path = nextauth.join("/");
+  // next-auth acts on the first two segments alone (`signin/email/anything` is `signin/email`),
+  // so the limits below are chosen by those two, never by the whole path.
+  const [action, provider] = nextauth;
   // next-auth reads a JSON body with `req.json()` and answers a malformed one with a 500.
   if (await malformedJson(req)) return badRequest(req);
-  if (path === "signin/email") {
+  if (action === "signin" && provider === "email") {
     const wait = await emailLinkLimiter().attempt(
       clientAddress(req.headers, authEnv().TRUST_PROXY),
     );
     if (wait > 0) return rateLimited(req, wait);
   }
-  if (path === "callback/credentials") {
+  if (action === "callback" && provider === "credentials") {
     const form = await req
       .clone()
       .formData()

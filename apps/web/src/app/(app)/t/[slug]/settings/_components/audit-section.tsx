@@ -19,6 +19,8 @@ type EventData = {
   enabled?: boolean;
   /** Share links a member created that were revoked with their membership or their role. */
   shareLinksRevoked?: number;
+  /** Webhooks an admin created that were turned off with their membership or their role. */
+  webhooksDisabled?: number;
 };
 
 const who = (person: Person) => person?.name || person?.email || "someone no longer here";
@@ -27,6 +29,12 @@ const who = (person: Person) => person?.name || person?.email || "someone no lon
 function linksRevoked(count: number | undefined): string {
   if (!count) return "";
   return `; ${count === 1 ? "the share link" : `the ${count} share links`} they created ${count === 1 ? "was" : "were"} revoked`;
+}
+
+/** What a departure or a lower role did to the webhooks the person created, if anything. */
+function webhooksOff(count: number | undefined): string {
+  if (!count) return "";
+  return `; ${count === 1 ? "the webhook" : `the ${count} webhooks`} they created ${count === 1 ? "was" : "were"} turned off`;
 }
 
 /** One sentence per event: who did what, to whom. */
@@ -39,11 +47,11 @@ function describe(action: string, actor: Person, subject: Person, data: EventDat
     case "team.renamed":
       return `${by} renamed the team from “${data.from ?? ""}” to “${data.to ?? ""}”`;
     case "member.role_changed":
-      return `${by} changed ${who(subject)} from ${role(data.from)} to ${role(data.to)}${linksRevoked(data.shareLinksRevoked)}`;
+      return `${by} changed ${who(subject)} from ${role(data.from)} to ${role(data.to)}${linksRevoked(data.shareLinksRevoked)}${webhooksOff(data.webhooksDisabled)}`;
     case "member.removed":
-      return `${by} removed ${who(subject)} (${role(data.role)})${linksRevoked(data.shareLinksRevoked)}`;
+      return `${by} removed ${who(subject)} (${role(data.role)})${linksRevoked(data.shareLinksRevoked)}${webhooksOff(data.webhooksDisabled)}`;
     case "member.left":
-      return `${who(subject)} left the team${linksRevoked(data.shareLinksRevoked)}`;
+      return `${who(subject)} left the team${linksRevoked(data.shareLinksRevoked)}${webhooksOff(data.webhooksDisabled)}`;
     case "team.ownership_transferred":
       return `${by} made ${who(subject)} the owner`;
     case "invitation.created":
