@@ -1,3 +1,5 @@
+import { forgetNewDecisionDrafts } from "./new-decision-draft";
+
 /**
  * Vote edits not yet acknowledged by the server live in localStorage, one entry per member,
  * project and criterion, so a flaky connection or a closed tab loses nothing. The member's id
@@ -54,9 +56,10 @@ export function forgetPendingVotes() {
   }
 }
 
-/** Signs out with next-auth after dropping the pending vote edits. */
+/** Signs out with next-auth after dropping the pending vote edits and kept new-decision drafts. */
 export async function signOutOfDevice(callbackUrl: string) {
   forgetPendingVotes();
+  forgetNewDecisionDrafts();
   const { signOut } = await import("next-auth/react");
   await signOut({ callbackUrl });
 }

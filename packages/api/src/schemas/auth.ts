@@ -9,9 +9,14 @@ export const emailSchema = z
   .max(254, { error: "That email address is too long." })
   .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
 
+/** The fewest characters a new password may have (forms say so before anything is sent). */
+export const PASSWORD_MIN_LENGTH = 8;
+
 export const newPasswordSchema = z
   .string({ error: "Choose a password." })
-  .min(8, { error: "Use at least 8 characters for your password." })
+  .min(PASSWORD_MIN_LENGTH, {
+    error: `Use at least ${PASSWORD_MIN_LENGTH} characters for your password.`,
+  })
   .max(200, { error: "Use at most 200 characters for your password." });
 
 export const personNameSchema = z

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { type FieldErrors, FormProvider, useForm } from "react-hook-form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -43,11 +43,17 @@ export function ProjectForm({
   initial,
   onBack,
   editing,
+  onChange,
+  onCreated,
 }: {
   team: Team;
   initial: Draft;
   onBack: () => void;
   editing?: { projectId: string; updatedAt: string };
+  /** Every change of the form's content, for a page that keeps what was typed. */
+  onChange?: (draft: Draft) => void;
+  /** Once the decision is created, before the page moves to it. */
+  onCreated?: () => void;
 }) {
   const trpc = useTRPC();
   const router = useRouter();
@@ -70,6 +76,14 @@ export function ProjectForm({
     }),
   );
   const create = useMutation(trpc.project.create.mutationOptions());
+  useEffect(() => {
+    if (!onChange) return;
+    const { unsubscribe } = form.watch(() => {
+      const { openNow: _, ...draft } = form.getValues();
+      onChange(draft as Draft);
+    });
+    return unsubscribe;
+  }, [form, onChange]);
   // The version the editor works on: the one opened, or the one loaded after a refused save.
   const [edited, setEdited] = useState(() => ({
     updatedAt: editing?.updatedAt,
@@ -135,6 +149,7 @@ export function ProjectForm({
       .catch(() => null);
     if (!project) return;
     submissionKey.current = null;
+    onCreated?.();
     if (openNow) {
       await open.mutateAsync({ projectId: project.id }).catch(() => {
         toast.error("The decision was created but could not be opened. Open it from its page.");

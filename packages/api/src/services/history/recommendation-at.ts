@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@tradeoff/db";
-import type { Vote } from "@tradeoff/scoring";
+import { DecisionInputError, LIMITS, type Vote } from "@tradeoff/scoring";
 import { DomainError } from "../../errors";
-import { cleanScores, loadDecision } from "../project/load-decision";
+import { loadDecision, readScores } from "../project/load-decision";
 import { aggregateOrUnscored } from "../record/unscored";
 import { loadVisibility } from "./project-visibility";
 
@@ -29,6 +29,9 @@ type LatestRow = {
  * aggregated by the scoring package.
  * Hidden (null) while a blind project is open. A moment before the project was created is
  * refused, saying when its history starts: there was no decision to recommend anything in.
+ * As the history chart does, a project whose stored shape cannot be scored answers without a
+ * result and says why (`unreadable`), and is logged; votes that cannot be read are left out and
+ * counted (`unreadableVotes`). Neither fails the request.
  */
 export async function recommendationAt(db: PrismaClient, input: RecommendationAtInput) {
   const visibility = await loadVisibility(db, input);
@@ -36,7 +39,9 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
     const message = `This decision was created at ${visibility.createdAt.toISOString()}: its history starts then. Pick a moment from then on.`;
     throw new DomainError("BAD_REQUEST", message, { at: [message] });
   }
-  if (visibility.blind) return { hidden: true as const, result: null, lastEvent: null };
+  if (visibility.blind) {
+    return { hidden: true as const, result: null, lastEvent: null, unreadable: null };
+  }
   // A folded vote's entry counts from its last edit: the state it holds began then.
   const upTo = input.eventId
     ? Prisma.sql`AND id <= ${BigInt(input.eventId).toString()}::bigint`
@@ -95,16 +100,13 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
   const criteria = new Set(loaded.decision.criteria.map((c) => c.key));
   const optionKeys = new Set(loaded.decision.options.map((o) => o.key));
   const votes: Vote[] = [];
+  let unreadableVotes = 0;
   const last = lastRows[0];
   for (const row of rows) {
     if (!row.after || !voters.has(row.actor_id) || !criteria.has(row.criterion_key)) continue;
-    votes.push({
-      voterId: row.actor_id,
-      criterionKey: row.criterion_key,
-      weight: typeof row.after.weight === "number" ? row.after.weight : null,
-      scores: cleanScores(row.after.scores, optionKeys),
-      ...(row.after.noOpinion === true ? { noOpinion: true } : {}),
-    });
+    const vote = readVote(row.actor_id, row.criterion_key, row.after, optionKeys);
+    if (vote) votes.push(vote);
+    else unreadableVotes++;
   }
   // A member with a vote by then took part then, whatever their membership says now (they may
   // have left and joined again).
@@ -113,16 +115,24 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
     .map((m) => m.id)
     .filter((id) => !joinedLater.has(id) || votedThen.has(id));
   const quorumAsSet = loaded.project.quorum;
-  const result = aggregateOrUnscored(
-    {
-      ...loaded.decision,
-      votes,
-      members,
-      // A quorum larger than the team then cannot be met: every member's ballot counts instead.
-      ...(quorumAsSet != null ? { quorum: Math.min(quorumAsSet, members.length) } : {}),
-    },
-    { method: loaded.method, resamples: 0 },
-  );
+  const lastEvent = last ? { id: last.id, at: last.created_at } : null;
+  let result: ReturnType<typeof aggregateOrUnscored>;
+  try {
+    result = aggregateOrUnscored(
+      {
+        ...loaded.decision,
+        votes,
+        members,
+        // A quorum larger than the team then cannot be met: every member's ballot counts instead.
+        ...(quorumAsSet != null ? { quorum: Math.min(quorumAsSet, members.length) } : {}),
+      },
+      { method: loaded.method, resamples: 0 },
+    );
+  } catch (error) {
+    if (!(error instanceof DecisionInputError)) throw error;
+    console.error(`History moment: project ${input.projectId} cannot be scored: ${error.message}`);
+    return { hidden: false as const, result: null, lastEvent, unreadable: error.message };
+  }
   return {
     hidden: false as const,
     result: {
@@ -137,9 +147,45 @@ export async function recommendationAt(db: PrismaClient, input: RecommendationAt
       /** Members who count for this moment, and members left out because they joined later. */
       membersThen: members.length,
       joinedSince: loaded.members.length - members.length,
+      /** Votes of then left out because their stored importance or scores cannot be read. */
+      unreadableVotes,
     },
-    lastEvent: last ? { id: last.id, at: last.created_at } : null,
+    lastEvent,
+    unreadable: null,
   };
+}
+
+const within = (x: number | null, min: number, max: number) =>
+  x === null || (Number.isFinite(x) && x >= min && x <= max);
+
+/**
+ * A vote event's state as the scoring package takes it, or null when it cannot be read (an
+ * importance or a score out of range or not a number, "no opinion" with values: written around
+ * the API), as the history chart leaves such an event out.
+ */
+function readVote(
+  voterId: string,
+  criterionKey: string,
+  after: NonNullable<LatestRow["after"]>,
+  optionKeys: Set<string>,
+): Vote | null {
+  const weight = after.weight ?? null;
+  if (
+    weight !== null &&
+    (typeof weight !== "number" || !within(weight, LIMITS.minWeight, LIMITS.maxWeight))
+  )
+    return null;
+  const scores = readScores(after.scores, optionKeys);
+  if (!scores) return null;
+  const values = Object.values(scores);
+  const noOpinion = after.noOpinion === true;
+  if (
+    noOpinion
+      ? weight !== null || values.some((x) => x !== null)
+      : !values.every((x) => within(x, LIMITS.minScore, LIMITS.maxScore))
+  )
+    return null;
+  return { voterId, criterionKey, weight, scores, ...(noOpinion ? { noOpinion: true } : {}) };
 }
 
 /**

@@ -178,6 +178,8 @@ async function computeTeamView(db: PrismaClient, projectId: string) {
        * when the decision was recorded, or the voters of the file a project was imported from.
        */
       votersFrom: loaded.votersFrom,
+      /** Stored votes left out of the result because their scores cannot be read. */
+      unreadableVotes: loaded.unreadableVotes,
       options: project.options.map(({ key, name }) => ({ key, name })),
       criteria: project.criteria.map(({ key, name, mustHave }) => ({ key, name, mustHave })),
       participation: {

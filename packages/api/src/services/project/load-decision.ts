@@ -258,13 +258,20 @@ function assembleDecision(
       );
   const memberIds = new Set(members.map((m) => m.id));
   const votes: LoadedVote[] = imported ? (withVotes ? imported.votes : []) : [];
+  // Votes whose stored scores cannot be read: left out of the count, and said so.
+  let unreadableVotes = imported && withVotes ? imported.unreadableVotes : 0;
   for (const row of imported ? [] : rows) {
     if (!memberIds.has(row.userId)) continue;
+    const scores = readScores(row.scores, optionKeys);
+    if (!scores) {
+      unreadableVotes++;
+      continue;
+    }
     votes.push({
       voterId: row.userId,
       criterionKey: row.criterionKey,
       weight: row.weight,
-      scores: cleanScores(row.scores, optionKeys),
+      scores,
       ...(row.noOpinion ? { noOpinion: true } : {}),
       rationale: row.rationale,
       updatedAt: row.updatedAt,
@@ -289,6 +296,8 @@ function assembleDecision(
     members,
     votersFrom,
     votes,
+    /** How many stored votes were left out because their scores cannot be read. */
+    unreadableVotes,
     decision,
     method: METHOD_OF[project.method],
   };
@@ -302,7 +311,11 @@ function assembleDecision(
 function importedVoters(
   row: { votes: unknown; eligible: unknown } | undefined,
   optionKeys: Set<string>,
-): { members: { id: string; name: string }[]; votes: LoadedVote[] } | null {
+): {
+  members: { id: string; name: string }[];
+  votes: LoadedVote[];
+  unreadableVotes: number;
+} | null {
   // JSON columns read raw may arrive as text.
   const parsed = (raw: unknown) => (typeof raw === "string" ? JSON.parse(raw) : raw);
   const archived = parsed(row?.votes);
@@ -316,27 +329,56 @@ function importedVoters(
   for (let i = members.length; i < eligible; i++) {
     members.push({ id: `imported-member-${i + 1}`, name: UNNAMED_IMPORTED_MEMBER });
   }
-  const votes = (archived as ArchivedVote[]).map((v) => ({
-    voterId: v.voterId,
-    criterionKey: v.criterionKey,
-    weight: v.weight,
-    scores: cleanScores(v.scores, optionKeys),
-    ...(v.noOpinion ? { noOpinion: true } : {}),
-    rationale: v.rationale,
-    updatedAt: new Date(v.updatedAt),
-  }));
-  return { members, votes };
+  const votes: LoadedVote[] = [];
+  let unreadableVotes = 0;
+  for (const v of archived as ArchivedVote[]) {
+    const scores = readScores(v.scores, optionKeys);
+    if (!scores) {
+      unreadableVotes++;
+      continue;
+    }
+    votes.push({
+      voterId: v.voterId,
+      criterionKey: v.criterionKey,
+      weight: v.weight,
+      scores,
+      ...(v.noOpinion ? { noOpinion: true } : {}),
+      rationale: v.rationale,
+      updatedAt: new Date(v.updatedAt),
+    });
+  }
+  return { members, votes, unreadableVotes };
 }
 
-/** Scores as stored (JSON), keeping only current options and numbers. */
-export function cleanScores(raw: unknown, optionKeys: Set<string>): Record<string, number | null> {
+/**
+ * Scores as stored (JSON), keeping only current options and numbers; null when the stored value
+ * cannot be read at all (text that is no JSON, written around the API). Readers of a
+ * recommendation leave such a vote out and say how many they left out.
+ */
+export function readScores(
+  raw: unknown,
+  optionKeys: Set<string>,
+): Record<string, number | null> | null {
   const scores: Record<string, number | null> = {};
-  if (typeof raw === "string") raw = JSON.parse(raw);
+  if (typeof raw === "string") {
+    try {
+      raw = JSON.parse(raw);
+    } catch {
+      return null;
+    }
+  }
   if (raw && typeof raw === "object" && !Array.isArray(raw)) {
     for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
       if (!optionKeys.has(key)) continue;
       scores[key] = typeof value === "number" ? value : null;
     }
   }
+  return scores;
+}
+
+/** `readScores` for readers that fail on scores that cannot be read. */
+export function cleanScores(raw: unknown, optionKeys: Set<string>): Record<string, number | null> {
+  const scores = readScores(raw, optionKeys);
+  if (!scores) throw new SyntaxError("Stored scores are not JSON.");
   return scores;
 }

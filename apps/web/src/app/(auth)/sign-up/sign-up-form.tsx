@@ -1,6 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import {
+  emailSchema,
+  newPasswordSchema,
+  PASSWORD_MIN_LENGTH,
+  personNameSchema,
+} from "@tradeoff/api/schemas";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
@@ -14,6 +20,22 @@ import { Input } from "~/components/ui/input";
 import { signInPath } from "~/lib/return-path";
 import { formErrorsOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+
+type Field = "name" | "email" | "password";
+
+/** The API's own checks of each field, run before sending (how hard a password is to guess is
+ * checked by the server alone: its dictionaries are large). */
+const FIELD_CHECKS = { name: personNameSchema, email: emailSchema, password: newPasswordSchema };
+
+/** The first message of each field the API's schemas refuse. */
+function refusedFields(input: Record<Field, string>): Partial<Record<Field, string>> {
+  const refused: Partial<Record<Field, string>> = {};
+  for (const field of Object.keys(FIELD_CHECKS) as Field[]) {
+    const checked = FIELD_CHECKS[field].safeParse(input[field]);
+    if (!checked.success) refused[field] = checked.error.issues[0]?.message;
+  }
+  return refused;
+}
 
 /**
  * Sign-up answers every valid request with the same page, whether the email was new or already
@@ -37,7 +59,10 @@ export function SignUpForm({
   const [signingIn, setSigningIn] = useState(false);
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const signInHref = signInPath(callbackUrl);
-  const { fields, general: generalError } = formErrorsOf(signUp.error);
+  const { fields: server, general: generalError } = formErrorsOf(signUp.error);
+  // Fields refused before sending: a request the server would refuse is never made.
+  const [refused, setRefused] = useState<Partial<Record<Field, string>>>({});
+  const messageOf = (field: Field) => refused[field] ?? server[field]?.[0];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -49,6 +74,12 @@ export function SignUpForm({
       // The welcome email's link returns here too.
       returnPath: callbackUrl,
     };
+    const problems = refusedFields(input);
+    setRefused(problems);
+    if (Object.keys(problems).length > 0) {
+      signUp.reset();
+      return;
+    }
     const answer = await signUp.mutateAsync(input).catch(() => null);
     if (answer) setAnswered({ email: input.email, password: input.password });
   }
@@ -127,17 +158,17 @@ export function SignUpForm({
       <CardContent className="space-y-4">
         {generalError ? <Alert variant="error">{generalError}</Alert> : null}
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          <FormField label="Name" required error={fields.name?.[0]}>
+          <FormField label="Name" required error={messageOf("name")}>
             <Input name="name" autoComplete="name" maxLength={80} required autoFocus />
           </FormField>
-          <FormField label="Email" required error={fields.email?.[0]}>
+          <FormField label="Email" required error={messageOf("email")}>
             <Input name="email" type="email" autoComplete="email" required />
           </FormField>
           <FormField
             label="Password"
             required
-            description="At least 8 characters."
-            error={fields.password?.[0]}
+            description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+            error={messageOf("password")}
           >
             <Input name="password" type="password" autoComplete="new-password" required />
           </FormField>

@@ -4,7 +4,7 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { DRAFT_FIELD_MAX_CHARS, type DraftTextField } from "@tradeoff/api/draft-fields";
-import { useId } from "react";
+import { useEffect, useId } from "react";
 import { FIELD_LABELS } from "./fields";
 import { SharedField } from "./shared-field";
 
@@ -61,8 +61,15 @@ export function FieldEditor({
         },
       },
     },
-    [provider, editable],
+    // Not rebuilt when editing ends (the draft accepted or discarded, the member made a viewer):
+    // the same editor turns read-only. A new editor starts empty with its caret at position 1,
+    // and y-prosemirror renders the field's text over it keeping that position, which in a field
+    // that starts with a list is inside the list, not in text: ProseMirror warns on the console.
+    [provider],
   );
+  useEffect(() => {
+    editor?.setEditable(editable, false);
+  }, [editor, editable]);
   return (
     <div className="grid gap-2">
       <h3 id={labelId} className="font-medium text-sm">

@@ -1,10 +1,13 @@
 "use client";
 
 import type { RouterOutputs } from "@tradeoff/api";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { blankDraft, type Draft, itemsOf } from "~/components/project-form/draft";
 import { ProjectForm, type Team } from "~/components/project-form/project-form";
 import { CreateSampleButton } from "~/components/sample/sample-buttons";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { useNewDecisionDraft } from "~/lib/new-decision-draft";
 import { QuestionsStep } from "./questions-step";
 import { SourceStep } from "./source-step";
 
@@ -16,9 +19,37 @@ type Step =
   | { kind: "questions"; template: BuiltIn; draft: Draft }
   | { kind: "details"; draft: Draft };
 
-/** New decision: pick a starting point, answer the context questions, then edit and create. */
-export function NewProjectWizard({ team, templates }: { team: Team; templates: Templates }) {
+const savedAt = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+
+/**
+ * New decision: pick a starting point, answer the context questions, then edit and create.
+ * What is typed into the form is kept on this browser (`useNewDecisionDraft`) until the decision
+ * is created or the member starts over: coming back to the page opens the form as it was left,
+ * and says so.
+ */
+export function NewProjectWizard({
+  team,
+  templates,
+  userId,
+}: {
+  team: Team;
+  templates: Templates;
+  userId: string;
+}) {
   const [step, setStep] = useState<Step>({ kind: "source" });
+  const kept = useNewDecisionDraft(userId, team.id);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  useEffect(() => {
+    if (!kept.restored) return;
+    setStep({ kind: "details", draft: kept.restored.draft });
+    setRestoredAt(kept.restored.savedAt);
+  }, [kept.restored]);
+
+  function startOver() {
+    kept.drop();
+    setRestoredAt(null);
+    setStep({ kind: "source" });
+  }
 
   function startFromBuiltIn(template: BuiltIn) {
     const draft: Draft = {
@@ -82,7 +113,34 @@ export function NewProjectWizard({ team, templates }: { team: Team; templates: T
           onSkip={() => setStep({ kind: "details", draft: step.draft })}
         />
       ) : (
-        <ProjectForm team={team} initial={step.draft} onBack={() => setStep({ kind: "source" })} />
+        <>
+          {restoredAt ? (
+            <Alert
+              variant="info"
+              title="Your unsaved draft is back"
+              data-testid="restored-draft"
+              action={
+                <Button type="button" variant="outline" size="sm" onClick={startOver}>
+                  Start over
+                </Button>
+              }
+            >
+              What you typed here on {savedAt.format(new Date(restoredAt))} was kept on this browser
+              until you create the decision. Start over to drop it.
+            </Alert>
+          ) : null}
+          <ProjectForm
+            key={restoredAt ?? "new"}
+            team={team}
+            initial={step.draft}
+            onBack={() => {
+              setRestoredAt(null);
+              setStep({ kind: "source" });
+            }}
+            onChange={kept.keep}
+            onCreated={kept.drop}
+          />
+        </>
       )}
     </div>
   );

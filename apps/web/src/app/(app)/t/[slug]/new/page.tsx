@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { api, apiOrNull } from "~/trpc/server";
+import { api } from "~/trpc/server";
+import { teamPageData } from "../_team/team-page";
 import { NewProjectWizard } from "./new-project-wizard";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -8,9 +8,7 @@ type Props = { params: Promise<{ slug: string }> };
 export const metadata: Metadata = { title: "New decision" };
 
 export default async function NewProjectPage({ params }: Props) {
-  const { slug } = await params;
-  const team = await apiOrNull((c) => c.team.get({ slug }));
-  if (!team) notFound();
+  const { user, team } = await teamPageData((await params).slug, "new");
   if (team.role === "VIEWER") {
     return (
       <p className="text-muted-foreground">
@@ -23,6 +21,7 @@ export default async function NewProjectPage({ params }: Props) {
     <NewProjectWizard
       team={{ id: team.id, slug: team.slug, name: team.name }}
       templates={templates}
+      userId={user.id}
     />
   );
 }

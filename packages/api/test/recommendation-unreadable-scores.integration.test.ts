@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "./helpers";
+import { at, castOnBothCriteria, castVote, openBlankProject } from "./project-fixtures";
+
+const t = useTestDatabase();
+
+describe("the recommendation of a project with a stored vote that cannot be read", () => {
+  it("leaves the vote out, says so, and counts the rest", async () => {
+    const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
+    const [member, other] = [at(setup.people, 1), at(setup.people, 2)];
+    const { projectId } = setup;
+    await castOnBothCriteria(member, projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
+    await castVote(other, projectId, "ops", { weight: 4, scores: { kafka: 5, sqs: 1 } });
+    // Scores written around the API as text that is no JSON.
+    await t.db.$executeRaw`UPDATE votes SET scores = to_jsonb('{"kafka": 5,'::text),
+        updated_at = now()
+      WHERE project_id = ${projectId} AND user_id = ${other.id}`;
+    const rec = await member.api.project.recommendation({ projectId });
+    expect(rec.unreadableVotes).toBe(1);
+    // The member's votes alone: sqs leads on both criteria.
+    expect(rec.result?.winner).toBe("sqs");
+    expect(rec.participation.complete).toBe(1);
+  });
+
+  it("says that no vote was left out when every stored vote can be read", async () => {
+    const setup = await openBlankProject(t, ["MEMBER"]);
+    const member = at(setup.people, 1);
+    await castOnBothCriteria(member, setup.projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
+    const rec = await member.api.project.recommendation({ projectId: setup.projectId });
+    expect(rec.unreadableVotes).toBe(0);
+    expect(rec.result?.winner).toBe("sqs");
+  });
+});
