@@ -1,6 +1,36 @@
 import { readAuthEnv } from "@tradeoff/auth";
 import { z } from "zod";
 
+type Settings = Record<string, string | undefined>;
+
+/** The settings `schema` reads from `source`, or an error that names every problem with them. */
+function parseSettings<T extends z.ZodType>(schema: T, source: Settings): z.output<T> {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join(" "));
+  return parsed.data;
+}
+
+/** Reads `schema`'s settings; those of process.env are validated once and kept. */
+function keptSettings<T extends z.ZodType>(schema: T) {
+  let kept: z.output<T> | undefined;
+  return (source: Settings = process.env): z.output<T> => {
+    if (source !== process.env) return parseSettings(schema, source);
+    kept ??= parseSettings(schema, source);
+    return kept;
+  };
+}
+
+/** A number of seconds: blank counts as unset (`fallback`), anything else must pass `valid`. */
+function secondsSetting(fallback: string, valid: (value: string) => boolean, error: string) {
+  return z
+    .string()
+    .trim()
+    .default("")
+    .transform((value) => value || fallback)
+    .refine(valid, { error })
+    .transform(Number);
+}
+
 /**
  * The web server's settings, validated once. Nothing else in the app reads process.env.
  * `npm start` and `npm run dev` fill DATABASE_URL and NEXTAUTH_SECRET for local runs.
@@ -101,21 +131,11 @@ const mailSchema = z
     error: "EMAIL_FROM is required when SMTP_URL is set: it is the sender of invitation emails.",
   });
 
-let cachedMail: z.infer<typeof mailSchema> | undefined;
-
 /**
  * Mail settings alone, so pages that never send mail do not depend on them. Read once per
  * process (every API call asks whether email is on).
  */
-export function mailEnv(source: Record<string, string | undefined> = process.env) {
-  if (source === process.env && cachedMail) return cachedMail;
-  const parsed = mailSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((issue) => issue.message).join(" "));
-  }
-  if (source === process.env) cachedMail = parsed.data;
-  return parsed.data;
-}
+export const mailEnv = keptSettings(mailSchema);
 
 const logSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -125,12 +145,7 @@ type WebEnv = z.infer<typeof schema>;
 let cached: WebEnv | undefined;
 
 export function env(): WebEnv {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    throw new Error(parsed.error.issues.map((issue) => issue.message).join(" "));
-  }
-  cached = parsed.data;
+  cached ??= parseSettings(schema, process.env);
   return cached;
 }
 
@@ -143,52 +158,33 @@ export function logEnv() {
 }
 
 const shutdownSchema = z.object({
-  SHUTDOWN_GRACE_SECONDS: z
-    .string()
-    .trim()
-    .default("")
-    // Empty counts as unset: ten seconds.
-    .transform((value) => value || "10")
-    .refine((value) => /^\d+(\.\d+)?$/.test(value) && Number(value) <= 600, {
-      error: "SHUTDOWN_GRACE_SECONDS must be a number of seconds from 0 to 600, such as 10.",
-    })
-    .transform(Number),
+  // Empty counts as unset: ten seconds.
+  SHUTDOWN_GRACE_SECONDS: secondsSetting(
+    "10",
+    (value) => /^\d+(\.\d+)?$/.test(value) && Number(value) <= 600,
+    "SHUTDOWN_GRACE_SECONDS must be a number of seconds from 0 to 600, such as 10.",
+  ),
 });
 
 /** How long a stopping server waits for requests in flight (SIGTERM) before it exits anyway. */
-export function shutdownEnv(source: Record<string, string | undefined> = process.env) {
-  const parsed = shutdownSchema.safeParse(source);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join(" "));
-  return parsed.data;
+export function shutdownEnv(source: Settings = process.env) {
+  return parseSettings(shutdownSchema, source);
 }
 
 const historySchema = z.object({
-  HISTORY_FOLD_SECONDS: z
-    .string()
-    .trim()
-    .default("")
-    // Empty counts as unset: two minutes.
-    .transform((value) => value || "120")
-    .refine((value) => /^\d+$/.test(value) && Number(value) <= 3600, {
-      error:
-        "HISTORY_FOLD_SECONDS must be a whole number of seconds from 0 (every edit its own history entry) to 3600, such as 120.",
-    })
-    .transform(Number),
+  // Empty counts as unset: two minutes.
+  HISTORY_FOLD_SECONDS: secondsSetting(
+    "120",
+    (value) => /^\d+$/.test(value) && Number(value) <= 3600,
+    "HISTORY_FOLD_SECONDS must be a whole number of seconds from 0 (every edit its own history entry) to 3600, such as 120.",
+  ),
 });
-
-let cachedHistory: z.infer<typeof historySchema> | undefined;
 
 /**
  * How long a member's edits to one criterion keep folding into one history entry, counted
  * from the first edit. Validated when the server starts and kept.
  */
-export function historyEnv(source: Record<string, string | undefined> = process.env) {
-  if (source === process.env && cachedHistory) return cachedHistory;
-  const parsed = historySchema.safeParse(source);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join(" "));
-  if (source === process.env) cachedHistory = parsed.data;
-  return parsed.data;
-}
+export const historyEnv = keptSettings(historySchema);
 
 let cachedAuth: ReturnType<typeof readAuthEnv> | undefined;
 

@@ -1,6 +1,6 @@
 "use client";
 
-import type { Ref } from "react";
+import { type Ref, useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";
 import type { useShowOlder } from "~/trpc/show-older";
 
@@ -60,4 +60,25 @@ export function ShowOlder({
       </p>
     </>
   );
+}
+
+/**
+ * Focus for a list paged by `useShowOlder`: returns its `onShown`, and focuses the first item a
+ * press brought once `find` finds it on the page. Only when the keyboard was on the button that
+ * was pressed (`pressed`), or was lost with it: the focus is never taken from elsewhere.
+ */
+export function useFocusShown(
+  find: (id: string) => Element | null | undefined,
+  pressed: () => Element | null,
+) {
+  const [focusId, setFocusId] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusId === null) return;
+    const item = find(focusId);
+    if (!(item instanceof HTMLElement)) return;
+    setFocusId(null);
+    const active = document.activeElement;
+    if (active === pressed() || active === document.body || !active?.isConnected) item.focus();
+  });
+  return setFocusId;
 }

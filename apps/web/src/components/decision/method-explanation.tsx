@@ -3,14 +3,7 @@
 import type { RouterOutputs } from "@tradeoff/api";
 import { methodExplanation } from "@tradeoff/scoring";
 import type { ReactElement } from "react";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "~/components/ui/dialog";
+import { TitledDialog } from "~/components/app/titled-dialog";
 import { METHOD_NAMES } from "./method-names";
 
 type View = RouterOutputs["project"]["recommendation"];
@@ -29,19 +22,17 @@ export function MethodExplanation({
   defaultOpen: boolean;
 }) {
   return (
-    <Dialog defaultOpen={defaultOpen}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>How the recommendation is computed</DialogTitle>
-          <DialogDescription>Method: {METHOD_NAMES[method]}</DialogDescription>
-        </DialogHeader>
-        <div className="space-y-2 text-sm">
-          {methodExplanation(method).map((paragraph) => (
-            <p key={paragraph}>{paragraph}</p>
-          ))}
-        </div>
-      </DialogContent>
-    </Dialog>
+    <TitledDialog
+      defaultOpen={defaultOpen}
+      trigger={trigger}
+      title="How the recommendation is computed"
+      description={`Method: ${METHOD_NAMES[method]}`}
+    >
+      <div className="space-y-2 text-sm">
+        {methodExplanation(method).map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+      </div>
+    </TitledDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { RECENT_SIGN_IN_MINUTES } from "@tradeoff/api/schemas";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeading } from "~/components/app/page-heading";
+import { PageShell } from "~/components/app/page-heading";
 import { requireSessionUser } from "~/server/auth";
 import { api } from "~/trpc/server";
 import { AccountForms } from "./account-forms";
@@ -15,8 +15,11 @@ export default async function AccountPage() {
     api((c) => c.account.sessions()),
   ]);
   return (
-    <div className="max-w-xl space-y-10">
-      <PageHeading title="Account" description={`Signed in as ${account.email}`} />
+    <PageShell
+      className="max-w-xl space-y-10"
+      title="Account"
+      description={`Signed in as ${account.email}`}
+    >
       <AccountForms
         account={account}
         initialSessions={sessions}
@@ -50,6 +53,6 @@ export default async function AccountPage() {
           </Link>
         </p>
       </section>
-    </div>
+    </PageShell>
   );
 }

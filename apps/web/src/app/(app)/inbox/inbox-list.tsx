@@ -9,8 +9,8 @@ import {
 import type { RouterOutputs } from "@tradeoff/api";
 import { Inbox } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useId, useRef, useState } from "react";
-import { ShowOlder } from "~/components/app/show-older";
+import { useId, useRef } from "react";
+import { ShowOlder, useFocusShown } from "~/components/app/show-older";
 import { Button } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { useTRPC, useTRPCClient } from "~/trpc/react";
@@ -79,22 +79,16 @@ export function InboxList({ initial }: { initial: Page }) {
   );
   // The first notification a press of "Show older" brought, focused once it is shown (the
   // button itself goes with the last page).
-  const [focusFirst, setFocusFirst] = useState<string | null>(null);
+  const setFocusFirst = useFocusShown(
+    (id) => document.getElementById(linkId(id)),
+    () => pressed.current,
+  );
   const showOlder = useShowOlder(
     inbox.data.pages.length,
     inbox.fetchNextPage,
     { one: "notification", many: "notifications", failed: OLDER_FAILED },
     setFocusFirst,
   );
-  useEffect(() => {
-    if (!focusFirst) return;
-    setFocusFirst(null);
-    const active = document.activeElement;
-    if (active === pressed.current || active === document.body || !active?.isConnected) {
-      document.getElementById(linkId(focusFirst))?.focus();
-    }
-  });
-
   const items = inbox.data.pages.flatMap((page) => page.items);
   if (items.length === 0) {
     return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeading } from "~/components/app/page-heading";
+import { PageShell } from "~/components/app/page-heading";
 import { requireSessionUser } from "~/server/auth";
 import { api } from "~/trpc/server";
 import { InboxList } from "./inbox-list";
@@ -10,12 +10,12 @@ export default async function InboxPage() {
   await requireSessionUser("/inbox");
   const first = await api((c) => c.notification.list({ before: null }));
   return (
-    <div className="max-w-2xl space-y-6">
-      <PageHeading
-        title="Inbox"
-        description="What happened in your teams that concerns you, newest first."
-      />
+    <PageShell
+      className="max-w-2xl space-y-6"
+      title="Inbox"
+      description="What happened in your teams that concerns you, newest first."
+    >
       <InboxList initial={first} />
-    </div>
+    </PageShell>
   );
 }

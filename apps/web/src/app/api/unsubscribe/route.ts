@@ -21,39 +21,41 @@ function refused(error: unknown) {
   throw error;
 }
 
+/** The page `answer` makes of the link's token; a refused link gets the page that says why. */
+async function withToken(request: Request, answer: (token: string) => Promise<Response>) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  try {
+    return await answer(token);
+  } catch (error) {
+    return refused(error);
+  }
+}
+
 /**
  * The unsubscribe link of a notification email. Opening it says which emails it stops and what
  * the member will still get, and asks for a press (link scanners open links too); a POST — that
  * press, or a mail client's one-click unsubscribe (List-Unsubscribe-Post) — turns that kind of
  * email off. No sign-in: the link is signed.
  */
-export async function GET(request: Request) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  let about: Awaited<ReturnType<typeof describeUnsubscribe>>;
-  try {
-    about = await describeUnsubscribe(db(), requireSecret(authEnv()), token);
-  } catch (error) {
-    return refused(error);
-  }
-  const stop = `Stop ${about.stops}`;
-  return page(
-    200,
-    `${stop}?`,
-    `<p>${escapeHtml(about.kept)}</p><form method="post" action="/api/unsubscribe?token=${encodeURIComponent(token)}"><button type="submit">${escapeHtml(stop)}</button></form>`,
-  );
+export function GET(request: Request) {
+  return withToken(request, async (token) => {
+    const about = await describeUnsubscribe(db(), requireSecret(authEnv()), token);
+    const stop = `Stop ${about.stops}`;
+    return page(
+      200,
+      `${stop}?`,
+      `<p>${escapeHtml(about.kept)}</p><form method="post" action="/api/unsubscribe?token=${encodeURIComponent(token)}"><button type="submit">${escapeHtml(stop)}</button></form>`,
+    );
+  });
 }
 
-export async function POST(request: Request) {
-  const token = new URL(request.url).searchParams.get("token") ?? "";
-  let result: Awaited<ReturnType<typeof unsubscribe>>;
-  try {
-    result = await unsubscribe(db(), requireSecret(authEnv()), token);
-  } catch (error) {
-    return refused(error);
-  }
-  return page(
-    200,
-    "Unsubscribed",
-    `<p>You will get no more ${escapeHtml(stoppedEmails(result.kind).replace(/^the /, ""))}. Change it back any time under Account, Notifications.</p>`,
-  );
+export function POST(request: Request) {
+  return withToken(request, async (token) => {
+    const result = await unsubscribe(db(), requireSecret(authEnv()), token);
+    return page(
+      200,
+      "Unsubscribed",
+      `<p>You will get no more ${escapeHtml(stoppedEmails(result.kind).replace(/^the /, ""))}. Change it back any time under Account, Notifications.</p>`,
+    );
+  });
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeading } from "~/components/app/page-heading";
+import { PageShell } from "~/components/app/page-heading";
 import { PendingInvitations } from "~/components/team/invitations-section";
 import { MembersSection } from "~/components/team/members-section";
 import { isAdmin, roleLabel } from "~/components/team/roles";
@@ -24,17 +24,17 @@ export default async function MembersPage({ params }: Props) {
   const admin = isAdmin(team.role);
   const { members, invitations } = await teamPeople(team);
   return (
-    <div className="space-y-8">
-      <PageHeading
-        title="Members"
-        team={team}
-        description={
-          <>
-            {team.memberCount} {team.memberCount === 1 ? "member" : "members"} · you are{" "}
-            <Badge variant="neutral">{roleLabel(team.role)}</Badge>
-          </>
-        }
-      />
+    <PageShell
+      className="space-y-8"
+      title="Members"
+      team={team}
+      description={
+        <>
+          {team.memberCount} {team.memberCount === 1 ? "member" : "members"} · you are{" "}
+          <Badge variant="neutral">{roleLabel(team.role)}</Badge>
+        </>
+      }
+    >
       {admin ? (
         <InvitePanel team={summary} emailed={emailConfigured()} />
       ) : (
@@ -61,6 +61,6 @@ export default async function MembersPage({ params }: Props) {
           />
         </Section>
       ) : null}
-    </div>
+    </PageShell>
   );
 }

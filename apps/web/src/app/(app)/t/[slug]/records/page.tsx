@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeading } from "~/components/app/page-heading";
+import { PageShell } from "~/components/app/page-heading";
 import { Section } from "~/components/team/section";
 import { teamPageData, teamPageMetadata } from "../_team/team-page";
 import { DownloadFolder } from "./_components/download-folder";
@@ -20,16 +20,16 @@ export default async function DecisionRecordsPage({ params }: Props) {
   const { team } = await teamPageData((await params).slug, "records");
   const canImport = team.role !== "VIEWER";
   return (
-    <div className="space-y-10">
-      <PageHeading
-        title="Decision records"
-        team={team}
-        description={
-          <>
-            Keep the team's decisions in your repository as a <code>docs/decisions</code> folder.
-          </>
-        }
-      />
+    <PageShell
+      className="space-y-10"
+      title="Decision records"
+      team={team}
+      description={
+        <>
+          Keep the team's decisions in your repository as a <code>docs/decisions</code> folder.
+        </>
+      }
+    >
       <Section
         id="download-heading"
         title="Download the folder"
@@ -50,6 +50,6 @@ export default async function DecisionRecordsPage({ params }: Props) {
           </p>
         )}
       </Section>
-    </div>
+    </PageShell>
   );
 }

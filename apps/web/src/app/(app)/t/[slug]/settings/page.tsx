@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeading } from "~/components/app/page-heading";
+import { PageShell } from "~/components/app/page-heading";
 import { InvitationsSection } from "~/components/team/invitations-section";
 import { MembersSection } from "~/components/team/members-section";
 import { roleLabel } from "~/components/team/roles";
@@ -23,17 +23,17 @@ export default async function TeamSettingsPage({ params }: Props) {
   const isAdmin = team.role === "OWNER" || team.role === "ADMIN";
   const { members, invitations } = await teamPeople(team);
   return (
-    <div className="space-y-10">
-      <PageHeading
-        title="Team settings"
-        team={team}
-        description={
-          <>
-            Your role: <Badge variant="neutral">{roleLabel(team.role)}</Badge>
-            {isAdmin ? null : " · Owners and admins manage members and invitations."}
-          </>
-        }
-      />
+    <PageShell
+      className="space-y-10"
+      title="Team settings"
+      team={team}
+      description={
+        <>
+          Your role: <Badge variant="neutral">{roleLabel(team.role)}</Badge>
+          {isAdmin ? null : " · Owners and admins manage members and invitations."}
+        </>
+      }
+    >
       <TeamNameForm team={summary} />
       <MembersSection team={summary} currentUserId={user.id} initialMembers={members} />
       {isAdmin ? (
@@ -46,6 +46,6 @@ export default async function TeamSettingsPage({ params }: Props) {
       {isAdmin ? <WebhooksSection team={summary} /> : null}
       {isAdmin ? <AuditSection team={summary} /> : null}
       <DangerZone team={summary} currentUserId={user.id} />
-    </div>
+    </PageShell>
   );
 }

@@ -212,46 +212,26 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
         </section>
       ) : null}
 
-      {already.length ? (
-        <section aria-labelledby={`${id}-already`} className="space-y-3">
-          <h3 id={`${id}-already`} className="font-medium">
-            Already imported ({already.length})
-          </h3>
-          <ul
-            className="divide-y divide-border rounded-xl border border-border"
-            data-testid="import-already"
-          >
-            {already.map((s) => (
-              <li key={s.fileName} className="px-4 py-3 text-sm">
-                <span className="break-all font-medium">{s.fileName}</span>
-                <span className="text-muted-foreground">
-                  : record {s.importedAs} of the team, unchanged since it was imported; not imported
-                  again
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {skipped.length ? (
-        <section aria-labelledby={`${id}-skipped`} className="space-y-3">
-          <h3 id={`${id}-skipped`} className="font-medium">
-            Not imported ({skipped.length})
-          </h3>
-          <ul
-            className="divide-y divide-border rounded-xl border border-border"
-            data-testid="import-skipped"
-          >
-            {skipped.map((s) => (
-              <li key={`${s.fileName}:${s.reason}`} className="px-4 py-3 text-sm">
-                <span className="break-all font-medium">{s.fileName}</span>
-                <span className="text-muted-foreground">: {s.reason}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <FileNotes
+        headingId={`${id}-already`}
+        heading="Already imported"
+        testId="import-already"
+        files={already.map((s) => ({
+          key: s.fileName,
+          fileName: s.fileName,
+          note: `record ${s.importedAs} of the team, unchanged since it was imported; not imported again`,
+        }))}
+      />
+      <FileNotes
+        headingId={`${id}-skipped`}
+        heading="Not imported"
+        testId="import-skipped"
+        files={skipped.map((s) => ({
+          key: `${s.fileName}:${s.reason}`,
+          fileName: s.fileName,
+          note: s.reason,
+        }))}
+      />
 
       {result?.dryRun && count > 0 && upload ? (
         <div className="flex flex-wrap gap-3">
@@ -279,5 +259,35 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
         </Link>
       ) : null}
     </div>
+  );
+}
+
+/** Files of the folder that are not imported, each with the reason; nothing when there are none. */
+function FileNotes({
+  headingId,
+  heading,
+  testId,
+  files,
+}: {
+  headingId: string;
+  heading: string;
+  testId: string;
+  files: { key: string; fileName: string; note: string }[];
+}) {
+  if (files.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId} className="space-y-3">
+      <h3 id={headingId} className="font-medium">
+        {heading} ({files.length})
+      </h3>
+      <ul className="divide-y divide-border rounded-xl border border-border" data-testid={testId}>
+        {files.map((file) => (
+          <li key={file.key} className="px-4 py-3 text-sm">
+            <span className="break-all font-medium">{file.fileName}</span>
+            <span className="text-muted-foreground">: {file.note}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

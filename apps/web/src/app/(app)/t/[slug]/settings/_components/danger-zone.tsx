@@ -2,21 +2,14 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type ReactElement, type ReactNode, useState } from "react";
+import { useState } from "react";
+import { TitledDialog } from "~/components/app/titled-dialog";
 import type { TeamSummary } from "~/components/team/roles";
 import { Section } from "~/components/team/section";
 import { Alert } from "~/components/ui/alert";
 import { ConfirmDialog } from "~/components/ui/alert-dialog";
 import { Button } from "~/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "~/components/ui/dialog";
+import { DialogFooter } from "~/components/ui/dialog";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import {
@@ -81,7 +74,7 @@ function TransferOwnership({ team, currentUserId }: { team: TeamSummary; current
   );
   const others = members.data?.filter((m) => m.id !== currentUserId) ?? [];
   return (
-    <DangerDialog
+    <TitledDialog
       open={open}
       onOpenChange={setOpen}
       trigger={<Button variant="secondary">Transfer ownership</Button>}
@@ -118,7 +111,7 @@ function TransferOwnership({ team, currentUserId }: { team: TeamSummary; current
           Transfer ownership
         </Button>
       </DialogFooter>
-    </DangerDialog>
+    </TitledDialog>
   );
 }
 
@@ -139,7 +132,7 @@ function DeleteTeam({ team }: { team: TeamSummary }) {
   );
   const fields = fieldErrorsOf(remove.error);
   return (
-    <DangerDialog
+    <TitledDialog
       open={open}
       onOpenChange={setOpen}
       trigger={<Button variant="destructive">Delete team</Button>}
@@ -162,36 +155,6 @@ function DeleteTeam({ team }: { team: TeamSummary }) {
           Delete team
         </Button>
       </DialogFooter>
-    </DangerDialog>
-  );
-}
-
-/** A step of the danger zone that asks for more than a yes: its button, then a dialog. */
-function DangerDialog({
-  open,
-  onOpenChange,
-  trigger,
-  title,
-  description,
-  children,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  trigger: ReactElement;
-  title: string;
-  description: string;
-  children: ReactNode;
-}) {
-  return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogDescription>{description}</DialogDescription>
-        </DialogHeader>
-        {children}
-      </DialogContent>
-    </Dialog>
+    </TitledDialog>
   );
 }

@@ -2,16 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactElement, useRef, useState } from "react";
+import { TitledDialog } from "~/components/app/titled-dialog";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "~/components/ui/dialog";
+import { DialogFooter } from "~/components/ui/dialog";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -119,50 +113,37 @@ function SaveTemplateDialog({
     });
   }
   return (
-    <Dialog
+    <TitledDialog
       open={open}
       onOpenChange={(next) => {
         // Opened again, the dialog starts afresh: the last refusal went with it.
         if (!next) save.reset();
         onOpenChange(next);
       }}
+      onCloseAutoFocus={(event) => {
+        event.preventDefault();
+        returnFocus();
+      }}
+      title="Save as team template"
+      description="The options and criteria (with guidance and anchors) become a starting point for the team's next decisions. Votes are not included."
     >
-      <DialogContent
-        onCloseAutoFocus={(event) => {
-          event.preventDefault();
-          returnFocus();
-        }}
-      >
-        <DialogHeader>
-          <DialogTitle>Save as team template</DialogTitle>
-          <DialogDescription>
-            The options and criteria (with guidance and anchors) become a starting point for the
-            team's next decisions. Votes are not included.
-          </DialogDescription>
-        </DialogHeader>
-        {/* An edit drops the last refusal: it no longer describes what the form holds. */}
-        <form
-          onSubmit={onSubmit}
-          onInput={dropRefusalOnEdit(save)}
-          className="space-y-4"
-          noValidate
-        >
-          {save.error && Object.keys(fields).length === 0 ? (
-            <Alert variant="error">{messageOf(save.error)}</Alert>
-          ) : null}
-          <FormField label="Template name" required error={fields.name?.[0]}>
-            <Input name="name" defaultValue={title} required />
-          </FormField>
-          <FormField label="Description" error={fields.description?.[0]}>
-            <Input name="description" />
-          </FormField>
-          <DialogFooter>
-            <Button type="submit" loading={save.isPending}>
-              Save template
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      {/* An edit drops the last refusal: it no longer describes what the form holds. */}
+      <form onSubmit={onSubmit} onInput={dropRefusalOnEdit(save)} className="space-y-4" noValidate>
+        {save.error && Object.keys(fields).length === 0 ? (
+          <Alert variant="error">{messageOf(save.error)}</Alert>
+        ) : null}
+        <FormField label="Template name" required error={fields.name?.[0]}>
+          <Input name="name" defaultValue={title} required />
+        </FormField>
+        <FormField label="Description" error={fields.description?.[0]}>
+          <Input name="description" />
+        </FormField>
+        <DialogFooter>
+          <Button type="submit" loading={save.isPending}>
+            Save template
+          </Button>
+        </DialogFooter>
+      </form>
+    </TitledDialog>
   );
 }

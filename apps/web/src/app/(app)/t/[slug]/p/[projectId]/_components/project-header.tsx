@@ -9,9 +9,10 @@ import { type RenderedMarkdown, RenderedText } from "~/components/markdown/rende
 import { SampleBanner } from "~/components/sample/sample-buttons";
 import { Badge, type BadgeProps } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
-import { buttonVariants } from "~/components/ui/button-variants";
+import { type ButtonVariant, buttonVariants } from "~/components/ui/button-variants";
 import { Deferred } from "~/components/ui/deferred";
 import { RecordLink } from "../record/_components/record-link";
+import type { StatusChange } from "./status-dialogs";
 
 type Project = RouterOutputs["project"]["get"];
 
@@ -24,6 +25,15 @@ export const STATUS_LABEL: Record<
   DECIDED: { label: "Closed", variant: "success" },
   SUPERSEDED: { label: "Superseded", variant: "outline" },
   ARCHIVED: { label: "Archived", variant: "outline" },
+};
+
+/** The change of status a manager is offered on each status, and its button. */
+const STATUS_CHANGE_BUTTONS: Partial<
+  Record<Project["status"], { change: StatusChange; label: string; variant: ButtonVariant }>
+> = {
+  DRAFT: { change: "open", label: "Open for voting", variant: "primary" },
+  OPEN: { change: "close", label: "Close voting", variant: "secondary" },
+  DECIDED: { change: "reopen", label: "Reopen as a new round", variant: "secondary" },
 };
 
 // The menu, its dialog and the confirmations load their code, and the requests they make, when
@@ -53,6 +63,7 @@ export function ProjectHeader({
         }
       : STATUS_LABEL[project.status];
   const overdue = project.deadline && Date.parse(project.deadline) < Date.now();
+  const statusChange = STATUS_CHANGE_BUTTONS[project.status];
 
   return (
     <header className="space-y-4">
@@ -159,41 +170,20 @@ export function ProjectHeader({
               Edit draft
             </Link>
           ) : null}
-          {project.viewer.canManage && project.status === "DRAFT" ? (
+          {statusChange && project.viewer.canManage ? (
             <Deferred
+              key={statusChange.change}
               load={loadStatusDialogs}
               popup="dialog"
-              trigger={<Button>Open for voting</Button>}
-            >
-              {({ StatusChangeDialog }, dialog) => (
-                <StatusChangeDialog {...dialog} change="open" projectId={project.id} />
-              )}
-            </Deferred>
-          ) : null}
-          {project.viewer.canManage && project.status === "OPEN" ? (
-            <Deferred
-              load={loadStatusDialogs}
-              popup="dialog"
-              trigger={<Button variant="secondary">Close voting</Button>}
+              trigger={<Button variant={statusChange.variant}>{statusChange.label}</Button>}
             >
               {({ StatusChangeDialog }, dialog) => (
                 <StatusChangeDialog
                   {...dialog}
-                  change="close"
+                  change={statusChange.change}
                   projectId={project.id}
                   blind={project.votingMode === "BLIND"}
                 />
-              )}
-            </Deferred>
-          ) : null}
-          {project.viewer.canManage && project.status === "DECIDED" ? (
-            <Deferred
-              load={loadStatusDialogs}
-              popup="dialog"
-              trigger={<Button variant="secondary">Reopen as a new round</Button>}
-            >
-              {({ StatusChangeDialog }, dialog) => (
-                <StatusChangeDialog {...dialog} change="reopen" projectId={project.id} />
               )}
             </Deferred>
           ) : null}

@@ -2,17 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, type ReactElement, useId, useState } from "react";
+import { TitledDialog } from "~/components/app/titled-dialog";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "~/components/ui/dialog";
+import { DialogFooter } from "~/components/ui/dialog";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
@@ -66,46 +59,38 @@ export function TagsDialog({
   }
 
   return (
-    <Dialog
+    <TitledDialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
         if (!next) save.reset();
       }}
+      trigger={trigger}
+      title="Tags"
+      description="Labels for finding this decision in the team's list and in exported records (MADR's front matter, log4brains' Tags). Lower-case letters, digits and dashes, separated by commas or spaces; at most 20."
     >
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Tags</DialogTitle>
-          <DialogDescription>
-            Labels for finding this decision in the team's list and in exported records (MADR's
-            front matter, log4brains' Tags). Lower-case letters, digits and dashes, separated by
-            commas or spaces; at most 20.
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          {save.error && !tagError ? <Alert variant="error">{messageOf(save.error)}</Alert> : null}
-          <FormField label="Tags" error={tagError}>
-            <Input
-              name="tags"
-              defaultValue={tags.join(", ")}
-              placeholder="security, data-model"
-              autoComplete="off"
-              list={`${id}-known`}
-            />
-          </FormField>
-          <datalist id={`${id}-known`}>
-            {(known.data ?? []).map((t) => (
-              <option key={t.tag} value={t.tag} />
-            ))}
-          </datalist>
-          <DialogFooter>
-            <Button type="submit" loading={save.isPending}>
-              Save tags
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        {save.error && !tagError ? <Alert variant="error">{messageOf(save.error)}</Alert> : null}
+        <FormField label="Tags" error={tagError}>
+          <Input
+            name="tags"
+            defaultValue={tags.join(", ")}
+            placeholder="security, data-model"
+            autoComplete="off"
+            list={`${id}-known`}
+          />
+        </FormField>
+        <datalist id={`${id}-known`}>
+          {(known.data ?? []).map((t) => (
+            <option key={t.tag} value={t.tag} />
+          ))}
+        </datalist>
+        <DialogFooter>
+          <Button type="submit" loading={save.isPending}>
+            Save tags
+          </Button>
+        </DialogFooter>
+      </form>
+    </TitledDialog>
   );
 }

@@ -9,7 +9,7 @@ import {
 import type { RouterOutputs } from "@tradeoff/api";
 import { MessageSquare } from "lucide-react";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { ShowOlder } from "~/components/app/show-older";
+import { ShowOlder, useFocusShown } from "~/components/app/show-older";
 import { MarkdownText } from "~/components/markdown/markdown";
 import { LoadFailed } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
@@ -71,17 +71,10 @@ export function Discussion({
   const counts = comments.data?.pages[0]?.counts ?? {};
   const list = useRef<HTMLOListElement>(null);
   const showOlderButton = useRef<HTMLButtonElement>(null);
-  const [focusId, setFocusId] = useState<string | null>(null);
-  useEffect(() => {
-    if (focusId === null) return;
-    const item = list.current?.querySelector(`:scope > li[data-comment-id="${focusId}"]`);
-    if (!(item instanceof HTMLElement)) return;
-    setFocusId(null);
-    const active = document.activeElement;
-    if (active === showOlderButton.current || active === document.body || !active?.isConnected) {
-      item.focus();
-    }
-  }, [focusId]);
+  const setFocusId = useFocusShown(
+    (id) => list.current?.querySelector(`:scope > li[data-comment-id="${id}"]`),
+    () => showOlderButton.current,
+  );
   const showOlder = useShowOlder(
     comments.isPlaceholderData ? 0 : (comments.data?.pages.length ?? 0),
     comments.fetchNextPage,

@@ -16,7 +16,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { ShowOlder } from "~/components/app/show-older";
+import { ShowOlder, useFocusShown } from "~/components/app/show-older";
 import { MarkdownText } from "~/components/markdown/markdown";
 import { Alert, LoadFailed } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
@@ -326,18 +326,10 @@ function EventList({ projectId, options, criteria, members }: HistoryProps) {
   const list = useRef<HTMLOListElement>(null);
   const showOlderButton = useRef<HTMLButtonElement>(null);
   // The first change a press of "Show older changes" brought, focused once it is shown.
-  const [focusId, setFocusId] = useState<string | null>(null);
-  useEffect(() => {
-    if (focusId === null) return;
-    const row = list.current?.querySelector(`:scope > li[data-event-id="${focusId}"]`);
-    if (!(row instanceof HTMLElement)) return;
-    setFocusId(null);
-    // Only when the keyboard was on the button (or lost with it): never taken from elsewhere.
-    const active = document.activeElement;
-    if (active === showOlderButton.current || active === document.body || !active?.isConnected) {
-      row.focus();
-    }
-  }, [focusId]);
+  const setFocusId = useFocusShown(
+    (id) => list.current?.querySelector(`:scope > li[data-event-id="${id}"]`),
+    () => showOlderButton.current,
+  );
 
   // The pages shown are one infinite query: a live refresh refetches all of them in order, each
   // from the last change of the one before, and an older page overtaken by a refresh is asked

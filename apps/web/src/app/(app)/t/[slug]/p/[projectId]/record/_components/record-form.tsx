@@ -20,6 +20,24 @@ const lines = (text: string) =>
     .filter(Boolean);
 const names = (people: { name: string }[]) => people.map((p) => p.name).join(", ");
 
+/** The consequences the record lists, one field each (MADR's Good, Neutral, Bad). */
+const CONSEQUENCES = [
+  { key: "good", label: "Good consequences" },
+  { key: "neutral", label: "Neutral consequences" },
+  { key: "bad", label: "Bad consequences" },
+] as const;
+
+/** Who took part in the decision (MADR's front matter), one field each. */
+const PEOPLE = [
+  {
+    key: "decisionMakers",
+    label: "Decision-makers",
+    description: "Team members or other names, separated by commas.",
+  },
+  { key: "consulted", label: "Consulted", description: undefined },
+  { key: "informed", label: "Informed", description: undefined },
+] as const;
+
 /**
  * Records the decision, or (mode "revise") changes it as a new revision. The chosen option
  * starts at the team's recommendation; picking another asks for the reason. A reason typed and
@@ -213,19 +231,11 @@ export function RecordForm({
         />
       </FormField>
       <div className="grid gap-4 md:grid-cols-3">
-        <FormField label="Good consequences" description="One per line.">
-          <Textarea name="good" defaultValue={d?.consequences.good.join("\n") ?? ""} rows={3} />
-        </FormField>
-        <FormField label="Neutral consequences" description="One per line.">
-          <Textarea
-            name="neutral"
-            defaultValue={d?.consequences.neutral.join("\n") ?? ""}
-            rows={3}
-          />
-        </FormField>
-        <FormField label="Bad consequences" description="One per line.">
-          <Textarea name="bad" defaultValue={d?.consequences.bad.join("\n") ?? ""} rows={3} />
-        </FormField>
+        {CONSEQUENCES.map(({ key, label }) => (
+          <FormField key={key} label={label} description="One per line.">
+            <Textarea name={key} defaultValue={d?.consequences[key].join("\n") ?? ""} rows={3} />
+          </FormField>
+        ))}
       </div>
       <datalist id={membersId}>
         {memberList.map((m) => (
@@ -233,23 +243,11 @@ export function RecordForm({
         ))}
       </datalist>
       <div className="grid gap-4 md:grid-cols-3">
-        <FormField
-          label="Decision-makers"
-          description="Team members or other names, separated by commas."
-          error={err("decisionMakers")}
-        >
-          <Input
-            name="decisionMakers"
-            list={membersId}
-            defaultValue={names(d?.decisionMakers ?? [])}
-          />
-        </FormField>
-        <FormField label="Consulted" error={err("consulted")}>
-          <Input name="consulted" list={membersId} defaultValue={names(d?.consulted ?? [])} />
-        </FormField>
-        <FormField label="Informed" error={err("informed")}>
-          <Input name="informed" list={membersId} defaultValue={names(d?.informed ?? [])} />
-        </FormField>
+        {PEOPLE.map(({ key, label, description }) => (
+          <FormField key={key} label={label} description={description} error={err(key)}>
+            <Input name={key} list={membersId} defaultValue={names(d?.[key] ?? [])} />
+          </FormField>
+        ))}
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         <FormField
