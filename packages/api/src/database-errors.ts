@@ -227,3 +227,23 @@ export const UNSTORABLE_TEXT_ERROR_MESSAGE =
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
+
+/**
+ * Creates what a client's idempotency key names at most once: what the key already made
+ * (`made`) is answered, else `insert` runs. The same key sent twice at once: the unique index
+ * keeps one, and both get that one. A unique violation with nothing made is thrown on.
+ */
+export async function createOnce<T>(
+  made: () => Promise<T | null> | null,
+  insert: () => Promise<T>,
+): Promise<T> {
+  const earlier = await made();
+  if (earlier) return earlier;
+  try {
+    return await insert();
+  } catch (error) {
+    const again = isUniqueViolation(error) ? await made() : null;
+    if (again) return again;
+    throw error;
+  }
+}

@@ -17,3 +17,6 @@ export const hasRole = (role: Role, minRole: Role) => ROLE_RANK[role] >= ROLE_RA
 
 /** Whether `role` is no more powerful than `max` (what an admin may grant or manage). */
 export const atMost = (role: Role, max: Role) => ROLE_RANK[role] <= ROLE_RANK[max];
+
+/** The caller as the services that check a role take them: who, in which team, with what role. */
+export type TeamActor = { userId: string; teamId: string; role: Role };

@@ -1,14 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { EMAIL_BATCH_SIZE, JOB_QUEUES, type JobDefinition } from "@tradeoff/db/jobs";
-import {
-  type InvitationEmailJob,
-  sendInvitationEmail,
-} from "../services/invitation/invitation-email";
-import {
-  type DigestEmailJob,
-  queueDailyDigests,
-  sendDigestEmail,
-} from "../services/notification/send-digests";
+import { sendInvitationEmail } from "../services/invitation/invitation-email";
+import { queueDailyDigests, sendDigestEmail } from "../services/notification/send-digests";
 import {
   type EmailLog,
   type EmailSettings,
@@ -17,7 +10,7 @@ import {
 import { type ReminderJob, sendDeadlineReminder } from "../services/reminder/deadline-reminders";
 import { sendPasswordRemovedEmail } from "../services/user/password-removed-email";
 import { sendSignUpAttemptEmail } from "../services/user/sign-up-attempt-email";
-import { sendWelcomeEmail, type WelcomeEmailJob } from "../services/user/welcome-email";
+import { sendWelcomeEmail } from "../services/user/welcome-email";
 import type { DeliveryDeps } from "../services/webhook/deliver";
 import type { WebhookDeliveryJob } from "../services/webhook/emit";
 import { deliverInTurn, TeamTurns } from "../services/webhook/turns";
@@ -60,6 +53,21 @@ export function appJobs(
 ): JobDefinition[] {
   const email = emailSettings && { ...emailSettings, log: emailSettings.log ?? log };
   const turns = new TeamTurns(TEAM_DELIVERY_WORKERS);
+  /** A queue that sends one email a job, fetched several at once; without email settings, none. */
+  const emailJob = <D>(
+    name: string,
+    send: (
+      db: PrismaClient,
+      settings: EmailSettings,
+      job: { id: string; data: D },
+    ) => Promise<unknown>,
+  ): JobDefinition => ({
+    name,
+    batchSize: EMAIL_BATCH_SIZE,
+    handle: async (job: { id: string; data: D }) => {
+      if (email) await send(db, email, job);
+    },
+  });
   return [
     {
       // One attempt per job: the handler logs it and schedules the next itself (fake-clock
@@ -77,41 +85,11 @@ export function appJobs(
         await sendDeadlineReminder(db, job);
       },
     },
-    {
-      name: JOB_QUEUES.notificationEmail,
-      batchSize: EMAIL_BATCH_SIZE,
-      handle: async (job: { id: string; data: { notificationId: string } }) => {
-        if (email) await sendNotificationEmail(db, email, job);
-      },
-    },
-    {
-      name: JOB_QUEUES.signUpAttemptEmail,
-      batchSize: EMAIL_BATCH_SIZE,
-      handle: async (job: { id: string; data: { userId: string } }) => {
-        if (email) await sendSignUpAttemptEmail(db, email, job);
-      },
-    },
-    {
-      name: JOB_QUEUES.passwordRemovedEmail,
-      batchSize: EMAIL_BATCH_SIZE,
-      handle: async (job: { id: string; data: { userId: string } }) => {
-        if (email) await sendPasswordRemovedEmail(db, email, job);
-      },
-    },
-    {
-      name: JOB_QUEUES.welcomeEmail,
-      batchSize: EMAIL_BATCH_SIZE,
-      handle: async (job: { id: string; data: WelcomeEmailJob }) => {
-        if (email) await sendWelcomeEmail(db, email, job);
-      },
-    },
-    {
-      name: JOB_QUEUES.invitationEmail,
-      batchSize: EMAIL_BATCH_SIZE,
-      handle: async (job: { id: string; data: InvitationEmailJob }) => {
-        if (email) await sendInvitationEmail(db, email, job);
-      },
-    },
+    emailJob(JOB_QUEUES.notificationEmail, sendNotificationEmail),
+    emailJob(JOB_QUEUES.signUpAttemptEmail, sendSignUpAttemptEmail),
+    emailJob(JOB_QUEUES.passwordRemovedEmail, sendPasswordRemovedEmail),
+    emailJob(JOB_QUEUES.welcomeEmail, sendWelcomeEmail),
+    emailJob(JOB_QUEUES.invitationEmail, sendInvitationEmail),
     {
       // Every day at 08:00 UTC: a digest email job for each member who chose a daily digest
       // for some kinds and has something to read in it.
@@ -121,12 +99,6 @@ export function appJobs(
         if (email) await queueDailyDigests(db);
       },
     },
-    {
-      name: JOB_QUEUES.digestEmail,
-      batchSize: EMAIL_BATCH_SIZE,
-      handle: async (job: { id: string; data: DigestEmailJob }) => {
-        if (email) await sendDigestEmail(db, email, job);
-      },
-    },
+    emailJob(JOB_QUEUES.digestEmail, sendDigestEmail),
   ];
 }

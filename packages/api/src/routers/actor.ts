@@ -6,6 +6,12 @@ export const memberOf = (ctx: { user: { id: string }; team: { id: string } }) =>
   teamId: ctx.team.id,
 });
 
+/** A team's administration as its services take it: the team, and who acts in it (for the audit log). */
+export const actingIn = (ctx: { user: { id: string }; team: { id: string } }) => ({
+  teamId: ctx.team.id,
+  actorId: ctx.user.id,
+});
+
 /** The caller as the services that check a role take them: who, in which team, with what role. */
 export const actorOf = (ctx: { user: { id: string }; team: { id: string; role: Role } }) => ({
   ...memberOf(ctx),

@@ -12,6 +12,7 @@ import { previewInvitation } from "../services/invitation/preview-invitation";
 import { readInvitationLink } from "../services/invitation/read-invitation-link";
 import { revokeInvitation } from "../services/invitation/revoke-invitation";
 import { createTRPCRouter, membershipProcedure, publicProcedure, teamProcedure } from "../trpc";
+import { actingIn } from "./actor";
 
 export const invitationRouter = createTRPCRouter({
   create: teamProcedure("ADMIN")
@@ -20,8 +21,7 @@ export const invitationRouter = createTRPCRouter({
       createInvitation(
         ctx.db,
         {
-          teamId: ctx.team.id,
-          actorId: ctx.user.id,
+          ...actingIn(ctx),
           actorRole: ctx.team.role,
           email: input.email,
           role: input.role,
@@ -38,8 +38,7 @@ export const invitationRouter = createTRPCRouter({
     .input(invitationIdSchema)
     .mutation(({ ctx, input }) =>
       revokeInvitation(ctx.db, {
-        teamId: ctx.team.id,
-        actorId: ctx.user.id,
+        ...actingIn(ctx),
         invitationId: input.invitationId,
       }),
     ),

@@ -4,6 +4,7 @@ import { changeMemberRole } from "../services/member/change-member-role";
 import { listMembers } from "../services/member/list-members";
 import { removeMember } from "../services/member/remove-member";
 import { createTRPCRouter, teamProcedure } from "../trpc";
+import { actingIn } from "./actor";
 
 export const memberRouter = createTRPCRouter({
   list: teamProcedure("VIEWER")
@@ -13,15 +14,12 @@ export const memberRouter = createTRPCRouter({
     .input(changeRoleSchema)
     .mutation(({ ctx, input }) =>
       changeMemberRole(ctx.db, {
-        teamId: ctx.team.id,
-        actorId: ctx.user.id,
+        ...actingIn(ctx),
         userId: input.userId,
         role: input.role,
       }),
     ),
   remove: teamProcedure("ADMIN")
     .input(removeMemberSchema)
-    .mutation(({ ctx, input }) =>
-      removeMember(ctx.db, { teamId: ctx.team.id, actorId: ctx.user.id, userId: input.userId }),
-    ),
+    .mutation(({ ctx, input }) => removeMember(ctx.db, { ...actingIn(ctx), userId: input.userId })),
 });

@@ -14,6 +14,7 @@ import { listMyTeams } from "../services/team/list-my-teams";
 import { renameTeam } from "../services/team/rename-team";
 import { transferOwnership } from "../services/team/transfer-ownership";
 import { createTRPCRouter, membershipProcedure, protectedProcedure, teamProcedure } from "../trpc";
+import { actingIn } from "./actor";
 
 /**
  * Teams themselves: which teams the account belongs to and each team's settings are managed
@@ -34,9 +35,7 @@ export const teamRouter = createTRPCRouter({
     .query(({ ctx, input }) => getTeam(ctx.db, { userId: ctx.user.id, slug: input.slug })),
   rename: teamProcedure("ADMIN")
     .input(renameTeamSchema)
-    .mutation(({ ctx, input }) =>
-      renameTeam(ctx.db, { teamId: ctx.team.id, actorId: ctx.user.id, name: input.name }),
-    ),
+    .mutation(({ ctx, input }) => renameTeam(ctx.db, { ...actingIn(ctx), name: input.name })),
   leave: teamProcedure("VIEWER", { sessionOnly: true })
     .input(teamOnlySchema)
     .mutation(({ ctx }) => leaveTeam(ctx.db, { teamId: ctx.team.id, userId: ctx.user.id })),
@@ -44,8 +43,7 @@ export const teamRouter = createTRPCRouter({
     .input(transferOwnershipSchema)
     .mutation(({ ctx, input }) =>
       transferOwnership(ctx.db, {
-        teamId: ctx.team.id,
-        actorId: ctx.user.id,
+        ...actingIn(ctx),
         userId: input.userId,
       }),
     ),

@@ -17,6 +17,7 @@ import {
   updateWebhook,
 } from "../services/webhook/manage";
 import { createTRPCRouter, teamProcedure } from "../trpc";
+import { actingIn } from "./actor";
 
 /** A team's outgoing webhooks: admins only, scoped to the team the caller was checked against. */
 export const webhookRouter = createTRPCRouter({
@@ -28,8 +29,7 @@ export const webhookRouter = createTRPCRouter({
     .input(createWebhookSchema)
     .mutation(({ ctx, input }) =>
       createWebhook(ctx.db, ctx.secret, {
-        teamId: ctx.team.id,
-        actorId: ctx.user.id,
+        ...actingIn(ctx),
         url: input.url,
         events: input.events,
         format: input.format,
@@ -37,31 +37,21 @@ export const webhookRouter = createTRPCRouter({
     ),
   update: teamProcedure("ADMIN")
     .input(updateWebhookSchema)
-    .mutation(({ ctx, input }) =>
-      updateWebhook(ctx.db, { ...input, teamId: ctx.team.id, actorId: ctx.user.id }),
-    ),
+    .mutation(({ ctx, input }) => updateWebhook(ctx.db, { ...input, ...actingIn(ctx) })),
   rotateSecret: teamProcedure("ADMIN")
     .input(webhookRefSchema)
     .mutation(({ ctx, input }) =>
-      rotateWebhookSecret(ctx.db, ctx.secret, {
-        ...input,
-        teamId: ctx.team.id,
-        actorId: ctx.user.id,
-      }),
+      rotateWebhookSecret(ctx.db, ctx.secret, { ...input, ...actingIn(ctx) }),
     ),
   delete: teamProcedure("ADMIN")
     .input(webhookRefSchema)
-    .mutation(({ ctx, input }) =>
-      deleteWebhook(ctx.db, { ...input, teamId: ctx.team.id, actorId: ctx.user.id }),
-    ),
+    .mutation(({ ctx, input }) => deleteWebhook(ctx.db, { ...input, ...actingIn(ctx) })),
   deliveries: teamProcedure("ADMIN")
     .input(listDeliveriesSchema)
     .query(({ ctx, input }) => listDeliveries(ctx.db, { ...input, teamId: ctx.team.id })),
   sendTest: teamProcedure("ADMIN")
     .input(webhookRefSchema)
-    .mutation(({ ctx, input }) =>
-      sendTestEvent(ctx.db, { ...input, teamId: ctx.team.id, actorId: ctx.user.id }),
-    ),
+    .mutation(({ ctx, input }) => sendTestEvent(ctx.db, { ...input, ...actingIn(ctx) })),
   redeliver: teamProcedure("ADMIN")
     .input(redeliverSchema)
     .mutation(({ ctx, input }) =>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { newPasswordSchema, personNameSchema } from "./auth";
+import { chosenIdSchema } from "./id";
 
 export const updateNameSchema = z.object({ name: personNameSchema });
 
@@ -39,11 +40,10 @@ export const deleteAccountSchema = z.object({
 export type DeleteAccountInput = z.infer<typeof deleteAccountSchema>;
 
 export const endSessionSchema = z.object({
-  id: z
-    .string({ error: "Say which session to sign out." })
-    .min(1, { error: "Say which session to sign out." })
-    .max(64, { error: "That is not a session id." })
-    .regex(/^[A-Za-z0-9_-]+$/, { error: "That is not a session id." }),
+  id: chosenIdSchema("Say which session to sign out.", "That is not a session id.").regex(
+    /^[A-Za-z0-9_-]+$/,
+    { error: "That is not a session id." },
+  ),
 });
 
 export const ballotViewSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idempotencyKeySchema, idSchema } from "./id";
+import { idempotencyKeySchema, idSchema, pageSizeSchema } from "./id";
 
 export const COMMENT_MAX = 10_000;
 
@@ -30,12 +30,7 @@ export const listCommentsSchema = z.object({
   /** The id of the oldest comment of the previous page: the page continues with older ones. */
   cursor: idSchema.nullish(),
   /** Comments per page (1 to 200; 50 unless given). */
-  limit: z
-    .number({ error: "The page size is a number of comments." })
-    .int({ error: "The page size is a whole number." })
-    .min(1, { error: "Ask for 1 to 200 comments a page." })
-    .max(200, { error: "Ask for 1 to 200 comments a page." })
-    .default(50),
+  limit: pageSizeSchema("comments", 200, 50),
 });
 /**
  * A key the page makes for each comment it writes (a UUID): sent again with the same comment

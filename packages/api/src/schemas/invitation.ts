@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "./auth";
-import { idempotencyKeySchema } from "./id";
+import { chosenIdSchema, idempotencyKeySchema } from "./id";
 import { roleSchema, teamIdValueSchema } from "./team";
 
 /** 32 random bytes in base64url: always 43 characters of A-Z, a-z, 0-9, "-" and "_". */
@@ -37,10 +37,7 @@ export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
 
 export const invitationIdSchema = z.object({
   teamId: teamIdValueSchema,
-  invitationId: z
-    .string({ error: "Choose an invitation." })
-    .min(1, { error: "Choose an invitation." })
-    .max(64, { error: "That invitation id is not valid." }),
+  invitationId: chosenIdSchema("Choose an invitation.", "That invitation id is not valid."),
 });
 export type InvitationIdInput = z.infer<typeof invitationIdSchema>;
 

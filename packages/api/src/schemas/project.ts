@@ -2,7 +2,7 @@ import { z } from "zod";
 import { RECORD_STATUSES } from "../services/export/record-status";
 import { strictDateSchema } from "./dates";
 import { tagSchema } from "./folder";
-import { idempotencyKeySchema, idSchema } from "./id";
+import { idempotencyKeySchema, idSchema, pageSizeSchema } from "./id";
 
 /** Keys name options and criteria in votes and history; they never change once a project opens. */
 export const itemKeySchema = z
@@ -250,12 +250,7 @@ export const listProjectsSchema = z.object({
     .min(1, { error: "The cursor is a project number, 1 or more." })
     .nullish(),
   /** Projects per page (1 to 100; 50 unless given). */
-  limit: z
-    .number({ error: "The page size is a number of projects." })
-    .int({ error: "The page size is a whole number." })
-    .min(1, { error: "Ask for 1 to 100 projects a page." })
-    .max(100, { error: "Ask for 1 to 100 projects a page." })
-    .default(50),
+  limit: pageSizeSchema("projects", 100, 50),
 });
 
 export const saveAsTemplateSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idempotencyKeySchema } from "./id";
+import { chosenIdSchema, idempotencyKeySchema } from "./id";
 
 export const teamNameSchema = z
   .string({ error: "Enter a team name." })
@@ -23,11 +23,9 @@ export type CreateTeamInput = z.infer<typeof createTeamSchema>;
 
 export const getTeamSchema = z.object({ slug: teamSlugSchema });
 
-export const teamIdValueSchema = z
-  .string({ error: "Choose a team." })
-  .trim()
-  .min(1, { error: "Choose a team." })
-  .max(64, { error: "That team id is not valid." });
+export const teamIdValueSchema = chosenIdSchema("Choose a team.", "That team id is not valid.", {
+  trim: true,
+});
 
 export const roleSchema = z.enum(["OWNER", "ADMIN", "MEMBER", "VIEWER"], {
   error: "Choose a role: owner, admin, member or viewer.",
@@ -46,11 +44,9 @@ export type DeleteTeamInput = z.infer<typeof deleteTeamSchema>;
 
 export const teamOnlySchema = z.object({ teamId: teamIdValueSchema });
 
-export const userIdSchema = z
-  .string({ error: "Choose a member." })
-  .trim()
-  .min(1, { error: "Choose a member." })
-  .max(64, { error: "That member id is not valid." });
+export const userIdSchema = chosenIdSchema("Choose a member.", "That member id is not valid.", {
+  trim: true,
+});
 
 export const transferOwnershipSchema = z.object({
   teamId: teamIdValueSchema,

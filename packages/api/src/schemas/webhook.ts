@@ -6,6 +6,7 @@ import {
   refusedAddressReason,
 } from "../services/webhook/address";
 import { WEBHOOK_EVENTS } from "../services/webhook/events";
+import { chosenIdSchema } from "./id";
 import { teamIdValueSchema } from "./team";
 
 /** Longest webhook address accepted (Slack's and Teams' URLs are well under it). */
@@ -77,10 +78,7 @@ const webhookFormatSchema = z.enum(["JSON", "SLACK"], {
   error: 'Choose a format: "JSON" (Tradeoff\'s event document) or "SLACK" (Slack-compatible).',
 });
 
-const webhookIdSchema = z
-  .string({ error: "Choose a webhook." })
-  .min(1, { error: "Choose a webhook." })
-  .max(64, { error: "That webhook id is not valid." });
+const webhookIdSchema = chosenIdSchema("Choose a webhook.", "That webhook id is not valid.");
 
 export const createWebhookSchema = z.object({
   teamId: teamIdValueSchema,

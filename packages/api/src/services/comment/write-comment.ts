@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@tradeoff/db";
-import { isUniqueViolation } from "../../database-errors";
+import { createOnce, isUniqueViolation } from "../../database-errors";
 import { DomainError, notFound } from "../../errors";
 import { recordEvent } from "../project/events";
 import { findTeamProject } from "../project/find-team-project";
@@ -45,14 +45,9 @@ export async function createComment(
     });
     return comment ? toCommentView(comment, actor.userId) : null;
   };
-  const earlier = await added();
-  if (earlier) return earlier;
   try {
-    return await insertComment(db, actor, input, key);
+    return await createOnce(added, () => insertComment(db, actor, input, key));
   } catch (error) {
-    // The same key sent twice at once: the unique index keeps one, both get that one.
-    const again = isUniqueViolation(error) ? await added() : null;
-    if (again) return again;
     // The unique index is per author and key: the key was used on another decision.
     if (key && isUniqueViolation(error)) {
       throw new DomainError(

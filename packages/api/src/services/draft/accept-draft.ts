@@ -1,5 +1,5 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
-import { hasRole } from "../../domain/roles";
+import type { PrismaClient } from "@tradeoff/db";
+import { hasRole, type TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordFieldsSchema } from "../../schemas/record";
 import { recordEvent } from "../project/events";
@@ -11,8 +11,6 @@ import { markdownListItems, readDraftText } from "./draft-text";
 import { settleDraftText, settleOpenDraft } from "./settle-draft-text";
 import { draftFieldsSelect, readDraftFields } from "./structured-fields";
 import { openDraft } from "./update-draft-fields";
-
-type Actor = { userId: string; teamId: string; role: Role };
 
 const FIELD_LABELS: Record<string, string> = {
   chosenOptionKey: "Chosen option",
@@ -37,7 +35,7 @@ const FIELD_LABELS: Record<string, string> = {
  */
 export async function acceptDraft(
   db: PrismaClient,
-  actor: Actor,
+  actor: TeamActor,
   input: {
     projectId: string;
     overrideReason: string | null;

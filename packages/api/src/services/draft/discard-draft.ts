@@ -1,12 +1,11 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
+import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { assertCanManageProject } from "../project/access";
 import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
 import { announceDraftClosed } from "./draft-closed";
 import { lockDraft } from "./lock-draft";
-
-type Actor = { userId: string; teamId: string; role: Role };
 
 /**
  * Sets the project's open record draft aside (the project's creator, or an owner or admin): it
@@ -15,7 +14,11 @@ type Actor = { userId: string; teamId: string; role: Role };
  * editors turn read-only at once (announceDraftClosed), and an edit that was on its way is not
  * stored: its typist is told (document-server.ts).
  */
-export async function discardDraft(db: PrismaClient, actor: Actor, input: { projectId: string }) {
+export async function discardDraft(
+  db: PrismaClient,
+  actor: TeamActor,
+  input: { projectId: string },
+) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, input.projectId, "update");
     assertCanManageProject(locked.actor, locked);

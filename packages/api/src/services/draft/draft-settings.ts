@@ -1,15 +1,14 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
+import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { assertCanManageProject } from "../project/access";
 import { recordEvent } from "../project/events";
 import { findTeamProject } from "../project/find-team-project";
 
-type Actor = { userId: string; teamId: string; role: Role };
-
 /** Whether every named decision-maker must approve the draft, or a majority (admins). */
 export async function setApprovalRule(
   db: PrismaClient,
-  actor: Actor,
+  actor: TeamActor,
   input: { projectId: string; approvalRule: "ALL" | "MAJORITY" },
 ) {
   return db.$transaction(async (tx) => {
@@ -47,7 +46,7 @@ export async function setApprovalRule(
  */
 export async function setDraftSharing(
   db: PrismaClient,
-  actor: Actor,
+  actor: TeamActor,
   input: { projectId: string; sharedBeforeAcceptance: boolean },
 ) {
   const project = await findTeamProject(

@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
-import { hasRole } from "../../domain/roles";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import { hasRole, type TeamActor } from "../../domain/roles";
 import { canManageProject } from "../project/access";
 import { findTeamProject } from "../project/find-team-project";
 import { acceptanceNeeds } from "./acceptance-needs";
@@ -102,11 +102,7 @@ function readChangedBy(raw: unknown): FieldsChangedBy | null {
  * The draft page: the project's options and status, the draft (null before it is started) with
  * its reviews (stale ones marked), its comments and what the approval rule needs.
  */
-export async function getDraft(
-  db: PrismaClient,
-  actor: { userId: string; teamId: string; role: Role },
-  input: { projectId: string },
-) {
+export async function getDraft(db: PrismaClient, actor: TeamActor, input: { projectId: string }) {
   const project = await findTeamProject(
     db,
     { teamId: actor.teamId, projectId: input.projectId },

@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import type { UpdateDraftFields } from "../../schemas/draft";
 import { canManageProject } from "../project/access";
@@ -9,13 +10,15 @@ import { lockDraft } from "./lock-draft";
 import { raiseDraftVersion } from "./store-draft-text";
 import { DRAFT_FIELD_KEYS, draftFieldsSelect } from "./structured-fields";
 
-type Actor = { userId: string; teamId: string; role: Role };
-
 /**
  * Changes the draft's structured fields (only those sent), remembers who changed which, and
  * writes a history event: the live stream carries it to every open page, which says "changed by X".
  */
-export async function updateDraftFields(db: PrismaClient, actor: Actor, input: UpdateDraftFields) {
+export async function updateDraftFields(
+  db: PrismaClient,
+  actor: TeamActor,
+  input: UpdateDraftFields,
+) {
   return db.$transaction(async (tx) => {
     const draft = await openDraft(tx, actor, input.projectId);
     const data: Prisma.RecordDraftUpdateInput = {};
@@ -164,7 +167,7 @@ async function assertCanReview(
  */
 async function assertMayNameThemselves(
   tx: Prisma.TransactionClient,
-  actor: Actor,
+  actor: TeamActor,
   projectId: string,
   before: unknown,
   changed: Record<string, unknown>,

@@ -249,3 +249,13 @@ export function overrideSentence(view: RecordView): string | null {
     ? `Accepted without every approval the team's rule asks for, because ${reason}`
     : null;
 }
+
+/**
+ * What a recorded decision is signed off with, in order: where an imported record came from,
+ * who approved it, and why it was accepted without every approval. Only those that apply.
+ */
+export function signOffLines(view: RecordView): string[] {
+  return [importSentence(view), approvalSentence(view), overrideSentence(view)].filter(
+    (line): line is string => line !== null,
+  );
+}

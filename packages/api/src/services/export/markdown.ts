@@ -20,7 +20,6 @@ import {
   criterionName,
   day,
   HIDDEN_RECOMMENDATION,
-  importSentence,
   keptReasonSentence,
   methodOf,
   NOT_SCORED,
@@ -32,6 +31,7 @@ import {
   recordedSentence,
   resultSentence,
   scoreText,
+  signOffLines,
   statusLine,
   totalText,
   weightShares,
@@ -680,9 +680,7 @@ function nygard(view: RecordView, typed: RecordView, link: Link, notice: string)
   const decision = d
     ? `We will use ${optionName(view, d.chosenOptionKey)}, because ${d.rationale.trim()}${against ? `\n\nThe team's recommendation was ${against.recommended}; we chose otherwise ${against.because}` : ""}${kept ? `\n\n${kept}` : ""}\n\n${resultSentence(view)} ${coverageSentence(view)}`
     : `No decision has been recorded yet. ${resultSentence(view)} ${coverageSentence(view)}`;
-  const signOff = [importSentence(view), approvalSentence(view), overrideSentence(view)]
-    .filter(Boolean)
-    .join("\n\n");
+  const signOff = signOffLines(view).join("\n\n");
   const consequences = consequenceItems(view, "*").trim() || "None recorded yet.";
   return `${[
     `# ${view.project.number}. ${markdownHeading(typed.project.title)}`,

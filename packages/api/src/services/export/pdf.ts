@@ -10,23 +10,21 @@ import { PDFDocument, type PDFPage, rgb } from "pdf-lib";
 import type { RecordView } from "../record/record-view";
 import {
   againstRecommendation,
-  approvalSentence,
   chosenKey,
   coverageSentence,
   criterionName,
   day,
   HIDDEN_RECOMMENDATION,
-  importSentence,
   keptReasonSentence,
   methodOf,
   NOT_SCORED,
   notScoredLines,
   optionName,
-  overrideSentence,
   participationBasis,
   points,
   resultSentence,
   scoreText,
+  signOffLines,
   statusLine,
   weightShares,
 } from "./facts";
@@ -245,8 +243,7 @@ export async function toPdf(
     // An imported record's people are the file's word, as its recorder and approvals are.
     const from = d.imported ? " (from the imported file)" : "";
     if (people.length) w.text(`Decision-makers: ${people.join(", ")}${from}`, { color: MUTED });
-    for (const line of [importSentence(view), approvalSentence(view), overrideSentence(view)])
-      if (line) w.text(line, { color: MUTED });
+    for (const line of signOffLines(view)) w.text(line, { color: MUTED });
   } else {
     // A tie or nothing scored recommends nothing: the result sentence below says which.
     const key = chosenKey(view);

@@ -3,6 +3,7 @@
  * emails word them the same way.
  */
 import { utcDateTime } from "../../domain/utc-time";
+import { changeSentence, sentenceNames } from "../project/change-sentence";
 import { timeLeftWords } from "../reminder/time-left";
 
 export const NOTIFICATION_KINDS = [
@@ -33,8 +34,7 @@ export type NotificationFacts = {
 };
 
 export function describeNotification(n: NotificationFacts): string {
-  const who = n.actorName ?? "Someone";
-  const project = n.projectTitle ? `"${n.projectTitle}"` : "a decision";
+  const { who, project } = sentenceNames(n.actorName, n.projectTitle);
   switch (n.kind) {
     case "team.invited": {
       const invited = `${who} invited you to join ${n.teamName}.`;
@@ -52,11 +52,9 @@ export function describeNotification(n: NotificationFacts): string {
     case "nudge":
       return `${who} is waiting for your vote on ${project}.`;
     case "project.closed":
-      return `${who} closed voting on ${project}.`;
     case "decision.recorded":
-      return `${who} recorded the decision on ${project}.`;
     case "project.superseded":
-      return `${who} superseded ${project} with a new decision.`;
+      return changeSentence(n.kind, who, project);
     case "project.reopened":
       return `${who} reopened ${project} for another round of voting.`;
     case "webhook.disabled":

@@ -4,9 +4,9 @@ import { escapeHtml } from "../../domain/html";
 import { messageIdFor } from "./email-html";
 import { describeStoredNotification } from "./list-notifications";
 import { INBOX_ONLY_KINDS } from "./preferences";
-import type { EmailSettings } from "./send-email";
+import { type EmailSettings, emailedNotificationSelect } from "./send-email";
 import { whyNoLongerTrue } from "./still-true";
-import { unsubscribeToken } from "./unsubscribe";
+import { unsubscribeLink } from "./unsubscribe";
 
 /** Most notifications listed in one digest; the rest wait in the inbox. */
 const DIGEST_MAX = 50;
@@ -88,17 +88,7 @@ export async function sendDigestEmail(
     where: { userId, kind: { in: kinds }, digestedAt: null, readAt: null },
     orderBy: { id: "asc" },
     take: DIGEST_MAX,
-    select: {
-      id: true,
-      userId: true,
-      kind: true,
-      data: true,
-      projectId: true,
-      user: { select: { email: true } },
-      actor: { select: { name: true, email: true } },
-      team: { select: { name: true, slug: true } },
-      project: { select: { title: true, deadline: true } },
-    },
+    select: emailedNotificationSelect,
   });
   const now = new Date();
   const stale = await whyNoLongerTrue(db, unread, now);
@@ -117,8 +107,7 @@ export async function sendDigestEmail(
     return { text, link: new URL(href, settings.appUrl).toString() };
   });
   const settingsLink = new URL("/account/notifications", settings.appUrl).toString();
-  const unsubscribe = new URL("/api/unsubscribe", settings.appUrl);
-  unsubscribe.searchParams.set("token", unsubscribeToken(settings.secret, userId, "digest"));
+  const unsubscribe = unsubscribeLink(settings, userId, "digest");
   await settings.mailer.send({
     to,
     subject: `Tradeoff: ${items.length} ${items.length === 1 ? "notification" : "notifications"} today`,
@@ -126,7 +115,7 @@ export async function sendDigestEmail(
       ...items.flatMap((item) => [`- ${item.text}`, `  ${item.link}`]),
       "",
       `You get this daily digest because of your notification settings: ${settingsLink}`,
-      `Stop the daily digest: ${unsubscribe}`,
+      `Stop the daily digest: ${unsubscribe.url}`,
     ].join("\n"),
     html: [
       "<ul>",
@@ -135,13 +124,10 @@ export async function sendDigestEmail(
       ),
       "</ul>",
       `<p style="color:#666;font-size:12px">You get this daily digest because of your <a href="${escapeHtml(settingsLink)}">notification settings</a>. `,
-      `<a href="${escapeHtml(unsubscribe.toString())}">Stop the daily digest</a>.</p>`,
+      `<a href="${escapeHtml(unsubscribe.url.toString())}">Stop the daily digest</a>.</p>`,
     ].join(""),
     messageId: messageIdFor("digest", `${userId}-${day}`, settings.appUrl),
-    headers: {
-      "List-Unsubscribe": `<${unsubscribe}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    },
+    headers: unsubscribe.headers,
   });
   await db.notification.updateMany({
     where: { id: { in: rows.map((row) => row.id) } },

@@ -1,12 +1,12 @@
 import type { OutgoingMail } from "@tradeoff/auth";
-import type { PrismaClient } from "@tradeoff/db";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { escapeHtml } from "../../domain/html";
 import { messageIdFor } from "./email-html";
 import type { NotificationKind } from "./kinds";
 import { describeStoredNotification } from "./list-notifications";
 import { deliveriesFor } from "./preferences";
 import { whyNoLongerTrue } from "./still-true";
-import { unsubscribeToken } from "./unsubscribe";
+import { unsubscribeLink } from "./unsubscribe";
 
 /** What sends an email (nodemailer over SMTP in the app; a test server's in tests). */
 export type NotificationMailer = { send(mail: OutgoingMail): Promise<void> };
@@ -20,6 +20,22 @@ export type EmailSettings = {
   /** Where a notification email left unsent because it is no longer true is noted. */
   log?: EmailLog;
 };
+
+/**
+ * What an email about notifications reads of each: whom it goes to, whether it is still true
+ * (`whyNoLongerTrue`) and its sentence and link (`describeStoredNotification`).
+ */
+export const emailedNotificationSelect = {
+  id: true,
+  userId: true,
+  kind: true,
+  data: true,
+  projectId: true,
+  user: { select: { email: true } },
+  actor: { select: { name: true, email: true } },
+  team: { select: { name: true, slug: true } },
+  project: { select: { title: true, deadline: true } },
+} satisfies Prisma.NotificationSelect;
 
 /** The app's logger, as far as email jobs use it (pino's `info`). */
 export type EmailLog = { info(fields: Record<string, unknown>, message: string): void };
@@ -42,17 +58,7 @@ export async function sendNotificationEmail(
 ): Promise<{ sent: boolean }> {
   const row = await db.notification.findUnique({
     where: { id: BigInt(job.data.notificationId) },
-    select: {
-      id: true,
-      userId: true,
-      kind: true,
-      data: true,
-      projectId: true,
-      user: { select: { email: true, name: true } },
-      actor: { select: { name: true, email: true } },
-      team: { select: { name: true, slug: true } },
-      project: { select: { title: true, deadline: true } },
-    },
+    select: emailedNotificationSelect,
   });
   if (!row?.user.email) return { sent: false };
   const kind = row.kind as NotificationKind;
@@ -70,8 +76,7 @@ export async function sendNotificationEmail(
 
   const { text: sentence, href } = describeStoredNotification(row, now);
   const link = new URL(href, settings.appUrl).toString();
-  const unsubscribe = new URL("/api/unsubscribe", settings.appUrl);
-  unsubscribe.searchParams.set("token", unsubscribeToken(settings.secret, row.userId, kind));
+  const unsubscribe = unsubscribeLink(settings, row.userId, kind);
   await settings.mailer.send({
     to: row.user.email,
     subject: sentence.replace(/\.$/, ""),
@@ -81,19 +86,16 @@ export async function sendNotificationEmail(
       `Open it in Tradeoff: ${link}`,
       "",
       `You get this email because of your notification settings for ${row.team.name}.`,
-      `Stop these emails: ${unsubscribe}`,
+      `Stop these emails: ${unsubscribe.url}`,
     ].join("\n"),
     html: [
       `<p>${escapeHtml(sentence)}</p>`,
       `<p><a href="${escapeHtml(link)}">Open it in Tradeoff</a></p>`,
       `<p style="color:#666;font-size:12px">You get this email because of your notification settings for ${escapeHtml(row.team.name)}. `,
-      `<a href="${escapeHtml(unsubscribe.toString())}">Stop these emails</a>.</p>`,
+      `<a href="${escapeHtml(unsubscribe.url.toString())}">Stop these emails</a>.</p>`,
     ].join(""),
     messageId: messageIdFor("notification", row.id, settings.appUrl),
-    headers: {
-      "List-Unsubscribe": `<${unsubscribe}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    },
+    headers: unsubscribe.headers,
   });
   await db.notification.updateMany({ where: { id: row.id }, data: { digestedAt: new Date() } });
   return { sent: true };

@@ -21,6 +21,26 @@ export function unsubscribeToken(secret: string, userId: string, kind: Unsubscri
   return `${userId}.${kind}.${signature(secret, userId, kind)}`;
 }
 
+/**
+ * An email's one-click unsubscribe link, and the headers mail clients offer it by
+ * (List-Unsubscribe, with List-Unsubscribe-Post for one click, RFC 8058).
+ */
+export function unsubscribeLink(
+  settings: { appUrl: string; secret: string },
+  userId: string,
+  kind: UnsubscribeScope,
+) {
+  const url = new URL("/api/unsubscribe", settings.appUrl);
+  url.searchParams.set("token", unsubscribeToken(settings.secret, userId, kind));
+  return {
+    url,
+    headers: {
+      "List-Unsubscribe": `<${url}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
+}
+
 export function readUnsubscribeToken(
   secret: string,
   token: string,

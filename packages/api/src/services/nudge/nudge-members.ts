@@ -1,12 +1,11 @@
-import { type PrismaClient, type Role, sql, statement } from "@tradeoff/db";
+import { type PrismaClient, sql, statement } from "@tradeoff/db";
+import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { notifyUsers } from "../notification/notify";
 import { assertCanManageProject } from "../project/access";
 import { lockProject } from "../project/lock-project";
 import { ballotProgress, isComplete } from "../reminder/ballot-progress";
 import { NUDGE_INTERVAL_MS } from "./waiting-on";
-
-type Actor = { userId: string; teamId: string; role: Role };
 
 /**
  * Records a nudge for each member unless they were nudged about this project in the last
@@ -32,7 +31,7 @@ const claimNudges = statement<
  */
 export async function nudgeMembers(
   db: PrismaClient,
-  actor: Actor,
+  actor: TeamActor,
   input: { projectId: string; userIds?: string[] },
 ) {
   return db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
-import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { aggregate } from "@tradeoff/scoring";
+import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { PAST_DEADLINE_MESSAGE } from "../../schemas/project";
 import { revealDraftReasons } from "../draft/reveal-draft-reasons";
@@ -12,8 +13,6 @@ import { recordEvent } from "./events";
 import { loadDecision } from "./load-decision";
 import { lockProject } from "./lock-project";
 import { moveProjectStatus } from "./move-status";
-
-type Actor = { userId: string; teamId: string; role: Role };
 
 const TRANSITIONS = {
   open: { from: ["DRAFT"], to: "OPEN", verb: "open" },
@@ -29,7 +28,7 @@ const TRANSITIONS = {
  */
 export async function changeProjectStatus(
   db: PrismaClient,
-  actor: Actor,
+  actor: TeamActor,
   projectId: string,
   action: keyof typeof TRANSITIONS,
 ) {
@@ -122,7 +121,7 @@ async function nothingToClose(
  * ProjectRound; current votes carry over so members only change what they want to, and the
  * page compares the new result with the frozen one.
  */
-export async function reopenProject(db: PrismaClient, actor: Actor, projectId: string) {
+export async function reopenProject(db: PrismaClient, actor: TeamActor, projectId: string) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, projectId, "update");
     assertCanManageProject(locked.actor, locked);

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { findTemplate } from "@tradeoff/templates";
 import type { z } from "zod";
-import { isUniqueViolation } from "../../database-errors";
+import { createOnce } from "../../database-errors";
 import { DomainError } from "../../errors";
 import { type createProjectSchema, PAST_DEADLINE_MESSAGE } from "../../schemas/project";
 import { recordEvent } from "./events";
@@ -31,16 +31,7 @@ export async function createProject(db: PrismaClient, actor: Actor, input: Omit<
           select: createdSelect,
         })
       : null;
-  const earlier = await created();
-  if (earlier) return earlier;
-  try {
-    return await insertProject(db, actor, input, key);
-  } catch (error) {
-    // The same key sent twice at once: the unique index keeps one, both get that one.
-    const again = isUniqueViolation(error) ? await created() : null;
-    if (again) return again;
-    throw error;
-  }
+  return createOnce(created, () => insertProject(db, actor, input, key));
 }
 
 async function insertProject(

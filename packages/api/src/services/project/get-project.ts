@@ -1,5 +1,5 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
-import { hasRole } from "../../domain/roles";
+import type { PrismaClient } from "@tradeoff/db";
+import { hasRole, type TeamActor } from "../../domain/roles";
 import { recordStatusOf } from "../export/record-status";
 import { readRecordSource } from "../record/record-source";
 import { canManageProject } from "./access";
@@ -7,11 +7,7 @@ import { findTeamProject } from "./find-team-project";
 import { orderedCriteria, orderedOptions } from "./select";
 
 /** Everything the project page shows about the project itself (votes and results come apart). */
-export async function getProject(
-  db: PrismaClient,
-  actor: { userId: string; teamId: string; role: Role },
-  input: { projectId: string },
-) {
+export async function getProject(db: PrismaClient, actor: TeamActor, input: { projectId: string }) {
   const project = await findTeamProject(
     db,
     { teamId: actor.teamId, projectId: input.projectId },

@@ -1,4 +1,5 @@
-import type { Prisma, Role } from "@tradeoff/db";
+import type { Prisma } from "@tradeoff/db";
+import type { TeamActor } from "../../domain/roles";
 import { notFound } from "../../errors";
 import { currentRole } from "../member/current-role";
 import type { ProjectStatus } from "./access";
@@ -17,7 +18,7 @@ export async function lockProject(
   actor: { userId: string; teamId: string },
   projectId: string,
   mode: "share" | "update",
-): Promise<LockedProject & { actor: ProjectActor }> {
+): Promise<LockedProject & { actor: TeamActor }> {
   const rows =
     mode === "update"
       ? await tx.$queryRaw<LockedProject[]>`
@@ -37,8 +38,6 @@ export async function lockProject(
   });
   return { ...project, actor: { userId, teamId, role } };
 }
-
-export type ProjectActor = { userId: string; teamId: string; role: Role };
 
 export type LockedProject = {
   id: string;

@@ -1,5 +1,6 @@
-import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
 import type { z } from "zod";
+import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import {
   PAST_DEADLINE_MESSAGE,
@@ -28,7 +29,7 @@ const DRAFT_ONLY = ["options", "criteria", "method", "votingMode"] as const;
  */
 export async function updateProject(
   db: PrismaClient,
-  actor: { userId: string; teamId: string; role: Role },
+  actor: TeamActor,
   projectId: string,
   input: Input,
 ) {

@@ -1,4 +1,5 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
+import type { TeamActor } from "../../domain/roles";
 import { canManageProject } from "../project/access";
 import { loadRecordView } from "./record-view";
 import { readRecordFields } from "./stored-fields";
@@ -9,7 +10,7 @@ import { readRecordFields } from "./stored-fields";
  */
 export async function getRecord(
   db: PrismaClient,
-  actor: { userId: string; teamId: string; role: Role; appUrl?: string | null },
+  actor: TeamActor & { appUrl?: string | null },
   input: { projectId: string },
 ) {
   const view = await loadRecordView(

@@ -1,5 +1,6 @@
-import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
 import { aggregate, coverageLine, type Recommendation } from "@tradeoff/scoring";
+import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import type { RecordFields } from "../../schemas/record";
 import { notifyTeam } from "../notification/notify";
@@ -11,8 +12,6 @@ import { type LockedProject, lockProject } from "../project/lock-project";
 import { moveProjectStatus } from "../project/move-status";
 import { resolvePeople } from "./resolve-people";
 import type { RecordCoverage } from "./stored-fields";
-
-type Actor = { userId: string; teamId: string; role: Role };
 
 /**
  * Whether recording `chosenOptionKey` needs a written justification: it goes against the team's
@@ -108,7 +107,7 @@ export async function storedFields(
  */
 export async function recordDecision(
   db: PrismaClient,
-  actor: Actor,
+  actor: TeamActor,
   input: RecordFields & { projectId: string; confirmProvisional?: boolean },
 ) {
   return db.$transaction(async (tx) => {
@@ -149,7 +148,7 @@ export type DraftExtras = { context: string | null; moreInformation: string | nu
  */
 export async function writeDecision(
   tx: Prisma.TransactionClient,
-  actor: Actor,
+  actor: TeamActor,
   locked: LockedProject,
   input: RecordFields & { projectId: string; confirmProvisional?: boolean },
   extras?: DraftExtras,

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
-import type { PrismaClient, Role } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
+import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import type { RecordFields } from "../../schemas/record";
 import { assertCanManageProject } from "../project/access";
@@ -9,8 +10,6 @@ import { storedFields, toJson } from "./record-decision";
 import { readRecordSource } from "./record-source";
 import { readRecordCoverage } from "./stored-fields";
 
-type Actor = { userId: string; teamId: string; role: Role };
-
 /**
  * Changes a recorded decision by adding a revision: the record shows the latest, and every
  * earlier revision stays readable with who made it and when. The recommendation it is compared
@@ -18,7 +17,7 @@ type Actor = { userId: string; teamId: string; role: Role };
  */
 export async function reviseRecord(
   db: PrismaClient,
-  actor: Actor,
+  actor: TeamActor,
   input: RecordFields & { projectId: string; note: string },
 ) {
   return db.$transaction(async (tx) => {

@@ -1,12 +1,11 @@
-import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
+import type { Prisma, PrismaClient } from "@tradeoff/db";
+import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { notifyTeam } from "../notification/notify";
 import { assertCanManageProject, STATUS_WORDS } from "../project/access";
 import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
 import { moveProjectStatus } from "../project/move-status";
-
-type Actor = { userId: string; teamId: string; role: Role };
 
 /**
  * Marks a decided project as superseded by one or more projects of the same team (MADR allows
@@ -17,7 +16,7 @@ type Actor = { userId: string; teamId: string; role: Role };
  */
 export async function supersedeProject(
   db: PrismaClient,
-  actor: Actor,
+  actor: TeamActor,
   input: { projectId: string; successorIds: string[] },
 ) {
   const successorIds = [...new Set(input.successorIds)];

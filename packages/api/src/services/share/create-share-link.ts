@@ -1,5 +1,6 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
 import { isUniqueViolation } from "../../database-errors";
+import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { currentRole } from "../member/current-role";
 import { assertCanManageProject } from "../project/access";
@@ -7,8 +8,6 @@ import { hashShareToken, newShareToken, sharePath } from "./share-token";
 
 /** Active (neither revoked nor expired) share links one decision may have at once. */
 export const ACTIVE_SHARE_LINK_LIMIT = 100;
-
-type Actor = { userId: string; teamId: string; role: Role };
 
 /**
  * The answer to a key already used: the link exists, but its token was shown only in the first
@@ -24,7 +23,7 @@ function alreadyCreated(link: { id: string; revokedAt: Date | null }) {
 }
 
 /** The actor's link created with this key, if any. */
-function linkWithKey(tx: Pick<PrismaClient, "shareLink">, actor: Actor, key: string) {
+function linkWithKey(tx: Pick<PrismaClient, "shareLink">, actor: TeamActor, key: string) {
   return tx.shareLink.findFirst({
     where: { teamId: actor.teamId, createdById: actor.userId, clientKey: key },
     select: { id: true, revokedAt: true },
@@ -39,7 +38,7 @@ function linkWithKey(tx: Pick<PrismaClient, "shareLink">, actor: Actor, key: str
  */
 export async function createShareLink(
   db: PrismaClient,
-  actor: Actor,
+  actor: TeamActor,
   input: {
     projectId: string;
     showVotes: boolean;
@@ -60,7 +59,7 @@ export async function createShareLink(
 
 async function insertShareLink(
   db: PrismaClient,
-  actor: Actor,
+  actor: TeamActor,
   input: { projectId: string; showVotes: boolean; expiresAt: Date | null },
   clientKey: string | null,
 ) {

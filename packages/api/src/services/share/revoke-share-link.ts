@@ -1,11 +1,12 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
+import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { assertCanManageProject } from "../project/access";
 
 /** Revokes a link at once: the next request with its token answers "not found". */
 export async function revokeShareLink(
   db: PrismaClient,
-  actor: { userId: string; teamId: string; role: Role },
+  actor: TeamActor,
   input: { projectId: string; linkId: string },
 ) {
   const link = await db.shareLink.findFirst({

@@ -1,4 +1,5 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
+import type { TeamActor } from "../../domain/roles";
 import { assertCanManageProject } from "../project/access";
 import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
@@ -10,7 +11,7 @@ import { lockProject } from "../project/lock-project";
  */
 export async function setTags(
   db: PrismaClient,
-  actor: { userId: string; teamId: string; role: Role },
+  actor: TeamActor,
   input: { projectId: string; tags: string[] },
 ) {
   return db.$transaction(async (tx) => {

@@ -1,6 +1,6 @@
-import type { PrismaClient, Role } from "@tradeoff/db";
+import type { PrismaClient } from "@tradeoff/db";
 import { builtInTemplates } from "@tradeoff/templates";
-import { ROLE_RANK } from "../../domain/roles";
+import { ROLE_RANK, type TeamActor } from "../../domain/roles";
 import { DomainError, notFound } from "../../errors";
 
 /**
@@ -10,7 +10,7 @@ import { DomainError, notFound } from "../../errors";
  */
 export async function deleteTeamTemplate(
   db: PrismaClient,
-  actor: { userId: string; teamId: string; role: Role },
+  actor: TeamActor,
   input: { templateId: string },
 ) {
   if (builtInTemplates.some((template) => template.key === input.templateId)) {

@@ -2,6 +2,7 @@
  * What a webhook is sent: the events, the versioned JSON event document, and its rendering as
  * a Slack-compatible message (`text` plus blocks; Mattermost reads the same shape).
  */
+import { changeSentence, sentenceNames } from "../project/change-sentence";
 import { timeLeftWords } from "../reminder/time-left";
 
 export const WEBHOOK_EVENTS = [
@@ -46,8 +47,7 @@ export function describeEvent(doc: {
   teamName: string;
   data: Record<string, unknown>;
 }): string {
-  const who = doc.actorName ?? "Someone";
-  const project = doc.projectTitle ? `"${doc.projectTitle}"` : "a decision";
+  const { who, project } = sentenceNames(doc.actorName, doc.projectTitle);
   switch (doc.event) {
     case "project.opened":
       return `${who} opened ${project} for voting in ${doc.teamName}.`;
@@ -55,11 +55,9 @@ export function describeEvent(doc: {
       return `The deadline of ${project} is in ${timeLeftWords(doc.data)}; some ballots are not complete.`;
     }
     case "project.closed":
-      return `${who} closed voting on ${project}.`;
     case "decision.recorded":
-      return `${who} recorded the decision on ${project}.`;
     case "project.superseded":
-      return `${who} superseded ${project} with a new decision.`;
+      return changeSentence(doc.event, who, project);
     case TEST_EVENT:
       return `Test event from Tradeoff for ${doc.teamName}: this webhook is reachable.`;
   }
