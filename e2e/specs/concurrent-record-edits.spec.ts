@@ -119,8 +119,9 @@ test("a member's folder import lists a changed file of the owner's imported reco
   await expect(
     page.getByRole("heading", { name: "Changed, but not yours to revise (1)" }),
   ).toBeVisible();
+  // The team's DRF decision is record 1: the imported file became record 2.
   await expect(page.getByTestId("import-conflicts").getByRole("listitem")).toHaveText([
-    `0001-use-sqs.md: record 1 was imported from this file, which has changed since, but only ${owner.user.name} (who imported it) or a team admin can revise it: it is left as it is. Ask one of them to import the changed file.`,
+    `0001-use-sqs.md: record 2 was imported from this file, which has changed since, but only ${owner.user.name} (who imported it) or a team admin can revise it: it is left as it is. Ask one of them to import the changed file.`,
   ]);
   await expect(page.getByTestId("import-skipped")).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
