@@ -363,11 +363,12 @@ describe("reviews", () => {
     expect(stale).toHaveLength(1);
     expect(stale[0]?.actorId).toBe(s.member.id);
 
-    // Both approve again; the list is cut to one and put back: the approvals do not return.
+    // Both approve again; the creator cuts the list to one and a member puts it back: the
+    // approvals do not return.
     for (const reviewer of [s.owner, s.admin]) {
       await reviewer.api.draft.review({ projectId: s.projectId, verdict: "APPROVED" });
     }
-    await s.member.api.draft.updateFields({
+    await s.owner.api.draft.updateFields({
       projectId: s.projectId,
       decisionMakers: [{ userId: s.owner.id, name: "" }],
     });
@@ -396,14 +397,15 @@ describe("reviews", () => {
     expect(draft?.decisionMakers).toEqual([]);
 
     // The owner (who created the decision) names themselves and the member; the member may then
-    // keep themselves on the list while changing the rest.
+    // keep themselves on the list while adding others (removing them is the creator's or an
+    // admin's: draft-decision-makers.integration.test.ts).
     await s.owner.api.draft.updateFields({
       projectId: s.projectId,
       decisionMakers: [s.owner, s.member].map((p) => ({ userId: p.id, name: "" })),
     });
     await s.member.api.draft.updateFields({
       projectId: s.projectId,
-      decisionMakers: [s.member, s.admin].map((p) => ({ userId: p.id, name: "" })),
+      decisionMakers: [s.owner, s.member, s.admin].map((p) => ({ userId: p.id, name: "" })),
     });
     await s.admin.api.draft.updateFields({
       projectId: s.projectId,

@@ -220,6 +220,8 @@ export function registerDecide(program: Command, io: Io): void {
           ...(changes as Partial<RouterInputs["record"]["revise"]>),
           projectId,
           note: options.note,
+          // Revised by someone else since it was read: refused, rather than undoing their change.
+          expectedRevision: revisions[0]?.revision,
         }),
       RECORD_OPTIONS,
     );

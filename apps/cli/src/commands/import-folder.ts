@@ -25,7 +25,13 @@ const REQUEST_OVERHEAD_BYTES = 1024 * 1024;
 const looksLikeRecord = (fileName: string) => /^\d+[-_].*\.md$/i.test(fileName);
 
 /** `importedAs`: the file is already that record of the team (imported before, unchanged). */
-type Skipped = { fileName: string; reason: string; importedAs?: number };
+type Skipped = {
+  fileName: string;
+  reason: string;
+  importedAs?: number;
+  /** A changed file of a record the caller may not revise: who can. */
+  conflict?: { number: number; revisableBy: string };
+};
 
 /**
  * `tradeoff import DIR [--dry-run]`: an adr-tools, MADR or log4brains folder into the team.
@@ -95,8 +101,9 @@ export async function importFolder(
     throw error;
   });
   // A file imported before (a retry after a timeout) is in the team already, not lost.
+  // A changed file of a record the caller may not revise is in the team already, as it was.
   const lost = [...local, ...preview.skipped].filter(
-    (s) => s.importedAs === undefined && looksLikeRecord(s.fileName),
+    (s) => s.importedAs === undefined && !s.conflict && looksLikeRecord(s.fileName),
   );
   const result = dryRun || (lost.length && !options.allowSkipped) ? preview : await send(false);
   const skipped = [...local, ...result.skipped].sort((a, b) =>
@@ -104,7 +111,8 @@ export async function importFolder(
   );
   const count = result.records.length;
   const before = skipped.filter((s) => s.importedAs !== undefined);
-  const unread = skipped.filter((s) => s.importedAs === undefined);
+  const conflicts = skipped.filter((s) => s.conflict !== undefined);
+  const unread = skipped.filter((s) => s.importedAs === undefined && !s.conflict);
   const refuseLost = () => {
     if (!lost.length || options.allowSkipped) return;
     const files = `${lost.length} numbered record file${lost.length === 1 ? "" : "s"}`;
@@ -118,7 +126,7 @@ export async function importFolder(
   if (options.json) {
     if (!dryRun) refuseLost();
     io.stdout(`${JSON.stringify({ team: team.slug, ...result, skipped }, null, 2)}\n`);
-    if (count === 0 && !before.length)
+    if (count === 0 && !before.length && !conflicts.length)
       throw new CliError(EXIT_BAD_INPUT, `${dir} has no decision records to import.`);
     refuseLost();
     return;
@@ -131,16 +139,25 @@ export async function importFolder(
     if (before.length)
       out(`Already imported (${fileCount(before.length)}):\n${skippedLines(before)}\n`);
   };
+  const conflictLines = () => {
+    if (conflicts.length)
+      out(
+        `Not revised, not yours to revise (${fileCount(conflicts.length)}):\n${skippedLines(conflicts)}\n`,
+      );
+  };
   const unreadLines = () => {
     if (unread.length)
       out(`Not imported (${fileCount(unread.length)}):\n${skippedLines(unread)}\n`);
   };
   // Every record already in the team: the folder is imported, as a retry hoped.
-  if (count === 0 && before.length) {
+  if (count === 0 && (before.length || conflicts.length)) {
     out(
-      `Nothing to import: every record of ${dir} is already in ${team.slug}, unchanged; nothing was created.\n`,
+      conflicts.length
+        ? `Nothing to import: every record of ${dir} is already in ${team.slug}, and the changed ones are not yours to revise; nothing was written.\n`
+        : `Nothing to import: every record of ${dir} is already in ${team.slug}, unchanged; nothing was created.\n`,
     );
     beforeLines();
+    conflictLines();
     unreadLines();
     refuseLost();
     return;
@@ -166,6 +183,7 @@ export async function importFolder(
     for (const w of r.warnings) out(`      note: ${w}\n`);
   }
   beforeLines();
+  conflictLines();
   unreadLines();
   refuseLost();
 }

@@ -5,7 +5,7 @@ import { importProject } from "../services/export/import-project";
 import { exportFolder } from "../services/folder/export-folder";
 import { importFolder } from "../services/folder/import-folder";
 import { createTRPCRouter, projectProcedure, teamProcedure } from "../trpc";
-import { memberOf } from "./actor";
+import { actorOf, memberOf } from "./actor";
 
 /**
  * Exports of a decision record (MADR, log4brains, Nygard, JSON, CSV, PDF) and JSON import; a
@@ -31,5 +31,5 @@ export const exportRouter = createTRPCRouter({
     ),
   importFolder: teamProcedure("MEMBER")
     .input(folderImportSchema)
-    .mutation(({ ctx, input }) => importFolder(ctx.db, memberOf(ctx), input)),
+    .mutation(({ ctx, input }) => importFolder(ctx.db, actorOf(ctx), input)),
 });

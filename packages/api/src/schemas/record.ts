@@ -55,9 +55,26 @@ export const decideSchema = recordFieldsSchema.extend({
    */
   confirmProvisional: z.boolean({ error: "confirmProvisional is true or false." }).default(false),
 });
+export const STALE_REVISION_MESSAGE =
+  "Someone else revised this record after you opened it, so your revision would undo their changes. Reload the record to see their revision, then make your change again.";
+
 export const reviseRecordSchema = recordFieldsSchema.extend({
   projectId: idSchema,
   note: line("reason for the change", 500),
+  /**
+   * The record's revision as the editor read it (record.get). Optional: when given and the record
+   * was revised since, the revision is refused with CONFLICT (409) and nothing is written;
+   * without it, the fields sent replace the current ones whatever changed meanwhile.
+   */
+  expectedRevision: z
+    .number({ error: "The revision you edited (expectedRevision) is a whole number." })
+    .int({ error: "The revision you edited (expectedRevision) is a whole number." })
+    .min(1, { error: "The revision you edited (expectedRevision) is 1 or more." })
+    .optional()
+    .meta({
+      description:
+        "The record's `revision` as you read it (record.get). When given and the record was revised since, the revision is refused with 409 CONFLICT and nothing is written: read it again and reapply your change. Without it, the fields sent replace the current ones.",
+    }),
 });
 export const supersedeSchema = z.object({
   /** The decided project being superseded. */

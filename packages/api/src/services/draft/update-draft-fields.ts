@@ -83,7 +83,13 @@ export async function updateDraftFields(
     );
     if (!fields.length) return { fields };
     if (fields.includes("decisionMakers")) {
-      await assertMayNameThemselves(tx, actor, input.projectId, before.decisionMakers, changed);
+      await assertMayChangeDecisionMakers(
+        tx,
+        actor,
+        input.projectId,
+        before.decisionMakers,
+        changed,
+      );
     }
     const user = await tx.user.findUniqueOrThrow({
       where: { id: actor.userId },
@@ -162,28 +168,53 @@ async function assertCanReview(
 }
 
 /**
- * Naming oneself a decision-maker is for the decision's creator and the team's admins: a member
- * who could add themselves could approve their own draft alone. Members name others.
+ * Naming oneself a decision-maker, and removing the others, are for the decision's creator and
+ * the team's admins: a member who could add themselves, or drop everyone else, could approve
+ * their own draft alone. Members name others, and may step down themselves. Someone who can no
+ * longer review (left the team, or made a viewer) may be removed by anyone: they do not count.
  */
-async function assertMayNameThemselves(
+async function assertMayChangeDecisionMakers(
   tx: Prisma.TransactionClient,
   actor: TeamActor,
   projectId: string,
   before: unknown,
   changed: Record<string, unknown>,
 ) {
-  const ids = (list: unknown) =>
+  const people = (list: unknown) =>
     Array.isArray(list)
-      ? list.flatMap((p) => (p && typeof p === "object" && "userId" in p ? [p.userId] : []))
+      ? list.flatMap((p) =>
+          p && typeof p === "object" && "userId" in p && typeof p.userId === "string"
+            ? [{ userId: p.userId, name: "name" in p ? String(p.name) : "" }]
+            : [],
+        )
       : [];
-  if (!ids(changed.decisionMakers).includes(actor.userId)) return;
-  if (ids(before).includes(actor.userId)) return;
+  const after = new Set(people(changed.decisionMakers).map((p) => p.userId));
+  const previous = people(before);
+  const namesThemselves =
+    after.has(actor.userId) && !previous.some((p) => p.userId === actor.userId);
+  const dropped = previous.filter((p) => p.userId !== actor.userId && !after.has(p.userId));
+  if (!namesThemselves && !dropped.length) return;
   const project = await tx.project.findUniqueOrThrow({
     where: { id: projectId },
     select: { createdById: true },
   });
   if (canManageProject(actor, project)) return;
-  const message =
-    "You cannot name yourself a decision-maker: the decision's creator or a team admin can. Name others, or ask one of them.";
+  if (namesThemselves) {
+    const message =
+      "You cannot name yourself a decision-maker: the decision's creator or a team admin can. Name others, or ask one of them.";
+    throw new DomainError("FORBIDDEN", message, { decisionMakers: [message] });
+  }
+  const reviewers = await tx.membership.findMany({
+    where: {
+      teamId: actor.teamId,
+      userId: { in: dropped.map((p) => p.userId) },
+      role: { not: "VIEWER" },
+    },
+    select: { userId: true },
+  });
+  const stillReviewing = dropped.filter((p) => reviewers.some((r) => r.userId === p.userId));
+  if (!stillReviewing.length) return;
+  const who = stillReviewing.map((p) => p.name || "a named decision-maker").join(", ");
+  const message = `You cannot remove ${who} from the decision-makers: the decision's creator or a team admin can. Add others, or ask one of them.`;
   throw new DomainError("FORBIDDEN", message, { decisionMakers: [message] });
 }

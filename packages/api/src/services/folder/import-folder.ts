@@ -1,7 +1,8 @@
-import type { Prisma, PrismaClient } from "@tradeoff/db";
+import type { Prisma, PrismaClient, Role } from "@tradeoff/db";
 import { DomainError } from "../../errors";
 import { slugify } from "../export/file-name";
-import type { ProjectStatus } from "../project/access";
+import { currentRole } from "../member/current-role";
+import { canManageProject, type ProjectStatus } from "../project/access";
 import { recordEvent } from "../project/events";
 import { createDecisionRecord, toJson } from "../record/record-decision";
 import { type RecordSource, readRecordSource } from "../record/record-source";
@@ -44,8 +45,18 @@ export type ImportPreview = {
      */
     revises?: { revision: number };
   }[];
-  /** `importedAs`: the file is already the team's record of that number (imported before). */
-  skipped: { fileName: string; reason: string; importedAs?: number }[];
+  /**
+   * `importedAs`: the file is already the team's record of that number (imported before).
+   * `conflict`: the file is record `number`'s, changed since it was imported, and the caller may
+   * not revise that record (only its creator or a team admin may, as in the app): it is left as
+   * it is, and `revisableBy` says who can import the change.
+   */
+  skipped: {
+    fileName: string;
+    reason: string;
+    importedAs?: number;
+    conflict?: { number: number; revisableBy: string };
+  }[];
 };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -290,7 +301,22 @@ type Imported = {
   revision: number;
   /** The same file as when it was imported: file name, format, title, day, status and body. */
   unchanged: boolean;
+  createdById: string | null;
+  /** Who imported it first (its creator), while they have an account. */
+  creatorName: string | null;
 };
+
+/** Why a changed file of a record the caller may not revise is left out, and who can import it. */
+function conflictOf(before: Imported) {
+  const revisableBy = before.creatorName
+    ? `${before.creatorName} (who imported it) or a team admin`
+    : "a team admin";
+  return {
+    number: before.number,
+    revisableBy,
+    reason: `record ${before.number} was imported from this file, which has changed since, but only ${revisableBy} can revise it: it is left as it is. Ask one of them to import the changed file.`,
+  };
+}
 
 /** A record imported before from a file of the same name that this file is not (another folder's). */
 type NameClash = { number: number; format: RecordSource["format"]; date: string };
@@ -325,7 +351,16 @@ async function importedRecords(
       revision: true,
       source: true,
       decidedAt: true,
-      project: { select: { id: true, number: true, title: true, status: true } },
+      project: {
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          status: true,
+          createdById: true,
+          createdBy: { select: { name: true, email: true } },
+        },
+      },
     },
   });
   const found = new Map<string, Imported>();
@@ -355,6 +390,8 @@ async function importedRecords(
       status: project.status,
       revision: record.revision,
       unchanged,
+      createdById: project.createdById,
+      creatorName: project.createdBy ? (project.createdBy.name ?? project.createdBy.email) : null,
     });
   }
   for (const file of found.keys()) clashes.delete(file);
@@ -422,7 +459,7 @@ const sourceOf = (record: ParsedRecord): RecordSource => ({
 
 export async function importFolder(
   db: PrismaClient,
-  actor: { userId: string; teamId: string },
+  actor: { userId: string; teamId: string; role: Role },
   input: { files: FolderImportFile[]; dryRun: boolean },
 ): Promise<ImportPreview & { dryRun: boolean }> {
   if (input.files.length > MAX_IMPORT_FILES)
@@ -432,16 +469,32 @@ export async function importFolder(
     );
   const read = readFiles(input.files);
 
-  const plan = async (tx: Pick<PrismaClient, "project" | "decisionRecord" | "supersession">) => {
+  const plan = async (
+    tx: Pick<PrismaClient, "project" | "decisionRecord" | "supersession">,
+    role: Role,
+  ) => {
     const { found: imported, clashes } = await importedRecords(tx, actor.teamId, read.parsed);
     const unchanged = (r: ParsedRecord) => imported.get(r.fileName)?.unchanged === true;
+    // A changed file revises its record only for who may revise it in the app (record.revise).
+    const refused = (r: ParsedRecord) => {
+      const before = imported.get(r.fileName);
+      return (
+        before !== undefined &&
+        !before.unchanged &&
+        !canManageProject({ userId: actor.userId, role }, before)
+      );
+    };
     // To create, and to revise (changed since imported); links may name any file of the folder.
-    const parsed = read.parsed.filter((r) => !unchanged(r));
+    const parsed = read.parsed.filter((r) => !unchanged(r) && !refused(r));
     const created = parsed.filter((r) => !imported.has(r.fileName));
     const skipped = [
       ...read.skipped,
-      ...read.parsed.flatMap((r) => {
+      ...read.parsed.flatMap((r): ImportPreview["skipped"] => {
         const before = imported.get(r.fileName);
+        if (before && refused(r)) {
+          const { reason, ...conflict } = conflictOf(before);
+          return [{ fileName: r.fileName, reason, conflict }];
+        }
         return before?.unchanged
           ? [
               {
@@ -523,13 +576,19 @@ export async function importFolder(
     skipped,
   });
 
-  if (input.dryRun) return { ...preview(await plan(db)), dryRun: true };
+  if (input.dryRun) return { ...preview(await plan(db, actor.role)), dryRun: true };
 
   return db.$transaction(
     async (tx) => {
       // Numbers are given under the team's lock, as when a project is created.
       await tx.$queryRaw`SELECT id FROM teams WHERE id = ${actor.teamId} FOR UPDATE`;
-      const planned = await plan(tx);
+      // The role as it is under the team's lock: an admin demoted meanwhile revises as a member.
+      const role = await currentRole(tx, {
+        teamId: actor.teamId,
+        actorId: actor.userId,
+        minRole: "MEMBER",
+      });
+      const planned = await plan(tx, role);
       const { parsed, edges, newEdges, numbers, imported } = planned;
       const ids = new Map([...imported].map(([file, i]) => [file, i.projectId]));
       for (const record of parsed) {

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { PrismaClient } from "@tradeoff/db";
 import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
-import type { RecordFields } from "../../schemas/record";
+import { type RecordFields, STALE_REVISION_MESSAGE } from "../../schemas/record";
 import { assertCanManageProject } from "../project/access";
 import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
@@ -13,12 +13,14 @@ import { readRecordCoverage } from "./stored-fields";
 /**
  * Changes a recorded decision by adding a revision: the record shows the latest, and every
  * earlier revision stays readable with who made it and when. The recommendation it is compared
- * with is the one stored when the decision was first recorded.
+ * with is the one stored when the decision was first recorded. With `expectedRevision` (the
+ * revision the editor read), a revision made after someone else's is refused with CONFLICT
+ * instead of silently undoing theirs.
  */
 export async function reviseRecord(
   db: PrismaClient,
   actor: TeamActor,
-  input: RecordFields & { projectId: string; note: string },
+  input: RecordFields & { projectId: string; note: string; expectedRevision?: number | undefined },
 ) {
   return db.$transaction(async (tx) => {
     const locked = await lockProject(tx, actor, input.projectId, "update");
@@ -28,6 +30,12 @@ export async function reviseRecord(
       select: { id: true, revision: true, recommendedKey: true, source: true, coverage: true },
     });
     if (!record) throw new DomainError("CONFLICT", "Record the decision before revising it.");
+    // Read under the project's lock: two revisions of the same revision cannot both pass.
+    if (input.expectedRevision !== undefined && input.expectedRevision !== record.revision) {
+      throw new DomainError("CONFLICT", STALE_REVISION_MESSAGE, {
+        expectedRevision: [STALE_REVISION_MESSAGE],
+      });
+    }
     // An imported record is the file it came from, kept as written; it changes by a new decision.
     const source = readRecordSource(record.source);
     if (source)

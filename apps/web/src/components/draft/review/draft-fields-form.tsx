@@ -171,9 +171,12 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
           <div className="flex flex-wrap gap-x-4">
             {reviewers.map((m) => {
               const chosen = draft.decisionMakers.some((p) => p.userId === m.id);
-              // A member cannot add themselves (they could approve alone); the decision's creator
-              // and admins can. Someone already named may stay or step down.
-              const selfLocked = m.id === data.viewer.userId && !chosen && !data.viewer.canManage;
+              // A member cannot add themselves, nor remove the others (either way they could
+              // approve alone); the decision's creator and admins can. Someone already named may
+              // stay or step down.
+              const self = m.id === data.viewer.userId;
+              const selfLocked = self && !chosen && !data.viewer.canManage;
+              const othersLocked = !self && chosen && !data.viewer.canManage;
               return (
                 <label key={m.id} className="flex min-h-11 items-center gap-2 text-sm">
                   <input
@@ -181,14 +184,23 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
                     type="checkbox"
                     name="decisionMakers"
                     value={m.id}
-                    disabled={readOnly || selfLocked}
+                    disabled={readOnly || selfLocked || othersLocked}
                     defaultChecked={chosen}
                     className="size-5"
                   />
+                  {/* A disabled box is not sent: the one named stays named. */}
+                  {othersLocked && !readOnly ? (
+                    <input type="hidden" name="decisionMakers" value={m.id} />
+                  ) : null}
                   {m.name ?? m.email}
                   {selfLocked ? (
                     <span className="text-muted-foreground">
                       (you: the decision's creator or an admin can name you)
+                    </span>
+                  ) : null}
+                  {othersLocked && !readOnly ? (
+                    <span className="text-muted-foreground">
+                      (the decision's creator or an admin can remove them)
                     </span>
                   ) : null}
                 </label>

@@ -77,9 +77,11 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
     a.fileName.localeCompare(b.fileName);
   // Files already in the team, unchanged, are not offered again: they are listed on their own.
   const already = (result?.skipped ?? []).filter((s) => s.importedAs !== undefined).sort(byName);
+  // Changed files of records the reader may not revise: left as they are, saying who can.
+  const conflicts = (result?.skipped ?? []).filter((s) => s.conflict !== undefined).sort(byName);
   const skipped = [
     ...(upload?.skipped ?? []),
-    ...(result?.skipped ?? []).filter((s) => s.importedAs === undefined),
+    ...(result?.skipped ?? []).filter((s) => s.importedAs === undefined && !s.conflict),
   ].sort(byName);
   const count = result?.records.length ?? 0;
   const revised = result?.records.filter((r) => r.revises).length ?? 0;
@@ -204,9 +206,11 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
             </ul>
           ) : (
             <p className="text-muted-foreground text-sm">
-              {already.length
-                ? "Every record of this folder is already in the team, unchanged; nothing would be created."
-                : "No file reads as a decision record."}
+              {conflicts.length
+                ? "Every record of this folder is already in the team, and the changed ones are not yours to revise (below); nothing would be written."
+                : already.length
+                  ? "Every record of this folder is already in the team, unchanged; nothing would be created."
+                  : "No file reads as a decision record."}
             </p>
           )}
         </section>
@@ -221,6 +225,12 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
           fileName: s.fileName,
           note: `record ${s.importedAs} of the team, unchanged since it was imported; not imported again`,
         }))}
+      />
+      <FileNotes
+        headingId={`${id}-conflicts`}
+        heading="Changed, but not yours to revise"
+        testId="import-conflicts"
+        files={conflicts.map((s) => ({ key: s.fileName, fileName: s.fileName, note: s.reason }))}
       />
       <FileNotes
         headingId={`${id}-skipped`}

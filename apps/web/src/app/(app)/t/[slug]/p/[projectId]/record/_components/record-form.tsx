@@ -44,19 +44,56 @@ const PEOPLE = [
  * then left by choosing the recommendation again stays on screen (and is sent, so the server
  * says it would not be kept) until it is moved to the rationale or cleared: never dropped.
  */
-export function RecordForm({
-  view,
-  mode,
-  onDone,
-}: {
+export function RecordForm(props: {
   view: RecordView;
   mode: "decide" | "revise";
   onDone?: () => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // A reload starts the form again from the record as it is now.
+  const [loaded, setLoaded] = useState(0);
+  const [reloading, setReloading] = useState(false);
+  async function reload() {
+    setReloading(true);
+    try {
+      const latest = await queryClient.fetchQuery({
+        ...trpc.record.get.queryOptions({ projectId: props.view.project.id }),
+        staleTime: 0,
+      });
+      setLoaded((n) => n + 1);
+      toast.success(
+        `Loaded revision ${latest.view.decision?.revision ?? ""}: make your change again on top of it.`,
+      );
+    } catch {
+      toast.error("The record could not be loaded. Try again in a moment.");
+    } finally {
+      setReloading(false);
+    }
+  }
+  return <RecordFormFields key={loaded} {...props} onReload={reload} reloading={reloading} />;
+}
+
+function RecordFormFields({
+  view,
+  mode,
+  onDone,
+  onReload,
+  reloading,
+}: {
+  view: RecordView;
+  mode: "decide" | "revise";
+  onDone?: (() => void) | undefined;
+  onReload: () => void;
+  reloading: boolean;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const membersId = useId();
   const d = view.decision;
+  // The revision this form was filled from: the record on the page may be refetched meanwhile,
+  // and a revision made by someone else since must not be undone by this one.
+  const [baseRevision] = useState(d?.revision);
   const recommended = d?.recommendedKey ?? view.result?.winner ?? null;
   const [chosen, setChosen] = useState(
     d?.chosenOptionKey ?? recommended ?? view.options[0]?.key ?? "",
@@ -132,10 +169,16 @@ export function RecordForm({
     };
     if (mode === "decide")
       decide.mutate({ ...input, confirmProvisional: form.get("confirmProvisional") === "on" });
-    else revise.mutate({ ...input, note: text("note") });
+    else
+      revise.mutate({
+        ...input,
+        note: text("note"),
+        ...(baseRevision !== undefined ? { expectedRevision: baseRevision } : {}),
+      });
   }
 
   const err = (field: string) => errors[field]?.[0];
+  const stale = err("expectedRevision");
   function moveReasonToRationale() {
     // The rationale completes "Chosen option: …, because …": the reason follows as a sentence.
     setRationale((r) =>
@@ -150,7 +193,26 @@ export function RecordForm({
       className="space-y-4"
       aria-label={mode === "decide" ? "Record the decision" : "Revise the decision"}
     >
-      {formError ? <Alert variant="error" title={formError} /> : null}
+      {stale ? (
+        <Alert
+          variant="error"
+          title="Someone else revised this record"
+          data-testid="stale-revision"
+        >
+          <p>{stale}</p>
+          <Button
+            type="button"
+            variant="outline"
+            className="mt-2"
+            loading={reloading}
+            onClick={onReload}
+          >
+            Reload the record
+          </Button>
+        </Alert>
+      ) : formError ? (
+        <Alert variant="error" title={formError} />
+      ) : null}
       {mode === "decide" && view.status === "provisional" ? (
         <Alert variant="warning" title="The recommendation is provisional">
           <p data-testid="record-provisional">{coverageLine(view)}</p>

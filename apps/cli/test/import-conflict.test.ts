@@ -1,0 +1,82 @@
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli";
+import { billingStub } from "./stub-server";
+
+const revisableBy = "Olivia Owner (who imported it) or a team admin";
+const reason = `record 1 was imported from this file, which has changed since, but only ${revisableBy} can revise it: it is left as it is. Ask one of them to import the changed file.`;
+
+async function folderOf(names: string[]) {
+  const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
+  const folder = join(home, "decisions");
+  await mkdir(folder, { recursive: true });
+  for (const name of names) await writeFile(join(folder, name), `# ${name}\n`);
+  return { home, folder };
+}
+
+describe("tradeoff import FOLDER with a changed file of a record the caller may not revise", () => {
+  it("imports the rest and lists that file apart, saying who can revise its record", async () => {
+    const sent: boolean[] = [];
+    const stub = await billingStub(({ input }) => {
+      const { dryRun } = input as { dryRun: boolean };
+      sent.push(dryRun);
+      return {
+        data: {
+          records: [
+            {
+              fileName: "0002-use-redis.md",
+              number: 2,
+              title: "Use Redis",
+              status: "accepted",
+              date: "2024-01-02",
+              supersedes: [],
+              supersededBy: [],
+              warnings: [],
+            },
+          ],
+          skipped: [{ fileName: "0001-use-sqs.md", reason, conflict: { number: 1, revisableBy } }],
+          dryRun,
+        },
+      };
+    });
+    try {
+      const { home, folder } = await folderOf(["0001-use-sqs.md", "0002-use-redis.md"]);
+      const run = await runCli(["import", folder], { env: stub.env(home) });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      // Not a record lost: the import goes ahead after its preview.
+      expect(sent).toEqual([true, false]);
+      expect(run.stdout).toBe(
+        "Created 1 record in billing:\n" +
+          "  billing/2  Use Redis  (accepted, 2024-01-02)  from 0002-use-redis.md\n" +
+          `Not revised, not yours to revise (1 file):\n  0001-use-sqs.md: ${reason}\n`,
+      );
+    } finally {
+      await stub.close();
+    }
+  });
+
+  it("says nothing was written when that file is all the folder changes", async () => {
+    const stub = await billingStub(({ input }) => ({
+      data: {
+        records: [],
+        skipped: [{ fileName: "0001-use-sqs.md", reason, conflict: { number: 1, revisableBy } }],
+        dryRun: (input as { dryRun: boolean }).dryRun,
+      },
+    }));
+    try {
+      const { home, folder } = await folderOf(["0001-use-sqs.md"]);
+      const run = await runCli(["import", folder], { env: stub.env(home) });
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(
+        `Nothing to import: every record of ${folder} is already in billing, and the changed ones are not yours to revise; nothing was written.\n` +
+          `Not revised, not yours to revise (1 file):\n  0001-use-sqs.md: ${reason}\n`,
+      );
+    } finally {
+      await stub.close();
+    }
+  });
+});
