@@ -35,7 +35,6 @@ async function receiver(...args: Parameters<typeof startReceiver>) {
   return r;
 }
 
-/** Workers started by the running test, stopped when it ends (the next test runs jobs by hand). */
 /**
  * A team whose owner has one JSON webhook on `url` for project.opened; `sendTest()` queues a
  * test delivery to it.
@@ -52,6 +51,7 @@ async function teamWithWebhook(url: string, roles: Parameters<typeof teamWith>[1
   return { ...fixture, webhook, sendTest: () => fixture.owner.api.webhook.sendTest(ref) };
 }
 
+/** Workers started by the running test, stopped when it ends (the next test runs jobs by hand). */
 const workers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const stop of workers.splice(0)) await stop();
