@@ -28,6 +28,9 @@ export function useDraftLive(projectId: string) {
     trpc.live.project.subscriptionOptions(
       { projectId },
       {
+        // Read the draft again once the stream is open: a change saved while it was connecting
+        // (or reconnecting) sent its event to nobody.
+        onStarted: refresh,
         onData: (streamed) => {
           const message = "kind" in streamed ? streamed : streamed.data;
           if (message.kind === "event" && DRAFT_EVENT.test(message.event.type)) refresh();
