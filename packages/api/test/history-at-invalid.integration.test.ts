@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
-import { at, castOnBothCriteria, castVote, openBlankProject } from "./project-fixtures";
+import { castVote, votedBlankProject } from "./project-fixtures";
 
 const t = useTestDatabase();
 
-/** An open blank decision (kafka or sqs) on which a member has voted on both criteria. */
-async function votedProject() {
-  const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
-  const member = at(setup.people, 1);
-  await castOnBothCriteria(member, setup.projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
-  return { ...setup, member, other: at(setup.people, 2) };
-}
+const votedProject = () => votedBlankProject(t);
 
 describe("the recommendation at a moment of a project whose stored data is invalid", () => {
   it("answers without a result and says why when the project cannot be scored", async () => {

@@ -174,3 +174,11 @@ export function at<T>(list: readonly T[], i: number): T {
   if (item === undefined) throw new Error(`No item ${i} in a list of ${list.length}.`);
   return item;
 }
+
+/** An open blank decision (kafka or sqs) on which a member has voted on both criteria. */
+export async function votedBlankProject(t: T) {
+  const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
+  const member = at(setup.people, 1);
+  await castOnBothCriteria(member, setup.projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
+  return { ...setup, member, other: at(setup.people, 2) };
+}
