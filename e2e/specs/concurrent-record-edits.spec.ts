@@ -1,5 +1,5 @@
-import { strToU8, zipSync } from "fflate";
 import { decideOverApi, mutate, query } from "../support/decisions";
+import { upload } from "../support/folder-upload";
 import { expect, test } from "../support/members";
 
 test.setTimeout(120_000);
@@ -102,14 +102,7 @@ test("a member's folder import lists a changed file of the owner's imported reco
 
   const page = member.page;
   await page.goto(`/t/${drf.team.slug}/records`);
-  const zip = zipSync({ "decisions/0001-use-sqs.md": strToU8(file("We will use Kafka.")) });
-  const chooser = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Choose files" }).click();
-  await (await chooser).setFiles({
-    name: "decisions.zip",
-    mimeType: "application/zip",
-    buffer: Buffer.from(zip),
-  });
+  await upload(page, [["decisions/0001-use-sqs.md", file("We will use Kafka.")]]);
   await expect(page.getByRole("heading", { name: "Nothing to import" })).toBeVisible();
   await expect(
     page.getByText(

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { type Browser, expect, test } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
 import { parse as parseYaml } from "yaml";
 import { mutate, person } from "../support/decisions";
+import { type FolderFiles, upload } from "../support/folder-upload";
 import { documentWidth } from "../support/layout";
 
 /** A small docs/decisions folder in MADR 4, as a team keeps it: two records, one superseding the other. */
@@ -55,24 +56,6 @@ Chosen option: "Confluence", because it was there.
   "docs/decisions/logo.png": new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
   "docs/decisions/CONTRIBUTING.md": "# How to contribute\n\nOpen a pull request.\n",
 };
-
-type FolderFiles = [name: string, body: string | Uint8Array][];
-
-/** Chooses `files`, zipped as decisions.zip, through the records page's file picker. */
-async function upload(page: Page, files: FolderFiles) {
-  const zip = zipSync(
-    Object.fromEntries(
-      files.map(([name, body]) => [name, typeof body === "string" ? strToU8(body) : body]),
-    ),
-  );
-  const chooser = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Choose files" }).click();
-  await (await chooser).setFiles({
-    name: "decisions.zip",
-    mimeType: "application/zip",
-    buffer: Buffer.from(zip),
-  });
-}
 
 /** A new user's (`label`) page, and their new team, named `teamName` and a suffix. */
 async function adminWithTeam(browser: Browser, label: string, teamName: string) {
