@@ -398,17 +398,22 @@ const teamInput = z.object({ teamId: recordId("team") });
 const projectInput = z.object({ projectId: recordId("project") });
 
 /**
- * The id a scoped procedure's access check needs, read from the raw input before the
- * procedure's own schema runs (every scoped procedure's schema carries it too). Invalid input
- * is refused exactly as an input schema refuses it.
+ * The caller of a team- or project-scoped procedure and the id its access check needs. A
+ * signed-out caller, and an access token where `sessionOnly`, are refused before anything is
+ * read. The id is read from the raw input before the procedure's own schema runs (every scoped
+ * procedure's schema carries it too); invalid input is refused exactly as an input schema
+ * refuses it.
  */
-async function scopeInput<S extends z.ZodType>(
-  schema: S,
-  getRawInput: () => Promise<unknown>,
-): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await getRawInput());
+async function scopedCaller<Scope extends object>(
+  opts: { ctx: Context; getRawInput: () => Promise<unknown> },
+  sessionOnly: boolean,
+  scopeSchema: z.ZodType<Scope>,
+): Promise<Scope & { user: SessionUser }> {
+  const user = signedIn(opts.ctx);
+  if (sessionOnly) refuseTokens(opts.ctx, "team");
+  const parsed = scopeSchema.safeParse(await opts.getRawInput());
   if (!parsed.success) throw new TRPCError({ code: "BAD_REQUEST", cause: parsed.error });
-  return parsed.data;
+  return { ...parsed.data, user };
 }
 
 /**
@@ -422,10 +427,8 @@ export function teamProcedure(minRole: Role, options: { sessionOnly?: true } = {
   const sessionOnly = Boolean(options.sessionOnly) || administers(minRole);
   return t.procedure.meta(scopedMeta({ scope: "team", minRole }, sessionOnly)).use((opts) =>
     settle(opts, async () => {
-      const { ctx, getRawInput, next } = opts;
-      const user = signedIn(ctx);
-      if (sessionOnly) refuseTokens(ctx, "team");
-      const { teamId } = await scopeInput(teamInput, getRawInput);
+      const { ctx, next } = opts;
+      const { user, teamId } = await scopedCaller(opts, sessionOnly, teamInput);
       // The session check rides on the membership query: one round trip per request.
       const [row] = await statements
         .teamAccess(ctx.db, { teamId, userId: user.id, sessionId: user.sessionId })
@@ -451,10 +454,8 @@ export function projectProcedure(minRole: Role, options: { withStamp?: boolean }
   const sessionOnly = administers(minRole);
   return t.procedure.meta(scopedMeta({ scope: "project", minRole }, sessionOnly)).use((opts) =>
     settle(opts, async () => {
-      const { ctx, getRawInput, next } = opts;
-      const user = signedIn(ctx);
-      if (sessionOnly) refuseTokens(ctx, "team");
-      const { projectId } = await scopeInput(projectInput, getRawInput);
+      const { ctx, next } = opts;
+      const { user, projectId } = await scopedCaller(opts, sessionOnly, projectInput);
       // The project's team, the caller's role in it and their session version: one round trip.
       const [row] = await accessQuery(ctx.db, {
         projectId,
