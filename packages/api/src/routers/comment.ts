@@ -29,7 +29,7 @@ export const commentRouter = createTRPCRouter({
   /** My unseen @-mentions in the team: the dashboard's "needs attention" list. */
   mentions: teamProcedure("VIEWER")
     .input(myMentionsSchema)
-    .query(({ ctx }) => listMyMentions(ctx.db, { teamId: ctx.team.id, userId: ctx.user.id })),
+    .query(({ ctx }) => listMyMentions(ctx.db, memberOf(ctx))),
   /** Called when the discussion is opened: my mentions in this project are no longer new. */
   markMentionsSeen: projectProcedure("VIEWER")
     .input(markMentionsSeenSchema)

@@ -14,7 +14,7 @@ import { listMyTeams } from "../services/team/list-my-teams";
 import { renameTeam } from "../services/team/rename-team";
 import { transferOwnership } from "../services/team/transfer-ownership";
 import { createTRPCRouter, membershipProcedure, protectedProcedure, teamProcedure } from "../trpc";
-import { actingIn } from "./actor";
+import { actingIn, memberOf } from "./actor";
 
 /**
  * Teams themselves: which teams the account belongs to and each team's settings are managed
@@ -38,7 +38,7 @@ export const teamRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => renameTeam(ctx.db, { ...actingIn(ctx), name: input.name })),
   leave: teamProcedure("VIEWER", { sessionOnly: true })
     .input(teamOnlySchema)
-    .mutation(({ ctx }) => leaveTeam(ctx.db, { teamId: ctx.team.id, userId: ctx.user.id })),
+    .mutation(({ ctx }) => leaveTeam(ctx.db, memberOf(ctx))),
   transferOwnership: teamProcedure("OWNER")
     .input(transferOwnershipSchema)
     .mutation(({ ctx, input }) =>

@@ -52,9 +52,9 @@ export async function viewSharedRecord(
       status: draft.status,
       chosenOptionKey: draft.chosenOptionKey,
       text: draft.text,
-      decisionMakers: draft.decisionMakers.map(({ name }) => ({ name })),
-      consulted: draft.consulted.map(({ name }) => ({ name })),
-      informed: draft.informed.map(({ name }) => ({ name })),
+      decisionMakers: namesOnly(draft.decisionMakers),
+      consulted: namesOnly(draft.consulted),
+      informed: namesOnly(draft.informed),
       reviewDate: draft.reviewDate,
       links: draft.links,
       approval: draft.approval.summary,
@@ -94,9 +94,9 @@ export async function viewSharedRecord(
       justification: view.decision.justification,
       rationale: view.decision.rationale,
       consequences: view.decision.consequences,
-      decisionMakers: view.decision.decisionMakers.map(({ name }) => ({ name })),
-      consulted: view.decision.consulted.map(({ name }) => ({ name })),
-      informed: view.decision.informed.map(({ name }) => ({ name })),
+      decisionMakers: namesOnly(view.decision.decisionMakers),
+      consulted: namesOnly(view.decision.consulted),
+      informed: namesOnly(view.decision.informed),
       confirmation: view.decision.confirmation,
       links: view.decision.links,
       reviewDate: view.decision.reviewDate,
@@ -117,6 +117,11 @@ export async function viewSharedRecord(
     generatedAt: view.generatedAt,
     expiresAt: link.expiresAt,
   });
+}
+
+/** People a record names (decision-makers, consulted, informed), by their name alone. */
+function namesOnly(people: { name: string }[]) {
+  return people.map(({ name }) => ({ name }));
 }
 
 /**
