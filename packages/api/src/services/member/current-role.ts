@@ -40,3 +40,18 @@ export async function lockedActorRole(
   await lockTeam(tx, input.teamId);
   return currentRole(tx, input);
 }
+
+/**
+ * Shares the team's row (FOR KEY SHARE), then reads the actor's role (see currentRole): removals
+ * and role changes, which lock that row FOR UPDATE, wait until this transaction ends, so the role
+ * read holds for every change it makes. Not lockTeam's FOR UPDATE: for a change that refers to
+ * a decision, which a close may hold while it refers to the team (docs/ARCHITECTURE.md, lock
+ * order). Taken before the rows the change locks next, in the order removals lock.
+ */
+export async function sharedActorRole(
+  tx: Prisma.TransactionClient,
+  input: { teamId: string; actorId: string; minRole: Role; scope?: "Team" | "Decision project" },
+): Promise<Role> {
+  await tx.$queryRaw`SELECT id FROM teams WHERE id = ${input.teamId} FOR KEY SHARE`;
+  return currentRole(tx, input);
+}
