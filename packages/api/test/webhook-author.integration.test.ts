@@ -192,4 +192,38 @@ describe("a webhook change sent while its admin is removed or demoted", () => {
     expect(refused.code).toBe("FORBIDDEN");
     expect((await s.stored()).enabled).toBe(false);
   });
+
+  itWithLocks("rotates no secret once the admin was removed", async () => {
+    const s = await adminWithWebhook();
+    const secretOf = async () =>
+      (await t.db.webhook.findUniqueOrThrow({ where: { id: s.ownersHook.id } })).secretEncrypted;
+    const before = await secretOf();
+    const [, refused] = await inTurnBehindLock(
+      t.db,
+      "teams",
+      s.team.id,
+      () => s.owner.api.member.remove({ teamId: s.team.id, userId: s.admin.id }),
+      () =>
+        trpcError(
+          s.admin.api.webhook.rotateSecret({ teamId: s.team.id, webhookId: s.ownersHook.id }),
+        ),
+    );
+    expect(refused.code).toBe("NOT_FOUND");
+    expect(await secretOf()).toBe(before);
+  });
+
+  itWithLocks("deletes none once the admin was made a member", async () => {
+    const s = await adminWithWebhook();
+    const [, refused] = await inTurnBehindLock(
+      t.db,
+      "teams",
+      s.team.id,
+      () =>
+        s.owner.api.member.changeRole({ teamId: s.team.id, userId: s.admin.id, role: "MEMBER" }),
+      () =>
+        trpcError(s.admin.api.webhook.delete({ teamId: s.team.id, webhookId: s.ownersHook.id })),
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(await t.db.webhook.count({ where: { id: s.ownersHook.id } })).toBe(1);
+  });
 });
