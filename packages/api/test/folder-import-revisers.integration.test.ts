@@ -40,6 +40,13 @@ const stored = (projectId: string) =>
 const conflictReason =
   "record 1 was imported from this file, which has changed since, but only Olivia Owner (who imported it) or a team admin can revise it: it is left as it is. Ask one of them to import the changed file.";
 
+/** The preview's entry for record 1's file when the import leaves that record as it is. */
+const leftAsItIs = (reason: string) => ({
+  fileName: "0001-use-sqs.md",
+  reason,
+  conflict: { number: 1, revisableBy: "Olivia Owner (who imported it) or a team admin" },
+});
+
 describe("re-importing a changed file of someone else's record", () => {
   it("is a conflict for a member: the preview says who can revise it, and nothing is written", async () => {
     const s = await importedByOwner();
@@ -52,13 +59,7 @@ describe("re-importing a changed file of someone else's record", () => {
     expect(preview.records.map((r) => [r.fileName, r.revises ?? null])).toEqual([
       ["0002-use-redis.md", null],
     ]);
-    expect(preview.skipped).toEqual([
-      {
-        fileName: "0001-use-sqs.md",
-        reason: conflictReason,
-        conflict: { number: 1, revisableBy: "Olivia Owner (who imported it) or a team admin" },
-      },
-    ]);
+    expect(preview.skipped).toEqual([leftAsItIs(conflictReason)]);
 
     const done = await s.member.api.export.importFolder({ teamId: s.team.id, files });
     expect(done.skipped).toEqual(preview.skipped);
@@ -152,13 +153,7 @@ describe("importing a file that supersedes someone else's record", () => {
     expect(preview.records.map((r) => [r.fileName, r.status, r.supersedes])).toEqual([
       ["0002-use-kafka.md", "accepted", []],
     ]);
-    expect(preview.skipped).toEqual([
-      {
-        fileName: "0001-use-sqs.md",
-        reason: supersedeReason,
-        conflict: { number: 1, revisableBy: "Olivia Owner (who imported it) or a team admin" },
-      },
-    ]);
+    expect(preview.skipped).toEqual([leftAsItIs(supersedeReason)]);
 
     const done = await s.member.api.export.importFolder({ teamId: s.team.id, files });
     expect(done.skipped).toEqual(preview.skipped);
@@ -183,12 +178,9 @@ describe("importing a file that supersedes someone else's record", () => {
       files: [sqs("We will use SQS until Kafka is ready."), kafka],
     });
     expect(done.skipped).toEqual([
-      {
-        fileName: "0001-use-sqs.md",
-        reason:
-          "record 1 was imported from this file, which has changed since, and 0002-use-kafka.md says it supersedes it, but only Olivia Owner (who imported it) or a team admin can revise or supersede it: it is left as it is, not superseded. Ask one of them to import these files, or to supersede record 1 in the app.",
-        conflict: { number: 1, revisableBy: "Olivia Owner (who imported it) or a team admin" },
-      },
+      leftAsItIs(
+        "record 1 was imported from this file, which has changed since, and 0002-use-kafka.md says it supersedes it, but only Olivia Owner (who imported it) or a team admin can revise or supersede it: it is left as it is, not superseded. Ask one of them to import these files, or to supersede record 1 in the app.",
+      ),
     ]);
     expect(await statusOf(s.projectId)).toBe("DECIDED");
     expect(await stored(s.projectId)).toMatchObject({ revision: 1 });

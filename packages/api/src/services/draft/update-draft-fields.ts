@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import type { UpdateDraftFields } from "../../schemas/draft";
-import { sharedActorRole } from "../member/current-role";
+import { decisionMember, sharedActorRole } from "../member/current-role";
 import { canManageProject } from "../project/access";
 import { recordEvent } from "../project/events";
 import { toJson } from "../record/record-decision";
@@ -136,13 +136,7 @@ export async function openDraft(
   actor: { userId: string; teamId: string },
   projectId: string,
 ): Promise<LockedDraft & { actor: TeamActor }> {
-  const { userId, teamId } = actor;
-  const role = await sharedActorRole(tx, {
-    teamId,
-    actorId: userId,
-    minRole: "MEMBER",
-    scope: "Decision project",
-  });
+  const role = await sharedActorRole(tx, decisionMember(actor));
   const draft = await lockDraft(tx, { projectId });
   if (!draft || draft.teamId !== actor.teamId) {
     throw new DomainError(
@@ -159,7 +153,7 @@ export async function openDraft(
       "This draft was discarded: it is read-only. Start the record draft again to write a new one.",
     );
   }
-  return { ...draft, actor: { userId, teamId, role } };
+  return { ...draft, actor: { userId: actor.userId, teamId: actor.teamId, role } };
 }
 
 /** Decision-makers approve or request changes, so each must be a member who may review. */

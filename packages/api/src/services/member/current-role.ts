@@ -30,6 +30,18 @@ export async function currentRole(
 }
 
 /**
+ * currentRole's input for a change to one of the team's decisions: a member or more, refused
+ * as a decision of another team is (NOT_FOUND naming the decision).
+ */
+export const decisionMember = (actor: { userId: string; teamId: string }) =>
+  ({
+    teamId: actor.teamId,
+    actorId: actor.userId,
+    minRole: "MEMBER",
+    scope: "Decision project",
+  }) as const;
+
+/**
  * Locks the team (see lockTeam), then reads the actor's role (see currentRole): no role change,
  * removal or departure can commit until this transaction ends.
  */

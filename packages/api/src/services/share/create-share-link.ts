@@ -2,7 +2,7 @@ import type { PrismaClient } from "@tradeoff/db";
 import { isUniqueViolation } from "../../database-errors";
 import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
-import { sharedActorRole } from "../member/current-role";
+import { decisionMember, sharedActorRole } from "../member/current-role";
 import { assertCanManageProject } from "../project/access";
 import { hashShareToken, newShareToken, sharePath } from "./share-token";
 
@@ -76,12 +76,7 @@ async function insertShareLink(
     // wait for: a link is either refused here or there when that change revokes it. The check
     // above read the role before any lock. The link then refers to the decision: a share, not
     // lockTeam's FOR UPDATE (sharedActorRole).
-    const role = await sharedActorRole(tx, {
-      teamId: actor.teamId,
-      actorId: actor.userId,
-      minRole: "MEMBER",
-      scope: "Decision project",
-    });
+    const role = await sharedActorRole(tx, decisionMember(actor));
     assertCanManageProject({ userId: actor.userId, role }, project);
     // One creation per project at a time, so two at once cannot both pass the limit.
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`share-links:${project.id}`}))::text`;
