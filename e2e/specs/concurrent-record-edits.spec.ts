@@ -106,11 +106,11 @@ test("a member's folder import lists a changed file of the owner's imported reco
   await expect(page.getByRole("heading", { name: "Nothing to import" })).toBeVisible();
   await expect(
     page.getByText(
-      "Every record of this folder is already in the team, and the changed ones are not yours to revise (below); nothing would be written.",
+      "Every record of this folder is already in the team, and the changes to them are not yours to make (below); nothing would be written.",
     ),
   ).toBeVisible();
   await expect(
-    page.getByRole("heading", { name: "Changed, but not yours to revise (1)" }),
+    page.getByRole("heading", { name: "Left as they are, not yours to revise or supersede (1)" }),
   ).toBeVisible();
   // The team's DRF decision is record 1: the imported file became record 2.
   await expect(page.getByTestId("import-conflicts").getByRole("listitem")).toHaveText([

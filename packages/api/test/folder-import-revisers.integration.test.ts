@@ -40,6 +40,13 @@ const stored = (projectId: string) =>
 const conflictReason =
   "record 1 was imported from this file, which has changed since, but only Olivia Owner (who imported it) or a team admin can revise it: it is left as it is. Ask one of them to import the changed file.";
 
+/** The preview's entry for record 1's file when the import leaves that record as it is. */
+const leftAsItIs = (reason: string) => ({
+  fileName: "0001-use-sqs.md",
+  reason,
+  conflict: { number: 1, revisableBy: "Olivia Owner (who imported it) or a team admin" },
+});
+
 describe("re-importing a changed file of someone else's record", () => {
   it("is a conflict for a member: the preview says who can revise it, and nothing is written", async () => {
     const s = await importedByOwner();
@@ -52,13 +59,7 @@ describe("re-importing a changed file of someone else's record", () => {
     expect(preview.records.map((r) => [r.fileName, r.revises ?? null])).toEqual([
       ["0002-use-redis.md", null],
     ]);
-    expect(preview.skipped).toEqual([
-      {
-        fileName: "0001-use-sqs.md",
-        reason: conflictReason,
-        conflict: { number: 1, revisableBy: "Olivia Owner (who imported it) or a team admin" },
-      },
-    ]);
+    expect(preview.skipped).toEqual([leftAsItIs(conflictReason)]);
 
     const done = await s.member.api.export.importFolder({ teamId: s.team.id, files });
     expect(done.skipped).toEqual(preview.skipped);
@@ -124,5 +125,79 @@ describe("re-importing a changed file of someone else's record", () => {
     });
     expect(own.records.map((r) => r.revises)).toEqual([{ revision: 2 }]);
     expect(own.skipped).toEqual([]);
+  });
+});
+
+/** Record 2, whose file says it supersedes record 1 (as adr-tools' `adr new -s 1` writes it). */
+const kafka = encode(
+  "0002-use-kafka.md",
+  "# 2. Use Kafka\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n\nSupersedes [1. Use SQS](0001-use-sqs.md)\n\n## Context\n\nQueues.\n\n## Decision\n\nKafka.\n\n## Consequences\n\nNone.\n",
+);
+
+const supersedeReason =
+  "record 1 was imported from this file, and 0002-use-kafka.md says it supersedes it, but only Olivia Owner (who imported it) or a team admin can supersede it: it is left as it is, not superseded. Ask one of them to import these files, or to supersede record 1 in the app.";
+
+const statusOf = async (projectId: string) =>
+  (await t.db.project.findUniqueOrThrow({ where: { id: projectId }, select: { status: true } }))
+    .status;
+
+describe("importing a file that supersedes someone else's record", () => {
+  it("is a conflict for a member: the record stays as it is, and the preview says who can supersede it", async () => {
+    const s = await importedByOwner();
+    const files = [sqs("We will use SQS."), kafka];
+    const preview = await s.member.api.export.importFolder({
+      teamId: s.team.id,
+      files,
+      dryRun: true,
+    });
+    expect(preview.records.map((r) => [r.fileName, r.status, r.supersedes])).toEqual([
+      ["0002-use-kafka.md", "accepted", []],
+    ]);
+    expect(preview.skipped).toEqual([leftAsItIs(supersedeReason)]);
+
+    const done = await s.member.api.export.importFolder({ teamId: s.team.id, files });
+    expect(done.skipped).toEqual(preview.skipped);
+    expect(done.records.map((r) => r.fileName)).toEqual(["0002-use-kafka.md"]);
+    expect(await statusOf(s.projectId)).toBe("DECIDED");
+    expect(await t.db.supersession.count({ where: { predecessorId: s.projectId } })).toBe(0);
+    // As record.supersede refuses the same member.
+    const successor = await t.db.project.findFirstOrThrow({
+      where: { teamId: s.team.id, number: 2 },
+      select: { id: true },
+    });
+    const refused = await trpcError(
+      s.member.api.record.supersede({ projectId: s.projectId, successorIds: [successor.id] }),
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+  });
+
+  it("names both refusals when the file has changed as well", async () => {
+    const s = await importedByOwner();
+    const done = await s.member.api.export.importFolder({
+      teamId: s.team.id,
+      files: [sqs("We will use SQS until Kafka is ready."), kafka],
+    });
+    expect(done.skipped).toEqual([
+      leftAsItIs(
+        "record 1 was imported from this file, which has changed since, and 0002-use-kafka.md says it supersedes it, but only Olivia Owner (who imported it) or a team admin can revise or supersede it: it is left as it is, not superseded. Ask one of them to import these files, or to supersede record 1 in the app.",
+      ),
+    ]);
+    expect(await statusOf(s.projectId)).toBe("DECIDED");
+    expect(await stored(s.projectId)).toMatchObject({ revision: 1 });
+  });
+
+  it("supersedes the record for a team admin", async () => {
+    const s = await importedByOwner();
+    const done = await s.admin.api.export.importFolder({
+      teamId: s.team.id,
+      files: [sqs("We will use SQS."), kafka],
+    });
+    expect(done.records.map((r) => [r.fileName, r.supersedes])).toEqual([
+      ["0002-use-kafka.md", ["0001-use-sqs.md"]],
+    ]);
+    expect(done.skipped.map((s) => [s.fileName, s.importedAs, s.conflict])).toEqual([
+      ["0001-use-sqs.md", 1, undefined],
+    ]);
+    expect(await statusOf(s.projectId)).toBe("SUPERSEDED");
   });
 });

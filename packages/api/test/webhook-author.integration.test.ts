@@ -35,6 +35,27 @@ async function adminWithWebhook(roles: Parameters<typeof teamWith>[1] = ["ADMIN"
   };
   const deliveriesOf = (webhookId: string) => t.db.webhookDelivery.count({ where: { webhookId } });
   const stored = () => t.db.webhook.findUniqueOrThrow({ where: { id: webhook.id } });
+  /**
+   * What the admin's `request` is told when the owner's `change` to the admin (removing them, or
+   * making them a member) waits for the team's row ahead of it and commits first.
+   */
+  const refusedAfter = async (
+    change: "removed" | "made a member",
+    request: () => Promise<unknown>,
+  ) => {
+    const member = { teamId: setup.team.id, userId: admin.id };
+    const [, refused] = await inTurnBehindLock(
+      t.db,
+      "teams",
+      setup.team.id,
+      () =>
+        change === "removed"
+          ? setup.owner.api.member.remove(member)
+          : setup.owner.api.member.changeRole({ ...member, role: "MEMBER" }),
+      () => trpcError(request()),
+    );
+    return refused;
+  };
   return {
     ...setup,
     admin,
@@ -43,6 +64,7 @@ async function adminWithWebhook(roles: Parameters<typeof teamWith>[1] = ["ADMIN"
     openDecision,
     deliveriesOf,
     stored,
+    refusedAfter,
   };
 }
 
@@ -178,18 +200,31 @@ describe("a webhook change sent while its admin is removed or demoted", () => {
       webhookId: s.webhook.id,
       enabled: false,
     });
-    const [, refused] = await inTurnBehindLock(
-      t.db,
-      "teams",
-      s.team.id,
-      () =>
-        s.owner.api.member.changeRole({ teamId: s.team.id, userId: s.admin.id, role: "MEMBER" }),
-      () =>
-        trpcError(
-          s.admin.api.webhook.update({ teamId: s.team.id, webhookId: s.webhook.id, enabled: true }),
-        ),
+    const refused = await s.refusedAfter("made a member", () =>
+      s.admin.api.webhook.update({ teamId: s.team.id, webhookId: s.webhook.id, enabled: true }),
     );
     expect(refused.code).toBe("FORBIDDEN");
     expect((await s.stored()).enabled).toBe(false);
+  });
+
+  itWithLocks("rotates no secret once the admin was removed", async () => {
+    const s = await adminWithWebhook();
+    const secretOf = async () =>
+      (await t.db.webhook.findUniqueOrThrow({ where: { id: s.ownersHook.id } })).secretEncrypted;
+    const before = await secretOf();
+    const refused = await s.refusedAfter("removed", () =>
+      s.admin.api.webhook.rotateSecret({ teamId: s.team.id, webhookId: s.ownersHook.id }),
+    );
+    expect(refused.code).toBe("NOT_FOUND");
+    expect(await secretOf()).toBe(before);
+  });
+
+  itWithLocks("deletes none once the admin was made a member", async () => {
+    const s = await adminWithWebhook();
+    const refused = await s.refusedAfter("made a member", () =>
+      s.admin.api.webhook.delete({ teamId: s.team.id, webhookId: s.ownersHook.id }),
+    );
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(await t.db.webhook.count({ where: { id: s.ownersHook.id } })).toBe(1);
   });
 });

@@ -29,7 +29,7 @@ type Skipped = {
   fileName: string;
   reason: string;
   importedAs?: number;
-  /** A changed file of a record the caller may not revise: who can. */
+  /** A record the caller may not revise or supersede, as it is in the team: who can. */
   conflict?: { number: number; revisableBy: string };
 };
 
@@ -101,7 +101,7 @@ export async function importFolder(
     throw error;
   });
   // A file imported before (a retry after a timeout) is in the team already, not lost.
-  // A changed file of a record the caller may not revise is in the team already, as it was.
+  // A record the caller may not revise or supersede is in the team already, as it was.
   const lost = [...local, ...preview.skipped].filter(
     (s) => s.importedAs === undefined && !s.conflict && looksLikeRecord(s.fileName),
   );
@@ -142,7 +142,7 @@ export async function importFolder(
   const conflictLines = () => {
     if (conflicts.length)
       out(
-        `Not revised, not yours to revise (${fileCount(conflicts.length)}):\n${skippedLines(conflicts)}\n`,
+        `Left as they are, not yours to revise or supersede (${fileCount(conflicts.length)}):\n${skippedLines(conflicts)}\n`,
       );
   };
   const unreadLines = () => {
@@ -153,7 +153,7 @@ export async function importFolder(
   if (count === 0 && (before.length || conflicts.length)) {
     out(
       conflicts.length
-        ? `Nothing to import: every record of ${dir} is already in ${team.slug}, and the changed ones are not yours to revise; nothing was written.\n`
+        ? `Nothing to import: every record of ${dir} is already in ${team.slug}, and the changes to them are not yours to make; nothing was written.\n`
         : `Nothing to import: every record of ${dir} is already in ${team.slug}, unchanged; nothing was created.\n`,
     );
     beforeLines();

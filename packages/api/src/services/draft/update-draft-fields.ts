@@ -2,11 +2,12 @@ import type { Prisma, PrismaClient } from "@tradeoff/db";
 import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import type { UpdateDraftFields } from "../../schemas/draft";
+import { decisionMember, sharedActorRole } from "../member/current-role";
 import { canManageProject } from "../project/access";
 import { recordEvent } from "../project/events";
 import { toJson } from "../record/record-decision";
 import { resolvePeople } from "../record/resolve-people";
-import { lockDraft } from "./lock-draft";
+import { type LockedDraft, lockDraft } from "./lock-draft";
 import { raiseDraftVersion } from "./store-draft-text";
 import { DRAFT_FIELD_KEYS, draftFieldsSelect } from "./structured-fields";
 
@@ -16,7 +17,7 @@ import { DRAFT_FIELD_KEYS, draftFieldsSelect } from "./structured-fields";
  */
 export async function updateDraftFields(
   db: PrismaClient,
-  actor: TeamActor,
+  actor: { userId: string; teamId: string },
   input: UpdateDraftFields,
 ) {
   return db.$transaction(async (tx) => {
@@ -85,7 +86,7 @@ export async function updateDraftFields(
     if (fields.includes("decisionMakers")) {
       await assertMayChangeDecisionMakers(
         tx,
-        actor,
+        draft.actor,
         input.projectId,
         before.decisionMakers,
         changed,
@@ -123,12 +124,19 @@ const canonical = (value: unknown): string =>
       : v,
   );
 
-/** The draft of a project of the actor's team, locked, and still open for changes. */
+/**
+ * The draft of a project of the actor's team, locked, and still open for changes, with the
+ * actor's role as it stands (`actor`, the one rules check). The access check in front of the
+ * request read the role before any lock: a member removed or demoted while the change waited
+ * for the draft (behind a review, an acceptance) is refused as that check would refuse them now.
+ * The team's row is shared before the draft is locked, in the order removals lock.
+ */
 export async function openDraft(
   tx: Prisma.TransactionClient,
   actor: { userId: string; teamId: string },
   projectId: string,
-) {
+): Promise<LockedDraft & { actor: TeamActor }> {
+  const role = await sharedActorRole(tx, decisionMember(actor));
   const draft = await lockDraft(tx, { projectId });
   if (!draft || draft.teamId !== actor.teamId) {
     throw new DomainError(
@@ -145,7 +153,7 @@ export async function openDraft(
       "This draft was discarded: it is read-only. Start the record draft again to write a new one.",
     );
   }
-  return draft;
+  return { ...draft, actor: { userId: actor.userId, teamId: actor.teamId, role } };
 }
 
 /** Decision-makers approve or request changes, so each must be a member who may review. */

@@ -47,9 +47,10 @@ export type ImportPreview = {
   }[];
   /**
    * `importedAs`: the file is already the team's record of that number (imported before).
-   * `conflict`: the file is record `number`'s, changed since it was imported, and the caller may
-   * not revise that record (only its creator or a team admin may, as in the app): it is left as
-   * it is, and `revisableBy` says who can import the change.
+   * `conflict`: the file is record `number`'s, and the import would change that record in a way
+   * the caller may not (only its creator or a team admin may, as in the app): the file changed
+   * since it was imported (a revision), or other files say they supersede it. The record is
+   * left as it is, and `revisableBy` says who can import the change.
    */
   skipped: {
     fileName: string;
@@ -306,15 +307,30 @@ type Imported = {
   creatorName: string | null;
 };
 
-/** Why a changed file of a record the caller may not revise is left out, and who can import it. */
-function conflictOf(before: Imported) {
+/**
+ * Why a record the caller may not revise or supersede is left as it is, and who can import the
+ * change: its file changed since it was imported (`changed`), or files of this import say they
+ * supersede it (`supersededBy`), or both.
+ */
+function conflictOf(before: Imported, changed: boolean, supersededBy: string[]) {
   const revisableBy = before.creatorName
     ? `${before.creatorName} (who imported it) or a team admin`
     : "a team admin";
+  const files = supersededBy.join(", ");
+  const says = supersededBy.length === 1 ? "says it supersedes" : "say they supersede";
+  const facts = [
+    `record ${before.number} was imported from this file`,
+    ...(changed ? ["which has changed since"] : []),
+    ...(supersededBy.length ? [`and ${files} ${says} it`] : []),
+  ].join(", ");
+  const may = [...(changed ? ["revise"] : []), ...(supersededBy.length ? ["supersede"] : [])];
+  const outcome = supersededBy.length
+    ? `it is left as it is, not superseded. Ask one of them to import these files, or to supersede record ${before.number} in the app.`
+    : "it is left as it is. Ask one of them to import the changed file.";
   return {
     number: before.number,
     revisableBy,
-    reason: `record ${before.number} was imported from this file, which has changed since, but only ${revisableBy} can revise it: it is left as it is. Ask one of them to import the changed file.`,
+    reason: `${facts}, but only ${revisableBy} can ${may.join(" or ")} it: ${outcome}`,
   };
 }
 
@@ -475,37 +491,17 @@ export async function importFolder(
   ) => {
     const { found: imported, clashes } = await importedRecords(tx, actor.teamId, read.parsed);
     const unchanged = (r: ParsedRecord) => imported.get(r.fileName)?.unchanged === true;
-    // A changed file revises its record only for who may revise it in the app (record.revise).
-    const refused = (r: ParsedRecord) => {
-      const before = imported.get(r.fileName);
-      return (
-        before !== undefined &&
-        !before.unchanged &&
-        !canManageProject({ userId: actor.userId, role }, before)
-      );
+    // A record imported before changes, by a new revision or by being superseded, only for who
+    // may change it in the app (record.revise, record.supersede): its creator or a team admin.
+    const notTheirs = (file: string) => {
+      const before = imported.get(file);
+      return before !== undefined && !canManageProject({ userId: actor.userId, role }, before);
     };
+    // A changed file revises its record only for them.
+    const refused = (r: ParsedRecord) => !unchanged(r) && notTheirs(r.fileName);
     // To create, and to revise (changed since imported); links may name any file of the folder.
     const parsed = read.parsed.filter((r) => !unchanged(r) && !refused(r));
     const created = parsed.filter((r) => !imported.has(r.fileName));
-    const skipped = [
-      ...read.skipped,
-      ...read.parsed.flatMap((r): ImportPreview["skipped"] => {
-        const before = imported.get(r.fileName);
-        if (before && refused(r)) {
-          const { reason, ...conflict } = conflictOf(before);
-          return [{ fileName: r.fileName, reason, conflict }];
-        }
-        return before?.unchanged
-          ? [
-              {
-                fileName: r.fileName,
-                reason: `already imported into this team as record ${before.number} (the same file, unchanged)`,
-                importedAs: before.number,
-              },
-            ]
-          : [];
-      }),
-    ];
     const warnings = new Map<string, string[]>();
     const warn = (file: string, text: string) => {
       // A file skipped as unchanged had its links read when it was imported.
@@ -516,7 +512,7 @@ export async function importFolder(
       const clash = clashes.get(r.fileName);
       if (clash) warn(r.fileName, clashWarning(r, clash));
     }
-    const edges = supersessions(read.parsed, warn);
+    const linkedInFiles = supersessions(read.parsed, warn);
     const existing = await tx.project.findMany({
       where: { teamId: actor.teamId },
       select: { number: true },
@@ -524,7 +520,7 @@ export async function importFolder(
     const taken = new Set(existing.map((p) => p.number));
     const numbers = numbering(
       created,
-      edges.filter((e) => !imported.has(e.predecessor) && !imported.has(e.successor)),
+      linkedInFiles.filter((e) => !imported.has(e.predecessor) && !imported.has(e.successor)),
       taken,
       Math.max(0, ...taken),
       read.indexed,
@@ -540,10 +536,37 @@ export async function importFolder(
         })
       ).map((l) => `${l.predecessorId}\n${l.successorId}`),
     );
-    const newEdges = edges.filter((e) => {
+    const isNew = (e: Edge) => {
       const [p, s] = [imported.get(e.predecessor), imported.get(e.successor)];
       return !(p && s && linked.has(`${p.projectId}\n${s.projectId}`));
-    });
+    };
+    // A new link supersedes its predecessor: only for who may supersede that record.
+    const edges = linkedInFiles.filter((e) => !isNew(e) || !notTheirs(e.predecessor));
+    const newEdges = edges.filter(isNew);
+    const supersededBy = (file: string) =>
+      linkedInFiles
+        .filter((e) => e.predecessor === file && !edges.includes(e))
+        .map((e) => e.successor);
+    const skipped = [
+      ...read.skipped,
+      ...read.parsed.flatMap((r): ImportPreview["skipped"] => {
+        const before = imported.get(r.fileName);
+        const successors = supersededBy(r.fileName);
+        if (before && (refused(r) || successors.length)) {
+          const { reason, ...conflict } = conflictOf(before, refused(r), successors);
+          return [{ fileName: r.fileName, reason, conflict }];
+        }
+        return before?.unchanged
+          ? [
+              {
+                fileName: r.fileName,
+                reason: `already imported into this team as record ${before.number} (the same file, unchanged)`,
+                importedAs: before.number,
+              },
+            ]
+          : [];
+      }),
+    ];
     return { parsed, skipped, warnings, edges, newEdges, numbers, imported };
   };
   const preview = ({

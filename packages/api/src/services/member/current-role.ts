@@ -30,6 +30,18 @@ export async function currentRole(
 }
 
 /**
+ * currentRole's input for a change to one of the team's decisions: a member or more, refused
+ * as a decision of another team is (NOT_FOUND naming the decision).
+ */
+export const decisionMember = (actor: { userId: string; teamId: string }) =>
+  ({
+    teamId: actor.teamId,
+    actorId: actor.userId,
+    minRole: "MEMBER",
+    scope: "Decision project",
+  }) as const;
+
+/**
  * Locks the team (see lockTeam), then reads the actor's role (see currentRole): no role change,
  * removal or departure can commit until this transaction ends.
  */
@@ -38,5 +50,20 @@ export async function lockedActorRole(
   input: { teamId: string; actorId: string; minRole: Role },
 ): Promise<Role> {
   await lockTeam(tx, input.teamId);
+  return currentRole(tx, input);
+}
+
+/**
+ * Shares the team's row (FOR KEY SHARE), then reads the actor's role (see currentRole): removals
+ * and role changes, which lock that row FOR UPDATE, wait until this transaction ends, so the role
+ * read holds for every change it makes. Not lockTeam's FOR UPDATE: for a change that refers to
+ * a decision, which a close may hold while it refers to the team (docs/ARCHITECTURE.md, lock
+ * order). Taken before the rows the change locks next, in the order removals lock.
+ */
+export async function sharedActorRole(
+  tx: Prisma.TransactionClient,
+  input: { teamId: string; actorId: string; minRole: Role; scope?: "Team" | "Decision project" },
+): Promise<Role> {
+  await tx.$queryRaw`SELECT id FROM teams WHERE id = ${input.teamId} FOR KEY SHARE`;
   return currentRole(tx, input);
 }

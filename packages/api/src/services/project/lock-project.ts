@@ -1,7 +1,7 @@
 import type { Prisma } from "@tradeoff/db";
 import type { TeamActor } from "../../domain/roles";
 import { notFound } from "../../errors";
-import { currentRole } from "../member/current-role";
+import { currentRole, decisionMember } from "../member/current-role";
 import type { ProjectStatus } from "./access";
 
 /**
@@ -29,14 +29,8 @@ export async function lockProject(
           FROM projects WHERE id = ${projectId} FOR SHARE`;
   const project = rows[0];
   if (!project || project.teamId !== actor.teamId) throw notFound("Decision project");
-  const { userId, teamId } = actor;
-  const role = await currentRole(tx, {
-    teamId,
-    actorId: userId,
-    minRole: "MEMBER",
-    scope: "Decision project",
-  });
-  return { ...project, actor: { userId, teamId, role } };
+  const role = await currentRole(tx, decisionMember(actor));
+  return { ...project, actor: { userId: actor.userId, teamId: actor.teamId, role } };
 }
 
 export type LockedProject = {

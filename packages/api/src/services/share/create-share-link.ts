@@ -2,7 +2,7 @@ import type { PrismaClient } from "@tradeoff/db";
 import { isUniqueViolation } from "../../database-errors";
 import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
-import { currentRole } from "../member/current-role";
+import { decisionMember, sharedActorRole } from "../member/current-role";
 import { assertCanManageProject } from "../project/access";
 import { hashShareToken, newShareToken, sharePath } from "./share-token";
 
@@ -74,16 +74,9 @@ async function insertShareLink(
     // The role as it stands, under a share of the team's row that removals and role changes
     // (which lock it FOR UPDATE and then revoke the links their person may no longer have)
     // wait for: a link is either refused here or there when that change revokes it. The check
-    // above read the role before any lock. FOR KEY SHARE, not lockTeam's FOR UPDATE: the link
-    // then refers to the decision, which a close may hold while it refers to the team
-    // (docs/ARCHITECTURE.md, lock order).
-    await tx.$queryRaw`SELECT id FROM teams WHERE id = ${actor.teamId} FOR KEY SHARE`;
-    const role = await currentRole(tx, {
-      teamId: actor.teamId,
-      actorId: actor.userId,
-      minRole: "MEMBER",
-      scope: "Decision project",
-    });
+    // above read the role before any lock. The link then refers to the decision: a share, not
+    // lockTeam's FOR UPDATE (sharedActorRole).
+    const role = await sharedActorRole(tx, decisionMember(actor));
     assertCanManageProject({ userId: actor.userId, role }, project);
     // One creation per project at a time, so two at once cannot both pass the limit.
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`share-links:${project.id}`}))::text`;

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { statementWithOutcome, transactionWithOutcome } from "../../database-errors";
 import { DomainError } from "../../errors";
 import type { castVoteSchema } from "../../schemas/vote";
-import { currentRole } from "../member/current-role";
+import { currentRole, decisionMember } from "../member/current-role";
 import { STATUS_WORDS } from "../project/access";
 import { recordEvent, type VoteState } from "../project/events";
 import { cleanScores } from "../project/load-decision";
@@ -127,12 +127,7 @@ async function lockOpenProject(
     throw new DomainError("NOT_FOUND", "Decision project was not found.");
   }
   // As the vote itself does: a voter removed or made a viewer while this waited is refused.
-  await currentRole(tx, {
-    teamId: actor.teamId,
-    actorId: actor.userId,
-    minRole: "MEMBER",
-    scope: "Decision project",
-  });
+  await currentRole(tx, decisionMember(actor));
   refuseUnlessOpen(locked.status);
   if (!locked.criterionId) throw unknownCriterion(criterionKey);
   return {

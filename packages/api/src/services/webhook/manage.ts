@@ -192,6 +192,9 @@ export async function rotateWebhookSecret(
   const current = await findWebhook(db, input.teamId, input.webhookId);
   const secret = newWebhookSecret();
   await db.$transaction(async (tx) => {
+    // The admin role as it stands under the team's lock, as for a change of address: an admin
+    // removed or demoted while this waited gives no receiver a new secret.
+    await lockedActorRole(tx, { teamId: input.teamId, actorId: input.actorId, minRole: "ADMIN" });
     await tx.webhook.update({
       where: { id: current.id },
       data: { secretEncrypted: encryptSecret(secret, key) },
@@ -212,6 +215,9 @@ export async function deleteWebhook(
 ) {
   const current = await findWebhook(db, input.teamId, input.webhookId);
   await db.$transaction(async (tx) => {
+    // The admin role as it stands under the team's lock: an admin removed or demoted while this
+    // waited deletes nothing.
+    await lockedActorRole(tx, { teamId: input.teamId, actorId: input.actorId, minRole: "ADMIN" });
     // Its deliveries and their log go with it; their queued attempts find nothing and stop.
     await tx.webhook.delete({ where: { id: current.id } });
     await recordAuditEvent(tx, {

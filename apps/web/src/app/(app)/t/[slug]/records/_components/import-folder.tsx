@@ -77,7 +77,7 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
     a.fileName.localeCompare(b.fileName);
   // Files already in the team, unchanged, are not offered again: they are listed on their own.
   const already = (result?.skipped ?? []).filter((s) => s.importedAs !== undefined).sort(byName);
-  // Changed files of records the reader may not revise: left as they are, saying who can.
+  // Records the reader may not revise or supersede: left as they are, saying who can.
   const conflicts = (result?.skipped ?? []).filter((s) => s.conflict !== undefined).sort(byName);
   const skipped = [
     ...(upload?.skipped ?? []),
@@ -207,7 +207,7 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
           ) : (
             <p className="text-muted-foreground text-sm">
               {conflicts.length
-                ? "Every record of this folder is already in the team, and the changed ones are not yours to revise (below); nothing would be written."
+                ? "Every record of this folder is already in the team, and the changes to them are not yours to make (below); nothing would be written."
                 : already.length
                   ? "Every record of this folder is already in the team, unchanged; nothing would be created."
                   : "No file reads as a decision record."}
@@ -228,7 +228,7 @@ export function ImportFolder({ teamId, slug }: { teamId: string; slug: string })
       />
       <FileNotes
         headingId={`${id}-conflicts`}
-        heading="Changed, but not yours to revise"
+        heading="Left as they are, not yours to revise or supersede"
         testId="import-conflicts"
         files={conflicts.map((s) => ({ key: s.fileName, fileName: s.fileName, note: s.reason }))}
       />

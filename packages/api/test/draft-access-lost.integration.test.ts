@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { updateDraftFields } from "../src/services/draft/update-draft-fields";
+import { trpcError, useTestDatabase } from "./helpers";
+import { openDraftTeamProject } from "./project-fixtures";
+import { inTurnBehindLock, itWithLocks } from "./row-lock";
+
+/**
+ * The access check in front of a draft change reads the role before any lock. A member removed
+ * (or demoted) after that reading, while the change waited for the draft behind a review or an
+ * acceptance, must not change the draft as the member they no longer are.
+ */
+const t = useTestDatabase();
+
+const spike = [{ label: "Spike", url: "https://example.com/spike" }];
+
+async function startedDraft() {
+  const s = await openDraftTeamProject(t);
+  await s.owner.api.draft.start({ projectId: s.projectId });
+  await s.owner.api.draft.updateFields({
+    projectId: s.projectId,
+    decisionMakers: [
+      { userId: s.owner.id, name: "" },
+      { userId: s.member2.id, name: "" },
+    ],
+  });
+  const fields = () =>
+    t.db.recordDraft.findUniqueOrThrow({
+      where: { projectId: s.projectId },
+      select: { links: true, decisionMakers: true, textVersion: true },
+    });
+  return { ...s, fields, before: await fields() };
+}
+
+describe("a draft change by someone who lost access meanwhile", () => {
+  it("changes no field once its member was removed after the access check", async () => {
+    const s = await startedDraft();
+    // What the access check read, before the removal committed.
+    const checked = { userId: s.member.id, teamId: s.team.id, role: "MEMBER" as const };
+    await s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id });
+    const refused = await updateDraftFields(t.db, checked, {
+      projectId: s.projectId,
+      links: spike,
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ kind: "NOT_FOUND" });
+    expect(await s.fields()).toEqual(s.before);
+  });
+
+  it("removes no decision-maker once the admin was made a member after the access check", async () => {
+    const s = await startedDraft();
+    const checked = { userId: s.admin.id, teamId: s.team.id, role: "ADMIN" as const };
+    await s.owner.api.member.changeRole({ teamId: s.team.id, userId: s.admin.id, role: "MEMBER" });
+    const refused = await updateDraftFields(t.db, checked, {
+      projectId: s.projectId,
+      decisionMakers: [{ userId: s.owner.id, name: "" }],
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({
+      kind: "FORBIDDEN",
+      message: expect.stringMatching(/^You cannot remove member 3 from the decision-makers/),
+    });
+    expect(await s.fields()).toEqual(s.before);
+  });
+
+  itWithLocks("is refused once the removal it waited behind commits", async () => {
+    const s = await startedDraft();
+    const [removed, refused] = await inTurnBehindLock(
+      t.db,
+      "teams",
+      s.team.id,
+      () => s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id }),
+      () => trpcError(s.member.api.draft.updateFields({ projectId: s.projectId, links: spike })),
+    );
+    expect(removed).toEqual({ userId: s.member.id, shareLinksRevoked: 0 });
+    expect(refused.code).toBe("NOT_FOUND");
+    expect(await s.fields()).toEqual(s.before);
+  });
+});
