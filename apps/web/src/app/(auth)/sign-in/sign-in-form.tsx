@@ -10,17 +10,25 @@ import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Separator } from "~/components/ui/separator";
-import { signUpPath } from "~/lib/return-path";
 
 type Props = {
   callbackUrl: string;
+  /** The sign-up page, returning to the same place. */
+  signUpHref: string;
   github: boolean;
   email: boolean;
   providerError?: string;
   defaultEmail?: string;
 };
 
-export function SignInForm({ callbackUrl, github, email, providerError, defaultEmail }: Props) {
+export function SignInForm({
+  callbackUrl,
+  signUpHref,
+  github,
+  email,
+  providerError,
+  defaultEmail,
+}: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(
     providerError ? "That sign-in did not complete. Try again." : null,
@@ -66,7 +74,7 @@ export function SignInForm({ callbackUrl, github, email, providerError, defaultE
       title="Sign in to Tradeoff"
       description="Your team's decisions, voted and explained."
       error={error}
-      other={{ question: "New here?", href: signUpPath(callbackUrl), link: "Create an account" }}
+      other={{ question: "New here?", href: signUpHref, link: "Create an account" }}
     >
       {magicLinkSent ? <Alert variant="success">Check your inbox for a sign-in link.</Alert> : null}
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
