@@ -34,6 +34,11 @@ test("the team page shows the latest of each status with its count, and the rest
   const pending = page.getByRole("region", { name: /Waiting for your vote/ });
   await expect(pending.getByRole("heading")).toContainText("11");
   await expect(pending.getByTestId("dashboard-more")).toContainText("10 of 11");
+  // The one left out is among the open decisions, a link away.
+  await expect(pending.getByRole("link", { name: "See every open decision" })).toHaveAttribute(
+    "href",
+    `/t/${team.slug}?status=OPEN`,
+  );
 
   // "Show all 11" opens the list filtered by that status, with every one of them.
   await open.getByRole("link", { name: "Show all 11" }).click();

@@ -60,6 +60,11 @@ test("signing up from the sign-in page a link led to returns to the linked page"
   const target = "/account/notifications?from=digest";
   await page.goto(target);
   await page.getByRole("link", { name: "Create an account" }).click();
+  // The sign-up page's own way back to sign in keeps the return address too.
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toHaveAttribute(
+    "href",
+    `/sign-in?callbackUrl=${encodeURIComponent(target)}`,
+  );
   await signUpWithForm(page, uniqueUser("deep-link-new"));
   await expect(page.getByRole("heading", { name: "Sign in to continue" })).toBeVisible();
   await page.getByRole("button", { name: "Sign in", exact: true }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { returnPath, signInPath } from "./return-path";
+import { returnPath, signInPath, signUpPath } from "./return-path";
 
 describe("returnPath", () => {
   it.each([
@@ -40,5 +40,12 @@ describe("signInPath", () => {
       "/sign-in?callbackUrl=%2Ft%2Fpayments%2Fp%2F3%3Ftab%3Dhistory",
     );
     expect(signInPath("/")).toBe("/sign-in");
+  });
+});
+
+describe("signUpPath", () => {
+  it("carries the return path, encoded, unless it is the home page", () => {
+    expect(signUpPath("/invite/abc?x=1")).toBe("/sign-up?callbackUrl=%2Finvite%2Fabc%3Fx%3D1");
+    expect(signUpPath("/")).toBe("/sign-up");
   });
 });

@@ -6,6 +6,7 @@ import { type MouseEvent, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { buttonVariants } from "~/components/ui/button";
 import { Spinner } from "~/components/ui/spinner";
+import { signInPath } from "~/lib/return-path";
 import { fileNameOf } from "./content-disposition";
 import { saveBlob } from "./save-blob";
 
@@ -94,7 +95,7 @@ export function DownloadLinks({ label, links }: { label: string; links: readonly
   const signInHref =
     typeof window === "undefined"
       ? "/sign-in"
-      : `/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`;
+      : signInPath(window.location.pathname + window.location.search);
 
   return (
     <div className="space-y-3">

@@ -1,7 +1,15 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "~/components/app/logo";
-import { CardDescription, CardHeader, CardTitle } from "~/components/ui/card";
+import { Alert } from "~/components/ui/alert";
+import {
+  Card,
+  CardContent,
+  CardDescription,
+  CardFooter,
+  CardHeader,
+  CardTitle,
+} from "~/components/ui/card";
 import { ThemeToggle } from "~/components/ui/theme-toggle";
 
 /**
@@ -34,5 +42,42 @@ export function CardHeading({ title, description }: { title: ReactNode; descript
       <CardTitle as="h1">{title}</CardTitle>
       {description ? <CardDescription>{description}</CardDescription> : null}
     </CardHeader>
+  );
+}
+
+/**
+ * The card of the sign-in and sign-up forms: the heading, what went wrong, the form, and under
+ * it a link to the other of the two pages ("New here? Create an account").
+ */
+export function AuthFormCard({
+  title,
+  description,
+  error,
+  other,
+  children,
+}: {
+  title: string;
+  description: string;
+  error: string | null | undefined;
+  other: { question: string; href: string; link: string };
+  children: ReactNode;
+}) {
+  return (
+    <Card>
+      <CardHeading title={title} description={description} />
+      <CardContent className="space-y-4">
+        {error ? <Alert variant="error">{error}</Alert> : null}
+        {children}
+      </CardContent>
+      <CardFooter className="flex-wrap text-muted-foreground text-sm">
+        {`${other.question}\u00a0`}
+        <Link
+          className="inline-flex min-h-6 items-center font-medium text-foreground underline underline-offset-4"
+          href={other.href}
+        >
+          {other.link}
+        </Link>
+      </CardFooter>
+    </Card>
   );
 }

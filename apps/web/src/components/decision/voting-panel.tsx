@@ -411,7 +411,7 @@ function OpenCriterion({
   onRetry,
 }: Omit<CriterionVoteProps, "folded" | "onUnfold"> & { headingId: string }) {
   const noOpinion = value?.noOpinion === true;
-
+  const scale = { criterion, value, disabled, onEdit };
   return (
     <Card aria-labelledby={headingId} role="group">
       <CardHeader>
@@ -426,19 +426,13 @@ function OpenCriterion({
         {criterion.description ? <CardDescription>{criterion.description}</CardDescription> : null}
       </CardHeader>
       <CardContent className="space-y-4">
-        <ImportanceScale criterion={criterion} value={value} disabled={disabled} onEdit={onEdit} />
+        <ImportanceScale {...scale} />
         <div className="grid gap-4 sm:grid-cols-2">
           {options.map((option) => {
             const guidance = criterion.guidance[option.key];
             return (
               <div key={option.key} className="space-y-2 rounded-lg border border-border p-3">
-                <OptionScoreScale
-                  criterion={criterion}
-                  option={option}
-                  value={value}
-                  disabled={disabled}
-                  onEdit={onEdit}
-                />
+                <OptionScoreScale option={option} {...scale} />
                 {guidance?.summary ? (
                   <p className="text-muted-foreground text-sm">
                     <span className="font-medium text-foreground">The guide says: </span>
@@ -458,7 +452,7 @@ function OpenCriterion({
         {/* After the member's own reason: filling a ballot with Tab goes scores, then Why. */}
         <TeamReasons projectId={projectId} criterionKey={criterion.key} options={options} />
         <div className="flex flex-wrap items-center gap-2">
-          <NoOpinionButton options={options} value={value} disabled={disabled} onEdit={onEdit} />
+          <NoOpinionButton options={options} {...scale} />
           {noOpinion ? (
             <span className="text-muted-foreground text-sm">{NO_OPINION_NOTE}</span>
           ) : null}

@@ -12,6 +12,7 @@ import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { toast } from "~/components/ui/toaster";
 import { signOutOfDevice, unsavedVotesWarning } from "~/lib/pending-votes";
+import { signInPath } from "~/lib/return-path";
 import { usePendingVoteCount } from "~/lib/use-pending-vote-count";
 import { formErrorsOf, isTRPCClientError, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
@@ -217,9 +218,7 @@ export function AccountForms({
                   className="mt-2 block"
                   size="sm"
                   variant="secondary"
-                  onClick={() =>
-                    void signOutOfDevice(`/sign-in?callbackUrl=${encodeURIComponent("/account")}`)
-                  }
+                  onClick={() => void signOutOfDevice(signInPath("/account"))}
                 >
                   Sign out and sign in again
                 </Button>

@@ -2,7 +2,7 @@ import { enabledProviders } from "@tradeoff/auth";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { authEnv } from "~/env";
-import { returnPath } from "~/lib/return-path";
+import { returnPath, signUpPath } from "~/lib/return-path";
 import { getSessionUser } from "~/server/auth";
 import { SignInForm } from "./sign-in-form";
 
@@ -20,6 +20,7 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <SignInForm
       callbackUrl={safeCallback}
+      signUpHref={signUpPath(safeCallback)}
       github={providers.github}
       email={providers.email}
       providerError={error && error !== "CredentialsSignin" ? error : undefined}

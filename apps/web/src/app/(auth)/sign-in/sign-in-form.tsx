@@ -1,27 +1,34 @@
 "use client";
 
 import { KeyRound, Mail } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { CardHeading } from "~/components/app/signed-out";
+import { AuthFormCard } from "~/components/app/signed-out";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { Card, CardContent, CardFooter } from "~/components/ui/card";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Separator } from "~/components/ui/separator";
 
 type Props = {
   callbackUrl: string;
+  /** The sign-up page, returning to the same place. */
+  signUpHref: string;
   github: boolean;
   email: boolean;
   providerError?: string;
   defaultEmail?: string;
 };
 
-export function SignInForm({ callbackUrl, github, email, providerError, defaultEmail }: Props) {
+export function SignInForm({
+  callbackUrl,
+  signUpHref,
+  github,
+  email,
+  providerError,
+  defaultEmail,
+}: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(
     providerError ? "That sign-in did not complete. Try again." : null,
@@ -63,84 +70,67 @@ export function SignInForm({ callbackUrl, github, email, providerError, defaultE
   }
 
   return (
-    <Card>
-      <CardHeading
-        title="Sign in to Tradeoff"
-        description="Your team's decisions, voted and explained."
-      />
-      <CardContent className="space-y-4">
-        {error ? <Alert variant="error">{error}</Alert> : null}
-        {magicLinkSent ? (
-          <Alert variant="success">Check your inbox for a sign-in link.</Alert>
-        ) : null}
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          <FormField label="Email" required>
-            <Input
-              name="email"
-              type="email"
-              autoComplete="email"
-              required
-              autoFocus
-              defaultValue={defaultEmail}
-            />
-          </FormField>
-          <FormField label="Password" required>
-            <Input name="password" type="password" autoComplete="current-password" required />
-          </FormField>
-          <Button type="submit" className="w-full" loading={pending}>
-            Sign in
-          </Button>
-        </form>
-        {github || email ? (
-          <>
-            <div className="flex items-center gap-3 text-muted-foreground text-xs">
-              <Separator className="flex-1" /> or <Separator className="flex-1" />
-            </div>
-            {github ? (
-              <Button
-                variant="secondary"
-                className="w-full"
-                onClick={() => signIn("github", { callbackUrl })}
-              >
-                <KeyRound aria-hidden /> Continue with GitHub
+    <AuthFormCard
+      title="Sign in to Tradeoff"
+      description="Your team's decisions, voted and explained."
+      error={error}
+      other={{ question: "New here?", href: signUpHref, link: "Create an account" }}
+    >
+      {magicLinkSent ? <Alert variant="success">Check your inbox for a sign-in link.</Alert> : null}
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <FormField label="Email" required>
+          <Input
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            autoFocus
+            defaultValue={defaultEmail}
+          />
+        </FormField>
+        <FormField label="Password" required>
+          <Input name="password" type="password" autoComplete="current-password" required />
+        </FormField>
+        <Button type="submit" className="w-full" loading={pending}>
+          Sign in
+        </Button>
+      </form>
+      {github || email ? (
+        <>
+          <div className="flex items-center gap-3 text-muted-foreground text-xs">
+            <Separator className="flex-1" /> or <Separator className="flex-1" />
+          </div>
+          {github ? (
+            <Button
+              variant="secondary"
+              className="w-full"
+              onClick={() => signIn("github", { callbackUrl })}
+            >
+              <KeyRound aria-hidden /> Continue with GitHub
+            </Button>
+          ) : null}
+          {email ? (
+            <form
+              className="flex gap-2"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void sendMagicLink(String(new FormData(event.currentTarget).get("magic") ?? ""));
+              }}
+            >
+              <Input
+                name="magic"
+                type="email"
+                aria-label="Email for a sign-in link"
+                placeholder="you@example.com"
+              />
+              <Button type="submit" variant="secondary">
+                <Mail aria-hidden /> Email me a link
               </Button>
-            ) : null}
-            {email ? (
-              <form
-                className="flex gap-2"
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  void sendMagicLink(String(new FormData(event.currentTarget).get("magic") ?? ""));
-                }}
-              >
-                <Input
-                  name="magic"
-                  type="email"
-                  aria-label="Email for a sign-in link"
-                  placeholder="you@example.com"
-                />
-                <Button type="submit" variant="secondary">
-                  <Mail aria-hidden /> Email me a link
-                </Button>
-              </form>
-            ) : null}
-          </>
-        ) : null}
-      </CardContent>
-      <CardFooter className="flex-wrap text-muted-foreground text-sm">
-        New here?&nbsp;
-        <Link
-          className="inline-flex min-h-6 items-center font-medium text-foreground underline underline-offset-4"
-          href={
-            callbackUrl === "/"
-              ? "/sign-up"
-              : `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`
-          }
-        >
-          Create an account
-        </Link>
-      </CardFooter>
-    </Card>
+            </form>
+          ) : null}
+        </>
+      ) : null}
+    </AuthFormCard>
   );
 }
 

@@ -11,10 +11,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { CardHeading } from "~/components/app/signed-out";
+import { AuthFormCard, CardHeading } from "~/components/app/signed-out";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { Card, CardContent, CardFooter } from "~/components/ui/card";
+import { Card, CardContent } from "~/components/ui/card";
 import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { signInPath } from "~/lib/return-path";
@@ -150,42 +150,31 @@ export function SignUpForm({
   }
 
   return (
-    <Card>
-      <CardHeading
-        title="Create your account"
-        description="Then create a team and open your first decision."
-      />
-      <CardContent className="space-y-4">
-        {generalError ? <Alert variant="error">{generalError}</Alert> : null}
-        <form onSubmit={onSubmit} className="space-y-4" noValidate>
-          <FormField label="Name" required error={messageOf("name")}>
-            <Input name="name" autoComplete="name" maxLength={80} required autoFocus />
-          </FormField>
-          <FormField label="Email" required error={messageOf("email")}>
-            <Input name="email" type="email" autoComplete="email" required />
-          </FormField>
-          <FormField
-            label="Password"
-            required
-            description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-            error={messageOf("password")}
-          >
-            <Input name="password" type="password" autoComplete="new-password" required />
-          </FormField>
-          <Button type="submit" className="w-full" loading={signUp.isPending}>
-            Create account
-          </Button>
-        </form>
-      </CardContent>
-      <CardFooter className="flex-wrap text-muted-foreground text-sm">
-        Already have an account?&nbsp;
-        <Link
-          className="inline-flex min-h-6 items-center font-medium text-foreground underline underline-offset-4"
-          href={signInHref}
+    <AuthFormCard
+      title="Create your account"
+      description="Then create a team and open your first decision."
+      error={generalError}
+      other={{ question: "Already have an account?", href: signInHref, link: "Sign in" }}
+    >
+      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+        <FormField label="Name" required error={messageOf("name")}>
+          <Input name="name" autoComplete="name" maxLength={80} required autoFocus />
+        </FormField>
+        <FormField label="Email" required error={messageOf("email")}>
+          <Input name="email" type="email" autoComplete="email" required />
+        </FormField>
+        <FormField
+          label="Password"
+          required
+          description={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          error={messageOf("password")}
         >
-          Sign in
-        </Link>
-      </CardFooter>
-    </Card>
+          <Input name="password" type="password" autoComplete="new-password" required />
+        </FormField>
+        <Button type="submit" className="w-full" loading={signUp.isPending}>
+          Create account
+        </Button>
+      </form>
+    </AuthFormCard>
   );
 }

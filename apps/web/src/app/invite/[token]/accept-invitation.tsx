@@ -6,6 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { toast } from "~/components/ui/toaster";
 import { signOutOfDevice } from "~/lib/pending-votes";
+import { signInPath } from "~/lib/return-path";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -22,9 +23,7 @@ export function SwitchAccount(props: { email: string; forEmail: string; callback
       </Alert>
       <Button
         variant="secondary"
-        onClick={() =>
-          void signOutOfDevice(`/sign-in?callbackUrl=${encodeURIComponent(props.callbackUrl)}`)
-        }
+        onClick={() => void signOutOfDevice(signInPath(props.callbackUrl))}
       >
         Sign out and use that address
       </Button>

@@ -4,6 +4,7 @@ import { CardHeading, SignedOutFrame } from "~/components/app/signed-out";
 import { Alert } from "~/components/ui/alert";
 import { buttonVariants } from "~/components/ui/button-variants";
 import { Card, CardContent, CardFooter } from "~/components/ui/card";
+import { signInPath, signUpPath } from "~/lib/return-path";
 import { getSessionUser } from "~/server/auth";
 import { apiOrNull } from "~/trpc/server";
 import { AcceptInvitation, SwitchAccount } from "./accept-invitation";
@@ -100,16 +101,10 @@ export default async function InvitePage({ params }: Props) {
               Create an account or sign in, and you will come back here to join.
             </p>
             <div className="flex flex-wrap gap-2">
-              <Link
-                className={buttonVariants()}
-                href={`/sign-up?callbackUrl=${encodeURIComponent(here)}`}
-              >
+              <Link className={buttonVariants()} href={signUpPath(here)}>
                 Create an account
               </Link>
-              <Link
-                className={buttonVariants({ variant: "secondary" })}
-                href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`}
-              >
+              <Link className={buttonVariants({ variant: "secondary" })} href={signInPath(here)}>
                 Sign in
               </Link>
             </div>

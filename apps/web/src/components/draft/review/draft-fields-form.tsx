@@ -8,6 +8,7 @@ import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toaster";
+import { linesIn, namesIn, namesText } from "~/lib/list-fields";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { type DraftPageData, dateTime } from "./types";
@@ -21,13 +22,13 @@ const FIELD_WORDS: Record<string, string> = {
   links: "links",
 };
 
-const names = (people: { name: string }[]) => people.map((p) => p.name).join(", ");
-const splitNames = (text: string) =>
-  text
-    .split(",")
-    .map((n) => n.trim())
-    .filter(Boolean)
-    .map((name) => ({ name }));
+const splitNames = (text: string) => namesIn(text).map((name) => ({ name }));
+
+/** The lists of people named by hand, in the record's order. */
+const NAMED_BY_HAND = [
+  { name: "consulted", label: "Consulted" },
+  { name: "informed", label: "Informed" },
+] as const;
 
 /**
  * People named by hand, as names separated by commas (Consulted, Informed). Keyed by the stored
@@ -46,7 +47,7 @@ function NamesField({
   error: string | undefined;
   disabled: boolean;
 }) {
-  const stored = names(people);
+  const stored = namesText(people);
   return (
     <FormField label={label} description="Names, separated by commas." error={error}>
       <Input key={stored} name={name} defaultValue={stored} disabled={disabled} />
@@ -58,16 +59,12 @@ function NamesField({
 const linksText = (links: { label: string; url: string }[]) =>
   links.map((l) => `${l.label} ${l.url}`).join("\n");
 const parseLinks = (text: string) =>
-  text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const at = line.search(/https?:\/\/\S+$/);
-      return at > 0
-        ? { label: line.slice(0, at).trim(), url: line.slice(at) }
-        : { label: line, url: line };
-    });
+  linesIn(text).map((line) => {
+    const at = line.search(/https?:\/\/\S+$/);
+    return at > 0
+      ? { label: line.slice(0, at).trim(), url: line.slice(at) }
+      : { label: line, url: line };
+  });
 
 /**
  * The draft's structured fields: an ordinary form, saved together. When someone else changed
@@ -208,20 +205,16 @@ export function DraftFieldsForm({ data }: { data: DraftPageData }) {
             })}
           </div>
         </fieldset>
-        <NamesField
-          label="Consulted"
-          name="consulted"
-          people={draft.consulted}
-          error={err("consulted")}
-          disabled={readOnly}
-        />
-        <NamesField
-          label="Informed"
-          name="informed"
-          people={draft.informed}
-          error={err("informed")}
-          disabled={readOnly}
-        />
+        {NAMED_BY_HAND.map(({ name, label }) => (
+          <NamesField
+            key={name}
+            label={label}
+            name={name}
+            people={draft[name]}
+            error={err(name)}
+            disabled={readOnly}
+          />
+        ))}
         <FormField label="Review date" error={err("reviewDate")}>
           <Input
             key={draft.reviewDate ?? ""}

@@ -110,6 +110,8 @@ function MoreOf({
 /** The team dashboard: what needs my vote, deadlines, projects by status, recent activity. */
 export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: Dashboard }) {
   const href = (id: string) => `/t/${slug}/p/${id}`;
+  // Where the pending votes and the deadlines, both open decisions, go on when cut short.
+  const openDecisions = { href: `/t/${slug}?status=OPEN`, link: "See every open decision" };
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
       <div className="space-y-8">
@@ -138,8 +140,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
               shown={dashboard.pendingVotes.length}
               total={dashboard.pendingTotal}
               what="waiting for your vote, the most recently changed first"
-              href={`/t/${slug}?status=OPEN`}
-              link="See every open decision"
+              {...openDecisions}
             />
           </section>
         ) : null}
@@ -236,8 +237,7 @@ export function DashboardLists({ slug, dashboard }: { slug: string; dashboard: D
                 shown={dashboard.deadlines.length}
                 total={dashboard.deadlineTotal}
                 what="deadlines, the nearest first"
-                href={`/t/${slug}?status=OPEN`}
-                link="See every open decision"
+                {...openDecisions}
               />
             </CardContent>
           </Card>

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { type ReactNode, useEffect, useId, useState } from "react";
 import { DeadlineLabel } from "~/components/app/deadline-label";
+import { NextPageButton } from "~/components/app/next-page-button";
 import { NumberedTitle } from "~/components/app/numbered-title";
 import { LoadFailed } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -294,14 +295,7 @@ export function ProjectFinder({
           ) : null}
           {found.hasNextPage ? (
             <div className="space-y-2">
-              <Button
-                variant="outline"
-                size="sm"
-                loading={found.isFetchingNextPage}
-                onClick={() => void found.fetchNextPage()}
-              >
-                Show more decisions
-              </Button>
+              <NextPageButton pages={found}>Show more decisions</NextPageButton>
               {found.isFetchNextPageError ? (
                 <p className="text-destructive text-sm">
                   More decisions could not be loaded. Check your connection and try again.

@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import type { RouterOutputs } from "@tradeoff/api";
 import { type FormEvent, useRef, useState } from "react";
 import { ActionsTable } from "~/components/app/actions-table";
+import { NextPageButton } from "~/components/app/next-page-button";
 import { ShownOnce } from "~/components/app/shown-once";
 import { Alert } from "~/components/ui/alert";
 import { ConfirmDialog } from "~/components/ui/alert-dialog";
@@ -176,16 +177,9 @@ export function AccessTokens({
               </li>
             ))}
           </ul>
-          {tokens.hasNextPage ? (
-            <Button
-              size="sm"
-              variant="outline"
-              loading={tokens.isFetchingNextPage}
-              onClick={() => void tokens.fetchNextPage()}
-            >
-              Show older revoked tokens ({revoked.length} of {revokedTotal} shown)
-            </Button>
-          ) : null}
+          <NextPageButton pages={tokens}>
+            Show older revoked tokens ({revoked.length} of {revokedTotal} shown)
+          </NextPageButton>
         </details>
       ) : null}
     </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageShell } from "~/components/app/page-heading";
 import { InvitationsSection } from "~/components/team/invitations-section";
 import { MembersSection } from "~/components/team/members-section";
-import { roleLabel } from "~/components/team/roles";
+import { isAdmin, roleLabel } from "~/components/team/roles";
 import { Badge } from "~/components/ui/badge";
 import { emailConfigured } from "~/server/jobs";
 import { teamPageData, teamPageMetadata, teamPeople } from "../_team/team-page";
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Team settings: everyone sees the members; admins and owners manage them. */
 export default async function TeamSettingsPage({ params }: Props) {
   const { user, team, summary } = await teamPageData((await params).slug, "settings");
-  const isAdmin = team.role === "OWNER" || team.role === "ADMIN";
+  const admin = isAdmin(team.role);
   const { members, invitations } = await teamPeople(team);
   return (
     <PageShell
@@ -30,21 +30,21 @@ export default async function TeamSettingsPage({ params }: Props) {
       description={
         <>
           Your role: <Badge variant="neutral">{roleLabel(team.role)}</Badge>
-          {isAdmin ? null : " · Owners and admins manage members and invitations."}
+          {admin ? null : " · Owners and admins manage members and invitations."}
         </>
       }
     >
       <TeamNameForm team={summary} />
       <MembersSection team={summary} currentUserId={user.id} initialMembers={members} />
-      {isAdmin ? (
+      {admin ? (
         <InvitationsSection
           team={summary}
           initialInvitations={invitations}
           emailed={emailConfigured()}
         />
       ) : null}
-      {isAdmin ? <WebhooksSection team={summary} /> : null}
-      {isAdmin ? <AuditSection team={summary} /> : null}
+      {admin ? <WebhooksSection team={summary} /> : null}
+      {admin ? <AuditSection team={summary} /> : null}
       <DangerZone team={summary} currentUserId={user.id} />
     </PageShell>
   );

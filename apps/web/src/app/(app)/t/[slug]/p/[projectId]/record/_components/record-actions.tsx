@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import { Link2 } from "lucide-react";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { DownloadLinks } from "~/components/app/download-links";
+import { NextPageButton } from "~/components/app/next-page-button";
 import { ShownOnce } from "~/components/app/shown-once";
 import { Button } from "~/components/ui/button";
 import { FormField } from "~/components/ui/form-field";
@@ -115,17 +116,9 @@ export function SupersedeForm({ view }: { view: RecordView }) {
             #{p.number} {p.title}
           </label>
         ))}
-        {projects.hasNextPage ? (
-          <Button
-            type="button"
-            variant="ghost"
-            size="sm"
-            loading={projects.isFetchingNextPage}
-            onClick={() => void projects.fetchNextPage()}
-          >
-            Show older decisions
-          </Button>
-        ) : null}
+        <NextPageButton pages={projects} variant="ghost">
+          Show older decisions
+        </NextPageButton>
       </fieldset>
       <Button
         ref={submitButton}

@@ -9,16 +9,10 @@ import { FormField } from "~/components/ui/form-field";
 import { Input } from "~/components/ui/input";
 import { Textarea } from "~/components/ui/textarea";
 import { toast } from "~/components/ui/toaster";
+import { linesIn, namesIn, namesText } from "~/lib/list-fields";
 import { type FieldErrors, fieldErrorsOf, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import type { RecordView } from "./record-document";
-
-const lines = (text: string) =>
-  text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
-const names = (people: { name: string }[]) => people.map((p) => p.name).join(", ");
 
 /** The consequences the record lists, one field each (MADR's Good, Neutral, Bad). */
 const CONSEQUENCES = [
@@ -112,14 +106,10 @@ function RecordFormFields({
   }));
 
   const people = (text: string) =>
-    text
-      .split(",")
-      .map((n) => n.trim())
-      .filter(Boolean)
-      .map((name) => {
-        const member = memberList.find((m) => m.label === name);
-        return member ? { userId: member.id, name } : { name };
-      });
+    namesIn(text).map((name) => {
+      const member = memberList.find((m) => m.label === name);
+      return member ? { userId: member.id, name } : { name };
+    });
 
   const options = {
     onSuccess: async () => {
@@ -150,15 +140,15 @@ function RecordFormFields({
       justification: against || strandedReason ? justification : null,
       rationale,
       consequences: {
-        good: lines(text("good")),
-        neutral: lines(text("neutral")),
-        bad: lines(text("bad")),
+        good: linesIn(text("good")),
+        neutral: linesIn(text("neutral")),
+        bad: linesIn(text("bad")),
       },
       decisionMakers: people(text("decisionMakers")),
       consulted: people(text("consulted")),
       informed: people(text("informed")),
       confirmation: text("confirmation") || null,
-      links: lines(text("links")).map((line) => {
+      links: linesIn(text("links")).map((line) => {
         const [label, url] = line.includes("|")
           ? line.split("|").map((s) => s.trim())
           : [line, line];
@@ -307,7 +297,7 @@ function RecordFormFields({
       <div className="grid gap-4 md:grid-cols-3">
         {PEOPLE.map(({ key, label, description }) => (
           <FormField key={key} label={label} description={description} error={err(key)}>
-            <Input name={key} list={membersId} defaultValue={names(d?.[key] ?? [])} />
+            <Input name={key} list={membersId} defaultValue={namesText(d?.[key] ?? [])} />
           </FormField>
         ))}
       </div>
