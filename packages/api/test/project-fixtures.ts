@@ -23,6 +23,14 @@ export async function teamWith(t: T, roles: Role[] = []) {
   };
 }
 
+/** A team of its owner and one member, with the member's email address (every user has one). */
+export async function ownerAndMember(t: T) {
+  const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+  const member = at(people, 1);
+  if (!member.email) throw new Error("fixture: the member has no email address");
+  return { team, owner, member: { ...member, email: member.email } };
+}
+
 /** A team named `teamName` of Olive Owner and one more person, `other`, with its role. */
 export async function ownerAnd(t: T, other: { name: string; role: Role }, teamName: string) {
   const owner = await createUser(t.db, { name: "Olive Owner" });
