@@ -10,6 +10,7 @@ import {
   blankInput,
   castVote,
   drfInput,
+  exportedText,
   openProject,
   ownerAnd,
   readableText,
@@ -184,9 +185,7 @@ describe("exports of a recorded decision", () => {
     expect(madr).toContain(
       "Participation when it was decided: 0 complete, 2 partial and 0 not started, of 2 members.",
     );
-    const pdf = await owner.api.export.file({ projectId, format: "pdf" });
-    const text = await readableText("pdf", pdf.content);
-    expect(text.replace(/\s+/g, " ")).toContain(
+    expect(await exportedText(owner.api, projectId, "pdf")).toContain(
       "When it was decided: 0 complete, 2 partial and 0 not started, of 2 members",
     );
   });
@@ -228,9 +227,7 @@ describe("exports of a recorded decision", () => {
       "Not yet decided: the recommendation stays hidden until this blind vote closes.",
     );
     expect(madr).not.toContain("No option is chosen yet.");
-    const pdf = await setup.owner.api.export.file({ projectId, format: "pdf" });
-    const text = await readableText("pdf", pdf.content);
-    const flat = text.replace(/\s+/g, " ");
+    const flat = await exportedText(setup.owner.api, projectId, "pdf");
     expect(flat).toContain(
       "Not yet decided: the recommendation stays hidden until this blind vote closes.",
     );
@@ -345,13 +342,11 @@ describe("JSON export and import", () => {
     const imported = `Imported from a JSON export by Mo Member on ${today}.`;
     const approved = "Approved by Olive Owner (2026-12-03) (from the imported file).";
     for (const format of ["madr", "log4brains", "nygard", "pdf"] as const) {
-      const file = await mo.export.file({ projectId: created.id, format });
-      const text = (await readableText(format, file.content)).replace(/\s+/g, " ");
+      const text = await exportedText(mo, created.id, format);
       expect(text, format).toContain(`${recorded} ${imported}`);
       expect(text, format).toContain(approved);
     }
-    const pdf = await mo.export.file({ projectId: created.id, format: "pdf" });
-    const pdfText = (await readableText("pdf", pdf.content)).replace(/\s+/g, " ");
+    const pdfText = await exportedText(mo, created.id, "pdf");
     expect(pdfText).toContain(`Decision-makers: ${setup.owner.name} (from the imported file)`);
     const json = JSON.parse(
       (await mo.export.file({ projectId: created.id, format: "json" })).content,

@@ -176,6 +176,19 @@ export async function readableText(format: string, content: string) {
   return (await extractText(pdf, { mergePages: true })).text;
 }
 
+/**
+ * `projectId` exported by `reader` (a caller) in `format`, as a reader sees it (`readableText`),
+ * runs of whitespace read as one space.
+ */
+export async function exportedText(
+  reader: Api,
+  projectId: string,
+  format: Parameters<Api["export"]["file"]>[0]["format"],
+) {
+  const file = await reader.export.file({ projectId, format });
+  return (await readableText(format, file.content)).replace(/\s+/g, " ");
+}
+
 /** The i-th item of a list the test built itself; fails loudly if it is missing. */
 export function at<T>(list: readonly T[], i: number): T {
   const item = list[i];
