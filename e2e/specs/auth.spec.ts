@@ -2,8 +2,8 @@ import { loseFirstAnswer } from "../support/decisions";
 import {
   answerInBrowser,
   expect,
+  signedUpOverApi,
   signInOverHttp,
-  signUpOverApi,
   test,
   uniqueUser,
 } from "../support/fixtures";
@@ -40,8 +40,7 @@ test("sign-up explains each bad field, and answers a used email like any other, 
   page,
   request,
 }) => {
-  const existing = uniqueUser("taken");
-  await signUpOverApi(request, existing);
+  const existing = await signedUpOverApi(request, "taken");
 
   await page.goto("/sign-up");
   await signUpWithForm(page, { name: "Someone", email: "not-an-email", password: "short" });
@@ -89,8 +88,7 @@ test("a wrong password gets one generic message that does not reveal whether the
   page,
   request,
 }) => {
-  const known = uniqueUser("known");
-  await signUpOverApi(request, known);
+  const known = await signedUpOverApi(request, "known");
   const messages: string[] = [];
   for (const email of [known.email, uniqueUser("unknown").email]) {
     await page.goto("/sign-in");
@@ -135,8 +133,7 @@ test("creating a team again after its answer was lost opens the team created, no
 });
 
 test("signing in over HTTP gives a session the app recognises", async ({ page, request }) => {
-  const user = uniqueUser("http");
-  await signUpOverApi(request, user);
+  const user = await signedUpOverApi(request, "http");
   await signInOverHttp(page.request, user);
   const session = await page.request.get("/api/auth/session");
   expect(await session.json()).toMatchObject({ user: { email: user.email } });
@@ -161,8 +158,7 @@ test("a return address that leads off the site is replaced by the home page afte
   const offSite = await answerInBrowser(page, "attacker.example", "Phished");
   const home = page.getByRole("heading", { name: "Create a team" });
   for (const [i, target] of OFF_SITE_RETURNS.entries()) {
-    const member = uniqueUser(`return${i}`);
-    await signUpOverApi(request, member);
+    const member = await signedUpOverApi(request, `return${i}`);
     await page.context().clearCookies();
     await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(target)}`);
     await signInWithForm(page, member);
@@ -179,8 +175,7 @@ test("a return address that leads off the site is replaced by the home page afte
 });
 
 test("a return address on the site is kept through signing in", async ({ page, request }) => {
-  const member = uniqueUser("return-local");
-  await signUpOverApi(request, member);
+  const member = await signedUpOverApi(request, "return-local");
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent("/account?tab=tokens")}`);
   await signInWithForm(page, member);
   await page.waitForURL((url) => url.pathname === "/account");

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { countByImpact, seriousViolations, WITH_VOICE_CONTROL } from "../support/axe";
-import { person, query, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { query, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 const SCREEN = { width: 1280, height: 800 };
@@ -20,12 +20,12 @@ async function ballotHeight(page: Page) {
 
 test.describe("the matrix ballot", () => {
   test("fits the built-in ballot in three screens at 1280 x 800, unlike the list, and is remembered per member across reloads", async ({
-    browser,
+    alice,
+    bob,
+    drf,
   }) => {
     test.setTimeout(180_000);
-    const alice = await person(browser, "alice");
-    const bob = await person(browser, "bob");
-    const { url, projectId, template } = await teamWithDrfProject(alice, [bob]);
+    const { url, projectId, template } = drf;
     const total = template.criteria.length;
     const page = alice.page;
     await page.setViewportSize(SCREEN);
@@ -85,16 +85,14 @@ test.describe("the matrix ballot", () => {
     // The list of a ballot still to fill does not fit; once done, its folded lines do.
     expect(listEmpty).toBeGreaterThan(THREE_SCREENS);
     expect(listFolded).toBeLessThanOrEqual(THREE_SCREENS);
-    await alice.context.close();
-    await bob.context.close();
   });
 
   test("a whole ballot filled in the matrix with the keyboard only, with a no-opinion mark, saved", async ({
-    browser,
+    alice,
+    soloDrf,
   }) => {
     test.setTimeout(180_000);
-    const alice = await person(browser, "alice");
-    const { url, projectId, template } = await teamWithDrfProject(alice, []);
+    const { url, projectId, template } = soloDrf;
     const total = template.criteria.length;
     const [abstain, ...rest] = template.criteria;
     if (!abstain) throw new Error("template without criteria");
@@ -189,7 +187,6 @@ test.describe("the matrix ballot", () => {
         .locator(`tr[data-criterion="${abstain.key}"]`)
         .getByRole("button", { name: "No opinion" }),
     ).toHaveAttribute("aria-pressed", "true");
-    await alice.context.close();
   });
 
   test("the details of a row open on demand: the guide's words, the team's reasons and the voter's own, saved as typed", async ({

@@ -1,16 +1,16 @@
 import type { Page } from "@playwright/test";
-import { criterionCard, person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { criterionCard, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 const progress = (page: Page) => page.getByTestId("ballot-progress");
 
 test.describe("a ballot that is quick to fill", () => {
   test("a whole ballot filled with the keyboard only: Tab through it, a digit sets the focused scale", async ({
-    browser,
+    alice,
+    soloDrf,
   }) => {
     test.setTimeout(180_000);
-    const alice = await person(browser, "alice");
-    const { url, template, first } = await teamWithDrfProject(alice, []);
+    const { url, template, first } = soloDrf;
     const total = template.criteria.length;
     const page = alice.page;
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -61,7 +61,6 @@ test.describe("a ballot that is quick to fill", () => {
       description: `empty ${Math.round(emptyHeight)} px, filled and folded ${Math.round(foldedHeight)} px`,
     });
     console.log(`ballot height at 1280 x 800: empty ${emptyHeight} px, folded ${foldedHeight} px`);
-    await alice.context.close();
   });
 
   test("the progress line shows what is left: next unscored, done criteria folded, only what is left", async ({

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { loggedInCli, tradeoff } from "../support/cli";
-import { createSuccessor, mutate, type Person, query, voteOverApi } from "../support/decisions";
+import {
+  createSuccessor,
+  mutate,
+  type Person,
+  query,
+  recordOverApi,
+  voteOverApi,
+} from "../support/decisions";
 import { expect, test } from "../support/members";
 
 const filesOf = async (dir: string) => {
@@ -14,21 +21,33 @@ const filesOf = async (dir: string) => {
   return out;
 };
 
-/** `owner` records FastAPI as the decision of `projectId`, confirming the provisional result. */
-const decideForFastApi = (
+/** `files` (name: text) written into the folder `dir`, made first with its parents. */
+async function writeFolder(dir: string, files: Record<string, string>) {
+  await mkdir(dir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
+}
+
+/** The decisions of `teamId`, as `project.list` answers the user of `request`. */
+const projectsOf = async (request: APIRequestContext, teamId: string) =>
+  (await query<{ items: unknown[] }>(request, "project.list", { teamId })).items;
+
+/**
+ * The CLI logged in with a new token (`tokenName`, of `scope`) of `owner`, and a new team of
+ * `owner` named `teamName`.
+ */
+async function cliAndNewTeam(
   owner: Person,
-  projectId: string,
-  rationale: string,
-  more: { justification?: string } = {},
-) =>
-  mutate(owner.context.request, "record.decide", {
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale,
-    ...more,
-    decisionMakers: [{ name: owner.user.name }],
-    confirmProvisional: true,
+  tokenName: string,
+  teamName: string,
+  scope: "READ" | "READ_WRITE" = "READ_WRITE",
+) {
+  const request = owner.context.request;
+  const { config } = await loggedInCli(request, tokenName, scope);
+  const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
+    name: teamName,
   });
+  return { request, config, team };
+}
 
 /**
  * The CLI, logged in with a new token of the user of `request`, exports every record of the team
@@ -53,7 +72,7 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
   const request = owner.context.request;
   // Nothing is scored: there is no recommendation to justify going against.
   const decide = (id: string, rationale: string) =>
-    decideForFastApi(owner, id, `${rationale} Decided in the architecture review.`);
+    recordOverApi(owner, id, `${rationale} Decided in the architecture review.`);
   await decide(projectId, "typed request models.");
   const second = await createSuccessor(request, soloDrf);
   await mutate(request, "project.open", { projectId: second.id });
@@ -127,9 +146,7 @@ test("export --all keeps a docs/decisions folder, --check guards it, import read
   expect(preview.stdout).toContain(`superseded by ${records[1]}`);
   expect(preview.stdout).toContain("notes.txt: not a Markdown file (.md)");
   expect(preview.stdout).toContain("README.md: the index Tradeoff writes");
-  expect(
-    (await query<{ items: unknown[] }>(request, "project.list", { teamId: other.id })).items,
-  ).toEqual([]);
+  expect(await projectsOf(request, other.id)).toEqual([]);
 
   const imported = await tradeoff(config, ["import", out, "--team", other.slug]);
   expect(imported.stderr).toBe("");
@@ -173,7 +190,7 @@ test("a committed folder stays up to date while the team votes, and goes stale o
   expect(await filesOf(out)).toEqual(proposed);
 
   // Recording the decision is what the folder is for: --check asks for it to be written.
-  await decideForFastApi(owner, projectId, "typed request models.");
+  await recordOverApi(owner, projectId, "typed request models.");
   const afterDecision = await tradeoff(config, [...args, "--check"]);
   expect(afterDecision.code).toBe(1);
   expect(afterDecision.stderr).toContain("(record to write)");
@@ -193,7 +210,7 @@ test("a recorded decision's folder stays up to date when a voter leaves the team
   await voteOverApi(bob.context.request, projectId, {
     performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
   });
-  await decideForFastApi(owner, projectId, "typed request models.");
+  await recordOverApi(owner, projectId, "typed request models.");
   const { config, out, args, written } = await exportedFolder(request, "ci-leave", team.slug);
 
   // Bob leaves: the decision was recorded with his vote, and still reads as recorded.
@@ -212,23 +229,17 @@ test("a recorded decision's folder stays up to date when a voter leaves the team
 test("import stops when a numbered record file cannot be read, unless told to import the rest", async ({
   alice: owner,
 }) => {
-  const request = owner.context.request;
-  const { config } = await loggedInCli(request, "ci-import");
-  const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
-    name: "Records team",
-  });
+  const { request, config, team } = await cliAndNewTeam(owner, "ci-import", "Records team");
   const folder = join(await mkdtemp(join(tmpdir(), "tradeoff-adr-")), "doc", "adr");
-  await mkdir(folder, { recursive: true });
-  await writeFile(
-    join(folder, "0001-record-architecture-decisions.md"),
-    "# 1. Record architecture decisions\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record decisions.\n\n## Decision\n\nWe will use ADRs.\n\n## Consequences\n\nSee Michael Nygard's article.\n",
-  );
-  // Cut off mid-write: the title is there, the status section is not.
-  await writeFile(join(folder, "0002-use-kafka.md"), "# 2. Use Kafka\n\nDate: 2026-0");
-  await writeFile(join(folder, "notes.md"), "Meeting notes, not a record.\n");
+  await writeFolder(folder, {
+    "0001-record-architecture-decisions.md":
+      "# 1. Record architecture decisions\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record decisions.\n\n## Decision\n\nWe will use ADRs.\n\n## Consequences\n\nSee Michael Nygard's article.\n",
+    // Cut off mid-write: the title is there, the status section is not.
+    "0002-use-kafka.md": "# 2. Use Kafka\n\nDate: 2026-0",
+    "notes.md": "Meeting notes, not a record.\n",
+  });
   const args = ["import", folder, "--team", team.slug];
-  const projects = async () =>
-    (await query<{ items: unknown[] }>(request, "project.list", { teamId: team.id })).items;
+  const projects = () => projectsOf(request, team.id);
 
   const preview = await tradeoff(config, [...args, "--dry-run"]);
   expect(preview.code).toBe(1);
@@ -258,26 +269,24 @@ test("import stops when a numbered record file cannot be read, unless told to im
 test("a read-only token's import --dry-run says it needs a read-write token, and where to make one", async ({
   alice: owner,
 }) => {
-  const request = owner.context.request;
-  const { config } = await loggedInCli(request, "ci-read-only", "READ");
-  const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
-    name: "Read-only records",
-  });
-  const folder = join(await mkdtemp(join(tmpdir(), "tradeoff-adr-")), "doc", "adr");
-  await mkdir(folder, { recursive: true });
-  await writeFile(
-    join(folder, "0001-record-architecture-decisions.md"),
-    "# 1. Record architecture decisions\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record decisions.\n",
+  const { request, config, team } = await cliAndNewTeam(
+    owner,
+    "ci-read-only",
+    "Read-only records",
+    "READ",
   );
+  const folder = join(await mkdtemp(join(tmpdir(), "tradeoff-adr-")), "doc", "adr");
+  await writeFolder(folder, {
+    "0001-record-architecture-decisions.md":
+      "# 1. Record architecture decisions\n\nDate: 2026-01-05\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record decisions.\n",
+  });
   const preview = await tradeoff(config, ["import", folder, "--team", team.slug, "--dry-run"]);
   expect(preview.code).toBe(5);
   expect(preview.stdout).toBe("");
   expect(preview.stderr).toBe(
     `tradeoff: This access token can only read, and even a dry run of \`tradeoff import\` sends the folder's files to the server to read them, which a read-only token may not do (nothing would be written). Create a token with "Read and write decisions" under Account > Access tokens at ${baseURL}, then run \`tradeoff login --url ${baseURL}\` with it. Or preview the folder in the browser: the team's Records folder page imports a zip of it with the same preview.\n`,
   );
-  expect(
-    (await query<{ items: unknown[] }>(request, "project.list", { teamId: team.id })).items,
-  ).toEqual([]);
+  expect(await projectsOf(request, team.id)).toEqual([]);
 });
 
 /** A folder adr-tools wrote: `adr init`, `adr new`, `adr new -s 2 "...für... ünïcode"`, `adr new "Café..."`. */
@@ -296,18 +305,12 @@ const adrToolsFolder = join(
 test("an adr-tools folder imported, imported again and exported back into itself stays the same files", async ({
   alice: owner,
 }) => {
-  const request = owner.context.request;
-  const { config } = await loggedInCli(request, "ci-adr-tools");
-  const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
-    name: "ADR team",
-  });
+  const { request, config, team } = await cliAndNewTeam(owner, "ci-adr-tools", "ADR team");
   const repo = await mkdtemp(join(tmpdir(), "tradeoff-adr-"));
   const adr = join(repo, "doc", "adr");
-  await mkdir(adr, { recursive: true });
   const original = await filesOf(adrToolsFolder);
-  for (const [name, content] of Object.entries(original)) await writeFile(join(adr, name), content);
-  const projects = async () =>
-    (await query<{ items: unknown[] }>(request, "project.list", { teamId: team.id })).items;
+  await writeFolder(adr, original);
+  const projects = () => projectsOf(request, team.id);
 
   const imported = await tradeoff(config, ["import", adr, "--team", team.slug]);
   expect(imported.stderr).toBe("");
@@ -362,16 +365,12 @@ test("an adr-tools folder imported, imported again and exported back into itself
 test("another repository's folder: a file with the name of a record's file is a new record, never that record's revision", async ({
   alice: owner,
 }) => {
-  const request = owner.context.request;
-  const { config } = await loggedInCli(request, "ci-adr-two-repositories");
-  const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
-    name: "Two repositories",
-  });
+  const { request, config, team } = await cliAndNewTeam(
+    owner,
+    "ci-adr-two-repositories",
+    "Two repositories",
+  );
   const root = await mkdtemp(join(tmpdir(), "tradeoff-repositories-"));
-  const writeFolder = async (dir: string, files: Record<string, string>) => {
-    await mkdir(dir, { recursive: true });
-    for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
-  };
   const ours = await filesOf(adrToolsFolder);
   const billing = join(root, "billing", "doc", "adr");
   await writeFolder(billing, ours);
@@ -391,8 +390,7 @@ test("another repository's folder: a file with the name of a record's file is a 
   expect(preview.stdout).toContain(
     `Would create 1 record in ${team.slug} (dry run: nothing was written):\n  ${team.slug}/5  Record architecture decisions  (accepted, 2025-06-10)  from ${name}\n      note: record 1 was imported from a file of this name, but not from this file: that one was dated ${ourDay}, and this one is dated 2025-06-10. It is imported as a new record; if it is record 1's file, edited, give it the date ${ourDay} again to revise record 1 instead.\n`,
   );
-  const projects = async () =>
-    (await query<{ items: unknown[] }>(request, "project.list", { teamId: team.id })).items;
+  const projects = () => projectsOf(request, team.id);
   expect(await projects()).toHaveLength(4);
 
   const done = await tradeoff(config, ["import", reporting, "--team", team.slug]);

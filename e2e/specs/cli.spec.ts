@@ -4,12 +4,18 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { baseURL } from "../playwright.config";
 import { createToken, freshCliConfig, loggedInCli, tradeoff } from "../support/cli";
-import { mutate, query } from "../support/decisions";
+import { mutate, query, recordOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 /** `tradeoff vote REF --criterion KEY` with the rest of `flags` (importance, scores, no opinion). */
 const cliVote = (config: string, ref: string, criterionKey: string, ...flags: string[]) =>
   tradeoff(config, ["vote", ref, "--criterion", criterionKey, ...flags]);
+
+/** `tradeoff export REF --format FORMAT --out DIR`: the run, and the file it says it wrote. */
+async function exportAs(config: string, ref: string, format: string, dir: string) {
+  const run = await tradeoff(config, ["export", ref, "--format", format, "--out", dir]);
+  return { ...run, file: run.stdout.trim().replace(/^Wrote /, "") };
+}
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
@@ -90,24 +96,11 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   );
   expect(show.stdout).toContain("not scored yet");
 
-  await mutate(request, "record.decide", {
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale: "the team scored it higher on what matters to billing.",
-    decisionMakers: [{ name: owner.user.name }],
-    confirmProvisional: true,
-  });
+  await recordOverApi(owner, projectId, "the team scored it higher on what matters to billing.");
   const out = await mkdtemp(join(tmpdir(), "tradeoff-repo-"));
-  const exported = await tradeoff(config, [
-    "export",
-    `${team.slug}/1`,
-    "--format",
-    "madr",
-    "--out",
-    join(out, "docs", "decisions"),
-  ]);
+  const exported = await exportAs(config, `${team.slug}/1`, "madr", join(out, "docs", "decisions"));
   expect(exported.stderr).toBe("");
-  const written = exported.stdout.trim().replace(/^Wrote /, "");
+  const written = exported.file;
   expect(written).toMatch(/docs\/decisions\/0001-[a-z0-9-]+\.md$/);
   const md = await readFile(written, "utf8");
   const [, yaml] = md.match(/^---\n([\s\S]*?)\n---\n/) ?? [];
@@ -117,16 +110,14 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   });
   expect(md).toContain('Chosen option: "FastAPI", because the team scored it higher');
 
-  const pdf = await tradeoff(config, ["export", projectId, "--format", "pdf", "--out", out]);
+  const pdf = await exportAs(config, projectId, "pdf", out);
   expect(pdf.code).toBe(0);
-  expect((await readFile(pdf.stdout.trim().replace(/^Wrote /, ""))).subarray(0, 5).toString()).toBe(
-    "%PDF-",
-  );
+  expect((await readFile(pdf.file)).subarray(0, 5).toString()).toBe("%PDF-");
 
   // A write that fails part way (here a file size limit below the PDF's size, as on a full
   // disk) leaves the file that was there as it was, and no cut-off file beside it.
   const before = await readdir(out);
-  const pdfFile = pdf.stdout.trim().replace(/^Wrote /, "");
+  const pdfFile = pdf.file;
   const pdfBytes = await readFile(pdfFile);
   const exportPdfOnFullDisk = (dir: string) =>
     tradeoff(config, ["export", projectId, "--format", "pdf", "--out", dir], "", {
@@ -143,27 +134,15 @@ test("the CLI logs in, lists, votes, shows and exports a MADR file from a runnin
   expect(await readdir(fresh)).toEqual([]);
 
   // The JSON export goes into another team as a decided project with its votes archived.
-  const json = await tradeoff(config, [
-    "export",
-    `${team.slug}/1`,
-    "--format",
-    "json",
-    "--out",
-    out,
-  ]);
+  const json = await exportAs(config, `${team.slug}/1`, "json", out);
   const other = await mutate<{ slug: string }>(request, "team.create", { name: "Archive team" });
-  const imported = await tradeoff(config, [
-    "import",
-    json.stdout.trim().replace(/^Wrote /, ""),
-    "--team",
-    other.slug,
-  ]);
+  const imported = await tradeoff(config, ["import", json.file, "--team", other.slug]);
   expect(imported.stderr).toBe("");
   expect(imported.stdout).toContain(`Imported as ${other.slug}/1: ${template.title} (decided).`);
   // With --json, what was created as JSON, like every other server command.
   const importedJson = await tradeoff(config, [
     "import",
-    json.stdout.trim().replace(/^Wrote /, ""),
+    json.file,
     "--team",
     other.slug,
     "--json",

@@ -1,9 +1,8 @@
 import {
   criterionCard,
   downloadMadr,
-  mutate,
+  openInNewTeam,
   type Person,
-  teamJoinedBy,
   voteInPage,
   voteOverApi,
 } from "../support/decisions";
@@ -15,14 +14,8 @@ const CRITERIA = ["Speed", "Cost", "Docs", "Hiring", "Operations"];
 const key = (name: string) => name.toLowerCase();
 
 /** A team of `owner` and `member`, with an open decision on two queues and five criteria. */
-async function queueDecision(owner: Person, member: Person) {
-  const team = await teamJoinedBy(
-    owner,
-    [member],
-    `Coverage ${Math.random().toString(36).slice(2, 7)}`,
-  );
-  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
-    teamId: team.id,
+function queueDecision(owner: Person, member: Person) {
+  return openInNewTeam(owner, [member], "Coverage", {
     title: "Which queue for billing events?",
     context: "We need a queue.",
     options: [
@@ -31,8 +24,6 @@ async function queueDecision(owner: Person, member: Person) {
     ],
     criteria: CRITERIA.map((name) => ({ key: key(name), name, defaultWeight: 3 })),
   });
-  await mutate(owner.context.request, "project.open", { projectId: project.id });
-  return { projectId: project.id, url: `/t/${team.slug}/p/${project.id}` };
 }
 
 test("the recommendation says what it rests on: provisional with criteria not scored, ready once everyone completes", async ({

@@ -1,4 +1,4 @@
-import { mutate, query, voteOverApi } from "../support/decisions";
+import { mutate, query, recordOverApi, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test("the team page shows a recorded decision's result and ballots after a voter leaves", async ({
@@ -14,14 +14,7 @@ test("the team page shows a recorded decision's result and ballots after a voter
   await voteOverApi(bob.context.request, drf.projectId, {
     [drf.first.key]: { weight: 4, scores: { drf: 1, fastapi: 5 } },
   });
-  await mutate(request, "record.decide", {
-    projectId: drf.projectId,
-    chosenOptionKey: "fastapi",
-    rationale: "The team scored it higher.",
-    consequences: { good: [], neutral: [], bad: [] },
-    decisionMakers: [{ name: alice.user.name }],
-    confirmProvisional: true,
-  });
+  await recordOverApi(alice, drf.projectId, "The team scored it higher.");
   const members = await query<{ id: string; email: string | null }[]>(request, "member.list", {
     teamId: drf.team.id,
   });

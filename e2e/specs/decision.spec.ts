@@ -1,15 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { seriousViolations } from "../support/axe";
 import {
+  blindVoteScoredBy,
   criterionCard,
   holdScripts,
   isHydrated,
   loseFirstAnswer,
   mutate,
   type Person,
-  person,
   query,
-  teamWithDrfProject,
   voteInPage,
   voteOverApi,
 } from "../support/decisions";
@@ -18,13 +17,17 @@ import { createTeamOverApi } from "../support/teams";
 
 const PERFORMANCE = "Performance under high concurrency";
 
-/** A blind DRF vs FastAPI decision of Alice's team, on which Bob has scored performance. */
-async function blindWithBobsVote(alice: Person, bob: Person) {
-  const drf = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
-  await voteOverApi(bob.context.request, drf.projectId, {
-    performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
-  });
-  return drf;
+/** `lead`'s page on a new decision from the built-in DRF or FastAPI template, in a new team. */
+async function newDecisionFromDrfTemplate(lead: Person, teamName: string) {
+  const team = await createTeamOverApi(
+    lead.context.request,
+    `${teamName} ${Date.now().toString(36)}`,
+  );
+  const page = lead.page;
+  await page.goto(`/t/${team.slug}`);
+  await page.getByRole("link", { name: "New decision" }).first().click();
+  await page.getByRole("button", { name: /Use “Django REST Framework or FastAPI\?”/ }).click();
+  return { team, page };
 }
 
 async function totalOf(page: import("@playwright/test").Page, optionKey: string) {
@@ -33,14 +36,9 @@ async function totalOf(page: import("@playwright/test").Page, optionKey: string)
 
 test.describe("deciding together", () => {
   test("starting from the template asks the context questions, proposes weights and opens the decision", async ({
-    browser,
+    alice: lead,
   }) => {
-    const lead = await person(browser, "lead");
-    const team = await createTeamOverApi(lead.context.request, `Wizard ${Date.now().toString(36)}`);
-    const page = lead.page;
-    await page.goto(`/t/${team.slug}`);
-    await page.getByRole("link", { name: "New decision" }).first().click();
-    await page.getByRole("button", { name: /Use “Django REST Framework or FastAPI\?”/ }).click();
+    const { team, page } = await newDecisionFromDrfTemplate(lead, "Wizard");
 
     await page
       .getByRole("group", { name: "Is the team already fluent in Django?" })
@@ -80,18 +78,12 @@ test.describe("deciding together", () => {
     );
     await page.goto(`/t/${team.slug}`);
     await expect(page.getByTestId("pending-votes")).toContainText("API framework for billing");
-    await lead.context.close();
   });
 
   test("creating a decision again after its answer was lost opens the one created, not a second", async ({
-    browser,
+    alice: lead,
   }) => {
-    const lead = await person(browser, "retrier");
-    const team = await createTeamOverApi(lead.context.request, `Retry ${Date.now().toString(36)}`);
-    const page = lead.page;
-    await page.goto(`/t/${team.slug}`);
-    await page.getByRole("link", { name: "New decision" }).first().click();
-    await page.getByRole("button", { name: /Use “Django REST Framework or FastAPI\?”/ }).click();
+    const { team, page } = await newDecisionFromDrfTemplate(lead, "Retry");
     await page.getByRole("button", { name: "Skip, keep the defaults" }).click();
     await page.getByLabel("Title").fill("Created once");
 
@@ -109,7 +101,6 @@ test.describe("deciding together", () => {
       { teamId: team.id },
     );
     expect(listed.items.map((p) => p.title)).toEqual(["Created once"]);
-    await lead.context.close();
   });
 
   test("two members vote on DRF vs FastAPI and each sees the other's effect on the totals", async ({
@@ -154,7 +145,7 @@ test.describe("deciding together", () => {
     alice,
     bob,
   }) => {
-    const { url, projectId } = await blindWithBobsVote(alice, bob);
+    const { url, projectId } = await blindVoteScoredBy(alice, bob);
 
     await alice.page.goto(url);
     await expect(alice.page.getByText("Totals and everyone's votes stay hidden")).toBeVisible();
@@ -184,30 +175,6 @@ test.describe("deciding together", () => {
     });
     expect(late.status()).toBe(409);
     expect(await late.text()).toContain("Voting has closed");
-  });
-
-  test("recording a blind vote that is still open takes any option, without a refusal naming the leader", async ({
-    alice,
-    bob,
-  }) => {
-    const { url } = await blindWithBobsVote(alice, bob);
-
-    const page = alice.page;
-    await page.goto(`${url}/record`);
-    const form = page.getByRole("form", { name: "Record the decision" });
-    await expect(form.getByTestId("record-provisional")).toContainText(
-      "(their share of the weight shows once the blind vote closes)",
-    );
-    // FastAPI leads behind the blind: recording the other option closes the vote, unrefused.
-    await form.getByRole("radio", { name: /Django REST Framework/ }).check();
-    await form.getByLabel("Rationale").fill("the team knows it well.");
-    await form.getByLabel("Decision-makers").fill(alice.user.name);
-    await form.getByLabel(/Record the decision anyway/).check();
-    await form.getByRole("button", { name: "Record decision" }).click();
-    await expect(page.getByTestId("chosen-option")).toContainText(
-      "Chosen option: Django REST Framework, because the team knows it well.",
-    );
-    await expect(page.getByTestId("record-status")).toHaveText("Decided");
   });
 
   test("a press on Close voting before the page is interactive opens the confirmation once it is", async ({

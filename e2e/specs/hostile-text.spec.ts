@@ -1,5 +1,11 @@
 import type { Page } from "@playwright/test";
-import { mutate, person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import {
+  mutate,
+  person,
+  recordOverApi,
+  teamWithDrfProject,
+  voteOverApi,
+} from "../support/decisions";
 import { expect, test } from "../support/fixtures";
 
 test.setTimeout(90_000);
@@ -80,13 +86,9 @@ test("hostile titles, rationales and comments render as text, never as script or
   await expect(comments.locator("script, svg, img[src]")).toHaveCount(0);
   expect(await activeContent(page)).toEqual([]);
 
-  await mutate(owner.context.request, "record.decide", {
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale: RATIONALE,
+  await recordOverApi(owner, projectId, RATIONALE, {
     consequences: { good: [CONSEQUENCE], neutral: [], bad: [] },
     decisionMakers: [{ name: '"><img src=x onerror=alert(1)>' }],
-    confirmProvisional: true,
   });
   // The record renders its Markdown as the discussion does: typed HTML is left out, never run,
   // and a link to a script keeps its words without its address.

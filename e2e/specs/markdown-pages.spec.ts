@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { seriousViolations, WITH_VOICE_CONTROL } from "../support/axe";
-import { mutate, voteOverApi } from "../support/decisions";
+import { mutate, recordOverApi, voteOverApi } from "../support/decisions";
+import { sidewaysScroll } from "../support/layout";
 import { expect, test } from "../support/members";
 
 test.setTimeout(90_000);
@@ -16,22 +17,11 @@ const CONTEXT = [
   "See [the benchmark](https://example.com/bench).",
 ].join("\n");
 
-/** How far the page reaches past the window's right edge, in pixels. */
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    // The page's DOM as this measure uses it (the specs compile without the DOM library).
-    const { document, window } = globalThis as unknown as {
-      document: { documentElement: { scrollWidth: number } };
-      window: { innerWidth: number };
-    };
-    return document.documentElement.scrollWidth - window.innerWidth;
-  });
-
 async function expectCleanAndNarrow(page: Page, where: string) {
   const results = await new AxeBuilder({ page }).options(WITH_VOICE_CONTROL).analyze();
   expect(seriousViolations(results), where).toEqual([]);
   await page.setViewportSize({ width: 390, height: 844 });
-  expect(await overflow(page), `${where} at 390 px`).toBeLessThanOrEqual(0);
+  expect(await sidewaysScroll(page), `${where} at 390 px`).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
@@ -57,13 +47,8 @@ test("the context, the record and the share link show Markdown as formatted text
   await expect(context).not.toContainText("**");
   await expectCleanAndNarrow(page, "project page");
 
-  await mutate(request, "record.decide", {
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale: "its **async** core keeps up",
+  await recordOverApi(owner, projectId, "its **async** core keeps up", {
     consequences: { good: ["we keep `pydantic` models"], neutral: [], bad: [] },
-    decisionMakers: [{ name: owner.user.name }],
-    confirmProvisional: true,
   });
   await page.goto(`${url}/record`);
   const chosen = page.getByTestId("chosen-option");

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { describeViolation } from "../support/axe";
-import { mutate, type Person, query, voteOverApi } from "../support/decisions";
+import { mutate, type Person, query, recordOverApi, voteOverApi } from "../support/decisions";
 import { documentWidth } from "../support/layout";
 import { expect, test } from "../support/members";
 
@@ -151,14 +151,7 @@ test("each webhook's and each token's buttons name what they act on", async ({ a
 
 test("each share link's Revoke button names its link", async ({ alice, drf }) => {
   const { projectId, url } = await observabilityProject(alice, drf.team);
-  await mutate(alice.context.request, "record.decide", {
-    projectId,
-    chosenOptionKey: "datadog",
-    rationale: "It costs less to run.",
-    consequences: { good: [], neutral: [], bad: [] },
-    decisionMakers: [{ name: alice.user.name }],
-    confirmProvisional: true,
-  });
+  await recordOverApi(alice, projectId, "It costs less to run.", { chosenOptionKey: "datadog" });
   await mutate(alice.context.request, "share.create", {
     projectId,
     showVotes: false,

@@ -1,5 +1,5 @@
 import { publicUrlEnv } from "../../scripts/lib";
-import { expect, signInOverHttp, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+import { expect, signedUpOverApi, signInOverHttp, test } from "../support/fixtures";
 import { ownServer } from "../support/own-server";
 
 /**
@@ -19,8 +19,7 @@ test("with no public URL configured, the app opened at 127.0.0.1 accepts its own
 }) => {
   const context = await browser.newContext({ baseURL: own.app.origin });
   const page = await context.newPage();
-  const user = uniqueUser("origin");
-  await signUpOverApi(page.request, user);
+  const user = await signedUpOverApi(page.request, "origin");
   await signInOverHttp(page.request, user);
 
   await page.goto("/account/tokens");
@@ -34,8 +33,7 @@ test("with no public URL configured, the app opened at 127.0.0.1 accepts its own
 test("a change from a foreign site is refused, and the page says so", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: own.app.origin });
   const page = await context.newPage();
-  const user = uniqueUser("foreign");
-  await signUpOverApi(page.request, user);
+  const user = await signedUpOverApi(page.request, "foreign");
   await signInOverHttp(page.request, user);
 
   // The forged request a foreign page's script would send, with the member's cookie.

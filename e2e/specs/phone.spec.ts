@@ -1,13 +1,9 @@
-import { expect, test } from "@playwright/test";
-import {
-  mutate,
-  person,
-  teamJoinedBy,
-  teamWithDrfProject,
-  voteOverApi,
-} from "../support/decisions";
+import type { Page } from "@playwright/test";
+import { mutate, openInNewTeam, person, recordOverApi, voteOverApi } from "../support/decisions";
 import { everyPage, layoutShifts, openPage } from "../support/every-page";
 import { signInOverHttp } from "../support/fixtures";
+import { sidewaysScroll } from "../support/layout";
+import { expect, test } from "../support/members";
 import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
 // The page's DOM as the measuring code below uses it (these tests compile without the DOM library).
@@ -30,10 +26,8 @@ declare const document: {
 declare const window: { innerWidth: number };
 
 /** Phone widths: an iPhone 12–15 (390 x 844) and the narrowest common Android (360). */
-const PHONES = [
-  { width: 390, height: 844 },
-  { width: 360, height: 780 },
-];
+const PHONE = { width: 390, height: 844 };
+const PHONES = [PHONE, { width: 360, height: 780 }];
 
 for (const viewport of PHONES) {
   test(`every page fits a ${viewport.width} px wide phone without sideways scrolling or moving once painted`, async ({
@@ -101,10 +95,10 @@ for (const viewport of PHONES) {
 }
 
 test("a long link in a reason, a comment or a record wraps on a phone instead of widening the page", async ({
-  browser,
+  alice: owner,
+  soloDrf,
 }) => {
-  const owner = await person(browser, "phone-links");
-  const { projectId, url, first } = await teamWithDrfProject(owner, []);
+  const { projectId, url, first } = soloDrf;
   // A link as people paste them: one long word with no space to break at.
   const link =
     "https://github.com/example-org/billing-service/blob/main/docs/benchmarks/webhook_ingest_under_load_with_pgbouncer_2026.md";
@@ -112,32 +106,24 @@ test("a long link in a reason, a comment or a record wraps on a phone instead of
     [first.key]: { weight: 4, scores: { drf: 2, fastapi: 5 }, rationale: `See ${link}` },
   });
   await mutate(owner.context.request, "comment.create", { projectId, body: `Numbers: ${link}` });
-  await mutate(owner.context.request, "record.decide", {
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale: `its async core keeps up, see ${link}`,
+  await recordOverApi(owner, projectId, `its async core keeps up, see ${link}`, {
     consequences: { good: [link], neutral: [], bad: [] },
-    decisionMakers: [{ name: owner.user.name }],
-    confirmProvisional: true,
   });
 
   const page = owner.page;
-  await page.setViewportSize(PHONES[0] ?? { width: 390, height: 844 });
-  const pageWidth = () =>
-    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.setViewportSize(PHONE);
   await page.goto(`${url}/record`);
   await expect(page.getByTestId("chosen-option")).toContainText(link);
-  expect(await pageWidth(), "record page").toBeLessThanOrEqual(0);
+  expect(await sidewaysScroll(page), "record page").toBeLessThanOrEqual(0);
 
   await page.goto(url);
   await page.getByRole("tab", { name: "History" }).click();
   await expect(page.getByText(`“See ${link}”`)).toBeVisible();
-  expect(await pageWidth(), "history").toBeLessThanOrEqual(0);
+  expect(await sidewaysScroll(page), "history").toBeLessThanOrEqual(0);
 
   await page.getByRole("tab", { name: "Discussion" }).click();
   await expect(page.getByTestId("comments")).toContainText(link);
-  expect(await pageWidth(), "discussion").toBeLessThanOrEqual(0);
-  await owner.context.close();
+  expect(await sidewaysScroll(page), "discussion").toBeLessThanOrEqual(0);
 });
 
 test("the button that joins a team with a long name fits a phone", async ({ browser }) => {
@@ -149,22 +135,18 @@ test("the button that joins a team with a long name fits a phone", async ({ brow
   const invitation = await inviteOverApi(owner.context.request, team.id);
 
   const page = invitee.page;
-  await page.setViewportSize(PHONES[0] ?? { width: 390, height: 844 });
+  await page.setViewportSize(PHONE);
   await page.goto(invitation.path);
   const join = page.getByRole("button", { name: `Join ${name}` });
   await expect(join).toBeVisible();
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-  ).toBeLessThanOrEqual(0);
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
   await join.click();
   await expect(page).toHaveURL(`/t/${team.slug}`);
   await owner.context.close();
   await invitee.context.close();
 });
 
-test("long option names on the totals chart stay apart on a phone", async ({ browser }) => {
-  const owner = await person(browser, "phone-chart");
-  const team = await teamJoinedBy(owner, [], `Payments ${Math.random().toString(36).slice(2, 7)}`);
+test("long option names on the totals chart stay apart on a phone", async ({ alice: owner }) => {
   // Names as long as options may have, in ordinary words.
   const options = [
     {
@@ -176,22 +158,20 @@ test("long option names on the totals chart stay apart on a phone", async ({ bro
       name: "Streaming reconciliation with Kafka Streams and exactly-once processing",
     },
   ];
-  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
-    teamId: team.id,
+  const { projectId, url } = await openInNewTeam(owner, [], "Payments", {
     title: "How should payments reconciliation run?",
     context: "",
     options: options.map((o) => ({ ...o, description: "" })),
     criteria: [{ key: "on-call", name: "Load on the on-call engineers", defaultWeight: 3 }],
     votingMode: "OPEN",
   });
-  await mutate(owner.context.request, "project.open", { projectId: project.id });
-  await voteOverApi(owner.context.request, project.id, {
+  await voteOverApi(owner.context.request, projectId, {
     "on-call": { weight: 4, scores: { batch: 2, stream: 5 } },
   });
 
   const page = owner.page;
-  await page.setViewportSize(PHONES[0] ?? { width: 390, height: 844 });
-  await page.goto(`/t/${team.slug}/p/${project.id}`);
+  await page.setViewportSize(PHONE);
+  await page.goto(url);
   // The chart drawn above the totals table, in the same box.
   const chartAndTable = page.getByTestId("totals").locator("..");
   const names = chartAndTable.locator(".recharts-yAxis-tick-labels text");
@@ -209,17 +189,15 @@ test("long option names on the totals chart stay apart on a phone", async ({ bro
   );
   // The table beside the chart names each option in full.
   await expect(page.getByTestId("totals")).toContainText(options[0]?.name ?? "");
-  await owner.context.close();
 });
 
 test("on a phone, the recommendation is one link away from the top of the ballot", async ({
-  browser,
+  alice: owner,
+  soloDrf,
 }) => {
-  const owner = await person(browser, "phone-jump");
-  const { url } = await teamWithDrfProject(owner, []);
   const page = owner.page;
-  await page.setViewportSize(PHONES[0] ?? { width: 390, height: 844 });
-  await page.goto(url);
+  await page.setViewportSize(PHONE);
+  await page.goto(soloDrf.url);
   // Every criterion's card comes first on a phone: the results start far below the screen.
   const results = page.locator("#team-results");
   await expect(results).not.toBeInViewport();
@@ -231,7 +209,6 @@ test("on a phone, the recommendation is one link away from the top of the ballot
   // On a wide screen the results sit beside the ballot, and the link is not there.
   await page.setViewportSize({ width: 1280, height: 900 });
   await expect(jump).toBeHidden();
-  await owner.context.close();
 });
 
 /** For each row of the table named `label`: how far each cell's words stand from the next cell's, in px. */
@@ -264,8 +241,7 @@ test("on a phone, the sessions and access tokens tables keep their columns apart
   await signInOverHttp(laptop.request, owner.user);
   await mutate(owner.context.request, "token.create", { name: "Laptop CLI" });
   const page = owner.page;
-  const phone = PHONES[0] ?? { width: 390, height: 844 };
-  await page.setViewportSize(phone);
+  await page.setViewportSize(PHONE);
 
   for (const { path, label, button } of [
     { path: "/account", label: "Active sessions", button: /^Sign out / },
@@ -279,27 +255,25 @@ test("on a phone, the sessions and access tokens tables keep their columns apart
     // Neighbouring columns' words never run into each other ("127.0.0.1Dec 6, 2026").
     expect(Math.min(...measured.gaps), `${label}: columns touching`).toBeGreaterThanOrEqual(8);
     // The table scrolls in its own box, not the page, and the button can be brought on screen.
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    ).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await press.scrollIntoViewIfNeeded();
     const box = await press.boundingBox();
-    expect(box && box.x + box.width, `${label}: its button`).toBeLessThanOrEqual(phone.width);
+    expect(box && box.x + box.width, `${label}: its button`).toBeLessThanOrEqual(PHONE.width);
   }
   await laptop.close();
   await owner.context.close();
 });
 
 test("on a phone, a folded criterion of the ballot shows every score it holds, not cut off", async ({
-  browser,
+  alice: owner,
+  soloDrf,
 }) => {
-  const owner = await person(browser, "phone-folded");
-  const { projectId, url, first } = await teamWithDrfProject(owner, []);
+  const { projectId, url, first } = soloDrf;
   await voteOverApi(owner.context.request, projectId, {
     [first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
   });
   const page = owner.page;
-  await page.setViewportSize(PHONES[0] ?? { width: 390, height: 844 });
+  await page.setViewportSize(PHONE);
   await page.goto(url);
   const summary = page.getByText("Importance 4 · Django REST Framework 2 · FastAPI 4", {
     exact: true,
@@ -310,7 +284,6 @@ test("on a phone, a folded criterion of the ballot shows every score it holds, n
     return box.scrollWidth - box.clientWidth;
   });
   expect(cut, "px of the scores hidden past the end of the line").toBeLessThanOrEqual(0);
-  await owner.context.close();
 });
 
 test("every page fits a 320 px wide phone without sideways scrolling, and the team's name shows in full", async ({
@@ -350,40 +323,35 @@ test("every page fits a 320 px wide phone without sideways scrolling, and the te
 const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
   word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }`;
 
-test("the ballot fits a 375 px phone with the text spacing a reader may set", async ({
-  browser,
-}) => {
-  const owner = await person(browser, "phone-spacing");
-  const { url } = await teamWithDrfProject(owner, []);
-  const page = owner.page;
-  const overflow = () =>
-    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-  await page.setViewportSize({ width: 375, height: 667 });
+/** `page` on the ballot of `url` at `viewport`, once the ballot shows. */
+async function ballotAt(page: Page, url: string, viewport: { width: number; height: number }) {
+  await page.setViewportSize(viewport);
   await page.goto(url);
   await expect(page.getByTestId("ballot-progress")).toBeVisible();
-  await page.addStyleTag({ content: TEXT_SPACING });
-  expect(await overflow(), "px scrolled sideways at 375 px with text spacing").toBeLessThanOrEqual(
-    0,
-  );
+  return page;
+}
 
-  await owner.context.close();
+test("the ballot fits a 375 px phone with the text spacing a reader may set", async ({
+  alice,
+  soloDrf,
+}) => {
+  const page = await ballotAt(alice.page, soloDrf.url, { width: 375, height: 667 });
+  await page.addStyleTag({ content: TEXT_SPACING });
+  expect(
+    await sidewaysScroll(page),
+    "px scrolled sideways at 375 px with text spacing",
+  ).toBeLessThanOrEqual(0);
 });
 
 test("at 400% zoom (320 x 200) the ballot does not scroll sideways, and nothing sticky hides what has focus", async ({
-  browser,
+  alice,
+  soloDrf,
 }) => {
-  const owner = await person(browser, "phone-zoom");
-  const { url } = await teamWithDrfProject(owner, []);
-  const page = owner.page;
-  const overflow = () =>
-    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
   // A 1280 x 800 screen at 400% zoom: 320 x 200 CSS px.
-  await page.setViewportSize({ width: 320, height: 200 });
-  await page.goto(url);
-  await expect(page.getByTestId("ballot-progress")).toBeVisible();
-  expect.soft(await overflow(), "px scrolled sideways at 400% zoom").toBeLessThanOrEqual(0);
+  const page = await ballotAt(alice.page, soloDrf.url, { width: 320, height: 200 });
+  expect
+    .soft(await sidewaysScroll(page), "px scrolled sideways at 400% zoom")
+    .toBeLessThanOrEqual(0);
   // Tab through the ballot: what has focus is never under something that stays put on screen
   // (a sticky header or bar). Going back, the browser brings each control in at the top.
   const covered: string[] = [];
@@ -424,5 +392,4 @@ test("at 400% zoom (320 x 200) the ballot does not scroll sideways, and nothing 
     if (hidden) covered.push(hidden);
   }
   expect(covered, "focused controls hidden under a sticky part of the page").toEqual([]);
-  await owner.context.close();
 });

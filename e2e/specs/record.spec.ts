@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { baseURL } from "../playwright.config";
 import {
+  blindVoteScoredBy,
   decideOverApi,
   downloadMadr,
   loseFirstAnswer,
   mutate,
-  type Person,
-  teamWithDrfProject,
   voteOverApi,
 } from "../support/decisions";
 import { expect, test } from "../support/members";
@@ -143,31 +142,34 @@ test("creating a share link from the keyboard leaves the keyboard on the button"
   await expect(create).toBeFocused();
 });
 
-/**
- * A blind vote on DRF or FastAPI in Alice's team, still open, on which Bob scored the first
- * criterion (FastAPI ahead) and Alice did not vote.
- */
-async function blindVoteBobScored(alice: Person, bob: Person) {
-  const drf = await teamWithDrfProject(alice, [bob], { votingMode: "BLIND" });
-  await voteOverApi(bob.context.request, drf.projectId, {
-    [drf.first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 } },
-  });
-  return drf;
-}
-
-test("the record page of an open blind vote says the recommendation is hidden, not that there is none", async ({
+test("the record page of an open blind vote says the recommendation is hidden, and recording takes any option without a refusal naming the leader", async ({
   alice,
   bob,
 }) => {
-  const { url } = await blindVoteBobScored(alice, bob);
+  const { url } = await blindVoteScoredBy(alice, bob);
   const page = alice.page;
   await page.goto(`${url}/record`);
+  // Hidden, not absent.
   await expect(
     page.getByText(
       "Not yet decided: the recommendation stays hidden until this blind vote closes.",
     ),
   ).toBeVisible();
   await expect(page.getByText(/Recommended \(not decided yet\)/)).toHaveCount(0);
+  const form = page.getByRole("form", { name: "Record the decision" });
+  await expect(form.getByTestId("record-provisional")).toContainText(
+    "(their share of the weight shows once the blind vote closes)",
+  );
+  // FastAPI leads behind the blind: recording the other option closes the vote, unrefused.
+  await form.getByRole("radio", { name: /Django REST Framework/ }).check();
+  await form.getByLabel("Rationale").fill("the team knows it well.");
+  await form.getByLabel("Decision-makers").fill(alice.user.name);
+  await form.getByLabel(/Record the decision anyway/).check();
+  await form.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByTestId("chosen-option")).toContainText(
+    "Chosen option: Django REST Framework, because the team knows it well.",
+  );
+  await expect(page.getByTestId("record-status")).toHaveText("Decided");
 });
 
 test("a share link whose answer was lost is not made twice: the retry says so and lists it to revoke", async ({
@@ -241,7 +243,7 @@ test("a reason given during a blind vote for what turned out to be the recommend
   alice,
   bob,
 }) => {
-  const { url, projectId } = await blindVoteBobScored(alice, bob);
+  const { url, projectId } = await blindVoteScoredBy(alice, bob);
   await mutate(alice.context.request, "record.decide", {
     projectId,
     chosenOptionKey: "fastapi",

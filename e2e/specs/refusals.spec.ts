@@ -1,5 +1,5 @@
 import { baseURL } from "../playwright.config";
-import { expect, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+import { expect, signedUpOverApi, test } from "../support/fixtures";
 
 /**
  * Requests the server refuses before they reach a procedure: a malformed body sent to sign-in's
@@ -102,8 +102,7 @@ test("refusals before the API carry the request id, as the API's own answers do"
 });
 
 test("a sign-in refused by the attempt limit carries a request id", async ({ request }) => {
-  const member = uniqueUser("limited");
-  await signUpOverApi(request, member);
+  const member = await signedUpOverApi(request, "limited");
   let status = 0;
   for (let i = 0; i < 6 && status !== 429; i++) {
     const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };

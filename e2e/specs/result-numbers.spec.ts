@@ -1,18 +1,12 @@
 import type { Browser, Page } from "@playwright/test";
-import { mutate, type Person, person, teamJoinedBy, voteOverApi } from "../support/decisions";
+import { openInNewTeam, type Person, person, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
 
 test.setTimeout(120_000);
 
 /** A team of alice, bob and cai voting on DRF or FastAPI by Perf and Eco with `method`. */
-async function perfOrEco(owner: Person, others: Person[], method: "WEIGHTED_MEAN" | "BORDA") {
-  const team = await teamJoinedBy(
-    owner,
-    others,
-    `Numbers ${Math.random().toString(36).slice(2, 7)}`,
-  );
-  const project = await mutate<{ id: string }>(owner.context.request, "project.create", {
-    teamId: team.id,
+function perfOrEco(owner: Person, others: Person[], method: "WEIGHTED_MEAN" | "BORDA") {
+  return openInNewTeam(owner, others, "Numbers", {
     title: "Which framework for billing?",
     context: "We need an API.",
     method,
@@ -25,8 +19,6 @@ async function perfOrEco(owner: Person, others: Person[], method: "WEIGHTED_MEAN
       { key: "eco", name: "Eco", defaultWeight: 3 },
     ],
   });
-  await mutate(owner.context.request, "project.open", { projectId: project.id });
-  return { projectId: project.id, url: `/t/${team.slug}/p/${project.id}` };
 }
 
 type Ballot = Parameters<typeof voteOverApi>[2];

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { answerInBrowser, expect, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+import { answerInBrowser, expect, signedUpOverApi, test, uniqueUser } from "../support/fixtures";
 import { signInWithForm, signUpWithForm } from "../support/forms";
 import { memberWithDecision } from "../support/teams";
 
@@ -93,8 +93,7 @@ test("a return address that leads off the site, however encoded, is replaced by 
   request,
 }) => {
   const offSite = await answerInBrowser(page, "attacker.example", "Phished");
-  const member = uniqueUser("hostile-return");
-  await signUpOverApi(request, member);
+  const member = await signedUpOverApi(request, "hostile-return");
   for (const raw of HOSTILE_RETURNS) {
     await page.context().clearCookies();
     await page.goto(`/sign-in?callbackUrl=${raw}`);

@@ -1,5 +1,5 @@
 import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
-import { expect, signUpOverApi, test, uniqueUser } from "../support/fixtures";
+import { expect, signedUpOverApi, test, uniqueUser } from "../support/fixtures";
 import { ownServer } from "../support/own-server";
 
 /**
@@ -34,8 +34,7 @@ const LIMIT = 5;
 test("without TRUST_PROXY, rotating X-Forwarded-For does not escape the limit", async ({
   request,
 }) => {
-  const member = uniqueUser("rotated");
-  await signUpOverApi(request, member);
+  const member = await signedUpOverApi(request, "rotated");
   for (let i = 0; i < LIMIT; i++) {
     expect(await attempt(request, member.email, "wrong guess", `198.51.100.${i}`)).not.toBe(429);
   }
@@ -50,8 +49,7 @@ test.describe("behind one trusted proxy (TRUST_PROXY=1)", () => {
   test("the proxy's address counts, the client's claims do not, and the member signs in from another address", async () => {
     const stranger = await playwrightRequest.newContext({ baseURL: own.app.origin });
     const member = await playwrightRequest.newContext({ baseURL: own.app.origin });
-    const user = uniqueUser("proxied");
-    await signUpOverApi(member, user);
+    const user = await signedUpOverApi(member, "proxied");
 
     // The proxy appends the stranger's real address; what the stranger writes before it varies.
     for (let i = 0; i < LIMIT; i++) {

@@ -4,8 +4,8 @@ import { loseFirstAnswer, mutate, query } from "../support/decisions";
 import {
   expect,
   postCredentials,
+  signedUpOverApi,
   signInOverHttp,
-  signUpOverApi,
   test,
   uniqueUser,
 } from "../support/fixtures";
@@ -160,8 +160,7 @@ test("sign-in answers 429 with a retry time after 5 failures from one address, a
   page,
   request,
 }) => {
-  const user = uniqueUser("locked");
-  await signUpOverApi(request, user);
+  const user = await signedUpOverApi(request, "locked");
   const attempt = (password: string) => postCredentials(request, { email: user.email, password });
   for (let i = 0; i < 5; i++) expect((await attempt("wrong-password")).status()).not.toBe(429);
   const blocked = await attempt(user.password);

@@ -67,17 +67,30 @@ export async function teamWithQueueTemplate(owner: Person, others: Person[]) {
  * and supersession.
  */
 export async function decideOverApi(owner: Person, drf: DrfProject) {
-  const request = owner.context.request;
-  await voteOverApi(request, drf.projectId, {
+  await voteOverApi(owner.context.request, drf.projectId, {
     [drf.first.key]: { weight: 4, scores: { drf: 2, fastapi: 4 } },
   });
-  await mutate(request, "record.decide", {
-    projectId: drf.projectId,
+  await recordOverApi(owner, drf.projectId, "It fits our typed, async services.");
+}
+
+/**
+ * `decider` records FastAPI as the decision of `projectId` over the API, for `rationale`, as its
+ * decision maker, confirming a provisional result knowingly; `more` adds or replaces fields of
+ * the record (another `chosenOptionKey`, consequences, a justification…).
+ */
+export function recordOverApi(
+  decider: Person,
+  projectId: string,
+  rationale: string,
+  more: Record<string, unknown> = {},
+) {
+  return mutate(decider.context.request, "record.decide", {
+    projectId,
     chosenOptionKey: "fastapi",
-    rationale: "It fits our typed, async services.",
-    consequences: { good: [], neutral: [], bad: [] },
-    decisionMakers: [{ name: owner.user.name }],
+    rationale,
+    decisionMakers: [{ name: decider.user.name }],
     confirmProvisional: true,
+    ...more,
   });
 }
 
@@ -136,13 +149,8 @@ export function teammatesCacheDecision(teammate: Person, teamId: string) {
  * share link's path, which anyone can read signed out.
  */
 export async function recordAndShare(owner: Person, projectId: string) {
-  await mutate(owner.context.request, "record.decide", {
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale: "It fits our typed, async services.",
+  await recordOverApi(owner, projectId, "It fits our typed, async services.", {
     consequences: { good: ["Request models are checked at the edge."], neutral: [], bad: [] },
-    decisionMakers: [{ name: owner.user.name }],
-    confirmProvisional: true,
   });
   return mutate<{ path: string }>(owner.context.request, "share.create", { projectId });
 }
@@ -178,6 +186,31 @@ export async function voteAndStartDraft(
   await page.getByRole("button", { name: "Start the record draft" }).click();
   await expect(page).toHaveURL(new RegExp(`${drf.url}/draft$`));
   return page;
+}
+
+/**
+ * A new team of `owner` and `others` (joined by invitation), named `teamName` and a random
+ * suffix, with `project` (the input of `project.create`, without the team) created in it by
+ * `owner` and opened for voting: the team, the project's id and its page's address.
+ */
+export async function openInNewTeam(
+  owner: Person,
+  others: Person[],
+  teamName: string,
+  project: Record<string, unknown>,
+) {
+  const request = owner.context.request;
+  const team = await teamJoinedBy(
+    owner,
+    others,
+    `${teamName} ${Math.random().toString(36).slice(2, 7)}`,
+  );
+  const { id } = await mutate<{ id: string }>(request, "project.create", {
+    teamId: team.id,
+    ...project,
+  });
+  await mutate(request, "project.open", { projectId: id });
+  return { team, projectId: id, url: `/t/${team.slug}/p/${id}` };
 }
 
 /** A team named `name`, owned by `owner`, which each of `others` joins through an invitation. */
@@ -254,6 +287,18 @@ export function createFromTemplate(
 }
 
 export type DrfProject = Awaited<ReturnType<typeof teamWithDrfProject>>;
+
+/**
+ * A blind vote on DRF or FastAPI in `owner`'s team, still open, on which `voter` (a member)
+ * scored the first criterion, FastAPI ahead, and the owner did not vote.
+ */
+export async function blindVoteScoredBy(owner: Person, voter: Person) {
+  const drf = await teamWithDrfProject(owner, [voter], { votingMode: "BLIND" });
+  await voteOverApi(voter.context.request, drf.projectId, {
+    [drf.first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 } },
+  });
+  return drf;
+}
 
 /**
  * A second project in `drf`'s team with the same options and criteria, "Keep FastAPI, move to

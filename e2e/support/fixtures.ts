@@ -21,6 +21,13 @@ export async function signUpOverApi(request: APIRequestContext, user: TestUser) 
   expect(response.status(), await response.text()).toBe(200);
 }
 
+/** A new account (see `uniqueUser`, labelled `label`) created over the API, not signed in. */
+export async function signedUpOverApi(request: APIRequestContext, label: string) {
+  const user = uniqueUser(label);
+  await signUpOverApi(request, user);
+  return user;
+}
+
 type Credentials = Pick<TestUser, "email" | "password">;
 
 /**

@@ -5,13 +5,22 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
 import { billingStub } from "./stub-server";
 
-/** A new home folder, and an empty folder for records at `path` under it. */
-async function homeWithFolder(...path: string[]) {
+/** A new home folder, and a folder for records at `path` under it holding `files` (name: text). */
+async function homeWithFolder(path: string, files: Record<string, string> = {}) {
   const home = await mkdtemp(join(tmpdir(), "tradeoff-import-"));
-  const folder = join(home, ...path);
+  const folder = join(home, path);
   await mkdir(folder, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(join(folder, name), text);
   return { home, folder };
 }
+
+/** A record of the server's import answer: accepted, with no links or notes unless `record` has some. */
+const answered = (
+  record: { fileName: string; number: number; title: string; date: string } & Record<
+    string,
+    unknown
+  >,
+) => ({ status: "accepted", supersedes: [], supersededBy: [], warnings: [], ...record });
 
 describe("tradeoff import FOLDER", () => {
   it("fails (exit 1) when not one file is a record: nothing was created, each file says why", async () => {
@@ -23,8 +32,9 @@ describe("tradeoff import FOLDER", () => {
       },
     }));
     try {
-      const { home, folder } = await homeWithFolder("docs", "decisions");
-      await writeFile(join(folder, "notes.md"), "# Meeting notes\n");
+      const { home, folder } = await homeWithFolder("docs/decisions", {
+        "notes.md": "# Meeting notes\n",
+      });
       const env = stub.env(home);
       const run = await runCli(["import", folder], { env });
       expect(run.code).toBe(1);
@@ -54,24 +64,21 @@ describe("tradeoff import FOLDER --dry-run on a terminal's screen", () => {
     const stub = await billingStub(() => ({
       data: {
         records: [
-          {
+          answered({
             fileName: "0001-queue.md",
             number: 1,
             title: `Queue${evil}`,
-            status: "accepted",
             date: "2026-01-02",
             supersedes: [`0000-old${evil}.md`],
-            supersededBy: [],
             warnings: [`no date${evil}`],
-          },
+          }),
         ],
         skipped: [{ fileName: `notes${evil}.md`, reason: "not a decision record" }],
         dryRun: true,
       },
     }));
     try {
-      const { home, folder } = await homeWithFolder("decisions");
-      await writeFile(join(folder, "0001-queue.md"), "# Queue\n");
+      const { home, folder } = await homeWithFolder("decisions", { "0001-queue.md": "# Queue\n" });
       const run = await runCli(["import", folder, "--dry-run"], { env: stub.env(home) });
       expect(run.code).toBe(0);
       expect(run.stdout).toBe(
@@ -118,16 +125,12 @@ describe("tradeoff import FOLDER again (a retry after a timeout)", () => {
       data: {
         records: newOne
           ? [
-              {
+              answered({
                 fileName: "0003-use-kafka.md",
                 number: 3,
                 title: "Use Kafka",
-                status: "accepted",
                 date: "2026-01-03",
-                supersedes: [],
-                supersededBy: [],
-                warnings: [],
-              },
+              }),
             ]
           : [],
         skipped: [again("0001-record.md", 1), again("0002-queue.md", 2)],
@@ -135,9 +138,10 @@ describe("tradeoff import FOLDER again (a retry after a timeout)", () => {
       },
     }));
     try {
-      const { home, folder } = await homeWithFolder("doc", "adr");
-      for (const name of ["0001-record.md", "0002-queue.md"])
-        await writeFile(join(folder, name), "# 1. Record\n");
+      const { home, folder } = await homeWithFolder("doc/adr", {
+        "0001-record.md": "# 1. Record\n",
+        "0002-queue.md": "# 1. Record\n",
+      });
       const env = stub.env(home);
       const run = await runCli(["import", folder], { env });
       expect(run.stderr).toBe("");
@@ -167,36 +171,29 @@ describe("tradeoff import FOLDER with a file changed since it was imported", () 
     const stub = await billingStub(({ input }) => ({
       data: {
         records: [
-          {
+          answered({
             fileName: "0003-use-postgresql.md",
             number: 3,
             title: "Use PostgreSQL",
-            status: "accepted",
             date: "2026-01-03",
-            supersedes: [],
-            supersededBy: [],
-            warnings: [],
             revises: { revision: 2 },
-          },
-          {
+          }),
+          answered({
             fileName: "0004-use-redis.md",
             number: 4,
             title: "Use Redis",
-            status: "accepted",
             date: "2026-01-04",
-            supersedes: [],
-            supersededBy: [],
-            warnings: [],
-          },
+          }),
         ],
         skipped: [],
         dryRun: (input as { dryRun: boolean }).dryRun,
       },
     }));
     try {
-      const { home, folder } = await homeWithFolder("doc", "adr");
-      for (const name of ["0003-use-postgresql.md", "0004-use-redis.md"])
-        await writeFile(join(folder, name), "# 3. Record\n");
+      const { home, folder } = await homeWithFolder("doc/adr", {
+        "0003-use-postgresql.md": "# 3. Record\n",
+        "0004-use-redis.md": "# 3. Record\n",
+      });
       const env = stub.env(home);
       const lines =
         "  billing/3  Use PostgreSQL  (accepted, 2026-01-03)  from 0003-use-postgresql.md, changed since it was imported: revision 2\n" +

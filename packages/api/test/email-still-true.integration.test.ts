@@ -1,5 +1,4 @@
 import { createHmac } from "node:crypto";
-import type { SmtpMailbox } from "@tradeoff/auth/testing";
 import { describe, expect, it } from "vitest";
 import { listPreferences } from "../src/services/notification/preferences";
 import { digestDay, sendDigestEmail } from "../src/services/notification/send-digests";
@@ -11,8 +10,14 @@ import {
   unsubscribeToken,
 } from "../src/services/notification/unsubscribe";
 import { useTestDatabase } from "./helpers";
-import { APP_URL, UNSUBSCRIBE_SECRET as SECRET, useSmtpMailbox } from "./mail-worker";
-import { blankInput, teamWith } from "./project-fixtures";
+import {
+  APP_URL,
+  mailsArrived,
+  UNSUBSCRIBE_SECRET as SECRET,
+  unsubscribeLink,
+  useSmtpMailbox,
+} from "./mail-worker";
+import { blankInput, ownerAndMember, teamWith } from "./project-fixtures";
 
 /**
  * What notification emails say, checked when they go out: no job queue runs here, so each
@@ -30,24 +35,9 @@ const smtp = useSmtpMailbox({
   log: { info: (fields, message) => logged.push({ fields, message }) },
 });
 
-const mailsTo = (address: string) =>
-  smtp.mailbox.received.filter((m) => JSON.stringify(m.to ?? "").includes(address));
-
 /** The emails `address` has received once there are `count` (or after 10 s). */
-async function arrived(address: string, count: number) {
-  const end = Date.now() + 10_000;
-  while (Date.now() < end && mailsTo(address).length < count) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return mailsTo(address);
-}
-
-type Mail = SmtpMailbox["received"][number];
-const tokenOf = (mail: Mail | undefined) => {
-  const header = mail?.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
-  const url = header.replace(/^[^:]+:\s*</, "").replace(/>\s*$/, "");
-  return new URL(url).searchParams.get("token") ?? "";
-};
+const arrived = (address: string, count: number) =>
+  mailsArrived(smtp.mailbox, address, count, { timeoutMs: 10_000 });
 
 /** A complete ballot of `blankInput`: every option scored, or "no opinion", on each criterion. */
 const ANSWERS: {
@@ -60,11 +50,12 @@ const ANSWERS: {
   { criterionKey: "ordering", weight: null, scores: {}, noOpinion: true },
 ];
 
-/** The owner and one member; the member's notifications of `kind` about `projectId`, oldest first. */
-async function ownerAndMember() {
-  const { team, owner, people } = await teamWith(t, ["MEMBER"]);
-  const [, member] = people;
-  if (!member?.email) throw new Error("fixture: member missing");
+/**
+ * The owner and one member (`ownerAndMember`); `told`, the member's latest notification of `kind`
+ * about `projectId`, and `email`, its email job run now.
+ */
+async function memberAndEmailJobs() {
+  const { team, owner, member } = await ownerAndMember(t);
   const told = async (kind: string, projectId: string) =>
     t.db.notification.findFirstOrThrow({
       where: { userId: member.id, kind, projectId },
@@ -75,7 +66,7 @@ async function ownerAndMember() {
     sendNotificationEmail(t.db, smtp.settings, {
       data: { notificationId: (await told(kind, projectId)).id.toString() },
     });
-  return { team, owner, member: { ...member, email: member.email }, told, email };
+  return { team, owner, member, told, email };
 }
 
 /** A deadline reminder as the reminder job writes it, for `deadline`. */
@@ -99,7 +90,7 @@ async function remindOf(
 
 describe("one-click unsubscribe", () => {
   it("works for every kind and the digest, opened (GET) and pressed (POST), from the emails themselves too", async () => {
-    const { team, owner, member, email } = await ownerAndMember();
+    const { team, owner, member, email } = await memberAndEmailJobs();
     const deadline = new Date(Date.now() + 48 * 3_600_000);
     const project = await owner.api.project.create(blankInput(team.id, { deadline }));
     await owner.api.project.open({ projectId: project.id });
@@ -112,7 +103,7 @@ describe("one-click unsubscribe", () => {
     const received = await arrived(member.email, 3);
     expect(received).toHaveLength(3);
     for (const mail of received) {
-      const token = tokenOf(mail);
+      const token = unsubscribeLink(mail).searchParams.get("token") ?? "";
       expect(mail.text).toContain(`token=${token}`);
       const kind = readUnsubscribeToken(SECRET, token)?.kind;
       expect(kind, mail.subject).toBeDefined();
@@ -179,11 +170,40 @@ describe("one-click unsubscribe", () => {
       );
     }
   });
+
+  it("refuses a forged or altered unsubscribe link", async () => {
+    const { owner } = await teamWith(t);
+    const forged = `${owner.id}.nudge.${"A".repeat(43)}`;
+    await expect(unsubscribe(t.db, SECRET, forged)).rejects.toThrow(
+      "This unsubscribe link is not valid",
+    );
+    expect(readUnsubscribeToken(SECRET, "not-a-token")).toBeNull();
+  });
+
+  it("says which emails a link stops and what the member still gets, by email and in the digest", async () => {
+    const { member } = await ownerAndMember(t);
+    await member.api.notification.setPreference({ kind: "project.closed", delivery: "DIGEST" });
+    const pageOf = (scope: "nudge" | "digest") =>
+      describeUnsubscribe(t.db, SECRET, unsubscribeToken(SECRET, member.id, scope));
+    const nudges = await pageOf("nudge");
+    expect(nudges.stops).toBe("emails about nudges to vote");
+    expect(nudges.kept).toBe(
+      "You will still see nudges to vote in your Tradeoff inbox, and still get by email: a decision opens for your vote; a deadline is near and your ballot is not complete; a team webhook is turned off after failing for 24 hours (admins); and in the daily digest: voting closes. Emails about your account and invitations to teams do not change.",
+    );
+    const digest = await pageOf("digest");
+    expect(digest.stops).toBe("the daily digest email");
+    expect(digest.kept).toMatch(
+      /^You will still see everything the digest gathers in your Tradeoff inbox, and still get by email: a decision opens for your vote; /,
+    );
+    await expect(describeUnsubscribe(t.db, SECRET, "not-a-token")).rejects.toThrow(
+      "This unsubscribe link is not valid",
+    );
+  });
 });
 
 describe("an email held up until it is no longer true", () => {
   it("is not sent for a decision closed since, to a member who has voted since, or after the deadline; the rest goes out", async () => {
-    const { team, owner, member, email } = await ownerAndMember();
+    const { team, owner, member, email } = await memberAndEmailJobs();
     const closed = await owner.api.project.create(blankInput(team.id));
     await owner.api.project.open({ projectId: closed.id });
     await owner.api.project.close({ projectId: closed.id });
@@ -229,7 +249,7 @@ describe("an email held up until it is no longer true", () => {
 
 describe("by when", () => {
   it("gives the deadline in UTC when a decision opens, and a late reminder counts the time left when sent", async () => {
-    const { team, owner, member, email } = await ownerAndMember();
+    const { team, owner, member, email } = await memberAndEmailJobs();
     const deadline = new Date("2030-01-08T14:00:00Z");
     const project = await owner.api.project.create(blankInput(team.id, { deadline }));
     await owner.api.project.open({ projectId: project.id });
@@ -262,7 +282,7 @@ describe("by when", () => {
 
 describe("the daily digest", () => {
   it("carries only what is still true and not yet emailed: not what was read, closed, voted on, past its deadline or emailed before the switch", async () => {
-    const { team, owner, member, told, email } = await ownerAndMember();
+    const { team, owner, member, told, email } = await memberAndEmailJobs();
     for (const kind of ["project.opened", "deadline.near"] as const) {
       await member.api.notification.setPreference({ kind, delivery: "DIGEST" });
     }

@@ -6,8 +6,8 @@ import {
   blankInput,
   castOnBothCriteria,
   castVote,
+  exportedText,
   openProject,
-  readableText,
   teamWith,
 } from "./project-fixtures";
 
@@ -19,10 +19,7 @@ const TEXT_FORMATS = ["madr", "log4brains", "nygard", "pdf"] as const;
 /** Every text format of the project's record, whitespace folded (the PDF's text as extracted). */
 async function texts(api: Api, projectId: string) {
   const out: Record<string, string> = {};
-  for (const format of TEXT_FORMATS) {
-    const file = await api.export.file({ projectId, format });
-    out[format] = (await readableText(format, file.content)).replace(/\s+/g, " ");
-  }
+  for (const format of TEXT_FORMATS) out[format] = await exportedText(api, projectId, format);
   return out;
 }
 

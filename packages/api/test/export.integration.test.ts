@@ -5,15 +5,25 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { exportRecordStream } from "../src/services/export/export-record";
 import { trpcError, useTestDatabase } from "./helpers";
-import { at, blankInput, castVote, drfInput, ownerAnd, teamWith } from "./project-fixtures";
+import {
+  at,
+  blankInput,
+  castVote,
+  drfInput,
+  exportedText,
+  openProject,
+  ownerAnd,
+  readableText,
+  recordDecision,
+  teamWith,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
 
 /** The built-in DRF vs FastAPI decision, voted on by two members and recorded. */
 async function decidedDrf(rationale = "the team scored it higher where it matters.") {
   const setup = await teamWith(t, ["MEMBER"]);
-  const { id: projectId } = await setup.owner.api.project.create(drfInput(setup.team.id));
-  await setup.owner.api.project.open({ projectId });
+  const projectId = await openProject(setup.owner, drfInput(setup.team.id));
   const project = await setup.owner.api.project.get({ projectId });
   const keys = project.criteria.map((c) => c.key);
   for (const [i, person] of [at(setup.people, 0), at(setup.people, 1)].entries()) {
@@ -31,16 +41,11 @@ async function decidedDrf(rationale = "the team scored it higher where it matter
     scores: {},
     noOpinion: true,
   });
-  await setup.owner.api.record.decide({
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale,
+  // Three of the template's criteria scored: a provisional result, recorded knowingly.
+  await recordDecision(setup.owner, projectId, "fastapi", rationale, {
     consequences: { good: ["Typed request models."], neutral: [], bad: ["No admin."] },
-    decisionMakers: [{ userId: setup.owner.id }],
     informed: [{ name: "Support" }],
     reviewDate: new Date("2027-06-01T00:00:00Z"),
-    // Three of the template's criteria scored: a provisional result, recorded knowingly.
-    confirmProvisional: true,
   });
   return { ...setup, projectId };
 }
@@ -55,14 +60,7 @@ async function recordFastapiAndExport(
   owner: { id: string; api: ReturnType<typeof t.callerAs> },
   projectId: string,
 ) {
-  await owner.api.record.decide({
-    projectId,
-    chosenOptionKey: "fastapi",
-    rationale: "it fits our async services.",
-    consequences: { good: [], neutral: [], bad: [] },
-    decisionMakers: [{ userId: owner.id }],
-    confirmProvisional: true,
-  });
+  await recordDecision(owner, projectId, "fastapi", "it fits our async services.");
   return JSON.parse((await owner.api.export.file({ projectId, format: "json" })).content);
 }
 
@@ -132,8 +130,7 @@ describe("exports of a recorded decision", () => {
       'Chosen option: "FastAPI", because FastAPI fits our typed, async services.',
     );
     const file = await owner.api.export.file({ projectId, format: "pdf" });
-    const pdf = await getDocumentProxy(new Uint8Array(decode(file) as Buffer));
-    const { text } = await extractText(pdf, { mergePages: true });
+    const text = await readableText("pdf", file.content);
     expect(text).toContain("We will use FastAPI, because FastAPI fits our typed, async services.");
   });
 
@@ -188,12 +185,7 @@ describe("exports of a recorded decision", () => {
     expect(madr).toContain(
       "Participation when it was decided: 0 complete, 2 partial and 0 not started, of 2 members.",
     );
-    const pdf = await owner.api.export.file({ projectId, format: "pdf" });
-    const { text } = await extractText(
-      await getDocumentProxy(new Uint8Array(decode(pdf) as Buffer)),
-      { mergePages: true },
-    );
-    expect(text.replace(/\s+/g, " ")).toContain(
+    expect(await exportedText(owner.api, projectId, "pdf")).toContain(
       "When it was decided: 0 complete, 2 partial and 0 not started, of 2 members",
     );
   });
@@ -235,12 +227,7 @@ describe("exports of a recorded decision", () => {
       "Not yet decided: the recommendation stays hidden until this blind vote closes.",
     );
     expect(madr).not.toContain("No option is chosen yet.");
-    const pdf = await setup.owner.api.export.file({ projectId, format: "pdf" });
-    const { text } = await extractText(
-      await getDocumentProxy(new Uint8Array(decode(pdf) as Buffer)),
-      { mergePages: true },
-    );
-    const flat = text.replace(/\s+/g, " ");
+    const flat = await exportedText(setup.owner.api, projectId, "pdf");
     expect(flat).toContain(
       "Not yet decided: the recommendation stays hidden until this blind vote closes.",
     );
@@ -298,8 +285,7 @@ describe("JSON export and import", () => {
   it("an imported record keeps who decided and approved, says who imported it, and counts members once", async () => {
     // Three voting members, two of whom voted.
     const setup = await teamWith(t, ["MEMBER", "MEMBER"]);
-    const { id: projectId } = await setup.owner.api.project.create(drfInput(setup.team.id));
-    await setup.owner.api.project.open({ projectId });
+    const projectId = await openProject(setup.owner, drfInput(setup.team.id));
     const { criteria } = await setup.owner.api.project.get({ projectId });
     for (const person of [at(setup.people, 0), at(setup.people, 1)])
       await castVote(person, projectId, criteria[0]?.key ?? "", {
@@ -342,8 +328,7 @@ describe("JSON export and import", () => {
 
   it("a tampered file naming teammates as recorder and approvers reads as the file's word in every format", async () => {
     const setup = await teamWith(t, ["MEMBER"]);
-    const { id: projectId } = await setup.owner.api.project.create(drfInput(setup.team.id));
-    await setup.owner.api.project.open({ projectId });
+    const projectId = await openProject(setup.owner, drfInput(setup.team.id));
     const doc = await recordFastapiAndExport(setup.owner, projectId);
     // A member edits the file so that the team's owner recorded it and an admin approved it.
     const archive = await ownerAnd(t, { name: "Mo Member", role: "MEMBER" }, "Archive");
@@ -357,24 +342,11 @@ describe("JSON export and import", () => {
     const imported = `Imported from a JSON export by Mo Member on ${today}.`;
     const approved = "Approved by Olive Owner (2026-12-03) (from the imported file).";
     for (const format of ["madr", "log4brains", "nygard", "pdf"] as const) {
-      const file = await mo.export.file({ projectId: created.id, format });
-      const text =
-        format === "pdf"
-          ? (
-              await extractText(await getDocumentProxy(new Uint8Array(decode(file) as Buffer)), {
-                mergePages: true,
-              })
-            ).text.replace(/\s+/g, " ")
-          : file.content.replace(/\s+/g, " ");
+      const text = await exportedText(mo, created.id, format);
       expect(text, format).toContain(`${recorded} ${imported}`);
       expect(text, format).toContain(approved);
     }
-    const pdf = await mo.export.file({ projectId: created.id, format: "pdf" });
-    const pdfText = (
-      await extractText(await getDocumentProxy(new Uint8Array(decode(pdf) as Buffer)), {
-        mergePages: true,
-      })
-    ).text.replace(/\s+/g, " ");
+    const pdfText = await exportedText(mo, created.id, "pdf");
     expect(pdfText).toContain(`Decision-makers: ${setup.owner.name} (from the imported file)`);
     const json = JSON.parse(
       (await mo.export.file({ projectId: created.id, format: "json" })).content,
@@ -398,8 +370,7 @@ describe("JSON export and import", () => {
 
   it("round trip keeps the reason a record was accepted without its approvals", async () => {
     const setup = await teamWith(t, ["MEMBER"]);
-    const { id: projectId } = await setup.owner.api.project.create(drfInput(setup.team.id));
-    await setup.owner.api.project.open({ projectId });
+    const projectId = await openProject(setup.owner, drfInput(setup.team.id));
     const { criteria } = await setup.owner.api.project.get({ projectId });
     await castVote(at(setup.people, 0), projectId, criteria[0]?.key ?? "", {
       weight: 3,

@@ -5,7 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { exportFolder } from "../src/services/folder/export-folder";
 import { INDEX_MARKER } from "../src/services/folder/folder";
 import { trpcError, useTestDatabase } from "./helpers";
-import { blankInput, teamWith } from "./project-fixtures";
+import { blankInput, openProject, recordDecision, teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -16,16 +16,10 @@ async function teamWithChain() {
   const setup = await teamWith(t, ["MEMBER"]);
   const api = setup.owner.api;
   const decide = async (title: string, rationale: string) => {
-    const { id: projectId } = await api.project.create(blankInput(setup.team.id, { title }));
-    await api.project.open({ projectId });
-    await api.record.decide({
-      projectId,
-      chosenOptionKey: "sqs",
-      rationale,
+    const projectId = await openProject(setup.owner, blankInput(setup.team.id, { title }));
+    await recordDecision(setup.owner, projectId, "sqs", rationale, {
       consequences: { good: ["Nothing to run."], neutral: [], bad: ["Vendor lock-in."] },
-      decisionMakers: [{ userId: setup.owner.id }],
       consulted: [{ name: "José Núñez" }],
-      confirmProvisional: true,
     });
     return projectId;
   };
@@ -148,8 +142,7 @@ describe("a docs/decisions folder stays the same while the team votes", () => {
     const api = setup.owner.api;
     const member = setup.people[1]?.api as Api;
     const teamId = setup.team.id;
-    const { id: projectId } = await api.project.create(blankInput(teamId));
-    await api.project.open({ projectId });
+    const projectId = await openProject(setup.owner, blankInput(teamId));
     const folders = async () =>
       Promise.all(
         (["madr", "log4brains", "nygard"] as const).map(
@@ -196,14 +189,7 @@ describe("a docs/decisions folder stays the same while the team votes", () => {
     await api.project.update({ projectId, context: "We need a queue for invoices." });
     const edited = await folders();
     expect(edited[0]?.[0]?.content).toContain("We need a queue for invoices.");
-    await api.record.decide({
-      projectId,
-      chosenOptionKey: "sqs",
-      rationale: "it is managed.",
-      consequences: { good: [], neutral: [], bad: [] },
-      decisionMakers: [{ userId: setup.owner.id }],
-      confirmProvisional: true,
-    });
+    await recordDecision(setup.owner, projectId, "sqs", "it is managed.");
     const decided = (await folders())[0]?.[0]?.content ?? "";
     expect(decided).toContain("status: accepted\n");
     expect(decided).toContain("Participation when it was decided:");
@@ -216,8 +202,7 @@ describe("a docs/decisions folder stays the same from one day to the next", () =
     const api = setup.owner.api;
     const teamId = setup.team.id;
     const closeWithout = async (title: string, end: "close" | "archive") => {
-      const { id: projectId } = await api.project.create(blankInput(teamId, { title }));
-      await api.project.open({ projectId });
+      const projectId = await openProject(setup.owner, blankInput(teamId, { title }));
       await api.vote.cast({
         projectId,
         criterionKey: "ops",
@@ -536,15 +521,13 @@ describe("a docs/decisions folder: log4brains records of one day keep their numb
     const setup = await teamWith(t);
     const api = setup.owner.api;
     for (const title of ["Same title", "Same title", "Same title", "Zebra", "Apple"]) {
-      const { id: projectId } = await api.project.create(blankInput(setup.team.id, { title }));
-      await api.project.open({ projectId });
-      await api.record.decide({
+      const projectId = await openProject(setup.owner, blankInput(setup.team.id, { title }));
+      await recordDecision(
+        setup.owner,
         projectId,
-        chosenOptionKey: "sqs",
-        rationale: `${title} it is: nobody has voted yet; the team agreed in the meeting.`,
-        decisionMakers: [{ userId: setup.owner.id }],
-        confirmProvisional: true,
-      });
+        "sqs",
+        `${title} it is: nobody has voted yet; the team agreed in the meeting.`,
+      );
     }
     const exported = await api.export.folder({ teamId: setup.team.id, format: "log4brains" });
     const day = new Date().toISOString().slice(0, 10).replaceAll("-", "");

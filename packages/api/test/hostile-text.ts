@@ -1,3 +1,4 @@
+import { parse as parseCsv } from "csv-parse/sync";
 import type { Heading, Nodes, Root } from "mdast";
 import { toString as textOf } from "mdast-util-to-string";
 import remarkFrontmatter from "remark-frontmatter";
@@ -5,6 +6,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { extractText, getDocumentProxy } from "unpdf";
 import { expect } from "vitest";
 
 /**
@@ -83,4 +85,20 @@ export function activeContent(tree: Root): string[] {
     }
   });
   return found;
+}
+
+/** A CSV export's rows as a spreadsheet script reads them: keyed by the header row, BOM skipped. */
+export const csvRows = (csv: string) =>
+  parseCsv(csv, { columns: true, bom: true }) as Record<string, string>[];
+
+/**
+ * The text a reader of the PDF `bytes` sees (whitespace as `flat` reads it), once the file is
+ * checked to carry no action a viewer would run: no script, launch, link, form or import.
+ */
+export async function pdfTextWithoutActions(bytes: Uint8Array): Promise<string> {
+  expect(Buffer.from(bytes).toString("latin1")).not.toMatch(
+    /\/(JavaScript|JS|Launch|URI|OpenAction|AA|SubmitForm|ImportData)\b/,
+  );
+  const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+  return flat(text);
 }

@@ -31,6 +31,39 @@ export function useSmtpMailbox(options: Omit<EmailSettings, "mailer">) {
   return state;
 }
 
+/** An email the test SMTP server accepted, parsed. */
+export type Mail = SmtpMailbox["received"][number];
+
+/** The emails `mailbox` has received for `address`, in the order they arrived. */
+export const mailsFor = (mailbox: SmtpMailbox, address: string) =>
+  mailbox.received.filter((mail) => JSON.stringify(mail.to ?? "").includes(address));
+
+/**
+ * The emails `mailbox` has received for `address`, once there are `count` (or `timeoutMs` has
+ * passed), read `settleMs` later still, so that a duplicate would have arrived too.
+ */
+export async function mailsArrived(
+  mailbox: SmtpMailbox,
+  address: string,
+  count: number,
+  { timeoutMs = 15_000, settleMs = 0 }: { timeoutMs?: number; settleMs?: number } = {},
+) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end && mailsFor(mailbox, address).length < count) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs));
+  return mailsFor(mailbox, address);
+}
+
+/** A raw header line of `mail`, as a mail client reads it (without its name). */
+export const headerOf = (mail: Mail | undefined, key: string) =>
+  mail?.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, "") ?? "";
+
+/** The one-click unsubscribe link of `mail`, read from its List-Unsubscribe header. */
+export const unsubscribeLink = (mail: Mail | undefined) =>
+  new URL(headerOf(mail, "list-unsubscribe").replace(/^<|>$/g, ""));
+
 /**
  * `useSmtpMailbox`, with the app's job queue sending to it: its email jobs run as they would in
  * the app. The queue stops before the SMTP server does.

@@ -23,6 +23,14 @@ export async function teamWith(t: T, roles: Role[] = []) {
   };
 }
 
+/** A team of its owner and one member, with the member's email address (every user has one). */
+export async function ownerAndMember(t: T) {
+  const { team, owner, people } = await teamWith(t, ["MEMBER"]);
+  const member = at(people, 1);
+  if (!member.email) throw new Error("fixture: the member has no email address");
+  return { team, owner, member: { ...member, email: member.email } };
+}
+
 /** A team named `teamName` of Olive Owner and one more person, `other`, with its role. */
 export async function ownerAnd(t: T, other: { name: string; role: Role }, teamName: string) {
   const owner = await createUser(t.db, { name: "Olive Owner" });
@@ -166,6 +174,19 @@ export async function readableText(format: string, content: string) {
   if (format !== "pdf") return content;
   const pdf = await getDocumentProxy(new Uint8Array(Buffer.from(content, "base64")));
   return (await extractText(pdf, { mergePages: true })).text;
+}
+
+/**
+ * `projectId` exported by `reader` (a caller) in `format`, as a reader sees it (`readableText`),
+ * runs of whitespace read as one space.
+ */
+export async function exportedText(
+  reader: Api,
+  projectId: string,
+  format: Parameters<Api["export"]["file"]>[0]["format"],
+) {
+  const file = await reader.export.file({ projectId, format });
+  return (await readableText(format, file.content)).replace(/\s+/g, " ");
 }
 
 /** The i-th item of a list the test built itself; fails loudly if it is missing. */

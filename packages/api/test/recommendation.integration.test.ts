@@ -17,6 +17,18 @@ import {
 
 const t = useTestDatabase();
 
+/**
+ * The ballots of `projectId` as the recommendation counts them (complete, partial, none, the
+ * quorum and whether it is met) and how ready its result is, as `viewer` reads them.
+ */
+async function ballotsAndReadiness(
+  viewer: { api: ReturnType<typeof t.callerAs> },
+  projectId: string,
+) {
+  const { participation, readiness } = await viewer.api.project.recommendation({ projectId });
+  return { ...participation, readiness };
+}
+
 describe("the recommendation", () => {
   it("is the scoring package's result on the stored votes, with names, hot spots and sensitivity", async () => {
     const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);
@@ -130,15 +142,14 @@ describe("the recommendation", () => {
     await castOnBothCriteria(owner, projectId, { weight: 3, scores: { kafka: 2, sqs: 4 } });
     // The member scores one option of one criterion: they voted, but their ballot is partial.
     await castVote(member, projectId, "ops", { weight: 5, scores: { sqs: 5 } });
-    const partial = await owner.api.project.recommendation({ projectId });
-    expect(partial.participation).toMatchObject({
+    expect(await ballotsAndReadiness(owner, projectId)).toMatchObject({
       complete: 1,
       partial: 1,
       none: 0,
       quorum: 2,
       quorumMet: false,
+      readiness: "provisional",
     });
-    expect(partial.readiness).toBe("provisional");
     const ballots = await owner.api.project.participation({ projectId });
     expect(ballots.members.map((m) => [m.id, m.ballot])).toEqual([
       [owner.id, "complete"],
@@ -148,9 +159,13 @@ describe("the recommendation", () => {
     // Scoring the other option and marking the second criterion "no opinion" completes it.
     await castVote(member, projectId, "ops", { weight: 5, scores: { kafka: 1, sqs: 5 } });
     await castVote(member, projectId, "ordering", { weight: null, scores: {}, noOpinion: true });
+    expect(await ballotsAndReadiness(owner, projectId)).toMatchObject({
+      complete: 2,
+      partial: 0,
+      quorumMet: true,
+      readiness: "ready",
+    });
     const complete = await owner.api.project.recommendation({ projectId });
-    expect(complete.participation).toMatchObject({ complete: 2, partial: 0, quorumMet: true });
-    expect(complete.readiness).toBe("ready");
     // The mark adds nothing to the ordering means: the owner's scores alone stand there.
     const ordering = complete.result?.criteria.find((c) => c.key === "ordering");
     expect(ordering?.scores).toEqual({ kafka: 2, sqs: 4 });
@@ -163,15 +178,14 @@ describe("the recommendation", () => {
     for (const voter of [owner, member]) {
       await castOnBothCriteria(voter, projectId, { weight: 3, scores: { kafka: 2, sqs: 4 } });
     }
-    const view = await owner.api.project.recommendation({ projectId });
-    expect(view.participation).toMatchObject({
+    expect(await ballotsAndReadiness(owner, projectId)).toMatchObject({
       eligible: 2,
       complete: 2,
       quorum: 2,
       quorumAsSet: 5,
       quorumMet: true,
+      readiness: "ready",
     });
-    expect(view.readiness).toBe("ready");
     expect((await owner.api.project.get({ projectId })).quorum).toBe(5);
   });
 

@@ -6,8 +6,8 @@ import {
   at,
   blankInput,
   castVote,
+  exportedText,
   ownerAnd,
-  readableText,
   recordDecision,
   teamWith,
 } from "./project-fixtures";
@@ -69,10 +69,8 @@ describe("a project imported from a JSON export rests on the voters in the file"
 
   it("every export format says the result and participation are the file's", async () => {
     const { source, ivy, projectId } = await importedIntoTeamOfFive();
-    const text = async (format: "madr" | "log4brains" | "nygard" | "pdf") => {
-      const file = await ivy.export.file({ projectId, format });
-      return (await readableText(format, file.content)).replace(/\s+/g, " ");
-    };
+    const text = (format: "madr" | "log4brains" | "nygard" | "pdf") =>
+      exportedText(ivy, projectId, format);
     for (const format of ["madr", "log4brains", "nygard", "pdf"] as const) {
       expect(await text(format), format).toMatch(
         /From the imported file: the team recommends SQS by [\d.]+ points/,

@@ -35,6 +35,18 @@ const fields = {
   consulted: [{ name: "Security team" }],
 };
 
+type Owner = Awaited<ReturnType<typeof openBlankProject>>["owner"];
+
+/** `owner` records `decide` (on top of `fields`) for `projectId`: the record as it then reads. */
+async function recordedView(
+  owner: Owner,
+  projectId: string,
+  decide: { chosenOptionKey: string } & Partial<Parameters<Owner["api"]["record"]["decide"]>[0]>,
+) {
+  await owner.api.record.decide({ projectId, ...fields, ...decide });
+  return (await owner.api.record.get({ projectId })).view;
+}
+
 /**
  * Recording SQS without confirming is refused as provisional, with `because` in the message,
  * and writes no record.
@@ -57,7 +69,7 @@ async function expectRefusedAsProvisional(
  * request, nothing recorded; the refusal's message.
  */
 async function refusedJustification(
-  owner: Awaited<ReturnType<typeof openBlankProject>>["owner"],
+  owner: Owner,
   projectId: string,
   decide: { chosenOptionKey: string; justification: string; confirmProvisional?: boolean },
 ) {
@@ -154,13 +166,10 @@ describe("recording a decision", () => {
       "OPEN",
     );
 
-    await owner.api.record.decide({
-      projectId,
+    const view = await recordedView(owner, projectId, {
       chosenOptionKey: "sqs",
-      ...fields,
       confirmProvisional: true,
     });
-    const { view } = await owner.api.record.get({ projectId });
     expect(view.decision?.coverage).toEqual({
       counted: 2,
       total: 2,
@@ -204,13 +213,10 @@ describe("recording a decision", () => {
       "OPEN",
     );
 
-    await owner.api.record.decide({
-      projectId,
+    const view = await recordedView(owner, projectId, {
       chosenOptionKey: "kafka",
       justification: "We already run Kafka for analytics.",
-      ...fields,
     });
-    const { view } = await owner.api.record.get({ projectId });
     expect(view.decision).toMatchObject({
       chosenOptionKey: "kafka",
       recommendedKey: "sqs",
@@ -238,13 +244,7 @@ describe("recording a decision", () => {
     );
 
     // Given in the rationale, the reason is kept.
-    await owner.api.record.decide({
-      projectId,
-      chosenOptionKey: "kafka",
-      ...fields,
-      rationale: tie,
-    });
-    const { view } = await owner.api.record.get({ projectId });
+    const view = await recordedView(owner, projectId, { chosenOptionKey: "kafka", rationale: tie });
     expect(view.decision).toMatchObject({ recommendedKey: null, rationale: tie });
     // A revision is held to the same rule.
     const revised = await trpcError(

@@ -23,6 +23,13 @@ async function tokenFor(api: ReturnType<typeof t.callerAs>, scope: "READ" | "REA
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** A new team's owner with an access token of `scope`, and the REST API's request handler. */
+async function ownerOverRest(scope: "READ" | "READ_WRITE") {
+  const { team, owner } = await teamWith(t);
+  const token = await tokenFor(owner.api, scope);
+  return { team, owner, token, handler: restHandler(t.db, null) };
+}
+
 describe("the OpenAPI description", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
     const document = structuredClone(openApiDocument());
@@ -88,12 +95,10 @@ describe("the OpenAPI description", () => {
 
 describe("REST with an access token", () => {
   it("answers a query with the same data as tRPC, its input as query parameters", async () => {
-    const { team, owner } = await teamWith(t);
+    const { team, owner, token, handler } = await ownerOverRest("READ");
     const draft = await owner.api.project.create(blankInput(team.id));
     await owner.api.project.create(blankInput(team.id, { title: "Which cache?" }));
     await owner.api.project.open({ projectId: draft.id });
-    const token = await tokenFor(owner.api, "READ");
-    const handler = restHandler(t.db, null);
 
     const all = await handler(restRequest("project.list", { teamId: team.id }, bearer(token)));
     expect(all.status).toBe(200);
@@ -141,9 +146,7 @@ describe("REST with an access token", () => {
   });
 
   it("creates a decision once per Idempotency-Key header, answering a repeat with the first", async () => {
-    const { team, owner } = await teamWith(t);
-    const token = await tokenFor(owner.api, "READ_WRITE");
-    const handler = restHandler(t.db, null);
+    const { team, owner, token, handler } = await ownerOverRest("READ_WRITE");
     const key = "7f3e2d1c-0b9a-4c8d-8e7f-6a5b4c3d2e1f";
     const send = (headers: Record<string, string>, input: Record<string, unknown> = {}) =>
       handler(
@@ -195,10 +198,8 @@ describe("REST with an access token", () => {
   });
 
   it("adds a comment once per Idempotency-Key header, answering a repeat with the first", async () => {
-    const { team, owner } = await teamWith(t);
+    const { team, owner, token, handler } = await ownerOverRest("READ_WRITE");
     const project = await owner.api.project.create(blankInput(team.id));
-    const token = await tokenFor(owner.api, "READ_WRITE");
-    const handler = restHandler(t.db, null);
     const key = "2d1c0b9a-8f7e-4d6c-8b5a-4f3e2d1c0b9a";
     const send = () =>
       handler(
@@ -225,10 +226,8 @@ describe("REST with an access token", () => {
   });
 
   it("answers a share link's repeated Idempotency-Key with 409, since its address is shown once", async () => {
-    const { team, owner } = await teamWith(t);
+    const { team, owner, token, handler } = await ownerOverRest("READ_WRITE");
     const project = await owner.api.project.create(blankInput(team.id));
-    const token = await tokenFor(owner.api, "READ_WRITE");
-    const handler = restHandler(t.db, null);
     const send = () =>
       handler(
         restRequest(
@@ -249,12 +248,10 @@ describe("REST with an access token", () => {
   });
 
   it("answers bad input with problem details naming each field, and writes nothing", async () => {
-    const { team, owner } = await teamWith(t);
-    const token = await tokenFor(owner.api, "READ_WRITE");
-    const res = await restHandler(
-      t.db,
-      null,
-    )(restRequest("project.create", { ...blankInput(team.id), title: "" }, bearer(token)));
+    const { team, token, handler } = await ownerOverRest("READ_WRITE");
+    const res = await handler(
+      restRequest("project.create", { ...blankInput(team.id), title: "" }, bearer(token)),
+    );
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     const problem = (await res.json()) as { detail: string; fieldErrors: Record<string, string[]> };
@@ -264,14 +261,12 @@ describe("REST with an access token", () => {
   });
 
   it("pages with the cursor it answers, sent as written, as its description says", async () => {
-    const { team, owner } = await teamWith(t);
+    const { team, owner, token, handler } = await ownerOverRest("READ");
     const project = await owner.api.project.create(blankInput(team.id));
     await owner.api.project.open({ projectId: project.id });
     for (const criterionKey of ["ops", "ordering"]) {
       await owner.api.vote.cast({ projectId: project.id, criterionKey, weight: 3, scores: {} });
     }
-    const token = await tokenFor(owner.api, "READ");
-    const handler = restHandler(t.db, null);
     const page = async (cursor?: string) => {
       const res = await handler(
         restRequest("history.list", { projectId: project.id, limit: 1, cursor }, bearer(token)),
@@ -292,12 +287,8 @@ describe("REST with an access token", () => {
   });
 
   it("names the missing fields of a query sent without any parameter", async () => {
-    const { owner } = await teamWith(t);
-    const token = await tokenFor(owner.api, "READ");
-    const res = await restHandler(
-      t.db,
-      null,
-    )(restRequest("project.list", undefined, bearer(token)));
+    const { token, handler } = await ownerOverRest("READ");
+    const res = await handler(restRequest("project.list", undefined, bearer(token)));
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
       code: "BAD_REQUEST",
@@ -306,9 +297,7 @@ describe("REST with an access token", () => {
   });
 
   it("refuses a query parameter the operation does not take, naming it and the ones it takes", async () => {
-    const { owner, team } = await teamWith(t);
-    const token = await tokenFor(owner.api, "READ");
-    const handler = restHandler(t.db, null);
+    const { team, token, handler } = await ownerOverRest("READ");
     // A misspelt `status` must not quietly answer every decision as if it had been understood.
     const typo = await handler(
       restRequest("project.list", { teamId: team.id, staus: "OPEN" }, bearer(token)),
@@ -330,9 +319,7 @@ describe("REST with an access token", () => {
   });
 
   it("names the choices of a field given an unknown one, and the kind of value a field wants", async () => {
-    const { owner, team } = await teamWith(t);
-    const token = await tokenFor(owner.api, "READ_WRITE");
-    const handler = restHandler(t.db, null);
+    const { team, owner, token, handler } = await ownerOverRest("READ_WRITE");
     const list = await handler(
       restRequest("project.list", { teamId: team.id, status: "FINISHED" }, bearer(token)),
     );
@@ -351,9 +338,7 @@ describe("REST with an access token", () => {
   });
 
   it("says a change's body is not valid JSON, and where", async () => {
-    const { owner } = await teamWith(t);
-    const token = await tokenFor(owner.api, "READ_WRITE");
-    const handler = restHandler(t.db, null);
+    const { token, handler } = await ownerOverRest("READ_WRITE");
     for (const body of ["{bad", ""]) {
       const res = await handler(
         new Request(`http://tradeoff.test${REST_PREFIX}/vote/cast`, {
@@ -370,9 +355,7 @@ describe("REST with an access token", () => {
   });
 
   it("says so when a change's body is JSON but not an object of fields", async () => {
-    const { owner } = await teamWith(t);
-    const token = await tokenFor(owner.api, "READ_WRITE");
-    const handler = restHandler(t.db, null);
+    const { token, handler } = await ownerOverRest("READ_WRITE");
     for (const body of [[], null, "vote"]) {
       const res = await handler(restRequest("vote.cast", body, bearer(token)));
       expect(res.status, JSON.stringify(body)).toBe(400);
@@ -383,10 +366,8 @@ describe("REST with an access token", () => {
   });
 
   it("says which date is not a date, in words, for a review date, a link's expiry and a moment", async () => {
-    const { team, owner } = await teamWith(t);
+    const { team, owner, token, handler } = await ownerOverRest("READ_WRITE");
     const project = await owner.api.project.create(blankInput(team.id));
-    const token = await tokenFor(owner.api, "READ_WRITE");
-    const handler = restHandler(t.db, null);
     const projectId = project.id;
     for (const [procedure, input, fieldErrors] of [
       [
@@ -440,12 +421,10 @@ describe("REST with an access token", () => {
   });
 
   it("answers only statuses its description lists: 412 to confirm, 415 for a body not JSON", async () => {
-    const { team, owner } = await teamWith(t);
+    const { team, owner, token, handler } = await ownerOverRest("READ_WRITE");
     const project = await owner.api.project.create(blankInput(team.id));
     await owner.api.project.open({ projectId: project.id });
     await owner.api.project.close({ projectId: project.id });
-    const token = await tokenFor(owner.api, "READ_WRITE");
-    const handler = restHandler(t.db, null);
     const paths = openApiDocument().paths as Record<
       string,
       { post: { responses: Record<string, unknown> } }
@@ -473,13 +452,9 @@ describe("REST with an access token", () => {
   });
 
   it("answers HEAD on a query as it answers GET, as HTTP asks of every server", async () => {
-    const { team, owner } = await teamWith(t);
-    const token = await tokenFor(owner.api, "READ");
+    const { team, token, handler } = await ownerOverRest("READ");
     const url = `http://tradeoff.test${REST_PREFIX}/project/list?teamId=${team.id}`;
-    const head = await restHandler(
-      t.db,
-      null,
-    )(new Request(url, { method: "HEAD", headers: bearer(token) }));
+    const head = await handler(new Request(url, { method: "HEAD", headers: bearer(token) }));
     expect(head.status).toBe(200);
     expect(head.headers.get("content-type")).toBe("application/json");
   });

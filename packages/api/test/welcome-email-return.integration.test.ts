@@ -2,7 +2,7 @@ import { createUser } from "@tradeoff/db/testing";
 import { describe, expect, it } from "vitest";
 import { sendWelcomeEmail } from "../src/services/user/welcome-email";
 import { trpcError, useTestDatabase } from "./helpers";
-import { useMailWorker } from "./mail-worker";
+import { mailsArrived, useMailWorker } from "./mail-worker";
 
 const t = useTestDatabase();
 const APP_URL = "https://tradeoff.example.com";
@@ -12,14 +12,7 @@ const worker = useMailWorker(() => t.url, { appUrl: APP_URL, secret: "a-test-sec
 
 /** The one email `address` receives (waiting for it, then a little longer for a duplicate). */
 async function onlyMailTo(address: string) {
-  const mine = () =>
-    worker.mailbox.received.filter((m) => JSON.stringify(m.to ?? "").includes(address));
-  const end = Date.now() + 15_000;
-  while (Date.now() < end && mine().length === 0) {
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const [mail, ...more] = mine();
+  const [mail, ...more] = await mailsArrived(worker.mailbox, address, 1, { settleMs: 1_000 });
   expect(more).toEqual([]);
   return mail;
 }
@@ -39,15 +32,21 @@ function signInLink(mail: Awaited<ReturnType<typeof onlyMailTo>>): URL {
 
 const password = "brass orchid tunnel 19";
 
+/** Signs `email` up from the page `returnPath` (or from none): its welcome email's sign-in link. */
+async function signUpFrom(name: string, email: string, returnPath?: string) {
+  await t
+    .callerAs(null)
+    .auth.signUp({ name, email, password, ...(returnPath ? { returnPath } : {}) });
+  return signInLink(await onlyMailTo(email));
+}
+
 describe("the welcome email's sign-in link", () => {
   it("returns to the page the sign-up came from: an invitation, with its query", async () => {
-    await t.callerAs(null).auth.signUp({
-      name: "Invited Person",
-      email: "invited.person@example.com",
-      password,
-      returnPath: "/invite/abc123?from=mail#accept",
-    });
-    const link = signInLink(await onlyMailTo("invited.person@example.com"));
+    const link = await signUpFrom(
+      "Invited Person",
+      "invited.person@example.com",
+      "/invite/abc123?from=mail#accept",
+    );
     expect(link.origin).toBe(APP_URL);
     expect(link.pathname).toBe("/sign-in");
     expect(link.searchParams.get("email")).toBe("invited.person@example.com");
@@ -55,15 +54,11 @@ describe("the welcome email's sign-in link", () => {
   }, 30_000);
 
   it("goes to plain sign-in, and from there home, for a sign-up from the home page or none", async () => {
-    await t.callerAs(null).auth.signUp({
-      name: "Home Person",
-      email: "home.person@example.com",
-      password,
-      returnPath: "/",
-    });
-    await t.callerAs(null).auth.signUp({ name: "Bare", email: "bare@example.com", password });
-    for (const address of ["home.person@example.com", "bare@example.com"]) {
-      const link = signInLink(await onlyMailTo(address));
+    for (const [name, address, returnPath] of [
+      ["Home Person", "home.person@example.com", "/"],
+      ["Bare", "bare@example.com", undefined],
+    ] as const) {
+      const link = await signUpFrom(name, address, returnPath);
       expect(link.searchParams.get("callbackUrl")).toBeNull();
       expect(link.searchParams.get("email")).toBe(address);
     }

@@ -16,6 +16,13 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** A job queue instance running `jobs` on the test database, polling twice a second; stopped after the tests. */
+async function runningQueue(jobs: Parameters<typeof startJobQueue>[0]["jobs"]) {
+  const boss = await startJobQueue({ url: url(), pollingIntervalSeconds: 0.5, jobs });
+  running.push(boss);
+  return boss;
+}
+
 async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
@@ -28,11 +35,7 @@ async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
 describe("durable job queue", () => {
   it("runs an email job whose worker died again within a minute, and retries for over an hour", async () => {
     // The queues exist from migration on; an instance starting keeps their policy.
-    const boss = await startJobQueue({
-      url: url(),
-      jobs: [{ name: JOB_QUEUES.invitationEmail, handle: async () => {} }],
-    });
-    running.push(boss);
+    const boss = await runningQueue([{ name: JOB_QUEUES.invitationEmail, handle: async () => {} }]);
     for (const name of [
       JOB_QUEUES.invitationEmail,
       JOB_QUEUES.notificationEmail,
@@ -52,22 +55,16 @@ describe("durable job queue", () => {
   it("runs each job once across two instances, and only jobs whose transaction committed", async () => {
     const handled: { instance: string; n: number }[] = [];
     const instance = (name: string) =>
-      startJobQueue({
-        url: url(),
-        pollingIntervalSeconds: 0.5,
-        jobs: [
-          {
-            name: "test-once",
-            handle: async (job: { data: { n: number } }) => {
-              handled.push({ instance: name, n: job.data.n });
-            },
+      runningQueue([
+        {
+          name: "test-once",
+          handle: async (job: { data: { n: number } }) => {
+            handled.push({ instance: name, n: job.data.n });
           },
-        ],
-      });
-    const a = await instance("a");
-    running.push(a);
-    const b = await instance("b");
-    running.push(b);
+        },
+      ]);
+    await instance("a");
+    await instance("b");
 
     for (let n = 0; n < 20; n++) {
       await db().$transaction((tx) => sendInTransaction(tx, "test-once", { n }));
@@ -110,21 +107,16 @@ describe("durable job queue", () => {
 
   it("retries a failing job with backoff and leaves it visibly failed", async () => {
     let attempts = 0;
-    const boss = await startJobQueue({
-      url: url(),
-      pollingIntervalSeconds: 0.5,
-      jobs: [
-        {
-          name: "test-failing",
-          retry: { retryLimit: 2, retryDelay: 1, retryBackoff: true },
-          handle: async () => {
-            attempts++;
-            throw new Error("the receiver is down");
-          },
+    const boss = await runningQueue([
+      {
+        name: "test-failing",
+        retry: { retryLimit: 2, retryDelay: 1, retryBackoff: true },
+        handle: async () => {
+          attempts++;
+          throw new Error("the receiver is down");
         },
-      ],
-    });
-    running.push(boss);
+      },
+    ]);
     const id = await db().$transaction((tx) => sendInTransaction(tx, "test-failing", { n: 1 }));
     expect(id).not.toBeNull();
     await until(
@@ -143,28 +135,23 @@ describe("durable job queue", () => {
     const runs = new Map<number, number>();
     let inFlight = 0;
     let mostAtOnce = 0;
-    const boss = await startJobQueue({
-      url: url(),
-      pollingIntervalSeconds: 0.5,
-      jobs: [
-        {
-          name: "test-batch",
-          batchSize: 6,
-          retry: { retryLimit: 2, retryDelay: 1, retryBackoff: false },
-          handle: async (job: { data: { n: number } }) => {
-            const { n } = job.data;
-            runs.set(n, (runs.get(n) ?? 0) + 1);
-            inFlight++;
-            mostAtOnce = Math.max(mostAtOnce, inFlight);
-            await new Promise((resolve) => setTimeout(resolve, 300));
-            inFlight--;
-            // Job 3's first attempt fails (a mail server refusing that one message).
-            if (n === 3 && runs.get(n) === 1) throw new Error("refused this one");
-          },
+    const boss = await runningQueue([
+      {
+        name: "test-batch",
+        batchSize: 6,
+        retry: { retryLimit: 2, retryDelay: 1, retryBackoff: false },
+        handle: async (job: { data: { n: number } }) => {
+          const { n } = job.data;
+          runs.set(n, (runs.get(n) ?? 0) + 1);
+          inFlight++;
+          mostAtOnce = Math.max(mostAtOnce, inFlight);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          inFlight--;
+          // Job 3's first attempt fails (a mail server refusing that one message).
+          if (n === 3 && runs.get(n) === 1) throw new Error("refused this one");
         },
-      ],
-    });
-    running.push(boss);
+      },
+    ]);
     // Queued in one transaction, so the worker's first fetch finds them all.
     const ids = await db().$transaction(async (tx) => {
       const sent: (string | null)[] = [];

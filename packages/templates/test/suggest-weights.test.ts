@@ -3,28 +3,6 @@ import { drfVsFastapi, suggestWeights, templateToDecision } from "../src/index";
 
 const defaults = Object.fromEntries(drfVsFastapi.criteria.map((c) => [c.key, c.defaultWeight]));
 
-describe("context questions", () => {
-  it("ask the article's 'when to choose which' questions", () => {
-    expect(drfVsFastapi.contextQuestions.map((q) => q.key)).toEqual([
-      "team-knows-django",
-      "existing-django-codebase",
-      "needs-admin",
-      "needs-realtime",
-      "microservices",
-      "greenfield",
-    ]);
-    const criterionKeys = new Set(drfVsFastapi.criteria.map((c) => c.key));
-    for (const q of drfVsFastapi.contextQuestions) {
-      expect(q.question).toMatch(/\?$/);
-      expect(q.ifYes.length).toBeGreaterThan(0);
-      for (const effect of [...q.ifYes, ...q.ifNo]) {
-        expect(criterionKeys.has(effect.criterionKey), effect.criterionKey).toBe(true);
-        expect(effect.reason.length).toBeGreaterThan(10);
-      }
-    }
-  });
-});
-
 describe("suggestWeights", () => {
   it("keeps the default weights when nothing is answered", () => {
     expect(suggestWeights(drfVsFastapi, {})).toEqual({
