@@ -103,4 +103,62 @@ test.describe("webhooks", () => {
     await alice.context.close();
     await receiver.close();
   });
+
+  test("an admin made a member, or removed, has their webhooks turned off, and the page says how many", async ({
+    browser,
+  }) => {
+    const alice = await person(browser, "alice");
+    const bob = await person(browser, "bob");
+    const team = await mutate<{ id: string; slug: string }>(alice.context.request, "team.create", {
+      name: `Hooks ${Math.random().toString(36).slice(2, 7)}`,
+    });
+    const invitation = await mutate<{ token: string }>(alice.context.request, "invitation.create", {
+      teamId: team.id,
+      role: "ADMIN",
+    });
+    await mutate(bob.context.request, "invitation.accept", { token: invitation.token });
+    // Saved, never sent: no decision opens in this team.
+    const addWebhook = (path: string) =>
+      mutate(bob.context.request, "webhook.create", {
+        teamId: team.id,
+        url: `https://hooks.example.com/${path}`,
+        events: ["project.opened"],
+        format: "JSON",
+      });
+    await addWebhook("one");
+    await addWebhook("two");
+
+    const page = alice.page;
+    await page.goto(`/t/${team.slug}/settings`);
+    const role = page.getByRole("combobox", { name: `Role of ${bob.user.name}` });
+    await role.click();
+    await page.getByRole("option", { name: "Member", exact: true }).click();
+    await expect(
+      page.getByText(
+        `${bob.user.name} is now member. The 2 webhooks they created were turned off. Check where they send before turning them back on under Webhooks in team settings.`,
+      ),
+    ).toBeVisible();
+    // The list below says so too, without a reload.
+    await expect(page.getByRole("list", { name: "Webhooks" })).toContainText(
+      "who created it, is no longer an admin",
+    );
+
+    // Admin again, with one new webhook: removing him turns that one off, and says so.
+    await role.click();
+    await page.getByRole("option", { name: "Admin", exact: true }).click();
+    await expect(page.getByText(`${bob.user.name} is now admin.`)).toBeVisible();
+    await addWebhook("three");
+    await page.getByRole("button", { name: `Remove ${bob.user.name}` }).click();
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog).toContainText("the webhooks they created are turned off");
+    await dialog.getByRole("button", { name: "Remove" }).click();
+    await expect(
+      page.getByText(
+        "Member removed. They lose access on their next page load. The webhook they created was turned off. Check where it sends before turning it back on under Webhooks in team settings.",
+      ),
+    ).toBeVisible();
+
+    await alice.context.close();
+    await bob.context.close();
+  });
 });

@@ -5,6 +5,7 @@ import { parse as parseYaml } from "yaml";
 import { prefilledText } from "../src/services/draft/start-draft";
 import { csvField, votesCsv } from "../src/services/export/csv";
 import { recordBaseName, slugify } from "../src/services/export/file-name";
+import { jsonExportHead } from "../src/services/export/json";
 import { toMarkdown } from "../src/services/export/markdown";
 import { toPdf } from "../src/services/export/pdf";
 import { goldenView } from "./golden/record-view";
@@ -318,15 +319,45 @@ describe("votes CSV", () => {
   });
 });
 
-describe("PDF summary", () => {
-  const history = {
-    events: 12,
-    votes: 8,
-    comments: 2,
-    firstAt: "2026-11-02T09:00:00.000Z",
-    lastAt: "2026-11-21T09:00:00.000Z",
-  };
+const HISTORY = {
+  events: 12,
+  votes: 8,
+  comments: 2,
+  firstAt: "2026-11-02T09:00:00.000Z",
+  lastAt: "2026-11-21T09:00:00.000Z",
+};
 
+describe("stored votes that could not be read", () => {
+  const recorded = goldenView({ unreadableVotes: 1 });
+  const undecided = goldenView({
+    unreadableVotes: 2,
+    decision: null,
+    draft: true,
+    project: { ...goldenView().project, status: "OPEN" },
+  });
+
+  it.each(["madr", "log4brains", "nygard"] as const)(
+    "%s: says how many the result leaves out, where it says what it rests on",
+    (variant) => {
+      expect(toMarkdown(recorded, variant)).toMatch(
+        /Decided with [^\n]* 1 vote could not be read and is left out\./,
+      );
+      expect(toMarkdown(undecided, variant)).toMatch(
+        /based on [^\n]* 2 votes could not be read and are left out\./,
+      );
+      expect(toMarkdown(goldenView(), variant)).not.toContain("could not be read");
+    },
+  );
+
+  it("PDF and JSON: say it too", async () => {
+    const pdf = await getDocumentProxy(await toPdf(recorded, HISTORY, "a4"));
+    const { text } = await extractText(pdf, { mergePages: true });
+    expect(text).toContain("1 vote could not be read and is left out.");
+    expect(jsonExportHead(undecided).unreadableVotes).toBe(2);
+  });
+});
+
+describe("PDF summary", () => {
   it("prints any title (characters outside the fonts become \uFFFD) and runs onto more pages when long", async () => {
     const base = goldenView();
     const long =
@@ -338,7 +369,7 @@ describe("PDF summary", () => {
         consequences: { good: Array(30).fill(long), neutral: [], bad: [] },
       },
     });
-    const pdf = await getDocumentProxy(await toPdf(view, history, "letter"));
+    const pdf = await getDocumentProxy(await toPdf(view, HISTORY, "letter"));
     expect(pdf.numPages).toBeGreaterThan(1);
     const { text } = await extractText(pdf, { mergePages: true });
     expect(text).toContain("Choix du cadre — 日本語 “API” \uFFFD");
@@ -354,7 +385,7 @@ describe("PDF summary", () => {
       expect(md).toContain("| Criterion | Share of counted weight | Django REST Framework |");
       expect(md).not.toMatch(/\| Weight \|/);
     }
-    const pdf = await getDocumentProxy(await toPdf(goldenView(), history, "a4"));
+    const pdf = await getDocumentProxy(await toPdf(goldenView(), HISTORY, "a4"));
     const { text } = await extractText(pdf, { mergePages: true });
     expect(text).toContain("Share: each criterion's share of counted weight");
     expect(text).not.toMatch(/\bWeight\b/);

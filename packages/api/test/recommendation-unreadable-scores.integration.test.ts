@@ -20,6 +20,11 @@ describe("the recommendation of a project with a stored vote that cannot be read
     // The member's votes alone: sqs leads on both criteria.
     expect(rec.result?.winner).toBe("sqs");
     expect(rec.participation.complete).toBe(1);
+    // An export of the same result says so where it says what the result rests on.
+    const madr = (await member.api.export.file({ projectId, format: "madr" })).content;
+    expect(madr).toMatch(/based on [^\n]* 1 vote could not be read and is left out\./);
+    const json = JSON.parse((await member.api.export.file({ projectId, format: "json" })).content);
+    expect(json.unreadableVotes).toBe(1);
   });
 
   it("says that no vote was left out when every stored vote can be read", async () => {

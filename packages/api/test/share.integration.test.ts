@@ -150,7 +150,7 @@ describe("share links of someone who leaves the team", () => {
     await reader.share.view({ token: theirs.token });
 
     const removed = await owner.api.member.remove({ teamId: team.id, userId: admin.id });
-    expect(removed).toEqual({ userId: admin.id, shareLinksRevoked: 2 });
+    expect(removed).toEqual({ userId: admin.id, shareLinksRevoked: 2, webhooksDisabled: 0 });
     // A vote cast after the removal is not shown through their links.
     await castVote(voter, projectId, "ops", {
       weight: 4,
@@ -311,12 +311,22 @@ describe("share links of someone whose role is lowered", () => {
       owner.api.member.changeRole({ teamId: team.id, userId: admin.id, role });
 
     const toMember = await roleOfAdmin("MEMBER");
-    expect(toMember).toEqual({ userId: admin.id, role: "MEMBER", shareLinksRevoked: 1 });
+    expect(toMember).toEqual({
+      userId: admin.id,
+      role: "MEMBER",
+      shareLinksRevoked: 1,
+      webhooksDisabled: 0,
+    });
     expect((await trpcError(reader.share.view({ token: onOwners.token }))).code).toBe("NOT_FOUND");
     expect((await reader.share.view({ token: onTheirs.token })).project.title).toBe("Their own");
 
     const toViewer = await roleOfAdmin("VIEWER");
-    expect(toViewer).toEqual({ userId: admin.id, role: "VIEWER", shareLinksRevoked: 1 });
+    expect(toViewer).toEqual({
+      userId: admin.id,
+      role: "VIEWER",
+      shareLinksRevoked: 1,
+      webhooksDisabled: 0,
+    });
     expect((await trpcError(reader.share.view({ token: onTheirs.token }))).code).toBe("NOT_FOUND");
 
     const changes = await owner.api.audit.list({ teamId: team.id });
@@ -326,7 +336,12 @@ describe("share links of someone whose role is lowered", () => {
     ]);
     // Raised again, nothing is revoked and nothing comes back.
     const back = await roleOfAdmin("ADMIN");
-    expect(back).toEqual({ userId: admin.id, role: "ADMIN", shareLinksRevoked: 0 });
+    expect(back).toEqual({
+      userId: admin.id,
+      role: "ADMIN",
+      shareLinksRevoked: 0,
+      webhooksDisabled: 0,
+    });
     expect((await trpcError(reader.share.view({ token: onOwners.token }))).code).toBe("NOT_FOUND");
   });
 });
@@ -347,7 +362,7 @@ describe("a share link asked for while its author is removed or demoted", () => 
       () => owner.api.member.remove({ teamId: team.id, userId: member.id }),
       () => trpcError(member.api.share.create({ projectId: ownProjectId, showVotes: true })),
     );
-    expect(removed).toEqual({ userId: member.id, shareLinksRevoked: 0 });
+    expect(removed).toEqual({ userId: member.id, shareLinksRevoked: 0, webhooksDisabled: 0 });
     expect(refused.code).toBe("NOT_FOUND");
     expect(await t.db.shareLink.count({ where: { projectId: ownProjectId } })).toBe(0);
   });

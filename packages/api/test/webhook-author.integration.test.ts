@@ -75,7 +75,8 @@ describe("webhooks of an admin who leaves or is demoted", () => {
     expect(await s.deliveriesOf(s.webhook.id)).toBe(1);
 
     const removed = await s.owner.api.member.remove({ teamId: s.team.id, userId: s.admin.id });
-    expect(removed).toEqual({ userId: s.admin.id, shareLinksRevoked: 0 });
+    // The answer says how many of their webhooks were turned off, for the page to say so.
+    expect(removed).toEqual({ userId: s.admin.id, shareLinksRevoked: 0, webhooksDisabled: 1 });
     const off = await s.stored();
     expect(off.enabled).toBe(false);
     expect(off.disabledReason).toMatch(
@@ -143,7 +144,7 @@ describe("webhooks of an admin who leaves or is demoted", () => {
     const roleOf = (userId: string, role: "OWNER" | "ADMIN" | "MEMBER") =>
       s.owner.api.member.changeRole({ teamId: s.team.id, userId, role });
 
-    await roleOf(s.admin.id, "MEMBER");
+    expect(await roleOf(s.admin.id, "MEMBER")).toMatchObject({ webhooksDisabled: 1 });
     const off = await s.stored();
     expect(off.enabled).toBe(false);
     expect(off.disabledReason).toMatch(/: admin 1, who created it, is no longer an admin\./);
@@ -156,7 +157,7 @@ describe("webhooks of an admin who leaves or is demoted", () => {
     });
 
     // Raised again, nothing comes back on by itself.
-    await roleOf(s.admin.id, "ADMIN");
+    expect(await roleOf(s.admin.id, "ADMIN")).toMatchObject({ webhooksDisabled: 0 });
     expect((await s.stored()).enabled).toBe(false);
 
     // An owner who hands ownership over stays an admin: their webhooks stay on.

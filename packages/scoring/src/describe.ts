@@ -19,13 +19,31 @@ export const sharePercent = (share: number): string => `${Math.floor(share * 100
  * "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots."
  * or "Ready: based on all 13 criteria and 2 of 2 complete ballots." Without a quorum, a
  * provisional line says that every member's ballot is needed. With no weight share (a blind
- * vote still open) it says the share shows once the vote closes.
+ * vote still open) it says the share shows once the vote closes. Stored votes the result left
+ * out because they cannot be read are said last (`unreadableVotesLine`).
  */
 export function coverageLine(rec: {
   coverage: ShownCoverage;
   participation: Participation;
   status: RecommendationStatus;
+  /** Stored votes left out because they cannot be read; none when absent. */
+  unreadableVotes?: number | undefined;
 }): string {
+  const unreadable = unreadableVotesLine(rec.unreadableVotes);
+  return unreadable ? `${basisLine(rec)} ${unreadable}` : basisLine(rec);
+}
+
+/**
+ * "1 vote could not be read and is left out.": stored votes a result leaves out because their
+ * data cannot be read (written around the app), said wherever the result says what it rests on.
+ * Empty when there are none.
+ */
+export function unreadableVotesLine(count: number | undefined): string {
+  if (!count) return "";
+  return `${count === 1 ? "1 vote could not be read and is" : `${count} votes could not be read and are`} left out.`;
+}
+
+function basisLine(rec: Parameters<typeof coverageLine>[0]): string {
   const { coverage: c, participation: p } = rec;
   const ballots = `${p.complete} of ${p.eligible} complete ballot${p.eligible === 1 ? "" : "s"}`;
   const quorum =

@@ -17,6 +17,7 @@ export {
   quorumStatus,
   recordedCoverageLine,
   sharePercent,
+  unreadableVotesLine,
   unscoredCanChange,
 } from "./describe";
 export { methodExplanation } from "./explain";

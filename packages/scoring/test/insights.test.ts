@@ -150,6 +150,23 @@ describe("coverageLine", () => {
     expect(coverageLine(input)).toBe(line);
   });
 
+  it("says last how many stored votes could not be read and are left out", () => {
+    const ready = {
+      coverage: { counted: 2, total: 2, weightShare: 1 },
+      participation: { ...ballots, complete: 2, partial: 0, quorumMet: true },
+      status: "ready",
+    } as const;
+    expect(coverageLine({ ...ready, unreadableVotes: 1 })).toBe(
+      "Ready: based on all 2 criteria and 2 of 2 complete ballots. 1 vote could not be read and is left out.",
+    );
+    expect(coverageLine({ ...ready, unreadableVotes: 3 })).toBe(
+      "Ready: based on all 2 criteria and 2 of 2 complete ballots. 3 votes could not be read and are left out.",
+    );
+    expect(coverageLine({ ...ready, unreadableVotes: 0 })).toBe(
+      "Ready: based on all 2 criteria and 2 of 2 complete ballots.",
+    );
+  });
+
   it("words the coverage a decision was recorded with", () => {
     // A partial ballot is never counted as a member's whole say.
     expect(decidedWithLine({ counted: 13, total: 13, voted: 4, complete: 1, eligible: 4 })).toBe(

@@ -134,6 +134,7 @@ export function goldenView(overrides: Partial<RecordView> = {}): RecordView {
     coverage: rec.coverage,
     // Recorded: its participation is the one kept with the decision.
     participation: { ...rec.participation, basis: "decision" },
+    unreadableVotes: 0,
     status: rec.status,
     votes,
     decision: {

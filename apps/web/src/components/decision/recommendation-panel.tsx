@@ -233,6 +233,8 @@ function TeamResult({
   const counted = result.criteria.filter((c) => c.counted);
   // Null under the Borda count: no criterion adds points of its own there.
   const figures = criterionFigures({ ...result, method: view.method });
+  // Either method's table of the result: a row per criterion, a column per option.
+  const table = { options: view.options, criteria: result.criteria, nameOf: criterionName };
   return (
     <>
       <Card>
@@ -441,9 +443,7 @@ function TeamResult({
                 testId="contributions"
                 caption="Points per criterion and option"
                 criterionHeader="Criterion"
-                options={view.options}
-                criteria={result.criteria}
-                nameOf={criterionName}
+                {...table}
                 weight={{
                   header: "Weight",
                   cell: (c) => (c.counted ? figures.get(c.key)?.share : NOT_SCORED),
@@ -465,9 +465,7 @@ function TeamResult({
               testId="team-scores"
               caption="The team's mean score per criterion and option, from 1 to 5"
               criterionHeader="Criterion (team's mean score, 1–5)"
-              options={view.options}
-              criteria={result.criteria}
-              nameOf={criterionName}
+              {...table}
               cell={(c, option) => fmtOrNot(c.scores[option])}
             />
           </CardContent>

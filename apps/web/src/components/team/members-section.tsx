@@ -21,6 +21,25 @@ import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-lis
 /** Members shown at first, and added by each press of "Show more": a big team stays quick. */
 export const MEMBERS_SHOWN = 50;
 
+/**
+ * What removing someone or changing their role also did to what they had created, for its
+ * toast: " The 2 share links they created were revoked." (`which` narrows what was).
+ */
+function createdWords(count: number, thing: string, done: string, which = "") {
+  if (!count) return "";
+  const things = count === 1 ? `The ${thing}` : `The ${count} ${thing}s`;
+  return ` ${things} they created${which} ${count === 1 ? "was" : "were"} ${done}.`;
+}
+
+/** " The webhook they created was turned off. ...": where to turn them back on, and after what. */
+function webhooksOffWords(count: number) {
+  const them = count === 1 ? "it" : "them";
+  const where = count === 1 ? "it sends" : "they send";
+  return count
+    ? `${createdWords(count, "webhook", "turned off")} Check where ${where} before turning ${them} back on under Webhooks in team settings.`
+    : "";
+}
+
 /** Whether a member's name or address holds every word of the search, in any case. */
 function matches(member: { name: string | null; email: string | null }, words: string[]) {
   const text = `${member.name ?? ""} ${member.email ?? ""}`.toLowerCase();
@@ -51,17 +70,21 @@ export function MembersSection({
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() });
+    // Their webhooks may have been turned off: the settings page lists them.
+    await queryClient.invalidateQueries({ queryKey: trpc.webhook.list.queryKey() });
   };
   const changeRole = useMutation(
     trpc.member.changeRole.mutationOptions({
       async onSuccess(result) {
         const who = members.data?.find((m) => m.id === result.userId);
-        const links = result.shareLinksRevoked;
-        const revoked = links
-          ? ` ${links === 1 ? "The share link" : `The ${links} share links`} they created that this role cannot create ${links === 1 ? "was" : "were"} revoked.`
-          : "";
+        const revoked = createdWords(
+          result.shareLinksRevoked,
+          "share link",
+          "revoked",
+          " that this role cannot create",
+        );
         toast.success(
-          `${who?.name ?? who?.email ?? "Member"} is now ${roleLabel(result.role).toLowerCase()}.${revoked}`,
+          `${who?.name ?? who?.email ?? "Member"} is now ${roleLabel(result.role).toLowerCase()}.${revoked}${webhooksOffWords(result.webhooksDisabled)}`,
         );
         await refresh();
         if (result.userId === currentUserId) router.refresh();
@@ -73,11 +96,11 @@ export function MembersSection({
   );
   const remove = useMutation(
     trpc.member.remove.mutationOptions({
-      async onSuccess({ shareLinksRevoked: links }) {
-        const revoked = links
-          ? ` ${links === 1 ? "The share link" : `The ${links} share links`} they created ${links === 1 ? "was" : "were"} revoked.`
-          : "";
-        toast.success(`Member removed. They lose access on their next page load.${revoked}`);
+      async onSuccess(result) {
+        const revoked = createdWords(result.shareLinksRevoked, "share link", "revoked");
+        toast.success(
+          `Member removed. They lose access on their next page load.${revoked}${webhooksOffWords(result.webhooksDisabled)}`,
+        );
         removing.close();
         await refresh();
       },
@@ -167,7 +190,7 @@ export function MembersSection({
                     action="Remove"
                     ariaLabel={`Remove ${label}`}
                     title={`Remove ${label} from ${team.name}?`}
-                    description="They lose access to the team's decisions on their next page load, and the share links they created stop working. Their past votes and comments stay."
+                    description="They lose access to the team's decisions on their next page load, the share links they created stop working, and the webhooks they created are turned off. Their past votes and comments stay."
                     pending={remove.isPending}
                     onConfirm={() => remove.mutate({ teamId: team.id, userId: member.id })}
                   />

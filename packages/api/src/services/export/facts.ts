@@ -6,6 +6,7 @@ import {
   noConfidenceReason,
   recordedCoverageLine,
   sharePercents,
+  unreadableVotesLine,
 } from "@tradeoff/scoring";
 import type { RecordView } from "../record/record-view";
 
@@ -75,12 +76,16 @@ export const totalText = (view: RecordView, key: string) => {
  * coverage it was decided with: "Decided with 9 of 13 criteria counted, on 4 complete ballots of
  * 5 members".
  * Otherwise: "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete
- * ballots", or "Ready: based on all 13 criteria and 2 of 2 complete ballots".
+ * ballots", or "Ready: based on all 13 criteria and 2 of 2 complete ballots". Either way, the
+ * stored votes the exported result leaves out because they cannot be read, when there are any.
  */
 export function coverageSentence(view: RecordView): string {
   const decided = view.decision?.coverage;
-  if (decided) return recordedCoverageLine(decided);
-  return coverageLine(view);
+  if (!decided) return coverageLine(view);
+  const unreadable = unreadableVotesLine(view.unreadableVotes);
+  return unreadable
+    ? `${recordedCoverageLine(decided)} ${unreadable}`
+    : recordedCoverageLine(decided);
 }
 
 /** Criteria not counted yet, each with the options nobody scored there. */

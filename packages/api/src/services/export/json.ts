@@ -41,6 +41,8 @@ export function jsonExportHead(view: RecordView) {
     result: view.result,
     coverage: view.coverage,
     participation: view.participation,
+    /** Stored votes the result leaves out because their scores cannot be read. */
+    unreadableVotes: view.unreadableVotes,
     status: view.status,
     decision: view.decision,
     supersedes: view.supersedes.map(({ number, title }) => ({ number, title })),

@@ -17,7 +17,7 @@ const roleName = (role: Role) => role.toLowerCase();
  * the new role could no longer create stop working (`shareLinksRevoked` says how many): a demoted
  * admin's links to others' decisions would otherwise go on showing them, live votes included.
  * An admin made member or viewer no longer manages webhooks: those they created are turned off
- * (`disableWebhooksOf`), and the audit entry says how many.
+ * (`disableWebhooksOf`), and the answer (`webhooksDisabled`) and the audit entry say how many.
  */
 export async function changeMemberRole(
   db: PrismaClient,
@@ -36,7 +36,7 @@ export async function changeMemberRole(
       );
     }
     if (target.role === input.role) {
-      return { userId: input.userId, role: input.role, shareLinksRevoked: 0 };
+      return { userId: input.userId, role: input.role, shareLinksRevoked: 0, webhooksDisabled: 0 };
     }
     if (target.role === "OWNER" && (await countOwners(tx, input.teamId)) <= 1) {
       throw new DomainError(
@@ -63,6 +63,6 @@ export async function changeMemberRole(
     await revokeInvitationsBeyond(tx, input);
     // A member made a viewer stops editing open drafts once this commits, on every instance.
     await announceAccessChanged(tx, { userId: input.userId, teamId: input.teamId });
-    return { userId: input.userId, role: input.role, shareLinksRevoked };
+    return { userId: input.userId, role: input.role, shareLinksRevoked, webhooksDisabled };
   });
 }

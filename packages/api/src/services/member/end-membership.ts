@@ -54,7 +54,7 @@ export async function endMembership(
   await revokeInvitationsBeyond(tx, { ...input, role: null });
   // Open draft editors of theirs close once this commits, on every instance.
   await announceAccessChanged(tx, { userId: input.userId, teamId: input.teamId });
-  return { shareLinksRevoked };
+  return { shareLinksRevoked, webhooksDisabled };
 }
 
 /**

@@ -6,8 +6,9 @@ import { lockedRoles } from "./lock-team";
 
 /**
  * Removes someone from the team. They lose access on their next request, because every team
- * procedure reads the membership, and the share links they created stop working
- * (`shareLinksRevoked` says how many). Admins cannot remove owners; the last owner cannot go.
+ * procedure reads the membership, the share links they created stop working
+ * (`shareLinksRevoked` says how many) and the webhooks they created are turned off
+ * (`webhooksDisabled`). Admins cannot remove owners; the last owner cannot go.
  */
 export async function removeMember(
   db: PrismaClient,
@@ -21,12 +22,12 @@ export async function removeMember(
     if (ROLE_RANK[target.role] > ROLE_RANK[actor.role]) {
       throw new DomainError("FORBIDDEN", "Only an owner can remove an owner.");
     }
-    const { shareLinksRevoked } = await endMembership(tx, {
+    const ended = await endMembership(tx, {
       ...input,
       role: target.role,
       action: "member.removed",
       lastOwner: "A team needs at least one owner.",
     });
-    return { userId: input.userId, shareLinksRevoked };
+    return { userId: input.userId, ...ended };
   });
 }

@@ -65,6 +65,7 @@ export async function getRecordingBasis(
       coverage: shared.coverage,
       participation: shared.participation,
       status: shared.readiness,
+      unreadableVotes: shared.unreadableVotes,
     }),
     winner: shared.result?.winner ?? null,
     hidden: shared.hidden,

@@ -98,6 +98,8 @@ export type RecordView = {
    * voters and members (`"import"`). Otherwise on the voting members now (`"current"`).
    */
   participation: Participation & { basis: VotersFrom };
+  /** Stored votes the result leaves out because their scores cannot be read (written around the app). */
+  unreadableVotes: number;
   /** "ready" once the quorum of complete ballots is met and every criterion is counted. */
   status: RecommendationStatus;
   /** Individual votes; null when they must stay hidden (blind and open, or a share link without them). */
@@ -371,6 +373,7 @@ function buildRecordView(
       loaded.votersFrom,
       project.quorum,
     ),
+    unreadableVotes: loaded.unreadableVotes,
     status: rec.status,
     votes:
       hidden || opts.includeVotes === false

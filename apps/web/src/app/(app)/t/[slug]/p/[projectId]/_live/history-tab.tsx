@@ -54,6 +54,13 @@ const OLDER_FAILED =
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
 
 /**
+ * Why the history has no recommendation to show: the decision's stored options or criteria are
+ * something the scoring refuses (written around the app). The reason is the scoring's own.
+ */
+const unscorable = (reason: string) =>
+  `This decision cannot be scored: its stored data is invalid (${reason}).`;
+
+/**
  * The History tab: each option's total over time with a slider that shows the recommendation
  * as it stood at any moment, then every change, newest first, filtered by member and criterion.
  */
@@ -134,6 +141,18 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
       <Alert variant="info" title="Blind voting">
         Votes are hidden until voting closes, so the recommendation's timeline appears then.{" "}
         {data.voteEventCount} vote {data.voteEventCount === 1 ? "change" : "changes"} so far.
+      </Alert>
+    );
+  }
+  if (data.unreadable) {
+    // No chart and no slider: every point would need a scoring it refuses. The changes are
+    // still listed below.
+    return (
+      <Alert variant="warning" title="The recommendation's history cannot be shown">
+        <span data-testid="history-unreadable">{unscorable(data.unreadable)}</span>{" "}
+        {data.voteEventCount.toLocaleString("en")} vote{" "}
+        {data.voteEventCount === 1 ? "change is" : "changes are"} recorded: every change is listed
+        below.
       </Alert>
     );
   }
@@ -298,6 +317,8 @@ function Timeline({ projectId, options }: { projectId: string; options: Named[] 
                   {historyBasisWords(result) ? ` ${historyBasisWords(result)}` : ""}
                 </p>
               </>
+            ) : at.data?.unreadable ? (
+              <p data-testid="history-unreadable">{unscorable(at.data.unreadable)}</p>
             ) : null}
             {at.isFetching && !at.isPending ? <Spinner className="size-3" /> : null}
           </div>
