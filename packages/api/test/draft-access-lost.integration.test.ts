@@ -69,7 +69,7 @@ describe("a draft change by someone who lost access meanwhile", () => {
       () => s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id }),
       () => trpcError(s.member.api.draft.updateFields({ projectId: s.projectId, links: spike })),
     );
-    expect(removed).toEqual({ userId: s.member.id, shareLinksRevoked: 0 });
+    expect(removed).toEqual({ userId: s.member.id, shareLinksRevoked: 0, webhooksDisabled: 0 });
     expect(refused.code).toBe("NOT_FOUND");
     expect(await s.fields()).toEqual(s.before);
   });
