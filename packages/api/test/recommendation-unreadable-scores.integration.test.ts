@@ -25,6 +25,14 @@ describe("the recommendation of a project with a stored vote that cannot be read
     expect(madr).toMatch(/based on [^\n]* 1 vote could not be read and is left out\./);
     const json = JSON.parse((await member.api.export.file({ projectId, format: "json" })).content);
     expect(json.unreadableVotes).toBe(1);
+    // Who the decision waits on counts the same ballots: the other member's unreadable vote
+    // finishes nothing, so they are still waited on.
+    const waiting = await member.api.project.waitingOn({ projectId });
+    expect(JSON.stringify(waiting)).toContain(other.id);
+    expect(JSON.stringify(waiting)).not.toContain(member.id);
+    // The team's dashboard reads the same votes: the other member still has a ballot to finish.
+    const dashboard = await other.api.dashboard.get({ teamId: setup.team.id });
+    expect(JSON.stringify(dashboard)).toContain(projectId);
   });
 
   it("says that no vote was left out when every stored vote can be read", async () => {

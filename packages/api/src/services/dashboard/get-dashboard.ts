@@ -8,7 +8,7 @@ import {
   type RecommendationStatus,
 } from "@tradeoff/scoring";
 import type { ProjectStatus } from "../project/access";
-import { cleanScores, keptVoterRows, METHOD_OF } from "../project/load-decision";
+import { keptVoterRows, METHOD_OF, readScores } from "../project/load-decision";
 import { projectRowSelect } from "../project/select";
 
 const RECENT_EVENTS = 15;
@@ -233,13 +233,21 @@ async function waitingForMyVote(
     const optionKeys = new Set(project.options.map((o) => o.key));
     const ballot = ballotOf(
       project,
-      counted.map((v) => ({
-        voterId: actor.userId,
-        criterionKey: v.criterion.key,
-        weight: v.weight,
-        scores: cleanScores(v.scores, optionKeys),
-        ...(v.noOpinion ? { noOpinion: true } : {}),
-      })),
+      // A vote whose stored scores cannot be read finishes nothing (the recommendation leaves
+      // it out).
+      counted.flatMap((v) => {
+        const scores = readScores(v.scores, optionKeys);
+        if (!scores) return [];
+        return [
+          {
+            voterId: actor.userId,
+            criterionKey: v.criterion.key,
+            weight: v.weight,
+            scores,
+            ...(v.noOpinion ? { noOpinion: true } : {}),
+          },
+        ];
+      }),
     );
     if (ballot.state === "complete") return [];
     return [
@@ -284,13 +292,20 @@ function projectRow(
   const eligibleSet = new Set(eligible);
   const projectVotes = allVotes.filter((v) => eligibleSet.has(v.userId));
   const optionKeys = new Set(project.options.map((o) => o.key));
-  const scoringVotes = projectVotes.map((v) => ({
-    voterId: v.userId,
-    criterionKey: v.criterion.key,
-    weight: v.weight,
-    scores: cleanScores(v.scores, optionKeys),
-    ...(v.noOpinion ? { noOpinion: true } : {}),
-  }));
+  // Votes whose stored scores cannot be read are left out, as the recommendation does.
+  const scoringVotes = projectVotes.flatMap((v) => {
+    const scores = readScores(v.scores, optionKeys);
+    if (!scores) return [];
+    return [
+      {
+        voterId: v.userId,
+        criterionKey: v.criterion.key,
+        weight: v.weight,
+        scores,
+        ...(v.noOpinion ? { noOpinion: true } : {}),
+      },
+    ];
+  });
   const myBallot = ballotOf(
     project,
     scoringVotes.filter((v) => v.voterId === actor.userId),

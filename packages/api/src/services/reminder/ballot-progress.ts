@@ -1,7 +1,7 @@
 import type { Prisma } from "@tradeoff/db";
 import { type BallotState, type BallotVote, ballotOf } from "@tradeoff/scoring";
 import { hasRole } from "../../domain/roles";
-import { cleanScores } from "../project/load-decision";
+import { readScores } from "../project/load-decision";
 
 export type BallotProgress = {
   userId: string;
@@ -54,11 +54,15 @@ export async function ballotProgress(
   const optionKeys = new Set(shape.options.map((o) => o.key));
   const byVoter = new Map<string, BallotVote[]>();
   for (const vote of votes) {
+    // A vote whose stored scores cannot be read finishes nothing, as the recommendation leaves
+    // it out.
+    const scores = readScores(vote.scores, optionKeys);
+    if (!scores) continue;
     const list = byVoter.get(vote.userId) ?? [];
     list.push({
       criterionKey: vote.criterion.key,
       weight: vote.weight,
-      scores: cleanScores(vote.scores, optionKeys),
+      scores,
       noOpinion: vote.noOpinion,
     });
     byVoter.set(vote.userId, list);
