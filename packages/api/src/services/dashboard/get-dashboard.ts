@@ -233,21 +233,7 @@ async function waitingForMyVote(
     const optionKeys = new Set(project.options.map((o) => o.key));
     const ballot = ballotOf(
       project,
-      // A vote whose stored scores cannot be read finishes nothing (the recommendation leaves
-      // it out).
-      counted.flatMap((v) => {
-        const scores = readScores(v.scores, optionKeys);
-        if (!scores) return [];
-        return [
-          {
-            voterId: actor.userId,
-            criterionKey: v.criterion.key,
-            weight: v.weight,
-            scores,
-            ...(v.noOpinion ? { noOpinion: true } : {}),
-          },
-        ];
-      }),
+      counted.flatMap((v) => scoringVote({ ...v, userId: actor.userId }, optionKeys)),
     );
     if (ballot.state === "complete") return [];
     return [
@@ -274,6 +260,27 @@ type DashboardVote = {
   user: { fictional: boolean };
 };
 
+/**
+ * A stored vote as the scoring package reads it, or none when its stored scores cannot be read:
+ * such a vote counts for nothing here, as the recommendation leaves it out.
+ */
+function scoringVote(
+  v: Pick<DashboardVote, "userId" | "weight" | "scores" | "noOpinion" | "criterion">,
+  optionKeys: Set<string>,
+) {
+  const scores = readScores(v.scores, optionKeys);
+  if (!scores) return [];
+  return [
+    {
+      voterId: v.userId,
+      criterionKey: v.criterion.key,
+      weight: v.weight,
+      scores,
+      ...(v.noOpinion ? { noOpinion: true } : {}),
+    },
+  ];
+}
+
 /** One shown project with its ballots, the caller's, and its leader. */
 function projectRow(
   project: ShownProject,
@@ -292,20 +299,7 @@ function projectRow(
   const eligibleSet = new Set(eligible);
   const projectVotes = allVotes.filter((v) => eligibleSet.has(v.userId));
   const optionKeys = new Set(project.options.map((o) => o.key));
-  // Votes whose stored scores cannot be read are left out, as the recommendation does.
-  const scoringVotes = projectVotes.flatMap((v) => {
-    const scores = readScores(v.scores, optionKeys);
-    if (!scores) return [];
-    return [
-      {
-        voterId: v.userId,
-        criterionKey: v.criterion.key,
-        weight: v.weight,
-        scores,
-        ...(v.noOpinion ? { noOpinion: true } : {}),
-      },
-    ];
-  });
+  const scoringVotes = projectVotes.flatMap((v) => scoringVote(v, optionKeys));
   const myBallot = ballotOf(
     project,
     scoringVotes.filter((v) => v.voterId === actor.userId),
