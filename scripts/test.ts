@@ -18,13 +18,18 @@ const vitestReports = workspaceDirs.map((dir) => join(dir, ".test-results", "vit
 const playwrightReport = join(repoRoot, "e2e", ".test-results", "playwright.json");
 const faultsReport = join(repoRoot, "e2e", ".test-results", "faults.json");
 
+/** How long each stage took, printed with the summary: where a slow run spent its time. */
+const stageSeconds: { label: string; seconds: number }[] = [];
+
 function exec(label: string, command: string, args: string[]): boolean {
   console.log(`\n▶ ${label}`);
+  const started = performance.now();
   const result = spawnSync(command, args, {
     cwd: repoRoot,
     stdio: "inherit",
     env: { ...process.env, ...quietEnv },
   });
+  stageSeconds.push({ label, seconds: Math.round((performance.now() - started) / 1000) });
   return result.status === 0;
 }
 
@@ -125,6 +130,10 @@ for (const t of tallies) {
   );
 }
 if (!buildOk) console.log("  the production build failed");
+console.log("\nTime per stage");
+for (const stage of stageSeconds) {
+  console.log(`  ${stage.label.padEnd(40)} ${stage.seconds} s`);
+}
 
 const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
 let failed = tallies.reduce((sum, t) => sum + t.failed, 0);
