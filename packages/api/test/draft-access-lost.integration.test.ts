@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { appendDraftUpdate } from "../src/services/draft/document-store";
 import { updateDraftFields } from "../src/services/draft/update-draft-fields";
 import { trpcError, useTestDatabase } from "./helpers";
 import { openDraftTeamProject } from "./project-fixtures";
@@ -72,5 +74,74 @@ describe("a draft change by someone who lost access meanwhile", () => {
     expect(removed).toEqual({ userId: s.member.id, shareLinksRevoked: 0, webhooksDisabled: 0 });
     expect(refused.code).toBe("NOT_FOUND");
     expect(await s.fields()).toEqual(s.before);
+  });
+});
+
+/**
+ * The realtime editor reads an editor's access again before applying their edits, but trusts a
+ * reading for up to a second: edits typed by a member removed (or made a viewer) within it reach
+ * the step that stores them, which must read who may edit again, under the team's row.
+ */
+describe("edits from the realtime editor by someone who lost access meanwhile", () => {
+  /** A batch of edits as an editor sends it (a Yjs update), and the draft's stored rows. */
+  async function editedDraft() {
+    const s = await startedDraft();
+    const { draftId } = await s.owner.api.draft.start({ projectId: s.projectId });
+    const doc = new Y.Doc();
+    doc.getText("rationale").insert(0, "Typed just after the removal.");
+    const update = Y.encodeStateAsUpdate(doc);
+    const rows = () => t.db.recordDraftUpdate.count({ where: { draftId } });
+    return { ...s, draftId, update, rows, rowsBefore: await rows() };
+  }
+
+  it("stores nothing typed by a member removed, or made a viewer, after the editor's access check", async () => {
+    const s = await editedDraft();
+    await s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id });
+    await s.owner.api.member.changeRole({ teamId: s.team.id, userId: s.admin.id, role: "VIEWER" });
+    for (const typist of [s.member, s.admin]) {
+      const result = await appendDraftUpdate(t.db, {
+        draftId: s.draftId,
+        update: s.update,
+        authorId: typist.id,
+      });
+      expect(result).toEqual({
+        stored: false,
+        closed: false,
+        refused: [typist.id],
+        reason: expect.stringMatching(/^You may no longer edit this draft .*not saved\.$/),
+      });
+    }
+    // A batch holds the edits of everyone who typed in it: one of them removed refuses it all.
+    const mixed = await appendDraftUpdate(t.db, {
+      draftId: s.draftId,
+      update: s.update,
+      authorId: s.member2.id,
+      typists: [s.member.id, s.member2.id],
+    });
+    expect(mixed).toMatchObject({ stored: false, refused: [s.member.id] });
+    expect(await s.rows()).toBe(s.rowsBefore);
+    // A member who still may edit has theirs stored.
+    const kept = await appendDraftUpdate(t.db, {
+      draftId: s.draftId,
+      update: s.update,
+      authorId: s.member2.id,
+    });
+    expect(kept).toMatchObject({ stored: true });
+    expect(await s.rows()).toBe(s.rowsBefore + 1);
+  });
+
+  itWithLocks("stores nothing once the removal it waited behind commits", async () => {
+    const s = await editedDraft();
+    const [removed, refused] = await inTurnBehindLock(
+      t.db,
+      "teams",
+      s.team.id,
+      () => s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id }),
+      () =>
+        appendDraftUpdate(t.db, { draftId: s.draftId, update: s.update, authorId: s.member.id }),
+    );
+    expect(removed).toMatchObject({ userId: s.member.id });
+    expect(refused).toMatchObject({ stored: false, refused: [s.member.id] });
+    expect(await s.rows()).toBe(s.rowsBefore);
   });
 });

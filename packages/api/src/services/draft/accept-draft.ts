@@ -2,6 +2,7 @@ import type { PrismaClient } from "@tradeoff/db";
 import { hasRole, type TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import { recordFieldsSchema } from "../../schemas/record";
+import { decisionMember, sharedActorRole } from "../member/current-role";
 import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
 import { writeDecision } from "../record/record-decision";
@@ -45,6 +46,8 @@ export async function acceptDraft(
 ) {
   await settleOpenDraft(db, actor, input.projectId);
   return db.$transaction(async (tx) => {
+    // The team, the decision, then the draft: the order every draft change locks in (lock-draft.ts).
+    await sharedActorRole(tx, decisionMember(actor));
     const locked = await lockProject(tx, actor, input.projectId, "update");
     const draftLock = await settleDraftText(tx, await openDraft(tx, actor, input.projectId));
     const [draft, project] = [

@@ -12,6 +12,7 @@ export async function commentDraft(
   input: { projectId: string; body: string; field?: string | null; quote: string | null },
 ) {
   return db.$transaction(async (tx) => {
+    // The team, the decision, then the draft (lockDraft takes all three, in that order).
     const draft = await lockDraft(tx, { projectId: input.projectId });
     if (!draft || draft.teamId !== actor.teamId) {
       throw new DomainError("NOT_FOUND", "This decision has no record draft yet.");

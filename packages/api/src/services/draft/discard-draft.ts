@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@tradeoff/db";
 import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
+import { decisionMember, sharedActorRole } from "../member/current-role";
 import { assertCanManageProject } from "../project/access";
 import { recordEvent } from "../project/events";
 import { lockProject } from "../project/lock-project";
@@ -20,6 +21,8 @@ export async function discardDraft(
   input: { projectId: string },
 ) {
   return db.$transaction(async (tx) => {
+    // The team, the decision, then the draft: the order every draft change locks in (lock-draft.ts).
+    await sharedActorRole(tx, decisionMember(actor));
     const locked = await lockProject(tx, actor, input.projectId, "update");
     assertCanManageProject(locked.actor, locked);
     const draft = await lockDraft(tx, { projectId: input.projectId });

@@ -532,18 +532,27 @@ export class DraftDocumentExtension implements Extension {
       this.pendingFrom.delete(documentName);
       const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
       try {
-        const typist = [...from].at(-1)?.context as Partial<DraftConnectionContext> | undefined;
-        const id = await appendDraftUpdate(this.options.db, {
+        const typists = [...from].flatMap((connection) => {
+          const id = (connection.context as Partial<DraftConnectionContext> | undefined)?.user?.id;
+          return id ? [id] : [];
+        });
+        const stored = await appendDraftUpdate(this.options.db, {
           draftId: documentName,
           update,
-          authorId: typist?.user?.id ?? null,
+          authorId: typists.at(-1) ?? null,
+          typists,
         });
-        if (id === null) {
+        if (!stored.stored && stored.closed) {
           // The draft was accepted or discarded before these edits were stored: they are in no
           // record, and never will be. Their typists are told; nothing more is taken.
           this.closeDocument(documentName, await this.closedStatus(documentName), from);
           return;
         }
+        if (!stored.stored) {
+          this.refuseEditsOf(documentName, stored.refused, stored.reason, from);
+          return;
+        }
+        const { id } = stored;
         this.ownRows.add(id.toString());
         this.rowsWritten.set(documentName, (this.rowsWritten.get(documentName) ?? 0) + 1);
         const seen = this.lastSeen.get(documentName);
@@ -599,6 +608,33 @@ export class DraftDocumentExtension implements Extension {
     for (const connection of document?.getConnections() ?? []) connection.readOnly = true;
     const message: EditsLeftOutMessage = { type: "edits-left-out", status };
     for (const connection of leftOutFrom) connection.sendStateless(JSON.stringify(message));
+  }
+
+  /**
+   * Edits typed (in part) by users who may no longer edit the draft (removed from its team, or
+   * made a viewer, after the access check their edits passed) were not stored: the batch is
+   * dropped, the server log says why, and their connections are closed with the reason (the
+   * editor reconnects and opens the draft as they now may, or is told it cannot).
+   */
+  private refuseEditsOf(
+    documentName: string,
+    refused: string[],
+    reason: string,
+    from: Iterable<Connection>,
+  ) {
+    this.options.onError?.(
+      new DraftRefusedError(`Edits of ${refused.join(", ")} were left out. ${reason}`),
+      "storing the edits of someone who may no longer edit the draft",
+      { draftId: documentName },
+    );
+    const closing = { code: ACCESS_ENDED_CODE, reason };
+    for (const connection of from) {
+      const userId = (connection.context as Partial<DraftConnectionContext> | undefined)?.user?.id;
+      if (!userId || !refused.includes(userId) || this.ended.has(connection)) continue;
+      this.ended.add(connection);
+      connection.close(closing);
+      connection.webSocket.close(closing.code, closing.reason);
+    }
   }
 
   private onClosedAnnouncement(payload: string) {

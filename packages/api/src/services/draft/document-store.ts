@@ -6,6 +6,8 @@
  */
 import { type PrismaClient, type SqlRunner, sql, statement } from "@tradeoff/db";
 import * as Y from "yjs";
+import { DomainError } from "../../errors";
+import { decisionMember, sharedActorRole } from "../member/current-role";
 import { seedUpdate } from "./document-schema";
 import { readDraftText } from "./draft-text";
 
@@ -39,15 +41,68 @@ const appendUpdate = statement<
         FROM added`,
 );
 
+/** Why edits from the editors were not stored: short enough for a WebSocket close (123 bytes). */
+export const EDITS_REFUSED_REASON =
+  "You may no longer edit this draft (out of its team, or made a viewer): your last changes were not saved.";
+
+export type AppendedEdits =
+  /** Stored as the row `id`. */
+  | { stored: true; id: bigint }
+  /** The draft was accepted or discarded (or set aside and started again): nothing was stored. */
+  | { stored: false; closed: true }
+  /** Typed (in part) by `refused`, who may no longer edit the draft: nothing was stored. */
+  | { stored: false; closed: false; refused: string[]; reason: string };
+
 /**
- * The new row's id, or null when the draft is accepted or discarded (nothing was stored).
- * `authorId`: who made the edits (the last of them), whom the history names for them.
+ * Stores a batch of edits from the editors, once every one who typed them may still edit the
+ * draft (a member or more of its team) and the draft is still proposed. The access check in
+ * front of each edit is up to a second old (document-server.ts): a member removed, or made a
+ * viewer, within that second would otherwise have their edits kept. Their roles are read under
+ * the team's row (FOR KEY SHARE: a removal or a role change waits for the append, or the append
+ * for it and then reads its outcome), and the draft's row is share-locked after it: the order
+ * every draft change locks in (lock-draft.ts; no history entry is written, so the decision's row
+ * is left out). `authorId`: who made the edits (the last of them), whom the history names for
+ * them; `typists`: everyone whose edits the batch holds (the author included or not).
  */
 export async function appendDraftUpdate(
-  db: SqlRunner,
+  db: PrismaClient,
+  input: { draftId: string; update: Uint8Array; authorId: string | null; typists?: string[] },
+): Promise<AppendedEdits> {
+  const typists = [
+    ...new Set([...(input.typists ?? []), ...(input.authorId ? [input.authorId] : [])]),
+  ];
+  return db.$transaction(async (tx) => {
+    const [draft] = await tx.$queryRaw<{ teamId: string }[]>`
+      SELECT team_id AS "teamId" FROM record_drafts WHERE id = ${input.draftId}`;
+    if (!draft) return { stored: false, closed: true };
+    const refused: string[] = [];
+    for (const userId of typists) {
+      try {
+        await sharedActorRole(tx, decisionMember({ userId, teamId: draft.teamId }));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        refused.push(userId);
+      }
+    }
+    if (refused.length) {
+      return { stored: false, closed: false, refused, reason: EDITS_REFUSED_REASON };
+    }
+    const [row] = await appendUpdate(tx, input);
+    return row ? { stored: true, id: row.id } : { stored: false, closed: true };
+  });
+}
+
+/**
+ * Appends an update the app itself makes inside a change that checked its actor and holds the
+ * draft's lock (the vote reasons filled in when a blind vote closes): the new row's id, or null
+ * when the draft is accepted or discarded (nothing was stored). `authorId`: whom the history
+ * names for it.
+ */
+export async function appendAppUpdate(
+  tx: SqlRunner,
   input: { draftId: string; update: Uint8Array; authorId: string | null },
 ): Promise<bigint | null> {
-  const [row] = await appendUpdate(db, input);
+  const [row] = await appendUpdate(tx, input);
   return row?.id ?? null;
 }
 

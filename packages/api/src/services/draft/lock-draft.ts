@@ -12,11 +12,33 @@ export type LockedDraft = {
  * Locks a draft's row for the rest of the transaction: text stores, reviews and acceptance of
  * one draft take turns, so an approval is always of the text version it names and acceptance
  * writes exactly the text that was approved.
+ *
+ * Lock order of every change to a record draft, one for all of them (field changes, reviews,
+ * comments, discards, acceptance, starting it, the stores of its text and of its editors' edits):
+ *   1. the team's row, FOR KEY SHARE (`sharedActorRole`, which reads the actor's role under it);
+ *   2. the decision's row (`projects`): FOR NO KEY UPDATE here, the lock its history entry's
+ *      numbering takes anyway (or FOR UPDATE, taken before by `lockProject`);
+ *   3. the draft's row.
+ * A change may leave a step out (the append of edits writes no history entry, so it never locks
+ * the decision), never take them the other way round: a change holding the draft and then
+ * waiting for the decision, while an acceptance holds the decision and waits for the draft, is a
+ * deadlock, which PostgreSQL ends by failing one of them. So the two first steps are taken here,
+ * before the draft's row, even when the caller took them already (taking them again is free).
  */
 export async function lockDraft(
   tx: Prisma.TransactionClient,
   where: { draftId: string } | { projectId: string },
 ): Promise<LockedDraft | null> {
+  const [owner] =
+    "draftId" in where
+      ? await tx.$queryRaw<{ projectId: string; teamId: string }[]>`
+          SELECT project_id AS "projectId", team_id AS "teamId"
+          FROM record_drafts WHERE id = ${where.draftId}`
+      : await tx.$queryRaw<{ projectId: string; teamId: string }[]>`
+          SELECT id AS "projectId", team_id AS "teamId" FROM projects WHERE id = ${where.projectId}`;
+  if (!owner) return null;
+  await tx.$queryRaw`SELECT id FROM teams WHERE id = ${owner.teamId} FOR KEY SHARE`;
+  await tx.$queryRaw`SELECT id FROM projects WHERE id = ${owner.projectId} FOR NO KEY UPDATE`;
   const rows =
     "draftId" in where
       ? await tx.$queryRaw<LockedDraft[]>`

@@ -84,8 +84,8 @@ export async function revealDraftReasons(
       parts,
     );
     // biome-ignore lint/style/noRestrictedImports: lazy, so Yjs stays out of the bundled API.
-    const { appendDraftUpdate } = await import("./document-store");
-    await appendDraftUpdate(tx, { draftId: draft.id, update, authorId: actorId });
+    const { appendAppUpdate } = await import("./document-store");
+    await appendAppUpdate(tx, { draftId: draft.id, update, authorId: actorId });
     await settleDraftText(tx, draft);
   } else {
     await writeDraftText(tx, draft, parts, { actorId });

@@ -4,6 +4,7 @@ import type { DraftText } from "../../schemas/draft";
 import { markdownLine } from "../export/markdown-text";
 import { SCORE_RULE, VERDICT_ORDER, verdictOf } from "../export/score-verdict";
 import { isBlind } from "../history/event-view";
+import { decisionMember, sharedActorRole } from "../member/current-role";
 import { STATUS_WORDS } from "../project/access";
 import { recordEvent } from "../project/events";
 import { type LoadedDecision, loadDecision } from "../project/load-decision";
@@ -22,6 +23,8 @@ type Actor = { userId: string; teamId: string };
  */
 export async function startDraft(db: PrismaClient, actor: Actor, input: { projectId: string }) {
   return db.$transaction(async (tx) => {
+    // The team, the decision, then the draft: the order every draft change locks in (lock-draft.ts).
+    await sharedActorRole(tx, decisionMember(actor));
     const locked = await lockProject(tx, actor, input.projectId, "update");
     const existing = await tx.recordDraft.findUnique({
       where: { projectId: input.projectId },

@@ -26,6 +26,8 @@ export async function storeDraftText(
     );
   }
   return db.$transaction(async (tx) => {
+    // The team, the decision, then the draft (lockDraft takes all three, in that order): a stale
+    // approval's history entry needs the decision, which an acceptance holds while it waits here.
     const draft = await lockDraft(tx, { draftId });
     if (!draft) throw new DomainError("NOT_FOUND", "Record draft was not found.");
     if (draft.status !== "PROPOSED") {

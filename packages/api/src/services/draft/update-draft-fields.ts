@@ -129,7 +129,8 @@ const canonical = (value: unknown): string =>
  * actor's role as it stands (`actor`, the one rules check). The access check in front of the
  * request read the role before any lock: a member removed or demoted while the change waited
  * for the draft (behind a review, an acceptance) is refused as that check would refuse them now.
- * The team's row is shared before the draft is locked, in the order removals lock.
+ * The team's row is shared, then the decision's row and the draft's are locked (`lockDraft`):
+ * the order every draft change locks in, so none waits for another that waits for it.
  */
 export async function openDraft(
   tx: Prisma.TransactionClient,

@@ -112,7 +112,12 @@ export type ProjectEventType = ProjectEventData["type"];
 /** Who made the change (null for the app itself) and in which team. */
 export type EventActor = { userId: string | null; teamId: string };
 
-/** Appends one event to the project's history; pass the transaction of the change it records. */
+/**
+ * Appends one event to the project's history; pass the transaction of the change it records.
+ * Numbering the entry locks the project's row (FOR NO KEY UPDATE, a trigger) until the change
+ * commits: a change that also locks rows under the project, such as its record draft, takes the
+ * project's row before them (services/draft/lock-draft.ts: team, decision, draft).
+ */
 export async function recordEvent(
   tx: SqlRunner,
   actor: EventActor,
