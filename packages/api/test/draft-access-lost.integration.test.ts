@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { commentDraft } from "../src/services/draft/comment-draft";
 import { appendDraftUpdate } from "../src/services/draft/document-store";
 import { updateDraftFields } from "../src/services/draft/update-draft-fields";
 import { trpcError, useTestDatabase } from "./helpers";
@@ -60,6 +61,19 @@ describe("a draft change by someone who lost access meanwhile", () => {
       message: expect.stringMatching(/^You cannot remove member 3 from the decision-makers/),
     });
     expect(await s.fields()).toEqual(s.before);
+  });
+
+  it("adds no comment once its member was removed after the access check", async () => {
+    const s = await startedDraft();
+    const checked = { userId: s.member.id, teamId: s.team.id };
+    await s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id });
+    const refused = await commentDraft(t.db, checked, {
+      projectId: s.projectId,
+      body: "Written after the removal",
+      quote: null,
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ kind: "NOT_FOUND" });
+    expect(await t.db.recordDraftComment.count({ where: { authorId: s.member.id } })).toBe(0);
   });
 
   itWithLocks("is refused once the removal it waited behind commits", async () => {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@tradeoff/db";
 import { DomainError } from "../../errors";
+import { decisionMember, sharedActorRole } from "../member/current-role";
 import { recordEvent } from "../project/events";
 import { lockDraft } from "./lock-draft";
 
@@ -17,6 +18,9 @@ export async function commentDraft(
     if (!draft || draft.teamId !== actor.teamId) {
       throw new DomainError("NOT_FOUND", "This decision has no record draft yet.");
     }
+    // The team's row is shared now: someone removed while this comment waited is refused
+    // (viewers comment too).
+    await sharedActorRole(tx, { ...decisionMember(actor), minRole: "VIEWER" });
     if (draft.status === "DISCARDED") {
       throw new DomainError("CONFLICT", "This draft was discarded: it takes no more comments.");
     }
