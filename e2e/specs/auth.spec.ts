@@ -8,6 +8,7 @@ import {
   uniqueUser,
 } from "../support/fixtures";
 import { signInWithForm, signUpWithForm } from "../support/forms";
+import { uniqueName } from "../support/names";
 
 test("a newcomer signs up, creates a team, signs out, signs in again and finds the team", async ({
   page,
@@ -115,7 +116,7 @@ test("creating a team again after its answer was lost opens the team created, no
   signedIn,
 }) => {
   expect(signedIn.email).toContain("@");
-  const name = `Retried ${Date.now().toString(36)}`;
+  const name = uniqueName("Retried");
   await page.goto("/teams/new");
   await page.getByLabel("Team name").fill(name);
   // The server creates the team, and the connection drops before its answer arrives.

@@ -1,6 +1,7 @@
 import { baseURL } from "../playwright.config";
 import { teamJoinedBy } from "../support/decisions";
 import { expect, test } from "../support/members";
+import { uniqueName } from "../support/names";
 
 /**
  * How much of a request's body the server reads: 1 MB for every procedure but the imports, which
@@ -57,7 +58,7 @@ test("a signed-out 2 MB sign-up is refused at once with 413, naming the 1 MB bou
 test("a signed-out import is refused before its body is read; a member's large import is read", async ({
   alice,
 }) => {
-  const team = await teamJoinedBy(alice, [], `Imports ${Math.random().toString(36).slice(2, 7)}`);
+  const team = await teamJoinedBy(alice, [], uniqueName("Imports"));
   const record = [
     "# 1. Use PostgreSQL",
     "",

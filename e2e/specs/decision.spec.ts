@@ -13,16 +13,14 @@ import {
   voteOverApi,
 } from "../support/decisions";
 import { expect, test } from "../support/members";
+import { uniqueName } from "../support/names";
 import { createTeamOverApi } from "../support/teams";
 
 const PERFORMANCE = "Performance under high concurrency";
 
 /** `lead`'s page on a new decision from the built-in DRF or FastAPI template, in a new team. */
 async function newDecisionFromDrfTemplate(lead: Person, teamName: string) {
-  const team = await createTeamOverApi(
-    lead.context.request,
-    `${teamName} ${Date.now().toString(36)}`,
-  );
+  const team = await createTeamOverApi(lead.context.request, uniqueName(teamName));
   const page = lead.page;
   await page.goto(`/t/${team.slug}`);
   await page.getByRole("link", { name: "New decision" }).first().click();

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { mutate, person } from "../support/decisions";
+import { uniqueName } from "../support/names";
 
 const decision = (teamId: string, title: string, context: string) => ({
   teamId,
@@ -18,7 +19,7 @@ test("find a decision: results follow the typing and the status, and the address
   const alice = await person(browser, "alice");
   const request = alice.context.request;
   const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
-    name: `Search ${Math.random().toString(36).slice(2, 7)}`,
+    name: uniqueName("Search"),
   });
   const queue = await mutate<{ id: string }>(
     request,

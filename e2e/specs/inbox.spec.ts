@@ -10,6 +10,7 @@ import {
   teamWithDrfProject,
 } from "../support/decisions";
 import { expect, test } from "../support/members";
+import { uniqueName } from "../support/names";
 
 type Request = Parameters<typeof mutate>[0];
 
@@ -32,11 +33,7 @@ test.describe("inbox", () => {
     alice,
     bob,
   }) => {
-    const team = await teamJoinedBy(
-      alice,
-      [bob],
-      `Inbox ${Math.random().toString(36).slice(2, 7)}`,
-    );
+    const team = await teamJoinedBy(alice, [bob], uniqueName("Inbox"));
     const project = await createSmallProject(alice.context.request, team.id, {
       title: "Which queue for billing events?",
       context: "We need a queue.",
@@ -89,7 +86,7 @@ test.describe("inbox", () => {
     alice,
     bob,
   }) => {
-    const team = await teamJoinedBy(alice, [bob], `Keys ${Math.random().toString(36).slice(2, 7)}`);
+    const team = await teamJoinedBy(alice, [bob], uniqueName("Keys"));
     await openProjects(alice.context.request, team.id, [
       "Which queue?",
       "Which cache?",
@@ -121,7 +118,7 @@ test.describe("inbox", () => {
     alice,
     bob,
   }) => {
-    const team = await teamJoinedBy(alice, [bob], `Busy ${Math.random().toString(36).slice(2, 7)}`);
+    const team = await teamJoinedBy(alice, [bob], uniqueName("Busy"));
     await openProjects(alice.context.request, team.id, ["Which queue?", "Which cache?"]);
     const page = bob.page;
     // The request is held until the page has shown how the button looks while it waits.
@@ -147,11 +144,7 @@ test.describe("inbox", () => {
     bob,
   }) => {
     test.setTimeout(150_000);
-    const team = await teamJoinedBy(
-      alice,
-      [bob],
-      `Older ${Math.random().toString(36).slice(2, 7)}`,
-    );
+    const team = await teamJoinedBy(alice, [bob], uniqueName("Older"));
     // One more than a page of the inbox holds (50).
     await openProjects(
       alice.context.request,

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { person } from "../support/decisions";
 import { ownServerWithMailbox } from "../support/mail-server";
+import { uniqueName } from "../support/names";
 import { createTeamOverApi } from "../support/teams";
 
 /**
@@ -18,10 +19,7 @@ test("an invitation just created says its email is being sent, then when it was 
 }) => {
   test.setTimeout(90_000); // an instance of its own and an email
   const alice = await person(browser, "alice", undefined, own.app.origin);
-  const team = await createTeamOverApi(
-    alice.context.request,
-    `Mailed ${Math.random().toString(36).slice(2, 7)}`,
-  );
+  const team = await createTeamOverApi(alice.context.request, uniqueName("Mailed"));
   const page = alice.page;
   await page.goto(`/t/${team.slug}/settings`);
   await page.getByLabel("Email (optional)").fill("cara@example.com");

@@ -1,6 +1,7 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { type Person, person } from "../support/decisions";
 import { askForSignInLink, emailedSignInLink, ownServerWithMailbox } from "../support/mail-server";
+import { uniqueName } from "../support/names";
 import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
 /**
@@ -32,10 +33,7 @@ async function invitedByEmail(browser: Browser, label: string, teamName: string)
   const alice = await person(browser, "alice", undefined, own.app.origin);
   const invitee = await person(browser, label, undefined, own.app.origin);
   await proveAddress(invitee);
-  const team = await createTeamOverApi(
-    alice.context.request,
-    `${teamName} ${Math.random().toString(36).slice(2, 7)}`,
-  );
+  const team = await createTeamOverApi(alice.context.request, uniqueName(teamName));
   await inviteOverApi(alice.context.request, team.id, { email: invitee.user.email });
   return { alice, invitee, team };
 }

@@ -1,5 +1,6 @@
 import { createSmallProject, mutate, person } from "../support/decisions";
 import { expect, test } from "../support/members";
+import { uniqueName } from "../support/names";
 
 /**
  * A team that has used Tradeoff for a while: every list shows a page and how many there are in
@@ -11,7 +12,7 @@ test("the team page shows the latest of each status with its count, and the rest
   test.setTimeout(120_000);
   const request = alice.context.request;
   const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
-    name: `Long lists ${Math.random().toString(36).slice(2, 7)}`,
+    name: uniqueName("Long lists"),
   });
   // 11 open decisions (the dashboard shows 10 of a status) and 41 drafts: 52, over a page (50).
   for (let i = 1; i <= 52; i++) {
@@ -122,7 +123,7 @@ test("the members page shows 50 members at a time with how many in all, and find
 }) => {
   test.setTimeout(240_000);
   const team = await mutate<{ id: string; slug: string }>(alice.context.request, "team.create", {
-    name: `Big team ${Math.random().toString(36).slice(2, 7)}`,
+    name: uniqueName("Big team"),
   });
   // Alice and 51 teammates: 52, over the 50 the list shows at first.
   for (let i = 1; i <= 51; i++) {

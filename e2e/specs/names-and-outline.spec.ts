@@ -4,6 +4,7 @@ import { describeViolation } from "../support/axe";
 import { mutate, type Person, query, recordOverApi, voteOverApi } from "../support/decisions";
 import { documentWidth } from "../support/layout";
 import { expect, test } from "../support/members";
+import { uniqueName } from "../support/names";
 
 /**
  * What a screen reader, a voice-control user and a phone make of names people type: long option
@@ -118,7 +119,7 @@ async function buttonNames(page: Page, start: string) {
 test("each webhook's and each token's buttons name what they act on", async ({ alice }) => {
   const request = alice.context.request;
   const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
-    name: `Hooks ${Math.random().toString(36).slice(2, 7)}`,
+    name: uniqueName("Hooks"),
   });
   const urls = ["http://127.0.0.1:9/first-hook", "http://127.0.0.1:9/second-hook"];
   for (const url of urls) {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { mutate, person } from "../support/decisions";
+import { uniqueName } from "../support/names";
 import { createTeamOverApi } from "../support/teams";
 
 /** The page's clipboard, read in the browser (the e2e package has no DOM types). */
@@ -56,10 +57,7 @@ test.describe("starting in five minutes", () => {
   }) => {
     const owner = await person(browser, "owner", "Olga Owner");
     await owner.context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    const team = await createTeamOverApi(
-      owner.context.request,
-      `Members ${Date.now().toString(36)}`,
-    );
+    const team = await createTeamOverApi(owner.context.request, uniqueName("Members"));
     const page = owner.page;
     await page.goto(`/t/${team.slug}`);
     await page.getByRole("link", { name: "Members" }).click();
@@ -121,10 +119,7 @@ test.describe("starting in five minutes", () => {
     browser,
   }) => {
     const owner = await person(browser, "inviter", "Ines Inviter");
-    const team = await createTeamOverApi(
-      owner.context.request,
-      `Address ${Date.now().toString(36)}`,
-    );
+    const team = await createTeamOverApi(owner.context.request, uniqueName("Address"));
     const invitation = await mutate<{ token: string }>(owner.context.request, "invitation.create", {
       teamId: team.id,
       role: "MEMBER",
@@ -149,10 +144,7 @@ test.describe("starting in five minutes", () => {
     browser,
   }) => {
     const lead = await person(browser, "gallery");
-    const team = await createTeamOverApi(
-      lead.context.request,
-      `Gallery ${Date.now().toString(36)}`,
-    );
+    const team = await createTeamOverApi(lead.context.request, uniqueName("Gallery"));
     const page = lead.page;
     await page.goto(`/t/${team.slug}/new`);
     const cards = page.getByRole("heading", { level: 2, name: "Start from" }).locator("..");
@@ -176,7 +168,7 @@ test.describe("starting in five minutes", () => {
     browser,
   }) => {
     const lead = await person(browser, "sampler", "Sam Sampler");
-    const team = await createTeamOverApi(lead.context.request, `Sample ${Date.now().toString(36)}`);
+    const team = await createTeamOverApi(lead.context.request, uniqueName("Sample"));
     const page = lead.page;
     await page.goto(`/t/${team.slug}`);
     await page.getByRole("button", { name: "See how it works with a sample" }).click();

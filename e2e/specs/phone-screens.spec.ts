@@ -14,6 +14,7 @@ import {
 } from "../support/decisions";
 import { type EveryPage, heading, openPage, type ProductPage, readAs } from "../support/every-page";
 import { documentWidth, TARGETS_UNDER } from "../support/layout";
+import { uniqueName } from "../support/names";
 
 /**
  * The screens a phone reaches beyond the dashboard, project page and ballot: an earlier round
@@ -319,7 +320,7 @@ test("on a 320 px phone, a shared record of three options keeps its wide table i
 }) => {
   const owner = await person(browser, "phone-share");
   const team = await mutate<{ id: string }>(owner.context.request, "team.create", {
-    name: `Search ${Math.random().toString(36).slice(2, 7)}`,
+    name: uniqueName("Search"),
   });
   const project = await createSmallProject(owner.context.request, team.id, {
     title: "Which API framework for the search service?",

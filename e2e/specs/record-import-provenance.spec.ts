@@ -1,6 +1,7 @@
 import { loggedInCli, tradeoff } from "../support/cli";
 import { decideOverApi, mutate, query } from "../support/decisions";
 import { expect, test } from "../support/members";
+import { uniqueName } from "../support/names";
 
 test("a record imported from an edited JSON file says the recorder and approvals are the file's word", async ({
   alice,
@@ -49,7 +50,7 @@ test("an imported project's recommendation rests on the file's voters, on its pa
   });
   // Bob imports it into a team of his own, where he is the only member.
   const archive = await mutate<{ id: string; slug: string }>(bob.context.request, "team.create", {
-    name: `Archive ${Math.random().toString(36).slice(2, 7)}`,
+    name: uniqueName("Archive"),
   });
   const created = await mutate<{ id: string; number: number }>(
     bob.context.request,

@@ -6,6 +6,7 @@ import { parse as parseYaml } from "yaml";
 import { mutate, person } from "../support/decisions";
 import { type FolderFiles, upload } from "../support/folder-upload";
 import { documentWidth } from "../support/layout";
+import { uniqueName } from "../support/names";
 
 /** A small docs/decisions folder in MADR 4, as a team keeps it: two records, one superseding the other. */
 const folder = {
@@ -61,7 +62,7 @@ Chosen option: "Confluence", because it was there.
 async function adminWithTeam(browser: Browser, label: string, teamName: string) {
   const admin = await person(browser, label);
   const team = await mutate<{ id: string; slug: string }>(admin.context.request, "team.create", {
-    name: `${teamName} ${Math.random().toString(36).slice(2, 7)}`,
+    name: uniqueName(teamName),
   });
   return { team, page: admin.page };
 }

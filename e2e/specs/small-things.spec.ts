@@ -10,6 +10,7 @@ import {
   voteOverApi,
 } from "../support/decisions";
 import { expect, test } from "../support/members";
+import { uniqueName } from "../support/names";
 
 test("a refused token creation says why on the page, next to the form", async ({
   page,
@@ -189,7 +190,7 @@ test("changing a member's role from the keyboard leaves the keyboard on that mem
   alice: owner,
   bob,
 }) => {
-  const team = await teamJoinedBy(owner, [bob], `Roles ${Math.random().toString(36).slice(2, 7)}`);
+  const team = await teamJoinedBy(owner, [bob], uniqueName("Roles"));
   const page = owner.page;
   await page.goto(`/t/${team.slug}/settings`);
   const role = page.getByRole("combobox", { name: `Role of ${bob.user.name}` });
@@ -205,7 +206,7 @@ test("changing a member's role from the keyboard leaves the keyboard on that mem
 test("a decision waiting for my vote counts its one criterion in the singular", async ({
   alice: owner,
 }) => {
-  const team = await teamJoinedBy(owner, [], `One ${Math.random().toString(36).slice(2, 7)}`);
+  const team = await teamJoinedBy(owner, [], uniqueName("One"));
   // One criterion: the count is in the singular.
   const project = await createQueueProject(owner.context.request, team.id);
   await mutate(owner.context.request, "project.open", { projectId: project.id });
@@ -217,11 +218,7 @@ test("a member who only set the importance is waiting everywhere: on the project
   alice: owner,
   bob,
 }) => {
-  const team = await teamJoinedBy(
-    owner,
-    [bob],
-    `Weights ${Math.random().toString(36).slice(2, 7)}`,
-  );
+  const team = await teamJoinedBy(owner, [bob], uniqueName("Weights"));
   const project = await createQueueProject(owner.context.request, team.id);
   await mutate(owner.context.request, "project.open", { projectId: project.id });
   await voteOverApi(owner.context.request, project.id, {

@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mutate, person } from "../support/decisions";
 import { consoleErrors, expect, test } from "../support/fixtures";
+import { uniqueName } from "../support/names";
 
 /**
  * A real HTTP receiver in the test process (the e2e server allows private networks, as
@@ -33,7 +34,7 @@ test.describe("webhooks", () => {
     const receiver = await startReceiver();
     const alice = await person(browser, "alice");
     const team = await mutate<{ id: string; slug: string }>(alice.context.request, "team.create", {
-      name: `Hooks ${Math.random().toString(36).slice(2, 7)}`,
+      name: uniqueName("Hooks"),
     });
     const page = alice.page;
     const errors = consoleErrors(page);
@@ -110,7 +111,7 @@ test.describe("webhooks", () => {
     const alice = await person(browser, "alice");
     const bob = await person(browser, "bob");
     const team = await mutate<{ id: string; slug: string }>(alice.context.request, "team.create", {
-      name: `Hooks ${Math.random().toString(36).slice(2, 7)}`,
+      name: uniqueName("Hooks"),
     });
     const invitation = await mutate<{ token: string }>(alice.context.request, "invitation.create", {
       teamId: team.id,

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { person } from "../support/decisions";
 import { ownServerWithMailbox } from "../support/mail-server";
+import { uniqueName } from "../support/names";
 import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
 /**
@@ -17,10 +18,7 @@ test("the welcome email of an account created from an invitation signs in back t
 }) => {
   test.setTimeout(120_000); // an instance of its own, a sign-up and an email
   const owner = await person(browser, "welcome-owner", undefined, own.app.origin);
-  const team = await createTeamOverApi(
-    owner.context.request,
-    `Welcome ${Math.random().toString(36).slice(2, 7)}`,
-  );
+  const team = await createTeamOverApi(owner.context.request, uniqueName("Welcome"));
   const invitation = await inviteOverApi(owner.context.request, team.id);
   const invitationPath = new URL(invitation.path, own.app.origin).pathname;
   await owner.context.close();

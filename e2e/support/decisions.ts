@@ -5,6 +5,7 @@ import { type DecisionTemplate, templateToProjectInput } from "@tradeoff/templat
 import { parse as parseYaml } from "yaml";
 import { baseURL } from "../playwright.config";
 import { signInOverHttp, signUpOverApi, type TestUser, uniqueUser } from "./fixtures";
+import { uniqueName } from "./names";
 
 /** Calls a tRPC mutation over HTTP, as the signed-in user of `request`. */
 export async function mutate<T = unknown>(
@@ -51,7 +52,7 @@ type BuiltIn = Pick<DecisionTemplate, "key" | "title" | "context" | "options" | 
  * choice" (two options, one criterion), saved from a project of its own.
  */
 export async function teamWithQueueTemplate(owner: Person, others: Person[]) {
-  const team = await teamJoinedBy(owner, others, `Tpl ${Math.random().toString(36).slice(2, 7)}`);
+  const team = await teamJoinedBy(owner, others, uniqueName("Tpl"));
   const project = await createQueueProject(owner.context.request, team.id);
   await mutate(owner.context.request, "project.saveAsTemplate", {
     projectId: project.id,
@@ -200,11 +201,7 @@ export async function openInNewTeam(
   project: Record<string, unknown>,
 ) {
   const request = owner.context.request;
-  const team = await teamJoinedBy(
-    owner,
-    others,
-    `${teamName} ${Math.random().toString(36).slice(2, 7)}`,
-  );
+  const team = await teamJoinedBy(owner, others, uniqueName(teamName));
   const { id } = await mutate<{ id: string }>(request, "project.create", {
     teamId: team.id,
     ...project,
@@ -237,11 +234,7 @@ export async function teamWithDrfProject(
   others: Person[],
   opts: { votingMode?: "OPEN" | "BLIND"; title?: string; teamName?: string } = {},
 ) {
-  const team = await teamJoinedBy(
-    owner,
-    others,
-    opts.teamName ?? `Platform ${Math.random().toString(36).slice(2, 7)}`,
-  );
+  const team = await teamJoinedBy(owner, others, opts.teamName ?? uniqueName("Platform"));
   const templates = await query<{ builtIn: BuiltIn[] }>(
     owner.context.request,
     "project.templates",

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { createSmallProject, mutate, person } from "./decisions";
+import { uniqueName } from "./names";
 
 /** A team owned by the signed-in user of `request`. */
 export function createTeamOverApi(request: APIRequestContext, name: string) {
@@ -33,10 +34,7 @@ export async function memberWithDecision(
   origin: string = baseURL,
 ) {
   const owner = await person(browser, label, undefined, origin);
-  const team = await createTeamOverApi(
-    owner.context.request,
-    `Links ${Math.random().toString(36).slice(2, 7)}`,
-  );
+  const team = await createTeamOverApi(owner.context.request, uniqueName("Links"));
   const created = await createSmallProject(owner.context.request, team.id, project);
   await owner.context.close();
   return { user: owner.user, decision: `/t/${team.slug}/p/${created.id}?from=email` };

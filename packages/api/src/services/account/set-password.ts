@@ -1,10 +1,9 @@
-import { waitSentence } from "@tradeoff/auth/attempt-limiter";
 import { hashPassword } from "@tradeoff/auth/password";
-import { createPasswordCheckLimiter } from "@tradeoff/auth/sign-in-limiter";
 import type { PrismaClient } from "@tradeoff/db";
-import { AttemptLimitError, DomainError, notFound } from "../../errors";
+import { DomainError, notFound } from "../../errors";
 import { RECENT_SIGN_IN_MINUTES } from "../../schemas/account";
 import { alreadyHasPassword, storeNewPassword, weakNewPassword } from "./change-password";
+import { startPasswordAttempt } from "./password-attempt";
 
 /**
  * Sets the first password of an account that has none (made by an emailed sign-in link, or by
@@ -34,13 +33,7 @@ export async function setPassword(
   });
   if (!user) throw notFound("Account");
   if (user.passwordHash) throw alreadyHasPassword();
-  const limiter = createPasswordCheckLimiter(db);
-  // Sessions issued before sign-in records have none: they share one count per account.
-  const session = input.sessionId ?? "no-sign-in-record";
-  const wait = await limiter.retryAfter(input.userId, session);
-  if (wait > 0) {
-    throw new AttemptLimitError(`Too many attempts to set a password. ${waitSentence(wait)}`, wait);
-  }
+  const attempt = await startPasswordAttempt(db, input, "Too many attempts to set a password.");
   const signIn = input.sessionId
     ? await db.signInSession.findFirst({
         where: { id: input.sessionId, userId: input.userId },
@@ -64,10 +57,10 @@ export async function setPassword(
   }
   const weak = weakNewPassword(input.newPassword, user);
   if (weak) {
-    await limiter.recordFailure(input.userId, session);
+    await attempt.failed();
     throw weak;
   }
-  await limiter.recordSuccess(input.userId, session);
+  await attempt.succeeded();
   const passwordHash = await hashPassword(input.newPassword);
   return storeNewPassword(db, { ...input, passwordHash, firstPassword: true });
 }

@@ -257,26 +257,15 @@ function assembleDecision(
         m.id === null ? [] : [{ id: m.id, name: m.name ?? m.email ?? "Someone" }],
       );
   const memberIds = new Set(members.map((m) => m.id));
-  const votes: LoadedVote[] = imported ? (withVotes ? imported.votes : []) : [];
-  // Votes whose stored scores cannot be read: left out of the count, and said so.
-  let unreadableVotes = imported && withVotes ? imported.unreadableVotes : 0;
-  for (const row of imported ? [] : rows) {
-    if (!memberIds.has(row.userId)) continue;
-    const scores = readScores(row.scores, optionKeys);
-    if (!scores) {
-      unreadableVotes++;
-      continue;
-    }
-    votes.push({
-      voterId: row.userId,
-      criterionKey: row.criterionKey,
-      weight: row.weight,
-      scores,
-      ...(row.noOpinion ? { noOpinion: true } : {}),
-      rationale: row.rationale,
-      updatedAt: row.updatedAt,
-    });
-  }
+  const noVotes = { votes: [], unreadableVotes: 0 };
+  const { votes, unreadableVotes } = imported
+    ? withVotes
+      ? imported
+      : noVotes
+    : readableVotes(
+        rows.flatMap((row) => (memberIds.has(row.userId) ? [{ ...row, voterId: row.userId }] : [])),
+        optionKeys,
+      );
 
   const shape = project;
   const decision: DecisionInput = {
@@ -329,9 +318,29 @@ function importedVoters(
   for (let i = members.length; i < eligible; i++) {
     members.push({ id: `imported-member-${i + 1}`, name: UNNAMED_IMPORTED_MEMBER });
   }
+  return { members, ...readableVotes(archived as ArchivedVote[], optionKeys) };
+}
+
+/**
+ * Stored votes (current rows, or an imported file's archive) as a recommendation reads them.
+ * A vote whose stored scores cannot be read is left out of the count and counted in
+ * `unreadableVotes`, so that readers can say so.
+ */
+export function readableVotes(
+  stored: readonly {
+    voterId: string;
+    criterionKey: string;
+    weight: number | null;
+    scores: unknown;
+    noOpinion?: boolean;
+    rationale: string | null;
+    updatedAt: Date | string;
+  }[],
+  optionKeys: Set<string>,
+): { votes: LoadedVote[]; unreadableVotes: number } {
   const votes: LoadedVote[] = [];
   let unreadableVotes = 0;
-  for (const v of archived as ArchivedVote[]) {
+  for (const v of stored) {
     const scores = readScores(v.scores, optionKeys);
     if (!scores) {
       unreadableVotes++;
@@ -347,7 +356,7 @@ function importedVoters(
       updatedAt: new Date(v.updatedAt),
     });
   }
-  return { members, votes, unreadableVotes };
+  return { votes, unreadableVotes };
 }
 
 /**

@@ -12,11 +12,10 @@ import { NumberedTitle } from "~/components/app/numbered-title";
 import { LoadFailed } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
-import { controlClasses } from "~/components/ui/form-control";
 import { Input } from "~/components/ui/input";
 import { Label } from "~/components/ui/label";
+import { NativeSelect } from "~/components/ui/native-select";
 import { Skeleton } from "~/components/ui/skeleton";
-import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 import { DashboardLists } from "./dashboard-lists";
 import {
@@ -172,9 +171,8 @@ export function ProjectFinder({
           </div>
           <div className="grid gap-1.5">
             <Label htmlFor={`${id}-status`}>Status</Label>
-            <select
+            <NativeSelect
               id={`${id}-status`}
-              className={cn(controlClasses, "h-9 cursor-pointer px-2 text-sm max-sm:h-11")}
               value={status ?? (recordStatus ? `record:${recordStatus}` : "")}
               onChange={(event) => {
                 const value = event.target.value;
@@ -199,13 +197,13 @@ export function ProjectFinder({
                   </option>
                 ))}
               </optgroup>
-            </select>
+            </NativeSelect>
           </div>
           <div className="grid gap-1.5">
             <Label htmlFor={`${id}-tag`}>Tag</Label>
-            <select
+            <NativeSelect
               id={`${id}-tag`}
-              className={cn(controlClasses, "h-9 max-w-48 cursor-pointer px-2 text-sm max-sm:h-11")}
+              className="max-w-48"
               value={tag ?? ""}
               onChange={(event) => setTag(tagFromParam(event.target.value))}
             >
@@ -215,7 +213,7 @@ export function ProjectFinder({
                   {t}
                 </option>
               ))}
-            </select>
+            </NativeSelect>
           </div>
           {filtering || text ? (
             <Button

@@ -5,9 +5,8 @@ import { Download } from "lucide-react";
 import { useId, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
-import { controlClasses } from "~/components/ui/form-control";
 import { Label } from "~/components/ui/label";
-import { cn } from "~/lib/utils";
+import { NativeSelect } from "~/components/ui/native-select";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { saveFile, zipFolder } from "./zip-folder";
@@ -56,9 +55,9 @@ export function DownloadFolder({ teamId, slug }: { teamId: string; slug: string 
     >
       <div className="grid min-w-0 flex-1 basis-64 gap-1.5">
         <Label htmlFor={`${id}-format`}>Format</Label>
-        <select
+        <NativeSelect
           id={`${id}-format`}
-          className={cn(controlClasses, "h-9 w-full cursor-pointer px-2 text-sm max-sm:h-11")}
+          className="w-full"
           value={format}
           onChange={(event) => setFormat(event.target.value as Format)}
         >
@@ -67,7 +66,7 @@ export function DownloadFolder({ teamId, slug }: { teamId: string; slug: string 
               {f.label}
             </option>
           ))}
-        </select>
+        </NativeSelect>
       </div>
       <Button type="submit" loading={state.kind === "busy"}>
         <Download aria-hidden="true" /> Download zip
