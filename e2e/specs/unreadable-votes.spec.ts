@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { seriousViolations } from "../support/axe";
-import { person, teamWithDrfProject, voteOverApi } from "../support/decisions";
+import { person, recordAndShare, teamWithDrfProject, voteOverApi } from "../support/decisions";
 import { ownServer } from "../support/own-server";
 
 /**
@@ -25,12 +25,12 @@ async function expectAccessible(page: Page) {
   expect(seriousViolations(results)).toEqual([]);
 }
 
-test("a vote whose stored scores cannot be read is left out, and the recommendation and its history say so", async ({
+test("a vote whose stored scores cannot be read is left out, and the recommendation, its history, the team's list and the record say so", async ({
   browser,
 }) => {
   const alice = await person(browser, "alice", undefined, own.app.origin);
   const bob = await person(browser, "bob", undefined, own.app.origin);
-  const { projectId, url, first } = await teamWithDrfProject(alice, [bob]);
+  const { projectId, url, first, team } = await teamWithDrfProject(alice, [bob]);
   // Bob first, then Alice: the history's latest moment holds both votes.
   await voteOverApi(bob.context.request, projectId, {
     [first.key]: { weight: 5, scores: { drf: 5, fastapi: 1 } },
@@ -68,6 +68,31 @@ test("a vote whose stored scores cannot be read is left out, and the recommendat
     "1 vote could not be read and is left out.",
   );
   await expect(page.getByTestId("history-winner")).toContainText("FastAPI led");
+
+  // The team's list of decisions: the leader says what it rests on, the vote left out included.
+  await page.goto(`/t/${team.slug}`);
+  const leader = page.getByTestId("project-leader");
+  await expect(leader).toContainText("FastAPI");
+  await expect(leader.getByTestId("leader-basis")).toContainText(
+    "1 vote could not be read and is left out.",
+  );
+  await expectAccessible(page);
+
+  // Recorded, the decision's record says what it was decided on, and what that leaves out; so
+  // does the record behind its share link, read signed out.
+  const { path } = await recordAndShare(alice, projectId);
+  await page.goto(`${url}/record`);
+  const recorded = page.getByTestId("record-coverage");
+  await expect(recorded).toContainText("Decided with 1 of ");
+  await expect(recorded).toContainText("1 vote could not be read and is left out.");
+  await expectAccessible(page);
+  const reader = await browser.newContext({ baseURL: own.app.origin });
+  const readerPage = await reader.newPage();
+  await readerPage.goto(path);
+  await expect(readerPage.getByTestId("record-coverage")).toContainText(
+    "1 vote could not be read and is left out.",
+  );
+  await reader.close();
   await alice.context.close();
   await bob.context.close();
 });

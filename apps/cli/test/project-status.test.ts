@@ -255,3 +255,61 @@ describe("`tradeoff show` of a recorded decision", () => {
     expect(text).not.toContain("quorum 3");
   });
 });
+
+describe("`tradeoff show` of a result that leaves out stored votes the server cannot read", () => {
+  const vote = { weight: 3, criterionKey: "ops", rationale: null, updatedAt: "2026-12-01" };
+  const votes = [{ ...vote, memberId: "a", member: "Ada", scores: { kafka: 5, nats: 2 } }];
+  const participation = { complete: 1, partial: 0, none: 1, eligible: 2, quorum: null };
+
+  it("says so after the coverage of an open decision", async () => {
+    const project = { id: "cm8", number: 8, title: "Broker", status: "OPEN" };
+    const view = recordView(project, {
+      votes,
+      participation,
+      unreadableVotes: 1,
+      decision: null,
+      draft: true,
+    });
+    expect(folded(await shown(project, view))).toContain(
+      "and 1 of 2 complete ballots (no quorum set: every member's ballot is needed). 1 vote could not be read and is left out.",
+    );
+  });
+
+  it("says so after the coverage a decision was recorded with", async () => {
+    const project = { id: "cm9", number: 9, title: "Broker", status: "DECIDED" };
+    const view = recordView(project, {
+      votes,
+      participation,
+      unreadableVotes: 2,
+      decision: {
+        chosenOptionKey: "kafka",
+        coverage: {
+          counted: 1,
+          total: 1,
+          voted: 1,
+          complete: 1,
+          eligible: 2,
+          weightShare: 1,
+          status: "provisional",
+        },
+      },
+    });
+    expect(folded(await shown(project, view))).toContain(
+      "Decided with 1 of 1 criterion counted, on 1 complete ballot of 2 members. It was provisional when recorded: every criterion was scored, but too few ballots were complete. 2 votes could not be read and are left out.",
+    );
+  });
+
+  it("says nothing of it when every stored vote was read", async () => {
+    const project = { id: "cm8", number: 8, title: "Broker", status: "OPEN" };
+    const view = recordView(project, {
+      votes,
+      participation,
+      unreadableVotes: 0,
+      decision: null,
+      draft: true,
+    });
+    const text = folded(await shown(project, view));
+    expect(text).toContain("and 1 of 2 complete ballots");
+    expect(text).not.toContain("could not be read");
+  });
+});

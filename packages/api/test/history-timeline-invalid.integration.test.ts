@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
-import { castVote, votedBlankProject } from "./project-fixtures";
+import {
+  at,
+  castOnBothCriteria,
+  castVote,
+  openBlankProject,
+  votedBlankProject,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -54,9 +60,48 @@ describe("the history chart of a project whose stored data is invalid", () => {
     const chart = await member.api.history.timeline({ projectId, maxPoints: 100 });
     expect(chart.unreadable).toBeNull();
     expect(chart.voteEventCount).toBe(3);
-    // Only the member's vote on "ordering" can be read: sqs leads on it.
-    expect(chart.points).toHaveLength(1);
-    expect(chart.points[0]?.winner).toBe("sqs");
+    // Only the member's vote on "ordering" can be read: sqs leads on it. Each vote that cannot
+    // be read has its point, as the slider shows that moment: without it, and saying so.
+    expect(chart.points.map((p) => [p.winner, p.unreadableVotes])).toEqual([
+      [null, 1],
+      ["sqs", 1],
+      ["sqs", 2],
+    ]);
+  });
+
+  it("says at each point how many of the votes of then it leaves out because they cannot be read, as the slider does", async () => {
+    const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
+    const [member, other] = [at(setup.people, 1), at(setup.people, 2)];
+    const { projectId } = setup;
+    await castVote(other, projectId, "ops", { weight: 4, scores: { kafka: 5, sqs: 1 } });
+    // The other member's scores become text that is no JSON, in their vote and its history entry.
+    await changedAroundTheApi(projectId, async () => {
+      await t.db.$executeRaw`UPDATE votes SET scores = to_jsonb('{"kafka": 5,'::text)
+        WHERE project_id = ${projectId} AND user_id = ${other.id}`;
+      await t.db.$executeRaw`UPDATE project_events
+        SET data = jsonb_set(data, '{after,scores}', to_jsonb('{"kafka": 5,'::text))
+        WHERE project_id = ${projectId} AND actor_id = ${other.id}`;
+    });
+    await castOnBothCriteria(member, projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
+    const chart = await member.api.history.timeline({ projectId, maxPoints: 100 });
+    // Every point from the unreadable vote on rests without it, and says so.
+    expect(chart.points.map((p) => [p.winner, p.unreadableVotes])).toEqual([
+      [null, 1],
+      ["sqs", 1],
+      ["sqs", 1],
+    ]);
+    const last = chart.points.at(-1);
+    const moment = await member.api.history.at({ projectId, eventId: last?.eventId });
+    expect(moment.result?.unreadableVotes).toBe(last?.unreadableVotes);
+    expect(moment.result?.winner).toBe(last?.winner);
+    const rec = await member.api.project.recommendation({ projectId });
+    expect(rec.unreadableVotes).toBe(1);
+
+    // A readable vote of the other member replaces the unreadable one: from then on, nothing is
+    // left out, and the points before still say what they left out.
+    await castVote(other, projectId, "ops", { weight: 4, scores: { kafka: 5, sqs: 1 } });
+    const later = await member.api.history.timeline({ projectId, maxPoints: 100 });
+    expect(later.points.map((p) => p.unreadableVotes)).toEqual([1, 1, 1, 0]);
   });
 
   it("replays the whole history when the kept state of the chart cannot be read back", async () => {

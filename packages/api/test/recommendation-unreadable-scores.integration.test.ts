@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
-import { at, castOnBothCriteria, castVote, openBlankProject } from "./project-fixtures";
+import {
+  at,
+  castOnBothCriteria,
+  castVote,
+  openBlankProject,
+  recordDecision,
+} from "./project-fixtures";
 
 const t = useTestDatabase();
 
@@ -35,6 +41,32 @@ describe("the recommendation of a project with a stored vote that cannot be read
     expect(JSON.stringify(dashboard)).toContain(projectId);
   });
 
+  it("says how many votes it leaves out on the dashboard's leader, the record and its share link", async () => {
+    const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
+    const [member, other] = [at(setup.people, 1), at(setup.people, 2)];
+    const { projectId } = setup;
+    await castOnBothCriteria(member, projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
+    await castVote(other, projectId, "ops", { weight: 4, scores: { kafka: 5, sqs: 1 } });
+    await t.db.$executeRaw`UPDATE votes SET scores = to_jsonb('{"kafka": 5,'::text),
+        updated_at = now()
+      WHERE project_id = ${projectId} AND user_id = ${other.id}`;
+    const leaderOf = async () => {
+      const dashboard = await member.api.dashboard.get({ teamId: setup.team.id });
+      return dashboard.projects.find((p) => p.id === projectId)?.leader;
+    };
+    expect(await leaderOf()).toMatchObject({ optionKey: "sqs", unreadableVotes: 1 });
+
+    await recordDecision(setup.owner, projectId, "sqs", "It leads.");
+    const { view } = await member.api.record.get({ projectId });
+    expect(view.decision?.coverage).not.toBeNull();
+    expect(view.unreadableVotes).toBe(1);
+    const link = await setup.owner.api.share.create({ projectId });
+    const shared = await t.callerAs(null).share.view({ token: link.token });
+    expect(shared.unreadableVotes).toBe(1);
+    // A recorded decision is still listed with its result and what that leaves out.
+    expect(await leaderOf()).toMatchObject({ optionKey: "sqs", unreadableVotes: 1 });
+  });
+
   it("says that no vote was left out when every stored vote can be read", async () => {
     const setup = await openBlankProject(t, ["MEMBER"]);
     const member = at(setup.people, 1);
@@ -42,5 +74,8 @@ describe("the recommendation of a project with a stored vote that cannot be read
     const rec = await member.api.project.recommendation({ projectId: setup.projectId });
     expect(rec.unreadableVotes).toBe(0);
     expect(rec.result?.winner).toBe("sqs");
+    const dashboard = await member.api.dashboard.get({ teamId: setup.team.id });
+    const row = dashboard.projects.find((p) => p.id === setup.projectId);
+    expect(row?.leader?.unreadableVotes).toBe(0);
   });
 });

@@ -115,6 +115,8 @@ export function decidedWithLine(c: {
  * every export: `decidedWithLine`, then, for a decision recorded on a provisional result, that
  * it was and why: how much of the weight it rested on ("It was provisional when recorded: 8% of
  * the weight was scored."), that nothing was scored, or that too few ballots were complete.
+ * Stored votes the result now leaves out because they cannot be read are said last
+ * (`unreadableVotesLine`), as `coverageLine` says them.
  */
 export function recordedCoverageLine(c: {
   counted: number;
@@ -124,7 +126,15 @@ export function recordedCoverageLine(c: {
   weightShare: number;
   complete: number;
   status: "provisional" | "ready";
+  /** Stored votes left out because they cannot be read; none when absent. */
+  unreadableVotes?: number | undefined;
 }): string {
+  const unreadable = unreadableVotesLine(c.unreadableVotes);
+  const line = recordedBasisLine(c);
+  return unreadable ? `${line} ${unreadable}` : line;
+}
+
+function recordedBasisLine(c: Parameters<typeof recordedCoverageLine>[0]): string {
   if (c.status !== "provisional") return decidedWithLine(c);
   // What kept it provisional: criteria left unscored (how much of the weight was), or, with
   // every criterion scored, the ballots (the quorum, or every member's when none is set).

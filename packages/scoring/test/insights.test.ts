@@ -167,6 +167,26 @@ describe("coverageLine", () => {
     );
   });
 
+  it("says after a recorded decision's coverage how many stored votes are left out", () => {
+    const recorded = { counted: 2, total: 2, voted: 2, eligible: 2, complete: 2, weightShare: 1 };
+    expect(recordedCoverageLine({ ...recorded, status: "ready", unreadableVotes: 1 })).toBe(
+      "Decided with 2 of 2 criteria counted, on 2 complete ballots of 2 members. 1 vote could not be read and is left out.",
+    );
+    expect(
+      recordedCoverageLine({
+        ...recorded,
+        complete: 1,
+        status: "provisional",
+        unreadableVotes: 2,
+      }),
+    ).toBe(
+      "Decided with 2 of 2 criteria counted, on 1 complete and 1 partial ballots of 2 members. It was provisional when recorded: every criterion was scored, but too few ballots were complete. 2 votes could not be read and are left out.",
+    );
+    expect(recordedCoverageLine({ ...recorded, status: "ready", unreadableVotes: 0 })).toBe(
+      "Decided with 2 of 2 criteria counted, on 2 complete ballots of 2 members.",
+    );
+  });
+
   it("words the coverage a decision was recorded with", () => {
     // A partial ballot is never counted as a member's whole say.
     expect(decidedWithLine({ counted: 13, total: 13, voted: 4, complete: 1, eligible: 4 })).toBe(

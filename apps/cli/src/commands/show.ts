@@ -1,5 +1,6 @@
 import {
   aggregate,
+  coverageLine,
   type DecisionInput,
   type Method,
   recordedCoverageLine,
@@ -108,14 +109,13 @@ export function registerShow(program: Command, io: Io): void {
         // A quorum set above the team's size is worded with the number that was set.
         quorumAsSet: view.participation.quorumAsSet ?? null,
       };
-      out(
-        tableReport(
-          { ...rec, participation },
-          decision,
-          width,
-          recorded ? recordedCoverageLine(recorded) : undefined,
-        ),
-      );
+      // Stored votes the server left out because they cannot be read are said with the
+      // coverage, as on the record page and in the exports.
+      const unreadableVotes = view.unreadableVotes;
+      const coverage = recorded
+        ? recordedCoverageLine({ ...recorded, unreadableVotes })
+        : coverageLine({ ...rec, participation, unreadableVotes });
+      out(tableReport({ ...rec, participation }, decision, width, coverage));
     });
 }
 

@@ -14,7 +14,10 @@ export function tableReport(
   rec: Recommendation,
   decision: DecisionInput,
   width: number | undefined,
-  /** For a recorded decision: the coverage it was recorded with, in place of today's. */
+  /**
+   * What the result rests on, in place of the one counted from `rec`: a recorded decision's
+   * coverage, or a line that also says how many stored votes the server left out.
+   */
   coverage?: string,
 ): string {
   const report = reportParts(rec, decision, coverage);

@@ -37,6 +37,8 @@ type Leader = {
   status: RecommendationStatus;
   coverage: Coverage;
   participation: Participation;
+  /** Stored votes the leader leaves out because their scores cannot be read. */
+  unreadableVotes: number;
 };
 
 /**
@@ -318,7 +320,8 @@ function projectRow(
       ...(project.quorum != null ? { quorum: Math.min(project.quorum, eligible.length) } : {}),
     };
     try {
-      leader = leaderOf(project, input);
+      // scoringVote leaves out exactly the votes that cannot be read.
+      leader = leaderOf(project, input, projectVotes.length - scoringVotes.length);
     } catch (error) {
       // Stored data the scoring package refuses (written around the API): this project cannot
       // be scored, the others still can.
@@ -352,7 +355,11 @@ function projectRow(
   };
 }
 
-function leaderOf(project: ShownProject, input: DecisionInput): Leader | null {
+function leaderOf(
+  project: ShownProject,
+  input: DecisionInput,
+  unreadableVotes: number,
+): Leader | null {
   const rec = aggregate(input, { method: METHOD_OF[project.method], resamples: 0 });
   const top = rec.totals.find((t) => t.optionKey === rec.winner);
   const option = project.options.find((o) => o.key === rec.winner);
@@ -366,6 +373,7 @@ function leaderOf(project: ShownProject, input: DecisionInput): Leader | null {
     coverage: rec.coverage,
     // The quorum as set, so one above the team's size is worded as such, not capped.
     participation: { ...rec.participation, quorumAsSet: project.quorum },
+    unreadableVotes,
   };
 }
 

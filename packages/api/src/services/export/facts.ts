@@ -6,7 +6,6 @@ import {
   noConfidenceReason,
   recordedCoverageLine,
   sharePercents,
-  unreadableVotesLine,
 } from "@tradeoff/scoring";
 import type { RecordView } from "../record/record-view";
 
@@ -82,10 +81,7 @@ export const totalText = (view: RecordView, key: string) => {
 export function coverageSentence(view: RecordView): string {
   const decided = view.decision?.coverage;
   if (!decided) return coverageLine(view);
-  const unreadable = unreadableVotesLine(view.unreadableVotes);
-  return unreadable
-    ? `${recordedCoverageLine(decided)} ${unreadable}`
-    : recordedCoverageLine(decided);
+  return recordedCoverageLine({ ...decided, unreadableVotes: view.unreadableVotes });
 }
 
 /** Criteria not counted yet, each with the options nobody scored there. */

@@ -8,6 +8,7 @@ import {
   type TimelinePoint,
   type VoteEvent,
 } from "@tradeoff/scoring";
+import { readScores } from "../project/load-decision";
 
 /** What the replay rests on; a change of any of it replays the whole history again. */
 export type ReplayBasis = {
@@ -43,6 +44,8 @@ type VoteRow = {
   values: (number | null)[];
   /** The event marked the criterion "no opinion". */
   noOpinion: boolean;
+  /** The scores are stored as text that is no JSON: the vote cannot be read. */
+  scoresUnreadable: boolean;
 };
 
 type Head = {
@@ -162,8 +165,11 @@ async function extend(
 ): Promise<KeptTimeline | null> {
   const lastId = BigInt(head.lastEventId ?? "0");
   const actors = head.actors ?? [];
-  const [kept] = await tx.$queryRaw<{ state: StoredVote[]; actors: number }[]>`
-    SELECT state, (SELECT count(*)::int FROM users WHERE id = ANY(${actors}::text[])) AS actors
+  const [kept] = await tx.$queryRaw<
+    { state: StoredVote[]; unreadable: string[] | null; actors: number }[]
+  >`
+    SELECT state, unreadable,
+      (SELECT count(*)::int FROM users WHERE id = ANY(${actors}::text[])) AS actors
     FROM history_timelines WHERE project_id = ${input.projectId}`;
   const tail = await loadVoteRows(tx, input, keys, lastId - 1n);
   // The last replayed event is read again: gone (its author's account deleted, or the history
@@ -171,15 +177,24 @@ async function extend(
   // when the kept state cannot be read back (written by hand, or by another version).
   if (!kept || tail[0]?.id !== head.lastEventId || kept.actors !== actors.length) return null;
   if (!isStoredState(kept.state, keys.options.length)) return null;
+  if (!Array.isArray(kept.unreadable)) return null;
   const prefix = kept.state.map((vote) => storedToEvent(vote, keys.options));
-  const { events, ids } = toVoteEvents(tail, keys);
+  const { events, ids, unreadable, unreadableBeforeLast } = toVoteEvents(
+    tail,
+    keys,
+    kept.unreadable,
+  );
   const points = replay(basis.shape, prefix.concat(events), { method: basis.method });
   // The last replayed event has its point (the last) unless it does not count (a former member's).
   const start = (head.pointCount ?? 0) - (ids[0] === head.lastEventId ? 1 : 0);
   await tx.$executeRaw`DELETE FROM history_timeline_points
     WHERE project_id = ${input.projectId} AND position >= ${start}`;
   const previousWinner = start > 0 ? (points[prefix.length - 1]?.winner ?? null) : undefined;
-  await insertPoints(tx, input.projectId, start, points.slice(prefix.length), ids, previousWinner);
+  await insertPoints(tx, input.projectId, start, points.slice(prefix.length), {
+    ids,
+    unreadable,
+    previousWinner,
+  });
   const last = tail.at(-1) as VoteRow;
   const state = latestVotes(prefix, events, ids, last.id);
   const eventsBefore = (head.eventCount ?? 0) - 1;
@@ -198,6 +213,7 @@ async function extend(
     version: head.projectVersion,
     lastEventId: last.id,
     state,
+    unreadable: unreadableBeforeLast,
     keys,
   });
   return result;
@@ -211,10 +227,14 @@ async function rebuild(
   version: number,
 ): Promise<KeptTimeline> {
   const rows = await loadVoteRows(tx, input, keys);
-  const { events, ids } = toVoteEvents(rows, keys);
+  const { events, ids, unreadable, unreadableBeforeLast } = toVoteEvents(rows, keys);
   const points = replay(basis.shape, events, { method: basis.method });
   await tx.$executeRaw`DELETE FROM history_timeline_points WHERE project_id = ${input.projectId}`;
-  await insertPoints(tx, input.projectId, 0, points, ids, undefined);
+  await insertPoints(tx, input.projectId, 0, points, {
+    ids,
+    unreadable,
+    previousWinner: undefined,
+  });
   const last = rows.at(-1);
   const result: KeptTimeline = {
     eventCount: rows.length,
@@ -230,6 +250,7 @@ async function rebuild(
     version,
     lastEventId: last?.id ?? "0",
     state: last ? latestVotes([], events, ids, last.id) : [],
+    unreadable: unreadableBeforeLast,
     keys,
   });
   return result;
@@ -291,6 +312,8 @@ async function saveHead(
     version: number;
     lastEventId: string;
     state: VoteEvent[];
+    /** Member and criterion pairs whose latest vote before `lastEventId` cannot be read. */
+    unreadable: string[];
     keys: Keys;
   },
 ) {
@@ -303,33 +326,33 @@ async function saveHead(
   ]);
   await tx.$executeRaw`
     INSERT INTO history_timelines (project_id, signature, actors, version, last_event_id, event_count,
-      point_count, first_at, last_at, state, updated_at)
+      point_count, first_at, last_at, state, unreadable, updated_at)
     VALUES (${projectId}, ${head.signature}, ${head.actors}::text[], ${head.version}, ${head.lastEventId}::bigint,
       ${head.eventCount}, ${head.pointCount}, ${head.firstAt}, ${head.lastAt},
-      ${JSON.stringify(state)}::jsonb, now())
+      ${JSON.stringify(state)}::jsonb, ${head.unreadable}::text[], now())
     ON CONFLICT (project_id) DO UPDATE SET signature = EXCLUDED.signature, actors = EXCLUDED.actors,
       version = EXCLUDED.version, last_event_id = EXCLUDED.last_event_id,
       event_count = EXCLUDED.event_count, point_count = EXCLUDED.point_count,
       first_at = EXCLUDED.first_at, last_at = EXCLUDED.last_at, state = EXCLUDED.state,
-      updated_at = now()`;
+      unreadable = EXCLUDED.unreadable, updated_at = now()`;
 }
 
 /**
  * Writes points from `start` on in one statement. Each column travels as one string of
  * unit-separated values that the database splits into an array (a single value to pass instead
  * of an array of 100,000 to serialize; an empty value is a null: a total while no criterion is
- * counted, the winner while none wins). `ids[i]` is the event of `points[i]`. `previousWinner`:
- * the winner of the point before `start` (undefined: there is none), to mark a change of winner
- * on the first one.
+ * counted, the winner while none wins). `ids[i]` is the event of `points[i]`, `unreadable[i]`
+ * how many votes of then it leaves out. `previousWinner`: the winner of the point before `start`
+ * (undefined: there is none), to mark a change of winner on the first one.
  */
 async function insertPoints(
   tx: Prisma.TransactionClient,
   projectId: string,
   start: number,
   points: TimelinePoint[],
-  ids: string[],
-  previousWinner: string | null | undefined,
+  of: { ids: string[]; unreadable: number[]; previousWinner: string | null | undefined },
 ) {
+  const { ids, unreadable, previousWinner } = of;
   if (points.length === 0) return;
   const optionCount = points[0]?.totals.length ?? 0;
   const column = (value: (p: TimelinePoint, i: number) => string | number) =>
@@ -360,6 +383,10 @@ async function insertPoints(
       "float8[]",
     ),
     split(changed, "bool[]"),
+    split(
+      column((_, i) => unreadable[i] ?? 0),
+      "int[]",
+    ),
     ...Array.from({ length: optionCount }, (_, o) =>
       split(
         column((p) => p.totals[o] ?? ""),
@@ -370,11 +397,11 @@ async function insertPoints(
   const totals = Array.from({ length: optionCount }, (_, o) => `t${o}`);
   await tx.$executeRaw`
     INSERT INTO history_timeline_points
-      (project_id, position, event_id, at, totals, winner, margin, winner_changed)
+      (project_id, position, event_id, at, totals, winner, margin, winner_changed, unreadable_votes)
     SELECT ${projectId}, ${start}::int + n::int - 1, e, to_timestamp(a / 1000) AT TIME ZONE 'UTC',
-      ${Prisma.raw(optionCount === 0 ? "'{}'::float8[]" : `ARRAY[${totals.join(", ")}]`)}, w, m, c
+      ${Prisma.raw(optionCount === 0 ? "'{}'::float8[]" : `ARRAY[${totals.join(", ")}]`)}, w, m, c, x
     FROM unnest(${Prisma.join(columns, ", ")})
-      WITH ORDINALITY AS u(e, a, w, m, c${Prisma.raw(totals.map((t) => `, ${t}`).join(""))}, n)`;
+      WITH ORDINALITY AS u(e, a, w, m, c, x${Prisma.raw(totals.map((t) => `, ${t}`).join(""))}, n)`;
 }
 
 const VOTE_ROWS = Prisma.sql`type IN ('vote.cast', 'vote.retracted')
@@ -403,7 +430,11 @@ async function loadVoteRows(
              coalesce(array_position(${keys.criteria}::text[], criterion_key), 0), chr(31),
              (date_part('epoch', at) * 1000)::int8, chr(31),
              after->>'weight', chr(31), after->>'noOpinion', chr(31),
-             CASE WHEN array_position(${keys.voters}::text[], actor_id) IS NULL THEN actor_id END
+             CASE WHEN array_position(${keys.voters}::text[], actor_id) IS NULL THEN actor_id END,
+             -- Scores stored as text (written around the API) travel as it, base64 so that no
+             -- separator can occur in them: only JSON.parse can tell whether they can be read.
+             chr(31), CASE WHEN jsonb_typeof(after->'scores') = 'string'
+               THEN translate(encode(convert_to(after->>'scores', 'UTF8'), 'base64'), E'\n', '') END
              ${scoreColumns}
            ), chr(30)) AS rows
     FROM (
@@ -420,16 +451,28 @@ async function loadVoteRows(
   const number = (field: string | undefined) => (field ? Number(field) : null);
   return text.split("\x1e").map((record) => {
     const fields = record.split("\x1f");
+    const asText = fields[7] ? textScores(fields[7], keys.options) : undefined;
     return {
       id: fields[0] ?? "",
       voter: Number(fields[1]),
       criterion: Number(fields[2]),
       at: Number(fields[3]),
-      values: [number(fields[4]), ...fields.slice(7).map(number)],
+      values: [number(fields[4]), ...(asText ?? fields.slice(8).map(number))],
       noOpinion: fields[5] === "true",
       outsider: fields[6] ?? "",
+      scoresUnreadable: asText === null,
     };
   });
+}
+
+/**
+ * Scores stored as text, in the order of `options`, read as the recommendation reads them
+ * (`readScores`): JSON text of an object gives its numbers, other JSON none; null for text that
+ * is no JSON, which cannot be read.
+ */
+function textScores(base64: string, options: string[]): (number | null)[] | null {
+  const scores = readScores(Buffer.from(base64, "base64").toString("utf8"), new Set(options));
+  return scores && options.map((key) => scores[key] ?? null);
 }
 
 /**
@@ -437,31 +480,49 @@ async function loadVoteRows(
  * criteria since removed, are left out, as the current recommendation leaves them out: the
  * chart's last point is always today's result. So are events whose stored vote cannot be read
  * (an importance or a score out of range or not a number, "no opinion" with values: written
- * around the API): the chart shows the rest of the history instead of failing.
+ * around the API, or scores stored as text that is no JSON): the chart shows the rest of the
+ * history instead of failing. As the recommendation and the slider do, such a vote leaves the
+ * member's vote on the criterion out (replayed as a retraction, so an earlier vote does not stand
+ * in for it) until they vote there again, and each point counts how many latest votes it leaves
+ * out (`unreadable`), starting from those of `unreadableBefore` ("voter\ncriterion").
+ * `unreadableBeforeLast`: those left out before the last row, where the next replay starts.
  */
-function toVoteEvents(rows: VoteRow[], keys: Keys): { events: VoteEvent[]; ids: string[] } {
+function toVoteEvents(
+  rows: VoteRow[],
+  keys: Keys,
+  unreadableBefore: readonly string[] = [],
+): { events: VoteEvent[]; ids: string[]; unreadable: number[]; unreadableBeforeLast: string[] } {
   const optionKeys = keys.options;
   const events: VoteEvent[] = [];
   const ids: string[] = [];
-  for (const row of rows) {
+  const unreadable: number[] = [];
+  const leftOut = new Set(unreadableBefore);
+  let unreadableBeforeLast = [...leftOut];
+  for (const [r, row] of rows.entries()) {
+    if (r === rows.length - 1) unreadableBeforeLast = [...leftOut];
     const voterId = keys.voters[row.voter - 1];
     const criterionKey = keys.criteria[row.criterion - 1];
-    if (voterId === undefined || criterionKey === undefined || !readable(row)) continue;
+    if (voterId === undefined || criterionKey === undefined) continue;
+    const pair = `${voterId}\n${criterionKey}`;
+    const read = readable(row);
+    if (read) leftOut.delete(pair);
+    else leftOut.add(pair);
     const scores: Record<string, number | null> = {};
     for (let o = 0; o < optionKeys.length; o++) {
-      scores[optionKeys[o] as string] = row.values[o + 1] ?? null;
+      scores[optionKeys[o] as string] = read ? (row.values[o + 1] ?? null) : null;
     }
     events.push({
       at: row.at,
       voterId,
       criterionKey,
-      weight: row.values[0] ?? null,
+      weight: read ? (row.values[0] ?? null) : null,
       scores,
-      ...(row.noOpinion ? { noOpinion: true } : {}),
+      ...(read && row.noOpinion ? { noOpinion: true } : {}),
     });
     ids.push(row.id);
+    unreadable.push(leftOut.size);
   }
-  return { events, ids };
+  return { events, ids, unreadable, unreadableBeforeLast };
 }
 
 const within = (x: number | null, min: number, max: number) =>
@@ -469,6 +530,7 @@ const within = (x: number | null, min: number, max: number) =>
 
 /** Whether a stored vote is one replay can take: values in range, nothing with "no opinion". */
 function readable(row: VoteRow): boolean {
+  if (row.scoresUnreadable) return false;
   const [weight = null, ...scores] = row.values;
   if (row.noOpinion) return row.values.every((x) => x === null);
   return (

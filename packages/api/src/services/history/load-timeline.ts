@@ -30,6 +30,11 @@ export type ChartPoint = {
    */
   membersThen: number;
   votersThen: number;
+  /**
+   * Latest votes of then (a member's on a criterion) the point leaves out because their stored
+   * importance or scores cannot be read, as the slider counts them (`history.at`).
+   */
+  unreadableVotes: number;
 };
 
 export type Timeline = {
@@ -56,8 +61,8 @@ export type Timeline = {
  * moments, so thinning never hides one. The points are kept in the database and extended from
  * the last replayed event (`keepTimeline`), so a view reads a few hundred of them whatever the
  * length of the history. A project whose stored shape cannot be scored answers without points
- * and says why (`unreadable`), and is logged; vote events that cannot be read are left out
- * (`keepTimeline`). Neither fails the request.
+ * and says why (`unreadable`), and is logged; votes that cannot be read are left out and each
+ * point counts those it leaves out (`keepTimeline`). Neither fails the request.
  */
 export async function loadTimeline(db: PrismaClient, input: TimelineInput): Promise<Timeline> {
   const [visibility, loaded] = await Promise.all([
@@ -182,19 +187,21 @@ async function readPoints(
   const positions = thinPositions(count, max, changes);
   const [read] = await db.$queryRaw<{ points: string | null }[]>`
     SELECT string_agg(concat(event_id, chr(31), (date_part('epoch', at) * 1000)::int8, chr(31),
-        winner, chr(31), margin, chr(31), array_to_string(totals, chr(31), '')),
+        winner, chr(31), margin, chr(31), unreadable_votes, chr(31),
+        array_to_string(totals, chr(31), '')),
       chr(30) ORDER BY position) AS points
     FROM history_timeline_points
     WHERE project_id = ${projectId} AND position = ANY(${positions}::int[])`;
   if (!read?.points) return [];
   return read.points.split("\x1e").map((record) => {
-    const [eventId = "", at, winner, margin, ...totals] = record.split("\x1f");
+    const [eventId = "", at, winner, margin, unreadableVotes, ...totals] = record.split("\x1f");
     return {
       eventId,
       at: new Date(Number(at)),
       totals: totals.map((x) => (x === "" ? null : Number(x))),
       winner: winner || null,
       margin: Number(margin),
+      unreadableVotes: Number(unreadableVotes),
     };
   });
 }

@@ -87,6 +87,7 @@ export async function viewSharedRecord(
     result: view.result,
     coverage: view.coverage,
     participation: view.participation,
+    unreadableVotes: view.unreadableVotes,
     status: view.status,
     votes: sharedVotes(view.votes),
     decision: view.decision && {

@@ -15,11 +15,18 @@ export type LeaderWords = {
 
 /**
  * The words around a leader in the project list: a provisional leader says so and what it
- * rests on (criteria counted, complete ballots), so it never reads as a settled result.
+ * rests on (criteria counted, complete ballots, stored votes left out), so it never reads as a
+ * settled result.
  */
 export function leaderWords(
   projectStatus: string,
-  leader: { status: RecommendationStatus; coverage: Coverage; participation: Participation },
+  leader: {
+    status: RecommendationStatus;
+    coverage: Coverage;
+    participation: Participation;
+    /** Stored votes the leader leaves out because they cannot be read; said after the rest. */
+    unreadableVotes?: number;
+  },
 ): LeaderWords {
   const decided = projectStatus === "DECIDED";
   const provisional = leader.status === "provisional";

@@ -1,3 +1,5 @@
+import { unreadableVotesLine } from "@tradeoff/scoring";
+
 /**
  * Whose ballots a past moment of the history counts, said next to its coverage line. The team
  * keeps when each current member joined, not who has left since, so a past moment counts
@@ -20,10 +22,11 @@ export function historyBasisWords(r: {
  * What one point of the history chart rests on, said in its tooltip: how many of the voting
  * members of that moment had voted by then (counted as the slider counts a moment, with
  * `historyBasisWords`). A recorded decision's kept voters and an imported file's are counted
- * the same way, named for what they are.
+ * the same way, named for what they are. Votes of then the point leaves out because they cannot
+ * be read are said after it (`unreadableVotesLine`).
  */
 export function chartPointBasisWords(
-  p: { membersThen: number; votersThen: number },
+  p: { membersThen: number; votersThen: number; unreadableVotes?: number },
   votersFrom: "current" | "decision" | "import",
 ): string {
   const of =
@@ -34,7 +37,8 @@ export function chartPointBasisWords(
         : `the ${p.membersThen} voting member${p.membersThen === 1 ? "" : "s"} of then`;
   const members =
     votersFrom === "current" ? of : `${of} ${p.membersThen === 1 ? "voter" : "voters"}`;
-  return `Votes of ${p.votersThen} of ${members}`;
+  const unreadable = unreadableVotesLine(p.unreadableVotes);
+  return `Votes of ${p.votersThen} of ${members}${unreadable ? `. ${unreadable}` : ""}`;
 }
 
 /** The chart's own note: whose votes every point counts, and who none of them counts. */

@@ -108,6 +108,8 @@ export function RecordDocument({
     | "draft"
     | "votes"
   > & {
+    /** Stored votes the result leaves out because they cannot be read; none when absent. */
+    unreadableVotes?: number;
     project: Pick<RecordView["project"], "votingMode" | "method">;
     supersedes: LinkedDecision[];
     supersededBy: LinkedDecision[];
@@ -377,7 +379,9 @@ export function RecordDocument({
         ) : null}
         <p className="text-muted-foreground text-sm" data-testid="record-coverage">
           {view.participation.basis === "import" ? "From the imported file: " : ""}
-          {d?.coverage ? recordedCoverageLine(d.coverage) : coverageLine(view)}
+          {d?.coverage
+            ? recordedCoverageLine({ ...d.coverage, unreadableVotes: view.unreadableVotes })
+            : coverageLine(view)}
           {/* Confidence only with a ready result, next to what it rests on. */}
           {/* And never for a tie: there is no winner to be confident in. */}
           {/* With no figure, it says why (a counted criterion resting on one voter, say). */}
