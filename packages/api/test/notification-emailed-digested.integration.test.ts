@@ -75,7 +75,8 @@ describe("notifications emailed before a sent email marked them delivered", () =
       noEmailNudge: await written(noEmail.id, "nudge", "Nudge without email", after),
     };
 
-    expect(await database.migrateRest()).toEqual({ applied: [MIGRATION] });
+    // The migration under test runs first; any later ones follow it.
+    expect((await database.migrateRest()).applied[0]).toBe(MIGRATION);
 
     // Later, Ana chooses the daily digest for every kind she has.
     await db.notificationPreference.createMany({

@@ -240,6 +240,7 @@ describe("what a share link shows of the team", () => {
         "supersededBy",
         "supersedes",
         "team",
+        "unreadableVotes",
         "votes",
       ].sort(),
     );
