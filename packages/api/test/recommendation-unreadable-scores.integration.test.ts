@@ -10,17 +10,25 @@ import {
 
 const t = useTestDatabase();
 
+/**
+ * Two members vote; the second one's scores are then written around the API as text that is no
+ * JSON, so that vote cannot be read. The first member's votes alone make sqs lead.
+ */
+async function withUnreadableVote() {
+  const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
+  const [member, other] = [at(setup.people, 1), at(setup.people, 2)];
+  const { projectId } = setup;
+  await castOnBothCriteria(member, projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
+  await castVote(other, projectId, "ops", { weight: 4, scores: { kafka: 5, sqs: 1 } });
+  await t.db.$executeRaw`UPDATE votes SET scores = to_jsonb('{"kafka": 5,'::text),
+      updated_at = now()
+    WHERE project_id = ${projectId} AND user_id = ${other.id}`;
+  return { setup, member, other, projectId };
+}
+
 describe("the recommendation of a project with a stored vote that cannot be read", () => {
   it("leaves the vote out, says so, and counts the rest", async () => {
-    const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
-    const [member, other] = [at(setup.people, 1), at(setup.people, 2)];
-    const { projectId } = setup;
-    await castOnBothCriteria(member, projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
-    await castVote(other, projectId, "ops", { weight: 4, scores: { kafka: 5, sqs: 1 } });
-    // Scores written around the API as text that is no JSON.
-    await t.db.$executeRaw`UPDATE votes SET scores = to_jsonb('{"kafka": 5,'::text),
-        updated_at = now()
-      WHERE project_id = ${projectId} AND user_id = ${other.id}`;
+    const { setup, member, other, projectId } = await withUnreadableVote();
     const rec = await member.api.project.recommendation({ projectId });
     expect(rec.unreadableVotes).toBe(1);
     // The member's votes alone: sqs leads on both criteria.
@@ -42,14 +50,7 @@ describe("the recommendation of a project with a stored vote that cannot be read
   });
 
   it("says how many votes it leaves out on the dashboard's leader, the record and its share link", async () => {
-    const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
-    const [member, other] = [at(setup.people, 1), at(setup.people, 2)];
-    const { projectId } = setup;
-    await castOnBothCriteria(member, projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
-    await castVote(other, projectId, "ops", { weight: 4, scores: { kafka: 5, sqs: 1 } });
-    await t.db.$executeRaw`UPDATE votes SET scores = to_jsonb('{"kafka": 5,'::text),
-        updated_at = now()
-      WHERE project_id = ${projectId} AND user_id = ${other.id}`;
+    const { setup, member, projectId } = await withUnreadableVote();
     const leaderOf = async () => {
       const dashboard = await member.api.dashboard.get({ teamId: setup.team.id });
       return dashboard.projects.find((p) => p.id === projectId)?.leader;
