@@ -261,16 +261,21 @@ describe("`tradeoff show` of a result that leaves out stored votes the server ca
   const votes = [{ ...vote, memberId: "a", member: "Ada", scores: { kafka: 5, nats: 2 } }];
   const participation = { complete: 1, partial: 0, none: 1, eligible: 2, quorum: null };
 
-  it("says so after the coverage of an open decision", async () => {
+  /** What `show` prints of an open decision with `unreadableVotes` of its stored votes left out. */
+  const openShown = async (unreadableVotes: number) => {
     const project = { id: "cm8", number: 8, title: "Broker", status: "OPEN" };
     const view = recordView(project, {
       votes,
       participation,
-      unreadableVotes: 1,
+      unreadableVotes,
       decision: null,
       draft: true,
     });
-    expect(folded(await shown(project, view))).toContain(
+    return folded(await shown(project, view));
+  };
+
+  it("says so after the coverage of an open decision", async () => {
+    expect(await openShown(1)).toContain(
       "and 1 of 2 complete ballots (no quorum set: every member's ballot is needed). 1 vote could not be read and is left out.",
     );
   });
@@ -300,15 +305,7 @@ describe("`tradeoff show` of a result that leaves out stored votes the server ca
   });
 
   it("says nothing of it when every stored vote was read", async () => {
-    const project = { id: "cm8", number: 8, title: "Broker", status: "OPEN" };
-    const view = recordView(project, {
-      votes,
-      participation,
-      unreadableVotes: 0,
-      decision: null,
-      draft: true,
-    });
-    const text = folded(await shown(project, view));
+    const text = await openShown(0);
     expect(text).toContain("and 1 of 2 complete ballots");
     expect(text).not.toContain("could not be read");
   });
