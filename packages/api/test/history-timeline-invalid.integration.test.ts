@@ -104,6 +104,35 @@ describe("the history chart of a project whose stored data is invalid", () => {
     expect(later.points.map((p) => p.unreadableVotes)).toEqual([1, 1, 1, 0]);
   });
 
+  it("reads a score stored as a string as the recommendation and the slider do: as no score", async () => {
+    const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
+    const [member, other] = [at(setup.people, 1), at(setup.people, 2)];
+    const { projectId } = setup;
+    await castOnBothCriteria(member, projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
+    await castVote(other, projectId, "ops", { weight: 5, scores: { kafka: 5, sqs: 1 } });
+    // The other member's score for kafka becomes the text "5", in their vote and its history entry.
+    await changedAroundTheApi(projectId, async () => {
+      await t.db.$executeRaw`UPDATE votes SET scores = jsonb_set(scores, '{kafka}', '"5"')
+        WHERE project_id = ${projectId} AND user_id = ${other.id}`;
+      await t.db.$executeRaw`UPDATE project_events
+        SET data = jsonb_set(data, '{after,scores,kafka}', '"5"')
+        WHERE project_id = ${projectId} AND actor_id = ${other.id}`;
+    });
+    const chart = await member.api.history.timeline({ projectId, maxPoints: 100 });
+    const last = chart.points.at(-1);
+    const moment = await member.api.history.at({ projectId, eventId: last?.eventId });
+    const rec = await member.api.project.recommendation({ projectId });
+    const totalsOf = (result: { totals: { optionKey: string; score: number | null }[] } | null) =>
+      ["kafka", "sqs"].map((key) => result?.totals.find((o) => o.optionKey === key)?.score ?? null);
+    expect(totalsOf(moment.result)).toEqual(totalsOf(rec.result));
+    expect(last?.totals).toHaveLength(2);
+    last?.totals.forEach((total, i) => {
+      const expected = totalsOf(rec.result)[i] ?? null;
+      if (expected === null) expect(total).toBeNull();
+      else expect(total).toBeCloseTo(expected, 9);
+    });
+  });
+
   it("replays the whole history when the kept state of the chart cannot be read back", async () => {
     const { projectId, member } = await votedProject();
     const before = await member.api.history.timeline({ projectId, maxPoints: 100 });

@@ -421,7 +421,12 @@ async function loadVoteRows(
   afterId = 0n,
 ): Promise<VoteRow[]> {
   const scoreColumns = Prisma.join(
-    keys.options.map((key) => Prisma.sql`, chr(31), after->'scores'->>${key}`),
+    // A score that is no JSON number (the text "5", written around the API) is no score, as
+    // the recommendation and the slider read it.
+    keys.options.map(
+      (key) => Prisma.sql`, chr(31), CASE WHEN jsonb_typeof(after->'scores'->${key}) = 'number'
+        THEN after->'scores'->>${key} END`,
+    ),
     "",
   );
   const result = await db.$queryRaw<{ rows: string | null }[]>`
