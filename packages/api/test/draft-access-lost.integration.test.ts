@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { commentDraft } from "../src/services/draft/comment-draft";
+import { commentDraft, resolveDraftComment } from "../src/services/draft/comment-draft";
 import { appendDraftUpdate } from "../src/services/draft/document-store";
 import { updateDraftFields } from "../src/services/draft/update-draft-fields";
 import { trpcError, useTestDatabase } from "./helpers";
@@ -74,6 +74,25 @@ describe("a draft change by someone who lost access meanwhile", () => {
     }).catch((error: unknown) => error);
     expect(refused).toMatchObject({ kind: "NOT_FOUND" });
     expect(await t.db.recordDraftComment.count({ where: { authorId: s.member.id } })).toBe(0);
+  });
+
+  it("resolves no comment once its member was removed after the access check", async () => {
+    const s = await startedDraft();
+    const { id: commentId } = await s.owner.api.draft.comment({
+      projectId: s.projectId,
+      body: "Is the spike linked?",
+      quote: null,
+    });
+    const checked = { userId: s.member.id, teamId: s.team.id };
+    await s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id });
+    const refused = await resolveDraftComment(t.db, checked, {
+      projectId: s.projectId,
+      commentId,
+      resolved: true,
+    }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ kind: "NOT_FOUND" });
+    const comment = await t.db.recordDraftComment.findUniqueOrThrow({ where: { id: commentId } });
+    expect(comment.resolvedAt).toBeNull();
   });
 
   itWithLocks("is refused once the removal it waited behind commits", async () => {

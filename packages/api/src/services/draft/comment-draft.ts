@@ -42,22 +42,29 @@ export async function commentDraft(
   });
 }
 
-/** Marks a comment of the draft resolved (or open again). */
+/**
+ * Marks a comment of the draft resolved (or open again). The role is read again under the team's
+ * shared row, as for a new comment: someone removed (or made a viewer) after the access check
+ * changes nothing.
+ */
 export async function resolveDraftComment(
   db: PrismaClient,
   actor: Actor,
   input: { projectId: string; commentId: string; resolved: boolean },
 ) {
-  const { count } = await db.recordDraftComment.updateMany({
-    where: {
-      id: input.commentId,
-      // A discarded draft takes no more changes, its comments' state included.
-      draft: { projectId: input.projectId, teamId: actor.teamId, status: { not: "DISCARDED" } },
-    },
-    data: { resolvedAt: input.resolved ? new Date() : null },
+  return db.$transaction(async (tx) => {
+    await sharedActorRole(tx, { ...decisionMember(actor), minRole: "MEMBER" });
+    const { count } = await tx.recordDraftComment.updateMany({
+      where: {
+        id: input.commentId,
+        // A discarded draft takes no more changes, its comments' state included.
+        draft: { projectId: input.projectId, teamId: actor.teamId, status: { not: "DISCARDED" } },
+      },
+      data: { resolvedAt: input.resolved ? new Date() : null },
+    });
+    if (count === 0) {
+      throw new DomainError("NOT_FOUND", "Comment was not found, or its draft was discarded.");
+    }
+    return { resolved: input.resolved };
   });
-  if (count === 0) {
-    throw new DomainError("NOT_FOUND", "Comment was not found, or its draft was discarded.");
-  }
-  return { resolved: input.resolved };
 }
