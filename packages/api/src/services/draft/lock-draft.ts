@@ -29,15 +29,19 @@ export async function lockDraft(
   tx: Prisma.TransactionClient,
   where: { draftId: string } | { projectId: string },
 ): Promise<LockedDraft | null> {
+  // Step 1 with the reading of whose draft it is, in one statement: only the team's row is
+  // locked (OF t).
   const [owner] =
     "draftId" in where
       ? await tx.$queryRaw<{ projectId: string; teamId: string }[]>`
-          SELECT project_id AS "projectId", team_id AS "teamId"
-          FROM record_drafts WHERE id = ${where.draftId}`
+          SELECT d.project_id AS "projectId", t.id AS "teamId"
+          FROM record_drafts d JOIN teams t ON t.id = d.team_id
+          WHERE d.id = ${where.draftId} FOR KEY SHARE OF t`
       : await tx.$queryRaw<{ projectId: string; teamId: string }[]>`
-          SELECT id AS "projectId", team_id AS "teamId" FROM projects WHERE id = ${where.projectId}`;
+          SELECT p.id AS "projectId", t.id AS "teamId"
+          FROM projects p JOIN teams t ON t.id = p.team_id
+          WHERE p.id = ${where.projectId} FOR KEY SHARE OF t`;
   if (!owner) return null;
-  await tx.$queryRaw`SELECT id FROM teams WHERE id = ${owner.teamId} FOR KEY SHARE`;
   await tx.$queryRaw`SELECT id FROM projects WHERE id = ${owner.projectId} FOR NO KEY UPDATE`;
   const rows =
     "draftId" in where
