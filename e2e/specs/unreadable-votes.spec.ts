@@ -78,19 +78,19 @@ test("a vote whose stored scores cannot be read is left out, and the recommendat
   );
   await expectAccessible(page);
 
-  // Recorded, the decision's record says what it was decided on, and what that leaves out; so
-  // does the record behind its share link, read signed out.
+  // Recorded, the decision's record says what it was decided on, and what that left out when
+  // it was recorded; so does the record behind its share link, read signed out.
   const { path } = await recordAndShare(alice, projectId);
   await page.goto(`${url}/record`);
   const recorded = page.getByTestId("record-coverage");
   await expect(recorded).toContainText("Decided with 1 of ");
-  await expect(recorded).toContainText("1 vote could not be read and is left out.");
+  await expect(recorded).toContainText("When recorded, 1 vote could not be read and was left out.");
   await expectAccessible(page);
   const reader = await browser.newContext({ baseURL: own.app.origin });
   const readerPage = await reader.newPage();
   await readerPage.goto(path);
   await expect(readerPage.getByTestId("record-coverage")).toContainText(
-    "1 vote could not be read and is left out.",
+    "When recorded, 1 vote could not be read and was left out.",
   );
   await reader.close();
   await alice.context.close();

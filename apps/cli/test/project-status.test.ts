@@ -280,12 +280,13 @@ describe("`tradeoff show` of a result that leaves out stored votes the server ca
     );
   });
 
-  it("says so after the coverage a decision was recorded with", async () => {
+  /** What `show` prints of a decision recorded with `then` unreadable votes (absent: not kept), `now` today. */
+  const recordedShown = async (then: number | undefined, now: number) => {
     const project = { id: "cm9", number: 9, title: "Broker", status: "DECIDED" };
     const view = recordView(project, {
       votes,
       participation,
-      unreadableVotes: 2,
+      unreadableVotes: now,
       decision: {
         chosenOptionKey: "kafka",
         coverage: {
@@ -296,12 +297,34 @@ describe("`tradeoff show` of a result that leaves out stored votes the server ca
           eligible: 2,
           weightShare: 1,
           status: "provisional",
+          ...(then === undefined ? {} : { unreadableVotes: then }),
         },
       },
     });
-    expect(folded(await shown(project, view))).toContain(
-      "Decided with 1 of 1 criterion counted, on 1 complete ballot of 2 members. It was provisional when recorded: every criterion was scored, but too few ballots were complete. 2 votes could not be read and are left out.",
+    return folded(await shown(project, view));
+  };
+  const decided =
+    "Decided with 1 of 1 criterion counted, on 1 complete ballot of 2 members. It was provisional when recorded: every criterion was scored, but too few ballots were complete.";
+
+  it("says after the coverage a decision was recorded with how many were left out then", async () => {
+    expect(await recordedShown(2, 2)).toContain(
+      `${decided} When recorded, 2 votes could not be read and were left out.`,
     );
+  });
+
+  it("says today's count as today's when it is not the one the decision was recorded with", async () => {
+    expect(await recordedShown(2, 0)).toContain(
+      `${decided} When recorded, 2 votes could not be read and were left out. Every stored vote can be read now.`,
+    );
+    expect(await recordedShown(0, 1)).toContain(
+      `${decided} Every stored vote could be read when recorded. 1 stored vote cannot be read now and is left out.`,
+    );
+  });
+
+  it("says only today's count of a decision recorded before the count was kept", async () => {
+    const text = await recordedShown(undefined, 2);
+    expect(text).toContain(`${decided} 2 stored votes cannot be read now and are left out.`);
+    expect(text).not.toContain("When recorded");
   });
 
   it("says nothing of it when every stored vote was read", async () => {

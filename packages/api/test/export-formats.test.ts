@@ -328,7 +328,19 @@ const HISTORY = {
 };
 
 describe("stored votes that could not be read", () => {
-  const recorded = goldenView({ unreadableVotes: 1 });
+  /** The golden record, decided while `then` stored votes could not be read, `now` today. */
+  const recordedWith = (then: number | undefined, now: number) => {
+    const view = goldenView({ unreadableVotes: now });
+    const decision = view.decision && {
+      ...view.decision,
+      coverage: view.decision.coverage && {
+        ...view.decision.coverage,
+        ...(then === undefined ? {} : { unreadableVotes: then }),
+      },
+    };
+    return { ...view, decision };
+  };
+  const recorded = recordedWith(1, 1);
   const undecided = goldenView({
     unreadableVotes: 2,
     decision: null,
@@ -340,7 +352,7 @@ describe("stored votes that could not be read", () => {
     "%s: says how many the result leaves out, where it says what it rests on",
     (variant) => {
       expect(toMarkdown(recorded, variant)).toMatch(
-        /Decided with [^\n]* 1 vote could not be read and is left out\./,
+        /Decided with [^\n]* When recorded, 1 vote could not be read and was left out\./,
       );
       expect(toMarkdown(undecided, variant)).toMatch(
         /based on [^\n]* 2 votes could not be read and are left out\./,
@@ -349,11 +361,33 @@ describe("stored votes that could not be read", () => {
     },
   );
 
+  it.each(["madr", "log4brains", "nygard"] as const)(
+    "%s: says a recorded decision's count as of when it was recorded, today's as today's",
+    (variant) => {
+      expect(toMarkdown(recordedWith(0, 2), variant)).toMatch(
+        /Decided with [^\n]* Every stored vote could be read when recorded\. 2 stored votes cannot be read now and are left out\./,
+      );
+      expect(toMarkdown(recordedWith(2, 0), variant)).toMatch(
+        /Decided with [^\n]* When recorded, 2 votes could not be read and were left out\. Every stored vote can be read now\./,
+      );
+      // A record kept before the count was: today's only, never as the decision's.
+      const older = toMarkdown(recordedWith(undefined, 1), variant);
+      expect(older).toMatch(
+        /Decided with [^\n]* 1 stored vote cannot be read now and is left out\./,
+      );
+      expect(older).not.toContain("when recorded.");
+      expect(older).not.toContain("When recorded,");
+    },
+  );
+
   it("PDF and JSON: say it too", async () => {
     const pdf = await getDocumentProxy(await toPdf(recorded, HISTORY, "a4"));
     const { text } = await extractText(pdf, { mergePages: true });
-    expect(text).toContain("1 vote could not be read and is left out.");
+    expect(text.replace(/\s+/g, " ")).toContain(
+      "When recorded, 1 vote could not be read and was left out.",
+    );
     expect(jsonExportHead(undecided).unreadableVotes).toBe(2);
+    expect(jsonExportHead(recorded).decision?.coverage?.unreadableVotes).toBe(1);
   });
 });
 

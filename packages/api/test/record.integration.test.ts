@@ -143,6 +143,8 @@ describe("recording a decision", () => {
             voted: 2,
             eligible: 3,
             status: "ready",
+            // Every stored vote could be read when it was recorded.
+            unreadableVotes: 0,
           },
         },
       },
@@ -178,6 +180,7 @@ describe("recording a decision", () => {
       voted: 2,
       eligible: 3,
       status: "provisional",
+      unreadableVotes: 0,
     });
     const md = await owner.api.export.file({ projectId, format: "madr" });
     // The partial ballot is not counted as the member's whole say.

@@ -115,8 +115,13 @@ export function decidedWithLine(c: {
  * every export: `decidedWithLine`, then, for a decision recorded on a provisional result, that
  * it was and why: how much of the weight it rested on ("It was provisional when recorded: 8% of
  * the weight was scored."), that nothing was scored, or that too few ballots were complete.
- * Stored votes the result now leaves out because they cannot be read are said last
- * (`unreadableVotesLine`), as `coverageLine` says them.
+ * Stored votes that cannot be read are said last, each count with its moment: those left out
+ * when the decision was recorded (`unreadableVotes`, kept with the record), then, when it
+ * differs, how many the result shown today leaves out (`unreadableNow`). A record kept before
+ * its count was says only today's, as today's. A result resting on an imported file
+ * (`fromFile`) has none of the votes the exporting team could not read (they never came with
+ * the file), so it says the recorded count alone unless some of the file's own votes cannot be
+ * read.
  */
 export function recordedCoverageLine(c: {
   counted: number;
@@ -126,12 +131,43 @@ export function recordedCoverageLine(c: {
   weightShare: number;
   complete: number;
   status: "provisional" | "ready";
-  /** Stored votes left out because they cannot be read; none when absent. */
+  /**
+   * Stored votes left out when the decision was recorded because they could not be read;
+   * absent for a record kept before this count was.
+   */
   unreadableVotes?: number | undefined;
+  /** Stored votes the result leaves out now because they cannot be read; none when absent. */
+  unreadableNow?: number | undefined;
+  /** The result rests on the votes of an imported file, not on votes stored here. */
+  fromFile?: boolean | undefined;
 }): string {
-  const unreadable = unreadableVotesLine(c.unreadableVotes);
+  const now = c.unreadableNow ?? 0;
+  const unreadable = recordedUnreadableLine(
+    c.unreadableVotes,
+    c.fromFile && now === 0 ? (c.unreadableVotes ?? 0) : now,
+  );
   const line = recordedBasisLine(c);
   return unreadable ? `${line} ${unreadable}` : line;
+}
+
+/**
+ * The unreadable votes of a recorded decision, then and now: "When recorded, 2 votes could not
+ * be read and were left out.", followed, when today's count differs, by "Every stored vote can
+ * be read now." or "3 stored votes cannot be read now and are left out." Without a count kept
+ * (`then` absent) only today's, said as today's. Empty when nothing is to be said.
+ */
+function recordedUnreadableLine(then: number | undefined, now: number): string {
+  const nowLine =
+    now === 0
+      ? "Every stored vote can be read now."
+      : `${now === 1 ? "1 stored vote cannot be read now and is" : `${now} stored votes cannot be read now and are`} left out.`;
+  if (then === undefined) return now > 0 ? nowLine : "";
+  const thenLine =
+    then === 0
+      ? "Every stored vote could be read when recorded."
+      : `When recorded, ${then === 1 ? "1 vote could not be read and was" : `${then} votes could not be read and were`} left out.`;
+  if (now === then) return then > 0 ? thenLine : "";
+  return `${thenLine} ${nowLine}`;
 }
 
 function recordedBasisLine(c: Parameters<typeof recordedCoverageLine>[0]): string {

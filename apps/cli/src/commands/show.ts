@@ -110,10 +110,15 @@ export function registerShow(program: Command, io: Io): void {
         quorumAsSet: view.participation.quorumAsSet ?? null,
       };
       // Stored votes the server left out because they cannot be read are said with the
-      // coverage, as on the record page and in the exports.
+      // coverage, as on the record page and in the exports: of a recorded decision, those of
+      // when it was recorded (kept with it), and today's as today's when they differ.
       const unreadableVotes = view.unreadableVotes;
       const coverage = recorded
-        ? recordedCoverageLine({ ...recorded, unreadableVotes })
+        ? recordedCoverageLine({
+            ...recorded,
+            unreadableNow: unreadableVotes,
+            fromFile: view.participation.basis === "import",
+          })
         : coverageLine({ ...rec, participation, unreadableVotes });
       out(tableReport({ ...rec, participation }, decision, width, coverage));
     });

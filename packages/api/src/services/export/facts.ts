@@ -76,12 +76,17 @@ export const totalText = (view: RecordView, key: string) => {
  * 5 members".
  * Otherwise: "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete
  * ballots", or "Ready: based on all 13 criteria and 2 of 2 complete ballots". Either way, the
- * stored votes the exported result leaves out because they cannot be read, when there are any.
+ * stored votes left out because they cannot be read, when there are any: a recorded decision
+ * says those of when it was recorded, and today's as today's when they differ.
  */
 export function coverageSentence(view: RecordView): string {
   const decided = view.decision?.coverage;
   if (!decided) return coverageLine(view);
-  return recordedCoverageLine({ ...decided, unreadableVotes: view.unreadableVotes });
+  return recordedCoverageLine({
+    ...decided,
+    unreadableNow: view.unreadableVotes,
+    fromFile: restsOnImportedFile(view),
+  });
 }
 
 /** Criteria not counted yet, each with the options nobody scored there. */

@@ -126,6 +126,8 @@ const documentSchema = z.object({
           voted: z.number().int().min(0),
           eligible: z.number().int().min(0),
           status: z.enum(["provisional", "ready"]),
+          /** Votes that could not be read when it was recorded (absent in older exports). */
+          unreadableVotes: z.number().int().min(0).optional(),
         })
         .nullable()
         .optional(),

@@ -178,7 +178,7 @@ export async function writeDecision(
       { confirmProvisional: ["Confirm that you record a decision on a provisional result."] },
     );
   }
-  const coverage = coverageOf(rec);
+  const coverage = coverageOf(rec, loaded.unreadableVotes);
   const fields = await storedFields(
     tx,
     locked.teamId,
@@ -230,10 +230,12 @@ export async function writeDecision(
 
 /**
  * What the decision rests on, kept with the record: "Decided with 9 of 13 criteria counted, on
- * 1 complete and 3 partial ballots of 5 members".
+ * 1 complete and 3 partial ballots of 5 members", and how many stored votes it left out because
+ * they could not be read then (later repairs or removals do not change what it rested on).
  */
 export function coverageOf(
   rec: Pick<Recommendation, "coverage" | "participation" | "status">,
+  unreadableVotes: number,
 ): RecordCoverage {
   const { coverage: c, participation: p } = rec;
   return {
@@ -244,6 +246,7 @@ export function coverageOf(
     voted: p.complete + p.partial,
     eligible: p.eligible,
     status: rec.status,
+    unreadableVotes,
   };
 }
 

@@ -90,6 +90,11 @@ export type RecordCoverage = {
   voted: number;
   eligible: number;
   status: "provisional" | "ready";
+  /**
+   * Stored votes left out because their scores could not be read when the decision was
+   * recorded; absent on a record kept before this count was (it is never guessed).
+   */
+  unreadableVotes?: number;
 };
 
 const count = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : null);
@@ -102,6 +107,7 @@ export function readRecordCoverage(raw: unknown): RecordCoverage | null {
   const [counted, total, weightShare, complete, voted, eligible] = fields;
   if (fields.some((f) => f === null)) return null;
   if (r.status !== "provisional" && r.status !== "ready") return null;
+  const unreadableVotes = count(r.unreadableVotes);
   return {
     counted: counted as number,
     total: total as number,
@@ -110,5 +116,6 @@ export function readRecordCoverage(raw: unknown): RecordCoverage | null {
     voted: voted as number,
     eligible: eligible as number,
     status: r.status,
+    ...(unreadableVotes === null ? {} : { unreadableVotes }),
   };
 }

@@ -380,7 +380,11 @@ export function RecordDocument({
         <p className="text-muted-foreground text-sm" data-testid="record-coverage">
           {view.participation.basis === "import" ? "From the imported file: " : ""}
           {d?.coverage
-            ? recordedCoverageLine({ ...d.coverage, unreadableVotes: view.unreadableVotes })
+            ? recordedCoverageLine({
+                ...d.coverage,
+                unreadableNow: view.unreadableVotes,
+                fromFile: view.participation.basis === "import",
+              })
             : coverageLine(view)}
           {/* Confidence only with a ready result, next to what it rests on. */}
           {/* And never for a tie: there is no winner to be confident in. */}
