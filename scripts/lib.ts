@@ -119,7 +119,10 @@ export function spawnServer(
   options: { port: number; hostname?: string; dev?: boolean },
   env: NodeJS.ProcessEnv,
   nodeArgs: string[] = [],
-  /** "pipe": the caller reads the server's log (standard output) instead of passing it on. */
+  /**
+   * "pipe": the caller reads the server's log (standard output) and what it writes to standard
+   * error (Next.js's own error reports) instead of passing them on.
+   */
   output: "inherit" | "pipe" = "inherit",
 ): ChildProcess {
   const args = ["--port", String(options.port)];
@@ -138,7 +141,7 @@ export function spawnServer(
     : [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", "server.ts"];
   return spawn(process.execPath, [...command, ...args], {
     cwd: web,
-    stdio: ["ignore", output, "inherit"],
+    stdio: ["ignore", output, output],
     env,
     detached: true,
   });

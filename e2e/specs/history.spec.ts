@@ -126,6 +126,9 @@ test.describe("history's older changes", () => {
       /"cursor":"\d+"/,
     );
     await page.goto(url);
+    // The page's live stream is open (it shows who is viewing) before the teammate comments: a
+    // change made before the stream opens reaches the page only with a later one or a reload.
+    await expect(page.getByTestId("presence")).toContainText("1 viewing");
     const { events, older } = await pressShowOlderChanges(page);
     await olderAsked;
 

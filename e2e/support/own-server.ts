@@ -19,6 +19,8 @@ export function ownServer(
     poolSize?: number;
     /** Development mode, as `npm run dev` runs it (one instance). */
     dev?: boolean;
+    /** The instances' log is kept for the test to read (`logLines`) instead of passed on. */
+    captureLogs?: boolean;
   } = {},
 ) {
   let database: TestDatabase | undefined;
@@ -34,6 +36,7 @@ export function ownServer(
       secret: newSecret(),
       env,
       dev: options.dev ?? false,
+      captureLogs: options.captureLogs ?? false,
     });
   });
 

@@ -35,7 +35,10 @@ export type AppInstance = {
   stop(): Promise<void>;
   /** Kills it at once, as a crash would. */
   kill(): Promise<void>;
-  /** The JSON log lines written so far (only with `captureLogs`; otherwise they are passed on). */
+  /**
+   * The JSON log lines written so far (only with `captureLogs`; otherwise they are passed on).
+   * A line that is no JSON is `{ msg }`, with `stream: "stderr"` when written to standard error.
+   */
   logLines(): Record<string, unknown>[];
 };
 
@@ -83,6 +86,11 @@ export async function startApp(options: {
       } catch {
         lines.push({ msg: line });
       }
+    });
+  }
+  if (child.stderr) {
+    createInterface({ input: child.stderr }).on("line", (line) => {
+      lines.push({ msg: line, stream: "stderr" });
     });
   }
   const exited = new Promise<void>((resolve) => {

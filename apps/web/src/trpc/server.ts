@@ -3,7 +3,7 @@ import { type AppRouter, createCaller, createContextInner } from "@tradeoff/api"
 import { type inferRouterOutputs, TRPCError } from "@trpc/server";
 import { cache } from "react";
 import { historyEnv } from "~/env";
-import { getSessionUser } from "~/server/auth";
+import { getSessionUser, redirectToSignIn } from "~/server/auth";
 import { db } from "~/server/db";
 
 type Caller = ReturnType<typeof createCaller>;
@@ -33,9 +33,21 @@ const caller = cache(
  * Calls procedures in-process for a server component, and hands back the answer as the API's
  * HTTP clients receive it (plain JSON: dates as ISO strings), so what a page renders on the
  * server and what its client components fetch later have one shape.
+ *
+ * A procedure that needs a signed-in user, asked while signed out (or after the session ended),
+ * sends the visitor to sign in and back to the page, as the (app) layout does: pages render
+ * alongside their layout, so a signed-out visit reaches their calls too, and it is no error
+ * for the server's log. Every other failure is thrown.
  */
 export async function api<T>(call: (caller: Caller) => Promise<T>): Promise<Json<T>> {
-  return JSON.parse(JSON.stringify(await call(await caller())));
+  let answer: T;
+  try {
+    answer = await call(await caller());
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "UNAUTHORIZED") return redirectToSignIn();
+    throw error;
+  }
+  return JSON.parse(JSON.stringify(answer));
 }
 
 /**
