@@ -54,6 +54,35 @@ test.describe("live updates", () => {
     await expect(alice.page.getByTestId("presence")).toContainText("1 viewing");
   });
 
+  test("a teammate's vote made while the page loads reaches it once its live stream opens", async ({
+    alice,
+    bob,
+    drf,
+  }) => {
+    const { url, projectId } = drf;
+    await voteOverApi(alice.context.request, projectId, {
+      performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
+    });
+    // Alice's live stream opens only after Bob has voted, as on a slow connection.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await alice.page.route("**/api/trpc/live.project**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await alice.page.goto(url);
+    await expect(alice.page.getByTestId("winner")).toHaveText("FastAPI leads");
+    await voteOverApi(bob.context.request, projectId, {
+      performance: { weight: 5, scores: { drf: 5, fastapi: 1 } },
+      ecosystem: { weight: 5, scores: { drf: 5, fastapi: 1 } },
+    });
+    release();
+    await expect(alice.page.getByTestId("presence")).toContainText("1 viewing");
+    await expect(alice.page.getByTestId("winner")).toHaveText("Django REST Framework leads");
+  });
+
   test("a comment reaches a teammate's open discussion live, as markdown without raw HTML, and mentions them", async ({
     alice,
     bob,

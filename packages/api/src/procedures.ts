@@ -127,6 +127,7 @@ export const PROCEDURES = {
   "invitation.preview": query(anyone, invitationInput.invitationTokenInput),
   "invitation.readLink": mutation(membership, invitationInput.invitationLinkInput),
   "invitation.accept": mutation(membership, invitationInput.invitationTokenInput),
+  "live.position": query(project("VIEWER"), liveInput.streamPositionSchema),
   "live.project": subscription(project("VIEWER"), liveInput.projectStreamSchema),
   "member.list": query(team("VIEWER"), teamInput.teamOnlySchema),
   "member.changeRole": mutation(team("ADMIN"), memberInput.changeRoleSchema),

@@ -75,7 +75,7 @@ type Received = { id?: string; message: LiveMessage; at: number };
 function subscribe(
   instance: Instance,
   userId: string,
-  input: { projectId: string; lastEventId?: string },
+  input: { projectId: string; lastEventId?: string; lastEditAt?: string | null },
   /** Signs in with this personal access token instead of as `userId`. */
   token?: string,
 ) {
@@ -320,6 +320,51 @@ describe("live updates across app instances", () => {
       after: { weight: 4, scores: { kafka: 2, sqs: 5 } },
     });
     expect(got.id).toBe(got.message.event.id);
+  });
+
+  it("opened from the position a page read, sends the changes made before it opened, and only those", async () => {
+    const { voter, watcher, projectId, api } = await openProject();
+    // A vote folded into one entry by later edits, then the page reads its position.
+    await castOver(a, voter.id, { projectId, criterionKey: "ops", weight: 1, scores: {} }, 60);
+    await castOver(a, voter.id, { projectId, criterionKey: "ops", weight: 2, scores: {} }, 60);
+    const position = await api(watcher).live.position({ projectId });
+    const newest = await setup.projectEvent.findFirstOrThrow({
+      where: { projectId },
+      orderBy: { id: "desc" },
+    });
+    expect(position).toEqual({
+      lastEventId: newest.id.toString(),
+      lastEditAt: newest.lastEditAt?.toISOString(),
+    });
+    expect(newest.lastEditAt).not.toBeNull();
+
+    // While the page loads (its stream not open yet), the voter changes another criterion.
+    await castOver(a, voter.id, { projectId, criterionKey: "ordering", weight: 5, scores: {} });
+    const stream = subscribe(b, watcher.id, { projectId, ...position });
+    await stream.waitFor(() => (stream.events().length >= 1 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // room for a repeat to show up
+    await stream.close();
+
+    // Only the change made since: not the folded entry the page already showed.
+    const sent = stream.events().map((e) => e.message.event);
+    expect(
+      sent.map((e) => [e.criterionKey, (e.data as { after: { weight: number } }).after.weight]),
+    ).toEqual([["ordering", 5]]);
+    expect(BigInt(sent[0]?.id ?? "0")).toBeGreaterThan(newest.id);
+  });
+
+  it("opened from a position whose change was edited since, sends that change again", async () => {
+    const { voter, watcher, projectId, api } = await openProject();
+    await castOver(a, voter.id, { projectId, criterionKey: "ops", weight: 1, scores: {} }, 60);
+    const position = await api(watcher).live.position({ projectId });
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later moment for the edit
+    await castOver(a, voter.id, { projectId, criterionKey: "ops", weight: 4, scores: {} }, 60);
+    const stream = subscribe(b, watcher.id, { projectId, ...position });
+    await stream.waitFor(() => (stream.events().length >= 1 ? true : undefined));
+    await stream.close();
+    const sent = stream.events().map((e) => e.message.event);
+    expect(sent.map((e) => (e.data as { after: { weight: number } }).after.weight)).toEqual([4]);
+    expect(sent[0]?.id).toBe(position.lastEventId);
   });
 
   it("resumes a reconnecting client after its last event, missing none and repeating none", async () => {

@@ -1,11 +1,18 @@
 import { TRPCError } from "@trpc/server";
 import { realtimeFor } from "../realtime";
-import { projectStreamSchema } from "../schemas/live";
-import { streamProject } from "../services/live/stream-project";
+import { projectStreamSchema, streamPositionSchema } from "../schemas/live";
+import { liveStreamPosition, streamProject } from "../services/live/stream-project";
 import { createTRPCRouter, projectProcedure } from "../trpc";
 import { inProject } from "./actor";
 
 export const liveRouter = createTRPCRouter({
+  /**
+   * Where the project page's stream starts (the newest change's id): read by the page before
+   * its data, and given to `project` as `lastEventId`, so changes made meanwhile are sent.
+   */
+  position: projectProcedure("VIEWER")
+    .input(streamPositionSchema)
+    .query(({ ctx }) => liveStreamPosition(ctx.db, inProject(ctx))),
   /**
    * Everything that happens in a project, as it happens, and who is viewing it: one stream per
    * open project page (server-sent events).
@@ -23,6 +30,7 @@ export const liveRouter = createTRPCRouter({
       return streamProject(ctx.db, hub, {
         ...inProject(ctx),
         lastEventId: input.lastEventId,
+        lastEditAt: input.lastEditAt,
         signal,
         session: ctx.user,
       });

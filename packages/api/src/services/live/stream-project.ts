@@ -16,6 +16,12 @@ export type StreamInput = {
   userId: string;
   /** The last event id the client received: it first gets every later one from the table. */
   lastEventId?: string | null;
+  /**
+   * When the change at the page's first position was last edited, as the page read it: that
+   * change is sent again only if edited since. Without it, a resumed change is sent again
+   * whenever it was ever edited (the client cannot say which edit it had).
+   */
+  lastEditAt?: Date | null;
   signal?: AbortSignal;
   /** The viewer's session as the stream was opened: ended elsewhere, the stream stops too. */
   session?: SessionUser;
@@ -100,6 +106,7 @@ export async function* streamProject(db: PrismaClient, hub: RealtimeHub, input: 
           updated.clear();
           for (const row of again) {
             if (signal?.aborted) return;
+            if (seenEdit(row, input.lastEditAt)) continue;
             yield { kind: "event", event: toHistoryEvent(row, visibility) } as LiveMessage;
           }
           if (!catchUp && wanted.length === 0) continue;
@@ -151,13 +158,38 @@ function forgetOldest(delivered: Set<bigint>, count: number): bigint {
   return dropped.at(-1) ?? 0n;
 }
 
-async function latestEventId(db: PrismaClient, projectId: string): Promise<bigint> {
-  const last = await db.projectEvent.findFirst({
+/**
+ * Where a page's live stream starts: the project's newest event id, read before the page reads
+ * anything else. The stream opened from it (as `lastEventId`) first sends every change made
+ * since, so a teammate's change between the page's render and its stream opening is not missed.
+ * "0" while the project has no event.
+ */
+export async function liveStreamPosition(
+  db: PrismaClient,
+  input: { projectId: string },
+): Promise<{ lastEventId: string; lastEditAt: string | null }> {
+  const last = await newestEvent(db, input.projectId);
+  return {
+    lastEventId: (last?.id ?? 0n).toString(),
+    lastEditAt: last?.lastEditAt?.toISOString() ?? null,
+  };
+}
+
+/** Whether the client already has this edit of a change: it read it at `seen` or later. */
+function seenEdit(row: { lastEditAt: Date | null }, seen: Date | null | undefined): boolean {
+  return seen != null && row.lastEditAt != null && row.lastEditAt.getTime() <= seen.getTime();
+}
+
+function newestEvent(db: PrismaClient, projectId: string) {
+  return db.projectEvent.findFirst({
     where: { projectId },
     orderBy: { id: "desc" },
-    select: { id: true },
+    select: { id: true, lastEditAt: true },
   });
-  return last?.id ?? 0n;
+}
+
+async function latestEventId(db: PrismaClient, projectId: string): Promise<bigint> {
+  return (await newestEvent(db, projectId))?.id ?? 0n;
 }
 
 async function viewerNames(db: PrismaClient, hub: RealtimeHub, projectId: string) {

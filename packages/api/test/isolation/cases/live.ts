@@ -41,6 +41,7 @@ export const cases = defineCases({
   "history.people": { input: inProject() },
   "history.timeline": { input: inProject() },
   "history.at": { input: inProject({ at: new Date() }) },
+  "live.position": { input: inProject() },
   "live.project": { input: inProject() },
   "comment.list": { input: inProject() },
   "comment.create": { input: inProject({ criterionKey: "ops", body: "Kafka is a lot to run." }) },

@@ -16,6 +16,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProjectPage({ params }: Props) {
   const { slug, projectId } = await params;
+  // Read first: the live stream starts from this change, so one made while the rest is read
+  // (or before the browser opens the stream) still reaches the page.
+  const position = await apiOrNull((c) => c.live.position({ projectId }));
   const project = await loadProject(projectId);
   if (!project || project.team.slug !== slug) notFound();
   // The recommendation and the viewer's votes render on the server too, so the page paints
@@ -43,6 +46,7 @@ export default async function ProjectPage({ params }: Props) {
         initialVotes={myVotes}
         initialWaitingOn={waitingOn}
         initialBallotView={ballotView?.ballotView}
+        liveFrom={position ?? undefined}
         draftHref={draftInUse ? `/t/${slug}/p/${projectId}/draft` : undefined}
         // Rendered here, on the server: the page sends no Markdown code to the browser.
         renderedContext={renderMarkdown([project.context], { headingLevel: 2 })}

@@ -10,6 +10,7 @@ import type { RenderedMarkdown } from "~/components/markdown/rendered-text";
 import { cn } from "~/lib/utils";
 import { useTRPC } from "~/trpc/react";
 import { ProjectDiscussion, ProjectHistory } from "../_live/project-live-tabs";
+import type { LivePosition } from "../_live/use-project-live";
 import { ProjectHeader } from "./project-header";
 import { WaitingOn } from "./waiting-on";
 
@@ -42,8 +43,11 @@ export function ProjectView({
   initialBallotView = "LIST",
   draftHref,
   renderedContext,
+  liveFrom,
 }: {
   initialProject: Project;
+  /** The newest change when the page was read: its live stream starts there. */
+  liveFrom?: LivePosition | undefined;
   /** The ballot layout the member chose, remembered on their account. */
   initialBallotView?: BallotView;
   /** The record's shared draft, when one was started. */
@@ -82,6 +86,7 @@ export function ProjectView({
       <div className="min-h-6">
         <LivePresence
           projectId={initialProject.id}
+          from={liveFrom}
           meId={project.viewer.userId}
           criteria={project.criteria}
         />

@@ -2,7 +2,7 @@
 
 import { Avatar } from "~/components/ui/avatar";
 import { describeEvent } from "./describe-event";
-import { type LiveEvent, useProjectLive, type Viewer } from "./use-project-live";
+import { type LiveEvent, type LivePosition, useProjectLive, type Viewer } from "./use-project-live";
 
 type Named = { key: string; name: string };
 
@@ -12,14 +12,17 @@ type Named = { key: string; name: string };
  */
 export function LivePresence({
   projectId,
+  from,
   meId,
   criteria,
 }: {
   projectId: string;
+  /** The newest change when the page was read (see `useProjectLive`). */
+  from?: LivePosition | undefined;
   meId?: string;
   criteria?: Named[];
 }) {
-  const { viewers, lastEvent } = useProjectLive(projectId);
+  const { viewers, lastEvent } = useProjectLive(projectId, from);
   return (
     <>
       <PresenceBar viewers={viewers} />

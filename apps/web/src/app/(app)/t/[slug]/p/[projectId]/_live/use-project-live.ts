@@ -11,14 +11,17 @@ type Streamed = RouterOutputs["live"]["project"] extends AsyncIterable<infer T> 
 type LiveMessage = Extract<Streamed, { kind: string }>;
 export type LiveEvent = Extract<LiveMessage, { kind: "event" }>["event"];
 export type Viewer = Extract<LiveMessage, { kind: "presence" }>["viewers"][number];
+/** Where a page's stream starts: the newest change when the page was read (`live.position`). */
+export type LivePosition = RouterOutputs["live"]["position"];
 
 /**
  * Keeps an open project page current: one live stream per tab; every change a teammate makes
  * refreshes the project's queries (project, recommendation, history, comments) without a
- * reload, and the people viewing the project are kept in `viewers`. The stream resumes after a
- * dropped connection from the last event it received.
+ * reload, and the people viewing the project are kept in `viewers`. The stream starts at `from`,
+ * the newest change when the page was read on the server, so a change made while the page
+ * loaded is sent too; after a dropped connection it resumes from the last event it received.
  */
-export function useProjectLive(projectId: string) {
+export function useProjectLive(projectId: string, from?: LivePosition) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [viewers, setViewers] = useState<Viewer[]>([]);
@@ -40,7 +43,7 @@ export function useProjectLive(projectId: string) {
 
   const subscription = useSubscription(
     trpc.live.project.subscriptionOptions(
-      { projectId },
+      { projectId, lastEventId: from?.lastEventId ?? null, lastEditAt: from?.lastEditAt ?? null },
       {
         onData: (streamed) => {
           const message: LiveMessage = "kind" in streamed ? streamed : streamed.data;
