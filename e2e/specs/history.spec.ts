@@ -126,8 +126,8 @@ test.describe("history's older changes", () => {
       /"cursor":"\d+"/,
     );
     await page.goto(url);
-    // The page's live stream is open (it shows who is viewing) before the teammate comments: a
-    // change made before the stream opens reaches the page only with a later one or a reload.
+    // The page's live stream is open (it shows who is viewing) before the teammate comments, so
+    // the comment's refresh meets the older changes' load, the moment this test is about.
     await expect(page.getByTestId("presence")).toContainText("1 viewing");
     const { events, older } = await pressShowOlderChanges(page);
     await olderAsked;

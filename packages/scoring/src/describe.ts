@@ -151,6 +151,23 @@ export function recordedCoverageLine(c: {
 }
 
 /**
+ * `recordedCoverageLine` of a record as the API answers it: the coverage kept with it, the
+ * stored votes its result leaves out today because they cannot be read, and whether that
+ * result rests on an imported file (participation basis "import"). One rule for the record
+ * page, its share link, every export and the command line.
+ */
+export function recordViewCoverageLine(
+  coverage: Omit<Parameters<typeof recordedCoverageLine>[0], "unreadableNow" | "fromFile">,
+  view: { unreadableVotes?: number | undefined; participation: { basis?: string | null } },
+): string {
+  return recordedCoverageLine({
+    ...coverage,
+    unreadableNow: view.unreadableVotes,
+    fromFile: view.participation.basis === "import",
+  });
+}
+
+/**
  * The unreadable votes of a recorded decision, then and now: "When recorded, 2 votes could not
  * be read and were left out.", followed, when today's count differs, by "Every stored vote can
  * be read now." or "3 stored votes cannot be read now and are left out." Without a count kept

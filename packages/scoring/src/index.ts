@@ -16,6 +16,7 @@ export {
   quorumOverTeam,
   quorumStatus,
   recordedCoverageLine,
+  recordViewCoverageLine,
   sharePercent,
   unreadableVotesLine,
   unscoredCanChange,

@@ -3,8 +3,8 @@ import {
   coverageLine,
   type DecisionInput,
   type Method,
-  recordedCoverageLine,
   recordedDecision,
+  recordViewCoverageLine,
 } from "@tradeoff/scoring";
 import type { Command } from "commander";
 import { wrapText } from "../format/fit";
@@ -114,11 +114,7 @@ export function registerShow(program: Command, io: Io): void {
       // when it was recorded (kept with it), and today's as today's when they differ.
       const unreadableVotes = view.unreadableVotes;
       const coverage = recorded
-        ? recordedCoverageLine({
-            ...recorded,
-            unreadableNow: unreadableVotes,
-            fromFile: view.participation.basis === "import",
-          })
+        ? recordViewCoverageLine(recorded, view)
         : coverageLine({ ...rec, participation, unreadableVotes });
       out(tableReport({ ...rec, participation }, decision, width, coverage));
     });

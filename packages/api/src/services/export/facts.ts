@@ -4,7 +4,7 @@ import {
   type Method,
   marginWords,
   noConfidenceReason,
-  recordedCoverageLine,
+  recordViewCoverageLine,
   sharePercents,
 } from "@tradeoff/scoring";
 import type { RecordView } from "../record/record-view";
@@ -82,11 +82,7 @@ export const totalText = (view: RecordView, key: string) => {
 export function coverageSentence(view: RecordView): string {
   const decided = view.decision?.coverage;
   if (!decided) return coverageLine(view);
-  return recordedCoverageLine({
-    ...decided,
-    unreadableNow: view.unreadableVotes,
-    fromFile: restsOnImportedFile(view),
-  });
+  return recordViewCoverageLine(decided, view);
 }
 
 /** Criteria not counted yet, each with the options nobody scored there. */

@@ -6,7 +6,7 @@ import {
   METHODS,
   type Method,
   noConfidenceReason,
-  recordedCoverageLine,
+  recordViewCoverageLine,
   sharePercents,
 } from "@tradeoff/scoring";
 import { type RenderedMarkdown, RenderedText } from "~/components/markdown/rendered-text";
@@ -379,13 +379,7 @@ export function RecordDocument({
         ) : null}
         <p className="text-muted-foreground text-sm" data-testid="record-coverage">
           {view.participation.basis === "import" ? "From the imported file: " : ""}
-          {d?.coverage
-            ? recordedCoverageLine({
-                ...d.coverage,
-                unreadableNow: view.unreadableVotes,
-                fromFile: view.participation.basis === "import",
-              })
-            : coverageLine(view)}
+          {d?.coverage ? recordViewCoverageLine(d.coverage, view) : coverageLine(view)}
           {/* Confidence only with a ready result, next to what it rests on. */}
           {/* And never for a tie: there is no winner to be confident in. */}
           {/* With no figure, it says why (a counted criterion resting on one voter, say). */}
