@@ -1,4 +1,4 @@
-import { createPrismaClient, type Database } from "@tradeoff/db";
+import { createPrismaClient, type Database, statements } from "@tradeoff/db";
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { createCaller } from "../src/root";
@@ -213,6 +213,42 @@ describe("history folding", () => {
     await ageLatestEvent(projectId, 11);
     await tenSeconds.vote.cast({ projectId, criterionKey: "ordering", weight: 3, scores: {} });
     expect(await voteEvents(projectId)).toHaveLength(4);
+  });
+
+  it("moves the entry's last edit time on with every edit folded in, even two in one instant", async () => {
+    const { alice, projectId, team } = await openProject();
+    await castVote(alice, projectId, "ops", { weight: 1, scores: {} });
+    // Two edits the database's clock sees at the same instant (one member in two tabs, within a
+    // millisecond): in one transaction, where now() does not move. A page that read the entry
+    // after the first must still learn of the second, which it tells by the last edit time.
+    const editTimes = await t.db.$transaction(async (tx) => {
+      const times: (Date | null)[] = [];
+      for (const weight of [2, 3]) {
+        await statements.castVote(tx, {
+          id: `fold-instant-${weight}-${projectId}`,
+          projectId,
+          teamId: team.id,
+          criterionKey: "ops",
+          userId: alice.id,
+          weight,
+          scores: {},
+          noOpinion: false,
+          rationale: null,
+          foldSeconds: 120,
+        });
+        const entry = await tx.projectEvent.findFirstOrThrow({
+          where: { projectId },
+          orderBy: { id: "desc" },
+          select: { lastEditAt: true },
+        });
+        times.push(entry.lastEditAt);
+      }
+      return times;
+    });
+    const [first, second] = editTimes;
+    expect(await voteEvents(projectId)).toHaveLength(1);
+    expect(first).toBeInstanceOf(Date);
+    expect(second?.getTime()).toBeGreaterThan(first?.getTime() ?? Number.POSITIVE_INFINITY);
   });
 
   it("repeating the same vote inside the window changes nothing", async () => {
