@@ -198,17 +198,25 @@ export async function openPage(
  * press or key (the browser's layout-shift entries), with what moved and by how much: a list or
  * a bar arriving late and pushing what the reader was about to press. Moves under a pixel (a
  * line box rounding) are not kept. Not counted: what moves while the document is still
- * arriving (on a busy machine, a first paint before the page's scripts ran, which depends on
- * timing, not on the page), and what a press brings (a tab's content loading in place of its
- * placeholder), unless `watchLayoutShiftsAgain` starts the count over after that press.
+ * arriving, and what a press brings (a tab's content loading in place of its placeholder),
+ * unless `watchLayoutShiftsAgain` starts the count over after that press.
+ *
+ * The document has arrived once the frame after its load event is painted. On a busy machine
+ * the browser paints a half-parsed page (a header with only some of its buttons), and when the
+ * rest is parsed and the load event fires before the next frame, that frame shows the rest in
+ * place: a move of the document's own arrival, which depends on timing, not on the page. The
+ * count starts after that frame.
  */
 const WATCH_LAYOUT_SHIFTS = `(() => {
   const moves = (window.__tradeoffLayoutShifts = []);
   let loadedAt = Infinity;
   let pressedAt = Infinity;
-  addEventListener("load", () => { loadedAt = performance.now(); });
+  window.__tradeoffWatching = false;
+  const watchFromNow = () => { loadedAt = performance.now(); window.__tradeoffWatching = true; };
+  // From the frame after the one painted after the load event: see above.
+  addEventListener("load", () => requestAnimationFrame(() => requestAnimationFrame(watchFromNow)));
   // watchLayoutShiftsAgain: what moves from now until the next press, forgetting what came before.
-  window.__tradeoffWatchAgain = () => { moves.length = 0; loadedAt = performance.now(); pressedAt = Infinity; };
+  window.__tradeoffWatchAgain = () => { moves.length = 0; watchFromNow(); pressedAt = Infinity; };
   for (const type of ["pointerdown", "keydown"])
     addEventListener(type, () => { pressedAt = Math.min(pressedAt, performance.now()); }, true);
   const describe = (node) => {
@@ -230,7 +238,13 @@ const WATCH_LAYOUT_SHIFTS = `(() => {
 })()`;
 
 /** What moved on `page` without the reader asking, since it was opened by `openPage`. */
-export function layoutShifts(page: Page): Promise<string[]> {
+export async function layoutShifts(page: Page): Promise<string[]> {
+  // A count that never started would pass whatever the page did.
+  await expect
+    .poll(() => page.evaluate("window.__tradeoffWatching === true"), {
+      message: `the count of moves on ${page.url()} started after its load`,
+    })
+    .toBe(true);
   return page.evaluate("window.__tradeoffLayoutShifts ?? []") as Promise<string[]>;
 }
 
