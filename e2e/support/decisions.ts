@@ -395,6 +395,19 @@ export async function loseFirstAnswer(page: Page, procedure: string) {
 }
 
 /**
+ * Presses the button named `button`, whose request to `procedure` the server carries out while
+ * its answer is lost on the way back (loseFirstAnswer), waits until the button can be pressed
+ * again and presses it again: a user retrying after a dropped connection.
+ */
+export async function pressAgainAfterLostAnswer(page: Page, procedure: string, button: string) {
+  const requests = await loseFirstAnswer(page, procedure);
+  await page.getByRole("button", { name: button }).click();
+  await expect.poll(requests).toBe(1);
+  await expect(page.getByRole("button", { name: button })).toBeEnabled();
+  await page.getByRole("button", { name: button }).click();
+}
+
+/**
  * Holds the first of the page's requests to one tRPC procedure whose input matches `input` (the
  * cursor of a "Show older" press, say) until `release()`, and lets every other one through, so a
  * refresh of the list and the older page cross. `asked` settles once that request is held.
