@@ -474,6 +474,18 @@ export async function holdScripts(page: Page) {
 }
 
 /**
+ * On a record draft `page` shows, with no decision-maker named yet: names `maker` its one
+ * decision-maker and saves the fields; the draft then waits for their approval.
+ */
+export async function nameDecisionMaker(page: Page, maker: Person) {
+  await page.getByRole("checkbox", { name: maker.user.name }).check();
+  await page.getByRole("button", { name: "Save fields" }).click();
+  await expect(page.getByTestId("approval-summary")).toHaveText(
+    "0 of 1 decision-maker approved; needs their approval.",
+  );
+}
+
+/**
  * On a record draft with one decision-maker, whose approval an edit made stale: approves it
  * again, and the stale notice goes while the approval counts.
  */
