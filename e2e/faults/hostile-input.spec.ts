@@ -1,5 +1,6 @@
 import { expect, request, test } from "@playwright/test";
 import { createPrismaClient } from "@tradeoff/db";
+import { postInChunks } from "../support/bodies";
 import type { AppInstance } from "./support/app";
 import { useFaultWorld } from "./support/world";
 
@@ -136,23 +137,11 @@ test("a body larger than the API reads is refused before the server holds it", a
   expect(body.error?.message).toMatch(/larger than 1 MB, the most the API reads/);
 
   // Sent in chunks without a length: the server stops reading at the bound.
-  const chunk = new Uint8Array(1024 * 1024).fill(0x20);
-  let sent = 0;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent * chunk.byteLength >= 2 * tooLarge) controller.close();
-      else {
-        sent++;
-        controller.enqueue(chunk);
-      }
-    },
-  });
-  const chunked = await fetch(`${plain.origin}/api/trpc/team.create`, {
-    method: "POST",
-    headers: { ...headers, cookie },
-    body: stream,
-    duplex: "half",
-  } as RequestInit);
+  const chunked = await postInChunks(
+    `${plain.origin}/api/trpc/team.create`,
+    { ...headers, cookie },
+    { bytes: 2 * tooLarge, chunkBytes: 1024 * 1024 },
+  );
   expect(await expectTooLarge(chunked)).toMatch(/larger than 1 MB/);
 
   // The REST API answers a problem document, as for its other refusals.

@@ -5,9 +5,9 @@ import {
   criterionCard,
   holdScripts,
   isHydrated,
-  loseFirstAnswer,
   mutate,
   type Person,
+  pressAgainAfterLostAnswer,
   query,
   voteInPage,
   voteOverApi,
@@ -86,11 +86,7 @@ test.describe("deciding together", () => {
     await page.getByLabel("Title").fill("Created once");
 
     // The server creates the decision, and the connection drops before its answer arrives.
-    const requests = await loseFirstAnswer(page, "project.create");
-    await page.getByRole("button", { name: "Create decision" }).click();
-    await expect.poll(requests).toBe(1);
-    await expect(page.getByRole("button", { name: "Create decision" })).toBeEnabled();
-    await page.getByRole("button", { name: "Create decision" }).click();
+    await pressAgainAfterLostAnswer(page, "project.create", "Create decision");
 
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Created once");
     const listed = await query<{ items: { title: string }[] }>(

@@ -11,6 +11,7 @@ import {
   acceptOnProvisionalResult,
   approveAgain,
   expectApprovalInMadr,
+  nameDecisionMaker,
   person,
   teamWithDrfProject,
   voteOverApi,
@@ -175,11 +176,7 @@ test("the whole story: both type at once, the decision-maker approves, an edit t
   await bo.goto(url);
   await bo.getByRole("button", { name: "Start the record draft" }).click();
   await expect(bo).toHaveURL(new RegExp(`${url}/draft$`));
-  await bo.getByRole("checkbox", { name: alice.user.name }).check();
-  await bo.getByRole("button", { name: "Save fields" }).click();
-  await expect(bo.getByTestId("approval-summary")).toHaveText(
-    "0 of 1 decision-maker approved; needs their approval.",
-  );
+  await nameDecisionMaker(bo, alice);
   await al.goto(`${url}/draft`);
   for (const page of [al, bo]) {
     await expect(page.getByTestId("draft-sync-status")).toHaveText("All changes saved");

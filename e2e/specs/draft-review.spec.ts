@@ -6,6 +6,7 @@ import {
   approveAgain,
   expectApprovalInMadr,
   mutate,
+  nameDecisionMaker,
   type Person,
   query,
   voteAndStartDraft,
@@ -49,11 +50,7 @@ test("a member starts the draft, the decision-maker approves, an edit makes it s
   // ...names the owner as the decision-maker (not themselves: the creator or an admin can).
   await expect(m.getByRole("checkbox", { name: member.user.name })).toBeDisabled();
   await expect(m.getByText("(you: the decision's creator or an admin can name you)")).toBeVisible();
-  await m.getByRole("checkbox", { name: owner.user.name }).check();
-  await m.getByRole("button", { name: "Save fields" }).click();
-  await expect(m.getByTestId("approval-summary")).toHaveText(
-    "0 of 1 decision-maker approved; needs their approval.",
-  );
+  await nameDecisionMaker(m, owner);
   await typeIntoRationale(m, "it fits our typed, async services.");
 
   // The owner sees who changed the fields, and approves.
@@ -220,11 +217,7 @@ test("edits that had not reached the server when the draft was accepted are said
   // The owner, who created the decision, names themselves the decision-maker.
   const o = owner.page;
   await o.goto(`${drf.url}/draft`);
-  await o.getByRole("checkbox", { name: owner.user.name }).check();
-  await o.getByRole("button", { name: "Save fields" }).click();
-  await expect(o.getByTestId("approval-summary")).toHaveText(
-    "0 of 1 decision-maker approved; needs their approval.",
-  );
+  await nameDecisionMaker(o, owner);
 
   await mutate(owner.context.request, "draft.updateFields", {
     projectId: drf.projectId,
@@ -325,11 +318,7 @@ test("opening the draft without typing keeps its text and the approval, and a qu
   const reason = "See https://example.com/pricing";
   const quote = `"${reason}" (${member.user.name} on ${drf.first.name}, scoring FastAPI 5 of 5)`;
   const m = await voteAndStartDraft(member, drf, reason);
-  await m.getByRole("checkbox", { name: owner.user.name }).check();
-  await m.getByRole("button", { name: "Save fields" }).click();
-  await expect(m.getByTestId("approval-summary")).toHaveText(
-    "0 of 1 decision-maker approved; needs their approval.",
-  );
+  await nameDecisionMaker(m, owner);
   // Typing in the rationale leaves the quote in another section as it was.
   await typeIntoRationale(m, "it fits our typed, async services.");
   await m.goto(drf.url);

@@ -1,5 +1,11 @@
-import { markDocument, query, voteOverApi } from "../support/decisions";
+import { holdProcedure, markDocument, type Person, query, voteOverApi } from "../support/decisions";
 import { expect, test } from "../support/members";
+
+/** Alice's vote on performance, FastAPI far ahead of DRF: the page opens with "FastAPI leads". */
+const aliceFavoursFastApi = (alice: Person, projectId: string) =>
+  voteOverApi(alice.context.request, projectId, {
+    performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
+  });
 
 test.describe("live updates", () => {
   test("a teammate's vote appears on an open project page without a reload", async ({
@@ -8,9 +14,7 @@ test.describe("live updates", () => {
     drf,
   }) => {
     const { url, projectId } = drf;
-    await voteOverApi(alice.context.request, projectId, {
-      performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
-    });
+    await aliceFavoursFastApi(alice, projectId);
 
     await alice.page.goto(url);
     await expect(alice.page.getByTestId("winner")).toHaveText("FastAPI leads");
@@ -60,18 +64,9 @@ test.describe("live updates", () => {
     drf,
   }) => {
     const { url, projectId } = drf;
-    await voteOverApi(alice.context.request, projectId, {
-      performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
-    });
+    await aliceFavoursFastApi(alice, projectId);
     // Alice's live stream opens only after Bob has voted, as on a slow connection.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await alice.page.route("**/api/trpc/live.project**", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdProcedure(alice.page, "live.project");
     await alice.page.goto(url);
     await expect(alice.page.getByTestId("winner")).toHaveText("FastAPI leads");
     await voteOverApi(bob.context.request, projectId, {

@@ -1,20 +1,25 @@
 import { loggedInCli, tradeoff } from "../support/cli";
-import { decideOverApi, mutate, query } from "../support/decisions";
+import { type DrfProject, decideOverApi, mutate, type Person, query } from "../support/decisions";
 import { expect, test } from "../support/members";
 import { uniqueName } from "../support/names";
+
+/** `owner` decides `drf` over the API; answers its JSON export as `reader` downloads it. */
+async function decidedJsonExport(owner: Person, drf: DrfProject, reader: Person) {
+  await decideOverApi(owner, drf);
+  const file = await query<{ content: string }>(reader.context.request, "export.file", {
+    projectId: drf.projectId,
+    format: "json",
+  });
+  return JSON.parse(file.content);
+}
 
 test("a record imported from an edited JSON file says the recorder and approvals are the file's word", async ({
   alice,
   bob,
   drf,
 }) => {
-  await decideOverApi(alice, drf);
-  const file = await query<{ content: string }>(bob.context.request, "export.file", {
-    projectId: drf.projectId,
-    format: "json",
-  });
+  const doc = await decidedJsonExport(alice, drf, bob);
   // Bob, a member, edits the file so that Alice, the team's owner, recorded and approved it.
-  const doc = JSON.parse(file.content);
   doc.decision.decidedBy = alice.user.name;
   doc.decision.approvals = [{ name: alice.user.name, at: "2026-12-03T10:00:00.000Z" }];
   const created = await mutate<{ id: string }>(bob.context.request, "export.import", {
@@ -43,11 +48,7 @@ test("an imported project's recommendation rests on the file's voters, on its pa
   drf,
 }) => {
   // Alice and Bob were the team's voting members; Alice scored the first criterion.
-  await decideOverApi(alice, drf);
-  const file = await query<{ content: string }>(alice.context.request, "export.file", {
-    projectId: drf.projectId,
-    format: "json",
-  });
+  const doc = await decidedJsonExport(alice, drf, alice);
   // Bob imports it into a team of his own, where he is the only member.
   const archive = await mutate<{ id: string; slug: string }>(bob.context.request, "team.create", {
     name: uniqueName("Archive"),
@@ -55,7 +56,7 @@ test("an imported project's recommendation rests on the file's voters, on its pa
   const created = await mutate<{ id: string; number: number }>(
     bob.context.request,
     "export.import",
-    { teamId: archive.id, document: JSON.parse(file.content) },
+    { teamId: archive.id, document: doc },
   );
 
   const { page } = bob;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { loseFirstAnswer, mutate, query } from "../support/decisions";
+import { mutate, pressAgainAfterLostAnswer, query } from "../support/decisions";
 import {
   expect,
   postCredentials,
@@ -254,11 +254,7 @@ test("sending an invitation again after its answer was lost invites once and lis
   await page.goto(`/t/${team.slug}/settings`);
   await page.getByLabel("Email (optional)").fill("resent@example.com");
   // The server creates the invitation, and the connection drops before its answer arrives.
-  const requests = await loseFirstAnswer(page, "invitation.create");
-  await page.getByRole("button", { name: "Create invitation" }).click();
-  await expect.poll(requests).toBe(1);
-  await expect(page.getByRole("button", { name: "Create invitation" })).toBeEnabled();
-  await page.getByRole("button", { name: "Create invitation" }).click();
+  await pressAgainAfterLostAnswer(page, "invitation.create", "Create invitation");
 
   // Its link was in the lost answer: the page says so and lists the one invitation.
   await expect(

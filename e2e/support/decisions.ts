@@ -395,6 +395,19 @@ export async function loseFirstAnswer(page: Page, procedure: string) {
 }
 
 /**
+ * Presses the button named `button`, whose request to `procedure` the server carries out while
+ * its answer is lost on the way back (loseFirstAnswer), waits until the button can be pressed
+ * again and presses it again: a user retrying after a dropped connection.
+ */
+export async function pressAgainAfterLostAnswer(page: Page, procedure: string, button: string) {
+  const requests = await loseFirstAnswer(page, procedure);
+  await page.getByRole("button", { name: button }).click();
+  await expect.poll(requests).toBe(1);
+  await expect(page.getByRole("button", { name: button })).toBeEnabled();
+  await page.getByRole("button", { name: button }).click();
+}
+
+/**
  * Holds the first of the page's requests to one tRPC procedure whose input matches `input` (the
  * cursor of a "Show older" press, say) until `release()`, and lets every other one through, so a
  * refresh of the list and the older page cross. `asked` settles once that request is held.
@@ -458,6 +471,18 @@ export async function holdScripts(page: Page) {
     await route.continue();
   });
   return { release, held: () => held };
+}
+
+/**
+ * On a record draft `page` shows, with no decision-maker named yet: names `maker` its one
+ * decision-maker and saves the fields; the draft then waits for their approval.
+ */
+export async function nameDecisionMaker(page: Page, maker: Person) {
+  await page.getByRole("checkbox", { name: maker.user.name }).check();
+  await page.getByRole("button", { name: "Save fields" }).click();
+  await expect(page.getByTestId("approval-summary")).toHaveText(
+    "0 of 1 decision-maker approved; needs their approval.",
+  );
 }
 
 /**
