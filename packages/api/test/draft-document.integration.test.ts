@@ -968,25 +968,41 @@ describe("access lost while a draft is open", () => {
     },
   );
 
-  itOnPostgresServer("disconnects someone who signed out everywhere", async () => {
+  /**
+   * A team's member and a draft of the team ("Start."), open on one instance in the owner's tab;
+   * `memberTab` opens it in the member's browser of sign-in `sessionId`.
+   */
+  async function draftOpenToMember() {
     const team = await teamWith(t, ["MEMBER"]);
     const member = at(team.people, 1);
+    const draft = await draftFor(team, { rationale: "Start." });
+    const instance = await startInstance();
+    const owner = await connect(instance, draft.id, team.owner.id);
+    const memberTab = (sessionId: string) =>
+      connect(instance, draft.id, `${member.id}:${sessionId}`);
+    return { member, owner, memberTab };
+  }
+
+  /** `tab` is closed for its lost access, and what the owner types next never reaches it. */
+  async function expectCutOff(tab: Client, owner: Client, typed: string) {
+    await until(() => tab.closed.length > 0, SYNC);
+    typeParagraph(owner.doc, "rationale", typed);
+    await settle();
+    expect(rationale(tab)).toBe("Start.");
+    expect(tab.closed).toContainEqual(CLOSED);
+  }
+
+  itOnPostgresServer("disconnects someone who signed out everywhere", async () => {
+    const { member, owner, memberTab } = await draftOpenToMember();
     const session = await t.db.signInSession.create({
       data: { userId: member.id },
       select: { id: true },
     });
-    const draft = await draftFor(team, { rationale: "Start." });
-    const a = await startInstance();
-    const owner = await connect(a, draft.id, team.owner.id);
-    const tab = await connect(a, draft.id, `${member.id}:${session.id}`);
+    const tab = await memberTab(session.id);
     expect(tab.refused).toEqual([]);
 
     await t.callerAs({ ...member, sessionId: session.id }).account.signOutEverywhere();
-    await until(() => tab.closed.length > 0, SYNC);
-    typeParagraph(owner.doc, "rationale", "written after the sign-out");
-    await settle();
-    expect(rationale(tab)).toBe("Start.");
-    expect(tab.closed).toContainEqual(CLOSED);
+    await expectCutOff(tab, owner, "written after the sign-out");
   });
 
   /** next-auth's handlers as the web app configures them, on the test database. */
@@ -999,8 +1015,7 @@ describe("access lost while a draft is open", () => {
   itOnPostgresServer(
     "disconnects the browser that signs out at once, leaving the member's other browser open",
     async () => {
-      const team = await teamWith(t, ["MEMBER"]);
-      const member = at(team.people, 1);
+      const { member, owner, memberTab } = await draftOpenToMember();
       const options = authOptions();
       // Two sign-ins, as next-auth's callback makes them: each JWT names its sign-in record.
       const signIn = async () =>
@@ -1010,21 +1025,14 @@ describe("access lost while a draft is open", () => {
         } as never)) as { sub: string; sid: string };
       const leaving = await signIn();
       const staying = await signIn();
-      const draft = await draftFor(team, { rationale: "Start." });
-      const a = await startInstance();
-      const owner = await connect(a, draft.id, team.owner.id);
-      const tab = await connect(a, draft.id, `${member.id}:${leaving.sid}`);
-      const otherBrowser = await connect(a, draft.id, `${member.id}:${staying.sid}`);
+      const tab = await memberTab(leaving.sid);
+      const otherBrowser = await memberTab(staying.sid);
       expect(tab.refused).toEqual([]);
 
       // Signing out, as next-auth's sign-out route does for a JWT session.
       await options.events?.signOut?.({ token: leaving } as never);
-      await until(() => tab.closed.length > 0, SYNC);
-      typeParagraph(owner.doc, "rationale", "written after the sign-out");
+      await expectCutOff(tab, owner, "written after the sign-out");
       await until(() => rationale(otherBrowser).includes("written after the sign-out"), SYNC);
-      await settle();
-      expect(rationale(tab)).toBe("Start.");
-      expect(tab.closed).toContainEqual(CLOSED);
       expect(otherBrowser.closed).toEqual([]);
     },
   );
@@ -1032,8 +1040,7 @@ describe("access lost while a draft is open", () => {
   itOnPostgresServer(
     "disconnects a browser signed in with a password set before the address was proven, once it is",
     async () => {
-      const team = await teamWith(t, ["MEMBER"]);
-      const member = at(team.people, 1);
+      const { member, owner, memberTab } = await draftOpenToMember();
       await t.db.user.update({
         where: { id: member.id },
         data: { emailVerified: null, passwordHash: "set-before-the-address-was-proven" },
@@ -1042,20 +1049,13 @@ describe("access lost while a draft is open", () => {
         data: { userId: member.id },
         select: { id: true },
       });
-      const draft = await draftFor(team, { rationale: "Start." });
-      const a = await startInstance();
-      const owner = await connect(a, draft.id, team.owner.id);
-      const tab = await connect(a, draft.id, `${member.id}:${unproven.id}`);
+      const tab = await memberTab(unproven.id);
       expect(tab.refused).toEqual([]);
 
       // The address's owner opens an emailed sign-in link: next-auth sets emailVerified through
       // the adapter.
       await authOptions().adapter?.updateUser?.({ id: member.id, emailVerified: new Date() });
-      await until(() => tab.closed.length > 0, SYNC);
-      typeParagraph(owner.doc, "rationale", "written after the proof");
-      await settle();
-      expect(rationale(tab)).toBe("Start.");
-      expect(tab.closed).toContainEqual(CLOSED);
+      await expectCutOff(tab, owner, "written after the proof");
     },
   );
 
