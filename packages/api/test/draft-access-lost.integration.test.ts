@@ -33,7 +33,10 @@ async function startedDraft() {
     });
   /** The owner removes the member from the team. */
   const removeMember = () => s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id });
-  return { ...s, fields, removeMember, before: await fields() };
+  /** Runs `change` queued behind the team's row while the member's removal commits first. */
+  const behindRemoval = <T>(change: () => Promise<T>) =>
+    inTurnBehindLock(t.db, "teams", s.team.id, removeMember, change);
+  return { ...s, fields, removeMember, behindRemoval, before: await fields() };
 }
 
 describe("a draft change by someone who lost access meanwhile", () => {
@@ -99,12 +102,8 @@ describe("a draft change by someone who lost access meanwhile", () => {
 
   itWithLocks("is refused once the removal it waited behind commits", async () => {
     const s = await startedDraft();
-    const [removed, refused] = await inTurnBehindLock(
-      t.db,
-      "teams",
-      s.team.id,
-      s.removeMember,
-      () => trpcError(s.member.api.draft.updateFields({ projectId: s.projectId, links: spike })),
+    const [removed, refused] = await s.behindRemoval(() =>
+      trpcError(s.member.api.draft.updateFields({ projectId: s.projectId, links: spike })),
     );
     expect(removed).toEqual({ userId: s.member.id, shareLinksRevoked: 0, webhooksDisabled: 0 });
     expect(refused.code).toBe("NOT_FOUND");
@@ -167,13 +166,8 @@ describe("edits from the realtime editor by someone who lost access meanwhile", 
 
   itWithLocks("stores nothing once the removal it waited behind commits", async () => {
     const s = await editedDraft();
-    const [removed, refused] = await inTurnBehindLock(
-      t.db,
-      "teams",
-      s.team.id,
-      s.removeMember,
-      () =>
-        appendDraftUpdate(t.db, { draftId: s.draftId, update: s.update, authorId: s.member.id }),
+    const [removed, refused] = await s.behindRemoval(() =>
+      appendDraftUpdate(t.db, { draftId: s.draftId, update: s.update, authorId: s.member.id }),
     );
     expect(removed).toMatchObject({ userId: s.member.id });
     expect(refused).toMatchObject({ stored: false, refused: [s.member.id] });
