@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
-import { billingStub } from "./stub-server";
+import { billingStub, folderImportAnswer, importedRecord } from "./stub-server";
 
 const revisableBy = "Olivia Owner (who imported it) or a team admin";
 const reason = `record 1 was imported from this file, which has changed since, but only ${revisableBy} can revise it: it is left as it is. Ask one of them to import the changed file.`;
@@ -38,17 +38,7 @@ describe("tradeoff import FOLDER with a record the caller may not revise or supe
         sent.push(dryRun);
         return {
           data: {
-            records: [
-              {
-                ...second,
-                number: 2,
-                status: "accepted",
-                date: "2024-01-02",
-                supersedes: [],
-                supersededBy: [],
-                warnings: [],
-              },
-            ],
+            records: [importedRecord({ ...second, number: 2, date: "2024-01-02" })],
             skipped: [
               { fileName: "0001-use-sqs.md", reason: why, conflict: { number: 1, revisableBy } },
             ],
@@ -75,13 +65,12 @@ describe("tradeoff import FOLDER with a record the caller may not revise or supe
   );
 
   it("says nothing was written when that file is all the folder changes", async () => {
-    const stub = await billingStub(({ input }) => ({
-      data: {
+    const stub = await billingStub(
+      folderImportAnswer(() => ({
         records: [],
         skipped: [{ fileName: "0001-use-sqs.md", reason, conflict: { number: 1, revisableBy } }],
-        dryRun: (input as { dryRun: boolean }).dryRun,
-      },
-    }));
+      })),
+    );
     try {
       const { home, folder } = await folderOf(["0001-use-sqs.md"]);
       const run = await runCli(["import", folder], { env: stub.env(home) });

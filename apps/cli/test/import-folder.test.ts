@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli";
-import { billingStub } from "./stub-server";
+import { billingStub, folderImportAnswer, importedRecord } from "./stub-server";
 
 /** A new home folder, and a folder for records at `path` under it holding `files` (name: text). */
 async function homeWithFolder(path: string, files: Record<string, string> = {}) {
@@ -14,23 +14,14 @@ async function homeWithFolder(path: string, files: Record<string, string> = {}) 
   return { home, folder };
 }
 
-/** A record of the server's import answer: accepted, with no links or notes unless `record` has some. */
-const answered = (
-  record: { fileName: string; number: number; title: string; date: string } & Record<
-    string,
-    unknown
-  >,
-) => ({ status: "accepted", supersedes: [], supersededBy: [], warnings: [], ...record });
-
 describe("tradeoff import FOLDER", () => {
   it("fails (exit 1) when not one file is a record: nothing was created, each file says why", async () => {
-    const stub = await billingStub(({ input }) => ({
-      data: {
+    const stub = await billingStub(
+      folderImportAnswer(() => ({
         records: [],
         skipped: [{ fileName: "notes.md", reason: "not a decision record: no status found" }],
-        dryRun: (input as { dryRun: boolean }).dryRun,
-      },
-    }));
+      })),
+    );
     try {
       const { home, folder } = await homeWithFolder("docs/decisions", {
         "notes.md": "# Meeting notes\n",
@@ -64,7 +55,7 @@ describe("tradeoff import FOLDER --dry-run on a terminal's screen", () => {
     const stub = await billingStub(() => ({
       data: {
         records: [
-          answered({
+          importedRecord({
             fileName: "0001-queue.md",
             number: 1,
             title: `Queue${evil}`,
@@ -121,11 +112,11 @@ describe("tradeoff import FOLDER again (a retry after a timeout)", () => {
       importedAs: number,
     });
     let newOne = false;
-    const stub = await billingStub(({ input }) => ({
-      data: {
+    const stub = await billingStub(
+      folderImportAnswer(() => ({
         records: newOne
           ? [
-              answered({
+              importedRecord({
                 fileName: "0003-use-kafka.md",
                 number: 3,
                 title: "Use Kafka",
@@ -134,9 +125,8 @@ describe("tradeoff import FOLDER again (a retry after a timeout)", () => {
             ]
           : [],
         skipped: [again("0001-record.md", 1), again("0002-queue.md", 2)],
-        dryRun: (input as { dryRun: boolean }).dryRun,
-      },
-    }));
+      })),
+    );
     try {
       const { home, folder } = await homeWithFolder("doc/adr", {
         "0001-record.md": "# 1. Record\n",
@@ -168,17 +158,17 @@ describe("tradeoff import FOLDER again (a retry after a timeout)", () => {
 
 describe("tradeoff import FOLDER with a file changed since it was imported", () => {
   it("says it is the record's next revision (same number, same file), not a new record", async () => {
-    const stub = await billingStub(({ input }) => ({
-      data: {
+    const stub = await billingStub(
+      folderImportAnswer(() => ({
         records: [
-          answered({
+          importedRecord({
             fileName: "0003-use-postgresql.md",
             number: 3,
             title: "Use PostgreSQL",
             date: "2026-01-03",
             revises: { revision: 2 },
           }),
-          answered({
+          importedRecord({
             fileName: "0004-use-redis.md",
             number: 4,
             title: "Use Redis",
@@ -186,9 +176,8 @@ describe("tradeoff import FOLDER with a file changed since it was imported", () 
           }),
         ],
         skipped: [],
-        dryRun: (input as { dryRun: boolean }).dryRun,
-      },
-    }));
+      })),
+    );
     try {
       const { home, folder } = await homeWithFolder("doc/adr", {
         "0003-use-postgresql.md": "# 3. Record\n",

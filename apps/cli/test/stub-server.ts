@@ -157,3 +157,21 @@ export function recordView(
     ...changes,
   };
 }
+
+/**
+ * The server's answer to a folder import: the `records` it creates (or would) and the `skipped`
+ * files, as a dry run when the CLI asked for one. `result` is read at each call.
+ */
+export function folderImportAnswer(result: () => { records: unknown[]; skipped: unknown[] }) {
+  return ({ input }: StubCall): StubAnswer => ({
+    data: { ...result(), dryRun: (input as { dryRun: boolean }).dryRun },
+  });
+}
+
+/** A record of a folder import's answer: accepted, no links or notes unless `record` has some. */
+export const importedRecord = (
+  record: { fileName: string; number: number; title: string; date: string } & Record<
+    string,
+    unknown
+  >,
+) => ({ status: "accepted", supersedes: [], supersededBy: [], warnings: [], ...record });

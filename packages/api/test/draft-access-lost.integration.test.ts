@@ -31,7 +31,12 @@ async function startedDraft() {
       where: { projectId: s.projectId },
       select: { links: true, decisionMakers: true, textVersion: true },
     });
-  return { ...s, fields, before: await fields() };
+  /** The owner removes the member from the team. */
+  const removeMember = () => s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id });
+  /** Runs `change` queued behind the team's row while the member's removal commits first. */
+  const behindRemoval = <T>(change: () => Promise<T>) =>
+    inTurnBehindLock(t.db, "teams", s.team.id, removeMember, change);
+  return { ...s, fields, removeMember, behindRemoval, before: await fields() };
 }
 
 describe("a draft change by someone who lost access meanwhile", () => {
@@ -39,7 +44,7 @@ describe("a draft change by someone who lost access meanwhile", () => {
     const s = await startedDraft();
     // What the access check read, before the removal committed.
     const checked = { userId: s.member.id, teamId: s.team.id, role: "MEMBER" as const };
-    await s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id });
+    await s.removeMember();
     const refused = await updateDraftFields(t.db, checked, {
       projectId: s.projectId,
       links: spike,
@@ -66,7 +71,7 @@ describe("a draft change by someone who lost access meanwhile", () => {
   it("adds no comment once its member was removed after the access check", async () => {
     const s = await startedDraft();
     const checked = { userId: s.member.id, teamId: s.team.id };
-    await s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id });
+    await s.removeMember();
     const refused = await commentDraft(t.db, checked, {
       projectId: s.projectId,
       body: "Written after the removal",
@@ -84,7 +89,7 @@ describe("a draft change by someone who lost access meanwhile", () => {
       quote: null,
     });
     const checked = { userId: s.member.id, teamId: s.team.id };
-    await s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id });
+    await s.removeMember();
     const refused = await resolveDraftComment(t.db, checked, {
       projectId: s.projectId,
       commentId,
@@ -97,12 +102,8 @@ describe("a draft change by someone who lost access meanwhile", () => {
 
   itWithLocks("is refused once the removal it waited behind commits", async () => {
     const s = await startedDraft();
-    const [removed, refused] = await inTurnBehindLock(
-      t.db,
-      "teams",
-      s.team.id,
-      () => s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id }),
-      () => trpcError(s.member.api.draft.updateFields({ projectId: s.projectId, links: spike })),
+    const [removed, refused] = await s.behindRemoval(() =>
+      trpcError(s.member.api.draft.updateFields({ projectId: s.projectId, links: spike })),
     );
     expect(removed).toEqual({ userId: s.member.id, shareLinksRevoked: 0, webhooksDisabled: 0 });
     expect(refused.code).toBe("NOT_FOUND");
@@ -129,7 +130,7 @@ describe("edits from the realtime editor by someone who lost access meanwhile", 
 
   it("stores nothing typed by a member removed, or made a viewer, after the editor's access check", async () => {
     const s = await editedDraft();
-    await s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id });
+    await s.removeMember();
     await s.owner.api.member.changeRole({ teamId: s.team.id, userId: s.admin.id, role: "VIEWER" });
     for (const typist of [s.member, s.admin]) {
       const result = await appendDraftUpdate(t.db, {
@@ -165,13 +166,8 @@ describe("edits from the realtime editor by someone who lost access meanwhile", 
 
   itWithLocks("stores nothing once the removal it waited behind commits", async () => {
     const s = await editedDraft();
-    const [removed, refused] = await inTurnBehindLock(
-      t.db,
-      "teams",
-      s.team.id,
-      () => s.owner.api.member.remove({ teamId: s.team.id, userId: s.member.id }),
-      () =>
-        appendDraftUpdate(t.db, { draftId: s.draftId, update: s.update, authorId: s.member.id }),
+    const [removed, refused] = await s.behindRemoval(() =>
+      appendDraftUpdate(t.db, { draftId: s.draftId, update: s.update, authorId: s.member.id }),
     );
     expect(removed).toMatchObject({ userId: s.member.id });
     expect(refused).toMatchObject({ stored: false, refused: [s.member.id] });

@@ -33,7 +33,7 @@ import {
   type DraftConnectionContext,
 } from "../src/services/draft/document-server";
 import { markdownAsText } from "../src/services/draft/draft-text";
-import { trpcError, until, useTestDatabase } from "./helpers";
+import { itOnPostgresServer, trpcError, until, useTestDatabase } from "./helpers";
 import {
   at,
   blankInput,
@@ -258,7 +258,7 @@ describe("the shared text of a draft", () => {
 
   // Instances hear each other through LISTEN/NOTIFY, which the embedded database (one process,
   // one instance) does not pass between connections: a PostgreSQL server is needed here.
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
+  itOnPostgresServer(
     "converges when two people type at once through two instances, and survives a restart",
     async () => {
       const draft = await draftFor(world, { rationale: "Shared start." });
@@ -721,7 +721,7 @@ describe("edits that arrive as the draft is accepted or discarded", () => {
     });
 
   // The acceptance reaches the instances through LISTEN/NOTIFY: a PostgreSQL server is needed.
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
+  itOnPostgresServer(
     "refuses an edit typed right after acceptance at once, though the editor's access was read a moment before",
     async () => {
       const { s, member, draftId } = await readyDraft();
@@ -809,7 +809,7 @@ describe("edits that arrive as the draft is accepted or discarded", () => {
 
 describe("latency with a 50,000-character draft", () => {
   // Two instances: a PostgreSQL server is needed (see above).
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
+  itOnPostgresServer(
     "brings one person's edit to four others across two instances",
     async () => {
       const paragraph = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. "
@@ -899,7 +899,7 @@ describe("access lost while a draft is open", () => {
 
   // Removals are announced through NOTIFY, which the embedded database does not pass between
   // connections: a PostgreSQL server is needed here.
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
+  itOnPostgresServer(
     "disconnects a viewer and a member removed from the team, on every instance, before the next edit reaches them",
     async () => {
       const team = await teamWith(t, ["VIEWER", "MEMBER", "MEMBER"]);
@@ -935,12 +935,11 @@ describe("access lost while a draft is open", () => {
     },
   );
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
+  itOnPostgresServer(
     "turns a member made a viewer read-only at once, on every instance",
     async () => {
       const team = await teamWith(t, ["MEMBER"]);
-      const [, demoted] = team.people;
-      if (!demoted) throw new Error("fixture has a member");
+      const demoted = at(team.people, 1);
       const draft = await draftFor(team, { rationale: "Start." });
       const a = await startInstance();
       const b = await startInstance();
@@ -969,30 +968,42 @@ describe("access lost while a draft is open", () => {
     },
   );
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
-    "disconnects someone who signed out everywhere",
-    async () => {
-      const team = await teamWith(t, ["MEMBER"]);
-      const [, member] = team.people;
-      if (!member) throw new Error("fixture has a member");
-      const session = await t.db.signInSession.create({
-        data: { userId: member.id },
-        select: { id: true },
-      });
-      const draft = await draftFor(team, { rationale: "Start." });
-      const a = await startInstance();
-      const owner = await connect(a, draft.id, team.owner.id);
-      const tab = await connect(a, draft.id, `${member.id}:${session.id}`);
-      expect(tab.refused).toEqual([]);
+  /**
+   * A team's member and a draft of the team ("Start."), open on one instance in the owner's tab;
+   * `memberTab` opens it in the member's browser of sign-in `sessionId`.
+   */
+  async function draftOpenToMember() {
+    const team = await teamWith(t, ["MEMBER"]);
+    const member = at(team.people, 1);
+    const draft = await draftFor(team, { rationale: "Start." });
+    const instance = await startInstance();
+    const owner = await connect(instance, draft.id, team.owner.id);
+    const memberTab = (sessionId: string) =>
+      connect(instance, draft.id, `${member.id}:${sessionId}`);
+    return { member, owner, memberTab };
+  }
 
-      await t.callerAs({ ...member, sessionId: session.id }).account.signOutEverywhere();
-      await until(() => tab.closed.length > 0, SYNC);
-      typeParagraph(owner.doc, "rationale", "written after the sign-out");
-      await settle();
-      expect(rationale(tab)).toBe("Start.");
-      expect(tab.closed).toContainEqual(CLOSED);
-    },
-  );
+  /** `tab` is closed for its lost access, and what the owner types next never reaches it. */
+  async function expectCutOff(tab: Client, owner: Client, typed: string) {
+    await until(() => tab.closed.length > 0, SYNC);
+    typeParagraph(owner.doc, "rationale", typed);
+    await settle();
+    expect(rationale(tab)).toBe("Start.");
+    expect(tab.closed).toContainEqual(CLOSED);
+  }
+
+  itOnPostgresServer("disconnects someone who signed out everywhere", async () => {
+    const { member, owner, memberTab } = await draftOpenToMember();
+    const session = await t.db.signInSession.create({
+      data: { userId: member.id },
+      select: { id: true },
+    });
+    const tab = await memberTab(session.id);
+    expect(tab.refused).toEqual([]);
+
+    await t.callerAs({ ...member, sessionId: session.id }).account.signOutEverywhere();
+    await expectCutOff(tab, owner, "written after the sign-out");
+  });
 
   /** next-auth's handlers as the web app configures them, on the test database. */
   const authOptions = () =>
@@ -1001,12 +1012,10 @@ describe("access lost while a draft is open", () => {
       readAuthEnv({ NEXTAUTH_SECRET: "a-test-secret-of-enough-length-0123456789" }),
     );
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
+  itOnPostgresServer(
     "disconnects the browser that signs out at once, leaving the member's other browser open",
     async () => {
-      const team = await teamWith(t, ["MEMBER"]);
-      const [, member] = team.people;
-      if (!member) throw new Error("fixture has a member");
+      const { member, owner, memberTab } = await draftOpenToMember();
       const options = authOptions();
       // Two sign-ins, as next-auth's callback makes them: each JWT names its sign-in record.
       const signIn = async () =>
@@ -1016,31 +1025,22 @@ describe("access lost while a draft is open", () => {
         } as never)) as { sub: string; sid: string };
       const leaving = await signIn();
       const staying = await signIn();
-      const draft = await draftFor(team, { rationale: "Start." });
-      const a = await startInstance();
-      const owner = await connect(a, draft.id, team.owner.id);
-      const tab = await connect(a, draft.id, `${member.id}:${leaving.sid}`);
-      const otherBrowser = await connect(a, draft.id, `${member.id}:${staying.sid}`);
+      const tab = await memberTab(leaving.sid);
+      const otherBrowser = await memberTab(staying.sid);
       expect(tab.refused).toEqual([]);
 
       // Signing out, as next-auth's sign-out route does for a JWT session.
       await options.events?.signOut?.({ token: leaving } as never);
-      await until(() => tab.closed.length > 0, SYNC);
-      typeParagraph(owner.doc, "rationale", "written after the sign-out");
+      await expectCutOff(tab, owner, "written after the sign-out");
       await until(() => rationale(otherBrowser).includes("written after the sign-out"), SYNC);
-      await settle();
-      expect(rationale(tab)).toBe("Start.");
-      expect(tab.closed).toContainEqual(CLOSED);
       expect(otherBrowser.closed).toEqual([]);
     },
   );
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
+  itOnPostgresServer(
     "disconnects a browser signed in with a password set before the address was proven, once it is",
     async () => {
-      const team = await teamWith(t, ["MEMBER"]);
-      const [, member] = team.people;
-      if (!member) throw new Error("fixture has a member");
+      const { member, owner, memberTab } = await draftOpenToMember();
       await t.db.user.update({
         where: { id: member.id },
         data: { emailVerified: null, passwordHash: "set-before-the-address-was-proven" },
@@ -1049,20 +1049,13 @@ describe("access lost while a draft is open", () => {
         data: { userId: member.id },
         select: { id: true },
       });
-      const draft = await draftFor(team, { rationale: "Start." });
-      const a = await startInstance();
-      const owner = await connect(a, draft.id, team.owner.id);
-      const tab = await connect(a, draft.id, `${member.id}:${unproven.id}`);
+      const tab = await memberTab(unproven.id);
       expect(tab.refused).toEqual([]);
 
       // The address's owner opens an emailed sign-in link: next-auth sets emailVerified through
       // the adapter.
       await authOptions().adapter?.updateUser?.({ id: member.id, emailVerified: new Date() });
-      await until(() => tab.closed.length > 0, SYNC);
-      typeParagraph(owner.doc, "rationale", "written after the proof");
-      await settle();
-      expect(rationale(tab)).toBe("Start.");
-      expect(tab.closed).toContainEqual(CLOSED);
+      await expectCutOff(tab, owner, "written after the proof");
     },
   );
 

@@ -1,7 +1,7 @@
 import type { AttemptLimiter } from "@tradeoff/auth/attempt-limiter";
 import { createTestDatabase } from "@tradeoff/db/testing";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createCaller } from "../src/root";
 import { createContextInner } from "../src/trpc";
 
@@ -9,6 +9,13 @@ import { createContextInner } from "../src/trpc";
 export const TEST_APP_SECRET = "test-app-secret-for-webhook-encryption";
 
 type TestDatabase = Awaited<ReturnType<typeof createTestDatabase>>;
+
+/**
+ * `it` for a test that needs connections which run at once and hear each other (LISTEN/NOTIFY).
+ * The embedded database (PGlite) serves every connection from one session: these run only on a
+ * PostgreSQL server (TEST_DATABASE_URL, as in CI).
+ */
+export const itOnPostgresServer = it.skipIf(!process.env.TEST_DATABASE_URL);
 
 /** A fresh, migrated database for one test file, dropped when the file ends. */
 export function useTestDatabase() {

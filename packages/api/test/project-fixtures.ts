@@ -196,6 +196,26 @@ export function at<T>(list: readonly T[], i: number): T {
   return item;
 }
 
+/**
+ * An open blank decision on which two members vote: `member` on both criteria (sqs leads),
+ * `other` on "ops" only. `unreadable()` writes `other`'s scores around the API as text that is
+ * no JSON, so that vote cannot be read; `readable()` writes them back as scores.
+ */
+export async function twoVotersOnBlankProject(t: T) {
+  const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
+  const [member, other] = [at(setup.people, 1), at(setup.people, 2)];
+  const { projectId } = setup;
+  await castOnBothCriteria(member, projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
+  await castVote(other, projectId, "ops", { weight: 4, scores: { kafka: 5, sqs: 1 } });
+  const unreadable = () => t.db.$executeRaw`UPDATE votes
+      SET scores = to_jsonb('{"kafka": 5,'::text), updated_at = now()
+      WHERE project_id = ${projectId} AND user_id = ${other.id}`;
+  const readable = () => t.db.$executeRaw`UPDATE votes
+      SET scores = '{"kafka": 5, "sqs": 1}'::jsonb, updated_at = now()
+      WHERE project_id = ${projectId} AND user_id = ${other.id}`;
+  return { setup, member, other, projectId, unreadable, readable };
+}
+
 /** An open blank decision (kafka or sqs) on which a member has voted on both criteria. */
 export async function votedBlankProject(t: T) {
   const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);

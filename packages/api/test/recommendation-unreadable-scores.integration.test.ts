@@ -3,9 +3,9 @@ import { useTestDatabase } from "./helpers";
 import {
   at,
   castOnBothCriteria,
-  castVote,
   openBlankProject,
   recordDecision,
+  twoVotersOnBlankProject,
 } from "./project-fixtures";
 
 const t = useTestDatabase();
@@ -15,15 +15,9 @@ const t = useTestDatabase();
  * JSON, so that vote cannot be read. The first member's votes alone make sqs lead.
  */
 async function withUnreadableVote() {
-  const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
-  const [member, other] = [at(setup.people, 1), at(setup.people, 2)];
-  const { projectId } = setup;
-  await castOnBothCriteria(member, projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
-  await castVote(other, projectId, "ops", { weight: 4, scores: { kafka: 5, sqs: 1 } });
-  await t.db.$executeRaw`UPDATE votes SET scores = to_jsonb('{"kafka": 5,'::text),
-      updated_at = now()
-    WHERE project_id = ${projectId} AND user_id = ${other.id}`;
-  return { setup, member, other, projectId };
+  const voted = await twoVotersOnBlankProject(t);
+  await voted.unreadable();
+  return voted;
 }
 
 describe("the recommendation of a project with a stored vote that cannot be read", () => {

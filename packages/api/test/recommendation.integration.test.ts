@@ -3,7 +3,7 @@ import { statements } from "@tradeoff/db";
 import { aggregate } from "@tradeoff/scoring";
 import { describe, expect, it } from "vitest";
 import { loadDecision } from "../src/services/project/load-decision";
-import { trpcError, useTestDatabase } from "./helpers";
+import { itOnPostgresServer, trpcError, useTestDatabase } from "./helpers";
 import {
   at,
   blankInput,
@@ -297,7 +297,7 @@ describe("the recommendation cache under racing votes", () => {
   // A race needs two transactions open at once. The embedded database (PGlite) runs one
   // connection's work at a time, so the read between the votes would wait for the open
   // transaction: the race exists only on a PostgreSQL server (TEST_DATABASE_URL, as in CI).
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
+  itOnPostgresServer(
     "never keeps a view that misses a vote committed after a later-numbered one",
     async () => {
       const { team, owner, people } = await teamWith(t, ["MEMBER", "MEMBER"]);

@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "./helpers";
 import {
-  at,
-  castOnBothCriteria,
-  castVote,
   exportedText,
-  openBlankProject,
   recordDecision,
   teamWith,
+  twoVotersOnBlankProject,
 } from "./project-fixtures";
 
 const t = useTestDatabase();
@@ -17,23 +14,10 @@ const DECIDED =
 const PROVISIONAL =
   "It was provisional when recorded: every criterion was scored, but too few ballots were complete.";
 
-/**
- * Two members vote; the first on both criteria (sqs leads), the second on one. `unreadable`
- * writes the second member's scores around the API as text that is no JSON, so that vote cannot
- * be read; `readable` writes them back as scores.
- */
+/** `twoVotersOnBlankProject`, with the steps these tests take: record, read, share. */
 async function twoVoters() {
-  const setup = await openBlankProject(t, ["MEMBER", "MEMBER"]);
-  const [member, other] = [at(setup.people, 1), at(setup.people, 2)];
-  const { projectId } = setup;
-  await castOnBothCriteria(member, projectId, { weight: 3, scores: { kafka: 2, sqs: 5 } });
-  await castVote(other, projectId, "ops", { weight: 4, scores: { kafka: 5, sqs: 1 } });
-  const unreadable = () => t.db.$executeRaw`UPDATE votes
-      SET scores = to_jsonb('{"kafka": 5,'::text), updated_at = now()
-      WHERE project_id = ${projectId} AND user_id = ${other.id}`;
-  const readable = () => t.db.$executeRaw`UPDATE votes
-      SET scores = '{"kafka": 5, "sqs": 1}'::jsonb, updated_at = now()
-      WHERE project_id = ${projectId} AND user_id = ${other.id}`;
+  const voted = await twoVotersOnBlankProject(t);
+  const { setup, member, projectId } = voted;
   const record = () => recordDecision(setup.owner, projectId, "sqs", "It leads.");
   /** The coverage line of the record's Markdown export (MADR), as a reader sees it. */
   const markdownLine = async () => {
@@ -44,7 +28,7 @@ async function twoVoters() {
     const link = await setup.owner.api.share.create({ projectId });
     return t.callerAs(null).share.view({ token: link.token });
   };
-  return { setup, member, projectId, unreadable, readable, record, markdownLine, shared };
+  return { ...voted, record, markdownLine, shared };
 }
 
 describe("a recorded decision's unreadable votes", () => {

@@ -170,16 +170,17 @@ describe("coverageLine", () => {
   describe("the stored votes a recorded decision could not read, then and now", () => {
     const recorded = { counted: 2, total: 2, voted: 2, eligible: 2, complete: 2, weightShare: 1 };
     const decided = "Decided with 2 of 2 criteria counted, on 2 complete ballots of 2 members.";
+    /** The line of the ready record above, with these stored votes left out then and now. */
+    const readyLine = (unread: {
+      unreadableVotes?: number;
+      unreadableNow: number;
+      fromFile?: boolean;
+    }) => recordedCoverageLine({ ...recorded, status: "ready", ...unread });
 
     it("says the count kept with the record as the moment it was recorded", () => {
-      expect(
-        recordedCoverageLine({
-          ...recorded,
-          status: "ready",
-          unreadableVotes: 1,
-          unreadableNow: 1,
-        }),
-      ).toBe(`${decided} When recorded, 1 vote could not be read and was left out.`);
+      expect(readyLine({ unreadableVotes: 1, unreadableNow: 1 })).toBe(
+        `${decided} When recorded, 1 vote could not be read and was left out.`,
+      );
       expect(
         recordedCoverageLine({
           ...recorded,
@@ -191,71 +192,51 @@ describe("coverageLine", () => {
       ).toBe(
         "Decided with 2 of 2 criteria counted, on 1 complete and 1 partial ballots of 2 members. It was provisional when recorded: every criterion was scored, but too few ballots were complete. When recorded, 2 votes could not be read and were left out.",
       );
-      expect(
-        recordedCoverageLine({
-          ...recorded,
-          status: "ready",
-          unreadableVotes: 0,
-          unreadableNow: 0,
-        }),
-      ).toBe(decided);
+      expect(readyLine({ unreadableVotes: 0, unreadableNow: 0 })).toBe(decided);
     });
 
-    it("says today's count as today's when it is not the one recorded", () => {
+    it.each([
       // Decided on every vote; two cannot be read since: not what the decision rested on.
-      expect(
-        recordedCoverageLine({
-          ...recorded,
-          status: "ready",
-          unreadableVotes: 0,
-          unreadableNow: 2,
-        }),
-      ).toBe(
-        `${decided} Every stored vote could be read when recorded. 2 stored votes cannot be read now and are left out.`,
-      );
+      {
+        unreadableVotes: 0,
+        unreadableNow: 2,
+        whenRecorded: "Every stored vote could be read when recorded.",
+        today: "2 stored votes cannot be read now and are left out.",
+      },
       // Decided while two could not be read; they can be now: the record still says it.
-      expect(
-        recordedCoverageLine({
-          ...recorded,
-          status: "ready",
-          unreadableVotes: 2,
-          unreadableNow: 0,
-        }),
-      ).toBe(
-        `${decided} When recorded, 2 votes could not be read and were left out. Every stored vote can be read now.`,
-      );
-      expect(
-        recordedCoverageLine({
-          ...recorded,
-          status: "ready",
-          unreadableVotes: 1,
-          unreadableNow: 3,
-        }),
-      ).toBe(
-        `${decided} When recorded, 1 vote could not be read and was left out. 3 stored votes cannot be read now and are left out.`,
-      );
-    });
+      {
+        unreadableVotes: 2,
+        unreadableNow: 0,
+        whenRecorded: "When recorded, 2 votes could not be read and were left out.",
+        today: "Every stored vote can be read now.",
+      },
+      {
+        unreadableVotes: 1,
+        unreadableNow: 3,
+        whenRecorded: "When recorded, 1 vote could not be read and was left out.",
+        today: "3 stored votes cannot be read now and are left out.",
+      },
+    ])(
+      "says today's count as today's when it is not the one recorded ($unreadableVotes then, $unreadableNow now)",
+      ({ unreadableVotes, unreadableNow, whenRecorded, today }) => {
+        expect(readyLine({ unreadableVotes, unreadableNow })).toBe(
+          `${decided} ${whenRecorded} ${today}`,
+        );
+      },
+    );
 
     it("says only today's count, as today's, of a record kept before the count was", () => {
-      expect(recordedCoverageLine({ ...recorded, status: "ready", unreadableNow: 1 })).toBe(
+      expect(readyLine({ unreadableNow: 1 })).toBe(
         `${decided} 1 stored vote cannot be read now and is left out.`,
       );
-      expect(recordedCoverageLine({ ...recorded, status: "ready", unreadableNow: 0 })).toBe(
-        decided,
-      );
+      expect(readyLine({ unreadableNow: 0 })).toBe(decided);
     });
 
     it("says the recorded count alone of a result resting on an imported file", () => {
       // The votes the exporting team could not read never came with the file.
-      expect(
-        recordedCoverageLine({
-          ...recorded,
-          status: "ready",
-          unreadableVotes: 2,
-          unreadableNow: 0,
-          fromFile: true,
-        }),
-      ).toBe(`${decided} When recorded, 2 votes could not be read and were left out.`);
+      expect(readyLine({ unreadableVotes: 2, unreadableNow: 0, fromFile: true })).toBe(
+        `${decided} When recorded, 2 votes could not be read and were left out.`,
+      );
     });
   });
 

@@ -71,19 +71,21 @@ export async function loadTimeline(db: PrismaClient, input: TimelineInput): Prom
   ]);
   const { votes: _votes, ...shape } = loaded.decision;
   const options = shape.options.map((o) => ({ key: o.key, name: o.name ?? o.key }));
-  if (visibility.blind) {
+  /** The history's extent without its points: while blind, or when it cannot be scored. */
+  const withoutPoints = async (why: Pick<Timeline, "hidden" | "unreadable">): Promise<Timeline> => {
     const summary = await summarizeVoteEvents(db, input);
     return {
       options,
-      hidden: true,
+      hidden: why.hidden,
       voteEventCount: summary.eventCount,
       from: summary.firstAt,
       to: summary.lastAt,
       points: [],
       votersFrom: loaded.votersFrom,
-      unreadable: null,
+      unreadable: why.unreadable,
     };
-  }
+  };
+  if (visibility.blind) return withoutPoints({ hidden: true, unreadable: null });
 
   let kept: Awaited<ReturnType<typeof keepTimeline>>;
   try {
@@ -95,17 +97,7 @@ export async function loadTimeline(db: PrismaClient, input: TimelineInput): Prom
   } catch (error) {
     if (!(error instanceof DecisionInputError)) throw error;
     console.error(`History chart: project ${input.projectId} cannot be replayed: ${error.message}`);
-    const summary = await summarizeVoteEvents(db, input);
-    return {
-      options,
-      hidden: false,
-      voteEventCount: summary.eventCount,
-      from: summary.firstAt,
-      to: summary.lastAt,
-      points: [],
-      votersFrom: loaded.votersFrom,
-      unreadable: error.message,
-    };
+    return withoutPoints({ hidden: false, unreadable: error.message });
   }
   const [points, basis] = await Promise.all([
     readPoints(db, input.projectId, kept.pointCount, input.maxPoints),
