@@ -211,6 +211,46 @@ test("on a phone, the recommendation is one link away from the top of the ballot
   await expect(jump).toBeHidden();
 });
 
+test("on a phone, a decision's buttons fill each row they wrap onto, the menu's button named on screen", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  const more = page.getByRole("button", { name: "More actions", exact: true });
+  const actions = [
+    page.getByRole("link", { name: "Record the decision", exact: true }),
+    page.getByRole("button", { name: "Start the record draft", exact: true }),
+    page.getByRole("button", { name: "Close voting", exact: true }),
+    more,
+  ];
+  for (const viewport of [...PHONES, { width: 1280, height: 900 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto(soloDrf.url);
+    const boxes = [];
+    for (const action of actions) {
+      await expect(action).toBeVisible();
+      const box = await action.boundingBox();
+      if (box) boxes.push(box);
+    }
+    const rows = new Map<number, number>();
+    for (const box of boxes) {
+      const row = Math.round(box.y);
+      rows.set(row, Math.max(rows.get(row) ?? 0, box.x + box.width));
+    }
+    if (viewport.width >= 640) {
+      // Wide, the buttons keep their own sizes on one row, the menu's an icon.
+      expect(rows.size, `rows at ${viewport.width} px`).toBe(1);
+      await expect(more).not.toContainText("More", { useInnerText: true });
+      continue;
+    }
+    // Every row ends at the same place: none is left with one button by itself at the start.
+    const ends = [...rows.values()].map(Math.round);
+    expect(rows.size, `rows at ${viewport.width} px`).toBeGreaterThan(1);
+    expect(new Set(ends).size, `row ends at ${viewport.width} px: ${ends.join(", ")}`).toBe(1);
+    await expect(more).toContainText("More", { useInnerText: true });
+  }
+});
+
 /** For each row of the table named `label`: how far each cell's words stand from the next cell's, in px. */
 const CELL_GAPS = (label: string) => `(() => {
   const table = document.querySelector('table[aria-label="${label}"]');

@@ -142,7 +142,9 @@ export function ProjectHeader({
             ) : null}
           </div>
         </div>
-        <div className="flex flex-wrap items-center gap-2">
+        {/* On a phone the buttons fill each row they wrap onto, so the row ends flush instead of
+            leaving the menu's button alone on a line of its own. */}
+        <div className="flex flex-wrap items-center gap-2 max-sm:w-full max-sm:*:flex-auto">
           <RecordLink
             slug={project.team.slug}
             projectId={project.id}
@@ -192,8 +194,17 @@ export function ProjectHeader({
               load={loadActionsMenu}
               popup="menu"
               trigger={
-                <Button variant="outline" size="icon" aria-label="More actions">
+                <Button
+                  variant="outline"
+                  size="icon"
+                  className="max-sm:w-auto max-sm:px-4"
+                  aria-label="More actions"
+                >
                   <MoreHorizontal aria-hidden="true" />
+                  {/* Where it may take a row's width, it says what it is. */}
+                  <span aria-hidden="true" className="sm:hidden">
+                    More
+                  </span>
                 </Button>
               }
             >
