@@ -8,6 +8,7 @@ import { appRouter, createCaller } from "../src/root";
 import type { LiveMessage } from "../src/services/live/stream-project";
 import { authenticateRequest } from "../src/services/token/authenticate-request";
 import { createContextInner } from "../src/trpc";
+import { itOnPostgresServer } from "./helpers";
 import { itWithLocks } from "./row-lock";
 
 /**
@@ -450,7 +451,7 @@ describe("live updates across app instances", () => {
 
   // Announced by a trigger on the notification channel; the embedded database's polling finds
   // new event ids only, so there a folded vote shows with the next change (see docs/decisions.md).
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
+  itOnPostgresServer(
     "sends a vote folded into an entry the teammate already has again, live and on resuming",
     async () => {
       const { voter, watcher, projectId } = await openProject();
@@ -492,9 +493,8 @@ describe("live updates across app instances", () => {
 
   // Presence crosses instances on a notification channel, which needs a PostgreSQL server (the
   // embedded database serves a single process, where local presence is the whole picture).
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
-    "shows who is viewing the project, whichever instance they are on",
-    () => presenceComesAndGoes(b),
+  itOnPostgresServer("shows who is viewing the project, whichever instance they are on", () =>
+    presenceComesAndGoes(b),
   );
 
   it("shows who is viewing the project on the same instance, and forgets who left", () =>
@@ -541,7 +541,7 @@ describe("live updates across app instances", () => {
   });
 
   // Cutting connections from the server side needs a PostgreSQL server.
-  it.skipIf(!process.env.TEST_DATABASE_URL)(
+  itOnPostgresServer(
     "recovers when the database drops the listening connections, delivering what was missed",
     async () => {
       const { voter, watcher, projectId } = await openProject();

@@ -1,13 +1,13 @@
 import type { Database } from "@tradeoff/db";
-import { expect, it } from "vitest";
-import { until } from "./helpers";
+import { expect } from "vitest";
+import { itOnPostgresServer, until } from "./helpers";
 
 /**
  * `it` for a test that holds a lock on one connection while requests on others wait for it.
  * The embedded database (PGlite) serves every connection from one session, where nothing ever
  * waits: these run only on a PostgreSQL server (TEST_DATABASE_URL, as in CI).
  */
-export const itWithLocks = it.skipIf(!process.env.TEST_DATABASE_URL);
+export const itWithLocks = itOnPostgresServer;
 
 /**
  * Locks a row in a transaction of its own and keeps it locked, as a request in the middle of its
