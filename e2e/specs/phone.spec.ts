@@ -1,5 +1,12 @@
-import type { Page } from "@playwright/test";
-import { mutate, openInNewTeam, person, recordOverApi, voteOverApi } from "../support/decisions";
+import type { Locator, Page } from "@playwright/test";
+import {
+  createFromTemplate,
+  mutate,
+  openInNewTeam,
+  person,
+  recordOverApi,
+  voteOverApi,
+} from "../support/decisions";
 import { everyPage, layoutShifts, openPage } from "../support/every-page";
 import { signInOverHttp } from "../support/fixtures";
 import { sidewaysScroll } from "../support/layout";
@@ -432,4 +439,159 @@ test("at 400% zoom (320 x 200) the ballot does not scroll sideways, and nothing 
     if (hidden) covered.push(hidden);
   }
   expect(covered, "focused controls hidden under a sticky part of the page").toEqual([]);
+});
+
+/** Where each of `locators` is drawn: rows, keyed by their top, each with where its last box ends. */
+async function rowEnds(locators: Locator[]) {
+  const rows = new Map<number, number>();
+  for (const locator of locators) {
+    await expect(locator).toBeVisible();
+    const box = await locator.boundingBox();
+    if (!box) continue;
+    const row = Math.round(box.y);
+    rows.set(row, Math.max(rows.get(row) ?? 0, Math.round(box.x + box.width)));
+  }
+  return rows;
+}
+
+test("on a phone, the team's dashboard fills each row of its buttons and of the finder's fields", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  const main = page.getByRole("main");
+  const buttons = [
+    main.getByRole("link", { name: "Members", exact: true }),
+    main.getByRole("link", { name: "Records folder", exact: true }),
+    main.getByRole("link", { name: "New decision", exact: true }),
+  ];
+  const search = main.getByRole("searchbox", { name: "Find a decision" });
+  const filters = [
+    main.getByLabel("Status", { exact: true }),
+    main.getByLabel("Tag", { exact: true }),
+  ];
+  for (const viewport of [...PHONES, { width: 1280, height: 900 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto(`/t/${soloDrf.team.slug}`);
+    const rows = await rowEnds(buttons);
+    if (viewport.width >= 640) {
+      // Wide, the three buttons keep their own sizes on one row.
+      expect(rows.size, `button rows at ${viewport.width} px`).toBe(1);
+      continue;
+    }
+    // No row is left with a button by itself at the start ("New decision" under the others).
+    const ends = [...rows.values()];
+    expect(rows.size, `button rows at ${viewport.width} px`).toBeGreaterThan(1);
+    expect(new Set(ends).size, `button row ends at ${viewport.width} px: ${ends.join(", ")}`).toBe(
+      1,
+    );
+    // The status and tag filters end where the search field above them ends.
+    const searchBox = await search.boundingBox();
+    const filterEnds = [...(await rowEnds(filters)).values()];
+    expect(filterEnds, `filters' row end at ${viewport.width} px`).toEqual([
+      Math.round((searchBox?.x ?? 0) + (searchBox?.width ?? 0)),
+    ]);
+  }
+});
+
+/** How many lines tall each element matching `selector` is drawn (its height over its line height). */
+const LINES = (
+  selector: string,
+) => `[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) =>
+  Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)))`;
+
+test("on a phone, the team's audit trail shows each time on one line", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  await page.setViewportSize(PHONE);
+  await page.goto(`/t/${soloDrf.team.slug}/settings`);
+  await expect(page.getByRole("list", { name: "Audit trail" }).locator("time")).not.toHaveCount(0);
+  const lines = (await page.evaluate(LINES('ol[aria-label="Audit trail"] time'))) as number[];
+  // "Dec 7, 2026, 11:09" over "AM" wasted a line on each entry.
+  expect(lines, `lines each time takes: ${lines.join(", ")}`).toEqual(lines.map(() => 1));
+});
+
+test("on a phone, each criterion the team disagrees on reads on one line above why", async ({
+  alice,
+  bob,
+  drf,
+}) => {
+  const { first } = drf;
+  await voteOverApi(bob.context.request, drf.projectId, {
+    [first.key]: { weight: 5, scores: { drf: 2, fastapi: 5 } },
+  });
+  await voteOverApi(alice.context.request, drf.projectId, {
+    [first.key]: { weight: 1, scores: { drf: 4, fastapi: 3 } },
+  });
+  const page = alice.page;
+  await page.setViewportSize(PHONE);
+  await page.goto(drf.url);
+  const spot = page
+    .getByRole("listitem")
+    .filter({ hasText: /^Architecture and philosophy fit.*split on how/ });
+  const [name, why] = [spot.locator("span").first(), spot.locator("span").nth(1)];
+  await expect(name).toHaveText(first.name);
+  await expect(why).toContainText("split on how");
+  const lines = await name.evaluate((el) => {
+    const styles = globalThis as unknown as {
+      getComputedStyle(el: unknown): { lineHeight: string };
+    };
+    const box = (el as unknown as Node).getBoundingClientRect();
+    return Math.round(box.height / Number.parseFloat(styles.getComputedStyle(el).lineHeight));
+  });
+  const [nameBox, whyBox] = [await name.boundingBox(), await why.boundingBox()];
+  // Squeezed beside its explanation the name took a word a line ("Architecture / and / …").
+  expect(lines, "lines the criterion's name takes").toBe(1);
+  expect(
+    (nameBox?.y ?? 0) + (nameBox?.height ?? 0),
+    `the name (${JSON.stringify(nameBox)}) ends above why (${JSON.stringify(whyBox)})`,
+  ).toBeLessThanOrEqual(whyBox?.y ?? 0);
+});
+
+test("on a phone, a decision's form keeps each remove button beside a field, not on a row of its own", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const draft = await createFromTemplate(owner.context.request, soloDrf.team.id, soloDrf.template, {
+    title: "Which queue for background jobs?",
+  });
+  const page = owner.page;
+  await page.setViewportSize(PHONE);
+  await page.goto(`/t/${soloDrf.team.slug}/p/${draft.id}/edit`);
+  for (const [remove, field] of [
+    ["Remove option 1", page.getByRole("textbox", { name: "Description" }).first()],
+    ["Remove criterion 1", page.getByRole("spinbutton", { name: "Default weight (0–5)" }).first()],
+  ] as const) {
+    const button = page.getByRole("button", { name: remove, exact: true });
+    await expect(button).toBeVisible();
+    const [buttonBox, fieldBox] = [await button.boundingBox(), await field.boundingBox()];
+    const middle = (buttonBox?.y ?? 0) + (buttonBox?.height ?? 0) / 2;
+    expect(middle, `${remove}: its middle, below the field's top`).toBeGreaterThanOrEqual(
+      fieldBox?.y ?? 0,
+    );
+    expect(middle, `${remove}: its middle, above the field's bottom`).toBeLessThanOrEqual(
+      (fieldBox?.y ?? 0) + (fieldBox?.height ?? 0),
+    );
+    expect(buttonBox?.x ?? 0, `${remove}: after the field`).toBeGreaterThanOrEqual(
+      (fieldBox?.x ?? 0) + (fieldBox?.width ?? 0),
+    );
+  }
+});
+
+test("on a phone, every template's icon keeps its size, whatever the length of its title", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  await page.setViewportSize(PHONE);
+  await page.goto(`/t/${soloDrf.team.slug}/new`);
+  const icons = page.getByRole("heading", { level: 3 }).locator("svg");
+  await expect(icons).not.toHaveCount(0);
+  const widths = await icons.evaluateAll((all) =>
+    all.map((icon) => Math.round((icon as unknown as Node).getBoundingClientRect().width)),
+  );
+  // Long titles squeezed their icon (16 px down to 9), each title starting somewhere else.
+  expect(widths, `icons' widths in px: ${widths.join(", ")}`).toEqual(widths.map(() => 16));
 });

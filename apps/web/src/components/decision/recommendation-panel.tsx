@@ -351,7 +351,11 @@ function TeamResult({
           <CardContent>
             <ol className="space-y-1.5 text-sm">
               {result.hotSpots.map((h) => (
-                <li key={h.criterionKey} className="flex items-center justify-between gap-2">
+                <li
+                  key={h.criterionKey}
+                  // On a phone the name reads on its own line, not a word a line beside why.
+                  className="flex items-center justify-between gap-2 max-sm:flex-col max-sm:items-start max-sm:gap-0"
+                >
                   <span className="font-medium">{criterionName(h.criterionKey)}</span>
                   <span className="text-muted-foreground">
                     {h.importanceSpread >= h.scoreSpread

@@ -36,7 +36,8 @@ export function CriteriaFields({ messageOf }: { messageOf: MessageOf }) {
       {(field, i, removeButton) => (
         <fieldset key={field.id} className="space-y-2 rounded-lg border border-border p-3">
           <legend className="sr-only">Criterion {i + 1}</legend>
-          <div className="grid gap-2 sm:grid-cols-[2fr_1fr_auto]">
+          {/* On a phone the name has a row; the weight shares the next with the remove button. */}
+          <div className="grid gap-2 max-sm:grid-cols-[1fr_auto] max-sm:*:first:col-span-2 sm:grid-cols-[2fr_1fr_auto]">
             {text(i, "name", `Criterion ${i + 1} name`)}
             <FormField label="Default weight (0–5)" error={itemError(i, "defaultWeight")}>
               <Input

@@ -28,7 +28,8 @@ export function OptionsFields({ messageOf }: { messageOf: MessageOf }) {
       {(field, i, removeButton) => (
         <div
           key={field.id}
-          className="grid gap-2 rounded-lg border border-border p-3 sm:grid-cols-[1fr_2fr_auto]"
+          // On a phone the name has a row; the description shares the next with the remove button.
+          className="grid gap-2 rounded-lg border border-border p-3 max-sm:grid-cols-[1fr_auto] max-sm:*:first:col-span-2 sm:grid-cols-[1fr_2fr_auto]"
         >
           <FormField label={`Option ${i + 1} name`} required error={itemError(i, "name")}>
             <Input {...register(`options.${i}.name`)} />

@@ -67,7 +67,8 @@ export default async function TeamDashboardPage({ params, searchParams }: Props)
             <Badge variant="neutral">{roleLabel}</Badge>
           </p>
         </div>
-        <div className="flex flex-wrap gap-2">
+        {/* On a phone the buttons grow to fill each row they wrap onto: none is left alone. */}
+        <div className="flex flex-wrap gap-2 max-sm:w-full max-sm:*:flex-auto">
           <Link
             className={buttonVariants({ variant: "secondary" })}
             href={`/t/${team.slug}/members`}

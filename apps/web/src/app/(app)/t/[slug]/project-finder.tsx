@@ -169,7 +169,8 @@ export function ProjectFinder({
               />
             </div>
           </div>
-          <div className="grid gap-1.5">
+          {/* On a phone it takes the rest of its row, which ends with the search field's. */}
+          <div className="grid gap-1.5 max-sm:flex-auto">
             <Label htmlFor={`${id}-status`}>Status</Label>
             <NativeSelect
               id={`${id}-status`}

@@ -99,7 +99,8 @@ function SourceCard(props: {
   return (
     <Card className="h-full">
       <CardHeader>
-        <CardTitle as="h3" className="flex items-center gap-2">
+        {/* On a phone a title of two or three lines no longer squeezes its icon. */}
+        <CardTitle as="h3" className="flex items-center gap-2 max-sm:[&>svg]:shrink-0">
           {props.icon}
           {props.title}
           {props.badge ? <Badge variant="neutral">{props.badge}</Badge> : null}
