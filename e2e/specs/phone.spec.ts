@@ -35,6 +35,8 @@ declare const window: { innerWidth: number };
 /** Phone widths: an iPhone 12–15 (390 x 844) and the narrowest common Android (360). */
 const PHONE = { width: 390, height: 844 };
 const PHONES = [PHONE, { width: 360, height: 780 }];
+/** A laptop's screen: what a phone fix must leave as it was, or fix there too. */
+const DESKTOP = { width: 1280, height: 900 };
 
 for (const viewport of PHONES) {
   test(`every page fits a ${viewport.width} px wide phone without sideways scrolling or moving once painted`, async ({
@@ -500,17 +502,23 @@ const LINES = (
 ) => `[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) =>
   Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)))`;
 
-test("on a phone, the team's audit trail shows each time on one line", async ({
+test("on a phone and a desktop, the team's audit trail shows each time on one line", async ({
   alice: owner,
   soloDrf,
 }) => {
   const page = owner.page;
-  await page.setViewportSize(PHONE);
-  await page.goto(`/t/${soloDrf.team.slug}/settings`);
-  await expect(page.getByRole("list", { name: "Audit trail" }).locator("time")).not.toHaveCount(0);
-  const lines = (await page.evaluate(LINES('ol[aria-label="Audit trail"] time'))) as number[];
-  // "Dec 7, 2026, 11:09" over "AM" wasted a line on each entry.
-  expect(lines, `lines each time takes: ${lines.join(", ")}`).toEqual(lines.map(() => 1));
+  for (const viewport of [PHONE, DESKTOP]) {
+    await page.setViewportSize(viewport);
+    await page.goto(`/t/${soloDrf.team.slug}/settings`);
+    await expect(page.getByRole("list", { name: "Audit trail" }).locator("time")).not.toHaveCount(
+      0,
+    );
+    const lines = (await page.evaluate(LINES('ol[aria-label="Audit trail"] time'))) as number[];
+    // "Dec 7, 2026, 11:09" over "AM" wasted a line on each entry.
+    expect(lines, `lines each time takes at ${viewport.width} px: ${lines.join(", ")}`).toEqual(
+      lines.map(() => 1),
+    );
+  }
 });
 
 test("on a phone, each criterion the team disagrees on reads on one line above why", async ({
@@ -580,18 +588,22 @@ test("on a phone, a decision's form keeps each remove button beside a field, not
   }
 });
 
-test("on a phone, every template's icon keeps its size, whatever the length of its title", async ({
+test("on a phone and a desktop, every template's icon keeps its size, whatever the length of its title", async ({
   alice: owner,
   soloDrf,
 }) => {
   const page = owner.page;
-  await page.setViewportSize(PHONE);
-  await page.goto(`/t/${soloDrf.team.slug}/new`);
-  const icons = page.getByRole("heading", { level: 3 }).locator("svg");
-  await expect(icons).not.toHaveCount(0);
-  const widths = await icons.evaluateAll((all) =>
-    all.map((icon) => Math.round((icon as unknown as Node).getBoundingClientRect().width)),
-  );
-  // Long titles squeezed their icon (16 px down to 9), each title starting somewhere else.
-  expect(widths, `icons' widths in px: ${widths.join(", ")}`).toEqual(widths.map(() => 16));
+  for (const viewport of [PHONE, DESKTOP]) {
+    await page.setViewportSize(viewport);
+    await page.goto(`/t/${soloDrf.team.slug}/new`);
+    const icons = page.getByRole("heading", { level: 3 }).locator("svg");
+    await expect(icons).not.toHaveCount(0);
+    const widths = await icons.evaluateAll((all) =>
+      all.map((icon) => Math.round((icon as unknown as Node).getBoundingClientRect().width)),
+    );
+    // Long titles squeezed their icon (16 px down to 9), each title starting somewhere else.
+    expect(widths, `icons' widths at ${viewport.width} px: ${widths.join(", ")}`).toEqual(
+      widths.map(() => 16),
+    );
+  }
 });

@@ -100,7 +100,7 @@ function SourceCard(props: {
     <Card className="h-full">
       <CardHeader>
         {/* On a phone a title of two or three lines no longer squeezes its icon. */}
-        <CardTitle as="h3" className="flex items-center gap-2 max-sm:[&>svg]:shrink-0">
+        <CardTitle as="h3" className="flex items-center gap-2 [&>svg]:shrink-0">
           {props.icon}
           {props.title}
           {props.badge ? <Badge variant="neutral">{props.badge}</Badge> : null}

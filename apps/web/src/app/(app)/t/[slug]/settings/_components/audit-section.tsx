@@ -90,7 +90,7 @@ export function AuditSection({ team }: { team: TeamSummary }) {
         {events.data?.map((event) => (
           <li key={event.id} className="flex flex-wrap gap-x-3">
             <time
-              className="w-40 shrink-0 text-muted-foreground tabular-nums max-sm:w-full"
+              className="w-48 shrink-0 whitespace-nowrap text-muted-foreground tabular-nums max-sm:w-full"
               dateTime={event.createdAt}
             >
               {new Date(event.createdAt).toLocaleString(undefined, {
