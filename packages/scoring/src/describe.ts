@@ -151,6 +151,13 @@ export function recordedCoverageLine(c: {
 }
 
 /**
+ * Whether a record's result and participation rest on the file its project was imported from
+ * (participation basis "import"): the votes, voters and members are the exporting team's.
+ */
+export const restsOnImportedFile = (view: { participation: { basis?: string | null } }) =>
+  view.participation.basis === "import";
+
+/**
  * `recordedCoverageLine` of a record as the API answers it: the coverage kept with it, the
  * stored votes its result leaves out today because they cannot be read, and whether that
  * result rests on an imported file (participation basis "import"). One rule for the record
@@ -163,7 +170,7 @@ export function recordViewCoverageLine(
   return recordedCoverageLine({
     ...coverage,
     unreadableNow: view.unreadableVotes,
-    fromFile: view.participation.basis === "import",
+    fromFile: restsOnImportedFile(view),
   });
 }
 

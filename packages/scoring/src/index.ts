@@ -17,6 +17,7 @@ export {
   quorumStatus,
   recordedCoverageLine,
   recordViewCoverageLine,
+  restsOnImportedFile,
   sharePercent,
   unreadableVotesLine,
   unscoredCanChange,

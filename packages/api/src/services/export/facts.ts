@@ -5,6 +5,7 @@ import {
   marginWords,
   noConfidenceReason,
   recordViewCoverageLine,
+  restsOnImportedFile,
   sharePercents,
 } from "@tradeoff/scoring";
 import type { RecordView } from "../record/record-view";
@@ -106,9 +107,6 @@ export const HIDDEN_RECOMMENDATION =
 export function resultSentence(view: RecordView): string {
   return fromFile(view, teamResultSentence(view));
 }
-
-/** Whether the result and participation rest on the file a project was imported from. */
-export const restsOnImportedFile = (view: RecordView) => view.participation.basis === "import";
 
 /**
  * A sentence about the result, marked as the imported file's word where it is: the votes, voters

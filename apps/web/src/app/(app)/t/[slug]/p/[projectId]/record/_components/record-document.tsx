@@ -7,6 +7,7 @@ import {
   type Method,
   noConfidenceReason,
   recordViewCoverageLine,
+  restsOnImportedFile,
   sharePercents,
 } from "@tradeoff/scoring";
 import { type RenderedMarkdown, RenderedText } from "~/components/markdown/rendered-text";
@@ -307,7 +308,7 @@ export function RecordDocument({
       <section aria-labelledby="totals" className="space-y-2">
         <h2 id="totals" className="font-semibold text-lg">
           The team's result
-          {view.participation.basis === "import" ? " (from the imported file)" : ""}
+          {restsOnImportedFile(view) ? " (from the imported file)" : ""}
         </h2>
         {r ? (
           // Three options or more are wider than a 320 px phone: the table scrolls in its own
@@ -378,7 +379,7 @@ export function RecordDocument({
           </p>
         ) : null}
         <p className="text-muted-foreground text-sm" data-testid="record-coverage">
-          {view.participation.basis === "import" ? "From the imported file: " : ""}
+          {restsOnImportedFile(view) ? "From the imported file: " : ""}
           {d?.coverage ? recordViewCoverageLine(d.coverage, view) : coverageLine(view)}
           {/* Confidence only with a ready result, next to what it rests on. */}
           {/* And never for a tie: there is no winner to be confident in. */}
