@@ -18,11 +18,22 @@ export async function readDecision(file: string, io: Io): Promise<DecisionInput>
       `${file === "-" ? "stdin" : file}: this is a decision record exported from a server (tradeoff export --format json), not a decision file. Its recommendation is in the file under "result"; \`tradeoff show TEAM/NUMBER\` prints it as a table, and \`tradeoff import\` brings the record into a team.`,
     ]);
   }
+  // The title is printed above the result: one that is not text would vanish without a word.
+  const title = (json as { title?: unknown } | null)?.title;
+  const problems =
+    title === undefined || typeof title === "string"
+      ? []
+      : [`title: must be text (a string) or left out, got ${JSON.stringify(title)}`];
   try {
-    return validateDecisionInput(json);
+    const decision = validateDecisionInput(json);
+    if (problems.length > 0) throw new InputError(problems);
+    return decision;
   } catch (error) {
     if (error instanceof DecisionInputError) {
-      throw new InputError(error.issues.map((issue) => `${issue.path}: ${issue.message}`));
+      throw new InputError([
+        ...problems,
+        ...error.issues.map((issue) => `${issue.path}: ${issue.message}`),
+      ]);
     }
     throw error;
   }

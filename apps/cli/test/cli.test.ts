@@ -494,6 +494,25 @@ describe("bad input: every problem with its path on stderr, exit 1, nothing else
     );
   });
 
+  it("a title that is not text, said with the other problems", async () => {
+    const numbered = { ...decision, title: 12, votes: [{ ...decision.votes[0], weight: 9 }] };
+    expect(await runCli(["score", "-"], { stdin: JSON.stringify(numbered) })).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        "title: must be text (a string) or left out, got 12\n" +
+        "votes[0].weight: must be null or a number from 0 to 5, got 9\n",
+    });
+    const alone = await runCli(["score", "-"], {
+      stdin: JSON.stringify({ ...decision, title: ["A", "B"] }),
+    });
+    expect(alone).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'title: must be text (a string) or left out, got ["A","B"]\n',
+    });
+  });
+
   it("invalid JSON on standard input", async () => {
     const { code, stderr } = await runCli(["score", "-"], { stdin: "not json" });
     expect(code).toBe(1);
