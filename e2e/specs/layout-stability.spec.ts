@@ -1,4 +1,5 @@
 import { expect, type Route, test } from "@playwright/test";
+import { deferred } from "../support/deferred";
 import { everyPage, layoutShifts, openPage, watchLayoutShiftsAgain } from "../support/every-page";
 
 /**
@@ -43,18 +44,15 @@ test("the discussion tab does not move as its comments arrive after the press th
     );
     await page.waitForLoadState("networkidle");
     const held: Route[] = [];
-    let asked: () => void = () => {};
-    const commentsAsked = new Promise<void>((resolve) => {
-      asked = resolve;
-    });
+    const commentsAsked = deferred();
     let holding = true;
     await page.route(/\/api\/trpc\/[^?]*comment\.list/, async (route) => {
       if (!holding) return route.continue();
       held.push(route);
-      asked();
+      commentsAsked.resolve();
     });
     await page.getByRole("tab", { name: "Discussion" }).click();
-    await commentsAsked;
+    await commentsAsked.promise;
     // Two frames: what the tab shows while the comments are on their way is painted.
     await page.evaluate(
       "new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))",

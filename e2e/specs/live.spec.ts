@@ -7,6 +7,13 @@ const aliceFavoursFastApi = (alice: Person, projectId: string) =>
     performance: { weight: 5, scores: { drf: 1, fastapi: 5 } },
   });
 
+/** Bob's votes for DRF on performance and ecosystem: DRF then leads. */
+const bobFavoursDrf = (bob: Person, projectId: string) =>
+  voteOverApi(bob.context.request, projectId, {
+    performance: { weight: 5, scores: { drf: 5, fastapi: 1 } },
+    ecosystem: { weight: 5, scores: { drf: 5, fastapi: 1 } },
+  });
+
 test.describe("live updates", () => {
   test("a teammate's vote appears on an open project page without a reload", async ({
     alice,
@@ -28,10 +35,7 @@ test.describe("live updates", () => {
     await voteTab.focus();
     const alicesDocument = await markDocument(alice.page);
     const votedAt = Date.now();
-    await voteOverApi(bob.context.request, projectId, {
-      performance: { weight: 5, scores: { drf: 5, fastapi: 1 } },
-      ecosystem: { weight: 5, scores: { drf: 5, fastapi: 1 } },
-    });
+    await bobFavoursDrf(bob, projectId);
     await expect(alice.page.getByTestId("winner")).toHaveText("Django REST Framework leads", {
       timeout: 3_000,
     });
@@ -69,10 +73,7 @@ test.describe("live updates", () => {
     const release = await holdProcedure(alice.page, "live.project");
     await alice.page.goto(url);
     await expect(alice.page.getByTestId("winner")).toHaveText("FastAPI leads");
-    await voteOverApi(bob.context.request, projectId, {
-      performance: { weight: 5, scores: { drf: 5, fastapi: 1 } },
-      ecosystem: { weight: 5, scores: { drf: 5, fastapi: 1 } },
-    });
+    await bobFavoursDrf(bob, projectId);
     release();
     await expect(alice.page.getByTestId("presence")).toContainText("1 viewing");
     await expect(alice.page.getByTestId("winner")).toHaveText("Django REST Framework leads");

@@ -4,6 +4,7 @@ import { expect } from "@playwright/test";
 import { type DecisionTemplate, templateToProjectInput } from "@tradeoff/templates";
 import { parse as parseYaml } from "yaml";
 import { baseURL } from "../playwright.config";
+import { deferred } from "./deferred";
 import { signInOverHttp, signUpOverApi, type TestUser, uniqueUser } from "./fixtures";
 import { uniqueName } from "./names";
 
@@ -364,18 +365,15 @@ export async function voteOverApi(
  * what a user sees while the request is on its way.
  */
 export async function holdProcedure(page: Page, procedure: string) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const released = deferred();
   await page.route(
     (url) => url.pathname.startsWith("/api/trpc/") && url.pathname.includes(procedure),
     async (route) => {
-      await released;
+      await released.promise;
       await route.continue();
     },
   );
-  return release;
+  return released.resolve;
 }
 
 /**
@@ -413,14 +411,8 @@ export async function pressAgainAfterLostAnswer(page: Page, procedure: string, b
  * refresh of the list and the older page cross. `asked` settles once that request is held.
  */
 export async function holdFirstRequestWith(page: Page, procedure: string, input: RegExp) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let held = () => {};
-  const asked = new Promise<void>((resolve) => {
-    held = resolve;
-  });
+  const released = deferred();
+  const asked = deferred();
   let holding = false;
   await page.route(
     (url) => url.pathname.startsWith("/api/trpc/") && url.pathname.includes(procedure),
@@ -430,14 +422,14 @@ export async function holdFirstRequestWith(page: Page, procedure: string, input:
       );
       if (!holding && input.test(sent)) {
         holding = true;
-        held();
-        await released;
+        asked.resolve();
+        await released.promise;
       }
       // The page may have given up on the request meanwhile.
       await route.continue().catch(() => {});
     },
   );
-  return { asked, release };
+  return { asked: asked.promise, release: released.resolve };
 }
 
 /**
@@ -460,17 +452,14 @@ export async function pressShowOlderChanges(page: Page) {
  * shows and nothing is interactive yet. `held()` counts the scripts held so far.
  */
 export async function holdScripts(page: Page) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
+  const released = deferred();
   let held = 0;
   await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
     held++;
-    await released;
+    await released.promise;
     await route.continue();
   });
-  return { release, held: () => held };
+  return { release: released.resolve, held: () => held };
 }
 
 /**

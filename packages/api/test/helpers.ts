@@ -79,6 +79,19 @@ export function useTestDatabase() {
 }
 
 /** Awaits a rejected call and returns its tRPC error, failing the test if it resolved. */
+/**
+ * A promise and the function that settles it: a point a test or a transaction waits at until
+ * something happened or the test lets it go on. The shape of Promise.withResolvers, which
+ * Node 20 does not have yet.
+ */
+export function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {};
+  const promise = new Promise<void>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
 export async function trpcError(promise: Promise<unknown>): Promise<TRPCError> {
   const error = await promise.then(
     () => null,

@@ -8,8 +8,8 @@ import { appRouter, createCaller } from "../src/root";
 import type { LiveMessage } from "../src/services/live/stream-project";
 import { authenticateRequest } from "../src/services/token/authenticate-request";
 import { createContextInner } from "../src/trpc";
-import { itOnPostgresServer } from "./helpers";
-import { itWithLocks } from "./row-lock";
+import { deferred, itOnPostgresServer } from "./helpers";
+import { itWithLocks, waitingForLocks } from "./row-lock";
 
 /**
  * Two app instances in one process, as two servers would run them: each its own HTTP server,
@@ -156,23 +156,14 @@ function subscribe(
 
 /** A point a transaction stops at until the test lets it go on. */
 function gate() {
-  let reached = () => {};
-  let pass = () => {};
-  const isReached = new Promise<void>((resolve) => {
-    reached = resolve;
-  });
-  const passed = new Promise<void>((resolve) => {
-    pass = resolve;
-  });
-  return { reached: () => reached(), isReached, pass: () => pass(), passed };
-}
-
-/** How many connections to the test database wait for a lock. */
-async function waitingForLocks(): Promise<number> {
-  const rows = await setup.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM pg_stat_activity
-    WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-  return rows[0]?.n ?? 0;
+  const reached = deferred();
+  const passed = deferred();
+  return {
+    reached: reached.resolve,
+    isReached: reached.promise,
+    pass: passed.resolve,
+    passed: passed.promise,
+  };
 }
 
 /** `subscribe`, once the stream is live: the server has sent its first message. */
@@ -422,7 +413,7 @@ describe("live updates across app instances", () => {
         waiting.reached();
         await waiting.passed;
       });
-      for (let waited = 0; (await waitingForLocks()) === 0; waited += 20) {
+      for (let waited = 0; (await waitingForLocks(setup)) === 0; waited += 20) {
         if (waited > 10_000) throw new Error("The second change never waited for the decision.");
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

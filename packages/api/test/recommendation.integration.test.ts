@@ -3,7 +3,7 @@ import { statements } from "@tradeoff/db";
 import { aggregate } from "@tradeoff/scoring";
 import { describe, expect, it } from "vitest";
 import { loadDecision } from "../src/services/project/load-decision";
-import { itOnPostgresServer, trpcError, useTestDatabase } from "./helpers";
+import { deferred, itOnPostgresServer, trpcError, useTestDatabase } from "./helpers";
 import {
   at,
   blankInput,
@@ -308,14 +308,8 @@ describe("the recommendation cache under racing votes", () => {
 
       // B's vote runs the vote's own statements and stays uncommitted until released: its history
       // event takes the lower id. C votes meanwhile through the API (a higher event id).
-      let release: () => void = () => {};
-      const released = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let bInserted: () => void = () => {};
-      const inserted = new Promise<void>((resolve) => {
-        bInserted = resolve;
-      });
+      const released = deferred();
+      const inserted = deferred();
       const slowVote = t.db.$transaction(
         async (tx) => {
           const [saved] = await statements.castVote(tx, {
@@ -331,12 +325,12 @@ describe("the recommendation cache under racing votes", () => {
             foldSeconds: 0,
           });
           if (!saved?.savedAt) throw new Error("B's vote was not written");
-          bInserted();
-          await released;
+          inserted.resolve();
+          await released.promise;
         },
         { timeout: 20_000 },
       );
-      await inserted;
+      await inserted.promise;
       const fastVote = castVote(c, projectId, "performance", {
         weight: 5,
         scores: { drf: 5, fastapi: 1 },
@@ -345,7 +339,7 @@ describe("the recommendation cache under racing votes", () => {
       await Promise.race([fastVote, new Promise((r) => setTimeout(r, 1_000))]);
       // A read in between computes (and caches) a view without B's uncommitted vote.
       await owner.api.project.recommendation({ projectId });
-      release();
+      released.resolve();
       await slowVote;
       await fastVote;
 

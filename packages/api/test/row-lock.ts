@@ -1,6 +1,6 @@
 import type { Database } from "@tradeoff/db";
 import { expect } from "vitest";
-import { itOnPostgresServer, until } from "./helpers";
+import { deferred, itOnPostgresServer, until } from "./helpers";
 
 /**
  * `it` for a test that holds a lock on one connection while requests on others wait for it.
@@ -17,14 +17,8 @@ export const itWithLocks = itOnPostgresServer;
  * deterministically instead of hoping that two land at the same moment.
  */
 export async function holdRowLock(db: Database, lock: "teams" | "projects" | "users", id: string) {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let locked = () => {};
-  const isLocked = new Promise<void>((resolve) => {
-    locked = resolve;
-  });
+  const released = deferred();
+  const locked = deferred();
   const holding = db.$transaction(
     async (tx) => {
       const rows =
@@ -34,12 +28,12 @@ export async function holdRowLock(db: Database, lock: "teams" | "projects" | "us
             ? await tx.$queryRaw<unknown[]>`SELECT id FROM projects WHERE id = ${id} FOR UPDATE`
             : await tx.$queryRaw<unknown[]>`SELECT id FROM users WHERE id = ${id} FOR UPDATE`;
       if (rows.length === 0) throw new Error(`No row ${id} in ${lock} to lock.`);
-      locked();
-      await released;
+      locked.resolve();
+      await released.promise;
     },
     { timeout: 20_000 },
   );
-  await Promise.race([isLocked, holding]);
+  await Promise.race([locked.promise, holding]);
   return {
     /** Resolves once `count` connections of this database wait for a lock. */
     async waiting(count: number) {
@@ -50,13 +44,14 @@ export async function holdRowLock(db: Database, lock: "teams" | "projects" | "us
     },
     /** Ends the holding transaction (the requests queued behind it go on). */
     async release() {
-      release();
+      released.resolve();
       await holding;
     },
   };
 }
 
-async function waitingForLocks(db: Database): Promise<number> {
+/** How many connections to the test database wait for a lock. */
+export async function waitingForLocks(db: Database): Promise<number> {
   const rows = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM pg_stat_activity
     WHERE datname = current_database() AND wait_event_type = 'Lock'`;

@@ -308,26 +308,20 @@ describe("share links of someone whose role is lowered", () => {
     const onOwners = await admin.api.share.create({ projectId, showVotes: true });
     const onTheirs = await admin.api.share.create({ projectId: ownProjectId, showVotes: true });
     const reader = t.callerAs(null);
-    const roleOfAdmin = (role: "OWNER" | "ADMIN" | "MEMBER" | "VIEWER") =>
-      owner.api.member.changeRole({ teamId: team.id, userId: admin.id, role });
+    // Each change answers how many of the admin's share links it revoked.
+    const changeRoleOfAdmin = async (
+      role: "OWNER" | "ADMIN" | "MEMBER" | "VIEWER",
+      shareLinksRevoked: number,
+    ) =>
+      expect(
+        await owner.api.member.changeRole({ teamId: team.id, userId: admin.id, role }),
+      ).toEqual({ userId: admin.id, role, shareLinksRevoked, webhooksDisabled: 0 });
 
-    const toMember = await roleOfAdmin("MEMBER");
-    expect(toMember).toEqual({
-      userId: admin.id,
-      role: "MEMBER",
-      shareLinksRevoked: 1,
-      webhooksDisabled: 0,
-    });
+    await changeRoleOfAdmin("MEMBER", 1);
     expect((await trpcError(reader.share.view({ token: onOwners.token }))).code).toBe("NOT_FOUND");
     expect((await reader.share.view({ token: onTheirs.token })).project.title).toBe("Their own");
 
-    const toViewer = await roleOfAdmin("VIEWER");
-    expect(toViewer).toEqual({
-      userId: admin.id,
-      role: "VIEWER",
-      shareLinksRevoked: 1,
-      webhooksDisabled: 0,
-    });
+    await changeRoleOfAdmin("VIEWER", 1);
     expect((await trpcError(reader.share.view({ token: onTheirs.token }))).code).toBe("NOT_FOUND");
 
     const changes = await owner.api.audit.list({ teamId: team.id });
@@ -336,13 +330,7 @@ describe("share links of someone whose role is lowered", () => {
       { from: "ADMIN", to: "MEMBER", shareLinksRevoked: 1, webhooksDisabled: 0 },
     ]);
     // Raised again, nothing is revoked and nothing comes back.
-    const back = await roleOfAdmin("ADMIN");
-    expect(back).toEqual({
-      userId: admin.id,
-      role: "ADMIN",
-      shareLinksRevoked: 0,
-      webhooksDisabled: 0,
-    });
+    await changeRoleOfAdmin("ADMIN", 0);
     expect((await trpcError(reader.share.view({ token: onOwners.token }))).code).toBe("NOT_FOUND");
   });
 });
