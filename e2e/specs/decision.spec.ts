@@ -152,7 +152,7 @@ test.describe("deciding together", () => {
     // Bob's importance, waits for the close.
     const coverage = alice.page.getByTestId("coverage");
     await expect(coverage).toContainText(
-      "Provisional: based on 1 of 13 criteria (their share of the weight shows once the blind vote closes)",
+      "Based on 1 of 13 criteria (their share of the weight shows once the blind vote closes)",
     );
     await expect(coverage).not.toContainText("% of the weight");
 

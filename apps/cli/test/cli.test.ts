@@ -113,7 +113,7 @@ describe("tradeoff score", () => {
     // Nobody voted there: no disagreement figure either, only "-".
     expect(stdout).toMatch(/Documentation\s+not scored\s+-\s+-\s+-\s+-\n/);
     expect(stdout).toContain(
-      "Documentation: not scored yet (no score for Django REST Framework, FastAPI)",
+      "Documentation: not scored yet\n",
     );
     // The totals are those of the two counted criteria alone.
     const rec = aggregate(decision);

@@ -22,15 +22,44 @@ export const sharePercent = (share: number): string => `${Math.floor(share * 100
  * vote still open) it says the share shows once the vote closes. Stored votes the result left
  * out because they cannot be read are said last (`unreadableVotesLine`).
  */
-export function coverageLine(rec: {
+export function coverageLine(rec: CoverageFacts): string {
+  const label = rec.status === "ready" ? "Ready" : "Provisional";
+  return `${label}: ${basisWords(rec)}`;
+}
+
+/**
+ * `coverageLine` without its "Ready:" or "Provisional:", for a page that already shows that
+ * word as a heading or badge next to it: "Based on 3 of 13 criteria (41% of the weight) and 0
+ * of 2 complete ballots."
+ */
+export function coverageBasis(rec: CoverageFacts): string {
+  const words = basisWords(rec);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+type CoverageFacts = {
   coverage: ShownCoverage;
   participation: Participation;
   status: RecommendationStatus;
   /** Stored votes left out because they cannot be read; none when absent. */
   unreadableVotes?: number | undefined;
-}): string {
+};
+
+/** "based on …", then the stored votes left out, if any. */
+function basisWords(rec: CoverageFacts): string {
   const unreadable = unreadableVotesLine(rec.unreadableVotes);
-  return unreadable ? `${basisLine(rec)} ${unreadable}` : basisLine(rec);
+  return unreadable ? `${basedOn(rec)} ${unreadable}` : basedOn(rec);
+}
+
+/**
+ * Why a criterion is left out of the totals, worded alike on the page, in exports and on the
+ * command line: "not scored yet" when no option has a score there, else naming the options
+ * still without one: "not scored yet for FastAPI".
+ */
+export function notCountedReason(missingOptionNames: readonly string[], optionCount: number) {
+  return missingOptionNames.length >= optionCount
+    ? "not scored yet"
+    : `not scored yet for ${missingOptionNames.join(", ")}`;
 }
 
 /**
@@ -43,7 +72,7 @@ export function unreadableVotesLine(count: number | undefined): string {
   return `${count === 1 ? "1 vote could not be read and is" : `${count} votes could not be read and are`} left out.`;
 }
 
-function basisLine(rec: Parameters<typeof coverageLine>[0]): string {
+function basedOn(rec: CoverageFacts): string {
   const { coverage: c, participation: p } = rec;
   const ballots = `${p.complete} of ${p.eligible} complete ballot${p.eligible === 1 ? "" : "s"}`;
   const quorum =
@@ -55,13 +84,13 @@ function basisLine(rec: Parameters<typeof coverageLine>[0]): string {
   const criteria = c.total === 1 ? "criterion" : "criteria";
   if (rec.status === "ready") {
     const all = c.total === 1 ? "its one criterion" : `all ${c.total} criteria`;
-    return `Ready: based on ${all} and ${ballots}${quorum}.`;
+    return `based on ${all} and ${ballots}${quorum}.`;
   }
   const share =
     c.weightShare === null
       ? `${c.total === 1 ? "its" : "their"} share of the weight shows once the blind vote closes`
       : `${sharePercent(c.weightShare)} of the weight`;
-  return `Provisional: based on ${c.counted} of ${c.total} ${criteria} (${share}) and ${ballots}${quorum}.`;
+  return `based on ${c.counted} of ${c.total} ${criteria} (${share}) and ${ballots}${quorum}.`;
 }
 
 /**

@@ -8,11 +8,13 @@ export {
 } from "./ballot";
 export {
   countSingleVoterCriteria,
+  coverageBasis,
   coverageLine,
   decidedWithLine,
   fewCountedSensitivity,
   marginWords,
   noConfidenceReason,
+  notCountedReason,
   quorumOverTeam,
   quorumStatus,
   recordedCoverageLine,

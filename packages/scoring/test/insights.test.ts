@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { coverageLine, decidedWithLine, recordedCoverageLine } from "../src/describe";
+import {
+  coverageBasis,
+  coverageLine,
+  decidedWithLine,
+  notCountedReason,
+  recordedCoverageLine,
+} from "../src/describe";
 import { hotSpotMeasure, hotSpots, hotSpotsBasis, sensitivity } from "../src/insights";
 import type { CriterionResult } from "../src/types";
 
@@ -167,6 +173,23 @@ describe("coverageLine", () => {
     );
   });
 
+  it("without its label, for a page that shows Ready or Provisional as a heading", () => {
+    const provisional = { coverage: base, participation: ballots, status: "provisional" } as const;
+    expect(coverageBasis(provisional)).toBe(
+      "Based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots (no quorum set: every member's ballot is needed).",
+    );
+    expect(
+      coverageBasis({
+        coverage: { counted: 2, total: 2, weightShare: 1 },
+        participation: { ...ballots, complete: 2, partial: 0, quorumMet: true },
+        status: "ready",
+        unreadableVotes: 1,
+      }),
+    ).toBe(
+      "Based on all 2 criteria and 2 of 2 complete ballots. 1 vote could not be read and is left out.",
+    );
+  });
+
   describe("the stored votes a recorded decision could not read, then and now", () => {
     const recorded = { counted: 2, total: 2, voted: 2, eligible: 2, complete: 2, weightShare: 1 };
     const decided = "Decided with 2 of 2 criteria counted, on 2 complete ballots of 2 members.";
@@ -310,5 +333,16 @@ describe("coverageLine", () => {
     expect(decidedWithLine({ counted: 1, total: 1, voted: 1, complete: 0, eligible: 1 })).toBe(
       "Decided with 1 of 1 criterion counted, on 0 complete and 1 partial ballot of 1 member.",
     );
+  });
+});
+
+describe("notCountedReason", () => {
+  it("says only that a criterion is not scored yet when no option has a score there", () => {
+    expect(notCountedReason(["Django REST Framework", "FastAPI"], 2)).toBe("not scored yet");
+  });
+
+  it("names the options still without a score when some have one", () => {
+    expect(notCountedReason(["SQS"], 3)).toBe("not scored yet for SQS");
+    expect(notCountedReason(["Kafka", "SQS"], 3)).toBe("not scored yet for Kafka, SQS");
   });
 });

@@ -4,6 +4,7 @@ import {
   type Method,
   marginWords,
   noConfidenceReason,
+  notCountedReason,
   type Recommendation,
 } from "@tradeoff/scoring";
 
@@ -80,7 +81,7 @@ export function notScoredLines(rec: Recommendation, name: ReturnType<typeof name
     .filter((c) => !c.counted)
     .map(
       (c) =>
-        `${name.criterion(c.key)}: ${NOT_SCORED} yet (no score for ${c.missingOptions.map(name.option).join(", ")})`,
+        `${name.criterion(c.key)}: ${notCountedReason(c.missingOptions.map(name.option), rec.totals.length)}`,
     );
 }
 

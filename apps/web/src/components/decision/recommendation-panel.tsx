@@ -4,13 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import type { RouterOutputs } from "@tradeoff/api";
 import {
   BORDA_BREAKDOWN,
-  coverageLine,
+  coverageBasis,
   fewCountedSensitivity,
   flipFigures,
   hotSpotMeasure,
   hotSpotsBasis,
   marginWords,
   noConfidenceReason,
+  notCountedReason,
   tieFigures,
   unscoredCanChange,
 } from "@tradeoff/scoring";
@@ -169,13 +170,13 @@ export function RecommendationPanel({
 }
 
 /**
- * What the result rests on, always first: "Provisional: based on 3 of 13 criteria (41% of the
- * weight) and 0 of 2 complete ballots", or "Ready: ...". Shown in blind mode too, with the
+ * What the result rests on, always first: "Provisional" or "Ready" as the title, then "Based on
+ * 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots". Shown in blind mode too, with the
  * counts only (they say how far voting has come, never how anyone voted): the weight share
  * follows the members' importances, so it shows once the vote closes.
  */
 function CoverageNotice({ view }: { view: View }) {
-  const line = coverageLine({ ...view, status: view.readiness });
+  const line = coverageBasis({ ...view, status: view.readiness });
   return (
     <Alert
       variant={view.readiness === "ready" ? "success" : "warning"}
@@ -329,7 +330,7 @@ function TeamResult({
                   <li key={n.criterionKey}>
                     {criterionName(n.criterionKey)}:{" "}
                     <span className="text-muted-foreground">
-                      {NOT_SCORED} (no score for {n.missingOptions.map(nameOf).join(", ")})
+                      {notCountedReason(n.missingOptions.map(nameOf), result.totals.length)}
                     </span>
                   </li>
                 ))}

@@ -4,6 +4,7 @@ import {
   type Method,
   marginWords,
   noConfidenceReason,
+  notCountedReason,
   recordViewCoverageLine,
   restsOnImportedFile,
   sharePercents,
@@ -92,7 +93,10 @@ export function notScoredLines(view: RecordView): string[] {
     .filter((c) => !c.counted)
     .map(
       (c) =>
-        `${criterionName(view, c.key)}: ${NOT_SCORED} (no score yet for ${c.missingOptions.map((k) => optionName(view, k)).join(", ")})`,
+        `${criterionName(view, c.key)}: ${notCountedReason(
+          c.missingOptions.map((k) => optionName(view, k)),
+          view.options.length,
+        )}`,
     );
 }
 

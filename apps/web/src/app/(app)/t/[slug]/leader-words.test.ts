@@ -20,7 +20,7 @@ describe("leaderWords", () => {
     expect(words).toEqual({
       label: "Provisional leader",
       basis:
-        "Provisional: based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots (no quorum set: every member's ballot is needed).",
+        "Based on 3 of 13 criteria (41% of the weight) and 0 of 2 complete ballots (no quorum set: every member's ballot is needed).",
     });
   });
 
@@ -32,7 +32,7 @@ describe("leaderWords", () => {
     };
     expect(leaderWords("OPEN", ready)).toEqual({
       label: "Leading",
-      basis: "Ready: based on all 4 criteria and 2 of 2 complete ballots.",
+      basis: "Based on all 4 criteria and 2 of 2 complete ballots.",
     });
     expect(leaderWords("DECIDED", ready).label).toBe("Result");
     expect(leaderWords("DECIDED", { ...ready, status: "provisional" }).label).toBe(

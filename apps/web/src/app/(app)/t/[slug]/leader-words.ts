@@ -1,6 +1,6 @@
 import {
   type Coverage,
-  coverageLine,
+  coverageBasis,
   type Participation,
   type RecommendationStatus,
 } from "@tradeoff/scoring";
@@ -9,7 +9,10 @@ import {
 export type LeaderWords = {
   /** "Leading", "Provisional leader", "Result" or "Provisional result". */
   label: string;
-  /** The sentence saying what the leader rests on, as the project page words it. */
+  /**
+   * The sentence saying what the leader rests on, as the project page words it under its
+   * "Provisional" or "Ready" heading (the label says which): "Based on 3 of 13 criteria…".
+   */
   basis: string;
 };
 
@@ -37,7 +40,7 @@ export function leaderWords(
     : provisional
       ? "Provisional leader"
       : "Leading";
-  return { label, basis: coverageLine(leader) };
+  return { label, basis: coverageBasis(leader) };
 }
 
 /**
