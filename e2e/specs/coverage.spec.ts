@@ -84,9 +84,7 @@ test("the recommendation says what it rests on: provisional with criteria not sc
   await expect(page.getByTestId("project-ballots")).toHaveText(
     "0 of 2 ballots complete, 2 partial",
   );
-  await expect(leader.getByTestId("leader-basis")).toContainText(
-    "Based on 3 of 5 criteria (",
-  );
+  await expect(leader.getByTestId("leader-basis")).toContainText("Based on 3 of 5 criteria (");
 
   // The draft's MADR file says "not scored" for what nobody scored, never a neutral 3.0.
   await page.goto(`${url}/record`);

@@ -112,9 +112,7 @@ describe("tradeoff score", () => {
     );
     // Nobody voted there: no disagreement figure either, only "-".
     expect(stdout).toMatch(/Documentation\s+not scored\s+-\s+-\s+-\s+-\n/);
-    expect(stdout).toContain(
-      "Documentation: not scored yet\n",
-    );
+    expect(stdout).toContain("Documentation: not scored yet\n");
     // The totals are those of the two counted criteria alone.
     const rec = aggregate(decision);
     expect(stdout).toContain(`Winner: FastAPI by ${rec.margin.toFixed(1)} points.`);
