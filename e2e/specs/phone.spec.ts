@@ -39,6 +39,15 @@ const PHONES = [PHONE, { width: 360, height: 780 }];
 /** A laptop's screen: what a phone fix must leave as it was, or fix there too. */
 const DESKTOP = { width: 1280, height: 900 };
 
+/** Opens `path` in `page` at each of `viewports` in turn, for the loop's body to measure. */
+async function* openedAt(page: Page, path: string, viewports: { width: number; height: number }[]) {
+  for (const viewport of viewports) {
+    await page.setViewportSize(viewport);
+    await page.goto(path);
+    yield viewport;
+  }
+}
+
 for (const viewport of PHONES) {
   test(`every page fits a ${viewport.width} px wide phone without sideways scrolling or moving once painted`, async ({
     browser,
@@ -233,9 +242,7 @@ test("on a phone, a decision's buttons fill each row they wrap onto, the menu's 
     page.getByRole("button", { name: "Close voting", exact: true }),
     more,
   ];
-  for (const viewport of [...PHONES, { width: 1280, height: 900 }]) {
-    await page.setViewportSize(viewport);
-    await page.goto(soloDrf.url);
+  for await (const viewport of openedAt(page, soloDrf.url, [...PHONES, DESKTOP])) {
     const boxes = [];
     for (const action of actions) {
       await expect(action).toBeVisible();
@@ -473,9 +480,7 @@ test("on a phone, the team's dashboard fills each row of its buttons and of the 
     main.getByLabel("Status", { exact: true }),
     main.getByLabel("Tag", { exact: true }),
   ];
-  for (const viewport of [...PHONES, { width: 1280, height: 900 }]) {
-    await page.setViewportSize(viewport);
-    await page.goto(`/t/${soloDrf.team.slug}`);
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}`, [...PHONES, DESKTOP])) {
     const rows = await rowEnds(buttons);
     if (viewport.width >= 640) {
       // Wide, the three buttons keep their own sizes on one row.
@@ -508,9 +513,10 @@ test("on a phone and a desktop, the team's audit trail shows each time on one li
   soloDrf,
 }) => {
   const page = owner.page;
-  for (const viewport of [PHONE, DESKTOP]) {
-    await page.setViewportSize(viewport);
-    await page.goto(`/t/${soloDrf.team.slug}/settings`);
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}/settings`, [
+    PHONE,
+    DESKTOP,
+  ])) {
     await expect(page.getByRole("list", { name: "Audit trail" }).locator("time")).not.toHaveCount(
       0,
     );
@@ -594,9 +600,7 @@ test("on a phone and a desktop, every template's icon keeps its size, whatever t
   soloDrf,
 }) => {
   const page = owner.page;
-  for (const viewport of [PHONE, DESKTOP]) {
-    await page.setViewportSize(viewport);
-    await page.goto(`/t/${soloDrf.team.slug}/new`);
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}/new`, [PHONE, DESKTOP])) {
     const icons = page.getByRole("heading", { level: 3 }).locator("svg");
     await expect(icons).not.toHaveCount(0);
     const widths = await icons.evaluateAll((all) =>
@@ -654,9 +658,7 @@ test("on a phone, the record's result table reads each figure and heading on one
 }) => {
   await decideOverApi(owner, soloDrf);
   const page = owner.page;
-  for (const viewport of PHONES) {
-    await page.setViewportSize(viewport);
-    await page.goto(`${soloDrf.url}/record`);
+  for await (const viewport of openedAt(page, `${soloDrf.url}/record`, PHONES)) {
     const totals = page.getByTestId("record-totals");
     await expect(totals.getByText("not scored").first()).toBeVisible();
     // The headings and figures; the criteria's names (the first column) may wrap.
@@ -679,9 +681,7 @@ test("on a phone, the record's export links fill each row they wrap onto", async
 }) => {
   await decideOverApi(owner, soloDrf);
   const page = owner.page;
-  for (const viewport of [...PHONES, DESKTOP]) {
-    await page.setViewportSize(viewport);
-    await page.goto(`${soloDrf.url}/record`);
+  for await (const viewport of openedAt(page, `${soloDrf.url}/record`, [...PHONES, DESKTOP])) {
     const exports = page.getByRole("navigation", { name: "Export" });
     const rows = await rowEnds(await exports.getByRole("link").all());
     const ends = [...rows.values()];
@@ -718,9 +718,7 @@ test("on a phone, an event's name in the webhook form keeps its code right after
   soloDrf,
 }) => {
   const page = owner.page;
-  for (const viewport of PHONES) {
-    await page.setViewportSize(viewport);
-    await page.goto(`/t/${soloDrf.team.slug}/settings`);
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}/settings`, PHONES)) {
     const events = page.getByRole("group", { name: "Events" }).locator("label");
     await expect(events).not.toHaveCount(0);
     const misplaced = await events.evaluateAll((labels) =>
@@ -776,9 +774,7 @@ test("on a phone, a webhook's address and events take the width of its row, its 
     format: "JSON",
   });
   const page = owner.page;
-  for (const viewport of PHONES) {
-    await page.setViewportSize(viewport);
-    await page.goto(`/t/${soloDrf.team.slug}/settings`);
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}/settings`, PHONES)) {
     const webhook = page.getByRole("list", { name: "Webhooks" }).getByRole("listitem");
     const address = await edges(webhook.getByTestId("webhook-url"));
     const badge = await edges(webhook.getByText("On", { exact: true }));
@@ -797,9 +793,7 @@ test("on a phone, the dashboard's search field shows its whole placeholder", asy
   soloDrf,
 }) => {
   const page = owner.page;
-  for (const viewport of PHONES) {
-    await page.setViewportSize(viewport);
-    await page.goto(`/t/${soloDrf.team.slug}`);
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}`, PHONES)) {
     const search = page.getByRole("main").getByRole("searchbox", { name: "Find a decision" });
     await expect(search).toHaveAttribute("placeholder", /title/i);
     const room = await search.evaluate((input) => {
@@ -862,9 +856,7 @@ test("on a phone, the dashboard finder's Clear button shares a full row", async 
   const page = owner.page;
   const main = page.getByRole("main");
   const search = main.getByRole("searchbox", { name: "Find a decision" });
-  for (const viewport of PHONES) {
-    await page.setViewportSize(viewport);
-    await page.goto(`/t/${soloDrf.team.slug}`);
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}`, PHONES)) {
     await search.fill("queue");
     const { right } = await edges(search);
     const rows = await rowEnds([
