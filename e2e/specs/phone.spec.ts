@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import {
   createFromTemplate,
+  decideOverApi,
   mutate,
   openInNewTeam,
   person,
@@ -37,6 +38,15 @@ const PHONE = { width: 390, height: 844 };
 const PHONES = [PHONE, { width: 360, height: 780 }];
 /** A laptop's screen: what a phone fix must leave as it was, or fix there too. */
 const DESKTOP = { width: 1280, height: 900 };
+
+/** Opens `path` in `page` at each of `viewports` in turn, for the loop's body to measure. */
+async function* openedAt(page: Page, path: string, viewports: { width: number; height: number }[]) {
+  for (const viewport of viewports) {
+    await page.setViewportSize(viewport);
+    await page.goto(path);
+    yield viewport;
+  }
+}
 
 for (const viewport of PHONES) {
   test(`every page fits a ${viewport.width} px wide phone without sideways scrolling or moving once painted`, async ({
@@ -232,9 +242,7 @@ test("on a phone, a decision's buttons fill each row they wrap onto, the menu's 
     page.getByRole("button", { name: "Close voting", exact: true }),
     more,
   ];
-  for (const viewport of [...PHONES, { width: 1280, height: 900 }]) {
-    await page.setViewportSize(viewport);
-    await page.goto(soloDrf.url);
+  for await (const viewport of openedAt(page, soloDrf.url, [...PHONES, DESKTOP])) {
     const boxes = [];
     for (const action of actions) {
       await expect(action).toBeVisible();
@@ -472,9 +480,7 @@ test("on a phone, the team's dashboard fills each row of its buttons and of the 
     main.getByLabel("Status", { exact: true }),
     main.getByLabel("Tag", { exact: true }),
   ];
-  for (const viewport of [...PHONES, { width: 1280, height: 900 }]) {
-    await page.setViewportSize(viewport);
-    await page.goto(`/t/${soloDrf.team.slug}`);
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}`, [...PHONES, DESKTOP])) {
     const rows = await rowEnds(buttons);
     if (viewport.width >= 640) {
       // Wide, the three buttons keep their own sizes on one row.
@@ -507,9 +513,10 @@ test("on a phone and a desktop, the team's audit trail shows each time on one li
   soloDrf,
 }) => {
   const page = owner.page;
-  for (const viewport of [PHONE, DESKTOP]) {
-    await page.setViewportSize(viewport);
-    await page.goto(`/t/${soloDrf.team.slug}/settings`);
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}/settings`, [
+    PHONE,
+    DESKTOP,
+  ])) {
     await expect(page.getByRole("list", { name: "Audit trail" }).locator("time")).not.toHaveCount(
       0,
     );
@@ -593,9 +600,7 @@ test("on a phone and a desktop, every template's icon keeps its size, whatever t
   soloDrf,
 }) => {
   const page = owner.page;
-  for (const viewport of [PHONE, DESKTOP]) {
-    await page.setViewportSize(viewport);
-    await page.goto(`/t/${soloDrf.team.slug}/new`);
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}/new`, [PHONE, DESKTOP])) {
     const icons = page.getByRole("heading", { level: 3 }).locator("svg");
     await expect(icons).not.toHaveCount(0);
     const widths = await icons.evaluateAll((all) =>
@@ -605,5 +610,262 @@ test("on a phone and a desktop, every template's icon keeps its size, whatever t
     expect(widths, `icons' widths at ${viewport.width} px: ${widths.join(", ")}`).toEqual(
       widths.map(() => 16),
     );
+  }
+});
+
+/** On how many lines the words of each element matching `selector` are drawn (a cell may be taller). */
+const TEXT_LINES = (
+  selector: string,
+) => `[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const boxes = [...range.getClientRects()].filter((box) => box.width > 1).sort((a, b) => a.top - b.top);
+  // A box starting below the current line's bottom starts a new line (a badge beside a figure does not).
+  let lines = 0;
+  let bottom = -Infinity;
+  for (const box of boxes) {
+    if (box.top >= bottom - 2) lines += 1;
+    bottom = box.top >= bottom - 2 ? box.bottom : Math.max(bottom, box.bottom);
+  }
+  return lines;
+})`;
+
+/** The left and right edges of `locator`'s box, rounded to the pixel. */
+async function edges(locator: Locator) {
+  await expect(locator).toBeVisible();
+  const box = await locator.boundingBox();
+  return { left: Math.round(box?.x ?? 0), right: Math.round((box?.x ?? 0) + (box?.width ?? 0)) };
+}
+
+test("on a phone and a desktop, the ballot's progress bar lines up with the criteria's cards", async ({
+  alice,
+  soloDrf,
+}) => {
+  for (const viewport of [...PHONES, DESKTOP]) {
+    const page = await ballotAt(alice.page, soloDrf.url, viewport);
+    const card = page.getByRole("group", { name: /^1\./ });
+    // It stood out 4 px past the cards on each side.
+    expect(
+      await edges(page.getByTestId("ballot-progress")),
+      `the bar's edges at ${viewport.width} px`,
+    ).toEqual(await edges(card));
+  }
+});
+
+test("on a phone, the record's result table reads each figure and heading on one line, scrolling in its own box", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  await decideOverApi(owner, soloDrf);
+  const page = owner.page;
+  for await (const viewport of openedAt(page, `${soloDrf.url}/record`, PHONES)) {
+    const totals = page.getByTestId("record-totals");
+    await expect(totals.getByText("not scored").first()).toBeVisible();
+    // The headings and figures; the criteria's names (the first column) may wrap.
+    const lines = (await page.evaluate(
+      TEXT_LINES(
+        "[data-testid=record-totals] th:not(:first-child), [data-testid=record-totals] td:not(:first-child):not(:empty)",
+      ),
+    )) as number[];
+    // "not scored" over two lines, "Share of counted weight" over three.
+    expect(lines, `lines each cell takes at ${viewport.width} px: ${lines.join(", ")}`).toEqual(
+      lines.map(() => 1),
+    );
+    expect(await sidewaysScroll(page), "the page scrolls sideways").toBeLessThanOrEqual(0);
+  }
+});
+
+test("on a phone, the record's export links fill each row they wrap onto", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  await decideOverApi(owner, soloDrf);
+  const page = owner.page;
+  for await (const viewport of openedAt(page, `${soloDrf.url}/record`, [...PHONES, DESKTOP])) {
+    const exports = page.getByRole("navigation", { name: "Export" });
+    const rows = await rowEnds(await exports.getByRole("link").all());
+    const ends = [...rows.values()];
+    if (viewport.width >= 640) {
+      expect(rows.size, `rows at ${viewport.width} px`).toBeLessThanOrEqual(2);
+      continue;
+    }
+    // Every row ends where the list does, none left half empty ("Markdown (MADR)" alone).
+    const { right } = await edges(exports);
+    expect(ends, `row ends at ${viewport.width} px`).toEqual(ends.map(() => right));
+  }
+});
+
+test("on a phone, the sign-in and sign-up pages' logo and theme button line up with the card", async ({
+  page,
+}) => {
+  for (const viewport of PHONES) {
+    await page.setViewportSize(viewport);
+    for (const path of ["/sign-in", "/sign-up"]) {
+      await page.goto(path);
+      const card = await edges(page.getByRole("main").locator("> div > *").first());
+      const logo = await edges(page.getByRole("banner").getByRole("link").first());
+      const theme = await edges(page.getByRole("banner").getByRole("button"));
+      expect(logo.left, `${path} at ${viewport.width} px: the logo's left edge`).toBe(card.left);
+      expect(theme.right, `${path} at ${viewport.width} px: the theme button's right edge`).toBe(
+        card.right,
+      );
+    }
+  }
+});
+
+test("on a phone, an event's name in the webhook form keeps its code right after its words", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}/settings`, PHONES)) {
+    const events = page.getByRole("group", { name: "Events" }).locator("label");
+    await expect(events).not.toHaveCount(0);
+    const misplaced = await events.evaluateAll((labels) =>
+      labels.flatMap((label) => {
+        type Rect = { left: number; right: number; top: number; width: number };
+        type El = {
+          textContent: string | null;
+          querySelector(selector: string): El | null;
+          getBoundingClientRect(): Rect;
+        };
+        const doc = document as unknown as {
+          createRange(): {
+            selectNodeContents(node: unknown): void;
+            setStartAfter(node: unknown): void;
+            setEndBefore(node: unknown): void;
+            getClientRects(): Iterable<Rect>;
+          };
+        };
+        const element = label as unknown as El;
+        const code = element.querySelector("span.text-xs");
+        if (!code) return [`${element.textContent}: no code`];
+        // The words before the code, their last line: the code follows it, or starts the next.
+        const words = doc.createRange();
+        words.selectNodeContents(label);
+        words.setStartAfter(element.querySelector("input"));
+        words.setEndBefore(code);
+        const rects = [...words.getClientRects()].filter((rect) => rect.width > 1);
+        const lastTop = Math.max(...rects.map((rect) => rect.top));
+        const lastRight = Math.max(
+          ...rects.filter((rect) => rect.top >= lastTop - 1).map((rect) => rect.right),
+        );
+        const box = code.getBoundingClientRect();
+        return box.left <= lastRight + 10 && box.top >= lastTop - 2
+          ? []
+          : [
+              `${code.textContent} at ${Math.round(box.left)}, words end at ${Math.round(lastRight)}`,
+            ];
+      }),
+    );
+    // "A deadline is near, ballots / incomplete" had "(deadline.near)" far to its right.
+    expect(misplaced, `at ${viewport.width} px`).toEqual([]);
+  }
+});
+
+test("on a phone, a webhook's address and events take the width of its row, its badge and buttons under them", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  await mutate(owner.context.request, "webhook.create", {
+    teamId: soloDrf.team.id,
+    url: "https://hooks.example.com/services/T0000/B0000/decisions",
+    events: ["project.opened", "project.closed", "decision.recorded"],
+    format: "JSON",
+  });
+  const page = owner.page;
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}/settings`, PHONES)) {
+    const webhook = page.getByRole("list", { name: "Webhooks" }).getByRole("listitem");
+    const address = await edges(webhook.getByTestId("webhook-url"));
+    const badge = await edges(webhook.getByText("On", { exact: true }));
+    const send = await edges(webhook.getByRole("button", { name: /^Send test event/ }));
+    // Squeezed beside them, the address took a line for every dozen characters.
+    expect(badge.left, `the badge's left edge at ${viewport.width} px`).toBe(address.left);
+    expect(
+      address.right,
+      `the address's right edge at ${viewport.width} px`,
+    ).toBeGreaterThanOrEqual(send.right);
+  }
+});
+
+test("on a phone, the dashboard's search field shows its whole placeholder", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}`, PHONES)) {
+    const search = page.getByRole("main").getByRole("searchbox", { name: "Find a decision" });
+    await expect(search).toHaveAttribute("placeholder", /title/i);
+    const room = await search.evaluate((input) => {
+      type Style = { font: string; paddingLeft: string; paddingRight: string };
+      const field = input as unknown as { clientWidth: number; placeholder: string };
+      const style = (
+        globalThis as unknown as { getComputedStyle(el: unknown): Style }
+      ).getComputedStyle(input);
+      const canvas = (
+        document as unknown as {
+          createElement(tag: "canvas"): {
+            getContext(kind: "2d"): {
+              font: string;
+              measureText(text: string): { width: number };
+            };
+          };
+        }
+      )
+        .createElement("canvas")
+        .getContext("2d");
+      canvas.font = style.font;
+      const inside =
+        field.clientWidth -
+        Number.parseFloat(style.paddingLeft) -
+        Number.parseFloat(style.paddingRight);
+      return Math.floor(inside - canvas.measureText(field.placeholder).width);
+    });
+    // "Words in the title or the problem statement" ran past the end of a 360 px phone's field.
+    expect(
+      room,
+      `px to spare after the placeholder at ${viewport.width} px`,
+    ).toBeGreaterThanOrEqual(0);
+  }
+});
+
+test("with no email server, team settings and the Members page say once, in the same words, that invitations go by hand", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  await page.setViewportSize(PHONE);
+  await page.goto(`/t/${soloDrf.team.slug}/settings`);
+  const invitations = page.getByRole("region", { name: "Invitations" });
+  await expect(invitations.getByTestId("invite-no-email")).toBeVisible();
+  // Two paragraphs one above the other said it twice in other words.
+  await expect(invitations.locator("p").filter({ hasText: /no email/i })).toHaveCount(1);
+  // The Members page's form says it in the same words.
+  const said = await invitations.getByTestId("invite-no-email").textContent();
+  await page.goto(`/t/${soloDrf.team.slug}/members`);
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  const invite = page.getByRole("region", { name: "Invite people" });
+  await expect(invite.getByTestId("invite-no-email")).toHaveText(said ?? "");
+  await expect(invite.locator("p").filter({ hasText: /no email/i })).toHaveCount(1);
+});
+
+test("on a phone, the dashboard finder's Clear button shares a full row", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  const main = page.getByRole("main");
+  const search = main.getByRole("searchbox", { name: "Find a decision" });
+  for await (const viewport of openedAt(page, `/t/${soloDrf.team.slug}`, PHONES)) {
+    await search.fill("queue");
+    const { right } = await edges(search);
+    const rows = await rowEnds([
+      main.getByLabel("Status", { exact: true }),
+      main.getByLabel("Tag", { exact: true }),
+      main.getByRole("button", { name: "Clear", exact: true }),
+    ]);
+    // "Clear" sat alone at the start of its own row.
+    const ends = [...rows.values()];
+    expect(ends, `row ends at ${viewport.width} px`).toEqual(ends.map(() => right));
   }
 });

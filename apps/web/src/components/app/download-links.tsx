@@ -99,7 +99,8 @@ export function DownloadLinks({ label, links }: { label: string; links: readonly
 
   return (
     <div className="space-y-3">
-      <nav aria-label={label} className="flex flex-wrap gap-2">
+      {/* On a phone the links fill each row they wrap onto, as a decision's buttons do. */}
+      <nav aria-label={label} className="flex flex-wrap gap-2 max-sm:*:flex-auto">
         {links.map((link) => (
           <a
             key={link.href}
@@ -107,7 +108,7 @@ export function DownloadLinks({ label, links }: { label: string; links: readonly
             download
             aria-busy={busy === link.href || undefined}
             onClick={(event) => void download(event, link)}
-            className="inline-flex items-center gap-1 rounded-md border px-2 py-1 text-sm hover:bg-accent"
+            className="inline-flex items-center justify-center gap-1 rounded-md border px-2 py-1 text-sm hover:bg-accent"
           >
             {busy === link.href ? (
               <Spinner decorative className="size-3.5" />

@@ -19,7 +19,8 @@ import { ThemeToggle } from "~/components/ui/theme-toggle";
 export function SignedOutFrame({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center justify-between px-6 py-4">
+      {/* On a phone the card fills the width: the logo and the toggle line up with its edges. */}
+      <header className="flex items-center justify-between px-6 py-4 max-sm:px-4">
         <Link
           href="/"
           className="rounded-md focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"

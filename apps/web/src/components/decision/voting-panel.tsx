@@ -172,7 +172,7 @@ export function VotingPanel({
         // the top on a phone (whose header scrolls away). Not on a screen too short to spare the
         // room (a phone held sideways, a page zoomed to 400%), where it would hide what has focus.
         <div
-          className="z-20 tall:sticky tall:top-0 sm:tall:top-14 -mx-1 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-border bg-background/95 px-3 py-1.5 shadow-xs backdrop-blur"
+          className="z-20 tall:sticky tall:top-0 sm:tall:top-14 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-border bg-background/95 px-3 py-1.5 shadow-xs backdrop-blur"
           data-testid="ballot-progress"
           // The page keeps room for it when scrolling to what has focus (globals.css).
           data-sticky-progress

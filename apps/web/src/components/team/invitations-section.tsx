@@ -15,6 +15,7 @@ import { newIdempotencyKey } from "~/lib/idempotency-key";
 import { formErrorsOf, isTRPCClientError, messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
 import { toastOutcome } from "~/trpc/toast-outcome";
+import { NoEmailNote } from "./no-email-note";
 import { type Role, roleLabel, type TeamSummary } from "./roles";
 import { Section } from "./section";
 import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-list";
@@ -37,10 +38,11 @@ export function InvitationsSection({
     <Section
       id="invitations"
       title="Invitations"
+      // Without email the form says how links go (NoEmailNote): said here too, it read twice.
       description={
         emailed
           ? "Invite by email, or leave the email empty for a link anyone can use once. Links expire and can be revoked."
-          : "This server sends no email: each invitation is a link you send yourself. Links expire and can be revoked."
+          : "Each invitation link works once. Links expire and can be revoked."
       }
     >
       <InviteForm team={team} emailed={emailed} />
@@ -139,12 +141,7 @@ export function InviteForm({
 
   return (
     <div className="space-y-4">
-      {emailed ? null : (
-        <p className="text-muted-foreground text-sm" data-testid="invite-no-email">
-          No email is sent from this server: an address only limits who can use the link. Copy the
-          link once it is created and send it yourself.
-        </p>
-      )}
+      {emailed ? null : <NoEmailNote />}
       {general ? <Alert variant="error">{general}</Alert> : null}
       <form
         onSubmit={onSubmit}

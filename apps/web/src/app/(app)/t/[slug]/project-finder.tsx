@@ -161,7 +161,7 @@ export function ProjectFinder({
                 id={`${id}-q`}
                 type="search"
                 className="pl-8"
-                placeholder="Words in the title or the problem statement"
+                placeholder="Titles and problem statements"
                 value={text}
                 maxLength={200}
                 autoComplete="off"
@@ -217,9 +217,11 @@ export function ProjectFinder({
             </NativeSelect>
           </div>
           {filtering || text ? (
+            // On a phone it fills what its row leaves, never a row to itself at the start.
             <Button
               type="button"
               variant="ghost"
+              className="max-sm:flex-auto"
               onClick={() => {
                 setText("");
                 setQ("");

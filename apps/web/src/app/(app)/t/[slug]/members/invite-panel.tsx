@@ -17,9 +17,8 @@ export function InvitePanel({ team, emailed }: { team: TeamSummary; emailed: boo
             Invite people
           </h2>
           <p className="text-muted-foreground text-sm">
-            {emailed
-              ? "By email, or as a link you send yourself."
-              : "As a link you send yourself: this server sends no email."}{" "}
+            {/* Without email the form, once open, says so (NoEmailNote). */}
+            {emailed ? "By email, or as a link you send yourself." : "As a link you send yourself."}{" "}
             Each link works once and expires.
           </p>
         </div>

@@ -132,7 +132,10 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
                 value={value}
                 defaultChecked={value !== "deadline.near"}
               />
-              {label} <span className="text-muted-foreground text-xs">({value})</span>
+              {/* One run of text: when the words wrap, the code follows them, not far right. */}
+              <span>
+                {label} <span className="text-muted-foreground text-xs">({value})</span>
+              </span>
             </label>
           ))}
         </Choices>
@@ -173,7 +176,9 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
           {webhooks.data?.map((webhook) => (
             <li key={webhook.id} className="space-y-2 px-4 py-3">
               <div className="flex flex-wrap items-center gap-3">
-                <div className="min-w-0 flex-1">
+                {/* On a phone the address and its events take the whole first row: beside the
+                    badge and buttons they were squeezed to a word a line. */}
+                <div className="min-w-0 flex-1 max-sm:basis-full">
                   {/* Wrapped, never cut: two webhooks to one service differ only at the end. */}
                   <div
                     className="wrap-anywhere font-medium font-mono text-sm"

@@ -312,7 +312,9 @@ export function RecordDocument({
         </h2>
         {r ? (
           // Three options or more are wider than a 320 px phone: the table scrolls in its own
-          // box, never the page, and the box takes focus so the keyboard scrolls it too.
+          // box, never the page, and the box takes focus so the keyboard scrolls it too. On a
+          // phone each heading and figure keeps to one line ("not scored" over two lines read as
+          // two entries); the criteria's names wrap, never narrower than a few words.
           <section
             aria-label="The team's result, by criterion"
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard (WCAG 2.1.1).
@@ -320,7 +322,7 @@ export function RecordDocument({
             data-testid="record-totals"
             className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
           >
-            <table className="w-full text-sm [&_td:not(:first-child)]:pl-3 [&_th:not(:first-child)]:pl-3">
+            <table className="w-full text-sm max-sm:[&_td:first-child]:min-w-32 max-sm:[&_td:not(:first-child)]:whitespace-nowrap max-sm:[&_th:not(:first-child)]:whitespace-nowrap [&_td:not(:first-child)]:pl-3 [&_th:not(:first-child)]:pl-3">
               <thead>
                 <tr className="text-left text-muted-foreground">
                   <th className="py-1 font-medium">Criterion</th>
