@@ -161,7 +161,7 @@ test.describe("deciding together", () => {
     await expect(alice.page.getByTestId("project-status")).toHaveText("Closed");
     await expect(alice.page.getByTestId("winner")).toHaveText("FastAPI leads");
     await expect(alice.page.getByTestId("totals")).toBeVisible();
-    await expect(coverage).toContainText(/based on 1 of 13 criteria \(\d+% of the weight\)/);
+    await expect(coverage).toContainText(/Based on 1 of 13 criteria \(\d+% of the weight\)/);
 
     // A vote arriving after the close is refused with a message, not dropped silently.
     const late = await bob.context.request.post("/api/trpc/vote.cast", {
