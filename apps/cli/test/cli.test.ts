@@ -13,7 +13,7 @@ import {
 import { decisionWithVotes } from "@tradeoff/scoring/testing";
 import { builtInTemplates } from "@tradeoff/templates";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cliRoot, repoRoot, runCli } from "./run-cli";
+import { type CliResult, cliRoot, repoRoot, runCli } from "./run-cli";
 
 let dir = "";
 const file = (name: string) => join(dir, name);
@@ -519,11 +519,15 @@ describe("bad input: every problem with its path on stderr, exit 1, nothing else
 });
 
 describe("usage", () => {
+  // Fifteen runs of the binary, each a new Node process: started together, and given the time
+  // they take on a busy two-core machine.
   it("fills each command's description to the help's width: no word alone on a line", async () => {
     const commands = ["score", "template", "login", "projects", "show", "export", "vote"];
     commands.push("import", "open", "close", "decide", "revise", "supersede", "share", "tag");
-    for (const command of commands) {
-      const { stdout } = await runCli([command, "--help"]);
+    const helps = await Promise.all(commands.map((command) => runCli([command, "--help"])));
+    for (const [i, command] of commands.entries()) {
+      const { code, stdout } = helps[i] as CliResult;
+      expect(code, command).toBe(0);
       // The description: after the usage line, up to the first section (Arguments:, Options:).
       const description = stdout
         .split("\n\n")
@@ -538,7 +542,7 @@ describe("usage", () => {
         }
       }
     }
-  });
+  }, 90_000);
 
   it("--help works on the program and on every command, exit 0", async () => {
     const top = await runCli(["--help"]);
