@@ -24,8 +24,10 @@ const faults = useFaultWorld(CLIENTS, { tokens: true });
 let a: AppInstance | undefined;
 
 test.beforeAll(async () => {
+  // Its info lines are read: "draining" says when it has taken the signal.
   a = await faults().startApp({
-    env: { SHUTDOWN_GRACE_SECONDS: "10", ...EVERY_VOTE_ITS_OWN_EVENT },
+    env: { SHUTDOWN_GRACE_SECONDS: "10", LOG_LEVEL: "info", ...EVERY_VOTE_ITS_OWN_EVENT },
+    captureLogs: true,
   });
 });
 
@@ -125,7 +127,12 @@ test("SIGTERM drains: not ready at once, every request taken answered, none cut,
     sigtermAt = Date.now();
     const stopped = first.stop();
     current = b;
-    await sleep(20);
+    // The first probe once A has taken the signal: on a busy machine that can be a while after
+    // it was sent, and until then A is rightly still ready.
+    const tookSignalBy = Date.now() + ANSWER_WITHIN_MS;
+    while (!first.logLines().some((line) => line.msg === "draining") && Date.now() < tookSignalBy) {
+      await sleep(5);
+    }
     const during = await send(
       probe,
       first.origin,
