@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { migrationStatus } from "../src/migrate";
 import { createTestDatabase } from "../src/testing";
 import { query } from "./support";
+
+const server = process.env.TEST_DATABASE_URL;
 
 describe("createTestDatabase", () => {
   it("gives a migrated database that is gone after drop()", { timeout: 60_000 }, async () => {
@@ -10,7 +13,6 @@ describe("createTestDatabase", () => {
     await test.drop();
     await test.drop(); // a second drop (e.g. from an exit handler) is harmless
 
-    const server = process.env.TEST_DATABASE_URL;
     if (server) {
       const name = new URL(test.url).pathname.slice(1);
       expect(name).toMatch(/^tradeoff_test_[0-9a-f]{12}$/);
@@ -20,4 +22,31 @@ describe("createTestDatabase", () => {
       await expect(query(test.url, "SELECT 1")).rejects.toThrow();
     }
   });
+
+  it.skipIf(!server)(
+    "on a server, copies each database from a template of today's migrations that nobody writes to",
+    { timeout: 60_000 },
+    async () => {
+      const first = await createTestDatabase();
+      await first.db.user.create({ data: { email: "first@example.test" } });
+      const second = await createTestDatabase();
+      try {
+        // The copy has every migration and none of another test database's rows.
+        expect(await migrationStatus(second.url)).toEqual({ pending: [] });
+        expect(await second.db.user.count()).toBe(0);
+
+        const templates = await query<{ datname: string; datallowconn: boolean }>(
+          server as string,
+          "SELECT datname, datallowconn FROM pg_database WHERE datistemplate AND datname LIKE 'tradeoff_template_%'",
+        );
+        expect(templates.length).toBeGreaterThan(0);
+        // Closed to connections: a test cannot write to it by mistake, and a copy never waits
+        // for someone connected to it.
+        expect(templates.every((template) => !template.datallowconn)).toBe(true);
+      } finally {
+        await first.drop();
+        await second.drop();
+      }
+    },
+  );
 });
