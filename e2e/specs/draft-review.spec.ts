@@ -128,7 +128,7 @@ test("on an unfinished ballot, the owner is told before the first click that the
     }
   });
   await expect(o.getByTestId("accept-provisional")).toContainText(
-    "Provisional: based on 1 of 13 criteria (",
+    "Based on 1 of 13 criteria (",
   );
   const closes = o.getByTestId("accept-closes-voting");
   await expect(closes).toContainText("Accepting closes voting while ");

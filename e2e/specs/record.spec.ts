@@ -40,7 +40,7 @@ test("record a decision, download its MADR file and open the share link signed o
   await form.getByLabel("Good consequences").fill("Request models are checked at the edge.");
   await form.getByLabel("Decision-makers").fill(owner.user.name);
   // One criterion of the template is scored: the form says so and asks for confirmation.
-  await expect(form.getByTestId("record-provisional")).toContainText("Provisional: based on 1 of");
+  await expect(form.getByTestId("record-provisional")).toContainText("Based on 1 of");
   await form.getByLabel(/Record the decision anyway/).check();
   await form.getByRole("button", { name: "Record decision" }).click();
 

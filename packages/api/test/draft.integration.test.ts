@@ -569,7 +569,7 @@ describe("accepting the draft", () => {
     expect(draft?.approval.met).toBe(true);
     expect(draft?.acceptance).toEqual({
       provisional:
-        "Provisional: based on 2 of 2 criteria (100% of the weight) and 1 of 4 complete ballots (quorum 2: not met).",
+        "Based on 2 of 2 criteria (100% of the weight) and 1 of 4 complete ballots (quorum 2: not met).",
       closesVoting: true,
       criteriaCount: 2,
       unfinished: [

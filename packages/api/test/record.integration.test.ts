@@ -162,7 +162,7 @@ describe("recording a decision", () => {
     await expectRefusedAsProvisional(
       owner,
       projectId,
-      "Provisional: based on 2 of 2 criteria (100% of the weight) and 1 of 3 complete ballots (quorum 2: not met).",
+      "The recommendation is still provisional. Based on 2 of 2 criteria (100% of the weight) and 1 of 3 complete ballots (quorum 2: not met).",
     );
     expect((await t.db.project.findUniqueOrThrow({ where: { id: projectId } })).status).toBe(
       "OPEN",
@@ -201,7 +201,7 @@ describe("recording a decision", () => {
     await expectRefusedAsProvisional(
       owner,
       projectId,
-      "Provisional: based on 2 of 2 criteria (100% of the weight) and 0 of 3 complete ballots (no quorum set: every member's ballot is needed).",
+      "The recommendation is still provisional. Based on 2 of 2 criteria (100% of the weight) and 0 of 3 complete ballots (no quorum set: every member's ballot is needed).",
     );
   });
 

@@ -20,8 +20,11 @@ export async function acceptanceNeeds(
   const basis = await getRecordingBasis(db, actor, { projectId: project.id });
   const closesVoting = project.status === "OPEN";
   return {
-    /** The coverage line when the result is provisional: accepting must confirm it. */
-    provisional: basis.readiness === "provisional" ? basis.coverageLine : null,
+    /**
+     * What the result rests on, when it is provisional ("Based on 1 of 13 criteria…", the page
+     * heads it with "provisional"): accepting must confirm it.
+     */
+    provisional: basis.readiness === "provisional" ? basis.coverageBasis : null,
     /** Accepting closes voting (the project is still open for it). */
     closesVoting,
     criteriaCount: basis.criteriaCount,

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@tradeoff/db";
 import {
   ballotOf,
   type Coverage,
-  coverageLine,
+  coverageBasis,
   hotSpots,
   type OptionTotal,
   type Recommendation,
@@ -49,7 +49,7 @@ export async function getParticipation(
 
 /**
  * What recording the decision now would rest on, as every member may see it (from the same
- * cached view): whether the result is provisional and its coverage line, the recommended option
+ * cached view): whether the result is provisional and what it rests on, the recommended option
  * (null while a blind vote is open) and each voting member's ballot. The record's draft page
  * reads it to say before acceptance what the server would otherwise refuse.
  */
@@ -61,7 +61,7 @@ export async function getRecordingBasis(
   const { shared, members } = await teamView(db, actor, input);
   return {
     readiness: shared.readiness,
-    coverageLine: coverageLine({
+    coverageBasis: coverageBasis({
       coverage: shared.coverage,
       participation: shared.participation,
       status: shared.readiness,

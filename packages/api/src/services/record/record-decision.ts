@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@tradeoff/db";
-import { aggregate, coverageLine, type Recommendation } from "@tradeoff/scoring";
+import { aggregate, coverageBasis, type Recommendation } from "@tradeoff/scoring";
 import type { TeamActor } from "../../domain/roles";
 import { DomainError } from "../../errors";
 import type { RecordFields } from "../../schemas/record";
@@ -171,7 +171,7 @@ export async function writeDecision(
   // rest on how anyone voted (the weight share, or which option leads).
   const hidden = loaded.project.votingMode === "BLIND" && locked.status === "OPEN";
   if (rec.status === "provisional" && !input.confirmProvisional) {
-    const line = coverageLine({ ...rec, coverage: shownCoverage(rec.coverage, hidden) });
+    const line = coverageBasis({ ...rec, coverage: shownCoverage(rec.coverage, hidden) });
     throw new DomainError(
       "PRECONDITION_FAILED",
       `The recommendation is still provisional. ${line} Confirm to record the decision anyway; the record will say what it rested on.`,

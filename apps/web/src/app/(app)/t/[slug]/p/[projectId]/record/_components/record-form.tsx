@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { coverageLine } from "@tradeoff/scoring";
+import { coverageBasis } from "@tradeoff/scoring";
 import { type FormEvent, useId, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -205,11 +205,11 @@ function RecordFormFields({
       ) : null}
       {mode === "decide" && view.status === "provisional" ? (
         <Alert variant="warning" title="The recommendation is provisional">
-          <p data-testid="record-provisional">{coverageLine(view)}</p>
+          <p data-testid="record-provisional">{coverageBasis(view)}</p>
           <label className="mt-2 flex items-start gap-2">
             <input type="checkbox" name="confirmProvisional" required className="mt-1" />
             <span>
-              Record the decision anyway. The record will say what it rested on
+              Record the decision anyway. The record will say what it rested on.
               {err("confirmProvisional") ? (
                 <span className="block text-destructive">{err("confirmProvisional")}</span>
               ) : null}
