@@ -175,6 +175,9 @@ test.describe("starting in five minutes", () => {
 
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Sample: ");
     await expect(page.getByTestId("sample-banner")).toContainText("This is a sample decision");
+    await expect(page.getByTestId("sample-banner")).toContainText("add yours and watch it change");
+    // Said once, in the banner: the decision's context is the template's own.
+    await expect(page.getByTestId("project-context")).not.toContainText("sample");
     await expect(page.getByTestId("project-status")).toHaveText("Open for voting");
     // The fictional teammates' votes already make a recommendation.
     await expect(page.getByTestId("winner")).toBeVisible();

@@ -50,7 +50,9 @@ export async function createSampleProject(
     if (existing) return { ...existing, created: false };
     const now = new Date();
     const title = `${SAMPLE_TITLE_PREFIX}${template.title}`;
-    const context = `This is a sample decision: the votes come from three fictional teammates, marked "(sample)". Vote on it yourself, look at the recommendation and the history, then remove it from the decision's page.\n\n${template.context}`;
+    // The template's own context: the title says "Sample", the voters' names "(sample)", and
+    // the page's banner says the rest (what the votes are, how to remove them).
+    const context = template.context;
     const project = await tx.project.create({
       data: {
         teamId: actor.teamId,
