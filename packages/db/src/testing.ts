@@ -93,7 +93,7 @@ export async function createServerDatabase(
     db,
     drop: once(async () => {
       await db.$disconnect();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropServerDatabase(serverUrl, name);
     }),
   };
 }
@@ -125,8 +125,7 @@ export async function createTestDatabaseBefore(
     const parsed = parseDatabaseUrl(serverUrl, "TEST_DATABASE_URL");
     parsed.pathname = `/${database}`;
     url = parsed.toString();
-    dropDatabase = () =>
-      adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    dropDatabase = () => dropServerDatabase(serverUrl, database);
   } else {
     const dataDir = await mkdtemp(join(tmpdir(), "tradeoff-test-db-"));
     const embedded = await startEmbeddedPostgres({ dataDir });
@@ -162,6 +161,41 @@ export async function createDatabase(serverUrl: string, name: string): Promise<v
     throw new Error(`"${name}" is not a plain database name (lowercase letters, digits, _).`);
   }
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+}
+
+/**
+ * Drops database `name` of the server at `serverUrl`. Connections a test opened to it (a job
+ * worker, a live-update listener, a second app instance) may still be closing when it ends: they
+ * get up to `graceMs` to go, so that none is cut in the middle of its last statement (a pg client
+ * without an error listener throws when the server cuts it). Whatever is left is then cut (WITH
+ * FORCE) and named on stderr: a connection the test did not close.
+ */
+async function dropServerDatabase(serverUrl: string, name: string, graceMs = 5_000) {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    const openConnections = async () =>
+      (
+        await client.query<{ application_name: string }>(
+          "SELECT application_name FROM pg_stat_activity WHERE datname = $1",
+          [name],
+        )
+      ).rows.map((row) => row.application_name || "(unnamed)");
+    const deadline = performance.now() + graceMs;
+    let open = await openConnections();
+    while (open.length > 0 && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      open = await openConnections();
+    }
+    if (open.length > 0) {
+      console.error(
+        `Test database ${name}: ${open.length} connection(s) still open after ${graceMs} ms, cut to drop it (${open.join(", ")}).`,
+      );
+    }
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {

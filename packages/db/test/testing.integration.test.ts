@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
 import { migrationStatus } from "../src/migrate";
 import { createTestDatabase } from "../src/testing";
 import { query } from "./support";
@@ -46,6 +47,42 @@ describe("createTestDatabase", () => {
       } finally {
         await first.drop();
         await second.drop();
+      }
+    },
+  );
+
+  it.skipIf(!server)(
+    "waits for a connection still closing when the test ends, and cuts one left open, naming it",
+    { timeout: 60_000 },
+    async () => {
+      const errorLog = vi.spyOn(console, "error").mockImplementation(() => {});
+      try {
+        const closing = await createTestDatabase();
+        const worker = new pg.Client({ connectionString: closing.url, application_name: "worker" });
+        const workerErrors: unknown[] = [];
+        worker.on("error", (error) => workerErrors.push(error));
+        await worker.connect();
+        // The worker finishes its last statement and closes 300 ms after the drop began.
+        const finishing = new Promise((resolve) => setTimeout(resolve, 300)).then(async () => {
+          await worker.query("SELECT 1");
+          await worker.end();
+        });
+        await closing.drop();
+        await finishing;
+        expect(workerErrors).toEqual([]);
+        expect(errorLog).not.toHaveBeenCalled();
+
+        const leaking = await createTestDatabase();
+        const leaked = new pg.Client({ connectionString: leaking.url, application_name: "leak" });
+        const cut = new Promise((resolve) => leaked.on("error", resolve));
+        await leaked.connect();
+        await leaking.drop();
+        expect(String(await cut)).toContain("terminating connection");
+        expect(errorLog).toHaveBeenCalledWith(
+          expect.stringMatching(/1 connection\(s\) still open after 5000 ms, cut to drop it \(leak\)/),
+        );
+      } finally {
+        errorLog.mockRestore();
       }
     },
   );
