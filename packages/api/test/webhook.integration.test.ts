@@ -29,9 +29,12 @@ type SlackText = { type: string; text: string; emoji?: boolean };
 
 const DEPS: DeliveryDeps = { appSecret: TEST_APP_SECRET, appUrl: "https://tradeoff.example.com" };
 
+/** Receivers of the running test, closed when it ends: before its workers stop (below). */
+const receivers: { close(): Promise<unknown> }[] = [];
+
 async function receiver(...args: Parameters<typeof startReceiver>) {
   const r = await startReceiver(...args);
-  cleanups.push(() => r.close());
+  receivers.push(r);
   return r;
 }
 
@@ -51,9 +54,16 @@ async function teamWithWebhook(url: string, roles: Parameters<typeof teamWith>[1
   return { ...fixture, webhook, sendTest: () => fixture.owner.api.webhook.sendTest(ref) };
 }
 
-/** Workers started by the running test, stopped when it ends (the next test runs jobs by hand). */
+/**
+ * Workers started by the running test, stopped when it ends (the next test runs jobs by hand).
+ * Its receivers close first, so a request still held open fails at once; each worker then
+ * finishes the deliveries it has in hand before its database client goes. Stopped without
+ * waiting, a worker's late delivery would open a new connection on the closed client (Prisma
+ * reconnects on use) that outlives the test.
+ */
 const workers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
+  for (const r of receivers.splice(0)) await r.close();
   for (const stop of workers.splice(0)) await stop();
 });
 
@@ -68,7 +78,7 @@ async function startWorker(jobs?: (defs: JobDefinition[]) => JobDefinition[]) {
     maintenanceIntervalSeconds: 1,
   });
   workers.push(async () => {
-    await boss.stop({ graceful: false, wait: true });
+    await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
     await db.$disconnect();
   });
   return boss;

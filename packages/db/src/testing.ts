@@ -176,11 +176,13 @@ async function dropServerDatabase(serverUrl: string, name: string, graceMs = 5_0
   try {
     const openConnections = async () =>
       (
-        await client.query<{ application_name: string }>(
-          "SELECT application_name FROM pg_stat_activity WHERE datname = $1",
+        await client.query<{ application_name: string; state: string | null; query: string }>(
+          "SELECT application_name, state, left(query, 80) AS query FROM pg_stat_activity WHERE datname = $1",
           [name],
         )
-      ).rows.map((row) => row.application_name || "(unnamed)");
+      ).rows.map(
+        (row) => `${row.application_name || "unnamed"}, ${row.state ?? "?"} after "${row.query}"`,
+      );
     const deadline = performance.now() + graceMs;
     let open = await openConnections();
     while (open.length > 0 && performance.now() < deadline) {
@@ -189,7 +191,7 @@ async function dropServerDatabase(serverUrl: string, name: string, graceMs = 5_0
     }
     if (open.length > 0) {
       console.error(
-        `Test database ${name}: ${open.length} connection(s) still open after ${graceMs} ms, cut to drop it (${open.join(", ")}).`,
+        `Test database ${name}: ${open.length} connection(s) still open after ${graceMs} ms, cut to drop it: ${open.join("; ")}.`,
       );
     }
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
