@@ -26,9 +26,9 @@ describe("a connection dropped by the server in the middle of a transaction", ()
           dropped = resolve;
         });
         const transaction = db.$transaction(async (tx) => {
-          const [{ pid }] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+          const [backend] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
           // Ended from another connection while this one waits between statements.
-          await query(database.url, "SELECT pg_terminate_backend($1)", [pid]);
+          await query(database.url, "SELECT pg_terminate_backend($1)", [backend?.pid]);
           // The server's notice of the end reaches the connection while no query runs on it.
           await new Promise((resolve) => setTimeout(resolve, 500));
           dropped();
