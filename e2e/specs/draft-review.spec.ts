@@ -127,9 +127,7 @@ test("on an unfinished ballot, the owner is told before the first click that the
       refusals.push(`${response.status()} ${response.url()}`);
     }
   });
-  await expect(o.getByTestId("accept-provisional")).toContainText(
-    "Based on 1 of 13 criteria (",
-  );
+  await expect(o.getByTestId("accept-provisional")).toContainText("Based on 1 of 13 criteria (");
   const closes = o.getByTestId("accept-closes-voting");
   await expect(closes).toContainText("Accepting closes voting while ");
   await expect(closes).toContainText(`${member.user.name} (1 of 13 criteria)`);

@@ -79,7 +79,9 @@ describe("createTestDatabase", () => {
         await leaking.drop();
         expect(String(await cut)).toContain("terminating connection");
         expect(errorLog).toHaveBeenCalledWith(
-          expect.stringMatching(/1 connection\(s\) still open after 5000 ms, cut to drop it: leak, idle after /),
+          expect.stringMatching(
+            /1 connection\(s\) still open after 5000 ms, cut to drop it: leak, idle after /,
+          ),
         );
       } finally {
         errorLog.mockRestore();

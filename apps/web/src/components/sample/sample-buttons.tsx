@@ -80,10 +80,10 @@ export function SampleBanner({
       }
     >
       <p>
-        The votes of Ada, Bruno and Chiara (marked “sample”) are made up, to show how votes become
-        a recommendation: add yours and watch it change, then look at the history. They are not
-        team members and cannot sign in. Removing the sample deletes this decision and their
-        votes, nothing else.
+        The votes of Ada, Bruno and Chiara (marked “sample”) are made up, to show how votes become a
+        recommendation: add yours and watch it change, then look at the history. They are not team
+        members and cannot sign in. Removing the sample deletes this decision and their votes,
+        nothing else.
       </p>
       {remove.error ? <p className="mt-2 font-medium">{messageOf(remove.error)}</p> : null}
     </Alert>
