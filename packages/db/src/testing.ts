@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import pg from "pg";
 import { createPrismaClient, type Database, parseDatabaseUrl } from "./client";
 import { startEmbeddedPostgres } from "./embedded";
+import { JOB_QUEUES, queuePolicy } from "./jobs";
 import { defaultPrismaPaths, type Logger, listMigrations, migrateDatabase } from "./migrate";
 
 export { addMember, createTeam, createUser } from "./factories";
@@ -218,11 +219,19 @@ function once(fn: () => Promise<void>): () => Promise<void> {
   };
 }
 
-/** A hash of the migrations (names and SQL) and of `extra`: what a template is named by. */
+/**
+ * A hash of what `migrateDatabase` makes, and of `extra`: what a template is named by. That is
+ * the migrations (names and SQL) and the job queue's set-up (pg-boss's version, whose schema it
+ * installs, and the app's queues with their policies), so a new queue gets a new template too.
+ */
 async function migrationsHash(...extra: Buffer[]): Promise<string> {
   const { migrationsDir } = defaultPrismaPaths();
   const hash = createHash("sha256");
   for (const part of extra) hash.update(part);
+  const require = createRequire(import.meta.url);
+  const pgBoss = (require("pg-boss/package.json") as { version: string }).version;
+  const queues = Object.values(JOB_QUEUES).map((name) => ({ name, ...queuePolicy(name) }));
+  hash.update(JSON.stringify({ pgBoss, queues }));
   for (const name of await listMigrations(migrationsDir)) {
     hash.update(name).update(await readFile(join(migrationsDir, name, "migration.sql")));
   }

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
+import { JOB_QUEUES } from "../src/jobs";
 import { migrationStatus } from "../src/migrate";
 import { createTestDatabase } from "../src/testing";
 import { query } from "./support";
@@ -34,6 +35,8 @@ describe("createTestDatabase", () => {
       try {
         // The copy has every migration and none of another test database's rows.
         expect(await migrationStatus(second.url)).toEqual({ pending: [] });
+        const queues = await query<{ name: string }>(second.url, "SELECT name FROM pgboss.queue");
+        expect(queues.map((queue) => queue.name).sort()).toEqual(Object.values(JOB_QUEUES).sort());
         expect(await second.db.user.count()).toBe(0);
 
         const templates = await query<{ datname: string; datallowconn: boolean }>(
