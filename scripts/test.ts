@@ -18,8 +18,11 @@ const vitestReports = workspaceDirs.map((dir) => join(dir, ".test-results", "vit
 const playwrightReport = join(repoRoot, "e2e", ".test-results", "playwright.json");
 const faultsReport = join(repoRoot, "e2e", ".test-results", "faults.json");
 
-/** How long each stage took, printed with the summary: where a slow run spent its time. */
-const stageSeconds: { label: string; seconds: number }[] = [];
+/**
+ * How long each stage took and whether it exited cleanly, printed with the summary: where a slow
+ * run spent its time, and which stage failed when no test did.
+ */
+const stageSeconds: { label: string; seconds: number; ok: boolean }[] = [];
 
 function exec(label: string, command: string, args: string[]): boolean {
   console.log(`\n▶ ${label}`);
@@ -29,8 +32,9 @@ function exec(label: string, command: string, args: string[]): boolean {
     stdio: "inherit",
     env: { ...process.env, ...quietEnv },
   });
-  stageSeconds.push({ label, seconds: Math.round((performance.now() - started) / 1000) });
-  return result.status === 0;
+  const ok = result.status === 0;
+  stageSeconds.push({ label, seconds: Math.round((performance.now() - started) / 1000), ok });
+  return ok;
 }
 
 function readVitest(file: string): Tally | null {
@@ -137,7 +141,15 @@ for (const stage of stageSeconds) {
 
 const passed = tallies.reduce((sum, t) => sum + t.passed, 0);
 let failed = tallies.reduce((sum, t) => sum + t.failed, 0);
-// A runner that failed without reporting a failed test (a crash, a type error) still fails the run.
-if (failed === 0 && (!unitOk || !buildOk || !e2eOk || !faultsOk)) failed = 1;
+// A runner that failed without reporting a failed test (a crash, a type error, an error Vitest
+// caught outside any test) still fails the run, and the summary says which.
+if (failed === 0 && (!unitOk || !buildOk || !e2eOk || !faultsOk)) {
+  failed = 1;
+  for (const stage of stageSeconds.filter((s) => !s.ok)) {
+    console.log(
+      `${stage.label} exited with an error and no failed test: see its output above (for Vitest, "Unhandled Errors").`,
+    );
+  }
+}
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
