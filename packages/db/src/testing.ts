@@ -78,14 +78,12 @@ export async function createServerDatabase(
     new Error(
       `Cannot create a database on the PostgreSQL server at ${parsed.host} (${error.message}). Start the server or set ${options.name} to one that runs.`,
     );
-  const template = await serverTemplate(serverUrl, options.log).catch((error: Error) => {
-    throw unreachable(error);
-  });
-  await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`).catch(
-    (error: Error) => {
-      throw unreachable(error);
-    },
-  );
+  try {
+    const template = await serverTemplate(serverUrl, options.log);
+    await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  } catch (error) {
+    throw unreachable(error as Error);
+  }
   parsed.pathname = `/${name}`;
   const url = parsed.toString();
   const db = createPrismaClient(url, { poolSize: options.poolSize ?? 5 });
@@ -171,10 +169,8 @@ export async function createDatabase(serverUrl: string, name: string): Promise<v
  * without an error listener throws when the server cuts it). Whatever is left is then cut (WITH
  * FORCE) and named on stderr: a connection the test did not close.
  */
-async function dropServerDatabase(serverUrl: string, name: string, graceMs = 5_000) {
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
+function dropServerDatabase(serverUrl: string, name: string, graceMs = 5_000) {
+  return withClient(serverUrl, async (client) => {
     const openConnections = async () =>
       (
         await client.query<{ application_name: string; state: string | null; query: string }>(
@@ -196,19 +192,22 @@ async function dropServerDatabase(serverUrl: string, name: string, graceMs = 5_0
       );
     }
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  });
+}
+
+/** Runs `run` on a connection of its own to `url`, closed after it. */
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    return await run(client);
   } finally {
     await client.end();
   }
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  await withClient(url, (client) => client.query(sql));
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {
@@ -243,8 +242,8 @@ const serverTemplates = new Map<string, Promise<string>>();
 /**
  * The name of a migrated database on the server at `serverUrl` that test databases are copied
  * from (CREATE DATABASE … TEMPLATE): a copy takes a tenth of the time that applying every
- * migration does, and a test run creates a database per test file. Named by the migrations'
- * hash, so a changed migration gets a new one; built once per server, under an advisory lock
+ * migration does, and a test run creates a database per test file. Named by the hash of what
+ * migrating makes (`migrationsHash`), so a changed migration or queue gets a new one; built once per server, under an advisory lock
  * (test files run in parallel processes), then closed to connections: PostgreSQL copies only a
  * database nobody is connected to. Templates of older migrations stay on the server; drop them
  * with `DROP DATABASE` after `ALTER DATABASE … IS_TEMPLATE false`.
@@ -261,9 +260,7 @@ function serverTemplate(serverUrl: string, log?: Logger): Promise<string> {
 
 async function buildServerTemplate(serverUrl: string, log?: Logger): Promise<string> {
   const name = `tradeoff_template_${await migrationsHash()}`;
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
+  return withClient(serverUrl, async (client) => {
     // One lock for every process that builds this server's templates; released with the session.
     await client.query("SELECT pg_advisory_lock(hashtext('tradeoff test database template'))");
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
@@ -280,9 +277,7 @@ async function buildServerTemplate(serverUrl: string, log?: Logger): Promise<str
       await client.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
     }
     return name;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 let template: Promise<string> | undefined;
