@@ -4,7 +4,7 @@ import { type AppInstance, EVERY_VOTE_ITS_OWN_EVENT } from "./support/app";
 import { type VoteInput, voteFor } from "./support/clients";
 import { send } from "./support/keep-alive";
 import { readProject } from "./support/records";
-import { sleep, useFaultWorld } from "./support/world";
+import { sleep, useFaultWorld, waitFor } from "./support/world";
 
 /**
  * A rolling restart under load: members vote through personal access tokens (the CLI's way)
@@ -129,10 +129,11 @@ test("SIGTERM drains: not ready at once, every request taken answered, none cut,
     current = b;
     // The first probe once A has taken the signal: on a busy machine that can be a while after
     // it was sent, and until then A is rightly still ready.
-    const tookSignalBy = Date.now() + ANSWER_WITHIN_MS;
-    while (!first.logLines().some((line) => line.msg === "draining") && Date.now() < tookSignalBy) {
-      await sleep(5);
-    }
+    await waitFor(
+      "A to log that it is draining",
+      () => first.logLines().some((line) => line.msg === "draining"),
+      { timeoutMs: ANSWER_WITHIN_MS, everyMs: 5 },
+    );
     const during = await send(
       probe,
       first.origin,
