@@ -103,7 +103,9 @@ export async function migrateDatabase(
   const started = performance.now();
   const { appliedMigrationNames } = await withSchemaEngine({ url, schema }, (engine) =>
     engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
-  );
+  ).catch((error: unknown) => {
+    throw migrationError(error);
+  });
   // The job queue's tables are pg-boss's own (it versions and upgrades them itself).
   await prepareJobQueue(url);
   const ms = Math.round(performance.now() - started);
@@ -115,6 +117,20 @@ export async function migrateDatabase(
     );
   }
   return { applied: appliedMigrationNames };
+}
+
+/**
+ * The schema engine's error, named by the migration that failed when the engine says which, and
+ * without the engine's own trace (its list of Rust spans, "   0: …"), which says nothing to
+ * whoever runs the app. The text is the engine's: if its shape changes, the whole of it is kept.
+ */
+function migrationError(error: unknown): Error {
+  if (!(error instanceof Error)) return new Error(String(error));
+  const reason = (error.message.split(/\n\s*0: /)[0] ?? error.message)
+    .replace(/^external connector error\n/, "")
+    .trim();
+  const name = /migration_name="([^"]+)"/.exec(error.message)?.[1];
+  return new Error(name ? `Migration ${name} failed: ${reason}` : reason, { cause: error });
 }
 
 /**

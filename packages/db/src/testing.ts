@@ -8,7 +8,13 @@ import pg from "pg";
 import { createPrismaClient, type Database, parseDatabaseUrl } from "./client";
 import { startEmbeddedPostgres } from "./embedded";
 import { JOB_QUEUES, queuePolicy } from "./jobs";
-import { defaultPrismaPaths, type Logger, listMigrations, migrateDatabase } from "./migrate";
+import {
+  defaultPrismaPaths,
+  type Logger,
+  listMigrations,
+  migrateDatabase,
+  type PrismaPaths,
+} from "./migrate";
 
 export { addMember, createTeam, createUser } from "./factories";
 
@@ -66,23 +72,27 @@ export async function createTestDatabase(
  * A new, migrated database `<prefix>_<random>` on the PostgreSQL server at `serverUrl`, for a
  * test file or a bench run, copied from the server's template of today's migrations
  * (`serverTemplate`); `drop()` disconnects and deletes it. `name` is the setting the URL
- * came from, for the error a newcomer sees when the server cannot be reached.
+ * came from, for the error a newcomer sees when the server cannot be reached; `paths` are the
+ * schema and migrations (the repository's by default).
  */
 export async function createServerDatabase(
   serverUrl: string,
-  options: { name: string; prefix: string; log?: Logger; poolSize?: number },
+  options: {
+    name: string;
+    prefix: string;
+    log?: Logger;
+    poolSize?: number;
+    paths?: Partial<PrismaPaths>;
+  },
 ): Promise<TestDatabase> {
   const parsed = parseDatabaseUrl(serverUrl, options.name);
   const name = `${options.prefix}_${randomBytes(6).toString("hex")}`;
-  const unreachable = (error: Error) =>
-    new Error(
-      `Cannot create a database on the PostgreSQL server at ${parsed.host} (${error.message}). Start the server or set ${options.name} to one that runs.`,
-    );
+  const paths = { ...defaultPrismaPaths(), ...options.paths };
   try {
-    const template = await serverTemplate(serverUrl, options.log);
+    const template = await serverTemplate(serverUrl, paths, options.log);
     await adminQuery(serverUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   } catch (error) {
-    throw unreachable(error as Error);
+    throw cannotCreate(error as Error, parsed.host, options.name);
   }
   parsed.pathname = `/${name}`;
   const url = parsed.toString();
@@ -223,8 +233,7 @@ function once(fn: () => Promise<void>): () => Promise<void> {
  * the migrations (names and SQL) and the job queue's set-up (pg-boss's version, whose schema it
  * installs, and the app's queues with their policies), so a new queue gets a new template too.
  */
-async function migrationsHash(...extra: Buffer[]): Promise<string> {
-  const { migrationsDir } = defaultPrismaPaths();
+async function migrationsHash(migrationsDir: string, ...extra: Buffer[]): Promise<string> {
   const hash = createHash("sha256");
   for (const part of extra) hash.update(part);
   const require = createRequire(import.meta.url);
@@ -243,23 +252,32 @@ const serverTemplates = new Map<string, Promise<string>>();
  * The name of a migrated database on the server at `serverUrl` that test databases are copied
  * from (CREATE DATABASE … TEMPLATE): a copy takes a tenth of the time that applying every
  * migration does, and a test run creates a database per test file. Named by the hash of what
- * migrating makes (`migrationsHash`), so a changed migration or queue gets a new one; built once per server, under an advisory lock
- * (test files run in parallel processes), then closed to connections: PostgreSQL copies only a
- * database nobody is connected to. Templates of older migrations stay on the server; drop them
- * with `DROP DATABASE` after `ALTER DATABASE … IS_TEMPLATE false`.
+ * migrating makes (`migrationsHash`), so a changed migration or queue gets a new one; built once
+ * per server, under an advisory lock (test files run in parallel processes), then closed to
+ * connections: PostgreSQL copies only a database nobody is connected to. Templates of older
+ * migrations stay on the server; drop them with `DROP DATABASE` after
+ * `ALTER DATABASE … IS_TEMPLATE false`.
  */
-function serverTemplate(serverUrl: string, log?: Logger): Promise<string> {
-  let template = serverTemplates.get(serverUrl);
+function serverTemplate(serverUrl: string, paths: PrismaPaths, log?: Logger): Promise<string> {
+  const key = `${serverUrl}\n${paths.migrationsDir}`;
+  let template = serverTemplates.get(key);
   if (!template) {
-    template = buildServerTemplate(serverUrl, log);
-    serverTemplates.set(serverUrl, template);
-    template.catch(() => serverTemplates.delete(serverUrl));
+    template = buildServerTemplate(serverUrl, paths, log);
+    serverTemplates.set(key, template);
+    template.catch(() => serverTemplates.delete(key));
   }
   return template;
 }
 
-async function buildServerTemplate(serverUrl: string, log?: Logger): Promise<string> {
-  const name = `tradeoff_template_${await migrationsHash()}`;
+/** A migration that failed while a template was built: the server itself answered. */
+class TemplateMigrationError extends Error {}
+
+async function buildServerTemplate(
+  serverUrl: string,
+  paths: PrismaPaths,
+  log?: Logger,
+): Promise<string> {
+  const name = `tradeoff_template_${await migrationsHash(paths.migrationsDir)}`;
   return withClient(serverUrl, async (client) => {
     // One lock for every process that builds this server's templates; released with the session.
     await client.query("SELECT pg_advisory_lock(hashtext('tradeoff test database template'))");
@@ -272,12 +290,49 @@ async function buildServerTemplate(serverUrl: string, log?: Logger): Promise<str
       await client.query(`CREATE DATABASE "${building}"`);
       const url = parseDatabaseUrl(serverUrl, "database URL");
       url.pathname = `/${building}`;
-      await migrateDatabase(url.toString(), { log });
+      try {
+        await migrateDatabase(url.toString(), { ...paths, log });
+      } catch (error) {
+        await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+        throw new TemplateMigrationError((error as Error).message, { cause: error });
+      }
       await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
       await client.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
     }
     return name;
   });
+}
+
+/**
+ * Why a test database could not be created, with what to do: the server is down or refuses
+ * the login (start it, or point `setting` elsewhere), it refused the statement (the role may
+ * not create databases), or a migration failed on it (fix the migration).
+ */
+function cannotCreate(error: Error, host: string, setting: string): Error {
+  if (error instanceof TemplateMigrationError) {
+    return new Error(
+      `A migration failed while the test databases' template was built on the PostgreSQL server at ${host}: ${error.message}\nThe server is reachable; fix the migration and run the tests again.`,
+      { cause: error.cause },
+    );
+  }
+  const code = (error as { code?: unknown }).code;
+  // SQLSTATE classes 08 (connection), 28 (login), 3D000 (no such database) and 57P0x (shutting
+  // down, starting up) mean the connection itself failed, as a socket error (ECONNREFUSED) does.
+  const sqlState = typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : null;
+  if (sqlState && !/^(08|28|3D000|57P0)/.test(sqlState)) {
+    const advice =
+      sqlState === "42501"
+        ? `Give its role the CREATEDB privilege, or set ${setting} to a server where it has it.`
+        : `Set ${setting} to a server where its role may create databases.`;
+    return new Error(
+      `The PostgreSQL server at ${host} refused to create a test database (${error.message}; SQLSTATE ${sqlState}). ${advice}`,
+      { cause: error },
+    );
+  }
+  return new Error(
+    `Cannot create a database on the PostgreSQL server at ${host} (${error.message}). Start the server or set ${setting} to one that runs.`,
+    { cause: error },
+  );
 }
 
 let template: Promise<string> | undefined;
@@ -293,7 +348,10 @@ function migratedTemplate(log?: Logger): Promise<string> {
     const require = createRequire(import.meta.url);
     const pgliteEntry = require.resolve("@electric-sql/pglite");
     const pglite = await readFile(join(dirname(pgliteEntry), "..", "package.json"));
-    const dir = join(tmpdir(), `tradeoff-pglite-template-${await migrationsHash(pglite)}`);
+    const dir = join(
+      tmpdir(),
+      `tradeoff-pglite-template-${await migrationsHash(defaultPrismaPaths().migrationsDir, pglite)}`,
+    );
     if (existsSync(join(dir, "ready"))) return dir;
 
     const building = `${dir}.${process.pid}.${randomBytes(4).toString("hex")}`;

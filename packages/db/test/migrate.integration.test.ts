@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -87,5 +88,32 @@ describe("migrateDatabase", () => {
       "SELECT id, finished_at FROM _prisma_migrations ORDER BY id",
     );
     expect(after).toEqual(before);
+  });
+
+  it("names a migration that fails and why, without the engine's trace, and refuses to go on", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tradeoff-failing-migration-"));
+    try {
+      const broken = join(dir, "migrations");
+      await cp(migrationsDir, broken, { recursive: true });
+      await mkdir(join(broken, "20991231000000_broken"));
+      await writeFile(
+        join(broken, "20991231000000_broken", "migration.sql"),
+        "ALTER TABLE no_such_table ADD COLUMN x int;\n",
+      );
+      await expect(migrateDatabase(database.url, { migrationsDir: broken })).rejects.toThrow(
+        /^Migration 20991231000000_broken failed: No such table: no_such_table$/,
+      );
+      // The failure is recorded, as prisma migrate deploy records it: the next run stops there
+      // and says which migration to resolve.
+      await expect(migrateDatabase(database.url, { migrationsDir: broken })).rejects.toThrow(
+        /The `20991231000000_broken` migration started at .* failed/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await query(
+        database.url,
+        "DELETE FROM _prisma_migrations WHERE migration_name = '20991231000000_broken'",
+      );
+    }
   });
 });

@@ -1,8 +1,12 @@
+import { randomBytes } from "node:crypto";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { JOB_QUEUES } from "../src/jobs";
-import { migrationStatus } from "../src/migrate";
-import { createTestDatabase } from "../src/testing";
+import { defaultPrismaPaths, migrationStatus } from "../src/migrate";
+import { createServerDatabase, createTestDatabase } from "../src/testing";
 import { query } from "./support";
 
 const server = process.env.TEST_DATABASE_URL;
@@ -88,6 +92,78 @@ describe("createTestDatabase", () => {
         );
       } finally {
         errorLog.mockRestore();
+      }
+    },
+  );
+});
+
+describe("createServerDatabase, when it cannot create a database, says why and what to do", () => {
+  it("a server that does not answer: start it or set the variable to one that runs", async () => {
+    const creating = createServerDatabase("postgres://postgres@127.0.0.1:1/postgres", {
+      name: "TEST_DATABASE_URL",
+      prefix: "tradeoff_test",
+    });
+    await expect(creating).rejects.toThrow(
+      /^Cannot create a database on the PostgreSQL server at 127\.0\.0\.1:1 \(.*ECONNREFUSED.*\)\. Start the server or set TEST_DATABASE_URL to one that runs\.$/,
+    );
+  });
+
+  it.skipIf(!server)(
+    "a role that may not create databases: grant CREATEDB, not start the server",
+    { timeout: 60_000 },
+    async () => {
+      const role = `tradeoff_no_createdb_${randomBytes(4).toString("hex")}`;
+      await query(server as string, `CREATE ROLE "${role}" LOGIN NOCREATEDB`);
+      try {
+        const url = new URL(server as string);
+        url.username = role;
+        const creating = createServerDatabase(url.toString(), {
+          name: "TEST_DATABASE_URL",
+          prefix: "tradeoff_test",
+        });
+        await expect(creating).rejects.toThrow(
+          /refused to create a test database \(permission denied to create database; SQLSTATE 42501\)\. Give its role the CREATEDB privilege, or set TEST_DATABASE_URL to a server where it has it\.$/,
+        );
+      } finally {
+        await query(server as string, `DROP ROLE "${role}"`);
+      }
+    },
+  );
+
+  it.skipIf(!server)(
+    "a migration that fails: names it and says the server is reachable, and leaves no half-built template",
+    { timeout: 60_000 },
+    async () => {
+      const real = defaultPrismaPaths();
+      const dir = await mkdtemp(join(tmpdir(), "tradeoff-broken-migrations-"));
+      try {
+        const migrationsDir = join(dir, "migrations");
+        await cp(real.migrationsDir, migrationsDir, { recursive: true });
+        await mkdir(join(migrationsDir, "20991231000000_broken"));
+        await writeFile(
+          join(migrationsDir, "20991231000000_broken", "migration.sql"),
+          "ALTER TABLE no_such_table ADD COLUMN x int;\n",
+        );
+        const creating = createServerDatabase(server as string, {
+          name: "TEST_DATABASE_URL",
+          prefix: "tradeoff_test",
+          paths: { schemaFile: real.schemaFile, migrationsDir },
+        });
+        const error = await creating.then(
+          () => null,
+          (reason: Error) => reason,
+        );
+        expect(error?.message).toMatch(
+          /^A migration failed while the test databases' template was built on the PostgreSQL server at 127\.0\.0\.1:5432: Migration 20991231000000_broken failed: No such table: no_such_table\nThe server is reachable; fix the migration and run the tests again\.$/,
+        );
+        expect(error?.message).not.toContain("Start the server");
+        const building = await query<{ datname: string }>(
+          server as string,
+          "SELECT datname FROM pg_database WHERE datname LIKE 'tradeoff_template_%_building'",
+        );
+        expect(building).toEqual([]);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
       }
     },
   );
