@@ -4,7 +4,7 @@ import { createPrismaClient } from "@tradeoff/db";
 import { JOB_QUEUES, startJobQueue } from "@tradeoff/db/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appJobs, type EmailSettings } from "../src/jobs";
-import { useTestDatabase } from "./helpers";
+import { stopWorker, useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
 
 /**
@@ -40,8 +40,7 @@ beforeAll(async () => {
   );
   boss = await startJobQueue({ url: t.url, jobs, pollingIntervalSeconds: 0.5 });
   cleanups.push(
-    () => db.$disconnect(),
-    () => boss.stop({ graceful: false, wait: true }),
+    () => stopWorker(boss, db),
     () => mailbox.close(),
   );
 }, 60_000);

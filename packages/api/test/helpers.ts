@@ -1,4 +1,6 @@
 import type { AttemptLimiter } from "@tradeoff/auth/attempt-limiter";
+import type { Database } from "@tradeoff/db";
+import type { startJobQueue } from "@tradeoff/db/jobs";
 import { createTestDatabase } from "@tradeoff/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -79,6 +81,20 @@ export function useTestDatabase() {
 }
 
 /** Awaits a rejected call and returns its tRPC error, failing the test if it resolved. */
+/**
+ * Stops a test's job worker as the app does when it shuts down: the worker finishes the jobs in
+ * hand (close first what they wait on, such as a webhook receiver or a mailbox), then its
+ * database client disconnects. A worker stopped without waiting leaves a job running that uses
+ * the client after `$disconnect()`, which opens a new connection that outlives the test.
+ */
+export async function stopWorker(
+  boss: Awaited<ReturnType<typeof startJobQueue>>,
+  db: Database,
+): Promise<void> {
+  await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+  await db.$disconnect();
+}
+
 /**
  * A promise and the function that settles it: a point a test or a transaction waits at until
  * something happened or the test lets it go on. The shape of Promise.withResolvers, which

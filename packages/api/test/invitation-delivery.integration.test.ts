@@ -4,7 +4,7 @@ import { createPrismaClient } from "@tradeoff/db";
 import { JOB_QUEUES, jobId, jobProgress, startJobQueue } from "@tradeoff/db/jobs";
 import { describe, expect, it } from "vitest";
 import { appJobs } from "../src/jobs";
-import { useTestDatabase } from "./helpers";
+import { stopWorker, useTestDatabase } from "./helpers";
 import { teamWith } from "./project-fixtures";
 
 const t = useTestDatabase();
@@ -64,8 +64,7 @@ describe("the pending list says where an invitation's email stands", () => {
       const progress = await jobProgress(t.db, JOB_QUEUES.invitationEmail, [job]);
       expect(progress.get(job)).toEqual({ state: "failed", failedAttempts: 2 });
     } finally {
-      await boss.stop({ graceful: false, wait: true });
-      await db.$disconnect();
+      await stopWorker(boss, db);
     }
   }, 40_000);
 

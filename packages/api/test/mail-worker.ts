@@ -4,6 +4,7 @@ import { createPrismaClient } from "@tradeoff/db";
 import { startJobQueue } from "@tradeoff/db/jobs";
 import { afterAll, beforeAll } from "vitest";
 import { appJobs, type EmailSettings } from "../src/jobs";
+import { stopWorker } from "./helpers";
 
 /** The app's public origin in the tests' emails, and the secret that signs their unsubscribe links. */
 export const APP_URL = "https://tradeoff.example.com";
@@ -78,10 +79,7 @@ export function useMailWorker(url: () => string, options: { appUrl: string; secr
       jobs: appJobs(db, state.settings),
       pollingIntervalSeconds: 0.5,
     });
-    cleanups.push(
-      () => db.$disconnect(),
-      () => boss.stop({ graceful: false, wait: true }),
-    );
+    cleanups.push(() => stopWorker(boss, db));
   }, 60_000);
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();

@@ -3,7 +3,7 @@ import { JOB_QUEUES, type JobDefinition, startJobQueue } from "@tradeoff/db/jobs
 import { afterAll, describe, expect, it } from "vitest";
 import { utcDateTime } from "../src/domain/utc-time";
 import { appJobs } from "../src/jobs";
-import { trpcError, until, useTestDatabase } from "./helpers";
+import { stopWorker, trpcError, until, useTestDatabase } from "./helpers";
 import { blankInput, teamWith } from "./project-fixtures";
 import { holdRowLock, itWithLocks } from "./row-lock";
 
@@ -18,10 +18,7 @@ async function startWorker() {
   const db: Database = createPrismaClient(t.url, { poolSize: 2 });
   const jobs: JobDefinition[] = appJobs(db);
   const boss = await startJobQueue({ url: t.url, jobs, pollingIntervalSeconds: 0.5 });
-  cleanups.push(
-    () => db.$disconnect(),
-    () => boss.stop({ graceful: false, wait: true }),
-  );
+  cleanups.push(() => stopWorker(boss, db));
   return boss;
 }
 

@@ -11,7 +11,7 @@ import {
   RETRY_WINDOW_MS,
 } from "../src/services/webhook/deliver";
 import { decryptSecret } from "../src/services/webhook/secret";
-import { TEST_APP_SECRET, trpcError, until, useTestDatabase } from "./helpers";
+import { stopWorker, TEST_APP_SECRET, trpcError, until, useTestDatabase } from "./helpers";
 import { at, blankInput, teamWith } from "./project-fixtures";
 import { startReceiver, verifySignature } from "./support/webhook-receiver";
 import { shortExpiry } from "./support/webhook-worker-settings";
@@ -77,10 +77,7 @@ async function startWorker(jobs?: (defs: JobDefinition[]) => JobDefinition[]) {
     pollingIntervalSeconds: 0.5,
     maintenanceIntervalSeconds: 1,
   });
-  workers.push(async () => {
-    await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
-    await db.$disconnect();
-  });
+  workers.push(() => stopWorker(boss, db));
   return boss;
 }
 
