@@ -19,7 +19,7 @@ import next from "next";
 import { securityHeaders, transportSecurityHeaders } from "./security-headers";
 import { authEnv, historyEnv, mailEnv, shutdownEnv } from "./src/env";
 import { COLLAB_PATH, closeCollab, handleCollabUpgrade } from "./src/server/collab";
-import { startBackgroundJobs } from "./src/server/jobs";
+import { startBackgroundJobs, stopBackgroundJobs } from "./src/server/jobs";
 import { logger } from "./src/server/logger";
 import { handleMetricsRequest } from "./src/server/metrics-handler";
 import { ensureRealtime } from "./src/server/realtime";
@@ -215,14 +215,17 @@ let drainStartedAt = 0;
 let exitScheduled = false;
 /** Settles once the draft editors' edits are stored (see closeCollab). */
 let collabClosed: Promise<void> = Promise.resolve();
+/** Settles once this instance's job worker has stopped (see stopBackgroundJobs). */
+let jobsStopped: Promise<void> = Promise.resolve();
 
 /** Every request taken is answered: after a short linger, close what is left and exit. */
 function drained() {
   if (exitScheduled) return;
   exitScheduled = true;
   const linger = new Promise((resolve) => setTimeout(resolve, IDLE_LINGER_MS).unref());
-  // Draft edits still being stored are waited for too (within the grace period).
-  void Promise.all([linger, collabClosed]).then(() => {
+  // Draft edits still being stored and jobs still running are waited for too (within the grace
+  // period).
+  void Promise.all([linger, collabClosed, jobsStopped]).then(() => {
     logger.info({ seconds: (Date.now() - drainStartedAt) / 1000 }, "drained; exiting");
     server.closeAllConnections();
     process.exit(0);
@@ -235,8 +238,9 @@ const stopListening = NetServer.prototype.close;
 /**
  * Draining on SIGTERM (and Ctrl-C): stop taking connections, answer the requests in flight
  * with `Connection: close`, refuse (503, nothing done) any new request on a connection already
- * open, end live streams (their clients resume on another instance), and exit once every
- * request taken is answered, or after SHUTDOWN_GRACE_SECONDS whatever is left.
+ * open, end live streams (their clients resume on another instance), let the jobs in progress
+ * finish, and exit once every request taken is answered and every job finished, or after
+ * SHUTDOWN_GRACE_SECONDS whatever is left.
  */
 function shutdown(signal: NodeJS.Signals) {
   if (draining) return;
@@ -248,6 +252,12 @@ function shutdown(signal: NodeJS.Signals) {
   // Draft editors reconnect to another instance; their edits are written first.
   collabClosed = closeCollab().catch((err: unknown) =>
     logger.warn({ err }, "draft editing: closing failed"),
+  );
+  // The job worker takes no new job; those in progress finish within the grace period less a
+  // second, in which one still running is marked failed, to be retried by its queue's policy
+  // rather than only after its expiry.
+  jobsStopped = stopBackgroundJobs(Math.max(graceSeconds - 1, 0) * 1000).catch((err: unknown) =>
+    logger.warn({ err }, "job queue: stopping failed"),
   );
   // http.Server's close would also drop idle keep-alive connections at once, racing a request
   // just sent on one; on those, a request gets its 503 instead, and the linger closes the rest.

@@ -116,3 +116,43 @@ export function readDecisionInput(url: string, projectId: string) {
     };
   });
 }
+
+export type StoredDelivery = {
+  event: string;
+  status: string;
+  attempts: { attempt: number; statusCode: number | null; ok: boolean }[];
+  /** pg-boss's state of the delivery's jobs, oldest first. */
+  jobStates: string[];
+};
+
+/** Every webhook delivery of the team, with its attempts and the state of its jobs. */
+export function readWebhookDeliveries(url: string, teamId: string) {
+  return withDatabase(url, async (query) => {
+    const deliveries = await query<{ id: string; event: string; status: string }>(
+      `SELECT d.id::text AS id, d.event, d.status::text AS status
+       FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
+       WHERE w.team_id = $1 ORDER BY d.created_at`,
+      teamId,
+    );
+    const stored: StoredDelivery[] = [];
+    for (const delivery of deliveries) {
+      const attempts = await query<StoredDelivery["attempts"][number]>(
+        `SELECT attempt, status_code AS "statusCode", ok FROM webhook_attempts
+         WHERE delivery_id = $1::uuid ORDER BY attempt`,
+        delivery.id,
+      );
+      const jobs = await query<{ state: string }>(
+        `SELECT state::text AS state FROM pgboss.job
+         WHERE data->>'deliveryId' = $1 ORDER BY created_on`,
+        delivery.id,
+      );
+      stored.push({
+        event: delivery.event,
+        status: delivery.status,
+        attempts,
+        jobStates: jobs.map((job) => job.state),
+      });
+    }
+    return stored;
+  });
+}

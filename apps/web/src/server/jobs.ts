@@ -8,21 +8,16 @@ import { logger } from "./logger";
 type Queue = Awaited<ReturnType<typeof startJobQueue>>;
 
 let running: Promise<Queue | undefined> | undefined;
-let stopRegistered = false;
+let stopping = false;
 
 /**
  * This instance's worker of the durable job queue (reminders and other side effects that leave
  * the request), started with the server. Until it starts, jobs wait in the database: another
- * instance, or this one once the database is reachable, runs them. It stops on SIGTERM/SIGINT,
- * letting a job in progress finish for a few seconds; one cut short runs again later.
+ * instance, or this one once the database is reachable, runs them. The server stops it when it
+ * drains (`stopBackgroundJobs`).
  */
 export function startBackgroundJobs(): void {
-  if (running) return;
-  if (!stopRegistered) {
-    stopRegistered = true;
-    process.once("SIGTERM", () => void stopBackgroundJobs());
-    process.once("SIGINT", () => void stopBackgroundJobs());
-  }
+  if (running || stopping) return;
   running = Promise.resolve()
     .then(() =>
       startJobQueue({
@@ -45,10 +40,18 @@ export function startBackgroundJobs(): void {
     );
 }
 
-/** Stops this instance's worker: a job in progress gets a few seconds, one cut short runs again. */
-async function stopBackgroundJobs(): Promise<void> {
+/**
+ * Stops this instance's worker when the server drains: it takes no new job, and the jobs in
+ * progress (an email being sent, a webhook waiting for its receiver) finish within `timeoutMs`.
+ * One still running then is marked failed and retried, by this or another instance, by its
+ * queue's retry policy.
+ */
+export async function stopBackgroundJobs(timeoutMs: number): Promise<void> {
+  stopping = true;
   const queue = await running;
-  await queue?.stop({ graceful: true, timeout: 4_000, wait: true });
+  if (!queue) return;
+  await queue.stop({ graceful: true, timeout: timeoutMs, wait: true });
+  logger.info("job queue stopped");
 }
 
 /**
