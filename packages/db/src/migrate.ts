@@ -112,11 +112,19 @@ export async function migrateDatabase(
   if (appliedMigrationNames.length === 0) {
     log(`Database is up to date (${migrationsList.migrationDirectories.length} migrations).`);
   } else {
-    log(
-      `Applied ${appliedMigrationNames.length} migration(s) in ${ms} ms: ${appliedMigrationNames.join(", ")}`,
-    );
+    log(`${appliedSentence(appliedMigrationNames)} in ${ms} ms.`);
   }
   return { applied: appliedMigrationNames };
+}
+
+/**
+ * What was applied, for the start-up log: each migration by name when there are a few (an
+ * upgrade), the first and the last of a new database's whole history.
+ */
+function appliedSentence(names: readonly string[]): string {
+  const count = `${names.length} migration${names.length === 1 ? "" : "s"}`;
+  if (names.length <= 3) return `Applied ${count} (${names.join(", ")})`;
+  return `Applied ${count} (${names[0]} to ${names[names.length - 1]})`;
 }
 
 /**
