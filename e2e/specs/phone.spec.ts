@@ -652,25 +652,43 @@ test("on a phone and a desktop, the ballot's progress bar lines up with the crit
   }
 });
 
-test("on a phone, the record's result table reads each figure and heading on one line, scrolling in its own box", async ({
+test("on a phone, the record's result gives each criterion's figure for every option on screen, each on one line", async ({
   alice: owner,
   soloDrf,
 }) => {
   await decideOverApi(owner, soloDrf);
   const page = owner.page;
-  for await (const viewport of openedAt(page, `${soloDrf.url}/record`, PHONES)) {
-    const totals = page.getByTestId("record-totals");
-    await expect(totals.getByText("not scored").first()).toBeVisible();
-    // The headings and figures; the criteria's names (the first column) may wrap.
-    const lines = (await page.evaluate(
-      TEXT_LINES(
-        "[data-testid=record-totals] th:not(:first-child), [data-testid=record-totals] td:not(:first-child):not(:empty)",
-      ),
+  for await (const viewport of openedAt(page, `${soloDrf.url}/record`, [...PHONES, DESKTOP])) {
+    const list = page.getByRole("list", { name: "The team's result, by criterion" });
+    const table = page.getByRole("region", { name: "The team's result, by criterion" });
+    if (viewport.width >= 640) {
+      // Wider screens keep the table (a column per option) and not the list.
+      await expect(table.getByRole("columnheader", { name: "FastAPI" })).toBeVisible();
+      await expect(list).toBeHidden();
+      continue;
+    }
+    await expect(table).toBeHidden();
+    await expect(list.getByText("not scored").first()).toBeVisible();
+    // A table of two options left their figures off a phone's screen: each figure (and the
+    // totals' "best") now ends inside the screen, and keeps to one line ("not scored" over two
+    // lines reads as two entries).
+    const ends = (await page.evaluate(
+      `[...document.querySelectorAll("[data-testid=record-totals-list] dd")].map((dd) => Math.round(dd.getBoundingClientRect().right))`,
     )) as number[];
-    // "not scored" over two lines, "Share of counted weight" over three.
-    expect(lines, `lines each cell takes at ${viewport.width} px: ${lines.join(", ")}`).toEqual(
+    expect(ends.length, "figures: two options for each criterion and the totals").toBe(
+      2 * (soloDrf.template.criteria.length + 1),
+    );
+    expect(
+      Math.max(...ends),
+      `the figures' right edge at ${viewport.width} px`,
+    ).toBeLessThanOrEqual(viewport.width);
+    const lines = (await page.evaluate(
+      TEXT_LINES("[data-testid=record-totals-list] dd"),
+    )) as number[];
+    expect(lines, `lines each figure takes at ${viewport.width} px: ${lines.join(", ")}`).toEqual(
       lines.map(() => 1),
     );
+    await expect(list.getByRole("definition").filter({ hasText: "best" })).toHaveCount(1);
     expect(await sidewaysScroll(page), "the page scrolls sideways").toBeLessThanOrEqual(0);
   }
 });

@@ -59,4 +59,35 @@ describe("the record page's result table", () => {
       "Under the Borda count no criterion adds points of its own",
     );
   });
+
+  it("gives the phone's list the table's every figure, criterion by criterion, and the totals", () => {
+    const decision = decisionWithVotes({
+      criteria: { perf: "Performance", eco: "Ecosystem", docs: "Docs" },
+      ballots: { ana: { perf: [3, 4, 5], eco: [3, 2, 1] } },
+    });
+    act(() => mounted.root.render(<RecordDocument view={draftView(decision, "weighted-mean")} />));
+    // The table's rows without its header: name, share, then each option's figure.
+    const table = rows()
+      .slice(1)
+      .map((row) => row.map((cell) => cell?.replace(/best$/, "")));
+    const list = [
+      ...mounted.container.querySelectorAll("[data-testid=record-totals-list] > li"),
+    ].map((item) => {
+      const [name, share] = [...item.querySelectorAll(":scope > p")].map((p) =>
+        p.textContent?.replace("Share of counted weight: ", ""),
+      );
+      const figures = [...item.querySelectorAll("dd")].map((dd) =>
+        dd.textContent?.replace(/best$/, ""),
+      );
+      return [name, share ?? "", ...figures];
+    });
+    expect(list).toEqual(table);
+    expect(table.map((row) => row[0])).toEqual([
+      "Performance",
+      "Ecosystem",
+      "Docs",
+      "Total (0 to 100)",
+    ]);
+    expect(table[2]).toEqual(["Docs", "not scored", "not scored", "not scored"]);
+  });
 });

@@ -78,6 +78,39 @@ function joined(items: React.ReactNode[]) {
   return out;
 }
 
+/** A figure of the result, or "not scored" where nobody scored it. */
+const scoreText = (value: number | null | undefined) =>
+  value == null ? "not scored" : value.toFixed(1);
+
+/** Each option's figure on its own line, the best option marked: the result on a phone. */
+function FiguresByOption({
+  options,
+  figure,
+  best,
+}: {
+  options: readonly { key: string; name: string }[];
+  figure: (optionKey: string) => string;
+  best?: string | null;
+}) {
+  return (
+    <dl className="mt-1 space-y-0.5">
+      {options.map((o) => (
+        <div key={o.key} className="flex items-baseline justify-between gap-3">
+          <dt className="min-w-0 text-muted-foreground">{o.name}</dt>
+          <dd className="whitespace-nowrap text-right tabular-nums">
+            {figure(o.key)}
+            {o.key === best ? (
+              <Badge variant="success" className="ml-1">
+                best
+              </Badge>
+            ) : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function People({ label, people }: { label: string; people: { name: string }[] }) {
   if (people.length === 0) return null;
   return (
@@ -132,6 +165,7 @@ export function RecordDocument({
       : "weighted-mean",
   );
   const shares = sharePercents(r?.criteria.map((c) => (c.counted ? c.weight : 0)) ?? []);
+  const criterionName = (key: string) => view.criteria.find((x) => x.key === key)?.name ?? key;
   const fromFile = d?.imported ? " (from the imported file)" : "";
   const linked = (p: LinkedDecision) => {
     const label = p.title === null ? `decision #${p.number}` : `#${p.number} ${p.title}`;
@@ -311,67 +345,97 @@ export function RecordDocument({
           {restsOnImportedFile(view) ? " (from the imported file)" : ""}
         </h2>
         {r ? (
-          // Three options or more are wider than a 320 px phone: the table scrolls in its own
-          // box, never the page, and the box takes focus so the keyboard scrolls it too. On a
-          // phone each heading and figure keeps to one line ("not scored" over two lines read as
-          // two entries); the criteria's names wrap, never narrower than a few words.
-          <section
-            aria-label="The team's result, by criterion"
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard (WCAG 2.1.1).
-            tabIndex={0}
-            data-testid="record-totals"
-            className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-          >
-            <table className="w-full text-sm max-sm:[&_td:first-child]:min-w-32 max-sm:[&_td:not(:first-child)]:whitespace-nowrap max-sm:[&_th:not(:first-child)]:whitespace-nowrap [&_td:not(:first-child)]:pl-3 [&_th:not(:first-child)]:pl-3">
-              <thead>
-                <tr className="text-left text-muted-foreground">
-                  <th className="py-1 font-medium">Criterion</th>
+          <>
+            {/* On a phone a table of even two options leaves their figures off the screen: there,
+                each criterion is a block with each option's figure on its own line, which fits
+                any width and any number of options. */}
+            <ol
+              aria-label="The team's result, by criterion"
+              data-testid="record-totals-list"
+              className="divide-y text-sm sm:hidden"
+            >
+              {r.criteria.map((c, i) => (
+                <li key={c.key} className="py-2">
+                  <p className="font-medium">{criterionName(c.key)}</p>
                   {byCriterion ? (
-                    <th className="py-1 text-right font-medium">Share of counted weight</th>
+                    <p className="text-muted-foreground">
+                      Share of counted weight:{" "}
+                      <span className="tabular-nums">{c.counted ? shares[i] : "not scored"}</span>
+                    </p>
                   ) : null}
-                  {view.options.map((o) => (
-                    <th key={o.key} className="py-1 text-right font-medium">
-                      {o.name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {r.criteria.map((c, i) => (
-                  <tr key={c.key} className="border-t">
-                    <td className="py-1">
-                      {view.criteria.find((x) => x.key === c.key)?.name ?? c.key}
-                    </td>
+                  <FiguresByOption
+                    options={view.options}
+                    figure={(key) => scoreText(c.scores[key])}
+                  />
+                </li>
+              ))}
+              <li className="py-2">
+                <p className="font-semibold">Total (0 to 100)</p>
+                <FiguresByOption
+                  options={view.options}
+                  figure={(key) => scoreText(r.totals.find((t) => t.optionKey === key)?.score)}
+                  best={r.winner}
+                />
+              </li>
+            </ol>
+            {/* Wider screens: a table. Six options or more can pass its width: the table then
+                scrolls in its own box, never the page, and the box takes focus so the keyboard
+                scrolls it too. */}
+            <section
+              aria-label="The team's result, by criterion"
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard (WCAG 2.1.1).
+              tabIndex={0}
+              data-testid="record-totals"
+              className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring max-sm:hidden"
+            >
+              <table className="w-full text-sm [&_td:not(:first-child)]:pl-3 [&_th:not(:first-child)]:pl-3">
+                <thead>
+                  <tr className="text-left text-muted-foreground">
+                    <th className="py-1 font-medium">Criterion</th>
                     {byCriterion ? (
-                      <td className="py-1 text-right tabular-nums">
-                        {c.counted ? shares[i] : "not scored"}
-                      </td>
+                      <th className="py-1 text-right font-medium">Share of counted weight</th>
                     ) : null}
                     {view.options.map((o) => (
+                      <th key={o.key} className="py-1 text-right font-medium">
+                        {o.name}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.criteria.map((c, i) => (
+                    <tr key={c.key} className="border-t">
+                      <td className="py-1">{criterionName(c.key)}</td>
+                      {byCriterion ? (
+                        <td className="py-1 text-right tabular-nums">
+                          {c.counted ? shares[i] : "not scored"}
+                        </td>
+                      ) : null}
+                      {view.options.map((o) => (
+                        <td key={o.key} className="py-1 text-right tabular-nums">
+                          {scoreText(c.scores[o.key])}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                  <tr className="border-t font-semibold">
+                    <td className="py-1">Total (0 to 100)</td>
+                    {byCriterion ? <td /> : null}
+                    {view.options.map((o) => (
                       <td key={o.key} className="py-1 text-right tabular-nums">
-                        {c.scores[o.key] == null ? "not scored" : c.scores[o.key]?.toFixed(1)}
+                        {scoreText(r.totals.find((t) => t.optionKey === o.key)?.score)}
+                        {o.key === r.winner ? (
+                          <Badge variant="success" className="ml-1">
+                            best
+                          </Badge>
+                        ) : null}
                       </td>
                     ))}
                   </tr>
-                ))}
-                <tr className="border-t font-semibold">
-                  <td className="py-1">Total (0 to 100)</td>
-                  {byCriterion ? <td /> : null}
-                  {view.options.map((o) => (
-                    <td key={o.key} className="py-1 text-right tabular-nums">
-                      {r.totals.find((t) => t.optionKey === o.key)?.score?.toFixed(1) ??
-                        "not scored"}
-                      {o.key === r.winner ? (
-                        <Badge variant="success" className="ml-1">
-                          best
-                        </Badge>
-                      ) : null}
-                    </td>
-                  ))}
-                </tr>
-              </tbody>
-            </table>
-          </section>
+                </tbody>
+              </table>
+            </section>
+          </>
         ) : (
           <p className="text-sm">The result stays hidden until this blind vote closes.</p>
         )}
