@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -9,7 +8,7 @@ import {
   migrateDatabase,
   migrationStatus,
 } from "../src/migrate";
-import { emptyDatabase, query } from "./support";
+import { emptyDatabase, query, withExtraMigration } from "./support";
 
 describe("migrateDatabase", () => {
   let database: Awaited<ReturnType<typeof emptyDatabase>>;
@@ -98,25 +97,20 @@ describe("migrateDatabase", () => {
   });
 
   it("names each migration of an upgrade that applies a few", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "tradeoff-new-migration-"));
     try {
-      const upgraded = join(dir, "migrations");
-      await cp(migrationsDir, upgraded, { recursive: true });
-      await mkdir(join(upgraded, "20991231000000_extra_table"));
-      await writeFile(
-        join(upgraded, "20991231000000_extra_table", "migration.sql"),
+      const messages = await withExtraMigration(
+        "20991231000000_extra_table",
         "CREATE TABLE extra_table (id int);\n",
+        async (migrationsDir) => {
+          const logged: string[] = [];
+          await migrateDatabase(database.url, { migrationsDir, log: (m) => logged.push(m) });
+          return logged;
+        },
       );
-      const messages: string[] = [];
-      await migrateDatabase(database.url, {
-        migrationsDir: upgraded,
-        log: (m) => messages.push(m),
-      });
       expect(messages).toEqual([
         expect.stringMatching(/^Applied 1 migration \(20991231000000_extra_table\) in \d+ ms\.$/),
       ]);
     } finally {
-      await rm(dir, { recursive: true, force: true });
       await query(database.url, "DROP TABLE IF EXISTS extra_table");
       await query(
         database.url,
@@ -126,25 +120,22 @@ describe("migrateDatabase", () => {
   });
 
   it("names a migration that fails and why, without the engine's trace, and refuses to go on", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "tradeoff-failing-migration-"));
     try {
-      const broken = join(dir, "migrations");
-      await cp(migrationsDir, broken, { recursive: true });
-      await mkdir(join(broken, "20991231000000_broken"));
-      await writeFile(
-        join(broken, "20991231000000_broken", "migration.sql"),
+      await withExtraMigration(
+        "20991231000000_broken",
         "ALTER TABLE no_such_table ADD COLUMN x int;\n",
-      );
-      await expect(migrateDatabase(database.url, { migrationsDir: broken })).rejects.toThrow(
-        /^Migration 20991231000000_broken failed: No such table: no_such_table$/,
-      );
-      // The failure is recorded, as prisma migrate deploy records it: the next run stops there
-      // and says which migration to resolve.
-      await expect(migrateDatabase(database.url, { migrationsDir: broken })).rejects.toThrow(
-        /The `20991231000000_broken` migration started at .* failed/,
+        async (migrationsDir) => {
+          await expect(migrateDatabase(database.url, { migrationsDir })).rejects.toThrow(
+            /^Migration 20991231000000_broken failed: No such table: no_such_table$/,
+          );
+          // The failure is recorded, as prisma migrate deploy records it: the next run stops
+          // there and says which migration to resolve.
+          await expect(migrateDatabase(database.url, { migrationsDir })).rejects.toThrow(
+            /The `20991231000000_broken` migration started at .* failed/,
+          );
+        },
       );
     } finally {
-      await rm(dir, { recursive: true, force: true });
       await query(
         database.url,
         "DELETE FROM _prisma_migrations WHERE migration_name = '20991231000000_broken'",

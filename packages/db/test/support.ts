@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { startEmbeddedPostgres } from "../src/embedded";
+import { defaultPrismaPaths } from "../src/migrate";
 import { createTestDatabase, type TestDatabase } from "../src/testing";
 
 /** An empty database (no migrations): on TEST_DATABASE_URL's server when set, else embedded. */
@@ -73,4 +74,25 @@ export function useTestDatabase(options: { poolSize?: number } = {}) {
       return created().url;
     },
   };
+}
+
+/**
+ * Runs `use` with a copy of the repository's migrations and one more, `name` holding `sql`, in a
+ * temporary folder removed afterwards.
+ */
+export async function withExtraMigration<T>(
+  name: string,
+  sql: string,
+  use: (migrationsDir: string) => Promise<T>,
+): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), "tradeoff-migrations-"));
+  try {
+    const migrationsDir = join(dir, "migrations");
+    await cp(defaultPrismaPaths().migrationsDir, migrationsDir, { recursive: true });
+    await mkdir(join(migrationsDir, name));
+    await writeFile(join(migrationsDir, name, "migration.sql"), sql);
+    return await use(migrationsDir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -1,13 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { JOB_QUEUES } from "../src/jobs";
 import { defaultPrismaPaths, migrationStatus } from "../src/migrate";
 import { createServerDatabase, createTestDatabase } from "../src/testing";
-import { query } from "./support";
+import { query, withExtraMigration } from "./support";
 
 const server = process.env.TEST_DATABASE_URL;
 
@@ -134,37 +131,30 @@ describe("createServerDatabase, when it cannot create a database, says why and w
     "a migration that fails: names it and says the server is reachable, and leaves no half-built template",
     { timeout: 60_000 },
     async () => {
-      const real = defaultPrismaPaths();
-      const dir = await mkdtemp(join(tmpdir(), "tradeoff-broken-migrations-"));
-      try {
-        const migrationsDir = join(dir, "migrations");
-        await cp(real.migrationsDir, migrationsDir, { recursive: true });
-        await mkdir(join(migrationsDir, "20991231000000_broken"));
-        await writeFile(
-          join(migrationsDir, "20991231000000_broken", "migration.sql"),
-          "ALTER TABLE no_such_table ADD COLUMN x int;\n",
-        );
-        const creating = createServerDatabase(server as string, {
-          name: "TEST_DATABASE_URL",
-          prefix: "tradeoff_test",
-          paths: { schemaFile: real.schemaFile, migrationsDir },
-        });
-        const error = await creating.then(
-          () => null,
-          (reason: Error) => reason,
-        );
-        expect(error?.message).toMatch(
-          /^A migration failed while the test databases' template was built on the PostgreSQL server at 127\.0\.0\.1:5432: Migration 20991231000000_broken failed: No such table: no_such_table\nThe server is reachable; fix the migration and run the tests again\.$/,
-        );
-        expect(error?.message).not.toContain("Start the server");
-        const building = await query<{ datname: string }>(
-          server as string,
-          "SELECT datname FROM pg_database WHERE datname LIKE 'tradeoff_template_%_building'",
-        );
-        expect(building).toEqual([]);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+      await withExtraMigration(
+        "20991231000000_broken",
+        "ALTER TABLE no_such_table ADD COLUMN x int;\n",
+        async (migrationsDir) => {
+          const creating = createServerDatabase(server as string, {
+            name: "TEST_DATABASE_URL",
+            prefix: "tradeoff_test",
+            paths: { schemaFile: defaultPrismaPaths().schemaFile, migrationsDir },
+          });
+          const error = await creating.then(
+            () => null,
+            (reason: Error) => reason,
+          );
+          expect(error?.message).toBe(
+            `A migration failed while the test databases' template was built on the PostgreSQL server at ${new URL(server as string).host}: Migration 20991231000000_broken failed: No such table: no_such_table\nThe server is reachable; fix the migration and run the tests again.`,
+          );
+          expect(error?.message).not.toContain("Start the server");
+        },
+      );
+      const building = await query<{ datname: string }>(
+        server as string,
+        "SELECT datname FROM pg_database WHERE datname LIKE 'tradeoff_template_%_building'",
+      );
+      expect(building).toEqual([]);
     },
   );
 });
