@@ -693,6 +693,48 @@ test("on a phone, the record's result gives each criterion's figure for every op
   }
 });
 
+test("on a phone, the points table keeps inside its card, scrolls in its own box from the keyboard, and its headings do not touch", async ({
+  alice: owner,
+  soloDrf,
+}) => {
+  const page = owner.page;
+  for await (const viewport of openedAt(page, soloDrf.url, PHONES)) {
+    await page.getByText("Show as a table", { exact: true }).click();
+    const box = page.getByRole("region", { name: "Points per criterion and option" });
+    const table = box.getByRole("table", { name: "Points per criterion and option" });
+    await expect(table).toBeVisible();
+    // The box ends inside the screen (the card's edge and padding beyond it); what is wider
+    // scrolls inside the box, never past it.
+    const rightEdge = async (locator: typeof box) => {
+      const b = await locator.boundingBox();
+      return Math.round((b?.x ?? Number.POSITIVE_INFINITY) + (b?.width ?? 0));
+    };
+    const boxEdge = await rightEdge(box);
+    expect(boxEdge, `the box's right edge at ${viewport.width} px`).toBeLessThanOrEqual(
+      viewport.width - 16,
+    );
+    expect(await sidewaysScroll(page), "the page scrolls sideways").toBeLessThanOrEqual(0);
+    // The last option's heading is reached from the keyboard, a step per arrow press.
+    const last = table.getByRole("columnheader", { name: "FastAPI" });
+    await box.focus();
+    await expect(async () => {
+      await page.keyboard.press("ArrowRight");
+      expect(await rightEdge(last)).toBeLessThanOrEqual(boxEdge);
+    }).toPass({ timeout: 20_000 });
+    // "Django REST Framework" wraps over lines; its last word keeps apart from "FastAPI".
+    const gaps = (await page.evaluate(`(() => {
+      const cells = [...document.querySelectorAll("table[data-testid=contributions] thead th")];
+      const ends = cells.map((th) => { const r = document.createRange(); r.selectNodeContents(th); const rects = [...r.getClientRects()]; return [Math.min(...rects.map((x) => x.left)), Math.max(...rects.map((x) => x.right))]; });
+      return ends.slice(1).map(([left], i) => Math.round(left - ends[i][1]));
+    })()`)) as number[];
+    expect(
+      Math.min(...gaps),
+      `gaps between headings at ${viewport.width} px: ${gaps.join(", ")}`,
+    ).toBeGreaterThanOrEqual(4);
+    await page.getByText("Show as a table", { exact: true }).click();
+  }
+});
+
 test("on a phone, the record's export links fill each row they wrap onto", async ({
   alice: owner,
   soloDrf,

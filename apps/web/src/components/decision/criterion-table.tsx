@@ -29,38 +29,48 @@ export function CriterionTable<C extends { key: string }>({
   testId: string;
 }) {
   return (
-    <table className={className} data-testid={testId}>
-      <caption className="sr-only">{caption}</caption>
-      <thead className="text-left text-muted-foreground text-xs">
-        <tr>
-          <th scope="col">{criterionHeader}</th>
-          {weight ? (
-            <th scope="col" className="text-right">
-              {weight.header}
-            </th>
-          ) : null}
-          {options.map((o) => (
-            <th key={o.key} scope="col" className="text-right">
-              {o.name}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {criteria.map((c) => (
-          <tr key={c.key} className="border-border border-t">
-            <th scope="row" className="py-1 text-left font-normal">
-              {nameOf(c.key)}
-            </th>
-            {weight ? <td className="text-right tabular-nums">{weight.cell(c)}</td> : null}
+    // On the narrowest phones (320 px) the columns can be wider than the card: the table then
+    // scrolls in its own box, never past the card's edge, and the box takes focus so the
+    // keyboard scrolls it too.
+    <section
+      aria-label={caption}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard (WCAG 2.1.1).
+      tabIndex={0}
+      className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+    >
+      <table className={className} data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-left text-muted-foreground text-xs">
+          <tr>
+            <th scope="col">{criterionHeader}</th>
+            {weight ? (
+              <th scope="col" className="pl-1 text-right">
+                {weight.header}
+              </th>
+            ) : null}
             {options.map((o) => (
-              <td key={o.key} className="text-right tabular-nums">
-                {cell(c, o.key)}
-              </td>
+              <th key={o.key} scope="col" className="pl-1 text-right">
+                {o.name}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {criteria.map((c) => (
+            <tr key={c.key} className="border-border border-t">
+              <th scope="row" className="py-1 text-left font-normal">
+                {nameOf(c.key)}
+              </th>
+              {weight ? <td className="pl-1 text-right tabular-nums">{weight.cell(c)}</td> : null}
+              {options.map((o) => (
+                <td key={o.key} className="pl-1 text-right tabular-nums">
+                  {cell(c, o.key)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
