@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollBox } from "./scroll-box";
 
 /**
  * A table of things the viewer can act on one by one (sessions, tokens): the named columns,
@@ -18,12 +19,7 @@ export function ActionsTable({
   children: ReactNode;
 }) {
   return (
-    <section
-      aria-label={label}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard (WCAG 2.1.1).
-      tabIndex={0}
-      className="relative overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-    >
+    <ScrollBox label={label} className="relative">
       <table
         className="w-full min-w-[32rem] text-sm [&_td:not(:last-child)]:pr-3 [&_th:not(:last-child)]:pr-3"
         aria-label={label}
@@ -42,6 +38,6 @@ export function ActionsTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </section>
+    </ScrollBox>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollBox } from "~/components/app/scroll-box";
 
 /**
  * The team's result as a table: a row per criterion, a column per option. The weighted mean
@@ -32,12 +33,7 @@ export function CriterionTable<C extends { key: string }>({
     // On the narrowest phones (320 px) the columns can be wider than the card: the table then
     // scrolls in its own box, never past the card's edge, and the box takes focus so the
     // keyboard scrolls it too.
-    <section
-      aria-label={caption}
-      // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard (WCAG 2.1.1).
-      tabIndex={0}
-      className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
-    >
+    <ScrollBox label={caption}>
       <table className={className} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className="text-left text-muted-foreground text-xs">
@@ -71,6 +67,6 @@ export function CriterionTable<C extends { key: string }>({
           ))}
         </tbody>
       </table>
-    </section>
+    </ScrollBox>
   );
 }

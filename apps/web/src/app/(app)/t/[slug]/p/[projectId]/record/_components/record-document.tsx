@@ -10,6 +10,7 @@ import {
   restsOnImportedFile,
   sharePercents,
 } from "@tradeoff/scoring";
+import { ScrollBox } from "~/components/app/scroll-box";
 import { type RenderedMarkdown, RenderedText } from "~/components/markdown/rendered-text";
 import { Badge } from "~/components/ui/badge";
 
@@ -381,12 +382,10 @@ export function RecordDocument({
             {/* Wider screens: a table. Six options or more can pass its width: the table then
                 scrolls in its own box, never the page, and the box takes focus so the keyboard
                 scrolls it too. */}
-            <section
-              aria-label="The team's result, by criterion"
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must be reachable by keyboard (WCAG 2.1.1).
-              tabIndex={0}
-              data-testid="record-totals"
-              className="overflow-x-auto rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring max-sm:hidden"
+            <ScrollBox
+              label="The team's result, by criterion"
+              testId="record-totals"
+              className="max-sm:hidden"
             >
               <table className="w-full text-sm [&_td:not(:first-child)]:pl-3 [&_th:not(:first-child)]:pl-3">
                 <thead>
@@ -434,7 +433,7 @@ export function RecordDocument({
                   </tr>
                 </tbody>
               </table>
-            </section>
+            </ScrollBox>
           </>
         ) : (
           <p className="text-sm">The result stays hidden until this blind vote closes.</p>
