@@ -148,3 +148,39 @@ test("the members page shows 50 members at a time with how many in all, and find
   await expect(rows).toContainText("Zora Quirk");
   await expect(page.getByTestId("member-count")).toHaveText("1 of 52 members match.");
 });
+
+test('the audit trail shows its newest 50 changes with how many in all, and "Show older changes" the rest', async ({
+  alice,
+}) => {
+  test.setTimeout(120_000);
+  const request = alice.context.request;
+  const team = await mutate<{ id: string; slug: string }>(request, "team.create", {
+    name: uniqueName("Long trail"),
+  });
+  // The team's creation and 55 invitations: 56 changes, over a page (50).
+  for (let i = 1; i <= 55; i++) {
+    await mutate(request, "invitation.create", {
+      teamId: team.id,
+      email: `guest${i}@example.com`,
+      role: "MEMBER",
+    });
+  }
+  const page = alice.page;
+  await page.goto(`/t/${team.slug}/settings`);
+  const trail = page.getByRole("list", { name: "Audit trail" }).getByRole("listitem");
+  await expect(trail).toHaveCount(50);
+  await expect(trail.first()).toContainText("invited guest55@example.com as member");
+  await expect(page.getByTestId("audit-count")).toHaveText("56 changes. The newest 50 are shown.");
+
+  await page.getByRole("button", { name: "Show older changes" }).click();
+  await expect(trail).toHaveCount(56);
+  await expect(trail.nth(50)).toContainText("invited guest5@example.com as member");
+  await expect(trail.last()).toContainText("created the team");
+  // The keyboard moves to the first change the press brought; the page says how many.
+  await expect(trail.nth(50)).toBeFocused();
+  await expect(page.getByRole("status").filter({ hasText: "6 older changes shown." })).toHaveCount(
+    1,
+  );
+  await expect(page.getByRole("button", { name: "Show older changes" })).toHaveCount(0);
+  await expect(page.getByTestId("audit-count")).toHaveCount(0);
+});

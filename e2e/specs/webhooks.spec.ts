@@ -65,6 +65,10 @@ test.describe("webhooks", () => {
     await expect(section.getByLabel("URL")).toHaveValue("");
     await expect(secret).toBeFocused();
     await expect(page.getByText("Webhook added. Copy its secret now")).toBeVisible();
+    // The audit trail on the same page records it, without a reload.
+    await expect(page.getByRole("list", { name: "Audit trail" })).toContainText(
+      `added the webhook ${receiver.url}`,
+    );
 
     await section.getByRole("button", { name: "Send test event" }).click();
     const log = section.getByRole("list", { name: "Delivery log" });

@@ -93,7 +93,7 @@ export const PROCEDURES = {
   "account.endOtherSessions": mutation(browserSession),
   "account.signOutEverywhere": mutation(browserSession),
   "account.delete": mutation(browserSession, accountInput.deleteAccountSchema),
-  "audit.list": query(team("ADMIN"), teamInput.teamOnlySchema),
+  "audit.list": query(team("ADMIN"), teamInput.listAuditSchema),
   "auth.signUp": mutation(anyone, authInput.signUpSchema),
   "auth.me": query(signedIn),
   "comment.list": query(project("VIEWER"), commentInput.listCommentsSchema),

@@ -165,7 +165,7 @@ describe("share links of someone who leaves the team", () => {
     const listed = await owner.api.share.list({ projectId });
     expect(listed.filter((l) => l.active).map((l) => l.id)).toEqual([kept.id]);
 
-    const [event] = await owner.api.audit.list({ teamId: team.id });
+    const [event] = (await owner.api.audit.list({ teamId: team.id })).items;
     expect(event).toMatchObject({
       action: "member.removed",
       subject: { id: admin.id },
@@ -188,7 +188,7 @@ describe("share links of someone who leaves the team", () => {
     for (const link of [left, gone]) {
       expect((await trpcError(reader.share.view({ token: link.token }))).code).toBe("NOT_FOUND");
     }
-    const events = await owner.api.audit.list({ teamId: team.id });
+    const events = (await owner.api.audit.list({ teamId: team.id })).items;
     expect(events.filter((e) => e.action === "member.left").map((e) => e.data)).toEqual([
       expect.objectContaining({ accountDeleted: true, shareLinksRevoked: 1 }),
       expect.objectContaining({ shareLinksRevoked: 1 }),
@@ -324,7 +324,7 @@ describe("share links of someone whose role is lowered", () => {
     await changeRoleOfAdmin("VIEWER", 1);
     expect((await trpcError(reader.share.view({ token: onTheirs.token }))).code).toBe("NOT_FOUND");
 
-    const changes = await owner.api.audit.list({ teamId: team.id });
+    const changes = (await owner.api.audit.list({ teamId: team.id })).items;
     expect(changes.filter((e) => e.action === "member.role_changed").map((e) => e.data)).toEqual([
       { from: "MEMBER", to: "VIEWER", shareLinksRevoked: 1, webhooksDisabled: 0 },
       { from: "ADMIN", to: "MEMBER", shareLinksRevoked: 1, webhooksDisabled: 0 },

@@ -88,7 +88,7 @@ describe("webhooks of an admin who leaves or is demoted", () => {
       enabled: false,
       disabledReason: off.disabledReason,
     });
-    const [event] = await s.owner.api.audit.list({ teamId: s.team.id });
+    const [event] = (await s.owner.api.audit.list({ teamId: s.team.id })).items;
     expect(event).toMatchObject({
       action: "member.removed",
       subject: { id: s.admin.id },
@@ -126,7 +126,7 @@ describe("webhooks of an admin who leaves or is demoted", () => {
     expect((await t.db.webhook.findUniqueOrThrow({ where: { id: s.ownersHook.id } })).enabled).toBe(
       true,
     );
-    const events = await s.owner.api.audit.list({ teamId: s.team.id });
+    const events = (await s.owner.api.audit.list({ teamId: s.team.id })).items;
     expect(events.filter((e) => e.action === "member.left").map((e) => e.data)).toEqual([
       expect.objectContaining({ accountDeleted: true, webhooksDisabled: 1 }),
       expect.objectContaining({ webhooksDisabled: 1 }),
@@ -148,7 +148,7 @@ describe("webhooks of an admin who leaves or is demoted", () => {
     const off = await s.stored();
     expect(off.enabled).toBe(false);
     expect(off.disabledReason).toMatch(/: admin 1, who created it, is no longer an admin\./);
-    const [demoted] = await s.owner.api.audit.list({ teamId: s.team.id });
+    const [demoted] = (await s.owner.api.audit.list({ teamId: s.team.id })).items;
     expect(demoted?.data).toEqual({
       from: "ADMIN",
       to: "MEMBER",

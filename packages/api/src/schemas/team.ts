@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { chosenIdSchema, idempotencyKeySchema } from "./id";
+import { chosenIdSchema, idempotencyKeySchema, idSchema, pageSizeSchema } from "./id";
 
 export const teamNameSchema = z
   .string({ error: "Enter a team name." })
@@ -53,3 +53,12 @@ export const transferOwnershipSchema = z.object({
   userId: userIdSchema,
 });
 export type TransferOwnershipInput = z.infer<typeof transferOwnershipSchema>;
+
+/** The team's audit trail a page at a time, newest first. */
+export const listAuditSchema = z.object({
+  teamId: teamIdValueSchema,
+  /** The id of the oldest entry of the previous page: the page continues with older ones. */
+  cursor: idSchema.nullish(),
+  /** Entries per page (1 to 200; 50 unless given). */
+  limit: pageSizeSchema("entries", 200, 50),
+});

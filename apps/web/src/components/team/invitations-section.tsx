@@ -59,7 +59,7 @@ function useRefreshInvitations() {
   const queryClient = useQueryClient();
   return async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() });
-    await queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() });
+    await queryClient.invalidateQueries(trpc.audit.list.pathFilter());
   };
 }
 
@@ -145,7 +145,7 @@ export function InviteForm({
       {general ? <Alert variant="error">{general}</Alert> : null}
       <form
         onSubmit={onSubmit}
-        className="grid gap-3 sm:grid-cols-[1fr_9rem_7rem_auto] sm:items-end"
+        className="grid gap-3 sm:grid-cols-[1fr_9rem_8.5rem_auto] sm:items-end"
         noValidate
       >
         <FormField label="Email (optional)" error={fields.email?.[0]}>

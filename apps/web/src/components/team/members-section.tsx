@@ -69,7 +69,7 @@ export function MembersSection({
   const removing = useConfirming();
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() });
-    await queryClient.invalidateQueries({ queryKey: trpc.audit.list.queryKey() });
+    await queryClient.invalidateQueries(trpc.audit.list.pathFilter());
     // Their webhooks may have been turned off: the settings page lists them.
     await queryClient.invalidateQueries({ queryKey: trpc.webhook.list.queryKey() });
   };

@@ -1,12 +1,15 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useRef } from "react";
+import { ShowOlder, useFocusShown } from "~/components/app/show-older";
 import { type Role, roleLabel, type TeamSummary } from "~/components/team/roles";
 import { Section } from "~/components/team/section";
 import { Alert } from "~/components/ui/alert";
 import { Skeleton } from "~/components/ui/skeleton";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { useShowOlder } from "~/trpc/show-older";
 
 type Person = { name: string | null; email: string | null } | null;
 type EventData = {
@@ -22,6 +25,9 @@ type EventData = {
   /** Webhooks an admin created that were turned off with their membership or their role. */
   webhooksDisabled?: number;
 };
+
+const OLDER_FAILED =
+  'The older changes could not be loaded. Press "Show older changes" to try again.';
 
 const who = (person: Person) => person?.name || person?.email || "someone no longer here";
 
@@ -77,18 +83,52 @@ function describe(action: string, actor: Person, subject: Person, data: EventDat
 
 export function AuditSection({ team }: { team: TeamSummary }) {
   const trpc = useTRPC();
-  const events = useQuery(trpc.audit.list.queryOptions({ teamId: team.id }));
+  // The newest entries first, older ones a page at a time: the whole trail stays reachable.
+  const pages = useInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions(
+      { teamId: team.id },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const events = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = pages.data?.pages[0]?.total ?? 0;
+  const list = useRef<HTMLOListElement>(null);
+  const pressed = useRef<HTMLButtonElement | null>(null);
+  // The older entries come below those shown: the keyboard moves to the first of them.
+  const setFocusFirst = useFocusShown(
+    (id) => list.current?.querySelector(`:scope > li[data-audit-id="${id}"]`),
+    () => pressed.current,
+  );
+  const showOlder = useShowOlder(
+    pages.data?.pages.length ?? 0,
+    pages.fetchNextPage,
+    { one: "change", many: "changes", failed: OLDER_FAILED },
+    setFocusFirst,
+  );
   return (
     <Section
       id="audit"
       title="Audit trail"
       description="Membership, role, invitation and webhook changes, newest first. Entries are never edited or removed."
     >
-      {events.error ? <Alert variant="error">{messageOf(events.error)}</Alert> : null}
-      {events.isPending ? <Skeleton className="h-24 w-full" /> : null}
-      <ol className="space-y-2 text-sm" aria-label="Audit trail">
-        {events.data?.map((event) => (
-          <li key={event.id} className="flex flex-wrap gap-x-3">
+      {pages.error ? <Alert variant="error">{messageOf(pages.error)}</Alert> : null}
+      {pages.isPending ? <Skeleton className="h-24 w-full" /> : null}
+      {pages.isSuccess && events.length === 0 ? (
+        <p className="text-muted-foreground text-sm">No changes recorded yet.</p>
+      ) : null}
+      {total > events.length ? (
+        <p className="mb-3 text-muted-foreground text-sm" data-testid="audit-count">
+          {total} changes. The newest {events.length} are shown.
+        </p>
+      ) : null}
+      <ol ref={list} className="space-y-2 text-sm" aria-label="Audit trail">
+        {events.map((event) => (
+          <li
+            key={event.id}
+            data-audit-id={event.id}
+            tabIndex={-1}
+            className="flex flex-wrap gap-x-3 rounded-sm focus-visible:outline-2 focus-visible:outline-ring"
+          >
             <time
               className="w-48 shrink-0 whitespace-nowrap text-muted-foreground tabular-nums max-sm:w-full"
               dateTime={event.createdAt}
@@ -104,6 +144,17 @@ export function AuditSection({ team }: { team: TeamSummary }) {
           </li>
         ))}
       </ol>
+      <ShowOlder
+        showOlder={showOlder}
+        hasOlder={pages.hasNextPage}
+        items={events}
+        label="Show older changes"
+        failed={OLDER_FAILED}
+        className="mt-3 space-y-2"
+        onPress={(button) => {
+          pressed.current = button;
+        }}
+      />
     </Section>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { isAdmin, type TeamSummary } from "~/components/team/roles";
@@ -16,11 +16,14 @@ import { useTRPC } from "~/trpc/react";
 export function TeamNameForm({ team }: { team: TeamSummary }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const queryClient = useQueryClient();
   const rename = useMutation(
     trpc.team.rename.mutationOptions({
       onSuccess(renamed) {
         toast.success(`Team renamed to “${renamed.name}”.`);
         router.refresh();
+        // The audit trail on this page records the new name.
+        return queryClient.invalidateQueries(trpc.audit.list.pathFilter());
       },
     }),
   );

@@ -38,7 +38,12 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
   // as typed when the server refuses it, to be corrected.
   const [url, setUrl] = useState("");
   const deleting = useConfirming();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.webhook.list.queryKey() });
+  // The list, and the audit trail below that records each change to it.
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.webhook.list.queryKey() }),
+      queryClient.invalidateQueries(trpc.audit.list.pathFilter()),
+    ]);
   const refreshLog = () =>
     queryClient.invalidateQueries({ queryKey: trpc.webhook.deliveries.queryKey() });
 
@@ -67,6 +72,7 @@ export function WebhooksSection({ team }: { team: TeamSummary }) {
         const url = webhooks.data?.find((w) => w.id === input.webhookId)?.url ?? "";
         setSecret({ url, secret: result.secret });
         toast.success("New secret made. The old one no longer signs deliveries.");
+        return queryClient.invalidateQueries(trpc.audit.list.pathFilter());
       },
       onError: (error) => toast.error(messageOf(error)),
     }),
