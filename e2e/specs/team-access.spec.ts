@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { mutate, pressAgainAfterLostAnswer, query } from "../support/decisions";
+import { mutate, person, pressAgainAfterLostAnswer, query } from "../support/decisions";
 import {
   expect,
   postCredentials,
@@ -10,6 +10,7 @@ import {
   uniqueUser,
 } from "../support/fixtures";
 import { signInWithForm, signUpWithForm } from "../support/forms";
+import { uniqueName } from "../support/names";
 import { createTeamOverApi, inviteOverApi } from "../support/teams";
 
 test("an owner invites by link; the invitee signs up through it, joins as member, has no admin actions, and sees a role change on the next load", async ({
@@ -316,4 +317,49 @@ test("with no email server, an invitation to an address says it was not emailed,
     { teamId: team.id },
   );
   expect(listed.find((i) => i.email === "by-hand@example.com")).toMatchObject({ emailedAt: null });
+});
+
+test("demoting an admin revokes the invitations their new role cannot give: the toast, the pending list and the audit trail say which, without a reload", async ({
+  browser,
+}) => {
+  const alice = await person(browser, "alice");
+  const bob = await person(browser, "bob");
+  const team = await mutate<{ id: string; slug: string }>(alice.context.request, "team.create", {
+    name: uniqueName("Inviters"),
+  });
+  const made = await mutate<{ token: string }>(alice.context.request, "invitation.create", {
+    teamId: team.id,
+    role: "ADMIN",
+  });
+  await mutate(bob.context.request, "invitation.accept", { token: made.token });
+  // Bob, an admin, invites one admin by address and one member by an open link.
+  for (const invite of [{ email: "second-admin@example.com", role: "ADMIN" }, { role: "MEMBER" }]) {
+    await mutate(bob.context.request, "invitation.create", { teamId: team.id, ...invite });
+  }
+
+  const page = alice.page;
+  await page.goto(`/t/${team.slug}/settings`);
+  const pending = page.getByRole("list", { name: "Pending invitations" }).getByRole("listitem");
+  await expect(pending).toHaveCount(2);
+  await page.getByRole("combobox", { name: `Role of ${bob.user.name}` }).click();
+  await page.getByRole("option", { name: "Member", exact: true }).click();
+  await expect(
+    page.getByText(
+      `${bob.user.name} is now member. The 2 pending invitations they created that this role cannot give were revoked.`,
+    ),
+  ).toBeVisible();
+  // Both lists below follow, without a reload.
+  await expect(page.getByText("No pending invitations.")).toBeVisible();
+  const trail = page.getByRole("list", { name: "Audit trail" });
+  await expect(trail).toContainText(
+    `changed ${bob.user.name} from admin to member; the 2 pending invitations they created were revoked`,
+  );
+  await expect(trail).toContainText(
+    `The invitation of second-admin@example.com as admin that ${bob.user.name} created was revoked: their new role cannot give it`,
+  );
+  await expect(trail).toContainText(
+    `An open-link invitation as member that ${bob.user.name} created was revoked: their new role cannot give it`,
+  );
+  await alice.context.close();
+  await bob.context.close();
 });

@@ -155,7 +155,9 @@ test.describe("webhooks", () => {
     await addWebhook("three");
     await page.getByRole("button", { name: `Remove ${bob.user.name}` }).click();
     const dialog = page.getByRole("alertdialog");
-    await expect(dialog).toContainText("the webhooks they created are turned off");
+    await expect(dialog).toContainText(
+      "the share links and pending invitations they created stop working, and the webhooks they created are turned off",
+    );
     await dialog.getByRole("button", { name: "Remove" }).click();
     await expect(
       page.getByText(

@@ -24,6 +24,8 @@ describe("audit.list", () => {
       "invitation.created",
       "team.created",
     ]);
+    // A revocation names the invitation it stopped: its address (none for an open link) and role.
+    expect(events[1]?.data).toEqual({ invitationId: invitation.id, email: null, role: "MEMBER" });
     expect(events[0]).toMatchObject({
       actor: { name: "Olive" },
       subject: { name: "Max" },

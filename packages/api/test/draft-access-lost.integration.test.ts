@@ -105,7 +105,12 @@ describe("a draft change by someone who lost access meanwhile", () => {
     const [removed, refused] = await s.behindRemoval(() =>
       trpcError(s.member.api.draft.updateFields({ projectId: s.projectId, links: spike })),
     );
-    expect(removed).toEqual({ userId: s.member.id, shareLinksRevoked: 0, webhooksDisabled: 0 });
+    expect(removed).toEqual({
+      userId: s.member.id,
+      shareLinksRevoked: 0,
+      webhooksDisabled: 0,
+      invitationsRevoked: 0,
+    });
     expect(refused.code).toBe("NOT_FOUND");
     expect(await s.fields()).toEqual(s.before);
   });

@@ -512,9 +512,32 @@ describe("an inviter's pending links follow their role", () => {
     const adminLink = await asAdmin.invitation.create({ teamId: team.id, role: "ADMIN" });
     const memberLink = await asAdmin.invitation.create({ teamId: team.id, role: "MEMBER" });
 
-    await t
+    const demoted = await t
       .callerAs(owner)
       .member.changeRole({ teamId: team.id, userId: admin.id, role: "MEMBER" });
+    // The answer and the audit trail say how many went, which and why.
+    expect(demoted.invitationsRevoked).toBe(2);
+    const trail = (await t.callerAs(owner).audit.list({ teamId: team.id })).items;
+    expect(trail[0]).toMatchObject({
+      action: "member.role_changed",
+      data: { from: "ADMIN", to: "MEMBER", invitationsRevoked: 2 },
+    });
+    expect(
+      trail
+        .filter((e) => e.action === "invitation.revoked")
+        .map((e) => e.data)
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    ).toEqual(
+      [
+        { invitationId: adminLink.id, email: null, role: "ADMIN", reason: "inviter_role_changed" },
+        {
+          invitationId: memberLink.id,
+          email: null,
+          role: "MEMBER",
+          reason: "inviter_role_changed",
+        },
+      ].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
     for (const link of [adminLink, memberLink]) {
       expect((await t.callerAs(null).invitation.preview({ token: link.token })).status).toBe(
         "revoked",
@@ -532,7 +555,13 @@ describe("an inviter's pending links follow their role", () => {
 
     await t.callerAs(owner).member.changeRole({ teamId: team.id, userId: admin.id, role: "ADMIN" });
     const later = await asAdmin.invitation.create({ teamId: team.id, role: "VIEWER" });
-    await t.callerAs(owner).member.remove({ teamId: team.id, userId: admin.id });
+    const removed = await t.callerAs(owner).member.remove({ teamId: team.id, userId: admin.id });
+    expect(removed.invitationsRevoked).toBe(1);
+    const [left] = (await t.callerAs(owner).audit.list({ teamId: team.id })).items;
+    expect(left).toMatchObject({
+      action: "member.removed",
+      data: { role: "ADMIN", invitationsRevoked: 1 },
+    });
     const gone = await trpcError(t.callerAs(joiner).invitation.accept({ token: later.token }));
     expect(gone.code).toBe("PRECONDITION_FAILED");
     expect(await t.db.membership.count({ where: { teamId: team.id, userId: joiner.id } })).toBe(0);

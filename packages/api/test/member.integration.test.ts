@@ -46,6 +46,7 @@ describe("member.changeRole", () => {
       to: "VIEWER",
       shareLinksRevoked: 0,
       webhooksDisabled: 0,
+      invitationsRevoked: 0,
     });
   });
 

@@ -150,7 +150,12 @@ describe("share links of someone who leaves the team", () => {
     await reader.share.view({ token: theirs.token });
 
     const removed = await owner.api.member.remove({ teamId: team.id, userId: admin.id });
-    expect(removed).toEqual({ userId: admin.id, shareLinksRevoked: 2, webhooksDisabled: 0 });
+    expect(removed).toEqual({
+      userId: admin.id,
+      shareLinksRevoked: 2,
+      webhooksDisabled: 0,
+      invitationsRevoked: 0,
+    });
     // A vote cast after the removal is not shown through their links.
     await castVote(voter, projectId, "ops", {
       weight: 4,
@@ -315,7 +320,13 @@ describe("share links of someone whose role is lowered", () => {
     ) =>
       expect(
         await owner.api.member.changeRole({ teamId: team.id, userId: admin.id, role }),
-      ).toEqual({ userId: admin.id, role, shareLinksRevoked, webhooksDisabled: 0 });
+      ).toEqual({
+        userId: admin.id,
+        role,
+        shareLinksRevoked,
+        webhooksDisabled: 0,
+        invitationsRevoked: 0,
+      });
 
     await changeRoleOfAdmin("MEMBER", 1);
     expect((await trpcError(reader.share.view({ token: onOwners.token }))).code).toBe("NOT_FOUND");
@@ -326,8 +337,20 @@ describe("share links of someone whose role is lowered", () => {
 
     const changes = (await owner.api.audit.list({ teamId: team.id })).items;
     expect(changes.filter((e) => e.action === "member.role_changed").map((e) => e.data)).toEqual([
-      { from: "MEMBER", to: "VIEWER", shareLinksRevoked: 1, webhooksDisabled: 0 },
-      { from: "ADMIN", to: "MEMBER", shareLinksRevoked: 1, webhooksDisabled: 0 },
+      {
+        from: "MEMBER",
+        to: "VIEWER",
+        shareLinksRevoked: 1,
+        webhooksDisabled: 0,
+        invitationsRevoked: 0,
+      },
+      {
+        from: "ADMIN",
+        to: "MEMBER",
+        shareLinksRevoked: 1,
+        webhooksDisabled: 0,
+        invitationsRevoked: 0,
+      },
     ]);
     // Raised again, nothing is revoked and nothing comes back.
     await changeRoleOfAdmin("ADMIN", 0);
@@ -351,7 +374,12 @@ describe("a share link asked for while its author is removed or demoted", () => 
       () => owner.api.member.remove({ teamId: team.id, userId: member.id }),
       () => trpcError(member.api.share.create({ projectId: ownProjectId, showVotes: true })),
     );
-    expect(removed).toEqual({ userId: member.id, shareLinksRevoked: 0, webhooksDisabled: 0 });
+    expect(removed).toEqual({
+      userId: member.id,
+      shareLinksRevoked: 0,
+      webhooksDisabled: 0,
+      invitationsRevoked: 0,
+    });
     expect(refused.code).toBe("NOT_FOUND");
     expect(await t.db.shareLink.count({ where: { projectId: ownProjectId } })).toBe(0);
   });

@@ -76,7 +76,12 @@ describe("webhooks of an admin who leaves or is demoted", () => {
 
     const removed = await s.owner.api.member.remove({ teamId: s.team.id, userId: s.admin.id });
     // The answer says how many of their webhooks were turned off, for the page to say so.
-    expect(removed).toEqual({ userId: s.admin.id, shareLinksRevoked: 0, webhooksDisabled: 1 });
+    expect(removed).toEqual({
+      userId: s.admin.id,
+      shareLinksRevoked: 0,
+      webhooksDisabled: 1,
+      invitationsRevoked: 0,
+    });
     const off = await s.stored();
     expect(off.enabled).toBe(false);
     expect(off.disabledReason).toMatch(
@@ -92,7 +97,7 @@ describe("webhooks of an admin who leaves or is demoted", () => {
     expect(event).toMatchObject({
       action: "member.removed",
       subject: { id: s.admin.id },
-      data: { role: "ADMIN", shareLinksRevoked: 0, webhooksDisabled: 1 },
+      data: { role: "ADMIN", shareLinksRevoked: 0, webhooksDisabled: 1, invitationsRevoked: 0 },
     });
 
     // The team's next event goes to the owner's webhook only.
@@ -154,6 +159,7 @@ describe("webhooks of an admin who leaves or is demoted", () => {
       to: "MEMBER",
       shareLinksRevoked: 0,
       webhooksDisabled: 1,
+      invitationsRevoked: 0,
     });
 
     // Raised again, nothing comes back on by itself.

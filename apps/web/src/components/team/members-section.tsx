@@ -70,8 +70,10 @@ export function MembersSection({
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey() });
     await queryClient.invalidateQueries(trpc.audit.list.pathFilter());
-    // Their webhooks may have been turned off: the settings page lists them.
+    // Their webhooks may have been turned off, their pending invitations revoked: the settings
+    // page lists both.
     await queryClient.invalidateQueries({ queryKey: trpc.webhook.list.queryKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.invitation.list.queryKey() });
   };
   const changeRole = useMutation(
     trpc.member.changeRole.mutationOptions({
@@ -84,7 +86,7 @@ export function MembersSection({
           " that this role cannot create",
         );
         toast.success(
-          `${who?.name ?? who?.email ?? "Member"} is now ${roleLabel(result.role).toLowerCase()}.${revoked}${webhooksOffWords(result.webhooksDisabled)}`,
+          `${who?.name ?? who?.email ?? "Member"} is now ${roleLabel(result.role).toLowerCase()}.${revoked}${createdWords(result.invitationsRevoked, "pending invitation", "revoked", " that this role cannot give")}${webhooksOffWords(result.webhooksDisabled)}`,
         );
         await refresh();
         if (result.userId === currentUserId) router.refresh();
@@ -99,7 +101,7 @@ export function MembersSection({
       async onSuccess(result) {
         const revoked = createdWords(result.shareLinksRevoked, "share link", "revoked");
         toast.success(
-          `Member removed. They lose access on their next page load.${revoked}${webhooksOffWords(result.webhooksDisabled)}`,
+          `Member removed. They lose access on their next page load.${revoked}${createdWords(result.invitationsRevoked, "pending invitation", "revoked")}${webhooksOffWords(result.webhooksDisabled)}`,
         );
         removing.close();
         await refresh();
@@ -190,7 +192,7 @@ export function MembersSection({
                     action="Remove"
                     ariaLabel={`Remove ${label}`}
                     title={`Remove ${label} from ${team.name}?`}
-                    description="They lose access to the team's decisions on their next page load, the share links they created stop working, and the webhooks they created are turned off. Their past votes and comments stay."
+                    description="They lose access to the team's decisions on their next page load, the share links and pending invitations they created stop working, and the webhooks they created are turned off. Their past votes and comments stay."
                     pending={remove.isPending}
                     onConfirm={() => remove.mutate({ teamId: team.id, userId: member.id })}
                   />

@@ -80,18 +80,24 @@ export async function deleteAccount(
         userId: input.userId,
         why: "account_deleted",
       });
+      const invitationsRevoked = await revokeInvitationsBeyond(tx, {
+        teamId: m.teamId,
+        userId: input.userId,
+        role: null,
+        actorId: input.userId,
+      });
       await recordAuditEvent(tx, {
         teamId: m.teamId,
         actorId: input.userId,
         action: "member.left",
         subjectId: input.userId,
-        data: { role: m.role, accountDeleted: true, shareLinksRevoked, webhooksDisabled },
-      });
-      await revokeInvitationsBeyond(tx, {
-        teamId: m.teamId,
-        userId: input.userId,
-        role: null,
-        actorId: input.userId,
+        data: {
+          role: m.role,
+          accountDeleted: true,
+          shareLinksRevoked,
+          webhooksDisabled,
+          invitationsRevoked,
+        },
       });
     }
     // The memberships before the account's row: a notification being written for this member

@@ -13,11 +13,13 @@ export async function revokeInvitation(
 ) {
   return db.$transaction(async (tx) => {
     const now = new Date();
-    const { count } = await tx.invitation.updateMany({
+    const revoked = await tx.invitation.updateManyAndReturn({
       where: { id: input.invitationId, teamId: input.teamId, acceptedAt: null, revokedAt: null },
       data: { revokedAt: now },
+      select: { email: true, role: true },
     });
-    if (count === 0) {
+    const [invitation] = revoked;
+    if (!invitation) {
       throw new DomainError(
         "NOT_FOUND",
         "Invitation was not found or was already used or revoked.",
@@ -28,7 +30,7 @@ export async function revokeInvitation(
       teamId: input.teamId,
       actorId: input.actorId,
       action: "invitation.revoked",
-      data: { invitationId: input.invitationId },
+      data: { invitationId: input.invitationId, email: invitation.email, role: invitation.role },
     });
     return { id: input.invitationId };
   });

@@ -18,6 +18,8 @@ const roleName = (role: Role) => role.toLowerCase();
  * admin's links to others' decisions would otherwise go on showing them, live votes included.
  * An admin made member or viewer no longer manages webhooks: those they created are turned off
  * (`disableWebhooksOf`), and the answer (`webhooksDisabled`) and the audit entry say how many.
+ * So are the pending invitations they made that the new role could not give
+ * (`invitationsRevoked`; `revokeInvitationsBeyond`).
  */
 export async function changeMemberRole(
   db: PrismaClient,
@@ -36,7 +38,13 @@ export async function changeMemberRole(
       );
     }
     if (target.role === input.role) {
-      return { userId: input.userId, role: input.role, shareLinksRevoked: 0, webhooksDisabled: 0 };
+      return {
+        userId: input.userId,
+        role: input.role,
+        shareLinksRevoked: 0,
+        webhooksDisabled: 0,
+        invitationsRevoked: 0,
+      };
     }
     if (target.role === "OWNER" && (await countOwners(tx, input.teamId)) <= 1) {
       throw new DomainError(
@@ -53,16 +61,28 @@ export async function changeMemberRole(
     const webhooksDisabled = hasRole(input.role, "ADMIN")
       ? 0
       : await disableWebhooksOf(tx, { teamId: input.teamId, userId: input.userId, why: "demoted" });
+    const invitationsRevoked = await revokeInvitationsBeyond(tx, input);
     await recordAuditEvent(tx, {
       teamId: input.teamId,
       actorId: input.actorId,
       action: "member.role_changed",
       subjectId: input.userId,
-      data: { from: target.role, to: input.role, shareLinksRevoked, webhooksDisabled },
+      data: {
+        from: target.role,
+        to: input.role,
+        shareLinksRevoked,
+        webhooksDisabled,
+        invitationsRevoked,
+      },
     });
-    await revokeInvitationsBeyond(tx, input);
     // A member made a viewer stops editing open drafts once this commits, on every instance.
     await announceAccessChanged(tx, { userId: input.userId, teamId: input.teamId });
-    return { userId: input.userId, role: input.role, shareLinksRevoked, webhooksDisabled };
+    return {
+      userId: input.userId,
+      role: input.role,
+      shareLinksRevoked,
+      webhooksDisabled,
+      invitationsRevoked,
+    };
   });
 }

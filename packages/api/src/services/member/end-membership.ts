@@ -10,7 +10,8 @@ import { countOwners } from "./lock-team";
 /**
  * Takes `userId` out of the team inside `tx` (the team locked by the caller) and records who
  * did it: removed by an admin or owner, or left on their own. The team's last owner cannot go;
- * `lastOwner` says what to do instead. Their pending invitations go with them, and so do their
+ * `lastOwner` says what to do instead. Their pending invitations go with them (the audit entry
+ * and the answer say how many: `invitationsRevoked`), and so do their
  * notifications of the team: the inbox, its unread count, an email job still queued and the
  * daily digest read titles and names when they run, which a former member may no longer see.
  * The share links they created are revoked too: the team shares its decisions through its
@@ -44,17 +45,17 @@ export async function endMembership(
     userId: input.userId,
     why: input.action === "member.left" ? "left" : "removed",
   });
+  const invitationsRevoked = await revokeInvitationsBeyond(tx, { ...input, role: null });
   await recordAuditEvent(tx, {
     teamId: input.teamId,
     actorId: input.actorId,
     action: input.action,
     subjectId: input.userId,
-    data: { role: input.role, shareLinksRevoked, webhooksDisabled },
+    data: { role: input.role, shareLinksRevoked, webhooksDisabled, invitationsRevoked },
   });
-  await revokeInvitationsBeyond(tx, { ...input, role: null });
   // Open draft editors of theirs close once this commits, on every instance.
   await announceAccessChanged(tx, { userId: input.userId, teamId: input.teamId });
-  return { shareLinksRevoked, webhooksDisabled };
+  return { shareLinksRevoked, webhooksDisabled, invitationsRevoked };
 }
 
 /**

@@ -24,6 +24,10 @@ type EventData = {
   shareLinksRevoked?: number;
   /** Webhooks an admin created that were turned off with their membership or their role. */
   webhooksDisabled?: number;
+  /** Pending invitations a member made that were revoked with their membership or their role. */
+  invitationsRevoked?: number;
+  /** Why an invitation was revoked when nobody revoked it by hand. */
+  reason?: "inviter_role_changed" | "inviter_left";
 };
 
 const OLDER_FAILED =
@@ -31,17 +35,30 @@ const OLDER_FAILED =
 
 const who = (person: Person) => person?.name || person?.email || "someone no longer here";
 
-/** What a departure or a lower role did to the share links the person created, if anything. */
-function linksRevoked(count: number | undefined): string {
+/**
+ * What a departure or a lower role did to what the person created, if anything: "; the 2
+ * share links they created were revoked".
+ */
+function createdGone(count: number | undefined, thing: string, done: string): string {
   if (!count) return "";
-  return `; ${count === 1 ? "the share link" : `the ${count} share links`} they created ${count === 1 ? "was" : "were"} revoked`;
+  const things = count === 1 ? `the ${thing}` : `the ${count} ${thing}s`;
+  return `; ${things} they created ${count === 1 ? "was" : "were"} ${done}`;
 }
 
-/** What a departure or a lower role did to the webhooks the person created, if anything. */
-function webhooksOff(count: number | undefined): string {
-  if (!count) return "";
-  return `; ${count === 1 ? "the webhook" : `the ${count} webhooks`} they created ${count === 1 ? "was" : "were"} turned off`;
+/** Everything a departure or a lower role took with it: share links, webhooks, invitations. */
+const takenWith = (data: EventData) =>
+  createdGone(data.shareLinksRevoked, "share link", "revoked") +
+  createdGone(data.webhooksDisabled, "webhook", "turned off") +
+  createdGone(data.invitationsRevoked, "pending invitation", "revoked");
+
+/** The invitation a revocation stopped, as far as the entry knows it (older entries do not). */
+function invitationOf(data: EventData): string {
+  const as = data.role ? ` as ${roleLabel(data.role).toLowerCase()}` : "";
+  if (data.email) return `the invitation of ${data.email}${as}`;
+  return data.role ? `an open-link invitation${as}` : "an invitation";
 }
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** One sentence per event: who did what, to whom. */
 function describe(action: string, actor: Person, subject: Person, data: EventData): string {
@@ -53,17 +70,24 @@ function describe(action: string, actor: Person, subject: Person, data: EventDat
     case "team.renamed":
       return `${by} renamed the team from “${data.from ?? ""}” to “${data.to ?? ""}”`;
     case "member.role_changed":
-      return `${by} changed ${who(subject)} from ${role(data.from)} to ${role(data.to)}${linksRevoked(data.shareLinksRevoked)}${webhooksOff(data.webhooksDisabled)}`;
+      return `${by} changed ${who(subject)} from ${role(data.from)} to ${role(data.to)}${takenWith(data)}`;
     case "member.removed":
-      return `${by} removed ${who(subject)} (${role(data.role)})${linksRevoked(data.shareLinksRevoked)}${webhooksOff(data.webhooksDisabled)}`;
+      return `${by} removed ${who(subject)} (${role(data.role)})${takenWith(data)}`;
     case "member.left":
-      return `${who(subject)} left the team${linksRevoked(data.shareLinksRevoked)}${webhooksOff(data.webhooksDisabled)}`;
+      return `${who(subject)} left the team${takenWith(data)}`;
     case "team.ownership_transferred":
       return `${by} made ${who(subject)} the owner`;
     case "invitation.created":
       return `${by} invited ${data.email ?? "someone with an open link"} as ${role(data.role)}`;
     case "invitation.revoked":
-      return `${by} revoked an invitation`;
+      if (data.reason) {
+        const why =
+          data.reason === "inviter_left"
+            ? "they are no longer in the team"
+            : "their new role cannot give it";
+        return `${capitalized(invitationOf(data))} that ${who(subject)} created was revoked: ${why}`;
+      }
+      return `${by} revoked ${invitationOf(data)}`;
     case "invitation.accepted":
       return `${who(subject)} joined as ${role(data.role)} through an invitation`;
     case "webhook.created":
