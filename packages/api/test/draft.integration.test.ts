@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { DRAFT_COMMENT_LIMIT } from "../src/services/draft/comment-draft";
 import { documentTextOfUpdates } from "../src/services/draft/document-schema";
 import { loadDraftDocument } from "../src/services/draft/document-store";
 import { storeDraftText } from "../src/services/draft/store-draft-text";
@@ -273,6 +274,33 @@ describe("the draft's fields", () => {
     await s.member.api.draft.resolveComment({ projectId: s.projectId, commentId });
     const resolved = await s.member.api.draft.get({ projectId: s.projectId });
     expect(resolved.draft?.comments[0]?.resolved).toBe(true);
+  });
+
+  it("takes 500 comments, lists every one, and refuses the next with what to do", async () => {
+    const s = await votedProject();
+    const { draftId } = await s.member.api.draft.start({ projectId: s.projectId });
+    const start = Date.now() - 1_000_000;
+    await t.db.recordDraftComment.createMany({
+      data: Array.from({ length: DRAFT_COMMENT_LIMIT - 1 }, (_, i) => ({
+        draftId,
+        authorId: s.member.id,
+        body: `Note ${i + 1}`,
+        createdAt: new Date(start + i * 1000),
+      })),
+    });
+    await s.viewer.api.draft.comment({ projectId: s.projectId, body: "The last one", quote: null });
+    const comments = (await s.member.api.draft.get({ projectId: s.projectId })).draft?.comments;
+    expect(comments).toHaveLength(DRAFT_COMMENT_LIMIT);
+    expect(comments?.at(-1)?.body).toBe("The last one");
+
+    const refused = await trpcError(
+      s.member.api.draft.comment({ projectId: s.projectId, body: "One more", quote: null }),
+    );
+    expect(refused.code).toBe("PRECONDITION_FAILED");
+    expect(refused.message).toBe(
+      "This draft already has 500 comments, the most it takes. Go on in the decision's discussion, or accept or discard the draft.",
+    );
+    expect(await t.db.recordDraftComment.count({ where: { draftId } })).toBe(DRAFT_COMMENT_LIMIT);
   });
 
   it("names only members who may review as decision-makers, and at least one", async () => {

@@ -6,6 +6,13 @@ import { lockDraft } from "./lock-draft";
 
 type Actor = { userId: string; teamId: string };
 
+/**
+ * The most comments one draft takes (resolved ones count: they are its review's history). The
+ * draft page lists every one of them; a discussion longer than this belongs in the decision's own
+ * discussion, which is read a page at a time.
+ */
+export const DRAFT_COMMENT_LIMIT = 500;
+
 /** A comment on the draft, optionally anchored to a quoted passage of one text field. */
 export async function commentDraft(
   db: PrismaClient,
@@ -23,6 +30,15 @@ export async function commentDraft(
     await sharedActorRole(tx, { ...decisionMember(actor), minRole: "VIEWER" });
     if (draft.status === "DISCARDED") {
       throw new DomainError("CONFLICT", "This draft was discarded: it takes no more comments.");
+    }
+    // Under the draft's lock: two comments at once cannot both pass the limit.
+    if (
+      (await tx.recordDraftComment.count({ where: { draftId: draft.id } })) >= DRAFT_COMMENT_LIMIT
+    ) {
+      throw new DomainError(
+        "PRECONDITION_FAILED",
+        `This draft already has ${DRAFT_COMMENT_LIMIT} comments, the most it takes. Go on in the decision's discussion, or accept or discard the draft.`,
+      );
     }
     const comment = await tx.recordDraftComment.create({
       data: {

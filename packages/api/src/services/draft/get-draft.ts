@@ -4,6 +4,7 @@ import { canManageProject } from "../project/access";
 import { findTeamProject } from "../project/find-team-project";
 import { acceptanceNeeds } from "./acceptance-needs";
 import { approvalStatus, reviewerIds, reviewersSelect } from "./approval";
+import { DRAFT_COMMENT_LIMIT } from "./comment-draft";
 import { readDraftText } from "./draft-text";
 import { draftFieldsSelect, readDraftFields } from "./structured-fields";
 
@@ -128,7 +129,8 @@ export async function getDraft(db: PrismaClient, actor: TeamActor, input: { proj
               author: userName,
             },
             orderBy: { createdAt: "asc" },
-            take: 500,
+            // Every comment: a draft takes no more than this many.
+            take: DRAFT_COMMENT_LIMIT,
           },
         },
       },
