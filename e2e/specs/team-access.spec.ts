@@ -363,3 +363,60 @@ test("demoting an admin revokes the invitations their new role cannot give: the 
   await alice.context.close();
   await bob.context.close();
 });
+
+test("an owner hands ownership on from the settings page: the members list, the owner's role and the audit trail follow without a reload", async ({
+  browser,
+}) => {
+  const alice = await person(browser, "alice");
+  const bob = await person(browser, "bob");
+  const team = await mutate<{ id: string; slug: string }>(alice.context.request, "team.create", {
+    name: uniqueName("Handover"),
+  });
+  const made = await mutate<{ token: string }>(alice.context.request, "invitation.create", {
+    teamId: team.id,
+    role: "MEMBER",
+  });
+  await mutate(bob.context.request, "invitation.accept", { token: made.token });
+  // An invitation that makes an owner: an admin cannot give it, so it goes with the handover.
+  await mutate(alice.context.request, "invitation.create", {
+    teamId: team.id,
+    email: "co-owner@example.com",
+    role: "OWNER",
+  });
+
+  const page = alice.page;
+  await page.goto(`/t/${team.slug}/settings`);
+  await expect(page.getByRole("list", { name: "Pending invitations" })).toContainText(
+    "co-owner@example.com",
+  );
+  await page.getByRole("button", { name: "Transfer ownership" }).click();
+  const dialog = page.getByRole("dialog", { name: "Transfer ownership" });
+  await dialog.getByRole("combobox", { name: "New owner" }).click();
+  await page.getByRole("option", { name: bob.user.name }).click();
+  await dialog.getByRole("button", { name: "Transfer ownership" }).click();
+  await expect(
+    page.getByText(
+      "Ownership transferred. You are now an admin. The pending invitation you created that an admin cannot give was revoked.",
+    ),
+  ).toBeVisible();
+
+  await expect(page.getByText("Your role:")).toContainText("Admin");
+  const members = page.getByRole("list", { name: "Team members" });
+  await expect(members.getByRole("listitem").filter({ hasText: bob.user.name })).toContainText(
+    "Owner",
+  );
+  await expect(members.getByRole("listitem").filter({ hasText: alice.user.name })).toContainText(
+    "Admin",
+  );
+  await expect(page.getByText("No pending invitations.")).toBeVisible();
+  const trail = page.getByRole("list", { name: "Audit trail" });
+  await expect(trail).toContainText(`made ${bob.user.name} the owner`);
+  await expect(trail).toContainText(
+    `The invitation of co-owner@example.com as owner that ${alice.user.name} created was revoked: their new role cannot give it`,
+  );
+  // No longer an owner: nothing of an owner's is offered.
+  await expect(page.getByRole("button", { name: "Transfer ownership" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete team" })).toHaveCount(0);
+  await alice.context.close();
+  await bob.context.close();
+});

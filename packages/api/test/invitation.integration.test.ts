@@ -593,7 +593,19 @@ describe("an inviter's pending links follow their role", () => {
     const asOwner = t.callerAs(owner);
     const ownerLink = await asOwner.invitation.create({ teamId: team.id, role: "OWNER" });
     const adminLink = await asOwner.invitation.create({ teamId: team.id, role: "ADMIN" });
-    await asOwner.team.transferOwnership({ teamId: team.id, userId: admin.id });
+    const handedOn = await asOwner.team.transferOwnership({ teamId: team.id, userId: admin.id });
+    expect(handedOn).toEqual({ userId: admin.id, role: "OWNER", invitationsRevoked: 1 });
+    const [transferred, revoked] = (await asOwner.audit.list({ teamId: team.id })).items;
+    expect(transferred).toMatchObject({
+      action: "team.ownership_transferred",
+      data: { invitationsRevoked: 1 },
+    });
+    expect(revoked?.data).toEqual({
+      invitationId: ownerLink.id,
+      email: null,
+      role: "OWNER",
+      reason: "inviter_role_changed",
+    });
     expect((await t.callerAs(null).invitation.preview({ token: ownerLink.token })).status).toBe(
       "revoked",
     );

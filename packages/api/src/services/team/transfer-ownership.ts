@@ -4,7 +4,11 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { revokeInvitationsBeyond } from "../invitation/revoke-invitations-beyond";
 import { lockedActorRole } from "../member/current-role";
 
-/** Makes another member the owner; the previous owner stays on as an admin. */
+/**
+ * Makes another member the owner; the previous owner stays on as an admin, and the pending
+ * invitations they made that an admin cannot give (to make owners) are revoked: the answer and
+ * the audit entry say how many (`invitationsRevoked`).
+ */
 export async function transferOwnership(
   db: PrismaClient,
   input: { teamId: string; actorId: string; userId: string },
@@ -31,20 +35,20 @@ export async function transferOwnership(
       where: { teamId_userId: { teamId: input.teamId, userId: input.actorId } },
       data: { role: "ADMIN" },
     });
-    await recordAuditEvent(tx, {
-      teamId: input.teamId,
-      actorId: input.actorId,
-      action: "team.ownership_transferred",
-      subjectId: input.userId,
-      data: { from: target.role, to: "OWNER" },
-    });
     // The previous owner, now an admin, can no longer invite owners.
-    await revokeInvitationsBeyond(tx, {
+    const invitationsRevoked = await revokeInvitationsBeyond(tx, {
       teamId: input.teamId,
       userId: input.actorId,
       role: "ADMIN",
       actorId: input.actorId,
     });
-    return { userId: input.userId, role: "OWNER" as const };
+    await recordAuditEvent(tx, {
+      teamId: input.teamId,
+      actorId: input.actorId,
+      action: "team.ownership_transferred",
+      subjectId: input.userId,
+      data: { from: target.role, to: "OWNER", invitationsRevoked },
+    });
+    return { userId: input.userId, role: "OWNER" as const, invitationsRevoked };
   });
 }

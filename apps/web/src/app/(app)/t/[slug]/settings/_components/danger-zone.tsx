@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { TitledDialog } from "~/components/app/titled-dialog";
@@ -62,13 +62,26 @@ function TransferOwnership({ team, currentUserId }: { team: TeamSummary; current
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [userId, setUserId] = useState("");
+  const queryClient = useQueryClient();
   const members = useQuery(trpc.member.list.queryOptions({ teamId: team.id }));
   const transfer = useMutation(
     trpc.team.transferOwnership.mutationOptions({
-      onSuccess() {
-        toast.success("Ownership transferred. You are now an admin.");
+      async onSuccess({ invitationsRevoked: revoked }) {
+        toast.success(
+          `Ownership transferred. You are now an admin.${
+            revoked
+              ? ` ${revoked === 1 ? "The pending invitation" : `The ${revoked} pending invitations`} you created that an admin cannot give ${revoked === 1 ? "was" : "were"} revoked.`
+              : ""
+          }`,
+        );
         setOpen(false);
         router.refresh();
+        // The lists on this page read the roles, the invitations and the trail the handover changed.
+        await Promise.all(
+          [trpc.member.list, trpc.invitation.list, trpc.audit.list].map((procedure) =>
+            queryClient.invalidateQueries(procedure.pathFilter()),
+          ),
+        );
       },
     }),
   );
