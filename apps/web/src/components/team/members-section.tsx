@@ -14,6 +14,7 @@ import { Skeleton } from "~/components/ui/skeleton";
 import { toast } from "~/components/ui/toaster";
 import { messageOf } from "~/trpc/errors";
 import { useTRPC } from "~/trpc/react";
+import { createdSentence } from "./created-words";
 import { atMost, isAdmin, roleLabel, type TeamSummary } from "./roles";
 import { Section } from "./section";
 import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-list";
@@ -21,22 +22,12 @@ import { ConfirmRowAction, RoleSelect, RowList, useConfirming } from "./team-lis
 /** Members shown at first, and added by each press of "Show more": a big team stays quick. */
 export const MEMBERS_SHOWN = 50;
 
-/**
- * What removing someone or changing their role also did to what they had created, for its
- * toast: " The 2 share links they created were revoked." (`which` narrows what was).
- */
-function createdWords(count: number, thing: string, done: string, which = "") {
-  if (!count) return "";
-  const things = count === 1 ? `The ${thing}` : `The ${count} ${thing}s`;
-  return ` ${things} they created${which} ${count === 1 ? "was" : "were"} ${done}.`;
-}
-
 /** " The webhook they created was turned off. ...": where to turn them back on, and after what. */
 function webhooksOffWords(count: number) {
   const them = count === 1 ? "it" : "them";
   const where = count === 1 ? "it sends" : "they send";
   return count
-    ? `${createdWords(count, "webhook", "turned off")} Check where ${where} before turning ${them} back on under Webhooks in team settings.`
+    ? `${createdSentence(count, "webhook", "turned off")} Check where ${where} before turning ${them} back on under Webhooks in team settings.`
     : "";
 }
 
@@ -79,14 +70,17 @@ export function MembersSection({
     trpc.member.changeRole.mutationOptions({
       async onSuccess(result) {
         const who = members.data?.find((m) => m.id === result.userId);
-        const revoked = createdWords(
-          result.shareLinksRevoked,
-          "share link",
-          "revoked",
-          " that this role cannot create",
-        );
+        const cannot = (what: string) => ({ which: ` that this role cannot ${what}` });
+        const revoked =
+          createdSentence(result.shareLinksRevoked, "share link", "revoked", cannot("create")) +
+          createdSentence(
+            result.invitationsRevoked,
+            "pending invitation",
+            "revoked",
+            cannot("give"),
+          );
         toast.success(
-          `${who?.name ?? who?.email ?? "Member"} is now ${roleLabel(result.role).toLowerCase()}.${revoked}${createdWords(result.invitationsRevoked, "pending invitation", "revoked", " that this role cannot give")}${webhooksOffWords(result.webhooksDisabled)}`,
+          `${who?.name ?? who?.email ?? "Member"} is now ${roleLabel(result.role).toLowerCase()}.${revoked}${webhooksOffWords(result.webhooksDisabled)}`,
         );
         await refresh();
         if (result.userId === currentUserId) router.refresh();
@@ -99,9 +93,11 @@ export function MembersSection({
   const remove = useMutation(
     trpc.member.remove.mutationOptions({
       async onSuccess(result) {
-        const revoked = createdWords(result.shareLinksRevoked, "share link", "revoked");
+        const revoked =
+          createdSentence(result.shareLinksRevoked, "share link", "revoked") +
+          createdSentence(result.invitationsRevoked, "pending invitation", "revoked");
         toast.success(
-          `Member removed. They lose access on their next page load.${revoked}${createdWords(result.invitationsRevoked, "pending invitation", "revoked")}${webhooksOffWords(result.webhooksDisabled)}`,
+          `Member removed. They lose access on their next page load.${revoked}${webhooksOffWords(result.webhooksDisabled)}`,
         );
         removing.close();
         await refresh();

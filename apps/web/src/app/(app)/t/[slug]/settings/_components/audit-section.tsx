@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { ShowOlder, useFocusShown } from "~/components/app/show-older";
+import { createdClause } from "~/components/team/created-words";
 import { type Role, roleLabel, type TeamSummary } from "~/components/team/roles";
 import { Section } from "~/components/team/section";
 import { Alert } from "~/components/ui/alert";
@@ -35,14 +36,10 @@ const OLDER_FAILED =
 
 const who = (person: Person) => person?.name || person?.email || "someone no longer here";
 
-/**
- * What a departure or a lower role did to what the person created, if anything: "; the 2
- * share links they created were revoked".
- */
+/** "; the 2 share links they created were revoked", after the sentence it adds to. */
 function createdGone(count: number | undefined, thing: string, done: string): string {
-  if (!count) return "";
-  const things = count === 1 ? `the ${thing}` : `the ${count} ${thing}s`;
-  return `; ${things} they created ${count === 1 ? "was" : "were"} ${done}`;
+  const clause = createdClause(count, thing, done);
+  return clause ? `; ${clause}` : "";
 }
 
 /** Everything a departure or a lower role took with it: share links, webhooks, invitations. */

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { TitledDialog } from "~/components/app/titled-dialog";
+import { createdSentence } from "~/components/team/created-words";
 import type { TeamSummary } from "~/components/team/roles";
 import { Section } from "~/components/team/section";
 import { Alert } from "~/components/ui/alert";
@@ -68,11 +69,7 @@ function TransferOwnership({ team, currentUserId }: { team: TeamSummary; current
     trpc.team.transferOwnership.mutationOptions({
       async onSuccess({ invitationsRevoked: revoked }) {
         toast.success(
-          `Ownership transferred. You are now an admin.${
-            revoked
-              ? ` ${revoked === 1 ? "The pending invitation" : `The ${revoked} pending invitations`} you created that an admin cannot give ${revoked === 1 ? "was" : "were"} revoked.`
-              : ""
-          }`,
+          `Ownership transferred. You are now an admin.${createdSentence(revoked, "pending invitation", "revoked", { by: "you", which: " that an admin cannot give" })}`,
         );
         setOpen(false);
         router.refresh();
